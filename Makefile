@@ -1,0 +1,54 @@
+# archive-site: the two commands of the README, and the rest.
+#
+#   make site    set up a virtual environment and build the site into dist/
+#   make test    set up everything the tests need (Chromium, Java, Node tools) and run them all
+#   make audit   Lighthouse scores of the home page, the timeline and an article
+#   make serve   build, serve on http://127.0.0.1:8000/ and rebuild on every change
+#   make check   validate the content without building
+#   make lint    ruff and mypy
+#   make bench   time a cold build
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: site test audit serve check lint bench tools clean
+
+site: $(VENV)/.runtime
+	$(BIN)/python build.py
+
+check: $(VENV)/.runtime
+	$(BIN)/python build.py check
+
+serve: $(VENV)/.runtime
+	$(BIN)/python build.py serve
+
+test: $(VENV)/.test tools
+	$(BIN)/python -m pytest
+
+audit: $(VENV)/.test tools
+	$(BIN)/python tests/audit.py
+
+lint: $(VENV)/.test
+	$(BIN)/ruff format --check src tests bench build.py
+	$(BIN)/ruff check src tests bench build.py
+	$(BIN)/mypy
+
+bench: $(VENV)/.runtime
+	$(BIN)/python bench/build_bench.py
+
+tools:
+	sh tests/setup-tools.sh
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.runtime: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@ $(VENV)/.runtime
+
+clean:
+	rm -rf dist .dist.* test-output .pytest_cache .mypy_cache .ruff_cache
