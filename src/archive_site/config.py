@@ -1,0 +1,93 @@
+"""Site settings: ``content/site.yaml`` read into a frozen, validated record."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import Problems, display_path
+from .yamlsrc import Record, read_yaml
+
+_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    title: str
+    description: str
+    language: str
+    base_url: str  # absolute, normalised, always ends with "/"
+    subject: str
+    publisher: str
+    license: str
+    repository: str | None = None
+
+    @property
+    def base_path(self) -> str:
+        """The path part of the base URL: "/" or "/archive-site/"."""
+        return urlsplit(self.base_url).path or "/"
+
+    def with_base_url(self, url: str) -> SiteConfig:
+        return replace(self, base_url=normalise_base_url(url))
+
+
+def normalise_base_url(url: str) -> str:
+    """``https://Example.org/archive`` -> ``https://example.org/archive/``.
+
+    Raises ValueError with a readable reason when the URL cannot be a site's base.
+    """
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"expected an absolute http(s) URL such as https://example.org/, got {url!r}"
+        )
+    if parts.query or parts.fragment:
+        raise ValueError(f"a base URL cannot have a query or #fragment: {url!r}")
+    path = parts.path or "/"
+    if not path.endswith("/"):
+        path += "/"
+    path = re.sub(r"/{2,}", "/", path)
+    return f"{parts.scheme}://{parts.netloc.lower()}{path}"
+
+
+def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
+    path = content_dir / "site.yaml"
+    display = display_path(path)
+    data = read_yaml(path, display, problems)
+    if data is None:
+        return None
+    rec = Record.of(data, 1, display, problems, "site.yaml")
+    if rec is None:
+        return None
+    title = rec.text("title", required=True)
+    description = rec.text("description", required=True)
+    language = rec.text("language", required=True) or "en"
+    base_url = rec.text("base_url", required=True)
+    subject = rec.text("subject") or title or ""
+    publisher = rec.text("publisher", required=True)
+    license_ = rec.text("license", required=True)
+    repository = rec.text("repository")
+    rec.finish()
+    if language and not _LANG.match(language):
+        rec.error("language", f"expected a language tag such as 'en' or 'en-GB', got {language!r}")
+    normalised = ""
+    if base_url:
+        try:
+            normalised = normalise_base_url(base_url)
+        except ValueError as exc:
+            rec.error("base_url", str(exc))
+    if not (title and description and base_url and publisher and license_ and normalised):
+        return None
+    return SiteConfig(
+        title=title,
+        description=description,
+        language=language,
+        base_url=normalised,
+        subject=subject,
+        publisher=publisher,
+        license=license_,
+        repository=repository,
+    )

@@ -1,0 +1,250 @@
+"""Partial and uncertain dates, after the Extended Date/Time Format (EDTF, ISO 8601-2).
+
+The archive states a date with exactly the precision its source supports.
+Supported forms (a subset of EDTF levels 0-2):
+
+=====================  ==========================================
+``1992-04-02``         a day                    "2 April 1992"
+``2019-04``            a month                  "April 2019"
+``2016``               a year                   "2016"
+``2014~`` ``2014?``    approximate / uncertain  "c. 2014", "2014?"
+``2019/2023``          an interval              "2019–2023"
+``2019/..``            an open-ended interval   "2019 onwards"
+``[..2019-04]``        one day, on or before    "by April 2019"
+``[2025-04-21..]``     one day, on or after     "after 21 April 2025"
+=====================  ==========================================
+
+A year is shown as a year, never as 1 January.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["year", "month", "day"]
+SpecKind = Literal["single", "interval", "before", "after"]
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[?~%])?$")
+
+
+class DateError(ValueError):
+    """A date string that is not in a supported EDTF form."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+    uncertain: bool = False
+    approximate: bool = False
+
+    @property
+    def precision(self) -> Precision:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def iso(self) -> str:
+        """The date without qualifiers: valid in HTML ``<time datetime>`` and schema.org."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def edtf(self) -> str:
+        qualifier = ""
+        if self.uncertain and self.approximate:
+            qualifier = "%"
+        elif self.uncertain:
+            qualifier = "?"
+        elif self.approximate:
+            qualifier = "~"
+        return self.iso + qualifier
+
+    def display(self) -> str:
+        if self.month is None:
+            text = str(self.year)
+        elif self.day is None:
+            text = f"{MONTHS[self.month - 1]} {self.year}"
+        else:
+            text = f"{self.day} {MONTHS[self.month - 1]} {self.year}"
+        if self.approximate:
+            text = "c. " + text
+        if self.uncertain:
+            text += "?"
+        return text
+
+    def key(self) -> tuple[int, int, int]:
+        """Sort position: a year or month without finer detail sorts after the dated days in it."""
+        return (self.year, self.month or 13, self.day or 32)
+
+    def first_day(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> tuple[int, int, int]:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return (self.year, month, day)
+
+
+def parse_partial(text: str) -> PartialDate:
+    m = _DATE.match(text)
+    if not m:
+        raise DateError(
+            f"expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got {text!r}"
+        )
+    year = int(m["y"])
+    month = int(m["m"]) if m["m"] else None
+    day = int(m["d"]) if m["d"] else None
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"month {month:02d} does not exist in {text!r}")
+    if month is not None and day is not None:
+        last = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= last:
+            raise DateError(
+                f"day {day:02d} does not exist in {MONTHS[month - 1]} {year} ({text!r})"
+            )
+    q = m["q"]
+    return PartialDate(year, month, day, uncertain=q in ("?", "%"), approximate=q in ("~", "%"))
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpec:
+    """A milestone's date: one partial date, an interval, or a bound ("on or before")."""
+
+    kind: SpecKind
+    start: PartialDate | None
+    end: PartialDate | None
+
+    @property
+    def edtf(self) -> str:
+        if self.kind == "single":
+            assert self.start is not None
+            return self.start.edtf
+        if self.kind == "before":
+            assert self.end is not None
+            return f"[..{self.end.edtf}]"
+        if self.kind == "after":
+            assert self.start is not None
+            return f"[{self.start.edtf}..]"
+        left = self.start.edtf if self.start else ".."
+        right = self.end.edtf if self.end else ".."
+        return f"{left}/{right}"
+
+    @property
+    def anchor(self) -> PartialDate:
+        """The date this spec is filed under on a timeline."""
+        if self.kind == "before":
+            assert self.end is not None
+            return self.end
+        if self.start is not None:
+            return self.start
+        assert self.end is not None
+        return self.end
+
+    @property
+    def precision(self) -> Precision:
+        return self.anchor.precision
+
+    @property
+    def year(self) -> int:
+        return self.anchor.year
+
+    def sort_key(self) -> tuple[int, int, int, int, tuple[int, int, int]]:
+        rank = {"before": 0, "single": 1, "interval": 2, "after": 3}[self.kind]
+        end = self.end.key() if self.end is not None else (9999, 13, 32)
+        return (*self.anchor.key(), rank, end)
+
+    def years(self) -> tuple[int, ...]:
+        """The calendar years this date falls in (every year of a closed interval)."""
+        if self.kind == "interval" and self.start is not None and self.end is not None:
+            return tuple(range(self.start.year, self.end.year + 1))
+        return (self.anchor.year,)
+
+    def display(self) -> str:
+        if self.kind == "single":
+            assert self.start is not None
+            return self.start.display()
+        if self.kind == "before":
+            assert self.end is not None
+            return f"by {self.end.display()}"
+        if self.kind == "after":
+            assert self.start is not None
+            return f"after {self.start.display()}"
+        if self.start is None:
+            assert self.end is not None
+            return f"until {self.end.display()}"
+        if self.end is None:
+            return f"{self.start.display()} onwards"
+        return f"{self.start.display()}{self._separator()}{self.end.display()}"
+
+    def _separator(self) -> str:
+        """An en dash, closed up between two plain years ("2019–2023"), spaced otherwise."""
+        a, b = self.start, self.end
+        plain = all(
+            d is not None and d.precision == "year" and not (d.uncertain or d.approximate)
+            for d in (a, b)
+        )
+        return "–" if plain else " – "
+
+    def parts(self) -> tuple[tuple[str, PartialDate | None], ...]:
+        """Display pieces for templates: literal text and dates to wrap in ``<time>``."""
+        if self.kind == "single":
+            return (("", self.start),)
+        if self.kind == "before":
+            return (("by ", self.end),)
+        if self.kind == "after":
+            return (("after ", self.start),)
+        if self.start is None:
+            return (("until ", self.end),)
+        if self.end is None:
+            return (("", self.start), (" onwards", None))
+        return (("", self.start), (self._separator(), self.end))
+
+
+def parse_edtf(text: str) -> DateSpec:
+    """Parse the supported EDTF forms; raises :class:`DateError` with a readable reason."""
+    text = text.strip()
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1]
+        if inner.startswith("..") and not inner.endswith(".."):
+            return DateSpec("before", None, parse_partial(inner[2:]))
+        if inner.endswith("..") and not inner.startswith(".."):
+            return DateSpec("after", parse_partial(inner[:-2]), None)
+        raise DateError(
+            f"expected [..YYYY-MM-DD] (on or before) or [YYYY-MM-DD..] (on or after), got {text!r}"
+        )
+    if "/" in text:
+        left, _, right = text.partition("/")
+        start = None if left == ".." else parse_partial(left)
+        end = None if right == ".." else parse_partial(right)
+        if start is None and end is None:
+            raise DateError("an interval needs at least one known end, got '../..'")
+        if start is not None and end is not None and start.first_day() > end.last_day():
+            raise DateError(f"interval {text!r} ends before it starts")
+        return DateSpec("interval", start, end)
+    return DateSpec("single", parse_partial(text), None)

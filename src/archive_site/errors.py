@@ -1,0 +1,97 @@
+"""Diagnostics: what went wrong, in which file, on which line.
+
+Every layer reports problems as :class:`Diagnostic` records into a
+:class:`Problems` collector, so that one run reports *all* problems together,
+numbered, instead of stopping at the first.  Only the command line turns them
+into text and an exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """One problem, pinned to a file (as the user names it) and a line (1-based)."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        prefix = "warning: " if self.severity == "warning" else ""
+        return f"{where}: {prefix}{self.message}"
+
+
+class ArchiveError(Exception):
+    """Raised when a run found problems; carries every one of them."""
+
+    def __init__(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.diagnostics: tuple[Diagnostic, ...] = tuple(diagnostics)
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        return format_report(self.diagnostics)
+
+
+def format_report(diagnostics: Iterable[Diagnostic]) -> str:
+    """Number the diagnostics: ``1. content/x.yaml:7: date: ...``."""
+    items = list(diagnostics)
+    width = len(str(len(items)))
+    return "\n".join(f"{n:>{width}}. {d}" for n, d in enumerate(items, start=1))
+
+
+class Problems:
+    """Collects diagnostics during a run, in the order they were found."""
+
+    def __init__(self) -> None:
+        self._items: list[Diagnostic] = []
+
+    def error(self, path: str, line: int | None, message: str) -> None:
+        self._items.append(Diagnostic(path, line, message, "error"))
+
+    def warning(self, path: str, line: int | None, message: str) -> None:
+        self._items.append(Diagnostic(path, line, message, "warning"))
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self._items.extend(diagnostics)
+
+    @property
+    def errors(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self._items if d.severity == "error")
+
+    @property
+    def warnings(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self._items if d.severity == "warning")
+
+    def __iter__(self) -> Iterator[Diagnostic]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def raise_if_errors(self, *, strict: bool = False) -> None:
+        """Raise with every diagnostic (warnings included) if any is fatal."""
+        fatal = self.errors or (strict and self.warnings)
+        if fatal:
+            raise ArchiveError(self._items)
+
+
+def display_path(path: object) -> str:
+    """The path as the user should read it: relative to the working folder when inside it."""
+    import os
+
+    text = os.fspath(path)  # type: ignore[call-overload]
+    try:
+        rel = os.path.relpath(text)
+    except ValueError:  # another drive on Windows
+        return str(text).replace(os.sep, "/")
+    shown = text if rel.startswith("..") else rel
+    return str(shown).replace(os.sep, "/")

@@ -1,0 +1,288 @@
+"""The archive's records: frozen, slotted dataclasses, nothing else.
+
+Records hold ids, never other records, so they stay small, hashable and easy
+to serialise; :class:`Archive` resolves ids and holds the cross-links
+("backlinks") computed once by the loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .config import SiteConfig
+from .dates import DateSpec
+
+ArticleKind = Literal["news", "interview", "opinion"]
+ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "interview", "opinion")
+ParagraphRole = Literal["lead", "body", "question", "answer"]
+ChainRole = Literal["original", "via", "publisher", "aggregator"]
+EntityType = Literal["person", "organisation", "place", "agreement", "project", "event"]
+ENTITY_TYPES: tuple[EntityType, ...] = (
+    "person",
+    "organisation",
+    "place",
+    "agreement",
+    "project",
+    "event",
+)
+MilestoneStatus = Literal["happened", "planned", "ongoing"]
+MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    id: str  # "p7": stable, the capture never changes
+    number: int
+    text: str
+    line: int  # where the paragraph starts in the capture
+    role: ParagraphRole = "body"
+    turn: int | None = None  # interview turn number
+    speaker: str | None = None  # entity id of who speaks, for interview turns
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    number: int
+    role: Literal["question", "answer"]
+    speaker: str | None  # entity id
+    paragraph_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """Page furniture found in a capture and kept out of the article's text."""
+
+    kind: str  # "story-link", "news-line", "navigation", "editorial"
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ChainLink:
+    """One outlet in the chain a piece travelled through, from origin to capture."""
+
+    name: str
+    role: ChainRole
+    entity: str | None = None  # entity id when the outlet is a known entity
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    date: dt.date
+    time: str | None = None  # "11:03", local time of the outlet
+    timezone: str | None = None  # "+04:00" when the archivist knows it
+
+    @property
+    def iso(self) -> str:
+        """For ``<time datetime>``: a date, or a local date and time, with offset when known."""
+        if self.time is None:
+            return self.date.isoformat()
+        return f"{self.date.isoformat()}T{self.time}{self.timezone or ''}"
+
+    @property
+    def rfc3339(self) -> str:
+        """For Atom: always a full timestamp; unknown time is midnight UTC."""
+        if self.time is None:
+            return f"{self.date.isoformat()}T00:00:00Z"
+        return f"{self.date.isoformat()}T{self.time}:00{self.timezone or 'Z'}"
+
+    def display(self) -> str:
+        text = f"{self.date.day} {self.date.strftime('%B')} {self.date.year}"
+        if self.time:
+            text += f", {self.time}"
+            if self.timezone:
+                text += f" (UTC{self.timezone})"
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    id: str
+    title: str
+    published: Published
+    outlet: str
+    chain: tuple[ChainLink, ...]
+    author: str | None
+    kind: ArticleKind
+    section: str | None
+    language: str
+    url: str | None
+    summary: str | None
+    format: str  # which reader read it: "ednews", "menafn", "plain", "markdown"
+    source_file: str  # path inside content/, posix: "articles/x.capture.txt"
+    metadata_file: str | None  # path inside content/ of the archivist's metadata
+    original_name: str | None  # the scraper's own file name, for provenance
+    sha256: str
+    size: int
+    paragraphs: tuple[Paragraph, ...]
+    turns: tuple[Turn, ...]
+    furniture: tuple[Furniture, ...]
+    interviewer: str | None  # entity id
+    interviewee: str | None  # entity id
+    responds_to: tuple[str, ...]  # article ids
+    title_from_capture: bool = True
+    short_title: str = ""  # for source lists; the title when not given
+
+    def __post_init__(self) -> None:
+        if not self.short_title:
+            object.__setattr__(self, "short_title", self.title)
+
+    @property
+    def file_name(self) -> str:
+        return self.source_file.rsplit("/", 1)[-1]
+
+    def paragraph(self, pid: str) -> Paragraph | None:
+        for p in self.paragraphs:
+            if p.id == pid:
+                return p
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A milestone's evidence: a verbatim quote, located in one paragraph of an article."""
+
+    article: str
+    quote: str
+    paragraph: str
+    start: int  # character offsets of the quote inside the paragraph's text
+    end: int
+    prefix: str | None = None
+    suffix: str | None = None
+    line: int = 0  # where the source is declared, in milestones.yaml
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    id: str
+    date: DateSpec
+    title: str
+    summary: str  # Markdown
+    topics: tuple[str, ...]
+    entities: tuple[str, ...]
+    sources: tuple[Source, ...]
+    status: MilestoneStatus = "happened"
+    date_note: str | None = None  # how the date was inferred, when the text gives it relatively
+    line: int = 0
+    summary_line: int = 0
+
+    @property
+    def inferred(self) -> bool:
+        return self.date_note is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...]
+    description: str | None = None
+    line: int = 0
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    id: str
+    title: str
+    description: str
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A page written by hand in Markdown, such as the archive's method ("About")."""
+
+    id: str
+    title: str
+    description: str
+    body: str  # Markdown
+    source_file: str
+    menu: str  # its label in the site's navigation
+    body_line: int = 1  # line of the file where the body starts
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Mention:
+    """An entity named in an article's text, found by one of its names or aliases."""
+
+    article: str
+    paragraph: str
+    start: int
+    end: int
+    entity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """Backlink: ``milestone`` cites ``paragraph`` of ``article`` (its ``index``-th source)."""
+
+    milestone: str
+    index: int
+    article: str
+    paragraph: str
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    article: str
+    reasons: tuple[str, ...]  # "responds-to", "responded-by", "shared-milestones"
+    milestones: tuple[str, ...]  # milestones both cite
+
+
+@dataclass(frozen=True, slots=True)
+class Links:
+    """Every cross-link of the archive, computed once by the loader."""
+
+    citations_by_article: Mapping[str, tuple[Citation, ...]]
+    citations_by_paragraph: Mapping[tuple[str, str], tuple[Citation, ...]]
+    mentions_by_paragraph: Mapping[tuple[str, str], tuple[Mention, ...]]
+    mentions_by_entity: Mapping[str, tuple[Mention, ...]]
+    articles_by_entity: Mapping[str, tuple[str, ...]]
+    milestones_by_entity: Mapping[str, tuple[str, ...]]
+    milestones_by_year: Mapping[int, tuple[str, ...]]
+    articles_by_year: Mapping[int, tuple[str, ...]]
+    milestones_by_topic: Mapping[str, tuple[str, ...]]
+    articles_by_topic: Mapping[str, tuple[str, ...]]
+    related_articles: Mapping[str, tuple[Related, ...]]
+    co_entities: Mapping[str, tuple[tuple[str, int], ...]]
+    entities_by_article: Mapping[str, tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Archive:
+    config: SiteConfig
+    articles: tuple[Article, ...]  # newest first
+    milestones: tuple[Milestone, ...]  # in date order
+    entities: tuple[Entity, ...]  # by type, then name
+    topics: tuple[Topic, ...]
+    pages: tuple[Page, ...]
+    links: Links
+    _articles: Mapping[str, Article] = field(repr=False)
+    _milestones: Mapping[str, Milestone] = field(repr=False)
+    _entities: Mapping[str, Entity] = field(repr=False)
+    _topics: Mapping[str, Topic] = field(repr=False)
+
+    def article(self, aid: str) -> Article:
+        return self._articles[aid]
+
+    def milestone(self, mid: str) -> Milestone:
+        return self._milestones[mid]
+
+    def entity(self, eid: str) -> Entity:
+        return self._entities[eid]
+
+    def topic(self, tid: str) -> Topic:
+        return self._topics[tid]
+
+    @property
+    def years(self) -> tuple[int, ...]:
+        """Every year that has a milestone or an article, ascending."""
+        return tuple(sorted(set(self.links.milestones_by_year) | set(self.links.articles_by_year)))
