@@ -1,0 +1,237 @@
+"""The command line: argument parsing, printing and exit codes only.
+
+Exit codes: 0 success, 1 problems in the content (or templates), 2 usage
+errors, 70 an internal error (a bug: rerun with --debug for the traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import ArchiveError, Diagnostic, display_path, format_report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
+COMMANDS = ("build", "check", "serve", "add")
+
+
+class Printer:
+    def __init__(self, verbosity: int) -> None:
+        self.verbosity = verbosity
+
+    def info(self, text: str) -> None:
+        if self.verbosity >= 0:
+            print(text, flush=True)
+
+    def detail(self, text: str) -> None:
+        if self.verbosity >= 1:
+            print(text, flush=True)
+
+    def problems(self, diagnostics: Sequence[Diagnostic], what: str) -> None:
+        errors = sum(1 for d in diagnostics if d.severity == "error")
+        warnings = len(diagnostics) - errors
+        counts = []
+        if errors:
+            counts.append(f"{errors} error{'s' if errors != 1 else ''}")
+        if warnings:
+            counts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+        print(f"archive-site: {' and '.join(counts)} in {what}:", file=sys.stderr)
+        print(format_report(diagnostics), file=sys.stderr, flush=True)
+
+
+def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+    p.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="DIR",
+        help="content folder (default: content)",
+    )
+    p.add_argument(
+        "--templates",
+        type=Path,
+        default=Path("templates"),
+        metavar="DIR",
+        help="templates folder (default: templates)",
+    )
+    if output:
+        p.add_argument(
+            "--output",
+            "-o",
+            type=Path,
+            default=Path("dist"),
+            metavar="DIR",
+            help="output folder (default: dist)",
+        )
+    p.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help=(
+            f"absolute URL the site is published at; default: ${ENV_BASE_URL}, "
+            "else site.yaml's base_url"
+        ),
+    )
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(
+        prog="archive-site",
+        description=(
+            "Build a static research-archive website from captured articles and curated milestones."
+        ),
+    )
+    sub = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    b = sub.add_parser(
+        "build", help="check the content and write the site (the default of build.py)"
+    )
+    _add_content_options(b)
+    b.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="say what each stage did and how long it took",
+    )
+    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+
+    c = sub.add_parser("check", help="load and validate everything, build nothing")
+    _add_content_options(c, output=False)
+    c.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+
+    s = sub.add_parser(
+        "serve", help="build, serve on 127.0.0.1, rebuild on changes and reload the browser"
+    )
+    _add_content_options(s)
+    s.add_argument(
+        "--port",
+        type=int,
+        default=8000,
+        help="port on 127.0.0.1 (default: 8000; 0 picks a free one)",
+    )
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    s.add_argument(
+        "--interval",
+        type=float,
+        default=0.5,
+        metavar="SECONDS",
+        help="how often to look for changes (default: 0.5)",
+    )
+    s.add_argument(
+        "-q", "--quiet", action="store_true", help="print nothing but problems and rebuilds"
+    )
+
+    a = sub.add_parser("add", help="add a captured article to the content folder")
+    a.add_argument("capture", type=Path, help="the captured text file")
+    a.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        metavar="DIR",
+        help="content folder (default: content)",
+    )
+    a.add_argument(
+        "--id",
+        dest="ident",
+        default=None,
+        help="the article's id (default: date, outlet and title)",
+    )
+    a.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    return root
+
+
+def _base_url(args: argparse.Namespace) -> str | None:
+    value: str | None = args.base_url or os.environ.get(ENV_BASE_URL) or None
+    return value
+
+
+def cmd_build(args: argparse.Namespace, out: Printer) -> int:
+    from .pipeline import Paths, build
+
+    started = time.perf_counter()
+    paths = Paths(args.content, args.templates, args.output)
+    report = build(paths, base_url=_base_url(args), strict=args.strict)
+    if report.warnings:
+        out.problems(report.warnings, "the content")
+    for stage, seconds in report.stages:
+        out.detail(f"  {stage:<16} {seconds * 1000:7.1f} ms")
+    elapsed = time.perf_counter() - started
+    out.info(f"Built {report.summary()} into {display_path(args.output)}/ in {elapsed:.2f} s")
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, out: Printer) -> int:
+    from .pipeline import Paths, check
+
+    report = check(
+        Paths(args.content, args.templates, Path("dist")),
+        base_url=_base_url(args),
+        strict=args.strict,
+    )
+    if report.warnings:
+        out.problems(report.warnings, "the content")
+    assert report.archive is not None
+    a = report.archive
+    quotes = sum(len(m.sources) for m in a.milestones)
+    out.info(
+        f"No problems: {len(a.articles)} articles, {len(a.milestones)} milestones "
+        f"({quotes} quotes verified), {len(a.entities)} entities, {len(a.topics)} topics."
+    )
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace, out: Printer) -> int:
+    from .serve import serve
+
+    return serve(args, out)
+
+
+def cmd_add(args: argparse.Namespace, out: Printer) -> int:
+    from .add import add
+
+    return add(args, out)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    verbosity = -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
+    out = Printer(verbosity)
+    run = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "add": cmd_add}[args.command]
+    try:
+        return run(args, out)
+    except ArchiveError as exc:
+        out.problems(exc.diagnostics, "the content" if args.command != "add" else "the capture")
+        if args.command == "build":
+            print(
+                "archive-site: nothing was written; the output folder is unchanged.",
+                file=sys.stderr,
+            )
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        print("archive-site: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if getattr(args, "debug", False):
+            raise
+        print(
+            f"archive-site: internal error: {type(exc).__name__}: {exc}\n"
+            "(this is a bug in archive-site; run again with --debug for the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def build_py_main(argv: Sequence[str] | None = None) -> int:
+    """``python build.py [ARGS]``: like ``archive-site``, with ``build`` as the default command."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
+        args.insert(0, "build")
+    return main(args)

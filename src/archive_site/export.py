@@ -1,0 +1,254 @@
+"""The archive as data: JSON records, a TimelineJS file, and citations.
+
+Files written under ``data/`` (documented by the JSON Schemas published
+beside them and in the README):
+
+``articles.json``, ``milestones.json``, ``entities.json``, ``topics.json``
+    the records, as plain lists of objects;
+``timeline.json``
+    the milestones in TimelineJS's format, to load in that tool;
+``citations.json``, ``citations.bib``, ``citations.ris``
+    the articles as CSL-JSON (Zotero, citation processors), BibTeX and RIS.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from . import urls
+from .model import Archive, Article, Entity, Milestone, Topic
+
+SCHEMAS = ("articles", "milestones", "entities", "topics")
+
+
+def _dump(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def article_record(a: Archive, art: Article) -> dict[str, Any]:
+    return {
+        "id": art.id,
+        "title": art.title,
+        "title_from_capture": art.title_from_capture,
+        "short_title": art.short_title,
+        "published": art.published.date.isoformat(),
+        "time": art.published.time,
+        "timezone": art.published.timezone,
+        "outlet": art.outlet,
+        "chain": [{"name": c.name, "role": c.role, "entity": c.entity} for c in art.chain],
+        "author": art.author,
+        "kind": art.kind,
+        "section": art.section,
+        "language": art.language,
+        "url": art.url,
+        "summary": art.summary,
+        "format": art.format,
+        "capture": urls.capture(art.file_name),
+        "original_name": art.original_name,
+        "sha256": art.sha256,
+        "size": art.size,
+        "interviewer": art.interviewer,
+        "interviewee": art.interviewee,
+        "responds_to": list(art.responds_to),
+        "page": urls.article(art.id),
+        "cited_by": list(
+            dict.fromkeys(c.milestone for c in a.links.citations_by_article.get(art.id, ()))
+        ),
+        "entities": sorted(a.links.entities_by_article.get(art.id, ())),
+        "paragraphs": [
+            {
+                "id": p.id,
+                "role": p.role,
+                "turn": p.turn,
+                "speaker": p.speaker,
+                "line": p.line,
+                "text": p.text,
+            }
+            for p in art.paragraphs
+        ],
+        "turns": [
+            {
+                "number": t.number,
+                "role": t.role,
+                "speaker": t.speaker,
+                "paragraphs": list(t.paragraph_ids),
+            }
+            for t in art.turns
+        ],
+    }
+
+
+def milestone_record(m: Milestone) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "date": m.date.edtf,
+        "date_display": m.date.display(),
+        "precision": m.date.precision,
+        "date_kind": m.date.kind,
+        "date_note": m.date_note,
+        "inferred": m.inferred,
+        "status": m.status,
+        "title": m.title,
+        "summary": m.summary,
+        "topics": list(m.topics),
+        "entities": list(m.entities),
+        "sources": [
+            {
+                "article": s.article,
+                "paragraph": s.paragraph,
+                "quote": s.quote,
+                "prefix": s.prefix,
+                "suffix": s.suffix,
+                "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
+            }
+            for s in m.sources
+        ],
+        "page": urls.milestone(m.id),
+    }
+
+
+def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "type": e.type,
+        "aliases": list(e.aliases),
+        "description": e.description,
+        "page": urls.entity(e.id),
+        "milestones": list(a.links.milestones_by_entity.get(e.id, ())),
+        "articles": list(a.links.articles_by_entity.get(e.id, ())),
+        "mentions": len(a.links.mentions_by_entity.get(e.id, ())),
+    }
+
+
+def topic_record(a: Archive, t: Topic) -> dict[str, Any]:
+    return {
+        "id": t.id,
+        "title": t.title,
+        "description": t.description,
+        "page": urls.topic(t.id),
+        "milestones": list(a.links.milestones_by_topic.get(t.id, ())),
+    }
+
+
+def _timeline_date(year: int, month: int | None, day: int | None) -> dict[str, str]:
+    out = {"year": str(year)}
+    if month is not None:
+        out["month"] = str(month)
+    if day is not None:
+        out["day"] = str(day)
+    return out
+
+
+def timelinejs(a: Archive) -> dict[str, Any]:
+    events = []
+    for m in a.milestones:
+        d = m.date
+        start = d.anchor if d.kind in ("before",) else (d.start or d.anchor)
+        event: dict[str, Any] = {
+            "unique_id": m.id,
+            "start_date": _timeline_date(start.year, start.month, start.day),
+            "display_date": d.display(),
+            "text": {"headline": m.title, "text": m.summary},
+            "group": a.topic(m.topics[0]).title,
+        }
+        if d.kind == "interval" and d.end is not None:
+            event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)
+        events.append(event)
+    return {
+        "title": {"text": {"headline": a.config.title, "text": a.config.description}},
+        "events": events,
+    }
+
+
+def _csl(a: Archive, art: Article) -> dict[str, Any]:
+    d = art.published.date
+    item: dict[str, Any] = {
+        "id": art.id,
+        "type": "interview" if art.kind == "interview" else "article-newspaper",
+        "title": art.title,
+        "container-title": art.outlet,
+        "publisher": art.outlet,
+        "issued": {"date-parts": [[d.year, d.month, d.day]]},
+        "genre": art.kind,
+        "language": art.language,
+        "URL": art.url or urls.absolute(a.config.base_url, urls.article(art.id)),
+        "note": f"Archived capture {art.file_name}, SHA-256 {art.sha256}",
+    }
+    if art.kind == "interview" and art.interviewee:
+        item["author"] = [{"literal": a.entity(art.interviewee).name}]
+        if art.interviewer:
+            item["interviewer"] = [{"literal": a.entity(art.interviewer).name}]
+    elif art.author:
+        item["author"] = [{"literal": art.author}]
+    return item
+
+
+_BIB_SPECIAL = re.compile(r"[{}&%$#_]")
+
+
+def _bib(value: str) -> str:
+    """Escape TeX's special characters; backslashes, carets and tildes are dropped."""
+    value = re.sub(r"[\\^~]", "", value)
+    return _BIB_SPECIAL.sub(lambda m: "\\" + m.group(0), value)
+
+
+def bibtex(a: Archive) -> str:
+    entries = []
+    for art in a.articles:
+        csl = _csl(a, art)
+        fields = [
+            ("title", art.title),
+            ("journaltitle", art.outlet),
+            ("date", art.published.date.isoformat()),
+            ("url", csl["URL"]),
+            ("note", csl["note"]),
+        ]
+        lines = [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
+        if "author" in csl:
+            # Double braces: a literal name, never split into given and family names.
+            lines.insert(0, f"  author = {{{{{_bib(csl['author'][0]['literal'])}}}}}")
+        body = ",\n".join(lines)
+        entries.append(f"@article{{{art.id},\n{body}\n}}\n")
+    return "\n".join(entries)
+
+
+def ris(a: Archive) -> str:
+    out = []
+    for art in a.articles:
+        csl = _csl(a, art)
+        d = art.published.date
+        lines = [("TY", "NEWS"), ("ID", art.id), ("TI", art.title)]
+        if "author" in csl:
+            lines.append(("AU", csl["author"][0]["literal"]))
+        lines += [
+            ("T2", art.outlet),
+            ("PY", str(d.year)),
+            ("DA", f"{d.year}/{d.month:02d}/{d.day:02d}"),
+            ("UR", csl["URL"]),
+            ("N1", csl["note"]),
+            ("ER", ""),
+        ]
+        out.append("\n".join(f"{k}  - {v}".rstrip() for k, v in lines) + "\n")
+    return "\n".join(out)
+
+
+def schema(name: str) -> bytes:
+    return resources.files("archive_site").joinpath(f"schemas/{name}.schema.json").read_bytes()
+
+
+def data_files(a: Archive) -> Iterator[tuple[str, bytes]]:
+    yield "articles.json", _dump([article_record(a, art) for art in a.articles])
+    yield "milestones.json", _dump([milestone_record(m) for m in a.milestones])
+    yield "entities.json", _dump([entity_record(a, e) for e in a.entities])
+    yield "topics.json", _dump([topic_record(a, t) for t in a.topics])
+    yield "timeline.json", _dump(timelinejs(a))
+    yield "citations.json", _dump([_csl(a, art) for art in a.articles])
+    yield "citations.bib", bibtex(a).encode("utf-8")
+    yield "citations.ris", ris(a).encode("utf-8")
+    for name in SCHEMAS:
+        yield f"{name}.schema.json", schema(name)

@@ -1,0 +1,129 @@
+"""HTML fragments built in Python: safe Markdown, and annotated paragraphs.
+
+Markdown from content never passes raw HTML through: ``<`` is escaped before
+parsing, and a tree processor keeps only http(s), mailto, relative and
+internal links.  Internal links name a record, as in
+``[the declaration](milestone:strategic-partnership-declaration)``; they are
+resolved to a relative URL from the page they appear on, and the loader has
+already checked that the record exists.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
+
+from . import urls
+
+INTERNAL: dict[str, Callable[[str], str]] = {
+    "milestone": urls.milestone,
+    "entity": urls.entity,
+    "article": urls.article,
+    "topic": urls.topic,
+    "year": lambda y: urls.year(int(y)),
+    "page": urls.page,
+    "site": lambda target: target,
+}
+INTERNAL_LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<target>[^)\s]+)\)")
+_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
+
+
+class _LinkProcessor(Treeprocessor):
+    here = urls.HOME
+
+    def run(self, root: ET.Element) -> None:
+        for el in root.iter():
+            if el.tag == "a":
+                href = el.get("href", "")
+                scheme, _, target = href.partition(":")
+                if scheme in INTERNAL and target:
+                    el.set("href", urls.relative(self.here, INTERNAL[scheme](target)))
+                elif not _SAFE_SCHEME.match(href):
+                    del el.attrib["href"]
+                    el.tag = "span"
+            elif el.tag == "img":
+                el.tag = "span"
+                alt = el.get("alt", "")
+                el.attrib.clear()
+                el.text = alt
+
+
+class _SafeLinks(Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.processor = _LinkProcessor()
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        self.processor.md = md
+        md.treeprocessors.register(self.processor, "archive_links", 1)
+
+
+class MarkdownRenderer:
+    def __init__(self) -> None:
+        self._links = _SafeLinks()
+        self._md = markdown.Markdown(extensions=[self._links, "tables"], output_format="html")
+
+    def __call__(self, text: str, here: str, *, inline: bool = False) -> Markup:
+        self._links.processor.here = here
+        html = self._md.reset().convert(text.replace("<", "&lt;"))
+        if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)  # noqa: S704 - built from escaped text by Markdown
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of a paragraph to mark (a quote) or to link (an entity name)."""
+
+    start: int
+    end: int
+    kind: str  # "quote" or "link"
+    href: str = ""
+    label: str = ""  # the cite marker for a quote, the title for a link
+    title: str = ""
+
+
+def annotate(text: str, spans: Sequence[Span]) -> Markup:
+    """Escape ``text`` and wrap quotes in ``<mark>`` and names in links.
+
+    Quotes may overlap one another; each quote ends with its cite marker.
+    Links never cross a quote boundary (such links are dropped by the caller).
+    """
+    quotes = [s for s in spans if s.kind == "quote"]
+    links = sorted((s for s in spans if s.kind == "link"), key=lambda s: s.start)
+    cuts = sorted({0, len(text), *(q.start for q in quotes), *(q.end for q in quotes)})
+    out: list[str] = []
+    for a, b in itertools.pairwise(cuts):
+        active = any(q.start <= a and b <= q.end for q in quotes)
+        inner = _linked(text, a, b, links)
+        out.append(f"<mark>{inner}</mark>" if active else inner)
+        for q in quotes:
+            if q.end == b:
+                out.append(
+                    f'<a class="cite" href="{escape(q.href)}" title="{escape(q.title)}">'
+                    f"<sup>{escape(q.label)}</sup></a>"
+                )
+    return Markup("".join(out))  # noqa: S704 - every piece of text is escaped above
+
+
+def _linked(text: str, a: int, b: int, links: Sequence[Span]) -> str:
+    out: list[str] = []
+    pos = a
+    for link in links:
+        if link.start < a or link.end > b:
+            continue
+        out.append(str(escape(text[pos : link.start])))
+        out.append(
+            f'<a class="ent" href="{escape(link.href)}">{escape(text[link.start : link.end])}</a>'
+        )
+        pos = link.end
+    out.append(str(escape(text[pos:b])))
+    return "".join(out)

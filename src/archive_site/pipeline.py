@@ -1,0 +1,82 @@
+"""The whole build: load and validate, render everything, then write once.
+
+Used by ``build``, ``check`` and ``serve``; it reports with exceptions and
+returns figures, and never prints.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Diagnostic, Problems
+from .load import load_archive
+from .model import Archive
+from .render import Output, render_site
+from .write import check_output_folder, write_site
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    content: Path
+    templates: Path
+    output: Path
+
+
+@dataclass(slots=True)
+class Report:
+    """What a build did: figures for the summary line, and each stage's time."""
+
+    archive: Archive | None = None
+    pages: int = 0
+    files: int = 0
+    warnings: tuple[Diagnostic, ...] = ()
+    stages: list[tuple[str, float]] = field(default_factory=list)
+
+    @property
+    def seconds(self) -> float:
+        return sum(s for _, s in self.stages)
+
+    def summary(self) -> str:
+        a = self.archive
+        assert a is not None
+        return (
+            f"{self.pages} pages ({self.files} files): {len(a.articles)} articles, "
+            f"{len(a.milestones)} milestones, {len(a.entities)} entities, {len(a.topics)} topics, "
+            f"{len(a.years)} years"
+        )
+
+
+def check(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
+    """Load and validate everything; raises ArchiveError listing every problem."""
+    report = Report()
+    problems = Problems()
+    t0 = time.perf_counter()
+    report.archive = load_archive(
+        paths.content, base_url=base_url, problems=problems, strict=strict
+    )
+    report.warnings = problems.warnings
+    report.stages.append(("load and check", time.perf_counter() - t0))
+    return report
+
+
+def render(paths: Paths, report: Report) -> list[Output]:
+    assert report.archive is not None
+    t0 = time.perf_counter()
+    outputs = render_site(report.archive, paths.templates, paths.content)
+    report.stages.append(("render", time.perf_counter() - t0))
+    report.pages = sum(1 for o in outputs if o.path.endswith(".html"))
+    report.files = len(outputs)
+    return outputs
+
+
+def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
+    """Check, render and write the site; the output folder changes only on success."""
+    check_output_folder(paths.output, (paths.content, paths.templates, Path.cwd()))
+    report = check(paths, base_url=base_url, strict=strict)
+    outputs = render(paths, report)
+    t0 = time.perf_counter()
+    write_site(outputs, paths.output)
+    report.stages.append(("write", time.perf_counter() - t0))
+    return report

@@ -1,0 +1,132 @@
+"""The picture of the whole span: an SVG drawn at build time.
+
+Each milestone is a mark on a linear time axis, as wide as its date is
+imprecise: a day is a dot, a month a short bar, a year a bar across the year,
+an interval a bar from start to end, "by"/"after" dates a bar that fades
+towards the unknown side.  Marks that would overlap are stacked, so dense
+years stand out.  Every mark is a link to its milestone.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from .dates import DateSpec, PartialDate
+from .model import Milestone
+
+WIDTH = 800
+LEFT, RIGHT = 16, 16
+ROW = 9
+TOP = 8
+AXIS_GAP = 10
+DOT = 3.5
+
+
+def _year_fraction(day: tuple[int, int, int]) -> float:
+    y, m, d = day
+    start = dt.date(y, 1, 1).toordinal()
+    length = dt.date(y + 1, 1, 1).toordinal() - start
+    return y + (dt.date(y, m, d).toordinal() - start) / length
+
+
+def _extent(spec: DateSpec) -> tuple[float, float]:
+    """The stretch of time (in fractional years) a date may fall in."""
+
+    def lo(p: PartialDate) -> float:
+        return _year_fraction(p.first_day())
+
+    def hi(p: PartialDate) -> float:
+        return _year_fraction(p.last_day()) + 1 / 365
+
+    if spec.kind == "single":
+        assert spec.start is not None
+        return lo(spec.start), hi(spec.start)
+    if spec.kind == "before":
+        assert spec.end is not None
+        return hi(spec.end) - 1.0, hi(spec.end)
+    if spec.kind == "after":
+        assert spec.start is not None
+        return lo(spec.start), lo(spec.start) + 1.0
+    start = lo(spec.start) if spec.start else hi(spec.end) - 2.0  # type: ignore[arg-type]
+    end = hi(spec.end) if spec.end else start + 2.0
+    return start, end
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    milestone: Milestone
+    x0: float
+    x1: float
+    row: int
+
+
+def layout(milestones: Sequence[Milestone]) -> tuple[list[Mark], int, int, int]:
+    """Place the marks: returns (marks, first year, last year + 1, rows)."""
+    extents = [(m, *_extent(m.date)) for m in milestones]
+    first = min(int(a) for _, a, _ in extents)
+    last = max(int(b) for _, _, b in extents) + 1
+    scale = (WIDTH - LEFT - RIGHT) / (last - first)
+    rows_end: list[float] = []
+    marks: list[Mark] = []
+    for m, a, b in sorted(extents, key=lambda t: (t[1], t[2], t[0].id)):
+        x0 = LEFT + (a - first) * scale
+        x1 = max(LEFT + (b - first) * scale, x0 + 2 * DOT)
+        row = next((r for r, end in enumerate(rows_end) if end + 2 <= x0), len(rows_end))
+        if row == len(rows_end):
+            rows_end.append(x1)
+        else:
+            rows_end[row] = x1
+        marks.append(Mark(m, x0, x1, row))
+    return marks, first, last, max(1, len(rows_end))
+
+
+def overview(
+    milestones: Sequence[Milestone],
+    href: Callable[[Milestone], str],
+    *,
+    label: str,
+) -> Markup:
+    if not milestones:
+        return Markup("")
+    marks, first, last, rows = layout(milestones)
+    scale = (WIDTH - LEFT - RIGHT) / (last - first)
+    axis_y = TOP + rows * ROW + AXIS_GAP / 2
+    height = axis_y + 22
+    parts = [
+        f'<svg class="overview" viewBox="0 0 {WIDTH} {height:.0f}" role="group" '
+        f'aria-label="{escape(label)}">',
+        f'<line class="axis" x1="{LEFT}" y1="{axis_y:.1f}" '
+        f'x2="{WIDTH - RIGHT}" y2="{axis_y:.1f}"/>',
+    ]
+    step = 1 if last - first <= 12 else 5
+    for year in range(first, last + 1):
+        if year % step and year != first:
+            continue
+        x = LEFT + (year - first) * scale
+        parts.append(
+            f'<line class="tick" x1="{x:.1f}" y1="{axis_y:.1f}" '
+            f'x2="{x:.1f}" y2="{axis_y + 4:.1f}"/>'
+        )
+        if year < last:
+            parts.append(f'<text x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
+    for mk in marks:
+        m = mk.milestone
+        y = TOP + (rows - 1 - mk.row) * ROW
+        name = f"{m.date.display()}: {m.title}"
+        cls = f"mk {m.date.precision} {m.date.kind} {m.status}"
+        if m.date.kind == "single" and m.date.precision == "day":
+            shape = f'<circle cx="{(mk.x0 + mk.x1) / 2:.0f}" cy="{y + ROW / 2:.0f}" r="{DOT}"/>'
+        else:
+            shape = (
+                f'<rect x="{mk.x0:.0f}" y="{y + 1.5:.1f}" width="{mk.x1 - mk.x0:.0f}" '
+                f'height="{ROW - 3}" rx="3"/>'
+            )
+        parts.append(
+            f'<a href="{escape(href(m))}" class="{cls}"><title>{escape(name)}</title>{shape}</a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - every value above is escaped or numeric
