@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from typing import Any
 
@@ -144,7 +144,7 @@ def _timeline_date(year: int, month: int | None, day: int | None) -> dict[str, s
     return out
 
 
-def timelinejs(a: Archive) -> dict[str, Any]:
+def timelinejs(a: Archive, plain: Callable[[str], str]) -> dict[str, Any]:
     events = []
     for m in a.milestones:
         d = m.date
@@ -153,7 +153,7 @@ def timelinejs(a: Archive) -> dict[str, Any]:
             "unique_id": m.id,
             "start_date": _timeline_date(start.year, start.month, start.day),
             "display_date": d.display(),
-            "text": {"headline": m.title, "text": m.summary},
+            "text": {"headline": m.title, "text": plain(m.summary)},
             "group": a.topic(m.topics[0]).title,
         }
         if d.kind == "interval" and d.end is not None:
@@ -241,12 +241,13 @@ def schema(name: str) -> bytes:
     return resources.files("archive_site").joinpath(f"schemas/{name}.schema.json").read_bytes()
 
 
-def data_files(a: Archive) -> Iterator[tuple[str, bytes]]:
+def data_files(a: Archive, plain: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:
+    """Every data file; ``plain`` turns a Markdown summary into plain text."""
     yield "articles.json", _dump([article_record(a, art) for art in a.articles])
     yield "milestones.json", _dump([milestone_record(m) for m in a.milestones])
     yield "entities.json", _dump([entity_record(a, e) for e in a.entities])
     yield "topics.json", _dump([topic_record(a, t) for t in a.topics])
-    yield "timeline.json", _dump(timelinejs(a))
+    yield "timeline.json", _dump(timelinejs(a, plain))
     yield "citations.json", _dump([_csl(a, art) for art in a.articles])
     yield "citations.bib", bibtex(a).encode("utf-8")
     yield "citations.ris", ris(a).encode("utf-8")

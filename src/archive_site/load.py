@@ -22,7 +22,7 @@ import datetime as dt
 import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -189,14 +189,16 @@ class _ArticleFiles:
     meta: Path | None  # None for Markdown articles (front matter instead)
 
 
-def discover_articles(content: Path, problems: Problems) -> list[_ArticleFiles]:
+def discover_articles(content: Path, problems: Problems) -> tuple[list[_ArticleFiles], set[str]]:
+    """The articles' files, and the ids of metadata files whose capture is missing."""
     folder = content / "articles"
     if not folder.is_dir():
         problems.error(
             display_path(folder), None, "folder not found: articles live in content/articles/"
         )
-        return []
+        return [], set()
     found: list[_ArticleFiles] = []
+    orphans: set[str] = set()
     names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     for name in names:
         path = folder / name
@@ -214,6 +216,7 @@ def discover_articles(content: Path, problems: Problems) -> list[_ArticleFiles]:
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
             if not (folder / f"{ident}{CAPTURE_SUFFIX}").is_file():
+                orphans.add(ident)
                 problems.error(
                     display_path(path),
                     None,
@@ -232,7 +235,7 @@ def discover_articles(content: Path, problems: Problems) -> list[_ArticleFiles]:
     for files in found:
         if not ID_PATTERN.match(files.ident):
             problems.error(display_path(files.source), None, f"file name: {_id_error(files.ident)}")
-    return [f for f in found if ID_PATTERN.match(f.ident)]
+    return [f for f in found if ID_PATTERN.match(f.ident)], orphans
 
 
 def _same(key: str, a: str, b: str) -> bool:
@@ -331,7 +334,10 @@ class _ArticleReader:
             nonlocal ok
             ok = False
             where = "the capture does not say" if files.meta is not None else "not given"
-            meta.error(None, f"{key}: {where}; add '{key}: {hint}' to {meta.display}")
+            # On the line of the key when it is there but empty (as `archive-site add` writes it).
+            line = meta.key_line(key)
+            message = f"{key}: {where}; add '{key}: {hint}' to {meta.display}"
+            problems.error(meta.display, line, message)
 
         title, published_s, outlet = values["title"], values["published"], values["outlet"]
         if not title:
@@ -485,7 +491,8 @@ class _ArticleReader:
 
 def load_articles(
     content: Path, language: str, entities: Sequence[Entity], problems: Problems
-) -> tuple[Article, ...]:
+) -> tuple[tuple[Article, ...], frozenset[str]]:
+    """The articles that loaded, newest first, and the ids of those that did not."""
     outlet_entities = {
         normalise_text(n).casefold(): e.id
         for e in entities
@@ -493,8 +500,9 @@ def load_articles(
         for n in e.names
     }
     reader = _ArticleReader(content, language, {e.id for e in entities}, outlet_entities, problems)
-    files = discover_articles(content, problems)
+    files, orphans = discover_articles(content, problems)
     articles = [a for a in (reader.read(f) for f in files) if a is not None]
+    broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})
     known = {a.id for a in articles} | {f.ident for f in files}
     for f in files:
         for target, line in reader.responds_to.get(f.ident, ()):
@@ -507,11 +515,10 @@ def load_articles(
                     line,
                     "responds_to: an article cannot respond to itself",
                 )
-    return tuple(
-        sorted(
-            articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
-        )
+    newest_first = sorted(
+        articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
     )
+    return tuple(newest_first), broken
 
 
 # --- milestones -------------------------------------------------------------
@@ -588,6 +595,7 @@ def load_milestones(
     entities: Sequence[Entity],
     topics: Sequence[Topic],
     problems: Problems,
+    broken: Collection[str] = (),
 ) -> tuple[Milestone, ...]:
     display, records = _load_list(content / "milestones.yaml", problems, "milestone")
     article_ids = {a.id for a in articles}
@@ -632,6 +640,9 @@ def load_milestones(
             suffix = src.text("suffix")
             src.finish()
             if article is None or quote is None:
+                continue
+            if article in broken:
+                src.error("article", f"article '{article}' did not load (its problems are listed)")
                 continue
             if article not in article_ids:
                 src.error("article", f"unknown article '{article}' (see content/articles/)")
@@ -921,8 +932,9 @@ def load_archive(
     entities = load_entities(content, problems)
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
-    articles = load_articles(content, config.language if config else "en", entities, problems)
-    milestones = load_milestones(content, articles, entities, topics, problems)
+    language = config.language if config else "en"
+    articles, broken = load_articles(content, language, entities, problems)
+    milestones = load_milestones(content, articles, entities, topics, problems, broken)
     check_all_links(content, articles, milestones, entities, topics, pages, problems)
     problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -66,6 +67,15 @@ class _SafeLinks(Extension):
         md.treeprocessors.register(self.processor, "archive_links", 1)
 
 
+class _TextOnly(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
 class MarkdownRenderer:
     def __init__(self) -> None:
         self._links = _SafeLinks()
@@ -77,6 +87,13 @@ class MarkdownRenderer:
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown
+
+    def plain(self, text: str) -> str:
+        """The words of a Markdown text without its markup: for JSON-LD and other metadata."""
+        parser = _TextOnly()
+        parser.feed(self(text, urls.HOME))
+        parser.close()
+        return " ".join("".join(parser.parts).split())
 
 
 @dataclass(frozen=True, slots=True)

@@ -223,7 +223,7 @@ class Renderer:
         )
         yield Output(".nojekyll", b"")
         yield from self.assets()
-        for name, data in data_files(a):
+        for name, data in data_files(a, self.md.plain):
             yield Output(urls.data(name), data)
 
     def home(self) -> Output:
@@ -308,7 +308,7 @@ class Renderer:
             "@context": "https://schema.org",
             "@type": "Event",
             "name": m.title,
-            "description": m.summary,
+            "description": self.md.plain(m.summary),
             "url": urls.absolute(base, urls.milestone(m.id)),
             "subjectOf": [
                 {

@@ -92,15 +92,34 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
         # An empty document is an empty mapping, so a caller reports what is missing.
-        return YMap() if data is None else data
+        data = YMap() if data is None else data
+        if first_line != 1:
+            _shift_lines(data, first_line - 1)
+        return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first_line) if mark is not None else None
         what = exc.problem or exc.context or "invalid YAML"
+        if "mapping values are not allowed" in what:
+            what += " (text containing ': ' must be in quotes)"
         problems.error(display, line, f"YAML: {what}")
     except yaml.YAMLError as exc:
         problems.error(display, None, f"YAML: {exc}")
     return None
+
+
+def _shift_lines(node: Any, by: int) -> None:
+    """Renumber the lines of a document that starts on line ``1 + by`` of its file."""
+    if isinstance(node, YMap):
+        node.line += by
+        node.key_lines = {k: v + by for k, v in node.key_lines.items()}
+        for value in node.values():
+            _shift_lines(value, by)
+    elif isinstance(node, YList):
+        node.line += by
+        node.item_lines = [v + by for v in node.item_lines]
+        for value in node:
+            _shift_lines(value, by)
 
 
 def read_yaml(path: Path, display: str, problems: Problems) -> Any:

@@ -1,0 +1,74 @@
+"""Fixtures shared by the whole suite.
+
+``site`` builds the real archive once per session into a temporary folder
+(through the same pipeline as ``python build.py``); tests that need a site of
+their own copy the project with ``project_copy``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+TEST_BASE_URL = "https://example.org/archive-site/"
+
+INTERVIEW = "2025-04-21-aliyev-xinhua-interview"
+COMMENTARY = "2025-04-23-ednews-strategic-partnership-new-stage"
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path  # the output folder
+    base_url: str
+
+    def page(self, path: str) -> str:
+        return (self.root / path).read_text(encoding="utf-8")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real archive, built once with a test base URL under a project path."""
+    from archive_site.pipeline import Paths, build
+
+    out = tmp_path_factory.mktemp("site") / "dist"
+    build(Paths(CONTENT, TEMPLATES, out), base_url=TEST_BASE_URL, strict=True)
+    return BuiltSite(out, TEST_BASE_URL)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of content/ and templates/ in a temporary folder, which is made the working folder.
+
+    Error messages then name files as a user sees them: ``content/milestones.yaml:12``.
+    """
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    monkeypatch.chdir(tmp_path)
+    yield tmp_path
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python build.py ARGS`` as a user would, in ``cwd``."""
+    return subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )

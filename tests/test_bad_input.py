@@ -1,0 +1,259 @@
+"""Bad content: a clear error naming the file and line, exit 1, no traceback, dist/ untouched.
+
+Each case runs ``python build.py`` as a user would, in a copy of the project.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import COMMENTARY, INTERVIEW, run_cli
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (which must occur) and return the 1-based line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line
+
+
+def tree_digest(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def problems_of(stderr: str) -> list[str]:
+    """The numbered problem lines: ``1. content/x.yaml:7: message``."""
+    return re.findall(r"^\s*\d+\. (.+)$", stderr, flags=re.MULTILINE)
+
+
+def assert_clean_failure(result: object) -> None:
+    assert result.returncode == 1, (result.stdout, result.stderr)  # type: ignore[attr-defined]
+    out = result.stdout + result.stderr  # type: ignore[attr-defined]
+    assert "Traceback" not in out
+    assert "nothing was written; the output folder is unchanged" in result.stderr  # type: ignore[attr-defined]
+
+
+MILESTONES = "content/milestones.yaml"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        pytest.param(
+            MILESTONES,
+            "totaling 3.744 billion US dollars.",
+            "totaling 3.745 billion US dollars.",
+            "quote: the quote is not in the text of '2025-04-21-aliyev-xinhua-interview': "
+            "the first 128 characters match paragraph p12, then the quote has '5 billion US dollars.' "
+            "where the text has '4 billion US dollars. In'",
+            id="one-character-of-a-quote",
+        ),
+        pytest.param(
+            MILESTONES,
+            "- article: 2025-04-21-aliyev-xinhua-interview\n      quote: At the invitation of President Xi Jinping",
+            "- article: 2025-04-21-aliyev-xinhua-interviews\n      quote: At the invitation of President Xi Jinping",
+            "article: unknown article '2025-04-21-aliyev-xinhua-interviews' (see content/articles/)",
+            id="unknown-article",
+        ),
+        pytest.param(
+            MILESTONES,
+            "entities: [ilham-aliyev, xi-jinping, china]\n  sources:\n    - article: 2025-04-21-aliyev-xinhua-interview\n      quote: At",
+            "entities: [ilham-aliyev, xi-jinpin, china]\n  sources:\n    - article: 2025-04-21-aliyev-xinhua-interview\n      quote: At",
+            "entities: unknown entity 'xi-jinpin' (see entities.yaml)",
+            id="unknown-entity",
+        ),
+        pytest.param(
+            MILESTONES,
+            "date: 1992-04-02",
+            "date: 1992-04-31",
+            "date: day 31 does not exist in April 1992 ('1992-04-31')",
+            id="malformed-date",
+        ),
+        pytest.param(
+            MILESTONES,
+            "  title: Diplomatic relations established",
+            "  title: Diplomatic relations: established",
+            "YAML: mapping values are not allowed in this context (text containing ': ' must be in quotes)",
+            id="broken-yaml",
+        ),
+        pytest.param(
+            "content/topics.yaml",
+            "- id: trade\n",
+            "- id: trade\n  colour: red\n",
+            "colour: unknown key in topic",
+            id="unknown-key",
+        ),
+        pytest.param(
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            "kind: opinion\n",
+            "kind: opinion\ntitle: A different headline\n",
+            "title: the metadata says 'A different headline' but the capture says "
+            "'The Azerbaijan-China strategic partnership is reaching a new stage' (line 1)",
+            id="metadata-disagrees-with-capture",
+        ),
+        pytest.param(
+            f"content/articles/{INTERVIEW}.meta.yaml",
+            "kind: interview\n",
+            "kind: news\n",
+            "kind: the metadata says 'news' but the capture is an interview",
+            id="kind-disagrees",
+        ),
+        pytest.param(
+            "content/site.yaml",
+            "base_url: https://example.github.io/archive-site/",
+            "base_url: example.github.io/archive-site",
+            "base_url: expected an absolute http(s) URL",
+            id="bad-base-url",
+        ),
+    ],
+)
+def test_each_kind_of_bad_input(
+    project_copy: Path, file: str, old: str, new: str, message: str
+) -> None:
+    line = edit(project_copy / file, old, new)
+    # When the edit spans lines, the problem is on one of them.
+    lines = range(line, line + old.count("\n") + 1)
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    found = problems_of(result.stderr)
+    assert any(p.startswith(f"{file}:{n}: ") and message in p for p in found for n in lines), (
+        f"expected {file}:{list(lines)}: {message!r} in:\n{result.stderr}"
+    )
+    assert not (project_copy / "dist").exists()
+
+
+def test_a_missing_capture_is_named(project_copy: Path) -> None:
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    capture.unlink()
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    found = problems_of(result.stderr)
+    assert found[0] == (
+        f"content/articles/{COMMENTARY}.meta.yaml: capture not found: expected "
+        f"{COMMENTARY}.capture.txt beside this metadata file"
+    )
+    # The milestones quoting it say why they cannot be checked, not that it is unknown.
+    rest = found[1:]
+    assert rest and all(f"article: article '{COMMENTARY}' did not load" in p for p in rest)
+
+
+def test_a_capture_without_metadata_is_not_skipped(project_copy: Path) -> None:
+    (project_copy / f"content/articles/{COMMENTARY}.meta.yaml").unlink()
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    assert problems_of(result.stderr)[0] == (
+        f"content/articles/{COMMENTARY}.capture.txt: capture has no metadata file: "
+        f"expected content/articles/{COMMENTARY}.meta.yaml beside it"
+    )
+
+
+def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
+    (project_copy / "content/articles/notes.txt").write_text("a capture without its suffix\n")
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    assert problems_of(result.stderr) == [
+        "content/articles/notes.txt: not an article file: captures are ID.capture.txt with "
+        "ID.meta.yaml beside them, hand-written articles are ID.md"
+    ]
+
+
+def test_a_capture_that_is_not_utf8(project_copy: Path) -> None:
+    path = project_copy / f"content/articles/{INTERVIEW}.capture.txt"
+    data = path.read_bytes()
+    path.write_bytes(data.replace(b"Astana", "Astanä".encode("latin-1"), 1))
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    first = problems_of(result.stderr)[0]
+    assert first.startswith(f"content/articles/{INTERVIEW}.capture.txt:5: not UTF-8 text")
+
+
+def test_all_problems_of_a_run_are_reported_together_and_numbered(project_copy: Path) -> None:
+    ms = project_copy / MILESTONES
+    l1 = edit(ms, "totaling 3.744 billion", "totaling 3.745 billion")
+    l2 = edit(ms, "date: 2019/2023", "date: 2019/2015")
+    l3 = edit(
+        ms,
+        "entities: [middle-corridor, china, azerbaijan]",
+        "entities: [middle-corridor, china, azerbaijan, atlantis]",
+    )
+    l4 = edit(
+        ms,
+        "topics: [people-to-people]\n  entities: [azerbaijan, china]\n  sources:\n    - article: 2025-04-21-aliyev-xinhua-interview\n      quote: Last year, Azerbaijan",
+        "topics: [people-to-people]\n  entities: [azerbaijan, china]\n  sources:\n    - article: no-such-article\n      quote: Last year, Azerbaijan",
+    )
+    page = project_copy / "content/pages/about.md"
+    edit(page, "title: About this archive", "title: [About this archive")
+    (project_copy / "content/articles/2025-05-01-lost.meta.yaml").write_text("kind: news\n")
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    found = problems_of(result.stderr)
+    assert re.search(r"^archive-site: 6 errors in the content:$", result.stderr, re.MULTILINE)
+    assert re.findall(r"^\s*(\d+)\. ", result.stderr, re.MULTILINE) == [
+        "1",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+    ]
+    joined = "\n".join(found)
+    assert f"{MILESTONES}:{l1}: quote:" in joined
+    assert f"{MILESTONES}:{l2}: date: interval '2019/2015' ends before it starts" in joined
+    assert f"{MILESTONES}:{l3}: entities: unknown entity 'atlantis'" in joined
+    assert f"{MILESTONES}:{l4 + 3}: article: unknown article 'no-such-article'" in joined
+    assert "content/pages/about.md:3: YAML:" in joined
+    assert "content/articles/2025-05-01-lost.meta.yaml: capture not found" in joined
+
+
+def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(project_copy: Path) -> None:
+    ok = run_cli(cwd=project_copy)
+    assert ok.returncode == 0, ok.stderr
+    before = tree_digest(project_copy / "dist")
+    edit(project_copy / MILESTONES, "totaling 3.744 billion", "totaling 3.745 billion")
+    result = run_cli(cwd=project_copy)
+    assert_clean_failure(result)
+    assert tree_digest(project_copy / "dist") == before
+    leftovers = [p.name for p in project_copy.iterdir() if p.name.startswith(".dist.")]
+    assert leftovers == []
+
+
+def test_check_reports_the_same_problems_without_writing(project_copy: Path) -> None:
+    line = edit(project_copy / MILESTONES, 'date: "2016"', 'date: "16"')
+    result = run_cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert problems_of(result.stderr) == [
+        f"{MILESTONES}:{line}: date: expected YYYY, YYYY-MM or YYYY-MM-DD "
+        "(optionally ending in ?, ~ or %), got '16'"
+    ]
+    assert not (project_copy / "dist").exists()
+
+
+def test_strict_turns_warnings_into_failures(project_copy: Path) -> None:
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    capture.write_bytes(
+        capture.read_bytes().replace(b"Madina Mammadova\\\\EDnews", b"Madina Mammadova EDnews")
+    )
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    edit(meta, "kind: opinion\n", "kind: opinion\noutlet: EDnews\n")
+    lenient = run_cli("check", cwd=project_copy)
+    assert lenient.returncode == 0, lenient.stderr
+    assert "warning: no byline (Name\\Outlet) found" in lenient.stderr
+    strict = run_cli("check", "--strict", cwd=project_copy)
+    assert strict.returncode == 1
+    assert "warning: no byline" in strict.stderr
+
+
+def test_usage_errors_exit_2(project_copy: Path) -> None:
+    result = run_cli("build", "--no-such-option", cwd=project_copy)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr

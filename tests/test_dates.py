@@ -1,0 +1,105 @@
+"""Partial dates: parsing, display at each precision, order, and bad input."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archive_site.dates import DateError, PartialDate, parse_edtf, parse_partial
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "precision", "iso"),
+    [
+        ("1992-04-02", "2 April 1992", "day", "1992-04-02"),
+        ("2019-04", "April 2019", "month", "2019-04"),
+        ("2016", "2016", "year", "2016"),
+        ("2014~", "c. 2014", "year", "2014"),
+        ("2014?", "2014?", "year", "2014"),
+        ("2014%", "c. 2014?", "year", "2014"),
+    ],
+)
+def test_single_dates_keep_their_precision(text: str, shown: str, precision: str, iso: str) -> None:
+    spec = parse_edtf(text)
+    assert spec.kind == "single"
+    assert spec.display() == shown
+    assert spec.precision == precision
+    assert spec.start is not None and spec.start.iso == iso
+    assert spec.edtf == text
+
+
+def test_a_year_is_never_shown_as_the_first_of_january() -> None:
+    spec = parse_edtf("2016")
+    assert "January" not in spec.display()
+    assert spec.parts() == (("", PartialDate(2016)),)
+
+
+@pytest.mark.parametrize(
+    ("text", "shown", "years"),
+    [
+        ("2019/2023", "2019–2023", (2019, 2020, 2021, 2022, 2023)),
+        ("2024/2025", "2024–2025", (2024, 2025)),
+        ("2024-07/2025", "July 2024 – 2025", (2024, 2025)),
+        ("2019/..", "2019 onwards", (2019,)),
+        ("../2019", "until 2019", (2019,)),
+        ("[..2019-04]", "by April 2019", (2019,)),
+        ("[2025-04-21..]", "after 21 April 2025", (2025,)),
+    ],
+)
+def test_intervals_and_bounds(text: str, shown: str, years: tuple[int, ...]) -> None:
+    spec = parse_edtf(text)
+    assert spec.display() == shown
+    assert spec.years() == years
+    assert spec.edtf == text
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("2024-13", "month 13 does not exist"),
+        ("2023-02-29", "day 29 does not exist in February 2023"),
+        ("24", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("July 2024", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        ("2024/2019", "ends before it starts"),
+        ("../..", "at least one known end"),
+        ("[2019]", "on or before"),
+        ("2024-7-3", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+    ],
+)
+def test_malformed_dates_say_what_is_wrong(text: str, reason: str) -> None:
+    with pytest.raises(DateError, match=reason):
+        parse_edtf(text)
+
+
+def test_leap_day_is_a_real_date() -> None:
+    assert parse_edtf("2024-02-29").display() == "29 February 2024"
+
+
+def test_timeline_order_puts_coarser_dates_after_the_days_they_contain() -> None:
+    texts = ["2024", "2024-11-24", "2024-07", "2024-07-03", "[..2024-07-03]", "2023", "2024/2025"]
+    ordered = sorted(texts, key=lambda t: parse_edtf(t).sort_key())
+    assert ordered == [
+        "2023",
+        "[..2024-07-03]",
+        "2024-07-03",
+        "2024-07",
+        "2024-11-24",
+        "2024",
+        "2024/2025",
+    ]
+
+
+@given(
+    st.integers(min_value=1000, max_value=2999),
+    st.one_of(st.none(), st.integers(min_value=1, max_value=12)),
+    st.integers(min_value=1, max_value=28),
+    st.sampled_from(["", "?", "~", "%"]),
+)
+def test_every_written_date_reads_back_the_same(
+    year: int, month: int | None, day: int, q: str
+) -> None:
+    text = f"{year:04d}" if month is None else f"{year:04d}-{month:02d}-{day:02d}"
+    parsed = parse_partial(text + q)
+    assert parsed.edtf == text + q
+    assert parse_edtf(parsed.edtf).start == parsed

@@ -1,0 +1,218 @@
+"""Cross-links computed by the loader, and the JSON data the build writes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from archive_site.errors import ArchiveError
+from archive_site.load import load_archive
+from archive_site.model import Archive
+from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, run_cli
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+# --- cross-links ---------------------------------------------------------------------
+
+
+def test_citations_by_article_and_paragraph(archive: Archive) -> None:
+    links = archive.links
+    cited = {c.milestone for c in links.citations_by_article[COMMENTARY]}
+    assert cited == {
+        "diplomatic-relations-established",
+        "belt-and-road-support",
+        "strategic-partnership-declaration",
+        "territorial-integrity-reaffirmed",
+        "aliyev-xinhua-interview",
+        "transport-corridors",
+    }
+    p3 = {c.milestone for c in links.citations_by_paragraph[(COMMENTARY, "p3")]}
+    assert p3 == {"diplomatic-relations-established"}
+    # every citation points back at a source of its milestone
+    for (article, paragraph), cites in links.citations_by_paragraph.items():
+        for c in cites:
+            s = archive.milestone(c.milestone).sources[c.index]
+            assert (s.article, s.paragraph) == (article, paragraph)
+
+
+def test_entities_are_found_in_the_text_by_alias(archive: Archive) -> None:
+    links = archive.links
+    # "One Belt, One Road" in the commentary and "Belt and Road" in the interview are one entity
+    assert set(links.articles_by_entity["belt-and-road"]) == {INTERVIEW, COMMENTARY}
+    # "Central Corridor" (commentary), "Middle Corridor" and its long name (interview)
+    assert set(links.articles_by_entity["middle-corridor"]) == {INTERVIEW, COMMENTARY}
+    texts = {
+        archive.article(m.article).paragraph(m.paragraph).text[m.start : m.end]  # type: ignore[union-attr]
+        for m in links.mentions_by_entity["middle-corridor"]
+    }
+    assert texts == {
+        "Middle Corridor",
+        "Trans-Caspian International Transport Route",
+        "Central Corridor",
+    }
+    sco = {
+        archive.article(m.article).paragraph(m.paragraph).text[m.start : m.end]  # type: ignore[union-attr]
+        for m in links.mentions_by_entity["sco"]
+    }
+    assert "SCO" in sco
+    # The longest name wins: "Shanghai Cooperation Organization summit held in Astana" is the event.
+    summit = {
+        archive.article(m.article).paragraph(m.paragraph).text[m.start : m.end]  # type: ignore[union-attr]
+        for m in links.mentions_by_entity["sco-summit-astana-2024"]
+    }
+    assert "Shanghai Cooperation Organization summit held in Astana" in summit
+    # Whole words only: "Chinese" is not a mention of China, "UN" not of "UNESCO".
+    for m in links.mentions_by_entity["china"]:
+        p = archive.article(m.article).paragraph(m.paragraph)
+        assert p is not None and p.text[m.start : m.end] in ("China", "People's Republic of China")
+    # Nothing from the page furniture: "Pope Leo XIV" or "Shusha" never count.
+    assert "armenia" in links.articles_by_entity and links.articles_by_entity["armenia"] == (
+        COMMENTARY,
+    )
+
+
+def test_entity_milestones_years_and_topics(archive: Archive) -> None:
+    links = archive.links
+    assert "strategic-partnership-declaration" in links.milestones_by_entity["xi-jinping"]
+    assert links.milestones_by_year[1992] == ("diplomatic-relations-established",)
+    assert set(links.milestones_by_year[2021]) == {
+        "non-aligned-movement-chair"
+    }  # 2019/2023 covers 2021
+    assert links.articles_by_year[2025] == (COMMENTARY, INTERVIEW)
+    assert "first-export-train" in links.milestones_by_topic["transport"]
+    # no milestone is dated from the "News line" (19 and 16 May 2025)
+    assert all(m.date.edtf[:7] != "2025-05" for m in archive.milestones)
+
+
+def test_the_commentary_and_the_interview_are_related_both_ways(archive: Archive) -> None:
+    (to_interview,) = archive.links.related_articles[COMMENTARY]
+    (to_commentary,) = archive.links.related_articles[INTERVIEW]
+    assert to_interview.article == INTERVIEW
+    assert to_interview.reasons == ("responds-to", "shared-milestones")
+    assert to_commentary.article == COMMENTARY
+    assert to_commentary.reasons == ("responded-by", "shared-milestones")
+    assert "strategic-partnership-declaration" in to_interview.milestones
+
+
+def test_co_occurring_entities(archive: Archive) -> None:
+    companions = dict(archive.links.co_entities["xi-jinping"])
+    assert companions["ilham-aliyev"] >= 8
+    assert next(iter(dict(archive.links.co_entities["xi-jinping"]))) == "ilham-aliyev"
+
+
+def test_markdown_links_to_unknown_records_are_errors(project_copy: Path) -> None:
+    path = project_copy / "content/milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(
+        "Azerbaijan and China establish diplomatic relations.",
+        "Azerbaijan and China establish [diplomatic relations](milestone:no-such-thing).",
+    )
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ArchiveError) as info:
+        load_archive(project_copy / "content")
+    (d,) = info.value.diagnostics
+    assert d.path == "content/milestones.yaml"
+    assert d.message == "link: unknown milestone 'no-such-thing'"
+    assert "milestone:no-such-thing" in text.splitlines()[d.line]  # type: ignore[index]
+
+
+# --- the JSON data -------------------------------------------------------------------
+
+
+def load_json(site: BuiltSite, name: str) -> object:
+    return json.loads((site.root / "data" / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", ["articles", "milestones", "entities", "topics"])
+def test_data_files_follow_their_published_schemas(site: BuiltSite, name: str) -> None:
+    data = load_json(site, f"{name}.json")
+    schema = load_json(site, f"{name}.schema.json")
+    jsonschema.Draft202012Validator.check_schema(schema)  # type: ignore[arg-type]
+    jsonschema.validate(data, schema)  # type: ignore[arg-type]
+
+
+def test_milestones_json(site: BuiltSite, archive: Archive) -> None:
+    data = load_json(site, "milestones.json")
+    assert isinstance(data, list) and len(data) == len(archive.milestones) == 33
+    by_id = {m["id"]: m for m in data}
+    first = by_id["diplomatic-relations-established"]
+    assert first["date"] == "1992-04-02" and first["precision"] == "day"
+    assert first["sources"][1] == {
+        "article": COMMENTARY,
+        "paragraph": "p3",
+        "quote": "since the establishment of diplomatic relations on April 2, 1992, our bilateral "
+        "cooperation has yielded many fruitful results",
+        "prefix": None,
+        "suffix": None,
+        "url": f"articles/{COMMENTARY}.html#p3",
+    }
+    assert by_id["first-export-train"]["inferred"] is True
+    assert by_id["non-aligned-movement-chair"]["date"] == "2019/2023"
+    assert data[0]["id"] == "diplomatic-relations-established"
+
+
+def test_articles_json(site: BuiltSite) -> None:
+    data = load_json(site, "articles.json")
+    assert isinstance(data, list)
+    assert [a["id"] for a in data] == [COMMENTARY, INTERVIEW]
+    commentary, interview = data
+    assert (commentary["published"], commentary["time"], commentary["author"]) == (
+        "2025-04-23",
+        "11:03",
+        "Madina Mammadova",
+    )
+    assert (interview["published"], interview["kind"], interview["outlet"]) == (
+        "2025-04-21",
+        "interview",
+        "AzerNews",
+    )
+    assert interview["paragraphs"][1]["role"] == "question"
+    assert all("News line" not in p["text"] for p in commentary["paragraphs"])
+    capture = site.root / commentary["capture"]
+    import hashlib
+
+    assert hashlib.sha256(capture.read_bytes()).hexdigest() == commentary["sha256"]
+    assert capture.read_bytes() == (CONTENT / f"articles/{COMMENTARY}.capture.txt").read_bytes()
+
+
+def test_timelinejs_and_citations(site: BuiltSite) -> None:
+    tl = load_json(site, "timeline.json")
+    assert isinstance(tl, dict)
+    event = next(e for e in tl["events"] if e["unique_id"] == "non-aligned-movement-chair")
+    assert event["start_date"] == {"year": "2019"} and event["end_date"] == {"year": "2023"}
+    csl = load_json(site, "citations.json")
+    assert isinstance(csl, list)
+    interview = next(c for c in csl if c["id"] == INTERVIEW)
+    assert interview["type"] == "interview"
+    assert interview["author"] == [{"literal": "Ilham Aliyev"}]
+    assert interview["interviewer"] == [{"literal": "Xinhua News Agency"}]
+    bib = (site.root / "data/citations.bib").read_text(encoding="utf-8")
+    assert f"@article{{{COMMENTARY}," in bib and "author = {{Madina Mammadova}}" in bib
+    ris = (site.root / "data/citations.ris").read_text(encoding="utf-8")
+    assert ris.count("TY  - NEWS") == 2 and ris.count("ER  -") == 2
+
+
+def test_two_builds_give_byte_identical_trees(project_copy: Path) -> None:
+    first = run_cli("--output", "one", cwd=project_copy)
+    second = run_cli("--output", "two", cwd=project_copy, env=None)
+    assert first.returncode == second.returncode == 0, first.stderr + second.stderr
+    one = {
+        p.relative_to(project_copy / "one"): p.read_bytes()
+        for p in (project_copy / "one").rglob("*")
+        if p.is_file()
+    }
+    two = {
+        p.relative_to(project_copy / "two"): p.read_bytes()
+        for p in (project_copy / "two").rglob("*")
+        if p.is_file()
+    }
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []
+    assert len(one) > 100

@@ -1,0 +1,156 @@
+"""Every milestone quote is located verbatim; anything else is an error with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import ArchiveError
+from archive_site.load import load_archive
+from archive_site.model import Archive
+from archive_site.text import NameFinder, normalise
+from conftest import COMMENTARY, CONTENT, INTERVIEW
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+def test_every_source_points_at_the_exact_text(archive: Archive) -> None:
+    count = 0
+    for m in archive.milestones:
+        assert m.sources, m.id
+        for s in m.sources:
+            p = archive.article(s.article).paragraph(s.paragraph)
+            assert p is not None
+            located = p.text[s.start : s.end]
+            assert normalise(located).text == normalise(s.quote).text
+            count += 1
+    assert count == 55
+
+
+def test_quotes_are_matched_across_typographic_differences(archive: Archive) -> None:
+    # The capture has curly quotes and no space before them ("platform“JD”"); the
+    # curated quote may use either kind of quotation mark.
+    m = archive.milestone("trading-houses-in-china")
+    s = m.sources[1]
+    text = archive.article(s.article).paragraph(s.paragraph).text  # type: ignore[union-attr]
+    assert "platform“JD”" in text[s.start : s.end]
+    commentary = archive.milestone("strategic-partnership-declaration").sources[1]
+    assert commentary.article == COMMENTARY and commentary.paragraph == "p2"
+
+
+def test_quote_paragraphs(archive: Archive) -> None:
+    where = {m.id: [(s.article, s.paragraph) for s in m.sources] for m in archive.milestones}
+    assert where["diplomatic-relations-established"] == [(INTERVIEW, "p3"), (COMMENTARY, "p3")]
+    assert where["first-export-train"] == [(INTERVIEW, "p10")]
+    assert where["belt-and-road-forum-2019"] == [
+        (INTERVIEW, "p17"),
+        (INTERVIEW, "p39"),
+        (INTERVIEW, "p37"),
+    ]
+
+
+def test_normalise_maps_back_to_the_original() -> None:
+    original = "  He said:\n“Yes —  it’s   done.”  "
+    n = normalise(original)
+    assert n.text == 'He said: "Yes - it\'s done."'
+    i = n.text.index("it's")
+    start, end = n.span(i, i + len("it's done"))
+    assert original[start:end] == "it’s   done"
+
+
+def test_names_are_found_longest_first_as_whole_words() -> None:
+    finder = NameFinder(
+        [
+            ("China", "china"),
+            ("People's Republic of China", "china"),
+            ("Baku", "baku"),
+            ("Baku-Tbilisi-Kars", "btk"),
+            ("UN", "un"),
+        ]
+    )
+    text = "The People’s Republic of China and Baku–Tbilisi–Kars; Chinese UNESCO, the UN."
+    found = [(text[s:e], key) for s, e, key in finder.find(text)]
+    assert found == [
+        ("People’s Republic of China", "china"),
+        ("Baku–Tbilisi–Kars", "btk"),
+        ("UN", "un"),
+    ]
+
+
+def _break(project: Path, old: str, new: str) -> None:
+    path = project / "content/milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _problems(project: Path) -> list[str]:
+    with pytest.raises(ArchiveError) as info:
+        load_archive(project / "content")
+    return [str(d) for d in info.value.diagnostics]
+
+
+def test_one_changed_character_is_caught_with_where_it_differs(project_copy: Path) -> None:
+    _break(project_copy, "increased by 20.7 percent", "increased by 20.8 percent")
+    (problem,) = _problems(project_copy)
+    assert problem.startswith("content/milestones.yaml:")
+    line = int(problem.split(":")[1])
+    assert (
+        "20.8 percent"
+        in (project_copy / "content/milestones.yaml").read_text().splitlines()[line - 1]
+    )
+    assert "quote: the quote is not in the text of '2025-04-21-aliyev-xinhua-interview'" in problem
+    assert "paragraph p12" in problem
+    assert "'8 percent" in problem and "'7 percent" in problem
+
+
+def test_a_quote_only_in_page_furniture_is_an_error(project_copy: Path) -> None:
+    _break(
+        project_copy,
+        "quote: Thanks to the Baku-Tbilisi-Kars railway line, the time for transporting goods from China to Europe has been significantly reduced.",
+        "quote: 'Expanding Baku-Beijing co-op: Europe may lose important partner'",
+    )
+    (problem,) = _problems(project_copy)
+    assert "found only in the page furniture" in problem
+
+
+def test_an_ambiguous_quote_needs_a_prefix_or_suffix(project_copy: Path) -> None:
+    _break(
+        project_copy,
+        "quote: Currently, Azerbaijan has the status of a dialogue partner of the SCO.",
+        "quote: Astana",
+    )
+    (problem,) = _problems(project_copy)
+    assert (
+        "quote: the quote occurs 7 times in '2025-04-21-aliyev-xinhua-interview' (p2, p3, p5, p11, p28, p34)"
+        in problem
+    )
+    assert "add 'prefix:' or 'suffix:'" in problem
+
+
+def test_a_prefix_picks_one_occurrence(project_copy: Path) -> None:
+    _break(
+        project_copy,
+        "      quote: Currently, Azerbaijan has the status of a dialogue partner of the SCO.",
+        "      quote: Astana\n      prefix: It was during the SCO",
+    )
+    archive = load_archive(project_copy / "content")
+    s = archive.milestone("sco-dialogue-partner").sources[1]
+    assert (s.paragraph, s.prefix) == ("p28", "It was during the SCO")
+
+
+def test_a_relative_date_without_a_note_is_refused(project_copy: Path) -> None:
+    _break(
+        project_copy,
+        """  date_note: '"Last year", in an interview of 21 April 2025.'\n  title: Visa-free""",
+        "  title: Visa-free",
+    )
+    (problem,) = _problems(project_copy)
+    assert (
+        "date: no quote states the year (2024); say how the date was inferred in 'date_note:'"
+        in problem
+    )

@@ -1,0 +1,205 @@
+"""The capture readers, on the real captures and on hand-made ones."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.load import load_archive
+from archive_site.model import Archive
+from archive_site.sources import detect_format, read_text
+from conftest import COMMENTARY, CONTENT, INTERVIEW
+
+
+def read(name: str) -> str:
+    return (CONTENT / "articles" / f"{name}.capture.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+# --- detection -------------------------------------------------------------------
+
+
+def test_each_capture_is_read_by_its_own_reader() -> None:
+    assert detect_format(read(COMMENTARY)) == "ednews"
+    assert detect_format(read(INTERVIEW)) == "menafn"
+    assert detect_format("Just some text.\n\nAnother paragraph.\n") == "plain"
+    assert detect_format("---\ntitle: x\n---\nBody", markdown=True) == "markdown"
+
+
+# --- the EDnews commentary --------------------------------------------------------
+
+
+def test_commentary_record(archive: Archive) -> None:
+    a = archive.article(COMMENTARY)
+    assert a.title == "The Azerbaijan-China strategic partnership is reaching a new stage"
+    assert a.published.date == dt.date(2025, 4, 23)
+    assert a.published.time == "11:03"
+    assert a.section == "Foreign Policy"
+    assert a.author == "Madina Mammadova"
+    assert a.outlet == "EDnews"
+    assert a.kind == "opinion"
+    assert a.format == "ednews"
+    assert [c.name for c in a.chain] == ["EDnews"]
+    assert a.responds_to == (INTERVIEW,)
+    assert len(a.paragraphs) == 7
+    assert a.paragraphs[0].text.startswith("In recent years, political dialogue")
+    assert a.paragraphs[-1].text.endswith("our mutual relations will further improve.")
+    assert [p.id for p in a.paragraphs] == [f"p{n}" for n in range(1, 8)]
+    assert a.paragraphs[1].line == 7  # where it starts in the capture
+
+
+def test_commentary_furniture_is_kept_out_of_the_text(archive: Archive) -> None:
+    a = archive.article(COMMENTARY)
+    body = "\n".join(p.text for p in a.paragraphs)
+    for furniture in (
+        "News line",
+        "IEPF issued a statement",
+        "Talks between Azerbaijan and Armenia",
+        "19.05.2025",
+        "16.05.2025",
+        "Hamısı",
+        "Madina Mammadova",  # the byline is metadata, not text
+    ):
+        assert furniture not in body
+    kinds = [f.kind for f in a.furniture]
+    assert kinds.count("story-link") == 1
+    assert kinds.count("navigation") == 1
+    assert kinds.count("news-line") == 41  # the heading and 40 headlines
+    assert a.furniture[-1].text == "Hamısı"
+    assert not re.search(r"\d{2}:\d{2} \d{2}\.\d{2}\.\d{4}", body)
+
+
+# --- the syndicated interview -------------------------------------------------------
+
+
+def test_interview_record(archive: Archive) -> None:
+    a = archive.article(INTERVIEW)
+    assert a.title == "Ilham Aliyev's interview with Xinhua News Agency"
+    assert not a.title_from_capture  # the capture has no headline
+    assert a.published.date == dt.date(2025, 4, 21)
+    assert a.published.time is None
+    assert a.author is None
+    assert a.kind == "interview"
+    assert a.format == "menafn"
+    assert a.outlet == "AzerNews"
+    assert [(c.name, c.role) for c in a.chain] == [
+        ("Xinhua News Agency", "original"),
+        ("Azertag", "via"),
+        ("AzerNews", "publisher"),
+        ("MENAFN", "aggregator"),
+    ]
+    assert [c.entity for c in a.chain] == ["xinhua", "azertag", "azernews", "menafn"]
+
+
+def test_interview_turns(archive: Archive) -> None:
+    a = archive.article(INTERVIEW)
+    assert a.paragraphs[0].role == "lead"
+    assert a.paragraphs[0].text == (
+        "President of the Republic of Azerbaijan Ilham Aliyev has given an exclusive "
+        "interview to China's Xinhua News Agency."
+    )
+    assert len(a.turns) == 12
+    assert [t.role for t in a.turns] == ["question", "answer"] * 6
+    assert {t.speaker for t in a.turns if t.role == "question"} == {"xinhua"}
+    assert {t.speaker for t in a.turns if t.role == "answer"} == {"ilham-aliyev"}
+    first_answer = a.turns[1]
+    assert len(first_answer.paragraph_ids) == 7  # an answer runs over several paragraphs
+    assert a.paragraph(first_answer.paragraph_ids[0]).text.startswith("You are right.")  # type: ignore[union-attr]
+    # The "- " markers are structure, not text.
+    assert not any(p.text.startswith("- ") for p in a.paragraphs)
+    last = a.paragraphs[-1]
+    assert last.role == "answer" and last.speaker == "ilham-aliyev"
+
+
+def test_interview_editorial_line_is_furniture_and_names_the_chain(archive: Archive) -> None:
+    a = archive.article(INTERVIEW)
+    body = "\n".join(p.text for p in a.paragraphs)
+    assert "presents the interview via" not in body
+    assert "MENAFN" not in body
+    assert [f.kind for f in a.furniture] == ["editorial"]
+
+
+def test_checksums_match_the_bytes(archive: Archive) -> None:
+    import hashlib
+
+    for a in archive.articles:
+        data = (CONTENT / a.source_file).read_bytes()
+        assert a.sha256 == hashlib.sha256(data).hexdigest()
+        assert a.size == len(data)
+
+
+# --- readers on hand-made input -------------------------------------------------------
+
+
+def test_ednews_reader_without_furniture_or_byline_warns() -> None:
+    text = "Headline here\n\nPolitics 09:15 01.02.2024\n\nFirst paragraph.\n\nSecond.\n"
+    problems = Problems()
+    r = read_text(text, "x.txt", problems, fmt="ednews")
+    assert r.fields["published"].value == "2024-02-01"
+    assert r.fields["time"].value == "09:15"
+    assert [b.text for b in r.blocks] == ["First paragraph.", "Second."]
+    assert r.notes == ((5, "no byline (Name\\Outlet) found"),)
+
+
+def test_ednews_reader_reports_an_impossible_dateline() -> None:
+    problems = Problems()
+    read_text("Headline\n\nPolitics 09:15 31.02.2024\n\nText.\n", "x.txt", problems, fmt="ednews")
+    assert [str(d) for d in problems] == ["x.txt:3: dateline: 31.02.2024 is not a real date"]
+
+
+def test_markdown_reader_reads_front_matter_and_turns() -> None:
+    text = (
+        "---\ntitle: A talk\npublished: 2024-05-01\n---\n\n# Intro\n\nSome lead.\n\n"
+        "Q: Why?\n\nA: Because.\n\nAnd more.\n"
+    )
+    problems = Problems()
+    r = read_text(text, "talk.md", problems, fmt="markdown")
+    assert not list(problems)
+    assert r.front_matter is not None and r.front_matter["title"] == "A talk"
+    assert r.front_matter.key_lines["published"] == 3
+    assert [(b.text, b.role, b.turn) for b in r.blocks] == [
+        ("Intro", "lead", None),
+        ("Some lead.", "lead", None),
+        ("Why?", "question", 1),
+        ("Because.", "answer", 2),
+        ("And more.", "answer", 2),
+    ]
+    assert r.fields["kind"].value == "interview"
+
+
+def test_markdown_reader_reports_front_matter_errors_with_lines() -> None:
+    problems = Problems()
+    read_text("---\ntitle: [unclosed\n---\nBody\n", "a.md", problems, fmt="markdown")
+    (d,) = list(problems)
+    assert d.path == "a.md" and d.line == 3 and d.message.startswith("YAML:")
+
+
+def test_plain_reader_joins_wrapped_lines() -> None:
+    problems = Problems()
+    r = read_text("one line\nwrapped here\n\n\nnext\r\nparagraph\n", "p.txt", problems, fmt="plain")
+    assert [(b.text, b.line) for b in r.blocks] == [
+        ("one line wrapped here", 1),
+        ("next paragraph", 5),
+    ]
+
+
+def test_a_handwritten_markdown_article_loads(project_copy: Path) -> None:
+    (project_copy / "content/articles/2024-05-01-talk.md").write_text(
+        "---\ntitle: A talk about trade\npublished: 2024-05-01\noutlet: Example Weekly\n"
+        "kind: interview\ninterviewer: xinhua\ninterviewee: ilham-aliyev\n---\n\n"
+        "Q: How is trade with China?\n\nA: Trade grew in 2024.\n",
+        encoding="utf-8",
+    )
+    archive = load_archive(project_copy / "content")
+    a = archive.article("2024-05-01-talk")
+    assert a.format == "markdown" and a.metadata_file is None
+    assert [p.role for p in a.paragraphs] == ["question", "answer"]
+    assert archive.links.articles_by_entity["china"][-1] == "2024-05-01-talk"

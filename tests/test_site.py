@@ -1,0 +1,366 @@
+"""The built site: every page, every link, the timeline, two-way links, weights, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from archive_site.load import load_archive
+from archive_site.model import Archive
+from archive_site.text import normalise_text
+from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, run_cli
+from htmlscan import Scan, resolve, scan_file, scan_html
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+@pytest.fixture(scope="module")
+def scans(site: BuiltSite) -> dict[Path, Scan]:
+    return {p.resolve(): scan_file(p) for p in site.html_files()}
+
+
+def test_every_record_has_a_page(site: BuiltSite, archive: Archive) -> None:
+    expected = {
+        "index.html",
+        "timeline.html",
+        "about.html",
+        "404.html",
+        "articles/index.html",
+        "entities/index.html",
+        "topics/index.html",
+        "years/index.html",
+    }
+    expected |= {f"articles/{a.id}.html" for a in archive.articles}
+    expected |= {f"milestones/{m.id}.html" for m in archive.milestones}
+    expected |= {f"entities/{e.id}.html" for e in archive.entities}
+    expected |= {f"topics/{t.id}.html" for t in archive.topics}
+    expected |= {f"years/{y}.html" for y in archive.years}
+    built = {p.relative_to(site.root).as_posix() for p in site.html_files()}
+    assert built == expected
+    assert len(built) == 8 + 2 + 33 + 54 + 7 + 11
+    for extra in (
+        "sitemap.xml",
+        "feed.xml",
+        "robots.txt",
+        ".nojekyll",
+        "assets/style.css",
+        f"articles/{INTERVIEW}.capture.txt",
+    ):
+        assert (site.root / extra).is_file(), extra
+
+
+def test_no_internal_link_or_fragment_is_broken(site: BuiltSite, scans: dict[Path, Scan]) -> None:
+    base_path = urlsplit(site.base_url).path
+    root = site.root.resolve()
+    broken: list[str] = []
+    checked = 0
+    for page, scan in scans.items():
+        for attr, url in scan.links:
+            target = resolve(root, page, url, base_path)
+            if target is None:
+                continue
+            file, fragment = target
+            checked += 1
+            where = f"{page.relative_to(root)}: {attr}={url}"
+            if not file.is_file():
+                broken.append(f"{where}: no such file")
+            elif fragment:
+                ids = scans[file].ids if file in scans else set()
+                if fragment not in ids:
+                    broken.append(f"{where}: no element with id {fragment!r}")
+    assert broken == []
+    assert checked > 4000
+
+
+def test_links_are_relative_except_on_the_404_page(
+    scans: dict[Path, Scan], site: BuiltSite
+) -> None:
+    for page, scan in scans.items():
+        for _, url in scan.links:
+            if page.name == "404.html":
+                assert url.startswith(("/archive-site/", "#")), url
+            else:
+                assert not url.startswith("/"), f"{page}: {url}"
+
+
+def test_timeline_lists_every_milestone_in_date_order(site: BuiltSite, archive: Archive) -> None:
+    scan = scan_html(site.page("timeline.html"))
+    entries = [e.attrs["id"] for e in scan.find("li") if e.attrs.get("class") == "ms"]
+    assert entries == [f"m-{m.id}" for m in archive.milestones]
+    headings = [
+        e.text
+        for e in scan.elements
+        if e.tag in ("h2", "h3") and re.fullmatch(r"\d{4}s?", e.text.strip())
+    ]
+    assert headings[:3] == ["1990s", "1992", "2010s"]
+
+
+@pytest.mark.parametrize(
+    ("milestone", "shown", "datetimes"),
+    [
+        ("diplomatic-relations-established", "2 April 1992", ["1992-04-02"]),
+        ("belt-and-road-forum-2019", "April 2019", ["2019-04"]),
+        ("sco-dialogue-partner", "2016", ["2016"]),
+        ("non-aligned-movement-chair", "2019–2023", ["2019", "2023"]),
+        ("belt-and-road-support", "by April 2019", ["2019-04"]),
+        ("upcoming-state-visit", "after 21 April 2025", ["2025-04-21"]),
+        ("first-export-train", "24 November 2024", ["2024-11-24"]),
+    ],
+)
+def test_dates_are_shown_at_their_precision(
+    site: BuiltSite, milestone: str, shown: str, datetimes: list[str]
+) -> None:
+    scan = scan_html(site.page("timeline.html"))
+    entry = scan.by_id(f"m-{milestone}")
+    when = next(
+        e
+        for e in scan.elements
+        if e.tag == "p" and e.attrs.get("class") == "when" and e.text.strip().startswith(shown)
+    )
+    assert when.text.strip().startswith(shown)
+    html = site.page("timeline.html")
+    block = html[html.index(f'id="m-{milestone}"') :]
+    block = block[: block.index("</li>")]
+    assert re.findall(r'<time datetime="([^"]+)">', block) == datetimes
+    assert "January" not in entry.text or "January" in shown
+
+
+def test_inferred_dates_say_so_with_their_note(site: BuiltSite) -> None:
+    html = site.page("timeline.html")
+    block = html[html.index('id="m-first-export-train"') :]
+    block = block[: block.index("</li>")]
+    assert "inferred date" in block
+    assert "How this date is known: The question says only" in block
+    plain = html[html.index('id="m-diplomatic-relations-established"') :]
+    assert "inferred date" not in plain[: plain.index("</li>")]
+
+
+def test_milestones_with_several_sources_say_so(site: BuiltSite) -> None:
+    html = site.page("milestones/belt-and-road-forum-2019.html")
+    assert "3 sources:" in html
+    html = site.page("milestones/diplomatic-relations-established.html")
+    assert "2 sources in 2 articles:" in html
+
+
+def test_each_quote_link_lands_on_the_paragraph_holding_the_quote(
+    site: BuiltSite, archive: Archive, scans: dict[Path, Scan]
+) -> None:
+    root = site.root.resolve()
+    for m in archive.milestones:
+        page = root / f"milestones/{m.id}.html"
+        quotes = [e for e in scans[page].elements if e.tag == "blockquote"]
+        links = [
+            e for e in scans[page].elements if e.tag == "a" and "#p" in e.attrs.get("href", "")
+        ]
+        assert len(quotes) == len(links) == len(m.sources)
+        for quote, link in zip(quotes, links, strict=True):
+            file, fragment = resolve(root, page, link.attrs["href"])  # type: ignore[misc]
+            para = scans[file].by_id(fragment)
+            assert normalise_text(quote.text) in normalise_text(para.text), (m.id, fragment)
+            # the quoted words are marked in place
+            marked = " ".join(e.text for e in scans[file].elements if e.tag == "mark")
+            assert normalise_text(quote.text)[:40] in normalise_text(marked)
+
+
+def test_article_milestone_entity_year_link_both_ways(site: BuiltSite) -> None:
+    ms = site.page("milestones/strategic-partnership-declaration.html")
+    art = site.page(f"articles/{COMMENTARY}.html")
+    ent = site.page("entities/xi-jinping.html")
+    year = site.page("years/2024.html")
+    # milestone -> article paragraph, article -> milestone
+    assert f'href="../articles/{COMMENTARY}.html#p2"' in ms
+    assert 'href="../milestones/strategic-partnership-declaration.html"' in art
+    # milestone -> entity, entity -> milestone
+    assert 'href="../entities/xi-jinping.html"' in ms
+    assert 'href="../milestones/strategic-partnership-declaration.html"' in ent
+    # milestone -> year, year -> milestone
+    assert 'href="../years/2024.html"' in ms
+    assert 'href="../milestones/strategic-partnership-declaration.html"' in year
+    # entity -> article paragraphs, article -> entity
+    assert f'href="../articles/{INTERVIEW}.html#p2"' in ent
+    assert 'href="../entities/xi-jinping.html"' in site.page(f"articles/{INTERVIEW}.html")
+    # year -> article, article's year via the timeline
+    assert f'href="../articles/{COMMENTARY}.html"' in site.page("years/2025.html")
+    # topic <-> milestone
+    assert 'href="../milestones/first-export-train.html"' in site.page("topics/transport.html")
+    assert 'href="../topics/transport.html"' in site.page("milestones/first-export-train.html")
+
+
+def test_the_commentary_and_the_interview_link_to_each_other(site: BuiltSite) -> None:
+    commentary = site.page(f"articles/{COMMENTARY}.html")
+    interview = site.page(f"articles/{INTERVIEW}.html")
+    assert re.search(rf'Responds to: <a href="{INTERVIEW}\.html">', commentary)
+    assert re.search(rf'Responded to by: <a href="{COMMENTARY}\.html">', interview)
+
+
+def test_interview_turns_name_their_speaker(site: BuiltSite) -> None:
+    html = site.page(f"articles/{INTERVIEW}.html")
+    assert html.count('<div class="blk question">') == 6
+    assert html.count('<div class="blk answer">') == 6
+    assert 'Question · <a href="../entities/xinhua.html">Xinhua News Agency</a>' in html
+    assert 'Answer · <a href="../entities/ilham-aliyev.html">Ilham Aliyev</a>' in html
+    assert len(re.findall(r'<div class="para" id="p\d+">', html)) == 41
+    assert '<a class="pa" href="#p17" aria-label="Paragraph 17">¶17</a>' in html
+
+
+def test_article_page_shows_provenance(site: BuiltSite, archive: Archive) -> None:
+    html = site.page(f"articles/{INTERVIEW}.html")
+    a = archive.article(INTERVIEW)
+    assert a.sha256 in html
+    assert f'href="{INTERVIEW}.capture.txt"' in html
+    for outlet in ("Xinhua News Agency", "Azertag", "AzerNews", "MENAFN"):
+        assert outlet in html
+    assert "captured from" in html
+
+
+FURNITURE = [
+    "IEPF issued a statement",
+    "Talks between Azerbaijan and Armenia may be held",
+    "Meeting of Nobles exhibition",
+    "Pope Leo XIV",
+    "Hamısı",
+    "19.05.2025",
+    "16.05.2025",
+    "presents the interview via",
+]
+
+
+def test_no_page_contains_page_furniture(site: BuiltSite) -> None:
+    for path in [
+        *site.html_files(),
+        site.root / "feed.xml",
+        *sorted((site.root / "data").glob("*.json")),
+    ]:
+        text = path.read_text(encoding="utf-8")
+        for words in FURNITURE:
+            assert words not in text, f"{path.relative_to(site.root)} contains {words!r}"
+    # ...while the archived capture keeps it
+    capture = (site.root / f"articles/{COMMENTARY}.capture.txt").read_text(encoding="utf-8")
+    assert all(w in capture for w in FURNITURE[:-1])
+
+
+def test_page_weights(site: BuiltSite) -> None:
+    pages = {p.relative_to(site.root).as_posix(): p.stat().st_size for p in site.html_files()}
+    heavy = {k: v for k, v in pages.items() if v > 60_000}
+    assert heavy == {}
+    css = sum(p.stat().st_size for p in site.root.rglob("*.css"))
+    js = sum(p.stat().st_size for p in site.root.rglob("*.js"))
+    assert css < 20_000, css
+    assert js < 15_000, js
+
+
+def test_every_page_has_semantics(scans: dict[Path, Scan], site: BuiltSite) -> None:
+    titles = set()
+    for page, scan in scans.items():
+        name = page.relative_to(site.root.resolve()).as_posix()
+        assert len(scan.find("h1")) == 1, name
+        assert len(scan.find("main")) == 1, name
+        assert scan.find("a", class_="skip", href="#main"), name
+        title = scan.find("title")[0]  # the document's, before any SVG <title>
+        assert title.text.strip() and title.text not in titles, name
+        titles.add(title.text)
+        (desc,) = scan.find("meta", name="description")
+        assert len(desc.attrs["content"]) > 20, name
+        canonical = scan.find("link", rel="canonical")
+        if name == "404.html":  # served at any missing URL: no canonical address
+            assert canonical == []
+        else:
+            assert canonical[0].attrs["href"] == TEST_BASE_URL + (
+                "" if name == "index.html" else name
+            ).replace("index.html", "")
+        for t in scan.find("time"):
+            assert re.fullmatch(
+                r"\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}([+-]\d{2}:\d{2})?)?)?)?", t.attrs["datetime"]
+            ), (name, t.attrs)
+
+
+def test_json_ld(site: BuiltSite) -> None:
+    def ld(path: str) -> dict[str, object]:
+        m = re.search(r'<script type="application/ld\+json">(.*?)</script>', site.page(path))
+        assert m, path
+        return json.loads(m.group(1))  # type: ignore[no-any-return]
+
+    article = ld(f"articles/{INTERVIEW}.html")
+    assert article["@type"] == "NewsArticle" and article["datePublished"] == "2025-04-21"
+    assert article["url"] == f"{TEST_BASE_URL}articles/{INTERVIEW}.html"
+    assert ld(f"articles/{COMMENTARY}.html")["@type"] == "OpinionNewsArticle"
+    event = ld("milestones/non-aligned-movement-chair.html")
+    assert (event["@type"], event["startDate"], event["endDate"]) == ("Event", "2019", "2023")
+
+
+def test_feed_and_sitemap_use_the_base_url(site: BuiltSite, archive: Archive) -> None:
+    feed = (site.root / "feed.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == len(archive.articles)
+    assert f"<id>{TEST_BASE_URL}articles/{COMMENTARY}.html</id>" in feed
+    assert "<updated>2025-04-23T11:03:00+04:00</updated>" in feed
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert sitemap.count("<loc>") == 114  # every page but 404
+    assert f"<loc>{TEST_BASE_URL}</loc>" in sitemap
+    import xml.dom.minidom
+
+    xml.dom.minidom.parseString(feed)
+    xml.dom.minidom.parseString(sitemap)
+
+
+def test_content_is_escaped_and_unsafe_links_dropped(project_copy: Path) -> None:
+    ms = project_copy / "content/milestones.yaml"
+    text = ms.read_text(encoding="utf-8")
+    text = text.replace(
+        "  title: Diplomatic relations established",
+        "  title: Diplomatic <script>alert(1)</script> relations",
+    )
+    text = text.replace(
+        "Azerbaijan and China establish diplomatic relations.",
+        "Azerbaijan and China <img src=x onerror=alert(2)> establish [relations](javascript:alert(3)) "
+        "and [a real link](milestone:trade-2024).",
+    )
+    ms.write_text(text, encoding="utf-8")
+    result = run_cli(cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    html = (project_copy / "dist/milestones/diplomatic-relations-established.html").read_text(
+        encoding="utf-8"
+    )
+    assert "<script>alert" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<img" not in html and "&lt;img src=x onerror=alert(2)&gt;" in html
+    assert "javascript:" not in html
+    assert '<a href="trade-2024.html">a real link</a>' in html
+    for page in (project_copy / "dist").rglob("*.html"):
+        assert "alert(1)</script>" not in page.read_text(encoding="utf-8")
+
+
+def test_a_template_error_names_the_template_and_line_and_keeps_dist(project_copy: Path) -> None:
+    ok = run_cli(cwd=project_copy)
+    assert ok.returncode == 0
+    before = {p: p.read_bytes() for p in (project_copy / "dist").rglob("*") if p.is_file()}
+    tpl = project_copy / "templates/milestone.html"
+    lines = tpl.read_text(encoding="utf-8").splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines) if "<h1>{{ m.title }}</h1>" in line)
+    lines[n] = lines[n].replace("m.title", "m.titel")
+    tpl.write_text("".join(lines), encoding="utf-8")
+    result = run_cli(cwd=project_copy)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert re.search(
+        rf"1\. templates/milestone\.html:{n + 1}: template: .*'titel'", result.stderr
+    ), result.stderr
+    after = {p: p.read_bytes() for p in (project_copy / "dist").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_a_template_syntax_error_names_the_line(project_copy: Path) -> None:
+    tpl = project_copy / "templates/year.html"
+    text = tpl.read_text(encoding="utf-8").replace("{% if milestones %}", "{% iff milestones %}", 1)
+    tpl.write_text(text, encoding="utf-8")
+    result = run_cli(cwd=project_copy)
+    assert result.returncode == 1
+    line = text[: text.index("{% iff milestones %}")].count("\n") + 1
+    assert re.search(rf"templates/year\.html:{line}: template syntax: ", result.stderr), (
+        result.stderr
+    )
