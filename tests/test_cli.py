@@ -1,0 +1,150 @@
+"""The command line as a user runs it: build with and without a base URL, output, exit codes."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import ROOT, run_cli
+
+ABSOLUTE = re.compile(r"https://[a-z0-9.-]+/[a-z0-9/-]*")
+
+
+def build(
+    project: Path, out: str, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    inherited = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_BASE_URL"}
+    full_env = {**inherited, **(env or {})}
+    result = run_cli("build", "--output", out, *args, cwd=project, env=full_env)
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def test_base_url_changes_only_the_absolute_urls(project_copy: Path) -> None:
+    build(project_copy, "default")
+    build(project_copy, "moved", "--base-url", "https://archive.example.net/research")
+    default, moved = project_copy / "default", project_copy / "moved"
+
+    page = "articles/2025-04-21-aliyev-xinhua-interview.html"
+    a = (default / page).read_text(encoding="utf-8")
+    b = (moved / page).read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="https://example.github.io/archive-site/{page}">' in a
+    assert f'<link rel="canonical" href="https://archive.example.net/research/{page}">' in b
+    assert "https://archive.example.net/research/sitemap.xml" in (moved / "robots.txt").read_text()
+    assert (
+        "<loc>https://archive.example.net/research/timeline.html</loc>"
+        in (moved / "sitemap.xml").read_text()
+    )
+    assert (
+        '<link rel="self" href="https://archive.example.net/research/feed.xml"/>'
+        in (moved / "feed.xml").read_text()
+    )
+    # The 404 page's links start from the base URL's path; every other page is unchanged
+    # once its absolute URLs are set aside: relative links do not move.
+    assert 'href="/research/timeline.html"' in (moved / "404.html").read_text()
+    for path in sorted(default.rglob("*.html")):
+        rel = path.relative_to(default)
+        if rel.name == "404.html":
+            continue
+        left = ABSOLUTE.sub("URL", path.read_text(encoding="utf-8"))
+        right = ABSOLUTE.sub("URL", (moved / rel).read_text(encoding="utf-8"))
+        assert left == right, rel
+
+
+def test_base_url_from_the_environment_and_the_option_wins(project_copy: Path) -> None:
+    build(project_copy, "env", env={"ARCHIVE_SITE_BASE_URL": "https://user.github.io/repo"})
+    html = (project_copy / "env/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://user.github.io/repo/">' in html
+    build(
+        project_copy,
+        "both",
+        "--base-url",
+        "https://option.example/",
+        env={"ARCHIVE_SITE_BASE_URL": "https://user.github.io/repo"},
+    )
+    html = (project_copy / "both/index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://option.example/">' in html
+
+
+def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
+    result = run_cli("build", "--base-url", "ftp://example.org", cwd=project_copy)
+    assert result.returncode == 1
+    assert "--base-url: expected an absolute http(s) URL" in result.stderr
+
+
+def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
+    normal = build(project_copy, "a")
+    assert re.fullmatch(
+        r"Built 115 pages \(136 files\): 2 articles, 33 milestones, 54 entities, 7 topics, 11 years "
+        r"into a/ in \d+\.\d\d s\n",
+        normal.stdout,
+    ), normal.stdout
+    verbose = build(project_copy, "b", "-v")
+    stages = re.findall(
+        r"^  (load and check|render|write) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
+    )
+    assert stages == ["load and check", "render", "write"]
+    quiet = build(project_copy, "c", "-q")
+    assert quiet.stdout == "" and quiet.stderr == ""
+
+
+def test_check_on_good_content(project_copy: Path) -> None:
+    result = run_cli("check", cwd=project_copy)
+    assert result.returncode == 0
+    assert result.stdout == (
+        "No problems: 2 articles, 33 milestones (55 quotes verified), 54 entities, 7 topics.\n"
+    )
+    assert not (project_copy / "dist").exists()
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_build(project_copy: Path) -> None:
+    (project_copy / "precious").mkdir()
+    (project_copy / "precious/thesis.txt").write_text("years of work")
+    result = run_cli("build", "--output", "precious", cwd=project_copy)
+    assert result.returncode == 1
+    assert "precious: the output folder exists but was not built by archive-site" in result.stderr
+    assert (project_copy / "precious/thesis.txt").read_text() == "years of work"
+    result = run_cli("build", "--output", "content", cwd=project_copy)
+    assert result.returncode == 1 and "would replace content" in result.stderr
+
+
+def test_console_script_is_the_same_program(project_copy: Path) -> None:
+    script = Path(sys.executable).parent / "archive-site"
+    assert script.exists(), "pip install -e . provides the archive-site command"
+    result = subprocess.run(
+        [str(script), "check", "-q"], cwd=project_copy, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0 and result.stdout == ""
+    help_text = subprocess.run(
+        [str(script), "--help"], capture_output=True, text=True, check=False
+    ).stdout
+    for command in ("build", "check", "serve", "add"):
+        assert command in help_text
+
+
+def test_build_py_runs_from_any_folder(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "build.py"),
+            "--content",
+            str(tmp_path / "content"),
+            "--templates",
+            str(tmp_path / "templates"),
+            "--output",
+            str(tmp_path / "out"),
+            "-q",
+        ],
+        cwd="/",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out/index.html").is_file()
