@@ -13,9 +13,9 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
-from html.parser import HTMLParser
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from html.parser import HTMLParser
 
 import markdown
 from markdown.extensions import Extension

@@ -1,0 +1,429 @@
+"""``archive-site add CAPTURE``: put a captured article into the content folder.
+
+The capture is copied byte for byte to ``content/articles/ID.capture.txt``
+and read with the reader :func:`~archive_site.sources.detect_format` picks,
+to learn what it says itself.  Beside it goes ``ID.meta.yaml``: comments on
+what was read from the capture (the loader reads those from the capture on
+every build, so they are not repeated), the keys the archivist still has to
+fill in, left empty, and the useful optional ones.  An empty value counts as
+missing, so ``archive-site check`` names each field that is still to do.
+
+Exit codes (as for the other commands): 0 added; 1 nothing was added because
+of a file: the capture is missing, unreadable, not UTF-8 text, empty or
+unreadable by its format's reader, or the id is taken (the same code
+``check`` gives for a missing content folder); 2 a usage error in the command
+line itself: an ``--id`` that is not a valid id.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ArchiveError, Diagnostic, Problems, display_path
+from .load import CAPTURE_SUFFIX, ID_PATTERN, META_SUFFIX, load_entities
+from .model import ARTICLE_KINDS
+from .sources import Field, Reading, decode, detect_format, read_text
+
+if TYPE_CHECKING:
+    from .cli import Printer
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+#: Longest id chosen from the date, outlet and title (cut at a word boundary).
+MAX_ID_LENGTH = 60
+#: Words an id should not end on once it has been cut short.
+_TRAILING_WORDS = frozenset(
+    "a an and as at by for from in is of on or the to with".split()  # noqa: SIM905
+)
+#: Letters the transliteration behind python-slugify drops (Azerbaijani schwa).
+_SLUG_REPLACEMENTS = (("Ə", "E"), ("ə", "e"))
+#: A value written as a plain YAML scalar; anything else is double-quoted.
+_PLAIN_SCALAR = re.compile(r"[^\W_][\w .,()/+'-]*(?<! )")
+
+#: What the capture can say, in the order the metadata file lists it.
+_CAPTURE_FIELDS = (
+    "title",
+    "published",
+    "time",
+    "section",
+    "author",
+    "outlet",
+    "via",
+    "aggregator",
+    "kind",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ToFill:
+    """A key the archivist still has to fill in, and what it wants."""
+
+    key: str
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    text: str
+    to_fill: tuple[ToFill, ...]
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2)."""
+
+
+def add(args: argparse.Namespace, out: Printer) -> int:
+    """Copy the capture into ``content/articles/`` and write its metadata file."""
+    try:
+        return _add(args.capture, args.content, args.ident, out)
+    except UsageError as exc:
+        print(f"archive-site add: error: {exc}", file=sys.stderr, flush=True)
+        return EXIT_USAGE
+
+
+def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:
+    return ArchiveError([Diagnostic(display_path(path), line, message)])
+
+
+def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
+    if ident is not None and not ID_PATTERN.match(ident):
+        raise UsageError(
+            f"--id: '{ident}' is not a valid id "
+            "(lower-case letters, digits and hyphens, e.g. '2025-04-23-ednews-new-stage')"
+        )
+    data = _read_capture(capture)
+    display = display_path(capture)
+    problems = Problems()
+    text = decode(data, display, problems)
+    problems.raise_if_errors()
+    assert text is not None
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line = data[:nul].count(b"\n") + 1
+        raise _fail(capture, line, f"not a text file (a NUL byte at byte {nul})")
+    if not text.strip():
+        raise _fail(capture, None, "the capture is empty: there is no article text to add")
+    fmt = detect_format(text)
+    reading = read_text(text, display, problems, fmt=fmt)
+    if problems.errors:
+        raise ArchiveError(problems)
+    if not reading.blocks:
+        raise _fail(capture, None, "no article text found in the capture")
+
+    if not content.is_dir():
+        raise _fail(content, None, "content folder not found (give another with --content DIR)")
+    folder = content / "articles"
+    chosen = ident is None
+    basis: list[str] = []
+    if ident is None:
+        ident = choose_id(reading, capture)
+        basis = [w for k, w in (("published", "date"), ("outlet", "outlet")) if k in reading.fields]
+        basis.append("title" if "title" in reading.fields else "file name")
+    for suffix in (CAPTURE_SUFFIX, META_SUFFIX, ".md"):
+        taken = folder / f"{ident}{suffix}"
+        if taken.exists():
+            raise _fail(
+                taken,
+                None,
+                f"already exists: the article id '{ident}' is taken, and add never "
+                "overwrites an article; choose another id with --id",
+            )
+    same = _same_capture(folder, data)
+
+    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written.
+    name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    metadata = metadata_text(reading, name, _entities_named(content, reading))
+    capture_path = folder / f"{ident}{CAPTURE_SUFFIX}"
+    meta_path = folder / f"{ident}{META_SUFFIX}"
+    _write_both(folder, capture_path, data, meta_path, metadata.text)
+
+    for line, note in reading.notes:
+        out.info(f"note: {display_path(capture_path)}:{line}: {note}")
+    if same is not None:
+        out.info(f"note: the same bytes are already archived as {display_path(same)}")
+    how_id = ""
+    if chosen:
+        words = ", ".join(f"the {b}" for b in basis[:-1])
+        words = f"{words} and the {basis[-1]}" if words else f"the {basis[-1]}"
+        how_id = f" (from {words}; --id chooses another)"
+    out.info(f"Article id: {ident}{how_id}")
+    out.info(
+        f"Copied {display} to {display_path(capture_path)} "
+        f"({len(data):,} bytes, unchanged; read as '{reading.format}')"
+    )
+    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    out.info(f"Wrote {display_path(meta_path)}")
+    if said:
+        out.info(f"The capture says: {', '.join(said)}")
+    else:
+        out.info("The capture says nothing the loader can read: all its metadata is to fill in")
+    check = "archive-site check"
+    if content != Path("content"):
+        check += f" --content {display_path(content)}"
+    if metadata.to_fill:
+        out.info(f"Still to fill in, in {display_path(meta_path)}:")
+        width = max(len(f.key) for f in metadata.to_fill) + 1
+        for item in metadata.to_fill:
+            out.info(f"  {item.key + ':':<{width}} {item.hint}")
+        out.info(f"Then run `{check}`: it names each field that is still missing.")
+    else:
+        out.info(f"Nothing else is required; run `{check}` to validate the article.")
+    return EXIT_OK
+
+
+def _read_capture(capture: Path) -> bytes:
+    try:
+        return capture.read_bytes()
+    except FileNotFoundError:
+        raise _fail(capture, None, "file not found") from None
+    except IsADirectoryError:
+        raise _fail(capture, None, "is a folder, not a captured text file") from None
+    except OSError as exc:
+        raise _fail(capture, None, f"cannot read: {exc.strerror}") from None
+
+
+def _same_capture(folder: Path, data: bytes) -> Path | None:
+    """An archived capture with exactly these bytes, if there is one."""
+    if not folder.is_dir():
+        return None
+    digest = hashlib.sha256(data).digest()
+    for path in sorted(folder.glob(f"*{CAPTURE_SUFFIX}")):
+        try:
+            if hashlib.sha256(path.read_bytes()).digest() == digest:
+                return path
+        except OSError:
+            continue
+    return None
+
+
+def _write_both(folder: Path, capture_path: Path, data: bytes, meta_path: Path, meta: str) -> None:
+    """Create both files (never overwriting one), or neither."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for path, content in ((capture_path, data), (meta_path, meta.encode("utf-8"))):
+            with path.open("xb") as f:  # "x": fails if the file exists
+                written.append(path)
+                f.write(content)
+    except FileExistsError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise _fail(exc.filename, None, "already exists; add never overwrites an article") from None
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    # Archived captures are never edited: make the copy read-only, like the others.
+    capture_path.chmod(0o444)
+
+
+# --- the id -----------------------------------------------------------------
+
+
+def choose_id(reading: Reading, source: Path) -> str:
+    """``DATE-OUTLET-TITLE`` as far as the capture says them, the title else the file's stem.
+
+    At most :data:`MAX_ID_LENGTH` characters, cut between words, not ending on
+    a word such as "the" or "of".
+    """
+    from slugify import slugify  # only add needs it: keep it out of the build's imports
+
+    def slug(text: str) -> str:
+        return slugify(text, replacements=_SLUG_REPLACEMENTS)
+
+    prefix = [slug(reading.fields[k].value) for k in ("published", "outlet") if k in reading.fields]
+    prefix = [p for p in prefix if p]
+    title = reading.fields.get("title")
+    rest = slug(title.value if title is not None else source.stem)
+    for part in prefix:  # a file named "2025-04-21-aliyev.txt" already has the date
+        if rest == part or rest.startswith(part + "-"):
+            rest = rest[len(part) :].lstrip("-")
+    words = [w for w in "-".join([*prefix, rest]).split("-") if w]
+    ident = "-".join(words)
+    if len(ident) > MAX_ID_LENGTH:
+        fixed = sum(len(p.split("-")) for p in prefix)  # the date and outlet stay whole
+        kept = words[:fixed]
+        for word in words[fixed:]:
+            room = MAX_ID_LENGTH - len("-".join(kept)) - (1 if kept else 0)
+            if len(word) > room:
+                if len(kept) == fixed and room > 0:  # one very long word: cut it
+                    kept.append(word[:room])
+                break
+            kept.append(word)
+        while len(kept) > fixed + 1 and kept[-1] in _TRAILING_WORDS:
+            kept.pop()
+        ident = "-".join(kept)
+    if not ID_PATTERN.match(ident):
+        raise _fail(
+            source,
+            None,
+            "cannot make an article id from the capture or its name; give one with --id",
+        )
+    return ident
+
+
+# --- the metadata file ------------------------------------------------------
+
+
+def yaml_scalar(value: str) -> str:
+    """``value`` as a YAML scalar on one line: plain when that is unambiguous, else quoted.
+
+    In the double-quoted form, only what YAML would not keep as it is gets an
+    escape: quotes, backslashes, control characters and line breaks.
+    """
+    if _PLAIN_SCALAR.fullmatch(value):
+        return value
+    out = []
+    for ch in value:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif (
+            0x20 <= code <= 0x7E
+            or (0xA0 <= code <= 0xD7FF and ch not in "\u2028\u2029")
+            or (0xE000 <= code <= 0xFFFD and ch != "\ufeff")
+            or code >= 0x10000
+        ):
+            out.append(ch)
+        elif code <= 0xFF:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return '"' + "".join(out) + '"'
+
+
+def _one_line(value: str) -> str:
+    return " ".join(value.split())
+
+
+def _said(field: Field, key: str) -> str:
+    if key == "kind":
+        return f"{field.value} (question and answer turns from line {field.line})"
+    return f"{_one_line(field.value)} (line {field.line})"
+
+
+def metadata_text(
+    reading: Reading, original_name: str, named: Mapping[str, Sequence[str]] | None = None
+) -> Metadata:
+    """The commented ``ID.meta.yaml`` for a capture, and the keys left to fill in.
+
+    ``named`` lists entity ids the capture names, by entity type, to suggest
+    interviewers and interviewees.
+    """
+    fields = reading.fields
+    lines = [
+        "# The archivist's metadata for the capture beside this file,",
+        f"# written by `archive-site add` from {_one_line(original_name)}.",
+    ]
+    said = [k for k in _CAPTURE_FIELDS if k in fields]
+    if reading.format == "plain":
+        lines += [
+            "# The capture is plain text in no format archive-site knows: every paragraph",
+            "# is the article's text, and all its metadata is given here.",
+        ]
+    else:
+        lines += [
+            f"# The capture is in the '{reading.format}' format. What it says, the loader",
+            "# reads from it on every build, so it is not repeated here (a value given",
+            "# here too must agree with the capture):",
+        ]
+        width = max(len(k) for k in said) + 1 if said else 0
+        lines += [f"#   {k + ':':<{width}} {_said(fields[k], k)}" for k in said]
+    lines += [
+        "#",
+        "# An empty value counts as missing: `archive-site check` names each field",
+        "# below that still has to be filled in.",
+        "",
+        "# To fill in.",
+    ]
+
+    to_fill: list[ToFill] = []
+
+    def need(key: str, hint: str, comment: Sequence[str]) -> None:
+        to_fill.append(ToFill(key, hint))
+        lines.extend(f"# {c}" for c in comment)
+        lines.append(f"{key}:")
+
+    if "title" not in fields:
+        need(
+            "title",
+            "the article's headline (the capture has none)",
+            ["The article's headline (the capture has none)."],
+        )
+    if "outlet" not in fields:
+        need("outlet", "who published it", ["The outlet that published it, e.g. EDnews."])
+    if "published" not in fields:
+        need("published", "the day it was published, YYYY-MM-DD", ["The day, YYYY-MM-DD."])
+    has_turns = any(b.turn for b in reading.blocks)
+    if "kind" not in fields:
+        kinds = ", ".join(ARTICLE_KINDS)
+        comment = [f"What the article is: one of {kinds}."]
+        if not has_turns:
+            comment.append("(Not an interview: that needs question and answer turns.)")
+        need("kind", f"{', '.join(ARTICLE_KINDS[:-1])} or {ARTICLE_KINDS[-1]}", comment)
+    if has_turns:
+        named = named or {}
+        people = ", ".join(named.get("person", ())[:4])
+        orgs = ", ".join(named.get("organisation", ())[:4])
+        comment = ["Entity ids (see entities.yaml): who asked the questions and who answered."]
+        if people:
+            comment.append(f"People the capture names: {people}")
+        if orgs:
+            comment.append(f"Organisations it names: {orgs}")
+        need("interviewer", "entity id of who asked the questions", comment)
+        need("interviewee", "entity id of who answered", [])
+
+    lines += [
+        "",
+        "# Optional.",
+        "# A shorter title for lists and citations (default: the title).",
+        "short_title:",
+        "# Two or three sentences on what the article says, for its page and the lists.",
+        "summary:",
+    ]
+    optional = {
+        "author": "Who wrote it.",
+        "section": "The outlet's section it appeared in.",
+        "time": "The time it was published, HH:MM (24-hour, the outlet's local time).",
+    }
+    for key, what in optional.items():
+        if key not in fields:
+            lines += [f"# {what}", f"{key}:"]
+    lines += ["# The UTC offset of the time, e.g. +04:00 for Baku.", "timezone:"]
+    if "via" in fields or "aggregator" in fields or has_turns:
+        lines += ["# Where the text first appeared, when this is a republication.", "origin:"]
+    lines += [
+        "# The address the capture was taken from.",
+        "url:",
+        "# Ids of articles in the archive this one responds to, one per line as '  - ID'.",
+        "responds_to:",
+        "# The capture's file name when it was saved.",
+        f"original_name: {yaml_scalar(original_name)}",
+        "",
+    ]
+    return Metadata("\n".join(lines), tuple(to_fill))
+
+
+def _entities_named(content: Path, reading: Reading) -> dict[str, list[str]]:
+    """Ids of the entities the capture names, by type, in the order it first names them."""
+    if not any(b.turn for b in reading.blocks):
+        return {}
+    from .text import NameFinder
+
+    entities = load_entities(content, Problems())  # its problems are for `check` to report
+    finder = NameFinder((name, e.id) for e in entities for name in e.names)
+    types = {e.id: e.type for e in entities}
+    named: dict[str, list[str]] = {}
+    for block in reading.blocks:
+        for _, _, key in finder.find(block.text):
+            ids = named.setdefault(types[key], [])
+            if key not in ids:
+                ids.append(key)
+    return named

@@ -1,0 +1,525 @@
+"""``archive-site add CAPTURE``, run as a user runs it: in a copy of the project.
+
+Each known capture format is added from a copy of a real capture (under the
+file name it was saved with, outside the content folder), and so is a text in
+no known format.  The copy must be byte for byte the original, the metadata
+file must hold exactly the keys still to fill in (empty) and the optional
+ones, and ``check`` must then name exactly the missing fields, on the lines
+of their empty keys; once they are filled in, ``check`` passes.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from archive_site.add import choose_id, yaml_scalar
+from archive_site.errors import Problems
+from archive_site.sources import Field, Reading
+from archive_site.yamlsrc import parse_yaml
+from conftest import COMMENTARY, CONTENT, INTERVIEW, run_cli
+
+ARTICLES = CONTENT / "articles"
+EDNEWS_CAPTURE = ARTICLES / f"{COMMENTARY}.capture.txt"  # saved as 000_c7a446d97c19db58.txt
+MENAFN_CAPTURE = ARTICLES / f"{INTERVIEW}.capture.txt"  # saved as 003_49b360be211d8a26.txt
+
+PLAIN_TEXT = """\
+Caspian ports expand their ferry fleets
+
+Ferry operators on the Caspian Sea are ordering new vessels to carry the
+growing freight between Central Asia and the South Caucasus.
+
+The new ferries are due to enter service over the next three years.
+"""
+
+
+def inbox_copy(project: Path, original: Path, name: str) -> Path:
+    """A copy of a capture where an archivist keeps new downloads: outside content/."""
+    inbox = project / "inbox"
+    inbox.mkdir(exist_ok=True)
+    target = inbox / name
+    target.write_bytes(original.read_bytes())
+    return target
+
+
+def articles_listing(project: Path) -> dict[str, bytes]:
+    folder = project / "content" / "articles"
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def line_of(path: Path, text: str) -> int:
+    """The line number (1-based) of the line that is exactly ``text``."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return lines.index(text) + 1
+
+
+def missing_report(meta: str, project: Path, missing: list[tuple[str, str]]) -> str:
+    """What ``check`` prints for a new article whose only problems are its empty keys."""
+    path = project / meta
+    items = [
+        f"{n}. {meta}:{line_of(path, key + ':')}: {key}: the capture does not say; "
+        f"add '{key}: {hint}' to {meta}"
+        for n, (key, hint) in enumerate(missing, start=1)
+    ]
+    count = f"{len(items)} error{'s' if len(items) != 1 else ''}"
+    return f"archive-site: {count} in the content:\n" + "\n".join(items) + "\n"
+
+
+def fill_in(path: Path, values: dict[str, str]) -> None:
+    """Fill in empty keys as an archivist does in an editor: ``key:`` becomes ``key: value``."""
+    text = path.read_text(encoding="utf-8")
+    for key, value in values.items():
+        text, n = re.subn(rf"(?m)^{key}:$", f"{key}: {value}", text)
+        assert n == 1, f"no empty '{key}:' line in {path}"
+    path.write_text(text, encoding="utf-8")
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr
+    assert "internal error" not in result.stderr
+
+
+# --- the ednews format ------------------------------------------------------
+
+
+def test_add_ednews_capture(project_copy: Path) -> None:
+    source = inbox_copy(project_copy, EDNEWS_CAPTURE, "000_c7a446d97c19db58.txt")
+    ident = "2025-04-23-ednews-the-azerbaijan-china-strategic-partnership"
+    capture = f"content/articles/{ident}.capture.txt"
+    meta = f"content/articles/{ident}.meta.yaml"
+
+    result = run_cli("add", "inbox/000_c7a446d97c19db58.txt", cwd=project_copy)
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "note: the same bytes are already archived as "
+        f"content/articles/{COMMENTARY}.capture.txt\n"
+        f"Article id: {ident} (from the date, the outlet and the title; --id chooses another)\n"
+        f"Copied inbox/000_c7a446d97c19db58.txt to {capture} "
+        "(8,519 bytes, unchanged; read as 'ednews')\n"
+        f"Wrote {meta}\n"
+        "The capture says: title, published, time, section, author, outlet\n"
+        f"Still to fill in, in {meta}:\n"
+        "  kind: news, interview or opinion\n"
+        "Then run `archive-site check`: it names each field that is still missing.\n"
+    )
+    assert (project_copy / capture).read_bytes() == source.read_bytes()
+    assert (project_copy / capture).read_bytes() == EDNEWS_CAPTURE.read_bytes()
+
+    text = (project_copy / meta).read_text(encoding="utf-8")
+    # What the capture says is noted, not restated (the loader reads it from the capture).
+    assert "# The capture is in the 'ednews' format." in text
+    for noted in (
+        "#   title:     The Azerbaijan-China strategic partnership is reaching a new stage "
+        "(line 1)",
+        "#   published: 2025-04-23 (line 3)",
+        "#   time:      11:03 (line 3)",
+        "#   section:   Foreign Policy (line 3)",
+        "#   author:    Madina Mammadova (line 19)",
+        "#   outlet:    EDnews (line 19)",
+    ):
+        assert noted in text.split("\n")
+    assert "# What the article is: one of news, interview, opinion." in text
+    assert yaml.safe_load(text) == {
+        "kind": None,
+        "short_title": None,
+        "summary": None,
+        "timezone": None,
+        "url": None,
+        "responds_to": None,
+        "original_name": "000_c7a446d97c19db58.txt",
+    }
+
+    check = run_cli("check", cwd=project_copy)
+    assert check.returncode == 1
+    assert check.stderr == missing_report(
+        meta, project_copy, [("kind", "news or interview or opinion")]
+    )
+    assert check.stdout == ""
+
+    fill_in(project_copy / meta, {"kind": "opinion", "timezone": '"+04:00"'})
+    check = run_cli("check", cwd=project_copy)
+    assert (check.returncode, check.stderr) == (0, "")
+    assert check.stdout.startswith("No problems: 3 articles, ")
+
+
+# --- the menafn format (an interview) ---------------------------------------
+
+
+def test_add_menafn_interview(project_copy: Path) -> None:
+    source = inbox_copy(project_copy, MENAFN_CAPTURE, "003_49b360be211d8a26.txt")
+    ident = "2025-04-21-azernews-003-49b360be211d8a26"
+    capture = f"content/articles/{ident}.capture.txt"
+    meta = f"content/articles/{ident}.meta.yaml"
+
+    result = run_cli("add", str(source), cwd=project_copy)
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert f"Article id: {ident} (from the date, the outlet and the file name;" in result.stdout
+    assert "(18,810 bytes, unchanged; read as 'menafn')" in result.stdout
+    assert "The capture says: published, outlet, via, aggregator, kind\n" in result.stdout
+    assert result.stdout.endswith(
+        f"Still to fill in, in {meta}:\n"
+        "  title:       the article's headline (the capture has none)\n"
+        "  interviewer: entity id of who asked the questions\n"
+        "  interviewee: entity id of who answered\n"
+        "Then run `archive-site check`: it names each field that is still missing.\n"
+    )
+    assert (project_copy / capture).read_bytes() == MENAFN_CAPTURE.read_bytes()
+
+    text = (project_copy / meta).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    for noted in (
+        "#   published:  2025-04-21 (line 1)",
+        "#   outlet:     AzerNews (line 1)",
+        "#   via:        Azertag (line 3)",
+        "#   aggregator: MENAFN (line 1)",
+        "#   kind:       interview (question and answer turns from line 5)",
+    ):
+        assert noted in lines
+    # Entities the capture names, as candidates for the interviewer and interviewee.
+    people = next(line for line in lines if line.startswith("# People the capture names: "))
+    orgs = next(line for line in lines if line.startswith("# Organisations it names: "))
+    assert people.startswith("# People the capture names: ilham-aliyev, ")
+    assert orgs.startswith("# Organisations it names: xinhua, ")
+    assert yaml.safe_load(text) == {
+        "title": None,
+        "interviewer": None,
+        "interviewee": None,
+        "short_title": None,
+        "summary": None,
+        "author": None,
+        "section": None,
+        "time": None,
+        "timezone": None,
+        "origin": None,
+        "url": None,
+        "responds_to": None,
+        "original_name": "003_49b360be211d8a26.txt",
+    }
+
+    check = run_cli("check", cwd=project_copy)
+    assert check.returncode == 1
+    assert check.stderr == missing_report(
+        meta,
+        project_copy,
+        [("title", "..."), ("interviewer", "ENTITY-ID"), ("interviewee", "ENTITY-ID")],
+    )
+
+    fill_in(
+        project_copy / meta,
+        {
+            "title": '"Ilham Aliyev\'s interview with Xinhua News Agency"',
+            "interviewer": "xinhua",
+            "interviewee": "ilham-aliyev",
+            "origin": "Xinhua News Agency",
+        },
+    )
+    check = run_cli("check", cwd=project_copy)
+    assert (check.returncode, check.stderr) == (0, "")
+    assert check.stdout.startswith("No problems: 3 articles, ")
+
+
+def test_add_with_id_into_a_content_folder_without_the_article(project_copy: Path) -> None:
+    """The real interview, removed from the copy and added back under its own id."""
+    source = inbox_copy(project_copy, MENAFN_CAPTURE, "003_49b360be211d8a26.txt")
+    folder = project_copy / "content" / "articles"
+    (folder / f"{INTERVIEW}.capture.txt").unlink()
+    kept_meta = (folder / f"{INTERVIEW}.meta.yaml").read_text(encoding="utf-8")
+    (folder / f"{INTERVIEW}.meta.yaml").unlink()
+
+    result = run_cli("add", str(source), "--id", INTERVIEW, cwd=project_copy)
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "note:" not in result.stdout  # no other capture has these bytes
+    assert f"Article id: {INTERVIEW}\n" in result.stdout
+    assert (folder / f"{INTERVIEW}.capture.txt").read_bytes() == MENAFN_CAPTURE.read_bytes()
+    # The archivist's original metadata fills in everything the new file asks for.
+    (folder / f"{INTERVIEW}.meta.yaml").write_text(kept_meta, encoding="utf-8")
+    check = run_cli("check", cwd=project_copy)
+    assert (check.returncode, check.stderr) == (0, "")
+
+
+# --- a text in no known format ------------------------------------------------
+
+
+def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
+    source = project_copy / "inbox" / "ferries.txt"
+    source.parent.mkdir()
+    source.write_text(PLAIN_TEXT, encoding="utf-8")
+    meta = "content/articles/ferries.meta.yaml"
+
+    # The console script, as the README's users run it.
+    script = Path(sys.executable).with_name("archive-site")
+    result = subprocess.run(
+        [str(script), "add", "inbox/ferries.txt"],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (
+        "Article id: ferries (from the file name; --id chooses another)\n"
+        "Copied inbox/ferries.txt to content/articles/ferries.capture.txt "
+        f"({len(PLAIN_TEXT.encode()):,} bytes, unchanged; read as 'plain')\n"
+        f"Wrote {meta}\n"
+        "The capture says nothing the loader can read: all its metadata is to fill in\n"
+        f"Still to fill in, in {meta}:\n"
+        "  title:     the article's headline (the capture has none)\n"
+        "  outlet:    who published it\n"
+        "  published: the day it was published, YYYY-MM-DD\n"
+        "  kind:      news, interview or opinion\n"
+        "Then run `archive-site check`: it names each field that is still missing.\n"
+    )
+    copied = project_copy / "content" / "articles" / "ferries.capture.txt"
+    assert copied.read_bytes() == source.read_bytes()
+
+    text = (project_copy / meta).read_text(encoding="utf-8")
+    assert "# The capture is plain text in no format archive-site knows" in text
+    assert "#   " not in text  # nothing was read from the capture
+    data = yaml.safe_load(text)
+    assert list(data)[:4] == ["title", "outlet", "published", "kind"]
+    assert data == {
+        "title": None,
+        "outlet": None,
+        "published": None,
+        "kind": None,
+        "short_title": None,
+        "summary": None,
+        "author": None,
+        "section": None,
+        "time": None,
+        "timezone": None,
+        "url": None,
+        "responds_to": None,
+        "original_name": "ferries.txt",
+    }
+
+    check = run_cli("check", cwd=project_copy)
+    assert check.returncode == 1
+    assert check.stderr == missing_report(
+        meta,
+        project_copy,
+        [
+            ("title", "..."),
+            ("outlet", "..."),
+            ("published", "YYYY-MM-DD"),
+            ("kind", "news or interview or opinion"),
+        ],
+    )
+
+    fill_in(
+        project_copy / meta,
+        {
+            "title": "Caspian ports expand their ferry fleets",
+            "outlet": "Example Daily",
+            "published": "2025-04-22",
+            "kind": "news",
+        },
+    )
+    check = run_cli("check", cwd=project_copy)
+    assert (check.returncode, check.stderr) == (0, "")
+    build = run_cli("--base-url", "https://example.org/archive/", cwd=project_copy)
+    assert (build.returncode, build.stderr) == (0, "")
+    page = (project_copy / "dist" / "articles" / "ferries.html").read_text(encoding="utf-8")
+    assert "Caspian ports expand their ferry fleets" in page
+    published = project_copy / "dist" / "articles" / "ferries.capture.txt"
+    assert published.read_bytes() == source.read_bytes()
+
+
+# --- refusals -----------------------------------------------------------------
+
+
+def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
+    inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
+    before = articles_listing(project_copy)
+
+    result = run_cli("add", "inbox/new.txt", "--id", INTERVIEW, cwd=project_copy)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "archive-site: 1 error in the capture:\n"
+        f"1. content/articles/{INTERVIEW}.capture.txt: already exists: the article id "
+        f"'{INTERVIEW}' is taken, and add never overwrites an article; "
+        "choose another id with --id\n"
+    )
+    assert articles_listing(project_copy) == before
+
+
+def test_add_twice_refuses_the_second_time(project_copy: Path) -> None:
+    inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
+    first = run_cli("add", "inbox/new.txt", cwd=project_copy)
+    assert first.returncode == 0
+    meta = (
+        project_copy
+        / "content/articles/2025-04-23-ednews-the-azerbaijan-china-strategic-partnership.meta.yaml"
+    )
+    fill_in(meta, {"kind": "opinion"})
+    before = articles_listing(project_copy)
+
+    second = run_cli("add", "inbox/new.txt", cwd=project_copy)
+
+    assert second.returncode == 1
+    assert "content/articles/2025-04-23-ednews-the-azerbaijan-china-strategic-partnership" in (
+        second.stderr
+    )
+    assert "is taken, and add never overwrites an article" in second.stderr
+    assert articles_listing(project_copy) == before  # the filled-in metadata is untouched
+
+
+def test_add_refuses_a_file_that_is_not_utf8(project_copy: Path) -> None:
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / "latin1.txt").write_bytes(
+        "Headline\n\nA first paragraph.\n\nCaf\u00e9 in Latin-1.\n".encode("latin-1")
+    )
+    before = articles_listing(project_copy)
+
+    result = run_cli("add", "inbox/latin1.txt", cwd=project_copy)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "archive-site: 1 error in the capture:\n"
+        "1. inbox/latin1.txt:5: not UTF-8 text (invalid continuation byte at byte 33)\n"
+    )
+    assert articles_listing(project_copy) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "the capture is empty: there is no article text to add"),
+        (b"\n  \n\t\n", "the capture is empty: there is no article text to add"),
+        (b"Title\n\nText\x00more\n", "not a text file (a NUL byte at byte 11)"),
+    ],
+)
+def test_add_refuses_what_is_not_an_article(
+    project_copy: Path, content: bytes, message: str
+) -> None:
+    (project_copy / "odd.txt").write_bytes(content)
+    before = articles_listing(project_copy)
+    result = run_cli("add", "odd.txt", cwd=project_copy)
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    where = "odd.txt:3" if b"\x00" in content else "odd.txt"
+    assert result.stderr == f"archive-site: 1 error in the capture:\n1. {where}: {message}\n"
+    assert articles_listing(project_copy) == before
+
+
+def test_add_missing_file_and_missing_content_folder(project_copy: Path) -> None:
+    """A file named on the command line that is not there: exit 1, as for a missing content
+    folder in ``check`` (exit 2 is for a command line that cannot be parsed)."""
+    result = run_cli("add", "inbox/nothing-here.txt", cwd=project_copy)
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert result.stderr == (
+        "archive-site: 1 error in the capture:\n1. inbox/nothing-here.txt: file not found\n"
+    )
+
+    (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
+    result = run_cli("add", "new.txt", "--content", "elsewhere", cwd=project_copy)
+    assert result.returncode == 1
+    assert "1. elsewhere: content folder not found" in result.stderr
+
+    result = run_cli("add", "content", cwd=project_copy)
+    assert result.returncode == 1
+    assert "1. content: is a folder, not a captured text file" in result.stderr
+
+
+def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
+    (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
+    before = articles_listing(project_copy)
+    result = run_cli("add", "new.txt", "--id", "New_Article", cwd=project_copy)
+    assert result.returncode == 2
+    assert result.stderr.startswith(
+        "archive-site add: error: --id: 'New_Article' is not a valid id"
+    )
+    assert articles_listing(project_copy) == before
+    result = run_cli("add", cwd=project_copy)  # no capture: argparse says so
+    assert result.returncode == 2
+    assert "the following arguments are required: capture" in result.stderr
+
+
+def test_add_to_another_content_folder_says_how_to_check_it(project_copy: Path) -> None:
+    (project_copy / "content").rename(project_copy / "archive")
+    (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
+    result = run_cli("add", "new.txt", "--content", "archive", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "Copied new.txt to archive/articles/new.capture.txt" in result.stdout
+    assert "Then run `archive-site check --content archive`" in result.stdout
+
+
+# --- the id and the YAML, in-process ---------------------------------------------
+
+
+def _reading(**fields: str) -> Reading:
+    return Reading("ednews", {k: Field(v, 1) for k, v in fields.items()}, ())
+
+
+@pytest.mark.parametrize(
+    ("fields", "stem", "expected"),
+    [
+        (
+            {
+                "published": "2025-04-23",
+                "outlet": "EDnews",
+                "title": "The Azerbaijan-China strategic partnership is reaching a new stage",
+            },
+            "000_c7a446d97c19db58",
+            "2025-04-23-ednews-the-azerbaijan-china-strategic-partnership",
+        ),
+        (  # at most 60 characters, cut between words, not ending on "of the"
+            {
+                "published": "2025-01-02",
+                "outlet": "Example Daily",
+                "title": "New ferries for the ports of the Caspian Sea and the Black Sea",
+            },
+            "x",
+            "2025-01-02-example-daily-new-ferries-for-the-ports",
+        ),
+        (  # no word is skipped to fill the space ("caspian-as")
+            {
+                "published": "2025-01-02",
+                "outlet": "Example Daily",
+                "title": "Ferry traffic across the Caspian grows as the ports of Aktau expand",
+            },
+            "x",
+            "2025-01-02-example-daily-ferry-traffic-across-the-caspian",
+        ),
+        (
+            {"published": "2025-04-21", "outlet": "AzerNews"},
+            "aliyev-interview",
+            "2025-04-21-azernews-aliyev-interview",
+        ),
+        (  # the file name already starts with the date
+            {"published": "2025-04-21", "outlet": "AzerNews"},
+            "2025-04-21 Aliyev interview",
+            "2025-04-21-azernews-aliyev-interview",
+        ),
+        ({}, "Notes on Ölkə — «draft»", "notes-on-olke-draft"),
+        ({"title": "Şuşa: İlham Əliyev’s visit"}, "x", "susa-ilham-eliyevs-visit"),
+    ],
+)
+def test_choose_id(fields: dict[str, str], stem: str, expected: str) -> None:
+    assert choose_id(_reading(**fields), Path(f"{stem}.txt")) == expected
+
+
+@given(st.text(max_size=80))
+def test_yaml_scalar_round_trips(value: str) -> None:
+    problems = Problems()
+    data = parse_yaml(f"original_name: {yaml_scalar(value)}\n", "t.yaml", problems)
+    assert not list(problems)
+    assert data["original_name"] == value
+    assert "\n" not in yaml_scalar(value)
