@@ -20,7 +20,7 @@ from .model import Milestone
 
 WIDTH = 800
 LEFT, RIGHT = 16, 16
-ROW = 9
+ROW = 8
 TOP = 8
 AXIS_GAP = 10
 DOT = 3.5
@@ -111,7 +111,9 @@ def overview(
             f'<line class="tick" x1="{x:.1f}" y1="{axis_y:.1f}" '
             f'x2="{x:.1f}" y2="{axis_y + 4:.1f}"/>'
         )
-        if year < last:
+        # Label the round years; the first year too, unless a label follows too closely.
+        crowded = year == first and year % step and step - year % step < 4
+        if year < last and not crowded:
             parts.append(f'<text x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
     for mk in marks:
         m = mk.milestone
