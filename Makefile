@@ -34,7 +34,7 @@ lint: $(VENV)/.test
 	$(BIN)/mypy
 
 bench: $(VENV)/.runtime
-	$(BIN)/python bench/build_bench.py
+	$(BIN)/python bench/build_bench.py $(BENCH_ARGS)
 
 tools:
 	sh tests/setup-tools.sh

@@ -14,7 +14,7 @@ import json
 import os
 import posixpath
 import traceback
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -134,7 +134,7 @@ class Renderer:
             site=a.config,
             archive=a,
             to=urls,
-            href=_href,
+            href=self.href,
             absolute=lambda target: urls.absolute(a.config.base_url, target),
             kind_labels=KIND_LABELS,
             role_labels=ROLE_LABELS,
@@ -154,28 +154,58 @@ class Renderer:
             source_text=lambda s: a.article(s.article).paragraph(s.paragraph).text[s.start : s.end],  # type: ignore[union-attr]
         )
         self.env.filters.update(when=_date_html, published=_published_html)
-        self.env.filters["markdown"] = _markdown_filter(self.md)
-        self.env.filters["inline_markdown"] = _markdown_filter(self.md, inline=True)
+        self.env.filters["markdown"] = self.markdown
         self.env.globals["entry"] = self._entry
         self.env.bytecode_cache = _bytecode_cache(self.env)
         self._entries: dict[tuple[str, str, int], Markup] = {}
+        self._markdown: dict[tuple[str, str | None], Markup] = {}
+        self._plain: dict[str, str] = {}
+        # The page being rendered: links and Markdown are made relative to it.
+        # Pages render one at a time, so templates need no context to link.
+        self.here = urls.HOME
+        self.rooted = False
 
     # -- plumbing --
 
-    @jinja2.pass_context
-    def _entry(self, ctx: jinja2.runtime.Context, m: Milestone, h: int = 3) -> Markup:
+    def href(self, target: str, fragment: str | None = None) -> str:
+        """A link from the page being rendered; root-relative on the 404 page (see urls.rooted)."""
+        if self.rooted:
+            url = urls.rooted(self.archive.config.base_path, target)
+            return f"{url}#{fragment}" if fragment else url
+        return urls.relative(self.here, target, fragment)
+
+    def markdown(self, text: str) -> Markup:
+        """Markdown as HTML, relative to the page being rendered (cached per folder)."""
+        folder = self.here.rpartition("/")[0] if "](" in text else None
+        key = (text, folder)
+        html = self._markdown.get(key)
+        if html is None:
+            html = self._markdown[key] = self.md(text, self.here)
+        return html
+
+    def plain(self, text: str) -> str:
+        """The words of a Markdown text, for JSON-LD and data files (cached)."""
+        words = self._plain.get(text)
+        if words is None:
+            words = self._plain[text] = self.md.plain(text)
+        return words
+
+    def _entry(self, m: Milestone, h: int = 3) -> Markup:
         """A milestone's timeline entry; the same from every page of one folder, so cached."""
-        here: str = ctx["here"]
-        key = (m.id, here.rpartition("/")[0], h)
+        key = (m.id, self.here.rpartition("/")[0], h)
         html = self._entries.get(key)
         if html is None:
-            html = Markup(self.env.get_template("entry.html").render(here=here, m=m, h=h))  # noqa: S704
+            html = Markup(self.env.get_template("entry.html").render(here=self.here, m=m, h=h))  # noqa: S704
             self._entries[key] = html
         return html
 
     def page(self, template: str, path: str, **values: Any) -> Output:
         tpl = self.env.get_template(template)
-        html = tpl.render(here=path, **values)
+        self.here, self.rooted = path, bool(values.get("rooted"))
+        try:
+            html = tpl.render(here=path, **values)
+        finally:
+            self.here, self.rooted = urls.HOME, False
         return Output(path, html.encode("utf-8"))
 
     # -- pages --
@@ -223,7 +253,7 @@ class Renderer:
         )
         yield Output(".nojekyll", b"")
         yield from self.assets()
-        for name, data in data_files(a, self.md.plain):
+        for name, data in data_files(a, self.plain):
             yield Output(urls.data(name), data)
 
     def home(self) -> Output:
@@ -308,7 +338,7 @@ class Renderer:
             "@context": "https://schema.org",
             "@type": "Event",
             "name": m.title,
-            "description": self.md.plain(m.summary),
+            "description": self.plain(m.summary),
             "url": urls.absolute(base, urls.milestone(m.id)),
             "subjectOf": [
                 {
@@ -500,23 +530,6 @@ def _furniture_summary(article: Article) -> list[str]:
         one, many = words.get(kind, (kind, kind))
         out.append(one if n == 1 else f"{n} {many}")
     return out
-
-
-@jinja2.pass_context
-def _href(ctx: jinja2.runtime.Context, target: str, fragment: str | None = None) -> str:
-    """A link from the page being rendered; root-relative on the 404 page (see urls.rooted)."""
-    if ctx.get("rooted"):
-        url = urls.rooted(ctx["site"].base_path, target)
-        return f"{url}#{fragment}" if fragment else url
-    return urls.relative(ctx["here"], target, fragment)
-
-
-def _markdown_filter(md: MarkdownRenderer, *, inline: bool = False) -> Callable[..., Markup]:
-    @jinja2.pass_context
-    def render(ctx: jinja2.runtime.Context, text: str) -> Markup:
-        return md(text, ctx["here"], inline=inline)
-
-    return render
 
 
 # --- compiled templates -------------------------------------------------------------
