@@ -3,7 +3,7 @@
 #   make site    set up a virtual environment and build the site into dist/
 #   make test    set up everything the tests need (Chromium, Java, Node tools) and run them all
 #   make audit   Lighthouse scores of the home page, the timeline and an article
-#   make serve   build, serve on http://127.0.0.1:8000/ and rebuild on every change
+#   make serve   build, serve on http://127.0.0.1:8000/BASE-PATH/ and rebuild on every change
 #   make check   validate the content without building
 #   make lint    ruff and mypy
 #   make bench   time a cold build

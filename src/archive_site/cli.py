@@ -108,9 +108,17 @@ def parser() -> argparse.ArgumentParser:
     c.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
 
     s = sub.add_parser(
-        "serve", help="build, serve on 127.0.0.1, rebuild on changes and reload the browser"
+        "serve",
+        help="build, serve on 127.0.0.1, rebuild on changes and reload the browser",
+        description=(
+            "Build the site into a private temporary folder and serve it at its base URL's path "
+            "(as GitHub Pages will), rebuild when content, templates or the generator's code "
+            "change, and reload open pages. A failed build keeps the last good site and shows "
+            "the problems in the terminal and the browser. The output folder (dist/) is never "
+            "touched."
+        ),
     )
-    _add_content_options(s)
+    _add_content_options(s, output=False)
     s.add_argument(
         "--port",
         type=int,
