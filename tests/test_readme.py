@@ -1,0 +1,224 @@
+"""Every command the README shows is run here (or by CI, as stated), so the README cannot drift.
+
+The commands are read from the README's ``sh`` code blocks; a command that no
+test below knows fails :func:`test_every_readme_command_is_covered`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+README = ROOT / "README.md"
+VENV = Path(sys.executable).parent.parent
+# The virtual environment is already set up: make must not reinstall it.
+MAKE = [
+    "make",
+    "--no-print-directory",
+    f"VENV={VENV}",
+    "-o",
+    f"{VENV}/.runtime",
+    "-o",
+    f"{VENV}/.test",
+]
+
+
+def readme_commands() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    commands = []
+    for block in re.findall(r"^```sh\n(.*?)^```", text, flags=re.MULTILINE | re.DOTALL):
+        for line in block.splitlines():
+            command = line.split(" #", 1)[0].strip()
+            if command and not command.startswith("#"):
+                commands.append(command)
+    return commands
+
+
+@pytest.fixture
+def sandbox(tmp_path: Path) -> Iterator[Path]:
+    """A copy of the project as a user has it after `make site`, the venv shared."""
+    for name in ("content", "templates", "src", "bench"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("build.py", "Makefile", "pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    (tmp_path / ".venv").symlink_to(VENV)
+    yield tmp_path
+
+
+def run(command: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    args = command.split()
+    if args[0] == "make":
+        args = [*MAKE, *args[1:]]
+    env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_BASE_URL"}
+    result = subprocess.run(
+        args, cwd=cwd, capture_output=True, text=True, timeout=timeout, env=env, check=False
+    )
+    assert "Traceback" not in result.stdout + result.stderr, result.stderr
+    return result
+
+
+def serve_until_ready(command: str, cwd: Path, url: str) -> None:
+    """Start a serving command, wait for its URL, then stop it with Ctrl-C (SIGINT)."""
+    args = command.split()
+    if args[0] == "make":
+        args = [*MAKE, *args[1:]]
+    proc = subprocess.Popen(
+        args,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    seen: list[str] = []
+    try:
+        deadline = time.monotonic() + 60
+        assert proc.stdout is not None
+        while time.monotonic() < deadline:
+            line = proc.stdout.readline()
+            if not line:
+                break
+            seen.append(line)
+            if url in line:
+                break
+        assert any(url in line for line in seen), "".join(seen)
+        os.killpg(proc.pid, signal.SIGINT)
+        rest, _ = proc.communicate(timeout=30)
+        seen.append(rest)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+    output = "".join(seen)
+    assert "Traceback" not in output
+    assert "Stopped." in output, output
+
+
+# Each README command, and where it is exercised.
+COVERED_HERE = {
+    "make site",
+    ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks",
+    ".venv/bin/archive-site check",
+    ".venv/bin/python build.py",
+    ".venv/bin/python build.py --base-url https://example.org/archive/ -v",
+    ".venv/bin/archive-site check --strict",
+    ".venv/bin/archive-site serve --port 8001",
+    "make lint",
+    "make bench",
+    "make check",
+    "make serve",
+}
+COVERED_BY_CI = {
+    "make test": "this suite is `make test`: .ci/run runs it",
+    "make audit": ".ci/run runs it after the tests (Lighthouse takes a few minutes)",
+}
+
+
+def test_every_readme_command_is_covered() -> None:
+    commands = readme_commands()
+    assert len(commands) == len(set(commands)), "a command appears twice"
+    assert set(commands) == COVERED_HERE | set(COVERED_BY_CI)
+
+
+def test_ci_runs_the_readme_test_and_audit_commands() -> None:
+    ci = (ROOT / ".ci/run").read_text(encoding="utf-8")
+    lines = [line.strip() for line in ci.splitlines() if line.strip() and not line.startswith("#")]
+    assert "make test" in lines and "make audit" in lines
+    assert lines.index("make test") < lines.index("make audit")
+    assert "set -eu" in lines
+
+
+def test_make_site(sandbox: Path) -> None:
+    result = run("make site", sandbox)
+    assert result.returncode == 0, result.stderr
+    assert "Built 115 pages" in result.stdout
+    assert (sandbox / "dist/index.html").is_file()
+
+
+def test_adding_an_article_then_checking(sandbox: Path) -> None:
+    shutil.copy2(
+        ROOT / "content/articles/2025-04-23-ednews-strategic-partnership-new-stage.capture.txt",
+        sandbox / "capture.txt",
+    )
+    added = run(
+        ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks", sandbox
+    )
+    assert added.returncode == 0, added.stderr
+    article = sandbox / "content/articles/2025-05-02-example-trade-talks"
+    assert Path(f"{article}.capture.txt").read_bytes() == (sandbox / "capture.txt").read_bytes()
+    assert Path(f"{article}.meta.yaml").is_file()
+    assert "Still to fill in" in added.stdout
+    checked = run(".venv/bin/archive-site check", sandbox)
+    # As the README says: check names each field that is still missing.
+    assert checked.returncode == 1
+    assert re.search(
+        r"1\. content/articles/2025-05-02-example-trade-talks\.meta\.yaml:\d+: kind: the capture does not say",
+        checked.stderr,
+    ), checked.stderr
+
+
+def test_the_commands_section(sandbox: Path) -> None:
+    built = run(".venv/bin/python build.py", sandbox)
+    assert built.returncode == 0 and built.stdout.startswith("Built 115 pages")
+    moved = run(".venv/bin/python build.py --base-url https://example.org/archive/ -v", sandbox)
+    assert moved.returncode == 0
+    assert "  render " in moved.stdout
+    assert (
+        '<link rel="canonical" href="https://example.org/archive/timeline.html">'
+        in (sandbox / "dist/timeline.html").read_text()
+    )
+    strict = run(".venv/bin/archive-site check --strict", sandbox)
+    assert strict.returncode == 0 and strict.stdout.startswith("No problems:")
+    serve_until_ready(
+        ".venv/bin/archive-site serve --port 8001", sandbox, "http://127.0.0.1:8001/archive-site/"
+    )
+
+
+def test_make_check_and_make_serve(sandbox: Path) -> None:
+    checked = run("make check", sandbox)
+    assert checked.returncode == 0 and "No problems:" in checked.stdout
+    serve_until_ready("make serve", sandbox, "http://127.0.0.1:8000/archive-site/")
+
+
+def test_make_bench(sandbox: Path) -> None:
+    # The README's command with the fewest runs: the figures are not asserted, only that it works.
+    result = run("make bench BENCH_ARGS=--runs=1", sandbox, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"^python build\.py \(template cache in place\) +\d+\.\d{3} +\d+\.\d{3} +\d+\.\d{3}$",
+        result.stdout,
+        re.MULTILINE,
+    ), result.stdout
+
+
+def test_make_lint() -> None:
+    result = run("make lint", ROOT, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_error_example_is_what_the_build_prints(sandbox: Path) -> None:
+    readme = README.read_text(encoding="utf-8")
+    example = re.search(
+        r"^```\n(archive-site: 2 errors in the content:\n.*?)^```", readme, re.MULTILINE | re.DOTALL
+    )
+    assert example, "the README shows an error report"
+    ms = sandbox / "content/milestones.yaml"
+    text = ms.read_text(encoding="utf-8")
+    text = text.replace("totaling 3.744 billion", "totaling 3.745 billion").replace(
+        "date: 1992-04-02", "date: 1992-04-31"
+    )
+    ms.write_text(text, encoding="utf-8")
+    result = run(".venv/bin/python build.py", sandbox)
+    assert result.returncode == 1
+    assert result.stderr == example.group(1)
