@@ -111,8 +111,8 @@ def overview(
             f'<line class="tick" x1="{x:.1f}" y1="{axis_y:.1f}" '
             f'x2="{x:.1f}" y2="{axis_y + 4:.1f}"/>'
         )
-        # Label the round years; the first year too, unless a label follows too closely.
-        crowded = year == first and year % step and step - year % step < 4
+        # Label the first year and the round years, but no round year crowding the first.
+        crowded = year != first and year - first < 4
         if year < last and not crowded:
             parts.append(f'<text x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
     for mk in marks:

@@ -1,0 +1,251 @@
+"""As a reader: the site opened from disk, the timeline filters with and without
+JavaScript, the keyboard alone, and narrow screens."""
+
+from __future__ import annotations
+
+import re
+import urllib.parse
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect
+
+from .sitecheck import Server, horizontal_overflow, tab_walk
+
+pytestmark = [pytest.mark.browser, pytest.mark.tools]
+
+WIDTHS = (375, 1280)
+SCHEMES = ("light", "dark")
+
+
+@pytest.fixture
+def new_context(browser: Browser) -> Iterator[Any]:
+    """A factory of browser contexts, all closed after the test."""
+    made: list[BrowserContext] = []
+
+    def make(**options: Any) -> BrowserContext:
+        context = browser.new_context(**options)
+        made.append(context)
+        return context
+
+    yield make
+    for context in made:
+        context.close()
+
+
+# --------------------------------------------------------------------------- from disk, by clicking
+
+
+def _source_link(root: Path, page: Page) -> str:
+    """A quote link of the timeline whose paragraph marks the quote and names an entity."""
+    hrefs: list[str] = page.locator("li.ms .srcs li > a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))"
+    )
+    assert hrefs, "the timeline has no source links"
+    for href in hrefs:
+        path, _, pid = href.partition("#")
+        html = (root / path).read_text(encoding="utf-8")
+        block = html.split(f'<div class="para" id="{pid}">', 1)[-1].split('<div class="para"', 1)[0]
+        if "<mark>" in block and 'class="ent"' in block:
+            return href
+    return hrefs[0]
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_main_path_from_disk(new_context: Any, site_root: Path, scheme: str) -> None:
+    """home → timeline → a milestone's quote → the marked paragraph → an entity → timeline."""
+    page: Page = new_context(
+        color_scheme=scheme, viewport={"width": 1280, "height": 800}
+    ).new_page()
+    page.goto((site_root / "index.html").as_uri())
+    expect(page.locator("h1")).to_be_visible()
+
+    page.locator('header.site nav a[href="timeline.html"]').click()
+    page.wait_for_url(re.compile(r"/timeline\.html$"))
+    expect(page.locator("h1")).to_have_text("Timeline")
+
+    href = _source_link(site_root, page)
+    article, _, pid = href.partition("#")
+    page.locator(f'li.ms .srcs li > a[href="{href}"]').first.click()
+    page.wait_for_url(re.compile(re.escape(article) + "#" + pid + "$"))
+    assert urllib.parse.urlsplit(page.url).fragment == pid
+
+    para = page.locator(f"#{pid}")
+    expect(para).to_be_in_viewport()
+    marked = para.evaluate(
+        """el => ({target: el.matches(':target'),
+                   bg: getComputedStyle(el).backgroundColor,
+                   page: getComputedStyle(document.body).backgroundColor})"""
+    )
+    assert marked["target"], f"#{pid} is not the :target"
+    assert marked["bg"] != marked["page"], f"#{pid} is not highlighted: {marked}"
+    expect(para.locator("mark").first).to_be_visible()
+
+    entity = para.locator("a.ent").first
+    if not entity.count():
+        entity = page.locator('main a[href^="../entities/"]').first
+    target = entity.get_attribute("href") or ""
+    assert re.fullmatch(r"\.\./entities/[a-z0-9-]+\.html", target), target
+    entity.click()
+    page.wait_for_url(re.compile(re.escape(target[2:]) + "$"))
+    expect(page.locator("h1")).to_be_visible()
+
+    page.locator("header.site nav a", has_text="Timeline").click()
+    page.wait_for_url(re.compile(r"/timeline\.html$"))
+    expect(page.locator("h1")).to_have_text("Timeline")
+    assert page.url.startswith("file://")
+
+
+# --------------------------------------------------------------------------- the timeline filters
+
+_ENTRIES_JS = """() => [...document.querySelectorAll('li.ms')].map(li => {
+  const ids = folder => [...li.querySelectorAll('.meta a')]
+    .map(a => (/([^/]+)\\/([a-z0-9-]+)\\.html$/.exec(a.getAttribute('href')) || []).slice(1))
+    .filter(m => m[0] === folder).map(m => m[1]);
+  return {id: li.id, topics: ids('topics'), entities: ids('entities'), shown: li.checkVisibility()};
+})"""
+_EMPTY_GROUPS_JS = """() => [...document.querySelectorAll('section.year, section.decade')]
+  .filter(s => s.checkVisibility() !== !!s.querySelector('li.ms:not([hidden])')).map(s => s.id || s.getAttribute('aria-labelledby'))"""
+
+
+def _entries(page: Page) -> list[dict[str, Any]]:
+    entries: list[dict[str, Any]] = page.evaluate(_ENTRIES_JS)
+    return entries
+
+
+def _assert_filtered(page: Page, topic: str, entity: str) -> int:
+    entries = _entries(page)
+    wrong = [
+        e["id"]
+        for e in entries
+        if e["shown"]
+        != ((not topic or topic in e["topics"]) and (not entity or entity in e["entities"]))
+    ]
+    assert not wrong, f"topic={topic!r} entity={entity!r}: wrongly shown or hidden: {wrong}"
+    assert not page.evaluate(_EMPTY_GROUPS_JS), "a year shows without entries, or hides with some"
+    n = sum(1 for e in entries if e["shown"])
+    count = page.locator("#f-count")
+    if topic or entity:
+        expect(count).to_have_text(f"{n} of {len(entries)} milestones")
+    else:
+        expect(count).to_have_text("")
+    if n:
+        expect(page.locator("#f-empty")).to_be_hidden()
+    else:
+        expect(page.locator("#f-empty")).to_be_visible()
+    return n
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_filters_with_javascript(new_context: Any, served_sub: Server, width: int) -> None:
+    page: Page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(served_sub.base + "timeline.html")
+    expect(page.locator("#filters")).to_be_visible()
+    entries = _entries(page)
+    total = len(entries)
+    assert total > 5 and all(e["shown"] for e in entries)
+
+    # The topic filed under most often, but not under every entry.
+    topics = Counter(t for e in entries for t in e["topics"])
+    topic = next(t for t, n in topics.most_common() if n < total)
+    page.locator("#f-topic").select_option(topic)
+    n_topic = _assert_filtered(page, topic, "")
+    assert 0 < n_topic < total
+
+    # An entity of some of those entries: the list narrows further.
+    shown = [e for e in _entries(page) if e["shown"]]
+    narrowing = Counter(x for e in shown for x in e["entities"])
+    entity = next((x for x, n in narrowing.most_common() if n < n_topic), None)
+    entity = entity or next(iter(narrowing))
+    page.locator("#f-entity").select_option(entity)
+    n_both = _assert_filtered(page, topic, entity)
+    assert 0 < n_both <= n_topic
+
+    # The choice is in the address, so a reload (or a shared link) keeps it.
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(page.url).query)
+    assert query == {"topic": [topic], "entity": [entity]}, page.url
+    page.reload()
+    expect(page.locator("#f-topic")).to_have_value(topic)
+    expect(page.locator("#f-entity")).to_have_value(entity)
+    assert _assert_filtered(page, topic, entity) == n_both
+
+    # The entity alone, then a pair no entry has: the empty message shows.
+    page.locator("#f-topic").select_option("")
+    _assert_filtered(page, "", entity)
+    pairs = {(t, x) for e in entries for t in e["topics"] for x in e["entities"]}
+    lonely = next(((t, x) for t in topics for x in narrowing if (t, x) not in pairs), None)
+    if lonely:
+        page.locator("#f-topic").select_option(lonely[0])
+        page.locator("#f-entity").select_option(lonely[1])
+        assert _assert_filtered(page, *lonely) == 0
+
+    page.locator("#filters button[type=reset]").click()
+    expect(page.locator("#f-topic")).to_have_value("")
+    page.wait_for_function("() => document.getElementById('f-count').textContent === ''")
+    assert _assert_filtered(page, "", "") == total
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_timeline_without_javascript(
+    new_context: Any, served_sub: Server, site_root: Path, width: int
+) -> None:
+    page: Page = new_context(
+        java_script_enabled=False, viewport={"width": width, "height": 900}
+    ).new_page()
+    page.goto(served_sub.base + "timeline.html")
+    expect(page.locator("#filters")).to_be_hidden()
+    expect(page.locator("#f-empty")).to_be_hidden()
+    in_file = (site_root / "timeline.html").read_text(encoding="utf-8").count('class="ms"')
+    entries = _entries(page)
+    assert len(entries) == in_file > 0
+    hidden = [e["id"] for e in entries if not e["shown"]]
+    assert not hidden, f"hidden without JavaScript: {hidden}"
+
+
+# --------------------------------------------------------------------------- the keyboard alone
+
+KEYBOARD_PAGES = ("timeline.html", "index.html", "articles/{article}")
+
+
+def _an_article(root: Path) -> str:
+    return sorted(p.name for p in (root / "articles").glob("*.html") if p.name != "index.html")[0]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("path", KEYBOARD_PAGES)
+def test_keyboard_reaches_everything(
+    new_context: Any, served_sub: Server, site_root: Path, path: str, width: int
+) -> None:
+    path = path.format(article=_an_article(site_root))
+    page: Page = new_context(viewport={"width": width, "height": 900}).new_page()
+    page.goto(served_sub.base + path)
+    walk = tab_walk(page, path)
+    print(
+        f"\nkeyboard {path} @{width}: {len(walk.candidates)} links and controls, "
+        f"{walk.distinct} reached in {walk.presses} presses"
+    )
+    assert len(walk.candidates) > 10
+    assert not walk.problems, "\n".join(walk.problems)
+
+
+# --------------------------------------------------------------------------- 320 px wide
+
+
+def test_no_horizontal_scrolling_at_320(
+    new_context: Any, served_sub: Server, site_root: Path
+) -> None:
+    """Every page (every page type, and the 404 page at a deep missing URL)."""
+    page: Page = new_context(viewport={"width": 320, "height": 640}).new_page()
+    paths = [f.relative_to(site_root).as_posix() for f in sorted(site_root.rglob("*.html"))]
+    paths.append("no/such/deep/page.html")
+    problems = []
+    for path in paths:
+        page.goto(served_sub.base + path)
+        found = horizontal_overflow(page, path)
+        if found:
+            problems.append(found)
+    print(f"\n320 px: {len(paths)} pages, {len(problems)} scroll sideways")
+    assert not problems, "\n".join(problems)
