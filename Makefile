@@ -14,6 +14,7 @@ BIN := $(VENV)/bin
 .PHONY: site test audit serve check lint bench tools clean
 
 site: $(VENV)/.runtime
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python build.py
 
 check: $(VENV)/.runtime
@@ -34,6 +35,7 @@ lint: $(VENV)/.test
 	$(BIN)/mypy
 
 bench: $(VENV)/.runtime
+	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/build_bench.py $(BENCH_ARGS)
 
 tools:

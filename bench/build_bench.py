@@ -18,6 +18,7 @@ on a quiet machine and quote the medians.  Usage::
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import shutil
 import statistics
@@ -58,6 +59,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--runs", type=int, default=9, help="counted runs of each command (default 9)"
     )
     args = parser.parse_args(argv)
+
+    # Python caches compiled modules in __pycache__ unless PYTHONDONTWRITEBYTECODE is set, as
+    # on some machines; the libraries' bytecode was written by pip, so write the package's too
+    # (Python still reads .pyc files under that setting).
+    compileall.compile_dir(ROOT / "src", quiet=1)
 
     with tempfile.TemporaryDirectory(prefix="archive-site-bench-") as tmp:
         out = Path(tmp) / "dist"

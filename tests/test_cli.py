@@ -148,3 +148,19 @@ def test_build_py_runs_from_any_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "out/index.html").is_file()
+
+
+def test_a_closed_output_pipe_is_not_an_internal_error(project_copy: Path) -> None:
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "build.py"), "-v"],
+        cwd=project_copy,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # like `archive-site build -v | head -0`
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) in (0, 141)
+    assert "internal error" not in err and "Traceback" not in err
+    assert (project_copy / "dist/index.html").is_file()

@@ -71,6 +71,8 @@ class ToFill:
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
+    """What the metadata file for a new capture will say."""
+
     text: str
     to_fill: tuple[ToFill, ...]
 

@@ -15,6 +15,8 @@ _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
+    """The site's settings, from content/site.yaml."""
+
     title: str
     description: str
     language: str

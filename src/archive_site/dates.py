@@ -51,6 +51,8 @@ class DateError(ValueError):
 
 @dataclass(frozen=True, slots=True, order=True)
 class PartialDate:
+    """A date known to the year, the month or the day, perhaps uncertain or approximate."""
+
     year: int
     month: int | None = None
     day: int | None = None

@@ -26,7 +26,15 @@ SCHEMAS = ("articles", "milestones", "entities", "topics")
 
 
 def _dump(value: Any) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """JSON with one record per line: valid JSON, diffable, and fast to write.
+
+    (Indented output goes through the json module's pure-Python encoder; one
+    compact line per record uses its C encoder.)
+    """
+    if isinstance(value, list):
+        lines = ",\n".join(json.dumps(v, ensure_ascii=False) for v in value)
+        return f"[\n{lines}\n]\n".encode()
+    return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def article_record(a: Archive, art: Article) -> dict[str, Any]:

@@ -23,10 +23,9 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from . import urls
 from .config import load_config
@@ -182,8 +181,9 @@ def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
 # --- articles ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class _ArticleFiles:
+class _ArticleFiles(NamedTuple):
+    """The files of one article: its capture (or Markdown file) and its metadata."""
+
     ident: str
     source: Path  # the capture or the Markdown file
     meta: Path | None  # None for Markdown articles (front matter instead)

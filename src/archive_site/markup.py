@@ -14,11 +14,12 @@ import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 import markdown
 from markdown.extensions import Extension
+from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
@@ -67,6 +68,12 @@ class _SafeLinks(Extension):
         md.treeprocessors.register(self.processor, "archive_links", 1)
 
 
+#: Anything that could make Markdown do more than wrap the text in one paragraph.
+_MARKDOWN_SYNTAX = re.compile(
+    r"[\\`*_\[\]<>&#|!]|^ {4}|^\t|^\s*(?:[-+*]|\d+[.)])\s|^\s*[-=]{2,}\s*$|\n\s*\n", re.MULTILINE
+)
+
+
 class _TextOnly(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -79,9 +86,17 @@ class _TextOnly(HTMLParser):
 class MarkdownRenderer:
     def __init__(self) -> None:
         self._links = _SafeLinks()
-        self._md = markdown.Markdown(extensions=[self._links, "tables"], output_format="html")
+        # Extensions as instances: naming one ("tables") makes Markdown scan every installed
+        # package's entry points, which costs more than rendering all the summaries.
+        self._md = markdown.Markdown(
+            extensions=[self._links, TableExtension()], output_format="html"
+        )
 
     def __call__(self, text: str, here: str, *, inline: bool = False) -> Markup:
+        if not _MARKDOWN_SYNTAX.search(text):
+            # Plain prose, one paragraph: what Markdown would make of it, without Markdown.
+            words = escape(" ".join(text.split()))
+            return words if inline else Markup(f"<p>{words}</p>")  # noqa: S704
         self._links.processor.here = here
         html = self._md.reset().convert(text.replace("<", "&lt;"))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
@@ -90,14 +105,18 @@ class MarkdownRenderer:
 
     def plain(self, text: str) -> str:
         """The words of a Markdown text without its markup: for JSON-LD and other metadata."""
+        return self.text_of(self(text, urls.HOME))
+
+    @staticmethod
+    def text_of(html: str) -> str:
+        """The text of an HTML fragment, white space collapsed."""
         parser = _TextOnly()
-        parser.feed(self(text, urls.HOME))
+        parser.feed(html)
         parser.close()
         return " ".join("".join(parser.parts).split())
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     """A stretch of a paragraph to mark (a quote) or to link (an entity name)."""
 
     start: int

@@ -34,6 +34,8 @@ MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoi
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
+    """One paragraph of an article's text, with its stable anchor."""
+
     id: str  # "p7": stable, the capture never changes
     number: int
     text: str
@@ -45,6 +47,8 @@ class Paragraph:
 
 @dataclass(frozen=True, slots=True)
 class Turn:
+    """One interview turn: a question or an answer, over one or more paragraphs."""
+
     number: int
     role: Literal["question", "answer"]
     speaker: str | None  # entity id
@@ -71,6 +75,8 @@ class ChainLink:
 
 @dataclass(frozen=True, slots=True)
 class Published:
+    """When an article was published: a day, and the time where the capture gives it."""
+
     date: dt.date
     time: str | None = None  # "11:03", local time of the outlet
     timezone: str | None = None  # "+04:00" when the archivist knows it
@@ -100,6 +106,8 @@ class Published:
 
 @dataclass(frozen=True, slots=True)
 class Article:
+    """A captured (or hand-written) article: what it says, where it came from, its text."""
+
     id: str
     title: str
     published: Published
@@ -157,6 +165,8 @@ class Source:
 
 @dataclass(frozen=True, slots=True)
 class Milestone:
+    """A dated event of the relationship, backed by verbatim quotes."""
+
     id: str
     date: DateSpec
     title: str
@@ -176,6 +186,8 @@ class Milestone:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
+    """A person, organisation, place, agreement, project or event, with its names."""
+
     id: str
     name: str
     type: EntityType
@@ -190,6 +202,8 @@ class Entity:
 
 @dataclass(frozen=True, slots=True)
 class Topic:
+    """A topic that milestones are filed under."""
+
     id: str
     title: str
     description: str
@@ -232,6 +246,8 @@ class Citation:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """Another article on the same events, and why it is related."""
+
     article: str
     reasons: tuple[str, ...]  # "responds-to", "responded-by", "shared-milestones"
     milestones: tuple[str, ...]  # milestones both cite
@@ -258,6 +274,8 @@ class Links:
 
 @dataclass(frozen=True, slots=True)
 class Archive:
+    """Everything the site shows, validated, with its cross-links."""
+
     config: SiteConfig
     articles: tuple[Article, ...]  # newest first
     milestones: tuple[Milestone, ...]  # in date order

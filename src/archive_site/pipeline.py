@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .errors import Diagnostic, Problems
 from .load import load_archive
@@ -17,8 +18,9 @@ from .render import Output, render_site
 from .write import check_output_folder, write_site
 
 
-@dataclass(frozen=True, slots=True)
-class Paths:
+class Paths(NamedTuple):
+    """The folders a build reads and writes."""
+
     content: Path
     templates: Path
     output: Path

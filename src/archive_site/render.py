@@ -15,22 +15,20 @@ import os
 import posixpath
 import traceback
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from . import urls
-from .dates import DateSpec
 from .errors import ArchiveError, Diagnostic, display_path
 from .export import data_files
+from .fragments import KIND_LABELS, Fragments, date_html, published_html
 from .markup import MarkdownRenderer, Span, annotate
-from .model import Archive, Article, Entity, Milestone, Paragraph, Published, Topic
+from .model import Archive, Article, Entity, Milestone, Paragraph, Topic
 from .svg import overview
 
-KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 ROLE_LABELS = {
     "original": "original",
     "via": "via",
@@ -56,8 +54,9 @@ TYPE_SINGULAR = {
 STATUS_LABELS = {"happened": "", "planned": "planned", "ongoing": "ongoing"}
 
 
-@dataclass(frozen=True, slots=True)
-class Output:
+class Output(NamedTuple):
+    """One file of the site: where it goes and its bytes."""
+
     path: str  # inside the site, posix
     data: bytes
 
@@ -65,40 +64,28 @@ class Output:
 # --- view models --------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Cite:
+class Cite(NamedTuple):
+    """A numbered citation of a paragraph by a milestone, on an article page."""
+
     number: int
     milestone: Milestone
     source_index: int
 
 
-@dataclass(frozen=True, slots=True)
-class ParaView:
+class ParaView(NamedTuple):
+    """A paragraph as an article page shows it."""
+
     paragraph: Paragraph
     html: Markup
     cites: tuple[Cite, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """Consecutive paragraphs of one interview turn, or one paragraph of prose."""
 
     role: str  # "lead", "body", "question", "answer"
     speaker: Entity | None
     paragraphs: tuple[ParaView, ...]
-
-
-def _date_html(spec: DateSpec) -> Markup:
-    out: list[str] = []
-    for text, d in spec.parts():
-        out.append(str(escape(text)))
-        if d is not None:
-            out.append(f'<time datetime="{d.iso}">{escape(d.display())}</time>')
-    return Markup("".join(out))  # noqa: S704 - escaped above
-
-
-def _published_html(p: Published) -> Markup:
-    return Markup(f'<time datetime="{escape(p.iso)}">{escape(p.display())}</time>')  # noqa: S704
 
 
 def _json_ld(data: Mapping[str, Any]) -> Markup:
@@ -114,13 +101,26 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 # --- the renderer ---------------------------------------------------------------
 
 
+class _Environment(jinja2.Environment):
+    """Jinja with flat template globals.
+
+    Jinja chains a template's globals to the environment's (a ChainMap) so that
+    later changes show through, and copies that chain into a new dict for every
+    render. Our globals are all set before any template loads, so a plain dict
+    does the same, faster.
+    """
+
+    def make_globals(self, d: Mapping[str, Any] | None) -> Any:
+        return {**self.globals, **(d or {})}
+
+
 class Renderer:
     def __init__(self, archive: Archive, templates: Path, content: Path) -> None:
         self.archive = archive
         self.templates = templates
         self.content = content
         self.md = MarkdownRenderer()
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.FileSystemLoader(str(templates)),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -130,6 +130,14 @@ class Renderer:
             auto_reload=False,
         )
         a = archive
+        nav = [
+            (urls.TIMELINE, "Timeline"),
+            (urls.ARTICLES, "Articles"),
+            (urls.ENTITIES, "Entities"),
+            (urls.TOPICS, "Topics"),
+            (urls.YEARS, "Years"),
+            *((urls.page(p.id), p.menu) for p in a.pages),
+        ]
         self.env.globals.update(
             site=a.config,
             archive=a,
@@ -143,19 +151,18 @@ class Renderer:
             status_labels=STATUS_LABELS,
             plural=_plural,
             json_ld=_json_ld,
-            nav=[
-                (urls.TIMELINE, "Timeline"),
-                (urls.ARTICLES, "Articles"),
-                (urls.ENTITIES, "Entities"),
-                (urls.TOPICS, "Topics"),
-                (urls.YEARS, "Years"),
-                *((urls.page(p.id), p.menu) for p in a.pages),
-            ],
-            source_text=lambda s: a.article(s.article).paragraph(s.paragraph).text[s.start : s.end],  # type: ignore[union-attr]
+            nav=nav,
         )
-        self.env.filters.update(when=_date_html, published=_published_html)
+        self.env.filters.update(when=date_html, published=published_html)
         self.env.filters["markdown"] = self.markdown
         self.env.globals["entry"] = self._entry
+        self.env.globals["partial"] = self.partial
+        self._partials: dict[tuple[str, str, bool, str | None], Markup] = {}
+        self._nav_targets = {target for target, _ in nav} | {urls.HOME}
+        self.fragments = Fragments(
+            a, self.href, lambda: (self.rooted, self.here.rpartition("/")[0])
+        )
+        self.env.globals.update(self.fragments.globals())
         self.env.bytecode_cache = _bytecode_cache(self.env)
         self._entries: dict[tuple[str, str, int], Markup] = {}
         self._markdown: dict[tuple[str, str | None], Markup] = {}
@@ -187,7 +194,7 @@ class Renderer:
         """The words of a Markdown text, for JSON-LD and data files (cached)."""
         words = self._plain.get(text)
         if words is None:
-            words = self._plain[text] = self.md.plain(text)
+            words = self._plain[text] = self.md.text_of(self.markdown(text))
         return words
 
     def _entry(self, m: Milestone, h: int = 3) -> Markup:
@@ -197,6 +204,25 @@ class Renderer:
         if html is None:
             html = Markup(self.env.get_template("entry.html").render(here=self.here, m=m, h=h))  # noqa: S704
             self._entries[key] = html
+        return html
+
+    def partial(self, name: str) -> Markup:
+        """A page-independent part of the frame (header, footer), cached per folder.
+
+        Pages the navigation links to get their own copy, which marks the current page.
+        """
+        here = self.here
+        key = (
+            name,
+            here.rpartition("/")[0],
+            self.rooted,
+            here if here in self._nav_targets else None,
+        )
+        html = self._partials.get(key)
+        if html is None:
+            tpl = self.env.get_template(name)
+            html = Markup(tpl.render(here=here, rooted=self.rooted))  # noqa: S704
+            self._partials[key] = html
         return html
 
     def page(self, template: str, path: str, **values: Any) -> Output:

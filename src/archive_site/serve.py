@@ -586,6 +586,8 @@ def changed_files(before: Snapshot, after: Snapshot) -> list[str]:
 
 @dataclass(slots=True)
 class Outcome:
+    """The result of one build run by the server."""
+
     ok: bool
     seconds: float
     summary: str = ""

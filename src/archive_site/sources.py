@@ -30,38 +30,39 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 from .errors import Problems
 from .model import Furniture, ParagraphRole
 from .yamlsrc import YMap, parse_yaml
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(NamedTuple):
     """A value the capture states, with the line that states it."""
 
     value: str
     line: int
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
+    """A paragraph as a reader found it, with its line and interview role."""
+
     text: str
     line: int
     role: ParagraphRole = "body"
     turn: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Reading:
+class Reading(NamedTuple):
+    """What a reader found in a capture: its fields, text and page furniture."""
+
     format: str
     fields: Mapping[str, Field]
     blocks: tuple[Block, ...]
     furniture: tuple[Furniture, ...] = ()
     front_matter: YMap | None = None
-    notes: tuple[tuple[int, str], ...] = field(default=())  # (line, warning)
+    notes: tuple[tuple[int, str], ...] = ()  # (line, warning)
 
 
 _EMPTY: Mapping[str, Field] = MappingProxyType({})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
@@ -56,8 +56,9 @@ def _extent(spec: DateSpec) -> tuple[float, float]:
     return start, end
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """One milestone's mark on the overview picture."""
+
     milestone: Milestone
     x0: float
     x1: float

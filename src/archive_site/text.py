@@ -8,8 +8,9 @@ and apostrophes, and dashes.  Nothing is ever matched fuzzily.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _FOLD = {
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -21,40 +22,66 @@ _FOLD = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Normalised:
-    """Normalised text with, for each of its characters, the offset in the original."""
+class Normalised(NamedTuple):
+    """Normalised text, and how to map its offsets back to the original.
+
+    The text is made of segments copied from the original (folding changes
+    characters one for one) and single spaces standing for runs of white space;
+    ``starts[k]`` is where segment ``k`` begins in the normalised text and
+    ``origins[k]`` where it begins in the original.
+    """
 
     text: str
-    offsets: tuple[int, ...]  # len(text) + 1 entries; the last is len(original)
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def original(self, i: int) -> int:
+        """The offset in the original text of offset ``i`` of the normalised text."""
+        k = bisect_right(self.starts, i) - 1
+        return self.origins[k] + (i - self.starts[k])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a non-empty span of the normalised text back to the original text."""
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.original(start), self.original(end - 1) + 1
 
 
 _TABLE = str.maketrans(_FOLD)
 _SPACE = re.compile(r"\s+")
+# What normalising changes: white space at the ends, runs of it, and white space
+# other than a plain space. A single space between words is kept as it is.
+_COLLAPSE = re.compile(r"^\s+|\s+\Z|\s{2,}|[^\S ]")
 
 
 def normalise(original: str) -> Normalised:
     """Fold quotes and dashes, collapse white space, strip the ends."""
     folded = original.translate(_TABLE)  # one character for one: offsets unchanged
     pieces: list[str] = []
-    offsets: list[int] = []
+    starts: list[int] = [0]
+    origins: list[int] = [0]
+    size = 0
     pos = 0
-    for m in _SPACE.finditer(folded):
+    for m in _COLLAPSE.finditer(folded):
         start, end = m.span()
-        pieces.append(folded[pos:start])
-        offsets.extend(range(pos, start))
+        piece = folded[pos:start]
+        if piece:
+            starts.append(size)
+            origins.append(pos)
+            pieces.append(piece)
+            size += len(piece)
         if start > 0 and end < len(folded):
+            starts.append(size)
+            origins.append(start)
             pieces.append(" ")
-            offsets.append(start)
+            size += 1
         pos = end
-    pieces.append(folded[pos:])
-    offsets.extend(range(pos, len(folded)))
-    offsets.append(len(original))
-    return Normalised("".join(pieces), tuple(offsets))
+    if pos < len(folded):
+        starts.append(size)
+        origins.append(pos)
+        pieces.append(folded[pos:])
+        size += len(folded) - pos
+    starts.append(size)
+    origins.append(len(original))
+    return Normalised("".join(pieces), tuple(starts), tuple(origins))
 
 
 def normalise_text(text: str) -> str:
@@ -89,42 +116,50 @@ def longest_matching_prefix(haystacks: Sequence[str], needle: str) -> tuple[int,
     return best
 
 
-def _alias_pattern(alias: str) -> str:
-    """A regex for a name that tolerates typographic apostrophes, dashes and spacing."""
-    parts: list[str] = []
-    for ch in alias:
-        folded = _FOLD.get(ch, ch)
-        if folded == "'":
-            parts.append("['‘’`´]")
-        elif folded == "-":
-            parts.append("[-‐‑‒–—]")
-        elif ch.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.append(re.escape(ch))
-    return "".join(parts)
+_WORD = re.compile(r"\w+")
 
 
 class NameFinder:
-    """Finds names (entity names and aliases) in text: whole words, longest name first."""
+    """Finds names (entity names and aliases) in text: whole words, longest name first.
+
+    Text and names are compared after the same normalising as quotes (typographic
+    apostrophes and dashes, runs of white space), so "People’s Republic of China"
+    is found for "People's Republic of China".  Names are indexed by their first
+    word, so finding them costs a dictionary lookup per word of text.
+    """
 
     def __init__(self, names: Iterable[tuple[str, str]]) -> None:
         """``names`` are (name, key) pairs; a match reports the key."""
-        self._keys: dict[str, str] = {}
+        by_first: dict[str, dict[str, str]] = {}
         for name, key in names:
-            self._keys.setdefault(normalise_text(name), key)
-        ordered = sorted(self._keys, key=lambda n: (-len(n), n))
-        if ordered:
-            alternation = "|".join(_alias_pattern(n) for n in ordered)
-            self._regex: re.Pattern[str] | None = re.compile(rf"(?<![\w])(?:{alternation})(?![\w])")
-        else:
-            self._regex = None
+            norm = normalise_text(name)
+            first = _WORD.match(norm)
+            if first is None or not norm:
+                continue
+            by_first.setdefault(first.group(), {}).setdefault(norm, key)
+        self._by_first = {
+            word: sorted(found.items(), key=lambda nk: (-len(nk[0]), nk[0]))
+            for word, found in by_first.items()
+        }
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, key) of each non-overlapping match, in order."""
-        if self._regex is None:
-            return []
-        return [
-            (m.start(), m.end(), self._keys[normalise_text(m.group(0))])
-            for m in self._regex.finditer(text)
-        ]
+        """(start, end, key) of each non-overlapping match in ``text``, in order."""
+        norm = normalise(text)
+        t = norm.text
+        out: list[tuple[int, int, str]] = []
+        taken = 0
+        for word in _WORD.finditer(t):
+            i = word.start()
+            candidates = self._by_first.get(word.group())
+            if i < taken or candidates is None:
+                continue
+            for name, key in candidates:
+                end = i + len(name)
+                if t.startswith(name, i) and not (
+                    end < len(t) and (t[end].isalnum() or t[end] == "_")
+                ):
+                    start, stop = norm.span(i, end)
+                    out.append((start, stop, key))
+                    taken = end
+                    break
+        return out

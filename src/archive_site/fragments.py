@@ -1,0 +1,148 @@
+"""Small HTML fragments that many pages repeat, built in Python and cached.
+
+A milestone's date line, its list of sources, a list of entity links: the
+same fragment appears on dozens of pages, and differs between pages only by
+the folder the page is in (links are relative).  Building them here, once per
+folder, is several times faster than running the equivalent Jinja macros on
+every page; the templates call them as globals (``{{ when(m) }}``).
+Every piece of text is escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from . import urls
+from .dates import DateSpec
+from .model import Archive, Article, Milestone, Published
+
+KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
+
+
+def date_html(spec: DateSpec) -> Markup:
+    """A date as text with each known date in ``<time datetime>``: "by <time>April 2019</time>"."""
+    out: list[str] = []
+    for text, d in spec.parts():
+        out.append(str(escape(text)))
+        if d is not None:
+            out.append(f'<time datetime="{d.iso}">{escape(d.display())}</time>')
+    return Markup("".join(out))  # noqa: S704 - escaped above
+
+
+def published_html(p: Published) -> Markup:
+    return Markup(f'<time datetime="{escape(p.iso)}">{escape(p.display())}</time>')  # noqa: S704
+
+
+class Fragments:
+    """Fragments relative to the page being rendered, cached per folder."""
+
+    def __init__(
+        self, archive: Archive, href: Callable[..., str], folder: Callable[[], Hashable]
+    ) -> None:
+        self.archive = archive
+        self.href = href
+        self.folder = folder
+        self._cache: dict[tuple[Hashable, ...], Markup] = {}
+
+    def _cached(self, key: tuple[Hashable, ...], build: Callable[[], str]) -> Markup:
+        full = (self.folder(), *key)
+        html = self._cache.get(full)
+        if html is None:
+            html = self._cache[full] = Markup(build())  # noqa: S704 - builders escape their text
+        return html
+
+    def globals(self) -> dict[str, Any]:
+        return {
+            "entity_links": self.entity_links,
+            "topic_links": self.topic_links,
+            "when": self.when,
+            "sources": self.sources,
+            "short": self.short,
+            "article_item": self.article_item,
+        }
+
+    def entity_links(self, ids: Iterable[str]) -> Markup:
+        ids = tuple(ids)
+
+        def build() -> str:
+            return ", ".join(
+                f'<a href="{self.href(urls.entity(e))}">{escape(self.archive.entity(e).name)}</a>'
+                for e in ids
+            )
+
+        return self._cached(("entities", ids), build)
+
+    def topic_links(self, ids: Iterable[str]) -> Markup:
+        ids = tuple(ids)
+
+        def build() -> str:
+            return " ".join(
+                f'<a class="tag" href="{self.href(urls.topic(t))}">'
+                f"{escape(self.archive.topic(t).title)}</a>"
+                for t in ids
+            )
+
+        return self._cached(("topics", ids), build)
+
+    def when(self, m: Milestone) -> Markup:
+        """The date line of a milestone: its date, and whether it is inferred or planned."""
+
+        def build() -> str:
+            tags = ""
+            if m.inferred:
+                tags += ' <span class="tag inf">inferred date</span>'
+            if m.status != "happened":
+                tags += f' <span class="tag st">{escape(m.status)}</span>'
+            return f'<p class="when">{date_html(m.date)}{tags}</p>'
+
+        return self._cached(("when", m.id), build)
+
+    def sources(self, m: Milestone) -> Markup:
+        """The quotes of a milestone, each linked to the paragraph it comes from."""
+
+        def build() -> str:
+            a = self.archive
+            out = []
+            n_articles = len({s.article for s in m.sources})
+            if len(m.sources) > 1:
+                where = f" in {n_articles} articles" if n_articles > 1 else ""
+                out.append(f'<p class="nsrc">{len(m.sources)} sources{where}:</p>')
+            out.append('<ul class="srcs">')
+            for s in m.sources:
+                art = a.article(s.article)
+                para = art.paragraph(s.paragraph)
+                assert para is not None
+                out.append(
+                    f"<li><blockquote>{escape(para.text[s.start : s.end])}</blockquote>"
+                    f'<a href="{self.href(urls.article(art.id), s.paragraph)}">'
+                    f"{escape(art.short_title)}, ¶\u202f{para.number}</a></li>"
+                )
+            out.append("</ul>")
+            return "\n".join(out)
+
+        return self._cached(("sources", m.id), build)
+
+    def short(self, m: Milestone) -> Markup:
+        """A milestone on one line, for small timelines."""
+
+        def build() -> str:
+            status = f" ({escape(m.status)})" if m.status != "happened" else ""
+            return (
+                f'<li><span class="d">{date_html(m.date)}{status}</span> '
+                f'<a href="{self.href(urls.milestone(m.id))}">{escape(m.title)}</a></li>'
+            )
+
+        return self._cached(("short", m.id), build)
+
+    def article_item(self, art: Article) -> Markup:
+        def build() -> str:
+            return (
+                f'<li><a href="{self.href(urls.article(art.id))}">{escape(art.title)}</a> '
+                f'<span class="meta">{KIND_LABELS[art.kind]} · {escape(art.outlet)} · '
+                f"{published_html(art.published)}</span></li>"
+            )
+
+        return self._cached(("article", art.id), build)
