@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from . import urls
@@ -246,7 +246,9 @@ def ris(a: Archive) -> str:
 
 
 def schema(name: str) -> bytes:
-    return resources.files("archive_site").joinpath(f"schemas/{name}.schema.json").read_bytes()
+    """A JSON Schema shipped with the package (read beside this module: importlib.resources
+    would cost more than the rest of the export)."""
+    return (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_bytes()
 
 
 def data_files(a: Archive, plain: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 
 from . import urls
 from .dates import DateSpec
-from .model import Archive, Article, Milestone, Published
+from .model import Archive, Article, Entity, Milestone, Published
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -62,6 +62,8 @@ class Fragments:
             "sources": self.sources,
             "short": self.short,
             "article_item": self.article_item,
+            "paragraph_links": self.paragraph_links,
+            "entity_counts": self.entity_counts,
         }
 
     def entity_links(self, ids: Iterable[str]) -> Markup:
@@ -146,3 +148,20 @@ class Fragments:
             )
 
         return self._cached(("article", art.id), build)
+
+    def paragraph_links(self, art: Article, pids: Iterable[str]) -> Markup:
+        """Links to paragraphs of an article: "¶ 2, ¶ 5, ¶ 34"."""
+        page = urls.article(art.id)
+        return Markup(  # noqa: S704 - ids and numbers only
+            ", ".join(f'<a href="{self.href(page, pid)}">¶\u202f{pid[1:]}</a>' for pid in pids)
+        )
+
+    def entity_counts(self, pairs: Iterable[tuple[Entity, int]]) -> Markup:
+        """Entities with a count each, as list items."""
+        return Markup(  # noqa: S704 - names escaped
+            "".join(
+                f'<li><a href="{self.href(urls.entity(e.id))}">{escape(e.name)}</a> '
+                f'<span class="meta">{n}</span></li>'
+                for e, n in pairs
+            )
+        )

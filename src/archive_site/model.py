@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from .config import SiteConfig
-from .dates import DateSpec
+from .dates import MONTHS, DateSpec
 
 ArticleKind = Literal["news", "interview", "opinion"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "interview", "opinion")
@@ -96,7 +96,8 @@ class Published:
         return f"{self.date.isoformat()}T{self.time}:00{self.timezone or 'Z'}"
 
     def display(self) -> str:
-        text = f"{self.date.day} {self.date.strftime('%B')} {self.date.year}"
+        # Month names from dates.MONTHS, never strftime: output must not depend on the locale.
+        text = f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
         if self.time:
             text += f", {self.time}"
             if self.timezone:

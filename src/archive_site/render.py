@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 import posixpath
-import traceback
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -614,6 +613,8 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
 
 
 def _template_frame(exc: BaseException, templates: Path) -> tuple[str, int | None]:
+    import traceback  # only on errors
+
     root = str(templates.resolve())
     where: tuple[str, int | None] = ("templates", None)
     for frame in traceback.extract_tb(exc.__traceback__):
