@@ -115,7 +115,10 @@ def overview(
         # Label the first year and the round years, but no round year crowding the first.
         crowded = year != first and year - first < 4
         if year < last and not crowded:
-            parts.append(f'<text x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
+            first_label = (
+                ' class="first"' if year == first else ""
+            )  # starts at its tick: never clipped
+            parts.append(f'<text{first_label} x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
     for mk in marks:
         m = mk.milestone
         y = TOP + (rows - 1 - mk.row) * ROW
