@@ -72,3 +72,12 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+def edit(path: Path, old: str, new: str) -> int:
+    """Replace ``old`` (which must occur) and return the 1-based line it was on."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return line

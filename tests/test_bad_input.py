@@ -11,16 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMMENTARY, INTERVIEW, run_cli
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (which must occur) and return the 1-based line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
+from conftest import COMMENTARY, INTERVIEW, edit, run_cli
 
 
 def tree_digest(root: Path) -> dict[str, str]:

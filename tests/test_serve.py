@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, edit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="sends SIGINT as Ctrl-C does")
 
@@ -44,15 +44,6 @@ class Response:
     status: int
     headers: dict[str, str]  # lower-case names
     text: str
-
-
-def edit(path: Path, old: str, new: str) -> int:
-    """Replace ``old`` (which must occur) and return the 1-based line it was on."""
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    line = text[: text.index(old)].count("\n") + 1
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return line
 
 
 class Served:

@@ -44,7 +44,7 @@ class Printer:
         print(format_report(diagnostics), file=sys.stderr, flush=True)
 
 
-def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+def _add_content_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--content",
         type=Path,
@@ -52,6 +52,10 @@ def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> 
         metavar="DIR",
         help="content folder (default: content)",
     )
+
+
+def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+    _add_content_option(p)
     p.add_argument(
         "--templates",
         type=Path,
@@ -139,13 +143,7 @@ def parser() -> argparse.ArgumentParser:
 
     a = sub.add_parser("add", help="add a captured article to the content folder")
     a.add_argument("capture", type=Path, help="the captured text file")
-    a.add_argument(
-        "--content",
-        type=Path,
-        default=Path("content"),
-        metavar="DIR",
-        help="content folder (default: content)",
-    )
+    _add_content_option(a)
     a.add_argument(
         "--id",
         dest="ident",

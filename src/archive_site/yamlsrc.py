@@ -171,12 +171,8 @@ class Record:
         prefix = f"{key}: " if key else ""
         self.problems.error(self.display, line, f"{prefix}{message}")
 
-    def has(self, key: str) -> bool:
-        self._seen.add(key)
-        value = self.data.get(key)
-        return value is not None and value != ""
-
-    def text(self, key: str, *, required: bool = False) -> str | None:
+    def _take(self, key: str, required: bool) -> Any:
+        """The raw value of ``key``, None when absent or empty (reported if required)."""
         self._seen.add(key)
         value = self.data.get(key)
         if value is None or value == "":
@@ -184,6 +180,12 @@ class Record:
                 self.problems.error(
                     self.display, self.line, f"{self.what}: missing required key '{key}'"
                 )
+            return None
+        return value
+
+    def text(self, key: str, *, required: bool = False) -> str | None:
+        value = self._take(key, required)
+        if value is None:
             return None
         if not isinstance(value, str):
             self.error(key, "expected text, not a list or mapping")
@@ -192,13 +194,8 @@ class Record:
 
     def texts(self, key: str, *, required: bool = False) -> tuple[str, ...]:
         """A list of strings; a single string is accepted as a list of one."""
-        self._seen.add(key)
-        value = self.data.get(key)
-        if value is None or value == "":
-            if required:
-                self.problems.error(
-                    self.display, self.line, f"{self.what}: missing required key '{key}'"
-                )
+        value = self._take(key, required)
+        if value is None:
             return ()
         if isinstance(value, str):
             return (value.strip(),)
@@ -216,14 +213,9 @@ class Record:
         return tuple((v, self.key_line(key)) for v in values)
 
     def records(self, key: str, *, required: bool = False, what: str = "") -> list[Record]:
-        self._seen.add(key)
-        value = self.data.get(key)
+        value = self._take(key, required)
         label = what or key
-        if value is None or value == "":
-            if required:
-                self.problems.error(
-                    self.display, self.line, f"{self.what}: missing required key '{key}'"
-                )
+        if value is None:
             return []
         if not isinstance(value, YList):
             self.error(key, "expected a list")
