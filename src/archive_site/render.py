@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -50,7 +50,6 @@ TYPE_SINGULAR = {
     "project": "Project",
     "event": "Event",
 }
-STATUS_LABELS = {"happened": "", "planned": "planned", "ongoing": "ongoing"}
 
 
 class Output(NamedTuple):
@@ -114,6 +113,8 @@ class _Environment(jinja2.Environment):
 
 
 class Renderer:
+    """Renders every output of one archive; pages render one at a time (see ``here``)."""
+
     def __init__(self, archive: Archive, templates: Path, content: Path) -> None:
         self.archive = archive
         self.templates = templates
@@ -147,7 +148,6 @@ class Renderer:
             role_labels=ROLE_LABELS,
             type_labels=TYPE_LABELS,
             type_singular=TYPE_SINGULAR,
-            status_labels=STATUS_LABELS,
             plural=_plural,
             json_ld=_json_ld,
             nav=nav,
@@ -182,7 +182,8 @@ class Renderer:
 
     def markdown(self, text: str) -> Markup:
         """Markdown as HTML, relative to the page being rendered (cached per folder)."""
-        folder = self.here.rpartition("/")[0] if "](" in text else None
+        # Only a text with a link depends on the page's folder (links are relative).
+        folder = self.here.rpartition("/")[0] if "[" in text else None
         key = (text, folder)
         html = self._markdown.get(key)
         if html is None:
@@ -665,7 +666,3 @@ def render_site(archive: Archive, templates: Path, content: Path) -> list[Output
             raise ArchiveError([Diagnostic(out.path, None, "output path leaves the site folder")])
         seen[out.path] = n
     return outputs
-
-
-def iter_html(outputs: Iterable[Output]) -> Iterator[Output]:
-    return (o for o in outputs if o.path.endswith(".html"))
