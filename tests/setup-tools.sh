@@ -12,6 +12,9 @@ missing=""
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || missing="$missing chromium"
 command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
 command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
+# Chromium installs without its recommended packages; the fonts the pages are
+# checked with (screenshots, Lighthouse, widths at 320 px) are asked for here.
+fc-list 2>/dev/null | grep -qi "liberation" || missing="$missing fonts-liberation"
 
 if [ -n "$missing" ]; then
     if command -v apt-get >/dev/null 2>&1; then
