@@ -222,3 +222,17 @@ def test_the_readme_error_example_is_what_the_build_prints(sandbox: Path) -> Non
     result = run(".venv/bin/python build.py", sandbox)
     assert result.returncode == 1
     assert result.stderr == example.group(1)
+
+
+@pytest.mark.parametrize("name", ["articles", "milestones", "entities", "topics"])
+def test_the_readme_lists_every_field_of_the_data(name: str) -> None:
+    """The README's table of data files names every top-level field the schema requires."""
+    import json
+
+    readme = README.read_text(encoding="utf-8")
+    (row,) = [line for line in readme.splitlines() if line.startswith(f"| `dist/data/{name}.json`")]
+    listed = set(re.findall(r"`([a-z0-9_]+)`", row.split("|")[2]))
+    schema = json.loads(
+        (ROOT / f"src/archive_site/schemas/{name}.schema.json").read_text(encoding="utf-8")
+    )
+    assert set(schema["items"]["required"]) <= listed
