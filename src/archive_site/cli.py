@@ -13,10 +13,10 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from .config import ENV_BASE_URL, chosen_base_url
 from .errors import ArchiveError, Diagnostic, display_path, format_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
-ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
 COMMANDS = ("build", "check", "serve", "add")
 
 
@@ -154,17 +154,12 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
-def _base_url(args: argparse.Namespace) -> str | None:
-    value: str | None = args.base_url or os.environ.get(ENV_BASE_URL) or None
-    return value
-
-
 def cmd_build(args: argparse.Namespace, out: Printer) -> int:
     from .pipeline import Paths, build
 
     started = time.perf_counter()
     paths = Paths(args.content, args.templates, args.output)
-    report = build(paths, base_url=_base_url(args), strict=args.strict)
+    report = build(paths, base_url=chosen_base_url(args.base_url), strict=args.strict)
     if report.warnings:
         out.problems(report.warnings, "the content")
     for stage, seconds in report.stages:
@@ -179,7 +174,7 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
 
     report = check(
         Paths(args.content, args.templates, Path("dist")),
-        base_url=_base_url(args),
+        base_url=chosen_base_url(args.base_url),
         strict=args.strict,
     )
     if report.warnings:

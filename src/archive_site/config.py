@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -9,6 +10,9 @@ from urllib.parse import urlsplit
 
 from .errors import Problems, display_path
 from .yamlsrc import Record, read_yaml
+
+#: The environment variable that gives the base URL (as the GitHub Pages workflow does).
+ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
 
 _LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -29,10 +33,23 @@ class SiteConfig:
     @property
     def base_path(self) -> str:
         """The path part of the base URL: "/" or "/archive-site/"."""
-        return urlsplit(self.base_url).path or "/"
+        return base_path_of(self.base_url)
 
     def with_base_url(self, url: str) -> SiteConfig:
         return replace(self, base_url=normalise_base_url(url))
+
+
+def chosen_base_url(option: str | None) -> str | None:
+    """The base URL a run asks for: the --base-url option, else $ARCHIVE_SITE_BASE_URL.
+
+    None means site.yaml's ``base_url``.
+    """
+    return option or os.environ.get(ENV_BASE_URL) or None
+
+
+def base_path_of(url: str) -> str:
+    """The path part of a (normalised) base URL: "/" or "/archive-site/"."""
+    return urlsplit(url).path or "/"
 
 
 def normalise_base_url(url: str) -> str:

@@ -52,9 +52,9 @@ from types import FrameType
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
+from .config import base_path_of, chosen_base_url, normalise_base_url
 from .errors import ArchiveError, Diagnostic, display_path
 
-ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"  # as in cli.py, which this module must not import
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 QUIET_SECONDS = 0.3  # a burst of changes is over when nothing changed for this long
 MAX_SETTLE_SECONDS = 3.0  # ...or when it has lasted this long (a file that never stops changing)
@@ -107,7 +107,7 @@ def serve(args: argparse.Namespace, out: Printer) -> int:
         return _usage(f"--port must be between 0 and 65535 (0 picks a free port), not {args.port}")
     if not args.interval > 0:
         return _usage(f"--interval must be a positive number of seconds, not {args.interval}")
-    base_url: str | None = args.base_url or os.environ.get(ENV_BASE_URL) or None
+    base_url = chosen_base_url(args.base_url)
     missing = [
         Diagnostic(display_path(p), None, f"{what} folder not found")
         for p, what in ((args.content, "content"), (args.templates, "templates"))
@@ -161,12 +161,12 @@ def _bind_problem(host: str, port: int, exc: OSError) -> str:
 
 def _initial_base_path(content: Path, base_url: str | None) -> str:
     """The mount path before the first build: from the option, else site.yaml, else "/"."""
-    from .config import load_config, normalise_base_url
+    from .config import load_config
     from .errors import Problems
 
     if base_url:
         try:
-            return urlsplit(normalise_base_url(base_url)).path or "/"
+            return base_path_of(normalise_base_url(base_url))
         except ValueError as exc:
             raise ArchiveError([Diagnostic("--base-url", None, str(exc))]) from None
     try:
@@ -736,7 +736,7 @@ class Watcher:
         if outcome.ok:
             assert outcome.root is not None
             old_base = self.live.view().base_path
-            base_path = urlsplit(outcome.base_url).path or "/"
+            base_path = base_path_of(outcome.base_url)
             self.live.publish(outcome.root, base_path)
             self._roots.append(outcome.root)
             del self._roots[:-KEEP_ROOTS]
