@@ -36,23 +36,20 @@ def published_html(p: Published) -> Markup:
     return Markup(f'<time datetime="{escape(p.iso)}">{escape(p.display())}</time>')  # noqa: S704
 
 
-class Fragments:
-    """Fragments relative to the page being rendered, cached per folder."""
+PerFolder = Callable[[tuple[Hashable, ...], Callable[[], str]], Markup]
 
-    def __init__(
-        self, archive: Archive, href: Callable[..., str], folder: Callable[[], Hashable]
-    ) -> None:
+
+class Fragments:
+    """Fragments relative to the page being rendered, each built once per folder.
+
+    ``href`` links from the page being rendered; ``cached`` is the renderer's
+    per-folder cache (:meth:`Renderer.per_folder`).
+    """
+
+    def __init__(self, archive: Archive, href: Callable[..., str], cached: PerFolder) -> None:
         self.archive = archive
         self.href = href
-        self.folder = folder
-        self._cache: dict[tuple[Hashable, ...], Markup] = {}
-
-    def _cached(self, key: tuple[Hashable, ...], build: Callable[[], str]) -> Markup:
-        full = (self.folder(), *key)
-        html = self._cache.get(full)
-        if html is None:
-            html = self._cache[full] = Markup(build())  # noqa: S704 - builders escape their text
-        return html
+        self._cached = cached
 
     def globals(self) -> dict[str, Any]:
         return {

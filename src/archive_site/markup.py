@@ -103,10 +103,6 @@ class MarkdownRenderer:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown
 
-    def plain(self, text: str) -> str:
-        """The words of a Markdown text without its markup: for JSON-LD and other metadata."""
-        return self.text_of(self(text, urls.HOME))
-
     @staticmethod
     def text_of(html: str) -> str:
         """The text of an HTML fragment, white space collapsed."""

@@ -13,7 +13,7 @@ import hashlib
 import json
 import os
 import posixpath
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -156,16 +156,11 @@ class Renderer:
         self.env.filters["markdown"] = self.markdown
         self.env.globals["entry"] = self._entry
         self.env.globals["partial"] = self.partial
-        self._partials: dict[tuple[str, str, bool, str | None], Markup] = {}
         self._nav_targets = {target for target, _ in nav} | {urls.HOME}
-        self.fragments = Fragments(
-            a, self.href, lambda: (self.rooted, self.here.rpartition("/")[0])
-        )
+        self.fragments = Fragments(a, self.href, self.per_folder)
         self.env.globals.update(self.fragments.globals())
         self.env.bytecode_cache = _bytecode_cache(self.env)
-        self._entries: dict[tuple[str, str, int], Markup] = {}
-        self._markdown: dict[tuple[str, str | None], Markup] = {}
-        self._plain: dict[str, str] = {}
+        self._per_folder: dict[tuple[Hashable, ...], Markup] = {}
         # The page being rendered: links and Markdown are made relative to it.
         # Pages render one at a time, so templates need no context to link.
         self.here = urls.HOME
@@ -180,50 +175,45 @@ class Renderer:
             return f"{url}#{fragment}" if fragment else url
         return urls.relative(self.here, target, fragment)
 
-    def markdown(self, text: str) -> Markup:
-        """Markdown as HTML, relative to the page being rendered (cached per folder)."""
-        # Only a text with a link depends on the page's folder (links are relative).
-        folder = self.here.rpartition("/")[0] if "[" in text else None
-        key = (text, folder)
-        html = self._markdown.get(key)
+    def per_folder(self, key: tuple[Hashable, ...], build: Callable[[], str]) -> Markup:
+        """HTML that depends on the page being rendered only through its folder, built once.
+
+        Links are relative, so a fragment made for one page serves every page of
+        the same folder (and the 404 page, whose links are rooted, has its own).
+        ``build`` must escape what it takes from content.
+        """
+        full = (self.rooted, self.here.rpartition("/")[0], *key)
+        html = self._per_folder.get(full)
         if html is None:
-            html = self._markdown[key] = self.md(text, self.here)
+            html = self._per_folder[full] = Markup(build())  # noqa: S704
         return html
+
+    def markdown(self, text: str) -> Markup:
+        """Markdown as HTML, relative to the page being rendered."""
+        return self.per_folder(("markdown", text), lambda: self.md(text, self.here))
 
     def plain(self, text: str) -> str:
-        """The words of a Markdown text, for JSON-LD and data files (cached)."""
-        words = self._plain.get(text)
-        if words is None:
-            words = self._plain[text] = self.md.text_of(self.markdown(text))
-        return words
+        """The words of a Markdown text, for JSON-LD and data files."""
+        return self.md.text_of(self.markdown(text))
 
     def _entry(self, m: Milestone, h: int = 3) -> Markup:
-        """A milestone's timeline entry; the same from every page of one folder, so cached."""
-        key = (m.id, self.here.rpartition("/")[0], h)
-        html = self._entries.get(key)
-        if html is None:
-            html = Markup(self.env.get_template("entry.html").render(here=self.here, m=m, h=h))  # noqa: S704
-            self._entries[key] = html
-        return html
+        """A milestone's timeline entry (templates/entry.html)."""
+        return self.per_folder(
+            ("entry", m.id, h),
+            lambda: self.env.get_template("entry.html").render(here=self.here, m=m, h=h),
+        )
 
     def partial(self, name: str) -> Markup:
-        """A page-independent part of the frame (header, footer), cached per folder.
+        """A part of the frame that is the same on every page of a folder (header, footer).
 
         Pages the navigation links to get their own copy, which marks the current page.
         """
         here = self.here
-        key = (
-            name,
-            here.rpartition("/")[0],
-            self.rooted,
-            here if here in self._nav_targets else None,
+        current = here if here in self._nav_targets else None
+        return self.per_folder(
+            ("partial", name, current),
+            lambda: self.env.get_template(name).render(here=here, rooted=self.rooted),
         )
-        html = self._partials.get(key)
-        if html is None:
-            tpl = self.env.get_template(name)
-            html = Markup(tpl.render(here=here, rooted=self.rooted))  # noqa: S704
-            self._partials[key] = html
-        return html
 
     def page(self, template: str, path: str, **values: Any) -> Output:
         tpl = self.env.get_template(template)

@@ -2,8 +2,8 @@
 
 Each milestone is a mark on a linear time axis, as wide as its date is
 imprecise: a day is a dot, a month a short bar, a year a bar across the year,
-an interval a bar from start to end, "by"/"after" dates a bar that fades
-towards the unknown side.  Marks that would overlap are stacked, so dense
+an interval a bar from start to end; a "by"/"after" date is a paler bar over
+the year up to (or from) its bound.  Marks that would overlap are stacked, so dense
 years stand out.  Every mark is a link to its milestone.
 """
 
