@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "src"))
 
-from archive_site.cli import build_py_main
+from archive_site.commands.cli import build_py_main
 
 if __name__ == "__main__":
     raise SystemExit(build_py_main())

@@ -20,9 +20,9 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive_site.add import choose_id, yaml_scalar
+from archive_site.commands.add import choose_id, yaml_scalar
 from archive_site.errors import Problems
-from archive_site.sources import Field, Reading
+from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
 from conftest import COMMENTARY, CONTENT, INTERVIEW, run_cli
 

@@ -11,7 +11,7 @@ import pytest
 from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.sources import detect_format, read_text
+from archive_site.readers import detect_format, read_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW
 
 

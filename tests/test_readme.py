@@ -233,6 +233,6 @@ def test_the_readme_lists_every_field_of_the_data(name: str) -> None:
     (row,) = [line for line in readme.splitlines() if line.startswith(f"| `dist/data/{name}.json`")]
     listed = set(re.findall(r"`([a-z0-9_]+)`", row.split("|")[2]))
     schema = json.loads(
-        (ROOT / f"src/archive_site/schemas/{name}.schema.json").read_text(encoding="utf-8")
+        (ROOT / f"src/archive_site/render/schemas/{name}.schema.json").read_text(encoding="utf-8")
     )
     assert set(schema["items"]["required"]) <= listed

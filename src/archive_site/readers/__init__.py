@@ -33,9 +33,9 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from .errors import Problems
-from .model import Furniture, ParagraphRole
-from .yamlsrc import YMap, parse_yaml
+from ..errors import Problems
+from ..model import Furniture, ParagraphRole
+from ..yamlsrc import YMap, parse_yaml
 
 
 class Field(NamedTuple):

@@ -15,9 +15,9 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import urls
-from .dates import DateSpec
-from .model import Archive, Article, Entity, Milestone, Published
+from .. import urls
+from ..dates import DateSpec
+from ..model import Archive, Article, Entity, Milestone, Published
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 

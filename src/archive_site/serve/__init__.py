@@ -52,15 +52,15 @@ from types import FrameType
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
-from .config import base_path_of, chosen_base_url, normalise_base_url
-from .errors import ArchiveError, Diagnostic, display_path
+from ..config import base_path_of, chosen_base_url, normalise_base_url
+from ..errors import ArchiveError, Diagnostic, display_path
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 QUIET_SECONDS = 0.3  # a burst of changes is over when nothing changed for this long
 MAX_SETTLE_SECONDS = 3.0  # ...or when it has lasted this long (a file that never stops changing)
 KEEP_ROOTS = 2  # the live build and the one before (a request may still be reading it)
 ENDPOINT = "__archive-site/"  # under the base path; no site path can start with "__"
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent.parent
 
 TYPES = {
     ".html": "text/html; charset=utf-8",
@@ -161,8 +161,8 @@ def _bind_problem(host: str, port: int, exc: OSError) -> str:
 
 def _initial_base_path(content: Path, base_url: str | None) -> str:
     """The mount path before the first build: from the option, else site.yaml, else "/"."""
-    from .config import load_config
-    from .errors import Problems
+    from ..config import load_config
+    from ..errors import Problems
 
     if base_url:
         try:
@@ -838,7 +838,7 @@ def build_worker(request: dict[str, Any]) -> int:
     """In the subprocess: build, then write what happened as JSON to ``request["result"]``."""
     result: dict[str, Any]
     try:
-        from .pipeline import Paths, build
+        from ..pipeline import Paths, build
 
         paths = Paths(Path(request["content"]), Path(request["templates"]), Path(request["output"]))
         report = build(paths, base_url=request["base_url"], strict=request["strict"])

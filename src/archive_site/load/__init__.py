@@ -27,11 +27,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, NamedTuple, TypeVar, cast
 
-from . import urls
-from .config import load_config
-from .dates import DateError, parse_edtf
-from .errors import ArchiveError, Problems, display_path
-from .model import (
+from .. import urls
+from ..config import load_config
+from ..dates import DateError, parse_edtf
+from ..errors import ArchiveError, Problems, display_path
+from ..model import (
     ARTICLE_KINDS,
     ENTITY_TYPES,
     MILESTONE_STATUSES,
@@ -52,8 +52,8 @@ from .model import (
     Topic,
     Turn,
 )
-from .sources import FORMATS, Field, Reading, decode, detect_format, read_text
-from .text import (
+from ..readers import FORMATS, Field, Reading, decode, detect_format, read_text
+from ..text import (
     NameFinder,
     Normalised,
     find_all,
@@ -61,7 +61,7 @@ from .text import (
     normalise,
     normalise_text,
 )
-from .yamlsrc import Record, YList, parse_yaml, read_yaml
+from ..yamlsrc import Record, YList, parse_yaml, read_yaml
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")

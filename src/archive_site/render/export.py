@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from . import urls
-from .model import Archive, Article, Entity, Milestone, Topic
+from .. import urls
+from ..model import Archive, Article, Entity, Milestone, Topic
 
 SCHEMAS = ("articles", "milestones", "entities", "topics")
 

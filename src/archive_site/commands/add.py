@@ -1,7 +1,7 @@
 """``archive-site add CAPTURE``: put a captured article into the content folder.
 
 The capture is copied byte for byte to ``content/articles/ID.capture.txt``
-and read with the reader :func:`~archive_site.sources.detect_format` picks,
+and read with the reader :func:`~archive_site.readers.detect_format` picks,
 to learn what it says itself.  Beside it goes ``ID.meta.yaml``: comments on
 what was read from the capture (the loader reads those from the capture on
 every build, so they are not repeated), the keys the archivist still has to
@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .errors import ArchiveError, Diagnostic, Problems, display_path
-from .load import CAPTURE_SUFFIX, ID_PATTERN, META_SUFFIX, load_entities
-from .model import ARTICLE_KINDS
-from .sources import Field, Reading, decode, detect_format, read_text
+from ..errors import ArchiveError, Diagnostic, Problems, display_path
+from ..load import CAPTURE_SUFFIX, ID_PATTERN, META_SUFFIX, load_entities
+from ..model import ARTICLE_KINDS
+from ..readers import Field, Reading, decode, detect_format, read_text
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -417,7 +417,7 @@ def _entities_named(content: Path, reading: Reading) -> dict[str, list[str]]:
     """Ids of the entities the capture names, by type, in the order it first names them."""
     if not any(b.turn for b in reading.blocks):
         return {}
-    from .text import NameFinder
+    from ..text import NameFinder
 
     entities = load_entities(content, Problems())  # its problems are for `check` to report
     finder = NameFinder((name, e.id) for e in entities for name in e.names)

@@ -13,8 +13,8 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from .config import ENV_BASE_URL, chosen_base_url
-from .errors import ArchiveError, Diagnostic, display_path, format_report
+from ..config import ENV_BASE_URL, chosen_base_url
+from ..errors import ArchiveError, Diagnostic, display_path, format_report
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 COMMANDS = ("build", "check", "serve", "add")
@@ -155,7 +155,7 @@ def parser() -> argparse.ArgumentParser:
 
 
 def cmd_build(args: argparse.Namespace, out: Printer) -> int:
-    from .pipeline import Paths, build
+    from ..pipeline import Paths, build
 
     started = time.perf_counter()
     paths = Paths(args.content, args.templates, args.output)
@@ -170,7 +170,7 @@ def cmd_build(args: argparse.Namespace, out: Printer) -> int:
 
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
-    from .pipeline import Paths, check
+    from ..pipeline import Paths, check
 
     report = check(
         Paths(args.content, args.templates, Path("dist")),
@@ -190,7 +190,7 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
 
 
 def cmd_serve(args: argparse.Namespace, out: Printer) -> int:
-    from .serve import serve
+    from ..serve import serve
 
     return serve(args, out)
 

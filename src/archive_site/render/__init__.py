@@ -20,12 +20,12 @@ from typing import Any, NamedTuple
 import jinja2
 from markupsafe import Markup
 
-from . import urls
-from .errors import ArchiveError, Diagnostic, display_path
+from .. import urls
+from ..errors import ArchiveError, Diagnostic, display_path
+from ..model import Archive, Article, Entity, Milestone, Paragraph, Topic
 from .export import data_files
 from .fragments import KIND_LABELS, Fragments, date_html, published_html
 from .markup import MarkdownRenderer, Span, annotate
-from .model import Archive, Article, Entity, Milestone, Paragraph, Topic
 from .svg import overview
 
 ROLE_LABELS = {

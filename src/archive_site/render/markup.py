@@ -23,7 +23,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from . import urls
+from .. import urls
 
 INTERNAL: dict[str, Callable[[str], str]] = {
     "milestone": urls.milestone,

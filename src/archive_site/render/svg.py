@@ -15,8 +15,8 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
-from .dates import DateSpec, PartialDate
-from .model import Milestone
+from ..dates import DateSpec, PartialDate
+from ..model import Milestone
 
 WIDTH = 800
 LEFT, RIGHT = 16, 16
