@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
-from ..load import CAPTURE_SUFFIX, ID_PATTERN, META_SUFFIX, load_entities
+from ..layout import ARTICLES_DIR, CAPTURE_SUFFIX, ID_PATTERN, MARKDOWN_SUFFIX, META_SUFFIX
+from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..readers import Field, Reading, decode, detect_format, read_text
 
@@ -121,14 +122,14 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
 
     if not content.is_dir():
         raise _fail(content, None, "content folder not found (give another with --content DIR)")
-    folder = content / "articles"
+    folder = content / ARTICLES_DIR
     chosen = ident is None
     basis: list[str] = []
     if ident is None:
         ident = choose_id(reading, capture)
         basis = [w for k, w in (("published", "date"), ("outlet", "outlet")) if k in reading.fields]
         basis.append("title" if "title" in reading.fields else "file name")
-    for suffix in (CAPTURE_SUFFIX, META_SUFFIX, ".md"):
+    for suffix in (CAPTURE_SUFFIX, META_SUFFIX, MARKDOWN_SUFFIX):
         taken = folder / f"{ident}{suffix}"
         if taken.exists():
             raise _fail(

@@ -1,0 +1,73 @@
+"""Finding the articles' files in content/articles/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import NamedTuple
+
+from ..errors import Problems, display_path
+from ..layout import (
+    ARTICLES_DIR,
+    CAPTURE_SUFFIX,
+    ID_PATTERN,
+    MARKDOWN_SUFFIX,
+    META_SUFFIX,
+    id_error,
+)
+
+
+class ArticleFiles(NamedTuple):
+    """The files of one article: its capture (or Markdown file) and its metadata."""
+
+    ident: str
+    source: Path  # the capture or the Markdown file
+    meta: Path | None  # None for Markdown articles (front matter instead)
+
+
+def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFiles], set[str]]:
+    """The articles' files, and the ids of metadata files whose capture is missing."""
+    folder = content / ARTICLES_DIR
+    if not folder.is_dir():
+        problems.error(
+            display_path(folder), None, "folder not found: articles live in content/articles/"
+        )
+        return [], set()
+    found: list[ArticleFiles] = []
+    orphans: set[str] = set()
+    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
+    for name in names:
+        path = folder / name
+        if name.endswith(CAPTURE_SUFFIX):
+            ident = name[: -len(CAPTURE_SUFFIX)]
+            meta = folder / f"{ident}{META_SUFFIX}"
+            if not meta.is_file():
+                problems.error(
+                    display_path(path),
+                    None,
+                    f"capture has no metadata file: expected {display_path(meta)} beside it",
+                )
+                continue
+            found.append(ArticleFiles(ident, path, meta))
+        elif name.endswith(META_SUFFIX):
+            ident = name[: -len(META_SUFFIX)]
+            if not (folder / f"{ident}{CAPTURE_SUFFIX}").is_file():
+                orphans.add(ident)
+                problems.error(
+                    display_path(path),
+                    None,
+                    f"capture not found: expected {ident}{CAPTURE_SUFFIX} "
+                    "beside this metadata file",
+                )
+        elif name.endswith(MARKDOWN_SUFFIX):
+            found.append(ArticleFiles(name[: -len(MARKDOWN_SUFFIX)], path, None))
+        else:
+            problems.error(
+                display_path(path),
+                None,
+                "not an article file: captures are ID.capture.txt with ID.meta.yaml beside them, "
+                "hand-written articles are ID.md",
+            )
+    for files in found:
+        if not ID_PATTERN.match(files.ident):
+            problems.error(display_path(files.source), None, f"file name: {id_error(files.ident)}")
+    return [f for f in found if ID_PATTERN.match(f.ident)], orphans

@@ -1,0 +1,82 @@
+"""Locating a quoted passage in an article's paragraphs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import (
+    Article,
+    Paragraph,
+)
+from ..text import (
+    Normalised,
+    find_all,
+    longest_matching_prefix,
+    normalise,
+    normalise_text,
+)
+
+
+class QuoteIndex:
+    """Normalised paragraphs and furniture of every article, computed once."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.paragraphs: dict[str, list[tuple[Paragraph, Normalised]]] = {
+            a.id: [(p, normalise(p.text)) for p in a.paragraphs] for a in articles
+        }
+        self.furniture: dict[str, list[str]] = {
+            a.id: [normalise_text(f.text) for f in a.furniture] for a in articles
+        }
+
+    def locate(
+        self, article: str, quote: str, prefix: str | None, suffix: str | None
+    ) -> tuple[Paragraph, int, int] | str:
+        """The paragraph and span of a quote, or the reason it cannot be located."""
+        needle = normalise_text(quote)
+        if not needle:
+            return "the quote is empty"
+        pre = normalise_text(prefix) if prefix else ""
+        suf = normalise_text(suffix) if suffix else ""
+        hits: list[tuple[Paragraph, int, int]] = []
+        unqualified = 0
+        for para, norm in self.paragraphs[article]:
+            for i in find_all(norm.text, needle):
+                unqualified += 1
+                if pre and not norm.text[:i].rstrip().endswith(pre):
+                    continue
+                if suf and not norm.text[i + len(needle) :].lstrip().startswith(suf):
+                    continue
+                start, end = norm.span(i, i + len(needle))
+                hits.append((para, start, end))
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            where = ", ".join(dict.fromkeys(h[0].id for h in hits))
+            return (
+                f"the quote occurs {len(hits)} times in '{article}' ({where}); "
+                "add 'prefix:' or 'suffix:' (the words just before or after it) to say which"
+            )
+        if unqualified:
+            return "the quote occurs in the article, but not with the given prefix/suffix"
+        if any(needle in f for f in self.furniture[article]):
+            return (
+                f"the quote is found only in the page furniture of '{article}' (the sidebar, "
+                "news list or navigation the capture caught), not in the article's text"
+            )
+        texts = [n.text for _, n in self.paragraphs[article]]
+        matched, which = longest_matching_prefix(texts, needle)
+        if matched == 0:
+            return f"the quote is not in the text of '{article}'"
+        para = self.paragraphs[article][which][0]
+        text = texts[which]
+        at = text.find(needle[:matched]) + matched
+        if at >= len(text):
+            return (
+                f"the quote is not in the text of '{article}': its first {matched} characters end "
+                f"paragraph {para.id} and a quote cannot run across paragraphs"
+            )
+        return (
+            f"the quote is not in the text of '{article}': the first {matched} characters match "
+            f"paragraph {para.id}, then the quote has {needle[matched : matched + 24]!r} "
+            f"where the text has {text[at : at + 24]!r}"
+        )

@@ -1,0 +1,170 @@
+"""Entities, topics and hand-written pages: the records listed in YAML or written as pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problems, display_path
+from ..layout import (
+    ENTITIES_FILE,
+    ID_PATTERN,
+    MARKDOWN_SUFFIX,
+    PAGES_DIR,
+    TOPICS_FILE,
+    id_error,
+)
+from ..model import (
+    ENTITY_TYPES,
+    Entity,
+    Page,
+    Topic,
+)
+from ..readers import decode
+from ..text import (
+    normalise_text,
+)
+from ..yamlsrc import Record, YList, parse_yaml, read_yaml
+
+RESERVED_PAGE_IDS = frozenset({"index", "timeline", "404", "sitemap", "feed", "robots"})
+
+
+# --- entities and topics ----------------------------------------------------
+
+
+def load_list(path: Path, problems: Problems, what: str) -> tuple[str, list[Record]]:
+    display = display_path(path)
+    data = read_yaml(path, display, problems)
+    if data is None:
+        return display, []
+    if not isinstance(data, YList):
+        problems.error(display, 1, f"expected a list of {what}s (each item starting with '- id:')")
+        return display, []
+    out = []
+    for item, line in zip(data, data.item_lines, strict=True):
+        rec = Record.of(item, line, display, problems, what)
+        if rec is not None:
+            out.append(rec)
+    return display, out
+
+
+def take_id(rec: Record, seen: dict[str, int]) -> str | None:
+    ident = rec.text("id", required=True)
+    if ident is None:
+        return None
+    if not ID_PATTERN.match(ident):
+        rec.error("id", id_error(ident))
+        return None
+    if ident in seen:
+        rec.error("id", f"duplicate id '{ident}' (first used on line {seen[ident]})")
+        return None
+    seen[ident] = rec.key_line("id")
+    return ident
+
+
+def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
+    display, records = load_list(content / ENTITIES_FILE, problems, "entity")
+    seen: dict[str, int] = {}
+    names: dict[str, tuple[str, int]] = {}
+    out: list[Entity] = []
+    for rec in records:
+        ident = take_id(rec, seen)
+        name = rec.text("name", required=True)
+        etype = rec.text("type", required=True)
+        aliases = rec.text_items("aliases")
+        description = rec.text("description")
+        rec.finish()
+        if etype is not None and etype not in ENTITY_TYPES:
+            rec.error("type", f"'{etype}' is not one of: {', '.join(ENTITY_TYPES)}")
+            etype = None
+        if ident is None or name is None or etype is None:
+            continue
+        for alias, line in ((name, rec.key_line("name")), *aliases):
+            key = normalise_text(alias).casefold()
+            if key in names and names[key][0] != ident:
+                other, other_line = names[key]
+                problems.error(
+                    display,
+                    line,
+                    f"the name '{alias}' is already used by entity '{other}' (line {other_line})",
+                )
+            names.setdefault(key, (ident, line))
+        out.append(
+            Entity(
+                id=ident,
+                name=name,
+                type=etype,
+                aliases=tuple(dict.fromkeys(a for a, _ in aliases if a != name)),
+                description=description,
+                line=rec.line,
+            )
+        )
+    order = {t: n for n, t in enumerate(ENTITY_TYPES)}
+    return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
+
+
+def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
+    _, records = load_list(content / TOPICS_FILE, problems, "topic")
+    seen: dict[str, int] = {}
+    out: list[Topic] = []
+    for rec in records:
+        ident = take_id(rec, seen)
+        title = rec.text("title", required=True)
+        description = rec.text("description", required=True)
+        rec.finish()
+        if ident and title and description:
+            out.append(Topic(ident, title, description, rec.line))
+    return tuple(sorted(out, key=lambda t: (t.title.casefold(), t.id)))
+
+
+# --- pages ------------------------------------------------------------------
+
+
+def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
+    folder = content / PAGES_DIR
+    if not folder.is_dir():
+        return ()
+    pages: list[Page] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        display = display_path(path)
+        if path.suffix != MARKDOWN_SUFFIX:
+            problems.error(display, None, "not a page: pages are Markdown files, NAME.md")
+            continue
+        ident = path.stem
+        if not ID_PATTERN.match(ident) or ident in RESERVED_PAGE_IDS:
+            problems.error(
+                display,
+                None,
+                f"file name: {id_error(ident)}; and not one of {sorted(RESERVED_PAGE_IDS)}",
+            )
+            continue
+        text = decode(path.read_bytes(), display, problems)
+        if text is None:
+            continue
+        lines = text.split("\n")
+        if not lines or lines[0].strip() != "---":
+            problems.error(
+                display,
+                1,
+                "front matter: a page starts with '---', then 'title:' and 'description:'",
+            )
+            continue
+        close = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        if close is None:
+            problems.error(display, 1, "front matter: opening '---' has no closing '---'")
+            continue
+        data: Any = parse_yaml("\n".join(lines[1:close]), display, problems, first_line=2)
+        rec = Record.of(data, 2, display, problems, "front matter") if data is not None else None
+        if rec is None:
+            continue
+        title = rec.text("title", required=True)
+        description = rec.text("description", required=True)
+        menu = rec.text("menu")
+        rec.finish()
+        if title and description:
+            body = "\n".join(lines[close + 1 :])
+            rel = path.relative_to(content).as_posix()
+            pages.append(Page(ident, title, description, body, rel, menu or title, close + 2))
+    return tuple(pages)
