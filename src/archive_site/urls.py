@@ -13,6 +13,10 @@ can leave the output folder.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
 HOME = "index.html"
 TIMELINE = "timeline.html"
 NOT_FOUND = "404.html"
@@ -86,6 +90,29 @@ def paragraph_fragment(pid: str) -> str:
 def milestone_fragment(mid: str) -> str:
     """A milestone's entry on the timeline, year and topic pages."""
     return f"m-{mid}"
+
+
+def _site(target: str) -> str:
+    return target
+
+
+#: The internal link schemes, ``[text](scheme:target)`` in Markdown, and the
+#: page each leads to.  The loader checks every target exists; the Markdown
+#: renderer turns each link into a relative URL with these functions.
+INTERNAL_SCHEMES: Mapping[str, Callable[[str], str]] = MappingProxyType(
+    {
+        "milestone": milestone,
+        "entity": entity,
+        "article": article,
+        "topic": topic,
+        "year": lambda y: year(int(y)),
+        "page": page,
+        "site": _site,  # one of SITE_TARGETS, already a site path
+    }
+)
+#: An internal link's ``](scheme:target)`` in Markdown source (any lower-case scheme:
+#: those not in INTERNAL_SCHEMES are external and left alone).
+INTERNAL_LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<target>[^)\s]*)\)")
 
 
 def relative(here: str, target: str, fragment: str | None = None) -> str:

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .. import urls
 from ..errors import Problems, display_path
-from ..layout import (
-    MILESTONES_FILE,
-)
-from ..model import (
-    Article,
-    Entity,
-    Milestone,
-    Page,
-    Topic,
-)
-
-# --- links inside Markdown --------------------------------------------------
-
-_LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<target>[^)\s]*)\)")
-LINK_SCHEMES = ("milestone", "entity", "article", "topic", "year", "page", "site")
+from ..layout import MILESTONES_FILE
+from ..model import Article, Entity, Milestone, Page, Topic
 
 
 def check_links(
     text: str, display: str, line: int, known: Mapping[str, Iterable[str]], problems: Problems
 ) -> None:
     """Every ``[text](scheme:target)`` link in Markdown must name a record that exists."""
-    for m in _LINK.finditer(text):
+    for m in urls.INTERNAL_LINK.finditer(text):
         scheme, target = m["scheme"], m["target"]
-        if scheme not in LINK_SCHEMES:
+        if scheme not in urls.INTERNAL_SCHEMES:
             continue
         if target not in known[scheme]:
             where = line + text.count("\n", 0, m.start())

@@ -13,7 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -25,16 +25,6 @@ from markupsafe import Markup, escape
 
 from .. import urls
 
-INTERNAL: dict[str, Callable[[str], str]] = {
-    "milestone": urls.milestone,
-    "entity": urls.entity,
-    "article": urls.article,
-    "topic": urls.topic,
-    "year": lambda y: urls.year(int(y)),
-    "page": urls.page,
-    "site": lambda target: target,
-}
-INTERNAL_LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<target>[^)\s]+)\)")
 _SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
 
 
@@ -46,8 +36,9 @@ class _LinkProcessor(Treeprocessor):
             if el.tag == "a":
                 href = el.get("href", "")
                 scheme, _, target = href.partition(":")
-                if scheme in INTERNAL and target:
-                    el.set("href", urls.relative(self.here, INTERNAL[scheme](target)))
+                if scheme in urls.INTERNAL_SCHEMES and target:
+                    to = urls.INTERNAL_SCHEMES[scheme](target)
+                    el.set("href", urls.relative(self.here, to))
                 elif not _SAFE_SCHEME.match(href):
                     del el.attrib["href"]
                     el.tag = "span"
