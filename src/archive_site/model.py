@@ -1,4 +1,4 @@
-"""The archive's records: frozen, slotted dataclasses, nothing else.
+"""The archive's records: frozen, slotted dataclasses; and the site's outputs, ``(path, bytes)``.
 
 Records hold ids, never other records, so they stay small, hashable and easy
 to serialise; :class:`Archive` resolves ids and holds the cross-links
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .config import SiteConfig
 from .dates import MONTHS, DateSpec
@@ -301,3 +301,10 @@ class Archive:
     def years(self) -> tuple[int, ...]:
         """Every year that has a milestone or an article, ascending."""
         return tuple(sorted(set(self.links.milestones_by_year) | set(self.links.articles_by_year)))
+
+
+class Output(NamedTuple):
+    """One file of the site, as rendering makes it and writing stores it: where, and its bytes."""
+
+    path: str  # inside the site, posix
+    data: bytes

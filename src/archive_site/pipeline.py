@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 from .errors import Diagnostic, Problems
 from .load import load_archive
-from .model import Archive
-from .render import Output, render_site
+from .model import Archive, Output
+from .render import render_site
 from .write import check_output_folder, write_site
 
 

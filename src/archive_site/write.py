@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic, display_path
-from .render import Output
+from .model import Output
 
 MARKER = ".nojekyll"  # every site we build has it; see check_output_folder
 

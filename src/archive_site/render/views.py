@@ -1,0 +1,204 @@
+"""Views: what each template is handed, built from the archive's records.
+
+Pure functions from records to small records and lists; no HTML is built here
+except an article's annotated paragraphs (through :func:`markup.annotate`).
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from markupsafe import Markup
+
+from .. import urls
+from ..model import Archive, Article, Entity, Milestone, Paragraph
+from .markup import Span, annotate
+
+ROLE_LABELS = {
+    "original": "original",
+    "via": "via",
+    "publisher": "published by",
+    "aggregator": "captured from",
+}
+TYPE_LABELS = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "agreement": "Agreements",
+    "project": "Projects",
+    "event": "Events",
+}
+TYPE_SINGULAR = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "agreement": "Agreement",
+    "project": "Project",
+    "event": "Event",
+}
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """``n`` and a noun: "1 milestone", "3 milestones"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+class Cite(NamedTuple):
+    """A numbered citation of a paragraph by a milestone, on an article page."""
+
+    number: int
+    milestone: Milestone
+    source_index: int
+
+
+class ParaView(NamedTuple):
+    """A paragraph as an article page shows it."""
+
+    paragraph: Paragraph
+    html: Markup
+    cites: tuple[Cite, ...]
+
+
+class Block(NamedTuple):
+    """Consecutive paragraphs of one interview turn, or one paragraph of prose."""
+
+    role: str  # "lead", "body", "question", "answer"
+    speaker: Entity | None
+    paragraphs: tuple[ParaView, ...]
+
+
+def article_blocks(a: Archive, article: Article) -> list[Block]:
+    """An article's text: paragraphs with their quotes marked and first mentions linked,
+    grouped by interview turn."""
+    here = urls.article(article.id)
+    linked: set[str] = set()
+    number = 0
+    views: list[ParaView] = []
+    for p in article.paragraphs:
+        cites_here = sorted(
+            a.links.citations_by_paragraph.get((article.id, p.id), ()),
+            key=lambda c: (a.milestone(c.milestone).sources[c.index].start, c.milestone),
+        )
+        spans: list[Span] = []
+        cites: list[Cite] = []
+        for c in cites_here:
+            m = a.milestone(c.milestone)
+            src = m.sources[c.index]
+            number += 1
+            cites.append(Cite(number, m, c.index))
+            spans.append(
+                Span(
+                    src.start,
+                    src.end,
+                    "quote",
+                    href=urls.relative(here, urls.milestone(m.id)),
+                    label=f"[{number}]",
+                    title=f"{m.title} ({m.date.display()})",
+                )
+            )
+        bounds = {s.start for s in spans} | {s.end for s in spans}
+        for mention in a.links.mentions_by_paragraph.get((article.id, p.id), ()):
+            if mention.entity in linked:
+                continue
+            if any(mention.start < b < mention.end for b in bounds):
+                continue
+            linked.add(mention.entity)
+            ent = a.entity(mention.entity)
+            spans.append(
+                Span(
+                    mention.start,
+                    mention.end,
+                    "link",
+                    href=urls.relative(here, urls.entity(ent.id)),
+                )
+            )
+        views.append(ParaView(p, annotate(p.text, spans), tuple(cites)))
+    return _by_turn(a, views)
+
+
+def _by_turn(a: Archive, views: list[ParaView]) -> list[Block]:
+    blocks: list[Block] = []
+    for view in views:
+        p = view.paragraph
+        if blocks and p.turn is not None and blocks[-1].paragraphs[-1].paragraph.turn == p.turn:
+            last = blocks[-1]
+            blocks[-1] = Block(last.role, last.speaker, (*last.paragraphs, view))
+            continue
+        speaker = a.entity(p.speaker) if p.speaker else None
+        blocks.append(Block(p.role, speaker, (view,)))
+    return blocks
+
+
+def furniture_summary(article: Article) -> list[str]:
+    """What the capture holds beside the article, in words: "3 navigation words"."""
+    counts: dict[str, int] = {}
+    for f in article.furniture:
+        counts[f.kind] = counts.get(f.kind, 0) + 1
+    words = {
+        "story-link": ("a link to another story", "links to other stories"),
+        "news-line": ("a “News line” list entry", "“News line” list entries"),
+        "navigation": ("a navigation word", "navigation words"),
+        "editorial": ("an editorial line", "editorial lines"),
+    }
+    out = []
+    for kind, n in counts.items():
+        one, many = words.get(kind, (kind, kind))
+        out.append(one if n == 1 else f"{n} {many}")
+    return out
+
+
+TimelineGroups = list[tuple[str | None, list[tuple[int, list[Milestone]]]]]
+
+
+def timeline_groups(milestones: tuple[Milestone, ...]) -> TimelineGroups:
+    """Milestones by year, and by decade too when they span more than twenty years."""
+    years = sorted({m.date.year for m in milestones})
+    span = (years[-1] - years[0]) if years else 0
+    groups: TimelineGroups = []
+    for m in milestones:
+        decade = f"{m.date.year // 10 * 10}s" if span > 20 else None
+        if not groups or groups[-1][0] != decade:
+            groups.append((decade, []))
+        by_year = groups[-1][1]
+        if not by_year or by_year[-1][0] != m.date.year:
+            by_year.append((m.date.year, []))
+        by_year[-1][1].append(m)
+    return groups
+
+
+def entity_view(a: Archive, e: Entity) -> dict[str, Any]:
+    """What an entity's page shows besides the entity: milestones, mentions, roles, companions."""
+    mentions = a.links.mentions_by_entity.get(e.id, ())
+    by_article: dict[str, list[str]] = {}
+    for mention in mentions:
+        pids = by_article.setdefault(mention.article, [])
+        if mention.paragraph not in pids:
+            pids.append(mention.paragraph)
+    outlets = [(art, link.role) for art in a.articles for link in art.chain if link.entity == e.id]
+    roles = [
+        (art, "interviewer" if art.interviewer == e.id else "interviewee")
+        for art in a.articles
+        if e.id in (art.interviewer, art.interviewee)
+    ]
+    return {
+        "milestones": [a.milestone(mid) for mid in a.links.milestones_by_entity.get(e.id, ())],
+        "mention_articles": [
+            (a.article(aid), by_article[aid]) for aid in a.links.articles_by_entity.get(e.id, ())
+        ],
+        "mention_count": len(mentions),
+        "outlets": outlets,
+        "roles": roles,
+        "companions": [(a.entity(x), n) for x, n in a.links.co_entities.get(e.id, ())][:16],
+    }
+
+
+def sitemap_paths(a: Archive) -> list[str]:
+    """Every page a search engine should index, in the sitemap's order."""
+    paths = [urls.HOME, urls.TIMELINE, urls.ARTICLES, urls.ENTITIES, urls.TOPICS, urls.YEARS]
+    paths += [urls.page(p.id) for p in a.pages]
+    paths += [urls.article(x.id) for x in a.articles]
+    paths += [urls.milestone(m.id) for m in a.milestones]
+    paths += [urls.entity(e.id) for e in a.entities]
+    paths += [urls.topic(t.id) for t in a.topics]
+    paths += [urls.year(y) for y in a.years]
+    return paths
