@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT, run_cli
 
@@ -164,3 +168,67 @@ def test_a_closed_output_pipe_is_not_an_internal_error(project_copy: Path) -> No
     assert proc.wait(timeout=60) in (0, 141)
     assert "internal error" not in err and "Traceback" not in err
     assert (project_copy / "dist/index.html").is_file()
+
+
+def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parser's defaults (the README's), and the base URL chosen once, in the CLI."""
+    from archive_site.commands import cli
+    from archive_site.options import AddOptions, BuildOptions, ServeOptions, SiteOptions
+
+    monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
+    default_site = SiteOptions(Path("content"), Path("templates"), None, False)
+    assert cli.build_options(cli.parser().parse_args(["build"])) == BuildOptions(
+        default_site, Path("dist")
+    )
+    assert cli.serve_options(cli.parser().parse_args(["serve"])) == ServeOptions(
+        default_site, host="127.0.0.1", port=8000, interval=0.5, debug=False
+    )
+    monkeypatch.setenv("ARCHIVE_SITE_BASE_URL", "https://env.example/x/")
+    args = cli.parser().parse_args(["check", "--content", "c", "--templates", "t", "--strict"])
+    assert cli.site_options(args) == SiteOptions(
+        Path("c"), Path("t"), "https://env.example/x/", True
+    )
+    args = cli.parser().parse_args(["build", "-o", "out", "--base-url", "https://opt.example/"])
+    assert cli.build_options(args).site.base_url == "https://opt.example/"  # the option wins
+    args = cli.parser().parse_args(["add", "cap.txt", "--id", "an-id"])
+    assert cli.add_options(args) == AddOptions(Path("cap.txt"), Path("content"), "an-id")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        default_site.strict = True  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--port", "70000"],
+            "archive-site serve: error: --port must be between 0 and 65535 "
+            "(0 picks a free port), not 70000\n",
+        ),
+        (["--port", "-1"], "archive-site serve: error: --port must be between 0 and 65535"),
+        (
+            ["--interval", "0"],
+            "archive-site serve: error: --interval must be a positive number of seconds, not 0.0\n",
+        ),
+        (["--interval", "nan"], "archive-site serve: error: --interval must be a positive"),
+    ],
+)
+def test_serve_option_values_are_usage_errors(
+    project_copy: Path, args: list[str], message: str
+) -> None:
+    result = run_cli("serve", *args, cwd=project_copy, timeout=30)
+    assert result.returncode == 2
+    assert result.stderr.startswith(message), result.stderr
+    assert result.stdout == ""
+
+
+def test_serve_on_a_port_in_use_is_a_usage_error(project_copy: Path) -> None:
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = run_cli("serve", "--port", str(port), cwd=project_copy, timeout=30)
+    assert result.returncode == 2
+    assert result.stderr == (
+        f"archive-site serve: error: port {port} on 127.0.0.1 is already in use "
+        "(another server?); choose another with --port, or --port 0 for a free one\n"
+    )

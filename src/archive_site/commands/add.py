@@ -17,10 +17,8 @@ line itself: an ``--id`` that is not a valid id.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +28,7 @@ from ..errors import ArchiveError, Diagnostic, Problems, display_path
 from ..layout import ARTICLES_DIR, CAPTURE_SUFFIX, ID_PATTERN, MARKDOWN_SUFFIX, META_SUFFIX
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
+from ..options import AddOptions, UsageError
 from ..readers import Field, Reading, decode, detect_format, read_text
 
 if TYPE_CHECKING:
@@ -78,17 +77,9 @@ class Metadata:
     to_fill: tuple[ToFill, ...]
 
 
-class UsageError(Exception):
-    """The command line itself is wrong (exit 2)."""
-
-
-def add(args: argparse.Namespace, out: Printer) -> int:
+def add(options: AddOptions, out: Printer) -> int:
     """Copy the capture into ``content/articles/`` and write its metadata file."""
-    try:
-        return _add(args.capture, args.content, args.ident, out)
-    except UsageError as exc:
-        print(f"archive-site add: error: {exc}", file=sys.stderr, flush=True)
-        return EXIT_USAGE
+    return _add(options.capture, options.content, options.ident, out)
 
 
 def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..config import ENV_BASE_URL, chosen_base_url
 from ..errors import ArchiveError, Diagnostic, display_path, format_report
+from ..options import AddOptions, BuildOptions, ServeOptions, SiteOptions, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 COMMANDS = ("build", "check", "serve", "add")
@@ -154,28 +155,58 @@ def parser() -> argparse.ArgumentParser:
     return root
 
 
+def site_options(args: argparse.Namespace) -> SiteOptions:
+    return SiteOptions(
+        content=args.content,
+        templates=args.templates,
+        base_url=chosen_base_url(args.base_url),
+        strict=args.strict,
+    )
+
+
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    return BuildOptions(site_options(args), output=args.output)
+
+
+def serve_options(args: argparse.Namespace) -> ServeOptions:
+    return ServeOptions(
+        site_options(args),
+        host=args.host,
+        port=args.port,
+        interval=args.interval,
+        debug=args.debug,
+    )
+
+
+def add_options(args: argparse.Namespace) -> AddOptions:
+    return AddOptions(capture=args.capture, content=args.content, ident=args.ident)
+
+
 def cmd_build(args: argparse.Namespace, out: Printer) -> int:
     from ..pipeline import Paths, build
 
+    options = build_options(args)
+    site = options.site
     started = time.perf_counter()
-    paths = Paths(args.content, args.templates, args.output)
-    report = build(paths, base_url=chosen_base_url(args.base_url), strict=args.strict)
+    paths = Paths(site.content, site.templates, options.output)
+    report = build(paths, base_url=site.base_url, strict=site.strict)
     if report.warnings:
         out.problems(report.warnings, "the content")
     for stage, seconds in report.stages:
         out.detail(f"  {stage:<16} {seconds * 1000:7.1f} ms")
     elapsed = time.perf_counter() - started
-    out.info(f"Built {report.summary()} into {display_path(args.output)}/ in {elapsed:.2f} s")
+    out.info(f"Built {report.summary()} into {display_path(options.output)}/ in {elapsed:.2f} s")
     return EXIT_OK
 
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     from ..pipeline import Paths, check
 
+    site = site_options(args)
     report = check(
-        Paths(args.content, args.templates, Path("dist")),
-        base_url=chosen_base_url(args.base_url),
-        strict=args.strict,
+        Paths(site.content, site.templates, Path("dist")),
+        base_url=site.base_url,
+        strict=site.strict,
     )
     if report.warnings:
         out.problems(report.warnings, "the content")
@@ -192,13 +223,13 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
 def cmd_serve(args: argparse.Namespace, out: Printer) -> int:
     from ..serve import serve
 
-    return serve(args, out)
+    return serve(serve_options(args), out)
 
 
 def cmd_add(args: argparse.Namespace, out: Printer) -> int:
     from .add import add
 
-    return add(args, out)
+    return add(add_options(args), out)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -208,6 +239,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "add": cmd_add}[args.command]
     try:
         return run(args, out)
+    except UsageError as exc:
+        print(f"archive-site {args.command}: error: {exc}", file=sys.stderr, flush=True)
+        return EXIT_USAGE
     except ArchiveError as exc:
         out.problems(exc.diagnostics, "the content" if args.command != "add" else "the capture")
         if args.command == "build":

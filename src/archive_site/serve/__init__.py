@@ -27,7 +27,6 @@ How it works:
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import html
 import json
@@ -52,8 +51,9 @@ from types import FrameType
 from typing import Any, Protocol
 from urllib.parse import quote, unquote, urlsplit
 
-from ..config import base_path_of, chosen_base_url, normalise_base_url
+from ..config import base_path_of, normalise_base_url
 from ..errors import ArchiveError, Diagnostic, display_path
+from ..options import ServeOptions, UsageError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 QUIET_SECONDS = 0.3  # a burst of changes is over when nothing changed for this long
@@ -101,34 +101,28 @@ class Printer(Protocol):
 # --- the command ------------------------------------------------------------
 
 
-def serve(args: argparse.Namespace, out: Printer) -> int:
+def serve(options: ServeOptions, out: Printer) -> int:
     """Run the server until Ctrl-C; returns the exit code."""
-    if not 0 <= args.port <= 65535:
-        return _usage(f"--port must be between 0 and 65535 (0 picks a free port), not {args.port}")
-    if not args.interval > 0:
-        return _usage(f"--interval must be a positive number of seconds, not {args.interval}")
-    base_url = chosen_base_url(args.base_url)
+    site = options.site
     missing = [
         Diagnostic(display_path(p), None, f"{what} folder not found")
-        for p, what in ((args.content, "content"), (args.templates, "templates"))
+        for p, what in ((site.content, "content"), (site.templates, "templates"))
         if not p.is_dir()
     ]
     if missing:
         raise ArchiveError(missing)
-    base_path = _initial_base_path(args.content, base_url)  # raises ArchiveError on a bad URL
+    base_path = _initial_base_path(site.content, site.base_url)  # ArchiveError on a bad URL
 
     live = LiveSite(base_path)
     try:
-        server = _Server((args.host, args.port), live, debug=args.debug)
+        server = _Server((options.host, options.port), live, debug=options.debug)
     except OSError as exc:
-        return _usage(_bind_problem(args.host, args.port, exc))
+        raise UsageError(_bind_problem(options.host, options.port, exc)) from None
     scratch = Path(tempfile.mkdtemp(prefix="archive-site-serve-"))
     watcher: Watcher | None = None
     try:
         with _stop_on_sigterm():
-            watcher = Watcher(
-                args=args, out=out, live=live, server=server, scratch=scratch, base_url=base_url
-            )
+            watcher = Watcher(options=options, out=out, live=live, server=server, scratch=scratch)
             with contextlib.suppress(KeyboardInterrupt):
                 watcher.run()
     finally:
@@ -139,11 +133,6 @@ def serve(args: argparse.Namespace, out: Printer) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
     _say("Stopped.")
     return EXIT_OK
-
-
-def _usage(message: str) -> int:
-    print(f"archive-site: {message}", file=sys.stderr, flush=True)
-    return EXIT_USAGE
 
 
 def _bind_problem(host: str, port: int, exc: OSError) -> str:
@@ -601,12 +590,11 @@ class Outcome:
 
 @dataclass
 class Watcher:
-    args: argparse.Namespace
+    options: ServeOptions
     out: Printer
     live: LiveSite
     server: _Server
     scratch: Path
-    base_url: str | None
     _count: int = 0
     _roots: list[Path] = field(default_factory=list)
     _thread: threading.Thread | None = None
@@ -615,7 +603,7 @@ class Watcher:
 
     @property
     def folders(self) -> list[Path]:
-        return [self.args.content, self.args.templates, PACKAGE]
+        return [self.options.site.content, self.options.site.templates, PACKAGE]
 
     def run(self) -> None:
         built = snapshot(self.folders)
@@ -641,7 +629,7 @@ class Watcher:
         while True:
             current = snapshot(self.folders)
             if current == built:
-                time.sleep(self.args.interval)
+                time.sleep(self.options.interval)
                 continue
             current = self.settle(current)
             outcome = self.build(current)
@@ -653,7 +641,7 @@ class Watcher:
     def settle(self, current: Snapshot) -> Snapshot:
         """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files)."""
         started = quiet_since = time.monotonic()
-        step = min(self.args.interval, 0.1)
+        step = min(self.options.interval, 0.1)
         while time.monotonic() - quiet_since < QUIET_SECONDS:
             if time.monotonic() - started > MAX_SETTLE_SECONDS:
                 break
@@ -670,11 +658,11 @@ class Watcher:
         result = self.scratch / f"result-{self._count}.json"
         request = {
             "path": str(PACKAGE.parent),
-            "content": str(self.args.content),
-            "templates": str(self.args.templates),
+            "content": str(self.options.site.content),
+            "templates": str(self.options.site.templates),
             "output": str(root),
-            "base_url": self.base_url,
-            "strict": bool(self.args.strict),
+            "base_url": self.options.site.base_url,
+            "strict": self.options.site.strict,
             "result": str(result),
         }
         t0 = time.perf_counter()
@@ -685,7 +673,7 @@ class Watcher:
         try:
             while True:
                 try:
-                    _, stderr = proc.communicate(payload, timeout=self.args.interval)
+                    _, stderr = proc.communicate(payload, timeout=self.options.interval)
                     break
                 except subprocess.TimeoutExpired:
                     payload = None  # sent already
@@ -761,7 +749,7 @@ class Watcher:
             self.out.problems(outcome.problems, outcome.what)
         else:
             _say(f"{when} {what}: the build still fails with the same problems")
-        if self.args.debug and outcome.traceback:
+        if self.options.debug and outcome.traceback:
             print(outcome.traceback, file=sys.stderr, flush=True)
 
     def stop(self) -> None:

@@ -1,0 +1,65 @@
+"""What each command was asked to do: frozen records built by the command line and passed down.
+
+``commands/cli.py`` parses the arguments and builds one of these; the code
+below it (the pipeline, ``serve/``, ``commands/add.py``) receives only the
+record, never the ``argparse`` namespace. The defaults live in the parser,
+where ``--help`` shows them; a record is always complete.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (exit 2); the message names the option."""
+
+
+@dataclass(frozen=True, slots=True)
+class SiteOptions:
+    """What a build reads and how strict it is: shared by build, check and serve."""
+
+    content: Path
+    templates: Path
+    #: The --base-url option, else $ARCHIVE_SITE_BASE_URL; None: site.yaml's base_url.
+    base_url: str | None
+    strict: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    """``archive-site build``: the site, and the folder it is written into."""
+
+    site: SiteOptions
+    output: Path
+
+
+@dataclass(frozen=True, slots=True)
+class ServeOptions:
+    """``archive-site serve``: the site, where to listen and how often to look for changes."""
+
+    site: SiteOptions
+    host: str
+    port: int  # 0 picks a free one
+    interval: float  # seconds between two looks for changes
+    debug: bool  # show tracebacks of internal errors
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.port <= 65535:
+            raise UsageError(
+                f"--port must be between 0 and 65535 (0 picks a free port), not {self.port}"
+            )
+        if not self.interval > 0:
+            raise UsageError(
+                f"--interval must be a positive number of seconds, not {self.interval}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class AddOptions:
+    """``archive-site add``: the capture, the content folder, and the id if one was given."""
+
+    capture: Path
+    content: Path
+    ident: str | None
