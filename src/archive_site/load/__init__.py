@@ -26,7 +26,7 @@ from .links import check_all_links
 from .milestones import load_milestones
 from .records import load_entities, load_pages, load_topics
 
-__all__ = ["compute_links", "load_archive", "load_entities"]
+__all__ = ["load_archive", "load_entities"]
 
 
 def load_archive(
@@ -56,7 +56,7 @@ def load_archive(
     check_all_links(content, articles, milestones, entities, topics, pages, problems)
     problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
-    links = compute_links(articles, milestones, entities, topics)
+    links = compute_links(articles, milestones, entities)
     return Archive(
         config=config,
         articles=articles,

@@ -1,28 +1,28 @@
-"""The cross-link index: who cites, mentions and relates to what."""
+"""The cross-link index: who cites, mentions and relates to what.
+
+Each index is built by its own small function from the records (or from
+another index), in one pass over them: the whole index grows with the
+archive's size, never with the number of pairs of articles.  Lists come out
+in the orders the pages show them; :func:`compute_links` freezes them into
+the :class:`~archive_site.model.Links` the archive carries.
+"""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeVar
 
-from ..model import (
-    Article,
-    Citation,
-    Entity,
-    Links,
-    Mention,
-    Milestone,
-    Related,
-    Topic,
-)
-from ..text import (
-    NameFinder,
-)
+from ..model import Article, Citation, Entity, Links, Mention, Milestone, Related
+from ..text import NameFinder
 
 K = TypeVar("K")
 V = TypeVar("V")
+H = TypeVar("H", bound=Hashable)
+
+ParagraphKey = tuple[str, str]  # (article id, paragraph id)
 
 
 def _freeze(mapping: Mapping[K, Iterable[V]]) -> Mapping[K, tuple[V, ...]]:
@@ -31,108 +31,171 @@ def _freeze(mapping: Mapping[K, Iterable[V]]) -> Mapping[K, tuple[V, ...]]:
     )
 
 
-def compute_links(
-    articles: Sequence[Article],
-    milestones: Sequence[Milestone],
-    entities: Sequence[Entity],
-    topics: Sequence[Topic],
-) -> Links:
+def _grouped(pairs: Iterable[tuple[K, V]]) -> Mapping[K, tuple[V, ...]]:
+    return _freeze(group(pairs))
+
+
+def group(pairs: Iterable[tuple[K, V]]) -> dict[K, list[V]]:
+    """``(key, value)`` pairs collected into a list per key, both in the order first met."""
+    out: dict[K, list[V]] = defaultdict(list)
+    for key, value in pairs:
+        out[key].append(value)
+    return dict(out)
+
+
+def unique(values: Iterable[H]) -> list[H]:
+    """The values without repeats, each where it first occurs."""
+    return list(dict.fromkeys(values))
+
+
+def ordered(groups: Mapping[K, Iterable[str]], order: Mapping[str, int]) -> dict[K, list[str]]:
+    """Each group's ids without repeats, sorted by ``order`` (e.g. the archive's article order)."""
+    return {key: sorted(set(ids), key=order.__getitem__) for key, ids in groups.items()}
+
+
+# --- mentions of entities in articles ----------------------------------------
+
+
+def find_mentions(
+    articles: Iterable[Article], entities: Iterable[Entity]
+) -> dict[ParagraphKey, list[Mention]]:
+    """Every paragraph that names an entity, with its mentions; articles in id order."""
     finder = NameFinder((name, e.id) for e in entities for name in e.names)
-    mentions_by_paragraph: dict[tuple[str, str], list[Mention]] = {}
-    mentions_by_entity: dict[str, list[Mention]] = defaultdict(list)
-    articles_by_entity: dict[str, list[str]] = defaultdict(list)
-    entities_by_article: dict[str, list[str]] = defaultdict(list)
-    co: dict[str, Counter[str]] = defaultdict(Counter)
+    out: dict[ParagraphKey, list[Mention]] = {}
     for a in sorted(articles, key=lambda a: a.id):
         for p in a.paragraphs:
             found = [Mention(a.id, p.id, s, e, key) for s, e, key in finder.find(p.text)]
             if found:
-                mentions_by_paragraph[(a.id, p.id)] = found
-            here = sorted({m.entity for m in found})
-            for m in found:
-                mentions_by_entity[m.entity].append(m)
-                if a.id not in articles_by_entity[m.entity]:
-                    articles_by_entity[m.entity].append(a.id)
-                    entities_by_article[a.id].append(m.entity)
-            for x in here:
-                for y in here:
-                    if x != y:
-                        co[x][y] += 1
-    for ms in milestones:
-        for x in ms.entities:
-            for y in ms.entities:
-                if x != y:
-                    co[x][y] += 1
+                out[(a.id, p.id)] = found
+    return out
 
-    citations_by_article: dict[str, list[Citation]] = defaultdict(list)
-    citations_by_paragraph: dict[tuple[str, str], list[Citation]] = defaultdict(list)
-    milestones_by_entity: dict[str, list[str]] = defaultdict(list)
-    milestones_by_year: dict[int, list[str]] = defaultdict(list)
-    milestones_by_topic: dict[str, list[str]] = defaultdict(list)
-    articles_by_topic: dict[str, list[str]] = defaultdict(list)
-    for ms in milestones:
-        for n, s in enumerate(ms.sources):
-            c = Citation(ms.id, n, s.article, s.paragraph)
-            citations_by_article[s.article].append(c)
-            citations_by_paragraph[(s.article, s.paragraph)].append(c)
-        for e in ms.entities:
-            milestones_by_entity[e].append(ms.id)
-        for year in ms.date.years():
-            milestones_by_year[year].append(ms.id)
-        for t in ms.topics:
-            milestones_by_topic[t].append(ms.id)
-            for s in ms.sources:
-                if s.article not in articles_by_topic[t]:
-                    articles_by_topic[t].append(s.article)
 
-    articles_by_year: dict[int, list[str]] = defaultdict(list)
-    for a in articles:
-        articles_by_year[a.published.date.year].append(a.id)
+def mentions_by_entity(
+    by_paragraph: Mapping[ParagraphKey, Sequence[Mention]],
+) -> dict[str, list[Mention]]:
+    return group((m.entity, m) for found in by_paragraph.values() for m in found)
 
-    related: dict[str, list[Related]] = {}
-    cited_by: dict[str, set[str]] = {
-        a.id: {c.milestone for c in citations_by_article.get(a.id, [])} for a in articles
+
+def entities_by_article(
+    by_paragraph: Mapping[ParagraphKey, Sequence[Mention]],
+) -> dict[str, list[str]]:
+    """The entities each article names, in the order it first names them."""
+    named = group((m.article, m.entity) for found in by_paragraph.values() for m in found)
+    return {article: unique(ids) for article, ids in named.items()}
+
+
+def co_occurrences(
+    by_paragraph: Mapping[ParagraphKey, Sequence[Mention]],
+    milestones: Iterable[Milestone],
+    entities: Iterable[Entity],
+) -> dict[str, tuple[tuple[str, int], ...]]:
+    """For each entity, the others named in the same paragraph or milestone, most often first.
+
+    Each paragraph and each milestone counts once per pair; ties are in name order.
+    """
+    together = [sorted({m.entity for m in found}) for found in by_paragraph.values()]
+    together += [list(ms.entities) for ms in milestones]
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for ids in together:
+        for x, y in itertools.permutations(ids, 2):
+            counts[x][y] += 1
+    names = {e.id: e.name.casefold() for e in entities}
+    return {
+        e: tuple(sorted(c.items(), key=lambda kv: (-kv[1], names.get(kv[0], kv[0]))))
+        for e, c in sorted(counts.items())
     }
-    milestone_order = {m.id: n for n, m in enumerate(milestones)}
-    for a in articles:
-        rel: list[Related] = []
-        for b in articles:
-            if a.id == b.id:
-                continue
-            reasons = []
-            if b.id in a.responds_to:
-                reasons.append("responds-to")
-            if a.id in b.responds_to:
-                reasons.append("responded-by")
-            shared = sorted(cited_by[a.id] & cited_by[b.id], key=milestone_order.__getitem__)
-            if shared:
-                reasons.append("shared-milestones")
-            if reasons:
-                rel.append(Related(b.id, tuple(reasons), tuple(shared)))
-        related[a.id] = rel
 
-    # Order articles within each entity/topic newest first, as the archive lists them.
+
+# --- citations and the milestones' lists -------------------------------------
+
+
+def citations(milestones: Iterable[Milestone]) -> list[Citation]:
+    """Every source of every milestone, as a citation, in timeline order."""
+    return [
+        Citation(ms.id, n, s.article, s.paragraph)
+        for ms in milestones
+        for n, s in enumerate(ms.sources)
+    ]
+
+
+def articles_by_topic(
+    milestones: Iterable[Milestone], order: Mapping[str, int]
+) -> dict[str, list[str]]:
+    """The articles each topic's milestones cite, in the archive's order."""
+    cited = group((t, s.article) for ms in milestones for t in ms.topics for s in ms.sources)
+    return ordered(cited, order)
+
+
+# --- related articles --------------------------------------------------------
+
+
+def related_articles(
+    articles: Sequence[Article], cites: Sequence[Citation], milestone_order: Mapping[str, int]
+) -> dict[str, list[Related]]:
+    """For each article, the others it responds to, that respond to it, or that share a milestone.
+
+    Built from two inverted indexes (who responds to whom, what each milestone
+    cites), so only articles that are related are ever compared.  Related
+    articles are in the archive's order; shared milestones in timeline order.
+    """
     article_order = {a.id: n for n, a in enumerate(articles)}
-    for lists in (articles_by_entity, articles_by_topic):
-        for key in lists:
-            lists[key].sort(key=article_order.__getitem__)
-    entity_names = {e.id: e.name.casefold() for e in entities}
-    co_entities = {
-        e: tuple(sorted(counts.items(), key=lambda kv: (-kv[1], entity_names.get(kv[0], kv[0]))))
-        for e, counts in co.items()
-    }
+    responded_by = group((t, a.id) for a in articles for t in a.responds_to)
+    cited_by = group((c.article, c.milestone) for c in cites)
+    cited_in = group((c.milestone, c.article) for c in cites)
+    out: dict[str, list[Related]] = {}
+    for a in articles:
+        shared: dict[str, set[str]] = defaultdict(set)
+        for mid in set(cited_by.get(a.id, ())):
+            for b in cited_in[mid]:
+                shared[b].add(mid)
+        others = {*a.responds_to, *responded_by.get(a.id, ()), *shared} - {a.id}
+        out[a.id] = [
+            _related(a, b, responded_by, sorted(shared.get(b, ()), key=milestone_order.__getitem__))
+            for b in sorted(others & article_order.keys(), key=article_order.__getitem__)
+        ]
+    return out
+
+
+def _related(
+    a: Article, b: str, responded_by: Mapping[str, Sequence[str]], shared: Sequence[str]
+) -> Related:
+    """How article ``b`` relates to article ``a`` (the two are known to be related)."""
+    reasons = []
+    if b in a.responds_to:
+        reasons.append("responds-to")
+    if b in responded_by.get(a.id, ()):
+        reasons.append("responded-by")
+    if shared:
+        reasons.append("shared-milestones")
+    return Related(b, tuple(reasons), tuple(shared))
+
+
+# --- all of them --------------------------------------------------------------
+
+
+def compute_links(
+    articles: Sequence[Article], milestones: Sequence[Milestone], entities: Sequence[Entity]
+) -> Links:
+    """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order."""
+    article_order = {a.id: n for n, a in enumerate(articles)}
+    milestone_order = {m.id: n for n, m in enumerate(milestones)}
+    mentions = find_mentions(articles, entities)
+    named = entities_by_article(mentions)
+    cites = citations(milestones)
     return Links(
-        citations_by_article=_freeze(citations_by_article),
-        citations_by_paragraph=_freeze(citations_by_paragraph),
-        mentions_by_paragraph=_freeze(mentions_by_paragraph),
-        mentions_by_entity=_freeze(mentions_by_entity),
-        articles_by_entity=_freeze(articles_by_entity),
-        milestones_by_entity=_freeze(milestones_by_entity),
-        milestones_by_year=_freeze(milestones_by_year),
-        articles_by_year=_freeze(articles_by_year),
-        milestones_by_topic=_freeze(milestones_by_topic),
-        articles_by_topic=_freeze(articles_by_topic),
-        related_articles=_freeze(related),
-        co_entities=MappingProxyType(dict(sorted(co_entities.items()))),
-        entities_by_article=_freeze(entities_by_article),
+        citations_by_article=_grouped((c.article, c) for c in cites),
+        citations_by_paragraph=_grouped(((c.article, c.paragraph), c) for c in cites),
+        mentions_by_paragraph=_freeze(mentions),
+        mentions_by_entity=_freeze(mentions_by_entity(mentions)),
+        articles_by_entity=_freeze(
+            ordered(group((e, a) for a, ids in named.items() for e in ids), article_order)
+        ),
+        milestones_by_entity=_grouped((e, ms.id) for ms in milestones for e in ms.entities),
+        milestones_by_year=_grouped((y, ms.id) for ms in milestones for y in ms.date.years()),
+        articles_by_year=_grouped((a.published.date.year, a.id) for a in articles),
+        milestones_by_topic=_grouped((t, ms.id) for ms in milestones for t in ms.topics),
+        articles_by_topic=_freeze(articles_by_topic(milestones, article_order)),
+        related_articles=_freeze(related_articles(articles, cites, milestone_order)),
+        co_entities=MappingProxyType(co_occurrences(mentions, milestones, entities)),
+        entities_by_article=_freeze(named),
     )
