@@ -11,7 +11,7 @@ import pytest
 from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.readers import detect_format, read_text
+from archive_site.readers import REGISTRY, detect_format, read_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW
 
 
@@ -31,7 +31,6 @@ def test_each_capture_is_read_by_its_own_reader() -> None:
     assert detect_format(read(COMMENTARY)) == "ednews"
     assert detect_format(read(INTERVIEW)) == "menafn"
     assert detect_format("Just some text.\n\nAnother paragraph.\n") == "plain"
-    assert detect_format("---\ntitle: x\n---\nBody", markdown=True) == "markdown"
 
 
 # --- the EDnews commentary --------------------------------------------------------
@@ -203,3 +202,33 @@ def test_a_handwritten_markdown_article_loads(project_copy: Path) -> None:
     assert a.format == "markdown" and a.metadata_file is None
     assert [p.role for p in a.paragraphs] == ["question", "answer"]
     assert archive.links.articles_by_entity["china"][-1] == "2024-05-01-talk"
+
+
+# --- the registry and the one front-matter reading -----------------------------------
+
+
+def test_every_format_module_is_registered_in_detection_order() -> None:
+    import pkgutil
+
+    import archive_site.readers as readers
+
+    modules = {m.name for m in pkgutil.iter_modules(readers.__path__)}
+    assert set(REGISTRY) <= modules  # one module per format, named after it
+    orders = [f.order for f in REGISTRY.values()]
+    assert orders == sorted(orders)
+    assert list(REGISTRY)[-1] == "plain"  # the fallback is tried last
+    assert not REGISTRY["markdown"].capture and REGISTRY["markdown"].detect is None
+
+
+@pytest.mark.parametrize("closer", ["---", "..."])
+def test_pages_and_markdown_articles_share_one_front_matter_reading(
+    project_copy: Path, closer: str
+) -> None:
+    front = f"---\r\ntitle: Notes\r\ndescription: How we work.\r\n{closer}\r\n"
+    (project_copy / "content/pages/notes.md").write_text(front + "Body.\r\n", encoding="utf-8")
+    problems = Problems()
+    r = read_text(f"---\ntitle: T\n{closer}\n\nText.\n", "a.md", problems, fmt="markdown")
+    assert not list(problems) and [b.text for b in r.blocks] == ["Text."]
+    archive = load_archive(project_copy / "content")
+    page = next(p for p in archive.pages if p.id == "notes")
+    assert (page.title, page.body.strip()) == ("Notes", "Body.")

@@ -104,7 +104,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         raise _fail(capture, line, f"not a text file (a NUL byte at byte {nul})")
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
-    fmt = detect_format(text)
+    fmt = detect_format(text, capture.name)
     reading = read_text(text, display, problems, fmt=fmt)
     if problems.errors:
         raise ArchiveError(problems)

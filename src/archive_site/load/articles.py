@@ -20,7 +20,7 @@ from ..model import (
     Published,
     Turn,
 )
-from ..readers import FORMATS, Field, Reading, decode, detect_format, read_text
+from ..readers import REGISTRY, Field, Reading, decode, detect_format, read_text
 from ..text import (
     normalise_text,
 )
@@ -79,13 +79,10 @@ class _ArticleReader:
             meta_rec = Record.of(raw, 1, meta_display, problems, "metadata")
             if meta_rec is None:
                 return None
-            fmt = meta_rec.text("format") or detect_format(text)
-            if fmt not in FORMATS or fmt == "markdown":
-                meta_rec.error(
-                    "format",
-                    f"'{fmt}' is not a capture format "
-                    f"({', '.join(f for f in FORMATS if f != 'markdown')})",
-                )
+            fmt = meta_rec.text("format") or detect_format(text, files.source.name)
+            if fmt not in REGISTRY or not REGISTRY[fmt].capture:
+                captures = (f.name for f in REGISTRY.values() if f.capture)
+                meta_rec.error("format", f"'{fmt}' is not a capture format ({', '.join(captures)})")
                 return None
             reading = read_text(text, display, problems, fmt=fmt)
         else:

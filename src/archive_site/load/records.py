@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from ..errors import Problems, display_path
 from ..layout import (
@@ -20,11 +19,12 @@ from ..model import (
     Page,
     Topic,
 )
-from ..readers import decode
+from ..readers import decode, split_lines
+from ..readers.frontmatter import read_front_matter
 from ..text import (
     normalise_text,
 )
-from ..yamlsrc import Record, YList, parse_yaml, read_yaml
+from ..yamlsrc import Record, YList, read_yaml
 
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "404", "sitemap", "feed", "robots"})
 
@@ -143,28 +143,24 @@ def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
         text = decode(path.read_bytes(), display, problems)
         if text is None:
             continue
-        lines = text.split("\n")
-        if not lines or lines[0].strip() != "---":
-            problems.error(
-                display,
-                1,
-                "front matter: a page starts with '---', then 'title:' and 'description:'",
-            )
+        lines = split_lines(text)
+        front = read_front_matter(
+            lines,
+            display,
+            problems,
+            missing="a page starts with '---', then 'title:' and 'description:'",
+        )
+        if front is None:
             continue
-        close = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
-        if close is None:
-            problems.error(display, 1, "front matter: opening '---' has no closing '---'")
-            continue
-        data: Any = parse_yaml("\n".join(lines[1:close]), display, problems, first_line=2)
-        rec = Record.of(data, 2, display, problems, "front matter") if data is not None else None
-        if rec is None:
-            continue
+        rec = Record(front.data, display, problems, "front matter")
         title = rec.text("title", required=True)
         description = rec.text("description", required=True)
         menu = rec.text("menu")
         rec.finish()
         if title and description:
-            body = "\n".join(lines[close + 1 :])
+            body = "\n".join(lines[front.body_start :])
             rel = path.relative_to(content).as_posix()
-            pages.append(Page(ident, title, description, body, rel, menu or title, close + 2))
+            pages.append(
+                Page(ident, title, description, body, rel, menu or title, front.body_start + 1)
+            )
     return tuple(pages)

@@ -1,0 +1,155 @@
+"""What every reader shares: the records it returns and the small text helpers it reads with.
+
+A reader says only what the capture itself says: its fields (title, date,
+outlet, ...), its body paragraphs (with interview turns), and the page
+furniture it recognised and kept out of the body.  Merging with the
+archivist's metadata and validation happen in :mod:`archive_site.load`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from ..errors import Problems
+from ..model import Furniture, ParagraphRole
+from ..yamlsrc import YMap
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """A value the capture states, with the line that states it."""
+
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as a reader found it, with its line and interview role."""
+
+    text: str
+    line: int
+    role: ParagraphRole = "body"
+    turn: int | None = None
+
+
+EMPTY_FIELDS: Mapping[str, Field] = MappingProxyType({})
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What a reader found in a capture: its fields, text and page furniture."""
+
+    format: str
+    fields: Mapping[str, Field]
+    blocks: tuple[Block, ...]
+    furniture: tuple[Furniture, ...] = ()
+    front_matter: YMap | None = None
+    notes: tuple[tuple[int, str], ...] = ()  # (line, warning)
+
+
+@dataclass(frozen=True, slots=True)
+class Capture:
+    """A capture's text as a reader receives it: whole, split into lines, and named."""
+
+    text: str
+    lines: tuple[str, ...]
+    display: str  # the file as messages name it
+
+    @classmethod
+    def of(cls, text: str, display: str) -> Capture:
+        return cls(text, tuple(split_lines(text)), display)
+
+
+Detector = Callable[[Capture], bool]
+Reader = Callable[[Capture, Problems], Reading]
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One capture format: its name, how to recognise it, how to read it.
+
+    Each module of :mod:`archive_site.readers` that defines a ``FORMAT`` of
+    this type adds a format; ``order`` sets where its detection runs (lower
+    first).  A format without ``detect`` is never guessed: it is chosen by the
+    file (``markdown``) or by the archivist's ``format:`` key (``plain``).
+    """
+
+    name: str
+    read: Reader
+    detect: Detector | None = None
+    order: int = 50
+    capture: bool = True  # False: not a capture beside a metadata file (hand-written Markdown)
+    suffixes: tuple[str, ...] = field(default=())  # file name endings that choose it outright
+
+
+def decode(data: bytes, display: str, problems: Problems) -> str | None:
+    """Captures are UTF-8; report the line of the first byte that is not."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as an editor numbers them (only CR, LF and CRLF end a line)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def split_blocks(
+    lines: tuple[str, ...] | list[str], first_line: int = 1
+) -> list[tuple[list[str], int]]:
+    """Groups of non-blank lines, each with the line number it starts on."""
+    blocks: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate(lines, start=first_line):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line.strip())
+        elif current:
+            blocks.append((current, start))
+            current = []
+    if current:
+        blocks.append((current, start))
+    return blocks
+
+
+def join(lines: list[str]) -> str:
+    """A paragraph's lines as one line of text."""
+    return " ".join(lines)
+
+
+def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
+    """``YYYY-MM-DD`` for a real day, else None."""
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def reading(
+    fmt: str,
+    fields: Mapping[str, Field],
+    blocks: list[Block] | tuple[Block, ...],
+    furniture: list[Furniture] | tuple[Furniture, ...] = (),
+    notes: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
+    front_matter: YMap | None = None,
+) -> Reading:
+    """A :class:`Reading` with its fields frozen."""
+    return Reading(
+        fmt,
+        MappingProxyType(dict(fields)),
+        tuple(blocks),
+        tuple(furniture),
+        front_matter,
+        tuple(notes),
+    )
