@@ -6,9 +6,10 @@ line, never a blank.  Nothing here writes files; :mod:`archive_site.write`
 does, once everything has rendered.
 
 ``environment`` sets up Jinja; ``renderer`` gives templates their globals and
-renders one page; ``pages`` makes every output, one function per kind of page,
-from the records ``views`` and ``jsonld`` prepare; ``fragments``, ``markup``,
-``svg`` and ``export`` build the pieces.
+renders one page, which its context carries (``context``); ``pages`` makes
+every output, one function per kind of page, from what ``views`` and
+``jsonld`` prepare; ``fragments``, ``markup``, ``svg`` and ``export`` build
+the pieces.
 """
 
 from __future__ import annotations

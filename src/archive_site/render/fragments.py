@@ -10,14 +10,16 @@ Every piece of text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+import jinja2
 from markupsafe import Markup, escape
 
 from .. import urls
 from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published
+from .context import FolderCache, Where, where
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -36,57 +38,56 @@ def published_html(p: Published) -> Markup:
     return Markup(f'<time datetime="{escape(p.iso)}">{escape(p.display())}</time>')  # noqa: S704
 
 
-PerFolder = Callable[[tuple[Hashable, ...], Callable[[], str]], Markup]
-
-
 class Fragments:
     """Fragments relative to the page being rendered, each built once per folder.
 
-    ``href`` links from the page being rendered; ``cached`` is the renderer's
-    per-folder cache (:meth:`Renderer.per_folder`).
+    Each takes the page it is built for (``at``); templates call them without
+    it (``{{ when(m) }}``): :meth:`globals` reads the page from their context.
     """
 
-    def __init__(self, archive: Archive, href: Callable[..., str], cached: PerFolder) -> None:
+    def __init__(self, archive: Archive, cache: FolderCache) -> None:
         self.archive = archive
-        self.href = href
-        self._cached = cached
+        self._cache = cache
 
     def globals(self) -> dict[str, Any]:
-        return {
-            "entity_links": self.entity_links,
-            "topic_links": self.topic_links,
-            "when": self.when,
-            "sources": self.sources,
-            "short": self.short,
-            "article_item": self.article_item,
-            "paragraph_links": self.paragraph_links,
-            "entity_counts": self.entity_counts,
-        }
+        """The fragments as template globals, which find the page in the template's context."""
+        base_path = self.archive.config.base_path
+        made: list[Callable[..., Markup]] = [
+            self.entity_links,
+            self.topic_links,
+            self.when,
+            self.sources,
+            self.short,
+            self.article_item,
+            self.paragraph_links,
+            self.entity_counts,
+        ]
+        return {f.__name__: _in_context(f, base_path) for f in made}
 
-    def entity_links(self, ids: Iterable[str]) -> Markup:
+    def entity_links(self, at: Where, ids: Iterable[str]) -> Markup:
         ids = tuple(ids)
 
         def build() -> str:
             return ", ".join(
-                f'<a href="{self.href(urls.entity(e))}">{escape(self.archive.entity(e).name)}</a>'
+                f'<a href="{at.href(urls.entity(e))}">{escape(self.archive.entity(e).name)}</a>'
                 for e in ids
             )
 
-        return self._cached(("entities", ids), build)
+        return self._cache.get(at, ("entities", ids), build)
 
-    def topic_links(self, ids: Iterable[str]) -> Markup:
+    def topic_links(self, at: Where, ids: Iterable[str]) -> Markup:
         ids = tuple(ids)
 
         def build() -> str:
             return " ".join(
-                f'<a class="tag" href="{self.href(urls.topic(t))}">'
+                f'<a class="tag" href="{at.href(urls.topic(t))}">'
                 f"{escape(self.archive.topic(t).title)}</a>"
                 for t in ids
             )
 
-        return self._cached(("topics", ids), build)
+        return self._cache.get(at, ("topics", ids), build)
 
-    def when(self, m: Milestone) -> Markup:
+    def when(self, at: Where, m: Milestone) -> Markup:
         """The date line of a milestone: its date, and whether it is inferred or planned."""
 
         def build() -> str:
@@ -97,9 +98,9 @@ class Fragments:
                 tags += f' <span class="tag st">{escape(m.status)}</span>'
             return f'<p class="when">{date_html(m.date)}{tags}</p>'
 
-        return self._cached(("when", m.id), build)
+        return self._cache.get(at, ("when", m.id), build)
 
-    def sources(self, m: Milestone) -> Markup:
+    def sources(self, at: Where, m: Milestone) -> Markup:
         """The quotes of a milestone, each linked to the paragraph it comes from."""
 
         def build() -> str:
@@ -116,49 +117,58 @@ class Fragments:
                 assert para is not None
                 out.append(
                     f"<li><blockquote>{escape(para.text[s.start : s.end])}</blockquote>"
-                    f'<a href="{self.href(urls.article(art.id), s.paragraph)}">'
+                    f'<a href="{at.href(urls.article(art.id), s.paragraph)}">'
                     f"{escape(art.short_title)}, ¶\u202f{para.number}</a></li>"
                 )
             out.append("</ul>")
             return "\n".join(out)
 
-        return self._cached(("sources", m.id), build)
+        return self._cache.get(at, ("sources", m.id), build)
 
-    def short(self, m: Milestone) -> Markup:
+    def short(self, at: Where, m: Milestone) -> Markup:
         """A milestone on one line, for small timelines."""
 
         def build() -> str:
             status = f" ({escape(m.status)})" if m.status != "happened" else ""
             return (
                 f'<li><span class="d">{date_html(m.date)}{status}</span> '
-                f'<a href="{self.href(urls.milestone(m.id))}">{escape(m.title)}</a></li>'
+                f'<a href="{at.href(urls.milestone(m.id))}">{escape(m.title)}</a></li>'
             )
 
-        return self._cached(("short", m.id), build)
+        return self._cache.get(at, ("short", m.id), build)
 
-    def article_item(self, art: Article) -> Markup:
+    def article_item(self, at: Where, art: Article) -> Markup:
         def build() -> str:
             return (
-                f'<li><a href="{self.href(urls.article(art.id))}">{escape(art.title)}</a> '
+                f'<li><a href="{at.href(urls.article(art.id))}">{escape(art.title)}</a> '
                 f'<span class="meta">{KIND_LABELS[art.kind]} · {escape(art.outlet)} · '
                 f"{published_html(art.published)}</span></li>"
             )
 
-        return self._cached(("article", art.id), build)
+        return self._cache.get(at, ("article", art.id), build)
 
-    def paragraph_links(self, art: Article, pids: Iterable[str]) -> Markup:
+    def paragraph_links(self, at: Where, art: Article, pids: Iterable[str]) -> Markup:
         """Links to paragraphs of an article: "¶ 2, ¶ 5, ¶ 34"."""
         page = urls.article(art.id)
         return Markup(  # noqa: S704 - ids and numbers only
-            ", ".join(f'<a href="{self.href(page, pid)}">¶\u202f{pid[1:]}</a>' for pid in pids)
+            ", ".join(f'<a href="{at.href(page, pid)}">¶\u202f{pid[1:]}</a>' for pid in pids)
         )
 
-    def entity_counts(self, pairs: Iterable[tuple[Entity, int]]) -> Markup:
+    def entity_counts(self, at: Where, pairs: Iterable[tuple[Entity, int]]) -> Markup:
         """Entities with a count each, as list items."""
         return Markup(  # noqa: S704 - names escaped
             "".join(
-                f'<li><a href="{self.href(urls.entity(e.id))}">{escape(e.name)}</a> '
+                f'<li><a href="{at.href(urls.entity(e.id))}">{escape(e.name)}</a> '
                 f'<span class="meta">{n}</span></li>'
                 for e, n in pairs
             )
         )
+
+
+def _in_context(fragment: Callable[..., Markup], base_path: str) -> Callable[..., Markup]:
+    @jinja2.pass_context
+    def call(ctx: jinja2.runtime.Context, *args: Any) -> Markup:
+        return fragment(where(ctx, base_path), *args)
+
+    call.__name__ = fragment.__name__
+    return call

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, display_path
@@ -13,12 +13,14 @@ from .export import data_files
 from .renderer import Renderer
 from .svg import overview
 from .views import (
-    article_blocks,
+    article_view,
+    entity_groups,
     entity_view,
-    furniture_summary,
     plural,
     sitemap_paths,
     timeline_groups,
+    topic_counts,
+    year_counts,
 )
 
 
@@ -28,20 +30,26 @@ def outputs(r: Renderer) -> Iterator[Output]:
     yield home(r)
     yield timeline(r)
     yield r.page("articles.html", urls.ARTICLES, title="Articles")
+    order = {m.id: n for n, m in enumerate(a.milestones)}
     for article in a.articles:
-        yield article_page(r, article)
+        yield article_page(r, article, order)
         yield capture(r, article)
     for n, m in enumerate(a.milestones):
         prev = a.milestones[n - 1] if n > 0 else None
         nxt = a.milestones[n + 1] if n + 1 < len(a.milestones) else None
         yield milestone(r, m, prev, nxt)
-    yield r.page("entities.html", urls.ENTITIES, title="People, organisations and places")
+    yield r.page(
+        "entities.html",
+        urls.ENTITIES,
+        title="People, organisations and places",
+        groups=entity_groups(a),
+    )
     for e in a.entities:
         yield entity(r, e)
-    yield r.page("topics.html", urls.TOPICS, title="Topics")
+    yield r.page("topics.html", urls.TOPICS, title="Topics", topics=topic_counts(a))
     for n, t in enumerate(a.topics):
         yield topic(r, t, n)
-    yield r.page("years.html", urls.YEARS, title="Years")
+    yield r.page("years.html", urls.YEARS, title="Years", years=year_counts(a))
     years = a.years
     for n, y in enumerate(years):
         yield year(r, y, years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None)
@@ -86,14 +94,13 @@ def timeline(r: Renderer) -> Output:
     )
 
 
-def article_page(r: Renderer, article: Article) -> Output:
+def article_page(r: Renderer, article: Article, order: Mapping[str, int]) -> Output:
     return r.page(
         "article.html",
         urls.article(article.id),
         art=article,
-        blocks=article_blocks(r.archive, article),
-        furniture=furniture_summary(article),
         ld=jsonld.article_ld(r.archive, article),
+        **article_view(r.archive, article, order),
     )
 
 

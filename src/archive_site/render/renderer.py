@@ -1,30 +1,37 @@
-"""The renderer: the environment's globals and filters, and a page rendered to an output."""
+"""The renderer: the environment's globals and filters, and a page rendered to an output.
+
+The page being rendered lives in the template's context only (``here``,
+``rooted``; see :mod:`.context`): the renderer itself holds the archive, the
+environment and caches, never a page.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markupsafe import Markup
 
 from .. import urls
 from ..model import Archive, Milestone, Output
 from . import jsonld
+from .context import FolderCache, Where, where
 from .environment import cache_compiled, make_environment
-from .fragments import KIND_LABELS, Fragments, date_html, published_html
+from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer
 from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, plural
 
 
 class Renderer:
-    """Renders every output of one archive; pages render one at a time (see ``here``)."""
+    """Renders every output of one archive."""
 
     def __init__(self, archive: Archive, templates: Path, content: Path) -> None:
         self.archive = archive
         self.templates = templates
         self.content = content
         self.md = MarkdownRenderer()
+        self.cache = FolderCache()
         self.env = make_environment(templates)
         a = archive
         nav = [
@@ -35,6 +42,7 @@ class Renderer:
             (urls.YEARS, "Years"),
             *((urls.page(p.id), p.menu) for p in a.pages),
         ]
+        self._nav_targets = {target for target, _ in nav} | {urls.HOME}
         self.env.globals.update(
             site=a.config,
             archive=a,
@@ -48,74 +56,64 @@ class Renderer:
             plural=plural,
             json_ld=jsonld.script,
             nav=nav,
+            entry=self.entry,
+            partial=self.partial,
+            **Fragments(a, self.cache).globals(),
         )
-        self.env.filters.update(when=date_html, published=published_html)
-        self.env.filters["markdown"] = self.markdown
-        self.env.globals["entry"] = self._entry
-        self.env.globals["partial"] = self.partial
-        self._nav_targets = {target for target, _ in nav} | {urls.HOME}
-        self.fragments = Fragments(a, self.href, self.per_folder)
-        self.env.globals.update(self.fragments.globals())
+        self.env.filters.update(published=published_html, markdown=self.markdown)
         cache_compiled(self.env)
-        self._per_folder: dict[tuple[Hashable, ...], Markup] = {}
-        # The page being rendered: links and Markdown are made relative to it.
-        # Pages render one at a time, so templates need no context to link.
-        self.here = urls.HOME
-        self.rooted = False
 
-    def href(self, target: str, fragment: str | None = None) -> str:
+    def _where(self, ctx: jinja2.runtime.Context) -> Where:
+        return where(ctx, self.archive.config.base_path)
+
+    @jinja2.pass_context
+    def href(self, ctx: jinja2.runtime.Context, target: str, fragment: str | None = None) -> str:
         """A link from the page being rendered; root-relative on the 404 page (see urls.rooted)."""
-        if self.rooted:
-            url = urls.rooted(self.archive.config.base_path, target)
-            return f"{url}#{fragment}" if fragment else url
-        return urls.relative(self.here, target, fragment)
+        return self._where(ctx).href(target, fragment)
 
-    def per_folder(self, key: tuple[Hashable, ...], build: Callable[[], str]) -> Markup:
-        """HTML that depends on the page being rendered only through its folder, built once.
-
-        Links are relative, so a fragment made for one page serves every page of
-        the same folder (and the 404 page, whose links are rooted, has its own).
-        ``build`` must escape what it takes from content.
-        """
-        full = (self.rooted, self.here.rpartition("/")[0], *key)
-        html = self._per_folder.get(full)
-        if html is None:
-            html = self._per_folder[full] = Markup(build())  # noqa: S704
-        return html
-
-    def markdown(self, text: str) -> Markup:
+    @jinja2.pass_context
+    def markdown(self, ctx: jinja2.runtime.Context, text: str) -> Markup:
         """Markdown as HTML, relative to the page being rendered."""
-        return self.per_folder(("markdown", text), lambda: self.md(text, self.here))
+        return self._markdown(self._where(ctx), text)
+
+    def _markdown(self, at: Where, text: str) -> Markup:
+        return self.cache.get(at, ("markdown", text), lambda: self.md(text, at.path))
 
     def plain(self, text: str) -> str:
         """The words of a Markdown text, for JSON-LD and data files."""
-        return self.md.text_of(self.markdown(text))
+        home = Where(urls.HOME, False, self.archive.config.base_path)
+        return self.md.text_of(self._markdown(home, text))
 
-    def _entry(self, m: Milestone, h: int = 3) -> Markup:
+    @jinja2.pass_context
+    def entry(self, ctx: jinja2.runtime.Context, m: Milestone, h: int = 3) -> Markup:
         """A milestone's timeline entry (templates/entry.html)."""
-        return self.per_folder(
+        at = self._where(ctx)
+        return self.cache.get(
+            at,
             ("entry", m.id, h),
-            lambda: self.env.get_template("entry.html").render(here=self.here, m=m, h=h),
+            lambda: self.env.get_template("entry.html").render(
+                here=at.path, rooted=at.rooted, m=m, h=h
+            ),
         )
 
-    def partial(self, name: str) -> Markup:
+    @jinja2.pass_context
+    def partial(self, ctx: jinja2.runtime.Context, name: str) -> Markup:
         """A part of the frame that is the same on every page of a folder (header, footer).
 
         Pages the navigation links to get their own copy, which marks the current page.
         """
-        here = self.here
-        current = here if here in self._nav_targets else None
-        return self.per_folder(
+        at = self._where(ctx)
+        current = at.path if at.path in self._nav_targets else None
+        return self.cache.get(
+            at,
             ("partial", name, current),
-            lambda: self.env.get_template(name).render(here=here, rooted=self.rooted),
+            lambda: self.env.get_template(name).render(here=at.path, rooted=at.rooted),
         )
 
-    def page(self, template: str, path: str, **values: Any) -> Output:
-        """The page at ``path``, rendered from ``template`` with ``values``."""
-        tpl = self.env.get_template(template)
-        self.here, self.rooted = path, bool(values.get("rooted"))
-        try:
-            html = tpl.render(here=path, **values)
-        finally:
-            self.here, self.rooted = urls.HOME, False
+    def page(self, template: str, path: str, *, rooted: bool = False, **values: Any) -> Output:
+        """The page at ``path``, rendered from ``template`` with ``values``.
+
+        ``rooted`` pages (the 404 page) link root-relative: they are served at any depth.
+        """
+        html = self.env.get_template(template).render(here=path, rooted=rooted, **values)
         return Output(path, html.encode("utf-8"))

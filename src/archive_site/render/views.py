@@ -6,12 +6,13 @@ except an article's annotated paragraphs (through :func:`markup.annotate`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
 
 from .. import urls
-from ..model import Archive, Article, Entity, Milestone, Paragraph
+from ..model import Archive, Article, Entity, Milestone, Paragraph, Related, Topic
 from .markup import Span, annotate
 
 ROLE_LABELS = {
@@ -48,7 +49,6 @@ class Cite(NamedTuple):
 
     number: int
     milestone: Milestone
-    source_index: int
 
 
 class ParaView(NamedTuple):
@@ -85,7 +85,7 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
             m = a.milestone(c.milestone)
             src = m.sources[c.index]
             number += 1
-            cites.append(Cite(number, m, c.index))
+            cites.append(Cite(number, m))
             spans.append(
                 Span(
                     src.start,
@@ -127,6 +127,26 @@ def _by_turn(a: Archive, views: list[ParaView]) -> list[Block]:
         speaker = a.entity(p.speaker) if p.speaker else None
         blocks.append(Block(p.role, speaker, (view,)))
     return blocks
+
+
+def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str, Any]:
+    """What an article's page shows besides the article; ``order`` is each milestone's
+    place in the archive's order."""
+    cited_ids = {c.milestone for c in a.links.citations_by_article.get(art.id, ())}
+    interview = art.kind == "interview"
+    return {
+        "blocks": article_blocks(a, art),
+        "furniture": furniture_summary(art),
+        "cited": [a.milestone(mid) for mid in sorted(cited_ids, key=order.__getitem__)],
+        "related": related_articles(a, art),
+        "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
+        "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
+    }
+
+
+def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article]]:
+    """The articles on the same events as ``art``, each with why it is related."""
+    return [(r, a.article(r.article)) for r in a.links.related_articles.get(art.id, ())]
 
 
 def furniture_summary(article: Article) -> list[str]:
@@ -202,3 +222,35 @@ def sitemap_paths(a: Archive) -> list[str]:
     paths += [urls.topic(t.id) for t in a.topics]
     paths += [urls.year(y) for y in a.years]
     return paths
+
+
+def entity_groups(a: Archive) -> list[tuple[str, list[tuple[Entity, int, int]]]]:
+    """The entities by type (in :data:`TYPE_LABELS` order), each with its number of
+    milestones and of mentions."""
+    groups = []
+    for type_ in TYPE_LABELS:
+        rows = [
+            (
+                e,
+                len(a.links.milestones_by_entity.get(e.id, ())),
+                len(a.links.mentions_by_entity.get(e.id, ())),
+            )
+            for e in a.entities
+            if e.type == type_
+        ]
+        if rows:
+            groups.append((type_, rows))
+    return groups
+
+
+def topic_counts(a: Archive) -> list[tuple[Topic, int]]:
+    """Every topic with its number of milestones."""
+    return [(t, len(a.links.milestones_by_topic.get(t.id, ()))) for t in a.topics]
+
+
+def year_counts(a: Archive) -> list[tuple[int, int, int]]:
+    """Every year with its numbers of milestones and of articles."""
+    return [
+        (y, len(a.links.milestones_by_year.get(y, ())), len(a.links.articles_by_year.get(y, ())))
+        for y in a.years
+    ]
