@@ -7,11 +7,12 @@
 #   make check   validate the content without building
 #   make lint    ruff and mypy
 #   make bench   time a cold build
+#   make bench-scale  build a synthetic archive of N articles cold, warm and after an edit
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test audit serve check lint bench tools clean
+.PHONY: site test audit serve check lint bench bench-scale tools clean
 
 site: $(VENV)/.runtime
 	$(BIN)/python -m compileall -q src
@@ -37,6 +38,12 @@ lint: $(VENV)/.test
 bench: $(VENV)/.runtime
 	$(BIN)/python -m compileall -q src
 	$(BIN)/python bench/build_bench.py $(BENCH_ARGS)
+
+N ?= 1000
+RUNS ?= 3
+bench-scale: $(VENV)/.runtime
+	$(BIN)/python -m compileall -q src
+	$(BIN)/python bench/scale.py --articles $(N) --runs $(RUNS) $(SCALE_ARGS)
 
 tools:
 	sh tests/setup-tools.sh

@@ -116,6 +116,7 @@ COVERED_HERE = {
     ".venv/bin/archive-site serve --port 8001",
     "make lint",
     "make bench",
+    "make bench-scale",
     "make check",
     "make serve",
 }
@@ -200,6 +201,16 @@ def test_make_bench(sandbox: Path) -> None:
         result.stdout,
         re.MULTILINE,
     ), result.stdout
+
+
+def test_make_bench_scale(sandbox: Path) -> None:
+    # A small archive, one round: the figures are not asserted, only that the three builds run
+    # and the report names them.
+    result = run("make bench-scale N=60 RUNS=1", sandbox, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"^N = 60: \d+ pages, ", result.stdout, re.MULTILINE), result.stdout
+    for label in ("cold", "warm", "edit"):
+        assert re.search(rf"^  {label} +\d+\.\d\d s .*peak +\d+ MiB", result.stdout, re.MULTILINE)
 
 
 def test_make_lint() -> None:

@@ -1,0 +1,174 @@
+"""Benchmark at scale: build a synthetic archive cold, warm, and after a one-article edit.
+
+For each size N it generates an archive of N articles (see ``synthetic.py``)
+in a temporary folder and, for each of ``--runs`` rounds, times three builds
+of ``python build.py -v``, each a whole process:
+
+* **cold**: no output folder and no build cache (compiled templates stay
+  cached, like Python's ``.pyc`` files);
+* **warm**: again, nothing changed;
+* **edit**: after changing one word of one article.
+
+It prints the median wall time of each, the time of each stage (as ``-v``
+reports it), the peak resident memory of the largest process, and the
+pages: how many, their total size, the largest and how many exceed 250 KB.
+With ``--pelican BIN`` (the ``pelican`` program of a virtual environment
+that has it) it also times a cold Pelican build of the same articles,
+alternating with ours.  It prints figures; it is not a test.  Usage::
+
+    python bench/scale.py --articles 1000 5000 [--runs 3] [--jobs N] [--pelican BIN]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import edit_one_article, write_content, write_pelican
+
+ROOT = Path(__file__).resolve().parent.parent
+STAGE = re.compile(r"^\s+(?P<name>\S.*?)\s+(?P<ms>[\d.]+) ms$")
+KEEP = {"content", "pelican", "xdg"}  # everything else in the work folder is build output
+LIMIT = 250 * 1024
+
+
+@dataclass(slots=True)
+class Run:
+    """One timed process."""
+
+    seconds: float
+    peak_mib: float
+    stages: dict[str, float] = field(default_factory=dict)
+
+
+def measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
+    """Run ``cmd``: its wall time, the peak RSS of its largest process, and its output.
+
+    The child is reaped with ``wait4`` so that the memory figure is its own.
+    """
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        log.seek(0)
+        text = log.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{text}")
+    return Run(seconds, usage.ru_maxrss / 1024), text
+
+
+def build_run(cmd: Sequence[str], work: Path, env: dict[str, str]) -> Run:
+    run, log = measured(cmd, work, env)
+    for line in log.splitlines():
+        m = STAGE.match(line)
+        if m:
+            run.stages[m["name"]] = float(m["ms"]) / 1000
+    return run
+
+
+def clean(work: Path) -> None:
+    """Remove every build output and cache of ours from the work folder."""
+    for p in work.iterdir():
+        if p.name not in KEEP:
+            if p.is_dir() and not p.is_symlink():
+                shutil.rmtree(p)
+            else:
+                p.unlink()
+
+
+def pages(out: Path) -> str:
+    sizes = {p: p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    html = {p: s for p, s in sizes.items() if p.suffix == ".html"}
+    largest = max(html, key=lambda p: html[p])
+    over = sum(1 for s in html.values() if s > LIMIT)
+    return (
+        f"{len(html)} pages, {len(sizes)} files, {sum(sizes.values()) / 2**20:.1f} MiB; "
+        f"largest page {largest.relative_to(out)} {html[largest] / 1024:.0f} KiB; "
+        f"{over} pages over 250 KB"
+    )
+
+
+def median_line(label: str, runs: Sequence[Run], n: int) -> str:
+    secs = statistics.median(r.seconds for r in runs)
+    peak = statistics.median(r.peak_mib for r in runs)
+    stages = {k for r in runs for k in r.stages}
+    parts = [f"{k} {statistics.median(r.stages.get(k, 0.0) for r in runs):.2f}" for k in stages]
+    per = f"{secs / n * 1000:6.2f} ms/article" if n else ""
+    return f"  {label:<8} {secs:8.2f} s  {per}  peak {peak:6.0f} MiB  [{', '.join(sorted(parts))}]"
+
+
+def bench(n: int, args: argparse.Namespace) -> None:
+    work = Path(tempfile.mkdtemp(prefix=f"archive-site-scale-{n}-"))
+    try:
+        content = write_content(work, n)
+        env = dict(os.environ)
+        env.pop("ARCHIVE_SITE_NO_CACHE", None)
+        env["XDG_CACHE_HOME"] = str(work / "xdg")
+        out = work / "dist"
+        cmd = [sys.executable, str(ROOT / "build.py"), "-v", "--content", str(content)]
+        cmd += ["--templates", str(ROOT / "templates"), "--output", str(out)]
+        if args.jobs is not None:
+            cmd += ["--jobs", str(args.jobs)]
+        pelican: list[str] | None = None
+        if args.pelican:
+            proj = write_pelican(work, n)
+            pelican = [args.pelican, "content", "-o", str(work / "pelican-out")]
+            pelican += ["-s", str(proj / "pelicanconf.py"), "-q"]
+        clean(work)
+        build_run(cmd, work, env)  # warm-up: file-system caches, compiled templates
+        results: dict[str, list[Run]] = {"cold": [], "warm": [], "edit": []}
+        theirs: list[Run] = []
+        for _ in range(args.runs):
+            clean(work)
+            results["cold"].append(build_run(cmd, work, env))
+            results["warm"].append(build_run(cmd, work, env))
+            edit_one_article(content, n)
+            results["edit"].append(build_run(cmd, work, env))
+            if pelican is not None:
+                theirs.append(measured(pelican, work / "pelican", env)[0])
+        print(f"N = {n}: {pages(out)}")
+        for label, runs in results.items():
+            print(median_line(label, runs, n))
+        if theirs:
+            ours = statistics.median(r.seconds for r in results["cold"])
+            median = statistics.median(r.seconds for r in theirs)
+            print(median_line("pelican", theirs, n))
+            print(f"  Pelican cold / archive-site cold: {median / ours:.2f}")
+        sys.stdout.flush()
+    finally:
+        if args.keep:
+            print(f"  kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", "-n", type=int, nargs="+", default=[1000])
+    parser.add_argument("--runs", type=int, default=3, help="rounds per size (default 3)")
+    parser.add_argument("--jobs", type=int, default=None, help="passed to build --jobs")
+    parser.add_argument("--pelican", metavar="BIN", help="a pelican program to compare with")
+    parser.add_argument("--keep", action="store_true", help="keep the work folders")
+    args = parser.parse_args(argv)
+    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {args.runs}")
+    for n in args.articles:
+        bench(n, args)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
