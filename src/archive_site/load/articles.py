@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-import re
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from ..errors import Problems, display_path
-from ..model import (
-    ARTICLE_KINDS,
-    Article,
-    ArticleKind,
-    ChainLink,
-    Entity,
-    Paragraph,
-    Published,
-    Turn,
-)
-from ..readers import REGISTRY, Field, Reading, decode, detect_format, read_text
-from ..text import (
-    normalise_text,
-)
+from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
+from ..readers import REGISTRY, Block, Field, Reading, decode, detect_format, read_text
+from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
+from . import checks
 from .discover import ArticleFiles, discover_articles
-
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-_TZ = re.compile(r"^[+-](0\d|1[0-4]):[0-5]\d$|^Z$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
 
 META_KEYS_FROM_CAPTURE = ("title", "published", "time", "section", "author", "outlet")
 
@@ -39,6 +24,82 @@ def _same(key: str, a: str, b: str) -> bool:
     if key == "published":
         return a == b
     return normalise_text(a).casefold() == normalise_text(b).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class _Fields:
+    """An article's checked metadata (merged with what its capture says)."""
+
+    # What the capture may state (the metadata only where the capture is silent):
+    title: str
+    title_from_capture: bool
+    published: Published
+    outlet: str
+    author: str | None
+    section: str | None
+    # What only the archivist states:
+    kind: ArticleKind
+    interviewer: str | None
+    interviewee: str | None
+    origin: str | None
+    responds_to: tuple[tuple[str, int], ...]  # (article id, line)
+    short_title: str
+    summary: str | None
+    language: str
+    url: str | None
+    original_name: str | None
+
+
+def _report(meta: Record, *issues: Iterable[checks.Issue]) -> bool:
+    """Report the issues on the metadata file; True if there were none."""
+    ok = True
+    for issue in itertools.chain(*issues):
+        meta.error(issue.key, issue.message)
+        ok = False
+    return ok
+
+
+def paragraphs_and_turns(
+    blocks: Sequence[Block], interviewer: str | None, interviewee: str | None
+) -> tuple[tuple[Paragraph, ...], tuple[Turn, ...]]:
+    """The paragraphs (``p1``, ``p2``, ...) and the interview turns they make up, with speakers."""
+    paragraphs: list[Paragraph] = []
+    turns: dict[int, list[str]] = {}
+    turn_roles: dict[int, str] = {}
+    for number, block in enumerate(blocks, start=1):
+        pid = f"p{number}"
+        speaker = None
+        if block.turn is not None:
+            turns.setdefault(block.turn, []).append(pid)
+            turn_roles[block.turn] = block.role
+            speaker = interviewer if block.role == "question" else interviewee
+        paragraphs.append(
+            Paragraph(pid, number, block.text, block.line, block.role, block.turn, speaker)
+        )
+    turn_records = tuple(
+        Turn(
+            n,
+            "question" if turn_roles[n] == "question" else "answer",
+            interviewer if turn_roles[n] == "question" else interviewee,
+            tuple(pids),
+        )
+        for n, pids in sorted(turns.items())
+    )
+    return tuple(paragraphs), turn_records
+
+
+def publication_chain(
+    origin: str | None, reading: Reading, outlet: str, entity_of: Callable[[str], str | None]
+) -> tuple[ChainLink, ...]:
+    """Who published the text, in order: its origin, via, the publisher, an aggregator."""
+    via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
+    links: list[tuple[str | None, ChainRole]] = [
+        (origin or None, "original"),
+        (via.value if via is not None else None, "via"),
+        (outlet, "publisher"),
+        (aggregator.value if aggregator is not None else None, "aggregator"),
+    ]
+    return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
 
 
 class _ArticleReader:
@@ -117,166 +178,118 @@ class _ArticleReader:
         meta: Record,
         display: str,
     ) -> Article | None:
-        problems = self.problems
-        ok = True
+        fields = self._check(files, reading, meta, display)
+        if fields is None:
+            return None
+        self.responds_to[files.ident] = fields.responds_to
+        return self._article(files, data, reading, fields)
+
+    def _check(
+        self, files: ArticleFiles, reading: Reading, meta: Record, display: str
+    ) -> _Fields | None:
+        """The article's fields, checked in the order the metadata lists them; None if any fails.
+
+        Each value is read, then its issues are reported, before the next is read.
+        """
+        values, from_capture = self._capture_fields(reading, meta)
+        missing = checks.missing_in(meta.display, has_capture=files.meta is not None)
+        day = checks.published_day(values["published"], missing)
+        ok = _report(
+            meta,
+            checks.required("title", values["title"], missing),
+            checks.required("outlet", values["outlet"], missing),
+            day.issues,
+            checks.matches("time", values["time"], checks.TIME, "HH:MM (24-hour)"),
+        )
+        timezone = meta.text("timezone")
+        ok &= _report(
+            meta, checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
+        )
+        kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
+        ok &= _report(meta, kind.issues)
+        asks, answers = meta.text("interviewer"), meta.text("interviewee")
+        has_turns = any(b.turn for b in reading.blocks)
+        ok &= _report(
+            meta,
+            checks.known_speakers(asks, answers, self.entity_ids),
+            checks.interview(kind.value, has_turns, asks, answers, missing),
+        )
+        language = meta.text("language") or self.language
+        url = meta.text("url")
+        ok &= _report(meta, checks.matches("url", url, checks.URL, "an http(s) URL"))
+        rest = {
+            key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
+        }
+        responds_to = meta.text_items("responds_to")
+        meta.finish()
+        if not reading.blocks:
+            self.problems.error(display, None, "no article text found")
+            ok = False
+        title, outlet = values["title"], values["outlet"]
+        if not ok or title is None or outlet is None or day.value is None or kind.value is None:
+            return None
+        return _Fields(
+            title=title,
+            published=Published(day.value, values["time"], timezone),
+            outlet=outlet,
+            author=values["author"],
+            kind=cast(ArticleKind, kind.value),
+            section=values["section"],
+            language=language,
+            url=url,
+            summary=rest["summary"],
+            short_title=rest["short_title"] or title,
+            origin=rest["origin"],
+            original_name=rest["original_name"],
+            interviewer=asks,
+            interviewee=answers,
+            responds_to=responds_to,
+            title_from_capture=from_capture["title"],
+        )
+
+    def _capture_fields(
+        self, reading: Reading, meta: Record
+    ) -> tuple[dict[str, str | None], dict[str, bool]]:
+        """The fields a capture may state, and whether each came from the capture."""
         values: dict[str, str | None] = {}
         from_capture: dict[str, bool] = {}
         for key in META_KEYS_FROM_CAPTURE:
             values[key], from_capture[key] = self._field(key, reading, meta)
+        return values, from_capture
 
-        def missing(key: str, hint: str) -> None:
-            nonlocal ok
-            ok = False
-            where = "the capture does not say" if files.meta is not None else "not given"
-            # On the line of the key when it is there but empty (as `archive-site add` writes it).
-            line = meta.key_line(key)
-            message = f"{key}: {where}; add '{key}: {hint}' to {meta.display}"
-            problems.error(meta.display, line, message)
-
-        title, published_s, outlet = values["title"], values["published"], values["outlet"]
-        if not title:
-            missing("title", "...")
-        if not outlet:
-            missing("outlet", "...")
-        published: dt.date | None = None
-        if not published_s:
-            missing("published", "YYYY-MM-DD")
-        elif not _ISO_DAY.match(published_s):
-            meta.error("published", f"expected a day as YYYY-MM-DD, got {published_s!r}")
-            ok = False
-        else:
-            try:
-                published = dt.date.fromisoformat(published_s)
-            except ValueError:
-                meta.error("published", f"{published_s!r} is not a real date")
-                ok = False
-        time = values["time"]
-        if time is not None and not _TIME.match(time):
-            meta.error("time", f"expected HH:MM (24-hour), got {time!r}")
-            ok = False
-        timezone = meta.text("timezone")
-        if timezone is not None and not _TZ.match(timezone):
-            meta.error("timezone", f"expected an offset such as +04:00, got {timezone!r}")
-            ok = False
-
-        detected_kind = reading.fields.get("kind")
-        kind = meta.text("kind")
-        if kind is None and detected_kind is not None:
-            kind = detected_kind.value
-        if kind is None:
-            missing("kind", " or ".join(ARTICLE_KINDS))
-        elif kind not in ARTICLE_KINDS:
-            meta.error("kind", f"'{kind}' is not one of: {', '.join(ARTICLE_KINDS)}")
-            ok = False
-        elif detected_kind is not None and kind != detected_kind.value:
-            meta.error(
-                "kind",
-                f"the metadata says '{kind}' but the capture is an {detected_kind.value} "
-                f"(question and answer turns from line {detected_kind.line})",
-            )
-            ok = False
-
-        interviewer = meta.text("interviewer")
-        interviewee = meta.text("interviewee")
-        for key, value in (("interviewer", interviewer), ("interviewee", interviewee)):
-            if value is not None and value not in self.entity_ids:
-                meta.error(key, f"unknown entity '{value}' (see entities.yaml)")
-                ok = False
-        has_turns = any(b.turn for b in reading.blocks)
-        if kind == "interview":
-            if not has_turns:
-                meta.error(
-                    "kind",
-                    "an interview needs question and answer turns: paragraphs opening with "
-                    "'- ' (alternating) or 'Q:' and 'A:'",
-                )
-                ok = False
-            if interviewer is None:
-                missing("interviewer", "ENTITY-ID")
-            if interviewee is None:
-                missing("interviewee", "ENTITY-ID")
-
-        language = meta.text("language") or self.language
-        url = meta.text("url")
-        if url is not None and not re.match(r"^https?://\S+$", url):
-            meta.error("url", f"expected an http(s) URL, got {url!r}")
-            ok = False
-        summary = meta.text("summary")
-        short_title = meta.text("short_title") or title or ""
-        origin = meta.text("origin")
-        original_name = meta.text("original_name")
-        responds_to = meta.text_items("responds_to")
-        meta.finish()
-
-        if not reading.blocks:
-            problems.error(display, None, "no article text found")
-            ok = False
-        if not ok or title is None or outlet is None or published is None or kind is None:
-            return None
-
-        paragraphs: list[Paragraph] = []
-        turns: dict[int, list[str]] = {}
-        turn_roles: dict[int, str] = {}
-        for number, block in enumerate(reading.blocks, start=1):
-            pid = f"p{number}"
-            speaker = None
-            if block.turn is not None:
-                turns.setdefault(block.turn, []).append(pid)
-                turn_roles[block.turn] = block.role
-                speaker = interviewer if block.role == "question" else interviewee
-            paragraphs.append(
-                Paragraph(pid, number, block.text, block.line, block.role, block.turn, speaker)
-            )
-        turn_records = tuple(
-            Turn(
-                n,
-                "question" if turn_roles[n] == "question" else "answer",
-                interviewer if turn_roles[n] == "question" else interviewee,
-                tuple(pids),
-            )
-            for n, pids in sorted(turns.items())
+    def _article(
+        self, files: ArticleFiles, data: bytes, reading: Reading, fields: _Fields
+    ) -> Article:
+        paragraphs, turns = paragraphs_and_turns(
+            reading.blocks, fields.interviewer, fields.interviewee
         )
-
-        chain: list[ChainLink] = []
-        if origin:
-            chain.append(ChainLink(origin, "original", self._outlet_entity(origin)))
-        via = reading.fields.get("via")
-        if via is not None:
-            chain.append(ChainLink(via.value, "via", self._outlet_entity(via.value)))
-        chain.append(ChainLink(outlet, "publisher", self._outlet_entity(outlet)))
-        agg = reading.fields.get("aggregator")
-        if agg is not None:
-            chain.append(ChainLink(agg.value, "aggregator", self._outlet_entity(agg.value)))
-
-        rel = files.source.relative_to(self.content).as_posix()
         meta_rel = files.meta.relative_to(self.content).as_posix() if files.meta else None
-        self.responds_to[files.ident] = tuple(responds_to)
         return Article(
             id=files.ident,
-            title=title,
-            published=Published(published, time, timezone),
-            outlet=outlet,
-            chain=tuple(chain),
-            author=values["author"],
-            kind=cast(ArticleKind, kind),
-            section=values["section"],
-            language=language,
-            url=url,
-            summary=summary,
+            title=fields.title,
+            published=fields.published,
+            outlet=fields.outlet,
+            chain=publication_chain(fields.origin, reading, fields.outlet, self._outlet_entity),
+            author=fields.author,
+            kind=fields.kind,
+            section=fields.section,
+            language=fields.language,
+            url=fields.url,
+            summary=fields.summary,
             format=reading.format,
-            source_file=rel,
+            source_file=files.source.relative_to(self.content).as_posix(),
             metadata_file=meta_rel,
-            original_name=original_name,
+            original_name=fields.original_name,
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
-            paragraphs=tuple(paragraphs),
-            turns=turn_records,
+            paragraphs=paragraphs,
+            turns=turns,
             furniture=reading.furniture,
-            interviewer=interviewer,
-            interviewee=interviewee,
-            responds_to=tuple(a for a, _ in responds_to),
-            title_from_capture=from_capture["title"],
-            short_title=short_title,
+            interviewer=fields.interviewer,
+            interviewee=fields.interviewee,
+            responds_to=tuple(a for a, _ in fields.responds_to),
+            title_from_capture=fields.title_from_capture,
+            short_title=fields.short_title,
         )
 
     def _outlet_entity(self, name: str) -> str | None:

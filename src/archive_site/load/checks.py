@@ -1,0 +1,133 @@
+"""An article's fields, checked one by one.
+
+Each check is a pure function: it returns the value it found (or ``None``)
+with the issues it has with it, and reports nothing itself.  The article
+reader reports the issues on the metadata file, on the line of the key, in
+the order it checks the keys.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from ..model import ARTICLE_KINDS
+from ..readers import Field
+
+T = TypeVar("T")
+
+TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+TIMEZONE = re.compile(r"^[+-](0\d|1[0-4]):[0-5]\d$|^Z$")
+URL = re.compile(r"^https?://\S+$")
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """What is wrong with the value of ``key`` (reported on the key's line)."""
+
+    key: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Checked(Generic[T]):
+    """A checked value and the issues found with it; ``value`` may be set despite issues."""
+
+    value: T | None
+    issues: tuple[Issue, ...] = ()
+
+
+#: Makes the issue for a missing key from the key and a hint at its value.
+Missing = Callable[[str, str], Issue]
+
+
+def missing_in(display: str, *, has_capture: bool) -> Missing:
+    """How to report a missing key of the metadata file (or front matter) ``display``."""
+
+    def missing(key: str, hint: str) -> Issue:
+        where = "the capture does not say" if has_capture else "not given"
+        return Issue(key, f"{where}; add '{key}: {hint}' to {display}")
+
+    return missing
+
+
+def required(key: str, value: str | None, missing: Missing) -> tuple[Issue, ...]:
+    return () if value else (missing(key, "..."),)
+
+
+def matches(
+    key: str, value: str | None, pattern: re.Pattern[str], expected: str
+) -> tuple[Issue, ...]:
+    """No issue when ``value`` is absent or matches ``pattern``."""
+    if value is None or pattern.match(value):
+        return ()
+    return (Issue(key, f"expected {expected}, got {value!r}"),)
+
+
+def published_day(text: str | None, missing: Missing) -> Checked[dt.date]:
+    if not text:
+        return Checked(None, (missing("published", "YYYY-MM-DD"),))
+    if not _ISO_DAY.match(text):
+        return Checked(None, (Issue("published", f"expected a day as YYYY-MM-DD, got {text!r}"),))
+    try:
+        return Checked(dt.date.fromisoformat(text))
+    except ValueError:
+        return Checked(None, (Issue("published", f"{text!r} is not a real date"),))
+
+
+def article_kind(stated: str | None, detected: Field | None, missing: Missing) -> Checked[str]:
+    """The kind the metadata states, else the one the capture shows; they must agree."""
+    kind = stated if stated is not None else (detected.value if detected is not None else None)
+    if kind is None:
+        return Checked(None, (missing("kind", " or ".join(ARTICLE_KINDS)),))
+    if kind not in ARTICLE_KINDS:
+        return Checked(
+            kind, (Issue("kind", f"'{kind}' is not one of: {', '.join(ARTICLE_KINDS)}"),)
+        )
+    if detected is not None and kind != detected.value:
+        message = (
+            f"the metadata says '{kind}' but the capture is an {detected.value} "
+            f"(question and answer turns from line {detected.line})"
+        )
+        return Checked(kind, (Issue("kind", message),))
+    return Checked(kind)
+
+
+def known_speakers(
+    interviewer: str | None, interviewee: str | None, entity_ids: Collection[str]
+) -> tuple[Issue, ...]:
+    return tuple(
+        Issue(key, f"unknown entity '{value}' (see entities.yaml)")
+        for key, value in (("interviewer", interviewer), ("interviewee", interviewee))
+        if value is not None and value not in entity_ids
+    )
+
+
+def interview(
+    kind: str | None,
+    has_turns: bool,
+    interviewer: str | None,
+    interviewee: str | None,
+    missing: Missing,
+) -> tuple[Issue, ...]:
+    """An interview needs turns, and says who asks and who answers."""
+    if kind != "interview":
+        return ()
+    issues = []
+    if not has_turns:
+        issues.append(
+            Issue(
+                "kind",
+                "an interview needs question and answer turns: paragraphs opening with "
+                "'- ' (alternating) or 'Q:' and 'A:'",
+            )
+        )
+    if interviewer is None:
+        issues.append(missing("interviewer", "ENTITY-ID"))
+    if interviewee is None:
+        issues.append(missing("interviewee", "ENTITY-ID"))
+    return tuple(issues)

@@ -1,0 +1,121 @@
+"""The article reader's pure helpers, one by one (archive_site.load.checks and .articles)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from archive_site.load import checks
+from archive_site.load.articles import paragraphs_and_turns, publication_chain
+from archive_site.load.checks import Checked, Issue
+from archive_site.model import ChainLink, Paragraph, Turn
+from archive_site.readers import Block, Field, Reading
+
+MISSING = checks.missing_in("content/articles/x.meta.yaml", has_capture=True)
+
+
+def test_missing_names_the_file_and_what_to_add() -> None:
+    assert MISSING("title", "...") == Issue(
+        "title",
+        "the capture does not say; add 'title: ...' to content/articles/x.meta.yaml",
+    )
+    hand = checks.missing_in("content/articles/x.md", has_capture=False)
+    assert hand("kind", "news").message == "not given; add 'kind: news' to content/articles/x.md"
+
+
+def test_required_and_matches() -> None:
+    assert checks.required("outlet", "AzerNews", MISSING) == ()
+    assert checks.required("outlet", None, MISSING) == (MISSING("outlet", "..."),)
+    assert checks.required("outlet", "", MISSING) == (MISSING("outlet", "..."),)
+    assert checks.matches("time", None, checks.TIME, "HH:MM") == ()
+    assert checks.matches("time", "23:59", checks.TIME, "HH:MM") == ()
+    assert checks.matches("time", "24:00", checks.TIME, "HH:MM") == (
+        Issue("time", "expected HH:MM, got '24:00'"),
+    )
+    assert checks.matches("timezone", "Z", checks.TIMEZONE, "x") == ()
+    assert checks.matches("timezone", "+15:00", checks.TIMEZONE, "x") != ()
+    assert checks.matches("url", "https://a.org/b", checks.URL, "x") == ()
+    assert checks.matches("url", "javascript:alert(1)", checks.URL, "x") != ()
+
+
+def test_published_day() -> None:
+    assert checks.published_day("2024-02-29", MISSING) == Checked(dt.date(2024, 2, 29))
+    assert checks.published_day(None, MISSING) == Checked(
+        None, (MISSING("published", "YYYY-MM-DD"),)
+    )
+    assert checks.published_day("2023-02-29", MISSING).issues == (
+        Issue("published", "'2023-02-29' is not a real date"),
+    )
+    assert checks.published_day("2024-2-1", MISSING).issues == (
+        Issue("published", "expected a day as YYYY-MM-DD, got '2024-2-1'"),
+    )
+
+
+def test_article_kind_stated_detected_and_disagreeing() -> None:
+    turns = Field("interview", 5)
+    assert checks.article_kind("news", None, MISSING) == Checked("news")
+    assert checks.article_kind(None, turns, MISSING) == Checked("interview")
+    assert checks.article_kind(None, None, MISSING) == Checked(
+        None, (MISSING("kind", "news or interview or opinion"),)
+    )
+    blog = checks.article_kind("blog", None, MISSING)
+    assert blog.value == "blog"
+    assert blog.issues == (Issue("kind", "'blog' is not one of: news, interview, opinion"),)
+    wrong = checks.article_kind("news", turns, MISSING)
+    assert wrong.value == "news"
+    assert wrong.issues == (
+        Issue(
+            "kind",
+            "the metadata says 'news' but the capture is an interview "
+            "(question and answer turns from line 5)",
+        ),
+    )
+
+
+def test_speakers_and_interview() -> None:
+    assert checks.known_speakers("xinhua", None, {"xinhua"}) == ()
+    assert checks.known_speakers("nobody", "who", {"xinhua"}) == (
+        Issue("interviewer", "unknown entity 'nobody' (see entities.yaml)"),
+        Issue("interviewee", "unknown entity 'who' (see entities.yaml)"),
+    )
+    assert checks.interview("news", False, None, None, MISSING) == ()
+    assert checks.interview("interview", True, "a", "b", MISSING) == ()
+    issues = checks.interview("interview", False, None, "b", MISSING)
+    assert [i.key for i in issues] == ["kind", "interviewer"]
+    assert issues[1] == MISSING("interviewer", "ENTITY-ID")
+
+
+def test_paragraphs_and_turns_give_speakers_from_roles() -> None:
+    blocks = (
+        Block("Lead.", 1, "lead"),
+        Block("Why?", 3, "question", 1),
+        Block("Because.", 5, "answer", 1),
+        Block("And more.", 7, "answer", 1),
+        Block("How?", 9, "question", 2),
+    )
+    paragraphs, turns = paragraphs_and_turns(blocks, "asker", "answerer")
+    assert paragraphs[0] == Paragraph("p1", 1, "Lead.", 1, "lead", None, None)
+    assert paragraphs[2] == Paragraph("p3", 3, "Because.", 5, "answer", 1, "answerer")
+    assert turns == (
+        Turn(1, "answer", "answerer", ("p2", "p3", "p4")),
+        Turn(2, "question", "asker", ("p5",)),
+    )
+    assert paragraphs_and_turns((Block("Text.", 4),), None, None) == (
+        (Paragraph("p1", 1, "Text.", 4),),
+        (),
+    )
+
+
+def test_publication_chain_in_order_with_known_outlets() -> None:
+    entity_of = {"AzerNews": "azernews", "Xinhua": "xinhua"}.get
+    fields = {"via": Field("Azertag", 1), "aggregator": Field("MENAFN", 1)}
+    reading = Reading("menafn", fields, ())
+    assert publication_chain("Xinhua", reading, "AzerNews", entity_of) == (
+        ChainLink("Xinhua", "original", "xinhua"),
+        ChainLink("Azertag", "via", None),
+        ChainLink("AzerNews", "publisher", "azernews"),
+        ChainLink("MENAFN", "aggregator", None),
+    )
+    plain = Reading("plain", {}, ())
+    assert publication_chain(None, plain, "EDnews", entity_of) == (
+        ChainLink("EDnews", "publisher", None),
+    )
