@@ -83,7 +83,7 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
 def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
     normal = build(project_copy, "a")
     assert re.fullmatch(
-        r"Built 115 pages \(136 files\): 2 articles, 33 milestones, 54 entities, 7 topics, 11 years "
+        r"Built 118 pages \(139 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
         r"into a/ in \d+\.\d\d s\n",
         normal.stdout,
     ), normal.stdout
@@ -100,7 +100,7 @@ def test_check_on_good_content(project_copy: Path) -> None:
     result = run_cli("check", cwd=project_copy)
     assert result.returncode == 0
     assert result.stdout == (
-        "No problems: 2 articles, 33 milestones (55 quotes verified), 54 entities, 7 topics.\n"
+        "No problems: 2 articles, 34 milestones (61 quotes verified), 56 entities, 7 topics.\n"
     )
     assert not (project_copy / "dist").exists()
 

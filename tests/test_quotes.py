@@ -28,7 +28,7 @@ def test_every_source_points_at_the_exact_text(archive: Archive) -> None:
             located = p.text[s.start : s.end]
             assert normalise(located).text == normalise(s.quote).text
             count += 1
-    assert count == 55
+    assert count == 61
 
 
 def test_quotes_are_matched_across_typographic_differences(archive: Archive) -> None:

@@ -71,7 +71,8 @@ def test_commentary_furniture_is_kept_out_of_the_text(archive: Archive) -> None:
     kinds = [f.kind for f in a.furniture]
     assert kinds.count("story-link") == 1
     assert kinds.count("navigation") == 1
-    assert kinds.count("news-line") == 41  # the heading and 40 headlines
+    assert kinds.count("heading") == 1  # "News line": the list's heading, not an entry
+    assert kinds.count("news-line") == 40  # its 40 headlines
     assert a.furniture[-1].text == "Hamısı"
     assert not re.search(r"\d{2}:\d{2} \d{2}\.\d{2}\.\d{4}", body)
 

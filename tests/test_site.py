@@ -44,7 +44,7 @@ def test_every_record_has_a_page(site: BuiltSite, archive: Archive) -> None:
     expected |= {f"years/{y}.html" for y in archive.years}
     built = {p.relative_to(site.root).as_posix() for p in site.html_files()}
     assert built == expected
-    assert len(built) == 8 + 2 + 33 + 54 + 7 + 11
+    assert len(built) == 8 + 2 + 34 + 56 + 7 + 11
     for extra in (
         "sitemap.xml",
         "feed.xml",
@@ -110,7 +110,7 @@ def test_timeline_lists_every_milestone_in_date_order(site: BuiltSite, archive: 
         ("sco-dialogue-partner", "2016", ["2016"]),
         ("non-aligned-movement-chair", "2019–2023", ["2019", "2023"]),
         ("belt-and-road-support", "by April 2019", ["2019-04"]),
-        ("upcoming-state-visit", "after 21 April 2025", ["2025-04-21"]),
+        ("upcoming-visit-to-china", "after 21 April 2025", ["2025-04-21"]),
         ("first-export-train", "24 November 2024", ["2024-11-24"]),
     ],
 )
@@ -246,8 +246,12 @@ def test_no_page_contains_page_furniture(site: BuiltSite) -> None:
     assert all(w in capture for w in FURNITURE[:-1])
 
 
-def test_page_weights(site: BuiltSite) -> None:
+def test_page_weights(site: BuiltSite, archive: Archive) -> None:
     pages = {p.relative_to(site.root).as_posix(): p.stat().st_size for p in site.html_files()}
+    # The timeline holds every milestone with its quotes, so it grows with the archive:
+    # it gets a budget per milestone; every other page a fixed one.
+    timeline = pages.pop("timeline.html")
+    assert timeline < 2_200 * len(archive.milestones), timeline
     heavy = {k: v for k, v in pages.items() if v > 60_000}
     assert heavy == {}
     css = sum(p.stat().st_size for p in site.root.rglob("*.css"))
@@ -299,9 +303,9 @@ def test_feed_and_sitemap_use_the_base_url(site: BuiltSite, archive: Archive) ->
     feed = (site.root / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == len(archive.articles)
     assert f"<id>{TEST_BASE_URL}articles/{COMMENTARY}.html</id>" in feed
-    assert "<updated>2025-04-23T11:03:00+04:00</updated>" in feed
+    assert "<updated>2025-04-23T00:00:00Z</updated>" in feed
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
-    assert sitemap.count("<loc>") == 114  # every page but 404
+    assert sitemap.count("<loc>") == 117  # every page but 404
     assert f"<loc>{TEST_BASE_URL}</loc>" in sitemap
     import xml.dom.minidom
 

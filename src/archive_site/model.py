@@ -19,14 +19,18 @@ ArticleKind = Literal["news", "interview", "opinion"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "interview", "opinion")
 ParagraphRole = Literal["lead", "body", "question", "answer"]
 ChainRole = Literal["original", "via", "publisher", "aggregator"]
-EntityType = Literal["person", "organisation", "place", "agreement", "project", "event"]
+EntityType = Literal[
+    "person", "organisation", "group", "place", "agreement", "project", "event", "concept"
+]
 ENTITY_TYPES: tuple[EntityType, ...] = (
     "person",
     "organisation",
+    "group",
     "place",
     "agreement",
     "project",
     "event",
+    "concept",
 )
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
@@ -59,7 +63,7 @@ class Turn:
 class Furniture:
     """Page furniture found in a capture and kept out of the article's text."""
 
-    kind: str  # "story-link", "news-line", "navigation", "editorial"
+    kind: str  # "story-link", "heading", "news-line", "navigation", "editorial"
     text: str
     line: int
 
@@ -90,18 +94,17 @@ class Published:
 
     @property
     def rfc3339(self) -> str:
-        """For Atom: always a full timestamp; unknown time is midnight UTC."""
-        if self.time is None:
+        """For Atom: always a full timestamp; unknown time or zone is midnight UTC of the day."""
+        if self.time is None or self.timezone is None:
             return f"{self.date.isoformat()}T00:00:00Z"
-        return f"{self.date.isoformat()}T{self.time}:00{self.timezone or 'Z'}"
+        return f"{self.date.isoformat()}T{self.time}:00{self.timezone}"
 
     def display(self) -> str:
         # Month names from dates.MONTHS, never strftime: output must not depend on the locale.
         text = f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
         if self.time:
             text += f", {self.time}"
-            if self.timezone:
-                text += f" (UTC{self.timezone})"
+            text += f" (UTC{self.timezone})" if self.timezone else " (time zone not stated)"
         return text
 
 
@@ -183,7 +186,7 @@ class Milestone:
 
 @dataclass(frozen=True, slots=True)
 class Entity:
-    """A person, organisation, place, agreement, project or event, with its names."""
+    """A named person, organisation, place, ... (one of ENTITY_TYPES), with its names."""
 
     id: str
     name: str

@@ -72,7 +72,7 @@ def _furniture(blocks: list[tuple[list[str], int]]) -> list[Furniture]:
     for bl, line in blocks:
         if bl == ["News line"]:
             in_news_line = True
-            furniture.append(Furniture("news-line", bl[0], line))
+            furniture.append(Furniture("heading", bl[0], line))  # the list's heading, no entry
             continue
         if not in_news_line:
             furniture.append(Furniture("story-link", join(bl), line))

@@ -24,18 +24,22 @@ ROLE_LABELS = {
 TYPE_LABELS = {
     "person": "People",
     "organisation": "Organisations",
+    "group": "Groups of countries or people",
     "place": "Places",
     "agreement": "Agreements",
     "project": "Projects",
     "event": "Events",
+    "concept": "Ideas, policies and routes",
 }
 TYPE_SINGULAR = {
     "person": "Person",
     "organisation": "Organisation",
+    "group": "Group",
     "place": "Place",
     "agreement": "Agreement",
     "project": "Project",
     "event": "Event",
+    "concept": "Idea, policy or route",
 }
 
 
@@ -156,6 +160,7 @@ def furniture_summary(article: Article) -> list[str]:
         counts[f.kind] = counts.get(f.kind, 0) + 1
     words = {
         "story-link": ("a link to another story", "links to other stories"),
+        "heading": ("a list heading", "list headings"),
         "news-line": ("a “News line” list entry", "“News line” list entries"),
         "navigation": ("a navigation word", "navigation words"),
         "editorial": ("an editorial line", "editorial lines"),
