@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -48,15 +47,6 @@ class _Fields:
     language: str
     url: str | None
     original_name: str | None
-
-
-def _report(meta: Record, *issues: Iterable[checks.Issue]) -> bool:
-    """Report the issues on the metadata file; True if there were none."""
-    ok = True
-    for issue in itertools.chain(*issues):
-        meta.error(issue.key, issue.message)
-        ok = False
-    return ok
 
 
 def paragraphs_and_turns(
@@ -194,7 +184,7 @@ class _ArticleReader:
         values, from_capture = self._capture_fields(reading, meta)
         missing = checks.missing_in(meta.display, has_capture=files.meta is not None)
         day = checks.published_day(values["published"], missing)
-        ok = _report(
+        ok = checks.report(
             meta,
             checks.required("title", values["title"], missing),
             checks.required("outlet", values["outlet"], missing),
@@ -202,21 +192,21 @@ class _ArticleReader:
             checks.matches("time", values["time"], checks.TIME, "HH:MM (24-hour)"),
         )
         timezone = meta.text("timezone")
-        ok &= _report(
+        ok &= checks.report(
             meta, checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
         )
         kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
-        ok &= _report(meta, kind.issues)
+        ok &= checks.report(meta, kind.issues)
         asks, answers = meta.text("interviewer"), meta.text("interviewee")
         has_turns = any(b.turn for b in reading.blocks)
-        ok &= _report(
+        ok &= checks.report(
             meta,
             checks.known_speakers(asks, answers, self.entity_ids),
             checks.interview(kind.value, has_turns, asks, answers, missing),
         )
         language = meta.text("language") or self.language
         url = meta.text("url")
-        ok &= _report(meta, checks.matches("url", url, checks.URL, "an http(s) URL"))
+        ok &= checks.report(meta, checks.matches("url", url, checks.URL, "an http(s) URL"))
         rest = {
             key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
         }

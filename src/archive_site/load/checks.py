@@ -1,21 +1,23 @@
 """An article's fields, checked one by one.
 
 Each check is a pure function: it returns the value it found (or ``None``)
-with the issues it has with it, and reports nothing itself.  The article
-reader reports the issues on the metadata file, on the line of the key, in
-the order it checks the keys.
+with the issues it has with it, and reports nothing itself.  The reader of a
+record reports the issues with :func:`report`, on the line of the key, in the
+order it checks the keys.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import ARTICLE_KINDS
 from ..readers import Field
+from ..yamlsrc import Record
 
 T = TypeVar("T")
 
@@ -27,10 +29,14 @@ _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @dataclass(frozen=True, slots=True)
 class Issue:
-    """What is wrong with the value of ``key`` (reported on the key's line)."""
+    """What is wrong with the value of ``key``: reported on ``line``, else on the key's line.
 
-    key: str
+    Without a key, the issue is the record's and is reported on its first line.
+    """
+
+    key: str | None
     message: str
+    line: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +45,18 @@ class Checked(Generic[T]):
 
     value: T | None
     issues: tuple[Issue, ...] = ()
+
+
+def report(record: Record, *issues: Iterable[Issue]) -> bool:
+    """Report the issues on the record's file, in order; True if there were none."""
+    ok = True
+    for issue in itertools.chain(*issues):
+        if issue.line is None:
+            record.error(issue.key, issue.message)
+        else:
+            record.problems.error(record.display, issue.line, f"{issue.key}: {issue.message}")
+        ok = False
+    return ok
 
 
 #: Makes the issue for a missing key from the key and a hint at its value.

@@ -1,25 +1,154 @@
-"""The curated timeline: milestones, each sourced by quotes from articles."""
+"""The curated timeline: milestones, each sourced by quotes from articles.
+
+A milestone is read key by key; each key's value is checked by a pure
+function that returns its issues, reported before the next key is read, so
+the problems come in the order of the file.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
-from ..dates import DateError, parse_edtf
+from ..dates import DateError, DateSpec, parse_edtf
 from ..errors import Problems
-from ..layout import (
-    MILESTONES_FILE,
-)
-from ..model import (
-    MILESTONE_STATUSES,
-    Article,
-    Entity,
-    Milestone,
-    Source,
-    Topic,
-)
+from ..layout import MILESTONES_FILE
+from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
+from ..yamlsrc import Record
+from .checks import Checked, Issue, report
 from .quotes import QuoteIndex
 from .records import load_list, take_id
+
+Items = tuple[tuple[str, int], ...]  # (value, line) of each item of a list
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """What milestones may refer to: the ids of the records loaded before them."""
+
+    articles: Collection[str]
+    entities: Collection[str]
+    topics: Collection[str]
+    broken: Collection[str]  # articles that did not load, their problems reported
+
+
+def parse_date(text: str | None) -> Checked[DateSpec]:
+    if text is None:
+        return Checked(None)
+    try:
+        return Checked(parse_edtf(text))
+    except DateError as exc:
+        return Checked(None, (Issue("date", str(exc)),))
+
+
+def check_status(status: str) -> tuple[Issue, ...]:
+    if status in MILESTONE_STATUSES:
+        return ()
+    return (Issue("status", f"'{status}' is not one of: {', '.join(MILESTONE_STATUSES)}"),)
+
+
+def check_topics(items: Items, known: Collection[str]) -> tuple[Issue, ...]:
+    """At least one topic, and each one known."""
+    none = () if items else (Issue(None, "milestone: give at least one topic under 'topics:'"),)
+    return none + unknown(items, known, "topics", "topic", "topics.yaml")
+
+
+def unknown(
+    items: Items, known: Collection[str], key: str, what: str, where: str
+) -> tuple[Issue, ...]:
+    """An issue on its line for each item that is not a known id."""
+    return tuple(
+        Issue(key, f"unknown {what} '{value}' (see {where})", line)
+        for value, line in items
+        if value not in known
+    )
+
+
+def check_source_article(article: str, known: Known) -> tuple[Issue, ...]:
+    if article in known.broken:
+        return (Issue("article", f"article '{article}' did not load (its problems are listed)"),)
+    if article not in known.articles:
+        return (Issue("article", f"unknown article '{article}' (see content/articles/)"),)
+    return ()
+
+
+def check_date_sourced(
+    date: DateSpec | None, date_note: str | None, sources: Sequence[Source]
+) -> tuple[Issue, ...]:
+    """Without a note on how the date was inferred, a quote must state its year and not a bound."""
+    if date is None or date_note:
+        return ()
+    issues = []
+    years = {str(y) for y in date.years()}
+    quotes = " ".join(s.quote for s in sources)
+    if sources and not any(y in quotes for y in years):
+        message = (
+            f"no quote states the year ({', '.join(sorted(years))}); say how the date was "
+            "inferred in 'date_note:'"
+        )
+        issues.append(Issue("date", message))
+    if date.kind in ("before", "after"):
+        message = "a date known only as a bound ('by ...', 'after ...') needs a note saying why"
+        issues.append(Issue("date_note", message))
+    return tuple(issues)
+
+
+def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
+    """One ``sources:`` item: an article that loaded and a quote found once in its text."""
+    article = src.text("article", required=True)
+    quote = src.text("quote", required=True)
+    prefix = src.text("prefix")
+    suffix = src.text("suffix")
+    src.finish()
+    if article is None or quote is None or not report(src, check_source_article(article, known)):
+        return None
+    found = index.locate(article, quote, prefix, suffix)
+    if isinstance(found, str):
+        src.error("quote", found)
+        return None
+    para, start, end = found
+    return Source(article, quote, para.id, start, end, prefix, suffix, src.key_line("quote"))
+
+
+def read_milestone(
+    rec: Record, seen: dict[str, int], known: Known, index: QuoteIndex
+) -> Milestone | None:
+    """One milestone, or None when it has a problem (reported)."""
+    ident = take_id(rec, seen)
+    date = parse_date(rec.text("date", required=True))
+    report(rec, date.issues)
+    date_note = rec.text("date_note")
+    title = rec.text("title", required=True)
+    summary = rec.text("summary", required=True)
+    status = rec.text("status") or "happened"
+    report(rec, check_status(status))
+    topics = rec.text_items("topics")
+    report(rec, check_topics(topics, known.topics))
+    entities = rec.text_items("entities")
+    report(rec, unknown(entities, known.entities, "entities", "entity", "entities.yaml"))
+    source_recs = rec.records("sources", required=True, what="source")
+    sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
+    rec.finish()
+    report(rec, check_date_sourced(date.value, date_note, sources))
+    if ident is None or date.value is None or title is None or summary is None:
+        return None
+    if not sources or len(sources) != len(source_recs) or check_status(status):
+        return None
+    return Milestone(
+        id=ident,
+        date=date.value,
+        title=title,
+        summary=summary,
+        topics=tuple(t for t, _ in topics),
+        entities=tuple(dict.fromkeys(e for e, _ in entities)),
+        sources=tuple(sources),
+        status=cast(MilestoneStatus, status),
+        date_note=date_note,
+        line=rec.line,
+        summary_line=rec.key_line("summary"),
+    )
 
 
 def load_milestones(
@@ -30,102 +159,17 @@ def load_milestones(
     problems: Problems,
     broken: Collection[str] = (),
 ) -> tuple[Milestone, ...]:
-    display, records = load_list(content / MILESTONES_FILE, problems, "milestone")
-    article_ids = {a.id for a in articles}
-    entity_ids = {e.id for e in entities}
-    topic_ids = {t.id for t in topics}
+    """The milestones that are valid, in date order (then by id)."""
+    _, records = load_list(content / MILESTONES_FILE, problems, "milestone")
+    known = Known(
+        articles={a.id for a in articles},
+        entities={e.id for e in entities},
+        topics={t.id for t in topics},
+        broken=broken,
+    )
     index = QuoteIndex(articles)
     seen: dict[str, int] = {}
-    out: list[Milestone] = []
-    for rec in records:
-        ident = take_id(rec, seen)
-        date_text = rec.text("date", required=True)
-        date = None
-        if date_text is not None:
-            try:
-                date = parse_edtf(date_text)
-            except DateError as exc:
-                rec.error("date", str(exc))
-        date_note = rec.text("date_note")
-        title = rec.text("title", required=True)
-        summary = rec.text("summary", required=True)
-        status = rec.text("status") or "happened"
-        if status not in MILESTONE_STATUSES:
-            rec.error("status", f"'{status}' is not one of: {', '.join(MILESTONE_STATUSES)}")
-        topic_items = rec.text_items("topics")
-        if not topic_items:
-            rec.error(None, "milestone: give at least one topic under 'topics:'")
-        for topic, line in topic_items:
-            if topic not in topic_ids:
-                problems.error(display, line, f"topics: unknown topic '{topic}' (see topics.yaml)")
-        entity_items = rec.text_items("entities")
-        for entity, line in entity_items:
-            if entity not in entity_ids:
-                problems.error(
-                    display, line, f"entities: unknown entity '{entity}' (see entities.yaml)"
-                )
-        sources: list[Source] = []
-        source_recs = rec.records("sources", required=True, what="source")
-        for src in source_recs:
-            article = src.text("article", required=True)
-            quote = src.text("quote", required=True)
-            prefix = src.text("prefix")
-            suffix = src.text("suffix")
-            src.finish()
-            if article is None or quote is None:
-                continue
-            if article in broken:
-                src.error("article", f"article '{article}' did not load (its problems are listed)")
-                continue
-            if article not in article_ids:
-                src.error("article", f"unknown article '{article}' (see content/articles/)")
-                continue
-            found = index.locate(article, quote, prefix, suffix)
-            if isinstance(found, str):
-                src.error("quote", found)
-                continue
-            para, start, end = found
-            sources.append(
-                Source(article, quote, para.id, start, end, prefix, suffix, src.key_line("quote"))
-            )
-        rec.finish()
-        if date is not None and not date_note:
-            years = {str(y) for y in date.years()}
-            quotes = " ".join(s.quote for s in sources)
-            if sources and not any(y in quotes for y in years):
-                rec.error(
-                    "date",
-                    f"no quote states the year ({', '.join(sorted(years))}); say how the date was "
-                    "inferred in 'date_note:'",
-                )
-        if date is not None and date.kind in ("before", "after") and not date_note:
-            rec.error(
-                "date_note",
-                "a date known only as a bound ('by ...', 'after ...') needs a note saying why",
-            )
-        if (
-            ident is None
-            or date is None
-            or title is None
-            or summary is None
-            or status not in MILESTONE_STATUSES
-            or len(sources) != len(source_recs)
-            or not sources
-        ):
-            continue
-        out.append(
-            Milestone(
-                id=ident,
-                date=date,
-                title=title,
-                summary=summary,
-                topics=tuple(t for t, _ in topic_items),
-                entities=tuple(dict.fromkeys(e for e, _ in entity_items)),
-                sources=tuple(sources),
-                status=status,
-                date_note=date_note,
-                line=rec.line,
-                summary_line=rec.key_line("summary"),
-            )
-        )
-    return tuple(sorted(out, key=lambda m: (m.date.sort_key(), m.id)))
+    loaded = (read_milestone(rec, seen, known, index) for rec in records)
+    return tuple(
+        sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
+    )

@@ -1,0 +1,79 @@
+"""The milestone reader's pure checks, one by one (archive_site.load.milestones)."""
+
+from __future__ import annotations
+
+from archive_site.dates import parse_edtf
+from archive_site.load.checks import Issue
+from archive_site.load.milestones import (
+    Known,
+    check_date_sourced,
+    check_source_article,
+    check_status,
+    check_topics,
+    parse_date,
+    unknown,
+)
+from archive_site.model import Source
+
+KNOWN = Known(articles={"a", "b"}, entities={"china"}, topics={"trade"}, broken={"c"})
+
+
+def test_parse_date() -> None:
+    assert parse_date("2019-04").value == parse_edtf("2019-04")
+    assert parse_date("2019-04").issues == ()
+    assert parse_date(None).value is None
+    assert parse_date(None).issues == ()
+    bad = parse_date("1992-13-02")
+    assert bad.value is None
+    assert bad.issues == (Issue("date", "month 13 does not exist in '1992-13-02'"),)
+
+
+def test_check_status() -> None:
+    assert check_status("planned") == ()
+    assert check_status("maybe") == (
+        Issue("status", "'maybe' is not one of: happened, planned, ongoing"),
+    )
+
+
+def test_topics_and_unknown_ids_on_their_lines() -> None:
+    assert check_topics((("trade", 4),), KNOWN.topics) == ()
+    assert check_topics((), KNOWN.topics) == (
+        Issue(None, "milestone: give at least one topic under 'topics:'"),
+    )
+    assert check_topics((("trade", 4), ("nope", 5)), KNOWN.topics) == (
+        Issue("topics", "unknown topic 'nope' (see topics.yaml)", 5),
+    )
+    items = (("china", 8), ("mars", 9), ("venus", 10))
+    assert unknown(items, KNOWN.entities, "entities", "entity", "entities.yaml") == (
+        Issue("entities", "unknown entity 'mars' (see entities.yaml)", 9),
+        Issue("entities", "unknown entity 'venus' (see entities.yaml)", 10),
+    )
+
+
+def test_check_source_article() -> None:
+    assert check_source_article("a", KNOWN) == ()
+    assert check_source_article("c", KNOWN) == (
+        Issue("article", "article 'c' did not load (its problems are listed)"),
+    )
+    assert check_source_article("z", KNOWN) == (
+        Issue("article", "unknown article 'z' (see content/articles/)"),
+    )
+
+
+def test_date_sourced_needs_the_year_in_a_quote_or_a_note() -> None:
+    year = parse_edtf("2014")
+    stated = [Source("a", "a working visit to China in 2014", "p1", 0, 10)]
+    silent = [Source("a", "a working visit last year", "p1", 0, 10)]
+    assert check_date_sourced(year, None, stated) == ()
+    assert check_date_sourced(year, "last year, in 2015", silent) == ()
+    assert check_date_sourced(None, None, silent) == ()
+    assert check_date_sourced(year, None, silent) == (
+        Issue(
+            "date", "no quote states the year (2014); say how the date was inferred in 'date_note:'"
+        ),
+    )
+    interval = parse_edtf("2019/2023")
+    assert check_date_sourced(interval, None, [Source("a", "from 2019", "p1", 0, 9)]) == ()
+    bound = parse_edtf("[..2025-04-21]")
+    assert [i.key for i in check_date_sourced(bound, None, stated)] == ["date", "date_note"]
+    assert check_date_sourced(bound, None, [])[0].key == "date_note"
