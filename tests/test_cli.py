@@ -83,15 +83,15 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
 def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
     normal = build(project_copy, "a")
     assert re.fullmatch(
-        r"Built 118 pages \(139 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
+        r"Built 119 pages \(141 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
         r"into a/ in \d+\.\d\d s\n",
         normal.stdout,
     ), normal.stdout
     verbose = build(project_copy, "b", "-v")
     stages = re.findall(
-        r"^  (load and check|render|write) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
+        r"^  (load and check|render|write|search index) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
     )
-    assert stages == ["load and check", "render", "write"]
+    assert stages == ["load and check", "render", "write", "search index"]
     quiet = build(project_copy, "c", "-q")
     assert quiet.stdout == "" and quiet.stderr == ""
 

@@ -143,7 +143,7 @@ def test_ci_runs_the_readme_test_and_audit_commands() -> None:
 def test_make_site(sandbox: Path) -> None:
     result = run("make site", sandbox)
     assert result.returncode == 0, result.stderr
-    assert "Built 118 pages" in result.stdout
+    assert "Built 119 pages" in result.stdout
     assert (sandbox / "dist/index.html").is_file()
 
 
@@ -171,7 +171,7 @@ def test_adding_an_article_then_checking(sandbox: Path) -> None:
 
 def test_the_commands_section(sandbox: Path) -> None:
     built = run(".venv/bin/python build.py", sandbox)
-    assert built.returncode == 0 and built.stdout.startswith("Built 118 pages")
+    assert built.returncode == 0 and built.stdout.startswith("Built 119 pages")
     moved = run(".venv/bin/python build.py --base-url https://example.org/archive/ -v", sandbox)
     assert moved.returncode == 0
     assert "  render " in moved.stdout

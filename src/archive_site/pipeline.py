@@ -15,6 +15,7 @@ from .errors import Diagnostic, Problems
 from .load import load_archive
 from .model import Archive, Output
 from .render import render_site
+from .searchindex import SearchIndex, index_site
 from .write import check_output_folder, write_site
 
 
@@ -34,6 +35,7 @@ class Report:
     pages: int = 0
     files: int = 0
     warnings: tuple[Diagnostic, ...] = ()
+    search: SearchIndex | None = None
     stages: list[tuple[str, float]] = field(default_factory=list)
 
     @property
@@ -74,11 +76,20 @@ def render(paths: Paths, report: Report) -> list[Output]:
 
 
 def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
-    """Check, render and write the site; the output folder changes only on success."""
+    """Check, render, write and index the site; the output folder changes only on success."""
     check_output_folder(paths.output, (paths.content, paths.templates, Path.cwd()))
     report = check(paths, base_url=base_url, strict=strict)
     outputs = render(paths, report)
+    indexing = 0.0
+
+    def index(folder: Path) -> None:
+        nonlocal indexing
+        t1 = time.perf_counter()
+        report.search = index_site(folder)
+        indexing = time.perf_counter() - t1
+
     t0 = time.perf_counter()
-    write_site(outputs, paths.output)
-    report.stages.append(("write", time.perf_counter() - t0))
+    write_site(outputs, paths.output, finish=index)
+    report.stages.append(("write", time.perf_counter() - t0 - indexing))
+    report.stages.append(("search index", indexing))
     return report

@@ -19,6 +19,7 @@ from types import MappingProxyType
 
 HOME = "index.html"
 TIMELINE = "timeline.html"
+SEARCH = "search.html"
 NOT_FOUND = "404.html"
 ARTICLES = "articles/index.html"
 ENTITIES = "entities/index.html"
@@ -28,6 +29,9 @@ FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 STYLE = "assets/style.css"
 SCRIPT = "assets/timeline.js"
+SEARCH_SCRIPT = "assets/search.js"
+#: The search index's folder, written by Pagefind after the pages (see searchindex).
+SEARCH_INDEX = "pagefind/"
 FAVICON = "assets/favicon.svg"
 DATA = "data/"
 DATA_FILES = (
@@ -46,7 +50,17 @@ DATA_FILES = (
 )
 #: Pages and files every site has, which Markdown may link to as ``site:PATH``.
 SITE_TARGETS = frozenset(
-    {HOME, TIMELINE, ARTICLES, ENTITIES, TOPICS, YEARS, FEED, *(DATA + n for n in DATA_FILES)}
+    {
+        HOME,
+        TIMELINE,
+        SEARCH,
+        ARTICLES,
+        ENTITIES,
+        TOPICS,
+        YEARS,
+        FEED,
+        *(DATA + n for n in DATA_FILES),
+    }
 )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic, display_path
@@ -49,10 +49,13 @@ def check_output_folder(out: Path, protected: Iterable[Path]) -> None:
         )
 
 
-def write_site(outputs: Iterable[Output], out: Path) -> int:
+def write_site(
+    outputs: Iterable[Output], out: Path, finish: Callable[[Path], object] | None = None
+) -> int:
     """Write every output under a temporary folder beside ``out``, then swap it in.
 
-    Returns the number of files written.
+    ``finish`` (the search index) runs on the complete temporary folder before
+    the swap; if it raises, nothing is swapped. Returns the number of files written.
     """
     parent = out.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
@@ -69,6 +72,8 @@ def write_site(outputs: Iterable[Output], out: Path) -> int:
                 made.add(path.parent)
             path.write_bytes(o.data)
             count += 1
+        if finish is not None:
+            finish(tmp)
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
             out.replace(old / out.name)

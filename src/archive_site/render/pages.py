@@ -55,6 +55,7 @@ def outputs(r: Renderer) -> Iterator[Output]:
         yield year(r, y, years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None)
     for p in a.pages:
         yield r.page("page.html", urls.page(p.id), p=p)
+    yield r.page("search.html", urls.SEARCH, title="Search", choices=r.facets.choices())
     yield r.page("404.html", urls.NOT_FOUND, title="Page not found", rooted=True)
     yield r.page("feed.xml", urls.FEED)
     yield r.page("sitemap.xml", urls.SITEMAP, paths=sitemap_paths(a))
@@ -167,6 +168,7 @@ def assets(r: Renderer) -> Iterator[Output]:
     for name, target in (
         ("style.css", urls.STYLE),
         ("timeline.js", urls.SCRIPT),
+        ("search.js", urls.SEARCH_SCRIPT),
         ("favicon.svg", urls.FAVICON),
     ):
         path = static / name

@@ -18,6 +18,7 @@ from ..model import Archive, Milestone, Output
 from . import jsonld
 from .context import FolderCache, Where, where
 from .environment import cache_compiled, make_environment
+from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer
 from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, plural
@@ -43,6 +44,7 @@ class Renderer:
             *((urls.page(p.id), p.menu) for p in a.pages),
         ]
         self._nav_targets = {target for target, _ in nav} | {urls.HOME}
+        self.facets = SearchFacets(a, TYPE_LABELS)
         self.env.globals.update(
             site=a.config,
             archive=a,
@@ -58,6 +60,7 @@ class Renderer:
             nav=nav,
             entry=self.entry,
             partial=self.partial,
+            search_tags=self.facets.tags,
             **Fragments(a, self.cache).globals(),
         )
         self.env.filters.update(published=published_html, markdown=self.markdown)

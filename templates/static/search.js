@@ -1,0 +1,198 @@
+/* archive-site search: runs the query of search.html?q=...&kind=... with Pagefind's
+   JavaScript API and the index in pagefind/, and keeps the query in the address so a
+   search can be shared. Without JavaScript, or opened from a file (where a browser
+   cannot load the index), the page keeps its plain message and links instead.
+   Pagefind's code and index are loaded only once there is something to search. */
+(function () {
+  "use strict";
+  var form = document.getElementById("search");
+  if (!form || location.protocol === "file:" || !window.URLSearchParams) return;
+  var off = document.getElementById("search-off");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var more = document.getElementById("search-more");
+  var selects = [].slice.call(form.querySelectorAll("select[data-filter]"));
+  var sort = form.elements.sort;
+  var PAGE = 10; // results whose text is fetched at a time
+  var AROUND = 12; // words of context on each side of a match
+  var PARAGRAPH = /^p(\d+)$/; // paragraph anchors of article pages: articles/ID.html#p7
+
+  form.hidden = false;
+  off.hidden = true;
+  selects.forEach(function (s) {
+    [].forEach.call(s.options, function (o) { o.label0 = o.textContent; });
+  });
+
+  var engine = null;
+  function pagefind() {
+    if (!engine) {
+      var url = new URL(form.getAttribute("data-index"), document.baseURI).href;
+      engine = import(url).then(function (pf) {
+        // Result paths from the site's root (see link); searching on the page itself
+        // saves loading Pagefind's web worker, which a small index does not need.
+        return pf.options({ baseUrl: "/", noWorker: true }).then(function () { return pf; });
+      });
+    }
+    return engine;
+  }
+
+  function fromAddress() {
+    var params = new URLSearchParams(location.search);
+    form.elements.q.value = params.get("q") || "";
+    selects.concat([sort]).forEach(function (s) {
+      var v = params.get(s.name) || "";
+      s.value = [].some.call(s.options, function (o) { return o.value === v; }) ? v : "";
+    });
+  }
+
+  function toAddress() {
+    var params = new URLSearchParams();
+    var q = form.elements.q.value.trim();
+    if (q) params.set("q", q);
+    selects.concat([sort]).forEach(function (s) { if (s.value) params.set(s.name, s.value); });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
+  }
+
+  function el(tag, text, cls) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  // A stretch of the page's words around its first match, the matches marked.
+  function excerpt(words, hits, from, to) {
+    var inside = hits.filter(function (h) { return h >= from && h < to; });
+    var first = inside.length ? inside[0] : from;
+    var start = Math.max(from, first - AROUND);
+    var end = Math.min(to, first + AROUND + 1);
+    var p = el("p");
+    var marked = {};
+    inside.forEach(function (h) { marked[h] = true; });
+    if (start > from) p.appendChild(document.createTextNode("… "));
+    for (var i = start; i < end; i += 1) {
+      if (i > start) p.appendChild(document.createTextNode(" "));
+      if (marked[i]) p.appendChild(el("mark", words[i]));
+      else p.appendChild(document.createTextNode(words[i]));
+    }
+    if (end < to) p.appendChild(document.createTextNode(" …"));
+    return p;
+  }
+
+  // Paragraphs of an article that hold matches: up to three, those with most first.
+  function paragraphs(data, hits) {
+    var anchors = (data.anchors || []).slice().sort(function (a, b) { return a.location - b.location; });
+    var found = [];
+    anchors.forEach(function (a, n) {
+      var m = PARAGRAPH.exec(a.id || "");
+      if (!m) return;
+      var end = n + 1 < anchors.length ? anchors[n + 1].location : Infinity;
+      var count = hits.filter(function (h) { return h >= a.location && h < end; }).length;
+      if (count) found.push({ id: a.id, number: m[1], from: a.location, to: end, count: count });
+    });
+    found.sort(function (a, b) { return b.count - a.count || a.from - b.from; });
+    return found.slice(0, 3).sort(function (a, b) { return a.from - b.from; });
+  }
+
+  function link(url) {
+    // Pagefind gives paths from the site's root ("/articles/x.html"); this page is at
+    // the root, so the same path without its slash works at any address, sub-path or not.
+    return url.replace(/^\/+/, "");
+  }
+
+  function item(data) {
+    var li = el("li");
+    var meta = data.meta || {};
+    var words = (data.content || "").split(/\s+/);
+    var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
+    li.appendChild(el("p", [meta.kind, meta.date].filter(Boolean).join(" · "), "kind"));
+    var h = el("h2");
+    var a = el("a", meta.title || data.url);
+    a.href = link(data.url);
+    h.appendChild(a);
+    li.appendChild(h);
+    li.appendChild(excerpt(words, hits, 0, words.length));
+    var paras = paragraphs(data, hits);
+    if (paras.length) {
+      var ul = el("ul");
+      paras.forEach(function (p) {
+        var sub = el("li");
+        var pa = el("a", "¶" + p.number);
+        pa.href = link(data.url) + "#" + p.id;
+        pa.setAttribute("aria-label", "Paragraph " + p.number + " of " + (meta.title || ""));
+        var text = excerpt(words, hits, p.from, Math.min(p.to, words.length));
+        text.insertBefore(pa, text.firstChild);
+        sub.appendChild(text);
+        ul.appendChild(sub);
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function counts(filters) {
+    selects.forEach(function (s) {
+      var values = (filters && filters[s.getAttribute("data-filter")]) || {};
+      [].forEach.call(s.options, function (o) {
+        if (o.value) o.textContent = o.label0 + " (" + (values[o.value] || 0) + ")";
+      });
+    });
+  }
+
+  var shown = [];
+  var run = 0;
+  function showMore(mine) {
+    var next = shown.slice(list.children.length, list.children.length + PAGE);
+    return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
+      if (mine !== run) return;
+      all.forEach(function (d) { list.appendChild(item(d)); });
+      more.hidden = list.children.length >= shown.length;
+    });
+  }
+
+  function search() {
+    var mine = (run += 1);
+    var q = form.elements.q.value.trim();
+    var filters = {};
+    selects.forEach(function (s) { if (s.value) filters[s.getAttribute("data-filter")] = s.value; });
+    list.textContent = "";
+    more.hidden = true;
+    if (!q && !Object.keys(filters).length) {
+      status.textContent = "Type a word or two, or choose a filter.";
+      return Promise.resolve();
+    }
+    status.textContent = "Searching…";
+    var options = { filters: filters };
+    if (sort.value) options.sort = { date: sort.value === "date-asc" ? "asc" : "desc" };
+    return pagefind().then(function (pf) {
+      return pf.search(q || null, options);
+    }).then(function (found) {
+      if (mine !== run) return;
+      shown = found.results;
+      counts(found.filters);
+      var n = shown.length;
+      var what = q ? " for “" + q + "”" : "";
+      var narrowed = Object.keys(filters).length ? ", filtered" : "";
+      var dated = sort.value ? "; in date order, dated results only (articles, milestones, years)" : "";
+      status.textContent = (n ? n + (n === 1 ? " result" : " results") : "No results") + what + narrowed + dated + ".";
+      return showMore(mine);
+    }).catch(function (err) {
+      if (mine !== run) return;
+      status.textContent = "The search index could not be loaded (" + err.message + ").";
+      off.hidden = false;
+    });
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    toAddress();
+    search();
+  });
+  selects.concat([sort]).forEach(function (s) {
+    s.addEventListener("change", function () { toAddress(); search(); });
+  });
+  more.addEventListener("click", function () { showMore(run); });
+  fromAddress();
+  search();
+}());
