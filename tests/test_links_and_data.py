@@ -123,7 +123,7 @@ def test_markdown_links_to_unknown_records_are_errors(project_copy: Path) -> Non
     (d,) = info.value.diagnostics
     assert d.path == "content/milestones.yaml"
     assert d.message == "link: unknown milestone 'no-such-thing'"
-    assert "milestone:no-such-thing" in text.splitlines()[d.line]  # type: ignore[index]
+    assert "milestone:no-such-thing" in text.splitlines()[d.line - 1]  # type: ignore[operator]
 
 
 # --- the JSON data -------------------------------------------------------------------

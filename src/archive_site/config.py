@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problems, display_path
+from .urls import is_web_url
 from .yamlsrc import Record, read_yaml
 
 #: The environment variable that gives the base URL (as the GitHub Pages workflow does).
@@ -59,9 +60,11 @@ def normalise_base_url(url: str) -> str:
     """
     url = url.strip()
     parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_web_url(url):
         raise ValueError(
-            f"expected an absolute http(s) URL such as https://example.org/, got {url!r}"
+            f"expected an absolute http(s) URL such as https://example.org/, got {url!r} "
+            "(a URL has a host and no spaces, quotes or angle brackets: write them as "
+            "%20, %22, %3C, %3E)"
         )
     if parts.query or parts.fragment:
         raise ValueError(f"a base URL cannot have a query or #fragment: {url!r}")

@@ -42,7 +42,10 @@ MONTHS = (
     "December",
 )
 
-_DATE = re.compile(r"^(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?(?P<q>[?~%])?$")
+_DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")
+#: The years a date may fall in: the overview picture draws up to the start of the
+#: year after a date, and an open interval sorts as if it ended after every real date.
+MIN_YEAR, MAX_YEAR = 1, 9998
 
 
 class DateError(ValueError):
@@ -114,12 +117,17 @@ class PartialDate:
 
 
 def parse_partial(text: str) -> PartialDate:
-    m = _DATE.match(text)
+    m = _DATE.fullmatch(text)
     if not m:
         raise DateError(
             f"expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got {text!r}"
         )
     year = int(m["y"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise DateError(
+            f"year {m['y']} is outside the years the site can show and sort "
+            f"(years {MIN_YEAR} to {MAX_YEAR}), in {text!r}"
+        )
     month = int(m["m"]) if m["m"] else None
     day = int(m["d"]) if m["d"] else None
     if month is not None and not 1 <= month <= 12:
@@ -178,7 +186,7 @@ class DateSpec:
 
     def sort_key(self) -> tuple[int, int, int, int, tuple[int, int, int]]:
         rank = {"before": 0, "single": 1, "interval": 2, "after": 3}[self.kind]
-        end = self.end.key() if self.end is not None else (9999, 13, 32)
+        end = self.end.key() if self.end is not None else (MAX_YEAR + 1, 13, 32)
         return (*self.anchor.key(), rank, end)
 
     def years(self) -> tuple[int, ...]:

@@ -93,4 +93,8 @@ def display_path(path: object) -> str:
     except ValueError:  # another drive on Windows
         return str(text).replace(os.sep, "/")
     shown = text if rel.startswith("..") else rel
-    return str(shown).replace(os.sep, "/")
+    return str(shown).replace(os.sep, "/").translate(_CONTROL_ESCAPES)
+
+
+#: Control characters in a file name, shown as escapes so a report stays one line per problem.
+_CONTROL_ESCAPES = {c: repr(chr(c))[1:-1] for c in (*range(32), 127)}

@@ -28,13 +28,26 @@ CAPTURE_SUFFIX = ".capture.txt"
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
 
-#: Every record id, and every article and page file name without its suffix.
-ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$")
+#: Every record id, and every article and page file name without its suffix
+#: (matched whole: use :func:`is_id`).
+ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+#: The longest id: file names (``ID.capture.txt``) must stay well under 255 bytes.
+MAX_ID_LENGTH = 100
+
+
+def is_id(value: str) -> bool:
+    """Whether ``value`` is a valid id: the whole of it, newline or not, and not too long."""
+    return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
 
 
 def id_error(value: str) -> str:
-    """The message for an id that does not match :data:`ID_PATTERN`."""
+    """The message for a value that :func:`is_id` refuses."""
+    if len(value) > MAX_ID_LENGTH:
+        return (
+            f"'{value[:40]}...' is not a valid id: it is longer than {MAX_ID_LENGTH} characters "
+            f"({len(value)})"
+        )
     return (
-        f"'{value}' is not a valid id "
+        f"{value!r} is not a valid id "
         "(lower-case letters, digits and hyphens, e.g. 'sco-summit-2024')"
     )

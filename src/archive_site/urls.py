@@ -14,8 +14,11 @@ can leave the output folder.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
+from urllib.parse import urlsplit
+
+from .layout import is_id
 
 HOME = "index.html"
 TIMELINE = "timeline.html"
@@ -124,9 +127,79 @@ INTERNAL_SCHEMES: Mapping[str, Callable[[str], str]] = MappingProxyType(
         "site": _site,  # one of SITE_TARGETS, already a site path
     }
 )
-#: An internal link's ``](scheme:target)`` in Markdown source (any lower-case scheme:
-#: those not in INTERNAL_SCHEMES are external and left alone).
-INTERNAL_LINK = re.compile(r"\]\((?P<scheme>[a-z]+):(?P<target>[^)\s]*)\)")
+#: The schemes a link from content may have besides the internal ones.
+EXTERNAL_SCHEMES = ("http", "https", "mailto")
+#: What a scheme looks like (RFC 3986), to tell ``javascript:x`` from a relative path.
+_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+#: The characters a URL may hold (RFC 3986: unreserved, reserved and percent escapes).
+_URL = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+#: What browsers remove from a URL before reading it: tabs and newlines anywhere,
+#: control characters and spaces at either end (WHATWG URL Standard).
+_INVISIBLE = str.maketrans("", "", "\t\n\r")
+_C0_AND_SPACE = "".join(map(chr, range(0x21)))
+_YEAR = re.compile(r"[0-9]{1,4}")
+
+#: For each internal scheme, the targets that exist; None: any well-formed one.
+Known = Mapping[str, Collection[str]] | None
+
+
+class LinkError(ValueError):
+    """A link from content that cannot be published; the message says why."""
+
+
+def is_web_url(text: str) -> bool:
+    """An absolute http(s) URL with a host, made only of characters a URL may hold."""
+    if not _URL.fullmatch(text):
+        return False
+    parts = urlsplit(text)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
+    """Where a link written in content leads: ``(site path, True)`` or ``(URL, False)``.
+
+    The one judge of every ``href`` and ``src`` that comes from content, in
+    whatever Markdown form it was written.  Internal links
+    (``milestone:ID``, ``year:2024``, ``site:timeline.html``...) must name a
+    target in ``known`` (or, without it, a well-formed one); external links
+    must be ``http``, ``https`` or ``mailto`` URLs.  Anything else raises
+    :class:`LinkError`: ``javascript:``, ``data:``, relative paths.
+    """
+    url = href.strip(_C0_AND_SPACE).translate(_INVISIBLE)
+    scheme, colon, target = url.partition(":")
+    if colon and scheme in INTERNAL_SCHEMES:
+        if not _exists(scheme, target, known):
+            choices = f" (one of: {', '.join(sorted(SITE_TARGETS))})" if scheme == "site" else ""
+            raise LinkError(f"unknown {scheme} '{target}'{choices}")
+        return INTERNAL_SCHEMES[scheme](target), True
+    if not colon or not _SCHEME.fullmatch(scheme):
+        raise LinkError(
+            f"{href!r} is not a link the build can check: write an internal link "
+            f"({', '.join(f'{s}:' for s in INTERNAL_SCHEMES)}) or an http(s) or mailto URL"
+        )
+    if scheme.lower() not in EXTERNAL_SCHEMES:
+        raise LinkError(
+            f"'{scheme}:' links are not allowed (only {', '.join(EXTERNAL_SCHEMES)} "
+            "and the internal schemes)"
+        )
+    if scheme.lower() == "mailto" and _URL.fullmatch(url) and len(target) > 0:
+        return url, False
+    if is_web_url(url):
+        return url, False
+    raise LinkError(
+        f"{href!r} is not a valid URL: a URL has a host and no spaces, quotes or angle "
+        "brackets (write them as %20, %22, %3C, %3E)"
+    )
+
+
+def _exists(scheme: str, target: str, known: Known) -> bool:
+    if known is not None:
+        return target in known[scheme]
+    if scheme == "site":
+        return target in SITE_TARGETS
+    if scheme == "year":
+        return _YEAR.fullmatch(target) is not None
+    return is_id(target)
 
 
 def relative(here: str, target: str, fragment: str | None = None) -> str:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .errors import Problems
+from .files import FileProblem, read_bytes
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -123,11 +124,11 @@ def _shift_lines(node: Any, by: int) -> None:
 
 
 def read_yaml(path: Path, display: str, problems: Problems) -> Any:
-    """Read and parse a YAML file; a missing or undecodable file is reported."""
+    """Read and parse a YAML file; a missing, odd or undecodable file is reported."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        problems.error(display, None, "file not found")
+        text = read_bytes(path).decode("utf-8")
+    except FileProblem as exc:
+        problems.error(display, None, str(exc))
         return None
     except UnicodeDecodeError as exc:
         problems.error(display, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")

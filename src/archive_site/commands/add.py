@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
-from ..layout import ARTICLES_DIR, CAPTURE_SUFFIX, ID_PATTERN, MARKDOWN_SUFFIX, META_SUFFIX
+from ..files import FileProblem, read_bytes
+from ..layout import (
+    ARTICLES_DIR,
+    CAPTURE_SUFFIX,
+    MARKDOWN_SUFFIX,
+    META_SUFFIX,
+    id_error,
+    is_id,
+)
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
@@ -87,11 +95,8 @@ def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:
 
 
 def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
-    if ident is not None and not ID_PATTERN.match(ident):
-        raise UsageError(
-            f"--id: '{ident}' is not a valid id "
-            "(lower-case letters, digits and hyphens, e.g. '2025-04-23-ednews-new-stage')"
-        )
+    if ident is not None and not is_id(ident):
+        raise UsageError(f"--id: {id_error(ident)}")
     data = _read_capture(capture)
     display = display_path(capture)
     problems = Problems()
@@ -173,14 +178,17 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
 
 
 def _read_capture(capture: Path) -> bytes:
+    """The capture named on the command line (a link to it is followed: the user named it)."""
     try:
-        return capture.read_bytes()
-    except FileNotFoundError:
-        raise _fail(capture, None, "file not found") from None
-    except IsADirectoryError:
-        raise _fail(capture, None, "is a folder, not a captured text file") from None
-    except OSError as exc:
-        raise _fail(capture, None, f"cannot read: {exc.strerror}") from None
+        return read_bytes(capture.resolve())
+    except FileProblem as exc:
+        raise _fail(
+            capture,
+            None,
+            str(exc).replace("a folder, not a file", "a folder, not a captured text file"),
+        ) from None
+    except (OSError, RuntimeError) as exc:  # resolve(): a loop of links
+        raise _fail(capture, None, f"cannot read: {exc}") from None
 
 
 def _same_capture(folder: Path, data: bytes) -> Path | None:
@@ -190,9 +198,9 @@ def _same_capture(folder: Path, data: bytes) -> Path | None:
     digest = hashlib.sha256(data).digest()
     for path in sorted(folder.glob(f"*{CAPTURE_SUFFIX}")):
         try:
-            if hashlib.sha256(path.read_bytes()).digest() == digest:
+            if hashlib.sha256(read_bytes(path)).digest() == digest:
                 return path
-        except OSError:
+        except FileProblem:
             continue
     return None
 
@@ -254,7 +262,7 @@ def choose_id(reading: Reading, source: Path) -> str:
         while len(kept) > fixed + 1 and kept[-1] in _TRAILING_WORDS:
             kept.pop()
         ident = "-".join(kept)
-    if not ID_PATTERN.match(ident):
+    if not is_id(ident):
         raise _fail(
             source,
             None,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from ..errors import Problems, display_path
+from ..files import FileProblem, read_bytes
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
 from ..readers import REGISTRY, Block, Field, Reading, decode, detect_format, read_text
 from ..text import normalise_text
@@ -114,9 +115,9 @@ class _ArticleReader:
         problems = self.problems
         display = display_path(files.source)
         try:
-            data = files.source.read_bytes()
-        except OSError as exc:
-            problems.error(display, None, f"cannot read: {exc.strerror}")
+            data = read_bytes(files.source)
+        except FileProblem as exc:
+            problems.error(display, None, str(exc))
             return None
         text = decode(data, display, problems)
         if text is None:
@@ -206,7 +207,7 @@ class _ArticleReader:
         )
         language = meta.text("language") or self.language
         url = meta.text("url")
-        ok &= checks.report(meta, checks.matches("url", url, checks.URL, "an http(s) URL"))
+        ok &= checks.report(meta, checks.web_url("url", url))
         rest = {
             key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
         }

@@ -17,13 +17,13 @@ from typing import Generic, TypeVar
 
 from ..model import ARTICLE_KINDS
 from ..readers import Field
+from ..urls import is_web_url
 from ..yamlsrc import Record
 
 T = TypeVar("T")
 
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 TIMEZONE = re.compile(r"^[+-](0\d|1[0-4]):[0-5]\d$|^Z$")
-URL = re.compile(r"^https?://\S+$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -84,6 +84,19 @@ def matches(
     if value is None or pattern.match(value):
         return ()
     return (Issue(key, f"expected {expected}, got {value!r}"),)
+
+
+def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
+    """No issue when ``value`` is absent or an http(s) URL that a sitemap or feed can hold."""
+    if value is None or is_web_url(value):
+        return ()
+    return (
+        Issue(
+            key,
+            f"expected an http(s) URL, got {value!r} (a URL has a host and no spaces, quotes "
+            "or angle brackets: write them as %20, %22, %3C, %3E)",
+        ),
+    )
 
 
 def published_day(text: str | None, missing: Missing) -> Checked[dt.date]:

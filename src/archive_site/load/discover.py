@@ -6,13 +6,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from ..errors import Problems, display_path
+from ..files import exists, folder_problem
 from ..layout import (
     ARTICLES_DIR,
     CAPTURE_SUFFIX,
-    ID_PATTERN,
     MARKDOWN_SUFFIX,
     META_SUFFIX,
     id_error,
+    is_id,
 )
 
 
@@ -27,10 +28,9 @@ class ArticleFiles(NamedTuple):
 def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFiles], set[str]]:
     """The articles' files, and the ids of metadata files whose capture is missing."""
     folder = content / ARTICLES_DIR
-    if not folder.is_dir():
-        problems.error(
-            display_path(folder), None, "folder not found: articles live in content/articles/"
-        )
+    problem = folder_problem(folder)
+    if problem:
+        problems.error(display_path(folder), None, f"{problem}: articles live in content/articles/")
         return [], set()
     found: list[ArticleFiles] = []
     orphans: set[str] = set()
@@ -40,7 +40,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
         if name.endswith(CAPTURE_SUFFIX):
             ident = name[: -len(CAPTURE_SUFFIX)]
             meta = folder / f"{ident}{META_SUFFIX}"
-            if not meta.is_file():
+            if not exists(meta):
                 problems.error(
                     display_path(path),
                     None,
@@ -50,7 +50,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
             found.append(ArticleFiles(ident, path, meta))
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
-            if not (folder / f"{ident}{CAPTURE_SUFFIX}").is_file():
+            if not exists(folder / f"{ident}{CAPTURE_SUFFIX}"):
                 orphans.add(ident)
                 problems.error(
                     display_path(path),
@@ -68,6 +68,6 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
                 "hand-written articles are ID.md",
             )
     for files in found:
-        if not ID_PATTERN.match(files.ident):
+        if not is_id(files.ident):
             problems.error(display_path(files.source), None, f"file name: {id_error(files.ident)}")
-    return [f for f in found if ID_PATTERN.match(f.ident)], orphans
+    return [f for f in found if is_id(f.ident)], orphans

@@ -1,28 +1,74 @@
-"""Internal links in Markdown text: every ``scheme:target`` must name a record."""
+"""Links in Markdown text: every ``href`` and ``src`` must be one the site can publish.
+
+The Markdown is parsed as the renderer parses it (:mod:`archive_site.mdtext`),
+and each link it makes, in whatever form it was written, is judged by
+:func:`archive_site.urls.resolve_link`: an internal link must name a record
+that exists, an external one must be an http(s) or mailto URL.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from .. import urls
 from ..errors import Problems, display_path
+from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
+from ..mdtext import links_in
 from ..model import Article, Entity, Milestone, Page, Topic
 
 
 def check_links(
-    text: str, display: str, line: int, known: Mapping[str, Iterable[str]], problems: Problems
+    text: str,
+    path: Path,
+    line: int,
+    known: Mapping[str, Collection[str]],
+    problems: Problems,
 ) -> None:
-    """Every ``[text](scheme:target)`` link in Markdown must name a record that exists."""
-    for m in urls.INTERNAL_LINK.finditer(text):
-        scheme, target = m["scheme"], m["target"]
-        if scheme not in urls.INTERNAL_SCHEMES:
-            continue
-        if target not in known[scheme]:
-            where = line + text.count("\n", 0, m.start())
-            choices = "" if scheme != "site" else f" (one of: {', '.join(sorted(known[scheme]))})"
-            problems.error(display, where, f"link: unknown {scheme} '{target}'{choices}")
+    """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be used."""
+    searched: dict[str, int] = {}
+    for href in links_in(text):
+        try:
+            urls.resolve_link(href, known)
+        except urls.LinkError as exc:
+            where = _line_of(path, searched.get(href, line), href)
+            searched[href] = where + 1
+            problems.error(display_path(path), where, f"link: {exc}")
+
+
+def _line_of(path: Path, start: int, href: str) -> int:
+    """The first line from ``start`` on that holds ``href`` (else ``start``).
+
+    Markdown keeps no line numbers, and a YAML folded scalar joins lines, so the
+    link is looked for in the file itself; only on errors, so it is read rarely.
+    """
+    try:
+        lines = read_bytes(path).decode("utf-8", "replace").split("\n")
+    except FileProblem:
+        return start
+    return next((n + 1 for n in range(start - 1, len(lines)) if href in lines[n]), start)
+
+
+def known_targets(
+    articles: Sequence[Article],
+    milestones: Sequence[Milestone],
+    entities: Sequence[Entity],
+    topics: Sequence[Topic],
+    pages: Sequence[Page],
+) -> dict[str, Collection[str]]:
+    """The targets each internal link scheme may name."""
+    years = {str(y) for m in milestones for y in m.date.years()}
+    years |= {str(a.published.date.year) for a in articles}
+    return {
+        "milestone": {m.id for m in milestones},
+        "entity": {e.id for e in entities},
+        "article": {a.id for a in articles},
+        "topic": {t.id for t in topics},
+        "year": years,
+        "page": {p.id for p in pages},
+        "site": urls.SITE_TARGETS,
+    }
 
 
 def check_all_links(
@@ -34,19 +80,8 @@ def check_all_links(
     pages: Sequence[Page],
     problems: Problems,
 ) -> None:
-    years = {str(y) for m in milestones for y in m.date.years()}
-    years |= {str(a.published.date.year) for a in articles}
-    known: dict[str, set[str] | frozenset[str]] = {
-        "milestone": {m.id for m in milestones},
-        "entity": {e.id for e in entities},
-        "article": {a.id for a in articles},
-        "topic": {t.id for t in topics},
-        "year": years,
-        "page": {p.id for p in pages},
-        "site": urls.SITE_TARGETS,
-    }
-    shown = display_path(content / MILESTONES_FILE)
+    known = known_targets(articles, milestones, entities, topics, pages)
     for m in milestones:
-        check_links(m.summary, shown, m.summary_line, known, problems)
+        check_links(m.summary, content / MILESTONES_FILE, m.summary_line, known, problems)
     for p in pages:
-        check_links(p.body, display_path(content / p.source_file), p.body_line, known, problems)
+        check_links(p.body, content / p.source_file, p.body_line, known, problems)

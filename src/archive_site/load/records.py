@@ -5,13 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Problems, display_path
+from ..files import FileProblem, folder_problem, read_bytes
 from ..layout import (
     ENTITIES_FILE,
-    ID_PATTERN,
     MARKDOWN_SUFFIX,
     PAGES_DIR,
     TOPICS_FILE,
     id_error,
+    is_id,
 )
 from ..model import (
     ENTITY_TYPES,
@@ -52,7 +53,7 @@ def take_id(rec: Record, seen: dict[str, int]) -> str | None:
     ident = rec.text("id", required=True)
     if ident is None:
         return None
-    if not ID_PATTERN.match(ident):
+    if not is_id(ident):
         rec.error("id", id_error(ident))
         return None
     if ident in seen:
@@ -122,7 +123,11 @@ def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
 
 def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
     folder = content / PAGES_DIR
-    if not folder.is_dir():
+    problem = folder_problem(folder)
+    if problem == "folder not found":
+        return ()
+    if problem:
+        problems.error(display_path(folder), None, f"{problem} (pages are content/pages/NAME.md)")
         return ()
     pages: list[Page] = []
     for path in sorted(folder.iterdir()):
@@ -133,14 +138,19 @@ def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
             problems.error(display, None, "not a page: pages are Markdown files, NAME.md")
             continue
         ident = path.stem
-        if not ID_PATTERN.match(ident) or ident in RESERVED_PAGE_IDS:
+        if not is_id(ident) or ident in RESERVED_PAGE_IDS:
             problems.error(
                 display,
                 None,
                 f"file name: {id_error(ident)}; and not one of {sorted(RESERVED_PAGE_IDS)}",
             )
             continue
-        text = decode(path.read_bytes(), display, problems)
+        try:
+            data = read_bytes(path)
+        except FileProblem as exc:
+            problems.error(display, None, str(exc))
+            continue
+        text = decode(data, display, problems)
         if text is None:
             continue
         lines = split_lines(text)

@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
+
 from .. import urls
 from ..model import Archive, Article, Entity, Milestone, Topic
 
@@ -152,7 +154,14 @@ def _timeline_date(year: int, month: int | None, day: int | None) -> dict[str, s
     return out
 
 
-def timelinejs(a: Archive, plain: Callable[[str], str]) -> dict[str, Any]:
+def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
+    """The milestones in TimelineJS's format.
+
+    TimelineJS puts every text field into the page as HTML, so plain text is
+    escaped and a summary is given as the HTML the site itself renders from its
+    Markdown (escaped, with only checked links, absolute since the file is read
+    elsewhere); ``html`` makes it.
+    """
     events = []
     for m in a.milestones:
         d = m.date
@@ -160,17 +169,15 @@ def timelinejs(a: Archive, plain: Callable[[str], str]) -> dict[str, Any]:
         event: dict[str, Any] = {
             "unique_id": m.id,
             "start_date": _timeline_date(start.year, start.month, start.day),
-            "display_date": d.display(),
-            "text": {"headline": m.title, "text": plain(m.summary)},
-            "group": a.topic(m.topics[0]).title,
+            "display_date": str(escape(d.display())),
+            "text": {"headline": str(escape(m.title)), "text": html(m.summary)},
+            "group": str(escape(a.topic(m.topics[0]).title)),
         }
         if d.kind == "interval" and d.end is not None:
             event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)
         events.append(event)
-    return {
-        "title": {"text": {"headline": a.config.title, "text": a.config.description}},
-        "events": events,
-    }
+    title = {"headline": str(escape(a.config.title)), "text": str(escape(a.config.description))}
+    return {"title": {"text": title}, "events": events}
 
 
 def _csl(a: Archive, art: Article) -> dict[str, Any]:
@@ -251,13 +258,13 @@ def schema(name: str) -> bytes:
     return (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_bytes()
 
 
-def data_files(a: Archive, plain: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:
-    """Every data file; ``plain`` turns a Markdown summary into plain text."""
+def data_files(a: Archive, html: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:
+    """Every data file; ``html`` turns a Markdown summary into HTML with absolute links."""
     yield "articles.json", _dump([article_record(a, art) for art in a.articles])
     yield "milestones.json", _dump([milestone_record(m) for m in a.milestones])
     yield "entities.json", _dump([entity_record(a, e) for e in a.entities])
     yield "topics.json", _dump([topic_record(a, t) for t in a.topics])
-    yield "timeline.json", _dump(timelinejs(a, plain))
+    yield "timeline.json", _dump(timelinejs(a, html))
     yield "citations.json", _dump([_csl(a, art) for art in a.articles])
     yield "citations.bib", bibtex(a).encode("utf-8")
     yield "citations.ris", ris(a).encode("utf-8")

@@ -1,11 +1,13 @@
 """HTML fragments built in Python: safe Markdown, and annotated paragraphs.
 
-Markdown from content never passes raw HTML through: ``<`` is escaped before
-parsing, and a tree processor keeps only http(s), mailto, relative and
-internal links.  Internal links name a record, as in
-``[the declaration](milestone:strategic-partnership-declaration)``; they are
-resolved to a relative URL from the page they appear on, and the loader has
-already checked that the record exists.
+Markdown from content never passes raw HTML through (see
+:mod:`archive_site.mdtext`), and every link it makes is judged by
+:func:`archive_site.urls.resolve_link`, as the loader judged it: internal
+links, as in ``[the declaration](milestone:strategic-partnership-declaration)``,
+become a relative URL from the page they appear on (or an absolute one, for
+data files read elsewhere); http(s) and mailto links stay; anything else,
+which the loader has already reported, is dropped, and images become their
+alternative text.
 """
 
 from __future__ import annotations
@@ -17,46 +19,40 @@ from collections.abc import Sequence
 from html.parser import HTMLParser
 from typing import NamedTuple
 
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.tables import TableExtension
-from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from .. import urls
-
-_SAFE_SCHEME = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
-
-
-class _LinkProcessor(Treeprocessor):
-    here = urls.HOME
-
-    def run(self, root: ET.Element) -> None:
-        for el in root.iter():
-            if el.tag == "a":
-                href = el.get("href", "")
-                scheme, _, target = href.partition(":")
-                if scheme in urls.INTERNAL_SCHEMES and target:
-                    to = urls.INTERNAL_SCHEMES[scheme](target)
-                    el.set("href", urls.relative(self.here, to))
-                elif not _SAFE_SCHEME.match(href):
-                    del el.attrib["href"]
-                    el.tag = "span"
-            elif el.tag == "img":
-                el.tag = "span"
-                alt = el.get("alt", "")
-                el.attrib.clear()
-                el.text = alt
+from ..mdtext import escape_raw_html, new_markdown
 
 
-class _SafeLinks(Extension):
+class _Links:
+    """Where the links of the text being converted lead from."""
+
     def __init__(self) -> None:
-        super().__init__()
-        self.processor = _LinkProcessor()
+        self.here = urls.HOME
+        self.base: str | None = None  # absolute links from this base URL instead
 
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        self.processor.md = md
-        md.treeprocessors.register(self.processor, "archive_links", 1)
+    def visit(self, el: ET.Element, attribute: str, value: str) -> None:
+        if el.tag == "img":
+            alt = el.get("alt", "")
+            el.tag = "span"
+            el.attrib.clear()
+            el.text = alt
+            return
+        try:
+            target, internal = urls.resolve_link(value)
+        except urls.LinkError:
+            el.tag = "span"
+            del el.attrib[attribute]
+            el.attrib.pop("title", None)
+            return
+        if internal:
+            target = (
+                urls.absolute(self.base, target)
+                if self.base is not None
+                else urls.relative(self.here, target)
+            )
+        el.set(attribute, target)
 
 
 #: Anything that could make Markdown do more than wrap the text in one paragraph.
@@ -76,20 +72,19 @@ class _TextOnly(HTMLParser):
 
 class MarkdownRenderer:
     def __init__(self) -> None:
-        self._links = _SafeLinks()
-        # Extensions as instances: naming one ("tables") makes Markdown scan every installed
-        # package's entry points, which costs more than rendering all the summaries.
-        self._md = markdown.Markdown(
-            extensions=[self._links, TableExtension()], output_format="html"
-        )
+        self._links = _Links()
+        self._md = new_markdown(self._links.visit)
 
-    def __call__(self, text: str, here: str, *, inline: bool = False) -> Markup:
+    def __call__(
+        self, text: str, here: str, *, inline: bool = False, base: str | None = None
+    ) -> Markup:
+        """``text`` as HTML on page ``here``; with ``base``, internal links are absolute."""
         if not _MARKDOWN_SYNTAX.search(text):
             # Plain prose, one paragraph: what Markdown would make of it, without Markdown.
             words = escape(" ".join(text.split()))
             return words if inline else Markup(f"<p>{words}</p>")  # noqa: S704
-        self._links.processor.here = here
-        html = self._md.reset().convert(text.replace("<", "&lt;"))
+        self._links.here, self._links.base = here, base
+        html = self._md.reset().convert(escape_raw_html(text))
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown

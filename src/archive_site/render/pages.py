@@ -7,6 +7,7 @@ from collections.abc import Iterator, Mapping
 
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, display_path
+from ..files import FileProblem, read_bytes
 from ..model import Article, Entity, Milestone, Output, Topic
 from . import jsonld
 from .export import data_files
@@ -62,7 +63,7 @@ def outputs(r: Renderer) -> Iterator[Output]:
     yield robots(r)
     yield Output(".nojekyll", b"")
     yield from assets(r)
-    for name, data in data_files(a, r.plain):
+    for name, data in data_files(a, r.absolute_html):
         yield Output(urls.data(name), data)
 
 
@@ -108,7 +109,10 @@ def article_page(r: Renderer, article: Article, order: Mapping[str, int]) -> Out
 def capture(r: Renderer, article: Article) -> Output:
     """The capture, byte for byte, checked against the checksum the loader took."""
     path = r.content / article.source_file
-    data = path.read_bytes()
+    try:
+        data = read_bytes(path)
+    except FileProblem as exc:
+        raise ArchiveError([Diagnostic(display_path(path), None, str(exc))]) from None
     if hashlib.sha256(data).hexdigest() != article.sha256:
         raise ArchiveError(
             [Diagnostic(display_path(path), None, "the capture changed during the build")]
@@ -173,8 +177,6 @@ def assets(r: Renderer) -> Iterator[Output]:
     ):
         path = static / name
         try:
-            yield Output(target, path.read_bytes())
-        except OSError as exc:
-            raise ArchiveError(
-                [Diagnostic(display_path(path), None, f"cannot read asset: {exc.strerror}")]
-            ) from None
+            yield Output(target, read_bytes(path))
+        except FileProblem as exc:
+            raise ArchiveError([Diagnostic(display_path(path), None, f"asset: {exc}")]) from None

@@ -83,9 +83,13 @@ class Renderer:
         return self.cache.get(at, ("markdown", text), lambda: self.md(text, at.path))
 
     def plain(self, text: str) -> str:
-        """The words of a Markdown text, for JSON-LD and data files."""
+        """The words of a Markdown text, for JSON-LD."""
         home = Where(urls.HOME, False, self.archive.config.base_path)
         return self.md.text_of(self._markdown(home, text))
+
+    def absolute_html(self, text: str) -> str:
+        """Markdown as HTML whose internal links are absolute, for data files read elsewhere."""
+        return str(self.md(text, urls.HOME, base=self.archive.config.base_url))
 
     @jinja2.pass_context
     def entry(self, ctx: jinja2.runtime.Context, m: Milestone, h: int = 3) -> Markup:

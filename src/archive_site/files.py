@@ -1,0 +1,108 @@
+"""Reading the files of the content and templates folders: regular files only, of bounded size.
+
+An archive takes contributions, and git stores symbolic links: a capture
+linked to ``/etc/passwd`` would be published, one linked to ``/dev/zero``
+read until the machine runs out of memory, a FIFO would block the build.
+So every file the build reads goes through :func:`read_bytes`, which
+refuses symbolic links, folders, FIFOs, devices and sockets, and files
+larger than :data:`MAX_BYTES`, and turns every ``OSError`` into a
+:class:`FileProblem` with a readable reason; every folder it lists goes
+through :func:`folder_problem`.  Since neither a file nor a folder on the way
+may be a link, nothing read lies outside the folder the build was given.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+#: The largest file the build reads (a capture of 20 MB builds in seconds).
+MAX_BYTES = 32 * 1024 * 1024
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after the check is not followed
+    | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in does not block the open
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+class FileProblem(Exception):
+    """A file or folder the build cannot use; the message says why (without the path)."""
+
+
+def _kind_problem(mode: int, *, folder: bool) -> str | None:
+    if stat.S_ISLNK(mode):
+        return "is a symbolic link: the build reads only regular files and folders, not links"
+    if stat.S_ISDIR(mode):
+        return None if folder else "is a folder, not a file"
+    if stat.S_ISREG(mode):
+        return "is a file, not a folder" if folder else None
+    return "is not a regular file (a FIFO, device or socket)"
+
+
+def _size_problem(size: int) -> str | None:
+    if size > MAX_BYTES:
+        return f"is larger than {MAX_BYTES // (1024 * 1024)} MB ({size} bytes): too large to read"
+    return None
+
+
+def folder_problem(path: Path) -> str | None:
+    """Why ``path`` cannot be used as a folder of content, or None; a missing one is a problem."""
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return "folder not found"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror}"
+    problem = _kind_problem(mode, folder=True)
+    return problem and problem.replace("is a file, not a folder", "is not a folder")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; raises :class:`FileProblem` otherwise."""
+    try:
+        st = path.lstat()
+    except FileNotFoundError:
+        raise FileProblem("file not found") from None
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror}") from None
+    problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size)
+    if problem:
+        raise FileProblem(problem)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror}") from None
+    try:
+        st = os.fstat(fd)
+        problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size)
+        if problem:
+            raise FileProblem(problem)
+        return _read_all(fd)
+    except OSError as exc:
+        raise FileProblem(f"cannot read: {exc.strerror}") from None
+    finally:
+        os.close(fd)
+
+
+def _read_all(fd: int) -> bytes:
+    chunks: list[bytes] = []
+    total = 0
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > MAX_BYTES:  # the file grew while we read it
+            raise FileProblem(_size_problem(total) or "too large")
+    return b"".join(chunks)
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at ``path``, a dangling link included."""
+    try:
+        path.lstat()
+    except OSError:
+        return False
+    return True

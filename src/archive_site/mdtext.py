@@ -1,0 +1,90 @@
+"""The archive's Markdown: one dialect, for the loader that checks links and the renderer.
+
+Markdown from content never passes raw HTML through: every ``<`` is escaped
+before parsing (except the one opening a link destination written in angle
+brackets, ``[x](<url>)``), so ``<script>``, ``<a href>``, ``<img>`` and
+autolinks stay text.  Links are found where Python-Markdown leaves them: on
+the element tree, after inline and reference links have been resolved, so
+every form (inline, titled, reference, collapsed, shortcut, image) is seen
+by one tree processor, never by a regular expression over the source.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.tables import TableExtension
+from markdown.treeprocessors import Treeprocessor
+
+#: Called with each element that carries a link, the attribute and its value.
+LinkVisitor = Callable[[ET.Element, str, str], None]
+LINK_ATTRIBUTES = ("href", "src")
+
+#: A ``<`` that does not open a link destination (``](<`` or ``]: <``).
+_RAW_ANGLE = re.compile(r"(?<!\]\()(?<!\]: )<")
+
+
+def escape_raw_html(text: str) -> str:
+    """The text Markdown is given: raw HTML and autolinks made literal text."""
+    return _RAW_ANGLE.sub("&lt;", text)
+
+
+class _VisitLinks(Treeprocessor):
+    def __init__(self, md: markdown.Markdown, visit: LinkVisitor) -> None:
+        super().__init__(md)
+        self.visit = visit
+
+    def run(self, root: ET.Element) -> None:
+        for el in list(root.iter()):
+            for attribute in LINK_ATTRIBUTES:
+                value = el.get(attribute)
+                if value is not None:
+                    self.visit(el, attribute, value)
+
+
+class _Links(Extension):
+    def __init__(self, visit: LinkVisitor) -> None:
+        super().__init__()
+        self.visit = visit
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        # Priority 1: after the inline processor (20) has made every link an element.
+        md.treeprocessors.register(_VisitLinks(md, self.visit), "archive_links", 1)
+
+
+def new_markdown(visit: LinkVisitor) -> markdown.Markdown:
+    """A Markdown converter of the archive's dialect that shows ``visit`` every link."""
+    # Extensions as instances: naming one ("tables") makes Markdown scan every installed
+    # package's entry points, which costs more than rendering all the summaries.
+    return markdown.Markdown(extensions=[_Links(visit), TableExtension()], output_format="html")
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.found: list[str] = []
+        self.md = new_markdown(self.visit)
+
+    def visit(self, el: ET.Element, attribute: str, value: str) -> None:
+        self.found.append(value)
+
+    def links(self, text: str) -> list[str]:
+        self.found = []
+        self.md.reset().convert(escape_raw_html(text))
+        return self.found
+
+
+@functools.cache
+def _collector() -> _Collector:
+    return _Collector()
+
+
+def links_in(text: str) -> list[str]:
+    """Every ``href`` and ``src`` the text makes, in document order, as Markdown parsed them."""
+    if "[" not in text:  # no link, reference or image without a bracket
+        return []
+    return _collector().links(text)

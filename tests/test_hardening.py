@@ -1,0 +1,441 @@
+"""Hostile content, odd files and careless options: one regression test per finding F1-F13.
+
+Each test states the finding it guards.  Commands run in-process through the
+command line's ``main`` (the same code as ``archive-site``: exit code, stdout,
+stderr), in a copy of the project made the working folder.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import re
+import stat
+import threading
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from conftest import COMMENTARY, INTERVIEW, edit
+from test_bad_input import problems_of
+
+ABOUT = "content/pages/about.md"
+MILESTONES = "content/milestones.yaml"
+FIRST_SUMMARY = "Azerbaijan and China establish diplomatic relations."
+
+
+@dataclass(frozen=True)
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def problems(self) -> list[str]:
+        return problems_of(self.err)
+
+
+def cli(*args: str) -> Run:
+    """``archive-site ARGS`` in-process, in the working folder."""
+    from archive_site.commands.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(list(args))
+    return Run(code, out.getvalue(), err.getvalue())
+
+
+def append(path: Path, text: str) -> int:
+    """Append ``text`` to a file; returns the line number its first line lands on."""
+    old = path.read_text(encoding="utf-8")
+    if not old.endswith("\n"):
+        old += "\n"
+    path.write_text(old + text, encoding="utf-8")
+    return old.count("\n") + 1
+
+
+def assert_problem(run: Run, where: str, words: str) -> None:
+    assert run.code == 1, (run.code, run.err)
+    assert "Traceback" not in run.err and "internal error" not in run.err
+    assert any(p.startswith(f"{where}: ") and words in p for p in run.problems), (
+        f"expected '{where}: ...{words}...' in:\n{run.err}"
+    )
+
+
+class _Attributes(HTMLParser):
+    """Every attribute of every element, as a browser (or a feed reader) would read it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.extend((tag, name, value or "") for name, value in attrs)
+
+
+def live_payloads(root: Path) -> list[str]:
+    """Every live script under ``root``: a dangerous URL in a link, an event handler attribute."""
+    found = []
+    for p in sorted(root.rglob("*")):
+        if not (p.is_file() and p.suffix in (".html", ".xml", ".svg")):
+            continue
+        parser = _Attributes()
+        parser.feed(p.read_text(encoding="utf-8"))
+        for tag, name, value in parser.found:
+            url = re.sub(r"[\x00-\x20]", "", value).lower()
+            if name.startswith("on") or (
+                name in ("href", "src", "action", "formaction", "xlink:href")
+                and url.startswith(("javascript:", "data:", "vbscript:"))
+            ):
+                found.append(f"{p.relative_to(root)}: <{tag} {name}={value!r}>")
+    return found
+
+
+# --- F1, F2: links are checked on the parsed Markdown, whatever their form -----------------
+
+LINK_FORMS = {
+    "inline": ("[x]({url})", 0),
+    "titled": ('[x]({url} "a title")', 0),
+    "titled-single-quotes": ("[x]({url} 'a title')", 0),
+    "angle-brackets": ("[x](<{url}>)", 0),
+    "reference": ("See [x][r].\n\n[r]: {url}", 2),
+    "reference-titled": ('See [x][r].\n\n[r]: {url} "t"', 2),
+    "collapsed-reference": ("See [r][].\n\n[r]: {url}", 2),
+    "shortcut-reference": ("See [r].\n\n[r]: {url}", 2),
+    "image": ("![x]({url})", 0),
+}
+
+
+@pytest.mark.parametrize("form", LINK_FORMS)
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("site:javascript:alert(1)", "link: unknown site 'javascript:alert(1)'"),
+        ("javascript:alert(1)", "link: 'javascript:' links are not allowed"),
+        ("entity:x", "link: unknown entity 'x'"),
+        ("page:nope", "link: unknown page 'nope'"),
+        ("year:-5", "link: unknown year '-5'"),
+        ("year:１２３", "link: unknown year '１２３'"),
+        ("year:abc", "link: unknown year 'abc'"),
+        ("milestone:../../../etc/passwd", "link: unknown milestone '../../../etc/passwd'"),
+    ],
+)
+def test_every_markdown_link_form_is_checked_with_its_line(
+    project_copy: Path, form: str, url: str, words: str
+) -> None:
+    """F1, F2: reference-style and titled links were neither checked nor made safe."""
+    template, offset = LINK_FORMS[form]
+    line = append(project_copy / ABOUT, "\n" + template.format(url=url) + "\n") + 1 + offset
+    run = cli("check")
+    assert_problem(run, f"{ABOUT}:{line}", words)
+    assert len(run.problems) == 1, run.err
+
+
+def test_a_reference_link_in_a_milestone_summary_is_checked_on_its_line(
+    project_copy: Path,
+) -> None:
+    """F1: the same forms in a milestone's summary (a YAML block scalar)."""
+    ms = project_copy / MILESTONES
+    end = "cooperation from this day."
+    line = edit(
+        ms,
+        end,
+        f'{end} [x](site:javascript:alert(1) "t")\n    [y][r]\n\n\n    [r]: page:nope',
+    )
+    run = cli("check")
+    assert_problem(run, f"{MILESTONES}:{line}", "link: unknown site 'javascript:alert(1)'")
+    assert_problem(run, f"{MILESTONES}:{line + 4}", "link: unknown page 'nope'")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "<site:javascript:alert(1)>",
+        "<javascript:alert(1)>",
+        '<a href="javascript:alert(1)">x</a>',
+        "<img src=x onerror=alert(2)>",
+        '<img src="javascript:alert(1)">',
+        "[x](java&#115;cript:alert(1))",
+        "[x](&#x6A;avascript:alert(1))",
+        "[x](JaVaScRiPt:alert(1))",
+        "[x]( javascript:alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](vbscript:msgbox(1))",
+        "[x](java\tscript:alert(1))",
+    ],
+)
+def test_raw_html_and_autolinks_never_make_a_live_link(project_copy: Path, text: str) -> None:
+    """F1: autolinks, raw angle brackets and raw HTML stay text; odd spellings are refused."""
+    append(project_copy / ABOUT, f"\n{text}\n")
+    edit(project_copy / MILESTONES, FIRST_SUMMARY, f"{FIRST_SUMMARY} {text}")
+    run = cli("build", "-q")
+    assert run.code in (0, 1), run.err
+    assert "Traceback" not in run.err
+    if run.code == 0:
+        assert live_payloads(project_copy / "dist") == []
+        about = (project_copy / "dist/about.html").read_text(encoding="utf-8")
+        assert "<img" not in about.split("<main", 1)[1]
+    else:
+        assert all(p.startswith((f"{ABOUT}:", f"{MILESTONES}:")) for p in run.problems), run.err
+
+
+def test_the_markdown_renderer_never_emits_an_unchecked_link() -> None:
+    """F1, defence in depth: even text the loader never saw gets no live dangerous link."""
+    from archive_site.render.markup import MarkdownRenderer
+
+    md = MarkdownRenderer()
+    for form, _ in LINK_FORMS.values():
+        for url in ("site:javascript:alert(1)", "javascript:alert(1)", "year:abc", "data:x,1"):
+            html = str(md(form.format(url=url), "about.html"))
+            assert not re.search(r"(href|src)=\"(?!#)[^\"]*:", html), (form, url, html)
+
+
+def test_good_internal_links_still_resolve(project_copy: Path) -> None:
+    append(
+        project_copy / ABOUT,
+        '\n[a][r], [b](year:2024 "t"), [c](https://example.org/x?a=1&b=2), '
+        "[d](mailto:someone@example.org)\n\n[r]: milestone:first-export-train\n",
+    )
+    run = cli("build", "-q")
+    assert run.code == 0, run.err
+    about = (project_copy / "dist/about.html").read_text(encoding="utf-8")
+    assert '<a href="milestones/first-export-train.html">a</a>' in about
+    assert '<a href="years/2024.html" title="t">b</a>' in about
+    assert '<a href="https://example.org/x?a=1&amp;b=2">c</a>' in about
+    assert '<a href="mailto:someone@example.org">d</a>' in about
+
+
+# --- F3: TimelineJS renders its text fields as HTML ----------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+
+
+def test_timelinejs_text_fields_hold_no_live_html(project_copy: Path) -> None:
+    """F3: titles, topics and site text were copied raw; &lt;b&gt; became <b> again."""
+    ms = project_copy / MILESTONES
+    edit(ms, "  title: Diplomatic relations established", f'  title: "Diplomatic {SCRIPT}"')
+    edit(ms, FIRST_SUMMARY, f"{FIRST_SUMMARY} A &lt;b&gt; and a {SCRIPT} **bold**.")
+    edit(project_copy / "content/topics.yaml", "title: Diplomacy", f'title: "Diplomacy {SCRIPT}"')
+    edit(
+        project_copy / "content/site.yaml",
+        "title: Azerbaijan–China Relations Archive",
+        f'title: "Archive {SCRIPT}"',
+    )
+    run = cli("build", "-q")
+    assert run.code == 0, run.err
+    data = json.loads((project_copy / "dist/data/timeline.json").read_text(encoding="utf-8"))
+    texts = [data["title"]["text"]["headline"], data["title"]["text"]["text"]]
+    for event in data["events"]:
+        texts += [event["text"]["headline"], event["text"]["text"], event["group"]]
+        texts.append(event["display_date"])
+    joined = "\n".join(texts)
+    assert "<script" not in joined and "<b>" not in joined
+    event = next(e for e in data["events"] if e["unique_id"] == "diplomatic-relations-established")
+    assert event["text"]["headline"] == "Diplomatic &lt;script&gt;alert(1)&lt;/script&gt;"
+    assert "&amp;lt;b&amp;gt;" in event["text"]["text"] or "&lt;b&gt;" in event["text"]["text"]
+    assert "<strong>bold</strong>" in event["text"]["text"]
+
+
+# --- F4, F5: ids are matched whole, and bounded ----------------------------------------------
+
+
+def test_an_id_ending_in_a_newline_is_not_an_id(project_copy: Path, tmp_path: Path) -> None:
+    """F4: ``$`` matched before a final newline."""
+    capture = tmp_path / "x.txt"
+    capture.write_text("A headline\n\nSome text of the article.\n", encoding="utf-8")
+    run = cli("add", str(capture), "--id", "x\n")
+    assert run.code == 2, run.err
+    assert "--id" in run.err and "not a valid id" in run.err
+    assert sorted(p.name for p in (project_copy / "content/articles").iterdir()) == sorted(
+        [
+            f"{INTERVIEW}.capture.txt",
+            f"{INTERVIEW}.meta.yaml",
+            f"{COMMENTARY}.capture.txt",
+            f"{COMMENTARY}.meta.yaml",
+        ]
+    )
+    # A file name is an id too: a page named "notes\n.md" would be "notes\n.html".
+    about = project_copy / ABOUT
+    (about.parent / "notes\n.md").write_bytes(about.read_bytes())
+    assert_problem(cli("check"), "content/pages/notes\\n.md", "is not a valid id")
+
+
+def test_an_overlong_id_is_a_usage_error_and_a_content_error(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """F5: ``add --id`` of 300 characters was an internal error (file name too long)."""
+    capture = tmp_path / "x.txt"
+    capture.write_text("A headline\n\nSome text of the article.\n", encoding="utf-8")
+    run = cli("add", str(capture), "--id", "a" * 300)
+    assert run.code == 2, run.err
+    assert "--id" in run.err and "longer than" in run.err
+    line = edit(project_copy / "content/topics.yaml", "- id: trade", "- id: " + "t" * 200)
+    assert_problem(cli("check"), f"content/topics.yaml:{line}", "longer than")
+
+
+# --- F8: years the site cannot draw ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "date",
+    [
+        "0000",
+        "9999",
+        "9999-12-31",
+        "0000-01-01",
+        "0000/9999",
+        "[..9999-12-31]",
+        "[0000-01-01..]",
+        "9999~",
+        "1990/9999",
+        "../9999",
+        "0000/..",
+    ],
+)
+def test_check_refuses_the_years_build_cannot_draw(project_copy: Path, date: str) -> None:
+    """F8: year 0000 or 9999 passed check and every build exited 70."""
+    line = edit(project_copy / MILESTONES, "date: 1992-04-02", f'date: "{date}"\n  date_note: n')
+    check = cli("check")
+    assert_problem(check, f"{MILESTONES}:{line}", "year")
+    assert "years 1 to 9998" in check.err
+    build = cli("build", "-q")
+    assert build.code == 1 and build.problems == check.problems
+
+
+# --- F9, F10: only regular files inside content/ are read --------------------------------------
+
+
+def test_a_capture_that_is_a_symlink_is_refused(project_copy: Path) -> None:
+    """F9: a capture linked to /etc/passwd was published."""
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    outside = project_copy / "outside.txt"
+    outside.write_bytes(capture.read_bytes())
+    capture.unlink()
+    capture.symlink_to(outside)
+    run = cli("build", "-q")
+    assert_problem(run, f"content/articles/{COMMENTARY}.capture.txt", "symbolic link")
+    assert not (project_copy / "dist").exists()
+
+
+def test_a_folder_linked_from_outside_is_refused(project_copy: Path) -> None:
+    """F9: nothing that resolves outside content/ is read."""
+    pages = project_copy / "content/pages"
+    pages.rename(project_copy / "elsewhere")
+    pages.symlink_to(project_copy / "elsewhere")
+    assert_problem(cli("check"), "content/pages", "symbolic link")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_device_or_fifo_is_refused_without_reading_it(project_copy: Path) -> None:
+    """F10: /dev/zero was read until the process was killed; a FIFO made check hang."""
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    capture.unlink()
+    os.mkfifo(capture)
+    result: list[Run] = []
+    thread = threading.Thread(target=lambda: result.append(cli("check")), daemon=True)
+    thread.start()
+    thread.join(30)
+    if thread.is_alive():  # unblock the reader so the test process can end
+        with open(capture, "wb"):
+            pass
+        thread.join(5)
+        pytest.fail("check hung on a FIFO")
+    assert_problem(result[0], f"content/articles/{COMMENTARY}.capture.txt", "not a regular file")
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "site.yaml",
+        "entities.yaml",
+        "topics.yaml",
+        "milestones.yaml",
+        "pages/x.md",
+        f"articles/{COMMENTARY}.capture.txt",
+        f"articles/{COMMENTARY}.meta.yaml",
+        "articles/new.md",
+    ],
+)
+def test_a_folder_where_a_file_belongs_is_named(project_copy: Path, where: str) -> None:
+    """F10: a folder named site.yaml, entities.yaml or pages/x.md gave exit 70."""
+    path = project_copy / "content" / where
+    if path.exists():
+        path.unlink()
+    path.mkdir()
+    assert_problem(cli("check"), f"content/{where}", "a folder")
+
+
+def test_pages_that_is_a_file_is_an_error(project_copy: Path) -> None:
+    """F10: ``pages`` being a file silently dropped the About page."""
+    pages = project_copy / "content/pages"
+    (pages / "about.md").unlink()
+    pages.rmdir()
+    pages.write_text("not a folder\n")
+    assert_problem(cli("check"), "content/pages", "not a folder")
+
+
+def test_an_oversized_capture_is_refused_before_it_is_read(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """F10: a size cap on captures, with a clear error."""
+    from archive_site import files
+
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    monkeypatch.setattr(files, "MAX_BYTES", capture.stat().st_size - 1)
+    assert_problem(cli("check"), f"content/articles/{COMMENTARY}.capture.txt", "larger than")
+
+
+def test_an_unreadable_file_is_a_content_problem(project_copy: Path) -> None:
+    """F10: an OSError while reading is never an internal error."""
+    if os.geteuid() == 0:
+        pytest.skip("root reads files without read permission")
+    path = project_copy / "content/entities.yaml"
+    path.chmod(0)
+    try:
+        assert_problem(cli("check"), "content/entities.yaml", "cannot read")
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+# --- F13: URLs in the sitemap and feed --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "bad", ["https://x.org/a b", 'https://x.org/a"b', "https://x.org/<a>", "https://x.org/\x7f"]
+)
+def test_urls_with_characters_a_url_cannot_hold_are_refused(project_copy: Path, bad: str) -> None:
+    """F13: base URL and an article's url: accepted spaces, quotes and angle brackets."""
+    line = edit(
+        project_copy / "content/site.yaml",
+        "base_url: https://example.github.io/archive-site/",
+        f"base_url: {json.dumps(bad)}",
+    )
+    assert_problem(cli("check"), f"content/site.yaml:{line}", "base_url")
+    edit(
+        project_copy / "content/site.yaml",
+        f"base_url: {json.dumps(bad)}",
+        "base_url: https://x.org/",
+    )
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    line = append(meta, f"url: {json.dumps(bad)}\n")
+    assert_problem(cli("check"), f"content/articles/{COMMENTARY}.meta.yaml:{line}", "url")
+    opt = cli("check", "--base-url", bad)
+    assert opt.code in (1, 2) and "--base-url" in opt.err
+
+
+def test_the_sitemap_and_feed_are_valid_xml_with_valid_urls(project_copy: Path) -> None:
+    import xml.dom.minidom
+
+    assert cli("build", "-q", "--base-url", "https://x.org/a%20b/").code == 0
+    for name in ("sitemap.xml", "feed.xml"):
+        text = (project_copy / "dist" / name).read_text(encoding="utf-8")
+        xml.dom.minidom.parseString(text)
+        for url in re.findall(r"<loc>([^<]*)</loc>|href=\"([^\"]*)\"", text):
+            u = url[0] or url[1]
+            assert re.fullmatch(
+                r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", u.replace("&amp;", "&")
+            ), u
