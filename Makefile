@@ -1,18 +1,21 @@
 # archive-site: the two commands of the README, and the rest.
 #
 #   make site    set up a virtual environment and build the site into dist/
-#   make test    set up everything the tests need (Chromium, Java, Node tools) and run them all
+#   make test    set up everything the tests need (Chromium, Java, Node tools) and run them all:
+#                the lint (with the layering contract), then the whole pytest suite; CI runs this
+#   make test-fast  the edit-test loop: pytest without the browser and tool tests, on every
+#                core (pytest-xdist), no lint
 #   make audit   Lighthouse scores of the home page, the timeline and an article
 #   make serve   build, serve on http://127.0.0.1:8000/BASE-PATH/ and rebuild on every change
 #   make check   validate the content without building
-#   make lint    ruff and mypy
+#   make lint    ruff, mypy and the layering contract (lint-imports, [tool.importlinter])
 #   make bench   time a cold build
 #   make bench-scale  build a synthetic archive of N articles cold, warm and after an edit
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test audit serve check lint bench bench-scale tools clean
+.PHONY: site test test-fast audit serve check lint bench bench-scale tools clean
 
 site: $(VENV)/.runtime
 	$(BIN)/python -m compileall -q src
@@ -24,8 +27,11 @@ check: $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(BIN)/python build.py serve
 
-test: $(VENV)/.test tools
+test: $(VENV)/.test tools lint
 	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.test
+	$(BIN)/python -m pytest -q -n auto -m "not browser and not tools"
 
 audit: $(VENV)/.test tools
 	$(BIN)/python tests/audit.py
@@ -34,6 +40,7 @@ lint: $(VENV)/.test
 	$(BIN)/ruff format --check src tests bench build.py
 	$(BIN)/ruff check src tests bench build.py
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 bench: $(VENV)/.runtime
 	$(BIN)/python -m compileall -q src

@@ -114,7 +114,6 @@ COVERED_HERE = {
     ".venv/bin/python build.py --base-url https://example.org/archive/ -v",
     ".venv/bin/archive-site check --strict",
     ".venv/bin/archive-site serve --port 8001",
-    "make lint",
     "make bench",
     "make bench-scale",
     "make check",
@@ -122,6 +121,8 @@ COVERED_HERE = {
 }
 COVERED_BY_CI = {
     "make test": "this suite is `make test`: .ci/run runs it",
+    "make lint": "`make test` runs it before this suite (test_make_test_lints_then_runs_every_test)",
+    "make test-fast": "this suite without two markers (test_make_test_fast_is_the_suite_without_...)",
     "make audit": ".ci/run runs it after the tests (Lighthouse takes a few minutes)",
 }
 
@@ -213,9 +214,33 @@ def test_make_bench_scale(sandbox: Path) -> None:
         assert re.search(rf"^  {label} +\d+\.\d\d s .*peak +\d+ MiB", result.stdout, re.MULTILINE)
 
 
-def test_make_lint() -> None:
-    result = run("make lint", ROOT, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
+def make_dry_run(target: str) -> list[str]:
+    """The commands ``make TARGET`` runs, in order, without running them."""
+    result = run(f"make -n {target}", ROOT)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.splitlines()
+
+
+def test_make_test_lints_then_runs_every_test() -> None:
+    bin_ = f"{VENV}/bin"
+    lint = [
+        f"{bin_}/ruff format --check src tests bench build.py",
+        f"{bin_}/ruff check src tests bench build.py",
+        f"{bin_}/mypy",
+        f"{bin_}/lint-imports --no-cache",
+    ]
+    assert make_dry_run("lint") == lint
+    commands = make_dry_run("test")
+    assert commands == ["sh tests/setup-tools.sh", *lint, f"{bin_}/python -m pytest"]
+
+
+def test_make_test_fast_is_the_suite_without_browser_and_tool_tests() -> None:
+    commands = make_dry_run("test-fast")
+    assert commands == [f'{VENV}/bin/python -m pytest -q -n auto -m "not browser and not tools"']
+    # Those are the only markers the suite knows, so nothing else is left out.
+    pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    markers = re.findall(r'^    "(\w+): ', pyproject, flags=re.MULTILINE)
+    assert markers == ["browser", "tools"]
 
 
 def test_the_readme_error_example_is_what_the_build_prints(sandbox: Path) -> None:
