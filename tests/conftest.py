@@ -47,6 +47,33 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(out, TEST_BASE_URL)
 
 
+#: The generated archive whose lists all split (see paged_site).
+PAGED_N = 120
+PAGED_BASE_URL = "https://example.org/sub/"
+
+
+@pytest.fixture(scope="session")
+def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A generated archive (bench/synthetic.py) of PAGED_N articles, built with the paging
+    limits lowered so that every list splits: timeline, article index, entities, topics, years."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import write_content
+
+    from archive_site.pipeline import Paths, build
+    from archive_site.render import paging
+
+    work = tmp_path_factory.mktemp("paged")
+    content = write_content(work, PAGED_N)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paging, "PER_PAGE", 7)
+        mp.setattr(paging, "TIMELINE_ONE_PAGE", 50)
+        mp.setattr(paging, "ARTICLES_ONE_PAGE", 50)
+        mp.setattr(paging, "OVERVIEW_MARKS", 50)
+        mp.setattr(paging, "FEED_ENTRIES", 9)
+        build(Paths(content, TEMPLATES, work / "dist"), base_url=PAGED_BASE_URL, strict=True)
+    return work / "dist"
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A copy of content/ and templates/ in a temporary folder, which is made the working folder.

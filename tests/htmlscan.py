@@ -112,3 +112,23 @@ def resolve(site_root: Path, page: Path, url: str, base_path: str = "/") -> tupl
         target = page
     rel_str = posixpath.normpath(str(target))
     return Path(rel_str), unquote(parts.fragment)
+
+
+def broken_links(root: Path, scans: dict[Path, Scan], base_path: str) -> tuple[list[str], int]:
+    """Every same-site link or fragment of the scanned pages that leads nowhere, and how many
+    links were checked. ``scans`` maps each page's resolved path to its scan."""
+    broken: list[str] = []
+    checked = 0
+    for page, scan in scans.items():
+        for attr, url in scan.links:
+            target = resolve(root, page, url, base_path)
+            if target is None:
+                continue
+            file, fragment = target
+            checked += 1
+            where = f"{page.relative_to(root)}: {attr}={url}"
+            if not file.is_file():
+                broken.append(f"{where}: no such file")
+            elif fragment and fragment not in (scans[file].ids if file in scans else set()):
+                broken.append(f"{where}: no element with id {fragment!r}")
+    return broken, checked

@@ -13,7 +13,7 @@ from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.text import normalise_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, run_cli
-from htmlscan import Scan, resolve, scan_file, scan_html
+from htmlscan import Scan, broken_links, resolve, scan_file, scan_html
 
 
 @pytest.fixture(scope="module")
@@ -58,24 +58,7 @@ def test_every_record_has_a_page(site: BuiltSite, archive: Archive) -> None:
 
 
 def test_no_internal_link_or_fragment_is_broken(site: BuiltSite, scans: dict[Path, Scan]) -> None:
-    base_path = urlsplit(site.base_url).path
-    root = site.root.resolve()
-    broken: list[str] = []
-    checked = 0
-    for page, scan in scans.items():
-        for attr, url in scan.links:
-            target = resolve(root, page, url, base_path)
-            if target is None:
-                continue
-            file, fragment = target
-            checked += 1
-            where = f"{page.relative_to(root)}: {attr}={url}"
-            if not file.is_file():
-                broken.append(f"{where}: no such file")
-            elif fragment:
-                ids = scans[file].ids if file in scans else set()
-                if fragment not in ids:
-                    broken.append(f"{where}: no element with id {fragment!r}")
+    broken, checked = broken_links(site.root.resolve(), scans, urlsplit(site.base_url).path)
     assert broken == []
     assert checked > 4000
 

@@ -96,6 +96,25 @@ def page(pid: str) -> str:
     return f"{pid}.html"
 
 
+def timeline_year(y: int) -> str:
+    """A year of the timeline, when the timeline is split by year (see render.paging)."""
+    return f"timeline/{y}.html"
+
+
+def articles_year(y: int) -> str:
+    """The articles of one year, when the article index is split by year."""
+    return f"articles/by-year/{y}.html"
+
+
+def paged(path: str, number: int) -> str:
+    """Page ``number`` of a list that starts at ``path``: ``entities/x.html``, then
+    ``entities/x/2.html``, ``entities/x/3.html``... (no record id contains a slash, so
+    these never meet another page)."""
+    if number == 1:
+        return path
+    return f"{path.removesuffix('.html')}/{number}.html"
+
+
 def data(name: str) -> str:
     return f"{DATA}{name}"
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..model import Archive, Milestone, Output
-from . import jsonld
+from . import jsonld, paging
 from .context import FolderCache, Where, where
 from .environment import cache_compiled, make_environment
 from .facets import SearchFacets
@@ -34,6 +34,7 @@ class Renderer:
         self.md = MarkdownRenderer()
         self.cache = FolderCache()
         self.env = make_environment(templates)
+        self.layout = paging.layout(archive)
         a = archive
         nav = [
             (urls.TIMELINE, "Timeline"),
@@ -61,6 +62,8 @@ class Renderer:
             entry=self.entry,
             partial=self.partial,
             search_tags=self.facets.tags,
+            timeline_of=self.layout.timeline_of,
+            timeline_year=self.layout.timeline_year,
             **Fragments(a, self.cache).globals(),
         )
         self.env.filters.update(published=published_html, markdown=self.markdown)

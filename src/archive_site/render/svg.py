@@ -94,7 +94,6 @@ def overview(
     if not milestones:
         return Markup("")
     marks, first, last, rows = layout(milestones)
-    scale = (WIDTH - LEFT - RIGHT) / (last - first)
     axis_y = TOP + rows * ROW + AXIS_GAP / 2
     height = axis_y + 22
     parts = [
@@ -103,6 +102,30 @@ def overview(
         f'<line class="axis" x1="{LEFT}" y1="{axis_y:.1f}" '
         f'x2="{WIDTH - RIGHT}" y2="{axis_y:.1f}"/>',
     ]
+    parts.extend(_axis(first, last, axis_y))
+    for mk in marks:
+        m = mk.milestone
+        y = TOP + (rows - 1 - mk.row) * ROW
+        name = f"{m.date.display()}: {m.title}"
+        cls = f"mk {m.date.precision} {m.date.kind} {m.status}"
+        if m.date.kind == "single" and m.date.precision == "day":
+            shape = f'<circle cx="{(mk.x0 + mk.x1) / 2:.0f}" cy="{y + ROW / 2:.0f}" r="{DOT}"/>'
+        else:
+            shape = (
+                f'<rect x="{mk.x0:.0f}" y="{y + 1.5:.1f}" width="{mk.x1 - mk.x0:.0f}" '
+                f'height="{ROW - 3}" rx="3"/>'
+            )
+        parts.append(
+            f'<a href="{escape(href(m))}" class="{cls}"><title>{escape(name)}</title>{shape}</a>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - every value above is escaped or numeric
+
+
+def _axis(first: int, last: int, axis_y: float) -> list[str]:
+    """The ticks and year labels of the time axis, from ``first`` to ``last``."""
+    scale = (WIDTH - LEFT - RIGHT) / (last - first)
+    parts: list[str] = []
     step = 1 if last - first <= 12 else 5
     for year in range(first, last + 1):
         if year % step and year != first:
@@ -119,20 +142,39 @@ def overview(
                 ' class="first"' if year == first else ""
             )  # starts at its tick: never clipped
             parts.append(f'<text{first_label} x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
-    for mk in marks:
-        m = mk.milestone
-        y = TOP + (rows - 1 - mk.row) * ROW
-        name = f"{m.date.display()}: {m.title}"
-        cls = f"mk {m.date.precision} {m.date.kind} {m.status}"
-        if m.date.kind == "single" and m.date.precision == "day":
-            shape = f'<circle cx="{(mk.x0 + mk.x1) / 2:.0f}" cy="{y + ROW / 2:.0f}" r="{DOT}"/>'
-        else:
-            shape = (
-                f'<rect x="{mk.x0:.0f}" y="{y + 1.5:.1f}" width="{mk.x1 - mk.x0:.0f}" '
-                f'height="{ROW - 3}" rx="3"/>'
-            )
+    return parts
+
+
+def overview_by_year(
+    counts: dict[int, int],
+    href: Callable[[int], str],
+    *,
+    label: str,
+) -> Markup:
+    """The whole span for a large archive: a bar per year, as tall as its number of
+    milestones, each a link to that year (``href``)."""
+    if not counts:
+        return Markup("")
+    first, last = min(counts), max(counts) + 1
+    scale = (WIDTH - LEFT - RIGHT) / (last - first)
+    most = max(counts.values())
+    tall = 6 * ROW
+    axis_y = TOP + tall + AXIS_GAP / 2
+    parts = [
+        f'<svg class="overview" viewBox="0 0 {WIDTH} {axis_y + 22:.0f}" role="group" '
+        f'aria-label="{escape(label)}">',
+        f'<line class="axis" x1="{LEFT}" y1="{axis_y:.1f}" '
+        f'x2="{WIDTH - RIGHT}" y2="{axis_y:.1f}"/>',
+        *_axis(first, last, axis_y),
+    ]
+    for year, n in sorted(counts.items()):
+        h = max(2.0, tall * n / most)
+        x = LEFT + (year - first) * scale
         parts.append(
-            f'<a href="{escape(href(m))}" class="{cls}"><title>{escape(name)}</title>{shape}</a>'
+            f'<a href="{escape(href(year))}" class="mk year single">'
+            f"<title>{year}: {n} milestone{'s' if n != 1 else ''}</title>"
+            f'<rect x="{x + 1:.0f}" y="{axis_y - AXIS_GAP / 2 - h:.1f}" '
+            f'width="{max(2.0, scale - 2):.0f}" height="{h:.1f}" rx="1"/></a>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every value above is escaped or numeric

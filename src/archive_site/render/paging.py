@@ -1,0 +1,125 @@
+"""Pages that stay small as the archive grows: how long lists are split.
+
+A small archive keeps one page per list (today's pages, unchanged). Past the
+limits below, lists split with stable URLs (:func:`urls.paged`):
+
+* the timeline by year (``timeline/YYYY.html``), with the overview, the
+  decades and the years on ``timeline.html``;
+* the article index by year (``articles/by-year/YYYY.html``), with the years
+  and the latest articles on ``articles/index.html``;
+* entity, topic and year pages, and each of those years, into pages of
+  :data:`PER_PAGE` items of each list;
+* the overview picture draws one bar per year instead of a mark per
+  milestone; the feed holds the latest :data:`FEED_ENTRIES` articles.
+
+The limits are module constants so that tests can lower them to exercise
+pagination on a small generated archive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from .. import urls
+from ..model import Archive, Milestone
+
+T = TypeVar("T")
+
+#: Items of one list on one page (milestones, articles, mentions...).
+PER_PAGE = 100
+#: Above this many milestones the timeline splits by year.
+TIMELINE_ONE_PAGE = 300
+#: Above this many articles the article index splits by year.
+ARTICLES_ONE_PAGE = 300
+#: Above this many milestones the overview picture draws a bar per year.
+OVERVIEW_MARKS = 400
+#: Entries of the Atom feed: the latest articles.
+FEED_ENTRIES = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Pager:
+    """Page ``number`` of ``count`` of a list that starts at ``first`` (a site path)."""
+
+    first: str
+    number: int
+    count: int
+    per_page: int
+
+    @property
+    def here(self) -> str:
+        return urls.paged(self.first, self.number)
+
+    @property
+    def paths(self) -> list[tuple[int, str]]:
+        """Every page of the list: (number, path)."""
+        return [(n, urls.paged(self.first, n)) for n in range(1, self.count + 1)]
+
+    @property
+    def prev(self) -> str | None:
+        return urls.paged(self.first, self.number - 1) if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return urls.paged(self.first, self.number + 1) if self.number < self.count else None
+
+    def slice(self, items: Sequence[T]) -> Sequence[T]:
+        """This page's part of ``items``."""
+        if self.count == 1:
+            return items
+        start = (self.number - 1) * self.per_page
+        return items[start : start + self.per_page]
+
+    def offset(self) -> int:
+        """How many items of each list come before this page."""
+        return (self.number - 1) * self.per_page
+
+
+def pagers(first: str, *lists: Sequence[object]) -> list[Pager]:
+    """The pages of a page that shows ``lists``: as many as the longest list needs."""
+    longest = max((len(items) for items in lists), default=0)
+    count = max(1, -(-longest // PER_PAGE))
+    return [Pager(first, n, count, PER_PAGE) for n in range(1, count + 1)]
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """Which lists of one archive split, and where each milestone's timeline entry is."""
+
+    timeline_split: bool
+    articles_split: bool
+    overview_by_year: bool
+    timeline_pages: dict[str, str]  # milestone id -> its timeline page, when split
+
+    def timeline_of(self, m: Milestone) -> str:
+        """The timeline page that holds ``m``'s entry."""
+        return self.timeline_pages[m.id] if self.timeline_split else urls.TIMELINE
+
+    def timeline_year(self, year: int) -> str:
+        """The timeline page that starts ``year``."""
+        return urls.timeline_year(year) if self.timeline_split else urls.TIMELINE
+
+
+def by_year(milestones: Sequence[Milestone]) -> dict[int, list[Milestone]]:
+    """Milestones grouped by the year the timeline files them under, in timeline order."""
+    out: dict[int, list[Milestone]] = {}
+    for m in milestones:
+        out.setdefault(m.date.year, []).append(m)
+    return out
+
+
+def layout(a: Archive) -> Layout:
+    split = len(a.milestones) > TIMELINE_ONE_PAGE
+    pages: dict[str, str] = {}
+    if split:
+        for y, items in by_year(a.milestones).items():
+            for n, m in enumerate(items):
+                pages[m.id] = urls.paged(urls.timeline_year(y), n // PER_PAGE + 1)
+    return Layout(
+        timeline_split=split,
+        articles_split=len(a.articles) > ARTICLES_ONE_PAGE,
+        overview_by_year=len(a.milestones) > OVERVIEW_MARKS,
+        timeline_pages=pages,
+    )

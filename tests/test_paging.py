@@ -1,0 +1,127 @@
+"""Pages that stay small: a generated archive large enough to split every list.
+
+The limits of :mod:`archive_site.render.paging` are lowered so that a small
+generated archive (bench/synthetic.py) splits the timeline by year, the
+article index by year, and entity, topic and year pages into several pages;
+then every link and fragment is resolved, and every record is shown on
+exactly one page of each list it belongs to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import PAGED_BASE_URL, PAGED_N
+from htmlscan import Scan, broken_links, resolve, scan_file
+
+N, BASE_URL = PAGED_N, PAGED_BASE_URL
+
+
+@pytest.fixture(scope="module")
+def scans(paged_site: Path) -> dict[Path, Scan]:
+    return {p.resolve(): scan_file(p) for p in paged_site.rglob("*.html")}
+
+
+def test_every_list_is_split(paged_site: Path) -> None:
+    for pattern in (
+        "timeline/*.html",
+        "timeline/*/2.html",
+        "articles/by-year/*.html",
+        "entities/*/2.html",
+        "topics/*/2.html",
+        "years/*/2.html",
+    ):
+        assert list(paged_site.glob(pattern)), pattern
+
+
+def test_no_link_or_fragment_is_broken(paged_site: Path, scans: dict[Path, Scan]) -> None:
+    broken, checked = broken_links(paged_site.resolve(), scans, urlsplit(BASE_URL).path)
+    assert broken == []
+    assert checked > 10 * N
+
+
+def _entries(scans: dict[Path, Scan], root: Path, folder: str) -> Counter[str]:
+    """How often each milestone's entry appears on the pages under ``folder``."""
+    ids: Counter[str] = Counter()
+    for page, scan in scans.items():
+        if page.relative_to(root).as_posix().startswith(folder):
+            ids.update(i for i in scan.ids if re.fullmatch(r"m-m\d+", i))
+    return ids
+
+
+def test_each_milestone_is_on_one_timeline_page(paged_site: Path, scans: dict[Path, Scan]) -> None:
+    entries = _entries(scans, paged_site.resolve(), "timeline/")
+    assert len(entries) == N and set(entries.values()) == {1}
+    # The milestone pages link to the timeline page that holds their entry (checked above).
+    first = (paged_site / "timeline.html").read_text(encoding="utf-8")
+    assert 'class="decade"' in first and 'class="overview"' in first
+    assert 'class="ms"' not in first
+
+
+def test_each_article_is_on_one_page_of_its_year(paged_site: Path, scans: dict[Path, Scan]) -> None:
+    root = paged_site.resolve()
+    seen: Counter[str] = Counter()
+    for page, scan in scans.items():
+        if page.relative_to(root).as_posix().startswith("articles/by-year/"):
+            for _, href in scan.links:
+                target = resolve(root, page, href)
+                if target and re.fullmatch(r"a\d{5}[-a-z]*\.html", target[0].name):
+                    seen[target[0].name] += 1
+    assert len(seen) == N and set(seen.values()) == {1}
+
+
+def test_entity_pages_together_list_every_milestone(paged_site: Path) -> None:
+    per_entity: dict[str, set[str]] = {}
+    for page in paged_site.glob("entities/entity-*.html"):
+        eid = page.stem
+        pages = [page, *sorted((paged_site / "entities" / eid).glob("*.html"))]
+        found: list[str] = []
+        for p in pages:
+            found += re.findall(r'href="[./]*milestones/(m\d+)\.html"', p.read_text("utf-8"))
+        assert len(found) == len(set(found)), eid  # no milestone on two pages
+        per_entity[eid] = set(found)
+    expected: dict[str, set[str]] = {eid: set() for eid in per_entity}
+    for m in json.loads((paged_site / "data/milestones.json").read_text("utf-8")):
+        for eid in m["entities"]:
+            expected[eid].add(m["id"])
+    assert per_entity == expected
+
+
+def test_feed_holds_the_latest_entries_and_sitemap_every_page(paged_site: Path) -> None:
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(paged_site / "feed.xml").getroot()
+    assert len(feed.findall("a:entry", ns)) == 9
+    sm = ET.parse(paged_site / "sitemap.xml").getroot()
+    listed = {
+        loc.text.removeprefix(BASE_URL)
+        for loc in sm.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
+        if loc.text
+    }
+    pages = {
+        p.relative_to(paged_site).as_posix().removesuffix("index.html")
+        for p in paged_site.rglob("*.html")
+    }
+    assert pages - listed == {"404.html"}
+
+
+def test_every_page_is_reached_from_the_home_page(
+    paged_site: Path, scans: dict[Path, Scan]
+) -> None:
+    root = paged_site.resolve()
+    seen = {root / "index.html"}
+    todo = [root / "index.html"]
+    while todo:
+        page = todo.pop()
+        for _, url in scans[page].links:
+            target = resolve(root, page, url, urlsplit(BASE_URL).path)
+            if target and target[0] in scans and target[0] not in seen:
+                seen.add(target[0])
+                todo.append(target[0])
+    assert set(scans) - seen == {root / "404.html"}
