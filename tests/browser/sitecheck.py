@@ -170,17 +170,23 @@ class Violation:
         )
 
 
-_AXE_START = """tags => { window.__axeRun = axe.run(document, {
-    runOnly: {type: 'tag', values: tags},
-    resultTypes: ['violations'],
-}); }"""
+# With ``colourOnly``, only the rules axe files under colour (``cat.color``:
+# color-contrast, link-in-text-block): see ``axe_pages``.
+_AXE_START = """([tags, colourOnly]) => {
+    const colour = axe.getRules(tags).filter(r => r.tags.includes('cat.color')).map(r => r.ruleId);
+    if (colourOnly && !colour.includes('color-contrast')) throw new Error('no colour rules');
+    window.__axeRun = axe.run(document, {
+        runOnly: colourOnly ? {type: 'rule', values: colour} : {type: 'tag', values: tags},
+        resultTypes: ['violations'],
+    });
+}"""
 
 
-def _axe_start(page: Page) -> None:
+def _axe_start(page: Page, *, colour_only: bool = False) -> None:
     """Start axe on the page as it is (axe runs in the page while Python carries on)."""
     if not page.evaluate("() => typeof window.axe === 'object'"):
         page.add_script_tag(path=str(require(AXE_JS, "axe-core")))
-    page.evaluate(_AXE_START, list(AXE_TAGS))
+    page.evaluate(_AXE_START, [list(AXE_TAGS), colour_only])
 
 
 def _axe_collect(page: Page, label: str, scheme: str) -> list[Violation]:
@@ -214,7 +220,10 @@ def axe_pages(
     """axe on every (label, url), each page loaded once and checked in every scheme.
 
     ``tabs`` pages are checked side by side (Chromium runs each in its own
-    process), the same checks as ``axe_check``, only faster.
+    process), the same checks as ``axe_check``, only faster.  Every rule runs
+    in the first scheme; the others run only the colour rules, which is all a
+    colour scheme can change: the stylesheet's dark scheme sets colours and
+    nothing else (tests/browser/test_axe.py checks that it stays so).
     """
     context.add_init_script(path=str(require(AXE_JS, "axe-core")))
     pages = [context.new_page() for _ in range(min(tabs, len(urls)))]
@@ -225,10 +234,10 @@ def axe_pages(
             for page, (_, url) in batch:
                 page.emulate_media(color_scheme="light")
                 page.goto(url, wait_until="load")
-            for scheme in schemes:
+            for n, scheme in enumerate(schemes):
                 for page, _ in batch:
                     page.emulate_media(color_scheme=scheme)  # type: ignore[arg-type]
-                    _axe_start(page)
+                    _axe_start(page, colour_only=n > 0)
                 for page, (label, _) in batch:
                     found += _axe_collect(page, label, scheme)
     finally:
