@@ -189,3 +189,33 @@ def test_no_function_is_too_long_or_too_complex() -> None:
     assert not new, f"over {MAX_LINES} lines or complexity {MAX_COMPLEXITY} (lines, cc): {new}"
     done = sorted(ALLOWED - set(over))
     assert not done, f"within bounds now (or gone): remove from ALLOWED: {done}"
+
+
+# --- templates ---------------------------------------------------------------------
+
+# What a template must not do: look records up (the views hand it lists and records).
+LOOKUP = re.compile(r"archive\.links|archive\.(?:entity|article|milestone|topic|page)\(|\.get\(")
+
+
+def template_lookups(text: str) -> list[str]:
+    """The lookups inside the Jinja tags and expressions of a template's text."""
+    tags = re.findall(r"\{\{.*?\}\}|\{%.*?%\}", text, flags=re.DOTALL)
+    return [m.group(0) for tag in tags for m in LOOKUP.finditer(tag)]
+
+
+def test_templates_receive_lists_not_lookups() -> None:
+    assert template_lookups("{% set r = archive.links.related.get(a.id, ()) %}") == [
+        "archive.links",
+        ".get(",
+    ]
+    assert template_lookups("{{ archive.entity(x).name }} archive.links in text") == [
+        "archive.entity("
+    ]
+    templates = ROOT / "templates"
+    found = {
+        p.relative_to(templates).as_posix(): template_lookups(p.read_text(encoding="utf-8"))
+        for p in sorted(templates.rglob("*"))
+        if p.suffix in (".html", ".xml")
+    }
+    assert len(found) > 10
+    assert {name: hits for name, hits in found.items() if hits} == {}
