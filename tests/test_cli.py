@@ -83,7 +83,7 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
 def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
     normal = build(project_copy, "a")
     assert re.fullmatch(
-        r"Built 119 pages \(141 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
+        r"Built 119 pages \(142 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
         r"into a/ in \d+\.\d\d s\n",
         normal.stdout,
     ), normal.stdout

@@ -154,8 +154,15 @@ def test_milestones_json(site: BuiltSite, archive: Archive) -> None:
         "cooperation has yielded many fruitful results",
         "prefix": None,
         "suffix": None,
+        "speaker": "ilham-aliyev",
+        "voice": "reported",
         "url": f"articles/{COMMENTARY}.html#p3",
     }
+    # every source says who makes the statement; the dependent commentary is no second line
+    assert all(s["speaker"] and s["voice"] for m in data for s in m["sources"])
+    assert first["independent_sources"] == 1
+    assert by_id["strategic-partnership-declaration"]["independent_sources"] == 1
+    assert {d["reason"] for d in first["dependencies"]} == {"responds-to", "reports-words"}
     assert by_id["first-export-train"]["inferred"] is True
     assert by_id["non-aligned-movement-chair"]["date"] == "2019/2023"
     assert data[0]["id"] == "diplomatic-relations-established"

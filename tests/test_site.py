@@ -130,7 +130,8 @@ def test_milestones_with_several_sources_say_so(site: BuiltSite) -> None:
     html = site.page("milestones/belt-and-road-forum-2019.html")
     assert "3 sources:" in html
     html = site.page("milestones/diplomatic-relations-established.html")
-    assert "2 sources in 2 articles:" in html
+    # ...and how many of them are independent: the commentary reports the interview's words
+    assert "2 sources in 2 articles, 1 independent line of evidence:" in html
 
 
 def test_each_quote_link_lands_on_the_paragraph_holding_the_quote(

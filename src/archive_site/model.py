@@ -8,7 +8,7 @@ to serialise; :class:`Archive` resolves ids and holds the cross-links
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -32,6 +32,12 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     "event",
     "concept",
 )
+# Who makes a quoted statement: the outlet in its own voice, someone it reports,
+# or an interview's questioner or answerer.
+Voice = Literal["own", "reported", "question", "answer"]
+VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer")
+# Why one article is not independent evidence beside another.
+DependencyReason = Literal["responds-to", "same-origin", "reports-words"]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
 
@@ -142,6 +148,16 @@ class Article:
     def file_name(self) -> str:
         return self.source_file.rsplit("/", 1)[-1]
 
+    @property
+    def publisher_entity(self) -> str | None:
+        """The entity of the outlet that published the article, when it is one."""
+        return next((c.entity for c in self.chain if c.role == "publisher"), None)
+
+    def speaker_id(self, speaker: str | None) -> str:
+        """Who makes a statement in this article: ``speaker`` (an entity id), else the outlet
+        in its own voice (its entity id, or its name)."""
+        return speaker or self.publisher_entity or self.outlet
+
     def paragraph(self, pid: str) -> Paragraph | None:
         for p in self.paragraphs:
             if p.id == pid:
@@ -161,6 +177,8 @@ class Source:
     prefix: str | None = None
     suffix: str | None = None
     line: int = 0  # where the source is declared, in milestones.yaml
+    speaker: str | None = None  # entity id of who makes the statement; None: the outlet itself
+    voice: Voice = "own"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +200,31 @@ class Milestone:
     @property
     def inferred(self) -> bool:
         return self.date_note is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Dependency:
+    """``article`` is not independent of ``on``: it responds to it, shares its origin, or
+    reports the words of someone who speaks in it (``via``: that speaker, or the origin)."""
+
+    article: str
+    on: str
+    reason: DependencyReason
+    via: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """How independent a milestone's sources are: its articles in lines of evidence, each
+    line a group of articles that depend on one another, with the dependencies found."""
+
+    lines: tuple[tuple[str, ...], ...]
+    dependencies: tuple[Dependency, ...]
+    voices: tuple[str, ...]  # the distinct speakers: entity ids, or an outlet's name
+
+    @property
+    def independent(self) -> int:
+        return len(self.lines)
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +326,8 @@ class Archive:
     topics: tuple[Topic, ...]
     pages: tuple[Page, ...]
     links: Links
+    evidence: Mapping[str, Evidence]  # by milestone id
+    quotes_by_speaker: Mapping[str, tuple[Citation, ...]]  # entity id: its statements
     _articles: Mapping[str, Article] = field(repr=False)
     _milestones: Mapping[str, Milestone] = field(repr=False)
     _entities: Mapping[str, Entity] = field(repr=False)
@@ -290,6 +335,10 @@ class Archive:
 
     def article(self, aid: str) -> Article:
         return self._articles[aid]
+
+    @property
+    def entity_ids(self) -> Collection[str]:
+        return self._entities.keys()
 
     def milestone(self, mid: str) -> Milestone:
         return self._milestones[mid]

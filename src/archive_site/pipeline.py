@@ -52,13 +52,20 @@ class Report:
         )
 
 
-def check(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
-    """Load and validate everything; raises ArchiveError listing every problem."""
+def check(
+    paths: Paths, *, base_url: str | None = None, strict: bool = False, single_voice: bool = False
+) -> Report:
+    """Load and validate everything; raises ArchiveError listing every problem.
+    ``single_voice`` adds a warning for each milestone whose sources are all one speaker."""
     report = Report()
     problems = Problems()
     t0 = time.perf_counter()
     report.archive = load_archive(
-        paths.content, base_url=base_url, problems=problems, strict=strict
+        paths.content,
+        base_url=base_url,
+        problems=problems,
+        strict=strict,
+        single_voice=single_voice,
     )
     report.warnings = problems.warnings
     report.stages.append(("load and check", time.perf_counter() - t0))

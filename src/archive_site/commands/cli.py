@@ -111,6 +111,11 @@ def parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="load and validate everything, build nothing")
     _add_content_options(c, output=False)
     c.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    c.add_argument(
+        "--single-voice",
+        action="store_true",
+        help="warn on each milestone whose sources are all one speaker",
+    )
 
     s = sub.add_parser(
         "serve",
@@ -207,6 +212,7 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
         Paths(site.content, site.templates, Path("dist")),
         base_url=site.base_url,
         strict=site.strict,
+        single_voice=args.single_voice,
     )
     if report.warnings:
         out.problems(report.warnings, "the content")

@@ -21,6 +21,8 @@ from ..config import load_config
 from ..errors import ArchiveError, Problems, display_path
 from ..model import Archive
 from .articles import load_articles
+from .attribution import quotes_by_speaker
+from .evidence import compute_evidence, warn_single_voice
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
@@ -35,6 +37,7 @@ def load_archive(
     base_url: str | None = None,
     problems: Problems | None = None,
     strict: bool = False,
+    single_voice: bool = False,
 ) -> Archive:
     """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems."""
     problems = problems if problems is not None else Problems()
@@ -54,6 +57,9 @@ def load_archive(
     articles, broken = load_articles(content, language, entities, problems)
     milestones = load_milestones(content, articles, entities, topics, problems, broken)
     check_all_links(content, articles, milestones, entities, topics, pages, problems)
+    evidence = compute_evidence(articles, milestones)
+    if single_voice:
+        warn_single_voice(content, milestones, evidence, problems)
     problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
     links = compute_links(articles, milestones, entities)
@@ -65,6 +71,8 @@ def load_archive(
         topics=topics,
         pages=pages,
         links=links,
+        evidence=evidence,
+        quotes_by_speaker=quotes_by_speaker(articles, milestones),
         _articles=MappingProxyType({a.id: a for a in articles}),
         _milestones=MappingProxyType({m.id: m for m in milestones}),
         _entities=MappingProxyType({e.id: e for e in entities}),

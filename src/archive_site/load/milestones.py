@@ -7,7 +7,7 @@ the problems come in the order of the file.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -17,6 +17,7 @@ from ..errors import Problems
 from ..layout import MILESTONES_FILE
 from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
 from ..yamlsrc import Record
+from .attribution import attribute
 from .checks import Checked, Issue, report
 from .quotes import QuoteIndex
 from .records import load_list, take_id
@@ -28,7 +29,7 @@ Items = tuple[tuple[str, int], ...]  # (value, line) of each item of a list
 class Known:
     """What milestones may refer to: the ids of the records loaded before them."""
 
-    articles: Collection[str]
+    articles: Mapping[str, Article]  # by id
     entities: Collection[str]
     topics: Collection[str]
     broken: Collection[str]  # articles that did not load, their problems reported
@@ -101,6 +102,7 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     quote = src.text("quote", required=True)
     prefix = src.text("prefix")
     suffix = src.text("suffix")
+    speaker = src.text("speaker")
     src.finish()
     if article is None or quote is None or not report(src, check_source_article(article, known)):
         return None
@@ -109,7 +111,14 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
         src.error("quote", found)
         return None
     para, start, end = found
-    return Source(article, quote, para.id, start, end, prefix, suffix, src.key_line("quote"))
+    who = attribute(known.articles[article], para, speaker, known.entities)
+    if who.error:
+        src.error("speaker", who.error)
+        return None
+    line = src.key_line("quote")
+    if who.warning:
+        src.problems.warning(src.display, line, f"speaker: {who.warning}")
+    return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2])
 
 
 def read_milestone(
@@ -162,7 +171,7 @@ def load_milestones(
     """The milestones that are valid, in date order (then by id)."""
     _, records = load_list(content / MILESTONES_FILE, problems, "milestone")
     known = Known(
-        articles={a.id for a in articles},
+        articles={a.id: a for a in articles},
         entities={e.id for e in entities},
         topics={t.id for t in topics},
         broken=broken,

@@ -5,6 +5,8 @@ beside them and in the README):
 
 ``articles.json``, ``milestones.json``, ``entities.json``, ``topics.json``
     the records, as plain lists of objects;
+``milestones.csv``
+    one row per source quote, for spreadsheets;
 ``timeline.json``
     the milestones in TimelineJS's format, to load in that tool;
 ``citations.json``, ``citations.bib``, ``citations.ris``
@@ -13,6 +15,8 @@ beside them and in the README):
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -22,7 +26,8 @@ from typing import Any
 from markupsafe import escape
 
 from .. import urls
-from ..model import Archive, Article, Entity, Milestone, Topic
+from ..model import Archive, Article, Entity, Milestone, Source, Topic
+from .views import dependency_text
 
 SCHEMAS = ("articles", "milestones", "entities", "topics")
 
@@ -92,7 +97,26 @@ def article_record(a: Archive, art: Article) -> dict[str, Any]:
     }
 
 
-def milestone_record(m: Milestone) -> dict[str, Any]:
+def speaker_name(a: Archive, s: Source) -> str:
+    who = a.article(s.article).speaker_id(s.speaker)
+    return a.entity(who).name if who in a.entity_ids else who
+
+
+def source_record(a: Archive, s: Source) -> dict[str, Any]:
+    return {
+        "article": s.article,
+        "paragraph": s.paragraph,
+        "quote": s.quote,
+        "prefix": s.prefix,
+        "suffix": s.suffix,
+        "speaker": a.article(s.article).speaker_id(s.speaker),
+        "voice": s.voice,
+        "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
+    }
+
+
+def milestone_record(a: Archive, m: Milestone) -> dict[str, Any]:
+    evidence = a.evidence[m.id]
     return {
         "id": m.id,
         "date": m.date.edtf,
@@ -106,19 +130,56 @@ def milestone_record(m: Milestone) -> dict[str, Any]:
         "summary": m.summary,
         "topics": list(m.topics),
         "entities": list(m.entities),
-        "sources": [
+        "sources": [source_record(a, s) for s in m.sources],
+        "independent_sources": evidence.independent,
+        "dependencies": [
             {
-                "article": s.article,
-                "paragraph": s.paragraph,
-                "quote": s.quote,
-                "prefix": s.prefix,
-                "suffix": s.suffix,
-                "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
+                "article": d.article,
+                "depends_on": d.on,
+                "reason": d.reason,
+                "via": d.via,
+                "text": dependency_text(a, d),
             }
-            for s in m.sources
+            for d in evidence.dependencies
         ],
         "page": urls.milestone(m.id),
     }
+
+
+CSV_COLUMNS = (
+    "milestone",
+    "date",
+    "title",
+    "article",
+    "paragraph",
+    "speaker",
+    "voice",
+    "quote",
+    "url",
+)
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: str) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
+    return "'" + value if value.startswith(_FORMULA) else value
+
+
+def milestones_csv(a: Archive) -> bytes:
+    """One row per source quote; UTF-8 with a byte-order mark, so spreadsheets read it right."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for m in a.milestones:
+        for s in m.sources:
+            url = urls.absolute(
+                a.config.base_url,
+                f"{urls.article(s.article)}#{urls.paragraph_fragment(s.paragraph)}",
+            )
+            row = [m.id, m.date.edtf, m.title, s.article, s.paragraph]
+            row += [speaker_name(a, s), s.voice, s.quote, url]
+            writer.writerow([_cell(v) for v in row])
+    return out.getvalue().encode("utf-8-sig")
 
 
 def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
@@ -261,7 +322,8 @@ def schema(name: str) -> bytes:
 def data_files(a: Archive, html: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:
     """Every data file; ``html`` turns a Markdown summary into HTML with absolute links."""
     yield "articles.json", _dump([article_record(a, art) for art in a.articles])
-    yield "milestones.json", _dump([milestone_record(m) for m in a.milestones])
+    yield "milestones.json", _dump([milestone_record(a, m) for m in a.milestones])
+    yield "milestones.csv", milestones_csv(a)
     yield "entities.json", _dump([entity_record(a, e) for e in a.entities])
     yield "topics.json", _dump([topic_record(a, t) for t in a.topics])
     yield "timeline.json", _dump(timelinejs(a, html))

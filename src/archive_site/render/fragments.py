@@ -18,8 +18,9 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..dates import DateSpec
-from ..model import Archive, Article, Entity, Milestone, Published
+from ..model import Archive, Article, Entity, Milestone, Published, Source
 from .context import FolderCache, Where, where
+from .views import evidence_summary, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -106,10 +107,8 @@ class Fragments:
         def build() -> str:
             a = self.archive
             out = []
-            n_articles = len({s.article for s in m.sources})
             if len(m.sources) > 1:
-                where = f" in {n_articles} articles" if n_articles > 1 else ""
-                out.append(f'<p class="nsrc">{len(m.sources)} sources{where}:</p>')
+                out.append(f'<p class="nsrc">{escape(evidence_summary(a, m))}:</p>')
             out.append('<ul class="srcs">')
             for s in m.sources:
                 art = a.article(s.article)
@@ -117,6 +116,7 @@ class Fragments:
                 assert para is not None
                 out.append(
                     f"<li><blockquote>{escape(para.text[s.start : s.end])}</blockquote>"
+                    f"{self._speaker(at, s)}, "
                     f'<a href="{at.href(urls.article(art.id), s.paragraph)}">'
                     f"{escape(art.short_title)}, ¶\u202f{para.number}</a></li>"
                 )
@@ -124,6 +124,14 @@ class Fragments:
             return "\n".join(out)
 
         return self._cache.get(at, ("sources", m.id), build)
+
+    def _speaker(self, at: Where, s: Source) -> str:
+        """Who makes the statement: the speaker's name, linked to their page, and the voice."""
+        who = speaker(self.archive, s)
+        name = escape(who.name)
+        if who.entity is not None:
+            name = Markup(f'<a href="{at.href(urls.entity(who.entity.id))}">{name}</a>')  # noqa: S704
+        return f'<span class="by">{name}, {escape(who.words)}</span>'
 
     def short(self, at: Where, m: Milestone) -> Markup:
         """A milestone on one line, for small timelines."""

@@ -19,6 +19,7 @@ from .renderer import Renderer
 from .svg import overview, overview_by_year
 from .views import (
     article_view,
+    dependency_text,
     entity_groups,
     entity_view,
     plural,
@@ -225,6 +226,7 @@ def milestone(r: Renderer, m: Milestone, prev: Milestone | None, nxt: Milestone 
         prev=prev,
         next=nxt,
         ld=jsonld.milestone_ld(r.archive, m, r.plain),
+        dependencies=[dependency_text(r.archive, d) for d in r.archive.evidence[m.id].dependencies],
     )
 
 

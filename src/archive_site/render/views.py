@@ -12,7 +12,17 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from .. import urls
-from ..model import Archive, Article, Entity, Milestone, Paragraph, Related, Topic
+from ..model import (
+    Archive,
+    Article,
+    Dependency,
+    Entity,
+    Milestone,
+    Paragraph,
+    Related,
+    Source,
+    Topic,
+)
 from .markup import Span, annotate
 
 ROLE_LABELS = {
@@ -48,11 +58,58 @@ def plural(n: int, one: str, many: str | None = None) -> str:
     return f"{n} {one if n == 1 else (many or one + 's')}"
 
 
+class Speaker(NamedTuple):
+    """Who makes a quoted statement, as pages name it: "Ilham Aliyev" and "answer"."""
+
+    entity: Entity | None  # None: an outlet that is no entity
+    name: str
+    words: str  # "answer", "question", "quoted by EDnews", "in its own words"
+
+    @property
+    def text(self) -> str:
+        return f"{self.name}, {self.words}"
+
+
+def speaker(a: Archive, s: Source) -> Speaker:
+    art = a.article(s.article)
+    who = art.speaker_id(s.speaker)
+    ent = a.entity(who) if who in a.entity_ids else None
+    words = {
+        "question": "question",
+        "answer": "answer",
+        "reported": f"quoted by {art.outlet}",
+        "own": "in its own words",
+    }[s.voice]
+    return Speaker(ent, ent.name if ent else who, words)
+
+
+def dependency_text(a: Archive, d: Dependency) -> str:
+    """One dependency between two articles, in words: "X responds to Y"."""
+    x, y = a.article(d.article).short_title, a.article(d.on).short_title
+    if d.reason == "responds-to":
+        return f"{x} responds to {y}"
+    if d.reason == "same-origin":
+        return f"{x} and {y} are copies of one piece ({d.via or 'the same origin'})"
+    who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
+    return f"{x} reports the words of {who}, who speaks in {y}"
+
+
+def evidence_summary(a: Archive, m: Milestone) -> str:
+    """ "3 sources in 2 articles, 1 independent line of evidence", or "2 sources"."""
+    n_articles = len({s.article for s in m.sources})
+    text = plural(len(m.sources), "source")
+    if n_articles > 1:
+        independent = a.evidence[m.id].independent
+        text += f" in {n_articles} articles, {plural(independent, 'independent line')} of evidence"
+    return text
+
+
 class Cite(NamedTuple):
     """A numbered citation of a paragraph by a milestone, on an article page."""
 
     number: int
     milestone: Milestone
+    speaker: Speaker
 
 
 class ParaView(NamedTuple):
@@ -89,7 +146,7 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
             m = a.milestone(c.milestone)
             src = m.sources[c.index]
             number += 1
-            cites.append(Cite(number, m))
+            cites.append(Cite(number, m, speaker(a, src)))
             spans.append(
                 Span(
                     src.start,
@@ -214,7 +271,31 @@ def entity_view(a: Archive, e: Entity) -> dict[str, Any]:
         "outlets": outlets,
         "roles": roles,
         "companions": [(a.entity(x), n) for x, n in a.links.co_entities.get(e.id, ())][:16],
+        "quoted": quoted(a, e),
     }
+
+
+class Quoted(NamedTuple):
+    """A statement an entity makes in a source quote, with where it is and who cites it."""
+
+    milestone: Milestone
+    source: Source
+    article: Article
+    paragraph: Paragraph
+    speaker: Speaker
+
+
+def quoted(a: Archive, e: Entity) -> list[Quoted]:
+    """What ``e`` is quoted as saying, in the order of the timeline."""
+    out = []
+    for c in a.quotes_by_speaker.get(e.id, ()):
+        m = a.milestone(c.milestone)
+        s = m.sources[c.index]
+        art = a.article(s.article)
+        para = art.paragraph(s.paragraph)
+        assert para is not None
+        out.append(Quoted(m, s, art, para, speaker(a, s)))
+    return out
 
 
 def sitemap_paths(a: Archive) -> list[str]:

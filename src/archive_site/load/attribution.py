@@ -1,0 +1,92 @@
+"""Who makes each quoted statement: the speaker and the voice of a milestone's source.
+
+An interview says it by its turns: a quote from a question is the
+interviewer's, from an answer the interviewee's.  Any other text speaks in
+the outlet's own voice, unless it attributes the words to someone ("According
+to the deputy", "the MP said", "As the head of state stated"); who that is
+cannot be read mechanically, so the archivist names the entity on the source
+as ``speaker:``.  A paragraph that attributes words while its quote has no
+``speaker:`` is a warning; a ``speaker:`` that is no entity, or that
+contradicts the interview's turn, is an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+from types import MappingProxyType
+from typing import NamedTuple
+
+from ..model import Article, Citation, Milestone, Paragraph, Voice
+
+# Words by which a text hands its sentence to someone else.
+ATTRIBUTION = re.compile(
+    r"\baccording to\b"
+    r"|\b(?:said|says|stated|states|noted|notes|emphasi[sz]ed|recalled|added|told|"
+    r"believes|stressed|underlined|pointed out)\b"
+    r"|\bexpressed (?:these|those|his|her|their) views\b"
+    r"|\bin (?:an|the|his|her) interview\b",
+    re.IGNORECASE,
+)
+
+
+class Attribution(NamedTuple):
+    """Who makes a statement, and a problem with the archivist's ``speaker:`` if any."""
+
+    speaker: str | None  # entity id; None: the outlet in its own voice
+    voice: Voice
+    error: str | None = None
+    warning: str | None = None
+
+
+def attribute(
+    article: Article, paragraph: Paragraph, speaker: str | None, entity_ids: Collection[str]
+) -> Attribution:
+    """The speaker and voice of a quote from ``paragraph``, given the curated ``speaker``."""
+    if speaker is not None and speaker not in entity_ids:
+        return Attribution(None, "own", error=f"unknown entity '{speaker}' (see entities.yaml)")
+    if paragraph.role in ("question", "answer"):
+        return _from_turn(paragraph, speaker)
+    if speaker is None or speaker == article.publisher_entity:
+        cue = ATTRIBUTION.search(paragraph.text)
+        if speaker is None and cue is not None:
+            return Attribution(
+                None,
+                "own",
+                warning=(
+                    f"paragraph {paragraph.id} attributes words to someone "
+                    f"({cue.group(0)!r}): name who makes this statement with 'speaker:' "
+                    "(an entity id; the outlet's own entity if it is the outlet's voice)"
+                ),
+            )
+        return Attribution(speaker, "own")
+    return Attribution(speaker, "reported")
+
+
+def _from_turn(paragraph: Paragraph, speaker: str | None) -> Attribution:
+    role: Voice = "question" if paragraph.role == "question" else "answer"
+    turn_speaker = paragraph.speaker
+    if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
+        return Attribution(
+            turn_speaker,
+            role,
+            error=(
+                f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} "
+                f"is the {role} of turn {paragraph.turn}, by '{turn_speaker}'"
+            ),
+        )
+    return Attribution(turn_speaker or speaker, role)
+
+
+def quotes_by_speaker(
+    articles: Sequence[Article], milestones: Sequence[Milestone]
+) -> Mapping[str, tuple[Citation, ...]]:
+    """Each entity's statements among the source quotes, in the timeline's order."""
+    by_id = {a.id: a for a in articles}
+    out: dict[str, list[Citation]] = defaultdict(list)
+    for m in milestones:
+        for n, s in enumerate(m.sources):
+            who = by_id[s.article].speaker_id(s.speaker)
+            out[who].append(Citation(m.id, n, s.article, s.paragraph))
+    return MappingProxyType({k: tuple(v) for k, v in sorted(out.items())})

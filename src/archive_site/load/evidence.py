@@ -1,0 +1,153 @@
+"""Independent corroboration: how many independent lines of evidence back each milestone.
+
+Two articles are not independent when one responds to the other
+(``responds_to``), when both come from one origin and at least one is a
+syndicated copy (the same piece travelling through several outlets), or when
+a quote in one reports the words of someone who speaks in the other (the
+commentary quoting what the president said in the interview, published
+earlier).  The articles of the whole archive fall into groups joined by these
+dependencies; a milestone's independent sources are the groups its articles
+belong to.  Counting whole groups never counts more corroboration than the
+sources give: two articles that both lean on a third are one line.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import Problems, display_path
+from ..layout import MILESTONES_FILE
+from ..model import Article, Dependency, Evidence, Milestone
+from ..text import normalise_text
+
+
+def origin(article: Article) -> str:
+    """The outlet a piece first appeared in: its chain's original, else its own outlet."""
+    first = next((c.name for c in article.chain if c.role == "original"), article.outlet)
+    return normalise_text(first).casefold()
+
+
+def is_copy(article: Article) -> bool:
+    return origin(article) != normalise_text(article.outlet).casefold()
+
+
+def article_speakers(article: Article) -> set[str]:
+    """The entities whose own words an article carries: its interview's turns, its outlet."""
+    out = {t.speaker for t in article.turns if t.speaker is not None}
+    outlet = article.publisher_entity
+    if outlet is not None:
+        out.add(outlet)
+    return out
+
+
+def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
+    known = {a.id for a in articles}
+    for a in articles:
+        for other in a.responds_to:
+            if other in known:
+                yield Dependency(a.id, other, "responds-to")
+
+
+def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
+    """Pieces of one origin of which at least one is a syndicated copy, later on earlier."""
+    by_origin: dict[str, list[Article]] = defaultdict(list)
+    for a in sorted(articles, key=lambda a: (a.published.date, a.id)):
+        by_origin[origin(a)].append(a)
+    for group in by_origin.values():
+        for n, later in enumerate(group):
+            for earlier in group[:n]:
+                if is_copy(later) or is_copy(earlier):
+                    first = next((c.name for c in later.chain if c.role == "original"), None)
+                    yield Dependency(later.id, earlier.id, "same-origin", first)
+
+
+def reported_words(
+    articles: Sequence[Article], milestones: Iterable[Milestone]
+) -> Iterator[Dependency]:
+    """A quote reporting someone's words depends on the earlier articles in which they speak."""
+    by_id = {a.id: a for a in articles}
+    speaks_in: dict[str, list[Article]] = defaultdict(list)
+    for a in articles:
+        for who in article_speakers(a):
+            speaks_in[who].append(a)
+    for m in milestones:
+        for s in m.sources:
+            if s.voice != "reported" or s.speaker is None:
+                continue
+            reporting = by_id[s.article]
+            for other in speaks_in.get(s.speaker, ()):
+                if other.id != reporting.id and other.published.date <= reporting.published.date:
+                    yield Dependency(reporting.id, other.id, "reports-words", s.speaker)
+
+
+def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -> list[Dependency]:
+    """Every dependency between two articles of the archive, once each, in a stable order."""
+    found: dict[tuple[str, str, str], Dependency] = {}
+    for d in (*responses(articles), *copies(articles), *reported_words(articles, milestones)):
+        found.setdefault((d.article, d.on, d.reason), d)
+    return sorted(found.values(), key=lambda d: (d.article, d.on, d.reason))
+
+
+def _components(ids: Iterable[str], deps: Iterable[Dependency]) -> dict[str, str]:
+    """Each article's group, named by its smallest id (union-find)."""
+    parent = {i: i for i in ids}
+
+    def root(i: str) -> str:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for d in deps:
+        x, y = root(d.article), root(d.on)
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+    return {i: root(i) for i in parent}
+
+
+def compute_evidence(
+    articles: Sequence[Article], milestones: Sequence[Milestone]
+) -> Mapping[str, Evidence]:
+    """Each milestone's lines of evidence and the dependencies that join its articles."""
+    by_id = {a.id: a for a in articles}
+    deps = dependencies(articles, milestones)
+    group_of = _components((a.id for a in articles), deps)
+    out: dict[str, Evidence] = {}
+    for m in milestones:
+        cited = list(dict.fromkeys(s.article for s in m.sources))
+        lines: dict[str, list[str]] = defaultdict(list)
+        for aid in cited:
+            lines[group_of[aid]].append(aid)
+        # Why cited articles share a line: the dependencies between them, and those that
+        # tie a cited article to an uncited one its line runs through.
+        joined = {g for g, members in lines.items() if len(members) > 1}
+        mine = tuple(
+            d
+            for d in deps
+            if (d.article in cited and d.on in cited)
+            or (group_of[d.article] in joined and (d.article in cited or d.on in cited))
+        )
+        voices = tuple(dict.fromkeys(by_id[s.article].speaker_id(s.speaker) for s in m.sources))
+        out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
+    return MappingProxyType(out)
+
+
+def warn_single_voice(
+    content: Path,
+    milestones: Sequence[Milestone],
+    evidence: Mapping[str, Evidence],
+    problems: Problems,
+) -> None:
+    """A warning for each milestone whose only evidence is what one speaker says."""
+    display = display_path(content / MILESTONES_FILE)
+    for m in milestones:
+        voices = evidence[m.id].voices
+        if len(voices) == 1:
+            problems.warning(
+                display,
+                m.line,
+                f"milestone '{m.id}': its only evidence is a single voice ({voices[0]})",
+            )

@@ -1,0 +1,310 @@
+"""Who says so: the speaker and voice of every quote, independent corroboration, the CSV."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import ArchiveError
+from archive_site.load import load_archive
+from archive_site.load.evidence import compute_evidence, dependencies
+from archive_site.model import Archive, ChainLink, Source
+from archive_site.text import normalise_text
+from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, edit, run_cli
+from records import article, milestone
+
+MILESTONES = Path("content/milestones.yaml")
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+def sources_of(archive: Archive, mid: str) -> list[tuple[str, str | None, str]]:
+    return [(s.paragraph, s.speaker, s.voice) for s in archive.milestone(mid).sources]
+
+
+# --- the speaker from the interview's turns ------------------------------------------
+
+
+def test_interview_quotes_take_the_speaker_of_their_turn(archive: Archive) -> None:
+    # Xinhua's question, then Aliyev's answer, in one milestone
+    q, a = archive.milestone("upcoming-visit-to-china").sources
+    assert (q.speaker, q.voice) == ("xinhua", "question")
+    assert (a.speaker, a.voice) == ("ilham-aliyev", "answer")
+    # the syndicated copy's lead is the outlet's own voice
+    lead = archive.milestone("aliyev-xinhua-interview").sources[0]
+    assert (lead.paragraph, lead.speaker, lead.voice) == ("p1", None, "own")
+    assert archive.article(INTERVIEW).speaker_id(lead.speaker) == "azernews"
+    # the Global South: "members" is the question's word, Aliyev speaks of Azerbaijan only
+    assert {s.speaker for s in archive.milestone("non-aligned-movement-chair").sources} == {
+        "ilham-aliyev"
+    }
+
+
+def test_curated_speakers_make_reported_speech(archive: Archive) -> None:
+    claims = archive.milestone("territorial-integrity-mutual-support").sources
+    assert {(s.article, s.speaker, s.voice) for s in claims} == {
+        (COMMENTARY, "parvin-karimzade", "reported")
+    }
+    # the commentary quoting the President is his voice, reported
+    declaration = archive.milestone("strategic-partnership-declaration").sources
+    assert [(s.article, s.speaker, s.voice) for s in declaration if s.article == COMMENTARY] == [
+        (COMMENTARY, "ilham-aliyev", "reported")
+    ]
+    # and the Joint Declaration's own milestone no longer cites the MP's undated claim
+    assert {s.article for s in archive.milestone("territorial-integrity-reaffirmed").sources} == {
+        INTERVIEW
+    }
+
+
+# --- the speaker check ------------------------------------------------------------------
+
+
+def test_a_speaker_against_the_turn_is_an_error(project_copy: Path) -> None:
+    quote = "      quote: I would like to express my gratitude to the Chinese delegation"
+    line = edit(project_copy / MILESTONES, quote, "      speaker: xinhua\n" + quote) + 1
+    with pytest.raises(ArchiveError) as info:
+        load_archive(project_copy / "content")
+    (d,) = info.value.diagnostics
+    assert (d.path, d.line) == ("content/milestones.yaml", line - 1)
+    assert d.message == (
+        "speaker: 'xinhua' does not agree with the interview: paragraph p9 is the answer "
+        "of turn 2, by 'ilham-aliyev'"
+    )
+
+
+def test_an_unknown_speaker_is_an_error(project_copy: Path) -> None:
+    line = edit(project_copy / MILESTONES, "speaker: parvin-karimzade", "speaker: the-deputy")
+    with pytest.raises(ArchiveError) as info:
+        load_archive(project_copy / "content")
+    (d,) = info.value.diagnostics
+    assert (d.line, d.message) == (line, "speaker: unknown entity 'the-deputy' (see entities.yaml)")
+
+
+def test_an_attributed_paragraph_without_speaker_warns(project_copy: Path) -> None:
+    line = edit(
+        project_copy / MILESTONES,
+        "quote: During the 30-year occupation by Armenia, China has unequivocally recognized "
+        "the territorial integrity of Azerbaijan.\n      speaker: parvin-karimzade\n",
+        "quote: During the 30-year occupation by Armenia, China has unequivocally recognized "
+        "the territorial integrity of Azerbaijan.\n",
+    )
+    result = run_cli("check", cwd=project_copy)
+    assert result.returncode == 0
+    assert (
+        f"content/milestones.yaml:{line}: warning: speaker: paragraph p4 attributes words to "
+        "someone ('According to'): name who makes this statement with 'speaker:'"
+    ) in result.stderr
+    assert run_cli("check", "--strict", cwd=project_copy).returncode == 1
+
+
+def test_single_voice_milestones_warn_on_request(project_copy: Path) -> None:
+    assert run_cli("check", "--strict", cwd=project_copy).returncode == 0
+    result = run_cli("check", "--single-voice", "--strict", cwd=project_copy)
+    assert result.returncode == 1
+    assert (
+        "warning: milestone 'first-export-train': its only evidence is a single voice (xinhua)"
+        in result.stderr
+    )
+    # two speakers: no warning
+    assert "'upcoming-visit-to-china'" not in result.stderr
+
+
+# --- independence -------------------------------------------------------------------------
+
+
+def test_a_response_reporting_the_interview_is_no_second_line(archive: Archive) -> None:
+    for mid in ("strategic-partnership-declaration", "diplomatic-relations-established"):
+        ev = archive.evidence[mid]
+        assert ev.independent == 1
+        assert ev.lines == ((INTERVIEW, COMMENTARY),)
+        assert {(d.article, d.on, d.reason) for d in ev.dependencies} == {
+            (COMMENTARY, INTERVIEW, "responds-to"),
+            (COMMENTARY, INTERVIEW, "reports-words"),
+        }
+    # a milestone from one article has one line and no dependency to explain
+    assert archive.evidence["first-export-train"].independent == 1
+    assert archive.evidence["first-export-train"].dependencies == ()
+
+
+def test_each_dependency_counts_on_its_own() -> None:
+    said = Source("later", "q", "p1", 0, 1, speaker="minister", voice="reported")
+    own = Source("other", "q", "p1", 0, 1)
+    first = article("first", "2024-01-01")
+    first = dataclasses.replace(first, chain=(ChainLink("Outlet", "publisher", "minister-office"),))
+    later = article("later", "2024-02-01")
+    other = article("other", "2024-03-01")
+    m = milestone("m", sources=(Source("first", "q", "p1", 0, 1), said, own))
+    # "later" reports a minister who speaks in none of the others: three lines
+    ev = compute_evidence([first, later, other], [m])["m"]
+    assert ev.independent == 3 and ev.dependencies == ()
+    # "later" reports the words of the office that publishes "first": one line less
+    said_office = dataclasses.replace(said, speaker="minister-office")
+    m2 = milestone("m", sources=(Source("first", "q", "p1", 0, 1), said_office, own))
+    deps = dependencies([first, later, other], [m2])
+    assert [(d.article, d.on, d.reason) for d in deps] == [("later", "first", "reports-words")]
+    assert compute_evidence([first, later, other], [m2])["m"].independent == 2
+    # a response joins "other" to "later"
+    other = dataclasses.replace(other, responds_to=("later",))
+    assert compute_evidence([first, later, other], [m2])["m"].independent == 1
+    # a syndicated copy of "first" (same origin) is no second line either
+    copy = dataclasses.replace(
+        article("copy", "2024-01-02"),
+        outlet="Aggregator",
+        chain=(ChainLink("Outlet", "original"), ChainLink("Aggregator", "publisher")),
+    )
+    m3 = milestone("m", sources=(Source("first", "q", "p1", 0, 1), Source("copy", "q", "p1", 0, 1)))
+    assert [(d.article, d.on, d.reason) for d in dependencies([first, copy], [m3])] == [
+        ("copy", "first", "same-origin")
+    ]
+    assert compute_evidence([first, copy], [m3])["m"].independent == 1
+    # without the copy, two pieces of one outlet stay independent
+    own_piece = article("own-piece", "2024-01-03")
+    m4 = milestone(
+        "m", sources=(Source("first", "q", "p1", 0, 1), Source("own-piece", "q", "p1", 0, 1))
+    )
+    assert compute_evidence([first, own_piece], [m4])["m"].independent == 2
+
+
+# --- pages and data --------------------------------------------------------------------
+
+
+def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive) -> None:
+    page = site.page("milestones/territorial-integrity-mutual-support.html")
+    assert (
+        page.count(
+            '<a href="../entities/parvin-karimzade.html">Parvin Karimzade</a>, quoted by EDnews'
+        )
+        == 3
+    )
+    page = site.page("milestones/upcoming-visit-to-china.html")
+    assert "Xinhua News Agency</a>, question" in page
+    assert "Ilham Aliyev</a>, answer" in page
+    assert "Not independent" not in page
+    page = site.page("milestones/diplomatic-relations-established.html")
+    assert (
+        "Not independent: EDnews: the partnership&#39;s new stage reports the words of "
+        "Ilham Aliyev, who speaks in Aliyev&#39;s interview with Xinhua"
+    ) in page
+    # every quote on every milestone page has its speaker
+    for m in archive.milestones:
+        html = site.page(f"milestones/{m.id}.html")
+        assert html.count("<blockquote>") == html.count('<span class="by">') == len(m.sources)
+    # the timeline shows the independent count
+    assert "2 sources in 2 articles, 1 independent line of evidence:" in site.page("timeline.html")
+    # the article page names who speaks in each cited passage
+    art = site.page(f"articles/{COMMENTARY}.html")
+    assert "(by 23 April 2025) · Parvin Karimzade, quoted by EDnews" in art
+
+
+def test_entity_pages_list_what_each_person_is_quoted_as_saying(
+    site: BuiltSite, archive: Archive
+) -> None:
+    page = site.page("entities/parvin-karimzade.html")
+    said = page[page.index('id="h-said"') : page.index('id="h-men"')]
+    quotes = re.findall(r"<blockquote>(.*?)</blockquote>", said)
+    mine = [s for m in archive.milestones for s in m.sources if s.speaker == "parvin-karimzade"]
+    assert len(quotes) == len(mine) == 6
+    assert f'href="../articles/{COMMENTARY}.html#p4"' in said
+    assert 'href="../milestones/territorial-integrity-mutual-support.html"' in said
+    assert "Quoted as saying" not in site.page("entities/baku.html")
+
+
+def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:
+    raw = (site.root / "data/milestones.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for spreadsheets
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == sum(len(m.sources) for m in archive.milestones)
+    assert list(rows[0]) == [
+        "milestone", "date", "title", "article", "paragraph", "speaker", "voice", "quote", "url",
+    ]  # fmt: skip
+    karimzade = [r for r in rows if r["milestone"] == "territorial-integrity-mutual-support"]
+    assert {(r["speaker"], r["voice"]) for r in karimzade} == {("Parvin Karimzade", "reported")}
+    assert karimzade[0]["url"] == f"{site.base_url}articles/{COMMENTARY}.html#p4"
+    assert rows[0]["quote"] == archive.milestones[0].sources[0].quote
+
+
+def test_csv_cells_never_become_formulas(project_copy: Path) -> None:
+    edit(
+        project_copy / MILESTONES,
+        "title: Diplomatic relations established",
+        'title: "=HYPERLINK(\\"http://evil.example\\")"',
+    )
+    edit(project_copy / MILESTONES, "title: Trade reaches", "title: +Trade reaches")
+    assert run_cli("build", "-q", cwd=project_copy).returncode == 0
+    text = (project_copy / "dist/data/milestones.csv").read_text(encoding="utf-8-sig")
+    titles = {r["title"] for r in csv.DictReader(io.StringIO(text))}
+    assert '\'=HYPERLINK("http://evil.example")' in titles
+    assert "'+Trade reaches 3.744 billion US dollars" in titles
+    assert not any(t.startswith(("=", "+", "-", "@")) for t in titles)
+
+
+# --- the article page marks exactly the milestones' quotes --------------------------------
+
+
+class _Marks(HTMLParser):
+    """Each paragraph's plain text, and at each cite marker the text before it and its link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.para: str | None = None
+        self.depth = 0
+        self.text: dict[str, str] = {}
+        self.cites: list[tuple[str, str, str]] = []  # (paragraph, text before, milestone href)
+        self.in_cite: str | None = None
+        self.in_p = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        if tag == "div" and a.get("class") == "para":
+            self.para = a["id"]
+            self.text[self.para] = ""
+        elif self.para and tag == "p":
+            self.in_p = True
+        elif self.in_p and tag == "a" and a.get("class") == "cite":
+            self.in_cite = a["href"] or ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self.in_p:
+            self.in_p = False
+            self.para = None
+        elif tag == "a" and self.in_cite is not None:
+            assert self.para is not None
+            self.cites.append((self.para, self.text[self.para], self.in_cite))
+            self.in_cite = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_p and self.in_cite is None and self.para:
+            self.text[self.para] += data
+
+
+@pytest.mark.parametrize("ident", [INTERVIEW, COMMENTARY])
+def test_every_marked_passage_is_a_source_of_the_milestone_it_names(
+    site: BuiltSite, archive: Archive, ident: str
+) -> None:
+    parser = _Marks()
+    parser.feed(site.page(f"articles/{ident}.html"))
+    assert parser.cites
+    for para, before, href in parser.cites:
+        mid = href.rsplit("/", 1)[-1].removesuffix(".html")
+        quotes = [
+            normalise_text(s.quote)
+            for s in archive.milestone(mid).sources
+            if (s.article, s.paragraph) == (ident, para)
+        ]
+        # the marker ends a quote of that milestone, in that paragraph
+        assert any(normalise_text(before).endswith(q) for q in quotes), (ident, para, mid)
+    # and every source of the archive is marked once, in its paragraph
+    cited = [(p, h) for p, _, h in parser.cites]
+    for m in archive.milestones:
+        for s in m.sources:
+            if s.article == ident:
+                assert (s.paragraph, f"../milestones/{m.id}.html") in cited
