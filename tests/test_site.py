@@ -239,6 +239,11 @@ def test_page_weights(site: BuiltSite, archive: Archive) -> None:
     # it gets a budget per milestone; every other page a fixed one.
     timeline = pages.pop("timeline.html")
     assert timeline < 2_200 * len(archive.milestones), timeline
+    # An article page holds the article's whole text, marked up: a budget per byte of text.
+    for art in archive.articles:
+        size = pages.pop(f"articles/{art.id}.html")
+        text = sum(len(p.text.encode("utf-8")) for p in art.paragraphs)
+        assert size < 20_000 + 5 * text // 2, (art.id, size, text)
     heavy = {k: v for k, v in pages.items() if v > 60_000}
     assert heavy == {}
     # The site's own stylesheet and scripts; Pagefind's (pagefind/) load only for a
@@ -350,7 +355,9 @@ def test_a_template_error_names_the_template_and_line_and_keeps_dist(project_cop
 
 def test_a_template_syntax_error_names_the_line(project_copy: Path) -> None:
     tpl = project_copy / "templates/year.html"
-    text = tpl.read_text(encoding="utf-8").replace("{% if milestones %}", "{% iff milestones %}", 1)
+    text = tpl.read_text(encoding="utf-8")
+    assert "{% if pager.slice(milestones) %}" in text
+    text = text.replace("{% if pager.slice(milestones) %}", "{% iff milestones %}", 1)
     tpl.write_text(text, encoding="utf-8")
     result = run_cli(cwd=project_copy)
     assert result.returncode == 1

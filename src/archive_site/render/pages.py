@@ -232,7 +232,13 @@ def milestone(r: Renderer, m: Milestone, prev: Milestone | None, nxt: Milestone 
 
 def entity(r: Renderer, e: Entity) -> Iterator[tuple[bool, Output]]:
     view = entity_view(r.archive, e)
-    lists = (view["milestones"], view["mention_articles"], view["outlets"], view["roles"])
+    lists = (
+        view["milestones"],
+        view["mention_articles"],
+        view["outlets"],
+        view["roles"],
+        view["quoted"],
+    )
     return _paged(r, "entity.html", urls.entity(e.id), lists, e=e, **view)
 
 
