@@ -40,12 +40,16 @@ The new ferries are due to enter service over the next three years.
 """
 
 
-def inbox_copy(project: Path, original: Path, name: str) -> Path:
-    """A copy of a capture where an archivist keeps new downloads: outside content/."""
+def inbox_copy(project: Path, original: Path, name: str, *, resaved: bool = True) -> Path:
+    """A copy of a capture where an archivist keeps new downloads: outside content/.
+
+    ``resaved``: saved again, with one more line break at the end, so its bytes
+    differ from the archived original (the same bytes are never added twice).
+    """
     inbox = project / "inbox"
     inbox.mkdir(exist_ok=True)
     target = inbox / name
-    target.write_bytes(original.read_bytes())
+    target.write_bytes(original.read_bytes() + (b"\n" if resaved else b""))
     return target
 
 
@@ -99,19 +103,24 @@ def test_add_ednews_capture(project_copy: Path) -> None:
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
-        "note: the same bytes are already archived as "
-        f"content/articles/{COMMENTARY}.capture.txt\n"
         f"Article id: {ident} (from the date, the outlet and the title; --id chooses another)\n"
         f"Copied inbox/000_c7a446d97c19db58.txt to {capture} "
-        "(8,519 bytes, unchanged; read as 'ednews')\n"
+        "(8,520 bytes, unchanged; read as 'ednews')\n"
         f"Wrote {meta}\n"
-        "The capture says: title, published, time, section, author, outlet\n"
+        "The capture says (the loader reads it from there on every build):\n"
+        "  title:     The Azerbaijan-China strategic partnership is reaching a new stage (line 1)\n"
+        "  published: 2025-04-23 (line 3)\n"
+        "  time:      11:03 (line 3)\n"
+        "  section:   Foreign Policy (line 3)\n"
+        "  author:    Madina Mammadova (line 19)\n"
+        "  outlet:    EDnews (line 19)\n"
+        "Left out of the text as page furniture: 43 (story-link, heading, news-line, navigation)\n"
         f"Still to fill in, in {meta}:\n"
         "  kind: news, interview or opinion\n"
         "Then run `archive-site check`: it names each field that is still missing.\n"
     )
     assert (project_copy / capture).read_bytes() == source.read_bytes()
-    assert (project_copy / capture).read_bytes() == EDNEWS_CAPTURE.read_bytes()
+    assert (project_copy / capture).read_bytes() == EDNEWS_CAPTURE.read_bytes() + b"\n"
 
     text = (project_copy / meta).read_text(encoding="utf-8")
     # What the capture says is noted, not restated (the loader reads it from the capture).
@@ -163,8 +172,13 @@ def test_add_menafn_interview(project_copy: Path) -> None:
 
     assert (result.returncode, result.stderr) == (0, "")
     assert f"Article id: {ident} (from the date, the outlet and the file name;" in result.stdout
-    assert "(18,810 bytes, unchanged; read as 'menafn')" in result.stdout
-    assert "The capture says: published, outlet, via, aggregator, kind\n" in result.stdout
+    assert "(18,811 bytes, unchanged; read as 'menafn')" in result.stdout
+    said = result.stdout.split(
+        "The capture says (the loader reads it from there on every build):\n"
+    )
+    keys = [line.split(":")[0].strip() for line in said[1].split("\n")[:5]]
+    assert keys == ["published", "outlet", "via", "aggregator", "kind"]
+    assert "  kind:       interview (question and answer turns from line 5)\n" in said[1]
     assert result.stdout.endswith(
         f"Still to fill in, in {meta}:\n"
         "  title:       the article's headline (the capture has none)\n"
@@ -172,7 +186,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
         "  interviewee: entity id of who answered\n"
         "Then run `archive-site check`: it names each field that is still missing.\n"
     )
-    assert (project_copy / capture).read_bytes() == MENAFN_CAPTURE.read_bytes()
+    assert (project_copy / capture).read_bytes() == source.read_bytes()
 
     text = (project_copy / meta).read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -229,7 +243,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
 
 def test_add_with_id_into_a_content_folder_without_the_article(project_copy: Path) -> None:
     """The real interview, removed from the copy and added back under its own id."""
-    source = inbox_copy(project_copy, MENAFN_CAPTURE, "003_49b360be211d8a26.txt")
+    source = inbox_copy(project_copy, MENAFN_CAPTURE, "003_49b360be211d8a26.txt", resaved=False)
     folder = project_copy / "content" / "articles"
     (folder / f"{INTERVIEW}.capture.txt").unlink()
     kept_meta = (folder / f"{INTERVIEW}.meta.yaml").read_text(encoding="utf-8")
@@ -357,24 +371,26 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
     assert articles_listing(project_copy) == before
 
 
-def test_add_twice_refuses_the_second_time(project_copy: Path) -> None:
+def test_adding_the_same_bytes_again_says_so_and_changes_nothing(project_copy: Path) -> None:
     inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
     first = run_cli("add", "inbox/new.txt", cwd=project_copy)
     assert first.returncode == 0
-    meta = (
-        project_copy
-        / "content/articles/2025-04-23-ednews-the-azerbaijan-china-strategic-partnership.meta.yaml"
-    )
-    fill_in(meta, {"kind": "opinion"})
+    ident = "2025-04-23-ednews-the-azerbaijan-china-strategic-partnership"
+    fill_in(project_copy / f"content/articles/{ident}.meta.yaml", {"kind": "opinion"})
     before = articles_listing(project_copy)
 
-    second = run_cli("add", "inbox/new.txt", cwd=project_copy)
+    second = run_cli("add", "inbox/new.txt", "--id", "another-id", cwd=project_copy)
+    # The seed capture itself, under its original name: already archived too.
+    inbox_copy(project_copy, EDNEWS_CAPTURE, "seed.txt", resaved=False)
+    third = run_cli("add", "inbox/seed.txt", cwd=project_copy)
 
-    assert second.returncode == 1
-    assert "content/articles/2025-04-23-ednews-the-azerbaijan-china-strategic-partnership" in (
-        second.stderr
-    )
-    assert "is taken, and add never overwrites an article" in second.stderr
+    for result, archived in ((second, ident), (third, COMMENTARY)):
+        assert (result.returncode, result.stderr) == (0, "")
+        assert result.stdout.startswith(
+            f"inbox/{'new' if result is second else 'seed'}.txt is already in the archive: "
+            f"content/articles/{archived}.capture.txt has the same SHA-256 ("
+        )
+        assert result.stdout.endswith("). Nothing was added or changed.\n")
     assert articles_listing(project_copy) == before  # the filled-in metadata is untouched
 
 
@@ -523,3 +539,58 @@ def test_yaml_scalar_round_trips(value: str) -> None:
     assert not list(problems)
     assert data["original_name"] == value
     assert "\n" not in yaml_scalar(value)
+
+
+# --- saved web pages and wire copy --------------------------------------------------
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> None:
+    page = inbox_copy(project_copy, FIXTURES / "pages/news-jsonld.html", "logistics.html")
+    inbox_copy(project_copy, FIXTURES / "wire/xinhua-style.txt", "xi-tokayev.txt")
+    folder = project_copy / "content/articles"
+
+    added = run_cli("add", "inbox/logistics.html", "--id", "alat-centre", cwd=project_copy)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert "to content/articles/alat-centre.capture.html (" in added.stdout
+    assert "read as 'html'" in added.stdout
+    assert "  timezone:  +04:00 (line 16)\n" in added.stdout
+    assert "  kind:      news (line 12)\n" in added.stdout
+    assert "Left out of the text as page furniture: 9 (cookie-banner, header, " in added.stdout
+    assert "Nothing else is required; run `archive-site check`" in added.stdout
+    assert (folder / "alat-centre.capture.html").read_bytes() == page.read_bytes()
+    meta = yaml.safe_load((folder / "alat-centre.meta.yaml").read_text(encoding="utf-8"))
+    assert set(meta) == {"short_title", "summary", "responds_to", "original_name"}
+
+    added = run_cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert (
+        "published: the day it was published, YYYY-MM-DD (the dateline 'BEIJING, April 23 (Xinhua) --' gives no year)\n"
+        in added.stdout
+    )
+    assert "  dateline: BEIJING, April 23 (Xinhua) -- (line 3)\n" in added.stdout
+    to_fill = added.stdout.split("Still to fill in, in content/articles/xi-tokayev.meta.yaml:\n")[1]
+    assert [line.split(":")[0].strip() for line in to_fill.splitlines()[:3]] == [
+        "outlet",
+        "published",
+        "kind",
+    ]
+    fill_in(folder / "xi-tokayev.meta.yaml", {"outlet": "Xinhua", "published": "2025-04-23"})
+    fill_in(folder / "xi-tokayev.meta.yaml", {"kind": "news"})
+
+    built = run_cli("build", "-q", cwd=project_copy)
+    assert (built.returncode, built.stderr) == (0, "")
+    dist = project_copy / "dist/articles"
+    assert (dist / "alat-centre.capture.html.txt").read_bytes() == page.read_bytes()
+    assert not (dist / "alat-centre.capture.html").exists()  # never served as a live page
+    html = (dist / "alat-centre.html").read_text(encoding="utf-8")
+    assert 'href="alat-centre.capture.html.txt" type="text/plain"' in html
+    assert "a cookie banner" in html and "a figure caption" in html and "a sidebar" in html
+    assert "photographed on 20 April 2025" not in html
+    story = (dist / "xi-tokayev.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="dateline"><span class="meta">Dateline:</span> BEIJING, April 23 (Xinhua) --'
+        in story
+    )
+    assert "2 other stories&#39; headlines" in story or "2 other stories’ headlines" in story

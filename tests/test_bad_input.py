@@ -153,8 +153,8 @@ def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     result = run_cli(cwd=project_copy)
     assert_clean_failure(result)
     assert problems_of(result.stderr) == [
-        "content/articles/notes.txt: not an article file: captures are ID.capture.txt with "
-        "ID.meta.yaml beside them, hand-written articles are ID.md"
+        "content/articles/notes.txt: not an article file: captures are ID.capture.txt "
+        "(or ID.capture.html) with ID.meta.yaml beside them, hand-written articles are ID.md"
     ]
 
 

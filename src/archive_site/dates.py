@@ -42,6 +42,25 @@ MONTHS = (
     "December",
 )
 
+#: Month names as running text writes them: in full, or cut short ("Sept.", "Apr").
+MONTH_NUMBERS: dict[str, int] = {
+    **{name.casefold(): n for n, name in enumerate(MONTHS, start=1)},
+    **{name[:3].casefold(): n for n, name in enumerate(MONTHS, start=1)},
+    "sept": 9,
+}
+#: A regular-expression fragment matching one month name (match case-insensitively
+#: only where lower-case month names are wanted; "may" is also a verb).
+MONTH_PATTERN = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
+
+
+def month_number(name: str) -> int:
+    """The number of a month named as :data:`MONTH_PATTERN` matches it."""
+    return MONTH_NUMBERS[name.rstrip(".").casefold()]
+
+
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")
 #: The years a date may fall in: the overview picture draws up to the start of the
 #: year after a date, and an open interval sorts as if it ended after every real date.

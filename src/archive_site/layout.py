@@ -10,6 +10,7 @@ the loader reads::
     content/milestones.yaml           the curated timeline
     content/pages/*.md                hand-written pages (the method, "About")
     content/articles/ID.capture.txt   a captured article, byte for byte
+    content/articles/ID.capture.html  a saved web page, byte for byte
     content/articles/ID.meta.yaml     the archivist's metadata for it
     content/articles/ID.md            an article written or pasted by hand
 """
@@ -25,6 +26,9 @@ TOPICS_FILE = "topics.yaml"
 MILESTONES_FILE = "milestones.yaml"
 
 CAPTURE_SUFFIX = ".capture.txt"
+#: A saved web page keeps its bytes and its kind: it is published as text, never as a page.
+HTML_CAPTURE_SUFFIX = ".capture.html"
+CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX)
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
 
@@ -38,6 +42,11 @@ MAX_ID_LENGTH = 100
 def is_id(value: str) -> bool:
     """Whether ``value`` is a valid id: the whole of it, newline or not, and not too long."""
     return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
+
+
+def capture_suffix(html: bool) -> str:
+    """The suffix of a capture file: ``.capture.html`` for a saved web page."""
+    return HTML_CAPTURE_SUFFIX if html else CAPTURE_SUFFIX
 
 
 def id_error(value: str) -> str:

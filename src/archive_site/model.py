@@ -129,7 +129,7 @@ class Article:
     language: str
     url: str | None
     summary: str | None
-    format: str  # which reader read it: "ednews", "menafn", "plain", "markdown"
+    format: str  # which reader read it: a name in archive_site.readers.FORMATS
     source_file: str  # path inside content/, posix: "articles/x.capture.txt"
     metadata_file: str | None  # path inside content/ of the archivist's metadata
     original_name: str | None  # the scraper's own file name, for provenance
@@ -143,6 +143,7 @@ class Article:
     responds_to: tuple[str, ...]  # article ids
     title_from_capture: bool
     short_title: str  # for source lists: the archivist's, else the title
+    dateline: str | None = None  # as the capture writes it: "BEIJING, April 23 (Xinhua) --"
 
     @property
     def file_name(self) -> str:

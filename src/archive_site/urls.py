@@ -72,7 +72,13 @@ def article(aid: str) -> str:
 
 
 def capture(file_name: str) -> str:
-    """The raw capture, copied byte for byte next to its article page."""
+    """The raw capture, copied byte for byte next to its article page.
+
+    A saved web page is published with ``.txt`` added to its name, so every
+    server sends it as plain text: a hostile page never runs as part of the site.
+    """
+    if file_name.lower().endswith((".html", ".htm")):
+        return f"articles/{file_name}.txt"
     return f"articles/{file_name}"
 
 

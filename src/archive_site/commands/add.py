@@ -28,9 +28,10 @@ from ..errors import ArchiveError, Diagnostic, Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import (
     ARTICLES_DIR,
-    CAPTURE_SUFFIX,
+    CAPTURE_SUFFIXES,
     MARKDOWN_SUFFIX,
     META_SUFFIX,
+    capture_suffix,
     id_error,
     is_id,
 )
@@ -65,7 +66,10 @@ _CAPTURE_FIELDS = (
     "outlet",
     "via",
     "aggregator",
+    "timezone",
     "kind",
+    "url",
+    "dateline",
 )
 
 
@@ -99,6 +103,55 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         raise UsageError(f"--id: {id_error(ident)}")
     data = _read_capture(capture)
     display = display_path(capture)
+    reading = _read(capture, data)
+    if not content.is_dir():
+        raise _fail(content, None, "content folder not found (give another with --content DIR)")
+    folder = content / ARTICLES_DIR
+    same = _same_capture(folder, data)
+    if same is not None:
+        out.info(
+            f"{display} is already in the archive: {display_path(same)} has the same "
+            f"SHA-256 ({hashlib.sha256(data).hexdigest()[:16]}…). Nothing was added or changed."
+        )
+        return EXIT_OK
+    how_id = ""
+    if ident is None:
+        ident = choose_id(reading, capture)
+        how_id = f" (from {_id_basis(reading)}; --id chooses another)"
+    suffix = capture_suffix(reading.format == "html")
+    for taken in (
+        folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
+    ):
+        if taken.exists():
+            raise _fail(
+                taken,
+                None,
+                f"already exists: the article id '{ident}' is taken, and add never "
+                "overwrites an article; choose another id with --id",
+            )
+
+    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written.
+    name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    metadata = metadata_text(reading, name, _entities_named(content, reading))
+    capture_path = folder / f"{ident}{suffix}"
+    meta_path = folder / f"{ident}{META_SUFFIX}"
+    _write_both(folder, capture_path, data, meta_path, metadata.text)
+
+    for line, note in reading.notes:
+        out.info(f"note: {display_path(capture_path)}:{line}: {note}")
+    out.info(f"Article id: {ident}{how_id}")
+    out.info(
+        f"Copied {display} to {display_path(capture_path)} "
+        f"({len(data):,} bytes, unchanged; read as '{reading.format}')"
+    )
+    out.info(f"Wrote {display_path(meta_path)}")
+    _report(reading, content, metadata, meta_path, out)
+    return EXIT_OK
+
+
+def _read(capture: Path, data: bytes) -> Reading:
+    """The capture read by the reader its format's detection picks; bad input raises."""
+    display = display_path(capture)
     problems = Problems()
     text = decode(data, display, problems)
     problems.raise_if_errors()
@@ -109,60 +162,36 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         raise _fail(capture, line, f"not a text file (a NUL byte at byte {nul})")
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
-    fmt = detect_format(text, capture.name)
-    reading = read_text(text, display, problems, fmt=fmt)
+    reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
     if problems.errors:
         raise ArchiveError(problems)
     if not reading.blocks:
         raise _fail(capture, None, "no article text found in the capture")
+    return reading
 
-    if not content.is_dir():
-        raise _fail(content, None, "content folder not found (give another with --content DIR)")
-    folder = content / ARTICLES_DIR
-    chosen = ident is None
-    basis: list[str] = []
-    if ident is None:
-        ident = choose_id(reading, capture)
-        basis = [w for k, w in (("published", "date"), ("outlet", "outlet")) if k in reading.fields]
-        basis.append("title" if "title" in reading.fields else "file name")
-    for suffix in (CAPTURE_SUFFIX, META_SUFFIX, MARKDOWN_SUFFIX):
-        taken = folder / f"{ident}{suffix}"
-        if taken.exists():
-            raise _fail(
-                taken,
-                None,
-                f"already exists: the article id '{ident}' is taken, and add never "
-                "overwrites an article; choose another id with --id",
-            )
-    same = _same_capture(folder, data)
 
-    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written.
-    name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    metadata = metadata_text(reading, name, _entities_named(content, reading))
-    capture_path = folder / f"{ident}{CAPTURE_SUFFIX}"
-    meta_path = folder / f"{ident}{META_SUFFIX}"
-    _write_both(folder, capture_path, data, meta_path, metadata.text)
+def _id_basis(reading: Reading) -> str:
+    basis = [w for k, w in (("published", "date"), ("outlet", "outlet")) if k in reading.fields]
+    basis.append("title" if "title" in reading.fields else "file name")
+    words = ", ".join(f"the {b}" for b in basis[:-1])
+    return f"{words} and the {basis[-1]}" if words else f"the {basis[-1]}"
 
-    for line, note in reading.notes:
-        out.info(f"note: {display_path(capture_path)}:{line}: {note}")
-    if same is not None:
-        out.info(f"note: the same bytes are already archived as {display_path(same)}")
-    how_id = ""
-    if chosen:
-        words = ", ".join(f"the {b}" for b in basis[:-1])
-        words = f"{words} and the {basis[-1]}" if words else f"the {basis[-1]}"
-        how_id = f" (from {words}; --id chooses another)"
-    out.info(f"Article id: {ident}{how_id}")
-    out.info(
-        f"Copied {display} to {display_path(capture_path)} "
-        f"({len(data):,} bytes, unchanged; read as '{reading.format}')"
-    )
+
+def _report(
+    reading: Reading, content: Path, metadata: Metadata, meta_path: Path, out: Printer
+) -> None:
+    """What the capture said, with its lines, and what is left to fill in."""
     said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
-    out.info(f"Wrote {display_path(meta_path)}")
     if said:
-        out.info(f"The capture says: {', '.join(said)}")
+        out.info("The capture says (the loader reads it from there on every build):")
+        width = max(len(k) for k in said) + 1
+        for key in said:
+            out.info(f"  {key + ':':<{width}} {_said(reading.fields[key], key)}")
     else:
         out.info("The capture says nothing the loader can read: all its metadata is to fill in")
+    if reading.furniture:
+        kinds = ", ".join(dict.fromkeys(f.kind for f in reading.furniture))
+        out.info(f"Left out of the text as page furniture: {len(reading.furniture)} ({kinds})")
     check = "archive-site check"
     if content != Path("content"):
         check += f" --content {display_path(content)}"
@@ -174,7 +203,6 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         out.info(f"Then run `{check}`: it names each field that is still missing.")
     else:
         out.info(f"Nothing else is required; run `{check}` to validate the article.")
-    return EXIT_OK
 
 
 def _read_capture(capture: Path) -> bytes:
@@ -196,7 +224,8 @@ def _same_capture(folder: Path, data: bytes) -> Path | None:
     if not folder.is_dir():
         return None
     digest = hashlib.sha256(data).digest()
-    for path in sorted(folder.glob(f"*{CAPTURE_SUFFIX}")):
+    captures = (p for s in CAPTURE_SUFFIXES for p in folder.glob(f"*{s}"))
+    for path in sorted(captures):
         try:
             if hashlib.sha256(read_bytes(path)).digest() == digest:
                 return path
@@ -306,7 +335,7 @@ def _one_line(value: str) -> str:
 
 
 def _said(field: Field, key: str) -> str:
-    if key == "kind":
+    if key == "kind" and field.value == "interview":
         return f"{field.value} (question and answer turns from line {field.line})"
     return f"{_one_line(field.value)} (line {field.line})"
 
@@ -362,7 +391,10 @@ def metadata_text(
     if "outlet" not in fields:
         need("outlet", "who published it", ["The outlet that published it, e.g. EDnews."])
     if "published" not in fields:
-        need("published", "the day it was published, YYYY-MM-DD", ["The day, YYYY-MM-DD."])
+        hint = "the day it was published, YYYY-MM-DD"
+        if "dateline" in fields:
+            hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
+        need("published", hint, ["The day, YYYY-MM-DD."])
     has_turns = any(b.turn for b in reading.blocks)
     if "kind" not in fields:
         kinds = ", ".join(ARTICLE_KINDS)
@@ -398,12 +430,13 @@ def metadata_text(
     for key, what in optional.items():
         if key not in fields:
             lines += [f"# {what}", f"{key}:"]
-    lines += ["# The UTC offset of the time, e.g. +04:00 for Baku.", "timezone:"]
+    if "timezone" not in fields:
+        lines += ["# The UTC offset of the time, e.g. +04:00 for Baku.", "timezone:"]
     if "via" in fields or "aggregator" in fields or has_turns:
         lines += ["# Where the text first appeared, when this is a republication.", "origin:"]
+    if "url" not in fields:
+        lines += ["# The address the capture was taken from.", "url:"]
     lines += [
-        "# The address the capture was taken from.",
-        "url:",
         "# Ids of articles in the archive this one responds to, one per line as '  - ID'.",
         "responds_to:",
         "# The capture's file name when it was saved.",

@@ -17,7 +17,16 @@ from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 
-META_KEYS_FROM_CAPTURE = ("title", "published", "time", "section", "author", "outlet")
+META_KEYS_FROM_CAPTURE = (
+    "title",
+    "published",
+    "time",
+    "timezone",
+    "section",
+    "author",
+    "outlet",
+    "url",
+)
 
 
 def _same(key: str, a: str, b: str) -> bool:
@@ -91,6 +100,10 @@ def publication_chain(
         (aggregator.value if aggregator is not None else None, "aggregator"),
     ]
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
+
+
+def _value(field: Field | None) -> str | None:
+    return None if field is None else field.value
 
 
 class _ArticleReader:
@@ -192,7 +205,7 @@ class _ArticleReader:
             day.issues,
             checks.matches("time", values["time"], checks.TIME, "HH:MM (24-hour)"),
         )
-        timezone = meta.text("timezone")
+        timezone = values["timezone"]
         ok &= checks.report(
             meta, checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
         )
@@ -206,7 +219,7 @@ class _ArticleReader:
             checks.interview(kind.value, has_turns, asks, answers, missing),
         )
         language = meta.text("language") or self.language
-        url = meta.text("url")
+        url = values["url"]
         ok &= checks.report(meta, checks.web_url("url", url))
         rest = {
             key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
@@ -281,6 +294,7 @@ class _ArticleReader:
             responds_to=tuple(a for a, _ in fields.responds_to),
             title_from_capture=fields.title_from_capture,
             short_title=fields.short_title,
+            dateline=_value(reading.fields.get("dateline")),
         )
 
     def _outlet_entity(self, name: str) -> str | None:

@@ -120,10 +120,12 @@ def article_kind(stated: str | None, detected: Field | None, missing: Missing) -
             kind, (Issue("kind", f"'{kind}' is not one of: {', '.join(ARTICLE_KINDS)}"),)
         )
     if detected is not None and kind != detected.value:
-        message = (
-            f"the metadata says '{kind}' but the capture is an {detected.value} "
-            f"(question and answer turns from line {detected.line})"
+        why = (
+            f"is an {detected.value} (question and answer turns from line {detected.line})"
+            if detected.value == "interview"
+            else f"says '{detected.value}' (line {detected.line})"
         )
+        message = f"the metadata says '{kind}' but the capture {why}"
         return Checked(kind, (Issue("kind", message),))
     return Checked(kind)
 

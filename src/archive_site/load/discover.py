@@ -9,7 +9,7 @@ from ..errors import Problems, display_path
 from ..files import exists, folder_problem
 from ..layout import (
     ARTICLES_DIR,
-    CAPTURE_SUFFIX,
+    CAPTURE_SUFFIXES,
     MARKDOWN_SUFFIX,
     META_SUFFIX,
     id_error,
@@ -37,9 +37,18 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
     names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     for name in names:
         path = folder / name
-        if name.endswith(CAPTURE_SUFFIX):
-            ident = name[: -len(CAPTURE_SUFFIX)]
+        suffix = next((s for s in CAPTURE_SUFFIXES if name.endswith(s)), None)
+        if suffix is not None:
+            ident = name[: -len(suffix)]
             meta = folder / f"{ident}{META_SUFFIX}"
+            if any(f.ident == ident and f.meta is not None for f in found[-1:]):
+                problems.error(
+                    display_path(path),
+                    None,
+                    f"a second capture of '{ident}': an article has one capture "
+                    f"({' or '.join(CAPTURE_SUFFIXES)})",
+                )
+                continue
             if not exists(meta):
                 problems.error(
                     display_path(path),
@@ -50,12 +59,12 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
             found.append(ArticleFiles(ident, path, meta))
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
-            if not exists(folder / f"{ident}{CAPTURE_SUFFIX}"):
+            if not any(exists(folder / f"{ident}{s}") for s in CAPTURE_SUFFIXES):
                 orphans.add(ident)
                 problems.error(
                     display_path(path),
                     None,
-                    f"capture not found: expected {ident}{CAPTURE_SUFFIX} "
+                    f"capture not found: expected {ident}{CAPTURE_SUFFIXES[0]} "
                     "beside this metadata file",
                 )
         elif name.endswith(MARKDOWN_SUFFIX):
@@ -64,7 +73,8 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
             problems.error(
                 display_path(path),
                 None,
-                "not an article file: captures are ID.capture.txt with ID.meta.yaml beside them, "
+                "not an article file: captures are ID.capture.txt (or ID.capture.html) with "
+                "ID.meta.yaml beside them, "
                 "hand-written articles are ID.md",
             )
     for files in found:

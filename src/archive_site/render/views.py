@@ -221,6 +221,23 @@ def furniture_summary(article: Article) -> list[str]:
         "news-line": ("a “News line” list entry", "“News line” list entries"),
         "navigation": ("a navigation word", "navigation words"),
         "editorial": ("an editorial line", "editorial lines"),
+        "headline": ("another story's headline", "other stories' headlines"),
+        "timestamp": ("a time stamp", "time stamps"),
+        "prompt": (
+            "a prompt to follow, share or subscribe",
+            "prompts to follow, share or subscribe",
+        ),
+        "cookie-banner": ("a cookie banner", "cookie banners"),
+        "header": ("the site's header", "site headers"),
+        "share": ("share buttons", "sets of share buttons"),
+        "read-also": ("a “read also” box", "“read also” boxes"),
+        "tags": ("a tag list", "tag lists"),
+        "comments": ("the readers' comments", "comment sections"),
+        "sidebar": ("a sidebar", "sidebars"),
+        "newsletter": ("a newsletter box", "newsletter boxes"),
+        "footer": ("the site's footer", "footers"),
+        "caption": ("a figure caption", "figure captions"),
+        "form": ("a form", "forms"),
     }
     out = []
     for kind, n in counts.items():

@@ -1,0 +1,300 @@
+"""``html``: a web page saved from a browser (``.html``, ``.htm``).
+
+The main text comes from trafilatura (favouring precision: no navigation,
+comments, tables or images); the metadata from what the page itself carries,
+in this order of trust:
+
+1. JSON-LD (``NewsArticle``, ``Article``, ``OpinionNewsArticle``,
+   ``ReportageNewsArticle``..., also inside ``@graph`` or a list): headline,
+   ``datePublished``, author, publisher, ``articleSection``, URL, and the kind
+   where the type says it (``OpinionNewsArticle`` is opinion, a news type news);
+2. Open Graph and ``article:*`` meta tags (``og:title``, ``og:site_name``,
+   ``og:url``, ``article:published_time``, ``article:section``,
+   ``article:author``; ``<meta name=author>``);
+3. the first ``<h1>``, ``<time datetime>`` and ``<link rel=canonical>``.
+
+Page furniture (navigation, cookie banners, share buttons, "read also" boxes,
+tags, comments, sidebars, headers, footers, figure captions) is listed with
+its line; no paragraph of it reaches the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import Problems
+from .base import Block, Capture, Field, Format, Reading, reading
+from .htmlscan import PageScan, scan
+
+#: schema.org types of an article, and the kind some of them state.
+_ARTICLE_TYPES = frozenset(
+    {
+        "Article",
+        "NewsArticle",
+        "OpinionNewsArticle",
+        "ReportageNewsArticle",
+        "AnalysisNewsArticle",
+        "BackgroundNewsArticle",
+        "ReviewNewsArticle",
+        "AskPublicNewsArticle",
+        "BlogPosting",
+        "LiveBlogPosting",
+        "Report",
+        "SatiricalArticle",
+    }
+)
+_KIND_OF_TYPE = {
+    "OpinionNewsArticle": "opinion",
+    "NewsArticle": "news",
+    "ReportageNewsArticle": "news",
+    "BackgroundNewsArticle": "news",
+}
+_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+#: Kinds of furniture whose text never becomes a paragraph, even when the extractor keeps it.
+_NEVER_TEXT = frozenset(
+    {"caption", "share", "read-also", "tags", "comments", "cookie-banner", "sidebar", "newsletter"}
+)
+
+
+def detect(capture: Capture) -> bool:
+    return bool(_HTML_START.match(capture.text[:4096]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One value and where the page says it."""
+
+    value: str
+    line: int
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    page = scan(capture.text)
+    notes: list[tuple[int, str]] = []
+    fields = _metadata(page, notes)
+    body = _paragraphs(capture.text, page, fields.get("title"))
+    if not body:
+        notes.append((1, "no article text found in the page"))
+    return reading("html", fields, body, page.furniture, notes)
+
+
+# --- the text -------------------------------------------------------------------
+
+
+def _extract(html: str) -> list[str]:
+    """The page's main text as paragraphs, by trafilatura."""
+    import trafilatura  # imported on use: only saved pages need it
+
+    text = trafilatura.extract(
+        html,
+        output_format="txt",
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        with_metadata=False,
+        deduplicate=False,
+    )
+    return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _paragraphs(html: str, page: PageScan, title: Field | None) -> list[Block]:
+    """The extracted paragraphs, each with the line of the page it starts on.
+
+    A paragraph that is the headline, or the text of a figure caption, a
+    share box, a "read also" box, tags, comments or a sidebar is left out.
+    """
+    furniture = [
+        _key(t)
+        for f, t in zip(page.furniture, page.furniture_text, strict=True)
+        if f.kind in _NEVER_TEXT
+    ]
+    headline = {_key(title.value)} if title else set()
+    if page.h1:
+        headline.add(_key(page.h1[0]))
+    lines: dict[str, int] = {}
+    for text, line in page.blocks:
+        lines.setdefault(_key(text), line)
+    body: list[Block] = []
+    last = 1
+    for text in _extract(html):
+        k = _key(text)
+        if k in headline or any(k == f or (len(k) > 30 and k in f) for f in furniture):
+            continue
+        last = lines.get(k) or _line_of_start(k, page.blocks) or last
+        body.append(Block(text, last))
+    return body
+
+
+def _line_of_start(key: str, blocks: list[tuple[str, int]]) -> int | None:
+    """The line of the smallest block whose text holds the paragraph's."""
+    holding = [(len(t), line) for t, line in blocks if key[:60] in _key(t)]
+    return min(holding)[1] if holding else None
+
+
+# --- the metadata ---------------------------------------------------------------
+
+
+def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
+    """Each field from the most trusted source that gives it."""
+    fields: dict[str, Field] = {}
+    for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
+        for key, found in source.items():
+            if key not in fields and found.value:
+                fields[key] = Field(found.value, found.line)
+    return fields
+
+
+def _date_fields(value: str, line: int) -> dict[str, _Found]:
+    """``published``, ``time`` and ``timezone`` from an ISO 8601 date or date-time."""
+    text = value.strip()
+    try:
+        if "T" in text or " " in text:
+            when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+            out = {
+                "published": _Found(when.date().isoformat(), line),
+                "time": _Found(when.strftime("%H:%M"), line),
+            }
+            if when.utcoffset() is not None:
+                out["timezone"] = _Found(_offset(when), line)
+            return out
+        return {"published": _Found(dt.date.fromisoformat(text[:10]).isoformat(), line)}
+    except ValueError:
+        return {}
+
+
+def _offset(when: dt.datetime) -> str:
+    delta = when.utcoffset()
+    assert delta is not None
+    minutes = int(delta.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+def _nodes(data: Any) -> Iterator[dict[str, Any]]:
+    """Every object of a JSON-LD document: top level, in lists, in ``@graph``."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        yield from _nodes(data.get("@graph", []))
+
+
+def _types(node: dict[str, Any]) -> list[str]:
+    t = node.get("@type", [])
+    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
+
+
+def _name(value: Any, ids: dict[str, dict[str, Any]]) -> str | None:
+    """The name of a person or organisation given as text, an object, a reference or a list."""
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list):
+        names = [n for n in (_name(v, ids) for v in value) if n]
+        return ", ".join(dict.fromkeys(names)) or None
+    if isinstance(value, dict):
+        if isinstance(value.get("name"), str):
+            return str(value["name"]).strip() or None
+        ref = value.get("@id")
+        if isinstance(ref, str) and ref in ids and "name" in ids[ref]:
+            return _name(ids[ref], ids)
+    return None
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url")
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Found]:
+    for script, line in page.json_ld:
+        try:
+            data = json.loads(script)
+        except ValueError as exc:
+            notes.append((line, f"JSON-LD that is not JSON, not read ({exc})"))
+            continue
+        nodes = list(_nodes(data))
+        ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+        for node in nodes:
+            types = _types(node)
+            if _ARTICLE_TYPES.intersection(types):
+                return _article_fields(node, types, ids, script, line)
+    return {}
+
+
+def _article_fields(
+    node: dict[str, Any], types: list[str], ids: dict[str, dict[str, Any]], script: str, line: int
+) -> dict[str, _Found]:
+    def at(key: str) -> int:  # the line of the key inside the script
+        i = script.find(f'"{key}"')
+        return line + (script[:i].count("\n") if i >= 0 else 0)
+
+    out: dict[str, _Found] = {}
+    values = {
+        "title": _text(node.get("headline") or node.get("name")),
+        "author": _name(node.get("author"), ids),
+        "outlet": _name(node.get("publisher"), ids),
+        "section": _text(node.get("articleSection")),
+        "url": _text(node.get("url") or node.get("mainEntityOfPage")),
+    }
+    keys = {"title": "headline", "author": "author", "outlet": "publisher"}
+    keys |= {"section": "articleSection", "url": "url"}
+    for field, value in values.items():
+        if value:
+            out[field] = _Found(value, at(keys[field]))
+    published = _text(node.get("datePublished"))
+    if published:
+        out |= _date_fields(published, at("datePublished"))
+    kind = next((_KIND_OF_TYPE[t] for t in types if t in _KIND_OF_TYPE), None)
+    if kind:
+        out["kind"] = _Found(kind, at("@type"))
+    return out
+
+
+def _from_meta(page: PageScan) -> dict[str, _Found]:
+    out: dict[str, _Found] = {}
+    for field, keys in (
+        ("title", ("og:title",)),
+        ("outlet", ("og:site_name",)),
+        ("url", ("og:url",)),
+        ("section", ("article:section",)),
+        ("author", ("article:author", "author")),
+    ):
+        for key in keys:
+            if key in page.meta and field not in out:
+                value, line = page.meta[key]
+                if field == "author" and value.startswith(("http://", "https://")):
+                    continue  # a profile page, not a name
+                out[field] = _Found(value, line)
+    if "article:published_time" in page.meta:
+        value, line = page.meta["article:published_time"]
+        out |= _date_fields(value, line)
+    return out
+
+
+def _from_elements(page: PageScan) -> dict[str, _Found]:
+    out: dict[str, _Found] = {}
+    if page.h1:
+        out["title"] = _Found(*page.h1)
+    if page.time:
+        out |= _date_fields(*page.time)
+    if page.canonical:
+        out["url"] = _Found(*page.canonical)
+    return out
+
+
+FORMAT = Format("html", read, detect, order=5, suffixes=(".html", ".htm"))

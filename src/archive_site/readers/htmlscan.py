@@ -1,0 +1,202 @@
+"""A saved web page, scanned once with the standard library's HTML parser.
+
+What the ``html`` reader needs besides the main text: the metadata the page
+carries (JSON-LD scripts, ``<meta>`` tags, ``<link rel=canonical>``, the first
+``<h1>`` and ``<time datetime>`` outside page furniture), the page furniture
+itself (navigation, cookie banners, share buttons, "read also" boxes, tags,
+comments, sidebars, footers, figure captions), each with its line, and the
+line each block of text starts on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from ..model import Furniture
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
+)
+_BLOCKS = frozenset("p li blockquote h1 h2 h3 h4 h5 h6 dd dt pre td th figcaption div".split())  # noqa: SIM905
+_SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
+
+#: Furniture by the words of an element's class or id, tried in this order.
+_BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE))
+    for kind, words in (
+        ("cookie-banner", r"cookies?|consent|gdpr"),
+        ("comments", r"comments?|comment-list|comments-area|respond|disqus"),
+        ("share", r"share|sharing|sharedaddy|social|share-buttons"),
+        ("read-also", r"related|read-also|readalso|see-also|more-stories|recommended"),
+        ("tags", r"tags?|tag-list|tags-links|cat-links|categories|keywords"),
+        ("sidebar", r"sidebar|widget|widget-area|most-read|popular|trending"),
+        ("newsletter", r"newsletter|subscribe|signup|newsletter-signup"),
+        ("navigation", r"breadcrumbs?|menu|nav|navigation|top-menu|skip-link|pagination"),
+        ("footer", r"footer|colophon|site-info|copyright|bottom"),
+        ("header", r"masthead|site-header|site-title|site-description"),
+    )
+)
+_BY_TAG = {
+    "nav": "navigation",
+    "aside": "sidebar",
+    "footer": "footer",
+    "figcaption": "caption",
+    "form": "form",
+    "header": "header",
+}
+#: Kinds a tag gives only outside the article (an article has its own header and footer).
+_OUTSIDE_ARTICLE_ONLY = frozenset({"header", "footer"})
+_MAX_FURNITURE_TEXT = 120
+
+
+def _space(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class _Open:
+    tag: str
+    line: int
+    furniture: str | None  # the kind, when this element opens a piece of furniture
+    text: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PageScan:
+    """What :func:`scan` found."""
+
+    meta: dict[str, tuple[str, int]] = field(default_factory=dict)  # property/name -> (value, line)
+    json_ld: list[tuple[str, int]] = field(default_factory=list)  # (script text, line)
+    canonical: tuple[str, int] | None = None
+    h1: tuple[str, int] | None = None
+    time: tuple[str, int] | None = None
+    furniture: list[Furniture] = field(default_factory=list)
+    furniture_text: list[str] = field(default_factory=list)  # the whole text of each
+    blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
+
+
+class _Scanner(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out = PageScan()
+        self.stack: list[_Open] = []
+        self.skip = 0
+        self.script: tuple[str, int, list[str]] | None = None
+        self.in_furniture = 0
+        self.in_article = 0
+
+    # the element stack --------------------------------------------------------
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        line = self.getpos()[0]
+        if tag == "meta":
+            self._meta(a, line)
+        elif self._is_canonical(tag, a):
+            self.out.canonical = (a["href"].strip(), line)
+        if tag in _VOID:
+            return
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.script = ("", line, [])
+        if tag in _SKIP:
+            self.skip += 1
+        kind = None if self.in_furniture else self._furniture_kind(tag, a)
+        if kind is not None:
+            self.in_furniture += 1
+        if tag in ("article", "main"):
+            self.in_article += 1
+        if tag == "time" and a.get("datetime") and not self.in_furniture and not self.out.time:
+            self.out.time = (a["datetime"].strip(), line)
+        self.stack.append(_Open(tag, line, kind))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _VOID or not any(o.tag == tag for o in self.stack):
+            return
+        while self.stack:
+            top = self.stack.pop()
+            self._close(top)
+            if top.tag == tag:
+                break
+
+    def close(self) -> None:
+        super().close()
+        while self.stack:
+            self._close(self.stack.pop())
+
+    def _close(self, top: _Open) -> None:
+        text = _space("".join(top.text))
+        if self.stack:  # the parent's text includes the child's
+            self.stack[-1].text.append(" " + "".join(top.text) + " ")
+        if top.tag in _SKIP:
+            self.skip -= 1
+            if top.tag == "script" and self.script is not None:
+                self.out.json_ld.append(("".join(self.script[2]), self.script[1]))
+                self.script = None
+        if top.tag in ("article", "main"):
+            self.in_article -= 1
+        if top.furniture is not None:
+            self.in_furniture -= 1
+            if text:
+                shown = (
+                    text if len(text) <= _MAX_FURNITURE_TEXT else text[:_MAX_FURNITURE_TEXT] + "…"
+                )
+                self.out.furniture.append(Furniture(top.furniture, shown, top.line))
+                self.out.furniture_text.append(text)
+            return
+        if self.in_furniture:
+            return
+        if top.tag == "h1" and self.out.h1 is None and text:
+            self.out.h1 = (text, top.line)
+        if top.tag in _BLOCKS and text:
+            self.out.blocks.append((text, top.line))
+
+    def handle_data(self, data: str) -> None:
+        if self.script is not None:
+            self.script[2].append(data)
+            return
+        if self.skip or not self.stack:
+            return
+        self.stack[-1].text.append(data)
+
+    # what an element is --------------------------------------------------------
+
+    def _furniture_kind(self, tag: str, a: dict[str, str]) -> str | None:
+        if tag in ("html", "body", "main", "article"):
+            return None
+        names = f"{a.get('class', '')} {a.get('id', '')}".strip()
+        if names:
+            for kind, pattern in _BY_NAME:
+                if pattern.search(names):
+                    if kind in _OUTSIDE_ARTICLE_ONLY and self.in_article:
+                        break
+                    return kind
+        by_tag = _BY_TAG.get(tag)
+        if by_tag in _OUTSIDE_ARTICLE_ONLY and self.in_article:
+            return None
+        return by_tag
+
+    def _is_canonical(self, tag: str, a: dict[str, str]) -> bool:
+        rel = a.get("rel", "").lower().split()
+        return (
+            tag == "link"
+            and "canonical" in rel
+            and self.out.canonical is None
+            and bool(a.get("href"))
+        )
+
+    def _meta(self, a: dict[str, str], line: int) -> None:
+        key = (a.get("property") or a.get("name") or "").strip().lower()
+        value = a.get("content", "").strip()
+        if key and value and key not in self.out.meta:
+            self.out.meta[key] = (value, line)
+
+
+def scan(html: str) -> PageScan:
+    """Scan a page's HTML (any HTML: the parser never fails on bad markup)."""
+    scanner = _Scanner()
+    scanner.feed(html)
+    scanner.close()
+    scanner.out.furniture.sort(key=lambda f: f.line)
+    return scanner.out

@@ -1,0 +1,86 @@
+"""Date and time stamps as web pages print them, on a line of their own.
+
+``date 2025-04-23``, ``23.04.2025 14:05``, ``14:05 23.04.2025``,
+``Wednesday, 23 April 2025, 14:05 (GMT+4)``, ``April 23, 2025 2:05 PM``...
+The readers use them for a capture's date header and to recognise the time
+stamps of other stories' headlines in page furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import MONTH_PATTERN, month_number
+from .base import iso_date
+
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
+_TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
+_TZ = (
+    r"\(?\s*(?:(?:GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?|(?P<tz2>[+-]\d{2}:\d{2})"
+    r"|(?P<tzz>Z))\s*\)?"
+)
+_DATE_FORMS = (
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
+    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
+    re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTH_PATTERN}),?\s+(?P<y>\d{{4}})"),
+    re.compile(rf"(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
+)
+_LEAD = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s+)?(?:{_WEEKDAY},?\s+)?", re.I)
+_TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
+_TIME_LAST = re.compile(rf"^(?P<rest>.+?)\s*(?:,|\bat\b|\||-|–|/)?\s*{_TIME}(?:\s*{_TZ})?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """A day, perhaps with a time (HH:MM, 24-hour) and a UTC offset (+04:00)."""
+
+    date: str  # YYYY-MM-DD
+    time: str | None = None
+    timezone: str | None = None
+
+
+def parse_stamp(line: str) -> Stamp | None:
+    """The stamp a whole line states, or None when the line is anything else."""
+    text = _LEAD.sub("", line.strip(), count=1)
+    time = zone = None
+    m = _TIME_FIRST.match(text) or _TIME_LAST.match(text)
+    if m is not None:
+        time = _clock(m["h"], m["min"], m["ampm"])
+        zone = _offset(m.groupdict().get("tz"), m.groupdict().get("tz2"), m.groupdict().get("tzz"))
+        if time is None:
+            return None
+        text = m["rest"].strip()
+    day = parse_day(text)
+    return None if day is None else Stamp(day, time, zone)
+
+
+def parse_day(text: str) -> str | None:
+    """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None."""
+    for form in _DATE_FORMS:
+        m = form.fullmatch(text.strip())
+        if m is not None:
+            month = month_number(m["mn"]) if "mn" in m.groupdict() else int(m["m"])
+            return iso_date(m["y"], month, m["d"])
+    return None
+
+
+def _clock(hour: str, minute: str, ampm: str | None) -> str | None:
+    h = int(hour)
+    if ampm is not None:
+        if not 1 <= h <= 12:
+            return None
+        h = h % 12 + (12 if ampm in "Pp" else 0)
+    return f"{h:02d}:{minute}" if h < 24 else None
+
+
+def _offset(tz: str | None, tz2: str | None, tzz: str | None) -> str | None:
+    if tz2:
+        return tz2
+    if tzz:
+        return "Z"
+    if tz is None:
+        return None
+    sign, digits = tz[0], tz[1:].replace(":", "")
+    hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
+    return f"{sign}{int(hours):02d}:{minutes}"

@@ -1,0 +1,301 @@
+"""``wire``: news copy pasted from a site whose layout no other reader knows.
+
+What a careful archivist would do with an unknown page of text:
+
+- a leading date header (``date 2025-04-23``, ``23.04.2025 14:05``,
+  ``Wednesday, 23 April 2025``...) gives the publication date and time;
+- a first line that reads as a headline (one short line, not a sentence) is
+  the title, and a ``By Name`` line after it the author;
+- a dateline opening the first paragraph (``ASTANA, Kazakhstan, July 3.``,
+  ``BEIJING, April 23 (Xinhua) --``, ``Baku, 24 April (AZERTAC).``) is read,
+  its date too, and kept apart from the paragraph's text;
+- trailing page furniture (a run of short lines after the last paragraph:
+  other headlines, ``HH:MM DD.MM.YYYY`` stamps, "Follow us", "Subscribe",
+  "Related news", share and navigation words) is left out and listed.  A run
+  of short lines with no such sign is kept, with a note: when unsure, keep.
+
+Detected when it finds any of these; text in which it finds none is ``plain``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..dates import MONTH_PATTERN, month_number
+from ..errors import Problems
+from ..model import Furniture
+from .base import Block, Capture, Field, Format, Reading, iso_date, join, reading, split_blocks
+from .stamps import Stamp, parse_stamp
+
+# --- the dateline -------------------------------------------------------------
+
+_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[A-Z][\w'’.-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+_DAY_MONTH = (
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))"
+    r"(?:,?\s+(?P<y>\d{4}))?"
+)
+_AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
+_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
+    rf"(?:{_DAY_MONTH})?\s*{_AGENCY}?\s*(?:--|[—–:.-]))\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
+    month: int | None
+    day: int | None
+    year: int | None
+    agency: str | None
+
+
+def match_dateline(text: str) -> tuple[Dateline, str] | None:
+    """The dateline opening a paragraph and the paragraph's text after it."""
+    m = _DATELINE.match(text)
+    if m is None:
+        return None
+    agency = m["ag"] or m["ag2"]
+    if agency is None and not (m["m1"] or m["m2"]):
+        return None  # a place alone is no dateline
+    first_word = m["place"].split()[0].rstrip(",")
+    if agency is None and not (first_word.isupper() and len(first_word) > 1):
+        return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
+    month_name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
+    month = month_number(month_name) if month_name else None
+    line = Dateline(
+        m["dateline"],
+        month,
+        int(day) if day else None,
+        int(m["y"]) if m["y"] else None,
+        agency.strip() if agency else None,
+    )
+    return line, text[m.end() :]
+
+
+def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, bool]:
+    """The day a dateline names, and whether its year was inferred from ``published``.
+
+    A dateline without a year is the latest such day on or before publication.
+    """
+    if line.month is None or line.day is None:
+        return None, False
+    if line.year is not None:
+        return iso_date(line.year, line.month, line.day), False
+    if published is None:
+        return None, False
+    pub = dt.date.fromisoformat(published)
+    year = pub.year if (line.month, line.day) <= (pub.month, pub.day) else pub.year - 1
+    return iso_date(year, line.month, line.day), True
+
+
+# --- the head: date header, headline, byline ----------------------------------
+
+_BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][^\s.,;:!?]*(?:[ ,.-]+[A-Z][^\s,;:!?]*){0,5})$")
+_MAX_HEADLINE_WORDS = 25
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= _MAX_HEADLINE_WORDS
+        and not re.search(r"[.:;,]$", text)
+        and parse_stamp(text) is None
+        and _DATELINE.match(text + " x") is None
+    )
+
+
+@dataclass
+class _Head:
+    fields: dict[str, Field]
+    rest: list[tuple[list[str], int]]  # the blocks after the head
+
+
+def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
+    fields: dict[str, Field] = {}
+    rest = list(blocks)
+    if rest and len(rest[0][0]) >= 1:
+        stamp = parse_stamp(rest[0][0][0])
+        if stamp is not None:
+            _stamp_fields(fields, stamp, rest[0][1])
+            lines, line = rest[0]
+            rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
+    if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
+        fields["title"] = Field(rest[0][0][0], rest[0][1])
+        rest = rest[1:]
+    if len(rest) >= 2 and len(rest[0][0]) == 1:
+        by = _BYLINE.match(rest[0][0][0])
+        if by is not None:
+            fields["author"] = Field(by["author"], rest[0][1])
+            rest = rest[1:]
+    return _Head(fields, rest)
+
+
+def _stamp_fields(fields: dict[str, Field], stamp: Stamp, line: int) -> None:
+    fields["published"] = Field(stamp.date, line)
+    if stamp.time is not None:
+        fields["time"] = Field(stamp.time, line)
+    if stamp.timezone is not None:
+        fields["timezone"] = Field(stamp.timezone, line)
+
+
+# --- the tail: page furniture -------------------------------------------------
+
+_PROMPT = re.compile(
+    r"^(?:follow\s+(?:us|[A-Z]\w*)|subscribe|sign\s+up|join\s+(?:us|our)|share\s+(?:this|on)"
+    r"|like\s+us|download\s+(?:our|the)\s+app|get\s+(?:the|our)\s+\w+\s+(?:app|newsletter)"
+    r"|copy\s+link)\b"
+    r"|^(?:share|tweet|whatsapp|telegram|facebook|twitter|linkedin|instagram|youtube|vk|x|e-?mail"
+    r"|print|copy)\W*$",
+    re.IGNORECASE,
+)
+_NAVIGATION = re.compile(
+    r"^(?:related\s+(?:news|articles|stories|posts|content|topics)|read\s+(?:also|more|next)"
+    r"|see\s+also|also\s+read|more\s+(?:news|stories)\s+(?:from|on)|latest\s+news"
+    r"|most\s+(?:read|popular|viewed)|top\s+(?:news|stories)|news\s+(?:line|feed)|tags?\s*:"
+    r"|topics?\s*:|categor(?:y|ies)\s*:|all\s+news|leave\s+a\s+(?:comment|reply)|©|copyright\b"
+    r"|all\s+rights\s+reserved)"
+    r"|^(?:related|latest|popular|recommended|trending|tags|topics|home|back|next|previous|prev"
+    r"|menu|more|advertisement|ad|comments?)\W*$",
+    re.IGNORECASE,
+)
+_RELATIVE_STAMP = re.compile(
+    r"^(?:\d+\s+(?:minutes?|mins?|hours?|days?)\s+ago|yesterday|today|just\s+now)"
+    r"(?:,?\s+\d{1,2}:\d{2})?$",
+    re.IGNORECASE,
+)
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+#: A line longer than this is not page furniture unless a sign says it is.
+_MAX_FURNITURE_WORDS = 16
+
+
+def _is_stamp(text: str) -> bool:
+    return bool(parse_stamp(text) or _RELATIVE_STAMP.match(text) or _CLOCK.match(text))
+
+
+def _sign(text: str) -> str | None:
+    """The kind of furniture a line says it is, if it says."""
+    if _PROMPT.match(text):
+        return "prompt"
+    if _NAVIGATION.match(text):
+        return "navigation"
+    if _is_stamp(text):
+        return "timestamp"
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?…][\"'”’)\]]*$", text))
+
+
+def _is_short(text: str) -> bool:
+    return len(text.split()) <= _MAX_FURNITURE_WORDS and not _is_sentence(text)
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    """Where the body ends, what follows it, and a note when unsure."""
+
+    end: int  # index of the first block after the body
+    furniture: tuple[Furniture, ...]
+    note: tuple[int, str] | None
+
+
+def split_tail(blocks: list[tuple[list[str], int]]) -> Tail:
+    """Find the trailing run of furniture after the last body paragraph.
+
+    Walking back from the end, a block belongs to the run when each of its
+    lines is a sign (a prompt, a navigation word, a stamp) or a short line
+    that is not a sentence.  The run is cut only when it holds a sign; a run
+    of short lines alone is kept and noted.  A sentence that carries no sign
+    ends the run: a real last paragraph, even of one sentence, stays.
+    """
+    start = len(blocks)
+    while start > 1:
+        lines = blocks[start - 1][0]
+        if not all(_sign(x) or _is_short(x) for x in lines):
+            break
+        start -= 1
+    run = blocks[start:]
+    if not run:
+        return Tail(len(blocks), (), None)
+    if not any(_sign(x) for bl, _ in run for x in bl):
+        first, last = run[0][1], run[-1][1] + len(run[-1][0]) - 1
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
+        note = (
+            f"{where}, after the last full sentence, may be page furniture (short lines, "
+            "not sentences), but nothing marks them as such: kept as text; compare with the page"
+        )
+        return Tail(len(blocks), (), (first, note))
+    return Tail(start, tuple(_furniture(run)), None)
+
+
+def _furniture(run: list[tuple[list[str], int]]) -> list[Furniture]:
+    """The run's lines as furniture; a headline followed by its stamp is one entry."""
+    lines = [(text, line + i) for bl, line in run for i, text in enumerate(bl)]
+    out: list[Furniture] = []
+    i = 0
+    while i < len(lines):
+        text, line = lines[i]
+        kind = _sign(text)
+        if kind is None and i + 1 < len(lines) and _is_stamp(lines[i + 1][0]):
+            out.append(Furniture("headline", f"{text} ({lines[i + 1][0]})", line))
+            i += 2
+            continue
+        out.append(Furniture(kind or "headline", text, line))
+        i += 1
+    return out
+
+
+# --- the reader ---------------------------------------------------------------
+
+
+def detect(capture: Capture) -> bool:
+    blocks = split_blocks(capture.lines)
+    if len(blocks) < 2:
+        return False
+    head = _read_head(blocks)
+    if "published" in head.fields:
+        return True
+    if head.rest and match_dateline(join(head.rest[0][0])) is not None:
+        return True
+    tail = split_tail(head.rest)
+    return bool(tail.furniture)
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    head = _read_head(split_blocks(capture.lines))
+    fields = head.fields
+    notes: list[tuple[int, str]] = []
+    tail = split_tail(head.rest)
+    if tail.note is not None:
+        notes.append(tail.note)
+    body = [Block(join(bl), line) for bl, line in head.rest[: tail.end]]
+    if body:
+        found = match_dateline(body[0].text)
+        if found is not None:
+            line, text = found
+            body[0] = Block(text, body[0].line)
+            _dateline_fields(fields, line, body[0].line, notes)
+    return reading("wire", fields, body, tail.furniture, notes)
+
+
+def _dateline_fields(
+    fields: dict[str, Field], line: Dateline, at: int, notes: list[tuple[int, str]]
+) -> None:
+    fields["dateline"] = Field(line.text, at)
+    published = fields.get("published")
+    day, inferred = dateline_day(line, published.value if published else None)
+    if published is None and day is not None:
+        fields["published"] = Field(day, at)
+    elif published is not None and day is not None and day != published.value:
+        how = " (its year inferred)" if inferred else ""
+        notes.append(
+            (at, f"the dateline says {day}{how}, the date header {published.value}: header kept")
+        )
+
+
+FORMAT = Format("wire", read, detect, order=80)

@@ -1,0 +1,313 @@
+"""The saved-page and wire-copy readers on fixtures of our own making (tests/fixtures/)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.readers import Reading, detect_format, read_text
+from archive_site.readers.stamps import Stamp, parse_stamp
+from archive_site.readers.wire import match_dateline
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read_fixture(name: str) -> Reading:
+    path = FIXTURES / name
+    text = path.read_text(encoding="utf-8")
+    problems = Problems()
+    reading = read_text(text, name, problems, fmt=detect_format(text, path.name))
+    assert not list(problems)
+    return reading
+
+
+def fields(r: Reading) -> dict[str, str]:
+    return {k: f.value for k, f in r.fields.items()}
+
+
+def texts(r: Reading) -> list[str]:
+    return [b.text for b in r.blocks]
+
+
+def assert_no_furniture_in_text(r: Reading, *phrases: str) -> None:
+    body = "\n".join(texts(r))
+    for f in r.furniture:
+        assert f.text[:40] not in body, f
+    for phrase in phrases:
+        assert phrase not in body
+
+
+# --- saved web pages ------------------------------------------------------------------
+
+
+def test_news_page_with_json_ld_in_a_graph() -> None:
+    r = read_fixture("pages/news-jsonld.html")
+    assert r.format == "html"
+    assert fields(r) == {
+        "title": "Azerbaijan and China open a joint logistics centre in Alat",  # not og:title
+        "author": "Rashad Aliyev",
+        "outlet": "Caspian Herald",
+        "section": "Business",
+        "url": "https://caspianherald.example/business/2025/04/25/joint-logistics-centre",
+        "published": "2025-04-25",
+        "time": "09:30",
+        "timezone": "+04:00",
+        "kind": "news",
+    }
+    assert r.fields["title"].line == 15 and r.fields["published"].line == 16
+    assert texts(r) == [
+        "Azerbaijan and China opened a joint logistics centre at the Alat free economic zone on "
+        "Friday, the Ministry of Economy said.",
+        "The agreement to build the centre was signed in Beijing on 23 April 2024, during the "
+        "state visit, and construction began in September 2024.",
+        "Trade between the two countries grew by 20 percent last year, and the centre is expected "
+        "to handle 500,000 tonnes of cargo a year from 2026.",
+        "Officials said the project is part of the Middle Corridor, which has carried goods between "
+        "China and Europe since 2017.",
+    ]
+    assert [b.line for b in r.blocks] == [39, 40, 42, 43]
+    assert [f.kind for f in r.furniture] == [
+        "cookie-banner",
+        "header",
+        "navigation",
+        "share",
+        "caption",
+        "read-also",
+        "tags",
+        "sidebar",
+        "footer",
+    ]
+    assert_no_furniture_in_text(r, "photographed on 20 April 2025", "Most read", "cookies")
+
+
+def test_wordpress_blog_post_with_comments_and_widgets() -> None:
+    r = read_fixture("pages/wordpress-blog.html")
+    assert fields(r) == {
+        "title": "Notes from the Silk Road: the Baku–Tbilisi–Kars railway at seven",
+        "author": "Nigar Mammadli",
+        "outlet": "Corridor Notes",  # the publisher, by its @id in the graph
+        "section": "Railways",
+        "published": "2024-10-30",
+        "time": "18:12",
+        "timezone": "+00:00",
+        "url": "https://corridornotes.example/2024/10/30/btk-at-seven/",  # og:url: JSON-LD has none
+    }
+    assert texts(r) == [
+        "Seven years ago today, on October 30, 2017, the first train ran on the "
+        "Baku–Tbilisi–Kars railway.",
+        "I rode it for the first time in May 2018, when the line still carried only a few trains "
+        "a week.",
+        "The railway was closed for upgrades in 2022 and 2023, and traffic resumed this year with "
+        "a capacity of five million tonnes.",
+        "What comes next depends on the new gauge-changing station, due to open in 2025.",
+    ]
+    kinds = {f.kind for f in r.furniture}
+    assert {"comments", "sidebar", "caption", "share", "tags", "footer", "header"} <= kinds
+    assert_no_furniture_in_text(r, "March 2019", "Akhalkalaki", "Recent Posts", "WordPress")
+
+
+def test_page_with_open_graph_only() -> None:
+    r = read_fixture("pages/og-only.html")
+    assert fields(r) == {
+        "title": "Tianjin summit: what the SCO agreed",
+        "outlet": "Steppe Review",
+        "url": "https://steppereview.example/world/tianjin-summit-sco",
+        "section": "World",
+        "author": "Aigerim Sadykova",
+        "published": "2025-09-02",
+        "time": "14:20",
+        "timezone": "+08:00",
+    }
+    assert (
+        len(texts(r)) == 4 and texts(r)[-1] == "The next summit will take place in Bishkek in 2026."
+    )
+    assert {"share", "read-also", "newsletter", "footer", "navigation"} <= {
+        f.kind for f in r.furniture
+    }
+    assert_no_furniture_in_text(r, "May 20, 2025", "newsletter", "WhatsApp")
+
+
+def test_page_with_no_metadata_at_all() -> None:
+    r = read_fixture("pages/bare.html")
+    assert fields(r) == {}  # an <h2> is not a headline the page declares
+    assert texts(r) == [
+        "The number of sturgeon in the Caspian Sea fell again in 2024, according to a survey "
+        "published by the Caspian Environment Programme.",
+        "Scientists counted fewer than half the fish they found in 2010, and they expect the "
+        "decline to continue until 2030 unless fishing is stopped.",
+        "A moratorium on commercial fishing has been in force since 2011, but poaching remains "
+        "widespread.",
+    ]
+    assert_no_furniture_in_text(r, "Back to the index")
+
+
+def test_opinion_page_with_comments_and_a_sidebar() -> None:
+    r = read_fixture("pages/opinion-comments-sidebar.html")
+    got = fields(r)
+    # JSON-LD wins over Open Graph for the title, the outlet and the date; its type gives the kind.
+    assert got["title"] == "Why the Middle Corridor needs more than trains"
+    assert got["outlet"] == "Eurasia Forum"
+    assert (got["published"], got["time"], got["timezone"]) == ("2025-01-14", "20:45", "-05:00")
+    assert got["kind"] == "opinion"
+    assert got["author"] == "Dr. Kamran Guliyev"
+    assert texts(r)[0] == "A corridor is only as fast as its slowest border."  # the standfirst
+    assert texts(r)[-1] == "Governments promised this last year. They should keep the promise."
+    assert len(texts(r)) == 6
+    assert [f.kind for f in r.furniture] == ["comments", "sidebar", "footer"]
+    assert_no_furniture_in_text(r, "TransitFan", "waited 3 days", "Most read", "briefing")
+
+
+def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><title>x</title>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+        '"<img src=x onerror=alert(1)>", "datePublished": "not a date"}</script></head>'
+        "<body><article><h1>Title</h1><p>A real paragraph of text about the port of Baku and "
+        "its cargo.</p><script>alert(1)</script><p>Another paragraph, long enough to be kept "
+        "by the extractor as the article's text.</p></article></body></html>"
+    )
+    problems = Problems()
+    r = read_text(html, "evil.html", problems, fmt="html")
+    assert r.fields["title"].value == "<img src=x onerror=alert(1)>"  # text: escaped on output
+    assert "published" not in r.fields
+    assert all("alert(1)" not in t and "<" not in t for t in texts(r))
+
+
+# --- wire copy ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "wire/xinhua-style.txt",
+            {
+                "title": "Xi meets Kazakh president, calls for deeper cooperation on the "
+                "Middle Corridor",
+                "dateline": "BEIJING, April 23 (Xinhua) --",
+            },
+        ),
+        (
+            "wire/azertac-style.txt",
+            {
+                "published": "2025-04-24",
+                "time": "16:10",
+                "title": "Azerbaijani and Chinese ministers discuss the Baku port expansion",
+                "dateline": "Baku, 24 April (AZERTAC).",
+            },
+        ),
+        (
+            "wire/kazinform-style.txt",
+            {
+                "published": "2024-07-03",
+                "time": "16:40",
+                "timezone": "+05:00",
+                "title": "SCO leaders adopt Astana Declaration",
+                "dateline": "ASTANA, Kazakhstan, July 3.",
+            },
+        ),
+        (
+            "wire/trend-style.txt",
+            {
+                "published": "2025-03-12",
+                "title": "Azerbaijan, China discuss green energy cooperation",
+                "author": "Leyla Huseynova",
+                "dateline": "BAKU, Azerbaijan, March 12.",
+            },
+        ),
+        (
+            "wire/no-dateline.txt",
+            {
+                "published": "2025-05-05",
+                "time": "14:05",
+                "title": "China opens a consulate in Baku",
+            },
+        ),
+    ],
+)
+def test_wire_copy_metadata(name: str, expected: dict[str, str]) -> None:
+    r = read_fixture(name)
+    assert r.format == "wire"
+    assert fields(r) == expected
+
+
+def test_wire_copy_paragraphs_and_furniture() -> None:
+    r = read_fixture("wire/kazinform-style.txt")
+    assert texts(r)[0].startswith("The heads of state of the Shanghai")  # the dateline is apart
+    assert texts(r)[-1] == "The talks will continue in Tianjin."  # a one-sentence last paragraph
+    assert [(f.kind, f.text) for f in r.furniture] == [
+        ("prompt", "Subscribe to our Telegram channel"),
+        ("navigation", "Latest news"),
+        ("headline", "Tokayev holds talks with Xi Jinping (16:05 03.07.2024)"),
+        ("headline", "Astana hosts SCO media forum (15:30 03.07.2024)"),
+    ]
+    r = read_fixture("wire/xinhua-style.txt")
+    assert len(texts(r)) == 4 and texts(r)[-1].endswith("in Astana in 2026.")
+    assert [f.kind for f in r.furniture] == [
+        "prompt",
+        "navigation",
+        "headline",
+        "headline",
+        "navigation",
+    ]
+    assert r.notes == ()
+    for name in ("wire/azertac-style.txt", "wire/trend-style.txt"):
+        r = read_fixture(name)
+        assert_no_furniture_in_text(r, "Share", "Tags:", "Telegram", "Print")
+        assert texts(r)[-1].endswith(".")
+
+
+def test_unmarked_short_lines_at_the_end_are_kept_with_a_note() -> None:
+    r = read_fixture("wire/unsure-tail.txt")
+    assert texts(r)[-1] == "Next forum in Aktau Caspian ports meet again"
+    assert r.furniture == ()
+    ((line, note),) = r.notes
+    assert line == 9 and "kept as text" in note
+
+
+def test_plain_text_without_any_sign_stays_plain() -> None:
+    text = "Some notes.\n\nMore notes about the port of Baku.\n\nThe end of the notes.\n"
+    assert detect_format(text) == "plain"
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("date 2025-04-23", Stamp("2025-04-23")),
+        ("23.04.2025 14:05", Stamp("2025-04-23", "14:05")),
+        ("14:05 23.04.2025", Stamp("2025-04-23", "14:05")),
+        ("Wednesday, 23 April 2025, 14:05 (GMT+4)", Stamp("2025-04-23", "14:05", "+04:00")),
+        ("April 23, 2025 2:05 PM", Stamp("2025-04-23", "14:05")),
+        ("Apr. 3, 2025", Stamp("2025-04-03")),
+        ("31.02.2025", None),
+        ("12:00", None),
+        ("Foreign Policy 11:03 23.04.2025", None),
+        ("The meeting was held on 23 April 2025.", None),
+    ],
+)
+def test_stamps(line: str, stamp: Stamp | None) -> None:
+    assert parse_stamp(line) == stamp
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "rest"),
+    [
+        ("ASTANA, Kazakhstan, July 3. The talks", "ASTANA, Kazakhstan, July 3.", "The talks"),
+        ("BEIJING, April 23 (Xinhua) -- Xi met", "BEIJING, April 23 (Xinhua) --", "Xi met"),
+        ("Baku, 24 April (AZERTAC). The minister", "Baku, 24 April (AZERTAC).", "The minister"),
+        ("MOSCOW, April 23 /TASS/. Talks", "MOSCOW, April 23 /TASS/.", "Talks"),
+        ("LONDON (Reuters) - Oil prices", "LONDON (Reuters) -", "Oil prices"),
+        ("Baku, 24 April. The minister", None, None),  # could open a sentence
+        ("On Monday, April 23. The minister", None, None),
+        ("President Aliyev said on April 23 - that", None, None),
+    ],
+)
+def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:
+    found = match_dateline(paragraph)
+    if dateline is None:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found[0].text, found[1]) == (dateline, rest)
