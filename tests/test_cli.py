@@ -110,7 +110,9 @@ def test_build_refuses_to_replace_a_folder_it_did_not_build(project_copy: Path) 
     (project_copy / "precious/thesis.txt").write_text("years of work")
     result = run_cli("build", "--output", "precious", cwd=project_copy)
     assert result.returncode == 1
-    assert "precious: the output folder exists but was not built by archive-site" in result.stderr
+    assert "precious: the output folder holds files archive-site did not write (thesis.txt)" in (
+        result.stderr
+    )
     assert (project_copy / "precious/thesis.txt").read_text() == "years of work"
     result = run_cli("build", "--output", "content", cwd=project_copy)
     assert result.returncode == 1 and "would replace content" in result.stderr

@@ -13,6 +13,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -21,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMENTARY, INTERVIEW, edit
-from test_bad_input import problems_of
+from test_bad_input import problems_of, tree_digest
 
 ABOUT = "content/pages/about.md"
 MILESTONES = "content/milestones.yaml"
@@ -275,6 +277,112 @@ def test_an_overlong_id_is_a_usage_error_and_a_content_error(
     assert "--id" in run.err and "longer than" in run.err
     line = edit(project_copy / "content/topics.yaml", "- id: trade", "- id: " + "t" * 200)
     assert_problem(cli("check"), f"content/topics.yaml:{line}", "longer than")
+
+
+# --- F6, F12: the output folder is the build's alone; the swap is atomic ------------------
+
+
+def test_a_pages_checkout_is_never_wiped(project_copy: Path) -> None:
+    """F6: any folder holding a .nojekyll was replaced, .git and CNAME included."""
+    x = project_copy / "x"
+    (x / ".git").mkdir(parents=True)
+    (x / ".git/HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (x / ".nojekyll").touch()
+    (x / "CNAME").write_text("archive.example.org\n")
+    run = cli("build", "-q", "-o", "x")
+    assert (x / ".git/HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert (x / "CNAME").read_text() == "archive.example.org\n"
+    assert run.code == 1, run.err
+    assert run.problems and run.problems[0].startswith("x: ")
+
+
+def test_a_built_folder_with_a_foreign_file_is_not_replaced(project_copy: Path) -> None:
+    """F6: a marker alone is no proof; the build records what it wrote."""
+    assert cli("build", "-q").code == 0
+    (project_copy / "dist/CNAME").write_text("archive.example.org\n")
+    run = cli("build", "-q")
+    assert run.code == 1 and "CNAME" in run.err, run.err
+    assert (project_copy / "dist/CNAME").exists()
+    (project_copy / "dist/CNAME").unlink()
+    assert cli("build", "-q").code == 0
+
+
+@pytest.mark.parametrize(
+    "output",
+    ["content/pages", "content", "templates/static", "templates", ".", "..", "PACKAGE"],
+)
+def test_the_output_may_not_hold_or_lie_inside_what_the_build_reads(
+    project_copy: Path, output: str
+) -> None:
+    """F6: ``-o content/pages`` deleted about.md."""
+    import archive_site
+
+    if output == "PACKAGE":
+        output = str(Path(archive_site.__file__).parent / "render")
+    elif output.startswith(("content", "templates")):
+        (project_copy / output / ".nojekyll").touch()  # the marker proves nothing
+    before = tree_digest(project_copy / "content"), tree_digest(project_copy / "templates")
+    package = tree_digest(Path(archive_site.__file__).parent)
+    run = cli("build", "-q", "-o", output)
+    assert run.code == 1, run.err
+    assert "output" in run.err
+    assert (
+        tree_digest(project_copy / "content"),
+        tree_digest(project_copy / "templates"),
+    ) == before
+    assert tree_digest(Path(archive_site.__file__).parent) == package
+
+
+_KILLER = """
+import os, sys
+from pathlib import Path
+from archive_site.render import Output
+from archive_site.write import write_site
+
+countdown = int(sys.argv[2])
+MUTATING = {"os.rename", "os.remove", "os.rmdir", "shutil.rmtree", "os.mkdir", "os.unlink",
+            "os.symlink"}
+
+def hook(event, args):
+    global countdown
+    if event in MUTATING:
+        countdown -= 1
+        if countdown == 0:
+            os._exit(9)  # as SIGKILL: no cleanup runs
+
+sys.addaudithook(hook)
+version = sys.argv[3]
+outputs = [Output(".nojekyll", b""), Output("index.html", version.encode()),
+           Output("a/b.html", version.encode()), Output("data/c.json", b"[]")]
+write_site(outputs, Path(sys.argv[1]))
+"""
+
+
+def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_cleans_up(
+    tmp_path: Path,
+) -> None:
+    """F12: SIGKILL between the two renames left no dist/; killed builds left .dist.new-*."""
+    script = tmp_path / "killer.py"
+    script.write_text(_KILLER)
+    out = tmp_path / "site" / "dist"
+
+    def write(version: str, kill_at: int) -> int:
+        return subprocess.run(
+            [sys.executable, str(script), str(out), str(kill_at), version], check=False
+        ).returncode
+
+    assert write("old", 0) == 0
+    kill_at, finished = 1, False
+    while not finished:
+        finished = write("new", kill_at) == 0
+        assert (out / "index.html").read_text() in ("old", "new"), kill_at
+        assert (out / "a/b.html").read_text() == (out / "index.html").read_text()
+        assert write("old", 0) == 0  # the next build cleans up after a killed one
+        assert sorted(p.name for p in out.parent.iterdir()) == ["dist"], kill_at
+        assert (out / "index.html").read_text() == "old"
+        kill_at += 1
+        assert kill_at < 100
+    assert kill_at > 2  # the kill points were really reached
 
 
 # --- F8: years the site cannot draw ----------------------------------------------------------

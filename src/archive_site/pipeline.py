@@ -84,7 +84,7 @@ def render(paths: Paths, report: Report) -> list[Output]:
 
 def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
     """Check, render, write and index the site; the output folder changes only on success."""
-    check_output_folder(paths.output, (paths.content, paths.templates, Path.cwd()))
+    check_output_folder(paths.output, (paths.content, paths.templates))
     report = check(paths, base_url=base_url, strict=strict)
     outputs = render(paths, report)
     indexing = 0.0

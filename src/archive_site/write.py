@@ -1,52 +1,111 @@
 """Write the rendered site: into a fresh folder, swapped in only when complete.
 
-A failed build never leaves a half-written output folder: the previous one
-stays exactly as it was until the new one is complete on disk.
+The output folder is the build's alone:
+
+* it may neither hold nor lie inside a folder the build reads (content,
+  templates, the package) nor hold the working folder;
+* every build records the files it wrote in :data:`MANIFEST`, and a folder
+  that holds anything else (a ``.git``, a ``CNAME``, a thesis) is refused,
+  never replaced; so is a non-empty folder without a manifest;
+* the new site is written into a temporary folder beside it and swapped in
+  only when complete, with one atomic exchange where the system has one
+  (Linux), so at every instant the folder holds either the old site or the
+  new one; a failed build leaves the previous one exactly as it was;
+* temporary folders left by a killed build (``.dist.new-PID-*``) are removed
+  by the next build, and a previous site set aside by one is put back.
+
+Nothing outside the output folder and those temporary folders beside it is
+written or deleted.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
+import re
+import secrets
 import shutil
-import tempfile
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic, display_path
+from .files import FileProblem, read_bytes
 from .model import Output
 
-MARKER = ".nojekyll"  # every site we build has it; see check_output_folder
+#: The list of the files a build wrote, one site path a line, written last.
+MANIFEST = ".archive-site-files"
+_MANIFEST_HEAD = "# Files written by archive-site; a build replaces only a folder holding these.\n"
+#: This package: a build never writes into its own code.
+PACKAGE = Path(__file__).resolve().parent
+#: Most foreign entries a refusal lists.
+_SHOWN = 5
 
 
-def check_output_folder(out: Path, protected: Iterable[Path]) -> None:
-    """Refuse to replace a folder that holds content or was not built by us."""
+def _refuse(out: Path, message: str) -> ArchiveError:
+    return ArchiveError([Diagnostic(display_path(out), None, message)])
+
+
+def check_output_folder(out: Path, reads: Iterable[Path]) -> None:
+    """Refuse an output folder that overlaps what the build reads, or holds what it did not write.
+
+    ``reads`` are the folders the build reads (content and templates); the
+    package and the working folder are protected as well.
+    """
     target = out.resolve()
-    for p in protected:
-        q = p.resolve()
+    for folder in (*reads, PACKAGE):
+        q = folder.resolve()
         if target == q or target in q.parents:
-            raise ArchiveError(
-                [
-                    Diagnostic(
-                        display_path(out),
-                        None,
-                        f"the output folder would replace {display_path(p)}",
-                    )
-                ]
-            )
+            raise _refuse(out, f"the output folder would replace {display_path(folder)}")
+        if q in target.parents:
+            raise _refuse(out, f"the output folder would lie inside {display_path(folder)}")
+    cwd = Path.cwd().resolve()
+    if target == cwd or target in cwd.parents:
+        raise _refuse(out, "the output folder would replace the working folder")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
-        raise ArchiveError(
-            [Diagnostic(display_path(out), None, "the output path exists and is not a folder")]
+        raise _refuse(out, "the output path exists and is not a folder")
+    foreign = foreign_entries(out) if out.is_dir() else []
+    if foreign:
+        shown = ", ".join(foreign[:_SHOWN]) + (", ..." if len(foreign) > _SHOWN else "")
+        raise _refuse(
+            out,
+            f"the output folder holds files archive-site did not write ({shown}); a build "
+            "replaces the whole folder, so move them away, or choose another with --output",
         )
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).exists():
-        raise ArchiveError(
-            [
-                Diagnostic(
-                    display_path(out),
-                    None,
-                    "the output folder exists but was not built by archive-site (it has no "
-                    f"{MARKER}); remove it or choose another with --output",
-                )
-            ]
-        )
+
+
+def foreign_entries(out: Path) -> list[str]:
+    """What ``out`` holds that no build recorded in its manifest (all of it, without one)."""
+    written = _manifest(out)
+    folders = {"/".join(p.split("/")[:n]) for p in written for n in range(1, p.count("/") + 1)}
+    foreign: list[str] = []
+    for folder, dirs, names in os.walk(out):  # links are listed, never followed
+        rel = Path(folder).relative_to(out)
+        foreign += [
+            path
+            for path in ((rel / n).as_posix() for n in sorted(names))
+            if path not in written and path != MANIFEST
+        ]
+        ours = []
+        for name in sorted(dirs):
+            path = (rel / name).as_posix()
+            if path in folders and not (Path(folder) / name).is_symlink():
+                ours.append(name)
+            else:
+                foreign.append(path + "/")
+        dirs[:] = ours
+    return foreign
+
+
+def _manifest(out: Path) -> frozenset[str]:
+    try:
+        text = read_bytes(out / MANIFEST).decode("utf-8")
+    except (FileProblem, UnicodeDecodeError):
+        return frozenset()
+    if not text.startswith(_MANIFEST_HEAD):
+        return frozenset()
+    return frozenset(line for line in text.split("\n")[1:] if line)
 
 
 def write_site(
@@ -59,9 +118,10 @@ def write_site(
     """
     parent = out.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=parent))
-    old: Path | None = None
+    clean_up_after_killed_builds(out)
+    tmp = _fresh(parent, out.name, "new")
     try:
+        tmp.mkdir(mode=0o755)
         tmp.chmod(0o755)
         count = 0
         made: set[Path] = {tmp}
@@ -74,16 +134,106 @@ def write_site(
             count += 1
         if finish is not None:
             finish(tmp)
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=parent))
-            out.replace(old / out.name)
-        tmp.replace(out)
+        _write_manifest(tmp)
+        _swap_in(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None and not out.exists() and (old / out.name).exists():
-            (old / out.name).replace(out)  # put the previous site back
         raise
-    finally:
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
     return count
+
+
+def _write_manifest(folder: Path) -> None:
+    paths = sorted(
+        (Path(d) / n).relative_to(folder).as_posix()
+        for d, _, names in os.walk(folder)
+        for n in names
+    )
+    (folder / MANIFEST).write_text(_MANIFEST_HEAD + "".join(f"{p}\n" for p in paths), "utf-8")
+
+
+def _fresh(parent: Path, name: str, kind: str) -> Path:
+    """A new name beside the output folder that says whose it is: ``.dist.new-PID-RANDOM``."""
+    return parent / f".{name}.{kind}-{os.getpid()}-{secrets.token_hex(6)}"
+
+
+def _swap_in(new: Path, out: Path) -> None:
+    """Put ``new`` at ``out``; the old site, if any, is deleted once it is out of the way."""
+    if not os.path.lexists(out):
+        new.rename(out)
+        return
+    if _exchange(new, out):
+        shutil.rmtree(new, ignore_errors=True)  # ``new`` now holds the old site
+        return
+    # No atomic exchange here: two renames, and the previous site put back on failure.
+    # A build killed between them leaves the old site aside; the next build restores it.
+    old = _fresh(out.absolute().parent, out.name, "old")
+    out.rename(old)
+    try:
+        new.rename(out)
+    except BaseException:
+        old.rename(out)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False if unsupported."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # no such C library function (old glibc, musl)
+        return False
+    renameat2.argtypes = (
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    )
+    renameat2.restype = ctypes.c_int
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):  # kernel or file system
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+_LEFT = re.compile(r"\.(?P<name>.+)\.(?P<kind>new|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
+
+
+def clean_up_after_killed_builds(out: Path) -> None:
+    """Remove the temporary folders of builds into ``out`` that were killed.
+
+    A folder's name carries the process id of its build; one whose process
+    is gone is left over.  A previous site set aside by a build killed between
+    two renames (where there is no atomic exchange) is put back first.
+    """
+    parent = out.absolute().parent
+    for entry in sorted(parent.iterdir()):
+        m = _LEFT.fullmatch(entry.name)
+        if m is None or m["name"] != out.name or _running(int(m["pid"])):
+            continue
+        if entry.is_symlink() or not entry.is_dir():
+            continue
+        if m["kind"] == "old" and not os.path.lexists(out):
+            entry.rename(out)
+        else:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid() or sys.platform == "win32":  # os.kill would end it on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists, and belongs to someone else
+        return True
+    return True
