@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from archive_site.load import checks
-from archive_site.load.articles import paragraphs_and_turns, publication_chain
+from archive_site.load.articles import (
+    check_responses,
+    outlet_entities,
+    paragraphs_and_turns,
+    publication_chain,
+)
 from archive_site.load.checks import Checked, Issue
-from archive_site.model import ChainLink, Paragraph, Turn
+from archive_site.model import ChainLink, Entity, Paragraph, Turn
 from archive_site.readers import Block, Field, Reading
 
 MISSING = checks.missing_in("content/articles/x.meta.yaml", has_capture=True)
@@ -119,3 +124,29 @@ def test_publication_chain_in_order_with_known_outlets() -> None:
     assert publication_chain(None, plain, "EDnews", entity_of) == (
         ChainLink("EDnews", "publisher", None),
     )
+
+
+def test_capture_fields_in_the_order_of_the_keys() -> None:
+    values = {"title": None, "outlet": "EDnews", "published": "2024-02-30", "time": "9:00"}
+    checked = checks.capture_fields(values, MISSING)
+    assert checked.value is None
+    assert [i.key for i in checked.issues] == ["title", "published", "time"]
+    good = {"title": "T", "outlet": "O", "published": "2024-02-29", "time": None}
+    assert checks.capture_fields(good, MISSING) == Checked(dt.date(2024, 2, 29))
+
+
+def test_check_responses() -> None:
+    items = (("a", 3), ("self", 4), ("gone", 5))
+    assert check_responses("self", items, {"a", "self"}) == (
+        Issue("responds_to", "an article cannot respond to itself", 4),
+        Issue("responds_to", "unknown article 'gone'", 5),
+    )
+    assert check_responses("self", (("a", 3),), {"a", "self"}) == ()
+
+
+def test_outlet_entities_are_organisations_by_every_name() -> None:
+    ents = (
+        Entity("azertag", "Azertag", "organisation", ("AZERTAC",)),
+        Entity("aliyev", "Ilham Aliyev", "person", ()),
+    )
+    assert outlet_entities(ents) == {"azertag": "azertag", "azertac": "azertag"}

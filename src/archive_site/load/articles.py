@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
@@ -197,14 +197,8 @@ class _ArticleReader:
         """
         values, from_capture = self._capture_fields(reading, meta)
         missing = checks.missing_in(meta.display, has_capture=files.meta is not None)
-        day = checks.published_day(values["published"], missing)
-        ok = checks.report(
-            meta,
-            checks.required("title", values["title"], missing),
-            checks.required("outlet", values["outlet"], missing),
-            day.issues,
-            checks.matches("time", values["time"], checks.TIME, "HH:MM (24-hour)"),
-        )
+        day = checks.capture_fields(values, missing)
+        ok = checks.report(meta, day.issues)
         timezone = values["timezone"]
         ok &= checks.report(
             meta, checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
@@ -301,32 +295,44 @@ class _ArticleReader:
         return self.outlet_entities.get(normalise_text(name).casefold())
 
 
-def load_articles(
-    content: Path, language: str, entities: Sequence[Entity], problems: Problems
-) -> tuple[tuple[Article, ...], frozenset[str]]:
-    """The articles that loaded, newest first, and the ids of those that did not."""
-    outlet_entities = {
+def check_responses(
+    ident: str, responds_to: Sequence[tuple[str, int]], known: Collection[str]
+) -> tuple[checks.Issue, ...]:
+    """An article responds to other articles of the archive, never to itself."""
+    issues = []
+    for target, line in responds_to:
+        if target not in known:
+            issues.append(checks.Issue("responds_to", f"unknown article '{target}'", line))
+        elif target == ident:
+            message = "an article cannot respond to itself"
+            issues.append(checks.Issue("responds_to", message, line))
+    return tuple(issues)
+
+
+def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
+    """The organisations' names and aliases (normalised, case-folded) and their ids."""
+    return {
         normalise_text(n).casefold(): e.id
         for e in entities
         if e.type == "organisation"
         for n in e.names
     }
-    reader = _ArticleReader(content, language, {e.id for e in entities}, outlet_entities, problems)
+
+
+def load_articles(
+    content: Path, language: str, entities: Sequence[Entity], problems: Problems
+) -> tuple[tuple[Article, ...], frozenset[str]]:
+    """The articles that loaded, newest first, and the ids of those that did not."""
+    entity_ids = {e.id for e in entities}
+    reader = _ArticleReader(content, language, entity_ids, outlet_entities(entities), problems)
     files, orphans = discover_articles(content, problems)
     articles = [a for a in (reader.read(f) for f in files) if a is not None]
     broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})
     known = {a.id for a in articles} | {f.ident for f in files}
     for f in files:
-        for target, line in reader.responds_to.get(f.ident, ()):
-            if target not in known:
-                shown = display_path(f.meta or f.source)
-                problems.error(shown, line, f"responds_to: unknown article '{target}'")
-            elif target == f.ident:
-                problems.error(
-                    display_path(f.meta or f.source),
-                    line,
-                    "responds_to: an article cannot respond to itself",
-                )
+        shown = display_path(f.meta or f.source)
+        for issue in check_responses(f.ident, reader.responds_to.get(f.ident, ()), known):
+            problems.error(shown, issue.line, f"{issue.key}: {issue.message}")
     newest_first = sorted(
         articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -108,6 +108,18 @@ def published_day(text: str | None, missing: Missing) -> Checked[dt.date]:
         return Checked(dt.date.fromisoformat(text))
     except ValueError:
         return Checked(None, (Issue("published", f"{text!r} is not a real date"),))
+
+
+def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checked[dt.date]:
+    """The fields a capture may state: a title, an outlet, a real day and a time; the day."""
+    day = published_day(values["published"], missing)
+    issues = (
+        *required("title", values["title"], missing),
+        *required("outlet", values["outlet"], missing),
+        *day.issues,
+        *matches("time", values["time"], TIME, "HH:MM (24-hour)"),
+    )
+    return Checked(day.value, issues)
 
 
 def article_kind(stated: str | None, detected: Field | None, missing: Missing) -> Checked[str]:

@@ -4,17 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..model import (
-    Article,
-    Paragraph,
-)
-from ..text import (
-    Normalised,
-    find_all,
-    longest_matching_prefix,
-    normalise,
-    normalise_text,
-)
+from ..model import Article, Paragraph
+from ..text import Normalised, find_all, longest_matching_prefix, normalise, normalise_text
 
 
 class QuoteIndex:
@@ -37,6 +28,24 @@ class QuoteIndex:
             return "the quote is empty"
         pre = normalise_text(prefix) if prefix else ""
         suf = normalise_text(suffix) if suffix else ""
+        hits, unqualified = self.hits(article, needle, pre, suf)
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            where = ", ".join(dict.fromkeys(h[0].id for h in hits))
+            return (
+                f"the quote occurs {len(hits)} times in '{article}' ({where}); "
+                "add 'prefix:' or 'suffix:' (the words just before or after it) to say which"
+            )
+        if unqualified:
+            return "the quote occurs in the article, but not with the given prefix/suffix"
+        return self.why_not_found(article, needle)
+
+    def hits(
+        self, article: str, needle: str, pre: str, suf: str
+    ) -> tuple[list[tuple[Paragraph, int, int]], int]:
+        """Where the (normalised) quote occurs with its prefix and suffix, as spans of the
+        paragraphs' own text; and how often it occurs at all."""
         hits: list[tuple[Paragraph, int, int]] = []
         unqualified = 0
         for para, norm in self.paragraphs[article]:
@@ -48,16 +57,10 @@ class QuoteIndex:
                     continue
                 start, end = norm.span(i, i + len(needle))
                 hits.append((para, start, end))
-        if len(hits) == 1:
-            return hits[0]
-        if len(hits) > 1:
-            where = ", ".join(dict.fromkeys(h[0].id for h in hits))
-            return (
-                f"the quote occurs {len(hits)} times in '{article}' ({where}); "
-                "add 'prefix:' or 'suffix:' (the words just before or after it) to say which"
-            )
-        if unqualified:
-            return "the quote occurs in the article, but not with the given prefix/suffix"
+        return hits, unqualified
+
+    def why_not_found(self, article: str, needle: str) -> str:
+        """Why a quote is not in the article's text: where it is instead, or where it departs."""
         if any(needle in f for f in self.furniture[article]):
             return (
                 f"the quote is found only in the page furniture of '{article}' (the sidebar, "
