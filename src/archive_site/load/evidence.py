@@ -108,6 +108,19 @@ def _components(ids: Iterable[str], deps: Iterable[Dependency]) -> dict[str, str
     return {i: root(i) for i in parent}
 
 
+def _joining(
+    deps: Iterable[Dependency], cited: set[str], group_of: Mapping[str, str], joined: set[str]
+) -> tuple[Dependency, ...]:
+    """Why cited articles share a line: the dependencies between them, and those that
+    tie a cited article to an uncited one its line runs through (a line in ``joined``)."""
+    return tuple(
+        d
+        for d in deps
+        if (d.article in cited and d.on in cited)
+        or (group_of[d.article] in joined and (d.article in cited or d.on in cited))
+    )
+
+
 def compute_evidence(
     articles: Sequence[Article], milestones: Sequence[Milestone]
 ) -> Mapping[str, Evidence]:
@@ -121,15 +134,8 @@ def compute_evidence(
         lines: dict[str, list[str]] = defaultdict(list)
         for aid in cited:
             lines[group_of[aid]].append(aid)
-        # Why cited articles share a line: the dependencies between them, and those that
-        # tie a cited article to an uncited one its line runs through.
         joined = {g for g, members in lines.items() if len(members) > 1}
-        mine = tuple(
-            d
-            for d in deps
-            if (d.article in cited and d.on in cited)
-            or (group_of[d.article] in joined and (d.article in cited or d.on in cited))
-        )
+        mine = _joining(deps, set(cited), group_of, joined)
         voices = tuple(dict.fromkeys(by_id[s.article].speaker_id(s.speaker) for s in m.sources))
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
     return MappingProxyType(out)
