@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -25,6 +26,35 @@ class ArticleFiles(NamedTuple):
     meta: Path | None  # None for Markdown articles (front matter instead)
 
 
+_NOT_AN_ARTICLE = (
+    "not an article file: captures are ID.capture.txt (or ID.capture.html) with "
+    "ID.meta.yaml beside them, hand-written articles are ID.md"
+)
+
+
+def capture_files(path: Path, ident: str, previous: Sequence[ArticleFiles]) -> ArticleFiles | str:
+    """A capture's files (the capture and its metadata), or what is wrong with them.
+
+    ``previous`` is the article found just before (files are met in name order).
+    """
+    meta = path.with_name(f"{ident}{META_SUFFIX}")
+    if any(f.ident == ident and f.meta is not None for f in previous):
+        return (
+            f"a second capture of '{ident}': an article has one capture "
+            f"({' or '.join(CAPTURE_SUFFIXES)})"
+        )
+    if not exists(meta):
+        return f"capture has no metadata file: expected {display_path(meta)} beside it"
+    return ArticleFiles(ident, path, meta)
+
+
+def missing_capture(folder: Path, ident: str) -> str | None:
+    """What is wrong with a metadata file whose capture is not beside it."""
+    if any(exists(folder / f"{ident}{s}") for s in CAPTURE_SUFFIXES):
+        return None
+    return f"capture not found: expected {ident}{CAPTURE_SUFFIXES[0]} beside this metadata file"
+
+
 def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFiles], set[str]]:
     """The articles' files, and the ids of metadata files whose capture is missing."""
     folder = content / ARTICLES_DIR
@@ -34,50 +64,34 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
         return [], set()
     found: list[ArticleFiles] = []
     orphans: set[str] = set()
-    names = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
-    for name in names:
+    for name in sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")):
         path = folder / name
         suffix = next((s for s in CAPTURE_SUFFIXES if name.endswith(s)), None)
         if suffix is not None:
-            ident = name[: -len(suffix)]
-            meta = folder / f"{ident}{META_SUFFIX}"
-            if any(f.ident == ident and f.meta is not None for f in found[-1:]):
-                problems.error(
-                    display_path(path),
-                    None,
-                    f"a second capture of '{ident}': an article has one capture "
-                    f"({' or '.join(CAPTURE_SUFFIXES)})",
-                )
-                continue
-            if not exists(meta):
-                problems.error(
-                    display_path(path),
-                    None,
-                    f"capture has no metadata file: expected {display_path(meta)} beside it",
-                )
-                continue
-            found.append(ArticleFiles(ident, path, meta))
+            files = capture_files(path, name[: -len(suffix)], found[-1:])
+            if isinstance(files, str):
+                problems.error(display_path(path), None, files)
+            else:
+                found.append(files)
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
-            if not any(exists(folder / f"{ident}{s}") for s in CAPTURE_SUFFIXES):
+            message = missing_capture(folder, ident)
+            if message is not None:
                 orphans.add(ident)
-                problems.error(
-                    display_path(path),
-                    None,
-                    f"capture not found: expected {ident}{CAPTURE_SUFFIXES[0]} "
-                    "beside this metadata file",
-                )
+                problems.error(display_path(path), None, message)
         elif name.endswith(MARKDOWN_SUFFIX):
             found.append(ArticleFiles(name[: -len(MARKDOWN_SUFFIX)], path, None))
         else:
-            problems.error(
-                display_path(path),
-                None,
-                "not an article file: captures are ID.capture.txt (or ID.capture.html) with "
-                "ID.meta.yaml beside them, "
-                "hand-written articles are ID.md",
-            )
+            problems.error(display_path(path), None, _NOT_AN_ARTICLE)
+    return _with_valid_ids(found, problems), orphans
+
+
+def _with_valid_ids(found: Iterable[ArticleFiles], problems: Problems) -> list[ArticleFiles]:
+    """The articles whose file name is a valid id; the others reported."""
+    valid = []
     for files in found:
-        if not is_id(files.ident):
+        if is_id(files.ident):
+            valid.append(files)
+        else:
             problems.error(display_path(files.source), None, f"file name: {id_error(files.ident)}")
-    return [f for f in found if is_id(f.ident)], orphans
+    return valid
