@@ -114,6 +114,10 @@ COVERED_HERE = {
     ".venv/bin/python build.py --base-url https://example.org/archive/ -v",
     ".venv/bin/archive-site check --strict",
     ".venv/bin/archive-site serve --port 8001",
+    ".venv/bin/archive-site add tests/fixtures/pages/news-jsonld.html --id 2025-04-25-alat-logistics-centre",
+    ".venv/bin/archive-site add tests/fixtures/wire/kazinform-style.txt",
+    ".venv/bin/archive-site suggest --new",
+    ".venv/bin/archive-site suggest 2025-04-21-aliyev-xinhua-interview --json",
     "make bench",
     "make bench-scale",
     "make check",
@@ -167,6 +171,52 @@ def test_adding_an_article_then_checking(sandbox: Path) -> None:
         r"1\. content/articles/2025-05-02-example-trade-talks\.meta\.yaml:\d+: kind: the capture does not say",
         checked.stderr,
     ), checked.stderr
+
+
+def test_walk_through_a_saved_page_and_a_wire_story(sandbox: Path) -> None:
+    shutil.copytree(ROOT / "tests/fixtures", sandbox / "tests/fixtures")
+    page = run(
+        ".venv/bin/archive-site add tests/fixtures/pages/news-jsonld.html "
+        "--id 2025-04-25-alat-logistics-centre",
+        sandbox,
+    )
+    assert page.returncode == 0, page.stderr
+    assert "Nothing else is required" in page.stdout
+    wire = run(".venv/bin/archive-site add tests/fixtures/wire/kazinform-style.txt", sandbox)
+    assert wire.returncode == 0, wire.stderr
+    meta = sandbox / "content/articles/2024-07-03-sco-leaders-adopt-astana-declaration.meta.yaml"
+    assert f"Still to fill in, in {meta.relative_to(sandbox)}:\n  outlet:" in wire.stdout
+    # Fill in only what add listed, as the README says.
+    text = meta.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^outlet:$", "outlet: Kazinform", text)
+    text = re.sub(r"(?m)^kind:$", "kind: news", text)
+    meta.write_text(text, encoding="utf-8")
+    checked = run(".venv/bin/archive-site check", sandbox)
+    assert checked.returncode == 0, checked.stderr
+    built = run(".venv/bin/python build.py", sandbox)
+    assert built.returncode == 0, built.stderr
+    story = sandbox / "dist/articles/2024-07-03-sco-leaders-adopt-astana-declaration.html"
+    html = story.read_text(encoding="utf-8")
+    assert "Dateline:</span> ASTANA, Kazakhstan, July 3." in html
+    assert "Left out of the text:" in html and "other stories’ headlines" in html
+    saved = (sandbox / "dist/articles/2025-04-25-alat-logistics-centre.html").read_text("utf-8")
+    assert "a cookie banner" in saved and "Left out of the text:" in saved
+    assert (sandbox / "dist/articles/2025-04-25-alat-logistics-centre.capture.html.txt").is_file()
+
+
+def test_the_suggest_section(sandbox: Path) -> None:
+    new = run(".venv/bin/archive-site suggest --new", sandbox)
+    assert new.returncode == 0 and " new\n" in new.stdout
+    assert "on the timeline" not in new.stdout
+    as_json = run(
+        ".venv/bin/archive-site suggest 2025-04-21-aliyev-xinhua-interview --json", sandbox
+    )
+    import json
+
+    rows = json.loads(as_json.stdout)
+    assert rows and {tuple(r) for r in rows} == {
+        ("article", "paragraph", "date", "quote", "basis", "existing")
+    }
 
 
 def test_the_commands_section(sandbox: Path) -> None:

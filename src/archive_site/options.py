@@ -57,6 +57,16 @@ class ServeOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class SuggestOptions:
+    """``archive-site suggest``: which articles, and how to print what it finds."""
+
+    content: Path
+    articles: tuple[str, ...]  # ids; empty: every article
+    new_only: bool
+    json: bool
+
+
+@dataclass(frozen=True, slots=True)
 class AddOptions:
     """``archive-site add``: the capture, the content folder, and the id if one was given."""
 

@@ -15,10 +15,17 @@ from pathlib import Path
 
 from ..config import ENV_BASE_URL, chosen_base_url
 from ..errors import ArchiveError, Diagnostic, display_path, format_report
-from ..options import AddOptions, BuildOptions, ServeOptions, SiteOptions, UsageError
+from ..options import (
+    AddOptions,
+    BuildOptions,
+    ServeOptions,
+    SiteOptions,
+    SuggestOptions,
+    UsageError,
+)
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
-COMMANDS = ("build", "check", "serve", "add")
+COMMANDS = ("build", "check", "serve", "add", "suggest")
 
 
 class Printer:
@@ -157,7 +164,24 @@ def parser() -> argparse.ArgumentParser:
         help="the article's id (default: date, outlet and title)",
     )
     a.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+    _add_suggest_parser(sub)
     return root
+
+
+def _add_suggest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    g = sub.add_parser(
+        "suggest",
+        help="list the dated mentions in the articles' text as candidate milestones",
+    )
+    g.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="only these articles")
+    _add_content_option(g)
+    g.add_argument("--new", action="store_true", help="hide mentions already on the timeline")
+    g.add_argument(
+        "--json",
+        action="store_true",
+        help="print a JSON array (keys: article, paragraph, date, quote, basis, existing)",
+    )
+    g.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 def site_options(args: argparse.Namespace) -> SiteOptions:
@@ -185,6 +209,13 @@ def serve_options(args: argparse.Namespace) -> ServeOptions:
 
 def add_options(args: argparse.Namespace) -> AddOptions:
     return AddOptions(capture=args.capture, content=args.content, ident=args.ident)
+
+
+def cmd_suggest(args: argparse.Namespace, out: Printer) -> int:
+    from .suggest import suggest_command
+
+    options = SuggestOptions(args.content, tuple(args.articles), args.new, args.json)
+    return suggest_command(options, out)
 
 
 def cmd_build(args: argparse.Namespace, out: Printer) -> int:
@@ -242,7 +273,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     verbosity = -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
     out = Printer(verbosity)
-    run = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "add": cmd_add}[args.command]
+    run = {
+        "build": cmd_build,
+        "check": cmd_check,
+        "serve": cmd_serve,
+        "add": cmd_add,
+        "suggest": cmd_suggest,
+    }[args.command]
     try:
         return run(args, out)
     except UsageError as exc:

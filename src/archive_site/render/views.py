@@ -221,7 +221,7 @@ def furniture_summary(article: Article) -> list[str]:
         "news-line": ("a “News line” list entry", "“News line” list entries"),
         "navigation": ("a navigation word", "navigation words"),
         "editorial": ("an editorial line", "editorial lines"),
-        "headline": ("another story's headline", "other stories' headlines"),
+        "headline": ("another story’s headline", "other stories’ headlines"),
         "timestamp": ("a time stamp", "time stamps"),
         "prompt": (
             "a prompt to follow, share or subscribe",

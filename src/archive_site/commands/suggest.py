@@ -1,0 +1,68 @@
+"""``archive-site suggest [ARTICLE_ID...] [--new] [--json]``: candidate milestones.
+
+Loads and checks the archive like ``check``, then lists every dated mention
+in the articles' text (see :mod:`archive_site.suggest`), grouped by article,
+new ones first; ``--new`` hides those a milestone already covers; ``--json``
+prints an array of objects with the keys ``article``, ``paragraph``,
+``date``, ``quote``, ``basis`` and ``existing``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from ..load import load_archive
+from ..options import SuggestOptions, UsageError
+from ..suggest import Mention, suggest
+
+if TYPE_CHECKING:
+    from .cli import Printer
+
+EXIT_OK = 0
+JSON_KEYS = ("article", "paragraph", "date", "quote", "basis", "existing")
+
+
+def suggest_command(options: SuggestOptions, out: Printer) -> int:
+    archive = load_archive(options.content)
+    known = {a.id for a in archive.articles}
+    unknown = [a for a in options.articles if a not in known]
+    if unknown:
+        raise UsageError(f"unknown article id: {', '.join(unknown)} (see content/articles/)")
+    chosen = set(options.articles) or known
+    articles = [a for a in archive.articles if a.id in chosen]
+    mentions = suggest(articles, archive.milestones)
+    if options.new_only:
+        mentions = [m for m in mentions if not m.existing]
+    if options.json:
+        print(json.dumps([as_json(m) for m in mentions], ensure_ascii=False, indent=1))
+        return EXIT_OK
+    for article in articles:
+        own = [m for m in mentions if m.article == article.id]
+        for line in human(article.id, article.published.display(), own):
+            out.info(line)
+    return EXIT_OK
+
+
+def as_json(m: Mention) -> dict[str, object]:
+    return {
+        "article": m.article,
+        "paragraph": m.paragraph,
+        "date": m.date,
+        "quote": m.quote,
+        "basis": m.basis,
+        "existing": list(m.existing),
+    }
+
+
+def human(article: str, published: str, mentions: list[Mention]) -> list[str]:
+    """One article's mentions for a reader: new ones first, each with its quote."""
+    new = [m for m in mentions if not m.existing]
+    lines = [f"{article} (published {published}): {len(mentions)} dated, {len(new)} new"]
+    for m in sorted(mentions, key=lambda m: bool(m.existing)):
+        status = "new" if not m.existing else "on the timeline: " + ", ".join(m.existing)
+        lines.append(f"  {m.paragraph:<4} {m.date:<22} {status}")
+        lines.append(f"       {m.basis}")
+        lines.append(f"       quote: {json.dumps(m.quote, ensure_ascii=False)}")
+    lines.append("")
+    return lines

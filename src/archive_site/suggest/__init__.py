@@ -1,0 +1,140 @@
+"""Candidate milestones: every dated mention in the articles' text.
+
+Pure functions over loaded records: :func:`mentions_in` reads one article's
+paragraphs (never its page furniture, never the raw capture), sentence by
+sentence, with :func:`~archive_site.suggest.datewords.find_dates`; each
+mention carries the sentence verbatim (it passes the quote check when pasted
+into ``milestones.yaml``), the paragraph's anchor, the date in EDTF, how it was
+read, and ``existing``: the milestones that already cover that date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..dates import DateError, DateSpec, parse_edtf
+from ..model import Article, Milestone, Paragraph
+from .datewords import find_dates
+
+#: Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc e.g i.e inc ltd co corp jr sr gen gov sen rep pres "  # noqa: SIM905
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A dated mention in an article: a candidate milestone."""
+
+    article: str
+    paragraph: str  # anchor, "p7"
+    date: str  # EDTF
+    quote: str  # the sentence, verbatim
+    basis: str  # how the date was read
+    existing: tuple[str, ...] = ()  # ids of milestones that already cover the date
+    inferred: bool = False
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each exactly as written."""
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        word = re.search(r"(\S+)$", text[start : m.start() + 1])
+        last = word.group(1).rstrip(".!?…").lower() if word else ""
+        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue
+        out.append(text[start : m.end()].strip())
+        start = m.end()
+    if text[start:].strip():
+        out.append(text[start:].strip())
+    return out
+
+
+def mentions_in_paragraph(article: str, paragraph: Paragraph, published: dt.date) -> list[Mention]:
+    """The dated mentions of one paragraph, one per date and sentence."""
+    found: list[Mention] = []
+    for sentence in sentences(paragraph.text):
+        seen: set[str] = set()
+        dates = sorted(find_dates(sentence, published), key=lambda d: d.inferred)
+        for words in dates:  # a date the words state beats the same date inferred
+            if words.edtf in seen:
+                continue
+            seen.add(words.edtf)
+            found.append(
+                Mention(
+                    article, paragraph.id, words.edtf, sentence, words.basis, (), words.inferred
+                )
+            )
+    order = {m: i for i, m in enumerate(found)}
+    return sorted(found, key=lambda m: (paragraph.text.find(m.quote), order[m]))
+
+
+def mentions_in(article: Article) -> list[Mention]:
+    """Every dated mention in an article's paragraphs, in reading order."""
+    out: list[Mention] = []
+    for paragraph in article.paragraphs:
+        out.extend(mentions_in_paragraph(article.id, paragraph, article.published.date))
+    return out
+
+
+# --- existing milestones -------------------------------------------------------------
+
+
+def _span(spec: DateSpec) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    if spec.kind in ("before", "after") or spec.start is None:
+        return None
+    return spec.start.first_day(), (spec.end or spec.start).last_day()
+
+
+def _plain(edtf: str) -> str:
+    return re.sub(r"[?~%]", "", edtf)
+
+
+def _nested(a: DateSpec, b: DateSpec) -> bool:
+    sa, sb = _span(a), _span(b)
+    if sa is None or sb is None:
+        return False
+    return (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
+
+
+def with_existing(mentions: Iterable[Mention], milestones: Sequence[Milestone]) -> list[Mention]:
+    """Each mention with the milestones that cover its date.
+
+    A milestone covers a mention when its date is the same, or when it quotes
+    the mention's paragraph and one date lies within the other (the paragraph
+    says "last year"; the milestone, from another sentence, is in July of it).
+    """
+    by_date: dict[str, list[str]] = {}
+    by_paragraph: dict[tuple[str, str], list[Milestone]] = {}
+    for ms in milestones:
+        by_date.setdefault(_plain(ms.date.edtf), []).append(ms.id)
+        for source in ms.sources:
+            by_paragraph.setdefault((source.article, source.paragraph), []).append(ms)
+    out = []
+    for m in mentions:
+        ids = list(by_date.get(_plain(m.date), ()))
+        try:
+            spec = parse_edtf(_plain(m.date))
+        except DateError:
+            spec = None
+        for ms in by_paragraph.get((m.article, m.paragraph), ()):
+            if spec is not None and ms.id not in ids and _nested(spec, ms.date):
+                ids.append(ms.id)
+        out.append(
+            Mention(
+                m.article, m.paragraph, m.date, m.quote, m.basis, tuple(sorted(ids)), m.inferred
+            )
+        )
+    return out
+
+
+def suggest(articles: Sequence[Article], milestones: Sequence[Milestone]) -> list[Mention]:
+    """The dated mentions of the articles, each with the milestones that cover it."""
+    found = [m for a in articles for m in mentions_in(a)]
+    return with_existing(found, milestones)

@@ -1,0 +1,344 @@
+"""Dates as running text writes them, read against the day the text was published.
+
+:func:`find_dates` returns each dated expression of a sentence with its date
+in EDTF, at exactly the precision the words give (``in 2024`` is ``2024``,
+``April 2019`` is ``2019-04``, ``April 22-24, 2025`` is the interval
+``2025-04-22/2025-04-24``) and how it was read.  Relative expressions
+(``last year``, ``last July``, ``On November 24``, ``on Wednesday``) are
+resolved against the publication day, and say so.  Not dates: ``may`` the
+verb, ordinals (``the 10th anniversary``), quantities (``2000 tonnes``),
+times of day, page numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..dates import MONTH_PATTERN, MONTHS, month_number
+
+_M = MONTH_PATTERN
+_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_Y = r"(?:1[6-9]\d\d|20\d\d)"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        [
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ],
+        start=1,
+    )
+}
+_FUTURE = re.compile(
+    r"\b(?:will|shall|due|expected|planned|plans?|scheduled|upcoming|next|is to|are to)\b", re.I
+)
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|percent\b|per\s+cent\b|tons?\b|tonnes?\b|people\b|persons\b|participants\b|km\b|"
+    r"kilomet\w+|met(?:er|re)s\b|containers\b|trains\b|companies\b|units\b|vehicles\b|dollars\b|"
+    r"euros\b|manats?\b|yuan\b|TEU\b|barrels\b|hectares\b|MW\b|students\b|tourists\b|jobs\b|"
+    r"cars\b|wagons\b|times\b|million\b|billion\b|thousand\b|delegates\b|members\b|workers\b|"
+    r"employees\b|visitors\b|passengers\b|flights\b|ships\b|projects\b|items\b|copies\b)"
+)
+_BEFORE_NOT_YEAR = re.compile(
+    r"(?:[$€£¥#]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d,.]|\bUS\$)\s*$",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateWords:
+    """A dated expression found in a sentence."""
+
+    start: int
+    end: int  # character offsets in the sentence
+    edtf: str
+    basis: str  # how the date was read
+    inferred: bool = False  # True when a part (the year) is not in the words
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _iso(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def _shown(day: dt.date) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def _num(day: str) -> int:
+    return int(re.sub(r"\D", "", day))
+
+
+Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    published: dt.date
+    sentence: str
+
+    @property
+    def future(self) -> bool:
+        return bool(_FUTURE.search(self.sentence))
+
+
+# --- absolute dates -------------------------------------------------------------
+
+
+def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    g = m.groupdict()
+    month = month_number(g["m"]) if g.get("m") else int(g["mo"])
+    day = _day(int(g["y"]), month, _num(g["d"]))
+    return None if day is None else (_iso(day), f"'{m[0]}': a day", False)
+
+
+def _day_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    month, year = month_number(m["m"]), int(m["y"])
+    a, b = _day(year, month, _num(m["d1"])), _day(year, month, _num(m["d2"]))
+    if a is None or b is None or b <= a:
+        return None
+    return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': the days from {a.day} to {b.day}", False
+
+
+def _month_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    return f"{int(m['y']):04d}-{month_number(m['m']):02d}", f"'{m[0]}': a month", False
+
+
+def _month_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    a, b, y = month_number(m["m1"]), month_number(m["m2"]), int(m["y"])
+    if b <= a:
+        return None
+    return f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", f"'{m[0]}': the months", False
+
+
+def _season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    return m["y"], f"'{m[0]}': a season, dated by its year", False
+
+
+def _year_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    a = int(m["y1"])
+    b = int(m["y2"]) if len(m["y2"]) == 4 else a // 100 * 100 + int(m["y2"])
+    if not a < b <= a + 100:
+        return None
+    return f"{a}/{b}", f"'{m[0]}': the years from {a} to {b}", False
+
+
+def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    start = int(m["dec"]) * 10
+    return f"{start}/{start + 9}", f"'{m[0]}': a decade", False
+
+
+def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    before = c.sentence[: m.start()]
+    after = c.sentence[m.end() :]
+    if _BEFORE_NOT_YEAR.search(before) or re.match(r"[,.]\d|:\d|\d", after):
+        return None
+    if _UNIT_AFTER.match(after):
+        return None  # a quantity: "2000 tonnes"
+    return m["y"], f"'{m[0]}': a year", False
+
+
+# --- relative dates -------------------------------------------------------------
+
+
+def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
+    """The latest such day (or month) on or before publication; the next one if the
+    sentence speaks of the future."""
+    pub = c.published
+    for year in (pub.year, pub.year - 1, pub.year + 1):
+        when = _day(year, month, day or 1)
+        if when is None:
+            continue
+        ref = pub if day else pub.replace(day=1)
+        if c.future and when >= ref and year <= pub.year + 1 and year >= pub.year:
+            return when
+        if not c.future and when <= ref and year <= pub.year:
+            return when
+    return None
+
+
+def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    month, day = month_number(m["m"]), _num(m["d"])
+    when = _nearest(c, month, day)
+    if when is None:
+        return None
+    which = "next" if c.future else "latest"
+    how = "on or after" if c.future else "on or before"
+    basis = (
+        f"'{m[0]}' gives no year: the {which} {day} {MONTHS[month - 1]} {how} publication "
+        f"({_shown(c.published)}) is in {when.year}"
+    )
+    return _iso(when), basis, True
+
+
+def _relative_year(rel: str, c: Context) -> int:
+    return c.published.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
+
+
+def _day_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    year = _relative_year(m["rel"], c)
+    day = _day(year, month_number(m["m"]), _num(m["d"]))
+    if day is None:
+        return None
+    basis = f"'{m[0]}' in an article published {_shown(c.published)}: {_shown(day)}"
+    return _iso(day), basis, True
+
+
+def _rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    year = _relative_year(m["rel"], c)
+    return str(year), f"'{m[0]}' in an article published {_shown(c.published)}: {year}", True
+
+
+def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    pub, month, rel = c.published, month_number(m["m"]), m["rel"].lower()
+    if rel == "this":
+        year = pub.year
+    elif rel == "last":
+        year = pub.year if month < pub.month else pub.year - 1
+    else:
+        year = pub.year if month > pub.month else pub.year + 1
+    basis = f"'{m[0]}' in an article published {_shown(pub)}: {MONTHS[month - 1]} {year}"
+    return f"{year:04d}-{month:02d}", basis, True
+
+
+def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    month = month_number(m["m"])
+    when = _nearest(c, month, None)
+    if when is None:
+        return None
+    which = "next" if c.future else "latest"
+    basis = (
+        f"'{m[0]}' gives no year: the {which} {MONTHS[month - 1]} from publication "
+        f"({_shown(c.published)}) is in {when.year}"
+    )
+    return f"{when.year:04d}-{month:02d}", basis, True
+
+
+def _rel_month_word(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    pub = c.published
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    index = pub.year * 12 + pub.month - 1 + shift
+    year, month = divmod(index, 12)
+    basis = f"'{m[0]}' in an article published {_shown(pub)}: {MONTHS[month]} {year}"
+    return f"{year:04d}-{month + 1:02d}", basis, True
+
+
+def _years_ago(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    n = _NUMBER_WORDS.get(m["n"].lower()) or (int(m["n"]) if m["n"].isdigit() else 0)
+    if not 0 < n < 200:
+        return None
+    pub = c.published
+    if m["today"]:
+        day = _day(pub.year - n, pub.month, pub.day)
+        if day is None:
+            return None
+        return _iso(day), f"'{m[0]}' in an article published {_shown(pub)}: {_shown(day)}", True
+    return str(pub.year - n), f"'{m[0]}' in an article published {_shown(pub)}", True
+
+
+def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    day = c.published - dt.timedelta(days=1)
+    return _iso(day), f"'{m[0]}' in an article published {_shown(c.published)}", True
+
+
+def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    pub, wanted = c.published, _WEEKDAYS.index(m["wd"])
+    if (m["rel"] or "").lower() == "next" or (c.future and (m["rel"] or "").lower() != "last"):
+        day = pub + dt.timedelta(days=(wanted - pub.weekday()) % 7 or 7)
+        which = "the next"
+    else:
+        back = (pub.weekday() - wanted) % 7
+        if (m["rel"] or "").lower() == "last" and back == 0:
+            back = 7
+        day = pub - dt.timedelta(days=back)
+        which = "the latest" if back else "the day of"
+    basis = f"'{m[0]}': {which} {m['wd']} from publication ({_shown(pub)}), {_shown(day)}"
+    return _iso(day), basis, True
+
+
+# --- the grammar, most specific first --------------------------------------------------
+
+_REL = r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
+GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
+    (re.compile(pattern), handler)
+    for pattern, handler in (
+        (rf"\b(?P<m>{_M})\s+(?P<d1>{_D})\s*[-–—]\s*(?P<d2>{_D}),?\s+(?P<y>{_Y})\b", _day_range),
+        (rf"\b(?P<d1>{_D})\s*[-–—]\s*(?P<d2>{_D})\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _day_range),
+        (rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", _full),
+        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _full),
+        (rf"\b(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _full),
+        (rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>{_Y})\b", _full),
+        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s+{_REL}\s+year\b", _day_rel_year),
+        (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+{_REL}\s+year\b", _day_rel_year),
+        (rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M}),?\s+(?P<y>{_Y})\b", _month_range),
+        (rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?P<y>{_Y})\b", _month_year),
+        (
+            rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<y>{_Y})\b",
+            _season,
+        ),
+        (
+            rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:to|and|until|till|through)\s+(?P<y2>{_Y})\b",
+            _year_range,
+        ),
+        (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
+        (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0s\b", _decade),
+        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–,]?\s*\d)", _no_year),
+        (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\b(?!\s*,?\s*\d)", _no_year),
+        (rf"\b{_REL}\s+year\b", _rel_year),
+        (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
+        (rf"\b{_REL}\s+month\b", _rel_month_word),
+        (
+            r"\b(?P<n>\d{1,3}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
+            r"[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+years\s+ago(?P<today>\s+today)?\b",
+            _years_ago,
+        ),
+        (r"\b[Yy]esterday\b", _yesterday),
+        (
+            rf"\b(?:(?:[Oo]n|{_REL})\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+            _weekday,
+        ),
+        (
+            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
+            rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d)",
+            _month_alone,
+        ),
+        (rf"\b(?P<y>{_Y})\b", _year),
+    )
+)
+
+
+def find_dates(sentence: str, published: dt.date) -> list[DateWords]:
+    """The dated expressions of a sentence, in the order they appear."""
+    context = Context(published, sentence)
+    taken: list[tuple[int, int]] = []
+    found: list[DateWords] = []
+    for pattern, handler in GRAMMAR:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < end and start < m.end() for start, end in taken):
+                continue
+            read = handler(m, context)
+            if read is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateWords(m.start(), m.end(), *read))
+    return sorted(found, key=lambda d: d.start)

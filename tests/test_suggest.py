@@ -1,0 +1,200 @@
+"""`archive-site suggest`: the date-mention finder on the seeds and on our fixtures."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from archive_site.errors import Problems
+from archive_site.load import load_archive
+from archive_site.model import Paragraph
+from archive_site.readers import detect_format, read_text
+from archive_site.suggest import mentions_in_paragraph, sentences, suggest
+from archive_site.suggest.datewords import find_dates
+from conftest import COMMENTARY, CONTENT, INTERVIEW, run_cli
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+#: Every dated milestone quote of the seeds: (milestone, article, paragraph, the date the words give).
+SEED_QUOTED_DATES = [
+    ("diplomatic-relations-established", INTERVIEW, "p3", "1992-04-02"),
+    ("diplomatic-relations-established", COMMENTARY, "p3", "1992-04-02"),
+    ("aliyev-working-visit-2014", INTERVIEW, "p39", "2014"),
+    ("aliyev-state-visit-2015", INTERVIEW, "p39", "2015"),
+    ("sco-dialogue-partner", INTERVIEW, "p28", "2016"),
+    ("belt-and-road-forum-2019", INTERVIEW, "p17", "2019-04"),
+    ("belt-and-road-forum-2019", INTERVIEW, "p39", "2019"),
+    ("belt-and-road-forum-2019", INTERVIEW, "p37", "2019-04"),
+    ("non-aligned-movement-chair", INTERVIEW, "p35", "2019/2023"),
+    ("strategic-partnership-declaration", INTERVIEW, "p3", "2024-07-03"),
+    ("strategic-partnership-declaration", COMMENTARY, "p2", "2024-07-03"),
+    ("community-of-common-destiny", INTERVIEW, "p34", "2024"),
+    ("sco-summit-astana-2024", INTERVIEW, "p30", "2024"),
+    ("sco-summit-astana-2024", INTERVIEW, "p2", "2024-07"),
+    ("first-export-train", INTERVIEW, "p10", "2024-11-24"),
+    ("block-trains-2024", INTERVIEW, "p22", "2024"),
+    ("chinese-officials-visit-azerbaijan", INTERVIEW, "p7", "2024"),
+    ("chinese-tourists-double", INTERVIEW, "p23", "2024"),
+    ("trade-2024", INTERVIEW, "p12", "2024"),
+    ("transit-traffic-2024", INTERVIEW, "p22", "2024"),
+    ("visa-free-regime", INTERVIEW, "p27", "2024"),
+    ("china-sco-chairmanship", INTERVIEW, "p28", "2024/2025"),
+    ("sco-summit-2025", INTERVIEW, "p28", "2025"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_mentions() -> list[tuple[str, str, str, tuple[str, ...], str]]:
+    archive = load_archive(CONTENT)
+    return [
+        (m.article, m.paragraph, m.date, m.existing, m.quote)
+        for m in suggest(archive.articles, archive.milestones)
+    ]
+
+
+@pytest.mark.parametrize(("milestone", "article", "paragraph", "date"), SEED_QUOTED_DATES)
+def test_every_date_a_milestone_quotes_is_found_with_the_milestone(
+    seed_mentions: list[tuple[str, str, str, tuple[str, ...], str]],
+    milestone: str,
+    article: str,
+    paragraph: str,
+    date: str,
+) -> None:
+    archive = load_archive(CONTENT)
+    quotes = [s.quote for m in archive.milestones if m.id == milestone for s in m.sources]
+    assert quotes, milestone
+    hits = [m for m in seed_mentions if m[:3] == (article, paragraph, date) and milestone in m[3]]
+    assert hits, (milestone, article, paragraph, date)
+
+
+def test_on_november_24_is_inferred_with_its_reasoning() -> None:
+    archive = load_archive(CONTENT)
+    (m,) = [m for m in suggest(archive.articles, archive.milestones) if m.date == "2024-11-24"]
+    assert m.inferred and "first-export-train" in m.existing
+    assert (
+        m.quote
+        == "On November 24, the first Azerbaijani train with export goods left Baku for China."
+    )
+    assert "gives no year" in m.basis and "21 April 2025" in m.basis and "2024" in m.basis
+
+
+def test_nothing_is_suggested_from_furniture(
+    seed_mentions: list[tuple[str, str, str, tuple[str, ...], str]],
+) -> None:
+    archive = load_archive(CONTENT)
+    furniture = [f.text for a in archive.articles for f in a.furniture]
+    assert not [m for m in seed_mentions if any(m[4] in f or f in m[4] for f in furniture)]
+    # The EDnews "News line" dates (22.04.2025 ...) are furniture: never suggested.
+    assert not [m for m in seed_mentions if m[2].startswith("2025-04-2")]
+
+
+EXPECTED = yaml.safe_load((FIXTURES / "suggest-expected.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_mentions_are_exactly_the_marked_ones(name: str) -> None:
+    spec = EXPECTED[name]
+    path = FIXTURES / name
+    text = path.read_text(encoding="utf-8")
+    reading = read_text(text, name, Problems(), fmt=detect_format(text, path.name))
+    day = spec.get("published") or reading.fields["published"].value
+    published = dt.date.fromisoformat(str(day))
+    found = set()
+    for n, block in enumerate(reading.blocks, start=1):
+        paragraph = Paragraph(f"p{n}", n, block.text, block.line)
+        for m in mentions_in_paragraph(name, paragraph, published):
+            assert m.quote in block.text  # verbatim
+            found.add(f"{m.paragraph} {m.date}")
+    assert found == set(spec["mentions"])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We may sign it, and the ministers may meet again.",
+        "It marks the 10th anniversary of the 2nd forum and the 25th meeting.",
+        "The port handled 2000 tonnes of grain in 1,992 containers.",
+        "The meeting started at 20:15, the report on page 2015 said.",
+        "It cost $2019 and 2024 people attended; resolution No. 2023 passed.",
+    ],
+)
+def test_no_false_dates(sentence: str) -> None:
+    assert find_dates(sentence, dt.date(2025, 4, 21)) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("It happened on April 2, 1992 and on 2 April 1992.", ["1992-04-02", "1992-04-02"]),
+        ("In April 2019 and in 2016.", ["2019-04", "2016"]),
+        ("Held on April 22-24, 2025 and 22–24 April 2025.", ["2025-04-22/2025-04-24"] * 2),
+        ("In 2019-2023 and 2024-2025.", ["2019/2023", "2024/2025"]),
+        ("Last year, last July and this year.", ["2024", "2024-07", "2025"]),
+        ("On November 24 the train left.", ["2024-11-24"]),
+        ("The summit will be held on November 24.", ["2025-11-24"]),
+    ],
+)
+def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 21))] == dates
+
+
+def test_sentences_keep_abbreviations_and_quotes_together() -> None:
+    text = 'Trade with the U.S. grew. Dr. Smith said: "It is good." Then he left.'
+    assert sentences(text) == [
+        "Trade with the U.S. grew.",
+        'Dr. Smith said: "It is good."',
+        "Then he left.",
+    ]
+
+
+def test_suggest_command_json_and_new(project_copy: Path) -> None:
+    result = run_cli("suggest", INTERVIEW, "--json", cwd=project_copy)
+    assert (result.returncode, result.stderr) == (0, "")
+    rows = json.loads(result.stdout)
+    assert rows and all(
+        list(r) == ["article", "paragraph", "date", "quote", "basis", "existing"] for r in rows
+    )
+    new = json.loads(run_cli("suggest", "--new", "--json", cwd=project_copy).stdout)
+    assert new and all(r["existing"] == [] for r in new)
+    assert len(new) < len(rows)
+
+    # A new suggestion pasted into milestones.yaml passes the quote check.
+    pick = next(r for r in new if r["date"] == "2023")
+    milestones = project_copy / "content/milestones.yaml"
+    with milestones.open("a", encoding="utf-8") as f:
+        f.write(
+            "\n- id: transit-traffic-2023\n"
+            f"  date: {pick['date']}\n"
+            "  title: Transit traffic between Azerbaijan and China in 2023\n"
+            "  summary: The baseline the 2024 figure is compared with.\n"
+            "  topics: [trade]\n"
+            "  entities: [china]\n"
+            "  sources:\n"
+            f"    - article: {pick['article']}\n"
+            f"      quote: {json.dumps(pick['quote'])}\n"
+        )
+    checked = run_cli("check", cwd=project_copy)
+    assert checked.returncode == 0, checked.stderr
+    again = json.loads(run_cli("suggest", "--new", "--json", cwd=project_copy).stdout)
+    assert pick["quote"] not in [r["quote"] for r in again if r["date"] == "2023"]
+
+
+def test_suggest_human_output_groups_by_article_new_first(project_copy: Path) -> None:
+    result = run_cli("suggest", cwd=project_copy)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    heads = [line for line in lines if line and not line.startswith(" ")]
+    assert [h.split(" ")[0] for h in heads] == [COMMENTARY, INTERVIEW]
+    interview = lines[lines.index(heads[1]) + 1 :]
+    statuses = [line.split()[2] for line in interview if line.startswith("  p")]
+    assert statuses[0] == "new" and "new" not in statuses[statuses.index("on") :]
+
+
+def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
+    result = run_cli("suggest", "no-such-article", cwd=project_copy)
+    assert result.returncode == 2
+    assert "unknown article id: no-such-article" in result.stderr
