@@ -40,6 +40,9 @@ UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+#: Left out of the index by selector rather than tagged, being on every paragraph of an
+#: article: the paragraph's number (¶7) and the titles of the milestones citing it.
+EXCLUDE = (".para > .pa", ".para > .cites")
 TIMEOUT = 600  # seconds; a 5,000-article archive takes a few
 
 
@@ -79,6 +82,7 @@ def index_site(site: Path, binary: Path | None = None) -> SearchIndex:
                     "--output-subdir",
                     FOLDER,
                     "--keep-index-url",
+                    *(arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)),
                     "--quiet",
                 ],
                 cwd=cwd,

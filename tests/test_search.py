@@ -1,0 +1,198 @@
+"""The search index: what Pagefind indexes, with which filters, and how a failure ends a build.
+
+The browser tests (tests/browser/test_search.py) run the queries.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from archive_site import searchindex
+from archive_site.commands.cli import main
+from archive_site.errors import ArchiveError
+from archive_site.load import load_archive
+from archive_site.model import Archive
+from archive_site.pipeline import Paths, build
+from conftest import CONTENT, INTERVIEW, BuiltSite
+
+
+@pytest.fixture(scope="module")
+def archive() -> Archive:
+    return load_archive(CONTENT, strict=True)
+
+
+def _filters(root: Path) -> dict[str, Counter[str]]:
+    """Each filter of the built index: value -> number of pages, read from Pagefind's files."""
+    entry = json.loads((root / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    (lang,) = entry["languages"].values()
+    meta = searchindex._read_index_file(root / f"pagefind/pagefind.{lang['hash']}.pf_meta")
+    assert isinstance(meta, list) and isinstance(meta[3], list)
+    out: dict[str, Counter[str]] = {}
+    for name, file in meta[3]:  # type: ignore[misc]
+        data = searchindex._read_index_file(root / f"pagefind/filter/{file}.pf_filter")
+        assert isinstance(data, list) and data[0] == name
+        out[str(name)] = Counter({str(v): len(pages) for v, pages in data[1]})  # type: ignore[misc,union-attr]
+    return out
+
+
+def test_the_index_holds_every_record_page_and_only_those(
+    site: BuiltSite, archive: Archive
+) -> None:
+    entry = json.loads((site.root / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    records = (
+        len(archive.articles)
+        + len(archive.milestones)
+        + len(archive.entities)
+        + len(archive.topics)
+        + len(archive.years)
+    )
+    assert entry["languages"]["en"]["page_count"] == records
+    assert (site.root / "pagefind/pagefind.js").is_file()
+    assert (site.root / "pagefind/wasm.en.pagefind").is_file()
+    for unused in searchindex.UNUSED:  # the ready-made interfaces the site does not use
+        assert not (site.root / "pagefind" / unused).exists()
+
+
+def test_filters_count_what_the_archive_holds(site: BuiltSite, archive: Archive) -> None:
+    filters = _filters(site.root)
+    assert set(filters) == {"kind", "outlet", "year", "topic", "type"}
+    assert filters["kind"] == Counter(
+        article=len(archive.articles),
+        milestone=len(archive.milestones),
+        entity=len(archive.entities),
+        topic=len(archive.topics),
+        year=len(archive.years),
+    )
+    assert filters["outlet"] == Counter(a.outlet for a in archive.articles)
+    assert filters["type"] == Counter(e.type for e in archive.entities)
+    transport = [m for m in archive.milestones if "transport" in m.topics]
+    cites_transport = {
+        s.article for m in transport for s in m.sources
+    }  # articles are filed under their milestones' topics
+    assert filters["topic"]["transport"] == len(transport) + len(cites_transport) + 1
+    in_2025 = [m for m in archive.milestones if 2025 in m.date.years()]
+    published_2025 = [a for a in archive.articles if a.published.date.year == 2025]
+    assert filters["year"]["2025"] == len(in_2025) + len(published_2025) + 1
+
+
+def test_the_search_page_offers_exactly_the_indexed_values(site: BuiltSite) -> None:
+    html = site.page("search.html")
+    filters = _filters(site.root)
+    for key, values in filters.items():
+        select = re.search(
+            rf'<select id="f-{key}" name="{key}" data-filter="{key}">(.*?)</select>', html
+        )
+        assert select, key
+        offered = set(re.findall(r'<option value="([^"]*)">', select.group(1))) - {""}
+        assert {v.replace("&", "&amp;") for v in values} == offered, key
+
+
+def test_pages_say_what_the_index_reads(site: BuiltSite) -> None:
+    html = site.page(f"articles/{INTERVIEW}.html")
+    assert '<span data-pagefind-filter="kind:article"></span>' in html
+    assert '<span data-pagefind-meta="date:21 April 2025"></span>' in html
+    assert '<span data-pagefind-sort="date:2025-04-21"></span>' in html
+    assert html.count("data-pagefind-body") == 2  # the header and the text
+    # navigation, the raw capture's name and checksum, the citation: never indexed
+    head, text = re.findall(
+        r"<(?:header|section)[^>]* data-pagefind-body>(.*?)</(?:header|section)>", html, re.S
+    )
+    assert "data-pagefind-ignore>SHA-256" in head and "Cite" not in text
+    for page in ("index.html", "timeline.html", "about.html", "search.html", "articles/index.html"):
+        assert "data-pagefind-body" not in site.page(page), page
+
+
+def test_a_month_or_year_sorts_after_its_days(site: BuiltSite, archive: Archive) -> None:
+    """As on the timeline: "April 2019" after 30 April 2019, "2016" after 31 December 2016."""
+    for m in archive.milestones:
+        d = m.date.anchor
+        want = f"{d.year:04d}-{d.month or 13:02d}-{d.day or 32:02d}"
+        assert f'data-pagefind-sort="date:{want}"' in site.page(f"milestones/{m.id}.html")
+    assert any(m.date.anchor.month is None for m in archive.milestones)
+
+
+def test_every_page_has_the_search_box(site: BuiltSite) -> None:
+    for path in site.html_files():
+        html = path.read_text(encoding="utf-8")
+        form = re.search(
+            r'<form class="find" role="search"[^>]*action="([^"]+)"[^>]*>(.*?)</form>', html, re.S
+        )
+        assert form, path
+        assert '<input type="search" name="q"' in form.group(2)
+        rel = path.relative_to(site.root).as_posix()
+        expected = (
+            "/archive-site/search.html"
+            if rel == "404.html"
+            else "../" * rel.count("/") + "search.html"
+        )
+        assert form.group(1) == expected, rel
+
+
+def test_the_search_page_without_javascript(site: BuiltSite) -> None:
+    html = site.page("search.html")
+    assert re.search(r'<form class="filters search" id="search"[^>]* hidden>', html)
+    off = html[html.index('<div id="search-off">') :]
+    off = off[: off.index("</div>")]
+    assert "needs JavaScript" in off and "from disk" in off
+    for target in ("timeline.html", "entities/index.html", "articles/index.html"):
+        assert f'href="{target}"' in off
+    assert html.count("<script") == 1 and 'src="assets/search.js"' in html
+    assert "pagefind" not in site.page("index.html")  # pages without a query load no search code
+
+
+def test_pagefinds_files_round_trip_through_our_reader(site: BuiltSite) -> None:
+    """The canonical rewrite reads and writes the format exactly as Pagefind does."""
+    files = [
+        *site.root.glob("pagefind/*.pf_meta"),
+        *site.root.glob("pagefind/filter/*"),
+        *site.root.glob("pagefind/index/*"),
+    ]
+    assert len(files) > 5
+    for f in files:
+        raw = gzip.decompress(f.read_bytes())
+        value, end = searchindex._cbor_decode(raw, len(searchindex.SIGNATURE))
+        assert end == len(raw) and searchindex.SIGNATURE + searchindex._cbor_encode(value) == raw, f
+
+
+def _failing_pagefind(tmp: Path, code: int, said: str) -> Path:
+    script = tmp / "pagefind"
+    script.write_text(f"#!/bin/sh\necho '{said}' >&2\nexit {code}\n", encoding="utf-8")
+    script.chmod(0o755)
+    return script
+
+
+def test_a_failed_index_fails_the_build_and_keeps_dist(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["build", "-q"]) == 0
+    before = {p: p.read_bytes() for p in Path("dist").rglob("*") if p.is_file()}
+    broken = _failing_pagefind(project_copy, 3, "Error: could not parse file")
+    monkeypatch.setattr(searchindex, "executable", lambda: broken)
+    (project_copy / "templates/search.html").write_text(
+        (project_copy / "templates/search.html").read_text(encoding="utf-8") + "<!-- changed -->",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "search index: Pagefind failed (exit status 3): Error: could not parse file" in err
+    assert "nothing was written; the output folder is unchanged" in err
+    after = {p: p.read_bytes() for p in Path("dist").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in project_copy.iterdir() if p.name.startswith(".dist")] == []
+
+
+def test_a_site_without_pages_cannot_be_indexed(tmp_path: Path) -> None:
+    """The real Pagefind's own complaint reaches the user, with the stage that failed."""
+    (tmp_path / "notes.txt").write_text("no page here", encoding="utf-8")
+    with pytest.raises(ArchiveError) as caught:
+        searchindex.index_site(tmp_path)
+    assert str(caught.value).startswith(
+        "1. search index: Pagefind failed (exit status 1): Error: Pagefind was not able to build"
+    )
