@@ -61,7 +61,7 @@ class _Parser(HTMLParser):
         a = {k: (v or "") for k, v in attrs}
         if "id" in a:
             self.scan.ids.add(a["id"])
-        for attr in ("href", "src"):
+        for attr in ("href", "src", "action"):  # a form leads to its action
             if attr in a:
                 self.scan.links.append((attr, a[attr]))
         el = Element(tag, a)
