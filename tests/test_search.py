@@ -18,7 +18,6 @@ from archive_site.commands.cli import main
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.pipeline import Paths, build
 from conftest import CONTENT, INTERVIEW, BuiltSite
 
 
