@@ -19,6 +19,7 @@ reuses the test server. Nothing here skips: a missing tool raises
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -258,6 +259,25 @@ class _Handler(SimpleHTTPRequestHandler):
 
     prefix = "/"
     log: list[tuple[str, int]]
+    compress = False
+
+    def do_GET(self) -> None:
+        """With ``compress``, text files go gzip-encoded to a client that accepts it, as
+        GitHub Pages sends them (Pagefind's own files are compressed already)."""
+        path = Path(self.translate_path(self.path))
+        kind = self.guess_type(path)
+        textual = kind.startswith(("text/", "application/json", "application/xml", "image/svg"))
+        accepted = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.compress and accepted and textual and path.is_file()):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def translate_path(self, path: str) -> str:
         clean = urllib.parse.urlsplit(path).path
@@ -304,11 +324,14 @@ class Server:
 
 
 @contextmanager
-def serve(root: Path, prefix: str = "/") -> Iterator[Server]:
-    """Serve ``root`` on 127.0.0.1 (a free port) under ``prefix``; stopped on exit."""
+def serve(root: Path, prefix: str = "/", *, compress: bool = False) -> Iterator[Server]:
+    """Serve ``root`` on 127.0.0.1 (a free port) under ``prefix``; stopped on exit.
+
+    ``compress`` sends text files gzip-encoded, as GitHub Pages does.
+    """
     assert prefix.startswith("/") and prefix.endswith("/"), prefix
     log: list[tuple[str, int]] = []
-    attributes = {"prefix": prefix, "log": log, "extensions_map": _TYPES}
+    attributes = {"prefix": prefix, "log": log, "extensions_map": _TYPES, "compress": compress}
     handler: type[_Handler] = type("Handler", (_Handler,), attributes)
 
     def make(*args: Any, **kwargs: Any) -> _Handler:
