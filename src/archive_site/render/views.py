@@ -318,7 +318,6 @@ def quoted(a: Archive, e: Entity) -> list[Quoted]:
 def sitemap_paths(a: Archive) -> list[str]:
     """Every page a search engine should index, in the sitemap's order."""
     paths = [urls.HOME, urls.TIMELINE, urls.ARTICLES, urls.ENTITIES, urls.TOPICS, urls.YEARS]
-    paths.append(urls.SEARCH)
     paths += [urls.page(p.id) for p in a.pages]
     paths += [urls.article(x.id) for x in a.articles]
     paths += [urls.milestone(m.id) for m in a.milestones]
