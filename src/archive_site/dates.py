@@ -200,6 +200,12 @@ class DateSpec:
         return self.anchor.precision
 
     @property
+    def is_state(self) -> bool:
+        """Known only by an end bound ("by 21 April 2025": "already operating", "to date"):
+        a state as of that date, not an event of its year."""
+        return self.kind == "before"
+
+    @property
     def year(self) -> int:
         return self.anchor.year
 

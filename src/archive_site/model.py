@@ -307,7 +307,8 @@ class Links:
     mentions_by_entity: Mapping[str, tuple[Mention, ...]]
     articles_by_entity: Mapping[str, tuple[str, ...]]
     milestones_by_entity: Mapping[str, tuple[str, ...]]
-    milestones_by_year: Mapping[int, tuple[str, ...]]
+    milestones_by_year: Mapping[int, tuple[str, ...]]  # events only, never states
+    states_by_year: Mapping[int, tuple[str, ...]]  # known only "by" a date of that year
     articles_by_year: Mapping[int, tuple[str, ...]]
     milestones_by_topic: Mapping[str, tuple[str, ...]]
     articles_by_topic: Mapping[str, tuple[str, ...]]
@@ -353,7 +354,9 @@ class Archive:
     @property
     def years(self) -> tuple[int, ...]:
         """Every year that has a milestone or an article, ascending."""
-        return tuple(sorted(set(self.links.milestones_by_year) | set(self.links.articles_by_year)))
+        links = self.links
+        years = set(links.milestones_by_year) | set(links.states_by_year)
+        return tuple(sorted(years | set(links.articles_by_year)))
 
 
 class Output(NamedTuple):

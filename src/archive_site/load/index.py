@@ -191,7 +191,10 @@ def compute_links(
             ordered(group((e, a) for a, ids in named.items() for e in ids), article_order)
         ),
         milestones_by_entity=_grouped((e, ms.id) for ms in milestones for e in ms.entities),
-        milestones_by_year=_grouped((y, ms.id) for ms in milestones for y in ms.date.years()),
+        milestones_by_year=_grouped(
+            (y, ms.id) for ms in milestones if not ms.date.is_state for y in ms.date.years()
+        ),
+        states_by_year=_grouped((ms.date.year, ms.id) for ms in milestones if ms.date.is_state),
         articles_by_year=_grouped((a.published.date.year, a.id) for a in articles),
         milestones_by_topic=_grouped((t, ms.id) for ms in milestones for t in ms.topics),
         articles_by_topic=_freeze(articles_by_topic(milestones, article_order)),

@@ -226,7 +226,9 @@ def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
     events = []
     for m in a.milestones:
         d = m.date
-        start = d.anchor if d.kind in ("before",) else (d.start or d.anchor)
+        if d.kind in ("before", "after"):
+            continue  # a bound is no start date: TimelineJS would plot it as one
+        start = d.start or d.anchor
         event: dict[str, Any] = {
             "unique_id": m.id,
             "start_date": _timeline_date(start.year, start.month, start.day),
@@ -237,7 +239,17 @@ def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
         if d.kind == "interval" and d.end is not None:
             event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)
         events.append(event)
-    title = {"headline": str(escape(a.config.title)), "text": str(escape(a.config.description))}
+    left_out = sum(1 for m in a.milestones if m.date.kind in ("before", "after"))
+    note = (
+        f" {left_out} milestones known only as on or before or after a date are not plotted; "
+        "data/milestones.json holds them."
+        if left_out
+        else ""
+    )
+    title = {
+        "headline": str(escape(a.config.title)),
+        "text": str(escape(a.config.description + note)),
+    }
     return {"title": {"text": title}, "events": events}
 
 

@@ -107,7 +107,13 @@ def home(r: Renderer) -> Output:
         f"Overview of {plural(len(a.milestones), 'milestone')}; "
         "each mark links to its entry on the timeline"
     )
-    return r.page("home.html", urls.HOME, picture=_picture(r, urls.HOME, label))
+    return r.page(
+        "home.html",
+        urls.HOME,
+        picture=_picture(r, urls.HOME, label),
+        events=[m for m in a.milestones if not m.date.is_state],
+        states=[m for m in a.milestones if m.date.is_state],
+    )
 
 
 def timeline(r: Renderer) -> Iterator[tuple[bool, Output]]:
@@ -265,6 +271,7 @@ def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tup
         [a.milestone(m) for m in a.links.milestones_by_year.get(y, ())],
         [a.article(x) for x in a.links.articles_by_year.get(y, ())],
         year=y,
+        states=[a.milestone(m) for m in a.links.states_by_year.get(y, ())],
         prev=prev,
         next=nxt,
     )

@@ -351,9 +351,16 @@ def topic_counts(a: Archive) -> list[tuple[Topic, int]]:
     return [(t, len(a.links.milestones_by_topic.get(t.id, ()))) for t in a.topics]
 
 
-def year_counts(a: Archive) -> list[tuple[int, int, int]]:
-    """Every year with its numbers of milestones and of articles."""
+def year_counts(a: Archive) -> list[tuple[int, int, int, int]]:
+    """Every year with its numbers of milestones (events), of states known by it, and of
+    articles."""
+    links = a.links
     return [
-        (y, len(a.links.milestones_by_year.get(y, ())), len(a.links.articles_by_year.get(y, ())))
+        (
+            y,
+            len(links.milestones_by_year.get(y, ())),
+            len(links.states_by_year.get(y, ())),
+            len(links.articles_by_year.get(y, ())),
+        )
         for y in a.years
     ]
