@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeVar
 
@@ -173,6 +173,19 @@ def _related(
 # --- all of them --------------------------------------------------------------
 
 
+def events_by_year(milestones: Iterable[Milestone]) -> Iterator[tuple[int, str]]:
+    """(year, milestone) for every year a milestone happens in; a state (known only "by" a
+    date) is no event of its year."""
+    for ms in milestones:
+        if not ms.date.is_state:
+            for y in ms.date.years():
+                yield y, ms.id
+
+
+def states_by_year(milestones: Iterable[Milestone]) -> Iterator[tuple[int, str]]:
+    return ((ms.date.year, ms.id) for ms in milestones if ms.date.is_state)
+
+
 def compute_links(
     articles: Sequence[Article], milestones: Sequence[Milestone], entities: Sequence[Entity]
 ) -> Links:
@@ -191,10 +204,8 @@ def compute_links(
             ordered(group((e, a) for a, ids in named.items() for e in ids), article_order)
         ),
         milestones_by_entity=_grouped((e, ms.id) for ms in milestones for e in ms.entities),
-        milestones_by_year=_grouped(
-            (y, ms.id) for ms in milestones if not ms.date.is_state for y in ms.date.years()
-        ),
-        states_by_year=_grouped((ms.date.year, ms.id) for ms in milestones if ms.date.is_state),
+        milestones_by_year=_grouped(events_by_year(milestones)),
+        states_by_year=_grouped(states_by_year(milestones)),
         articles_by_year=_grouped((a.published.date.year, a.id) for a in articles),
         milestones_by_topic=_grouped((t, ms.id) for ms in milestones for t in ms.topics),
         articles_by_topic=_freeze(articles_by_topic(milestones, article_order)),
