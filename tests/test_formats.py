@@ -163,7 +163,9 @@ def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:
     html = (
         "<!DOCTYPE html><html><head><title>x</title>"
         '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
-        '"<img src=x onerror=alert(1)>", "datePublished": "not a date"}</script></head>'
+        '"<img src=x onerror=alert(1)>", "datePublished": "not a date", '
+        '"url": "javascript:alert(1)"}</script>'
+        '<link rel="canonical" href="https://example.org/story"></head>'
         "<body><article><h1>Title</h1><p>A real paragraph of text about the port of Baku and "
         "its cargo.</p><script>alert(1)</script><p>Another paragraph, long enough to be kept "
         "by the extractor as the article's text.</p></article></body></html>"
@@ -172,6 +174,7 @@ def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:
     r = read_text(html, "evil.html", problems, fmt="html")
     assert r.fields["title"].value == "<img src=x onerror=alert(1)>"  # text: escaped on output
     assert "published" not in r.fields
+    assert r.fields["url"].value == "https://example.org/story"  # never the javascript: one
     assert all("alert(1)" not in t and "<" not in t for t in texts(r))
 
 

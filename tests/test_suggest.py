@@ -133,6 +133,7 @@ def test_no_false_dates(sentence: str) -> None:
         ("In April 2019 and in 2016.", ["2019-04", "2016"]),
         ("Held on April 22-24, 2025 and 22–24 April 2025.", ["2025-04-22/2025-04-24"] * 2),
         ("In 2019-2023 and 2024-2025.", ["2019/2023", "2024/2025"]),
+        ("From 2010 until 2015, and between 2016 and 2018.", ["2010/2015", "2016/2018"]),
         ("Last year, last July and this year.", ["2024", "2024-07", "2025"]),
         ("On November 24 the train left.", ["2024-11-24"]),
         ("The summit will be held on November 24.", ["2025-11-24"]),

@@ -54,6 +54,7 @@ _KIND_OF_TYPE = {
     "ReportageNewsArticle": "news",
     "BackgroundNewsArticle": "news",
 }
+_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
 #: Kinds of furniture whose text never becomes a paragraph, even when the extractor keeps it.
 _NEVER_TEXT = frozenset(
@@ -150,6 +151,8 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
         for key, found in source.items():
+            if key == "url" and not _WEB_URL.fullmatch(found.value):
+                continue  # only an http(s) address is a page's address
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
     return fields

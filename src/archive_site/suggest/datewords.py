@@ -297,7 +297,7 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _season,
         ),
         (
-            rf"\b(?:from|between)\s+(?P<y1>{_Y})\s+(?:to|and|until|till|through)\s+(?P<y2>{_Y})\b",
+            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_Y})\s+(?:to|and|until|till|through)\s+(?P<y2>{_Y})\b",
             _year_range,
         ),
         (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
