@@ -36,6 +36,10 @@ class Printer:
         if self.verbosity >= 0:
             print(text, flush=True)
 
+    def say(self, text: str) -> None:
+        """A line printed even with -q (serve's address, its rebuilds, stopping)."""
+        print(text, flush=True)
+
     def detail(self, text: str) -> None:
         if self.verbosity >= 1:
             print(text, flush=True)

@@ -1,0 +1,24 @@
+// Added by `archive-site serve` (never part of a built site): reload the page
+// when a new build is live, or when the build's problems change.
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var endpoint = me.getAttribute("data-endpoint");
+  var version = me.getAttribute("data-version");
+  var delay = 1000, timer = 0;
+  function later(ms) { clearTimeout(timer); timer = setTimeout(check, ms); }
+  function check() {
+    fetch(endpoint, { cache: "no-store" })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
+      .then(function (state) {
+        if (state.version !== version) { location.reload(); return; }
+        delay = 1000;
+        later(delay);
+      })
+      .catch(function () { delay = Math.min(delay * 2, 10000); later(delay); });
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (!document.hidden) { later(0); }
+  });
+  later(delay);
+})();

@@ -1,0 +1,202 @@
+"""The watcher: look for changes, build once they settle, switch the live site or show why not.
+
+``content/``, ``templates/`` and the package's own source are polled
+(modification times and sizes: no dependencies); a burst of changes is
+debounced into one rebuild, and a build that is overtaken by a change is
+abandoned and started again with all the changes.  Each build goes into a
+fresh folder of a private scratch folder; only a successful one is switched
+in, and the few newest are kept (a request may still be reading the one
+before).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NoReturn, Protocol
+
+from ..config import base_path_of
+from ..errors import Diagnostic, display_path
+from ..options import BuildOptions, ServeOptions
+from .live import LiveSite
+from .worker import PACKAGE, Outcome, Workers
+
+QUIET_SECONDS = 0.3  # a burst of changes is over when nothing changed for this long
+MAX_SETTLE_SECONDS = 3.0  # ...or when it has lasted this long (a file that never stops changing)
+KEEP_ROOTS = 2  # the live build and the one before (a request may still be reading it)
+
+Snapshot = dict[str, tuple[int, int]]
+_IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", ".swx", ".swo", ".tmp", "~")
+
+
+class Printer(Protocol):
+    """What serve needs of ``cli.Printer``."""
+
+    def info(self, text: str) -> None: ...
+
+    def say(self, text: str) -> None: ...
+
+    def problems(self, diagnostics: Sequence[Diagnostic], what: str) -> None: ...
+
+
+def snapshot(folders: Sequence[Path]) -> Snapshot:
+    """Every file's modification time and size; editors' and Python's droppings left out."""
+    seen: Snapshot = {}
+    for folder in folders:
+        for dirpath, dirnames, filenames in os.walk(folder):
+            dirnames[:] = [d for d in dirnames if not d.startswith(".") and d != "__pycache__"]
+            for name in filenames:
+                if name.startswith((".", "#")) or name.endswith(_IGNORED_SUFFIXES):
+                    continue
+                path = Path(dirpath, name)
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue  # deleted meanwhile
+                seen[str(path)] = (st.st_mtime_ns, st.st_size)
+    return seen
+
+
+def changed_files(before: Snapshot, after: Snapshot) -> list[str]:
+    names = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    return sorted(display_path(p) for p in names)
+
+
+def describe(changed: Sequence[str]) -> str:
+    """The changes, for the terminal: all of three, the first two of more."""
+    if not changed:
+        return "files changed"
+    if len(changed) <= 3:
+        return ", ".join(changed) + " changed"
+    return f"{', '.join(changed[:2])} and {len(changed) - 2} more files changed"
+
+
+@dataclass
+class Watcher:
+    options: ServeOptions
+    out: Printer
+    live: LiveSite
+    workers: Workers
+    scratch: Path  # every build goes into a folder of its own in here
+    url: Callable[[str], str]  # the address a base path is served at
+    _count: int = 0
+    _roots: list[Path] = field(default_factory=list)
+    _warnings: tuple[Diagnostic, ...] = ()
+
+    @property
+    def folders(self) -> list[Path]:
+        return [self.options.site.content, self.options.site.templates, PACKAGE]
+
+    def first(self) -> Snapshot:
+        """The first build (again, until no change overtakes it), reported; what it built."""
+        built = snapshot(self.folders)
+        outcome = self.build(built)
+        while outcome is None:  # superseded by a change during the build
+            built = self.settle(snapshot(self.folders))
+            outcome = self.build(built)
+        self.report(outcome, [], first=True)
+        return built
+
+    def watch(self, built: Snapshot) -> NoReturn:
+        """Rebuild after every change to what ``built`` saw, until interrupted."""
+        shown = ", ".join(f"{display_path(p)}/" for p in self.folders[:-1])
+        self.out.info(
+            f"Watching {shown} and {display_path(PACKAGE)}/ for changes; "
+            "builds go to a temporary folder (the output folder is left alone)."
+        )
+        while True:
+            current = snapshot(self.folders)
+            if current == built:
+                time.sleep(self.options.interval)
+                continue
+            current = self.settle(current)
+            outcome = self.build(current)
+            if outcome is None:
+                continue  # changed again while building: build again, naming all the changes
+            self.report(outcome, changed_files(built, current), first=False)
+            built = current
+
+    def settle(self, current: Snapshot) -> Snapshot:
+        """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files)."""
+        started = quiet_since = time.monotonic()
+        step = min(self.options.interval, 0.1)
+        while time.monotonic() - quiet_since < QUIET_SECONDS:
+            if time.monotonic() - started > MAX_SETTLE_SECONDS:
+                break
+            time.sleep(step)
+            latest = snapshot(self.folders)
+            if latest != current:
+                current, quiet_since = latest, time.monotonic()
+        return current
+
+    def build(self, started_from: Snapshot) -> Outcome | None:
+        """Build into a fresh folder; None if files changed meanwhile."""
+        self._count += 1
+        root = self.scratch / f"site-{self._count}"
+        result = self.scratch / f"result-{self._count}.json"
+        outcome = None
+        try:
+            outcome = self.workers.build(
+                BuildOptions(self.options.site, root),
+                result,
+                poll=self.options.interval,
+                stale=lambda: snapshot(self.folders) != started_from,
+            )
+        finally:
+            self.sweep(keep=[root] if outcome is not None and outcome.ok else [])
+        return outcome
+
+    def sweep(self, keep: Sequence[Path]) -> None:
+        """Delete every build but the newest few, and anything a killed build left."""
+        wanted = {*self._roots[-KEEP_ROOTS:], *keep}
+        for p in self.scratch.iterdir():
+            if p not in wanted and not p.name.startswith("result-"):
+                if p.is_dir():
+                    shutil.rmtree(p, ignore_errors=True)
+                else:
+                    p.unlink(missing_ok=True)
+
+    def report(self, outcome: Outcome, changed: Sequence[str], *, first: bool) -> None:
+        """Switch to a good build, or show the problems of a failed one."""
+        what = f"{time.strftime('%H:%M:%S')} {describe(changed)}"
+        if outcome.ok:
+            self._publish(outcome, what, first=first)
+        else:
+            self._fail(outcome, what, first=first)
+
+    def _publish(self, outcome: Outcome, what: str, *, first: bool) -> None:
+        assert outcome.root is not None
+        before = self.live.view()
+        base_path = base_path_of(outcome.base_url)
+        self.live.publish(outcome.root, base_path)
+        self._roots.append(outcome.root)
+        del self._roots[:-KEEP_ROOTS]
+        self.sweep(keep=())
+        if outcome.warnings and outcome.warnings != self._warnings:
+            self.out.problems(outcome.warnings, "the content")
+        self._warnings = outcome.warnings
+        if first:
+            self.out.info(f"Built {outcome.summary} in {outcome.seconds:.2f} s")
+            return
+        fixed = "; problems fixed" if before.problems else ""
+        self.out.say(f"{what}: rebuilt in {outcome.seconds:.2f} s{fixed}; open pages reload")
+        if base_path != before.base_path:
+            self.out.say(f"Serving {self.url(base_path)} (the base URL changed)")
+
+    def _fail(self, outcome: Outcome, what: str, *, first: bool) -> None:
+        shown = self.live.fail(outcome.problems)
+        if first:
+            self.out.problems(outcome.problems, outcome.what)
+            self.out.say("The site could not be built: the browser shows why until it is fixed.")
+        elif shown:
+            self.out.say(f"{what}: the build failed; still serving the last good site")
+            self.out.problems(outcome.problems, outcome.what)
+        else:
+            self.out.say(f"{what}: the build still fails with the same problems")
+        if self.options.debug and outcome.traceback:
+            print(outcome.traceback, file=sys.stderr, flush=True)

@@ -1,0 +1,140 @@
+"""serve/worker.py on its own: the request, the build in a subprocess, what it reports back."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from archive_site.errors import Diagnostic
+from archive_site.options import BuildOptions, SiteOptions
+from archive_site.serve import worker
+from archive_site.serve.worker import Outcome, Workers
+from conftest import edit
+
+BASE_URL = "https://example.org/archive-site/"
+SUMMARY = r"\d+ pages \(\d+ files\): \d+ articles, .* years"
+
+
+def options(project: Path, output: str = "out", strict: bool = False) -> BuildOptions:
+    site = SiteOptions(project / "content", project / "templates", BASE_URL, strict)
+    return BuildOptions(site, project / output)
+
+
+def test_the_request_carries_the_options_and_the_package(tmp_path: Path) -> None:
+    sent = options(tmp_path, strict=True)
+    line = worker.request(sent, tmp_path / "r.json")
+    assert "\n" not in line  # the worker reads one line
+    data = json.loads(line)
+    assert data["path"] == str(worker.PACKAGE.parent)
+    assert (worker.PACKAGE / "serve" / "worker.py").is_file()
+    assert worker.read_request(data) == (sent, tmp_path / "r.json")
+    nobase = BuildOptions(SiteOptions(Path("c"), Path("t"), None, False), Path("o"))
+    assert worker.read_request(json.loads(worker.request(nobase, Path("r"))))[0] == nobase
+
+
+def test_what_a_worker_reports_becomes_an_outcome(tmp_path: Path) -> None:
+    warning = {"path": "a.yaml", "line": 2, "message": "w", "severity": "warning"}
+    good = {"ok": True, "summary": "3 pages", "base_url": BASE_URL, "warnings": [warning]}
+    assert worker.outcome(good, 1.5, tmp_path) == Outcome(
+        True,
+        1.5,
+        summary="3 pages",
+        base_url=BASE_URL,
+        warnings=(Diagnostic("a.yaml", 2, "w", "warning"),),
+        root=tmp_path,
+    )
+    error = {"path": "b.yaml", "line": None, "message": "e", "severity": "error"}
+    bad = worker.outcome({"ok": False, "problems": [error], "traceback": ""}, 2.0, tmp_path)
+    assert (bad.ok, bad.problems, bad.what, bad.root) == (
+        False,
+        (Diagnostic("b.yaml", None, "e"),),
+        "the content",
+        None,
+    )
+    crashed = worker.outcome({"ok": False, "problems": [error], "traceback": "T"}, 2.0, tmp_path)
+    assert (crashed.what, crashed.traceback) == ("the build", "T")
+
+
+def test_a_crash_points_at_the_last_frame_of_its_traceback() -> None:
+    stderr = (
+        "Traceback (most recent call last):\n"
+        '  File "<string>", line 9, in <module>\n'
+        '  File "/x/src/archive_site/pipeline.py", line 41, in build\n'
+        "    boom()\n"
+        "MemoryError: out of it\n"
+    )
+    assert worker.crash_report(stderr, -9) == Diagnostic(
+        "/x/src/archive_site/pipeline.py", 41, "the build crashed: MemoryError: out of it"
+    )
+    assert worker.crash_report("", -9) == Diagnostic(
+        "archive-site", None, "the build crashed: the build process exited with code -9"
+    )
+
+
+def test_build_worker_writes_the_result(project_copy: Path) -> None:
+    result = project_copy / "result.json"
+    data = json.loads(worker.request(options(project_copy), result))
+    assert worker.build_worker(data) == 0
+    report = json.loads(result.read_text(encoding="utf-8"))
+    assert report["ok"] is True and report["base_url"] == BASE_URL
+    assert re.fullmatch(SUMMARY, report["summary"]), report["summary"]
+    assert (project_copy / "out/index.html").is_file()
+
+    line = edit(project_copy / "content/milestones.yaml", "date: 1992-04-02", "date: 1992-04-31")
+    data = json.loads(worker.request(options(project_copy, "out2"), result))
+    assert worker.build_worker(data) == 0
+    report = json.loads(result.read_text(encoding="utf-8"))
+    assert report["ok"] is False and report["traceback"] == ""
+    assert report["problems"][0]["path"] == "content/milestones.yaml"
+    assert report["problems"][0]["line"] == line
+    assert not (project_copy / "out2").exists()
+
+
+def test_an_internal_error_is_pinned_to_the_packages_own_line(tmp_path: Path) -> None:
+    from archive_site.errors import display_path
+
+    try:
+        display_path(None)
+    except TypeError as exc:
+        found = worker._internal(exc, tmp_path)
+    assert found.path.endswith("archive_site/errors.py") and found.line
+    assert found.message.startswith("internal error: TypeError: ")
+    try:
+        json.loads("{")
+    except ValueError as exc:
+        elsewhere = worker._internal(exc, tmp_path)
+    assert (elsewhere.path, elsewhere.line) == ("archive-site", None)
+    broken = SyntaxError("invalid syntax", ("src/archive_site/x.py", 7, 3, "def (:"))
+    assert worker._internal(broken, tmp_path) == Diagnostic(
+        "src/archive_site/x.py", 7, "internal error: SyntaxError: invalid syntax"
+    )
+
+
+def test_workers_build_in_a_subprocess_and_keep_a_spare(project_copy: Path) -> None:
+    workers = Workers()
+    try:
+        result = project_copy / "result.json"
+        done = workers.build(options(project_copy), result, poll=0.05, stale=lambda: False)
+        assert done is not None and done.ok, done
+        assert done.root == project_copy / "out" and (done.root / "timeline.html").is_file()
+        assert re.fullmatch(SUMMARY, done.summary), done.summary
+        assert not result.exists()  # read, then deleted
+        spare = workers._spare
+        assert spare is not None and spare.poll() is None  # warming up for the next build
+
+        abandoned = workers.build(
+            options(project_copy, "out2"), result, poll=0.01, stale=lambda: True
+        )
+        assert abandoned is None
+        assert spare.poll() is not None  # the spare ran that build, and was ended
+
+        edit(project_copy / "content/milestones.yaml", "date: 1992-04-02", "date: 1992-04-31")
+        failed = workers.build(
+            options(project_copy, "out3"), result, poll=0.05, stale=lambda: False
+        )
+        assert failed is not None and not failed.ok and failed.root is None
+        assert failed.problems[0].path == "content/milestones.yaml"
+    finally:
+        workers.close()
+    assert workers._spare is None
