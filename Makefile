@@ -7,6 +7,7 @@
 #                core (pytest-xdist), no lint
 #   make audit   Lighthouse scores of the home page, the timeline and an article
 #   make serve   build, serve on http://127.0.0.1:8000/BASE-PATH/ and rebuild on every change
+#                (SERVE_ARGS="--port 8001" passes options to it)
 #   make check   validate the content without building
 #   make lint    ruff, mypy and the layering contract (lint-imports, [tool.importlinter])
 #   make bench   time a cold build
@@ -25,7 +26,7 @@ check: $(VENV)/.runtime
 	$(BIN)/python build.py check
 
 serve: $(VENV)/.runtime
-	$(BIN)/python build.py serve
+	$(BIN)/python build.py serve $(SERVE_ARGS)
 
 test: $(VENV)/.test tools lint
 	$(BIN)/python -m pytest

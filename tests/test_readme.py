@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,8 +69,21 @@ def run(command: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedPr
     return result
 
 
-def serve_until_ready(command: str, cwd: Path, url: str) -> None:
-    """Start a serving command, wait for its URL, then stop it with Ctrl-C (SIGINT)."""
+SERVING = re.compile(r"^Serving (http://127\.0\.0\.1:(\d+)/archive-site/) \(Ctrl-C to stop\)$")
+
+
+def on_a_free_port(command: str) -> str:
+    """The README's command with its port replaced by 0, a free one: no test needs a port free."""
+    args = command.split()
+    assert args[-2:] == ["--port", "8001"], command
+    return " ".join([*args[:-1], "0"])
+
+
+def serve_until_ready(command: str, cwd: Path) -> str:
+    """Start a serving command, wait for its address, fetch the home page, stop it with Ctrl-C.
+
+    Returns the address it served at.
+    """
     args = command.split()
     if args[0] == "make":
         args = [*MAKE, *args[1:]]
@@ -85,14 +99,19 @@ def serve_until_ready(command: str, cwd: Path, url: str) -> None:
     try:
         deadline = time.monotonic() + 60
         assert proc.stdout is not None
-        while time.monotonic() < deadline:
+        found = None
+        while time.monotonic() < deadline and not found:
             line = proc.stdout.readline()
             if not line:
                 break
             seen.append(line)
-            if url in line:
-                break
-        assert any(url in line for line in seen), "".join(seen)
+            found = SERVING.match(line.rstrip("\n"))
+        assert found, "".join(seen)
+        url = found[1]
+        assert int(found[2]) > 0
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert page.status == 200
+            assert "<script src=" in page.read().decode("utf-8")
         os.killpg(proc.pid, signal.SIGINT)
         rest, _ = proc.communicate(timeout=30)
         seen.append(rest)
@@ -103,6 +122,7 @@ def serve_until_ready(command: str, cwd: Path, url: str) -> None:
     output = "".join(seen)
     assert "Traceback" not in output
     assert "Stopped." in output, output
+    return url
 
 
 # Each README command, and where it is exercised.
@@ -231,15 +251,31 @@ def test_the_commands_section(sandbox: Path) -> None:
     )
     strict = run(".venv/bin/archive-site check --strict", sandbox)
     assert strict.returncode == 0 and strict.stdout.startswith("No problems:")
-    serve_until_ready(
-        ".venv/bin/archive-site serve --port 8001", sandbox, "http://127.0.0.1:8001/archive-site/"
-    )
+    serve_until_ready(on_a_free_port(".venv/bin/archive-site serve --port 8001"), sandbox)
 
 
 def test_make_check_and_make_serve(sandbox: Path) -> None:
     checked = run("make check", sandbox)
     assert checked.returncode == 0 and "No problems:" in checked.stdout
-    serve_until_ready("make serve", sandbox, "http://127.0.0.1:8000/archive-site/")
+    # `make serve` passes SERVE_ARGS on; without them serve listens on its default port,
+    # the one the README names (test_make_serve_listens_where_the_readme_says).
+    serve_until_ready("make serve SERVE_ARGS=--port=0", sandbox)
+
+
+def test_make_serve_listens_where_the_readme_says(sandbox: Path) -> None:
+    from archive_site.commands.cli import parser, serve_options
+
+    documented = re.search(
+        r"^make serve +# the live server on http://127\.0\.0\.1:(\d+)/archive-site/$",
+        README.read_text(encoding="utf-8"),
+        re.MULTILINE,
+    )
+    assert documented, "the README says where make serve listens"
+    assert serve_options(parser().parse_args(["serve"])).port == int(documented[1])
+    dry = run("make -n serve", sandbox)
+    assert dry.returncode == 0
+    (line,) = [ln for ln in dry.stdout.splitlines() if "build.py" in ln]
+    assert line.split()[-2:] == ["build.py", "serve"], line  # no --port of its own
 
 
 def test_make_bench(sandbox: Path) -> None:
