@@ -97,6 +97,10 @@ def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> 
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
+def _add_quiet_option(p: argparse.ArgumentParser, what: str = "problems") -> None:
+    p.add_argument("-q", "--quiet", action="store_true", help=f"print nothing but {what}")
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(
         prog="archive-site",
@@ -105,7 +109,15 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     sub = root.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    _build_arguments(sub)
+    _check_arguments(sub)
+    _serve_arguments(sub)
+    _add_arguments(sub)
+    _suggest_arguments(sub)
+    return root
 
+
+def _build_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser(
         "build", help="check the content and write the site (the default of build.py)"
     )
@@ -117,17 +129,21 @@ def parser() -> argparse.ArgumentParser:
         default=0,
         help="say what each stage did and how long it took",
     )
-    b.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    _add_quiet_option(b)
 
+
+def _check_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     c = sub.add_parser("check", help="load and validate everything, build nothing")
     _add_content_options(c, output=False)
-    c.add_argument("-q", "--quiet", action="store_true", help="print nothing but problems")
+    _add_quiet_option(c)
     c.add_argument(
         "--single-voice",
         action="store_true",
         help="warn on each milestone whose sources are all one speaker",
     )
 
+
+def _serve_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = sub.add_parser(
         "serve",
         help="build, serve on 127.0.0.1, rebuild on changes and reload the browser",
@@ -154,10 +170,10 @@ def parser() -> argparse.ArgumentParser:
         metavar="SECONDS",
         help="how often to look for changes (default: 0.5)",
     )
-    s.add_argument(
-        "-q", "--quiet", action="store_true", help="print nothing but problems and rebuilds"
-    )
+    _add_quiet_option(s, "problems and rebuilds")
 
+
+def _add_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     a = sub.add_parser("add", help="add a captured article to the content folder")
     a.add_argument("capture", type=Path, help="the captured text file")
     _add_content_option(a)
@@ -168,11 +184,9 @@ def parser() -> argparse.ArgumentParser:
         help="the article's id (default: date, outlet and title)",
     )
     a.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
-    _add_suggest_parser(sub)
-    return root
 
 
-def _add_suggest_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _suggest_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     g = sub.add_parser(
         "suggest",
         help="list the dated mentions in the articles' text as candidate milestones",
