@@ -532,6 +532,23 @@ def test_choose_id(fields: dict[str, str], stem: str, expected: str) -> None:
     assert choose_id(_reading(**fields), Path(f"{stem}.txt")) == expected
 
 
+def test_an_id_is_cut_between_words() -> None:
+    from archive_site.commands.add import MAX_ID_LENGTH, _cut
+
+    assert _cut(["a", "b"], 1) == "a-b"
+    date = ["2025", "01", "02"]
+    long = "x" * 70
+    # one very long word after the fixed ones is cut itself, to the limit
+    assert _cut([*date, long], 3) == "2025-01-02-" + "x" * (MAX_ID_LENGTH - 11)
+    # the fixed words stay whole even when they alone are too long; nothing is added
+    assert _cut([long, "of", "it"], 1) == long
+    # never ending on "of the", but at least one word after the fixed ones stays
+    words = [*date, "ports", "of", "the", "x" * 50]
+    assert _cut(words, 3) == "2025-01-02-ports"
+    assert _cut([*date, "the", "x" * 60], 3) == "2025-01-02-the"
+    assert all(len(_cut([*date, *["word"] * n], 3)) <= MAX_ID_LENGTH for n in range(30))
+
+
 @given(st.text(max_size=80))
 def test_yaml_scalar_round_trips(value: str) -> None:
     problems = Problems()

@@ -142,7 +142,6 @@ MAX_COMPLEXITY = 20
 # within bounds (the test says so); never add one.
 ALLOWED = {
     "commands/add.py:metadata_text",
-    "commands/add.py:choose_id",
 }
 
 

@@ -264,6 +264,21 @@ def choose_id(reading: Reading, source: Path) -> str:
     At most :data:`MAX_ID_LENGTH` characters, cut between words, not ending on
     a word such as "the" or "of".
     """
+    prefix, rest = _id_parts(reading, source)
+    words = [w for w in "-".join([*prefix, rest]).split("-") if w]
+    fixed = sum(len(p.split("-")) for p in prefix)  # the date and outlet stay whole
+    ident = _cut(words, fixed)
+    if not is_id(ident):
+        raise _fail(
+            source,
+            None,
+            "cannot make an article id from the capture or its name; give one with --id",
+        )
+    return ident
+
+
+def _id_parts(reading: Reading, source: Path) -> tuple[list[str], str]:
+    """Slugs of the date and outlet the capture says, and of its title (else the file's stem)."""
     from slugify import slugify  # only add needs it: keep it out of the build's imports
 
     def slug(text: str) -> str:
@@ -276,28 +291,29 @@ def choose_id(reading: Reading, source: Path) -> str:
     for part in prefix:  # a file named "2025-04-21-aliyev.txt" already has the date
         if rest == part or rest.startswith(part + "-"):
             rest = rest[len(part) :].lstrip("-")
-    words = [w for w in "-".join([*prefix, rest]).split("-") if w]
+    return prefix, rest
+
+
+def _cut(words: list[str], fixed: int) -> str:
+    """The words joined by hyphens, cut between words to :data:`MAX_ID_LENGTH` characters.
+
+    The first ``fixed`` words stay whole; the cut does not end on a word of
+    :data:`_TRAILING_WORDS`; one very long first word after them is cut itself.
+    """
     ident = "-".join(words)
-    if len(ident) > MAX_ID_LENGTH:
-        fixed = sum(len(p.split("-")) for p in prefix)  # the date and outlet stay whole
-        kept = words[:fixed]
-        for word in words[fixed:]:
-            room = MAX_ID_LENGTH - len("-".join(kept)) - (1 if kept else 0)
-            if len(word) > room:
-                if len(kept) == fixed and room > 0:  # one very long word: cut it
-                    kept.append(word[:room])
-                break
-            kept.append(word)
-        while len(kept) > fixed + 1 and kept[-1] in _TRAILING_WORDS:
-            kept.pop()
-        ident = "-".join(kept)
-    if not is_id(ident):
-        raise _fail(
-            source,
-            None,
-            "cannot make an article id from the capture or its name; give one with --id",
-        )
-    return ident
+    if len(ident) <= MAX_ID_LENGTH:
+        return ident
+    kept = words[:fixed]
+    for word in words[fixed:]:
+        room = MAX_ID_LENGTH - len("-".join(kept)) - (1 if kept else 0)
+        if len(word) > room:
+            if len(kept) == fixed and room > 0:  # one very long word: cut it
+                kept.append(word[:room])
+            break
+        kept.append(word)
+    while len(kept) > fixed + 1 and kept[-1] in _TRAILING_WORDS:
+        kept.pop()
+    return "-".join(kept)
 
 
 # --- the metadata file ------------------------------------------------------
