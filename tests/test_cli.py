@@ -175,7 +175,13 @@ def test_a_closed_output_pipe_is_not_an_internal_error(project_copy: Path) -> No
 def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser's defaults (the README's), and the base URL chosen once, in the CLI."""
     from archive_site.commands import cli
-    from archive_site.options import AddOptions, BuildOptions, ServeOptions, SiteOptions
+    from archive_site.options import (
+        AddOptions,
+        BuildOptions,
+        CheckOptions,
+        ServeOptions,
+        SiteOptions,
+    )
 
     monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
     default_site = SiteOptions(Path("content"), Path("templates"), None, False)
@@ -190,6 +196,9 @@ def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -
     assert cli.site_options(args) == SiteOptions(
         Path("c"), Path("t"), "https://env.example/x/", True
     )
+    assert cli.check_options(args) == CheckOptions(cli.site_options(args), single_voice=False)
+    voices = cli.parser().parse_args(["check", "--single-voice"])
+    assert cli.check_options(voices).single_voice is True
     args = cli.parser().parse_args(["build", "-o", "out", "--base-url", "https://opt.example/"])
     assert cli.build_options(args).site.base_url == "https://opt.example/"  # the option wins
     args = cli.parser().parse_args(["add", "cap.txt", "--id", "an-id"])

@@ -28,6 +28,14 @@ class SiteOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class CheckOptions:
+    """``archive-site check``: the site, and the optional checks asked for."""
+
+    site: SiteOptions
+    single_voice: bool  # warn on each milestone whose sources are all one speaker
+
+
+@dataclass(frozen=True, slots=True)
 class BuildOptions:
     """``archive-site build``: the site, and the folder it is written into."""
 

@@ -18,6 +18,7 @@ from ..errors import ArchiveError, Diagnostic, display_path, format_report
 from ..options import (
     AddOptions,
     BuildOptions,
+    CheckOptions,
     ServeOptions,
     SiteOptions,
     SuggestOptions,
@@ -211,6 +212,10 @@ def site_options(args: argparse.Namespace) -> SiteOptions:
     )
 
 
+def check_options(args: argparse.Namespace) -> CheckOptions:
+    return CheckOptions(site_options(args), single_voice=args.single_voice)
+
+
 def build_options(args: argparse.Namespace) -> BuildOptions:
     return BuildOptions(site_options(args), output=args.output)
 
@@ -256,12 +261,13 @@ def cmd_build(args: argparse.Namespace, out: Printer) -> int:
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     from ..pipeline import Paths, check
 
-    site = site_options(args)
+    options = check_options(args)
+    site = options.site
     report = check(
         Paths(site.content, site.templates, Path("dist")),
         base_url=site.base_url,
         strict=site.strict,
-        single_voice=args.single_voice,
+        single_voice=options.single_voice,
     )
     if report.warnings:
         out.problems(report.warnings, "the content")
