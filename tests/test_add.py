@@ -611,3 +611,32 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
         in story
     )
     assert "2 other stories’ headlines" in story
+
+
+def test_the_metadata_file_asks_only_for_what_the_capture_does_not_say() -> None:
+    from archive_site.commands.add import _interview_needs, _needs, _optional, metadata_text
+    from archive_site.readers.base import Block
+
+    told = _reading(title="T", outlet="O", published="2025-01-02", kind="news", url="https://x")
+    assert _needs(told, {}) == []
+    assert "url:" not in _optional(told) and "origin:" not in _optional(told)
+    text = metadata_text(told, "a.txt")
+    assert text.to_fill == ()
+    assert yaml.safe_load(text.text)["original_name"] == "a.txt"
+
+    dated = Reading("wire", {"dateline": Field("BAKU, April 2", 3)}, ())
+    keys = [n.item.key for n in _needs(dated, {})]
+    assert keys == ["title", "outlet", "published", "kind"]
+    (published,) = [n for n in _needs(dated, {}) if n.item.key == "published"]
+    assert "the dateline 'BAKU, April 2' gives no year" in published.item.hint
+
+    interview = Reading("menafn", {}, (Block("- Q?", 4, turn=1),))
+    assert [n.item.key for n in _needs(interview, {})][-2:] == ["interviewer", "interviewee"]
+    assert "origin:" in _optional(interview)  # an interview is often a republication
+    asker, answerer = _interview_needs({"person": ["a", "b", "c", "d", "e"], "organisation": []})
+    assert "People the capture names: a, b, c, d" in asker.comment
+    assert not any("Organisations" in c for c in asker.comment)
+    assert answerer.lines() == ["interviewee:"]
+    # every key of the file is YAML the loader reads, empty where it is to fill in
+    data = yaml.safe_load(metadata_text(interview, "b.txt").text)
+    assert data["interviewer"] is None and data["origin"] is None

@@ -364,75 +364,112 @@ def metadata_text(
     ``named`` lists entity ids the capture names, by entity type, to suggest
     interviewers and interviewees.
     """
-    fields = reading.fields
+    needs = _needs(reading, named or {})
     lines = [
-        "# The archivist's metadata for the capture beside this file,",
-        f"# written by `archive-site add` from {_one_line(original_name)}.",
-    ]
-    said = [k for k in _CAPTURE_FIELDS if k in fields]
-    if reading.format == "plain":
-        lines += [
-            "# The capture is plain text in no format archive-site knows: every paragraph",
-            "# is the article's text, and all its metadata is given here.",
-        ]
-    else:
-        lines += [
-            f"# The capture is in the '{reading.format}' format. What it says, the loader",
-            "# reads from it on every build, so it is not repeated here (a value given",
-            "# here too must agree with the capture):",
-        ]
-        width = max(len(k) for k in said) + 1 if said else 0
-        lines += [f"#   {k + ':':<{width}} {_said(fields[k], k)}" for k in said]
-    lines += [
+        *_header(reading, original_name),
         "#",
         "# An empty value counts as missing: `archive-site check` names each field",
         "# below that still has to be filled in.",
         "",
         "# To fill in.",
+        *(line for need in needs for line in need.lines()),
+        "",
+        "# Optional.",
+        *_optional(reading),
+        "# The capture's file name when it was saved.",
+        f"original_name: {yaml_scalar(original_name)}",
+        "",
+    ]
+    return Metadata("\n".join(lines), tuple(need.item for need in needs))
+
+
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """A key to fill in, and the comment above it in the metadata file."""
+
+    item: ToFill
+    comment: tuple[str, ...]
+
+    def lines(self) -> list[str]:
+        return [*(f"# {c}" for c in self.comment), f"{self.item.key}:"]
+
+
+def _header(reading: Reading, original_name: str) -> list[str]:
+    """Where the file comes from, and what the capture says itself, with its lines."""
+    lines = [
+        "# The archivist's metadata for the capture beside this file,",
+        f"# written by `archive-site add` from {_one_line(original_name)}.",
+    ]
+    if reading.format == "plain":
+        return [
+            *lines,
+            "# The capture is plain text in no format archive-site knows: every paragraph",
+            "# is the article's text, and all its metadata is given here.",
+        ]
+    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    width = max(len(k) for k in said) + 1 if said else 0
+    return [
+        *lines,
+        f"# The capture is in the '{reading.format}' format. What it says, the loader",
+        "# reads from it on every build, so it is not repeated here (a value given",
+        "# here too must agree with the capture):",
+        *(f"#   {k + ':':<{width}} {_said(reading.fields[k], k)}" for k in said),
     ]
 
-    to_fill: list[ToFill] = []
 
-    def need(key: str, hint: str, comment: Sequence[str]) -> None:
-        to_fill.append(ToFill(key, hint))
-        lines.extend(f"# {c}" for c in comment)
-        lines.append(f"{key}:")
-
+def _needs(reading: Reading, named: Mapping[str, Sequence[str]]) -> list[_Need]:
+    """The required keys the capture does not give, in the order the file lists them."""
+    fields = reading.fields
+    needs: list[_Need] = []
     if "title" not in fields:
-        need(
-            "title",
-            "the article's headline (the capture has none)",
-            ["The article's headline (the capture has none)."],
+        hint = "the article's headline (the capture has none)"
+        needs.append(
+            _Need(ToFill("title", hint), ("The article's headline (the capture has none).",))
         )
     if "outlet" not in fields:
-        need("outlet", "who published it", ["The outlet that published it, e.g. EDnews."])
+        comment = ("The outlet that published it, e.g. EDnews.",)
+        needs.append(_Need(ToFill("outlet", "who published it"), comment))
     if "published" not in fields:
         hint = "the day it was published, YYYY-MM-DD"
         if "dateline" in fields:
             hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
-        need("published", hint, ["The day, YYYY-MM-DD."])
+        needs.append(_Need(ToFill("published", hint), ("The day, YYYY-MM-DD.",)))
     has_turns = any(b.turn for b in reading.blocks)
     if "kind" not in fields:
-        kinds = ", ".join(ARTICLE_KINDS)
-        comment = [f"What the article is: one of {kinds}."]
-        if not has_turns:
-            comment.append("(Not an interview: that needs question and answer turns.)")
-        need("kind", f"{', '.join(ARTICLE_KINDS[:-1])} or {ARTICLE_KINDS[-1]}", comment)
+        needs.append(_kind_need(has_turns))
     if has_turns:
-        named = named or {}
-        people = ", ".join(named.get("person", ())[:4])
-        orgs = ", ".join(named.get("organisation", ())[:4])
-        comment = ["Entity ids (see entities.yaml): who asked the questions and who answered."]
-        if people:
-            comment.append(f"People the capture names: {people}")
-        if orgs:
-            comment.append(f"Organisations it names: {orgs}")
-        need("interviewer", "entity id of who asked the questions", comment)
-        need("interviewee", "entity id of who answered", [])
+        needs += _interview_needs(named)
+    return needs
 
-    lines += [
-        "",
-        "# Optional.",
+
+def _kind_need(has_turns: bool) -> _Need:
+    comment = [f"What the article is: one of {', '.join(ARTICLE_KINDS)}."]
+    if not has_turns:
+        comment.append("(Not an interview: that needs question and answer turns.)")
+    hint = f"{', '.join(ARTICLE_KINDS[:-1])} or {ARTICLE_KINDS[-1]}"
+    return _Need(ToFill("kind", hint), tuple(comment))
+
+
+def _interview_needs(named: Mapping[str, Sequence[str]]) -> list[_Need]:
+    """Who asked and who answered, with the people and organisations the capture names."""
+    comment = ["Entity ids (see entities.yaml): who asked the questions and who answered."]
+    people = ", ".join(named.get("person", ())[:4])
+    orgs = ", ".join(named.get("organisation", ())[:4])
+    if people:
+        comment.append(f"People the capture names: {people}")
+    if orgs:
+        comment.append(f"Organisations it names: {orgs}")
+    return [
+        _Need(ToFill("interviewer", "entity id of who asked the questions"), tuple(comment)),
+        _Need(ToFill("interviewee", "entity id of who answered"), ()),
+    ]
+
+
+def _optional(reading: Reading) -> list[str]:
+    """The optional keys, each with its comment, but those the capture gives."""
+    fields = reading.fields
+    republished = "via" in fields or "aggregator" in fields or any(b.turn for b in reading.blocks)
+    lines = [
         "# A shorter title for lists and citations (default: the title).",
         "short_title:",
         "# Two or three sentences on what the article says, for its page and the lists.",
@@ -442,24 +479,18 @@ def metadata_text(
         "author": "Who wrote it.",
         "section": "The outlet's section it appeared in.",
         "time": "The time it was published, HH:MM (24-hour, the outlet's local time).",
+        "timezone": "The UTC offset of the time, e.g. +04:00 for Baku.",
+        "origin": "Where the text first appeared, when this is a republication.",
+        "url": "The address the capture was taken from.",
     }
     for key, what in optional.items():
-        if key not in fields:
+        if republished if key == "origin" else key not in fields:
             lines += [f"# {what}", f"{key}:"]
-    if "timezone" not in fields:
-        lines += ["# The UTC offset of the time, e.g. +04:00 for Baku.", "timezone:"]
-    if "via" in fields or "aggregator" in fields or has_turns:
-        lines += ["# Where the text first appeared, when this is a republication.", "origin:"]
-    if "url" not in fields:
-        lines += ["# The address the capture was taken from.", "url:"]
-    lines += [
+    return [
+        *lines,
         "# Ids of articles in the archive this one responds to, one per line as '  - ID'.",
         "responds_to:",
-        "# The capture's file name when it was saved.",
-        f"original_name: {yaml_scalar(original_name)}",
-        "",
     ]
-    return Metadata("\n".join(lines), tuple(to_fill))
 
 
 def _entities_named(content: Path, reading: Reading) -> dict[str, list[str]]:
