@@ -6,6 +6,7 @@ returns figures, and never prints.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from .load import load_archive
 from .model import Archive, Output
 from .render import render_site
 from .searchindex import SearchIndex, index_site
+from .stamp import Stamp, forget, inputs, write_stamp
 from .write import check_output_folder, write_site
 
 
@@ -37,12 +39,15 @@ class Report:
     warnings: tuple[Diagnostic, ...] = ()
     search: SearchIndex | None = None
     stages: list[tuple[str, float]] = field(default_factory=list)
+    unchanged: str | None = None  # the summary of the build whose output is already there
 
     @property
     def seconds(self) -> float:
         return sum(s for _, s in self.stages)
 
     def summary(self) -> str:
+        if self.unchanged is not None:
+            return self.unchanged
         a = self.archive
         assert a is not None
         return (
@@ -83,9 +88,37 @@ def render(paths: Paths, report: Report) -> list[Output]:
 
 
 def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
-    """Check, render, write and index the site; the output folder changes only on success."""
+    """Check, render, write and index the site; the output folder changes only on success.
+
+    When nothing the build reads has changed since the last build into the same output
+    folder, and that folder is as the build left it, nothing is done (see :mod:`.stamp`);
+    ``ARCHIVE_SITE_NO_CACHE=1`` always builds.
+    """
     check_output_folder(paths.output, (paths.content, paths.templates))
+    t0 = time.perf_counter()
+    use_stamp = not os.environ.get("ARCHIVE_SITE_NO_CACHE")
+    previous = Stamp.read(paths.output) if use_stamp else None
+    settings = {
+        "base_url": base_url,
+        "strict": strict,
+        "env_base_url": os.environ.get("ARCHIVE_SITE_BASE_URL"),
+    }
+    found = inputs(
+        {"content": paths.content, "templates": paths.templates},
+        settings,
+        previous.hashes if previous else {},
+        previous.written_ns if previous else 0,
+    )
+    if previous is not None and previous.matches(found, paths.output):
+        report = Report(unchanged=str(previous.summary["summary"]))
+        report.pages = int(str(previous.summary["pages"]))
+        report.files = int(str(previous.summary["files"]))
+        report.stages.append(("unchanged", time.perf_counter() - t0))
+        return report
+    forget(paths.output)
+    fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict)
+    report.stages.insert(0, ("fingerprint", fingerprinting))
     outputs = render(paths, report)
     indexing = 0.0
 
@@ -99,4 +132,7 @@ def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) ->
     write_site(outputs, paths.output, finish=index)
     report.stages.append(("write", time.perf_counter() - t0 - indexing))
     report.stages.append(("search index", indexing))
+    if use_stamp and not report.warnings:
+        figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
+        write_stamp(paths.output, found, figures)
     return report
