@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMMENTARY, INTERVIEW, edit
+from conftest import COMMENTARY, INTERVIEW, edit, run_cli
 from test_bad_input import problems_of, tree_digest
 
 ABOUT = "content/pages/about.md"
@@ -507,6 +507,29 @@ def test_an_unreadable_file_is_a_content_problem(project_copy: Path) -> None:
         assert_problem(cli("check"), "content/entities.yaml", "cannot read")
     finally:
         path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
+# --- F11: no step grows with the square of an article ----------------------------------------
+
+
+def test_a_long_capture_full_of_names_builds(project_copy: Path) -> None:
+    """F11: a 10 MB capture took 36 s, a 50 MB one over 10 minutes (a quadratic search).
+
+    Not a timing test: 40 000 paragraphs naming the same entities take a few seconds
+    when every step is linear, and hours with one quadratic step; the bound only
+    keeps a regression from hanging the suite.
+    """
+    capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    lines = capture.read_text(encoding="utf-8").split("\n")
+    body = [
+        f"Paragraph {n}: Azerbaijan and China, Baku and Beijing, discuss the Middle Corridor."
+        for n in range(40_000)
+    ]
+    # After the headline and the dateline: the capture's own paragraphs stay where they are.
+    capture.write_text("\n".join([*lines[:4], *(f"{b}\n" for b in body), *lines[4:]]), "utf-8")
+    result = run_cli("build", "-q", cwd=project_copy, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "dist/entities/azerbaijan.html").stat().st_size > 40_000
 
 
 # --- F13: URLs in the sitemap and feed --------------------------------------------------------

@@ -279,9 +279,14 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
 _BIB_SPECIAL = re.compile(r"[{}&%$#_]")
 
 
+def _one_line(value: str) -> str:
+    """White space (line breaks included) as single spaces: a field never starts a new line."""
+    return " ".join(value.split())
+
+
 def _bib(value: str) -> str:
     """Escape TeX's special characters; backslashes, carets and tildes are dropped."""
-    value = re.sub(r"[\\^~]", "", value)
+    value = re.sub(r"[\\^~]", "", _one_line(value))
     return _BIB_SPECIAL.sub(lambda m: "\\" + m.group(0), value)
 
 
@@ -321,7 +326,7 @@ def ris(a: Archive) -> str:
             ("N1", csl["note"]),
             ("ER", ""),
         ]
-        out.append("\n".join(f"{k}  - {v}".rstrip() for k, v in lines) + "\n")
+        out.append("\n".join(f"{k}  - {_one_line(v)}".rstrip() for k, v in lines) + "\n")
     return "\n".join(out)
 
 

@@ -268,11 +268,11 @@ def timeline_groups(milestones: tuple[Milestone, ...]) -> TimelineGroups:
 def entity_view(a: Archive, e: Entity) -> dict[str, Any]:
     """What an entity's page shows besides the entity: milestones, mentions, roles, companions."""
     mentions = a.links.mentions_by_entity.get(e.id, ())
-    by_article: dict[str, list[str]] = {}
+    # Each article's paragraphs in order, once each (a dict keeps order and finds in O(1):
+    # a list searched per mention made this quadratic in an article's size).
+    by_article: dict[str, dict[str, None]] = {}
     for mention in mentions:
-        pids = by_article.setdefault(mention.article, [])
-        if mention.paragraph not in pids:
-            pids.append(mention.paragraph)
+        by_article.setdefault(mention.article, {})[mention.paragraph] = None
     outlets = [(art, link.role) for art in a.articles for link in art.chain if link.entity == e.id]
     roles = [
         (art, "interviewer" if art.interviewer == e.id else "interviewee")
@@ -282,7 +282,8 @@ def entity_view(a: Archive, e: Entity) -> dict[str, Any]:
     return {
         "milestones": [a.milestone(mid) for mid in a.links.milestones_by_entity.get(e.id, ())],
         "mention_articles": [
-            (a.article(aid), by_article[aid]) for aid in a.links.articles_by_entity.get(e.id, ())
+            (a.article(aid), list(by_article[aid]))
+            for aid in a.links.articles_by_entity.get(e.id, ())
         ],
         "mention_count": len(mentions),
         "outlets": outlets,
