@@ -486,6 +486,17 @@ def test_pages_that_is_a_file_is_an_error(project_copy: Path) -> None:
     assert_problem(cli("check"), "content/pages", "not a folder")
 
 
+def test_a_template_that_is_a_link_is_refused(project_copy: Path) -> None:
+    """Nothing the build reads lies outside content/ and templates/: templates included."""
+    footer = project_copy / "templates/partials/footer.html"
+    outside = project_copy / "outside.html"
+    outside.write_bytes(footer.read_bytes())
+    footer.unlink()
+    footer.symlink_to(outside)
+    assert_problem(cli("build", "-q"), "templates/partials/footer.html", "symbolic link")
+    assert not (project_copy / "dist").exists()
+
+
 def test_an_oversized_capture_is_refused_before_it_is_read(
     project_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,11 +10,36 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
+
+from ..errors import ArchiveError, Diagnostic, display_path
+from ..files import FileProblem, read_bytes
+
+
+class _RegularFiles(jinja2.FileSystemLoader):
+    """Templates read as content is: regular files inside the templates folder, no links."""
+
+    def __init__(self, templates: Path) -> None:
+        super().__init__(str(templates))
+        self.root = templates.resolve()
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        _, filename, uptodate = super().get_source(environment, template)
+        path = Path(filename)
+        try:
+            data = read_bytes(path)  # the file itself: no link, FIFO or device
+            if not path.resolve().is_relative_to(self.root):  # nor a folder on the way
+                raise FileProblem("resolves outside the templates folder (through a link)")
+            source = data.decode("utf-8")
+        except (FileProblem, UnicodeDecodeError) as exc:
+            raise ArchiveError([Diagnostic(display_path(path), None, f"template: {exc}")]) from None
+        return source, filename, uptodate
 
 
 class _Environment(jinja2.Environment):
@@ -34,7 +59,7 @@ def make_environment(templates: Path) -> jinja2.Environment:
     """The environment for the templates in ``templates``; set its globals, then call
     :func:`cache_compiled`."""
     return _Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=_RegularFiles(templates),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
