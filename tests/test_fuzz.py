@@ -29,6 +29,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -179,10 +180,12 @@ def build(content: Path, out: Path) -> tuple[int, str]:
 
     # Pagefind is a separate program that reads the finished HTML, not the content; it is
     # tested on its own, and leaving it out makes a case several times cheaper.
-    pipeline.index_site = lambda folder: None  # type: ignore[assignment]
-
     err = io.StringIO()
-    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(err):
+    with (
+        mock.patch.object(pipeline, "index_site", lambda folder: None),
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(err),
+    ):
         code = main(
             [
                 "build",

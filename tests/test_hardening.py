@@ -385,6 +385,22 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_cleans_up(
     assert kill_at > 2  # the kill points were really reached
 
 
+# --- F7: the dev server answers every request --------------------------------------------
+
+
+def test_the_dev_server_answers_a_long_path_segment(tmp_path: Path) -> None:
+    """F7: a path segment over 255 bytes got no HTTP response (OSError in _locate)."""
+    from archive_site.serve.http import locate as _locate
+
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "index.html").write_text("home")
+    assert _locate(root, "a" * 300) is None
+    assert _locate(root, "a" * 300 + "/") is None
+    assert _locate(root, ("b" * 200 + "/") * 30 + "c") is None
+    assert _locate(root, "index.html") == (root / "index.html").resolve()
+
+
 # --- F8: years the site cannot draw ----------------------------------------------------------
 
 

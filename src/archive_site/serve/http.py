@@ -139,7 +139,15 @@ def locate(root: Path, rel: str) -> Path | str | None:
     """The file a site path names; a str to redirect to (a folder's slash), or None: not found.
 
     ``rel`` is already percent-decoded; nothing that resolves outside ``root`` is served.
+    A path the file system refuses (a name over 255 bytes, too deep) is not found either.
     """
+    try:
+        return _locate(root, rel)
+    except (OSError, ValueError):
+        return None
+
+
+def _locate(root: Path, rel: str) -> Path | str | None:
     slash = rel == "" or rel.endswith("/")
     parts = rel.split("/")
     if slash:
@@ -153,10 +161,7 @@ def locate(root: Path, rel: str) -> Path | str | None:
         target = target / "index.html"
     elif not slash and not target.exists() and target.with_name(target.name + ".html").is_file():
         target = target.with_name(target.name + ".html")  # /timeline serves timeline.html
-    try:
-        resolved = target.resolve(strict=True)
-    except OSError:
-        return None
+    resolved = target.resolve(strict=True)
     if not resolved.is_file() or not resolved.is_relative_to(root.resolve()):
         return None
     return resolved
