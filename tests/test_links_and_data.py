@@ -201,10 +201,10 @@ def test_timelinejs_and_citations(site: BuiltSite) -> None:
     assert isinstance(csl, list)
     interview = next(c for c in csl if c["id"] == INTERVIEW)
     assert interview["type"] == "interview"
-    assert interview["author"] == [{"literal": "Ilham Aliyev"}]
+    assert interview["author"] == [{"family": "Aliyev", "given": "Ilham"}]
     assert interview["interviewer"] == [{"literal": "Xinhua News Agency"}]
     bib = (site.root / "data/citations.bib").read_text(encoding="utf-8")
-    assert f"@article{{{COMMENTARY}," in bib and "author = {{Madina Mammadova}}" in bib
+    assert f"@article{{{COMMENTARY}," in bib and "author = {Mammadova, Madina}" in bib
     ris = (site.root / "data/citations.ris").read_text(encoding="utf-8")
     assert ris.count("TY  - NEWS") == 2 and ris.count("ER  -") == 2
 
