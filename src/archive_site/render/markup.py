@@ -16,6 +16,7 @@ import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import NamedTuple
 
@@ -24,13 +25,32 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..mdtext import escape_raw_html, new_markdown
 
+#: Where an internal link's URL goes in converted HTML, before it is filled in for a page:
+#: Python-Markdown's own placeholders are also STX ... ETX, but never with this word.
+_SLOT = "\x02archive-link:{}\x03"
+_SLOT_RE = re.compile("\x02archive-link:([0-9]+)\x03")
+#: What Python-Markdown's HTML serializer escapes in an attribute value (an ``&`` only
+#: where it does not start an entity), so that a filled-in URL reads as if it had been
+#: serialized with the rest.
+_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+
+
+def _attribute(text: str) -> str:
+    text = _AMP.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _url(target: str, here: str, base: str | None) -> str:
+    """The URL of site path ``target`` on page ``here``: relative, or absolute from ``base``."""
+    return urls.absolute(base, target) if base is not None else urls.relative(here, target)
+
 
 class _Links:
-    """Where the links of the text being converted lead from."""
+    """Judges each link of the text being converted; internal links become slots whose
+    URL depends on the page (see :class:`Converted`)."""
 
     def __init__(self) -> None:
-        self.here = urls.HOME
-        self.base: str | None = None  # absolute links from this base URL instead
+        self.targets: list[str] = []  # the site paths of the slots, in order
 
     def visit(self, el: ET.Element, attribute: str, value: str) -> None:
         if el.tag == "img":
@@ -47,12 +67,25 @@ class _Links:
             el.attrib.pop("title", None)
             return
         if internal:
-            target = (
-                urls.absolute(self.base, target)
-                if self.base is not None
-                else urls.relative(self.here, target)
-            )
+            self.targets.append(target)
+            target = _SLOT.format(len(self.targets) - 1)
         el.set(attribute, target)
+
+
+@dataclass(frozen=True, slots=True)
+class Converted:
+    """A text converted once: its HTML cut at each internal link's URL, and those links'
+    site paths; :meth:`on` fills them in for one page."""
+
+    pieces: tuple[str, ...]  # one more than targets
+    targets: tuple[str, ...]
+
+    def on(self, here: str, base: str | None = None) -> str:
+        """The HTML on page ``here``; with ``base``, internal links are absolute."""
+        out = [self.pieces[0]]
+        for target, piece in zip(self.targets, self.pieces[1:], strict=True):
+            out += (_attribute(_url(target, here, base)), piece)
+        return "".join(out)
 
 
 #: Anything that could make Markdown do more than wrap the text in one paragraph.
@@ -71,9 +104,13 @@ class _TextOnly(HTMLParser):
 
 
 class MarkdownRenderer:
+    """Markdown from content as HTML; each distinct text is converted once, whichever page
+    and folder it appears on (only its internal links' URLs differ between them)."""
+
     def __init__(self) -> None:
         self._links = _Links()
         self._md = new_markdown(self._links.visit)
+        self._converted: dict[str, Converted] = {}
 
     def __call__(
         self, text: str, here: str, *, inline: bool = False, base: str | None = None
@@ -83,11 +120,28 @@ class MarkdownRenderer:
             # Plain prose, one paragraph: what Markdown would make of it, without Markdown.
             words = escape(" ".join(text.split()))
             return words if inline else Markup(f"<p>{words}</p>")  # noqa: S704
-        self._links.here, self._links.base = here, base
-        html = self._md.reset().convert(escape_raw_html(text))
+        html = self.converted(text).on(here, base)
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown
+
+    def converted(self, text: str) -> Converted:
+        """``text`` converted by Markdown, once."""
+        found = self._converted.get(text)
+        if found is None:
+            found = self._converted[text] = self._convert(text)
+        return found
+
+    def _convert(self, text: str) -> Converted:
+        self._links.targets = []
+        html = self._md.reset().convert(escape_raw_html(text))
+        # Text, then a slot's number and the text up to the next slot, and so on. Every
+        # slot is one of ours, once and in order: Markdown removes STX and ETX from the
+        # text it is given, so content cannot write one.
+        parts = _SLOT_RE.split(html)
+        if [int(n) for n in parts[1::2]] != list(range(len(self._links.targets))):
+            raise RuntimeError(f"Markdown moved the links of {text!r}")
+        return Converted(tuple(parts[0::2]), tuple(self._links.targets))
 
     @staticmethod
     def text_of(html: str) -> str:

@@ -1,0 +1,98 @@
+"""Markdown from content is converted once per text and filled in for each page.
+
+The HTML for a page must be exactly what converting the text on that page
+gives, as every page did before (``on_page``, the reference).
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+
+import pytest
+
+from archive_site.mdtext import escape_raw_html, new_markdown
+from archive_site.render.markup import MarkdownRenderer, _Links, _url
+
+TEXTS = [
+    "See [the declaration](milestone:strategic-partnership-declaration) and [2024](year:2024).",
+    "Two links [a](entity:china) then [b](entity:china) and [c](topic:trade 'a title').",
+    "[ref][r] and ![an image](milestone:x) and [bad](javascript:alert(1)).\n\n[r]: site:timeline.html",
+    "External [x](https://example.org/a?b=1&c=2) beside [y](article:some-article#p3).",
+    "| a | b |\n|---|---|\n| [t](site:articles/index.html) | **bold** <script> |",
+    "- one [l](milestone:m1)\n- two [l](milestone:m2)\n\nA second paragraph.",
+    "No link at all, but *emphasis* & an ampersand.",
+    "A forged slot \x02archive-link:0\x03 before [a real link](entity:china).",
+    "A forged slot \x02archive-link:1\x03 after [a real link](entity:china).",
+]
+PAGES = ["index.html", "milestones/m.html", "articles/by-year/2024.html", "404.html"]
+
+
+class _OnPage(_Links):
+    """The links of one page: each internal link's URL set as it is found."""
+
+    def __init__(self, here: str, base: str | None) -> None:
+        super().__init__()
+        self.here, self.base = here, base
+
+    def visit(self, el: ET.Element, attribute: str, value: str) -> None:
+        found = len(self.targets)
+        super().visit(el, attribute, value)
+        if len(self.targets) > found:
+            el.set(attribute, _url(self.targets[-1], self.here, self.base))
+
+
+def on_page(text: str, here: str, base: str | None = None) -> str:
+    """``text`` converted on page ``here``, links and all, by one Markdown conversion."""
+    return new_markdown(_OnPage(here, base).visit).convert(escape_raw_html(text))
+
+
+def counted(md: MarkdownRenderer) -> list[str]:
+    """Every text Markdown converts, from now on."""
+    seen: list[str] = []
+    convert: Callable[[str], str] = md._md.convert
+
+    def spy(text: str) -> str:
+        seen.append(text)
+        return convert(text)
+
+    md._md.convert = spy  # type: ignore[method-assign]
+    return seen
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_each_page_gets_what_converting_on_it_gives(text: str) -> None:
+    md = MarkdownRenderer()
+    base = "https://example.org/sub/"
+    for here in PAGES:
+        assert str(md(text, here)) == on_page(text, here), here
+        assert str(md(text, here, base=base)) == on_page(text, here, base), here
+
+
+def test_internal_links_follow_the_page() -> None:
+    md = MarkdownRenderer()
+    text = TEXTS[0]
+    assert 'href="milestones/strategic-partnership-declaration.html"' in md(text, "index.html")
+    assert 'href="strategic-partnership-declaration.html"' in md(text, "milestones/x.html")
+    assert 'href="../../years/2024.html"' in md(text, "articles/by-year/2024.html")
+    absolute = md(text, "index.html", base="https://example.org/sub/")
+    assert 'href="https://example.org/sub/years/2024.html"' in absolute
+
+
+def test_a_text_is_converted_once_whatever_the_pages() -> None:
+    md = MarkdownRenderer()
+    seen = counted(md)
+    for here in PAGES:
+        for text in TEXTS[:7]:
+            md(text, here)
+            md(text, here, base="https://example.org/")
+    assert len(seen) == 7
+
+
+@pytest.mark.parametrize("text", TEXTS[-2:])
+def test_content_cannot_forge_a_slot(text: str) -> None:
+    html = [str(MarkdownRenderer()(text, here)) for here in PAGES]
+    assert 'href="entities/china.html"' in html[0]
+    assert 'href="../entities/china.html"' in html[1]
+    assert not any("\x02" in h or "\x03" in h for h in html)
+    assert html == [on_page(text, here) for here in PAGES]
