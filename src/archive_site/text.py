@@ -52,9 +52,23 @@ _SPACE = re.compile(r"\s+")
 _COLLAPSE = re.compile(r"^\s+|\s+\Z|\s{2,}|[^\S ]")
 
 
+def _clean(folded: str) -> bool:
+    """Whether normalising would leave ``folded`` as it is (quicker to tell than to do):
+    every white space character but the plain space is unprintable."""
+    return (
+        folded.isprintable()
+        and "  " not in folded
+        and folded[:1] not in ("", " ")
+        and folded[-1:] != " "
+    )
+
+
 def normalise(original: str) -> Normalised:
     """Fold quotes and dashes, collapse white space, strip the ends."""
     folded = original.translate(_TABLE)  # one character for one: offsets unchanged
+    if _clean(folded):
+        size = len(folded)
+        return Normalised(folded, (0, 0, size), (0, 0, size))
     pieces: list[str] = []
     starts: list[int] = [0]
     origins: list[int] = [0]
@@ -141,19 +155,24 @@ class NameFinder:
             word: sorted(found.items(), key=lambda nk: (-len(nk[0]), nk[0]))
             for word, found in by_first.items()
         }
+        # The words that can start a name, as whole words (what _WORD finds at a word's
+        # start): the scan visits only them, not every word of the text.
+        firsts = "|".join(re.escape(w) for w in sorted(by_first, key=lambda w: (-len(w), w)))
+        self._firsts = re.compile(rf"(?<!\w)(?:{firsts})(?!\w)") if firsts else None
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of each non-overlapping match in ``text``, in order."""
+        if self._firsts is None:
+            return []
         norm = normalise(text)
         t = norm.text
         out: list[tuple[int, int, str]] = []
         taken = 0
-        for word in _WORD.finditer(t):
+        for word in self._firsts.finditer(t):
             i = word.start()
-            candidates = self._by_first.get(word.group())
-            if i < taken or candidates is None:
+            if i < taken:
                 continue
-            for name, key in candidates:
+            for name, key in self._by_first[word.group()]:
                 end = i + len(name)
                 if t.startswith(name, i) and not (
                     end < len(t) and (t[end].isalnum() or t[end] == "_")

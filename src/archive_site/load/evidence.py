@@ -52,16 +52,23 @@ def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
 
 
 def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
-    """Pieces of one origin of which at least one is a syndicated copy, later on earlier."""
+    """Pieces of one origin of which at least one is a syndicated copy, later on earlier.
+
+    Each piece is compared only with the earlier ones it can depend on (all of them when it
+    is a copy, else the earlier copies), so the cost follows the dependencies found, not the
+    square of an outlet's articles."""
     by_origin: dict[str, list[Article]] = defaultdict(list)
     for a in sorted(articles, key=lambda a: (a.published.date, a.id)):
         by_origin[origin(a)].append(a)
     for group in by_origin.values():
+        earlier_copies: list[Article] = []
         for n, later in enumerate(group):
-            for earlier in group[:n]:
-                if is_copy(later) or is_copy(earlier):
-                    first = next((c.name for c in later.chain if c.role == "original"), None)
-                    yield Dependency(later.id, earlier.id, "same-origin", first)
+            copy = is_copy(later)
+            first = next((c.name for c in later.chain if c.role == "original"), None)
+            for earlier in group[:n] if copy else tuple(earlier_copies):
+                yield Dependency(later.id, earlier.id, "same-origin", first)
+            if copy:
+                earlier_copies.append(later)
 
 
 def reported_words(
@@ -108,14 +115,29 @@ def _components(ids: Iterable[str], deps: Iterable[Dependency]) -> dict[str, str
     return {i: root(i) for i in parent}
 
 
+def _by_article(deps: Sequence[Dependency]) -> dict[str, list[int]]:
+    """The positions in ``deps`` of the dependencies each article takes part in."""
+    out: dict[str, list[int]] = defaultdict(list)
+    for n, d in enumerate(deps):
+        out[d.article].append(n)
+        out[d.on].append(n)
+    return out
+
+
 def _joining(
-    deps: Iterable[Dependency], cited: set[str], group_of: Mapping[str, str], joined: set[str]
+    deps: Sequence[Dependency],
+    touching: Mapping[str, Sequence[int]],
+    cited: set[str],
+    group_of: Mapping[str, str],
+    joined: set[str],
 ) -> tuple[Dependency, ...]:
     """Why cited articles share a line: the dependencies between them, and those that
-    tie a cited article to an uncited one its line runs through (a line in ``joined``)."""
+    tie a cited article to an uncited one its line runs through (a line in ``joined``).
+    Only the dependencies of the cited articles (``touching``) are looked at."""
+    near = sorted({n for aid in cited for n in touching.get(aid, ())})
     return tuple(
         d
-        for d in deps
+        for d in (deps[n] for n in near)
         if (d.article in cited and d.on in cited)
         or (group_of[d.article] in joined and (d.article in cited or d.on in cited))
     )
@@ -128,6 +150,7 @@ def compute_evidence(
     by_id = {a.id: a for a in articles}
     deps = dependencies(articles, milestones)
     group_of = _components((a.id for a in articles), deps)
+    touching = _by_article(deps)
     out: dict[str, Evidence] = {}
     for m in milestones:
         cited = list(dict.fromkeys(s.article for s in m.sources))
@@ -135,7 +158,7 @@ def compute_evidence(
         for aid in cited:
             lines[group_of[aid]].append(aid)
         joined = {g for g, members in lines.items() if len(members) > 1}
-        mine = _joining(deps, set(cited), group_of, joined)
+        mine = _joining(deps, touching, set(cited), group_of, joined)
         voices = tuple(dict.fromkeys(by_id[s.article].speaker_id(s.speaker) for s in m.sources))
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
     return MappingProxyType(out)

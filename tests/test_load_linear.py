@@ -1,0 +1,97 @@
+"""The loader's scans that visit only what can match give what the plain definitions give."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive_site.load.evidence import copies, is_copy
+from archive_site.model import ChainLink
+from archive_site.text import NameFinder, normalise, normalise_text
+from records import article
+
+
+def test_copies_are_every_pair_of_one_origin_with_a_copy_in_it() -> None:
+    pieces = []
+    for n in range(40):
+        a = article(f"a{n:02}", f"2024-01-{n % 28 + 1:02}")
+        if n % 3 == 0:  # a syndicated copy of an Outlet piece
+            chain = (ChainLink("Outlet", "original"), ChainLink(f"Agg{n % 2}", "publisher"))
+            a = dataclasses.replace(a, outlet=f"Agg{n % 2}", chain=chain)
+        elif n % 5 == 0:
+            a = dataclasses.replace(a, outlet="Elsewhere")
+        pieces.append(a)
+    order = sorted(pieces, key=lambda a: (a.published.date, a.id))
+    expected = {
+        (later.id, earlier.id)
+        for i, later in enumerate(order)
+        for earlier in order[:i]
+        if (is_copy(later) or is_copy(earlier))
+        and normalise_text(later.chain[0].name if later.chain else later.outlet)
+        == normalise_text(earlier.chain[0].name if earlier.chain else earlier.outlet)
+    }
+    found = [(d.article, d.on) for d in copies(pieces)]
+    assert len(found) == len(set(found)) and set(found) == expected
+    assert any(not is_copy(a) for a in pieces) and len(expected) > 50
+
+
+TEXT = st.text(alphabet=st.sampled_from(list("ab AB\t\n\u00a0\u2009\u3000\u00ad“’—-_é\u2028")))
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_normalised_offsets_point_at_the_same_characters(text: str) -> None:
+    norm = normalise(text)
+    assert norm.text == normalise_text(text)
+    for i, ch in enumerate(norm.text):
+        if ch != " ":
+            assert normalise_text(text[norm.original(i)]) == ch
+
+
+def _names_plainly(text: str, names: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Every word start tried against every name, longest first: the definition."""
+    t = normalise_text(text)
+    ranked = sorted(
+        {normalise_text(n): k for n, k in reversed(names)}.items(),
+        key=lambda nk: (-len(nk[0]), nk[0]),
+    )
+    out, taken = [], 0
+    for w in re.finditer(r"\w+", t):
+        i = w.start()
+        if i < taken:
+            continue
+        for name, key in ranked:
+            end = i + len(name)
+            if (
+                t.startswith(name, i)
+                and re.match(r"\w+", name)
+                and re.match(r"\w+", name).group() == w.group()
+                and not re.match(r"\w", t[end : end + 1])
+            ):
+                out.append((t[i:end], key))
+                taken = end
+                break
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["ab", "ab ba", "ba", "a-b", "b’a", "ab  ba b", "é"]), max_size=6),
+    st.lists(st.sampled_from(["ab", "ba", "a", "b", " ", "-", "’", "é", "_", "\n"]), max_size=30),
+)
+def test_names_are_found_as_whole_words_longest_first(names: list[str], words: list[str]) -> None:
+    pairs = [(n, f"k{i}") for i, n in enumerate(names)]
+    text = "".join(words)
+    found = NameFinder(pairs).find(text)
+    assert [(normalise_text(text[s:e]), k) for s, e, k in found] == [
+        (normalise_text(n), k) for n, k in _names_plainly(text, pairs)
+    ]
+
+
+def test_an_empty_finder_finds_nothing() -> None:
+    assert NameFinder([]).find("anything at all") == []
+    assert list(itertools.chain(NameFinder([("", "x")]).find("x"))) == []
