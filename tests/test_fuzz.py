@@ -182,7 +182,7 @@ def build(content: Path, out: Path) -> tuple[int, str]:
     # tested on its own, and leaving it out makes a case several times cheaper.
     err = io.StringIO()
     with (
-        mock.patch.object(pipeline, "index_site", lambda folder: None),
+        mock.patch.object(pipeline, "index_site", lambda folder, reuse: None),
         contextlib.redirect_stdout(io.StringIO()),
         contextlib.redirect_stderr(err),
     ):

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
+import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +20,8 @@ from archive_site.commands.cli import main
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from conftest import CONTENT, INTERVIEW, BuiltSite
+from archive_site.pipeline import Paths, build
+from conftest import CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, edit
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +187,9 @@ def test_a_failed_index_fails_the_build_and_keeps_dist(
     assert "nothing was written; the output folder is unchanged" in err
     after = {p: p.read_bytes() for p in Path("dist").rglob("*") if p.is_file()}
     assert after == before
-    assert [p.name for p in project_copy.iterdir() if p.name.startswith(".dist")] == []
+    # nothing left beside dist/ but the record of its index, which is still dist/'s
+    record = searchindex.record_path(Path("dist")).name
+    assert [p.name for p in project_copy.iterdir() if p.name.startswith(".dist")] == [record]
 
 
 def test_a_site_without_pages_cannot_be_indexed(tmp_path: Path) -> None:
@@ -195,3 +200,96 @@ def test_a_site_without_pages_cannot_be_indexed(tmp_path: Path) -> None:
     assert str(caught.value).startswith(
         "1. search index: Pagefind failed (exit status 1): Error: Pagefind was not able to build"
     )
+
+
+# --- reusing an unchanged index ----------------------------------------------------------
+
+
+def _index_tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _build_counting(project: Path, monkeypatch: pytest.MonkeyPatch, out: str = "dist") -> int:
+    """Build ``project`` into ``out``; how many times Pagefind ran."""
+    runs: list[Path] = []
+    real = searchindex._run_pagefind
+
+    def counted(site: Path, pages: list[str], program: Path) -> None:
+        runs.append(site)
+        real(site, pages, program)
+
+    with monkeypatch.context() as m:
+        m.setattr(searchindex, "_run_pagefind", counted)
+        paths = Paths(project / "content", project / "templates", project / out)
+        build(paths, base_url=TEST_BASE_URL)
+    return len(runs)
+
+
+def _cold_index(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
+    shutil.rmtree(project / "cold", ignore_errors=True)
+    with monkeypatch.context() as m:
+        m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+        assert _build_counting(project, m, "cold") == 1
+    assert not searchindex.record_path(project / "cold").exists()
+    return _index_tree(project / "cold/pagefind")
+
+
+def test_an_index_is_reused_only_while_its_pages_are_unchanged(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    assert _build_counting(project_copy, monkeypatch) == 1
+    assert searchindex.record_path(project_copy / "dist").is_file()
+
+    # The about page and the search page are not indexed: the index is reused, and it is
+    # the very index a cold build makes.
+    edit(project_copy / "content/pages/about.md", "title: ", "title: All ")
+    edit(project_copy / "templates/search.html", "</form>", "</form>\n")
+    assert _build_counting(project_copy, monkeypatch) == 0
+    assert _index_tree(project_copy / "dist/pagefind") == _cold_index(project_copy, monkeypatch)
+
+    # A milestone's words are indexed: Pagefind runs again.
+    edit(project_copy / "content/milestones.yaml", "title: ", "title: Then, ")
+    assert _build_counting(project_copy, monkeypatch) == 1
+    assert _index_tree(project_copy / "dist/pagefind") == _cold_index(project_copy, monkeypatch)
+
+    # An index touched since the build is not trusted, even with its size unchanged.
+    meta = next((project_copy / "dist/pagefind").glob("*.pf_meta"))
+    os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 1))
+    edit(project_copy / "content/pages/about.md", "title: ", "title: The ")
+    assert _build_counting(project_copy, monkeypatch) == 1
+
+    # ARCHIVE_SITE_NO_CACHE=1 never reuses
+    edit(project_copy / "content/pages/about.md", "title: ", "title: Our ")
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    assert _build_counting(project_copy, monkeypatch) == 1
+
+
+def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    body = '<html lang="en"><body><main data-pagefind-body><h1>{}</h1></main></body></html>'
+    (site / "a/one.html").write_text(body.format("One"), encoding="utf-8")
+    (site / "two.html").write_text(body.format("Two"), encoding="utf-8")
+    (site / "nav.html").write_text("<html><body>no body here</body></html>", encoding="utf-8")
+    program = tmp_path / "pagefind"
+    program.write_bytes(b"one build of Pagefind")
+    pages = searchindex.indexed_pages(site)
+    assert list(pages) == ["a/one.html", "two.html"]  # marked pages only, sorted
+    key = searchindex.index_key(pages, program)
+    assert searchindex.index_key(searchindex.indexed_pages(site), program) == key
+
+    (site / "nav.html").write_text("<html><body>still none</body></html>", encoding="utf-8")
+    assert searchindex.index_key(searchindex.indexed_pages(site), program) == key
+    (site / "two.html").write_text(body.format("Twice"), encoding="utf-8")
+    changed = searchindex.index_key(searchindex.indexed_pages(site), program)
+    assert changed != key
+    (site / "two.html").rename(site / "three.html")
+    assert searchindex.index_key(searchindex.indexed_pages(site), program) != changed
+    program.write_bytes(b"another build of Pagefind")
+    assert searchindex.index_key(searchindex.indexed_pages(site), program) != changed
+
+    # no page marked: Pagefind indexes every page's body, so every page counts
+    for page in ("a/one.html", "three.html"):
+        (site / page).write_text("<html><body>plain</body></html>", encoding="utf-8")
+    assert list(searchindex.indexed_pages(site)) == ["a/one.html", "nav.html", "three.html"]

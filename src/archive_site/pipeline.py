@@ -125,7 +125,7 @@ def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) ->
     def index(folder: Path) -> None:
         nonlocal indexing
         t1 = time.perf_counter()
-        report.search = index_site(folder)
+        report.search = index_site(folder, paths.output if use_stamp else None)
         indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()

@@ -4,7 +4,15 @@ Pagefind (the ``pagefind[bin]`` package ships its binary) reads the built HTML
 and writes ``pagefind/`` beside it: the pages marked ``data-pagefind-body``
 (articles, milestones, entities, topics, years) with the filters, metadata and
 sort keys their templates set.  It runs on the temporary output folder, so a
-failed index fails the build and leaves the previous output as it was.
+failed index fails the build and leaves the previous output as it was.  It is
+handed hard links to those pages alone, so it parses no page it would not index.
+
+An index is reused rather than made again when its pages, Pagefind's binary and
+options and this module are unchanged (:func:`index_key`) and the previous
+output's ``pagefind/`` is as the build left it: a record beside the output
+folder (``.dist.search.json``) holds the key and each file's size,
+modification time and inode.  Pagefind takes seconds per thousand articles; the
+check takes a read of the pages.
 
 The binary is run with a scrubbed environment and an empty working folder, so
 that no ``PAGEFIND_*`` variable and no ``pagefind.yml`` lying around changes
@@ -20,6 +28,7 @@ import gzip
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
@@ -44,6 +53,10 @@ UNUSED = (
 #: article: the paragraph's number (¶7) and the titles of the milestones citing it.
 EXCLUDE = (".para > .pa", ".para > .cites")
 TIMEOUT = 600  # seconds; a 5,000-article archive takes a few
+#: Marks a page Pagefind indexes (and only those, once one page has it).
+BODY = b"data-pagefind-body"
+#: The folder, inside the site, of links to the pages to index while Pagefind runs.
+STAGE = ".pagefind-pages"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,23 +81,78 @@ def executable() -> Path:
         raise _failure(f"the Pagefind binary is missing: {exc}") from None
 
 
-def index_site(site: Path, binary: Path | None = None) -> SearchIndex:
-    """Index the built site in ``site`` into ``site/pagefind/``; raise ArchiveError on failure."""
+def index_site(site: Path, reuse: Path | None = None, binary: Path | None = None) -> SearchIndex:
+    """Index the built site in ``site`` into ``site/pagefind/``; raise ArchiveError on failure.
+
+    ``reuse`` is the previous output folder: when the pages to index, Pagefind and its
+    options are those its index was made from (see :func:`index_key`) and that index is
+    as the build left it, it is linked into ``site`` instead of running Pagefind again.
+    """
     program = binary or executable()
+    pages = indexed_pages(site)
+    key = index_key(pages, program)
+    if reuse is None or not _reused(reuse, site, key):
+        _run_pagefind(site, list(pages), program)
+        canonical_filters(site / FOLDER)
+        for name in UNUSED:
+            (site / FOLDER / name).unlink(missing_ok=True)
+    index = _read_entry(site / FOLDER)
+    if reuse is not None:
+        _remember(reuse, site, key)
+    return index
+
+
+def indexed_pages(site: Path) -> dict[str, bytes]:
+    """The HTML files Pagefind indexes, by path from ``site`` in sorted order, with the
+    SHA-256 of each.
+
+    As Pagefind decides: the pages holding a ``data-pagefind-body`` element, or every
+    page when none does.  A page that only says the attribute's name in its text is
+    handed over too; Pagefind finds no body in it and leaves it out.
+    """
+    every: dict[str, bytes] = {}
+    marked: dict[str, bytes] = {}
+    for folder, dirs, names in os.walk(site):
+        dirs.sort()
+        for name in sorted(n for n in names if n.endswith(".html")):
+            data = (Path(folder) / name).read_bytes()
+            path = (Path(folder) / name).relative_to(site).as_posix()
+            every[path] = hashlib.sha256(data).digest()
+            if BODY in data:
+                marked[path] = every[path]
+    return dict(sorted((marked or every).items()))
+
+
+def index_key(pages: dict[str, bytes], program: Path) -> str:
+    """What the index is made from: the pages' paths and bytes, Pagefind's binary, its
+    options, and this module (which rewrites the index); SHA-256, hexadecimal."""
+    key = hashlib.sha256(b"archive-site search index 1\0")
+    for part in (program.read_bytes(), Path(__file__).read_bytes()):
+        key.update(hashlib.sha256(part).digest())
+    key.update("\0".join(_options()).encode("utf-8") + b"\0")
+    for page, digest in pages.items():
+        key.update(page.encode("utf-8") + b"\0" + digest)
+    return key.hexdigest()
+
+
+def _options() -> list[str]:
+    """Pagefind's options that shape the index (the folders are given apart)."""
+    excluded = (arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector))
+    return ["--keep-index-url", *excluded]
+
+
+def _run_pagefind(site: Path, pages: list[str], program: Path) -> None:
+    """Run Pagefind over hard links to ``pages`` alone (in a folder inside ``site``, removed
+    afterwards), so that it reads no page it would not index; its index goes into ``site``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
-    with tempfile.TemporaryDirectory(prefix="archive-site-pagefind-") as cwd:
-        try:
+    stage = site / STAGE
+    command = [str(program), "--site", str(stage.resolve()), "--output-path"]
+    command += [str((site / FOLDER).resolve()), *_options(), "--quiet"]
+    try:
+        _link_tree(site, stage, pages)
+        with tempfile.TemporaryDirectory(prefix="archive-site-pagefind-") as cwd:
             proc = subprocess.run(
-                [
-                    str(program),
-                    "--site",
-                    str(site.resolve()),
-                    "--output-subdir",
-                    FOLDER,
-                    "--keep-index-url",
-                    *(arg for selector in EXCLUDE for arg in ("--exclude-selectors", selector)),
-                    "--quiet",
-                ],
+                command,
                 cwd=cwd,
                 env=env,
                 capture_output=True,
@@ -93,16 +161,73 @@ def index_site(site: Path, binary: Path | None = None) -> SearchIndex:
                 timeout=TIMEOUT,
                 check=False,
             )
-        except (OSError, subprocess.TimeoutExpired) as exc:
-            raise _failure(f"could not run Pagefind ({program}): {exc}") from None
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise _failure(f"could not run Pagefind ({program}): {exc}") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
     if proc.returncode != 0:
         said = _last_lines(proc.stderr + proc.stdout)
         raise _failure(f"Pagefind failed (exit status {proc.returncode}): {said}")
-    index = _read_entry(site / FOLDER)
-    canonical_filters(site / FOLDER)
-    for name in UNUSED:
-        (site / FOLDER / name).unlink(missing_ok=True)
-    return index
+
+
+def _link_tree(source: Path, target: Path, files: list[str]) -> None:
+    """``target/F`` for each ``source/F``: a hard link where the file system allows, else a copy."""
+    made: set[Path] = set()
+    for name in files:
+        dest = target / name
+        if dest.parent not in made:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            made.add(dest.parent)
+        try:
+            os.link(source / name, dest)
+        except OSError:
+            shutil.copy2(source / name, dest)
+
+
+# --- reusing the previous index ----------------------------------------------------------
+
+Stat = tuple[int, int, int]  # size, mtime_ns, inode
+
+
+def record_path(output: Path) -> Path:
+    """Where the record of ``output``'s index lives: beside it, never inside (not published)."""
+    out = output.absolute()
+    return out.parent / f".{out.name}.search.json"
+
+
+def _listing(folder: Path) -> dict[str, Stat]:
+    """Every file under ``folder`` by path from it, with its size, mtime and inode."""
+    found: dict[str, Stat] = {}
+    for parent, _, names in os.walk(folder):
+        for name in names:
+            path = Path(parent) / name
+            st = path.stat(follow_symlinks=False)
+            found[path.relative_to(folder).as_posix()] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    return found
+
+
+def _reused(previous: Path, site: Path, key: str) -> bool:
+    """Link the previous output's index into ``site`` if it was made from ``key`` and is as
+    the build left it (every file's size, modification time and inode; nothing added)."""
+    try:
+        record = json.loads(record_path(previous).read_text(encoding="utf-8"))
+        if record.get("key") != key:
+            return False
+        files = {name: tuple(stat) for name, stat in record["files"].items()}
+        if not files or _listing(previous / FOLDER) != files:
+            return False
+        _link_tree(previous / FOLDER, site / FOLDER, sorted(files))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        shutil.rmtree(site / FOLDER, ignore_errors=True)
+        return False
+    return True
+
+
+def _remember(previous: Path, site: Path, key: str) -> None:
+    """Record what the new index was made from; its files keep their inodes when ``site``
+    is swapped in for ``previous``."""
+    record = {"key": key, "files": _listing(site / FOLDER)}
+    record_path(previous).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
 
 
 def _read_entry(folder: Path) -> SearchIndex:
