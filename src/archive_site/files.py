@@ -106,3 +106,9 @@ def exists(path: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def cache_home() -> Path:
+    """The user's cache folder for archive-site (``$XDG_CACHE_HOME`` or ``~/.cache``, then
+    ``archive-site/``): what a build keeps between builds that is never published."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-site"

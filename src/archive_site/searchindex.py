@@ -9,9 +9,9 @@ handed hard links to those pages alone, so it parses no page it would not index.
 
 An index is reused rather than made again when its pages, Pagefind's binary and
 options and this module are unchanged (:func:`index_key`) and the previous
-output's ``pagefind/`` is as the build left it: a record beside the output
-folder (``.dist.search.json``) holds the key and each file's size,
-modification time and inode.  Pagefind takes seconds per thousand articles; the
+output's ``pagefind/`` is as the build left it: a record in the user's cache
+folder (:func:`record_path`) holds the key and each file's size, modification
+time and inode.  Pagefind takes seconds per thousand articles; the
 check takes a read of the pages.
 
 The binary is run with a scrubbed environment and an empty working folder, so
@@ -24,6 +24,7 @@ byte-identical index.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import json
@@ -35,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
+from .files import cache_home
 from .urls import SEARCH_INDEX
 
 #: Where the index goes, inside the site.
@@ -190,9 +192,10 @@ Stat = tuple[int, int, int]  # size, mtime_ns, inode
 
 
 def record_path(output: Path) -> Path:
-    """Where the record of ``output``'s index lives: beside it, never inside (not published)."""
-    out = output.absolute()
-    return out.parent / f".{out.name}.search.json"
+    """Where the record of ``output``'s index lives: in the user's cache folder, named after
+    the output folder's absolute path (never in or beside the output: it is not published)."""
+    name = hashlib.sha256(os.fsencode(output.absolute())).hexdigest()[:32]
+    return cache_home() / "search" / f"{name}.json"
 
 
 def _listing(folder: Path) -> dict[str, Stat]:
@@ -225,9 +228,12 @@ def _reused(previous: Path, site: Path, key: str) -> bool:
 
 def _remember(previous: Path, site: Path, key: str) -> None:
     """Record what the new index was made from; its files keep their inodes when ``site``
-    is swapped in for ``previous``."""
-    record = {"key": key, "files": _listing(site / FOLDER)}
-    record_path(previous).write_text(json.dumps(record, sort_keys=True), encoding="utf-8")
+    is swapped in for ``previous``.  Without a writable cache folder, nothing is kept."""
+    record = json.dumps({"key": key, "files": _listing(site / FOLDER)}, sort_keys=True)
+    path = record_path(previous)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record, encoding="utf-8")
 
 
 def _read_entry(folder: Path) -> SearchIndex:

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from ..errors import ArchiveError, Diagnostic, display_path
-from ..files import FileProblem, read_bytes
+from ..files import FileProblem, cache_home, read_bytes
 
 
 class _RegularFiles(jinja2.FileSystemLoader):
@@ -100,7 +100,6 @@ def cache_compiled(env: jinja2.Environment) -> None:
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
     if os.environ.get("ARCHIVE_SITE_NO_CACHE"):
         return None
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     settings = repr(
         (
             jinja2.__version__,
@@ -114,7 +113,7 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
         )
     )
     digest = hashlib.sha256(settings.encode()).hexdigest()[:16]
-    folder = Path(base) / "archive-site" / f"templates-{digest}"
+    folder = cache_home() / f"templates-{digest}"
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError:
