@@ -24,7 +24,7 @@ from archive_site.commands.add import choose_id, yaml_scalar
 from archive_site.errors import Problems
 from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
-from conftest import COMMENTARY, CONTENT, INTERVIEW, run_cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
 
 ARTICLES = CONTENT / "articles"
 EDNEWS_CAPTURE = ARTICLES / f"{COMMENTARY}.capture.txt"  # saved as 000_c7a446d97c19db58.txt
@@ -99,7 +99,7 @@ def test_add_ednews_capture(project_copy: Path) -> None:
     capture = f"content/articles/{ident}.capture.txt"
     meta = f"content/articles/{ident}.meta.yaml"
 
-    result = run_cli("add", "inbox/000_c7a446d97c19db58.txt", cwd=project_copy)
+    result = cli("add", "inbox/000_c7a446d97c19db58.txt", cwd=project_copy)
 
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (
@@ -146,7 +146,7 @@ def test_add_ednews_capture(project_copy: Path) -> None:
         "original_name": "000_c7a446d97c19db58.txt",
     }
 
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert check.returncode == 1
     assert check.stderr == missing_report(
         meta, project_copy, [("kind", "news or interview or opinion")]
@@ -154,7 +154,7 @@ def test_add_ednews_capture(project_copy: Path) -> None:
     assert check.stdout == ""
 
     fill_in(project_copy / meta, {"kind": "opinion", "timezone": '"+04:00"'})
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert (check.returncode, check.stderr) == (0, "")
     assert check.stdout.startswith("No problems: 3 articles, ")
 
@@ -168,7 +168,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
     capture = f"content/articles/{ident}.capture.txt"
     meta = f"content/articles/{ident}.meta.yaml"
 
-    result = run_cli("add", str(source), cwd=project_copy)
+    result = cli("add", str(source), cwd=project_copy)
 
     assert (result.returncode, result.stderr) == (0, "")
     assert f"Article id: {ident} (from the date, the outlet and the file name;" in result.stdout
@@ -219,7 +219,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
         "original_name": "003_49b360be211d8a26.txt",
     }
 
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert check.returncode == 1
     assert check.stderr == missing_report(
         meta,
@@ -236,7 +236,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
             "origin": "Xinhua News Agency",
         },
     )
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert (check.returncode, check.stderr) == (0, "")
     assert check.stdout.startswith("No problems: 3 articles, ")
 
@@ -249,7 +249,7 @@ def test_add_with_id_into_a_content_folder_without_the_article(project_copy: Pat
     kept_meta = (folder / f"{INTERVIEW}.meta.yaml").read_text(encoding="utf-8")
     (folder / f"{INTERVIEW}.meta.yaml").unlink()
 
-    result = run_cli("add", str(source), "--id", INTERVIEW, cwd=project_copy)
+    result = cli("add", str(source), "--id", INTERVIEW, cwd=project_copy)
 
     assert (result.returncode, result.stderr) == (0, "")
     assert "note:" not in result.stdout  # no other capture has these bytes
@@ -257,7 +257,7 @@ def test_add_with_id_into_a_content_folder_without_the_article(project_copy: Pat
     assert (folder / f"{INTERVIEW}.capture.txt").read_bytes() == MENAFN_CAPTURE.read_bytes()
     # The archivist's original metadata fills in everything the new file asks for.
     (folder / f"{INTERVIEW}.meta.yaml").write_text(kept_meta, encoding="utf-8")
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert (check.returncode, check.stderr) == (0, "")
 
 
@@ -319,7 +319,7 @@ def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
         "original_name": "ferries.txt",
     }
 
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert check.returncode == 1
     assert check.stderr == missing_report(
         meta,
@@ -341,9 +341,9 @@ def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
             "kind": "news",
         },
     )
-    check = run_cli("check", cwd=project_copy)
+    check = cli("check", cwd=project_copy)
     assert (check.returncode, check.stderr) == (0, "")
-    build = run_cli("--base-url", "https://example.org/archive/", cwd=project_copy)
+    build = cli("--base-url", "https://example.org/archive/", cwd=project_copy)
     assert (build.returncode, build.stderr) == (0, "")
     page = (project_copy / "dist" / "articles" / "ferries.html").read_text(encoding="utf-8")
     assert "Caspian ports expand their ferry fleets" in page
@@ -358,7 +358,7 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
     inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
     before = articles_listing(project_copy)
 
-    result = run_cli("add", "inbox/new.txt", "--id", INTERVIEW, cwd=project_copy)
+    result = cli("add", "inbox/new.txt", "--id", INTERVIEW, cwd=project_copy)
 
     assert result.returncode == 1
     assert result.stdout == ""
@@ -373,16 +373,16 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
 
 def test_adding_the_same_bytes_again_says_so_and_changes_nothing(project_copy: Path) -> None:
     inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
-    first = run_cli("add", "inbox/new.txt", cwd=project_copy)
+    first = cli("add", "inbox/new.txt", cwd=project_copy)
     assert first.returncode == 0
     ident = "2025-04-23-ednews-the-azerbaijan-china-strategic-partnership"
     fill_in(project_copy / f"content/articles/{ident}.meta.yaml", {"kind": "opinion"})
     before = articles_listing(project_copy)
 
-    second = run_cli("add", "inbox/new.txt", "--id", "another-id", cwd=project_copy)
+    second = cli("add", "inbox/new.txt", "--id", "another-id", cwd=project_copy)
     # The seed capture itself, under its original name: already archived too.
     inbox_copy(project_copy, EDNEWS_CAPTURE, "seed.txt", resaved=False)
-    third = run_cli("add", "inbox/seed.txt", cwd=project_copy)
+    third = cli("add", "inbox/seed.txt", cwd=project_copy)
 
     for result, archived in ((second, ident), (third, COMMENTARY)):
         assert (result.returncode, result.stderr) == (0, "")
@@ -402,7 +402,7 @@ def test_add_refuses_a_file_that_is_not_utf8(project_copy: Path) -> None:
     )
     before = articles_listing(project_copy)
 
-    result = run_cli("add", "inbox/latin1.txt", cwd=project_copy)
+    result = cli("add", "inbox/latin1.txt", cwd=project_copy)
 
     assert result.returncode == 1
     assert result.stdout == ""
@@ -426,7 +426,7 @@ def test_add_refuses_what_is_not_an_article(
 ) -> None:
     (project_copy / "odd.txt").write_bytes(content)
     before = articles_listing(project_copy)
-    result = run_cli("add", "odd.txt", cwd=project_copy)
+    result = cli("add", "odd.txt", cwd=project_copy)
     assert result.returncode == 1
     assert_no_traceback(result)
     where = "odd.txt:3" if b"\x00" in content else "odd.txt"
@@ -437,7 +437,7 @@ def test_add_refuses_what_is_not_an_article(
 def test_add_missing_file_and_missing_content_folder(project_copy: Path) -> None:
     """A file named on the command line that is not there: exit 1, as for a missing content
     folder in ``check`` (exit 2 is for a command line that cannot be parsed)."""
-    result = run_cli("add", "inbox/nothing-here.txt", cwd=project_copy)
+    result = cli("add", "inbox/nothing-here.txt", cwd=project_copy)
     assert result.returncode == 1
     assert_no_traceback(result)
     assert result.stderr == (
@@ -445,11 +445,11 @@ def test_add_missing_file_and_missing_content_folder(project_copy: Path) -> None
     )
 
     (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
-    result = run_cli("add", "new.txt", "--content", "elsewhere", cwd=project_copy)
+    result = cli("add", "new.txt", "--content", "elsewhere", cwd=project_copy)
     assert result.returncode == 1
     assert "1. elsewhere: content folder not found" in result.stderr
 
-    result = run_cli("add", "content", cwd=project_copy)
+    result = cli("add", "content", cwd=project_copy)
     assert result.returncode == 1
     assert "1. content: is a folder, not a captured text file" in result.stderr
 
@@ -457,13 +457,13 @@ def test_add_missing_file_and_missing_content_folder(project_copy: Path) -> None
 def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
     (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
     before = articles_listing(project_copy)
-    result = run_cli("add", "new.txt", "--id", "New_Article", cwd=project_copy)
+    result = cli("add", "new.txt", "--id", "New_Article", cwd=project_copy)
     assert result.returncode == 2
     assert result.stderr.startswith(
         "archive-site add: error: --id: 'New_Article' is not a valid id"
     )
     assert articles_listing(project_copy) == before
-    result = run_cli("add", cwd=project_copy)  # no capture: argparse says so
+    result = cli("add", cwd=project_copy)  # no capture: argparse says so
     assert result.returncode == 2
     assert "the following arguments are required: capture" in result.stderr
 
@@ -471,7 +471,7 @@ def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
 def test_add_to_another_content_folder_says_how_to_check_it(project_copy: Path) -> None:
     (project_copy / "content").rename(project_copy / "archive")
     (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
-    result = run_cli("add", "new.txt", "--content", "archive", cwd=project_copy)
+    result = cli("add", "new.txt", "--content", "archive", cwd=project_copy)
     assert result.returncode == 0, result.stderr
     assert "Copied new.txt to archive/articles/new.capture.txt" in result.stdout
     assert "Then run `archive-site check --content archive`" in result.stdout
@@ -568,7 +568,7 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     inbox_copy(project_copy, FIXTURES / "wire/xinhua-style.txt", "xi-tokayev.txt")
     folder = project_copy / "content/articles"
 
-    added = run_cli("add", "inbox/logistics.html", "--id", "alat-centre", cwd=project_copy)
+    added = cli("add", "inbox/logistics.html", "--id", "alat-centre", cwd=project_copy)
     assert (added.returncode, added.stderr) == (0, "")
     assert "to content/articles/alat-centre.capture.html (" in added.stdout
     assert "read as 'html'" in added.stdout
@@ -580,7 +580,7 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     meta = yaml.safe_load((folder / "alat-centre.meta.yaml").read_text(encoding="utf-8"))
     assert set(meta) == {"short_title", "summary", "responds_to", "original_name"}
 
-    added = run_cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
+    added = cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
     assert (added.returncode, added.stderr) == (0, "")
     assert (
         "published: the day it was published, YYYY-MM-DD (the dateline 'BEIJING, April 23 (Xinhua) --' gives no year)\n"
@@ -596,7 +596,7 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     fill_in(folder / "xi-tokayev.meta.yaml", {"outlet": "Xinhua", "published": "2025-04-23"})
     fill_in(folder / "xi-tokayev.meta.yaml", {"kind": "news"})
 
-    built = run_cli("build", "-q", cwd=project_copy)
+    built = cli("build", "-q", cwd=project_copy)
     assert (built.returncode, built.stderr) == (0, "")
     dist = project_copy / "dist/articles"
     assert (dist / "alat-centre.capture.html.txt").read_bytes() == page.read_bytes()

@@ -16,7 +16,7 @@ from archive_site.load import load_archive
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, ChainLink, Source
 from archive_site.text import normalise_text
-from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, edit, run_cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
 
 MILESTONES = Path("content/milestones.yaml")
@@ -97,18 +97,18 @@ def test_an_attributed_paragraph_without_speaker_warns(project_copy: Path) -> No
         "quote: During the 30-year occupation by Armenia, China has unequivocally recognized "
         "the territorial integrity of Azerbaijan.\n",
     )
-    result = run_cli("check", cwd=project_copy)
+    result = cli("check", cwd=project_copy)
     assert result.returncode == 0
     assert (
         f"content/milestones.yaml:{line}: warning: speaker: paragraph p4 attributes words to "
         "someone ('According to'): name who makes this statement with 'speaker:'"
     ) in result.stderr
-    assert run_cli("check", "--strict", cwd=project_copy).returncode == 1
+    assert cli("check", "--strict", cwd=project_copy).returncode == 1
 
 
 def test_single_voice_milestones_warn_on_request(project_copy: Path) -> None:
-    assert run_cli("check", "--strict", cwd=project_copy).returncode == 0
-    result = run_cli("check", "--single-voice", "--strict", cwd=project_copy)
+    assert cli("check", "--strict", cwd=project_copy).returncode == 0
+    result = cli("check", "--single-voice", "--strict", cwd=project_copy)
     assert result.returncode == 1
     assert (
         "warning: milestone 'first-export-train': its only evidence is a single voice (xinhua)"
@@ -239,7 +239,7 @@ def test_csv_cells_never_become_formulas(project_copy: Path) -> None:
         'title: "=HYPERLINK(\\"http://evil.example\\")"',
     )
     edit(project_copy / MILESTONES, "title: Trade reaches", "title: +Trade reaches")
-    assert run_cli("build", "-q", cwd=project_copy).returncode == 0
+    assert cli("build", "-q", cwd=project_copy).returncode == 0
     text = (project_copy / "dist/data/milestones.csv").read_text(encoding="utf-8-sig")
     titles = {r["title"] for r in csv.DictReader(io.StringIO(text))}
     assert '\'=HYPERLINK("http://evil.example")' in titles

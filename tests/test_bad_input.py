@@ -1,6 +1,7 @@
 """Bad content: a clear error naming the file and line, exit 1, no traceback, dist/ untouched.
 
-Each case runs ``python build.py`` as a user would, in a copy of the project.
+Each case runs ``python build.py`` (its entry point, in-process; the exit status of a real
+process in two of them) in a copy of the project.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import COMMENTARY, INTERVIEW, edit, run_cli
+from conftest import COMMENTARY, INTERVIEW, cli, edit, run_cli
 
 
 def tree_digest(root: Path) -> dict[str, str]:
@@ -114,7 +115,7 @@ def test_each_kind_of_bad_input(
     line = edit(project_copy / file, old, new)
     # When the edit spans lines, the problem is on one of them.
     lines = range(line, line + old.count("\n") + 1)
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     found = problems_of(result.stderr)
     assert any(p.startswith(f"{file}:{n}: ") and message in p for p in found for n in lines), (
@@ -126,7 +127,7 @@ def test_each_kind_of_bad_input(
 def test_a_missing_capture_is_named(project_copy: Path) -> None:
     capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
     capture.unlink()
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     found = problems_of(result.stderr)
     assert found[0] == (
@@ -140,7 +141,7 @@ def test_a_missing_capture_is_named(project_copy: Path) -> None:
 
 def test_a_capture_without_metadata_is_not_skipped(project_copy: Path) -> None:
     (project_copy / f"content/articles/{COMMENTARY}.meta.yaml").unlink()
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     assert problems_of(result.stderr)[0] == (
         f"content/articles/{COMMENTARY}.capture.txt: capture has no metadata file: "
@@ -150,7 +151,7 @@ def test_a_capture_without_metadata_is_not_skipped(project_copy: Path) -> None:
 
 def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     (project_copy / "content/articles/notes.txt").write_text("a capture without its suffix\n")
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     assert problems_of(result.stderr) == [
         "content/articles/notes.txt: not an article file: captures are ID.capture.txt "
@@ -162,7 +163,7 @@ def test_a_capture_that_is_not_utf8(project_copy: Path) -> None:
     path = project_copy / f"content/articles/{INTERVIEW}.capture.txt"
     data = path.read_bytes()
     path.write_bytes(data.replace(b"Astana", "Astanä".encode("latin-1"), 1))
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     first = problems_of(result.stderr)[0]
     assert first.startswith(f"content/articles/{INTERVIEW}.capture.txt:5: not UTF-8 text")
@@ -185,7 +186,7 @@ def test_all_problems_of_a_run_are_reported_together_and_numbered(project_copy: 
     page = project_copy / "content/pages/about.md"
     edit(page, "title: About this archive", "title: [About this archive")
     (project_copy / "content/articles/2025-05-01-lost.meta.yaml").write_text("kind: news\n")
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert_clean_failure(result)
     found = problems_of(result.stderr)
     assert re.search(r"^archive-site: 6 errors in the content:$", result.stderr, re.MULTILINE)
@@ -220,7 +221,7 @@ def test_a_failed_build_leaves_the_previous_site_exactly_as_it_was(project_copy:
 
 def test_check_reports_the_same_problems_without_writing(project_copy: Path) -> None:
     line = edit(project_copy / MILESTONES, 'date: "2016"', 'date: "16"')
-    result = run_cli("check", cwd=project_copy)
+    result = cli("check", cwd=project_copy)
     assert result.returncode == 1
     assert problems_of(result.stderr) == [
         f"{MILESTONES}:{line}: date: expected YYYY, YYYY-MM or YYYY-MM-DD "
@@ -236,10 +237,10 @@ def test_strict_turns_warnings_into_failures(project_copy: Path) -> None:
     )
     meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
     edit(meta, "kind: opinion\n", "kind: opinion\noutlet: EDnews\n")
-    lenient = run_cli("check", cwd=project_copy)
+    lenient = cli("check", cwd=project_copy)
     assert lenient.returncode == 0, lenient.stderr
     assert "warning: no byline (Name\\Outlet) found" in lenient.stderr
-    strict = run_cli("check", "--strict", cwd=project_copy)
+    strict = cli("check", "--strict", cwd=project_copy)
     assert strict.returncode == 1
     assert "warning: no byline" in strict.stderr
 

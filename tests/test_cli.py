@@ -1,4 +1,9 @@
-"""The command line as a user runs it: build with and without a base URL, output, exit codes."""
+"""The command line as a user runs it: build with and without a base URL, output, exit codes.
+
+Most commands run through build.py's entry point in-process (``cli``); what only a real process
+shows (the console script, the quiet build's silence, a closed pipe, the working folder, serve)
+runs ``python build.py`` in a new interpreter.
+"""
 
 from __future__ import annotations
 
@@ -13,17 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_cli
+from conftest import ROOT, cli, run_cli
 
 ABSOLUTE = re.compile(r"https://[a-z0-9.-]+/[a-z0-9/-]*")
 
 
 def build(
-    project: Path, out: str, *args: str, env: dict[str, str] | None = None
+    project: Path, out: str, *args: str, env: dict[str, str] | None = None, process: bool = False
 ) -> subprocess.CompletedProcess[str]:
     inherited = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_BASE_URL"}
     full_env = {**inherited, **(env or {})}
-    result = run_cli("build", "--output", out, *args, cwd=project, env=full_env)
+    run = run_cli if process else cli
+    result = run("build", "--output", out, *args, cwd=project, env=full_env)
     assert result.returncode == 0, result.stderr
     return result
 
@@ -75,7 +81,7 @@ def test_base_url_from_the_environment_and_the_option_wins(project_copy: Path) -
 
 
 def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
-    result = run_cli("build", "--base-url", "ftp://example.org", cwd=project_copy)
+    result = cli("build", "--base-url", "ftp://example.org", cwd=project_copy)
     assert result.returncode == 1
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
 
@@ -92,12 +98,12 @@ def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
         r"^  (load and check|render|write|search index) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
     )
     assert stages == ["load and check", "render", "write", "search index"]
-    quiet = build(project_copy, "c", "-q")
+    quiet = build(project_copy, "c", "-q", process=True)  # nothing on the process's stdout
     assert quiet.stdout == "" and quiet.stderr == ""
 
 
 def test_check_on_good_content(project_copy: Path) -> None:
-    result = run_cli("check", cwd=project_copy)
+    result = cli("check", cwd=project_copy)
     assert result.returncode == 0
     assert result.stdout == (
         "No problems: 2 articles, 34 milestones (61 quotes verified), 56 entities, 7 topics.\n"
@@ -108,13 +114,13 @@ def test_check_on_good_content(project_copy: Path) -> None:
 def test_build_refuses_to_replace_a_folder_it_did_not_build(project_copy: Path) -> None:
     (project_copy / "precious").mkdir()
     (project_copy / "precious/thesis.txt").write_text("years of work")
-    result = run_cli("build", "--output", "precious", cwd=project_copy)
+    result = cli("build", "--output", "precious", cwd=project_copy)
     assert result.returncode == 1
     assert "precious: the output folder holds files archive-site did not write (thesis.txt)" in (
         result.stderr
     )
     assert (project_copy / "precious/thesis.txt").read_text() == "years of work"
-    result = run_cli("build", "--output", "content", cwd=project_copy)
+    result = cli("build", "--output", "content", cwd=project_copy)
     assert result.returncode == 1 and "would replace content" in result.stderr
 
 

@@ -7,8 +7,6 @@ stderr), in a copy of the project made the working folder.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import os
 import re
@@ -23,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from conftest import COMMENTARY, INTERVIEW, edit
+from conftest import cli as in_process
 from test_bad_input import problems_of, tree_digest
 
 ABOUT = "content/pages/about.md"
@@ -43,12 +42,8 @@ class Run:
 
 def cli(*args: str) -> Run:
     """``archive-site ARGS`` in-process, in the working folder."""
-    from archive_site.commands.cli import main
-
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(args))
-    return Run(code, out.getvalue(), err.getvalue())
+    result = in_process(*args)
+    return Run(result.returncode, result.stdout, result.stderr)
 
 
 def append(path: Path, text: str) -> int:
@@ -336,7 +331,7 @@ def test_the_output_may_not_hold_or_lie_inside_what_the_build_reads(
 _KILLER = """
 import os, sys
 from pathlib import Path
-from archive_site.render import Output
+from archive_site.model import Output
 from archive_site.write import write_site
 
 countdown = int(sys.argv[2])
@@ -362,22 +357,32 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_cleans_up(
     tmp_path: Path,
 ) -> None:
     """F12: SIGKILL between the two renames left no dist/; killed builds left .dist.new-*."""
+    from archive_site.model import Output
+    from archive_site.write import write_site
+
     script = tmp_path / "killer.py"
     script.write_text(_KILLER)
     out = tmp_path / "site" / "dist"
 
     def write(version: str, kill_at: int) -> int:
+        """A process writing the site, killed at its kill_at-th change to the file system."""
         return subprocess.run(
             [sys.executable, str(script), str(out), str(kill_at), version], check=False
         ).returncode
 
-    assert write("old", 0) == 0
+    def write_old() -> None:
+        """The next build, in this process: as the killed one's, with the old pages."""
+        old = [Output(".nojekyll", b""), Output("index.html", b"old")]
+        old += [Output("a/b.html", b"old"), Output("data/c.json", b"[]")]
+        write_site(old, out)
+
+    write_old()
     kill_at, finished = 1, False
     while not finished:
         finished = write("new", kill_at) == 0
         assert (out / "index.html").read_text() in ("old", "new"), kill_at
         assert (out / "a/b.html").read_text() == (out / "index.html").read_text()
-        assert write("old", 0) == 0  # the next build cleans up after a killed one
+        write_old()  # cleans up after a killed one
         assert sorted(p.name for p in out.parent.iterdir()) == ["dist"], kill_at
         assert (out / "index.html").read_text() == "old"
         kill_at += 1

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import CONTENT, TEMPLATES, run_cli
+from conftest import CONTENT, TEMPLATES, cli
 
 PAYLOAD = (
     "<script>alert(1)</script>\"><img src=x onerror=alert(2)>'<svg onload=alert(3)>"
@@ -120,7 +120,7 @@ def poisoned(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(CONTENT, project / "content")
     shutil.copytree(TEMPLATES, project / "templates")
     poison(project)
-    result = run_cli("build", "-q", cwd=project, timeout=120)
+    result = cli("build", "-q", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "dist"
 

@@ -12,7 +12,7 @@ import pytest
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.text import normalise_text
-from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, run_cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cli
 from htmlscan import Scan, broken_links, resolve, scan_file, scan_html
 
 
@@ -318,7 +318,7 @@ def test_content_is_escaped_and_unsafe_links_dropped(project_copy: Path) -> None
         "and [a real link](milestone:trade-2024).",
     )
     ms.write_text(text, encoding="utf-8")
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert result.returncode == 0, result.stderr
     html = (project_copy / "dist/milestones/diplomatic-relations-established.html").read_text(
         encoding="utf-8"
@@ -333,7 +333,7 @@ def test_content_is_escaped_and_unsafe_links_dropped(project_copy: Path) -> None
 
 
 def test_a_template_error_names_the_template_and_line_and_keeps_dist(project_copy: Path) -> None:
-    ok = run_cli(cwd=project_copy)
+    ok = cli(cwd=project_copy)
     assert ok.returncode == 0
     before = {p: p.read_bytes() for p in (project_copy / "dist").rglob("*") if p.is_file()}
     tpl = project_copy / "templates/milestone.html"
@@ -341,7 +341,7 @@ def test_a_template_error_names_the_template_and_line_and_keeps_dist(project_cop
     n = next(i for i, line in enumerate(lines) if "<h1>{{ m.title }}</h1>" in line)
     lines[n] = lines[n].replace("m.title", "m.titel")
     tpl.write_text("".join(lines), encoding="utf-8")
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert re.search(
@@ -357,7 +357,7 @@ def test_a_template_syntax_error_names_the_line(project_copy: Path) -> None:
     assert "{% if pager.slice(milestones) %}" in text
     text = text.replace("{% if pager.slice(milestones) %}", "{% iff milestones %}", 1)
     tpl.write_text(text, encoding="utf-8")
-    result = run_cli(cwd=project_copy)
+    result = cli(cwd=project_copy)
     assert result.returncode == 1
     line = text[: text.index("{% iff milestones %}")].count("\n") + 1
     assert re.search(rf"templates/year\.html:{line}: template syntax: ", result.stderr), (

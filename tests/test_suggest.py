@@ -15,7 +15,7 @@ from archive_site.model import Paragraph
 from archive_site.readers import detect_format, read_text
 from archive_site.suggest import mentions_in_paragraph, sentences, suggest
 from archive_site.suggest.datewords import find_dates
-from conftest import COMMENTARY, CONTENT, INTERVIEW, run_cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -153,13 +153,13 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
 
 
 def test_suggest_command_json_and_new(project_copy: Path) -> None:
-    result = run_cli("suggest", INTERVIEW, "--json", cwd=project_copy)
+    result = cli("suggest", INTERVIEW, "--json", cwd=project_copy)
     assert (result.returncode, result.stderr) == (0, "")
     rows = json.loads(result.stdout)
     assert rows and all(
         list(r) == ["article", "paragraph", "date", "quote", "basis", "existing"] for r in rows
     )
-    new = json.loads(run_cli("suggest", "--new", "--json", cwd=project_copy).stdout)
+    new = json.loads(cli("suggest", "--new", "--json", cwd=project_copy).stdout)
     assert new and all(r["existing"] == [] for r in new)
     assert len(new) < len(rows)
 
@@ -178,14 +178,14 @@ def test_suggest_command_json_and_new(project_copy: Path) -> None:
             f"    - article: {pick['article']}\n"
             f"      quote: {json.dumps(pick['quote'])}\n"
         )
-    checked = run_cli("check", cwd=project_copy)
+    checked = cli("check", cwd=project_copy)
     assert checked.returncode == 0, checked.stderr
-    again = json.loads(run_cli("suggest", "--new", "--json", cwd=project_copy).stdout)
+    again = json.loads(cli("suggest", "--new", "--json", cwd=project_copy).stdout)
     assert pick["quote"] not in [r["quote"] for r in again if r["date"] == "2023"]
 
 
 def test_suggest_human_output_groups_by_article_new_first(project_copy: Path) -> None:
-    result = run_cli("suggest", cwd=project_copy)
+    result = cli("suggest", cwd=project_copy)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
     heads = [line for line in lines if line and not line.startswith(" ")]
@@ -196,6 +196,6 @@ def test_suggest_human_output_groups_by_article_new_first(project_copy: Path) ->
 
 
 def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
-    result = run_cli("suggest", "no-such-article", cwd=project_copy)
+    result = cli("suggest", "no-such-article", cwd=project_copy)
     assert result.returncode == 2
     assert "unknown article id: no-such-article" in result.stderr
