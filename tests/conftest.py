@@ -7,6 +7,7 @@ their own copy the project with ``project_copy``.
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import io
 import os
@@ -26,6 +27,13 @@ TEST_BASE_URL = "https://example.org/archive-site/"
 
 INTERVIEW = "2025-04-21-aliyev-xinhua-interview"
 COMMENTARY = "2025-04-23-ednews-strategic-partnership-new-stage"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Compile the package's bytecode once, as `make site` does: where PYTHONDONTWRITEBYTECODE
+    is set, every ``python build.py`` the tests start would otherwise compile it anew."""
+    if not hasattr(config, "workerinput"):  # once, before pytest-xdist starts its workers
+        compileall.compile_dir(ROOT / "src", quiet=1)
 
 
 @dataclass(frozen=True)

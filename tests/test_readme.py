@@ -48,9 +48,11 @@ def readme_commands() -> list[str]:
 
 @pytest.fixture
 def sandbox(tmp_path: Path) -> Iterator[Path]:
-    """A copy of the project as a user has it after `make site`, the venv shared."""
-    for name in ("content", "templates", "src", "bench"):
+    """A copy of the project as a user has it after `make site`, the venv shared: with the
+    package's bytecode, which `make site` compiles (conftest compiles it for the session)."""
+    for name in ("content", "templates", "bench"):
         shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "src", tmp_path / "src", ignore=shutil.ignore_patterns("*.egg-info"))
     for name in ("build.py", "Makefile", "pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, tmp_path / name)
     (tmp_path / ".venv").symlink_to(VENV)

@@ -357,12 +357,9 @@ def test_changes_to_the_package_code_take_effect(
     serve: Callable[..., Served], project_copy: Path
 ) -> None:
     # a copy of the generator too: build.py runs the package beside it, which serve watches
+    # (with its bytecode, as after `make site`: only the edited module is compiled again)
     shutil.copy(ROOT / "build.py", project_copy / "build.py")
-    shutil.copytree(
-        ROOT / "src/archive_site",
-        project_copy / "src/archive_site",
-        ignore=shutil.ignore_patterns("__pycache__"),
-    )
+    shutil.copytree(ROOT / "src/archive_site", project_copy / "src/archive_site")
     pipeline = project_copy / "src/archive_site/pipeline.py"
     original = pipeline.read_text(encoding="utf-8")
     s = serve(script=project_copy / "build.py")
