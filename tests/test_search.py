@@ -291,3 +291,31 @@ def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -
     for page in ("a/one.html", "three.html"):
         (site / page).write_text("<html><body>plain</body></html>", encoding="utf-8")
     assert list(searchindex.indexed_pages(site)) == ["a/one.html", "nav.html", "three.html"]
+
+
+def _shuffled(folder: Path) -> None:
+    """Pagefind's order of another run: every filter's values, and the filters, reversed."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    (lang,) = entry["languages"].values()
+    meta_path = folder / f"pagefind.{lang['hash']}.pf_meta"
+    meta = searchindex._read_index_file(meta_path)
+    assert isinstance(meta, list) and isinstance(meta[3], list) and len(meta[3]) > 1
+    for _, name in meta[3]:  # type: ignore[misc]
+        path = folder / f"filter/{name}.pf_filter"
+        data = searchindex._read_index_file(path)
+        assert isinstance(data, list) and isinstance(data[1], list) and len(data[1]) > 1
+        data[1].reverse()
+        path.write_bytes(gzip.compress(searchindex.SIGNATURE + searchindex._cbor_encode(data)))
+    meta[3].reverse()
+    meta_path.write_bytes(gzip.compress(searchindex.SIGNATURE + searchindex._cbor_encode(meta)))
+
+
+def test_filters_in_any_order_give_the_same_index(site: BuiltSite, tmp_path: Path) -> None:
+    shutil.copytree(site.root / "pagefind", tmp_path / "a")
+    shutil.copytree(site.root / "pagefind", tmp_path / "b")
+    _shuffled(tmp_path / "b")
+    assert _index_tree(tmp_path / "a") != _index_tree(tmp_path / "b")
+    searchindex.canonical_filters(tmp_path / "a")
+    searchindex.canonical_filters(tmp_path / "b")
+    assert _index_tree(tmp_path / "a") == _index_tree(tmp_path / "b")
+    assert _index_tree(tmp_path / "a") == _index_tree(site.root / "pagefind")  # already canonical

@@ -270,28 +270,54 @@ def canonical_filters(folder: Path) -> None:
 
     Pagefind names each index file after a hash of its content: a filter file
     whose values come out in another order gets another name, and so does the
-    metadata file that lists it, and ``pagefind-entry.json`` names that.
+    metadata file that lists it, and ``pagefind-entry.json`` names that.  Only
+    the filter names and values are decoded; the pages they list, and the
+    metadata's list of every page, are moved as the bytes Pagefind wrote.
     """
     entry_path = folder / "pagefind-entry.json"
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for lang in entry["languages"].values():
         meta_path = folder / f"pagefind.{lang['hash']}.pf_meta"
-        meta = _array(_read_index_file(meta_path), meta_path)
+        meta = _raw_array(_read_index_bytes(meta_path), len(SIGNATURE), meta_path, whole=True)
         filters: list[CborValue] = []
-        for item in sorted(_array(meta[3], meta_path), key=_first):
+        for item in sorted(_array(_cbor_decode(meta[3], 0)[0], meta_path), key=_first):
             name, old = _array(item, meta_path)
             path = folder / "filter" / f"{_first([old])}.pf_filter"
-            data = _array(_read_index_file(path), path)
-            data[1] = sorted(_array(data[1], path), key=_first)
+            data = _raw_array(_read_index_bytes(path), len(SIGNATURE), path, whole=True)
+            values = _raw_array(data[1], 0, path)
+            ordered: list[bytes] = sorted(values, key=_value_of)
+            data[1] = _cbor_head(4, len(values)) + b"".join(ordered)
             path.unlink()
             filters.append([name, _write_index_file(folder / "filter", path.stem, data, 7)])
-        meta[3] = filters
+        meta[3] = _cbor_encode(filters)
         meta_path.unlink()
         lang["hash"] = _write_index_file(folder, f"pagefind.{lang['hash']}", meta, 10, "pf_meta")
     entry_path.write_text(
         json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
         encoding="utf-8",
     )
+
+
+def _raw_array(data: bytes, i: int, path: Path, *, whole: bool = False) -> list[bytes]:
+    """The items of the CBOR array at ``data[i]``, each as the bytes that encode it;
+    ``whole``: the array must end the data."""
+    major, count, i = _cbor_head_at(data, i)
+    if major != 4:
+        raise _failure(f"{path.name}: not the index layout of Pagefind 1.5")
+    items: list[bytes] = []
+    for _ in range(count):
+        end = _cbor_skip(data, i)
+        items.append(data[i:end])
+        i = end
+    if whole and i != len(data):
+        raise _failure(f"{path.name}: unexpected bytes after the index")
+    return items
+
+
+def _value_of(entry: bytes) -> str:
+    """Sort key of an encoded ``[value, pages]`` filter entry: the value."""
+    major, _, i = _cbor_head_at(entry, 0)
+    return _first([_cbor_decode(entry, i)[0]]) if major == 4 else ""
 
 
 def _array(value: CborValue, path: Path) -> list[CborValue]:
@@ -306,10 +332,15 @@ def _first(item: CborValue) -> str:
     return key if isinstance(key, str) else repr(key)
 
 
-def _read_index_file(path: Path) -> CborValue:
+def _read_index_bytes(path: Path) -> bytes:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise _failure(f"{path.name}: not a Pagefind index file")
+    return data
+
+
+def _read_index_file(path: Path) -> CborValue:
+    data = _read_index_bytes(path)
     value, end = _cbor_decode(data, len(SIGNATURE))
     if end != len(data):
         raise _failure(f"{path.name}: unexpected bytes after the index")
@@ -317,10 +348,11 @@ def _read_index_file(path: Path) -> CborValue:
 
 
 def _write_index_file(
-    folder: Path, old: str, value: CborValue, digits: int, suffix: str = "pf_filter"
+    folder: Path, old: str, items: list[bytes], digits: int, suffix: str = "pf_filter"
 ) -> str:
-    """Write ``value`` as Pagefind does, named ``LANG_HASH``; returns that name."""
-    data = SIGNATURE + _cbor_encode(value)
+    """Write the array of encoded ``items`` as Pagefind does, named ``LANG_HASH``; returns
+    that name."""
+    data = SIGNATURE + _cbor_head(4, len(items)) + b"".join(items)
     prefix, _, _ = old.rpartition(".")[2].partition("_")
     name = f"{prefix}_{hashlib.sha256(data).hexdigest()[:digits]}"
     stem = f"pagefind.{name}" if suffix == "pf_meta" else name
@@ -328,17 +360,36 @@ def _write_index_file(
     return name
 
 
-def _cbor_decode(data: bytes, i: int) -> tuple[CborValue, int]:
-    """The part of CBOR (RFC 8949) Pagefind's index files use: integers, text, arrays."""
+def _cbor_head_at(data: bytes, i: int) -> tuple[int, int, int]:
+    """The CBOR head at ``data[i]``: major type, argument, and where its content starts."""
     major, info = data[i] >> 5, data[i] & 31
     i += 1
     if info < 24:
-        n = info
-    elif info <= 27:
+        return major, info, i
+    if info <= 27:
         width = 1 << (info - 24)
-        n, i = int.from_bytes(data[i : i + width], "big"), i + width
-    else:
-        raise _failure(f"search index: unsupported CBOR item {data[i - 1]:#x}")
+        return major, int.from_bytes(data[i : i + width], "big"), i + width
+    raise _failure(f"search index: unsupported CBOR item {data[i - 1]:#x}")
+
+
+def _cbor_skip(data: bytes, i: int) -> int:
+    """Where the CBOR item at ``data[i]`` ends, without building it."""
+    remaining = 1
+    while remaining:
+        major, n, i = _cbor_head_at(data, i)
+        remaining -= 1
+        if major in (2, 3):
+            i += n
+        elif major == 4:
+            remaining += n
+        elif major > 1:
+            raise _failure(f"search index: unsupported CBOR major type {major}")
+    return i
+
+
+def _cbor_decode(data: bytes, i: int) -> tuple[CborValue, int]:
+    """The part of CBOR (RFC 8949) Pagefind's index files use: integers, text, arrays."""
+    major, n, i = _cbor_head_at(data, i)
     if major == 0:
         return n, i
     if major == 1:
