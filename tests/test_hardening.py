@@ -567,7 +567,7 @@ def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None
 
     from archive_site.load import load_archive
     from archive_site.model import Mention
-    from archive_site.render.views import entity_view
+    from archive_site.render.views import entity_articles, entity_view
     from conftest import CONTENT
 
     a = load_archive(CONTENT)
@@ -579,7 +579,8 @@ def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None
     by_entity = {**a.links.mentions_by_entity, e.id: mentions}
     links = dataclasses.replace(a.links, mentions_by_entity=MappingProxyType(by_entity))
     _CountedId.comparisons = 0
-    view = entity_view(dataclasses.replace(a, links=links), e)
+    changed = dataclasses.replace(a, links=links)
+    view = entity_view(changed, e, entity_articles(changed))
     assert _CountedId.comparisons < 10 * n, _CountedId.comparisons
     shown = {art.id: pids for art, pids in view["mention_articles"]}
     assert shown[COMMENTARY][-n:] == [f"x{k}" for k in range(n)]

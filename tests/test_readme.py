@@ -134,6 +134,7 @@ COVERED_HERE = {
     ".venv/bin/archive-site check",
     ".venv/bin/python build.py",
     ".venv/bin/python build.py --base-url https://example.org/archive/ -v",
+    ".venv/bin/python build.py --jobs 1",
     ".venv/bin/archive-site check --strict",
     ".venv/bin/archive-site serve --port 8001",
     ".venv/bin/archive-site add tests/fixtures/pages/news-jsonld.html --id 2025-04-25-alat-logistics-centre",
@@ -251,6 +252,11 @@ def test_the_commands_section(sandbox: Path) -> None:
         '<link rel="canonical" href="https://example.org/archive/timeline.html">'
         in (sandbox / "dist/timeline.html").read_text()
     )
+    before = {p.relative_to(sandbox): p.read_bytes() for p in (sandbox / "dist").rglob("*.html")}
+    serial = run(".venv/bin/python build.py --jobs 1", sandbox)
+    assert serial.returncode == 0 and serial.stdout.startswith("Built 119 pages"), serial.stderr
+    after = {p.relative_to(sandbox): p.read_bytes() for p in (sandbox / "dist").rglob("*.html")}
+    assert after.keys() == before.keys() and after != before  # built again, for the default URL
     strict = run(".venv/bin/archive-site check --strict", sandbox)
     assert strict.returncode == 0 and strict.stdout.startswith("No problems:")
     serve_until_ready(on_a_free_port(".venv/bin/archive-site serve --port 8001"), sandbox)

@@ -369,8 +369,8 @@ def test_changes_to_the_package_code_take_effect(
     pipeline.write_text(
         original
         + "\n\n_unprobed_build = build\n\n\n"
-        + "def build(paths, *, base_url=None, strict=False):  # type: ignore[no-redef]\n"
-        + "    report = _unprobed_build(paths, base_url=base_url, strict=strict)\n"
+        + "def build(paths, **options):  # type: ignore[no-redef]\n"
+        + "    report = _unprobed_build(paths, **options)\n"
         + '    (paths.output / "probe.txt").write_text("new code ran", encoding="utf-8")\n'
         + "    return report\n",
         encoding="utf-8",

@@ -35,12 +35,24 @@ class CheckOptions:
     single_voice: bool  # warn on each milestone whose sources are all one speaker
 
 
+def _check_jobs(jobs: int | None) -> None:
+    if jobs is not None and jobs < 1:
+        raise UsageError(
+            f"--jobs must be a number of processes, 1 or more (1 builds in one), not {jobs}"
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class BuildOptions:
-    """``archive-site build``: the site, and the folder it is written into."""
+    """``archive-site build``: the site, the folder it is written into, and how many
+    processes render it."""
 
     site: SiteOptions
     output: Path
+    jobs: int | None = None  # None: one per core
+
+    def __post_init__(self) -> None:
+        _check_jobs(self.jobs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +64,10 @@ class ServeOptions:
     port: int  # 0 picks a free one
     interval: float  # seconds between two looks for changes
     debug: bool  # show tracebacks of internal errors
+    jobs: int | None = None  # processes each build renders with; None: one per core
 
     def __post_init__(self) -> None:
+        _check_jobs(self.jobs)
         if not 0 <= self.port <= 65535:
             raise UsageError(
                 f"--port must be between 0 and 65535 (0 picks a free port), not {self.port}"

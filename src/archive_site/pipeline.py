@@ -1,4 +1,6 @@
-"""The whole build: load and validate, render everything, then write once.
+"""The whole build: load and validate everything, plan every page, then render and write
+the pages into a temporary folder (by several processes at once: ``jobs``), index it and
+swap it in.
 
 Used by ``build``, ``check`` and ``serve``; it reports with exceptions and
 returns figures, and never prints.
@@ -14,11 +16,12 @@ from typing import NamedTuple
 
 from .errors import Diagnostic, Problems
 from .load import load_archive
-from .model import Archive, Output
-from .render import render_site
+from .model import Archive
+from .produce import Timing, default_jobs, produce
+from .render import Site, plan_site
 from .searchindex import SearchIndex, index_site
 from .stamp import Stamp, forget, inputs, write_stamp
-from .write import check_output_folder, write_site
+from .write import check_output_folder, write_folder
 
 
 class Paths(NamedTuple):
@@ -77,18 +80,22 @@ def check(
     return report
 
 
-def render(paths: Paths, report: Report) -> list[Output]:
+def plan(paths: Paths, report: Report) -> Site:
+    """Every output of the site, planned (none rendered yet); counted in the report."""
     assert report.archive is not None
-    t0 = time.perf_counter()
-    outputs = render_site(report.archive, paths.templates, paths.content)
-    report.stages.append(("render", time.perf_counter() - t0))
-    report.pages = sum(1 for o in outputs if o.path.endswith(".html"))
-    report.files = len(outputs)
-    return outputs
+    site = plan_site(report.archive, paths.templates, paths.content)
+    report.pages = sum(1 for p in site.pages if p.path.endswith(".html"))
+    report.files = len(site.pages)
+    return site
 
 
-def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) -> Report:
+def build(
+    paths: Paths, *, base_url: str | None = None, strict: bool = False, jobs: int | None = None
+) -> Report:
     """Check, render, write and index the site; the output folder changes only on success.
+
+    Pages render and are written by up to ``jobs`` processes (None: one per core); the
+    output is the same whatever their number (see :mod:`.produce`).
 
     When nothing the build reads has changed since the last build into the same output
     folder, and that folder is as the build left it, nothing is done (see :mod:`.stamp`);
@@ -119,8 +126,16 @@ def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) ->
     fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict)
     report.stages.insert(0, ("fingerprint", fingerprinting))
-    outputs = render(paths, report)
-    indexing = 0.0
+    t0 = time.perf_counter()
+    site = plan(paths, report)
+    planning = time.perf_counter() - t0
+    made, making, indexing = Timing(), 0.0, 0.0
+
+    def make(folder: Path) -> None:
+        nonlocal made, making
+        t1 = time.perf_counter()
+        made = produce(site, folder, default_jobs() if jobs is None else jobs)
+        making = time.perf_counter() - t1
 
     def index(folder: Path) -> None:
         nonlocal indexing
@@ -129,8 +144,14 @@ def build(paths: Paths, *, base_url: str | None = None, strict: bool = False) ->
         indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()
-    write_site(outputs, paths.output, finish=index)
-    report.stages.append(("write", time.perf_counter() - t0 - indexing))
+    write_folder(make, paths.output, finish=index)
+    writing = time.perf_counter() - t0 - indexing
+    # Pages are rendered and written in turn (by several processes at once with jobs):
+    # the time that took is shared between the two stages as the processes spent it.
+    spent = made.render + made.write
+    rendering = making * (made.render / spent if spent else 1.0)
+    report.stages.append(("render", planning + rendering))
+    report.stages.append(("write", writing - rendering))
     report.stages.append(("search index", indexing))
     if use_stamp and not report.warnings:
         figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}

@@ -116,6 +116,20 @@ def write_site(
     ``finish`` (the search index) runs on the complete temporary folder before
     the swap; if it raises, nothing is swapped. Returns the number of files written.
     """
+    written: list[int] = []
+    write_folder(lambda tmp: written.append(write_files(outputs, tmp)), out, finish)
+    return written[0]
+
+
+def write_folder(
+    fill: Callable[[Path], object], out: Path, finish: Callable[[Path], object] | None = None
+) -> None:
+    """Make a fresh temporary folder beside ``out``, have ``fill`` write the site into it
+    (see :func:`write_files`), then ``finish``, and swap it in for ``out``.
+
+    If anything raises (or the build is interrupted), the temporary folder is removed and
+    ``out`` stays as it was.
+    """
     parent = out.absolute().parent
     parent.mkdir(parents=True, exist_ok=True)
     clean_up_after_killed_builds(out)
@@ -123,15 +137,7 @@ def write_site(
     try:
         tmp.mkdir(mode=0o755)
         tmp.chmod(0o755)
-        count = 0
-        made: set[Path] = {tmp}
-        for o in outputs:
-            path = tmp / o.path
-            if path.parent not in made:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                made.add(path.parent)
-            path.write_bytes(o.data)
-            count += 1
+        fill(tmp)
         if finish is not None:
             finish(tmp)
         _write_manifest(tmp)
@@ -139,7 +145,34 @@ def write_site(
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return count
+
+
+def write_files(outputs: Iterable[Output], folder: Path) -> int:
+    """Write each output under ``folder`` as it comes; returns how many."""
+    files = Files(folder)
+    for o in outputs:
+        files.write(o)
+    return files.count
+
+
+class Files:
+    """Writes outputs under a fresh folder (the build's temporary one: nothing is replaced)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._root = os.fspath(folder)
+        self._made: set[str] = {""}
+        self.count = 0
+
+    def write(self, o: Output) -> None:
+        sub = o.path.rpartition("/")[0]
+        if sub not in self._made:
+            (self.folder / sub).mkdir(parents=True, exist_ok=True)
+            self._made.add(sub)
+        # A plain string path and open(): a Path per file costs more than writing it.
+        with open(f"{self._root}/{o.path}", "wb") as f:  # noqa: PTH123
+            f.write(o.data)
+        self.count += 1
 
 
 def _write_manifest(folder: Path) -> None:

@@ -98,6 +98,20 @@ def _add_content_options(p: argparse.ArgumentParser, *, output: bool = True) -> 
     p.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
+def _add_jobs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help=(
+            "render with N processes (default: one per core; 1: in this process only); "
+            "the output is the same whatever N"
+        ),
+    )
+
+
 def _add_quiet_option(p: argparse.ArgumentParser, what: str = "problems") -> None:
     p.add_argument("-q", "--quiet", action="store_true", help=f"print nothing but {what}")
 
@@ -130,6 +144,7 @@ def _build_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         default=0,
         help="say what each stage did and how long it took",
     )
+    _add_jobs_option(b)
     _add_quiet_option(b)
 
 
@@ -171,6 +186,7 @@ def _serve_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
         metavar="SECONDS",
         help="how often to look for changes (default: 0.5)",
     )
+    _add_jobs_option(s)
     _add_quiet_option(s, "problems and rebuilds")
 
 
@@ -217,7 +233,7 @@ def check_options(args: argparse.Namespace) -> CheckOptions:
 
 
 def build_options(args: argparse.Namespace) -> BuildOptions:
-    return BuildOptions(site_options(args), output=args.output)
+    return BuildOptions(site_options(args), output=args.output, jobs=args.jobs)
 
 
 def serve_options(args: argparse.Namespace) -> ServeOptions:
@@ -227,6 +243,7 @@ def serve_options(args: argparse.Namespace) -> ServeOptions:
         port=args.port,
         interval=args.interval,
         debug=args.debug,
+        jobs=args.jobs,
     )
 
 
@@ -248,7 +265,7 @@ def cmd_build(args: argparse.Namespace, out: Printer) -> int:
     site = options.site
     started = time.perf_counter()
     paths = Paths(site.content, site.templates, options.output)
-    report = build(paths, base_url=site.base_url, strict=site.strict)
+    report = build(paths, base_url=site.base_url, strict=site.strict, jobs=options.jobs)
     if report.warnings:
         out.problems(report.warnings, "the content")
     for stage, seconds in report.stages:

@@ -2,39 +2,85 @@
 
 Templates live in ``templates/`` and run with autoescape and
 ``StrictUndefined``: a misspelt variable is an error naming the template and
-line, never a blank.  Nothing here writes files; :mod:`archive_site.write`
-does, once everything has rendered.
+line, never a blank.  Nothing here writes files: :mod:`archive_site.produce`
+renders the planned pages (in one process or several) and writes them into
+the build's temporary folder as they come.
 
 ``environment`` sets up Jinja; ``renderer`` gives templates their globals and
-renders one page, which its context carries (``context``); ``pages`` makes
-every output, one function per kind of page, from what ``views`` and
+renders one page, which its context carries (``context``); ``pages`` plans
+every output, one function per kind of page, each a :class:`Page` (its path,
+its template, the records it is handed) made from what ``views`` and
 ``jsonld`` prepare; ``fragments``, ``markup``, ``svg`` and ``export`` build
 the pieces.
 """
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..model import Archive, Output
-from .pages import outputs
+from .pages import Page, plan, render_page
 from .renderer import Renderer
 
-__all__ = ["render_site"]
+__all__ = ["Page", "Site", "plan_site", "render_pages", "render_site"]
 
 
-def render_site(archive: Archive, templates: Path, content: Path) -> list[Output]:
-    """Render every output of the site, or raise :class:`ArchiveError` naming the template line."""
+@dataclass(frozen=True, slots=True, eq=False)
+class Site:
+    """The site to render: the renderer of one archive and the plan of every output."""
+
+    renderer: Renderer
+    pages: list[Page]
+
+    def load_templates(self) -> None:
+        """Compile (or read from the cache) every template now, once, rather than in each
+        process that renders a part of the plan."""
+        env = self.renderer.env
+        with _template_errors(self.renderer.templates):
+            for name in env.list_templates(extensions=("html", "xml")):
+                env.get_template(name)
+
+
+def plan_site(archive: Archive, templates: Path, content: Path) -> Site:
+    """The plan of every output, or :class:`ArchiveError` (two outputs on one path, a path
+    that leaves the site folder)."""
     if not templates.is_dir():
         raise ArchiveError(
             [Diagnostic(display_path(templates), None, "templates folder not found")]
         )
+    with _template_errors(templates):
+        r = Renderer(archive, templates, content)
+        pages = plan(r)
+    _check_paths([p.path for p in pages])
+    return Site(r, pages)
+
+
+def render_pages(site: Site, pages: Iterable[Page]) -> Iterator[Output]:
+    """The outputs of ``pages``, in order, or :class:`ArchiveError` naming the template line."""
+    r = site.renderer
+    with _template_errors(r.templates):
+        for page in pages:
+            yield render_page(r, page)
+
+
+def render_site(archive: Archive, templates: Path, content: Path) -> list[Output]:
+    """Render every output of the site, or raise :class:`ArchiveError` naming the template line."""
+    site = plan_site(archive, templates, content)
+    return list(render_pages(site, site.pages))
+
+
+@contextlib.contextmanager
+def _template_errors(templates: Path) -> Iterator[None]:
+    """A template's mistake as an :class:`ArchiveError` naming its file and line."""
     try:
-        made = list(outputs(Renderer(archive, templates, content)))
+        yield
     except ArchiveError:
         raise
     except Exception as exc:
@@ -42,8 +88,6 @@ def render_site(archive: Archive, templates: Path, content: Path) -> list[Output
         if found is None:
             raise
         raise ArchiveError([found]) from None
-    _check_paths(made)
-    return made
 
 
 def _template_problem(exc: Exception, templates: Path) -> Diagnostic | None:
@@ -76,12 +120,12 @@ def _template_frame(exc: BaseException, templates: Path) -> tuple[str, int | Non
     return where
 
 
-def _check_paths(made: list[Output]) -> None:
+def _check_paths(paths: list[str]) -> None:
     """Every output has its own path, inside the site folder."""
     seen: set[str] = set()
-    for out in made:
-        if out.path in seen:
-            raise ArchiveError([Diagnostic(out.path, None, "two outputs have the same path")])
-        if posixpath.normpath(out.path) != out.path or out.path.startswith(("/", "..")):
-            raise ArchiveError([Diagnostic(out.path, None, "output path leaves the site folder")])
-        seen.add(out.path)
+    for path in paths:
+        if path in seen:
+            raise ArchiveError([Diagnostic(path, None, "two outputs have the same path")])
+        if posixpath.normpath(path) != path or path.startswith(("/", "..")):
+            raise ArchiveError([Diagnostic(path, None, "output path leaves the site folder")])
+        seen.add(path)

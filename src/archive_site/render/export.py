@@ -16,10 +16,11 @@ beside them and in the README):
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -394,16 +395,20 @@ def schema(name: str) -> bytes:
     return (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_bytes()
 
 
-def data_files(a: Archive, html: Callable[[str], str]) -> Iterator[tuple[str, bytes]]:
-    """Every data file; ``html`` turns a Markdown summary into HTML with absolute links."""
-    yield "articles.json", _dump([article_record(a, art) for art in a.articles])
-    yield "milestones.json", _dump([milestone_record(a, m) for m in a.milestones])
-    yield "milestones.csv", milestones_csv(a)
-    yield "entities.json", _dump([entity_record(a, e) for e in a.entities])
-    yield "topics.json", _dump([topic_record(a, t) for t in a.topics])
-    yield "timeline.json", _dump(timelinejs(a, html))
-    yield "citations.json", _dump([_csl(a, art) for art in a.articles])
-    yield "citations.bib", bibtex(a).encode("utf-8")
-    yield "citations.ris", ris(a).encode("utf-8")
+def data_files(a: Archive, html: Callable[[str], str]) -> dict[str, Callable[[], bytes]]:
+    """Every data file by name, in order, each made when called (each by whichever process
+    writes it); ``html`` turns a Markdown summary into HTML with absolute links."""
+    makers: dict[str, Callable[[], bytes]] = {
+        "articles.json": lambda: _dump([article_record(a, art) for art in a.articles]),
+        "milestones.json": lambda: _dump([milestone_record(a, m) for m in a.milestones]),
+        "milestones.csv": lambda: milestones_csv(a),
+        "entities.json": lambda: _dump([entity_record(a, e) for e in a.entities]),
+        "topics.json": lambda: _dump([topic_record(a, t) for t in a.topics]),
+        "timeline.json": lambda: _dump(timelinejs(a, html)),
+        "citations.json": lambda: _dump([_csl(a, art) for art in a.articles]),
+        "citations.bib": lambda: bibtex(a).encode("utf-8"),
+        "citations.ris": lambda: ris(a).encode("utf-8"),
+    }
     for name in SCHEMAS:
-        yield f"{name}.schema.json", schema(name)
+        makers[f"{name}.schema.json"] = functools.partial(schema, name)
+    return makers

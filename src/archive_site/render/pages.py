@@ -1,9 +1,20 @@
-"""Every output of the site, one function per kind of page, in the order they are made."""
+"""Every output of the site, planned: one :class:`Page` each, one function per kind of page.
+
+The plan (:func:`plan`) is a list of pages in a fixed order, each with its
+output path and what makes it: a template and the records it is handed, or a
+function that makes a file.  Nothing is rendered while planning: the costly
+parts of a page (an article's annotated text, a milestone's JSON-LD, the
+overview picture) are ``view`` functions run when the page renders, so that
+any process can render any part of the plan, in any order, with the same
+result (:func:`render_page`).
+"""
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -18,8 +29,10 @@ from .paging import Pager, by_year, pagers
 from .renderer import Renderer
 from .svg import overview, overview_by_year
 from .views import (
+    EntityArticles,
     article_view,
     dependency_text,
+    entity_articles,
     entity_groups,
     entity_view,
     plural,
@@ -29,57 +42,92 @@ from .views import (
     year_counts,
 )
 
+#: More values for a template page, made when it renders.
+View = Callable[[Renderer], Mapping[str, Any]]
 
-def outputs(r: Renderer) -> Iterator[Output]:
-    """Every file of the site."""
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Page:
+    """One output of the site: its path, and the template and records that make it (or, for
+    a file that is no template page, the function that makes its bytes)."""
+
+    path: str
+    template: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)  # handed to the template
+    view: View | None = None  # what else the template is handed, made when it renders
+    make: Callable[[Renderer], bytes] | None = None  # a file's bytes, when template is None
+    rooted: bool = False  # links root-relative: the 404 page, served at any depth
+
+
+def render_page(r: Renderer, page: Page) -> Output:
+    """The output of one planned page."""
+    if page.template is None:
+        assert page.make is not None
+        return Output(page.path, page.make(r))
+    values = {**page.values, **page.view(r)} if page.view is not None else page.values
+    return r.page(page.template, page.path, rooted=page.rooted, **values)
+
+
+def plan(r: Renderer) -> list[Page]:
+    """Every output of the site, in order."""
     a = r.archive
     more: list[str] = []  # the pages of split lists beyond their first, for the sitemap
-    yield home(r)
-    yield from _counted(timeline(r), more)
-    yield from _counted(article_index(r), more)
+    pages = [home(r), *_counted(timeline(r), more), *_counted(article_index(r), more)]
     order = {m.id: n for n, m in enumerate(a.milestones)}
     for article in a.articles:
-        yield article_page(r, article, order)
-        yield capture(r, article)
+        pages.append(article_page(article, order))
+        pages.append(
+            Page(urls.capture(article.file_name), make=functools.partial(capture, article))
+        )
     for n, m in enumerate(a.milestones):
         prev = a.milestones[n - 1] if n > 0 else None
         nxt = a.milestones[n + 1] if n + 1 < len(a.milestones) else None
-        yield milestone(r, m, prev, nxt)
-    yield r.page(
-        "entities.html",
-        urls.ENTITIES,
-        title="People, organisations and places",
-        groups=entity_groups(a),
+        pages.append(milestone(m, prev, nxt))
+    pages.append(
+        Page(
+            urls.ENTITIES,
+            "entities.html",
+            {"title": "People, organisations and places", "groups": entity_groups(a)},
+        )
     )
+    roles = entity_articles(a)
     for e in a.entities:
-        yield from _counted(entity(r, e), more)
-    yield r.page("topics.html", urls.TOPICS, title="Topics", topics=topic_counts(a))
+        pages += _counted(entity(r, e, roles), more)
+    pages.append(Page(urls.TOPICS, "topics.html", {"title": "Topics", "topics": topic_counts(a)}))
     for n, t in enumerate(a.topics):
-        yield from _counted(topic(r, t, n), more)
-    yield r.page("years.html", urls.YEARS, title="Years", years=year_counts(a))
+        pages += _counted(topic(r, t, n), more)
+    pages.append(Page(urls.YEARS, "years.html", {"title": "Years", "years": year_counts(a)}))
     years = a.years
     for n, y in enumerate(years):
         prev_y, next_y = years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None
-        yield from _counted(year(r, y, prev_y, next_y), more)
-    for p in a.pages:
-        yield r.page("page.html", urls.page(p.id), p=p)
-    yield r.page("search.html", urls.SEARCH, title="Search", choices=r.facets.choices())
-    yield r.page("404.html", urls.NOT_FOUND, title="Page not found", rooted=True)
-    yield r.page("feed.xml", urls.FEED, latest=a.articles[: paging.FEED_ENTRIES])
-    yield r.page("sitemap.xml", urls.SITEMAP, paths=[*sitemap_paths(a), *more])
-    yield robots(r)
-    yield Output(".nojekyll", b"")
-    yield from assets(r)
-    for name, data in data_files(a, r.absolute_html):
-        yield Output(urls.data(name), data)
+        pages += _counted(year(r, y, prev_y, next_y), more)
+    pages += [Page(urls.page(p.id), "page.html", {"p": p}) for p in a.pages]
+    pages += [
+        Page(urls.SEARCH, "search.html", {"title": "Search", "choices": r.facets.choices()}),
+        Page(urls.NOT_FOUND, "404.html", {"title": "Page not found"}, rooted=True),
+        Page(urls.FEED, "feed.xml", {"latest": a.articles[: paging.FEED_ENTRIES]}),
+        Page(urls.SITEMAP, "sitemap.xml", {"paths": [*sitemap_paths(a), *more]}),
+        Page("robots.txt", make=robots),
+        Page(".nojekyll", make=lambda _: b""),
+        *assets(),
+        *(
+            Page(urls.data(name), make=functools.partial(_data_file, name))
+            for name in data_files(a, r.absolute_html)
+        ),
+    ]
+    return pages
 
 
-def _counted(pages: Iterator[tuple[bool, Output]], more: list[str]) -> Iterator[Output]:
-    """The outputs of a list's pages; those beyond the usual one are noted in ``more``."""
-    for extra, out in pages:
+def _counted(pages: Iterator[tuple[bool, Page]], more: list[str]) -> Iterator[Page]:
+    """The pages of a list; those beyond the usual one are noted in ``more``."""
+    for extra, page in pages:
         if extra:
-            more.append(out.path)
-        yield out
+            more.append(page.path)
+        yield page
+
+
+def _data_file(name: str, r: Renderer) -> bytes:
+    return data_files(r.archive, r.absolute_html)[name]()
 
 
 def _picture(r: Renderer, here: str, label: str) -> Markup:
@@ -101,46 +149,47 @@ def _picture(r: Renderer, here: str, label: str) -> Markup:
     )
 
 
-def home(r: Renderer) -> Output:
+def _pictured(here: str, label: str) -> View:
+    """The overview picture of page ``here``, made when it renders."""
+    return lambda r: {"picture": _picture(r, here, label)}
+
+
+def home(r: Renderer) -> Page:
     a = r.archive
     label = (
         f"Overview of {plural(len(a.milestones), 'milestone')}; "
         "each mark links to its entry on the timeline"
     )
-    return r.page(
-        "home.html",
+    return Page(
         urls.HOME,
-        picture=_picture(r, urls.HOME, label),
-        events=[m for m in a.milestones if not m.date.is_state],
-        states=[m for m in a.milestones if m.date.is_state],
+        "home.html",
+        {
+            "events": [m for m in a.milestones if not m.date.is_state],
+            "states": [m for m in a.milestones if m.date.is_state],
+        },
+        view=_pictured(urls.HOME, label),
     )
 
 
-def timeline(r: Renderer) -> Iterator[tuple[bool, Output]]:
+def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
     """The timeline: one page, or an overview page and the years, each split in pages."""
     a = r.archive
     label = (
         f"Overview of {plural(len(a.milestones), 'milestone')}; each mark links to its entry below"
     )
-    picture = _picture(r, urls.TIMELINE, label)
+    picture = _pictured(urls.TIMELINE, label)
     if not r.layout.timeline_split:
         groups = timeline_groups(a.milestones)
-        yield False, r.page("timeline.html", urls.TIMELINE, groups=groups, picture=picture)
+        yield False, Page(urls.TIMELINE, "timeline.html", {"groups": groups}, view=picture)
         return
     years = by_year(a.milestones)
     yield (
         False,
-        r.page(
-            "timeline-index.html",
-            urls.TIMELINE,
-            decades=_decades(years),
-            picture=picture,
-        ),
+        Page(urls.TIMELINE, "timeline-index.html", {"decades": _decades(years)}, view=picture),
     )
     order = sorted(years)
     for n, y in enumerate(order):
         yield from _paged(
-            r,
             "timeline-year.html",
             urls.timeline_year(y),
             (years[y],),
@@ -164,7 +213,7 @@ def _decades(years: Mapping[int, list[Milestone]]) -> list[tuple[str, list[tuple
     return out
 
 
-def article_index(r: Renderer) -> Iterator[tuple[bool, Output]]:
+def article_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
     """The article index: one page, or the years and the latest articles, and a page (or
     more) per year."""
     a = r.archive
@@ -176,19 +225,20 @@ def article_index(r: Renderer) -> Iterator[tuple[bool, Output]]:
     shown = a.articles[: paging.PER_PAGE] if groups else a.articles
     yield (
         False,
-        r.page(
-            "articles.html",
+        Page(
             urls.ARTICLES,
-            title="Articles",
-            articles=shown,
-            years=years,
-            year=None,
-            pager=Pager(urls.ARTICLES, 1, 1, len(shown)),
+            "articles.html",
+            {
+                "title": "Articles",
+                "articles": shown,
+                "years": years,
+                "year": None,
+                "pager": Pager(urls.ARTICLES, 1, 1, len(shown)),
+            },
         ),
     )
     for y, _ in years:
         yield from _paged(
-            r,
             "articles.html",
             urls.articles_year(y),
             (groups[y],),
@@ -200,17 +250,20 @@ def article_index(r: Renderer) -> Iterator[tuple[bool, Output]]:
         )
 
 
-def article_page(r: Renderer, article: Article, order: Mapping[str, int]) -> Output:
-    return r.page(
-        "article.html",
+def article_page(article: Article, order: Mapping[str, int]) -> Page:
+    return Page(
         urls.article(article.id),
-        art=article,
-        ld=jsonld.article_ld(r.archive, article),
-        **article_view(r.archive, article, order),
+        "article.html",
+        {"art": article},
+        view=functools.partial(_article_values, article, order),
     )
 
 
-def capture(r: Renderer, article: Article) -> Output:
+def _article_values(article: Article, order: Mapping[str, int], r: Renderer) -> dict[str, Any]:
+    return {"ld": jsonld.article_ld(r.archive, article), **article_view(r.archive, article, order)}
+
+
+def capture(article: Article, r: Renderer) -> bytes:
     """The capture, byte for byte, checked against the checksum the loader took."""
     path = r.content / article.source_file
     try:
@@ -221,23 +274,28 @@ def capture(r: Renderer, article: Article) -> Output:
         raise ArchiveError(
             [Diagnostic(display_path(path), None, "the capture changed during the build")]
         )
-    return Output(urls.capture(article.file_name), data)
+    return data
 
 
-def milestone(r: Renderer, m: Milestone, prev: Milestone | None, nxt: Milestone | None) -> Output:
-    return r.page(
-        "milestone.html",
+def milestone(m: Milestone, prev: Milestone | None, nxt: Milestone | None) -> Page:
+    return Page(
         urls.milestone(m.id),
-        m=m,
-        prev=prev,
-        next=nxt,
-        ld=jsonld.milestone_ld(r.archive, m, r.plain),
-        dependencies=[dependency_text(r.archive, d) for d in r.archive.evidence[m.id].dependencies],
+        "milestone.html",
+        {"m": m, "prev": prev, "next": nxt},
+        view=functools.partial(_milestone_values, m),
     )
 
 
-def entity(r: Renderer, e: Entity) -> Iterator[tuple[bool, Output]]:
-    view = entity_view(r.archive, e)
+def _milestone_values(m: Milestone, r: Renderer) -> dict[str, Any]:
+    a = r.archive
+    return {
+        "ld": jsonld.milestone_ld(a, m, r.plain),
+        "dependencies": [dependency_text(a, d) for d in a.evidence[m.id].dependencies],
+    }
+
+
+def entity(r: Renderer, e: Entity, roles: EntityArticles) -> Iterator[tuple[bool, Page]]:
+    view = entity_view(r.archive, e, roles)
     lists = (
         view["milestones"],
         view["mention_articles"],
@@ -245,13 +303,12 @@ def entity(r: Renderer, e: Entity) -> Iterator[tuple[bool, Output]]:
         view["roles"],
         view["quoted"],
     )
-    return _paged(r, "entity.html", urls.entity(e.id), lists, e=e, **view)
+    return _paged("entity.html", urls.entity(e.id), lists, e=e, **view)
 
 
-def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Output]]:
+def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Page]]:
     a = r.archive
     return _listing(
-        r,
         "topic.html",
         urls.topic(t.id),
         [a.milestone(m) for m in a.links.milestones_by_topic.get(t.id, ())],
@@ -262,10 +319,9 @@ def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Output]]:
     )
 
 
-def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tuple[bool, Output]]:
+def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tuple[bool, Page]]:
     a = r.archive
     return _listing(
-        r,
         "year.html",
         urls.year(y),
         [a.milestone(m) for m in a.links.milestones_by_year.get(y, ())],
@@ -278,50 +334,53 @@ def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tup
 
 
 def _listing(
-    r: Renderer,
     template: str,
     first: str,
     milestones: list[Milestone],
     articles: list[Article],
     **values: Any,
-) -> Iterator[tuple[bool, Output]]:
+) -> Iterator[tuple[bool, Page]]:
     """A page of milestones and articles, in as many pages as the longer list needs."""
     lists = (milestones, articles)
-    return _paged(r, template, first, lists, milestones=milestones, articles=articles, **values)
+    return _paged(template, first, lists, milestones=milestones, articles=articles, **values)
 
 
 def _paged(
-    r: Renderer,
     template: str,
     first: str,
     lists: tuple[Sequence[object], ...],
     *,
     new: bool = False,
     **values: Any,
-) -> Iterator[tuple[bool, Output]]:
+) -> Iterator[tuple[bool, Page]]:
     """A page that shows ``lists``, in as many pages as the longest needs (``pager`` says
     which part each shows); each with whether it is a page only split lists have (``new``
     pages are, even the first)."""
     for pager in pagers(first, *lists):
-        yield new or pager.number > 1, r.page(template, pager.here, pager=pager, **values)
+        yield new or pager.number > 1, Page(pager.here, template, {"pager": pager, **values})
 
 
-def robots(r: Renderer) -> Output:
+def robots(r: Renderer) -> bytes:
     sitemap = urls.absolute(r.archive.config.base_url, urls.SITEMAP)
-    return Output("robots.txt", f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n".encode())
+    return f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n".encode()
 
 
-def assets(r: Renderer) -> Iterator[Output]:
+def assets() -> list[Page]:
     """The stylesheet, the script and the icon, copied from ``templates/static``."""
-    static = r.templates / "static"
-    for name, target in (
-        ("style.css", urls.STYLE),
-        ("timeline.js", urls.SCRIPT),
-        ("search.js", urls.SEARCH_SCRIPT),
-        ("favicon.svg", urls.FAVICON),
-    ):
-        path = static / name
-        try:
-            yield Output(target, read_bytes(path))
-        except FileProblem as exc:
-            raise ArchiveError([Diagnostic(display_path(path), None, f"asset: {exc}")]) from None
+    return [
+        Page(target, make=functools.partial(_asset, name))
+        for name, target in (
+            ("style.css", urls.STYLE),
+            ("timeline.js", urls.SCRIPT),
+            ("search.js", urls.SEARCH_SCRIPT),
+            ("favicon.svg", urls.FAVICON),
+        )
+    ]
+
+
+def _asset(name: str, r: Renderer) -> bytes:
+    path = r.templates / "static" / name
+    try:
+        return read_bytes(path)
+    except FileProblem as exc:
+        raise ArchiveError([Diagnostic(display_path(path), None, f"asset: {exc}")]) from None

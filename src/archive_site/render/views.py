@@ -265,20 +265,40 @@ def timeline_groups(milestones: tuple[Milestone, ...]) -> TimelineGroups:
     return groups
 
 
-def entity_view(a: Archive, e: Entity) -> dict[str, Any]:
-    """What an entity's page shows besides the entity: milestones, mentions, roles, companions."""
+class EntityArticles(NamedTuple):
+    """The articles each entity has a part in, by entity id, in the archive's order."""
+
+    outlets: dict[str, list[tuple[Article, str]]]  # (article, role in its chain)
+    roles: dict[str, list[tuple[Article, str]]]  # (article, "interviewer" or "interviewee")
+
+
+def entity_articles(a: Archive) -> EntityArticles:
+    """Who publishes or passes on each article, and who asks and answers in each interview:
+    one pass over the articles for every entity page."""
+    outlets: dict[str, list[tuple[Article, str]]] = {}
+    roles: dict[str, list[tuple[Article, str]]] = {}
+    for art in a.articles:
+        for link in art.chain:
+            if link.entity is not None:
+                outlets.setdefault(link.entity, []).append((art, link.role))
+        for who in dict.fromkeys((art.interviewer, art.interviewee)):
+            if who is not None:
+                role = "interviewer" if art.interviewer == who else "interviewee"
+                roles.setdefault(who, []).append((art, role))
+    return EntityArticles(outlets, roles)
+
+
+def entity_view(a: Archive, e: Entity, parts: EntityArticles) -> dict[str, Any]:
+    """What an entity's page shows besides the entity: milestones, mentions, roles, companions;
+    ``parts`` is :func:`entity_articles` of the archive."""
     mentions = a.links.mentions_by_entity.get(e.id, ())
     # Each article's paragraphs in order, once each (a dict keeps order and finds in O(1):
     # a list searched per mention made this quadratic in an article's size).
     by_article: dict[str, dict[str, None]] = {}
     for mention in mentions:
         by_article.setdefault(mention.article, {})[mention.paragraph] = None
-    outlets = [(art, link.role) for art in a.articles for link in art.chain if link.entity == e.id]
-    roles = [
-        (art, "interviewer" if art.interviewer == e.id else "interviewee")
-        for art in a.articles
-        if e.id in (art.interviewer, art.interviewee)
-    ]
+    outlets = parts.outlets.get(e.id, [])
+    roles = parts.roles.get(e.id, [])
     return {
         "milestones": [a.milestone(mid) for mid in a.links.milestones_by_entity.get(e.id, ())],
         "mention_articles": [

@@ -142,7 +142,7 @@ class Watcher:
         outcome = None
         try:
             outcome = self.workers.build(
-                BuildOptions(self.options.site, root),
+                BuildOptions(self.options.site, root, self.options.jobs),
                 result,
                 poll=self.options.interval,
                 stale=lambda: snapshot(self.folders) != started_from,

@@ -110,6 +110,7 @@ def request(options: BuildOptions, result: Path) -> str:
             "output": str(options.output),
             "base_url": site.base_url,
             "strict": site.strict,
+            "jobs": options.jobs,
             "result": str(result),
         }
     )
@@ -120,7 +121,7 @@ def read_request(data: dict[str, Any]) -> tuple[BuildOptions, Path]:
     site = SiteOptions(
         Path(data["content"]), Path(data["templates"]), data["base_url"], data["strict"]
     )
-    return BuildOptions(site, Path(data["output"])), Path(data["result"])
+    return BuildOptions(site, Path(data["output"]), data["jobs"]), Path(data["result"])
 
 
 def _start() -> subprocess.Popen[str]:
@@ -199,7 +200,7 @@ def build_worker(data: dict[str, Any]) -> int:
 
         site = options.site
         paths = Paths(site.content, site.templates, options.output)
-        report = build(paths, base_url=site.base_url, strict=site.strict)
+        report = build(paths, base_url=site.base_url, strict=site.strict, jobs=options.jobs)
         assert report.archive is not None
         result = {
             "ok": True,

@@ -1,0 +1,208 @@
+"""``--jobs``: pages rendered and written by several processes give the same site, and fail
+as a serial build fails."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive_site import produce as produce_module
+from archive_site import render
+from archive_site.commands.cli import main
+from archive_site.errors import ArchiveError, Diagnostic
+from archive_site.pipeline import Paths, check
+from archive_site.produce import WorkerCrash, produce
+from archive_site.render import Site, plan_site
+from conftest import CONTENT, ROOT, TEMPLATES
+
+#: Enough articles for more outputs than produce.MIN_PAGES: the workers really run.
+N = 120
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import write_content
+
+    return write_content(tmp_path_factory.mktemp("jobs"), N)
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` and the SHA-256 of its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def planned(content: Path) -> Site:
+    report = check(Paths(content, TEMPLATES, Path("unused")))
+    assert report.archive is not None
+    return plan_site(report.archive, TEMPLATES, content)
+
+
+@pytest.fixture
+def workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
+    """How many worker processes have run since (each leaves a mark)."""
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    real = produce_module._worker
+
+    def marked(*args: Any) -> None:
+        (marks / str(os.getpid())).touch()
+        real(*args)
+
+    monkeypatch.setattr(produce_module, "_worker", marked)
+    return lambda: len(list(marks.iterdir()))
+
+
+def made(content: Path, folder: Path, jobs: int) -> dict[str, str]:
+    folder.mkdir()
+    produce(planned(content), folder, jobs)
+    return tree(folder)
+
+
+def test_parallel_equals_serial_on_the_seed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: Callable[[], int]
+) -> None:
+    monkeypatch.setattr(produce_module, "MIN_PAGES", 0)  # the seed is small: force workers
+    serial = made(CONTENT, tmp_path / "serial", 1)
+    assert workers() == 0
+    parallel = made(CONTENT, tmp_path / "parallel", 3)
+    assert workers() == 3
+    assert len(serial) == 142 and parallel == serial
+
+
+@pytest.mark.parametrize("jobs", [2, 5])
+def test_parallel_equals_serial_on_a_larger_archive(
+    synthetic: Path, tmp_path: Path, workers: Callable[[], int], jobs: int
+) -> None:
+    serial = made(synthetic, tmp_path / "serial", 1)
+    parallel = made(synthetic, tmp_path / "parallel", jobs)
+    assert len(serial) > produce_module.MIN_PAGES
+    assert workers() == jobs
+    assert parallel == serial
+
+
+def test_a_whole_build_with_jobs_equals_a_serial_one(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: Callable[[], int]
+) -> None:
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    common = ["build", "-q", "--content", str(synthetic), "--templates", str(TEMPLATES)]
+    assert main([*common, "-o", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert workers() == 0
+    assert main([*common, "-o", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    assert workers() == 2
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+def _broken_templates(tmp_path: Path) -> Path:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "milestone.html"
+    lines = page.read_text(encoding="utf-8").split("\n")
+    lines.insert(7, "{{ m.no_such_field }}")  # in block main
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return templates
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_template_error_in_a_worker_is_a_clean_message(
+    synthetic: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str], jobs: str
+) -> None:
+    templates = _broken_templates(tmp_path)
+    out = tmp_path / "site" / "dist"
+    argv = ["build", "--content", str(synthetic), "--templates", str(templates), "-o", str(out)]
+    assert main([*argv, "--jobs", jobs]) == 1
+    err = capfd.readouterr().err
+    assert "1 error in the content:" in err
+    assert "templates/milestone.html:8: template: " in err and "no_such_field" in err
+    assert "nothing was written" in err and "Traceback" not in err
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []  # no half-written site
+
+
+def _failing(monkeypatch: pytest.MonkeyPatch, at: dict[str, BaseException | None]) -> None:
+    """Pages whose rendering raises (or, for None, whose worker dies)."""
+    real = render.render_page
+
+    def render_page(r: Any, page: Any) -> Any:
+        if page.path in at:
+            error = at[page.path]
+            if error is None:
+                os._exit(9)
+            raise error
+        return real(r, page)
+
+    monkeypatch.setattr(render, "render_page", render_page)
+
+
+def _problems(path: str) -> ArchiveError:
+    return ArchiveError([Diagnostic(path, None, "broken")])
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_the_first_failure_in_plan_order_is_reported(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    site = planned(synthetic)
+    early, late = site.pages[40].path, site.pages[-20].path
+    _failing(monkeypatch, {early: _problems(early), late: _problems(late)})
+    with pytest.raises(ArchiveError) as caught:
+        produce(site, tmp_path, jobs)
+    assert caught.value.diagnostics == (Diagnostic(early, None, "broken"),)
+
+
+class _Unpicklable(Exception):
+    def __init__(self, words: str, extra: object) -> None:  # pickle calls it with one argument
+        super().__init__(words)
+
+
+def _a_worker_error(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException | None
+) -> Iterator[BaseException]:
+    site = planned(synthetic)
+    _failing(monkeypatch, {site.pages[-5].path: error})
+    with pytest.raises(BaseException) as caught:
+        produce(site, tmp_path, 2)
+    yield caught.value
+
+
+def test_an_internal_error_in_a_worker_is_raised_with_its_traceback(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, KeyError("boom"))
+    assert isinstance(error, KeyError) and str(error) == "'boom'"
+    assert "test_jobs.py" in str(error.__cause__) and "KeyError: 'boom'" in str(error.__cause__)
+
+
+def test_an_error_that_cannot_travel_is_named(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, _Unpicklable("words", 1))
+    assert isinstance(error, WorkerCrash) and str(error) == "_Unpicklable: words"
+
+
+def test_a_worker_that_dies_fails_the_build(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, None)
+    assert isinstance(error, WorkerCrash) and "exit code 9" in str(error)
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+@pytest.mark.parametrize("jobs", ["0", "-2"])
+def test_jobs_must_be_one_or_more(
+    command: str, jobs: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "--jobs", jobs]) == 2
+    err = capsys.readouterr().err
+    assert f"archive-site {command}: error: --jobs must be a number of processes, 1 or more" in err
+    assert f"not {jobs}" in err
