@@ -59,6 +59,11 @@ TIMEOUT = 600  # seconds; a 5,000-article archive takes a few
 BODY = b"data-pagefind-body"
 #: The folder, inside the site, of links to the pages to index while Pagefind runs.
 STAGE = ".pagefind-pages"
+#: Pagefind's Linux binary allocates with jemalloc (as tikv-jemallocator, whose settings
+#: variable this is): memory freed is given back at once rather than kept for reuse, which
+#: lowers the process's peak by about a sixth (589 -> 495 MiB at 1,000 articles) at the
+#: same CPU time.  It changes no byte of the index; another allocator ignores it.
+ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +152,7 @@ def _run_pagefind(site: Path, pages: list[str], program: Path) -> None:
     """Run Pagefind over hard links to ``pages`` alone (in a folder inside ``site``, removed
     afterwards), so that it reads no page it would not index; its index goes into ``site``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    env.update(ALLOCATOR)
     stage = site / STAGE
     command = [str(program), "--site", str(stage.resolve()), "--output-path"]
     command += [str((site / FOLDER).resolve()), *_options(), "--quiet"]
