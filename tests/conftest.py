@@ -30,10 +30,40 @@ COMMENTARY = "2025-04-23-ednews-strategic-partnership-new-stage"
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Compile the package's bytecode once, as `make site` does: where PYTHONDONTWRITEBYTECODE
-    is set, every ``python build.py`` the tests start would otherwise compile it anew."""
+    """Bytecode caches, where PYTHONDONTWRITEBYTECODE would leave none (git ignores them all).
+
+    The package's, compiled once as `make site` does: every ``python build.py`` the tests
+    start would otherwise compile it anew. And pytest's own, of the test modules (and of
+    the plugins' packages, hypothesis's among them) with their asserts rewritten: each
+    pytest-xdist worker would otherwise rewrite and compile them all again, every run.
+    """
+    sys.dont_write_bytecode = False
     if not hasattr(config, "workerinput"):  # once, before pytest-xdist starts its workers
         compileall.compile_dir(ROOT / "src", quiet=1)
+
+
+#: The modules whose tests take longest (they build sites or start processes), longest first.
+#: pytest-xdist hands tests out in the order they were collected: a long test collected last
+#: keeps one worker busy after the other has run out. A wrong guess costs time, never a result.
+SLOW_FIRST = (
+    "test_stamp.py",
+    "test_readme.py",
+    "test_serve.py",
+    "test_paging.py",
+    "test_fuzz.py",
+    "test_serve_worker.py",
+    "test_cli.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the slow modules first; every other test keeps its place in the order."""
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FIRST.index(name) if name in SLOW_FIRST else len(SLOW_FIRST)
+
+    items.sort(key=rank)
 
 
 @dataclass(frozen=True)
