@@ -81,13 +81,15 @@ def build_run(cmd: Sequence[str], work: Path, env: dict[str, str]) -> Run:
 
 
 def clean(work: Path) -> None:
-    """Remove every build output and cache of ours from the work folder."""
+    """Remove every build output and cache of ours from the work folder (the record cache
+    too; the compiled templates stay)."""
     for p in work.iterdir():
         if p.name not in KEEP:
             if p.is_dir() and not p.is_symlink():
                 shutil.rmtree(p)
             else:
                 p.unlink()
+    shutil.rmtree(work / "xdg" / "archive-site" / "records", ignore_errors=True)
 
 
 def pages(out: Path) -> str:

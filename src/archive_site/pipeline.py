@@ -8,19 +8,21 @@ returns figures, and never prints.
 
 from __future__ import annotations
 
+import json
 import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from .cache import RecordCache
 from .errors import Diagnostic, Problems
 from .load import load_archive
 from .model import Archive
 from .produce import Timing, default_jobs, produce
 from .render import Site, plan_site
 from .searchindex import SearchIndex, index_site
-from .stamp import Stamp, forget, inputs, write_stamp
+from .stamp import Stamp, code_version, forget, inputs, write_stamp
 from .write import check_output_folder, write_folder
 
 
@@ -43,6 +45,7 @@ class Report:
     search: SearchIndex | None = None
     stages: list[tuple[str, float]] = field(default_factory=list)
     unchanged: str | None = None  # the summary of the build whose output is already there
+    cache: RecordCache | None = None  # what the build took from its cache, and what it kept
 
     @property
     def seconds(self) -> float:
@@ -61,10 +64,16 @@ class Report:
 
 
 def check(
-    paths: Paths, *, base_url: str | None = None, strict: bool = False, single_voice: bool = False
+    paths: Paths,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    single_voice: bool = False,
+    cache: RecordCache | None = None,
 ) -> Report:
     """Load and validate everything; raises ArchiveError listing every problem.
-    ``single_voice`` adds a warning for each milestone whose sources are all one speaker."""
+    ``single_voice`` adds a warning for each milestone whose sources are all one speaker;
+    ``cache`` holds what the last build read (see :mod:`.cache`)."""
     report = Report()
     problems = Problems()
     t0 = time.perf_counter()
@@ -74,6 +83,7 @@ def check(
         problems=problems,
         strict=strict,
         single_voice=single_voice,
+        cache=cache,
     )
     report.warnings = problems.warnings
     report.stages.append(("load and check", time.perf_counter() - t0))
@@ -123,8 +133,13 @@ def build(
         report.stages.append(("unchanged", time.perf_counter() - t0))
         return report
     forget(paths.output)
+    cache = None
+    if use_stamp:
+        salt = json.dumps([code_version(), settings], sort_keys=True)
+        cache = RecordCache.of(paths.output, salt)
     fingerprinting = time.perf_counter() - t0
-    report = check(paths, base_url=base_url, strict=strict)
+    report = check(paths, base_url=base_url, strict=strict, cache=cache)
+    report.cache = cache
     report.stages.insert(0, ("fingerprint", fingerprinting))
     t0 = time.perf_counter()
     site = plan(paths, report)
@@ -153,6 +168,8 @@ def build(
     report.stages.append(("render", planning + rendering))
     report.stages.append(("write", writing - rendering))
     report.stages.append(("search index", indexing))
+    if cache is not None:
+        cache.save()
     if use_stamp and not report.warnings:
         figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
         write_stamp(paths.output, found, figures)

@@ -92,7 +92,7 @@ def inputs(
 ) -> Inputs:
     """The fingerprint of the files under ``folders`` (by name) and of ``settings``."""
     h = hashlib.sha256()
-    h.update(json.dumps([FORMAT, _code(), settings], sort_keys=True, default=str).encode())
+    h.update(json.dumps([FORMAT, code_version(), settings], sort_keys=True, default=str).encode())
     hashes: dict[str, tuple[Stat, str]] = {}
     for name, folder in sorted(folders.items()):
         for rel, st in _files(folder):
@@ -106,7 +106,7 @@ def inputs(
     return Inputs(h.hexdigest(), hashes)
 
 
-def _code() -> list[str]:
+def code_version() -> list[str]:
     """The package's own code and the versions of the libraries the output depends on."""
     package = Path(__file__).resolve().parent
     h = hashlib.sha256()

@@ -17,6 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import MappingProxyType
 
+from ..cache import RecordCache
 from ..config import load_config
 from ..errors import ArchiveError, Problems, display_path
 from ..model import Archive
@@ -38,8 +39,11 @@ def load_archive(
     problems: Problems | None = None,
     strict: bool = False,
     single_voice: bool = False,
+    cache: RecordCache | None = None,
 ) -> Archive:
-    """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems."""
+    """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems.
+
+    ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`)."""
     problems = problems if problems is not None else Problems()
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
@@ -54,7 +58,7 @@ def load_archive(
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
     language = config.language if config else "en"
-    articles, broken = load_articles(content, language, entities, problems)
+    articles, broken = load_articles(content, language, entities, problems, cache)
     milestones = load_milestones(content, articles, entities, topics, problems, broken)
     check_all_links(content, articles, milestones, entities, topics, pages, problems)
     evidence = compute_evidence(articles, milestones)
@@ -62,7 +66,7 @@ def load_archive(
         warn_single_voice(content, milestones, evidence, problems)
     problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
-    links = compute_links(articles, milestones, entities)
+    links = compute_links(articles, milestones, entities, cache)
     return Archive(
         config=config,
         articles=articles,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from ..cache import RecordCache, digest
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
@@ -116,6 +117,8 @@ class _ArticleReader:
         entity_ids: set[str],
         outlet_entities: Mapping[str, str],
         problems: Problems,
+        cache: RecordCache | None = None,
+        context: str = "",
     ) -> None:
         self.content = content
         self.language = language
@@ -123,8 +126,37 @@ class _ArticleReader:
         self.outlet_entities = outlet_entities
         self.problems = problems
         self.responds_to: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.cache = cache
+        self.context = context  # what else reading depends on: the language, the entities
 
     def read(self, files: ArticleFiles) -> Article | None:
+        """The article of ``files``: from the cache when its files are unchanged, else read
+        (and kept in the cache when reading it raised no problem at all)."""
+        cache = self.cache
+        key = None if cache is None else self._key(files, cache)
+        if key is None or cache is None:
+            return self._read(files)
+        found = _valid_entry(cache.get(_KIND, key), files, self.content)
+        if found is not None:
+            self.responds_to[files.ident] = found[1]
+            return found[0]
+        before = len(self.problems)
+        article = self._read(files)
+        if article is not None and len(self.problems) == before:
+            cache.put(_KIND, key, (article, self.responds_to[files.ident]))
+        return article
+
+    def _key(self, files: ArticleFiles, cache: RecordCache) -> str | None:
+        """The cache key of an article: its files' names and bytes, and the context."""
+        try:
+            source = read_bytes(files.source)
+            meta = read_bytes(files.meta) if files.meta is not None else b""
+        except FileProblem:
+            return None  # reported when the article is read
+        meta_name = files.meta.name if files.meta is not None else ""
+        return cache.key(self.context, files.source.name, source, meta_name, meta)
+
+    def _read(self, files: ArticleFiles) -> Article | None:
         problems = self.problems
         display = display_path(files.source)
         try:
@@ -319,12 +351,41 @@ def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
     }
 
 
+_KIND = "articles"
+
+
+def _valid_entry(
+    entry: object, files: ArticleFiles, content: Path
+) -> tuple[Article, tuple[tuple[str, int], ...]] | None:
+    """A cached article, if it is one and stands for ``files`` (a cache is never trusted)."""
+    if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Article)):
+        return None
+    article, responds_to = entry
+    meta = files.meta.relative_to(content).as_posix() if files.meta else None
+    if (
+        article.id != files.ident
+        or article.source_file != files.source.relative_to(content).as_posix()
+        or article.metadata_file != meta
+        or not isinstance(responds_to, tuple)
+        or not all(isinstance(r, tuple) and len(r) == 2 for r in responds_to)
+    ):
+        return None
+    return article, responds_to
+
+
 def load_articles(
-    content: Path, language: str, entities: Sequence[Entity], problems: Problems
+    content: Path,
+    language: str,
+    entities: Sequence[Entity],
+    problems: Problems,
+    cache: RecordCache | None = None,
 ) -> tuple[tuple[Article, ...], frozenset[str]]:
     """The articles that loaded, newest first, and the ids of those that did not."""
     entity_ids = {e.id for e in entities}
-    reader = _ArticleReader(content, language, entity_ids, outlet_entities(entities), problems)
+    context = digest(language, repr(tuple(entities)))
+    reader = _ArticleReader(
+        content, language, entity_ids, outlet_entities(entities), problems, cache, context
+    )
     files, orphans = discover_articles(content, problems)
     articles = [a for a in (reader.read(f) for f in files) if a is not None]
     broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})

@@ -13,8 +13,9 @@ import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TypeVar
+from typing import TypeGuard, TypeVar
 
+from ..cache import RecordCache
 from ..model import Article, Citation, Entity, Links, Mention, Milestone, Related
 from ..text import NameFinder
 
@@ -57,17 +58,54 @@ def ordered(groups: Mapping[K, Iterable[str]], order: Mapping[str, int]) -> dict
 
 
 def find_mentions(
-    articles: Iterable[Article], entities: Iterable[Entity]
+    articles: Iterable[Article], entities: Sequence[Entity], cache: RecordCache | None = None
 ) -> dict[ParagraphKey, list[Mention]]:
-    """Every paragraph that names an entity, with its mentions; articles in id order."""
+    """Every paragraph that names an entity, with its mentions; articles in id order.
+
+    An article's mentions depend only on its paragraphs and the entities: they are kept
+    in ``cache`` under a key made of both."""
     finder = NameFinder((name, e.id) for e in entities for name in e.names)
+    names = repr(tuple((e.id, e.names) for e in entities))
     out: dict[ParagraphKey, list[Mention]] = {}
     for a in sorted(articles, key=lambda a: a.id):
-        for p in a.paragraphs:
-            found = [Mention(a.id, p.id, s, e, key) for s, e, key in finder.find(p.text)]
-            if found:
-                out[(a.id, p.id)] = found
+        if cache is None:
+            found = _mentions_in(a, finder)
+        else:
+            key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
+            entry = cache.get(_MENTIONS, key)
+            found = entry if _mentions_of(entry, a.id) else _mentions_in(a, finder)
+            cache.put(_MENTIONS, key, found)
+        out.update(((a.id, pid), list(ms)) for pid, ms in found)
     return out
+
+
+_MENTIONS = "mentions"
+
+
+def _mentions_in(a: Article, finder: NameFinder) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
+    """The paragraphs of ``a`` that name an entity, with their mentions."""
+    found = (
+        (p.id, tuple(Mention(a.id, p.id, s, e, key) for s, e, key in finder.find(p.text)))
+        for p in a.paragraphs
+    )
+    return tuple((pid, ms) for pid, ms in found if ms)
+
+
+def _mentions_of(
+    entry: object, article: str
+) -> TypeGuard[tuple[tuple[str, tuple[Mention, ...]], ...]]:
+    """Whether a cached entry is the mentions of ``article`` (a cache is never trusted)."""
+    if not isinstance(entry, tuple):
+        return False
+    for item in entry:
+        if not (isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], tuple)):
+            return False
+        pid, found = item
+        if not all(
+            isinstance(m, Mention) and (m.article, m.paragraph) == (article, pid) for m in found
+        ):
+            return False
+    return True
 
 
 def mentions_by_entity(
@@ -187,12 +225,15 @@ def states_by_year(milestones: Iterable[Milestone]) -> Iterator[tuple[int, str]]
 
 
 def compute_links(
-    articles: Sequence[Article], milestones: Sequence[Milestone], entities: Sequence[Entity]
+    articles: Sequence[Article],
+    milestones: Sequence[Milestone],
+    entities: Sequence[Entity],
+    cache: RecordCache | None = None,
 ) -> Links:
     """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order."""
     article_order = {a.id: n for n, a in enumerate(articles)}
     milestone_order = {m.id: n for n, m in enumerate(milestones)}
-    mentions = find_mentions(articles, entities)
+    mentions = find_mentions(articles, entities, cache)
     named = entities_by_article(mentions)
     cites = citations(milestones)
     return Links(

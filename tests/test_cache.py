@@ -1,0 +1,204 @@
+"""The record cache: a build that takes articles from the cache equals a cold build.
+
+Each case builds a copy of the project (filling the cache beside ``dist/``), makes
+one kind of edit, builds again with the cache, and compares the tree with a cold
+build (no stamp, no cache) of the same content into a fresh folder.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from archive_site.cache import RecordCache, cache_path
+from archive_site.stamp import stamp_path
+from conftest import COMMENTARY, CONTENT, INTERVIEW, TEMPLATES, TEST_BASE_URL, edit
+from test_stamp import MD_ARTICLE, _build, _same_as_cold
+
+OTHER_URL = "https://example.net/elsewhere/"
+
+
+def _capture(c: Path, ident: str) -> Path:
+    return c / f"articles/{ident}.capture.txt"
+
+
+def _add_note(c: Path) -> None:
+    (c / "articles/2025-05-01-note.md").write_text(MD_ARTICLE, encoding="utf-8")
+
+
+def _corrupt_cache(project: Path) -> None:
+    for f in cache_path(project / "dist").iterdir():
+        f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
+
+
+class _Planted:
+    """A pickle that would run code when loaded by an unguarded unpickler."""
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (Path.touch, ("planted-was-run",))
+
+
+def _foreign_cache(project: Path) -> None:
+    for f in cache_path(project / "dist").iterdir():
+        f.write_bytes(pickle.dumps({"format": 1, "entries": _Planted()}))
+
+
+def _forged_entry(project: Path) -> None:
+    """An entry under a real key whose article claims another article's files."""
+    f = cache_path(project / "dist") / "articles.pickle"
+    data = pickle.loads(f.read_bytes())
+    entries = data["entries"]
+    keys = sorted(entries, key=lambda k: entries[k][0].id)
+    first, second = (entries[k] for k in keys)
+    entries[keys[0]] = (second[0], first[1])
+    f.write_bytes(pickle.dumps(data))
+
+
+Edit = Callable[[Path], object]
+# (what, edit of the content folder, edit of the project folder, base URL of the build after)
+CASES: list[tuple[str, Edit, Edit, str]] = [
+    (
+        "capture text",
+        lambda c: edit(_capture(c, INTERVIEW), "Azernews presents", "Azernews now presents"),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "an entity named in a capture",
+        lambda c: edit(
+            _capture(c, COMMENTARY), "In recent years,", "As Xinhua wrote, in recent years,"
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "article metadata",
+        lambda c: edit(c / f"articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The"),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    ("article added", _add_note, lambda p: None, TEST_BASE_URL),
+    (
+        "article renamed",
+        lambda c: (c / f"articles/{COMMENTARY}.meta.yaml").rename(c / "articles/x.meta.yaml"),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "milestone",
+        lambda c: edit(c / "milestones.yaml", "title: ", "title: Then, "),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "entity alias",
+        lambda c: edit(
+            c / "entities.yaml", "aliases: [Xinhua]", "aliases: [Xinhua, mutual respect]"
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "settings",
+        lambda c: edit(c / "site.yaml", "title: ", "title: The "),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "template",
+        lambda c: None,
+        lambda p: edit(p / "templates/page.html", "{% block main %}", "{% block main %}<!-- x -->"),
+        TEST_BASE_URL,
+    ),
+    ("base URL", lambda c: None, lambda p: None, OTHER_URL),
+    ("corrupt cache", lambda c: None, _corrupt_cache, TEST_BASE_URL),
+    ("foreign cache", lambda c: None, _foreign_cache, TEST_BASE_URL),
+    ("forged entry", lambda c: None, _forged_entry, TEST_BASE_URL),
+]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The project built once with its cache (each case starts from a copy of it)."""
+    project = tmp_path_factory.mktemp("built")
+    shutil.copytree(CONTENT, project / "content")
+    shutil.copytree(TEMPLATES, project / "templates")
+    with pytest.MonkeyPatch.context() as m:
+        m.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+        m.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
+        m.chdir(project)
+        _build(project, "dist")
+    assert (cache_path(project / "dist") / "articles.pickle").is_file()
+    stamp_path(project / "dist").unlink()  # the stamp would skip the unchanged cases
+    return project
+
+
+@pytest.mark.parametrize("change", CASES, ids=[c[0] for c in CASES])
+def test_a_cached_build_equals_a_cold_build(
+    built: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: tuple[str, Edit, Edit, str],
+) -> None:
+    what, edit_content, edit_project, base_url = change
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
+    project_copy = tmp_path / "project"
+    shutil.copytree(built, project_copy, symlinks=True)
+    shutil.copytree(cache_path(built / "dist"), cache_path(project_copy / "dist"))
+    monkeypatch.chdir(project_copy)
+    edit_content(project_copy / "content")
+    edit_project(project_copy)
+    if what == "article renamed":  # the capture too, and every reference to the article
+        articles = project_copy / "content/articles"
+        _capture(project_copy / "content", COMMENTARY).rename(articles / "x.capture.txt")
+        (articles / "x.meta.yaml").rename(articles / "2025-04-23-renamed.meta.yaml")
+        (articles / "x.capture.txt").rename(articles / "2025-04-23-renamed.capture.txt")
+        for f in project_copy.joinpath("content").rglob("*.*"):
+            if f.suffix in (".yaml", ".md") and COMMENTARY in f.read_text(encoding="utf-8"):
+                f.write_text(
+                    f.read_text(encoding="utf-8").replace(COMMENTARY, "2025-04-23-renamed")
+                )
+    report = _build(project_copy, "dist", base_url)
+    assert report.unchanged is None and report.cache is not None
+    if what not in ("entity alias", "base URL", "corrupt cache", "foreign cache"):
+        assert report.cache.hits > 0, what  # the case ran with entries from the cache
+    _same_as_cold(project_copy, monkeypatch, base_url)
+    assert not cache_path(project_copy / "cold").exists(), what
+    assert not (project_copy / "planted-was-run").exists()
+    assert not Path("planted-was-run").exists()
+
+
+def test_unchanged_articles_come_from_the_cache(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    first = _build(project_copy, "dist")
+    assert first.cache is not None and first.cache.hits == 0 and first.cache.misses > 0
+    edit(
+        _capture(project_copy / "content", INTERVIEW), "Azernews presents", "Azernews now presents"
+    )
+    again = _build(project_copy, "dist")
+    assert again.cache is not None
+    # the commentary and its mentions from the cache, the interview read again; its
+    # mentions are kept (the edited line is the capture's editorial note, not a paragraph)
+    assert again.cache.hits == 3 and again.cache.misses == 1
+
+
+def test_a_cache_is_never_followed_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    place = cache_path(tmp_path / "dist")
+    place.parent.mkdir(parents=True)
+    place.symlink_to(elsewhere)
+    cache = RecordCache.of(tmp_path / "dist", "salt")
+    cache.put("articles", cache.key("x"), ("a", "b"))
+    cache.save()
+    assert cache.folder is None and list(elsewhere.iterdir()) == []
