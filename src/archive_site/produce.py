@@ -21,6 +21,7 @@ remains.  Where ``fork`` is unavailable (Windows), the build is serial.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import pickle
@@ -144,6 +145,10 @@ def _in_workers(site: Site, folder: Path, jobs: int) -> Timing:
     failed = ctx.Value("i", len(chunks))  # the first chunk that failed
     for stream in (sys.stdout, sys.stderr):  # a worker must not print what was buffered here
         stream.flush()
+    # The archive and everything loaded so far out of the garbage collector's sight: a
+    # collection in a worker would otherwise touch, and so copy, every page of memory it
+    # shares with this process.
+    gc.freeze()
     workers: list[tuple[multiprocessing.process.BaseProcess, Connection]] = []
     try:
         for _ in range(min(jobs, len(chunks))):
@@ -161,6 +166,7 @@ def _in_workers(site: Site, folder: Path, jobs: int) -> Timing:
                 proc.terminate()
             proc.join()
             receive.close()
+        gc.unfreeze()
     failures = [r.failure for r in results if r.failure is not None]
     if failures:
         _raise(min(failures, key=lambda f: f.index), remote=True)

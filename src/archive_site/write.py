@@ -155,6 +155,11 @@ def write_files(outputs: Iterable[Output], folder: Path) -> int:
     return files.count
 
 
+_NEW_FILE = (
+    os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)
+
+
 class Files:
     """Writes outputs under a fresh folder (the build's temporary one: nothing is replaced)."""
 
@@ -169,9 +174,15 @@ class Files:
         if sub not in self._made:
             (self.folder / sub).mkdir(parents=True, exist_ok=True)
             self._made.add(sub)
-        # A plain string path and open(): a Path per file costs more than writing it.
-        with open(f"{self._root}/{o.path}", "wb") as f:  # noqa: PTH123
-            f.write(o.data)
+        # A string path and the system calls themselves: a Path, or a buffered file object,
+        # per file costs more than writing it.
+        fd = os.open(f"{self._root}/{o.path}", _NEW_FILE, 0o666)
+        try:
+            data = memoryview(o.data)
+            while data:
+                data = data[os.write(fd, data) :]
+        finally:
+            os.close(fd)
         self.count += 1
 
 
