@@ -119,15 +119,31 @@ def indexed_pages(site: Path) -> dict[str, bytes]:
     """
     every: dict[str, bytes] = {}
     marked: dict[str, bytes] = {}
-    for folder, dirs, names in os.walk(site):
-        dirs.sort()
-        for name in sorted(n for n in names if n.endswith(".html")):
-            data = (Path(folder) / name).read_bytes()
-            path = (Path(folder) / name).relative_to(site).as_posix()
-            every[path] = hashlib.sha256(data).digest()
-            if BODY in data:
-                marked[path] = every[path]
-    return dict(sorted((marked or every).items()))
+    for path in _files(site, ".html"):
+        with open(f"{site}/{path}", "rb") as f:  # noqa: PTH123 (no path object per page)
+            data = f.read()
+        every[path] = hashlib.sha256(data).digest()
+        if BODY in data:
+            marked[path] = every[path]
+    return marked or every
+
+
+def _files(root: Path, suffix: str = "") -> list[str]:
+    """The regular files under ``root`` whose names end with ``suffix``, by path from it
+    (with ``/``), sorted; plain strings, since a path object per file costs more than
+    reading the file."""
+    found: list[str] = []
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        with os.scandir(f"{root}/{rel}") as entries:
+            for entry in entries:
+                name = f"{rel}{entry.name}"
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(name + "/")
+                elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
+                    found.append(name)
+    return sorted(found)
 
 
 def index_key(pages: dict[str, bytes], program: Path) -> str:
@@ -180,16 +196,17 @@ def _run_pagefind(site: Path, pages: list[str], program: Path) -> None:
 
 def _link_tree(source: Path, target: Path, files: list[str]) -> None:
     """``target/F`` for each ``source/F``: a hard link where the file system allows, else a copy."""
-    made: set[Path] = set()
+    made: set[str] = set()
     for name in files:
-        dest = target / name
-        if dest.parent not in made:
-            dest.parent.mkdir(parents=True, exist_ok=True)
-            made.add(dest.parent)
+        src, dest = f"{source}/{name}", f"{target}/{name}"
+        folder = dest.rpartition("/")[0]
+        if folder not in made:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            made.add(folder)
         try:
-            os.link(source / name, dest)
+            os.link(src, dest)
         except OSError:
-            shutil.copy2(source / name, dest)
+            shutil.copy2(src, dest)
 
 
 # --- reusing the previous index ----------------------------------------------------------
@@ -207,11 +224,9 @@ def record_path(output: Path) -> Path:
 def _listing(folder: Path) -> dict[str, Stat]:
     """Every file under ``folder`` by path from it, with its size, mtime and inode."""
     found: dict[str, Stat] = {}
-    for parent, _, names in os.walk(folder):
-        for name in names:
-            path = Path(parent) / name
-            st = path.stat(follow_symlinks=False)
-            found[path.relative_to(folder).as_posix()] = (st.st_size, st.st_mtime_ns, st.st_ino)
+    for name in _files(folder):
+        st = os.stat(f"{folder}/{name}", follow_symlinks=False)  # noqa: PTH116
+        found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
 
 
