@@ -95,6 +95,16 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
         TEST_BASE_URL,
     ),
     (
+        "milestone summary link",
+        lambda c: edit(
+            c / "milestones.yaml",
+            "    Azerbaijan and China establish",
+            "    [Azerbaijan](entity:xinhua) and China establish",
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
         "entity alias",
         lambda c: edit(
             c / "entities.yaml", "aliases: [Xinhua]", "aliases: [Xinhua, mutual respect]"
@@ -166,7 +176,7 @@ def test_a_cached_build_equals_a_cold_build(
     report = _build(project_copy, "dist", base_url)
     assert report.unchanged is None and report.cache is not None
     if what not in ("entity alias", "base URL", "corrupt cache", "foreign cache"):
-        assert report.cache.hits > 0, what  # the case ran with entries from the cache
+        assert report.cache.hits["articles"] > 0, what  # the case ran with entries from the cache
     _same_as_cold(project_copy, monkeypatch, base_url)
     assert not cache_path(project_copy / "cold").exists(), what
     assert not (project_copy / "planted-was-run").exists()
@@ -178,7 +188,7 @@ def test_unchanged_articles_come_from_the_cache(
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     first = _build(project_copy, "dist")
-    assert first.cache is not None and first.cache.hits == 0 and first.cache.misses > 0
+    assert first.cache is not None and not first.cache.hits and first.cache.misses["articles"] == 2
     edit(
         _capture(project_copy / "content", INTERVIEW), "Azernews presents", "Azernews now presents"
     )
@@ -186,7 +196,8 @@ def test_unchanged_articles_come_from_the_cache(
     assert again.cache is not None
     # the commentary and its mentions from the cache, the interview read again; its
     # mentions are kept (the edited line is the capture's editorial note, not a paragraph)
-    assert again.cache.hits == 3 and again.cache.misses == 1
+    assert again.cache.hits["articles"] == 1 and again.cache.misses["articles"] == 1
+    assert again.cache.hits["mentions"] == 2 and again.cache.hits["links"] > 0
 
 
 def test_a_cache_is_never_followed_through_a_link(

@@ -26,6 +26,7 @@ import io
 import os
 import pickle
 import stat
+from collections import Counter
 from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
@@ -87,8 +88,8 @@ class RecordCache:
         self.salt = salt
         self._old: dict[str, dict[str, object]] = {}
         self._new: dict[str, dict[str, object]] = {}
-        self.hits = 0
-        self.misses = 0
+        self.hits: Counter[str] = Counter()  # entries found, by kind
+        self.misses: Counter[str] = Counter()
 
     def key(self, *parts: str | bytes) -> str:
         return digest(str(FORMAT), self.salt, *parts)
@@ -99,9 +100,9 @@ class RecordCache:
             self._old[kind] = self._read(kind)
         found = self._old[kind].get(key)
         if found is None:
-            self.misses += 1
+            self.misses[kind] += 1
         else:
-            self.hits += 1
+            self.hits[kind] += 1
             self._new.setdefault(kind, {})[key] = found
         return found
 

@@ -60,7 +60,7 @@ def load_archive(
     language = config.language if config else "en"
     articles, broken = load_articles(content, language, entities, problems, cache)
     milestones = load_milestones(content, articles, entities, topics, problems, broken)
-    check_all_links(content, articles, milestones, entities, topics, pages, problems)
+    check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
     evidence = compute_evidence(articles, milestones)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)

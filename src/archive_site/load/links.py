@@ -12,6 +12,7 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
 from .. import urls
+from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
@@ -25,16 +26,33 @@ def check_links(
     line: int,
     known: Mapping[str, Collection[str]],
     problems: Problems,
+    cache: RecordCache | None = None,
 ) -> None:
     """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be used."""
     searched: dict[str, int] = {}
-    for href in links_in(text):
+    for href in _links(text, cache):
         try:
             urls.resolve_link(href, known)
         except urls.LinkError as exc:
             where = _line_of(path, searched.get(href, line), href)
             searched[href] = where + 1
             problems.error(display_path(path), where, f"link: {exc}")
+
+
+def _links(text: str, cache: RecordCache | None) -> Sequence[str]:
+    """The links of a Markdown text (what :func:`links_in` finds depends on the text alone,
+    so it is kept in ``cache`` under the text's hash)."""
+    if cache is None:
+        return links_in(text)
+    key = cache.key(text)
+    found = cache.get(_LINKS, key)
+    if not (isinstance(found, tuple) and all(isinstance(h, str) for h in found)):
+        found = tuple(links_in(text))
+    cache.put(_LINKS, key, found)
+    return found
+
+
+_LINKS = "links"
 
 
 def _line_of(path: Path, start: int, href: str) -> int:
@@ -79,9 +97,10 @@ def check_all_links(
     topics: Sequence[Topic],
     pages: Sequence[Page],
     problems: Problems,
+    cache: RecordCache | None = None,
 ) -> None:
     known = known_targets(articles, milestones, entities, topics, pages)
     for m in milestones:
-        check_links(m.summary, content / MILESTONES_FILE, m.summary_line, known, problems)
+        check_links(m.summary, content / MILESTONES_FILE, m.summary_line, known, problems, cache)
     for p in pages:
-        check_links(p.body, content / p.source_file, p.body_line, known, problems)
+        check_links(p.body, content / p.source_file, p.body_line, known, problems, cache)
