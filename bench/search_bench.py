@@ -80,29 +80,21 @@ def children_cpu() -> float:
 
 def first_query(site: Path, word: str) -> tuple[int, int]:
     """Requests and bytes (gzip-encoded, headers included) of a first search for ``word``."""
-    from playwright.sync_api import Request, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     from browser.sitecheck import (  # type: ignore[import-not-found]  # tests/, not a package
         CHROMIUM_ARGS,
         chromium,
+        first_search,
         serve,
+        transferred,
     )
 
     with serve(site, "/", compress=True) as server, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium(), args=list(CHROMIUM_ARGS))
-        page = browser.new_page()
-        page.goto(server.base + "index.html")
-        done: list[Request] = []
-        page.on("requestfinished", lambda r: done.append(r))
-        page.locator('header.site input[name="q"]').fill(word)
-        page.locator('header.site input[name="q"]').press("Enter")
-        page.locator("#search-results > li").first.wait_for()
-        page.wait_for_load_state("networkidle")
-        total = sum(
-            s["responseBodySize"] + s["responseHeadersSize"] for s in (r.sizes() for r in done)
-        )
+        sizes: dict[str, int] = transferred(first_search(browser.new_page(), server.base, word))
         browser.close()
-    return len(done), total
+    return len(sizes), sum(sizes.values())
 
 
 def report(args: argparse.Namespace, work: Path) -> None:

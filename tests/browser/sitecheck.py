@@ -671,3 +671,23 @@ def horizontal_overflow(page: Page, label: str) -> str | None:
         f"{label}: scrollWidth {found['scrollWidth']} > clientWidth {found['clientWidth']}; "
         f"sticking out:\n      {wide}"
     )
+
+
+def first_search(page: Page, base: str, word: str) -> list[Request]:
+    """Search for ``word`` from the header box of the home page at ``base``: every request
+    finished from pressing Enter until the results show and the network is idle."""
+    page.goto(base + "index.html")
+    finished: list[Request] = []
+    page.on("requestfinished", lambda r: finished.append(r))
+    box = page.locator('header.site input[name="q"]')
+    box.fill(word)
+    box.press("Enter")
+    page.locator("#search-results > li").first.wait_for()
+    page.wait_for_load_state("networkidle")
+    return finished
+
+
+def transferred(requests: list[Request]) -> dict[str, int]:
+    """Bytes each request moved over the wire (headers and the body as sent), by URL."""
+    sizes = {r.url: r.sizes() for r in requests}
+    return {u: s["responseBodySize"] + s["responseHeadersSize"] for u, s in sizes.items()}

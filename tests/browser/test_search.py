@@ -11,13 +11,21 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Request, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from conftest import CONTENT, INTERVIEW
 
-from .sitecheck import SUB_PATH, Server, axe_check, serve, vnu_html
+from .sitecheck import (
+    SUB_PATH,
+    Server,
+    axe_check,
+    first_search,
+    serve,
+    transferred,
+    vnu_html,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.tools]
 
@@ -131,22 +139,14 @@ def test_railway_from_the_header_box(
 
 def test_first_query_download_budget(context: BrowserContext, compressed_sub: Server) -> None:
     """Everything from pressing Enter in the header box to the results: within the budget."""
-    page = context.new_page()
-    page.goto(compressed_sub.base + "index.html")
-    finished: list[Request] = []
-    page.on("requestfinished", lambda r: finished.append(r))
-    page.locator('header.site input[name="q"]').fill(WORD)
-    page.locator('header.site input[name="q"]').press("Enter")
-    expect(page.locator("#search-results > li").first).to_be_visible()
-    page.wait_for_load_state("networkidle")
-    sizes = {r.url: r.sizes() for r in finished}
-    total = sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes.values())
+    sizes = transferred(first_search(context.new_page(), compressed_sub.base, WORD))
+    total = sum(sizes.values())
     index = [u for u in sizes if "/pagefind/" in u]
     assert any(u.endswith("/pagefind/pagefind.js") for u in index)
     assert any("/pagefind/fragment/" in u for u in index)
     assert not any(u.endswith("pagefind-worker.js") for u in index)
     print(f"first query: {len(sizes)} requests, {total:,} bytes transferred")
-    assert total <= BUDGET, {u.rpartition("/")[2]: s["responseBodySize"] for u, s in sizes.items()}
+    assert total <= BUDGET, {u.rpartition("/")[2]: n for u, n in sizes.items()}
 
 
 def test_pages_without_a_query_load_no_search_code(
