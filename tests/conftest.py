@@ -42,22 +42,17 @@ def pytest_configure(config: pytest.Config) -> None:
         compileall.compile_dir(ROOT / "src", quiet=1)
 
 
-#: The modules whose tests take longest (they build sites or start processes), longest first.
-#: pytest-xdist hands tests out in the order they were collected: a long test collected last
-#: keeps one worker busy after the other has run out. A wrong guess costs time, never a result.
-SLOW_FIRST = (
-    "test_stamp.py",
-    "test_readme.py",
-    "test_serve.py",
-    "test_paging.py",
-    "test_fuzz.py",
-    "test_serve_worker.py",
-    "test_cli.py",
-)
+#: Slow modules that would sort late, run first instead. pytest-xdist hands tests out in the
+#: order they were collected, the first quarter in two consecutive chunks (one per worker) and
+#: the rest as workers ask: a long test collected last keeps one worker busy after the other has
+#: run out, and slow modules all collected first would all land in the first worker's chunk.
+#: These two hold the longest single tests (the stamp's chain of builds, the live servers).
+#: A wrong guess costs time, never a result.
+SLOW_FIRST = ("test_stamp.py", "test_serve.py")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Run the slow modules first; every other test keeps its place in the order."""
+    """Run SLOW_FIRST's modules first; every other test keeps its place in the order."""
 
     def rank(item: pytest.Item) -> int:
         name = item.path.name
