@@ -198,6 +198,7 @@ def test_unchanged_articles_come_from_the_cache(
     # mentions are kept (the edited line is the capture's editorial note, not a paragraph)
     assert again.cache.hits["articles"] == 1 and again.cache.misses["articles"] == 1
     assert again.cache.hits["mentions"] == 2 and again.cache.hits["links"] > 0
+    assert again.cache.hits["yaml"] == 1  # milestones.yaml, unchanged
 
 
 def test_a_cache_is_never_followed_through_a_link(

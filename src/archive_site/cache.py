@@ -4,9 +4,11 @@ Reading an article (decoding its capture, running its reader, checking its
 metadata, finding the entities it names) depends only on its files' bytes,
 on the entities and settings, and on the program.  The cache keeps each
 result under a key that hashes all of them, so the next build reads only the
-articles whose key is new.  It lives in the user's cache folder (beside the
-compiled templates and the search index's record), one folder per output
-folder, never in or beside the output: a failed build leaves nothing there.
+articles whose key is new.  The parsed ``milestones.yaml`` and the links each
+Markdown text makes are kept the same way, under the hash of their bytes.
+The cache lives in the user's cache folder (beside the compiled templates
+and the search index's record), one folder per output folder, never in or
+beside the output: a failed build leaves nothing there.
 
 The cache is an optimisation and is never trusted: a missing, unreadable,
 foreign or corrupt file is ignored (everything is read again), and its
@@ -31,7 +33,7 @@ from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model
+from . import model, yamlsrc
 from .files import cache_home
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
@@ -40,6 +42,8 @@ FORMAT = 1
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     ("datetime", "date"): dt.date,
+    (yamlsrc.__name__, "YMap"): yamlsrc.YMap,
+    (yamlsrc.__name__, "YList"): yamlsrc.YList,
     **{
         (model.__name__, name): value
         for name, value in vars(model).items()

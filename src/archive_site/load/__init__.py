@@ -59,7 +59,7 @@ def load_archive(
     pages = load_pages(content, problems)
     language = config.language if config else "en"
     articles, broken = load_articles(content, language, entities, problems, cache)
-    milestones = load_milestones(content, articles, entities, topics, problems, broken)
+    milestones = load_milestones(content, articles, entities, topics, problems, broken, cache)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
     evidence = compute_evidence(articles, milestones)
     if single_voice:

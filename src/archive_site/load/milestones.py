@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from ..cache import RecordCache
 from ..dates import DateError, DateSpec, parse_edtf
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
@@ -167,9 +168,10 @@ def load_milestones(
     topics: Sequence[Topic],
     problems: Problems,
     broken: Collection[str] = (),
+    cache: RecordCache | None = None,
 ) -> tuple[Milestone, ...]:
     """The milestones that are valid, in date order (then by id)."""
-    _, records = load_list(content / MILESTONES_FILE, problems, "milestone")
+    _, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
     known = Known(
         articles={a.id: a for a in articles},
         entities={e.id for e in entities},

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, folder_problem, read_bytes
 from ..layout import (
@@ -25,7 +27,7 @@ from ..readers.frontmatter import read_front_matter
 from ..text import (
     normalise_text,
 )
-from ..yamlsrc import Record, YList, read_yaml
+from ..yamlsrc import Record, YList, YMap, read_yaml
 
 RESERVED_PAGE_IDS = frozenset({"index", "timeline", "404", "sitemap", "feed", "robots"})
 
@@ -33,9 +35,11 @@ RESERVED_PAGE_IDS = frozenset({"index", "timeline", "404", "sitemap", "feed", "r
 # --- entities and topics ----------------------------------------------------
 
 
-def load_list(path: Path, problems: Problems, what: str) -> tuple[str, list[Record]]:
+def load_list(
+    path: Path, problems: Problems, what: str, cache: RecordCache | None = None
+) -> tuple[str, list[Record]]:
     display = display_path(path)
-    data = read_yaml(path, display, problems)
+    data = _parsed(path, display, problems, cache)
     if data is None:
         return display, []
     if not isinstance(data, YList):
@@ -61,6 +65,28 @@ def take_id(rec: Record, seen: dict[str, int]) -> str | None:
         return None
     seen[ident] = rec.key_line("id")
     return ident
+
+
+def _parsed(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
+    """The YAML tree of a file; from ``cache`` when the file's bytes are unchanged (a tree
+    is kept only when parsing it raised no problem; nothing reading a tree changes it)."""
+    if cache is None:
+        return read_yaml(path, display, problems)
+    try:
+        key = cache.key(display, read_bytes(path))
+    except FileProblem:
+        return read_yaml(path, display, problems)  # which reports it
+    found = cache.get(_YAML, key)
+    if isinstance(found, (YMap, YList)):
+        return found
+    before = len(problems)
+    data = read_yaml(path, display, problems)
+    if isinstance(data, (YMap, YList)) and len(problems) == before:
+        cache.put(_YAML, key, data)
+    return data
+
+
+_YAML = "yaml"
 
 
 def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
