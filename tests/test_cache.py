@@ -17,7 +17,7 @@ import pytest
 from archive_site.cache import RecordCache, cache_path
 from archive_site.stamp import stamp_path
 from conftest import COMMENTARY, CONTENT, INTERVIEW, TEMPLATES, TEST_BASE_URL, edit
-from test_stamp import MD_ARTICLE, _build, _same_as_cold
+from test_stamp import MD_ARTICLE, _build, _same_as_cold, _tree
 
 OTHER_URL = "https://example.net/elsewhere/"
 
@@ -31,7 +31,7 @@ def _add_note(c: Path) -> None:
 
 
 def _corrupt_cache(project: Path) -> None:
-    for f in cache_path(project / "dist").iterdir():
+    for f in cache_path(project / "content").iterdir():
         f.write_bytes(f.read_bytes()[: f.stat().st_size // 2])
 
 
@@ -43,13 +43,13 @@ class _Planted:
 
 
 def _foreign_cache(project: Path) -> None:
-    for f in cache_path(project / "dist").iterdir():
+    for f in cache_path(project / "content").iterdir():
         f.write_bytes(pickle.dumps({"format": 1, "entries": _Planted()}))
 
 
 def _forged_entry(project: Path) -> None:
     """An entry under a real key whose article claims another article's files."""
-    f = cache_path(project / "dist") / "articles.pickle"
+    f = cache_path(project / "content") / "articles.pickle"
     data = pickle.loads(f.read_bytes())
     entries = data["entries"]
     keys = sorted(entries, key=lambda k: entries[k][0].id)
@@ -142,7 +142,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         m.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
         m.chdir(project)
         _build(project, "dist")
-    assert (cache_path(project / "dist") / "articles.pickle").is_file()
+    assert (cache_path(project / "content") / "articles.pickle").is_file()
     stamp_path(project / "dist").unlink()  # the stamp would skip the unchanged cases
     return project
 
@@ -159,7 +159,7 @@ def test_a_cached_build_equals_a_cold_build(
     monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
     project_copy = tmp_path / "project"
     shutil.copytree(built, project_copy, symlinks=True)
-    shutil.copytree(cache_path(built / "dist"), cache_path(project_copy / "dist"))
+    shutil.copytree(cache_path(built / "content"), cache_path(project_copy / "content"))
     monkeypatch.chdir(project_copy)
     edit_content(project_copy / "content")
     edit_project(project_copy)
@@ -178,7 +178,6 @@ def test_a_cached_build_equals_a_cold_build(
     if what not in ("entity alias", "base URL", "corrupt cache", "foreign cache"):
         assert report.cache.hits["articles"] > 0, what  # the case ran with entries from the cache
     _same_as_cold(project_copy, monkeypatch, base_url)
-    assert not cache_path(project_copy / "cold").exists(), what
     assert not (project_copy / "planted-was-run").exists()
     assert not Path("planted-was-run").exists()
 
@@ -199,6 +198,10 @@ def test_unchanged_articles_come_from_the_cache(
     assert again.cache.hits["articles"] == 1 and again.cache.misses["articles"] == 1
     assert again.cache.hits["mentions"] == 2 and again.cache.hits["links"] > 0
     assert again.cache.hits["yaml"] == 1  # milestones.yaml, unchanged
+    # serve builds each time into a new folder: the cache is the content folder's
+    elsewhere = _build(project_copy, "serve-site-2")
+    assert elsewhere.cache is not None and elsewhere.cache.hits["articles"] == 2
+    assert _tree(project_copy / "serve-site-2") == _tree(project_copy / "dist")
 
 
 def test_a_cache_is_never_followed_through_a_link(
@@ -207,10 +210,10 @@ def test_a_cache_is_never_followed_through_a_link(
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    place = cache_path(tmp_path / "dist")
+    place = cache_path(tmp_path / "content")
     place.parent.mkdir(parents=True)
     place.symlink_to(elsewhere)
-    cache = RecordCache.of(tmp_path / "dist", "salt")
+    cache = RecordCache.of(tmp_path / "content", "salt")
     cache.put("articles", cache.key("x"), ("a", "b"))
     cache.save()
     assert cache.folder is None and list(elsewhere.iterdir()) == []

@@ -7,7 +7,7 @@ result under a key that hashes all of them, so the next build reads only the
 articles whose key is new.  The parsed ``milestones.yaml`` and the links each
 Markdown text makes are kept the same way, under the hash of their bytes.
 The cache lives in the user's cache folder (beside the compiled templates
-and the search index's record), one folder per output folder, never in or
+and the search index's record), one folder per content folder, never in or
 beside the output: a failed build leaves nothing there.
 
 The cache is an optimisation and is never trusted: a missing, unreadable,
@@ -62,10 +62,11 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
-def cache_path(output: Path) -> Path:
-    """Where the cache of ``output`` lives: in the user's cache folder, named after the output
-    folder's absolute path (never in or beside the output: it is not published)."""
-    name = hashlib.sha256(os.fsencode(output.absolute())).hexdigest()[:32]
+def cache_path(content: Path) -> Path:
+    """Where the cache of the archive in ``content`` lives: in the user's cache folder, named
+    after the content folder's absolute path (never in or beside the output, and the same
+    whatever the output: ``serve`` builds each time into a new folder)."""
+    name = hashlib.sha256(os.fsencode(content.absolute())).hexdigest()[:32]
     return cache_home() / "records" / name
 
 
@@ -114,10 +115,10 @@ class RecordCache:
         self._new.setdefault(kind, {})[key] = value
 
     @classmethod
-    def of(cls, output: Path, salt: str) -> RecordCache:
-        """The cache of ``output``; none (nothing kept) when its place is taken by a link or
-        anything but a folder."""
-        folder = cache_path(output)
+    def of(cls, content: Path, salt: str) -> RecordCache:
+        """The cache of the archive in ``content``; none (nothing kept) when its place is taken
+        by a link or anything but a folder."""
+        folder = cache_path(content)
         try:
             usable = stat.S_ISDIR(folder.lstat().st_mode)
         except FileNotFoundError:

@@ -136,7 +136,7 @@ def build(
     cache = None
     if use_stamp:
         salt = json.dumps([code_version(), settings], sort_keys=True)
-        cache = RecordCache.of(paths.output, salt)
+        cache = RecordCache.of(paths.content, salt)
     fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict, cache=cache)
     report.cache = cache
