@@ -14,6 +14,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,24 @@ def pytest_configure(config: pytest.Config) -> None:
     sys.dont_write_bytecode = False
     if not hasattr(config, "workerinput"):  # once, before pytest-xdist starts its workers
         compileall.compile_dir(ROOT / "src", quiet=1)
+        _own_cache_home()
+
+
+_CACHE_HOME = "ARCHIVE_SITE_TEST_CACHE_HOME"  # the folder made below, to remove at the end
+
+
+def _own_cache_home() -> None:
+    """Point XDG_CACHE_HOME at a fresh folder for the session, inherited by every worker and
+    every process the tests start: the builds' caches (compiled templates, records, search
+    index records) of a thousand temporary archives stay out of the user's cache folder, and
+    a test never starts from a cache an earlier run left."""
+    folder = tempfile.mkdtemp(prefix="archive-site-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = os.environ[_CACHE_HOME] = folder
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput") and _CACHE_HOME in os.environ:
+        shutil.rmtree(os.environ.pop(_CACHE_HOME), ignore_errors=True)
 
 
 #: Slow modules that would sort late, run first instead. pytest-xdist hands tests out in the

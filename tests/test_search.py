@@ -319,3 +319,24 @@ def test_filters_in_any_order_give_the_same_index(site: BuiltSite, tmp_path: Pat
     searchindex.canonical_filters(tmp_path / "b")
     assert _index_tree(tmp_path / "a") == _index_tree(tmp_path / "b")
     assert _index_tree(tmp_path / "a") == _index_tree(site.root / "pagefind")  # already canonical
+
+
+def test_search_records_are_pruned_to_the_newest(tmp_path: Path) -> None:
+    """serve builds into a new folder every time, each with its index record: the cache keeps
+    only the newest few, removes nothing but files (a link is left, not followed)."""
+    from archive_site.files import prune_newest
+
+    folder = tmp_path / "search"
+    folder.mkdir()
+    for i in range(6):
+        f = folder / f"{i}.json"
+        f.write_text(str(i), encoding="utf-8")
+        os.utime(f, ns=(i * 10**9, i * 10**9))
+    outside = tmp_path / "outside.json"
+    outside.write_text("kept", encoding="utf-8")
+    (folder / "link.json").symlink_to(outside)
+    (folder / "sub").mkdir()
+    prune_newest(folder, 2)
+    assert sorted(p.name for p in folder.iterdir()) == ["4.json", "5.json", "link.json", "sub"]
+    assert outside.read_text(encoding="utf-8") == "kept"
+    prune_newest(tmp_path / "missing", 2)  # nothing there: nothing to do, no error

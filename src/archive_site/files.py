@@ -13,6 +13,7 @@ may be a link, nothing read lies outside the folder the build was given.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from pathlib import Path
@@ -112,3 +113,23 @@ def cache_home() -> Path:
     """The user's cache folder for archive-site (``$XDG_CACHE_HOME`` or ``~/.cache``, then
     ``archive-site/``): what a build keeps between builds that is never published."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-site"
+
+
+def prune_newest(folder: Path, keep: int) -> None:
+    """Remove all but the ``keep`` most recently modified files of ``folder`` (best effort).
+
+    For caches that gain an entry per output folder: ``serve`` builds into a new one each
+    time. Only regular files directly in ``folder`` are considered; a link is never followed.
+    """
+    try:
+        with os.scandir(folder) as it:
+            found = [
+                (e.stat(follow_symlinks=False).st_mtime_ns, e.name)
+                for e in it
+                if e.is_file(follow_symlinks=False)
+            ]
+    except OSError:
+        return
+    for _, name in sorted(found, reverse=True)[keep:]:
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_home
+from .files import cache_home, prune_newest
 from .urls import SEARCH_INDEX
 
 #: Where the index goes, inside the site.
@@ -54,6 +54,9 @@ UNUSED = (
 #: Left out of the index by selector rather than tagged, being on every paragraph of an
 #: article: the paragraph's number (¶7) and the titles of the milestones citing it.
 EXCLUDE = (".para > .pa", ".para > .cites")
+#: Records of the newest indexes kept (one per output folder: ``serve`` makes a new one for
+#: every build, and only the last is ever reused).
+KEEP_RECORDS = 32
 TIMEOUT = 600  # seconds; a 5,000-article archive takes a few
 #: Marks a page Pagefind indexes (and only those, once one page has it).
 BODY = b"data-pagefind-body"
@@ -255,6 +258,7 @@ def _remember(previous: Path, site: Path, key: str) -> None:
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record, encoding="utf-8")
+    prune_newest(path.parent, KEEP_RECORDS)
 
 
 def _read_entry(folder: Path) -> SearchIndex:
