@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from . import model, yamlsrc
-from .files import cache_home
+from .files import cache_entry
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds.
@@ -66,8 +66,7 @@ def cache_path(content: Path) -> Path:
     """Where the cache of the archive in ``content`` lives: in the user's cache folder, named
     after the content folder's absolute path (never in or beside the output, and the same
     whatever the output: ``serve`` builds each time into a new folder)."""
-    name = hashlib.sha256(os.fsencode(content.absolute())).hexdigest()[:32]
-    return cache_home() / "records" / name
+    return cache_entry("records", content)
 
 
 def digest(*parts: str | bytes) -> str:

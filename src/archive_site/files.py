@@ -14,6 +14,7 @@ may be a link, nothing read lies outside the folder the build was given.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import stat
 from pathlib import Path
@@ -113,6 +114,13 @@ def cache_home() -> Path:
     """The user's cache folder for archive-site (``$XDG_CACHE_HOME`` or ``~/.cache``, then
     ``archive-site/``): what a build keeps between builds that is never published."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-site"
+
+
+def cache_entry(kind: str, folder: Path) -> Path:
+    """Where the cache of ``kind`` keeps what belongs to ``folder``: named after the folder's
+    absolute path, in the user's cache folder (never in or beside the folder itself)."""
+    name = hashlib.sha256(os.fsencode(folder.absolute())).hexdigest()[:32]
+    return cache_home() / kind / name
 
 
 def prune_newest(folder: Path, keep: int) -> None:

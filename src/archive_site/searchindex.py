@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_home, prune_newest
+from .files import cache_entry, prune_newest
 from .urls import SEARCH_INDEX
 
 #: Where the index goes, inside the site.
@@ -220,8 +220,7 @@ Stat = tuple[int, int, int]  # size, mtime_ns, inode
 def record_path(output: Path) -> Path:
     """Where the record of ``output``'s index lives: in the user's cache folder, named after
     the output folder's absolute path (never in or beside the output: it is not published)."""
-    name = hashlib.sha256(os.fsencode(output.absolute())).hexdigest()[:32]
-    return cache_home() / "search" / f"{name}.json"
+    return cache_entry("search", output).with_suffix(".json")
 
 
 def _listing(folder: Path) -> dict[str, Stat]:
