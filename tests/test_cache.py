@@ -217,3 +217,27 @@ def test_a_cache_is_never_followed_through_a_link(
     cache.put("articles", cache.key("x"), ("a", "b"))
     cache.save()
     assert cache.folder is None and list(elsewhere.iterdir()) == []
+
+
+def test_entries_are_kept_under_the_bytes_they_were_read_from(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache is looked up by the hashes the build's fingerprint took; an article read
+    again is kept under the hash of its bytes as read, never under a hash it was handed."""
+    from archive_site.errors import Problems
+    from archive_site.load import load_archive
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    content = project_copy / "content"
+    rel = f"articles/{INTERVIEW}.capture.txt"
+    stale = {rel: "0" * 64}  # a hash the file does not have (changed since it was taken)
+    first = RecordCache.of(content, "salt", stale)
+    cold = load_archive(content, problems=Problems(), cache=first)
+    first.save()
+    assert first.misses["articles"] == 2 and not first.hits
+    by_bytes = RecordCache.of(content, "salt")  # no hashes given: the files are read
+    again = load_archive(content, problems=Problems(), cache=by_bytes)
+    assert by_bytes.hits["articles"] == 2 and again == cold
+    handed = RecordCache.of(content, "salt", stale)  # the stale hash finds no entry
+    load_archive(content, problems=Problems(), cache=handed)
+    assert handed.hits["articles"] == 1 and handed.misses["articles"] == 1

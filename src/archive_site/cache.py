@@ -29,12 +29,13 @@ import os
 import pickle
 import stat
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
 from . import model, yamlsrc
-from .files import cache_entry
+from .files import cache_entry, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds.
@@ -87,9 +88,12 @@ class RecordCache:
     are dropped, so the cache never grows beyond one archive's worth.
     """
 
-    def __init__(self, folder: Path | None, salt: str) -> None:
+    def __init__(
+        self, folder: Path | None, salt: str, hashes: Mapping[str, str] | None = None
+    ) -> None:
         self.folder = folder
         self.salt = salt
+        self.hashes = hashes or {}  # SHA-256 of content files, by path from the content folder
         self._old: dict[str, dict[str, object]] = {}
         self._new: dict[str, dict[str, object]] = {}
         self.hits: Counter[str] = Counter()  # entries found, by kind
@@ -113,10 +117,18 @@ class RecordCache:
     def put(self, kind: str, key: str, value: object) -> None:
         self._new.setdefault(kind, {})[key] = value
 
+    def file_hash(self, rel: str, path: Path) -> str:
+        """The SHA-256 of the file at ``path`` (``rel`` from the content folder): as the
+        build's fingerprint found it (see :mod:`.stamp`), else read now.  Raises
+        :class:`~.files.FileProblem` when it cannot be read."""
+        known = self.hashes.get(rel)
+        return known if known is not None else hashlib.sha256(read_bytes(path)).hexdigest()
+
     @classmethod
-    def of(cls, content: Path, salt: str) -> RecordCache:
+    def of(cls, content: Path, salt: str, hashes: Mapping[str, str] | None = None) -> RecordCache:
         """The cache of the archive in ``content``; none (nothing kept) when its place is taken
-        by a link or anything but a folder."""
+        by a link or anything but a folder.  ``hashes``: the SHA-256 of the files under
+        ``content`` by path from it, when the build has them already."""
         folder = cache_path(content)
         try:
             usable = stat.S_ISDIR(folder.lstat().st_mode)
@@ -124,7 +136,7 @@ class RecordCache:
             usable = True
         except OSError:
             usable = False
-        return cls(folder if usable else None, salt)
+        return cls(folder if usable else None, salt, hashes)
 
     def _file(self, kind: str) -> Path | None:
         return None if self.folder is None else self.folder / f"{kind}.pickle"

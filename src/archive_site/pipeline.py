@@ -136,7 +136,9 @@ def build(
     cache = None
     if use_stamp:
         salt = json.dumps([code_version(), settings], sort_keys=True)
-        cache = RecordCache.of(paths.content, salt)
+        # The files' hashes the fingerprint took: the cache need not read them again.
+        hashes = {k[8:]: h for k, (_, h) in found.hashes.items() if k.startswith("content/")}
+        cache = RecordCache.of(paths.content, salt, hashes)
     fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict, cache=cache)
     report.cache = cache

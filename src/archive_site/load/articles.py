@@ -11,6 +11,7 @@ from typing import cast
 from ..cache import RecordCache, digest
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
+from ..layout import ARTICLES_DIR
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
 from ..readers import REGISTRY, Block, Field, Reading, decode, detect_format, read_text
 from ..text import normalise_text
@@ -131,30 +132,38 @@ class _ArticleReader:
 
     def read(self, files: ArticleFiles) -> Article | None:
         """The article of ``files``: from the cache when its files are unchanged, else read
-        (and kept in the cache when reading it raised no problem at all)."""
+        (and kept in the cache when reading it raised no problem at all).
+
+        The cache is looked up by the files' hashes as the build's fingerprint found them
+        (:meth:`RecordCache.file_hash`); an article read again is kept under the hashes of
+        its bytes as they are now, so that an entry always stands for what it holds."""
         cache = self.cache
-        key = None if cache is None else self._key(files, cache)
+        key = None if cache is None else self._key(files, cache, cache.file_hash)
         if key is None or cache is None:
             return self._read(files)
-        found = _valid_entry(cache.get(_KIND, key), files, self.content)
+        found = _valid_entry(cache.get(_KIND, key), files)
         if found is not None:
             self.responds_to[files.ident] = found[1]
             return found[0]
         before = len(self.problems)
+        key = self._key(files, cache, _hash_now)
         article = self._read(files)
-        if article is not None and len(self.problems) == before:
+        if key is not None and article is not None and len(self.problems) == before:
             cache.put(_KIND, key, (article, self.responds_to[files.ident]))
         return article
 
-    def _key(self, files: ArticleFiles, cache: RecordCache) -> str | None:
-        """The cache key of an article: its files' names and bytes, and the context."""
+    def _key(
+        self, files: ArticleFiles, cache: RecordCache, hash_of: Callable[[str, Path], str]
+    ) -> str | None:
+        """The cache key of an article: its files' names and hashes, and the context."""
+        parts = [self.context]
         try:
-            source = read_bytes(files.source)
-            meta = read_bytes(files.meta) if files.meta is not None else b""
+            for path in (files.source, files.meta):
+                if path is not None:
+                    parts += [path.name, hash_of(f"{ARTICLES_DIR}/{path.name}", path)]
         except FileProblem:
             return None  # reported when the article is read
-        meta_name = files.meta.name if files.meta is not None else ""
-        return cache.key(self.context, files.source.name, source, meta_name, meta)
+        return cache.key(*parts)
 
     def _read(self, files: ArticleFiles) -> Article | None:
         problems = self.problems
@@ -354,17 +363,24 @@ def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
 _KIND = "articles"
 
 
+def _hash_now(rel: str, path: Path) -> str:
+    """The SHA-256 of the file's bytes as they are now (raises FileProblem)."""
+    return hashlib.sha256(read_bytes(path)).hexdigest()
+
+
 def _valid_entry(
-    entry: object, files: ArticleFiles, content: Path
+    entry: object, files: ArticleFiles
 ) -> tuple[Article, tuple[tuple[str, int], ...]] | None:
     """A cached article, if it is one and stands for ``files`` (a cache is never trusted)."""
     if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Article)):
         return None
     article, responds_to = entry
-    meta = files.meta.relative_to(content).as_posix() if files.meta else None
+    # Both files are in content/articles/ (see :func:`discover_articles`): their paths
+    # from ``content`` are put together without a path object each.
+    meta = f"{ARTICLES_DIR}/{files.meta.name}" if files.meta else None
     if (
         article.id != files.ident
-        or article.source_file != files.source.relative_to(content).as_posix()
+        or article.source_file != f"{ARTICLES_DIR}/{files.source.name}"
         or article.metadata_file != meta
         or not isinstance(responds_to, tuple)
         or not all(isinstance(r, tuple) and len(r) == 2 for r in responds_to)
@@ -391,9 +407,10 @@ def load_articles(
     broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})
     known = {a.id for a in articles} | {f.ident for f in files}
     for f in files:
-        shown = display_path(f.meta or f.source)
         for issue in check_responses(f.ident, reader.responds_to.get(f.ident, ()), known):
-            problems.error(shown, issue.line, f"{issue.key}: {issue.message}")
+            problems.error(
+                display_path(f.meta or f.source), issue.line, f"{issue.key}: {issue.message}"
+            )
     newest_first = sorted(
         articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
     )

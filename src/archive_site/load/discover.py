@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,10 +33,13 @@ _NOT_AN_ARTICLE = (
 )
 
 
-def capture_files(path: Path, ident: str, previous: Sequence[ArticleFiles]) -> ArticleFiles | str:
+def capture_files(
+    path: Path, ident: str, previous: Sequence[ArticleFiles], listed: Collection[str] | None = None
+) -> ArticleFiles | str:
     """A capture's files (the capture and its metadata), or what is wrong with them.
 
-    ``previous`` is the article found just before (files are met in name order).
+    ``previous`` is the article found just before (files are met in name order);
+    ``listed``, the names in the capture's folder (else the file system is asked).
     """
     meta = path.with_name(f"{ident}{META_SUFFIX}")
     if any(f.ident == ident and f.meta is not None for f in previous):
@@ -43,14 +47,16 @@ def capture_files(path: Path, ident: str, previous: Sequence[ArticleFiles]) -> A
             f"a second capture of '{ident}': an article has one capture "
             f"({' or '.join(CAPTURE_SUFFIXES)})"
         )
-    if not exists(meta):
+    if not (meta.name in listed if listed is not None else exists(meta)):
         return f"capture has no metadata file: expected {display_path(meta)} beside it"
     return ArticleFiles(ident, path, meta)
 
 
-def missing_capture(folder: Path, ident: str) -> str | None:
-    """What is wrong with a metadata file whose capture is not beside it."""
-    if any(exists(folder / f"{ident}{s}") for s in CAPTURE_SUFFIXES):
+def missing_capture(folder: Path, ident: str, listed: Collection[str] | None = None) -> str | None:
+    """What is wrong with a metadata file whose capture is not beside it (``listed``: the
+    names in ``folder``, else the file system is asked)."""
+    names = (f"{ident}{s}" for s in CAPTURE_SUFFIXES)
+    if any(n in listed if listed is not None else exists(folder / n) for n in names):
         return None
     return f"capture not found: expected {ident}{CAPTURE_SUFFIXES[0]} beside this metadata file"
 
@@ -64,18 +70,21 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
         return [], set()
     found: list[ArticleFiles] = []
     orphans: set[str] = set()
-    for name in sorted(p.name for p in folder.iterdir() if not p.name.startswith(".")):
+    # One listing of the folder answers every "is its metadata beside it?" (links included,
+    # as :func:`exists` counts them): no look-up per file.
+    listed = {n for n in os.listdir(folder) if not n.startswith(".")}  # noqa: PTH208 (names)
+    for name in sorted(listed):
         path = folder / name
         suffix = next((s for s in CAPTURE_SUFFIXES if name.endswith(s)), None)
         if suffix is not None:
-            files = capture_files(path, name[: -len(suffix)], found[-1:])
+            files = capture_files(path, name[: -len(suffix)], found[-1:], listed)
             if isinstance(files, str):
                 problems.error(display_path(path), None, files)
             else:
                 found.append(files)
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
-            message = missing_capture(folder, ident)
+            message = missing_capture(folder, ident, listed)
             if message is not None:
                 orphans.add(ident)
                 problems.error(display_path(path), None, message)
