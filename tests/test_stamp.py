@@ -8,14 +8,26 @@ exactly the tree a cold build gives into a fresh folder.
 
 from __future__ import annotations
 
+import hashlib
+import importlib.metadata
+import os
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from archive_site.pipeline import Paths, Report, build
-from archive_site.stamp import stamp_path
+from archive_site.stamp import (
+    RACY_NS,
+    Found,
+    Stamp,
+    Tree,
+    library_versions,
+    stamp_path,
+    write_stamp,
+)
 from conftest import COMMENTARY, INTERVIEW, TEST_BASE_URL, edit
 
 MD_ARTICLE = """\
@@ -122,3 +134,147 @@ def test_a_touched_output_is_built_again(
     (project_copy / "dist/index.html").unlink()
     assert _build(project_copy, "dist").unchanged is None
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+def test_a_file_saved_unchanged_builds_nothing_and_renews_the_stamp(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(project_copy, "dist")
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    meta.write_bytes(meta.read_bytes())  # saved again: new times, same bytes
+    before = stamp_path(project_copy / "dist").read_bytes()
+    assert _build(project_copy, "dist").unchanged is not None
+    renewed = stamp_path(project_copy / "dist").read_bytes()
+    assert renewed != before  # the new statuses are recorded: next time no file is read
+
+    def no_hashing(*args: object) -> None:
+        raise AssertionError("a file was hashed")
+
+    monkeypatch.setattr(Found, "hashed", no_hashing)
+    assert _build(project_copy, "dist").unchanged is not None
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["same size, same modification time", "replaced by rename", "empty folder", "link"],
+)
+def test_changes_that_keep_sizes_and_times_build_again(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(project_copy, "dist")
+    page = project_copy / "templates/page.html"
+    st = page.stat()
+    text = page.read_text(encoding="utf-8")
+    assert "doc prose" in text
+    if change == "same size, same modification time":
+        page.write_text(text.replace("doc prose", "doc PROSE"), encoding="utf-8")
+    elif change == "replaced by rename":
+        tmp = page.with_name("page.html.tmp")
+        tmp.write_text(text.replace("doc prose", "doc PROSE"), encoding="utf-8")
+        tmp.replace(page)
+    elif change == "empty folder":
+        (project_copy / "templates/partials-unused").mkdir()
+    else:
+        (project_copy / "templates/linked.html").symlink_to(page)
+    if page.exists():
+        os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert page.stat().st_size == st.st_size
+    assert _build(project_copy, "dist").unchanged is None
+
+
+_SETTINGS = {"base_url": None}
+
+
+def _stamp_of(folder: Path, out: Path) -> Stamp:
+    found = Found.look({"content": folder}, _SETTINGS)
+    write_stamp(out, found.hashed(None), {"summary": "", "pages": 0, "files": 0})
+    stamp = Stamp.read(out)
+    assert stamp is not None
+    return stamp
+
+
+def test_a_file_changed_just_before_it_was_hashed_is_never_trusted_by_its_status(
+    tmp_path: Path,
+) -> None:
+    """Git's "racily clean" rule: a file changed within the same clock tick as it was hashed
+    (and again within that tick, after the hash) keeps its status; it must be read again."""
+    content, out = tmp_path / "content", tmp_path / "dist"
+    content.mkdir()
+    out.mkdir()
+    (out / "index.html").write_text("site")
+    (content / "old.txt").write_text("old text")
+    long_ago = time.time_ns() - 3 * RACY_NS
+    os.utime(content / "old.txt", ns=(long_ago, long_ago))
+    (content / "new.txt").write_text("one")
+    found = Found.look({"content": content}, _SETTINGS)
+    stamp = _stamp_of(content, out)
+    assert set(stamp.recent) == {"content/new.txt", "content/old.txt"}  # ctime: both now
+    assert stamp.inputs_unchanged(found)
+
+    (content / "new.txt").write_text("two")  # the same size
+    # As if the clock had not moved: the statuses found before the change still hold.
+    assert found.listing == stamp.listing
+    assert not stamp.inputs_unchanged(found)
+    assert found.hashed(stamp).fingerprint != stamp.fingerprint
+
+
+def test_a_file_hashed_long_after_its_last_change_is_trusted_by_its_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    content, out = tmp_path / "content", tmp_path / "dist"
+    content.mkdir()
+    out.mkdir()
+    (content / "a.txt").write_text("aaa")
+    later = time.time_ns() + 3 * RACY_NS  # as if hashed three seconds after its change
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    stamp = _stamp_of(content, out)
+    assert stamp.recent == {}
+    monkeypatch.undo()
+    found = Found.look({"content": content}, _SETTINGS)
+    assert stamp.inputs_unchanged(found)  # no file read
+    (content / "a.txt").write_text("bbb")  # a change after the hash: a new change time
+    found = Found.look({"content": content}, _SETTINGS)
+    assert not stamp.inputs_unchanged(found)
+    assert found.hashed(stamp).fingerprint != stamp.fingerprint
+
+
+def test_the_output_is_looked_at_by_status_and_recent_files_by_hash(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "dist"
+    content.mkdir()
+    (out / "sub").mkdir(parents=True)
+    (out / "sub/page.html").write_text("page")
+    stamp = _stamp_of(content, out)
+    assert stamp.output_unchanged(out)
+    tree = Tree.of(out)
+    assert tree.changed_since(0) == {"sub/page.html": hashlib.sha256(b"page").hexdigest()}
+    assert tree.changed_since(time.time_ns() + RACY_NS) == {}
+    st = (out / "sub/page.html").stat()
+    (out / "sub/page.html").write_text("PAGE")
+    os.utime(out / "sub/page.html", ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert not stamp.output_unchanged(out)
+    assert not tree.still({"sub/page.html": hashlib.sha256(b"page").hexdigest()})
+
+
+def test_the_code_is_its_source_files(tmp_path: Path) -> None:
+    code = tmp_path / "code"
+    (code / "__pycache__").mkdir(parents=True)
+    (code / "a.py").write_text("x = 1\n")
+    (code / "notes.txt").write_text("not code")
+    first = Tree.of(code, code=True)
+    (code / "__pycache__/a.cpython-311.pyc").write_bytes(b"compiled")
+    (code / "notes.txt").write_text("still not code")
+    assert Tree.of(code, code=True).digest == first.digest
+    assert [rel for rel, _ in first.entries()] == ["a.py"]
+    (code / "b.py").write_text("")
+    assert Tree.of(code, code=True).digest != first.digest
+
+
+def test_library_versions_are_the_installed_ones() -> None:
+    for line in library_versions():
+        name = line.split("==")[0].split(" ")[0]
+        try:
+            assert line == f"{name}=={importlib.metadata.version(name)}"
+        except importlib.metadata.PackageNotFoundError:
+            assert line == f"{name} missing"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -22,8 +23,8 @@ from .model import Archive
 from .produce import Timing, default_jobs, produce
 from .render import Site, plan_site
 from .searchindex import SearchIndex, index_site
-from .stamp import Stamp, code_version, forget, inputs, write_stamp
-from .write import check_output_folder, write_folder
+from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
+from .write import check_output_contents, check_output_place, write_folder
 
 
 class Paths(NamedTuple):
@@ -99,6 +100,38 @@ def plan(paths: Paths, report: Report) -> Site:
     return site
 
 
+def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
+    """The report of a build with nothing to do, when the stamp of the last one says it had
+    the same inputs and the output folder is as it left it; else what the build reads.
+
+    The statuses of the files are compared first (no file is read); if they differ, the
+    files whose status changed are hashed, and equal hashes (a file saved unchanged, a
+    ``touch``) also leave nothing to do: the stamp is renewed with the new statuses.
+    """
+    folders = {"content": paths.content, "templates": paths.templates, "code": PACKAGE}
+    found = Found.look(folders, settings)
+    previous = Stamp.read(paths.output)
+    if previous is None:
+        return found.hashed(None)
+    same = previous.inputs_unchanged(found)
+    if same and previous.output_unchanged(paths.output):
+        return _unchanged(previous)
+    hashed = found.hashed(previous)
+    unchanged = hashed.fingerprint == previous.fingerprint  # (when not ``same``: only touched)
+    if not same and unchanged and previous.output_unchanged(paths.output):
+        write_stamp(paths.output, hashed, previous.summary, kept=previous)
+        return _unchanged(previous)
+    return hashed
+
+
+def _unchanged(previous: Stamp) -> Report:
+    """The report of a build that had nothing to do: the last one's figures."""
+    report = Report(unchanged=str(previous.summary["summary"]))
+    report.pages = int(str(previous.summary["pages"]))
+    report.files = int(str(previous.summary["files"]))
+    return report
+
+
 def build(
     paths: Paths, *, base_url: str | None = None, strict: bool = False, jobs: int | None = None
 ) -> Report:
@@ -111,33 +144,25 @@ def build(
     folder, and that folder is as the build left it, nothing is done (see :mod:`.stamp`);
     ``ARCHIVE_SITE_NO_CACHE=1`` always builds.
     """
-    check_output_folder(paths.output, (paths.content, paths.templates))
+    check_output_place(paths.output, (paths.content, paths.templates))
     t0 = time.perf_counter()
     use_stamp = not os.environ.get("ARCHIVE_SITE_NO_CACHE")
-    previous = Stamp.read(paths.output) if use_stamp else None
     settings = {
         "base_url": base_url,
         "strict": strict,
         "env_base_url": os.environ.get("ARCHIVE_SITE_BASE_URL"),
     }
-    found = inputs(
-        {"content": paths.content, "templates": paths.templates},
-        settings,
-        previous.hashes if previous else {},
-        previous.written_ns if previous else 0,
-    )
-    if previous is not None and previous.matches(found, paths.output):
-        report = Report(unchanged=str(previous.summary["summary"]))
-        report.pages = int(str(previous.summary["pages"]))
-        report.files = int(str(previous.summary["files"]))
-        report.stages.append(("unchanged", time.perf_counter() - t0))
-        return report
+    found_inputs = _stamped(paths, settings) if use_stamp else None
+    if isinstance(found_inputs, Report):
+        found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
+        return found_inputs
+    check_output_contents(paths.output)
     forget(paths.output)
     cache = None
-    if use_stamp:
-        salt = json.dumps([code_version(), settings], sort_keys=True)
+    if found_inputs is not None:
+        salt = json.dumps([found_inputs.code, settings], sort_keys=True)
         # The files' hashes the fingerprint took: the cache need not read them again.
-        hashes = {k[8:]: h for k, (_, h) in found.hashes.items() if k.startswith("content/")}
+        hashes = {k[8:]: h for k, (_, h) in found_inputs.hashes.items() if k.startswith("content/")}
         cache = RecordCache.of(paths.content, salt, hashes)
     fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict, cache=cache)
@@ -172,7 +197,7 @@ def build(
     report.stages.append(("search index", indexing))
     if cache is not None:
         cache.save()
-    if use_stamp and not report.warnings:
+    if found_inputs is not None and not report.warnings:
         figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
-        write_stamp(paths.output, found, figures)
+        write_stamp(paths.output, found_inputs, figures)
     return report

@@ -1,42 +1,76 @@
 """The build stamp: an unchanged archive is not built again.
 
 After a successful build, a stamp beside the output folder
-(``.dist.stamp.json`` for ``dist/``) records a fingerprint of everything the
-build read (every file under ``content/`` and ``templates/`` by its SHA-256,
-the package's own code, the versions of the libraries that shape the output,
-and the settings: base URL, strict), and a manifest of the output folder as
-it was written (each file's path, size and modification time).
+(``.dist.stamp.json`` for ``dist/``) records what the build read: every
+entry under ``content/``, ``templates/`` and the package's own code, each
+regular file by its SHA-256; the versions of Python and of the libraries
+that shape the output; the settings (base URL, strict).  It also records the
+output folder as the build left it.
 
-The next build with the same fingerprint, into an output folder that still
-matches its manifest, has nothing to do: the site it would write is the one
-already there, byte for byte.  Anything else (an edited, added, renamed or
-deleted file, another setting, a touched output) builds in full.
+The next build looks before it reads.  It lists the three folders and takes
+the status of every entry (``lstat``: type, size, modification and change
+times, inode), which costs a fraction of reading them; when the listing is
+the one recorded, no file has changed since it was hashed, and the stamp's
+hashes hold.  Only the files changed too shortly before the last build
+looked at them are read again (git's "racily clean" rule, below).  Then the
+output folder is looked at the same way: when every entry's status is as the
+build left it, the site there is the one the build would write, byte for
+byte, and nothing is done.  Anything else (an edited, added, renamed or
+deleted file or folder, another setting, library or Python, a touched or
+removed output) builds again; before it does, every file whose status
+changed is hashed, and when the hashes are the recorded ones (a file saved
+unchanged, a ``touch``), nothing is built and only the stamp is renewed.
 
-File hashes are reused from the stamp for files whose size, modification time
-and inode are unchanged *and* which were last modified well before the stamp
-was written; a file changed within the same clock tick as a build is always
-hashed again (git's "racily clean" rule).
+Why a status can stand for the bytes: every change to a file (a write, a
+rename over it, a change of its times with ``touch``) sets its change time
+(``ctime``) to the system's clock, which nobody can set back.  A file whose
+change time lay well before the moment its bytes were hashed therefore shows
+another change time, or another inode, after any later change.  A file whose
+change time lay close to that moment (closer than the clock's tick and the
+file system's time resolution) might be changed again within the same tick
+and keep its status: its hash is never trusted, it is read again each time
+(see :data:`RACY_NS` for the content, and :func:`write_stamp` for the output,
+which takes the file system's own clock from the stamp file it creates).
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import json
 import os
+import stat
 import sys
 import time
+from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
-#: Modification times this close to the stamp's own are not trusted (nanoseconds).
+#: Files whose change time is this close to the moment they were hashed are hashed again
+#: (nanoseconds): more than a clock tick plus the coarsest file-system time resolution
+#: (FAT's two seconds of modification time aside, none is coarser than one second).
 RACY_NS = 2_000_000_000
-#: The libraries whose versions can change the output.
-LIBRARIES = ("archive-site", "jinja2", "markdown", "pyyaml", "python-slugify", "pagefind")
-FORMAT = 1
+#: The libraries (distribution names) whose versions can change the output.
+LIBRARIES = (
+    "archive-site",
+    "jinja2",
+    "markupsafe",
+    "markdown",
+    "pyyaml",
+    "python-slugify",
+    "trafilatura",
+    "lxml",
+    "lxml-html-clean",
+    "pagefind",
+    "pagefind-bin",
+)
+#: The package's own code: the files of these kinds under its folder.
+PACKAGE = Path(__file__).resolve().parent
+CODE_SUFFIXES = (".py", ".json", ".js", ".css", ".html")
+FORMAT = 2
 
-Stat = tuple[int, int, int]  # size, mtime_ns, inode
+Stat = tuple[int, int, int, int, int]  # type and mode, size, mtime_ns, inode, ctime_ns
+_U64 = (1 << 64) - 1
 
 
 def stamp_path(output: Path) -> Path:
@@ -45,96 +79,250 @@ def stamp_path(output: Path) -> Path:
     return out.parent / f".{out.name}.stamp.json"
 
 
-def _files(root: Path) -> Iterator[tuple[str, os.stat_result]]:
-    """Every regular file under ``root``, by path relative to it, in sorted order."""
-    stack = [root]
-    found: list[tuple[str, os.stat_result]] = []
-    while stack:
-        folder = stack.pop()
+def _stat(st: os.stat_result) -> Stat:
+    return (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
+def _changed_since(st: os.stat_result, ns: int) -> bool:
+    """Whether the file was changed (or claims a modification time) at ``ns`` or later."""
+    return st.st_ctime_ns >= ns or st.st_mtime_ns >= ns
+
+
+def _sha(path: str) -> str:
+    """The SHA-256 of a regular file (of nothing when it cannot be read: the build that
+    follows reports why)."""
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as f:  # noqa: PTH123 (a string path: no object per file)
+            while chunk := f.read(1 << 20):
+                h.update(chunk)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror}"
+    return h.hexdigest()
+
+
+def _is_code(name: str, st: os.stat_result) -> bool:
+    return stat.S_ISDIR(st.st_mode) or name.endswith(CODE_SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class Tree:
+    """A folder as it is: the status of every entry under it (links and other kinds are
+    entries too, never followed), folder by folder, and one digest of all the names and
+    statuses."""
+
+    root: str
+    folders: list[tuple[str, list[str], list[os.stat_result]]]  # (path/, names, statuses)
+    digest: str
+
+    @staticmethod
+    def of(root: Path, *, code: bool = False) -> Tree:
+        """The entries under ``root`` (with ``code``, only folders and code files, and no
+        ``__pycache__``).  Plain strings, each folder opened once and its entries' statuses
+        taken relative to it (``lstat`` costs several times the rest of the loop)."""
+        top = str(root)
+        h = hashlib.sha256()
+        folders: list[tuple[str, list[str], list[os.stat_result]]] = []
+        stack = [""]
+        while stack:
+            rel = stack.pop()
+            try:
+                names, stats = _listing(f"{top}/{rel}", code)
+            except OSError as exc:
+                h.update(f"{rel}\0unreadable {exc.errno}\0\0".encode())
+                continue
+            h.update("\0".join([rel, *names, "\0"]).encode(errors="surrogateescape"))
+            values = array("Q")
+            for st in stats:
+                values.extend(
+                    (
+                        st.st_mode,
+                        st.st_size,
+                        st.st_mtime_ns & _U64,
+                        st.st_ino,
+                        st.st_ctime_ns & _U64,
+                    )
+                )
+            h.update(values)
+            folders.append((rel, names, stats))
+            stack += [
+                f"{rel}{n}/" for n, st in zip(names, stats, strict=True) if stat.S_ISDIR(st.st_mode)
+            ]
+        return Tree(top, folders, h.hexdigest())
+
+    def entries(self) -> Iterator[tuple[str, os.stat_result]]:
+        """Every entry by path relative to the root (``a/b`` for a file, ``a/`` for a folder)."""
+        for rel, names, stats in self.folders:
+            for name, st in zip(names, stats, strict=True):
+                yield (f"{rel}{name}/" if stat.S_ISDIR(st.st_mode) else rel + name), st
+
+    def changed_since(self, ns: int) -> dict[str, str]:
+        """The regular files changed at ``ns`` or later, each with its hash now."""
+        return {
+            rel: _sha(f"{self.root}/{rel}")
+            for rel, st in self.entries()
+            if stat.S_ISREG(st.st_mode) and _changed_since(st, ns)
+        }
+
+    def still(self, hashes: Mapping[str, str]) -> bool:
+        """Whether each of these files (by path relative to the root) still has its hash."""
+        return all(_sha(f"{self.root}/{rel}") == digest for rel, digest in hashes.items())
+
+
+def _listing(folder: str, code: bool) -> tuple[list[str], list[os.stat_result]]:
+    """The names in ``folder``, sorted, and their statuses (with ``code``, only folders and
+    code files, and no ``__pycache__``); a name gone since it was listed is left out."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        names = sorted(os.listdir(fd))  # noqa: PTH208 (a folder descriptor)
+        kept: list[str] = []
+        stats: list[os.stat_result] = []
+        for name in names:
+            if code and name == "__pycache__":
+                continue
+            try:
+                st = os.lstat(name, dir_fd=fd)
+            except FileNotFoundError:
+                continue
+            if not code or _is_code(name, st):
+                kept.append(name)
+                stats.append(st)
+    finally:
+        os.close(fd)
+    return kept, stats
+
+
+def library_versions() -> list[str]:
+    """``NAME==VERSION`` (or ``NAME missing``) for each of :data:`LIBRARIES`, as found first
+    on ``sys.path``.
+
+    Read from the names of the ``NAME-VERSION.dist-info`` folders the installers write
+    (the name normalised as PEP 503 does), which is where ``importlib.metadata`` finds
+    them too; importing that module alone takes a fifth of an unchanged build's budget.
+    """
+    wanted = {_normal(lib): lib for lib in LIBRARIES}
+    found: dict[str, str] = {}
+    for entry in sys.path:
         try:
-            entries = list(os.scandir(folder))
+            names = os.listdir(entry or ".")  # noqa: PTH208
         except OSError:
             continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(Path(entry.path))
-            elif entry.is_file(follow_symlinks=False):
-                rel = Path(entry.path).relative_to(root).as_posix()
-                found.append((rel, entry.stat(follow_symlinks=False)))
-    yield from sorted(found, key=lambda f: f[0])
+        for name in names:
+            if name.endswith(".dist-info"):
+                dist, _, version = name[: -len(".dist-info")].partition("-")
+                found.setdefault(_normal(dist), version)
+    return [
+        f"{lib}=={found[key]}" if key in found else f"{lib} missing"
+        for key, lib in sorted(wanted.items())
+    ]
 
 
-def _stat(st: os.stat_result) -> Stat:
-    return (st.st_size, st.st_mtime_ns, st.st_ino)
+def _normal(name: str) -> str:
+    return "".join("-" if c in "-_." else c for c in name.lower())
 
 
-def _sha(path: Path) -> str:
-    h = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            h.update(chunk)
-    return h.hexdigest()
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a build would read, as found before reading it: the settings (with the
+    versions of Python and the libraries) and a :class:`Tree` of each folder."""
+
+    settings: str
+    trees: dict[str, Tree]
+    scanned_ns: int  # the clock just before the first look: every hash is taken later
+
+    @staticmethod
+    def look(folders: Mapping[str, Path], settings: Mapping[str, object]) -> Found:
+        """``folders`` by name (``code`` holds the package's code); ``settings`` as JSON."""
+        scanned_ns = time.time_ns()
+        about = [FORMAT, sys.version, library_versions(), dict(settings)]
+        key = json.dumps(about, sort_keys=True, default=str)
+        trees = {
+            name: Tree.of(folder, code=name == "code") for name, folder in sorted(folders.items())
+        }
+        return Found(key, trees, scanned_ns)
+
+    @property
+    def listing(self) -> str:
+        """One digest of the settings and every name and status."""
+        h = hashlib.sha256(self.settings.encode())
+        for name, tree in self.trees.items():
+            h.update(f"\0{name}\0{tree.digest}".encode())
+        return h.hexdigest()
+
+    def hashed(self, previous: Stamp | None) -> Inputs:
+        """Every file hashed: read again where ``previous`` cannot vouch for it."""
+        known = previous.file_hashes() if previous is not None else {}
+        trusted_before = previous.scanned_ns - RACY_NS if previous is not None else 0
+        hashes: dict[str, tuple[Stat, str]] = {}
+        others: list[str] = []
+        for name, tree in self.trees.items():
+            for rel, st in tree.entries():
+                key = f"{name}/{rel}"
+                if not stat.S_ISREG(st.st_mode):
+                    others.append(f"{key}\0{stat.S_IFMT(st.st_mode)}")
+                    continue
+                now = _stat(st)
+                was = known.get(key)
+                trusted = (
+                    was is not None and was[0] == now and not _changed_since(st, trusted_before)
+                )
+                digest = was[1] if trusted and was is not None else _sha(f"{tree.root}/{rel}")
+                hashes[key] = (now, digest)
+        return Inputs(self, hashes, others)
 
 
 @dataclass(frozen=True, slots=True)
 class Inputs:
-    """What a build read: the fingerprint, and each file's stat and hash for the next time."""
+    """What a build read: each regular file's status and hash (by ``folder/path``), the
+    other entries (folders, links: by path and kind), and the fingerprint of it all."""
 
-    fingerprint: str
+    found: Found
     hashes: dict[str, tuple[Stat, str]]
+    others: list[str]
 
+    @property
+    def fingerprint(self) -> str:
+        """The settings and every entry's path, kind and (for a file) hash: what the
+        output is made from."""
+        h = hashlib.sha256(self.found.settings.encode())
+        for key, (_, digest) in sorted(self.hashes.items()):
+            h.update(f"{key}\0{digest}\n".encode(errors="surrogateescape"))
+        for other in self.others:
+            h.update(f"{other}\n".encode(errors="surrogateescape"))
+        return h.hexdigest()
 
-def inputs(
-    folders: Mapping[str, Path],
-    settings: Mapping[str, object],
-    previous: Mapping[str, tuple[Stat, str]],
-    previous_ns: int,
-) -> Inputs:
-    """The fingerprint of the files under ``folders`` (by name) and of ``settings``."""
-    h = hashlib.sha256()
-    h.update(json.dumps([FORMAT, code_version(), settings], sort_keys=True, default=str).encode())
-    hashes: dict[str, tuple[Stat, str]] = {}
-    for name, folder in sorted(folders.items()):
-        for rel, st in _files(folder):
-            key = f"{name}/{rel}"
-            stat = _stat(st)
-            known = previous.get(key)
-            trusted = known is not None and known[0] == stat and stat[1] < previous_ns - RACY_NS
-            digest = known[1] if trusted and known is not None else _sha(folder / rel)
-            hashes[key] = (stat, digest)
-            h.update(f"{key}\0{digest}\n".encode())
-    return Inputs(h.hexdigest(), hashes)
+    def recent(self) -> dict[str, str]:
+        """The files changed too shortly before they were looked at to be trusted by their
+        status next time, each with the hash the build took."""
+        since = self.found.scanned_ns - RACY_NS
+        return {
+            key: digest
+            for key, (st, digest) in self.hashes.items()
+            if st[4] >= since or st[2] >= since  # ctime, mtime
+        }
 
-
-def code_version() -> list[str]:
-    """The package's own code and the versions of the libraries the output depends on."""
-    package = Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for rel, _ in _files(package):
-        if rel.endswith((".py", ".json", ".js", ".css", ".html")) and "__pycache__" not in rel:
-            h.update(rel.encode() + b"\0" + (package / rel).read_bytes())
-    versions = []
-    for lib in LIBRARIES:
-        try:
-            versions.append(f"{lib}=={importlib.metadata.version(lib)}")
-        except importlib.metadata.PackageNotFoundError:
-            versions.append(f"{lib} missing")
-    return [h.hexdigest(), sys.version, *versions]
-
-
-def manifest(output: Path) -> dict[str, list[int]]:
-    """The output folder as it is: each file's size and modification time."""
-    return {rel: [st.st_size, st.st_mtime_ns] for rel, st in _files(output)}
+    @property
+    def code(self) -> str:
+        """The package's own code (its files' hashes) and the versions of Python and the
+        libraries: what a cache of the build's intermediate results depends on."""
+        h = hashlib.sha256(json.dumps([sys.version, library_versions()]).encode())
+        for key, (_, digest) in sorted(self.hashes.items()):
+            if key.startswith("code/"):
+                h.update(f"{key}\0{digest}\n".encode(errors="surrogateescape"))
+        return h.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
 class Stamp:
     """The stamp of the last successful build into an output folder."""
 
-    fingerprint: str
-    written_ns: int
-    hashes: dict[str, tuple[Stat, str]]
-    manifest: dict[str, list[int]]
+    listing: str  # Found.listing
+    fingerprint: str  # Inputs.fingerprint
+    scanned_ns: int
+    recent: dict[str, str]  # inputs not to be trusted by their status: always hashed
+    hashes: str  # every input file: "key\tstatus\tsha256" lines (read only when needed)
+    output: str  # Tree.digest of the output folder
+    output_recent: dict[str, str]  # output files not to be trusted by their status
     summary: dict[str, object]  # figures for the report: pages, files, summary
 
     @staticmethod
@@ -144,41 +332,95 @@ class Stamp:
             data = json.loads(stamp_path(output).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
                 return None
-            hashes = {k: (tuple(v[0]), v[1]) for k, v in data["hashes"].items()}
-            return Stamp(
-                data["fingerprint"],
-                data["written_ns"],
-                hashes,
-                data["manifest"],
-                data["summary"],
-            )
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            stamp = Stamp(**{f.name: data[f.name] for f in fields(Stamp)})
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
+        return stamp if _well_formed(stamp) else None
 
-    def matches(self, found: Inputs, output: Path) -> bool:
-        """Whether a build of ``found`` would write what ``output`` already holds."""
-        return (
-            found.fingerprint == self.fingerprint
-            and output.is_dir()
-            and manifest(output) == self.manifest
-        )
+    def file_hashes(self) -> dict[str, tuple[Stat, str]]:
+        """The recorded status and hash of every input file (none if the record is damaged)."""
+        known: dict[str, tuple[Stat, str]] = {}
+        try:
+            for line in self.hashes.splitlines():
+                key, status, digest = line.split("\t")
+                mode, size, mtime, inode, ctime = map(int, status.split())
+                known[key] = ((mode, size, mtime, inode, ctime), digest)
+        except ValueError:
+            return {}
+        return known
+
+    def inputs_unchanged(self, found: Found) -> bool:
+        """Whether nothing the build reads has changed, by their statuses (and the hashes
+        of the files too recently changed to be trusted by them)."""
+        if found.listing != self.listing:
+            return False
+        roots = {name: tree.root for name, tree in found.trees.items()}
+        for key, digest in self.recent.items():
+            name, _, rel = key.partition("/")
+            if name not in roots or _sha(f"{roots[name]}/{rel}") != digest:
+                return False
+        return True
+
+    def output_unchanged(self, output: Path) -> bool:
+        """Whether the output folder is as the build left it: every entry's status (and the
+        hashes of the files written too shortly before the stamp to be trusted by it)."""
+        if not output.is_dir() or output.is_symlink():
+            return False
+        tree = Tree.of(output)
+        return tree.digest == self.output and tree.still(self.output_recent)
 
 
-def write_stamp(output: Path, found: Inputs, summary: Mapping[str, object]) -> None:
-    """Record a successful build of ``found`` into ``output`` (best effort: a stamp that
-    cannot be written only means the next build builds in full)."""
-    data = {
-        "format": FORMAT,
-        "fingerprint": found.fingerprint,
-        "written_ns": time.time_ns(),
-        "hashes": {k: [list(s), d] for k, (s, d) in found.hashes.items()},
-        "manifest": manifest(output),
-        "summary": dict(summary),
-    }
+def _well_formed(stamp: Stamp) -> bool:
+    strings = (stamp.listing, stamp.fingerprint, stamp.hashes, stamp.output)
+    maps = (stamp.recent, stamp.output_recent)
+    return (
+        all(isinstance(s, str) for s in strings)
+        and isinstance(stamp.scanned_ns, int)
+        and all(isinstance(m, dict) and all(isinstance(v, str) for v in m.values()) for m in maps)
+        and isinstance(stamp.summary, dict)
+    )
+
+
+def write_stamp(
+    output: Path, inputs: Inputs, summary: Mapping[str, object], *, kept: Stamp | None = None
+) -> None:
+    """Record a successful build of ``inputs`` into ``output`` (best effort: a stamp that
+    cannot be written only means the next build builds in full).  With ``kept``, the
+    output folder is known to be the one ``kept`` recorded, and its record is kept.
+
+    The stamp file is created first, and its modification time is the file system's
+    clock at that moment: output files changed at that time or later are not trusted by
+    their status next time, and their hashes are recorded instead.  (When the output
+    folder lies on another file system, whose clock and resolution may differ, the
+    margin :data:`RACY_NS` is taken as for the content.)
+    """
     path = stamp_path(output)
     tmp = path.with_name(path.name + ".tmp")
+    found = inputs.found
     try:
-        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        with tmp.open("w", encoding="utf-8") as f:
+            if kept is not None:
+                digest, recent = kept.output, kept.output_recent
+            else:
+                probe = os.fstat(f.fileno())
+                now = probe.st_mtime_ns
+                if os.lstat(output).st_dev != probe.st_dev:
+                    now = min(now, time.time_ns()) - RACY_NS
+                tree = Tree.of(output)
+                digest, recent = tree.digest, tree.changed_since(now)
+            lines = [f"{k}\t{' '.join(map(str, s))}\t{d}\n" for k, (s, d) in inputs.hashes.items()]
+            data = {
+                "format": FORMAT,
+                "listing": found.listing,
+                "fingerprint": inputs.fingerprint,
+                "scanned_ns": found.scanned_ns,
+                "recent": inputs.recent(),
+                "hashes": "".join(lines),
+                "output": digest,
+                "output_recent": recent,
+                "summary": dict(summary),
+            }
+            f.write(json.dumps(data, separators=(",", ":")))
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)

@@ -53,6 +53,13 @@ def check_output_folder(out: Path, reads: Iterable[Path]) -> None:
     ``reads`` are the folders the build reads (content and templates); the
     package and the working folder are protected as well.
     """
+    check_output_place(out, reads)
+    check_output_contents(out)
+
+
+def check_output_place(out: Path, reads: Iterable[Path]) -> None:
+    """Refuse an output folder that overlaps what the build reads (see
+    :func:`check_output_folder`)."""
     target = out.resolve()
     for folder in (*reads, PACKAGE):
         q = folder.resolve()
@@ -65,6 +72,10 @@ def check_output_folder(out: Path, reads: Iterable[Path]) -> None:
         raise _refuse(out, "the output folder would replace the working folder")
     if out.is_symlink() or (out.exists() and not out.is_dir()):
         raise _refuse(out, "the output path exists and is not a folder")
+
+
+def check_output_contents(out: Path) -> None:
+    """Refuse an output folder that holds what no build wrote (see :func:`check_output_folder`)."""
     foreign = foreign_entries(out) if out.is_dir() else []
     if foreign:
         shown = ", ".join(foreign[:_SHOWN]) + (", ..." if len(foreign) > _SHOWN else "")
@@ -76,26 +87,29 @@ def check_output_folder(out: Path, reads: Iterable[Path]) -> None:
 
 
 def foreign_entries(out: Path) -> list[str]:
-    """What ``out`` holds that no build recorded in its manifest (all of it, without one)."""
+    """What ``out`` holds that no build recorded in its manifest (all of it, without one).
+
+    Plain strings and the kinds the folder listing gives (no ``stat`` per file): this
+    runs before every build, over every file of the site.
+    """
     written = _manifest(out)
     folders = {"/".join(p.split("/")[:n]) for p in written for n in range(1, p.count("/") + 1)}
     foreign: list[str] = []
-    for folder, dirs, names in os.walk(out):  # links are listed, never followed
-        rel = Path(folder).relative_to(out)
-        foreign += [
-            path
-            for path in ((rel / n).as_posix() for n in sorted(names))
-            if path not in written and path != MANIFEST
-        ]
-        ours = []
-        for name in sorted(dirs):
-            path = (rel / name).as_posix()
-            if path in folders and not (Path(folder) / name).is_symlink():
-                ours.append(name)
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        with os.scandir(f"{out}/{rel}") as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+        for entry in entries:  # links are listed, never followed
+            path = rel + entry.name
+            if not entry.is_dir(follow_symlinks=False):
+                if path not in written and path != MANIFEST:
+                    foreign.append(path)
+            elif path in folders:
+                stack.append(path + "/")
             else:
                 foreign.append(path + "/")
-        dirs[:] = ours
-    return foreign
+    return sorted(foreign)
 
 
 def _manifest(out: Path) -> frozenset[str]:
