@@ -95,6 +95,24 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
         TEST_BASE_URL,
     ),
     (
+        "a quoted passage moves in its paragraph",  # milestones.yaml unchanged
+        lambda c: edit(
+            _capture(c, INTERVIEW),
+            "At the invitation of President Xi Jinping, I paid",
+            "Well. At the invitation of President Xi Jinping, I paid",
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
+        "milestones moved down a line",
+        lambda c: edit(
+            c / "milestones.yaml", "- id: diplomatic-relations", "\n- id: diplomatic-relations"
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
         "milestone summary link",
         lambda c: edit(
             c / "milestones.yaml",
@@ -241,3 +259,25 @@ def test_entries_are_kept_under_the_bytes_they_were_read_from(
     handed = RecordCache.of(content, "salt", stale)  # the stale hash finds no entry
     load_archive(content, problems=Problems(), cache=handed)
     assert handed.hits["articles"] == 1 and handed.misses["articles"] == 1
+
+
+def test_milestones_from_the_cache_keep_their_lines(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A milestone is kept with the lines it was read from (problems found later name them):
+    when milestones.yaml moves down a line, the cached check names the lines a cold one does."""
+    from archive_site.pipeline import Paths, check
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    content = project_copy / "content"
+    paths = Paths(content, project_copy / "templates", project_copy / "dist")
+    first = RecordCache.of(content, "salt")
+    check(paths, single_voice=True, cache=first)
+    first.save()
+    again = RecordCache.of(content, "salt")
+    check(paths, single_voice=True, cache=again)
+    assert again.hits["milestones"] > 0 and not again.misses["milestones"]
+    edit(content / "milestones.yaml", "- id: diplomatic-relations", "\n- id: diplomatic-relations")
+    moved = check(paths, single_voice=True, cache=RecordCache.of(content, "salt"))
+    cold = check(paths, single_voice=True)
+    assert moved.warnings and moved.warnings == cold.warnings

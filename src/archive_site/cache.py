@@ -5,7 +5,9 @@ metadata, finding the entities it names) depends only on its files' bytes,
 on the entities and settings, and on the program.  The cache keeps each
 result under a key that hashes all of them, so the next build reads only the
 articles whose key is new.  The parsed ``milestones.yaml`` and the links each
-Markdown text makes are kept the same way, under the hash of their bytes.
+Markdown text makes are kept the same way, under the hash of their bytes; each
+milestone under the hash of its YAML (with its lines), kept with the keys of the
+articles it quotes, and used only while those are this build's articles' keys.
 The cache lives in the user's cache folder (beside the compiled templates
 and the search index's record), one folder per content folder, never in or
 beside the output: a failed build leaves nothing there.
@@ -23,6 +25,7 @@ every build, so that its problems are always reported.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import io
 import os
@@ -34,7 +37,7 @@ from dataclasses import is_dataclass
 from pathlib import Path
 from typing import Any
 
-from . import model, yamlsrc
+from . import dates, model, yamlsrc
 from .files import cache_entry, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
@@ -46,9 +49,10 @@ _ALLOWED: dict[tuple[str, str], Any] = {
     (yamlsrc.__name__, "YMap"): yamlsrc.YMap,
     (yamlsrc.__name__, "YList"): yamlsrc.YList,
     **{
-        (model.__name__, name): value
-        for name, value in vars(model).items()
-        if isinstance(value, type) and is_dataclass(value) and value.__module__ == model.__name__
+        (module.__name__, name): value
+        for module in (model, dates)
+        for name, value in vars(module).items()
+        if isinstance(value, type) and is_dataclass(value) and value.__module__ == module.__name__
     },
 }
 
@@ -145,12 +149,25 @@ class RecordCache:
         path = self._file(kind)
         if path is None:
             return {}
+        # Unpickling makes hundreds of thousands of objects (records: no reference cycles),
+        # which live as long as the build.  The cyclic garbage collector would scan them
+        # again and again, as they come and at every collection of the old generation
+        # after (at 3,000 articles, half of a cached load's time): it is paused while they
+        # are made, and then they, with what the process held already, are moved out of
+        # its sight (``gc.freeze``; what stops being used is still freed, by reference
+        # counting).  A parallel render unfreezes them after (see :mod:`.produce`).
+        collecting = gc.isenabled()
+        gc.disable()
         try:
             fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
             with os.fdopen(fd, "rb") as f:
                 data = _Unpickler(io.BufferedReader(f)).load()
         except Exception:  # a damaged pickle can raise almost anything; it is only a cache
             return {}
+        finally:
+            if collecting:
+                gc.freeze()
+                gc.enable()
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             return {}
         entries = data.get("entries")

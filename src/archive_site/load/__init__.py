@@ -58,8 +58,8 @@ def load_archive(
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
     language = config.language if config else "en"
-    articles, broken = load_articles(content, language, entities, problems, cache)
-    milestones = load_milestones(content, articles, entities, topics, problems, broken, cache)
+    articles, broken, keys = load_articles(content, language, entities, problems, cache)
+    milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
     evidence = compute_evidence(articles, milestones)
     if single_voice:

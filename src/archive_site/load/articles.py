@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import NamedTuple, cast
 
 from ..cache import RecordCache, digest
 from ..errors import Problems, display_path
@@ -127,6 +127,7 @@ class _ArticleReader:
         self.outlet_entities = outlet_entities
         self.problems = problems
         self.responds_to: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.keys: dict[str, str] = {}  # each article's cache key: what it was read from
         self.cache = cache
         self.context = context  # what else reading depends on: the language, the entities
 
@@ -144,12 +145,15 @@ class _ArticleReader:
         found = _valid_entry(cache.get(_KIND, key), files)
         if found is not None:
             self.responds_to[files.ident] = found[1]
+            self.keys[files.ident] = key
             return found[0]
         before = len(self.problems)
         key = self._key(files, cache, _hash_now)
         article = self._read(files)
-        if key is not None and article is not None and len(self.problems) == before:
-            cache.put(_KIND, key, (article, self.responds_to[files.ident]))
+        if key is not None and article is not None:
+            self.keys[files.ident] = key
+            if len(self.problems) == before:
+                cache.put(_KIND, key, (article, self.responds_to[files.ident]))
         return article
 
     def _key(
@@ -389,13 +393,23 @@ def _valid_entry(
     return article, responds_to
 
 
+class LoadedArticles(NamedTuple):
+    """What :func:`load_articles` found."""
+
+    articles: tuple[Article, ...]  # newest first
+    broken: frozenset[str]  # the ids of the articles that did not load
+    #: With a cache, each loaded article's cache key: a hash of everything it was read from,
+    #: so that what was computed from an article can be kept under it.
+    keys: Mapping[str, str]
+
+
 def load_articles(
     content: Path,
     language: str,
     entities: Sequence[Entity],
     problems: Problems,
     cache: RecordCache | None = None,
-) -> tuple[tuple[Article, ...], frozenset[str]]:
+) -> LoadedArticles:
     """The articles that loaded, newest first, and the ids of those that did not."""
     entity_ids = {e.id for e in entities}
     context = digest(language, repr(tuple(entities)))
@@ -414,4 +428,4 @@ def load_articles(
     newest_first = sorted(
         articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
     )
-    return tuple(newest_first), broken
+    return LoadedArticles(tuple(newest_first), broken, reader.keys)

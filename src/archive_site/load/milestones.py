@@ -7,17 +7,17 @@ the problems come in the order of the file.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import cast
+from typing import TypeGuard, cast
 
-from ..cache import RecordCache
+from ..cache import RecordCache, digest
 from ..dates import DateError, DateSpec, parse_edtf
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
 from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
-from ..yamlsrc import Record
+from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
 from .checks import Checked, Issue, report
 from .quotes import QuoteIndex
@@ -169,8 +169,14 @@ def load_milestones(
     problems: Problems,
     broken: Collection[str] = (),
     cache: RecordCache | None = None,
+    article_keys: Mapping[str, str] | None = None,
 ) -> tuple[Milestone, ...]:
-    """The milestones that are valid, in date order (then by id)."""
+    """The milestones that are valid, in date order (then by id).
+
+    With ``cache`` and the articles' cache keys (``article_keys``, see
+    :func:`.articles.load_articles`), a milestone read without a problem is kept, and
+    taken from the cache while its YAML (lines included), the entities' and topics' ids
+    and the articles it quotes are unchanged."""
     _, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
     known = Known(
         articles={a.id: a for a in articles},
@@ -179,8 +185,76 @@ def load_milestones(
         broken=broken,
     )
     index = QuoteIndex(articles)
+    kept = None if cache is None or article_keys is None else Kept(cache, known, article_keys)
     seen: dict[str, int] = {}
-    loaded = (read_milestone(rec, seen, known, index) for rec in records)
+    loaded = (
+        read_milestone(rec, seen, known, index)
+        if kept is None
+        else kept.read(rec, seen, lambda r: read_milestone(r, seen, known, index))
+        for rec in records
+    )
     return tuple(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
+
+
+_KIND = "milestones"
+
+
+class Kept:
+    """Milestones in the record cache: each under a hash of its YAML with every line, and of
+    the ids it may name; with the cache keys of the articles it quotes, which must be
+    those of this build's articles for the entry to be used (a cache is never trusted)."""
+
+    def __init__(self, cache: RecordCache, known: Known, article_keys: Mapping[str, str]) -> None:
+        self.cache = cache
+        self.article_keys = article_keys
+        self.context = digest(repr(sorted(known.entities)), repr(sorted(known.topics)))
+
+    def read(
+        self, rec: Record, seen: dict[str, int], read: Callable[[Record], Milestone | None]
+    ) -> Milestone | None:
+        """The milestone of ``rec``: from the cache, else by ``read`` (and kept when reading
+        it raised no problem at all)."""
+        key = self.cache.key(self.context, repr(tree_shape(rec.data)))
+        found = self._valid(self.cache.get(_KIND, key))
+        if found is not None and found.id not in seen:  # a repeated id is reported by ``read``
+            seen[found.id] = rec.key_line("id")
+            return found
+        before = len(rec.problems)
+        milestone = read(rec)
+        if milestone is not None and len(rec.problems) == before:
+            quoted = dict.fromkeys(s.article for s in milestone.sources)
+            self.cache.put(
+                _KIND, key, (milestone, tuple((a, self.article_keys[a]) for a in quoted))
+            )
+        return milestone
+
+    def _valid(self, entry: object) -> Milestone | None:
+        """The milestone of an entry whose quoted articles are unchanged."""
+        if not (isinstance(entry, tuple) and len(entry) == 2 and isinstance(entry[0], Milestone)):
+            return None
+        milestone, quoted = entry
+        if not (isinstance(quoted, tuple) and all(_pair(q) for q in quoted)):
+            return None
+        if {s.article for s in milestone.sources} != {a for a, _ in quoted}:
+            return None
+        keys = self.article_keys
+        return milestone if all(keys.get(a) == k for a, k in quoted) else None
+
+
+def _pair(item: object) -> TypeGuard[tuple[str, str]]:
+    return isinstance(item, tuple) and len(item) == 2 and all(isinstance(x, str) for x in item)
+
+
+def tree_shape(value: object) -> object:
+    """A YAML tree (see :mod:`archive_site.yamlsrc`) with the line of every key and item,
+    as plain tuples: its ``repr`` changes whenever what a record says or where changes."""
+    if isinstance(value, YMap):
+        lines = value.key_lines
+        items = tuple((k, lines.get(k), tree_shape(v)) for k, v in value.items())
+        return ("map", value.line, items)
+    if isinstance(value, YList):
+        pairs = zip(value.item_lines, value, strict=True)
+        return ("list", value.line, tuple((n, tree_shape(v)) for n, v in pairs))
+    return value

@@ -9,15 +9,26 @@ from ..text import Normalised, find_all, longest_matching_prefix, normalise, nor
 
 
 class QuoteIndex:
-    """Normalised paragraphs and furniture of every article, computed once."""
+    """The articles' paragraphs, normalised once per article when a quote is first looked
+    for in it (a milestone taken from the record cache looks for none); their furniture,
+    normalised when a quote is not found."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
-        self.paragraphs: dict[str, list[tuple[Paragraph, Normalised]]] = {
-            a.id: [(p, normalise(p.text)) for p in a.paragraphs] for a in articles
-        }
-        self.furniture: dict[str, list[str]] = {
-            a.id: [normalise_text(f.text) for f in a.furniture] for a in articles
-        }
+        self._articles = {a.id: a for a in articles}
+        self._paragraphs: dict[str, list[tuple[Paragraph, Normalised]]] = {}
+
+    def paragraphs(self, article: str) -> list[tuple[Paragraph, Normalised]]:
+        """The paragraphs of ``article``, each with its normalised text."""
+        found = self._paragraphs.get(article)
+        if found is None:
+            found = [(p, normalise(p.text)) for p in self._articles[article].paragraphs]
+            self._paragraphs[article] = found
+        return found
+
+    def furniture(self, article: str) -> list[str]:
+        """The normalised texts of the page furniture of ``article`` (asked only when a quote
+        is not found)."""
+        return [normalise_text(f.text) for f in self._articles[article].furniture]
 
     def locate(
         self, article: str, quote: str, prefix: str | None, suffix: str | None
@@ -48,7 +59,7 @@ class QuoteIndex:
         paragraphs' own text; and how often it occurs at all."""
         hits: list[tuple[Paragraph, int, int]] = []
         unqualified = 0
-        for para, norm in self.paragraphs[article]:
+        for para, norm in self.paragraphs(article):
             for i in find_all(norm.text, needle):
                 unqualified += 1
                 if pre and not norm.text[:i].rstrip().endswith(pre):
@@ -61,16 +72,16 @@ class QuoteIndex:
 
     def why_not_found(self, article: str, needle: str) -> str:
         """Why a quote is not in the article's text: where it is instead, or where it departs."""
-        if any(needle in f for f in self.furniture[article]):
+        if any(needle in f for f in self.furniture(article)):
             return (
                 f"the quote is found only in the page furniture of '{article}' (the sidebar, "
                 "news list or navigation the capture caught), not in the article's text"
             )
-        texts = [n.text for _, n in self.paragraphs[article]]
+        texts = [n.text for _, n in self.paragraphs(article)]
         matched, which = longest_matching_prefix(texts, needle)
         if matched == 0:
             return f"the quote is not in the text of '{article}'"
-        para = self.paragraphs[article][which][0]
+        para = self.paragraphs(article)[which][0]
         text = texts[which]
         at = text.find(needle[:matched]) + matched
         if at >= len(text):
