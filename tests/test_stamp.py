@@ -12,6 +12,8 @@ import hashlib
 import importlib.metadata
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +30,7 @@ from archive_site.stamp import (
     stamp_path,
     write_stamp,
 )
-from conftest import COMMENTARY, INTERVIEW, TEST_BASE_URL, edit
+from conftest import COMMENTARY, INTERVIEW, ROOT, TEST_BASE_URL, edit
 
 MD_ARTICLE = """\
 ---
@@ -278,3 +280,31 @@ def test_library_versions_are_the_installed_ones() -> None:
             assert line == f"{name}=={importlib.metadata.version(name)}"
         except importlib.metadata.PackageNotFoundError:
             assert line == f"{name} missing"
+
+
+#: What an unchanged build has no use for: the libraries of the stages it skips.
+STAGE_LIBRARIES = ("jinja2", "markdown", "yaml", "slugify", "trafilatura", "lxml", "pagefind_bin")
+
+
+def test_an_unchanged_build_imports_none_of_the_stages_libraries(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Importing them costs more than finding that nothing changed."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(project_copy, "dist")
+    probe = (
+        "import sys; from archive_site.commands.cli import build_py_main; "
+        f"code = build_py_main(['-q', '--base-url', {TEST_BASE_URL!r}]); "
+        f"print(code, [m for m in {STAGE_LIBRARIES!r} if m in sys.modules])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=project_copy,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.stdout.strip() == "0 []", run.stdout + run.stderr
+    assert (project_copy / "dist/index.html").is_file()

@@ -10,7 +10,6 @@ from urllib.parse import urlsplit
 
 from .errors import Problems, display_path
 from .urls import is_web_url
-from .yamlsrc import Record, read_yaml
 
 #: The environment variable that gives the base URL (as the GitHub Pages workflow does).
 ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
@@ -76,6 +75,10 @@ def normalise_base_url(url: str) -> str:
 
 
 def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
+    # PyYAML is imported here, not with this module: the command line needs the
+    # settings' names above before it knows whether anything is to be read.
+    from .yamlsrc import Record, read_yaml
+
     path = content_dir / "site.yaml"
     display = display_path(path)
     data = read_yaml(path, display, problems)

@@ -14,17 +14,21 @@ import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from .cache import RecordCache
 from .errors import Diagnostic, Problems
-from .load import load_archive
-from .model import Archive
-from .produce import Timing, default_jobs, produce
-from .render import Site, plan_site
-from .searchindex import SearchIndex, index_site
 from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
 from .write import check_output_contents, check_output_place, write_folder
+
+if TYPE_CHECKING:
+    from .cache import RecordCache
+    from .model import Archive
+    from .render import Site
+    from .searchindex import SearchIndex
+
+# The stages' modules (and the libraries they use: Jinja, Markdown, PyYAML, Pagefind)
+# are imported where a stage runs: an unchanged build needs none of them, and importing
+# them costs more than finding that nothing changed (tests/test_stamp.py checks it).
 
 
 class Paths(NamedTuple):
@@ -75,6 +79,8 @@ def check(
     """Load and validate everything; raises ArchiveError listing every problem.
     ``single_voice`` adds a warning for each milestone whose sources are all one speaker;
     ``cache`` holds what the last build read (see :mod:`.cache`)."""
+    from .load import load_archive
+
     report = Report()
     problems = Problems()
     t0 = time.perf_counter()
@@ -93,6 +99,8 @@ def check(
 
 def plan(paths: Paths, report: Report) -> Site:
     """Every output of the site, planned (none rendered yet); counted in the report."""
+    from .render import plan_site
+
     assert report.archive is not None
     site = plan_site(report.archive, paths.templates, paths.content)
     report.pages = sum(1 for p in site.pages if p.path.endswith(".html"))
@@ -156,6 +164,10 @@ def build(
     if isinstance(found_inputs, Report):
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
+    from .cache import RecordCache
+    from .produce import Timing, default_jobs, produce
+    from .searchindex import index_site
+
     check_output_contents(paths.output)
     forget(paths.output)
     cache = None

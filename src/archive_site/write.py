@@ -29,10 +29,13 @@ import shutil
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic, display_path
 from .files import FileProblem, read_bytes
-from .model import Output
+
+if TYPE_CHECKING:
+    from .model import Output
 
 #: The list of the files a build wrote, one site path a line, written last.
 MANIFEST = ".archive-site-files"
