@@ -175,14 +175,14 @@ _TALLY: Counter[str] = Counter()
 
 
 def build(content: Path, out: Path) -> tuple[int, str]:
-    from archive_site import pipeline
+    from archive_site import searchindex
     from archive_site.commands.cli import main
 
     # Pagefind is a separate program that reads the finished HTML, not the content; it is
     # tested on its own, and leaving it out makes a case several times cheaper.
     err = io.StringIO()
     with (
-        mock.patch.object(pipeline, "index_site", lambda folder, reuse: None),
+        mock.patch.object(searchindex, "index_site", lambda folder, reuse: None),
         contextlib.redirect_stdout(io.StringIO()),
         contextlib.redirect_stderr(err),
     ):
