@@ -1,12 +1,16 @@
-"""The record cache: a build that takes articles from the cache equals a cold build.
+"""The record cache and page reuse: a build that takes articles from the cache, and pages
+from the previous output, equals a cold build.
 
-Each case builds a copy of the project (filling the cache beside ``dist/``), makes
-one kind of edit, builds again with the cache, and compares the tree with a cold
-build (no stamp, no cache) of the same content into a fresh folder.
+Each case starts from a copy of a project built once (its record cache, its output with
+the files as that build left them, and the record of what each page was made from),
+makes one kind of edit, builds again, and compares the tree with a cold build (no stamp,
+no cache) of the same content into a fresh folder.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import pickle
 import shutil
 from collections.abc import Callable
@@ -15,6 +19,7 @@ from pathlib import Path
 import pytest
 
 from archive_site.cache import RecordCache, cache_path
+from archive_site.produce import record_path
 from archive_site.stamp import stamp_path
 from conftest import COMMENTARY, CONTENT, INTERVIEW, TEMPLATES, TEST_BASE_URL, edit
 from test_stamp import MD_ARTICLE, _build, _same_as_cold, _tree
@@ -53,9 +58,39 @@ def _forged_entry(project: Path) -> None:
     data = pickle.loads(f.read_bytes())
     entries = data["entries"]
     keys = sorted(entries, key=lambda k: entries[k][0].id)
-    first, second = (entries[k] for k in keys)
+    first, second = (entries[k] for k in keys[:2])
     entries[keys[0]] = (second[0], first[1])
     f.write_bytes(pickle.dumps(data))
+
+
+#: An article of the project built once, which one case deletes.
+EXTRA = "articles/2025-04-30-extra.md"
+
+
+def _delete_extra(c: Path) -> None:
+    (c / EXTRA).unlink()
+
+
+def _damaged_record(project: Path) -> None:
+    path = record_path(project / "dist")
+    path.write_bytes(path.read_bytes()[:1000])
+
+
+def _foreign_record(project: Path) -> None:
+    """The record of another output folder."""
+    path = record_path(project / "dist")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["output"] = str(project / "elsewhere")
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _output_changed(project: Path) -> None:
+    """A page of the output replaced by another file (its bytes read back as they were,
+    the other pages as the build left them): it is rendered again."""
+    page = project / f"dist/articles/{INTERVIEW}.html"
+    data = page.read_bytes()
+    page.unlink()  # never written in place: the output is linked to the first build's
+    page.write_bytes(data.replace(b"</h1>", b"!</h1>", 1))
 
 
 Edit = Callable[[Path], object]
@@ -143,6 +178,42 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
         TEST_BASE_URL,
     ),
     ("base URL", lambda c: None, lambda p: None, OTHER_URL),
+    (
+        "template partial",
+        lambda c: None,
+        lambda p: edit(
+            p / "templates/partials/footer.html",
+            "<p>",
+            "<p>Footer: ",
+        ),
+        TEST_BASE_URL,
+    ),
+    (
+        "template macro",
+        lambda c: None,
+        lambda p: edit(p / "templates/macros.html", "← {{ prev_text }}", "⇐ {{ prev_text }}"),
+        TEST_BASE_URL,
+    ),
+    (
+        "static file",
+        lambda c: None,
+        lambda p: edit(
+            p / "templates/static/style.css",
+            "{",
+            "{ ",
+        ),
+        TEST_BASE_URL,
+    ),
+    (
+        "page",
+        lambda c: edit(c / "pages/about.md", "\n\n", "\n\nEdited.\n\n"),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    ("article deleted", _delete_extra, lambda p: None, TEST_BASE_URL),
+    ("damaged page record", lambda c: None, _damaged_record, TEST_BASE_URL),
+    ("foreign page record", lambda c: None, _foreign_record, TEST_BASE_URL),
+    ("output file changed", lambda c: None, _output_changed, TEST_BASE_URL),
     ("corrupt cache", lambda c: None, _corrupt_cache, TEST_BASE_URL),
     ("foreign cache", lambda c: None, _foreign_cache, TEST_BASE_URL),
     ("forged entry", lambda c: None, _forged_entry, TEST_BASE_URL),
@@ -155,14 +226,57 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("built")
     shutil.copytree(CONTENT, project / "content")
     shutil.copytree(TEMPLATES, project / "templates")
+    (project / "content" / EXTRA).write_text(
+        MD_ARTICLE.replace("2025-05-01", "2025-04-30"), encoding="utf-8"
+    )
     with pytest.MonkeyPatch.context() as m:
         m.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
         m.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
         m.chdir(project)
         _build(project, "dist")
     assert (cache_path(project / "content") / "articles.pickle").is_file()
+    assert record_path(project / "dist").is_file()
     stamp_path(project / "dist").unlink()  # the stamp would skip the unchanged cases
     return project
+
+
+def _copy_built(built: Path, copy: Path) -> None:
+    """The project, its record cache, and its output as the build left it: each file a hard
+    link (its size, time and inode kept), so that the record of what each page was made
+    from holds for the copy too; a build never writes a file of its output in place."""
+    shutil.copytree(built, copy, symlinks=True, ignore=shutil.ignore_patterns("dist"))
+    shutil.copytree(built / "dist", copy / "dist", copy_function=os.link)
+    shutil.copytree(cache_path(built / "content"), cache_path(copy / "content"))
+    record = json.loads(record_path(built / "dist").read_text(encoding="utf-8"))
+    record["output"] = str((copy / "dist").absolute())
+    record_path(copy / "dist").write_text(json.dumps(record), encoding="utf-8")
+
+
+#: The cases after which no page can be taken from the previous output.
+RENDERS_ALL = {
+    "milestone",
+    "milestone summary link",
+    "entity alias",
+    "settings",
+    "template",
+    "base URL",
+    "template partial",
+    "template macro",
+    "static file",
+    "page",
+    "article added",
+    "article renamed",
+    "article deleted",
+    "damaged page record",
+    "foreign page record",
+}
+#: The page each case changes, which is never taken from the previous output.
+CHANGED = {
+    "capture text": f"articles/{INTERVIEW}.html",
+    "an entity named in a capture": f"articles/{COMMENTARY}.html",
+    "article metadata": f"articles/{COMMENTARY}.html",
+    "output file changed": f"articles/{INTERVIEW}.html",
+}
 
 
 @pytest.mark.parametrize("change", CASES, ids=[c[0] for c in CASES])
@@ -176,8 +290,7 @@ def test_a_cached_build_equals_a_cold_build(
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
     project_copy = tmp_path / "project"
-    shutil.copytree(built, project_copy, symlinks=True)
-    shutil.copytree(cache_path(built / "content"), cache_path(project_copy / "content"))
+    _copy_built(built, project_copy)
     monkeypatch.chdir(project_copy)
     edit_content(project_copy / "content")
     edit_project(project_copy)
@@ -193,6 +306,11 @@ def test_a_cached_build_equals_a_cold_build(
                 )
     report = _build(project_copy, "dist", base_url)
     assert report.unchanged is None and report.cache is not None
+    if what in RENDERS_ALL:
+        assert not report.reused, what
+    else:  # pages that do not depend on the edit are taken from the previous output
+        assert report.reused, what
+    assert CHANGED.get(what, "-") not in report.reused
     if what not in ("entity alias", "base URL", "corrupt cache", "foreign cache"):
         assert report.cache.hits["articles"] > 0, what  # the case ran with entries from the cache
     _same_as_cold(project_copy, monkeypatch, base_url)

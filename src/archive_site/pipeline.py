@@ -23,6 +23,7 @@ from .write import check_output_contents, check_output_place, write_folder
 if TYPE_CHECKING:
     from .cache import RecordCache
     from .model import Archive
+    from .produce import Reuse
     from .render import Site
     from .searchindex import SearchIndex
 
@@ -51,6 +52,7 @@ class Report:
     stages: list[tuple[str, float]] = field(default_factory=list)
     unchanged: str | None = None  # the summary of the build whose output is already there
     cache: RecordCache | None = None  # what the build took from its cache, and what it kept
+    reused: frozenset[str] = frozenset()  # files taken from the previous output, by path
 
     @property
     def seconds(self) -> float:
@@ -140,6 +142,16 @@ def _unchanged(previous: Stamp) -> Report:
     return report
 
 
+def _reuse(site: Site, output: Path, files: dict[str, str], salt: str) -> Reuse:
+    """What the pages of ``site`` are made from, and what the previous output's were."""
+    from .produce import Reuse, read_record
+    from .render.keys import PageKeys
+
+    keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt)
+    made = {p.path: key for p in site.pages if (key := keys.of(p)) is not None}
+    return Reuse(output, read_record(output), made)
+
+
 def build(
     paths: Paths, *, base_url: str | None = None, strict: bool = False, jobs: int | None = None
 ) -> Report:
@@ -165,7 +177,7 @@ def build(
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
     from .cache import RecordCache
-    from .produce import Timing, default_jobs, produce
+    from .produce import Timing, default_jobs, produce, write_record
     from .searchindex import index_site
 
     check_output_contents(paths.output)
@@ -182,13 +194,17 @@ def build(
     report.stages.insert(0, ("fingerprint", fingerprinting))
     t0 = time.perf_counter()
     site = plan(paths, report)
+    reuse = None
+    if found_inputs is not None:
+        files = {k: sha for k, (_, sha) in found_inputs.hashes.items()}
+        reuse = _reuse(site, paths.output, files, salt)
     planning = time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 
     def make(folder: Path) -> None:
         nonlocal made, making
         t1 = time.perf_counter()
-        made = produce(site, folder, default_jobs() if jobs is None else jobs)
+        made = produce(site, folder, default_jobs() if jobs is None else jobs, reuse)
         making = time.perf_counter() - t1
 
     def index(folder: Path) -> None:
@@ -207,6 +223,9 @@ def build(
     report.stages.append(("render", planning + rendering))
     report.stages.append(("write", writing - rendering))
     report.stages.append(("search index", indexing))
+    report.reused = frozenset(made.reused)
+    if reuse is not None:
+        write_record(paths.output, reuse.entries(made))
     if cache is not None:
         cache.save()
     if found_inputs is not None and not report.warnings:

@@ -22,6 +22,7 @@ remains.  Where ``fork`` is unavailable (Windows), the build is serial.
 from __future__ import annotations
 
 import gc
+import json
 import multiprocessing
 import os
 import pickle
@@ -29,15 +30,18 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
+from .files import cache_entry, prune_newest
 from .render import Page, Site, render_pages
-from .write import Files
+from .write import Files, Stat
+
+Entry = tuple[str, Stat]  # a page's key, and its file's size, modification time and inode
 
 #: Below this many outputs a build stays in one process: forking workers and warming
 #: their caches would cost more than they save (the seed archive, about 140 outputs,
@@ -60,10 +64,14 @@ def default_jobs() -> int:
 
 @dataclass(slots=True)
 class Timing:
-    """Seconds spent rendering and writing pages, added up over the processes."""
+    """Seconds spent rendering and writing pages, added up over the processes; the pages
+    written (each file's size, modification time and inode) and taken from the previous
+    output."""
 
     render: float = 0.0
     write: float = 0.0
+    written: dict[str, Stat] = field(default_factory=dict)
+    reused: dict[str, Stat] = field(default_factory=dict)
 
 
 class WorkerCrash(Exception):
@@ -97,16 +105,70 @@ class _Result:
     failure: _Failure | None = None
 
 
-def produce(site: Site, folder: Path, jobs: int) -> Timing:
+def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> Timing:
     """Render every page of ``site`` and write it under ``folder`` with up to ``jobs``
-    processes; raises as a serial build would."""
-    if jobs <= 1 or len(site.pages) < MIN_PAGES or not hasattr(os, "fork"):
-        result = _make(site, site.pages, 0, Files(folder))
+    processes; raises as a serial build would.  With ``reuse``, the pages whose files in
+    the previous output were made from the same key are linked in instead."""
+    pages = site.pages
+    reused: dict[str, Stat] = {}
+    t0 = time.perf_counter()
+    if reuse is not None:
+        pages = reuse.link_unchanged(site.pages, Files(folder), reused)
+    linking = time.perf_counter() - t0
+    if jobs <= 1 or len(pages) < MIN_PAGES or not hasattr(os, "fork"):
+        result = _make(site, pages, 0, Files(folder))
         if result.failure is not None:
             _raise(result.failure, remote=False)
-        return result.timing
-    site.load_templates()  # once here, not in every worker
-    return _in_workers(site, folder, jobs)
+        timing = result.timing
+    else:
+        site.load_templates()  # once here, not in every worker
+        timing = _in_workers(site, pages, folder, jobs)
+    timing.write += linking
+    timing.reused = reused
+    return timing
+
+
+class Reuse:
+    """Pages taken from the previous output folder: its record (see :func:`read_record`)
+    says what each of its files was made from, ``keys`` what each page is made from now
+    (by path; a page without a key is always rendered)."""
+
+    def __init__(
+        self, previous: Path, record: Mapping[str, Entry], keys: Mapping[str, str]
+    ) -> None:
+        self.previous = os.fspath(previous.absolute())
+        self.record = record
+        self.keys = keys
+
+    def link_unchanged(
+        self, pages: Sequence[Page], files: Files, reused: dict[str, Stat]
+    ) -> list[Page]:
+        """Link into ``files`` each page whose key is the one its file in the previous
+        output was made from, that file being as that build left it; the others, in order."""
+        todo: list[Page] = []
+        for page in pages:
+            key = self.keys.get(page.path)
+            old = self.record.get(page.path)
+            if (
+                key is not None
+                and old is not None
+                and old[0] == key
+                and files.link(f"{self.previous}/{page.path}", page.path, old[1])
+            ):
+                reused[page.path] = old[1]
+            else:
+                todo.append(page)
+        return todo
+
+    def entries(self, timing: Timing) -> dict[str, Entry]:
+        """The record of the new output: each file made with a key, by path."""
+        keys = self.keys
+        return {
+            path: (keys[path], st)
+            for made in (timing.written, timing.reused)
+            for path, st in made.items()
+            if path in keys
+        }
 
 
 def _make(site: Site, pages: Sequence[Page], first: int, files: Files) -> _Result:
@@ -119,7 +181,7 @@ def _make(site: Site, pages: Sequence[Page], first: int, files: Files) -> _Resul
         try:
             out = next(made)
             t1 = time.perf_counter()
-            files.write(out)
+            result.timing.written[out.path] = files.write(out)
         except ArchiveError as exc:
             result.failure = _Failure(first + n, problems=exc.diagnostics)
             return result
@@ -138,9 +200,9 @@ def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
     return [(bounds[k], bounds[k + 1]) for k in range(parts) if bounds[k] < bounds[k + 1]]
 
 
-def _in_workers(site: Site, folder: Path, jobs: int) -> Timing:
+def _in_workers(site: Site, pages: Sequence[Page], folder: Path, jobs: int) -> Timing:
     ctx = multiprocessing.get_context("fork")
-    chunks = _chunks(len(site.pages), jobs * CHUNKS_PER_JOB)
+    chunks = _chunks(len(pages), jobs * CHUNKS_PER_JOB)
     taken = ctx.Value("i", 0)  # the next chunk to take
     failed = ctx.Value("i", len(chunks))  # the first chunk that failed
     for stream in (sys.stdout, sys.stderr):  # a worker must not print what was buffered here
@@ -154,7 +216,9 @@ def _in_workers(site: Site, folder: Path, jobs: int) -> Timing:
         for _ in range(min(jobs, len(chunks))):
             receive, send = ctx.Pipe(duplex=False)
             worker = ctx.Process(
-                target=_worker, args=(site, folder, chunks, taken, failed, send), daemon=True
+                target=_worker,
+                args=(site, pages, folder, chunks, taken, failed, send),
+                daemon=True,
             )
             worker.start()
             send.close()
@@ -170,11 +234,15 @@ def _in_workers(site: Site, folder: Path, jobs: int) -> Timing:
     failures = [r.failure for r in results if r.failure is not None]
     if failures:
         _raise(min(failures, key=lambda f: f.index), remote=True)
-    return Timing(sum(r.timing.render for r in results), sum(r.timing.write for r in results))
+    written = {path: st for r in results for path, st in r.timing.written.items()}
+    return Timing(
+        sum(r.timing.render for r in results), sum(r.timing.write for r in results), written
+    )
 
 
 def _worker(
     site: Site,
+    pages: Sequence[Page],
     folder: Path,
     chunks: list[tuple[int, int]],
     taken: Synchronized[int],
@@ -192,9 +260,10 @@ def _worker(
         if n >= len(chunks) or n > failed.value:
             break
         start, end = chunks[n]
-        result = _make(site, site.pages[start:end], start, files)
+        result = _make(site, pages[start:end], start, files)
         total.timing.render += result.timing.render
         total.timing.write += result.timing.write
+        total.timing.written.update(result.timing.written)
         if result.failure is not None:
             total.failure = result.failure
             with failed.get_lock():
@@ -234,3 +303,61 @@ def _raise(failure: _Failure, *, remote: bool) -> None:
     if remote:
         raise failure.error from _RemoteTraceback(failure.trace)
     raise failure.error
+
+
+# --- the record of what each page was made from -----------------------------------------
+
+#: Raised by every change to the record's layout.
+RECORD_FORMAT = 1
+#: Records kept (one per output folder: ``serve`` makes a new one for every build).
+KEEP_RECORDS = 32
+
+
+def record_path(output: Path) -> Path:
+    """Where the record of ``output``'s pages lives: in the user's cache folder, named after
+    the output folder's absolute path (never in or beside the output: it is not published)."""
+    return cache_entry("pages", output).with_suffix(".json")
+
+
+def read_record(output: Path) -> dict[str, Entry]:
+    """What each file of ``output`` was made from, as the build that wrote it recorded;
+    empty when there is no record, or one that is damaged or another folder's."""
+    try:
+        data = json.loads(record_path(output).read_text(encoding="utf-8"))
+        if data["format"] != RECORD_FORMAT or data["output"] != os.fspath(output.absolute()):
+            return {}
+        found: dict[str, Entry] = {}
+        for path, (key, size, mtime, inode) in data["pages"].items():
+            if not (isinstance(path, str) and isinstance(key, str)):
+                return {}
+            if not all(type(n) is int for n in (size, mtime, inode)):
+                return {}
+            found[path] = (key, (size, mtime, inode))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    return found
+
+
+def write_record(output: Path, entries: Mapping[str, Entry]) -> None:
+    """Record what each file of ``output`` was made from (best effort: without a record the
+    next build renders every page)."""
+    data = {
+        "format": RECORD_FORMAT,
+        "output": os.fspath(output.absolute()),
+        "pages": {path: [key, *st] for path, (key, st) in sorted(entries.items())},
+    }
+    path = record_path(output)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        return
+    prune_newest(path.parent, KEEP_RECORDS)
+
+
+def forget_record(output: Path) -> None:
+    """Remove the record of ``output``."""
+    record_path(output).unlink(missing_ok=True)

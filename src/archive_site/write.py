@@ -26,6 +26,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -36,6 +37,8 @@ from .files import FileProblem, read_bytes
 
 if TYPE_CHECKING:
     from .model import Output
+
+Stat = tuple[int, int, int]  # a file's size, modification time (ns) and inode
 
 #: The list of the files a build wrote, one site path a line, written last.
 MANIFEST = ".archive-site-files"
@@ -186,11 +189,15 @@ class Files:
         self._made: set[str] = {""}
         self.count = 0
 
-    def write(self, o: Output) -> None:
-        sub = o.path.rpartition("/")[0]
+    def _folder(self, path: str) -> None:
+        sub = path.rpartition("/")[0]
         if sub not in self._made:
             (self.folder / sub).mkdir(parents=True, exist_ok=True)
             self._made.add(sub)
+
+    def write(self, o: Output) -> Stat:
+        """Write ``o``; its file's size, modification time and inode."""
+        self._folder(o.path)
         # A string path and the system calls themselves: a Path, or a buffered file object,
         # per file costs more than writing it.
         fd = os.open(f"{self._root}/{o.path}", _NEW_FILE, 0o666)
@@ -198,9 +205,28 @@ class Files:
             data = memoryview(o.data)
             while data:
                 data = data[os.write(fd, data) :]
+            st = os.fstat(fd)
         finally:
             os.close(fd)
         self.count += 1
+        return (st.st_size, st.st_mtime_ns, st.st_ino)
+
+    def link(self, source: str, path: str, expected: Stat) -> bool:
+        """Link the file ``source`` (an absolute path) in as ``path`` if it is a regular file
+        with the ``expected`` size, modification time and inode; False (and nothing left at
+        ``path``) otherwise, or where the file system has no hard links."""
+        self._folder(path)
+        target = f"{self._root}/{path}"
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            return False
+        st = os.lstat(target)  # what was linked: nothing can change it in the new folder
+        if stat.S_ISREG(st.st_mode) and (st.st_size, st.st_mtime_ns, st.st_ino) == expected:
+            self.count += 1
+            return True
+        os.unlink(target)  # noqa: PTH108 - a string path, as above
+        return False
 
 
 def _write_manifest(folder: Path) -> None:

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, read_bytes
-from ..model import Article, Entity, Milestone, Output, Topic
+from ..model import Archive, Article, Entity, Milestone, Output, Topic
 from . import jsonld, paging
 from .export import data_files
 from .paging import Pager, by_year, pagers
@@ -36,6 +36,7 @@ from .views import (
     entity_groups,
     entity_view,
     plural,
+    related_articles,
     sitemap_paths,
     timeline_groups,
     topic_counts,
@@ -57,6 +58,9 @@ class Page:
     view: View | None = None  # what else the template is handed, made when it renders
     make: Callable[[Renderer], bytes] | None = None  # a file's bytes, when template is None
     rooted: bool = False  # links root-relative: the 404 page, served at any depth
+    # What the view or maker reads of the archive beyond its arguments (see .keys); None:
+    # not declared, so the page is rendered by every build.
+    reads: tuple[Any, ...] | None = None
 
 
 def render_page(r: Renderer, page: Page) -> Output:
@@ -75,9 +79,13 @@ def plan(r: Renderer) -> list[Page]:
     pages = [home(r), *_counted(timeline(r), more), *_counted(article_index(r), more)]
     order = {m.id: n for n, m in enumerate(a.milestones)}
     for article in a.articles:
-        pages.append(article_page(article, order))
+        pages.append(article_page(a, article, order))
         pages.append(
-            Page(urls.capture(article.file_name), make=functools.partial(capture, article))
+            Page(
+                urls.capture(article.file_name),
+                make=functools.partial(capture, article),
+                reads=(),
+            )
         )
     for n, m in enumerate(a.milestones):
         prev = a.milestones[n - 1] if n > 0 else None
@@ -107,8 +115,8 @@ def plan(r: Renderer) -> list[Page]:
         Page(urls.NOT_FOUND, "404.html", {"title": "Page not found"}, rooted=True),
         Page(urls.FEED, "feed.xml", {"latest": a.articles[: paging.FEED_ENTRIES]}),
         Page(urls.SITEMAP, "sitemap.xml", {"paths": [*sitemap_paths(a), *more]}),
-        Page("robots.txt", make=robots),
-        Page(".nojekyll", make=lambda _: b""),
+        Page("robots.txt", make=robots, reads=()),
+        Page(".nojekyll", make=_empty, reads=()),
         *assets(),
         *(
             Page(urls.data(name), make=functools.partial(_data_file, name))
@@ -124,6 +132,10 @@ def _counted(pages: Iterator[tuple[bool, Page]], more: list[str]) -> Iterator[Pa
         if extra:
             more.append(page.path)
         yield page
+
+
+def _empty(r: Renderer) -> bytes:
+    return b""
 
 
 def _data_file(name: str, r: Renderer) -> bytes:
@@ -149,9 +161,9 @@ def _picture(r: Renderer, here: str, label: str) -> Markup:
     )
 
 
-def _pictured(here: str, label: str) -> View:
+def _pictured(here: str, label: str, r: Renderer) -> dict[str, Markup]:
     """The overview picture of page ``here``, made when it renders."""
-    return lambda r: {"picture": _picture(r, here, label)}
+    return {"picture": _picture(r, here, label)}
 
 
 def home(r: Renderer) -> Page:
@@ -167,7 +179,8 @@ def home(r: Renderer) -> Page:
             "events": [m for m in a.milestones if not m.date.is_state],
             "states": [m for m in a.milestones if m.date.is_state],
         },
-        view=_pictured(urls.HOME, label),
+        view=functools.partial(_pictured, urls.HOME, label),
+        reads=(a.milestones,),
     )
 
 
@@ -177,15 +190,25 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
     label = (
         f"Overview of {plural(len(a.milestones), 'milestone')}; each mark links to its entry below"
     )
-    picture = _pictured(urls.TIMELINE, label)
+    picture = functools.partial(_pictured, urls.TIMELINE, label)
+    reads = (a.milestones,)
     if not r.layout.timeline_split:
         groups = timeline_groups(a.milestones)
-        yield False, Page(urls.TIMELINE, "timeline.html", {"groups": groups}, view=picture)
+        yield (
+            False,
+            Page(urls.TIMELINE, "timeline.html", {"groups": groups}, view=picture, reads=reads),
+        )
         return
     years = by_year(a.milestones)
     yield (
         False,
-        Page(urls.TIMELINE, "timeline-index.html", {"decades": _decades(years)}, view=picture),
+        Page(
+            urls.TIMELINE,
+            "timeline-index.html",
+            {"decades": _decades(years)},
+            view=picture,
+            reads=reads,
+        ),
     )
     order = sorted(years)
     for n, y in enumerate(order):
@@ -250,12 +273,16 @@ def article_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
         )
 
 
-def article_page(article: Article, order: Mapping[str, int]) -> Page:
+def article_page(a: Archive, article: Article, order: Mapping[str, int]) -> Page:
+    cites = a.links.citations_by_article.get(article.id, ())
     return Page(
         urls.article(article.id),
         "article.html",
         {"art": article},
         view=functools.partial(_article_values, article, order),
+        # its citations and the milestones making them, its related articles (the
+        # paragraphs' mentions come from its own text and the entities)
+        reads=(cites, [a.milestone(c.milestone) for c in cites], related_articles(a, article)),
     )
 
 
@@ -283,6 +310,7 @@ def milestone(m: Milestone, prev: Milestone | None, nxt: Milestone | None) -> Pa
         "milestone.html",
         {"m": m, "prev": prev, "next": nxt},
         view=functools.partial(_milestone_values, m),
+        reads=(),  # the milestone's key covers its evidence and the articles it names
     )
 
 
@@ -368,7 +396,7 @@ def robots(r: Renderer) -> bytes:
 def assets() -> list[Page]:
     """The stylesheet, the script and the icon, copied from ``templates/static``."""
     return [
-        Page(target, make=functools.partial(_asset, name))
+        Page(target, make=functools.partial(_asset, name), reads=())
         for name, target in (
             ("style.css", urls.STYLE),
             ("timeline.js", urls.SCRIPT),

@@ -1,0 +1,111 @@
+"""Page keys: what the templates read is checked on their source, and a page whose inputs
+cannot all be named is rendered by every build."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.load import load_archive
+from archive_site.render import plan_site
+from archive_site.render.keys import PageKeys, TemplateUse, template_use
+from conftest import COMMENTARY, CONTENT, TEMPLATES, TEST_BASE_URL, edit
+from test_stamp import _build, _same_as_cold
+
+GLOBALS = {"archive": None, "site": None, "partial": None, "entry": None, "secret": None}
+
+
+def use(source: str) -> TemplateUse:
+    env = jinja2.Environment(autoescape=True)
+    return template_use(env.parse(source), {**env.globals, **GLOBALS})
+
+
+@pytest.mark.parametrize(
+    ("source", "safe"),
+    [
+        ("{{ site.title }} {{ archive.articles|length }} {{ archive.pages|length }}", True),
+        ("{{ title }} {{ values|length }} {{ range(3)|list }}", True),
+        ("{{ archive.articles[0].title }}", False),
+        ("{% for a in archive.articles %}{{ a.title }}{% endfor %}", False),
+        ("{{ archive.articles|first }}", False),
+        ("{{ archive.links|length }}", False),
+        ("{% set a = archive %}{{ a.articles|length }}", False),
+        ("{{ secret }}", False),
+    ],
+)
+def test_a_template_may_read_the_safe_globals_and_count_the_archive(
+    source: str, safe: bool
+) -> None:
+    assert use(source).safe is safe
+
+
+@pytest.mark.parametrize(
+    ("source", "brings"),
+    [
+        ('{% extends "base.html" %}', ("base.html",)),
+        (
+            '{% include ["a.html", "b.html"] %}{% import "m.html" as m %}',
+            ("a.html", "b.html", "m.html"),
+        ),
+        (
+            '{% from "m.html" import x %}{{ partial("partials/footer.html") }}',
+            ("m.html", "partials/footer.html"),
+        ),
+        ("{{ entry(m) }}", ("entry.html",)),
+        ("{% include name %}", None),
+        ("{{ partial(name) }}", None),
+        ('{% set p = partial %}{{ p("partials/footer.html") }}', None),
+    ],
+)
+def test_the_templates_a_template_brings_in_are_found_or_it_is_never_trusted(
+    source: str, brings: tuple[str, ...] | None
+) -> None:
+    assert use(source).brings == brings
+
+
+def _keys(content: Path, templates: Path) -> tuple[list[str], PageKeys]:
+    archive = load_archive(content, base_url=TEST_BASE_URL, problems=Problems())
+    site = plan_site(archive, templates, content)
+    files = {
+        f"{name}/{p.relative_to(root).as_posix()}": hashlib.sha256(p.read_bytes()).hexdigest()
+        for name, root in (("content", content), ("templates", templates))
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+    keys = PageKeys(archive, site.renderer.env, files, "salt")
+    return [p.path for p in site.pages if keys.of(p) is None], keys
+
+
+def test_only_the_pages_that_read_the_whole_archive_are_rendered_every_build() -> None:
+    never, _ = _keys(CONTENT, TEMPLATES)
+    # the home page, the entity index and the feed read the archive in their templates;
+    # the data files are made from all of it
+    assert [p for p in never if not p.startswith("data/")] == [
+        "index.html",
+        "entities/index.html",
+        "feed.xml",
+    ]
+    assert [p for p in never if p.startswith("data/")]
+
+
+def test_a_template_that_reads_the_archive_is_rendered_every_build(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    edit(
+        project_copy / "templates/page.html",
+        "{% block main %}",
+        "{% block main %}<p>Latest: {{ archive.articles[0].short_title }}</p>",
+    )
+    never, _ = _keys(project_copy / "content", project_copy / "templates")
+    assert "about.html" in never
+    _build(project_copy, "dist")
+    edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
+    again = _build(project_copy, "dist")
+    assert "about.html" not in again.reused and "topics/index.html" in again.reused
+    assert b"EDnews: The" in (project_copy / "dist/about.html").read_bytes()
+    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
