@@ -255,6 +255,7 @@ def _copy_built(built: Path, copy: Path) -> None:
 #: The cases after which no page can be taken from the previous output.
 RENDERS_ALL = {
     "milestone",
+    "milestones moved down a line",
     "milestone summary link",
     "entity alias",
     "settings",
