@@ -68,6 +68,8 @@ LIBRARIES = (
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".js", ".css", ".html")
 FORMAT = 2
+#: Longer than the kernel's clock tick (1 to 10 ms), which stamps changed files.
+TICK_S = 0.012
 
 Stat = tuple[int, int, int, int, int]  # type and mode, size, mtime_ns, inode, ctime_ns
 _U64 = (1 << 64) - 1
@@ -390,13 +392,17 @@ def write_stamp(
 
     The stamp file is created first, and its modification time is the file system's
     clock at that moment: output files changed at that time or later are not trusted by
-    their status next time, and their hashes are recorded instead.  (When the output
-    folder lies on another file system, whose clock and resolution may differ, the
-    margin :data:`RACY_NS` is taken as for the content.)
+    their status next time, and their hashes are recorded instead.  It is created a clock
+    tick (:data:`TICK_S`) after the build's last change to the output (files written,
+    the previous site removed), so that those are rarely within the same tick.  (When the
+    output folder lies on another file system, whose clock and resolution may differ,
+    the margin :data:`RACY_NS` is taken as for the content.)
     """
     path = stamp_path(output)
     tmp = path.with_name(path.name + ".tmp")
     found = inputs.found
+    if kept is None:
+        time.sleep(TICK_S)
     try:
         with tmp.open("w", encoding="utf-8") as f:
             if kept is not None:
