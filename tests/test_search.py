@@ -212,9 +212,9 @@ def _build_counting(project: Path, monkeypatch: pytest.MonkeyPatch, out: str = "
     runs: list[Path] = []
     real = searchindex._run_pagefind
 
-    def counted(site: Path, pages: list[str], program: Path) -> None:
+    def counted(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
         runs.append(site)
-        real(site, pages, program)
+        real(site, pages, program, output, stage)
 
     with monkeypatch.context() as m:
         m.setattr(searchindex, "_run_pagefind", counted)

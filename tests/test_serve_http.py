@@ -125,6 +125,8 @@ def test_the_endpoint_under_any_base(root: Path) -> None:
             "version": "abc-2",
             "ok": False,
             "problems": ["content/milestones.yaml:7: quote: <not> found"],
+            "index": 0,  # no search index yet (see test_serve_index.py)
+            "indexing": False,
         }
     script = respond(v, "/archive-site/__archive-site/reload.js", URL)
     assert (script.ctype, script.body) == (TYPES[".js"], asset("reload.js"))

@@ -153,9 +153,18 @@ def _reuse(site: Site, output: Path, files: dict[str, str], salt: str) -> Reuse:
 
 
 def build(
-    paths: Paths, *, base_url: str | None = None, strict: bool = False, jobs: int | None = None
+    paths: Paths,
+    *,
+    base_url: str | None = None,
+    strict: bool = False,
+    jobs: int | None = None,
+    search: bool = True,
 ) -> Report:
     """Check, render, write and index the site; the output folder changes only on success.
+
+    ``search=False`` leaves the search index out (``serve`` makes it after the pages are
+    served: see :mod:`.serve.index`); such a build leaves no stamp, its output being
+    incomplete.
 
     Pages render and are written by up to ``jobs`` processes (None: one per core); the
     output is the same whatever their number (see :mod:`.produce`).
@@ -214,7 +223,7 @@ def build(
         indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()
-    write_folder(make, paths.output, finish=index)
+    write_folder(make, paths.output, finish=index if search else None)
     writing = time.perf_counter() - t0 - indexing
     # Pages are rendered and written in turn (by several processes at once with jobs):
     # the time that took is shared between the two stages as the processes spent it.
@@ -228,7 +237,7 @@ def build(
         write_record(paths.output, reuse.entries(made))
     if cache is not None:
         cache.save()
-    if found_inputs is not None and not report.warnings:
+    if found_inputs is not None and search and not report.warnings:
         figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
         write_stamp(paths.output, found_inputs, figures)
     return report

@@ -60,7 +60,8 @@ KEEP_RECORDS = 32
 TIMEOUT = 600  # seconds; a 5,000-article archive takes a few
 #: Marks a page Pagefind indexes (and only those, once one page has it).
 BODY = b"data-pagefind-body"
-#: The folder, inside the site, of links to the pages to index while Pagefind runs.
+#: The folder, inside the site, of links to the pages to index while Pagefind runs (beside
+#: the index's folder, named after it, when that is outside the site).
 STAGE = ".pagefind-pages"
 #: Pagefind's Linux binary allocates with jemalloc (as tikv-jemallocator, whose settings
 #: variable this is): memory freed is given back at once rather than kept for reuse, which
@@ -102,14 +103,30 @@ def index_site(site: Path, reuse: Path | None = None, binary: Path | None = None
     pages = indexed_pages(site)
     key = index_key(pages, program)
     if reuse is None or not _reused(reuse, site, key):
-        _run_pagefind(site, list(pages), program)
-        canonical_filters(site / FOLDER)
-        for name in UNUSED:
-            (site / FOLDER / name).unlink(missing_ok=True)
+        _make(site, list(pages), program, site / FOLDER, site / STAGE)
     index = _read_entry(site / FOLDER)
     if reuse is not None:
         _remember(reuse, site, key)
     return index
+
+
+def index_into(site: Path, into: Path, binary: Path | None = None) -> SearchIndex:
+    """Index the finished site in ``site`` into the new folder ``into`` (not inside ``site``):
+    byte for byte the ``pagefind/`` a build writes into the site.  ``serve`` makes its index
+    so, after the pages are served, and swaps it in whole when it is complete."""
+    program = binary or executable()
+    stage = into.with_name(into.name + STAGE)
+    _make(site, list(indexed_pages(site)), program, into, stage)
+    return _read_entry(into)
+
+
+def _make(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+    """Run Pagefind over ``pages`` of ``site`` (linked into ``stage`` meanwhile), its index
+    written into ``output`` and made deterministic."""
+    _run_pagefind(site, pages, program, output, stage)
+    canonical_filters(output)
+    for name in UNUSED:
+        (output / name).unlink(missing_ok=True)
 
 
 def indexed_pages(site: Path) -> dict[str, bytes]:
@@ -167,14 +184,13 @@ def _options() -> list[str]:
     return ["--keep-index-url", *excluded]
 
 
-def _run_pagefind(site: Path, pages: list[str], program: Path) -> None:
-    """Run Pagefind over hard links to ``pages`` alone (in a folder inside ``site``, removed
-    afterwards), so that it reads no page it would not index; its index goes into ``site``."""
+def _run_pagefind(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+    """Run Pagefind over hard links to ``pages`` alone (in the folder ``stage``, removed
+    afterwards), so that it reads no page it would not index; its index goes into ``output``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     env.update(ALLOCATOR)
-    stage = site / STAGE
     command = [str(program), "--site", str(stage.resolve()), "--output-path"]
-    command += [str((site / FOLDER).resolve()), *_options(), "--quiet"]
+    command += [str(output.resolve()), *_options(), "--quiet"]
     try:
         _link_tree(site, stage, pages)
         with tempfile.TemporaryDirectory(prefix="archive-site-pagefind-") as cwd:

@@ -12,6 +12,12 @@ How it works, module by module:
   new folder under a private temporary directory; only a complete, successful
   build is switched in as the served root (:mod:`.live`), so the server never
   shows a half-written site.  The output folder (``dist/``) is never touched.
+* :mod:`.index`: builds write the pages alone, so that open pages reload as
+  soon as they are written; the search index (Pagefind: seconds on a large
+  archive) is made afterwards in the background, in a folder of its own, and
+  served as the site's ``pagefind/`` only once complete.  The search page says
+  when the index is being updated, and reloads when it is; a newer save
+  cancels an index under way.
 * :mod:`.http`: the site is mounted at the base URL's path
   (``/archive-site/`` for ``https://example.github.io/archive-site/``), as
   GitHub Pages serves a project site; ``/`` redirects there, and missing pages
@@ -40,6 +46,7 @@ from ..config import base_path_of, normalise_base_url
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..options import ServeOptions, SiteOptions
 from .http import open_server
+from .index import Indexer
 from .live import LiveSite
 from .watch import Printer, Watcher
 from .worker import Workers
@@ -57,16 +64,19 @@ def serve(options: ServeOptions, out: Printer) -> int:
     live = LiveSite(_initial_base_path(options.site))
     server = open_server(options.host, options.port, live, debug=options.debug)
     scratch = Path(tempfile.mkdtemp(prefix="archive-site-serve-"))
+    indexes = Path(tempfile.mkdtemp(prefix="archive-site-search-"))
     workers = Workers()
+    indexer = Indexer(live, indexes, out.say, lambda found: out.problems(found, "the search index"))
     try:
         with _stop_on_sigterm(), contextlib.suppress(KeyboardInterrupt):
-            watcher = Watcher(options, out, live, workers, scratch, server.url)
+            watcher = Watcher(options, out, live, workers, scratch, server.url, indexer)
             built = watcher.first()
             server.start()
             out.say(f"Serving {server.url(live.view().base_path)} (Ctrl-C to stop)")
             watcher.watch(built)
     finally:
         with _ignoring_sigint():
+            indexer.close()
             workers.close()
             server.stop()
             shutil.rmtree(scratch, ignore_errors=True)

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from ..options import UsageError
+from ..urls import SEARCH, SEARCH_INDEX
 from .inject import ASSETS, ENDPOINT, VERSION, asset, failure_page, inject, outside_page
 from .live import LiveSite, View
 
@@ -85,7 +86,10 @@ def respond(view: View, target: str, site_url: str) -> Reply:
         return Reply(HTTPStatus.NOT_FOUND, outside_page(view, site_url), HTML)
     if view.root is None:
         return Reply(HTTPStatus.INTERNAL_SERVER_ERROR, failure_page(view), HTML)
-    return _file(view, view.root, base, path[len(base) :], raw.query)
+    rel = path[len(base) :]
+    if view.index is not None and rel.startswith(SEARCH_INDEX):  # made apart (see .index)
+        return _file(view, view.index, base + SEARCH_INDEX, rel[len(SEARCH_INDEX) :], raw.query)
+    return _file(view, view.root, base, rel, raw.query)
 
 
 def _decoded(path: str) -> str | None:
@@ -105,6 +109,8 @@ def _endpoint(name: str, view: View) -> Reply:
             "version": view.version,
             "ok": not view.problems,
             "problems": [str(d) for d in view.problems],
+            "index": view.index_version,
+            "indexing": view.indexing,
         }
         return Reply(HTTPStatus.OK, json.dumps(state).encode(), TYPES[".json"])
     if name in ASSETS:
@@ -131,7 +137,7 @@ def _file(view: View, root: Path, base: str, rel: str, query: str) -> Reply:
         return Reply(HTTPStatus.NOT_FOUND, b"Not found\n", TEXT)
     ctype = TYPES.get(found.suffix.lower(), DEFAULT_TYPE)
     if ctype.startswith("text/html"):
-        data = inject(data, view)
+        data = inject(data, view, search=found.name == SEARCH and found.parent == root.resolve())
     return Reply(status, data, ctype)
 
 

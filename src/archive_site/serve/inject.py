@@ -36,28 +36,48 @@ def asset(name: str) -> bytes:
     return (Path(__file__).parent / name).read_bytes()
 
 
-def inject(page: bytes, view: View) -> bytes:
-    """The served copy of a page: the reload script, and the problems banner when a build failed."""
-    script = _reload_tag(view).encode()
+def inject(page: bytes, view: View, *, search: bool = False) -> bytes:
+    """The served copy of a page: the reload script, and the problems banner when a build
+    failed; on the search page (``search``), a note while its index is being made, and the
+    script reloads it when another index is swapped in (see :mod:`.index`)."""
+    script = _reload_tag(view, search=search).encode()
     closes = list(_BODY_CLOSE.finditer(page))
     if closes:
         at = closes[-1].start()
         page = page[:at] + script + b"\n" + page[at:]
     else:
         page = page + b"\n" + script
-    if view.problems:
-        banner = _banner(view).encode()
+    banners = _banner(view) if view.problems else ""
+    if search and (view.indexing or view.index is None):
+        banners += _indexing_note(view)
+    if banners:
+        banners = _stylesheet_tag(view) + banners
         opened = _BODY_OPEN.search(page)
         at = opened.end() if opened else 0
-        page = page[:at] + b"\n" + banner + page[at:]
+        page = page[:at] + b"\n" + banners.encode() + page[at:]
     return page
 
 
-def _reload_tag(view: View) -> str:
+def _reload_tag(view: View, *, search: bool = False) -> str:
     base = html.escape(view.base_path + ENDPOINT)
+    index = f' data-index="{view.index_version}"' if search else ""
     return (
         f'<script src="{base}{RELOAD_SCRIPT}" data-endpoint="{base}{VERSION}" '
-        f'data-version="{html.escape(view.version)}"></script>'
+        f'data-version="{html.escape(view.version)}"{index}></script>'
+    )
+
+
+def _indexing_note(view: View) -> str:
+    what = (
+        "The search index is being made"
+        if view.index is None
+        else "The search index is being brought up to date with the last change: results "
+        "may be missing or out of date until it is"
+    )
+    return (
+        f'<p id="archive-site-indexing" role="status">{what}. '
+        "This page reloads when it is ready. "
+        "(Shown by <code>archive-site serve</code> only.)</p>\n"
     )
 
 
@@ -81,7 +101,6 @@ def _count(problems: Sequence[Diagnostic]) -> str:
 
 def _banner(view: View) -> str:
     return (
-        f"{_stylesheet_tag(view)}"
         '<details open id="archive-site-problems" role="alert">'
         f"<summary>The last build failed with {_count(view.problems)}; "
         "this is the last good version of the site.</summary>\n"

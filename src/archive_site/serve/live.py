@@ -1,15 +1,17 @@
-"""What is being served: the last good build, its base path, the version pages poll, the problems.
+"""What is being served: the last good build, its base path, the version pages poll, the problems,
+and the search index.
 
-The watcher switches it (a new build, or the problems of a failed one); each
-request takes one :class:`View` of it at its start, so a page is answered
-from one consistent state even while a build is switched in.
+The watcher switches it (a new build, or the problems of a failed one), and the indexer
+switches the search index (see :mod:`.index`); each request takes one :class:`View` of it
+at its start, so a page is answered from one consistent state even while a build or an
+index is switched in.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import Diagnostic
@@ -23,10 +25,13 @@ class View:
     base_path: str  # "/" or "/archive-site/"
     version: str  # changes whenever what a page shows changes
     problems: tuple[Diagnostic, ...]  # of the last build, when it failed
+    index: Path | None = None  # the search index served as pagefind/: complete, swapped in whole
+    index_version: int = 0  # changes whenever another index is swapped in
+    indexing: bool = False  # the live build's index is being made (``index`` is older or none)
 
 
 class LiveSite:
-    """The served root, the base path and the build problems, switched atomically."""
+    """The served root, the base path, the build problems and the index, switched atomically."""
 
     def __init__(self, base_path: str) -> None:
         self._lock = threading.Lock()
@@ -41,10 +46,20 @@ class LiveSite:
         with self._lock:
             return self._view
 
-    def publish(self, root: Path, base_path: str) -> None:
+    def publish(self, root: Path, base_path: str, *, indexing: bool = False) -> None:
+        """Serve the build in ``root``; ``indexing``: its search index is being made (the
+        index served meanwhile is the last one made)."""
         with self._lock:
             self._count += 1
-            self._view = View(root, base_path, self._version(), ())
+            v = self._view
+            self._view = replace(
+                v,
+                root=root,
+                base_path=base_path,
+                version=self._version(),
+                problems=(),
+                indexing=indexing,
+            )
 
     def fail(self, problems: tuple[Diagnostic, ...]) -> bool:
         """Show these problems over the last good site; False if they were already shown."""
@@ -52,6 +67,18 @@ class LiveSite:
             if self._view.problems == problems:
                 return False
             self._count += 1
-            v = self._view
-            self._view = View(v.root, v.base_path, self._version(), problems)
+            self._view = replace(self._view, version=self._version(), problems=problems)
             return True
+
+    def index_done(self, folder: Path | None) -> None:
+        """The work on the live build's search index is over: ``folder`` is its new index,
+        complete; None: the index served already stays (it is the live build's, or a new
+        one could not be made)."""
+        with self._lock:
+            v = self._view
+            if folder is None:
+                self._view = replace(v, indexing=False)
+            else:
+                self._view = replace(
+                    v, index=folder, index_version=v.index_version + 1, indexing=False
+                )

@@ -1,17 +1,20 @@
 // Added by `archive-site serve` (never part of a built site): reload the page
-// when a new build is live, or when the build's problems change.
+// when a new build is live, or when the build's problems change; the search page
+// (which has data-index) also when another search index is swapped in.
 (function () {
   "use strict";
   var me = document.currentScript;
   var endpoint = me.getAttribute("data-endpoint");
   var version = me.getAttribute("data-version");
+  var index = me.getAttribute("data-index");
   var delay = 1000, timer = 0;
   function later(ms) { clearTimeout(timer); timer = setTimeout(check, ms); }
   function check() {
     fetch(endpoint, { cache: "no-store" })
       .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.json(); })
       .then(function (state) {
-        if (state.version !== version) { location.reload(); return; }
+        if (state.version !== version ||
+            (index !== null && String(state.index) !== index)) { location.reload(); return; }
         delay = 1000;
         later(delay);
       })

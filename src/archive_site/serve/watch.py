@@ -23,6 +23,7 @@ from typing import NoReturn, Protocol
 from ..config import base_path_of
 from ..errors import Diagnostic, display_path
 from ..options import BuildOptions, ServeOptions
+from .index import Indexer
 from .live import LiveSite
 from .worker import PACKAGE, Outcome, Workers
 
@@ -84,6 +85,7 @@ class Watcher:
     workers: Workers
     scratch: Path  # every build goes into a folder of its own in here
     url: Callable[[str], str]  # the address a base path is served at
+    indexer: Indexer | None = None  # makes the live build's search index (None: no index)
     _count: int = 0
     _roots: list[Path] = field(default_factory=list)
     _warnings: tuple[Diagnostic, ...] = ()
@@ -100,6 +102,7 @@ class Watcher:
             built = self.settle(snapshot(self.folders))
             outcome = self.build(built)
         self.report(outcome, [], first=True)
+        self.index()
         return built
 
     def watch(self, built: Snapshot) -> NoReturn:
@@ -114,11 +117,14 @@ class Watcher:
             if current == built:
                 time.sleep(self.options.interval)
                 continue
+            if self.indexer is not None:
+                self.indexer.cancel()  # a newer save supersedes the index under way
             current = self.settle(current)
             outcome = self.build(current)
             if outcome is None:
                 continue  # changed again while building: build again, naming all the changes
             self.report(outcome, changed_files(built, current), first=False)
+            self.index()
             built = current
 
     def settle(self, current: Snapshot) -> Snapshot:
@@ -151,6 +157,13 @@ class Watcher:
             self.sweep(keep=[root] if outcome is not None and outcome.ok else [])
         return outcome
 
+    def index(self) -> None:
+        """Bring the search index up to date with the live build, in the background (after
+        a failed build too: an index the change cancelled is made again)."""
+        root = self.live.view().root
+        if self.indexer is not None and root is not None:
+            self.indexer.start(root)
+
     def sweep(self, keep: Sequence[Path]) -> None:
         """Delete every build but the newest few, and anything a killed build left."""
         wanted = {*self._roots[-KEEP_ROOTS:], *keep}
@@ -173,7 +186,7 @@ class Watcher:
         assert outcome.root is not None
         before = self.live.view()
         base_path = base_path_of(outcome.base_url)
-        self.live.publish(outcome.root, base_path)
+        self.live.publish(outcome.root, base_path, indexing=self.indexer is not None)
         self._roots.append(outcome.root)
         del self._roots[:-KEEP_ROOTS]
         self.sweep(keep=())
@@ -184,7 +197,8 @@ class Watcher:
             self.out.info(f"Built {outcome.summary} in {outcome.seconds:.2f} s")
             return
         fixed = "; problems fixed" if before.problems else ""
-        self.out.say(f"{what}: rebuilt in {outcome.seconds:.2f} s{fixed}; open pages reload")
+        then = "; the search index follows" if self.indexer is not None else ""
+        self.out.say(f"{what}: rebuilt in {outcome.seconds:.2f} s{fixed}; open pages reload{then}")
         if base_path != before.base_path:
             self.out.say(f"Serving {self.url(base_path)} (the base URL changed)")
 

@@ -112,6 +112,8 @@ def request(options: BuildOptions, result: Path) -> str:
             "strict": site.strict,
             "jobs": options.jobs,
             "result": str(result),
+            # The pages alone: serve makes the search index after they are served (.index).
+            "search": False,
         }
     )
 
@@ -200,7 +202,13 @@ def build_worker(data: dict[str, Any]) -> int:
 
         site = options.site
         paths = Paths(site.content, site.templates, options.output)
-        report = build(paths, base_url=site.base_url, strict=site.strict, jobs=options.jobs)
+        report = build(
+            paths,
+            base_url=site.base_url,
+            strict=site.strict,
+            jobs=options.jobs,
+            search=bool(data.get("search", True)),
+        )
         assert report.archive is not None
         result = {
             "ok": True,

@@ -1,0 +1,218 @@
+"""serve's search index: the pages are served first, the index follows in the background.
+
+Real builds of the project's archive and real Pagefind runs: builds for serve
+write the pages alone; :class:`~archive_site.serve.index.Indexer` makes the
+index apart and swaps it in whole; the index served then is byte for byte the
+``pagefind/`` a cold ``build`` writes.  The server itself is run as a user runs
+it (the fixture of test_serve.py).  No assertion is about time: each is about
+the order of events or the state reached.
+"""
+
+from __future__ import annotations
+
+import http.client
+import json
+import re
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from archive_site.errors import Diagnostic
+from archive_site.pipeline import Paths, build
+from archive_site.searchindex import FOLDER, STAGE
+from archive_site.serve.http import respond
+from archive_site.serve.index import KEEP, Indexer
+from archive_site.serve.live import LiveSite, View
+from conftest import INTERVIEW, edit
+from test_serve import Served, serve  # noqa: F401 (the fixture)
+
+URL = "http://127.0.0.1:1/archive-site/"
+BASE = "/archive-site/"
+NOTE = 'id="archive-site-indexing"'
+#: The start of a paragraph of the interview (an indexed page), and an edit of it that
+#: keeps the milestone quoting the paragraph sound.
+SENTENCE = "At the invitation of President Xi Jinping, I paid"
+EDITED = "Freshly edited. " + SENTENCE
+SHOWN = "Freshly edited."  # what the edited page shows
+
+
+def _get_bytes(s: Served, target: str) -> bytes:
+    """The body of a GET of ``target`` from the server, as bytes (HTTP 200 only)."""
+    parts = urlsplit(s.url)
+    assert parts.hostname and parts.port
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    try:
+        conn.request("GET", target)
+        r = conn.getresponse()
+        assert r.status == 200, target
+        return r.read()
+    finally:
+        conn.close()
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def _pages(project: Path, out: str) -> Path:
+    """A build for serve: the pages, no index."""
+    paths = Paths(project / "content", project / "templates", project / out)
+    build(paths, base_url=URL, search=False)
+    assert not (paths.output / FOLDER).exists()
+    return paths.output
+
+
+def _cold_index(project: Path, monkeypatch: pytest.MonkeyPatch, out: str) -> Path:
+    """The index of a cold build (no cache, no stamp) of the project as it is now."""
+    with monkeypatch.context() as m:
+        m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+        build(Paths(project / "content", project / "templates", project / out), base_url=URL)
+    return project / out / FOLDER
+
+
+class Said:
+    """What the indexer says, in order, from its thread."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+        self.lock = threading.Lock()
+
+    def say(self, text: str) -> None:
+        with self.lock:
+            self.lines.append(text)
+
+    def problems(self, found: tuple[Diagnostic, ...]) -> None:
+        self.say("problems: " + "; ".join(map(str, found)))
+
+
+@dataclass
+class Indexing:
+    """A live site and its indexer, in the project copy; what the indexer said."""
+
+    live: LiveSite
+    said: Said
+    indexer: Indexer
+
+    def publish(self, root: Path) -> None:
+        """Serve the pages of ``root`` (as the watcher does) and start indexing them."""
+        self.live.publish(root, BASE, indexing=True)
+        self.indexer.start(root)
+
+    def done(self) -> View:
+        assert self.indexer.wait(120)
+        return self.live.view()
+
+
+@pytest.fixture
+def indexing(project_copy: Path) -> Iterator[Indexing]:
+    (project_copy / "indexes").mkdir()
+    live, said = LiveSite(BASE), Said()
+    indexer = Indexer(live, project_copy / "indexes", said.say, said.problems)
+    try:
+        yield Indexing(live, said, indexer)
+    finally:
+        indexer.close()
+    assert not (project_copy / "indexes").exists()
+
+
+def test_the_pages_are_served_before_the_index_which_then_equals_a_cold_builds(
+    indexing: Indexing, project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = _pages(project_copy, "site-1")
+    indexing.live.publish(root, BASE, indexing=True)
+    # Served at once: the pages; the search page says its index is being made.
+    before = indexing.live.view()
+    assert before.indexing and before.index is None
+    search = respond(before, BASE + "search.html", URL).body.decode()
+    assert NOTE in search and "The search index is being made" in search
+    assert 'data-index="0"' in search
+    assert NOTE not in respond(before, BASE + "timeline.html", URL).body.decode()
+    assert respond(before, BASE + "pagefind/pagefind-entry.json", URL).status == 404
+
+    indexing.indexer.start(root)
+    after = indexing.done()
+    assert not after.indexing and after.index is not None and after.index_version == 1
+    assert after.version == before.version  # the pages do not reload for the index...
+    search = respond(after, BASE + "search.html", URL).body.decode()
+    assert NOTE not in search and 'data-index="1"' in search  # ...the search page does
+    assert indexing.said.lines[-1].startswith("search index updated in ")
+
+    cold = _cold_index(project_copy, monkeypatch, "cold")
+    assert _tree(after.index) == _tree(cold)
+    for rel, data in _tree(cold).items():  # served as the site's pagefind/
+        assert respond(after, f"{BASE}pagefind/{rel}", URL).body == data, rel
+    state = json.loads(respond(after, BASE + "__archive-site/version", URL).body)
+    assert (state["index"], state["indexing"]) == (1, False)
+
+
+def test_a_newer_build_supersedes_the_index_under_way(
+    indexing: Indexing, project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    indexing.publish(_pages(project_copy, "site-1"))
+    edit(project_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
+    indexing.indexer.cancel()  # the watcher does this when it sees the change
+    indexing.publish(_pages(project_copy, "site-2"))
+    view = indexing.done()
+    assert not view.indexing and view.index is not None
+    assert _tree(view.index) == _tree(_cold_index(project_copy, monkeypatch, "cold"))
+    # nothing of a cancelled run is left: no stage, at most the index served and one before
+    left = sorted(p.name for p in (project_copy / "indexes").iterdir())
+    assert len(left) <= KEEP and not [n for n in left if n.endswith(STAGE)], left
+    assert view.index.name == left[-1]
+
+    # The same pages again (a change no indexed page shows): the index is not made again.
+    indexing.publish(_pages(project_copy, "site-3"))
+    again = indexing.done()
+    assert (again.index, again.index_version) == (view.index, view.index_version)
+    assert not again.indexing
+
+
+def test_an_index_that_cannot_be_made_keeps_the_last_and_says_why(
+    indexing: Indexing, project_copy: Path
+) -> None:
+    root = _pages(project_copy, "site-1")
+    for page in root.rglob("*.html"):  # no page for Pagefind to index
+        page.unlink()
+    indexing.publish(root)
+    view = indexing.done()
+    assert not view.indexing and view.index is None
+    assert indexing.said.lines[-1].startswith(
+        "problems: search index: the search index could not be made"
+    )
+
+
+def test_serve_reloads_pages_before_the_index_is_done(
+    serve: Callable[..., Served],  # noqa: F811 (the fixture)
+    project_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    s = serve()
+    s.wait_until(lambda: s.state()["index"] == 1, "the first index is served")
+    page = f"articles/{INTERVIEW}.html"
+    assert SENTENCE in s.get(page).text
+    before = s.state()
+    edit(project_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
+    s.wait_until(lambda: SHOWN in s.get(page).text, "the edited article is served")
+    s.wait_until(lambda: s.state()["index"] == 2, "the new index is served")
+    assert s.state()["version"] != before["version"]
+    # In the order the server did them: the pages went live (open pages reload), then the
+    # index was swapped in.
+    lines = s.stdout.splitlines()
+    rebuilt = next(
+        n
+        for n, ln in enumerate(lines)
+        if re.search(r"changed: rebuilt in .*; open pages reload", ln)
+    )
+    updated = [n for n, ln in enumerate(lines) if "search index updated in" in ln]
+    assert len(updated) == 2 and updated[0] < rebuilt < updated[1], s.output()
+    # The index served is the one a cold build of the edited archive writes.
+    cold = _cold_index(project_copy, monkeypatch, "cold")
+    for rel, data in _tree(cold).items():
+        assert _get_bytes(s, f"{BASE}pagefind/{rel}") == data, rel
+    search = s.get("search.html").text
+    assert NOTE not in search and 'data-index="2"' in search
+    s.stop()
