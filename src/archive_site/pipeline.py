@@ -23,7 +23,7 @@ from .write import check_output_contents, check_output_place, write_folder
 if TYPE_CHECKING:
     from .cache import RecordCache
     from .model import Archive
-    from .produce import Reuse
+    from .produce import Reuse, Timing
     from .render import Site
     from .searchindex import SearchIndex
 
@@ -152,6 +152,28 @@ def _reuse(site: Site, output: Path, files: dict[str, str], salt: str) -> Reuse:
     return Reuse(output, read_record(output), made)
 
 
+def _record_cache(paths: Paths, found: Inputs, salt: str) -> RecordCache:
+    """The record cache of the content folder, given the hashes the fingerprint took of its
+    files (the cache need not read them again)."""
+    from .cache import RecordCache
+
+    hashes = {k[8:]: h for k, (_, h) in found.hashes.items() if k.startswith("content/")}
+    return RecordCache.of(paths.content, salt, hashes)
+
+
+def _add_stages(
+    report: Report, made: Timing, planning: float, making: float, writing: float, indexing: float
+) -> None:
+    """The time of each stage after the load.  Pages are rendered and written in turn (by
+    several processes at once with jobs): the time that took is shared between the two
+    stages as the processes spent it."""
+    spent = made.render + made.write
+    rendering = making * (made.render / spent if spent else 1.0)
+    report.stages.append(("render", planning + rendering))
+    report.stages.append(("write", writing - rendering))
+    report.stages.append(("search index", indexing))
+
+
 def build(
     paths: Paths,
     *,
@@ -185,7 +207,6 @@ def build(
     if isinstance(found_inputs, Report):
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
-    from .cache import RecordCache
     from .produce import Timing, default_jobs, produce, write_record
     from .searchindex import index_site
 
@@ -194,9 +215,7 @@ def build(
     cache = None
     if found_inputs is not None:
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
-        # The files' hashes the fingerprint took: the cache need not read them again.
-        hashes = {k[8:]: h for k, (_, h) in found_inputs.hashes.items() if k.startswith("content/")}
-        cache = RecordCache.of(paths.content, salt, hashes)
+        cache = _record_cache(paths, found_inputs, salt)
     fingerprinting = time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict, cache=cache)
     report.cache = cache
@@ -225,13 +244,7 @@ def build(
     t0 = time.perf_counter()
     write_folder(make, paths.output, finish=index if search else None)
     writing = time.perf_counter() - t0 - indexing
-    # Pages are rendered and written in turn (by several processes at once with jobs):
-    # the time that took is shared between the two stages as the processes spent it.
-    spent = made.render + made.write
-    rendering = making * (made.render / spent if spent else 1.0)
-    report.stages.append(("render", planning + rendering))
-    report.stages.append(("write", writing - rendering))
-    report.stages.append(("search index", indexing))
+    _add_stages(report, made, planning, making, writing, indexing)
     report.reused = frozenset(made.reused)
     if reuse is not None:
         write_record(paths.output, reuse.entries(made))
