@@ -1,10 +1,11 @@
 """The record cache and page reuse: a build that takes articles from the cache, and pages
 from the previous output, equals a cold build.
 
-Each case starts from a copy of a project built once (its record cache, its output with
-the files as that build left them, and the record of what each page was made from),
-makes one kind of edit, builds again, and compares the tree with a cold build (no stamp,
-no cache) of the same content into a fresh folder.
+Each case starts from a copy of a project built once (its archive cut down:
+:func:`conftest.small_archive`; its record cache, its output with the files as that build
+left them, and the record of what each page was made from), makes one kind of edit, builds
+again, and compares the tree with a cold build (no stamp, no cache) of the same content
+into a fresh folder.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pytest
 from archive_site.cache import RecordCache, cache_path
 from archive_site.produce import record_path
 from archive_site.stamp import stamp_path
-from conftest import COMMENTARY, CONTENT, INTERVIEW, TEMPLATES, TEST_BASE_URL, edit
+from conftest import COMMENTARY, INTERVIEW, TEST_BASE_URL, edit, small_archive
 from test_stamp import MD_ARTICLE, _build, _same_as_cold, _tree
 
 OTHER_URL = "https://example.net/elsewhere/"
@@ -223,9 +224,7 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project built once with its cache (each case starts from a copy of it)."""
-    project = tmp_path_factory.mktemp("built")
-    shutil.copytree(CONTENT, project / "content")
-    shutil.copytree(TEMPLATES, project / "templates")
+    project = small_archive(tmp_path_factory.mktemp("built"))
     (project / "content" / EXTRA).write_text(
         MD_ARTICLE.replace("2025-05-01", "2025-04-30"), encoding="utf-8"
     )
@@ -320,15 +319,13 @@ def test_a_cached_build_equals_a_cold_build(
 
 
 def test_unchanged_articles_come_from_the_cache(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    first = _build(project_copy, "dist")
+    first = _build(small_copy, "dist")
     assert first.cache is not None and not first.cache.hits and first.cache.misses["articles"] == 2
-    edit(
-        _capture(project_copy / "content", INTERVIEW), "Azernews presents", "Azernews now presents"
-    )
-    again = _build(project_copy, "dist")
+    edit(_capture(small_copy / "content", INTERVIEW), "Azernews presents", "Azernews now presents")
+    again = _build(small_copy, "dist")
     assert again.cache is not None
     # the commentary and its mentions from the cache, the interview read again; its
     # mentions are kept (the edited line is the capture's editorial note, not a paragraph)
@@ -336,9 +333,9 @@ def test_unchanged_articles_come_from_the_cache(
     assert again.cache.hits["mentions"] == 2 and again.cache.hits["links"] > 0
     assert again.cache.hits["yaml"] == 1  # milestones.yaml, unchanged
     # serve builds each time into a new folder: the cache is the content folder's
-    elsewhere = _build(project_copy, "serve-site-2")
+    elsewhere = _build(small_copy, "serve-site-2")
     assert elsewhere.cache is not None and elsewhere.cache.hits["articles"] == 2
-    assert _tree(project_copy / "serve-site-2") == _tree(project_copy / "dist")
+    assert _tree(small_copy / "serve-site-2") == _tree(small_copy / "dist")
 
 
 def test_a_cache_is_never_followed_through_a_link(

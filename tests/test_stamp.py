@@ -1,9 +1,9 @@
 """The build stamp: an unchanged archive is not built again, and any change builds it anew.
 
-One copy of the project goes through every kind of edit; after each, the build
-into ``dist/`` (which has the stamp of the build before) must not be skipped,
-and after several of them (a cold build takes a second or two) it must give
-exactly the tree a cold build gives into a fresh folder.
+One copy of the project (its archive cut down: :func:`conftest.small_archive`) goes
+through every kind of edit; after each, the build into ``dist/`` (which has the stamp of
+the build before) must not be skipped, and after several of them it must give exactly the
+tree a cold build gives into a fresh folder.
 """
 
 from __future__ import annotations
@@ -49,8 +49,11 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 
 def _build(project: Path, out: str, base_url: str = TEST_BASE_URL) -> Report:
-    paths = Paths(project / "content", project / "templates", project / out)
-    return build(paths, base_url=base_url)
+    """Build ``project`` (the working folder) into ``out`` as ``archive-site build`` does there,
+    with the folders named from it: the templates' compiled code, which Jinja keeps under each
+    template's path, is then shared by every copy of the project."""
+    assert Path.cwd() == project.resolve()
+    return build(Paths(Path("content"), Path("templates"), Path(out)), base_url=base_url)
 
 
 def _same_as_cold(project: Path, monkeypatch: pytest.MonkeyPatch, base_url: str) -> None:
@@ -96,65 +99,63 @@ EDITS: list[tuple[str, Callable[[Path], object]]] = [
 
 
 def test_unchanged_is_skipped_and_every_edit_rebuilds(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
-    content = project_copy / "content"
-    first = _build(project_copy, "dist")
-    assert first.unchanged is None and stamp_path(project_copy / "dist").is_file()
-    again = _build(project_copy, "dist")
+    content = small_copy / "content"
+    first = _build(small_copy, "dist")
+    assert first.unchanged is None and stamp_path(small_copy / "dist").is_file()
+    again = _build(small_copy, "dist")
     assert again.unchanged == first.summary() and [s for s, _ in again.stages] == ["unchanged"]
     assert (again.pages, again.files) == (first.pages, first.files)
 
     for n, (what, change) in enumerate(EDITS):
         change(content)
-        report = _build(project_copy, "dist")
+        report = _build(small_copy, "dist")
         assert report.unchanged is None, what
         if n % 3 == 1:  # article added, entity, settings
-            _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+            _same_as_cold(small_copy, monkeypatch, TEST_BASE_URL)
 
     # A template, and the base URL given on the command line.
-    edit(project_copy / "templates/page.html", "{% block main %}", "{% block main %}\n<!-- x -->")
-    assert _build(project_copy, "dist").unchanged is None
+    edit(small_copy / "templates/page.html", "{% block main %}", "{% block main %}\n<!-- x -->")
+    assert _build(small_copy, "dist").unchanged is None
     other = "https://example.net/elsewhere/"
-    assert _build(project_copy, "dist", other).unchanged is None
-    _same_as_cold(project_copy, monkeypatch, other)
-    assert _build(project_copy, "dist", other).unchanged is not None
+    assert _build(small_copy, "dist", other).unchanged is None
+    _same_as_cold(small_copy, monkeypatch, other)
+    assert _build(small_copy, "dist", other).unchanged is not None
 
 
-def test_a_touched_output_is_built_again(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_touched_output_is_built_again(small_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    _build(project_copy, "dist")
-    page = project_copy / "dist" / f"articles/{INTERVIEW}.html"
+    _build(small_copy, "dist")
+    page = small_copy / "dist" / f"articles/{INTERVIEW}.html"
     original = page.read_bytes()
     page.write_bytes(b"changed by hand")
-    assert _build(project_copy, "dist").unchanged is None
+    assert _build(small_copy, "dist").unchanged is None
     assert page.read_bytes() == original
-    (project_copy / "dist/index.html").unlink()
-    assert _build(project_copy, "dist").unchanged is None
-    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+    (small_copy / "dist/index.html").unlink()
+    assert _build(small_copy, "dist").unchanged is None
+    _same_as_cold(small_copy, monkeypatch, TEST_BASE_URL)
 
 
 def test_a_file_saved_unchanged_builds_nothing_and_renews_the_stamp(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    _build(project_copy, "dist")
-    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    _build(small_copy, "dist")
+    meta = small_copy / f"content/articles/{COMMENTARY}.meta.yaml"
     meta.write_bytes(meta.read_bytes())  # saved again: new times, same bytes
-    before = stamp_path(project_copy / "dist").read_bytes()
-    assert _build(project_copy, "dist").unchanged is not None
-    renewed = stamp_path(project_copy / "dist").read_bytes()
+    before = stamp_path(small_copy / "dist").read_bytes()
+    assert _build(small_copy, "dist").unchanged is not None
+    renewed = stamp_path(small_copy / "dist").read_bytes()
     assert renewed != before  # the new statuses are recorded: next time no file is read
 
     def no_hashing(*args: object) -> None:
         raise AssertionError("a file was hashed")
 
     monkeypatch.setattr(Found, "hashed", no_hashing)
-    assert _build(project_copy, "dist").unchanged is not None
+    assert _build(small_copy, "dist").unchanged is not None
 
 
 @pytest.mark.parametrize(
@@ -162,11 +163,11 @@ def test_a_file_saved_unchanged_builds_nothing_and_renews_the_stamp(
     ["same size, same modification time", "replaced by rename", "empty folder", "link"],
 )
 def test_changes_that_keep_sizes_and_times_build_again(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch, change: str
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    _build(project_copy, "dist")
-    page = project_copy / "templates/page.html"
+    _build(small_copy, "dist")
+    page = small_copy / "templates/page.html"
     st = page.stat()
     text = page.read_text(encoding="utf-8")
     assert "doc prose" in text
@@ -177,13 +178,13 @@ def test_changes_that_keep_sizes_and_times_build_again(
         tmp.write_text(text.replace("doc prose", "doc PROSE"), encoding="utf-8")
         tmp.replace(page)
     elif change == "empty folder":
-        (project_copy / "templates/partials-unused").mkdir()
+        (small_copy / "templates/partials-unused").mkdir()
     else:
-        (project_copy / "templates/linked.html").symlink_to(page)
+        (small_copy / "templates/linked.html").symlink_to(page)
     if page.exists():
         os.utime(page, ns=(st.st_atime_ns, st.st_mtime_ns))
         assert page.stat().st_size == st.st_size
-    assert _build(project_copy, "dist").unchanged is None
+    assert _build(small_copy, "dist").unchanged is None
 
 
 _SETTINGS = {"base_url": None}
@@ -287,11 +288,11 @@ STAGE_LIBRARIES = ("jinja2", "markdown", "yaml", "slugify", "trafilatura", "lxml
 
 
 def test_an_unchanged_build_imports_none_of_the_stages_libraries(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Importing them costs more than finding that nothing changed."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    _build(project_copy, "dist")
+    _build(small_copy, "dist")
     probe = (
         "import sys; from archive_site.commands.cli import build_py_main; "
         f"code = build_py_main(['-q', '--base-url', {TEST_BASE_URL!r}]); "
@@ -299,7 +300,7 @@ def test_an_unchanged_build_imports_none_of_the_stages_libraries(
     )
     run = subprocess.run(
         [sys.executable, "-c", probe],
-        cwd=project_copy,
+        cwd=small_copy,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         capture_output=True,
         text=True,
@@ -307,4 +308,4 @@ def test_an_unchanged_build_imports_none_of_the_stages_libraries(
         check=False,
     )
     assert run.stdout.strip() == "0 []", run.stdout + run.stderr
-    assert (project_copy / "dist/index.html").is_file()
+    assert (small_copy / "dist/index.html").is_file()
