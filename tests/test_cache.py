@@ -221,6 +221,10 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
 ]
 
 
+#: The record of what each page of the project built once was made from, as that build left it.
+SAVED_RECORD = "pages-record.json"
+
+
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project built once with its cache (each case starts from a copy of it)."""
@@ -234,7 +238,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         m.chdir(project)
         _build(project, "dist")
     assert (cache_path(project / "content") / "articles.pickle").is_file()
-    assert record_path(project / "dist").is_file()
+    # kept beside the project: the cache folder keeps only the newest records, and the
+    # session's other builds would push this one out
+    shutil.copy(record_path(project / "dist"), project / SAVED_RECORD)
     stamp_path(project / "dist").unlink()  # the stamp would skip the unchanged cases
     return project
 
@@ -243,10 +249,11 @@ def _copy_built(built: Path, copy: Path) -> None:
     """The project, its record cache, and its output as the build left it: each file a hard
     link (its size, time and inode kept), so that the record of what each page was made
     from holds for the copy too; a build never writes a file of its output in place."""
-    shutil.copytree(built, copy, symlinks=True, ignore=shutil.ignore_patterns("dist"))
+    ignored = shutil.ignore_patterns("dist", SAVED_RECORD)
+    shutil.copytree(built, copy, symlinks=True, ignore=ignored)
     shutil.copytree(built / "dist", copy / "dist", copy_function=os.link)
     shutil.copytree(cache_path(built / "content"), cache_path(copy / "content"))
-    record = json.loads(record_path(built / "dist").read_text(encoding="utf-8"))
+    record = json.loads((built / SAVED_RECORD).read_text(encoding="utf-8"))
     record["output"] = str((copy / "dist").absolute())
     record_path(copy / "dist").write_text(json.dumps(record), encoding="utf-8")
 
