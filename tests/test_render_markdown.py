@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
+from archive_site.cache import RecordCache
 from archive_site.mdtext import escape_raw_html, new_markdown
-from archive_site.render.markup import MarkdownRenderer, _Links, _url
+from archive_site.render.markup import STORED, MarkdownRenderer, _Links, _url
 
 TEXTS = [
     "See [the declaration](milestone:strategic-partnership-declaration) and [2024](year:2024).",
@@ -96,3 +98,31 @@ def test_content_cannot_forge_a_slot(text: str) -> None:
     assert 'href="../entities/china.html"' in html[1]
     assert not any("\x02" in h or "\x03" in h for h in html)
     assert html == [on_page(text, here) for here in PAGES]
+
+
+def test_a_conversion_is_kept_in_the_store_and_a_bad_entry_is_converted_again(
+    tmp_path: Path,
+) -> None:
+    store = RecordCache(tmp_path / "cache", "salt")
+    first = MarkdownRenderer(store)
+    seen = counted(first)
+    before = [str(first(text, here)) for text in TEXTS[:7] for here in PAGES]
+    assert len(seen) == 7
+    store.save()
+    again = MarkdownRenderer(RecordCache(tmp_path / "cache", "salt"))
+    seen = counted(again)
+    assert [str(again(text, here)) for text in TEXTS[:7] for here in PAGES] == before
+    assert seen == []  # every one from the store
+    other = MarkdownRenderer(RecordCache(tmp_path / "cache", "other program"))
+    seen = counted(other)
+    other(TEXTS[0], PAGES[0])
+    assert seen == [TEXTS[0]]
+    # an entry that is no conversion (a slot more than its links, not strings) is made again
+    for n, bad in enumerate([(("a", "b"), ()), ((1,), ()), "x", (("a",), ("t",))]):
+        planted = RecordCache(tmp_path / f"bad{n}", "salt")
+        planted.put(STORED, planted.key(TEXTS[0]), bad)
+        planted.save()
+        fresh = MarkdownRenderer(RecordCache(tmp_path / f"bad{n}", "salt"))
+        seen = counted(fresh)
+        assert str(fresh(TEXTS[0], PAGES[0])) == before[0]
+        assert seen == [TEXTS[0]]

@@ -104,7 +104,7 @@ def plan(paths: Paths, report: Report) -> Site:
     from .render import plan_site
 
     assert report.archive is not None
-    site = plan_site(report.archive, paths.templates, paths.content)
+    site = plan_site(report.archive, paths.templates, paths.content, report.cache)
     report.pages = sum(1 for p in site.pages if p.path.endswith(".html"))
     report.files = len(site.pages)
     return site

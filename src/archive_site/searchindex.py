@@ -38,6 +38,7 @@ from pathlib import Path
 from .errors import ArchiveError, Diagnostic
 from .files import cache_entry, prune_newest
 from .urls import SEARCH_INDEX
+from .write import regular_files, share_unchanged
 
 #: Where the index goes, inside the site.
 FOLDER = SEARCH_INDEX.rstrip("/")
@@ -104,6 +105,8 @@ def index_site(site: Path, reuse: Path | None = None, binary: Path | None = None
     key = index_key(pages, program)
     if reuse is None or not _reused(reuse, site, key):
         _make(site, list(pages), program, site / FOLDER, site / STAGE)
+        if reuse is not None and (reuse / FOLDER).is_dir():
+            share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
     index = _read_entry(site / FOLDER)
     if reuse is not None:
         _remember(reuse, site, key)
@@ -139,31 +142,13 @@ def indexed_pages(site: Path) -> dict[str, bytes]:
     """
     every: dict[str, bytes] = {}
     marked: dict[str, bytes] = {}
-    for path in _files(site, ".html"):
+    for path in regular_files(site, ".html"):
         with open(f"{site}/{path}", "rb") as f:  # noqa: PTH123 (no path object per page)
             data = f.read()
         every[path] = hashlib.sha256(data).digest()
         if BODY in data:
             marked[path] = every[path]
     return marked or every
-
-
-def _files(root: Path, suffix: str = "") -> list[str]:
-    """The regular files under ``root`` whose names end with ``suffix``, by path from it
-    (with ``/``), sorted; plain strings, since a path object per file costs more than
-    reading the file."""
-    found: list[str] = []
-    stack = [""]
-    while stack:
-        rel = stack.pop()
-        with os.scandir(f"{root}/{rel}") as entries:
-            for entry in entries:
-                name = f"{rel}{entry.name}"
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(name + "/")
-                elif entry.name.endswith(suffix) and entry.is_file(follow_symlinks=False):
-                    found.append(name)
-    return sorted(found)
 
 
 def index_key(pages: dict[str, bytes], program: Path) -> str:
@@ -242,7 +227,7 @@ def record_path(output: Path) -> Path:
 def _listing(folder: Path) -> dict[str, Stat]:
     """Every file under ``folder`` by path from it, with its size, mtime and inode."""
     found: dict[str, Stat] = {}
-    for name in _files(folder):
+    for name in regular_files(folder):
         st = os.stat(f"{folder}/{name}", follow_symlinks=False)  # noqa: PTH116
         found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found

@@ -26,6 +26,7 @@ import jinja2
 
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..model import Archive, Output
+from .markup import Store
 from .pages import Page, plan, render_page
 from .renderer import Renderer
 
@@ -41,22 +42,25 @@ class Site:
 
     def load_templates(self) -> None:
         """Compile (or read from the cache) every template now, once, rather than in each
-        process that renders a part of the plan."""
+        process that renders a part of the plan; and convert (or take from the store) the
+        milestones' summaries, which the data files convert every one of, here where a
+        conversion is kept for the next build."""
         env = self.renderer.env
         with _template_errors(self.renderer.templates):
             for name in env.list_templates(extensions=("html", "xml")):
                 env.get_template(name)
+        self.renderer.md.prepare(m.summary for m in self.renderer.archive.milestones)
 
 
-def plan_site(archive: Archive, templates: Path, content: Path) -> Site:
+def plan_site(archive: Archive, templates: Path, content: Path, store: Store | None = None) -> Site:
     """The plan of every output, or :class:`ArchiveError` (two outputs on one path, a path
-    that leaves the site folder)."""
+    that leaves the site folder); ``store`` keeps Markdown conversions between builds."""
     if not templates.is_dir():
         raise ArchiveError(
             [Diagnostic(display_path(templates), None, "templates folder not found")]
         )
     with _template_errors(templates):
-        r = Renderer(archive, templates, content)
+        r = Renderer(archive, templates, content, store)
         pages = plan(r)
     _check_paths([p.path for p in pages])
     return Site(r, pages)

@@ -15,10 +15,10 @@ from __future__ import annotations
 import itertools
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from markupsafe import Markup, escape
 
@@ -103,14 +103,29 @@ class _TextOnly(HTMLParser):
         self.parts.append(data)
 
 
+class Store(Protocol):
+    """Where conversions are kept between builds (:class:`archive_site.cache.RecordCache`):
+    ``key`` hashes its parts with the program and settings."""
+
+    def key(self, *parts: str | bytes) -> str: ...
+    def get(self, kind: str, key: str) -> object | None: ...
+    def put(self, kind: str, key: str, value: object) -> None: ...
+
+
+#: The kind of entry conversions are kept under in a :class:`Store`.
+STORED = "markdown"
+
+
 class MarkdownRenderer:
     """Markdown from content as HTML; each distinct text is converted once, whichever page
-    and folder it appears on (only its internal links' URLs differ between them)."""
+    and folder it appears on (only its internal links' URLs differ between them), and with
+    a ``store``, once for as long as it and the program are unchanged."""
 
-    def __init__(self) -> None:
+    def __init__(self, store: Store | None = None) -> None:
         self._links = _Links()
         self._md = new_markdown(self._links.visit)
         self._converted: dict[str, Converted] = {}
+        self._store = store
 
     def __call__(
         self, text: str, here: str, *, inline: bool = False, base: str | None = None
@@ -125,12 +140,30 @@ class MarkdownRenderer:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown
 
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Convert now each of ``texts`` that needs Markdown (see :meth:`__call__`)."""
+        for text in texts:
+            if _MARKDOWN_SYNTAX.search(text):
+                self.converted(text)
+
     def converted(self, text: str) -> Converted:
         """``text`` converted by Markdown, once."""
         found = self._converted.get(text)
         if found is None:
-            found = self._converted[text] = self._convert(text)
+            found = self._converted[text] = self._stored(text)
         return found
+
+    def _stored(self, text: str) -> Converted:
+        """``text`` converted, from the store when it holds it (checked: a store is never
+        trusted), else converted and kept there."""
+        if self._store is None:
+            return self._convert(text)
+        key = self._store.key(text)
+        kept = _converted(self._store.get(STORED, key))
+        if kept is None:
+            kept = self._convert(text)
+            self._store.put(STORED, key, (kept.pieces, kept.targets))
+        return kept
 
     def _convert(self, text: str) -> Converted:
         self._links.targets = []
@@ -150,6 +183,20 @@ class MarkdownRenderer:
         parser.feed(html)
         parser.close()
         return " ".join("".join(parser.parts).split())
+
+
+def _converted(entry: object) -> Converted | None:
+    """A stored conversion, if it is one: pieces and targets, all strings, one more piece."""
+    if not (isinstance(entry, tuple) and len(entry) == 2):
+        return None
+    pieces, targets = entry
+    if not (isinstance(pieces, tuple) and isinstance(targets, tuple)):
+        return None
+    if len(pieces) != len(targets) + 1:
+        return None
+    if not all(type(x) is str for x in (*pieces, *targets)):
+        return None
+    return Converted(pieces, targets)
 
 
 class Span(NamedTuple):

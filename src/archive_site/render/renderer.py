@@ -20,18 +20,20 @@ from .context import FolderCache, Where, where
 from .environment import cache_compiled, make_environment
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
-from .markup import MarkdownRenderer
+from .markup import MarkdownRenderer, Store
 from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, plural
 
 
 class Renderer:
     """Renders every output of one archive."""
 
-    def __init__(self, archive: Archive, templates: Path, content: Path) -> None:
+    def __init__(
+        self, archive: Archive, templates: Path, content: Path, store: Store | None = None
+    ) -> None:
         self.archive = archive
         self.templates = templates
         self.content = content
-        self.md = MarkdownRenderer()
+        self.md = MarkdownRenderer(store)
         self.cache = FolderCache()
         self.env = make_environment(templates)
         self.layout = paging.layout(archive)

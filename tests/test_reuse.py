@@ -1,5 +1,6 @@
-"""Page keys: what the templates read is checked on their source, and a page whose inputs
-cannot all be named is rendered by every build."""
+"""What a build takes from the previous output: pages whose keys are unchanged (what the
+templates read is checked on their source, and a page whose inputs cannot all be named is
+rendered by every build), and files written again with the same bytes."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.render import plan_site
 from archive_site.render.keys import PageKeys, TemplateUse, template_use
+from archive_site.write import share_unchanged
 from conftest import COMMENTARY, CONTENT, TEMPLATES, TEST_BASE_URL, edit
 from test_stamp import _build, _same_as_cold
 
@@ -108,4 +110,53 @@ def test_a_template_that_reads_the_archive_is_rendered_every_build(
     again = _build(project_copy, "dist")
     assert "about.html" not in again.reused and "topics/index.html" in again.reused
     assert b"EDnews: The" in (project_copy / "dist/about.html").read_bytes()
+    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+def test_files_written_again_unchanged_become_links_to_the_previous_ones(tmp_path: Path) -> None:
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, changed in ((old, b"before"), (new, b"after!")):
+        (folder / "sub").mkdir(parents=True)
+        (folder / "same.txt").write_bytes(b"same bytes")
+        (folder / "sub/same.bin").write_bytes(b"\x00same")
+        (folder / "sub/changed.txt").write_bytes(changed)  # same size, other bytes
+    (new / "only-new.txt").write_bytes(b"new")
+    (old / "sub/link.txt").symlink_to(old / "same.txt")
+    (new / "sub/link.txt").write_bytes(b"same bytes")
+    assert share_unchanged(new, old) == 2
+    for name in ("same.txt", "sub/same.bin"):
+        assert (new / name).stat().st_ino == (old / name).stat().st_ino, name
+    for name in ("sub/changed.txt", "sub/link.txt"):
+        assert (new / name).stat().st_nlink == 1, name
+    assert (new / "sub/changed.txt").read_bytes() == b"after!"
+    assert sorted(p.name for p in new.rglob("*")) == [
+        "changed.txt",
+        "link.txt",
+        "only-new.txt",
+        "same.bin",
+        "same.txt",
+        "sub",
+    ]
+
+
+def test_an_edit_keeps_the_pages_and_index_files_it_does_not_change(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(project_copy, "dist")
+    dist = project_copy / "dist"
+    inodes = {p: p.stat().st_ino for p in dist.rglob("*") if p.is_file()}
+    # a paragraph of the commentary: its page, and so the search index, change
+    edit(
+        project_copy / f"content/articles/{COMMENTARY}.capture.txt",
+        "In recent years,",
+        "As Xinhua wrote, in recent years,",
+    )
+    again = _build(project_copy, "dist")
+    kept = {p for p, ino in inodes.items() if p.exists() and p.stat().st_ino == ino}
+    assert {dist / p for p in again.reused} <= kept
+    index = [p for p in inodes if p.is_relative_to(dist / "pagefind")]
+    assert index and sum(p in kept for p in index) > len(index) // 2
+    assert dist / f"articles/{COMMENTARY}.html" not in kept
+    assert dist / "pagefind/pagefind-entry.json" not in kept  # a new index
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
