@@ -49,6 +49,22 @@ def planned(content: Path) -> Site:
     return plan_site(report.archive, TEMPLATES, content)
 
 
+@pytest.fixture(scope="module")
+def synthetic_plan(synthetic: Path) -> Site:
+    """The plan of the synthetic archive, made once: rendering and writing only read it."""
+    return planned(synthetic)
+
+
+@pytest.fixture(scope="module")
+def synthetic_serial(
+    synthetic_plan: Site, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, str]:
+    """The tree the synthetic archive's plan gives in one process."""
+    folder = tmp_path_factory.mktemp("serial")
+    produce(synthetic_plan, folder, 1)
+    return tree(folder)
+
+
 @pytest.fixture
 def workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int]:
     """How many worker processes have run since (each leaves a mark)."""
@@ -64,9 +80,9 @@ def workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[[], int
     return lambda: len(list(marks.iterdir()))
 
 
-def made(content: Path, folder: Path, jobs: int) -> dict[str, str]:
+def made(plan: Site, folder: Path, jobs: int) -> dict[str, str]:
     folder.mkdir()
-    produce(planned(content), folder, jobs)
+    produce(plan, folder, jobs)
     return tree(folder)
 
 
@@ -74,29 +90,35 @@ def test_parallel_equals_serial_on_the_seed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: Callable[[], int]
 ) -> None:
     monkeypatch.setattr(produce_module, "MIN_PAGES", 0)  # the seed is small: force workers
-    serial = made(CONTENT, tmp_path / "serial", 1)
+    serial = made(planned(CONTENT), tmp_path / "serial", 1)
     assert workers() == 0
-    parallel = made(CONTENT, tmp_path / "parallel", 3)
+    parallel = made(planned(CONTENT), tmp_path / "parallel", 3)
     assert workers() == 3
     assert len(serial) == 142 and parallel == serial
 
 
 @pytest.mark.parametrize("jobs", [2, 5])
 def test_parallel_equals_serial_on_a_larger_archive(
-    synthetic: Path, tmp_path: Path, workers: Callable[[], int], jobs: int
+    synthetic_plan: Site,
+    synthetic_serial: dict[str, str],
+    tmp_path: Path,
+    workers: Callable[[], int],
+    jobs: int,
 ) -> None:
-    serial = made(synthetic, tmp_path / "serial", 1)
-    parallel = made(synthetic, tmp_path / "parallel", jobs)
-    assert len(serial) > produce_module.MIN_PAGES
+    parallel = made(synthetic_plan, tmp_path / "parallel", jobs)
+    assert len(synthetic_serial) > produce_module.MIN_PAGES
     assert workers() == jobs
-    assert parallel == serial
+    assert parallel == synthetic_serial
 
 
 def test_a_whole_build_with_jobs_equals_a_serial_one(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: Callable[[], int]
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workers: Callable[[], int]
 ) -> None:
+    """The whole build of the seed (pages, data, search index), its workers forced: workers
+    render the larger archive's plan of their own accord above."""
+    monkeypatch.setattr(produce_module, "MIN_PAGES", 0)
     monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
-    common = ["build", "-q", "--content", str(synthetic), "--templates", str(TEMPLATES)]
+    common = ["build", "-q", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
     assert main([*common, "-o", str(tmp_path / "one"), "--jobs", "1"]) == 0
     assert workers() == 0
     assert main([*common, "-o", str(tmp_path / "two"), "--jobs", "2"]) == 0
@@ -150,9 +172,9 @@ def _problems(path: str) -> ArchiveError:
 
 @pytest.mark.parametrize("jobs", [1, 2, 4])
 def test_the_first_failure_in_plan_order_is_reported(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
-    site = planned(synthetic)
+    site = synthetic_plan
     early, late = site.pages[40].path, site.pages[-20].path
     _failing(monkeypatch, {early: _problems(early), late: _problems(late)})
     with pytest.raises(ArchiveError) as caught:
@@ -166,9 +188,8 @@ class _Unpicklable(Exception):
 
 
 def _a_worker_error(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException | None
+    site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException | None
 ) -> Iterator[BaseException]:
-    site = planned(synthetic)
     _failing(monkeypatch, {site.pages[-5].path: error})
     with pytest.raises(BaseException) as caught:
         produce(site, tmp_path, 2)
@@ -176,24 +197,24 @@ def _a_worker_error(
 
 
 def test_an_internal_error_in_a_worker_is_raised_with_its_traceback(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, KeyError("boom"))
+    (error,) = _a_worker_error(synthetic_plan, tmp_path, monkeypatch, KeyError("boom"))
     assert isinstance(error, KeyError) and str(error) == "'boom'"
     assert "test_jobs.py" in str(error.__cause__) and "KeyError: 'boom'" in str(error.__cause__)
 
 
 def test_an_error_that_cannot_travel_is_named(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, _Unpicklable("words", 1))
+    (error,) = _a_worker_error(synthetic_plan, tmp_path, monkeypatch, _Unpicklable("words", 1))
     assert isinstance(error, WorkerCrash) and str(error) == "_Unpicklable: words"
 
 
 def test_a_worker_that_dies_fails_the_build(
-    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    (error,) = _a_worker_error(synthetic, tmp_path, monkeypatch, None)
+    (error,) = _a_worker_error(synthetic_plan, tmp_path, monkeypatch, None)
     assert isinstance(error, WorkerCrash) and "exit code 9" in str(error)
 
 
