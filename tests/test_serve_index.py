@@ -194,9 +194,13 @@ def test_serve_reloads_pages_before_the_index_is_done(
     s.wait_until(lambda: s.state()["index"] == 1, "the first index is served")
     page = f"articles/{INTERVIEW}.html"
     assert SENTENCE in s.get(page).text
-    before = s.state()
+    before, first = s.state(), s.live_build()
     edit(project_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
     s.wait_until(lambda: SHOWN in s.get(page).text, "the edited article is served")
+    # a page the edit does not change is taken from the build before, not rendered again
+    second = s.live_build()
+    assert second != first
+    assert (second / "about.html").stat().st_ino == (first / "about.html").stat().st_ino
     s.wait_until(lambda: s.state()["index"] == 2, "the new index is served")
     assert s.state()["version"] != before["version"]
     # In the order the server did them: the pages went live (open pages reload), then the

@@ -57,11 +57,19 @@ class FakeWorkers:
     def __init__(self, *outcomes: Outcome | None) -> None:
         self.outcomes = list(outcomes)
         self.built: list[BuildOptions] = []
+        self.previous: list[Path | None] = []  # the live build when each build started
 
     def build(
-        self, options: BuildOptions, result: Path, *, poll: float, stale: Callable[[], bool]
+        self,
+        options: BuildOptions,
+        result: Path,
+        *,
+        poll: float,
+        stale: Callable[[], bool],
+        previous: Path | None = None,
     ) -> Outcome | None:
         self.built.append(options)
+        self.previous.append(previous)
         options.output.mkdir()
         (options.output / "index.html").write_text("x", encoding="utf-8")
         planned = self.outcomes.pop(0)
@@ -193,6 +201,9 @@ def test_failures_keep_the_last_good_site_and_are_shown_once(project: Path) -> N
 
     w.report(w.build({}) or failed(), ["a", "b", "c", "d"], first=False)
     assert w.live.view().problems == () and w.live.view().root == project / "scratch/site-4"
+    # each build takes unchanged pages from the live one: none before the first
+    first = project / "scratch/site-1"
+    assert w.workers.previous == [None, first, first, first]  # type: ignore[attr-defined]
     assert re.fullmatch(
         r"say: \S+ a, b and 2 more files changed: rebuilt in 0.25 s; problems fixed; "
         r"open pages reload",

@@ -181,12 +181,14 @@ def build(
     strict: bool = False,
     jobs: int | None = None,
     search: bool = True,
+    previous: Path | None = None,
 ) -> Report:
     """Check, render, write and index the site; the output folder changes only on success.
 
     ``search=False`` leaves the search index out (``serve`` makes it after the pages are
     served: see :mod:`.serve.index`); such a build leaves no stamp, its output being
-    incomplete.
+    incomplete.  Unchanged pages are taken from the previous build into the output folder,
+    or from the one into ``previous`` (``serve`` builds into a new folder each time).
 
     Pages render and are written by up to ``jobs`` processes (None: one per core); the
     output is the same whatever their number (see :mod:`.produce`).
@@ -225,7 +227,7 @@ def build(
     reuse = None
     if found_inputs is not None:
         files = {k: sha for k, (_, sha) in found_inputs.hashes.items()}
-        reuse = _reuse(site, paths.output, files, salt)
+        reuse = _reuse(site, previous or paths.output, files, salt)
     planning = time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 

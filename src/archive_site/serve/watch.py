@@ -152,6 +152,7 @@ class Watcher:
                 result,
                 poll=self.options.interval,
                 stale=lambda: snapshot(self.folders) != started_from,
+                previous=self.live.view().root,  # unchanged pages are taken from it
             )
         finally:
             self.sweep(keep=[root] if outcome is not None and outcome.ok else [])

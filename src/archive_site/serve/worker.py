@@ -65,19 +65,26 @@ class Workers:
         self._spare: subprocess.Popen[str] | None = None
 
     def build(
-        self, options: BuildOptions, result: Path, *, poll: float, stale: Callable[[], bool]
+        self,
+        options: BuildOptions,
+        result: Path,
+        *,
+        poll: float,
+        stale: Callable[[], bool],
+        previous: Path | None = None,
     ) -> Outcome | None:
         """Build into ``options.output``; None if ``stale()`` turned true before it finished.
 
         ``result`` is the worker's report file (read, then deleted); ``stale``
-        is asked every ``poll`` seconds while the build runs.
+        is asked every ``poll`` seconds while the build runs; unchanged pages are taken
+        from the build in ``previous``.
         """
         t0 = time.perf_counter()
         proc, self._spare = self._spare, None
         if proc is None or proc.poll() is not None:
             proc = _start()
         try:
-            stderr = _wait(proc, request(options, result), poll=poll, stale=stale)
+            stderr = _wait(proc, request(options, result, previous), poll=poll, stale=stale)
         finally:
             _end(proc)
         seconds = time.perf_counter() - t0
@@ -99,8 +106,9 @@ class Workers:
             self._spare = None
 
 
-def request(options: BuildOptions, result: Path) -> str:
-    """The line of JSON a worker reads: the package to import, the build, the result file."""
+def request(options: BuildOptions, result: Path, previous: Path | None = None) -> str:
+    """The line of JSON a worker reads: the package to import, the build, the result file,
+    and the build to take unchanged pages from."""
     site = options.site
     return json.dumps(
         {
@@ -114,6 +122,7 @@ def request(options: BuildOptions, result: Path) -> str:
             "result": str(result),
             # The pages alone: serve makes the search index after they are served (.index).
             "search": False,
+            "previous": None if previous is None else str(previous),
         }
     )
 
@@ -208,6 +217,7 @@ def build_worker(data: dict[str, Any]) -> int:
             strict=site.strict,
             jobs=options.jobs,
             search=bool(data.get("search", True)),
+            previous=Path(data["previous"]) if data.get("previous") else None,
         )
         assert report.archive is not None
         result = {
