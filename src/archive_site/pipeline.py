@@ -185,13 +185,11 @@ def build(
 ) -> Report:
     """Check, render, write and index the site; the output folder changes only on success.
 
-    ``search=False`` leaves the search index out (``serve`` makes it after the pages are
-    served: see :mod:`.serve.index`); such a build leaves no stamp, its output being
-    incomplete.  Unchanged pages are taken from the previous build into the output folder,
-    or from the one into ``previous`` (``serve`` builds into a new folder each time).
-
     Pages render and are written by up to ``jobs`` processes (None: one per core); the
-    output is the same whatever their number (see :mod:`.produce`).
+    output is the same whatever their number (see :mod:`.produce`).  Unchanged pages are
+    taken from the last build into the output folder, or into ``previous`` (``serve``
+    builds into a new folder each time).  ``search=False``: no search index (``serve``
+    makes it after: :mod:`.serve.index`), and no stamp, the output being incomplete.
 
     When nothing the build reads has changed since the last build into the same output
     folder, and that folder is as the build left it, nothing is done (see :mod:`.stamp`);
