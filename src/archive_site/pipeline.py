@@ -134,6 +134,24 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     return hashed
 
 
+def _settings(base_url: str | None, strict: bool) -> dict[str, object]:
+    """The settings that shape the output, besides the content, templates and code."""
+    return {
+        "base_url": base_url,
+        "strict": strict,
+        "env_base_url": os.environ.get("ARCHIVE_SITE_BASE_URL"),
+    }
+
+
+def _import_stages() -> float:
+    """Import the stages' modules, and with them Jinja, Markdown, PyYAML and the readers;
+    the seconds it took (a stage of its own: a build with nothing to do needs none)."""
+    t0 = time.perf_counter()
+    from . import cache, load, produce, render, searchindex  # noqa: F401
+
+    return time.perf_counter() - t0
+
+
 def _unchanged(previous: Stamp) -> Report:
     """The report of a build that had nothing to do: the last one's figures."""
     report = Report(unchanged=str(previous.summary["summary"]))
@@ -198,28 +216,26 @@ def build(
     check_output_place(paths.output, (paths.content, paths.templates))
     t0 = time.perf_counter()
     use_stamp = not os.environ.get("ARCHIVE_SITE_NO_CACHE")
-    settings = {
-        "base_url": base_url,
-        "strict": strict,
-        "env_base_url": os.environ.get("ARCHIVE_SITE_BASE_URL"),
-    }
+    settings = _settings(base_url, strict)
     found_inputs = _stamped(paths, settings) if use_stamp else None
     if isinstance(found_inputs, Report):
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
+    fingerprinting, importing = time.perf_counter() - t0, _import_stages()
     from .produce import Timing, default_jobs, produce, write_record
     from .searchindex import index_site
 
+    t0 = time.perf_counter()
     check_output_contents(paths.output)
     forget(paths.output)
     cache = None
     if found_inputs is not None:
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
         cache = _record_cache(paths, found_inputs, salt)
-    fingerprinting = time.perf_counter() - t0
+    fingerprinting += time.perf_counter() - t0
     report = check(paths, base_url=base_url, strict=strict, cache=cache)
     report.cache = cache
-    report.stages.insert(0, ("fingerprint", fingerprinting))
+    report.stages[:0] = [("fingerprint", fingerprinting), ("imports", importing)]
     t0 = time.perf_counter()
     site = plan(paths, report)
     reuse = None
