@@ -4,16 +4,18 @@ rendered by every build), and files written again with the same bytes."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from pathlib import Path
 
 import jinja2
 import pytest
+from markupsafe import Markup
 
 from archive_site.errors import Problems
 from archive_site.load import load_archive
-from archive_site.render import plan_site
-from archive_site.render.keys import PageKeys, TemplateUse, template_use
+from archive_site.render import Page, plan_site
+from archive_site.render.keys import PageKeys, TemplateUse, Unkeyable, template_use
 from archive_site.write import share_unchanged
 from conftest import COMMENTARY, CONTENT, TEMPLATES, TEST_BASE_URL, edit
 from test_stamp import _build, _same_as_cold
@@ -160,3 +162,28 @@ def test_an_edit_keeps_the_pages_and_index_files_it_does_not_change(
     assert dist / f"articles/{COMMENTARY}.html" not in kept
     assert dist / "pagefind/pagefind-entry.json" not in kept  # a new index
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+def _render_nothing(r: object) -> dict[str, object]:
+    return {}
+
+
+def test_values_are_told_apart_and_what_cannot_be_named_makes_no_key() -> None:
+    _, keys = _keys(CONTENT, TEMPLATES)
+    t = keys.token
+    empties = [(), [], {}, "", None, 0, False, 0.0, Markup("")]
+    assert len({t(v) for v in empties}) == len(empties)
+    assert t((1, "a")) != t([1, "a"]) and t(("a,b",)) != t(("a", "b"))
+    assert t({"a": 1}) != t({"a": "1"}) and t([1] * 20) != t([1] * 21)
+    n = 3
+
+    def closure(r: object) -> int:
+        return n
+
+    for bad in (lambda r: None, closure, object(), {1, 2}, keys.archive, b"bytes"):
+        with pytest.raises(Unkeyable):
+            t(bad)
+    view = functools.partial(_render_nothing)
+    assert keys.of(Page("about.html", "page.html", {}, view=view, reads=())) is not None
+    assert keys.of(Page("about.html", "page.html", {}, view=view)) is None  # reads not declared
+    assert keys.of(Page("x.txt", make=lambda r: b"")) is None

@@ -198,13 +198,15 @@ class PageKeys:
         simple = _SIMPLE.get(t)
         if simple is not None:
             return simple(value)
-        if t in (list, tuple, dict) and len(value) >= _MEMO_LENGTH:  # type: ignore[arg-type]
-            return self._memoised(value, self._compound)
+        if t is tuple or t is list or t is dict:
+            if len(value) >= _MEMO_LENGTH:  # type: ignore[arg-type]
+                return self._memoised(value, self._container)
+            return self._container(value)
         if t is Article:
             return self._memoised(value, self._article)
         if t is Milestone:
             return self._memoised(value, self._milestone)
-        return self._compound(value)
+        return self._other(value)
 
     def _memoised(self, value: object, make: Callable[[Any], str]) -> str:
         found = self._memo.get(id(value))
@@ -213,14 +215,15 @@ class PageKeys:
             found = self._memo[id(value)] = (value, "#" + digest(make(value)))
         return found[1]
 
-    def _compound(self, value: Any) -> str:
+    def _container(self, value: Any) -> str:
+        token = self.token
+        if type(value) is dict:
+            return "{" + ",".join([token(k) + ":" + token(v) for k, v in value.items()]) + "}"
+        inner = ",".join([token(v) for v in value])
+        return f"({inner})" if type(value) is tuple else f"[{inner}]"
+
+    def _other(self, value: Any) -> str:
         t = type(value)
-        if t is list or t is tuple:
-            return "[" + ",".join(self.token(v) for v in value) + "]"
-        if t is dict:
-            return (
-                "{" + ",".join(self.token(k) + ":" + self.token(v) for k, v in value.items()) + "}"
-            )
         if t in (Entity, Topic, TextPage):
             return f"{t.__name__}:{value.id}"  # their files are common
         if t is functools.partial:
@@ -228,13 +231,11 @@ class PageKeys:
             return "partial(" + self.token(value.func) + args + ")"
         if t is FunctionType:
             return _function(value)
-        if t is not Archive and _ours(t):
-            if dataclasses.is_dataclass(value):
-                fields = [getattr(value, f.name) for f in dataclasses.fields(value)]
-                return t.__qualname__ + self.token(fields)
-            if isinstance(value, tuple) and hasattr(t, "_fields"):  # a NamedTuple
-                return t.__qualname__ + self.token(list(value))
-        raise Unkeyable(t.__qualname__)
+        names = _fields(t)
+        if names is None:
+            raise Unkeyable(t.__qualname__)
+        token = self.token
+        return t.__qualname__ + "(" + ",".join([token(getattr(value, n)) for n in names]) + ")"
 
     def _article(self, art: Article) -> str:
         found = self._articles.get(art.id)
@@ -311,8 +312,21 @@ def _counts_only(tree: nodes.Template) -> bool:
     return all(id(n) in counted for n in tree.find_all(nodes.Name) if n.name == "archive")
 
 
-def _ours(t: type) -> bool:
-    return t.__module__.startswith("archive_site.")
+_FIELDS: dict[type, tuple[str, ...] | None] = {}
+
+
+def _fields(t: type) -> tuple[str, ...] | None:
+    """The fields of one of the package's dataclasses or named tuples (the archive aside:
+    hashing all of it is what keys avoid); None for any other type."""
+    if t not in _FIELDS:
+        names: tuple[str, ...] | None = None
+        if t is not Archive and t.__module__.startswith("archive_site."):
+            if dataclasses.is_dataclass(t):
+                names = tuple(f.name for f in dataclasses.fields(t))
+            elif issubclass(t, tuple) and hasattr(t, "_fields"):  # a NamedTuple
+                names = tuple(t._fields)
+        _FIELDS[t] = names
+    return _FIELDS[t]
 
 
 def _function(f: FunctionType) -> str:
