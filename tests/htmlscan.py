@@ -97,7 +97,10 @@ def scan_file(path: Path) -> Scan:
 
 
 def resolve(site_root: Path, page: Path, url: str, base_path: str = "/") -> tuple[Path, str] | None:
-    """The file and fragment a link from ``page`` points to; None for other sites or schemes."""
+    """The file and fragment a link from ``page`` points to; None for other sites or schemes.
+
+    ``site_root`` and ``page`` are resolved paths (a built site holds no symbolic links), so
+    the link is followed by its path alone, without asking the file system."""
     parts = urlsplit(url)
     if parts.scheme or parts.netloc:
         return None
@@ -107,7 +110,7 @@ def resolve(site_root: Path, page: Path, url: str, base_path: str = "/") -> tupl
         rel = parts.path[len(base_path) :]
         target = site_root / unquote(rel)
     elif parts.path:
-        target = (page.parent / unquote(parts.path)).resolve()
+        target = page.parent / unquote(parts.path)
     else:
         target = page
     rel_str = posixpath.normpath(str(target))
@@ -126,9 +129,10 @@ def broken_links(root: Path, scans: dict[Path, Scan], base_path: str) -> tuple[l
                 continue
             file, fragment = target
             checked += 1
-            where = f"{page.relative_to(root)}: {attr}={url}"
             if not file.is_file():
-                broken.append(f"{where}: no such file")
+                broken.append(f"{page.relative_to(root)}: {attr}={url}: no such file")
             elif fragment and fragment not in (scans[file].ids if file in scans else set()):
-                broken.append(f"{where}: no element with id {fragment!r}")
+                broken.append(
+                    f"{page.relative_to(root)}: {attr}={url}: no element with id {fragment!r}"
+                )
     return broken, checked
