@@ -1,4 +1,5 @@
-"""``archive-site serve``, run as a user runs it: ``python build.py serve`` in a copy of the project.
+"""``archive-site serve``, run as a user runs it: ``python build.py serve`` in a copy of the project
+(its archive cut down, :func:`conftest.small_archive`: the server builds it again and again).
 
 Each test starts its own server on 127.0.0.1 (``--port 0``) with a base URL
 under a project path, reads the address it prints, talks HTTP to it, and
@@ -177,12 +178,12 @@ class Served:
 
 
 @pytest.fixture
-def serve(project_copy: Path) -> Iterator[Callable[..., Served]]:
+def serve(small_copy: Path) -> Iterator[Callable[..., Served]]:
     """Start ``python build.py serve`` in the project copy; every server is killed at the end."""
     started: list[Served] = []
 
     def start(*args: str, script: Path = ROOT / "build.py", env_base_url: bool = False) -> Served:
-        s = Served(project_copy, *args, script=script, env_base_url=env_base_url)
+        s = Served(small_copy, *args, script=script, env_base_url=env_base_url)
         started.append(s)
         s.wait_ready()
         return s
@@ -195,7 +196,7 @@ def serve(project_copy: Path) -> Iterator[Callable[..., Served]]:
 
 
 def test_serves_the_site_under_the_base_path(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
     s = serve(env_base_url=True)  # the base URL from ARCHIVE_SITE_BASE_URL
     built = s.live_build()
@@ -247,8 +248,8 @@ def test_serves_the_site_under_the_base_path(
         assert (r.status, r.headers["content-type"]) == (200, expected), path
 
     # nothing outside the build is reachable: project/secret.txt is ../../../ from the build
-    (project_copy / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
-    assert built.parent.parent.parent == project_copy
+    (small_copy / "secret.txt").write_text("TOP SECRET", encoding="utf-8")
+    assert built.parent.parent.parent == small_copy
     for path in (
         "/archive-site/../../../secret.txt",
         "/archive-site/%2e%2e/%2e%2e/%2e%2e/secret.txt",
@@ -259,12 +260,12 @@ def test_serves_the_site_under_the_base_path(
         assert r.status in (400, 404), path
         assert "TOP SECRET" not in r.text and "root:" not in r.text
 
-    assert not (project_copy / "dist").exists()  # serve never writes the output folder
+    assert not (small_copy / "dist").exists()  # serve never writes the output folder
     s.stop()
 
 
 def test_an_edit_is_rebuilt_served_and_signalled(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
     s = serve()
     before = s.state()
@@ -276,7 +277,7 @@ def test_an_edit_is_rebuilt_served_and_signalled(
     assert "location.reload()" in script.text
 
     new_title = "Diplomatic relations established (edited while serving)"
-    edit(project_copy / "content/milestones.yaml", f"title: {TITLE}\n", f"title: {new_title}\n")
+    edit(small_copy / "content/milestones.yaml", f"title: {TITLE}\n", f"title: {new_title}\n")
     s.wait_until(lambda: new_title in s.get("timeline.html").text, "the edited title is served")
 
     after = s.state()
@@ -289,11 +290,11 @@ def test_an_edit_is_rebuilt_served_and_signalled(
 
 
 def test_a_broken_edit_keeps_the_last_good_site_and_shows_why(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
     s = serve()
     good = s.state()
-    milestones = project_copy / "content/milestones.yaml"
+    milestones = small_copy / "content/milestones.yaml"
     original = milestones.read_text(encoding="utf-8")
 
     line = edit(milestones, QUOTE, QUOTE.replace("bilateral", "<bilateral>"))
@@ -329,9 +330,9 @@ def test_a_broken_edit_keeps_the_last_good_site_and_shows_why(
 
 
 def test_a_failing_first_build_serves_the_problems_until_fixed(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
-    milestones = project_copy / "content/milestones.yaml"
+    milestones = small_copy / "content/milestones.yaml"
     original = milestones.read_text(encoding="utf-8")
     milestones.write_text(original + "\n- id: [unclosed\n", encoding="utf-8")
 
@@ -354,15 +355,15 @@ def test_a_failing_first_build_serves_the_problems_until_fixed(
 
 
 def test_changes_to_the_package_code_take_effect(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
     # a copy of the generator too: build.py runs the package beside it, which serve watches
     # (with its bytecode, as after `make site`: only the edited module is compiled again)
-    shutil.copy(ROOT / "build.py", project_copy / "build.py")
-    shutil.copytree(ROOT / "src/archive_site", project_copy / "src/archive_site")
-    pipeline = project_copy / "src/archive_site/pipeline.py"
+    shutil.copy(ROOT / "build.py", small_copy / "build.py")
+    shutil.copytree(ROOT / "src/archive_site", small_copy / "src/archive_site")
+    pipeline = small_copy / "src/archive_site/pipeline.py"
     original = pipeline.read_text(encoding="utf-8")
-    s = serve(script=project_copy / "build.py")
+    s = serve(script=small_copy / "build.py")
     assert s.get("probe.txt").status == 404
 
     # new code: every build also writes probe.txt
@@ -395,7 +396,7 @@ def test_changes_to_the_package_code_take_effect(
 
 @pytest.mark.browser
 def test_open_pages_reload_and_show_the_problems(
-    serve: Callable[..., Served], project_copy: Path
+    serve: Callable[..., Served], small_copy: Path
 ) -> None:
     """In Chromium: an open page reloads itself on a rebuild, and shows and hides the banner."""
     from playwright.sync_api import sync_playwright
@@ -410,7 +411,7 @@ def test_open_pages_reload_and_show_the_problems(
     )
     assert chrome, "Chromium is not installed (make test installs it; or set CHROME_PATH)"
     s = serve()
-    milestones = project_copy / "content/milestones.yaml"
+    milestones = small_copy / "content/milestones.yaml"
     original = milestones.read_text(encoding="utf-8")
     wait_ms = WAIT * 1000
     with sync_playwright() as p:

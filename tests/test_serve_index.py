@@ -1,11 +1,11 @@
 """serve's search index: the pages are served first, the index follows in the background.
 
-Real builds of the project's archive and real Pagefind runs: builds for serve
-write the pages alone; :class:`~archive_site.serve.index.Indexer` makes the
-index apart and swaps it in whole; the index served then is byte for byte the
-``pagefind/`` a cold ``build`` writes.  The server itself is run as a user runs
-it (the fixture of test_serve.py).  No assertion is about time: each is about
-the order of events or the state reached.
+Real builds of the project's archive (cut down: :func:`conftest.small_archive`) and real
+Pagefind runs: builds for serve write the pages alone;
+:class:`~archive_site.serve.index.Indexer` makes the index apart and swaps it in whole;
+the index served then is byte for byte the ``pagefind/`` a cold ``build`` writes.  The
+server itself is run as a user runs it (the fixture of test_serve.py).  No assertion is
+about time: each is about the order of events or the state reached.
 """
 
 from __future__ import annotations
@@ -108,21 +108,21 @@ class Indexing:
 
 
 @pytest.fixture
-def indexing(project_copy: Path) -> Iterator[Indexing]:
-    (project_copy / "indexes").mkdir()
+def indexing(small_copy: Path) -> Iterator[Indexing]:
+    (small_copy / "indexes").mkdir()
     live, said = LiveSite(BASE), Said()
-    indexer = Indexer(live, project_copy / "indexes", said.say, said.problems)
+    indexer = Indexer(live, small_copy / "indexes", said.say, said.problems)
     try:
         yield Indexing(live, said, indexer)
     finally:
         indexer.close()
-    assert not (project_copy / "indexes").exists()
+    assert not (small_copy / "indexes").exists()
 
 
 def test_the_pages_are_served_before_the_index_which_then_equals_a_cold_builds(
-    indexing: Indexing, project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    indexing: Indexing, small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _pages(project_copy, "site-1")
+    root = _pages(small_copy, "site-1")
     indexing.live.publish(root, BASE, indexing=True)
     # Served at once: the pages; the search page says its index is being made.
     before = indexing.live.view()
@@ -141,7 +141,7 @@ def test_the_pages_are_served_before_the_index_which_then_equals_a_cold_builds(
     assert NOTE not in search and 'data-index="1"' in search  # ...the search page does
     assert indexing.said.lines[-1].startswith("search index updated in ")
 
-    cold = _cold_index(project_copy, monkeypatch, "cold")
+    cold = _cold_index(small_copy, monkeypatch, "cold")
     assert _tree(after.index) == _tree(cold)
     for rel, data in _tree(cold).items():  # served as the site's pagefind/
         assert respond(after, f"{BASE}pagefind/{rel}", URL).body == data, rel
@@ -150,31 +150,31 @@ def test_the_pages_are_served_before_the_index_which_then_equals_a_cold_builds(
 
 
 def test_a_newer_build_supersedes_the_index_under_way(
-    indexing: Indexing, project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    indexing: Indexing, small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    indexing.publish(_pages(project_copy, "site-1"))
-    edit(project_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
+    indexing.publish(_pages(small_copy, "site-1"))
+    edit(small_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
     indexing.indexer.cancel()  # the watcher does this when it sees the change
-    indexing.publish(_pages(project_copy, "site-2"))
+    indexing.publish(_pages(small_copy, "site-2"))
     view = indexing.done()
     assert not view.indexing and view.index is not None
-    assert _tree(view.index) == _tree(_cold_index(project_copy, monkeypatch, "cold"))
+    assert _tree(view.index) == _tree(_cold_index(small_copy, monkeypatch, "cold"))
     # nothing of a cancelled run is left: no stage, at most the index served and one before
-    left = sorted(p.name for p in (project_copy / "indexes").iterdir())
+    left = sorted(p.name for p in (small_copy / "indexes").iterdir())
     assert len(left) <= KEEP and not [n for n in left if n.endswith(STAGE)], left
     assert view.index.name == left[-1]
 
     # The same pages again (a change no indexed page shows): the index is not made again.
-    indexing.publish(_pages(project_copy, "site-3"))
+    indexing.publish(_pages(small_copy, "site-3"))
     again = indexing.done()
     assert (again.index, again.index_version) == (view.index, view.index_version)
     assert not again.indexing
 
 
 def test_an_index_that_cannot_be_made_keeps_the_last_and_says_why(
-    indexing: Indexing, project_copy: Path
+    indexing: Indexing, small_copy: Path
 ) -> None:
-    root = _pages(project_copy, "site-1")
+    root = _pages(small_copy, "site-1")
     for page in root.rglob("*.html"):  # no page for Pagefind to index
         page.unlink()
     indexing.publish(root)
@@ -187,7 +187,7 @@ def test_an_index_that_cannot_be_made_keeps_the_last_and_says_why(
 
 def test_serve_reloads_pages_before_the_index_is_done(
     serve: Callable[..., Served],  # noqa: F811 (the fixture)
-    project_copy: Path,
+    small_copy: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     s = serve()
@@ -195,7 +195,7 @@ def test_serve_reloads_pages_before_the_index_is_done(
     page = f"articles/{INTERVIEW}.html"
     assert SENTENCE in s.get(page).text
     before, first = s.state(), s.live_build()
-    edit(project_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
+    edit(small_copy / f"content/articles/{INTERVIEW}.capture.txt", SENTENCE, EDITED)
     s.wait_until(lambda: SHOWN in s.get(page).text, "the edited article is served")
     # a page the edit does not change is taken from the build before, not rendered again
     second = s.live_build()
@@ -214,7 +214,7 @@ def test_serve_reloads_pages_before_the_index_is_done(
     updated = [n for n, ln in enumerate(lines) if "search index updated in" in ln]
     assert len(updated) == 2 and updated[0] < rebuilt < updated[1], s.output()
     # The index served is the one a cold build of the edited archive writes.
-    cold = _cold_index(project_copy, monkeypatch, "cold")
+    cold = _cold_index(small_copy, monkeypatch, "cold")
     for rel, data in _tree(cold).items():
         assert _get_bytes(s, f"{BASE}pagefind/{rel}") == data, rel
     search = s.get("search.html").text
