@@ -2,7 +2,8 @@
 
 Each test states the finding it guards.  Commands run in-process through the
 command line's ``main`` (the same code as ``archive-site``: exit code, stdout,
-stderr), in a copy of the project made the working folder.
+stderr), in a copy of the project made the working folder (with the archive cut down,
+``small_copy``, where a test builds the whole site only to look at what it wrote).
 """
 
 from __future__ import annotations
@@ -165,16 +166,16 @@ def test_a_reference_link_in_a_milestone_summary_is_checked_on_its_line(
         "[x](java\tscript:alert(1))",
     ],
 )
-def test_raw_html_and_autolinks_never_make_a_live_link(project_copy: Path, text: str) -> None:
+def test_raw_html_and_autolinks_never_make_a_live_link(small_copy: Path, text: str) -> None:
     """F1: autolinks, raw angle brackets and raw HTML stay text; odd spellings are refused."""
-    append(project_copy / ABOUT, f"\n{text}\n")
-    edit(project_copy / MILESTONES, FIRST_SUMMARY, f"{FIRST_SUMMARY} {text}")
+    append(small_copy / ABOUT, f"\n{text}\n")
+    edit(small_copy / MILESTONES, FIRST_SUMMARY, f"{FIRST_SUMMARY} {text}")
     run = cli("build", "-q")
     assert run.code in (0, 1), run.err
     assert "Traceback" not in run.err
     if run.code == 0:
-        assert live_payloads(project_copy / "dist") == []
-        about = (project_copy / "dist/about.html").read_text(encoding="utf-8")
+        assert live_payloads(small_copy / "dist") == []
+        about = (small_copy / "dist/about.html").read_text(encoding="utf-8")
         assert "<img" not in about.split("<main", 1)[1]
     else:
         assert all(p.startswith((f"{ABOUT}:", f"{MILESTONES}:")) for p in run.problems), run.err
@@ -211,20 +212,20 @@ def test_good_internal_links_still_resolve(project_copy: Path) -> None:
 SCRIPT = "<script>alert(1)</script>"
 
 
-def test_timelinejs_text_fields_hold_no_live_html(project_copy: Path) -> None:
+def test_timelinejs_text_fields_hold_no_live_html(small_copy: Path) -> None:
     """F3: titles, topics and site text were copied raw; &lt;b&gt; became <b> again."""
-    ms = project_copy / MILESTONES
+    ms = small_copy / MILESTONES
     edit(ms, "  title: Diplomatic relations established", f'  title: "Diplomatic {SCRIPT}"')
     edit(ms, FIRST_SUMMARY, f"{FIRST_SUMMARY} A &lt;b&gt; and a {SCRIPT} **bold**.")
-    edit(project_copy / "content/topics.yaml", "title: Diplomacy", f'title: "Diplomacy {SCRIPT}"')
+    edit(small_copy / "content/topics.yaml", "title: Diplomacy", f'title: "Diplomacy {SCRIPT}"')
     edit(
-        project_copy / "content/site.yaml",
+        small_copy / "content/site.yaml",
         "title: Azerbaijan–China Relations Archive",
         f'title: "Archive {SCRIPT}"',
     )
     run = cli("build", "-q")
     assert run.code == 0, run.err
-    data = json.loads((project_copy / "dist/data/timeline.json").read_text(encoding="utf-8"))
+    data = json.loads((small_copy / "dist/data/timeline.json").read_text(encoding="utf-8"))
     texts = [data["title"]["text"]["headline"], data["title"]["text"]["text"]]
     for event in data["events"]:
         texts += [event["text"]["headline"], event["text"]["text"], event["group"]]
@@ -291,14 +292,14 @@ def test_a_pages_checkout_is_never_wiped(project_copy: Path) -> None:
     assert run.problems and run.problems[0].startswith("x: ")
 
 
-def test_a_built_folder_with_a_foreign_file_is_not_replaced(project_copy: Path) -> None:
+def test_a_built_folder_with_a_foreign_file_is_not_replaced(small_copy: Path) -> None:
     """F6: a marker alone is no proof; the build records what it wrote."""
     assert cli("build", "-q").code == 0
-    (project_copy / "dist/CNAME").write_text("archive.example.org\n")
+    (small_copy / "dist/CNAME").write_text("archive.example.org\n")
     run = cli("build", "-q")
     assert run.code == 1 and "CNAME" in run.err, run.err
-    assert (project_copy / "dist/CNAME").exists()
-    (project_copy / "dist/CNAME").unlink()
+    assert (small_copy / "dist/CNAME").exists()
+    (small_copy / "dist/CNAME").unlink()
     assert cli("build", "-q").code == 0
 
 
