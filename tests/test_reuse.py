@@ -12,8 +12,10 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
+from archive_site import produce
 from archive_site.errors import Problems
 from archive_site.load import load_archive
+from archive_site.pipeline import Paths, build
 from archive_site.render import Page, plan_site
 from archive_site.render.keys import PageKeys, TemplateUse, Unkeyable, template_use
 from archive_site.write import share_unchanged
@@ -187,3 +189,17 @@ def test_values_are_told_apart_and_what_cannot_be_named_makes_no_key() -> None:
     assert keys.of(Page("about.html", "page.html", {}, view=view, reads=())) is not None
     assert keys.of(Page("about.html", "page.html", {}, view=view)) is None  # reads not declared
     assert keys.of(Page("x.txt", make=lambda r: b"")) is None
+
+
+def test_the_pages_to_render_again_are_shared_by_workers(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers render the pages left after the reused ones are linked: the same output."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(produce, "MIN_PAGES", 0)  # the seed is small: force workers
+    paths = Paths(Path("content"), Path("templates"), Path("dist"))
+    build(paths, base_url=TEST_BASE_URL, jobs=2)
+    edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
+    again = build(paths, base_url=TEST_BASE_URL, jobs=2)
+    assert again.reused and len(again.reused) < again.files
+    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
