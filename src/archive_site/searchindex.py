@@ -31,7 +31,6 @@ import json
 import os
 import shutil
 import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -176,19 +175,23 @@ def _run_pagefind(site: Path, pages: list[str], program: Path, output: Path, sta
     env.update(ALLOCATOR)
     command = [str(program), "--site", str(stage.resolve()), "--output-path"]
     command += [str(output.resolve()), *_options(), "--quiet"]
+    # Pagefind reads a configuration file from its working folder: it works in an empty
+    # one inside the stage, removed with it (not in the system's temporary folder, where a
+    # killed index, as serve cancels one, would leave it behind); it indexes no folder.
+    cwd = stage / ".pagefind-cwd"
     try:
         _link_tree(site, stage, pages)
-        with tempfile.TemporaryDirectory(prefix="archive-site-pagefind-") as cwd:
-            proc = subprocess.run(
-                command,
-                cwd=cwd,
-                env=env,
-                capture_output=True,
-                text=True,
-                errors="replace",
-                timeout=TIMEOUT,
-                check=False,
-            )
+        cwd.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.run(
+            command,
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            errors="replace",
+            timeout=TIMEOUT,
+            check=False,
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise _failure(f"could not run Pagefind ({program}): {exc}") from None
     finally:
