@@ -10,7 +10,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, run_cli
+from conftest import ROOT, cli, run_cli, small_archive
 
 ABSOLUTE = re.compile(r"https://[a-z0-9.-]+/[a-z0-9/-]*")
 
@@ -34,10 +33,10 @@ def build(
     return result
 
 
-def test_base_url_changes_only_the_absolute_urls(project_copy: Path) -> None:
-    build(project_copy, "default")
-    build(project_copy, "moved", "--base-url", "https://archive.example.net/research")
-    default, moved = project_copy / "default", project_copy / "moved"
+def test_base_url_changes_only_the_absolute_urls(small_copy: Path) -> None:
+    build(small_copy, "default")
+    build(small_copy, "moved", "--base-url", "https://archive.example.net/research")
+    default, moved = small_copy / "default", small_copy / "moved"
 
     page = "articles/2025-04-21-aliyev-xinhua-interview.html"
     a = (default / page).read_text(encoding="utf-8")
@@ -65,18 +64,18 @@ def test_base_url_changes_only_the_absolute_urls(project_copy: Path) -> None:
         assert left == right, rel
 
 
-def test_base_url_from_the_environment_and_the_option_wins(project_copy: Path) -> None:
-    build(project_copy, "env", env={"ARCHIVE_SITE_BASE_URL": "https://user.github.io/repo"})
-    html = (project_copy / "env/index.html").read_text(encoding="utf-8")
+def test_base_url_from_the_environment_and_the_option_wins(small_copy: Path) -> None:
+    build(small_copy, "env", env={"ARCHIVE_SITE_BASE_URL": "https://user.github.io/repo"})
+    html = (small_copy / "env/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://user.github.io/repo/">' in html
     build(
-        project_copy,
+        small_copy,
         "both",
         "--base-url",
         "https://option.example/",
         env={"ARCHIVE_SITE_BASE_URL": "https://user.github.io/repo"},
     )
-    html = (project_copy / "both/index.html").read_text(encoding="utf-8")
+    html = (small_copy / "both/index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://option.example/">' in html
 
 
@@ -139,8 +138,7 @@ def test_console_script_is_the_same_program(project_copy: Path) -> None:
 
 
 def test_build_py_runs_from_any_folder(tmp_path: Path) -> None:
-    shutil.copytree(ROOT / "content", tmp_path / "content")
-    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    small_archive(tmp_path)
     result = subprocess.run(
         [
             sys.executable,
