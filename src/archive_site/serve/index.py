@@ -154,9 +154,13 @@ class Indexer:
         """Make the index in a process of its own; None when it was made (or cancelled),
         else what went wrong."""
         request = {"path": str(PACKAGE.parent), "site": str(job.root), "into": str(job.into)}
+        # its temporary folders (Pagefind's working folder) in one of the job's own, removed
+        # here: a cancelled run is killed, and leaves them behind
+        scratch = job.into.with_name(job.into.name + ".tmp")
         with self._lock:
             if job.cancelled:
                 return None
+            scratch.mkdir(exist_ok=True)
             job.proc = subprocess.Popen(
                 [sys.executable, "-B", "-P", "-c", _BOOT, json.dumps(request)],
                 stdin=subprocess.DEVNULL,
@@ -164,9 +168,13 @@ class Indexer:
                 stderr=subprocess.PIPE,
                 text=True,
                 errors="replace",
+                env={**os.environ, "TMPDIR": str(scratch)},
                 start_new_session=True,  # its own process group: cancelling kills Pagefind too
             )
-        _, stderr = job.proc.communicate()
+        try:
+            _, stderr = job.proc.communicate()
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
         if job.cancelled or job.proc.returncode == 0:
             return None
         lines = [ln.strip() for ln in stderr.strip().splitlines() if ln.strip()]
