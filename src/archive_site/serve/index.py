@@ -154,8 +154,8 @@ class Indexer:
         """Make the index in a process of its own; None when it was made (or cancelled),
         else what went wrong."""
         request = {"path": str(PACKAGE.parent), "site": str(job.root), "into": str(job.into)}
-        # its temporary folders (Pagefind's working folder) in one of the job's own, removed
-        # here: a cancelled run is killed, and leaves them behind
+        # any temporary folder it makes in one of the job's own, removed here: a cancelled
+        # run is killed, and leaves them behind
         scratch = job.into.with_name(job.into.name + ".tmp")
         with self._lock:
             if job.cancelled:
