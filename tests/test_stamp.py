@@ -8,8 +8,10 @@ tree a cold build gives into a fresh folder.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
+import json
 import os
 import shutil
 import subprocess
@@ -196,6 +198,29 @@ def _stamp_of(folder: Path, out: Path) -> Stamp:
     stamp = Stamp.read(out)
     assert stamp is not None
     return stamp
+
+
+def test_the_stamp_is_a_line_of_json_then_a_line_for_each_file(tmp_path: Path) -> None:
+    """The hashes of the files follow the JSON line, so that an unchanged build, which has no
+    use for them, parses none of them; a damaged line of them trusts no recorded hash."""
+    content, out = tmp_path / "content", tmp_path / "dist"
+    (content / "sub").mkdir(parents=True)
+    out.mkdir()
+    (content / "a.txt").write_text("aaa")
+    (content / "sub/b\u00e9.txt").write_text("bbb")
+    stamp = _stamp_of(content, out)
+    head, _, rest = stamp_path(out).read_bytes().partition(b"\n")
+    assert json.loads(head)["output"] == stamp.output and "hashes" not in json.loads(head)
+    lines = [line.split("\t") for line in rest.decode().splitlines()]
+    assert [(key, digest) for key, _, digest in lines] == [
+        ("content/a.txt", hashlib.sha256(b"aaa").hexdigest()),
+        ("content/sub/b\u00e9.txt", hashlib.sha256(b"bbb").hexdigest()),
+    ]
+    st = (content / "a.txt").lstat()
+    assert lines[0][1] == f"{st.st_mode} {st.st_size} {st.st_mtime_ns} {st.st_ino} {st.st_ctime_ns}"
+    assert stamp.file_hashes()["content/a.txt"][1] == hashlib.sha256(b"aaa").hexdigest()
+    damaged = dataclasses.replace(stamp, hashes=rest.replace(b"\t", b" ", 1))
+    assert damaged.file_hashes() == {}
 
 
 def test_a_file_changed_just_before_it_was_hashed_is_never_trusted_by_its_status(

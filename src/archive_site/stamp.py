@@ -1,11 +1,13 @@
 """The build stamp: an unchanged archive is not built again.
 
 After a successful build, a stamp beside the output folder
-(``.dist.stamp.json`` for ``dist/``) records what the build read: every
+(``.dist.stamp`` for ``dist/``) records what the build read: every
 entry under ``content/``, ``templates/`` and the package's own code, each
 regular file by its SHA-256; the versions of Python and of the libraries
 that shape the output; the settings (base URL, strict).  It also records the
-output folder as the build left it.
+output folder as the build left it.  It is one line of JSON (all but the
+files' hashes), then a line for each file (path, status and SHA-256, by tabs),
+which only a build with something to do reads.
 
 The next build looks before it reads.  It lists the three folders and takes
 the status of every entry (``lstat``: type, size, modification and change
@@ -67,7 +69,7 @@ LIBRARIES = (
 #: The package's own code: the files of these kinds under its folder.
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".js", ".css", ".html")
-FORMAT = 2
+FORMAT = 3
 #: Longer than the kernel's clock tick (1 to 10 ms), which stamps changed files.
 TICK_S = 0.012
 
@@ -78,7 +80,7 @@ _U64 = (1 << 64) - 1
 def stamp_path(output: Path) -> Path:
     """Where the stamp of ``output`` lives: beside it, never inside (it is not published)."""
     out = output.absolute()
-    return out.parent / f".{out.name}.stamp.json"
+    return out.parent / f".{out.name}.stamp"
 
 
 def _stat(st: os.stat_result) -> Stat:
@@ -336,18 +338,23 @@ class Stamp:
     fingerprint: str  # Inputs.fingerprint
     scanned_ns: int
     recent: dict[str, str]  # inputs not to be trusted by their status: always hashed
-    hashes: str  # every input file: "key\tstatus\tsha256" lines (read only when needed)
+    hashes: bytes  # every input file: "key\tstatus\tsha256" lines (decoded only when needed)
     output: str  # Tree.digest of the output folder
     output_recent: dict[str, str]  # output files not to be trusted by their status
     summary: dict[str, object]  # figures for the report: pages, files, summary
 
     @staticmethod
     def read(output: Path) -> Stamp | None:
-        """The stamp of ``output``, or None when there is none that can be used."""
+        """The stamp of ``output``, or None when there is none that can be used.
+
+        Its first line is JSON (all but the file hashes); the hashes follow it, one file a
+        line, and are kept as bytes: only a build with something to do decodes them."""
         try:
-            data = json.loads(stamp_path(output).read_text(encoding="utf-8"))
+            head, _, lines = stamp_path(output).read_bytes().partition(b"\n")
+            data = json.loads(head)
             if data.get("format") != FORMAT:
                 return None
+            data["hashes"] = lines
             stamp = Stamp(**{f.name: data[f.name] for f in fields(Stamp)})
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
@@ -357,7 +364,7 @@ class Stamp:
         """The recorded status and hash of every input file (none if the record is damaged)."""
         known: dict[str, tuple[Stat, str]] = {}
         try:
-            for line in self.hashes.splitlines():
+            for line in self.hashes.decode(errors="surrogateescape").split("\n")[:-1]:
                 key, status, digest = line.split("\t")
                 mode, size, mtime, inode, ctime = map(int, status.split())
                 known[key] = ((mode, size, mtime, inode, ctime), digest)
@@ -387,7 +394,7 @@ class Stamp:
 
 
 def _well_formed(stamp: Stamp) -> bool:
-    strings = (stamp.listing, stamp.fingerprint, stamp.hashes, stamp.output)
+    strings = (stamp.listing, stamp.fingerprint, stamp.output)
     maps = (stamp.recent, stamp.output_recent)
     return (
         all(isinstance(s, str) for s in strings)
@@ -418,7 +425,7 @@ def write_stamp(
     if kept is None:
         time.sleep(TICK_S)
     try:
-        with tmp.open("w", encoding="utf-8") as f:
+        with tmp.open("wb") as f:
             if kept is not None:
                 digest, recent = kept.output, kept.output_recent
             else:
@@ -435,12 +442,12 @@ def write_stamp(
                 "fingerprint": inputs.fingerprint,
                 "scanned_ns": found.scanned_ns,
                 "recent": inputs.recent(),
-                "hashes": "".join(lines),
                 "output": digest,
                 "output_recent": recent,
                 "summary": dict(summary),
             }
-            f.write(json.dumps(data, separators=(",", ":")))
+            f.write(json.dumps(data, separators=(",", ":")).encode() + b"\n")
+            f.write("".join(lines).encode(errors="surrogateescape"))
         tmp.replace(path)
     except OSError:
         tmp.unlink(missing_ok=True)
