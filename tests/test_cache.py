@@ -55,13 +55,18 @@ def _foreign_cache(project: Path) -> None:
 
 def _forged_entry(project: Path) -> None:
     """An entry under a real key whose article claims another article's files."""
-    f = cache_path(project / "content") / "articles.pickle"
-    data = pickle.loads(f.read_bytes())
-    entries = data["entries"]
-    keys = sorted(entries, key=lambda k: entries[k][0].id)
-    first, second = (entries[k] for k in keys[:2])
-    entries[keys[0]] = (second[0], first[1])
-    f.write_bytes(pickle.dumps(data))
+    shards = {f: pickle.loads(f.read_bytes()) for f in _files(project, "articles")}
+    where = {key: data for data in shards.values() for key in data["entries"]}
+    keys = sorted(where, key=lambda k: where[k]["entries"][k][0].id)
+    first, second = (where[k]["entries"][k] for k in keys[:2])
+    where[keys[0]]["entries"][keys[0]] = (second[0], first[1])
+    for f, data in shards.items():
+        f.write_bytes(pickle.dumps(data))
+
+
+def _files(project: Path, kind: str) -> list[Path]:
+    """The files of the record cache that keep entries of ``kind``."""
+    return sorted(cache_path(project / "content").glob(f"{kind}.*.pickle"))
 
 
 #: An article of the project built once, which one case deletes.
@@ -240,7 +245,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
         _same_as_cold(
             project, m, TEST_BASE_URL
         )  # into cold/: the cases in UNEDITED compare with it
-    assert (cache_path(project / "content") / "articles.pickle").is_file()
+    assert _files(project, "articles")
     # kept beside the project: the cache folder keeps only the newest records, and the
     # session's other builds would push this one out
     shutil.copy(record_path(project / "dist"), project / SAVED_RECORD)
@@ -420,3 +425,73 @@ def test_milestones_from_the_cache_keep_their_lines(
     moved = check(paths, single_voice=True, cache=RecordCache.of(content, "salt"))
     cold = check(paths, single_voice=True)
     assert moved.warnings and moved.warnings == cold.warnings
+
+
+def _stats(folder: Path) -> dict[str, tuple[int, int]]:
+    return {f.name: (f.stat().st_ino, f.stat().st_mtime_ns) for f in folder.iterdir()}
+
+
+def test_a_save_writes_only_the_files_whose_entries_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries are kept in shards: replacing one entry rewrites the shard that held it and
+    the one that holds its successor; the others stay as they were, and read back equal."""
+    from archive_site.cache import SHARDS, shard
+    from archive_site.dates import PartialDate
+    from archive_site.model import Paragraph
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    first = RecordCache.of(content, "salt")
+    records = {
+        first.key(str(n)): (Paragraph(f"p{n}", n, f"text {n}", n, turn=None), PartialDate(2000 + n))
+        for n in range(300)
+    }
+    for key, value in records.items():
+        first.put("articles", key, value)
+    first.save()
+    folder = cache_path(content)
+    assert len(list(folder.iterdir())) == len({shard(k) for k in records}) > SHARDS / 2
+    before = _stats(folder)
+    second = RecordCache.of(content, "salt")
+    gone, kept = next(iter(records)), list(records)[1:]
+    assert all(second.get("articles", k) == records[k] for k in kept)
+    added = next(k for n in range(1000) if shard(k := second.key(f"new {n}")) != shard(gone))
+    second.put("articles", added, ("new",))
+    second.save()
+    after = _stats(folder)
+    changed = {name for name in before if after.get(name) != before[name]}
+    assert changed == {f"articles.{shard(gone):02x}.pickle", f"articles.{shard(added):02x}.pickle"}
+    third = RecordCache.of(content, "salt")
+    assert third.get("articles", gone) is None and third.get("articles", added) == ("new",)
+    assert all(third.get("articles", k) == records[k] for k in kept)
+    # a file left without entries is removed, and so is the file of the layout before shards
+    (folder / "articles.pickle").write_bytes(b"old")
+    fourth = RecordCache.of(content, "salt")
+    fourth.get("articles", added)
+    fourth.save()
+    assert [f.name for f in folder.iterdir()] == [f"articles.{shard(added):02x}.pickle"]
+
+
+class _Forged:
+    """Pickles as the cache's record maker applied to a type that is no record."""
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        from archive_site.cache import _record
+
+        return (_record, (Path, ("planted-was-run",)))
+
+
+def test_the_record_maker_makes_only_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archive_site.cache import FORMAT, shard
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    cache = RecordCache.of(tmp_path / "content", "salt")
+    key = cache.key("x")
+    folder = cache_path(tmp_path / "content")
+    folder.mkdir(parents=True)
+    data = {"format": FORMAT, "entries": {key: _Forged()}}
+    (folder / f"articles.{shard(key):02x}.pickle").write_bytes(pickle.dumps(data))
+    assert cache.get("articles", key) is None

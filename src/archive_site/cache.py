@@ -10,7 +10,10 @@ milestone under the hash of its YAML (with its lines), kept with the keys of the
 articles it quotes, and used only while those are this build's articles' keys.
 The cache lives in the user's cache folder (beside the compiled templates
 and the search index's record), one folder per content folder, never in or
-beside the output: a failed build leaves nothing there.
+beside the output: a failed build leaves nothing there.  Each kind of result
+is kept in :data:`SHARDS` files, an entry in the one its key falls in, and a
+build writes again only the files whose entries changed: after a one-article
+edit, the two that held and now hold its entry, not every article's.
 
 The cache is an optimisation and is never trusted: a missing, unreadable,
 foreign or corrupt file is ignored (everything is read again), and its
@@ -24,6 +27,7 @@ every build, so that its problems are always reported.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import gc
 import hashlib
@@ -31,9 +35,11 @@ import io
 import os
 import pickle
 import stat
+import zlib
 from collections import Counter
-from collections.abc import Mapping
-from dataclasses import is_dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import fields, is_dataclass
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +48,9 @@ from .files import cache_entry, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds.
-FORMAT = 1
+FORMAT = 2
+#: Files per kind of result; an entry is kept in the one its key falls in (see :func:`shard`).
+SHARDS = 64
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     ("datetime", "date"): dt.date,
@@ -57,14 +65,56 @@ _ALLOWED: dict[tuple[str, str], Any] = {
 }
 
 
+#: The fields of each record type, in order.
+_FIELDS: dict[type, tuple[str, ...]] = {
+    t: tuple(f.name for f in fields(t))
+    for t in _ALLOWED.values()
+    if isinstance(t, type) and is_dataclass(t)
+}
+
+
+def _record(cls: type, values: tuple[object, ...]) -> object:
+    """A record of type ``cls`` (one of :data:`_FIELDS`) with its fields' ``values``.
+
+    Records are kept as their type and a tuple of values, and made again here: the
+    dataclasses' own pickling looks their fields up again for every record, which was
+    most of the time of loading and keeping the cache.
+    """
+    names = _FIELDS.get(cls)
+    if names is None or type(values) is not tuple or len(values) != len(names):
+        raise pickle.UnpicklingError(f"{getattr(cls, '__name__', cls)!r} is not a record type")
+    made: object = object.__new__(cls)
+    for name, value in zip(names, values, strict=True):
+        object.__setattr__(made, name, value)
+    return made
+
+
+def _reducer(names: tuple[str, ...]) -> Callable[[Any], Any]:
+    get = attrgetter(*names)
+    if len(names) == 1:
+        return lambda r: (_record, (type(r), (get(r),)))
+    return lambda r: (_record, (type(r), get(r)))
+
+
+#: How the pickler keeps each record type (see :func:`_record`).
+_REDUCERS = {t: _reducer(names) for t, names in _FIELDS.items()}
+
+
 class _Unpickler(pickle.Unpickler):
     """Builds only the archive's records, dates and Python's plain containers."""
 
     def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == (__name__, "_record"):
+            return _record
         found = _ALLOWED.get((module, name))
         if found is None:
             raise pickle.UnpicklingError(f"{module}.{name} is not a record type")
         return found
+
+
+def shard(key: str) -> int:
+    """The file of its kind that an entry under ``key`` is kept in."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def cache_path(content: Path) -> Path:
@@ -76,11 +126,14 @@ def cache_path(content: Path) -> Path:
 
 def digest(*parts: str | bytes) -> str:
     """The SHA-256 of ``parts``, each length-prefixed (so no two lists of parts collide)."""
-    h = hashlib.sha256()
+    return _hashed(hashlib.sha256(), parts)
+
+
+def _hashed(h: hashlib._Hash, parts: tuple[str | bytes, ...]) -> str:
+    """The hex digest of ``h`` after ``parts``, each length-prefixed."""
     for part in parts:
         data = part.encode("utf-8") if isinstance(part, str) else part
-        h.update(len(data).to_bytes(8, "big"))
-        h.update(data)
+        h.update(len(data).to_bytes(8, "big") + data)
     return h.hexdigest()
 
 
@@ -97,14 +150,19 @@ class RecordCache:
     ) -> None:
         self.folder = folder
         self.salt = salt
+        self._salted = hashlib.sha256()
+        _hashed(self._salted, (str(FORMAT), salt))
         self.hashes = hashes or {}  # SHA-256 of content files, by path from the content folder
         self._old: dict[str, dict[str, object]] = {}
         self._new: dict[str, dict[str, object]] = {}
+        # the keys in each file read, by kind and shard (files that could not be read: none)
+        self._shards: dict[str, dict[int, frozenset[str]]] = {}
         self.hits: Counter[str] = Counter()  # entries found, by kind
         self.misses: Counter[str] = Counter()
 
     def key(self, *parts: str | bytes) -> str:
-        return digest(str(FORMAT), self.salt, *parts)
+        """``digest(str(FORMAT), salt, *parts)``: the hash of the first two is taken once."""
+        return _hashed(self._salted.copy(), parts)
 
     def get(self, kind: str, key: str) -> object | None:
         """The entry of ``kind`` under ``key``, or None."""
@@ -142,13 +200,16 @@ class RecordCache:
             usable = False
         return cls(folder if usable else None, salt, hashes)
 
-    def _file(self, kind: str) -> Path | None:
-        return None if self.folder is None else self.folder / f"{kind}.pickle"
+    def _file(self, kind: str, n: int) -> str:
+        return f"{self.folder}/{kind}.{n:02x}.pickle"
 
     def _read(self, kind: str) -> dict[str, object]:
-        path = self._file(kind)
-        if path is None:
-            return {}
+        """Every entry of ``kind``, from the files of its shards that can be read."""
+        entries: dict[str, object] = {}
+        shards: dict[int, frozenset[str]] = {}
+        self._shards[kind] = shards
+        if self.folder is None:
+            return entries
         # Unpickling makes hundreds of thousands of objects (records: no reference cycles),
         # which live as long as the build.  The cyclic garbage collector would scan them
         # again and again, as they come and at every collection of the old generation
@@ -159,46 +220,75 @@ class RecordCache:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
-            with os.fdopen(fd, "rb") as f:
-                data = _Unpickler(io.BufferedReader(f)).load()
-        except Exception:  # a damaged pickle can raise almost anything; it is only a cache
-            return {}
+            for n in range(SHARDS):
+                found = self._read_shard(self._file(kind, n))
+                if found is not None:
+                    entries.update(found)
+                    shards[n] = frozenset(found)
         finally:
             if collecting:
                 gc.freeze()
                 gc.enable()
+        return entries
+
+    @staticmethod
+    def _read_shard(path: str) -> dict[str, object] | None:
+        """The entries of one file; None when there is none, or it is damaged or foreign."""
+        try:
+            fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
+        except OSError:
+            return None
+        try:
+            with os.fdopen(fd, "rb") as f:
+                data = _Unpickler(io.BufferedReader(f)).load()
+        except Exception:  # a damaged pickle can raise almost anything; it is only a cache
+            return None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return {}
+            return None
         entries = data.get("entries")
-        return entries if isinstance(entries, dict) else {}
+        return entries if isinstance(entries, dict) else None
 
     def save(self) -> None:
         """Keep what this build used and added (best effort: a cache that cannot be written
-        only means the next build reads everything again)."""
+        only means the next build reads everything again).  Only the files whose entries
+        changed are written; a file left without entries is removed."""
         if self.folder is None:
             return
         for kind in sorted(self._old.keys() | self._new.keys()):
-            entries = self._new.get(kind, {})
-            if entries.keys() == self._old.get(kind, {}).keys():
-                continue  # nothing new and nothing dropped
-            self._write(kind, entries)
+            with contextlib.suppress(OSError):
+                os.unlink(f"{self.folder}/{kind}.pickle")  # noqa: PTH108 - the layout before shards
+            by_shard: dict[int, dict[str, object]] = {}
+            for key, value in self._new.get(kind, {}).items():
+                by_shard.setdefault(shard(key), {})[key] = value
+            read = self._shards.get(kind, {})
+            for n in sorted(by_shard.keys() | read.keys()):
+                entries = by_shard.get(n, {})
+                if n in read and entries.keys() == read[n]:
+                    continue  # nothing new and nothing dropped
+                self._write(self._file(kind, n), entries)
 
-    def _write(self, kind: str, entries: dict[str, object]) -> None:
-        path = self._file(kind)
-        assert path is not None and self.folder is not None
-        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    def _write(self, path: str, entries: dict[str, object]) -> None:
+        assert self.folder is not None
+        if not entries:
+            with contextlib.suppress(OSError):
+                os.unlink(path)  # noqa: PTH108 - a link is removed, never followed
+            return
+        tmp = f"{path}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if not stat.S_ISDIR(self.folder.lstat().st_mode):
                 return  # a link put in the cache's place: nothing is written through it
-            tmp.unlink(missing_ok=True)  # left by a killed build (a link is removed, not followed)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)  # noqa: PTH108 - left by a killed build (a link is removed, not followed)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
         except OSError:
             return
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"format": FORMAT, "entries": entries}, f, pickle.HIGHEST_PROTOCOL)
-            tmp.replace(path)  # replaces a link at ``path`` itself, never what it points to
+                pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
+                pickler.dispatch_table = _REDUCERS
+                pickler.dump({"format": FORMAT, "entries": entries})
+            os.replace(tmp, path)  # noqa: PTH105 - replaces a link at ``path`` itself
         except OSError:
-            tmp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)  # noqa: PTH108
