@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,6 +189,37 @@ def small_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     small_archive(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+class _CompiledHere(jinja2.BytecodeCache):
+    """Compiled templates kept in this process's memory, by template and source checksum."""
+
+    def __init__(self) -> None:
+        self.code: dict[tuple[str, str], bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.code.get((bucket.key, bucket.checksum))
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key, bucket.checksum] = bucket.bytecode_to_string()
+
+
+_COMPILED_HERE = _CompiledHere()
+
+
+def cold_builds(m: pytest.MonkeyPatch) -> None:
+    """Make the builds under ``m`` cold ones, to compare with: ``ARCHIVE_SITE_NO_CACHE=1``
+    (no stamp, no record cache, no page or search index reused, no compiled template from
+    the build's cache); only the templates' compiled code is kept, in this process's memory
+    and apart from the build's cache, so that a test making many cold builds compiles each
+    template once. Jinja looks an entry up by the template's name and file and checks the
+    checksum of its source: an edited template is compiled again."""
+    from archive_site.render import environment
+
+    m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    m.setattr(environment, "_bytecode_cache", lambda env: _COMPILED_HERE)
 
 
 def run_cli(

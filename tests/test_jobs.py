@@ -20,7 +20,7 @@ from archive_site.errors import ArchiveError, Diagnostic
 from archive_site.pipeline import Paths, check
 from archive_site.produce import WorkerCrash, produce
 from archive_site.render import Site, plan_site
-from conftest import CONTENT, ROOT, TEMPLATES
+from conftest import CONTENT, ROOT, TEMPLATES, cold_builds
 
 #: Enough articles for more outputs than produce.MIN_PAGES: the workers really run.
 N = 120
@@ -117,7 +117,7 @@ def test_a_whole_build_with_jobs_equals_a_serial_one(
     """The whole build of the seed (pages, data, search index), its workers forced: workers
     render the larger archive's plan of their own accord above."""
     monkeypatch.setattr(produce_module, "MIN_PAGES", 0)
-    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    cold_builds(monkeypatch)
     common = ["build", "-q", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
     assert main([*common, "-o", str(tmp_path / "one"), "--jobs", "1"]) == 0
     assert workers() == 0

@@ -21,7 +21,7 @@ from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.pipeline import Paths, build
-from conftest import CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, edit
+from conftest import CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cold_builds, edit
 
 
 @pytest.fixture(scope="module")
@@ -226,41 +226,41 @@ def _build_counting(project: Path, monkeypatch: pytest.MonkeyPatch, out: str = "
 def _cold_index(project: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, bytes]:
     shutil.rmtree(project / "cold", ignore_errors=True)
     with monkeypatch.context() as m:
-        m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+        cold_builds(m)
         assert _build_counting(project, m, "cold") == 1
     assert not searchindex.record_path(project / "cold").exists()
     return _index_tree(project / "cold/pagefind")
 
 
 def test_an_index_is_reused_only_while_its_pages_are_unchanged(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    assert _build_counting(project_copy, monkeypatch) == 1
-    assert searchindex.record_path(project_copy / "dist").is_file()
+    assert _build_counting(small_copy, monkeypatch) == 1
+    assert searchindex.record_path(small_copy / "dist").is_file()
 
     # The about page and the search page are not indexed: the index is reused, and it is
     # the very index a cold build makes.
-    edit(project_copy / "content/pages/about.md", "title: ", "title: All ")
-    edit(project_copy / "templates/search.html", "</form>", "</form>\n")
-    assert _build_counting(project_copy, monkeypatch) == 0
-    assert _index_tree(project_copy / "dist/pagefind") == _cold_index(project_copy, monkeypatch)
+    edit(small_copy / "content/pages/about.md", "title: ", "title: All ")
+    edit(small_copy / "templates/search.html", "</form>", "</form>\n")
+    assert _build_counting(small_copy, monkeypatch) == 0
+    assert _index_tree(small_copy / "dist/pagefind") == _cold_index(small_copy, monkeypatch)
 
     # A milestone's words are indexed: Pagefind runs again.
-    edit(project_copy / "content/milestones.yaml", "title: ", "title: Then, ")
-    assert _build_counting(project_copy, monkeypatch) == 1
-    assert _index_tree(project_copy / "dist/pagefind") == _cold_index(project_copy, monkeypatch)
+    edit(small_copy / "content/milestones.yaml", "title: ", "title: Then, ")
+    assert _build_counting(small_copy, monkeypatch) == 1
+    assert _index_tree(small_copy / "dist/pagefind") == _cold_index(small_copy, monkeypatch)
 
     # An index touched since the build is not trusted, even with its size unchanged.
-    meta = next((project_copy / "dist/pagefind").glob("*.pf_meta"))
+    meta = next((small_copy / "dist/pagefind").glob("*.pf_meta"))
     os.utime(meta, ns=(meta.stat().st_atime_ns, meta.stat().st_mtime_ns + 1))
-    edit(project_copy / "content/pages/about.md", "title: ", "title: The ")
-    assert _build_counting(project_copy, monkeypatch) == 1
+    edit(small_copy / "content/pages/about.md", "title: ", "title: The ")
+    assert _build_counting(small_copy, monkeypatch) == 1
 
     # ARCHIVE_SITE_NO_CACHE=1 never reuses
-    edit(project_copy / "content/pages/about.md", "title: ", "title: Our ")
+    edit(small_copy / "content/pages/about.md", "title: ", "title: Our ")
     monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
-    assert _build_counting(project_copy, monkeypatch) == 1
+    assert _build_counting(small_copy, monkeypatch) == 1
 
 
 def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -> None:

@@ -27,7 +27,7 @@ from archive_site.searchindex import FOLDER, STAGE
 from archive_site.serve.http import respond
 from archive_site.serve.index import KEEP, Indexer
 from archive_site.serve.live import LiveSite, View
-from conftest import INTERVIEW, edit
+from conftest import INTERVIEW, cold_builds, edit
 from test_serve import Served, serve  # noqa: F401 (the fixture)
 
 URL = "http://127.0.0.1:1/archive-site/"
@@ -69,7 +69,7 @@ def _pages(project: Path, out: str) -> Path:
 def _cold_index(project: Path, monkeypatch: pytest.MonkeyPatch, out: str) -> Path:
     """The index of a cold build (no cache, no stamp) of the project as it is now."""
     with monkeypatch.context() as m:
-        m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+        cold_builds(m)
         build(Paths(project / "content", project / "templates", project / out), base_url=URL)
     return project / out / FOLDER
 

@@ -32,7 +32,7 @@ from archive_site.stamp import (
     stamp_path,
     write_stamp,
 )
-from conftest import COMMENTARY, INTERVIEW, ROOT, TEST_BASE_URL, edit
+from conftest import COMMENTARY, INTERVIEW, ROOT, TEST_BASE_URL, cold_builds, edit
 
 MD_ARTICLE = """\
 ---
@@ -62,7 +62,7 @@ def _same_as_cold(project: Path, monkeypatch: pytest.MonkeyPatch, base_url: str)
     cold = project / "cold"
     shutil.rmtree(cold, ignore_errors=True)
     with monkeypatch.context() as m:
-        m.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+        cold_builds(m)
         _build(project, "cold", base_url)
     assert not stamp_path(cold).exists()
     assert _tree(project / "dist") == _tree(cold)
