@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import pickle
 from pathlib import Path
 
 import jinja2
@@ -13,10 +14,13 @@ import pytest
 from markupsafe import Markup
 
 from archive_site import produce
+from archive_site.cache import cache_path
 from archive_site.errors import Problems
 from archive_site.load import load_archive
+from archive_site.model import Archive
 from archive_site.pipeline import Paths, build
 from archive_site.render import Page, plan_site
+from archive_site.render.export import STORED
 from archive_site.render.keys import PageKeys, TemplateUse, Unkeyable, template_use
 from archive_site.write import share_unchanged
 from conftest import COMMENTARY, CONTENT, TEMPLATES, TEST_BASE_URL, edit
@@ -202,4 +206,51 @@ def test_the_pages_to_render_again_are_shared_by_workers(
     edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
     again = build(paths, base_url=TEST_BASE_URL, jobs=2)
     assert again.reused and len(again.reused) < again.files
+    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+def _quoting(archive: Archive, article: str) -> set[str]:
+    """The milestones whose key names ``article``: they quote it, or their evidence does."""
+    named = {
+        m.id
+        for m in archive.milestones
+        for d in archive.evidence[m.id].dependencies
+        if article in (d.article, d.on)
+    }
+    return named | {
+        m.id for m in archive.milestones if any(s.article == article for s in m.sources)
+    }
+
+
+def test_the_data_files_take_the_parts_of_unchanged_records_from_the_cache(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each article's and milestone's parts of the data files are kept under their key:
+    after an edit of one article, only its parts and those of the milestones naming it are
+    made again, whether the pages render in this process or in workers (the parts are made
+    here, where they are kept); a kept entry that is no parts is made again."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(produce, "MIN_PAGES", 0)  # the seed is small: force workers
+    paths = Paths(Path("content"), Path("templates"), Path("dist"))
+    first = build(paths, base_url=TEST_BASE_URL, jobs=2, search=False)
+    assert first.cache is not None and first.archive is not None
+    records = len(first.archive.articles) + len(first.archive.milestones)
+    assert first.cache.misses["data"] == records and not first.cache.hits["data"]
+    edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
+    for jobs in (2, 1):
+        again = build(paths, base_url=TEST_BASE_URL, jobs=jobs, search=False)
+        assert again.cache is not None and again.archive is not None
+        made = 1 + len(_quoting(again.archive, COMMENTARY)) if jobs == 2 else 0
+        assert 1 < made < records or jobs == 1
+        assert again.cache.misses["data"] == made
+        assert again.cache.hits["data"] == records - made
+    assert b"EDnews: The" in (project_copy / "dist/data/articles.json").read_bytes()
+    for f in cache_path(project_copy / "content").glob(f"{STORED}.*.pickle"):
+        data = pickle.loads(f.read_bytes())
+        data["entries"] = dict.fromkeys(data["entries"], (b"planted",))
+        f.write_bytes(pickle.dumps(data))
+    build(paths, base_url=TEST_BASE_URL, jobs=1)  # with its search index, as the cold one
+    assert b"planted" not in b"".join(p.read_bytes() for p in Path("dist/data").iterdir())
+    kept = cache_path(project_copy / "content").glob(f"{STORED}.*.pickle")
+    assert b"planted" not in b"".join(f.read_bytes() for f in kept)  # made again, and kept
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)

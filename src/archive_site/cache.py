@@ -157,6 +157,7 @@ class RecordCache:
         self._new: dict[str, dict[str, object]] = {}
         # the keys in each file read, by kind and shard (files that could not be read: none)
         self._shards: dict[str, dict[int, frozenset[str]]] = {}
+        self._changed: dict[str, set[int]] = {}  # the shards entries were put in, by kind
         self.hits: Counter[str] = Counter()  # entries found, by kind
         self.misses: Counter[str] = Counter()
 
@@ -178,6 +179,7 @@ class RecordCache:
 
     def put(self, kind: str, key: str, value: object) -> None:
         self._new.setdefault(kind, {})[key] = value
+        self._changed.setdefault(kind, set()).add(shard(key))
 
     def file_hash(self, rel: str, path: Path) -> str:
         """The SHA-256 of the file at ``path`` (``rel`` from the content folder): as the
@@ -251,7 +253,8 @@ class RecordCache:
     def save(self) -> None:
         """Keep what this build used and added (best effort: a cache that cannot be written
         only means the next build reads everything again).  Only the files whose entries
-        changed are written; a file left without entries is removed."""
+        changed (an entry put, even under a key it held, or dropped) are written; a file
+        left without entries is removed."""
         if self.folder is None:
             return
         for kind in sorted(self._old.keys() | self._new.keys()):
@@ -260,11 +263,11 @@ class RecordCache:
             by_shard: dict[int, dict[str, object]] = {}
             for key, value in self._new.get(kind, {}).items():
                 by_shard.setdefault(shard(key), {})[key] = value
-            read = self._shards.get(kind, {})
+            read, changed = self._shards.get(kind, {}), self._changed.get(kind, set())
             for n in sorted(by_shard.keys() | read.keys()):
                 entries = by_shard.get(n, {})
-                if n in read and entries.keys() == read[n]:
-                    continue  # nothing new and nothing dropped
+                if n in read and n not in changed and entries.keys() == read[n]:
+                    continue  # nothing put, nothing dropped
                 self._write(self._file(kind, n), entries)
 
     def _write(self, path: str, entries: dict[str, object]) -> None:

@@ -160,12 +160,14 @@ def _unchanged(previous: Stamp) -> Report:
     return report
 
 
-def _reuse(site: Site, output: Path, files: dict[str, str], salt: str) -> Reuse:
-    """What the pages of ``site`` are made from, and what the previous output's were."""
+def _reuse(site: Site, output: Path, files: dict[str, str], salt: str, cache: RecordCache) -> Reuse:
+    """What the pages of ``site`` are made from, and what the previous output's were; the
+    data files' parts are kept in ``cache`` under the same keys."""
     from .produce import Reuse, read_record
     from .render.keys import PageKeys
 
     keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt)
+    site.renderer.data.keep(keys.part_key, cache)
     made = {p.path: key for p in site.pages if (key := keys.of(p)) is not None}
     return Reuse(output, read_record(output), made)
 
@@ -239,9 +241,9 @@ def build(
     t0 = time.perf_counter()
     site = plan(paths, report)
     reuse = None
-    if found_inputs is not None:
+    if found_inputs is not None and cache is not None:
         files = {k: sha for k, (_, sha) in found_inputs.hashes.items()}
-        reuse = _reuse(site, previous or paths.output, files, salt)
+        reuse = _reuse(site, previous or paths.output, files, salt, cache)
     planning = time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 

@@ -11,24 +11,33 @@ beside them and in the README):
     the milestones in TimelineJS's format, to load in that tool;
 ``citations.json``, ``citations.bib``, ``citations.ris``
     the articles as CSL-JSON (Zotero, citation processors), BibTeX and RIS.
+
+Most of these files are one part per article or per milestone, joined: each
+record's parts are made at once by :class:`DataParts`, and with a store (the
+record cache) and a key for each record, kept between builds, so that after a
+one-article edit only that article's parts are made again.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import functools
 import io
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import escape
 
 from .. import urls
 from ..model import Archive, Article, Entity, Milestone, Source, Topic
+from .markup import Store
 from .views import dependency_text
+
+_P = TypeVar("_P")
 
 SCHEMAS = ("articles", "milestones", "entities", "topics")
 
@@ -45,7 +54,10 @@ def _dump(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def article_record(a: Archive, art: Article) -> dict[str, Any]:
+def article_record(
+    art: Article, cited_by: Sequence[str], entities: Sequence[str]
+) -> dict[str, Any]:
+    """An article's record, with the milestones citing it and the entities it names (ids)."""
     return {
         "id": art.id,
         "title": art.title,
@@ -71,10 +83,8 @@ def article_record(a: Archive, art: Article) -> dict[str, Any]:
         "interviewee": art.interviewee,
         "responds_to": list(art.responds_to),
         "page": urls.article(art.id),
-        "cited_by": list(
-            dict.fromkeys(c.milestone for c in a.links.citations_by_article.get(art.id, ()))
-        ),
-        "entities": sorted(a.links.entities_by_article.get(art.id, ())),
+        "cited_by": list(cited_by),
+        "entities": list(entities),
         "paragraphs": [
             {
                 "id": p.id,
@@ -166,21 +176,29 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA) else value
 
 
-def milestones_csv(a: Archive) -> bytes:
-    """One row per source quote; UTF-8 with a byte-order mark, so spreadsheets read it right."""
+def _csv(rows: Iterable[Sequence[str]]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for m in a.milestones:
-        for s in m.sources:
-            url = urls.absolute(
-                a.config.base_url,
-                f"{urls.article(s.article)}#{urls.paragraph_fragment(s.paragraph)}",
-            )
-            row = [m.id, m.date.edtf, m.title, s.article, s.paragraph]
-            row += [speaker_name(a, s), s.voice, s.quote, url]
-            writer.writerow([_cell(v) for v in row])
-    return out.getvalue().encode("utf-8-sig")
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
+#: The first line of ``milestones.csv``: UTF-8 with a byte-order mark, so spreadsheets
+#: read it right.
+CSV_HEAD = codecs.BOM_UTF8 + _csv([CSV_COLUMNS])
+
+
+def csv_rows(a: Archive, m: Milestone) -> bytes:
+    """A milestone's rows of ``milestones.csv``: one per source quote."""
+    rows = []
+    for s in m.sources:
+        url = urls.absolute(
+            a.config.base_url,
+            f"{urls.article(s.article)}#{urls.paragraph_fragment(s.paragraph)}",
+        )
+        row = [m.id, m.date.edtf, m.title, s.article, s.paragraph]
+        row += [speaker_name(a, s), s.voice, s.quote, url]
+        rows.append([_cell(v) for v in row])
+    return _csv(rows)
 
 
 def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
@@ -216,31 +234,33 @@ def _timeline_date(year: int, month: int | None, day: int | None) -> dict[str, s
     return out
 
 
-def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
-    """The milestones in TimelineJS's format.
+def timeline_event(a: Archive, m: Milestone, html: Callable[[str], str]) -> dict[str, Any] | None:
+    """A milestone as a TimelineJS event; None for one it cannot plot.
 
     TimelineJS puts every text field into the page as HTML, so plain text is
     escaped and a summary is given as the HTML the site itself renders from its
     Markdown (escaped, with only checked links, absolute since the file is read
     elsewhere); ``html`` makes it.
     """
-    events = []
-    for m in a.milestones:
-        d = m.date
-        if d.kind in ("before", "after"):
-            continue  # a bound is no start date: TimelineJS would plot it as one
-        start = d.start or d.anchor
-        event: dict[str, Any] = {
-            "unique_id": m.id,
-            "start_date": _timeline_date(start.year, start.month, start.day),
-            "display_date": str(escape(d.display())),
-            "text": {"headline": str(escape(m.title)), "text": html(m.summary)},
-            "group": str(escape(a.topic(m.topics[0]).title)),
-        }
-        if d.kind == "interval" and d.end is not None:
-            event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)
-        events.append(event)
-    left_out = sum(1 for m in a.milestones if m.date.kind in ("before", "after"))
+    d = m.date
+    if d.kind in ("before", "after"):
+        return None  # a bound is no start date: TimelineJS would plot it as one
+    start = d.start or d.anchor
+    event: dict[str, Any] = {
+        "unique_id": m.id,
+        "start_date": _timeline_date(start.year, start.month, start.day),
+        "display_date": str(escape(d.display())),
+        "text": {"headline": str(escape(m.title)), "text": html(m.summary)},
+        "group": str(escape(a.topic(m.topics[0]).title)),
+    }
+    if d.kind == "interval" and d.end is not None:
+        event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)
+    return event
+
+
+def timelinejs(a: Archive, events: Sequence[bytes], left_out: int) -> bytes:
+    """The milestones in TimelineJS's format: ``{"title": ..., "events": [...]}`` on one
+    line, from the ``events`` as JSON; ``left_out`` milestones could not be plotted."""
     note = (
         f" {left_out} milestones known only as on or before or after a date are not plotted; "
         "data/milestones.json holds them."
@@ -251,7 +271,9 @@ def timelinejs(a: Archive, html: Callable[[str], str]) -> dict[str, Any]:
         "headline": str(escape(a.config.title)),
         "text": str(escape(a.config.description + note)),
     }
-    return {"title": {"text": title}, "events": events}
+    # As ``json.dumps`` writes the whole object: ", " between items, ": " after keys.
+    head = _line({"title": {"text": title}})[:-1] + b', "events": ['
+    return head + b", ".join(events) + b"]}\n"
 
 
 def person_name(name: str) -> dict[str, str]:
@@ -341,52 +363,46 @@ def _bib_name(name: dict[str, str]) -> str:
     return "{" + _bib(name["literal"]) + "}" if "literal" in name else _bib(_inverted(name))
 
 
-def bibtex(a: Archive) -> str:
-    entries = []
-    for art in a.articles:
-        csl = _csl(a, art)
-        lines = []
-        if "author" in csl:
-            lines.append(f"  author = {{{_bib_name(csl['author'][0])}}}")
-        fields = [
-            ("title", art.title),
-            ("journal", csl["container-title"]),
-            ("date", art.published.date.isoformat()),
-            ("year", str(art.published.date.year)),
-            ("url", csl["URL"]),
-            ("howpublished", f"Archived in {csl['archive']}, {csl['archive_location']}"),
-            ("note", csl["note"]),
-        ]
-        if "interviewer" in csl:
-            fields.append(("type", f"Interview by {_inverted(csl['interviewer'][0])}"))
-        lines += [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
-        body = ",\n".join(lines)
-        entries.append(f"@article{{{art.id},\n{body}\n}}\n")
-    return "\n".join(entries)
+def bib_entry(art: Article, csl: dict[str, Any]) -> str:
+    """An article's BibTeX entry, from its CSL-JSON item ``csl``."""
+    lines = []
+    if "author" in csl:
+        lines.append(f"  author = {{{_bib_name(csl['author'][0])}}}")
+    fields = [
+        ("title", art.title),
+        ("journal", csl["container-title"]),
+        ("date", art.published.date.isoformat()),
+        ("year", str(art.published.date.year)),
+        ("url", csl["URL"]),
+        ("howpublished", f"Archived in {csl['archive']}, {csl['archive_location']}"),
+        ("note", csl["note"]),
+    ]
+    if "interviewer" in csl:
+        fields.append(("type", f"Interview by {_inverted(csl['interviewer'][0])}"))
+    lines += [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
+    body = ",\n".join(lines)
+    return f"@article{{{art.id},\n{body}\n}}\n"
 
 
-def ris(a: Archive) -> str:
-    out = []
-    for art in a.articles:
-        csl = _csl(a, art)
-        d = art.published.date
-        lines = [("TY", "NEWS"), ("ID", art.id), ("TI", art.title)]
-        if "author" in csl:
-            lines.append(("AU", _inverted(csl["author"][0])))
-        if "interviewer" in csl:
-            lines.append(("A2", _inverted(csl["interviewer"][0])))
-        lines += [
-            ("T2", csl["container-title"]),
-            ("PY", str(d.year)),
-            ("DA", f"{d.year}/{d.month:02d}/{d.day:02d}"),
-            ("UR", csl["URL"]),
-            ("DB", csl["archive"]),
-            ("L2", csl["archive_location"]),
-            ("N1", csl["note"]),
-            ("ER", ""),
-        ]
-        out.append("\n".join(f"{k}  - {_one_line(v)}".rstrip() for k, v in lines) + "\n")
-    return "\n".join(out)
+def ris_entry(art: Article, csl: dict[str, Any]) -> str:
+    """An article's RIS record, from its CSL-JSON item ``csl``."""
+    d = art.published.date
+    lines = [("TY", "NEWS"), ("ID", art.id), ("TI", art.title)]
+    if "author" in csl:
+        lines.append(("AU", _inverted(csl["author"][0])))
+    if "interviewer" in csl:
+        lines.append(("A2", _inverted(csl["interviewer"][0])))
+    lines += [
+        ("T2", csl["container-title"]),
+        ("PY", str(d.year)),
+        ("DA", f"{d.year}/{d.month:02d}/{d.day:02d}"),
+        ("UR", csl["URL"]),
+        ("DB", csl["archive"]),
+        ("L2", csl["archive_location"]),
+        ("N1", csl["note"]),
+        ("ER", ""),
+    ]
+    return "\n".join(f"{k}  - {_one_line(v)}".rstrip() for k, v in lines) + "\n"
 
 
 def schema(name: str) -> bytes:
@@ -395,19 +411,153 @@ def schema(name: str) -> bytes:
     return (Path(__file__).parent / "schemas" / f"{name}.schema.json").read_bytes()
 
 
-def data_files(a: Archive, html: Callable[[str], str]) -> dict[str, Callable[[], bytes]]:
+#: The key of what a record's parts are made from (its kind of parts and the values they
+#: are made from), or None when it cannot name them all: see :class:`DataParts`.
+PartKey = Callable[[str, tuple[object, ...]], "str | None"]
+#: An article's parts: its lines of ``articles.json`` and ``citations.json``, its BibTeX
+#: entry and its RIS record.
+ArticleParts = tuple[bytes, bytes, bytes, bytes]
+#: A milestone's parts: its line of ``milestones.json``, its rows of ``milestones.csv``,
+#: its TimelineJS event (None: not plotted).
+MilestoneParts = tuple[bytes, bytes, "bytes | None"]
+#: The kind of entry parts are kept under in a :class:`~.markup.Store`.
+STORED = "data"
+
+
+def _line(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False).encode("utf-8")
+
+
+def article_parts(
+    a: Archive, art: Article, cited_by: tuple[str, ...], entities: tuple[str, ...]
+) -> ArticleParts:
+    """An article's parts, made from it and the ids of the milestones citing it and the
+    entities it names (and the settings and entities every page reads)."""
+    csl = _csl(a, art)
+    record = article_record(art, cited_by, entities)
+    return (_line(record), _line(csl), bib_entry(art, csl).encode(), ris_entry(art, csl).encode())
+
+
+def milestone_parts(a: Archive, m: Milestone, html: Callable[[str], str]) -> MilestoneParts:
+    """A milestone's parts, made from it, its evidence and the articles it quotes or whose
+    dependencies its evidence names (and the settings, entities and topics)."""
+    event = timeline_event(a, m, html)
+    return (_line(milestone_record(a, m)), csv_rows(a, m), None if event is None else _line(event))
+
+
+def _article_entry(entry: object) -> ArticleParts | None:
+    if isinstance(entry, tuple) and len(entry) == 4 and all(type(x) is bytes for x in entry):
+        return entry
+    return None
+
+
+def _milestone_entry(entry: object) -> MilestoneParts | None:
+    if not (isinstance(entry, tuple) and len(entry) == 3):
+        return None
+    line, rows, event = entry
+    if type(line) is bytes and type(rows) is bytes and (event is None or type(event) is bytes):
+        return (line, rows, event)
+    return None
+
+
+class DataParts:
+    """The parts of the data files made from one article or one milestone each, made once
+    per build (whichever data file asks first).
+
+    With :meth:`keep`, each record's parts are looked up in a store under the key of what
+    they are made from (``key``: the build's page keys, which hash the records and what
+    every page reads), and kept there: after a one-article edit, only that article's
+    parts and those of the milestones quoting it are made again.
+    """
+
+    def __init__(self, archive: Archive, html: Callable[[str], str]) -> None:
+        self.archive = archive
+        self.html = html
+        self._key: PartKey | None = None
+        self._store: Store | None = None
+        self._articles: list[ArticleParts] | None = None
+        self._milestones: list[MilestoneParts] | None = None
+
+    def keep(self, key: PartKey, store: Store) -> None:
+        """Look parts up in ``store``, and keep them there, under ``key``."""
+        self._key, self._store = key, store
+
+    def prepare(self) -> None:
+        """Make every part now, in this process, when they are kept (see :mod:`..produce`:
+        what a worker process makes is not kept)."""
+        if self._store is not None:
+            self.articles()
+            self.milestones()
+
+    def articles(self) -> list[ArticleParts]:
+        """The parts of every article, in order."""
+        if self._articles is None:
+            a = self.archive
+            cites, names = a.links.citations_by_article, a.links.entities_by_article
+            self._articles = []
+            for art in a.articles:
+                cited_by = tuple(dict.fromkeys(c.milestone for c in cites.get(art.id, ())))
+                args = (art, cited_by, tuple(sorted(names.get(art.id, ()))))
+                found = self._kept("article", args, _article_entry)
+                if found is None:
+                    found = self._put("article", args, article_parts(a, *args))
+                self._articles.append(found)
+        return self._articles
+
+    def milestones(self) -> list[MilestoneParts]:
+        """The parts of every milestone, in order."""
+        if self._milestones is None:
+            a, html = self.archive, self.html
+            self._milestones = []
+            for m in a.milestones:
+                found = self._kept("milestone", (m,), _milestone_entry)
+                if found is None:
+                    found = self._put("milestone", (m,), milestone_parts(a, m, html))
+                self._milestones.append(found)
+        return self._milestones
+
+    def _store_key(self, kind: str, args: tuple[object, ...]) -> str | None:
+        if self._key is None or self._store is None:
+            return None
+        key = self._key(kind, args)
+        return None if key is None else self._store.key(STORED, key)
+
+    def _kept(
+        self, kind: str, args: tuple[object, ...], valid: Callable[[object], _P | None]
+    ) -> _P | None:
+        key = self._store_key(kind, args)
+        if key is None or self._store is None:
+            return None
+        return valid(self._store.get(STORED, key))
+
+    def _put(self, kind: str, args: tuple[object, ...], parts: _P) -> _P:
+        key = self._store_key(kind, args)
+        if key is not None and self._store is not None:
+            self._store.put(STORED, key, parts)
+        return parts
+
+
+def _listed(lines: Iterable[bytes]) -> bytes:
+    """A JSON list with one item a line (see :func:`_dump`), from the items as JSON."""
+    return b"[\n" + b",\n".join(lines) + b"\n]\n"
+
+
+def data_files(a: Archive, parts: DataParts) -> dict[str, Callable[[], bytes]]:
     """Every data file by name, in order, each made when called (each by whichever process
-    writes it); ``html`` turns a Markdown summary into HTML with absolute links."""
+    writes it), the records' parts by ``parts``."""
+    arts, ms = parts.articles, parts.milestones
     makers: dict[str, Callable[[], bytes]] = {
-        "articles.json": lambda: _dump([article_record(a, art) for art in a.articles]),
-        "milestones.json": lambda: _dump([milestone_record(a, m) for m in a.milestones]),
-        "milestones.csv": lambda: milestones_csv(a),
+        "articles.json": lambda: _listed(p[0] for p in arts()),
+        "milestones.json": lambda: _listed(p[0] for p in ms()),
+        "milestones.csv": lambda: CSV_HEAD + b"".join(p[1] for p in ms()),
         "entities.json": lambda: _dump([entity_record(a, e) for e in a.entities]),
         "topics.json": lambda: _dump([topic_record(a, t) for t in a.topics]),
-        "timeline.json": lambda: _dump(timelinejs(a, html)),
-        "citations.json": lambda: _dump([_csl(a, art) for art in a.articles]),
-        "citations.bib": lambda: bibtex(a).encode("utf-8"),
-        "citations.ris": lambda: ris(a).encode("utf-8"),
+        "timeline.json": lambda: timelinejs(
+            a, [p[2] for p in ms() if p[2] is not None], sum(p[2] is None for p in ms())
+        ),
+        "citations.json": lambda: _listed(p[1] for p in arts()),
+        "citations.bib": lambda: b"\n".join(p[2] for p in arts()),
+        "citations.ris": lambda: b"\n".join(p[3] for p in arts()),
     }
     for name in SCHEMAS:
         makers[f"{name}.schema.json"] = functools.partial(schema, name)

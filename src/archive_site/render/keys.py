@@ -159,6 +159,15 @@ class PageKeys:
             return None
         return digest(*parts)
 
+    def part_key(self, kind: str, args: tuple[object, ...]) -> str | None:
+        """The key of the data files' parts of ``kind`` made from ``args`` (see
+        :class:`.export.DataParts`): they read what every page reads, and their arguments;
+        None when an argument cannot be named."""
+        try:
+            return digest(self.common, "data part", kind, *[self.token(x) for x in args])
+        except Unkeyable:
+            return None
+
     # --- what the templates read ----------------------------------------------------
 
     def template_safe(self, name: str) -> bool:

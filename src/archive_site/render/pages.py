@@ -120,7 +120,7 @@ def plan(r: Renderer) -> list[Page]:
         *assets(),
         *(
             Page(urls.data(name), make=functools.partial(_data_file, name))
-            for name in data_files(a, r.absolute_html)
+            for name in data_files(a, r.data)
         ),
     ]
     return pages
@@ -139,7 +139,7 @@ def _empty(r: Renderer) -> bytes:
 
 
 def _data_file(name: str, r: Renderer) -> bytes:
-    return data_files(r.archive, r.absolute_html)[name]()
+    return data_files(r.archive, r.data)[name]()
 
 
 def _picture(r: Renderer, here: str, label: str) -> Markup:

@@ -18,6 +18,7 @@ from ..model import Archive, Milestone, Output
 from . import jsonld, paging
 from .context import FolderCache, Where, where
 from .environment import cache_compiled, make_environment
+from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer, Store
@@ -34,6 +35,7 @@ class Renderer:
         self.templates = templates
         self.content = content
         self.md = MarkdownRenderer(store)
+        self.data = DataParts(archive, self.absolute_html)
         self.cache = FolderCache()
         self.env = make_environment(templates)
         self.layout = paging.layout(archive)
