@@ -14,17 +14,21 @@ import importlib.metadata
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+import archive_site.stamp as stamp_module
 from archive_site.pipeline import Paths, Report, build
 from archive_site.stamp import (
     RACY_NS,
+    Aside,
     Found,
     Stamp,
     Tree,
@@ -128,8 +132,17 @@ def test_unchanged_is_skipped_and_every_edit_rebuilds(
     assert _build(small_copy, "dist", other).unchanged is not None
 
 
-def test_a_touched_output_is_built_again(small_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("aside", [False, True], ids=["here", "aside"])
+def test_a_touched_output_is_built_again(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch, aside: bool
+) -> None:
+    """Whether this process looks at the output or another one does (:class:`Aside`, for a
+    large output), a page changed or removed by hand builds the site again."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(stamp_module, "ASIDE_MIN_FILES", 0 if aside else 10**9)
+    started: list[Aside | None] = []
+    start = Aside.start
+    monkeypatch.setattr(Aside, "start", lambda root: started.append(start(root)) or started[-1])
     _build(small_copy, "dist")
     page = small_copy / "dist" / f"articles/{INTERVIEW}.html"
     original = page.read_bytes()
@@ -138,7 +151,56 @@ def test_a_touched_output_is_built_again(small_copy: Path, monkeypatch: pytest.M
     assert page.read_bytes() == original
     (small_copy / "dist/index.html").unlink()
     assert _build(small_copy, "dist").unchanged is None
+    assert _build(small_copy, "dist").unchanged is not None
+    assert len(started) == (3 if aside else 0) and all(a is not None for a in started)
     _same_as_cold(small_copy, monkeypatch, TEST_BASE_URL)
+
+
+def test_the_output_looked_at_aside_has_the_digest_taken_here(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    (out / "sub/deeper").mkdir(parents=True)
+    for name in ("index.html", "sub/a.html", "sub/deeper/b.txt"):
+        (out / name).write_text(name)
+    aside = Aside.start(out)
+    assert aside is not None and aside.digest() == Tree.of(out).digest
+    assert aside.digest() is None  # once; the process is gone
+    (out / "sub/a.html").write_text("changed")
+    aside = Aside.start(out)
+    assert aside is not None and aside.digest() == Tree.of(out).digest
+
+
+def _died_aside() -> Aside:
+    """An :class:`Aside` whose process died without a word."""
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover
+        os._exit(1)
+    os.close(write)
+    return Aside(pid, read)
+
+
+def test_without_a_digest_from_aside_the_output_is_looked_at_here(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "dist"
+    content.mkdir()
+    out.mkdir()
+    (out / "index.html").write_text("site")
+    stamp = _stamp_of(content, out)
+    assert _died_aside().digest() is None
+    assert stamp.output_unchanged(out, _died_aside())
+    (out / "index.html").write_text("SITE")
+    assert not stamp.output_unchanged(out, _died_aside())
+    aside = Aside.start(out)
+    assert aside is not None
+    os.kill(aside.pid, signal.SIGKILL)  # killed before it wrote its digest, or after
+    assert not stamp.output_unchanged(out, aside)
+    waiting = threading.Event()
+    thread = threading.Thread(target=waiting.wait)
+    thread.start()
+    try:
+        assert Aside.start(out) is None  # forking a process with threads may deadlock it
+    finally:
+        waiting.set()
+        thread.join()
 
 
 def test_a_file_saved_unchanged_builds_nothing_and_renews_the_stamp(

@@ -119,13 +119,18 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     ``touch``) also leave nothing to do: the stamp is renewed with the new statuses.
     """
     folders = {"content": paths.content, "templates": paths.templates, "code": PACKAGE}
-    found = Found.look(folders, settings)
     previous = Stamp.read(paths.output)
     if previous is None:
-        return found.hashed(None)
-    same = previous.inputs_unchanged(found)
-    if same and previous.output_unchanged(paths.output):
-        return _unchanged(previous)
+        return Found.look(folders, settings).hashed(None)
+    aside = previous.output_aside(paths.output)  # the output, looked at meanwhile
+    try:
+        found = Found.look(folders, settings)
+        same = previous.inputs_unchanged(found)
+        if same and previous.output_unchanged(paths.output, aside):
+            return _unchanged(previous)
+    finally:
+        if aside is not None:
+            aside.close()
     hashed = found.hashed(previous)
     unchanged = hashed.fingerprint == previous.fingerprint  # (when not ``same``: only touched)
     if not same and unchanged and previous.output_unchanged(paths.output):

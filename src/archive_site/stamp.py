@@ -14,9 +14,10 @@ the status of every entry (``lstat``: type, size, modification and change
 times, inode), which costs a fraction of reading them; when the listing is
 the one recorded, no file has changed since it was hashed, and the stamp's
 hashes hold.  Only the files changed too shortly before the last build
-looked at them are read again (git's "racily clean" rule, below).  Then the
-output folder is looked at the same way: when every entry's status is as the
-build left it, the site there is the one the build would write, byte for
+looked at them are read again (git's "racily clean" rule, below).  The
+output folder is looked at the same way (when it is large, by a forked
+process at the same time: :class:`Aside`): when every entry's status is as
+the build left it, the site there is the one the build would write, byte for
 byte, and nothing is done.  Anything else (an edited, added, renamed or
 deleted file or folder, another setting, library or Python, a touched or
 removed output) builds again; before it does, every file whose status
@@ -37,9 +38,11 @@ which takes the file system's own clock from the stamp file it creates).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import signal
 import stat
 import sys
 import time
@@ -70,6 +73,9 @@ LIBRARIES = (
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".js", ".css", ".html")
 FORMAT = 3
+#: An output of this many files or more is looked at by another process (:class:`Aside`)
+#: while this one looks at the inputs; below it, forking costs more than it saves.
+ASIDE_MIN_FILES = 2000
 #: Longer than the kernel's clock tick (1 to 10 ms), which stamps changed files.
 TICK_S = 0.012
 
@@ -179,7 +185,11 @@ class Tree:
 
     def still(self, hashes: Mapping[str, str]) -> bool:
         """Whether each of these files (by path relative to the root) still has its hash."""
-        return all(_sha(f"{self.root}/{rel}") == digest for rel, digest in hashes.items())
+        return _still(self.root, hashes)
+
+
+def _still(root: str, hashes: Mapping[str, str]) -> bool:
+    return all(_sha(f"{root}/{rel}") == digest for rel, digest in hashes.items())
 
 
 def _listing(folder: str, code: bool) -> tuple[list[str], list[os.stat_result]]:
@@ -384,13 +394,84 @@ class Stamp:
                 return False
         return True
 
-    def output_unchanged(self, output: Path) -> bool:
+    def output_unchanged(self, output: Path, aside: Aside | None = None) -> bool:
         """Whether the output folder is as the build left it: every entry's status (and the
-        hashes of the files written too shortly before the stamp to be trusted by it)."""
+        hashes of the files written too shortly before the stamp to be trusted by it).
+        With ``aside``, the digest of its entries that process took."""
         if not output.is_dir() or output.is_symlink():
             return False
-        tree = Tree.of(output)
-        return tree.digest == self.output and tree.still(self.output_recent)
+        digest = aside.digest() if aside is not None else None
+        if digest is None:
+            digest = Tree.of(output).digest
+        return digest == self.output and _still(str(output), self.output_recent)
+
+    def output_aside(self, output: Path) -> Aside | None:
+        """The output folder looked at by another process, meanwhile, when it is large
+        enough for that to pay (see :class:`Aside`)."""
+        files = self.summary.get("files")
+        if isinstance(files, int) and files >= ASIDE_MIN_FILES:
+            return Aside.start(output)
+        return None
+
+
+@dataclass(slots=True)
+class Aside:
+    """The digest of a folder (:attr:`Tree.digest`) taken by a forked process, while this
+    one looks at the inputs: two cores take the statuses of the largest folders at once
+    (threads do not: each ``lstat`` gives up and takes back the interpreter's lock, and
+    two threads spend more time passing it than they save).
+
+    The child writes the digest's 64 characters into a pipe, in one write, and exits
+    without running any of the parent's clean-up; anything else (no ``fork`` on this
+    system, threads in this process, a child that died) gives no digest, and the parent
+    takes the statuses itself.
+    """
+
+    pid: int
+    fd: int
+    done: bool = False
+
+    @staticmethod
+    def start(root: Path) -> Aside | None:
+        """Start looking at ``root`` (None: where another process cannot)."""
+        threading = sys.modules.get("threading")
+        if not hasattr(os, "fork") or (threading is not None and threading.active_count() > 1):
+            return None
+        read, write = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read)
+            os.close(write)
+            return None
+        if pid == 0:  # pragma: no cover (the child: coverage does not follow it)
+            try:
+                os.close(read)
+                os.write(write, Tree.of(root).digest.encode())
+            finally:
+                os._exit(0)
+        os.close(write)
+        return Aside(pid, read)
+
+    def digest(self) -> str | None:
+        """The digest the other process took (waiting for it), or None if it took none."""
+        if self.done:
+            return None
+        try:
+            data = os.read(self.fd, 65)
+        except OSError:
+            data = b""
+        self.close()
+        return data.decode() if len(data) == 64 else None
+
+    def close(self) -> None:
+        """Stop the other process (if still looking) and reap it."""
+        if not self.done:
+            self.done = True
+            os.close(self.fd)
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
 
 
 def _well_formed(stamp: Stamp) -> bool:

@@ -20,11 +20,9 @@ written or deleted.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import re
-import secrets
 import shutil
 import stat
 import sys
@@ -292,7 +290,7 @@ def regular_files(root: Path | str, suffix: str = "") -> list[str]:
 
 def _fresh(parent: Path, name: str, kind: str) -> Path:
     """A new name beside the output folder that says whose it is: ``.dist.new-PID-RANDOM``."""
-    return parent / f".{name}.{kind}-{os.getpid()}-{secrets.token_hex(6)}"
+    return parent / f".{name}.{kind}-{os.getpid()}-{os.urandom(6).hex()}"
 
 
 def _swap_in(new: Path, out: Path) -> None:
@@ -323,6 +321,8 @@ def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step (Linux ``renameat2(RENAME_EXCHANGE)``); False if unsupported."""
     if not sys.platform.startswith("linux"):
         return False
+    import ctypes  # here: an unchanged build, which writes nothing, need not import it
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (OSError, AttributeError):  # no such C library function (old glibc, musl)
