@@ -120,16 +120,18 @@ def report(args: argparse.Namespace, work: Path) -> None:
     reuse = time.perf_counter() - t2
     assert sizes(again / FOLDER)[1] == sizes(site / FOLDER)[1]
     count, size, folders = sizes(site / FOLDER)
-    first = sum(
+    first = sum(  # of every shard: its entry and metadata; Pagefind's code once
         p.stat().st_size
-        for p in (site / FOLDER).iterdir()
-        if p.name in ("pagefind.js", "wasm.en.pagefind", "pagefind-entry.json")
+        for p in (site / FOLDER).rglob("*")
+        if (p.parent == site / FOLDER and p.name in ("pagefind.js", "wasm.en.pagefind"))
+        or p.name == "pagefind-entry.json"
         or p.suffix == ".pf_meta"
     )
+    shards = len(list((site / FOLDER).rglob("pagefind-entry.json")))
     html = sum(1 for _ in site.rglob("*.html"))
     print(
         f"N = {args.articles} articles: {html} HTML pages, {indexed.pages} indexed "
-        f"(Pagefind {indexed.version})"
+        f"(Pagefind {indexed.version}) in {shards} shard(s)"
     )
     print(
         f"  whole build        {total:8.2f} s "
@@ -151,7 +153,7 @@ def report(args: argparse.Namespace, work: Path) -> None:
         print(f"    {name:<16} {kib(n):>10}")
     print(
         f"  before any query   {kib(first):>10} "
-        "(script, WebAssembly, entry, metadata; uncompressed)"
+        "(script, WebAssembly, each shard's entry and metadata; uncompressed)"
     )
     if args.first_query:
         requests, transferred = first_query(site, args.first_query)

@@ -340,3 +340,136 @@ def test_search_records_are_pruned_to_the_newest(tmp_path: Path) -> None:
     assert sorted(p.name for p in folder.iterdir()) == ["4.json", "5.json", "link.json", "sub"]
     assert outside.read_text(encoding="utf-8") == "kept"
     prune_newest(tmp_path / "missing", 2)  # nothing there: nothing to do, no error
+
+
+# --- an index in shards --------------------------------------------------------------------
+
+
+def test_shards_are_a_power_of_two_each_within_the_limit_on_average() -> None:
+    assert [searchindex.shard_count(n, 1000) for n in (0, 1, 1000)] == [1, 1, 1]
+    assert [searchindex.shard_count(n, 1000) for n in (1001, 2000, 2001, 4001)] == [2, 2, 4, 8]
+    assert searchindex.shard_count(20_200) == 32  # 10,000 articles: about 630 pages a shard
+    with pytest.raises(ValueError, match="room for a page"):
+        searchindex.shard_count(5, 0)
+
+
+def test_a_page_keeps_its_shard_and_moves_only_to_its_twin_when_they_double() -> None:
+    pages = {f"articles/{i:05d}.html": bytes([i % 256]) * 32 for i in range(3000)}
+    parts = searchindex.shards(pages, 1000)
+    assert [p.folder for p in parts] == ["", "shard-1", "shard-2", "shard-3"]
+    assert {p.count for p in parts} == {4}
+    # every page in exactly one shard, in sorted order, the shards about even
+    assert sorted(page for p in parts for page in p.pages) == sorted(pages)
+    assert all(list(p.pages) == sorted(p.pages) for p in parts)
+    assert all(600 < len(p.pages) < 900 for p in parts), [len(p.pages) for p in parts]
+    # a page's shard is its path's alone: not its bytes, nor the other pages
+    fewer = dict(list(pages.items())[:2500])
+    changed = dict.fromkeys(pages, b"other")
+    for other in (fewer, changed):
+        again = searchindex.shards(other, 1000)
+        for a, b in zip(parts, again, strict=True):
+            assert set(b.pages) <= set(a.pages)
+    # doubled (more pages), a page stays or moves to the shard 4 places on
+    doubled = {
+        page: d
+        for p in searchindex.shards({**pages, "x.html": b""}, 750)
+        for page, d in ((pg, p.folder) for pg in p.pages)
+    }
+    before = {page: p.folder for p in parts for page in p.pages}
+    for page, folder in before.items():
+        n = int(folder.rpartition("-")[2] or 0)
+        assert doubled[page] in {f"shard-{n}" if n else "", f"shard-{n + 4}"}
+
+
+def test_few_pages_make_one_index_and_an_empty_shard_is_left_out() -> None:
+    pages = {f"p{i}.html": b"" for i in range(10)}
+    (one,) = searchindex.shards(pages, 10)
+    assert one.folder == "" and one.pages == pages
+    parts = searchindex.shards(pages, 1)  # 16 buckets for 10 pages: some stay empty
+    assert parts[0].folder == "" and all(p.pages for p in parts) and len(parts) < 16
+    assert sum(len(p.pages) for p in parts) == 10
+
+
+def _relinked(site: Path, to: Path) -> None:
+    """``to``: the pages of ``site`` as a new build writes them (links to unchanged files)."""
+    shutil.copytree(site, to, ignore=shutil.ignore_patterns("pagefind"), copy_function=os.link)
+
+
+def _rewrite(page: Path, old: bytes, new: bytes) -> None:
+    data = page.read_bytes()
+    assert old in data
+    page.unlink()  # a new file, as a build writes one: the old output keeps its own
+    page.write_bytes(data.replace(old, new, 1))
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    runs: list[list[str]] = []
+    real = searchindex._run_pagefind
+
+    def counted(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+        runs.append(pages)
+        real(site, pages, program, output, stage)
+
+    monkeypatch.setattr(searchindex, "_run_pagefind", counted)
+    return runs
+
+
+MOST = 30  # indexed pages to a shard at most on average: the seed's 110 make four
+
+
+@pytest.mark.parametrize("how", ["build", "serve"])
+def test_an_edit_reindexes_its_shard_alone_and_equals_a_cold_index(
+    site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A build indexes into the site, linking from the last output's index; serve indexes
+    outside the site, linking from the index it serves: the same shards reused either way."""
+
+    def index(root: Path, previous: Path | None = None) -> Path:
+        if how == "build":
+            searchindex.index_site(root, reuse=previous or root, most=MOST)
+            return root / "pagefind"
+        into = tmp_path / f"index-{root.name}"
+        before = None if previous is None else tmp_path / f"index-{previous.name}"
+        searchindex.index_into(root, into, previous=before, most=MOST)
+        return into
+
+    first, second, cold = tmp_path / "first", tmp_path / "second", tmp_path / "cold"
+    _relinked(site.root, first)
+    runs = _counting(monkeypatch)
+    made = index(first)
+    parts = searchindex.shards(searchindex.indexed_pages(first), MOST)
+    assert len(runs) == len(parts) == 4
+    assert searchindex._read_entries(made).pages == len(searchindex.indexed_pages(first))
+    entry = json.loads((made / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry[searchindex.SHARDS_FIELD] == [f"{p.folder}/" for p in parts[1:]]
+    for p in parts:
+        bundle = made / p.folder
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == len(p.pages)
+        assert (bundle / "pagefind.js").exists() == (p.folder == "")  # merged: the first's code
+        assert list(json.loads((bundle / searchindex.SORTS).read_bytes())) == ["date"]
+
+    # a milestone edited: its shard alone is made again; the others are the same files
+    _relinked(first, second)
+    edited = f"milestones/{_milestones(first)[0]}"
+    (shard,) = [p for p in parts if edited in p.pages]
+    _rewrite(second / edited, b"</h1>", b" again</h1>")
+    runs.clear()
+    remade = index(second, first)
+    assert runs == [list(shard.pages)]
+    for p in parts:  # the shards reused are the very files (the edited one: a new entry)
+        entry_file = Path(p.folder, "pagefind-entry.json")
+        same = (remade / entry_file).stat().st_ino == (made / entry_file).stat().st_ino
+        assert same == (p is not shard), p.folder
+
+    # byte for byte the index a cold run makes of the same pages
+    _relinked(second, cold)
+    runs.clear()
+    searchindex.index_site(cold, most=MOST)
+    assert len(runs) == 4
+    assert _index_tree(remade) == _index_tree(cold / "pagefind")
+    assert _index_tree(made) != _index_tree(cold / "pagefind")
+
+
+def _milestones(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "milestones").glob("*.html"))

@@ -7,19 +7,39 @@ sort keys their templates set.  It runs on the temporary output folder, so a
 failed index fails the build and leaves the previous output as it was.  It is
 handed hard links to those pages alone, so it parses no page it would not index.
 
-An index is reused rather than made again when its pages, Pagefind's binary and
-options and this module are unchanged (:func:`index_key`) and the previous
-output's ``pagefind/`` is as the build left it: a record in the user's cache
-folder (:func:`record_path`) holds the key and each file's size, modification
-time and inode.  Pagefind takes seconds per thousand articles; the
-check takes a read of the pages.
+Pagefind has no incremental mode, and its memory grows with the pages of a run
+(about a quarter of a megabyte each).  So a large archive's index is made in
+shards (:func:`shards`): the pages are dealt into a power of two of buckets by a
+hash of their path, as few as keep a bucket at :data:`SHARD_PAGES` pages or
+fewer on average, and each bucket is indexed by a Pagefind run of its own, one
+after another, into a bundle of its own: ``pagefind/`` for the first (the one
+the search page loads), ``pagefind/shard-N/`` for the others, which the first
+one's ``pagefind-entry.json`` lists (``archive_site_shards``) and the search page
+merges in (Pagefind's ``mergeIndex``; see ``templates/static/search.js``).  An
+archive with up to :data:`SHARD_PAGES` indexed pages, as the seed, has one
+index, exactly as Pagefind writes it.  A page keeps its shard until the number
+of shards doubles.
+
+A shard is reused rather than made again when its pages, Pagefind's binary and
+options, the number of shards and this module are unchanged (:func:`index_key`)
+and the previous index's files of that shard are as the build left them: a
+record (:func:`record_path`: the user's cache folder for a build; beside the
+index for ``serve``'s) holds each shard's key and each file's size, modification
+time and inode.  So an edit re-indexes the shards holding changed pages alone.
+Pagefind takes seconds per thousand pages; the check takes a read of the pages.
 
 The binary is run with a scrubbed environment and an empty working folder, so
 that no ``PAGEFIND_*`` variable and no ``pagefind.yml`` lying around changes
 the index.  Pagefind writes its filter indexes in hash-map order, which changes
 from run to run (its issue #638); :func:`canonical_filters` puts them in a fixed
 order and renames the files after their content, so the same site always gives a
-byte-identical index.
+byte-identical index, made cold or from reused shards.
+
+Merged shards rank a best-match search by each shard's own term statistics (as
+Pagefind ranks merged sites), and sort by a per-shard position: a sharded index
+carries, in each shard, ``sorts.json`` (each sort key's values in Pagefind's
+order), with which the search page puts date-sorted results of every shard in
+one order.
 """
 
 from __future__ import annotations
@@ -27,8 +47,10 @@ from __future__ import annotations
 import contextlib
 import gzip
 import hashlib
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -51,6 +73,9 @@ UNUSED = (
     "pagefind-component-ui.css",
     "pagefind-highlight.js",
 )
+#: A merged shard's copies of Pagefind's code, which only the first shard's are loaded of
+#: (a merged index is searched with the first one's WebAssembly).
+MERGED_UNUSED = ("pagefind.js", "pagefind-worker.js")
 #: Left out of the index by selector rather than tagged, being on every paragraph of an
 #: article: the paragraph's number (¶7) and the titles of the milestones citing it.
 EXCLUDE = (".para > .pa", ".para > .cites")
@@ -68,6 +93,18 @@ STAGE = ".pagefind-pages"
 #: lowers the process's peak by about a sixth (589 -> 495 MiB at 1,000 articles) at the
 #: same CPU time.  It changes no byte of the index; another allocator ignores it.
 ALLOCATOR = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+#: Indexed pages a Pagefind run is given at most on average (see :func:`shard_count`): its
+#: peak memory is about 260 MiB for 1,000 pages, 490 MiB for 2,100, 1.4 GiB for 6,100,
+#: while its CPU time per page is about the same in one run or in shards of 500 or more.
+SHARD_PAGES = 1000
+#: The folder of shard N (N >= 1), inside the first shard's.
+SHARD_FOLDER = "shard-{}"
+#: The first shard's ``pagefind-entry.json`` lists the others' folders under this name.
+SHARDS_FIELD = "archive_site_shards"
+#: In each shard of a sharded index: each sort key's values in the order Pagefind sorts
+#: them, so that a result's place in its shard's order gives its value.
+SORTS = "sorts.json"
+_SORT_ATTRIBUTE = re.compile(rb'data-pagefind-sort="([^"]*)"')
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +113,48 @@ class SearchIndex:
 
     version: str
     pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class Shard:
+    """One Pagefind run's pages (by path, with their SHA-256, sorted), of the ``count``
+    shards of the index; its bundle is ``folder`` inside the index's ("" for the first)."""
+
+    folder: str
+    count: int
+    pages: dict[str, bytes]
+
+
+def shard_count(pages: int, most: int = SHARD_PAGES) -> int:
+    """The number of shards for ``pages`` indexed pages: the smallest power of two that
+    puts ``most`` or fewer in each on average (one up to ``most``)."""
+    if most < 1:
+        raise ValueError(f"a shard needs room for a page, not {most}")
+    count = 1
+    while pages > count * most:
+        count *= 2
+    return count
+
+
+def shard_of(page: str, count: int) -> int:
+    """The shard of the page at ``page`` (its path from the site) among ``count``: from a
+    hash of the path alone, so a page stays in its shard whatever else changes; with a
+    power of two, when the count doubles, half of each shard's pages move to a new one."""
+    digest = hashlib.sha256(page.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % count
+
+
+def shards(pages: dict[str, bytes], most: int = SHARD_PAGES) -> list[Shard]:
+    """``pages`` (as :func:`indexed_pages` gives them) dealt into their shards, the first
+    of them first; a shard no page falls into is left out (with few pages to a shard)."""
+    count = shard_count(len(pages), most)
+    dealt: list[dict[str, bytes]] = [{} for _ in range(count)]
+    for page, digest in pages.items():
+        dealt[shard_of(page, count)][page] = digest
+    numbers = [n for n, part in enumerate(dealt) if part] or [0]
+    return [
+        Shard(SHARD_FOLDER.format(n) if n != numbers[0] else "", count, dealt[n]) for n in numbers
+    ]
 
 
 def executable() -> Path:
@@ -92,43 +171,93 @@ def executable() -> Path:
         raise _failure(f"the Pagefind binary is missing: {exc}") from None
 
 
-def index_site(site: Path, reuse: Path | None = None, binary: Path | None = None) -> SearchIndex:
+def index_site(
+    site: Path, reuse: Path | None = None, binary: Path | None = None, most: int = SHARD_PAGES
+) -> SearchIndex:
     """Index the built site in ``site`` into ``site/pagefind/``; raise ArchiveError on failure.
 
-    ``reuse`` is the previous output folder: when the pages to index, Pagefind and its
-    options are those its index was made from (see :func:`index_key`) and that index is
-    as the build left it, it is linked into ``site`` instead of running Pagefind again.
+    ``reuse`` is the previous output folder: each shard whose pages, Pagefind and its options
+    are those its previous bundle was made from (see :func:`index_key`), and whose bundle is
+    as the build left it, is linked into ``site`` instead of running Pagefind again.
+    ``most``: indexed pages per shard at most on average (:func:`shard_count`).
     """
-    program = binary or executable()
-    pages = indexed_pages(site)
-    key = index_key(pages, program)
-    if reuse is None or not _reused(reuse, site, key):
-        _make(site, list(pages), program, site / FOLDER, site / STAGE)
-        if reuse is not None and (reuse / FOLDER).is_dir():
-            share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
-    index = _read_entry(site / FOLDER)
+    previous = None if reuse is None else (reuse / FOLDER, record_path(reuse))
+    record = _index(site, site / FOLDER, site / STAGE, binary or executable(), most, previous)
+    if reuse is not None and (reuse / FOLDER).is_dir() and record.made and reuse != site:
+        share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
+    index = _read_entries(site / FOLDER)
     if reuse is not None:
-        _remember(reuse, site, key)
+        _remember(record_path(reuse), record, site / FOLDER)
+        prune_newest(record_path(reuse).parent, KEEP_RECORDS)
     return index
 
 
-def index_into(site: Path, into: Path, binary: Path | None = None) -> SearchIndex:
+def index_into(
+    site: Path,
+    into: Path,
+    binary: Path | None = None,
+    previous: Path | None = None,
+    most: int = SHARD_PAGES,
+) -> SearchIndex:
     """Index the finished site in ``site`` into the new folder ``into`` (not inside ``site``):
     byte for byte the ``pagefind/`` a build writes into the site.  ``serve`` makes its index
-    so, after the pages are served, and swaps it in whole when it is complete."""
-    program = binary or executable()
+    so, after the pages are served, and swaps it in whole when it is complete.  ``previous``
+    is the index made so before (its record beside it): its unchanged shards are linked."""
     stage = into.with_name(into.name + STAGE)
-    _make(site, list(indexed_pages(site)), program, into, stage)
-    return _read_entry(into)
+    before = None if previous is None else (previous, _record_beside(previous))
+    record = _index(site, into, stage, binary or executable(), most, before)
+    index = _read_entries(into)
+    _remember(_record_beside(into), record, into)
+    return index
 
 
-def _make(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
-    """Run Pagefind over ``pages`` of ``site`` (linked into ``stage`` meanwhile), its index
-    written into ``output`` and made deterministic."""
-    _run_pagefind(site, pages, program, output, stage)
-    canonical_filters(output)
-    for name in UNUSED:
-        (output / name).unlink(missing_ok=True)
+@dataclass(frozen=True, slots=True)
+class _Made:
+    """What an index was made from: each shard's key, by folder; ``made``: the shards
+    Pagefind ran for (the others were linked from the previous index)."""
+
+    keys: dict[str, str]
+    made: tuple[str, ...]
+
+
+def _index(
+    site: Path,
+    output: Path,
+    stage: Path,
+    program: Path,
+    most: int,
+    previous: tuple[Path, Path] | None,
+) -> _Made:
+    """Make each shard of ``site``'s index in ``output``, one after another, or link it from
+    ``previous`` (an index folder and the path of its record) when unchanged."""
+    parts = shards(indexed_pages(site), most)
+    folders = [part.folder for part in parts]
+    keys = {part.folder: index_key(part.pages, program, folders, part.folder) for part in parts}
+    before = _load_record(previous[1]) if previous is not None else {}
+    made: list[str] = []
+    for part in parts:
+        key = keys[part.folder]
+        if previous is None or not _reused(previous[0], before, output, part.folder, key):
+            _make(site, part, program, output, stage, len(parts) > 1)
+            made.append(part.folder)
+    if len(parts) > 1 and "" in made:
+        _list_shards(output, folders[1:])
+    return _Made(keys, tuple(made))
+
+
+def _make(site: Path, part: Shard, program: Path, output: Path, stage: Path, sharded: bool) -> None:
+    """Run Pagefind over the pages of ``part`` (linked into ``stage`` meanwhile), its bundle
+    written into its folder of ``output`` and made deterministic."""
+    folder = output / part.folder
+    _run_pagefind(site, list(part.pages), program, folder, stage)
+    canonical_filters(folder)
+    for name in UNUSED + (MERGED_UNUSED if part.folder else ()):
+        (folder / name).unlink(missing_ok=True)
+    if part.folder:
+        for wasm in folder.glob("wasm.*.pagefind"):
+            wasm.unlink()
+    if sharded:
+        _write_sorts(site, list(part.pages), folder)
 
 
 def indexed_pages(site: Path) -> dict[str, bytes]:
@@ -150,13 +279,17 @@ def indexed_pages(site: Path) -> dict[str, bytes]:
     return marked or every
 
 
-def index_key(pages: dict[str, bytes], program: Path) -> str:
-    """What the index is made from: the pages' paths and bytes, Pagefind's binary, its
-    options, and this module (which rewrites the index); SHA-256, hexadecimal."""
-    key = hashlib.sha256(b"archive-site search index 1\0")
+def index_key(
+    pages: dict[str, bytes], program: Path, shards: list[str] | None = None, folder: str = ""
+) -> str:
+    """What an index (or one shard's bundle, in ``folder`` of the index's ``shards``) is
+    made from: the pages' paths and bytes, Pagefind's binary, its options, the shards,
+    and this module (which rewrites the index); SHA-256, hexadecimal."""
+    key = hashlib.sha256(b"archive-site search index 2\0")
     for part in (program.read_bytes(), Path(__file__).read_bytes()):
         key.update(hashlib.sha256(part).digest())
     key.update("\0".join(_options()).encode("utf-8") + b"\0")
+    key.update(json.dumps([shards or [""], folder]).encode("utf-8") + b"\0")
     for page, digest in pages.items():
         key.update(page.encode("utf-8") + b"\0" + digest)
     return key.hexdigest()
@@ -216,6 +349,85 @@ def _link_tree(source: Path, target: Path, files: list[str]) -> None:
             shutil.copy2(src, dest)
 
 
+# --- the shards' bundles together ----------------------------------------------------------
+
+
+def _list_shards(output: Path, folders: list[str]) -> None:
+    """Name the other shards' folders in the first one's ``pagefind-entry.json``."""
+    entry_path = output / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    entry[SHARDS_FIELD] = [f"{folder}/" for folder in folders]
+    _write_entry(entry_path, entry)
+
+
+def _write_sorts(site: Path, pages: list[str], folder: Path) -> None:
+    """Write ``sorts.json`` into the bundle in ``folder``: each sort key's values, in the
+    order Pagefind's index lists the pages under it (by value; as numbers when they all
+    read as numbers, which no date of ours does), so that a result's position in its
+    shard's order (the score Pagefind gives it in a sorted search) tells its value."""
+    found: dict[str, list[str]] = {}
+    for page in pages:
+        with open(f"{site}/{page}", "rb") as f:  # noqa: PTH123 (no path object per page)
+            data = f.read()
+        for raw in _SORT_ATTRIBUTE.findall(data):
+            key, sep, value = html.unescape(raw.decode("utf-8")).partition(":")
+            if sep and value:
+                found.setdefault(key, []).append(value)
+    ordered = {key: _ordered(values) for key, values in found.items()}
+    counted = {name: len(listed) for name, listed in _index_sorts(folder)}
+    if counted != {key: len(values) for key, values in ordered.items()}:
+        raise _failure(
+            f"the pages' sort keys ({_counts(ordered)}) are not those Pagefind indexed "
+            f"({', '.join(f'{k}: {n}' for k, n in sorted(counted.items())) or 'none'})"
+        )
+    _write_entry(folder / SORTS, ordered)
+
+
+def _ordered(values: list[str]) -> list[str] | list[float]:
+    """Pagefind's order of a sort key's values: as numbers if every one reads as a number
+    (then written as numbers, for the search page to compare as such)."""
+    try:
+        return sorted(float(v) for v in values)
+    except ValueError:
+        return sorted(values)
+
+
+def _counts(ordered: dict[str, list[str] | list[float]]) -> str:
+    return ", ".join(f"{k}: {len(v)}" for k, v in sorted(ordered.items())) or "none"
+
+
+def _index_sorts(folder: Path) -> list[tuple[str, list[CborValue]]]:
+    """The sort keys of the bundle in ``folder``, each with its pages in order."""
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    found: list[tuple[str, list[CborValue]]] = []
+    for lang in entry["languages"].values():
+        meta_path = folder / f"pagefind.{lang['hash']}.pf_meta"
+        meta = _array(_read_index_file(meta_path), meta_path)
+        for item in _array(meta[4], meta_path) if len(meta) > 4 else []:
+            name, listed = _array(item, meta_path)
+            found.append((_first([name]), _array(listed, meta_path)))
+    return found
+
+
+def _write_entry(path: Path, value: object) -> None:
+    path.write_text(
+        json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        encoding="utf-8",
+    )
+
+
+def _read_entries(folder: Path) -> SearchIndex:
+    """The first shard's ``pagefind-entry.json`` and the others it lists: proof that Pagefind
+    wrote an index, and its figures."""
+    first = _read_entry(folder)
+    pages, version = first.pages, first.version
+    with contextlib.suppress(OSError, ValueError, TypeError, AttributeError):
+        entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        for shard in entry.get(SHARDS_FIELD, []):
+            pages += _read_entry(folder / shard).pages
+    return SearchIndex(version, pages)
+
+
 # --- reusing the previous index ----------------------------------------------------------
 
 Stat = tuple[int, int, int]  # size, mtime_ns, inode
@@ -227,41 +439,62 @@ def record_path(output: Path) -> Path:
     return cache_entry("search", output).with_suffix(".json")
 
 
-def _listing(folder: Path) -> dict[str, Stat]:
-    """Every file under ``folder`` by path from it, with its size, mtime and inode."""
+def _record_beside(index: Path) -> Path:
+    """The record of an index made outside a site (serve's): beside its folder."""
+    return index.with_name(index.name + ".json")
+
+
+def _listing(folder: Path, first: bool) -> dict[str, Stat]:
+    """Every file of the bundle in ``folder`` by path from it, with its size, mtime and
+    inode (``first``: the first shard's, whose folder holds the others')."""
     found: dict[str, Stat] = {}
+    nested = SHARD_FOLDER.format("")
     for name in regular_files(folder):
+        if first and name.startswith(nested):
+            continue
         st = os.stat(f"{folder}/{name}", follow_symlinks=False)  # noqa: PTH116
         found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
 
 
-def _reused(previous: Path, site: Path, key: str) -> bool:
-    """Link the previous output's index into ``site`` if it was made from ``key`` and is as
-    the build left it (every file's size, modification time and inode; nothing added)."""
+def _load_record(path: Path) -> dict[str, object]:
+    """The shards of a previous index as its record has them; empty when there is none."""
     try:
-        record = json.loads(record_path(previous).read_text(encoding="utf-8"))
-        if record.get("key") != key:
+        record = json.loads(path.read_text(encoding="utf-8"))
+        shards = record["shards"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+    return shards if isinstance(shards, dict) else {}
+
+
+def _reused(previous: Path, record: dict[str, object], site: Path, folder: str, key: str) -> bool:
+    """Link the previous index's bundle of the shard in ``folder`` into ``site`` if it was
+    made from ``key`` and is as the build left it (every file's size, modification time and
+    inode; nothing added)."""
+    try:
+        shard = record.get(folder)
+        if not isinstance(shard, dict) or shard.get("key") != key:
             return False
-        files = {name: tuple(stat) for name, stat in record["files"].items()}
-        if not files or _listing(previous / FOLDER) != files:
+        files = {name: tuple(stat) for name, stat in shard["files"].items()}
+        if not files or _listing(previous / folder, not folder) != files:
             return False
-        _link_tree(previous / FOLDER, site / FOLDER, sorted(files))
+        _link_tree(previous / folder, site / folder, sorted(files))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        shutil.rmtree(site / FOLDER, ignore_errors=True)
         return False
     return True
 
 
-def _remember(previous: Path, site: Path, key: str) -> None:
-    """Record what the new index was made from; its files keep their inodes when ``site``
-    is swapped in for ``previous``.  Without a writable cache folder, nothing is kept."""
-    record = json.dumps({"key": key, "files": _listing(site / FOLDER)}, sort_keys=True)
-    path = record_path(previous)
+def _remember(path: Path, made: _Made, index: Path) -> None:
+    """Record what each shard of the new index was made from; its files keep their inodes
+    when the site is swapped in.  Without a writable cache folder, nothing is kept."""
+    shards = {
+        folder: {"key": key, "files": _listing(index / folder, not folder)}
+        for folder, key in made.keys.items()
+    }
+    record = json.dumps({"shards": shards}, sort_keys=True)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(record, encoding="utf-8")
-    prune_newest(path.parent, KEEP_RECORDS)
 
 
 def _read_entry(folder: Path) -> SearchIndex:
@@ -320,10 +553,7 @@ def canonical_filters(folder: Path) -> None:
         meta[3] = _cbor_encode(filters)
         meta_path.unlink()
         lang["hash"] = _write_index_file(folder, f"pagefind.{lang['hash']}", meta, 10, "pf_meta")
-    entry_path.write_text(
-        json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
-        encoding="utf-8",
-    )
+    _write_entry(entry_path, entry)
 
 
 def _raw_array(data: bytes, i: int, path: Path, *, whole: bool = False) -> list[bytes]:

@@ -23,17 +23,82 @@
     [].forEach.call(s.options, function (o) { o.label0 = o.textContent; });
   });
 
+  // A large archive's index is in shards (see searchindex.py): the first, at data-index,
+  // lists the others in its entry, merged in with mergeIndex (one WebAssembly), each
+  // tagged with a filter "shard" (the first has none) for sortedSearch.
   var engine = null;
   function pagefind() {
     if (!engine) {
       var url = new URL(form.getAttribute("data-index"), document.baseURI).href;
+      var folder = new URL("./", url).href;
       engine = import(url).then(function (pf) {
         // Result paths from the site's root (see link); searching on the page itself
         // saves loading Pagefind's web worker, which a small index does not need.
-        return pf.options({ baseUrl: "/", noWorker: true }).then(function () { return pf; });
+        return pf.options({ baseUrl: "/", noWorker: true }).then(function () {
+          return json(folder + "pagefind-entry.json");
+        }).then(function (entry) {
+          var more = entry.archive_site_shards || [];
+          return Promise.all(more.map(function (shard, i) {
+            return pf.mergeIndex(folder + shard, { baseUrl: "/", mergeFilter: { shard: "" + (i + 1) } });
+          })).then(function () {
+            return { pf: pf, folder: folder, shards: [""].concat(more) };
+          });
+        });
       });
     }
     return engine;
+  }
+
+  function json(url) {
+    return fetch(url, { cache: "no-cache" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  // Pagefind's merge orders by score, and a sorted search scores a result by its place in
+  // its shard's order: shards would interleave. So each shard is searched apart, each
+  // result's value read at its place in its shard's sorts.json, and all put in order by
+  // value (then shard, then place), as one index would.
+  function sortedSearch(index, q, options, key) {
+    var down = options.sort[key] === "desc";
+    var others = index.shards.slice(1).map(function (_, i) { return "" + (i + 1); });
+    index.sorts = index.sorts || Promise.all(index.shards.map(function (shard) {
+      return json(index.folder + shard + "sorts.json");
+    }));
+    return Promise.all([index.sorts].concat(index.shards.map(function (_, n) {
+      var filters = Object.assign({}, options.filters, { shard: n ? "" + n : { none: others } });
+      return index.pf.search(q, { filters: filters, sort: options.sort });
+    }))).then(function (all) {
+      var ranked = [];
+      var counts = {};
+      all.slice(1).forEach(function (f, n) {
+        var table = all[0][n][key]; // none: no page of the shard has the key (left out)
+        if (table) f.results.forEach(function (r, place) {
+          var value = table[Math.abs(r.score)];
+          if (value === undefined) throw new Error("a result outside its shard's order");
+          ranked.push({ r: r, value: value, shard: n, place: place });
+        });
+        Object.keys(f.filters).forEach(function (name) {
+          var into = counts[name] = counts[name] || {};
+          Object.keys(f.filters[name]).forEach(function (v) {
+            into[v] = (into[v] || 0) + f.filters[name][v];
+          });
+        });
+      });
+      ranked.sort(function (a, b) {
+        if (a.value !== b.value) return (a.value < b.value) === down ? 1 : -1;
+        return a.shard - b.shard || a.place - b.place;
+      });
+      return { results: ranked.map(function (x) { return x.r; }), filters: counts };
+    });
+  }
+
+  function query(q, options) {
+    return pagefind().then(function (index) {
+      if (!options.sort || index.shards.length < 2) return index.pf.search(q, options);
+      return sortedSearch(index, q, options, Object.keys(options.sort)[0]);
+    });
   }
 
   function fromAddress() {
@@ -165,9 +230,7 @@
     status.textContent = "Searching…";
     var options = { filters: filters };
     if (sort.value) options.sort = { date: sort.value === "date-asc" ? "asc" : "desc" };
-    return pagefind().then(function (pf) {
-      return pf.search(q || null, options);
-    }).then(function (found) {
+    return query(q || null, options).then(function (found) {
       if (mine !== run) return;
       shown = found.results;
       counts(found.filters);

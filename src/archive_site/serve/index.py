@@ -14,7 +14,9 @@ A newer save supersedes an index under way: the watcher cancels it when it sees
 the change (its process group is killed: Pagefind with it), and starts another
 for the next live build.  An index made from the same pages as the one served
 (the same :func:`~archive_site.searchindex.index_key`: an edit that changes no
-indexed page) is not made again.
+indexed page) is not made again; on a large archive, whose index is in shards,
+only the shards holding changed pages are: the others are linked from the index
+served (its record beside it), as a build links them from the last output.
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ sys.path.insert(0, request["path"])
 from pathlib import Path
 from archive_site.errors import ArchiveError
 from archive_site.searchindex import index_into
+previous = Path(request["previous"]) if request["previous"] else None
 try:
-    index_into(Path(request["site"]), Path(request["into"]))
+    index_into(Path(request["site"]), Path(request["into"]), previous=previous)
 except ArchiveError as exc:
     print("; ".join(d.message for d in exc.diagnostics), file=sys.stderr)
     raise SystemExit(1)
@@ -145,15 +148,17 @@ class Indexer:
         if failure is None and self._finish(job, job.into, key):
             self.said(f"search index updated in {time.perf_counter() - t0:.2f} s")
             return
-        for folder in (job.into, job.into.with_name(job.into.name + STAGE)):
-            shutil.rmtree(folder, ignore_errors=True)
+        _remove(job.into)
         if failure is not None and self._finish(job, None, None):
             self.problems((Diagnostic("search index", None, failure),))
 
     def _make(self, job: _Job) -> str | None:
         """Make the index in a process of its own; None when it was made (or cancelled),
         else what went wrong."""
+        with self._lock:
+            previous = str(self._made[-1]) if self._made else None
         request = {"path": str(PACKAGE.parent), "site": str(job.root), "into": str(job.into)}
+        request["previous"] = previous or ""  # its unchanged shards are linked, not made again
         # any temporary folder it makes in one of the job's own, removed here: a cancelled
         # run is killed, and leaves them behind
         scratch = job.into.with_name(job.into.name + ".tmp")
@@ -194,5 +199,12 @@ class Indexer:
                 old, self._made = self._made[:-KEEP], self._made[-KEEP:]
         if into is not None:
             for folder in old:
-                shutil.rmtree(folder, ignore_errors=True)
+                _remove(folder)
         return True
+
+
+def _remove(index: Path) -> None:
+    """An index folder made here, with its stage and its record (see index_into)."""
+    shutil.rmtree(index, ignore_errors=True)
+    shutil.rmtree(index.with_name(index.name + STAGE), ignore_errors=True)
+    index.with_name(index.name + ".json").unlink(missing_ok=True)
