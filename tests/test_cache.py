@@ -495,3 +495,41 @@ def test_the_record_maker_makes_only_records(
     data = {"format": FORMAT, "entries": {key: _Forged()}}
     (folder / f"articles.{shard(key):02x}.pickle").write_bytes(pickle.dumps(data))
     assert cache.get("articles", key) is None
+
+
+def test_the_links_of_an_edited_markdown_text_are_checked_again(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The links each Markdown text makes are kept under the text's hash: a link edited to
+    name what does not exist is reported by a cached check as by a cold one, and a kept
+    entry that is no list of links is found again (never trusted)."""
+    from archive_site.errors import ArchiveError
+    from archive_site.load.links import _LINKS
+    from archive_site.pipeline import Paths, check
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    content = project_copy / "content"
+    paths = Paths(content, project_copy / "templates", project_copy / "dist")
+    first = RecordCache.of(content, "salt")
+    check(paths, cache=first)
+    first.save()
+    about = content / "pages/about.md"
+    edit(about, "(site:timeline.html)", "(site:timeline-of-nothing.html)")
+    with pytest.raises(ArchiveError) as cold:
+        check(paths)
+    cached = RecordCache.of(content, "salt")
+    with pytest.raises(ArchiveError) as warm:
+        check(paths, cache=cached)
+    assert str(warm.value) == str(cold.value) and "timeline-of-nothing" in str(cold.value)
+    assert cached.hits[_LINKS] > 0 and cached.misses[_LINKS] == 1
+    # the entry of the broken text, planted under the text that is fixed again: not a list
+    # of links, so it is found again, and kept in its place
+    edit(about, "(site:timeline-of-nothing.html)", "(site:timeline.html)")
+    for f in _files(project_copy, _LINKS):
+        data = pickle.loads(f.read_bytes())
+        data["entries"] = {k: ["site:timeline-of-nothing.html"] for k in data["entries"]}
+        f.write_bytes(pickle.dumps(data))
+    planted = RecordCache.of(content, "salt")
+    check(paths, cache=planted)
+    planted.save()
+    assert not any(b"timeline-of-nothing" in f.read_bytes() for f in _files(project_copy, _LINKS))

@@ -73,8 +73,11 @@ def find_mentions(
         else:
             key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
             entry = cache.get(_MENTIONS, key)
-            found = entry if _mentions_of(entry, a.id) else _mentions_in(a, finder)
-            cache.put(_MENTIONS, key, found)
+            if _mentions_of(entry, a.id):
+                found = entry
+            else:
+                found = _mentions_in(a, finder)
+                cache.put(_MENTIONS, key, found)
         out.update(((a.id, pid), list(ms)) for pid, ms in found)
     return out
 

@@ -48,7 +48,7 @@ def _links(text: str, cache: RecordCache | None) -> Sequence[str]:
     found = cache.get(_LINKS, key)
     if not (isinstance(found, tuple) and all(isinstance(h, str) for h in found)):
         found = tuple(links_in(text))
-    cache.put(_LINKS, key, found)
+        cache.put(_LINKS, key, found)
     return found
 
 
