@@ -79,32 +79,40 @@ class SearchFacets:
         self._article_topics = topics
 
     def of(self, record: Record) -> Facets:
+        filters = self.filters(record)
         if isinstance(record, Article):
             d = record.published.date
-            filters = [("kind", "article"), ("outlet", record.outlet), ("year", str(d.year))]
-            filters += [("topic", t) for t in self._article_topics.get(record.id, ())]
             return Facets(
-                "article",
-                record.published.display(),
-                _sortable(d.year, d.month, d.day),
-                tuple(filters),
+                "article", record.published.display(), _sortable(d.year, d.month, d.day), filters
             )
         if isinstance(record, Milestone):
             a = record.date.anchor
+            return Facets(
+                "milestone", record.date.display(), _sortable(a.year, a.month, a.day), filters
+            )
+        if isinstance(record, Entity):
+            return Facets("entity", None, None, filters)
+        if isinstance(record, Topic):
+            return Facets("topic", None, None, filters)
+        return Facets("year", None, _sortable(record), filters)
+
+    def filters(self, record: Record) -> tuple[tuple[str, str], ...]:
+        """The filters of a record's page: ``(key, value)`` pairs."""
+        if isinstance(record, Article):
+            filters = [("kind", "article"), ("outlet", record.outlet)]
+            filters.append(("year", str(record.published.date.year)))
+            filters += [("topic", t) for t in self._article_topics.get(record.id, ())]
+            return tuple(filters)
+        if isinstance(record, Milestone):
             filters = [("kind", "milestone")]
             filters += [("year", str(y)) for y in record.date.years()]
             filters += [("topic", t) for t in record.topics]
-            return Facets(
-                "milestone",
-                record.date.display(),
-                _sortable(a.year, a.month, a.day),
-                tuple(filters),
-            )
+            return tuple(filters)
         if isinstance(record, Entity):
-            return Facets("entity", None, None, (("kind", "entity"), ("type", record.type)))
+            return (("kind", "entity"), ("type", record.type))
         if isinstance(record, Topic):
-            return Facets("topic", None, None, (("kind", "topic"), ("topic", record.id)))
-        return Facets("year", None, _sortable(record), (("kind", "year"), ("year", str(record))))
+            return (("kind", "topic"), ("topic", record.id))
+        return (("kind", "year"), ("year", str(record)))
 
     def tags(self, record: Record) -> Markup:
         """The page's ``data-pagefind-*`` tags: an empty, hidden element for each."""
@@ -125,7 +133,7 @@ class SearchFacets:
         records: list[Record] = [*a.articles, *a.milestones, *a.entities, *a.topics, *a.years]
         found: dict[str, set[str]] = {key: set() for key, _ in FILTERS}
         for r in records:
-            for key, value in self.of(r).filters:
+            for key, value in self.filters(r):
                 found[key].add(value)
         topic_titles = {t.id: t.title for t in a.topics}
         labels: dict[str, dict[str, str]] = {
