@@ -21,7 +21,7 @@ from archive_site.model import Archive
 from archive_site.pipeline import Paths, build
 from archive_site.render import Page, plan_site
 from archive_site.render.export import STORED
-from archive_site.render.keys import PageKeys, TemplateUse, Unkeyable, template_use
+from archive_site.render.keys import STORED_USES, PageKeys, TemplateUse, Unkeyable, template_use
 from archive_site.write import share_unchanged
 from conftest import COMMENTARY, CONTENT, TEMPLATES, TEST_BASE_URL, edit
 from test_stamp import _build, _same_as_cold
@@ -119,6 +119,35 @@ def test_a_template_that_reads_the_archive_is_rendered_every_build(
     assert "about.html" not in again.reused and "topics/index.html" in again.reused
     assert b"EDnews: The" in (project_copy / "dist/about.html").read_bytes()
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+def test_what_each_template_reads_is_kept_and_found_again_when_it_changes(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    meta = small_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    first = _build(small_copy, "dist")
+    assert first.cache is not None and not first.cache.hits[STORED_USES]
+    parsed = first.cache.misses[STORED_USES]
+    assert parsed > 10  # every template a keyed page uses, each once
+    edit(meta, "EDnews: the", "EDnews: The")
+    again = _build(small_copy, "dist")
+    assert again.cache is not None and not again.cache.misses[STORED_USES]
+    assert again.cache.hits[STORED_USES] == parsed and "about.html" in again.reused
+    # A template edited to read the archive is parsed again (the others are not), and
+    # its pages are rendered by every build from then on.
+    edit(
+        small_copy / "templates/page.html",
+        "{% block main %}",
+        "{% block main %}<p>Latest: {{ archive.articles[0].short_title }}</p>",
+    )
+    third = _build(small_copy, "dist")
+    assert third.cache is not None and third.cache.misses[STORED_USES] == 1
+    edit(meta, "EDnews: The", "EDnews: THE")
+    fourth = _build(small_copy, "dist")
+    assert "about.html" not in fourth.reused and "topics/index.html" in fourth.reused
+    assert b"EDnews: THE" in (small_copy / "dist/about.html").read_bytes()
+    _same_as_cold(small_copy, monkeypatch, TEST_BASE_URL)
 
 
 def test_files_written_again_unchanged_become_links_to_the_previous_ones(tmp_path: Path) -> None:

@@ -171,7 +171,7 @@ def _reuse(site: Site, output: Path, files: dict[str, str], salt: str, cache: Re
     from .produce import Reuse, read_record
     from .render.keys import PageKeys
 
-    keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt)
+    keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt, cache)
     site.renderer.data.keep(keys.part_key, cache)
     made = {p.path: key for p in site.pages if (key := keys.of(p)) is not None}
     return Reuse(output, read_record(output), made)

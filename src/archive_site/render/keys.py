@@ -46,6 +46,7 @@ from markupsafe import Markup
 
 from ..model import Archive, Article, Entity, Milestone, Topic
 from ..model import Page as TextPage
+from .markup import Store
 from .pages import Page
 
 #: Raised by every change to what a key covers.
@@ -85,6 +86,8 @@ SAFE = frozenset(
 COUNTED = ("articles", "milestones", "entities", "topics", "pages")
 #: Templates that globals render, by the global's name.
 RENDERS = {"entry": ("entry.html",)}
+#: The kind of entry what each template reads is kept under in a :class:`~.markup.Store`.
+STORED_USES = "template-uses"
 #: Lists and maps at least this long are hashed once per build (by identity: the plan's
 #: values are never changed once planned).
 _MEMO_LENGTH = 16
@@ -129,10 +132,16 @@ class PageKeys:
     """
 
     def __init__(
-        self, archive: Archive, env: jinja2.Environment, files: Mapping[str, str], salt: str
+        self,
+        archive: Archive,
+        env: jinja2.Environment,
+        files: Mapping[str, str],
+        salt: str,
+        store: Store | None = None,
     ) -> None:
         self.archive = archive
         self.env = env
+        self.store = store
         self.common = common_digest(archive, files, salt)
         self._articles: dict[str, str] = {}
         for art in archive.articles:
@@ -192,12 +201,27 @@ class PageKeys:
         if name not in self._templates:
             try:
                 source = self.env.loader.get_source(self.env, name)[0] if self.env.loader else ""
-                tree = self.env.parse(source, name)
+                use = self._stored_use(name, source)
             except Exception:  # a template that cannot be read is never trusted
-                self._templates[name] = TemplateUse(False, None)
-            else:
-                self._templates[name] = template_use(tree, self.env.globals)
+                use = TemplateUse(False, None)
+            self._templates[name] = use
         return self._templates[name]
+
+    def _stored_use(self, name: str, source: str) -> TemplateUse:
+        """What the template ``name`` with ``source`` reads: kept in the store (parsing every
+        template took most of the keys' time in a build of the seed), under its name, its
+        source and the names of the globals, besides the program (the store's own key)."""
+        if self.store is None:
+            return template_use(self.env.parse(source, name), self.env.globals)
+        key = self.store.key("template use", name, source, *sorted(self.env.globals))
+        found = self.store.get(STORED_USES, key)
+        if type(found) is tuple and len(found) == 2 and type(found[0]) is bool:
+            safe, brings = found
+            if brings is None or (type(brings) is tuple and all(type(b) is str for b in brings)):
+                return TemplateUse(safe, brings)
+        use = template_use(self.env.parse(source, name), self.env.globals)
+        self.store.put(STORED_USES, key, (use.safe, use.brings))
+        return use
 
     # --- what the values are -----------------------------------------------------------
 
