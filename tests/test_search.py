@@ -348,7 +348,7 @@ def test_search_records_are_pruned_to_the_newest(tmp_path: Path) -> None:
 def test_shards_are_a_power_of_two_each_within_the_limit_on_average() -> None:
     assert [searchindex.shard_count(n, 1000) for n in (0, 1, 1000)] == [1, 1, 1]
     assert [searchindex.shard_count(n, 1000) for n in (1001, 2000, 2001, 4001)] == [2, 2, 4, 8]
-    assert searchindex.shard_count(20_200) == 32  # 10,000 articles: about 630 pages a shard
+    assert searchindex.shard_count(20_200) == 16  # 10,000 articles: about 1,260 pages a shard
     with pytest.raises(ValueError, match="room for a page"):
         searchindex.shard_count(5, 0)
 
