@@ -140,6 +140,7 @@ def test_a_touched_output_is_built_again(
     large output), a page changed or removed by hand builds the site again."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     monkeypatch.setattr(stamp_module, "ASIDE_MIN_FILES", 0 if aside else 10**9)
+    monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     started: list[Aside | None] = []
     start = Aside.start
     monkeypatch.setattr(Aside, "start", lambda root: started.append(start(root)) or started[-1])
@@ -156,7 +157,10 @@ def test_a_touched_output_is_built_again(
     _same_as_cold(small_copy, monkeypatch, TEST_BASE_URL)
 
 
-def test_the_output_looked_at_aside_has_the_digest_taken_here(tmp_path: Path) -> None:
+def test_the_output_looked_at_aside_has_the_digest_taken_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     out = tmp_path / "dist"
     (out / "sub/deeper").mkdir(parents=True)
     for name in ("index.html", "sub/a.html", "sub/deeper/b.txt"):
@@ -169,6 +173,26 @@ def test_the_output_looked_at_aside_has_the_digest_taken_here(tmp_path: Path) ->
     assert aside is not None and aside.digest() == Tree.of(out).digest
 
 
+def test_a_spare_core_is_one_no_task_runs_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    loadavg = tmp_path / "loadavg"
+    monkeypatch.setattr(stamp_module, "LOADAVG", loadavg)
+    cores = len(os.sched_getaffinity(0))
+    for running, spare in [
+        (cores, False),
+        (cores + 3, False),
+        (max(cores - 1, 1), cores > 1),
+        (1, cores > 1),
+    ]:
+        loadavg.write_text(f"0.50 0.40 0.30 {running}/480 12345\n")
+        assert stamp_module._spare_core() == spare, running
+    loadavg.write_text("")
+    assert not stamp_module._spare_core()
+    loadavg.unlink()
+    assert not stamp_module._spare_core()
+
+
 def _died_aside() -> Aside:
     """An :class:`Aside` whose process died without a word."""
     read, write = os.pipe()
@@ -179,7 +203,10 @@ def _died_aside() -> Aside:
     return Aside(pid, read)
 
 
-def test_without_a_digest_from_aside_the_output_is_looked_at_here(tmp_path: Path) -> None:
+def test_without_a_digest_from_aside_the_output_is_looked_at_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     content, out = tmp_path / "content", tmp_path / "dist"
     content.mkdir()
     out.mkdir()
@@ -193,6 +220,9 @@ def test_without_a_digest_from_aside_the_output_is_looked_at_here(tmp_path: Path
     assert aside is not None
     os.kill(aside.pid, signal.SIGKILL)  # killed before it wrote its digest, or after
     assert not stamp.output_unchanged(out, aside)
+    monkeypatch.setattr(stamp_module, "_spare_core", lambda: False)
+    assert Aside.start(out) is None  # no idle core: another process would only slow it
+    monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     waiting = threading.Event()
     thread = threading.Thread(target=waiting.wait)
     thread.start()

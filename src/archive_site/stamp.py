@@ -76,6 +76,8 @@ FORMAT = 3
 #: An output of this many files or more is looked at by another process (:class:`Aside`)
 #: while this one looks at the inputs; below it, forking costs more than it saves.
 ASIDE_MIN_FILES = 2000
+#: Linux's figures of the system's load: the fourth, ``RUNNING/ALL``, counts the tasks running.
+LOADAVG = Path("/proc/loadavg")
 #: Longer than the kernel's clock tick (1 to 10 ms), which stamps changed files.
 TICK_S = 0.012
 
@@ -421,10 +423,14 @@ class Aside:
     (threads do not: each ``lstat`` gives up and takes back the interpreter's lock, and
     two threads spend more time passing it than they save).
 
-    The child writes the digest's 64 characters into a pipe, in one write, and exits
-    without running any of the parent's clean-up; anything else (no ``fork`` on this
-    system, threads in this process, a child that died) gives no digest, and the parent
-    takes the statuses itself.
+    Only where a core is idle now: on a busy machine the two processes only share the
+    parent's time (Linux shares it out by session), the fork is a loss, and a build whose
+    inputs changed, which has no use for the child, takes longer to find it out.  The
+    child runs at the lowest priority all the same (a core idle a moment ago may not be
+    idle now).  It writes the digest's 64 characters into a pipe, in one write, and
+    exits without running any of the parent's clean-up.  Anything else (no ``fork`` on
+    this system, threads in this process, no idle core, a child that died) gives no
+    digest, and the parent takes the statuses itself.
     """
 
     pid: int
@@ -437,6 +443,8 @@ class Aside:
         threading = sys.modules.get("threading")
         if not hasattr(os, "fork") or (threading is not None and threading.active_count() > 1):
             return None
+        if not _spare_core():
+            return None
         read, write = os.pipe()
         try:
             pid = os.fork()
@@ -447,6 +455,7 @@ class Aside:
         if pid == 0:  # pragma: no cover (the child: coverage does not follow it)
             try:
                 os.close(read)
+                os.nice(19)  # on a busy machine, its time is the parent's: let it go first
                 os.write(write, Tree.of(root).digest.encode())
             finally:
                 os._exit(0)
@@ -472,6 +481,17 @@ class Aside:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
             os.waitpid(self.pid, 0)
+
+
+def _spare_core() -> bool:
+    """Whether a core is idle now: fewer tasks running, this one among them, than cores
+    this process may use (as Linux's ``/proc/loadavg`` counts them; elsewhere, no)."""
+    try:
+        running = int(LOADAVG.read_bytes().split()[3].split(b"/")[0])
+    except (OSError, ValueError, IndexError):
+        return False
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return running < (cores or 1)
 
 
 def _well_formed(stamp: Stamp) -> bool:
