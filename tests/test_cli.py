@@ -85,20 +85,22 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
 
 
-def test_summary_line_verbose_and_quiet(project_copy: Path) -> None:
+def test_summary_line_verbose_and_quiet(project_copy: Path, tmp_path: Path) -> None:
     normal = build(project_copy, "a")
     assert re.fullmatch(
         r"Built 119 pages \(142 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
         r"into a/ in \d+\.\d\d s\n",
         normal.stdout,
     ), normal.stdout
-    verbose = build(project_copy, "b", "-v")
+    small = small_archive(tmp_path / "small")  # the stages and the silence are any archive's
+    verbose = build(small, "b", "-v")
     stages = re.findall(
         r"^  (load and check|render|write|search index) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
     )
     assert stages == ["load and check", "render", "write", "search index"]
-    quiet = build(project_copy, "c", "-q", process=True)  # nothing on the process's stdout
+    quiet = build(small, "c", "-q", process=True)  # nothing on the process's stdout
     assert quiet.stdout == "" and quiet.stderr == ""
+    assert (small / "c/index.html").is_file()
 
 
 def test_check_on_good_content(project_copy: Path) -> None:
@@ -160,10 +162,10 @@ def test_build_py_runs_from_any_folder(tmp_path: Path) -> None:
     assert (tmp_path / "out/index.html").is_file()
 
 
-def test_a_closed_output_pipe_is_not_an_internal_error(project_copy: Path) -> None:
+def test_a_closed_output_pipe_is_not_an_internal_error(small_copy: Path) -> None:
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "build.py"), "-v"],
-        cwd=project_copy,
+        cwd=small_copy,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -173,7 +175,7 @@ def test_a_closed_output_pipe_is_not_an_internal_error(project_copy: Path) -> No
     err = proc.stderr.read()
     assert proc.wait(timeout=60) in (0, 141)
     assert "internal error" not in err and "Traceback" not in err
-    assert (project_copy / "dist/index.html").is_file()
+    assert (small_copy / "dist/index.html").is_file()
 
 
 def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
