@@ -17,11 +17,11 @@ the search page loads), ``pagefind/shard-N/`` for the others, which the first
 one's ``pagefind-entry.json`` lists (``archive_site_shards``) and the search page
 merges in (Pagefind's ``mergeIndex``; see ``templates/static/search.js``).  An
 archive with up to :data:`SHARD_PAGES` indexed pages, as the seed, has one
-index, exactly as Pagefind writes it.  A page keeps its shard until the number
-of shards doubles.
+index, byte for byte as before shards were made.  A page keeps its shard until
+the number of shards doubles.
 
 A shard is reused rather than made again when its pages, Pagefind's binary and
-options, the number of shards and this module are unchanged (:func:`index_key`)
+options, the shards' folders and this module are unchanged (:func:`index_key`)
 and the previous index's files of that shard are as the build left them: a
 record (:func:`record_path`: the user's cache folder for a build; beside the
 index for ``serve``'s) holds each shard's key and each file's size, modification
