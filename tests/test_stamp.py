@@ -165,10 +165,14 @@ def test_the_output_looked_at_aside_has_the_digest_taken_here(
     (out / "sub/deeper").mkdir(parents=True)
     for name in ("index.html", "sub/a.html", "sub/deeper/b.txt"):
         (out / name).write_text(name)
+    (out / "link").symlink_to("sub")
+    assert Tree.digest_of(out) == Tree.of(out).digest
     aside = Aside.start(out)
     assert aside is not None and aside.digest() == Tree.of(out).digest
     assert aside.digest() is None  # once; the process is gone
+    before = Tree.digest_of(out)
     (out / "sub/a.html").write_text("changed")
+    assert Tree.digest_of(out) != before
     aside = Aside.start(out)
     assert aside is not None and aside.digest() == Tree.of(out).digest
 

@@ -139,37 +139,19 @@ class Tree:
     @staticmethod
     def of(root: Path, *, code: bool = False) -> Tree:
         """The entries under ``root`` (with ``code``, only folders and code files, and no
-        ``__pycache__``).  Plain strings, each folder opened once and its entries' statuses
-        taken relative to it (``lstat`` costs several times the rest of the loop)."""
-        top = str(root)
+        ``__pycache__``)."""
         h = hashlib.sha256()
-        folders: list[tuple[str, list[str], list[os.stat_result]]] = []
-        stack = [""]
-        while stack:
-            rel = stack.pop()
-            try:
-                names, stats = _listing(f"{top}/{rel}", code)
-            except OSError as exc:
-                h.update(f"{rel}\0unreadable {exc.errno}\0\0".encode())
-                continue
-            h.update("\0".join([rel, *names, "\0"]).encode(errors="surrogateescape"))
-            values = array("Q")
-            for st in stats:
-                values.extend(
-                    (
-                        st.st_mode,
-                        st.st_size,
-                        st.st_mtime_ns & _U64,
-                        st.st_ino,
-                        st.st_ctime_ns & _U64,
-                    )
-                )
-            h.update(values)
-            folders.append((rel, names, stats))
-            stack += [
-                f"{rel}{n}/" for n, st in zip(names, stats, strict=True) if stat.S_ISDIR(st.st_mode)
-            ]
-        return Tree(top, folders, h.hexdigest())
+        folders = list(_walk(str(root), code, h))
+        return Tree(str(root), folders, h.hexdigest())
+
+    @staticmethod
+    def digest_of(root: Path) -> str:
+        """The :attr:`digest` alone, each folder's statuses let go once hashed (an output of
+        50,000 files: 24 MB less)."""
+        h = hashlib.sha256()
+        for _ in _walk(str(root), False, h):
+            pass
+        return h.hexdigest()
 
     def entries(self) -> Iterator[tuple[str, os.stat_result]]:
         """Every entry by path relative to the root (``a/b`` for a file, ``a/`` for a folder)."""
@@ -192,6 +174,33 @@ class Tree:
 
 def _still(root: str, hashes: Mapping[str, str]) -> bool:
     return all(_sha(f"{root}/{rel}") == digest for rel, digest in hashes.items())
+
+
+def _walk(
+    top: str, code: bool, h: hashlib._Hash
+) -> Iterator[tuple[str, list[str], list[os.stat_result]]]:
+    """Each folder under ``top`` (``path/`` from it), its names and their statuses, the
+    names and statuses added to ``h`` first.  Plain strings, each folder opened once and its
+    entries' statuses taken relative to it (``lstat`` costs several times the rest)."""
+    stack = [""]
+    while stack:
+        rel = stack.pop()
+        try:
+            names, stats = _listing(f"{top}/{rel}", code)
+        except OSError as exc:
+            h.update(f"{rel}\0unreadable {exc.errno}\0\0".encode())
+            continue
+        h.update("\0".join([rel, *names, "\0"]).encode(errors="surrogateescape"))
+        values = array("Q")
+        for st in stats:
+            values.extend(
+                (st.st_mode, st.st_size, st.st_mtime_ns & _U64, st.st_ino, st.st_ctime_ns & _U64)
+            )
+        h.update(values)
+        yield rel, names, stats
+        stack += [
+            f"{rel}{n}/" for n, st in zip(names, stats, strict=True) if stat.S_ISDIR(st.st_mode)
+        ]
 
 
 def _listing(folder: str, code: bool) -> tuple[list[str], list[os.stat_result]]:
@@ -404,7 +413,7 @@ class Stamp:
             return False
         digest = aside.digest() if aside is not None else None
         if digest is None:
-            digest = Tree.of(output).digest
+            digest = Tree.digest_of(output)
         return digest == self.output and _still(str(output), self.output_recent)
 
     def output_aside(self, output: Path) -> Aside | None:
@@ -456,7 +465,7 @@ class Aside:
             try:
                 os.close(read)
                 os.nice(19)  # on a busy machine, its time is the parent's: let it go first
-                os.write(write, Tree.of(root).digest.encode())
+                os.write(write, Tree.digest_of(root).encode())
             finally:
                 os._exit(0)
         os.close(write)
