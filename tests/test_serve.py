@@ -337,7 +337,10 @@ def test_a_failing_first_build_serves_the_problems_until_fixed(
     milestones.write_text(original + "\n- id: [unclosed\n", encoding="utf-8")
 
     s = serve()  # still starts, and says where the problem is (as the build does)
-    found = re.search(r"^\s*1\. (content/milestones\.yaml:\d+): YAML", s.stderr, re.MULTILINE)
+    problem = re.compile(r"^\s*1\. (content/milestones\.yaml:\d+): YAML", re.MULTILINE)
+    # stderr is read by a thread of its own: it may lag behind the "Serving" line on stdout
+    s.wait_until(lambda: problem.search(s.stderr) is not None, "the problem on stderr")
+    found = problem.search(s.stderr)
     assert found, s.output()
     where = found[1]
     assert "could not be built" in s.stdout
