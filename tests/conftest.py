@@ -23,6 +23,12 @@ from pathlib import Path
 
 import jinja2
 import pytest
+from hypothesis import settings
+
+#: No Hypothesis deadline: a deadline is a timing assertion, and on a loaded machine a case
+#: that takes a tenth of a millisecond can take hundreds (tests never assert on time).
+settings.register_profile("suite", deadline=None)
+settings.load_profile("suite")
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
