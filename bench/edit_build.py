@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import functools
 import os
 import pstats
 import resource
@@ -30,13 +29,14 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
+from edit_load import timed_into
 from synthetic import edit_one_article, write_content
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,18 +61,6 @@ def _cpu() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def _timed(spent: dict[str, float], label: str, f: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(f)
-    def timed(*args: Any, **kwargs: Any) -> Any:
-        t0 = time.process_time()
-        try:
-            return f(*args, **kwargs)
-        finally:
-            spent[label] = spent.get(label, 0.0) + time.process_time() - t0
-
-    return timed
-
-
 def _instrument(spent: dict[str, float]) -> None:
     """Time each of :data:`PARTS` (in this process) into ``spent``."""
     import importlib
@@ -82,7 +70,7 @@ def _instrument(spent: dict[str, float]) -> None:
         *outer, name = attribute.split(".")
         for part in outer:
             owner = getattr(owner, part)
-        setattr(owner, name, _timed(spent, label, getattr(owner, name)))
+        setattr(owner, name, timed_into(spent, label, getattr(owner, name)))
 
 
 def run(work: Path, n: int, runs: int, jobs: int, profile: int) -> None:

@@ -45,7 +45,9 @@ STEPS = (
 )
 
 
-def _timed(steps: dict[str, float], name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+def timed_into(steps: dict[str, float], name: str, f: Callable[..., Any]) -> Callable[..., Any]:
+    """``f``, adding the CPU time of each call into ``steps[name]``."""
+
     @functools.wraps(f)
     def timed(*args: Any, **kwargs: Any) -> Any:
         t0 = time.process_time()
@@ -65,7 +67,7 @@ def run(work: Path, n: int, runs: int, profile: int) -> None:
 
     steps: dict[str, float] = {}
     for name in STEPS:
-        setattr(load, name, _timed(steps, name, getattr(load, name)))
+        setattr(load, name, timed_into(steps, name, getattr(load, name)))
     content = work / "content"
     if not content.exists():
         write_content(work, n)
