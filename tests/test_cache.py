@@ -304,6 +304,7 @@ CHANGED = {
 }
 
 
+@pytest.mark.xdist_group("built")  # the module fixture made once, by one worker
 @pytest.mark.parametrize("change", CASES, ids=[c[0] for c in CASES])
 def test_a_cached_build_equals_a_cold_build(
     built: Path,
@@ -436,7 +437,7 @@ def test_a_save_writes_only_the_files_whose_entries_changed(
 ) -> None:
     """Entries are kept in shards: replacing one entry rewrites the shard that held it and
     the one that holds its successor; the others stay as they were, and read back equal."""
-    from archive_site.cache import SHARDS, shard
+    from archive_site.cache import shard, width
     from archive_site.dates import PartialDate
     from archive_site.model import Paragraph
 
@@ -451,26 +452,74 @@ def test_a_save_writes_only_the_files_whose_entries_changed(
         first.put("articles", key, value)
     first.save()
     folder = cache_path(content)
-    assert len(list(folder.iterdir())) == len({shard(k) for k in records}) > SHARDS / 2
+    files = width(300)
+    assert files == 4 and len(list(folder.iterdir())) == len({shard(k, 4) for k in records}) == 4
     before = _stats(folder)
     second = RecordCache.of(content, "salt")
     gone, kept = next(iter(records)), list(records)[1:]
     assert all(second.get("articles", k) == records[k] for k in kept)
-    added = next(k for n in range(1000) if shard(k := second.key(f"new {n}")) != shard(gone))
+    added = next(k for n in range(1000) if shard(k := second.key(f"new {n}"), 4) != shard(gone, 4))
     second.put("articles", added, ("new",))
     second.save()
     after = _stats(folder)
     changed = {name for name in before if after.get(name) != before[name]}
-    assert changed == {f"articles.{shard(gone):02x}.pickle", f"articles.{shard(added):02x}.pickle"}
+    assert changed == {
+        f"articles.{shard(gone, 4)}-of-4.pickle",
+        f"articles.{shard(added, 4)}-of-4.pickle",
+    }
     third = RecordCache.of(content, "salt")
     assert third.get("articles", gone) is None and third.get("articles", added) == ("new",)
     assert all(third.get("articles", k) == records[k] for k in kept)
-    # a file left without entries is removed, and so is the file of the layout before shards
+    # a file left without entries is removed, and so are the files of the layouts before
     (folder / "articles.pickle").write_bytes(b"old")
+    (folder / "articles.3f.pickle").write_bytes(b"old")
     fourth = RecordCache.of(content, "salt")
     fourth.get("articles", added)
     fourth.save()
-    assert [f.name for f in folder.iterdir()] == [f"articles.{shard(added):02x}.pickle"]
+    assert [f.name for f in folder.iterdir()] == [f"articles.{shard(added, 1)}-of-1.pickle"]
+
+
+def test_a_kind_is_kept_in_more_files_as_it_grows_and_fewer_as_it_shrinks(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One file per kind for a small archive (the seed's whole cache in a few files), twice as
+    many each time a kind passes a power of two of PER_FILE entries, up to MOST_FILES; what
+    was kept is found again whatever the number of files it was written in."""
+    from archive_site.cache import MOST_FILES, PER_FILE, width
+
+    assert [width(n) for n in (0, 1, PER_FILE, PER_FILE + 1, 4 * PER_FILE)] == [1, 1, 1, 2, 4]
+    assert width(10**6) == MOST_FILES
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    folder = cache_path(content)
+    kept: dict[str, object] = {}
+    for size in (3, 3 * PER_FILE, PER_FILE // 2):
+        reader = RecordCache.of(content, "salt")  # what was kept is found (and not saved)
+        assert all(reader.get("articles", k) == v for k, v in kept.items())
+        cache = RecordCache.of(content, "salt")
+        cache.put("other", "one", 1)  # a kind in one file whatever the other's size
+        kept = {cache.key(str(n)): ("record", n) for n in range(size)}
+        for key, value in kept.items():
+            cache.put("articles", key, value)
+        cache.save()
+        names = sorted(f.name for f in folder.iterdir())
+        files = width(size)
+        assert names == sorted(
+            ["other.0-of-1.pickle", *(f"articles.{n}-of-{files}.pickle" for n in range(files))]
+        )
+    again = RecordCache.of(content, "salt")
+    assert all(again.get("articles", k) == v for k, v in kept.items())
+    assert again.hits["articles"] == PER_FILE // 2 and again.misses["articles"] == 0
+
+
+def test_the_seed_archive_is_cached_in_a_file_per_kind(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(small_copy, "dist")
+    names = [f.name for f in cache_path(small_copy / "content").iterdir()]
+    kinds = {name.partition(".")[0] for name in names}
+    assert len(kinds) >= 5 and sorted(names) == sorted(f"{k}.0-of-1.pickle" for k in kinds)
 
 
 class _Forged:
@@ -485,7 +534,7 @@ class _Forged:
 def test_the_record_maker_makes_only_records(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from archive_site.cache import FORMAT, shard
+    from archive_site.cache import FORMAT
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     cache = RecordCache.of(tmp_path / "content", "salt")
@@ -493,7 +542,7 @@ def test_the_record_maker_makes_only_records(
     folder = cache_path(tmp_path / "content")
     folder.mkdir(parents=True)
     data = {"format": FORMAT, "entries": {key: _Forged()}}
-    (folder / f"articles.{shard(key):02x}.pickle").write_bytes(pickle.dumps(data))
+    (folder / "articles.0-of-1.pickle").write_bytes(pickle.dumps(data))
     assert cache.get("articles", key) is None
 
 

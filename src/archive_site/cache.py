@@ -11,7 +11,8 @@ articles it quotes, and used only while those are this build's articles' keys.
 The cache lives in the user's cache folder (beside the compiled templates
 and the search index's record), one folder per content folder, never in or
 beside the output: a failed build leaves nothing there.  Each kind of result
-is kept in :data:`SHARDS` files, an entry in the one its key falls in, and a
+is kept in a power of two of files (:func:`width`: one for a small archive, up to
+:data:`MOST_FILES` for a large one), an entry in the one its key falls in, and a
 build writes again only the files whose entries changed: after a one-article
 edit, the two that held and now hold its entry, not every article's.
 
@@ -34,6 +35,7 @@ import hashlib
 import io
 import os
 import pickle
+import re
 import stat
 import zlib
 from collections import Counter
@@ -49,8 +51,13 @@ from .files import cache_entry, read_bytes
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds.
 FORMAT = 2
-#: Files per kind of result; an entry is kept in the one its key falls in (see :func:`shard`).
-SHARDS = 64
+#: The most files a kind of result is kept in; an entry is kept in the one its key falls in
+#: (see :func:`shard`).
+MOST_FILES = 64
+#: The entries a file holds, at most, before its kind is kept in twice as many files.
+PER_FILE = 128
+#: A file of the cache: its kind of result, its number and how many files the kind has.
+_NAME = re.compile(r"(?P<kind>[^.]+)\.(?P<n>[0-9]+)-of-(?P<width>[0-9]+)\.pickle")
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     ("datetime", "date"): dt.date,
@@ -112,9 +119,28 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
-def shard(key: str) -> int:
-    """The file of its kind that an entry under ``key`` is kept in."""
-    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
+def width(entries: int) -> int:
+    """How many files a kind of result with ``entries`` entries is kept in: the least power
+    of two that keeps each at :data:`PER_FILE` entries or fewer, at most :data:`MOST_FILES`.
+
+    A small archive's kinds are kept in one file each; a large one's in many, so that an
+    edit rewrites a small part of the cache.  A kind whose number of entries crosses a
+    power of two is written again whole, once.
+    """
+    files = 1
+    while files < MOST_FILES and files * PER_FILE < entries:
+        files *= 2
+    return files
+
+
+def code(key: str) -> int:
+    """The number that decides which file an entry under ``key`` is kept in."""
+    return zlib.crc32(key.encode("utf-8", "surrogatepass"))
+
+
+def shard(key: str, files: int) -> int:
+    """The file, of ``files``, that an entry under ``key`` is kept in."""
+    return code(key) % files
 
 
 def cache_path(content: Path) -> Path:
@@ -155,9 +181,11 @@ class RecordCache:
         self.hashes = hashes or {}  # SHA-256 of content files, by path from the content folder
         self._old: dict[str, dict[str, object]] = {}
         self._new: dict[str, dict[str, object]] = {}
-        # the keys in each file read, by kind and shard (files that could not be read: none)
-        self._shards: dict[str, dict[int, frozenset[str]]] = {}
-        self._changed: dict[str, set[int]] = {}  # the shards entries were put in, by kind
+        # the keys in each file read, by kind, then by number and width of the file (see
+        # _file; a file that could not be read: none)
+        self._shards: dict[str, dict[tuple[int, int], frozenset[str]]] = {}
+        self._changed: dict[str, set[int]] = {}  # the codes of the keys put, by kind
+        self._listing: dict[str, list[str]] | None = None  # the cache's files, by kind
         self.hits: Counter[str] = Counter()  # entries found, by kind
         self.misses: Counter[str] = Counter()
 
@@ -179,7 +207,7 @@ class RecordCache:
 
     def put(self, kind: str, key: str, value: object) -> None:
         self._new.setdefault(kind, {})[key] = value
-        self._changed.setdefault(kind, set()).add(shard(key))
+        self._changed.setdefault(kind, set()).add(code(key))
 
     def file_hash(self, rel: str, path: Path) -> str:
         """The SHA-256 of the file at ``path`` (``rel`` from the content folder): as the
@@ -202,13 +230,25 @@ class RecordCache:
             usable = False
         return cls(folder if usable else None, salt, hashes)
 
-    def _file(self, kind: str, n: int) -> str:
-        return f"{self.folder}/{kind}.{n:02x}.pickle"
+    def _file(self, kind: str, n: int, files: int) -> str:
+        """The path of file ``n`` of the ``files`` that ``kind`` is kept in."""
+        return f"{self.folder}/{kind}.{n}-of-{files}.pickle"
+
+    def _files(self, kind: str) -> list[str]:
+        """The names of the files of ``kind`` in the cache's folder, in any layout."""
+        assert self.folder is not None
+        if self._listing is None:
+            self._listing = {}
+            with contextlib.suppress(OSError):
+                for name in sorted(f.name for f in self.folder.iterdir()):
+                    if name.endswith(".pickle"):
+                        self._listing.setdefault(name.partition(".")[0], []).append(name)
+        return self._listing.get(kind, [])
 
     def _read(self, kind: str) -> dict[str, object]:
-        """Every entry of ``kind``, from the files of its shards that can be read."""
+        """Every entry of ``kind``, from the files of it that can be read."""
         entries: dict[str, object] = {}
-        shards: dict[int, frozenset[str]] = {}
+        shards: dict[tuple[int, int], frozenset[str]] = {}
         self._shards[kind] = shards
         if self.folder is None:
             return entries
@@ -222,11 +262,14 @@ class RecordCache:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            for n in range(SHARDS):
-                found = self._read_shard(self._file(kind, n))
+            for name in self._files(kind):
+                named = _NAME.fullmatch(name)
+                if named is None or named["kind"] != kind:
+                    continue  # the layout of an earlier version: removed by save()
+                found = self._read_shard(f"{self.folder}/{name}")
                 if found is not None:
                     entries.update(found)
-                    shards[n] = frozenset(found)
+                    shards[int(named["n"]), int(named["width"])] = frozenset(found)
         finally:
             if collecting:
                 gc.freeze()
@@ -254,28 +297,31 @@ class RecordCache:
         """Keep what this build used and added (best effort: a cache that cannot be written
         only means the next build reads everything again).  Only the files whose entries
         changed (an entry put, even under a key it held, or dropped) are written; a file
-        left without entries is removed."""
+        left without entries, or of another number of files (the kind grew or shrank past
+        a power of two) or of an earlier layout, is removed."""
         if self.folder is None:
             return
         for kind in sorted(self._old.keys() | self._new.keys()):
-            with contextlib.suppress(OSError):
-                os.unlink(f"{self.folder}/{kind}.pickle")  # noqa: PTH108 - the layout before shards
+            new = self._new.get(kind, {})
+            files = width(len(new))
             by_shard: dict[int, dict[str, object]] = {}
-            for key, value in self._new.get(kind, {}).items():
-                by_shard.setdefault(shard(key), {})[key] = value
-            read, changed = self._shards.get(kind, {}), self._changed.get(kind, set())
-            for n in sorted(by_shard.keys() | read.keys()):
-                entries = by_shard.get(n, {})
-                if n in read and n not in changed and entries.keys() == read[n]:
-                    continue  # nothing put, nothing dropped
-                self._write(self._file(kind, n), entries)
+            for key, value in new.items():
+                by_shard.setdefault(shard(key, files), {})[key] = value
+            read = self._shards.get(kind, {})
+            changed = {c % files for c in self._changed.get(kind, ())}
+            kept: set[str] = set()
+            for n, entries in sorted(by_shard.items()):
+                path = self._file(kind, n, files)
+                if (n, files) not in read or n in changed or entries.keys() != read[n, files]:
+                    self._write(path, entries)  # something put or dropped
+                kept.add(path)
+            for name in self._files(kind):
+                if f"{self.folder}/{name}" not in kept:
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - a link is removed, not followed
 
     def _write(self, path: str, entries: dict[str, object]) -> None:
         assert self.folder is not None
-        if not entries:
-            with contextlib.suppress(OSError):
-                os.unlink(path)  # noqa: PTH108 - a link is removed, never followed
-            return
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
