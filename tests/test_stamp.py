@@ -298,10 +298,13 @@ def _stamp_of(folder: Path, out: Path) -> Stamp:
 
 def test_the_stamp_is_a_line_of_json_then_a_line_for_each_file(tmp_path: Path) -> None:
     """The hashes of the files follow the JSON line, so that an unchanged build, which has no
-    use for them, parses none of them; a damaged line of them trusts no recorded hash."""
+    use for them, parses none of them; a damaged line of them trusts no recorded hash. The
+    stamp that versions before this format left beside the output is removed, no other file."""
     content, out = tmp_path / "content", tmp_path / "dist"
     (content / "sub").mkdir(parents=True)
     out.mkdir()
+    (tmp_path / ".dist.stamp.json").write_text("{}")  # an earlier version's stamp
+    (tmp_path / ".dist.stamp.json.keep").write_text("{}")
     (content / "a.txt").write_text("aaa")
     (content / "sub/b\u00e9.txt").write_text("bbb")
     stamp = _stamp_of(content, out)
@@ -317,6 +320,7 @@ def test_the_stamp_is_a_line_of_json_then_a_line_for_each_file(tmp_path: Path) -
     assert stamp.file_hashes()["content/a.txt"][1] == hashlib.sha256(b"aaa").hexdigest()
     damaged = dataclasses.replace(stamp, hashes=rest.replace(b"\t", b" ", 1))
     assert damaged.file_hashes() == {}
+    assert sorted(p.name for p in tmp_path.glob(".*")) == [".dist.stamp", ".dist.stamp.json.keep"]
 
 
 def test_a_file_changed_just_before_it_was_hashed_is_never_trusted_by_its_status(

@@ -91,6 +91,12 @@ def stamp_path(output: Path) -> Path:
     return out.parent / f".{out.name}.stamp"
 
 
+def _earlier_stamp_path(output: Path) -> Path:
+    """Where versions before stamp format 3 kept the stamp: removed with each new stamp."""
+    path = stamp_path(output)
+    return path.with_name(path.name + ".json")
+
+
 def _stat(st: os.stat_result) -> Stat:
     return (st.st_mode, st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
@@ -559,6 +565,7 @@ def write_stamp(
             f.write(json.dumps(data, separators=(",", ":")).encode() + b"\n")
             f.write("".join(lines).encode(errors="surrogateescape"))
         tmp.replace(path)
+        _earlier_stamp_path(output).unlink(missing_ok=True)
     except OSError:
         tmp.unlink(missing_ok=True)
 
