@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
+import time
 from pathlib import Path
+
+import pytest
 
 from archive_site.errors import Diagnostic
 from archive_site.options import BuildOptions, SiteOptions
 from archive_site.serve import worker
 from archive_site.serve.worker import Outcome, Workers
-from conftest import edit
+from conftest import ROOT, edit
 
 BASE_URL = "https://example.org/archive-site/"
 SUMMARY = r"\d+ pages \(\d+ files\): \d+ articles, .* years"
@@ -138,3 +143,50 @@ def test_workers_build_in_a_subprocess_and_keep_a_spare(project_copy: Path) -> N
     finally:
         workers.close()
     assert workers._spare is None
+
+
+def test_a_spare_imports_the_package_early_and_runs_it_only_while_unchanged(
+    small_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A spare imports the package before its request comes (its build is "warm"); a package
+    file changed after that makes it replace itself by a new process, which runs the new
+    code; a file changed too shortly before the spare looked makes it import nothing early."""
+    package = tmp_path / "pkg/archive_site"
+    shutil.copytree(
+        ROOT / "src/archive_site", package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(worker, "PACKAGE", package)
+    monkeypatch.setattr(worker, "RECENT_S", 0.2)
+    time.sleep(0.3)  # the copy is no longer recent
+    pipeline = package / "pipeline.py"
+    original = pipeline.read_text(encoding="utf-8")
+    probe = original + (
+        "\n\n_unprobed_build = build\n\n\n"
+        "def build(paths, **options):  # type: ignore[no-redef]\n"
+        "    report = _unprobed_build(paths, **options)\n"
+        '    (paths.output / "probe.txt").write_text("new code ran", encoding="utf-8")\n'
+        "    return report\n"
+    )
+
+    def run(proc: subprocess.Popen[str], output: str) -> dict[str, object]:
+        result = tmp_path / f"{output}.json"
+        line = worker.request(options(small_copy, output), result)
+        worker._wait(proc, line, poll=0.05, stale=lambda: False)
+        data: dict[str, object] = json.loads(result.read_text(encoding="utf-8"))
+        assert data["ok"] is True, data
+        return data
+
+    spare = worker._start()
+    assert spare.stdout is not None and spare.stdout.readline() == "warm\n"
+    assert run(spare, "one")["warm"] is True and not (small_copy / "one/probe.txt").exists()
+
+    spare = worker._start()
+    assert spare.stdout is not None and spare.stdout.readline() == "warm\n"
+    pipeline.write_text(probe, encoding="utf-8")  # after the warm-up, before the request
+    assert run(spare, "two")["warm"] is False
+    assert (small_copy / "two/probe.txt").read_text(encoding="utf-8") == "new code ran"
+
+    pipeline.write_text(original, encoding="utf-8")
+    monkeypatch.setattr(worker, "RECENT_S", 60.0)  # every file is recent: none imported early
+    spare = worker._start()
+    assert run(spare, "three")["warm"] is False and not (small_copy / "three/probe.txt").exists()

@@ -1,13 +1,16 @@
 """The build worker: every build in a fresh Python process, and what it reports back.
 
 A build process starts before it is needed and imports the libraries the
-build uses; then it reads its request (one line of JSON on stdin), and only
-then imports the package, from where the server found it, so that it runs
-the code as it is now.  It never writes bytecode: an edit within the same
-second as a cached ``.pyc`` must not go unseen.  It writes what happened as
-JSON to the request's result file; a process that dies without one is
-reported from its traceback.  A build that crashes or hangs cannot take the
-server down.
+build uses, and the package too (from where the server found it), after
+taking the status of each of the package's files.  Then it reads its request
+(one line of JSON on stdin) and looks at them again: when any changed, or
+had changed too shortly before the first look for a change to show in its
+status, or the import failed, it replaces itself (``exec``) by a process that
+imports the package only now, so that a build always runs the code as it is
+at its request.  It never writes bytecode: an edit within the same second as
+a cached ``.pyc`` must not go unseen.  It writes what happened as JSON to the
+request's result file; a process that dies without one is reported from its
+traceback.  A build that crashes or hangs cannot take the server down.
 """
 
 from __future__ import annotations
@@ -28,19 +31,68 @@ from ..options import BuildOptions, SiteOptions
 
 #: The package the worker runs: this one, as it is on disk at each build.
 PACKAGE = Path(__file__).resolve().parent.parent
+#: A package file changed less than this long before a spare looked at it may change again
+#: without its status showing it (the clock's tick): the spare then imports nothing early.
+RECENT_S = 2.0
 
-_BOOT = """\
+#: A build process that reads its request from its argument: the package is imported now.
+_FRESH = """\
 import json, sys
+request = json.loads(sys.argv[1])
+sys.path.insert(0, request["path"])
+from archive_site.serve.worker import build_worker
+raise SystemExit(build_worker(request))
+"""
+
+#: A spare build process (its arguments: the folder holding the package, RECENT_S), see the
+#: docstring.  It prints ``warm`` once it has imported the package.
+_BOOT = """\
+import json, os, sys, time
 for name in ("jinja2", "markdown", "yaml", "slugify"):
     try:
         __import__(name)
     except Exception:
         pass
-request = json.loads(sys.stdin.readline())
-sys.path.insert(0, request["path"])
-from archive_site.serve.worker import build_worker
+path = sys.argv[1]
+
+
+def look():
+    \"\"\"Each file of the package and its status; None if one changed very recently
+    (a change that soon may not show in it) or is gone while looked at.\"\"\"
+    found, recent = [], time.time_ns() - int(float(sys.argv[2]) * 1e9)
+    for folder, dirs, files in os.walk(os.path.join(path, "archive_site")):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            try:
+                st = os.lstat(os.path.join(folder, name))
+            except OSError:
+                return None
+            if max(st.st_mtime_ns, st.st_ctime_ns) > recent:
+                return None
+            found.append((folder, name, st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino))
+    return found
+
+
+before, warm = look(), False
+if before is not None:
+    sys.path.insert(0, path)
+    try:
+        from archive_site.serve.worker import build_worker, warm_up
+        warm_up()
+        warm = True
+        print("warm", flush=True)
+    except BaseException:
+        pass
+line = sys.stdin.readline()
+if before is None:  # nothing imported yet: import it now, as it is
+    sys.path.insert(0, path)
+    from archive_site.serve.worker import build_worker
+elif not warm or look() != before:  # imported, then changed (or failed): a new process
+    os.execv(sys.executable, [sys.executable, "-B", "-P", "-c", FRESH, line])
+request = json.loads(line)
+request["warm"] = warm
 raise SystemExit(build_worker(request))
-"""
+""".replace("FRESH", repr(_FRESH))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +189,7 @@ def read_request(data: dict[str, Any]) -> tuple[BuildOptions, Path]:
 
 def _start() -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-B", "-P", "-c", _BOOT],
+        [sys.executable, "-B", "-P", "-c", _BOOT, str(PACKAGE.parent), str(RECENT_S)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -202,6 +254,11 @@ def crash_report(stderr: str, returncode: int | None) -> Diagnostic:
 # --- in the subprocess --------------------------------------------------------
 
 
+def warm_up() -> None:
+    """In a spare process, before its request: import what every build imports."""
+    from .. import cache, load, pipeline, produce, render, searchindex  # noqa: F401
+
+
 def build_worker(data: dict[str, Any]) -> int:
     """In the subprocess: build, then write what happened as JSON to the request's result file."""
     options, result_path = read_request(data)
@@ -234,6 +291,7 @@ def build_worker(data: dict[str, Any]) -> int:
             "problems": [_as_dict(_internal(exc, options.site.templates))],
             "traceback": traceback.format_exc(),
         }
+    result["warm"] = bool(data.get("warm"))  # the package was imported before the request
     result_path.write_text(json.dumps(result), encoding="utf-8")
     return 0
 
