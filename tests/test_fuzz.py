@@ -182,7 +182,7 @@ def build(content: Path, out: Path) -> tuple[int, str]:
     # tested on its own, and leaving it out makes a case several times cheaper.
     err = io.StringIO()
     with (
-        mock.patch.object(searchindex, "index_site", lambda folder, reuse: None),
+        mock.patch.object(searchindex, "index_site", lambda folder, reuse, jobs: None),
         contextlib.redirect_stdout(io.StringIO()),
         contextlib.redirect_stderr(err),
     ):

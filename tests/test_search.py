@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from collections import Counter
 from pathlib import Path
 
@@ -469,6 +470,55 @@ def test_an_edit_reindexes_its_shard_alone_and_equals_a_cold_index(
     assert len(runs) == 4
     assert _index_tree(remade) == _index_tree(cold / "pagefind")
     assert _index_tree(made) != _index_tree(cold / "pagefind")
+
+
+def test_shards_made_at_once_equal_those_made_one_after_another(
+    site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With jobs, Pagefind runs for several shards at once (two of them meet at a barrier,
+    which runs one after another never pass); the index is byte for byte the serial one,
+    and no working folder is left behind."""
+    serial, parallel = tmp_path / "serial", tmp_path / "parallel"
+    _relinked(site.root, serial)
+    _relinked(site.root, parallel)
+    searchindex.index_site(serial, most=MOST, jobs=1)
+    met = threading.Barrier(2, timeout=30)
+    real = searchindex._run_pagefind
+
+    def meeting(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+        if pages[0] in firsts:
+            met.wait()  # a BrokenBarrierError here: the two runs did not overlap
+        real(site, pages, program, output, stage)
+
+    parts = searchindex.shards(searchindex.indexed_pages(parallel), MOST)
+    firsts = {next(iter(parts[n].pages)) for n in (0, 1)}
+    monkeypatch.setattr(searchindex, "_run_pagefind", meeting)
+    searchindex.index_site(parallel, most=MOST, jobs=4)
+    assert _index_tree(parallel / "pagefind") == _index_tree(serial / "pagefind")
+    for root in (serial, parallel):
+        assert not (root / searchindex.STAGE).exists()
+
+
+def test_of_shards_failing_at_once_the_first_is_told_and_nothing_is_left(
+    site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = tmp_path / "site"
+    _relinked(site.root, root)
+    parts = searchindex.shards(searchindex.indexed_pages(root), MOST)
+    failing = {next(iter(parts[n].pages)): n for n in (1, 3)}
+    real = searchindex._run_pagefind
+
+    def failing_some(
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path
+    ) -> None:
+        real(site, pages, program, output, stage)
+        if pages[0] in failing:
+            raise searchindex._failure(f"shard {failing[pages[0]]} failed")
+
+    monkeypatch.setattr(searchindex, "_run_pagefind", failing_some)
+    with pytest.raises(ArchiveError, match="shard 1 failed"):
+        searchindex.index_site(root, most=MOST, jobs=4)
+    assert not (root / searchindex.STAGE).exists()
 
 
 def _milestones(root: Path) -> list[str]:

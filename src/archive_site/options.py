@@ -8,8 +8,19 @@ where ``--help`` shows them; a record is always complete.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
+
+
+def default_jobs() -> int:
+    """The number of cores this process may run on: what ``--jobs`` is when not given."""
+    count = getattr(os, "process_cpu_count", None)  # Python 3.13
+    if count is not None:
+        return int(count() or 1)
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 class UsageError(Exception):

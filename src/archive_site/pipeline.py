@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Diagnostic, Problems
+from .options import default_jobs
 from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
 from .write import check_output_contents, check_output_place, write_folder
 
@@ -229,8 +230,10 @@ def build(
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
     fingerprinting, importing = time.perf_counter() - t0, _import_stages()
-    from .produce import Timing, default_jobs, produce, write_record
+    from .produce import Timing, produce, write_record
     from .searchindex import index_site
+
+    jobs = default_jobs() if jobs is None else jobs
 
     t0 = time.perf_counter()
     check_output_contents(paths.output)
@@ -255,13 +258,13 @@ def build(
     def make(folder: Path) -> None:
         nonlocal made, making
         t1 = time.perf_counter()
-        made = produce(site, folder, default_jobs() if jobs is None else jobs, reuse)
+        made = produce(site, folder, jobs, reuse)
         making = time.perf_counter() - t1
 
     def index(folder: Path) -> None:
         nonlocal indexing
         t1 = time.perf_counter()
-        report.search = index_site(folder, paths.output if use_stamp else None)
+        report.search = index_site(folder, paths.output if use_stamp else None, jobs=jobs)
         indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()

@@ -52,16 +52,6 @@ MIN_PAGES = 400
 CHUNKS_PER_JOB = 4
 
 
-def default_jobs() -> int:
-    """The number of cores this process may run on."""
-    count = getattr(os, "process_cpu_count", None)  # Python 3.13
-    if count is not None:
-        return int(count() or 1)
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0)) or 1
-    return os.cpu_count() or 1
-
-
 @dataclass(slots=True)
 class Timing:
     """Seconds spent rendering and writing pages, added up over the processes; the pages

@@ -106,8 +106,8 @@ def _add_jobs_option(p: argparse.ArgumentParser) -> None:
         default=None,
         metavar="N",
         help=(
-            "render with N processes (default: one per core; 1: in this process only); "
-            "the output is the same whatever N"
+            "render with N processes and index up to N search shards at once (default: "
+            "one per core; 1: in this process only); the output is the same whatever N"
         ),
     )
 
