@@ -32,11 +32,12 @@ from archive_site.stamp import (
     Found,
     Stamp,
     Tree,
+    combined,
     library_versions,
     stamp_path,
     write_stamp,
 )
-from conftest import COMMENTARY, INTERVIEW, ROOT, TEST_BASE_URL, cold_builds, edit
+from conftest import COMMENTARY, ROOT, TEST_BASE_URL, cold_builds, edit
 
 MD_ARTICLE = """\
 ---
@@ -136,21 +137,33 @@ def test_unchanged_is_skipped_and_every_edit_rebuilds(
 def test_a_touched_output_is_built_again(
     small_copy: Path, monkeypatch: pytest.MonkeyPatch, aside: bool
 ) -> None:
-    """Whether this process looks at the output or another one does (:class:`Aside`, for a
-    large output), a page changed or removed by hand builds the site again."""
+    """Whether this process looks at the whole output or another one looks at some of its
+    folders meanwhile (:class:`Aside`, for a large output), a page changed or removed by
+    hand builds the site again: in a folder looked at aside, or here."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     monkeypatch.setattr(stamp_module, "ASIDE_MIN_FILES", 0 if aside else 10**9)
     monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     started: list[Aside | None] = []
     start = Aside.start
-    monkeypatch.setattr(Aside, "start", lambda root: started.append(start(root)) or started[-1])
+
+    def starting(root: Path, names: list[str]) -> Aside | None:
+        started.append(start(root, names))
+        return started[-1]
+
+    monkeypatch.setattr(Aside, "start", starting)
     _build(small_copy, "dist")
-    page = small_copy / "dist" / f"articles/{INTERVIEW}.html"
-    original = page.read_bytes()
-    page.write_bytes(b"changed by hand")
-    assert _build(small_copy, "dist").unchanged is None
-    assert page.read_bytes() == original
-    (small_copy / "dist/index.html").unlink()
+    dist = small_copy / "dist"
+    recorded = Stamp.read(dist)
+    assert recorded is not None and bool(recorded.output_aside) == aside
+    # the folders of the small site are all looked at aside, the page at its top here
+    folders = [p.name for p in sorted(dist.iterdir()) if p.is_dir()]
+    for folder in recorded.output_aside[:1] or folders[:1]:
+        page = min((dist / folder).rglob("*.*"))
+        original = page.read_bytes()
+        page.write_bytes(b"changed by hand")
+        assert _build(small_copy, "dist").unchanged is None, folder
+        assert page.read_bytes() == original
+    (dist / "index.html").unlink()
     assert _build(small_copy, "dist").unchanged is None
     assert _build(small_copy, "dist").unchanged is not None
     assert len(started) == (3 if aside else 0) and all(a is not None for a in started)
@@ -166,15 +179,58 @@ def test_the_output_looked_at_aside_has_the_digest_taken_here(
     for name in ("index.html", "sub/a.html", "sub/deeper/b.txt"):
         (out / name).write_text(name)
     (out / "link").symlink_to("sub")
-    assert Tree.digest_of(out) == Tree.of(out).digest
-    aside = Aside.start(out)
-    assert aside is not None and aside.digest() == Tree.of(out).digest
+    (out / "other").mkdir()
+    tree = Tree.of(out)
+    assert Tree.digest_of(out) == tree.digest == tree.digest_apart([])
+    apart = tree.digest_apart(["sub"])
+    assert apart != tree.digest
+    assert combined(Tree.digest_of(out, ["sub"]), Tree.aside_digest_of(out, ["sub"])) == apart
+    aside = Aside.start(out, ["sub"])
+    assert aside is not None and aside.digest() == Tree.aside_digest_of(out, ["sub"])
     assert aside.digest() is None  # once; the process is gone
-    before = Tree.digest_of(out)
-    (out / "sub/a.html").write_text("changed")
-    assert Tree.digest_of(out) != before
-    aside = Aside.start(out)
-    assert aside is not None and aside.digest() == Tree.of(out).digest
+    # a file changed in the folder looked at aside changes that part alone, and the whole
+    here, there = Tree.digest_of(out, ["sub"]), Tree.aside_digest_of(out, ["sub"])
+    (out / "sub/deeper/b.txt").write_text("changed")
+    assert Tree.digest_of(out, ["sub"]) == here
+    assert Tree.aside_digest_of(out, ["sub"]) != there
+    assert Tree.of(out).digest_apart(["sub"]) != apart
+    aside = Aside.start(out, ["sub"])
+    assert aside is not None and aside.digest() == Tree.aside_digest_of(out, ["sub"])
+    # and one changed outside it, the other part alone
+    there = Tree.aside_digest_of(out, ["sub"])
+    (out / "index.html").write_text("changed")
+    assert Tree.digest_of(out, ["sub"]) != here
+    assert Tree.aside_digest_of(out, ["sub"]) == there
+    # a folder given aside that is no folder any more is no longer the one recorded
+    empty = Tree.aside_digest_of(out, ["other"])
+    (out / "other").rmdir()
+    (out / "other").write_text("a file now")
+    assert Tree.aside_digest_of(out, ["other"]) != empty
+    # nor is one made a link to a folder elsewhere, which is never looked into
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (out / "other").unlink()
+    (out / "other").symlink_to(outside)
+    linked = Tree.aside_digest_of(out, ["other"])
+    assert linked != empty
+    (outside / "new.html").write_text("elsewhere")
+    assert Tree.aside_digest_of(out, ["other"]) == linked
+
+
+def test_the_folders_looked_at_aside_are_the_largest_that_fit_in_half_the_work(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "dist"
+    for name, files in {"big": 60, "mid": 30, "small": 8, "tiny": 1}.items():
+        (out / name).mkdir(parents=True)
+        for n in range(files):
+            (out / name / f"{n}.html").write_text("x")
+    (out / "index.html").write_text("x")
+    tree = Tree.of(out)
+    # the folders' entries (each folder and what it holds): 61, 31, 9 and 2; 103 in all
+    assert tree.split(0) == ["mid", "small", "tiny"]  # 51 is half of 103: "big" is too many
+    assert tree.split(100) == ["big", "mid", "small"]  # half of 203 is 101: inputs here too
+    assert tree.split(20) == ["big"]  # half of 123 is 61
 
 
 def test_a_spare_core_is_one_no_task_runs_on(
@@ -212,26 +268,31 @@ def test_without_a_digest_from_aside_the_output_is_looked_at_here(
 ) -> None:
     monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     content, out = tmp_path / "content", tmp_path / "dist"
+    monkeypatch.setattr(stamp_module, "ASIDE_MIN_FILES", 0)
+    content, out = tmp_path / "content", tmp_path / "dist"
     content.mkdir()
-    out.mkdir()
-    (out / "index.html").write_text("site")
+    for name in ("a.md", "b.md", "c.md"):  # inputs this process looks at meanwhile
+        (content / name).write_text(name)
+    (out / "pages").mkdir(parents=True)
+    (out / "pages/index.html").write_text("site")
     stamp = _stamp_of(content, out)
+    assert stamp.output_aside == ["pages"]
     assert _died_aside().digest() is None
     assert stamp.output_unchanged(out, _died_aside())
-    (out / "index.html").write_text("SITE")
+    (out / "pages/index.html").write_text("SITE")
     assert not stamp.output_unchanged(out, _died_aside())
-    aside = Aside.start(out)
+    aside = Aside.start(out, stamp.output_aside)
     assert aside is not None
     os.kill(aside.pid, signal.SIGKILL)  # killed before it wrote its digest, or after
     assert not stamp.output_unchanged(out, aside)
     monkeypatch.setattr(stamp_module, "_spare_core", lambda: False)
-    assert Aside.start(out) is None  # no idle core: another process would only slow it
+    assert Aside.start(out, ["pages"]) is None  # no idle core: it would only slow it
     monkeypatch.setattr(stamp_module, "_spare_core", lambda: True)
     waiting = threading.Event()
     thread = threading.Thread(target=waiting.wait)
     thread.start()
     try:
-        assert Aside.start(out) is None  # forking a process with threads may deadlock it
+        assert Aside.start(out, ["pages"]) is None  # forking with threads may deadlock
     finally:
         waiting.set()
         thread.join()

@@ -123,7 +123,7 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     previous = Stamp.read(paths.output)
     if previous is None:
         return Found.look(folders, settings).hashed(None)
-    aside = previous.output_aside(paths.output)  # the output, looked at meanwhile
+    aside = previous.look_aside(paths.output)  # the output, looked at meanwhile
     try:
         found = Found.look(folders, settings)
         same = previous.inputs_unchanged(found)
