@@ -25,7 +25,7 @@ from archive_site.errors import Diagnostic
 from archive_site.pipeline import Paths, build
 from archive_site.searchindex import FOLDER, STAGE
 from archive_site.serve.http import respond
-from archive_site.serve.index import KEEP, Indexer
+from archive_site.serve.index import KEEP, Indexer, _Job
 from archive_site.serve.live import LiveSite, View
 from conftest import INTERVIEW, cold_builds, edit
 from test_serve import Served, serve  # noqa: F401 (the fixture)
@@ -111,12 +111,23 @@ class Indexing:
 def indexing(small_copy: Path) -> Iterator[Indexing]:
     (small_copy / "indexes").mkdir()
     live, said = LiveSite(BASE), Said()
-    indexer = Indexer(live, small_copy / "indexes", said.say, said.problems)
+    indexer = Indexer(live, small_copy / "indexes", said.say, said.problems, jobs=1)
     try:
         yield Indexing(live, said, indexer)
     finally:
         indexer.close()
     assert not (small_copy / "indexes").exists()
+
+
+def test_the_index_process_is_given_the_jobs_of_serve(indexing: Indexing, tmp_path: Path) -> None:
+    """``serve --jobs N`` bounds the Pagefind runs of its index as a build's (the fixture's
+    indexer, with one job, makes every index of these tests)."""
+    job = _Job(tmp_path / "site", tmp_path / "index")
+    request = indexing.indexer.request(job, str(tmp_path / "before"))
+    assert request["jobs"] == 1
+    assert (request["site"], request["into"]) == (str(job.root), str(job.into))
+    assert request["previous"] == str(tmp_path / "before")
+    assert Indexer(indexing.live, tmp_path, print, print).request(job, None)["jobs"] is None
 
 
 def test_the_pages_are_served_before_the_index_which_then_equals_a_cold_builds(

@@ -66,7 +66,13 @@ def serve(options: ServeOptions, out: Printer) -> int:
     scratch = Path(tempfile.mkdtemp(prefix="archive-site-serve-"))
     indexes = Path(tempfile.mkdtemp(prefix="archive-site-search-"))
     workers = Workers()
-    indexer = Indexer(live, indexes, out.say, lambda found: out.problems(found, "the search index"))
+    indexer = Indexer(
+        live,
+        indexes,
+        out.say,
+        lambda found: out.problems(found, "the search index"),
+        options.jobs,
+    )
     try:
         with _stop_on_sigterm(), contextlib.suppress(KeyboardInterrupt):
             watcher = Watcher(options, out, live, workers, scratch, server.url, indexer)

@@ -51,7 +51,8 @@ from archive_site.errors import ArchiveError
 from archive_site.searchindex import index_into
 previous = Path(request["previous"]) if request["previous"] else None
 try:
-    index_into(Path(request["site"]), Path(request["into"]), previous=previous)
+    site, into, jobs = Path(request["site"]), Path(request["into"]), request["jobs"]
+    index_into(site, into, previous=previous, jobs=jobs)
 except ArchiveError as exc:
     print("; ".join(d.message for d in exc.diagnostics), file=sys.stderr)
     raise SystemExit(1)
@@ -73,7 +74,9 @@ class Indexer:
     """Keeps the served search index up to date with the live build, in the background.
 
     ``folder`` is the indexer's own (the indexes are made in it); ``said`` prints a line
-    in the terminal, ``problems`` the problems of an index that could not be made.
+    in the terminal, ``problems`` the problems of an index that could not be made;
+    ``jobs``: the Pagefind runs a large archive's shards are indexed by at once (``--jobs``;
+    None: one per core).
     """
 
     def __init__(
@@ -82,11 +85,13 @@ class Indexer:
         folder: Path,
         said: Callable[[str], None],
         problems: Callable[[tuple[Diagnostic, ...]], None],
+        jobs: int | None = None,
     ) -> None:
         self.live = live
         self.folder = folder
         self.said = said
         self.problems = problems
+        self.jobs = jobs
         self._lock = threading.Lock()
         self._job: _Job | None = None
         self._count = 0
@@ -157,8 +162,7 @@ class Indexer:
         else what went wrong."""
         with self._lock:
             previous = str(self._made[-1]) if self._made else None
-        request = {"path": str(PACKAGE.parent), "site": str(job.root), "into": str(job.into)}
-        request["previous"] = previous or ""  # its unchanged shards are linked, not made again
+        request = self.request(job, previous)
         # any temporary folder it makes in one of the job's own, removed here: a cancelled
         # run is killed, and leaves them behind
         scratch = job.into.with_name(job.into.name + ".tmp")
@@ -185,6 +189,17 @@ class Indexer:
         lines = [ln.strip() for ln in stderr.strip().splitlines() if ln.strip()]
         said = lines[-1] if lines else f"exit status {job.proc.returncode}"
         return f"the search index could not be made (the last one is served): {said}"
+
+    def request(self, job: _Job, previous: str | None) -> dict[str, object]:
+        """What the index process is asked to do: index ``job``'s build, linking the
+        unchanged shards of the index made in ``previous`` (if any)."""
+        return {
+            "path": str(PACKAGE.parent),
+            "site": str(job.root),
+            "into": str(job.into),
+            "previous": previous or "",
+            "jobs": self.jobs,
+        }
 
     def _finish(self, job: _Job, into: Path | None, key: str | None) -> bool:
         """Swap in ``into`` (None: keep the served index) if ``job`` is still the one wanted."""
