@@ -10,9 +10,12 @@ import json
 import os
 import re
 import shutil
+import signal
 import threading
+import time
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -213,9 +216,11 @@ def _build_counting(project: Path, monkeypatch: pytest.MonkeyPatch, out: str = "
     runs: list[Path] = []
     real = searchindex._run_pagefind
 
-    def counted(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+    def counted(
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path, **kw: Any
+    ) -> None:
         runs.append(site)
-        real(site, pages, program, output, stage)
+        real(site, pages, program, output, stage, **kw)
 
     with monkeypatch.context() as m:
         m.setattr(searchindex, "_run_pagefind", counted)
@@ -407,9 +412,11 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
     runs: list[list[str]] = []
     real = searchindex._run_pagefind
 
-    def counted(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+    def counted(
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path, **kw: Any
+    ) -> None:
         runs.append(pages)
-        real(site, pages, program, output, stage)
+        real(site, pages, program, output, stage, **kw)
 
     monkeypatch.setattr(searchindex, "_run_pagefind", counted)
     return runs
@@ -485,10 +492,12 @@ def test_shards_made_at_once_equal_those_made_one_after_another(
     met = threading.Barrier(2, timeout=30)
     real = searchindex._run_pagefind
 
-    def meeting(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+    def meeting(
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path, **kw: Any
+    ) -> None:
         if pages[0] in firsts:
             met.wait()  # a BrokenBarrierError here: the two runs did not overlap
-        real(site, pages, program, output, stage)
+        real(site, pages, program, output, stage, **kw)
 
     parts = searchindex.shards(searchindex.indexed_pages(parallel), MOST)
     firsts = {next(iter(parts[n].pages)) for n in (0, 1)}
@@ -509,15 +518,86 @@ def test_of_shards_failing_at_once_the_first_is_told_and_nothing_is_left(
     real = searchindex._run_pagefind
 
     def failing_some(
-        site: Path, pages: list[str], program: Path, output: Path, stage: Path
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path, **kw: Any
     ) -> None:
-        real(site, pages, program, output, stage)
+        real(site, pages, program, output, stage, **kw)
         if pages[0] in failing:
             raise searchindex._failure(f"shard {failing[pages[0]]} failed")
 
     monkeypatch.setattr(searchindex, "_run_pagefind", failing_some)
     with pytest.raises(ArchiveError, match="shard 1 failed"):
         searchindex.index_site(root, most=MOST, jobs=4)
+    assert not (root / searchindex.STAGE).exists()
+
+
+def _sleeping_pagefind(site: BuiltSite, tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A copy of the site, a Pagefind that sleeps a minute, and the file each run of it
+    writes its process id into."""
+    root = tmp_path / "site"
+    _relinked(site.root, root)
+    started = tmp_path / "started"
+    sleeper = tmp_path / "pagefind"
+    sleeper.write_text(f"#!/bin/sh\necho $$ >> {started}\nexec sleep 60\n")
+    sleeper.chmod(0o755)
+    return root, sleeper, started
+
+
+def test_an_interrupted_index_stops_the_pagefind_runs_under_way(
+    site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C while shards are indexed at once: the runs under way are killed at once (a
+    Pagefind here sleeps for a minute), as is any a free thread starts meanwhile, the
+    shards not yet taken are never started, and nothing is left behind."""
+    root, sleeper, started = _sleeping_pagefind(site, tmp_path)
+    first = next(iter(searchindex.shards(searchindex.indexed_pages(root), MOST)[0].pages))
+    real = searchindex._run_pagefind
+
+    def interrupting(
+        site: Path, pages: list[str], program: Path, output: Path, stage: Path, **kw: Any
+    ) -> None:
+        if pages[0] != first:
+            real(site, pages, program, output, stage, **kw)
+            return
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        raise KeyboardInterrupt  # as Ctrl-C would, once another run is under way
+
+    monkeypatch.setattr(searchindex, "_run_pagefind", interrupting)
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        searchindex.index_site(root, binary=sleeper, most=MOST, jobs=2)
+    assert time.monotonic() - t0 < 30
+    pids = [int(pid) for pid in started.read_text().split()]
+    assert 1 <= len(pids) <= 3  # the interrupted shard's never; one taken meanwhile is killed
+    for pid in pids:
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)  # killed, and waited for
+    assert not (root / searchindex.STAGE).exists()
+
+
+def test_ctrl_c_during_a_single_pagefind_run_kills_it(tmp_path: Path, site: BuiltSite) -> None:
+    """One shard at a time, in this thread: Ctrl-C kills the run, as ``subprocess.run`` did."""
+    root, sleeper, started = _sleeping_pagefind(site, tmp_path)
+
+    def interrupt() -> None:
+        deadline = time.monotonic() + 30
+        while not started.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        main = threading.main_thread().ident
+        assert main is not None
+        signal.pthread_kill(main, signal.SIGINT)  # Ctrl-C, to this thread
+
+    if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        pytest.skip("this process does not take Ctrl-C as KeyboardInterrupt")
+    threading.Thread(target=interrupt, daemon=True).start()
+    t0 = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        searchindex.index_site(root, binary=sleeper, jobs=1)
+    assert time.monotonic() - t0 < 30
+    (pid,) = map(int, started.read_text().split())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
     assert not (root / searchindex.STAGE).exists()
 
 

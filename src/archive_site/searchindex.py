@@ -54,6 +54,7 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -280,9 +281,11 @@ def _make_all(
     ``output`` when complete.  When runs fail, the first failing shard's error is raised,
     once the others have ended."""
 
+    runs = _Runs()
+
     def one(numbered: tuple[int, Shard]) -> None:
         n, part = numbered
-        _make(site, part, program, output, stage / str(n), sharded)
+        _make(site, part, program, output, stage / str(n), sharded, runs)
 
     numbered = list(enumerate(parts))
     if min(jobs, len(parts)) <= 1:
@@ -290,15 +293,66 @@ def _make_all(
             one(item)
         return
     with ThreadPoolExecutor(max_workers=min(jobs, len(parts))) as pool:
-        for _ in pool.map(one, numbered):  # in order: the first failure is raised
-            pass
+        try:
+            for _ in pool.map(one, numbered):  # in order: the first failure is raised
+                pass
+        except ArchiveError:
+            raise
+        except BaseException:  # Ctrl-C: the runs under way are stopped, none is started
+            runs.stop()
+            pool.shutdown(cancel_futures=True)
+            raise
 
 
-def _make(site: Path, part: Shard, program: Path, output: Path, work: Path, sharded: bool) -> None:
+class _Runs:
+    """The Pagefind processes of one index under way, which :meth:`stop` kills (and any
+    started after)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: set[subprocess.Popen[str]] = set()
+        self._stopped = False
+
+    def run(self, command: list[str], cwd: Path, env: dict[str, str]) -> tuple[str, int]:
+        """Run ``command``: what it printed (errors first) and its exit status."""
+        with subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+        ) as proc:
+            try:
+                with self._lock:
+                    self._running.add(proc)
+                    if self._stopped:
+                        proc.kill()
+                stdout, stderr = proc.communicate(timeout=TIMEOUT)
+            except BaseException:  # too long, or Ctrl-C in this thread: as subprocess.run
+                proc.kill()
+                raise
+            finally:
+                with self._lock:
+                    self._running.discard(proc)
+        return stderr + stdout, proc.returncode
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            for proc in self._running:
+                with contextlib.suppress(OSError):
+                    proc.kill()
+
+
+def _make(
+    site: Path, part: Shard, program: Path, output: Path, work: Path, sharded: bool, runs: _Runs
+) -> None:
     """Run Pagefind over the pages of ``part`` (linked into ``work`` meanwhile); its bundle
     is made deterministic in ``work``, then moved into its folder of ``output``."""
     bundle = work / "bundle"
-    _run_pagefind(site, list(part.pages), program, bundle, work / "pages")
+    _run_pagefind(site, list(part.pages), program, bundle, work / "pages", runs=runs)
     canonical_filters(bundle)
     for name in UNUSED + (MERGED_UNUSED if part.folder else ()):
         (bundle / name).unlink(missing_ok=True)
@@ -358,9 +412,18 @@ def _options() -> list[str]:
     return ["--keep-index-url", *excluded]
 
 
-def _run_pagefind(site: Path, pages: list[str], program: Path, output: Path, stage: Path) -> None:
+def _run_pagefind(
+    site: Path,
+    pages: list[str],
+    program: Path,
+    output: Path,
+    stage: Path,
+    *,
+    runs: _Runs | None = None,
+) -> None:
     """Run Pagefind over hard links to ``pages`` alone (in the folder ``stage``, removed
-    afterwards), so that it reads no page it would not index; its index goes into ``output``."""
+    afterwards), so that it reads no page it would not index; its index goes into ``output``.
+    ``runs``: the runs it is one of (a new one by default)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     env.update(ALLOCATOR)
     command = [str(program), "--site", str(stage.resolve()), "--output-path"]
@@ -372,23 +435,13 @@ def _run_pagefind(site: Path, pages: list[str], program: Path, output: Path, sta
     try:
         _link_tree(site, stage, pages)
         cwd.mkdir(parents=True, exist_ok=True)
-        proc = subprocess.run(
-            command,
-            cwd=cwd,
-            env=env,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=TIMEOUT,
-            check=False,
-        )
+        said, status = (runs or _Runs()).run(command, cwd, env)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise _failure(f"could not run Pagefind ({program}): {exc}") from None
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    if proc.returncode != 0:
-        said = _last_lines(proc.stderr + proc.stdout)
-        raise _failure(f"Pagefind failed (exit status {proc.returncode}): {said}")
+    if status != 0:
+        raise _failure(f"Pagefind failed (exit status {status}): {_last_lines(said)}")
 
 
 def _link_tree(source: Path, target: Path, files: list[str]) -> None:
