@@ -195,8 +195,7 @@ def index_site(
     Pagefind runs at once at most (None: one per core).
     """
     previous = None if reuse is None else (reuse / FOLDER, record_path(reuse))
-    program, jobs = binary or executable(), default_jobs() if jobs is None else jobs
-    record = _index(site, site / FOLDER, site / STAGE, program, most, previous, jobs)
+    record = _index(site, site / FOLDER, site / STAGE, binary or executable(), most, previous, jobs)
     if reuse is not None and (reuse / FOLDER).is_dir() and record.made and reuse != site:
         share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
     index = _read_entries(site / FOLDER)
@@ -220,8 +219,7 @@ def index_into(
     is the index made so before (its record beside it): its unchanged shards are linked."""
     stage = into.with_name(into.name + STAGE)
     before = None if previous is None else (previous, _record_beside(previous))
-    program, jobs = binary or executable(), default_jobs() if jobs is None else jobs
-    record = _index(site, into, stage, program, most, before, jobs)
+    record = _index(site, into, stage, binary or executable(), most, before, jobs)
     index = _read_entries(into)
     _remember(_record_beside(into), record, into)
     return index
@@ -243,7 +241,7 @@ def _index(
     program: Path,
     most: int,
     previous: tuple[Path, Path] | None,
-    jobs: int = 1,
+    jobs: int | None,
 ) -> _Made:
     """Make each shard of ``site``'s index in ``output``, up to ``jobs`` Pagefind runs at
     once, or link it from ``previous`` (an index folder and the path of its record) when
@@ -274,7 +272,7 @@ def _make_all(
     output: Path,
     stage: Path,
     sharded: bool,
-    jobs: int,
+    jobs: int | None,
 ) -> None:
     """Make the bundles of ``parts``, up to ``jobs`` at once (see :data:`SHARD_PAGES`).
     Each run works in a folder of its own in ``stage`` and its bundle is moved into
@@ -288,6 +286,7 @@ def _make_all(
         _make(site, part, program, output, stage / str(n), sharded, runs)
 
     numbered = list(enumerate(parts))
+    jobs = default_jobs() if jobs is None else jobs
     if min(jobs, len(parts)) <= 1:
         for item in numbered:
             one(item)

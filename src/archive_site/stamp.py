@@ -166,7 +166,7 @@ class Tree:
         """The digest of what the folders ``aside`` (names in ``root``) hold, by name."""
         h = hashlib.sha256()
         for name in sorted(aside):
-            h.update(f"\0aside\0{name}\0".encode(errors="surrogateescape"))
+            h.update(_aside_mark(name))
             for _ in _walk(str(root), False, h, start=f"{name}/"):
                 pass
         return h.hexdigest()
@@ -186,7 +186,7 @@ class Tree:
             else:
                 held.append(folder)
         for name in sorted(aside):
-            apart.update(f"\0aside\0{name}\0".encode(errors="surrogateescape"))
+            apart.update(_aside_mark(name))
             for folder in by_name[name]:
                 _hash_folder(apart, *folder)
         return combined(own.hexdigest(), apart.hexdigest())
@@ -229,6 +229,11 @@ class Tree:
 
 def _still(root: str, hashes: Mapping[str, str]) -> bool:
     return all(_sha(f"{root}/{rel}") == digest for rel, digest in hashes.items())
+
+
+def _aside_mark(name: str) -> bytes:
+    """What starts a folder's part in a digest of folders hashed apart."""
+    return f"\0aside\0{name}\0".encode(errors="surrogateescape")
 
 
 def combined(own: str, aside: str) -> str:
