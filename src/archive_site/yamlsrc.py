@@ -4,19 +4,37 @@ Content files are read with a loader that
 
 * keeps every plain scalar as a string (``2016`` stays the text "2016",
   ``1992-04-02`` is not turned into a date object, ``no`` is not ``False``),
-* refuses duplicate keys (PyYAML silently keeps the last one), and
+* refuses duplicate keys (PyYAML silently keeps the last one),
+* refuses aliases (``*name``): a few lines of them can stand for more text than
+  any memory holds (the "billion laughs"), and a record never needs one, and
 * records the line of every mapping key and list item,
 
 so that :class:`Record` can report ``content/milestones.yaml:42: date: ...``.
+
+The tree is built straight from the events of PyYAML's parser (its C parser when
+installed), without its composer and constructors, which make a node and then an
+object of every value: three times quicker on a large ``milestones.yaml``.  A
+value with an explicit tag (``!!int 3``, ``!!set``) is left to PyYAML's
+constructors, as before.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from .errors import Problems
 from .files import FileProblem, read_bytes
@@ -91,7 +109,7 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int = 1) -> Any:
     """Parse YAML text; on a syntax error report it with its line and return None."""
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        data = _load(text)
         # An empty document is an empty mapping, so a caller reports what is missing.
         data = YMap() if data is None else data
         if first_line != 1:
@@ -107,6 +125,137 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     except yaml.YAMLError as exc:
         problems.error(display, None, f"YAML: {exc}")
     return None
+
+
+#: What an alias is told.
+ALIAS_REFUSED = "an alias (*name) is not allowed here: write the value out"
+_MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
+_SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
+_STR_TAGS = (None, "!", "tag:yaml.org,2002:str")
+
+
+def _load(text: str) -> Any:
+    """The one document of ``text`` (None when there is none); raises yaml.YAMLError: for
+    what the parser finds, an alias, another document, then what building the tree finds
+    (the order of PyYAML's parser, composer and constructors)."""
+    loader = _Loader(text)
+    try:
+        loader.get_event()  # the stream's start
+        if loader.check_event(StreamEndEvent):
+            return None
+        start = loader.get_event()  # the document's
+        data, wrong = _document(loader)
+        if not loader.check_event(StreamEndEvent):
+            raise yaml.composer.ComposerError(
+                "expected a single document in the stream",
+                start.start_mark,
+                "but found another document",
+                loader.get_event().start_mark,
+            )
+        if wrong is not None:
+            raise wrong
+        if data is _TAGGED:  # no alias in it: PyYAML's constructors build it
+            return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
+        return data
+    finally:
+        loader.dispose()
+
+
+_TAGGED = object()  # what _document returns for a document with an explicit tag
+_KEY = object()  # an open mapping's next node is a key
+
+
+class _Open:
+    """A mapping or sequence being read, and the key waiting for its value (a mapping's)."""
+
+    __slots__ = ("key", "key_line", "value")
+
+    def __init__(self, value: YMap | YList) -> None:
+        self.value = value
+        self.key: object = _KEY
+        self.key_line = 0
+
+
+def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
+    """The tree of the document whose events ``loader`` gives next, read to its end, or
+    _TAGGED when a value has an explicit tag; with the first mistake building it (a
+    duplicate key, a key that is not text), found before the end.  Raises
+    yaml.YAMLError for what the parser finds, and for an alias."""
+    stack: list[_Open] = []
+    root: Any = None
+    while True:
+        event = loader.get_event()
+        kind = type(event)
+        if kind is ScalarEvent:
+            if event.tag not in _STR_TAGS:
+                return _rest_read(loader), None
+            value: Any = event.value
+        elif kind is MappingStartEvent or kind is SequenceStartEvent:
+            if event.tag not in (_MAP_TAGS if kind is MappingStartEvent else _SEQ_TAGS):
+                return _rest_read(loader), None
+            if stack and stack[-1].key is _KEY and type(stack[-1].value) is YMap:
+                return _rest_read(loader), _not_text(event)
+            opened = YMap() if kind is MappingStartEvent else YList()
+            opened.line = event.start_mark.line + 1
+            stack.append(_Open(opened))
+            continue
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            value = stack.pop().value
+        elif kind is AliasEvent:
+            raise _alias(event)
+        else:  # the document's end
+            return root, None
+        if not stack:
+            root = value
+            continue
+        wrong = _add(stack[-1], value, event)
+        if wrong is not None:
+            return _rest_read(loader), wrong
+
+
+def _add(into: _Open, value: Any, event: Any) -> yaml.YAMLError | None:
+    """Add the value that ``event`` read (a scalar) or ended (a mapping, a sequence); the
+    mistake, if it is a key already there."""
+    container = into.value
+    line = value.line if isinstance(value, (YMap, YList)) else event.start_mark.line + 1
+    if isinstance(container, YList):
+        container.append(value)
+        container.item_lines.append(line)
+    elif into.key is _KEY:  # a scalar: collections as keys are refused when they start
+        if value in container:
+            return yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key '{value}' (first on line {container.key_lines[value]})",
+                event.start_mark,
+            )
+        into.key, into.key_line = value, line
+    else:
+        key = cast(str, into.key)
+        container[key] = value
+        container.key_lines[key] = into.key_line
+        into.key = _KEY
+    return None
+
+
+def _not_text(event: Any) -> yaml.YAMLError:
+    return yaml.constructor.ConstructorError(
+        None, None, "a mapping key must be text", event.start_mark
+    )
+
+
+def _alias(event: Any) -> yaml.YAMLError:
+    return yaml.composer.ComposerError(None, None, ALIAS_REFUSED, event.start_mark)
+
+
+def _rest_read(loader: Any) -> object:
+    """Read the document's remaining events and its end, refusing aliases; _TAGGED."""
+    while not loader.check_event(DocumentEndEvent):
+        event = loader.get_event()
+        if type(event) is AliasEvent:
+            raise _alias(event)
+    loader.get_event()
+    return _TAGGED
 
 
 def _shift_lines(node: Any, by: int) -> None:

@@ -1,0 +1,198 @@
+"""The content's YAML (yamlsrc.py): the tree built from the parser's events, with every
+line; every scalar text; duplicate keys and aliases refused with their line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from archive_site.errors import Problems
+from archive_site.yamlsrc import ALIAS_REFUSED, YList, YMap, _Loader, parse_yaml
+from conftest import CONTENT, cli
+
+
+def shape(value: Any) -> Any:
+    """A tree as plain tuples, with the line of every mapping, key, sequence and item."""
+    if isinstance(value, YMap):
+        return ("map", value.line, [(k, value.key_lines[k], shape(v)) for k, v in value.items()])
+    if isinstance(value, YList):
+        pairs = zip(value.item_lines, value, strict=True)
+        return ("list", value.line, [(n, shape(v)) for n, v in pairs])
+    return (type(value).__name__, value)
+
+
+def parsed(text: str, first_line: int = 1) -> tuple[Any, list[tuple[int | None, str]]]:
+    problems = Problems()
+    data = parse_yaml(text, "f.yaml", problems, first_line=first_line)
+    return shape(data), [(d.line, d.message) for d in problems]
+
+
+def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
+    text = "title: x\nyears: [2016, no, null, 1992-04-02]\nnested:\n  - a: 1\n    b:\n  -\n"
+    assert parsed(text) == (
+        (
+            "map",
+            1,
+            [
+                ("title", 1, ("str", "x")),
+                (
+                    "years",
+                    2,
+                    (
+                        "list",
+                        2,
+                        [(2, ("str", s)) for s in ("2016", "no", "null", "1992-04-02")],
+                    ),
+                ),
+                (
+                    "nested",
+                    3,
+                    (
+                        "list",
+                        4,
+                        [
+                            (4, ("map", 4, [("a", 4, ("str", "1")), ("b", 5, ("str", ""))])),
+                            (6, ("str", "")),
+                        ],
+                    ),
+                ),
+            ],
+        ),
+        [],
+    )
+    # front matter: the lines of the file, not of the text given
+    assert parsed("a: 1\nb: [x]\n", first_line=3)[0] == (
+        "map",
+        3,
+        [("a", 3, ("str", "1")), ("b", 4, ("list", 4, [(4, ("str", "x"))]))],
+    )
+    assert parsed("") == (("map", 0, []), [])  # nothing: an empty mapping, to report from
+    assert parsed("just text") == (("str", "just text"), [])
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("a: 1\nb: 2\na: 3\n", (3, "YAML: duplicate key 'a' (first on line 1)")),
+        ("? [x]\n: y\n", (1, "YAML: a mapping key must be text")),
+        ("a: 1\n---\nb: 2\n", (2, "YAML: but found another document")),
+        (
+            "a: b: c\n",
+            (
+                1,
+                "YAML: mapping values are not allowed in this context (text containing ': ' must be in quotes)",
+            ),
+        ),
+        # the parser's mistakes first, as PyYAML reports them, then the tree's
+        ("a: 1\na: 2\nb: [\n", (4, "YAML: did not find expected node content")),
+    ],
+)
+def test_mistakes_are_told_with_their_line(text: str, problem: tuple[int, str]) -> None:
+    assert parsed(text) == (("NoneType", None), [problem])
+
+
+def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:
+    """Nine lines that would stand for 9**9 strings (the "billion laughs")."""
+    lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
+    assert parsed("\n".join(lines)) == (("NoneType", None), [(2, f"YAML: {ALIAS_REFUSED}")])
+    assert parsed("- &a [*a]\n")[1] == [(1, f"YAML: {ALIAS_REFUSED}")]  # one that loops
+    # an alias after a value with a tag (which PyYAML's constructors build) is refused too
+    assert parsed("a: !!int 3\nb: &x [1]\nc: *x\n")[1] == [(3, f"YAML: {ALIAS_REFUSED}")]
+
+
+def test_an_explicit_tag_is_built_as_pyyaml_builds_it() -> None:
+    assert parsed("a: !!int 3\nb: [x]\n") == (
+        ("map", 1, [("a", 1, ("int", 3)), ("b", 2, ("list", 2, [(2, ("str", "x"))]))]),
+        [],
+    )
+    data, problems = parsed("a: !!python/object:os.system x\n")
+    assert data == ("NoneType", None) and problems[0][0] == 1
+    assert "could not determine a constructor" in problems[0][1]
+
+
+@pytest.mark.parametrize(("file", "key"), [("milestones.yaml", "title"), ("site.yaml", "title")])
+def test_an_alias_in_the_content_is_a_problem_named_with_its_line(
+    small_copy: Path, file: str, key: str
+) -> None:
+    path = small_copy / "content" / file
+    lines = path.read_text(encoding="utf-8").split("\n")
+    n, found = next((n, s) for n, s in enumerate(lines) if s.lstrip().startswith(f"{key}: "))
+    indent = found[: len(found) - len(found.lstrip())]
+    lines[n] = found.replace(f"{key}: ", f"{key}: &v ", 1)
+    lines.insert(n + 1, f"{indent}again: *v")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"content/{file}:{n + 2}: YAML: {ALIAS_REFUSED}" in result.stderr, result.stderr
+
+
+def test_an_alias_in_front_matter_is_a_problem_named_with_its_line(small_copy: Path) -> None:
+    page = next((small_copy / "content/pages").glob("*.md"))
+    text = page.read_text(encoding="utf-8")
+    assert text.startswith("---\n")
+    page.write_text("---\nx: &x [1]\ny: *x\n" + text[4:], encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 1
+    assert f"content/pages/{page.name}:3: YAML: {ALIAS_REFUSED}" in result.stderr
+
+
+#: The content's YAML files, each the start of the mutations below.
+SEEDS = [
+    p.read_text(encoding="utf-8")[:4000]
+    for p in sorted([*CONTENT.glob("*.yaml"), *CONTENT.glob("articles/*.meta.yaml")])
+]
+#: What a mutation puts in: YAML's signs, and a little text.
+SIGNS = list(":-[]{}#&!|>'\"?,\n \t%@`ab1")
+
+
+def pyyaml(text: str) -> tuple[Any, list[tuple[int | None, str]]]:
+    """What PyYAML's composer and constructors make of ``text`` with the same loader (the
+    way the tree was built before), reported as :func:`parse_yaml` reports."""
+    problems = Problems()
+    try:
+        data = yaml.load(text, Loader=_Loader)  # a safe loader subclass
+        return shape(YMap() if data is None else data), []
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "invalid YAML"
+        if "mapping values are not allowed" in what:
+            what += " (text containing ': ' must be in quotes)"
+        problems.error("f.yaml", mark.line + 1 if mark else None, f"YAML: {what}")
+    return ("NoneType", None), [(d.line, d.message) for d in problems]
+
+
+@settings(max_examples=300)
+@given(
+    st.sampled_from(SEEDS),
+    st.lists(
+        st.tuples(
+            st.integers(0, 4000), st.sampled_from(["put", "drop", "swap"]), st.sampled_from(SIGNS)
+        ),
+        min_size=1,
+        max_size=4,
+    ),
+)
+def test_the_tree_is_what_pyyamls_constructors_make(
+    seed: str, changes: list[tuple[int, str, str]]
+) -> None:
+    """Damaged content YAML without aliases: the same tree, lines and mistakes as before."""
+    text = list(seed)
+    for at, how, sign in changes:
+        at = min(at, len(text))
+        if how == "put":
+            text.insert(at, sign)
+        elif at < len(text):
+            if how == "drop":
+                del text[at]
+            else:
+                text[at] = sign
+    damaged = "".join(text)
+    if "*" in damaged:
+        return  # aliases: refused now (above)
+    assert parsed(damaged) == pyyaml(damaged)
