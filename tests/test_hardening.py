@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from archive_site.mdtext import too_nested
 from conftest import COMMENTARY, INTERVIEW, edit
 from conftest import cli as in_process
 from test_bad_input import problems_of, tree_digest
@@ -147,6 +148,51 @@ def test_a_reference_link_in_a_milestone_summary_is_checked_on_its_line(
     run = cli("check")
     assert_problem(run, f"{MILESTONES}:{line}", "link: unknown site 'javascript:alert(1)'")
     assert_problem(run, f"{MILESTONES}:{line + 4}", "link: unknown page 'nope'")
+
+
+#: Texts that Python-Markdown reads in time proportional to their length times the
+#: brackets or parentheses they leave open: minutes for these few kilobytes.
+SLOW_MARKDOWN = {
+    "nested brackets": "[ " * 3000 + "x" + " ](https://example.org/)" * 3000,
+    "brackets never closed": "[" * 3000 + "x",
+    "closers escaped": "[\\]" * 3000,
+    "addresses never closed": "[x](" * 3000,
+}
+
+
+@pytest.mark.parametrize("text", SLOW_MARKDOWN.values(), ids=SLOW_MARKDOWN.keys())
+def test_markdown_that_would_take_minutes_is_a_problem_on_its_line(
+    small_copy: Path, text: str
+) -> None:
+    """In a milestone's summary and in a page: refused before Markdown reads it."""
+    edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + " " + text)
+    lines = (small_copy / MILESTONES).read_text(encoding="utf-8").split("\n")
+    summary = next(n for n in range(edited, 0, -1) if lines[n - 1].startswith("  summary:"))
+    page = append(small_copy / ABOUT, "\n" + text + "\n") + 1
+    run = cli("check")  # on the line of the sign one too many (a folded summary: its first)
+    for where in (f"{MILESTONES}:{summary}", f"{ABOUT}:{page}"):
+        assert_problem(run, where, "are open at once (nested, or not closed)")
+    assert len(run.problems) == 2, run.err
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[![a picture](https://example.org/a.png)](https://example.org/) and [[1]](page:about)",
+        "Law (a)(1)(i), ((nested (three))) and [a [b [c]]] " * 40,
+        ("[x](https://example.org/) " * 200) + "\\[" * 10,
+    ],
+)
+def test_markdown_as_people_write_it_is_not_refused(text: str) -> None:
+    assert too_nested(text) is None
+
+
+def test_the_sign_one_too_many_is_found() -> None:
+    text = "(a) " * 20 + "\n" + "[" * 16 + "\n[x"
+    assert too_nested(text) == (
+        "17 brackets are open at once (nested, or not closed); Markdown takes at most 16",
+        text.rindex("["),
+    )
 
 
 @pytest.mark.parametrize(

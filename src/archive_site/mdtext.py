@@ -28,6 +28,45 @@ LINK_ATTRIBUTES = ("href", "src")
 #: A ``<`` that does not open a link destination (``](<`` or ``]: <``).
 _RAW_ANGLE = re.compile(r"(?<!\]\()(?<!\]: )<")
 
+#: The most brackets, and parentheses, a text may have open at once (nested, or never
+#: closed). Python-Markdown looks for the end of a link's text from every ``[`` and for
+#: the end of its address from every ``](``, to the matching sign or the end of the
+#: paragraph: a few thousand open at once take it minutes (4,000 nested brackets in a
+#: summary of 80 KB, 23 s), while at most this many keep its work within that many passes
+#: over a paragraph. Prose, links in images and citations nest two or three.
+MOST_OPEN = 16
+
+
+def too_nested(text: str) -> tuple[str, int] | None:
+    """Why Markdown is not given ``text`` (see :data:`MOST_OPEN`), and where in it the sign
+    one too many opens; None when nothing is wrong.
+
+    An opening sign always counts; a closing one escaped with a backslash does not, as
+    Markdown does not match it (so the count is never below the signs Markdown sees open:
+    those in code count too)."""
+    for opening, closing, what in (("[", "]", "brackets"), ("(", ")", "parentheses")):
+        if text.count(opening) <= MOST_OPEN:
+            continue
+        depth, deepest, first_over = 0, 0, -1
+        escaped = False
+        for at, char in enumerate(text):
+            if char == opening:
+                depth += 1
+                if depth > deepest:
+                    deepest = depth
+                    if depth == MOST_OPEN + 1:
+                        first_over = at
+            elif char == closing and depth and not escaped:
+                depth -= 1
+            escaped = char == "\\" and not escaped
+        if first_over >= 0:
+            message = (
+                f"{deepest} {what} are open at once (nested, or not closed); "
+                f"Markdown takes at most {MOST_OPEN}"
+            )
+            return message, first_over
+    return None
+
 
 def escape_raw_html(text: str) -> str:
     """The text Markdown is given: raw HTML and autolinks made literal text."""

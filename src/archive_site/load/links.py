@@ -16,7 +16,7 @@ from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
-from ..mdtext import links_in
+from ..mdtext import links_in, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
 
 
@@ -28,7 +28,13 @@ def check_links(
     problems: Problems,
     cache: RecordCache | None = None,
 ) -> None:
-    """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be used."""
+    """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be
+    used, or a text that Markdown would take too long to read (see :func:`too_nested`)."""
+    nested = too_nested(text)
+    if nested is not None:  # on the line of the sign one too many (a page's body, a
+        message, at = nested  # literal block: exactly; a folded one: the text's first)
+        problems.error(display_path(path), line + text.count("\n", 0, at), f"markdown: {message}")
+        return
     searched: dict[str, int] = {}
     for href in _links(text, cache):
         try:
