@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from archive_site.errors import Problems
 from archive_site.readers import Reading, detect_format, read_text
+from archive_site.readers.html import _key, _Texts
+from archive_site.readers.htmlscan import scan
 from archive_site.readers.stamps import Stamp, parse_stamp
 from archive_site.readers.wire import match_dateline
 
@@ -314,3 +318,100 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
     else:
         assert found is not None
         assert (found[0].text, found[1]) == (dateline, rest)
+
+
+# --- pages built to take the reader minutes -------------------------------------------
+
+HEAD = (
+    '<!doctype html><html lang="en"><head><title>T</title></head><body><article><h1>A page</h1>\n'
+)
+
+
+SLOW = "the text extractor would take minutes over it"
+
+
+def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
+    problems = Problems()
+    reading = read_text(html, "page.html", problems, fmt="html")
+    return reading, [(d.line, d.message) for d in problems]
+
+
+@pytest.mark.parametrize(
+    ("body", "why"),
+    [
+        (
+            '<p class="x">a</p>\n<p ' + " ".join(f'a{n}="x"' for n in range(1_001)) + ">b</p>",
+            "an element with 1,001 attributes (more than 1,000): " + SLOW,
+        ),
+        (
+            "<div>" * 253 + "<p>Deep.</p>" + "</div>" * 253,
+            "elements nested more than 256 deep: the text extractor reads no deeper, "
+            "and would lose the text",
+        ),
+        ("<b>x</b>" * 100_000, "more than 100,000 elements: " + SLOW),
+    ],
+    ids=["attributes", "depth", "elements"],
+)
+def test_a_page_beyond_a_limit_is_refused_on_its_line(body: str, why: str) -> None:
+    """lxml takes the square of an element's attributes (100,000: minutes), trafilatura
+    more than the elements; the scan refuses such a page before either sees it."""
+    reading, problems = read_page(HEAD + body + "</article></body></html>")
+    assert not reading.blocks
+    (line, message), *_ = problems
+    assert line == (3 if why.startswith("an element") else 2)
+    assert message == f"the page has {why}; it is not read"
+
+
+def test_a_page_within_the_limits_is_read() -> None:
+    """As deep as the extractor reads (html, body, article, 252 divs, p: 256)."""
+    deep = "<div>" * 252 + "<p>Deep enough to be read, and no deeper than lxml goes.</p>"
+    reading, problems = read_page(HEAD + deep + "</div>" * 252 + "</article></body></html>")
+    assert problems == [] and texts(reading) == [
+        "Deep enough to be read, and no deeper than lxml goes."
+    ]
+
+
+def test_thousands_of_blocks_each_find_their_line() -> None:
+    """Each paragraph's line is found among the blocks that can hold it, as a search of
+    every block finds it (which took a minute and a half for a page of 16,666 blocks)."""
+    html = HEAD + "".join(
+        f"<div><span>a</span><b>Paragraph {n}</b></div>\n"
+        f"<div><p>Text {n} said <b>in bold</b></p>\n<i>and more {n}</i></div>\n"
+        for n in range(500)
+    )
+    html += "</article></body></html>"
+    reading, problems = read_page(html)
+    assert problems == [] and len(reading.blocks) >= 1000
+    page = scan(html)
+    keys = [_key(t) for t, _ in page.blocks]
+    expected, last = [], 1
+    for block in reading.blocks:  # every block searched, as before
+        k = _key(block.text)
+        exact = [line for key, (_, line) in zip(keys, page.blocks, strict=True) if key == k]
+        holding = [
+            (len(t), line)
+            for key, (t, line) in zip(keys, page.blocks, strict=True)
+            if k[:60] in key
+        ]
+        last = exact[0] if exact else min(holding)[1] if holding else last
+        expected.append(last)
+    assert [b.line for b in reading.blocks] == expected
+    assert len(set(expected)) > 300
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(st.text("ab c", max_size=12), max_size=8),
+    st.text("ab c", max_size=8),
+)
+def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
+    texts_: list[str], part: str
+) -> None:
+    keyed = [" ".join(t.split()) for t in texts_]
+    part = " ".join(part.split(" ")[:4]) if part.strip() else part
+    found = _Texts(keyed).holding(part)
+    assert found == [n for n, t in enumerate(keyed) if part in t]
+    for n, t in enumerate(keyed):  # and each text's own parts, from any place in it
+        for start in range(len(t)):
+            piece = t[start : start + 7]
+            assert n in _Texts(keyed).holding(piece)

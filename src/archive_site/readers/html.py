@@ -78,6 +78,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
     page = scan(capture.text)
     notes: list[tuple[int, str]] = []
     fields = _metadata(page, notes)
+    if page.refused is not None:  # its text is not extracted; what was found before, kept
+        why, line = page.refused
+        problems.error(capture.display, line, f"the page has {why}; it is not read")
+        return reading("html", fields, [], page.furniture, notes)
     body = _paragraphs(capture.text, page, fields.get("title"))
     if not body:
         notes.append((1, "no article text found in the page"))
@@ -115,32 +119,71 @@ def _paragraphs(html: str, page: PageScan, title: Field | None) -> list[Block]:
     A paragraph that is the headline, or the text of a figure caption, a
     share box, a "read also" box, tags, comments or a sidebar is left out.
     """
-    furniture = [
-        _key(t)
-        for f, t in zip(page.furniture, page.furniture_text, strict=True)
-        if f.kind in _NEVER_TEXT
-    ]
+    furniture = _Texts(
+        [
+            _key(t)
+            for f, t in zip(page.furniture, page.furniture_text, strict=True)
+            if f.kind in _NEVER_TEXT
+        ]
+    )
     headline = {_key(title.value)} if title else set()
     if page.h1:
         headline.add(_key(page.h1[0]))
+    blocks = _Texts([_key(text) for text, _ in page.blocks])
     lines: dict[str, int] = {}
-    for text, line in page.blocks:
-        lines.setdefault(_key(text), line)
+    for k, (_, line) in zip(blocks.texts, page.blocks, strict=True):
+        lines.setdefault(k, line)
     body: list[Block] = []
     last = 1
     for text in _extract(html):
         k = _key(text)
-        if k in headline or any(k == f or (len(k) > 30 and k in f) for f in furniture):
+        if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
             continue
-        last = lines.get(k) or _line_of_start(k, page.blocks) or last
+        last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         body.append(Block(text, last))
     return body
 
 
-def _line_of_start(key: str, blocks: list[tuple[str, int]]) -> int | None:
+def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:
     """The line of the smallest block whose text holds the paragraph's."""
-    holding = [(len(t), line) for t, line in blocks if key[:60] in _key(t)]
+    holding = [(len(lines[n][0]), lines[n][1]) for n in blocks.holding(key[:60])]
     return min(holding)[1] if holding else None
+
+
+class _Texts:
+    """Texts (each with its words single-spaced, see :func:`_key`), and which of them hold
+    a given text. Only the texts that can hold it are searched: those with its rarest
+    whole word, or a word that starts as its last word starts, or ends as its first ends.
+    So a page of thousands of blocks is not searched whole for each of its paragraphs."""
+
+    EDGE = 3  # the characters of a word's start and end that index it
+
+    def __init__(self, texts: list[str]) -> None:
+        self.texts = texts
+        self.exact = set(texts)
+        self._index: dict[tuple[str, str], list[int]] = {}
+        edge = self.EDGE
+        for n, text in enumerate(texts):
+            words = set(text.split(" "))
+            keys = {("word", w) for w in words}
+            keys |= {("start", w[:edge]) for w in words} | {("end", w[-edge:]) for w in words}
+            for key in keys:
+                self._index.setdefault(key, []).append(n)
+
+    def holding(self, part: str) -> list[int]:
+        """The indexes of the texts that hold ``part``, in order."""
+        # A word with a space on both sides in ``part`` is a whole word of any text holding
+        # it; its first word may be the end of a longer one, its last the start of one.
+        words = part.split(" ")
+        keys = [("word", w) for w in words[1:-1]]
+        if len(words) > 1:  # one word alone may lie inside a longer one
+            if len(words[-1]) >= self.EDGE:
+                keys.append(("start", words[-1][: self.EDGE]))
+            if len(words[0]) >= self.EDGE:
+                keys.append(("end", words[0][-self.EDGE :]))
+        found = [self._index.get(key, []) for key in keys]
+        candidates = min(found, key=len) if found else range(len(self.texts))
+        return [n for n in candidates if part in self.texts[n]]
 
 
 # --- the metadata ---------------------------------------------------------------

@@ -50,6 +50,15 @@ _BY_TAG = {
 _OUTSIDE_ARTICLE_ONLY = frozenset({"header", "footer"})
 _MAX_FURNITURE_TEXT = 120
 
+#: A page beyond any of these is not read (:attr:`PageScan.refused`). The text extractor's
+#: parser (lxml) reads no element nested deeper than 256 (all the text of a page that
+#: nests deeper was lost, without a word), takes time growing with the square of an
+#: element's attributes (100,000 on one element: three minutes), and the extraction
+#: grows faster than the elements (100,000 paragraphs: a minute). No page needs more.
+MOST_DEPTH = 256
+MOST_ATTRIBUTES = 1_000
+MOST_ELEMENTS = 100_000
+
 
 def _space(text: str) -> str:
     return " ".join(text.split())
@@ -75,6 +84,7 @@ class PageScan:
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
+    refused: tuple[str, int] | None = None  # why the page is not read further, and the line
 
 
 class _Scanner(HTMLParser):
@@ -86,10 +96,13 @@ class _Scanner(HTMLParser):
         self.script: tuple[str, int, list[str]] | None = None
         self.in_furniture = 0
         self.in_article = 0
+        self.elements = 0
 
     # the element stack --------------------------------------------------------
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.out.refused is not None or self._refused(tag, attrs):
+            return
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
         if tag == "meta":
@@ -111,7 +124,29 @@ class _Scanner(HTMLParser):
             self.out.time = (a["datetime"].strip(), line)
         self.stack.append(_Open(tag, line, kind))
 
+    def _refused(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+        """Whether this element takes the page beyond a limit (see :data:`MOST_DEPTH`)."""
+        self.elements += 1
+        why = None
+        slow = "the text extractor would take minutes over it"
+        if len(attrs) > MOST_ATTRIBUTES:
+            why = (
+                f"an element with {len(attrs):,} attributes (more than {MOST_ATTRIBUTES:,}): {slow}"
+            )
+        elif self.elements > MOST_ELEMENTS:
+            why = f"more than {MOST_ELEMENTS:,} elements: {slow}"
+        elif len(self.stack) >= MOST_DEPTH and tag not in _VOID:
+            why = (
+                f"elements nested more than {MOST_DEPTH} deep: the text extractor reads "
+                "no deeper, and would lose the text"
+            )
+        if why is not None:
+            self.out.refused = (why, self.getpos()[0])
+        return why is not None
+
     def handle_endtag(self, tag: str) -> None:
+        if self.out.refused is not None:
+            return
         if tag in _VOID or not any(o.tag == tag for o in self.stack):
             return
         while self.stack:
@@ -153,6 +188,8 @@ class _Scanner(HTMLParser):
             self.out.blocks.append((text, top.line))
 
     def handle_data(self, data: str) -> None:
+        if self.out.refused is not None:
+            return
         if self.script is not None:
             self.script[2].append(data)
             return
