@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from archive_site.load.evidence import copies, is_copy
 from archive_site.model import ChainLink
-from archive_site.text import NameFinder, normalise, normalise_text
+from archive_site.text import MOST_ALTERNATIVES, NameFinder, normalise, normalise_text
 from records import article
 
 
@@ -86,10 +86,21 @@ def _names_plainly(text: str, names: list[tuple[str, str]]) -> list[tuple[str, s
 def test_names_are_found_as_whole_words_longest_first(names: list[str], words: list[str]) -> None:
     pairs = [(n, f"k{i}") for i, n in enumerate(names)]
     text = "".join(words)
-    found = NameFinder(pairs).find(text)
-    assert [(normalise_text(text[s:e]), k) for s, e, k in found] == [
-        (normalise_text(n), k) for n, k in _names_plainly(text, pairs)
-    ]
+    expected = [(normalise_text(n), k) for n, k in _names_plainly(text, pairs)]
+    # searching for the first words at once, and looking up every word (many names)
+    for finder in (NameFinder(pairs), NameFinder(pairs, most_alternatives=0)):
+        found = finder.find(text)
+        assert [(normalise_text(text[s:e]), k) for s, e, k in found] == expected
+
+
+def test_many_names_are_looked_up_word_by_word() -> None:
+    """Past MOST_ALTERNATIVES first words the text's words are looked up: the same finds."""
+    names = [(f"name{n} of {n % 7}", f"e{n}") for n in range(MOST_ALTERNATIVES * 3)]
+    text = " ".join(f"name{n} of {n % 5}, and name{n}" for n in range(0, 1_000, 3))
+    many = NameFinder(names)
+    assert many._firsts.pattern == r"\w+"  # what is scanned is the point
+    assert many.find(text) == NameFinder(names, most_alternatives=10_000).find(text)
+    assert len(many.find(text)) >= 30
 
 
 def test_an_empty_finder_finds_nothing() -> None:
