@@ -175,6 +175,18 @@ def test_markdown_that_would_take_minutes_is_a_problem_on_its_line(
     assert len(run.problems) == 2, run.err
 
 
+def test_lists_nested_beyond_what_markdown_reads_are_a_problem_on_their_line(
+    small_copy: Path,
+) -> None:
+    """Python-Markdown reads a nested list by recursion: 250 levels were an internal error."""
+    nested = "".join("    " * k + "- item\n" for k in range(300))
+    start = append(small_copy / ABOUT, "\n" + nested) + 1
+    run = cli("check")
+    assert "internal error" not in run.err
+    assert_problem(run, f"{ABOUT}:{start + 299}", "markdown: lists or quotes are nested too deeply")
+    assert len(run.problems) == 1, run.err
+
+
 @pytest.mark.parametrize(
     "text",
     [

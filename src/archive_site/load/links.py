@@ -35,14 +35,30 @@ def check_links(
         message, at = nested  # literal block: exactly; a folded one: the text's first)
         problems.error(display_path(path), line + text.count("\n", 0, at), f"markdown: {message}")
         return
+    try:
+        hrefs = _links(text, cache)
+    except RecursionError:  # Python-Markdown reads nested lists and quotes by recursion
+        problems.error(
+            display_path(path),
+            line + _deepest_line(text),
+            "markdown: lists or quotes are nested too deeply for Markdown to read "
+            "(a few hundred levels)",
+        )
+        return
     searched: dict[str, int] = {}
-    for href in _links(text, cache):
+    for href in hrefs:
         try:
             urls.resolve_link(href, known)
         except urls.LinkError as exc:
             where = _line_of(path, searched.get(href, line), href)
             searched[href] = where + 1
             problems.error(display_path(path), where, f"link: {exc}")
+
+
+def _deepest_line(text: str) -> int:
+    """The index of the text's most indented line (spaces, tabs and quote signs)."""
+    lines = text.split("\n")
+    return max(range(len(lines)), key=lambda n: len(lines[n]) - len(lines[n].lstrip(" \t>")))
 
 
 def _links(text: str, cache: RecordCache | None) -> Sequence[str]:
