@@ -12,7 +12,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_site.errors import Problems
-from archive_site.yamlsrc import ALIAS_REFUSED, YList, YMap, _Loader, parse_yaml
+from archive_site.yamlsrc import (
+    ALIAS_REFUSED,
+    DEPTH_REFUSED,
+    MOST_DEPTH,
+    YList,
+    YMap,
+    _Loader,
+    parse_yaml,
+)
 from conftest import CONTENT, cli
 
 
@@ -104,6 +112,17 @@ def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:
     assert parsed("- &a [*a]\n")[1] == [(1, f"YAML: {ALIAS_REFUSED}")]  # one that loops
     # an alias after a value with a tag (which PyYAML's constructors build) is refused too
     assert parsed("a: !!int 3\nb: &x [1]\nc: *x\n")[1] == [(3, f"YAML: {ALIAS_REFUSED}")]
+
+
+def test_nesting_beyond_the_limit_is_refused_at_its_line() -> None:
+    """The tree is read by recursion after (cache keys, repr, pickling): 900 deep was an
+    internal error. As deep as the limit is read; one more is refused, tagged or not."""
+    ok = "a: " + "[" * (MOST_DEPTH - 1) + "x" + "]" * (MOST_DEPTH - 1) + "\n"
+    assert parsed(ok)[1] == []
+    deep = "a: 1\nb:\n" + "".join("  " * n + "- \n" for n in range(1, MOST_DEPTH + 5))
+    assert parsed(deep) == (("NoneType", None), [(2 + MOST_DEPTH, f"YAML: {DEPTH_REFUSED}")])
+    flow = "t: !!int 3\nb: " + "[" * 900 + "]" * 900 + "\n"
+    assert parsed(flow)[1] == [(2, f"YAML: {DEPTH_REFUSED}")]
 
 
 def test_an_explicit_tag_is_built_as_pyyaml_builds_it() -> None:

@@ -6,7 +6,8 @@ Content files are read with a loader that
   ``1992-04-02`` is not turned into a date object, ``no`` is not ``False``),
 * refuses duplicate keys (PyYAML silently keeps the last one),
 * refuses aliases (``*name``): a few lines of them can stand for more text than
-  any memory holds (the "billion laughs"), and a record never needs one, and
+  any memory holds (the "billion laughs"), and a record never needs one,
+* refuses lists and mappings nested more than :data:`MOST_DEPTH` deep, and
 * records the line of every mapping key and list item,
 
 so that :class:`Record` can report ``content/milestones.yaml:42: date: ...``.
@@ -129,6 +130,11 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
 
 #: What an alias is told.
 ALIAS_REFUSED = "an alias (*name) is not allowed here: write the value out"
+#: The deepest a content file nests lists and mappings (a record needs three or four):
+#: what reads the tree after (the cache's keys, ``repr``, pickling) goes by recursion, and
+#: a value nested 900 deep (libyaml stops at 1,000) was an internal error.
+MOST_DEPTH = 32
+DEPTH_REFUSED = f"lists and mappings nested more than {MOST_DEPTH} deep"
 _MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
 _SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
 _STR_TAGS = (None, "!", "tag:yaml.org,2002:str")
@@ -188,13 +194,15 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
         kind = type(event)
         if kind is ScalarEvent:
             if event.tag not in _STR_TAGS:
-                return _rest_read(loader), None
+                return _rest_read(loader, len(stack)), None
             value: Any = event.value
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag not in (_MAP_TAGS if kind is MappingStartEvent else _SEQ_TAGS):
-                return _rest_read(loader), None
+                return _rest_read(loader, len(stack)), None
             if stack and stack[-1].key is _KEY and type(stack[-1].value) is YMap:
-                return _rest_read(loader), _not_text(event)
+                return _rest_read(loader, len(stack)), _not_text(event)
+            if len(stack) >= MOST_DEPTH:
+                raise _too_deep(event)
             opened = YMap() if kind is MappingStartEvent else YList()
             opened.line = event.start_mark.line + 1
             stack.append(_Open(opened))
@@ -210,7 +218,7 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
             continue
         wrong = _add(stack[-1], value, event)
         if wrong is not None:
-            return _rest_read(loader), wrong
+            return _rest_read(loader, len(stack)), wrong
 
 
 def _add(into: _Open, value: Any, event: Any) -> yaml.YAMLError | None:
@@ -248,12 +256,24 @@ def _alias(event: Any) -> yaml.YAMLError:
     return yaml.composer.ComposerError(None, None, ALIAS_REFUSED, event.start_mark)
 
 
-def _rest_read(loader: Any) -> object:
-    """Read the document's remaining events and its end, refusing aliases; _TAGGED."""
+def _too_deep(event: Any) -> yaml.YAMLError:
+    return yaml.composer.ComposerError(None, None, DEPTH_REFUSED, event.start_mark)
+
+
+def _rest_read(loader: Any, depth: int) -> object:
+    """Read the document's remaining events and its end (``depth``: the collections open),
+    refusing aliases and collections nested too deep; _TAGGED."""
     while not loader.check_event(DocumentEndEvent):
         event = loader.get_event()
-        if type(event) is AliasEvent:
+        kind = type(event)
+        if kind is AliasEvent:
             raise _alias(event)
+        if kind is MappingStartEvent or kind is SequenceStartEvent:
+            if depth >= MOST_DEPTH:
+                raise _too_deep(event)
+            depth += 1
+        elif kind is MappingEndEvent or kind is SequenceEndEvent:
+            depth -= 1
     loader.get_event()
     return _TAGGED
 
