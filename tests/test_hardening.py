@@ -180,11 +180,17 @@ def test_lists_nested_beyond_what_markdown_reads_are_a_problem_on_their_line(
 ) -> None:
     """Python-Markdown reads a nested list by recursion: 250 levels were an internal error."""
     nested = "".join("    " * k + "- item\n" for k in range(300))
+    text = (small_copy / ABOUT).read_text(encoding="utf-8")
     start = append(small_copy / ABOUT, "\n" + nested) + 1
     run = cli("check")
     assert "internal error" not in run.err
     assert_problem(run, f"{ABOUT}:{start + 299}", "markdown: lists or quotes are nested too deeply")
     assert len(run.problems) == 1, run.err
+    # the converter stopped midway is not used again: a bad link is still found after it
+    (small_copy / ABOUT).write_text(text, encoding="utf-8")
+    line = edit(small_copy / MILESTONES, FIRST_SUMMARY, "[x](milestone:no-such-thing)")
+    again = cli("check")
+    assert_problem(again, f"{MILESTONES}:{line}", "link: unknown milestone 'no-such-thing'")
 
 
 @pytest.mark.parametrize(

@@ -123,7 +123,15 @@ def _collector() -> _Collector:
 
 
 def links_in(text: str) -> list[str]:
-    """Every ``href`` and ``src`` the text makes, in document order, as Markdown parsed them."""
+    """Every ``href`` and ``src`` the text makes, in document order, as Markdown parsed them.
+
+    Raises RecursionError for lists or quotes nested deeper than Markdown reads; the
+    converter it stopped midway (whose block parser keeps the state of that list) is
+    dropped, and the next text gets a new one."""
     if "[" not in text:  # no link, reference or image without a bracket
         return []
-    return _collector().links(text)
+    try:
+        return _collector().links(text)
+    except RecursionError:
+        _collector.cache_clear()
+        raise
