@@ -331,6 +331,9 @@ class _Runs:
                 stdout, stderr = proc.communicate(timeout=TIMEOUT)
             except BaseException:  # too long, or Ctrl-C in this thread: as subprocess.run
                 proc.kill()
+                # and reaped, which subprocess.run leaves to chance after Ctrl-C (Popen's
+                # exit then waits for no child): a killed process ends at once
+                proc.wait()
                 raise
             finally:
                 with self._lock:
