@@ -119,7 +119,8 @@ PAGED_BASE_URL = "https://example.org/sub/"
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated archive (bench/synthetic.py) of PAGED_N articles, built with the paging
-    limits lowered so that every list splits: timeline, article index, entities, topics, years."""
+    limits lowered so that every list splits: timeline, article index, entities, topics, years,
+    the entity index (by type) and the topic index."""
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import write_content
 
@@ -132,6 +133,9 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setattr(paging, "PER_PAGE", 7)
         mp.setattr(paging, "TIMELINE_ONE_PAGE", 50)
         mp.setattr(paging, "ARTICLES_ONE_PAGE", 50)
+        mp.setattr(paging, "ENTITIES_ONE_PAGE", 20)
+        mp.setattr(paging, "NAMES_PER_PAGE", 4)
+        mp.setattr(paging, "NAMES_SHOWN", 3)
         mp.setattr(paging, "OVERVIEW_MARKS", 50)
         mp.setattr(paging, "FEED_ENTRIES", 9)
         build(Paths(content, TEMPLATES, work / "dist"), base_url=PAGED_BASE_URL, strict=True)

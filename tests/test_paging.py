@@ -37,8 +37,56 @@ def test_every_list_is_split(paged_site: Path) -> None:
         "entities/*/2.html",
         "topics/*/2.html",
         "years/*/2.html",
+        "entities/by-type/*.html",
+        "entities/by-type/*/2.html",
+        "topics/index/2.html",
     ):
         assert list(paged_site.glob(pattern)), pattern
+
+
+def _listed(pages: list[Path], pattern: str) -> Counter[str]:
+    """How often each link matching ``pattern`` (one group: the record's id) appears in the
+    lists (the ``<main>``) of ``pages``."""
+    found: Counter[str] = Counter()
+    for page in pages:
+        main = page.read_text(encoding="utf-8").partition("<main")[2].partition("</main>")[0]
+        found.update(re.findall(pattern, main))
+    return found
+
+
+def _pages_of(paged_site: Path, first: str) -> list[Path]:
+    """The pages of the list that starts at ``first``: it, then ``first``'s stem/N.html."""
+    more = sorted(
+        (paged_site / first.removesuffix(".html")).glob("*.html"), key=lambda p: int(p.stem)
+    )
+    return [paged_site / first, *more]
+
+
+def test_the_entity_index_splits_by_type_and_lists_each_entity_once(paged_site: Path) -> None:
+    entities = json.loads((paged_site / "data/entities.json").read_text("utf-8"))
+    by_type: dict[str, set[str]] = {}
+    for e in entities:
+        by_type.setdefault(e["type"], set()).add(e["id"])
+    link = r'<li><a href="(?:\.\./)*(?:entities/)?(entity-\d+)\.html"'
+    for type_, ids in by_type.items():
+        pages = _pages_of(paged_site, f"entities/by-type/{type_}.html")
+        assert len(pages) == -(-len(ids) // 4)  # NAMES_PER_PAGE
+        listed = _listed(pages, link)
+        assert set(listed) == ids and set(listed.values()) == {1}, type_
+    # The first page: the three most cited of each type, a link to each type's full list.
+    first = (paged_site / "entities/index.html").read_text(encoding="utf-8")
+    shown = _listed([paged_site / "entities/index.html"], link)
+    assert len(shown) == 3 * len(by_type) and set(shown.values()) == {1}
+    for type_ in by_type:
+        assert f'href="by-type/{type_}.html"' in first
+
+
+def test_the_topic_index_lists_each_topic_once(paged_site: Path) -> None:
+    topics = [t["id"] for t in json.loads((paged_site / "data/topics.json").read_text("utf-8"))]
+    pages = _pages_of(paged_site, "topics/index.html")
+    assert len(pages) == -(-len(topics) // 7)  # PER_PAGE
+    listed = _listed(pages, r'<h2><a href="(?:\.\./)*(?:topics/)?([a-z0-9-]+)\.html"')
+    assert list(listed) == topics and set(listed.values()) == {1}
 
 
 def test_no_link_or_fragment_is_broken(paged_site: Path, scans: dict[Path, Scan]) -> None:

@@ -112,6 +112,12 @@ def articles_year(y: int) -> str:
     return f"articles/by-year/{y}.html"
 
 
+def entities_of_type(type_: str) -> str:
+    """The entities of one type, when the entity index is split by type (an entity's own
+    pages beyond its first are ``entities/ID/N.html``: a number, never a type)."""
+    return f"entities/by-type/{type_}.html"
+
+
 def paged(path: str, number: int) -> str:
     """Page ``number`` of a list that starts at ``path``: ``entities/x.html``, then
     ``entities/x/2.html``, ``entities/x/3.html``... (no record id contains a slash, so

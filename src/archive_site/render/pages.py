@@ -29,12 +29,14 @@ from .paging import Pager, by_year, pagers
 from .renderer import Renderer
 from .svg import overview, overview_by_year
 from .views import (
+    TYPE_LABELS,
     EntityArticles,
     article_view,
     dependency_text,
     entity_articles,
     entity_groups,
     entity_view,
+    most_cited,
     plural,
     related_articles,
     sitemap_paths,
@@ -91,17 +93,14 @@ def plan(r: Renderer) -> list[Page]:
         prev = a.milestones[n - 1] if n > 0 else None
         nxt = a.milestones[n + 1] if n + 1 < len(a.milestones) else None
         pages.append(milestone(m, prev, nxt))
-    pages.append(
-        Page(
-            urls.ENTITIES,
-            "entities.html",
-            {"title": "People, organisations and places", "groups": entity_groups(a)},
-        )
-    )
+    pages += _counted(entity_index(r), more)
     roles = entity_articles(a)
     for e in a.entities:
         pages += _counted(entity(r, e, roles), more)
-    pages.append(Page(urls.TOPICS, "topics.html", {"title": "Topics", "topics": topic_counts(a)}))
+    topics = topic_counts(a)
+    pages += _counted(
+        _paged("topics.html", urls.TOPICS, (topics,), title="Topics", topics=topics), more
+    )
     for n, t in enumerate(a.topics):
         pages += _counted(topic(r, t, n), more)
     pages.append(Page(urls.YEARS, "years.html", {"title": "Years", "years": year_counts(a)}))
@@ -271,6 +270,38 @@ def article_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
             years=years,
             year=y,
         )
+
+
+def entity_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
+    """The entity index: one page, or the most cited of each type and a page (or more) per
+    type."""
+    groups = entity_groups(r.archive)
+    title = "People, organisations and places"
+    if not r.layout.entities_split:
+        yield False, _entities_page(urls.ENTITIES, title, groups)
+        return
+    counts = {type_: len(rows) for type_, rows in groups}
+    cited = [(type_, most_cited(rows, paging.NAMES_SHOWN)) for type_, rows in groups]
+    yield False, _entities_page(urls.ENTITIES, title, cited, counts)
+    for type_, rows in groups:
+        for pager in pagers(urls.entities_of_type(type_), rows, per_page=paging.NAMES_PER_PAGE):
+            shown = [(type_, list(pager.slice(rows)))]
+            page = _entities_page(pager.here, TYPE_LABELS[type_], shown, counts, type_, pager)
+            yield True, page
+
+
+def _entities_page(
+    path: str,
+    title: str,
+    groups: list[tuple[str, list[tuple[Entity, int, int]]]],
+    counts: dict[str, int] | None = None,
+    type_: str | None = None,
+    pager: Pager | None = None,
+) -> Page:
+    """A page of the entity index: ``groups`` of entities by type; with ``counts`` (the
+    entities of each type), a split index's first page, or the page ``pager`` of a type's."""
+    values = {"groups": groups, "counts": counts, "type": type_, "pager": pager}
+    return Page(path, "entities.html", {"title": title, **values})
 
 
 def article_page(a: Archive, article: Article, order: Mapping[str, int]) -> Page:

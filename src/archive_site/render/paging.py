@@ -9,6 +9,9 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
   and the latest articles on ``articles/index.html``;
 * entity, topic and year pages, and each of those years, into pages of
   :data:`PER_PAGE` items of each list;
+* the entity index by type (``entities/by-type/TYPE.html``, in pages of
+  :data:`NAMES_PER_PAGE` names), with the most cited of each type on
+  ``entities/index.html``; the topic index into pages of :data:`PER_PAGE` topics;
 * the overview picture draws one bar per year instead of a mark per
   milestone; the feed holds the latest :data:`FEED_ENTRIES` articles.
 
@@ -33,6 +36,12 @@ PER_PAGE = 100
 TIMELINE_ONE_PAGE = 300
 #: Above this many articles the article index splits by year.
 ARTICLES_ONE_PAGE = 300
+#: Above this many entities the entity index splits by type.
+ENTITIES_ONE_PAGE = 1000
+#: Names on one page of a type's list, when the entity index is split.
+NAMES_PER_PAGE = 500
+#: The most cited entities of each type the entity index shows, when it is split.
+NAMES_SHOWN = 20
 #: Above this many milestones the overview picture draws a bar per year.
 OVERVIEW_MARKS = 400
 #: Entries of the Atom feed: the latest articles.
@@ -77,11 +86,13 @@ class Pager:
         return (self.number - 1) * self.per_page
 
 
-def pagers(first: str, *lists: Sequence[object]) -> list[Pager]:
-    """The pages of a page that shows ``lists``: as many as the longest list needs."""
+def pagers(first: str, *lists: Sequence[object], per_page: int = 0) -> list[Pager]:
+    """The pages of a page that shows ``lists``: as many as the longest list needs, of
+    ``per_page`` items of each (:data:`PER_PAGE` by default)."""
+    per_page = per_page or PER_PAGE
     longest = max((len(items) for items in lists), default=0)
-    count = max(1, -(-longest // PER_PAGE))
-    return [Pager(first, n, count, PER_PAGE) for n in range(1, count + 1)]
+    count = max(1, -(-longest // per_page))
+    return [Pager(first, n, count, per_page) for n in range(1, count + 1)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +101,7 @@ class Layout:
 
     timeline_split: bool
     articles_split: bool
+    entities_split: bool
     overview_by_year: bool
     timeline_pages: dict[str, str]  # milestone id -> its timeline page, when split
 
@@ -120,6 +132,7 @@ def layout(a: Archive) -> Layout:
     return Layout(
         timeline_split=split,
         articles_split=len(a.articles) > ARTICLES_ONE_PAGE,
+        entities_split=len(a.entities) > ENTITIES_ONE_PAGE,
         overview_by_year=len(a.milestones) > OVERVIEW_MARKS,
         timeline_pages=pages,
     )

@@ -6,7 +6,7 @@ except an article's annotated paragraphs (through :func:`markup.annotate`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from markupsafe import Markup
@@ -365,6 +365,15 @@ def entity_groups(a: Archive) -> list[tuple[str, list[tuple[Entity, int, int]]]]
         if rows:
             groups.append((type_, rows))
     return groups
+
+
+def most_cited(
+    rows: Sequence[tuple[Entity, int, int]], count: int
+) -> list[tuple[Entity, int, int]]:
+    """The ``count`` entities of ``rows`` (as :func:`entity_groups` gives them) with the most
+    milestones, then mentions, in the order of ``rows``."""
+    ranked = sorted(range(len(rows)), key=lambda n: (-rows[n][1], -rows[n][2], n))[:count]
+    return [rows[n] for n in sorted(ranked)]
 
 
 def topic_counts(a: Archive) -> list[tuple[Topic, int]]:
