@@ -104,7 +104,8 @@ class _Writer:
         words = rng.choices(self.words, k=length or rng.randint(10, 22))
         for insert in inserts:
             words.insert(rng.randrange(1, len(words)), insert)
-        return " ".join(words).capitalize() + "."
+        text = " ".join(words)
+        return text[:1].upper() + text[1:] + "."  # not str.capitalize: names keep their case
 
     def paragraph(self, words: int, *, inserts: Sequence[str] = ()) -> str:
         sentences: list[str] = []
