@@ -418,7 +418,7 @@ def test_add_refuses_a_file_that_is_not_utf8(project_copy: Path) -> None:
     [
         (b"", "the capture is empty: there is no article text to add"),
         (b"\n  \n\t\n", "the capture is empty: there is no article text to add"),
-        (b"Title\n\nText\x00more\n", "not a text file (a NUL byte at byte 11)"),
+        (b"Title\n\nText\x00more\n", "not a text file (it holds a NUL character)"),
     ],
 )
 def test_add_refuses_what_is_not_an_article(

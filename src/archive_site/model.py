@@ -144,6 +144,7 @@ class Article:
     title_from_capture: bool
     short_title: str  # for source lists: the archivist's, else the title
     dateline: str | None = None  # as the capture writes it: "BEIJING, April 23 (Xinhua) --"
+    encoding: str = "UTF-8"  # the capture's bytes' (a saved page's may be another)
 
     @property
     def file_name(self) -> str:

@@ -38,7 +38,7 @@ from ..layout import (
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
-from ..readers import Field, Reading, decode, detect_format, read_text
+from ..readers import Field, Reading, capture_text, detect_format, read_text
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -103,7 +103,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         raise UsageError(f"--id: {id_error(ident)}")
     data = _read_capture(capture)
     display = display_path(capture)
-    reading = _read(capture, data)
+    reading, encoding = _read(capture, data)
     if not content.is_dir():
         raise _fail(content, None, "content folder not found (give another with --content DIR)")
     folder = content / ARTICLES_DIR
@@ -142,24 +142,28 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     out.info(f"Article id: {ident}{how_id}")
     out.info(
         f"Copied {display} to {display_path(capture_path)} "
-        f"({len(data):,} bytes, unchanged; read as '{reading.format}')"
+        f"({len(data):,} bytes, unchanged; read as '{reading.format}'"
+        + ("" if encoding == "UTF-8" else f", in {encoding}")
+        + ")"
     )
     out.info(f"Wrote {display_path(meta_path)}")
     _report(reading, content, metadata, meta_path, out)
     return EXIT_OK
 
 
-def _read(capture: Path, data: bytes) -> Reading:
-    """The capture read by the reader its format's detection picks; bad input raises."""
+def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
+    """The capture read by the reader its format's detection picks, and the name of its
+    encoding; bad input raises."""
     display = display_path(capture)
     problems = Problems()
-    text = decode(data, display, problems)
+    decoded = capture_text(data, capture.name, display, problems)
     problems.raise_if_errors()
-    assert text is not None
-    nul = data.find(b"\x00")
+    assert decoded is not None
+    text = decoded.text
+    nul = text.find("\x00")
     if nul >= 0:
-        line = data[:nul].count(b"\n") + 1
-        raise _fail(capture, line, f"not a text file (a NUL byte at byte {nul})")
+        line = text.count("\n", 0, nul) + 1
+        raise _fail(capture, line, "not a text file (it holds a NUL character)")
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
     reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
@@ -167,7 +171,7 @@ def _read(capture: Path, data: bytes) -> Reading:
         raise ArchiveError(problems)
     if not reading.blocks:
         raise _fail(capture, None, "no article text found in the capture")
-    return reading
+    return reading, decoded.encoding
 
 
 def _id_basis(reading: Reading) -> str:

@@ -13,7 +13,7 @@ from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
-from ..readers import REGISTRY, Block, Field, Reading, decode, detect_format, read_text
+from ..readers import REGISTRY, Block, Field, Reading, capture_text, detect_format, read_text
 from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
@@ -177,9 +177,10 @@ class _ArticleReader:
         except FileProblem as exc:
             problems.error(display, None, str(exc))
             return None
-        text = decode(data, display, problems)
-        if text is None:
+        decoded = capture_text(data, files.source.name, display, problems)
+        if decoded is None:
             return None
+        text = decoded.text
         meta_rec: Record | None
         if files.meta is not None:
             meta_display = display_path(files.meta)
@@ -203,7 +204,7 @@ class _ArticleReader:
             meta_rec.text("format")  # allowed, but a Markdown file is always "markdown"
         for line, note in reading.notes:
             problems.warning(display, line, note)
-        return self._merge(files, data, reading, meta_rec, display)
+        return self._merge(files, data, decoded.encoding, reading, meta_rec, display)
 
     def _field(self, key: str, reading: Reading, meta: Record) -> tuple[str | None, bool]:
         """The value of ``key``: from the capture, else the metadata; disagreement is an error."""
@@ -223,6 +224,7 @@ class _ArticleReader:
         self,
         files: ArticleFiles,
         data: bytes,
+        encoding: str,
         reading: Reading,
         meta: Record,
         display: str,
@@ -231,7 +233,7 @@ class _ArticleReader:
         if fields is None:
             return None
         self.responds_to[files.ident] = fields.responds_to
-        return self._article(files, data, reading, fields)
+        return self._article(files, data, encoding, reading, fields)
 
     def _check(
         self, files: ArticleFiles, reading: Reading, meta: Record, display: str
@@ -301,7 +303,7 @@ class _ArticleReader:
         return values, from_capture
 
     def _article(
-        self, files: ArticleFiles, data: bytes, reading: Reading, fields: _Fields
+        self, files: ArticleFiles, data: bytes, encoding: str, reading: Reading, fields: _Fields
     ) -> Article:
         paragraphs, turns = paragraphs_and_turns(
             reading.blocks, fields.interviewer, fields.interviewee
@@ -325,6 +327,7 @@ class _ArticleReader:
             original_name=fields.original_name,
             sha256=hashlib.sha256(data).hexdigest(),
             size=len(data),
+            encoding=encoding,
             paragraphs=paragraphs,
             turns=turns,
             furniture=reading.furniture,

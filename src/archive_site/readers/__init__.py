@@ -25,15 +25,19 @@ from .base import (
     split_blocks,
     split_lines,
 )
+from .charset import Decoded, decode_capture
+from .html import is_page
 
 __all__ = [
     "FORMATS",
     "REGISTRY",
     "Block",
     "Capture",
+    "Decoded",
     "Field",
     "Format",
     "Reading",
+    "capture_text",
     "decode",
     "detect_format",
     "read_text",
@@ -75,6 +79,13 @@ def detect_format(text: str, name: str = "") -> str:
         if fmt.detect is not None and fmt.detect(capture):
             return fmt.name
     return "plain"
+
+
+def capture_text(data: bytes, name: str, display: str, problems: Problems) -> Decoded | None:
+    """The text of the capture file ``name`` holding ``data``, and its encoding (see
+    :mod:`.charset`: UTF-8, UTF-16 with a byte-order mark, or a saved page's declared
+    encoding); None, with the error reported, when it cannot be read."""
+    return decode_capture(data, display, problems, page=is_page(name, data))
 
 
 def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Reading:

@@ -55,7 +55,11 @@ _KIND_OF_TYPE = {
     "BackgroundNewsArticle": "news",
 }
 _WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S)
+#: How a saved page starts: its doctype or ``<html>``, after comments and, in XHTML, the
+#: XML declaration.
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml\s[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
+)
 #: Kinds of furniture whose text never becomes a paragraph, even when the extractor keeps it.
 _NEVER_TEXT = frozenset(
     {"caption", "share", "read-also", "tags", "comments", "cookie-banner", "sidebar", "newsletter"}
@@ -64,6 +68,15 @@ _NEVER_TEXT = frozenset(
 
 def detect(capture: Capture) -> bool:
     return bool(_HTML_START.match(capture.text[:4096]))
+
+
+def is_page(name: str, data: bytes) -> bool:
+    """Whether the capture file ``name`` holding ``data`` is a saved web page, before its
+    text is known: by its name, or by how its bytes start (in any encoding that writes
+    ASCII as ASCII)."""
+    return name.lower().endswith(FORMAT.suffixes) or bool(
+        _HTML_START.match(data[:4096].decode("latin-1"))
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,217 @@
+"""A capture's text from its bytes: UTF-8, UTF-16 with its byte-order mark, or the
+encoding a saved web page declares.
+
+A capture is kept byte for byte, so a page saved from a browser ("Web page,
+HTML only") is in the encoding its server sent: often UTF-8, but a Chinese
+page may be GBK, a Russian one windows-1251, a Japanese one Shift_JIS.  Such a
+page names its encoding in a ``<meta charset>`` (or ``<meta http-equiv=
+"Content-Type" content="...; charset=...">``) in its first 1,024 bytes, where
+browsers look for it (the WHATWG HTML standard's prescan, simplified here: a
+``<meta>`` tag outside comments), or an XHTML page in its XML declaration.
+
+Bytes that are UTF-8 are read as UTF-8, whatever a page declares: a page
+whose server said UTF-8 over HTTP may carry a stale declaration, while text in
+a legacy encoding that is also valid UTF-8 is all but unknown.  Otherwise a
+web page is read in the encoding it declares, as the WHATWG Encoding Standard
+names it (``gb2312`` is read as GBK, ``iso-8859-1`` as windows-1252, as
+browsers do); only the standard's encodings are, never one of Python's other
+codecs.  Any other text is not read: the error names the line of the first
+byte that is not UTF-8 (or not the declared encoding).
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import NamedTuple
+
+from ..errors import Problems
+
+#: How far into a page its encoding is looked for, as browsers do.
+PRESCAN = 1024
+
+#: The WHATWG Encoding Standard's legacy single- and multi-byte encodings, by their names:
+#: the Python codec that reads each (the same characters, but for a few bytes the standard
+#: reads as control characters and Python's codec leaves undefined: a capture holding one
+#: is refused on its line), and the labels a page may name it by.
+_ENCODINGS: dict[str, tuple[str, str]] = {
+    "IBM866": ("cp866", "866 cp866 csibm866 ibm866"),
+    "ISO-8859-2": (
+        "iso8859_2",
+        "csisolatin2 iso-8859-2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2",
+    ),
+    "ISO-8859-3": (
+        "iso8859_3",
+        "csisolatin3 iso-8859-3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3",
+    ),
+    "ISO-8859-4": (
+        "iso8859_4",
+        "csisolatin4 iso-8859-4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4",
+    ),
+    "ISO-8859-5": (
+        "iso8859_5",
+        "csisolatincyrillic cyrillic iso-8859-5 iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
+        "iso_8859-5:1988",
+    ),
+    "ISO-8859-6": (
+        "iso8859_6",
+        "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6 "
+        "iso-8859-6-e iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 "
+        "iso_8859-6:1987",
+    ),
+    "ISO-8859-7": (
+        "iso8859_7",
+        "csisolatingreek ecma-118 elot_928 greek greek8 iso-8859-7 iso-ir-126 iso8859-7 "
+        "iso88597 iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+    ),
+    "ISO-8859-8": (
+        "iso8859_8",
+        "csiso88598e csisolatinhebrew hebrew iso-8859-8 iso-8859-8-e iso-ir-138 "
+        "iso8859-8 iso88598 iso_8859-8 iso_8859-8:1988 visual csiso88598i iso-8859-8-i "
+        "logical",
+    ),
+    "ISO-8859-10": (
+        "iso8859_10",
+        "csisolatin6 iso-8859-10 iso-ir-157 iso8859-10 iso885910 l6 latin6",
+    ),
+    "ISO-8859-13": ("iso8859_13", "iso-8859-13 iso8859-13 iso885913"),
+    "ISO-8859-14": ("iso8859_14", "iso-8859-14 iso8859-14 iso885914"),
+    "ISO-8859-15": ("iso8859_15", "csisolatin9 iso-8859-15 iso8859-15 iso885915 iso_8859-15 l9"),
+    "ISO-8859-16": ("iso8859_16", "iso-8859-16"),
+    "KOI8-R": ("koi8_r", "cskoi8r koi koi8 koi8-r koi8_r"),
+    "KOI8-U": ("koi8_u", "koi8-ru koi8-u"),
+    "macintosh": ("mac_roman", "csmacintosh mac macintosh x-mac-roman"),
+    "windows-874": ("cp874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620 windows-874"),
+    "windows-1250": ("cp1250", "cp1250 windows-1250 x-cp1250"),
+    "windows-1251": ("cp1251", "cp1251 windows-1251 x-cp1251"),
+    "windows-1252": (
+        "cp1252",
+        "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 "
+        "iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii windows-1252 "
+        "x-cp1252",
+    ),
+    "windows-1253": ("cp1253", "cp1253 windows-1253 x-cp1253"),
+    "windows-1254": (
+        "cp1254",
+        "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
+        "iso_8859-9:1989 l5 latin5 windows-1254 x-cp1254",
+    ),
+    "windows-1255": ("cp1255", "cp1255 windows-1255 x-cp1255"),
+    "windows-1256": ("cp1256", "cp1256 windows-1256 x-cp1256"),
+    "windows-1257": ("cp1257", "cp1257 windows-1257 x-cp1257"),
+    "windows-1258": ("cp1258", "cp1258 windows-1258 x-cp1258"),
+    "x-mac-cyrillic": ("mac_cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
+    "GBK": (
+        "gbk",
+        "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk",
+    ),
+    "gb18030": ("gb18030", "gb18030"),
+    "Big5": ("big5hkscs", "big5 big5-hkscs cn-big5 csbig5 x-x-big5"),
+    "EUC-JP": ("euc_jp", "cseucpkdfmtjapanese euc-jp x-euc-jp"),
+    "ISO-2022-JP": ("iso2022_jp", "csiso2022jp iso-2022-jp"),
+    "Shift_JIS": ("cp932", "csshiftjis ms932 ms_kanji shift-jis shift_jis sjis windows-31j x-sjis"),
+    "EUC-KR": (
+        "cp949",
+        "cseuckr csksc56011987 euc-kr iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 "
+        "ksc5601 ksc_5601 windows-949",
+    ),
+    # A page cannot declare UTF-16 in itself (its prescan reads ASCII): the standard reads
+    # such a declaration as UTF-8.
+    "UTF-8": (
+        "utf-8",
+        "unicode-1-1-utf-8 unicode11utf8 unicode20utf8 utf-8 utf8 x-unicode20utf8 utf-16 "
+        "utf-16be utf-16le csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff "
+        "unicodefffe",
+    ),
+}
+#: Each label, by itself, with the name of its encoding.
+LABELS: dict[str, str] = {
+    label: name for name, (_, labels) in _ENCODINGS.items() for label in labels.split()
+}
+
+_COMMENT = re.compile(rb"<!--.*?(?:-->|\Z)", re.S)
+_META = re.compile(rb"<meta[\s/][^>]*>", re.I)
+_ATTRIBUTE = re.compile(rb"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""", re.S)
+_CHARSET = re.compile(rb"""charset\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s;"']+))""", re.I)
+#: An XHTML page's XML declaration, which may name its encoding instead of a ``<meta>``.
+_XML_DECLARATION = re.compile(rb"""\s*<\?xml\s[^>]*?encoding\s*=\s*["']([^"']*)["']""")
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16LE"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16BE"),
+)
+
+
+class Decoded(NamedTuple):
+    """A capture's text, and the name of the encoding it was read from."""
+
+    text: str
+    encoding: str
+
+
+def declared(data: bytes) -> str | None:
+    """The encoding label a page's first ``<meta>`` naming one declares (lowercased), as
+    browsers read it, in the page's first :data:`PRESCAN` bytes, outside comments; else the
+    one an XHTML page's XML declaration names; else None."""
+    head = _COMMENT.sub(b"", data[:PRESCAN])
+    for meta in _META.finditer(head):
+        attributes: dict[bytes, bytes] = {}
+        for match in _ATTRIBUTE.finditer(meta.group(0)[5:]):
+            value = next((v for v in match.groups()[1:] if v is not None), b"")
+            attributes.setdefault(match.group(1).lower(), value)
+        label = attributes.get(b"charset")
+        if label is None and attributes.get(b"http-equiv", b"").lower() == b"content-type":
+            found = _CHARSET.search(attributes.get(b"content", b""))
+            label = next((v for v in found.groups() if v is not None), None) if found else None
+        if label is not None:
+            return label.decode("ascii", "replace").strip().lower()
+    xml = _XML_DECLARATION.match(data)
+    return xml.group(1).decode("ascii", "replace").strip().lower() if xml else None
+
+
+def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool) -> Decoded | None:
+    """The text of a capture's bytes, as the module's docstring says (``page``: the capture
+    is a saved web page); None, with the error reported on its line, when it cannot be read.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            return _decoded(data, codec, name, f"{name} text", display, problems)
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError as exc:
+        not_utf8 = exc
+    label = declared(data) if page else None
+    named = LABELS.get(label) if label is not None else None
+    if named is None or named == "UTF-8":
+        line = data[: not_utf8.start].count(b"\n") + 1
+        why = f"not UTF-8 text ({not_utf8.reason} at byte {not_utf8.start}){_hint(label, page)}"
+        problems.error(display, line, why)
+        return None
+    codec = _ENCODINGS[named][0]
+    return _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
+
+
+def _decoded(
+    data: bytes, codec: str, name: str, what: str, display: str, problems: Problems
+) -> Decoded | None:
+    try:
+        return Decoded(data.decode(codec).removeprefix("\ufeff"), name)
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start, codec)
+        problems.error(display, line, f"not {what} ({exc.reason} at byte {exc.start})")
+        return None
+
+
+def _line_of(data: bytes, offset: int, codec: str) -> int:
+    """The line of the byte at ``offset`` (UTF-16: counted in the text before it)."""
+    if codec == "utf-16":
+        return data[: offset - offset % 2].decode(codec, "replace").count("\n") + 1
+    return data[:offset].count(b"\n") + 1
+
+
+def _hint(label: str | None, page: bool) -> str:
+    if label is not None and label not in LABELS:
+        return f"; the page declares the encoding {label!r}, which is not one browsers read"
+    if page and label is None:
+        return "; a page in another encoding must name it in a <meta charset> at its top"
+    return ""

@@ -1,0 +1,247 @@
+"""Captures in other encodings than UTF-8: a saved page read in the encoding it declares,
+UTF-16 with its byte-order mark; anything else refused on its line."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.readers import capture_text, detect_format, read_text
+from archive_site.readers.charset import _ENCODINGS as ENCODINGS
+from archive_site.readers.charset import LABELS, declared, decode_capture
+from conftest import cli
+
+TITLE = {
+    "GBK": "阿塞拜疆总统接受专访",
+    "windows-1251": "Алиев дал интервью агентству Синьхуа",
+    "Shift_JIS": "アリエフ大統領がインタビューに応じる",
+    "windows-1252": "“Partnership” in Baku — a new stage",
+    "ISO-8859-7": "Συνέντευξη του προέδρου Αλίεφ",
+}
+TEXT = {
+    "GBK": [
+        "阿利耶夫说，阿塞拜疆高度重视同中国的关系。",
+        "他表示，共建倡议为阿塞拜疆带来了发展机遇。",
+    ],
+    "windows-1251": [
+        "Алиев заявил, что отношения находятся на высоком уровне.",
+        "Он отметил роль Среднего коридора.",
+    ],
+    "Shift_JIS": [
+        "アリエフ大統領は中国との関係を重視していると述べた。",
+        "中央回廊の役割を強調した。",
+    ],
+    "windows-1252": [
+        "The “strategic partnership” was signed in 2025 — in Beijing.",
+        "Trade grew by 10½ percent.",
+    ],
+    "ISO-8859-7": [
+        "Ο πρόεδρος μίλησε για τις σχέσεις με την Κίνα.",
+        "Τόνισε τον ρόλο του Μεσαίου Διαδρόμου.",
+    ],
+}
+
+
+def page(title: str, paragraphs: list[str], head: str) -> str:
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        f"<!DOCTYPE html>\n<html>\n<head>\n{head}\n<title>{title}</title>\n</head>\n<body>\n"
+        f"<article>\n<h1>{title}</h1>\n{body}\n</article>\n</body>\n</html>\n"
+    )
+
+
+def decode(data: bytes, *, page: bool = True) -> tuple[str | None, str | None, list[str]]:
+    problems = Problems()
+    found = decode_capture(data, "x.html", problems, page=page)
+    said = [f"{d.line}: {d.message}" for d in problems]
+    return (found.text if found else None), (found.encoding if found else None), said
+
+
+# --- what a page declares --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "label"),
+    [
+        (b'<meta charset="windows-1251">', "windows-1251"),
+        (b"<meta charset='GB2312'>", "gb2312"),
+        (b"<META CHARSET=shift_jis>", "shift_jis"),
+        (b'<meta http-equiv="Content-Type" content="text/html; charset=gbk">', "gbk"),
+        (b"<meta content='text/html;charset=\"koi8-r\"' http-equiv=content-type>", "koi8-r"),
+        (b'<meta name="viewport" content="width=device-width"><meta charset="big5">', "big5"),
+        (b'<meta http-equiv="refresh" content="5; charset=gbk"><meta charset=utf-8>', "utf-8"),
+        (b'<!-- <meta charset="gbk"> --><meta charset="euc-kr">', "euc-kr"),
+        (b"<!-- <meta charset=gbk> -->", None),
+        (b'<meta name="description" content="charset=gbk">', None),
+        (b" " * 1024 + b'<meta charset="gbk">', None),  # beyond where browsers look
+        (b"", None),
+    ],
+)
+def test_the_declared_encoding_is_found_as_browsers_find_it(head: bytes, label: str | None) -> None:
+    assert declared(b"<!DOCTYPE html><html><head>" + head + b"</head>") == label
+
+
+def test_an_xhtml_page_may_name_its_encoding_in_its_xml_declaration() -> None:
+    xml = b'<?xml version="1.0" encoding="Windows-1251"?>\n<!DOCTYPE html>\n<html><head>'
+    assert declared(xml + b"<title>x</title></head>") == "windows-1251"
+    assert declared(xml + b'<meta charset="koi8-r"></head>') == "koi8-r"  # the meta first
+    assert declared(b"<!DOCTYPE html>\n<?xml version='1.0' encoding='gbk'?>") is None
+
+
+def test_an_xhtml_page_is_a_saved_page(tmp_path: Path) -> None:
+    html = page(TITLE["windows-1251"], TEXT["windows-1251"], "")
+    html = '<?xml version="1.0" encoding="windows-1251"?>\n' + html.replace(
+        "<!DOCTYPE html>",
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">',
+    )
+    data = html.encode("cp1251")
+    problems = Problems()
+    decoded = capture_text(data, "saved.htm", "saved.htm", problems)
+    assert decoded is not None and decoded.encoding == "windows-1251"
+    fmt = detect_format(decoded.text, "saved.txt")  # by its start, not its name
+    reading = read_text(decoded.text, "saved.htm", problems, fmt=fmt)
+    assert not list(problems)
+    assert fmt == "html" and [b.text for b in reading.blocks] == TEXT["windows-1251"]
+    assert reading.fields["title"].value == TITLE["windows-1251"]
+
+
+def test_every_label_names_an_encoding_python_reads_as_text() -> None:
+    assert len(LABELS) > 200
+    for label, name in LABELS.items():
+        assert label == label.lower() and label.strip() == label
+        assert codecs.lookup(ENCODINGS[name][0])._is_text_encoding  # type: ignore[attr-defined]
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(TITLE))
+@pytest.mark.parametrize(
+    "how",
+    [
+        '<meta charset="{label}">',
+        '<meta http-equiv="Content-Type" content="text/html; charset={label}">',
+    ],
+)
+def test_a_page_is_read_in_the_encoding_it_declares(name: str, how: str) -> None:
+    label = {"windows-1252": "iso-8859-1", "GBK": "gb2312"}.get(name, name.lower())
+    html = page(TITLE[name], TEXT[name], how.format(label=label))
+    codec = {"GBK": "gbk", "Shift_JIS": "cp932", "windows-1252": "cp1252"}.get(name, name)
+    data = html.encode(codec)
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("utf-8")  # not UTF-8 by chance
+    text, encoding, said = decode(data)
+    assert (text, encoding, said) == (html, name, [])
+
+
+def test_utf8_bytes_are_read_as_utf8_whatever_the_page_declares() -> None:
+    html = page(TITLE["windows-1251"], TEXT["windows-1251"], '<meta charset="windows-1251">')
+    assert decode(html.encode("utf-8")) == (html, "UTF-8", [])
+
+
+@pytest.mark.parametrize(("bom", "codec"), [("UTF-16LE", "utf-16-le"), ("UTF-16BE", "utf-16-be")])
+def test_utf16_with_its_byte_order_mark_is_read(bom: str, codec: str) -> None:
+    text = "Title\n\nAliyev said: “the partnership is strong”.\n"
+    data = "\ufeff".encode(codec) + text.encode(codec)
+    assert decode(data, page=False) == (text, bom, [])
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), page=False) == (text, "UTF-8", [])
+
+
+@pytest.mark.parametrize(
+    ("label", "hint"),
+    [
+        ("utf-7", "; the page declares the encoding 'utf-7', which is not one browsers read"),
+        ("base64", "; the page declares the encoding 'base64', which is not one browsers read"),
+        (
+            "unicode_escape",
+            "; the page declares the encoding 'unicode_escape', which is not one browsers read",
+        ),
+        (
+            "x-nonsense",
+            "; the page declares the encoding 'x-nonsense', which is not one browsers read",
+        ),
+        ("utf-8", ""),
+    ],
+)
+def test_an_encoding_browsers_do_not_read_is_refused(label: str, hint: str) -> None:
+    data = page("Title", ["caf\xe9 au lait"], f'<meta charset="{label}">').encode("latin-1")
+    at = data.index(b"\xe9")
+    line = data[:at].count(b"\n") + 1
+    message = f"{line}: not UTF-8 text (invalid continuation byte at byte {at})"
+    assert decode(data) == (None, None, [message + hint])
+
+
+def test_bytes_the_declared_encoding_does_not_hold_are_refused_on_their_line() -> None:
+    html = page(TITLE["GBK"], TEXT["GBK"], '<meta charset="gbk">')
+    data = html.encode("gbk")
+    at = data.index("他".encode("gbk"))
+    broken = data[:at] + b"\xff\xff" + data[at + 2 :]
+    line = broken[:at].count(b"\n") + 1
+    text, _, said = decode(broken)
+    assert text is None
+    assert said == [
+        f"{line}: not GBK text, as the page declares (illegal multibyte sequence at byte {at})"
+    ]
+
+
+def test_text_that_is_not_a_page_must_be_utf8() -> None:
+    data = "Заголовок\n\nТекст статьи.\n".encode("cp1251")
+    _, _, said = decode(data, page=False)
+    assert said == ["1: not UTF-8 text (invalid continuation byte at byte 0)"]
+    _, _, said = decode(b"<!DOCTYPE html><p>\xe9</p>")
+    assert said == [
+        "1: not UTF-8 text (invalid continuation byte at byte 18); a page in another encoding "
+        "must name it in a <meta charset> at its top"
+    ]
+
+
+# --- through add and the build ---------------------------------------------------------
+
+
+def test_a_saved_page_in_gbk_is_added_built_and_published_byte_for_byte(
+    project_copy: Path,
+) -> None:
+    html = page(
+        TITLE["GBK"],
+        TEXT["GBK"],
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    )
+    data = html.encode("gbk")
+    (project_copy / "saved.html").write_bytes(data)
+    added = cli("add", "saved.html", "--id", "2025-04-21-gbk-page", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    assert "read as 'html', in GBK)" in added.stdout
+    assert f"title: {TITLE['GBK']} (line" in added.stdout
+    folder = project_copy / "content/articles"
+    assert (folder / "2025-04-21-gbk-page.capture.html").read_bytes() == data
+    meta = folder / "2025-04-21-gbk-page.meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    for key, value in (("outlet", "Xinhua"), ("published", "2025-04-21"), ("kind", "news")):
+        text = text.replace(f"\n{key}:\n", f"\n{key}: {value}\n")
+    meta.write_text(text, encoding="utf-8")
+    built = cli("build", "-o", "out", "--base-url", "https://example.org/", cwd=project_copy)
+    assert built.returncode == 0, built.stderr
+    article = (project_copy / "out/articles/2025-04-21-gbk-page.html").read_text("utf-8")
+    for paragraph in TEXT["GBK"]:
+        assert f">{paragraph}</p>" in article or f">{paragraph}<" in article, paragraph
+    assert f"<h1>{TITLE['GBK']}</h1>" in article or TITLE["GBK"] in article
+    assert f"({len(data):,} bytes in GBK, saved as saved.html)" in article
+    published = project_copy / "out/articles/2025-04-21-gbk-page.capture.html.txt"
+    assert published.read_bytes() == data  # the capture as it was saved, never re-encoded
+
+
+def test_a_page_in_an_undeclared_encoding_is_a_problem_on_its_line(project_copy: Path) -> None:
+    data = page("Caf\xe9", ["Un caf\xe9 \xe0 Bakou."], "").encode("latin-1")
+    (project_copy / "content/articles/2025-04-21-latin.capture.html").write_bytes(data)
+    (project_copy / "content/articles/2025-04-21-latin.meta.yaml").write_text(
+        "outlet: Xinhua\npublished: 2025-04-21\nkind: news\n", encoding="utf-8"
+    )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    line = data[: data.index(b"\xe9")].count(b"\n") + 1
+    assert f"content/articles/2025-04-21-latin.capture.html:{line}: not UTF-8 text" in result.stderr
+    assert "must name it in a <meta charset> at its top" in result.stderr
