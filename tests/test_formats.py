@@ -133,6 +133,25 @@ def test_page_with_open_graph_only() -> None:
     assert_no_furniture_in_text(r, "May 20, 2025", "newsletter", "WhatsApp")
 
 
+def test_date_lines_in_the_text_are_time_stamps_not_paragraphs() -> None:
+    r = read_fixture("pages/dated-lines.html")
+    assert fields(r)["published"] == "2025-04-24" and fields(r)["time"] == "05:00"
+    assert fields(r)["author"] == "Jane Smith, Ali Mammadov"
+    assert texts(r)[0].startswith("Baku's leader hails 'golden era'")  # the standfirst
+    assert texts(r)[1].startswith("Azerbaijan's president, Ilham Aliyev,")
+    assert len(texts(r)) == 5 and texts(r)[-1].startswith("Freight volumes on the route")
+    page = (FIXTURES / "pages/dated-lines.html").read_text(encoding="utf-8").split("\n")
+    stamps = [(f.text, f.line) for f in r.furniture if f.kind == "timestamp"]
+    assert [text for text, _ in stamps] == [
+        "Thu 24 Apr 2025 06.00 BST",
+        "Last modified on Thu 24 Apr 2025 10.41 BST",
+    ]
+    for text, line in stamps:
+        assert text in page[line - 1]  # on the line that holds it
+    assert [f.line for f in r.furniture] == sorted(f.line for f in r.furniture)
+    assert_no_furniture_in_text(r, "BST", "Sign up", "Most viewed", "Related:")
+
+
 def test_page_with_no_metadata_at_all() -> None:
     r = read_fixture("pages/bare.html")
     assert fields(r) == {}  # an <h2> is not a headline the page declares

@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import Problems
+from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, reading
 from .htmlscan import PageScan, scan
+from .stamps import parse_stamp
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -95,10 +97,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
-    body = _paragraphs(capture.text, page, fields.get("title"))
+    body, stamps = _paragraphs(capture.text, page, fields.get("title"))
     if not body:
         notes.append((1, "no article text found in the page"))
-    return reading("html", fields, body, page.furniture, notes)
+    furniture = sorted([*page.furniture, *stamps], key=lambda f: f.line)
+    return reading("html", fields, body, furniture, notes)
 
 
 # --- the text -------------------------------------------------------------------
@@ -126,8 +129,12 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _paragraphs(html: str, page: PageScan, title: Field | None) -> list[Block]:
-    """The extracted paragraphs, each with the line of the page it starts on.
+def _paragraphs(
+    html: str, page: PageScan, title: Field | None
+) -> tuple[list[Block], list[Furniture]]:
+    """The extracted paragraphs, each with the line of the page it starts on; and the
+    paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST", "Last modified
+    on ...": the page's date, which its metadata gives), as furniture.
 
     A paragraph that is the headline, or the text of a figure caption, a
     share box, a "read also" box, tags, comments or a sidebar is left out.
@@ -147,14 +154,18 @@ def _paragraphs(html: str, page: PageScan, title: Field | None) -> list[Block]:
     for k, (_, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
     body: list[Block] = []
+    stamps: list[Furniture] = []
     last = 1
     for text in _extract(html):
         k = _key(text)
         if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
-        body.append(Block(text, last))
-    return body
+        if parse_stamp(text) is not None:
+            stamps.append(Furniture("timestamp", text, last))
+        else:
+            body.append(Block(text, last))
+    return body, stamps
 
 
 def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:

@@ -19,7 +19,12 @@ from ..model import Furniture
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
 )
-_BLOCKS = frozenset("p li blockquote h1 h2 h3 h4 h5 h6 dd dt pre td th figcaption div".split())  # noqa: SIM905
+_BLOCKS = frozenset(
+    (  # noqa: SIM905
+        "p li blockquote h1 h2 h3 h4 h5 h6 dd dt pre td th figcaption div caption summary "
+        "details address section article aside header footer main figure"
+    ).split()
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 
 #: Furniture by the words of an element's class or id, tried in this order.

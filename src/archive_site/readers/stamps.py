@@ -1,7 +1,8 @@
 """Date and time stamps as web pages print them, on a line of their own.
 
 ``date 2025-04-23``, ``23.04.2025 14:05``, ``14:05 23.04.2025``,
-``Wednesday, 23 April 2025, 14:05 (GMT+4)``, ``April 23, 2025 2:05 PM``...
+``Wednesday, 23 April 2025, 14:05 (GMT+4)``, ``April 23, 2025 2:05 PM``,
+``Last modified on Thu 24 Apr 2025 10.41 BST``...
 The readers use them for a capture's date header and to recognise the time
 stamps of other stories' headlines in page furniture.
 """
@@ -16,9 +17,11 @@ from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
+#: A UTC offset (GMT+4, +04:00, Z), or a zone's abbreviation (BST, CET: read as no offset,
+#: an abbreviation naming more than one zone).
 _TZ = (
     r"\(?\s*(?:(?:GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?|(?P<tz2>[+-]\d{2}:\d{2})"
-    r"|(?P<tzz>Z))\s*\)?"
+    r"|(?P<tzz>Z)|[A-Z]{2,5})\s*\)?"
 )
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
@@ -26,7 +29,11 @@ _DATE_FORMS = (
     re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTH_PATTERN}),?\s+(?P<y>\d{{4}})"),
     re.compile(rf"(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
 )
-_LEAD = re.compile(rf"^(?:(?:date|published|posted|updated)\s*:?\s+)?(?:{_WEEKDAY},?\s+)?", re.I)
+_LEAD = re.compile(
+    r"^(?:(?:date|(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified))"
+    rf"(?:\s+on)?\s*:?\s+)?(?:{_WEEKDAY},?\s+)?",
+    re.I,
+)
 _TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
 _TIME_LAST = re.compile(rf"^(?P<rest>.+?)\s*(?:,|\bat\b|\||-|–|/)?\s*{_TIME}(?:\s*{_TZ})?$")
 
