@@ -133,7 +133,7 @@ def test_page_with_open_graph_only() -> None:
     assert_no_furniture_in_text(r, "May 20, 2025", "newsletter", "WhatsApp")
 
 
-def test_date_lines_in_the_text_are_time_stamps_not_paragraphs() -> None:
+def test_date_lines_and_separators_in_the_text_are_furniture_not_paragraphs() -> None:
     r = read_fixture("pages/dated-lines.html")
     assert fields(r)["published"] == "2025-04-24" and fields(r)["time"] == "05:00"
     assert fields(r)["author"] == "Jane Smith, Ali Mammadov"
@@ -148,6 +148,8 @@ def test_date_lines_in_the_text_are_time_stamps_not_paragraphs() -> None:
     ]
     for text, line in stamps:
         assert text in page[line - 1]  # on the line that holds it
+    (separator,) = [f for f in r.furniture if f.kind == "separator"]
+    assert separator.text == "* * *" and page[separator.line - 1] == "<p>* * *</p>"
     assert [f.line for f in r.furniture] == sorted(f.line for f in r.furniture)
     assert_no_furniture_in_text(r, "BST", "Sign up", "Most viewed", "Related:")
 

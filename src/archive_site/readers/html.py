@@ -97,10 +97,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
-    body, stamps = _paragraphs(capture.text, page, fields.get("title"))
+    body, aside = _paragraphs(capture.text, page, fields.get("title"))
     if not body:
         notes.append((1, "no article text found in the page"))
-    furniture = sorted([*page.furniture, *stamps], key=lambda f: f.line)
+    furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     return reading("html", fields, body, furniture, notes)
 
 
@@ -132,9 +132,10 @@ def _key(text: str) -> str:
 def _paragraphs(
     html: str, page: PageScan, title: Field | None
 ) -> tuple[list[Block], list[Furniture]]:
-    """The extracted paragraphs, each with the line of the page it starts on; and the
-    paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST", "Last modified
-    on ...": the page's date, which its metadata gives), as furniture.
+    """The extracted paragraphs, each with the line of the page it starts on; and, as
+    furniture, the paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST",
+    "Last modified on ...": the page's date, which its metadata gives) or hold neither a
+    letter nor a digit (a separator: "___", "* * *").
 
     A paragraph that is the headline, or the text of a figure caption, a
     share box, a "read also" box, tags, comments or a sidebar is left out.
@@ -154,7 +155,7 @@ def _paragraphs(
     for k, (_, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
     body: list[Block] = []
-    stamps: list[Furniture] = []
+    aside: list[Furniture] = []
     last = 1
     for text in _extract(html):
         k = _key(text)
@@ -162,10 +163,12 @@ def _paragraphs(
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         if parse_stamp(text) is not None:
-            stamps.append(Furniture("timestamp", text, last))
+            aside.append(Furniture("timestamp", text, last))
+        elif not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
+            aside.append(Furniture("separator", text, last))
         else:
             body.append(Block(text, last))
-    return body, stamps
+    return body, aside
 
 
 def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:

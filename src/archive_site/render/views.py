@@ -223,6 +223,7 @@ def furniture_summary(article: Article) -> list[str]:
         "editorial": ("an editorial line", "editorial lines"),
         "headline": ("another story’s headline", "other stories’ headlines"),
         "timestamp": ("a time stamp", "time stamps"),
+        "separator": ("a separator line", "separator lines"),
         "prompt": (
             "a prompt to follow, share or subscribe",
             "prompts to follow, share or subscribe",
