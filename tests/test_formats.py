@@ -10,10 +10,10 @@ from hypothesis import strategies as st
 
 from archive_site.errors import Problems
 from archive_site.readers import Reading, detect_format, read_text
+from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.stamps import Stamp, parse_stamp
-from archive_site.readers.wire import match_dateline
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -152,6 +152,32 @@ def test_date_lines_and_separators_in_the_text_are_furniture_not_paragraphs() ->
     assert separator.text == "* * *" and page[separator.line - 1] == "<p>* * *</p>"
     assert [f.line for f in r.furniture] == sorted(f.line for f in r.furniture)
     assert_no_furniture_in_text(r, "BST", "Sign up", "Most viewed", "Related:")
+
+
+def test_a_date_stamp_under_the_headline_and_a_dateline_are_read() -> None:
+    r = read_fixture("pages/stamp-and-dateline.html")
+    page = (FIXTURES / "pages/stamp-and-dateline.html").read_text(encoding="utf-8").split("\n")
+    # no metadata gives the date: the stamp between the headline and the text does, not
+    # the sidebar's (another story's), which comes first
+    published = r.fields["published"]
+    assert (published.value, r.fields["time"].value) == ("2025-04-23", "14:05")
+    assert "2025-04-23 14:05:12" in page[published.line - 1]
+    assert "timezone" not in r.fields  # the page names none
+    dateline = r.fields["dateline"]
+    assert dateline.value == "BAKU, April 23 (Steppe Wire) --"
+    assert page[dateline.line - 1].startswith("<p>BAKU, April 23")
+    assert texts(r)[0].startswith("Azerbaijani President Ilham Aliyev said on Tuesday")
+    assert not r.notes  # the dateline's day is the stamp's
+
+
+def test_a_stamp_saying_when_the_page_changed_is_no_publication_date() -> None:
+    html = (FIXTURES / "pages/stamp-and-dateline.html").read_text(encoding="utf-8")
+    html = html.replace(">2025-04-23 14:05:12<", ">Updated: 2025-04-24 10:00<")
+    r, problems = read_page(html)
+    assert problems == []
+    assert "published" not in r.fields and "time" not in r.fields
+    # the dateline names a day but no year: no day is inferred without a publication date
+    assert r.fields["dateline"].value == "BAKU, April 23 (Steppe Wire) --"
 
 
 def test_page_with_no_metadata_at_all() -> None:

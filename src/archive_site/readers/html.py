@@ -30,6 +30,7 @@ from typing import Any
 from ..errors import Problems
 from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, reading
+from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import parse_stamp
 
@@ -100,6 +101,13 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
     if not body:
         notes.append((1, "no article text found in the page"))
+    else:
+        _stamp_date(page, body[0].line, fields)
+        found = match_dateline(body[0].text)
+        if found is not None:
+            dateline, text = found
+            body[0] = Block(text, body[0].line)
+            dateline_fields(fields, dateline, body[0].line, notes, "the page's date")
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     return reading("html", fields, body, furniture, notes)
 
@@ -169,6 +177,31 @@ def _paragraphs(
         else:
             body.append(Block(text, last))
     return body, aside
+
+
+#: A stamp saying when the page changed, not when it was published.
+_CHANGED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+
+
+def _stamp_date(page: PageScan, first: int, fields: dict[str, Field]) -> None:
+    """When the page's metadata gives no date: the first date stamp on a block of its own
+    from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
+    "Published 23 April 2025"), unless it says when the page was updated, or is in the
+    page's furniture (another story's)."""
+    if "published" in fields or page.h1 is None:
+        return
+    furniture = _Texts([_key(t) for t in page.furniture_text])
+    for text, line in page.blocks:
+        if not page.h1[1] <= line <= first or _CHANGED.match(text):
+            continue
+        stamp = parse_stamp(text)
+        if stamp is None or furniture.holding(_key(text)):
+            continue
+        fields["published"] = Field(stamp.date, line)
+        for key, value in (("time", stamp.time), ("timezone", stamp.timezone)):
+            if value is not None and key not in fields:
+                fields[key] = Field(value, line)
+        return
 
 
 def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:

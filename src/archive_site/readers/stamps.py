@@ -16,7 +16,7 @@ from ..dates import MONTH_PATTERN, month_number
 from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
-_TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
+_TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
 #: A UTC offset (GMT+4, +04:00, Z), or a zone's abbreviation (BST, CET: read as no offset,
 #: an abbreviation naming more than one zone).
 _TZ = (

@@ -19,78 +19,14 @@ Detected when it finds any of these; text in which it finds none is ``plain``.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, month_number
 from ..errors import Problems
 from ..model import Furniture
-from .base import Block, Capture, Field, Format, Reading, iso_date, join, reading, split_blocks
+from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
+from .dateline import DATELINE, dateline_fields, match_dateline
 from .stamps import Stamp, parse_stamp
-
-# --- the dateline -------------------------------------------------------------
-
-_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[A-Z][\w'’.-]*"
-_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
-_DAY_MONTH = (
-    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))"
-    r"(?:,?\s+(?P<y>\d{4}))?"
-)
-_AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
-_DATELINE = re.compile(
-    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?\s*{_AGENCY}?\s*(?:--|[—–:.-]))\s+(?=\S)"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Dateline:
-    text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
-    month: int | None
-    day: int | None
-    year: int | None
-    agency: str | None
-
-
-def match_dateline(text: str) -> tuple[Dateline, str] | None:
-    """The dateline opening a paragraph and the paragraph's text after it."""
-    m = _DATELINE.match(text)
-    if m is None:
-        return None
-    agency = m["ag"] or m["ag2"]
-    if agency is None and not (m["m1"] or m["m2"]):
-        return None  # a place alone is no dateline
-    first_word = m["place"].split()[0].rstrip(",")
-    if agency is None and not (first_word.isupper() and len(first_word) > 1):
-        return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
-    month_name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
-    month = month_number(month_name) if month_name else None
-    line = Dateline(
-        m["dateline"],
-        month,
-        int(day) if day else None,
-        int(m["y"]) if m["y"] else None,
-        agency.strip() if agency else None,
-    )
-    return line, text[m.end() :]
-
-
-def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, bool]:
-    """The day a dateline names, and whether its year was inferred from ``published``.
-
-    A dateline without a year is the latest such day on or before publication.
-    """
-    if line.month is None or line.day is None:
-        return None, False
-    if line.year is not None:
-        return iso_date(line.year, line.month, line.day), False
-    if published is None:
-        return None, False
-    pub = dt.date.fromisoformat(published)
-    year = pub.year if (line.month, line.day) <= (pub.month, pub.day) else pub.year - 1
-    return iso_date(year, line.month, line.day), True
-
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -104,7 +40,7 @@ def _is_headline(text: str) -> bool:
         0 < len(words) <= _MAX_HEADLINE_WORDS
         and not re.search(r"[.:;,]$", text)
         and parse_stamp(text) is None
-        and _DATELINE.match(text + " x") is None
+        and DATELINE.match(text + " x") is None
     )
 
 
@@ -279,23 +215,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
         if found is not None:
             line, text = found
             body[0] = Block(text, body[0].line)
-            _dateline_fields(fields, line, body[0].line, notes)
+            dateline_fields(fields, line, body[0].line, notes)
     return reading("wire", fields, body, tail.furniture, notes)
-
-
-def _dateline_fields(
-    fields: dict[str, Field], line: Dateline, at: int, notes: list[tuple[int, str]]
-) -> None:
-    fields["dateline"] = Field(line.text, at)
-    published = fields.get("published")
-    day, inferred = dateline_day(line, published.value if published else None)
-    if published is None and day is not None:
-        fields["published"] = Field(day, at)
-    elif published is not None and day is not None and day != published.value:
-        how = " (its year inferred)" if inferred else ""
-        notes.append(
-            (at, f"the dateline says {day}{how}, the date header {published.value}: header kept")
-        )
 
 
 FORMAT = Format("wire", read, detect, order=80)

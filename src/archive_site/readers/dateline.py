@@ -1,0 +1,95 @@
+"""Datelines: the place, often the day and the agency, opening a news story's first
+paragraph (``ASTANA, Kazakhstan, July 3.``, ``BEIJING, April 23 (Xinhua) --``,
+``Baku, 24 April (AZERTAC).``).  The readers of wire copy and of saved pages keep one
+apart from the paragraph's text, and read its day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..dates import MONTH_PATTERN, month_number
+from .base import Field, iso_date
+
+_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[A-Z][\w'’.-]*"
+_PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+_DAY_MONTH = (
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))"
+    r"(?:,?\s+(?P<y>\d{4}))?"
+)
+_AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
+DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
+    rf"(?:{_DAY_MONTH})?\s*{_AGENCY}?\s*(?:--|[—–:.-]))\s+(?=\S)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
+    month: int | None
+    day: int | None
+    year: int | None
+    agency: str | None
+
+
+def match_dateline(text: str) -> tuple[Dateline, str] | None:
+    """The dateline opening a paragraph and the paragraph's text after it."""
+    m = DATELINE.match(text)
+    if m is None:
+        return None
+    agency = m["ag"] or m["ag2"]
+    if agency is None and not (m["m1"] or m["m2"]):
+        return None  # a place alone is no dateline
+    first_word = m["place"].split()[0].rstrip(",")
+    if agency is None and not (first_word.isupper() and len(first_word) > 1):
+        return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
+    month_name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
+    month = month_number(month_name) if month_name else None
+    line = Dateline(
+        m["dateline"],
+        month,
+        int(day) if day else None,
+        int(m["y"]) if m["y"] else None,
+        agency.strip() if agency else None,
+    )
+    return line, text[m.end() :]
+
+
+def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, bool]:
+    """The day a dateline names, and whether its year was inferred from ``published``.
+
+    A dateline without a year is the latest such day on or before publication.
+    """
+    if line.month is None or line.day is None:
+        return None, False
+    if line.year is not None:
+        return iso_date(line.year, line.month, line.day), False
+    if published is None:
+        return None, False
+    pub = dt.date.fromisoformat(published)
+    year = pub.year if (line.month, line.day) <= (pub.month, pub.day) else pub.year - 1
+    return iso_date(year, line.month, line.day), True
+
+
+def dateline_fields(
+    fields: dict[str, Field],
+    line: Dateline,
+    at: int,
+    notes: list[tuple[int, str]],
+    dated_by: str = "the date header",
+) -> None:
+    """Add the dateline (on line ``at``) to ``fields``, and its day as the publication day
+    when they have none; a day that differs from theirs (from ``dated_by``) is noted."""
+    fields["dateline"] = Field(line.text, at)
+    published = fields.get("published")
+    day, inferred = dateline_day(line, published.value if published else None)
+    if published is None and day is not None:
+        fields["published"] = Field(day, at)
+    elif published is not None and day is not None and day != published.value:
+        how = " (its year inferred)" if inferred else ""
+        notes.append(
+            (at, f"the dateline says {day}{how}, {dated_by} {published.value}: {dated_by} kept")
+        )
