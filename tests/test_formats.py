@@ -180,6 +180,41 @@ def test_a_stamp_saying_when_the_page_changed_is_no_publication_date() -> None:
     assert r.fields["dateline"].value == "BAKU, April 23 (Steppe Wire) --"
 
 
+def test_an_interview_page_with_question_and_answer_marks_has_turns() -> None:
+    r = read_fixture("pages/interview-qa.html")
+    page = (FIXTURES / "pages/interview-qa.html").read_text(encoding="utf-8").split("\n")
+    assert fields(r)["kind"] == "interview"  # its JSON-LD says NewsArticle: news
+    assert page[r.fields["kind"].line - 1].startswith("<p><strong>Question:")  # the first turn
+    assert [(b.role, b.turn) for b in r.blocks] == [
+        ("lead", None),
+        ("question", 1),
+        ("answer", 2),
+        ("answer", 2),  # a paragraph without a mark continues the turn
+        ("question", 3),
+        ("answer", 4),
+    ]
+    assert texts(r)[1] == "How would you describe relations between Azerbaijan and China today?"
+    assert texts(r)[5].startswith("A central one.")
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("Question: ", "", "", "", ""),  # questions alone say no one answers
+        ("- ", "- ", "", "— ", "— "),  # a page's dashes open lists and quotes, not turns
+    ],
+)
+def test_a_page_is_an_interview_only_when_it_marks_both_sides(marks: tuple[str, ...]) -> None:
+    paragraphs = "".join(
+        f"<p>{mark}Paragraph {n} of a report on the talks in Baku, with enough words.</p>\n"
+        for n, mark in enumerate(marks)
+    )
+    r, problems = read_page(f"<!DOCTYPE html><html><body><article>\n{paragraphs}</article>")
+    assert problems == []
+    assert "kind" not in r.fields
+    assert {b.role for b in r.blocks} == {"body"} and len(r.blocks) == 5
+
+
 def test_page_with_no_metadata_at_all() -> None:
     r = read_fixture("pages/bare.html")
     assert fields(r) == {}  # an <h2> is not a headline the page declares

@@ -33,6 +33,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import parse_stamp
+from .turns import has_qa_turns, interview_field, mark_turns
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -108,6 +109,12 @@ def read(capture: Capture, problems: Problems) -> Reading:
             dateline, text = found
             body[0] = Block(text, body[0].line)
             dateline_fields(fields, dateline, body[0].line, notes, "the page's date")
+        if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
+            body = mark_turns(body, dashes=False)
+            kind = interview_field(body)
+            said = fields.get("kind")
+            if kind is not None and (said is None or said.value == "news"):
+                fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     return reading("html", fields, body, furniture, notes)
 
