@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -370,6 +371,13 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("Wednesday, 23 April 2025, 14:05 (GMT+4)", Stamp("2025-04-23", "14:05", "+04:00")),
         ("April 23, 2025 2:05 PM", Stamp("2025-04-23", "14:05")),
         ("Apr. 3, 2025", Stamp("2025-04-03")),
+        ("Wed, 23 Apr 2025 10:15:00 GMT", Stamp("2025-04-23", "10:15", "+00:00")),
+        ("Wed, 23 Apr 2025 10:15:00 +0400", Stamp("2025-04-23", "10:15", "+04:00")),
+        ("23 April 2025 10:15 UTC", Stamp("2025-04-23", "10:15", "+00:00")),
+        ("2025-04-23 10:15 Z", Stamp("2025-04-23", "10:15", "+00:00")),
+        ("Thu 24 Apr 2025 06.00 BST", Stamp("2025-04-24", "06:00")),  # BST: no offset read
+        ("Last modified on 24 April 2025", Stamp("2025-04-24")),
+        ("2025-04-23 14:05:12", Stamp("2025-04-23", "14:05")),
         ("31.02.2025", None),
         ("12:00", None),
         ("Foreign Policy 11:03 23.04.2025", None),
@@ -378,6 +386,34 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
 )
 def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert parse_stamp(line) == stamp
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("2025-04-23T10:15:00.000+0400", ("2025-04-23", "10:15", "+04:00")),
+        ("2025-04-23T10:15:00Z", ("2025-04-23", "10:15", "+00:00")),
+        ("2025-04-23", ("2025-04-23", None, None)),
+        ("Wed, 23 Apr 2025 10:15:00 GMT", ("2025-04-23", "10:15", "+00:00")),
+        ("April 23, 2025", ("2025-04-23", None, None)),
+        ("04/05/2025", (None, None, None)),  # the 4th of May, or April the 5th?
+        ("soon", (None, None, None)),
+    ],
+)
+def test_a_page_s_date_as_its_json_ld_writes_it(
+    written: str, expected: tuple[str | None, ...]
+) -> None:
+    ld = json.dumps({"@type": "NewsArticle", "headline": "Talks", "datePublished": written})
+    html = (
+        f'<!DOCTYPE html><html><head><script type="application/ld+json">{ld}</script></head>'
+        "<body><article><p>The talks in Baku went on all day, officials said.</p></article>"
+    )
+    r, problems = read_page(html)
+    assert problems == []
+    found = tuple(
+        r.fields[k].value if k in r.fields else None for k in ("published", "time", "timezone")
+    )
+    assert found == expected
 
 
 @pytest.mark.parametrize(

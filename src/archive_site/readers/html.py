@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, reading
@@ -268,9 +269,22 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     return fields
 
 
+_MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
+
+
 def _date_fields(value: str, line: int) -> dict[str, _Found]:
-    """``published``, ``time`` and ``timezone`` from an ISO 8601 date or date-time."""
+    """``published``, ``time`` and ``timezone`` from an ISO 8601 date or date-time, or from
+    a date written out (``Wed, 23 Apr 2025 10:15:00 GMT``, ``April 23, 2025``)."""
     text = value.strip()
+    # a month by name: "04/05/2025" could be either day first
+    named = not text[:4].isdigit() and _MONTH_NAME.search(text) is not None
+    stamp = parse_stamp(text) if named else None
+    if stamp is not None:
+        out = {"published": _Found(stamp.date, line)}
+        for key, found in (("time", stamp.time), ("timezone", stamp.timezone)):
+            if found is not None:
+                out[key] = _Found(found, line)
+        return out
     try:
         if "T" in text or " " in text:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

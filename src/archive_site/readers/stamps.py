@@ -17,11 +17,11 @@ from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
-#: A UTC offset (GMT+4, +04:00, Z), or a zone's abbreviation (BST, CET: read as no offset,
-#: an abbreviation naming more than one zone).
+#: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation (BST, CET: read
+#: as no offset, an abbreviation naming more than one zone).
 _TZ = (
-    r"\(?\s*(?:(?:GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?|(?P<tz2>[+-]\d{2}:\d{2})"
-    r"|(?P<tzz>Z)|[A-Z]{2,5})\s*\)?"
+    r"\(?\s*(?:(?P<utc>GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?"
+    r"|(?P<tz2>[+-]\d{2}:?\d{2})|(?P<tzz>Z)|[A-Z]{2,5})\s*\)?"
 )
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
@@ -54,7 +54,7 @@ def parse_stamp(line: str) -> Stamp | None:
     m = _TIME_FIRST.match(text) or _TIME_LAST.match(text)
     if m is not None:
         time = _clock(m["h"], m["min"], m["ampm"])
-        zone = _offset(m.groupdict().get("tz"), m.groupdict().get("tz2"), m.groupdict().get("tzz"))
+        zone = _offset(m.groupdict())
         if time is None:
             return None
         text = m["rest"].strip()
@@ -81,13 +81,11 @@ def _clock(hour: str, minute: str, ampm: str | None) -> str | None:
     return f"{h:02d}:{minute}" if h < 24 else None
 
 
-def _offset(tz: str | None, tz2: str | None, tzz: str | None) -> str | None:
-    if tz2:
-        return tz2
-    if tzz:
-        return "Z"
+def _offset(groups: dict[str, str | None]) -> str | None:
+    """The UTC offset, +HH:MM, the matched zone names (none for a zone's abbreviation)."""
+    tz = groups.get("tz") or groups.get("tz2")
     if tz is None:
-        return None
+        return "+00:00" if groups.get("tzz") or groups.get("utc") else None
     sign, digits = tz[0], tz[1:].replace(":", "")
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
     return f"{sign}{int(hours):02d}:{minutes}"
