@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from archive_site.mdtext import too_nested
+from archive_site.mdtext import MOST_MARKS, MOST_TEXT_MARKS, too_marked, too_nested
 from conftest import COMMENTARY, INTERVIEW, edit
 from conftest import cli as in_process
 from test_bad_input import problems_of, tree_digest
@@ -173,6 +173,59 @@ def test_markdown_that_would_take_minutes_is_a_problem_on_its_line(
     for where in (f"{MILESTONES}:{summary}", f"{ABOUT}:{page}"):
         assert_problem(run, where, "are open at once (nested, or not closed)")
     assert len(run.problems) == 2, run.err
+
+
+#: Paragraphs that Python-Markdown reads in time proportional to their length times the
+#: inline elements in them (it rebuilds the paragraph's text after each one): 600 KB of
+#: code spans, entities or raw angle brackets took it minutes, though nothing is nested.
+MARKED_MARKDOWN = {
+    "code spans": " `a" * 200_000,
+    "angle brackets": " <a" * 200_000,
+    "entities": " &amp;" * 100_000,
+    "emphasis": " *a*" * 100_000,
+    "escapes": " \\*" * 200_000,
+    "links": " [a](https://example.org/)" * 30_000,
+    "line breaks": " a  \n" * 100_000,
+}
+
+
+@pytest.mark.parametrize("text", MARKED_MARKDOWN.values(), ids=MARKED_MARKDOWN.keys())
+def test_a_paragraph_with_more_markup_than_markdown_reads_in_time_is_a_problem(
+    small_copy: Path, text: str
+) -> None:
+    """In a page and in a milestone's summary (a folded one, which has no line breaks):
+    refused before Markdown reads it, on the line the paragraph starts on."""
+    page = append(small_copy / ABOUT, "\nA short paragraph.\n\nThe long one:" + text + "\n") + 3
+    wheres = [f"{ABOUT}:{page}"]
+    if "\n" not in text:
+        edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + text)
+        lines = (small_copy / MILESTONES).read_text(encoding="utf-8").split("\n")
+        summary = next(n for n in range(edited, 0, -1) if lines[n - 1].startswith("  summary:"))
+        wheres.append(f"{MILESTONES}:{summary}")
+    run = cli("check")
+    for where in wheres:
+        assert_problem(run, where, "signs of Markdown markup in one paragraph")
+    assert len(run.problems) == len(wheres), run.err
+
+
+def test_markup_is_counted_per_paragraph() -> None:
+    """Blank lines part the paragraphs, each read on its own: many short ones are fine."""
+    paragraph = "A [link](https://example.org/) with *emphasis*, `code` & more. " * 20
+    assert too_marked("\n\n".join([paragraph] * 100)) is None  # 120 each, 12,000 in all
+    text = "intro\n\n" + "- item `a` and `b`\n" * (MOST_MARKS // 4 + 1)
+    assert too_marked(text) == (
+        f"{MOST_MARKS + 4} signs of Markdown markup in one paragraph (`*`, `_`, `` ` ``, "
+        f"`\\`, `&`, `<`, `[` or a line break); Markdown takes at most {MOST_MARKS} "
+        "(part it with blank lines)",
+        len("intro\n\n"),
+    )
+    paragraphs = ["`a` " * (MOST_MARKS // 2)] * (MOST_TEXT_MARKS // MOST_MARKS + 1)
+    text = "\n\n".join(paragraphs)
+    assert too_marked(text) == (
+        f"{MOST_TEXT_MARKS + MOST_MARKS} signs of Markdown markup (`*`, `_`, `` ` ``, `\\`, "
+        f"`&`, `<`, `[` or a line break); Markdown takes at most {MOST_TEXT_MARKS} in one text",
+        text.rindex("\n") + 1,
+    )
 
 
 def test_lists_nested_beyond_what_markdown_reads_are_a_problem_on_their_line(

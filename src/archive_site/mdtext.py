@@ -68,6 +68,50 @@ def too_nested(text: str) -> tuple[str, int] | None:
     return None
 
 
+#: The most signs of inline markup one paragraph may hold, and one text. Python-Markdown
+#: rebuilds a paragraph's whole text after each inline element it finds in it (a code
+#: span, an entity, an emphasis, a link, a line break...), so a paragraph costs its length
+#: times its elements: 600 KB of code spans took it minutes. Counted per paragraph (blank
+#: lines part them: Markdown never reads across one), at most this many keep a text's cost
+#: within this many passes over it; and each element costs it tens of microseconds more
+#: (a megabyte of short paragraphs of code spans, 330,000 of them, took 20 s), hence the
+#: bound on a text. The About page holds 41, at most 14 to a paragraph.
+MOST_MARKS = 2000
+MOST_TEXT_MARKS = 20_000
+#: What can start an inline element: a ``<`` becomes the entity ``&lt;`` (see
+#: :func:`escape_raw_html`), a hard line break is two spaces ending a line.
+_MARK_SIGNS = "`\\*_&<["
+_MARK = re.compile(r"[`\\*_&<\[]|  \n")
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_SIGNS = "(`*`, `_`, `` ` ``, `\\`, `&`, `<`, `[` or a line break)"
+
+
+def too_marked(text: str) -> tuple[str, int] | None:
+    """Why Markdown is not given ``text`` (see :data:`MOST_MARKS`), and where in it: the
+    start of the paragraph with too many signs of markup, or the sign one too many of the
+    text; None when nothing is wrong."""
+    if sum(text.count(sign) for sign in _MARK_SIGNS) + text.count("  \n") <= MOST_MARKS:
+        return None
+    ends = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)]
+    start, total, over = 0, 0, -1
+    for end, after in [*ends, (len(text), len(text))]:
+        marks = [m.start() for m in _MARK.finditer(text, start, end)]
+        if len(marks) > MOST_MARKS:
+            return (
+                f"{len(marks)} signs of Markdown markup in one paragraph {_SIGNS}; Markdown "
+                f"takes at most {MOST_MARKS} (part it with blank lines)",
+                start,
+            )
+        if over < 0 and total + len(marks) > MOST_TEXT_MARKS:
+            over = marks[MOST_TEXT_MARKS - total]
+        total += len(marks)
+        start = after
+    if over >= 0:
+        message = f"{total} signs of Markdown markup {_SIGNS}; Markdown takes at most "
+        return message + f"{MOST_TEXT_MARKS} in one text", over
+    return None
+
+
 def escape_raw_html(text: str) -> str:
     """The text Markdown is given: raw HTML and autolinks made literal text."""
     return _RAW_ANGLE.sub("&lt;", text)

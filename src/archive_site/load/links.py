@@ -16,7 +16,7 @@ from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
-from ..mdtext import links_in, too_nested
+from ..mdtext import links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
 
 
@@ -29,8 +29,9 @@ def check_links(
     cache: RecordCache | None = None,
 ) -> None:
     """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be
-    used, or a text that Markdown would take too long to read (see :func:`too_nested`)."""
-    nested = too_nested(text)
+    used, or a text that Markdown would take too long to read (see :func:`too_nested` and
+    :func:`too_marked`)."""
+    nested = too_nested(text) or too_marked(text)
     if nested is not None:  # on the line of the sign one too many (a page's body, a
         message, at = nested  # literal block: exactly; a folded one: the text's first)
         problems.error(display_path(path), line + text.count("\n", 0, at), f"markdown: {message}")
