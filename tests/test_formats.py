@@ -265,6 +265,34 @@ def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:
     assert all("alert(1)" not in t and "<" not in t for t in texts(r))
 
 
+@pytest.mark.parametrize("depth", [900, 100_000])
+@pytest.mark.parametrize("opening", ["[", '{"@graph": ', '{"a": '])
+def test_json_ld_nested_too_deeply_is_left_unread_with_a_note(opening: str, depth: int) -> None:
+    """JSON-LD nested 100,000 deep was an internal error (RecursionError in the JSON
+    decoder). Such a script is not read, with a note on its line; the page's other metadata
+    and text still are."""
+    closing = {"[": "]", '{"@graph": ': "}", '{"a": ': "}"}[opening]
+    html = (
+        "<!DOCTYPE html><html><head>\n"
+        '<script type="application/ld+json">'
+        + opening * depth
+        + "1"
+        + closing * depth
+        + '</script>\n<meta property="og:title" content="The real headline">\n'
+        "</head><body><article><h1>The real headline</h1><p>A real paragraph of text about "
+        "the port of Baku and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    problems = Problems()
+    r = read_text(html, "deep.html", problems, fmt="html")
+    assert not list(problems)
+    assert r.fields["title"].value == "The real headline"
+    assert texts(r) == [
+        "A real paragraph of text about the port of Baku and its cargo, long enough to be kept."
+    ]
+    if depth > 1000:  # deeper than Python's recursion limit
+        assert r.notes == ((2, "JSON-LD nested too deeply, not read"),)
+
+
 # --- wire copy ------------------------------------------------------------------------
 
 

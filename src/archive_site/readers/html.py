@@ -350,17 +350,26 @@ def _text(value: Any) -> str | None:
 def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Found]:
     for script, line in page.json_ld:
         try:
-            data = json.loads(script)
+            found = _article_in(json.loads(script), script, line)
         except ValueError as exc:
             notes.append((line, f"JSON-LD that is not JSON, not read ({exc})"))
-            continue
-        nodes = list(_nodes(data))
-        ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-        for node in nodes:
-            types = _types(node)
-            if _ARTICLE_TYPES.intersection(types):
-                return _article_fields(node, types, ids, script, line)
+        except RecursionError:  # the decoder, and the walks over the objects, recurse
+            notes.append((line, "JSON-LD nested too deeply, not read"))
+        else:
+            if found is not None:
+                return found
     return {}
+
+
+def _article_in(data: Any, script: str, line: int) -> dict[str, _Found] | None:
+    """The fields of the first article among the objects of a JSON-LD document, if any."""
+    nodes = list(_nodes(data))
+    ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
+    for node in nodes:
+        types = _types(node)
+        if _ARTICLE_TYPES.intersection(types):
+            return _article_fields(node, types, ids, script, line)
+    return None
 
 
 def _article_fields(
