@@ -149,6 +149,24 @@ def test_a_capture_without_metadata_is_not_skipped(project_copy: Path) -> None:
     )
 
 
+def test_a_markdown_article_with_the_id_of_a_capture_is_not_taken_for_it(
+    project_copy: Path,
+) -> None:
+    """``ID.md`` beside ``ID.capture.txt`` silently replaced the captured article."""
+    (project_copy / f"content/articles/{COMMENTARY}.md").write_text(
+        "---\ntitle: Another text\npublished: 2025-04-23\noutlet: X\nkind: news\n---\n\n"
+        "Some other text.\n",
+        encoding="utf-8",
+    )
+    result = cli(cwd=project_copy)
+    assert_clean_failure(result)
+    assert problems_of(result.stderr) == [
+        f"content/articles/{COMMENTARY}.md: a second article '{COMMENTARY}': "
+        f"{COMMENTARY}.capture.txt is that article already (an article is one capture with "
+        "its metadata, or one Markdown file)"
+    ]
+
+
 def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     (project_copy / "content/articles/notes.txt").write_text("a capture without its suffix\n")
     result = cli(cwd=project_copy)

@@ -69,6 +69,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
         problems.error(display_path(folder), None, f"{problem}: articles live in content/articles/")
         return [], set()
     found: list[ArticleFiles] = []
+    captured: dict[str, Path] = {}  # each capture found, by its id
     orphans: set[str] = set()
     # One listing of the folder answers every "is its metadata beside it?" (links included,
     # as :func:`exists` counts them): no look-up per file.
@@ -82,6 +83,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
                 problems.error(display_path(path), None, files)
             else:
                 found.append(files)
+                captured[files.ident] = path
         elif name.endswith(META_SUFFIX):
             ident = name[: -len(META_SUFFIX)]
             message = missing_capture(folder, ident, listed)
@@ -89,10 +91,21 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
                 orphans.add(ident)
                 problems.error(display_path(path), None, message)
         elif name.endswith(MARKDOWN_SUFFIX):
-            found.append(ArticleFiles(name[: -len(MARKDOWN_SUFFIX)], path, None))
+            ident = name[: -len(MARKDOWN_SUFFIX)]
+            if ident in captured:  # its capture sorts first (".capture." before ".md")
+                problems.error(display_path(path), None, _second_article(ident, captured[ident]))
+            else:
+                found.append(ArticleFiles(ident, path, None))
         else:
             problems.error(display_path(path), None, _NOT_AN_ARTICLE)
     return _with_valid_ids(found, problems), orphans
+
+
+def _second_article(ident: str, first: Path) -> str:
+    return (
+        f"a second article '{ident}': {first.name} is that article already (an article is "
+        "one capture with its metadata, or one Markdown file)"
+    )
 
 
 def _with_valid_ids(found: Iterable[ArticleFiles], problems: Problems) -> list[ArticleFiles]:
