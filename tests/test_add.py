@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 
 from archive_site.commands.add import choose_id, yaml_scalar
 from archive_site.errors import Problems
+from archive_site.files import CONTROL_CHARACTERS
 from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
 from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
@@ -454,6 +455,26 @@ def test_add_missing_file_and_missing_content_folder(project_copy: Path) -> None
     assert "1. content: is a folder, not a captured text file" in result.stderr
 
 
+def test_a_file_name_with_a_control_character_gives_metadata_that_loads(
+    project_copy: Path,
+) -> None:
+    """The loader refuses control characters in YAML values, which add wrote for a file
+    name holding one: the name is kept with each made a replacement character."""
+    capture = project_copy / "inbox" / "ferries\x1b[31m.txt"
+    capture.parent.mkdir()
+    capture.write_text("Ferries resume\n\nThe ferries resume on Monday.\n", encoding="utf-8")
+    added = cli("add", str(capture), "--id", "ferries", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    meta = project_copy / "content/articles/ferries.meta.yaml"
+    assert yaml.safe_load(meta.read_text(encoding="utf-8"))["original_name"] == (
+        "ferries\ufffd[31m.txt"
+    )
+    checked = cli("check", cwd=project_copy)
+    assert "YAML" not in checked.stderr and "control character" not in checked.stderr, (
+        checked.stderr
+    )
+
+
 def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
     (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
     before = articles_listing(project_copy)
@@ -549,7 +570,7 @@ def test_an_id_is_cut_between_words() -> None:
     assert all(len(_cut([*date, *["word"] * n], 3)) <= MAX_ID_LENGTH for n in range(30))
 
 
-@given(st.text(max_size=80))
+@given(st.text(max_size=80).filter(lambda v: CONTROL_CHARACTERS.search(v) is None))
 def test_yaml_scalar_round_trips(value: str) -> None:
     problems = Problems()
     data = parse_yaml(f"original_name: {yaml_scalar(value)}\n", "t.yaml", problems)

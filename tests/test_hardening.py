@@ -324,6 +324,71 @@ def test_good_internal_links_still_resolve(project_copy: Path) -> None:
     assert '<a href="mailto:someone@example.org">d</a>' in about
 
 
+# --- control characters: XML forbids them, HTML calls them errors ---------------------------
+
+#: Every C0 control but tab and the line ends, DEL, and C1 controls (NEL among them).
+CONTROLS = "\x00\x01\x08\x0b\x0c\x1b\x1f\x7f\x85\x9f"
+
+
+def test_control_characters_in_a_capture_reach_no_page_and_the_capture_stays_whole(
+    small_copy: Path,
+) -> None:
+    """A NUL or an escape in a capture's headline made feed.xml malformed XML, and every
+    page carried it raw. The text reads each as a space, with a warning on its line; the
+    raw capture is still published byte for byte."""
+    capture = small_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    data = capture.read_bytes()
+    first, rest = data.split(b"\n", 1)
+    data = first.replace(b"China strategic", f"China{CONTROLS}strategic".encode()) + b"\n" + rest
+    data = data.replace(b"In recent years", b"In\x00recent years", 1)
+    capture.write_bytes(data)
+    run = cli("build", "-q")
+    assert run.code == 0, run.err
+    assert (
+        f"content/articles/{COMMENTARY}.capture.txt:1: warning: 11 control characters "
+        "(the first U+0000) read as spaces" in run.err
+    ), run.err
+    dist = small_copy / "dist"
+    import xml.dom.minidom
+
+    for name in ("feed.xml", "sitemap.xml"):
+        xml.dom.minidom.parse(str(dist / name))
+    for p in sorted(dist.rglob("*")):
+        if p.is_file() and p.suffix in (".html", ".xml", ".json", ".csv", ".bib", ".ris"):
+            text = p.read_text(encoding="utf-8")
+            assert not re.search(f"[{CONTROLS}]", text), p
+    page = (dist / f"articles/{COMMENTARY}.html").read_text(encoding="utf-8")
+    assert re.search("China +strategic", page) and "In recent years" in page
+    assert (dist / f"articles/{COMMENTARY}.capture.txt").read_bytes() == data
+
+
+def test_control_characters_in_a_page_are_read_as_spaces_with_a_warning(
+    small_copy: Path,
+) -> None:
+    line = edit(small_copy / ABOUT, "This archive collects", "This\x00archive\x0ccollects")
+    run = cli("build", "-q")
+    assert run.code == 0, run.err
+    assert f"{ABOUT}:{line}: warning: 2 control characters (the first U+0000)" in run.err
+    about = (small_copy / "dist/about.html").read_text(encoding="utf-8")
+    assert "This archive collects" in about
+
+
+@pytest.mark.parametrize("escape", ["\\0", "\\e", "\\x01", "\\x7f", "\\N", "\\u009f"])
+def test_a_control_character_written_as_a_yaml_escape_is_a_problem_on_its_line(
+    small_copy: Path, escape: str
+) -> None:
+    """YAML refuses raw control characters but writes them from escapes ("\\0", "\\e")."""
+    line = edit(
+        small_copy / MILESTONES,
+        "  title: Diplomatic relations established",
+        f'  title: "Diplomatic{escape} relations established"',
+    )
+    run = cli("check")
+    assert_problem(run, f"{MILESTONES}:{line}", "YAML: control character U+00")
+    assert "no control character but tab and line ends" in run.err
+    assert len(run.problems) == 1, run.err
+
+
 # --- F3: TimelineJS renders its text fields as HTML ----------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"
@@ -711,13 +776,15 @@ def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None
     "bad", ["https://x.org/a b", 'https://x.org/a"b', "https://x.org/<a>", "https://x.org/\x7f"]
 )
 def test_urls_with_characters_a_url_cannot_hold_are_refused(project_copy: Path, bad: str) -> None:
-    """F13: base URL and an article's url: accepted spaces, quotes and angle brackets."""
+    """F13: base URL and an article's url: accepted spaces, quotes and angle brackets (and a
+    control character, which YAML writes for an escape: refused as such, whatever the key)."""
+    words = "control character U+007F" if "\x7f" in bad else "base_url"
     line = edit(
         project_copy / "content/site.yaml",
         "base_url: https://example.github.io/archive-site/",
         f"base_url: {json.dumps(bad)}",
     )
-    assert_problem(cli("check"), f"content/site.yaml:{line}", "base_url")
+    assert_problem(cli("check"), f"content/site.yaml:{line}", words)
     edit(
         project_copy / "content/site.yaml",
         f"base_url: {json.dumps(bad)}",
@@ -725,7 +792,11 @@ def test_urls_with_characters_a_url_cannot_hold_are_refused(project_copy: Path, 
     )
     meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
     line = append(meta, f"url: {json.dumps(bad)}\n")
-    assert_problem(cli("check"), f"content/articles/{COMMENTARY}.meta.yaml:{line}", "url")
+    assert_problem(
+        cli("check"),
+        f"content/articles/{COMMENTARY}.meta.yaml:{line}",
+        "control character" if "\x7f" in bad else "url",
+    )
     opt = cli("check", "--base-url", bad)
     assert opt.code in (1, 2) and "--base-url" in opt.err
 

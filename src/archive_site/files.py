@@ -16,11 +16,17 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 from pathlib import Path
 
 #: The largest file the build reads (a capture of 20 MB builds in seconds).
 MAX_BYTES = 32 * 1024 * 1024
+
+#: The characters no text of the archive holds: every C0 control but tab and the line ends,
+#: DEL and the C1 controls. XML forbids most of them (one in a headline made the feed
+#: malformed), HTML calls each a parse error; none is a word of any text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 _OPEN_FLAGS = (
     os.O_RDONLY

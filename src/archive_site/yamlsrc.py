@@ -38,7 +38,7 @@ from yaml.events import (
 )
 
 from .errors import Problems
-from .files import FileProblem, read_bytes
+from .files import CONTROL_CHARACTERS, FileProblem, read_bytes
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -196,6 +196,9 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
             if event.tag not in _STR_TAGS:
                 return _rest_read(loader, len(stack)), None
             value: Any = event.value
+            control = CONTROL_CHARACTERS.search(value)
+            if control is not None:
+                raise _control(event, control[0])
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag not in (_MAP_TAGS if kind is MappingStartEvent else _SEQ_TAGS):
                 return _rest_read(loader, len(stack)), None
@@ -254,6 +257,16 @@ def _not_text(event: Any) -> yaml.YAMLError:
 
 def _alias(event: Any) -> yaml.YAMLError:
     return yaml.composer.ComposerError(None, None, ALIAS_REFUSED, event.start_mark)
+
+
+def _control(event: Any, char: str) -> yaml.YAMLError:
+    return yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"control character U+{ord(char):04X} in a value: text holds no control character but "
+        "tab and line ends (YAML writes one for an escape such as \\0 or \\e)",
+        event.start_mark,
+    )
 
 
 def _too_deep(event: Any) -> yaml.YAMLError:

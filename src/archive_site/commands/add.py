@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
-from ..files import FileProblem, read_bytes
+from ..files import CONTROL_CHARACTERS, FileProblem, read_bytes
 from ..layout import (
     ARTICLES_DIR,
     CAPTURE_SUFFIXES,
@@ -130,8 +130,10 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
                 "overwrites an article; choose another id with --id",
             )
 
-    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written.
+    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written,
+    # nor one with a control character (no text holds one): each is a replacement character.
     name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    name = CONTROL_CHARACTERS.sub("\ufffd", name)
     metadata = metadata_text(reading, name, _entities_named(content, reading))
     capture_path = folder / f"{ident}{suffix}"
     meta_path = folder / f"{ident}{META_SUFFIX}"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..errors import Problems
+from ..files import CONTROL_CHARACTERS
 from ..model import Furniture, ParagraphRole
 from ..yamlsrc import YMap
 
@@ -88,14 +89,24 @@ class Format:
 
 
 def decode(data: bytes, display: str, problems: Problems) -> str | None:
-    """Captures are UTF-8; report the line of the first byte that is not."""
+    """Captures are UTF-8; report the line of the first byte that is not. Control characters
+    are read as spaces (see :data:`~archive_site.files.CONTROL_CHARACTERS`), with a warning
+    on the line of the first: the file itself is never changed."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return None
-    return text.removeprefix("\ufeff")
+    text = text.removeprefix("\ufeff")
+    first = CONTROL_CHARACTERS.search(text)
+    if first is None:
+        return text
+    text, count = CONTROL_CHARACTERS.subn(" ", text)
+    line = len(split_lines(text[: first.start()]))
+    what = f"{count} control character{'s' if count > 1 else ''}"
+    problems.warning(display, line, f"{what} (the first U+{ord(first[0]):04X}) read as spaces")
+    return text
 
 
 def split_lines(text: str) -> list[str]:
