@@ -79,7 +79,8 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
         3,
         [("a", 3, ("str", "1")), ("b", 4, ("list", 4, [(4, ("str", "x"))]))],
     )
-    assert parsed("") == (("map", 0, []), [])  # nothing: an empty mapping, to report from
+    assert parsed("") == (("map", 1, []), [])  # nothing: an empty mapping, to report from
+    assert parsed("", first_line=5) == (("map", 5, []), [])  # (on its first line, never 0)
     assert parsed("just text") == (("str", "just text"), [])
 
 
@@ -102,6 +103,42 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
 )
 def test_mistakes_are_told_with_their_line(text: str, problem: tuple[int, str]) -> None:
     assert parsed(text) == (("NoneType", None), [problem])
+
+
+def test_a_character_yaml_refuses_is_told_with_its_line() -> None:
+    """PyYAML's reader gives no line, only an offset (in bytes, from libyaml)."""
+    tree, problems = parsed("a: ééé\nb: 2\nc: x\x00y\n")
+    assert tree == ("NoneType", None)
+    [(line, message)] = problems
+    assert line == 3 and message.startswith("YAML: unacceptable character #x0000: ")
+    assert "\n" not in message
+    assert parsed("---\nb: \x7f\n", first_line=4)[1][0][0] == 5
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
+def test_lines_are_counted_as_an_editor_counts_them(brk: str) -> None:
+    """YAML also ends a line at NEL, U+2028 and U+2029, which no editor does: every line
+    after one was told one too far."""
+    text = f'z: "p{brk}q{brk}r"\na: "x{brk}y"\nb:\n  - 1\n'
+    kept = " " if brk == "\x85" else brk  # YAML folds NEL to a space, keeps the others
+    assert parsed(text) == (
+        (
+            "map",
+            1,
+            [
+                ("z", 1, ("str", f"p{kept}q{kept}r")),
+                ("a", 2, ("str", f"x{kept}y")),
+                ("b", 3, ("list", 4, [(4, ("str", "1"))])),
+            ],
+        ),
+        [],
+    )
+    assert parsed(text, first_line=3)[0][2][2][1] == 5
+    assert parsed(text + "c: [\n")[1] == [(6, "YAML: did not find expected node content")]
+    later = parsed(f'a: 1\nb: 2\nz: "p{brk}q"\nc: [1]\n')[0]
+    assert [(key, line) for key, line, _ in later[2]] == [("a", 1), ("b", 2), ("z", 3), ("c", 4)]
+    duplicate = f'z: "p{brk}q"\nz: 2\n'
+    assert parsed(duplicate)[1] == [(2, "YAML: duplicate key 'z' (first on line 1)")]
 
 
 def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:

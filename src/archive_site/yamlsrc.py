@@ -21,6 +21,7 @@ constructors, as before.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, cast
@@ -109,23 +110,49 @@ _Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int = 1) -> Any:
     """Parse YAML text; on a syntax error report it with its line and return None."""
+    file_line = _file_lines(text, first_line)
     try:
         data = _load(text)
-        # An empty document is an empty mapping, so a caller reports what is missing.
-        data = YMap() if data is None else data
-        if first_line != 1:
-            _shift_lines(data, first_line - 1)
+        if data is None:  # an empty mapping, so a caller reports what is missing (on line 1)
+            data = YMap()
+            data.line = 1
+        if file_line is not None:
+            _renumber(data, file_line)
         return data
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark is not None else None
+        line = None if mark is None else (file_line or _same)(mark.line + 1)
         what = exc.problem or exc.context or "invalid YAML"
         if "mapping values are not allowed" in what:
             what += " (text containing ': ' must be in quotes)"
         problems.error(display, line, f"YAML: {what}")
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses: an offset, no line
+        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line = len(_EDITOR_BREAK.findall(text, 0, at)) + first_line if at >= 0 else None
+        problems.error(display, line, f"YAML: {str(exc).partition(chr(10))[0]}")
     except yaml.YAMLError as exc:
         problems.error(display, None, f"YAML: {exc}")
     return None
+
+
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+#: Line breaks to YAML (1.1): also NEL, U+2028 and U+2029, which no editor breaks a line at.
+_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _same(line: int) -> int:
+    return line
+
+
+def _file_lines(text: str, first_line: int) -> Callable[[int], int] | None:
+    """The line of the file for each line PyYAML counts in ``text`` (from 1), which starts
+    on line ``first_line`` of its file; None when they are the same."""
+    if not any(brk in text for brk in "\x85\u2028\u2029"):
+        return None if first_line == 1 else lambda line: line + first_line - 1
+    table = [first_line]  # the file's line of each of YAML's
+    for brk in _YAML_BREAK.finditer(text):
+        table.append(table[-1] + (brk[0] not in "\x85\u2028\u2029"))
+    return lambda line: table[min(line, len(table)) - 1]
 
 
 #: What an alias is told.
@@ -291,18 +318,18 @@ def _rest_read(loader: Any, depth: int) -> object:
     return _TAGGED
 
 
-def _shift_lines(node: Any, by: int) -> None:
-    """Renumber the lines of a document that starts on line ``1 + by`` of its file."""
+def _renumber(node: Any, file_line: Callable[[int], int]) -> None:
+    """Give a document's lines as its file numbers them (see :func:`_file_lines`)."""
     if isinstance(node, YMap):
-        node.line += by
-        node.key_lines = {k: v + by for k, v in node.key_lines.items()}
+        node.line = file_line(node.line)
+        node.key_lines = {k: file_line(v) for k, v in node.key_lines.items()}
         for value in node.values():
-            _shift_lines(value, by)
+            _renumber(value, file_line)
     elif isinstance(node, YList):
-        node.line += by
-        node.item_lines = [v + by for v in node.item_lines]
+        node.line = file_line(node.line)
+        node.item_lines = [file_line(v) for v in node.item_lines]
         for value in node:
-            _shift_lines(value, by)
+            _renumber(value, file_line)
 
 
 def read_yaml(path: Path, display: str, problems: Problems) -> Any:
