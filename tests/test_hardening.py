@@ -389,6 +389,57 @@ def test_a_control_character_written_as_a_yaml_escape_is_a_problem_on_its_line(
     assert len(run.problems) == 1, run.err
 
 
+# --- Unicode: one text, two spellings (NFC, NFD) -------------------------------------------
+
+NFC, NFD = "r\u00e9cent", "re\u0301cent"  # "récent", composed and decomposed
+
+
+@pytest.mark.parametrize(("in_text", "in_quote"), [(NFC, NFD), (NFD, NFC)])
+def test_a_quote_matches_its_text_however_its_accents_are_encoded(
+    small_copy: Path, in_text: str, in_quote: str
+) -> None:
+    """A quote pasted from a page that decomposes accents (macOS, some sites) was "not in
+    the text", with a message showing the same characters twice; a name was never found."""
+    capture = small_copy / f"content/articles/{COMMENTARY}.capture.txt"
+    data = capture.read_bytes().replace(b"In recent years", f"In {in_text} years".encode(), 1)
+    capture.write_bytes(data)
+    edit(
+        small_copy / MILESTONES,
+        "- id: diplomatic-relations-established",
+        f"- id: accents\n  date: 2025-04-23\n  date_note: The day of the article.\n"
+        "  title: T\n  summary: S.\n  topics: [diplomacy]\n"
+        f"  sources:\n    - article: {COMMENTARY}\n"
+        f"      quote: In {in_quote} years, political dialogue\n\n"
+        "- id: diplomatic-relations-established",
+    )
+    entities = small_copy / "content/entities.yaml"
+    entities.write_text(
+        entities.read_text(encoding="utf-8")
+        + f"\n- id: recent-years\n  name: {in_quote.capitalize()} Years\n  type: concept\n",
+        encoding="utf-8",
+    )
+    edit(capture, f"In {in_text} years", f"In {in_text.capitalize()} Years")
+    edit(small_copy / MILESTONES, f"In {in_quote} years", f"In {in_quote.capitalize()} Years")
+    run = cli("build", "-q")
+    assert run.code == 0, run.err
+    data_ = json.loads((small_copy / "dist/data/entities.json").read_text(encoding="utf-8"))
+    assert next(e for e in data_ if e["id"] == "recent-years")["mentions"] == 1
+    assert (small_copy / f"dist/articles/{COMMENTARY}.capture.txt").read_bytes() == (
+        capture.read_bytes()
+    )
+
+
+def test_two_names_that_differ_only_in_how_accents_are_encoded_are_one_name(
+    small_copy: Path,
+) -> None:
+    entities = small_copy / "content/entities.yaml"
+    line = append(
+        entities,
+        f"- id: a-one\n  name: {NFC}\n  type: concept\n- id: a-two\n  name: {NFD}\n  type: concept\n",
+    )
+    assert_problem(cli("check"), f"content/entities.yaml:{line + 4}", "is already used")
+
+
 # --- F3: TimelineJS renders its text fields as HTML ----------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"

@@ -18,6 +18,7 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 from pathlib import Path
 
 #: The largest file the build reads (a capture of 20 MB builds in seconds).
@@ -27,6 +28,14 @@ MAX_BYTES = 32 * 1024 * 1024
 #: DEL and the C1 controls. XML forbids most of them (one in a headline made the feed
 #: malformed), HTML calls each a parse error; none is a word of any text.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC): "é" one character, never "e" and an
+    accent. The two spell the same text, and either comes with a copy and paste; every text
+    the build reads is compared, and shown, in this one form."""
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
 
 _OPEN_FLAGS = (
     os.O_RDONLY

@@ -39,7 +39,7 @@ from yaml.events import (
 )
 
 from .errors import Problems
-from .files import CONTROL_CHARACTERS, FileProblem, read_bytes
+from .files import CONTROL_CHARACTERS, FileProblem, nfc, read_bytes
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -222,7 +222,7 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
         if kind is ScalarEvent:
             if event.tag not in _STR_TAGS:
                 return _rest_read(loader, len(stack)), None
-            value: Any = event.value
+            value: Any = nfc(event.value)
             control = CONTROL_CHARACTERS.search(value)
             if control is not None:
                 raise _control(event, control[0])

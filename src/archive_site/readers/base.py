@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..errors import Problems
-from ..files import CONTROL_CHARACTERS
+from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture, ParagraphRole
 from ..yamlsrc import YMap
 
@@ -89,16 +89,17 @@ class Format:
 
 
 def decode(data: bytes, display: str, problems: Problems) -> str | None:
-    """Captures are UTF-8; report the line of the first byte that is not. Control characters
-    are read as spaces (see :data:`~archive_site.files.CONTROL_CHARACTERS`), with a warning
-    on the line of the first: the file itself is never changed."""
+    """Captures are UTF-8; report the line of the first byte that is not. The text is read
+    in one Unicode form (see :func:`~archive_site.files.nfc`), control characters as spaces
+    (see :data:`~archive_site.files.CONTROL_CHARACTERS`) with a warning on the line of the
+    first: the file itself is never changed."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return None
-    text = text.removeprefix("\ufeff")
+    text = nfc(text.removeprefix("\ufeff"))
     first = CONTROL_CHARACTERS.search(text)
     if first is None:
         return text
