@@ -16,6 +16,7 @@ from archive_site.yamlsrc import (
     ALIAS_REFUSED,
     DEPTH_REFUSED,
     MOST_DEPTH,
+    Record,
     YList,
     YMap,
     _Loader,
@@ -139,6 +140,21 @@ def test_lines_are_counted_as_an_editor_counts_them(brk: str) -> None:
     assert [(key, line) for key, line, _ in later[2]] == [("a", 1), ("b", 2), ("z", 3), ("c", 4)]
     duplicate = f'z: "p{brk}q"\nz: 2\n'
     assert parsed(duplicate)[1] == [(2, "YAML: duplicate key 'z' (first on line 1)")]
+
+
+def test_a_blank_value_or_list_item_is_no_value() -> None:
+    """A name of spaces made an entity named ''; an empty alias (or topic, entity...) was
+    kept as a name that is nothing."""
+    problems = Problems()
+    data = parse_yaml("name: '  '\naliases:\n  - A\n  - ''\n  - ' '\n", "f.yaml", problems)
+    rec = Record(data, "f.yaml", problems, "entity")
+    assert rec.text("name", required=True) is None
+    assert rec.text_items("aliases") == (("A", 3),)
+    assert [(d.line, d.message) for d in problems] == [
+        (1, "entity: missing required key 'name'"),
+        (4, "aliases: an empty item"),
+        (5, "aliases: an empty item"),
+    ]
 
 
 def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:

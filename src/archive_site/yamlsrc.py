@@ -382,10 +382,10 @@ class Record:
         self.problems.error(self.display, line, f"{prefix}{message}")
 
     def _take(self, key: str, required: bool) -> Any:
-        """The raw value of ``key``, None when absent or empty (reported if required)."""
+        """The raw value of ``key``, None when absent, empty or blank (reported if required)."""
         self._seen.add(key)
         value = self.data.get(key)
-        if value is None or value == "":
+        if value is None or (isinstance(value, str) and not value.strip()):
             if required:
                 self.problems.error(
                     self.display, self.line, f"{self.what}: missing required key '{key}'"
@@ -415,12 +415,14 @@ class Record:
         return tuple(v.strip() for v in value)
 
     def text_items(self, key: str) -> tuple[tuple[str, int], ...]:
-        """Like :meth:`texts` but with the line of each item."""
+        """Like :meth:`texts` but with the line of each item; a blank item is reported."""
         values = self.texts(key)
         raw = self.data.get(key)
-        if isinstance(raw, YList):
-            return tuple(zip(values, raw.item_lines, strict=False))
-        return tuple((v, self.key_line(key)) for v in values)
+        lines = raw.item_lines if isinstance(raw, YList) else [self.key_line(key)] * len(values)
+        items = tuple(zip(values, lines, strict=False))
+        for _, line in (item for item in items if not item[0]):
+            self.problems.error(self.display, line, f"{key}: an empty item")
+        return tuple(item for item in items if item[0])
 
     def records(self, key: str, *, required: bool = False, what: str = "") -> list[Record]:
         value = self._take(key, required)
