@@ -298,6 +298,10 @@ class Related:
     milestones: tuple[str, ...]  # milestones both cite
 
 
+#: The most entities an entity's page shows as named with it (those named with it most often).
+MOST_COMPANIONS = 16
+
+
 @dataclass(frozen=True, slots=True)
 class Links:
     """Every cross-link of the archive, computed once by the loader."""
@@ -314,7 +318,7 @@ class Links:
     milestones_by_topic: Mapping[str, tuple[str, ...]]
     articles_by_topic: Mapping[str, tuple[str, ...]]
     related_articles: Mapping[str, tuple[Related, ...]]
-    co_entities: Mapping[str, tuple[tuple[str, int], ...]]
+    co_entities: Mapping[str, tuple[tuple[str, int], ...]]  # at most MOST_COMPANIONS each
     entities_by_article: Mapping[str, tuple[str, ...]]
 
 

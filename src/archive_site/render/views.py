@@ -309,7 +309,7 @@ def entity_view(a: Archive, e: Entity, parts: EntityArticles) -> dict[str, Any]:
         "mention_count": len(mentions),
         "outlets": outlets,
         "roles": roles,
-        "companions": [(a.entity(x), n) for x, n in a.links.co_entities.get(e.id, ())][:16],
+        "companions": [(a.entity(x), n) for x, n in a.links.co_entities.get(e.id, ())],
         "quoted": quoted(a, e),
     }
 
