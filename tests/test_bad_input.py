@@ -35,6 +35,13 @@ def assert_clean_failure(result: object) -> None:
     assert "nothing was written; the output folder is unchanged" in result.stderr  # type: ignore[attr-defined]
 
 
+def failed_build_problems(project: Path) -> list[str]:
+    """The problems of ``python build.py`` in ``project``, which must fail cleanly."""
+    result = cli(cwd=project)
+    assert_clean_failure(result)
+    return problems_of(result.stderr)
+
+
 MILESTONES = "content/milestones.yaml"
 
 
@@ -158,20 +165,29 @@ def test_a_markdown_article_with_the_id_of_a_capture_is_not_taken_for_it(
         "Some other text.\n",
         encoding="utf-8",
     )
-    result = cli(cwd=project_copy)
-    assert_clean_failure(result)
-    assert problems_of(result.stderr) == [
+    assert failed_build_problems(project_copy) == [
         f"content/articles/{COMMENTARY}.md: a second article '{COMMENTARY}': "
         f"{COMMENTARY}.capture.txt is that article already (an article is one capture with "
         "its metadata, or one Markdown file)"
     ]
 
 
+def test_a_bad_value_the_capture_gives_is_told_on_the_capture(project_copy: Path) -> None:
+    """A wire story's stamp with the offset GMT+99 was told as the metadata file's line 1."""
+    fixture = Path(__file__).parent / "fixtures/wire/kazinform-style.txt"
+    text = fixture.read_text(encoding="utf-8").replace("(GMT+5)", "(GMT+99)")
+    folder = project_copy / "content/articles"
+    (folder / "2024-07-03-sco.capture.txt").write_text(text, encoding="utf-8")
+    (folder / "2024-07-03-sco.meta.yaml").write_text("outlet: Kazinform\nkind: news\n")
+    assert failed_build_problems(project_copy) == [
+        "content/articles/2024-07-03-sco.capture.txt:1: timezone: expected an offset such as "
+        "+04:00, got '+99:00'"
+    ]
+
+
 def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     (project_copy / "content/articles/notes.txt").write_text("a capture without its suffix\n")
-    result = cli(cwd=project_copy)
-    assert_clean_failure(result)
-    assert problems_of(result.stderr) == [
+    assert failed_build_problems(project_copy) == [
         "content/articles/notes.txt: not an article file: captures are ID.capture.txt "
         "(or ID.capture.html) with ID.meta.yaml beside them, hand-written articles are ID.md"
     ]

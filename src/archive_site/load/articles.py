@@ -245,10 +245,14 @@ class _ArticleReader:
         values, from_capture = self._capture_fields(reading, meta)
         missing = checks.missing_in(meta.display, has_capture=files.meta is not None)
         day = checks.capture_fields(values, missing)
-        ok = checks.report(meta, day.issues)
+        ok = self._report(meta, reading, from_capture, display, day.issues)
         timezone = values["timezone"]
-        ok &= checks.report(
-            meta, checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
+        ok &= self._report(
+            meta,
+            reading,
+            from_capture,
+            display,
+            checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00"),
         )
         kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
         ok &= checks.report(meta, kind.issues)
@@ -261,7 +265,7 @@ class _ArticleReader:
         )
         language = meta.text("language") or self.language
         url = values["url"]
-        ok &= checks.report(meta, checks.web_url("url", url))
+        ok &= self._report(meta, reading, from_capture, display, checks.web_url("url", url))
         rest = {
             key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
         }
@@ -291,6 +295,26 @@ class _ArticleReader:
             responds_to=responds_to,
             title_from_capture=from_capture["title"],
         )
+
+    def _report(
+        self,
+        meta: Record,
+        reading: Reading,
+        from_capture: Mapping[str, bool],
+        display: str,
+        issues: Iterable[checks.Issue],
+    ) -> bool:
+        """Report each issue where its value was written: on the capture's line for a value
+        the capture gives, else on the metadata; True if there were none."""
+        ok = True
+        for issue in issues:
+            field = reading.fields.get(issue.key or "")
+            if issue.line is None and issue.key and from_capture.get(issue.key) and field:
+                self.problems.error(display, field.line, f"{issue.key}: {issue.message}")
+                ok = False
+            else:
+                ok &= checks.report(meta, (issue,))
+        return ok
 
     def _capture_fields(
         self, reading: Reading, meta: Record
