@@ -60,3 +60,16 @@ def milestone(
     entities: tuple[str, ...] = (),
 ) -> Milestone:
     return Milestone(ident, parse_edtf(date), ident, "summary", topics, entities, sources)
+
+
+class CountedId(str):
+    """An id that counts how often it is compared for equality (``CountedId.comparisons``):
+    for tests that a look-up does not search."""
+
+    comparisons = 0
+
+    def __eq__(self, other: object) -> bool:
+        CountedId.comparisons += 1
+        return str.__eq__(self, other)
+
+    __hash__ = str.__hash__

@@ -24,6 +24,7 @@ import pytest
 from archive_site.mdtext import MOST_MARKS, MOST_TEXT_MARKS, too_marked, too_nested
 from conftest import COMMENTARY, INTERVIEW, edit
 from conftest import cli as in_process
+from records import CountedId
 from test_bad_input import problems_of, tree_digest
 
 ABOUT = "content/pages/about.md"
@@ -778,18 +779,6 @@ def test_an_unreadable_file_is_a_content_problem(project_copy: Path) -> None:
 # --- F11: no step grows with the square of an article ----------------------------------------
 
 
-class _CountedId(str):
-    """A paragraph id that counts how often it is compared for equality."""
-
-    comparisons = 0
-
-    def __eq__(self, other: object) -> bool:
-        _CountedId.comparisons += 1
-        return str.__eq__(self, other)
-
-    __hash__ = str.__hash__
-
-
 def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None:
     """F11: a 10 MB capture took 36 s, a 50 MB one over 10 minutes: render.entity searched a
     list of paragraph ids once per mention, quadratic in an article's size.
@@ -808,14 +797,14 @@ def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None
     e = a.entity("china")
     n = 3000
     mentions = a.links.mentions_by_entity[e.id] + tuple(
-        Mention(COMMENTARY, _CountedId(f"x{k}"), 0, 5, e.id) for k in range(n) for _ in (1, 2)
+        Mention(COMMENTARY, CountedId(f"x{k}"), 0, 5, e.id) for k in range(n) for _ in (1, 2)
     )
     by_entity = {**a.links.mentions_by_entity, e.id: mentions}
     links = dataclasses.replace(a.links, mentions_by_entity=MappingProxyType(by_entity))
-    _CountedId.comparisons = 0
+    CountedId.comparisons = 0
     changed = dataclasses.replace(a, links=links)
     view = entity_view(changed, e, entity_articles(changed))
-    assert _CountedId.comparisons < 10 * n, _CountedId.comparisons
+    assert CountedId.comparisons < 10 * n, CountedId.comparisons
     shown = {art.id: pids for art, pids in view["mention_articles"]}
     assert shown[COMMENTARY][-n:] == [f"x{k}" for k in range(n)]
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..model import Article, Paragraph
@@ -16,6 +18,7 @@ class QuoteIndex:
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = {a.id: a for a in articles}
         self._paragraphs: dict[str, list[tuple[Paragraph, Normalised]]] = {}
+        self._texts: dict[str, tuple[str, list[int]]] = {}
 
     def paragraphs(self, article: str) -> list[tuple[Paragraph, Normalised]]:
         """The paragraphs of ``article``, each with its normalised text."""
@@ -23,6 +26,17 @@ class QuoteIndex:
         if found is None:
             found = [(p, normalise(p.text)) for p in self._articles[article].paragraphs]
             self._paragraphs[article] = found
+        return found
+
+    def text(self, article: str) -> tuple[str, list[int]]:
+        """The normalised paragraphs of ``article`` as one text, a line break between two (no
+        normalised text or quote holds one: a quote is never found across paragraphs), and
+        where each paragraph starts in it."""
+        found = self._texts.get(article)
+        if found is None:
+            texts = [norm.text for _, norm in self.paragraphs(article)]
+            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+            found = self._texts[article] = ("\n".join(texts), starts)
         return found
 
     def furniture(self, article: str) -> list[str]:
@@ -59,15 +73,19 @@ class QuoteIndex:
         paragraphs' own text; and how often it occurs at all."""
         hits: list[tuple[Paragraph, int, int]] = []
         unqualified = 0
-        for para, norm in self.paragraphs(article):
-            for i in find_all(norm.text, needle):
-                unqualified += 1
-                if pre and not norm.text[:i].rstrip().endswith(pre):
-                    continue
-                if suf and not norm.text[i + len(needle) :].lstrip().startswith(suf):
-                    continue
-                start, end = norm.span(i, i + len(needle))
-                hits.append((para, start, end))
+        paragraphs = self.paragraphs(article)
+        text, starts = self.text(article)
+        for at in find_all(text, needle):  # one search of the article, not one per paragraph
+            k = bisect_right(starts, at) - 1
+            para, norm = paragraphs[k]
+            i = at - starts[k]
+            unqualified += 1
+            if pre and not norm.text[:i].rstrip().endswith(pre):
+                continue
+            if suf and not norm.text[i + len(needle) :].lstrip().startswith(suf):
+                continue
+            start, end = norm.span(i, i + len(needle))
+            hits.append((para, start, end))
         return hits, unqualified
 
     def why_not_found(self, article: str, needle: str) -> str:
