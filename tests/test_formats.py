@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_site.errors import Problems
-from archive_site.readers import Reading, detect_format, read_text
+from archive_site.readers import Field, Reading, detect_format, read_text
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -244,6 +244,22 @@ def test_opinion_page_with_comments_and_a_sidebar() -> None:
     assert len(texts(r)) == 6
     assert [f.kind for f in r.furniture] == ["comments", "sidebar", "footer"]
     assert_no_furniture_in_text(r, "TransitFan", "waited 3 days", "Most read", "briefing")
+
+
+@pytest.mark.parametrize(
+    "bad", ["https://x.org:99999/story", "https://x.org/100%-sure", "https://x.org/a|b"]
+)
+def test_a_page_address_the_site_cannot_publish_gives_way_to_the_next(bad: str) -> None:
+    """An og:url the loader refuses (a port out of range, a stray %) was taken, and the
+    article could never load: the archivist may not edit the capture, nor override it."""
+    html = (
+        f'<!DOCTYPE html><html><head><meta property="og:url" content="{bad}">\n'
+        '<link rel="canonical" href="https://example.org/story"></head>\n'
+        "<body><article><h1>Title</h1><p>A real paragraph of text about the port of Baku "
+        "and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "page.html", Problems(), fmt="html")
+    assert r.fields["url"] == Field("https://example.org/story", 2)
 
 
 def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:

@@ -813,7 +813,15 @@ def test_an_entity_page_does_not_compare_each_mention_with_every_other() -> None
 
 
 @pytest.mark.parametrize(
-    "bad", ["https://x.org/a b", 'https://x.org/a"b', "https://x.org/<a>", "https://x.org/\x7f"]
+    "bad",
+    [
+        "https://x.org/a b",
+        'https://x.org/a"b',
+        "https://x.org/<a>",
+        "https://x.org/\x7f",
+        "https://x.org:99999/",
+        "https://x.org/%zz/",
+    ],
 )
 def test_urls_with_characters_a_url_cannot_hold_are_refused(project_copy: Path, bad: str) -> None:
     """F13: base URL and an article's url: accepted spaces, quotes and angle brackets (and a

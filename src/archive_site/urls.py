@@ -179,11 +179,19 @@ class LinkError(ValueError):
 
 
 def is_web_url(text: str) -> bool:
-    """An absolute http(s) URL with a host, made only of characters a URL may hold."""
-    if not _URL.fullmatch(text):
+    """An absolute http(s) URL with a host (and a port, if any, from 0 to 65535), made only
+    of characters a URL may hold, each ``%`` opening an escape of two hexadecimal digits."""
+    if not _URL.fullmatch(text) or _BAD_ESCAPE.search(text):
         return False
     parts = urlsplit(text)
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
+    except ValueError:
+        return False
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+
+
+_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:

@@ -30,6 +30,7 @@ from typing import Any
 from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..model import Furniture
+from ..urls import is_web_url
 from .base import Block, Capture, Field, Format, Reading, reading
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
@@ -59,7 +60,6 @@ _KIND_OF_TYPE = {
     "ReportageNewsArticle": "news",
     "BackgroundNewsArticle": "news",
 }
-_WEB_URL = re.compile(r"https?://[^\s<>\"'`]+", re.IGNORECASE)
 #: How a saved page starts: its doctype or ``<html>``, after comments and, in XHTML, the
 #: XML declaration.
 _HTML_START = re.compile(
@@ -262,8 +262,8 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
         for key, found in source.items():
-            if key == "url" and not _WEB_URL.fullmatch(found.value):
-                continue  # only an http(s) address is a page's address
+            if key == "url" and not is_web_url(found.value):
+                continue  # only an address the site can publish (http(s)) is a page's address
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
     return fields
