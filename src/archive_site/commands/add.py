@@ -38,7 +38,7 @@ from ..layout import (
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
-from ..readers import Field, Reading, capture_text, detect_format, read_text
+from ..readers import Field, Reading, capture_text, detect_format, read_text, readable
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -168,6 +168,7 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
         raise _fail(capture, line, "not a text file (it holds a NUL character)")
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
+    text = readable(text, display, problems)
     reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
     if problems.errors:
         raise ArchiveError(problems)

@@ -13,7 +13,16 @@ from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
-from ..readers import REGISTRY, Block, Field, Reading, capture_text, detect_format, read_text
+from ..readers import (
+    REGISTRY,
+    Block,
+    Field,
+    Reading,
+    capture_text,
+    detect_format,
+    read_text,
+    readable,
+)
 from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
@@ -180,7 +189,7 @@ class _ArticleReader:
         decoded = capture_text(data, files.source.name, display, problems)
         if decoded is None:
             return None
-        text = decoded.text
+        text = readable(decoded.text, display, problems)
         meta_rec: Record | None
         if files.meta is not None:
             meta_display = display_path(files.meta)

@@ -22,6 +22,7 @@ from .base import (
     Format,
     Reading,
     decode,
+    readable,
     split_blocks,
     split_lines,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "decode",
     "detect_format",
     "read_text",
+    "readable",
     "split_blocks",
     "split_lines",
 ]

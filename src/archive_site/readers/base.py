@@ -89,17 +89,23 @@ class Format:
 
 
 def decode(data: bytes, display: str, problems: Problems) -> str | None:
-    """Captures are UTF-8; report the line of the first byte that is not. The text is read
-    in one Unicode form (see :func:`~archive_site.files.nfc`), control characters as spaces
-    (see :data:`~archive_site.files.CONTROL_CHARACTERS`) with a warning on the line of the
-    first: the file itself is never changed."""
+    """A Markdown file's text: UTF-8; report the line of the first byte that is not. Read
+    as :func:`readable` says."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return None
-    text = nfc(text.removeprefix("\ufeff"))
+    return readable(text.removeprefix("\ufeff"), display, problems)
+
+
+def readable(text: str, display: str, problems: Problems) -> str:
+    """A file's text as the build reads it: in one Unicode form (see
+    :func:`~archive_site.files.nfc`), each control character a space (see
+    :data:`~archive_site.files.CONTROL_CHARACTERS`) with a warning on the line of the first.
+    The file itself is never changed."""
+    text = nfc(text)
     first = CONTROL_CHARACTERS.search(text)
     if first is None:
         return text
