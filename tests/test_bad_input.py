@@ -193,6 +193,47 @@ def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     ]
 
 
+def test_an_id_that_would_take_one_of_the_site_s_own_pages_is_refused_on_its_line(
+    project_copy: Path,
+) -> None:
+    entities = project_copy / "content/entities.yaml"
+    line = edit(entities, "- id: ilham-aliyev", "- id: index")
+    topics = project_copy / "content/topics.yaml"
+    topic_line = edit(topics, "- id: diplomacy", "- id: index")
+    articles = project_copy / "content/articles"
+    (articles / f"{INTERVIEW}.capture.txt").rename(articles / "index.capture.txt")
+    (articles / f"{INTERVIEW}.meta.yaml").rename(articles / "index.meta.yaml")
+    problems = failed_build_problems(project_copy)
+    own = "the site's own page: choose another id"
+    for expected in (
+        f"content/entities.yaml:{line}: id: 'index' would put its page at entities/index.html, {own}",
+        f"content/topics.yaml:{topic_line}: id: 'index' would put its page at topics/index.html, {own}",
+        f"content/articles/index.capture.txt: file name: 'index' would put its page at "
+        f"articles/index.html, {own}",
+    ):
+        assert expected in problems, problems
+    assert not [p for p in problems if "two outputs have the same path" in p]
+
+
+def test_a_hidden_article_file_is_said_to_be_left_out(project_copy: Path) -> None:
+    articles = project_copy / "content/articles"
+    capture = (articles / f"{INTERVIEW}.capture.txt").read_bytes()
+    (articles / ".draft.capture.txt").write_bytes(capture)
+    (articles / ".draft.meta.yaml").write_text("kind: news\n", encoding="utf-8")
+    for junk in (".DS_Store", "._x.capture.txt", ".#notes.md", ".gitkeep"):
+        (articles / junk).write_bytes(b"\x00\x01")  # macOS's, an editor's lock, git's
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    hidden = "a hidden file (its name starts with a dot) is not read as an article"
+    warnings = [line for line in result.stderr.splitlines() if hidden in line]
+    assert [w.split(": warning:")[0].split(". ", 1)[1] for w in warnings] == [
+        "content/articles/.draft.capture.txt",
+        "content/articles/.draft.meta.yaml",
+    ]
+    strict = cli("check", "--strict", cwd=project_copy)
+    assert strict.returncode == 1 and hidden in strict.stderr
+
+
 def test_a_capture_that_is_not_utf8(project_copy: Path) -> None:
     path = project_copy / f"content/articles/{INTERVIEW}.capture.txt"
     data = path.read_bytes()

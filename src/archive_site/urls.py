@@ -67,6 +67,15 @@ SITE_TARGETS = frozenset(
 )
 
 
+def own_page(ident: str, page: Callable[[str], str]) -> str | None:
+    """What is wrong with the id ``ident`` of a record whose page is at ``page(ident)``: that
+    path is one of the site's own pages (``entities/index.html``); else None."""
+    path = page(ident)
+    if path not in SITE_TARGETS:
+        return None
+    return f"'{ident}' would put its page at {path}, the site's own page: choose another id"
+
+
 def article(aid: str) -> str:
     return f"articles/{aid}.html"
 

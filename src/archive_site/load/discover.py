@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
+from .. import urls
 from ..errors import Problems, display_path
 from ..files import exists, folder_problem
 from ..layout import (
@@ -73,7 +74,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
     orphans: set[str] = set()
     # One listing of the folder answers every "is its metadata beside it?" (links included,
     # as :func:`exists` counts them): no look-up per file.
-    listed = {n for n in os.listdir(folder) if not n.startswith(".")}  # noqa: PTH208 (names)
+    listed = _listed(folder, problems)
     for name in sorted(listed):
         path = folder / name
         suffix = next((s for s in CAPTURE_SUFFIXES if name.endswith(s)), None)
@@ -101,6 +102,29 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
     return _with_valid_ids(found, problems), orphans
 
 
+_HIDDEN = (
+    "a hidden file (its name starts with a dot) is not read as an article: "
+    "rename it without the dot to publish it"
+)
+
+
+def _listed(folder: Path, problems: Problems) -> set[str]:
+    """The names in ``folder`` but hidden ones (starting with a dot): those named as an
+    article's files are said to be left out."""
+    names = os.listdir(folder)  # noqa: PTH208 (names)
+    for name in sorted(n for n in names if _hidden_article(n)):
+        problems.warning(display_path(folder / name), None, _HIDDEN)
+    return {n for n in names if not n.startswith(".")}
+
+
+def _hidden_article(name: str) -> bool:
+    """Whether ``name`` is an article's file hidden by a leading dot: left out, said so.
+    Not an editor's lock file (``.#name``) nor macOS's metadata beside a file (``._name``)."""
+    if not name.startswith(".") or name.startswith((".#", "._")):
+        return False
+    return name.endswith((*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX))
+
+
 def _second_article(ident: str, first: Path) -> str:
     return (
         f"a second article '{ident}': {first.name} is that article already (an article is "
@@ -112,8 +136,10 @@ def _with_valid_ids(found: Iterable[ArticleFiles], problems: Problems) -> list[A
     """The articles whose file name is a valid id; the others reported."""
     valid = []
     for files in found:
-        if is_id(files.ident):
-            valid.append(files)
-        else:
+        if not is_id(files.ident):
             problems.error(display_path(files.source), None, f"file name: {id_error(files.ident)}")
+        elif (taken := urls.own_page(files.ident, urls.article)) is not None:
+            problems.error(display_path(files.source), None, f"file name: {taken}")
+        else:
+            valid.append(files)
     return valid

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, folder_problem, read_bytes
@@ -53,12 +55,20 @@ def load_list(
     return display, out
 
 
-def take_id(rec: Record, seen: dict[str, int]) -> str | None:
+def take_id(
+    rec: Record, seen: dict[str, int], page: Callable[[str], str] | None = None
+) -> str | None:
+    """The record's id, when it is one and not taken; ``page``: where a record's page goes
+    (an id that would put it at one of the site's own pages is refused)."""
     ident = rec.text("id", required=True)
     if ident is None:
         return None
     if not is_id(ident):
         rec.error("id", id_error(ident))
+        return None
+    taken = urls.own_page(ident, page) if page is not None else None
+    if taken is not None:
+        rec.error("id", taken)
         return None
     if ident in seen:
         rec.error("id", f"duplicate id '{ident}' (first used on line {seen[ident]})")
@@ -95,7 +105,7 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
     names: dict[str, tuple[str, int]] = {}
     out: list[Entity] = []
     for rec in records:
-        ident = take_id(rec, seen)
+        ident = take_id(rec, seen, urls.entity)
         name = rec.text("name", required=True)
         etype = rec.text("type", required=True)
         aliases = rec.text_items("aliases")
@@ -135,7 +145,7 @@ def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
     seen: dict[str, int] = {}
     out: list[Topic] = []
     for rec in records:
-        ident = take_id(rec, seen)
+        ident = take_id(rec, seen, urls.topic)
         title = rec.text("title", required=True)
         description = rec.text("description", required=True)
         rec.finish()
