@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import compileall
 import contextlib
+import hashlib
 import io
 import os
 import re
@@ -51,6 +52,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if not hasattr(config, "workerinput"):  # once, before pytest-xdist starts its workers
         compileall.compile_dir(ROOT / "src", quiet=1)
         _own_cache_home()
+    if os.environ.get(REPLAY_INDEX):
+        _replay_pagefind(Path(os.environ[_CACHE_HOME]) / "pagefind-runs")
 
 
 _CACHE_HOME = "ARCHIVE_SITE_TEST_CACHE_HOME"  # the folder made below, to remove at the end
@@ -63,6 +66,47 @@ def _own_cache_home() -> None:
     a test never starts from a cache an earlier run left."""
     folder = tempfile.mkdtemp(prefix="archive-site-test-cache-")
     os.environ["XDG_CACHE_HOME"] = os.environ[_CACHE_HOME] = folder
+
+
+#: Set by ``make test-fast``: a Pagefind run over pages a run of this session has already
+#: indexed (the same paths and bytes, binary, options and ``searchindex`` module: what
+#: :func:`~archive_site.searchindex.index_key` names) copies that run's output instead of
+#: running Pagefind again; about two runs in three of the suite's are such repeats. ``make
+#: test`` (CI) runs Pagefind every time, so that the tests of an index's determinism see
+#: runs of their own.
+REPLAY_INDEX = "ARCHIVE_SITE_TEST_REPLAY_INDEX"
+
+
+def _replay_pagefind(memo: Path) -> None:
+    """Make this process's Pagefind runs replay earlier ones kept in ``memo`` (shared by the
+    pytest-xdist workers) when made from the same pages (see :data:`REPLAY_INDEX`)."""
+    from archive_site import searchindex
+
+    run = searchindex._run_pagefind
+    memo.mkdir(exist_ok=True)
+
+    def replayed(
+        site: Path,
+        pages: list[str],
+        program: Path,
+        output: Path,
+        stage: Path,
+        *,
+        runs: searchindex._Runs | None = None,
+    ) -> None:
+        digests = {page: hashlib.sha256((site / page).read_bytes()).digest() for page in pages}
+        made = memo / searchindex.index_key(digests, program)
+        if made.is_dir():
+            shutil.copytree(made, output, dirs_exist_ok=True)
+            return
+        run(site, pages, program, output, stage, runs=runs)
+        kept = Path(tempfile.mkdtemp(dir=memo))
+        shutil.copytree(output, kept, dirs_exist_ok=True)
+        with contextlib.suppress(OSError):  # another worker kept the same run first
+            kept.rename(made)
+        shutil.rmtree(kept, ignore_errors=True)
+
+    searchindex._run_pagefind = replayed  # type: ignore[assignment]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

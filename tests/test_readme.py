@@ -360,9 +360,18 @@ def test_make_test_lints_then_runs_every_test() -> None:
     assert commands == ["sh tests/setup-tools.sh", *lint, f"{bin_}/python -m pytest"]
 
 
-def test_make_test_fast_is_the_suite_without_browser_and_tool_tests() -> None:
-    commands = make_dry_run("test-fast")
-    assert commands == [f'{VENV}/bin/python -m pytest -q -n auto -m "not browser and not tools"']
+def test_make_test_fast_is_the_suite_without_browser_and_tool_tests(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    pytest_fast = (
+        "ARCHIVE_SITE_TEST_REPLAY_INDEX=1 "
+        f'{VENV}/bin/python -m pytest -q -n auto -m "not browser and not tools"'
+    )
+    monkeypatch.delenv("TMPDIR", raising=False)
+    in_memory = "TMPDIR=/dev/shm " if os.access("/dev/shm", os.W_OK | os.X_OK) else ""
+    assert make_dry_run("test-fast") == [in_memory + pytest_fast]
+    monkeypatch.setenv("TMPDIR", "/var/tmp")  # the user's choice wins
+    assert make_dry_run("test-fast") == ["TMPDIR=/var/tmp " + pytest_fast]
     # Those are the only markers the suite knows, so nothing else is left out.
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     markers = re.findall(r'^    "(\w+): ', pyproject, flags=re.MULTILINE)

@@ -25,7 +25,15 @@ from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.pipeline import Paths, build
-from conftest import CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cold_builds, edit
+from conftest import (
+    CONTENT,
+    INTERVIEW,
+    TEST_BASE_URL,
+    BuiltSite,
+    _replay_pagefind,
+    cold_builds,
+    edit,
+)
 
 
 @pytest.fixture(scope="module")
@@ -291,12 +299,51 @@ def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -
     (site / "two.html").rename(site / "three.html")
     assert searchindex.index_key(searchindex.indexed_pages(site), program) != changed
     program.write_bytes(b"another build of Pagefind")
-    assert searchindex.index_key(searchindex.indexed_pages(site), program) != changed
+    other = searchindex.index_key(searchindex.indexed_pages(site), program)
+    assert other != changed
+    # the binary's digest is kept while its size, time and inode stay: a binary replaced
+    # by one of the same size is read again
+    program.write_bytes(b"another build of Pagefinx")
+    os.utime(program, ns=(10**18, 10**18))
+    assert searchindex.index_key(searchindex.indexed_pages(site), program) != other
 
     # no page marked: Pagefind indexes every page's body, so every page counts
     for page in ("a/one.html", "three.html"):
         (site / page).write_text("<html><body>plain</body></html>", encoding="utf-8")
     assert list(searchindex.indexed_pages(site)) == ["a/one.html", "nav.html", "three.html"]
+
+
+def test_the_fast_loop_replays_only_runs_made_from_the_same_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make test-fast`` replays a Pagefind run for the same pages (conftest.REPLAY_INDEX):
+    the replay is the run's output, and a page changed or added runs Pagefind again."""
+    real = searchindex._run_pagefind
+    ran: list[list[str]] = []
+
+    def counted(site: Path, pages: list[str], *args: Any, **kwargs: Any) -> None:
+        ran.append(list(pages))
+        real(site, pages, *args, **kwargs)
+
+    monkeypatch.setattr(searchindex, "_run_pagefind", counted)
+    _replay_pagefind(tmp_path / "memo")  # over counted; monkeypatch puts the original back
+    body = '<html lang="en"><body><main data-pagefind-body><h1>{}</h1></main></body></html>'
+
+    def indexed(name: str, pages: dict[str, str]) -> dict[str, bytes]:
+        site = tmp_path / name
+        for page, title in pages.items():
+            (site / page).parent.mkdir(parents=True, exist_ok=True)
+            (site / page).write_text(body.format(title), encoding="utf-8")
+        searchindex.index_site(site)
+        index = site / searchindex.FOLDER
+        return {str(f.relative_to(index)): f.read_bytes() for f in index.rglob("*") if f.is_file()}
+
+    first = indexed("one", {"a.html": "Alpha", "b/c.html": "Beta"})
+    assert indexed("two", {"a.html": "Alpha", "b/c.html": "Beta"}) == first
+    assert ran == [["a.html", "b/c.html"]]
+    assert indexed("three", {"a.html": "Alpha", "b/c.html": "Gamma"}) != first
+    indexed("four", {"a.html": "Alpha", "b/c.html": "Beta", "d.html": "Delta"})
+    assert len(ran) == 3
 
 
 def _shuffled(folder: Path) -> None:

@@ -46,6 +46,7 @@ one order.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
 import hashlib
 import html
@@ -399,13 +400,27 @@ def index_key(
     made from: the pages' paths and bytes, Pagefind's binary, its options, the shards,
     and this module (which rewrites the index); SHA-256, hexadecimal."""
     key = hashlib.sha256(b"archive-site search index 2\0")
-    for part in (program.read_bytes(), Path(__file__).read_bytes()):
-        key.update(hashlib.sha256(part).digest())
+    key.update(_digest(program))
+    key.update(_digest(Path(__file__)))
     key.update("\0".join(_options()).encode("utf-8") + b"\0")
     key.update(json.dumps([shards or [""], folder]).encode("utf-8") + b"\0")
     for page, digest in pages.items():
         key.update(page.encode("utf-8") + b"\0" + digest)
     return key.hexdigest()
+
+
+def _digest(path: Path) -> bytes:
+    """The SHA-256 of the file ``path``, read again only when its size, modification time,
+    inode or device change (Pagefind's binary is 10 MB: a build, and ``serve`` for every
+    edit, would read it once per shard)."""
+    st = path.stat()
+    return _digest_of(str(path), st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
+
+
+@functools.lru_cache(maxsize=8)
+def _digest_of(path: str, size: int, mtime_ns: int, inode: int, device: int) -> bytes:
+    with open(path, "rb") as f:  # noqa: PTH123
+        return hashlib.file_digest(f, "sha256").digest()
 
 
 def _options() -> list[str]:
