@@ -245,3 +245,26 @@ def test_a_page_in_an_undeclared_encoding_is_a_problem_on_its_line(project_copy:
     line = data[: data.index(b"\xe9")].count(b"\n") + 1
     assert f"content/articles/2025-04-21-latin.capture.html:{line}: not UTF-8 text" in result.stderr
     assert "must name it in a <meta charset> at its top" in result.stderr
+
+
+def test_a_markdown_file_is_read_as_a_capture_that_is_not_a_page() -> None:
+    """One decoding for both: UTF-8 with or without its mark, UTF-16 with its mark, and
+    anything else refused on its line with the same words as a capture's."""
+    from archive_site.readers.base import decode as decode_markdown
+
+    text = "---\ntitle: Café\n---\n\nNaïve text.\n"
+    for data in (
+        text.encode("utf-8"),
+        codecs.BOM_UTF8 + text.encode("utf-8"),
+        codecs.BOM_UTF16_LE + text.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + text.encode("utf-16-be"),
+    ):
+        problems = Problems()
+        assert decode_markdown(data, "about.md", problems) == text, data[:4]
+        assert not list(problems)
+    latin = ("\n" + text).encode("latin-1")
+    problems = Problems()
+    assert decode_markdown(latin, "about.md", problems) is None
+    _, _, said = decode(latin, page=False)
+    assert [f"{d.line}: {d.message}" for d in problems] == said
+    assert said == ["3: not UTF-8 text (invalid continuation byte at byte 15)"]

@@ -18,6 +18,7 @@ from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture, ParagraphRole
 from ..yamlsrc import YMap
+from .charset import decode_capture
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +90,11 @@ class Format:
 
 
 def decode(data: bytes, display: str, problems: Problems) -> str | None:
-    """A Markdown file's text: UTF-8; report the line of the first byte that is not. Read
-    as :func:`readable` says."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
-        return None
-    return readable(text.removeprefix("\ufeff"), display, problems)
+    """A Markdown file's text, decoded as a capture that is not a saved page is (UTF-8, or
+    UTF-16 with its byte-order mark: :func:`.charset.decode_capture`), the error on the line
+    of the first byte that is not; read as :func:`readable` says."""
+    decoded = decode_capture(data, display, problems, page=False)
+    return None if decoded is None else readable(decoded.text, display, problems)
 
 
 def readable(text: str, display: str, problems: Problems) -> str:
