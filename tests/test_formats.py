@@ -577,3 +577,52 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
         for start in range(len(t)):
             piece = t[start : start + 7]
             assert n in _Texts(keyed).holding(piece)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Aida Sultanova", "Aida Sultanova"),
+        ("By J. R. Smith", "J. R. Smith"),
+        ("By Nailia Bagirova and Jane Roe", "Nailia Bagirova and Jane Roe"),
+        ("By Nailia Bagirova, Jane Roe & Tom Smith", "Nailia Bagirova, Jane Roe & Tom Smith"),
+        ("By The Associated Press", "The Associated Press"),
+        # an agency's style: the names in capitals, then the writer's affiliation
+        ("By AIDA SULTANOVA Associated Press", "AIDA SULTANOVA"),
+        ("By AIDA J. SULTANOVA, Associated Press", "AIDA J. SULTANOVA"),
+        ("By JOHN DOE and JANE ROE, Associated Press", "JOHN DOE and JANE ROE"),
+        ("By AIDA SULTANOVA\nAssociated Press", "AIDA SULTANOVA"),
+        ("By Aida Sultanova\nThe Associated Press", "Aida Sultanova"),
+    ],
+)
+def test_a_byline_names_its_writers_and_not_their_agency(byline: str, author: str) -> None:
+    text = (
+        f"Azerbaijan and China sign deals\n\n{byline}\n\n"
+        "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"
+        "The two leaders met in Beijing.\n"
+    )
+    problems = Problems()
+    r = read_text(text, "x.capture.txt", problems, fmt="wire")
+    assert not list(problems)
+    assert fields(r)["author"] == author
+    assert r.fields["author"].line == 3
+    assert texts(r) == [
+        "Azerbaijan and China signed agreements on Wednesday.",
+        "The two leaders met in Beijing.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "By 2030 the corridor will carry more.",  # a sentence
+        "By the end of the year",
+        "By Aida Sultanova\nShe filed the story from Baku.",  # a sentence after the name
+        "By Aida Sultanova\nBaku, April 23, 2025",  # a date is no affiliation
+        "By Aida Sultanova\nAssociated Press\nBaku",  # three lines
+    ],
+)
+def test_a_block_that_is_no_byline_names_no_author(block: str) -> None:
+    text = f"Azerbaijan and China sign deals\n\n{block}\n\nThe two leaders met in Beijing.\n"
+    r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
+    assert "author" not in fields(r)

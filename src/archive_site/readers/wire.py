@@ -5,7 +5,9 @@ What a careful archivist would do with an unknown page of text:
 - a leading date header (``date 2025-04-23``, ``23.04.2025 14:05``,
   ``Wednesday, 23 April 2025``...) gives the publication date and time;
 - a first line that reads as a headline (one short line, not a sentence) is
-  the title, and a ``By Name`` line after it the author;
+  the title, and a ``By Name`` line after it the author (names joined by
+  commas, "and" or "&"; a writer's affiliation after the names, on a line of its
+  own or, after names in capitals, on the same line, is not part of it);
 - a dateline opening the first paragraph (``ASTANA, Kazakhstan, July 3.``,
   ``BEIJING, April 23 (Xinhua) --``, ``Baku, 24 April (AZERTAC).``) is read,
   its date too, and kept apart from the paragraph's text;
@@ -30,7 +32,16 @@ from .stamps import Stamp, parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
 
-_BYLINE = re.compile(r"^By\s+(?P<author>[A-Z][^\s.,;:!?]*(?:[ ,.-]+[A-Z][^\s,;:!?]*){0,5})$")
+#: "By" and names: words opening with a capital (initials and hyphens within), joined by
+#: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe".
+_BYLINE = re.compile(
+    r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&)){0,11})$"
+)
+#: A word in capitals, as agencies set their writers' names: "AIDA", "O'NEIL"; and an initial.
+_CAPITALS = re.compile(r"[A-Z][A-Z'-]*[A-Z]\.?")
+_INITIAL = re.compile(r"[A-Z]\.")
+_JOINERS = ("and", "&")
+_MAX_AFFILIATION_WORDS = 6
 _MAX_HEADLINE_WORDS = 25
 
 
@@ -62,12 +73,47 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
         fields["title"] = Field(rest[0][0][0], rest[0][1])
         rest = rest[1:]
-    if len(rest) >= 2 and len(rest[0][0]) == 1:
-        by = _BYLINE.match(rest[0][0][0])
-        if by is not None:
-            fields["author"] = Field(by["author"], rest[0][1])
+    if len(rest) >= 2:
+        author = byline_author(rest[0][0])
+        if author is not None:
+            fields["author"] = Field(author, rest[0][1])
             rest = rest[1:]
     return _Head(fields, rest)
+
+
+def byline_author(lines: list[str]) -> str | None:
+    """Who a byline block names, or None when the block is no byline.
+
+    The block is a ``By NAMES`` line, and perhaps a line of the writer's affiliation after
+    it (``Associated Press``: a few words, no digit, not a sentence).  The affiliation is
+    not the author: in the agencies' style (``By AIDA SULTANOVA Associated Press``, or with
+    a comma) the names in capitals are the author, and the words after them are not.
+    """
+    if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
+        return None
+    by = _BYLINE.match(lines[0])
+    if by is None:
+        return None
+    author = by["author"]
+    words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
+    if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
+        after = next((w for w in words if not _in_capitals(w[0])), None)
+        if after is not None:
+            author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
+    return author
+
+
+def _in_capitals(word: str) -> bool:
+    return bool(_CAPITALS.fullmatch(word) or _INITIAL.fullmatch(word))
+
+
+def _is_affiliation(line: str) -> bool:
+    words = line.split()
+    return (
+        0 < len(words) <= _MAX_AFFILIATION_WORDS
+        and not re.search(r"[.:;,!?]$|\d", line)
+        and DATELINE.match(line + " x") is None
+    )
 
 
 def _stamp_fields(fields: dict[str, Field], stamp: Stamp, line: int) -> None:
