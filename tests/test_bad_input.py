@@ -324,3 +324,20 @@ def test_usage_errors_exit_2(project_copy: Path) -> None:
     result = run_cli("build", "--no-such-option", cwd=project_copy)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(("date", "years"), [("0001/9998", "9,998"), ("1025/2025", "1,001")])
+def test_a_milestone_spanning_over_a_hundred_years_is_a_warning_on_its_date(
+    project_copy: Path, date: str, years: str
+) -> None:
+    milestones = project_copy / "content/milestones.yaml"
+    line = edit(milestones, "date: 2019/2023", f"date: {date}")
+    lenient = cli("check", cwd=project_copy)
+    assert lenient.returncode == 0, lenient.stderr
+    message = f"content/milestones.yaml:{line}: warning: date: {date} spans {years} years"
+    assert message in lenient.stderr
+    strict = cli("check", "--strict", cwd=project_copy)
+    assert strict.returncode == 1 and message in strict.stderr
+    # a century is no warning (2019/2023, the seed's, neither)
+    edit(milestones, f"date: {date}", "date: 1925/2024")
+    assert "spans" not in cli("check", "--strict", cwd=project_copy).stderr

@@ -45,6 +45,31 @@ def parse_date(text: str | None) -> Checked[DateSpec]:
         return Checked(None, (Issue("date", str(exc)),))
 
 
+#: The most years one milestone spans without a warning. A year page lists what happens in
+#: its year, and an interval happens in each year it spans: ``0001/9998``, or a typo such as
+#: ``1025/2025``, would give the site a page for each of a thousand years or more.
+MOST_YEARS = 100
+
+
+def long_span(date: DateSpec) -> str | None:
+    """Why ``date`` spans more years than the archivist likely means (see
+    :data:`MOST_YEARS`); None when it does not."""
+    years = len(date.years())
+    if years <= MOST_YEARS:
+        return None
+    return (
+        f"{date.edtf} spans {years:,} years, and the site gets a page for each of them (more "
+        f"than {MOST_YEARS} for one milestone: is the date meant so?)"
+    )
+
+
+def warn_long_span(rec: Record, date: DateSpec | None) -> None:
+    """A warning on the date's line when ``date`` spans too many years (:func:`long_span`)."""
+    why = None if date is None else long_span(date)
+    if why is not None:
+        rec.problems.warning(rec.display, rec.key_line("date"), f"date: {why}")
+
+
 def check_status(status: str) -> tuple[Issue, ...]:
     if status in MILESTONE_STATUSES:
         return ()
@@ -129,6 +154,7 @@ def read_milestone(
     ident = take_id(rec, seen)
     date = parse_date(rec.text("date", required=True))
     report(rec, date.issues)
+    warn_long_span(rec, date.value)
     date_note = rec.text("date_note")
     title = rec.text("title", required=True)
     summary = rec.text("summary", required=True)
