@@ -626,3 +626,45 @@ def test_a_block_that_is_no_byline_names_no_author(block: str) -> None:
     text = f"Azerbaijan and China sign deals\n\n{block}\n\nThe two leaders met in Beijing.\n"
     r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
     assert "author" not in fields(r)
+
+
+def _page_with_byline(meta: str, byline: str) -> str:
+    paragraphs = [
+        "Azerbaijan and China signed a series of agreements on Wednesday during a visit by "
+        "President Ilham Aliyev to Beijing, officials said.",
+        "The agreements cover transport, energy and trade, and a plan for the Middle "
+        "Corridor railway across the Caspian Sea.",
+        "By Aida Sultanova",  # after the text's first paragraph: text, as the page has it
+    ]
+    body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">\n'
+        f"<title>Azerbaijan and China sign deals</title>{meta}\n"
+        '<meta property="article:published_time" content="2025-04-23T10:00:00+04:00">\n'
+        "</head><body><main><article>\n<h1>Azerbaijan and China sign deals</h1>\n"
+        f"{byline}\n{body}\n</article></main></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("<p>By Aida Sultanova and Jane Roe</p>", "Aida Sultanova and Jane Roe"),
+        ("<p>By AIDA SULTANOVA Associated Press</p>", "AIDA SULTANOVA"),
+    ],
+)
+def test_a_saved_pages_byline_is_furniture_and_its_author_when_no_metadata_names_one(
+    byline: str, author: str
+) -> None:
+    for meta, expected, line in (
+        ("", author, 7),
+        ('<meta name="author" content="Leyla Huseynova">', "Leyla Huseynova", 3),
+    ):
+        problems = Problems()
+        r = read_text(_page_with_byline(meta, byline), "x.capture.html", problems, fmt="html")
+        assert not list(problems)
+        assert (r.fields["author"].value, r.fields["author"].line) == (expected, line)
+        text = byline.removeprefix("<p>").removesuffix("</p>")
+        assert [(f.kind, f.text, f.line) for f in r.furniture] == [("byline", text, 7)]
+        assert texts(r)[0].startswith("Azerbaijan and China signed")
+        assert texts(r)[-1] == "By Aida Sultanova"

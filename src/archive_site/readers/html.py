@@ -32,6 +32,7 @@ from ..errors import Problems
 from ..model import Furniture
 from ..urls import is_web_url
 from .base import Block, Capture, Field, Format, Reading, reading
+from .byline import byline_author
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import parse_stamp
@@ -101,6 +102,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
+    _byline_author(aside, fields)
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
@@ -150,8 +152,9 @@ def _paragraphs(
 ) -> tuple[list[Block], list[Furniture]]:
     """The extracted paragraphs, each with the line of the page it starts on; and, as
     furniture, the paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST",
-    "Last modified on ...": the page's date, which its metadata gives) or hold neither a
-    letter nor a digit (a separator: "___", "* * *").
+    "Last modified on ...": the page's date, which its metadata gives), hold neither a
+    letter nor a digit (a separator: "___", "* * *"), or are a byline before the text's
+    first paragraph ("By Aida Sultanova", see :mod:`.byline`).
 
     A paragraph that is the headline, or the text of a figure caption, a
     share box, a "read also" box, tags, comments or a sidebar is left out.
@@ -182,9 +185,20 @@ def _paragraphs(
             aside.append(Furniture("timestamp", text, last))
         elif not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
             aside.append(Furniture("separator", text, last))
+        elif not body and byline_author([text]) is not None:
+            aside.append(Furniture("byline", text, last))
         else:
             body.append(Block(text, last))
     return body, aside
+
+
+def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
+    """When the page's metadata names no author: the one its byline names, on its line."""
+    byline = next((f for f in aside if f.kind == "byline"), None)
+    if byline is not None and "author" not in fields:
+        author = byline_author([byline.text])
+        if author is not None:
+            fields["author"] = Field(author, byline.line)
 
 
 #: A stamp saying when the page changed, not when it was published.

@@ -27,21 +27,12 @@ from dataclasses import dataclass
 from ..errors import Problems
 from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
+from .byline import byline_author
 from .dateline import DATELINE, dateline_fields, match_dateline
 from .stamps import Stamp, parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
 
-#: "By" and names: words opening with a capital (initials and hyphens within), joined by
-#: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe".
-_BYLINE = re.compile(
-    r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&)){0,11})$"
-)
-#: A word in capitals, as agencies set their writers' names: "AIDA", "O'NEIL"; and an initial.
-_CAPITALS = re.compile(r"[A-Z][A-Z'-]*[A-Z]\.?")
-_INITIAL = re.compile(r"[A-Z]\.")
-_JOINERS = ("and", "&")
-_MAX_AFFILIATION_WORDS = 6
 _MAX_HEADLINE_WORDS = 25
 
 
@@ -79,41 +70,6 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
             fields["author"] = Field(author, rest[0][1])
             rest = rest[1:]
     return _Head(fields, rest)
-
-
-def byline_author(lines: list[str]) -> str | None:
-    """Who a byline block names, or None when the block is no byline.
-
-    The block is a ``By NAMES`` line, and perhaps a line of the writer's affiliation after
-    it (``Associated Press``: a few words, no digit, not a sentence).  The affiliation is
-    not the author: in the agencies' style (``By AIDA SULTANOVA Associated Press``, or with
-    a comma) the names in capitals are the author, and the words after them are not.
-    """
-    if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
-        return None
-    by = _BYLINE.match(lines[0])
-    if by is None:
-        return None
-    author = by["author"]
-    words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
-    if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
-        after = next((w for w in words if not _in_capitals(w[0])), None)
-        if after is not None:
-            author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
-    return author
-
-
-def _in_capitals(word: str) -> bool:
-    return bool(_CAPITALS.fullmatch(word) or _INITIAL.fullmatch(word))
-
-
-def _is_affiliation(line: str) -> bool:
-    words = line.split()
-    return (
-        0 < len(words) <= _MAX_AFFILIATION_WORDS
-        and not re.search(r"[.:;,!?]$|\d", line)
-        and DATELINE.match(line + " x") is None
-    )
 
 
 def _stamp_fields(fields: dict[str, Field], stamp: Stamp, line: int) -> None:

@@ -224,6 +224,7 @@ def furniture_summary(article: Article) -> list[str]:
         "headline": ("another story’s headline", "other stories’ headlines"),
         "timestamp": ("a time stamp", "time stamps"),
         "separator": ("a separator line", "separator lines"),
+        "byline": ("a byline", "bylines"),
         "prompt": (
             "a prompt to follow, share or subscribe",
             "prompts to follow, share or subscribe",
