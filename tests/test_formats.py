@@ -628,13 +628,13 @@ def test_a_block_that_is_no_byline_names_no_author(block: str) -> None:
     assert "author" not in fields(r)
 
 
-def _page_with_byline(meta: str, byline: str) -> str:
+def _page_with_byline(meta: str, byline: str, last: str = "By Aida Sultanova") -> str:
     paragraphs = [
         "Azerbaijan and China signed a series of agreements on Wednesday during a visit by "
         "President Ilham Aliyev to Beijing, officials said.",
         "The agreements cover transport, energy and trade, and a plan for the Middle "
         "Corridor railway across the Caspian Sea.",
-        "By Aida Sultanova",  # after the text's first paragraph: text, as the page has it
+        last,  # a byline after the text's first paragraph is text, as the page has it
     ]
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -668,3 +668,52 @@ def test_a_saved_pages_byline_is_furniture_and_its_author_when_no_metadata_names
         assert [(f.kind, f.text, f.line) for f in r.furniture] == [("byline", text, 7)]
         assert texts(r)[0].startswith("Azerbaijan and China signed")
         assert texts(r)[-1] == "By Aida Sultanova"
+
+
+CREDITED = (
+    "Azerbaijan and China sign deals\n\n"
+    "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"
+    "The two leaders met in Beijing and discussed the Middle Corridor.\n\n"
+    "{credits}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("credits", "author"),
+    [
+        ("(Reporting by Nailia Bagirova; Editing by Jane Roe)", "Nailia Bagirova"),
+        (
+            "(Reporting by Nailia Bagirova in Baku and Li Wei in Beijing; Writing by Tom "
+            "Smith; Editing by Ann Lee)",
+            "Nailia Bagirova and Li Wei",
+        ),
+        ("(Additional reporting by Li Wei; Writing by Tom Smith)", "Tom Smith"),
+        ("(Editing by Jane Roe)", None),  # an editor is no author
+    ],
+)
+def test_a_credit_line_ending_the_story_is_furniture_and_names_its_reporters(
+    credits: str, author: str | None
+) -> None:
+    problems = Problems()
+    r = read_text(CREDITED.format(credits=credits), "x.capture.txt", problems, fmt="wire")
+    assert not list(problems)
+    assert texts(r) == [
+        "Azerbaijan and China signed agreements on Wednesday.",
+        "The two leaders met in Beijing and discussed the Middle Corridor.",
+    ]
+    assert [(f.kind, f.text, f.line) for f in r.furniture] == [("credits", credits, 7)]
+    assert fields(r).get("author") == author
+    # a byline names the author first; the credit line is furniture still
+    bylined = CREDITED.replace("\n\nBAKU", "\n\nBy Aida Sultanova\n\nBAKU")
+    r = read_text(bylined.format(credits=credits), "x.capture.txt", Problems(), fmt="wire")
+    assert fields(r)["author"] == "Aida Sultanova"
+    assert [f.kind for f in r.furniture] == ["credits"]
+
+
+def test_a_credit_line_in_a_saved_page_is_furniture() -> None:
+    credits = "(Reporting by Nailia Bagirova; Editing by Jane Roe)"
+    page = _page_with_byline("", "", last=credits)
+    r = read_text(page, "x.capture.html", Problems(), fmt="html")
+    assert fields(r)["author"] == "Nailia Bagirova"
+    assert [(f.kind, f.text) for f in r.furniture] == [("credits", credits)]
+    assert len(texts(r)) == 2 and credits not in texts(r)

@@ -4,12 +4,18 @@ A byline is ``By`` and names (words opening with a capital, joined by commas,
 "and" or "&"), perhaps followed by the writer's affiliation, which is not the
 author: on a line of its own, or, in the agencies' style, after names set in
 capitals (``By AIDA SULTANOVA Associated Press``).
+
+A credit line ends an agency's story: ``(Reporting by Nailia Bagirova in Baku;
+Editing by Jane Roe)``.  It is not the story's text; its reporters (or, when it
+names none, its writers) are the author when nothing else names one.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..model import Furniture
+from .base import Block, Field
 from .dateline import DATELINE
 
 #: "By" and names: words opening with a capital (initials and hyphens within), joined by
@@ -57,3 +63,47 @@ def _is_affiliation(line: str) -> bool:
         and not re.search(r"[.:;,!?]$|\d", line)
         and DATELINE.match(line + " x") is None
     )
+
+
+#: Who did what for a story, in a credit line: "Reporting by", "Additional reporting by",
+#: "Writing by", "Editing by"...
+_ROLE = (
+    r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled"
+    r"|translated|translation|production|produced|graphics|photos?)"
+)
+_CREDIT = re.compile(rf"{_ROLE}\s+by\s+(?P<names>[^;()]+)", re.IGNORECASE)
+_CREDITS = re.compile(
+    rf"\(?\s*{_ROLE}\s+by\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by\s+[^;()]+)*\)?\.?",
+    re.IGNORECASE,
+)
+#: Where a reporter was: "Nailia Bagirova in Baku".
+_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def credits_author(text: str) -> str | None:
+    """The author a credit line names: its reporters, else its writers (not those who gave
+    additional reporting, edited or translated); None when ``text`` is no credit line or
+    names neither as a byline would."""
+    if _CREDITS.fullmatch(text.strip()) is None:
+        return None
+    roles: dict[str, str] = {}
+    for credit in _CREDIT.finditer(text):
+        role = credit[0].split()[0].casefold()
+        roles.setdefault(role, _PLACE.sub("", credit["names"]).strip())
+    for role in ("reporting", "reported", "writing", "written"):
+        if role in roles:
+            return byline_author([f"By {roles[role]}"])
+    return None
+
+
+def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
+    """The credit line ending the text, taken out of ``body`` (which keeps at least one
+    paragraph) as furniture; its author (:func:`credits_author`) is the author when
+    ``fields`` names none."""
+    if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
+        return None
+    last = body.pop()
+    author = credits_author(last.text)
+    if author is not None and "author" not in fields:
+        fields["author"] = Field(author, last.line)
+    return Furniture("credits", last.text, last.line)

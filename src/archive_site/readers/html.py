@@ -32,7 +32,7 @@ from ..errors import Problems
 from ..model import Furniture
 from ..urls import is_web_url
 from .base import Block, Capture, Field, Format, Reading, reading
-from .byline import byline_author
+from .byline import byline_author, take_credits
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import parse_stamp
@@ -103,6 +103,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
     _byline_author(aside, fields)
+    credits = take_credits(body, fields)
+    if credits is not None:
+        aside.append(credits)
     if not body:
         notes.append((1, "no article text found in the page"))
     else:

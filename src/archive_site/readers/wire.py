@@ -11,6 +11,9 @@ What a careful archivist would do with an unknown page of text:
 - a dateline opening the first paragraph (``ASTANA, Kazakhstan, July 3.``,
   ``BEIJING, April 23 (Xinhua) --``, ``Baku, 24 April (AZERTAC).``) is read,
   its date too, and kept apart from the paragraph's text;
+- a credit line ending the text (``(Reporting by ...; Editing by ...)``) is
+  furniture, and its reporters the author when no byline names one
+  (:func:`.byline.take_credits`);
 - trailing page furniture (a run of short lines after the last paragraph:
   other headlines, ``HH:MM DD.MM.YYYY`` stamps, "Follow us", "Subscribe",
   "Related news", share and navigation words) is left out and listed.  A run
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from ..errors import Problems
 from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
-from .byline import byline_author
+from .byline import byline_author, take_credits
 from .dateline import DATELINE, dateline_fields, match_dateline
 from .stamps import Stamp, parse_stamp
 
@@ -212,13 +215,15 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if tail.note is not None:
         notes.append(tail.note)
     body = [Block(join(bl), line) for bl, line in head.rest[: tail.end]]
+    credits = take_credits(body, fields)
     if body:
         found = match_dateline(body[0].text)
         if found is not None:
             line, text = found
             body[0] = Block(text, body[0].line)
             dateline_fields(fields, line, body[0].line, notes)
-    return reading("wire", fields, body, tail.furniture, notes)
+    furniture = sorted([*tail.furniture, *([credits] if credits else [])], key=lambda f: f.line)
+    return reading("wire", fields, body, furniture, notes)
 
 
 FORMAT = Format("wire", read, detect, order=80)

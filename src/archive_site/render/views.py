@@ -225,6 +225,7 @@ def furniture_summary(article: Article) -> list[str]:
         "timestamp": ("a time stamp", "time stamps"),
         "separator": ("a separator line", "separator lines"),
         "byline": ("a byline", "bylines"),
+        "credits": ("a credit line", "credit lines"),
         "prompt": (
             "a prompt to follow, share or subscribe",
             "prompts to follow, share or subscribe",
