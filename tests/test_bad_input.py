@@ -341,3 +341,25 @@ def test_a_milestone_spanning_over_a_hundred_years_is_a_warning_on_its_date(
     # a century is no warning (2019/2023, the seed's, neither)
     edit(milestones, f"date: {date}", "date: 1925/2024")
     assert "spans" not in cli("check", "--strict", cwd=project_copy).stderr
+
+
+def test_a_file_or_folder_the_build_does_not_read_is_a_warning(project_copy: Path) -> None:
+    content = project_copy / "content"
+    (content / "topic.yaml").write_text("- id: trade\n", encoding="utf-8")  # misspelt
+    (content / "page").mkdir()
+    (content / "notes.md").write_text("my notes\n", encoding="utf-8")
+    (content / ".DS_Store").write_bytes(b"\0")  # hidden: never named
+    lenient = cli("check", cwd=project_copy)
+    assert lenient.returncode == 0, lenient.stderr
+    held = (
+        "the content folder holds site.yaml, entities.yaml, topics.yaml, milestones.yaml, "
+        "articles/ and pages/"
+    )
+    for name, hint in (
+        ("notes.md", ""),
+        ("page", "did you mean pages/? "),
+        ("topic.yaml", "did you mean topics.yaml? "),
+    ):
+        assert f"content/{name}: warning: not read by the build: {hint}{held}\n" in lenient.stderr
+    assert ".DS_Store" not in lenient.stderr and "3 warnings" in lenient.stderr
+    assert cli("check", "--strict", cwd=project_copy).returncode == 1

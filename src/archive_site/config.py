@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import Problems, display_path
+from .layout import SITE_FILE
 from .urls import is_web_url
 
 #: The environment variable that gives the base URL (as the GitHub Pages workflow does).
@@ -79,12 +80,12 @@ def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
     # settings' names above before it knows whether anything is to be read.
     from .yamlsrc import Record, read_yaml
 
-    path = content_dir / "site.yaml"
+    path = content_dir / SITE_FILE
     display = display_path(path)
     data = read_yaml(path, display, problems)
     if data is None:
         return None
-    rec = Record.of(data, 1, display, problems, "site.yaml")
+    rec = Record.of(data, 1, display, problems, SITE_FILE)
     if rec is None:
         return None
     title = rec.text("title", required=True)

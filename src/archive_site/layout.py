@@ -19,11 +19,14 @@ from __future__ import annotations
 
 import re
 
+SITE_FILE = "site.yaml"
 ARTICLES_DIR = "articles"
 PAGES_DIR = "pages"
 ENTITIES_FILE = "entities.yaml"
 TOPICS_FILE = "topics.yaml"
 MILESTONES_FILE = "milestones.yaml"
+#: Everything the build reads at the top of the content folder.
+CONTENT_ENTRIES = (SITE_FILE, ENTITIES_FILE, TOPICS_FILE, MILESTONES_FILE, ARTICLES_DIR, PAGES_DIR)
 
 CAPTURE_SUFFIX = ".capture.txt"
 #: A saved web page keeps its bytes and its kind: it is published as text, never as a page.

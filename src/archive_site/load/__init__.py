@@ -23,6 +23,7 @@ from ..errors import ArchiveError, Problems, display_path
 from ..model import Archive
 from .articles import load_articles
 from .attribution import quotes_by_speaker
+from .discover import stray_entries
 from .evidence import compute_evidence, warn_single_voice
 from .index import compute_links
 from .links import check_all_links
@@ -49,6 +50,8 @@ def load_archive(
         problems.error(display_path(content), None, "content folder not found")
         raise ArchiveError(problems)
     config = load_config(content, problems)
+    for display, message in stray_entries(content):
+        problems.warning(display, None, message)
     if config is not None and base_url:
         try:
             config = config.with_base_url(base_url)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
@@ -13,8 +14,10 @@ from ..files import exists, folder_problem
 from ..layout import (
     ARTICLES_DIR,
     CAPTURE_SUFFIXES,
+    CONTENT_ENTRIES,
     MARKDOWN_SUFFIX,
     META_SUFFIX,
+    PAGES_DIR,
     id_error,
     is_id,
 )
@@ -143,3 +146,28 @@ def _with_valid_ids(found: Iterable[ArticleFiles], problems: Problems) -> list[A
         else:
             valid.append(files)
     return valid
+
+
+def stray_entries(content: Path) -> list[tuple[str, str]]:
+    """Each file or folder at the top of ``content`` that the build does not read, with what
+    to say of it (a warning: a misspelt ``topic.yaml`` would be ignored without a word).
+    Hidden ones are not named."""
+    try:
+        names = sorted(entry.name for entry in content.iterdir())
+    except OSError:  # the folder's own problem is reported where it is read
+        return []
+    read = [f"{n}/" if n in (ARTICLES_DIR, PAGES_DIR) else n for n in CONTENT_ENTRIES]
+    strays = []
+    for name in names:
+        if name.startswith(".") or name in CONTENT_ENTRIES:
+            continue
+        near = difflib.get_close_matches(name, CONTENT_ENTRIES, n=1, cutoff=0.75)
+        hint = f"did you mean {read[CONTENT_ENTRIES.index(near[0])]}? " if near else ""
+        held = f"{', '.join(read[:-1])} and {read[-1]}"
+        strays.append(
+            (
+                display_path(content / name),
+                f"not read by the build: {hint}the content folder holds {held}",
+            )
+        )
+    return strays
