@@ -184,15 +184,24 @@ def _paragraphs(
         if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
-        if parse_stamp(text) is not None:
-            aside.append(Furniture("timestamp", text, last))
-        elif not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
-            aside.append(Furniture("separator", text, last))
-        elif not body and byline_author([text]) is not None:
-            aside.append(Furniture("byline", text, last))
+        kind = _furniture_kind(text, first=not body)
+        if kind is not None:
+            aside.append(Furniture(kind, text, last))
         else:
             body.append(Block(text, last))
     return body, aside
+
+
+def _furniture_kind(text: str, *, first: bool) -> str | None:
+    """What kind of furniture an extracted paragraph is (see :func:`_paragraphs`; ``first``:
+    no paragraph of the text came before it), or None when it is text."""
+    if parse_stamp(text) is not None:
+        return "timestamp"
+    if not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
+        return "separator"
+    if first and byline_author([text]) is not None:
+        return "byline"
+    return None
 
 
 def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
