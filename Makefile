@@ -35,11 +35,12 @@ test: $(VENV)/.test tools lint
 # writes and then removes about 40,000 small files, which on our machines' disks took a
 # fifth of its time (TMPDIR, if set, wins). And a Pagefind run over pages an earlier run of
 # the session indexed replays that run's output (tests/conftest.py, REPLAY_INDEX): two runs
-# in three repeat one. `make test` runs Pagefind every time.
+# in three repeat one. `make test` runs Pagefind every time. Only the failed tests' folders
+# are kept (pytest would keep its last three runs: about a gigabyte of memory there).
 FAST_TMP := $(or $(TMPDIR),$(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm))
 
 test-fast: $(VENV)/.test
-	$(if $(FAST_TMP),TMPDIR=$(FAST_TMP) )ARCHIVE_SITE_TEST_REPLAY_INDEX=1 $(BIN)/python -m pytest -q -n auto -m "not browser and not tools"
+	$(if $(FAST_TMP),TMPDIR=$(FAST_TMP) )ARCHIVE_SITE_TEST_REPLAY_INDEX=1 $(BIN)/python -m pytest -q -n auto -m "not browser and not tools" -o tmp_path_retention_policy=failed
 
 audit: $(VENV)/.test tools
 	$(BIN)/python tests/audit.py

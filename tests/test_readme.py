@@ -365,7 +365,8 @@ def test_make_test_fast_is_the_suite_without_browser_and_tool_tests(
 ) -> None:
     pytest_fast = (
         "ARCHIVE_SITE_TEST_REPLAY_INDEX=1 "
-        f'{VENV}/bin/python -m pytest -q -n auto -m "not browser and not tools"'
+        f'{VENV}/bin/python -m pytest -q -n auto -m "not browser and not tools" '
+        "-o tmp_path_retention_policy=failed"
     )
     monkeypatch.delenv("TMPDIR", raising=False)
     in_memory = "TMPDIR=/dev/shm " if os.access("/dev/shm", os.W_OK | os.X_OK) else ""
