@@ -1,4 +1,4 @@
-"""Finding the articles' files in content/articles/."""
+"""The files of content/: the articles' in content/articles/, and what else is at its top."""
 
 from __future__ import annotations
 

@@ -231,10 +231,8 @@ def _stamp_date(page: PageScan, first: int, fields: dict[str, Field]) -> None:
         stamp = parse_stamp(text)
         if stamp is None or furniture.holding(_key(text)):
             continue
-        fields["published"] = Field(stamp.date, line)
-        for key, value in (("time", stamp.time), ("timezone", stamp.timezone)):
-            if value is not None and key not in fields:
-                fields[key] = Field(value, line)
+        for key, value in stamp.fields():  # "published" is not there; the others may be
+            fields.setdefault(key, Field(value, line))
         return
 
 
@@ -306,11 +304,7 @@ def _date_fields(value: str, line: int) -> dict[str, _Found]:
     named = not text[:4].isdigit() and _MONTH_NAME.search(text) is not None
     stamp = parse_stamp(text) if named else None
     if stamp is not None:
-        out = {"published": _Found(stamp.date, line)}
-        for key, found in (("time", stamp.time), ("timezone", stamp.timezone)):
-            if found is not None:
-                out[key] = _Found(found, line)
-        return out
+        return {key: _Found(value, line) for key, value in stamp.fields()}
     try:
         if "T" in text or " " in text:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

@@ -46,6 +46,12 @@ class Stamp:
     time: str | None = None
     timezone: str | None = None
 
+    def fields(self) -> list[tuple[str, str]]:
+        """The capture's fields the stamp gives: ``published``, and ``time`` and
+        ``timezone`` when it states them."""
+        given = (("published", self.date), ("time", self.time), ("timezone", self.timezone))
+        return [(key, value) for key, value in given if value is not None]
+
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""

@@ -32,7 +32,7 @@ from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
 from .byline import byline_author, take_credits
 from .dateline import DATELINE, dateline_fields, match_dateline
-from .stamps import Stamp, parse_stamp
+from .stamps import parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -61,7 +61,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     if rest and len(rest[0][0]) >= 1:
         stamp = parse_stamp(rest[0][0][0])
         if stamp is not None:
-            _stamp_fields(fields, stamp, rest[0][1])
+            fields.update((key, Field(value, rest[0][1])) for key, value in stamp.fields())
             lines, line = rest[0]
             rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
@@ -73,14 +73,6 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
             fields["author"] = Field(author, rest[0][1])
             rest = rest[1:]
     return _Head(fields, rest)
-
-
-def _stamp_fields(fields: dict[str, Field], stamp: Stamp, line: int) -> None:
-    fields["published"] = Field(stamp.date, line)
-    if stamp.time is not None:
-        fields["time"] = Field(stamp.time, line)
-    if stamp.timezone is not None:
-        fields["timezone"] = Field(stamp.timezone, line)
 
 
 # --- the tail: page furniture -------------------------------------------------
