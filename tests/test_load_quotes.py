@@ -89,3 +89,37 @@ def test_a_paragraph_is_found_by_its_number() -> None:
     assert CountedId.comparisons <= 3
     assert a.paragraph("p5001") is None and a.paragraph("p0") is None
     assert a.paragraph("x") is None and a.paragraph("p\u0661") is None  # an Arabic-Indic 1
+
+
+def test_the_index_keeps_the_last_articles_quoted_not_every_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Kept for every article, the normalised texts were a copy of the whole archive's text,
+    twice (220 MB of a 10,000-article load's 350 MB). An article dropped is normalised again
+    when quoted again, and its quotes are found as before."""
+    count = quotes.KEEP_ARTICLES + 5
+    arts = [article(f"a{n}", texts=(f"Text of article {n}, “quoted”.",)) for n in range(count)]
+    index = QuoteIndex(arts)
+    normalised: list[str] = []
+    normalise = quotes.normalise
+    monkeypatch.setattr(quotes, "normalise", lambda t: normalised.append(t) or normalise(t))
+    for _ in range(2):
+        for n in range(count):
+            found = index.locate(f"a{n}", f'article {n}, "quoted"', None, None)
+            assert not isinstance(found, str)
+            para, start, end = found
+            assert para.text[start:end] == f"article {n}, “quoted”"
+    assert index._prepared.cache_info().currsize == quotes.KEEP_ARTICLES
+    assert len(normalised) == 2 * count  # the first ones were dropped before their turn came
+    normalised.clear()
+    index.locate(f"a{count - 1}", "Text of", None, None)
+    assert normalised == []  # the last one quoted is still there
+
+
+def test_folding_copies_no_text_that_has_nothing_to_fold() -> None:
+    from archive_site.text import fold
+
+    plain = "Plain ASCII text, with 'straight' quotes - and a hyphen."
+    assert fold(plain) is plain
+    assert fold("a `tick`") == "a 'tick'"
+    assert fold("“curly” — dash\u00a0space") == '"curly" - dash space'

@@ -46,6 +46,17 @@ class Normalised(NamedTuple):
 
 
 _TABLE = str.maketrans(_FOLD)
+_ASCII_FOLDED = "".join(c for c in _FOLD if c.isascii())  # the backtick
+
+
+def fold(text: str) -> str:
+    """Typographic quotes, dashes and spaces as their plain forms, one character for one
+    (offsets unchanged); ``text`` itself, not a copy, when it has none of them."""
+    if text.isascii() and not any(c in text for c in _ASCII_FOLDED):
+        return text
+    return text.translate(_TABLE)
+
+
 _SPACE = re.compile(r"\s+")
 # What normalising changes: white space at the ends, runs of it, and white space
 # other than a plain space. A single space between words is kept as it is.
@@ -65,7 +76,7 @@ def _clean(folded: str) -> bool:
 
 def normalise(original: str) -> Normalised:
     """Fold quotes and dashes, collapse white space, strip the ends."""
-    folded = original.translate(_TABLE)  # one character for one: offsets unchanged
+    folded = fold(original)
     if _clean(folded):
         size = len(folded)
         return Normalised(folded, (0, 0, size), (0, 0, size))
@@ -99,7 +110,7 @@ def normalise(original: str) -> Normalised:
 
 
 def normalise_text(text: str) -> str:
-    return _SPACE.sub(" ", text.translate(_TABLE)).strip()
+    return _SPACE.sub(" ", fold(text)).strip()
 
 
 def find_all(haystack: str, needle: str) -> list[int]:

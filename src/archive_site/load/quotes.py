@@ -2,42 +2,60 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import NamedTuple
 
 from ..model import Article, Paragraph
 from ..text import Normalised, find_all, longest_matching_prefix, normalise, normalise_text
 
 
+class _Prepared(NamedTuple):
+    """An article's paragraphs with their normalised texts, and those texts as one."""
+
+    paragraphs: list[tuple[Paragraph, Normalised]]
+    text: str
+    starts: list[int]
+
+
+def _prepare(articles: Mapping[str, Article], article: str) -> _Prepared:
+    paragraphs = [(p, normalise(p.text)) for p in articles[article].paragraphs]
+    texts = [norm.text for _, norm in paragraphs]
+    starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
+    return _Prepared(paragraphs, "\n".join(texts), starts)
+
+
+#: The articles whose normalised paragraphs :class:`QuoteIndex` keeps at once: the last
+#: ones quoted (milestones quoting one article often come together).  Kept for every
+#: article, they were a copy of the whole archive's text, twice (220 MB of a 10,000-article
+#: build's 350 MB at the end of loading); normalising an article again costs about as much
+#: as searching it once.
+KEEP_ARTICLES = 64
+
+
 class QuoteIndex:
-    """The articles' paragraphs, normalised once per article when a quote is first looked
-    for in it (a milestone taken from the record cache looks for none); their furniture,
-    normalised when a quote is not found."""
+    """The articles' paragraphs, normalised when a quote is looked for in them (a milestone
+    taken from the record cache looks for none) and kept for the last
+    :data:`KEEP_ARTICLES` articles; their furniture, normalised when a quote is not found."""
 
     def __init__(self, articles: Sequence[Article]) -> None:
         self._articles = {a.id: a for a in articles}
-        self._paragraphs: dict[str, list[tuple[Paragraph, Normalised]]] = {}
-        self._texts: dict[str, tuple[str, list[int]]] = {}
+        # (Not a bound method: the index would hold itself, and be freed by the collector.)
+        prepare = functools.partial(_prepare, self._articles)
+        self._prepared = functools.lru_cache(maxsize=KEEP_ARTICLES)(prepare)
 
     def paragraphs(self, article: str) -> list[tuple[Paragraph, Normalised]]:
         """The paragraphs of ``article``, each with its normalised text."""
-        found = self._paragraphs.get(article)
-        if found is None:
-            found = [(p, normalise(p.text)) for p in self._articles[article].paragraphs]
-            self._paragraphs[article] = found
-        return found
+        return self._prepared(article).paragraphs
 
     def text(self, article: str) -> tuple[str, list[int]]:
         """The normalised paragraphs of ``article`` as one text, a line break between two (no
         normalised text or quote holds one: a quote is never found across paragraphs), and
         where each paragraph starts in it."""
-        found = self._texts.get(article)
-        if found is None:
-            texts = [norm.text for _, norm in self.paragraphs(article)]
-            starts = list(itertools.accumulate((len(t) + 1 for t in texts[:-1]), initial=0))
-            found = self._texts[article] = ("\n".join(texts), starts)
-        return found
+        prepared = self._prepared(article)
+        return prepared.text, prepared.starts
 
     def furniture(self, article: str) -> list[str]:
         """The normalised texts of the page furniture of ``article`` (asked only when a quote
