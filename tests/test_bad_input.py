@@ -363,3 +363,23 @@ def test_a_file_or_folder_the_build_does_not_read_is_a_warning(project_copy: Pat
         assert f"content/{name}: warning: not read by the build: {hint}{held}\n" in lenient.stderr
     assert ".DS_Store" not in lenient.stderr and "3 warnings" in lenient.stderr
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
+
+
+def test_a_milestone_quoting_one_passage_twice_is_refused_on_the_second_quote(
+    project_copy: Path,
+) -> None:
+    """The same passage twice (or a part of it) made "3 sources in 2 articles": more
+    corroboration than the articles give."""
+    quote = (
+        "      quote: since the establishment of diplomatic relations on April 2, 1992, "
+        "our bilateral cooperation has brought about many fruitful results\n"
+    )
+    line = edit(
+        project_copy / MILESTONES,
+        quote,
+        quote + f"    - article: {INTERVIEW}\n      quote: diplomatic relations on April 2, 1992\n",
+    )
+    assert failed_build_problems(project_copy) == [
+        f"{MILESTONES}:{line + 2}: quote: this quote lies within the one at line {line} "
+        f"({INTERVIEW}, p3): one passage is one source; remove one of them"
+    ]

@@ -7,6 +7,7 @@ from archive_site.load.checks import Issue
 from archive_site.load.milestones import (
     Known,
     check_date_sourced,
+    check_repeated_sources,
     check_source_article,
     check_status,
     check_topics,
@@ -77,3 +78,29 @@ def test_date_sourced_needs_the_year_in_a_quote_or_a_note() -> None:
     bound = parse_edtf("[..2025-04-21]")
     assert [i.key for i in check_date_sourced(bound, None, stated)] == ["date", "date_note"]
     assert check_date_sourced(bound, None, [])[0].key == "date_note"
+
+
+def test_a_passage_quoted_twice_by_one_milestone_is_one_source() -> None:
+    """Three sources of one passage read as three sources: more corroboration than the
+    article gives. Another passage of the paragraph, one only overlapping, or the same words
+    in another paragraph or article, are sources of their own."""
+
+    def at(article: str, paragraph: str, start: int, end: int, line: int) -> Source:
+        return Source(article, "q", paragraph, start, end, line=line)
+
+    first = at("a", "p1", 10, 40, 5)
+    assert check_repeated_sources([first, at("a", "p1", 40, 60, 7), at("a", "p1", 30, 50, 9)]) == ()
+    assert check_repeated_sources([first, at("a", "p2", 10, 40, 7), at("b", "p1", 10, 40, 9)]) == ()
+    issues = check_repeated_sources(
+        [first, at("a", "p1", 10, 40, 7), at("a", "p1", 15, 20, 9), at("a", "p1", 0, 50, 11)]
+    )
+    assert [(i.key, i.line) for i in issues] == [("quote", 7), ("quote", 9), ("quote", 11)]
+    assert [i.message.split(" the one")[0] for i in issues] == [
+        "this quote repeats",
+        "this quote lies within",
+        "this quote holds",
+    ]
+    assert issues[0].message == (
+        "this quote repeats the one at line 5 (a, p1): one passage is one source; "
+        "remove one of them"
+    )

@@ -147,6 +147,35 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2])
 
 
+def _nested(s: Source, other: Source) -> str | None:
+    """How the passage of ``s`` is the same as that of ``other``: it "repeats" it, "lies
+    within" it or "holds" it; None when they are apart, or only overlap."""
+    if (s.article, s.paragraph) != (other.article, other.paragraph):
+        return None
+    if (s.start, s.end) == (other.start, other.end):
+        return "repeats"
+    if other.start <= s.start and s.end <= other.end:
+        return "lies within"
+    if s.start <= other.start and other.end <= s.end:
+        return "holds"
+    return None
+
+
+def check_repeated_sources(sources: Sequence[Source]) -> tuple[Issue, ...]:
+    """Each source whose passage is, holds or lies within an earlier source's of the same
+    milestone: one passage counted as two sources."""
+    issues = []
+    for n, s in enumerate(sources):
+        how, earlier = next(((h, e) for e in sources[:n] if (h := _nested(s, e))), (None, s))
+        if how is not None:
+            message = (
+                f"this quote {how} the one at line {earlier.line} ({s.article}, "
+                f"{s.paragraph}): one passage is one source; remove one of them"
+            )
+            issues.append(Issue("quote", message, s.line))
+    return tuple(issues)
+
+
 def read_milestone(
     rec: Record, seen: dict[str, int], known: Known, index: QuoteIndex
 ) -> Milestone | None:
@@ -167,7 +196,7 @@ def read_milestone(
     source_recs = rec.records("sources", required=True, what="source")
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     rec.finish()
-    report(rec, check_date_sourced(date.value, date_note, sources))
+    report(rec, check_repeated_sources(sources), check_date_sourced(date.value, date_note, sources))
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):
