@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, cli, run_cli, small_archive
+from conftest import ROOT, cli, edit, run_cli, small_archive
 
 ABSOLUTE = re.compile(r"https://[a-z0-9.-]+/[a-z0-9/-]*")
 
@@ -83,6 +83,25 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
     result = cli("build", "--base-url", "ftp://example.org", cwd=project_copy)
     assert result.returncode == 1
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
+
+
+def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
+    project_copy: Path,
+) -> None:
+    """It was accepted, and every canonical link, the feed and the sitemap published it."""
+    for url in ("https://bob:s3cret@example.org/a/", "https://bob@example.org/"):
+        result = cli("check", "--base-url", url, cwd=project_copy)
+        assert result.returncode == 1
+        assert "--base-url: a base URL cannot carry a user name or password" in result.stderr
+        assert "'example.org'" in result.stderr and "bob" not in result.stderr
+    edit(
+        project_copy / "content/site.yaml",
+        "base_url: https://example.github.io/archive-site/",
+        "base_url: https://bob:s3cret@example.github.io/archive-site/",
+    )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1 and "s3cret" not in result.stderr
+    assert "content/site.yaml:" in result.stderr and "user name or password" in result.stderr
 
 
 def test_summary_line_verbose_and_quiet(project_copy: Path, tmp_path: Path) -> None:
