@@ -412,14 +412,20 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("date 2025-04-23", Stamp("2025-04-23")),
         ("23.04.2025 14:05", Stamp("2025-04-23", "14:05")),
         ("14:05 23.04.2025", Stamp("2025-04-23", "14:05")),
-        ("Wednesday, 23 April 2025, 14:05 (GMT+4)", Stamp("2025-04-23", "14:05", "+04:00")),
+        (
+            "Wednesday, 23 April 2025, 14:05 (GMT+4)",
+            Stamp("2025-04-23", "14:05", "+04:00", "Wednesday"),
+        ),
         ("April 23, 2025 2:05 PM", Stamp("2025-04-23", "14:05")),
         ("Apr. 3, 2025", Stamp("2025-04-03")),
-        ("Wed, 23 Apr 2025 10:15:00 GMT", Stamp("2025-04-23", "10:15", "+00:00")),
-        ("Wed, 23 Apr 2025 10:15:00 +0400", Stamp("2025-04-23", "10:15", "+04:00")),
+        ("Wed, 23 Apr 2025 10:15:00 GMT", Stamp("2025-04-23", "10:15", "+00:00", "Wed")),
+        ("Wed, 23 Apr 2025 10:15:00 +0400", Stamp("2025-04-23", "10:15", "+04:00", "Wed")),
         ("23 April 2025 10:15 UTC", Stamp("2025-04-23", "10:15", "+00:00")),
         ("2025-04-23 10:15 Z", Stamp("2025-04-23", "10:15", "+00:00")),
-        ("Thu 24 Apr 2025 06.00 BST", Stamp("2025-04-24", "06:00")),  # BST: no offset read
+        (
+            "Thu 24 Apr 2025 06.00 BST",
+            Stamp("2025-04-24", "06:00", None, "Thu"),
+        ),  # BST: no offset read
         ("Last modified on 24 April 2025", Stamp("2025-04-24")),
         ("2025-04-23 14:05:12", Stamp("2025-04-23", "14:05")),
         ("31.02.2025", None),
@@ -430,6 +436,47 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
 )
 def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert parse_stamp(line) == stamp
+    assert stamp is None or stamp.weekday_note() is None
+
+
+@pytest.mark.parametrize(
+    ("line", "said", "was"),
+    [
+        ("Thursday, 23 April 2025, 14:05 (GMT+4)", "Thursday", "Wednesday"),
+        ("Published: Tue. April 22, 2026", "Tue", "Wednesday"),
+        ("Sun 24.04.2025 10:00", "Sun", "Thursday"),
+    ],
+)
+def test_a_stamp_naming_the_wrong_day_of_the_week_says_so(line: str, said: str, was: str) -> None:
+    stamp = parse_stamp(line)
+    assert stamp is not None
+    assert stamp.weekday_note() == (
+        f"the date stamp says {said}, but {stamp.date} was a {was}: the day or the date is "
+        "wrong (the date is kept)"
+    )
+
+
+def test_a_wrong_day_of_the_week_is_a_note_on_the_stamp_s_line_in_wire_copy_and_pages() -> None:
+    """A story stamped "Thursday, 3 July 2024" (a Wednesday) was read without a word: one
+    of the two is a typo, and the archive dates the story by the date."""
+    assert read_fixture("wire/kazinform-style.txt").notes == ()  # "Wednesday, 3 July 2024"
+    text = (FIXTURES / "wire/kazinform-style.txt").read_text(encoding="utf-8")
+    r, problems = read_as(text.replace("Wednesday, 3 July", "Thursday, 3 July", 1), "wire")
+    assert problems == [] and r.fields["published"].value == "2024-07-03"
+    assert r.notes == (
+        (
+            1,
+            "the date stamp says Thursday, but 2024-07-03 was a Wednesday: the day or the "
+            "date is wrong (the date is kept)",
+        ),
+    )
+    html = (FIXTURES / "pages/stamp-and-dateline.html").read_text(encoding="utf-8")
+    html = html.replace(">2025-04-23 14:05:12<", ">Friday, 23 April 2025<")
+    r, problems = read_page(html)
+    assert problems == [] and r.fields["published"].value == "2025-04-23"
+    ((line, note),) = r.notes
+    assert ">Friday, 23 April 2025<" in html.split("\n")[line - 1]
+    assert note.startswith("the date stamp says Friday, but 2025-04-23 was a Wednesday")
 
 
 @pytest.mark.parametrize(
@@ -492,10 +539,14 @@ HEAD = (
 SLOW = "the text extractor would take minutes over it"
 
 
-def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
+def read_as(text: str, fmt: str) -> tuple[Reading, list[tuple[int | None, str]]]:
     problems = Problems()
-    reading = read_text(html, "page.html", problems, fmt="html")
+    reading = read_text(text, f"capture.{fmt}", problems, fmt=fmt)
     return reading, [(d.line, d.message) for d in problems]
+
+
+def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
+    return read_as(html, "html")
 
 
 @pytest.mark.parametrize(

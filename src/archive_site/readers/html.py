@@ -109,7 +109,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        _stamp_date(page, body[0].line, fields)
+        _stamp_date(page, body[0].line, fields, notes)
         found = match_dateline(body[0].text)
         if found is not None:
             dateline, text = found
@@ -217,7 +217,9 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
 _CHANGED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
 
 
-def _stamp_date(page: PageScan, first: int, fields: dict[str, Field]) -> None:
+def _stamp_date(
+    page: PageScan, first: int, fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
     """When the page's metadata gives no date: the first date stamp on a block of its own
     from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
@@ -233,6 +235,8 @@ def _stamp_date(page: PageScan, first: int, fields: dict[str, Field]) -> None:
             continue
         for key, value in stamp.fields():  # "published" is not there; the others may be
             fields.setdefault(key, Field(value, line))
+        if (note := stamp.weekday_note()) is not None:
+            notes.append((line, note))
         return
 
 

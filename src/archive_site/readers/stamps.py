@@ -9,6 +9,7 @@ stamps of other stories' headlines in page furniture.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from ..dates import MONTH_PATTERN, month_number
 from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts
 _TIME = r"(?P<h>\d{1,2})[:.](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
 #: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation (BST, CET: read
 #: as no offset, an abbreviation naming more than one zone).
@@ -31,7 +33,7 @@ _DATE_FORMS = (
 )
 _LEAD = re.compile(
     r"^(?:(?:date|(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified))"
-    rf"(?:\s+on)?\s*:?\s+)?(?:{_WEEKDAY},?\s+)?",
+    rf"(?:\s+on)?\s*:?\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?",
     re.I,
 )
 _TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
@@ -45,6 +47,20 @@ class Stamp:
     date: str  # YYYY-MM-DD
     time: str | None = None
     timezone: str | None = None
+    weekday: str | None = None  # the day of the week the stamp names, as written
+
+    def weekday_note(self) -> str | None:
+        """What is wrong when the stamp names a day of the week its date was not on."""
+        if self.weekday is None:
+            return None
+        said = _WEEKDAYS.index(self.weekday[:3].lower())
+        day = dt.date.fromisoformat(self.date)
+        if said == day.weekday():
+            return None
+        return (
+            f"the date stamp says {self.weekday.rstrip('.')}, but {self.date} was a "
+            f"{day.strftime('%A')}: the day or the date is wrong (the date is kept)"
+        )
 
     def fields(self) -> list[tuple[str, str]]:
         """The capture's fields the stamp gives: ``published``, and ``time`` and
@@ -55,7 +71,10 @@ class Stamp:
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    text = _LEAD.sub("", line.strip(), count=1)
+    line = line.strip()
+    lead = _LEAD.match(line)
+    weekday = lead["wd"] if lead is not None else None
+    text = line[lead.end() :] if lead is not None else line
     time = zone = None
     m = _TIME_FIRST.match(text) or _TIME_LAST.match(text)
     if m is not None:
@@ -65,7 +84,7 @@ def parse_stamp(line: str) -> Stamp | None:
             return None
         text = m["rest"].strip()
     day = parse_day(text)
-    return None if day is None else Stamp(day, time, zone)
+    return None if day is None else Stamp(day, time, zone, weekday)
 
 
 def parse_day(text: str) -> str | None:

@@ -53,15 +53,19 @@ def _is_headline(text: str) -> bool:
 class _Head:
     fields: dict[str, Field]
     rest: list[tuple[list[str], int]]  # the blocks after the head
+    notes: list[tuple[int, str]]
 
 
 def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     fields: dict[str, Field] = {}
+    notes: list[tuple[int, str]] = []
     rest = list(blocks)
     if rest and len(rest[0][0]) >= 1:
         stamp = parse_stamp(rest[0][0][0])
         if stamp is not None:
             fields.update((key, Field(value, rest[0][1])) for key, value in stamp.fields())
+            if (note := stamp.weekday_note()) is not None:
+                notes.append((rest[0][1], note))
             lines, line = rest[0]
             rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
@@ -72,7 +76,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
         if author is not None:
             fields["author"] = Field(author, rest[0][1])
             rest = rest[1:]
-    return _Head(fields, rest)
+    return _Head(fields, rest, notes)
 
 
 # --- the tail: page furniture -------------------------------------------------
@@ -201,8 +205,7 @@ def detect(capture: Capture) -> bool:
 
 def read(capture: Capture, problems: Problems) -> Reading:
     head = _read_head(split_blocks(capture.lines))
-    fields = head.fields
-    notes: list[tuple[int, str]] = []
+    fields, notes = head.fields, head.notes
     tail = split_tail(head.rest)
     if tail.note is not None:
         notes.append(tail.note)
