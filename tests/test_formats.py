@@ -428,6 +428,20 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ),  # BST: no offset read
         ("Last modified on 24 April 2025", Stamp("2025-04-24")),
         ("2025-04-23 14:05:12", Stamp("2025-04-23", "14:05")),
+        # other languages' month names, and their ways of writing a day
+        ("23 aprel 2025, 14:05", Stamp("2025-04-23", "14:05")),  # Azerbaijani
+        ("1 İYUL 2025", Stamp("2025-07-01")),  # a dotted capital I
+        ("3 MAYIS 2025 10:00", Stamp("2025-05-03", "10:00")),  # Turkish, a dotless one
+        ("23 апреля 2025 г., 14:05", Stamp("2025-04-23", "14:05")),
+        ("23 апр. 2025", Stamp("2025-04-23")),
+        ("23. März 2025 14:05", Stamp("2025-03-23", "14:05")),
+        ("23 de abril de 2025", Stamp("2025-04-23")),
+        ("12 févr. 2025", Stamp("2025-02-12")),
+        ("23 avril 2025 à 14h05", Stamp("2025-04-23", "14:05")),
+        ("2025年4月23日 14:05", Stamp("2025-04-23", "14:05")),
+        ("31 февраля 2025", None),
+        ("23 aprel", None),
+        ("1h30", None),
         ("31.02.2025", None),
         ("12:00", None),
         ("Foreign Policy 11:03 23.04.2025", None),
@@ -454,6 +468,15 @@ def test_a_stamp_naming_the_wrong_day_of_the_week_says_so(line: str, said: str, 
         f"the date stamp says {said}, but {stamp.date} was a {was}: the day or the date is "
         "wrong (the date is kept)"
     )
+
+
+def test_a_page_in_another_language_is_dated_by_its_stamp() -> None:
+    """A saved page from an Azerbaijani site, stamped "23 aprel 2025, 14:05" under its
+    headline, had no date: only English month names were read."""
+    html = (FIXTURES / "pages/stamp-and-dateline.html").read_text(encoding="utf-8")
+    r, problems = read_page(html.replace(">2025-04-23 14:05:12<", ">22 aprel 2025, 09:30<"))
+    assert problems == []
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-22", "09:30")
 
 
 def test_a_wrong_day_of_the_week_is_a_note_on_the_stamp_s_line_in_wire_copy_and_pages() -> None:
