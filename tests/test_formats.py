@@ -538,6 +538,14 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
         ("Baku, 24 April (AZERTAC). The minister", "Baku, 24 April (AZERTAC).", "The minister"),
         ("MOSCOW, April 23 /TASS/. Talks", "MOSCOW, April 23 /TASS/.", "Talks"),
         ("LONDON (Reuters) - Oil prices", "LONDON (Reuters) -", "Oil prices"),
+        # TASS ends the day with a stop: the agency was left opening the text
+        ("BAKU, April 23. /TASS/. Talks", "BAKU, April 23. /TASS/.", "Talks"),
+        ("БАКУ, 23 апреля. /ТАСС/. Президент", "БАКУ, 23 апреля. /ТАСС/.", "Президент"),
+        ("BAKI, 23 aprel (AZƏRTAC). Prezident", "BAKI, 23 aprel (AZƏRTAC).", "Prezident"),
+        ("PARIS, 23 avril (AFP) - Le président", "PARIS, 23 avril (AFP) -", "Le président"),
+        ("ÜRÜMQI, 3 Mayıs (AA) - Metin", "ÜRÜMQI, 3 Mayıs (AA) -", "Metin"),
+        ("the minister said, April 23 (Reuters) - that", None, None),  # no place
+        ("Baku and Beijing, April 23 (Reuters) - x", None, None),
         ("Baku, 24 April. The minister", None, None),  # could open a sentence
         ("On Monday, April 23. The minister", None, None),
         ("President Aliyev said on April 23 - that", None, None),
@@ -550,6 +558,29 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
     else:
         assert found is not None
         assert (found[0].text, found[1]) == (dateline, rest)
+        if any(c.isdigit() for c in dateline):
+            assert (found[0].month, found[0].day) in ((4, 23), (4, 24), (7, 3), (5, 3))
+
+
+def test_a_dateline_in_another_language_gives_the_story_its_day() -> None:
+    """Wire copy in Russian: its date header and its dateline were not read."""
+    text = (
+        "23 апреля 2025, 14:05\n\nАлиев и Си Цзиньпин подписали декларацию\n\n"
+        "БАКУ, 22 апреля. /ТАСС/. Президент Азербайджана Ильхам Алиев и председатель КНР "
+        "подписали совместное заявление.\n\nСтороны также обсудили транспортные коридоры.\n"
+    )
+    r, problems = read_as(text, "wire")
+    assert problems == []
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "14:05")
+    assert r.fields["dateline"].value == "БАКУ, 22 апреля. /ТАСС/."
+    assert texts(r)[0].startswith("Президент Азербайджана")
+    assert r.notes == (
+        (
+            5,
+            "the dateline says 2025-04-22 (its year inferred), the date header 2025-04-23: "
+            "the date header kept",
+        ),
+    )
 
 
 # --- pages built to take the reader minutes -------------------------------------------

@@ -61,6 +61,66 @@ def month_number(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").casefold()]
 
 
+#: Month names in other languages, as news sites' date stamps and datelines write them (a
+#: day's month: the genitive, in Russian); running text is read in English only (see
+#: :mod:`archive_site.suggest`).
+_LANGUAGES = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januar februar märz april mai juni juli august september oktober november dezember",
+    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
+    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+)
+#: As their sites cut them short, where that is not the English short name.
+_SHORT = {
+    **dict.fromkeys(("janv", "jänner", "янв"), 1),
+    **dict.fromkeys(("févr", "фев"), 2),
+    **dict.fromkeys(("mrz", "мар"), 3),
+    **dict.fromkeys(("avr", "апр"), 4),
+    "июн": 6,
+    **dict.fromkeys(("juil", "июл"), 7),
+    "авг": 8,
+    **dict.fromkeys(("sept", "сен"), 9),
+    **dict.fromkeys(("okt", "окт"), 10),
+    "ноя": 11,
+    **dict.fromkeys(("dez", "déc", "дек"), 12),
+}
+
+
+def _fold(name: str) -> str:
+    """A month name as the table keys it: case folded, dotted and dotless i alike (the
+    Turkish and Azerbaijani İ and ı; a regular expression that ignores case matches them)."""
+    return name.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
+_OTHER_MONTHS: dict[str, int] = {
+    _fold(name): n
+    for name, n in [
+        *((name, n) for names in _LANGUAGES for n, name in enumerate(names.split(), start=1)),
+        *_SHORT.items(),
+    ]
+}
+#: A regular-expression fragment matching one of those names (match it ignoring case).
+OTHER_MONTH_PATTERN = (
+    "(?:"
+    + "|".join(
+        sorted(
+            {re.escape(w) for w in (*" ".join(_LANGUAGES).split(), *_SHORT)},
+            key=lambda m: (-len(m), m),
+        )
+    )
+    + ")"
+)
+
+
+def other_month_number(name: str) -> int:
+    """The number of a month named as :data:`OTHER_MONTH_PATTERN` matches it."""
+    return _OTHER_MONTHS[_fold(name.rstrip("."))]
+
+
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")
 #: The years a date may fall in: the overview picture draws up to the start of the
 #: year after a date, and an open interval sorts as if it ended after every real date.

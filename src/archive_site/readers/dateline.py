@@ -10,19 +10,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, month_number
+from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
 from .base import Field, iso_date
 
-_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[A-Z][\w'’.-]*"
+#: A word of a place: a capital letter of any script (checked after the match: ``re`` has
+#: no class for them), not a word that opens sentences.
+_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[^\W\d_][\w'’.-]*"
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
+_OTHER = rf"(?i:{OTHER_MONTH_PATTERN})"
 _DAY_MONTH = (
-    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN}))"
+    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<m3>{_OTHER}))"
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
+#: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop).
 DATELINE = re.compile(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?\s*{_AGENCY}?\s*(?:--|[—–:.-]))\s+(?=\S)"
+    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|[—–:.-]))\s+(?=\S)"
 )
 
 
@@ -41,13 +46,14 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if m is None:
         return None
     agency = m["ag"] or m["ag2"]
-    if agency is None and not (m["m1"] or m["m2"]):
+    if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
-    first_word = m["place"].split()[0].rstrip(",")
-    if agency is None and not (first_word.isupper() and len(first_word) > 1):
+    words = m["place"].replace(",", " ").split()
+    if not all(w[0].isupper() for w in words):
+        return None
+    if agency is None and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
-    month_name, day = (m["m1"], m["d1"]) if m["m1"] else (m["m2"], m["d2"])
-    month = month_number(month_name) if month_name else None
+    month, day = _month_day(m)
     line = Dateline(
         m["dateline"],
         month,
@@ -56,6 +62,17 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         agency.strip() if agency else None,
     )
     return line, text[m.end() :]
+
+
+def _month_day(m: re.Match[str]) -> tuple[int | None, str | None]:
+    """The month and the day (as written) the dateline names, if it names them."""
+    if m["m1"]:
+        return month_number(m["m1"]), m["d1"]
+    if m["m2"]:
+        return month_number(m["m2"]), m["d2"]
+    if m["m3"]:
+        return other_month_number(m["m3"]), m["d3"]
+    return None, None
 
 
 def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, bool]:

@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, month_number
+from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
 from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
@@ -25,52 +25,6 @@ _TZ = (
     r"\(?\s*(?:(?P<utc>GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?"
     r"|(?P<tz2>[+-]\d{2}:?\d{2})|(?P<tzz>Z)|[A-Z]{2,5})\s*\)?"
 )
-#: Month names of stamps in other languages (a day's month: the genitive, in Russian).
-#: Stamps only: running text is read in English (see :mod:`archive_site.suggest`).
-_LANGUAGES = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "januar februar märz april mai juni juli august september oktober november dezember",
-    "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre",
-    "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
-    "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
-    "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
-)
-#: As their sites cut them short, where that is not the English short name.
-_SHORT = {
-    **dict.fromkeys(("janv", "jänner", "янв"), 1),
-    **dict.fromkeys(("févr", "фев"), 2),
-    **dict.fromkeys(("mrz", "мар"), 3),
-    **dict.fromkeys(("avr", "апр"), 4),
-    "июн": 6,
-    **dict.fromkeys(("juil", "июл"), 7),
-    "авг": 8,
-    **dict.fromkeys(("sept", "сен"), 9),
-    **dict.fromkeys(("okt", "окт"), 10),
-    "ноя": 11,
-    **dict.fromkeys(("dez", "déc", "дек"), 12),
-}
-
-
-def _fold(name: str) -> str:
-    """A month name as the table keys it: case folded, dotted and dotless i alike (the
-    Turkish and Azerbaijani İ and ı; a regular expression that ignores case matches them)."""
-    return name.casefold().replace("i\u0307", "i").replace("ı", "i")
-
-
-_OTHER_MONTHS: dict[str, int] = {
-    _fold(name): n
-    for name, n in [
-        *((name, n) for names in _LANGUAGES for n, name in enumerate(names.split(), start=1)),
-        *_SHORT.items(),
-    ]
-}
-_OTHER_MONTH = "|".join(
-    sorted(
-        {re.escape(w) for w in (*" ".join(_LANGUAGES).split(), *_SHORT)}, key=lambda m: (-len(m), m)
-    )
-)
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
@@ -78,7 +32,7 @@ _DATE_FORMS = (
     re.compile(rf"(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
     # 23 aprel 2025, 23. April 2025, 23 de abril de 2025, 23 апреля 2025 г.
     re.compile(
-        rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<on>{_OTHER_MONTH})\.?,?\s+(?:de\s+)?"
+        rf"(?P<d>\d{{1,2}})\.?\s+(?:de\s+)?(?P<on>{OTHER_MONTH_PATTERN})\.?,?\s+(?:de\s+)?"
         r"(?P<y>\d{4})(?:\s*(?:г\.?|года|il|yıl))?",
         re.IGNORECASE,
     ),
@@ -154,7 +108,7 @@ def _month(groups: dict[str, str | None]) -> int:
     if groups.get("mn"):
         return month_number(str(groups["mn"]))
     if groups.get("on"):
-        return _OTHER_MONTHS[_fold(str(groups["on"]))]
+        return other_month_number(str(groups["on"]))
     return int(str(groups["m"]))
 
 
