@@ -11,7 +11,8 @@ import pytest
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, run_cli
+from archive_site.readers import FORMATS
+from conftest import COMMENTARY, CONTENT, INTERVIEW, ROOT, BuiltSite, cli, run_cli
 
 
 @pytest.fixture(scope="module")
@@ -139,6 +140,15 @@ def test_data_files_follow_their_published_schemas(site: BuiltSite, name: str) -
     schema = load_json(site, f"{name}.schema.json")
     jsonschema.Draft202012Validator.check_schema(schema)  # type: ignore[arg-type]
     jsonschema.validate(data, schema)  # type: ignore[arg-type]
+
+
+def test_the_articles_schema_names_every_reader() -> None:
+    """It named four of the six readers: an archive with a saved page or wire copy wrote
+    an articles.json its own schema refused."""
+    schema = json.loads(
+        (ROOT / "src/archive_site/render/schemas/articles.schema.json").read_text("utf-8")
+    )
+    assert tuple(schema["items"]["properties"]["format"]["enum"]) == FORMATS
 
 
 def test_milestones_json(site: BuiltSite, archive: Archive) -> None:
