@@ -10,6 +10,7 @@ of their empty keys; once they are filled in, ``check`` passes.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -633,6 +634,38 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
         in story
     )
     assert "2 other stories’ headlines" in story
+
+
+def test_add_a_page_saved_as_one_file_mhtml_then_build(project_copy: Path) -> None:
+    """Chrome and Edge save "Webpage, Single File" as MHTML: it was not a capture at all."""
+    page = inbox_copy(project_copy, FIXTURES / "pages/report-az.mhtml", "saved.mhtml")
+    added = cli("add", "inbox/saved.mhtml", "--id", "report-az", cwd=project_copy)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert "to content/articles/report-az.capture.mhtml (" in added.stdout
+    assert "read as 'mhtml'" in added.stdout
+    # each line is the capture file's, where the value is written (quoted-printable)
+    lines = page.read_bytes().decode("ascii").split("\r\n")
+    for field, value, written in [
+        ("title", "Azərbaycan və Çin arasında yeni saziş imzalanıb", 'og:title" content=3D"Az'),
+        ("published", "2025-04-23", ">23 aprel 2025, 14:05<"),
+        ("outlet", "Report.az", 'og:site_name" content=3D"Report.az"'),
+        ("url", "https://report.az/xarici-siyaset/azerbaycan-ve-cin-sazi%C5%9F/", "canonical"),
+    ]:
+        line = int(re.findall(rf"  {field}: +{re.escape(value)} \(line (\d+)\)", added.stdout)[0])
+        assert written in lines[line - 1]
+    folder = project_copy / "content/articles"
+    assert (folder / "report-az.capture.mhtml").read_bytes() == page.read_bytes()
+    fill_in(folder / "report-az.meta.yaml", {"kind": "news"})
+    built = cli("build", "-q", cwd=project_copy)
+    assert (built.returncode, built.stderr) == (0, "")
+    dist = project_copy / "dist/articles"
+    assert (dist / "report-az.capture.mhtml.txt").read_bytes() == page.read_bytes()
+    assert not (dist / "report-az.capture.mhtml").exists()  # never served as itself
+    html = (dist / "report-az.html").read_text(encoding="utf-8")
+    assert "Görüşdə tərəflər iki ölkə arasında" in html and "=C3=B6" not in html
+    assert "Paylaş: Facebook" not in html.split('id="p1"')[1]  # furniture, not text
+    records = json.loads((project_copy / "dist/data/articles.json").read_text("utf-8"))
+    assert next(r for r in records if r["id"] == "report-az")["format"] == "mhtml"
 
 
 def test_the_metadata_file_asks_only_for_what_the_capture_does_not_say() -> None:

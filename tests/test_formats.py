@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+import quopri
 from pathlib import Path
 
 import pytest
@@ -822,3 +824,85 @@ def test_a_credit_line_in_a_saved_page_is_furniture() -> None:
     assert fields(r)["author"] == "Nailia Bagirova"
     assert [(f.kind, f.text) for f in r.furniture] == [("credits", credits)]
     assert len(texts(r)) == 2 and credits not in texts(r)
+
+
+# --- pages saved as one file (MHTML) --------------------------------------------------
+
+
+def mhtml(part_headers: str, body: bytes, *, top: str = "") -> bytes:
+    """An MHTML file as Chrome writes one: headers, the page's part, an image's."""
+    boundary = "----MultipartBoundary--x1y2z3----"
+    head = (
+        "From: <Saved by Blink>\r\nSubject: Talks\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n'
+        f"{top}\r\n\r\n--{boundary}\r\n{part_headers}\r\n\r\n"
+    )
+    tail = (
+        f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
+        f"\r\niVBORw0KGgo=\r\n--{boundary}--\r\n"
+    )
+    return head.encode("ascii") + body + tail.encode("ascii")
+
+
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Talks in Baku</title></head><body>\n"
+    "<article><h1>Talks in Baku</h1>\n<p>{first}</p>\n"
+    "<p>The ministers also discussed the Middle Corridor and new rail links.</p>\n"
+    "</article></body></html>\n"
+)
+
+
+def read_mhtml(data: bytes, name: str = "page.mhtml") -> tuple[Reading, list[str], list[str]]:
+    from archive_site.readers import capture_text
+
+    problems = Problems()
+    decoded = capture_text(data, name, name, problems)
+    assert decoded is not None
+    fmt = detect_format(decoded.text, name)
+    reading = read_text(decoded.text, name, problems, fmt=fmt)
+    lines = data.decode("utf-8", "surrogateescape").split("\r\n")
+    return reading, [f"{d.line}: {d.message}" for d in problems], lines
+
+
+def test_an_mhtml_page_in_quoted_printable_is_read_on_the_capture_s_lines() -> None:
+    first = "Bakı hosted the talks on Wednesday, officials said, " * 4 + "and more."
+    body = quopri.encodestring(PAGE.format(first=first).encode("utf-8")).replace(b"\n", b"\r\n")
+    assert b"=\r\n" in body  # soft line breaks: a paragraph runs over several lines
+    data = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", body)
+    for name in ("page.mhtml", "page.mht", "saved-as.txt"):  # by its name, or its headers
+        r, problems, lines = read_mhtml(data, name)
+        assert problems == [] and r.format == "mhtml"
+        assert r.fields["title"].value == "Talks in Baku"
+        assert [b.text for b in r.blocks] == [first.strip(), PAGE.splitlines()[3][3:-4]]
+        assert lines[r.blocks[0].line - 1].startswith("<p>Bak=C4=B1 hosted")
+        assert lines[r.blocks[1].line - 1].startswith("<p>The ministers")
+        assert "<h1>Talks in Baku</h1>" in lines[r.fields["title"].line - 1]
+
+
+def test_an_mhtml_page_in_its_part_s_encoding_or_in_base64() -> None:
+    page = PAGE.format(first="Президент Азербайджана прибыл в Пекин с государственным визитом.")
+    data = mhtml(
+        'Content-Type: text/html; charset="windows-1251"\r\nContent-Transfer-Encoding: 8bit',
+        page.replace("\n", "\r\n").encode("cp1251"),
+    )
+    r, problems, lines = read_mhtml(data)
+    assert problems == [] and r.blocks[0].text.startswith("Президент Азербайджана")
+    assert lines[r.blocks[0].line - 1].startswith("<p>")  # 8-bit: line for line
+    encoded = base64.encodebytes(page.encode("utf-8")).replace(b"\n", b"\r\n")
+    data = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: base64", encoded)
+    r, problems, lines = read_mhtml(data)
+    assert problems == [] and r.blocks[0].text.startswith("Президент Азербайджана")
+    assert lines[r.blocks[0].line - 2] == ""  # base64: the part's first line, after its head
+
+
+def test_an_mhtml_file_without_a_page_or_with_a_page_that_is_not_text() -> None:
+    data = mhtml("Content-Type: text/css", b"body { color: red }")
+    r, problems, _ = read_mhtml(data)
+    assert problems == ["1: an MHTML file without a text/html part: no page in it"]
+    assert r.blocks == ()
+    data = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: 8bit", b"<p>\xff\xfe</p>")
+    r, problems, lines = read_mhtml(data)
+    (problem,) = problems
+    line = int(problem.split(":")[0])
+    assert problem.endswith("the page in the MHTML file is not UTF-8 text")
+    assert lines[line - 1].startswith("<p>")

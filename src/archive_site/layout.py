@@ -11,6 +11,7 @@ the loader reads::
     content/pages/*.md                hand-written pages (the method, "About")
     content/articles/ID.capture.txt   a captured article, byte for byte
     content/articles/ID.capture.html  a saved web page, byte for byte
+    content/articles/ID.capture.mhtml a web page saved as one file (MHTML), byte for byte
     content/articles/ID.meta.yaml     the archivist's metadata for it
     content/articles/ID.md            an article written or pasted by hand
 """
@@ -31,7 +32,8 @@ CONTENT_ENTRIES = (SITE_FILE, ENTITIES_FILE, TOPICS_FILE, MILESTONES_FILE, ARTIC
 CAPTURE_SUFFIX = ".capture.txt"
 #: A saved web page keeps its bytes and its kind: it is published as text, never as a page.
 HTML_CAPTURE_SUFFIX = ".capture.html"
-CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX)
+MHTML_CAPTURE_SUFFIX = ".capture.mhtml"
+CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
 
@@ -47,9 +49,10 @@ def is_id(value: str) -> bool:
     return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
 
 
-def capture_suffix(html: bool) -> str:
-    """The suffix of a capture file: ``.capture.html`` for a saved web page."""
-    return HTML_CAPTURE_SUFFIX if html else CAPTURE_SUFFIX
+def capture_suffix(fmt: str) -> str:
+    """The suffix of the capture file of a capture in the format ``fmt``: ``.capture.html``
+    for a saved web page, ``.capture.mhtml`` for one saved as MHTML."""
+    return {"html": HTML_CAPTURE_SUFFIX, "mhtml": MHTML_CAPTURE_SUFFIX}.get(fmt, CAPTURE_SUFFIX)
 
 
 def id_error(value: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .layout import is_id
 
@@ -83,10 +83,10 @@ def article(aid: str) -> str:
 def capture(file_name: str) -> str:
     """The raw capture, copied byte for byte next to its article page.
 
-    A saved web page is published with ``.txt`` added to its name, so every
+    A saved web page (or MHTML file) is published with ``.txt`` added to its name, so every
     server sends it as plain text: a hostile page never runs as part of the site.
     """
-    if file_name.lower().endswith((".html", ".htm")):
+    if file_name.lower().endswith((".html", ".htm", ".mhtml", ".mht")):
         return f"articles/{file_name}.txt"
     return f"articles/{file_name}"
 
@@ -201,6 +201,25 @@ def is_web_url(text: str) -> bool:
 
 
 _BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+
+
+def uri_of(iri: str) -> str:
+    """An address as pages write it, ``https://report.az/a/saziş/`` (an IRI), as a URL:
+    each other character than ASCII percent-encoded in UTF-8, and the host in IDNA
+    (``https://report.az/a/sazi%C5%9F/``); an ASCII address as it is."""
+    if iri.isascii():
+        return iri
+    parts = urlsplit(iri)
+    netloc = parts.netloc
+    if not netloc.isascii():
+        user, at, host = netloc.rpartition("@")
+        try:
+            netloc = user + at + host.encode("idna").decode("ascii")
+        except UnicodeError:
+            return iri  # no host a URL can name: left for is_web_url to refuse
+    rest = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
+    encoded = "".join(c if c.isascii() else quote(c, safe="") for c in rest)
+    return f"{parts.scheme}://{netloc}{encoded}"
 
 
 def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:

@@ -118,7 +118,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     if ident is None:
         ident = choose_id(reading, capture)
         how_id = f" (from {_id_basis(reading)}; --id chooses another)"
-    suffix = capture_suffix(reading.format == "html")
+    suffix = capture_suffix(reading.format)
     for taken in (
         folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
     ):

@@ -32,7 +32,7 @@ class ArticleFiles(NamedTuple):
 
 
 _NOT_AN_ARTICLE = (
-    "not an article file: captures are ID.capture.txt (or ID.capture.html) with "
+    "not an article file: captures are ID.capture.txt (or .capture.html, .capture.mhtml) with "
     "ID.meta.yaml beside them, hand-written articles are ID.md"
 )
 
@@ -49,7 +49,7 @@ def capture_files(
     if any(f.ident == ident and f.meta is not None for f in previous):
         return (
             f"a second capture of '{ident}': an article has one capture "
-            f"({' or '.join(CAPTURE_SUFFIXES)})"
+            f"({', '.join(CAPTURE_SUFFIXES[:-1])} or {CAPTURE_SUFFIXES[-1]})"
         )
     if not (meta.name in listed if listed is not None else exists(meta)):
         return f"capture has no metadata file: expected {display_path(meta)} beside it"

@@ -4,7 +4,8 @@ Every module of this package that defines ``FORMAT`` (a :class:`Format`: its
 name, detection and reader) adds a format; adding a format is adding a module.
 Detection tries the formats in their ``order``: the first whose test passes
 reads the capture, ``plain`` last of all.  The formats (each module's
-docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``plain``.
+docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``html``,
+``mhtml``, ``wire``, ``plain``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ from .base import (
 )
 from .charset import Decoded, decode_capture
 from .html import is_page
+from .mhtml import decoded as mhtml_text
+from .mhtml import is_mhtml
 
 __all__ = [
     "FORMATS",
@@ -87,6 +90,8 @@ def capture_text(data: bytes, name: str, display: str, problems: Problems) -> De
     """The text of the capture file ``name`` holding ``data``, and its encoding (see
     :mod:`.charset`: UTF-8, UTF-16 with a byte-order mark, or a saved page's declared
     encoding); None, with the error reported, when it cannot be read."""
+    if is_mhtml(name, data):
+        return mhtml_text(data)
     return decode_capture(data, display, problems, page=is_page(name, data))
 
 

@@ -149,6 +149,13 @@ class Decoded(NamedTuple):
     encoding: str
 
 
+def codec_of(label: str) -> tuple[str, str] | None:
+    """The Python codec of the encoding a label names, and the encoding's name; None for a
+    label the WHATWG Encoding Standard does not know (or UTF-8's, read as UTF-8 always)."""
+    name = LABELS.get(label.strip().lower())
+    return None if name is None or name == "UTF-8" else (_ENCODINGS[name][0], name)
+
+
 def declared(data: bytes) -> str | None:
     """The encoding label a page's first ``<meta>`` naming one declares (lowercased), as
     browsers read it, in the page's first :data:`PRESCAN` bytes, outside comments; else the

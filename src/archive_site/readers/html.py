@@ -30,7 +30,7 @@ from typing import Any
 from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..model import Furniture
-from ..urls import is_web_url
+from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import byline_author, take_credits
 from .dateline import dateline_fields, match_dateline
@@ -290,8 +290,10 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     fields: dict[str, Field] = {}
     for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
         for key, found in source.items():
-            if key == "url" and not is_web_url(found.value):
-                continue  # only an address the site can publish (http(s)) is a page's address
+            if key == "url":
+                found = _Found(uri_of(found.value), found.line)
+                if not is_web_url(found.value):
+                    continue  # only an address the site can publish (http(s)) is a page's
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
     return fields

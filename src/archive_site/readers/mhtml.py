@@ -1,0 +1,208 @@
+"""``mhtml``: a web page saved from a browser as one file (``.mhtml``, ``.mht``).
+
+Chrome, Edge and Opera save "Webpage, Single File" as MHTML (RFC 2557): a MIME
+message whose first ``text/html`` part is the page, mostly in quoted-printable,
+followed by its images and style sheets.  The page is taken out of it and read
+as a saved page is (see :mod:`.html`); the capture stays byte for byte.  Every
+line the page's reading names (a field, a paragraph, a problem) is the line of
+the capture file where it is written: quoted-printable's soft line breaks are
+followed back; in a part encoded in base64, the part's first line.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email.parser
+import email.policy
+import quopri
+import re
+from dataclasses import replace
+from email.message import EmailMessage
+from typing import NamedTuple
+
+from ..errors import Problems
+from .base import Capture, Field, Format, Reading, split_lines
+from .charset import Decoded, codec_of, declared
+from .html import read as read_page
+
+SUFFIXES = (".mhtml", ".mht")
+#: How far into a file its MIME headers are looked for.
+_HEAD_BYTES = 8192
+_MIME_VERSION = re.compile(r"^mime-version\s*:", re.I | re.M)
+_MULTIPART = re.compile(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
+
+
+def is_mhtml(name: str, data: bytes) -> bool:
+    """Whether the capture file ``name`` holding ``data`` is MHTML: by its name, or by its
+    MIME headers (a version, and a ``multipart/related`` body) before the first blank line."""
+    if name.lower().endswith(SUFFIXES):
+        return True
+    return _looks_mhtml(data[:_HEAD_BYTES].decode("latin-1"))
+
+
+def _looks_mhtml(text: str) -> bool:
+    head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
+    return bool(_MIME_VERSION.search(head) and _MULTIPART.search(head))
+
+
+def decoded(data: bytes) -> Decoded:
+    """An MHTML file's text: its parts' bytes are read by :func:`read`, in the encodings
+    they declare, so bytes that are not UTF-8 are kept as they are (as surrogates)."""
+    try:
+        return Decoded(data.decode("utf-8"), "UTF-8")
+    except UnicodeDecodeError:
+        return Decoded(data.decode("utf-8", "surrogateescape"), "8-bit MIME")
+
+
+def detect(capture: Capture) -> bool:
+    return _looks_mhtml(capture.text[:_HEAD_BYTES])
+
+
+class _Part(NamedTuple):
+    """A MIME part: its headers, and its body's lines with the first one's number."""
+
+    headers: EmailMessage
+    lines: list[str]
+    first: int
+
+
+def _headers(lines: list[str]) -> EmailMessage:
+    parser = email.parser.HeaderParser(policy=email.policy.default)
+    message = parser.parsestr("\n".join(lines) + "\n\n")
+    assert isinstance(message, EmailMessage)  # the default policy's class
+    return message
+
+
+def _header_end(lines: tuple[str, ...] | list[str], start: int) -> int:
+    """The index of the blank line ending the headers that begin at ``start``."""
+    return next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
+
+
+def _page_part(lines: tuple[str, ...]) -> _Part | None:
+    """The first ``text/html`` part of the message (the message itself when it is one)."""
+    end = _header_end(lines, 0)
+    top = _headers(list(lines[:end]))
+    if top.get_content_type() == "text/html":
+        return _Part(top, list(lines[end + 1 :]), end + 2)
+    boundary = top.get_param("boundary")
+    if top.get_content_maintype() != "multipart" or not isinstance(boundary, str):
+        return None
+    delimiter, i = f"--{boundary}", end + 1
+    while i < len(lines):
+        if lines[i].rstrip() != delimiter:
+            i += 1
+            continue
+        head_end = _header_end(lines, i + 1)
+        body_end = next(
+            (j for j in range(head_end + 1, len(lines)) if lines[j].startswith(delimiter)),
+            len(lines),
+        )
+        headers = _headers(list(lines[i + 1 : head_end]))
+        if headers.get_content_type() == "text/html":
+            return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
+        i = body_end
+    return None
+
+
+def _logical_lines(part: _Part) -> list[tuple[int, bytes]]:
+    """The part's body decoded, as (line of the capture, bytes) for each of its lines."""
+    encoding = str(part.headers.get("content-transfer-encoding", "7bit")).strip().lower()
+    raw = [line.encode("utf-8", "surrogateescape") for line in part.lines]
+    if encoding == "quoted-printable":
+        out: list[tuple[int, bytes]] = []
+        pending: list[bytes] = []
+        start = part.first
+        for n, line in enumerate(raw):
+            if not pending:
+                start = part.first + n
+            line = line.rstrip(b" \t")
+            if line.endswith(b"="):  # a soft line break: the line goes on
+                pending.append(line[:-1])
+                continue
+            out.append((start, quopri.decodestring(b"".join([*pending, line]))))
+            pending = []
+        if pending:
+            out.append((start, quopri.decodestring(b"".join(pending))))
+        return out
+    if encoding == "base64":
+        try:
+            data = base64.b64decode(b"".join(raw), validate=False)
+        except (binascii.Error, ValueError):
+            data = b""
+        return [(part.first, line) for line in data.split(b"\n")]
+    return [(part.first + n, line) for n, line in enumerate(raw)]
+
+
+def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list[int]] | None:
+    """The page's text, and the capture's line of each of its lines; None, with the error
+    on its line, when it is not text in an encoding it or its part declares."""
+    pieces = _logical_lines(part)
+    whole = b"\n".join(data for _, data in pieces)
+    label = part.headers.get_param("charset")
+    codec = _codec(whole, label if isinstance(label, str) else None)
+    if codec is None:
+        _not_text(pieces, display, problems, "UTF-8")
+        return None
+    text_lines: list[str] = []
+    numbers: list[int] = []
+    for line, data in pieces:
+        try:
+            decoded = data.decode(codec[0])
+        except UnicodeDecodeError:
+            _not_text([(line, data)], display, problems, codec[1])
+            return None
+        for piece in split_lines(decoded.removeprefix("\ufeff")):
+            text_lines.append(piece)
+            numbers.append(line)
+    return "\n".join(text_lines), numbers
+
+
+def _codec(data: bytes, label: str | None) -> tuple[str, str] | None:
+    """The codec of the page's bytes, and its name: UTF-8 when they are, else the encoding
+    its part declares, else the one the page declares (see :mod:`.charset`)."""
+    try:
+        data.decode("utf-8")
+        return "utf-8", "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    for name in (label, declared(data)):
+        found = codec_of(name) if name is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def _not_text(pieces: list[tuple[int, bytes]], display: str, problems: Problems, what: str) -> None:
+    line = next((n for n, data in pieces if not data.isascii()), pieces[0][0] if pieces else 1)
+    problems.error(display, line, f"the page in the MHTML file is not {what} text")
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    part = _page_part(capture.lines)
+    if part is None:
+        problems.error(capture.display, 1, "an MHTML file without a text/html part: no page in it")
+        return Reading("mhtml", {}, ())
+    found = _page_text(part, capture.display, problems)
+    if found is None:
+        return Reading("mhtml", {}, ())
+    text, numbers = found
+    own = Problems()
+    reading = read_page(Capture.of(text, capture.display), own)
+
+    def at(line: int) -> int:
+        return numbers[min(max(line, 1), len(numbers)) - 1] if numbers else 1
+
+    for d in own:
+        problems.extend([replace(d, line=None if d.line is None else at(d.line))])
+    return replace(
+        reading,
+        format="mhtml",
+        fields={k: Field(f.value, at(f.line)) for k, f in reading.fields.items()},
+        blocks=tuple(replace(b, line=at(b.line)) for b in reading.blocks),
+        furniture=tuple(replace(f, line=at(f.line)) for f in reading.furniture),
+        notes=tuple((at(line), note) for line, note in reading.notes),
+    )
+
+
+FORMAT = Format("mhtml", read, detect, order=4, suffixes=SUFFIXES)
