@@ -906,3 +906,18 @@ def test_an_mhtml_file_without_a_page_or_with_a_page_that_is_not_text() -> None:
     line = int(problem.split(":")[0])
     assert problem.endswith("the page in the MHTML file is not UTF-8 text")
     assert lines[line - 1].startswith("<p>")
+
+
+def test_only_the_page_s_part_has_its_headers_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The email package parsed every part's headers: 100,000 parts took 9 s."""
+    from archive_site.readers import mhtml as reader
+
+    parsed: list[int] = []
+    headers = reader._headers
+    monkeypatch.setattr(reader, "_headers", lambda lines: parsed.append(1) or headers(lines))
+    parts = b"--b\r\nContent-Type: image/png\r\n\r\nx\r\n" * 1000
+    page = b"--b\r\nContent-Type: text/html\r\n\r\n" + PAGE.format(first="Talks.").encode()
+    top = b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+    r, problems, _ = read_mhtml(top + parts + page + b"--b--\r\n")
+    assert problems == [] and [b.text for b in r.blocks][:1] == ["Talks."]
+    assert len(parsed) == 2  # the message's own, and the page's

@@ -30,6 +30,7 @@ SUFFIXES = (".mhtml", ".mht")
 #: How far into a file its MIME headers are looked for.
 _HEAD_BYTES = 8192
 _MIME_VERSION = re.compile(r"^mime-version\s*:", re.I | re.M)
+_HTML_TYPE = re.compile(r"content-type\s*:\s*text/html\b", re.I)
 _MULTIPART = re.compile(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
 
 
@@ -98,9 +99,11 @@ def _page_part(lines: tuple[str, ...]) -> _Part | None:
             (j for j in range(head_end + 1, len(lines)) if lines[j].startswith(delimiter)),
             len(lines),
         )
-        headers = _headers(list(lines[i + 1 : head_end]))
-        if headers.get_content_type() == "text/html":
-            return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
+        head = lines[i + 1 : head_end]
+        if any(_HTML_TYPE.match(line) for line in head):  # parsed only then: a page has
+            headers = _headers(list(head))  # hundreds of parts, a planted file thousands
+            if headers.get_content_type() == "text/html":
+                return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
         i = body_end
     return None
 
