@@ -546,6 +546,16 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
         ("BAKI, 23 aprel (AZƏRTAC). Prezident", "BAKI, 23 aprel (AZƏRTAC).", "Prezident"),
         ("PARIS, 23 avril (AFP) - Le président", "PARIS, 23 avril (AFP) -", "Le président"),
         ("ÜRÜMQI, 3 Mayıs (AA) - Metin", "ÜRÜMQI, 3 Mayıs (AA) -", "Metin"),
+        (
+            "ABIDJAN, Côte d'Ivoire, April 23 (AFP) - Cocoa",
+            "ABIDJAN, Côte d'Ivoire, April 23 (AFP) -",
+            "Cocoa",
+        ),
+        (
+            "Rio de Janeiro, April 23 (Reuters) - Brazil",
+            "Rio de Janeiro, April 23 (Reuters) -",
+            "Brazil",
+        ),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
         ("Baku and Beijing, April 23 (Reuters) - x", None, None),
         ("Baku, 24 April. The minister", None, None),  # could open a sentence

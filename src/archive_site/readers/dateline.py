@@ -49,7 +49,7 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
     words = m["place"].replace(",", " ").split()
-    if not all(w[0].isupper() for w in words):
+    if not words[0][0].isupper() or not all(_place_word(w) for w in words):
         return None
     if agency is None and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
@@ -62,6 +62,17 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         agency.strip() if agency else None,
     )
     return line, text[m.end() :]
+
+
+#: The small words of places' names: "Rio de Janeiro", "Côte d'Ivoire", "Den Haag".
+_PARTICLES = frozenset(
+    {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el"}
+    | {"al", "van", "von", "der", "den", "y"}
+)
+
+
+def _place_word(word: str) -> bool:
+    return word[0].isupper() or word in _PARTICLES or word.startswith(("d'", "d’", "al-"))
 
 
 def _month_day(m: re.Match[str]) -> tuple[int | None, str | None]:
