@@ -851,7 +851,7 @@ def mhtml(part_headers: str, body: bytes, *, top: str = "") -> bytes:
         f"\r\n--{boundary}\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n"
         f"\r\niVBORw0KGgo=\r\n--{boundary}--\r\n"
     )
-    return head.encode("ascii") + body + tail.encode("ascii")
+    return head.encode("utf-8") + body + tail.encode("ascii")
 
 
 PAGE = (
@@ -931,3 +931,29 @@ def test_only_the_page_s_part_has_its_headers_parsed(monkeypatch: pytest.MonkeyP
     r, problems, _ = read_mhtml(top + parts + page + b"--b--\r\n")
     assert problems == [] and [b.text for b in r.blocks][:1] == ["Talks."]
     assert len(parsed) == 2  # the message's own, and the page's
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(["quoted-printable", "base64", "8bit", "7bit", "binary", "x-unknown", ""]),
+    st.sampled_from(["utf-8", "windows-1251", "x-nope", "", "utf-16"]),
+    st.binary(max_size=400),
+    st.text(max_size=60),
+    st.booleans(),
+)
+def test_any_mhtml_file_is_read_or_refused_on_one_of_its_lines(
+    encoding: str, charset: str, body: bytes, noise: str, ended: bool
+) -> None:
+    """Whatever its parts hold, an MHTML file gives a reading, or problems on its lines;
+    never an exception, never a line it does not have."""
+    headers = "Content-Type: text/html" + (f"; charset={charset}" if charset else "")
+    headers += f"\r\nContent-Transfer-Encoding: {encoding}" if encoding else ""
+    data = mhtml(headers + noise.replace("\n", " "), b"<p>" + body + b"</p>")
+    if not ended:
+        data = data[: len(data) // 2]
+    r, problems, lines = read_mhtml(data)
+    assert r.format in ("mhtml", "plain")
+    named = [int(p.split(":")[0]) for p in problems if p.split(":")[0].isdigit()]
+    named += [b.line for b in r.blocks] + [f.line for f in r.furniture]
+    named += [f.line for f in r.fields.values()] + [line for line, _ in r.notes]
+    assert all(1 <= n <= len(lines) for n in named), (named, len(lines))
