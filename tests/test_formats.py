@@ -710,6 +710,11 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
         ("By JOHN DOE and JANE ROE, Associated Press", "JOHN DOE and JANE ROE"),
         ("By AIDA SULTANOVA\nAssociated Press", "AIDA SULTANOVA"),
         ("By Aida Sultanova\nThe Associated Press", "Aida Sultanova"),
+        # a news agency after a comma: "Aida Sultanova, Reuters" was the author
+        ("By Aida Sultanova, Reuters", "Aida Sultanova"),
+        ("By Aida Sultanova and Jane Roe, The Associated Press", "Aida Sultanova and Jane Roe"),
+        ("By Aida Sultanova, Xinhua News Agency", "Aida Sultanova"),
+        ("By Aida Sultanova, Jane Roe", "Aida Sultanova, Jane Roe"),  # two writers
     ],
 )
 def test_a_byline_names_its_writers_and_not_their_agency(byline: str, author: str) -> None:

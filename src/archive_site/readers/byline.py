@@ -2,8 +2,9 @@
 
 A byline is ``By`` and names (words opening with a capital, joined by commas,
 "and" or "&"), perhaps followed by the writer's affiliation, which is not the
-author: on a line of its own, or, in the agencies' style, after names set in
-capitals (``By AIDA SULTANOVA Associated Press``).
+author: on a line of its own, in the agencies' style after names set in
+capitals (``By AIDA SULTANOVA Associated Press``), or a news agency after a
+comma (``By Aida Sultanova, Reuters``).
 
 A credit line ends an agency's story: ``(Reporting by Nailia Bagirova in Baku;
 Editing by Jane Roe)``.  It is not the story's text; its reporters (or, when it
@@ -43,13 +44,34 @@ def byline_author(lines: list[str]) -> str | None:
     by = _BYLINE.match(lines[0])
     if by is None:
         return None
-    author = by["author"]
+    author = _without_agency(by["author"])
     words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
     if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
         after = next((w for w in words if not _in_capitals(w[0])), None)
         if after is not None:
             author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
     return author
+
+
+#: News agencies and services a byline names after its writers ("By Aida Sultanova,
+#: Reuters"): after a comma, one of these is the affiliation, not a writer (another name
+#: is taken for a writer: a comma cannot tell them apart).
+_AGENCY_NAMES = """
+Reuters|Thomson Reuters|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News
+|dpa|EFE|ANSA|Kyodo|Kyodo News|Yonhap|PTI|Press Trust of India|UPI|Xinhua|Xinhua News Agency
+|TASS|Interfax|RIA Novosti|Sputnik|Anadolu|Anadolu Agency|AA|AZERTAC|APA|Trend
+|Trend News Agency|Report.az|Kazinform|IRNA|WAM|KUNA|CNA|Bernama|Antara|Jiji Press|CNS
+|China News Service|Staff|Staff writer|Staff reporter|News Desk|Wire services|Agencies
+"""
+AGENCIES = frozenset(" ".join(n.split()).casefold() for n in _AGENCY_NAMES.split("|"))
+
+
+def _without_agency(names: str) -> str:
+    """The names of a byline, without an agency written after a comma ("The" before it or
+    not)."""
+    head, comma, tail = names.rpartition(",")
+    agency = tail.strip().removeprefix("The ").casefold()
+    return head.rstrip() if comma and head.strip() and agency in AGENCIES else names
 
 
 def _in_capitals(word: str) -> bool:
