@@ -481,6 +481,25 @@ def test_a_page_in_another_language_is_dated_by_its_stamp() -> None:
     assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-22", "09:30")
 
 
+def test_chinese_wire_copy_dateline_apart_sentences_ending_with_a_full_stop() -> None:
+    """A Xinhua story in Chinese: its dateline opened the text, and its last paragraphs,
+    ending with "。", were taken for short lines that might be furniture."""
+    text = (
+        "2025年04月23日 14:05\n\n习近平同阿塞拜疆总统阿利耶夫举行会谈\n\n"
+        "新华社北京4月23日电（记者张三）国家主席习近平23日在人民大会堂同阿利耶夫举行会谈。\n\n"
+        "习近平指出，中阿是好朋友、好伙伴。\n\n阿利耶夫表示，阿方坚定奉行一个中国原则。\n"
+    )
+    r, problems = read_as(text, "wire")
+    assert problems == [] and r.notes == ()
+    assert fields(r)["title"] == "习近平同阿塞拜疆总统阿利耶夫举行会谈"
+    assert fields(r)["dateline"] == "新华社北京4月23日电（记者张三）"
+    assert texts(r) == [
+        "国家主席习近平23日在人民大会堂同阿利耶夫举行会谈。",
+        "习近平指出，中阿是好朋友、好伙伴。",
+        "阿利耶夫表示，阿方坚定奉行一个中国原则。",
+    ]
+
+
 def test_a_wrong_day_of_the_week_is_a_note_on_the_stamp_s_line_in_wire_copy_and_pages() -> None:
     """A story stamped "Thursday, 3 July 2024" (a Wednesday) was read without a word: one
     of the two is a typo, and the archive dates the story by the date."""
@@ -556,6 +575,9 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
             "Rio de Janeiro, April 23 (Reuters) -",
             "Brazil",
         ),
+        ("新华社北京4月23日电（记者张三）国家主席", "新华社北京4月23日电（记者张三）", "国家主席"),
+        ("中新网4月23日电 据报道", "中新网4月23日电", "据报道"),
+        ("新华社记者获悉", None, None),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
         ("Baku and Beijing, April 23 (Reuters) - x", None, None),
         ("Baku, 24 April. The minister", None, None),  # could open a sentence

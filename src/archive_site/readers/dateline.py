@@ -1,7 +1,7 @@
 """Datelines: the place, often the day and the agency, opening a news story's first
 paragraph (``ASTANA, Kazakhstan, July 3.``, ``BEIJING, April 23 (Xinhua) --``,
-``Baku, 24 April (AZERTAC).``).  The readers of wire copy and of saved pages keep one
-apart from the paragraph's text, and read its day.
+``Baku, 24 April (AZERTAC).``, ``新华社北京4月23日电``).  The readers of wire copy and of
+saved pages keep one apart from the paragraph's text, and read its day.
 """
 
 from __future__ import annotations
@@ -40,8 +40,21 @@ class Dateline:
     agency: str | None
 
 
+#: A Chinese agency's or site's dateline: ``新华社北京4月23日电（记者张三）``, ``中新网4月23日电``
+#: (the agency, the place, the day, 电 or 讯, perhaps the reporters; no space after).
+_HAN = "\u4e00-\u9fff"
+CJK_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<ag>[{_HAN}]{{1,4}}[社网])(?P<place>[{_HAN}]{{0,10}}?)"
+    rf"(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(][^）)\n]{{1,40}}[）)])?)\s*(?=\S)"
+)
+
+
 def match_dateline(text: str) -> tuple[Dateline, str] | None:
     """The dateline opening a paragraph and the paragraph's text after it."""
+    cjk = CJK_DATELINE.match(text)
+    if cjk is not None:
+        line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
+        return line, text[cjk.end() :]
     m = DATELINE.match(text)
     if m is None:
         return None

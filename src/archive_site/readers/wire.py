@@ -31,7 +31,7 @@ from ..errors import Problems
 from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
 from .byline import byline_author, take_credits
-from .dateline import DATELINE, dateline_fields, match_dateline
+from .dateline import CJK_DATELINE, DATELINE, dateline_fields, match_dateline
 from .stamps import parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
@@ -43,9 +43,10 @@ def _is_headline(text: str) -> bool:
     words = text.split()
     return (
         0 < len(words) <= _MAX_HEADLINE_WORDS
-        and not re.search(r"[.:;,]$", text)
+        and not re.search(r"[.:;,。：；，]$", text)
         and parse_stamp(text) is None
         and DATELINE.match(text + " x") is None
+        and CJK_DATELINE.match(text + " x") is None
     )
 
 
@@ -125,7 +126,7 @@ def _sign(text: str) -> str | None:
 
 
 def _is_sentence(text: str) -> bool:
-    return bool(re.search(r"[.!?…][\"'”’)\]]*$", text))
+    return bool(re.search(r"[.!?…。！？][\"'”’)\]」』）]*$", text))
 
 
 def _is_short(text: str) -> bool:
