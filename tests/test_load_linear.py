@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from archive_site.load.evidence import copies, is_copy
 from archive_site.model import ChainLink
+from archive_site.text import _WORD as WORD
 from archive_site.text import MOST_ALTERNATIVES, NameFinder, normalise, normalise_text
 from records import article
 
@@ -98,9 +99,28 @@ def test_many_names_are_looked_up_word_by_word() -> None:
     names = [(f"name{n} of {n % 7}", f"e{n}") for n in range(MOST_ALTERNATIVES * 3)]
     text = " ".join(f"name{n} of {n % 5}, and name{n}" for n in range(0, 1_000, 3))
     many = NameFinder(names)
-    assert many._firsts.pattern == r"\w+"  # what is scanned is the point
+    assert many._firsts is WORD  # what is scanned is the point
     assert many.find(text) == NameFinder(names, most_alternatives=10_000).find(text)
     assert len(many.find(text)) >= 30
+
+
+def test_names_in_scripts_written_without_spaces_are_found_where_they_stand() -> None:
+    """Chinese text has no spaces: "习近平" was a whole word nowhere in it, so an entity
+    named so was never found."""
+    pairs = [("习近平", "xi"), ("Xi Jinping", "xi"), ("阿利耶夫", "aliyev"), ("Aliyev", "aliyev")]
+    pairs += [("安倍晋三", "abe"), ("문재인", "moon"), ("China", "cn")]
+    text = "国家主席习近平23日同阿利耶夫会谈。Xi Jinping met Aliyev; Xing, Aliyevs, Chinas; "
+    text += "安倍晋三首相は; 문재인은"
+    for finder in (NameFinder(pairs), NameFinder(pairs, most_alternatives=0)):
+        found = [(text[s:e], k) for s, e, k in finder.find(text)]
+        assert found == [
+            ("习近平", "xi"),
+            ("阿利耶夫", "aliyev"),
+            ("Xi Jinping", "xi"),
+            ("Aliyev", "aliyev"),
+            ("安倍晋三", "abe"),
+            ("문재인", "moon"),
+        ]
 
 
 def test_an_empty_finder_finds_nothing() -> None:

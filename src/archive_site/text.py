@@ -141,7 +141,13 @@ def longest_matching_prefix(haystacks: Sequence[str], needle: str) -> tuple[int,
     return best
 
 
-_WORD = re.compile(r"\w+")
+#: Scripts written without spaces between words (Chinese, Japanese; and Korean, whose names
+#: take particles): a name in one is found wherever it stands, not only as a whole word.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_IS_UNSPACED = re.compile(f"[{_UNSPACED}]")
+#: A word, as names are indexed by their first: a run of letters and digits, or one
+#: character of those scripts.
+_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 
 
 #: Above this many words that can start a name, :class:`NameFinder` visits every word of
@@ -179,7 +185,8 @@ class NameFinder:
         # start): the scan visits only them, not every word of the text (a few of them).
         firsts = "|".join(re.escape(w) for w in sorted(by_first, key=lambda w: (-len(w), w)))
         few = 0 < len(by_first) <= most_alternatives
-        self._firsts = re.compile(rf"(?<!\w)(?:{firsts})(?!\w)") if few else _WORD
+        spaced = rf"[^\W{_UNSPACED}]"  # a letter of a word of spaced text
+        self._firsts = re.compile(rf"(?<!{spaced})(?:{firsts})(?!{spaced})") if few else _WORD
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of each non-overlapping match in ``text``, in order."""
@@ -198,10 +205,16 @@ class NameFinder:
             for name, key in names:
                 end = i + len(name)
                 if t.startswith(name, i) and not (
-                    end < len(t) and (t[end].isalnum() or t[end] == "_")
+                    end < len(t) and _spaced_letter(name[-1]) and _spaced_letter(t[end])
                 ):
                     start, stop = norm.span(i, end)
                     out.append((start, stop, key))
                     taken = end
                     break
         return out
+
+
+def _spaced_letter(char: str) -> bool:
+    """Whether ``char`` belongs to a word of a script written with spaces (a name ending
+    with one must not run on into the next)."""
+    return (char.isalnum() or char == "_") and _IS_UNSPACED.match(char) is None
