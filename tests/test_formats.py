@@ -441,6 +441,12 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("12 févr. 2025", Stamp("2025-02-12")),
         ("23 avril 2025 à 14h05", Stamp("2025-04-23", "14:05")),
         ("2025年4月23日 14:05", Stamp("2025-04-23", "14:05")),
+        ("Опубликовано: 23 апреля 2025, 14:05", Stamp("2025-04-23", "14:05")),
+        ("Publié le 23 avril 2025 à 14h05", Stamp("2025-04-23", "14:05")),
+        ("Veröffentlicht am 23. April 2025", Stamp("2025-04-23")),
+        ("发布时间：2025-04-23 14:05", Stamp("2025-04-23", "14:05")),
+        ("Yayınlanma tarihi: 23 Nisan 2025", Stamp("2025-04-23")),
+        ("Dateline 2025-04-23", None),
         ("31 февраля 2025", None),
         ("23 aprel", None),
         ("1h30", None),
@@ -470,6 +476,19 @@ def test_a_stamp_naming_the_wrong_day_of_the_week_says_so(line: str, said: str, 
         f"the date stamp says {said}, but {stamp.date} was a {was}: the day or the date is "
         "wrong (the date is kept)"
     )
+
+
+def test_a_stamp_saying_in_another_language_when_the_page_changed_is_no_date() -> None:
+    html = (FIXTURES / "pages/stamp-and-dateline.html").read_text(encoding="utf-8")
+    for changed in (
+        "Обновлено: 24 апреля 2025, 10:00",
+        "Mis à jour le 24 avril 2025",
+        "更新时间：2025-04-24",
+    ):
+        r, problems = read_page(html.replace(">2025-04-23 14:05:12<", f">{changed}<"))
+        assert problems == [] and "published" not in r.fields, changed
+    r, _ = read_page(html.replace(">2025-04-23 14:05:12<", ">Опубликовано: 22 апреля 2025<"))
+    assert r.fields["published"].value == "2025-04-22"
 
 
 def test_a_page_in_another_language_is_dated_by_its_stamp() -> None:

@@ -35,7 +35,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import byline_author, take_credits
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
-from .stamps import parse_stamp
+from .stamps import CHANGED, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
 
 #: schema.org types of an article, and the kind some of them state.
@@ -214,7 +214,7 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
 
 
 #: A stamp saying when the page changed, not when it was published.
-_CHANGED = re.compile(r"\s*(?:last\s+)?(?:updated|modified|edited)\b", re.I)
+_CHANGED = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
 
 
 def _stamp_date(

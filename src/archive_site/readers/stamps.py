@@ -38,9 +38,21 @@ _DATE_FORMS = (
     ),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
 )
+#: Words saying a stamp tells when the page changed, not when it was published.
+CHANGED = (
+    r"(?:last\s+)?(?:updated|modified|edited)|обновлено|изменено|mis\s+à\s+jour|modifié"
+    r"|aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|güncellendi"
+    r"|güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期|更新"
+)
+#: Words a stamp may open with: when the page was published, or changed.
+_PUBLISHED = (
+    r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"
+    r"veröffentlicht|publicado|pubblicato|yayınlanma\s+tarihi|yayın\s+tarihi|dərc\s+olunub"
+    r"|tarix|发布时间|发布日期|发表时间|发布于"
+)
 _LEAD = re.compile(
-    r"^(?:(?:date|(?:first\s+)?published|posted|(?:last\s+)?(?:updated|modified))"
-    rf"(?:\s+on)?\s*:?\s+)?(?:(?P<wd>{_WEEKDAY}),?\s+)?",
+    rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?\s*[:：]?\s*)?"
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?",
     re.I,
 )
 _TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
