@@ -34,6 +34,8 @@ CAPTURE_SUFFIX = ".capture.txt"
 HTML_CAPTURE_SUFFIX = ".capture.html"
 MHTML_CAPTURE_SUFFIX = ".capture.mhtml"
 CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
+#: The captures a browser would show as pages: published as text only (see ``urls.capture``).
+PAGE_CAPTURE_SUFFIXES = (HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .layout import is_id
+from .layout import PAGE_CAPTURE_SUFFIXES, is_id
 
 HOME = "index.html"
 TIMELINE = "timeline.html"
@@ -86,7 +86,7 @@ def capture(file_name: str) -> str:
     A saved web page (or MHTML file) is published with ``.txt`` added to its name, so every
     server sends it as plain text: a hostile page never runs as part of the site.
     """
-    if file_name.lower().endswith((".html", ".htm", ".mhtml", ".mht")):
+    if file_name.endswith(PAGE_CAPTURE_SUFFIXES):
         return f"articles/{file_name}.txt"
     return f"articles/{file_name}"
 

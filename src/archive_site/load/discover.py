@@ -32,8 +32,9 @@ class ArticleFiles(NamedTuple):
 
 
 _NOT_AN_ARTICLE = (
-    "not an article file: captures are ID.capture.txt (or .capture.html, .capture.mhtml) with "
-    "ID.meta.yaml beside them, hand-written articles are ID.md"
+    f"not an article file: captures are ID{CAPTURE_SUFFIXES[0]} (or "
+    f"{', '.join(CAPTURE_SUFFIXES[1:])}) with ID{META_SUFFIX} beside them, hand-written "
+    f"articles are ID{MARKDOWN_SUFFIX}"
 )
 
 
