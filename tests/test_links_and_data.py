@@ -237,3 +237,32 @@ def test_two_builds_give_byte_identical_trees(project_copy: Path) -> None:
     assert one.keys() == two.keys()
     assert [k for k in one if one[k] != two[k]] == []
     assert len(one) > 100
+
+
+def test_a_file_given_in_parts_is_written_whole_and_never_joined(tmp_path: Path) -> None:
+    """A render worker joined articles.json (80 MB at 10,000 articles) into one string, then
+    copied it twice more to add its brackets: its memory rose by 250 MB for that one file."""
+    from archive_site import write
+    from archive_site.model import Output
+
+    parts = [bytes([65 + n % 26]) * (n * 997 % 70_000) for n in range(120)]
+    write.Files(tmp_path).write(Output("a/data.json", parts))
+    assert (tmp_path / "a/data.json").read_bytes() == b"".join(parts)
+    batches = list(write._chunked(parts))  # what is joined: batches of about a megabyte
+    assert sum(map(len, parts)) > 3 * write.BATCH_BYTES
+    assert b"".join(batches) == b"".join(parts) and len(batches) >= 3
+    assert all(len(b) < write.BATCH_BYTES + 70_000 for b in batches)
+
+
+def test_the_data_files_of_records_are_made_in_parts(archive: Archive) -> None:
+    """Each record's line is a part of its own (the worker writing the file holds no copy of
+    it whole), and the parts make the file the site publishes."""
+    from archive_site.render.export import DataParts, data_files
+
+    files = data_files(archive, DataParts(archive, lambda text: text))
+    articles = files["articles.json"]()
+    assert isinstance(articles, list) and len(articles) == 2 * len(archive.articles) + 1
+    assert [a["id"] for a in json.loads(b"".join(articles))] == [a.id for a in archive.articles]
+    for name in ("milestones.json", "milestones.csv", "timeline.json", "citations.bib"):
+        made = files[name]()
+        assert isinstance(made, list) and len(made) > len(archive.articles), name

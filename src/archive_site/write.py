@@ -26,7 +26,7 @@ import re
 import shutil
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -178,6 +178,31 @@ _NEW_FILE = (
 )
 
 
+#: Parts of a file given in parts are written in batches of about this many bytes.
+BATCH_BYTES = 1 << 20
+
+
+def _chunked(parts: list[bytes]) -> Iterator[bytes]:
+    """``parts`` joined into batches of about :data:`BATCH_BYTES` (one system call each,
+    where a call per part would cost more than the writing; never the whole joined)."""
+    batch: list[bytes] = []
+    size = 0
+    for part in parts:
+        batch.append(part)
+        size += len(part)
+        if size >= BATCH_BYTES:
+            yield b"".join(batch)
+            batch, size = [], 0
+    if batch:
+        yield b"".join(batch)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 class Files:
     """Writes outputs under a fresh folder (the build's temporary one: nothing is replaced)."""
 
@@ -200,9 +225,11 @@ class Files:
         # per file costs more than writing it.
         fd = os.open(f"{self._root}/{o.path}", _NEW_FILE, 0o666)
         try:
-            data = memoryview(o.data)
-            while data:
-                data = data[os.write(fd, data) :]
+            if isinstance(o.data, bytes):
+                _write_all(fd, o.data)
+            else:
+                for chunk in _chunked(o.data):
+                    _write_all(fd, chunk)
             st = os.fstat(fd)
         finally:
             os.close(fd)

@@ -33,7 +33,7 @@ from typing import Any, TypeVar
 from markupsafe import escape
 
 from .. import urls
-from ..model import Archive, Article, Entity, Milestone, Source, Topic
+from ..model import Archive, Article, Entity, FileData, Milestone, Source, Topic
 from .markup import Store
 from .views import dependency_text
 
@@ -258,9 +258,10 @@ def timeline_event(a: Archive, m: Milestone, html: Callable[[str], str]) -> dict
     return event
 
 
-def timelinejs(a: Archive, events: Sequence[bytes], left_out: int) -> bytes:
+def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> list[bytes]:
     """The milestones in TimelineJS's format: ``{"title": ..., "events": [...]}`` on one
-    line, from the ``events`` as JSON; ``left_out`` milestones could not be plotted."""
+    line, in parts, from the ``events`` as JSON; ``left_out`` milestones could not be
+    plotted."""
     note = (
         f" {left_out} milestones known only as on or before or after a date are not plotted; "
         "data/milestones.json holds them."
@@ -273,7 +274,7 @@ def timelinejs(a: Archive, events: Sequence[bytes], left_out: int) -> bytes:
     }
     # As ``json.dumps`` writes the whole object: ", " between items, ": " after keys.
     head = _line({"title": {"text": title}})[:-1] + b', "events": ['
-    return head + b", ".join(events) + b"]}\n"
+    return [head, *_joined(b", ", events), b"]}\n"]
 
 
 def person_name(name: str) -> dict[str, str]:
@@ -537,27 +538,39 @@ class DataParts:
         return parts
 
 
-def _listed(lines: Iterable[bytes]) -> bytes:
-    """A JSON list with one item a line (see :func:`_dump`), from the items as JSON."""
-    return b"[\n" + b",\n".join(lines) + b"\n]\n"
+def _joined(separator: bytes, items: Iterable[bytes]) -> list[bytes]:
+    """``separator.join(items)`` in parts: the items with the separator between them."""
+    out: list[bytes] = []
+    for item in items:
+        if out:
+            out.append(separator)
+        out.append(item)
+    return out
 
 
-def data_files(a: Archive, parts: DataParts) -> dict[str, Callable[[], bytes]]:
+def _listed(lines: Iterable[bytes]) -> list[bytes]:
+    """A JSON list with one item a line (see :func:`_dump`), in parts, from the items as
+    JSON."""
+    return [b"[\n", *_joined(b",\n", lines), b"\n]\n"]
+
+
+def data_files(a: Archive, parts: DataParts) -> dict[str, Callable[[], FileData]]:
     """Every data file by name, in order, each made when called (each by whichever process
-    writes it), the records' parts by ``parts``."""
+    writes it), the records' parts by ``parts``.  A file of one part per record is made in
+    parts, never joined (see :data:`~archive_site.model.FileData`)."""
     arts, ms = parts.articles, parts.milestones
-    makers: dict[str, Callable[[], bytes]] = {
+    makers: dict[str, Callable[[], FileData]] = {
         "articles.json": lambda: _listed(p[0] for p in arts()),
         "milestones.json": lambda: _listed(p[0] for p in ms()),
-        "milestones.csv": lambda: CSV_HEAD + b"".join(p[1] for p in ms()),
+        "milestones.csv": lambda: [CSV_HEAD, *(p[1] for p in ms())],
         "entities.json": lambda: _dump([entity_record(a, e) for e in a.entities]),
         "topics.json": lambda: _dump([topic_record(a, t) for t in a.topics]),
         "timeline.json": lambda: timelinejs(
-            a, [p[2] for p in ms() if p[2] is not None], sum(p[2] is None for p in ms())
+            a, (p[2] for p in ms() if p[2] is not None), sum(p[2] is None for p in ms())
         ),
         "citations.json": lambda: _listed(p[1] for p in arts()),
-        "citations.bib": lambda: b"\n".join(p[2] for p in arts()),
-        "citations.ris": lambda: b"\n".join(p[3] for p in arts()),
+        "citations.bib": lambda: _joined(b"\n", (p[2] for p in arts())),
+        "citations.ris": lambda: _joined(b"\n", (p[3] for p in arts())),
     }
     for name in SCHEMAS:
         makers[f"{name}.schema.json"] = functools.partial(schema, name)

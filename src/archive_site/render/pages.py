@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, read_bytes
-from ..model import Archive, Article, Entity, Milestone, Output, Topic
+from ..model import Archive, Article, Entity, FileData, Milestone, Output, Topic
 from . import jsonld, paging
 from .export import data_files
 from .paging import Pager, by_year, pagers
@@ -58,7 +58,7 @@ class Page:
     template: str | None = None
     values: Mapping[str, Any] = field(default_factory=dict)  # handed to the template
     view: View | None = None  # what else the template is handed, made when it renders
-    make: Callable[[Renderer], bytes] | None = None  # a file's bytes, when template is None
+    make: Callable[[Renderer], FileData] | None = None  # a file's bytes, when template is None
     rooted: bool = False  # links root-relative: the 404 page, served at any depth
     # What the view or maker reads of the archive beyond its arguments (see .keys); None:
     # not declared, so the page is rendered by every build.
@@ -137,7 +137,7 @@ def _empty(r: Renderer) -> bytes:
     return b""
 
 
-def _data_file(name: str, r: Renderer) -> bytes:
+def _data_file(name: str, r: Renderer) -> FileData:
     return data_files(r.archive, r.data)[name]()
 
 
