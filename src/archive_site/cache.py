@@ -119,6 +119,29 @@ class _Unpickler(pickle.Unpickler):
         return found
 
 
+def packed(value: object) -> bytes:
+    """``value`` pickled as the cache keeps records: an entry made of many objects that is
+    used once per build (the parsed ``milestones.yaml``) is kept so, and so costs the
+    memory of its bytes, not of its objects, from the moment it is used to the build's end."""
+    out = io.BytesIO()
+    pickler = pickle.Pickler(out, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(value)
+    return out.getvalue()
+
+
+def unpacked(data: object) -> object | None:
+    """What :func:`packed` made ``data`` from (records and plain containers only); None
+    when ``data`` is no such bytes."""
+    if type(data) is not bytes:
+        return None
+    try:
+        value: object = _Unpickler(io.BytesIO(data)).load()
+    except Exception:  # a damaged pickle can raise almost anything; it is only a cache
+        return None
+    return value
+
+
 def width(entries: int) -> int:
     """How many files a kind of result with ``entries`` entries is kept in: the least power
     of two that keeps each at :data:`PER_FILE` entries or fewer, at most :data:`MOST_FILES`.
