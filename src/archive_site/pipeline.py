@@ -8,10 +8,12 @@ returns figures, and never prints.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -71,6 +73,28 @@ class Report:
         )
 
 
+#: While a build or check runs, the cyclic garbage collector looks at every object (a
+#: full collection) only after this many collections of the middle generation, not
+#: Python's 10.  A build makes millions of objects that live as long as it does, and
+#: almost no cycles: each full collection went over all of them again.  At 10,000
+#: articles that was a fifth of the load's time (check: 9.46 s, 7.89 with this) and
+#: another 2 s of the build.  The young generations are collected as usual.
+FULL_COLLECTION_EVERY = 1_000
+
+
+@contextlib.contextmanager
+def few_full_collections() -> Iterator[None]:
+    """Full garbage collections rarely while in the block or the function it decorates
+    (see :data:`FULL_COLLECTION_EVERY`), the thresholds as they were after."""
+    young, middle, full = gc.get_threshold()
+    gc.set_threshold(young, middle, max(full, FULL_COLLECTION_EVERY))
+    try:
+        yield
+    finally:
+        gc.set_threshold(young, middle, full)
+
+
+@few_full_collections()
 def check(
     paths: Paths,
     *,
@@ -200,6 +224,7 @@ def _add_stages(
     report.stages.append(("search index", indexing))
 
 
+@few_full_collections()
 def build(
     paths: Paths,
     *,

@@ -14,9 +14,6 @@ cross-link index).  File names and the id syntax are in
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from pathlib import Path
 from types import MappingProxyType
 
@@ -48,39 +45,6 @@ def load_archive(
     """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems.
 
     ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`)."""
-    with _few_full_collections():
-        return _load(content, base_url, problems, strict, single_voice, cache)
-
-
-#: While loading, the cyclic garbage collector looks at every object (a full collection)
-#: only after this many collections of the middle generation, not Python's 10.  Loading
-#: makes millions of objects that live as long as the build, and almost no cycles: each
-#: full collection went over all of them again, a fifth of the load's time at 10,000
-#: articles (9.3 s, 7.4 without any collection, 7.8 with this).  The young generations
-#: are collected as usual.
-FULL_COLLECTION_EVERY = 1_000
-
-
-@contextlib.contextmanager
-def _few_full_collections() -> Iterator[None]:
-    """Full garbage collections rarely while in the block (see
-    :data:`FULL_COLLECTION_EVERY`), the thresholds as they were after."""
-    young, middle, full = gc.get_threshold()
-    gc.set_threshold(young, middle, max(full, FULL_COLLECTION_EVERY))
-    try:
-        yield
-    finally:
-        gc.set_threshold(young, middle, full)
-
-
-def _load(
-    content: Path,
-    base_url: str | None,
-    problems: Problems | None,
-    strict: bool,
-    single_voice: bool,
-    cache: RecordCache | None,
-) -> Archive:
     problems = problems if problems is not None else Problems()
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
