@@ -498,43 +498,53 @@ class DataParts:
             self._articles = []
             for art in a.articles:
                 cited_by = tuple(dict.fromkeys(c.milestone for c in cites.get(art.id, ())))
-                args = (art, cited_by, tuple(sorted(names.get(art.id, ()))))
-                found = self._kept("article", args, _article_entry)
-                if found is None:
-                    found = self._put("article", args, article_parts(a, *args))
-                self._articles.append(found)
+                named = tuple(sorted(names.get(art.id, ())))
+                self._articles.append(
+                    self._parts(
+                        "article",
+                        (art, cited_by, named),
+                        _article_entry,
+                        functools.partial(article_parts, a, art, cited_by, named),
+                    )
+                )
         return self._articles
 
     def milestones(self) -> list[MilestoneParts]:
         """The parts of every milestone, in order."""
         if self._milestones is None:
             a, html = self.archive, self.html
-            self._milestones = []
-            for m in a.milestones:
-                found = self._kept("milestone", (m,), _milestone_entry)
-                if found is None:
-                    found = self._put("milestone", (m,), milestone_parts(a, m, html))
-                self._milestones.append(found)
+            self._milestones = [
+                self._parts(
+                    "milestone",
+                    (m,),
+                    _milestone_entry,
+                    functools.partial(milestone_parts, a, m, html),
+                )
+                for m in a.milestones
+            ]
         return self._milestones
 
-    def _store_key(self, kind: str, args: tuple[object, ...]) -> str | None:
-        if self._key is None or self._store is None:
-            return None
-        key = self._key(kind, args)
-        return None if key is None else self._store.key(STORED, key)
-
-    def _kept(
-        self, kind: str, args: tuple[object, ...], valid: Callable[[object], _P | None]
-    ) -> _P | None:
-        key = self._store_key(kind, args)
-        if key is None or self._store is None:
-            return None
-        return valid(self._store.get(STORED, key))
-
-    def _put(self, kind: str, args: tuple[object, ...], parts: _P) -> _P:
-        key = self._store_key(kind, args)
-        if key is not None and self._store is not None:
-            self._store.put(STORED, key, parts)
+    def _parts(
+        self,
+        kind: str,
+        args: tuple[object, ...],
+        valid: Callable[[object], _P | None],
+        make: Callable[[], _P],
+    ) -> _P:
+        """The parts of ``kind`` made from ``args`` (by ``make``): those kept in the store
+        under the key of what they are made from (taken once: it hashes their records),
+        else made, and kept."""
+        store, key = self._store, None
+        if self._key is not None and store is not None:
+            found = self._key(kind, args)
+            key = None if found is None else store.key(STORED, found)
+        if key is not None and store is not None:
+            kept = valid(store.get(STORED, key))
+            if kept is not None:
+                return kept
+        parts = make()
+        if key is not None and store is not None:
+            store.put(STORED, key, parts)
         return parts
 
 
