@@ -607,3 +607,51 @@ def test_a_parsed_yaml_file_is_kept_as_bytes_and_unpacked_with_the_record_maker(
     assert unpacked(pickle.dumps(_Forged())) is None and unpacked("text") is None
     assert unpacked(packed({"a": [1, "b"]})) == {"a": [1, "b"]}
     assert not Path("planted-was-run").exists()
+
+
+def test_a_cache_read_ahead_is_taken_while_its_files_are_the_ones_read(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """serve's spare build process reads the record cache while it waits: the build it then
+    runs takes each file's entries from memory, unless the file was replaced since."""
+    from archive_site import cache as cache_module
+    from archive_site.errors import Problems
+    from archive_site.load import load_archive
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(cache_module, "_AHEAD", {})
+    content = project_copy / "content"
+    first = RecordCache.of(content, "salt")
+    cold = load_archive(content, problems=Problems(), cache=first)
+    first.save()
+    files = sorted(cache_path(content).iterdir())
+    assert cache_module.read_ahead(content) == len(files) >= 4
+
+    opened: list[str] = []
+    real = cache_module._read_file
+    monkeypatch.setattr(cache_module, "_read_file", lambda p: opened.append(p) or real(p))
+    ahead = RecordCache.of(content, "salt")
+    assert load_archive(content, problems=Problems(), cache=ahead) == cold
+    assert ahead.hits["articles"] == 2 and opened == [] and cache_module._AHEAD == {}
+
+    # read ahead, then one file replaced (an edit's build saved it): that one is read again
+    assert cache_module.read_ahead(content) == len(files)
+    edit(_capture(content, INTERVIEW), "Azernews presents", "Azernews now presents")
+    edited = RecordCache.of(content, "salt")
+    load_archive(content, problems=Problems(), cache=edited)
+    edited.save()
+    assert cache_module.read_ahead(content) == len(files)  # the one replaced read anew
+    replaced = next(f for f in files if f.name.startswith("articles."))
+    shutil.copyfile(replaced, replaced.with_name("copy"))
+    replaced.with_name("copy").replace(replaced)  # another file in its place, as a save puts
+    again = RecordCache.of(content, "salt")
+    opened.clear()
+    assert load_archive(content, problems=Problems(), cache=again) == load_archive(content)
+    assert opened == [os.fspath(replaced)] and again.hits["articles"] == 2
+    assert cache_module.read_ahead(project_copy / "no-such-content") == 0
+    # what serve's spare build process runs before its request
+    from archive_site.serve.worker import warm_up
+
+    cache_module._AHEAD.clear()
+    warm_up(str(content))
+    assert sorted(cache_module._AHEAD) == sorted(os.fspath(f) for f in files)

@@ -44,8 +44,9 @@ from archive_site.serve.worker import build_worker
 raise SystemExit(build_worker(request))
 """
 
-#: A spare build process (its arguments: the folder holding the package, RECENT_S), see the
-#: docstring.  It prints ``warm`` once it has imported the package.
+#: A spare build process (its arguments: the folder holding the package, RECENT_S, and the
+#: content folder of the next build, if known), see the docstring.  It prints ``warm`` once
+#: it has imported the package and read the content folder's record cache.
 _BOOT = """\
 import json, os, sys, time
 for name in ("jinja2", "markdown", "yaml", "slugify"):
@@ -78,7 +79,7 @@ if before is not None:
     sys.path.insert(0, path)
     try:
         from archive_site.serve.worker import build_worker, warm_up
-        warm_up()
+        warm_up(sys.argv[3] if len(sys.argv) > 3 else None)
         warm = True
         print("warm", flush=True)
     except BaseException:
@@ -133,14 +134,15 @@ class Workers:
         """
         t0 = time.perf_counter()
         proc, self._spare = self._spare, None
+        content = options.site.content
         if proc is None or proc.poll() is not None:
-            proc = _start()
+            proc = _start(content)
         try:
             stderr = _wait(proc, request(options, result, previous), poll=poll, stale=stale)
         finally:
             _end(proc)
         seconds = time.perf_counter() - t0
-        self._spare = _start()  # warms up while nothing changes
+        self._spare = _start(content)  # warms up while nothing changes
         if stderr is None:
             return None
         try:
@@ -187,9 +189,12 @@ def read_request(data: dict[str, Any]) -> tuple[BuildOptions, Path]:
     return BuildOptions(site, Path(data["output"]), data["jobs"]), Path(data["result"])
 
 
-def _start() -> subprocess.Popen[str]:
+def _start(content: Path | None = None) -> subprocess.Popen[str]:
+    """A spare build process; with ``content``, the folder its build will read (see
+    :func:`warm_up`)."""
+    args = [str(PACKAGE.parent), str(RECENT_S)] + ([] if content is None else [str(content)])
     return subprocess.Popen(
-        [sys.executable, "-B", "-P", "-c", _BOOT, str(PACKAGE.parent), str(RECENT_S)],
+        [sys.executable, "-B", "-P", "-c", _BOOT, *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -254,9 +259,14 @@ def crash_report(stderr: str, returncode: int | None) -> Diagnostic:
 # --- in the subprocess --------------------------------------------------------
 
 
-def warm_up() -> None:
-    """In a spare process, before its request: import what every build imports."""
+def warm_up(content: str | None = None) -> None:
+    """In a spare process, before its request: import what every build imports, and read
+    the record cache of the archive in ``content`` (the last build's: what the next one
+    finds unchanged there it takes from memory, see :func:`..cache.read_ahead`)."""
     from .. import cache, load, pipeline, produce, render, searchindex  # noqa: F401
+
+    if content is not None:
+        cache.read_ahead(Path(content))
 
 
 def build_worker(data: dict[str, Any]) -> int:
