@@ -252,6 +252,9 @@ def test_an_index_is_reused_only_while_its_pages_are_unchanged(
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     assert _build_counting(small_copy, monkeypatch) == 1
     assert searchindex.record_path(small_copy / "dist").is_file()
+    record = json.loads(searchindex.record_path(small_copy / "dist").read_text("utf-8"))
+    hashed = searchindex._hashed_pages(small_copy / "dist", {})
+    assert searchindex._known_pages(record) == hashed and len(hashed) > 10
 
     # The about page and the search page are not indexed: the index is reused, and it is
     # the very index a cold build makes.
@@ -311,6 +314,52 @@ def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -
     for page in ("a/one.html", "three.html"):
         (site / page).write_text("<html><body>plain</body></html>", encoding="utf-8")
     assert list(searchindex.indexed_pages(site)) == ["a/one.html", "nav.html", "three.html"]
+
+
+def test_pages_hashed_by_the_previous_index_are_read_again_only_when_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edit's build hashed every page of the site again (0.6 s at 10,000 articles),
+    though most are links to the files the previous index hashed: those are taken from its
+    record while they are the same files (inode, device, size, modification time)."""
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    body = '<html lang="en"><body><main data-pagefind-body><h1>{}</h1></main></body></html>'
+    for name in ("a/one.html", "two.html", "three.html"):
+        (site / name).write_text(body.format(name), encoding="utf-8")
+    (site / "nav.html").write_text("<html><body>no body here</body></html>", encoding="utf-8")
+    first = searchindex._hashed_pages(site, {})
+    record = {"pages": {p: [*i, d.hex(), b] for p, (i, d, b) in first.items()}}
+    known = searchindex._known_pages(json.loads(json.dumps(record)))
+    assert known == first and not known["nav.html"][2] and known["two.html"][2]
+
+    opened: list[str] = []
+    real_open = open
+
+    def spy(name: str, *args: Any) -> Any:
+        opened.append(name.rpartition("/site/")[2])
+        return real_open(name, *args)
+
+    monkeypatch.setattr(searchindex, "open", spy, raising=False)
+    assert searchindex._hashed_pages(site, known) == first and opened == []
+    new = site / "a/new.html"
+    new.write_text(body.format("Changed"), encoding="utf-8")
+    new.replace(site / "two.html")  # another file in its place, as a build writes one
+    (site / "four.html").write_text(body.format("four"), encoding="utf-8")
+    again = searchindex._hashed_pages(site, known)
+    assert sorted(opened) == ["four.html", "two.html"]
+    monkeypatch.undo()
+    assert again == searchindex._hashed_pages(site, {})
+    assert searchindex._indexed(again) == searchindex.indexed_pages(site)
+    assert list(searchindex._indexed(again)) == [
+        "a/one.html",
+        "four.html",
+        "three.html",
+        "two.html",
+    ]
+    # a damaged record is no record
+    damaged = {"pages": {"two.html": [1, 2, 3, 4, "zz", True], "x.html": "y", "a": [1]}}
+    assert searchindex._known_pages(damaged) == {} and searchindex._known_pages({}) == {}
 
 
 def test_the_fast_loop_replays_only_runs_made_from_the_same_pages(
