@@ -152,6 +152,75 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("language", "text", "found"),
+    [
+        (
+            "ru",
+            "Отношения установлены 2 апреля 1992 года. В марте 2015 г. подписано соглашение.",
+            [("2 апреля 1992", "1992-04-02"), ("марте 2015", "2015-03")],
+        ),
+        (
+            "az",
+            "Münasibətlər 2 aprel 1992-ci ildə qurulub. İyul 2015 tarixində saziş imzalanıb.",
+            [("2 aprel 1992", "1992-04-02"), ("İyul 2015", "2015-07")],
+        ),
+        ("fr", "Les relations datent du 2 avril 1992.", [("2 avril 1992", "1992-04-02")]),
+        ("de", "Sie wurden am 2. April 1992 aufgenommen.", [("2. April 1992", "1992-04-02")]),
+        ("es", "Se establecieron el 2 de abril de 1992.", [("2 de abril de 1992", "1992-04-02")]),
+        ("tr", "Anlaşma 3 Temmuz 2024 tarihinde imzalandı.", [("3 Temmuz 2024", "2024-07-03")]),
+        (
+            "zh",
+            "两国于1992年4月2日建交。2015年12月，双方签署协议！",
+            [("1992年4月2日", "1992-04-02"), ("2015年12月", "2015-12")],
+        ),
+        # in English, other languages' month names are not months: "Mars 2020" is a rover
+        (
+            "en",
+            "The Mars 2020 rover landed. Mai 2019 said so.",
+            [("2020", "2020"), ("2019", "2019")],
+        ),
+    ],
+)
+def test_dates_in_an_article_in_another_language(
+    language: str, text: str, found: list[tuple[str, str]]
+) -> None:
+    """suggest read dates in English only: an article in Russian, Azerbaijani or Chinese
+    gave the archivist no day and no month at all."""
+    paragraph = Paragraph("p1", 1, text, 1, "body", None, None)
+    mentions = mentions_in_paragraph("a", paragraph, dt.date(2025, 4, 21), language)
+    got = []
+    for m in mentions:
+        (words,) = [
+            d for d in find_dates(m.quote, dt.date(2025, 4, 21), language) if d.edtf == m.date
+        ]
+        got.append((m.quote[words.start : words.end], m.date))
+    assert got == found
+    assert all(m.quote in text for m in mentions)
+
+
+def test_sentences_end_as_other_scripts_end_them() -> None:
+    """A sentence began only with a Latin capital: Cyrillic text was one sentence, and
+    Chinese text, which ends its sentences with 。 and no space, was too."""
+    assert sentences("Первое предложение. Второе! «Третье», сказал он.") == [
+        "Первое предложение.",
+        "Второе!",
+        "«Третье», сказал он.",
+    ]
+    assert sentences("两国建交。双方签署协议！合作深化？好") == [
+        "两国建交。",
+        "双方签署协议！",
+        "合作深化？",
+        "好",
+    ]
+    assert sentences("Es war am 2. April. Dann kam 3. Danach.") == [
+        "Es war am 2. April.",
+        "Dann kam 3.",
+        "Danach.",
+    ]
+    assert sentences("Trade grew 5. the rest did not.") == ["Trade grew 5. the rest did not."]
+
+
 def test_suggest_command_json_and_new(project_copy: Path) -> None:
     result = cli("suggest", INTERVIEW, "--json", cwd=project_copy)
     assert (result.returncode, result.stderr) == (0, "")

@@ -62,8 +62,9 @@ def month_number(name: str) -> int:
 
 
 #: Month names in other languages, as news sites' date stamps and datelines write them (a
-#: day's month: the genitive, in Russian); running text is read in English only (see
-#: :mod:`archive_site.suggest`).
+#: day's month: the genitive, in Russian; its month alone, in the nominative, and "in" a
+#: month, the prepositional, in running text); also read in the running text of an article in
+#: another language than English (see :mod:`archive_site.suggest`).
 _LANGUAGES = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "januar februar märz april mai juni juli august september oktober november dezember",
@@ -71,6 +72,8 @@ _LANGUAGES = (
     "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre dicembre",
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
+    "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
 )

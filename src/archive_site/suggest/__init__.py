@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..dates import DateError, DateSpec, parse_edtf
+from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
 from .datewords import find_dates
 
@@ -24,7 +24,14 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st no nos vs etc e.g i.e inc ltd co corp jr sr gen gov sen rep pres "  # noqa: SIM905
     "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+#: Where a sentence may end: a full stop, question or exclamation mark (and closing quotes
+#: or brackets) before white space and what opens the next sentence (``next``: it must be
+#: a capital, in any script, or a digit); or a Chinese or Japanese one, with no space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?(?P<next>\w))|[。！？]+[”’」』）)]*")
+
+
+#: A month's name, in English or another language, opening a text.
+_MONTH_FIRST = re.compile(rf"(?i:{MONTH_PATTERN}|{OTHER_MONTH_PATTERN})(?![^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,10 +52,15 @@ def sentences(text: str) -> list[str]:
     out: list[str] = []
     start = 0
     for m in _BOUNDARY.finditer(text):
+        after = m["next"]
+        if after is not None and not (after.isupper() or after.isdigit()):
+            continue
         word = re.search(r"(\S+)$", text[start : m.start() + 1])
         last = word.group(1).rstrip(".!?…").lower() if word else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
             continue
+        if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST.match(text, m.end()):
+            continue  # a day written as an ordinal: "am 2. April 1992"
         out.append(text[start : m.end()].strip())
         start = m.end()
     if text[start:].strip():
@@ -56,12 +68,15 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def mentions_in_paragraph(article: str, paragraph: Paragraph, published: dt.date) -> list[Mention]:
-    """The dated mentions of one paragraph, one per date and sentence."""
+def mentions_in_paragraph(
+    article: str, paragraph: Paragraph, published: dt.date, language: str = "en"
+) -> list[Mention]:
+    """The dated mentions of one paragraph (in an article in ``language``), one per date
+    and sentence."""
     found: list[Mention] = []
     for sentence in sentences(paragraph.text):
         seen: set[str] = set()
-        dates = sorted(find_dates(sentence, published), key=lambda d: d.inferred)
+        dates = sorted(find_dates(sentence, published, language), key=lambda d: d.inferred)
         for words in dates:  # a date the words state beats the same date inferred
             if words.edtf in seen:
                 continue
@@ -79,7 +94,9 @@ def mentions_in(article: Article) -> list[Mention]:
     """Every dated mention in an article's paragraphs, in reading order."""
     out: list[Mention] = []
     for paragraph in article.paragraphs:
-        out.extend(mentions_in_paragraph(article.id, paragraph, article.published.date))
+        out.extend(
+            mentions_in_paragraph(article.id, paragraph, article.published.date, article.language)
+        )
     return out
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, MONTHS, month_number
+from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_number, other_month_number
 
 _M = MONTH_PATTERN
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -105,9 +105,18 @@ class Context:
 # --- absolute dates -------------------------------------------------------------
 
 
+def _month_of(g: dict[str, str | None]) -> int:
+    """The month a match names: in English (``m``), another language (``om``), or digits."""
+    if g.get("m"):
+        return month_number(str(g["m"]))
+    if g.get("om"):
+        return other_month_number(str(g["om"]))
+    return int(str(g["mo"]))
+
+
 def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     g = m.groupdict()
-    month = month_number(g["m"]) if g.get("m") else int(g["mo"])
+    month = _month_of(g)
     day = _day(int(g["y"]), month, _num(g["d"]))
     return None if day is None else (_iso(day), f"'{m[0]}': a day", False)
 
@@ -121,7 +130,7 @@ def _day_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _month_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    return f"{int(m['y']):04d}-{month_number(m['m']):02d}", f"'{m[0]}': a month", False
+    return f"{int(m['y']):04d}-{_month_of(m.groupdict()):02d}", f"'{m[0]}': a month", False
 
 
 def _month_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -327,12 +336,39 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 )
 
 
-def find_dates(sentence: str, published: dt.date) -> list[DateWords]:
-    """The dated expressions of a sentence, in the order they appear."""
+#: Dates written as other languages write them (see :data:`~archive_site.dates.
+#: OTHER_MONTH_PATTERN`: French, German, Spanish, Italian, Portuguese, Russian,
+#: Azerbaijani, Turkish), and as Chinese and Japanese do: read in an article whose language
+#: is not English (in English text "Mars 2020" is a rover, "Mai" a name).
+_OM = rf"(?i:{OTHER_MONTH_PATTERN})"
+_WORD_END = r"(?![^\W\d_])"  # the month's word ends there (not "maint", "marsh")
+OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
+    (re.compile(pattern), handler)
+    for pattern, handler in (
+        (
+            rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
+            rf"(?P<y>{_Y})\b",
+            _full,
+        ),
+        (
+            rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+            _full,
+        ),
+        (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
+        (rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
+        (rf"(?P<y>{_Y})\s*年(?!\s*\d)", _year),
+    )
+)
+
+
+def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
+    """The dated expressions of a sentence, in the order they appear; in an article in
+    ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
     context = Context(published, sentence)
     taken: list[tuple[int, int]] = []
     found: list[DateWords] = []
-    for pattern, handler in GRAMMAR:
+    english = language.lower().partition("-")[0] == "en"
+    for pattern, handler in GRAMMAR if english else OTHER_GRAMMAR + GRAMMAR:
         for m in pattern.finditer(sentence):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
