@@ -665,7 +665,28 @@ def test_add_a_page_saved_as_one_file_mhtml_then_build(project_copy: Path) -> No
     assert "Görüşdə tərəflər iki ölkə arasında" in html and "=C3=B6" not in html
     assert "Paylaş: Facebook" not in html.split('id="p1"')[1]  # furniture, not text
     records = json.loads((project_copy / "dist/data/articles.json").read_text("utf-8"))
-    assert next(r for r in records if r["id"] == "report-az")["format"] == "mhtml"
+    record = next(r for r in records if r["id"] == "report-az")
+    assert record["format"] == "mhtml"
+    # the page says it is in Azerbaijani (<html lang="az">): so is the article, and its
+    # text is marked so in a site in English; the English article's is not marked
+    assert record["language"] == "az"
+    assert '<h1 lang="az">Azərbaycan və Çin' in html and '<p lang="az">Görüşdə' in html
+    assert '<html lang="en">' in html
+    other = (dist / f"{COMMENTARY}.html").read_text(encoding="utf-8")
+    assert ' lang="' not in other.split("</head>")[1]
+    # the archivist's metadata says otherwise: it wins; a value that is no tag is an error
+    meta = folder / "report-az.meta.yaml"
+    said = meta.read_text(encoding="utf-8")
+    meta.write_text(said + "language: TR\n", encoding="utf-8")
+    assert cli("build", "-q", cwd=project_copy).returncode == 0
+    assert '<h1 lang="tr">' in (dist / "report-az.html").read_text(encoding="utf-8")
+    meta.write_text(said + "language: Turkish\n", encoding="utf-8")
+    bad = cli("check", cwd=project_copy)
+    assert bad.returncode != 0
+    assert "report-az.meta.yaml:" in bad.stdout + bad.stderr
+    assert "language: expected a language tag such as 'en' or 'en-GB', got 'Turkish'" in (
+        bad.stdout + bad.stderr
+    )
 
 
 def test_the_metadata_file_asks_only_for_what_the_capture_does_not_say() -> None:

@@ -62,6 +62,7 @@ def test_news_page_with_json_ld_in_a_graph() -> None:
         "time": "09:30",
         "timezone": "+04:00",
         "kind": "news",
+        "language": "en",  # <html lang="en">
     }
     assert r.fields["title"].line == 15 and r.fields["published"].line == 16
     assert texts(r) == [
@@ -100,6 +101,7 @@ def test_wordpress_blog_post_with_comments_and_widgets() -> None:
         "time": "18:12",
         "timezone": "+00:00",
         "url": "https://corridornotes.example/2024/10/30/btk-at-seven/",  # og:url: JSON-LD has none
+        "language": "en-US",  # og:locale en_US
     }
     assert texts(r) == [
         "Seven years ago today, on October 30, 2017, the first train ran on the "
@@ -262,6 +264,43 @@ def test_a_page_address_the_site_cannot_publish_gives_way_to_the_next(bad: str) 
     )
     r = read_text(html, "page.html", Problems(), fmt="html")
     assert r.fields["url"] == Field("https://example.org/story", 2)
+
+
+@pytest.mark.parametrize(
+    ("head", "html_tag", "expected"),
+    [
+        ("", '<html lang="az">', ("az", 1)),
+        ("", '<html lang="EN_us">', ("en-us", 1)),
+        ('<meta property="og:locale" content="az_AZ">', '<html lang="en">', ("az-AZ", 2)),
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "ru"}'
+            "</script>",
+            '<html lang="az">',
+            ("ru", 2),
+        ),
+        # not a language tag: the next source's, or none
+        (
+            '<meta property="og:locale" content="en&quot; onload=&quot;x">',
+            '<html lang="tr">',
+            ("tr", 1),
+        ),
+        ("", '<html lang="">', None),
+        ("", "<html>", None),
+    ],
+)
+def test_a_page_says_its_language(
+    head: str, html_tag: str, expected: tuple[str, int] | None
+) -> None:
+    """A saved page in Azerbaijani (<html lang="az">) was an article in the archive's
+    language, English: its page marked its text English, for screen readers and search."""
+    html = (
+        f"<!DOCTYPE html>{html_tag}\n<head>{head}</head>\n"
+        "<body><article><h1>Title</h1><p>A real paragraph of text about the port of Baku "
+        "and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "page.html", Problems(), fmt="html")
+    found = r.fields.get("language")
+    assert (None if found is None else (found.value, found.line)) == expected
 
 
 def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:

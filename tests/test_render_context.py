@@ -78,3 +78,10 @@ def test_a_fragment_built_from_another_folder_is_kept_under_its_own() -> None:
     assert cache.get(at("articles/a.html"), ("outer",), outer) == "outer:topics"
     assert cache.get(at("articles/b.html"), ("outer",), lambda: "built again") == "outer:topics"
     assert cache.get(at("years/2002.html"), ("inner",), lambda: "built again") == inner
+
+
+def test_an_article_s_text_is_marked_with_its_language_when_it_is_another() -> None:
+    from archive_site.render.views import text_language
+
+    assert text_language("az", "en") == "az" and text_language("ru-RU", "en-GB") == "ru-RU"
+    assert text_language("en-US", "en") is None and text_language("EN", "en-GB") is None

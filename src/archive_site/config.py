@@ -15,7 +15,17 @@ from .urls import is_web_url
 #: The environment variable that gives the base URL (as the GitHub Pages workflow does).
 ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
 
-_LANG = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+#: A language tag (BCP 47) as the archive keeps one: "en", "en-GB", "az-Latn-AZ".
+LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+LANGUAGE_PROBLEM = "expected a language tag such as 'en' or 'en-GB'"
+
+
+def language_tag(value: str) -> str | None:
+    """A language tag as a page or a locale writes it ("az", "EN-us", "az_AZ"), in the form
+    the archive keeps (its first subtag in lower case, hyphens); None for anything else."""
+    first, _, rest = value.strip().replace("_", "-").partition("-")
+    tag = f"{first.lower()}-{rest}" if rest else first.lower()
+    return tag if LANGUAGE_TAG.fullmatch(tag) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,8 +112,8 @@ def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
     license_ = rec.text("license", required=True)
     repository = rec.text("repository")
     rec.finish()
-    if language and not _LANG.match(language):
-        rec.error("language", f"expected a language tag such as 'en' or 'en-GB', got {language!r}")
+    if language and not LANGUAGE_TAG.fullmatch(language):
+        rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
     normalised = ""
     if base_url:
         try:

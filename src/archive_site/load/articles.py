@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple, cast
 
 from ..cache import RecordCache, digest
+from ..config import LANGUAGE_PROBLEM, language_tag
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR
@@ -272,7 +273,7 @@ class _ArticleReader:
             checks.known_speakers(asks, answers, self.entity_ids),
             checks.interview(kind.value, has_turns, asks, answers, missing),
         )
-        language = meta.text("language") or self.language
+        language = self._language(meta, reading)
         url = values["url"]
         ok &= self._report(meta, reading, from_capture, display, checks.web_url("url", url))
         rest = {
@@ -304,6 +305,19 @@ class _ArticleReader:
             responds_to=responds_to,
             title_from_capture=from_capture["title"],
         )
+
+    def _language(self, meta: Record, reading: Reading) -> str:
+        """The language of the article's text: the metadata's, else the one the capture
+        declares (a saved page's ``<html lang>``, ``og:locale`` or JSON-LD ``inLanguage``),
+        else the archive's."""
+        stated = meta.text("language")
+        if stated is not None:
+            tag = language_tag(stated)
+            if tag is not None:
+                return tag
+            meta.error("language", f"{LANGUAGE_PROBLEM}, got {stated!r}")
+        declared = reading.fields.get("language")
+        return declared.value if declared is not None else self.language
 
     def _report(
         self,

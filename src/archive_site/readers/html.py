@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from ..config import language_tag
 from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..model import Furniture
@@ -294,6 +295,11 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
                 found = _Found(uri_of(found.value), found.line)
                 if not is_web_url(found.value):
                     continue  # only an address the site can publish (http(s)) is a page's
+            if key == "language":
+                tag = language_tag(found.value)
+                if tag is None:
+                    continue  # not a language tag: the next source's, or the archive's
+                found = _Found(tag, found.line)
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
     return fields
@@ -412,9 +418,10 @@ def _article_fields(
         "outlet": _name(node.get("publisher"), ids),
         "section": _text(node.get("articleSection")),
         "url": _text(node.get("url") or node.get("mainEntityOfPage")),
+        "language": _text(node.get("inLanguage")),
     }
     keys = {"title": "headline", "author": "author", "outlet": "publisher"}
-    keys |= {"section": "articleSection", "url": "url"}
+    keys |= {"section": "articleSection", "url": "url", "language": "inLanguage"}
     for field, value in values.items():
         if value:
             out[field] = _Found(value, at(keys[field]))
@@ -435,6 +442,7 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         ("url", ("og:url",)),
         ("section", ("article:section",)),
         ("author", ("article:author", "author")),
+        ("language", ("og:locale",)),
     ):
         for key in keys:
             if key in page.meta and field not in out:
@@ -456,6 +464,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out |= _date_fields(*page.time)
     if page.canonical:
         out["url"] = _Found(*page.canonical)
+    if page.lang:
+        out["language"] = _Found(*page.lang)
     return out
 
 

@@ -86,6 +86,7 @@ class PageScan:
     canonical: tuple[str, int] | None = None
     h1: tuple[str, int] | None = None
     time: tuple[str, int] | None = None
+    lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
@@ -110,10 +111,7 @@ class _Scanner(HTMLParser):
             return
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
-        if tag == "meta":
-            self._meta(a, line)
-        elif self._is_canonical(tag, a):
-            self.out.canonical = (a["href"].strip(), line)
+        self._head(tag, a, line)
         if tag in _VOID:
             return
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
@@ -128,6 +126,15 @@ class _Scanner(HTMLParser):
         if tag == "time" and a.get("datetime") and not self.in_furniture and not self.out.time:
             self.out.time = (a["datetime"].strip(), line)
         self.stack.append(_Open(tag, line, kind))
+
+    def _head(self, tag: str, a: dict[str, str], line: int) -> None:
+        """What the page says about itself: its metadata, canonical address and language."""
+        if tag == "meta":
+            self._meta(a, line)
+        elif tag == "html" and self.out.lang is None and (a.get("lang") or a.get("xml:lang")):
+            self.out.lang = ((a.get("lang") or a["xml:lang"]).strip(), line)
+        elif self._is_canonical(tag, a):
+            self.out.canonical = (a["href"].strip(), line)
 
     def _refused(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether this element takes the page beyond a limit (see :data:`MOST_DEPTH`)."""

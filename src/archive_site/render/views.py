@@ -202,7 +202,15 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "related": related_articles(a, art),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
+        "text_lang": text_language(art.language, a.config.language),
     }
+
+
+def text_language(language: str, site: str) -> str | None:
+    """The ``lang`` an article's own text needs on a page of the site: its language, when
+    that is another language than the site's (``en-US`` in a site in ``en`` is not)."""
+    same = language.partition("-")[0].lower() == site.partition("-")[0].lower()
+    return None if same else language
 
 
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article]]:
