@@ -174,6 +174,9 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
             "两国于1992年4月2日建交。2015年12月，双方签署协议！",
             [("1992年4月2日", "1992-04-02"), ("2015年12月", "2015-12")],
         ),
+        # a day without its year: the latest such day on or before publication, inferred
+        ("ru", "Встреча прошла 22 апреля в Пекине.", [("22 апреля", "2024-04-22")]),
+        ("zh", "习近平4月20日会见阿利耶夫。", [("4月20日", "2025-04-20")]),
         # in English, other languages' month names are not months: "Mars 2020" is a rover
         (
             "en",

@@ -187,7 +187,7 @@ def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
 
 
 def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    month, day = month_number(m["m"]), _num(m["d"])
+    month, day = _month_of(m.groupdict()), _num(m["d"])
     when = _nearest(c, month, day)
     if when is None:
         return None
@@ -357,6 +357,12 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
         (rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
         (rf"(?P<y>{_Y})\s*年(?!\s*\d)", _year),
+        (
+            rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
+            rf"(?!\.?,?\s*(?:de\s+)?\d)",
+            _no_year,
+        ),
+        (r"(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日", _no_year),
     )
 )
 
