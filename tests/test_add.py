@@ -674,6 +674,26 @@ def test_add_a_page_saved_as_one_file_mhtml_then_build(project_copy: Path) -> No
     assert '<html lang="en">' in html
     other = (dist / f"{COMMENTARY}.html").read_text(encoding="utf-8")
     assert ' lang="' not in other.split("</head>")[1]
+    # so is its title in the lists (the article index, the home page's latest)
+    for listing in (dist / "index.html", project_copy / "dist/index.html"):
+        page = listing.read_text(encoding="utf-8")
+        assert 'report-az.html" lang="az">Azərbaycan və Çin' in page, listing
+        assert f'{COMMENTARY}.html">' in page and f'{COMMENTARY}.html" lang=' not in page
+    # a milestone quoting it: the quote, and the title it cites, are marked too
+    milestones = project_copy / "content/milestones.yaml"
+    milestones.write_text(
+        milestones.read_text(encoding="utf-8")
+        + "\n- id: az-declaration-report\n  date: 2025-04-23\n  title: Declaration signed\n"
+        "  date_note: The day of the report, which says the talks were that day.\n"
+        "  summary: Signed in Beijing.\n  topics: [diplomacy]\n  entities: [azerbaijan, china]\n"
+        "  sources:\n"
+        "    - article: report-az\n      quote: birgə bəyannamə imzalayıblar\n",
+        encoding="utf-8",
+    )
+    assert cli("build", "-q", cwd=project_copy).returncode == 0
+    entry = (project_copy / "dist/milestones/az-declaration-report.html").read_text("utf-8")
+    assert '<blockquote lang="az">birgə bəyannamə imzalayıblar</blockquote>' in entry
+    assert '<span lang="az">Azərbaycan və Çin' in entry
     # the archivist's metadata says otherwise: it wins; a value that is no tag is an error
     meta = folder / "report-az.meta.yaml"
     said = meta.read_text(encoding="utf-8")

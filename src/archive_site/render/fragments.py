@@ -20,7 +20,7 @@ from .. import urls
 from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published, Source
 from .context import FolderCache, Where, where
-from .views import evidence_summary, speaker
+from .views import evidence_summary, lang_attribute, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -114,11 +114,14 @@ class Fragments:
                 art = a.article(s.article)
                 para = art.paragraph(s.paragraph)
                 assert para is not None
+                lang = lang_attribute(a, art)
+                title = escape(art.short_title)
                 out.append(
-                    f"<li><blockquote>{escape(para.text[s.start : s.end])}</blockquote>"
+                    f"<li><blockquote{lang}>{escape(para.text[s.start : s.end])}</blockquote>"
                     f"{self._speaker(at, s)}, "
                     f'<a href="{at.href(urls.article(art.id), s.paragraph)}">'
-                    f"{escape(art.short_title)}, ¶\u202f{para.number}</a></li>"
+                    f"{f'<span{lang}>{title}</span>' if lang else title}, "
+                    f"¶\u202f{para.number}</a></li>"
                 )
             out.append("</ul>")
             return "\n".join(out)
@@ -148,7 +151,8 @@ class Fragments:
     def article_item(self, at: Where, art: Article) -> Markup:
         def build() -> str:
             return (
-                f'<li><a href="{at.href(urls.article(art.id))}">{escape(art.title)}</a> '
+                f'<li><a href="{at.href(urls.article(art.id))}"{lang_attribute(self.archive, art)}>'
+                f"{escape(art.title)}</a> "
                 f'<span class="meta">{KIND_LABELS[art.kind]} · {escape(art.outlet)} · '
                 f"{published_html(art.published)}</span></li>"
             )

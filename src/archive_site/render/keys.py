@@ -65,6 +65,7 @@ SAFE = frozenset(
         "type_labels",
         "type_singular",
         "plural",
+        "lang_of",
         "json_ld",
         "nav",
         "entry",

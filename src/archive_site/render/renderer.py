@@ -7,6 +7,7 @@ environment and caches, never a page.
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer, Store
-from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, plural
+from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, lang_attribute, plural
 
 
 class Renderer:
@@ -61,6 +62,7 @@ class Renderer:
             type_labels=TYPE_LABELS,
             type_singular=TYPE_SINGULAR,
             plural=plural,
+            lang_of=functools.partial(lang_attribute, a),
             json_ld=jsonld.script,
             nav=nav,
             entry=self.entry,

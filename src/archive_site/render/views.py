@@ -213,6 +213,13 @@ def text_language(language: str, site: str) -> str | None:
     return None if same else language
 
 
+def lang_attribute(a: Archive, art: Article) -> Markup:
+    """`` lang="az"`` for an element holding the article's own words (its title, a quote)
+    where they are in another language than the site's; else nothing."""
+    tag = text_language(art.language, a.config.language)
+    return Markup(' lang="{}"').format(tag) if tag else Markup("")
+
+
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article]]:
     """The articles on the same events as ``art``, each with why it is related."""
     return [(r, a.article(r.article)) for r in a.links.related_articles.get(art.id, ())]
