@@ -679,6 +679,9 @@ def test_add_a_page_saved_as_one_file_mhtml_then_build(project_copy: Path) -> No
         page = listing.read_text(encoding="utf-8")
         assert 'report-az.html" lang="az">Azərbaycan və Çin' in page, listing
         assert f'{COMMENTARY}.html">' in page and f'{COMMENTARY}.html" lang=' not in page
+    feed = (project_copy / "dist/feed.xml").read_text(encoding="utf-8")
+    assert '<entry xml:lang="az">\n<title>Azərbaycan və Çin' in feed
+    assert feed.count("<entry>") == 2  # the English articles' entries: the feed's language
     # a milestone quoting it: the quote, and the title it cites, are marked too
     milestones = project_copy / "content/milestones.yaml"
     milestones.write_text(
