@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -122,6 +123,17 @@ OTHER_MONTH_PATTERN = (
 def other_month_number(name: str) -> int:
     """The number of a month named as :data:`OTHER_MONTH_PATTERN` matches it."""
     return _OTHER_MONTHS[_fold(name.rstrip("."))]
+
+
+def month_in(groups: Mapping[str, str | None], english: str, other: str, number: str) -> int:
+    """The month a regular expression's match names: by the group ``english`` (a name as
+    :data:`MONTH_PATTERN` matches it), else ``other`` (:data:`OTHER_MONTH_PATTERN`), else
+    ``number`` (its digits)."""
+    if groups.get(english):
+        return month_number(str(groups[english]))
+    if groups.get(other):
+        return other_month_number(str(groups[other]))
+    return int(str(groups[number]))
 
 
 _DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")

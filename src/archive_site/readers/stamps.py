@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
+from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in
 from .base import iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
@@ -111,17 +111,8 @@ def parse_day(text: str) -> str | None:
     for form in _DATE_FORMS:
         m = form.fullmatch(text.strip())
         if m is not None:
-            return iso_date(m["y"], _month(m.groupdict()), m["d"])
+            return iso_date(m["y"], month_in(m.groupdict(), "mn", "on", "m"), m["d"])
     return None
-
-
-def _month(groups: dict[str, str | None]) -> int:
-    """The month a date form matched: by number, by English name or by another's."""
-    if groups.get("mn"):
-        return month_number(str(groups["mn"]))
-    if groups.get("on"):
-        return other_month_number(str(groups["on"]))
-    return int(str(groups["m"]))
 
 
 def _clock(hour: str, minute: str, ampm: str | None) -> str | None:

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_number, other_month_number
+from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_in, month_number
 
 _M = MONTH_PATTERN
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
@@ -105,13 +105,9 @@ class Context:
 # --- absolute dates -------------------------------------------------------------
 
 
-def _month_of(g: dict[str, str | None]) -> int:
+def _month_of(g: Mapping[str, str | None]) -> int:
     """The month a match names: in English (``m``), another language (``om``), or digits."""
-    if g.get("m"):
-        return month_number(str(g["m"]))
-    if g.get("om"):
-        return other_month_number(str(g["om"]))
-    return int(str(g["mo"]))
+    return month_in(g, "m", "om", "mo")
 
 
 def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
