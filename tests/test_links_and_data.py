@@ -11,7 +11,7 @@ import pytest
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.readers import FORMATS
+from archive_site.readers import formats
 from conftest import COMMENTARY, CONTENT, INTERVIEW, ROOT, BuiltSite, cli, run_cli
 
 
@@ -148,7 +148,7 @@ def test_the_articles_schema_names_every_reader() -> None:
     schema = json.loads(
         (ROOT / "src/archive_site/render/schemas/articles.schema.json").read_text("utf-8")
     )
-    assert tuple(schema["items"]["properties"]["format"]["enum"]) == FORMATS
+    assert tuple(schema["items"]["properties"]["format"]["enum"]) == formats()
 
 
 def test_milestones_json(site: BuiltSite, archive: Archive) -> None:

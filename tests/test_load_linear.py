@@ -13,8 +13,7 @@ from hypothesis import strategies as st
 
 from archive_site.load.evidence import copies, is_copy
 from archive_site.model import ChainLink
-from archive_site.text import _WORD as WORD
-from archive_site.text import MOST_ALTERNATIVES, NameFinder, normalise, normalise_text
+from archive_site.text import MOST_ALTERNATIVES, NameFinder, _word, normalise, normalise_text
 from records import article
 
 
@@ -101,7 +100,7 @@ def test_many_names_are_looked_up_word_by_word() -> None:
     names = [(f"name{n} of {n % 7}", f"e{n}") for n in range(MOST_ALTERNATIVES * 3)]
     text = " ".join(f"name{n} of {n % 5}, and name{n}" for n in range(0, 1_000, 3))
     many = NameFinder(names)
-    assert many._firsts is WORD  # what is scanned is the point
+    assert many._firsts is _word()  # what is scanned is the point
     assert many.find(text) == NameFinder(names, most_alternatives=10_000).find(text)
     assert len(many.find(text)) >= 30
     # A few first words are searched for at once, by a pattern opening with them (one

@@ -11,7 +11,7 @@ import pytest
 from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.readers import REGISTRY, detect_format, read_text
+from archive_site.readers import detect_format, read_text, registry
 from conftest import COMMENTARY, CONTENT, INTERVIEW
 
 
@@ -214,11 +214,12 @@ def test_every_format_module_is_registered_in_detection_order() -> None:
     import archive_site.readers as readers
 
     modules = {m.name for m in pkgutil.iter_modules(readers.__path__)}
-    assert set(REGISTRY) <= modules  # one module per format, named after it
-    orders = [f.order for f in REGISTRY.values()]
+    formats = registry()
+    assert set(formats) <= modules  # one module per format, named after it
+    orders = [f.order for f in formats.values()]
     assert orders == sorted(orders)
-    assert list(REGISTRY)[-1] == "plain"  # the fallback is tried last
-    assert not REGISTRY["markdown"].capture and REGISTRY["markdown"].detect is None
+    assert list(formats)[-1] == "plain"  # the fallback is tried last
+    assert not formats["markdown"].capture and formats["markdown"].detect is None
 
 
 @pytest.mark.parametrize("closer", ["---", "..."])

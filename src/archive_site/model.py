@@ -129,7 +129,7 @@ class Article:
     language: str
     url: str | None
     summary: str | None
-    format: str  # which reader read it: a name in archive_site.readers.FORMATS
+    format: str  # which reader read it: a name in archive_site.readers.formats()
     source_file: str  # path inside content/, posix: "articles/x.capture.txt"
     metadata_file: str | None  # path inside content/ of the archivist's metadata
     original_name: str | None  # the scraper's own file name, for provenance

@@ -7,6 +7,7 @@ and apostrophes, and dashes.  Nothing is ever matched fuzzily.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -143,11 +144,21 @@ def longest_matching_prefix(haystacks: Sequence[str], needle: str) -> tuple[int,
 
 #: Scripts written without spaces between words (Chinese, Japanese; and Korean, whose names
 #: take particles): a name in one is found wherever it stands, not only as a whole word.
-_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_IS_UNSPACED = re.compile(f"[{_UNSPACED}]")
-#: A word, as names are indexed by their first: a run of letters and digits, or one
-#: character of those scripts.
-_WORD = re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
+_UNSPACED_RANGES = (
+    ("\u3040", "\u30ff"),
+    ("\u3400", "\u4dbf"),
+    ("\u4e00", "\u9fff"),
+    ("\uac00", "\ud7af"),
+)
+_UNSPACED = "".join(f"{first}-{last}" for first, last in _UNSPACED_RANGES)
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """A word, as names are indexed by their first: a run of letters and digits, or one
+    character of those scripts.  Compiled on first use: a class of those ranges takes
+    Python 3 ms to compile, and a build whose records are cached finds no names."""
+    return re.compile(rf"[{_UNSPACED}]|[^\W{_UNSPACED}]+")
 
 
 #: Above this many words that can start a name, :class:`NameFinder` visits every word of
@@ -173,7 +184,7 @@ class NameFinder:
         by_first: dict[str, dict[str, str]] = {}
         for name, key in names:
             norm = normalise_text(name)
-            first = _WORD.match(norm)
+            first = _word().match(norm)
             if first is None or not norm:
                 continue
             by_first.setdefault(first.group(), {}).setdefault(norm, key)
@@ -189,7 +200,7 @@ class NameFinder:
         firsts = "|".join(re.escape(w) for w in sorted(by_first, key=lambda w: (-len(w), w)))
         self._few = 0 < len(by_first) <= most_alternatives
         spaced = rf"[^\W{_UNSPACED}]"  # a letter of a word of spaced text
-        self._firsts = re.compile(rf"(?:{firsts})(?!{spaced})") if self._few else _WORD
+        self._firsts = re.compile(rf"(?:{firsts})(?!{spaced})") if self._few else _word()
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, key) of each non-overlapping match in ``text``, in order."""
@@ -225,4 +236,6 @@ class NameFinder:
 def _spaced_letter(char: str) -> bool:
     """Whether ``char`` belongs to a word of a script written with spaces (a name ending
     with one must not run on into the next)."""
-    return (char.isalnum() or char == "_") and _IS_UNSPACED.match(char) is None
+    if not (char.isalnum() or char == "_"):
+        return False
+    return all(not first <= char <= last for first, last in _UNSPACED_RANGES)

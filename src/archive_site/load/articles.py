@@ -15,7 +15,6 @@ from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
 from ..readers import (
-    REGISTRY,
     Block,
     Field,
     Reading,
@@ -23,6 +22,7 @@ from ..readers import (
     detect_format,
     read_text,
     readable,
+    registry,
 )
 from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
@@ -201,8 +201,9 @@ class _ArticleReader:
             if meta_rec is None:
                 return None
             fmt = meta_rec.text("format") or detect_format(text, files.source.name)
-            if fmt not in REGISTRY or not REGISTRY[fmt].capture:
-                captures = (f.name for f in REGISTRY.values() if f.capture)
+            formats = registry()
+            if fmt not in formats or not formats[fmt].capture:
+                captures = (f.name for f in formats.values() if f.capture)
                 meta_rec.error("format", f"'{fmt}' is not a capture format ({', '.join(captures)})")
                 return None
             reading = read_text(text, display, problems, fmt=fmt)

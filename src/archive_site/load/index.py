@@ -9,6 +9,7 @@ the :class:`~archive_site.model.Links` the archive carries.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
@@ -71,20 +72,21 @@ def find_mentions(
     """Every paragraph that names an entity, with its mentions; articles in id order.
 
     An article's mentions depend only on its paragraphs and the entities: they are kept
-    in ``cache`` under a key made of both."""
-    finder = NameFinder((name, e.id) for e in entities for name in e.names)
+    in ``cache`` under a key made of both.  The finder is made only for an article that
+    is not in the cache (making it compiles a pattern of the names)."""
+    finder = functools.cache(lambda: NameFinder((name, e.id) for e in entities for name in e.names))
     names = repr(tuple((e.id, e.names) for e in entities))
     out: dict[ParagraphKey, list[Mention]] = {}
     for a in sorted(articles, key=lambda a: a.id):
         if cache is None:
-            found = _mentions_in(a, finder)
+            found = _mentions_in(a, finder())
         else:
             key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
             entry = cache.get(_MENTIONS, key)
             if _mentions_of(entry, a.id):
                 found = entry
             else:
-                found = _mentions_in(a, finder)
+                found = _mentions_in(a, finder())
                 cache.put(_MENTIONS, key, found)
         out.update(((a.id, pid), list(ms)) for pid, ms in found)
     return out

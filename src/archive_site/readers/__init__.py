@@ -10,6 +10,7 @@ docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``html``,
 
 from __future__ import annotations
 
+import functools
 import importlib
 import pkgutil
 from collections.abc import Mapping
@@ -28,13 +29,8 @@ from .base import (
     split_lines,
 )
 from .charset import Decoded, decode_capture
-from .html import is_page
-from .mhtml import decoded as mhtml_text
-from .mhtml import is_mhtml
 
 __all__ = [
-    "FORMATS",
-    "REGISTRY",
     "Block",
     "Capture",
     "Decoded",
@@ -44,15 +40,21 @@ __all__ = [
     "capture_text",
     "decode",
     "detect_format",
+    "formats",
     "read_text",
     "readable",
+    "registry",
     "split_blocks",
     "split_lines",
 ]
 
 
-def _discover() -> Mapping[str, Format]:
-    """Every ``FORMAT`` defined by a module of this package, in detection order."""
+@functools.cache
+def registry() -> Mapping[str, Format]:
+    """The formats by name, in detection order: every ``FORMAT`` defined by a module of this
+    package.  The modules are imported on the first call, not with the package: a build
+    whose articles all come from the record cache reads no capture and needs none of them
+    (they are a tenth of a small archive's build)."""
     found: list[Format] = []
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")
@@ -63,10 +65,9 @@ def _discover() -> Mapping[str, Format]:
     return MappingProxyType({f.name: f for f in found})
 
 
-#: The formats by name, in detection order.
-REGISTRY: Mapping[str, Format] = _discover()
-#: Their names, in detection order.
-FORMATS: tuple[str, ...] = tuple(REGISTRY)
+def formats() -> tuple[str, ...]:
+    """The formats' names, in detection order."""
+    return tuple(registry())
 
 
 def detect_format(text: str, name: str = "") -> str:
@@ -76,11 +77,11 @@ def detect_format(text: str, name: str = "") -> str:
     ``.html``) is chosen without looking further.
     """
     lowered = name.lower()
-    for fmt in REGISTRY.values():
+    for fmt in registry().values():
         if fmt.suffixes and lowered.endswith(fmt.suffixes):
             return fmt.name
     capture = Capture.of(text, name)
-    for fmt in REGISTRY.values():
+    for fmt in registry().values():
         if fmt.detect is not None and fmt.detect(capture):
             return fmt.name
     return "plain"
@@ -90,8 +91,11 @@ def capture_text(data: bytes, name: str, display: str, problems: Problems) -> De
     """The text of the capture file ``name`` holding ``data``, and its encoding (see
     :mod:`.charset`: UTF-8, UTF-16 with a byte-order mark, or a saved page's declared
     encoding); None, with the error reported, when it cannot be read."""
+    from .html import is_page
+    from .mhtml import decoded, is_mhtml
+
     if is_mhtml(name, data):
-        return mhtml_text(data)
+        return decoded(data)
     return decode_capture(data, display, problems, page=is_page(name, data))
 
 
@@ -102,10 +106,10 @@ def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Readi
     read as ``plain``.
     """
     capture = Capture.of(text, display)
-    chosen = REGISTRY.get(fmt)
+    chosen = registry().get(fmt)
     if chosen is None:
         raise ValueError(f"unknown format {fmt!r}")
     if chosen.detect is not None and not chosen.detect(capture):
         problems.error(display, 1, f"format: the capture does not look like '{fmt}'")
-        return REGISTRY["plain"].read(capture, problems)
+        return registry()["plain"].read(capture, problems)
     return chosen.read(capture, problems)
