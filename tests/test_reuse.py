@@ -195,6 +195,10 @@ def test_an_edit_keeps_the_pages_and_index_files_it_does_not_change(
     assert index and sum(p in kept for p in index) > len(index) // 2
     assert dist / f"articles/{COMMENTARY}.html" not in kept
     assert dist / "pagefind/pagefind-entry.json" not in kept  # a new index
+    # the old site, deleted while the build made its records, is gone when it returns
+    assert not [
+        p.name for p in project_copy.iterdir() if p.name.startswith((".dist.new", ".dist.old"))
+    ]
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
 
 

@@ -255,7 +255,7 @@ def build(
         found_inputs.stages.append(("unchanged", time.perf_counter() - t0))
         return found_inputs
     fingerprinting, importing = time.perf_counter() - t0, _import_stages()
-    from .produce import Timing, produce, write_record
+    from .produce import Timing, produce
     from .searchindex import index_site
 
     jobs = default_jobs() if jobs is None else jobs
@@ -293,15 +293,28 @@ def build(
         indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()
-    write_folder(make, paths.output, finish=index if search else None)
+    deleted = write_folder(make, paths.output, finish=index if search else None)
     writing = time.perf_counter() - t0 - indexing
     _add_stages(report, made, planning, making, writing, indexing)
     report.reused = frozenset(made.reused)
-    if reuse is not None:
-        write_record(paths.output, reuse.entries(made))
-    if cache is not None:
-        cache.save()
-    if found_inputs is not None and search and not report.warnings:
-        figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
-        write_stamp(paths.output, found_inputs, figures)
+    try:  # while the old site is deleted
+        _remember(paths.output, report, reuse, made, found_inputs if search else None)
+    finally:
+        deleted()
     return report
+
+
+def _remember(
+    output: Path, report: Report, reuse: Reuse | None, made: Timing, found: Inputs | None
+) -> None:
+    """What the next build into ``output`` reads: the record of its pages, the record cache
+    and (for a complete site without warnings) the stamp of its inputs."""
+    from .produce import write_record
+
+    if reuse is not None:
+        write_record(output, reuse.entries(made))
+    if report.cache is not None:
+        report.cache.save()
+    if found is not None and not report.warnings:
+        figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
+        write_stamp(output, found, figures)
