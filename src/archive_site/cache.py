@@ -80,6 +80,16 @@ _FIELDS: dict[type, tuple[str, ...]] = {
 }
 
 
+def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of a record type's fields: its slots' own (records are slotted; the
+    frozen class's ``__setattr__`` refuses), found once rather than by name for each."""
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+#: The field setters of each record type, in order.
+_SETTERS = {t: _setters(t, names) for t, names in _FIELDS.items()}
+
+
 def _record(cls: type, values: tuple[object, ...]) -> object:
     """A record of type ``cls`` (one of :data:`_FIELDS`) with its fields' ``values``.
 
@@ -87,12 +97,12 @@ def _record(cls: type, values: tuple[object, ...]) -> object:
     dataclasses' own pickling looks their fields up again for every record, which was
     most of the time of loading and keeping the cache.
     """
-    names = _FIELDS.get(cls)
-    if names is None or type(values) is not tuple or len(values) != len(names):
+    setters = _SETTERS.get(cls)
+    if setters is None or type(values) is not tuple or len(values) != len(setters):
         raise pickle.UnpicklingError(f"{getattr(cls, '__name__', cls)!r} is not a record type")
     made: object = object.__new__(cls)
-    for name, value in zip(names, values, strict=True):
-        object.__setattr__(made, name, value)
+    for put, value in zip(setters, values, strict=False):  # the lengths are checked above
+        put(made, value)
     return made
 
 
