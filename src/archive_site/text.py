@@ -151,6 +151,7 @@ _UNSPACED_RANGES = (
     ("\uac00", "\ud7af"),
 )
 _UNSPACED = "".join(f"{first}-{last}" for first, last in _UNSPACED_RANGES)
+_FIRST_UNSPACED = _UNSPACED_RANGES[0][0]
 
 
 @functools.cache
@@ -238,4 +239,4 @@ def _spaced_letter(char: str) -> bool:
     with one must not run on into the next)."""
     if not (char.isalnum() or char == "_"):
         return False
-    return all(not first <= char <= last for first, last in _UNSPACED_RANGES)
+    return char < _FIRST_UNSPACED or all(not a <= char <= b for a, b in _UNSPACED_RANGES)

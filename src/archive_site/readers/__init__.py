@@ -54,7 +54,7 @@ def registry() -> Mapping[str, Format]:
     """The formats by name, in detection order: every ``FORMAT`` defined by a module of this
     package.  The modules are imported on the first call, not with the package: a build
     whose articles all come from the record cache reads no capture and needs none of them
-    (they are a tenth of a small archive's build)."""
+    (importing them was about 20 ms of the seed archive's build)."""
     found: list[Format] = []
     for info in pkgutil.iter_modules(__path__):
         module = importlib.import_module(f"{__name__}.{info.name}")
