@@ -15,11 +15,10 @@ import functools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import markdown
-from markdown.extensions import Extension
-from markdown.extensions.tables import TableExtension
-from markdown.treeprocessors import Treeprocessor
+if TYPE_CHECKING:
+    import markdown
 
 #: Called with each element that carries a link, the attribute and its value.
 LinkVisitor = Callable[[ET.Element, str, str], None]
@@ -117,34 +116,48 @@ def escape_raw_html(text: str) -> str:
     return _RAW_ANGLE.sub("&lt;", text)
 
 
-class _VisitLinks(Treeprocessor):
-    def __init__(self, md: markdown.Markdown, visit: LinkVisitor) -> None:
-        super().__init__(md)
-        self.visit = visit
-
-    def run(self, root: ET.Element) -> None:
-        for el in list(root.iter()):
-            for attribute in LINK_ATTRIBUTES:
-                value = el.get(attribute)
-                if value is not None:
-                    self.visit(el, attribute, value)
-
-
-class _Links(Extension):
-    def __init__(self, visit: LinkVisitor) -> None:
-        super().__init__()
-        self.visit = visit
-
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # Priority 1: after the inline processor (20) has made every link an element.
-        md.treeprocessors.register(_VisitLinks(md, self.visit), "archive_links", 1)
-
-
 def new_markdown(visit: LinkVisitor) -> markdown.Markdown:
     """A Markdown converter of the archive's dialect that shows ``visit`` every link."""
+    import markdown
+    from markdown.extensions.tables import TableExtension
+
     # Extensions as instances: naming one ("tables") makes Markdown scan every installed
     # package's entry points, which costs more than rendering all the summaries.
-    return markdown.Markdown(extensions=[_Links(visit), TableExtension()], output_format="html")
+    return markdown.Markdown(
+        extensions=[_links_extension()(visit), TableExtension()], output_format="html"
+    )
+
+
+@functools.cache
+def _links_extension() -> Callable[[LinkVisitor], markdown.extensions.Extension]:
+    """The extension that shows a visitor every link.  Python-Markdown is imported with the
+    first converter, not with this module: a build whose texts are all converted in the
+    record cache needs none (importing it was 15 ms of the seed archive's build)."""
+    from markdown.extensions import Extension
+    from markdown.treeprocessors import Treeprocessor
+
+    class VisitLinks(Treeprocessor):
+        def __init__(self, md: markdown.Markdown, visit: LinkVisitor) -> None:
+            super().__init__(md)
+            self.visit = visit
+
+        def run(self, root: ET.Element) -> None:
+            for el in list(root.iter()):
+                for attribute in LINK_ATTRIBUTES:
+                    value = el.get(attribute)
+                    if value is not None:
+                        self.visit(el, attribute, value)
+
+    class Links(Extension):
+        def __init__(self, visit: LinkVisitor) -> None:
+            super().__init__()
+            self.visit = visit
+
+        def extendMarkdown(self, md: markdown.Markdown) -> None:
+            # Priority 1: after the inline processor (20) has made every link an element.
+            md.treeprocessors.register(VisitLinks(md, self.visit), "archive_links", 1)
+
+    return Links
 
 
 class _Collector:

@@ -12,18 +12,22 @@ alternative text.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from typing import NamedTuple, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from markupsafe import Markup, escape
 
 from .. import urls
 from ..mdtext import escape_raw_html, new_markdown
+
+if TYPE_CHECKING:
+    import markdown
 
 #: Where an internal link's URL goes in converted HTML, before it is filled in for a page:
 #: Python-Markdown's own placeholders are also STX ... ETX, but never with this word.
@@ -123,7 +127,6 @@ class MarkdownRenderer:
 
     def __init__(self, store: Store | None = None) -> None:
         self._links = _Links()
-        self._md = new_markdown(self._links.visit)
         self._converted: dict[str, Converted] = {}
         self._store = store
 
@@ -164,6 +167,11 @@ class MarkdownRenderer:
             kept = self._convert(text)
             self._store.put(STORED, key, (kept.pieces, kept.targets))
         return kept
+
+    @functools.cached_property
+    def _md(self) -> markdown.Markdown:
+        """The converter, made for the first text that is not in the store."""
+        return new_markdown(self._links.visit)
 
     def _convert(self, text: str) -> Converted:
         self._links.targets = []
