@@ -171,14 +171,35 @@ def _problems(path: str) -> ArchiveError:
 
 
 @pytest.mark.parametrize("jobs", [1, 2, 4])
+@pytest.mark.parametrize("first_in", ["a worker", "the main process"])
 def test_the_first_failure_in_plan_order_is_reported(
-    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int, first_in: str
 ) -> None:
+    """A parallel build makes the data files in its main process, the rest in workers:
+    whichever fails first in plan order is reported, as by a serial build."""
     site = synthetic_plan
-    early, late = site.pages[40].path, site.pages[-20].path
+    data = [n for n, p in enumerate(site.pages) if p.parts]
+    assert data and data[-1] == len(site.pages) - 1  # the data files come last
+    if first_in == "a worker":
+        early, late = site.pages[40].path, site.pages[data[1]].path
+    else:
+        early, late = site.pages[data[0]].path, site.pages[data[-1]].path
+        assert not site.pages[data[0] - 1].parts  # a worker's page before them is fine
     _failing(monkeypatch, {early: _problems(early), late: _problems(late)})
     with pytest.raises(ArchiveError) as caught:
         produce(site, tmp_path, jobs)
+    assert caught.value.diagnostics == (Diagnostic(early, None, "broken"),)
+
+
+def test_a_failure_in_a_worker_before_the_data_files_is_reported_first(
+    synthetic_plan: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = synthetic_plan
+    data = [n for n, p in enumerate(site.pages) if p.parts]
+    early, late = site.pages[data[0] - 1].path, site.pages[data[0]].path
+    _failing(monkeypatch, {early: _problems(early), late: _problems(late)})
+    with pytest.raises(ArchiveError) as caught:
+        produce(site, tmp_path, 2)
     assert caught.value.diagnostics == (Diagnostic(early, None, "broken"),)
 
 
@@ -190,7 +211,8 @@ class _Unpicklable(Exception):
 def _a_worker_error(
     site: Site, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException | None
 ) -> Iterator[BaseException]:
-    _failing(monkeypatch, {site.pages[-5].path: error})
+    in_workers = [p for p in site.pages if not p.parts]  # the data files are made here
+    _failing(monkeypatch, {in_workers[-5].path: error})
     with pytest.raises(BaseException) as caught:
         produce(site, tmp_path, 2)
     yield caught.value

@@ -43,15 +43,13 @@ class Site:
     def load_templates(self) -> None:
         """Compile (or read from the cache) every template now, once, rather than in each
         process that renders a part of the plan; and convert (or take from the store) the
-        milestones' summaries, which the data files convert every one of, and make the
-        data files' parts (:class:`.export.DataParts`), here where they are kept for the
-        next build."""
+        milestones' summaries, which the data files convert every one of, here where they
+        are kept for the next build."""
         env = self.renderer.env
         with _template_errors(self.renderer.templates):
             for name in env.list_templates(extensions=("html", "xml")):
                 env.get_template(name)
         self.renderer.md.prepare(m.summary for m in self.renderer.archive.milestones)
-        self.renderer.data.prepare()
 
 
 def plan_site(archive: Archive, templates: Path, content: Path, store: Store | None = None) -> Site:

@@ -63,6 +63,9 @@ class Page:
     # What the view or maker reads of the archive beyond its arguments (see .keys); None:
     # not declared, so the page is rendered by every build.
     reads: tuple[Any, ...] | None = None
+    # Made from the data files' parts (see .export.DataParts): in the process that keeps
+    # them (a parallel build's main one, see archive_site.produce).
+    parts: bool = False
 
 
 def render_page(r: Renderer, page: Page) -> Output:
@@ -118,7 +121,7 @@ def plan(r: Renderer) -> list[Page]:
         Page(".nojekyll", make=_empty, reads=()),
         *assets(),
         *(
-            Page(urls.data(name), make=functools.partial(_data_file, name))
+            Page(urls.data(name), make=functools.partial(_data_file, name), parts=True)
             for name in data_files(a, r.data)
         ),
     ]
