@@ -10,12 +10,14 @@ into a fresh folder.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -53,15 +55,21 @@ def _foreign_cache(project: Path) -> None:
         f.write_bytes(pickle.dumps({"format": 1, "entries": _Planted()}))
 
 
+def _read_pickles(f: Path) -> tuple[object, dict[str, Any]]:
+    """A cache file's head and entries (two pickles, one after the other)."""
+    stream = io.BytesIO(f.read_bytes())
+    return pickle.load(stream), pickle.load(stream)
+
+
 def _forged_entry(project: Path) -> None:
     """An entry under a real key whose article claims another article's files."""
-    shards = {f: pickle.loads(f.read_bytes()) for f in _files(project, "articles")}
-    where = {key: data for data in shards.values() for key in data["entries"]}
-    keys = sorted(where, key=lambda k: where[k]["entries"][k][0].id)
-    first, second = (where[k]["entries"][k] for k in keys[:2])
-    where[keys[0]]["entries"][keys[0]] = (second[0], first[1])
-    for f, data in shards.items():
-        f.write_bytes(pickle.dumps(data))
+    shards = {f: _read_pickles(f) for f in _files(project, "articles")}
+    where = {key: entries for _, entries in shards.values() for key in entries}
+    keys = sorted(where, key=lambda k: where[k][k][0].id)
+    first, second = (where[k][k] for k in keys[:2])
+    where[keys[0]][keys[0]] = (second[0], first[1])
+    for f, (head, entries) in shards.items():
+        f.write_bytes(pickle.dumps(head) + pickle.dumps(entries))
 
 
 def _files(project: Path, kind: str) -> list[Path]:
@@ -561,9 +569,44 @@ def test_the_record_maker_makes_only_records(
     key = cache.key("x")
     folder = cache_path(tmp_path / "content")
     folder.mkdir(parents=True)
-    data = {"format": FORMAT, "entries": {key: _Forged()}}
-    (folder / "articles.0-of-1.pickle").write_bytes(pickle.dumps(data))
+    head = {"format": FORMAT, "tag": cache.tag}
+    (folder / "articles.0-of-1.pickle").write_bytes(
+        pickle.dumps(head) + pickle.dumps({key: _Forged()})
+    )
     assert cache.get("articles", key) is None
+
+
+def test_a_file_written_under_other_settings_is_not_read_past_its_head(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every key hashes the program and the settings (the salt): after an upgrade, or with
+    another base URL, no entry of the old files can be used, so they are not unpickled."""
+    from archive_site import cache as cache_module
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    old = RecordCache.of(content, "old program")
+    for n in range(300):  # four files
+        old.put("articles", old.key(str(n)), (f"entry {n}",))
+    old.save()
+    loads: list[str] = []
+    real = cache_module._Unpickler.load
+
+    def load(self: Any) -> Any:
+        found = real(self)
+        loads.append("head" if isinstance(found, dict) and "tag" in found else "entries")
+        return found
+
+    monkeypatch.setattr(cache_module._Unpickler, "load", load)
+    new = RecordCache.of(content, "new program")
+    assert new.get("articles", new.key("1")) is None
+    assert loads == ["head"] * 4
+    loads.clear()
+    again = RecordCache.of(content, "old program")
+    assert again.get("articles", again.key("1")) == ("entry 1",)
+    assert loads == ["head", "entries"] * 4
+    new.save()  # none of the old files is kept: no entry of them was used
+    assert list(cache_path(content).iterdir()) == []
 
 
 def test_the_links_of_an_edited_markdown_text_are_checked_again(
@@ -595,9 +638,9 @@ def test_the_links_of_an_edited_markdown_text_are_checked_again(
     # of links, so it is found again, and kept in its place
     edit(about, "(site:timeline-of-nothing.html)", "(site:timeline.html)")
     for f in _files(project_copy, _LINKS):
-        data = pickle.loads(f.read_bytes())
-        data["entries"] = {k: ["site:timeline-of-nothing.html"] for k in data["entries"]}
-        f.write_bytes(pickle.dumps(data))
+        head, entries = _read_pickles(f)
+        entries = {k: ["site:timeline-of-nothing.html"] for k in entries}
+        f.write_bytes(pickle.dumps(head) + pickle.dumps(entries))
     planted = RecordCache.of(content, "salt")
     check(paths, cache=planted)
     planted.save()
@@ -649,7 +692,9 @@ def test_a_cache_read_ahead_is_taken_while_its_files_are_the_ones_read(
 
     opened: list[str] = []
     real = cache_module._read_file
-    monkeypatch.setattr(cache_module, "_read_file", lambda p: opened.append(p) or real(p))
+    monkeypatch.setattr(
+        cache_module, "_read_file", lambda p, tag=None: opened.append(p) or real(p, tag)
+    )
     ahead = RecordCache.of(content, "salt")
     assert load_archive(content, problems=Problems(), cache=ahead) == cold
     assert ahead.hits["articles"] == 2 and opened == [] and cache_module._AHEAD == {}

@@ -49,8 +49,10 @@ from . import dates, model, yamlsrc
 from .files import cache_entry, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
-#: Raised by every change to what an entry holds.
-FORMAT = 2
+#: Raised by every change to what an entry holds, or to a file's layout: a file is a small
+#: head (this number, and the tag of the program and settings it was written under), then
+#: its entries, read only when the head is this build's.
+FORMAT = 3
 #: The most files a kind of result is kept in; an entry is kept in the one its key falls in
 #: (see :func:`shard`).
 MOST_FILES = 64
@@ -211,6 +213,10 @@ class RecordCache:
         self.salt = salt
         self._salted = hashlib.sha256()
         _hashed(self._salted, (str(FORMAT), salt))
+        # Every key hashes the salt: a file written under another program or other settings
+        # holds no entry this build can use, and is not read past its head (after an upgrade,
+        # at 10,000 articles, 200 MB, 0.4 s and 150 MB of memory for nothing).
+        self.tag = self._salted.hexdigest()
         self.hashes = hashes or {}  # SHA-256 of content files, by path from the content folder
         self._old: dict[str, dict[str, object]] = {}
         self._new: dict[str, dict[str, object]] = {}
@@ -299,7 +305,7 @@ class RecordCache:
                 named = _NAME.fullmatch(name)
                 if named is None or named["kind"] != kind:
                     continue  # the layout of an earlier version: removed by save()
-                found = self._read_shard(f"{self.folder}/{name}")
+                found = self._read_shard(f"{self.folder}/{name}", self.tag)
                 if found is not None:
                     entries.update(found)
                     shards[int(named["n"]), int(named["width"])] = frozenset(found)
@@ -310,15 +316,16 @@ class RecordCache:
         return entries
 
     @staticmethod
-    def _read_shard(path: str) -> dict[str, object] | None:
-        """The entries of one file; None when there is none, or it is damaged or foreign.
-        Those read ahead (:func:`read_ahead`) are taken when the file is still the one read."""
+    def _read_shard(path: str, tag: str) -> dict[str, object] | None:
+        """The entries of one file written under ``tag``; None when there is none, or it is
+        damaged, foreign or another tag's.  Those read ahead (:func:`read_ahead`) are taken
+        when the file is still the one read."""
         ahead = _AHEAD.pop(path, None)
         if ahead is not None:
             with contextlib.suppress(OSError):
                 if _identity(os.lstat(path)) == ahead[0]:
-                    return ahead[1]
-        return _read_file(path)[1]
+                    return ahead[2] if ahead[1] == tag else None
+        return _read_file(path, tag)[2]
 
     def save(self) -> None:
         """Keep what this build used and added (best effort: a cache that cannot be written
@@ -370,9 +377,10 @@ class RecordCache:
             return
         try:
             with os.fdopen(fd, "wb") as f:
+                pickle.dump({"format": FORMAT, "tag": self.tag}, f, pickle.HIGHEST_PROTOCOL)
                 pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
                 pickler.dispatch_table = _REDUCERS
-                pickler.dump({"format": FORMAT, "entries": entries})
+                pickler.dump(entries)
             os.replace(tmp, path)  # noqa: PTH105 - replaces a link at ``path`` itself
         except OSError:
             with contextlib.suppress(OSError):
@@ -380,8 +388,8 @@ class RecordCache:
 
 
 #: The files of a record cache read ahead of the build that uses them, by path: each one's
-#: identity when read (see :func:`_identity`) and its entries.
-_AHEAD: dict[str, tuple[tuple[int, int, int, int], dict[str, object]]] = {}
+#: identity when read (see :func:`_identity`), the tag it was written under, and its entries.
+_AHEAD: dict[str, tuple[tuple[int, int, int, int], str, dict[str, object]]] = {}
 
 
 def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
@@ -390,23 +398,34 @@ def _identity(st: os.stat_result) -> tuple[int, int, int, int]:
     return (st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns)
 
 
-def _read_file(path: str) -> tuple[tuple[int, int, int, int] | None, dict[str, object] | None]:
-    """The identity of the cache file at ``path`` as it was read, and its entries: None when
-    there is none, or it is damaged or foreign."""
+#: A cache file as read: its identity, the tag it was written under, and its entries.
+_Read = tuple[tuple[int, int, int, int] | None, str | None, dict[str, object] | None]
+
+
+def _read_file(path: str, tag: str | None = None) -> _Read:
+    """The cache file at ``path`` as it was read (see :data:`_Read`); its entries None when
+    there is none, it is damaged or foreign, or (``tag`` given) it was written under another
+    tag: then only its head is read."""
     try:
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW)
     except OSError:
-        return None, None
+        return None, None, None
     try:
         with os.fdopen(fd, "rb") as f:
             identity = _identity(os.fstat(f.fileno()))
-            data = _Unpickler(io.BufferedReader(f)).load()
+            reader = io.BufferedReader(f)
+            head = _Unpickler(reader).load()
+            if not (isinstance(head, dict) and head.get("format") == FORMAT):
+                return identity, None, None
+            written = head.get("tag")
+            if not isinstance(written, str):
+                return identity, None, None
+            if tag is not None and written != tag:
+                return identity, written, None
+            entries = _Unpickler(reader).load()
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
-        return None, None
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        return identity, None
-    entries = data.get("entries")
-    return identity, entries if isinstance(entries, dict) else None
+        return None, None, None
+    return identity, written, entries if isinstance(entries, dict) else None
 
 
 def read_ahead(content: Path) -> int:
@@ -425,9 +444,9 @@ def read_ahead(content: Path) -> int:
     try:
         for name in names:
             path = f"{folder}/{name}"
-            identity, entries = _read_file(path)
-            if identity is not None and entries is not None:
-                _AHEAD[path] = (identity, entries)
+            identity, tag, entries = _read_file(path)
+            if identity is not None and tag is not None and entries is not None:
+                _AHEAD[path] = (identity, tag, entries)
     finally:
         if collecting:
             gc.freeze()
