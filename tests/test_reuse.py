@@ -9,6 +9,7 @@ import hashlib
 import io
 import pickle
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import pytest
@@ -239,6 +240,37 @@ def test_the_pages_to_render_again_are_shared_by_workers(
     edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
     again = build(paths, base_url=TEST_BASE_URL, jobs=2)
     assert again.reused and len(again.reused) < again.files
+    _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
+
+
+@pytest.mark.parametrize("tampered", [False, True])
+def test_unchanged_pages_linked_by_a_process_of_their_own_give_the_same_output(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, tampered: bool
+) -> None:
+    """With jobs, a build links the unchanged pages in from a forked process while it renders
+    the others; a page whose file was changed since the last build is rendered anew."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(produce, "MIN_LINKS", 1)  # the seed is small: force the process
+    forked: list[int] = []
+    real = produce._Linker.__init__
+
+    def counted(self: Any, *args: Any) -> None:
+        forked.append(len(args[1]))
+        real(self, *args)
+
+    monkeypatch.setattr(produce._Linker, "__init__", counted)
+    paths = Paths(Path("content"), Path("templates"), Path("dist"))
+    build(paths, base_url=TEST_BASE_URL, jobs=2)
+    assert forked == []  # nothing to link the first time
+    about = project_copy / "dist/about.html"
+    if tampered:  # a page changed in the output since: its file is no longer as recorded
+        about.write_bytes(about.read_bytes().replace(b"</body>", b"<!-- x --></body>"))
+    edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
+    again = build(paths, base_url=TEST_BASE_URL, jobs=2)
+    assert forked and forked[0] > len(again.reused) // 2
+    assert again.reused and len(again.reused) < again.files
+    assert ("about.html" in again.reused) is not tampered
+    assert b"<!-- x -->" not in about.read_bytes()
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
 
 

@@ -49,6 +49,9 @@ Entry = tuple[str, Stat]  # a page's key, and its file's size, modification time
 #: their caches would cost more than they save (the seed archive, about 140 outputs,
 #: renders in a tenth of a second).
 MIN_PAGES = 400
+#: From this many unchanged pages on, a build with jobs links them in from the previous
+#: output in a process of its own while it renders the others (forking costs less).
+MIN_LINKS = 1000
 #: Chunks per worker: enough that a worker given cheap pages takes more of them, few
 #: enough that each chunk's pages share folders and cached fragments.
 CHUNKS_PER_JOB = 4
@@ -104,20 +107,42 @@ def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> 
     pages = site.pages
     reused: dict[str, Stat] = {}
     t0 = time.perf_counter()
+    linker = None
     if reuse is not None:
-        pages = reuse.link_unchanged(site.pages, Files(folder), reused)
+        todo, unchanged = reuse.split(site.pages)
+        if jobs > 1 and len(unchanged) >= MIN_LINKS and hasattr(os, "fork"):
+            pages, linker = todo, _Linker(reuse.previous, unchanged, folder)
+        else:
+            pages = reuse.link_unchanged(site.pages, Files(folder), reused)
     linking = time.perf_counter() - t0
+    try:
+        timing = _render(site, pages, folder, jobs)
+        if linker is not None:
+            t0 = time.perf_counter()
+            failed = linker.result(reused)
+            linking += time.perf_counter() - t0
+            if failed:  # a file of the previous output changed since it was recorded
+                more = _render(site, [p for p in site.pages if p.path in failed], folder, 1)
+                timing.render += more.render
+                timing.write += more.write
+                timing.written.update(more.written)
+    finally:
+        if linker is not None:
+            linker.stop()
+    timing.write += linking
+    timing.reused = reused
+    return timing
+
+
+def _render(site: Site, pages: Sequence[Page], folder: Path, jobs: int) -> Timing:
+    """Render and write ``pages``: in this process, or in workers (see the module's text)."""
     if jobs <= 1 or len(pages) < MIN_PAGES or not hasattr(os, "fork"):
         result = _make(site, pages, 0, Files(folder))
         if result.failure is not None:
             _raise(result.failure, remote=False)
-        timing = result.timing
-    else:
-        site.load_templates()  # once here, not in every worker
-        timing = _in_workers(site, pages, folder, jobs)
-    timing.write += linking
-    timing.reused = reused
-    return timing
+        return result.timing
+    site.load_templates()  # once here, not in every worker
+    return _in_workers(site, pages, folder, jobs)
 
 
 class Reuse:
@@ -139,18 +164,32 @@ class Reuse:
         output was made from, that file being as that build left it; the others, in order."""
         todo: list[Page] = []
         for page in pages:
-            key = self.keys.get(page.path)
-            old = self.record.get(page.path)
-            if (
-                key is not None
-                and old is not None
-                and old[0] == key
-                and files.link(f"{self.previous}/{page.path}", page.path, old[1])
-            ):
-                reused[page.path] = old[1]
+            old = self._unchanged(page)
+            if old is not None and files.link(f"{self.previous}/{page.path}", page.path, old):
+                reused[page.path] = old
             else:
                 todo.append(page)
         return todo
+
+    def split(self, pages: Sequence[Page]) -> tuple[list[Page], list[tuple[str, Stat]]]:
+        """The pages to render, in order; and the others' paths, each with what its file in
+        the previous output must be to be linked (see :func:`link_all`)."""
+        todo: list[Page] = []
+        unchanged: list[tuple[str, Stat]] = []
+        for page in pages:
+            old = self._unchanged(page)
+            if old is None:
+                todo.append(page)
+            else:
+                unchanged.append((page.path, old))
+        return todo, unchanged
+
+    def _unchanged(self, page: Page) -> Stat | None:
+        """What the previous output's file of ``page`` was when it was made from the key the
+        page has now; None when it was made from another (or none)."""
+        key = self.keys.get(page.path)
+        old = self.record.get(page.path)
+        return old[1] if key is not None and old is not None and old[0] == key else None
 
     def entries(self, timing: Timing) -> dict[str, Entry]:
         """The record of the new output: each file made with a key, by path."""
@@ -183,6 +222,56 @@ def _make(site: Site, pages: Sequence[Page], first: int, files: Files) -> _Resul
         result.timing.render += t1 - t0
         result.timing.write += time.perf_counter() - t1
     return result
+
+
+def link_all(previous: str, unchanged: Sequence[tuple[str, Stat]], files: Files) -> list[str]:
+    """Link each of ``unchanged`` from the folder ``previous`` into ``files`` (see
+    :meth:`Files.link`); the paths that could not be (their file is not as recorded)."""
+    return [path for path, old in unchanged if not files.link(f"{previous}/{path}", path, old)]
+
+
+class _Linker:
+    """A process forked to link the unchanged pages in while this one renders the others: at
+    10,000 articles, a one-article edit links 30,000 files (a second of system calls)."""
+
+    def __init__(self, previous: str, unchanged: list[tuple[str, Stat]], folder: Path) -> None:
+        self.unchanged = unchanged
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        for stream in (sys.stdout, sys.stderr):  # the child must not print what was buffered
+            stream.flush()
+        self._proc = ctx.Process(
+            target=_linker, args=(previous, unchanged, folder, send), daemon=True
+        )
+        self._proc.start()
+        send.close()
+
+    def result(self, reused: dict[str, Stat]) -> set[str]:
+        """Wait for the links; those made go into ``reused``; the paths not linked."""
+        try:
+            failed = self._receive.recv()
+        except EOFError:  # the process died without a word (killed, out of memory)
+            self._proc.join()
+            raise WorkerCrash(f"a build worker stopped (exit code {self._proc.exitcode})") from None
+        not_linked = set(failed)
+        reused.update((path, old) for path, old in self.unchanged if path not in not_linked)
+        return not_linked
+
+    def stop(self) -> None:
+        """On success, failure or Ctrl-C alike: the process does not outlive the build."""
+        if self._proc.is_alive():
+            self._proc.terminate()
+        self._proc.join()
+        self._receive.close()
+
+
+def _linker(
+    previous: str, unchanged: list[tuple[str, Stat]], folder: Path, send: Connection
+) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops it
+    gc.disable()  # a short life: a collection would only copy the parent's memory
+    send.send(link_all(previous, unchanged, Files(folder)))
+    send.close()
 
 
 def _chunks(count: int, parts: int) -> list[tuple[int, int]]:
