@@ -8,6 +8,7 @@ import functools
 import hashlib
 import io
 import pickle
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -243,33 +244,49 @@ def test_the_pages_to_render_again_are_shared_by_workers(
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
 
 
-@pytest.mark.parametrize("tampered", [False, True])
+@pytest.mark.parametrize("change", ["none", "a page edited", "pages removed", "all removed"])
 def test_unchanged_pages_linked_by_a_process_of_their_own_give_the_same_output(
-    project_copy: Path, monkeypatch: pytest.MonkeyPatch, tampered: bool
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, change: str
 ) -> None:
     """With jobs, a build links the unchanged pages in from a forked process while it renders
-    the others; a page whose file was changed since the last build is rendered anew."""
+    the others; a page whose file was changed or removed since the last build is rendered
+    anew (by workers too); with the previous output gone, nothing is forked to link."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     monkeypatch.setattr(produce, "MIN_LINKS", 1)  # the seed is small: force the process
+    monkeypatch.setattr(produce, "MIN_PAGES", 1)  # and the workers
     forked: list[int] = []
-    real = produce._Linker.__init__
+    rendered: list[tuple[int, int]] = []
+    real, real_render = produce._Linker.__init__, produce._render
 
     def counted(self: Any, *args: Any) -> None:
         forked.append(len(args[1]))
         real(self, *args)
 
+    def render(site: Any, pages: Any, folder: Path, jobs: int) -> Any:
+        rendered.append((len(pages), jobs))
+        return real_render(site, pages, folder, jobs)
+
     monkeypatch.setattr(produce._Linker, "__init__", counted)
+    monkeypatch.setattr(produce, "_render", render)
     paths = Paths(Path("content"), Path("templates"), Path("dist"))
     build(paths, base_url=TEST_BASE_URL, jobs=2)
     assert forked == []  # nothing to link the first time
-    about = project_copy / "dist/about.html"
-    if tampered:  # a page changed in the output since: its file is no longer as recorded
+    dist = project_copy / "dist"
+    about = dist / "about.html"
+    if change == "a page edited":  # its file is no longer as recorded
         about.write_bytes(about.read_bytes().replace(b"</body>", b"<!-- x --></body>"))
+    elif change == "pages removed":
+        shutil.rmtree(dist / "entities")
+    elif change == "all removed":
+        shutil.rmtree(dist)
     edit(project_copy / f"content/articles/{COMMENTARY}.meta.yaml", "EDnews: the", "EDnews: The")
+    rendered.clear()
     again = build(paths, base_url=TEST_BASE_URL, jobs=2)
-    assert forked and forked[0] > len(again.reused) // 2
-    assert again.reused and len(again.reused) < again.files
-    assert ("about.html" in again.reused) is not tampered
+    assert bool(forked) is (change != "all removed")
+    assert again.reused or change == "all removed"
+    assert ("about.html" in again.reused) is (change in ("none", "pages removed"))
+    assert not any(p.startswith("entities/") for p in again.reused) or change != "pages removed"
+    assert all(jobs == 2 for _, jobs in rendered)  # what could not be linked: by workers too
     assert b"<!-- x -->" not in about.read_bytes()
     _same_as_cold(project_copy, monkeypatch, TEST_BASE_URL)
 

@@ -110,7 +110,12 @@ def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> 
     linker = None
     if reuse is not None:
         todo, unchanged = reuse.split(site.pages)
-        if jobs > 1 and len(unchanged) >= MIN_LINKS and hasattr(os, "fork"):
+        if (
+            jobs > 1
+            and len(unchanged) >= MIN_LINKS
+            and hasattr(os, "fork")
+            and os.path.isdir(reuse.previous)  # noqa: PTH112 - a string path, as Reuse keeps
+        ):
             pages, linker = todo, _Linker(reuse.previous, unchanged, folder)
         else:
             pages = reuse.link_unchanged(site.pages, Files(folder), reused)
@@ -121,8 +126,8 @@ def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> 
             t0 = time.perf_counter()
             failed = linker.result(reused)
             linking += time.perf_counter() - t0
-            if failed:  # a file of the previous output changed since it was recorded
-                more = _render(site, [p for p in site.pages if p.path in failed], folder, 1)
+            if failed:  # a file of the previous output changed, or went, since it was recorded
+                more = _render(site, [p for p in site.pages if p.path in failed], folder, jobs)
                 timing.render += more.render
                 timing.write += more.write
                 timing.written.update(more.written)
