@@ -490,8 +490,8 @@ def test_a_save_writes_only_the_files_whose_entries_changed(
 def test_a_released_cache_holds_nothing_and_reads_its_files_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A build saves the cache once its pages are written and lets go of the entries before
-    the search index (see pipeline.build): nothing is lost, and a save after writes nothing."""
+    """A build saves the cache and lets go of its entries (see pipeline._keep): nothing is
+    lost, and a save after writes nothing."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     content = tmp_path / "content"
     cache = RecordCache.of(content, "salt")

@@ -356,7 +356,8 @@ class RecordCache:
 
     def release(self) -> None:
         """Let go of the entries held in memory (once saved: a build asks for none after its
-        pages are written, and at 10,000 articles the data files' parts alone are 120 MB).
+        pages are written, and at 10,000 articles the data files' parts alone are 120 MB;
+        they go before the old site is deleted and the stamp written).
         An entry asked for after is read again from the files."""
         self._old.clear()
         self._new.clear()
