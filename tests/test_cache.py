@@ -487,26 +487,6 @@ def test_a_save_writes_only_the_files_whose_entries_changed(
     assert [f.name for f in folder.iterdir()] == [f"articles.{shard(added, 1)}-of-1.pickle"]
 
 
-def test_a_released_cache_holds_nothing_and_reads_its_files_again(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A build saves the cache and lets go of its entries (see pipeline._keep): nothing is
-    lost, and a save after writes nothing."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    content = tmp_path / "content"
-    cache = RecordCache.of(content, "salt")
-    key = cache.key("a")
-    cache.put("articles", key, ("kept",))
-    cache.save()
-    before = _stats(cache_path(content))
-    cache.release()
-    assert not cache._old and not cache._new  # the entries are let go
-    cache.save()  # nothing to write, nothing removed
-    assert _stats(cache_path(content)) == before
-    assert cache.get("articles", key) == ("kept",)  # read again from its file
-    assert RecordCache.of(content, "salt").get("articles", key) == ("kept",)
-
-
 def test_a_kind_is_kept_in_more_files_as_it_grows_and_fewer_as_it_shrinks(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -354,16 +354,6 @@ class RecordCache:
                     with contextlib.suppress(OSError):
                         os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - a link is removed, not followed
 
-    def release(self) -> None:
-        """Let go of the entries held in memory (once saved: a build asks for none after its
-        pages are written, and at 10,000 articles the data files' parts alone are 120 MB;
-        they go before the old site is deleted and the stamp written).
-        An entry asked for after is read again from the files."""
-        self._old.clear()
-        self._new.clear()
-        self._changed.clear()
-        self._shards.clear()
-
     def _write(self, path: str, entries: dict[str, object]) -> None:
         assert self.folder is not None
         tmp = f"{path}.{os.getpid()}.tmp"

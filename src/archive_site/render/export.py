@@ -490,11 +490,6 @@ class DataParts:
             self.articles()
             self.milestones()
 
-    def release(self) -> None:
-        """Let go of the parts made (the data files are written); asked for again, they are
-        taken from the store, or made, again."""
-        self._articles = self._milestones = None
-
     def articles(self) -> list[ArticleParts]:
         """The parts of every article, in order."""
         if self._articles is None:
