@@ -166,15 +166,12 @@ class Reuse:
         self, pages: Sequence[Page], files: Files, reused: dict[str, Stat]
     ) -> list[Page]:
         """Link into ``files`` each page whose key is the one its file in the previous
-        output was made from, that file being as that build left it; the others, in order."""
-        todo: list[Page] = []
-        for page in pages:
-            old = self._unchanged(page)
-            if old is not None and files.link(f"{self.previous}/{page.path}", page.path, old):
-                reused[page.path] = old
-            else:
-                todo.append(page)
-        return todo
+        output was made from, that file being as that build left it (see :func:`link_all`);
+        the others, in order."""
+        unchanged = self.split(pages)[1]
+        linked = _linked(unchanged, link_all(self.previous, unchanged, files))
+        reused.update(linked)
+        return [page for page in pages if page.path not in linked]
 
     def split(self, pages: Sequence[Page]) -> tuple[list[Page], list[tuple[str, Stat]]]:
         """The pages to render, in order; and the others' paths, each with what its file in
@@ -235,6 +232,12 @@ def link_all(previous: str, unchanged: Sequence[tuple[str, Stat]], files: Files)
     return [path for path, old in unchanged if not files.link(f"{previous}/{path}", path, old)]
 
 
+def _linked(unchanged: Sequence[tuple[str, Stat]], failed: Sequence[str]) -> dict[str, Stat]:
+    """Those of ``unchanged`` that :func:`link_all` linked (all but ``failed``), by path."""
+    not_linked = set(failed)
+    return {path: old for path, old in unchanged if path not in not_linked}
+
+
 class _Linker:
     """A process forked to link the unchanged pages in while this one renders the others: at
     10,000 articles, a one-article edit links 30,000 files (a second of system calls)."""
@@ -258,9 +261,8 @@ class _Linker:
         except EOFError:  # the process died without a word (killed, out of memory)
             self._proc.join()
             raise WorkerCrash(f"a build worker stopped (exit code {self._proc.exitcode})") from None
-        not_linked = set(failed)
-        reused.update((path, old) for path, old in self.unchanged if path not in not_linked)
-        return not_linked
+        reused.update(_linked(self.unchanged, failed))
+        return set(failed)
 
     def stop(self) -> None:
         """On success, failure or Ctrl-C alike: the process does not outlive the build."""
