@@ -4,10 +4,13 @@ Prints, for several runs each (after one warm-up run that is not counted):
 
 * the baseline: a Python process that only imports the four runtime
   libraries (jinja2, markdown, pyyaml, python-slugify);
-* ``python build.py`` into a fresh output folder, with the compiled-template
-  cache in place (the usual case, like Python's own ``.pyc`` files);
-* the same with the template cache turned off (``ARCHIVE_SITE_NO_CACHE=1``):
-  the first build on a new machine.
+* ``python build.py`` into a fresh output folder, with the build's caches in
+  place (compiled templates, records, the search index's bundles): after
+  ``rm -rf dist``;
+* the same with only the compiled templates kept (like Python's own ``.pyc``
+  files): the records and the search index's bundles removed before each run;
+* the same with every cache turned off (``ARCHIVE_SITE_NO_CACHE=1``): the
+  first build on a new machine.
 
 Figures are wall-clock seconds of the whole process: min, median, max. Run it
 on a quiet machine and quote the medians.  Usage::
@@ -39,11 +42,18 @@ def timed(cmd: Sequence[str], env: dict[str, str], cwd: Path) -> float:
 
 
 def series(
-    label: str, cmd: Sequence[str], env: dict[str, str], cwd: Path, runs: int, out: Path | None
+    label: str,
+    cmd: Sequence[str],
+    env: dict[str, str],
+    cwd: Path,
+    runs: int,
+    removed: Sequence[Path] = (),
 ) -> float:
+    """Time ``cmd`` ``runs`` times after a warm-up, each after removing ``removed``."""
+
     def once() -> float:
-        if out is not None:
-            shutil.rmtree(out, ignore_errors=True)
+        for path in removed:
+            shutil.rmtree(path, ignore_errors=True)
         return timed(cmd, env, cwd)
 
     once()  # warm-up: file-system caches, .pyc files
@@ -79,11 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             env,
             ROOT,
             args.runs,
-            None,
         )
-        warm = series("python build.py (template cache in place)", build, env, ROOT, args.runs, out)
+        warm = series("python build.py (caches in place)", build, env, ROOT, args.runs, [out])
+        kept = Path(tmp) / "cache" / "archive-site"
+        built = [out, kept / "records", kept / "search-bundles", kept / "search"]
+        series("python build.py (templates cached only)", build, env, ROOT, args.runs, built)
         cold_env = {**env, "ARCHIVE_SITE_NO_CACHE": "1"}
-        series("python build.py (no template cache)", build, cold_env, ROOT, args.runs, out)
+        series("python build.py (no cache)", build, cold_env, ROOT, args.runs, [out])
         pages = sum(1 for _ in out.rglob("*.html"))
         print(
             f"{pages} pages per build; the build's own work beyond the imports: {warm - libs:.3f} s"

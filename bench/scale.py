@@ -4,8 +4,8 @@ For each size N it generates an archive of N articles (see ``synthetic.py``)
 in a temporary folder and, for each of ``--runs`` rounds, times three builds
 of ``python build.py -v``, each a whole process:
 
-* **cold**: no output folder and no build cache (compiled templates stay
-  cached, like Python's ``.pyc`` files);
+* **cold**: no output folder and no build cache: no record cache, no search
+  index bundles (compiled templates stay cached, like Python's ``.pyc`` files);
 * **warm**: again, nothing changed;
 * **edit**: after changing one word of one article.
 
@@ -89,8 +89,9 @@ def build_run(cmd: Sequence[str], work: Path, env: dict[str, str]) -> Run:
 
 
 def clean(work: Path) -> None:
-    """Move every build output and cache of ours out of the way (the record cache too; the
-    compiled templates stay), into the trash folder that :func:`bench` deletes at the end.
+    """Move every build output and cache of ours out of the way (the record cache and the
+    search index's bundles too; the compiled templates stay), into the trash folder that
+    :func:`bench` deletes at the end.
 
     They are not deleted between runs: on the machine this was written on (ext4 mounted
     with ``discard``, in a virtual machine), deleting a few hundred megabytes of small files
@@ -100,7 +101,7 @@ def clean(work: Path) -> None:
     trash = work / TRASH
     trash.mkdir(exist_ok=True)
     moving = [p for p in work.iterdir() if p.name not in KEEP and p.name != TRASH]
-    moving.append(work / "xdg" / "archive-site" / "records")
+    moving += [work / "xdg" / "archive-site" / name for name in ("records", "search-bundles")]
     for p in moving:
         if p.exists() or p.is_symlink():
             p.rename(trash / f"{len(list(trash.iterdir()))}-{p.name}")

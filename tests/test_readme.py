@@ -310,8 +310,9 @@ def test_make_bench(sandbox: Path) -> None:
     assert result.returncode == 0, result.stderr
     for label in (
         "import jinja2, markdown, yaml, slugify",
-        "python build.py (template cache in place)",
-        "python build.py (no template cache)",
+        "python build.py (caches in place)",
+        "python build.py (templates cached only)",
+        "python build.py (no cache)",
     ):
         line = re.search(
             rf"^{re.escape(label)} +(\d+\.\d{{3}}) +(\d+\.\d{{3}}) +(\d+\.\d{{3}})$",

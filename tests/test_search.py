@@ -5,6 +5,7 @@ The browser tests (tests/browser/test_search.py) run the queries.
 
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import os
@@ -250,6 +251,7 @@ def test_an_index_is_reused_only_while_its_pages_are_unchanged(
     small_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(small_copy / "cache"))  # no bundle kept before
     assert _build_counting(small_copy, monkeypatch) == 1
     assert searchindex.record_path(small_copy / "dist").is_file()
     record = json.loads(searchindex.record_path(small_copy / "dist").read_text("utf-8"))
@@ -278,6 +280,128 @@ def test_an_index_is_reused_only_while_its_pages_are_unchanged(
     edit(small_copy / "content/pages/about.md", "title: ", "title: Our ")
     monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
     assert _build_counting(small_copy, monkeypatch) == 1
+
+
+def test_a_shard_indexed_before_is_taken_from_the_cache_into_a_new_output_folder(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After ``rm -rf dist``, or into another folder, the bundles kept in the user's cache
+    are linked in: no Pagefind run, and the very index a cold build makes."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(small_copy / "cache"))
+    kept = searchindex.bundles_path()
+    assert kept.is_relative_to(small_copy / "cache")
+    assert _build_counting(small_copy, monkeypatch) == 1
+    (record,) = kept.glob("*.json")
+    bundle = kept / record.stem
+    assert _index_tree(bundle) == _index_tree(small_copy / "dist/pagefind")
+    cold = _cold_index(small_copy, monkeypatch)  # a cold build neither reads nor adds one
+    assert sorted(p.name for p in kept.iterdir()) == sorted([bundle.name, record.name])
+
+    assert _build_counting(small_copy, monkeypatch, "other") == 0
+    shutil.rmtree(small_copy / "dist")
+    assert _build_counting(small_copy, monkeypatch) == 0
+    for out in ("other", "dist"):
+        assert _index_tree(small_copy / out / "pagefind") == cold
+
+    # A kept file touched since (its size unchanged), or gone, is not trusted: Pagefind
+    # runs, and the bundle it makes is kept in its place.
+    for n, spoil in enumerate([_touch, Path.unlink]):
+        spoil(next(p for p in bundle.rglob("*.pf_fragment")))
+        assert _build_counting(small_copy, monkeypatch, f"spoilt-{n}") == 1
+        assert _index_tree(small_copy / f"spoilt-{n}/pagefind") == cold
+        assert _build_counting(small_copy, monkeypatch, f"again-{n}") == 0
+
+    # A link put in the cache's place is neither read nor written through.
+    outside = small_copy / "outside"
+    shutil.copytree(kept, outside, symlinks=True)
+    shutil.rmtree(kept)
+    kept.symlink_to(outside)
+    before = {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outside.rglob("*")}
+    assert _build_counting(small_copy, monkeypatch, "linked") == 1
+    assert {p: (p.stat().st_ino, p.stat().st_mtime_ns) for p in outside.rglob("*")} == before
+
+
+def test_links_half_made_are_taken_back_when_a_file_is_gone(tmp_path: Path) -> None:
+    """A kept bundle pruned by another build while this one links it leaves no stray file
+    in the site (Pagefind then makes the shard there)."""
+    source, target = tmp_path / "kept", tmp_path / "site"
+    (source / "fragment").mkdir(parents=True)
+    for name in ("a.pf_fragment", "b.pf_fragment"):
+        (source / "fragment" / name).write_bytes(b"x")
+    names = ["fragment/a.pf_fragment", "fragment/b.pf_fragment", "fragment/c.pf_fragment"]
+    with pytest.raises(FileNotFoundError):
+        searchindex._link_tree(source, target, names)
+    assert [p for p in target.rglob("*") if not p.is_dir()] == []
+    searchindex._link_tree(source, target, names[:2])
+    assert sorted(f"fragment/{p.name}" for p in (target / "fragment").iterdir()) == names[:2]
+
+
+def test_a_bundle_is_kept_as_links_to_the_sites_files_or_not_at_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    (site / "fragment").mkdir(parents=True)
+    (site / "shard-1").mkdir()
+    (site / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+    (site / "fragment/a.pf_fragment").write_bytes(b"x")
+    (site / "shard-1/pagefind-entry.json").write_text("{}", encoding="utf-8")  # another's
+    searchindex._keep(kept, "k", site, "")
+    files = sorted(p for p in (kept / "k").rglob("*") if p.is_file())
+    assert [p.relative_to(kept / "k").as_posix() for p in files] == [
+        "fragment/a.pf_fragment",
+        "pagefind-entry.json",
+    ]
+    assert all(p.stat().st_ino == (site / p.relative_to(kept / "k")).stat().st_ino for p in files)
+    record = json.loads((kept / "k.json").read_text(encoding="utf-8"))
+    assert record["key"] == "k" and sorted(record["files"]) == [
+        "fragment/a.pf_fragment",
+        "pagefind-entry.json",
+    ]
+
+    def no_link(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EXDEV, "another file system")
+
+    monkeypatch.setattr(os, "link", no_link)  # the cache on another file system: no copies
+    searchindex._keep(kept, "k2", site, "")
+    assert sorted(p.name for p in kept.iterdir()) == ["k", "k.json"]
+
+
+def _touch(path: Path) -> None:
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))
+
+
+def test_the_kept_bundles_are_pruned_to_the_index_and_the_newest_others(tmp_path: Path) -> None:
+    kept = tmp_path / "kept"
+    kept.mkdir()
+    for n in range(6):
+        (kept / f"k{n}").mkdir()
+        (kept / f"k{n}" / "pagefind-entry.json").write_text("{}", encoding="utf-8")
+        (kept / f"k{n}.json").write_text("{}", encoding="utf-8")
+        os.utime(kept / f"k{n}.json", ns=(n * 10**9, n * 10**9))
+    (kept / "orphan").mkdir()  # its record never written: a build stopped
+    (kept / "k9.123.tmp").mkdir()  # a build at work
+    (kept / "k8.456.tmp").mkdir()  # a build killed long ago
+    os.utime(kept / "k8.456.tmp", ns=(0, 0))
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "file").write_text("kept", encoding="utf-8")
+    (kept / "link").symlink_to(outside)
+    searchindex._prune_bundles(kept, {"k0", "k1"}, others=2)
+    assert sorted(p.name for p in kept.iterdir()) == [
+        "k0", "k0.json", "k1", "k1.json", "k4", "k4.json", "k5", "k5.json", "k9.123.tmp"
+    ]  # fmt: skip
+    assert (outside / "file").read_text(encoding="utf-8") == "kept"
+    (kept / "k4.json").unlink()
+    shutil.rmtree(kept / "k0")
+    linked = tmp_path / "linked"
+    linked.symlink_to(kept)
+    searchindex._prune_bundles(linked, set(), others=0)  # not through a link
+    assert (kept / "k5").is_dir()
+    searchindex._prune_bundles(kept, set(), others=1)
+    assert sorted(p.name for p in kept.iterdir()) == ["k5", "k5.json", "k9.123.tmp"]
+    searchindex._prune_bundles(tmp_path / "missing", set())  # nothing there: no error
 
 
 def test_the_index_key_names_everything_the_index_is_made_from(tmp_path: Path) -> None:

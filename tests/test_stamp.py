@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import archive_site.stamp as stamp_module
+from archive_site import searchindex
 from archive_site.pipeline import Paths, Report, build
 from archive_site.stamp import (
     RACY_NS,
@@ -38,6 +39,15 @@ from archive_site.stamp import (
     write_stamp,
 )
 from conftest import COMMENTARY, ROOT, TEST_BASE_URL, cold_builds, edit
+
+
+@pytest.fixture(autouse=True)
+def _own_search_bundles(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The search index's bundles kept apart from the other tests': a build of the same
+    pages by a test running meanwhile links the files of the bundles this one's output
+    shares, which changes their status time, and the stamp then does not skip a build."""
+    monkeypatch.setattr(searchindex, "bundles_path", lambda: tmp_path / "search-bundles")
+
 
 MD_ARTICLE = """\
 ---
