@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import archive_site.stamp as stamp_module
+import archive_site.write as write_module
 from archive_site import searchindex
 from archive_site.pipeline import Paths, Report, build
 from archive_site.stamp import (
@@ -113,6 +114,30 @@ EDITS: list[tuple[str, Callable[[Path], object]]] = [
     ("page", lambda c: edit(c / "pages/about.md", "title: ", "title: All ")),
     ("settings", lambda c: edit(c / "site.yaml", "title: ", "title: The ")),
 ]
+
+
+def test_a_build_after_an_edit_is_skipped_however_late_the_old_site_goes(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old site is deleted while the build writes its records.  Its links to the new
+    site's files go with it, which changes those files' status: the stamp is taken only
+    once it is gone (at 10,000 articles, it was not yet, and no build was ever skipped)."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+
+    def late(folder: Path | None) -> Callable[[], None]:  # gone only when waited for
+        return lambda: shutil.rmtree(folder, ignore_errors=True) if folder else None
+
+    monkeypatch.setattr(write_module, "_deleting", late)
+    _build(small_copy, "dist")
+    edit(
+        small_copy / f"content/articles/{COMMENTARY}.capture.txt",
+        "In recent years,",
+        "As Xinhua wrote, in recent years,",
+    )
+    edited = _build(small_copy, "dist")
+    assert edited.unchanged is None and len(edited.reused) > 10  # linked from the old site
+    again = _build(small_copy, "dist")
+    assert again.unchanged == edited.summary()
 
 
 def test_unchanged_is_skipped_and_every_edit_rebuilds(

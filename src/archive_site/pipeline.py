@@ -13,7 +13,7 @@ import gc
 import json
 import os
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -300,21 +300,29 @@ def build(
     try:  # while the old site is deleted
         if cache is not None:
             cache.save()  # after the search index: written while Pagefind ran, it slowed Pagefind
-        _remember(paths.output, report, reuse, made, found_inputs if search else None)
+        _remember(paths.output, report, reuse, made, found_inputs if search else None, deleted)
     finally:
         deleted()
     return report
 
 
 def _remember(
-    output: Path, report: Report, reuse: Reuse | None, made: Timing, found: Inputs | None
+    output: Path,
+    report: Report,
+    reuse: Reuse | None,
+    made: Timing,
+    found: Inputs | None,
+    deleted: Callable[[], None],
 ) -> None:
     """What the next build into ``output`` reads besides the record cache: the record of
-    its pages and (for a complete site without warnings) the stamp of its inputs."""
+    its pages and (for a complete site without warnings) the stamp of its inputs, once
+    the old site is ``deleted`` (waits for it): the new site's files that were linked from
+    the old one lose a link, which changes their status, which the stamp records."""
     from .produce import write_record
 
     if reuse is not None:
         write_record(output, reuse.entries(made))
+    deleted()
     if found is not None and not report.warnings:
         figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
         write_stamp(output, found, figures)
