@@ -1,13 +1,15 @@
 """Benchmark at scale: build a synthetic archive cold, warm, and after a one-article edit.
 
 For each size N it generates an archive of N articles (see ``synthetic.py``)
-in a temporary folder and, for each of ``--runs`` rounds, times three builds
+in a temporary folder and, for each of ``--runs`` rounds, times four builds
 of ``python build.py -v``, each a whole process:
 
 * **cold**: no output folder and no build cache: no record cache, no search
   index bundles (compiled templates stay cached, like Python's ``.pyc`` files);
 * **warm**: again, nothing changed;
-* **edit**: after changing one word of one article.
+* **edit**: after changing one word of one article;
+* **again**: once more, nothing changed since the edit (as **warm**, but after a
+  build that replaced an output folder).
 
 The package's code is compiled first, as ``make site`` does (a warm build
 would otherwise compile it each time where PYTHONDONTWRITEBYTECODE is set).
@@ -147,7 +149,7 @@ def bench(n: int, args: argparse.Namespace) -> None:
             pelican += ["-s", str(proj / "pelicanconf.py"), "-q"]
         clean(work)
         build_run(cmd, work, env)  # warm-up: file-system caches, compiled templates
-        results: dict[str, list[Run]] = {"cold": [], "warm": [], "edit": []}
+        results: dict[str, list[Run]] = {"cold": [], "warm": [], "edit": [], "again": []}
         theirs: list[Run] = []
         for _ in range(args.runs):
             clean(work)
@@ -155,6 +157,7 @@ def bench(n: int, args: argparse.Namespace) -> None:
             results["warm"].append(build_run(cmd, work, env))
             edit_one_article(content, n)
             results["edit"].append(build_run(cmd, work, env))
+            results["again"].append(build_run(cmd, work, env))
             if pelican is not None:
                 theirs.append(measured(pelican, work / "pelican", env)[0])
         print(f"N = {n}: {pages(out)}")

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import PAGED_BASE_URL, PAGED_N
+from conftest import PAGED_BASE_URL, PAGED_N, ROOT, TEMPLATES
 from htmlscan import Scan, broken_links, resolve, scan_file
 
 N, BASE_URL = PAGED_N, PAGED_BASE_URL
@@ -174,3 +174,24 @@ def test_every_page_is_reached_from_the_home_page(
                 seen.add(target[0])
                 todo.append(target[0])
     assert set(scans) - seen <= {root / "404.html", root / "search.html"}
+
+
+@pytest.mark.parametrize("extra", [0, 1])
+def test_no_page_passes_250_kb_where_the_timeline_is_one_page_or_splits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int
+) -> None:
+    """With the real limits, at the largest archive whose timeline is one page and the
+    smallest whose timeline splits: the one page holds no more than a year's page."""
+    from archive_site.pipeline import Paths, build
+    from archive_site.render import paging
+
+    monkeypatch.syspath_prepend(str(ROOT / "bench"))
+    from synthetic import write_content
+
+    n = paging.TIMELINE_ONE_PAGE + extra  # one milestone per article
+    out = tmp_path / "dist"
+    build(Paths(write_content(tmp_path, n), TEMPLATES, out), base_url=BASE_URL, search=False)
+    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*.html")}
+    assert max(sizes.values()) <= 250 * 1024, max(sizes.items(), key=lambda item: item[1])
+    assert (out / "timeline").is_dir() == bool(extra)
+    assert len(json.loads((out / "data/milestones.json").read_text(encoding="utf-8"))) == n

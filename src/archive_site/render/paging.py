@@ -32,8 +32,9 @@ T = TypeVar("T")
 
 #: Items of one list on one page (milestones, articles, mentions...).
 PER_PAGE = 100
-#: Above this many milestones the timeline splits by year.
-TIMELINE_ONE_PAGE = 300
+#: Above this many milestones the timeline splits by year: no more than a page of a year
+#: holds (at 300, the one page of 300 generated milestones weighed 356 KB).
+TIMELINE_ONE_PAGE = PER_PAGE
 #: Above this many articles the article index splits by year.
 ARTICLES_ONE_PAGE = 300
 #: Above this many entities the entity index splits by type.
