@@ -367,6 +367,23 @@ def test_a_bundle_is_kept_as_links_to_the_sites_files_or_not_at_all(
     assert sorted(p.name for p in kept.iterdir()) == ["k", "k.json"]
 
 
+def test_the_index_serve_makes_takes_and_keeps_bundles_when_told(
+    site: BuiltSite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve`` started again on pages indexed before: its first index is linked from the
+    bundles kept (as its indexer asks, but with ``ARCHIVE_SITE_NO_CACHE=1``)."""
+    monkeypatch.setattr(searchindex, "bundles_path", lambda: tmp_path / "kept")
+    runs = _counting(monkeypatch)
+    searchindex.index_into(site.root, tmp_path / "first", keep=False)
+    assert len(runs) == 1 and not (tmp_path / "kept").exists()
+    searchindex.index_into(site.root, tmp_path / "second", keep=True)
+    searchindex.index_into(site.root, tmp_path / "third", keep=True)
+    assert len(runs) == 2
+    first = _index_tree(tmp_path / "first")
+    assert _index_tree(tmp_path / "second") == first == _index_tree(tmp_path / "third")
+    assert (tmp_path / "third.json").is_file()  # its record, for serve's next index
+
+
 def _touch(path: Path) -> None:
     st = path.stat()
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1))

@@ -185,6 +185,24 @@ def test_a_newer_build_supersedes_the_index_under_way(
     assert not again.indexing
 
 
+@pytest.mark.parametrize("cached", [True, False])
+def test_the_index_is_kept_in_the_users_cache_unless_caches_are_off(
+    indexing: Indexing, small_copy: Path, monkeypatch: pytest.MonkeyPatch, cached: bool
+) -> None:
+    """The indexer's process keeps its bundles where a build does (see there), so that a
+    server started again has its index at once; never with ``ARCHIVE_SITE_NO_CACHE=1``."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(small_copy / "cache"))
+    if cached:
+        monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    else:
+        monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    indexing.publish(_pages(small_copy, "site-1"))
+    view = indexing.done()
+    assert view.index is not None
+    kept = list((small_copy / "cache/archive-site/search-bundles").glob("*.json"))
+    assert len(kept) == int(cached)
+
+
 def test_an_index_that_cannot_be_made_keeps_the_last_and_says_why(
     indexing: Indexing, small_copy: Path
 ) -> None:

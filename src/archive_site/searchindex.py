@@ -221,9 +221,7 @@ def index_site(
     if reuse is not None and (reuse / FOLDER).is_dir() and record.made and reuse != site:
         share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
     if kept is not None:  # after sharing: the bundles kept hold the files the site holds
-        for folder in record.ran:
-            _keep(kept, record.keys[folder], site / FOLDER, folder)
-        _prune_bundles(kept, set(record.keys.values()))
+        _keep_all(kept, record, site / FOLDER)
     index = _read_entries(site / FOLDER)
     if reuse is not None:
         _remember(record_path(reuse), record, site / FOLDER)
@@ -238,14 +236,20 @@ def index_into(
     previous: Path | None = None,
     most: int = SHARD_PAGES,
     jobs: int | None = None,
+    *,
+    keep: bool = False,
 ) -> SearchIndex:
     """Index the finished site in ``site`` into the new folder ``into`` (not inside ``site``):
     byte for byte the ``pagefind/`` a build writes into the site.  ``serve`` makes its index
     so, after the pages are served, and swaps it in whole when it is complete.  ``previous``
-    is the index made so before (its record beside it): its unchanged shards are linked."""
+    is the index made so before (its record beside it): its unchanged shards are linked.
+    ``keep``: the bundles kept in the user's cache are used and kept, as a build does."""
     stage = into.with_name(into.name + STAGE)
     before = None if previous is None else (previous, _record_beside(previous))
-    record = _index(site, into, stage, binary or executable(), most, before, jobs)
+    kept = bundles_path() if keep else None
+    record = _index(site, into, stage, binary or executable(), most, before, jobs, kept)
+    if kept is not None:
+        _keep_all(kept, record, into)
     index = _read_entries(into)
     _remember(_record_beside(into), record, into)
     return index
@@ -752,6 +756,13 @@ def _keep(kept: Path, key: str, site: Path, folder: str) -> None:
         spare.replace(record_file)
     except OSError:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _keep_all(kept: Path, made: _Made, index: Path) -> None:
+    """Keep in ``kept`` the bundles of ``index`` that Pagefind made; prune the others."""
+    for folder in made.ran:
+        _keep(kept, made.keys[folder], index, folder)
+    _prune_bundles(kept, set(made.keys.values()))
 
 
 def _is_folder(path: Path) -> bool:

@@ -16,7 +16,9 @@ for the next live build.  An index made from the same pages as the one served
 (the same :func:`~archive_site.searchindex.index_key`: an edit that changes no
 indexed page) is not made again; on a large archive, whose index is in shards,
 only the shards holding changed pages are: the others are linked from the index
-served (its record beside it), as a build links them from the last output.
+served (its record beside it), as a build links them from the last output, or
+from the bundles kept in the user's cache (so a server started again on pages
+indexed before has its index at once; not with ``ARCHIVE_SITE_NO_CACHE=1``).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from .worker import PACKAGE
 KEEP = 2
 
 _BOOT = """\
-import json, sys
+import json, os, sys
 request = json.loads(sys.argv[1])
 sys.path.insert(0, request["path"])
 from pathlib import Path
@@ -52,7 +54,8 @@ from archive_site.searchindex import index_into
 previous = Path(request["previous"]) if request["previous"] else None
 try:
     site, into, jobs = Path(request["site"]), Path(request["into"]), request["jobs"]
-    index_into(site, into, previous=previous, jobs=jobs)
+    keep = not os.environ.get("ARCHIVE_SITE_NO_CACHE")  # the bundles a build keeps, too
+    index_into(site, into, previous=previous, jobs=jobs, keep=keep)
 except ArchiveError as exc:
     print("; ".join(d.message for d in exc.diagnostics), file=sys.stderr)
     raise SystemExit(1)
