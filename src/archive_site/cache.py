@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, model, yamlsrc
-from .files import cache_entry, read_bytes
+from .files import cache_entry, is_own_folder, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
@@ -359,7 +359,7 @@ class RecordCache:
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if not stat.S_ISDIR(self.folder.lstat().st_mode):
+            if not is_own_folder(self.folder):
                 return  # a link put in the cache's place: nothing is written through it
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)  # noqa: PTH108 - left by a killed build (a link is removed, not followed)
@@ -428,7 +428,7 @@ def read_ahead(content: Path) -> int:
     folder = os.fspath(cache_path(content))
     names: list[str] = []
     with contextlib.suppress(OSError):
-        if stat.S_ISDIR(os.lstat(folder).st_mode):
+        if is_own_folder(folder):
             names = sorted(n for n in os.listdir(folder) if _NAME.fullmatch(n))  # noqa: PTH208
     collecting = gc.isenabled()
     gc.disable()  # as RecordCache._read: records are no cycles, and live as long as the build

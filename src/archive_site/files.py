@@ -131,6 +131,16 @@ def cache_home() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-site"
 
 
+def is_own_folder(path: Path | str) -> bool:
+    """Whether ``path`` is a folder itself, not a link to one (False when it is missing or
+    cannot be looked at): a cache's folder that a link has taken is neither read nor
+    written through."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def cache_entry(kind: str, folder: Path) -> Path:
     """Where the cache of ``kind`` keeps what belongs to ``folder``: named after the folder's
     absolute path, in the user's cache folder (never in or beside the folder itself)."""

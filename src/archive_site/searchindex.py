@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_entry, cache_home, prune_newest
+from .files import cache_entry, cache_home, is_own_folder, prune_newest
 from .options import default_jobs
 from .urls import SEARCH_INDEX
 from .write import regular_files, share_unchanged
@@ -719,7 +719,7 @@ def bundles_path() -> Path:
 def _taken(kept: Path | None, key: str, site: Path, folder: str) -> bool:
     """Link the bundle made from ``key`` that ``kept`` holds into the shard's ``folder`` of
     ``site``, if it is there and as it was left (see :func:`_reused`); mark it used."""
-    if kept is None or not _is_folder(kept):  # a link put in the cache's place is not read
+    if kept is None or not is_own_folder(kept):  # a link put in the cache's place is not read
         return False
     record_file = kept / f"{key}.json"
     if not _reused(kept / key, {"": _read_record(record_file)}, site / folder, "", key):
@@ -738,7 +738,7 @@ def _keep(kept: Path, key: str, site: Path, folder: str) -> None:
     work = kept / f"{key}.{os.getpid()}.tmp"
     try:
         kept.mkdir(parents=True, exist_ok=True)
-        if not _is_folder(kept):
+        if not is_own_folder(kept):
             return  # a link put in the cache's place: nothing is written through it
         record_file.unlink(missing_ok=True)
         for old in (work, target):
@@ -765,20 +765,12 @@ def _keep_all(kept: Path, made: _Made, index: Path) -> None:
     _prune_bundles(kept, set(made.keys.values()))
 
 
-def _is_folder(path: Path) -> bool:
-    """Whether ``path`` is a folder itself, not a link to one."""
-    try:
-        return stat.S_ISDIR(path.lstat().st_mode)
-    except OSError:
-        return False
-
-
 def _prune_bundles(kept: Path, keys: set[str], others: int = KEEP_BUNDLES) -> None:
     """Remove from ``kept`` every bundle but those of ``keys`` and the ``others`` most
     recently made or used, and whatever else is in it (a bundle left without its record by
     a build that stopped, the work of one that was killed more than :data:`STALE_WORK_NS`
     ago; never a link's target). Best effort."""
-    if not _is_folder(kept):
+    if not is_own_folder(kept):
         return  # a link put in the cache's place: nothing is removed through it
     try:
         with os.scandir(kept) as it:
