@@ -14,6 +14,7 @@ import io
 import json
 import os
 import pickle
+import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -83,6 +84,24 @@ EXTRA = "articles/2025-04-30-extra.md"
 
 def _delete_extra(c: Path) -> None:
     (c / EXTRA).unlink()
+
+
+def _blob_files(project: Path) -> list[Path]:
+    """The files the record cache keeps the data files' parts in (see ``cache.Blobs``)."""
+    found = sorted(cache_path(project / "content").glob("data-*.blob"))
+    assert found
+    return found
+
+
+def _damaged_parts(project: Path) -> None:
+    """Every kept part's bytes changed in place, their lengths kept."""
+    for f in _blob_files(project):
+        f.write_bytes(f.read_bytes().replace(b'"', b"'"))
+
+
+def _parts_gone(project: Path) -> None:
+    for f in _blob_files(project):
+        f.unlink()
 
 
 def _damaged_record(project: Path) -> None:
@@ -231,6 +250,8 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
     ("corrupt cache", lambda c: None, _corrupt_cache, TEST_BASE_URL),
     ("foreign cache", lambda c: None, _foreign_cache, TEST_BASE_URL),
     ("forged entry", lambda c: None, _forged_entry, TEST_BASE_URL),
+    ("damaged data parts", lambda c: None, _damaged_parts, TEST_BASE_URL),
+    ("data parts gone", lambda c: None, _parts_gone, TEST_BASE_URL),
 ]
 
 
@@ -302,6 +323,8 @@ UNEDITED = {
     "corrupt cache",
     "foreign cache",
     "forged entry",
+    "damaged data parts",
+    "data parts gone",
 }
 #: The page each case changes, which is never taken from the previous output.
 CHANGED = {
@@ -525,9 +548,12 @@ def test_the_seed_archive_is_cached_in_a_file_per_kind(
 ) -> None:
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     _build(small_copy, "dist")
-    names = [f.name for f in cache_path(small_copy / "content").iterdir()]
+    found = [f.name for f in cache_path(small_copy / "content").iterdir()]
+    names = [name for name in found if name.endswith(".pickle")]
     kinds = {name.partition(".")[0] for name in names}
     assert len(kinds) >= 5 and sorted(names) == sorted(f"{k}.0-of-1.pickle" for k in kinds)
+    (blob,) = (name for name in found if name not in names)  # the data files' parts
+    assert re.fullmatch(r"data-[0-9a-f]{16}\.blob", blob)
 
 
 class _Forged:
@@ -700,3 +726,116 @@ def test_a_cache_read_ahead_is_taken_while_its_files_are_the_ones_read(
     cache_module._AHEAD.clear()
     warm_up(str(content))
     assert sorted(cache_module._AHEAD) == sorted(os.fspath(f) for f in files)
+
+
+# --- the data files' parts, kept in files of their own ------------------------------------
+
+
+def test_kept_byte_strings_are_read_back_checked(tmp_path: Path) -> None:
+    from archive_site.cache import Blobs, Unreadable
+
+    blobs = Blobs(tmp_path / "c", "data")
+    first, second = blobs.add((b"one", None, b"")), blobs.add((b"two", b"three"))
+    assert first is not None and second is not None and first[0] == second[0]
+    assert blobs.whole(first) == (b"one", None, b"") and blobs.read(second, 1) == b"three"
+    assert blobs.valid(first) == first and blobs.valid(list(first)) is None
+    for forged in ((f"../{first[0]}", *first[1:]), ("other-0123456789abcdef.blob", *first[1:])):
+        assert blobs.valid(forged) is None  # no path, and only this kind's files
+    assert blobs.valid((first[0], -1, *first[2:])) is None
+    blobs.close()
+    (path,) = (tmp_path / "c").iterdir()
+    path.write_bytes(path.read_bytes().replace(b"three", b"thr3e"))
+    again = Blobs(tmp_path / "c", "data")
+    assert again.read(second, 0) == b"two"
+    with pytest.raises(Unreadable):
+        again.read(second, 1)  # the same length, another CRC
+    path.write_bytes(b"one")
+    with pytest.raises(Unreadable):
+        again.read(second, 0)  # cut short
+    assert Blobs(None, "data").add((b"x",)) is None  # no folder: nothing kept
+
+
+def test_kept_byte_strings_settle_into_few_files(tmp_path: Path) -> None:
+    """Each build writes what it made into a file of its own; the entries of a file less than
+    half of which is used, and of all but the largest when there are too many files, are
+    copied into the new one."""
+    from archive_site.cache import MOST_BLOB_FILES, Blobs
+
+    folder = tmp_path / "c"
+    refs = []
+    for n in range(MOST_BLOB_FILES + 2):  # as many builds, each making one entry
+        blobs = Blobs(folder, "data")
+        refs.append(blobs.add((bytes([65 + n]) * (1000 + n), None)))
+        blobs.close()
+    assert len(list(folder.iterdir())) == MOST_BLOB_FILES + 2
+    blobs = Blobs(folder, "data")
+    settled = blobs.settle(refs)
+    assert settled[-1] == refs[-1]  # the largest stays where it is
+    assert len({r[0] for r in settled if r is not None}) == 2
+    assert [blobs.whole(r) for r in settled if r is not None] == [
+        (bytes([65 + n]) * (1000 + n), None) for n in range(MOST_BLOB_FILES + 2)
+    ]
+    blobs.close()
+    two = Blobs(folder, "data")
+    kept, dropped = two.add((b"k" * 100,)), two.add((b"d" * 101,))
+    two.close()
+    assert kept is not None and dropped is not None
+    three = Blobs(folder, "data")
+    assert three.settle([kept]) != [kept]  # less than half of its file is used: moved
+    assert three.settle([dropped, kept]) == [dropped, kept]
+
+
+def test_the_files_of_parts_no_entry_uses_are_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    first = RecordCache.of(tmp_path / "content", "salt")
+    first.put("data", first.key("a"), first.blobs("data").add((b"a",)))
+    first.put("data", first.key("b"), first.blobs("data").add((b"b",)))
+    first.save()
+    (made,) = cache_path(tmp_path / "content").glob("data-*.blob")
+    second = RecordCache.of(tmp_path / "content", "salt")
+    assert second.blobs("data").valid(second.get("data", second.key("a"))) is not None
+    second.put("data", second.key("c"), second.blobs("data").add((b"c",)))
+    second.save()  # "b" is dropped; "a" is in the first build's file, "c" in the second's
+    assert len(list(cache_path(tmp_path / "content").glob("data-*.blob"))) == 2
+    third = RecordCache.of(tmp_path / "content", "salt")
+    third.put("data", third.key("c"), third.blobs("data").add((b"c",)))
+    third.save()  # "a" is dropped: its file goes
+    assert not made.exists()
+    assert len(list(cache_path(tmp_path / "content").glob("data-*.blob"))) == 1
+
+
+def test_the_parts_of_the_data_files_are_not_held_in_memory(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the cache, each part is read from its file as a data file is written; a part
+    not as kept there is made again, and kept again (the damaged file then goes)."""
+    from archive_site.render import plan_site
+    from archive_site.render.export import STORED
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    first = _build(small_copy, "dist")
+    assert first.archive is not None and first.cache is not None
+    (damaged,) = _blob_files(small_copy)
+    parts = plan_site(first.archive, Path("templates"), Path("content"), None).renderer.data
+    parts.keep(lambda kind, args: repr(args), RecordCache.of(Path("content"), "salt"))
+    held = parts.articles() + parts.milestones()
+    assert held and all(h.values is None and h.ref is not None for h in held)
+    assert all(h.values is not None for h in _unkept(first.archive))
+    _damaged_parts(small_copy)  # each record's JSON line
+    second = _build(small_copy, "elsewhere")
+    assert second.cache is not None and second.cache.hits[STORED]  # found, but not as kept
+    assert _tree(small_copy / "elsewhere") == _tree(small_copy / "dist")
+    assert not damaged.exists()
+    third = _build(small_copy, "third")
+    assert _tree(small_copy / "third") == _tree(small_copy / "dist")
+    assert third.cache is not None and not third.cache.misses[STORED]
+
+
+def _unkept(archive: Any) -> list[Any]:
+    """The parts of the data files of ``archive`` made without a store: in memory."""
+    from archive_site.render.export import DataParts
+
+    parts = DataParts(archive, lambda text: text)
+    return parts.articles() + parts.milestones()

@@ -14,7 +14,9 @@ beside the output: a failed build leaves nothing there.  Each kind of result
 is kept in a power of two of files (:func:`width`: one for a small archive, up to
 :data:`MOST_FILES` for a large one), an entry in the one its key falls in, and a
 build writes again only the files whose entries changed: after a one-article
-edit, the two that held and now hold its entry, not every article's.
+edit, the two that held and now hold its entry, not every article's.  Byte strings
+that would cost memory as entries (the data files' parts) are kept in files of their own,
+and the entries say where (:class:`Blobs`).
 
 The cache is an optimisation and is never trusted: a missing, unreadable,
 foreign or corrupt file is ignored (everything is read again), and its
@@ -52,7 +54,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not f
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
 #: head (this number, and the tag of the program and settings it was written under), then
 #: its entries, read only when the head is this build's.
-FORMAT = 3
+FORMAT = 4
 #: The most files a kind of result is kept in; an entry is kept in the one its key falls in
 #: (see :func:`shard`).
 MOST_FILES = 64
@@ -227,6 +229,7 @@ class RecordCache:
         self._listing: dict[str, list[str]] | None = None  # the cache's files, by kind
         self.hits: Counter[str] = Counter()  # entries found, by kind
         self.misses: Counter[str] = Counter()
+        self._blobs: dict[str, Blobs] = {}
 
     def key(self, *parts: str | bytes) -> str:
         """``digest(str(FORMAT), salt, *parts)``: the hash of the first two is taken once."""
@@ -247,6 +250,14 @@ class RecordCache:
     def put(self, kind: str, key: str, value: object) -> None:
         self._new.setdefault(kind, {})[key] = value
         self._changed.setdefault(kind, set()).add(code(key))
+
+    def blobs(self, kind: str) -> Blobs:
+        """Where byte strings of ``kind`` are kept, out of memory (see :class:`Blobs`); the
+        entries of ``kind`` are their :data:`Ref`."""
+        found = self._blobs.get(kind)
+        if found is None:  # (read by position: where the system cannot, nothing is kept)
+            found = self._blobs[kind] = Blobs(self.folder if hasattr(os, "pread") else None, kind)
+        return found
 
     def file_hash(self, rel: str, path: Path) -> str:
         """The SHA-256 of the file at ``path`` (``rel`` from the content folder): as the
@@ -353,6 +364,19 @@ class RecordCache:
                 if f"{self.folder}/{name}" not in kept:
                     with contextlib.suppress(OSError):
                         os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - a link is removed, not followed
+        for kind, blobs in sorted(self._blobs.items()):
+            blobs.close()
+            self._prune_blobs(kind)
+
+    def _prune_blobs(self, kind: str) -> None:
+        """Remove the files of byte strings of ``kind`` that no entry kept refers to."""
+        used = {entry[0] for entry in self._new.get(kind, {}).values() if type(entry) is tuple}
+        with contextlib.suppress(OSError):
+            for name in os.listdir(self.folder):  # noqa: PTH208 - names alone
+                named = _BLOB.fullmatch(name)
+                if named is not None and named["kind"] == kind and name not in used:
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - as above
 
     def _write(self, path: str, entries: dict[str, object]) -> None:
         assert self.folder is not None
@@ -376,6 +400,162 @@ class RecordCache:
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)  # noqa: PTH108
+
+
+#: A file of byte strings kept by :class:`Blobs`: its kind, and a token of its own.
+_BLOB = re.compile(r"(?P<kind>[a-z]+)-(?P<token>[0-9a-f]{16})\.blob")
+#: Where :class:`Blobs` kept one entry's byte strings: the file's name, the offset of the
+#: first, the length of each (-1: None, kept as no bytes) and the CRC-32 of each.
+Ref = tuple[str, int, tuple[int, ...], tuple[int, ...]]
+#: Files a kind of byte strings is kept in at most (see :meth:`Blobs.settle`).
+MOST_BLOB_FILES = 8
+
+
+class Unreadable(LookupError):
+    """A kept byte string that is not as it was kept (its file changed, or went)."""
+
+
+class Blobs:
+    """Byte strings of one kind kept in files of the cache, out of memory: an entry of the
+    cache under its key holds only where they are (a :data:`Ref`), and they are read back
+    when written into the site, one at a time.
+
+    At 10,000 articles the parts of the data files (:mod:`.render.export`) are 110 MB:
+    kept as entries, they were unpickled whole into every build, and a cold build held them
+    all from the moment they were made until the cache was written.  Each build writes the
+    byte strings it makes into a new file of its own (never one another build reads), and
+    takes those of unchanged entries from the files they are in; a file is removed when the
+    cache is saved without an entry in it.  So files gather, one per build that made
+    anything: :meth:`settle` copies the entries of a file less than half of which is still
+    used, and those of all files but the largest when there are more than
+    :data:`MOST_BLOB_FILES`, into the new one.
+
+    Like the rest of the cache, a file is never trusted: each byte string is read back with
+    its length and CRC-32 checked, and one that is not as kept raises :class:`Unreadable`
+    (its maker makes it again).  Where the cache has no folder, nothing is kept.
+    """
+
+    def __init__(self, folder: Path | None, kind: str) -> None:
+        self.folder = folder
+        self.kind = kind
+        self._readers: dict[str, int] = {}  # open files, by name
+        self._name: str | None = None  # this build's file, once it has one
+        self._fd = -1
+        self._size = 0
+        self._failed = folder is None
+
+    def valid(self, entry: object) -> Ref | None:
+        """``entry`` when it is a :data:`Ref` to a file of this kind, else None."""
+        if not (type(entry) is tuple and len(entry) == 4):
+            return None
+        name, offset, lengths, crcs = entry
+        named = _BLOB.fullmatch(name) if type(name) is str else None
+        if named is None or named["kind"] != self.kind or type(offset) is not int or offset < 0:
+            return None
+        if not (type(lengths) is tuple and type(crcs) is tuple and len(lengths) == len(crcs)):
+            return None
+        if not all(type(n) is int and n >= -1 for n in lengths):
+            return None
+        return entry if all(type(c) is int for c in crcs) else None
+
+    def add(self, values: tuple[bytes | None, ...]) -> Ref | None:
+        """Keep ``values`` in this build's file; where, or None when it cannot be written."""
+        if self._failed:
+            return None
+        data = b"".join(v for v in values if v is not None)
+        try:
+            if self._name is None:
+                self._open()
+            assert self._name is not None
+            view = memoryview(data)
+            while view:
+                view = view[os.write(self._fd, view) :]
+        except OSError:
+            self._failed = True
+            return None
+        lengths = tuple(-1 if v is None else len(v) for v in values)
+        crcs = tuple(0 if v is None else zlib.crc32(v) for v in values)
+        ref = (self._name, self._size, lengths, crcs)
+        self._size += len(data)
+        return ref
+
+    def _open(self) -> None:
+        """Make this build's file (a new name: none other is ever written to)."""
+        assert self.folder is not None
+        self.folder.mkdir(parents=True, exist_ok=True)
+        if not is_own_folder(self.folder):
+            raise OSError("a link in the cache's place")
+        name = f"{self.kind}-{os.urandom(8).hex()}.blob"
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+        self._fd = os.open(self.folder / name, flags, 0o644)
+        self._name = name
+
+    def read(self, ref: Ref, n: int) -> bytes | None:
+        """The ``n``-th byte string kept at ``ref``; raises :class:`Unreadable` when it is not
+        as kept."""
+        name, offset, lengths, crcs = ref
+        if lengths[n] < 0:
+            return None
+        try:
+            fd = self._readers.get(name)
+            if fd is None:
+                if self.folder is None:
+                    raise Unreadable(name)
+                fd = os.open(
+                    self.folder / name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+                )
+                self._readers[name] = fd
+            start = offset + sum(max(k, 0) for k in lengths[:n])
+            data = os.pread(fd, lengths[n], start)
+        except OSError:
+            raise Unreadable(name) from None
+        if len(data) != lengths[n] or zlib.crc32(data) != crcs[n]:
+            raise Unreadable(name)
+        return data
+
+    def whole(self, ref: Ref) -> tuple[bytes | None, ...]:
+        """Every byte string kept at ``ref`` (see :meth:`read`)."""
+        return tuple(self.read(ref, n) for n in range(len(ref[2])))
+
+    def settle(self, refs: list[Ref | None]) -> list[Ref | None]:
+        """``refs`` (this build's, found in the cache), those to move copied into this
+        build's file (see the class's text); None for one that could not be read."""
+        used: Counter[str] = Counter()
+        for ref in refs:
+            if ref is not None:
+                used[ref[0]] += sum(max(k, 0) for k in ref[2])
+        moved = {name for name in used if used[name] * 2 < self._file_size(name)}
+        if len(used) > MOST_BLOB_FILES:
+            largest = max(used, key=lambda name: (used[name], name))
+            moved = set(used) - {largest}
+        if not moved:
+            return refs
+        settled: list[Ref | None] = []
+        for ref in refs:
+            if ref is not None and ref[0] in moved:
+                try:
+                    ref = self.add(self.whole(ref))
+                except Unreadable:
+                    ref = None
+            settled.append(ref)
+        return settled
+
+    def _file_size(self, name: str) -> int:
+        if self.folder is None:
+            return 0
+        try:
+            return (self.folder / name).lstat().st_size
+        except OSError:
+            return 0
+
+    def close(self) -> None:
+        """Close the files open (this build's stays as written: another :meth:`add` makes a
+        new one)."""
+        for fd in [*self._readers.values(), *([self._fd] if self._fd >= 0 else [])]:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._readers.clear()
+        self._fd, self._name, self._size = -1, None, 0
 
 
 #: The files of a record cache read ahead of the build that uses them, by path: each one's

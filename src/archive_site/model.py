@@ -8,7 +8,7 @@ to serialise; :class:`Archive` resolves ids and holds the cross-links
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
@@ -368,10 +368,11 @@ class Archive:
         return tuple(sorted(years | set(links.articles_by_year)))
 
 
-#: A file's bytes: whole, or in parts written one after another (a data file holding the
-#: whole archive is never joined into one string: at 10,000 articles ``articles.json`` alone
-#: is 80 MB, and joining it took a render worker's memory up by three times that).
-FileData = bytes | list[bytes]
+#: A file's bytes: whole, or in parts written one after another, each made or read as it
+#: is written (a data file holding the whole archive is never joined into one string, nor
+#: held whole in parts: at 10,000 articles ``articles.json`` alone is 80 MB).  Parts are
+#: taken once.
+FileData = bytes | Iterable[bytes]
 
 
 class Output(NamedTuple):

@@ -10,8 +10,9 @@ pages share folders, and so the fragments each process caches per folder),
 and each worker takes the next chunk until none is left, rendering each page
 and writing it into the build's temporary folder.  Only figures and failures
 come back.  The data files (``Page.parts``) are made meanwhile by this process,
-which keeps their parts for the next build: the workers are forked before the
-parts are made (at 10,000 articles, 120 MB that each would hold too).
+which keeps their parts for the next build (in the record cache's files, read back
+as each data file is written: see :class:`~archive_site.cache.Blobs`); the workers
+are forked before the parts are made.
 
 A failure in a worker is reported as a serial build would report it: the
 workers stop taking chunks beyond the failed one, and the failure of the

@@ -223,7 +223,7 @@ _NEW_FILE = (
 BATCH_BYTES = 1 << 20
 
 
-def _chunked(parts: list[bytes]) -> Iterator[bytes]:
+def _chunked(parts: Iterable[bytes]) -> Iterator[bytes]:
     """``parts`` joined into batches of about :data:`BATCH_BYTES` (one system call each,
     where a call per part would cost more than the writing; never the whole joined)."""
     batch: list[bytes] = []

@@ -24,20 +24,21 @@ import codecs
 import csv
 import functools
 import io
+import itertools
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol
 
 from markupsafe import escape
 
 from .. import urls
+from ..cache import Blobs, Ref, Unreadable
 from ..model import Archive, Article, Entity, FileData, Milestone, Source, Topic
 from .markup import Store
 from .views import dependency_text
-
-_P = TypeVar("_P")
 
 SCHEMAS = ("articles", "milestones", "entities", "topics")
 
@@ -258,7 +259,7 @@ def timeline_event(a: Archive, m: Milestone, html: Callable[[str], str]) -> dict
     return event
 
 
-def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> list[bytes]:
+def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> Iterator[bytes]:
     """The milestones in TimelineJS's format: ``{"title": ..., "events": [...]}`` on one
     line, in parts, from the ``events`` as JSON; ``left_out`` milestones could not be
     plotted."""
@@ -274,7 +275,7 @@ def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> list[bytes
     }
     # As ``json.dumps`` writes the whole object: ", " between items, ": " after keys.
     head = _line({"title": {"text": title}})[:-1] + b', "events": ['
-    return [head, *_joined(b", ", events), b"]}\n"]
+    return itertools.chain((head,), _joined(b", ", events), (b"]}\n",))
 
 
 def person_name(name: str) -> dict[str, str]:
@@ -446,19 +447,25 @@ def milestone_parts(a: Archive, m: Milestone, html: Callable[[str], str]) -> Mil
     return (_line(milestone_record(a, m)), csv_rows(a, m), None if event is None else _line(event))
 
 
-def _article_entry(entry: object) -> ArticleParts | None:
-    if isinstance(entry, tuple) and len(entry) == 4 and all(type(x) is bytes for x in entry):
-        return entry
-    return None
+class PartStore(Store, Protocol):
+    """A :class:`~.markup.Store` that keeps byte strings out of memory (the record cache)."""
+
+    def blobs(self, kind: str) -> Blobs: ...
 
 
-def _milestone_entry(entry: object) -> MilestoneParts | None:
-    if not (isinstance(entry, tuple) and len(entry) == 3):
-        return None
-    line, rows, event = entry
-    if type(line) is bytes and type(rows) is bytes and (event is None or type(event) is bytes):
-        return (line, rows, event)
-    return None
+#: A record's parts, as :func:`article_parts` or :func:`milestone_parts` makes them.
+_Parts = tuple[bytes | None, ...]
+
+
+@dataclass(slots=True)
+class _Held:
+    """A record's parts: where the store keeps them (``ref``), else in memory (``values``);
+    ``make`` makes them (again)."""
+
+    make: Callable[[], _Parts]
+    key: str | None  # the store's
+    ref: Ref | None = None
+    values: _Parts | None = None
 
 
 class DataParts:
@@ -468,119 +475,165 @@ class DataParts:
     With :meth:`keep`, each record's parts are looked up in a store under the key of what
     they are made from (``key``: the build's page keys, which hash the records and what
     every page reads), and kept there: after a one-article edit, only that article's
-    parts and those of the milestones quoting it are made again.
+    parts and those of the milestones quoting it are made again.  The store keeps them in
+    files (:class:`~archive_site.cache.Blobs`), and a data file reads each part from
+    there as it is written: at 10,000 articles the parts are 110 MB, which no process
+    holds.  Without a store they are held in memory.
     """
 
     def __init__(self, archive: Archive, html: Callable[[str], str]) -> None:
         self.archive = archive
         self.html = html
         self._key: PartKey | None = None
-        self._store: Store | None = None
-        self._articles: list[ArticleParts] | None = None
-        self._milestones: list[MilestoneParts] | None = None
+        self._store: PartStore | None = None
+        self._blobs: Blobs | None = None
+        self._articles: list[_Held] | None = None
+        self._milestones: list[_Held] | None = None
 
-    def keep(self, key: PartKey, store: Store) -> None:
+    def keep(self, key: PartKey, store: PartStore) -> None:
         """Look parts up in ``store``, and keep them there, under ``key``."""
-        self._key, self._store = key, store
+        self._key, self._store, self._blobs = key, store, store.blobs(STORED)
 
     def prepare(self) -> None:
         """Make every part now, in this process, when they are kept (see :mod:`..produce`:
         what a worker process makes is not kept)."""
         if self._store is not None:
-            self.articles()
-            self.milestones()
+            self._make()
 
-    def articles(self) -> list[ArticleParts]:
-        """The parts of every article, in order."""
-        if self._articles is None:
-            a = self.archive
+    def articles(self) -> list[_Held]:
+        """The parts of every article, in order (see :data:`ArticleParts`)."""
+        return self._make()[0]
+
+    def milestones(self) -> list[_Held]:
+        """The parts of every milestone, in order (see :data:`MilestoneParts`)."""
+        return self._make()[1]
+
+    def _make(self) -> tuple[list[_Held], list[_Held]]:
+        """The parts of every article and milestone, made (or found) at once: the store
+        settles where it keeps them seeing all that are used."""
+        if self._articles is None or self._milestones is None:
+            a, html = self.archive, self.html
             cites, names = a.links.citations_by_article, a.links.entities_by_article
-            self._articles = []
+            made: list[tuple[str, tuple[object, ...], Callable[[], _Parts]]] = []
             for art in a.articles:
                 cited_by = tuple(dict.fromkeys(c.milestone for c in cites.get(art.id, ())))
                 named = tuple(sorted(names.get(art.id, ())))
-                self._articles.append(
-                    self._parts(
-                        "article",
-                        (art, cited_by, named),
-                        _article_entry,
-                        functools.partial(article_parts, a, art, cited_by, named),
-                    )
-                )
-        return self._articles
+                make = functools.partial(article_parts, a, art, cited_by, named)
+                made.append(("article", (art, cited_by, named), make))
+            for m in a.milestones:
+                made.append(("milestone", (m,), functools.partial(milestone_parts, a, m, html)))
+            held = self._held(made)
+            self._articles, self._milestones = held[: len(a.articles)], held[len(a.articles) :]
+        return self._articles, self._milestones
 
-    def milestones(self) -> list[MilestoneParts]:
-        """The parts of every milestone, in order."""
-        if self._milestones is None:
-            a, html = self.archive, self.html
-            self._milestones = [
-                self._parts(
-                    "milestone",
-                    (m,),
-                    _milestone_entry,
-                    functools.partial(milestone_parts, a, m, html),
-                )
-                for m in a.milestones
-            ]
-        return self._milestones
+    def part(self, held: list[_Held], n: int) -> Iterator[bytes | None]:
+        """Part ``n`` of each of ``held``, in order, read one at a time."""
+        for h in held:
+            yield self._read(h, n)
 
-    def _parts(
-        self,
-        kind: str,
-        args: tuple[object, ...],
-        valid: Callable[[object], _P | None],
-        make: Callable[[], _P],
-    ) -> _P:
-        """The parts of ``kind`` made from ``args`` (by ``make``): those kept in the store
-        under the key of what they are made from (taken once: it hashes their records),
-        else made, and kept."""
-        store, key = self._store, None
-        if self._key is not None and store is not None:
-            found = self._key(kind, args)
-            key = None if found is None else store.key(STORED, found)
-        if key is not None and store is not None:
-            kept = valid(store.get(STORED, key))
-            if kept is not None:
-                return kept
-        parts = make()
-        if key is not None and store is not None:
-            store.put(STORED, key, parts)
-        return parts
+    def _read(self, h: _Held, n: int) -> bytes | None:
+        """Part ``n`` of ``h``: from memory, or read from the store; one not as kept there is
+        made again (and kept again)."""
+        if h.values is not None:
+            return h.values[n]
+        assert h.ref is not None and self._blobs is not None
+        try:
+            return self._blobs.read(h.ref, n)
+        except Unreadable:
+            values = h.make()
+            h.ref = self._blobs.add(values)
+            if h.ref is None:
+                h.values = values
+            elif h.key is not None and self._store is not None:
+                self._store.put(STORED, h.key, h.ref)
+            return values[n]
+
+    @staticmethod
+    def missing(held: list[_Held], n: int) -> int:
+        """How many of ``held`` have no part ``n`` (None)."""
+        return sum(
+            (h.values[n] is None)
+            if h.values is not None
+            else (h.ref is not None and h.ref[2][n] < 0)
+            for h in held
+        )
+
+    def _held(
+        self, records: Sequence[tuple[str, tuple[object, ...], Callable[[], _Parts]]]
+    ) -> list[_Held]:
+        """The parts of each of ``records`` (a kind of parts, what they are made from, their
+        maker): those kept in the store under the key of what they are made from (taken once:
+        it hashes their records), else made, and kept."""
+        store, blobs = self._store, self._blobs
+        keys: list[str | None] = []
+        found: list[Ref | None] = []
+        for kind, args, _ in records:
+            key = None
+            if self._key is not None and store is not None:
+                named = self._key(kind, args)
+                key = None if named is None else store.key(STORED, named)
+            keys.append(key)
+            entry = None if key is None or store is None else store.get(STORED, key)
+            found.append(None if blobs is None else blobs.valid(entry))
+        settled = found if blobs is None else blobs.settle(found)
+        held = []
+        for key, was, ref, (_, _, make) in zip(keys, found, settled, records, strict=True):
+            h = _Held(make, key, ref)
+            if ref is None:
+                values = make()
+                h.ref = None if blobs is None or key is None else blobs.add(values)
+                if h.ref is None:
+                    h.values = values
+            if store is not None and key is not None and h.ref is not None and h.ref != was:
+                store.put(STORED, key, h.ref)
+            held.append(h)
+        return held
 
 
-def _joined(separator: bytes, items: Iterable[bytes]) -> list[bytes]:
+def _joined(separator: bytes, items: Iterable[bytes]) -> Iterator[bytes]:
     """``separator.join(items)`` in parts: the items with the separator between them."""
-    out: list[bytes] = []
+    first = True
     for item in items:
-        if out:
-            out.append(separator)
-        out.append(item)
-    return out
+        if not first:
+            yield separator
+        first = False
+        yield item
 
 
-def _listed(lines: Iterable[bytes]) -> list[bytes]:
+def _listed(lines: Iterable[bytes]) -> Iterator[bytes]:
     """A JSON list with one item a line (see :func:`_dump`), in parts, from the items as
     JSON."""
-    return [b"[\n", *_joined(b",\n", lines), b"\n]\n"]
+    yield b"[\n"
+    yield from _joined(b",\n", lines)
+    yield b"\n]\n"
+
+
+def _some(parts: Iterable[bytes | None]) -> Iterator[bytes]:
+    """The parts that are there."""
+    return (p for p in parts if p is not None)
 
 
 def data_files(a: Archive, parts: DataParts) -> dict[str, Callable[[], FileData]]:
     """Every data file by name, in order, each made when called (each by whichever process
     writes it), the records' parts by ``parts``.  A file of one part per record is made in
-    parts, never joined (see :data:`~archive_site.model.FileData`)."""
-    arts, ms = parts.articles, parts.milestones
+    parts, each read when written, never joined (see :data:`~archive_site.model.FileData`)."""
+
+    def arts(n: int) -> Iterator[bytes]:
+        return _some(parts.part(parts.articles(), n))
+
+    def ms(n: int) -> Iterator[bytes]:
+        return _some(parts.part(parts.milestones(), n))
+
     makers: dict[str, Callable[[], FileData]] = {
-        "articles.json": lambda: _listed(p[0] for p in arts()),
-        "milestones.json": lambda: _listed(p[0] for p in ms()),
-        "milestones.csv": lambda: [CSV_HEAD, *(p[1] for p in ms())],
+        "articles.json": lambda: _listed(arts(0)),
+        "milestones.json": lambda: _listed(ms(0)),
+        "milestones.csv": lambda: itertools.chain((CSV_HEAD,), ms(1)),
         "entities.json": lambda: _dump([entity_record(a, e) for e in a.entities]),
         "topics.json": lambda: _dump([topic_record(a, t) for t in a.topics]),
-        "timeline.json": lambda: timelinejs(
-            a, (p[2] for p in ms() if p[2] is not None), sum(p[2] is None for p in ms())
-        ),
-        "citations.json": lambda: _listed(p[1] for p in arts()),
-        "citations.bib": lambda: _joined(b"\n", (p[2] for p in arts())),
-        "citations.ris": lambda: _joined(b"\n", (p[3] for p in arts())),
+        "timeline.json": lambda: timelinejs(a, ms(2), parts.missing(parts.milestones(), 2)),
+        "citations.json": lambda: _listed(arts(1)),
+        "citations.bib": lambda: _joined(b"\n", arts(2)),
+        "citations.ris": lambda: _joined(b"\n", arts(3)),
     }
     for name in SCHEMAS:
         makers[f"{name}.schema.json"] = functools.partial(schema, name)
