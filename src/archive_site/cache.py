@@ -486,8 +486,11 @@ class Blobs:
         if not is_own_folder(self.folder):
             raise OSError("a link in the cache's place")
         name = f"{self.kind}-{os.urandom(8).hex()}.blob"
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
+        flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
         self._fd = os.open(self.folder / name, flags, 0o644)
+        # read back through the same descriptor: another build's cache, saved meanwhile,
+        # may remove the file (no entry of its own uses it)
+        self._readers[name] = self._fd
         self._name = name
 
     def read(self, ref: Ref, n: int) -> bytes | None:
@@ -551,7 +554,7 @@ class Blobs:
     def close(self) -> None:
         """Close the files open (this build's stays as written: another :meth:`add` makes a
         new one)."""
-        for fd in [*self._readers.values(), *([self._fd] if self._fd >= 0 else [])]:
+        for fd in {*self._readers.values(), self._fd} - {-1}:
             with contextlib.suppress(OSError):
                 os.close(fd)
         self._readers.clear()
