@@ -808,6 +808,11 @@ def test_the_files_of_parts_no_entry_uses_are_removed(
     third.save()  # "a" is dropped: its file goes
     assert not made.exists()
     assert len(list(cache_path(tmp_path / "content").glob("data-*.blob"))) == 1
+    fourth = RecordCache.of(tmp_path / "content", "salt")
+    assert fourth.blobs("data").valid(()) is None
+    fourth.put("data", fourth.key("e"), ())  # no reference: kept, but refers to no file
+    fourth.save()
+    assert not list(cache_path(tmp_path / "content").glob("data-*.blob"))
 
 
 def test_the_parts_of_the_data_files_are_not_held_in_memory(

@@ -366,11 +366,14 @@ class RecordCache:
                         os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - a link is removed, not followed
         for kind, blobs in sorted(self._blobs.items()):
             blobs.close()
-            self._prune_blobs(kind)
+            self._prune_blobs(kind, blobs)
 
-    def _prune_blobs(self, kind: str) -> None:
+    def _prune_blobs(self, kind: str, blobs: Blobs) -> None:
         """Remove the files of byte strings of ``kind`` that no entry kept refers to."""
-        used = {entry[0] for entry in self._new.get(kind, {}).values() if type(entry) is tuple}
+        refs = (blobs.valid(entry) for entry in self._new.get(kind, {}).values())
+        used = {ref[0] for ref in refs if ref is not None}
+        if self.folder is None or not is_own_folder(self.folder):
+            return  # nothing is removed through a link put in the cache's place
         with contextlib.suppress(OSError):
             for name in os.listdir(self.folder):  # noqa: PTH208 - names alone
                 named = _BLOB.fullmatch(name)
