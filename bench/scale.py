@@ -15,7 +15,9 @@ The package's code is compiled first, as ``make site`` does (a warm build
 would otherwise compile it each time where PYTHONDONTWRITEBYTECODE is set).
 
 It prints the median wall time of each, the time of each stage (as ``-v``
-reports it), the peak resident memory of the largest process, and the
+reports it), the peak resident memory of the largest process (and, in brackets,
+of the build's own process, which ``-v`` reports: the largest may be a Pagefind
+run or a render worker), and the
 pages: how many, their total size, the largest and how many exceed 250 KB.
 With ``--pelican BIN`` (the ``pelican`` program of a virtual environment
 that has it) it also times a cold Pelican build of the same articles,
@@ -46,6 +48,7 @@ from synthetic import edit_one_article, write_content, write_pelican
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = re.compile(r"^\s+(?P<name>\S.*?)\s+(?P<ms>[\d.]+) ms$")
+OWN_PEAK = re.compile(r"^\s+peak memory\s+(?P<mib>\d+) MiB in this process")
 KEEP = {"content", "pelican", "xdg"}  # everything else in the work folder is build output
 LIMIT = 250 * 1024
 TRASH = "trash"  # outputs of earlier runs, deleted when the size is done
@@ -58,6 +61,7 @@ class Run:
     seconds: float
     peak_mib: float
     stages: dict[str, float] = field(default_factory=dict)
+    own_mib: float | None = None  # the build's own process, as it says
 
 
 def measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
@@ -87,6 +91,9 @@ def build_run(cmd: Sequence[str], work: Path, env: dict[str, str]) -> Run:
         m = STAGE.match(line)
         if m:
             run.stages[m["name"]] = float(m["ms"]) / 1000
+        own = OWN_PEAK.match(line)
+        if own:
+            run.own_mib = float(own["mib"])
     return run
 
 
@@ -127,7 +134,12 @@ def median_line(label: str, runs: Sequence[Run], n: int) -> str:
     stages = {k for r in runs for k in r.stages}
     parts = [f"{k} {statistics.median(r.stages.get(k, 0.0) for r in runs):.2f}" for k in stages]
     per = f"{secs / n * 1000:6.2f} ms/article" if n else ""
-    return f"  {label:<8} {secs:8.2f} s  {per}  peak {peak:6.0f} MiB  [{', '.join(sorted(parts))}]"
+    owns = [r.own_mib for r in runs if r.own_mib is not None]
+    own = f" (own {statistics.median(owns):4.0f})" if owns else ""
+    return (
+        f"  {label:<8} {secs:8.2f} s  {per}  peak {peak:6.0f} MiB{own}  "
+        f"[{', '.join(sorted(parts))}]"
+    )
 
 
 def bench(n: int, args: argparse.Namespace) -> None:

@@ -117,6 +117,14 @@ def test_summary_line_verbose_and_quiet(project_copy: Path, tmp_path: Path) -> N
         r"^  (load and check|render|write|search index) +\d+\.\d ms$", verbose.stdout, re.MULTILINE
     )
     assert stages == ["load and check", "render", "write", "search index"]
+    # and the peak memory of the build's process, and of the largest it ran (Pagefind's)
+    alone = build(small, "d", "-v", env={"ARCHIVE_SITE_NO_CACHE": "1"}, process=True)
+    memory = re.findall(
+        r"^  peak memory +(\d+) MiB in this process, (\d+) MiB in the largest process it ran$",
+        alone.stdout,
+        re.MULTILINE,
+    )
+    assert len(memory) == 1 and all(int(mib) > 0 for mib in memory[0]), alone.stdout
     quiet = build(small, "c", "-q", process=True)  # nothing on the process's stdout
     assert quiet.stdout == "" and quiet.stderr == ""
     assert (small / "c/index.html").is_file()

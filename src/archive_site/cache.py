@@ -426,12 +426,12 @@ class Blobs:
     At 10,000 articles the parts of the data files (:mod:`.render.export`) are 110 MB:
     kept as entries, they were unpickled whole into every build, and a cold build held them
     all from the moment they were made until the cache was written.  Each build writes the
-    byte strings it makes into a new file of its own (never one another build reads), and
-    takes those of unchanged entries from the files they are in; a file is removed when the
-    cache is saved without an entry in it.  So files gather, one per build that made
-    anything: :meth:`settle` copies the entries of a file less than half of which is still
-    used, and those of all files but the largest when there are more than
-    :data:`MOST_BLOB_FILES`, into the new one.
+    byte strings it makes into a new file of its own (no file is written by two builds, nor
+    after the build that made it), and reads those of unchanged entries from the files they
+    are in; a file is removed when the cache is saved without an entry in it.  So files
+    gather, one per build that made anything: :meth:`settle` copies the entries of a file
+    less than half of which is still used, and those of all files but the largest when
+    there are more than :data:`MOST_BLOB_FILES`, into the new one.
 
     Like the rest of the cache, a file is never trusted: each byte string is read back with
     its length and CRC-32 checked, and one that is not as kept raises :class:`Unreadable`

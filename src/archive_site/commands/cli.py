@@ -270,9 +270,27 @@ def cmd_build(args: argparse.Namespace, out: Printer) -> int:
         out.problems(report.warnings, "the content")
     for stage, seconds in report.stages:
         out.detail(f"  {stage:<16} {seconds * 1000:7.1f} ms")
+    memory = peak_memory()
+    if memory is not None:
+        out.detail(memory)
     elapsed = time.perf_counter() - started
     out.info(f"Built {report.summary()} into {display_path(options.output)}/ in {elapsed:.2f} s")
     return EXIT_OK
+
+
+def peak_memory() -> str | None:
+    """The peak resident memory of this process, and of the largest process it ran and
+    waited for (a render worker, a Pagefind run), as ``build -v`` says it; None where the
+    system does not tell (no ``resource`` module: Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    unit = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, else KiB
+    here = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * unit / 2**20
+    ran = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * unit / 2**20
+    others = f", {ran:.0f} MiB in the largest process it ran" if ran >= 1 else ""
+    return f"  peak memory      {here:.0f} MiB in this process{others}"
 
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
