@@ -249,3 +249,115 @@ def test_jobs_must_be_one_or_more(
     err = capsys.readouterr().err
     assert f"archive-site {command}: error: --jobs must be a number of processes, 1 or more" in err
     assert f"not {jobs}" in err
+
+
+# --- the articles read by two processes ------------------------------------------------
+
+
+def _pid(x: int) -> tuple[int, int]:
+    return (x, os.getpid())
+
+
+def test_shared_work_is_done_by_two_processes_in_order() -> None:
+    from archive_site.errors import Problems
+    from archive_site.load.split import shared
+
+    problems = Problems()
+
+    def work(x: int) -> tuple[int, int]:
+        problems.error(f"item {x}", x, "found")
+        if x % 3 == 0:
+            problems.warning(f"item {x}", None, "noted")
+        return _pid(x)
+
+    done = shared(range(10), work, problems, jobs=2, least=2)
+    assert [x for x, _ in done] == list(range(10))
+    here = os.getpid()
+    assert {pid for _, pid in done[:5]} == {here} and here not in {pid for _, pid in done[5:]}
+    alone = Problems()
+    for x in range(10):
+        alone.error(f"item {x}", x, "found")
+        if x % 3 == 0:
+            alone.warning(f"item {x}", None, "noted")
+    assert list(problems) == list(alone)  # in the items' order, each once
+    assert shared(range(10), _pid, Problems(), jobs=1, least=2) == [_pid(x) for x in range(10)]
+    assert {p for _, p in shared(range(3), _pid, Problems(), jobs=2)} == {here}  # too few
+
+
+@pytest.mark.parametrize("how", ["raises", "dies", "sends what cannot be read back"])
+def test_what_a_failed_second_process_had_is_done_here(how: str) -> None:
+    from archive_site.errors import Problems
+    from archive_site.load.split import shared
+
+    here, problems = os.getpid(), Problems()
+
+    def work(x: int) -> object:
+        problems.error(f"item {x}", None, "found")
+        if os.getpid() != here:
+            if how == "raises":
+                raise RuntimeError("a bug")
+            if how == "dies":
+                os._exit(3)
+            return Path("not a record")  # the record cache's pickler refuses to load it
+        return _pid(x)
+
+    done = shared(range(8), work, problems, jobs=2, least=2)
+    assert done == [_pid(x) for x in range(8)]
+    assert [d.path for d in problems] == [f"item {x}" for x in range(8)]
+    assert not multiprocessing_children()
+
+
+def multiprocessing_children() -> list[Any]:
+    import multiprocessing
+
+    return multiprocessing.active_children()
+
+
+def test_an_error_in_this_process_ends_the_other() -> None:
+    from archive_site.errors import Problems
+    from archive_site.load.split import shared
+
+    here = os.getpid()
+
+    def work(x: int) -> tuple[int, int]:
+        if os.getpid() == here and x == 1:
+            raise ValueError("here")
+        return _pid(x)
+
+    with pytest.raises(ValueError, match="here"):
+        shared(range(8), work, Problems(), jobs=2, least=2)
+    assert not multiprocessing_children()
+
+
+def test_articles_read_by_two_processes_are_the_same_and_kept(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold load with jobs reads the second half of the articles in another process:
+    the same articles, and the same problems in the same order, as one process reads;
+    what the other read is kept in the record cache as what this one read."""
+    from archive_site.cache import RecordCache
+    from archive_site.load import load_archive, split
+
+    monkeypatch.setattr(split, "LEAST", 2)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    shutil.copytree(synthetic, content)
+    serial = load_archive(content, jobs=1)
+    first = RecordCache.of(content, "salt")
+    parallel = load_archive(content, jobs=2, cache=first)
+    assert parallel.articles == serial.articles and parallel.milestones == serial.milestones
+    assert parallel.links == serial.links
+    assert first.misses["articles"] == N
+    first.save()
+    cache = RecordCache.of(content, "salt")
+    load_archive(content, jobs=2, cache=cache)
+    assert cache.hits["articles"] == N and not cache.misses["articles"]
+    captures = sorted((content / "articles").glob("*.capture.txt"))
+    for broken in (captures[3], captures[N // 2 + 3], captures[-1]):  # in both halves
+        broken.write_bytes(b"\xff\xfe not text \x00")
+    failures = []
+    for jobs in (1, 2):
+        with pytest.raises(ArchiveError) as failed:
+            load_archive(content, jobs=jobs, cache=RecordCache.of(content, f"salt {jobs}"))
+        failures.append(failed.value.diagnostics)
+    assert failures[0] == failures[1] and len(failures[0]) >= 3

@@ -144,6 +144,19 @@ def packed(value: object) -> bytes:
     return out.getvalue()
 
 
+def dump_records(value: object, file: io.BufferedIOBase | io.RawIOBase | Any) -> None:
+    """Pickle ``value`` into ``file`` as the cache keeps records (see :func:`packed`)."""
+    pickler = pickle.Pickler(file, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = _REDUCERS
+    pickler.dump(value)
+
+
+def load_records(file: Any) -> object:
+    """What :func:`dump_records` wrote into ``file`` (records and plain containers only);
+    raises what unpickling raises."""
+    return _Unpickler(file).load()
+
+
 def unpacked(data: object) -> object | None:
     """What :func:`packed` made ``data`` from (records and plain containers only); None
     when ``data`` is no such bytes."""

@@ -102,10 +102,12 @@ def check(
     strict: bool = False,
     single_voice: bool = False,
     cache: RecordCache | None = None,
+    jobs: int = 1,
 ) -> Report:
     """Load and validate everything; raises ArchiveError listing every problem.
     ``single_voice`` adds a warning for each milestone whose sources are all one speaker;
-    ``cache`` holds what the last build read (see :mod:`.cache`)."""
+    ``cache`` holds what the last build read (see :mod:`.cache`); ``jobs``: processes that
+    may read the articles at once."""
     from .load import load_archive
 
     report = Report()
@@ -118,6 +120,7 @@ def check(
         strict=strict,
         single_voice=single_voice,
         cache=cache,
+        jobs=jobs,
     )
     report.warnings = problems.warnings
     report.stages.append(("load and check", time.perf_counter() - t0))
@@ -268,7 +271,7 @@ def build(
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
         cache = _record_cache(paths, found_inputs, salt)
     fingerprinting += time.perf_counter() - t0
-    report = check(paths, base_url=base_url, strict=strict, cache=cache)
+    report = check(paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs)
     report.cache = cache
     report.stages[:0] = [("fingerprint", fingerprinting), ("imports", importing)]
     t0 = time.perf_counter()

@@ -23,6 +23,7 @@ from ..options import (
     SiteOptions,
     SuggestOptions,
     UsageError,
+    default_jobs,
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -303,6 +304,7 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
         base_url=site.base_url,
         strict=site.strict,
         single_voice=options.single_voice,
+        jobs=default_jobs(),
     )
     if report.warnings:
         out.problems(report.warnings, "the content")

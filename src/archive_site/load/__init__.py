@@ -6,7 +6,8 @@ archive is returned only when there are none (warnings aside).
 
 The stage's modules, in the order :func:`load_archive` runs them:
 :mod:`.records` (entities, topics, pages), :mod:`.discover` and
-:mod:`.articles` (the articles), :mod:`.milestones` with :mod:`.quotes`,
+:mod:`.articles` (the articles, read in two processes by :mod:`.split` where
+that pays), :mod:`.milestones` with :mod:`.quotes`,
 :mod:`.links` (internal links in Markdown) and :mod:`.index` (the
 cross-link index).  File names and the id syntax are in
 :mod:`archive_site.layout`.
@@ -41,10 +42,12 @@ def load_archive(
     strict: bool = False,
     single_voice: bool = False,
     cache: RecordCache | None = None,
+    jobs: int = 1,
 ) -> Archive:
     """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems.
 
-    ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`)."""
+    ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`);
+    with ``jobs`` above 1, the articles are read by two processes at once (:mod:`.split`)."""
     problems = problems if problems is not None else Problems()
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
@@ -61,7 +64,7 @@ def load_archive(
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
     language = config.language if config else "en"
-    articles, broken, keys = load_articles(content, language, entities, problems, cache)
+    articles, broken, keys = load_articles(content, language, entities, problems, cache, jobs)
     milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
     evidence = compute_evidence(articles, milestones)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
+from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
     "title",
@@ -141,6 +143,17 @@ class _ArticleReader:
         self.cache = cache
         self.context = context  # what else reading depends on: the language, the entities
 
+    def read_all(self, files: Sequence[ArticleFiles], jobs: int = 1) -> list[Article | None]:
+        """The article of each of ``files`` (see :meth:`read`), those not in the cache read by
+        two processes at once when ``jobs`` allows (see :mod:`.split`)."""
+        found = [self.cached(f) for f in files]
+        todo = [f for f, got in zip(files, found, strict=True) if got is _UNCACHED]
+        fresh = iter(shared(todo, self.fresh, self.problems, jobs=jobs))
+        return [
+            self.taken(f, next(fresh)) if got is _UNCACHED else got
+            for f, got in zip(files, found, strict=True)
+        ]
+
     def read(self, files: ArticleFiles) -> Article | None:
         """The article of ``files``: from the cache when its files are unchanged, else read
         (and kept in the cache when reading it raised no problem at all).
@@ -148,22 +161,41 @@ class _ArticleReader:
         The cache is looked up by the files' hashes as the build's fingerprint found them
         (:meth:`RecordCache.file_hash`); an article read again is kept under the hashes of
         its bytes as they are now, so that an entry always stands for what it holds."""
+        found = self.cached(files)
+        return self.taken(files, self.fresh(files)) if found is _UNCACHED else found
+
+    def cached(self, files: ArticleFiles) -> Article | _Uncached | None:
+        """The article of ``files`` from the cache, or :data:`_UNCACHED`."""
         cache = self.cache
         key = None if cache is None else self._key(files, cache, cache.file_hash)
         if key is None or cache is None:
-            return self._read(files)
+            return _UNCACHED
         found = _valid_entry(cache.get(_KIND, key), files)
-        if found is not None:
-            self.responds_to[files.ident] = found[1]
-            self.keys[files.ident] = key
-            return found[0]
+        if found is None:
+            return _UNCACHED
+        self.responds_to[files.ident] = found[1]
+        self.keys[files.ident] = key
+        return found[0]
+
+    def fresh(self, files: ArticleFiles) -> _Fresh:
+        """The article of ``files`` read (by this process, or by another that shares the
+        reading: see :mod:`.split`), with what :meth:`taken` keeps of it."""
         before = len(self.problems)
-        key = self._key(files, cache, _hash_now)
+        key = None if self.cache is None else self._key(files, self.cache, _hash_now)
         article = self._read(files)
-        if key is not None and article is not None:
+        clean = len(self.problems) == before
+        return (article, self.responds_to.get(files.ident), key, clean)
+
+    def taken(self, files: ArticleFiles, fresh: _Fresh) -> Article | None:
+        """The article read by :meth:`fresh`, its responses and key noted, and kept in the
+        cache when reading it raised no problem at all."""
+        article, responds_to, key, clean = fresh
+        if responds_to is not None:
+            self.responds_to[files.ident] = responds_to
+        if key is not None and article is not None and self.cache is not None:
             self.keys[files.ident] = key
-            if len(self.problems) == before:
-                cache.put(_KIND, key, (article, self.responds_to[files.ident]))
+            if clean and responds_to is not None:
+                self.cache.put(_KIND, key, (article, responds_to))
         return article
 
     def _key(
@@ -418,6 +450,19 @@ def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
 _KIND = "articles"
 
 
+class _Uncached(enum.Enum):
+    """An article the cache does not hold."""
+
+    UNCACHED = enum.auto()
+
+
+_UNCACHED = _Uncached.UNCACHED
+#: An article as read (see :meth:`_ArticleReader.fresh`): the article (None: it did not
+#: load), the articles it responds to (with their lines), its cache key, and whether reading
+#: it raised no problem at all.
+_Fresh = tuple[Article | None, tuple[tuple[str, int], ...] | None, str | None, bool]
+
+
 def _hash_now(rel: str, path: Path) -> str:
     """The SHA-256 of the file's bytes as they are now (raises FileProblem)."""
     return hashlib.sha256(read_bytes(path)).hexdigest()
@@ -460,15 +505,17 @@ def load_articles(
     entities: Sequence[Entity],
     problems: Problems,
     cache: RecordCache | None = None,
+    jobs: int = 1,
 ) -> LoadedArticles:
-    """The articles that loaded, newest first, and the ids of those that did not."""
+    """The articles that loaded, newest first, and the ids of those that did not; those not
+    in ``cache`` read by two processes at once when ``jobs`` is above 1 (see :mod:`.split`)."""
     entity_ids = {e.id for e in entities}
     context = digest(language, repr(tuple(entities)))
     reader = _ArticleReader(
         content, language, entity_ids, outlet_entities(entities), problems, cache, context
     )
     files, orphans = discover_articles(content, problems)
-    articles = [a for a in (reader.read(f) for f in files) if a is not None]
+    articles = [a for a in reader.read_all(files, jobs) if a is not None]
     broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})
     known = {a.id for a in articles} | {f.ident for f in files}
     for f in files:
