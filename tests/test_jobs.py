@@ -352,6 +352,7 @@ def test_articles_read_by_two_processes_are_the_same_and_kept(
     cache = RecordCache.of(content, "salt")
     load_archive(content, jobs=2, cache=cache)
     assert cache.hits["articles"] == N and not cache.misses["articles"]
+    assert cache.hits["mentions"] == N  # found as the articles were read, here and there
     captures = sorted((content / "articles").glob("*.capture.txt"))
     for broken in (captures[3], captures[N // 2 + 3], captures[-1]):  # in both halves
         broken.write_bytes(b"\xff\xfe not text \x00")

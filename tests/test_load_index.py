@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
+from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -42,6 +44,30 @@ def test_find_mentions_by_paragraph_in_article_id_order() -> None:
     assert list(found) == [("a", "p1"), ("b", "p1")]
     assert found[("a", "p1")] == [Mention("a", "p1", 0, 10, "alpha")]
     assert [m.entity for m in found[("b", "p1")]] == ["beta", "alpha"]
+
+
+def test_mentions_found_as_the_articles_were_read_are_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mentions a reader found (see load.articles) are used, and kept in the cache, unless
+    the cache holds the article's own; the others are found here."""
+    from archive_site.cache import RecordCache
+    from archive_site.load.index import mentions_in, name_finder
+
+    b = article("b", texts=("Beta Bank and Alpha met.", "Nothing here."))
+    a = article("a", texts=("Alpha Corp said.",))
+    alone = find_mentions([b, a], ENTITIES)
+    read = {"b": mentions_in(b, name_finder(ENTITIES))}
+    assert find_mentions([b, a], ENTITIES, None, read) == alone
+    assert find_mentions([b, a], ENTITIES, None, {"b": ()}) == {("a", "p1"): alone[("a", "p1")]}
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = RecordCache.of(tmp_path / "content", "salt")
+    assert find_mentions([b, a], ENTITIES, cache, read) == alone
+    assert cache.misses["mentions"] == 2
+    cache.save()
+    again = RecordCache.of(tmp_path / "content", "salt")
+    assert find_mentions([b, a], ENTITIES, again, {"b": ()}) == alone  # the cache's, kept
+    assert again.hits["mentions"] == 2
 
 
 def test_mentions_and_entities_by_article_keep_first_mention_order() -> None:

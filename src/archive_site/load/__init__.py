@@ -64,7 +64,9 @@ def load_archive(
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
     language = config.language if config else "en"
-    articles, broken, keys = load_articles(content, language, entities, problems, cache, jobs)
+    articles, broken, keys, mentions = load_articles(
+        content, language, entities, problems, cache, jobs
+    )
     milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
     evidence = compute_evidence(articles, milestones)
@@ -72,7 +74,7 @@ def load_archive(
         warn_single_voice(content, milestones, evidence, problems)
     problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
-    links = compute_links(articles, milestones, entities, cache)
+    links = compute_links(articles, milestones, entities, cache, mentions)
     return Archive(
         config=config,
         articles=articles,

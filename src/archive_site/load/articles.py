@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 import hashlib
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
+from .index import ArticleMentions, mentions_in, name_finder
 from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
@@ -132,6 +134,7 @@ class _ArticleReader:
         problems: Problems,
         cache: RecordCache | None = None,
         context: str = "",
+        entities: Sequence[Entity] = (),
     ) -> None:
         self.content = content
         self.language = language
@@ -140,6 +143,8 @@ class _ArticleReader:
         self.problems = problems
         self.responds_to: dict[str, tuple[tuple[str, int], ...]] = {}
         self.keys: dict[str, str] = {}  # each article's cache key: what it was read from
+        self.mentions: dict[str, ArticleMentions] = {}  # of the articles read, by id
+        self.finder = functools.cache(lambda: name_finder(entities))
         self.cache = cache
         self.context = context  # what else reading depends on: the language, the entities
 
@@ -179,17 +184,21 @@ class _ArticleReader:
 
     def fresh(self, files: ArticleFiles) -> _Fresh:
         """The article of ``files`` read (by this process, or by another that shares the
-        reading: see :mod:`.split`), with what :meth:`taken` keeps of it."""
+        reading: see :mod:`.split`), with what :meth:`taken` keeps of it: its mentions of
+        the entities too (the cross-link index takes them: see :func:`.index.find_mentions`)."""
         before = len(self.problems)
         key = None if self.cache is None else self._key(files, self.cache, _hash_now)
         article = self._read(files)
         clean = len(self.problems) == before
-        return (article, self.responds_to.get(files.ident), key, clean)
+        found = None if article is None else mentions_in(article, self.finder())
+        return (article, self.responds_to.get(files.ident), key, clean, found)
 
     def taken(self, files: ArticleFiles, fresh: _Fresh) -> Article | None:
-        """The article read by :meth:`fresh`, its responses and key noted, and kept in the
-        cache when reading it raised no problem at all."""
-        article, responds_to, key, clean = fresh
+        """The article read by :meth:`fresh`, its responses, key and mentions noted, and kept
+        in the cache when reading it raised no problem at all."""
+        article, responds_to, key, clean, found = fresh
+        if article is not None and found is not None:
+            self.mentions[article.id] = found
         if responds_to is not None:
             self.responds_to[files.ident] = responds_to
         if key is not None and article is not None and self.cache is not None:
@@ -458,9 +467,11 @@ class _Uncached(enum.Enum):
 
 _UNCACHED = _Uncached.UNCACHED
 #: An article as read (see :meth:`_ArticleReader.fresh`): the article (None: it did not
-#: load), the articles it responds to (with their lines), its cache key, and whether reading
-#: it raised no problem at all.
-_Fresh = tuple[Article | None, tuple[tuple[str, int], ...] | None, str | None, bool]
+#: load), the articles it responds to (with their lines), its cache key, whether reading
+#: it raised no problem at all, and its mentions of the entities.
+_Fresh = tuple[
+    Article | None, tuple[tuple[str, int], ...] | None, str | None, bool, ArticleMentions | None
+]
 
 
 def _hash_now(rel: str, path: Path) -> str:
@@ -497,6 +508,8 @@ class LoadedArticles(NamedTuple):
     #: With a cache, each loaded article's cache key: a hash of everything it was read from,
     #: so that what was computed from an article can be kept under it.
     keys: Mapping[str, str]
+    #: The mentions of the entities in each article read (not taken from the cache), by id.
+    mentions: Mapping[str, ArticleMentions]
 
 
 def load_articles(
@@ -512,7 +525,7 @@ def load_articles(
     entity_ids = {e.id for e in entities}
     context = digest(language, repr(tuple(entities)))
     reader = _ArticleReader(
-        content, language, entity_ids, outlet_entities(entities), problems, cache, context
+        content, language, entity_ids, outlet_entities(entities), problems, cache, context, entities
     )
     files, orphans = discover_articles(content, problems)
     articles = [a for a in reader.read_all(files, jobs) if a is not None]
@@ -526,4 +539,4 @@ def load_articles(
     newest_first = sorted(
         articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
     )
-    return LoadedArticles(tuple(newest_first), broken, reader.keys)
+    return LoadedArticles(tuple(newest_first), broken, reader.keys, reader.mentions)

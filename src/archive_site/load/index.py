@@ -66,27 +66,37 @@ def ordered(groups: Mapping[K, Iterable[str]], order: Mapping[str, int]) -> dict
 # --- mentions of entities in articles ----------------------------------------
 
 
+#: An article's mentions: each paragraph that names an entity, with its mentions.
+ArticleMentions = tuple[tuple[str, tuple[Mention, ...]], ...]
+
+
 def find_mentions(
-    articles: Iterable[Article], entities: Sequence[Entity], cache: RecordCache | None = None
+    articles: Iterable[Article],
+    entities: Sequence[Entity],
+    cache: RecordCache | None = None,
+    found_already: Mapping[str, ArticleMentions] | None = None,
 ) -> dict[ParagraphKey, list[Mention]]:
     """Every paragraph that names an entity, with its mentions; articles in id order.
 
     An article's mentions depend only on its paragraphs and the entities: they are kept
     in ``cache`` under a key made of both.  The finder is made only for an article that
-    is not in the cache (making it compiles a pattern of the names)."""
-    finder = functools.cache(lambda: NameFinder((name, e.id) for e in entities for name in e.names))
+    is not in the cache (making it compiles a pattern of the names).  ``found_already``:
+    those found as the articles were read (see :mod:`.articles`), by article id."""
+    finder = functools.cache(lambda: name_finder(entities))
+    found_already = found_already or {}
     names = repr(tuple((e.id, e.names) for e in entities))
     out: dict[ParagraphKey, list[Mention]] = {}
     for a in sorted(articles, key=lambda a: a.id):
+        known = found_already.get(a.id)
         if cache is None:
-            found = _mentions_in(a, finder())
+            found = known if known is not None else mentions_in(a, finder())
         else:
             key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
             entry = cache.get(_MENTIONS, key)
             if _mentions_of(entry, a.id):
                 found = entry
             else:
-                found = _mentions_in(a, finder())
+                found = known if known is not None else mentions_in(a, finder())
                 cache.put(_MENTIONS, key, found)
         out.update(((a.id, pid), list(ms)) for pid, ms in found)
     return out
@@ -95,7 +105,12 @@ def find_mentions(
 _MENTIONS = "mentions"
 
 
-def _mentions_in(a: Article, finder: NameFinder) -> tuple[tuple[str, tuple[Mention, ...]], ...]:
+def name_finder(entities: Iterable[Entity]) -> NameFinder:
+    """What finds the entities' names and aliases in text."""
+    return NameFinder((name, e.id) for e in entities for name in e.names)
+
+
+def mentions_in(a: Article, finder: NameFinder) -> ArticleMentions:
     """The paragraphs of ``a`` that name an entity, with their mentions."""
     found = (
         (p.id, tuple(Mention(a.id, p.id, s, e, key) for s, e, key in finder.find(p.text)))
@@ -104,9 +119,7 @@ def _mentions_in(a: Article, finder: NameFinder) -> tuple[tuple[str, tuple[Menti
     return tuple((pid, ms) for pid, ms in found if ms)
 
 
-def _mentions_of(
-    entry: object, article: str
-) -> TypeGuard[tuple[tuple[str, tuple[Mention, ...]], ...]]:
+def _mentions_of(entry: object, article: str) -> TypeGuard[ArticleMentions]:
     """Whether a cached entry is the mentions of ``article`` (a cache is never trusted)."""
     if not isinstance(entry, tuple):
         return False
@@ -257,11 +270,13 @@ def compute_links(
     milestones: Sequence[Milestone],
     entities: Sequence[Entity],
     cache: RecordCache | None = None,
+    found_mentions: Mapping[str, ArticleMentions] | None = None,
 ) -> Links:
-    """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order."""
+    """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order;
+    ``found_mentions``: the mentions found as articles were read, by article id."""
     article_order = {a.id: n for n, a in enumerate(articles)}
     milestone_order = {m.id: n for n, m in enumerate(milestones)}
-    mentions = find_mentions(articles, entities, cache)
+    mentions = find_mentions(articles, entities, cache, found_mentions)
     named = entities_by_article(mentions)
     cites = citations(milestones)
     return Links(

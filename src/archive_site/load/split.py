@@ -1,8 +1,9 @@
 """Work on many files shared with a second process: the first half done here, the second in
 a forked process meanwhile; the results the same, and in the same order, as done here alone.
 
-Reading the articles is the longest step of a cold load (at 10,000 articles, 3.3 s of
-9), and the load runs in one process on a machine with more cores.  Each item's
+Reading the articles (and finding the entities each names) is the longest step of a
+cold load (at 10,000 articles, 5 s of 9.5), and the load runs in one process on a
+machine with more cores.  Each item's
 work must depend only on the item and on what the process held when it forked,
 return what the record cache can keep (see :func:`..cache.dump_records`), and
 report its problems into ``problems``.  The second process does the second half of
