@@ -362,3 +362,40 @@ def test_articles_read_by_two_processes_are_the_same_and_kept(
             load_archive(content, jobs=jobs, cache=RecordCache.of(content, f"salt {jobs}"))
         failures.append(failed.value.diagnostics)
     assert failures[0] == failures[1] and len(failures[0]) >= 3
+
+
+def test_links_read_by_two_processes_report_as_read_by_one(
+    synthetic: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Markdown texts not in the cache are read for their links by two processes: the
+    same problems, in the same order (a link to nothing, a text nested too deeply, in both
+    halves); the links found there are kept in the cache."""
+    from archive_site.cache import RecordCache
+    from archive_site.load import load_archive, split
+
+    monkeypatch.setattr(split, "LEAST", 2)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    shutil.copytree(synthetic, content)
+    cache = RecordCache.of(content, "salt")
+    load_archive(content, jobs=2, cache=cache)
+    assert cache.misses["links"] > 2
+    cache.save()
+    again = RecordCache.of(content, "salt")
+    load_archive(content, jobs=2, cache=again)
+    assert again.hits["links"] and not again.misses["links"]
+    yaml = content / "milestones.yaml"
+    text = yaml.read_text(encoding="utf-8").split("\n- id: ")
+    for n in (3, N // 2 + 3):
+        text[n] = text[n].replace("(entity:entity-", "(entity:nothing-", 1)
+    for n in (5, N - 2):
+        text[n] = text[n].replace('summary: "', 'summary: "' + "[" * 20 + " deep ", 1)
+    yaml.write_text("\n- id: ".join(text), encoding="utf-8")
+    failures = []
+    for jobs in (1, 2):
+        with pytest.raises(ArchiveError) as failed:
+            load_archive(content, jobs=jobs, cache=RecordCache.of(content, f"salt {jobs}"))
+        failures.append(failed.value.diagnostics)
+    assert failures[0] == failures[1]
+    messages = [d.message for d in failures[0]]
+    assert sum("link:" in m for m in messages) == 2 and sum("markdown:" in m for m in messages) == 2

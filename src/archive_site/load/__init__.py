@@ -68,7 +68,7 @@ def load_archive(
         content, language, entities, problems, cache, jobs
     )
     milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
-    check_all_links(content, articles, milestones, entities, topics, pages, problems, cache)
+    check_all_links(content, articles, milestones, entities, topics, pages, problems, cache, jobs)
     evidence = compute_evidence(articles, milestones)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)

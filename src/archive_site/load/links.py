@@ -18,6 +18,7 @@ from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
 from ..mdtext import links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
+from .split import shared
 
 
 def check_links(
@@ -27,17 +28,19 @@ def check_links(
     known: Mapping[str, Collection[str]],
     problems: Problems,
     cache: RecordCache | None = None,
+    found: Mapping[str, tuple[str, ...] | None] | None = None,
 ) -> None:
     """Report each link of a Markdown text (from line ``line`` of ``path``) that cannot be
     used, or a text that Markdown would take too long to read (see :func:`too_nested` and
-    :func:`too_marked`)."""
+    :func:`too_marked`); ``found``: the links of texts found already (see
+    :func:`check_all_links`)."""
     nested = too_nested(text) or too_marked(text)
     if nested is not None:  # on the line of the sign one too many (a page's body, a
         message, at = nested  # literal block: exactly; a folded one: the text's first)
         problems.error(display_path(path), line + text.count("\n", 0, at), f"markdown: {message}")
         return
     try:
-        hrefs = _links(text, cache)
+        hrefs = _links(text, cache, found or {})
     except RecursionError:  # Python-Markdown reads nested lists and quotes by recursion
         problems.error(
             display_path(path),
@@ -62,17 +65,40 @@ def _deepest_line(text: str) -> int:
     return max(range(len(lines)), key=lambda n: len(lines[n]) - len(lines[n].lstrip(" \t>")))
 
 
-def _links(text: str, cache: RecordCache | None) -> Sequence[str]:
-    """The links of a Markdown text (what :func:`links_in` finds depends on the text alone,
-    so it is kept in ``cache`` under the text's hash)."""
+def _links(
+    text: str, cache: RecordCache | None, known: Mapping[str, tuple[str, ...] | None]
+) -> Sequence[str]:
+    """The links of a Markdown text: ``known`` already, else found (what :func:`links_in`
+    finds depends on the text alone, so it is kept in ``cache`` under the text's hash)."""
+    ready = known.get(text)
+    if ready is not None:
+        return ready
     if cache is None:
         return links_in(text)
-    key = cache.key(text)
-    found = cache.get(_LINKS, key)
-    if not (isinstance(found, tuple) and all(isinstance(h, str) for h in found)):
+    found = _cached(text, cache)
+    if found is None:
         found = tuple(links_in(text))
-        cache.put(_LINKS, key, found)
+        cache.put(_LINKS, cache.key(text), found)
     return found
+
+
+def _cached(text: str, cache: RecordCache) -> tuple[str, ...] | None:
+    """The links of ``text`` kept in ``cache``, if any (a cache is never trusted)."""
+    found = cache.get(_LINKS, cache.key(text))
+    if isinstance(found, tuple) and all(isinstance(h, str) for h in found):
+        return found
+    return None
+
+
+def links_found(text: str) -> tuple[str, ...] | None:
+    """The links of a Markdown text, when Markdown can read it at all (else None: the text
+    is read again by :func:`check_links`, which reports why)."""
+    if too_nested(text) or too_marked(text):
+        return None
+    try:
+        return tuple(links_in(text))
+    except RecursionError:
+        return None
 
 
 _LINKS = "links"
@@ -121,9 +147,21 @@ def check_all_links(
     pages: Sequence[Page],
     problems: Problems,
     cache: RecordCache | None = None,
+    jobs: int = 1,
 ) -> None:
+    """Check the links of every milestone's summary and every page's body (see
+    :func:`check_links`); with ``jobs`` above 1, the texts not in ``cache`` are read for
+    their links by two processes at once (see :mod:`.split`)."""
     known = known_targets(articles, milestones, entities, topics, pages)
+    texts = dict.fromkeys([*(m.summary for m in milestones), *(p.body for p in pages)])
+    found = {} if cache is None else {t: _cached(t, cache) for t in texts}
+    todo = [t for t in texts if found.get(t) is None]
+    for text, links in zip(todo, shared(todo, links_found, problems, jobs=jobs), strict=True):
+        found[text] = links
+        if links is not None and cache is not None:
+            cache.put(_LINKS, cache.key(text), links)
     for m in milestones:
-        check_links(m.summary, content / MILESTONES_FILE, m.summary_line, known, problems, cache)
+        path = content / MILESTONES_FILE
+        check_links(m.summary, path, m.summary_line, known, problems, cache, found)
     for p in pages:
-        check_links(p.body, content / p.source_file, p.body_line, known, problems, cache)
+        check_links(p.body, content / p.source_file, p.body_line, known, problems, cache, found)
