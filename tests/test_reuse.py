@@ -162,7 +162,9 @@ def test_files_written_again_unchanged_become_links_to_the_previous_ones(tmp_pat
     (new / "only-new.txt").write_bytes(b"new")
     (old / "sub/link.txt").symlink_to(old / "same.txt")
     (new / "sub/link.txt").write_bytes(b"same bytes")
-    assert share_unchanged(new, old) == 2
+    assert share_unchanged(new, old, ["sub/same.bin", "only-new.txt"]) == 1  # those alone
+    assert (new / "same.txt").stat().st_nlink == 1
+    assert share_unchanged(new, old) == 1  # the rest
     for name in ("same.txt", "sub/same.bin"):
         assert (new / name).stat().st_ino == (old / name).stat().st_ino, name
     for name in ("sub/changed.txt", "sub/link.txt"):

@@ -219,7 +219,9 @@ def index_site(
     program = binary or executable()
     record = _index(site, site / FOLDER, site / STAGE, program, most, previous, jobs, kept)
     if reuse is not None and (reuse / FOLDER).is_dir() and record.made and reuse != site:
-        share_unchanged(site / FOLDER, reuse / FOLDER)  # see there: the swap is faster
+        # the files of the shards made (see there: the swap is faster); the others' are links
+        made = [f"{f}/{name}" if f else name for f in record.made for name in _files(site, f)]
+        share_unchanged(site / FOLDER, reuse / FOLDER, made)
     if kept is not None:  # after sharing: the bundles kept hold the files the site holds
         _keep_all(kept, record, site / FOLDER)
     index = _read_entries(site / FOLDER)
@@ -658,6 +660,11 @@ def _listing(folder: Path, first: bool) -> dict[str, Stat]:
         st = os.stat(f"{folder}/{name}", follow_symlinks=False)  # noqa: PTH116
         found[name] = (st.st_size, st.st_mtime_ns, st.st_ino)
     return found
+
+
+def _files(site: Path, folder: str) -> list[str]:
+    """The files of the bundle of the shard in ``folder`` of the index in ``site``."""
+    return sorted(_listing(site / FOLDER / folder, not folder))
 
 
 def _read_record(path: Path) -> dict[str, object]:

@@ -306,9 +306,10 @@ def _write_manifest(folder: Path) -> None:
     )
 
 
-def share_unchanged(new: Path, old: Path) -> int:
-    """Make each file under ``new`` that has the same path and the same bytes under ``old``
-    a hard link to the file under ``old``; returns how many.
+def share_unchanged(new: Path, old: Path, paths: Iterable[str] | None = None) -> int:
+    """Make each file under ``new`` (or each of ``paths``, from ``new``) that has the same
+    path and the same bytes under ``old`` a hard link to the file under ``old``; returns how
+    many.
 
     ``old`` is a folder of the previous output, which the swap will delete: deleting a file
     whose blocks are on disk costs about a millisecond (ext4), deleting one of two links to
@@ -316,7 +317,7 @@ def share_unchanged(new: Path, old: Path) -> int:
     best kept as the old ones.  Each replacement is one rename: ``new`` never lacks a file.
     """
     shared = 0
-    for path in regular_files(new):
+    for path in regular_files(new) if paths is None else paths:
         target, source = f"{new}/{path}", f"{old}/{path}"
         try:
             st, before = os.lstat(target), os.lstat(source)
