@@ -47,7 +47,8 @@ def load_archive(
     """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems.
 
     ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`);
-    with ``jobs`` above 1, the articles are read by two processes at once (:mod:`.split`)."""
+    with ``jobs`` above 1, the articles not in it (and the links of the Markdown texts not
+    in it) are read by two processes at once (:mod:`.split`)."""
     problems = problems if problems is not None else Problems()
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
