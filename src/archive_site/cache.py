@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, model, yamlsrc
-from .files import cache_entry, is_own_folder, read_bytes
+from .files import READ_FLAGS, cache_entry, is_own_folder, made_own_folder, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
@@ -398,8 +398,7 @@ class RecordCache:
         assert self.folder is not None
         tmp = f"{path}.{os.getpid()}.tmp"
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            if not is_own_folder(self.folder):
+            if not made_own_folder(self.folder):
                 return  # a link put in the cache's place: nothing is written through it
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)  # noqa: PTH108 - left by a killed build (a link is removed, not followed)
@@ -498,8 +497,7 @@ class Blobs:
     def _open(self) -> None:
         """Make this build's file (a new name: none other is ever written to)."""
         assert self.folder is not None
-        self.folder.mkdir(parents=True, exist_ok=True)
-        if not is_own_folder(self.folder):
+        if not made_own_folder(self.folder):
             raise OSError("a link in the cache's place")
         name = f"{self.kind}-{os.urandom(8).hex()}.blob"
         flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | _NOFOLLOW | getattr(os, "O_BINARY", 0)
@@ -520,9 +518,7 @@ class Blobs:
             if fd is None:
                 if self.folder is None:
                     raise Unreadable(name)
-                fd = os.open(
-                    self.folder / name, os.O_RDONLY | _NOFOLLOW | getattr(os, "O_BINARY", 0)
-                )
+                fd = os.open(self.folder / name, READ_FLAGS)
                 self._readers[name] = fd
             start = offset + sum(max(k, 0) for k in lengths[:n])
             data = os.pread(fd, lengths[n], start)

@@ -37,7 +37,8 @@ def nfc(text: str) -> str:
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
-_OPEN_FLAGS = (
+#: How a file of the content, or of a cache, is opened to be read.
+READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NOFOLLOW", 0)  # a link swapped in after the check is not followed
     | getattr(os, "O_NONBLOCK", 0)  # a FIFO swapped in does not block the open
@@ -90,7 +91,7 @@ def read_bytes(path: Path) -> bytes:
     if problem:
         raise FileProblem(problem)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        fd = os.open(path, READ_FLAGS)
     except OSError as exc:
         raise FileProblem(f"cannot read: {exc.strerror}") from None
     try:
@@ -139,6 +140,14 @@ def is_own_folder(path: Path | str) -> bool:
         return stat.S_ISDIR(os.lstat(path).st_mode)
     except OSError:
         return False
+
+
+def made_own_folder(path: Path) -> bool:
+    """Make the folder ``path`` (and its parents) where missing, and say whether it is a
+    folder itself (see :func:`is_own_folder`: a cache's folder that a link has taken is not
+    written through).  Raises OSError when it cannot be made."""
+    path.mkdir(parents=True, exist_ok=True)
+    return is_own_folder(path)
 
 
 def cache_entry(kind: str, folder: Path) -> Path:

@@ -73,7 +73,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_entry, cache_home, is_own_folder, prune_newest
+from .files import cache_entry, cache_home, is_own_folder, made_own_folder, prune_newest
 from .options import default_jobs
 from .urls import SEARCH_INDEX
 from .write import regular_files, share_unchanged
@@ -744,8 +744,7 @@ def _keep(kept: Path, key: str, site: Path, folder: str) -> None:
     target, record_file = kept / key, kept / f"{key}.json"
     work = kept / f"{key}.{os.getpid()}.tmp"
     try:
-        kept.mkdir(parents=True, exist_ok=True)
-        if not is_own_folder(kept):
+        if not made_own_folder(kept):
             return  # a link put in the cache's place: nothing is written through it
         record_file.unlink(missing_ok=True)
         for old in (work, target):

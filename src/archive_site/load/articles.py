@@ -149,8 +149,13 @@ class _ArticleReader:
         self.context = context  # what else reading depends on: the language, the entities
 
     def read_all(self, files: Sequence[ArticleFiles], jobs: int = 1) -> list[Article | None]:
-        """The article of each of ``files`` (see :meth:`read`), those not in the cache read by
-        two processes at once when ``jobs`` allows (see :mod:`.split`)."""
+        """The article of each of ``files``: from the cache when its files are unchanged, else
+        read (and kept in the cache when reading it raised no problem at all), by two
+        processes at once when ``jobs`` allows (see :mod:`.split`).
+
+        The cache is looked up by the files' hashes as the build's fingerprint found them
+        (:meth:`RecordCache.file_hash`); an article read again is kept under the hashes of
+        its bytes as they are now, so that an entry always stands for what it holds."""
         found = [self.cached(f) for f in files]
         todo = [f for f, got in zip(files, found, strict=True) if got is _UNCACHED]
         fresh = iter(shared(todo, self.fresh, self.problems, jobs=jobs))
@@ -158,16 +163,6 @@ class _ArticleReader:
             self.taken(f, next(fresh)) if got is _UNCACHED else got
             for f, got in zip(files, found, strict=True)
         ]
-
-    def read(self, files: ArticleFiles) -> Article | None:
-        """The article of ``files``: from the cache when its files are unchanged, else read
-        (and kept in the cache when reading it raised no problem at all).
-
-        The cache is looked up by the files' hashes as the build's fingerprint found them
-        (:meth:`RecordCache.file_hash`); an article read again is kept under the hashes of
-        its bytes as they are now, so that an entry always stands for what it holds."""
-        found = self.cached(files)
-        return self.taken(files, self.fresh(files)) if found is _UNCACHED else found
 
     def cached(self, files: ArticleFiles) -> Article | _Uncached | None:
         """The article of ``files`` from the cache, or :data:`_UNCACHED`."""
