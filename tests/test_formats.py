@@ -350,6 +350,39 @@ def test_json_ld_nested_too_deeply_is_left_unread_with_a_note(opening: str, dept
         assert r.notes == ((2, "JSON-LD nested too deeply, not read"),)
 
 
+@pytest.mark.parametrize(
+    ("escaped", "code", "left"),
+    [
+        ("\\u0001", "0001", ""),
+        ("\\u001b]0;owned\\u0007", "001B", " ]0;owned"),
+        ("\\ud800", "D800", ""),
+        ("\\uffff", "FFFF", ""),
+    ],
+)
+def test_json_ld_escapes_give_no_character_a_text_cannot_hold(
+    escaped: str, code: str, left: str
+) -> None:
+    """A JSON-LD escape gives any code point, though no decoded file holds a control
+    character, a lone surrogate or U+FFFF: one in a headline made the feed malformed XML,
+    wrote the terminal's control sequences and a metadata file `check` refused, or was an
+    internal error (a surrogate cannot be written).  Each is read as a space, with a note."""
+    html = (
+        "<!DOCTYPE html><html><head>\n"
+        '<script type="application/ld+json">{"@type": "NewsArticle",\n'
+        f'"headline": "Baku {escaped} port", "author": {{"name": "Eve {escaped}"}}}}</script>\n'
+        "</head><body><article><h1>Baku port</h1><p>A real paragraph of text about "
+        "the port of Baku and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "ld.html", Problems(), fmt="html")
+    assert r.fields["title"].value == f"Baku{left} port"
+    assert r.fields["author"].value == f"Eve{left}"
+    assert [line for line, _ in r.notes] == [3, 3]
+    assert f"in the JSON-LD's title (the first U+{code}) read as spaces" in r.notes[0][1]
+    for f in r.fields.values():
+        f.value.encode("utf-8")  # no surrogate left
+        assert f.value.isprintable()
+
+
 # --- wire copy ------------------------------------------------------------------------
 
 

@@ -25,9 +25,12 @@ from pathlib import Path
 MAX_BYTES = 32 * 1024 * 1024
 
 #: The characters no text of the archive holds: every C0 control but tab and the line ends,
-#: DEL and the C1 controls. XML forbids most of them (one in a headline made the feed
-#: malformed), HTML calls each a parse error; none is a word of any text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: DEL and the C1 controls; and the code points XML cannot hold either, which no decoded
+#: file has but an escape in a saved page's JSON-LD (``\\u0001``, ``\\ud800``) may give:
+#: the surrogates and the noncharacters U+FFFE and U+FFFF. XML forbids them (one in a
+#: headline made the feed malformed), HTML calls each a parse error; none is a word of any
+#: text.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def nfc(text: str) -> str:

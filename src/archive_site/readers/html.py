@@ -30,6 +30,7 @@ from typing import Any
 from ..config import language_tag
 from ..dates import MONTH_PATTERN
 from ..errors import Problems
+from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading
@@ -389,8 +390,22 @@ def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Fo
             notes.append((line, "JSON-LD nested too deeply, not read"))
         else:
             if found is not None:
-                return found
+                read = {key: _readable(key, value, notes) for key, value in found.items()}
+                return {key: value for key, value in read.items() if value.value}
     return {}
+
+
+def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found:
+    """A value of the JSON-LD as the build reads text: its escapes (``\\u0001``) may give
+    characters no decoded file holds, each read as a space (see :func:`.base.readable`)."""
+    first = CONTROL_CHARACTERS.search(found.value)
+    if first is None:
+        return found
+    value, count = CONTROL_CHARACTERS.subn(" ", found.value)
+    what = f"{count} control character{'s' if count > 1 else ''}"
+    where = f"in the JSON-LD's {field} (the first U+{ord(first[0]):04X})"
+    notes.append((found.line, f"{what} {where} read as spaces"))
+    return _Found(" ".join(nfc(value).split()), found.line)
 
 
 def _article_in(data: Any, script: str, line: int) -> dict[str, _Found] | None:
