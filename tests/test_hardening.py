@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from archive_site.mdtext import MOST_MARKS, MOST_TEXT_MARKS, too_marked, too_nested
+from archive_site.urls import is_web_url, uri_of
 from conftest import COMMENTARY, INTERVIEW, edit
 from conftest import cli as in_process
 from records import CountedId
@@ -122,6 +123,7 @@ LINK_FORMS = {
         ("year:１２３", "link: unknown year '１２３'"),
         ("year:abc", "link: unknown year 'abc'"),
         ("milestone:../../../etc/passwd", "link: unknown milestone '../../../etc/passwd'"),
+        ("https://[abc/x", "link: 'https://[abc/x' is not a valid URL"),  # was a ValueError
     ],
 )
 def test_every_markdown_link_form_is_checked_with_its_line(
@@ -861,3 +863,27 @@ def test_the_sitemap_and_feed_are_valid_xml_with_valid_urls(project_copy: Path) 
             assert re.fullmatch(
                 r"[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+", u.replace("&amp;", "&")
             ), u
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "https://[abc/x", "https://a]b/"])
+def test_an_address_with_a_bracket_left_open_is_no_web_url(url: str) -> None:
+    """urllib raises ValueError for an IPv6 host's bracket left open: a metadata ``url``, a
+    link or a saved page's canonical address so was an internal error, not a problem."""
+    assert not is_web_url(url)
+    assert uri_of(url + "ş") == url + "ş"  # left for is_web_url to refuse
+
+
+@pytest.mark.parametrize("name", ["search", "404", "timeline", "feed", "index"])
+def test_a_page_named_as_one_of_the_site_s_own_is_refused_by_check(
+    project_copy: Path, name: str
+) -> None:
+    """``pages/search.md`` passed ``check``, then failed the build ("search.html: two outputs
+    have the same path", naming no content file); and ``pages/404.md`` was told "'404' is
+    not a valid id ...; and not one of ['404', ...]"."""
+    about = project_copy / ABOUT
+    (about.parent / f"{name}.md").write_bytes(about.read_bytes())
+    run = cli("check")
+    assert_problem(
+        run, f"content/pages/{name}.md", f"file name: '{name}' is the name of one of the site's own"
+    )
+    assert len(run.problems) == 1 and "not a valid id" not in run.err, run.err

@@ -192,8 +192,8 @@ def is_web_url(text: str) -> bool:
     of characters a URL may hold, each ``%`` opening an escape of two hexadecimal digits."""
     if not _URL.fullmatch(text) or _BAD_ESCAPE.search(text):
         return False
-    parts = urlsplit(text)
-    try:
+    try:  # a bracket left open ("http://[::1") is a ValueError too
+        parts = urlsplit(text)
         parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
     except ValueError:
         return False
@@ -209,7 +209,10 @@ def uri_of(iri: str) -> str:
     (``https://report.az/a/sazi%C5%9F/``); an ASCII address as it is."""
     if iri.isascii():
         return iri
-    parts = urlsplit(iri)
+    try:
+        parts = urlsplit(iri)
+    except ValueError:  # an IPv6 host's bracket left open: left for is_web_url to refuse
+        return iri
     netloc = parts.netloc
     if not netloc.isascii():
         user, at, host = netloc.rpartition("@")

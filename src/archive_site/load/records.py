@@ -31,7 +31,11 @@ from ..text import (
 )
 from ..yamlsrc import Record, YList, YMap, read_yaml
 
-RESERVED_PAGE_IDS = frozenset({"index", "timeline", "404", "sitemap", "feed", "robots"})
+#: The names of the site's own files at its top, which no hand-written page may take.
+RESERVED_PAGE_IDS = frozenset(
+    name.partition(".")[0]
+    for name in (urls.HOME, urls.TIMELINE, urls.SEARCH, urls.NOT_FOUND, urls.FEED, urls.SITEMAP)
+) | {"robots"}
 
 
 # --- entities and topics ----------------------------------------------------
@@ -177,12 +181,13 @@ def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
             problems.error(display, None, "not a page: pages are Markdown files, NAME.md")
             continue
         ident = path.stem
-        if not is_id(ident) or ident in RESERVED_PAGE_IDS:
-            problems.error(
-                display,
-                None,
-                f"file name: {id_error(ident)}; and not one of {sorted(RESERVED_PAGE_IDS)}",
-            )
+        if ident in RESERVED_PAGE_IDS:
+            names = ", ".join(sorted(RESERVED_PAGE_IDS))
+            message = f"'{ident}' is the name of one of the site's own pages ({names})"
+            problems.error(display, None, f"file name: {message}: choose another")
+            continue
+        if not is_id(ident):
+            problems.error(display, None, f"file name: {id_error(ident)}")
             continue
         try:
             data = read_bytes(path)

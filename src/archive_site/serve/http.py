@@ -70,9 +70,12 @@ def respond(view: View, target: str, site_url: str) -> Reply:
     ``site_url`` is where the site is served, for the page a path outside the
     base path gets.
     """
-    raw = urlsplit(target)
-    path = _decoded(raw.path)
-    if path is None:
+    try:
+        raw = urlsplit(target)
+    except ValueError:  # "//[::1" as the path of a request: a bracket left open
+        raw = None
+    path = None if raw is None else _decoded(raw.path)
+    if raw is None or path is None:
         return Reply(HTTPStatus.BAD_REQUEST, b"Bad request\n", TEXT)
     marker = "/" + ENDPOINT
     if marker in path:  # any base, so a page served before the base URL changed still reloads
