@@ -16,12 +16,15 @@ INDEX = QuoteIndex([article("a", texts=TEXT)])
 
 
 def test_hits_count_every_occurrence_and_keep_the_qualified() -> None:
-    hits, every = INDEX.hits("a", "The road runs", "", "")
-    assert every == 2
+    hits, every, in_words = INDEX.hits("a", "The road runs", "", "")
+    assert every == 2 and not in_words
     assert [(p.id, s, e) for p, s, e in hits] == [("p1", 0, 13), ("p1", 20, 33)]
-    hits, every = INDEX.hits("a", "The road runs", "", "west")
+    hits, every, _ = INDEX.hits("a", "The road runs", "", "west")
     assert every == 2
     assert [(p.id, s) for p, s, _ in hits] == [("p1", 20)]
+    hits, every, in_words = INDEX.hits("a", "he road run", "", "")  # parts of words only
+    assert (hits, every) == ([], 0)
+    assert [(p.id, s, e) for p, s, e in in_words] == [("p1", 1, 12), ("p1", 21, 32)]
 
 
 def test_locate_maps_typography_back_to_the_paragraph() -> None:
@@ -74,7 +77,7 @@ def test_a_quote_is_looked_for_in_its_article_once_not_in_each_paragraph(
         found = index.locate("big", f"Paragraph {n} says x.", None, None)
         assert not isinstance(found, str) and found[0].id == f"p{n}"
     assert isinstance(index.locate("big", "says x. Paragraph 2", None, None), str)
-    hits, every = index.hits("big", "says x.", "", "")
+    hits, every, _ = index.hits("big", "says x.", "", "")
     assert every == 3000 and [h[0].id for h in hits[:2]] == ["p1", "p2"]
     assert len(searches) == 5
 

@@ -8,6 +8,7 @@ import pytest
 
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
+from archive_site.load.quotes import cuts_a_word
 from archive_site.model import Archive
 from archive_site.text import NameFinder, normalise
 from conftest import COMMENTARY, CONTENT, INTERVIEW
@@ -130,6 +131,36 @@ def test_an_ambiguous_quote_needs_a_prefix_or_suffix(project_copy: Path) -> None
         in problem
     )
     assert "add 'prefix:' or 'suffix:'" in problem
+
+
+@pytest.mark.parametrize(
+    ("quote", "words"),
+    [
+        ("China has un", "'China has unequivocally'"),  # "un" of "unequivocally": its opposite
+        ("equivocally recognized the territorial integrity", "'unequivocally recognized the"),
+        ("the 30-year occupation by Arm", "'the 30-year occupation by Armenia'"),
+    ],
+)
+def test_a_quote_of_part_of_a_word_is_refused(project_copy: Path, quote: str, words: str) -> None:
+    """A quote found only inside words was verified: "China has un" of "China has
+    unequivocally recognized" passed, and the page marked it as what the source says."""
+    _break(
+        project_copy,
+        "quote: During the 30-year occupation by Armenia, China has unequivocally recognized "
+        "the territorial integrity of Azerbaijan.",
+        f"quote: {quote}",
+    )
+    (problem,) = _problems(project_copy)
+    assert "quote: the quote begins or ends inside a word of '2025-04-23-ednews" in problem
+    assert f"(p4: {words}" in problem and "a quote is of whole words" in problem
+
+
+def test_quotes_end_anywhere_in_scripts_without_spaces_between_words() -> None:
+    text = "中国和阿塞拜疆签署了协议 and the port"
+    assert not cuts_a_word(text, 2, 5)  # Chinese: no spaces, any character may end a quote
+    assert not cuts_a_word(text, 0, 12) and not cuts_a_word(text, 13, 16)
+    assert cuts_a_word(text, 13, 15) and cuts_a_word(text, 14, 16)  # "an", "nd"
+    assert cuts_a_word("2024 and 20245", 9, 13) and not cuts_a_word("2024 and 20245", 0, 4)
 
 
 def test_a_prefix_picks_one_occurrence(project_copy: Path) -> None:

@@ -71,7 +71,7 @@ class QuoteIndex:
             return "the quote is empty"
         pre = normalise_text(prefix) if prefix else ""
         suf = normalise_text(suffix) if suffix else ""
-        hits, unqualified = self.hits(article, needle, pre, suf)
+        hits, unqualified, in_words = self.hits(article, needle, pre, suf)
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
@@ -82,14 +82,23 @@ class QuoteIndex:
             )
         if unqualified:
             return "the quote occurs in the article, but not with the given prefix/suffix"
+        if in_words:
+            para, start, end = in_words[0]
+            return (
+                f"the quote begins or ends inside a word of '{article}' ({para.id}: "
+                f"{_whole_words(para.text, start, end)!r}); a quote is of whole words"
+            )
         return self.why_not_found(article, needle)
 
     def hits(
         self, article: str, needle: str, pre: str, suf: str
-    ) -> tuple[list[tuple[Paragraph, int, int]], int]:
+    ) -> tuple[list[tuple[Paragraph, int, int]], int, list[tuple[Paragraph, int, int]]]:
         """Where the (normalised) quote occurs with its prefix and suffix, as spans of the
-        paragraphs' own text; and how often it occurs at all."""
+        paragraphs' own text; how often it occurs at all as whole words; and where it occurs
+        only as part of a word ("un" of "untapped": a quote so cut may say the opposite of
+        its text)."""
         hits: list[tuple[Paragraph, int, int]] = []
+        in_words: list[tuple[Paragraph, int, int]] = []
         unqualified = 0
         paragraphs = self.paragraphs(article)
         text, starts = self.text(article)
@@ -97,6 +106,9 @@ class QuoteIndex:
             k = bisect_right(starts, at) - 1
             para, norm = paragraphs[k]
             i = at - starts[k]
+            if cuts_a_word(norm.text, i, i + len(needle)):
+                in_words.append((para, *norm.span(i, i + len(needle))))
+                continue
             unqualified += 1
             if pre and not norm.text[:i].rstrip().endswith(pre):
                 continue
@@ -104,7 +116,7 @@ class QuoteIndex:
                 continue
             start, end = norm.span(i, i + len(needle))
             hits.append((para, start, end))
-        return hits, unqualified
+        return hits, unqualified, in_words
 
     def why_not_found(self, article: str, needle: str) -> str:
         """Why a quote is not in the article's text: where it is instead, or where it departs."""
@@ -130,3 +142,37 @@ class QuoteIndex:
             f"paragraph {para.id}, then the quote has {needle[matched : matched + 24]!r} "
             f"where the text has {text[at : at + 24]!r}"
         )
+
+
+def _wordy(char: str) -> bool:
+    """Whether ``char`` is part of a word in a script that puts spaces between words: a
+    letter or digit, but not of the scripts that write words unspaced (Chinese, Japanese,
+    Thai, Lao, Khmer, Myanmar), where any character may end a quote."""
+    if not char.isalnum():
+        return False
+    code = ord(char)
+    return not (
+        0x2E80 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF66 <= code <= 0xFF9F
+        or code >= 0x20000
+        or 0x0E00 <= code <= 0x0EFF
+        or 0x1000 <= code <= 0x109F
+        or 0x1780 <= code <= 0x17FF
+    )
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word of ``text``."""
+    return (start > 0 and _wordy(text[start]) and _wordy(text[start - 1])) or (
+        end < len(text) and _wordy(text[end - 1]) and _wordy(text[end])
+    )
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """``text[start:end]`` widened to the words it cuts."""
+    while start > 0 and _wordy(text[start - 1]):
+        start -= 1
+    while end < len(text) and _wordy(text[end]):
+        end += 1
+    return text[start:end]
