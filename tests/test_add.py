@@ -374,6 +374,25 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
     assert articles_listing(project_copy) == before
 
 
+def test_add_writes_nothing_through_a_linked_articles_folder(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """The build refuses an ``articles/`` that is a symbolic link; add wrote through it,
+    into the folder it pointed to, outside the content folder."""
+    inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
+    elsewhere = tmp_path / "elsewhere"
+    (project_copy / "content/articles").rename(elsewhere)
+    (project_copy / "content/articles").symlink_to(elsewhere)
+    before = sorted(p.name for p in elsewhere.iterdir())
+
+    result = cli("add", "inbox/new.txt", "--id", "via-a-link", cwd=project_copy)
+
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert "1. content/articles: not a folder but a symbolic link" in result.stderr
+    assert sorted(p.name for p in elsewhere.iterdir()) == before
+
+
 def test_adding_the_same_bytes_again_says_so_and_changes_nothing(project_copy: Path) -> None:
     inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
     first = cli("add", "inbox/new.txt", cwd=project_copy)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
-from ..files import CONTROL_CHARACTERS, FileProblem, read_bytes
+from ..files import CONTROL_CHARACTERS, FileProblem, is_own_folder, read_bytes
 from ..layout import (
     ARTICLES_DIR,
     CAPTURE_SUFFIXES,
@@ -107,6 +107,14 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     if not content.is_dir():
         raise _fail(content, None, "content folder not found (give another with --content DIR)")
     folder = content / ARTICLES_DIR
+    # the build refuses a linked articles/ folder: nothing is written through one
+    if (folder.exists() or folder.is_symlink()) and not is_own_folder(folder):
+        raise _fail(
+            folder,
+            None,
+            "not a folder but a symbolic link or a file: add writes only into the content "
+            "folder's own articles/ folder",
+        )
     same = _same_capture(folder, data)
     if same is not None:
         out.info(
