@@ -31,6 +31,7 @@ from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
+from .speakers import interview_names, label_turns
 from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
@@ -66,6 +67,7 @@ class _Fields:
     kind: ArticleKind
     interviewer: str | None
     interviewee: str | None
+    blocks: tuple[Block, ...]  # the capture's paragraphs, with the turns its names mark too
     origin: str | None
     responds_to: tuple[tuple[str, int], ...]  # (article id, line)
     short_title: str
@@ -145,6 +147,7 @@ class _ArticleReader:
         self.keys: dict[str, str] = {}  # each article's cache key: what it was read from
         self.mentions: dict[str, ArticleMentions] = {}  # of the articles read, by id
         self.finder = functools.cache(lambda: name_finder(entities))
+        self.entities = entities
         self.cache = cache
         self.context = context  # what else reading depends on: the language, the entities
 
@@ -304,11 +307,11 @@ class _ArticleReader:
         kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
         ok &= checks.report(meta, kind.issues)
         asks, answers = meta.text("interviewer"), meta.text("interviewee")
-        has_turns = any(b.turn for b in reading.blocks)
+        blocks = self._turns(reading, kind.value, asks, answers, values, display)
         ok &= checks.report(
             meta,
             checks.known_speakers(asks, answers, self.entity_ids),
-            checks.interview(kind.value, has_turns, asks, answers, missing),
+            checks.interview(kind.value, any(b.turn for b in blocks), asks, answers, missing),
         )
         language = self._language(meta, reading)
         url = values["url"]
@@ -339,9 +342,31 @@ class _ArticleReader:
             original_name=rest["original_name"],
             interviewer=asks,
             interviewee=answers,
+            blocks=tuple(blocks),
             responds_to=responds_to,
             title_from_capture=from_capture["title"],
         )
+
+    def _turns(
+        self,
+        reading: Reading,
+        kind: str | None,
+        asks: str | None,
+        answers: str | None,
+        values: Mapping[str, str | None],
+        display: str,
+    ) -> list[Block]:
+        """The capture's paragraphs, in an interview with the turns that its speakers' names
+        mark too (see :mod:`.speakers`), a warning for each name that is neither's."""
+        if kind != "interview":
+            return list(reading.blocks)
+        said_by = interview_names(
+            self.entities, asks, answers, (values["outlet"], values["author"])
+        )
+        blocks, notes = label_turns(reading.blocks, *said_by)
+        for line, note in notes:
+            self.problems.warning(display, line, note)
+        return blocks
 
     def _language(self, meta: Record, reading: Reading) -> str:
         """The language of the article's text: the metadata's, else the one the capture
@@ -390,7 +415,7 @@ class _ArticleReader:
         self, files: ArticleFiles, data: bytes, encoding: str, reading: Reading, fields: _Fields
     ) -> Article:
         paragraphs, turns = paragraphs_and_turns(
-            reading.blocks, fields.interviewer, fields.interviewee
+            fields.blocks, fields.interviewer, fields.interviewee
         )
         meta_rel = files.meta.relative_to(self.content).as_posix() if files.meta else None
         return Article(

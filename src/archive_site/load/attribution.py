@@ -49,19 +49,31 @@ def attribute(
     if paragraph.role in ("question", "answer"):
         return _from_turn(paragraph, speaker)
     if speaker is None or speaker == article.publisher_entity:
-        cue = ATTRIBUTION.search(paragraph.text)
+        cue = _cue(article, paragraph)
         if speaker is None and cue is not None:
             return Attribution(
                 None,
                 "own",
                 warning=(
-                    f"paragraph {paragraph.id} attributes words to someone "
-                    f"({cue.group(0)!r}): name who makes this statement with 'speaker:' "
-                    "(an entity id; the outlet's own entity if it is the outlet's voice)"
+                    f"paragraph {paragraph.id} {cue}: name who makes this statement with "
+                    "'speaker:' (an entity id; the outlet's own entity if it is the "
+                    "outlet's voice)"
                 ),
             )
         return Attribution(speaker, "own")
     return Attribution(speaker, "reported")
+
+
+def _cue(article: Article, paragraph: Paragraph) -> str | None:
+    """How the paragraph says its words are someone else's than the outlet's, if it does:
+    words of attribution, or, in an interview, being in no turn after the lead (a speaker
+    the turns do not know: see :mod:`.speakers`)."""
+    said = ATTRIBUTION.search(paragraph.text)
+    if said is not None:
+        return f"attributes words to someone ({said.group(0)!r})"
+    if article.kind == "interview" and paragraph.role == "body":
+        return "is in no turn of the interview (its speaker is not marked)"
+    return None
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None) -> Attribution:

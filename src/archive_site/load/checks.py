@@ -168,7 +168,9 @@ def interview(
             Issue(
                 "kind",
                 "an interview needs question and answer turns: paragraphs opening with "
-                "'- ' (alternating) or 'Q:' and 'A:'",
+                "'- ' (alternating), 'Q:' and 'A:', or the names of who asks and who "
+                "answers ('Name:': the interviewer's, the outlet's or the author's, and "
+                "the interviewee's, as entities.yaml names them)",
             )
         )
     if interviewer is None:

@@ -16,12 +16,15 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
 
     A paragraph opening with ``- `` starts a turn (unless ``dashes`` is False); turns
     alternate question, answer, question, ...  ``Q:`` and ``A:`` say the role outright.
-    A paragraph without a marker continues the current turn.  Paragraphs before
+    A paragraph without a marker continues the current turn; but where questions are
+    marked ``Q:`` and answers not at all, the paragraph after a question starts the
+    answer (a question was its answer's speaker's too).  Paragraphs before
     the first turn are the lead.  The markers are removed from the text.
     """
     dash_turn = _DASH_TURN if dashes else None
     if not any((dash_turn and dash_turn.match(b.text)) or _QA_TURN.match(b.text) for b in blocks):
         return blocks
+    unmarked_answers = _answers_unmarked(blocks, dash_turn)
     out: list[Block] = []
     turn = 0
     role: ParagraphRole = "lead"
@@ -29,16 +32,22 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
         dash = dash_turn.match(b.text) if dash_turn else None
         qa = _QA_TURN.match(b.text)
         if qa:
-            turn += 1
             role = "question" if qa["who"].lower().startswith("q") else "answer"
-            out.append(Block(b.text[qa.end() :], b.line, role, turn))
-        elif dash:
-            turn += 1
+        elif dash or (unmarked_answers and role == "question"):
             role = "answer" if role == "question" else "question"
-            out.append(Block(b.text[dash.end() :], b.line, role, turn))
         else:
             out.append(Block(b.text, b.line, role, turn or None))
+            continue
+        turn += 1
+        marker = qa or dash
+        out.append(Block(b.text[marker.end() :] if marker else b.text, b.line, role, turn))
     return out
+
+
+def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) -> bool:
+    """Whether the questions are marked ``Q:`` (or ``Question:``) and the answers not at all."""
+    said = {m["who"][0].lower() for b in blocks if (m := _QA_TURN.match(b.text))}
+    return said == {"q"} and not any(dash_turn and dash_turn.match(b.text) for b in blocks)
 
 
 def has_qa_turns(blocks: list[Block]) -> bool:

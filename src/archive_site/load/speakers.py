@@ -1,0 +1,125 @@
+"""Interview turns that the text marks by the speaker's name: ``Jabbarov: We agreed...``.
+
+Readers find the turns a text marks by role (``Q:``/``A:``, or alternating dashes:
+:mod:`..readers.turns`).  Many interviews mark them by name instead, or both: the
+questions ``Q:`` and the answers ``Jabbarov:``, a follow-up ``Sevinj Huseynova: And the
+labour?``.  Who a name is, only the archive knows: the interviewer's and the
+interviewee's entities (their names and aliases; a person's family name alone too), and
+the outlet, whose journalist asks.  A paragraph opening with a name that is one of them
+starts a turn of that speaker; the paragraphs after it, until the next marked one, are
+that turn's.  A paragraph opening with a name that is neither (another speaker, or
+"Editor's note:") is attributed to no one, nor are the paragraphs after it until the
+next marked turn: a note says so, once for each such name.  So a text never says more
+about who speaks than it marks.  The names stay in the text, as the source writes them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from ..model import Entity, ParagraphRole
+from ..readers import Block
+from ..text import normalise_text
+
+#: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
+#: in Markdown, or not), then a colon and the words said.
+_LABEL = re.compile(
+    r"(?:\*\*|__)?(?P<name>[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){0,3})"
+    r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
+)
+
+
+def speaker_label(text: str) -> str | None:
+    """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
+    m = _LABEL.match(text)
+    if m is None or not all(w[0].isupper() for w in m["name"].split()):
+        return None
+    return m["name"]
+
+
+def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
+    """The names that say ``entity`` (its name, aliases, and for a person the last word of
+    each: "Jabbarov" for "Mikayil Jabbarov"), and ``more``, compared casefolded."""
+    names = list(more)
+    if entity is not None:
+        names += entity.names
+        if entity.type == "person":
+            names += [n.split()[-1] for n in entity.names if len(n.split()) > 1]
+    return frozenset(_key(n) for n in names if n.strip())
+
+
+def _key(name: str) -> str:
+    return normalise_text(name).casefold()
+
+
+def label_turns(
+    blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
+) -> tuple[list[Block], list[tuple[int, str]]]:
+    """``blocks`` with the turns their speakers' names mark (see the module's text), when any
+    paragraph opens with the name of who asks (``asks``) or who answers (``answers``); else
+    as they are.  Also the notes on the names that are neither, with their lines."""
+    labels = [speaker_label(b.text) for b in blocks]
+    roles = [_role(label, asks, answers) for label in labels]
+    if not any(role in ("question", "answer") for role in roles):
+        return list(blocks), []
+    out: list[Block] = []
+    notes: list[tuple[int, str]] = []
+    noted: set[str] = set()
+    turn, role, previous = 0, "lead", None
+    for block, label, said in zip(blocks, labels, roles, strict=True):
+        marked = block.turn is not None and block.turn != previous  # a reader's new turn
+        previous = block.turn
+        if said in ("question", "answer"):
+            turn, role = turn + 1, said
+        elif said == "unknown" and label is not None:
+            role = "unknown"
+            if _key(label) not in noted:
+                noted.add(_key(label))
+                notes.append((block.line, _unknown(label)))
+        elif marked:
+            turn, role = turn + 1, block.role
+        if role in ("question", "answer"):
+            out.append(Block(block.text, block.line, _paragraph_role(role), turn))
+        else:  # before the first turn, or after a speaker no one knows
+            out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))
+    return out, notes
+
+
+def _role(label: str | None, asks: frozenset[str], answers: frozenset[str]) -> str | None:
+    """Whose the name is: "question" (who asks), "answer", "unknown", or None (no name)."""
+    if label is None:
+        return None
+    key = _key(label)
+    if key in ("q", "a", "question", "answer"):
+        return None  # the readers' own markers
+    if key in asks and key not in answers:
+        return "question"
+    if key in answers and key not in asks:
+        return "answer"
+    return "unknown"
+
+
+def _paragraph_role(role: str) -> ParagraphRole:
+    return "question" if role == "question" else "answer"
+
+
+def _unknown(label: str) -> str:
+    return (
+        f"'{label}:' names neither the interviewer nor the interviewee: what follows it, "
+        "to the next turn, is attributed to no one (if it is one of them, add the name to "
+        "that entity's aliases in entities.yaml)"
+    )
+
+
+def interview_names(
+    entities: Iterable[Entity],
+    interviewer: str | None,
+    interviewee: str | None,
+    asking: Iterable[str | None] = (),
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The names that say who asks (the interviewer's, and ``asking``: the outlet, whose
+    journalist asks, and the byline's author) and who answers (the interviewee's)."""
+    by_id = {e.id: e for e in entities if e.id in (interviewer, interviewee)}
+    asks = names_of(by_id.get(interviewer or ""), *(n for n in asking if n))
+    return asks, names_of(by_id.get(interviewee or ""))

@@ -1,0 +1,196 @@
+"""Interview turns marked by the speakers' names (archive_site.load.speakers), and by ``Q:``
+alone: who speaks is never more than the text marks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_site.load import load_archive
+from archive_site.load.speakers import interview_names, label_turns, names_of, speaker_label
+from archive_site.model import Entity
+from archive_site.readers import Block
+from archive_site.readers.turns import mark_turns
+from conftest import cli
+
+JABBAROV = Entity("mikayil-jabbarov", "Mikayil Jabbarov", "person", ("Minister Jabbarov",))
+WEEKLY = Entity("caspian-weekly", "Caspian Business Weekly", "organisation", ())
+
+
+def blocks(*texts: str) -> list[Block]:
+    return [Block(t, n) for n, t in enumerate(texts, start=1)]
+
+
+def turns(out: list[Block]) -> list[tuple[str, int | None]]:
+    return [(b.role, b.turn) for b in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Jabbarov: We agreed.", "Jabbarov"),
+        ("Sevinj Huseynova: And the labour?", "Sevinj Huseynova"),
+        ("**Caucasus Review:** What came of it?", "Caucasus Review"),
+        ("**Hikmet Hajiyev**: That is a misunderstanding.", "Hikmet Hajiyev"),
+        ("Ильхам Алиев: Да.", "Ильхам Алиев"),
+        ("The minister said: we agreed.", None),  # "said" is not capitalised
+        ("At 10:30 the talks began.", None),
+        ("Trade: up 20 percent", "Trade"),  # a name to the pattern; the entities decide
+        ("Jabbarov:no space", None),
+        ("One Two Three Four Five: too many words", None),
+    ],
+)
+def test_speaker_label(text: str, name: str | None) -> None:
+    assert speaker_label(text) == name
+
+
+def test_a_person_is_named_by_a_family_name_alone_an_organisation_not() -> None:
+    assert names_of(JABBAROV) == {"mikayil jabbarov", "minister jabbarov", "jabbarov"}
+    assert names_of(WEEKLY, "Sevinj Huseynova") == {"caspian business weekly", "sevinj huseynova"}
+    asks, answers = interview_names(
+        [JABBAROV, WEEKLY], "caspian-weekly", "mikayil-jabbarov", ("Caspian Weekly", None)
+    )
+    assert "caspian weekly" in asks and answers == names_of(JABBAROV)
+
+
+def test_names_start_the_turns_of_who_asks_and_who_answers() -> None:
+    asks, answers = names_of(WEEKLY, "Sevinj Huseynova"), names_of(JABBAROV)
+    source = blocks(
+        "Jabbarov spoke to us after his return.",
+        "Caspian Business Weekly: What did you agree?",
+        "Jabbarov: Twenty projects.",
+        "The first opens in 2026.",
+        "Sevinj Huseynova: And the labour?",
+        "Mikayil Jabbarov: We will train it.",
+    )
+    out, notes = label_turns(source, asks, answers)
+    assert turns(out) == [
+        ("lead", None),
+        ("question", 1),
+        ("answer", 2),
+        ("answer", 2),
+        ("question", 3),
+        ("answer", 4),
+    ]
+    assert [b.text for b in out] == [b.text for b in source]  # the names stay in the text
+    assert notes == []
+
+
+def test_a_name_that_is_neither_speaker_is_attributed_to_no_one_with_a_note() -> None:
+    """A third speaker, or "Editor's Note:", was part of the turn before it."""
+    source = blocks(
+        "Q: What did you agree?",
+        "Jabbarov: Twenty projects.",
+        "Elnur Aliyev: I would add that the port is ready.",
+        "It opens in May.",
+        "Q: Why Alat?",
+        "Jabbarov: The port.",
+        "Elnur Aliyev: Indeed.",
+    )
+    out, notes = label_turns(mark_turns(source), names_of(WEEKLY), names_of(JABBAROV))
+    assert turns(out) == [
+        ("question", 1),
+        ("answer", 2),
+        ("body", None),
+        ("body", None),
+        ("question", 3),
+        ("answer", 4),
+        ("body", None),
+    ]
+    ((line, note),) = notes  # once for each name
+    assert line == 3 and note.startswith("'Elnur Aliyev:' names neither the interviewer nor")
+
+
+def test_without_a_known_name_the_turns_are_the_readers() -> None:
+    source = mark_turns(blocks("Q: Why?", "A: Because.", "Note: edited for length."))
+    out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
+    assert out == source and notes == []
+
+
+def test_a_name_of_both_speakers_decides_nothing() -> None:
+    same = Entity("aliyev-2", "Elnur Aliyev", "person", ())
+    asks, answers = names_of(same), names_of(Entity("x", "Ilham Aliyev", "person", ()))
+    out, notes = label_turns(blocks("Aliyev: Yes.", "Elnur Aliyev: Why?"), asks, answers)
+    assert turns(out) == [("body", None), ("question", 1)]
+    assert "'Aliyev:' names neither" in notes[0][1]
+
+
+def test_questions_marked_answers_not_each_answer_starts_after_its_question() -> None:
+    """With only ``Q:`` marked, every answer was read as part of the question before it,
+    and so the interviewer's words."""
+    out = mark_turns(blocks("Intro.", "Q: Why Alat?", "The port.", "And the rail.", "Q: When?"))
+    assert turns(out) == [
+        ("lead", None),
+        ("question", 1),
+        ("answer", 2),
+        ("answer", 2),
+        ("question", 3),
+    ]
+    both = mark_turns(blocks("Q: Why?", "And how?", "A: Because.", "Truly."))
+    assert turns(both) == [("question", 1), ("question", 1), ("answer", 2), ("answer", 2)]
+
+
+INTERVIEW_MD = """\
+---
+title: "Jabbarov: 'We want Chinese factories'"
+published: 2025-05-28
+outlet: Caspian Business Weekly
+author: Sevinj Huseynova
+kind: interview
+interviewer: caspian-weekly
+interviewee: mikayil-jabbarov
+---
+
+Azerbaijan's Minister of Economy spoke to us after his return from Beijing.
+
+Q: What did you agree in Beijing?
+
+Jabbarov: We agreed on a list of 20 projects in the Alat free economic zone.
+
+The first of them, a solar panel factory, should open in 2026.
+
+Sevinj Huseynova: And the labour?
+
+Jabbarov: We will train it.
+
+Rauf Mammadov: The centre opened last September.
+"""
+
+
+def test_an_interview_marked_by_names_loads_with_its_speakers(project_copy: Path) -> None:
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "- id: mikayil-jabbarov\n  name: Mikayil Jabbarov\n  type: person\n"
+            "- id: caspian-weekly\n  name: Caspian Business Weekly\n  type: organisation\n"
+        )
+    (content / "articles/2025-05-28-jabbarov.md").write_text(INTERVIEW_MD, encoding="utf-8")
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\n- id: alat-centre\n  date: 2024-09\n  title: Alat centre\n"
+            "  date_note: last September, said in May 2025\n"
+            "  summary: A vocational centre.\n  topics: [diplomacy]\n  sources:\n"
+            "    - article: 2025-05-28-jabbarov\n      quote: The centre opened last September.\n"
+        )
+    run = cli("check")
+    assert run.returncode == 0, run.stderr
+    where = "content/articles/2025-05-28-jabbarov.md:23: warning: "
+    assert f"{where}'Rauf Mammadov:' names neither" in run.stderr
+    # quoted without a speaker: not the outlet's own voice unasked
+    assert "paragraph p7 is in no turn of the interview (its speaker is not marked)" in run.stderr
+    art = load_archive(content).article("2025-05-28-jabbarov")
+    said = [(p.role, p.speaker) for p in art.paragraphs]
+    assert said == [
+        ("lead", None),
+        ("question", "caspian-weekly"),
+        ("answer", "mikayil-jabbarov"),
+        ("answer", "mikayil-jabbarov"),
+        ("question", "caspian-weekly"),  # the byline's author asks
+        ("answer", "mikayil-jabbarov"),
+        ("body", None),  # a third speaker: no one's words
+    ]
+    assert [(t.role, t.speaker) for t in art.turns][:2] == [
+        ("question", "caspian-weekly"),
+        ("answer", "mikayil-jabbarov"),
+    ]
