@@ -137,6 +137,13 @@ def test_no_false_dates(sentence: str) -> None:
         ("Last year, last July and this year.", ["2024", "2024-07", "2025"]),
         ("On November 24 the train left.", ["2024-11-24"]),
         ("The summit will be held on November 24.", ["2025-11-24"]),
+        # A limit is no date: "by 2030" says on or before it, never 2030 itself.
+        ("Exports should double by 2030, by the end of 2026.", ["[..2030]", "[..2026]"]),
+        ("It opens before the end of 2025 or no later than May 2026.", ["[..2025]", "[..2026-05]"]),
+        ("By July the road will be open.", ["[..2025-07]"]),
+        ("It was signed by 2 countries in 2019; by 2015-2018 it grew.", ["2019", "2015/2018"]),
+        # "Three years ago" is about then; "ten years ago today" a day.
+        ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),
     ],
 )
 def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) -> None:

@@ -258,7 +258,9 @@ def _years_ago(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         if day is None:
             return None
         return _iso(day), f"'{m[0]}' in an article published {_shown(pub)}: {_shown(day)}", True
-    return str(pub.year - n), f"'{m[0]}' in an article published {_shown(pub)}", True
+    # "Three years ago" is about then: a year early or late as often as not.
+    basis = f"'{m[0]}' in an article published {_shown(pub)}: about {pub.year - n}"
+    return f"{pub.year - n}~", basis, True
 
 
 def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -363,6 +365,24 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 )
 
 
+#: Words that make a date a limit: "by 2030", "by the end of 2024", "no later than June".
+_BY = re.compile(
+    r"(?:\b[Bb]y|\b[Nn]o\s+later\s+than|\b(?:[Bb]y|[Bb]efore)\s+the\s+end\s+of)"
+    r"\s+(?:the\s+(?:year\s+)?)?$"
+)
+
+
+def _bounded(read: tuple[str, str, bool], before: str, words: str) -> tuple[str, str, bool]:
+    """``read`` as the limit it is when the words before it (``before``, or the first of
+    its own ``words``: "By July") make it one: on or before (``[..2030]``), never the date
+    itself, which the text does not say."""
+    edtf, basis, inferred = read
+    limit = _BY.search(before) or re.match(r"[Bb]y(?=\s)", words)
+    if "/" in edtf or "~" in edtf or limit is None:
+        return read
+    return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
+
+
 def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
     ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
@@ -377,6 +397,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
             read = handler(m, context)
             if read is None:
                 continue
+            read = _bounded(read, sentence[: m.start()], m[0])
             taken.append((m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
     return sorted(found, key=lambda d: d.start)
