@@ -8,7 +8,7 @@ the problems come in the order of the file.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard, cast
 
@@ -34,6 +34,8 @@ class Known:
     entities: Collection[str]
     topics: Collection[str]
     broken: Collection[str]  # articles that did not load, their problems reported
+    #: The broken articles a source was told of: each is said once, not at every source.
+    told: set[str] = field(default_factory=set)
 
 
 def parse_date(text: str | None) -> Checked[DateSpec]:
@@ -94,11 +96,23 @@ def unknown(
 
 
 def check_source_article(article: str, known: Known) -> tuple[Issue, ...]:
-    if article in known.broken:
-        return (Issue("article", f"article '{article}' did not load (its problems are listed)"),)
     if article not in known.articles:
         return (Issue("article", f"unknown article '{article}' (see content/articles/)"),)
     return ()
+
+
+def _broken(src: Record, article: str, known: Known) -> bool:
+    """Whether ``article`` did not load: said at the first source quoting it, not again."""
+    if article not in known.broken:
+        return False
+    if article not in known.told:
+        known.told.add(article)
+        message = (
+            f"article '{article}' did not load (its problems are listed); no source quoting "
+            "it is checked until it does"
+        )
+        src.error("article", message)
+    return True
 
 
 def check_date_sourced(
@@ -130,7 +144,9 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     suffix = src.text("suffix")
     speaker = src.text("speaker")
     src.finish()
-    if article is None or quote is None or not report(src, check_source_article(article, known)):
+    if article is None or quote is None or _broken(src, article, known):
+        return None
+    if not report(src, check_source_article(article, known)):
         return None
     found = index.locate(article, quote, prefix, suffix)
     if isinstance(found, str):
@@ -196,7 +212,11 @@ def read_milestone(
     source_recs = rec.records("sources", required=True, what="source")
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     rec.finish()
-    report(rec, check_repeated_sources(sources), check_date_sourced(date.value, date_note, sources))
+    # a source that did not load may be the one stating the year: checked when all did
+    sourced = check_date_sourced(date.value, date_note, sources)
+    report(
+        rec, check_repeated_sources(sources), sourced if len(sources) == len(source_recs) else ()
+    )
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):
