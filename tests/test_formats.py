@@ -467,6 +467,56 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         assert texts(r)[-1].endswith(".")
 
 
+PASTED = """\
+Kazakhstan to build second track on Dostyk-Moyinty railway by 2026
+
+By Daniyar Sadykov
+
+12 March 2025
+
+Kazakhstan's railway company said on Wednesday it would finish the second track by 2026.
+
+Freight through the Dostyk border crossing rose by 17 percent last year.
+
+Related articles
+China-Europe rail freight hits record in 2024
+Aktau port to double container capacity
+
+Sign up for our newsletter
+Get the latest Central Asia business news delivered to your inbox every morning.
+Enter your email
+Subscribe
+
+© 2025 Central Asia Business Journal. All rights reserved.
+"""
+
+
+def test_pasted_copy_a_date_line_under_the_byline_and_a_signed_box_at_the_end() -> None:
+    """Copy pasted from a page: the date on a line of its own after the byline was kept
+    as the first paragraph, and a newsletter box whose second line is a sentence stopped
+    the furniture at the end, keeping it and the "Related articles" as text."""
+    r = read_text(PASTED, "pasted.txt", Problems(), fmt=detect_format(PASTED, "pasted.txt"))
+    assert r.format == "wire"
+    assert fields(r) == {
+        "title": "Kazakhstan to build second track on Dostyk-Moyinty railway by 2026",
+        "author": "Daniyar Sadykov",
+        "published": "2025-03-12",
+    }
+    assert r.fields["published"].line == 5
+    assert texts(r) == [
+        "Kazakhstan's railway company said on Wednesday it would finish the second track by 2026.",
+        "Freight through the Dostyk border crossing rose by 17 percent last year.",
+    ]
+    assert [f.kind for f in r.furniture][:1] == ["navigation"]
+    assert "Get the latest Central Asia business news delivered to your inbox every morning." in [
+        f.text for f in r.furniture
+    ]
+    # the same lines under no sign stay text: when unsure, keep
+    kept = PASTED.replace("Sign up for our newsletter", "The line opened in 1959")
+    r = read_text(kept, "kept.txt", Problems(), fmt="wire")
+    assert texts(r)[-1].startswith("The line opened in 1959 Get the latest")
+
+
 def test_unmarked_short_lines_at_the_end_are_kept_with_a_note() -> None:
     r = read_fixture("wire/unsure-tail.txt")
     assert texts(r)[-1] == "Next forum in Aktau Caspian ports meet again"

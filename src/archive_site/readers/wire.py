@@ -7,7 +7,9 @@ What a careful archivist would do with an unknown page of text:
 - a first line that reads as a headline (one short line, not a sentence) is
   the title, and a ``By Name`` line after it the author (names joined by
   commas, "and" or "&"; a writer's affiliation after the names, on a line of its
-  own or, after names in capitals, on the same line, is not part of it);
+  own or, after names in capitals, on the same line, is not part of it); a date
+  stamp on a line of its own after them, when no header gave a date, the
+  publication date (copy pasted from a page: headline, byline, date);
 - a dateline opening the first paragraph (``ASTANA, Kazakhstan, July 3.``,
   ``BEIJING, April 23 (Xinhua) --``, ``Baku, 24 April (AZERTAC).``) is read,
   its date too, and kept apart from the paragraph's text;
@@ -16,7 +18,8 @@ What a careful archivist would do with an unknown page of text:
   (:func:`.byline.take_credits`);
 - trailing page furniture (a run of short lines after the last paragraph:
   other headlines, ``HH:MM DD.MM.YYYY`` stamps, "Follow us", "Subscribe",
-  "Related news", share and navigation words) is left out and listed.  A run
+  "Related news", share and navigation words; a box of short lines under such
+  a sign, though one is a sentence) is left out and listed.  A run
   of short lines with no such sign is kept, with a note: when unsure, keep.
 
 Detected when it finds any of these; text in which it finds none is ``plain``.
@@ -72,12 +75,29 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
         fields["title"] = Field(rest[0][0][0], rest[0][1])
         rest = rest[1:]
-    if len(rest) >= 2:
-        author = byline_author(rest[0][0])
-        if author is not None:
-            fields["author"] = Field(author, rest[0][1])
-            rest = rest[1:]
+    while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes):
+        rest = rest[1:]  # a byline and a date line after the headline, in either order
     return _Head(fields, rest, notes)
+
+
+def _byline_or_stamp(
+    block: tuple[list[str], int], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> bool:
+    """Take ``block`` as the byline (when no author is known yet) or, a line alone, as the
+    date stamp (when no date is known yet: "12 March 2025" under a pasted headline); False
+    when it is neither, or what it would give is known already."""
+    lines, line = block
+    author = None if "author" in fields else byline_author(lines)
+    if author is not None:
+        fields["author"] = Field(author, line)
+        return True
+    stamp = parse_stamp(lines[0]) if len(lines) == 1 and "published" not in fields else None
+    if stamp is None:
+        return False
+    fields.update((key, Field(value, line)) for key, value in stamp.fields())
+    if (note := stamp.weekday_note()) is not None:
+        notes.append((line, note))
+    return True
 
 
 # --- the tail: page furniture -------------------------------------------------
@@ -125,6 +145,17 @@ def _sign(text: str) -> str | None:
     return None
 
 
+def _signed_box(lines: list[str]) -> bool:
+    """A block of several short lines under a sign ("Sign up for our newsletter", then "Get
+    the latest news delivered to your inbox every morning.", "Enter your email"): a box of
+    the page, though a line of it is a sentence."""
+    return (
+        len(lines) > 1
+        and _sign(lines[0]) is not None
+        and all(len(x.split()) <= _MAX_FURNITURE_WORDS for x in lines)
+    )
+
+
 def _is_sentence(text: str) -> bool:
     return bool(re.search(r"[.!?…。！？][\"'”’)\]」』）]*$", text))
 
@@ -154,7 +185,7 @@ def split_tail(blocks: list[tuple[list[str], int]]) -> Tail:
     start = len(blocks)
     while start > 1:
         lines = blocks[start - 1][0]
-        if not all(_sign(x) or _is_short(x) for x in lines):
+        if not (all(_sign(x) or _is_short(x) for x in lines) or _signed_box(lines)):
             break
         start -= 1
     run = blocks[start:]
