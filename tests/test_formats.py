@@ -467,6 +467,37 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         assert texts(r)[-1].endswith(".")
 
 
+PROMOTING = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>
+<article><h1>Georgia picks a Chinese consortium for the Anaklia port</h1>
+<p>Georgia's government on Wednesday picked a consortium led by a Chinese company to build
+the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>
+<p>Read more: Poti port expansion stalls over land dispute</p>
+<p>The first phase, due to be completed in 2029, will let the port handle large ships.</p>
+<p>Читайте также: Порт Актау удвоит мощности</p>
+<p>Follow-up talks will be held in Beijing, and the minister will post on Facebook.</p>
+<p>Follow the author on X: @caspian_ports</p>
+<p>Stay up-to-date with more news at our Telegram channel</p>
+</article></body></html>"""
+
+
+def test_pointers_and_calls_between_the_paragraphs_are_furniture() -> None:
+    """ "Read more: ...", "Читайте также: ...", "Follow the author on X" between the
+    paragraphs of a saved page were kept as text (no class marked them)."""
+    r = read_text(PROMOTING, "p.html", Problems(), fmt="html")
+    assert texts(r) == [
+        "Georgia's government on Wednesday picked a consortium led by a Chinese company to "
+        "build the deep-sea port at Anaklia, the economy minister said in Tbilisi.",
+        "The first phase, due to be completed in 2029, will let the port handle large ships.",
+        "Follow-up talks will be held in Beijing, and the minister will post on Facebook.",
+    ]
+    assert [f.kind for f in r.furniture] == ["read-also", "read-also", "prompt", "prompt"]
+    wire = "\n\n".join(
+        ["23.04.2025 14:05", *(b for b in texts(r)), "Read also: Aktau port grows", "The end."]
+    )
+    w = read_text(wire, "w.txt", Problems(), fmt="wire")
+    assert [f.kind for f in w.furniture] == ["read-also"] and texts(w)[-1] == "The end."
+
+
 PASTED = """\
 Kazakhstan to build second track on Dostyk-Moyinty railway by 2026
 

@@ -39,6 +39,7 @@ from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import CHANGED, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
+from .wire import promotion
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -203,7 +204,7 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
         return "separator"
     if first and byline_author([text]) is not None:
         return "byline"
-    return None
+    return promotion(text)
 
 
 def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:

@@ -120,6 +120,43 @@ _NAVIGATION = re.compile(
     r"|menu|more|advertisement|ad|comments?)\W*$",
     re.IGNORECASE,
 )
+#: A pointer to another story within the text ("Read more: ...", "Читайте также: ...").
+_READ_ALSO = re.compile(
+    r"(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related(?:\s+(?:articles?|stories|"
+    r"news|coverage|content))?|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
+    r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
+    r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
+    r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读)\s*[:：—–-]",
+    re.IGNORECASE,
+)
+#: A call to follow the outlet somewhere ("Follow the author on X: @name", "Stay up to date:
+#: subscribe to our Telegram channel"): its opening words, and the place it names.
+_CALL = re.compile(
+    r"(?:follow(?!-)|subscribe|sign\s+up|join|stay\s+(?:up[\s-]to[\s-]date|tuned|informed|"
+    r"connected)|download|get\s+(?:the|our)|like\s+us|find\s+us)\b",
+    re.IGNORECASE,
+)
+_PLACE = re.compile(
+    r"\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|linkedin|tiktok|vk|threads"
+    r"|bluesky|mastodon|newsletter|podcast|app|rss)\b|\bon\s+x\b|(?<!\w)@\w",
+    re.IGNORECASE,
+)
+#: A paragraph longer than this is text, whatever it opens with.
+_MAX_PROMOTION_WORDS = 40
+
+
+def promotion(text: str) -> str | None:
+    """The kind of furniture a paragraph inside the text is, when it points to another
+    story ("read-also") or asks the reader to follow the outlet ("prompt"); else None."""
+    if len(text.split()) > _MAX_PROMOTION_WORDS:
+        return None
+    if _READ_ALSO.match(text):
+        return "read-also"
+    if _CALL.match(text) and _PLACE.search(text):
+        return "prompt"
+    return None
+
+
 _RELATIVE_STAMP = re.compile(
     r"^(?:\d+\s+(?:minutes?|mins?|hours?|days?)\s+ago|yesterday|today|just\s+now)"
     r"(?:,?\s+\d{1,2}:\d{2})?$",
@@ -241,7 +278,14 @@ def read(capture: Capture, problems: Problems) -> Reading:
     tail = split_tail(head.rest)
     if tail.note is not None:
         notes.append(tail.note)
-    body = [Block(join(bl), line) for bl, line in head.rest[: tail.end]]
+    body: list[Block] = []
+    inside: list[Furniture] = []  # pointers and calls between the paragraphs
+    for bl, at in head.rest[: tail.end]:
+        kind = promotion(join(bl))
+        if kind is not None and body:
+            inside.append(Furniture(kind, join(bl), at))
+        else:
+            body.append(Block(join(bl), at))
     credits = take_credits(body, fields)
     if body:
         found = match_dateline(body[0].text)
@@ -249,8 +293,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
             line, text = found
             body[0] = Block(text, body[0].line)
             dateline_fields(fields, line, body[0].line, notes)
-    furniture = sorted([*tail.furniture, *([credits] if credits else [])], key=lambda f: f.line)
-    return reading("wire", fields, body, furniture, notes)
+    furniture = [*inside, *tail.furniture, *([credits] if credits else [])]
+    return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
 
 
 FORMAT = Format("wire", read, detect, order=80)
