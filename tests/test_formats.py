@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from archive_site.errors import Problems
 from archive_site.readers import Field, Reading, detect_format, read_text
+from archive_site.readers.byline import named_author
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -465,6 +466,68 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         r = read_fixture(name)
         assert_no_furniture_in_text(r, "Share", "Tags:", "Telegram", "Print")
         assert texts(r)[-1].endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Giorgi Beridze", "Giorgi Beridze"),
+        ("By Nino Kapanadze", "Nino Kapanadze"),
+        ("Par Claire Duval", "Claire Duval"),
+        ("Автор: Иван Петров", "Иван Петров"),
+        ("Nino Kapanadze | 3 July 2024", "Nino Kapanadze"),
+        ("Claire Duval, 23 avril 2025", "Claire Duval"),
+        ("Pjotr Sauer in Almaty", "Pjotr Sauer"),
+        ("Jane Roe and John Doe", "Jane Roe and John Doe"),
+        ("About the author: Jane writes on energy.", None),
+        ("Jane Roe is our Baku correspondent.", None),
+        ("3 July 2024", None),
+        ("Staff Writer", None),  # an agency or a desk, no author
+        ("Follow", None),  # one word: no name
+    ],
+)
+def test_what_an_element_naming_the_author_names(text: str, name: str | None) -> None:
+    assert named_author(text) == name
+
+
+def _page(head: str, article: str) -> Reading:
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head>{head}</head><body><article>{article}"
+        "<p>Georgia's government on Wednesday picked a consortium led by a Chinese company to "
+        "build the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>"
+        "</article></body></html>"
+    )
+    return read_text(html, "p.html", Problems(), fmt="html")
+
+
+def test_the_author_from_a_byline_element_and_the_outlet_from_the_title() -> None:
+    """A page whose metadata names neither: the author was lost when its byline element had
+    no "By" (or "Par"), or was a link with rel="author"; the outlet, given only after the
+    headline in the <title>, too."""
+    h1 = "<h1>Georgia picks a Chinese consortium</h1>"
+    r = _page(
+        "<title>Georgia picks a Chinese consortium | World news | South Caucasus Monitor</title>",
+        f'{h1}<p class="meta"><span class="byline">Giorgi Beridze</span> · 14 May 2025</p>',
+    )
+    assert r.fields["author"].value == "Giorgi Beridze"
+    assert r.fields["outlet"].value == "South Caucasus Monitor"
+    r = _page(
+        "<title>Georgia picks a Chinese consortium - SCM</title>",
+        f'{h1}<address><a rel="author" href="/p/x">Pjotr Sauer</a> in Almaty</address>',
+    )
+    assert (r.fields["author"].value, r.fields["outlet"].value) == ("Pjotr Sauer", "SCM")
+    r = _page("<title>Other words | SCM</title>", f"{h1}<p>Par Claire Duval</p>")
+    assert r.fields["author"].value == "Claire Duval"  # a byline paragraph in French
+    assert "outlet" not in r.fields  # the title does not open with the headline
+    assert [f.kind for f in r.furniture] == ["byline"]
+    r = _page(
+        '<meta name="author" content="Leyla Mammadova"><meta property="og:site_name" content="CH">'
+        "<title>Georgia picks a Chinese consortium | SCM</title>",
+        f'{h1}<div class="author-box">Nino Kapanadze</div>',
+    )
+    assert (r.fields["author"].value, r.fields["outlet"].value) == ("Leyla Mammadova", "CH")
+    r = _page("", f'{h1}<div class="author-bio">Jane Roe writes on energy and ports.</div>')
+    assert "author" not in r.fields
 
 
 PROMOTING = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>

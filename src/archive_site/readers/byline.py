@@ -24,6 +24,16 @@ from .dateline import DATELINE
 _BYLINE = re.compile(
     r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&)){0,11})$"
 )
+#: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it.
+_OTHER_BY = re.compile(r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors)\s*:?\s+(?=\S)")
+#: Words that join names in those languages besides "and" and "&".
+_OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
+#: What ends the names in an author element: a date or a place after a separator
+#: ("Nino Kapanadze | 3 July 2024", "Claire Duval, 23 avril 2025", "Jane Roe — Baku").
+_AFTER_NAMES = re.compile(
+    r"\s*(?:[|·•—–]|,(?=\s*\d)|\s\d{1,2}[\s.]).*$|\s+in\s+[A-Z]\S*(?:\s+[A-Z]\S*)?$"
+)
+_MAX_NAME_WORDS = 8
 #: A word in capitals, as agencies set their writers' names: "AIDA", "O'NEIL"; and an initial.
 _CAPITALS = re.compile(r"[A-Z][A-Z'-]*[A-Z]\.?")
 _INITIAL = re.compile(r"[A-Z]\.")
@@ -129,3 +139,32 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if author is not None and "author" not in fields:
         fields["author"] = Field(author, last.line)
     return Furniture("credits", last.text, last.line)
+
+
+def named_author(text: str) -> str | None:
+    """Who an element of a saved page that names the author names (its class says
+    "byline" or "author", or it links with ``rel="author"``): a byline (``By ...``, ``Par
+    ...``, ``Автор: ...``), or names alone, before a date or a place after a separator;
+    None when it is no such thing (a biography, a date alone)."""
+    text = " ".join(text.split())
+    found = byline_author([text])
+    if found is not None:
+        return found
+    names = _OTHER_BY.sub("", text)
+    names = _AFTER_NAMES.sub("", names).strip(" ,")
+    if names.startswith("By "):
+        return byline_author([names])
+    words = [w for w in re.split(r"[\s,]+", names) if w]
+    named = [w for w in words if w.lower() not in (*_JOINERS, *_OTHER_JOINERS)]
+    if len(named) < 2 or len(words) > _MAX_NAME_WORDS or any(c.isdigit() for c in names):
+        return None  # one word: "Staff", "Follow", a first name alone
+    if " ".join(names.split()).casefold() in AGENCIES:
+        return None
+    if not all(w[0].isupper() for w in named) or re.search(r"[.!?:;]$", names):
+        return None
+    return names
+
+
+def other_byline(text: str) -> str | None:
+    """Who a byline in another language names ("Par Claire Duval", "Автор: Иван Петров")."""
+    return named_author(text) if _OTHER_BY.match(text) else None

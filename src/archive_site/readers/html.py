@@ -34,7 +34,7 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading
-from .byline import byline_author, take_credits
+from .byline import byline_author, named_author, other_byline, take_credits
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import CHANGED, parse_stamp
@@ -202,7 +202,7 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
         return "timestamp"
     if not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
         return "separator"
-    if first and byline_author([text]) is not None:
+    if first and (byline_author([text]) or other_byline(text)) is not None:
         return "byline"
     return promotion(text)
 
@@ -211,7 +211,7 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
     """When the page's metadata names no author: the one its byline names, on its line."""
     byline = next((f for f in aside if f.kind == "byline"), None)
     if byline is not None and "author" not in fields:
-        author = byline_author([byline.text])
+        author = byline_author([byline.text]) or other_byline(byline.text)
         if author is not None:
             fields["author"] = Field(author, byline.line)
 
@@ -482,7 +482,35 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out["url"] = _Found(*page.canonical)
     if page.lang:
         out["language"] = _Found(*page.lang)
+    author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
+    if author is not None:  # an element saying "byline" or "author", or rel="author"
+        out["author"] = _Found(*author)
+    outlet = _title_outlet(page)
+    if outlet is not None:
+        out["outlet"] = outlet
     return out
+
+
+#: What sets a site's name apart from the headline in a page's <title>.
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+")
+_MAX_OUTLET_WORDS = 6
+
+
+def _title_outlet(page: PageScan) -> _Found | None:
+    """The site's name that a page's <title> gives last, after its headline ("Georgia picks
+    a consortium | South Caucasus Monitor", "Headline | Kazakhstan | The Guardian"), when
+    what comes first is the headline (the page's <h1> or ``og:title``) whole."""
+    if page.title is None:
+        return None
+    title, line = page.title
+    separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators:
+        return None
+    head, name = title[: separators[0].start()], title[separators[-1].end() :].strip()
+    headlines = {_key(found[0]) for found in (page.h1, page.meta.get("og:title")) if found}
+    if _key(head) not in headlines or len(name.split()) > _MAX_OUTLET_WORDS:
+        return None
+    return None if not name or any(c.isdigit() for c in name) else _Found(name, line)
 
 
 FORMAT = Format("html", read, detect, order=5, suffixes=(".html", ".htm"))

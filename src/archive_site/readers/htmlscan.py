@@ -69,12 +69,21 @@ def _space(text: str) -> str:
     return " ".join(text.split())
 
 
+#: An element naming the author: by its class or id, ``rel="author"``, ``itemprop="author"``
+#: or the ``<address>`` of an article.
+_AUTHOR = re.compile(
+    r"(?:^|[\s_-])(?:byline|bylines|byl|author|authors|author-name|writer|contributor)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
 @dataclass
 class _Open:
     tag: str
     line: int
     furniture: str | None  # the kind, when this element opens a piece of furniture
     text: list[str] = field(default_factory=list)
+    author: bool = False  # the element names the author (see _AUTHOR)
 
 
 @dataclass
@@ -87,6 +96,8 @@ class PageScan:
     h1: tuple[str, int] | None = None
     time: tuple[str, int] | None = None
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
+    title: tuple[str, int] | None = None  # the <title>'s text
+    authors: list[tuple[str, int]] = field(default_factory=list)  # elements naming the author
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
@@ -125,7 +136,7 @@ class _Scanner(HTMLParser):
             self.in_article += 1
         if tag == "time" and a.get("datetime") and not self.in_furniture and not self.out.time:
             self.out.time = (a["datetime"].strip(), line)
-        self.stack.append(_Open(tag, line, kind))
+        self.stack.append(_Open(tag, line, kind, author=self._names_author(tag, a)))
 
     def _head(self, tag: str, a: dict[str, str], line: int) -> None:
         """What the page says about itself: its metadata, canonical address and language."""
@@ -196,6 +207,10 @@ class _Scanner(HTMLParser):
             return
         if top.tag == "h1" and self.out.h1 is None and text:
             self.out.h1 = (text, top.line)
+        if top.tag == "title" and self.out.title is None and text:
+            self.out.title = (text, top.line)
+        if top.author and text:  # an element inside another: the inner one first
+            self.out.authors.append((text, top.line))
         if top.tag in _BLOCKS and text:
             self.out.blocks.append((text, top.line))
 
@@ -225,6 +240,16 @@ class _Scanner(HTMLParser):
         if by_tag in _OUTSIDE_ARTICLE_ONLY and self.in_article:
             return None
         return by_tag
+
+    def _names_author(self, tag: str, a: dict[str, str]) -> bool:
+        """Whether the element names the author, outside the page's furniture."""
+        if self.in_furniture or tag in ("html", "body", "main", "article", "meta", "link"):
+            return False
+        if tag == "address" and self.in_article:
+            return True
+        if "author" in a.get("rel", "").lower().split() or a.get("itemprop") == "author":
+            return True
+        return bool(_AUTHOR.search(f"{a.get('class', '')} {a.get('id', '')}"))
 
     def _is_canonical(self, tag: str, a: dict[str, str]) -> bool:
         rel = a.get("rel", "").lower().split()
