@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 from archive_site.commands.add import choose_id, yaml_scalar
 from archive_site.errors import Problems
 from archive_site.files import CONTROL_CHARACTERS
+from archive_site.load import load_archive
 from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
 from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
@@ -372,6 +373,45 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
         "choose another id with --id\n"
     )
     assert articles_listing(project_copy) == before
+
+
+HAND_WRITTEN = """\
+---
+title: Ferries to Alat
+published: 2025-05-28
+outlet: Caspian Business Weekly
+kind: news
+---
+
+ASCO added two ferries to the Alat route on Wednesday, the company said.
+
+The ferries carry 50 wagons each.
+"""
+
+
+def test_add_a_markdown_article_copies_it_as_an_article_file(project_copy: Path) -> None:
+    """A .md file with front matter was copied as a capture and read as plain text: its
+    front matter and Markdown became the article's first paragraphs."""
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / "ferries.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    before = articles_listing(project_copy)
+
+    result = cli("add", "inbox/ferries.md", cwd=project_copy)
+
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    ident = "2025-05-28-caspian-business-weekly-ferries-to-alat"
+    added = set(articles_listing(project_copy)) - set(before)
+    assert added == {f"{ident}.md"}  # the front matter is its metadata: no metadata file
+    path = project_copy / f"content/articles/{ident}.md"
+    assert path.read_bytes() == HAND_WRITTEN.encode("utf-8")
+    assert f"Copied it to content/articles/{ident}.md (" in result.stdout
+    assert "  published: 2025-05-28 (line 3)" in result.stdout
+    assert cli("check", cwd=project_copy).returncode == 0
+    article = load_archive(project_copy / "content").article(ident)
+    assert article.title == "Ferries to Alat" and len(article.paragraphs) == 2
+    again = cli("add", "inbox/ferries.md", cwd=project_copy)
+    assert again.returncode == 0 and "is already in the archive" in again.stdout
 
 
 def test_add_writes_nothing_through_a_linked_articles_folder(

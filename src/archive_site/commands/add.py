@@ -1,6 +1,8 @@
 """``archive-site add CAPTURE``: put a captured article into the content folder.
 
 The capture is copied byte for byte to ``content/articles/ID.capture.txt``
+(a Markdown article written by hand, a ``.md`` file opening with front matter, to
+``ID.md``, with no metadata file: its front matter is its metadata)
 and read with the reader :func:`~archive_site.readers.detect_format` picks,
 to learn what it says itself.  Beside it goes ``ID.meta.yaml``: comments on
 what was read from the capture (the loader reads those from the capture on
@@ -17,6 +19,7 @@ line itself: an ``--id`` that is not a valid id.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Mapping, Sequence
@@ -126,7 +129,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     if ident is None:
         ident = choose_id(reading, capture)
         how_id = f" (from {_id_basis(reading)}; --id chooses another)"
-    suffix = capture_suffix(reading.format)
+    suffix = MARKDOWN_SUFFIX if reading.format == "markdown" else capture_suffix(reading.format)
     for taken in (
         folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
     ):
@@ -142,6 +145,8 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     # nor one with a control character (no text holds one): each is a replacement character.
     name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     name = CONTROL_CHARACTERS.sub("\ufffd", name)
+    if reading.format == "markdown":
+        return _add_markdown(folder / f"{ident}{suffix}", data, reading, content, how_id, out)
     metadata = metadata_text(reading, name, _entities_named(content, reading))
     capture_path = folder / f"{ident}{suffix}"
     meta_path = folder / f"{ident}{META_SUFFIX}"
@@ -161,6 +166,36 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     return EXIT_OK
 
 
+def _add_markdown(
+    path: Path, data: bytes, reading: Reading, content: Path, how_id: str, out: Printer
+) -> int:
+    """Copy a Markdown article written by hand, as it is: its front matter is its metadata
+    (no metadata file beside it), and it stays the archivist's to edit."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with path.open("xb") as f:  # never overwriting one
+            f.write(data)
+    except FileExistsError:
+        raise _fail(path, None, "already exists; add never overwrites an article") from None
+    out.info(f"Article id: {path.name[: -len(MARKDOWN_SUFFIX)]}{how_id}")
+    out.info(
+        f"Copied it to {display_path(path)} ({len(data):,} bytes, unchanged): a Markdown "
+        "article, whose front matter is its metadata"
+    )
+    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    if said:
+        out.info("Its front matter says:")
+        width = max(len(k) for k in said) + 1
+        for key in said:
+            field = reading.fields[key]
+            out.info(f"  {key + ':':<{width}} {_one_line(field.value)} (line {field.line})")
+    check = "archive-site check"
+    if content != Path("content"):
+        check += f" --content {display_path(content)}"
+    out.info(f"Run `{check}`: it names each key of the front matter that is missing or unknown.")
+    return EXIT_OK
+
+
 def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
     """The capture read by the reader its format's detection picks, and the name of its
     encoding; bad input raises."""
@@ -177,12 +212,35 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
     text = readable(text, display, problems)
+    if _is_markdown_article(capture, text):
+        return _markdown_reading(read_text(text, display, problems, fmt="markdown"), problems)
     reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
     if problems.errors:
         raise ArchiveError(problems)
     if not reading.blocks:
         raise _fail(capture, None, "no article text found in the capture")
     return reading, decoded.encoding
+
+
+def _is_markdown_article(capture: Path, text: str) -> bool:
+    """A Markdown article written by hand: a ``.md`` file opening with front matter."""
+    return capture.suffix.lower() == MARKDOWN_SUFFIX and text.lstrip("\ufeff").startswith("---")
+
+
+def _markdown_reading(reading: Reading, problems: Problems) -> tuple[Reading, str]:
+    """A Markdown article's reading, its front matter's text values as its fields (what
+    the id is chosen from and the report shows)."""
+    if problems.errors or reading.front_matter is None:
+        raise ArchiveError(problems)
+    if not reading.blocks:
+        raise ArchiveError(problems)
+    front = reading.front_matter
+    said = {
+        key: Field(value.strip(), front.key_lines.get(key, front.line))
+        for key in _CAPTURE_FIELDS
+        if isinstance(value := front.get(key), str) and value.strip()
+    }
+    return dataclasses.replace(reading, fields={**reading.fields, **said}), "UTF-8"
 
 
 def _id_basis(reading: Reading) -> str:
@@ -239,7 +297,7 @@ def _same_capture(folder: Path, data: bytes) -> Path | None:
     if not folder.is_dir():
         return None
     digest = hashlib.sha256(data).digest()
-    captures = (p for s in CAPTURE_SUFFIXES for p in folder.glob(f"*{s}"))
+    captures = (p for s in (*CAPTURE_SUFFIXES, MARKDOWN_SUFFIX) for p in folder.glob(f"*{s}"))
     for path in sorted(captures):
         try:
             if hashlib.sha256(read_bytes(path)).digest() == digest:
