@@ -812,6 +812,11 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
         ),
         ("新华社北京4月23日电（记者张三）国家主席", "新华社北京4月23日电（记者张三）", "国家主席"),
         ("中新网4月23日电 据报道", "中新网4月23日电", "据报道"),
+        # Interfax and Report.az stop each part: the dateline was left opening the text
+        ("Баку. 23 апреля. ИНТЕРФАКС - Президент", "Баку. 23 апреля. ИНТЕРФАКС -", "Президент"),
+        ("Baku. April 23. INTERFAX - The", "Baku. April 23. INTERFAX -", "The"),
+        ("Baku. 23 April. REPORT.AZ/ The president", "Baku. 23 April. REPORT.AZ/", "The president"),
+        ("Baku. 23 April. The talks - went on", None, None),  # no agency in capitals: a sentence
         ("新华社记者获悉", None, None),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
         ("Baku and Beijing, April 23 (Reuters) - x", None, None),

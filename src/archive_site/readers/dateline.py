@@ -31,6 +31,14 @@ DATELINE = re.compile(
 )
 
 
+#: ``Баку. 3 июня. ИНТЕРФАКС -``: place, day and agency each ended by a stop, the agency in
+#: capitals (checked after the match) and no brackets, a dash or a slash after it.
+STOPPED_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE})\.\s+{_DAY_MONTH}\.\s+"
+    r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*)\s*(?:--|[—–/-]))\s+(?=\S)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
@@ -55,10 +63,19 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
-    m = DATELINE.match(text)
-    if m is None:
-        return None
-    agency = m["ag"] or m["ag2"]
+    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text)):
+        found = None if m is None else _dateline(m)
+        if m is not None and found is not None:
+            return found, text[m.end() :]
+    return None
+
+
+def _dateline(m: re.Match[str]) -> Dateline | None:
+    """The dateline a match of :data:`DATELINE` or :data:`STOPPED_DATELINE` is, if it is one."""
+    found = m.groupdict()
+    agency = found["ag"] or found.get("ag2")
+    if m.re is STOPPED_DATELINE and not (agency and agency.isupper() and len(agency) > 2):
+        return None  # "Baku. 3 June. The talks - ..." is a sentence
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
     words = m["place"].replace(",", " ").split()
@@ -67,14 +84,13 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if agency is None and not (words[0].isupper() and len(words[0]) > 1):
         return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
     month, day = _month_day(m)
-    line = Dateline(
+    return Dateline(
         m["dateline"],
         month,
         int(day) if day else None,
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
     )
-    return line, text[m.end() :]
 
 
 #: The small words of places' names: "Rio de Janeiro", "Côte d'Ivoire", "Den Haag".
