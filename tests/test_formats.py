@@ -585,6 +585,48 @@ Subscribe
 """
 
 
+AGENCY_COPY = """\
+AP-AS--Azerbaijan-China-Rail,0412
+Azerbaijan, China open direct freight rail service
+By AIDA SULTANOVA
+Associated Press
+BAKU, Azerbaijan (AP) — The first direct container train from Xi'an arrived in Baku on Wednesday.
+
+"This is the shortest route between China and Europe that avoids Russia," Rustamov said.
+
+___
+
+Associated Press writer Dake Kang in Beijing contributed to this report.
+"""
+
+
+def test_agency_copy_whose_head_runs_into_the_text() -> None:
+    """AP copy (slug, headline, byline and affiliation, dateline, with no blank line
+    between) was read as plain text: all of it the first paragraph; and the separator
+    and the contributor's line ending it were paragraphs."""
+    r = read_text(AGENCY_COPY, "ap.txt", Problems(), fmt=detect_format(AGENCY_COPY, "ap.txt"))
+    assert r.format == "wire"
+    assert fields(r) == {
+        "title": "Azerbaijan, China open direct freight rail service",
+        "author": "AIDA SULTANOVA",
+        "dateline": "BAKU, Azerbaijan (AP) —",
+    }
+    assert (r.fields["title"].line, r.fields["author"].line, r.fields["dateline"].line) == (2, 3, 5)
+    assert texts(r) == [
+        "The first direct container train from Xi'an arrived in Baku on Wednesday.",
+        '"This is the shortest route between China and Europe that avoids Russia," Rustamov said.',
+    ]
+    assert [(f.kind, f.line) for f in r.furniture] == [
+        ("slug", 1),
+        ("separator", 9),
+        ("credits", 11),
+    ]
+    # short lines running into a sentence with no byline nor slug among them stay text
+    poem = "23.04.2025\n\nTwo ports\nOne sea\nThe ferries leave at dawn.\n\nMore text."
+    r = read_text(poem, "p.txt", Problems(), fmt="wire")
+    assert texts(r)[0] == "Two ports One sea The ferries leave at dawn." and "title" not in r.fields
+
+
 def test_pasted_copy_a_date_line_under_the_byline_and_a_signed_box_at_the_end() -> None:
     """Copy pasted from a page: the date on a line of its own after the byline was kept
     as the first paragraph, and a newsletter box whose second line is a sentence stopped

@@ -128,10 +128,23 @@ def credits_author(text: str) -> str | None:
     return None
 
 
+#: A line ending agency copy that credits a contributor: "Associated Press writer Dake
+#: Kang in Beijing contributed to this report."  Not the author.
+_CONTRIBUTED = re.compile(
+    r"[^.!?]{3,160}\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)|reporting))"
+    r"(?:\s+from\s+[^.!?]{2,60})?\.?",
+    re.IGNORECASE,
+)
+
+
 def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
-    ``fields`` names none."""
+    ``fields`` names none.  A line crediting a contributor ends the text too, and names
+    no author."""
+    if len(body) >= 2 and _CONTRIBUTED.fullmatch(body[-1].text.strip()):
+        last = body.pop()
+        return Furniture("credits", last.text, last.line)
     if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
         return None
     last = body.pop()

@@ -10,6 +10,9 @@ What a careful archivist would do with an unknown page of text:
   own or, after names in capitals, on the same line, is not part of it); a date
   stamp on a line of its own after them, when no header gave a date, the
   publication date (copy pasted from a page: headline, byline, date);
+- these head lines may run into the text with no blank line between, as agency copy
+  has them, when a byline or an agency's slug (``AP-AS--Azerbaijan-Rail,0412``,
+  furniture) is among them;
 - a dateline opening the first paragraph (``ASTANA, Kazakhstan, July 3.``,
   ``BEIJING, April 23 (Xinhua) --``, ``Baku, 24 April (AZERTAC).``) is read,
   its date too, and kept apart from the paragraph's text;
@@ -58,12 +61,47 @@ class _Head:
     fields: dict[str, Field]
     rest: list[tuple[list[str], int]]  # the blocks after the head
     notes: list[tuple[int, str]]
+    furniture: list[Furniture]
+
+
+#: An agency's slug line, the story's code for its editors: ``AP-AS--Azerbaijan-Rail,0412``.
+_SLUG = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*--[\w'-]+(?:,\d{3,5})?")
+
+
+def _head_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
+    """The first block with its head lines apart, when they run straight into the text with
+    no blank line between (agency copy: slug, headline, byline and its affiliation, then
+    the first paragraph): each short line before the first sentence a block of its own,
+    a byline with the affiliation after it together; only when one of them is a byline
+    or a slug."""
+    if not blocks or len(blocks[0][0]) < 3:
+        return blocks
+    lines, first = blocks[0]
+    head = 0
+    while head < min(len(lines) - 1, 6) and _is_headline(lines[head]):
+        head += 1
+    bylines = (
+        n for n in range(head) if byline_author(lines[n : n + 1]) or _SLUG.fullmatch(lines[n])
+    )
+    if head < 2 or next(bylines, None) is None:
+        return blocks  # no byline nor slug: short lines of the text itself, perhaps
+    out: list[tuple[list[str], int]] = []
+    n = 0
+    while n < head:
+        together = 2 if n + 1 < head and byline_author(lines[n : n + 2]) else 1
+        out.append((lines[n : n + together], first + n))
+        n += together
+    return [*out, (lines[head:], first + head), *blocks[1:]]
 
 
 def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     fields: dict[str, Field] = {}
     notes: list[tuple[int, str]] = []
-    rest = list(blocks)
+    furniture: list[Furniture] = []
+    rest = _head_apart(list(blocks))
+    if rest and len(rest[0][0]) == 1 and _SLUG.fullmatch(rest[0][0][0]):
+        furniture.append(Furniture("slug", rest[0][0][0], rest[0][1]))
+        rest = rest[1:]
     if rest and len(rest[0][0]) >= 1:
         stamp = parse_stamp(rest[0][0][0])
         if stamp is not None:
@@ -77,7 +115,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
         rest = rest[1:]
     while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes):
         rest = rest[1:]  # a byline and a date line after the headline, in either order
-    return _Head(fields, rest, notes)
+    return _Head(fields, rest, notes, furniture)
 
 
 def _byline_or_stamp(
@@ -143,6 +181,11 @@ _PLACE = re.compile(
 )
 #: A paragraph longer than this is text, whatever it opens with.
 _MAX_PROMOTION_WORDS = 40
+
+
+def _separator(text: str) -> str | None:
+    """ "separator" for a paragraph without a letter or a digit ("___", "* * *")."""
+    return None if any(c.isalnum() for c in text) else "separator"
 
 
 def promotion(text: str) -> str | None:
@@ -281,7 +324,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body: list[Block] = []
     inside: list[Furniture] = []  # pointers and calls between the paragraphs
     for bl, at in head.rest[: tail.end]:
-        kind = promotion(join(bl))
+        kind = promotion(join(bl)) or _separator(join(bl))
         if kind is not None and body:
             inside.append(Furniture(kind, join(bl), at))
         else:
@@ -293,7 +336,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
             line, text = found
             body[0] = Block(text, body[0].line)
             dateline_fields(fields, line, body[0].line, notes)
-    furniture = [*inside, *tail.furniture, *([credits] if credits else [])]
+    if credits is not None and body and _separator(body[-1].text):  # "___" before it
+        inside.append(Furniture("separator", body[-1].text, body.pop().line))
+    furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
     return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
 
 
