@@ -530,6 +530,25 @@ def test_the_author_from_a_byline_element_and_the_outlet_from_the_title() -> Non
     assert "author" not in r.fields
 
 
+def test_a_publication_stamp_beside_the_byline_or_after_a_section_name() -> None:
+    """'Par Claire Duval Publié le 23 avril 2025 à 18h12, modifié le 24 avril' (one block)
+    and 'Economy 3 June 2025 14:05' gave no date: only a block that was a stamp whole was
+    read."""
+    h1 = "<h1>Georgia picks a Chinese consortium</h1>"
+    r = _page(
+        "",
+        f'{h1}<div class="meta"><span>Par Claire Duval</span> <span>Publié le 23 avril 2025 '
+        "à 18h12, modifié le 24 avril 2025 à 09h30</span></div>",
+    )
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "18:12")
+    r = _page("", f'<div class="top">Economy 3 June 2025 14:05</div>{h1}')
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-06-03", "14:05")
+    r = _page("", f"{h1}<p>Updated 4 June 2025</p>")  # when it changed: not its date
+    assert "published" not in r.fields
+    r = _page("", f"{h1}<p>Trade grew 20 percent 3 June 2025</p>")  # a digit before it
+    assert "published" not in r.fields
+
+
 PROMOTING = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>
 <article><h1>Georgia picks a Chinese consortium for the Anaklia port</h1>
 <p>Georgia's government on Wednesday picked a consortium led by a Chinese company to build

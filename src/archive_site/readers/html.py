@@ -37,7 +37,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import byline_author, named_author, other_byline, take_credits
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
-from .stamps import CHANGED, parse_stamp
+from .stamps import CHANGED, Stamp, find_published_stamp, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import promotion
 
@@ -230,10 +230,10 @@ def _stamp_date(
     if "published" in fields or page.h1 is None:
         return
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    for text, line in page.blocks:
-        if not page.h1[1] <= line <= first or _CHANGED.match(text):
+    for text, line in _around_headline(page, first):
+        if _CHANGED.match(text):
             continue
-        stamp = parse_stamp(text)
+        stamp = parse_stamp(text) or find_published_stamp(text) or _after_label(text)
         if stamp is None or furniture.holding(_key(text)):
             continue
         for key, value in stamp.fields():  # "published" is not there; the others may be
@@ -241,6 +241,32 @@ def _stamp_date(
         if (note := stamp.weekday_note()) is not None:
             notes.append((line, note))
         return
+
+
+def _around_headline(page: PageScan, first: int) -> list[tuple[str, int]]:
+    """The page's blocks from its headline to the text's first line ``first``, then the
+    block just before the headline that does not hold it (a stamp above the headline, as
+    some sites print it)."""
+    assert page.h1 is not None
+    start, headline = page.h1[1], _key(page.h1[0])
+    before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
+    return [b for b in page.blocks if start <= b[1] <= first] + before
+
+
+#: Words before a stamp that name the story's section ("Transport 3 June 2025 14:05").
+_MOST_LABEL_WORDS = 3
+
+
+def _after_label(text: str) -> Stamp | None:
+    """The stamp a block near the headline ends with, after a word or three of no digit."""
+    words = text.split()
+    for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
+        if any(c.isdigit() for w in words[:n] for c in w):
+            return None
+        stamp = parse_stamp(" ".join(words[n:]))
+        if stamp is not None:
+            return stamp
+    return None
 
 
 def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:

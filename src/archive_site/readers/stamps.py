@@ -106,6 +106,22 @@ def parse_stamp(line: str) -> Stamp | None:
     return None if day is None else Stamp(day, time, zone, weekday)
 
 
+#: A stamp saying when the page was published, inside a longer text ("Par Claire Duval
+#: Publié le 23 avril 2025 à 18h12, modifié le 24 avril 2025"): its label, and what follows
+#: up to a stamp saying when it changed.
+_LABELLED = re.compile(rf"(?<!\w)(?:{_PUBLISHED})(?!\w).*?(?=[,;|]?\s*(?:{CHANGED})(?!\w)|$)", re.I)
+
+
+def find_published_stamp(text: str) -> Stamp | None:
+    """The stamp a text states after a label saying when the page was published, when the
+    text holds more (a byline before it, when the page changed after it)."""
+    for m in _LABELLED.finditer(text):
+        stamp = parse_stamp(m[0].strip(" ,;|"))
+        if stamp is not None:
+            return stamp
+    return None
+
+
 def parse_day(text: str) -> str | None:
     """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None."""
     for form in _DATE_FORMS:
