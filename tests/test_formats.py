@@ -549,6 +549,21 @@ def test_a_publication_stamp_beside_the_byline_or_after_a_section_name() -> None
     assert "published" not in r.fields
 
 
+def test_a_standfirst_the_extractor_left_out_opens_the_text() -> None:
+    """The Guardian's standfirst, outside the article's body, was lost without a word."""
+    standfirst = "Kazakhstan and Azerbaijan are racing to capture Chinese cargo"
+    r = _page(
+        f'<meta name="description" content="{standfirst}">',
+        f'<h1>Georgia picks a Chinese consortium</h1><div class="standfirst"><p>{standfirst}'
+        "</p></div>",
+    )
+    assert texts(r)[0] == standfirst and len(texts(r)) == 2
+    # a description that is the first paragraph (or its start) adds nothing
+    first = "Georgia's government on Wednesday picked a consortium led by a Chinese company"
+    r = _page(f'<meta name="description" content="{first}…">', "<h1>Georgia picks</h1>")
+    assert len(texts(r)) == 1
+
+
 PROMOTING = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>
 <article><h1>Georgia picks a Chinese consortium for the Anaklia port</h1>
 <p>Georgia's government on Wednesday picked a consortium led by a Chinese company to build

@@ -105,6 +105,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
+    body = _with_standfirst(page, body)
     _byline_author(aside, fields)
     credits = take_credits(body, fields)
     if credits is not None:
@@ -129,6 +130,27 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
 
 # --- the text -------------------------------------------------------------------
+
+
+def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
+    """``body`` with the standfirst first, when the extractor left it out: the paragraph
+    between the headline and the text that the page's description repeats ("Kazakhstan,
+    Uzbekistan and Azerbaijan are racing to capture ..."), the outlet's own words."""
+    found = page.meta.get("og:description") or page.meta.get("description")
+    if not body or page.h1 is None or found is None:
+        return body
+    said = _key(found[0])
+    if not said or any(_key(b.text).startswith(said.rstrip(".…")) for b in body):
+        return body
+    standfirst = next(
+        (
+            (text, line)
+            for text, line in page.blocks
+            if page.h1[1] < line <= body[0].line and _key(text) == said
+        ),
+        None,
+    )
+    return body if standfirst is None else [Block(*standfirst), *body]
 
 
 def _extract(html: str) -> list[str]:
