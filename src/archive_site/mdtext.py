@@ -166,7 +166,9 @@ class _Collector:
         self.md = new_markdown(self.visit)
 
     def visit(self, el: ET.Element, attribute: str, value: str) -> None:
-        self.found.append(value)
+        # a "<" in a link was made "&lt;" for Markdown (escape_raw_html): shown, and looked
+        # for in the file, as written
+        self.found.append(value.replace("&lt;", "<"))
 
     def links(self, text: str) -> list[str]:
         self.found = []
