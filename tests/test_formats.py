@@ -1261,6 +1261,26 @@ def test_an_mhtml_file_without_a_page_or_with_a_page_that_is_not_text() -> None:
     assert lines[line - 1].startswith("<p>")
 
 
+def test_a_control_character_an_mhtml_page_encodes_is_read_as_a_space_with_a_warning() -> None:
+    """'=00' in quoted-printable gave the page a NUL that no check saw (the file's own text
+    has none): it was dropped without a word.  A byte that is not UTF-8 is named on its own
+    line, not on the first line holding any byte beyond ASCII."""
+    page = PAGE.format(first="Talks in Bak=C4=B1 =00 on Wednesday, officials said.")
+    body = page.replace("\n", "\r\n").encode("ascii")
+    data = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", body)
+    r, problems, lines = read_mhtml(data)
+    (problem,) = problems
+    line = int(problem.split(":")[0])
+    assert "1 control character (the first U+0000) read as spaces" in problem
+    assert "=00" in lines[line - 1]
+    assert r.blocks[0].text == "Talks in Bakı on Wednesday, officials said."
+    bad = PAGE.format(first="Bak\u0131 \u2014 talks").replace("\n", "\r\n").encode()
+    data = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: 8bit", bad + b"<p>\xff")
+    _, problems, lines = read_mhtml(data)
+    (problem,) = problems
+    assert problem.endswith("not UTF-8 text") and "\udcff" in lines[int(problem[:2]) - 1]
+
+
 def test_only_the_page_s_part_has_its_headers_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     """The email package parsed every part's headers: 100,000 parts took 9 s."""
     from archive_site.readers import mhtml as reader

@@ -219,7 +219,9 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
         raise ArchiveError(problems)
     if not reading.blocks:
         raise _fail(capture, None, "no article text found in the capture")
-    return reading, decoded.encoding
+    # the warnings reading it gave (control characters read as spaces...), said as notes
+    said = tuple((d.line or 1, d.message) for d in problems.warnings)
+    return dataclasses.replace(reading, notes=said + reading.notes), decoded.encoding
 
 
 def _is_markdown_article(capture: Path, text: str) -> bool:

@@ -22,7 +22,7 @@ from email.message import EmailMessage
 from typing import NamedTuple
 
 from ..errors import Problems
-from .base import Capture, Field, Format, Reading, split_lines
+from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, codec_of, declared
 from .html import read as read_page
 
@@ -177,8 +177,18 @@ def _codec(data: bytes, label: str | None) -> tuple[str, str] | None:
 
 
 def _not_text(pieces: list[tuple[int, bytes]], display: str, problems: Problems, what: str) -> None:
-    line = next((n for n, data in pieces if not data.isascii()), pieces[0][0] if pieces else 1)
+    """The error on the line of the first byte that is not UTF-8 (not the first that is not
+    ASCII: a page's "—" in its head, well encoded, is not what is wrong)."""
+    line = next((n for n, data in pieces if not _utf8(data)), pieces[0][0] if pieces else 1)
     problems.error(display, line, f"the page in the MHTML file is not {what} text")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
@@ -191,6 +201,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return Reading("mhtml", {}, ())
     text, numbers = found
     own = Problems()
+    text = readable(text, capture.display, own)  # "=00" decodes to a control character
     reading = read_page(Capture.of(text, capture.display), own)
 
     def at(line: int) -> int:
