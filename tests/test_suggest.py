@@ -142,6 +142,13 @@ def test_no_false_dates(sentence: str) -> None:
         ("It opens before the end of 2025 or no later than May 2026.", ["[..2025]", "[..2026-05]"]),
         ("By July the road will be open.", ["[..2025-07]"]),
         ("It was signed by 2 countries in 2019; by 2015-2018 it grew.", ["2019", "2015/2018"]),
+        # The tense of the verb nearest the date, not of the sentence ("will add" made the
+        # Monday a company "said on" the next one):
+        ("The company said on Monday that it will add two ferries.", ["2025-04-21"]),
+        ("Talks held on Monday will go on.", ["2025-04-21"]),
+        ("The talks, which were postponed, will be held on Monday.", ["2025-04-28"]),
+        ("On Monday, the minister will visit Baku.", ["2025-04-28"]),
+        ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.
         ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),
     ],

@@ -12,6 +12,7 @@ times of day, page numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping
@@ -92,14 +93,43 @@ def _num(day: str) -> int:
 Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 
 
+#: A verb in the past: "said", "was", "signed"...  (lowercase: "United" is no verb).
+_PAST = re.compile(
+    r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
+    r"|won|[a-z]{2,}ed)\b"
+)
+#: A verb of the future with the verb it governs ("will be held", "is expected to open").
+_FUTURE_VERB = re.compile(
+    rf"{_FUTURE.pattern}(?:\s+(?:not\s+)?(?:be\s+|to\s+)?[a-z]+)?", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     published: dt.date
     sentence: str
+    start: int = 0  # where the date's words are in the sentence
+    end: int = 0
 
     @property
     def future(self) -> bool:
-        return bool(_FUTURE.search(self.sentence))
+        """Whether the date's words speak of the future: as the verb nearest to them says
+        ("said on Monday that it will add": said), when the sentence has both tenses."""
+        ahead = [m.span() for m in _FUTURE_VERB.finditer(self.sentence)]
+        if not ahead:
+            return False
+        past = [
+            m.span()
+            for m in _PAST.finditer(self.sentence)
+            if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
+        ]
+        if not past:
+            return True
+        return min(map(self._gap, ahead)) < min(map(self._gap, past))  # a tie: the past
+
+    def _gap(self, span: tuple[int, int]) -> int:
+        """How far the words at ``span`` are from the date's."""
+        return max(span[0] - self.end, self.start - span[1], 0)
 
 
 # --- absolute dates -------------------------------------------------------------
@@ -394,7 +424,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
         for m in pattern.finditer(sentence):
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
-            read = handler(m, context)
+            read = handler(m, dataclasses.replace(context, start=m.start(), end=m.end()))
             if read is None:
                 continue
             read = _bounded(read, sentence[: m.start()], m[0])
