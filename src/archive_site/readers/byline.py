@@ -51,6 +51,9 @@ def byline_author(lines: list[str]) -> str | None:
     """
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
+    other = _OTHER_BY.match(lines[0])
+    if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
+        return _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
     by = _BYLINE.match(lines[0])
     if by is None:
         return None
@@ -160,11 +163,13 @@ def named_author(text: str) -> str | None:
     ...``, ``Автор: ...``), or names alone, before a date or a place after a separator;
     None when it is no such thing (a biography, a date alone)."""
     text = " ".join(text.split())
-    found = byline_author([text])
-    if found is not None:
-        return found
-    names = _OTHER_BY.sub("", text)
-    names = _AFTER_NAMES.sub("", names).strip(" ,")
+    return byline_author([text]) or _names_alone(text)
+
+
+def _names_alone(text: str) -> str | None:
+    """The names a text gives before a date or a place: two or more words opening with a
+    capital, joined as bylines join them; None for anything else."""
+    names = _AFTER_NAMES.sub("", text).strip(" ,")
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]
@@ -176,8 +181,3 @@ def named_author(text: str) -> str | None:
     if not all(w[0].isupper() for w in named) or re.search(r"[.!?:;]$", names):
         return None
     return names
-
-
-def other_byline(text: str) -> str | None:
-    """Who a byline in another language names ("Par Claire Duval", "Автор: Иван Петров")."""
-    return named_author(text) if _OTHER_BY.match(text) else None

@@ -34,12 +34,12 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading
-from .byline import byline_author, named_author, other_byline, take_credits
+from .byline import byline_author, named_author, take_credits
 from .dateline import dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import CHANGED, Stamp, find_published_stamp, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
-from .wire import promotion
+from .wire import promotion, separator
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -222,9 +222,9 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
     no paragraph of the text came before it), or None when it is text."""
     if parse_stamp(text) is not None:
         return "timestamp"
-    if not any(c.isalnum() for c in text):  # "___", "* * *": no word, no number
+    if separator(text):  # "___", "* * *": no word, no number
         return "separator"
-    if first and (byline_author([text]) or other_byline(text)) is not None:
+    if first and byline_author([text]) is not None:
         return "byline"
     return promotion(text)
 
@@ -233,7 +233,7 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
     """When the page's metadata names no author: the one its byline names, on its line."""
     byline = next((f for f in aside if f.kind == "byline"), None)
     if byline is not None and "author" not in fields:
-        author = byline_author([byline.text]) or other_byline(byline.text)
+        author = byline_author([byline.text])
         if author is not None:
             fields["author"] = Field(author, byline.line)
 

@@ -183,7 +183,7 @@ _PLACE = re.compile(
 _MAX_PROMOTION_WORDS = 40
 
 
-def _separator(text: str) -> str | None:
+def separator(text: str) -> str | None:
     """ "separator" for a paragraph without a letter or a digit ("___", "* * *")."""
     return None if any(c.isalnum() for c in text) else "separator"
 
@@ -324,7 +324,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body: list[Block] = []
     inside: list[Furniture] = []  # pointers and calls between the paragraphs
     for bl, at in head.rest[: tail.end]:
-        kind = promotion(join(bl)) or _separator(join(bl))
+        kind = promotion(join(bl)) or separator(join(bl))
         if kind is not None and body:
             inside.append(Furniture(kind, join(bl), at))
         else:
@@ -336,7 +336,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             line, text = found
             body[0] = Block(text, body[0].line)
             dateline_fields(fields, line, body[0].line, notes)
-    if credits is not None and body and _separator(body[-1].text):  # "___" before it
+    if credits is not None and body and separator(body[-1].text):  # "___" before it
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
     return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
