@@ -719,7 +719,11 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         (
             "Thu 24 Apr 2025 06.00 BST",
             Stamp("2025-04-24", "06:00", None, "Thu"),
-        ),  # BST: no offset read
+        ),  # BST: no offset read (British Summer Time, or Bangladesh Standard Time)
+        ("23.04.2025 14:05 CET", Stamp("2025-04-23", "14:05", "+01:00")),  # one zone only
+        ("3 June 2025 14:05 (CEST)", Stamp("2025-06-03", "14:05", "+02:00")),
+        ("3 June 2025 14:05 (AZT)", Stamp("2025-06-03", "14:05", "+04:00")),
+        ("April 23, 2025 2:05 PM EST", Stamp("2025-04-23", "14:05")),  # US and Australian
         ("Last modified on 24 April 2025", Stamp("2025-04-24")),
         ("2025-04-23 14:05:12", Stamp("2025-04-23", "14:05")),
         # other languages' month names, and their ways of writing a day

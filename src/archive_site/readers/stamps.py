@@ -19,12 +19,30 @@ from .base import iso_date
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
-#: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation (BST, CET: read
-#: as no offset, an abbreviation naming more than one zone).
+#: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation: read as its
+#: offset when it names one zone only (:data:`ZONES`), else as no offset (BST is British
+#: Summer Time and Bangladesh Standard Time, IST India's, Ireland's and Israel's).
 _TZ = (
     r"\(?\s*(?:(?P<utc>GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?"
-    r"|(?P<tz2>[+-]\d{2}:?\d{2})|(?P<tzz>Z)|[A-Z]{2,5})\s*\)?"
+    r"|(?P<tz2>[+-]\d{2}:?\d{2})|(?P<tzz>Z)|(?P<abbr>[A-Z]{2,5}))\s*\)?"
 )
+#: The abbreviations that name one zone only, and its offset from UTC.
+ZONES = {
+    "WET": "+00:00",
+    "WEST": "+01:00",
+    "CET": "+01:00",
+    "CEST": "+02:00",
+    "EET": "+02:00",
+    "EEST": "+03:00",
+    "TRT": "+03:00",
+    "AZT": "+04:00",
+    "UZT": "+05:00",
+    "PKT": "+05:00",
+    "HKT": "+08:00",
+    "SGT": "+08:00",
+    "JST": "+09:00",
+    "KST": "+09:00",
+}
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
     re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
@@ -141,10 +159,13 @@ def _clock(hour: str, minute: str, ampm: str | None) -> str | None:
 
 
 def _offset(groups: dict[str, str | None]) -> str | None:
-    """The UTC offset, +HH:MM, the matched zone names (none for a zone's abbreviation)."""
+    """The UTC offset, +HH:MM, the matched zone names (none for an abbreviation that names
+    more than one zone)."""
     tz = groups.get("tz") or groups.get("tz2")
     if tz is None:
-        return "+00:00" if groups.get("tzz") or groups.get("utc") else None
+        if groups.get("tzz") or groups.get("utc"):
+            return "+00:00"
+        return ZONES.get(groups.get("abbr") or "")
     sign, digits = tz[0], tz[1:].replace(":", "")
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
     return f"{sign}{int(hours):02d}:{minutes}"
