@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from archive_site.load import load_archive
 from conftest import COMMENTARY, INTERVIEW, cli, edit, run_cli
 
 
@@ -101,6 +102,20 @@ MILESTONES = "content/milestones.yaml"
             id="metadata-disagrees-with-capture",
         ),
         pytest.param(
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            "kind: opinion\n",
+            "kind: opinion\noverrides: [outlet]\n",
+            "overrides: names 'outlet', but the metadata gives no outlet:",
+            id="override-without-a-value",
+        ),
+        pytest.param(
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            "kind: opinion\n",
+            "kind: opinion\noverrides: [kind]\n",
+            "overrides: 'kind' is not a field a capture states (title, published,",
+            id="override-of-no-captured-field",
+        ),
+        pytest.param(
             f"content/articles/{INTERVIEW}.meta.yaml",
             "kind: interview\n",
             "kind: news\n",
@@ -129,6 +144,22 @@ def test_each_kind_of_bad_input(
         f"expected {file}:{list(lines)}: {message!r} in:\n{result.stderr}"
     )
     assert not (project_copy / "dist").exists()
+
+
+def test_the_metadata_overrides_what_the_capture_is_misread_to_say(project_copy: Path) -> None:
+    """A value the capture is read to say could not be corrected: saying another in the
+    metadata was an error telling to correct the capture, which is never edited (an
+    archive.today page's outlet read as 'archive.ph')."""
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    edit(meta, "kind: opinion\n", "kind: opinion\ntitle: A corrected headline\n")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert "keep yours with 'overrides: [title]'" in result.stderr
+    edit(meta, "kind: opinion\n", "kind: opinion\noverrides: [title]\n")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    article = load_archive(project_copy / "content").article(COMMENTARY)
+    assert article.title == "A corrected headline" and not article.title_from_capture
 
 
 def test_a_missing_capture_is_named(project_copy: Path) -> None:

@@ -256,15 +256,23 @@ class _ArticleReader:
             problems.warning(display, line, note)
         return self._merge(files, data, decoded.encoding, reading, meta_rec, display)
 
-    def _field(self, key: str, reading: Reading, meta: Record) -> tuple[str | None, bool]:
-        """The value of ``key``: from the capture, else the metadata; disagreement is an error."""
+    def _field(
+        self, key: str, reading: Reading, meta: Record, overrides: Collection[str] = ()
+    ) -> tuple[str | None, bool]:
+        """The value of ``key``: from the capture, else the metadata; disagreement is an error,
+        unless the metadata ``overrides`` the capture's (misread) value."""
         captured: Field | None = reading.fields.get(key)
         stated = meta.text(key)
+        if key in overrides:
+            if stated is None:
+                meta.error("overrides", f"names '{key}', but the metadata gives no {key}:")
+            return stated, False
         if captured is not None and stated is not None and not _same(key, captured.value, stated):
             meta.error(
                 key,
                 f"the metadata says {stated!r} but the capture says {captured.value!r} "
-                f"(line {captured.line}); remove it here or correct it",
+                f"(line {captured.line}); remove it here, or, if the capture is misread (the "
+                f"capture is never edited), keep yours with 'overrides: [{key}]'",
             )
         if captured is not None:
             return captured.value, True
@@ -407,8 +415,12 @@ class _ArticleReader:
         """The fields a capture may state, and whether each came from the capture."""
         values: dict[str, str | None] = {}
         from_capture: dict[str, bool] = {}
+        overrides = {key for key, _ in meta.text_items("overrides")}
+        for key in sorted(overrides - set(META_KEYS_FROM_CAPTURE)):
+            known = ", ".join(META_KEYS_FROM_CAPTURE)
+            meta.error("overrides", f"'{key}' is not a field a capture states ({known})")
         for key in META_KEYS_FROM_CAPTURE:
-            values[key], from_capture[key] = self._field(key, reading, meta)
+            values[key], from_capture[key] = self._field(key, reading, meta, overrides)
         return values, from_capture
 
     def _article(
