@@ -549,6 +549,20 @@ def test_a_publication_stamp_beside_the_byline_or_after_a_section_name() -> None
     assert "published" not in r.fields
 
 
+def test_a_page_saved_from_the_wayback_machine_keeps_its_own_address() -> None:
+    """Its canonical link is rewritten to the archive's copy: that was taken as the url."""
+    original = "https://caspiannews.example/news/rail-deal/"
+    for archived in (
+        f"https://web.archive.org/web/20250423120000/{original}",
+        f"https://web.archive.org/web/20250423120000id_/{original}",
+        f"//web.archive.org/web/2025/{original}",
+    ):
+        r = _page(f'<link rel="canonical" href="{archived}">', "<h1>Rail deal</h1>")
+        assert r.fields["url"].value == original
+    r = _page('<meta property="og:url" content="https://web.archive.org/save">', "<h1>x</h1>")
+    assert r.fields["url"].value == "https://web.archive.org/save"  # no copy of a page
+
+
 def test_a_standfirst_the_extractor_left_out_opens_the_text() -> None:
     """The Guardian's standfirst, outside the article's body, was lost without a word."""
     standfirst = "Kazakhstan and Azerbaijan are racing to capture Chinese cargo"

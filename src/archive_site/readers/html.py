@@ -342,7 +342,7 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
         for key, found in source.items():
             if key == "url":
-                found = _Found(uri_of(found.value), found.line)
+                found = _Found(uri_of(_unarchived(found.value)), found.line)
                 if not is_web_url(found.value):
                     continue  # only an address the site can publish (http(s)) is a page's
             if key == "language":
@@ -427,6 +427,20 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("@id") or value.get("url")
     return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+#: An address the Wayback Machine rewrote: its own, the time of the copy, then the page's.
+_WAYBACK = re.compile(
+    r"(?:https?:)?//web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<page>https?://\S+)",
+    re.IGNORECASE,
+)
+
+
+def _unarchived(url: str) -> str:
+    """The page's own address in one the Wayback Machine rewrote, as a page saved from it
+    links to itself (``https://web.archive.org/web/20250423120000/https://...``)."""
+    m = _WAYBACK.fullmatch(url.strip())
+    return m["page"] if m is not None else url
 
 
 def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Found]:
