@@ -563,6 +563,22 @@ def test_a_page_saved_from_the_wayback_machine_keeps_its_own_address() -> None:
     assert r.fields["url"].value == "https://web.archive.org/save"  # no copy of a page
 
 
+def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
+    """A print view has no <h1> (its title was missing); TASS prints a lead before its
+    dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""
+    text = "<p>Georgia's government on Wednesday picked a consortium for the port at Anaklia.</p>"
+    r = _page(
+        '<title>Georgia picks a consortium | Eurasia Review</title><meta name="author" '
+        'content="1002">',
+        f"{text}<p>BAKU, April 23. /TASS/. The talks were held in Baku.</p>",
+    )
+    assert r.fields["title"].value == "Georgia picks a consortium"
+    assert r.fields["dateline"].value == "BAKU, April 23. /TASS/."
+    assert texts(r)[1].startswith("The talks were held") and "author" not in r.fields
+    r = _page("", f"{text}<p>BAKU, the capital, is warm. The talks went on.</p>")
+    assert "dateline" not in r.fields  # the second paragraph only with its agency
+
+
 def test_a_standfirst_the_extractor_left_out_opens_the_text() -> None:
     """The Guardian's standfirst, outside the article's body, was lost without a word."""
     standfirst = "Kazakhstan and Azerbaijan are racing to capture Chinese cargo"

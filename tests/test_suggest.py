@@ -148,6 +148,8 @@ def test_no_false_dates(sentence: str) -> None:
         ("Talks held on Monday will go on.", ["2025-04-21"]),
         ("The talks, which were postponed, will be held on Monday.", ["2025-04-28"]),
         ("On Monday, the minister will visit Baku.", ["2025-04-28"]),
+        ("The first train would leave in June, the company said.", ["2025-06"]),  # reported
+        ("It would have opened in June.", ["2024-06"]),
         ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.
         ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),

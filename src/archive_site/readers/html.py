@@ -35,7 +35,7 @@ from ..model import Furniture
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import byline_author, named_author, take_credits
-from .dateline import dateline_fields, match_dateline
+from .dateline import Dateline, dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
 from .stamps import CHANGED, Stamp, find_published_stamp, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
@@ -114,11 +114,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
         notes.append((1, "no article text found in the page"))
     else:
         _stamp_date(page, body[0].line, fields, notes)
-        found = match_dateline(body[0].text)
+        at, found = _dateline_of(body)
         if found is not None:
             dateline, text = found
-            body[0] = Block(text, body[0].line)
-            dateline_fields(fields, dateline, body[0].line, notes, "the page's date")
+            body[at] = Block(text, body[at].line)
+            dateline_fields(fields, dateline, body[at].line, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
             body = mark_turns(body, dashes=False)
             kind = interview_field(body)
@@ -130,6 +130,18 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
 
 # --- the text -------------------------------------------------------------------
+
+
+def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
+    """The paragraph a dateline opens, and the dateline: the first paragraph's, else the
+    second's when it names its agency (TASS prints a lead in bold before it: "BAKU, April
+    23. /TASS/. ...")."""
+    found = match_dateline(body[0].text)
+    if found is None and len(body) > 1:
+        second = match_dateline(body[1].text)
+        if second is not None and second[0].agency is not None:
+            return 1, second
+    return 0, found
 
 
 def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
@@ -525,8 +537,10 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         for key in keys:
             if key in page.meta and field not in out:
                 value, line = page.meta[key]
-                if field == "author" and value.startswith(("http://", "https://")):
-                    continue  # a profile page, not a name
+                if field == "author" and (
+                    value.startswith(("http://", "https://")) or not any(c.isalpha() for c in value)
+                ):
+                    continue  # a profile page or a number ("1002": a catalogue's), not a name
                 out[field] = _Found(value, line)
     if "article:published_time" in page.meta:
         value, line = page.meta["article:published_time"]
@@ -538,6 +552,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
     out: dict[str, _Found] = {}
     if page.h1:
         out["title"] = _Found(*page.h1)
+    elif page.title:  # no <h1> (a print view, a Google Docs export): the <title>'s first part
+        out["title"] = _Found(_TITLE_SEPARATOR.split(page.title[0])[0].strip(), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
     if page.canonical:

@@ -45,7 +45,9 @@ _NUMBER_WORDS = {
     )
 }
 _FUTURE = re.compile(
-    r"\b(?:will|shall|due|expected|planned|plans?|scheduled|upcoming|next|is to|are to)\b", re.I
+    r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
+    r"|is to|are to)\b",
+    re.I,
 )
 _UNIT_AFTER = re.compile(
     r"\s*(?:%|percent\b|per\s+cent\b|tons?\b|tonnes?\b|people\b|persons\b|participants\b|km\b|"
