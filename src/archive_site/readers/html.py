@@ -264,10 +264,13 @@ def _stamp_date(
     if "published" in fields or page.h1 is None:
         return
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    for text, line in _around_headline(page, first):
+    below, above = _around_headline(page, first)
+    for text, line in [*below, *above]:
         if _CHANGED.match(text):
             continue
-        stamp = parse_stamp(text) or find_published_stamp(text) or _after_label(text)
+        stamp = parse_stamp(text) or find_published_stamp(text)
+        if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
+            stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):
             continue
         for key, value in stamp.fields():  # "published" is not there; the others may be
@@ -277,17 +280,20 @@ def _stamp_date(
         return
 
 
-def _around_headline(page: PageScan, first: int) -> list[tuple[str, int]]:
-    """The page's blocks from its headline to the text's first line ``first``, then the
-    block just before the headline that does not hold it (a stamp above the headline, as
-    some sites print it)."""
+def _around_headline(
+    page: PageScan, first: int
+) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
+    """The page's blocks from its headline to the text's first line ``first``; and the block
+    just before the headline that does not hold it (a stamp above the headline, as some
+    sites print it), if any."""
     assert page.h1 is not None
     start, headline = page.h1[1], _key(page.h1[0])
     before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
-    return [b for b in page.blocks if start <= b[1] <= first] + before
+    return [b for b in page.blocks if start <= b[1] <= first], before
 
 
-#: Words before a stamp that name the story's section ("Transport 3 June 2025 14:05").
+#: Words before a stamp above the headline that name the story's section ("Transport 3 June
+#: 2025 14:05").
 _MOST_LABEL_WORDS = 3
 
 
