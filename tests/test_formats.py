@@ -581,6 +581,23 @@ def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_autho
     assert "dateline" not in r.fields  # the second paragraph only with its agency
 
 
+def test_a_page_declaring_no_language_is_chinese_japanese_or_korean_by_its_script() -> None:
+    """people.cn declares no language: the article got the site's, English, and suggest read
+    none of its dates."""
+
+    def language(text: str, head: str = "") -> str | None:
+        html = f"<html><head>{head}</head><body><article><h1>x</h1><p>{text}</p></article>"
+        field = read_text(html + "</body></html>", "p.html", Problems(), fmt="html").fields
+        return field["language"].value if "language" in field else None
+
+    zh = "国家主席习近平在人民大会堂同来华进行国事访问的阿塞拜疆总统阿利耶夫举行会谈。" * 2
+    assert language(zh) == "zh"
+    assert language("日本と中国の首脳が会談し、協力の強化で合意した。" * 2) == "ja"
+    assert language("한국과 중국 정상이 서울에서 회담을 가졌다. " * 2) == "ko"
+    assert language("Президент Азербайджана прибыл в Пекин с государственным визитом.") is None
+    assert language(zh, '<meta property="og:locale" content="en_GB">') == "en-GB"  # declared
+
+
 def test_a_standfirst_the_extractor_left_out_opens_the_text() -> None:
     """The Guardian's standfirst, outside the article's body, was lost without a word."""
     standfirst = "Kazakhstan and Azerbaijan are racing to capture Chinese cargo"
