@@ -543,6 +543,8 @@ def test_a_publication_stamp_beside_the_byline_or_after_a_section_name() -> None
     assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "18:12")
     r = _page("", f'\n<div class="top">Economy 3 June 2025 14:05</div>\n{h1}\n')
     assert (r.fields["published"].value, r.fields["time"].value) == ("2025-06-03", "14:05")
+    r = _page("", f"\n{h1}\n<p>2025年04月24日05:45 | 来源：人民网－人民日报</p>\n")  # bars
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-24", "05:45")
     r = _page("", f"\n{h1}\n<p>Talks held on 3 June 2025</p>\n")  # a standfirst: no stamp
     assert "published" not in r.fields
     r = _page("", f"{h1}<p>Updated 4 June 2025</p>")  # when it changed: not its date
