@@ -182,16 +182,12 @@ def _add_markdown(
         f"Copied it to {display_path(path)} ({len(data):,} bytes, unchanged): a Markdown "
         "article, whose front matter is its metadata"
     )
-    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    said = _said_lines(reading, written=True)
     if said:
         out.info("Its front matter says:")
-        width = max(len(k) for k in said) + 1
-        for key in said:
-            field = reading.fields[key]
-            out.info(f"  {key + ':':<{width}} {_one_line(field.value)} (line {field.line})")
-    check = "archive-site check"
-    if content != Path("content"):
-        check += f" --content {display_path(content)}"
+        for line in said:
+            out.info(line)
+    check = _check_command(content)
     out.info(f"Run `{check}`: it names each key of the front matter that is missing or unknown.")
     return EXIT_OK
 
@@ -256,20 +252,17 @@ def _report(
     reading: Reading, content: Path, metadata: Metadata, meta_path: Path, out: Printer
 ) -> None:
     """What the capture said, with its lines, and what is left to fill in."""
-    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    said = _said_lines(reading)
     if said:
         out.info("The capture says (the loader reads it from there on every build):")
-        width = max(len(k) for k in said) + 1
-        for key in said:
-            out.info(f"  {key + ':':<{width}} {_said(reading.fields[key], key)}")
+        for line in said:
+            out.info(line)
     else:
         out.info("The capture says nothing the loader can read: all its metadata is to fill in")
     if reading.furniture:
         kinds = ", ".join(dict.fromkeys(f.kind for f in reading.furniture))
         out.info(f"Left out of the text as page furniture: {len(reading.furniture)} ({kinds})")
-    check = "archive-site check"
-    if content != Path("content"):
-        check += f" --content {display_path(content)}"
+    check = _check_command(content)
     if metadata.to_fill:
         out.info(f"Still to fill in, in {display_path(meta_path)}:")
         width = max(len(f.key) for f in metadata.to_fill) + 1
@@ -278,6 +271,24 @@ def _report(
         out.info(f"Then run `{check}`: it names each field that is still missing.")
     else:
         out.info(f"Nothing else is required; run `{check}` to validate the article.")
+
+
+def _said_lines(reading: Reading, *, written: bool = False) -> list[str]:
+    """What the capture says, a line for each field, with its line in the file; ``written``:
+    what a Markdown article's front matter says (its kind is written, not read from turns)."""
+    said = [k for k in _CAPTURE_FIELDS if k in reading.fields]
+    width = max((len(k) for k in said), default=0) + 1
+    return [
+        f"  {key + ':':<{width}} {_said(reading.fields[key], key, turns=not written)}"
+        for key in said
+    ]
+
+
+def _check_command(content: Path) -> str:
+    """The command that checks the content folder ``content``."""
+    if content == Path("content"):
+        return "archive-site check"
+    return f"archive-site check --content {display_path(content)}"
 
 
 def _read_capture(capture: Path) -> bytes:
@@ -425,8 +436,8 @@ def _one_line(value: str) -> str:
     return " ".join(value.split())
 
 
-def _said(field: Field, key: str) -> str:
-    if key == "kind" and field.value == "interview":
+def _said(field: Field, key: str, *, turns: bool = True) -> str:
+    if turns and key == "kind" and field.value == "interview":
         return f"{field.value} (question and answer turns from line {field.line})"
     return f"{_one_line(field.value)} (line {field.line})"
 

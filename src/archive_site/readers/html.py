@@ -286,7 +286,7 @@ def _stamp_date(
     for text, line in [*below, *above]:
         if _CHANGED.match(text):
             continue
-        stamp = parse_stamp(text) or find_published_stamp(text) or _between_bars(text)
+        stamp = parse_stamp(text) or find_published_stamp(text)
         if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):
@@ -308,20 +308,6 @@ def _around_headline(
     start, headline = page.h1[1], _key(page.h1[0])
     before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
     return [b for b in page.blocks if start <= b[1] <= first], before
-
-
-#: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
-_BAR = re.compile(r"\s*[|｜丨]\s*")
-
-
-def _between_bars(text: str) -> Stamp | None:
-    """The stamp that one of the items of a line of metadata is, parted by bars."""
-    items = _BAR.split(text)
-    if len(items) < 2:
-        return None
-    return next(
-        (s for item in items if (s := parse_stamp(item) or find_published_stamp(item))), None
-    )
 
 
 #: Words before a stamp above the headline that name the story's section ("Transport 3 June

@@ -130,14 +130,20 @@ def parse_stamp(line: str) -> Stamp | None:
 _LABELLED = re.compile(rf"(?<!\w)(?:{_PUBLISHED})(?!\w).*?(?=[,;|]?\s*(?:{CHANGED})(?!\w)|$)", re.I)
 
 
+#: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
+_BAR = re.compile(r"\s*[|｜丨]\s*")
+
+
 def find_published_stamp(text: str) -> Stamp | None:
-    """The stamp a text states after a label saying when the page was published, when the
-    text holds more (a byline before it, when the page changed after it)."""
+    """The stamp a text holding more states: after a label saying when the page was
+    published (a byline before it, when the page changed after it), or as one of the items
+    of a line parted by bars."""
     for m in _LABELLED.finditer(text):
         stamp = parse_stamp(m[0].strip(" ,;|"))
         if stamp is not None:
             return stamp
-    return None
+    items = _BAR.split(text)
+    return next((s for item in items if (s := parse_stamp(item))), None) if len(items) > 1 else None
 
 
 def parse_day(text: str) -> str | None:

@@ -38,7 +38,7 @@ from ..model import Furniture
 from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
 from .byline import byline_author, take_credits
 from .dateline import CJK_DATELINE, DATELINE, dateline_fields, match_dateline
-from .stamps import parse_stamp
+from .stamps import Stamp, parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -105,9 +105,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     if rest and len(rest[0][0]) >= 1:
         stamp = parse_stamp(rest[0][0][0])
         if stamp is not None:
-            fields.update((key, Field(value, rest[0][1])) for key, value in stamp.fields())
-            if (note := stamp.weekday_note()) is not None:
-                notes.append((rest[0][1], note))
+            _take_stamp(stamp, rest[0][1], fields, notes)
             lines, line = rest[0]
             rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
@@ -132,10 +130,17 @@ def _byline_or_stamp(
     stamp = parse_stamp(lines[0]) if len(lines) == 1 and "published" not in fields else None
     if stamp is None:
         return False
+    _take_stamp(stamp, line, fields, notes)
+    return True
+
+
+def _take_stamp(
+    stamp: Stamp, line: int, fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """The fields a date stamp on ``line`` gives, and the note on its day of the week."""
     fields.update((key, Field(value, line)) for key, value in stamp.fields())
     if (note := stamp.weekday_note()) is not None:
         notes.append((line, note))
-    return True
 
 
 # --- the tail: page furniture -------------------------------------------------
@@ -148,9 +153,11 @@ _PROMPT = re.compile(
     r"|print|copy)\W*$",
     re.IGNORECASE,
 )
+#: The words of a pointer to another story, as English writes them.
+_POINTER = r"read\s+(?:also|more|next)|see\s+also|also\s+read"
 _NAVIGATION = re.compile(
-    r"^(?:related\s+(?:news|articles|stories|posts|content|topics)|read\s+(?:also|more|next)"
-    r"|see\s+also|also\s+read|more\s+(?:news|stories)\s+(?:from|on)|latest\s+news"
+    rf"^(?:related\s+(?:news|articles|stories|posts|content|topics)|{_POINTER}"
+    r"|more\s+(?:news|stories)\s+(?:from|on)|latest\s+news"
     r"|most\s+(?:read|popular|viewed)|top\s+(?:news|stories)|news\s+(?:line|feed)|tags?\s*:"
     r"|topics?\s*:|categor(?:y|ies)\s*:|all\s+news|leave\s+a\s+(?:comment|reply)|©|copyright\b"
     r"|all\s+rights\s+reserved)"
@@ -160,8 +167,8 @@ _NAVIGATION = re.compile(
 )
 #: A pointer to another story within the text ("Read more: ...", "Читайте также: ...").
 _READ_ALSO = re.compile(
-    r"(?:read\s+(?:also|more|next)|see\s+also|also\s+read|related(?:\s+(?:articles?|stories|"
-    r"news|coverage|content))?|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
+    rf"(?:{_POINTER}|related(?:\s+(?:articles?|stories|news|coverage|content))?"
+    r"|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
     r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读)\s*[:：—–-]",
