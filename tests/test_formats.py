@@ -273,6 +273,9 @@ def test_a_page_address_the_site_cannot_publish_gives_way_to_the_next(bad: str) 
         ("", '<html lang="az">', ("az", 1)),
         ("", '<html lang="EN_us">', ("en-us", 1)),
         ('<meta property="og:locale" content="az_AZ">', '<html lang="en">', ("az-AZ", 2)),
+        # a locale names a region always (Facebook's Arabic is ar_AR): the page's own tag
+        ('<meta property="og:locale" content="ar_AR">', '<html lang="ar">', ("ar", 1)),
+        ('<meta property="og:locale" content="en_GB">', '<html lang="en">', ("en", 1)),
         (
             '<script type="application/ld+json">{"@type": "NewsArticle", "inLanguage": "ru"}'
             "</script>",
@@ -644,6 +647,72 @@ def test_pointers_and_calls_between_the_paragraphs_are_furniture() -> None:
     )
     w = read_text(wire, "w.txt", Problems(), fmt="wire")
     assert [f.kind for f in w.furniture] == ["read-also"] and texts(w)[-1] == "The end."
+
+
+ADVERTISED = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>
+<article><h1>Georgia picks a Chinese consortium for the Anaklia port</h1>
+<p>Georgian Prime Minister Irakli Kobakhidze at the port of Anaklia, April 23, 2025. Photo: Xinhua</p>
+<p>Georgia's government on Wednesday picked a consortium led by a Chinese company to build
+the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>
+<p>Advertisement</p>
+<p>The exhibition, titled Photo: Memory of the Silk Road, opened on Monday in Tbilisi</p>
+<p>Enjoying this article? Click here to subscribe for full access. Just $5 a month.</p>
+<p>Subscribers pay $5 a month for full access to the port's tracking service, it said.</p>
+<p>اقرأ أيضا</p>
+<p>The first phase will let the port handle large ships (Photo by Nino Roe/AFP)</p>
+<p>*Writing by Ahmet Gencturk</p>
+</article></body></html>"""
+
+
+def test_captions_advertisements_and_paywalls_between_the_paragraphs_are_furniture() -> None:
+    """A caption ending with its photograph's credit was the text's first paragraph (and
+    ``suggest`` took its date); "Advertisement", a paywall's call and an Arabic "read
+    also" heading were text; so was Anadolu's credit line ``*Writing by ...``."""
+    r = read_text(ADVERTISED, "p.html", Problems(), fmt="html")
+    assert texts(r) == [
+        "Georgia's government on Wednesday picked a consortium led by a Chinese company to "
+        "build the deep-sea port at Anaklia, the economy minister said in Tbilisi.",
+        "The exhibition, titled Photo: Memory of the Silk Road, opened on Monday in Tbilisi",
+        "Subscribers pay $5 a month for full access to the port's tracking service, it said.",
+    ]
+    kinds = [f.kind for f in r.furniture]
+    assert kinds == ["caption", "advertisement", "prompt", "read-also", "caption", "credits"]
+    assert r.fields["author"].value == "Ahmet Gencturk"
+
+
+@pytest.mark.parametrize(
+    ("ld", "url"),
+    [
+        # Yoast's graph: the article's page by reference, that page's url
+        (
+            '{"@graph": [{"@type": "WebPage", "@id": "https://e.org/a/#webpage", "url": '
+            '"https://e.org/a/"}, {"@type": "NewsArticle", "headline": "Title", '
+            '"mainEntityOfPage": {"@id": "https://e.org/a/#webpage"}}]}',
+            "https://e.org/a/",
+        ),
+        # a reference to no node: its identifier, without the fragment naming the node
+        (
+            '{"@type": "NewsArticle", "headline": "T", "mainEntityOfPage": '
+            '{"@id": "https://e.org/b/#webpage"}}',
+            "https://e.org/b/",
+        ),
+        (
+            '{"@type": "NewsArticle", "headline": "T", "mainEntityOfPage": "https://e.org/c"}',
+            "https://e.org/c",
+        ),
+        ('{"@type": "NewsArticle", "headline": "T", "mainEntityOfPage": {"@id": ["x"]}}', None),
+    ],
+)
+def test_an_article_is_the_main_entity_of_its_page(ld: str, url: str | None) -> None:
+    """The Diplomat's article was recorded at ``.../#webpage``, the identifier of a node of
+    its JSON-LD."""
+    html = (
+        f'<!DOCTYPE html><html><head><script type="application/ld+json">{ld}</script></head>\n'
+        "<body><article><h1>Title</h1><p>A real paragraph of text about the port of Baku "
+        "and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "page.html", Problems(), fmt="html")
+    assert (r.fields["url"].value if "url" in r.fields else None) == url
 
 
 PASTED = """\

@@ -101,14 +101,14 @@ def _is_affiliation(line: str) -> bool:
 
 
 #: Who did what for a story, in a credit line: "Reporting by", "Additional reporting by",
-#: "Writing by", "Editing by"...
+#: "Writing by", "Editing by"...; in brackets, or after an asterisk ("*Writing by ...").
 _ROLE = (
     r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled"
     r"|translated|translation|production|produced|graphics|photos?)"
 )
 _CREDIT = re.compile(rf"{_ROLE}\s+by\s+(?P<names>[^;()]+)", re.IGNORECASE)
 _CREDITS = re.compile(
-    rf"\(?\s*{_ROLE}\s+by\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by\s+[^;()]+)*\)?\.?",
+    rf"(?:\(|\*+)?\s*{_ROLE}\s+by\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by\s+[^;()]+)*\)?\.?",
     re.IGNORECASE,
 )
 #: Where a reporter was: "Nailia Bagirova in Baku".

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..config import language_tag
+from ..config import language_tag, primary_language
 from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
@@ -457,6 +457,26 @@ def _name(value: Any, ids: dict[str, dict[str, Any]]) -> str | None:
     return None
 
 
+def _page_url(node: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
+    """An article's address: its ``url``, else that of the page it is the main entity of
+    (the page's node's ``url``, else its identifier without a fragment: ``.../#webpage``
+    names a node of the document, not a part of the page)."""
+    url = _text(node.get("url"))
+    main = node.get("mainEntityOfPage")
+    if url or main is None:
+        return url
+    if isinstance(main, list):
+        main = main[0] if main else None
+    if isinstance(main, dict):
+        ref = main.get("@id")
+        target = ids.get(ref, {}) if isinstance(ref, str) else {}
+        url = _text(main.get("url") or target.get("url"))
+        main = ref
+    if url is None and isinstance(main, str):
+        url = main.strip().partition("#")[0] or None
+    return url
+
+
 def _text(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
@@ -531,7 +551,7 @@ def _article_fields(
         "author": _name(node.get("author"), ids),
         "outlet": _name(node.get("publisher"), ids),
         "section": _text(node.get("articleSection")),
-        "url": _text(node.get("url") or node.get("mainEntityOfPage")),
+        "url": _page_url(node, ids),
         "language": _text(node.get("inLanguage")),
     }
     keys = {"title": "headline", "author": "author", "outlet": "publisher"}
@@ -561,6 +581,8 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         for key in keys:
             if key in page.meta and field not in out:
                 value, line = page.meta[key]
+                if key == "og:locale" and _same_language(value, page.lang):
+                    continue  # a locale always names a region; the page's own tag, as it is
                 if field == "author" and (
                     value.startswith(("http://", "https://")) or not any(c.isalpha() for c in value)
                 ):
@@ -570,6 +592,14 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         value, line = page.meta["article:published_time"]
         out |= _date_fields(value, line)
     return out
+
+
+def _same_language(locale: str, lang: tuple[str, int] | None) -> bool:
+    """Whether the page's ``lang`` names the language of the Open Graph ``locale`` (which
+    names a region always: ``ar_AR`` is Facebook's Arabic, not Argentina's)."""
+    own = language_tag(lang[0]) if lang is not None else None
+    tag = language_tag(locale)
+    return own is not None and tag is not None and primary_language(own) == primary_language(tag)
 
 
 def _from_elements(page: PageScan) -> dict[str, _Found]:

@@ -171,9 +171,34 @@ _READ_ALSO = re.compile(
     r"|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
-    r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读)\s*[:：—–-]",
+    r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
+    r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–-]|$)",
     re.IGNORECASE,
 )
+#: A label standing where an advertisement was ("Advertisement", "Story continues below").
+_AD_LABEL = re.compile(
+    r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité"
+    r"|publicidad|pubblicità|publicidade|реклама|reklam|reklama|إعلان|广告"
+    r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
+    r"(?:advertisement|ad))?)\W*",
+    re.IGNORECASE,
+)
+#: A call to pay for the outlet ("Enjoying this article? Click here to subscribe").
+_PAYWALL = re.compile(
+    r"\b(?:click\s+here\s+to\s+(?:subscribe|sign\s+up|become)|subscribe\s+(?:now|today|here)"
+    r"|become\s+a\s+(?:member|subscriber|supporter|patron)|support\s+(?:our|independent)"
+    r"\s+journalism|enjoying\s+this\s+(?:article|story)\?)",
+    re.IGNORECASE,
+)
+#: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
+#: Xinhua", "(Photo by Jane Roe/AFP)", "Фото: ТАСС".
+_PHOTO_CREDIT = re.compile(
+    r"(?:^|[.!?]\s+|\(\s*|\|\s*)(?:photo(?:graph)?s?|image|picture|фото|foto|صورة)"
+    r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$",
+    re.IGNORECASE,
+)
+#: A caption longer than this is taken for text.
+_MAX_CAPTION_WORDS = 80
 #: A call to follow the outlet somewhere ("Follow the author on X: @name", "Stay up to date:
 #: subscribe to our Telegram channel"): its opening words, and the place it names.
 _CALL = re.compile(
@@ -197,12 +222,19 @@ def separator(text: str) -> str | None:
 
 def promotion(text: str) -> str | None:
     """The kind of furniture a paragraph inside the text is, when it points to another
-    story ("read-also") or asks the reader to follow the outlet ("prompt"); else None."""
-    if len(text.split()) > _MAX_PROMOTION_WORDS:
+    story ("read-also"), asks the reader to follow or pay for the outlet ("prompt"), marks
+    an advertisement's place ("advertisement") or is a photograph's caption, ending with
+    its credit ("caption"); else None."""
+    words = len(text.split())
+    if words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text):
+        return "caption"
+    if words > _MAX_PROMOTION_WORDS:
         return None
+    if _AD_LABEL.fullmatch(text.strip()):
+        return "advertisement"
     if _READ_ALSO.match(text):
         return "read-also"
-    if _CALL.match(text) and _PLACE.search(text):
+    if (_CALL.match(text) and _PLACE.search(text)) or _PAYWALL.search(text):
         return "prompt"
     return None
 
