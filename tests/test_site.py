@@ -12,7 +12,7 @@ import pytest
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.text import normalise_text
-from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cli, edit
 from htmlscan import Scan, broken_links, resolve, scan_file, scan_html
 
 
@@ -363,3 +363,42 @@ def test_a_template_syntax_error_names_the_line(project_copy: Path) -> None:
     assert re.search(rf"templates/year\.html:{line}: template syntax: ", result.stderr), (
         result.stderr
     )
+
+
+@pytest.mark.parametrize(
+    ("tag", "direction"),
+    [
+        ("ar", "rtl"),
+        ("fa-IR", "rtl"),
+        ("he", "rtl"),
+        ("az-Arab", "rtl"),  # Azerbaijani as Iran writes it
+        ("ku-Latn", "ltr"),
+        ("az", "ltr"),
+        ("en-GB", "ltr"),
+        ("zh-Hant-TW", "ltr"),
+    ],
+)
+def test_a_language_is_written_in_its_direction(tag: str, direction: str) -> None:
+    from archive_site.config import text_direction
+
+    assert text_direction(tag) == direction
+
+
+def test_text_written_right_to_left_is_marked_so(project_copy: Path) -> None:
+    """An Arabic article's headline and paragraphs had ``lang="ar"`` but no direction: the
+    browser laid them out left to right, the end of each sentence on the wrong side.  In a
+    site in Arabic, the page is right to left, and an English article's text left to right."""
+
+    content = project_copy / "content"
+    meta = content / "articles" / f"{COMMENTARY}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "language: ar\n", encoding="utf-8")
+    assert cli("-q", "-o", "out").returncode == 0
+    page = (project_copy / "out" / "articles" / f"{COMMENTARY}.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in page
+    assert '<h1 lang="ar" dir="rtl">' in page and '<p lang="ar" dir="rtl">' in page
+    edit(content / "site.yaml", "language: en", "language: ar")
+    edit(meta, "language: ar\n", "language: en\n")
+    assert cli("-q", "-o", "out2").returncode == 0
+    page = (project_copy / "out2" / "articles" / f"{COMMENTARY}.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<h1 lang="en" dir="ltr">' in page and '<p lang="en" dir="ltr">' in page

@@ -28,6 +28,28 @@ def language_tag(value: str) -> str | None:
     return tag if LANGUAGE_TAG.fullmatch(tag) else None
 
 
+def primary_language(tag: str) -> str:
+    """A language tag's first subtag, in lower case: ``az`` of ``az-Latn-AZ``."""
+    return tag.partition("-")[0].lower()
+
+
+#: Languages whose usual script is written right to left, and such scripts (ISO 15924).
+_RTL_LANGUAGES = frozenset(
+    ["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ps", "sd", "syr", "ug", "ur", "yi"]
+)
+_RTL_SCRIPTS = frozenset("arab hebr syrc thaa nkoo adlm rohg mand samr".split())  # noqa: SIM905
+
+
+def text_direction(tag: str) -> str:
+    """``rtl`` or ``ltr``: the direction of text in the language ``tag``, as its script
+    subtag says (``az-Arab``, ``ku-Latn``), else its language's usual script (``ar``)."""
+    first, *rest = tag.lower().split("-")
+    script = next((s for s in rest if len(s) == 4 and s.isalpha()), None)
+    if script is not None:
+        return "rtl" if script in _RTL_SCRIPTS else "ltr"
+    return "rtl" if first in _RTL_LANGUAGES else "ltr"
+
+
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The site's settings, from content/site.yaml."""
@@ -45,6 +67,11 @@ class SiteConfig:
     def base_path(self) -> str:
         """The path part of the base URL: "/" or "/archive-site/"."""
         return base_path_of(self.base_url)
+
+    @property
+    def direction(self) -> str:
+        """``rtl`` or ``ltr``: how the site's own language is written."""
+        return text_direction(self.language)
 
     def with_base_url(self, url: str) -> SiteConfig:
         return replace(self, base_url=normalise_base_url(url))

@@ -278,14 +278,75 @@ def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> Iterator[b
     return itertools.chain((head,), _joined(b", ", events), (b"]}\n",))
 
 
+#: Words that make a byline a desk, a service or a group rather than a person's name
+#: ("Al Jazeera Staff", "Reuters Staff", "News Desk", "Our Correspondent").
+_GROUP_WORDS = frozenset(
+    "staff desk team newsroom bureau agency agencies editors editorial board"  # noqa: SIM905
+    " reporters correspondent correspondents writers contributors service services"
+    " news wire wires online digital".split()
+)
+#: Where a byline names several people: "A and B", "A, B", "A & B", "A; B".
+_AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
+
+
+def person_names(author: str) -> list[dict[str, str]]:
+    """The people a byline names, each as :func:`person_name`: "Rayhan Demytrie, Stephen
+    McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal."""
+    parts = [p for p in _AUTHORS_APART.split(author) if p]
+    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
+        return [person_name(p) for p in parts]
+    return [person_name(author)]
+
+
 def person_name(name: str) -> dict[str, str]:
     """A person's name for citation processors: family and given, so styles can invert and
-    abbreviate it; a literal where the order is unclear (one word, particles, many words)."""
+    abbreviate it; a literal where the order is unclear (one word, particles, many words)
+    or where it names a desk or a group ("Al Jazeera Staff").  A Chinese or Korean name
+    written family name first keeps that order: a common family name, then a given name of
+    one or two syllables of pinyin ("Guo Jiakun", "Xi Jinping") or of two syllables joined
+    by a hyphen ("Yoon Suk-yeol", "Tsai Ing-wen")."""
     words = name.split()
     plain = all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
-    if plain and 2 <= len(words) <= 3:
-        return {"family": words[-1], "given": " ".join(words[:-1])}
-    return {"literal": name}
+    if not plain or not 2 <= len(words) <= 3 or _GROUP_WORDS.intersection(map(str.lower, words)):
+        return {"literal": name}
+    if len(words) == 2 and _family_first(*words):
+        return {"family": words[0], "given": words[1]}
+    return {"family": words[-1], "given": " ".join(words[:-1])}
+
+
+#: The commonest Chinese family names, in pinyin.
+_CHINESE_FAMILY = frozenset(
+    "Wang Li Zhang Liu Chen Yang Huang Zhao Wu Zhou Xu Sun Ma Zhu Hu Guo He Lin Gao"  # noqa: SIM905
+    " Luo Zheng Liang Xie Song Tang Han Feng Deng Cao Peng Zeng Xiao Tian Dong Pan"
+    " Yuan Cai Jiang Yu Du Ye Cheng Wei Su Ding Ren Lu Yao Shen Zhong Cui Tan Fan"
+    " Liao Shi Jin Jia Xia Fu Fang Zou Xiong Bai Meng Qin Qiu Hou Yin Xue Yan Duan"
+    " Lei Long Tao Mao Gu Gong Shao Wan Qian Dai Kong Xiang Hao Wen Qi Geng Zhan Ou"
+    " Qu Kang Niu Xi Bo Mu Ji Ge Zhai Yue Lan Pang Jiao Ning Shu Bi Hua Lou Mi Bao"
+    " Kou Sha Chai Hang Rong Zhuang".split()
+)
+#: Family names written first with a hyphenated given name: Chinese in older spellings
+#: (Wade-Giles, as in Taiwan and Hong Kong) and Korean.
+_HYPHENATED_FAMILY = _CHINESE_FAMILY | frozenset(
+    "Tsai Chiang Hsu Chang Lai Kuo Hsieh Chou Chu Ko Chao Lee Kim Park Choi Jung"  # noqa: SIM905
+    " Kang Cho Yoon Jang Lim Oh Seo Shin Kwon Hwang Ahn Yoo Hong Jeon Moon Nam Baek"
+    " Ryu Son Bae Jo Chung Yun Kwak Noh".split()
+)
+#: A syllable of pinyin without tone marks: an initial, then a final.
+_PINYIN_SYLLABLE = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
+    r"|ua|uo|ui|ue|er|a|e|i|o|u|v)"
+)
+_PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?", re.IGNORECASE)
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
+
+
+def _family_first(first: str, second: str) -> bool:
+    """Whether ``first second`` reads as a name written family name first (see
+    :func:`person_name`)."""
+    if first in _CHINESE_FAMILY and _PINYIN_GIVEN.fullmatch(second):
+        return True
+    return first in _HYPHENATED_FAMILY and _HYPHENATED_GIVEN.fullmatch(second) is not None
 
 
 def _agent(a: Archive, eid: str) -> dict[str, str]:
@@ -335,7 +396,7 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
         if art.interviewer:
             item["interviewer"] = [_agent(a, art.interviewer)]
     elif art.author:
-        item["author"] = [person_name(art.author)]
+        item["author"] = person_names(art.author)
     return item
 
 
@@ -376,7 +437,8 @@ def bib_entry(art: Article, csl: dict[str, Any]) -> str:
     """An article's BibTeX entry, from its CSL-JSON item ``csl``."""
     lines = []
     if "author" in csl:
-        lines.append(f"  author = {{{_bib_name(csl['author'][0])}}}")
+        names = " and ".join(_bib_name(name) for name in csl["author"])
+        lines.append(f"  author = {{{names}}}")
     fields = [
         ("title", art.title),
         ("journal", csl["container-title"]),
@@ -398,7 +460,7 @@ def ris_entry(art: Article, csl: dict[str, Any]) -> str:
     d = art.published.date
     lines = [("TY", "NEWS"), ("ID", art.id), ("TI", art.title)]
     if "author" in csl:
-        lines.append(("AU", _inverted(csl["author"][0])))
+        lines.extend(("AU", _inverted(name)) for name in csl["author"])
     if "interviewer" in csl:
         lines.append(("A2", _inverted(csl["interviewer"][0])))
     lines += [

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple
 from markupsafe import Markup
 
 from .. import urls
+from ..config import primary_language, text_direction
 from ..model import (
     Archive,
     Article,
@@ -202,22 +203,27 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "related": related_articles(a, art),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
-        "text_lang": text_language(art.language, a.config.language),
+        "text_attrs": lang_attribute(a, art),
     }
 
 
 def text_language(language: str, site: str) -> str | None:
     """The ``lang`` an article's own text needs on a page of the site: its language, when
     that is another language than the site's (``en-US`` in a site in ``en`` is not)."""
-    same = language.partition("-")[0].lower() == site.partition("-")[0].lower()
-    return None if same else language
+    return None if primary_language(language) == primary_language(site) else language
 
 
 def lang_attribute(a: Archive, art: Article) -> Markup:
     """`` lang="az"`` for an element holding the article's own words (its title, a quote)
-    where they are in another language than the site's; else nothing."""
+    where they are in another language than the site's; else nothing.  With `` dir="rtl"``
+    (or ``ltr``) too when that language is written the other way from the site's."""
     tag = text_language(art.language, a.config.language)
-    return Markup(' lang="{}"').format(tag) if tag else Markup("")
+    if not tag:
+        return Markup("")
+    direction = text_direction(tag)
+    if direction == a.config.direction:
+        return Markup(' lang="{}"').format(tag)
+    return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article]]:
@@ -255,6 +261,7 @@ def furniture_summary(article: Article) -> list[str]:
         "newsletter": ("a newsletter box", "newsletter boxes"),
         "footer": ("the site's footer", "footers"),
         "caption": ("a figure caption", "figure captions"),
+        "advertisement": ("an advertisement label", "advertisement labels"),
         "form": ("a form", "forms"),
     }
     out = []

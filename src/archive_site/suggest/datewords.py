@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from ..config import primary_language
 from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_in, month_number
 
 _M = MONTH_PATTERN
@@ -421,7 +422,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
     context = Context(published, sentence)
     taken: list[tuple[int, int]] = []
     found: list[DateWords] = []
-    english = language.lower().partition("-")[0] == "en"
+    english = primary_language(language) == "en"
     for pattern, handler in GRAMMAR if english else OTHER_GRAMMAR + GRAMMAR:
         for m in pattern.finditer(sentence):
             if any(m.start() < end and start < m.end() for start, end in taken):
