@@ -757,6 +757,20 @@ def test_a_template_that_is_a_link_is_refused(project_copy: Path) -> None:
     assert not (project_copy / "dist").exists()
 
 
+def test_a_link_planted_beside_the_output_is_never_written_through(project_copy: Path) -> None:
+    """The stamp was written into ``.dist.stamp.tmp`` beside the output folder, following
+    a symbolic link there (git stores links; ``git add -f`` passes .gitignore): a file
+    outside the project was overwritten with the stamp, and the build said nothing."""
+    outside = project_copy.parent / "victim.txt"
+    outside.write_text("the user's file\n", encoding="utf-8")
+    (project_copy / ".dist.stamp.tmp").symlink_to(outside)
+    assert cli("build", "-q").code == 0
+    assert outside.read_text(encoding="utf-8") == "the user's file\n"
+    assert (project_copy / ".dist.stamp").is_file()
+    assert not (project_copy / ".dist.stamp.tmp").exists()
+    assert "unchanged" in cli("build", "-v").out  # the stamp works
+
+
 def test_an_oversized_capture_is_refused_before_it_is_read(
     project_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

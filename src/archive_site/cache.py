@@ -48,7 +48,7 @@ from pathlib import Path
 from typing import Any
 
 from . import dates, model, yamlsrc
-from .files import READ_FLAGS, cache_entry, is_own_folder, made_own_folder, read_bytes
+from .files import READ_FLAGS, cache_entry, create_new, is_own_folder, made_own_folder, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
@@ -400,9 +400,7 @@ class RecordCache:
         try:
             if not made_own_folder(self.folder):
                 return  # a link put in the cache's place: nothing is written through it
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)  # noqa: PTH108 - left by a killed build (a link is removed, not followed)
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o644)
+            fd = create_new(tmp)
         except OSError:
             return
         try:

@@ -120,6 +120,19 @@ def _read_all(fd: int) -> bytes:
     return b"".join(chunks)
 
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+
+
+def create_new(path: Path | str) -> int:
+    """A file descriptor open for writing on a new, empty file at ``path``: whatever was
+    there (left by a killed run, or a symbolic link planted to have the file written
+    through it) is removed first, and a link made meanwhile is refused, never followed.
+    Raises OSError."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)  # a link is removed, not followed  # noqa: PTH108
+    return os.open(path, _NEW_FILE | getattr(os, "O_CLOEXEC", 0), 0o644)
+
+
 def exists(path: Path) -> bool:
     """Whether anything is at ``path``, a dangling link included."""
     try:

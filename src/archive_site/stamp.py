@@ -51,6 +51,8 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .files import create_new
+
 #: Files whose change time is this close to the moment they were hashed are hashed again
 #: (nanoseconds): more than a clock tick plus the coarsest file-system time resolution
 #: (FAT's two seconds of modification time aside, none is coarser than one second).
@@ -627,12 +629,12 @@ def write_stamp(
     the margin :data:`RACY_NS` is taken as for the content.)
     """
     path = stamp_path(output)
-    tmp = path.with_name(path.name + ".tmp")
+    tmp = path.with_name(path.name + ".tmp")  # beside the output: never written through a link
     found = inputs.found
     if kept is None:
         time.sleep(TICK_S)
     try:
-        with tmp.open("wb") as f:
+        with os.fdopen(create_new(tmp), "wb") as f:
             if kept is not None:
                 digest, recent, aside = kept.output, kept.output_recent, kept.output_aside
             else:
