@@ -146,6 +146,24 @@ def test_each_kind_of_bad_input(
     assert not (project_copy / "dist").exists()
 
 
+def test_a_milestone_with_an_empty_list_of_sources_is_an_error(project_copy: Path) -> None:
+    """``sources: []`` passed ``check`` and the build left the milestone out without a word
+    (a missing ``sources`` was an error already)."""
+    path = project_copy / MILESTONES
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(
+        text + "- id: no-sources\n  date: '1066'\n  title: T\n  summary: S\n"
+        "  topics: [diplomacy]\n  sources: []\n",
+        encoding="utf-8",
+    )
+    found = failed_build_problems(project_copy)
+    assert (
+        f"{MILESTONES}:{line + 5}: sources: needs at least one source (the list is empty)" in found
+    )
+    assert not (project_copy / "dist").exists()
+
+
 def test_the_metadata_overrides_what_the_capture_is_misread_to_say(project_copy: Path) -> None:
     """A value the capture is read to say could not be corrected: saying another in the
     metadata was an error telling to correct the capture, which is never edited (an

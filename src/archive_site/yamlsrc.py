@@ -432,6 +432,9 @@ class Record:
         if not isinstance(value, YList):
             self.error(key, "expected a list")
             return []
+        if required and not value:
+            self.error(key, f"needs at least one {label} (the list is empty)")
+            return []
         out: list[Record] = []
         for item, line in zip(value, value.item_lines, strict=True):
             rec = Record.of(item, line, self.display, self.problems, label)
