@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -104,6 +105,55 @@ def test_an_attributed_paragraph_without_speaker_warns(project_copy: Path) -> No
         "someone ('According to'): name who makes this statement with 'speaker:'"
     ) in result.stderr
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
+
+
+def test_words_handed_to_someone_unnamed_are_no_one_s(project_copy: Path) -> None:
+    """A quote whose paragraph attributes it ("According to ...") without a ``speaker:``
+    was shown as the outlet's own words ("EDnews, in its own words"), and listed on the
+    outlet's page as what it said: the archive names no one, and says so."""
+    edit(
+        project_copy / MILESTONES,
+        "the territorial integrity of Azerbaijan.\n      speaker: parvin-karimzade\n",
+        "the territorial integrity of Azerbaijan.\n",
+    )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    out = project_copy / "out"
+    page = (out / "milestones/territorial-integrity-mutual-support.html").read_text("utf-8")
+    assert "Speaker not named, in EDnews" in page and "EDnews, in its own words" not in page
+    data = json.loads((out / "data/milestones.json").read_text("utf-8"))
+    (m,) = [m for m in data if m["id"] == "territorial-integrity-mutual-support"]
+    unnamed = [s for s in m["sources"] if s["voice"] == "unattributed"]
+    assert unnamed and all(s["speaker"] is None for s in unnamed)
+    rows = list(csv.DictReader(io.StringIO((out / "data/milestones.csv").read_text("utf-8-sig"))))
+    assert any(r["voice"] == "unattributed" and r["speaker"] == "" for r in rows)
+    outlet = (out / "entities/ednews.html").read_text("utf-8")
+    assert "30-year occupation" not in outlet.partition('id="h-said"')[2].partition('id="h-men"')[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry announced that the line would open.", "'announced'"),
+        ("The deputy claimed the route was the shortest.", "'claimed'"),
+        ("Officials declared the corridor open.", "'declared'"),
+    ],
+)
+def test_more_words_hand_a_sentence_to_someone(text: str, cue: str) -> None:
+    from archive_site.load.attribution import _cue
+
+    art = article("a", texts=(text,))
+    assert _cue(art, art.paragraphs[0]) == f"attributes words to someone ({cue})"
+
+
+def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
+    from archive_site.load.attribution import _cue
+
+    art = article("a", texts=("The minister told reporters:", "Freight has tripled."))
+    assert _cue(art, art.paragraphs[1]) == (
+        "follows one that hands it to someone ('told' and a colon)"
+    )
+    plain = article("b", texts=("The figures were these:", "Freight has tripled."))
+    assert _cue(plain, plain.paragraphs[1]) is None
 
 
 def test_single_voice_milestones_warn_on_request(project_copy: Path) -> None:

@@ -33,9 +33,11 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
     "concept",
 )
 # Who makes a quoted statement: the outlet in its own voice, someone it reports,
-# or an interview's questioner or answerer.
-Voice = Literal["own", "reported", "question", "answer"]
-VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer")
+# an interview's questioner or answerer, or someone the text hands the words to that the
+# archive does not name (no ``speaker:`` where the text attributes them, a third speaker
+# of an interview).
+Voice = Literal["own", "reported", "question", "answer", "unattributed"]
+VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer", "unattributed")
 # Why one article is not independent evidence beside another.
 DependencyReason = Literal["responds-to", "same-origin", "reports-words"]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
@@ -155,9 +157,12 @@ class Article:
         """The entity of the outlet that published the article, when it is one."""
         return next((c.entity for c in self.chain if c.role == "publisher"), None)
 
-    def speaker_id(self, speaker: str | None) -> str:
+    def speaker_id(self, speaker: str | None, voice: Voice = "own") -> str | None:
         """Who makes a statement in this article: ``speaker`` (an entity id), else the outlet
-        in its own voice (its entity id, or its name)."""
+        in its own voice (its entity id, or its name); None for words the text attributes
+        to someone the archive does not name (``unattributed``)."""
+        if voice == "unattributed":
+            return None
         return speaker or self.publisher_entity or self.outlet
 
     def paragraph(self, pid: str) -> Paragraph | None:

@@ -24,7 +24,9 @@ from ..model import Article, Citation, Milestone, Paragraph, Voice
 ATTRIBUTION = re.compile(
     r"\baccording to\b"
     r"|\b(?:said|says|stated|states|noted|notes|emphasi[sz]ed|recalled|added|told|"
-    r"believes|stressed|underlined|pointed out)\b"
+    r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
+    r"|claims|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated"
+    r"|remarked|commented|underscored|highlighted|quoted)\b"
     r"|\bexpressed (?:these|those|his|her|their) views\b"
     r"|\bin (?:an|the|his|her) interview\b",
     re.IGNORECASE,
@@ -53,7 +55,7 @@ def attribute(
         if speaker is None and cue is not None:
             return Attribution(
                 None,
-                "own",
+                "unattributed",
                 warning=(
                     f"paragraph {paragraph.id} {cue}: name who makes this statement with "
                     "'speaker:' (an entity id; the outlet's own entity if it is the "
@@ -71,6 +73,11 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     said = ATTRIBUTION.search(paragraph.text)
     if said is not None:
         return f"attributes words to someone ({said.group(0)!r})"
+    before = article.paragraph(f"p{paragraph.number - 1}") if paragraph.number > 1 else None
+    if before is not None and before.text.rstrip().endswith(":"):
+        said = ATTRIBUTION.search(before.text)
+        if said is not None:  # "..., the minister told reporters:" then the words
+            return f"follows one that hands it to someone ({said.group(0)!r} and a colon)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
     return None
@@ -99,6 +106,7 @@ def quotes_by_speaker(
     out: dict[str, list[Citation]] = defaultdict(list)
     for m in milestones:
         for n, s in enumerate(m.sources):
-            who = by_id[s.article].speaker_id(s.speaker)
-            out[who].append(Citation(m.id, n, s.article, s.paragraph))
+            who = by_id[s.article].speaker_id(s.speaker, s.voice)
+            if who is not None:  # words no one is named for are no one's statement
+                out[who].append(Citation(m.id, n, s.article, s.paragraph))
     return MappingProxyType({k: tuple(v) for k, v in sorted(out.items())})

@@ -159,7 +159,10 @@ def compute_evidence(
             lines[group_of[aid]].append(aid)
         joined = {g for g, members in lines.items() if len(members) > 1}
         mine = _joining(deps, touching, set(cited), group_of, joined)
-        voices = tuple(dict.fromkeys(by_id[s.article].speaker_id(s.speaker) for s in m.sources))
+        # (a source whose speaker the archive does not name may be anyone: no one voice)
+        named = [by_id[s.article].speaker_id(s.speaker, s.voice) for s in m.sources]
+        voices = tuple(dict.fromkeys(v for v in named if v is not None))
+        voices = voices if len(named) == len([v for v in named if v is not None]) else ()
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
     return MappingProxyType(out)
 

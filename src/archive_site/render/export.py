@@ -110,7 +110,10 @@ def article_record(
 
 
 def speaker_name(a: Archive, s: Source) -> str:
-    who = a.article(s.article).speaker_id(s.speaker)
+    """Who makes the statement, by name ("" for words the archive names no one for)."""
+    who = a.article(s.article).speaker_id(s.speaker, s.voice)
+    if who is None:
+        return ""
     return a.entity(who).name if who in a.entity_ids else who
 
 
@@ -121,7 +124,7 @@ def source_record(a: Archive, s: Source) -> dict[str, Any]:
         "quote": s.quote,
         "prefix": s.prefix,
         "suffix": s.suffix,
-        "speaker": a.article(s.article).speaker_id(s.speaker),
+        "speaker": a.article(s.article).speaker_id(s.speaker, s.voice),
         "voice": s.voice,
         "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
     }

@@ -73,7 +73,9 @@ class Speaker(NamedTuple):
 
 def speaker(a: Archive, s: Source) -> Speaker:
     art = a.article(s.article)
-    who = art.speaker_id(s.speaker)
+    who = art.speaker_id(s.speaker, s.voice)
+    if who is None:
+        return Speaker(None, "Speaker not named", f"in {art.outlet}")
     ent = a.entity(who) if who in a.entity_ids else None
     words = {
         "question": "question",
