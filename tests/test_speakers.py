@@ -103,9 +103,36 @@ def test_a_name_that_is_neither_speaker_is_attributed_to_no_one_with_a_note() ->
 
 
 def test_without_a_known_name_the_turns_are_the_readers() -> None:
-    source = mark_turns(blocks("Q: Why?", "A: Because.", "Note: edited for length."))
+    source = mark_turns(blocks("Q: Why?", "A: Because.", "It opens in May."))
     out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
     assert out == source and notes == []
+
+
+def test_another_speaker_within_turns_marked_q_and_a_is_no_one() -> None:
+    """With turns marked ``Q:`` and ``A:`` alone, "Moderator: ..." and the paragraph after
+    it were the interviewee's answer, without a word; an editor's note too."""
+    source = mark_turns(
+        blocks(
+            "Q: Why Alat?",
+            "A: The port.",
+            "Moderator: We have time for one last question.",
+            "The port will be privatised in 2026.",
+            "Q: When?",
+            "A: In May.",
+            "Note: edited for length.",
+        )
+    )
+    out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
+    assert turns(out) == [
+        ("question", 1),
+        ("answer", 2),
+        ("body", None),
+        ("body", None),
+        ("question", 3),
+        ("answer", 4),
+        ("body", None),
+    ]
+    assert [n.split(":")[0] for _, n in notes] == ["'Moderator", "'Note"]
 
 
 def test_a_name_of_both_speakers_decides_nothing() -> None:

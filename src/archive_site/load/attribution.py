@@ -33,6 +33,10 @@ ATTRIBUTION = re.compile(
 )
 
 
+#: A paragraph that opens with a quotation mark is someone's words.
+QUOTATION = re.compile(r"\s*[\"“„«「『]")
+
+
 class Attribution(NamedTuple):
     """Who makes a statement, and a problem with the archivist's ``speaker:`` if any."""
 
@@ -78,6 +82,8 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         said = ATTRIBUTION.search(before.text)
         if said is not None:  # "..., the minister told reporters:" then the words
             return f"follows one that hands it to someone ({said.group(0)!r} and a colon)"
+    if QUOTATION.match(paragraph.text):
+        return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
     return None

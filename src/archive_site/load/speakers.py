@@ -1,16 +1,17 @@
 """Interview turns that the text marks by the speaker's name: ``Jabbarov: We agreed...``.
 
 Readers find the turns a text marks by role (``Q:``/``A:``, or alternating dashes:
-:mod:`..readers.turns`).  Many interviews mark them by name instead, or both: the
+:mod:`..readers.turns`). Many interviews mark them by name instead, or both: the
 questions ``Q:`` and the answers ``Jabbarov:``, a follow-up ``Sevinj Huseynova: And the
-labour?``.  Who a name is, only the archive knows: the interviewer's and the
+labour?``. Who a name is, only the archive knows: the interviewer's and the
 interviewee's entities (their names and aliases; a person's family name alone too), and
-the outlet, whose journalist asks.  A paragraph opening with a name that is one of them
+the outlet, whose journalist asks. A paragraph opening with a name that is one of them
 starts a turn of that speaker; the paragraphs after it, until the next marked one, are
-that turn's.  A paragraph opening with a name that is neither (another speaker, or
-"Editor's note:") is attributed to no one, nor are the paragraphs after it until the
-next marked turn: a note says so, once for each such name.  So a text never says more
-about who speaks than it marks.  The names stay in the text, as the source writes them.
+that turn's. A paragraph opening with a name that is neither (another speaker, or
+"Editor's note:"; in turns marked by name or by ``Q:`` and ``A:``) is attributed to no
+one, nor are the paragraphs after it until the next marked turn: a note says so, once
+for each such name. So a text never says more about who speaks than it marks. The names
+stay in the text, as the source writes them.
 """
 
 from __future__ import annotations
@@ -57,11 +58,13 @@ def label_turns(
     blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
 ) -> tuple[list[Block], list[tuple[int, str]]]:
     """``blocks`` with the turns their speakers' names mark (see the module's text), when any
-    paragraph opens with the name of who asks (``asks``) or who answers (``answers``); else
-    as they are.  Also the notes on the names that are neither, with their lines."""
+    paragraph opens with the name of who asks (``asks``) or who answers (``answers``), or
+    with a name that is neither in turns a reader marked (``Q:``/``A:``: a moderator's
+    words within an answer are not the answer); else as they are.  Also the notes on the
+    names that are neither, with their lines."""
     labels = [speaker_label(b.text) for b in blocks]
     roles = [_role(label, asks, answers) for label in labels]
-    if not any(role in ("question", "answer") for role in roles):
+    if not _names_matter(blocks, roles):
         return list(blocks), []
     out: list[Block] = []
     notes: list[tuple[int, str]] = []
@@ -84,6 +87,14 @@ def label_turns(
         else:  # before the first turn, or after a speaker no one knows
             out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))
     return out, notes
+
+
+def _names_matter(blocks: Sequence[Block], roles: Sequence[str | None]) -> bool:
+    """Whether the names change the turns: one is who asks or who answers, or one is
+    neither's within the turns a reader marked."""
+    if any(role in ("question", "answer") for role in roles):
+        return True
+    return "unknown" in roles and any(b.turn is not None for b in blocks)
 
 
 def _role(label: str | None, asks: frozenset[str], answers: frozenset[str]) -> str | None:
