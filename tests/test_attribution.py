@@ -153,6 +153,11 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
         "follows one that hands it to someone ('told' and a colon)"
     )
     plain = article("b", texts=("The figures were these:", "Freight has tripled."))
+    quoted = article(
+        "c", texts=("“Freight has tripled,” he added later.", "«Это так».", "Trade grew.")
+    )
+    assert _cue(quoted, quoted.paragraphs[1]) == "is a quotation (it opens with a quotation mark)"
+    assert _cue(quoted, quoted.paragraphs[2]) is None
     assert _cue(plain, plain.paragraphs[1]) is None
 
 
@@ -209,7 +214,10 @@ def test_each_dependency_counts_on_its_own() -> None:
     copy = dataclasses.replace(
         article("copy", "2024-01-02"),
         outlet="Aggregator",
-        chain=(ChainLink("Outlet", "original"), ChainLink("Aggregator", "publisher")),
+        chain=(
+            ChainLink("Outlet", "original", "minister-office"),
+            ChainLink("Aggregator", "publisher"),
+        ),
     )
     m3 = milestone("m", sources=(Source("first", "q", "p1", 0, 1), Source("copy", "q", "p1", 0, 1)))
     assert [(d.article, d.on, d.reason) for d in dependencies([first, copy], [m3])] == [
@@ -225,6 +233,43 @@ def test_each_dependency_counts_on_its_own() -> None:
 
 
 # --- pages and data --------------------------------------------------------------------
+
+
+def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
+    """A story of Xinhua News Agency, Trend's copy with ``origin: Xinhua`` (an alias of the
+    same entity) and a copy of the same words declaring no origin were three independent
+    lines of evidence."""
+    words = "China and Azerbaijan signed an agreement on the railway terminal in Xi'an."
+    first = dataclasses.replace(
+        article("xinhua", "2024-03-10", (words,)),
+        outlet="Xinhua News Agency",
+        chain=(ChainLink("Xinhua News Agency", "publisher", "xinhua"),),
+    )
+    trend = dataclasses.replace(
+        article("trend", "2024-03-11", (words,)),
+        outlet="Trend",
+        chain=(ChainLink("Xinhua", "original", "xinhua"), ChainLink("Trend", "publisher", "trend")),
+    )
+    plain = dataclasses.replace(article("caspian", "2024-03-12", (words,)), outlet="Caspian News")
+    m = milestone(
+        "m",
+        sources=tuple(
+            Source(a, words, "p1", 0, len(words)) for a in ("xinhua", "trend", "caspian")
+        ),
+    )
+    deps = {(d.article, d.on, d.reason, d.via) for d in dependencies([first, trend, plain], [m])}
+    assert ("trend", "xinhua", "same-origin", "Xinhua") in deps
+    assert ("caspian", "xinhua", "same-origin", None) in deps  # the same words
+    assert compute_evidence([first, trend, plain], [m])["m"].independent == 1
+    # short words in common ("Thank you.") join nothing
+    short = milestone(
+        "m",
+        sources=(
+            Source("xinhua", "Thank you.", "p1", 0, 10),
+            Source("caspian", "Thank you.", "p1", 0, 10),
+        ),
+    )
+    assert dependencies([first, plain], [short]) == []
 
 
 def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive) -> None:

@@ -1,14 +1,15 @@
 """Independent corroboration: how many independent lines of evidence back each milestone.
 
-Two articles are not independent when one responds to the other
-(``responds_to``), when both come from one origin and at least one is a
-syndicated copy (the same piece travelling through several outlets), or when
-a quote in one reports the words of someone who speaks in the other (the
-commentary quoting what the president said in the interview, published
-earlier).  The articles of the whole archive fall into groups joined by these
-dependencies; a milestone's independent sources are the groups its articles
-belong to.  Counting whole groups never counts more corroboration than the
-sources give: two articles that both lean on a third are one line.
+Two articles are not independent when one responds to the other (``responds_to``), when
+both come from one origin and at least one is a syndicated copy (the same piece
+travelling through several outlets), or when a quote in one reports the words of someone
+who speaks in the other (the commentary quoting what the president said in the
+interview, published earlier), or when a milestone quotes the same words (eight or more)
+from both: a copy whose chain says nothing of it, or two reports of one statement. The
+articles of the whole archive fall into groups joined by these dependencies; a
+milestone's independent sources are the groups its articles belong to. Counting whole
+groups never counts more corroboration than the sources give: two articles that both
+lean on a third are one line.
 """
 
 from __future__ import annotations
@@ -25,13 +26,23 @@ from ..text import normalise_text
 
 
 def origin(article: Article) -> str:
-    """The outlet a piece first appeared in: its chain's original, else its own outlet."""
-    first = next((c.name for c in article.chain if c.role == "original"), article.outlet)
-    return normalise_text(first).casefold()
+    """The outlet a piece first appeared in: its chain's original, else its publisher; as
+    its entity when it is one (``Xinhua`` and ``Xinhua News Agency``, one entity's names,
+    are one origin), else by its name."""
+    first = next((c for c in article.chain if c.role == "original"), None)
+    if first is None:
+        first = next((c for c in article.chain if c.role == "publisher"), None)
+    if first is None:
+        return _outlet_key(article.outlet, None)
+    return _outlet_key(first.name, first.entity)
+
+
+def _outlet_key(name: str, entity: str | None) -> str:
+    return f"entity:{entity}" if entity is not None else normalise_text(name).casefold()
 
 
 def is_copy(article: Article) -> bool:
-    return origin(article) != normalise_text(article.outlet).casefold()
+    return origin(article) != _outlet_key(article.outlet, article.publisher_entity)
 
 
 def article_speakers(article: Article) -> set[str]:
@@ -58,7 +69,7 @@ def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
     is a copy, else the earlier copies), so the cost follows the dependencies found, not the
     square of an outlet's articles."""
     by_origin: dict[str, list[Article]] = defaultdict(list)
-    for a in sorted(articles, key=lambda a: (a.published.date, a.id)):
+    for a in sorted(articles, key=_published_order):
         by_origin[origin(a)].append(a)
     for group in by_origin.values():
         earlier_copies: list[Article] = []
@@ -90,10 +101,39 @@ def reported_words(
                     yield Dependency(reporting.id, other.id, "reports-words", s.speaker)
 
 
+#: Quotes of at least this many words, word for word the same from two articles, make
+#: them copies of one piece (shorter ones may be a formula: "Thank you.").
+SAME_WORDS_MIN = 8
+
+
+def same_words(
+    articles: Sequence[Article], milestones: Iterable[Milestone]
+) -> Iterator[Dependency]:
+    """Two articles that a milestone quotes for the same words are copies of one piece, or
+    both carry one statement, whatever their chains declare: the later on the earlier."""
+    by_id = {a.id: a for a in articles}
+    for m in milestones:
+        held: dict[str, list[Article]] = defaultdict(list)
+        for s in m.sources:
+            if len(s.quote.split()) >= SAME_WORDS_MIN:
+                held[normalise_text(s.quote).casefold()].append(by_id[s.article])
+        for holders in held.values():
+            ordered = sorted({a.id: a for a in holders}.values(), key=_published_order)
+            for n, later in enumerate(ordered):
+                for earlier in ordered[:n]:
+                    yield Dependency(later.id, earlier.id, "same-origin")
+
+
+def _published_order(a: Article) -> tuple[object, str]:
+    return (a.published.date, a.id)
+
+
 def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -> list[Dependency]:
     """Every dependency between two articles of the archive, once each, in a stable order."""
     found: dict[tuple[str, str, str], Dependency] = {}
-    for d in (*responses(articles), *copies(articles), *reported_words(articles, milestones)):
+    milestones = list(milestones)
+    deps = (*responses(articles), *copies(articles), *reported_words(articles, milestones))
+    for d in (*deps, *same_words(articles, milestones)):
         found.setdefault((d.article, d.on, d.reason), d)
     return sorted(found.values(), key=lambda d: (d.article, d.on, d.reason))
 

@@ -92,7 +92,9 @@ def dependency_text(a: Archive, d: Dependency) -> str:
     if d.reason == "responds-to":
         return f"{x} responds to {y}"
     if d.reason == "same-origin":
-        return f"{x} and {y} are copies of one piece ({d.via or 'the same origin'})"
+        if d.via is None:
+            return f"{x} and {y} quote the same words"
+        return f"{x} and {y} come from one origin ({d.via})"
     who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
     return f"{x} reports the words of {who}, who speaks in {y}"
 
