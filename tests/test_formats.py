@@ -968,6 +968,11 @@ def test_a_wrong_day_of_the_week_is_a_note_on_the_stamp_s_line_in_wire_copy_and_
         ("April 23, 2025", ("2025-04-23", None, None)),
         ("04/05/2025", (None, None, None)),  # the 4th of May, or April the 5th?
         ("soon", (None, None, None)),
+        # an ISO week or a day of the year names no date the page gives: it was the Monday
+        ("2025-W17", (None, None, None)),
+        ("2025-W17-3", (None, None, None)),
+        ("2025-113", (None, None, None)),
+        ("20250423", ("2025-04-23", None, None)),
     ],
 )
 def test_a_page_s_date_as_its_json_ld_writes_it(

@@ -195,3 +195,17 @@ def test_no_page_passes_250_kb_where_the_timeline_is_one_page_or_splits(
     assert max(sizes.values()) <= 250 * 1024, max(sizes.items(), key=lambda item: item[1])
     assert (out / "timeline").is_dir() == bool(extra)
     assert len(json.loads((out / "data/milestones.json").read_text(encoding="utf-8"))) == n
+
+
+def test_a_page_has_one_next_and_one_previous_page(paged_site: Path) -> None:
+    """A topic's or a year's second page linked rel="next" both to its third page and to
+    the next topic: the sequence of topics or years carries them only where the page is no
+    part of a split list."""
+    split = 0
+    for path in paged_site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        assert html.count('rel="next"') <= 1 and html.count('rel="prev"') <= 1, path
+        split += 'aria-current="page"' in html and 'aria-label="Topics"' in html
+    assert split  # split topic pages were looked at
+    one_page = (paged_site / "topics").glob("*.html")
+    assert any('rel="next"' in p.read_text(encoding="utf-8") for p in one_page)

@@ -291,6 +291,41 @@ def test_json_ld(site: BuiltSite) -> None:
     assert (event["@type"], event["startDate"], event["endDate"]) == ("Event", "2019", "2023")
 
 
+def test_an_approximate_or_uncertain_date_is_no_schema_org_date(site: BuiltSite) -> None:
+    """ "c. 2014" was given to schema.org as the year 2014, "2015?" as 2015."""
+    import dataclasses
+
+    from archive_site.dates import parse_edtf
+    from archive_site.render.jsonld import milestone_ld
+
+    a = load_archive(CONTENT)
+    m = a.milestone("aliyev-working-visit-2014")
+    assert milestone_ld(a, m, str)["startDate"] == "2014"
+    for written in ("2014~", "2014?", "2014%"):
+        approximate = dataclasses.replace(m, date=parse_edtf(written))
+        assert "startDate" not in milestone_ld(a, approximate, str)
+    interval = milestone_ld(a, dataclasses.replace(m, date=parse_edtf("2014/2016~")), str)
+    assert interval["startDate"] == "2014" and "endDate" not in interval
+    # nor does TimelineJS get a start that is only an end: "until 2020" is no event of 2020
+    from archive_site.render.export import timeline_event
+
+    assert timeline_event(a, dataclasses.replace(m, date=parse_edtf("../2020")), str) is None
+    assert timeline_event(a, dataclasses.replace(m, date=parse_edtf("2014/..")), str) is not None
+
+
+def test_an_inferred_date_says_so_wherever_it_is_shown(site: BuiltSite) -> None:
+    """The first export train's date, worked out from "On November 24", was marked inferred on
+    the timeline only: Baku's page, the overview's labels and timeline.json gave it as stated."""
+    baku = site.page("entities/baku.html")
+    assert '<time datetime="2024-11-24">24 November 2024</time> (inferred date)</span>' in baku
+    assert "24 November 2024 (inferred date): First Azerbaijani export train" in site.page(
+        "timeline.html"
+    )
+    data = json.loads((site.root / "data/timeline.json").read_text(encoding="utf-8"))
+    (train,) = [e for e in data["events"] if e["unique_id"] == "first-export-train"]
+    assert train["display_date"] == "24 November 2024 (inferred date)"
+
+
 def test_feed_and_sitemap_use_the_base_url(site: BuiltSite, archive: Archive) -> None:
     feed = (site.root / "feed.xml").read_text(encoding="utf-8")
     assert feed.count("<entry>") == len(archive.articles)

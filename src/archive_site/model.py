@@ -212,6 +212,11 @@ class Milestone:
     def inferred(self) -> bool:
         return self.date_note is not None
 
+    @property
+    def date_label(self) -> str:
+        """Its date in words, saying when it is inferred: "24 November 2024 (inferred date)"."""
+        return self.date.display() + (" (inferred date)" if self.inferred else "")
+
 
 @dataclass(frozen=True, slots=True)
 class Dependency:

@@ -392,6 +392,7 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
 
 
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
+_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])|\d{8}(?!\d)")
 
 
 def _date_fields(value: str, line: int) -> dict[str, _Found]:
@@ -403,6 +404,8 @@ def _date_fields(value: str, line: int) -> dict[str, _Found]:
     stamp = parse_stamp(text) if named else None
     if stamp is not None:
         return {key: _Found(value, line) for key, value in stamp.fields()}
+    if _CALENDAR_DATE.match(text) is None:
+        return {}  # an ISO week ("2025-W17") or ordinal date names no day the page gives
     try:
         if "T" in text or " " in text:
             when = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))

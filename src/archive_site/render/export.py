@@ -164,6 +164,7 @@ def milestone_record(a: Archive, m: Milestone) -> dict[str, Any]:
 CSV_COLUMNS = (
     "milestone",
     "date",
+    "inferred",
     "title",
     "article",
     "paragraph",
@@ -199,7 +200,8 @@ def csv_rows(a: Archive, m: Milestone) -> bytes:
             a.config.base_url,
             f"{urls.article(s.article)}#{urls.paragraph_fragment(s.paragraph)}",
         )
-        row = [m.id, m.date.edtf, m.title, s.article, s.paragraph]
+        row = [m.id, m.date.edtf, "inferred" if m.inferred else "", m.title, s.article]
+        row += [s.paragraph]
         row += [speaker_name(a, s), s.voice, s.quote, url]
         rows.append([_cell(v) for v in row])
     return _csv(rows)
@@ -247,13 +249,13 @@ def timeline_event(a: Archive, m: Milestone, html: Callable[[str], str]) -> dict
     elsewhere); ``html`` makes it.
     """
     d = m.date
-    if d.kind in ("before", "after"):
-        return None  # a bound is no start date: TimelineJS would plot it as one
-    start = d.start or d.anchor
+    if d.kind in ("before", "after") or d.start is None:
+        return None  # a bound, or an interval of no known start ("../2020"), is no start date
+    start = d.start
     event: dict[str, Any] = {
         "unique_id": m.id,
         "start_date": _timeline_date(start.year, start.month, start.day),
-        "display_date": str(escape(d.display())),
+        "display_date": str(escape(m.date_label)),
         "text": {"headline": str(escape(m.title)), "text": html(m.summary)},
         "group": str(escape(a.topic(m.topics[0]).title)),
     }

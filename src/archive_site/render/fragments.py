@@ -140,7 +140,9 @@ class Fragments:
         """A milestone on one line, for small timelines."""
 
         def build() -> str:
-            status = f" ({escape(m.status)})" if m.status != "happened" else ""
+            notes = ["inferred date"] if m.inferred else []
+            notes += [m.status] if m.status != "happened" else []
+            status = f" ({escape(', '.join(notes))})" if notes else ""
             return (
                 f'<li><span class="d">{date_html(m.date)}{status}</span> '
                 f'<a href="{at.href(urls.milestone(m.id))}">{escape(m.title)}</a></li>'

@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import urls
+from ..dates import PartialDate
 from ..model import Archive, Article, Milestone
 
 
@@ -66,9 +67,11 @@ def milestone_ld(a: Archive, m: Milestone, plain: Callable[[str], str]) -> dict[
         ],
     }
     d = m.date
-    if d.kind in ("single", "interval") and d.start is not None:
+    # schema.org's dates say no "about" nor "perhaps": an approximate or uncertain one is
+    # left out rather than given as certain
+    if d.kind in ("single", "interval") and d.start is not None and _certain(d.start):
         ld["startDate"] = d.start.iso
-    if d.kind == "interval" and d.end is not None:
+    if d.kind == "interval" and d.end is not None and _certain(d.end):
         ld["endDate"] = d.end.iso
     if m.status == "planned":
         ld["eventStatus"] = "https://schema.org/EventScheduled"
@@ -76,3 +79,7 @@ def milestone_ld(a: Archive, m: Milestone, plain: Callable[[str], str]) -> dict[
     if places:
         ld["location"] = [{"@type": "Place", "name": name} for name in places]
     return ld
+
+
+def _certain(d: PartialDate) -> bool:
+    return not (d.approximate or d.uncertain)

@@ -106,7 +106,7 @@ def overview(
     for mk in marks:
         m = mk.milestone
         y = TOP + (rows - 1 - mk.row) * ROW
-        name = f"{m.date.display()}: {m.title}"
+        name = f"{m.date_label}: {m.title}"
         cls = f"mk {m.date.precision} {m.date.kind} {m.status}"
         if m.date.kind == "single" and m.date.precision == "day":
             shape = f'<circle cx="{(mk.x0 + mk.x1) / 2:.0f}" cy="{y + ROW / 2:.0f}" r="{DOT}"/>'
