@@ -151,6 +151,31 @@ def test_utf16_with_its_byte_order_mark_is_read(bom: str, codec: str) -> None:
     assert decode(codecs.BOM_UTF8 + text.encode("utf-8"), page=False) == (text, "UTF-8", [])
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_utf16_or_utf32_without_a_byte_order_mark_is_refused(codec: str) -> None:
+    """Read as UTF-8 (its NULs each a space, with a warning), such a capture was published as
+    "S o m e   t e x t" in its page, the data files and the search index."""
+    text = "Title\n\nAliyev said the partnership is strong.\n"
+    assert decode(text.encode(codec), page=False) == (
+        None,
+        None,
+        [
+            "1: not text: a quarter or more of its bytes are NUL (UTF-16 or UTF-32 "
+            "without its byte-order mark?): save it as UTF-8"
+        ],
+    )
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be"])
+def test_utf32_with_its_byte_order_mark_is_refused(codec: str) -> None:
+    """UTF-32LE's mark begins as UTF-16LE's: it was read as UTF-16, every other character a
+    NUL."""
+    data = "\ufeffTitle\n\nText.\n".encode(codec)
+    assert decode(data, page=False)[2] == [
+        "1: UTF-32 text, which browsers do not read: save it as UTF-8"
+    ]
+
+
 @pytest.mark.parametrize(
     ("label", "hint"),
     [

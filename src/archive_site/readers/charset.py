@@ -180,9 +180,15 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
     """The text of a capture's bytes, as the module's docstring says (``page``: the capture
     is a saved web page); None, with the error reported on its line, when it cannot be read.
     """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
+        problems.error(display, 1, "UTF-32 text, which browsers do not read: save it as UTF-8")
+        return None
     for bom, codec, name in _BOMS:
         if data.startswith(bom):
             return _decoded(data, codec, name, f"{name} text", display, problems)
+    if _mostly_nul(data):
+        problems.error(display, 1, _NUL_TEXT)
+        return None
     try:
         return Decoded(data.decode("utf-8"), "UTF-8")
     except UnicodeDecodeError as exc:
@@ -196,6 +202,21 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
         return None
     codec = _ENCODINGS[named][0]
     return _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
+
+
+#: The bytes looked at for NULs, and the share of them that makes no text.
+_NUL_SAMPLE = 4096
+_NUL_TEXT = (
+    "not text: a quarter or more of its bytes are NUL (UTF-16 or UTF-32 without its "
+    "byte-order mark?): save it as UTF-8"
+)
+
+
+def _mostly_nul(data: bytes) -> bool:
+    """Whether a quarter or more of the first bytes are NUL: no text in UTF-8 or a legacy
+    encoding has them, UTF-16 and UTF-32 have one in every two or four bytes of ASCII."""
+    sample = data[:_NUL_SAMPLE]
+    return bool(sample) and sample.count(0) * 4 >= len(sample)
 
 
 def _decoded(
