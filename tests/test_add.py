@@ -536,6 +536,22 @@ def test_a_file_name_with_a_control_character_gives_metadata_that_loads(
     )
 
 
+@pytest.mark.parametrize("how", [("--id", "index"), ()])
+def test_add_refuses_an_id_that_is_one_of_the_site_s_own_pages(
+    project_copy: Path, how: tuple[str, ...]
+) -> None:
+    """``index`` (given, or taken from a file named index.txt) was added, and the archive
+    then failed ``check``: its page would be the article index, articles/index.html."""
+    capture = project_copy / "index.txt"
+    capture.write_text("A paragraph of a note.\n\nAnother paragraph.\n", encoding="utf-8")
+    result = cli("add", "index.txt", *how, cwd=project_copy)
+    assert result.returncode == 1
+    assert "'index' would put its page at articles/index.html, the site's own page" in (
+        result.stderr
+    )
+    assert not list((project_copy / "content/articles").glob("index.*"))
+
+
 def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
     (project_copy / "new.txt").write_text(PLAIN_TEXT, encoding="utf-8")
     before = articles_listing(project_copy)

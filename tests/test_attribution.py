@@ -104,6 +104,7 @@ def test_an_attributed_paragraph_without_speaker_warns(project_copy: Path) -> No
         f"content/milestones.yaml:{line}: warning: speaker: paragraph p4 attributes words to "
         "someone ('According to'): name who makes this statement with 'speaker:'"
     ) in result.stderr
+    assert result.stdout.startswith("No errors: ")  # not "No problems" after a warning
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
 
 

@@ -276,3 +276,22 @@ def test_serve_on_a_port_in_use_is_a_usage_error(project_copy: Path) -> None:
         f"archive-site serve: error: port {port} on 127.0.0.1 is already in use "
         "(another server?); choose another with --port, or --port 0 for a free one\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("output", "reason"),
+    [
+        ("afile/sub", "Not a directory"),  # a file where a folder must be
+        ("d" * 250, "File name too long"),  # the stamp's name beside it is longer still
+    ],
+)
+def test_an_output_the_system_refuses_is_an_error_not_a_bug(
+    small_copy: Path, output: str, reason: str
+) -> None:
+    """These ended in "internal error" (exit 70), as a bug does."""
+    (small_copy / "afile").write_text("a file\n", encoding="utf-8")
+    result = cli("build", "-q", "-o", output)
+    assert result.returncode == 1, result.stderr
+    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert f": {reason}" in result.stderr and "1 error in the files" in result.stderr
+    assert sorted(p.name for p in small_copy.iterdir() if p.name.startswith(".")) == []

@@ -75,6 +75,10 @@ def test_date_sourced_needs_the_year_in_a_quote_or_a_note() -> None:
     bound = parse_edtf("[..2025-04-21]")
     assert [i.key for i in check_date_sourced(bound, None, stated)] == ["date", "date_note"]
     assert check_date_sourced(bound, None, [])[0].key == "date_note"
+    # the year as a number of its own: "2014" is neither the year 14 nor 201
+    for written in ("0014", "0201"):
+        assert [i.key for i in check_date_sourced(parse_edtf(written), None, stated)] == ["date"]
+    assert check_date_sourced(year, None, [Source("a", "in 2014-15", "p1", 0, 9)]) == ()
 
 
 def test_a_passage_quoted_twice_by_one_milestone_is_one_source() -> None:

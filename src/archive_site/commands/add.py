@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import urls
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
 from ..files import CONTROL_CHARACTERS, FileProblem, is_own_folder, read_bytes
 from ..layout import (
@@ -129,6 +130,9 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     if ident is None:
         ident = choose_id(reading, capture)
         how_id = f" (from {_id_basis(reading)}; --id chooses another)"
+    clash = urls.own_page(ident, urls.article)  # "index": articles/index.html, the index
+    if clash is not None:
+        raise _fail(capture, None, f"{clash} with --id")
     suffix = MARKDOWN_SUFFIX if reading.format == "markdown" else capture_suffix(reading.format)
     for taken in (
         folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)

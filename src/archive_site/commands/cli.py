@@ -311,8 +311,10 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     assert report.archive is not None
     a = report.archive
     quotes = sum(len(m.sources) for m in a.milestones)
+    # with warnings (listed above), there are problems: only no errors
+    verdict = "No errors" if report.warnings else "No problems"
     out.info(
-        f"No problems: {len(a.articles)} articles, {len(a.milestones)} milestones "
+        f"{verdict}: {len(a.articles)} articles, {len(a.milestones)} milestones "
         f"({quotes} quotes verified), {len(a.entities)} entities, {len(a.topics)} topics."
     )
     return EXIT_OK
@@ -364,15 +366,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 141
+    except OSError as exc:
+        if exc.filename is None or getattr(args, "debug", False):
+            return _internal(exc, args)
+        # A folder the system will not let the build list or write (no permission, a name
+        # too long, a file where a folder must be): the file's problem, not a bug.
+        where = display_path(exc.filename)
+        out.problems([Diagnostic(where, None, exc.strerror or str(exc))], "the files")
+        return EXIT_PROBLEMS
     except Exception as exc:
-        if getattr(args, "debug", False):
-            raise
-        print(
-            f"archive-site: internal error: {type(exc).__name__}: {exc}\n"
-            "(this is a bug in archive-site; run again with --debug for the traceback)",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc, args)
+
+
+def _internal(exc: Exception, args: argparse.Namespace) -> int:
+    """An exception the program did not expect: a bug."""
+    if getattr(args, "debug", False):
+        raise exc
+    print(
+        f"archive-site: internal error: {type(exc).__name__}: {exc}\n"
+        "(this is a bug in archive-site; run again with --debug for the traceback)",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
 
 
 def build_py_main(argv: Sequence[str] | None = None) -> int:

@@ -7,6 +7,7 @@ the problems come in the order of the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,7 +125,8 @@ def check_date_sourced(
     issues = []
     years = {str(y) for y in date.years()}
     quotes = " ".join(s.quote for s in sources)
-    if sources and not any(y in quotes for y in years):
+    # the year as a number of its own: "2014" states neither 14 nor 201
+    if sources and not any(re.search(rf"(?<!\d)0*{y}(?!\d)", quotes) for y in years):
         message = (
             f"no quote states the year ({', '.join(sorted(years))}); say how the date was "
             "inferred in 'date_note:'"
