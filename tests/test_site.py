@@ -128,10 +128,15 @@ def test_inferred_dates_say_so_with_their_note(site: BuiltSite) -> None:
 
 def test_milestones_with_several_sources_say_so(site: BuiltSite) -> None:
     html = site.page("milestones/belt-and-road-forum-2019.html")
-    assert "3 sources:" in html
+    # three quotes of one article are no three sources ("3 sources:" was said)
+    assert "3 quotes from one article:" in html
+    html = site.page("milestones/territorial-integrity-mutual-support.html")
+    assert "3 quotes from one article, all the words of Parvin Karimzade:" in html
+    html = site.page("milestones/strategic-partnership-declaration.html")
+    assert "in 2 articles, 1 independent line of evidence, all the words of Ilham Aliyev:" in html
     html = site.page("milestones/diplomatic-relations-established.html")
     # ...and how many of them are independent: the commentary reports the interview's words
-    assert "2 sources in 2 articles, 1 independent line of evidence:" in html
+    assert "2 sources in 2 articles, 1 independent line of evidence, all the words of" in html
 
 
 def test_each_quote_link_lands_on_the_paragraph_holding_the_quote(

@@ -100,12 +100,18 @@ def dependency_text(a: Archive, d: Dependency) -> str:
 
 
 def evidence_summary(a: Archive, m: Milestone) -> str:
-    """ "3 sources in 2 articles, 1 independent line of evidence", or "2 sources"."""
+    """ "3 sources in 2 articles, 1 independent line of evidence", or "2 quotes from one
+    article" (not sources: one piece), each saying when every quote is one speaker's."""
     n_articles = len({s.article for s in m.sources})
-    text = plural(len(m.sources), "source")
-    if n_articles > 1:
-        independent = a.evidence[m.id].independent
-        text += f" in {n_articles} articles, {plural(independent, 'independent line')} of evidence"
+    evidence = a.evidence[m.id]
+    if n_articles == 1:
+        text = f"{plural(len(m.sources), 'quote')} from one article"
+    else:
+        lines = plural(evidence.independent, "independent line")
+        text = f"{plural(len(m.sources), 'source')} in {n_articles} articles, {lines} of evidence"
+    if len(evidence.voices) == 1:
+        who = evidence.voices[0]
+        text += f", all the words of {a.entity(who).name if who in a.entity_ids else who}"
     return text
 
 
