@@ -159,6 +159,148 @@ def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) 
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 21))] == dates
 
 
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # A range of days is one interval, whatever joins its ends; with no year it is
+        # resolved as a day with no year is (the latest such start on or before
+        # publication), and inferred.
+        ("en", "It was held from April 22 to 24.", "2025-04-23", [("2025-04-22/2025-04-24", True)]),
+        ("en", "It was held April 22-24.", "2025-04-23", [("2025-04-22/2025-04-24", True)]),
+        ("en", "It was held from April 22 to 24.", "2025-04-21", [("2024-04-22/2024-04-24", True)]),
+        (
+            "en",
+            "It will be held from April 22 to 24.",
+            "2025-04-23",
+            [("2025-04-22/2025-04-24", True)],
+        ),
+        (
+            "en",
+            "It ran from April 22 to April 24, 2025.",
+            "2025-04-23",
+            [("2025-04-22/2025-04-24", False)],
+        ),
+        (
+            "en",
+            "It ran between 22 and 24 April 2025.",
+            "2025-04-23",
+            [("2025-04-22/2025-04-24", False)],
+        ),
+        (
+            "en",
+            "It ran August 31–September 1, 2025.",
+            "2025-04-23",
+            [("2025-08-31/2025-09-01", False)],
+        ),
+        (
+            "en",
+            "It ran August 31-September 1, 2025.",
+            "2025-04-23",
+            [("2025-08-31/2025-09-01", False)],
+        ),
+        (
+            "en",
+            "It ran 31 August – 1 September 2025.",
+            "2025-04-23",
+            [("2025-08-31/2025-09-01", False)],
+        ),
+        ("en", "Held on April 22-24, 2025.", "2025-04-23", [("2025-04-22/2025-04-24", False)]),
+        # Two days joined by "and" are two days, not a range.
+        (
+            "en",
+            "It met on April 2 and 24 April 2025.",
+            "2025-04-23",
+            [("2025-04-02", True), ("2025-04-24", False)],
+        ),
+        # Across the new year: the end is never before the start.
+        (
+            "en",
+            "It ran from December 30 to January 2.",
+            "2025-04-21",
+            [("2024-12-30/2025-01-02", True)],
+        ),
+        (
+            "en",
+            "It ran December 30–January 2, 2025.",
+            "2025-04-21",
+            [("2024-12-30/2025-01-02", False)],
+        ),
+        ("en", "It ran from April 24 to 22.", "2025-04-23", [("2024-04-24", True)]),
+        (
+            "ru",
+            "Форум прошёл 22–24 апреля в Баку.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", True)],
+        ),
+        (
+            "ru",
+            "Форум прошёл с 22 по 24 апреля 2025 года.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", False)],
+        ),
+        ("fr", "Le forum a eu lieu 22–24 avril.", "2025-04-24", [("2025-04-22/2025-04-24", True)]),
+        (
+            "fr",
+            "Le forum a eu lieu du 22 au 24 avril 2025.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", False)],
+        ),
+        (
+            "de",
+            "Das Forum fand vom 22. bis 24. April statt.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", True)],
+        ),
+        (
+            "de",
+            "Das Forum fand 22.–24. April 2025 statt.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", False)],
+        ),
+        (
+            "az",
+            "Forum 22-24 aprel tarixində keçirilib.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", True)],
+        ),
+        (
+            "tr",
+            "Forum 22-24 Nisan tarihlerinde yapıldı.",
+            "2025-04-24",
+            [("2025-04-22/2025-04-24", True)],
+        ),
+        # "bis" and a year is a limit, as "by 2030" is.
+        ("de", "Der Handel soll sich bis 2027 verdoppeln.", "2025-04-21", [("[..2027]", False)]),
+        (
+            "de",
+            "Der Handel soll sich bis Ende 2026 verdoppeln.",
+            "2025-04-21",
+            [("[..2026]", False)],
+        ),
+        # A month of last year is one date: the words give its year, relative to publication.
+        ("en", "It opened in July last year.", "2025-04-21", [("2024-07", True)]),
+        ("en", "It opened in July of last year.", "2025-04-21", [("2024-07", True)]),
+        ("en", "It opens in July next year.", "2025-04-21", [("2026-07", True)]),
+    ],
+)
+def test_ranges_limits_and_months_of_a_relative_year(
+    language: str, sentence: str, published: str, dates: list[tuple[str, bool]]
+) -> None:
+    """A range of days gave one end only, or each end separately (the first inferred even
+    when the words gave its year); "bis 2027" was 2027; "in July last year" was two dates."""
+    found = find_dates(sentence, dt.date.fromisoformat(published), language)
+    assert [(d.edtf, d.inferred) for d in found] == dates
+
+
+def test_a_range_says_how_it_was_read() -> None:
+    (given,) = find_dates("It ran August 31–September 1, 2025.", dt.date(2025, 4, 23))
+    assert "31 August to 1 September" in given.basis and "no year" not in given.basis
+    (alone,) = find_dates("It was held from April 22 to 24.", dt.date(2025, 4, 23))
+    assert "gives no year" in alone.basis and "23 April 2025" in alone.basis
+    (month,) = find_dates("It opened in July last year.", dt.date(2025, 4, 21))
+    assert "gives no year" not in month.basis and "July 2024" in month.basis
+
+
 def test_sentences_keep_abbreviations_and_quotes_together() -> None:
     text = 'Trade with the U.S. grew. Dr. Smith said: "It is good." Then he left.'
     assert sentences(text) == [

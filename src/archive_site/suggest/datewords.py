@@ -2,10 +2,12 @@
 
 :func:`find_dates` returns each dated expression of a sentence with its date
 in EDTF, at exactly the precision the words give (``in 2024`` is ``2024``,
-``April 2019`` is ``2019-04``, ``April 22-24, 2025`` is the interval
+``April 2019`` is ``2019-04``, ``April 22-24, 2025``, ``from April 22 to
+April 24, 2025`` and ``August 31–September 1, 2025`` are intervals such as
 ``2025-04-22/2025-04-24``) and how it was read.  Relative expressions
-(``last year``, ``last July``, ``On November 24``, ``on Wednesday``) are
-resolved against the publication day, and say so.  Not dates: ``may`` the
+(``last year``, ``last July``, ``in July last year``, ``On November 24``,
+``from April 22 to 24``, ``on Wednesday``) are resolved against the
+publication day, and say so.  Not dates: ``may`` the
 verb, ordinals (``the 10th anniversary``), quantities (``2000 tonnes``),
 times of day, page numbers.
 """
@@ -150,12 +152,39 @@ def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return None if day is None else (_iso(day), f"'{m[0]}': a day", False)
 
 
-def _day_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    month, year = month_number(m["m"]), int(m["y"])
-    a, b = _day(year, month, _num(m["d1"])), _day(year, month, _num(m["d2"]))
-    if a is None or b is None or b <= a:
+def _named_month(g: Mapping[str, str | None], end: str) -> int | None:
+    """The month a range names at its ``end`` ("1" or "2"), if it names one there."""
+    english, other = f"m{end}", f"om{end}"
+    return month_in(g, english, other, "") if g.get(english) or g.get(other) else None
+
+
+def _from_to(g: Mapping[str, str | None]) -> tuple[int, int, int, int]:
+    """A range's first and last days as (month, day, month, day): a month named at one
+    end only ("April 22 to 24", "22-24 April") is the other end's too."""
+    first, last = _named_month(g, "1"), _named_month(g, "2")
+    m1 = first or last or 1  # the grammar names at least one
+    return m1, _num(str(g["d1"])), last or m1, _num(str(g["d2"]))
+
+
+def _days_between(a: dt.date, b: dt.date) -> str:
+    if a.month == b.month:
+        return f"the days from {a.day} to {b.day}"
+    return f"the days from {a.day} {MONTHS[a.month - 1]} to {b.day} {MONTHS[b.month - 1]}"
+
+
+def _days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A range of days: its year is in the words (the last end's: "December 30–January 2,
+    2025" begins in 2024), or is inferred as a day's with no year is."""
+    m1, d1, m2, d2 = _from_to(m.groupdict())
+    if m1 == m2 and d2 <= d1:
+        return None  # "April 24 to 22": no range
+    if m["y"] is None:
+        return _days_no_year(m, c, (m1, d1, m2, d2))
+    year = int(m["y"])
+    a, b = _day(year - int(m2 < m1), m1, d1), _day(year, m2, d2)
+    if a is None or b is None:
         return None
-    return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': the days from {a.day} to {b.day}", False
+    return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
 
 
 def _month_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -229,6 +258,32 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return _iso(when), basis, True
 
 
+def _days_no_year(
+    m: re.Match[str], c: Context, ends: tuple[int, int, int, int]
+) -> tuple[str, str, bool] | None:
+    """A range of days with no year: the latest such range begun on or before publication;
+    the next one not over by then if the sentence speaks of the future."""
+    if _UNIT_AFTER.match(c.sentence[m.end() :]):
+        return None  # a quantity: "from April 22 to 24 percent"
+    m1, d1, m2, d2 = ends
+    crossing = int(m2 < m1)  # "December 30 to January 2"
+    if c.future:
+        end = _nearest(c, m2, d2)
+        start = None if end is None else _day(end.year - crossing, m1, d1)
+    else:
+        start = _nearest(c, m1, d1)
+        end = None if start is None else _day(start.year + crossing, m2, d2)
+    if start is None or end is None:
+        return None
+    which = "next such days not over" if c.future else "latest such days begun"
+    how = "on or after" if c.future else "on or before"
+    basis = (
+        f"'{m[0]}' gives no year: the {which} {how} publication ({_shown(c.published)}) "
+        f"are {_shown(start)} to {_shown(end)}"
+    )
+    return f"{_iso(start)}/{_iso(end)}", basis, True
+
+
 def _relative_year(rel: str, c: Context) -> int:
     return c.published.year + {"last": -1, "this": 0, "next": 1}[rel.lower()]
 
@@ -240,6 +295,12 @@ def _day_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return None
     basis = f"'{m[0]}' in an article published {_shown(c.published)}: {_shown(day)}"
     return _iso(day), basis, True
+
+
+def _month_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    year, month = _relative_year(m["rel"], c), month_number(m["m"])
+    basis = f"'{m[0]}' in an article published {_shown(c.published)}: {MONTHS[month - 1]} {year}"
+    return f"{year:04d}-{month:02d}", basis, True
 
 
 def _rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -319,17 +380,36 @@ def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 # --- the grammar, most specific first --------------------------------------------------
 
 _REL = r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
+#: What joins the two ends of a range of days: a dash, or "to", "until", "through" (and
+#: "and" after "between", see :data:`_DAYS_MONTH_FIRST`).
+_TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)"
+#: A range of days, the month before the day: "April 22-24, 2025", "from April 22 to 24",
+#: "between April 22 and April 24, 2025", "August 31–September 1, 2025"; with no year, not
+#: followed by a number, a time's minutes or a month ("to 24:00", "April 22 to 24 May").
+_DAYS_MONTH_FIRST = (
+    rf"\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?P<m1>{_M})\s+(?P<d1>{_D})"
+    rf"(?(between)\s+and\s+(?:the\s+)?|{_TO})(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})"
+    rf"(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*[-–,]?\s*\d|[:.]\d|\s+(?:of\s+)?{_M}))"
+)
+#: A range of days, the day before the month: "22–24 April 2025", "between 22 and 24 April
+#: 2025", "from 22 to 24 April", "31 August – 1 September 2025".
+_DAYS_DAY_FIRST = (
+    rf"(?<![\d,.])\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>{_D})"
+    rf"(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?(between)\s+and\s+(?:the\s+)?|{_TO})"
+    rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*,?\s*\d))"
+)
 GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
-        (rf"\b(?P<m>{_M})\s+(?P<d1>{_D})\s*[-–—]\s*(?P<d2>{_D}),?\s+(?P<y>{_Y})\b", _day_range),
-        (rf"\b(?P<d1>{_D})\s*[-–—]\s*(?P<d2>{_D})\s+(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _day_range),
+        (_DAYS_MONTH_FIRST, _days),
+        (_DAYS_DAY_FIRST, _days),
         (rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", _full),
         (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _full),
         (rf"\b(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _full),
         (rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>{_Y})\b", _full),
         (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s+{_REL}\s+year\b", _day_rel_year),
         (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+{_REL}\s+year\b", _day_rel_year),
+        (rf"\b(?P<m>{_M})\s+(?:of\s+)?{_REL}\s+year\b", _month_rel_year),  # "July last year"
         (rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M}),?\s+(?P<y>{_Y})\b", _month_range),
         (rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?P<y>{_Y})\b", _month_year),
         (
@@ -373,9 +453,21 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 #: is not English (in English text "Mars 2020" is a rover, "Mai" a name).
 _OM = rf"(?i:{OTHER_MONTH_PATTERN})"
 _WORD_END = r"(?![^\W\d_])"  # the month's word ends there (not "maint", "marsh")
+#: A range of days as other languages write it, the day before the month: "22–24 апреля",
+#: "22.–24. April 2025", "22-24 Nisan", "du 22 au 24 avril", "vom 22. bis 24. April", "del
+#: 22 al 24 de abril", "de 22 a 24 de abril", "с 22 по 24 апреля"; the words between the
+#: days ("au", "al", "по") only after the word that opens the range ("du", "del", "с").
+_OTHER_DAYS = (
+    rf"(?<![\w.])(?:(?P<lead>(?i:du|vom|von|del|dal|de|с|со))\s+)?(?P<d1>{_D})\.?"
+    rf"(?:\s+(?:de\s+)?(?P<om1>{_OM}){_WORD_END}\.?)?"
+    r"(?:\s*[-–—]\s*|\s+bis\s+(?:zum\s+)?|(?(lead)\s+(?i:au|al|a|по|до)\s+|(?!)))"
+    rf"(?P<d2>{_D})\.?\s+(?:de\s+)?(?P<om2>{_OM}){_WORD_END}"
+    rf"(?:\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b|(?!\.?,?\s*(?:de\s+)?\d))"
+)
 OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
+        (_OTHER_DAYS, _days),
         (
             rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
             rf"(?P<y>{_Y})\b",
@@ -398,10 +490,11 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 )
 
 
-#: Words that make a date a limit: "by 2030", "by the end of 2024", "no later than June".
+#: Words that make a date a limit: "by 2030", "by the end of 2024", "no later than June";
+#: in German "bis 2027", "bis Ende 2026" ("bis zum 24. April" is not read as one).
 _BY = re.compile(
-    r"(?:\b[Bb]y|\b[Nn]o\s+later\s+than|\b(?:[Bb]y|[Bb]efore)\s+the\s+end\s+of)"
-    r"\s+(?:the\s+(?:year\s+)?)?$"
+    r"(?:\b[Bb]y|\b[Nn]o\s+later\s+than|\b(?:[Bb]y|[Bb]efore)\s+the\s+end\s+of"
+    r"|\b[Bb]is(?:\s+Ende)?)\s+(?:the\s+(?:year\s+)?)?$"
 )
 
 
