@@ -503,6 +503,67 @@ def _page(head: str, article: str) -> Reading:
     return read_text(html, "p.html", Problems(), fmt="html")
 
 
+GLOBAL = """<!DOCTYPE html><html lang="en"><head>
+<meta property="og:title" content="China, Azerbaijan elevate ties">
+</head><body><div class="article">
+<div class="article_title">China, Azerbaijan elevate ties</div>
+<div class="author_share"><div class="author_share_left"><span class="byline">By <a href="/a">Chen
+Qingqing</a> and Xing Xiaojing</span><span class="pub_time">Published: Apr 23, 2025 10:48 PM</span>
+</div><div class="author_share_right"><a>facebook</a> <a>twitter</a></div></div>
+<div class="article_content"><p>China and Azerbaijan on Wednesday announced the establishment of a
+comprehensive strategic partnership, as the two presidents held talks in Beijing.</p>
+<p>Xi said China and Azerbaijan are good friends and good partners, the ministry said.</p>
+</div></div></body></html>"""
+
+
+def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1() -> None:
+    """Global Times: its byline and date were in a box named "author_share", read as share
+    buttons; its headline is a <div>, so no stamp was looked for under it; and the label
+    "Published:" follows the byline's last name with no space between."""
+    r = read_text(GLOBAL, "gt.html", Problems(), fmt="html")
+    got = fields(r)
+    assert got["author"] == "Chen Qingqing and Xing Xiaojing"
+    assert (got["published"], got["time"]) == ("2025-04-23", "22:48")
+    assert len(texts(r)) == 2 and "facebook" not in " ".join(texts(r))
+
+
+def test_bylines_of_several_reporters_in_places_and_stamps_after_a_standfirst() -> None:
+    """SCMP's "Finbarr Bermingham in Brussels and Dewey Sim" named no one; Anadolu's
+    "Ruslan Rehimov | Ahmet Gencturk |23.04.2025 - Update : 23.04.2025", under the
+    standfirst, gave no date."""
+    r = _page(
+        "",
+        "<h1>Azerbaijan, China sign over 20 documents</h1>"
+        "<h4>The presidents hold talks in Beijing and announce a strategic partnership</h4>"
+        '<div class="author">Finbarr Bermingham<span class="role"> in Brussels</span> and Dewey '
+        "Sim</div><div>Ruslan Rehimov | Ahmet Gencturk |23.04.2025 - Update : 24.04.2025</div>",
+    )
+    got = fields(r)
+    assert got["author"] == "Finbarr Bermingham and Dewey Sim"
+    assert got["published"] == "2025-04-23"
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("Thu, 04/24/2025 - 10:15", "2025-04-24"),  # Drupal's, month first
+        ("24/04/2025", "2025-04-24"),
+        ("04/05/2025", None),  # the 4th of May, or April the 5th?
+        ("05/05/2025", "2025-05-05"),
+        ("23.04.2025, 14:05", "2025-04-23"),
+    ],
+)
+def test_a_day_with_slashes_is_read_only_when_its_numbers_tell_which_is_the_month(
+    stamp: str, day: str | None
+) -> None:
+    """ "04/05/2025" was the 4th of May, as in Europe; a page from the United States means
+    April the 5th."""
+    from archive_site.readers.stamps import parse_stamp
+
+    found = parse_stamp(stamp)
+    assert (found.date if found is not None else None) == day
+
+
 def test_the_author_from_a_byline_element_and_the_outlet_from_the_title() -> None:
     """A page whose metadata names neither: the author was lost when its byline element had
     no "By" (or "Par"), or was a link with rel="author"; the outlet, given only after the

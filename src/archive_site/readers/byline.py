@@ -166,10 +166,14 @@ def named_author(text: str) -> str | None:
     return byline_author([text]) or _names_alone(text)
 
 
+#: Where one of several reporters was: "Finbarr Bermingham in Brussels and Dewey Sim".
+_PLACE_BEFORE_NEXT = re.compile(r"\s+in\s+[A-Z]\S*(?:\s+[A-Z]\S*)?(?=\s*,|\s+(?:and|&)\s)")
+
+
 def _names_alone(text: str) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
     capital, joined as bylines join them; None for anything else."""
-    names = _AFTER_NAMES.sub("", text).strip(" ,")
+    names = _AFTER_NAMES.sub("", _PLACE_BEFORE_NEXT.sub("", text)).strip(" ,")
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]

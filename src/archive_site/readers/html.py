@@ -113,7 +113,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        _stamp_date(page, body[0].line, fields, notes)
+        # to the second paragraph: a standfirst may come before the byline and the date
+        _stamp_date(page, body[min(1, len(body) - 1)].line, fields, notes)
         at, found = _dateline_of(body)
         if found is not None:
             dateline, text = found
@@ -276,13 +277,14 @@ def _stamp_date(
     page: PageScan, first: int, fields: dict[str, Field], notes: list[tuple[int, str]]
 ) -> None:
     """When the page's metadata gives no date: the first date stamp on a block of its own
-    from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
+    from the headline to the line ``first`` of the text's second paragraph ("2025-04-23 14:05:12",
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
     page's furniture (another story's)."""
-    if "published" in fields or page.h1 is None:
+    head = _headline(page, fields)
+    if "published" in fields or head is None:
         return
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    below, above = _around_headline(page, first)
+    below, above = _around_headline(page, head, first)
     for text, line in [*below, *above]:
         if _CHANGED.match(text):
             continue
@@ -298,14 +300,25 @@ def _stamp_date(
         return
 
 
+def _headline(page: PageScan, fields: dict[str, Field]) -> tuple[str, int] | None:
+    """The page's headline and its line: its ``<h1>``, else the block that is the title its
+    metadata gives (a site that prints its headline in a ``<div>``)."""
+    if page.h1 is not None:
+        return page.h1
+    title = fields.get("title")
+    if title is None:
+        return None
+    said = _key(title.value)
+    return next(((text, line) for text, line in page.blocks if _key(text) == said), None)
+
+
 def _around_headline(
-    page: PageScan, first: int
+    page: PageScan, head: tuple[str, int], first: int
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """The page's blocks from its headline to the text's first line ``first``; and the block
-    just before the headline that does not hold it (a stamp above the headline, as some
-    sites print it), if any."""
-    assert page.h1 is not None
-    start, headline = page.h1[1], _key(page.h1[0])
+    """The page's blocks from its headline ``head`` to the text's first line ``first``; and
+    the block just before the headline that does not hold it (a stamp above the headline, as
+    some sites print it), if any."""
+    start, headline = head[1], _key(head[0])
     before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
     return [b for b in page.blocks if start <= b[1] <= first], before
 

@@ -235,6 +235,8 @@ class _Scanner(HTMLParser):
                 if pattern.search(names):
                     if kind in _OUTSIDE_ARTICLE_ONLY and self.in_article:
                         break
+                    if kind == "share" and _AUTHOR.search(names):
+                        break  # "author_share": the byline and its share buttons, each its own
                     return kind
         by_tag = _BY_TAG.get(tag)
         if by_tag in _OUTSIDE_ARTICLE_ONLY and self.in_article:

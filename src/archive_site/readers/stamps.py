@@ -45,7 +45,7 @@ ZONES = {
 }
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
-    re.compile(r"(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>\d{4})"),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})"),
     re.compile(rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mn>{MONTH_PATTERN}),?\s+(?P<y>\d{{4}})"),
     re.compile(rf"(?P<mn>{MONTH_PATTERN})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"),
     # 23 aprel 2025, 23. April 2025, 23 de abril de 2025, 23 апреля 2025 г.
@@ -58,7 +58,7 @@ _DATE_FORMS = (
 )
 #: Words saying a stamp tells when the page changed, not when it was published.
 CHANGED = (
-    r"(?:last\s+)?(?:updated|modified|edited)|обновлено|изменено|mis\s+à\s+jour|modifié"
+    r"(?:last\s+)?(?:updated?|modified|edited)|обновлено|изменено|mis\s+à\s+jour|modifié"
     r"|aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|güncellendi"
     r"|güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期|更新"
 )
@@ -127,9 +127,17 @@ def parse_stamp(line: str) -> Stamp | None:
 #: A stamp saying when the page was published, inside a longer text ("Par Claire Duval
 #: Publié le 23 avril 2025 à 18h12, modifié le 24 avril 2025"): its label, and what follows
 #: up to a stamp saying when it changed.
-_LABELLED = re.compile(rf"(?<!\w)(?:{_PUBLISHED})(?!\w).*?(?=[,;|]?\s*(?:{CHANGED})(?!\w)|$)", re.I)
+#: (A label may follow the byline's last word with no space between, as two elements put
+#: side by side read: "Xing XiaojingPublished: Apr 23, 2025".)
+_LABELLED = re.compile(
+    rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z])))(?:{_PUBLISHED})(?!\w)"
+    rf".*?(?=[,;|]?\s*(?:{CHANGED})(?!\w)|$)",
+    re.I,
+)
 
 
+#: Where a stamp's saying when the page changed begins, after the one of its publication.
+_CHANGED_AFTER = re.compile(rf"\s*[-–—,;(]?\s*(?:{CHANGED})(?!\w)", re.I)
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
 _BAR = re.compile(r"\s*[|｜丨]\s*")
 
@@ -143,7 +151,16 @@ def find_published_stamp(text: str) -> Stamp | None:
         if stamp is not None:
             return stamp
     items = _BAR.split(text)
-    return next((s for item in items if (s := parse_stamp(item))), None) if len(items) > 1 else None
+    if len(items) < 2:
+        return None
+    # an item may say when the page changed after when it was published: "23.04.2025 -
+    # Update : 23.04.2025"
+    return next((s for item in items if (s := parse_stamp(_CHANGED_AFTER.split(item)[0]))), None)
+
+
+#: A day with slashes: day first in Europe (24/04/2025), month first in the United States
+#: (04/24/2025); read only when the numbers tell which ("04/05/2025" may be either).
+_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
 
 
 def parse_day(text: str) -> str | None:
@@ -152,6 +169,13 @@ def parse_day(text: str) -> str | None:
         m = form.fullmatch(text.strip())
         if m is not None:
             return iso_date(m["y"], month_in(m.groupdict(), "mn", "on", "m"), m["d"])
+    slashed = _SLASHED.fullmatch(text.strip())
+    if slashed is not None:
+        a, b = int(slashed["a"]), int(slashed["b"])
+        if a == b or a > 12:
+            return iso_date(slashed["y"], b, a)
+        if b > 12:
+            return iso_date(slashed["y"], a, b)
     return None
 
 
