@@ -164,6 +164,12 @@ def test_a_milestone_with_an_empty_list_of_sources_is_an_error(project_copy: Pat
     assert not (project_copy / "dist").exists()
 
 
+def test_an_empty_list_of_entities_says_what_it_expects(project_copy: Path) -> None:
+    (project_copy / "content/entities.yaml").write_text("", encoding="utf-8")
+    found = failed_build_problems(project_copy)
+    assert any("expected a list of entities (each item" in p for p in found), found
+
+
 def test_the_metadata_overrides_what_the_capture_is_misread_to_say(project_copy: Path) -> None:
     """A value the capture is read to say could not be corrected: saying another in the
     metadata was an error telling to correct the capture, which is never edited (an

@@ -103,3 +103,15 @@ def test_every_written_date_reads_back_the_same(
     parsed = parse_partial(text + q)
     assert parsed.edtf == text + q
     assert parse_edtf(parsed.edtf).start == parsed
+
+
+def test_a_time_in_utc_written_z_is_shown_as_an_offset() -> None:
+    """``timezone: Z`` was shown "(UTCZ)"."""
+    import datetime as dt
+
+    from archive_site.model import Published
+
+    day = dt.date(2025, 4, 23)
+    assert Published(day, "11:03", "Z").display() == "23 April 2025, 11:03 (UTC+00:00)"
+    assert Published(day, "11:03", "+04:00").display() == "23 April 2025, 11:03 (UTC+04:00)"
+    assert Published(day, "11:03").display() == "23 April 2025, 11:03 (time zone not stated)"

@@ -156,6 +156,11 @@ def test_questions_marked_answers_not_each_answer_starts_after_its_question() ->
     ]
     both = mark_turns(blocks("Q: Why?", "And how?", "A: Because.", "Truly."))
     assert turns(both) == [("question", 1), ("question", 1), ("answer", 2), ("answer", 2)]
+    # a question in two paragraphs: the second, ending with a question mark, was the answer
+    two = mark_turns(
+        blocks("Q: The berth was late.", "Why was it late?", "The dredging.", "Q: And?")
+    )
+    assert turns(two) == [("question", 1), ("question", 1), ("answer", 2), ("question", 3)]
 
 
 INTERVIEW_MD = """\

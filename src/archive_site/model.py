@@ -112,7 +112,8 @@ class Published:
         text = f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
         if self.time:
             text += f", {self.time}"
-            text += f" (UTC{self.timezone})" if self.timezone else " (time zone not stated)"
+            offset = "+00:00" if self.timezone == "Z" else self.timezone
+            text += f" (UTC{offset})" if offset else " (time zone not stated)"
         return text
 
 

@@ -49,7 +49,8 @@ def load_list(
     if data is None:
         return display, []
     if not isinstance(data, YList):
-        problems.error(display, 1, f"expected a list of {what}s (each item starting with '- id:')")
+        things = f"{what[:-1]}ies" if what.endswith("y") else f"{what}s"
+        problems.error(display, 1, f"expected a list of {things} (each item starting with '- id:')")
         return display, []
     out = []
     for item, line in zip(data, data.item_lines, strict=True):

@@ -18,7 +18,8 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
     alternate question, answer, question, ...  ``Q:`` and ``A:`` say the role outright.
     A paragraph without a marker continues the current turn; but where questions are
     marked ``Q:`` and answers not at all, the paragraph after a question starts the
-    answer (a question was its answer's speaker's too).  Paragraphs before
+    answer (a question was its answer's speaker's too), unless it ends with a question
+    mark: then it is the question's too, and the one after it starts the answer.  Paragraphs before
     the first turn are the lead.  The markers are removed from the text.
     """
     dash_turn = _DASH_TURN if dashes else None
@@ -33,7 +34,7 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
         qa = _QA_TURN.match(b.text)
         if qa:
             role = "question" if qa["who"].lower().startswith("q") else "answer"
-        elif dash or (unmarked_answers and role == "question"):
+        elif dash or (unmarked_answers and role == "question" and not _asks(b.text)):
             role = "answer" if role == "question" else "question"
         else:
             out.append(Block(b.text, b.line, role, turn or None))
@@ -42,6 +43,11 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
         marker = qa or dash
         out.append(Block(b.text[marker.end() :] if marker else b.text, b.line, role, turn))
     return out
+
+
+def _asks(text: str) -> bool:
+    """Whether a paragraph ends with a question mark (of any script)."""
+    return text.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))
 
 
 def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) -> bool:
