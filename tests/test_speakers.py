@@ -226,3 +226,40 @@ def test_an_interview_marked_by_names_loads_with_its_speakers(project_copy: Path
         ("question", "caspian-weekly"),
         ("answer", "mikayil-jabbarov"),
     ]
+
+
+DASHED_PAGE = """<!DOCTYPE html><html lang="ru"><head><title>Интервью</title></head><body>
+<article><h1>«Азербайджан и Китай — партнеры»</h1>
+<p>Посол Азербайджана рассказал о визите президента в Пекин.</p>
+<p>— Господин посол, каковы главные итоги переговоров в Пекине?</p>
+<p>— Главный итог — подписание совместного заявления о стратегическом партнерстве.</p>
+<p>Это новый этап в отношениях двух стран, и он открывает много возможностей.</p>
+<p>— Какие документы еще были подписаны?</p>
+<p>— Более двадцати документов: по транспорту, энергетике и образованию.</p>
+</article></body></html>
+"""
+
+
+def test_a_saved_page_said_to_be_an_interview_has_turns_by_its_dashes(
+    project_copy: Path,
+) -> None:
+    """A Russian interview sets its turns with dashes ("— Вопрос?" "— Ответ."): a saved page
+    declared an interview failed the check ("needs question and answer turns"), and as news
+    every answer was the outlet's voice."""
+    articles = project_copy / "content/articles"
+    (articles / "2025-04-24-izvestia.capture.html").write_text(DASHED_PAGE, encoding="utf-8")
+    (articles / "2025-04-24-izvestia.meta.yaml").write_text(
+        "published: 2025-04-24\noutlet: Izvestia\nkind: interview\n"
+        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    art = load_archive(project_copy / "content").article("2025-04-24-izvestia")
+    assert [(p.role, p.speaker) for p in art.paragraphs] == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),  # a paragraph without a dash goes on with the turn
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    assert art.paragraphs[1].text.startswith("Господин посол")  # the dash is the marker

@@ -365,13 +365,21 @@ class _ArticleReader:
         display: str,
     ) -> list[Block]:
         """The capture's paragraphs, in an interview with the turns that its speakers' names
-        mark too (see :mod:`.speakers`), a warning for each name that is neither's."""
+        mark too (see :mod:`.speakers`), a warning for each name that is neither's.  In a
+        capture its reader found no turns in, that the metadata says is an interview,
+        paragraphs opening with a dash are turns (``— Вопрос?`` ``— Ответ.``, as Russian
+        and French interviews are set; a reader takes a dash for a turn only in text)."""
         if kind != "interview":
             return list(reading.blocks)
         said_by = interview_names(
             self.entities, asks, answers, (values["outlet"], values["author"])
         )
-        blocks, notes = label_turns(reading.blocks, *said_by)
+        found = list(reading.blocks)
+        if not any(b.turn for b in found):
+            from ..readers.turns import mark_turns  # only for an interview read without turns
+
+            found = mark_turns(found)
+        blocks, notes = label_turns(found, *said_by)
         for line, note in notes:
             self.problems.warning(display, line, note)
         return blocks
