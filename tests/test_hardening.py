@@ -124,6 +124,9 @@ LINK_FORMS = {
         ("year:abc", "link: unknown year 'abc'"),
         ("milestone:../../../etc/passwd", "link: unknown milestone '../../../etc/passwd'"),
         ("https://[abc/x", "link: 'https://[abc/x' is not a valid URL"),  # was a ValueError
+        # a reference the page's attribute decodes: the address would hold a quote
+        ("https://ok.example/&quot;x=&quot;y", "is not a valid URL"),
+        ("https://ok.example/&#34;x", "is not a valid URL"),
         # shown as "&lt;x>", on the text's first line (not looked for as written)
         ("mailto:a@b.c?s=<x>", "mailto:a@b.c?s=<x"),  # each form reads its own end
     ],
@@ -903,3 +906,15 @@ def test_a_page_named_as_one_of_the_site_s_own_is_refused_by_check(
         run, f"content/pages/{name}.md", f"file name: '{name}' is the name of one of the site's own"
     )
     assert len(run.problems) == 1 and "not a valid id" not in run.err, run.err
+
+
+def test_a_link_is_judged_as_the_page_s_attribute_reads_it() -> None:
+    """`&quot;` passed the judge and became a quote in the address the browser follows;
+    a reference without its ";" (`&copy=2` in a query) is left as browsers leave it."""
+    from archive_site.urls import LinkError, resolve_link
+
+    for fine in ("https://x.org/?a=1&amp;b=2", "https://x.org/?a=1&copy=2", "https://x.org/a&b"):
+        assert resolve_link(fine) == (fine, False)
+    for bad in ("https://x.org/&quot;a", "https://x.org/&#x22;a", "https://x.org/&lt;b&gt;"):
+        with pytest.raises(LinkError):
+            resolve_link(bad)

@@ -13,6 +13,7 @@ can leave the output folder.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
@@ -252,14 +253,22 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
             f"'{scheme}:' links are not allowed (only {', '.join(EXTERNAL_SCHEMES)} "
             "and the internal schemes)"
         )
-    if scheme.lower() == "mailto" and _URL.fullmatch(url) and len(target) > 0:
+    # a character reference is the character it names once in a page's attribute: a link
+    # "https://x.org/&quot;..." leads to an address holding a quote
+    url_read = _REFERENCE.sub(lambda m: html.unescape(m[0]), url)
+    if scheme.lower() == "mailto" and _URL.fullmatch(url_read) and len(target) > 0:
         return url, False
-    if is_web_url(url):
+    if is_web_url(url_read):
         return url, False
     raise LinkError(
         f"{href!r} is not a valid URL: a URL has a host and no spaces, quotes or angle "
         "brackets (write them as %20, %22, %3C, %3E)"
     )
+
+
+#: A character reference a browser decodes in an attribute whatever follows it: one ending
+#: with ";" (``&copy=1`` in a query stays as it is, as browsers leave it).
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _exists(scheme: str, target: str, known: Known) -> bool:
