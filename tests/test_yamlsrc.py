@@ -268,3 +268,31 @@ def test_the_tree_is_what_pyyamls_constructors_make(
     if "*" in damaged:
         return  # aliases: refused now (above)
     assert parsed(damaged) == pyyaml(damaged)
+
+
+@pytest.mark.parametrize("brk", ["\u2028", "\x85"])
+def test_a_line_break_no_editor_shows_is_named_where_it_breaks_the_yaml(brk: str) -> None:
+    """Outside quotes YAML ends a line at NEL or U+2028: the error said only "could not find
+    expected ':'", on a line with nothing wrong to see."""
+    found = parsed(f"title: a{brk}b\nsummary: c\n")[1]
+    ((_, message),) = found
+    assert message.startswith("YAML: ") and (
+        f"(line 1 holds U+{ord(brk):04X}, a line separator that YAML reads as a line break"
+        in message
+    ), found
+
+
+def test_a_yaml_file_that_is_not_utf8_is_an_error_on_its_line(tmp_path: Path) -> None:
+    from archive_site.yamlsrc import read_yaml
+
+    path = tmp_path / "site.yaml"
+    path.write_bytes(b"title: a\ndescription: caf\xe9\n")
+    problems = Problems()
+    assert read_yaml(path, "site.yaml", problems) is None
+    assert [(d.line, d.message) for d in problems] == [
+        (2, "not UTF-8 text (invalid continuation byte at byte 25)")
+    ]
+    path.write_bytes("title: a\n".encode("utf-16"))
+    problems = Problems()
+    assert read_yaml(path, "site.yaml", problems) is None
+    assert [(d.line, d.message) for d in problems] == [(1, "UTF-16 text: save it as UTF-8")]

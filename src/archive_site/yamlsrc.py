@@ -21,6 +21,7 @@ constructors, as before.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -125,7 +126,9 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
         what = exc.problem or exc.context or "invalid YAML"
         if "mapping values are not allowed" in what:
             what += " (text containing ': ' must be in quotes)"
-        problems.error(display, line, f"YAML: {what}")
+        syntax = isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError))
+        hint = _hidden_break_hint(text, first_line, line) if syntax else ""
+        problems.error(display, line, f"YAML: {what}{hint}")
     except yaml.reader.ReaderError as exc:  # a character YAML refuses: an offset, no line
         at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
         line = len(_EDITOR_BREAK.findall(text, 0, at)) + first_line if at >= 0 else None
@@ -136,8 +139,25 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
 
 
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 #: Line breaks to YAML (1.1): also NEL, U+2028 and U+2029, which no editor breaks a line at.
 _YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def _hidden_break_hint(text: str, first_line: int, error: int | None) -> str:
+    """Where a text YAML could not parse holds a line break no editor shows (NEL, U+2028,
+    U+2029: outside quotes, YAML ends the line there) on the error's line or the two
+    before it: the likely cause of the error."""
+    for hidden in _HIDDEN_BREAK.finditer(text):
+        line = len(_EDITOR_BREAK.findall(text, 0, hidden.start())) + first_line
+        if error is not None and line <= error <= line + 2:
+            break
+    else:
+        return ""
+    return (
+        f" (line {line} holds U+{ord(hidden[0]):04X}, a line separator that YAML reads as a "
+        "line break outside quotes and editors do not show: remove it, or quote the value)"
+    )
 
 
 def _same(line: int) -> int:
@@ -335,12 +355,18 @@ def _renumber(node: Any, file_line: Callable[[int], int]) -> None:
 def read_yaml(path: Path, display: str, problems: Problems) -> Any:
     """Read and parse a YAML file; a missing, odd or undecodable file is reported."""
     try:
-        text = read_bytes(path).decode("utf-8")
+        data = read_bytes(path)
     except FileProblem as exc:
         problems.error(display, None, str(exc))
         return None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        problems.error(display, 1, "UTF-16 text: save it as UTF-8")
+        return None
+    try:
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.error(display, None, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
+        line = data[: exc.start].count(b"\n") + 1
+        problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return None
     return parse_yaml(text, display, problems)
 
