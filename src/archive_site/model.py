@@ -102,9 +102,11 @@ class Published:
 
     @property
     def rfc3339(self) -> str:
-        """For Atom: always a full timestamp; unknown time or zone is midnight UTC of the day."""
+        """For Atom, which wants a time and its offset always: the article's, else (no time,
+        or a time whose zone the source does not give) noon UTC of its day, which is that day
+        from UTC-12:00 to UTC+11:59 (midnight UTC showed the day before in the Americas)."""
         if self.time is None or self.timezone is None:
-            return f"{self.date.isoformat()}T00:00:00Z"
+            return f"{self.date.isoformat()}T12:00:00Z"
         return f"{self.date.isoformat()}T{self.time}:00{self.timezone}"
 
     def display(self) -> str:
