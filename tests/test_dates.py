@@ -115,3 +115,22 @@ def test_a_time_in_utc_written_z_is_shown_as_an_offset() -> None:
     assert Published(day, "11:03", "Z").display() == "23 April 2025, 11:03 (UTC+00:00)"
     assert Published(day, "11:03", "+04:00").display() == "23 April 2025, 11:03 (UTC+04:00)"
     assert Published(day, "11:03").display() == "23 April 2025, 11:03 (time zone not stated)"
+
+
+@pytest.mark.parametrize(
+    ("written", "tag"),
+    [
+        ("az", "az"),
+        ("EN_us", "en-us"),
+        ("az-Latn-AZ", "az-Latn-AZ"),
+        ("en-GB-x-pwn", "en-GB-x-pwn"),  # private use: was refused
+        ("de-DE-u-co-phonebk", "de-DE-u-co-phonebk"),  # an extension
+        ("en-x", None),
+        ("x-pwn", None),
+        ('en" onload="x', None),
+    ],
+)
+def test_a_language_tag_is_read_as_bcp_47_writes_it(written: str, tag: str | None) -> None:
+    from archive_site.config import language_tag
+
+    assert language_tag(written) == tag

@@ -16,7 +16,12 @@ from .urls import is_web_url
 ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
 
 #: A language tag (BCP 47) as the archive keeps one: "en", "en-GB", "az-Latn-AZ".
-LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+#: A BCP 47 language tag: a language, then subtags of two to eight letters or digits (script,
+#: region, variant), an extension (a singleton and its subtags) or private use (``x-...``).
+LANGUAGE_TAG = re.compile(
+    r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}|-[A-WYZa-wyz0-9](?:-[A-Za-z0-9]{2,8})+)*"
+    r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
+)
 LANGUAGE_PROBLEM = "expected a language tag such as 'en' or 'en-GB'"
 
 
