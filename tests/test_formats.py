@@ -1510,3 +1510,22 @@ def test_any_mhtml_file_is_read_or_refused_on_one_of_its_lines(
     named += [b.line for b in r.blocks] + [f.line for f in r.furniture]
     named += [f.line for f in r.fields.values()] + [line for line, _ in r.notes]
     assert all(1 <= n <= len(lines) for n in named), (named, len(lines))
+
+
+def test_paragraphs_parted_by_br_are_on_their_own_lines() -> None:
+    """A page whose text is one element parted by <br> had every paragraph on the line of
+    the element's start."""
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><article>\n"
+        "<h1>Georgia picks a Chinese consortium</h1>\n<div class='content'>\n<p>\n"
+        "Georgia's government on Wednesday picked a consortium led by a Chinese company.\n"
+        "<br /><br />\nThe first phase, due in 2029, will let the port handle large ships.\n"
+        "<br />\n<br />The minister said the deal was signed in Tbilisi on Wednesday.</p>\n"
+        "</div></article></body></html>"
+    )
+    r = read_text(html, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text[:9]) for b in r.blocks] == [
+        (3, "Georgia's"),  # the first: its element's line
+        (7, "The first"),
+        (9, "The minis"),
+    ]

@@ -114,6 +114,9 @@ class _Scanner(HTMLParser):
         self.in_furniture = 0
         self.in_article = 0
         self.elements = 0
+        # The text after a <br> to the next one or its element's end, with its line: a block
+        # of its own, so that a paragraph of a page that parts them by <br> has its line.
+        self.run: tuple[_Open, list[int], list[str]] | None = None
 
     # the element stack --------------------------------------------------------
 
@@ -123,6 +126,9 @@ class _Scanner(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
         self._head(tag, a, line)
+        if tag == "br" and self.stack and not (self.in_furniture or self.skip):
+            self._end_run()
+            self.run = (self.stack[-1], [], [])
         if tag in _VOID:
             return
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
@@ -183,7 +189,17 @@ class _Scanner(HTMLParser):
         while self.stack:
             self._close(self.stack.pop())
 
+    def _end_run(self) -> None:
+        if self.run is not None:
+            _, line, parts = self.run
+            text = _space("".join(parts))
+            if text and line:
+                self.out.blocks.append((text, line[0]))
+            self.run = None
+
     def _close(self, top: _Open) -> None:
+        if self.run is not None and self.run[0] is top:
+            self._end_run()
         text = _space("".join(top.text))
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
@@ -203,15 +219,19 @@ class _Scanner(HTMLParser):
                 self.out.furniture.append(Furniture(top.furniture, shown, top.line))
                 self.out.furniture_text.append(text)
             return
-        if self.in_furniture:
-            return
-        if top.tag == "h1" and self.out.h1 is None and text:
+        if not self.in_furniture and text:
+            self._text_of(top, text)
+
+    def _text_of(self, top: _Open, text: str) -> None:
+        """What the text of an element outside the furniture is: the headline, the title,
+        the author's name, a block."""
+        if top.tag == "h1" and self.out.h1 is None:
             self.out.h1 = (text, top.line)
-        if top.tag == "title" and self.out.title is None and text:
+        if top.tag == "title" and self.out.title is None:
             self.out.title = (text, top.line)
-        if top.author and text:  # an element inside another: the inner one first
+        if top.author:  # an element inside another: the inner one first
             self.out.authors.append((text, top.line))
-        if top.tag in _BLOCKS and text:
+        if top.tag in _BLOCKS:
             self.out.blocks.append((text, top.line))
 
     def handle_data(self, data: str) -> None:
@@ -223,6 +243,11 @@ class _Scanner(HTMLParser):
         if self.skip or not self.stack:
             return
         self.stack[-1].text.append(data)
+        if self.run is not None:
+            _, line, parts = self.run
+            if not line and data.strip():  # the line the run's first word is on
+                line.append(self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n"))
+            parts.append(data)
 
     # what an element is --------------------------------------------------------
 
