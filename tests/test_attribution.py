@@ -154,11 +154,13 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
         "follows one that hands it to someone ('told' and a colon)"
     )
     plain = article("b", texts=("The figures were these:", "Freight has tripled."))
-    quoted = article(
-        "c", texts=("“Freight has tripled,” he added later.", "«Это так».", "Trade grew.")
-    )
-    assert _cue(quoted, quoted.paragraphs[1]) == "is a quotation (it opens with a quotation mark)"
-    assert _cue(quoted, quoted.paragraphs[2]) is None
+    quoted = article("c", texts=("“Freight has tripled.”", "«Газпром» grew.", "Up."))
+    assert _cue(quoted, quoted.paragraphs[0]) == "is a quotation (it opens with a quotation mark)"
+    # « and „ open a name as well in Russian and German: no cue
+    assert _cue(quoted, quoted.paragraphs[1]) is None
+    # nouns are no verbs of saying
+    nouns = article("d", texts=("Insurance claims rose.", "Shares quoted in Baku fell."))
+    assert [_cue(nouns, p) for p in nouns.paragraphs] == [None, None]
     assert _cue(plain, plain.paragraphs[1]) is None
 
 
@@ -261,6 +263,13 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
     deps = {(d.article, d.on, d.reason, d.via) for d in dependencies([first, trend, plain], [m])}
     assert ("trend", "xinhua", "same-origin", "Xinhua") in deps
     assert ("caspian", "xinhua", "same-origin", None) in deps  # the same words
+    # a copy earlier than the original's own piece: the pair still names the origin
+    early = dataclasses.replace(
+        trend,
+        published=dataclasses.replace(trend.published, date=first.published.date.replace(day=9)),
+    )
+    later = [(d.article, d.on, d.via) for d in dependencies([early, first], [])]
+    assert later == [("xinhua", "trend", "Xinhua")]
     assert compute_evidence([first, trend, plain], [m])["m"].independent == 1
     # short words in common ("Thank you.") join nothing
     short = milestone(

@@ -143,6 +143,16 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
             [{"family": "Putz", "given": "Catherine"}, {"family": "Mamedov", "given": "Eldar"}],
         ),
         ("Demytrie, Rayhan", [{"literal": "Demytrie, Rayhan"}]),
+        # a desk, a role or a place after a name is no one
+        ("John Smith, BBC News", [{"family": "Smith", "given": "John"}]),
+        ("Tom Smith, Moscow correspondent", [{"family": "Smith", "given": "Tom"}]),
+        (
+            "Ana Ruiz and Tom Smith in Brussels",
+            [{"family": "Ruiz", "given": "Ana"}, {"family": "Smith", "given": "Tom"}],
+        ),
+        # two family names: an English byline puts the given name first
+        ("Yuan Yang", [{"family": "Yang", "given": "Yuan"}]),
+        ("Wei Wang", [{"family": "Wang", "given": "Wei"}]),
     ],
 )
 def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:

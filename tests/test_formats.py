@@ -543,6 +543,26 @@ def test_bylines_of_several_reporters_in_places_and_stamps_after_a_standfirst() 
     assert got["published"] == "2025-04-23"
 
 
+def test_a_date_heading_a_section_below_the_standfirst_is_no_publication_date() -> None:
+    """The stamp is looked for down to the second paragraph (a standfirst may come before
+    the byline and date); there a bare date heading a section ("3 July 2024" of a timeline)
+    was taken for the day the page was published."""
+
+    def page(stamp: str) -> Reading:
+        html = (
+            "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><article>\n"
+            "<h1>Azerbaijan and China: a timeline</h1>\n"
+            "<p>These are the milestones of the relations of Azerbaijan and China.</p>\n"
+            f"{stamp}\n<p>The two presidents sign the Joint Declaration in Astana, "
+            "raising the relations to a strategic partnership.</p>\n</article></body></html>"
+        )
+        return read_text(html, "p.html", Problems(), fmt="html")
+
+    assert "published" not in fields(page("<h3>3 July 2024</h3>"))
+    timed = fields(page("<div>3 July 2024 14:05</div>"))
+    assert (timed["published"], timed["time"]) == ("2024-07-03", "14:05")
+
+
 @pytest.mark.parametrize(
     ("stamp", "day"),
     [
@@ -720,7 +740,8 @@ the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>
 <p>Enjoying this article? Click here to subscribe for full access. Just $5 a month.</p>
 <p>Subscribers pay $5 a month for full access to the port's tracking service, it said.</p>
 <p>اقرأ أيضا</p>
-<p>The first phase will let the port handle large ships (Photo by Nino Roe/AFP)</p>
+<p>The first phase will let the port handle large ships. (Photo by Nino Roe/AFP)</p>
+<p>Sweden applied to become a member of NATO in May 2022, the minister recalled.</p>
 <p>*Writing by Ahmet Gencturk</p>
 </article></body></html>"""
 
@@ -728,16 +749,20 @@ the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>
 def test_captions_advertisements_and_paywalls_between_the_paragraphs_are_furniture() -> None:
     """A caption ending with its photograph's credit was the text's first paragraph (and
     ``suggest`` took its date); "Advertisement", a paywall's call and an Arabic "read
-    also" heading were text; so was Anadolu's credit line ``*Writing by ...``."""
+    also" heading were text; so was Anadolu's credit line ``*Writing by ...``.  Inside the
+    text, a paragraph ending with a credit is kept (it may be text with its picture's
+    credit), and so is a sentence that speaks of becoming a member."""
     r = read_text(ADVERTISED, "p.html", Problems(), fmt="html")
     assert texts(r) == [
         "Georgia's government on Wednesday picked a consortium led by a Chinese company to "
         "build the deep-sea port at Anaklia, the economy minister said in Tbilisi.",
         "The exhibition, titled Photo: Memory of the Silk Road, opened on Monday in Tbilisi",
         "Subscribers pay $5 a month for full access to the port's tracking service, it said.",
+        "The first phase will let the port handle large ships. (Photo by Nino Roe/AFP)",
+        "Sweden applied to become a member of NATO in May 2022, the minister recalled.",
     ]
     kinds = [f.kind for f in r.furniture]
-    assert kinds == ["caption", "advertisement", "prompt", "read-also", "caption", "credits"]
+    assert kinds == ["caption", "advertisement", "prompt", "read-also", "credits"]
     assert r.fields["author"].value == "Ahmet Gencturk"
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
 from archive_site.load.speakers import interview_names, label_turns, names_of, speaker_label
 from archive_site.model import Entity
@@ -118,8 +119,8 @@ def test_another_speaker_within_turns_marked_q_and_a_is_no_one() -> None:
             "Moderator: We have time for one last question.",
             "The port will be privatised in 2026.",
             "Q: When?",
-            "A: In May.",
-            "Note: edited for length.",
+            "A: First: the treaty.",  # its "A:" says whose it is
+            "Note: the figures are the ministry's.",  # no name: the answer goes on
         )
     )
     out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
@@ -130,9 +131,9 @@ def test_another_speaker_within_turns_marked_q_and_a_is_no_one() -> None:
         ("body", None),
         ("question", 3),
         ("answer", 4),
-        ("body", None),
+        ("answer", 4),
     ]
-    assert [n.split(":")[0] for _, n in notes] == ["'Moderator", "'Note"]
+    assert [n.split(":")[0] for _, n in notes] == ["'Moderator"]
 
 
 def test_a_name_of_both_speakers_decides_nothing() -> None:
@@ -156,11 +157,9 @@ def test_questions_marked_answers_not_each_answer_starts_after_its_question() ->
     ]
     both = mark_turns(blocks("Q: Why?", "And how?", "A: Because.", "Truly."))
     assert turns(both) == [("question", 1), ("question", 1), ("answer", 2), ("answer", 2)]
-    # a question in two paragraphs: the second, ending with a question mark, was the answer
-    two = mark_turns(
-        blocks("Q: The berth was late.", "Why was it late?", "The dredging.", "Q: And?")
-    )
-    assert turns(two) == [("question", 1), ("question", 1), ("answer", 2), ("question", 3)]
+    # an answer may end with a question mark (a rhetorical question): it is still the answer
+    two = mark_turns(blocks("Q: Is the deal dead?", "Dead? Who told you that?", "Q: And?"))
+    assert turns(two) == [("question", 1), ("answer", 2), ("question", 3)]
 
 
 INTERVIEW_MD = """\
@@ -263,3 +262,32 @@ def test_a_saved_page_said_to_be_an_interview_has_turns_by_its_dashes(
         ("answer", "ilham-aliyev"),
     ]
     assert art.paragraphs[1].text.startswith("Господин посол")  # the dash is the marker
+
+
+def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
+    """In an interview whose turns are marked by name, an answer's list ("- a new rail
+    link;") flipped the turns: its items were the interviewer's questions."""
+    page = DASHED_PAGE.replace(
+        "<p>— Главный итог", "<p>- новая дорога;</p><p>- таможня.</p><p>— Главный итог"
+    )
+    articles = project_copy / "content/articles"
+    (articles / "2025-04-24-izvestia.capture.html").write_text(page, encoding="utf-8")
+    (articles / "2025-04-24-izvestia.meta.yaml").write_text(
+        "published: 2025-04-24\noutlet: Izvestia\nkind: interview\n"
+        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    art = load_archive(project_copy / "content").article("2025-04-24-izvestia")
+    said = [(p.role, p.speaker) for p in art.paragraphs]
+    assert said[1:5] == [
+        ("question", "xinhua"),
+        ("question", "xinhua"),  # "- " opens a list item, not a turn
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    # dashes that open no questions (two thirds of them end with "?") are no dialogue
+    listed = "<p>Программа:</p><p>— дорога;</p><p>— таможня;</p><p>— фонд.</p>"
+    plain = DASHED_PAGE.replace("<p>Посол", listed + "<p>Посол").replace("?</p>", ".</p>")
+    (articles / "2025-04-24-izvestia.capture.html").write_text(plain, encoding="utf-8")
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        load_archive(project_copy / "content")

@@ -366,20 +366,22 @@ class _ArticleReader:
     ) -> list[Block]:
         """The capture's paragraphs, in an interview with the turns that its speakers' names
         mark too (see :mod:`.speakers`), a warning for each name that is neither's.  In a
-        capture its reader found no turns in, that the metadata says is an interview,
-        paragraphs opening with a dash are turns (``— Вопрос?`` ``— Ответ.``, as Russian
-        and French interviews are set; a reader takes a dash for a turn only in text)."""
+        capture in which neither the reader nor the names find turns, that the metadata says
+        is an interview, paragraphs opening with a long dash are turns (``— Вопрос?``
+        ``— Ответ.``, as Russian and French interviews are set; a reader takes a dash for a
+        turn only in text) when most of those read as questions end with a question mark."""
         if kind != "interview":
             return list(reading.blocks)
         said_by = interview_names(
             self.entities, asks, answers, (values["outlet"], values["author"])
         )
-        found = list(reading.blocks)
-        if not any(b.turn for b in found):
-            from ..readers.turns import mark_turns  # only for an interview read without turns
+        blocks, notes = label_turns(reading.blocks, *said_by)
+        if not any(b.turn for b in blocks):  # neither roles nor names mark turns
+            from ..readers.turns import asked_in_turns, mark_turns  # only for such interviews
 
-            found = mark_turns(found)
-        blocks, notes = label_turns(found, *said_by)
+            dashed = mark_turns(list(reading.blocks), long_dashes=True)
+            if asked_in_turns(dashed):
+                blocks, notes = label_turns(dashed, *said_by)
         for line, note in notes:
             self.problems.warning(display, line, note)
         return blocks

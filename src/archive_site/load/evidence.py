@@ -75,9 +75,9 @@ def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
         earlier_copies: list[Article] = []
         for n, later in enumerate(group):
             copy = is_copy(later)
-            first = next((c.name for c in later.chain if c.role == "original"), None)
             for earlier in group[:n] if copy else tuple(earlier_copies):
-                yield Dependency(later.id, earlier.id, "same-origin", first)
+                via = _original(later) or _original(earlier) or earlier.outlet
+                yield Dependency(later.id, earlier.id, "same-origin", via)
             if copy:
                 earlier_copies.append(later)
 
@@ -122,6 +122,11 @@ def same_words(
             for n, later in enumerate(ordered):
                 for earlier in ordered[:n]:
                     yield Dependency(later.id, earlier.id, "same-origin")
+
+
+def _original(a: Article) -> str | None:
+    """The name of the outlet a piece says it first appeared in, if it says."""
+    return next((c.name for c in a.chain if c.role == "original"), None)
 
 
 def _published_order(a: Article) -> tuple[object, str]:

@@ -31,10 +31,19 @@ _LABEL = re.compile(
 )
 
 
+#: Words that open a sentence before a colon and name no one ("First: the treaty").
+_NOT_NAMES = frozenset(
+    "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
+    " so now today also again however example question answer result update".split()
+)
+
+
 def speaker_label(text: str) -> str | None:
     """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
     m = _LABEL.match(text)
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
+        return None
+    if m["name"].casefold() in _NOT_NAMES:
         return None
     return m["name"]
 
@@ -75,7 +84,8 @@ def label_turns(
         previous = block.turn
         if said in ("question", "answer"):
             turn, role = turn + 1, said
-        elif said == "unknown" and label is not None:
+        elif said == "unknown" and label is not None and not marked:
+            # (a paragraph the reader saw open with "A:" is the answer: "A: First: ...")
             role = "unknown"
             if _key(label) not in noted:
                 noted.add(_key(label))

@@ -113,8 +113,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        # to the second paragraph: a standfirst may come before the byline and the date
-        _stamp_date(page, body[min(1, len(body) - 1)].line, fields, notes)
+        _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
         at, found = _dateline_of(body)
         if found is not None:
             dateline, text = found
@@ -257,7 +256,7 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
         return "separator"
     if first and byline_author([text]) is not None:
         return "byline"
-    return promotion(text)
+    return promotion(text, first=first)
 
 
 def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
@@ -274,21 +273,25 @@ _CHANGED = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
 
 
 def _stamp_date(
-    page: PageScan, first: int, fields: dict[str, Field], notes: list[tuple[int, str]]
+    page: PageScan, first: int, second: int, fields: dict[str, Field], notes: list[tuple[int, str]]
 ) -> None:
     """When the page's metadata gives no date: the first date stamp on a block of its own
-    from the headline to the line ``first`` of the text's second paragraph ("2025-04-23 14:05:12",
+    from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
-    page's furniture (another story's)."""
+    page's furniture (another story's); or, down to its second paragraph's line ``second``
+    (after a standfirst), one that says it is the publication's, or has a time (a date
+    alone there may head a section: "3 July 2024")."""
     head = _headline(page, fields)
     if "published" in fields or head is None:
         return
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    below, above = _around_headline(page, head, first)
+    below, above = _around_headline(page, head, second)
     for text, line in [*below, *above]:
         if _CHANGED.match(text):
             continue
         stamp = parse_stamp(text) or find_published_stamp(text)
+        if stamp is not None and line > first and stamp.time is None and parse_stamp(text):
+            continue  # below the standfirst, a bare date
         if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):

@@ -8,21 +8,25 @@ from ..model import ParagraphRole
 from .base import Block, Field
 
 _DASH_TURN = re.compile(r"^[-–—]\s+")
+#: A turn of dialogue as Russian and French set it, with a long dash; "- " opens list items too.
+_LONG_DASH_TURN = re.compile(r"^[–—]\s+")
 _QA_TURN = re.compile(r"^(?P<who>Q|A|Question|Answer)\s*[:.]\s+", re.IGNORECASE)
 
 
-def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
+def mark_turns(
+    blocks: list[Block], *, dashes: bool = True, long_dashes: bool = False
+) -> list[Block]:
     """Give interview roles to paragraphs.
 
     A paragraph opening with ``- `` starts a turn (unless ``dashes`` is False); turns
     alternate question, answer, question, ...  ``Q:`` and ``A:`` say the role outright.
+    With ``long_dashes``, only an en or em dash opens a turn (``— Вопрос?``), not ``- ``.
     A paragraph without a marker continues the current turn; but where questions are
     marked ``Q:`` and answers not at all, the paragraph after a question starts the
-    answer (a question was its answer's speaker's too), unless it ends with a question
-    mark: then it is the question's too, and the one after it starts the answer.  Paragraphs before
+    answer (a question was its answer's speaker's too).  Paragraphs before
     the first turn are the lead.  The markers are removed from the text.
     """
-    dash_turn = _DASH_TURN if dashes else None
+    dash_turn = (_LONG_DASH_TURN if long_dashes else _DASH_TURN) if dashes else None
     if not any((dash_turn and dash_turn.match(b.text)) or _QA_TURN.match(b.text) for b in blocks):
         return blocks
     unmarked_answers = _answers_unmarked(blocks, dash_turn)
@@ -34,7 +38,7 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
         qa = _QA_TURN.match(b.text)
         if qa:
             role = "question" if qa["who"].lower().startswith("q") else "answer"
-        elif dash or (unmarked_answers and role == "question" and not _asks(b.text)):
+        elif dash or (unmarked_answers and role == "question"):
             role = "answer" if role == "question" else "question"
         else:
             out.append(Block(b.text, b.line, role, turn or None))
@@ -43,11 +47,6 @@ def mark_turns(blocks: list[Block], *, dashes: bool = True) -> list[Block]:
         marker = qa or dash
         out.append(Block(b.text[marker.end() :] if marker else b.text, b.line, role, turn))
     return out
-
-
-def _asks(text: str) -> bool:
-    """Whether a paragraph ends with a question mark (of any script)."""
-    return text.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))
 
 
 def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) -> bool:
@@ -67,3 +66,14 @@ def interview_field(body: list[Block]) -> Field | None:
     """``kind: interview`` on the line of the first turn, when the text has turns."""
     first = next((b for b in body if b.turn), None)
     return None if first is None else Field("interview", first.line)
+
+
+def asked_in_turns(blocks: list[Block]) -> bool:
+    """Whether most turns read as questions (two thirds or more) open with a paragraph that
+    ends with a question mark: dashes that open turns of dialogue, not items of a list."""
+    firsts: dict[int, str] = {}
+    for b in blocks:
+        if b.role == "question" and b.turn is not None:
+            firsts.setdefault(b.turn, b.text)  # the paragraph its dash opens
+    asked = [t for t in firsts.values() if t.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))]
+    return bool(firsts) and 3 * len(asked) >= 2 * len(firsts)

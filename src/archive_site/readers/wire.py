@@ -183,11 +183,12 @@ _AD_LABEL = re.compile(
     r"(?:advertisement|ad))?)\W*",
     re.IGNORECASE,
 )
-#: A call to pay for the outlet ("Enjoying this article? Click here to subscribe").
+#: A call to pay for the outlet, as it opens ("Enjoying this article? Click here to
+#: subscribe"; "Sweden applied to become a member of NATO" is a sentence).
 _PAYWALL = re.compile(
-    r"\b(?:click\s+here\s+to\s+(?:subscribe|sign\s+up|become)|subscribe\s+(?:now|today|here)"
-    r"|become\s+a\s+(?:member|subscriber|supporter|patron)|support\s+(?:our|independent)"
-    r"\s+journalism|enjoying\s+this\s+(?:article|story)\?)",
+    r"(?:enjoying\s+this\s+(?:article|story)\?|click\s+here\s+to\s+(?:subscribe|sign\s+up"
+    r"|become)|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member|subscriber|supporter"
+    r"|patron)\s+(?:today|now|of\s+(?:our|the)\b)|support\s+our\s+journalism)",
     re.IGNORECASE,
 )
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
@@ -220,13 +221,14 @@ def separator(text: str) -> str | None:
     return None if any(c.isalnum() for c in text) else "separator"
 
 
-def promotion(text: str) -> str | None:
+def promotion(text: str, *, first: bool = False) -> str | None:
     """The kind of furniture a paragraph inside the text is, when it points to another
     story ("read-also"), asks the reader to follow or pay for the outlet ("prompt"), marks
-    an advertisement's place ("advertisement") or is a photograph's caption, ending with
-    its credit ("caption"); else None."""
+    an advertisement's place ("advertisement"), or, before the text (``first``), is a
+    photograph's caption, ending with its credit ("caption": inside the text, a paragraph
+    ending "(Photo: press service)" may be text, and is kept); else None."""
     words = len(text.split())
-    if words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text):
+    if first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text):
         return "caption"
     if words > _MAX_PROMOTION_WORDS:
         return None
@@ -234,7 +236,7 @@ def promotion(text: str) -> str | None:
         return "advertisement"
     if _READ_ALSO.match(text):
         return "read-also"
-    if (_CALL.match(text) and _PLACE.search(text)) or _PAYWALL.search(text):
+    if (_CALL.match(text) and _PLACE.search(text)) or _PAYWALL.match(text):
         return "prompt"
     return None
 

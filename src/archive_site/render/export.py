@@ -294,12 +294,20 @@ _GROUP_WORDS = frozenset(
 _AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 
 
+#: Where a reporter was, after the name: "Tom Smith in Brussels".
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
+
+
 def person_names(author: str) -> list[dict[str, str]]:
     """The people a byline names, each as :func:`person_name`: "Rayhan Demytrie, Stephen
-    McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal."""
-    parts = [p for p in _AUTHORS_APART.split(author) if p]
-    if len(parts) > 1 and all(len(p.split()) >= 2 for p in parts):
-        return [person_name(p) for p in parts]
+    McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal; a desk, a
+    role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
+    correspondent", "Tom Smith in Brussels") is no one."""
+    parts = [_IN_PLACE.sub("", p) for p in _AUTHORS_APART.split(author) if p]
+    people = [p for p in parts if not _GROUP_WORDS.intersection(p.lower().split())]
+    apart = 0 < len(people) < len(parts) or len(people) > 1
+    if apart and all(len(p.split()) >= 2 for p in people):
+        return [person_name(p) for p in people]
     return [person_name(author)]
 
 
@@ -348,7 +356,10 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
 
 def _family_first(first: str, second: str) -> bool:
     """Whether ``first second`` reads as a name written family name first (see
-    :func:`person_name`)."""
+    :func:`person_name`); not when the second could be the family name as well ("Yuan
+    Yang", "Wei Wang": English bylines put the given name first)."""
+    if second in _CHINESE_FAMILY:
+        return False
     if first in _CHINESE_FAMILY and _PINYIN_GIVEN.fullmatch(second):
         return True
     return first in _HYPHENATED_FAMILY and _HYPHENATED_GIVEN.fullmatch(second) is not None
