@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import warnings
+from pathlib import Path
 from typing import Any
 
 import bibtexparser
@@ -212,3 +213,43 @@ def test_ris_parses_with_a_real_parser(site: BuiltSite) -> None:
     assert i["secondary_title"] == "MENAFN"
     assert c["name_of_database"] == ARCHIVE
     assert c["urls"] == [f"{site.base_url}articles/{COMMENTARY}.html"]
+
+
+def test_an_article_dated_to_the_month_is_never_given_a_day(project_copy: Path) -> None:
+    """A policy brief dated "April 2025" needed an invented day: 'published' had to be one."""
+    from conftest import cli
+
+    articles = project_copy / "content/articles"
+    (articles / "2025-04-brief.capture.txt").write_text(
+        "Azerbaijan and China: from strategic partnership to connectivity\n\n"
+        "Trade grew in 2023 and last year, and yesterday a new route opened.\n",
+        encoding="utf-8",
+    )
+    (articles / "2025-04-brief.meta.yaml").write_text(
+        "title: From partnership to connectivity\npublished: 2025-04\n"
+        "outlet: Caspian Policy Center\nkind: opinion\n",
+        encoding="utf-8",
+    )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    out = project_copy / "out"
+    page = (out / "articles/2025-04-brief.html").read_text(encoding="utf-8")
+    assert '<time datetime="2025-04">April 2025</time>' in page
+    assert '"datePublished":"2025-04"' in page
+    (record,) = [
+        a
+        for a in json.loads((out / "data/articles.json").read_text(encoding="utf-8"))
+        if a["id"] == "2025-04-brief"
+    ]
+    assert record["published"] == "2025-04"
+    csl = json.loads((out / "data/citations.json").read_text(encoding="utf-8"))
+    (item,) = [c for c in csl if c["id"] == "2025-04-brief"]
+    assert item["issued"] == {"date-parts": [[2025, 4]]}
+    ris = {e["id"]: e for e in rispy.loads((out / "data/citations.ris").read_text("utf-8"))}
+    assert ris["2025-04-brief"]["date"] == "2025/04/"
+    bib = bibtexparser.parse_string((out / "data/citations.bib").read_text(encoding="utf-8"))
+    assert {e.key: e for e in bib.entries}["2025-04-brief"]["date"] == "2025-04"
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "<published>2025-04-01T12:00:00Z</published>" in feed
+    # "yesterday" wants a day the brief does not give: nothing read against its date
+    said = json.loads(cli("suggest", "2025-04-brief", "--json", cwd=project_copy).stdout)
+    assert [m["date"] for m in said] == ["2023"]

@@ -43,7 +43,13 @@ def test_required_and_matches() -> None:
 
 
 def test_published_day() -> None:
-    assert checks.published_day("2024-02-29", MISSING) == Checked(dt.date(2024, 2, 29))
+    assert checks.published_day("2024-02-29", MISSING) == Checked((dt.date(2024, 2, 29), "day"))
+    # a source dated no more precisely: a month or a year, kept as such
+    assert checks.published_day("2025-04", MISSING) == Checked((dt.date(2025, 4, 1), "month"))
+    assert checks.published_day("2025", MISSING) == Checked((dt.date(2025, 1, 1), "year"))
+    assert checks.published_day("2025-13", MISSING).issues == (
+        Issue("published", "'2025-13' is not a real date"),
+    )
     assert checks.published_day(None, MISSING) == Checked(
         None, (MISSING("published", "YYYY-MM-DD"),)
     )
@@ -51,7 +57,11 @@ def test_published_day() -> None:
         Issue("published", "'2023-02-29' is not a real date"),
     )
     assert checks.published_day("2024-2-1", MISSING).issues == (
-        Issue("published", "expected a day as YYYY-MM-DD, got '2024-2-1'"),
+        Issue(
+            "published",
+            "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
+            "got '2024-2-1'",
+        ),
     )
 
 
@@ -132,7 +142,12 @@ def test_capture_fields_in_the_order_of_the_keys() -> None:
     assert checked.value is None
     assert [i.key for i in checked.issues] == ["title", "published", "time"]
     good = {"title": "T", "outlet": "O", "published": "2024-02-29", "time": None}
-    assert checks.capture_fields(good, MISSING) == Checked(dt.date(2024, 2, 29))
+    assert checks.capture_fields(good, MISSING) == Checked((dt.date(2024, 2, 29), "day"))
+    # a time needs a day
+    month = {**good, "published": "2024-02", "time": "09:00"}
+    assert checks.capture_fields(month, MISSING).issues == (
+        Issue("time", "a time needs the day of 'published'"),
+    )
 
 
 def test_check_responses() -> None:

@@ -54,7 +54,7 @@ _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not f
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
 #: head (this number, and the tag of the program and settings it was written under), then
 #: its entries, read only when the head is this build's.
-FORMAT = 4
+FORMAT = 5
 #: The most files a kind of result is kept in; an entry is kept in the one its key falls in
 #: (see :func:`shard`).
 MOST_FILES = 64

@@ -16,6 +16,8 @@ from .config import SiteConfig
 from .dates import MONTHS, DateSpec
 
 ArticleKind = Literal["news", "interview", "opinion"]
+# How much of an article's date its source gives.
+PublishedPrecision = Literal["day", "month", "year"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "interview", "opinion")
 ParagraphRole = Literal["lead", "body", "question", "answer"]
 ChainRole = Literal["original", "via", "publisher", "aggregator"]
@@ -87,30 +89,55 @@ class ChainLink:
 
 @dataclass(frozen=True, slots=True)
 class Published:
-    """When an article was published: a day, and the time where the capture gives it."""
+    """When an article was published: a day, and the time where the capture gives it; or
+    only a month or a year (a report dated "April 2025": ``date`` is then its first day,
+    for sorting, and no more is ever shown or exported)."""
 
     date: dt.date
     time: str | None = None  # "11:03", local time of the outlet
     timezone: str | None = None  # "+04:00" when the archivist knows it
+    precision: PublishedPrecision = "day"
+
+    @property
+    def day(self) -> str:
+        """The date at its precision: ``2025-04-23``, ``2025-04`` or ``2025``."""
+        if self.precision == "year":
+            return f"{self.date.year:04d}"
+        if self.precision == "month":
+            return f"{self.date.year:04d}-{self.date.month:02d}"
+        return self.date.isoformat()
+
+    @property
+    def month(self) -> int | None:
+        return None if self.precision == "year" else self.date.month
+
+    @property
+    def day_of_month(self) -> int | None:
+        return self.date.day if self.precision == "day" else None
 
     @property
     def iso(self) -> str:
         """For ``<time datetime>``: a date, or a local date and time, with offset when known."""
         if self.time is None:
-            return self.date.isoformat()
+            return self.day
         return f"{self.date.isoformat()}T{self.time}{self.timezone or ''}"
 
     @property
     def rfc3339(self) -> str:
         """For Atom, which wants a time and its offset always: the article's, else (no time,
         or a time whose zone the source does not give) noon UTC of its day, which is that day
-        from UTC-12:00 to UTC+11:59 (midnight UTC showed the day before in the Americas)."""
+        from UTC-12:00 to UTC+11:59 (midnight UTC showed the day before in the Americas); a
+        month or a year alone, its first day (Atom can say no less)."""
         if self.time is None or self.timezone is None:
             return f"{self.date.isoformat()}T12:00:00Z"
         return f"{self.date.isoformat()}T{self.time}:00{self.timezone}"
 
     def display(self) -> str:
         # Month names from dates.MONTHS, never strftime: output must not depend on the locale.
+        if self.precision == "year":
+            return str(self.date.year)
+        if self.precision == "month":
+            return f"{MONTHS[self.date.month - 1]} {self.date.year}"
         text = f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
         if self.time:
             text += f", {self.time}"

@@ -337,7 +337,7 @@ class _ArticleReader:
             return None
         return _Fields(
             title=title,
-            published=Published(day.value, values["time"], timezone),
+            published=Published(day.value[0], values["time"], timezone, day.value[1]),
             outlet=outlet,
             author=values["author"],
             kind=cast(ArticleKind, kind.value),

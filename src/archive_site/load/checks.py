@@ -13,9 +13,9 @@ import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
-from ..model import ARTICLE_KINDS
+from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..readers import Field
 from ..urls import is_web_url
 from ..yamlsrc import Record
@@ -25,6 +25,8 @@ T = TypeVar("T")
 TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 TIMEZONE = re.compile(r"^[+-](0\d|1[0-4]):[0-5]\d$|^Z$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_ISO_YEAR = re.compile(r"^\d{4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,25 +101,43 @@ def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
     )
 
 
-def published_day(text: str | None, missing: Missing) -> Checked[dt.date]:
+#: When an article was published, and how precisely its source says it.
+Day = tuple[dt.date, PublishedPrecision]
+
+
+def published_day(text: str | None, missing: Missing) -> Checked[Day]:
+    """The day ``YYYY-MM-DD``; or, for a source dated no more precisely, a month ``YYYY-MM``
+    or a year ``YYYY`` (kept as such, never made a day)."""
     if not text:
         return Checked(None, (missing("published", "YYYY-MM-DD"),))
-    if not _ISO_DAY.match(text):
-        return Checked(None, (Issue("published", f"expected a day as YYYY-MM-DD, got {text!r}"),))
+    if _ISO_MONTH.match(text):
+        day, precision = f"{text}-01", "month"
+    elif _ISO_YEAR.match(text):
+        day, precision = f"{text}-01-01", "year"
+    elif _ISO_DAY.match(text):
+        day, precision = text, "day"
+    else:
+        why = (
+            "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
+            f"got {text!r}"
+        )
+        return Checked(None, (Issue("published", why),))
     try:
-        return Checked(dt.date.fromisoformat(text))
+        return Checked((dt.date.fromisoformat(day), cast(PublishedPrecision, precision)))
     except ValueError:
         return Checked(None, (Issue("published", f"{text!r} is not a real date"),))
 
 
-def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checked[dt.date]:
+def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checked[Day]:
     """The fields a capture may state: a title, an outlet, a real day and a time; the day."""
     day = published_day(values["published"], missing)
+    partial = day.value is not None and day.value[1] != "day" and values["time"]
     issues = (
         *required("title", values["title"], missing),
         *required("outlet", values["outlet"], missing),
         *day.issues,
         *matches("time", values["time"], TIME, "HH:MM (24-hour)"),
+        *((Issue("time", "a time needs the day of 'published'"),) if partial else ()),
     )
     return Checked(day.value, issues)
 

@@ -36,7 +36,7 @@ from markupsafe import escape
 
 from .. import urls
 from ..cache import Blobs, Ref, Unreadable
-from ..model import Archive, Article, Entity, FileData, Milestone, Source, Topic
+from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
 from .markup import Store
 from .views import dependency_text
 
@@ -64,7 +64,7 @@ def article_record(
         "title": art.title,
         "title_from_capture": art.title_from_capture,
         "short_title": art.short_title,
-        "published": art.published.date.isoformat(),
+        "published": art.published.day,
         "time": art.published.time,
         "timezone": art.published.timezone,
         "outlet": art.outlet,
@@ -388,7 +388,6 @@ def _provenance(art: Article) -> str:
 
 
 def _csl(a: Archive, art: Article) -> dict[str, Any]:
-    d = art.published.date
     archived = urls.absolute(a.config.base_url, urls.article(art.id))
     note = f"Archived capture {art.file_name}, SHA-256 {art.sha256}"
     if _provenance(art):
@@ -398,7 +397,7 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
         "type": "interview" if art.kind == "interview" else "article-newspaper",
         "title": art.title,
         "container-title": cited_copy(art),
-        "issued": {"date-parts": [[d.year, d.month, d.day]]},
+        "issued": {"date-parts": [_date_parts(art.published)]},
         "genre": art.kind,
         "language": art.language,
         # The original publication where its address is known; else the archived copy.
@@ -414,6 +413,17 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
     elif art.author:
         item["author"] = person_names(art.author)
     return item
+
+
+def _date_parts(p: Published) -> list[int]:
+    """CSL's parts of a date, as many as the source gives: ``[2025, 4]`` for April 2025."""
+    return [p.date.year, *(n for n in (p.month, p.day_of_month) if n is not None)]
+
+
+def _ris_date(p: Published) -> str:
+    """RIS's ``DA``: ``2025/04/23``, ``2025/04/`` or ``2025//`` (a part it does not know empty)."""
+    parts = [f"{p.date.year:04d}", *(f"{n:02d}" for n in (p.month, p.day_of_month) if n)]
+    return "/".join(parts) + "/" * (3 - len(parts))
 
 
 def _inverted(name: dict[str, str]) -> str:
@@ -458,7 +468,7 @@ def bib_entry(art: Article, csl: dict[str, Any]) -> str:
     fields = [
         ("title", art.title),
         ("journal", csl["container-title"]),
-        ("date", art.published.date.isoformat()),
+        ("date", art.published.day),
         ("year", str(art.published.date.year)),
         ("url", csl["URL"]),
         ("howpublished", f"Archived in {csl['archive']}, {csl['archive_location']}"),
@@ -482,7 +492,7 @@ def ris_entry(art: Article, csl: dict[str, Any]) -> str:
     lines += [
         ("T2", csl["container-title"]),
         ("PY", str(d.year)),
-        ("DA", f"{d.year}/{d.month:02d}/{d.day:02d}"),
+        ("DA", _ris_date(art.published)),
         ("UR", csl["URL"]),
         ("DB", csl["archive"]),
         ("L2", csl["archive_location"]),

@@ -81,9 +81,9 @@ class SearchFacets:
     def of(self, record: Record) -> Facets:
         filters = self.filters(record)
         if isinstance(record, Article):
-            d = record.published.date
+            p = record.published
             return Facets(
-                "article", record.published.display(), _sortable(d.year, d.month, d.day), filters
+                "article", p.display(), _sortable(p.date.year, p.month, p.day_of_month), filters
             )
         if isinstance(record, Milestone):
             a = record.date.anchor

@@ -94,9 +94,13 @@ def mentions_in(article: Article) -> list[Mention]:
     """Every dated mention in an article's paragraphs, in reading order."""
     out: list[Mention] = []
     for paragraph in article.paragraphs:
-        out.extend(
-            mentions_in_paragraph(article.id, paragraph, article.published.date, article.language)
+        found = mentions_in_paragraph(
+            article.id, paragraph, article.published.date, article.language
         )
+        # words read against the publication day ("yesterday", "on Monday") want the day;
+        # an article dated to the month or the year gives none
+        exact = article.published.precision == "day"
+        out.extend(m for m in found if exact or not m.inferred)
     return out
 
 
