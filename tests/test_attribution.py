@@ -154,13 +154,18 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
         "follows one that hands it to someone ('told' and a colon)"
     )
     plain = article("b", texts=("The figures were these:", "Freight has tripled."))
-    quoted = article("c", texts=("“Freight has tripled.”", "«Газпром» grew.", "Up."))
+    quoted = article(
+        "c", texts=("“Freight has tripled in a year.”", "«Газпром» grew.", "„Die Zeit“ wrote.")
+    )
     assert _cue(quoted, quoted.paragraphs[0]) == "is a quotation (it opens with a quotation mark)"
-    # « and „ open a name as well in Russian and German: no cue
+    # « and „ open a name as well in Russian and German: a quotation is four words or more
     assert _cue(quoted, quoted.paragraphs[1]) is None
+    assert _cue(quoted, quoted.paragraphs[2]) is None
     # nouns are no verbs of saying
     nouns = article("d", texts=("Insurance claims rose.", "Shares quoted in Baku fell."))
     assert [_cue(nouns, p) for p in nouns.paragraphs] == [None, None]
+    french = article("e", texts=("« Nous sommes prêts à coopérer », a dit le ministre.",))
+    assert _cue(french, french.paragraphs[0]) == "is a quotation (it opens with a quotation mark)"
     assert _cue(plain, plain.paragraphs[1]) is None
 
 

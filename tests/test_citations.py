@@ -151,9 +151,10 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
             "Ana Ruiz and Tom Smith in Brussels",
             [{"family": "Ruiz", "given": "Ana"}, {"family": "Smith", "given": "Tom"}],
         ),
-        # two family names: an English byline puts the given name first
-        ("Yuan Yang", [{"family": "Yang", "given": "Yuan"}]),
-        ("Wei Wang", [{"family": "Wang", "given": "Wei"}]),
+        # two common family names: bylines write them in either order, a literal
+        ("Yuan Yang", [{"literal": "Yuan Yang"}]),
+        ("Zhang Wei", [{"literal": "Zhang Wei"}]),
+        ("Tom Smith in Brussels", [{"family": "Smith", "given": "Tom"}]),
     ],
 )
 def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:
@@ -253,3 +254,55 @@ def test_an_article_dated_to_the_month_is_never_given_a_day(project_copy: Path) 
     # "yesterday" wants a day the brief does not give: nothing read against its date
     said = json.loads(cli("suggest", "2025-04-brief", "--json", cwd=project_copy).stdout)
     assert [m["date"] for m in said] == ["2023"]
+
+
+def test_an_article_of_a_month_is_ordered_and_compared_by_its_month_alone() -> None:
+    """A month-dated article was placed, and compared, as if published on the 1st: among its
+    month's days in the lists, and "before" a piece of the 21st it reports."""
+    import dataclasses
+    import datetime as dt
+
+    from archive_site.load.evidence import reported_words
+    from archive_site.model import ChainLink, Published, Source
+    from records import article, milestone
+
+    april = Published(dt.date(2025, 4, 1), precision="month")
+    assert april.last_day == dt.date(2025, 4, 30)
+    days = [Published(dt.date(2025, 4, d)) for d in (1, 5, 30)] + [Published(dt.date(2025, 5, 1))]
+    assert sorted([*days, april], key=lambda p: p.sort_key)[3] is april  # after its days
+    assert Published(dt.date(2025, 1, 1), precision="year").last_day == dt.date(2025, 12, 31)
+    interview = dataclasses.replace(
+        article("interview", "2025-04-21"),
+        chain=(ChainLink("Xinhua", "publisher", "xinhua"),),
+    )
+    brief = dataclasses.replace(article("brief", "2025-04-01"), published=april)
+    said = Source("brief", "q", "p1", 0, 1, speaker="xinhua", voice="reported")
+    deps = list(reported_words([interview, brief], [milestone("m", sources=(said,))]))
+    assert [(d.article, d.on) for d in deps] == [("brief", "interview")]  # it may be later
+
+
+def test_a_month_the_metadata_gives_over_a_captured_day_drops_the_captured_time(
+    project_copy: Path,
+) -> None:
+    """A saved page stating a day and a time, overridden to a month, failed: "a time needs
+    the day", and no metadata could take the capture's time away."""
+    from conftest import cli
+
+    articles = project_copy / "content/articles"
+    (articles / "2025-04-page.capture.html").write_text(
+        "<!DOCTYPE html><html lang='en'><head><title>Talks | Outlet</title>"
+        '<meta property="article:published_time" content="2025-04-23T10:15:00+04:00">'
+        '<meta property="og:site_name" content="Outlet"></head><body><article>'
+        "<h1>Talks</h1><p>The two presidents held talks in Beijing on trade and transport, "
+        "officials said.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    (articles / "2025-04-page.meta.yaml").write_text(
+        "published: 2025-04\nkind: news\noverrides: [published]\n", encoding="utf-8"
+    )
+    run = cli("check", cwd=project_copy)
+    assert run.returncode == 0, run.stderr
+    from archive_site.load import load_archive
+
+    got = load_archive(project_copy / "content").article("2025-04-page").published
+    assert (got.day, got.time, got.timezone) == ("2025-04", None, None)

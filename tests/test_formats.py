@@ -742,6 +742,7 @@ the deep-sea port at Anaklia, the economy minister said in Tbilisi.</p>
 <p>اقرأ أيضا</p>
 <p>The first phase will let the port handle large ships. (Photo by Nino Roe/AFP)</p>
 <p>Sweden applied to become a member of NATO in May 2022, the minister recalled.</p>
+<p>Subscribers only. Log in or register to continue reading.</p>
 <p>*Writing by Ahmet Gencturk</p>
 </article></body></html>"""
 
@@ -762,7 +763,7 @@ def test_captions_advertisements_and_paywalls_between_the_paragraphs_are_furnitu
         "Sweden applied to become a member of NATO in May 2022, the minister recalled.",
     ]
     kinds = [f.kind for f in r.furniture]
-    assert kinds == ["caption", "advertisement", "prompt", "read-also", "credits"]
+    assert kinds == ["caption", "advertisement", "prompt", "read-also", "prompt", "credits"]
     assert r.fields["author"].value == "Ahmet Gencturk"
 
 
@@ -1554,3 +1555,16 @@ def test_paragraphs_parted_by_br_are_on_their_own_lines() -> None:
         (7, "The first"),
         (9, "The minis"),
     ]
+
+
+def test_a_date_heading_a_section_is_no_publication_date_on_a_page_saved_on_one_line() -> None:
+    """On a page saved on one line every block is on line 1: a bare date there, below the
+    headline, may still head a section."""
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><article>"
+        "<h1>Azerbaijan and China: a timeline</h1>"
+        "<p>These are the milestones of the relations of Azerbaijan and China.</p>"
+        "<h3>3 July 2024</h3><p>The two presidents sign the Joint Declaration in Astana, "
+        "raising the relations to a strategic partnership.</p></article></body></html>"
+    )
+    assert "published" not in fields(read_text(html, "p.html", Problems(), fmt="html"))

@@ -291,3 +291,40 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
     (articles / "2025-04-24-izvestia.capture.html").write_text(plain, encoding="utf-8")
     with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
         load_archive(project_copy / "content")
+
+
+@pytest.mark.parametrize(
+    ("text", "marks"),
+    [
+        # Q: and A: count whatever a question ends with ("tell us about ...")
+        (
+            "Aliyev spoke to a newspaper before his visit.\n\n"
+            "Q: Mr President, tell us about the partnership with China.\n\n"
+            "A: Our relations are at their highest level.\n\n"
+            "Q: Your view of the Middle Corridor, please.\n\n"
+            "A: It is a reliable route.\n",
+            ["lead", "question", "answer", "question", "answer"],
+        ),
+        # in text, "- " opens turns, as it did
+        (
+            "Aliyev spoke to a newspaper before his visit.\n\n"
+            "- Is the partnership strong?\n\n- It is at its highest level.\n\n"
+            "- And the Middle Corridor?\n\n- A reliable route.\n",
+            ["lead", "question", "answer", "question", "answer"],
+        ),
+    ],
+)
+def test_a_text_said_to_be_an_interview_has_the_turns_its_markers_make(
+    project_copy: Path, text: str, marks: list[str]
+) -> None:
+    """The dashes' test of questions (most end with "?") was applied to Q: and A: too, and
+    to a text capture's "- ": a plain-text interview asking "tell us about ..." failed."""
+    articles = project_copy / "content/articles"
+    (articles / "2025-04-10-qa.capture.txt").write_text(text, encoding="utf-8")
+    (articles / "2025-04-10-qa.meta.yaml").write_text(
+        "title: An interview\npublished: 2025-04-10\noutlet: A paper\nkind: interview\n"
+        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    art = load_archive(project_copy / "content").article("2025-04-10-qa")
+    assert [p.role for p in art.paragraphs] == marks

@@ -108,6 +108,22 @@ class Published:
         return self.date.isoformat()
 
     @property
+    def last_day(self) -> dt.date:
+        """The last day it may be: the day, or the month's or the year's last."""
+        if self.precision == "year":
+            return dt.date(self.date.year, 12, 31)
+        if self.precision == "month":
+            following = dt.date(self.date.year + self.date.month // 12, self.date.month % 12 + 1, 1)
+            return following - dt.timedelta(days=1)
+        return self.date
+
+    @property
+    def sort_key(self) -> tuple[dt.date, int, str]:
+        """Its place in date order: a month or a year alone after its days, as on the
+        timeline (never on a day it does not give); the day's articles by their time."""
+        return (self.last_day, int(self.precision != "day"), self.time or "")
+
+    @property
     def month(self) -> int | None:
         return None if self.precision == "year" else self.date.month
 

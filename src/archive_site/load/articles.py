@@ -367,21 +367,23 @@ class _ArticleReader:
         """The capture's paragraphs, in an interview with the turns that its speakers' names
         mark too (see :mod:`.speakers`), a warning for each name that is neither's.  In a
         capture in which neither the reader nor the names find turns, that the metadata says
-        is an interview, paragraphs opening with a long dash are turns (``— Вопрос?``
-        ``— Ответ.``, as Russian and French interviews are set; a reader takes a dash for a
-        turn only in text) when most of those read as questions end with a question mark."""
+        is an interview, ``Q:`` and ``A:`` mark turns, and dashes (in a saved page, long ones
+        only: ``— Вопрос?`` ``— Ответ.``, as Russian and French interviews are set) when most
+        of the turns they make questions end with a question mark
+        (:func:`..readers.turns.turns_by_markers`)."""
         if kind != "interview":
             return list(reading.blocks)
         said_by = interview_names(
             self.entities, asks, answers, (values["outlet"], values["author"])
         )
         blocks, notes = label_turns(reading.blocks, *said_by)
-        if not any(b.turn for b in blocks):  # neither roles nor names mark turns
-            from ..readers.turns import asked_in_turns, mark_turns  # only for such interviews
+        if not any(b.turn for b in blocks):  # neither its reader nor names mark turns
+            from ..readers.turns import turns_by_markers  # only for such interviews
 
-            dashed = mark_turns(list(reading.blocks), long_dashes=True)
-            if asked_in_turns(dashed):
-                blocks, notes = label_turns(dashed, *said_by)
+            page = reading.format in ("html", "mhtml")
+            marked = turns_by_markers(list(reading.blocks), long_dashes=page)
+            if marked is not None:
+                blocks, notes = label_turns(marked, *said_by)
         for line, note in notes:
             self.problems.warning(display, line, note)
         return blocks
@@ -431,6 +433,11 @@ class _ArticleReader:
             meta.error("overrides", f"'{key}' is not a field a capture states ({known})")
         for key in META_KEYS_FROM_CAPTURE:
             values[key], from_capture[key] = self._field(key, reading, meta, overrides)
+        if not from_capture["published"] and not checks.is_day(values["published"]):
+            # a month or a year the metadata gives: the capture's time of day is no one's
+            for key in ("time", "timezone"):
+                if from_capture[key]:
+                    values[key] = None
         return values, from_capture
 
     def _article(
@@ -578,7 +585,5 @@ def load_articles(
             problems.error(
                 display_path(f.meta or f.source), issue.line, f"{issue.key}: {issue.message}"
             )
-    newest_first = sorted(
-        articles, key=lambda a: (a.published.date, a.published.time or "", a.id), reverse=True
-    )
+    newest_first = sorted(articles, key=lambda a: (a.published.sort_key, a.id), reverse=True)
     return LoadedArticles(tuple(newest_first), broken, reader.keys, reader.mentions)

@@ -24,17 +24,19 @@ from ..model import Article, Citation, Milestone, Paragraph, Voice
 ATTRIBUTION = re.compile(
     r"\baccording to\b"
     r"|\b(?:said|says|stated|states|noted|notes|emphasi[sz]ed|recalled|added|told|"
-    r"believes|stressed|underlined|pointed out|announced|declared|claimed|insisted|argued"
-    r"|explained|warned|asserted|affirmed|reiterated|remarked|commented|underscored)\b"
+    r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
+    r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
+    r"|commented|underscored|highlighted)\b"
     r"|\bexpressed (?:these|those|his|her|their) views\b"
     r"|\bin (?:an|the|his|her) interview\b",
     re.IGNORECASE,
 )
 
 
-#: A paragraph that opens with a quotation mark is someone's words (not « nor „, with which
-#: Russian and German open a name too: «Газпром» увеличил...).
-QUOTATION = re.compile(r"\s*[\"“「『]")
+#: A paragraph that opens with a quotation of four words or more is someone's words (a name
+#: in quotation marks is shorter: «Газпром» увеличил..., „Die Zeit“ schrieb...).
+QUOTATION = re.compile(r"\s*[\"“„«「『‘]\s*(?P<quoted>[^\"“”„«»「」『』‘’]*)(?:[\"”“»」』’]|$)")
+QUOTED_WORDS = 4
 
 
 class Attribution(NamedTuple):
@@ -82,7 +84,8 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         said = ATTRIBUTION.search(before.text)
         if said is not None:  # "..., the minister told reporters:" then the words
             return f"follows one that hands it to someone ({said.group(0)!r} and a colon)"
-    if QUOTATION.match(paragraph.text):
+    quoted = QUOTATION.match(paragraph.text)
+    if quoted is not None and len(quoted["quoted"].split()) >= QUOTED_WORDS:
         return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"

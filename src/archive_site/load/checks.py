@@ -105,6 +105,11 @@ def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
 Day = tuple[dt.date, PublishedPrecision]
 
 
+def is_day(text: str | None) -> bool:
+    """Whether ``published`` is written as a day (not a month or a year alone)."""
+    return text is None or _ISO_DAY.match(text) is not None
+
+
 def published_day(text: str | None, missing: Missing) -> Checked[Day]:
     """The day ``YYYY-MM-DD``; or, for a source dated no more precisely, a month ``YYYY-MM``
     or a year ``YYYY`` (kept as such, never made a day)."""

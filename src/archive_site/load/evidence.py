@@ -97,7 +97,11 @@ def reported_words(
                 continue
             reporting = by_id[s.article]
             for other in speaks_in.get(s.speaker, ()):
-                if other.id != reporting.id and other.published.date <= reporting.published.date:
+                # (a month or a year alone may be any of its days: it may be earlier)
+                if (
+                    other.id != reporting.id
+                    and other.published.date <= reporting.published.last_day
+                ):
                     yield Dependency(reporting.id, other.id, "reports-words", s.speaker)
 
 
@@ -130,7 +134,7 @@ def _original(a: Article) -> str | None:
 
 
 def _published_order(a: Article) -> tuple[object, str]:
-    return (a.published.date, a.id)
+    return (a.published.sort_key, a.id)
 
 
 def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -> list[Dependency]:

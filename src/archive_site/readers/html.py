@@ -290,8 +290,8 @@ def _stamp_date(
         if _CHANGED.match(text):
             continue
         stamp = parse_stamp(text) or find_published_stamp(text)
-        if stamp is not None and line > first and stamp.time is None and parse_stamp(text):
-            continue  # below the standfirst, a bare date
+        if stamp is not None and line >= first and stamp.time is None and parse_stamp(text):
+            continue  # below the standfirst (or on its line: a page saved on one), a bare date
         if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):

@@ -68,6 +68,17 @@ def interview_field(body: list[Block]) -> Field | None:
     return None if first is None else Field("interview", first.line)
 
 
+def turns_by_markers(blocks: list[Block], *, long_dashes: bool) -> list[Block] | None:
+    """``blocks`` with the turns their markers make, for a text said to be an interview that
+    its reader found none in: ``Q:`` and ``A:`` always; dashes (long ones only, with
+    ``long_dashes``: a saved page's ``- `` opens list items) when most of the turns they
+    make questions end with a question mark; else None."""
+    marked = mark_turns(blocks, long_dashes=long_dashes)
+    if any(_QA_TURN.match(b.text) for b in blocks):
+        return marked
+    return marked if any(b.turn for b in marked) and asked_in_turns(marked) else None
+
+
 def asked_in_turns(blocks: list[Block]) -> bool:
     """Whether most turns read as questions (two thirds or more) open with a paragraph that
     ends with a question mark: dashes that open turns of dialogue, not items of a list."""

@@ -183,12 +183,19 @@ _AD_LABEL = re.compile(
     r"(?:advertisement|ad))?)\W*",
     re.IGNORECASE,
 )
-#: A call to pay for the outlet, as it opens ("Enjoying this article? Click here to
-#: subscribe"; "Sweden applied to become a member of NATO" is a sentence).
+#: A call to pay for the outlet: words no sentence of news says, anywhere ("Click here to
+#: subscribe", "Subscribers only", "to keep reading"), and words a sentence may say, as
+#: the paragraph opens ("Subscribe now", "Become a member": "Sweden applied to become a
+#: member of NATO", "Investors can subscribe today to the bond" are sentences).
 _PAYWALL = re.compile(
-    r"(?:enjoying\s+this\s+(?:article|story)\?|click\s+here\s+to\s+(?:subscribe|sign\s+up"
-    r"|become)|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member|subscriber|supporter"
-    r"|patron)\s+(?:today|now|of\s+(?:our|the)\b)|support\s+our\s+journalism)",
+    r"\b(?:(?:enjoying|like|liked|love)\s+this\s+(?:article|story)\?|click\s+here\s+to\s+"
+    r"(?:subscribe|sign\s+up|become|support|donate)|subscribers?\s+only\b|(?:subscribe|member"
+    r"|sign\s+up|log\s+in|register|subscription)\b[^.]{0,30}\bto\s+(?:keep|continue)\s+reading\b)",
+    re.IGNORECASE,
+)
+_PAYWALL_OPENING = re.compile(
+    r"(?:subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member|subscriber|supporter|patron)"
+    r"\b|support\s+(?:our|independent)\s+journalism|donate\s+(?:now|today)\b)",
     re.IGNORECASE,
 )
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
@@ -221,6 +228,10 @@ def separator(text: str) -> str | None:
     return None if any(c.isalnum() for c in text) else "separator"
 
 
+def _paywall(text: str) -> bool:
+    return bool(_PAYWALL.search(text) or _PAYWALL_OPENING.match(text))
+
+
 def promotion(text: str, *, first: bool = False) -> str | None:
     """The kind of furniture a paragraph inside the text is, when it points to another
     story ("read-also"), asks the reader to follow or pay for the outlet ("prompt"), marks
@@ -236,7 +247,7 @@ def promotion(text: str, *, first: bool = False) -> str | None:
         return "advertisement"
     if _READ_ALSO.match(text):
         return "read-also"
-    if (_CALL.match(text) and _PLACE.search(text)) or _PAYWALL.match(text):
+    if (_CALL.match(text) and _PLACE.search(text)) or _paywall(text):
         return "prompt"
     return None
 

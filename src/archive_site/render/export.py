@@ -308,7 +308,7 @@ def person_names(author: str) -> list[dict[str, str]]:
     apart = 0 < len(people) < len(parts) or len(people) > 1
     if apart and all(len(p.split()) >= 2 for p in people):
         return [person_name(p) for p in people]
-    return [person_name(author)]
+    return [person_name(parts[0] if len(parts) == 1 else author)]
 
 
 def person_name(name: str) -> dict[str, str]:
@@ -317,11 +317,14 @@ def person_name(name: str) -> dict[str, str]:
     or where it names a desk or a group ("Al Jazeera Staff").  A Chinese or Korean name
     written family name first keeps that order: a common family name, then a given name of
     one or two syllables of pinyin ("Guo Jiakun", "Xi Jinping") or of two syllables joined
-    by a hyphen ("Yoon Suk-yeol", "Tsai Ing-wen")."""
+    by a hyphen ("Yoon Suk-yeol", "Tsai Ing-wen"); two common family names ("Zhang Wei",
+    "Yuan Yang"), which English bylines write in either order, are a literal."""
     words = name.split()
     plain = all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
     if not plain or not 2 <= len(words) <= 3 or _GROUP_WORDS.intersection(map(str.lower, words)):
         return {"literal": name}
+    if len(words) == 2 and words[0] in _CHINESE_FAMILY and words[1] in _CHINESE_FAMILY:
+        return {"literal": name}  # "Zhang Wei" or "Yuan Yang": either order is written
     if len(words) == 2 and _family_first(*words):
         return {"family": words[0], "given": words[1]}
     return {"family": words[-1], "given": " ".join(words[:-1])}
@@ -356,10 +359,7 @@ _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
 
 def _family_first(first: str, second: str) -> bool:
     """Whether ``first second`` reads as a name written family name first (see
-    :func:`person_name`); not when the second could be the family name as well ("Yuan
-    Yang", "Wei Wang": English bylines put the given name first)."""
-    if second in _CHINESE_FAMILY:
-        return False
+    :func:`person_name`)."""
     if first in _CHINESE_FAMILY and _PINYIN_GIVEN.fullmatch(second):
         return True
     return first in _HYPHENATED_FAMILY and _HYPHENATED_GIVEN.fullmatch(second) is not None
