@@ -239,21 +239,29 @@ DASHED_PAGE = """<!DOCTYPE html><html lang="ru"><head><title>Интервью</t
 """
 
 
+def _interview(project: Path, name: str, text: str) -> list[tuple[str, str | None]]:
+    """Add the capture ``name`` holding ``text`` as an interview of Aliyev by Xinhua, and
+    load it: its paragraphs' roles and speakers."""
+    ident = name.partition(".")[0]
+    articles = project / "content/articles"
+    (articles / name).write_text(text, encoding="utf-8")
+    (articles / f"{ident}.meta.yaml").write_text(
+        "title: An interview\npublished: 2025-04-24\noutlet: Izvestia\nkind: interview\n"
+        "overrides: [title]\n"
+        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    art = load_archive(project / "content").article(ident)
+    return [(p.role, p.speaker) for p in art.paragraphs]
+
+
 def test_a_saved_page_said_to_be_an_interview_has_turns_by_its_dashes(
     project_copy: Path,
 ) -> None:
     """A Russian interview sets its turns with dashes ("— Вопрос?" "— Ответ."): a saved page
     declared an interview failed the check ("needs question and answer turns"), and as news
     every answer was the outlet's voice."""
-    articles = project_copy / "content/articles"
-    (articles / "2025-04-24-izvestia.capture.html").write_text(DASHED_PAGE, encoding="utf-8")
-    (articles / "2025-04-24-izvestia.meta.yaml").write_text(
-        "published: 2025-04-24\noutlet: Izvestia\nkind: interview\n"
-        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
-        encoding="utf-8",
-    )
-    art = load_archive(project_copy / "content").article("2025-04-24-izvestia")
-    assert [(p.role, p.speaker) for p in art.paragraphs] == [
+    assert _interview(project_copy, "izvestia.capture.html", DASHED_PAGE) == [
         ("lead", None),
         ("question", "xinhua"),
         ("answer", "ilham-aliyev"),
@@ -261,7 +269,8 @@ def test_a_saved_page_said_to_be_an_interview_has_turns_by_its_dashes(
         ("question", "xinhua"),
         ("answer", "ilham-aliyev"),
     ]
-    assert art.paragraphs[1].text.startswith("Господин посол")  # the dash is the marker
+    text = load_archive(project_copy / "content").article("izvestia").paragraphs[1].text
+    assert text.startswith("Господин посол")  # the dash is the marker
 
 
 def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
@@ -270,16 +279,7 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
     page = DASHED_PAGE.replace(
         "<p>— Главный итог", "<p>- новая дорога;</p><p>- таможня.</p><p>— Главный итог"
     )
-    articles = project_copy / "content/articles"
-    (articles / "2025-04-24-izvestia.capture.html").write_text(page, encoding="utf-8")
-    (articles / "2025-04-24-izvestia.meta.yaml").write_text(
-        "published: 2025-04-24\noutlet: Izvestia\nkind: interview\n"
-        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
-        encoding="utf-8",
-    )
-    art = load_archive(project_copy / "content").article("2025-04-24-izvestia")
-    said = [(p.role, p.speaker) for p in art.paragraphs]
-    assert said[1:5] == [
+    assert _interview(project_copy, "izvestia.capture.html", page)[1:5] == [
         ("question", "xinhua"),
         ("question", "xinhua"),  # "- " opens a list item, not a turn
         ("question", "xinhua"),
@@ -288,9 +288,8 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
     # dashes that open no questions (two thirds of them end with "?") are no dialogue
     listed = "<p>Программа:</p><p>— дорога;</p><p>— таможня;</p><p>— фонд.</p>"
     plain = DASHED_PAGE.replace("<p>Посол", listed + "<p>Посол").replace("?</p>", ".</p>")
-    (articles / "2025-04-24-izvestia.capture.html").write_text(plain, encoding="utf-8")
     with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
-        load_archive(project_copy / "content")
+        _interview(project_copy, "izvestia.capture.html", plain)
 
 
 @pytest.mark.parametrize(
@@ -319,12 +318,4 @@ def test_a_text_said_to_be_an_interview_has_the_turns_its_markers_make(
 ) -> None:
     """The dashes' test of questions (most end with "?") was applied to Q: and A: too, and
     to a text capture's "- ": a plain-text interview asking "tell us about ..." failed."""
-    articles = project_copy / "content/articles"
-    (articles / "2025-04-10-qa.capture.txt").write_text(text, encoding="utf-8")
-    (articles / "2025-04-10-qa.meta.yaml").write_text(
-        "title: An interview\npublished: 2025-04-10\noutlet: A paper\nkind: interview\n"
-        "interviewer: xinhua\ninterviewee: ilham-aliyev\n",
-        encoding="utf-8",
-    )
-    art = load_archive(project_copy / "content").article("2025-04-10-qa")
-    assert [p.role for p in art.paragraphs] == marks
+    assert [role for role, _ in _interview(project_copy, "qa.capture.txt", text)] == marks
