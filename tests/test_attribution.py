@@ -164,8 +164,18 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
     # nouns are no verbs of saying
     nouns = article("d", texts=("Insurance claims rose.", "Shares quoted in Baku fell."))
     assert [_cue(nouns, p) for p in nouns.paragraphs] == [None, None]
-    french = article("e", texts=("« Nous sommes prêts à coopérer », a dit le ministre.",))
-    assert _cue(french, french.paragraphs[0]) == "is a quotation (it opens with a quotation mark)"
+    said = (
+        "« C’est un moment historique pour nous », selon le ministre.",
+        "“It’s a historic day for both of us,” he wrote later.",
+        "‘We’re ready to sign it next week,’ the minister wrote.",
+    )
+    quotes = article("e", texts=said)
+    assert {_cue(quotes, p) for p in quotes.paragraphs} == {
+        "is a quotation (it opens with a quotation mark)"
+    }  # an apostrophe is no closing mark
+    # "states" and "notes" are nouns too
+    states = article("f", texts=("The United States and SCO member states met.",))
+    assert _cue(states, states.paragraphs[0]) is None
     assert _cue(plain, plain.paragraphs[1]) is None
 
 

@@ -1557,14 +1557,46 @@ def test_paragraphs_parted_by_br_are_on_their_own_lines() -> None:
     ]
 
 
-def test_a_date_heading_a_section_is_no_publication_date_on_a_page_saved_on_one_line() -> None:
-    """On a page saved on one line every block is on line 1: a bare date there, below the
-    headline, may still head a section."""
+def test_a_date_on_the_line_of_the_first_paragraph_is_read() -> None:
+    """A stamp on the same line as the text's first paragraph (a page saved on one line)
+    is read as before; below the first paragraph's line only a labelled or timed one."""
     html = (
-        "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><article>"
-        "<h1>Azerbaijan and China: a timeline</h1>"
-        "<p>These are the milestones of the relations of Azerbaijan and China.</p>"
-        "<h3>3 July 2024</h3><p>The two presidents sign the Joint Declaration in Astana, "
-        "raising the relations to a strategic partnership.</p></article></body></html>"
+        "<!DOCTYPE html><html lang='en'><head><title>T</title></head><body><article>\n"
+        "<h1>Talks in Beijing</h1>\n<div class='date'>23 April 2025</div><p>The two "
+        "presidents held talks in Beijing on trade and transport, officials said.</p>\n"
+        "<p>Published 24 April 2025</p>\n<p>The talks went on for a day.</p>\n"
+        "</article></body></html>"
     )
-    assert "published" not in fields(read_text(html, "p.html", Problems(), fmt="html"))
+    assert fields(read_text(html, "p.html", Problems(), fmt="html"))["published"] == "2025-04-23"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The service will be available to subscribers only in central Baku from May.",
+        "The committee member asked deputies to continue reading the draft law.",
+        "Shareholders must register by 30 April to continue reading the report.",
+        "Sweden applied to become a member of NATO in May 2022.",
+        "Investors can subscribe today to the new government bond.",
+    ],
+)
+def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
+    from archive_site.readers.wire import promotion
+
+    assert promotion(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Subscribers only. Click here to subscribe.",
+        "Like this story? Subscribe now for $1.",
+        "Become a member to keep reading.",
+        "Log in or sign up to continue reading this article.",
+        "Support independent journalism. Donate now.",
+    ],
+)
+def test_a_call_to_pay_is_furniture(call: str) -> None:
+    from archive_site.readers.wire import promotion
+
+    assert promotion(call) == "prompt"

@@ -304,6 +304,13 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
             "A: It is a reliable route.\n",
             ["lead", "question", "answer", "question", "answer"],
         ),
+        # a list in an answer, where Q: and A: mark the turns, is the answer's
+        (
+            "Aliyev spoke to a newspaper.\n\nQ: What was agreed?\n\nThere are three:\n\n"
+            "- a rail link;\n\n- a customs post;\n\n- a fund.\n\nQ: And the corridor?\n\n"
+            "It is a reliable route.\n",
+            ["lead", "question", "answer", "answer", "answer", "answer", "question", "answer"],
+        ),
         # in text, "- " opens turns, as it did
         (
             "Aliyev spoke to a newspaper before his visit.\n\n"

@@ -23,7 +23,7 @@ from ..model import Article, Citation, Milestone, Paragraph, Voice
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = re.compile(
     r"\baccording to\b"
-    r"|\b(?:said|says|stated|states|noted|notes|emphasi[sz]ed|recalled|added|told|"
+    r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
     r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
     r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
     r"|commented|underscored|highlighted)\b"
@@ -35,7 +35,8 @@ ATTRIBUTION = re.compile(
 
 #: A paragraph that opens with a quotation of four words or more is someone's words (a name
 #: in quotation marks is shorter: «Газпром» увеличил..., „Die Zeit“ schrieb...).
-QUOTATION = re.compile(r"\s*[\"“„«「『‘]\s*(?P<quoted>[^\"“”„«»「」『』‘’]*)(?:[\"”“»」』’]|$)")
+#: (Its end is a closing mark, never ’: "It’s" and "C’est" hold one.)
+QUOTATION = re.compile(r"\s*[\"“„«「『‘]\s*(?P<quoted>[^\"“”„«»「」『』]*)(?:[\"”“»」』]|$)")
 QUOTED_WORDS = 4
 
 

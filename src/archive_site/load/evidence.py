@@ -134,7 +134,9 @@ def _original(a: Article) -> str | None:
 
 
 def _published_order(a: Article) -> tuple[object, str]:
-    return (a.published.sort_key, a.id)
+    """The earliest it may have been published (a month or a year alone: its first day),
+    so that a piece dated to the month comes before its copies of the month's days."""
+    return (a.published.date, a.id)
 
 
 def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -> list[Dependency]:

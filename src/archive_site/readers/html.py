@@ -37,7 +37,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import byline_author, named_author, take_credits
 from .dateline import Dateline, dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
-from .stamps import CHANGED, Stamp, find_published_stamp, parse_stamp
+from .stamps import CHANGED, Stamp, find_published_stamp, labelled, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import promotion, separator
 
@@ -290,8 +290,9 @@ def _stamp_date(
         if _CHANGED.match(text):
             continue
         stamp = parse_stamp(text) or find_published_stamp(text)
-        if stamp is not None and line >= first and stamp.time is None and parse_stamp(text):
-            continue  # below the standfirst (or on its line: a page saved on one), a bare date
+        bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
+        if bare and line > first:
+            continue  # below the standfirst, a date alone on its block (it may head a section)
         if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):

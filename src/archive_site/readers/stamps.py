@@ -136,6 +136,11 @@ _LABELLED = re.compile(
 )
 
 
+def labelled(text: str) -> bool:
+    """Whether a text says a date in it is when the page was published ("Published ...")."""
+    return _LABELLED.search(text) is not None
+
+
 #: Where a stamp's saying when the page changed begins, after the one of its publication.
 _CHANGED_AFTER = re.compile(rf"\s*[-–—,;(]?\s*(?:{CHANGED})(?!\w)", re.I)
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").

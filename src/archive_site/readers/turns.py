@@ -70,12 +70,13 @@ def interview_field(body: list[Block]) -> Field | None:
 
 def turns_by_markers(blocks: list[Block], *, long_dashes: bool) -> list[Block] | None:
     """``blocks`` with the turns their markers make, for a text said to be an interview that
-    its reader found none in: ``Q:`` and ``A:`` always; dashes (long ones only, with
-    ``long_dashes``: a saved page's ``- `` opens list items) when most of the turns they
-    make questions end with a question mark; else None."""
-    marked = mark_turns(blocks, long_dashes=long_dashes)
+    its reader found none in: ``Q:`` and ``A:`` where they are (and then no dash: it opens
+    a list's item in an answer); else dashes (long ones only, with ``long_dashes``: a
+    saved page's ``- `` opens list items) when most of the turns they make questions end
+    with a question mark; else None."""
     if any(_QA_TURN.match(b.text) for b in blocks):
-        return marked
+        return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
+    marked = mark_turns(blocks, long_dashes=long_dashes)
     return marked if any(b.turn for b in marked) and asked_in_turns(marked) else None
 
 

@@ -189,13 +189,14 @@ _AD_LABEL = re.compile(
 #: member of NATO", "Investors can subscribe today to the bond" are sentences).
 _PAYWALL = re.compile(
     r"\b(?:(?:enjoying|like|liked|love)\s+this\s+(?:article|story)\?|click\s+here\s+to\s+"
-    r"(?:subscribe|sign\s+up|become|support|donate)|subscribers?\s+only\b|(?:subscribe|member"
-    r"|sign\s+up|log\s+in|register|subscription)\b[^.]{0,30}\bto\s+(?:keep|continue)\s+reading\b)",
+    r"(?:subscribe|sign\s+up|become|support|donate)|(?:subscribe|log\s+in|sign\s+(?:up|in)"
+    r"|become\s+a\s+(?:member|subscriber))(?:\s+\w+){0,3}\s+to\s+(?:keep|continue)\s+reading\b)",
     re.IGNORECASE,
 )
 _PAYWALL_OPENING = re.compile(
-    r"(?:subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member|subscriber|supporter|patron)"
-    r"\b|support\s+(?:our|independent)\s+journalism|donate\s+(?:now|today)\b)",
+    r"(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
+    r"|subscriber|supporter|patron)\b|support\s+(?:our|independent)\s+journalism"
+    r"|donate\s+(?:now|today)\b)",
     re.IGNORECASE,
 )
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:

@@ -298,12 +298,19 @@ _AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
 
 
+def _unplaced(name: str) -> str:
+    """A name without the place after it ("Tom Smith in Brussels"); a title such as "Editor
+    in Chief" (one word before "in") stays whole."""
+    bare = _IN_PLACE.sub("", name)
+    return bare if len(bare.split()) >= 2 else name
+
+
 def person_names(author: str) -> list[dict[str, str]]:
     """The people a byline names, each as :func:`person_name`: "Rayhan Demytrie, Stephen
     McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal; a desk, a
     role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
     correspondent", "Tom Smith in Brussels") is no one."""
-    parts = [_IN_PLACE.sub("", p) for p in _AUTHORS_APART.split(author) if p]
+    parts = [_unplaced(p) for p in _AUTHORS_APART.split(author) if p]
     people = [p for p in parts if not _GROUP_WORDS.intersection(p.lower().split())]
     apart = 0 < len(people) < len(parts) or len(people) > 1
     if apart and all(len(p.split()) >= 2 for p in people):
