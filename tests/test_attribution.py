@@ -173,9 +173,12 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
     assert {_cue(quotes, p) for p in quotes.paragraphs} == {
         "is a quotation (it opens with a quotation mark)"
     }  # an apostrophe is no closing mark
-    # "states" and "notes" are nouns too
+    # "states" and "notes" are nouns too, unless "that" follows
     states = article("f", texts=("The United States and SCO member states met.",))
     assert _cue(states, states.paragraphs[0]) is None
+    notes = article("g", texts=("Aliyev notes that trade grew.", "‘Belt and Road’ projects grew."))
+    assert _cue(notes, notes.paragraphs[0]) == "attributes words to someone ('notes that')"
+    assert _cue(notes, notes.paragraphs[1]) is None  # a term in quotation marks
     assert _cue(plain, plain.paragraphs[1]) is None
 
 
@@ -285,6 +288,11 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
     )
     later = [(d.article, d.on, d.via) for d in dependencies([early, first], [])]
     assert later == [("xinhua", "trend", "Xinhua")]
+    # a copy dated to the month alone comes after an original of one of its days
+    month = dataclasses.replace(trend.published, date=first.published.date.replace(day=1))
+    reprint = dataclasses.replace(trend, published=dataclasses.replace(month, precision="month"))
+    pair = [(d.article, d.on) for d in dependencies([first, reprint], [])]
+    assert pair == [("trend", "xinhua")]
     assert compute_evidence([first, trend, plain], [m])["m"].independent == 1
     # short words in common ("Thank you.") join nothing
     short = milestone(

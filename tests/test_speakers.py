@@ -311,6 +311,12 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
             "It is a reliable route.\n",
             ["lead", "question", "answer", "answer", "answer", "answer", "question", "answer"],
         ),
+        # "A. Mammadov" opens a sentence: no marker, and the dashes make the turns
+        (
+            "Aliyev spoke to a newspaper.\n\n- Is the partnership strong?\n\n- It is.\n\n"
+            "A. Mammadov, head of the port, joined us.\n\n- And the corridor?\n\n- Reliable.\n",
+            ["lead", "question", "answer", "answer", "question", "answer"],
+        ),
         # in text, "- " opens turns, as it did
         (
             "Aliyev spoke to a newspaper before his visit.\n\n"

@@ -23,6 +23,7 @@ from ..model import Article, Citation, Milestone, Paragraph, Voice
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = re.compile(
     r"\baccording to\b"
+    r"|\b(?:states|notes)\s+that\b"
     r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
     r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
     r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
@@ -35,8 +36,11 @@ ATTRIBUTION = re.compile(
 
 #: A paragraph that opens with a quotation of four words or more is someone's words (a name
 #: in quotation marks is shorter: «Газпром» увеличил..., „Die Zeit“ schrieb...).
-#: (Its end is a closing mark, never ’: "It’s" and "C’est" hold one.)
-QUOTATION = re.compile(r"\s*[\"“„«「『‘]\s*(?P<quoted>[^\"“”„«»「」『』]*)(?:[\"”“»」』]|$)")
+#: (A closing mark ends it; ’ only before no letter: "It’s" and "C’est" hold one.)
+QUOTATION = re.compile(
+    r"\s*(?:‘(?P<single>(?:[^’]|’(?=\w))*)(?:’|$)"
+    r"|[\"“„«「『]\s*(?P<double>[^\"“”„«»「」『』]*)(?:[\"”“»」』]|$))"
+)
 QUOTED_WORDS = 4
 
 
@@ -86,7 +90,8 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         if said is not None:  # "..., the minister told reporters:" then the words
             return f"follows one that hands it to someone ({said.group(0)!r} and a colon)"
     quoted = QUOTATION.match(paragraph.text)
-    if quoted is not None and len(quoted["quoted"].split()) >= QUOTED_WORDS:
+    words = (quoted["single"] or quoted["double"] or "").split() if quoted is not None else []
+    if len(words) >= QUOTED_WORDS:
         return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"

@@ -134,9 +134,11 @@ def _original(a: Article) -> str | None:
 
 
 def _published_order(a: Article) -> tuple[object, str]:
-    """The earliest it may have been published (a month or a year alone: its first day),
-    so that a piece dated to the month comes before its copies of the month's days."""
-    return (a.published.date, a.id)
+    """When it was published, for an order in which copies come after what they copy: an
+    original dated to the month or the year alone at its earliest (its first day), a copy
+    at its latest (its last): where the two overlap, the copy is the later."""
+    p = a.published
+    return (p.last_day if is_copy(a) else p.date, a.id)
 
 
 def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -> list[Dependency]:

@@ -74,7 +74,7 @@ def turns_by_markers(blocks: list[Block], *, long_dashes: bool) -> list[Block] |
     a list's item in an answer); else dashes (long ones only, with ``long_dashes``: a
     saved page's ``- `` opens list items) when most of the turns they make questions end
     with a question mark; else None."""
-    if any(_QA_TURN.match(b.text) for b in blocks):
+    if any((m := _QA_TURN.match(b.text)) and m["who"][0] in "Qq" for b in blocks):
         return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
     marked = mark_turns(blocks, long_dashes=long_dashes)
     return marked if any(b.turn for b in marked) and asked_in_turns(marked) else None

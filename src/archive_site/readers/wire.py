@@ -190,11 +190,12 @@ _AD_LABEL = re.compile(
 _PAYWALL = re.compile(
     r"\b(?:(?:enjoying|like|liked|love)\s+this\s+(?:article|story)\?|click\s+here\s+to\s+"
     r"(?:subscribe|sign\s+up|become|support|donate)|(?:subscribe|log\s+in|sign\s+(?:up|in)"
-    r"|become\s+a\s+(?:member|subscriber))(?:\s+\w+){0,3}\s+to\s+(?:keep|continue)\s+reading\b)",
+    r"|become\s+a\s+(?:member|subscriber)|register\s+(?:for\s+free|now))(?:\s+\w+){0,3}\s+to\s+"
+    r"(?:keep|continue)\s+reading\b|\bsubscribers\s+only\s*[.!]?\s*$)",
     re.IGNORECASE,
 )
 _PAYWALL_OPENING = re.compile(
-    r"(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
+    r"(?:^|(?<=[.!?])\s+)(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
     r"|subscriber|supporter|patron)\b|support\s+(?:our|independent)\s+journalism"
     r"|donate\s+(?:now|today)\b)",
     re.IGNORECASE,
@@ -230,7 +231,7 @@ def separator(text: str) -> str | None:
 
 
 def _paywall(text: str) -> bool:
-    return bool(_PAYWALL.search(text) or _PAYWALL_OPENING.match(text))
+    return bool(_PAYWALL.search(text) or _PAYWALL_OPENING.search(text))
 
 
 def promotion(text: str, *, first: bool = False) -> str | None:
