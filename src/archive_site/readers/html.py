@@ -113,8 +113,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        below = _Below(capture.text, body[0].text, body[0].line)
-        _stamp_date(page, below, body[min(1, len(body) - 1)].line, fields, notes)
+        _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
         at, found = _dateline_of(body)
         if found is not None:
             dateline, text = found
@@ -273,31 +272,15 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
 _CHANGED = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
 
 
-@dataclass(frozen=True, slots=True)
-class _Below:
-    """Whether a block is below the text's first paragraph: by its line, or, on the same
-    line (a page saved on one), by where its words stand in the page."""
-
-    page: str  # the page's source
-    first: str  # the first paragraph's text
-    line: int  # its line
-
-    def __call__(self, text: str, line: int) -> bool:
-        if line != self.line:
-            return line > self.line
-        at, lead = self.page.find(text), self.page.find(self.first[:40])
-        return at >= 0 and lead >= 0 and at > lead
-
-
 def _stamp_date(
     page: PageScan,
-    below: _Below,
+    first: int,
     second: int,
     fields: dict[str, Field],
     notes: list[tuple[int, str]],
 ) -> None:
     """When the page's metadata gives no date: the first date stamp on a block of its own
-    from the headline to the text's first paragraph (see :class:`_Below`) ("2025-04-23 14:05:12",
+    from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
     page's furniture (another story's); or, down to its second paragraph's line ``second``
     (after a standfirst), one that says it is the publication's, or has a time (a date
@@ -312,7 +295,7 @@ def _stamp_date(
             continue
         stamp = parse_stamp(text) or find_published_stamp(text)
         bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
-        if bare and below(text, line):
+        if bare and line > first:
             continue  # below the standfirst, a date alone on its block (it may head a section)
         if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst

@@ -191,11 +191,12 @@ _PAYWALL = re.compile(
     r"\b(?:(?:enjoying|like|liked|love)\s+this\s+(?:article|story)\?|click\s+here\s+to\s+"
     r"(?:subscribe|sign\s+up|become|support|donate)|(?:subscribe|log\s+in|sign\s+(?:up|in)"
     r"|become\s+a\s+(?:member|subscriber)|register\s+(?:for\s+free|now))(?:\s+\w+){0,3}\s+to\s+"
-    r"(?:keep|continue)\s+reading\b|\bsubscribers\s+only\s*[.!]?\s*$)",
+    r"(?:keep|continue)\s+reading\b|(?:this|the)\s+(?:article|story)\s+is\s+(?:for|available\s+to)"
+    r"\s+subscribers\s+only\b)",
     re.IGNORECASE,
 )
 _PAYWALL_OPENING = re.compile(
-    r"(?:^|(?<=[.!?])\s+)(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
+    r"(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
     r"|subscriber|supporter|patron)\b|support\s+(?:our|independent)\s+journalism"
     r"|donate\s+(?:now|today)\b)",
     re.IGNORECASE,
@@ -231,7 +232,7 @@ def separator(text: str) -> str | None:
 
 
 def _paywall(text: str) -> bool:
-    return bool(_PAYWALL.search(text) or _PAYWALL_OPENING.search(text))
+    return bool(_PAYWALL.search(text) or _PAYWALL_OPENING.match(text))
 
 
 def promotion(text: str, *, first: bool = False) -> str | None:
