@@ -332,3 +332,24 @@ def test_a_text_said_to_be_an_interview_has_the_turns_its_markers_make(
     """The dashes' test of questions (most end with "?") was applied to Q: and A: too, and
     to a text capture's "- ": a plain-text interview asking "tell us about ..." failed."""
     assert [role for role, _ in _interview(project_copy, "qa.capture.txt", text)] == marks
+
+
+def test_bold_q_and_a_mark_turns_in_markdown() -> None:
+    """A Markdown interview setting its markers in bold (``**Q:**``) had no turns: as an
+    interview it failed to build."""
+    from archive_site.errors import Problems
+    from archive_site.readers import read_text
+
+    text = (
+        "---\ntitle: T\npublished: 2025-04-24\noutlet: O\nkind: interview\n---\n\n"
+        "Aliyev spoke to us.\n\n**Q:** Why Alat?\n\n**A:** The port is deep.\n\n"
+        "__Q__: And the rail?\n\n**A**: It is built.\n"
+    )
+    r = read_text(text, "i.md", Problems(), fmt="markdown")
+    assert [(b.role, b.text) for b in r.blocks] == [
+        ("lead", "Aliyev spoke to us."),
+        ("question", "Why Alat?"),
+        ("answer", "The port is deep."),
+        ("question", "And the rail?"),
+        ("answer", "It is built."),
+    ]

@@ -10,7 +10,10 @@ from .base import Block, Field
 _DASH_TURN = re.compile(r"^[-–—]\s+")
 #: A turn of dialogue as Russian and French set it, with a long dash; "- " opens list items too.
 _LONG_DASH_TURN = re.compile(r"^[–—]\s+")
-_QA_TURN = re.compile(r"^(?P<who>Q|A|Question|Answer)\s*[:.]\s+", re.IGNORECASE)
+#: ``Q:``, ``A.``, ``Question:``; bold in Markdown too (``**Q:**``, ``__A:__``, ``**Q**:``).
+_QA_TURN = re.compile(
+    r"^(?:\*\*|__)?(?P<who>Q|A|Question|Answer)(?:\*\*|__)?\s*[:.](?:\*\*|__)?\s+", re.IGNORECASE
+)
 
 
 def mark_turns(
