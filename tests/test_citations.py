@@ -156,6 +156,7 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
         ("Zhang Wei", [{"literal": "Zhang Wei"}]),
         ("Tom Smith in Brussels", [{"family": "Smith", "given": "Tom"}]),
         ("Editor in Chief", [{"literal": "Editor in Chief"}]),  # a title, not a place
+        ("John Smith, Reuters", [{"family": "Smith", "given": "John"}]),  # an agency
     ],
 )
 def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:

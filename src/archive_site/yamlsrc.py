@@ -167,7 +167,7 @@ def _same(line: int) -> int:
 def _file_lines(text: str, first_line: int) -> Callable[[int], int] | None:
     """The line of the file for each line PyYAML counts in ``text`` (from 1), which starts
     on line ``first_line`` of its file; None when they are the same."""
-    if not any(brk in text for brk in "\x85\u2028\u2029"):
+    if _HIDDEN_BREAK.search(text) is None:
         return None if first_line == 1 else lambda line: line + first_line - 1
     table = [first_line]  # the file's line of each of YAML's
     for brk in _YAML_BREAK.finditer(text):

@@ -112,7 +112,7 @@ _CREDITS = re.compile(
     re.IGNORECASE,
 )
 #: Where a reporter was: "Nailia Bagirova in Baku".
-_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 
 
 def credits_author(text: str) -> str | None:
@@ -124,7 +124,7 @@ def credits_author(text: str) -> str | None:
     roles: dict[str, str] = {}
     for credit in _CREDIT.finditer(text):
         role = credit[0].split()[0].casefold()
-        roles.setdefault(role, _PLACE.sub("", credit["names"]).strip())
+        roles.setdefault(role, PLACE.sub("", credit["names"]).strip())
     for role in ("reporting", "reported", "writing", "written"):
         if role in roles:
             return byline_author([f"By {roles[role]}"])
@@ -167,7 +167,7 @@ def named_author(text: str) -> str | None:
 
 
 #: Where one of several reporters was: "Finbarr Bermingham in Brussels and Dewey Sim".
-_PLACE_BEFORE_NEXT = re.compile(r"\s+in\s+[A-Z]\S*(?:\s+[A-Z]\S*)?(?=\s*,|\s+(?:and|&)\s)")
+_PLACE_BEFORE_NEXT = re.compile(PLACE.pattern + r"(?=\s*,|\s+(?:and|&)\s)")
 
 
 def _names_alone(text: str) -> str | None:

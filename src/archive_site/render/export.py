@@ -37,6 +37,7 @@ from markupsafe import escape
 from .. import urls
 from ..cache import Blobs, Ref, Unreadable
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
+from ..readers.byline import AGENCIES, PLACE
 from .markup import Store
 from .views import dependency_text
 
@@ -294,8 +295,13 @@ _GROUP_WORDS = frozenset(
 _AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 
 
-#: Where a reporter was, after the name: "Tom Smith in Brussels".
-_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?$")
+#: Where a reporter was, after the name: "Tom Smith in Brussels" (as bylines are read).
+_IN_PLACE = re.compile(PLACE.pattern + "$")
+
+
+def _no_person(name: str) -> bool:
+    """Whether a part of a byline names a desk or an agency ("BBC News", "Reuters")."""
+    return bool(_GROUP_WORDS.intersection(name.lower().split())) or name.casefold() in AGENCIES
 
 
 def _unplaced(name: str) -> str:
@@ -311,7 +317,7 @@ def person_names(author: str) -> list[dict[str, str]]:
     role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
     correspondent", "Tom Smith in Brussels") is no one."""
     parts = [_unplaced(p) for p in _AUTHORS_APART.split(author) if p]
-    people = [p for p in parts if not _GROUP_WORDS.intersection(p.lower().split())]
+    people = [p for p in parts if not _no_person(p)]
     apart = 0 < len(people) < len(parts) or len(people) > 1
     if apart and all(len(p.split()) >= 2 for p in people):
         return [person_name(p) for p in people]
