@@ -146,6 +146,66 @@ def test_more_words_hand_a_sentence_to_someone(text: str, cue: str) -> None:
     assert _cue(art, art.paragraphs[0]) == f"attributes words to someone ({cue})"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("阿利耶夫说，两国建立了战略伙伴关系。", "'说，'"),
+        ("据外交部介绍，双方签署了协议。", "'据外交部介绍'"),
+        ("Nazir Rəşad Nəbiyev bildirib ki, yükdaşıma artıb.", "'bildirib'"),
+        ("Səfirin sözlərinə görə, əlaqələr inkişaf edir.", "'sözlərinə görə'"),
+        ("Wang, ilişkilerin yeni bir döneme girdiğini söyledi.", "'söyledi'"),
+        ("Erdoğan'a göre ilişkiler gelişiyor.", '"Erdoğan\'a göre"'),
+        ("По словам министра, грузооборот вырос.", "'По словам'"),
+        ("« Le corridor est prêt », a déclaré le ministre.", "'a déclaré'"),
+        ("Der Minister sagte, der Korridor sei bereit.", "'sagte'"),
+        ("El ministro dijo que el corredor está listo.", "'dijo'"),
+        ("وقال الرئيس إن العلاقات تتطور.", "'وقال'"),
+        ("大臣は協力を強化すると述べた。", "'と述べた'"),
+    ],
+)
+def test_reported_speech_in_other_languages_is_someone_s_words(text: str, cue: str) -> None:
+    """Reported speech in the archive's other languages is no more the outlet's own words
+    than in English (an Azerbaijani, Chinese or Turkish quote was shown as the outlet's)."""
+    from archive_site.load.attribution import _cue
+
+    art = article("a", texts=(text,))
+    assert _cue(art, art.paragraphs[0]) == f"attributes words to someone ({cue})"
+
+
+def test_a_transcript_s_turn_in_an_article_that_is_no_interview_is_someone_s_words() -> None:
+    """A podcast's transcript filed as news: its guest's words were the podcast's own."""
+    from archive_site.load.attribution import _cue
+
+    art = article(
+        "a",
+        texts=(
+            "[00:00:41] ZAUR SHIRIYEV: The relationship goes back to 1992.",
+            "Baku: the port opened.",  # one word: a place, as a dateline
+        ),
+    )
+    assert _cue(art, art.paragraphs[0]) == (
+        "opens with a speaker's name ('ZAUR SHIRIYEV:', as a transcript's turn)"
+    )
+    assert _cue(art, art.paragraphs[1]) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "小说和说明书都在中国出版。",  # 说 in "novel" and "instructions"
+        "Yıllara göre ticaret arttı; buna göre yeni hat açıldı.",  # göre is "by", "so"
+        "İki ölkə arasında ticarət artıb.",
+        "Грузооборот вырос на 20 процентов.",
+        "La ligne a ouvert en 2024.",
+    ],
+)
+def test_sentences_of_other_languages_that_hand_nothing_on(text: str) -> None:
+    from archive_site.load.attribution import _cue
+
+    art = article("a", texts=(text,))
+    assert _cue(art, art.paragraphs[0]) is None
+
+
 def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
     from archive_site.load.attribution import _cue
 
@@ -165,7 +225,7 @@ def test_the_paragraph_after_told_reporters_colon_is_someone_s_words() -> None:
     nouns = article("d", texts=("Insurance claims rose.", "Shares quoted in Baku fell."))
     assert [_cue(nouns, p) for p in nouns.paragraphs] == [None, None]
     said = (
-        "« C’est un moment historique pour nous », selon le ministre.",
+        "« C’est un moment historique pour nous », écrit le ministre.",
         "“It’s a historic day for both of us,” he wrote later.",
         "‘We’re ready to sign it next week,’ the minister wrote.",
     )

@@ -40,6 +40,14 @@ def turns(out: list[Block]) -> list[tuple[str, int | None]]:
         ("Trade: up 20 percent", "Trade"),  # a name to the pattern; the entities decide
         ("Jabbarov:no space", None),
         ("One Two Three Four Five: too many words", None),
+        # transcripts: the speaker's office the first time, the time before the name
+        ("ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN: No.", "ILHAM ALIYEV"),
+        ("Ilham Aliyev, President of Azerbaijan: No.", "Ilham Aliyev"),
+        ("ALIYEV (through translator): Yes.", "ALIYEV"),
+        ("[00:00:41] ZAUR SHIRIYEV: It goes back to 1992.", "ZAUR SHIRIYEV"),
+        ("(01:12) Eric Olander: Welcome.", "Eric Olander"),
+        ("However, he said: no.", None),  # an office is capitalised
+        ("Moreover, Officials Said: no.", None),
     ],
 )
 def test_speaker_label(text: str, name: str | None) -> None:
@@ -134,6 +142,40 @@ def test_another_speaker_within_turns_marked_q_and_a_is_no_one() -> None:
         ("answer", 4),
     ]
     assert [n.split(":")[0] for _, n in notes] == ["'Moderator"]
+
+
+def test_a_transcript_names_its_speakers_with_their_office_and_time() -> None:
+    """A TV transcript names a speaker with their office the first time: the interviewee's
+    first answer was read as going on with the anchor's question (and a podcast's turns,
+    after their time, as no turns at all)."""
+    aliyev = Entity("ilham-aliyev", "Ilham Aliyev", "person", ())
+    source = blocks(
+        "BECKY ANDERSON, CNN INTERNATIONAL ANCHOR: Welcome back.",
+        "ANDERSON: Are you turning east?",
+        "ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN: No, we are not turning anywhere.",
+        "[11:12:40] ANDERSON: Thank you.",
+        "JOHN ROE, CNN CORRESPONDENT: Still to come.",
+    )
+    anderson = Entity("becky-anderson", "Becky Anderson", "person", ())
+    out, notes = label_turns(source, names_of(anderson), names_of(aliyev))
+    assert turns(out) == [
+        ("question", 1),
+        ("question", 2),
+        ("answer", 3),
+        ("question", 4),
+        ("body", None),  # a third speaker is no one's
+    ]
+    assert [n.split(":")[0] for _, n in notes] == ["'JOHN ROE"]
+
+
+def test_a_list_before_a_colon_in_an_answer_is_no_speaker() -> None:
+    """ "Azerbaijan, China and Russia: ..." opens as a name and an office would, in ordinary
+    capitals: it is a speaker only when it names one the interview knows."""
+    source = mark_turns(
+        blocks("Q: Who?", "A: Three states.", "Azerbaijan, China and Russia: all three.")
+    )
+    out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
+    assert turns(out) == [("question", 1), ("answer", 2), ("answer", 2)] and notes == []
 
 
 def test_a_name_of_both_speakers_decides_nothing() -> None:

@@ -19,6 +19,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
+from .speakers import speaker_label
 
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = re.compile(
@@ -30,6 +31,39 @@ ATTRIBUTION = re.compile(
     r"|commented|underscored|highlighted)\b"
     r"|\bexpressed (?:these|those|his|her|their) views\b"
     r"|\bin (?:an|the|his|her) interview\b",
+    re.IGNORECASE,
+)
+
+#: The same in the other languages the archive's sources are written in, as their news
+#: copy hands words to someone: the verbs of saying in the past (the form reported speech
+#: takes), "according to", and the phrases that quote a named source.  Whatever the
+#: article's language: a capture whose language is not declared is read as the site's.
+ATTRIBUTION_ELSEWHERE = re.compile(
+    # Russian
+    r"\b(?:сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|заверил)[аи]?\b"
+    r"|\bпо (?:(?:его|её|ее|их) )?(?:словам|мнению|данным)\b"
+    # French
+    r"|\b(?:a|ont) (?:déclaré|affirmé|dit|indiqué|souligné|ajouté|expliqué|précisé|assuré)\b"
+    r"|-t-(?:il|elle)\b|\bselon\b|\bd['’]après\b"
+    # German
+    r"|\b(?:sagte|sagten|erklärte|erklärten|betonte|betonten|unterstrich)\b"
+    r"|\blaut\b|\bzufolge\b"
+    # Spanish, Portuguese, Italian
+    r"|\b(?:dijo|afirmó|declaró|señaló|aseguró|añadió|según|disse|afirmou|declarou)\b"
+    r"|\bde acordo com\b|\bha (?:detto|dichiarato|affermato|sottolineato)\b"
+    # Turkish
+    r"|\b(?:söyledi|dedi|belirtti|ifade etti|açıkladı|vurguladı|dile getirdi|kaydetti)\b"
+    r"|\b(?:sözlerine|açıklamasına|ifadesine) göre\b|\w+['’](?:[ny]?[ae]) göre\b"
+    # Azerbaijani
+    r"|\b(?:bildirib|deyib|qeyd edib|vurğulayıb|söyləyib|bəyan edib|əlavə edib"
+    r"|diqqətə çatdırıb|bildirdi|qeyd etdi|vurğuladı)\b"
+    r"|\b(?:sözlərinə|fikrinə|məlumatına) görə\b|\bfikrincə\b"
+    # Arabic (the conjunction و may be joined to the verb)
+    r"|(?<!\w)و?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|صرح|صرحت)(?!\w)"
+    r"|(?<!\w)(?:وفقا ل|بحسب|حسب)"
+    # Chinese, Japanese, Korean: a verb of saying before its words, "according to"
+    r"|(?:说|表示|称|指出|强调|介绍|宣布)[，：,:]|据[^，。]{1,15}(?:介绍|报道|称|说)"
+    r"|と(?:述べた|語った|話した|強調した)|によると|(?:말했다|밝혔다|강조했다)|에 따르면",
     re.IGNORECASE,
 )
 
@@ -81,14 +115,17 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     """How the paragraph says its words are someone else's than the outlet's, if it does:
     words of attribution, or, in an interview, being in no turn after the lead (a speaker
     the turns do not know: see :mod:`.speakers`)."""
-    said = ATTRIBUTION.search(paragraph.text)
+    said = _said(paragraph.text)
     if said is not None:
-        return f"attributes words to someone ({said.group(0)!r})"
+        return f"attributes words to someone ({said!r})"
     before = article.paragraph(f"p{paragraph.number - 1}") if paragraph.number > 1 else None
     if before is not None and before.text.rstrip().endswith(":"):
-        said = ATTRIBUTION.search(before.text)
+        said = _said(before.text)
         if said is not None:  # "..., the minister told reporters:" then the words
-            return f"follows one that hands it to someone ({said.group(0)!r} and a colon)"
+            return f"follows one that hands it to someone ({said!r} and a colon)"
+    label = speaker_label(paragraph.text)
+    if label is not None and len(label.split()) > 1 and article.kind != "interview":
+        return f"opens with a speaker's name ({label + ':'!r}, as a transcript's turn)"
     quoted = QUOTATION.match(paragraph.text)
     words = (quoted["single"] or quoted["double"] or "").split() if quoted is not None else []
     if len(words) >= QUOTED_WORDS:
@@ -96,6 +133,12 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
     return None
+
+
+def _said(text: str) -> str | None:
+    """The words by which ``text`` hands its words to someone, in any language, if any."""
+    said = ATTRIBUTION.search(text) or ATTRIBUTION_ELSEWHERE.search(text)
+    return None if said is None else said.group(0)
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None) -> Attribution:

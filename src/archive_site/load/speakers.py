@@ -24,28 +24,46 @@ from ..readers import Block
 from ..text import normalise_text
 
 #: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
-#: in Markdown, or not), then a colon and the words said.
+#: in Markdown, or not), then a colon and the words said.  A transcript may put the time
+#: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
+#: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``).
+_WORD = r"[^\W\d_][\w'’.-]*"
 _LABEL = re.compile(
-    r"(?:\*\*|__)?(?P<name>[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){0,3})"
+    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
+    rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
+    r"(?:,[ \u00a0](?P<office>[^:\n]{1,80}?)|[ \u00a0]\([^():\n]{1,60}\))?"
     r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
 )
-
+#: The small words an office's title may hold uncapitalised ("President of Azerbaijan").
+_JOINERS = frozenset("of the and for to at in on de du des la le von van der y e &".split())  # noqa: SIM905
 
 #: Words that open a sentence before a colon and name no one ("First: the treaty").
 _NOT_NAMES = frozenset(
     "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
-    " so now today also again however example question answer result update".split()
+    " so now today also again however example question answer result update moreover"
+    " meanwhile besides furthermore instead still yet then here there indeed".split()
 )
 
 
 def speaker_label(text: str) -> str | None:
     """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
+    label = _label(text)
+    return None if label is None else label[0]
+
+
+def _label(text: str) -> tuple[str, bool] | None:
+    """The name a paragraph opens with as its speaker's, and whether it is surely one: a
+    name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
+    and Russia: ..."), and is one only when it is a name the interview knows."""
     m = _LABEL.match(text)
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
         return None
+    office = (m["office"] or "").split()
+    if not all(w[0].isupper() or w in _JOINERS for w in office):
+        return None  # "However, he said: ..." is a sentence
     if m["name"].casefold() in _NOT_NAMES:
         return None
-    return m["name"]
+    return m["name"], not office or m["name"].isupper() or m["office"].isupper()
 
 
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
@@ -71,8 +89,7 @@ def label_turns(
     with a name that is neither in turns a reader marked (``Q:``/``A:``: a moderator's
     words within an answer are not the answer); else as they are.  Also the notes on the
     names that are neither, with their lines."""
-    labels = [speaker_label(b.text) for b in blocks]
-    roles = [_role(label, asks, answers) for label in labels]
+    labels, roles = _labels_and_roles(blocks, asks, answers)
     if not _names_matter(blocks, roles):
         return list(blocks), []
     out: list[Block] = []
@@ -99,6 +116,15 @@ def label_turns(
     return out, notes
 
 
+def _labels_and_roles(
+    blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
+) -> tuple[list[str | None], list[str | None]]:
+    """The name each block opens with, if any, and whose it is (see :func:`_role`)."""
+    found = [_label(b.text) for b in blocks]
+    labels = [None if f is None else f[0] for f in found]
+    return labels, [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
+
+
 def _names_matter(blocks: Sequence[Block], roles: Sequence[str | None]) -> bool:
     """Whether the names change the turns: one is who asks or who answers, or one is
     neither's within the turns a reader marked."""
@@ -107,10 +133,9 @@ def _names_matter(blocks: Sequence[Block], roles: Sequence[str | None]) -> bool:
     return "unknown" in roles and any(b.turn is not None for b in blocks)
 
 
-def _role(label: str | None, asks: frozenset[str], answers: frozenset[str]) -> str | None:
-    """Whose the name is: "question" (who asks), "answer", "unknown", or None (no name)."""
-    if label is None:
-        return None
+def _role(label: str, asks: frozenset[str], answers: frozenset[str], *, sure: bool) -> str | None:
+    """Whose the name is: "question" (who asks), "answer", "unknown" (when ``sure`` it is a
+    speaker's name), or None (no name)."""
     key = _key(label)
     if key in ("q", "a", "question", "answer"):
         return None  # the readers' own markers
@@ -118,7 +143,7 @@ def _role(label: str | None, asks: frozenset[str], answers: frozenset[str]) -> s
         return "question"
     if key in answers and key not in asks:
         return "answer"
-    return "unknown"
+    return "unknown" if sure else None
 
 
 def _paragraph_role(role: str) -> ParagraphRole:
