@@ -1079,6 +1079,43 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
 
 
 @pytest.mark.parametrize(
+    ("beside", "expected"),
+    [
+        # the page prints the moment in the outlet's zone: its day is the article's
+        (
+            '<p class="byline">RURIKA IMAHASHI, Nikkei staff writer <time '
+            'datetime="2025-04-23T21:30:00Z">April 24, 2025 06:30 JST</time></p>',
+            ("2025-04-24", "06:30", "+09:00"),
+        ),
+        (  # another moment: not the same publication, the metadata's stays
+            '<p class="byline"><time>April 24, 2025 08:30 JST</time></p>',
+            ("2025-04-23", "21:30", "+00:00"),
+        ),
+        ("", ("2025-04-23", "21:30", "+00:00")),  # no zone but Greenwich's
+    ],
+)
+def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
+    beside: str, expected: tuple[str, str, str]
+) -> None:
+    """Nikkei's JSON-LD gives 21:30 UTC for a story of 06:30 in Tokyo the next morning: its
+    day was Greenwich's, the 23rd (its id, its citations, the days ``suggest`` counts from)."""
+    ld = json.dumps(
+        {
+            "@type": "NewsArticle",
+            "headline": "JBIC to finance solar plant",
+            "datePublished": "2025-04-23T21:30:00Z",
+        }
+    )
+    html = (
+        f'<!DOCTYPE html><html><head><script type="application/ld+json">{ld}</script></head>'
+        f"<body><h1>JBIC to finance solar plant</h1>{beside}"
+        "<article><p>The talks in Baku went on all day, officials said.</p></article>"
+    )
+    r, _ = read_page(html)
+    assert tuple(r.fields[k].value for k in ("published", "time", "timezone")) == expected
+
+
+@pytest.mark.parametrize(
     ("paragraph", "dateline", "rest"),
     [
         ("ASTANA, Kazakhstan, July 3. The talks", "ASTANA, Kazakhstan, July 3.", "The talks"),

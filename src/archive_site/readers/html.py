@@ -114,6 +114,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         notes.append((1, "no article text found in the page"))
     else:
         _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
+        _in_outlet_zone(page, body[min(1, len(body) - 1)].line, fields)
         at, found = _dateline_of(body)
         if found is not None:
             dateline, text = found
@@ -306,6 +307,54 @@ def _stamp_date(
         if (note := stamp.weekday_note()) is not None:
             notes.append((line, note))
         return
+
+
+def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> None:
+    """A publication time the metadata gives in UTC (``2025-04-23T21:30:00Z``, as many
+    systems store it), told in the outlet's own zone when the page gives the same moment in
+    it too (its printed stamp "April 24, 2025 06:30 JST", Open Graph's time, a ``<time>``):
+    the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd)."""
+    if fields.get("timezone", Field("", 0)).value not in ("+00:00", "-00:00"):
+        return
+    moment = _moment(fields["published"].value, fields["time"].value, "+00:00")
+    head = _headline(page, fields)
+    near = (
+        [] if head is None else [b for part in _around_headline(page, head, second) for b in part]
+    )
+    stated = [page.meta.get("article:published_time"), page.time, *near]
+    for text, line in [s for s in stated if s is not None]:
+        said = _stamp_of(text) or _stamp_ending(text)
+        if said is None or said.time is None or said.timezone in (None, "+00:00", "-00:00"):
+            continue
+        if _moment(said.date, said.time, said.timezone) == moment:
+            for key, value in said.fields():
+                fields[key] = Field(value, line)
+            return
+
+
+def _stamp_of(value: str) -> Stamp | None:
+    """The day, time and offset of an ISO 8601 date-time, as a stamp (None if it is not one)."""
+    found = _date_fields(value, 0)
+    if "published" not in found:
+        return None
+    time, zone = (found[k].value if k in found else None for k in ("time", "timezone"))
+    return Stamp(found["published"].value, time, zone)
+
+
+def _stamp_ending(text: str, most: int = 40) -> Stamp | None:
+    """The stamp a short block ends with ("RURIKA IMAHASHI, Nikkei staff writer April 24,
+    2025 06:30 JST"), if any."""
+    words = text.split()
+    if len(words) > most:
+        return None
+    return next(filter(None, (parse_stamp(" ".join(words[n:])) for n in range(len(words)))), None)
+
+
+def _moment(day: str, time: str, zone: str) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(f"{day}T{time}{zone}")
+    except ValueError:
+        return None
 
 
 def _headline(page: PageScan, fields: dict[str, Field]) -> tuple[str, int] | None:
