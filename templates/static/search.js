@@ -41,6 +41,10 @@
           return Promise.all(more.map(function (shard, i) {
             return pf.mergeIndex(folder + shard, { baseUrl: "/", mergeFilter: { shard: "" + (i + 1) } });
           })).then(function () {
+            // Pagefind counts a filter's values only once its filters are loaded: else
+            // every option would say "(0)" whatever the results hold.
+            return pf.filters();
+          }).then(function () {
             return { pf: pf, folder: folder, shards: [""].concat(more) };
           });
         });

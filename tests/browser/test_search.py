@@ -104,6 +104,11 @@ def test_railway_from_the_header_box(
     assert {h for h in links if h.startswith("milestones/")} == milestones
     article = page.locator("#search-results > li", has=page.locator(f'a[href="{paragraph}"]'))
     expect(article.locator("mark").first).to_have_text(re.compile(WORD, re.I))
+    # each kind's option counts its results ("Milestones (0)" whatever they held, once)
+    total = int(re.match(r"\d+", page.locator("#search-status").inner_text()).group())  # type: ignore[union-attr]
+    kinds = page.locator("#f-kind option[value]:not([value=''])").all_inner_texts()
+    counted = {k.rpartition(" (")[0]: int(k.rpartition(" (")[2].rstrip(")")) for k in kinds}
+    assert sum(counted.values()) == total and counted["Milestones"] == len(milestones), counted
 
     # kind "Milestones" narrows to milestones, and the address says so
     page.select_option("#f-kind", "milestone")

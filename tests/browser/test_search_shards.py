@@ -102,6 +102,8 @@ def test_a_sharded_index_finds_what_one_index_finds(
         assert sorted(found) == sorted(expected), query
         assert len(found) == len(set(found)), query
         assert _counts(page) == expected_counts, query
+        kinds = [int(c.rpartition("(")[2].rstrip(")")) for c in expected_counts["kind"][1:]]
+        assert sum(kinds) == len(expected), (query, expected_counts)  # one kind each
     # the words of every shard are found: every page with the word is a result
     everything = _all_results(page, f"{shards.base}search.html?q={WORD}")
     assert {shard_of[h] for h in everything} == set(shard_of.values())
