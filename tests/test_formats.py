@@ -478,6 +478,10 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("By Nino Kapanadze", "Nino Kapanadze"),
         ("Par Claire Duval", "Claire Duval"),
         ("Автор: Иван Петров", "Иван Петров"),
+        # "Author:" in Azerbaijani was the author's first name (the README's own example)
+        ("Müəllif: Aygün Əliyeva", "Aygün Əliyeva"),
+        ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+        ("Text: Hans Müller | 3 July 2024", "Hans Müller"),  # a label of one word
         ("Nino Kapanadze | 3 July 2024", "Nino Kapanadze"),
         ("Claire Duval, 23 avril 2025", "Claire Duval"),
         ("Pjotr Sauer in Almaty", "Pjotr Sauer"),

@@ -24,8 +24,15 @@ from .dateline import DATELINE
 _BYLINE = re.compile(
     r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&)){0,11})$"
 )
-#: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it.
-_OTHER_BY = re.compile(r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors)\s*:?\s+(?=\S)")
+#: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it; and the
+#: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:").
+_OTHER_BY = re.compile(
+    r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
+    r"|作者|记者|記者)(?:\s*[:：]\s*|\s+)(?=\S)"
+)
+#: A label of one word before the names: "Müəllif: Aygün Əliyeva" ("Author:" in a language
+#: the list above does not know).
+_LABEL = re.compile(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
 #: Words that join names in those languages besides "and" and "&".
 _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
 #: What ends the names in an author element: a date or a place after a separator
@@ -174,6 +181,8 @@ def _names_alone(text: str) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
     capital, joined as bylines join them; None for anything else."""
     names = _AFTER_NAMES.sub("", _PLACE_BEFORE_NEXT.sub("", text)).strip(" ,")
+    if (label := _LABEL.match(names)) is not None:
+        names = names[label.end() :]
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]
