@@ -205,6 +205,29 @@ def test_a_closed_output_pipe_is_not_an_internal_error(small_copy: Path) -> None
     assert (small_copy / "dist/index.html").is_file()
 
 
+def test_a_library_missing_from_the_python_that_runs_it_is_no_bug(small_copy: Path) -> None:
+    """``python3 build.py`` with a Python other than the project's ``.venv``: "internal error
+    ... this is a bug in archive-site" (exit 70) named no way out."""
+    blocked = (
+        "import sys; sys.modules['markdown'] = None; sys.argv = ['build.py', '-q']; "
+        f"sys.path.insert(0, {str(ROOT / 'src')!r}); "
+        "from archive_site.commands.cli import build_py_main; raise SystemExit(build_py_main())"
+    )
+    result = run_cli_python(blocked, small_copy)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith(
+        "archive-site: the library 'markdown' is not installed for this Python ("
+    )
+    assert "run `make site` once, then .venv/bin/python build.py" in result.stderr
+    assert "internal error" not in result.stderr and not (small_copy / "dist").exists()
+
+
+def run_cli_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True, check=False
+    )
+
+
 def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -> None:
     """The parser's defaults (the README's), and the base URL chosen once, in the CLI."""
     from archive_site.commands import cli

@@ -374,6 +374,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = display_path(exc.filename)
         out.problems([Diagnostic(where, None, exc.strerror or str(exc))], "the files")
         return EXIT_PROBLEMS
+    except ModuleNotFoundError as exc:
+        if (exc.name or "archive_site").partition(".")[0] == "archive_site":
+            return _internal(exc, args)
+        # a library archive-site needs, missing from the Python it runs in: not a bug
+        print(
+            f"archive-site: the library '{exc.name}' is not installed for this Python "
+            f"({sys.executable}): run `make site` once, then .venv/bin/python build.py "
+            "(or .venv/bin/archive-site)",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     except Exception as exc:
         return _internal(exc, args)
 
