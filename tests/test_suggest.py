@@ -71,6 +71,35 @@ def test_every_date_a_milestone_quotes_is_found_with_the_milestone(
     assert hits, (milestone, article, paragraph, date)
 
 
+def test_a_year_of_another_article_s_milestones_covers_no_mention() -> None:
+    """``--new`` hid "grew by 20 percent last year" in a new article because eight milestones
+    of 2024, none from that article, had its date: a year (or a month) is covered only by
+    the milestones quoting the mention's article; a day, by any milestone of that day."""
+    from archive_site.suggest import Mention, with_existing
+
+    archive = load_archive(CONTENT)
+    of_2024 = {m.id for m in archive.milestones if m.date.edtf == "2024"}
+    assert len(of_2024) > 2
+    quoting = {
+        m.id
+        for m in archive.milestones
+        if m.date.edtf == "2024"
+        for s in m.sources
+        if s.article == INTERVIEW
+    }
+    day = next(m for m in archive.milestones if len(m.date.edtf) == 10)
+    found = with_existing(
+        [
+            Mention("new-article", "p3", "2024", "Trade grew last year.", "last year"),
+            Mention(INTERVIEW, "p99", "2024", "Trade grew last year.", "last year"),
+            Mention("new-article", "p4", day.date.edtf, "On that day.", "a day"),
+        ],
+        archive.milestones,
+    )
+    assert [set(m.existing) for m in found] == [set(), quoting, {day.id}]
+    assert quoting
+
+
 def test_on_november_24_is_inferred_with_its_reasoning() -> None:
     archive = load_archive(CONTENT)
     (m,) = [m for m in suggest(archive.articles, archive.milestones) if m.date == "2024-11-24"]

@@ -113,6 +113,10 @@ def _span(spec: DateSpec) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
     return spec.start.first_day(), (spec.end or spec.start).last_day()
 
 
+#: A date that names a day (the same day in two articles is likely one event).
+_DAY = re.compile(r"-?\d{4}-\d{2}-\d{2}")
+
+
 def _plain(edtf: str) -> str:
     return re.sub(r"[?~%]", "", edtf)
 
@@ -127,19 +131,26 @@ def _nested(a: DateSpec, b: DateSpec) -> bool:
 def with_existing(mentions: Iterable[Mention], milestones: Sequence[Milestone]) -> list[Mention]:
     """Each mention with the milestones that cover its date.
 
-    A milestone covers a mention when its date is the same, or when it quotes
-    the mention's paragraph and one date lies within the other (the paragraph
-    says "last year"; the milestone, from another sentence, is in July of it).
+    A milestone covers a mention when its date is the same day (a month or a year only when
+    the milestone quotes the mention's article: "last year" in one article is not the
+    year's other milestones), or when it quotes the mention's paragraph and one date lies
+    within the other (the paragraph says "last year"; the milestone, from another sentence,
+    is in July of it).
     """
-    by_date: dict[str, list[str]] = {}
+    by_date: dict[str, list[Milestone]] = {}
     by_paragraph: dict[tuple[str, str], list[Milestone]] = {}
     for ms in milestones:
-        by_date.setdefault(_plain(ms.date.edtf), []).append(ms.id)
+        by_date.setdefault(_plain(ms.date.edtf), []).append(ms)
         for source in ms.sources:
             by_paragraph.setdefault((source.article, source.paragraph), []).append(ms)
     out = []
     for m in mentions:
-        ids = list(by_date.get(_plain(m.date), ()))
+        day = _DAY.fullmatch(_plain(m.date)) is not None
+        ids = [
+            ms.id
+            for ms in by_date.get(_plain(m.date), ())
+            if day or any(source.article == m.article for source in ms.sources)
+        ]
         try:
             spec = parse_edtf(_plain(m.date))
         except DateError:
