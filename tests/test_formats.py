@@ -1622,6 +1622,9 @@ def test_a_date_on_the_line_of_the_first_paragraph_is_read() -> None:
         "The app is for subscribers only. It costs five manats a month, the company said.",
         "Azercell said its new 5G service in Baku would be open to subscribers only.",
         "Tickets went on sale on Monday. Subscribers only may buy them before Friday.",
+        "Copyright law in Azerbaijan was amended in 2024 to protect software.",
+        "The ministry shared this article of the treaty with reporters.",
+        "The minister said he would follow developments on Telegram closely.",
     ],
 )
 def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
@@ -1640,9 +1643,28 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Support independent journalism. Donate now.",
         "This article is for subscribers only.",
         "Register for free to continue reading.",
+        # the page's own buttons and asks, and calls in the archive's other languages
+        "Listen to this article",
+        "Gift this article",
+        "Subscribe to unlock this article",
+        "Have a tip? Contact us securely at tips@caspian.example",
+        "Follow The Caspian Times on Google News",
+        "APA-nın Telegram kanalına abunə olun",
+        "Hürriyet'i Google Haberler'de takip edin",
+        "Подписывайтесь на наш Telegram-канал",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:
     from archive_site.readers.wire import promotion
 
     assert promotion(call) == "prompt"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["© 2025 The Caspian Times. All rights reserved.", "Copyright © 2025 Huawei", "(c) 2025 APA"],
+)
+def test_a_copyright_line_is_furniture(line: str) -> None:
+    from archive_site.readers.wire import promotion
+
+    assert promotion(line) == "copyright"

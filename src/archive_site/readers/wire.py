@@ -214,13 +214,35 @@ _MAX_CAPTION_WORDS = 80
 #: subscribe to our Telegram channel"): its opening words, and the place it names.
 _CALL = re.compile(
     r"(?:follow(?!-)|subscribe|sign\s+up|join|stay\s+(?:up[\s-]to[\s-]date|tuned|informed|"
-    r"connected)|download|get\s+(?:the|our)|like\s+us|find\s+us)\b",
+    r"connected)|download|get\s+(?:the|our)|like\s+us|find\s+us|подписывайтесь|подпишитесь"
+    r"|следите\s+за|читайте\s+нас|suivez|abonnez-vous|folgen\s+sie|abonnieren\s+sie)\b",
     re.IGNORECASE,
+)
+#: The same call as Azerbaijani and Turkish put it, last: "APA-nın Telegram kanalına abunə
+#: olun", "Hürriyet'i Google Haberler'de takip edin".
+_CALL_LAST = re.compile(
+    r"\b(?:abunə\s+olun|izləyin|qoşulun|takip\s+edin|abone\s+olun|katılın)\W*$", re.IGNORECASE
 )
 _PLACE = re.compile(
     r"\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|linkedin|tiktok|vk|threads"
-    r"|bluesky|mastodon|newsletter|podcast|app|rss)\b|\bon\s+x\b|(?<!\w)@\w",
+    r"|bluesky|mastodon|newsletter|podcast|app|rss|apple\s+news|flipboard"
+    r"|google\s+(?:news|haberler|xəbərlər|новости|nachrichten|actualités|noticias))\b"
+    r"|\bon\s+x\b|(?<!\w)@\w",
     re.IGNORECASE,
+)
+#: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
+#: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article".
+_BUTTON = re.compile(
+    r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+)?(?:article|story)"
+    r"|have\s+a\s+(?:news\s+)?tip\b|got\s+a\s+(?:news\s+)?tip\b"
+    r"|subscribe\s+to\s+(?:unlock|read|continue|access))",
+    re.IGNORECASE,
+)
+_MAX_BUTTON_WORDS = 16
+#: A copyright line: "© 2025 The Caspian Times. All rights reserved."
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4})).*|.*\ball\s+rights\s+reserved\W*",
+    re.IGNORECASE | re.DOTALL,
 )
 #: A paragraph longer than this is text, whatever it opens with.
 _MAX_PROMOTION_WORDS = 40
@@ -250,8 +272,12 @@ def promotion(text: str, *, first: bool = False) -> str | None:
         return "advertisement"
     if _READ_ALSO.match(text):
         return "read-also"
-    if (_CALL.match(text) and _PLACE.search(text)) or _paywall(text):
+    if ((_CALL.match(text) or _CALL_LAST.search(text)) and _PLACE.search(text)) or _paywall(text):
         return "prompt"
+    if words <= _MAX_BUTTON_WORDS and _BUTTON.match(text):
+        return "prompt"
+    if _COPYRIGHT.fullmatch(text.strip()):
+        return "copyright"
     return None
 
 

@@ -272,6 +272,7 @@ def furniture_summary(article: Article) -> list[str]:
         "footer": ("the site's footer", "footers"),
         "caption": ("a figure caption", "figure captions"),
         "advertisement": ("an advertisement label", "advertisement labels"),
+        "copyright": ("a copyright line", "copyright lines"),
         "form": ("a form", "forms"),
     }
     out = []
