@@ -445,6 +445,21 @@ def test_wire_copy_metadata(name: str, expected: dict[str, str]) -> None:
     assert fields(r) == expected
 
 
+def test_wire_copy_in_azerbaijani_says_so_by_its_letters() -> None:
+    """AZERTAC's copy in Azerbaijani was read as in the site's language, English (its page
+    marked so for screen readers; ``suggest`` reading no Azerbaijani month): the schwa (ə),
+    which no other language in the Latin script writes, tells it."""
+    copy = (
+        "date 2025-04-23\n\nAzərbaycan ilə Çin arasında nəqliyyat sahəsində əməkdaşlıq "
+        "genişlənir\n\nNazir Rəşad Nəbiyev bildirib ki, 2024-cü ildə yükdaşıma artıb. "
+        "Tərəflər yeni layihələri müzakirə ediblər.\n"
+    )
+    az, _ = read_as(copy, "wire")
+    assert az.fields["language"].value == "az"
+    english, _ = read_as(copy.replace("ə", "e").replace("Ə", "E"), "wire")
+    assert "language" not in english.fields  # no letter tells: the site's, as before
+
+
 def test_wire_copy_paragraphs_and_furniture() -> None:
     r = read_fixture("wire/kazinform-style.txt")
     assert texts(r)[0].startswith("The heads of state of the Shanghai")  # the dateline is apart

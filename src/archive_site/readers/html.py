@@ -33,7 +33,7 @@ from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..urls import is_web_url, uri_of
-from .base import Block, Capture, Field, Format, Reading, reading
+from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import byline_author, named_author, take_credits
 from .dateline import Dateline, dateline_fields, match_dateline
 from .htmlscan import PageScan, scan
@@ -126,29 +126,13 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
-    if "language" not in fields and (written := _script_language(body)) is not None:
+    if "language" not in fields and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     return reading("html", fields, body, furniture, notes)
 
 
 # --- the text -------------------------------------------------------------------
-
-
-def _script_language(body: list[Block]) -> str | None:
-    """The language of a text no page metadata declares, where its script alone tells:
-    Chinese (Han characters, no kana), Japanese (kana), Korean (Hangul), when they are
-    most of its letters.  Other scripts serve many languages: none is guessed."""
-    letters = [c for b in body for c in b.text if c.isalpha()]
-    if not letters:
-        return None
-    han = sum(1 for c in letters if "\u4e00" <= c <= "\u9fff")
-    kana = sum(1 for c in letters if "\u3040" <= c <= "\u30ff")
-    hangul = sum(1 for c in letters if "\uac00" <= c <= "\ud7a3")
-    for count, tag in ((kana, "ja"), (hangul, "ko")):
-        if count and (count + han) * 2 > len(letters):
-            return tag
-    return "zh" if han * 2 > len(letters) else None
 
 
 def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:

@@ -35,7 +35,17 @@ from dataclasses import dataclass
 
 from ..errors import Problems
 from ..model import Furniture
-from .base import Block, Capture, Field, Format, Reading, join, reading, split_blocks
+from .base import (
+    Block,
+    Capture,
+    Field,
+    Format,
+    Reading,
+    join,
+    reading,
+    script_language,
+    split_blocks,
+)
 from .byline import byline_author, take_credits
 from .dateline import CJK_DATELINE, DATELINE, dateline_fields, match_dateline
 from .stamps import Stamp, parse_stamp
@@ -420,6 +430,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if credits is not None and body and separator(body[-1].text):  # "___" before it
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
+    if "language" not in fields and body and (written := script_language(body)) is not None:
+        fields["language"] = Field(written, body[0].line)
     return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
 
 
