@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
 import shutil
+import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -143,6 +148,61 @@ def test_workers_build_in_a_subprocess_and_keep_a_spare(project_copy: Path) -> N
     finally:
         workers.close()
     assert workers._spare is None
+
+
+def _children(parent: int) -> list[int]:
+    """The living processes whose parent is ``parent``."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError):
+            fields = stat.read_text().rpartition(")")[2].split()
+            if int(fields[1]) == parent and fields[0] != "Z":  # ppid; not a zombie
+                found.append(int(stat.parent.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0] != "Z"
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_a_build_given_up_ends_the_processes_it_started_too() -> None:
+    """A save while a large archive rendered killed the build alone: its forked render
+    workers lived on, blocked sending their figures into a pipe no one read, holding the
+    build's output pipes open, and serve waited for them for ever (rebuilding nothing).
+    A build runs in a process group of its own, and ending it ends the group."""
+    spare = worker._start()
+    try:
+        assert os.getpgid(spare.pid) == spare.pid  # a group of its own
+    finally:
+        worker._end(spare)
+    # a process that forked a child holding its output pipes, as a build's workers do
+    forks = "import os, time\nif os.fork() == 0:\n    time.sleep(120)\ntime.sleep(120)\n"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", forks],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while not _children(proc.pid) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    (child,) = _children(proc.pid)
+    ending = threading.Thread(target=worker._end, args=(proc,), daemon=True)
+    ending.start()
+    ending.join(timeout=30)
+    try:
+        assert not ending.is_alive(), "waited for the build's output without end"
+        deadline = time.monotonic() + 10
+        while _alive(child) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not _alive(child)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
 
 
 def test_a_spare_imports_the_package_early_and_runs_it_only_while_unchanged(

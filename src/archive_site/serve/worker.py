@@ -15,8 +15,11 @@ traceback.  A build that crashes or hangs cannot take the server down.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -200,6 +203,8 @@ def _start(content: Path | None = None) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         errors="replace",
+        # its own process group: ending a build ends the render workers it forked too
+        start_new_session=True,
     )
 
 
@@ -219,6 +224,11 @@ def _wait(
 
 
 def _end(proc: subprocess.Popen[str]) -> None:
+    """End a build process and every process it started (render workers, a loader): killed
+    alone, it left its forked workers behind, holding its output pipes open, and the wait
+    for them never ended (serve built nothing again, and said nothing)."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)  # (a group outlives its leader while it has members)
     if proc.poll() is None:
         proc.kill()
     proc.communicate()
