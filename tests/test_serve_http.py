@@ -13,7 +13,7 @@ import pytest
 
 from archive_site.errors import Diagnostic
 from archive_site.options import UsageError
-from archive_site.serve.http import TYPES, Server, locate, open_server, respond
+from archive_site.serve.http import TYPES, Server, host_allowed, locate, open_server, respond
 from archive_site.serve.inject import asset
 from archive_site.serve.live import LiveSite, View
 
@@ -172,6 +172,36 @@ def test_the_server_sends_the_reply_with_its_headers(root: Path) -> None:
         server.stop()
     with pytest.raises(ConnectionRefusedError):
         socket.create_connection(("127.0.0.1", port), timeout=5)
+
+
+def test_a_request_for_another_host_is_not_answered(root: Path) -> None:
+    """DNS rebinding: a page at attacker.example, its name pointed at 127.0.0.1, was served
+    the site, its raw captures and the build's problems as its own origin's."""
+    live = LiveSite("/archive-site/")
+    live.publish(root, "/archive-site/")
+    server = open_server("127.0.0.1", 0, live, debug=False)
+    server.start()
+    try:
+        port = server.server_address[1]
+        for host, target, status in [
+            (f"127.0.0.1:{port}", "/archive-site/timeline.html", 200),
+            (f"localhost:{port}", "/archive-site/timeline.html", 200),
+            (f"attacker.example:{port}", "/archive-site/timeline.html", 421),
+            (f"attacker.example:{port}", "/archive-site/__archive-site/version", 421),
+            (f"127.0.0.1:{port}", "http://attacker.example/archive-site/timeline.html", 421),
+        ]:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            conn.putrequest("GET", target, skip_host=True)
+            conn.putheader("Host", host)
+            conn.endheaders()
+            r = conn.getresponse()
+            body = r.read()
+            assert r.status == status, (host, target)
+            assert (b"timeline" in body) == (status == 200)
+            conn.close()
+    finally:
+        server.stop()
+    assert host_allowed("attacker.example", "0.0.0.0")  # told to answer the network
 
 
 def test_a_server_that_cannot_listen_is_a_usage_error() -> None:

@@ -79,6 +79,12 @@ def serve(options: ServeOptions, out: Printer) -> int:
             built = watcher.first()
             server.start()
             out.say(f"Serving {server.url(live.view().base_path)} (Ctrl-C to stop)")
+            if not server.loopback:
+                out.say(
+                    f"note: listening on {server.server_address[0]!s}, not on this machine "
+                    "alone: anyone who can reach it on the network can read the site, its "
+                    "drafts and its captures"
+                )
             watcher.watch(built)
     finally:
         with _ignoring_sigint():

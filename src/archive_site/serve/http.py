@@ -9,6 +9,7 @@ cache) and ``nosniff``.
 from __future__ import annotations
 
 import errno
+import ipaddress
 import json
 import socket
 import sys
@@ -190,6 +191,11 @@ class Server(ThreadingHTTPServer):
         self._thread: threading.Thread | None = None
         super().__init__(address, Handler)
 
+    @property
+    def loopback(self) -> bool:
+        """Whether it listens on this machine alone (127.0.0.1, ::1)."""
+        return _is_loopback(str(self.server_address[0]))
+
     def url(self, base_path: str) -> str:
         host, port = str(self.server_address[0]), self.server_address[1]
         shown = f"[{host}]" if ":" in host else host
@@ -244,7 +250,13 @@ class Handler(BaseHTTPRequestHandler):
 
     def _answer(self, *, head: bool) -> None:
         view = self.server.live.view()
-        reply = respond(view, self.path, self.server.url(view.base_path))
+        bound = str(self.server.server_address[0])
+        if not host_allowed(self.headers.get("Host"), bound) or not host_allowed(
+            _target_host(self.path), bound
+        ):
+            reply = Reply(HTTPStatus.MISDIRECTED_REQUEST, MISDIRECTED, TEXT)
+        else:
+            reply = respond(view, self.path, self.server.url(view.base_path))
         self.send_response(reply.status)
         self.send_header("Content-Type", reply.ctype)
         self.send_header("Content-Length", str(len(reply.body)))
@@ -255,6 +267,50 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)
+
+
+#: The answer to a request naming another host than this machine's loopback names.
+MISDIRECTED = (
+    b"This server answers only for this machine (127.0.0.1, localhost): the request named "
+    b"another host.\n"
+)
+_LOOPBACK_NAMES = frozenset({"localhost", "localhost."})
+
+
+def host_allowed(host: str | None, bound: str) -> bool:
+    """Whether a request naming ``host`` (its Host header, or the host of an absolute target;
+    None: none named) may be answered by a server listening on ``bound``.  A server on a
+    loopback address answers only for loopback names: a web page whose own name an attacker
+    points at 127.0.0.1 (DNS rebinding) would otherwise read the site, its drafts and its
+    build problems.  A server told to listen elsewhere (``--host 0.0.0.0``) answers any."""
+    if not host or not _is_loopback(bound):
+        return True
+    try:
+        name = urlsplit(f"//{host}").hostname
+    except ValueError:
+        return False
+    return name is not None and (
+        name in _LOOPBACK_NAMES or name.endswith(".localhost") or _is_loopback(name)
+    )
+
+
+def _is_loopback(address: str) -> bool:
+    if address in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(address.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def _target_host(target: str) -> str | None:
+    """The host of a request's absolute target (``GET http://host/path``), if it names one."""
+    if not target.startswith(("http://", "https://")):
+        return None
+    try:
+        return urlsplit(target).netloc or None
+    except ValueError:
+        return "?"
 
 
 def open_server(host: str, port: int, live: LiveSite, *, debug: bool) -> Server:
