@@ -28,7 +28,7 @@ from archive_site.files import CONTROL_CHARACTERS
 from archive_site.load import load_archive
 from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
-from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
+from conftest import COMMENTARY, CONTENT, INTERVIEW, ROOT, cli
 
 ARTICLES = CONTENT / "articles"
 EDNEWS_CAPTURE = ARTICLES / f"{COMMENTARY}.capture.txt"  # saved as 000_c7a446d97c19db58.txt
@@ -709,6 +709,50 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
         in story
     )
     assert "2 other stories’ headlines" in story
+
+
+@pytest.mark.parametrize("after", ["", "\n   \n\n"])
+def test_a_markdown_article_with_no_text_says_so(project_copy: Path, after: str) -> None:
+    """It was refused with an empty message: "archive-site:  in the capture:"."""
+    (project_copy / "empty.md").write_text(f"---\ntitle: T\n---\n{after}", encoding="utf-8")
+    result = cli("add", "empty.md", cwd=project_copy)
+    assert (result.returncode, result.stderr) == (
+        1,
+        "archive-site: 1 error in the capture:\n"
+        "1. empty.md: no article text after the front matter\n",
+    )
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_copy_the_system_cuts_short_leaves_nothing_and_names_the_file(
+    project_copy: Path, suffix: str
+) -> None:
+    """A full disk (here a file-size limit): "internal error ... a bug" (exit 70), and a
+    half-written Markdown article left behind, which the next build published and which
+    kept a retry out ("already exists")."""
+    resource = pytest.importorskip("resource")
+    head = "---\ntitle: A long article\noutlet: Me\npublished: 2025-01-01\nkind: news\n---\n\n"
+    body = "".join(f"Paragraph {n} of the article has words in it.\n\n" for n in range(4000))
+    capture = project_copy / f"long{suffix}"
+    capture.write_text((head if suffix == ".md" else "Headline\n\n") + body, encoding="utf-8")
+    before = sorted(p.name for p in (project_copy / "content/articles").iterdir())
+    limit = 64 * 1024  # the capture is three times as long
+
+    def small_disk() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build.py"), "add", capture.name, "--id", "long"],
+        cwd=project_copy,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_disk,  # a limit of the child's own, set before it runs
+        check=False,
+    )
+    assert result.returncode == 1, result.stderr
+    name = "long.md" if suffix == ".md" else "long.capture.txt"
+    assert f"1. content/articles/{name}: File too large" in result.stderr
+    assert sorted(p.name for p in (project_copy / "content/articles").iterdir()) == before
 
 
 def test_add_a_page_saved_as_one_file_mhtml_then_build(project_copy: Path) -> None:

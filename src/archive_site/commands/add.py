@@ -176,11 +176,7 @@ def _add_markdown(
     """Copy a Markdown article written by hand, as it is: its front matter is its metadata
     (no metadata file beside it), and it stays the archivist's to edit."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        with path.open("xb") as f:  # never overwriting one
-            f.write(data)
-    except FileExistsError:
-        raise _fail(path, None, "already exists; add never overwrites an article") from None
+    _create(path, data)
     out.info(f"Article id: {path.name[: -len(MARKDOWN_SUFFIX)]}{how_id}")
     out.info(
         f"Copied it to {display_path(path)} ({len(data):,} bytes, unchanged): a Markdown "
@@ -213,7 +209,10 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
     text = readable(text, display, problems)
     if _is_markdown_article(capture, text):
-        return _markdown_reading(read_text(text, display, problems, fmt="markdown"), problems)
+        reading = read_text(text, display, problems, fmt="markdown")
+        if not problems.errors and reading.front_matter is not None and not reading.blocks:
+            raise _fail(capture, None, "no article text after the front matter")
+        return _markdown_reading(reading, problems)
     reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
     if problems.errors:
         raise ArchiveError(problems)
@@ -232,9 +231,7 @@ def _is_markdown_article(capture: Path, text: str) -> bool:
 def _markdown_reading(reading: Reading, problems: Problems) -> tuple[Reading, str]:
     """A Markdown article's reading, its front matter's text values as its fields (what
     the id is chosen from and the report shows)."""
-    if problems.errors or reading.front_matter is None:
-        raise ArchiveError(problems)
-    if not reading.blocks:
+    if problems.errors or reading.front_matter is None or not reading.blocks:
         raise ArchiveError(problems)
     front = reading.front_matter
     said = {
@@ -327,22 +324,33 @@ def _same_capture(folder: Path, data: bytes) -> Path | None:
 def _write_both(folder: Path, capture_path: Path, data: bytes, meta_path: Path, meta: str) -> None:
     """Create both files (never overwriting one), or neither."""
     folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+    _create(capture_path, data)
     try:
-        for path, content in ((capture_path, data), (meta_path, meta.encode("utf-8"))):
-            with path.open("xb") as f:  # "x": fails if the file exists
-                written.append(path)
-                f.write(content)
-    except FileExistsError as exc:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise _fail(exc.filename, None, "already exists; add never overwrites an article") from None
+        _create(meta_path, meta.encode("utf-8"))
     except BaseException:
-        for path in written:
-            path.unlink(missing_ok=True)
+        capture_path.unlink(missing_ok=True)
         raise
     # Archived captures are never edited: make the copy read-only, like the others.
     capture_path.chmod(0o444)
+
+
+def _create(path: Path, content: bytes) -> None:
+    """Create ``path`` holding ``content``, never overwriting a file, or leave nothing: a
+    write the system refuses (a full disk, a quota) removes what it began, and names the
+    file (an error in the files, not a bug: a half-written Markdown article was left, which
+    the next build published)."""
+    try:
+        f = path.open("xb")  # "x": fails if the file exists
+    except FileExistsError:
+        raise _fail(path, None, "already exists; add never overwrites an article") from None
+    try:
+        with f:
+            f.write(content)
+    except BaseException as exc:
+        path.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename is None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
 
 
 # --- the id -----------------------------------------------------------------
