@@ -274,9 +274,13 @@ def test_options_are_built_from_the_arguments(monkeypatch: pytest.MonkeyPatch) -
         (["--port", "-1"], "archive-site serve: error: --port must be between 0 and 65535"),
         (
             ["--interval", "0"],
-            "archive-site serve: error: --interval must be a positive number of seconds, not 0.0\n",
+            "archive-site serve: error: --interval must be a positive number of seconds, "
+            "at most 3600, not 0.0\n",
         ),
         (["--interval", "nan"], "archive-site serve: error: --interval must be a positive"),
+        # an infinite or huge wait was an internal error (exit 70), once a build ran
+        (["--interval", "inf"], "archive-site serve: error: --interval must be a positive"),
+        (["--interval", "1e300"], "archive-site serve: error: --interval must be a positive"),
     ],
 )
 def test_serve_option_values_are_usage_errors(

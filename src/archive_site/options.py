@@ -66,6 +66,11 @@ class BuildOptions:
         _check_jobs(self.jobs)
 
 
+#: The longest wait between two looks for changes ``serve`` takes (an hour; ``inf`` made
+#: the wait itself fail).
+MOST_INTERVAL = 3600.0
+
+
 @dataclass(frozen=True, slots=True)
 class ServeOptions:
     """``archive-site serve``: the site, where to listen and how often to look for changes."""
@@ -83,9 +88,10 @@ class ServeOptions:
             raise UsageError(
                 f"--port must be between 0 and 65535 (0 picks a free port), not {self.port}"
             )
-        if not self.interval > 0:
+        if not 0 < self.interval <= MOST_INTERVAL:
             raise UsageError(
-                f"--interval must be a positive number of seconds, not {self.interval}"
+                f"--interval must be a positive number of seconds, at most {MOST_INTERVAL:g}, "
+                f"not {self.interval}"
             )
 
 
