@@ -535,6 +535,33 @@ comprehensive strategic partnership, as the two presidents held talks in Beijing
 </div></div></body></html>"""
 
 
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        (
+            '<p class="byline">By <a rel="author" href="/a/1">Jane Roe</a> and '
+            '<a rel="author" href="/a/2">John Doe</a></p>',
+            "Jane Roe and John Doe",
+        ),
+        (  # CSIS: each name a link of its own, in a box that names no author
+            '<div class="contributors-list"><a class="contributor" href="/p/1">Maria '
+            'Snegovaya</a> and\n<a class="contributor" href="/p/2">Jude Blanchette</a></div>',
+            "Maria Snegovaya and Jude Blanchette",
+        ),
+        (  # one name: as before
+            '<p class="byline">By <a rel="author" href="/a/1">Jane Roe</a></p>',
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_byline_of_several_names_each_its_own_link_names_them_all(
+    byline: str, author: str
+) -> None:
+    """Only the first of the names was kept (the inner element naming an author first)."""
+    r = _page("", f"<h1>Rail accord</h1>{byline}")
+    assert fields(r)["author"] == author
+
+
 def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1() -> None:
     """Global Times: its byline and date were in a box named "author_share", read as share
     buttons; its headline is a <div>, so no stamp was looked for under it; and the label

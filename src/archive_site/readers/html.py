@@ -671,7 +671,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out["url"] = _Found(*page.canonical)
     if page.lang:
         out["language"] = _Found(*page.lang)
-    author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
+    elements = [*page.author_groups, *page.authors]  # a byline of several names first
+    author = next(((n, line) for text, line in elements if (n := named_author(text))), None)
     if author is not None:  # an element saying "byline" or "author", or rel="author"
         out["author"] = _Found(*author)
     outlet = _title_outlet(page)

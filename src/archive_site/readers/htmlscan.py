@@ -84,6 +84,7 @@ class _Open:
     furniture: str | None  # the kind, when this element opens a piece of furniture
     text: list[str] = field(default_factory=list)
     author: bool = False  # the element names the author (see _AUTHOR)
+    authors_in: int = 0  # the elements naming the author among its children
 
 
 @dataclass
@@ -98,6 +99,9 @@ class PageScan:
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
     title: tuple[str, int] | None = None  # the <title>'s text
     authors: list[tuple[str, int]] = field(default_factory=list)  # elements naming the author
+    #: Elements holding two or more that name the author, one name each ("By <a>Jane Roe</a>
+    #: and <a>John Doe</a>"): the whole byline.
+    author_groups: list[tuple[str, int]] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
@@ -203,6 +207,7 @@ class _Scanner(HTMLParser):
         text = _space("".join(top.text))
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
+            self.stack[-1].authors_in += top.author
         if top.tag in _SKIP:
             self.skip -= 1
             if top.tag == "script" and self.script is not None:
@@ -229,6 +234,8 @@ class _Scanner(HTMLParser):
             self.out.h1 = (text, top.line)
         if top.tag == "title" and self.out.title is None:
             self.out.title = (text, top.line)
+        if top.authors_in > 1:
+            self.out.author_groups.append((text, top.line))
         if top.author:  # an element inside another: the inner one first
             self.out.authors.append((text, top.line))
         if top.tag in _BLOCKS:
