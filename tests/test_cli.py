@@ -85,6 +85,22 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("url", "why"),
+    [
+        ("https://example.org/%00/", "cannot hold a control character"),
+        ("https://example.org/a%0Ab/", "cannot hold a control character"),
+        ("https://example.org/%FF/", "must be UTF-8 once decoded"),
+    ],
+)
+def test_a_base_url_whose_path_no_server_can_have_is_refused(
+    project_copy: Path, url: str, why: str
+) -> None:
+    """serve answered every request under such a path with 400: the site was unreachable."""
+    result = cli("check", "--base-url", url, cwd=project_copy)
+    assert result.returncode == 1 and why in result.stderr, result.stderr
+
+
 def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
     project_copy: Path,
 ) -> None:

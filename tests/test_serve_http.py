@@ -204,6 +204,46 @@ def test_a_request_for_another_host_is_not_answered(root: Path) -> None:
     assert host_allowed("attacker.example", "0.0.0.0")  # told to answer the network
 
 
+def test_a_body_sent_with_a_get_is_never_read_as_a_request(root: Path) -> None:
+    """A GET with a body of "GET /.../version ...": two answers, the body's too."""
+    live = LiveSite("/archive-site/")
+    live.publish(root, "/archive-site/")
+    server = open_server("127.0.0.1", 0, live, debug=False)
+    server.start()
+    try:
+        port = server.server_address[1]
+        inner = (
+            f"GET /archive-site/__archive-site/version HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
+        )
+        outer = (
+            f"GET /archive-site/timeline.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Content-Length: {len(inner)}\r\n\r\n{inner}"
+        )
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+            conn.sendall(outer.encode())
+            received = b""
+            while chunk := conn.recv(65536):  # the server closes the connection
+                received += chunk
+        assert received.count(b"HTTP/1.1 ") == 1 and b"Connection: close" in received
+    finally:
+        server.stop()
+
+
+def test_a_base_path_escaped_is_shown_escaped_once(root: Path) -> None:
+    """``--base-url http://x/a%20b/`` printed ``.../a%2520b/``, an address that gave 404."""
+    live = LiveSite("/a%20b/")
+    live.publish(root, "/a%20b/")
+    server = open_server("127.0.0.1", 0, live, debug=False)
+    try:
+        url = server.url("/a%20b/")
+        assert url.endswith("/a%20b/")
+        outside = respond(live.view(), "/elsewhere", url)
+        assert b'href="/a%20b/"' in outside.body
+        assert respond(live.view(), "/a%20b/timeline.html", url).status == HTTPStatus.OK
+    finally:
+        server.stop()
+
+
 def test_a_server_that_cannot_listen_is_a_usage_error() -> None:
     live = LiveSite("/")
     with socket.socket() as held:

@@ -6,7 +6,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from .errors import Problems, display_path
 from .layout import SITE_FILE
@@ -116,6 +116,12 @@ def normalise_base_url(url: str) -> str:
     if parts.query or parts.fragment:
         raise ValueError(f"a base URL cannot have a query or #fragment: {url!r}")
     path = parts.path or "/"
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        raise ValueError(f"a base URL's path must be UTF-8 once decoded: {url!r}") from None
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in decoded):
+        raise ValueError(f"a base URL's path cannot hold a control character (%00-%1F): {url!r}")
     if not path.endswith("/"):
         path += "/"
     path = re.sub(r"/{2,}", "/", path)

@@ -199,7 +199,7 @@ class Server(ThreadingHTTPServer):
     def url(self, base_path: str) -> str:
         host, port = str(self.server_address[0]), self.server_address[1]
         shown = f"[{host}]" if ":" in host else host
-        return f"http://{shown}:{port}{quote(base_path)}"
+        return f"http://{shown}:{port}{quote(unquote(base_path))}"  # escaped as it was, once
 
     def start(self) -> None:
         self._thread = threading.Thread(
@@ -264,6 +264,11 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         if reply.location is not None:
             self.send_header("Location", reply.location)
+        if self.headers.get("Transfer-Encoding") or self.headers.get("Content-Length", "0") != "0":
+            # a body a GET has no use for, never read: the connection ends with this answer,
+            # rather than its bytes be taken for the next request
+            self.close_connection = True
+            self.send_header("Connection", "close")
         self.end_headers()
         if not head:
             self.wfile.write(reply.body)

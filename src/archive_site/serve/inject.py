@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from ..errors import Diagnostic
 from .live import View
@@ -127,7 +127,7 @@ def failure_page(view: View) -> bytes:
 
 def outside_page(view: View, url: str) -> bytes:
     """A path outside the base path: where the site is (``url``)."""
-    base = html.escape(quote(view.base_path))
+    base = html.escape(quote(unquote(view.base_path)))  # escaped as it was, once
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         "<title>Not found · archive-site serve</title>\n</head>\n<body>\n"
