@@ -39,7 +39,7 @@ from archive_site.stamp import (
     stamp_path,
     write_stamp,
 )
-from conftest import COMMENTARY, ROOT, TEST_BASE_URL, cold_builds, edit
+from conftest import COMMENTARY, ROOT, TEST_BASE_URL, cli, cold_builds, edit
 
 
 @pytest.fixture(autouse=True)
@@ -166,6 +166,24 @@ def test_unchanged_is_skipped_and_every_edit_rebuilds(
     assert _build(small_copy, "dist", other).unchanged is None
     _same_as_cold(small_copy, monkeypatch, other)
     assert _build(small_copy, "dist", other).unchanged is not None
+
+
+def test_a_build_with_warnings_is_stamped_and_says_them_again_when_unchanged(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build with a warning left no stamp: every later build started from scratch; and an
+    unchanged build said "Built ... in 0.00 s", as if it had built."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.delenv("ARCHIVE_SITE_BASE_URL", raising=False)
+    (small_copy / "content/notes.txt").write_text("to do\n", encoding="utf-8")  # a stray file
+    first = cli("build", cwd=small_copy)
+    assert first.returncode == 0 and "warning:" in first.stderr, first.stderr
+    assert stamp_path(small_copy / "dist").is_file()
+    again = cli("build", cwd=small_copy)
+    assert again.returncode == 0 and again.stderr == first.stderr  # said again, the same
+    assert again.stdout.startswith("Nothing changed since the last build: ")
+    strict = cli("build", "--strict", cwd=small_copy)  # other settings: built, and failing
+    assert strict.returncode == 1 and "notes.txt" in strict.stderr
 
 
 @pytest.mark.parametrize("aside", [False, True], ids=["here", "aside"])

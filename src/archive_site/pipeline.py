@@ -190,6 +190,12 @@ def _unchanged(previous: Stamp) -> Report:
     report = Report(unchanged=str(previous.summary["summary"]))
     report.pages = int(str(previous.summary["pages"]))
     report.files = int(str(previous.summary["files"]))
+    warned = previous.summary.get("warnings")
+    report.warnings = tuple(
+        Diagnostic(str(w[0]), w[1] if isinstance(w[1], int) else None, str(w[2]), "warning")
+        for w in (warned if isinstance(warned, list) else [])
+        if isinstance(w, list) and len(w) == 3
+    )
     return report
 
 
@@ -318,7 +324,7 @@ def _remember(
     deleted: Callable[[], None],
 ) -> None:
     """What the next build into ``output`` reads besides the record cache: the record of
-    its pages and (for a complete site without warnings) the stamp of its inputs, once
+    its pages and (for a complete site) the stamp of its inputs and its warnings, once
     the old site is ``deleted`` (waits for it): the new site's files that were linked from
     the old one lose a link, which changes their status, which the stamp records."""
     from .produce import write_record
@@ -326,6 +332,12 @@ def _remember(
     if reuse is not None:
         write_record(output, reuse.entries(made))
     deleted()
-    if found is not None and not report.warnings:
-        figures = {"summary": report.summary(), "pages": report.pages, "files": report.files}
+    if found is not None:  # its warnings kept, to be said again by a build with nothing to do
+        warned = [[d.path, d.line, d.message] for d in report.warnings]
+        figures = {
+            "summary": report.summary(),
+            "pages": report.pages,
+            "files": report.files,
+            "warnings": warned,
+        }
         write_stamp(output, found, figures)

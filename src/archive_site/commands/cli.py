@@ -275,7 +275,11 @@ def cmd_build(args: argparse.Namespace, out: Printer) -> int:
     if memory is not None:
         out.detail(memory)
     elapsed = time.perf_counter() - started
-    out.info(f"Built {report.summary()} into {display_path(options.output)}/ in {elapsed:.2f} s")
+    where = display_path(options.output)
+    if report.unchanged is not None:  # said as such: nothing was built
+        out.info(f"Nothing changed since the last build: {report.summary()} in {where}/")
+    else:
+        out.info(f"Built {report.summary()} into {where}/ in {elapsed:.2f} s")
     return EXIT_OK
 
 
