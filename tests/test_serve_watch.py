@@ -178,6 +178,45 @@ def test_the_first_build_is_published_and_reported(project: Path) -> None:
     assert sorted(p.name for p in (project / "scratch").iterdir()) == ["site-2"]
 
 
+class StaleWorkers(FakeWorkers):
+    """Builds given up whenever ``stale()`` says the files changed meanwhile."""
+
+    def build(
+        self,
+        options: BuildOptions,
+        result: Path,
+        *,
+        poll: float,
+        stale: Callable[[], bool],
+        previous: Path | None = None,
+    ) -> Outcome | None:
+        if stale():
+            self.built.append(options)
+            return None
+        self.outcomes = [ok()]
+        return super().build(options, result, poll=poll, stale=stale, previous=previous)
+
+
+def test_a_file_that_never_stops_changing_does_not_stop_every_build(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file changing more often than a build takes (a capture being downloaded, a log)
+    had every build given up, and nothing built, without a word."""
+    ticks = iter(range(10**6))
+    monkeypatch.setattr(watch, "snapshot", lambda folders: {"content/log.txt": next(ticks)})
+    monkeypatch.setattr(watch, "MAX_SETTLE_SECONDS", 0.01)
+    out = Lines()
+    workers = StaleWorkers()
+    w = watcher(project, workers, out)
+    w.first()
+    assert len(workers.built) == watch.MOST_SUPERSEDED + 1
+    assert w.live.view().root is not None  # published
+    assert out.lines[0] == (
+        "say: note: files changed during each of the last 3 builds (content/log.txt changed); "
+        "this one is let finish, and what changed meanwhile is built next"
+    )
+
+
 def test_failures_keep_the_last_good_site_and_are_shown_once(project: Path) -> None:
     out = Lines()
     w = watcher(project, FakeWorkers(ok(), failed(), failed(), ok()), out, debug=True)

@@ -27,6 +27,8 @@ from .index import Indexer
 from .live import LiveSite
 from .worker import PACKAGE, Outcome, Workers
 
+#: Builds given up in a row, files changing while they ran, before one is let finish.
+MOST_SUPERSEDED = 3
 QUIET_SECONDS = 0.15  # a burst of changes is over when nothing changed for this long
 MAX_SETTLE_SECONDS = 3.0  # ...or when it has lasted this long (a file that never stops changing)
 KEEP_ROOTS = 2  # the live build and the one before (a request may still be reading it)
@@ -101,6 +103,8 @@ class Watcher:
     _count: int = 0
     _roots: list[Path] = field(default_factory=list)
     _warnings: tuple[Diagnostic, ...] = ()
+    _superseded: int = 0  # builds given up in a row, files changing while they ran
+    _changing: list[str] = field(default_factory=list)  # what changed during the last one
 
     @property
     def folders(self) -> list[Path]:
@@ -153,7 +157,17 @@ class Watcher:
         return current
 
     def build(self, started_from: Snapshot) -> Outcome | None:
-        """Build into a fresh folder; None if files changed meanwhile."""
+        """Build into a fresh folder; None if files changed meanwhile (but after
+        :data:`MOST_SUPERSEDED` builds in a row given up so, one is let finish: a file that
+        changes more often than a build takes, a capture being downloaded or a log, kept
+        serve from building anything, without a word)."""
+        patient = self._superseded >= MOST_SUPERSEDED
+        if patient:
+            self.out.say(
+                f"note: files changed during each of the last {self._superseded} builds "
+                f"({describe(self._changing) if self._changing else 'the watched folders'}); "
+                "this one is let finish, and what changed meanwhile is built next"
+            )
         self._count += 1
         root = self.scratch / f"site-{self._count}"
         result = self.scratch / f"result-{self._count}.json"
@@ -163,12 +177,21 @@ class Watcher:
                 BuildOptions(self.options.site, root, self.options.jobs),
                 result,
                 poll=self.options.interval,
-                stale=lambda: snapshot(self.folders) != started_from,
+                stale=lambda: not patient and self._stale(started_from),
                 previous=self.live.view().root,  # unchanged pages are taken from it
             )
         finally:
             self.sweep(keep=[root] if outcome is not None and outcome.ok else [])
+        self._superseded = 0 if outcome is not None else self._superseded + 1
         return outcome
+
+    def _stale(self, started_from: Snapshot) -> bool:
+        """Whether the watched files changed since ``started_from`` (noting which)."""
+        now = snapshot(self.folders)
+        if now == started_from:
+            return False
+        self._changing = changed_files(started_from, now)
+        return True
 
     def index(self) -> None:
         """Bring the search index up to date with the live build, in the background (after
