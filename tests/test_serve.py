@@ -444,3 +444,30 @@ def test_open_pages_reload_and_show_the_problems(
         finally:
             browser.close()
     s.stop()
+
+
+def test_the_folders_of_a_serve_killed_before_its_clean_up_are_removed(tmp_path: Path) -> None:
+    """A serve killed hard (SIGKILL, the OOM killer) left a whole site and its search index
+    in the temporary folder, which no later serve removed."""
+    from archive_site.serve import SCRATCH, SEARCH, remove_left_behind
+
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = int(gone.stdout)
+    for name in (f"{SCRATCH}{dead}-abc", f"{SEARCH}{dead}-def", f"{SCRATCH}{os.getpid()}-x"):
+        (tmp_path / name / "site-1").mkdir(parents=True)
+    (tmp_path / f"{SCRATCH}{dead}-file").write_text("not a folder", encoding="utf-8")
+    (tmp_path / "elsewhere").mkdir()
+    removed = remove_left_behind(tmp_path)
+    assert sorted(p.name for p in removed) == sorted(
+        [f"{SCRATCH}{dead}-abc", f"{SEARCH}{dead}-def"]
+    )
+    assert {p.name for p in tmp_path.iterdir()} == {
+        f"{SCRATCH}{dead}-file",
+        f"{SCRATCH}{os.getpid()}-x",  # a serve still running
+        "elsewhere",
+    }

@@ -35,8 +35,10 @@ How it works, module by module:
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import signal
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -63,8 +65,9 @@ def serve(options: ServeOptions, out: Printer) -> int:
     _require_folders(options.site)
     live = LiveSite(_initial_base_path(options.site))
     server = open_server(options.host, options.port, live, debug=options.debug)
-    scratch = Path(tempfile.mkdtemp(prefix="archive-site-serve-"))
-    indexes = Path(tempfile.mkdtemp(prefix="archive-site-search-"))
+    remove_left_behind()
+    scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-"))
+    indexes = Path(tempfile.mkdtemp(prefix=f"{SEARCH}{os.getpid()}-"))
     workers = Workers()
     indexer = Indexer(
         live,
@@ -94,6 +97,43 @@ def serve(options: ServeOptions, out: Printer) -> int:
             shutil.rmtree(scratch, ignore_errors=True)
     out.say("Stopped.")
     return EXIT_OK
+
+
+#: serve's temporary folders, in the system's: the prefix, then the process's id.
+SCRATCH, SEARCH = "archive-site-serve-", "archive-site-search-"
+#: The signals that stop serve, and that its clean-up ignores.
+STOPPING = (signal.SIGINT, signal.SIGTERM)
+
+
+def remove_left_behind(folder: Path | None = None) -> list[Path]:
+    """Remove the temporary folders of this user's serve processes that no longer run (killed
+    before they could clean up: SIGKILL, the OOM killer; each held a whole site): those in
+    the system's temporary folder (or ``folder``) named after a process id that is no
+    process's.  What was removed."""
+    root = Path(folder or tempfile.gettempdir())
+    removed = []
+    for path in [*root.glob(f"{SCRATCH}*-*"), *root.glob(f"{SEARCH}*-*")]:
+        pid = path.name.removeprefix(SCRATCH).removeprefix(SEARCH).partition("-")[0]
+        if not pid.isdigit() or _running(int(pid)):
+            continue
+        try:
+            info = path.lstat()
+        except OSError:
+            continue
+        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():  # a folder, its own
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):  # another user's (or no process id at all): left alone
+        return True
+    return True
 
 
 def _require_folders(site: SiteOptions) -> None:
@@ -146,13 +186,14 @@ def _stop_on_sigterm() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _ignoring_sigint() -> Iterator[None]:
-    """A second Ctrl-C must not interrupt the clean-up."""
+    """A second Ctrl-C (or ``kill``) must not interrupt the clean-up."""
     try:
-        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
-    except ValueError:
+        previous = {sig: signal.signal(sig, signal.SIG_IGN) for sig in STOPPING}
+    except ValueError:  # not the main thread
         yield
         return
     try:
         yield
     finally:
-        signal.signal(signal.SIGINT, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
