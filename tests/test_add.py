@@ -711,6 +711,19 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     assert "2 other stories’ headlines" in story
 
 
+def test_the_readme_s_markdown_article_is_added_and_checks(project_copy: Path) -> None:
+    """The README's example of a Markdown article written by hand, as it is."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```markdown\n(.*?)```", readme, re.S)
+    (project_copy / "notes.md").write_text(example, encoding="utf-8")
+    added = cli("add", "notes.md", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    # (an apostrophe parts no word: "the-ports-director", not "the-port-s-director")
+    assert "content/articles/2025-05-06-caspian-field-notes-the-ports-director.md" in added.stdout
+    checked = cli("check", "--strict", cwd=project_copy)
+    assert checked.returncode == 0, checked.stderr
+
+
 @pytest.mark.parametrize("after", ["", "\n   \n\n"])
 def test_a_markdown_article_with_no_text_says_so(project_copy: Path, after: str) -> None:
     """It was refused with an empty message: "archive-site:  in the capture:"."""

@@ -55,8 +55,9 @@ MAX_ID_LENGTH = 60
 _TRAILING_WORDS = frozenset(
     "a an and as at by for from in is of on or the to with".split()  # noqa: SIM905
 )
-#: Letters the transliteration behind python-slugify drops (Azerbaijani schwa).
-_SLUG_REPLACEMENTS = (("Ə", "E"), ("ə", "e"))
+#: Letters the transliteration behind python-slugify drops (Azerbaijani schwa); and the
+#: apostrophe, which parts no word ("China's": "chinas", not "china-s").
+_SLUG_REPLACEMENTS = (("Ə", "E"), ("ə", "e"), ("'", ""), ("’", ""), ("ʼ", ""))
 #: A value written as a plain YAML scalar; anything else is double-quoted.
 _PLAIN_SCALAR = re.compile(r"[^\W_][\w .,()/+'-]*(?<! )")
 
