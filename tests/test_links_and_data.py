@@ -43,6 +43,47 @@ def test_citations_by_article_and_paragraph(archive: Archive) -> None:
             assert (s.article, s.paragraph) == (article, paragraph)
 
 
+def test_a_longer_name_an_entity_is_not_hides_its_names_there() -> None:
+    """ "Shanghai" in "Shanghai Cooperation Organisation" (the British spelling no alias had)
+    or "Shanghai Spirit", "Astana" in "Astana Declaration", were mentions of the cities."""
+    from archive_site.load.index import name_finder
+    from archive_site.model import Entity
+
+    city = Entity("shanghai", "Shanghai", "place", (), not_names=("Shanghai Spirit",))
+    sco = Entity("sco", "Shanghai Cooperation Organization", "organisation", ("SCO",))
+    finder = name_finder([city, sco])
+    text = (
+        "The Shanghai Spirit guides the SCO; Shanghai hosted the Shanghai Cooperation Organization."
+    )
+    assert [(text[s:e], k) for s, e, k in finder.find(text)] == [
+        ("SCO", "sco"),
+        ("Shanghai", "shanghai"),
+        ("Shanghai Cooperation Organization", "sco"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "message"),
+    [
+        ("Spirit of Shanghai Cooperation", None),  # holds the name: fine
+        ("Shanghaiese", "warning: not: 'Shanghaiese' is no longer name holding one of the"),
+        ("Shanghai", "warning: not: 'Shanghai' is no longer name holding one of the entity's"),
+    ],
+)
+def test_an_entity_s_not_names_must_hold_one_of_its_names(
+    project_copy: Path, phrase: str, message: str | None
+) -> None:
+    entities = project_copy / "content/entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(text.replace("    - Shanghai Spirit\n", f"    - {phrase}\n"), "utf-8")
+    result = cli("check", "--strict", cwd=project_copy)
+    if message is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode == 1 and message in result.stderr, result.stderr
+        assert "content/entities.yaml:" in result.stderr
+
+
 def test_entities_are_found_in_the_text_by_alias(archive: Archive) -> None:
     links = archive.links
     # "One Belt, One Road" in the commentary and "Belt and Road" in the interview are one entity
@@ -69,6 +110,12 @@ def test_entities_are_found_in_the_text_by_alias(archive: Archive) -> None:
         for m in links.mentions_by_entity["sco-summit-astana-2024"]
     }
     assert "Shanghai Cooperation Organization summit held in Astana" in summit
+    # "Shanghai Spirit" (the interview's ¶29) names no city: the entity says so (not:)
+    shanghai = {
+        archive.article(m.article).paragraph(m.paragraph).text[m.end : m.end + 7]  # type: ignore[union-attr]
+        for m in links.mentions_by_entity["shanghai"]
+    }
+    assert " Spirit" not in shanghai
     # Whole words only: "Chinese" is not a mention of China, "UN" not of "UNESCO".
     for m in links.mentions_by_entity["china"]:
         p = archive.article(m.article).paragraph(m.paragraph)

@@ -299,6 +299,8 @@ class Entity:
     aliases: tuple[str, ...]
     description: str | None = None
     line: int = 0
+    #: Longer names holding one of its names that are not it ("Shanghai Spirit" for the city).
+    not_names: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

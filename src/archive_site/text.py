@@ -179,10 +179,13 @@ class NameFinder:
     """
 
     def __init__(
-        self, names: Iterable[tuple[str, str]], most_alternatives: int = MOST_ALTERNATIVES
+        self, names: Iterable[tuple[str, str | None]], most_alternatives: int = MOST_ALTERNATIVES
     ) -> None:
-        """``names`` are (name, key) pairs; a match reports the key."""
-        by_first: dict[str, dict[str, str]] = {}
+        """``names`` are (name, key) pairs; a match reports the key.  A name whose key is
+        None is found and reported as nothing: a longer name holding another that is not
+        what it names ("Shanghai Spirit" holds "Shanghai", and is no mention of the city).
+        Of two equal names, the first given is kept."""
+        by_first: dict[str, dict[str, str | None]] = {}
         for name, key in names:
             norm = normalise_text(name)
             first = _word().match(norm)
@@ -227,8 +230,9 @@ class NameFinder:
                 if t.startswith(name, i) and not (
                     end < len(t) and _spaced_letter(name[-1]) and _spaced_letter(t[end])
                 ):
-                    start, stop = norm.span(i, end)
-                    out.append((start, stop, key))
+                    if key is not None:
+                        start, stop = norm.span(i, end)
+                        out.append((start, stop, key))
                     taken = end
                     break
         return out

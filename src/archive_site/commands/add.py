@@ -597,10 +597,10 @@ def _entities_named(content: Path, reading: Reading) -> dict[str, list[str]]:
     """Ids of the entities the capture names, by type, in the order it first names them."""
     if not any(b.turn for b in reading.blocks):
         return {}
-    from ..text import NameFinder
+    from ..load.index import name_finder
 
     entities = load_entities(content, Problems())  # its problems are for `check` to report
-    finder = NameFinder((name, e.id) for e in entities for name in e.names)
+    finder = name_finder(entities)
     types = {e.id: e.type for e in entities}
     named: dict[str, list[str]] = {}
     for block in reading.blocks:

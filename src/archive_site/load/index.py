@@ -84,7 +84,7 @@ def find_mentions(
     those found as the articles were read (see :mod:`.articles`), by article id."""
     finder = functools.cache(lambda: name_finder(entities))
     found_already = found_already or {}
-    names = repr(tuple((e.id, e.names) for e in entities))
+    names = repr(tuple((e.id, e.names, e.not_names) for e in entities))
     out: dict[ParagraphKey, list[Mention]] = {}
     for a in sorted(articles, key=lambda a: a.id):
         known = found_already.get(a.id)
@@ -107,7 +107,13 @@ _MENTIONS = "mentions"
 
 def name_finder(entities: Iterable[Entity]) -> NameFinder:
     """What finds the entities' names and aliases in text."""
-    return NameFinder((name, e.id) for e in entities for name in e.names)
+    entities = list(entities)
+    return NameFinder(
+        [
+            *((name, e.id) for e in entities for name in e.names),
+            *((name, None) for e in entities for name in e.not_names),  # found, and no one
+        ]
+    )
 
 
 def mentions_in(a: Article, finder: NameFinder) -> ArticleMentions:

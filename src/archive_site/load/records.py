@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,26 @@ def _parsed(path: Path, display: str, problems: Problems, cache: RecordCache | N
 _YAML = "yaml"
 
 
+def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) -> tuple[str, ...]:
+    """An entity's ``not:`` names: each must hold one of its names as whole words (else it
+    would hide another entity's mentions, or nothing: a warning, and it is left out; an
+    entity renamed may have left it behind)."""
+    own = [normalise_text(n).casefold() for n in names]
+    out = []
+    for phrase, line in given:
+        text = normalise_text(phrase).casefold()
+        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in own) or text in own:
+            rec.problems.warning(
+                rec.display,
+                line,
+                f"not: '{phrase}' is no longer name holding one of the entity's names "
+                f"({', '.join(names)}): it is left out",
+            )
+            continue
+        out.append(phrase)
+    return tuple(dict.fromkeys(out))
+
+
 def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
     display, records = load_list(content / ENTITIES_FILE, problems, "entity")
     seen: dict[str, int] = {}
@@ -118,6 +139,7 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
         etype = rec.text("type", required=True)
         aliases = rec.text_items("aliases")
         description = rec.text("description")
+        not_names = rec.text_items("not")
         rec.finish()
         if etype is not None and etype not in ENTITY_TYPES:
             rec.error("type", f"'{etype}' is not one of: {', '.join(ENTITY_TYPES)}")
@@ -142,6 +164,7 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
                 aliases=tuple(dict.fromkeys(a for a, _ in aliases if a != name)),
                 description=description,
                 line=rec.line,
+                not_names=_not_names(rec, not_names, [name, *(a for a, _ in aliases)]),
             )
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
