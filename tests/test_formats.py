@@ -496,7 +496,9 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         # "Author:" in Azerbaijani was the author's first name (the README's own example)
         ("Müəllif: Aygün Əliyeva", "Aygün Əliyeva"),
         ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
-        ("Text: Hans Müller | 3 July 2024", "Hans Müller"),  # a label of one word
+        ("Text: Hans Müller | 3 July 2024", "Hans Müller"),
+        ("Photo: Jane Roe", None),  # another label: someone else than the author
+        ("Editor: John Doe", None),
         ("Nino Kapanadze | 3 July 2024", "Nino Kapanadze"),
         ("Claire Duval, 23 avril 2025", "Claire Duval"),
         ("Pjotr Sauer in Almaty", "Pjotr Sauer"),
@@ -550,6 +552,17 @@ comprehensive strategic partnership, as the two presidents held talks in Beijing
         ),
         (  # one name: as before
             '<p class="byline">By <a rel="author" href="/a/1">Jane Roe</a></p>',
+            "Jane Roe",
+        ),
+        (  # the site's writers listed lower down are no byline
+            '<p class="byline">By <a rel="author" href="/a/1">Jane Roe</a></p><p>Text.</p>'
+            '<div class="our-authors"><a rel="author" href="/a/2">Richard Miles</a>, '
+            '<a rel="author" href="/a/3">Mary Major</a></div>',
+            "Jane Roe",
+        ),
+        (  # an author box: the name and its title, each an element naming the author
+            '<div class="author"><span class="author-name">Jane Roe</span> '
+            '<span class="author-title">Caucasus Editor</span></div>',
             "Jane Roe",
         ),
     ],
@@ -1667,6 +1680,9 @@ def test_a_date_on_the_line_of_the_first_paragraph_is_read() -> None:
         "Copyright law in Azerbaijan was amended in 2024 to protect software.",
         "The ministry shared this article of the treaty with reporters.",
         "The minister said he would follow developments on Telegram closely.",
+        "(c) the parties shall exchange information on transit volumes.",  # a treaty's item
+        "Listen to this story from a refugee who fled Karabakh in 1993.",
+        "Have a tip for our reporters in Baku, the editor asked readers in 2024.",
     ],
 )
 def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
@@ -1694,6 +1710,11 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "APA-nın Telegram kanalına abunə olun",
         "Hürriyet'i Google Haberler'de takip edin",
         "Подписывайтесь на наш Telegram-канал",
+        "Читайте нас в Дзене",
+        "Google Xəbərlərdə izləyin",
+        "Listen to the article",
+        "Share on Facebook",
+        "Copy link",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:
@@ -1704,7 +1725,13 @@ def test_a_call_to_pay_is_furniture(call: str) -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["© 2025 The Caspian Times. All rights reserved.", "Copyright © 2025 Huawei", "(c) 2025 APA"],
+    [
+        "© 2025 The Caspian Times. All rights reserved.",
+        "Copyright © 2025 Huawei",
+        "(c) 2025 APA",
+        "Все права защищены.",
+        "Tüm hakları saklıdır.",
+    ],
 )
 def test_a_copyright_line_is_furniture(line: str) -> None:
     from archive_site.readers.wire import promotion

@@ -28,10 +28,10 @@ _BYLINE = re.compile(
 #: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:").
 _OTHER_BY = re.compile(
     r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
-    r"|作者|记者|記者)(?:\s*[:：]\s*|\s+)(?=\S)"
+    r"|Text|Texte|Testo|Texto|Текст|作者|记者|記者)(?:\s*[:：]\s*|\s+)(?=\S)"
 )
-#: A label of one word before the names: "Müəllif: Aygün Əliyeva" ("Author:" in a language
-#: the list above does not know).
+#: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
+#: the author's, and so no author read.
 _LABEL = re.compile(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
 #: Words that join names in those languages besides "and" and "&".
 _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
@@ -181,8 +181,10 @@ def _names_alone(text: str) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
     capital, joined as bylines join them; None for anything else."""
     names = _AFTER_NAMES.sub("", _PLACE_BEFORE_NEXT.sub("", text)).strip(" ,")
-    if (label := _LABEL.match(names)) is not None:
-        names = names[label.end() :]
+    if (other := _OTHER_BY.match(names)) is not None:
+        names = names[other.end() :]  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
+    elif _LABEL.match(names) is not None:
+        return None  # "Photo: Jane Roe", "Editor: John Doe": someone else than the author
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]

@@ -671,8 +671,17 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out["url"] = _Found(*page.canonical)
     if page.lang:
         out["language"] = _Found(*page.lang)
-    elements = [*page.author_groups, *page.authors]  # a byline of several names first
-    author = next(((n, line) for text, line in elements if (n := named_author(text))), None)
+    author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
+    if author is not None:  # the byline of several names that holds it, if any (not a list
+        # of the site's writers lower down, which holds another)
+        author = next(
+            (
+                (n, line)
+                for text, line in page.author_groups
+                if (n := named_author(text)) and author[0] in n
+            ),
+            author,
+        )
     if author is not None:  # an element saying "byline" or "author", or rel="author"
         out["author"] = _Found(*author)
     outlet = _title_outlet(page)

@@ -99,8 +99,8 @@ class PageScan:
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
     title: tuple[str, int] | None = None  # the <title>'s text
     authors: list[tuple[str, int]] = field(default_factory=list)  # elements naming the author
-    #: Elements holding two or more that name the author, one name each ("By <a>Jane Roe</a>
-    #: and <a>John Doe</a>"): the whole byline.
+    #: Elements holding two or more links that name the author, one name each ("By <a>Jane
+    #: Roe</a> and <a>John Doe</a>"): the whole byline.
     author_groups: list[tuple[str, int]] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
@@ -207,7 +207,7 @@ class _Scanner(HTMLParser):
         text = _space("".join(top.text))
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
-            self.stack[-1].authors_in += top.author
+            self.stack[-1].authors_in += top.author and top.tag == "a"  # a link to a writer
         if top.tag in _SKIP:
             self.skip -= 1
             if top.tag == "script" and self.script is not None:

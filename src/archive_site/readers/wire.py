@@ -235,23 +235,28 @@ _CALL_LAST = re.compile(
 )
 _PLACE = re.compile(
     r"\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|linkedin|tiktok|vk|threads"
-    r"|bluesky|mastodon|newsletter|podcast|app|rss|apple\s+news|flipboard"
-    r"|google\s+(?:news|haberler|xəbərlər|новости|nachrichten|actualités|noticias))\b"
+    r"|bluesky|mastodon|newsletter|podcast|app|rss|apple\s+news|flipboard|dzen|дзен|дзене"
+    r"|google\s+(?:news|haberler|xəbərlər\w*|новост\w*|nachrichten|actualités|noticias))\b"
     r"|\bon\s+x\b|(?<!\w)@\w",
     re.IGNORECASE,
 )
 #: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
 #: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article".
 _BUTTON = re.compile(
-    r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+)?(?:article|story)"
-    r"|have\s+a\s+(?:news\s+)?tip\b|got\s+a\s+(?:news\s+)?tip\b"
+    r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+|the\s+)?"
+    r"(?:article|story)(?:\s+(?:with\s+a\s+friend|for\s+later))?\W*$"
+    r"|share\s+on\s+(?:facebook|x|twitter|linkedin|whatsapp|telegram|vk)\W*$|copy\s+link\W*$"
+    r"|(?:have|got)\s+a\s+(?:news\s+)?tip\s*\?"
     r"|subscribe\s+to\s+(?:unlock|read|continue|access))",
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
 #: A copyright line: "© 2025 The Caspian Times. All rights reserved."
 _COPYRIGHT = re.compile(
-    r"(?:©|\(c\)\s|copyright\s*(?:©|\(c\)|\d{4})).*|.*\ball\s+rights\s+reserved\W*",
+    r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).*"
+    r"|.*\b(?:all\s+rights\s+reserved|все\s+права\s+защищены|tüm\s+hakları\s+saklıdır"
+    r"|bütün\s+hüquqlar\s+qorunur|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
+    r"|todos\s+los\s+derechos\s+reservados)\W*",
     re.IGNORECASE | re.DOTALL,
 )
 #: A paragraph longer than this is text, whatever it opens with.
