@@ -161,6 +161,13 @@ def test_more_words_hand_a_sentence_to_someone(text: str, cue: str) -> None:
         ("El ministro dijo que el corredor está listo.", "'dijo'"),
         ("وقال الرئيس إن العلاقات تتطور.", "'وقال'"),
         ("大臣は協力を強化すると述べた。", "'と述べた'"),
+        ("“两国关系处于历史最好时期，”他说。", "'说。'"),
+        ("Компания сообщило о росте.", "'сообщило'"),
+        ("Как говорится в сообщении, рост составил 20%.", "'говорится в'"),
+        ("大臣は協力を強化すると述べました。", "'と述べました'"),
+        ('"Yeni bir dönem başladı" diye konuştu.', "'diye konuştu'"),
+        ("Bu barədə nazirlikdən məlumat verilib.", "'məlumat verilib'"),
+        ("장관은 협력을 강화하겠다고 말했습니다.", "'말했습니다'"),
     ],
 )
 def test_reported_speech_in_other_languages_is_someone_s_words(text: str, cue: str) -> None:
@@ -180,19 +187,27 @@ def test_a_transcript_s_turn_in_an_article_that_is_no_interview_is_someone_s_wor
         "a",
         texts=(
             "[00:00:41] ZAUR SHIRIYEV: The relationship goes back to 1992.",
+            "[00:01:12] COBUS VAN STADEN: And Baku has been good at marketing itself.",
+            "[00:01:16] ZAUR SHIRIYEV: Absolutely.",
             "Baku: the port opened.",  # one word: a place, as a dateline
         ),
     )
     assert _cue(art, art.paragraphs[0]) == (
         "opens with a speaker's name ('ZAUR SHIRIYEV:', as a transcript's turn)"
     )
-    assert _cue(art, art.paragraphs[1]) is None
+    assert _cue(art, art.paragraphs[3]) is None
+    # no speaker speaking twice is no transcript: a dateline ("NEW DELHI:"), a heading
+    lone = article("b", texts=("NEW DELHI: India and Azerbaijan met.", "Key Takeaways: trade."))
+    assert [_cue(lone, p) for p in lone.paragraphs] == [None, None]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "小说和说明书都在中国出版。",  # 说 in "novel" and "instructions"
+        "对中国来说，这是一个机会；也就是说，比如说，贸易增长了。",  # "for", "that is", "e.g."
+        "İhracat rekor kaydetti.",  # "recorded"
+        "Ticaret 2023'e göre yüzde 20 arttı.",  # "compared with 2023"
         "Yıllara göre ticaret arttı; buna göre yeni hat açıldı.",  # göre is "by", "so"
         "İki ölkə arasında ticarət artıb.",
         "Грузооборот вырос на 20 процентов.",

@@ -458,6 +458,12 @@ def test_wire_copy_in_azerbaijani_says_so_by_its_letters() -> None:
     assert az.fields["language"].value == "az"
     english, _ = read_as(copy.replace("ə", "e").replace("Ə", "E"), "wire")
     assert "language" not in english.fields  # no letter tells: the site's, as before
+    names = (
+        "date 2025-04-23\n\nResidents return\n\nResidents returned to Xankəndi on Monday, "
+        "Aygün Əliyeva of the Ağdərə district said. Əliyev met Ədalət Əliyev.\n"
+    )
+    brief, _ = read_as(names, "wire")  # names spelt the Azerbaijani way: English still
+    assert "language" not in brief.fields
 
 
 def test_wire_copy_paragraphs_and_furniture() -> None:

@@ -46,8 +46,11 @@ def turns(out: list[Block]) -> list[tuple[str, int | None]]:
         ("ALIYEV (through translator): Yes.", "ALIYEV"),
         ("[00:00:41] ZAUR SHIRIYEV: It goes back to 1992.", "ZAUR SHIRIYEV"),
         ("(01:12) Eric Olander: Welcome.", "Eric Olander"),
-        ("However, he said: no.", None),  # an office is capitalised
+        ("However, he said: no.", None),
         ("Moreover, Officials Said: no.", None),
+        ("ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN (through translator): No.", "ILHAM ALIYEV"),
+        ("Ильхам Алиев, президент Азербайджана: Да.", "Ильхам Алиев"),  # an office in lower case
+        ("5:30 AM: the first train left.", None),
     ],
 )
 def test_speaker_label(text: str, name: str | None) -> None:
@@ -172,10 +175,16 @@ def test_a_list_before_a_colon_in_an_answer_is_no_speaker() -> None:
     """ "Azerbaijan, China and Russia: ..." opens as a name and an office would, in ordinary
     capitals: it is a speaker only when it names one the interview knows."""
     source = mark_turns(
-        blocks("Q: Who?", "A: Three states.", "Azerbaijan, China and Russia: all three.")
+        blocks(
+            "Q: Who?",
+            "A: Three states.",
+            "Azerbaijan, China and Russia: all three.",
+            "EU, NATO and the OSCE: all three again.",  # acronyms are no transcript's capitals
+        )
     )
     out, notes = label_turns(source, names_of(WEEKLY), names_of(JABBAROV))
-    assert turns(out) == [("question", 1), ("answer", 2), ("answer", 2)] and notes == []
+    assert turns(out) == [("question", 1), ("answer", 2), ("answer", 2), ("answer", 2)]
+    assert notes == []
 
 
 def test_a_name_of_both_speakers_decides_nothing() -> None:

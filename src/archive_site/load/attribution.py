@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
-from .speakers import speaker_label
+from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = re.compile(
@@ -40,30 +40,36 @@ ATTRIBUTION = re.compile(
 #: article's language: a capture whose language is not declared is read as the site's.
 ATTRIBUTION_ELSEWHERE = re.compile(
     # Russian
-    r"\b(?:сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|заверил)[аи]?\b"
-    r"|\bпо (?:(?:его|её|ее|их) )?(?:словам|мнению|данным)\b"
+    r"\b(?:сказал|заявил|отметил|подчеркнул|добавил|пояснил|сообщил|указал|заверил|рассказал"
+    r"|признал|напомнил)[аио]?\b"
+    r"|\bпо (?:(?:его|её|ее|их) )?(?:словам|мнению|данным)\b|\bговорится в\b"
     # French
-    r"|\b(?:a|ont) (?:déclaré|affirmé|dit|indiqué|souligné|ajouté|expliqué|précisé|assuré)\b"
+    r"|\b(?:a|ont) (?:déclaré|affirmé|dit|indiqué|souligné|ajouté|expliqué|précisé|assuré"
+    r"|annoncé|estimé)\b"
     r"|-t-(?:il|elle)\b|\bselon\b|\bd['’]après\b"
     # German
     r"|\b(?:sagte|sagten|erklärte|erklärten|betonte|betonten|unterstrich)\b"
     r"|\blaut\b|\bzufolge\b"
     # Spanish, Portuguese, Italian
-    r"|\b(?:dijo|afirmó|declaró|señaló|aseguró|añadió|según|disse|afirmou|declarou)\b"
+    r"|\b(?:dijo|afirmó|declaró|señaló|aseguró|añadió|explicó|agregó|según|disse|afirmou"
+    r"|declarou)\b"
     r"|\bde acordo com\b|\bha (?:detto|dichiarato|affermato|sottolineato)\b"
-    # Turkish
-    r"|\b(?:söyledi|dedi|belirtti|ifade etti|açıkladı|vurguladı|dile getirdi|kaydetti)\b"
-    r"|\b(?:sözlerine|açıklamasına|ifadesine) göre\b|\w+['’](?:[ny]?[ae]) göre\b"
+    # Turkish ("kaydetti" is also "recorded"; "2023'e göre" is "compared with 2023")
+    r"|\b(?:söyledi|dedi|belirtti|ifade etti|açıkladı|vurguladı|dile getirdi|diye konuştu"
+    r"|ifadelerini kullandı)\b"
+    r"|\b(?:sözlerine|açıklamasına|ifadesine) göre\b|\b[^\W\d_]+['’](?:[ny]?[ae]) göre\b"
     # Azerbaijani
-    r"|\b(?:bildirib|deyib|qeyd edib|vurğulayıb|söyləyib|bəyan edib|əlavə edib"
-    r"|diqqətə çatdırıb|bildirdi|qeyd etdi|vurğuladı)\b"
+    r"|\b(?:bildirib|deyib|qeyd edib|vurğulayıb|söyləyib|bəyan edib|əlavə edib|bildirilib"
+    r"|diqqətə çatdırıb|bildirdi|qeyd etdi|vurğuladı|məlumat verib|məlumat verilib)\b"
     r"|\b(?:sözlərinə|fikrinə|məlumatına) görə\b|\bfikrincə\b"
     # Arabic (the conjunction و may be joined to the verb)
-    r"|(?<!\w)و?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|صرح|صرحت)(?!\w)"
-    r"|(?<!\w)(?:وفقا ل|بحسب|حسب)"
-    # Chinese, Japanese, Korean: a verb of saying before its words, "according to"
-    r"|(?:说|表示|称|指出|强调|介绍|宣布)[，：,:]|据[^，。]{1,15}(?:介绍|报道|称|说)"
-    r"|と(?:述べた|語った|話した|強調した)|によると|(?:말했다|밝혔다|강조했다)|에 따르면",
+    r"|(?<!\w)و?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|صرح|صرحت|أشار|أشارت|أعلن|أعلنت)(?!\w)"
+    r"|(?<!\w)(?:وفقا|وفقاً|بحسب|حسب)(?!\w)"
+    # Chinese, Japanese, Korean: a verb of saying before its words or after them, "according
+    # to" (not 来说, 也就是说, 比如说: "for", "that is", "for example")
+    r"|(?<![来是如])(?:说|表示|称|指出|强调|介绍|宣布)[，：,:。]|据[^，。]{1,15}(?:介绍|报道|称|说)"
+    r"|と(?:述べ|語っ|話し|強調し)(?:た|ました)|によると"
+    r"|(?:말했|밝혔|강조했)(?:다|습니다)|에 따르면",
     re.IGNORECASE,
 )
 
@@ -123,8 +129,8 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         said = _said(before.text)
         if said is not None:  # "..., the minister told reporters:" then the words
             return f"follows one that hands it to someone ({said!r} and a colon)"
-    label = speaker_label(paragraph.text)
-    if label is not None and len(label.split()) > 1 and article.kind != "interview":
+    label = _transcript_label(article, paragraph)
+    if label is not None:
         return f"opens with a speaker's name ({label + ':'!r}, as a transcript's turn)"
     quoted = QUOTATION.match(paragraph.text)
     words = (quoted["single"] or quoted["double"] or "").split() if quoted is not None else []
@@ -132,6 +138,27 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
+    return None
+
+
+def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
+    """The speaker's name a paragraph of an article that is no interview opens with, as a
+    transcript's turns do (a name of two words or more, surely a speaker's: see
+    :mod:`.speakers`), when a speaker so named speaks twice or more in it (a dateline, "NEW
+    DELHI:", or a heading, "Key Takeaways:", opens one paragraph)."""
+    if article.kind == "interview":
+        return None
+    found = label_of(paragraph.text)
+    if found is None or not found[1] or len(found[0].split()) < 2:
+        return None
+    seen: set[str] = set()
+    for p in article.paragraphs:
+        other = label_of(p.text)
+        if other is None or not other[1] or len(other[0].split()) < 2:
+            continue
+        if other[0].casefold() in seen:
+            return found[0]
+        seen.add(other[0].casefold())
     return None
 
 

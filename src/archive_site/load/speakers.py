@@ -31,7 +31,7 @@ _WORD = r"[^\W\d_][\w'’.-]*"
 _LABEL = re.compile(
     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
     rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
-    r"(?:,[ \u00a0](?P<office>[^:\n]{1,80}?)|[ \u00a0]\([^():\n]{1,60}\))?"
+    r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
     r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
 )
 #: The small words an office's title may hold uncapitalised ("President of Azerbaijan").
@@ -41,29 +41,32 @@ _JOINERS = frozenset("of the and for to at in on de du des la le von van der y e
 _NOT_NAMES = frozenset(
     "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
     " so now today also again however example question answer result update moreover"
-    " meanwhile besides furthermore instead still yet then here there indeed".split()
+    " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc".split()
 )
 
 
 def speaker_label(text: str) -> str | None:
     """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
-    label = _label(text)
+    label = label_of(text)
     return None if label is None else label[0]
 
 
-def _label(text: str) -> tuple[str, bool] | None:
+def label_of(text: str) -> tuple[str, bool] | None:
     """The name a paragraph opens with as its speaker's, and whether it is surely one: a
     name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
     and Russia: ..."), and is one only when it is a name the interview knows."""
     m = _LABEL.match(text)
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
         return None
-    office = (m["office"] or "").split()
-    if not all(w[0].isupper() or w in _JOINERS for w in office):
-        return None  # "However, he said: ..." is a sentence
     if m["name"].casefold() in _NOT_NAMES:
         return None
-    return m["name"], not office or m["name"].isupper() or m["office"].isupper()
+    office, name = m["office"] or "", m["name"]
+    # sure: no office, or the transcripts' capitals ("ILHAM ALIYEV, PRESIDENT:"; not a list
+    # of acronyms, "EU, NATO and the OSCE:"); else a name the interview must know, its office
+    # in ordinary capitals or none ("Ilham Aliyev, president of Azerbaijan:", as Russian
+    # and French write an office)
+    shouted = (name.isupper() and len(name.split()) > 1) or (office.isupper() and office)
+    return name, not office or bool(shouted)
 
 
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
@@ -120,7 +123,7 @@ def _labels_and_roles(
     blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
 ) -> tuple[list[str | None], list[str | None]]:
     """The name each block opens with, if any, and whose it is (see :func:`_role`)."""
-    found = [_label(b.text) for b in blocks]
+    found = [label_of(b.text) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
     return labels, [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
 

@@ -151,12 +151,21 @@ def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
         return None
 
 
+_WORDS = re.compile(r"[^\W\d_]+")
+#: Azerbaijani's commonest words, which no other language writes so: "and", "with", "for",
+#: "this", "that is", "was", "the year"...
+_AZERBAIJANI_WORDS = frozenset(
+    "və ilə üçün bu olan olub edib edir ki isə də bir ildə".split()  # noqa: SIM905
+)
+
+
 def script_language(body: Sequence[Block]) -> str | None:
     """The language of a text no metadata declares, where its letters alone tell: Chinese
     (Han characters, no kana), Japanese (kana), Korean (Hangul), when they are most of its
     letters; Azerbaijani, whose schwa (ə) no other language in the Latin script writes, when
-    it is one letter in a hundred or more (in Azerbaijani, about one in twelve).  Other
-    scripts serve many languages: none is guessed."""
+    it is one letter in a hundred or more (in Azerbaijani, about one in twelve) and its
+    commonest words one word in fifty or more.  Other scripts serve many languages: none is
+    guessed."""
     letters = [c for b in body for c in b.text if c.isalpha()]
     if not letters:
         return None
@@ -168,8 +177,17 @@ def script_language(body: Sequence[Block]) -> str | None:
             return tag
     if han * 2 > len(letters):
         return "zh"
-    schwa = sum(1 for c in letters if c in "əƏ")
-    return "az" if schwa * 100 >= len(letters) else None
+    return "az" if _azerbaijani(body, letters) else None
+
+
+def _azerbaijani(body: Sequence[Block], letters: list[str]) -> bool:
+    """Whether ``body`` (its ``letters``) is in Azerbaijani: its schwa, and its commonest
+    words (an English brief spelling names the Azerbaijani way, Xankəndi, Əliyeva, has as
+    many schwas, not "və", "and", or "ilə", "with")."""
+    if sum(1 for c in letters if c in "əƏ") * 100 < len(letters):
+        return False
+    words = [w.casefold() for b in body for w in _WORDS.findall(b.text)]
+    return sum(w in _AZERBAIJANI_WORDS for w in words) * 50 >= len(words)
 
 
 def reading(
