@@ -1211,6 +1211,10 @@ def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
         ("Baku. April 23. INTERFAX - The", "Baku. April 23. INTERFAX -", "The"),
         ("Baku. 23 April. REPORT.AZ/ The president", "Baku. 23 April. REPORT.AZ/", "The president"),
         ("Baku. 23 April. The talks - went on", None, None),  # no agency in capitals: a sentence
+        # AZERTAC in Azerbaijani parts them by commas, often a paragraph of its own
+        ("Bakı, 23 aprel, AZƏRTAC", "Bakı, 23 aprel, AZƏRTAC", ""),
+        ("Bakı, 23 aprel, AZƏRTAC. Nazir bildirib", "Bakı, 23 aprel, AZƏRTAC", "Nazir bildirib"),
+        ("Baku, 24 April, Aliyev met Xi.", None, None),  # no agency in capitals
         ("新华社记者获悉", None, None),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
         ("Baku and Beijing, April 23 (Reuters) - x", None, None),
@@ -1228,6 +1232,20 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
         assert (found[0].text, found[1]) == (dateline, rest)
         if any(c.isdigit() for c in dateline):
             assert (found[0].month, found[0].day) in ((4, 23), (4, 24), (7, 3), (5, 3))
+
+
+def test_a_dateline_standing_alone_above_the_text_is_kept_apart() -> None:
+    """AZERTAC's "Bakı, 23 aprel, AZƏRTAC" was the text's first paragraph (suggest took its
+    date for an event)."""
+    text = (
+        "date 2025-04-23\n\nNəqliyyat sahəsində əməkdaşlıq\n\nBakı, 23 aprel, AZƏRTAC\n\n"
+        "Nazir bildirib ki, yükdaşıma artıb.\n"
+    )
+    r, _ = read_as(text, "wire")
+    assert texts(r) == ["Nazir bildirib ki, yükdaşıma artıb."]
+    assert r.fields["dateline"].value == "Bakı, 23 aprel, AZƏRTAC"
+    alone, _ = read_as("date 2025-04-23\n\nHeadline\n\nBakı, 23 aprel, AZƏRTAC\n", "wire")
+    assert texts(alone)[-1] == "Bakı, 23 aprel, AZƏRTAC"  # nothing after it: it stays the text
 
 
 def test_a_dateline_in_another_language_gives_the_story_its_day() -> None:

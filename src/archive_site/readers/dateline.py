@@ -39,6 +39,15 @@ STOPPED_DATELINE = re.compile(
 )
 
 
+#: ``Bakı, 23 aprel, AZƏRTAC``: place, day and agency parted by commas, the agency in
+#: capitals (checked after the match), as Azerbaijani agencies write it; often a paragraph
+#: of its own above the text.
+COMMA_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}),\s+{_DAY_MONTH},\s+"
+    r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*))(?:\.?\s*$|\.\s+(?=\S)|\s*(?:--|[—–-])\s+(?=\S))"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
@@ -63,10 +72,10 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
-    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text)):
+    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text), COMMA_DATELINE.match(text)):
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
-            return found, text[m.end() :]
+            return found, text[m.end() :]  # (empty: a dateline standing alone)
     return None
 
 
@@ -74,7 +83,8 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of :data:`DATELINE` or :data:`STOPPED_DATELINE` is, if it is one."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    if m.re is STOPPED_DATELINE and not (agency and agency.isupper() and len(agency) > 2):
+    stopped = m.re in (STOPPED_DATELINE, COMMA_DATELINE)
+    if stopped and not (agency and agency.isupper() and len(agency) > 2):
         return None  # "Baku. 3 June. The talks - ..." is a sentence
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline

@@ -116,10 +116,14 @@ def read(capture: Capture, problems: Problems) -> Reading:
         _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
         _in_outlet_zone(page, body[min(1, len(body) - 1)].line, fields)
         at, found = _dateline_of(body)
-        if found is not None:
+        if found is not None and (found[1] or len(body) > 1):
             dateline, text = found
-            body[at] = Block(text, body[at].line)
-            dateline_fields(fields, dateline, body[at].line, notes, "the page's date")
+            line = body[at].line
+            if text:
+                body[at] = Block(text, line)
+            else:  # a paragraph of its own ("Bakı, 23 aprel, AZƏRTAC")
+                body.pop(at)
+            dateline_fields(fields, dateline, line, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
             body = mark_turns(body, dashes=False)
             kind = interview_field(body)

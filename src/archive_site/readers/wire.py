@@ -428,10 +428,14 @@ def read(capture: Capture, problems: Problems) -> Reading:
     credits = take_credits(body, fields)
     if body:
         found = match_dateline(body[0].text)
-        if found is not None:
+        if found is not None and (found[1] or len(body) > 1):
             line, text = found
-            body[0] = Block(text, body[0].line)
-            dateline_fields(fields, line, body[0].line, notes)
+            at = body[0].line
+            if text:
+                body[0] = Block(text, at)
+            else:  # a paragraph of its own ("Bakı, 23 aprel, AZƏRTAC")
+                body.pop(0)
+            dateline_fields(fields, line, at, notes)
     if credits is not None and body and separator(body[-1].text):  # "___" before it
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
