@@ -178,6 +178,10 @@ def test_no_false_dates(sentence: str) -> None:
         ("The talks, which were postponed, will be held on Monday.", ["2025-04-28"]),
         ("On Monday, the minister will visit Baku.", ["2025-04-28"]),
         ("The first train would leave in June, the company said.", ["2025-06"]),  # reported
+        # "is set to", and a passive after "expected to be": the future (the last Friday
+        # and the last Thursday were read)
+        ("Wang Yi is set to hold talks in Beijing on Friday.", ["2025-04-25"]),
+        ("The loan agreement is expected to be signed on Thursday.", ["2025-04-24"]),
         ("It would have opened in June.", ["2024-06"]),
         ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.

@@ -49,7 +49,7 @@ _NUMBER_WORDS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
-    r"|is to|are to)\b",
+    r"|is to|are to|(?:set|slated|poised|about) to)\b",
     re.I,
 )
 _UNIT_AFTER = re.compile(
@@ -105,7 +105,7 @@ _PAST = re.compile(
 )
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = re.compile(
-    rf"{_FUTURE.pattern}(?:\s+(?:not\s+)?(?:be\s+|to\s+)?[a-z]+)?", re.IGNORECASE
+    rf"{_FUTURE.pattern}(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?", re.IGNORECASE
 )
 
 
