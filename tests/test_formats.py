@@ -581,6 +581,38 @@ def test_a_byline_of_several_names_each_its_own_link_names_them_all(
     assert fields(r)["author"] == author
 
 
+RELEASE = """<!DOCTYPE html><html lang="en"><head><title>Huawei and Azercell sign MoU</title>
+</head><body><div class="news-detail">
+<h1>Huawei and Azercell sign MoU</h1>
+<div class="news-content">
+<p>Huawei and Azercell Telecom today signed a memorandum of understanding to build a 5G network
+in Baku, in the presence of the minister of digital development.</p>
+<p>The two companies will deploy base stations in central Baku by the end of 2025.</p>
+<h3>{heading}</h3>
+<p>Founded in 1987, Huawei is a leading global provider of information and communications
+technology infrastructure and smart devices.</p>
+<h3>Media Contacts</h3>
+<p>Email: mediarelations@huawei.com</p>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "kept"),
+    [
+        ("About Huawei", 2),  # a company's profile and its press office: after the text
+        ("About the deal", 3),  # a heading of the story: its text goes on, to the contacts
+    ],
+)
+def test_what_follows_a_press_release_is_no_part_of_its_text(heading: str, kept: int) -> None:
+    """Huawei's profile ("Founded in 1987, ...": a dated mention for suggest) and its media
+    contacts were published as the release's words."""
+    r = read_text(RELEASE.format(heading=heading), "pr.html", Problems(), fmt="html")
+    assert len(texts(r)) == kept, texts(r)
+    after = [f.text for f in r.furniture if f.kind == "boilerplate"]
+    if kept == 2:
+        assert after[0].startswith("Founded in 1987") and "mediarelations" in after[-1]
+
+
 def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1() -> None:
     """Global Times: its byline and date were in a box named "author_share", read as share
     buttons; its headline is a <div>, so no stamp was looked for under it; and the label

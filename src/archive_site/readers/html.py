@@ -106,6 +106,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
     body = _with_standfirst(page, body)
+    body = _without_boilerplate(page, body, aside)
     _byline_author(aside, fields)
     credits = take_credits(body, fields)
     if credits is not None:
@@ -234,6 +235,43 @@ def _paragraphs(
         else:
             body.append(Block(text, last))
     return body, aside
+
+
+#: The heading of what follows a press release or a think tank's paper, never its text:
+#: the profile of each party ("About Huawei", "About the authors"), the press office's
+#: contacts, notes to editors, a company's legal warning; or the end mark ("###", "-ends-").
+_BOILERPLATE_HEADING = re.compile(
+    r"(?:(?i:about)\s+(?:(?i:the\s+authors?|us)|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
+    r"|(?i:(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"
+    r"|forward[- ]looking\s+statements?|written\s+by|о\s+компании|şirkət\s+haqqında"
+    r"|hakkımızda|#{3}|-?\s*ends\s*-?))\s*:?"
+)
+
+
+def _without_boilerplate(page: PageScan, body: list[Block], aside: list[Furniture]) -> list[Block]:
+    """``body`` to the first heading, after its first paragraph, of what follows the text of
+    a press release or a paper (see :data:`_BOILERPLATE_HEADING`): the paragraphs from there
+    on are furniture ("boilerplate", added to ``aside``).  A company's profile was the
+    source's words, "Founded in 1987" a dated mention."""
+    if len(body) < 2:
+        return body
+    heading = next(
+        (
+            line
+            for text, line in page.blocks
+            if line > body[0].line
+            and len(text.split()) <= 8
+            and _BOILERPLATE_HEADING.fullmatch(text.strip())
+        ),
+        None,
+    )
+    if heading is None:
+        return body
+    kept = [b for b in body if b.line < heading]
+    if not kept:
+        return body
+    aside.extend(Furniture("boilerplate", b.text, b.line) for b in body if b.line >= heading)
+    return kept
 
 
 def _furniture_kind(text: str, *, first: bool) -> str | None:

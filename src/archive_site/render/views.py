@@ -273,6 +273,10 @@ def furniture_summary(article: Article) -> list[str]:
         "caption": ("a figure caption", "figure captions"),
         "advertisement": ("an advertisement label", "advertisement labels"),
         "copyright": ("a copyright line", "copyright lines"),
+        "boilerplate": (
+            "a paragraph after the text (a profile, contacts)",
+            "paragraphs after the text (profiles, contacts)",
+        ),
         "form": ("a form", "forms"),
     }
     out = []
