@@ -80,9 +80,16 @@ def test_base_url_from_the_environment_and_the_option_wins(small_copy: Path) -> 
 
 
 def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
+    """A usage error (exit 2), said to be the command line's, not the content's."""
     result = cli("build", "--base-url", "ftp://example.org", cwd=project_copy)
-    assert result.returncode == 1
+    assert result.returncode == 2
+    assert result.stderr.startswith("archive-site: 1 error in the command line:\n")
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
+    (project_copy / "dist").mkdir()
+    (project_copy / "dist/CNAME").write_text("example.org\n", encoding="utf-8")
+    foreign = cli("build", cwd=project_copy)  # a file the build did not write
+    assert foreign.returncode == 1
+    assert foreign.stderr.startswith("archive-site: 1 error in the output folder:\n")
 
 
 @pytest.mark.parametrize(
@@ -98,7 +105,7 @@ def test_a_base_url_whose_path_no_server_can_have_is_refused(
 ) -> None:
     """serve answered every request under such a path with 400: the site was unreachable."""
     result = cli("check", "--base-url", url, cwd=project_copy)
-    assert result.returncode == 1 and why in result.stderr, result.stderr
+    assert result.returncode == 2 and why in result.stderr, result.stderr
 
 
 def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
@@ -107,7 +114,7 @@ def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
     """It was accepted, and every canonical link, the feed and the sitemap published it."""
     for url in ("https://bob:s3cret@example.org/a/", "https://bob@example.org/"):
         result = cli("check", "--base-url", url, cwd=project_copy)
-        assert result.returncode == 1
+        assert result.returncode == 2
         assert "--base-url: a base URL cannot carry a user name or password" in result.stderr
         assert "'example.org'" in result.stderr and "bob" not in result.stderr
     edit(

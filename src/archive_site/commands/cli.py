@@ -353,13 +353,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"archive-site {args.command}: error: {exc}", file=sys.stderr, flush=True)
         return EXIT_USAGE
     except ArchiveError as exc:
-        out.problems(exc.diagnostics, "the content" if args.command != "add" else "the capture")
+        where = _where(exc.diagnostics, args)
+        out.problems(exc.diagnostics, where)
         if args.command == "build":
             print(
                 "archive-site: nothing was written; the output folder is unchanged.",
                 file=sys.stderr,
             )
-        return EXIT_PROBLEMS
+        return EXIT_USAGE if where == "the command line" else EXIT_PROBLEMS
     except KeyboardInterrupt:
         print("archive-site: interrupted", file=sys.stderr)
         return 130
@@ -391,6 +392,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:
         return _internal(exc, args)
+
+
+def _where(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> str:
+    """Where the problems are, for the heading: the command line (an option's value: a
+    usage error), the output folder, the capture ``add`` was given, else the content."""
+    paths = {d.path for d in diagnostics}
+    if paths and all(p.startswith("--") for p in paths):
+        return "the command line"
+    output = getattr(args, "output", None)
+    if output is not None and paths == {display_path(Path(output))}:
+        return "the output folder"
+    return "the capture" if args.command == "add" else "the content"
 
 
 def _internal(exc: Exception, args: argparse.Namespace) -> int:
