@@ -94,6 +94,13 @@ MILESTONES = "content/milestones.yaml"
             id="unknown-key",
         ),
         pytest.param(
+            "content/topics.yaml",
+            "- id: trade\n",
+            "- id: trade\n  descripton: Trade in goods.\n",
+            "descripton: unknown key in topic (did you mean 'description'? known keys:",
+            id="misspelt-key",
+        ),
+        pytest.param(
             f"content/articles/{COMMENTARY}.meta.yaml",
             "kind: opinion\n",
             "kind: opinion\ntitle: A different headline\n",

@@ -22,6 +22,7 @@ constructors, as before.
 from __future__ import annotations
 
 import codecs
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -474,4 +475,6 @@ class Record:
         for key in self.data:
             if key in self._seen or (ignore is not None and ignore(key)):
                 continue
-            self.error(key, f"unknown key in {self.what} (known keys: {', '.join(known)})")
+            near = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
+            hint = f"did you mean '{near[0]}'? " if near else ""
+            self.error(key, f"unknown key in {self.what} ({hint}known keys: {', '.join(known)})")
