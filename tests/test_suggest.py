@@ -356,6 +356,17 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
             "Münasibətlər 2 aprel 1992-ci ildə qurulub. İyul 2015 tarixində saziş imzalanıb.",
             [("2 aprel 1992", "1992-04-02"), ("İyul 2015", "2015-07")],
         ),
+        (  # as Azerbaijani news writes them: the year's ordinal, the month's genitive
+            "az",
+            "Əlaqələr 1992-ci il aprelin 2-də qurulub. Prezident aprelin 20-də Pekinə gedib. "
+            "2024-cü ildə yükdaşıma artıb. 2019-cu ilin aprel ayında saziş imzalanıb.",
+            [
+                ("1992-ci il aprelin 2-də", "1992-04-02"),
+                ("aprelin 20-də", "2025-04-20"),
+                ("2024-cü ildə", "2024"),
+                ("2019-cu ilin aprel ayında", "2019-04"),
+            ],
+        ),
         ("fr", "Les relations datent du 2 avril 1992.", [("2 avril 1992", "1992-04-02")]),
         ("de", "Sie wurden am 2. April 1992 aufgenommen.", [("2. April 1992", "1992-04-02")]),
         ("es", "Se establecieron el 2 de abril de 1992.", [("2 de abril de 1992", "1992-04-02")]),

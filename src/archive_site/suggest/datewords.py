@@ -464,9 +464,16 @@ _OTHER_DAYS = (
     rf"(?P<d2>{_D})\.?\s+(?:de\s+)?(?P<om2>{_OM}){_WORD_END}"
     rf"(?:\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b|(?!\.?,?\s*(?:de\s+)?\d))"
 )
+#: Azerbaijani writes a year with its ordinal suffix and "il" (year), a day after the month
+#: in the genitive, the day with its case's suffix: "1992-ci il aprelin 2-də", "aprelin
+#: 22-də", "2024-cü ildə", "2019-cu ilin aprel ayında".
+_AZ_YEAR = rf"(?P<y>{_Y})-(?:ci|cı|cu|cü)\s+(?i:il)"
+_AZ_DAY = rf"(?P<om>{_OM})(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?P<d>{_D})-[^\W\d_]{{1,4}}"
 OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
+        (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
+        (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
         (_OTHER_DAYS, _days),
         (
             rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
@@ -480,6 +487,8 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
         (rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
         (rf"(?P<y>{_Y})\s*年(?!\s*\d)", _year),
+        (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
+        (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
         (
             rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
             rf"(?!\.?,?\s*(?:de\s+)?\d)",
