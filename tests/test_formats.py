@@ -938,6 +938,23 @@ Associated Press writer Dake Kang in Beijing contributed to this report.
 """
 
 
+@pytest.mark.parametrize(
+    ("last", "credit"),
+    [
+        ("(With input from Xinhua)", True),
+        ("With agency inputs", True),
+        ("(With additional reporting from Reuters)", True),
+        ("With input from officials, the ministry drafted the plan.", False),  # a sentence
+    ],
+)
+def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, credit: bool) -> None:
+    """CGTN's "(With input from Xinhua)" was the story's last paragraph."""
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{last}\n"
+    r, _ = read_as(copy, "wire")
+    assert (last not in texts(r)) == credit
+    assert ("credits", last) in [(f.kind, f.text) for f in r.furniture] or not credit
+
+
 def test_agency_copy_whose_head_runs_into_the_text() -> None:
     """AP copy (slug, headline, byline and affiliation, dateline, with no blank line
     between) was read as plain text: all of it the first paragraph; and the separator

@@ -142,7 +142,10 @@ def credits_author(text: str) -> str | None:
 #: Kang in Beijing contributed to this report."  Not the author.
 _CONTRIBUTED = re.compile(
     r"[^.!?]{3,160}\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)|reporting))"
-    r"(?:\s+from\s+[^.!?]{2,60})?\.?",
+    r"(?:\s+from\s+[^.!?]{2,60})?\.?"
+    # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs"
+    r"|\(?\s*with\s+(?:inputs?\s+from\s+[^.,;()]{2,40}|agency\s+inputs|(?:additional\s+)?"
+    r"(?:reporting|input)\s+(?:from|by)\s+[^.,;()]{2,40})\s*\)?\.?",
     re.IGNORECASE,
 )
 
