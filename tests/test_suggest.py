@@ -378,6 +378,10 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ),
         # a day without its year: the latest such day on or before publication, inferred
         ("ru", "Встреча прошла 22 апреля в Пекине.", [("22 апреля", "2024-04-22")]),
+        # the next one when the verb speaks of the future, in any of these languages
+        ("ru", "Встреча состоится 28 апреля.", [("28 апреля", "2025-04-28")]),
+        ("tr", "Ziyaret 27 Nisan'a kadar sürecek.", [("27 Nisan", "2025-04-27")]),
+        ("az", "Forum 28 aprel tarixində keçiriləcək.", [("28 aprel", "2025-04-28")]),
         ("zh", "习近平4月20日会见阿利耶夫。", [("4月20日", "2025-04-20")]),
         # in English, other languages' month names are not months: "Mars 2020" is a rover
         (

@@ -49,7 +49,11 @@ _NUMBER_WORDS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
-    r"|is to|are to|(?:set|slated|poised|about) to)\b",
+    r"|is to|are to|(?:set|slated|poised|about) to"
+    # the future in the archive's other languages: Turkish and Azerbaijani by its suffix
+    # ("sürecek", "keçiriləcək"), Russian, German, French by their auxiliaries
+    r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|пройд[её]т|wird"
+    r"|werden|sera|seront)\b",
     re.I,
 )
 _UNIT_AFTER = re.compile(
