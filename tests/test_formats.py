@@ -581,6 +581,23 @@ def test_a_byline_of_several_names_each_its_own_link_names_them_all(
     assert fields(r)["author"] == author
 
 
+@pytest.mark.parametrize(
+    ("title", "h1", "outlet"),
+    [
+        ("阿利耶夫期待尽快访华-新华网", "阿利耶夫期待尽快访华", "新华网"),  # no spaces around it
+        ("中国-中亚峰会在西安举行", "中国-中亚峰会在西安举行", None),  # a dash of the headline
+    ],
+)
+def test_a_chinese_site_s_name_after_its_headline(title: str, h1: str, outlet: str | None) -> None:
+    """news.cn's "标题-新华网" gave no outlet: Chinese titles part them with no spaces."""
+    html = (
+        f"<!DOCTYPE html><html lang='zh'><head><title>{title}</title></head><body><h1>{h1}</h1>"
+        "<p>新华社巴库4月23日电 阿塞拜疆总统阿利耶夫表示期待尽快访华。</p></body></html>"
+    )
+    r = read_text(html, "cn.html", Problems(), fmt="html")
+    assert fields(r).get("outlet") == outlet
+
+
 RELEASE = """<!DOCTYPE html><html lang="en"><head><title>Huawei and Azercell sign MoU</title>
 </head><body><div class="news-detail">
 <h1>Huawei and Azercell sign MoU</h1>

@@ -733,7 +733,10 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
 
 
 #: What sets a site's name apart from the headline in a page's <title>.
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|–—·:]{1,2}|-)\s+")
+_TITLE_SEPARATOR = re.compile(
+    r"\s+(?:[|–—·:]{1,2}|-)\s+"
+    r"|(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])[-_|－—](?=[\u4e00-\u9fff])"  # 标题-新华网
+)
 _MAX_OUTLET_WORDS = 6
 
 
