@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import json
 import re
 import socket
+from collections.abc import Iterator
 from http import HTTPStatus
 from pathlib import Path
 
@@ -143,6 +145,20 @@ def test_before_a_first_good_build_every_page_explains(root: Path) -> None:
     assert b"content/milestones.yaml:7" in r.body and b"&lt;not&gt;" in r.body
 
 
+@contextlib.contextmanager
+def serving(root: Path, base: str = "/archive-site/", *, start: bool = True) -> Iterator[Server]:
+    """A server of the build in ``root`` at ``base`` on a free port, stopped after."""
+    live = LiveSite(base)
+    live.publish(root, base)
+    server = open_server("127.0.0.1", 0, live, debug=False)
+    if start:
+        server.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def test_the_server_sends_the_reply_with_its_headers(root: Path) -> None:
     live = LiveSite("/archive-site/")
     live.publish(root, "/archive-site/")
@@ -177,11 +193,7 @@ def test_the_server_sends_the_reply_with_its_headers(root: Path) -> None:
 def test_a_request_for_another_host_is_not_answered(root: Path) -> None:
     """DNS rebinding: a page at attacker.example, its name pointed at 127.0.0.1, was served
     the site, its raw captures and the build's problems as its own origin's."""
-    live = LiveSite("/archive-site/")
-    live.publish(root, "/archive-site/")
-    server = open_server("127.0.0.1", 0, live, debug=False)
-    server.start()
-    try:
+    with serving(root) as server:
         port = server.server_address[1]
         for host, target, status in [
             (f"127.0.0.1:{port}", "/archive-site/timeline.html", 200),
@@ -199,18 +211,12 @@ def test_a_request_for_another_host_is_not_answered(root: Path) -> None:
             assert r.status == status, (host, target)
             assert (b"timeline" in body) == (status == 200)
             conn.close()
-    finally:
-        server.stop()
     assert host_allowed("attacker.example", "0.0.0.0")  # told to answer the network
 
 
 def test_a_body_sent_with_a_get_is_never_read_as_a_request(root: Path) -> None:
     """A GET with a body of "GET /.../version ...": two answers, the body's too."""
-    live = LiveSite("/archive-site/")
-    live.publish(root, "/archive-site/")
-    server = open_server("127.0.0.1", 0, live, debug=False)
-    server.start()
-    try:
+    with serving(root) as server:
         port = server.server_address[1]
         inner = (
             f"GET /archive-site/__archive-site/version HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n"
@@ -225,23 +231,16 @@ def test_a_body_sent_with_a_get_is_never_read_as_a_request(root: Path) -> None:
             while chunk := conn.recv(65536):  # the server closes the connection
                 received += chunk
         assert received.count(b"HTTP/1.1 ") == 1 and b"Connection: close" in received
-    finally:
-        server.stop()
 
 
 def test_a_base_path_escaped_is_shown_escaped_once(root: Path) -> None:
     """``--base-url http://x/a%20b/`` printed ``.../a%2520b/``, an address that gave 404."""
-    live = LiveSite("/a%20b/")
-    live.publish(root, "/a%20b/")
-    server = open_server("127.0.0.1", 0, live, debug=False)
-    try:
+    with serving(root, "/a%20b/", start=False) as server:
         url = server.url("/a%20b/")
         assert url.endswith("/a%20b/")
-        outside = respond(live.view(), "/elsewhere", url)
-        assert b'href="/a%20b/"' in outside.body
-        assert respond(live.view(), "/a%20b/timeline.html", url).status == HTTPStatus.OK
-    finally:
-        server.stop()
+        view = server.live.view()
+        assert b'href="/a%20b/"' in respond(view, "/elsewhere", url).body
+        assert respond(view, "/a%20b/timeline.html", url).status == HTTPStatus.OK
 
 
 def test_a_server_that_cannot_listen_is_a_usage_error() -> None:
