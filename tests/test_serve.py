@@ -9,6 +9,7 @@ Waiting for a rebuild polls with a bound (``WAIT`` seconds): no fixed sleeps.
 
 from __future__ import annotations
 
+import fcntl
 import http.client
 import json
 import os
@@ -462,12 +463,23 @@ def test_the_folders_of_a_serve_killed_before_its_clean_up_are_removed(tmp_path:
         (tmp_path / name / "site-1").mkdir(parents=True)
     (tmp_path / f"{SCRATCH}{dead}-file").write_text("not a folder", encoding="utf-8")
     (tmp_path / "elsewhere").mkdir()
-    removed = remove_left_behind(tmp_path)
+    (tmp_path / f"{SCRATCH}²-x").mkdir()  # no process id (it made serve fail: exit 70)
+    # a dead process id, but its lock held: a serve seen from another PID namespace
+    held = tmp_path / f"{SCRATCH}{dead}-held"
+    held.mkdir()
+    lock = os.open(held / ".serve-lock", os.O_WRONLY | os.O_CREAT, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    try:
+        removed = remove_left_behind(tmp_path)
+    finally:
+        os.close(lock)
     assert sorted(p.name for p in removed) == sorted(
         [f"{SCRATCH}{dead}-abc", f"{SEARCH}{dead}-def"]
     )
     assert {p.name for p in tmp_path.iterdir()} == {
         f"{SCRATCH}{dead}-file",
         f"{SCRATCH}{os.getpid()}-x",  # a serve still running
+        f"{SCRATCH}{dead}-held",
+        f"{SCRATCH}²-x",
         "elsewhere",
     }

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import stat
@@ -50,7 +51,7 @@ from ..options import ServeOptions, SiteOptions
 from .http import open_server
 from .index import Indexer
 from .live import LiveSite
-from .watch import Printer, Watcher
+from .watch import LOCK, Printer, Watcher
 from .worker import Workers
 
 EXIT_OK = 0
@@ -68,6 +69,7 @@ def serve(options: ServeOptions, out: Printer) -> int:
     remove_left_behind()
     scratch = Path(tempfile.mkdtemp(prefix=f"{SCRATCH}{os.getpid()}-"))
     indexes = Path(tempfile.mkdtemp(prefix=f"{SEARCH}{os.getpid()}-"))
+    held = [_hold(scratch), _hold(indexes)]  # noqa: F841 - held open while serve runs
     workers = Workers()
     indexer = Indexer(
         live,
@@ -114,16 +116,51 @@ def remove_left_behind(folder: Path | None = None) -> list[Path]:
     removed = []
     for path in [*root.glob(f"{SCRATCH}*-*"), *root.glob(f"{SEARCH}*-*")]:
         pid = path.name.removeprefix(SCRATCH).removeprefix(SEARCH).partition("-")[0]
-        if not pid.isdigit() or _running(int(pid)):
+        if not re.fullmatch(r"[0-9]{1,10}", pid) or _running(int(pid)):
             continue
         try:
             info = path.lstat()
         except OSError:
             continue
-        if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid():  # a folder, its own
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or _held(path):
+            continue  # not a folder; another user's; a serve's still (seen from elsewhere)
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
     return removed
+
+
+# A running serve holds its folders' LOCK (see .watch): a process id may name another
+# process (seen from another PID namespace: a container sharing the folder), a lock is the
+# system's own word that its holder runs.
+
+
+def _hold(folder: Path) -> int | None:
+    """Lock ``folder``'s :data:`LOCK` for as long as this process runs (its descriptor)."""
+    try:
+        import fcntl  # (POSIX: where there is none, the process id alone decides)
+
+        fd = os.open(folder / LOCK, os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except (ImportError, OSError):
+        return None
+    return fd
+
+
+def _held(folder: Path) -> bool:
+    """Whether a running process holds ``folder``'s :data:`LOCK`."""
+    try:
+        import fcntl
+
+        fd = os.open(folder / LOCK, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except (ImportError, OSError):
+        return False  # none (a serve killed before it made one): the process id decides
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+    return False
 
 
 def _running(pid: int) -> bool:

@@ -27,6 +27,9 @@ from .index import Indexer
 from .live import LiveSite
 from .worker import PACKAGE, Outcome, Workers
 
+#: The file a running serve holds locked in each of its temporary folders (see
+#: :func:`archive_site.serve.remove_left_behind`).
+LOCK = ".serve-lock"
 #: Builds given up in a row, files changing while they ran, before one is let finish.
 MOST_SUPERSEDED = 3
 QUIET_SECONDS = 0.15  # a burst of changes is over when nothing changed for this long
@@ -204,7 +207,7 @@ class Watcher:
         """Delete every build but the newest few, and anything a killed build left."""
         wanted = {*self._roots[-KEEP_ROOTS:], *keep}
         for p in self.scratch.iterdir():
-            if p not in wanted and not p.name.startswith("result-"):
+            if p not in wanted and not p.name.startswith("result-") and p.name != LOCK:
                 if p.is_dir():
                     shutil.rmtree(p, ignore_errors=True)
                 else:
