@@ -66,8 +66,10 @@ def test_a_longer_name_an_entity_is_not_hides_its_names_there() -> None:
     ("phrase", "message"),
     [
         ("Spirit of Shanghai Cooperation", None),  # holds the name: fine
-        ("Shanghaiese", "warning: not: 'Shanghaiese' is no longer name holding one of the"),
-        ("Shanghai", "warning: not: 'Shanghai' is no longer name holding one of the entity's"),
+        ("Shanghaiese", "warning: not: 'Shanghaiese' is not a longer name holding one of the"),
+        ("Shanghai", "warning: not: 'Shanghai' is not a longer name holding one of the entity's"),
+        # another entity's name in it: its mentions would be hidden too
+        ("Shanghai Cooperation Organization Forum", "holds a name of entity 'sco'"),
     ],
 )
 def test_an_entity_s_not_names_must_hold_one_of_its_names(

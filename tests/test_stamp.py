@@ -182,6 +182,18 @@ def test_a_build_with_warnings_is_stamped_and_says_them_again_when_unchanged(
     again = cli("build", cwd=small_copy)
     assert again.returncode == 0 and again.stderr == first.stderr  # said again, the same
     assert again.stdout.startswith("Nothing changed since the last build: ")
+    # from another folder the warnings name the files otherwise: built again, said so
+    elsewhere = cli(
+        "build",
+        "--content",
+        "../content",
+        "--templates",
+        "../templates",
+        "-o",
+        "../dist",
+        cwd=small_copy / "templates",
+    )
+    assert elsewhere.stdout.startswith("Built ") and "../content/notes.txt" in elsewhere.stderr
     strict = cli("build", "--strict", cwd=small_copy)  # other settings: built, and failing
     assert strict.returncode == 1 and "notes.txt" in strict.stderr
 

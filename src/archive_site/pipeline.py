@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from .errors import Diagnostic, Problems
+from .files import CONTROL_CHARACTERS
 from .options import default_jobs
 from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
 from .write import check_output_contents, check_output_place, write_folder
@@ -153,7 +154,7 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     aside = previous.look_aside(paths.output)  # the output, looked at meanwhile
     try:
         found = Found.look(folders, settings)
-        same = previous.inputs_unchanged(found)
+        same = previous.inputs_unchanged(found) and _warned_here(previous)
         if same and previous.output_unchanged(paths.output, aside):
             return _unchanged(previous)
     finally:
@@ -161,10 +162,21 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
             aside.close()
     hashed = found.hashed(previous)
     unchanged = hashed.fingerprint == previous.fingerprint  # (when not ``same``: only touched)
-    if not same and unchanged and previous.output_unchanged(paths.output):
+    if (
+        not same
+        and unchanged
+        and _warned_here(previous)
+        and previous.output_unchanged(paths.output)
+    ):
         write_stamp(paths.output, hashed, previous.summary, kept=previous)
         return _unchanged(previous)
     return hashed
+
+
+def _warned_here(previous: Stamp) -> bool:
+    """Whether the warnings of the build ``previous`` stamped, if any, name the files as a
+    build from this folder would (they name them from the working folder)."""
+    return not previous.summary.get("warnings") or previous.summary.get("cwd") == str(Path.cwd())
 
 
 def _settings(base_url: str | None, strict: bool) -> dict[str, object]:
@@ -192,11 +204,19 @@ def _unchanged(previous: Stamp) -> Report:
     report.files = int(str(previous.summary["files"]))
     warned = previous.summary.get("warnings")
     report.warnings = tuple(
-        Diagnostic(str(w[0]), w[1] if isinstance(w[1], int) else None, str(w[2]), "warning")
+        Diagnostic(
+            _printable(w[0]), w[1] if type(w[1]) is int else None, _printable(w[2]), "warning"
+        )
         for w in (warned if isinstance(warned, list) else [])
         if isinstance(w, list) and len(w) == 3
     )
     return report
+
+
+def _printable(value: object) -> str:
+    """A stamp's text as the terminal may be given it: no control character (the stamp is a
+    file beside the output, which anything may have written)."""
+    return CONTROL_CHARACTERS.sub(" ", str(value)).replace("\n", " ").replace("\r", " ")
 
 
 def _reuse(site: Site, output: Path, files: dict[str, str], salt: str, cache: RecordCache) -> Reuse:
@@ -339,5 +359,6 @@ def _remember(
             "pages": report.pages,
             "files": report.files,
             "warnings": warned,
+            "cwd": str(Path.cwd()),  # what they name the files from
         }
         write_stamp(output, found, figures)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +121,7 @@ def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) 
             rec.problems.warning(
                 rec.display,
                 line,
-                f"not: '{phrase}' is no longer name holding one of the entity's names "
+                f"not: '{phrase}' is not a longer name holding one of the entity's names "
                 f"({', '.join(names)}): it is left out",
             )
             continue
@@ -168,7 +169,39 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
             )
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
+    out = _not_others(out, display, problems)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
+
+
+def _not_others(entities: list[Entity], display: str, problems: Problems) -> list[Entity]:
+    """The entities with each ``not:`` name that holds another entity's name left out, with
+    a warning: it would hide that entity's mentions too ("China–Baku forum" under China
+    hides the city of Baku), which are mentions still."""
+    names = {normalise_text(n).casefold(): e.id for e in entities for n in e.names}
+    out = []
+    for e in entities:
+        kept = []
+        for phrase in e.not_names:
+            text = normalise_text(phrase).casefold()
+            other = next(
+                (
+                    ident
+                    for name, ident in names.items()
+                    if ident != e.id and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+                ),
+                None,
+            )
+            if other is None:
+                kept.append(phrase)
+            else:
+                problems.warning(
+                    display,
+                    e.line,
+                    f"not: '{phrase}' holds a name of entity '{other}', whose mentions it "
+                    "would hide too: it is left out",
+                )
+        out.append(e if len(kept) == len(e.not_names) else replace(e, not_names=tuple(kept)))
+    return out
 
 
 def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
