@@ -624,6 +624,9 @@ def _reading(**fields: str) -> Reading:
         ),
         ({}, "Notes on Ölkə — «draft»", "notes-on-olke-draft"),
         ({"title": "Şuşa: İlham Əliyev’s visit"}, "x", "susa-ilham-eliyevs-visit"),
+        # an apostrophe, however written, parts no word ("china-s", "o-zbekiston" were ids)
+        ({"title": "China's Oʻzbekiston ties"}, "x", "chinas-ozbekiston-ties"),
+        ({"title": "China`s O‘zbekiston ties"}, "x", "chinas-ozbekiston-ties"),
     ],
 )
 def test_choose_id(fields: dict[str, str], stem: str, expected: str) -> None:

@@ -582,6 +582,24 @@ def test_a_byline_of_several_names_each_its_own_link_names_them_all(
 
 
 @pytest.mark.parametrize(
+    "page",
+    [
+        # the body on one line with the heading: nothing is cut by line
+        "<h1>Talks</h1><p>First of the text.</p><h3>Media Contacts</h3><p>The talks went on "
+        "for hours, and the two sides agreed on a timetable for the railway.</p>",
+        # "###" as a separator mid-story: more text follows it than comes before
+        "<h1>Talks</h1>\n<p>First.</p>\n<p>###</p>\n<p>The second story of the page goes on "
+        "for much longer than the first one did, with many more words in it.</p>",
+    ],
+)
+def test_what_only_looks_like_a_press_release_s_end_cuts_nothing(page: str) -> None:
+    r = read_text(
+        f"<!DOCTYPE html><html><body>{page}</body></html>", "p.html", Problems(), fmt="html"
+    )
+    assert not [f for f in r.furniture if f.kind == "boilerplate"], texts(r)
+
+
+@pytest.mark.parametrize(
     ("title", "h1", "outlet"),
     [
         ("阿利耶夫期待尽快访华-新华网", "阿利耶夫期待尽快访华", "新华网"),  # no spaces around it
@@ -599,7 +617,7 @@ def test_a_chinese_site_s_name_after_its_headline(title: str, h1: str, outlet: s
 
 
 RELEASE = """<!DOCTYPE html><html lang="en"><head><title>Huawei and Azercell sign MoU</title>
-</head><body><div class="news-detail">
+<meta property="og:site_name" content="Huawei"></head><body><div class="news-detail">
 <h1>Huawei and Azercell sign MoU</h1>
 <div class="news-content">
 <p>Huawei and Azercell Telecom today signed a memorandum of understanding to build a 5G network
@@ -616,7 +634,8 @@ technology infrastructure and smart devices.</p>
 @pytest.mark.parametrize(
     ("heading", "kept"),
     [
-        ("About Huawei", 2),  # a company's profile and its press office: after the text
+        ("About Huawei", 2),  # its profile of itself and its press office: after the text
+        ("About Azercell", 3),  # another's profile (in an interview, "About China"): text
         ("About the deal", 3),  # a heading of the story: its text goes on, to the contacts
     ],
 )
@@ -1281,6 +1300,7 @@ def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
         ("Bakı, 23 aprel, AZƏRTAC", "Bakı, 23 aprel, AZƏRTAC", ""),
         ("Bakı, 23 aprel, AZƏRTAC. Nazir bildirib", "Bakı, 23 aprel, AZƏRTAC", "Nazir bildirib"),
         ("Baku, 24 April, Aliyev met Xi.", None, None),  # no agency in capitals
+        ("Yesterday, 23 April, UNESCO listed the site.", None, None),  # no place
         ("新华社记者获悉", None, None),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
         ("Baku and Beijing, April 23 (Reuters) - x", None, None),

@@ -74,7 +74,7 @@ def test_every_date_a_milestone_quotes_is_found_with_the_milestone(
 def test_a_year_of_another_article_s_milestones_covers_no_mention() -> None:
     """``--new`` hid "grew by 20 percent last year" in a new article because eight milestones
     of 2024, none from that article, had its date: a year (or a month) is covered only by
-    the milestones quoting the mention's article; a day, by any milestone of that day."""
+    the milestones quoting the mention's paragraph; a day, by any milestone of that day."""
     from archive_site.suggest import Mention, with_existing
 
     archive = load_archive(CONTENT)
@@ -85,18 +85,19 @@ def test_a_year_of_another_article_s_milestones_covers_no_mention() -> None:
         for m in archive.milestones
         if m.date.edtf == "2024"
         for s in m.sources
-        if s.article == INTERVIEW
+        if (s.article, s.paragraph) == (INTERVIEW, "p12")
     }
     day = next(m for m in archive.milestones if len(m.date.edtf) == 10)
     found = with_existing(
         [
             Mention("new-article", "p3", "2024", "Trade grew last year.", "last year"),
-            Mention(INTERVIEW, "p99", "2024", "Trade grew last year.", "last year"),
+            Mention(INTERVIEW, "p12", "2024", "Trade grew last year.", "last year"),
+            Mention(INTERVIEW, "p99", "2024", "A new event of 2024.", "2024"),
             Mention("new-article", "p4", day.date.edtf, "On that day.", "a day"),
         ],
         archive.milestones,
     )
-    assert [set(m.existing) for m in found] == [set(), quoting, {day.id}]
+    assert [set(m.existing) for m in found] == [set(), quoting, set(), {day.id}]
     assert quoting
 
 
@@ -182,6 +183,10 @@ def test_no_false_dates(sentence: str) -> None:
         # and the last Thursday were read)
         ("Wang Yi is set to hold talks in Beijing on Friday.", ["2025-04-25"]),
         ("The loan agreement is expected to be signed on Thursday.", ["2025-04-24"]),
+        # ...but not in the past: "was about to", "was set to music", "had been expected"
+        ("He was about to leave on Monday when the call came.", ["2025-04-21"]),
+        ("The poem was set to music in March.", ["2025-03"]),
+        ("The deal had been expected to be signed on Thursday.", ["2025-04-17"]),
         ("It would have opened in June.", ["2024-06"]),
         ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.

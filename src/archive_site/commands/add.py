@@ -57,7 +57,11 @@ _TRAILING_WORDS = frozenset(
 )
 #: Letters the transliteration behind python-slugify drops (Azerbaijani schwa); and the
 #: apostrophe, which parts no word ("China's": "chinas", not "china-s").
-_SLUG_REPLACEMENTS = (("Ə", "E"), ("ə", "e"), ("'", ""), ("’", ""), ("ʼ", ""))
+_SLUG_REPLACEMENTS = (
+    ("Ə", "E"),
+    ("ə", "e"),
+    *((mark, "") for mark in "'’ʼʻ‘`´"),  # (Uzbek writes its o‘ and g‘ with ʻ or ‘)
+)
 #: A value written as a plain YAML scalar; anything else is double-quoted.
 _PLAIN_SCALAR = re.compile(r"[^\W_][\w .,()/+'-]*(?<! )")
 

@@ -15,7 +15,10 @@ from .base import Field, iso_date
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
 #: no class for them), not a word that opens sentences.
-_PLACE_WORD = r"(?!(?:On|In|At|By|The|Last|This|Since|From|According)\b)[^\W\d_][\w'’.-]*"
+_PLACE_WORD = (
+    r"(?!(?:On|In|At|By|The|Last|This|Since|From|According|Yesterday|Today|Tomorrow)\b)"
+    r"[^\W\d_][\w'’.-]*"
+)
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _OTHER = rf"(?i:{OTHER_MONTH_PATTERN})"
 _DAY_MONTH = (

@@ -106,7 +106,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(capture.text, page, fields.get("title"))
     body = _with_standfirst(page, body)
-    body = _without_boilerplate(page, body, aside)
+    outlet = fields.get("outlet")
+    body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
     _byline_author(aside, fields)
     credits = take_credits(body, fields)
     if credits is not None:
@@ -237,41 +238,56 @@ def _paragraphs(
     return body, aside
 
 
-#: The heading of what follows a press release or a think tank's paper, never its text:
-#: the profile of each party ("About Huawei", "About the authors"), the press office's
-#: contacts, notes to editors, a company's legal warning; or the end mark ("###", "-ends-").
+#: The heading of what follows a press release, never its text: its press office's contacts,
+#: a company's legal warning, the end mark ("###", "-ends-"); and "About" the outlet itself
+#: (a company's profile of itself, "About Huawei" in Huawei's release; "About China" in an
+#: interview heads its text).
 _BOILERPLATE_HEADING = re.compile(
-    r"(?:(?i:about)\s+(?:(?i:the\s+authors?|us)|[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})"
-    r"|(?i:(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"
-    r"|forward[- ]looking\s+statements?|written\s+by|о\s+компании|şirkət\s+haqqında"
-    r"|hakkımızda|#{3}|-?\s*ends\s*-?))\s*:?"
+    r"(?i:(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"
+    r"|forward[- ]looking\s+statements?|#{3}|-?\s*ends\s*-?)\s*:?"
 )
+_ABOUT = re.compile(r"(?i:about)\s+(?P<name>.+?)\s*:?")
 
 
-def _without_boilerplate(page: PageScan, body: list[Block], aside: list[Furniture]) -> list[Block]:
-    """``body`` to the first heading, after its first paragraph, of what follows the text of
-    a press release or a paper (see :data:`_BOILERPLATE_HEADING`): the paragraphs from there
-    on are furniture ("boilerplate", added to ``aside``).  A company's profile was the
-    source's words, "Founded in 1987" a dated mention."""
+def _without_boilerplate(
+    page: PageScan, body: list[Block], aside: list[Furniture], outlet: str | None
+) -> list[Block]:
+    """``body`` to the first heading, on a line of its own after its first paragraph, of
+    what follows the text of a press release (see :data:`_BOILERPLATE_HEADING`, and "About"
+    the ``outlet``), when fewer words follow it than come before: the paragraphs after it
+    are furniture ("boilerplate", added to ``aside``).  Huawei's profile of itself was the
+    release's words, "Founded in 1987" a dated mention."""
     if len(body) < 2:
         return body
+    lines = {b.line for b in body}
     heading = next(
         (
             line
             for text, line in page.blocks
-            if line > body[0].line
-            and len(text.split()) <= 8
-            and _BOILERPLATE_HEADING.fullmatch(text.strip())
+            if line > body[0].line and line not in lines and _ends_the_text(text, outlet)
         ),
         None,
     )
     if heading is None:
         return body
     kept = [b for b in body if b.line < heading]
-    if not kept:
+    after = [b for b in body if b.line > heading]
+    if not kept or sum(len(b.text.split()) for b in after) >= sum(
+        len(b.text.split()) for b in kept
+    ):
         return body
-    aside.extend(Furniture("boilerplate", b.text, b.line) for b in body if b.line >= heading)
+    aside.extend(Furniture("boilerplate", b.text, b.line) for b in after)
     return kept
+
+
+def _ends_the_text(text: str, outlet: str | None) -> bool:
+    text = text.strip()
+    if len(text.split()) > 8:
+        return False
+    if _BOILERPLATE_HEADING.fullmatch(text):
+        return True
+    about = _ABOUT.fullmatch(text)
+    return about is not None and outlet is not None and _key(about["name"]) == _key(outlet)
 
 
 def _furniture_kind(text: str, *, first: bool) -> str | None:

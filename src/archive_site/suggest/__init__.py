@@ -132,8 +132,8 @@ def with_existing(mentions: Iterable[Mention], milestones: Sequence[Milestone]) 
     """Each mention with the milestones that cover its date.
 
     A milestone covers a mention when its date is the same day (a month or a year only when
-    the milestone quotes the mention's article: "last year" in one article is not the
-    year's other milestones), or when it quotes the mention's paragraph and one date lies
+    the milestone quotes the mention's paragraph: "last year" in one paragraph is not that
+    year's other events), or when it quotes the mention's paragraph and one date lies
     within the other (the paragraph says "last year"; the milestone, from another sentence,
     is in July of it).
     """
@@ -149,7 +149,7 @@ def with_existing(mentions: Iterable[Mention], milestones: Sequence[Milestone]) 
         ids = [
             ms.id
             for ms in by_date.get(_plain(m.date), ())
-            if day or any(source.article == m.article for source in ms.sources)
+            if day or any((s.article, s.paragraph) == (m.article, m.paragraph) for s in ms.sources)
         ]
         try:
             spec = parse_edtf(_plain(m.date))

@@ -49,7 +49,7 @@ _NUMBER_WORDS = {
 }
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
-    r"|is to|are to|(?:set|slated|poised|about) to"
+    r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
     # the future in the archive's other languages: Turkish and Azerbaijani by its suffix
     # ("sürecek", "keçiriləcək"), Russian, German, French by their auxiliaries
     r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|пройд[её]т|wird"
@@ -109,7 +109,8 @@ _PAST = re.compile(
 )
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = re.compile(
-    rf"{_FUTURE.pattern}(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?", re.IGNORECASE
+    rf"(?<!been\s){_FUTURE.pattern}(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
+    re.IGNORECASE,
 )
 
 
