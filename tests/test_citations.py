@@ -127,6 +127,10 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
         ("Reuters News Desk", [{"literal": "Reuters News Desk"}]),
         # a Chinese or Korean name written family name first keeps its order
         ("Guo Jiakun", [{"family": "Guo", "given": "Jiakun"}]),
+        # bylines set in capitals, as agencies and Nikkei set them: the name as it is written
+        ("KENJI KAWASE", [{"family": "Kawase", "given": "Kenji"}]),
+        ("SERKAN DEMİRTAŞ", [{"family": "Demirtaş", "given": "Serkan"}]),
+        ("MARY O'NEIL", [{"family": "O'Neil", "given": "Mary"}]),
         ("Xi Jinping", [{"family": "Xi", "given": "Jinping"}]),
         ("Yoon Suk-yeol", [{"family": "Yoon", "given": "Suk-yeol"}]),
         ("Tsai Ing-wen", [{"family": "Tsai", "given": "Ing-wen"}]),

@@ -333,6 +333,8 @@ def person_name(name: str) -> dict[str, str]:
     by a hyphen ("Yoon Suk-yeol", "Tsai Ing-wen"); two common family names ("Zhang Wei",
     "Yuan Yang"), which English bylines write in either order, are a literal."""
     words = name.split()
+    if len(words) > 1 and all(w.isupper() and len(w) > 1 for w in words):
+        words = [_unshouted(w) for w in words]  # "KENJI KAWASE", as agencies set bylines
     plain = all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
     if not plain or not 2 <= len(words) <= 3 or _GROUP_WORDS.intersection(map(str.lower, words)):
         return {"literal": name}
@@ -368,6 +370,13 @@ _PINYIN_SYLLABLE = (
 )
 _PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?", re.IGNORECASE)
 _HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
+
+
+def _unshouted(word: str) -> str:
+    """A word in capitals as a name is written: "KAWASE" "Kawase", "DEMİRTAŞ" "Demirtaş",
+    "O'NEIL" "O'Neil", "NAK-HYUN" "Nak-Hyun"."""
+    lower = word.replace("İ", "i").lower()
+    return re.sub(r"(^|[-'’])(\w)", lambda m: m[1] + m[2].upper(), lower)
 
 
 def _family_first(first: str, second: str) -> bool:
