@@ -12,6 +12,7 @@ contradicts the interview's turn, is an error.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
@@ -41,11 +42,8 @@ ATTRIBUTION = re.compile(
 #: Each language's words are looked for only where the text holds one of its own (its
 #: script, or one of the words its pattern needs): one pattern of them all took 2 ms a
 #: paragraph (a 10,000-article load, 5 s more).
-_ELSEWHERE: tuple[tuple[re.Pattern[str] | frozenset[str], re.Pattern[str]], ...] = tuple(
-    (
-        re.compile(gate) if isinstance(gate, str) else frozenset(gate),
-        re.compile(pattern, re.IGNORECASE),
-    )
+_ELSEWHERE: tuple[tuple[re.Pattern[str] | frozenset[str], str], ...] = tuple(
+    (re.compile(gate) if isinstance(gate, str) else frozenset(gate), pattern)
     for gate, pattern in (
         (  # Russian
             "[\u0400-\u04ff]",
@@ -175,9 +173,16 @@ def _said_elsewhere(text: str) -> str | None:
                 continue
         elif gate.search(text) is None:
             continue
-        if (said := pattern.search(text)) is not None:
+        if (said := _compiled(pattern).search(text)) is not None:
             return said.group(0)
     return None
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A language's pattern of :data:`_ELSEWHERE`, compiled when a text first needs it (an
+    archive in English compiles none)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 #: A paragraph that opens with a quotation of four words or more is someone's words (a name

@@ -117,7 +117,7 @@ def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) 
     out = []
     for phrase, line in given:
         text = normalise_text(phrase).casefold()
-        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in own) or text in own:
+        if not any(_holds(text, n) for n in own) or text in own:
             rec.problems.warning(
                 rec.display,
                 line,
@@ -173,6 +173,14 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
 
 
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _holds(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as whole words (both normalised and case-folded)."""
+    return f" {_NOT_WORD.sub(' ', name).strip()} " in f" {_NOT_WORD.sub(' ', text)} "
+
+
 def _not_others(entities: list[Entity], display: str, problems: Problems) -> list[Entity]:
     """The entities with each ``not:`` name that holds another entity's name left out, with
     a warning: it would hide that entity's mentions too ("China–Baku forum" under China
@@ -184,11 +192,7 @@ def _not_others(entities: list[Entity], display: str, problems: Problems) -> lis
         for phrase in e.not_names:
             text = normalise_text(phrase).casefold()
             other = next(
-                (
-                    ident
-                    for name, ident in names.items()
-                    if ident != e.id and re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-                ),
+                (ident for name, ident in names.items() if ident != e.id and _holds(text, name)),
                 None,
             )
             if other is None:

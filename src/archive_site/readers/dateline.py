@@ -7,6 +7,7 @@ saved pages keep one apart from the paragraph's text, and read its day.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -45,10 +46,17 @@ STOPPED_DATELINE = re.compile(
 #: ``Bakı, 23 aprel, AZƏRTAC``: place, day and agency parted by commas, the agency in
 #: capitals (checked after the match), as Azerbaijani agencies write it; often a paragraph
 #: of its own above the text.
-COMMA_DATELINE = re.compile(
+_COMMA_DATELINE = (
     rf"^(?P<dateline>(?P<place>{_PLACE}),\s+{_DAY_MONTH},\s+"
     r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*))(?:\.?\s*$|\.\s+(?=\S)|\s*(?:--|[—–-])\s+(?=\S))"
 )
+
+
+@functools.cache
+def comma_dateline() -> re.Pattern[str]:
+    """:data:`_COMMA_DATELINE`, compiled when first needed (a build of captures that no
+    reader of datelines reads compiles none)."""
+    return re.compile(_COMMA_DATELINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +83,7 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
-    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text), COMMA_DATELINE.match(text)):
+    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text), comma_dateline().match(text)):
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
             return found, text[m.end() :]  # (empty: a dateline standing alone)
@@ -86,7 +94,7 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of :data:`DATELINE` or :data:`STOPPED_DATELINE` is, if it is one."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    stopped = m.re in (STOPPED_DATELINE, COMMA_DATELINE)
+    stopped = m.re in (STOPPED_DATELINE, comma_dateline())
     if stopped and not (agency and agency.isupper() and len(agency) > 2):
         return None  # "Baku. 3 June. The talks - ..." is a sentence
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
