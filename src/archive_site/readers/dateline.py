@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
-from .base import Field, iso_date
+from .base import Block, Field, iso_date
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
 #: no class for them), not a word that opens sentences.
@@ -150,6 +150,28 @@ def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, boo
     pub = dt.date.fromisoformat(published)
     year = pub.year if (line.month, line.day) <= (pub.month, pub.day) else pub.year - 1
     return iso_date(year, line.month, line.day), True
+
+
+def take_dateline(
+    body: list[Block],
+    at: int,
+    found: tuple[Dateline, str] | None,
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+    dated_by: str = "the date header",
+) -> None:
+    """Take the dateline ``found`` opening paragraph ``at`` of ``body`` apart from its text
+    (the whole paragraph, when it stands alone above the text: "Bakı, 23 aprel, AZƏRTAC";
+    not the text's only paragraph) and into ``fields`` (see :func:`dateline_fields`)."""
+    if found is None or not (found[1] or len(body) > 1):
+        return
+    dateline, text = found
+    line = body[at].line
+    if text:
+        body[at] = Block(text, line)
+    else:
+        body.pop(at)
+    dateline_fields(fields, dateline, line, notes, dated_by)
 
 
 def dateline_fields(

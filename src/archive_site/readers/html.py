@@ -35,7 +35,7 @@ from ..model import Furniture
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import byline_author, named_author, take_credits
-from .dateline import Dateline, dateline_fields, match_dateline
+from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import PageScan, scan
 from .stamps import CHANGED, Stamp, find_published_stamp, labelled, parse_stamp
 from .turns import has_qa_turns, interview_field, mark_turns
@@ -118,14 +118,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
         _in_outlet_zone(page, body[min(1, len(body) - 1)].line, fields)
         at, found = _dateline_of(body)
-        if found is not None and (found[1] or len(body) > 1):
-            dateline, text = found
-            line = body[at].line
-            if text:
-                body[at] = Block(text, line)
-            else:  # a paragraph of its own ("Bakı, 23 aprel, AZƏRTAC")
-                body.pop(at)
-            dateline_fields(fields, dateline, line, notes, "the page's date")
+        take_dateline(body, at, found, fields, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
             body = mark_turns(body, dashes=False)
             kind = interview_field(body)
@@ -358,7 +351,11 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd)."""
     if fields.get("timezone", Field("", 0)).value not in ("+00:00", "-00:00"):
         return
+    if "published" not in fields or "time" not in fields:
+        return
     moment = _moment(fields["published"].value, fields["time"].value, "+00:00")
+    if moment is None:
+        return
     head = _headline(page, fields)
     near = (
         [] if head is None else [b for part in _around_headline(page, head, second) for b in part]

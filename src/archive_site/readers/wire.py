@@ -47,7 +47,7 @@ from .base import (
     split_blocks,
 )
 from .byline import byline_author, take_credits
-from .dateline import CJK_DATELINE, DATELINE, dateline_fields, match_dateline
+from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_stamp
 
 # --- the head: date header, headline, byline ----------------------------------
@@ -427,15 +427,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             body.append(Block(join(bl), at))
     credits = take_credits(body, fields)
     if body:
-        found = match_dateline(body[0].text)
-        if found is not None and (found[1] or len(body) > 1):
-            line, text = found
-            at = body[0].line
-            if text:
-                body[0] = Block(text, at)
-            else:  # a paragraph of its own ("Bakı, 23 aprel, AZƏRTAC")
-                body.pop(0)
-            dateline_fields(fields, line, at, notes)
+        take_dateline(body, 0, match_dateline(body[0].text), fields, notes)
     if credits is not None and body and separator(body[-1].text):  # "___" before it
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
