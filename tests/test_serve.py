@@ -389,7 +389,8 @@ def test_changes_to_the_package_code_take_effect(
     s.wait_until(lambda: s.state()["ok"] is False, "the crash is reported")
     where = f"src/archive_site/pipeline.py:{line}: "
     assert any(p.startswith(where) for p in s.state()["problems"]), s.state()
-    assert where in s.stderr
+    # (the terminal's lines arrive through a pipe a thread reads: they may follow the state)
+    s.wait_until(lambda: where in s.stderr, "the crash is printed with its file and line")
     assert s.get("probe.txt").text == "new code ran"
 
     pipeline.write_text(original, encoding="utf-8")
