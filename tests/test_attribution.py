@@ -12,10 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from archive_site.errors import ArchiveError
+from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
+from archive_site.load.articles import publication_chain, same_outlet
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, ChainLink, Source
+from archive_site.readers import read_text
 from archive_site.text import normalise_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
@@ -369,7 +371,14 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
     pair = [(d.article, d.on) for d in dependencies([first, reprint], [])]
     assert pair == [("trend", "xinhua")]
     assert compute_evidence([first, trend, plain], [m])["m"].independent == 1
-    # short words in common ("Thank you.") join nothing
+    # short words in common ("Thank you.") join nothing, quoted or not
+    thanks = [
+        article(ident, day, ("Thank you.", f"{outlet} reports on the railway terminal in Xi'an."))
+        for ident, day, outlet in (
+            ("xinhua", "2024-03-10", "Xinhua"),
+            ("caspian", "2024-03-12", "Caspian News"),
+        )
+    ]
     short = milestone(
         "m",
         sources=(
@@ -377,7 +386,85 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
             Source("caspian", "Thank you.", "p1", 0, 10),
         ),
     )
-    assert dependencies([first, plain], [short]) == []
+    assert dependencies(thanks, [short]) == []
+
+
+def test_articles_holding_one_paragraph_are_one_line_though_no_milestone_quotes_it() -> None:
+    """An ABC copy of an AP story declaring no origin was an independent line of evidence
+    when the milestone quoted different sentences of the two (audit 5): a paragraph of eight
+    words or more held by both, word for word, joins them."""
+    shared = (
+        "The berth will double the port's capacity for containers from China, the minister said."
+    )
+    ap = dataclasses.replace(
+        article("ap", "2024-03-12", ("The port opened its second berth on Tuesday.", shared)),
+        outlet="Associated Press",
+    )
+    abc = dataclasses.replace(
+        article("abc", "2024-03-13", ("Azerbaijan's new berth opened this week in Alat.", shared)),
+        outlet="ABC News",
+    )
+    other = dataclasses.replace(
+        article(
+            "trend",
+            "2024-03-12",
+            ("The port opened its second berth.", "It was built in two years."),
+        ),
+        outlet="Trend",
+    )
+    m = milestone(
+        "m",
+        sources=(
+            Source("ap", "opened its second berth", "p1", 9, 32),
+            Source("abc", "new berth opened", "p1", 15, 31),
+            Source("trend", "opened its second berth", "p1", 9, 32),
+        ),
+    )
+    deps = [(d.article, d.on, d.reason, d.via) for d in dependencies([ap, abc, other], [m])]
+    assert deps == [("abc", "ap", "same-origin", None)]
+    evidence = compute_evidence([ap, abc, other], [m])["m"]
+    assert sorted(map(sorted, evidence.lines)) == [["abc", "ap"], ["trend"]]
+    assert [(d.article, d.on) for d in evidence.dependencies] == [("abc", "ap")]
+    # "It was built in two years." (six words) in another article joins nothing
+    short = dataclasses.replace(other, id="short", outlet="Report")
+    assert [d for d in dependencies([other, short], []) if d.reason == "same-origin"] == []
+
+
+def test_one_speakers_words_are_one_line_however_many_outlets_carry_them() -> None:
+    """Two outlets reporting what one minister said, and two stories in Xinhua's own voice,
+    were counted as independent lines: "3 independent lines of evidence, all the words of
+    Azerbaijan Railways" (audit 5)."""
+    texts = {
+        "reuters": "Azerbaijan expects the first train from China next month, Nabiyev said.",
+        "trend": "Minister Rashad Nabiyev said the first Chinese train is expected in April.",
+        "tass": "The first train from China will reach Alat in April, port officials said.",
+    }
+    arts = [
+        dataclasses.replace(article(k, "2024-03-12", (t,)), outlet=k.title())
+        for k, t in texts.items()
+    ]
+    said = {"reuters": "nabiyev", "trend": "nabiyev", "tass": None}
+    m = milestone(
+        "m",
+        sources=tuple(
+            Source(
+                k,
+                t,
+                "p1",
+                0,
+                len(t),
+                speaker=said[k],
+                voice="reported" if said[k] else "unattributed",
+            )
+            for k, t in texts.items()
+        ),
+    )
+    evidence = compute_evidence(arts, [m])["m"]
+    assert sorted(map(sorted, evidence.lines)) == [["reuters", "trend"], ["tass"]]
+    assert [(d.article, d.on, d.reason, d.via) for d in evidence.dependencies] == [
+        ("trend", "reuters", "same-speaker", "nabiyev")
+    ]
+    assert evidence.independent == 2
 
 
 def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive) -> None:
@@ -515,3 +602,53 @@ def test_every_marked_passage_is_a_source_of_the_milestone_it_names(
         for s in m.sources:
             if s.article == ident:
                 assert (s.paragraph, f"../milestones/{m.id}.html") in cited
+
+
+@pytest.mark.parametrize(
+    ("outlet", "origin"),
+    [
+        ("ABC News", "AP"),  # a copy: the dateline names the agency whose words they are
+        ("Associated Press", None),  # its own story: AP's initials
+        ("The Associated Press", None),
+        ("AP", None),
+    ],
+)
+def test_the_agency_a_dateline_names_is_a_copys_origin(outlet: str, origin: str | None) -> None:
+    """ABC News' copy of an AP story, "BAKU, Azerbaijan (AP) -- ...", declaring no origin,
+    was ABC News' own words and an independent line of evidence (audit 5)."""
+    text = (
+        "Port opens second berth\n\nBAKU, Azerbaijan (AP) -- The port of Baku opened its"
+        " second berth on Tuesday, the ministry said.\n\nIt was built in two years.\n"
+    )
+    reading = read_text(text, "capture.txt", Problems(), fmt="wire")
+    assert reading.fields["agency"].value == "AP"
+    chain = publication_chain(None, reading, outlet, lambda name: None)
+    assert [(c.name, c.role) for c in chain if c.role == "original"] == (
+        [] if origin is None else [(origin, "original")]
+    )
+    # a declared origin stands
+    assert publication_chain("Reuters", reading, outlet, lambda name: None)[0].name == "Reuters"
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "same"),
+    [
+        ("Xinhua", "Xinhua News Agency", True),
+        ("AFP", "Agence France-Presse", True),
+        ("A.P.", "Associated Press", True),
+        ("ИНТЕРФАКС", "Interfax", True),
+        ("ТАСС", "TASS", True),
+        ("AZƏRTAC", "Azertac", True),
+        ("REPORT.AZ", "Report.az", True),
+        ("新华社", "新华网", True),
+        ("AP", "ABC News", False),
+        ("Xinhua", "CGTN", False),
+        ("ТАСС", "Interfax", False),
+        ("Reuters", "Trend News Agency", False),
+    ],
+)
+def test_names_of_one_outlet(one: str, other: str, same: bool) -> None:
+    assert same_outlet(one, other, lambda name: None) is same
+    # one entity's two names are one outlet, whatever they spell
+    ids = {"Xinhua": "xinhua", "CGTN": "xinhua"}
+    assert same_outlet("Xinhua", "CGTN", ids.get)

@@ -399,6 +399,7 @@ def test_json_ld_escapes_give_no_character_a_text_cannot_hold(
                 "title": "Xi meets Kazakh president, calls for deeper cooperation on the "
                 "Middle Corridor",
                 "dateline": "BEIJING, April 23 (Xinhua) --",
+                "agency": "Xinhua",
             },
         ),
         (
@@ -408,6 +409,7 @@ def test_json_ld_escapes_give_no_character_a_text_cannot_hold(
                 "time": "16:10",
                 "title": "Azerbaijani and Chinese ministers discuss the Baku port expansion",
                 "dateline": "Baku, 24 April (AZERTAC).",
+                "agency": "AZERTAC",
             },
         ),
         (
@@ -1001,6 +1003,7 @@ def test_agency_copy_whose_head_runs_into_the_text() -> None:
         "title": "Azerbaijan, China open direct freight rail service",
         "author": "AIDA SULTANOVA",
         "dateline": "BAKU, Azerbaijan (AP) —",
+        "agency": "AP",
     }
     assert (r.fields["title"].line, r.fields["author"].line, r.fields["dateline"].line) == (2, 3, 5)
     assert texts(r) == [

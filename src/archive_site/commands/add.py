@@ -79,6 +79,7 @@ _CAPTURE_FIELDS = (
     "kind",
     "url",
     "dateline",
+    "agency",
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +110,17 @@ def paragraphs_and_turns(
 def publication_chain(
     origin: str | None, reading: Reading, outlet: str, entity_of: Callable[[str], str | None]
 ) -> tuple[ChainLink, ...]:
-    """Who published the text, in order: its origin, via, the publisher, an aggregator."""
+    """Who published the text, in order: its origin, via, the publisher, an aggregator.
+
+    With no origin given, the agency its dateline names (``BAKU, Azerbaijan (AP) --``) is
+    its origin, unless it is one of the others (``(Xinhua)`` in Xinhua News Agency's own
+    story; ``AP``, the Associated Press): a copy of a wire story is the agency's words."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
+    agency = reading.fields.get("agency")
+    if not origin and agency is not None:
+        named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
+        if not any(same_outlet(agency.value, name, entity_of) for name in named):
+            origin = agency.value
     links: list[tuple[str | None, ChainRole]] = [
         (origin or None, "original"),
         (via.value if via is not None else None, "via"),
@@ -118,6 +128,42 @@ def publication_chain(
         (aggregator.value if aggregator is not None else None, "aggregator"),
     ]
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
+
+
+def same_outlet(one: str, other: str, entity_of: Callable[[str], str | None]) -> bool:
+    """Whether two names of outlets may be one: one entity's names, the same words, the
+    one's words among the other's (``Xinhua``, ``Xinhua News Agency``), the one the
+    other's initials (``AP``, ``Associated Press``; ``AFP``, ``Agence France-Presse``),
+    or two Chinese names sharing their first two characters (``新华社``, ``新华网``)."""
+    entity = entity_of(one)
+    if entity is not None and entity == entity_of(other):
+        return True
+    a, b = (_OUTLET_WORD.findall(normalise_text(n).casefold()) for n in (one, other))
+    if not a or not b:
+        return False
+    if _HAN_NAME.match(a[0]) and _HAN_NAME.match(b[0]):
+        return len(a) == len(b) == 1 and a[0][:2] == b[0][:2]
+    if not (one + other).isascii():
+        a, b = _latin(a), _latin(b)  # ``ИНТЕРФАКС``, ``Interfax``
+    return set(a) <= set(b) or set(b) <= set(a) or _initials(a, b) or _initials(b, a)
+
+
+def _initials(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` (``ap``, ``a p``) is the initials of ``long``'s words."""
+    letters = "".join(short) if all(len(w) == 1 for w in short) else short[0]
+    words = [w for w in long if w not in ("the", "of", "and")]
+    return len(short) <= len(letters) and len(words) > 1 and letters == "".join(w[0] for w in words)
+
+
+def _latin(words: list[str]) -> list[str]:
+    """Words in Latin letters as python-slugify writes them (``ks`` as ``x``)."""
+    from slugify import slugify  # only for a name in another script
+
+    return [slugify(w.replace("ə", "e"), separator="").replace("ks", "x") for w in words]
+
+
+_OUTLET_WORD = re.compile(r"[^\W_]+")
+_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _value(field: Field | None) -> str | None:

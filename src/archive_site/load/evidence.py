@@ -9,12 +9,14 @@ from both: a copy whose chain says nothing of it, or two reports of one statemen
 articles of the whole archive fall into groups joined by these dependencies; a
 milestone's independent sources are the groups its articles belong to. Counting whole
 groups never counts more corroboration than the sources give: two articles that both
-lean on a third are one line.
+lean on a third are one line.  And sources giving one speaker's words (two outlets
+reporting what one minister said, two stories in one agency's own voice) are one line
+for the milestone that cites them: one voice, however many carry it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -128,6 +130,20 @@ def same_words(
                     yield Dependency(later.id, earlier.id, "same-origin")
 
 
+def same_text(articles: Sequence[Article]) -> Iterator[Dependency]:
+    """Two articles holding a paragraph of :data:`SAME_WORDS_MIN` words or more word for word
+    carry one text (a copy, however its chain reads; or one statement both print), whether a
+    milestone quotes it or not: the later on the earlier that first held it.  A paragraph's
+    text is looked up as the reader wrote it, its white space collapsed."""
+    first: dict[str, Article] = {}
+    for a in sorted(articles, key=_published_order):
+        for p in a.paragraphs:
+            if p.text.count(" ") + 1 >= SAME_WORDS_MIN:
+                earlier = first.setdefault(p.text, a)
+                if earlier is not a:
+                    yield Dependency(a.id, earlier.id, "same-origin")
+
+
 def _original(a: Article) -> str | None:
     """The name of the outlet a piece says it first appeared in, if it says."""
     return next((c.name for c in a.chain if c.role == "original"), None)
@@ -146,7 +162,7 @@ def dependencies(articles: Sequence[Article], milestones: Iterable[Milestone]) -
     found: dict[tuple[str, str, str], Dependency] = {}
     milestones = list(milestones)
     deps = (*responses(articles), *copies(articles), *reported_words(articles, milestones))
-    for d in (*deps, *same_words(articles, milestones)):
+    for d in (*deps, *same_words(articles, milestones), *same_text(articles)):
         found.setdefault((d.article, d.on, d.reason), d)
     return sorted(found.values(), key=lambda d: (d.article, d.on, d.reason))
 
@@ -178,22 +194,61 @@ def _by_article(deps: Sequence[Dependency]) -> dict[str, list[int]]:
 
 
 def _joining(
+    deps: Sequence[Dependency], touching: Mapping[str, Sequence[int]], cited: Sequence[str]
+) -> tuple[Dependency, ...]:
+    """Why cited articles share a line: the dependencies on the shortest ways from each
+    cited article to the first cited article of its line (through uncited articles where
+    the way runs through them), with every other dependency between two articles such a
+    way joins (the commentary responds to the interview and reports its words), each once,
+    in the order of ``deps``."""
+    todo = dict.fromkeys(cited)
+    used: set[int] = set()
+    while todo:
+        start = next(iter(todo))
+        del todo[start]
+        used |= _ways(deps, touching, start, todo)
+    pairs = {frozenset((deps[n].article, deps[n].on)) for n in used}
+    ends = {aid for n in used for aid in (deps[n].article, deps[n].on)}
+    near = sorted({n for aid in ends for n in touching[aid]})
+    return tuple(deps[n] for n in near if frozenset((deps[n].article, deps[n].on)) in pairs)
+
+
+def _ways(
     deps: Sequence[Dependency],
     touching: Mapping[str, Sequence[int]],
-    cited: set[str],
-    group_of: Mapping[str, str],
-    joined: set[str],
-) -> tuple[Dependency, ...]:
-    """Why cited articles share a line: the dependencies between them, and those that
-    tie a cited article to an uncited one its line runs through (a line in ``joined``).
-    Only the dependencies of the cited articles (``touching``) are looked at."""
-    near = sorted({n for aid in cited for n in touching.get(aid, ())})
-    return tuple(
-        d
-        for d in (deps[n] for n in near)
-        if (d.article in cited and d.on in cited)
-        or (group_of[d.article] in joined and (d.article in cited or d.on in cited))
-    )
+    start: str,
+    todo: dict[str, None],
+) -> set[int]:
+    """The dependencies on the shortest ways from ``start`` to the articles of ``todo``
+    it reaches (taken out of ``todo``), by breadth-first search."""
+    way: dict[str, int | None] = {start: None}  # article: the dependency reaching it
+    used: set[int] = set()
+    queue = deque([start])
+    while queue and todo:
+        here = queue.popleft()
+        for n in touching.get(here, ()):
+            there = _other_end(deps[n], here)
+            if there in way:
+                continue
+            way[there] = n
+            queue.append(there)
+            if there in todo:  # a cited article: its way back
+                del todo[there]
+                used |= _way_back(deps, way, there)
+    return used
+
+
+def _way_back(deps: Sequence[Dependency], way: Mapping[str, int | None], end: str) -> set[int]:
+    """The dependencies ``way`` took to reach ``end``."""
+    used: set[int] = set()
+    while (step := way[end]) is not None:
+        used.add(step)
+        end = _other_end(deps[step], end)
+    return used
+
+
+def _other_end(d: Dependency, one: str) -> str:
+    return d.on if d.article == one else d.article
 
 
 def compute_evidence(
@@ -207,17 +262,47 @@ def compute_evidence(
     out: dict[str, Evidence] = {}
     for m in milestones:
         cited = list(dict.fromkeys(s.article for s in m.sources))
-        lines: dict[str, list[str]] = defaultdict(list)
-        for aid in cited:
-            lines[group_of[aid]].append(aid)
-        joined = {g for g, members in lines.items() if len(members) > 1}
-        mine = _joining(deps, touching, set(cited), group_of, joined)
         # (a source whose speaker the archive does not name may be anyone: no one voice)
         named = [by_id[s.article].speaker_id(s.speaker, s.voice) for s in m.sources]
+        line_of, spoken = _one_line_a_speaker(m, named, group_of)
+        lines: dict[str, list[str]] = defaultdict(list)
+        for aid in cited:
+            lines[line_of[aid]].append(aid)
+        mine = _joining(deps, touching, cited) + spoken
         voices = tuple(dict.fromkeys(v for v in named if v is not None))
         voices = voices if len(named) == len([v for v in named if v is not None]) else ()
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
     return MappingProxyType(out)
+
+
+def _one_line_a_speaker(
+    m: Milestone, named: Sequence[str | None], group_of: Mapping[str, str]
+) -> tuple[dict[str, str], tuple[Dependency, ...]]:
+    """Each cited article's line of evidence for ``m``: its group, the groups of articles
+    giving the words of one speaker (``named``: each source's) made one line, as one voice
+    is one line however many outlets carry it; and the dependencies saying so, each
+    article tied to the first that gives the speaker's words."""
+    parent: dict[str, str] = {}
+
+    def root(g: str) -> str:
+        while parent.get(g, g) != g:
+            g = parent[g]
+        return g
+
+    first: dict[str, str] = {}  # speaker: the first article giving their words
+    found: dict[tuple[str, str], Dependency] = {}
+    for s, who in zip(m.sources, named, strict=True):
+        if who is None:
+            continue
+        earlier = first.setdefault(who, s.article)
+        x, y = root(group_of[s.article]), root(group_of[earlier])
+        if x != y:
+            parent[max(x, y)] = min(x, y)
+            found.setdefault(
+                (s.article, earlier), Dependency(s.article, earlier, "same-speaker", who)
+            )
+    line_of = {s.article: root(group_of[s.article]) for s in m.sources}
+    return line_of, tuple(found.values())
 
 
 def warn_single_voice(

@@ -184,6 +184,8 @@ def dateline_fields(
     """Add the dateline (on line ``at``) to ``fields``, and its day as the publication day
     when they have none; a day that differs from theirs (from ``dated_by``) is noted."""
     fields["dateline"] = Field(line.text, at)
+    if line.agency is not None:  # whose text it is, unless it is the outlet's own
+        fields["agency"] = Field(line.agency, at)
     published = fields.get("published")
     day, inferred = dateline_day(line, published.value if published else None)
     if published is None and day is not None:

@@ -88,14 +88,19 @@ def speaker(a: Archive, s: Source) -> Speaker:
 
 def dependency_text(a: Archive, d: Dependency) -> str:
     """One dependency between two articles, in words: "X responds to Y"."""
-    x, y = a.article(d.article).short_title, a.article(d.on).short_title
+    one, other = a.article(d.article), a.article(d.on)
+    x, y = one.short_title, other.short_title
+    if x == y:  # a copy's title is its original's: the outlets tell them apart
+        x, y = f"{x} ({one.outlet})", f"{y} ({other.outlet})"
     if d.reason == "responds-to":
         return f"{x} responds to {y}"
     if d.reason == "same-origin":
         if d.via is None:
-            return f"{x} and {y} quote the same words"
+            return f"{x} and {y} carry the same words"
         return f"{x} and {y} come from one origin ({d.via})"
     who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
+    if d.reason == "same-speaker":
+        return f"{x} and {y} give the words of one speaker ({who})"
     return f"{x} reports the words of {who}, who speaks in {y}"
 
 
