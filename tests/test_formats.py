@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_site.errors import Problems
+from archive_site.load.articles import publication_chain
 from archive_site.readers import Field, Reading, detect_format, read_text
 from archive_site.readers.byline import named_author
 from archive_site.readers.dateline import match_dateline
@@ -1850,3 +1851,52 @@ def test_a_copyright_line_is_furniture(line: str) -> None:
     from archive_site.readers.wire import promotion
 
     assert promotion(line) == "copyright"
+
+
+def _org_author_page(author: str, byline: str) -> str:
+    ld = (
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Aliyev in Beijing",'
+        f'"datePublished":"2025-04-23","author":{author},'
+        '"publisher":{"@type":"Organization","name":"Example News"}}'
+    )
+    return (
+        f'<!DOCTYPE html><html lang="en"><head><script type="application/ld+json">{ld}</script>'
+        "</head><body><article><h1>Aliyev in Beijing</h1>"
+        f"{byline}<p>President Ilham Aliyev arrived in Beijing on Tuesday for a state visit "
+        "of three days, the first in six years.</p><p>He will meet Xi Jinping on Wednesday "
+        "and sign a declaration on a comprehensive strategic partnership.</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("author", "byline", "expected"),
+    [
+        # the outlet as the JSON-LD's author: the visible byline is the author's
+        (
+            '{"@type":"Organization","name":"Example News"}',
+            '<div class="byline">By <a rel="author" href="/jane-roe">Jane Roe</a></div>',
+            {"author": "Jane Roe", "agency": "Example News"},
+        ),
+        ('{"@type":"NewsMediaOrganization","name":"Example News"}', "", {"agency": "Example News"}),
+        # an agency as the author: the text's origin (the chain, when it is not the outlet)
+        ('[{"@type":"Organization","name":"Reuters"}]', "", {"agency": "Reuters"}),
+        # a person stays the author, beside an organisation
+        (
+            '[{"@type":"Person","name":"Jane Roe"},{"@type":"Organization","name":"AFP"}]',
+            "",
+            {"author": "Jane Roe", "agency": "AFP"},
+        ),
+    ],
+)
+def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
+    author: str, byline: str, expected: dict[str, str]
+) -> None:
+    """BBC News Русская служба, IRNA and France 24 name themselves as the JSON-LD's author
+    (an Organization): each was the author of its own articles, over the byline the page
+    shows (audit 5)."""
+    reading, _ = read_page(_org_author_page(author, byline))
+    got = {k: reading.fields[k].value for k in ("author", "agency") if k in reading.fields}
+    assert got == expected
+    chain = publication_chain(None, reading, "Example News", lambda name: None)
+    origins = [c.name for c in chain if c.role == "original"]
+    assert origins == ([] if expected["agency"] == "Example News" else [expected["agency"]])

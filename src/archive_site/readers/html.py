@@ -569,6 +569,34 @@ def _name(value: Any, ids: dict[str, dict[str, Any]]) -> str | None:
     return None
 
 
+#: The types of an author that is no person: its name is no byline.
+_ORGANISATION_TYPES = frozenset(
+    {"Organization", "NewsMediaOrganization", "Corporation", "GovernmentOrganization"}
+    | {"NGO", "EducationalOrganization", "OnlineBusiness", "WebSite", "Brand"}
+)
+
+
+def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, str | None]:
+    """The people a JSON-LD ``author`` names (as :func:`_name`), and the first organisation
+    it names: an outlet or an agency ("Organization": BBC News Русская служба, ایرنا),
+    never a byline (the page's visible one is the author's, else none); an agency other
+    than the outlet is the text's origin (see ``load.articles.publication_chain``)."""
+    entries = value if isinstance(value, list) else [value]
+    people, organisation = [], None
+    for entry in entries:
+        node = entry
+        if isinstance(entry, dict) and "name" not in entry and entry.get("@id") in ids:
+            node = ids[entry["@id"]]
+        name = _name(node, ids)
+        if not name:
+            continue
+        if isinstance(node, dict) and _ORGANISATION_TYPES.intersection(_types(node)):
+            organisation = organisation or name
+        else:
+            people.append(name)
+    return ", ".join(dict.fromkeys(people)) or None, organisation
+
+
 def _page_url(node: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
     """An article's address: its ``url``, else that of the page it is the main entity of
     (the page's node's ``url``, else its identifier without a fragment: ``.../#webpage``
@@ -658,15 +686,17 @@ def _article_fields(
         return line + (script[:i].count("\n") if i >= 0 else 0)
 
     out: dict[str, _Found] = {}
+    author, agency = _authors(node.get("author"), ids)
     values = {
         "title": _text(node.get("headline") or node.get("name")),
-        "author": _name(node.get("author"), ids),
+        "author": author,
+        "agency": agency,
         "outlet": _name(node.get("publisher"), ids),
         "section": _text(node.get("articleSection")),
         "url": _page_url(node, ids),
         "language": _text(node.get("inLanguage")),
     }
-    keys = {"title": "headline", "author": "author", "outlet": "publisher"}
+    keys = {"title": "headline", "author": "author", "agency": "author", "outlet": "publisher"}
     keys |= {"section": "articleSection", "url": "url", "language": "inLanguage"}
     for field, value in values.items():
         if value:
