@@ -6,6 +6,7 @@ gives, as every page did before (``on_page``, the reference).
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -126,3 +127,22 @@ def test_a_conversion_is_kept_in_the_store_and_a_bad_entry_is_converted_again(
         seen = counted(fresh)
         assert str(fresh(TEXTS[0], PAGES[0])) == before[0]
         assert seen == [TEXTS[0]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Raw ](<img src=x onerror=alert(1)>) here.",
+        "Raw ]: <svg onload=alert(2)> here.",
+        'Text ](<script src="data:,alert(3)">)</script> end.',
+        '](<iframe src="javascript:alert(4)"></iframe>)',
+        "]: <!-- a comment --> and <http://example.org> and <me@example.org>",
+    ],
+)
+def test_a_sign_left_for_a_links_address_with_no_link_there_is_text(text: str) -> None:
+    """The "<" after "](" or "]: " is left for a link's address written in angle brackets;
+    with no link there, Markdown read it as raw HTML, which reached the pages (audit 5)."""
+    html = str(MarkdownRenderer()(text, "milestones/x.html"))
+    tags = set(re.findall(r"<(/?[a-z]+)", html))
+    assert tags <= {"p", "/p"}, html
+    assert "&lt;" in html

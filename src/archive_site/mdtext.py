@@ -2,8 +2,9 @@
 
 Markdown from content never passes raw HTML through: every ``<`` is escaped
 before parsing (except the one opening a link destination written in angle
-brackets, ``[x](<url>)``), so ``<script>``, ``<a href>``, ``<img>`` and
-autolinks stay text.  Links are found where Python-Markdown leaves them: on
+brackets, ``[x](<url>)``), and the parser reads no raw HTML and no autolink at all
+(a ``<`` after ``](`` with no link there is text), so ``<script>``, ``<a href>``,
+``<img>`` and autolinks stay text.  Links are found where Python-Markdown leaves them: on
 the element tree, after inline and reference links have been resolved, so
 every form (inline, titled, reference, collapsed, shortcut, image) is seen
 by one tree processor, never by a regular expression over the source.
@@ -156,6 +157,12 @@ def _links_extension() -> Callable[[LinkVisitor], markdown.extensions.Extension]
         def extendMarkdown(self, md: markdown.Markdown) -> None:
             # Priority 1: after the inline processor (20) has made every link an element.
             md.treeprocessors.register(VisitLinks(md, self.visit), "archive_links", 1)
+            # No raw HTML, whatever reaches the parser: a "<" left for a link's address
+            # ("](<" or "]: <") with no link there (``Raw ](<img onerror=...>)``) was
+            # raw HTML on the page; without these it is text, escaped as text is.
+            md.preprocessors.deregister("html_block")
+            for pattern in ("html", "autolink", "automail"):
+                md.inlinePatterns.deregister(pattern)
 
     return Links
 
