@@ -161,6 +161,14 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
         ("Tom Smith in Brussels", [{"family": "Smith", "given": "Tom"}]),
         ("Editor in Chief", [{"literal": "Editor in Chief"}]),  # a title, not a place
         ("John Smith, Reuters", [{"family": "Smith", "given": "John"}]),  # an agency
+        # audit 5: an organisation, a Korean name of three words, particles in capitals
+        ("Caspian Shipping Company", [{"literal": "Caspian Shipping Company"}]),
+        ("Ministry of Foreign Affairs", [{"literal": "Ministry of Foreign Affairs"}]),
+        ("Kim Jong Un", [{"family": "Kim", "given": "Jong Un"}]),
+        ("Jean-Luc Le Brun", [{"family": "Le Brun", "given": "Jean-Luc"}]),
+        ("Seán Ó Briain", [{"family": "Ó Briain", "given": "Seán"}]),
+        ("Mary Ann Smith", [{"family": "Smith", "given": "Mary Ann"}]),
+        ("Lee Ann Smithers", [{"family": "Smithers", "given": "Lee Ann"}]),
     ],
 )
 def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:
@@ -312,3 +320,63 @@ def test_a_month_the_metadata_gives_over_a_captured_day_drops_the_captured_time(
 
     got = load_archive(project_copy / "content").article("2025-04-page").published
     assert (got.day, got.time, got.timezone) == ("2025-04", None, None)
+
+
+def _bibtex_fields(entry: str) -> list[str]:
+    """The fields of one entry as BibTeX reads them: braces counted whatever precedes them
+    (a backslash escapes none), each field's value ending where its braces close."""
+    body = entry[entry.index(",") + 1 :]
+    fields, depth, name, start = [], 0, "", 0
+    for at, char in enumerate(body):
+        if char == "{":
+            if depth == 0:
+                name, start = body[:at].rsplit(",", 1)[-1].split("=")[0].strip(), at
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                fields.append(name)
+                body_end = at
+            if depth < 0:  # the entry's own closing brace
+                assert body[body_end + 1 : at].strip(" ,\n") == "", body[body_end:at]
+                return fields
+    raise AssertionError("the entry never ends")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        'Tariffs} , url = "javascript:alert(1)", note = 1',
+        "Unbalanced { brace in a headline",
+        "Smiley :-} reaction",
+        "Path C:\\temp ~ home ^ up",
+    ],
+)
+def test_a_brace_in_a_title_ends_no_bibtex_field(title: str) -> None:
+    """``}`` was written ``\\}``, which BibTeX reads as the field's end: a title could add a
+    ``url`` of its own, and a lone brace unbalanced every entry after it; ``\\``, ``~`` and
+    ``^`` were dropped (audit 5)."""
+    a = load_archive(ROOT / "content")
+    art = dataclasses.replace(a.article(COMMENTARY), title=title, author="Jane {Roe")
+    entry = bib_entry(art, _csl(a, art))
+    assert _bibtex_fields(entry) == [
+        "author",
+        "title",
+        "journal",
+        "date",
+        "year",
+        "url",
+        "howpublished",
+        "note",
+    ]
+    (parsed,) = bibtexparser.parse_string(entry).entries
+    shown = parsed["title"]
+    for tex, char in (
+        ("\\textbraceleft{}", "{"),
+        ("\\textbraceright{}", "}"),
+        ("\\textbackslash{}", "\\"),
+        ("\\textasciitilde{}", "~"),
+        ("\\textasciicircum{}", "^"),
+    ):
+        shown = shown.replace(tex, char)
+    assert shown == title

@@ -289,7 +289,21 @@ def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> Iterator[b
 _GROUP_WORDS = frozenset(
     "staff desk team newsroom bureau agency agencies editors editorial board"  # noqa: SIM905
     " reporters correspondent correspondents writers contributors service services"
-    " news wire wires online digital".split()
+    " news wire wires online digital"
+    # an organisation's: "Caspian Shipping Company" is no Company, C. S.
+    " company corporation ministry office press authority railways group institute"
+    " centre center council committee association foundation university government"
+    " embassy department administration inc ltd llc plc".split()
+)
+#: A capitalised particle that opens a family name: "Jean-Luc Le Brun", "Seán Ó Briain".
+_FAMILY_PARTICLES = frozenset(
+    "Le La De Du Des Van Von Der Den Ó Ní Mac Mc Al El Da Di Del Della Dos Das Ter Ten".split()  # noqa: SIM905
+)
+#: Korean family names, written first before a given name of two short syllables apart:
+#: "Kim Jong Un", "Park Geun Hye", "Moon Jae In".
+_KOREAN_FAMILY = frozenset(
+    "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim Han Oh Seo Shin Kwon Hwang Ahn"  # noqa: SIM905
+    " Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Ryu Chung Yun".split()
 )
 #: Where a byline names several people: "A and B", "A, B", "A & B", "A; B".
 _AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
@@ -342,6 +356,10 @@ def person_name(name: str) -> dict[str, str]:
         return {"literal": name}  # "Zhang Wei" or "Yuan Yang": either order is written
     if len(words) == 2 and _family_first(*words):
         return {"family": words[0], "given": words[1]}
+    if len(words) == 3 and words[0] in _KOREAN_FAMILY and all(len(w) <= 4 for w in words[1:]):
+        return {"family": words[0], "given": " ".join(words[1:])}
+    if len(words) == 3 and words[1] in _FAMILY_PARTICLES:
+        return {"family": " ".join(words[1:]), "given": words[0]}
     return {"family": words[-1], "given": " ".join(words[:-1])}
 
 
@@ -455,7 +473,14 @@ def _inverted(name: dict[str, str]) -> str:
     return f"{name['family']}, {name['given']}"
 
 
-_BIB_SPECIAL = re.compile(r"[{}&%$#_]")
+_BIB_SPECIAL = re.compile(r"[{}&%$#_\\^~]")
+_BIB_WRITTEN = {
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
+    "\\": "\\textbackslash{}",
+    "^": "\\textasciicircum{}",
+    "~": "\\textasciitilde{}",
+}
 
 
 def _one_line(value: str) -> str:
@@ -464,9 +489,10 @@ def _one_line(value: str) -> str:
 
 
 def _bib(value: str) -> str:
-    """Escape TeX's special characters; backslashes, carets and tildes are dropped."""
-    value = re.sub(r"[\\^~]", "", _one_line(value))
-    return _BIB_SPECIAL.sub(lambda m: "\\" + m.group(0), value)
+    """TeX's special characters as TeX writes them: ``\\&``, ``\\textbraceleft{}`` for
+    ``{`` (BibTeX counts braces whatever precedes them: ``\\}`` ended the field, and a
+    title could then add fields of its own), ``\\textbackslash{}``, ``\\textasciitilde{}``."""
+    return _BIB_SPECIAL.sub(lambda m: _BIB_WRITTEN.get(m[0], "\\" + m[0]), _one_line(value))
 
 
 def _bib_url(value: str) -> str:
