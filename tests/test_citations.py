@@ -326,11 +326,12 @@ def _bibtex_fields(entry: str) -> list[str]:
     """The fields of one entry as BibTeX reads them: braces counted whatever precedes them
     (a backslash escapes none), each field's value ending where its braces close."""
     body = entry[entry.index(",") + 1 :]
-    fields, depth, name, start = [], 0, "", 0
+    fields: list[str] = []
+    depth, name, body_end = 0, "", 0
     for at, char in enumerate(body):
         if char == "{":
             if depth == 0:
-                name, start = body[:at].rsplit(",", 1)[-1].split("=")[0].strip(), at
+                name = body[:at].rsplit(",", 1)[-1].split("=")[0].strip()
             depth += 1
         elif char == "}":
             depth -= 1
