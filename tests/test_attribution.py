@@ -15,8 +15,9 @@ import pytest
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
 from archive_site.load.articles import publication_chain, same_outlet
+from archive_site.load.attribution import attribute, in_quotation_marks
 from archive_site.load.evidence import compute_evidence, dependencies
-from archive_site.model import Archive, ChainLink, Source
+from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
 from archive_site.text import normalise_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
@@ -80,7 +81,8 @@ def test_a_speaker_against_the_turn_is_an_error(project_copy: Path) -> None:
     assert (d.path, d.line) == ("content/milestones.yaml", line - 1)
     assert d.message == (
         "speaker: 'xinhua' does not agree with the interview: paragraph p9 is the answer "
-        "of turn 2, by 'ilham-aliyev'"
+        "of turn 2, by 'ilham-aliyev' (and the quote is no one else's words: not within "
+        "quotation marks, nor reported speech)"
     )
 
 
@@ -652,3 +654,68 @@ def test_names_of_one_outlet(one: str, other: str, same: bool) -> None:
     # one entity's two names are one outlet, whatever they spell
     ids = {"Xinhua": "xinhua", "CGTN": "xinhua"}
     assert same_outlet("Xinhua", "CGTN", ids.get)
+
+
+def _answer(text: str) -> tuple[Article, Paragraph]:
+    para = Paragraph("p5", 5, text, 9, "answer", 3, "ziyadov")
+    art = dataclasses.replace(
+        article("interview", "2024-05-02"),
+        kind="interview",
+        interviewer="caspian-times",
+        interviewee="ziyadov",
+        paragraphs=(para,),
+    )
+    return art, para
+
+
+def _span(text: str, quote: str) -> tuple[int, int]:
+    start = text.index(quote)
+    return start, start + len(quote)
+
+
+QUOTING = 'The minister told us last week: "The third berth will open in 2026." I can only repeat.'
+THIRD = "The third berth will open in 2026."
+KNOWN = {"ziyadov", "nabiyev", "caspian-times"}
+
+
+def test_an_answer_quoting_someone_is_their_words_when_the_milestone_names_them() -> None:
+    """Inside Ziyadov's answer, the minister's words: naming the minister was refused ("does
+    not agree with the interview"), and without a name they were Ziyadov's answer, with no
+    warning (audit 5)."""
+    art, para = _answer(QUOTING)
+    named = attribute(art, para, "nabiyev", KNOWN, _span(QUOTING, THIRD))
+    assert (named.speaker, named.voice, named.error) == ("nabiyev", "reported", None)
+    unnamed = attribute(art, para, None, KNOWN, _span(QUOTING, THIRD))
+    assert (unnamed.speaker, unnamed.voice) == ("ziyadov", "answer")
+    assert unnamed.warning is not None and "'told'" in unnamed.warning
+    # the answer's own words around the quotation: no warning, and no one else's
+    own = attribute(art, para, None, KNOWN, _span(QUOTING, "I can only repeat."))
+    assert (own.speaker, own.voice, own.warning) == ("ziyadov", "answer", None)
+    refused = attribute(art, para, "nabiyev", KNOWN, _span(QUOTING, "I can only repeat."))
+    assert refused.error is not None and "not within quotation marks" in refused.error
+    # reported speech with no quotation marks: the minister's words, when named
+    told = "The minister told us last week that the third berth will open in 2026."
+    art, para = _answer(told)
+    named = attribute(art, para, "nabiyev", KNOWN, _span(told, "the third berth will open"))
+    assert (named.speaker, named.voice) == ("nabiyev", "reported")
+    # an answer in the interviewee's own words names no one else
+    plain = "We will open the third berth in 2026."
+    art, para = _answer(plain)
+    assert attribute(art, para, "nabiyev", KNOWN, _span(plain, "third berth")).error is not None
+    assert attribute(art, para, None, KNOWN, _span(plain, "third berth")).warning is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "inside"),
+    [
+        ("As Aliyev said in Beijing, “Azerbaijan will never allow it.”", "never allow it", True),
+        ("Er sagte: „Wir werden bauen.“ Dann ging er.", "Wir werden bauen.", True),
+        ("Он сказал: «мы будем строить» и ушёл.", "мы будем строить", True),
+        ('He said "we will" and left.', "we will", True),
+        ("“Foo,” he said. Bar baz.", "Bar baz.", False),
+        ("China’s role is “key”, he said, and that is right.", "that is right", False),
+        ("He said we will and left.", "we will", False),
+    ],
+)
+def test_words_within_quotation_marks(text: str, quote: str, inside: bool) -> None:
+    assert in_quotation_marks(text, *_span(text, quote)) is inside

@@ -9,7 +9,13 @@ import pytest
 
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
-from archive_site.load.speakers import interview_names, label_turns, names_of, speaker_label
+from archive_site.load.speakers import (
+    interview_names,
+    label_turns,
+    names_of,
+    speaker_label,
+    trailing_notes,
+)
 from archive_site.model import Entity
 from archive_site.readers import Block
 from archive_site.readers.turns import mark_turns
@@ -404,3 +410,28 @@ def test_bold_q_and_a_mark_turns_in_markdown() -> None:
         ("question", "And the rail?"),
         ("answer", "It is built."),
     ]
+
+
+def test_notes_ending_an_interview_are_no_ones_answer() -> None:
+    """Eurasianet's "Joshua Kucera is a Eurasianet contributing editor." after the last
+    answer was Farid Shafiyev's answer, and so was "This interview has been condensed and
+    edited for clarity." (audit 5)."""
+    blocks = [
+        Block("What comes next?", 3, "question", 1),
+        Block("We will open the berth in 2026.", 5, "answer", 2),
+        Block("Our port is a hub for reporters from everywhere.", 7, "answer", 2),
+        Block("This interview has been condensed and edited for clarity.", 9, "answer", 2),
+        Block("Farid Shafiyev spoke to Jane Roe in Baku.", 11, "answer", 2),
+        Block("Joshua Kucera is a Eurasianet contributing editor.", 13, "answer", 2),
+    ]
+    out = trailing_notes(blocks)
+    assert [(b.role, b.turn) for b in out] == [
+        ("question", 1),
+        ("answer", 2),
+        ("answer", 2),  # the answer's own words, though they name reporters
+        ("body", None),
+        ("body", None),
+        ("body", None),
+    ]
+    # a note inside the text, before the last turn, is left as it is
+    assert trailing_notes([blocks[3], *blocks[:2]])[0].role == "answer"

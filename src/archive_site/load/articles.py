@@ -32,7 +32,7 @@ from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
-from .speakers import interview_names, label_turns
+from .speakers import interview_names, label_turns, trailing_notes
 from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
@@ -432,7 +432,7 @@ class _ArticleReader:
                 blocks, notes = label_turns(marked, *said_by)
         for line, note in notes:
             self.problems.warning(display, line, note)
-        return blocks
+        return trailing_notes(blocks)
 
     def _language(self, meta: Record, reading: Reading) -> str:
         """The language of the article's text: the metadata's, else the one the capture

@@ -205,13 +205,18 @@ class Attribution(NamedTuple):
 
 
 def attribute(
-    article: Article, paragraph: Paragraph, speaker: str | None, entity_ids: Collection[str]
+    article: Article,
+    paragraph: Paragraph,
+    speaker: str | None,
+    entity_ids: Collection[str],
+    span: tuple[int, int] = (0, 0),
 ) -> Attribution:
-    """The speaker and voice of a quote from ``paragraph``, given the curated ``speaker``."""
+    """The speaker and voice of a quote from ``paragraph`` (at ``span`` in its text), given
+    the curated ``speaker``."""
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=f"unknown entity '{speaker}' (see entities.yaml)")
     if paragraph.role in ("question", "answer"):
-        return _from_turn(paragraph, speaker)
+        return _from_turn(paragraph, speaker, span)
     if speaker is None or speaker == article.publisher_entity:
         cue = _cue(article, paragraph)
         if speaker is None and cue is not None:
@@ -279,19 +284,60 @@ def _said(text: str) -> str | None:
     return said.group(0) if said is not None else _said_elsewhere(text)
 
 
-def _from_turn(paragraph: Paragraph, speaker: str | None) -> Attribution:
+def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
+    """A quote from a turn of an interview is its speaker's question or answer; or, when the
+    turn quotes someone ("As President Aliyev said in Beijing, “...”") and ``speaker`` names
+    them, their words, which the turn's speaker reports (without ``speaker``, a warning)."""
     role: Voice = "question" if paragraph.role == "question" else "answer"
     turn_speaker = paragraph.speaker
+    quoted = in_quotation_marks(paragraph.text, *span)
+    said = _said(paragraph.text)
     if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
+        # within quotation marks; or words of saying in a turn that quotes no one outright
+        # ("The minister told us the berth will open in 2026")
+        if quoted or (said is not None and not _MARKS.search(paragraph.text)):
+            return Attribution(speaker, "reported")
         return Attribution(
             turn_speaker,
             role,
             error=(
                 f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} "
-                f"is the {role} of turn {paragraph.turn}, by '{turn_speaker}'"
+                f"is the {role} of turn {paragraph.turn}, by '{turn_speaker}' (and the quote is "
+                "no one else's words: not within quotation marks, nor reported speech)"
+            ),
+        )
+    if speaker is None and turn_speaker is not None and quoted and said is not None:
+        return Attribution(
+            turn_speaker,
+            role,
+            warning=(
+                f"paragraph {paragraph.id}, the {role} of '{turn_speaker}', quotes someone "
+                f"({said!r} and quotation marks around the quote): if the words are theirs, "
+                f"name them with 'speaker:' (or '{turn_speaker}' if they are the {role}'s own)"
             ),
         )
     return Attribution(turn_speaker or speaker, role)
+
+
+#: Marks that open and close a quotation; a straight double quote does both.
+_OPENING = "“„«‹「『"
+_CLOSING = "”“»›」』"
+_MARKS = re.compile(f'["{_OPENING}{_CLOSING}]')
+
+
+def in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
+    marks included): the nearest mark before it opens a quotation, the nearest after closes
+    it (straight double quotes: an odd number of them before it)."""
+    if end <= start:
+        return False
+    if text.count('"', 0, start + 1) % 2 == 1 and '"' in text[end - 1 :]:
+        return True
+    before = next((c for c in reversed(text[: start + 1]) if c in _OPENING + _CLOSING), None)
+    after = next((c for c in text[end - 1 :] if c in _OPENING + _CLOSING), None)
+    if before is None or after is None:
+        return False
+    return before in _OPENING and after in _CLOSING
 
 
 def quotes_by_speaker(

@@ -155,7 +155,7 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
         src.error("quote", found)
         return None
     para, start, end = found
-    who = attribute(known.articles[article], para, speaker, known.entities)
+    who = attribute(known.articles[article], para, speaker, known.entities, (start, end))
     if who.error:
         src.error("speaker", who.error)
         return None

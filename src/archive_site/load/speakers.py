@@ -172,3 +172,44 @@ def interview_names(
     by_id = {e.id: e for e in entities if e.id in (interviewer, interviewee)}
     asks = names_of(by_id.get(interviewer or ""), *(n for n in asking if n))
     return asks, names_of(by_id.get(interviewee or ""))
+
+
+#: What a text's last paragraphs say of the interview, not in it: "This interview has been
+#: edited for length and clarity", "Farid Shafiyev spoke to Jane Roe in Baku", the author's
+#: biography ("Joshua Kucera is a Eurasianet contributing editor").
+_EDITORS_NOTE = re.compile(
+    r"\b(?:edited|condensed|translated|abridged)\b[^.]{0,40}\bfor\b[^.]{0,20}"
+    r"\b(?:length|clarity|brevity|space|readability)\b"
+    r"|^(?:this|the) (?:interview|conversation|transcript|exchange|q&a)\b[^.]{0,30}"
+    r"\b(?:has|have|was|were|is) been\b"
+    r"|^(?:this|the) (?:interview|conversation|transcript|exchange|q&a) (?:was|is) "
+    r"(?:edited|condensed|translated|conducted|recorded)\b",
+    re.IGNORECASE,
+)
+#: A person's name (capitalised words) and what they did or are, after the interview.
+_NAME = r"\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+_ABOUT_SOMEONE = re.compile(
+    rf"^{_NAME} (?:spoke|talked) (?:to|with) "
+    rf"|^{_NAME} is (?:a|an|the) [^.]{{0,60}}\b(?:editor|reporter|correspondent|journalist"
+    r"|writer|contributor|fellow|analyst|columnist|researcher|producer|host)\b"
+)
+_NOTE_WORDS = 45
+
+
+def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
+    """``blocks`` with the notes ending an interview's text (see :data:`_EDITORS_NOTE`: short
+    paragraphs after its last turn's first one) taken out of that turn: the outlet's words,
+    not the last answer's."""
+    out = list(blocks)
+    turns = [n for n, b in enumerate(out) if b.turn is not None]
+    if not turns:
+        return out
+    last_turn = out[turns[-1]].turn
+    first_of_last = next(n for n in turns if out[n].turn == last_turn)
+    for n in range(len(out) - 1, first_of_last, -1):
+        b = out[n]
+        note = _EDITORS_NOTE.search(b.text) or _ABOUT_SOMEONE.search(b.text)
+        if len(b.text.split()) > _NOTE_WORDS or note is None:
+            break
+        out[n] = Block(b.text, b.line, "body")
+    return out

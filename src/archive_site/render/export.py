@@ -354,13 +354,21 @@ def person_name(name: str) -> dict[str, str]:
         return {"literal": name}
     if len(words) == 2 and words[0] in _CHINESE_FAMILY and words[1] in _CHINESE_FAMILY:
         return {"literal": name}  # "Zhang Wei" or "Yuan Yang": either order is written
+    family, given = _family_and_given(words)
+    return {"family": family, "given": given}
+
+
+def _family_and_given(words: list[str]) -> tuple[str, str]:
+    """A name of two or three words parted: the family name first where a Chinese or
+    Korean name is so written ("Guo Jiakun", "Kim Jong Un"), with its particle ("Jean-Luc
+    Le Brun"), else the last word."""
     if len(words) == 2 and _family_first(*words):
-        return {"family": words[0], "given": words[1]}
+        return words[0], words[1]
     if len(words) == 3 and words[0] in _KOREAN_FAMILY and all(len(w) <= 4 for w in words[1:]):
-        return {"family": words[0], "given": " ".join(words[1:])}
+        return words[0], " ".join(words[1:])
     if len(words) == 3 and words[1] in _FAMILY_PARTICLES:
-        return {"family": " ".join(words[1:]), "given": words[0]}
-    return {"family": words[-1], "given": " ".join(words[:-1])}
+        return " ".join(words[1:]), words[0]
+    return words[-1], " ".join(words[:-1])
 
 
 #: The commonest Chinese family names, in pinyin.

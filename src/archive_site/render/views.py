@@ -80,10 +80,20 @@ def speaker(a: Archive, s: Source) -> Speaker:
     words = {
         "question": "question",
         "answer": "answer",
-        "reported": f"quoted by {art.outlet}",
+        "reported": f"quoted by {_reporter(a, art, s)}",
         "own": "in its own words",
     }[s.voice]
     return Speaker(ent, ent.name if ent else who, words)
+
+
+def _reporter(a: Archive, art: Article, s: Source) -> str:
+    """Who reports a quote's words: the outlet, or the speaker of the interview's turn that
+    quotes them ("Taleh Ziyadov in The Caspian Times")."""
+    para = art.paragraph(s.paragraph)
+    turn = para.speaker if para is not None else None
+    if turn is None:
+        return art.outlet
+    return f"{a.entity(turn).name if turn in a.entity_ids else turn} in {art.outlet}"
 
 
 def dependency_text(a: Archive, d: Dependency) -> str:
