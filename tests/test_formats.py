@@ -803,7 +803,7 @@ def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_autho
     assert "dateline" not in r.fields  # the second paragraph only with its agency
 
 
-def test_a_page_declaring_no_language_is_chinese_japanese_or_korean_by_its_script() -> None:
+def test_a_page_declaring_no_language_is_the_one_its_script_tells() -> None:
     """people.cn declares no language: the article got the site's, English, and suggest read
     none of its dates."""
 
@@ -816,7 +816,16 @@ def test_a_page_declaring_no_language_is_chinese_japanese_or_korean_by_its_scrip
     assert language(zh) == "zh"
     assert language("日本と中国の首脳が会談し、協力の強化で合意した。" * 2) == "ja"
     assert language("한국과 중국 정상이 서울에서 회담을 가졌다. " * 2) == "ko"
-    assert language("Президент Азербайджана прибыл в Пекин с государственным визитом.") is None
+    # (audit 5: Russian, Persian, Georgian copy was the site's language, English)
+    assert language("Президент Азербайджана прибыл в Пекин с государственным визитом.") == "ru"
+    assert language("Україна та Китай обговорили питання торгівлі. Це єдиний шлях.") == "uk"
+    assert language("Тоқаев пен Әлиев Орта дәлізді дамыту мәселесін талқылады.") == "kk"
+    assert language("رئیس‌جمهور آذربایجان روز چهارشنبه با همتای چینی خود گفتگو کرد.") == "fa"
+    assert language("قال الرئيس الأذربيجاني إن بلاده تسعى إلى تعزيز التعاون مع الصين.") == "ar"
+    assert language("საქართველო და ჩინეთი თანამშრომლობას აძლიერებენ.") == "ka"
+    # letters many languages of the script share tell none: Bulgarian, or French
+    assert language("България и Китай подписаха споразумение за сътрудничество.") is None
+    assert language("Le président azerbaïdjanais est arrivé à Pékin pour une visite.") is None
     assert language(zh, '<meta property="og:locale" content="en_GB">') == "en-GB"  # declared
 
 
@@ -1900,3 +1909,56 @@ def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
     chain = publication_chain(None, reading, "Example News", lambda name: None)
     origins = [c.name for c in chain if c.role == "original"]
     assert origins == ([] if expected["agency"] == "Example News" else [expected["agency"]])
+
+
+@pytest.mark.parametrize(
+    "updated",
+    [
+        "Updated: 24 April 2025, 16:40",
+        "Обновлено 24 апреля 2025, 16:40",
+        "Last updated 24.04.2025 16:40",
+        "Mis à jour le 24 avril 2025 à 16h40",
+        "Güncelleme: 24.04.2025 16:40",
+    ],
+)
+def test_a_wire_copys_update_stamp_is_not_when_it_was_published(updated: str) -> None:
+    """Wire copy under "Updated: 24 April 2025, 16:40" was dated the 24th, over its dateline's
+    23rd (audit 5): a stamp saying when the page changed is furniture."""
+    copy = (
+        f"Aliyev says Azerbaijan expects more Chinese transit\n\n{updated}\n\n"
+        "BEIJING, April 23. /TASS/. Azerbaijan expects to increase the transit of Chinese"
+        " cargo across the Caspian, President Ilham Aliyev said.\n\n"
+        "The second paragraph of the story is long enough to be one.\n"
+    )
+    r, _ = read_as(copy, "wire")
+    assert "published" not in r.fields and r.fields["dateline"].value.startswith("BEIJING")
+    assert ("timestamp", updated) in [(f.kind, f.text) for f in r.furniture]
+    # with its publication stamp too, that one dates it, whichever comes first
+    for head in (f"23 April 2025, 15:12\n{updated}", f"{updated}\n23 April 2025, 15:12"):
+        r, _ = read_as(copy.replace(updated, head), "wire")
+        assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "15:12")
+
+
+def test_a_headline_with_its_stamps_under_it_is_a_head() -> None:
+    """TASS copied as its page shows it, the headline and its two stamps on three lines with
+    no blank line between: nothing was read, and the three lines were the text's first
+    paragraph (audit 5)."""
+    copy = (
+        "Алиев заявил, что Азербайджан рассчитывает на рост транзита китайских грузов\n"
+        "23 апреля 2025, 15:12\nОбновлено 23 апреля 2025, 16:40\n\n"
+        "ПЕКИН, 23 апреля. /ТАСС/. Азербайджан рассчитывает увеличить транзит китайских"
+        " грузов через Каспий, заявил президент Ильхам Алиев.\n\n"
+        "Второй абзац текста достаточно длинный, чтобы быть абзацем.\n"
+    )
+    r = read_text(copy, "tass.txt", Problems(), fmt=detect_format(copy, "tass.txt"))
+    assert r.format == "wire"
+    assert fields(r) | {"title": "?"} == {
+        "title": "?",
+        "published": "2025-04-23",
+        "time": "15:12",
+        "dateline": "ПЕКИН, 23 апреля. /ТАСС/.",
+        "agency": "ТАСС",
+        "language": "ru",
+    }
+    assert r.fields["title"].value.startswith("Алиев заявил")
+    assert texts(r)[0].startswith("Азербайджан рассчитывает")

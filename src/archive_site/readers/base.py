@@ -164,8 +164,10 @@ def script_language(body: Sequence[Block]) -> str | None:
     (Han characters, no kana), Japanese (kana), Korean (Hangul), when they are most of its
     letters; Azerbaijani, whose schwa (ə) no other language in the Latin script writes, when
     it is one letter in a hundred or more (in Azerbaijani, about one in twelve) and its
-    commonest words one word in fifty or more.  Other scripts serve many languages: none is
-    guessed."""
+    commonest words one word in fifty or more; in another script that is most of its
+    letters, the language its own letters tell (:func:`_by_script`: Russian, Ukrainian,
+    Kazakh... in Cyrillic; Arabic, Persian or Urdu; Georgian, Armenian, Greek, Hebrew).
+    The Latin script serves many languages: no other is guessed."""
     letters = [c for b in body for c in b.text if c.isalpha()]
     if not letters:
         return None
@@ -177,7 +179,50 @@ def script_language(body: Sequence[Block]) -> str | None:
             return tag
     if han * 2 > len(letters):
         return "zh"
-    return "az" if _azerbaijani(body, letters) else None
+    if sum(1 for c in letters if c < "\u0250" or c in "əƏ") * 2 > len(letters):  # Latin
+        return "az" if _azerbaijani(body, letters) else None
+    return _by_script(body, letters)
+
+
+#: Scripts that serve one language, by their letters' range.
+_ONE_LANGUAGE_SCRIPTS = (
+    ("\u10a0", "\u10ff", "ka"),
+    ("\u0530", "\u058f", "hy"),
+    ("\u0370", "\u03ff", "el"),
+    ("\u0590", "\u05ff", "he"),
+    ("\u0e00", "\u0e7f", "th"),
+)
+#: Letters that tell a language in the Cyrillic or the Arabic script, a language by each:
+#: the first whose letters are one in two hundred or more (in their texts, one in twenty
+#: or thirty) is it.
+_CYRILLIC_LETTERS = (
+    ("әғқұһ", "kk"),
+    ("ў", "be"),
+    ("їєґ", "uk"),
+    ("ќѓѕ", "mk"),
+    ("ђљњћџ", "sr"),
+    ("ыэ", "ru"),
+)
+_ARABIC_LETTERS = (("ٹڈڑںے", "ur"), ("پچژگ", "fa"))
+
+
+def _by_script(body: Sequence[Block], letters: list[str]) -> str | None:
+    """The language of a text most of whose ``letters`` are of a script other than the
+    Latin, when its letters tell (see :data:`_CYRILLIC_LETTERS`); else None."""
+    half = len(letters) / 2
+    for low, high, tag in _ONE_LANGUAGE_SCRIPTS:
+        if sum(1 for c in letters if low <= c <= high) > half:
+            return tag
+    cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
+    arabic = [c for c in letters if "\u0600" <= c <= "\u06ff"]
+    for script, signs in ((cyrillic, _CYRILLIC_LETTERS), (arabic, _ARABIC_LETTERS)):
+        if len(script) > half:
+            lower = "".join(script).lower()
+            for sign, tag in signs:
+                if sum(lower.count(c) for c in sign) * 200 >= len(script):
+                    return tag
+            return "ar" if script is arabic else None
+    return None
 
 
 def _azerbaijani(body: Sequence[Block], letters: list[str]) -> bool:

@@ -37,7 +37,7 @@ from .base import Block, Capture, Field, Format, Reading, reading, script_langua
 from .byline import byline_author, named_author, take_credits
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import PageScan, scan
-from .stamps import CHANGED, Stamp, find_published_stamp, labelled, parse_stamp
+from .stamps import Stamp, find_published_stamp, labelled, parse_stamp, says_changed
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import promotion, separator
 
@@ -304,10 +304,6 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
             fields["author"] = Field(author, byline.line)
 
 
-#: A stamp saying when the page changed, not when it was published.
-_CHANGED = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
-
-
 def _stamp_date(
     page: PageScan,
     first: int,
@@ -327,7 +323,7 @@ def _stamp_date(
     furniture = _Texts([_key(t) for t in page.furniture_text])
     under, above = _around_headline(page, head, second)
     for text, line in [*under, *above]:
-        if _CHANGED.match(text):
+        if says_changed(text):
             continue
         stamp = parse_stamp(text) or find_published_stamp(text)
         bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)

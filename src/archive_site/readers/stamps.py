@@ -62,6 +62,15 @@ CHANGED = (
     r"|aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|güncellendi"
     r"|güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期|更新"
 )
+_CHANGED_STAMP = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
+
+
+def says_changed(text: str) -> bool:
+    """Whether a stamp says when the page changed (``Updated: ...``, ``Обновлено ...``),
+    not when it was published."""
+    return _CHANGED_STAMP.match(text) is not None
+
+
 #: Words a stamp may open with: when the page was published, or changed.
 _PUBLISHED = (
     r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"

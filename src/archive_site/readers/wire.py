@@ -48,7 +48,7 @@ from .base import (
 )
 from .byline import byline_author, take_credits
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
-from .stamps import Stamp, parse_stamp
+from .stamps import Stamp, parse_stamp, says_changed
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -108,39 +108,71 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     fields: dict[str, Field] = {}
     notes: list[tuple[int, str]] = []
     furniture: list[Furniture] = []
-    rest = _head_apart(list(blocks))
+    rest = _stamps_apart(_head_apart(list(blocks)))
     if rest and len(rest[0][0]) == 1 and _SLUG.fullmatch(rest[0][0][0]):
         furniture.append(Furniture("slug", rest[0][0][0], rest[0][1]))
         rest = rest[1:]
-    if rest and len(rest[0][0]) >= 1:
-        stamp = parse_stamp(rest[0][0][0])
-        if stamp is not None:
-            _take_stamp(stamp, rest[0][1], fields, notes)
-            lines, line = rest[0]
-            rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
+    while rest and rest[0][0] and parse_stamp(rest[0][0][0]) is not None:
+        _stamp_line(rest[0][0][0], rest[0][1], fields, notes, furniture)
+        lines, line = rest[0]
+        rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
     if len(rest) >= 3 and len(rest[0][0]) == 1 and _is_headline(rest[0][0][0]):
         fields["title"] = Field(rest[0][0][0], rest[0][1])
         rest = rest[1:]
-    while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes):
+    while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes, furniture):
         rest = rest[1:]  # a byline and a date line after the headline, in either order
     return _Head(fields, rest, notes, furniture)
 
 
+def _stamps_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
+    """The first block apart when it is a headline with its date stamps on the lines under
+    it, as copying a page's head gives them (``Headline`` / ``23 апреля 2025, 15:12`` /
+    ``Обновлено 23 апреля 2025, 16:40``): each line a block of its own."""
+    if not blocks or not 2 <= len(blocks[0][0]) <= 4:
+        return blocks
+    lines, first = blocks[0]
+    if not _is_headline(lines[0]) or any(parse_stamp(x) is None for x in lines[1:]):
+        return blocks
+    return [*(([x], first + n) for n, x in enumerate(lines)), *blocks[1:]]
+
+
+def _stamp_line(
+    text: str,
+    line: int,
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+    furniture: list[Furniture],
+) -> None:
+    """A date stamp's line: the publication's date and time, when none is known yet; a
+    stamp saying when the page changed (``Updated: ...``), or a second one, furniture."""
+    stamp = parse_stamp(text)
+    if stamp is None or says_changed(text) or "published" in fields:
+        furniture.append(Furniture("timestamp", text, line))
+    else:
+        _take_stamp(stamp, line, fields, notes)
+
+
 def _byline_or_stamp(
-    block: tuple[list[str], int], fields: dict[str, Field], notes: list[tuple[int, str]]
+    block: tuple[list[str], int],
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+    furniture: list[Furniture],
 ) -> bool:
-    """Take ``block`` as the byline (when no author is known yet) or, a line alone, as the
-    date stamp (when no date is known yet: "12 March 2025" under a pasted headline); False
-    when it is neither, or what it would give is known already."""
+    """Take ``block`` as the byline (when no author is known yet) or, its lines stamps (at
+    most three), as the date stamp (when no date is known yet: "12 March 2025" under a
+    pasted headline; one saying when the page changed is furniture); False when it is
+    neither, or what it would give is known already."""
     lines, line = block
     author = None if "author" in fields else byline_author(lines)
     if author is not None:
         fields["author"] = Field(author, line)
         return True
-    stamp = parse_stamp(lines[0]) if len(lines) == 1 and "published" not in fields else None
-    if stamp is None:
+    if len(lines) > 3 or any(parse_stamp(x) is None for x in lines):
         return False
-    _take_stamp(stamp, line, fields, notes)
+    if "published" in fields and not all(says_changed(x) for x in lines):
+        return False
+    for n, text in enumerate(lines):
+        _stamp_line(text, line + n, fields, notes, furniture)
     return True
 
 
