@@ -1962,3 +1962,42 @@ def test_a_headline_with_its_stamps_under_it_is_a_head() -> None:
     }
     assert r.fields["title"].value.startswith("Алиев заявил")
     assert texts(r)[0].startswith("Азербайджан рассчитывает")
+
+
+def test_what_a_browser_never_shows_is_no_text() -> None:
+    """A <template>'s paragraph and one marked hidden were the article's text, and a
+    milestone could quote them (audit 5); display:none already was not."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        "<template><p>TEMPLATE: China pledged ten billion dollars for the new port.</p></template>"
+        "<p hidden>HIDDEN: The presidents agreed to merge their two navies next year.</p>"
+        '<p hidden="until-found">FOUND: The berth cost forty million dollars to build.</p>'
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "TEMPLATE" not in shown and "HIDDEN" not in shown
+    assert "Alat opened" in shown and "grew by a fifth" in shown and "FOUND" in shown
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#X1B;", "&#27;", "&#x7f;", "&#0000155;"])
+def test_a_reference_to_a_control_character_is_a_space(reference: str) -> None:
+    """One ``&#x1b;`` in a paragraph made a whole page "no article text found" (audit 5);
+    the character written as it is was read as a space, with a note."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Terminal output in the port report</h1>'
+        f"<p>The port of Alat opened its second berth{reference} on Tuesday, its director said.</p>"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    assert texts(r)[0] == "The port of Alat opened its second berth on Tuesday, its director said."
+    assert [n for _, n in r.notes if "control character" in n] == [
+        f"1 reference to a control character (the first {reference}) read as spaces"
+    ]
+    # a tab, a line feed and a carriage return are white space, no control to speak of
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>A headline</h1><p>Words&#9;and&#10;more'
+        " words of the text, enough of them to be a paragraph.</p></article></body></html>"
+    )
+    assert not [n for _, n in r.notes if "control character" in n]

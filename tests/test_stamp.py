@@ -560,3 +560,23 @@ def test_an_unchanged_build_imports_none_of_the_stages_libraries(
     )
     assert run.stdout.strip() == "0 []", run.stdout + run.stderr
     assert (small_copy / "dist/index.html").is_file()
+
+
+@pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "too large"])
+def test_a_stamp_that_is_no_small_regular_file_is_none(tmp_path: Path, kind: str) -> None:
+    """A link to /dev/zero planted as the stamp beside the output ran the build out of
+    memory (exit 70), and a FIFO made it wait for ever (audit 5): such a stamp is none."""
+    output = tmp_path / "dist"
+    place = stamp_path(output)
+    if kind == "fifo":
+        os.mkfifo(place)
+    elif kind == "too large":
+        with place.open("wb") as f:
+            f.truncate(64 * 1024 * 1024)
+    else:
+        place.symlink_to("/dev/zero")
+    done: list[object] = []
+    reader = threading.Thread(target=lambda: done.append(Stamp.read(output)), daemon=True)
+    reader.start()
+    reader.join(timeout=20)
+    assert done == [None]

@@ -51,7 +51,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .files import create_new
+from .files import FileProblem, create_new, read_bytes
 
 #: Files whose change time is this close to the moment they were hashed are hashed again
 #: (nanoseconds): more than a clock tick plus the coarsest file-system time resolution
@@ -460,13 +460,15 @@ class Stamp:
         Its first line is JSON (all but the file hashes); the hashes follow it, one file a
         line, and are kept as bytes: only a build with something to do decodes them."""
         try:
-            head, _, lines = stamp_path(output).read_bytes().partition(b"\n")
+            # a regular file only, not through a link, not too large (a link to /dev/zero
+            # beside the output, or a FIFO, ran out of memory or waited for ever)
+            head, _, lines = read_bytes(stamp_path(output)).partition(b"\n")
             data = json.loads(head)
             if data.get("format") != FORMAT:
                 return None
             data["hashes"] = lines
             stamp = Stamp(**{f.name: data[f.name] for f in fields(Stamp)})
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (FileProblem, OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         return stamp if _well_formed(stamp) else None
 

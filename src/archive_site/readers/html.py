@@ -96,15 +96,30 @@ class _Found:
     line: int
 
 
+#: A character reference to a control character (``&#x1b;``, ``&#27;``): no text can hold
+#: one, and the extractor found no text at all in a page with one (audit 5).
+_CONTROL_REFERENCE = re.compile(
+    r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"
+    r"|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]));"
+)
+
+
 def read(capture: Capture, problems: Problems) -> Reading:
-    page = scan(capture.text)
     notes: list[tuple[int, str]] = []
+    text = capture.text
+    first = _CONTROL_REFERENCE.search(text)
+    if first is not None:
+        text, count = _CONTROL_REFERENCE.subn(" ", text)
+        line = text.count("\n", 0, first.start()) + 1
+        what = f"{count} reference{'s' if count > 1 else ''} to a control character"
+        notes.append((line, f"{what} (the first {first[0]}) read as spaces"))
+    page = scan(text)
     fields = _metadata(page, notes)
     if page.refused is not None:  # its text is not extracted; what was found before, kept
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
-    body, aside = _paragraphs(capture.text, page, fields.get("title"))
+    body, aside = _paragraphs(text, page, fields.get("title"))
     body = _with_standfirst(page, body)
     outlet = fields.get("outlet")
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
@@ -167,12 +182,24 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     return body if standfirst is None else [Block(*standfirst), *body]
 
 
-def _extract(html: str) -> list[str]:
-    """The page's main text as paragraphs, by trafilatura."""
-    import trafilatura  # imported on use: only saved pages need it
+#: Elements a browser never shows (an element ``hidden="until-found"`` shows when found).
+_NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
 
+
+def _extract(html: str) -> list[str]:
+    """The page's main text as paragraphs, by trafilatura; what a browser never shows is
+    no text (an inert ``<template>``, an element ``hidden``: trafilatura leaves out what
+    is styled ``display:none`` or ``aria-hidden``, not these)."""
+    import trafilatura  # imported on use: only saved pages need it
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return []
+    for hidden in tree.xpath(_NEVER_SHOWN):
+        hidden.drop_tree()
     text = trafilatura.extract(
-        html,
+        tree,
         output_format="txt",
         favor_precision=True,
         include_comments=False,
