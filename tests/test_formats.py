@@ -19,6 +19,7 @@ from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.stamps import Stamp, parse_stamp
+from archive_site.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -2001,3 +2002,30 @@ def test_a_reference_to_a_control_character_is_a_space(reference: str) -> None:
         " words of the text, enough of them to be a paragraph.</p></article></body></html>"
     )
     assert not [n for _, n in r.notes if "control character" in n]
+
+
+def test_characters_that_show_nothing_stay_in_the_text_and_match_either_way() -> None:
+    """IRNA's رئیس‌جمهور lost its zero-width non-joiner (Persian writes it), a quote copied
+    with it failed, and the headline, which kept it, was the text's first paragraph; a
+    German soft hyphen likewise (audit 5)."""
+    r, _ = read_page(
+        '<html lang="fa"><body><article><h1>دیدار رئیس\u200cجمهور آذربایجان با شی</h1>\n'
+        "<p>رئیس\u200cجمهور آذربایجان روز چهارشنبه در سفر رسمی به پکن با همتای چینی خود دیدار کرد.</p>\n"
+        "<p>Die beiden Staats\u00adchefs sprachen lange über den Mittleren Korridor und den Handel.</p>\n"
+        "</article></body></html>"
+    )
+    assert [(t[:10], b.line) for t, b in zip(texts(r), r.blocks, strict=True)] == [
+        ("رئیس\u200cجمهور", 2),
+        ("Die beiden", 3),
+    ]
+    assert "Staats\u00adchefs" in texts(r)[1]
+    # a quote with them or without them is found
+    for quote, text in (
+        ("رئیس\u200cجمهور آذربایجان", "رئیسجمهور آذربایجان روز"),
+        ("رئیسجمهور آذربایجان", "رئیس\u200cجمهور آذربایجان روز"),
+        ("Staats\u00adchefs sprachen", "Die beiden Staatschefs sprachen lange"),
+    ):
+        assert normalise(quote).text in normalise(text).text
+    n = normalise("Die beiden Staats\u00adchefs sprachen")
+    start = n.text.index("chefs")
+    assert n.span(start, start + 5) == (18, 23)  # offsets in the text as written

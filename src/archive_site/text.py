@@ -59,9 +59,18 @@ def fold(text: str) -> str:
 
 
 _SPACE = re.compile(r"\s+")
+#: Characters that show nothing where they stand: a soft hyphen, zero-width spaces and
+#: joiners (Persian writes رئیس‌جمهور with one), a word joiner, a byte order mark. A page's
+#: text may hold them and a quote copied from it not, or the other way round: normalising
+#: drops them.
+INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 # What normalising changes: white space at the ends, runs of it, and white space
-# other than a plain space. A single space between words is kept as it is.
-_COLLAPSE = re.compile(r"^\s+|\s+\Z|\s{2,}|[^\S ]")
+# other than a plain space (a single space between words is kept as it is); and the
+# characters that show nothing, dropped (a run of both is one space, or none at the ends).
+_COLLAPSE = re.compile(
+    rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+\Z|[\s{INVISIBLE}]{{2,}}|[^\S ]|[{INVISIBLE}]"
+)
 
 
 def _clean(folded: str) -> bool:
@@ -94,7 +103,7 @@ def normalise(original: str) -> Normalised:
             origins.append(pos)
             pieces.append(piece)
             size += len(piece)
-        if start > 0 and end < len(folded):
+        if start > 0 and end < len(folded) and not _INVISIBLE.fullmatch(m[0]):
             starts.append(size)
             origins.append(start)
             pieces.append(" ")
@@ -111,7 +120,10 @@ def normalise(original: str) -> Normalised:
 
 
 def normalise_text(text: str) -> str:
-    return _SPACE.sub(" ", fold(text)).strip()
+    text = fold(text)
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
+    return _SPACE.sub(" ", text).strip()
 
 
 def find_all(haystack: str, needle: str) -> list[int]:

@@ -32,6 +32,7 @@ from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
+from ..text import INVISIBLE
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import byline_author, named_author, take_credits
@@ -213,7 +214,15 @@ def _extract(html: str) -> list[str]:
 
 
 def _key(text: str) -> str:
+    """A text as it is looked for among the page's: its white space collapsed, its case
+    folded, and without the characters that show nothing (the extractor drops them:
+    رئیس‌جمهور was رئیسجمهور, and no longer the headline)."""
+    if not text.isascii():
+        text = _INVISIBLE.sub("", text)
     return " ".join(text.split()).casefold()
+
+
+_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 
 
 def _paragraphs(
@@ -240,13 +249,17 @@ def _paragraphs(
         headline.add(_key(page.h1[0]))
     blocks = _Texts([_key(text) for text, _ in page.blocks])
     lines: dict[str, int] = {}
-    for k, (_, line) in zip(blocks.texts, page.blocks, strict=True):
+    written: dict[str, str] = {}  # a block's text, where the extractor dropped characters
+    for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
+        if not text.isascii() and _INVISIBLE.search(text):
+            written.setdefault(k, " ".join(text.split()))
     body: list[Block] = []
     aside: list[Furniture] = []
     last = 1
     for text in _extract(html):
         k = _key(text)
+        text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
