@@ -141,6 +141,21 @@ def _date(rng: random.Random, year: int) -> str:
     return f"{year}-{month:02d}-{rng.randint(1, 28):02d}"
 
 
+_MONTHS = (
+    "January February March April May June July August September October November December".split()  # noqa: SIM905
+)
+
+
+def _said_when(date: str) -> str:
+    """How the quote states its milestone's date, to its precision: "on 12 March 2017",
+    "in March 2017", "in 2017" (the build warns of a month or a day no quote states)."""
+    parts = [int(p) for p in date.split("-")]
+    if len(parts) == 1:
+        return f"in {parts[0]}"
+    month = _MONTHS[parts[1] - 1]
+    return f"in {month} {parts[0]}" if len(parts) == 2 else f"on {parts[2]} {month} {parts[0]}"
+
+
 def build_corpus(
     n: int, seed: int = 0
 ) -> tuple[list[Entity], list[str], list[Article], list[Milestone]]:
@@ -159,7 +174,8 @@ def build_corpus(
         published = dt.date(FIRST_YEAR, 1, 1) + dt.timedelta(days=(i * days) // max(n, 1))
         named = rng.sample(entities, 3)
         year = rng.randint(max(FIRST_YEAR, published.year - 15), published.year)
-        quote = writer.sentence(inserts=[f"in {year}"], length=rng.randint(12, 18))
+        date = _date(rng, year)
+        quote = writer.sentence(inserts=[_said_when(date)], length=rng.randint(12, 18))
         paras = [writer.paragraph(70, inserts=[named[0].name])]
         paras += [writer.paragraph(100, inserts=[named[k % 3].name]) for k in range(1, 8)]
         paras[3] = f"{paras[3]} {quote}"
@@ -180,7 +196,7 @@ def build_corpus(
         milestones.append(
             Milestone(
                 id=f"m{i + 1:05d}",
-                date=_date(rng, year),
+                date=date,
                 title=writer.sentence(length=rng.randint(4, 8)).rstrip("."),
                 summary=(
                     f"{writer.sentence()} It involves [{ms_entities[0].name}]"

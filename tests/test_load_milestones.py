@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from archive_site.dates import parse_edtf
+from archive_site.dates import months_stated, parse_edtf
 from archive_site.load.checks import Issue
 from archive_site.load.milestones import (
     Known,
@@ -13,6 +13,7 @@ from archive_site.load.milestones import (
     check_topics,
     parse_date,
     unknown,
+    unsourced_precision,
 )
 from archive_site.model import Source
 
@@ -105,3 +106,46 @@ def test_a_passage_quoted_twice_by_one_milestone_is_one_source() -> None:
         "this quote repeats the one at line 5 (a, p1): one passage is one source; "
         "remove one of them"
     )
+
+
+def _quoted(*quotes: str) -> list[Source]:
+    return [Source("a", q, "p1", 0, len(q)) for q in quotes]
+
+
+def test_a_month_or_a_day_no_quote_states_is_a_warning() -> None:
+    """ "15 June 2023" backed by "... carried 40,000 trucks in 2023." built as a day, not
+    inferred (audit 5): the quotes must state the month and the day, else a note says how
+    they are known."""
+    year_only = _quoted("The ferry line carried 40,000 trucks in 2023.")
+    message = unsourced_precision(parse_edtf("2023-06-15"), None, year_only)
+    assert message is not None and "its month, June, which no quote states" in message
+    assert unsourced_precision(parse_edtf("2023-06-15"), "The ministry's report", year_only) is None
+    assert unsourced_precision(parse_edtf("2023"), None, year_only) is None
+    # another month named: said
+    march = _quoted("The berth opened on March 11, 2024, according to port officials.")
+    message = unsourced_precision(parse_edtf("2024-06-12"), None, march)
+    assert message is not None and "(they name March)" in message
+    # the month, not the day
+    message = unsourced_precision(parse_edtf("2024-03-12"), None, march)
+    assert message is not None and "its day, 12 March" in message
+    assert unsourced_precision(parse_edtf("2024-03-11"), None, march) is None
+    assert unsourced_precision(parse_edtf("2024-03"), None, march) is None
+    # as other languages and numbers write them
+    for quote, date in (
+        ("Prezident aprelin 22-də Pekinə gəlib, 2025-ci il.", "2025-04-22"),
+        ("Визит состоялся 23 апреля 2025 года.", "2025-04-23"),
+        ("双方于2025年4月23日签署了声明。", "2025-04-23"),
+        ("Signed on 23.04.2025 in Beijing.", "2025-04-23"),
+    ):
+        assert unsourced_precision(parse_edtf(date), None, _quoted(quote)) is None, quote
+    # "Martin" names no March
+    assert (
+        unsourced_precision(parse_edtf("2024-03"), None, _quoted("Martin said in 2024."))
+        is not None
+    )
+
+
+def test_months_a_text_names() -> None:
+    assert months_stated("on April 2, 1992, and in Sept. 2019") == {4, 9}
+    assert months_stated("Nisan'da ve Mayıs ayında, 15.06.2023, 2023-07-01") == {4, 5, 6, 7}
+    assert months_stated("Martin may come; 2023") == set()

@@ -125,6 +125,35 @@ def other_month_number(name: str) -> int:
     return _OTHER_MONTHS[_fold(name.rstrip("."))]
 
 
+_ENGLISH_MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)")
+#: Another language's month name, whole or, five letters or more, with an ending
+#: (Azerbaijani "aprelin", Turkish "Nisan'da"); "Mart" is no "Martin".
+_LONG_OTHER_MONTHS = "|".join(
+    sorted({re.escape(w) for w in " ".join(_LANGUAGES).split() if len(w) >= 5}, key=len)[::-1]
+)
+_OTHER_MONTH = re.compile(
+    rf"(?<!\w)(?:{OTHER_MONTH_PATTERN}(?!\w)|(?:{_LONG_OTHER_MONTHS})(?=\w))", re.I
+)
+_NUMBERED_MONTH = re.compile(
+    r"(?<!\d)\d{4}-(?P<a>\d{2})-\d{2}(?!\d)|(?<!\d)\d{1,2}[./](?P<b>\d{1,2})[./]\d{4}(?!\d)"
+    r"|(?<!\d)(?P<c>\d{1,2})\s*月"
+)
+
+
+def months_stated(text: str) -> set[int]:
+    """The months a text names: by name (in English, capitalised; in the other languages
+    of :data:`OTHER_MONTH_PATTERN`), in a date of numbers (``2023-06-15``, ``15.06.2023``),
+    or in Chinese and Japanese (``6月``)."""
+    found = {month_number(m[0]) for m in _ENGLISH_MONTH.finditer(text)}
+    # (not "may" in lower case, Azerbaijani's May and English's verb)
+    found |= {other_month_number(m[0]) for m in _OTHER_MONTH.finditer(text) if m[0] != "may"}
+    for m in _NUMBERED_MONTH.finditer(text):
+        number = int(m["a"] or m["b"] or m["c"])
+        if 1 <= number <= 12:
+            found.add(number)
+    return found
+
+
 def month_in(groups: Mapping[str, str | None], english: str, other: str, number: str) -> int:
     """The month a regular expression's match names: by the group ``english`` (a name as
     :data:`MONTH_PATTERN` matches it), else ``other`` (:data:`OTHER_MONTH_PATTERN`), else

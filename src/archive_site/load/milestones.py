@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TypeGuard, cast
 
 from ..cache import RecordCache, digest
-from ..dates import DateError, DateSpec, parse_edtf
+from ..dates import MONTHS, DateError, DateSpec, months_stated, parse_edtf
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
 from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
@@ -71,6 +71,51 @@ def warn_long_span(rec: Record, date: DateSpec | None) -> None:
     why = None if date is None else long_span(date)
     if why is not None:
         rec.problems.warning(rec.display, rec.key_line("date"), f"date: {why}")
+
+
+def unsourced_precision(
+    date: DateSpec | None, date_note: str | None, sources: Sequence[Source]
+) -> str | None:
+    """What no quote states of a date known to the month or the day (its month, its day),
+    when no note says how it is known: "15 June 2023" backed by "... in 2023" claims more
+    than its sources give."""
+    if date is None or date_note or not sources or date.kind != "single":
+        return None
+    d = date.anchor
+    if d.month is None:
+        return None
+    quotes = " ".join(s.quote for s in sources)
+    months = months_stated(quotes)
+    if d.month not in months:
+        named = ", ".join(MONTHS[m - 1] for m in sorted(months))
+        said = f" (they name {named})" if months else ""
+        what = f"its month, {MONTHS[d.month - 1]}, which no quote states{said}"
+    elif d.day is not None and not re.search(rf"(?<!\d)0?{d.day}(?!\d)", quotes):
+        what = f"its day, {d.day} {MONTHS[d.month - 1]}, which no quote states"
+    else:
+        return None
+    return (
+        f"the date gives {what}: say how it is known in 'date_note:' (it is then shown as "
+        "inferred), or give only what the quotes state"
+    )
+
+
+def _check_sources(
+    rec: Record,
+    date: DateSpec | None,
+    date_note: str | None,
+    sources: Sequence[Source],
+    *,
+    all_read: bool,
+) -> None:
+    """Report sources repeating one another, and a date its quotes do not state: its year
+    (an error), its month or its day (a warning, see :func:`unsourced_precision`); the
+    date only when every source was read (one that was not may be the one stating it)."""
+    sourced = check_date_sourced(date, date_note, sources) if all_read else ()
+    report(rec, check_repeated_sources(sources), sourced)
+    unsourced = unsourced_precision(date, date_note, sources) if all_read and not sourced else None
+    if unsourced is not None:
+        rec.problems.warning(rec.display, rec.key_line("date"), f"date: {unsourced}")
 
 
 def check_status(status: str) -> tuple[Issue, ...]:
@@ -214,11 +259,8 @@ def read_milestone(
     source_recs = rec.records("sources", required=True, what="source")
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     rec.finish()
-    # a source that did not load may be the one stating the year: checked when all did
-    sourced = check_date_sourced(date.value, date_note, sources)
-    report(
-        rec, check_repeated_sources(sources), sourced if len(sources) == len(source_recs) else ()
-    )
+    all_read = len(sources) == len(source_recs)
+    _check_sources(rec, date.value, date_note, sources, all_read=all_read)
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):
