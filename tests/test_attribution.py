@@ -494,7 +494,7 @@ def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive
     assert "2 sources in 2 articles, 1 independent line of evidence:" in site.page("timeline.html")
     # the article page names who speaks in each cited passage
     art = site.page(f"articles/{COMMENTARY}.html")
-    assert "(by 23 April 2025) · Parvin Karimzade, quoted by EDnews" in art
+    assert "by 23 April 2025 (inferred date) · Parvin Karimzade, quoted by EDnews" in art
 
 
 def test_entity_pages_list_what_each_person_is_quoted_as_saying(

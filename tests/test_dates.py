@@ -44,7 +44,7 @@ def test_a_year_is_never_shown_as_the_first_of_january() -> None:
         ("2019/..", "2019 onwards", (2019,)),
         ("../2019", "until 2019", (2019,)),
         ("[..2019-04]", "by April 2019", (2019,)),
-        ("[2025-04-21..]", "after 21 April 2025", (2025,)),
+        ("[2025-04-21..]", "on or after 21 April 2025", (2025,)),
     ],
 )
 def test_intervals_and_bounds(text: str, shown: str, years: tuple[int, ...]) -> None:

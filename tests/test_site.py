@@ -94,7 +94,7 @@ def test_timeline_lists_every_milestone_in_date_order(site: BuiltSite, archive: 
         ("sco-dialogue-partner", "2016", ["2016"]),
         ("non-aligned-movement-chair", "2019–2023", ["2019", "2023"]),
         ("belt-and-road-support", "by April 2019", ["2019-04"]),
-        ("upcoming-visit-to-china", "after 21 April 2025", ["2025-04-21"]),
+        ("upcoming-visit-to-china", "on or after 21 April 2025", ["2025-04-21"]),
         ("first-export-train", "24 November 2024", ["2024-11-24"]),
     ],
 )
@@ -443,3 +443,17 @@ def test_text_written_right_to_left_is_marked_so(project_copy: Path) -> None:
     page = (project_copy / "out2" / "articles" / f"{COMMENTARY}.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
     assert '<h1 lang="en" dir="ltr">' in page and '<p lang="en" dir="ltr">' in page
+
+
+def test_a_milestones_date_says_it_is_inferred_and_planned_wherever_it_is_named(
+    site: BuiltSite,
+) -> None:
+    """The page's title and description, its search result's date and the article's list
+    of the milestones citing it said "April 2024" of a date inferred and planned (audit 5)."""
+    label = "on or after 21 April 2025 (inferred date; planned)"
+    page = site.page("milestones/upcoming-visit-to-china.html")
+    assert f"<title>Ilham Aliyev&#39;s upcoming visit to China, {label} · " in page
+    assert f'<meta name="description" content="{label}: ' in page
+    assert f'data-pagefind-meta="date:{label}"' in page
+    interview = site.page("articles/2025-04-21-aliyev-xinhua-interview.html")
+    assert f'<span class="meta">{label}' in interview

@@ -11,7 +11,7 @@ Supported forms (a subset of EDTF levels 0-2):
 ``2019/2023``          an interval              "2019–2023"
 ``2019/..``            an open-ended interval   "2019 onwards"
 ``[..2019-04]``        one day, on or before    "by April 2019"
-``[2025-04-21..]``     one day, on or after     "after 21 April 2025"
+``[2025-04-21..]``     one day, on or after     "on or after 21 April 2025"
 =====================  ==========================================
 
 A year is shown as a year, never as 1 January.
@@ -333,13 +333,18 @@ class DateSpec:
             return f"by {self.end.display()}"
         if self.kind == "after":
             assert self.start is not None
-            return f"after {self.start.display()}"
+            return f"{self._on_or_after()}{self.start.display()}"
         if self.start is None:
             assert self.end is not None
             return f"until {self.end.display()}"
         if self.end is None:
             return f"{self.start.display()} onwards"
         return f"{self.start.display()}{self._separator()}{self.end.display()}"
+
+    def _on_or_after(self) -> str:
+        """How a lower bound reads: EDTF's ``[2025-04-21..]`` holds the day itself."""
+        assert self.start is not None
+        return "on or after " if self.start.precision == "day" else "in or after "
 
     def _separator(self) -> str:
         """An en dash, closed up between two plain years ("2019–2023"), spaced otherwise."""
@@ -357,7 +362,7 @@ class DateSpec:
         if self.kind == "before":
             return (("by ", self.end),)
         if self.kind == "after":
-            return (("after ", self.start),)
+            return ((self._on_or_after(), self.start),)
         if self.start is None:
             return (("until ", self.end),)
         if self.end is None:

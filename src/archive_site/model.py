@@ -260,8 +260,14 @@ class Milestone:
 
     @property
     def date_label(self) -> str:
-        """Its date in words, saying when it is inferred: "24 November 2024 (inferred date)"."""
-        return self.date.display() + (" (inferred date)" if self.inferred else "")
+        """Its date in words, saying when it is inferred and when it is not (yet) a thing
+        that happened: "24 November 2024 (inferred date)", "April 2024 (inferred date;
+        planned)"."""
+        notes = [
+            *(["inferred date"] if self.inferred else []),
+            *([self.status] if self.status != "happened" else []),
+        ]
+        return self.date.display() + (f" ({'; '.join(notes)})" if notes else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,7 @@ class SearchFacets:
         if isinstance(record, Milestone):
             a = record.date.anchor
             return Facets(
-                "milestone", record.date.display(), _sortable(a.year, a.month, a.day), filters
+                "milestone", record.date_label, _sortable(a.year, a.month, a.day), filters
             )
         if isinstance(record, Entity):
             return Facets("entity", None, None, filters)
