@@ -15,11 +15,12 @@ import pytest
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
 from archive_site.load.articles import publication_chain, same_outlet
-from archive_site.load.attribution import attribute, in_quotation_marks
+from archive_site.load.attribution import attribute
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
-from archive_site.text import normalise_text
+from archive_site.render.views import _quoted_or_reported
+from archive_site.text import in_quotation_marks, normalise_text
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
 
@@ -473,7 +474,7 @@ def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive
     page = site.page("milestones/territorial-integrity-mutual-support.html")
     assert (
         page.count(
-            '<a href="../entities/parvin-karimzade.html">Parvin Karimzade</a>, quoted by EDnews'
+            '<a href="../entities/parvin-karimzade.html">Parvin Karimzade</a>, as reported by EDnews'
         )
         == 3
     )
@@ -494,7 +495,7 @@ def test_pages_name_the_speaker_of_every_quote(site: BuiltSite, archive: Archive
     assert "2 sources in 2 articles, 1 independent line of evidence:" in site.page("timeline.html")
     # the article page names who speaks in each cited passage
     art = site.page(f"articles/{COMMENTARY}.html")
-    assert "by 23 April 2025 (inferred date) · Parvin Karimzade, quoted by EDnews" in art
+    assert "by 23 April 2025 (inferred date) · Parvin Karimzade, as reported by EDnews" in art
 
 
 def test_entity_pages_list_what_each_person_is_quoted_as_saying(
@@ -507,7 +508,37 @@ def test_entity_pages_list_what_each_person_is_quoted_as_saying(
     assert len(quotes) == len(mine) == 6
     assert f'href="../articles/{COMMENTARY}.html#p4"' in said
     assert "the source of “Mutual support for territorial integrity" in said
-    assert "Quoted as saying" not in site.page("entities/baku.html")
+    assert "Quoted or reported as saying" not in site.page("entities/baku.html")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "words"),
+    [
+        (
+            'The minister said: "The berth will open in 2026."',
+            "The berth will open in 2026.",
+            "quoted",
+        ),
+        (
+            "The minister said the berth will open in 2026.",
+            "the berth will open in 2026",
+            "as reported",
+        ),
+        ("According to the deputy, both countries agree.", "both countries agree.", "as reported"),
+    ],
+)
+def test_words_within_quotation_marks_are_quoted_others_reported(
+    text: str, quote: str, words: str
+) -> None:
+    """EDnews' "According to the deputy, ..." was "Parvin Karimzade, quoted by EDnews", and
+    her page listed it as what she is "quoted as saying": the words are the outlet's, what
+    they report hers (audit 5)."""
+    start = text.index(quote)
+    art = dataclasses.replace(article("a", "2024-01-01", (text,)), outlet="Trend")
+    source = Source(
+        "a", quote, "p1", start, start + len(quote), speaker="nabiyev", voice="reported"
+    )
+    assert _quoted_or_reported(art, source) == words
 
 
 def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:

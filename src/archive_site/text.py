@@ -256,3 +256,24 @@ def _spaced_letter(char: str) -> bool:
     if not (char.isalnum() or char == "_"):
         return False
     return char < _FIRST_UNSPACED or all(not a <= char <= b for a, b in _UNSPACED_RANGES)
+
+
+#: Marks that open and close a quotation; a straight double quote does both.
+_OPENING = "“„«‹「『"
+_CLOSING = "”“»›」』"
+QUOTATION_MARKS = re.compile(f'["{_OPENING}{_CLOSING}]')
+
+
+def in_quotation_marks(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
+    marks included): the nearest mark before it opens a quotation, the nearest after closes
+    it (straight double quotes: an odd number of them before it)."""
+    if end <= start:
+        return False
+    if text.count('"', 0, start + 1) % 2 == 1 and '"' in text[end - 1 :]:
+        return True
+    before = next((c for c in reversed(text[: start + 1]) if c in _OPENING + _CLOSING), None)
+    after = next((c for c in text[end - 1 :] if c in _OPENING + _CLOSING), None)
+    if before is None or after is None:
+        return False
+    return before in _OPENING and after in _CLOSING

@@ -20,6 +20,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
+from ..text import QUOTATION_MARKS, in_quotation_marks
 from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
@@ -295,7 +296,7 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
     if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
         # within quotation marks; or words of saying in a turn that quotes no one outright
         # ("The minister told us the berth will open in 2026")
-        if quoted or (said is not None and not _MARKS.search(paragraph.text)):
+        if quoted or (said is not None and not QUOTATION_MARKS.search(paragraph.text)):
             return Attribution(speaker, "reported")
         return Attribution(
             turn_speaker,
@@ -317,27 +318,6 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
             ),
         )
     return Attribution(turn_speaker or speaker, role)
-
-
-#: Marks that open and close a quotation; a straight double quote does both.
-_OPENING = "“„«‹「『"
-_CLOSING = "”“»›」』"
-_MARKS = re.compile(f'["{_OPENING}{_CLOSING}]')
-
-
-def in_quotation_marks(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
-    marks included): the nearest mark before it opens a quotation, the nearest after closes
-    it (straight double quotes: an odd number of them before it)."""
-    if end <= start:
-        return False
-    if text.count('"', 0, start + 1) % 2 == 1 and '"' in text[end - 1 :]:
-        return True
-    before = next((c for c in reversed(text[: start + 1]) if c in _OPENING + _CLOSING), None)
-    after = next((c for c in text[end - 1 :] if c in _OPENING + _CLOSING), None)
-    if before is None or after is None:
-        return False
-    return before in _OPENING and after in _CLOSING
 
 
 def quotes_by_speaker(

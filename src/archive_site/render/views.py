@@ -24,6 +24,7 @@ from ..model import (
     Source,
     Topic,
 )
+from ..text import in_quotation_marks
 from .markup import Span, annotate
 
 ROLE_LABELS = {
@@ -80,10 +81,19 @@ def speaker(a: Archive, s: Source) -> Speaker:
     words = {
         "question": "question",
         "answer": "answer",
-        "reported": f"quoted by {_reporter(a, art, s)}",
+        "reported": f"{_quoted_or_reported(art, s)} by {_reporter(a, art, s)}",
         "own": "in its own words",
     }[s.voice]
     return Speaker(ent, ent.name if ent else who, words)
+
+
+def _quoted_or_reported(art: Article, s: Source) -> str:
+    """ "quoted" when the source's words are within quotation marks, the speaker's own; "as
+    reported" when they are not (indirect speech: "the minister said the train is expected
+    in April", the outlet's words for what was said)."""
+    para = art.paragraph(s.paragraph)
+    direct = para is not None and in_quotation_marks(para.text, s.start, s.end)
+    return "quoted" if direct else "as reported"
 
 
 def _reporter(a: Archive, art: Article, s: Source) -> str:
