@@ -19,6 +19,7 @@ from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.stamps import Stamp, parse_stamp
+from archive_site.readers.wire import promotion
 from archive_site.text import normalise
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -2029,3 +2030,25 @@ def test_characters_that_show_nothing_stay_in_the_text_and_match_either_way() ->
     n = normalise("Die beiden Staats\u00adchefs sprachen")
     start = n.text.index("chefs")
     assert n.span(start, start + 5) == (18, 23)  # offsets in the text as written
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Subscribe now to read the full terms of the port agreement, the minister joked"
+            " to reporters after the signing ceremony.",
+            None,
+        ),
+        (
+            "Become a member of the Middle Corridor group, Kazakhstan urged Georgia at the meeting.",
+            None,
+        ),
+        ("Subscribe now for full access to all our stories.", "prompt"),
+        ("Become a member today and support independent journalism.", "prompt"),
+    ],
+)
+def test_a_call_to_pay_that_someone_is_reported_saying_is_text(text: str, kind: str | None) -> None:
+    """Two sentences opening "Subscribe now" and "Become a member" were furniture, and
+    could not be quoted (audit 5): words someone is reported saying are text."""
+    assert promotion(text) == kind
