@@ -2052,3 +2052,25 @@ def test_a_call_to_pay_that_someone_is_reported_saying_is_text(text: str, kind: 
     """Two sentences opening "Subscribe now" and "Become a member" were furniture, and
     could not be quoted (audit 5): words someone is reported saying are text."""
     assert promotion(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("last", "agency"),
+    [
+        ("Source: Reuters, AFP", "Reuters"),
+        ("Source: Al Jazeera and news agencies", "Al Jazeera"),
+        ("Источник: ТАСС", "ТАСС"),
+        ("Source: news agencies", None),
+        ("Source: the ministry said on Tuesday that it would expand the port.", "text"),
+    ],
+)
+def test_a_line_naming_a_storys_sources_ends_its_text(last: str, agency: str | None) -> None:
+    """Al Jazeera's "Source: Reuters, AFP" was the outlet's own last paragraph, and the
+    agencies whose text it is were in no chain (audit 5)."""
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{last}\n"
+    r, _ = read_as(copy, "wire")
+    if agency == "text":
+        assert texts(r)[-1] == last and "agency" not in r.fields
+        return
+    assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
+    assert (r.fields["agency"].value if "agency" in r.fields else None) == agency

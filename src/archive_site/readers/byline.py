@@ -150,6 +150,34 @@ _CONTRIBUTED = re.compile(
 )
 
 
+#: A line naming the agencies a story comes from, ending it: "Source: Reuters, AFP",
+#: "Source: Al Jazeera and news agencies", "Sources: TASS, Interfax".
+_SOURCE = re.compile(
+    r"(?:sources?|источник|quelle|fuente|fonte|kaynak|mənbə)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
+    re.IGNORECASE,
+)
+_AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
+
+
+_AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
+_AGENCIES_WORD = re.compile(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
+
+
+def _source_names(text: str) -> list[str] | None:
+    """The agencies a line "Source: Reuters, AFP" names (those "news agencies" leaves
+    unnamed left out: perhaps none); None when it is no such line (a sentence: "Source:
+    the ministry said...")."""
+    source = _SOURCE.fullmatch(text.strip())
+    if source is None:
+        return None
+    parts = [p.strip() for p in _AGENCIES_APART.split(source["names"]) if p.strip()]
+    if not parts or not all(
+        _AGENCIES_WORD.fullmatch(p) or (_AGENCY_NAME.fullmatch(p) and p[0].isupper()) for p in parts
+    ):
+        return None
+    return [p for p in parts if not _AGENCIES_WORD.fullmatch(p)]
+
+
 def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
@@ -157,6 +185,12 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     no author."""
     if len(body) >= 2 and _CONTRIBUTED.fullmatch(body[-1].text.strip()):
         last = body.pop()
+        return Furniture("credits", last.text, last.line)
+    names = _source_names(body[-1].text) if len(body) >= 2 else None
+    if names is not None:
+        last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
+        if names and "agency" not in fields:
+            fields["agency"] = Field(names[0], last.line)
         return Furniture("credits", last.text, last.line)
     if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
         return None

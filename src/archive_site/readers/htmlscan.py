@@ -31,7 +31,7 @@ _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE))
     for kind, words in (
-        ("cookie-banner", r"cookies?|consent|gdpr"),
+        ("cookie-banner", r"cookies?|consent|gdpr|cmp|onetrust|cerez|çerez|kvkk"),
         ("comments", r"comments?|comment-list|comments-area|respond|disqus"),
         ("share", r"share|sharing|sharedaddy|social|share-buttons"),
         ("read-also", r"related|read-also|readalso|see-also|more-stories|recommended"),

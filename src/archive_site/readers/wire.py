@@ -214,7 +214,7 @@ _READ_ALSO = re.compile(
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
     r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
-    r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–-]|$)",
+    r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–|-]|$)",
     re.IGNORECASE,
 )
 #: A label standing where an advertisement was ("Advertisement", "Story continues below").
@@ -234,7 +234,13 @@ _PAYWALL = re.compile(
     r"(?:subscribe|sign\s+up|become|support|donate)|(?:subscribe|log\s+in|sign\s+(?:up|in)"
     r"|become\s+a\s+(?:member|subscriber)|register\s+(?:for\s+free|now))(?:\s+\w+){0,3}\s+to\s+"
     r"(?:keep|continue)\s+reading\b|(?:this|the)\s+(?:article|story)\s+is\s+(?:for|available\s+to)"
-    r"\s+subscribers\s+only\b)",
+    r"\s+subscribers\s+only\b"
+    # as Le Monde, Die Zeit, Kommersant end a page cut short
+    r"|il\s+vous\s+reste\s+[\d.,]+\s*%\s+de\s+cet\s+article\s+à\s+lire"
+    r"|la\s+suite\s+est\s+réservée\s+aux\s+abonnés|réservée?\s+aux\s+abonnés\W*$"
+    r"|nur\s+für\s+(?:abonnenten|abonnentinnen)|jetzt\s+weiterlesen\s+mit"
+    r"|доступ(?:но|ен)\s+только\s+(?:для\s+)?подписчик\w*"
+    r"|чтобы\s+(?:продолжить\s+чтение|читать\s+дальше)\W)",
     re.IGNORECASE,
 )
 _PAYWALL_OPENING = re.compile(
