@@ -848,3 +848,22 @@ def _unkept(archive: Any) -> list[Any]:
 
     parts = DataParts(archive, lambda text: text)
     return parts.articles() + parts.milestones()
+
+
+@pytest.mark.parametrize("cache", ["a-file", "relative"])
+def test_a_cache_folder_that_cannot_be_one_builds_the_site_all_the_same(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch, cache: str
+) -> None:
+    """XDG_CACHE_HOME naming a file made the build fail (exit 1) after writing the whole
+    site; a relative one made a cache in the working folder (audit 5)."""
+    from conftest import cli
+
+    (project_copy / "a-file").write_text("not a folder\n", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(project_copy / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", cache)
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    assert (project_copy / "out/index.html").is_file()
+    assert not (project_copy / "relative").exists()
+    if cache == "relative":  # ignored, as the XDG specification says: ~/.cache
+        assert (project_copy / "home/.cache/archive-site").is_dir()

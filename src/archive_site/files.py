@@ -144,8 +144,12 @@ def exists(path: Path) -> bool:
 
 def cache_home() -> Path:
     """The user's cache folder for archive-site (``$XDG_CACHE_HOME`` or ``~/.cache``, then
-    ``archive-site/``): what a build keeps between builds that is never published."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "archive-site"
+    ``archive-site/``): what a build keeps between builds that is never published.  A
+    relative ``$XDG_CACHE_HOME`` is ignored, as its specification says (it made a cache
+    in whatever folder the build ran from)."""
+    named = os.environ.get("XDG_CACHE_HOME")
+    home = Path(named) if named and Path(named).is_absolute() else Path.home() / ".cache"
+    return home / "archive-site"
 
 
 def is_own_folder(path: Path | str) -> bool:

@@ -24,6 +24,7 @@ remains.  Where ``fork`` is unavailable (Windows), the build is serial.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import multiprocessing
@@ -461,8 +462,9 @@ def write_record(output: Path, entries: Mapping[str, Entry]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
         tmp.replace(path)
-    except OSError:
-        tmp.unlink(missing_ok=True)
+    except OSError:  # (the cache's folder may be a file: then so is the removal)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
         return
     prune_newest(path.parent, KEEP_RECORDS)
 

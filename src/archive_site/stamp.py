@@ -665,7 +665,8 @@ def write_stamp(
         tmp.replace(path)
         _earlier_stamp_path(output).unlink(missing_ok=True)
     except OSError:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
 
 
 def forget(output: Path) -> None:
