@@ -146,3 +146,18 @@ def test_a_sign_left_for_a_links_address_with_no_link_there_is_text(text: str) -
     tags = set(re.findall(r"<(/?[a-z]+)", html))
     assert tags <= {"p", "/p"}, html
     assert "&lt;" in html
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("Compare `x < y` in the report.", "<code>x &lt; y</code>"),
+        ("```\nif a < b:\n    pass\n```", "if a &lt; b:"),
+        ("Text.\n\n    code <tag>\n\nAfter.", "code &lt;tag&gt;"),
+    ],
+)
+def test_a_sign_in_code_is_shown_as_written(text: str, shown: str) -> None:
+    """A "<" in a code span or block showed as "&lt;": it was escaped before Markdown, which
+    escapes code's text itself (audit 5)."""
+    html = str(MarkdownRenderer()(text, "about.html"))
+    assert shown in html and "&amp;lt;" not in html

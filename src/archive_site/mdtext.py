@@ -27,6 +27,16 @@ LINK_ATTRIBUTES = ("href", "src")
 
 #: A ``<`` that does not open a link destination (``](<`` or ``]: <``).
 _RAW_ANGLE = re.compile(r"(?<!\]\()(?<!\]: )<")
+#: Code, which Markdown shows as written: a span between runs of backticks of one length,
+#: a fenced block, an indented block (four spaces or a tab, after a blank line); and the
+#: text between, in which raw HTML is escaped.
+_CODE = re.compile(
+    r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)(?!`)"
+    r"|^(?P<fence>```+|~~~+)[^\n]*\n(?:.*?\n)?(?P=fence)[ \t]*$"
+    r"|(?:(?:^|(?<=\n\n))(?:(?: {4}|\t)[^\n]*(?:\n|$))+))"
+    r"|[^`\n]+|.",
+    re.DOTALL | re.MULTILINE,
+)
 
 #: The most brackets, and parentheses, a text may have open at once (nested, or never
 #: closed). Python-Markdown looks for the end of a link's text from every ``[`` and for
@@ -113,8 +123,12 @@ def too_marked(text: str) -> tuple[str, int] | None:
 
 
 def escape_raw_html(text: str) -> str:
-    """The text Markdown is given: raw HTML and autolinks made literal text."""
-    return _RAW_ANGLE.sub("&lt;", text)
+    """The text Markdown is given: raw HTML and autolinks made literal text, a ``<`` in a
+    code span or block left as it is (Markdown escapes code's text itself: it showed as
+    ``&lt;``)."""
+    if "<" not in text:
+        return text
+    return _CODE.sub(lambda m: m[0] if m["code"] else _RAW_ANGLE.sub("&lt;", m[0]), text)
 
 
 def new_markdown(visit: LinkVisitor) -> markdown.Markdown:
