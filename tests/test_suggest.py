@@ -482,3 +482,36 @@ def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
     result = cli("suggest", "no-such-article", cwd=project_copy)
     assert result.returncode == 2
     assert "unknown article id: no-such-article" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "published", "dates"),
+    [
+        # the clause the date is in: "welcomed ... on Wednesday", not the visit "expected to"
+        (
+            "Xi Jinping welcomed Ilham Aliyev in Beijing on Wednesday for a state visit"
+            " expected to seal a partnership.",
+            "en",
+            dt.date(2025, 4, 23),
+            ["2025-04-23"],
+        ),
+        # a quotation's own tense is not the date's
+        (
+            "As Tokayev put it during his call with Aliyev on April 23, “without modern ports"
+            " the corridor will remain a bottleneck.”",
+            "en",
+            dt.date(2025, 4, 28),
+            ["2025-04-23"],
+        ),
+        # futures in Russian, German and Chinese
+        ("Визит продлится до 24 апреля.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
+        ("Переговоры пройдут 24 апреля в Пекине.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
+        ("双方将于8月31日在天津举行会谈。", "zh", dt.date(2025, 4, 25), ["2025-08-31"]),
+    ],
+)
+def test_the_tense_a_dates_own_words_have(
+    sentence: str, language: str, published: dt.date, dates: list[str]
+) -> None:
+    """Past events were put a week or a year ahead by a future verb in a later clause or in
+    a quotation, and future ones a year back in Russian, German and Chinese (audit 5)."""
+    assert [d.edtf for d in find_dates(sentence, published, language)] == dates

@@ -52,8 +52,11 @@ _FUTURE = re.compile(
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
     # the future in the archive's other languages: Turkish and Azerbaijani by its suffix
     # ("sürecek", "keçiriləcək"), Russian, German, French by their auxiliaries
-    r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|пройд[её]т|wird"
-    r"|werden|sera|seront)\b",
+    r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
+    r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
+    r"|werden|sera|seront|findet|finden)\b"
+    # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划)
+    r"|将于|将在|即将|预计|计划于",
     re.I,
 )
 _UNIT_AFTER = re.compile(
@@ -109,9 +112,13 @@ _PAST = re.compile(
 )
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = re.compile(
-    rf"(?<!been\s){_FUTURE.pattern}(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
+    rf"(?<!been\s)(?:{_FUTURE.pattern})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
     re.IGNORECASE,
 )
+
+
+#: A quotation within a sentence: “...”, «...», „...“, "...".
+_QUOTATION = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,18 +131,35 @@ class Context:
     @property
     def future(self) -> bool:
         """Whether the date's words speak of the future: as the verb nearest to them says
-        ("said on Monday that it will add": said), when the sentence has both tenses."""
-        ahead = [m.span() for m in _FUTURE_VERB.finditer(self.sentence)]
+        ("said on Monday that it will add": said), when the sentence has both tenses; a
+        verb before them first (the clause they are in: "welcomed Aliyev on Wednesday for
+        a visit expected to...": welcomed), and none within quotation marks they are not
+        in ("on April 23, “... will remain a bottleneck”": the quotation's own tense)."""
+        text = self._outside_quotations()
+        ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
         if not ahead:
             return False
         past = [
             m.span()
-            for m in _PAST.finditer(self.sentence)
+            for m in _PAST.finditer(text)
             if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
         ]
         if not past:
             return True
+        before = [(s, "future") for s in ahead if s[0] < self.start]
+        before += [(s, "past") for s in past if s[0] < self.start]
+        if before:  # the nearest before; a tie: the past
+            return min(before, key=lambda v: (self._gap(v[0]), v[1] == "future"))[1] == "future"
         return min(map(self._gap, ahead)) < min(map(self._gap, past))  # a tie: the past
+
+    def _outside_quotations(self) -> str:
+        """The sentence, quotations that do not hold the date's words blanked out."""
+
+        def blank(m: re.Match[str]) -> str:
+            inside = m.start() <= self.start and self.end <= m.end()
+            return m[0] if inside else " " * len(m[0])
+
+        return _QUOTATION.sub(blank, self.sentence)
 
     def _gap(self, span: tuple[int, int]) -> int:
         """How far the words at ``span`` are from the date's."""
