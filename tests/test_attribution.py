@@ -14,7 +14,7 @@ import pytest
 
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
-from archive_site.load.articles import publication_chain, same_outlet
+from archive_site.load.articles import copied_from, publication_chain, same_outlet
 from archive_site.load.attribution import attribute
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
@@ -392,26 +392,35 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
     assert dependencies(thanks, [short]) == []
 
 
-def test_articles_holding_one_paragraph_are_one_line_though_no_milestone_quotes_it() -> None:
+def test_articles_holding_the_same_paragraphs_are_one_line_though_no_milestone_quotes_them() -> (
+    None
+):
     """An ABC copy of an AP story declaring no origin was an independent line of evidence
-    when the milestone quoted different sentences of the two (audit 5): a paragraph of eight
-    words or more held by both, word for word, joins them."""
+    when the milestone quoted different sentences of the two (audit 5): two paragraphs of
+    eight words or more held by both, word for word (their quotation marks folded), or one
+    of thirty, join them; one short one ("Thank you for this interview") does not."""
     shared = (
-        "The berth will double the port's capacity for containers from China, the minister said."
+        "The berth will double the port's capacity for containers from China, the minister said.",
+        "“It is a new stage for the Middle Corridor,” the director of the port told reporters.",
     )
+    straight = shared[1].replace("“", '"').replace("”", '"')
     ap = dataclasses.replace(
-        article("ap", "2024-03-12", ("The port opened its second berth on Tuesday.", shared)),
+        article("ap", "2024-03-12", ("The port opened its second berth on Tuesday.", *shared)),
         outlet="Associated Press",
     )
     abc = dataclasses.replace(
-        article("abc", "2024-03-13", ("Azerbaijan's new berth opened this week in Alat.", shared)),
+        article(
+            "abc",
+            "2024-03-13",
+            ("Azerbaijan's new berth opened this week in Alat.", shared[0], straight),
+        ),
         outlet="ABC News",
     )
     other = dataclasses.replace(
         article(
             "trend",
             "2024-03-12",
-            ("The port opened its second berth.", "It was built in two years."),
+            ("The port opened its second berth.", "It was built in two years.", shared[0]),
         ),
         outlet="Trend",
     )
@@ -428,9 +437,13 @@ def test_articles_holding_one_paragraph_are_one_line_though_no_milestone_quotes_
     evidence = compute_evidence([ap, abc, other], [m])["m"]
     assert sorted(map(sorted, evidence.lines)) == [["abc", "ap"], ["trend"]]
     assert [(d.article, d.on) for d in evidence.dependencies] == [("abc", "ap")]
-    # "It was built in two years." (six words) in another article joins nothing
-    short = dataclasses.replace(other, id="short", outlet="Report")
-    assert [d for d in dependencies([other, short], []) if d.reason == "same-origin"] == []
+    # one paragraph in common (Trend holds the minister's sentence too) joins nothing
+    assert not [d for d in dependencies([ap, other], []) if d.reason == "same-origin"]
+    long = " ".join(["The port of Alat on the Caspian coast"] * 4) + "."
+    a, b = (
+        dataclasses.replace(other, id=i, paragraphs=(Paragraph("p1", 1, long, 1),)) for i in "ab"
+    )
+    assert [(d.article, d.on) for d in dependencies([a, b], [])] == [("b", "a")]
 
 
 def test_one_speakers_words_are_one_line_however_many_outlets_carry_them() -> None:
@@ -664,11 +677,33 @@ def test_the_agency_a_dateline_names_is_a_copys_origin(outlet: str, origin: str 
 
 
 @pytest.mark.parametrize(
+    ("agency", "outlet", "copy"),
+    [
+        ("RFE/RL", "Radio Free Europe/Radio Liberty", False),  # its own: unknown agencies
+        ("KUNA", "Kuwait News Agency", False),
+        ("AA", "Al Arabiya", True),  # Anadolu's words in Al Arabiya
+        ("AA", "Anadolu", False),
+        ("新华社", "Xinhua", False),
+        ("Editorial Board", "The Washington Post", False),  # no agency at all
+        ("Reuters", "Reuters Institute", False),  # when unsure, no copy
+    ],
+)
+def test_only_a_known_agency_other_than_the_outlet_makes_a_copy(
+    agency: str, outlet: str, copy: bool
+) -> None:
+    """Every story of RFE/RL, VOA, KUNA, IRNA... became a copy of its own dateline's
+    agency, and all of them one line of evidence (review 11)."""
+    assert copied_from(agency, [outlet], lambda name: None) is copy
+    # an agency the archive has as an entity is known too
+    ids = {"RFE/RL": "rferl"}
+    assert copied_from("RFE/RL", ["Azadliq"], ids.get)
+
+
+@pytest.mark.parametrize(
     ("one", "other", "same"),
     [
         ("Xinhua", "Xinhua News Agency", True),
         ("AFP", "Agence France-Presse", True),
-        ("A.P.", "Associated Press", True),
         ("ИНТЕРФАКС", "Interfax", True),
         ("ТАСС", "TASS", True),
         ("AZƏRTAC", "Azertac", True),

@@ -27,6 +27,7 @@ from ..readers import (
     readable,
     registry,
 )
+from ..readers.byline import agency_of
 from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
@@ -113,13 +114,13 @@ def publication_chain(
     """Who published the text, in order: its origin, via, the publisher, an aggregator.
 
     With no origin given, the agency its dateline names (``BAKU, Azerbaijan (AP) --``) is
-    its origin, unless it is one of the others (``(Xinhua)`` in Xinhua News Agency's own
-    story; ``AP``, the Associated Press): a copy of a wire story is the agency's words."""
+    its origin, when it is a copy of that agency's (:func:`copied_from`: not ``(Xinhua)``
+    in Xinhua News Agency's own story): a copy of a wire story is the agency's words."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
     agency = reading.fields.get("agency")
     if not origin and agency is not None:
         named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
-        if not any(same_outlet(agency.value, name, entity_of) for name in named):
+        if copied_from(agency.value, named, entity_of):
             origin = agency.value
     links: list[tuple[str | None, ChainRole]] = [
         (origin or None, "original"),
@@ -130,40 +131,34 @@ def publication_chain(
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
 
 
+def copied_from(
+    agency: str, outlets: Iterable[str], entity_of: Callable[[str], str | None]
+) -> bool:
+    """Whether a text its dateline (or credit line, or metadata) says is ``agency``'s, which
+    ``outlets`` published, is a copy of that agency's: an agency the archive has as an
+    entity, or a news agency the readers know (``readers.byline.agency_of``), that is none
+    of the outlets.  An agency known neither way makes no copy: an outlet's own name in
+    its dateline ("(RFE/RL)", "(KUNA)") is not another's."""
+    if entity_of(agency) is None and agency_of(agency) is None:
+        return False
+    return not any(same_outlet(agency, outlet, entity_of) for outlet in outlets)
+
+
 def same_outlet(one: str, other: str, entity_of: Callable[[str], str | None]) -> bool:
-    """Whether two names of outlets may be one: one entity's names, the same words, the
-    one's words among the other's (``Xinhua``, ``Xinhua News Agency``), the one the
-    other's initials (``AP``, ``Associated Press``; ``AFP``, ``Agence France-Presse``),
-    or two Chinese names sharing their first two characters (``新华社``, ``新华网``)."""
+    """Whether two names of outlets may be one: one entity's names, one news agency's names
+    (``AP``, ``Associated Press``; ``ИНТЕРФАКС``, ``Interfax``; ``新华社``, ``新华网``), or
+    the one's words among the other's (``Xinhua``, ``Xinhua English``)."""
     entity = entity_of(one)
     if entity is not None and entity == entity_of(other):
         return True
-    a, b = (_OUTLET_WORD.findall(normalise_text(n).casefold()) for n in (one, other))
-    if not a or not b:
-        return False
-    if _HAN_NAME.match(a[0]) and _HAN_NAME.match(b[0]):
-        return len(a) == len(b) == 1 and a[0][:2] == b[0][:2]
-    if not (one + other).isascii():
-        a, b = _latin(a), _latin(b)  # ``ИНТЕРФАКС``, ``Interfax``
-    return set(a) <= set(b) or set(b) <= set(a) or _initials(a, b) or _initials(b, a)
-
-
-def _initials(short: list[str], long: list[str]) -> bool:
-    """Whether ``short`` (``ap``, ``a p``) is the initials of ``long``'s words."""
-    letters = "".join(short) if all(len(w) == 1 for w in short) else short[0]
-    words = [w for w in long if w not in ("the", "of", "and")]
-    return len(short) <= len(letters) and len(words) > 1 and letters == "".join(w[0] for w in words)
-
-
-def _latin(words: list[str]) -> list[str]:
-    """Words in Latin letters as python-slugify writes them (``ks`` as ``x``)."""
-    from slugify import slugify  # only for a name in another script
-
-    return [slugify(w.replace("ə", "e"), separator="").replace("ks", "x") for w in words]
+    known = agency_of(one)
+    if known is not None and known == agency_of(other):
+        return True
+    a, b = (set(_OUTLET_WORD.findall(normalise_text(n).casefold())) for n in (one, other))
+    return bool(a and b) and (a <= b or b <= a)
 
 
 _OUTLET_WORD = re.compile(r"[^\W_]+")
-_HAN_NAME = re.compile(r"[\u4e00-\u9fff]{2}")
 
 
 def _value(field: Field | None) -> str | None:

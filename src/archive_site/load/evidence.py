@@ -24,7 +24,7 @@ from types import MappingProxyType
 from ..errors import Problems, display_path
 from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
-from ..text import normalise_text
+from ..text import fold, normalise_text
 
 
 def origin(article: Article) -> str:
@@ -130,17 +130,31 @@ def same_words(
                     yield Dependency(later.id, earlier.id, "same-origin")
 
 
+#: Two articles holding paragraphs word for word are one text when they share two such
+#: paragraphs, or one this long: one sentence in common may be a formula, a disclaimer or a
+#: background line two outlets both keep ("Thank you for this interview, Mr President").
+SAME_PARAGRAPH_WORDS = 30
+
+
 def same_text(articles: Sequence[Article]) -> Iterator[Dependency]:
-    """Two articles holding a paragraph of :data:`SAME_WORDS_MIN` words or more word for word
-    carry one text (a copy, however its chain reads; or one statement both print), whether a
-    milestone quotes it or not: the later on the earlier that first held it.  A paragraph's
-    text is looked up as the reader wrote it, its white space collapsed."""
+    """Two articles holding paragraphs of :data:`SAME_WORDS_MIN` words or more word for
+    word (two of them, or one of :data:`SAME_PARAGRAPH_WORDS`) carry one text (a copy,
+    however its chain reads), whether a milestone quotes it or not: the later on the
+    earlier that first held it.  A paragraph is looked up as the reader wrote it, its
+    quotation marks and dashes folded."""
     first: dict[str, Article] = {}
+    shared: dict[tuple[str, str], int] = defaultdict(int)
     for a in sorted(articles, key=_published_order):
         for p in a.paragraphs:
-            if p.text.count(" ") + 1 >= SAME_WORDS_MIN:
-                earlier = first.setdefault(p.text, a)
-                if earlier is not a:
+            words = p.text.count(" ") + 1
+            if words < SAME_WORDS_MIN:
+                continue
+            earlier = first.setdefault(fold(p.text), a)
+            if earlier is not a:
+                pair = (a.id, earlier.id)
+                before = shared[pair]
+                shared[pair] += 2 if words >= SAME_PARAGRAPH_WORDS else 1
+                if before < 2 <= shared[pair]:  # two paragraphs, or one long one
                     yield Dependency(a.id, earlier.id, "same-origin")
 
 

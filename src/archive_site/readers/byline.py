@@ -85,6 +85,51 @@ Reuters|Thomson Reuters|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|B
 """
 AGENCIES = frozenset(" ".join(n.split()).casefold() for n in _AGENCY_NAMES.split("|"))
 
+#: News agencies by the names their datelines, credits and pages give them, one agency a
+#: line: a dateline or a credit naming one of them in another outlet's story makes it a copy
+#: of that agency's (see ``load.articles.publication_chain``); an agency not here names no
+#: origin (an outlet's own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).
+_AGENCY_GROUPS = """
+AP|Associated Press|The Associated Press
+Reuters|Thomson Reuters
+AFP|Agence France-Presse|Agence France Presse
+Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|Синьхуа
+TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
+Interfax|Интерфакс|Interfax-Ukraine
+RIA Novosti|РИА Новости|RIA|РИА
+Sputnik|Спутник
+AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi
+AZERTAC|AZƏRTAC|Azertac|Azerbaijan State News Agency|АЗЕРТАДЖ
+APA|APA Information Agency
+Trend|Trend News Agency
+Report|Report.az|Report İnformasiya Agentliyi
+Kazinform|Казинформ|KAZINFORM
+Yonhap|Yonhap News Agency|연합뉴스
+Kyodo|Kyodo News|共同通信
+Jiji|Jiji Press|時事通信
+IRNA|ایرنا|Islamic Republic News Agency
+dpa|Deutsche Presse-Agentur
+EFE|Agencia EFE
+ANSA
+PTI|Press Trust of India
+UPI|United Press International
+Bloomberg|Bloomberg News
+China News Service|CNS|中新社|中新网|中国新闻网|中国新闻社
+KUNA|Kuwait News Agency
+WAM|Emirates News Agency
+BelTA|Belarusian Telegraph Agency
+"""
+_AGENCY_OF = {
+    " ".join(name.split()).casefold(): n
+    for n, line in enumerate(_AGENCY_GROUPS.strip().splitlines())
+    for name in line.split("|")
+}
+
+
+def agency_of(name: str) -> int | None:
+    """Which known news agency ``name`` names (see :data:`_AGENCY_GROUPS`), if any."""
+    return _AGENCY_OF.get(" ".join(name.split()).casefold().removeprefix("the "))
+
 
 def _without_agency(names: str) -> str:
     """The names of a byline, without an agency written after a comma ("The" before it or
@@ -189,8 +234,9 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     names = _source_names(body[-1].text) if len(body) >= 2 else None
     if names is not None:
         last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
-        if names and "agency" not in fields:
-            fields["agency"] = Field(names[0], last.line)
+        known = [n for n in names if agency_of(n) is not None]
+        if known and "agency" not in fields:
+            fields["agency"] = Field(known[0], last.line)
         return Furniture("credits", last.text, last.line)
     if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
         return None

@@ -35,7 +35,7 @@ from ..model import Furniture
 from ..text import INVISIBLE
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
-from .byline import byline_author, named_author, take_credits
+from .byline import agency_of, byline_author, named_author, take_credits
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import PageScan, scan
 from .stamps import Stamp, find_published_stamp, labelled, parse_stamp, says_changed
@@ -613,10 +613,11 @@ _ORGANISATION_TYPES = frozenset(
 
 
 def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, str | None]:
-    """The people a JSON-LD ``author`` names (as :func:`_name`), and the first organisation
-    it names: an outlet or an agency ("Organization": BBC News Русская служба, ایرنا),
-    never a byline (the page's visible one is the author's, else none); an agency other
-    than the outlet is the text's origin (see ``load.articles.publication_chain``)."""
+    """The people a JSON-LD ``author`` names (as :func:`_name`), and the first news agency
+    it names as an organisation.  An "Organization" (BBC News Русская служба, ایرنا, an
+    "Editorial Board") is never a byline: the page's visible one is the author's, else
+    none; a news agency the readers know (:func:`.byline.agency_of`) is the text's origin
+    unless it is the outlet (see ``load.articles.publication_chain``)."""
     entries = value if isinstance(value, list) else [value]
     people, organisation = [], None
     for entry in entries:
@@ -627,7 +628,8 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
         if not name:
             continue
         if isinstance(node, dict) and _ORGANISATION_TYPES.intersection(_types(node)):
-            organisation = organisation or name
+            if agency_of(name) is not None:  # not a desk, the outlet or its owner
+                organisation = organisation or name
         else:
             people.append(name)
     return ", ".join(dict.fromkeys(people)) or None, organisation
