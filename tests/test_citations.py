@@ -169,6 +169,11 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
         ("Seán Ó Briain", [{"family": "Ó Briain", "given": "Seán"}]),
         ("Mary Ann Smith", [{"family": "Smith", "given": "Mary Ann"}]),
         ("Lee Ann Smithers", [{"family": "Smithers", "given": "Lee Ann"}]),
+        # review 11: a surname that is a word; Korean syllables of five letters; Vietnamese
+        ("Eyal Press", [{"family": "Press", "given": "Eyal"}]),
+        ("Lee Myung Bak", [{"family": "Lee", "given": "Myung Bak"}]),
+        ("Park Chung Hee", [{"family": "Park", "given": "Chung Hee"}]),
+        ("Le Van Hung", [{"literal": "Le Van Hung"}]),
     ],
 )
 def test_a_byline_names_people_as_it_reads(byline: str, names: list[dict[str, str]]) -> None:

@@ -1923,6 +1923,11 @@ def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
         "Last updated 24.04.2025 16:40",
         "Mis à jour le 24 avril 2025 à 16h40",
         "Güncelleme: 24.04.2025 16:40",
+        "Dernière mise à jour le 24 avril 2025 à 16h40",  # review 11
+        "Son güncelleme: 24.04.2025 16:40",
+        "Letzte Aktualisierung: 24.04.2025 16:40",
+        "Последнее обновление: 24.04.2025 16:40",
+        "Revised 24 April 2025, 16:40",
     ],
 )
 def test_a_wire_copys_update_stamp_is_not_when_it_was_published(updated: str) -> None:
@@ -2029,6 +2034,9 @@ def test_characters_that_show_nothing_stay_in_the_text_and_match_either_way() ->
         ("Staats\u00adchefs sprachen", "Die beiden Staatschefs sprachen lange"),
     ):
         assert normalise(quote).text in normalise(text).text
+    # a mark of writing direction shows nothing; a zero-width space parts words (review 11)
+    assert normalise("\u200fسلام\u200f دنیا").text == normalise("سلام دنیا").text
+    assert normalise("Middle\u200bCorridor").text == "Middle Corridor"
     n = normalise("Die beiden Staats\u00adchefs sprachen")
     start = n.text.index("chefs")
     assert n.span(start, start + 5) == (18, 23)  # offsets in the text as written

@@ -433,5 +433,18 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
         ("body", None),
         ("body", None),
     ]
+    # last answers that only look like notes stay answers (review 11)
+    for text in (
+        "The exchange rate of the manat has been stable since then.",
+        "President Aliyev spoke to President Xi by phone on Monday about the corridor.",
+        "Mr Wang is a respected analyst of the region.",
+    ):
+        assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "answer"
+    for text in (
+        "Propos recueillis par Claire Duval",
+        "Беседовал Иван Петров",
+        "Interview by Jane Roe",
+    ):
+        assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "body"
     # a note inside the text, before the last turn, is left as it is
     assert trailing_notes([blocks[3], *blocks[:2]])[0].role == "answer"

@@ -58,18 +58,21 @@ def fold(text: str) -> str:
     return text.translate(_TABLE)
 
 
-_SPACE = re.compile(r"\s+")
-#: Characters that show nothing where they stand: a soft hyphen, zero-width spaces and
-#: joiners (Persian writes رئیس‌جمهور with one), a word joiner, a byte order mark. A page's
+_SPACE = re.compile(r"[\s\u200b]+")
+#: Characters that show nothing where they stand: a soft hyphen, zero-width joiners
+#: (Persian writes رئیس‌جمهور with one), marks of writing direction (left-to-right,
+#: right-to-left, Arabic), a word joiner, a byte order mark.  (A zero-width space parts
+#: words, as white space does.) A page's
 #: text may hold them and a quote copied from it not, or the other way round: normalising
 #: drops them.
-INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
 _INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 # What normalising changes: white space at the ends, runs of it, and white space
 # other than a plain space (a single space between words is kept as it is); and the
 # characters that show nothing, dropped (a run of both is one space, or none at the ends).
 _COLLAPSE = re.compile(
-    rf"^[\s{INVISIBLE}]+|[\s{INVISIBLE}]+\Z|[\s{INVISIBLE}]{{2,}}|[^\S ]|[{INVISIBLE}]"
+    rf"^[\s\u200b{INVISIBLE}]+|[\s\u200b{INVISIBLE}]+\Z|[\s\u200b{INVISIBLE}]{{2,}}|[^\S ]"
+    rf"|\u200b|[{INVISIBLE}]"
 )
 
 

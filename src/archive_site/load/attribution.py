@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
-from ..text import QUOTATION_MARKS, in_quotation_marks
+from ..text import in_quotation_marks
 from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
@@ -294,9 +294,9 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
     quoted = in_quotation_marks(paragraph.text, *span)
     said = _said(paragraph.text)
     if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
-        # within quotation marks; or words of saying in a turn that quotes no one outright
-        # ("The minister told us the berth will open in 2026")
-        if quoted or (said is not None and not QUOTATION_MARKS.search(paragraph.text)):
+        # within quotation marks; or words of saying in the turn ("The minister told us
+        # the berth will open in 2026")
+        if quoted or said is not None:
             return Attribution(speaker, "reported")
         return Attribution(
             turn_speaker,

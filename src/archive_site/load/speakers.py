@@ -180,18 +180,24 @@ def interview_names(
 _EDITORS_NOTE = re.compile(
     r"\b(?:edited|condensed|translated|abridged)\b[^.]{0,40}\bfor\b[^.]{0,20}"
     r"\b(?:length|clarity|brevity|space|readability)\b"
-    r"|^(?:this|the) (?:interview|conversation|transcript|exchange|q&a)\b[^.]{0,30}"
-    r"\b(?:has|have|was|were|is) been\b"
-    r"|^(?:this|the) (?:interview|conversation|transcript|exchange|q&a) (?:was|is) "
-    r"(?:edited|condensed|translated|conducted|recorded)\b",
+    r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:has|have) been "
+    r"(?:edited|condensed|translated|abridged|shortened)\b"
+    r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:was|is) "
+    r"(?:edited|condensed|translated|conducted|recorded)\b"
+    # who asked, as the text ends: "Interview by", "Propos recueillis par", "Беседовал"
+    r"|^(?:interview(?:ed)? by|conducted by|propos recueillis par|entretien réalisé par"
+    r"|das gespräch führten?|interview:|беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?))\s",
     re.IGNORECASE,
 )
-#: A person's name (capitalised words) and what they did or are, after the interview.
-_NAME = r"\b[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+#: A person's name (capitalised words) and what they did or are, after the interview:
+#: "Farid Shafiyev spoke to Jane Roe in Baku." (only that), "Joshua Kucera is a Eurasianet
+#: contributing editor", "... is Eurasianet's editor".
+_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
+_PROPER = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 _ABOUT_SOMEONE = re.compile(
-    rf"^{_NAME} (?:spoke|talked) (?:to|with) "
-    rf"|^{_NAME} is (?:a|an|the) [^.]{{0,60}}\b(?:editor|reporter|correspondent|journalist"
-    r"|writer|contributor|fellow|analyst|columnist|researcher|producer|host)\b"
+    rf"^{_NAME} (?:spoke|talked) (?:to|with) {_NAME}(?: (?:in|from|for|at) {_PROPER})?\.?$"
+    rf"|^{_NAME} is (?:a|an|the|{_PROPER}['’]s?) (?:[\w-]+ ){{0,4}}(?:editor|reporter|correspondent"
+    r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
 _NOTE_WORDS = 45
 

@@ -58,9 +58,11 @@ _DATE_FORMS = (
 )
 #: Words saying a stamp tells when the page changed, not when it was published.
 CHANGED = (
-    r"(?:last\s+)?(?:updated?|modified|edited)|обновлено|изменено|mis\s+à\s+jour|modifié"
-    r"|aktualisiert|geändert|actualizado|modificado|aggiornato|atualizado|güncellendi"
-    r"|güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期|更新"
+    r"(?:last\s+)?(?:updated?|modified|edited|revised)|(?:последнее\s+)?обновлени[ея]"
+    r"|обновлено|изменено|оновлено|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié"
+    r"|(?:letzte\s+)?aktualisierung|aktualisiert|geändert|actualizado|modificado|aggiornato"
+    r"|atualizado|güncellendi|(?:son\s+)?güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期"
+    r"|更新"
 )
 _CHANGED_STAMP = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
 

@@ -291,9 +291,13 @@ _GROUP_WORDS = frozenset(
     " reporters correspondent correspondents writers contributors service services"
     " news wire wires online digital"
     # an organisation's: "Caspian Shipping Company" is no Company, C. S.
-    " company corporation ministry office press authority railways group institute"
+    " company corporation ministry office authority railways group institute"
     " centre center council committee association foundation university government"
     " embassy department administration inc ltd llc plc".split()
+)
+#: Vietnamese family names, written first.
+_VIETNAMESE_FAMILY = frozenset(
+    "Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly".split()  # noqa: SIM905
 )
 #: A capitalised particle that opens a family name: "Jean-Luc Le Brun", "Seán Ó Briain".
 _FAMILY_PARTICLES = frozenset(
@@ -354,6 +358,8 @@ def person_name(name: str) -> dict[str, str]:
         return {"literal": name}
     if len(words) == 2 and words[0] in _CHINESE_FAMILY and words[1] in _CHINESE_FAMILY:
         return {"literal": name}  # "Zhang Wei" or "Yuan Yang": either order is written
+    if len(words) == 3 and words[0] in _VIETNAMESE_FAMILY:
+        return {"literal": name}  # "Le Van Hung": family name first, or "Le" a particle
     family, given = _family_and_given(words)
     return {"family": family, "given": given}
 
@@ -364,7 +370,7 @@ def _family_and_given(words: list[str]) -> tuple[str, str]:
     Le Brun"), else the last word."""
     if len(words) == 2 and _family_first(*words):
         return words[0], words[1]
-    if len(words) == 3 and words[0] in _KOREAN_FAMILY and all(len(w) <= 4 for w in words[1:]):
+    if len(words) == 3 and words[0] in _KOREAN_FAMILY and all(len(w) <= 5 for w in words[1:]):
         return words[0], " ".join(words[1:])
     if len(words) == 3 and words[1] in _FAMILY_PARTICLES:
         return " ".join(words[1:]), words[0]
