@@ -189,40 +189,67 @@ _ONE_LANGUAGE_SCRIPTS = (
     ("\u10a0", "\u10ff", "ka"),
     ("\u0530", "\u058f", "hy"),
     ("\u0370", "\u03ff", "el"),
-    ("\u0590", "\u05ff", "he"),
     ("\u0e00", "\u0e7f", "th"),
 )
-#: Letters that tell a language in the Cyrillic or the Arabic script, a language by each:
-#: the first whose letters are one in two hundred or more (in their texts, one in twenty
-#: or thirty) is it.
-_CYRILLIC_LETTERS = (
-    ("әғқұһ", "kk"),
+#: Letters that tell a language in the Cyrillic, the Arabic or the Hebrew script, in this
+#: order, each in two words or more (one name, "Тоқаев" in Russian, tells nothing): a
+#: language the site does not name ("") says the text is none of those after it.
+_SCRIPT_LETTERS = (
+    # Cyrillic: Tajik, Uzbek, Tatar, Bashkir; Kazakh (ұ or і, with its others); Kyrgyz and
+    # Mongolian (ң ө ү without them); Belarusian, Ukrainian, Macedonian, Serbian; Russian
+    ("ҷӣӯҳҗҙҫ", ""),
+    ("ұі", "kk?"),
+    ("ңөүәғқһ", ""),
     ("ў", "be"),
     ("їєґ", "uk"),
     ("ќѓѕ", "mk"),
     ("ђљњћџ", "sr"),
     ("ыэ", "ru"),
+    # Arabic script: Pashto, Sorani, Uyghur; Urdu; Persian; else Arabic
+    ("ښځټډړګږڼ", ""),
+    ("ەێۆڵڕۈۇې", ""),
+    ("ٹڈڑںے", "ur"),
+    ("پچژگ", "fa"),
+    # Hebrew script: Yiddish
+    ("װױײ", ""),
 )
-_ARABIC_LETTERS = (("ٹڈڑںے", "ur"), ("پچژگ", "fa"))
+_KAZAKH_OTHERS = "әғқңөүһ"
 
 
 def _by_script(body: Sequence[Block], letters: list[str]) -> str | None:
     """The language of a text most of whose ``letters`` are of a script other than the
-    Latin, when its letters tell (see :data:`_CYRILLIC_LETTERS`); else None."""
+    Latin, when its letters tell (see :data:`_SCRIPT_LETTERS`); else None."""
     half = len(letters) / 2
     for low, high, tag in _ONE_LANGUAGE_SCRIPTS:
         if sum(1 for c in letters if low <= c <= high) > half:
             return tag
-    cyrillic = [c for c in letters if "\u0400" <= c <= "\u04ff"]
-    arabic = [c for c in letters if "\u0600" <= c <= "\u06ff"]
-    for script, signs in ((cyrillic, _CYRILLIC_LETTERS), (arabic, _ARABIC_LETTERS)):
-        if len(script) > half:
-            lower = "".join(script).lower()
-            for sign, tag in signs:
-                if sum(lower.count(c) for c in sign) * 200 >= len(script):
-                    return tag
-            return "ar" if script is arabic else None
-    return None
+    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
+    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
+    hebrew = sum(1 for c in letters if "\u0590" <= c <= "\u05ff")
+    if max(cyrillic, arabic, hebrew) <= half:
+        return None
+    words = {w.lower() for b in body for w in _WORDS.findall(b.text)}
+    script = "cyrillic" if cyrillic > half else "arabic" if arabic > half else "hebrew"
+    for signs, tag in _SCRIPT_LETTERS:
+        if _script_of(signs[0]) != script or _words_with(words, signs) < 2:
+            continue
+        if tag == "kk?":
+            if _words_with(words, _KAZAKH_OTHERS) >= 2:
+                return "kk"
+            continue
+        return tag or None
+    return {"arabic": "ar", "hebrew": "he"}.get(script)
+
+
+def _script_of(letter: str) -> str:
+    if "\u0400" <= letter <= "\u04ff":
+        return "cyrillic"
+    return "arabic" if "\u0600" <= letter <= "\u06ff" else "hebrew"
+
+
+def _words_with(words: set[str], letters: str) -> int:
+    """How many of ``words`` hold one of ``letters``."""
+    return sum(1 for w in words if any(c in w for c in letters))
 
 
 def _azerbaijani(body: Sequence[Block], letters: list[str]) -> bool:
