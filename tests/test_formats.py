@@ -826,7 +826,10 @@ def test_a_page_declaring_no_language_is_the_one_its_script_tells() -> None:
     assert language("قال الرئيس الأذربيجاني إن بلاده تسعى إلى تعزيز التعاون مع الصين.") == "ar"
     assert language("საქართველო და ჩინეთი თანამშრომლობას აძლიერებენ.") == "ka"
     # (review 11) a language the site does not know by its letters is none of those it does
-    assert language("Кыргызстан менен Кытай ортосундагы соода өнүгүүдө. Бүгүн жолугушуу болду.") is None
+    assert (
+        language("Кыргызстан менен Кытай ортосундагы соода өнүгүүдө. Бүгүн жолугушуу болду.")
+        is None
+    )
     assert language("Тоҷикистон ва Чин дар соҳаи нақлиёт ҳамкорӣ мекунанд.") is None
     assert language("د افغانستان او چین ترمنځ سوداګریزې اړیکې پراخېږي.") is None
     # and one name in another language's letters tells nothing

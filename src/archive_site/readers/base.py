@@ -223,28 +223,33 @@ def _by_script(body: Sequence[Block], letters: list[str]) -> str | None:
     for low, high, tag in _ONE_LANGUAGE_SCRIPTS:
         if sum(1 for c in letters if low <= c <= high) > half:
             return tag
-    cyrillic = sum(1 for c in letters if "\u0400" <= c <= "\u04ff")
-    arabic = sum(1 for c in letters if "\u0600" <= c <= "\u06ff")
-    hebrew = sum(1 for c in letters if "\u0590" <= c <= "\u05ff")
-    if max(cyrillic, arabic, hebrew) <= half:
+    script = next(
+        (name for name in _SCRIPTS if sum(1 for c in letters if _script_of(c) == name) > half),
+        None,
+    )
+    if script is None:
         return None
     words = {w.lower() for b in body for w in _WORDS.findall(b.text)}
-    script = "cyrillic" if cyrillic > half else "arabic" if arabic > half else "hebrew"
     for signs, tag in _SCRIPT_LETTERS:
-        if _script_of(signs[0]) != script or _words_with(words, signs) < 2:
-            continue
-        if tag == "kk?":
+        if _script_of(signs[0]) == script and _words_with(words, signs) >= 2:
+            if tag != "kk?":
+                return tag or None
             if _words_with(words, _KAZAKH_OTHERS) >= 2:
                 return "kk"
-            continue
-        return tag or None
-    return {"arabic": "ar", "hebrew": "he"}.get(script)
+    return _SCRIPTS[script]
 
 
-def _script_of(letter: str) -> str:
+#: The scripts :data:`_SCRIPT_LETTERS` tells languages in, and the language of each when
+#: none does.
+_SCRIPTS = {"cyrillic": None, "arabic": "ar", "hebrew": "he"}
+
+
+def _script_of(letter: str) -> str | None:
     if "\u0400" <= letter <= "\u04ff":
         return "cyrillic"
-    return "arabic" if "\u0600" <= letter <= "\u06ff" else "hebrew"
+    if "\u0600" <= letter <= "\u06ff":
+        return "arabic"
+    return "hebrew" if "\u0590" <= letter <= "\u05ff" else None
 
 
 def _words_with(words: set[str], letters: str) -> int:
