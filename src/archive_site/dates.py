@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -125,7 +126,13 @@ def other_month_number(name: str) -> int:
     return _OTHER_MONTHS[_fold(name.rstrip("."))]
 
 
+#: The languages whose months :func:`months_stated` reads, by their primary subtags.
+MONTHS_READ_IN = frozenset("en fr de es it pt ru az tr zh ja ko".split())  # noqa: SIM905
 _ENGLISH_MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)")
+#: Azerbaijani's months of four letters or fewer with an ending: "martın 12-də", "iyunda".
+_AZERBAIJANI_MONTH = re.compile(
+    r"(?<!\w)(mart|may|iyun|iyul)(?:ın|in|un|ün|da|də|dan|dən|a|ə|ı|i|u|ü)(?!\w)"
+)  # (in lower case, as Azerbaijani writes them: "Martin" is no March)
 #: Another language's month name, whole or, five letters or more, with an ending
 #: (Azerbaijani "aprelin", Turkish "Nisan'da"); "Mart" is no "Martin".
 _LONG_OTHER_MONTHS = "|".join(
@@ -135,8 +142,10 @@ _OTHER_MONTH = re.compile(
     rf"(?<!\w)(?:{OTHER_MONTH_PATTERN}(?!\w)|(?:{_LONG_OTHER_MONTHS})(?=\w))", re.I
 )
 _NUMBERED_MONTH = re.compile(
-    r"(?<!\d)\d{4}-(?P<a>\d{2})-\d{2}(?!\d)|(?<!\d)\d{1,2}[./](?P<b>\d{1,2})[./]\d{4}(?!\d)"
-    r"|(?<!\d)(?P<c>\d{1,2})\s*月"
+    r"(?<!\d)\d{4}[-./](?P<a>\d{1,2})[-./]\d{1,2}(?!\d)"
+    r"|(?<!\d)\d{1,2}\.(?P<b>\d{1,2})\.(?:\d{4}|\d{2})(?!\d)"
+    r"|(?<!\d)(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/\d{4}(?!\d)"  # either may be the month
+    r"|(?<!\d)(?P<c>\d{1,2})\s*[月월]"
 )
 
 
@@ -144,13 +153,15 @@ def months_stated(text: str) -> set[int]:
     """The months a text names: by name (in English, capitalised; in the other languages
     of :data:`OTHER_MONTH_PATTERN`), in a date of numbers (``2023-06-15``, ``15.06.2023``),
     or in Chinese and Japanese (``6月``)."""
+    text = unicodedata.normalize("NFKC", text)  # ３月: 3月
     found = {month_number(m[0]) for m in _ENGLISH_MONTH.finditer(text)}
+    found |= {other_month_number(m[1]) for m in _AZERBAIJANI_MONTH.finditer(text)}
     # (not "may" in lower case, Azerbaijani's May and English's verb)
     found |= {other_month_number(m[0]) for m in _OTHER_MONTH.finditer(text) if m[0] != "may"}
     for m in _NUMBERED_MONTH.finditer(text):
-        number = int(m["a"] or m["b"] or m["c"])
-        if 1 <= number <= 12:
-            found.add(number)
+        for number in (int(g) for g in (m["a"], m["b"], m["c"], m["s1"], m["s2"]) if g):
+            if 1 <= number <= 12:
+                found.add(number)
     return found
 
 

@@ -8,13 +8,15 @@ the problems come in the order of the file.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard, cast
 
 from ..cache import RecordCache, digest
-from ..dates import MONTHS, DateError, DateSpec, months_stated, parse_edtf
+from ..config import primary_language
+from ..dates import MONTHS, MONTHS_READ_IN, DateError, DateSpec, months_stated, parse_edtf
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
 from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
@@ -84,7 +86,7 @@ def unsourced_precision(
     d = date.anchor
     if d.month is None:
         return None
-    quotes = " ".join(s.quote for s in sources)
+    quotes = unicodedata.normalize("NFKC", " ".join(s.quote for s in sources))
     months = months_stated(quotes)
     if d.month not in months:
         named = ", ".join(MONTHS[m - 1] for m in sorted(months))
@@ -107,13 +109,21 @@ def _check_sources(
     sources: Sequence[Source],
     *,
     all_read: bool,
+    languages: Collection[str] = (),
 ) -> None:
     """Report sources repeating one another, and a date its quotes do not state: its year
     (an error), its month or its day (a warning, see :func:`unsourced_precision`); the
-    date only when every source was read (one that was not may be the one stating it)."""
+    date only when every source was read (one that was not may be the one stating it), its
+    month and day only in languages whose months the build reads (:data:`MONTHS_READ_IN`:
+    "12 березня" names March, which no rule here reads)."""
     sourced = check_date_sourced(date, date_note, sources) if all_read else ()
     report(rec, check_repeated_sources(sources), sourced)
-    unsourced = unsourced_precision(date, date_note, sources) if all_read and not sourced else None
+    readable = all(primary_language(lang) in MONTHS_READ_IN for lang in languages)
+    unsourced = (
+        unsourced_precision(date, date_note, sources)
+        if all_read and not sourced and readable
+        else None
+    )
     if unsourced is not None:
         rec.problems.warning(rec.display, rec.key_line("date"), f"date: {unsourced}")
 
@@ -260,7 +270,8 @@ def read_milestone(
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     rec.finish()
     all_read = len(sources) == len(source_recs)
-    _check_sources(rec, date.value, date_note, sources, all_read=all_read)
+    languages = {known.articles[s.article].language for s in sources}
+    _check_sources(rec, date.value, date_note, sources, all_read=all_read, languages=languages)
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):
