@@ -149,11 +149,20 @@ _NUMBERED_MONTH = re.compile(
 )
 
 
+def states_month(text: str, month: int) -> bool:
+    """Whether ``text`` names ``month`` (see :func:`months_stated`): by its English name
+    first, which most quotes give (the other languages' names are many more patterns)."""
+    if any(month_number(m[0]) == month for m in _ENGLISH_MONTH.finditer(text)):
+        return True
+    return month in months_stated(text)
+
+
 def months_stated(text: str) -> set[int]:
     """The months a text names: by name (in English, capitalised; in the other languages
     of :data:`OTHER_MONTH_PATTERN`), in a date of numbers (``2023-06-15``, ``15.06.2023``),
     or in Chinese and Japanese (``6月``)."""
-    text = unicodedata.normalize("NFKC", text)  # ３月: 3月
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)  # ３月: 3月
     found = {month_number(m[0]) for m in _ENGLISH_MONTH.finditer(text)}
     found |= {other_month_number(m[1]) for m in _AZERBAIJANI_MONTH.finditer(text)}
     # (not "may" in lower case, Azerbaijani's May and English's verb)

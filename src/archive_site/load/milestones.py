@@ -16,7 +16,15 @@ from typing import TypeGuard, cast
 
 from ..cache import RecordCache, digest
 from ..config import primary_language
-from ..dates import MONTHS, MONTHS_READ_IN, DateError, DateSpec, months_stated, parse_edtf
+from ..dates import (
+    MONTHS,
+    MONTHS_READ_IN,
+    DateError,
+    DateSpec,
+    months_stated,
+    parse_edtf,
+    states_month,
+)
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
 from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
@@ -86,9 +94,11 @@ def unsourced_precision(
     d = date.anchor
     if d.month is None:
         return None
-    quotes = unicodedata.normalize("NFKC", " ".join(s.quote for s in sources))
-    months = months_stated(quotes)
-    if d.month not in months:
+    quotes = " ".join(s.quote for s in sources)
+    if not quotes.isascii():
+        quotes = unicodedata.normalize("NFKC", quotes)
+    if not states_month(quotes, d.month):
+        months = months_stated(quotes)
         named = ", ".join(MONTHS[m - 1] for m in sorted(months))
         said = f" (they name {named})" if months else ""
         what = f"its month, {MONTHS[d.month - 1]}, which no quote states{said}"
