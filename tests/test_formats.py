@@ -2094,3 +2094,25 @@ def test_a_line_naming_a_storys_sources_ends_its_text(last: str, agency: str | N
         return
     assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
     assert (r.fields["agency"].value if "agency" in r.fields else None) == agency
+
+
+def test_a_utc_time_whose_day_the_page_prints_otherwise_takes_the_printed_day() -> None:
+    """A page printing "24 aprel 2025" (Baku) was dated the 23rd, its JSON-LD's day in UTC
+    ("2025-04-23T21:30:00Z"), with no word (audit 5)."""
+    ld = (
+        '{"@context":"https://schema.org","@type":"NewsArticle","headline":"Əliyev Pekində",'
+        '"datePublished":"2025-04-23T21:30:00Z"}'
+    )
+    page = (
+        f'<html lang="az"><head><script type="application/ld+json">{ld}</script></head>'
+        "<body><article><h1>Əliyev Pekində</h1>\n<p>24 aprel 2025</p>\n"
+        "<p>Prezident İlham Əliyev Pekində Çin lideri ilə görüşüb və tərəflər sənədlər imzalayıb.</p>\n"
+        "<p>Görüşdə iqtisadi əməkdaşlıq və nəqliyyat dəhlizi müzakirə olunub, bildirilib.</p>\n"
+        "</article></body></html>"
+    )
+    r, _ = read_page(page)
+    assert r.fields["published"].value == "2025-04-24"
+    assert "time" not in r.fields and "timezone" not in r.fields
+    # the same day printed: Greenwich's day and time stand
+    r, _ = read_page(page.replace("24 aprel 2025", "23 aprel 2025"))
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "21:30")

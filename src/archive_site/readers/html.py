@@ -384,7 +384,9 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     """A publication time the metadata gives in UTC (``2025-04-23T21:30:00Z``, as many
     systems store it), told in the outlet's own zone when the page gives the same moment in
     it too (its printed stamp "April 24, 2025 06:30 JST", Open Graph's time, a ``<time>``):
-    the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd)."""
+    the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd).  When
+    the page prints the day alone, the day before or after Greenwich's ("24 aprel 2025"
+    for 21:30 UTC on the 23rd, in Baku), that day is the article's, its time unknown."""
     if fields.get("timezone", Field("", 0)).value not in ("+00:00", "-00:00"):
         return
     if "published" not in fields or "time" not in fields:
@@ -397,14 +399,28 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
         [] if head is None else [b for part in _around_headline(page, head, second) for b in part]
     )
     stated = [page.meta.get("article:published_time"), page.time, *near]
-    for text, line in [s for s in stated if s is not None]:
-        said = _stamp_of(text) or _stamp_ending(text)
-        if said is None or said.time is None or said.timezone in (None, "+00:00", "-00:00"):
+    said = _stamps_said([x for x in stated if x is not None])
+    for stamp, line in said:
+        if stamp.time is None or stamp.timezone in (None, "+00:00", "-00:00"):
             continue
-        if _moment(said.date, said.time, said.timezone) == moment:
-            for key, value in said.fields():
+        if _moment(stamp.date, stamp.time, stamp.timezone) == moment:
+            for key, value in stamp.fields():
                 fields[key] = Field(value, line)
             return
+    printed = next(((s.date, line) for s, line in said if s.time is None), None)
+    if printed is not None and abs((dt.date.fromisoformat(printed[0]) - moment.date()).days) == 1:
+        fields["published"] = Field(*printed)  # the outlet's day, its time unknown
+        del fields["time"], fields["timezone"]
+
+
+def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
+    """The stamps the texts state, each with its line."""
+    out = []
+    for text, line in stated:
+        stamp = _stamp_of(text) or _stamp_ending(text)
+        if stamp is not None:
+            out.append((stamp, line))
+    return out
 
 
 def _stamp_of(value: str) -> Stamp | None:
