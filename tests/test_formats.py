@@ -13,12 +13,13 @@ from hypothesis import strategies as st
 
 from archive_site.errors import Problems
 from archive_site.load.articles import publication_chain
-from archive_site.readers import Field, Reading, detect_format, read_text
+from archive_site.readers import Block, Field, Reading, detect_format, read_text
 from archive_site.readers.byline import named_author
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.stamps import Stamp, parse_stamp
+from archive_site.readers.turns import mark_turns
 from archive_site.readers.wire import promotion
 from archive_site.text import normalise
 
@@ -2116,3 +2117,43 @@ def test_a_utc_time_whose_day_the_page_prints_otherwise_takes_the_printed_day() 
     # the same day printed: Greenwich's day and time stand
     r, _ = read_page(page.replace("24 aprel 2025", "23 aprel 2025"))
     assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-23", "21:30")
+
+
+def test_a_pages_subheadings_are_headings_of_its_text() -> None:
+    """CSIS's "What to Watch" and an interview's "About China" were paragraphs of the text,
+    shown and exported as its words; within an interview, a heading was the answer's
+    (audit 5)."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>\n'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>\n"
+        "<h2>What to watch</h2>\n"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>\n"
+        "<h2>The berth opened on Tuesday and will double the port's capacity next year.</h2>\n"
+        "<p>The third berth is due in 2026, according to the port's plans for the decade.</p>\n"
+        "</article></body></html>"
+    )
+    roles = [(t[:14], b.role) for t, b in zip(texts(r), r.blocks, strict=True)]
+    assert roles == [
+        ("The port of Al", "body"),
+        ("What to watch", "heading"),
+        ("Freight throug", "body"),
+        ("The berth open", "body"),  # a sentence set in an <h2>: a standfirst, a paragraph
+        ("The third bert", "body"),
+    ]
+    # in an interview the heading is in no turn
+    marked = mark_turns(
+        [
+            Block("Q: What comes next?", 1),
+            Block("A: The third berth.", 2),
+            Block("About China", 3, "heading"),
+            Block("Q: And China?", 4),
+            Block("A: A partner.", 5),
+        ]
+    )
+    assert [(b.role, b.turn) for b in marked] == [
+        ("question", 1),
+        ("answer", 2),
+        ("heading", None),
+        ("question", 3),
+        ("answer", 4),
+    ]

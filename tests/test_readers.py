@@ -166,7 +166,7 @@ def test_markdown_reader_reads_front_matter_and_turns() -> None:
     assert r.front_matter is not None and r.front_matter["title"] == "A talk"
     assert r.front_matter.key_lines["published"] == 3
     assert [(b.text, b.role, b.turn) for b in r.blocks] == [
-        ("Intro", "lead", None),
+        ("Intro", "heading", None),  # a section's heading, in no turn
         ("Some lead.", "lead", None),
         ("Why?", "question", 1),
         ("Because.", "answer", 2),

@@ -19,7 +19,7 @@ ArticleKind = Literal["news", "interview", "opinion"]
 # How much of an article's date its source gives.
 PublishedPrecision = Literal["day", "month", "year"]
 ARTICLE_KINDS: tuple[ArticleKind, ...] = ("news", "interview", "opinion")
-ParagraphRole = Literal["lead", "body", "question", "answer"]
+ParagraphRole = Literal["lead", "body", "question", "answer", "heading"]
 ChainRole = Literal["original", "via", "publisher", "aggregator"]
 EntityType = Literal[
     "person", "organisation", "group", "place", "agreement", "project", "event", "concept"

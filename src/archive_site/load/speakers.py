@@ -112,7 +112,9 @@ def label_turns(
                 notes.append((block.line, _unknown(label)))
         elif marked:
             turn, role = turn + 1, block.role
-        if role in ("question", "answer"):
+        if block.role == "heading":  # a section's heading, in no turn
+            out.append(block)
+        elif role in ("question", "answer"):
             out.append(Block(block.text, block.line, _paragraph_role(role), turn))
         else:  # before the first turn, or after a speaker no one knows
             out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))

@@ -213,6 +213,15 @@ def _extract(html: str) -> list[str]:
     return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
 
 
+def _heading(text: str, key: str, headings: set[str]) -> bool:
+    """Whether an extracted paragraph is a heading of the text's: an ``<h2>`` to ``<h6>``,
+    short and not a sentence (a standfirst set in an ``<h2>`` is a paragraph)."""
+    return key in headings and len(text.split()) <= _MOST_HEADING_WORDS and text[-1:] not in ".!?"
+
+
+_MOST_HEADING_WORDS = 16
+
+
 def _key(text: str) -> str:
     """A text as it is looked for among the page's: its white space collapsed, its case
     folded, and without the characters that show nothing (the extractor drops them:
@@ -248,6 +257,7 @@ def _paragraphs(
     if page.h1:
         headline.add(_key(page.h1[0]))
     blocks = _Texts([_key(text) for text, _ in page.blocks])
+    headings = {_key(text) for text, _ in page.headings}
     lines: dict[str, int] = {}
     written: dict[str, str] = {}  # a block's text, where the extractor dropped characters
     for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
@@ -267,7 +277,7 @@ def _paragraphs(
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
-            body.append(Block(text, last))
+            body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     return body, aside
 
 

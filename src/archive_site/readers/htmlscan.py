@@ -19,6 +19,7 @@ from ..model import Furniture
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
 )
+_SUBHEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))
 _BLOCKS = frozenset(
     (  # noqa: SIM905
         "p li blockquote h1 h2 h3 h4 h5 h6 dd dt pre td th figcaption div caption summary "
@@ -105,6 +106,7 @@ class PageScan:
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
+    headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
 
 
@@ -240,6 +242,8 @@ class _Scanner(HTMLParser):
             self.out.authors.append((text, top.line))
         if top.tag in _BLOCKS:
             self.out.blocks.append((text, top.line))
+        if top.tag in _SUBHEADINGS:
+            self.out.headings.append((text, top.line))
 
     def handle_data(self, data: str) -> None:
         if self.out.refused is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from ..errors import Problems
+from ..model import ParagraphRole
 from .base import (
     EMPTY_FIELDS,
     Block,
@@ -36,7 +37,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if front is None:
         return Reading("markdown", EMPTY_FIELDS, ())
     blocks = [
-        Block(_HEADING.sub("", join(bl)), line)
+        Block(_HEADING.sub("", join(bl)), line, _role(bl))
         for bl, line in split_blocks(lines[front.body_start :], first_line=front.body_start + 1)
     ]
     body = mark_turns(blocks)
@@ -45,6 +46,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if kind is not None:
         fields["kind"] = kind
     return reading("markdown", fields, body, front_matter=front.data)
+
+
+def _role(lines: list[str]) -> ParagraphRole:
+    """A block of one line opening with ``#`` is a section's heading."""
+    return "heading" if len(lines) == 1 and _HEADING.match(lines[0]) else "body"
 
 
 FORMAT = Format("markdown", read, order=90, capture=False)

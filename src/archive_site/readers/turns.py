@@ -37,6 +37,9 @@ def mark_turns(
     turn = 0
     role: ParagraphRole = "lead"
     for b in blocks:
+        if b.role == "heading":  # a section's heading, in no turn
+            out.append(b)
+            continue
         dash = dash_turn.match(b.text) if dash_turn else None
         qa = _QA_TURN.match(b.text)
         if qa:
