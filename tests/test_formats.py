@@ -2082,6 +2082,10 @@ def test_a_call_to_pay_that_someone_is_reported_saying_is_text(text: str, kind: 
         ("Source: Al Jazeera and news agencies", None),  # no news agency named
         ("Источник: ТАСС", "ТАСС"),
         ("Source: news agencies", None),
+        (
+            "Source: State Customs Committee",
+            "text",
+        ),  # no news agency: the outlet's words (review 12)
         ("Source: the ministry said on Tuesday that it would expand the port.", "text"),
     ],
 )

@@ -421,7 +421,7 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
         Block("We will open the berth in 2026.", 5, "answer", 2),
         Block("Our port is a hub for reporters from everywhere.", 7, "answer", 2),
         Block("This interview has been condensed and edited for clarity.", 9, "answer", 2),
-        Block("Farid Shafiyev spoke to Jane Roe in Baku.", 11, "answer", 2),
+        Block("Interview by Jane Roe.", 11, "answer", 2),
         Block("Joshua Kucera is a Eurasianet contributing editor.", 13, "answer", 2),
     ]
     out = trailing_notes(blocks)
@@ -437,6 +437,8 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
     for text in (
         "The exchange rate of the manat has been stable since then.",
         "President Aliyev spoke to President Xi by phone on Monday about the corridor.",
+        "Xi Jinping spoke to President Aliyev in Beijing.",  # (review 12)
+        "Interview by telephone is how we work with China now.",
         "Mr Wang is a respected analyst of the region.",
     ):
         assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "answer"

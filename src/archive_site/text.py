@@ -267,6 +267,19 @@ _CLOSING = "”“»›」』"
 QUOTATION_MARKS = re.compile(f'["{_OPENING}{_CLOSING}]')
 
 
+def opens_quotation(text: str, start: int) -> bool:
+    """Whether a passage starting at ``start`` starts a quotation: with its opening mark, or
+    just after it (« Nos relations... », a déclaré M. Aliev; "...," Ziyadov said)."""
+    marks = _OPENING + "«"
+    here = text[start] if start < len(text) else ""
+    before = text[start - 1] if 0 < start <= len(text) else ""
+    if (here and here in marks) or (before and before in marks):
+        return True
+    if here == '"':
+        return text.count('"', 0, start) % 2 == 0
+    return before == '"' and text.count('"', 0, start - 1) % 2 == 0
+
+
 def in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
     marks included): the nearest mark before it opens a quotation, the nearest after closes

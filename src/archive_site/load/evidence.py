@@ -130,31 +130,24 @@ def same_words(
                     yield Dependency(later.id, earlier.id, "same-origin")
 
 
-#: Two articles holding paragraphs word for word are one text when they share two such
-#: paragraphs, or one this long: one sentence in common may be a formula, a disclaimer or a
-#: background line two outlets both keep ("Thank you for this interview, Mr President").
-SAME_PARAGRAPH_WORDS = 30
-
-
 def same_text(articles: Sequence[Article]) -> Iterator[Dependency]:
-    """Two articles holding paragraphs of :data:`SAME_WORDS_MIN` words or more word for
-    word (two of them, or one of :data:`SAME_PARAGRAPH_WORDS`) carry one text (a copy,
-    however its chain reads), whether a milestone quotes it or not: the later on the
-    earlier that first held it.  A paragraph is looked up as the reader wrote it, its
-    quotation marks and dashes folded."""
+    """Two articles holding two paragraphs of :data:`SAME_WORDS_MIN` words or more word for
+    word carry one text (a copy, however its chain reads), whether a milestone quotes them
+    or not: the later on the earlier that first held them.  One paragraph in common may be
+    a formula, a disclaimer or a background line two outlets both keep ("Thank you for this
+    interview, Mr President"), and joins nothing.  A paragraph is looked up as the reader
+    wrote it, its quotation marks and dashes folded."""
     first: dict[str, Article] = {}
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for a in sorted(articles, key=_published_order):
         for p in a.paragraphs:
-            words = p.text.count(" ") + 1
-            if words < SAME_WORDS_MIN:
+            if p.text.count(" ") + 1 < SAME_WORDS_MIN:
                 continue
             earlier = first.setdefault(fold(p.text), a)
             if earlier is not a:
                 pair = (a.id, earlier.id)
-                before = shared[pair]
-                shared[pair] += 2 if words >= SAME_PARAGRAPH_WORDS else 1
-                if before < 2 <= shared[pair]:  # two paragraphs, or one long one
+                shared[pair] += 1
+                if shared[pair] == 2:
                     yield Dependency(a.id, earlier.id, "same-origin")
 
 

@@ -120,10 +120,14 @@ class QuoteIndex:
 
     def why_not_found(self, article: str, needle: str) -> str:
         """Why a quote is not in the article's text: where it is instead, or where it departs."""
-        if any(needle in f for f in self.furniture(article)):
+        kinds = [
+            f.kind for f in self._articles[article].furniture if needle in normalise_text(f.text)
+        ]
+        if kinds:
             return (
-                f"the quote is found only in the page furniture of '{article}' (the sidebar, "
-                "news list or navigation the capture caught), not in the article's text"
+                f"the quote is found only in the page furniture of '{article}' (its "
+                f"{kinds[0].replace('-', ' ')}: what the capture caught around the article, "
+                "listed on its page), not in the article's text"
             )
         texts = [n.text for _, n in self.paragraphs(article)]
         matched, which = longest_matching_prefix(texts, needle)

@@ -177,7 +177,7 @@ def interview_names(
 
 
 #: What a text's last paragraphs say of the interview, not in it: "This interview has been
-#: edited for length and clarity", "Farid Shafiyev spoke to Jane Roe in Baku", the author's
+#: edited for length and clarity", who asked ("Interview by Jane Roe"), the author's
 #: biography ("Joshua Kucera is a Eurasianet contributing editor").
 _EDITORS_NOTE = re.compile(
     r"\b(?:edited|condensed|translated|abridged)\b[^.]{0,40}\bfor\b[^.]{0,20}"
@@ -185,20 +185,22 @@ _EDITORS_NOTE = re.compile(
     r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:has|have) been "
     r"(?:edited|condensed|translated|abridged|shortened)\b"
     r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:was|is) "
-    r"(?:edited|condensed|translated|conducted|recorded)\b"
-    # who asked, as the text ends: "Interview by", "Propos recueillis par", "Беседовал"
-    r"|^(?:interview(?:ed)? by|conducted by|propos recueillis par|entretien réalisé par"
-    r"|das gespräch führten?|interview:|беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?))\s",
+    r"(?:edited|condensed|translated|conducted|recorded)\b",
     re.IGNORECASE,
 )
-#: A person's name (capitalised words) and what they did or are, after the interview:
-#: "Farid Shafiyev spoke to Jane Roe in Baku." (only that), "Joshua Kucera is a Eurasianet
-#: contributing editor", "... is Eurasianet's editor".
+#: Who asked, as the text ends, the line naming them alone: "Interview by Jane Roe",
+#: "Propos recueillis par Claire Duval", "Беседовал Иван Петров".
+_CREDIT = re.compile(
+    r"^(?:(?i:interview(?:ed)? by|conducted by|propos recueillis par|entretien réalisé par"
+    r"|das gespräch führten?|interview:|беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?)))"
+    r"\s+[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|and|et|und|и)){0,5}\.?$"
+)
+#: A person's name (capitalised words) and what they are, after the interview: "Joshua
+#: Kucera is a Eurasianet contributing editor", "... is Eurasianet's editor".
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
 _PROPER = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
 _ABOUT_SOMEONE = re.compile(
-    rf"^{_NAME} (?:spoke|talked) (?:to|with) {_NAME}(?: (?:in|from|for|at) {_PROPER})?\.?$"
-    rf"|^{_NAME} is (?:a|an|the|{_PROPER}['’]s?) (?:[\w-]+ ){{0,4}}(?:editor|reporter|correspondent"
+    rf"^{_NAME} is (?:a|an|the|{_PROPER}['’]s?) (?:[\w-]+ ){{0,4}}(?:editor|reporter|correspondent"
     r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
 _NOTE_WORDS = 45
@@ -216,7 +218,9 @@ def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
     first_of_last = next(n for n in turns if out[n].turn == last_turn)
     for n in range(len(out) - 1, first_of_last, -1):
         b = out[n]
-        note = _EDITORS_NOTE.search(b.text) or _ABOUT_SOMEONE.search(b.text)
+        note = (
+            _EDITORS_NOTE.search(b.text) or _CREDIT.match(b.text) or _ABOUT_SOMEONE.search(b.text)
+        )
         if len(b.text.split()) > _NOTE_WORDS or note is None:
             break
         out[n] = Block(b.text, b.line, "body")

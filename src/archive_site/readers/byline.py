@@ -93,21 +93,21 @@ _AGENCY_GROUPS = """
 AP|Associated Press|The Associated Press
 Reuters|Thomson Reuters
 AFP|Agence France-Presse|Agence France Presse
-Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|Синьхуа
+Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа
 TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
 Interfax|Интерфакс|Interfax-Ukraine
 RIA Novosti|РИА Новости|RIA|РИА
 Sputnik|Спутник
 AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi
-AZERTAC|AZƏRTAC|Azertac|Azerbaijan State News Agency|АЗЕРТАДЖ
-APA|APA Information Agency
+AZERTAC|AZƏRTAC|Azertac|Azertag|AZERTAG|Azerbaijan State News Agency|АЗЕРТАДЖ|Азертадж
+APA|APA Information Agency|Austria Presse Agentur|APA-OTS
 Trend|Trend News Agency
 Report|Report.az|Report İnformasiya Agentliyi
-Kazinform|Казинформ|KAZINFORM
+Kazinform|Казинформ|KAZINFORM|Қазақпарат|Kazakpress
 Yonhap|Yonhap News Agency|연합뉴스
 Kyodo|Kyodo News|共同通信
 Jiji|Jiji Press|時事通信
-IRNA|ایرنا|Islamic Republic News Agency
+IRNA|ایرنا|ایرنا|Islamic Republic News Agency|خبرگزاری جمهوری اسلامی
 dpa|Deutsche Presse-Agentur
 EFE|Agencia EFE
 ANSA
@@ -117,7 +117,7 @@ Bloomberg|Bloomberg News
 China News Service|CNS|中新社|中新网|中国新闻网|中国新闻社
 KUNA|Kuwait News Agency
 WAM|Emirates News Agency
-BelTA|Belarusian Telegraph Agency
+BelTA|БелТА|Belarusian Telegraph Agency
 """
 _AGENCY_OF = {
     " ".join(name.split()).casefold(): n
@@ -208,19 +208,24 @@ _AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
 _AGENCIES_WORD = re.compile(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
 
 
-def _source_names(text: str) -> list[str] | None:
-    """The agencies a line "Source: Reuters, AFP" names (those "news agencies" leaves
-    unnamed left out: perhaps none); None when it is no such line (a sentence: "Source:
-    the ministry said...")."""
+def _source_agencies(text: str) -> list[str] | None:
+    """The news agencies a line "Source: Reuters, AFP" names (known ones: see
+    :func:`agency_of`; "news agencies" names none); None when it is no such line: a
+    sentence ("Source: the ministry said..."), or a source that is no news agency ("Source:
+    State Customs Committee", the outlet's own words about its figures)."""
     source = _SOURCE.fullmatch(text.strip())
     if source is None:
         return None
     parts = [p.strip() for p in _AGENCIES_APART.split(source["names"]) if p.strip()]
-    if not parts or not all(
+    agencies = [p for p in parts if agency_of(p) is not None]
+    unnamed = any(_AGENCIES_WORD.fullmatch(p) for p in parts)
+    if not parts or not (agencies or unnamed):
+        return None
+    if not all(
         _AGENCIES_WORD.fullmatch(p) or (_AGENCY_NAME.fullmatch(p) and p[0].isupper()) for p in parts
     ):
         return None
-    return [p for p in parts if not _AGENCIES_WORD.fullmatch(p)]
+    return agencies
 
 
 def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
@@ -231,12 +236,11 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if len(body) >= 2 and _CONTRIBUTED.fullmatch(body[-1].text.strip()):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
-    names = _source_names(body[-1].text) if len(body) >= 2 else None
-    if names is not None:
+    agencies = _source_agencies(body[-1].text) if len(body) >= 2 else None
+    if agencies is not None:
         last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
-        known = [n for n in names if agency_of(n) is not None]
-        if known and "agency" not in fields:
-            fields["agency"] = Field(known[0], last.line)
+        if agencies and "agency" not in fields:
+            fields["agency"] = Field(agencies[0], last.line)
         return Furniture("credits", last.text, last.line)
     if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
         return None

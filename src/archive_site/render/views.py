@@ -24,7 +24,7 @@ from ..model import (
     Source,
     Topic,
 )
-from ..text import in_quotation_marks
+from ..text import in_quotation_marks, opens_quotation
 from .markup import Span, annotate
 
 ROLE_LABELS = {
@@ -92,7 +92,9 @@ def _quoted_or_reported(art: Article, s: Source) -> str:
     reported" when they are not (indirect speech: "the minister said the train is expected
     in April", the outlet's words for what was said)."""
     para = art.paragraph(s.paragraph)
-    direct = para is not None and in_quotation_marks(para.text, s.start, s.end)
+    direct = para is not None and (
+        in_quotation_marks(para.text, s.start, s.end) or opens_quotation(para.text, s.start)
+    )
     return "quoted" if direct else "as reported"
 
 
