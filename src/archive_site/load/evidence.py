@@ -201,19 +201,24 @@ def _by_article(deps: Sequence[Dependency]) -> dict[str, list[int]]:
 
 
 def _joining(
-    deps: Sequence[Dependency], touching: Mapping[str, Sequence[int]], cited: Sequence[str]
+    deps: Sequence[Dependency],
+    touching: Mapping[str, Sequence[int]],
+    cited: Sequence[str],
+    group_of: Mapping[str, str],
 ) -> tuple[Dependency, ...]:
     """Why cited articles share a line: the dependencies on the shortest ways from each
-    cited article to the first cited article of its line (through uncited articles where
+    cited article to the first cited article of its group (through uncited articles where
     the way runs through them), with every other dependency between two articles such a
     way joins (the commentary responds to the interview and reports its words), each once,
     in the order of ``deps``."""
-    todo = dict.fromkeys(cited)
+    by_group: dict[str, list[str]] = defaultdict(list)
+    for aid in cited:
+        by_group[group_of[aid]].append(aid)
     used: set[int] = set()
-    while todo:
-        start = next(iter(todo))
-        del todo[start]
-        used |= _ways(deps, touching, start, todo)
+    for members in by_group.values():  # a group with one cited article explains nothing
+        if len(members) > 1:
+            start, *rest = members
+            used |= _ways(deps, touching, start, dict.fromkeys(rest))
     pairs = {frozenset((deps[n].article, deps[n].on)) for n in used}
     ends = {aid for n in used for aid in (deps[n].article, deps[n].on)}
     near = sorted({n for aid in ends for n in touching[aid]})
@@ -275,7 +280,7 @@ def compute_evidence(
         lines: dict[str, list[str]] = defaultdict(list)
         for aid in cited:
             lines[line_of[aid]].append(aid)
-        mine = _joining(deps, touching, cited) + spoken
+        mine = _joining(deps, touching, cited, group_of) + spoken
         voices = tuple(dict.fromkeys(v for v in named if v is not None))
         voices = voices if len(named) == len([v for v in named if v is not None]) else ()
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
