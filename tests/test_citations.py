@@ -31,6 +31,7 @@ from archive_site.render.export import (
     person_names,
     ris_entry,
 )
+from archive_site.render.jsonld import article_ld
 from conftest import COMMENTARY, INTERVIEW, ROOT, BuiltSite
 
 ARCHIVE = "Azerbaijan–China Relations Archive"
@@ -386,3 +387,30 @@ def test_a_brace_in_a_title_ends_no_bibtex_field(title: str) -> None:
     ):
         shown = shown.replace(tex, char)
     assert shown == title
+
+
+@pytest.mark.parametrize(
+    ("author", "expected"),
+    [
+        ("AIDA SULTANOVA", {"@type": "Person", "name": "Aida Sultanova"}),
+        ("Guo Jiakun", {"@type": "Person", "name": "Guo Jiakun"}),
+        ("Caspian Shipping Company", {"@type": "Organization", "name": "Caspian Shipping Company"}),
+        (
+            "Rayhan Demytrie and Guo Jiakun",
+            [
+                {"@type": "Person", "name": "Rayhan Demytrie"},
+                {"@type": "Person", "name": "Guo Jiakun"},
+            ],
+        ),
+    ],
+)
+def test_the_json_ld_author_is_who_the_citations_name(author: str, expected: object) -> None:
+    """JSON-LD named "Anna Smith and Li Wei", "Caspian Shipping Company" and "AIDA SULTANOVA"
+    each one Person, and an interview's interviewer, a person, an Organization; the
+    citations named them otherwise (audit 5)."""
+    a = load_archive(ROOT / "content")
+    art = dataclasses.replace(a.article(COMMENTARY), author=author)
+    assert article_ld(a, art)["author"] == expected
+    interview = article_ld(a, a.article(INTERVIEW))
+    assert interview["author"] == {"@type": "Organization", "name": "Xinhua News Agency"}
+    assert interview["about"] == {"@type": "Person", "name": "Ilham Aliyev"}

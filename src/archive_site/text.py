@@ -66,7 +66,7 @@ _SPACE = re.compile(r"[\s\u200b]+")
 #: text may hold them and a quote copied from it not, or the other way round: normalising
 #: drops them.
 INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
-_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
+INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
 # What normalising changes: white space at the ends, runs of it, and white space
 # other than a plain space (a single space between words is kept as it is); and the
 # characters that show nothing, dropped (a run of both is one space, or none at the ends).
@@ -106,7 +106,7 @@ def normalise(original: str) -> Normalised:
             origins.append(pos)
             pieces.append(piece)
             size += len(piece)
-        if start > 0 and end < len(folded) and not _INVISIBLE.fullmatch(m[0]):
+        if start > 0 and end < len(folded) and not INVISIBLE_RUN.fullmatch(m[0]):
             starts.append(size)
             origins.append(start)
             pieces.append(" ")
@@ -125,7 +125,7 @@ def normalise(original: str) -> Normalised:
 def normalise_text(text: str) -> str:
     text = fold(text)
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+        text = INVISIBLE_RUN.sub("", text)
     return _SPACE.sub(" ", text).strip()
 
 

@@ -32,7 +32,7 @@ from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
-from ..text import INVISIBLE
+from ..text import INVISIBLE_RUN
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import agency_of, byline_author, named_author, take_credits
@@ -227,11 +227,8 @@ def _key(text: str) -> str:
     folded, and without the characters that show nothing (the extractor drops them:
     رئیس‌جمهور was رئیسجمهور, and no longer the headline)."""
     if not text.isascii():
-        text = _INVISIBLE.sub("", text)
+        text = INVISIBLE_RUN.sub("", text)
     return " ".join(text.split()).casefold()
-
-
-_INVISIBLE = re.compile(f"[{INVISIBLE}]+")
 
 
 def _paragraphs(
@@ -262,7 +259,7 @@ def _paragraphs(
     written: dict[str, str] = {}  # a block's text, where the extractor dropped characters
     for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
-        if not text.isascii() and _INVISIBLE.search(text):
+        if not text.isascii() and INVISIBLE_RUN.search(text):
             written.setdefault(k, " ".join(text.split()))
     body: list[Block] = []
     aside: list[Furniture] = []

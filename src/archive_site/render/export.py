@@ -317,7 +317,7 @@ _AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
 _IN_PLACE = re.compile(PLACE.pattern + "$")
 
 
-def _no_person(name: str) -> bool:
+def no_person(name: str) -> bool:
     """Whether a part of a byline names a desk or an agency ("BBC News", "Reuters")."""
     return bool(_GROUP_WORDS.intersection(name.lower().split())) or name.casefold() in AGENCIES
 
@@ -335,7 +335,7 @@ def person_names(author: str) -> list[dict[str, str]]:
     role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
     correspondent", "Tom Smith in Brussels") is no one."""
     parts = [_unplaced(p) for p in _AUTHORS_APART.split(author) if p]
-    people = [p for p in parts if not _no_person(p)]
+    people = [p for p in parts if not no_person(p)]
     apart = 0 < len(people) < len(parts) or len(people) > 1
     if apart and all(len(p.split()) >= 2 for p in people):
         return [person_name(p) for p in people]

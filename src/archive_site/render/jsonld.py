@@ -11,6 +11,7 @@ from markupsafe import Markup
 from .. import urls
 from ..dates import PartialDate
 from ..model import Archive, Article, Milestone
+from .export import no_person, person_names
 
 
 def script(data: Mapping[str, Any]) -> Markup:
@@ -37,15 +38,36 @@ def article_ld(a: Archive, art: Article) -> dict[str, Any]:
         "isPartOf": {"@type": "WebSite", "name": a.config.title, "url": base},
     }
     if art.kind == "interview" and art.interviewee and art.interviewer:
-        ld["author"] = {"@type": "Organization", "name": a.entity(art.interviewer).name}
-        ld["about"] = {"@type": "Person", "name": a.entity(art.interviewee).name}
+        asks, answers = a.entity(art.interviewer), a.entity(art.interviewee)
+        ld["author"] = {"@type": _ld_type(asks.type), "name": asks.name}
+        ld["about"] = {"@type": _ld_type(answers.type), "name": answers.name}
     elif art.author:
-        ld["author"] = {"@type": "Person", "name": art.author}
+        people = [_ld_person(n, art.author) for n in person_names(art.author)]
+        ld["author"] = people[0] if len(people) == 1 else people
     if art.summary:
         ld["description"] = art.summary
     if art.url:
         ld["sameAs"] = art.url
     return ld
+
+
+def _ld_type(entity_type: str) -> str:
+    """The schema.org type of an entity of the archive that speaks or writes."""
+    return "Person" if entity_type == "person" else "Organization"
+
+
+def _ld_person(name: dict[str, str], byline: str) -> dict[str, str]:
+    """A name of a byline as citations read it (:func:`.export.person_names`: "AIDA
+    SULTANOVA" is Aida Sultanova, "A and B" two people), a Person, or an Organization where
+    it names a desk or a body ("Al Jazeera Staff", "Caspian Shipping Company")."""
+    if "literal" in name:
+        kind = "Organization" if no_person(name["literal"]) else "Person"
+        return {"@type": kind, "name": name["literal"]}
+    written = f"{name['family']} {name['given']}"
+    shown = (
+        written if written.casefold() in byline.casefold() else f"{name['given']} {name['family']}"
+    )
+    return {"@type": "Person", "name": shown}
 
 
 def milestone_ld(a: Archive, m: Milestone, plain: Callable[[str], str]) -> dict[str, Any]:
