@@ -414,3 +414,19 @@ def test_the_json_ld_author_is_who_the_citations_name(author: str, expected: obj
     interview = article_ld(a, a.article(INTERVIEW))
     assert interview["author"] == {"@type": "Organization", "name": "Xinhua News Agency"}
     assert interview["about"] == {"@type": "Person", "name": "Ilham Aliyev"}
+
+
+def test_the_page_cites_a_byline_in_capitals_as_its_citations_do(project_copy: Path) -> None:
+    """The page's citation said "AIDA SULTANOVA" where CSL, BibTeX and RIS said Sultanova,
+    Aida (audit 5)."""
+    from conftest import cli
+
+    (project_copy / "content/articles/2025-05-01-note.md").write_text(
+        "---\ntitle: A note on the partnership\npublished: 2025-05-01\noutlet: EDnews\n"
+        "kind: news\nauthor: AIDA SULTANOVA\n---\n\nA short note on the partnership.\n",
+        encoding="utf-8",
+    )
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    page = (project_copy / "out/articles/2025-05-01-note.html").read_text(encoding="utf-8")
+    assert '<p class="citation">Aida Sultanova. “A note on the partnership.”' in page

@@ -51,6 +51,13 @@ def article_ld(a: Archive, art: Article) -> dict[str, Any]:
     return ld
 
 
+def byline(author: str) -> str:
+    """A byline as the page's citation writes it: the names its citations read ("AIDA
+    SULTANOVA" Aida Sultanova; "Rayhan Demytrie, Guo Jiakun" joined by "and")."""
+    names = [_ld_person(p, author)["name"] for p in person_names(author)]
+    return " and ".join(names) if len(names) < 3 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _ld_type(entity_type: str) -> str:
     """The schema.org type of an entity of the archive that speaks or writes."""
     return "Person" if entity_type == "person" else "Organization"

@@ -321,7 +321,11 @@ def article_page(a: Archive, article: Article, order: Mapping[str, int]) -> Page
 
 
 def _article_values(article: Article, order: Mapping[str, int], r: Renderer) -> dict[str, Any]:
-    return {"ld": jsonld.article_ld(r.archive, article), **article_view(r.archive, article, order)}
+    return {
+        "ld": jsonld.article_ld(r.archive, article),
+        "byline": jsonld.byline(article.author) if article.author else None,
+        **article_view(r.archive, article, order),
+    }
 
 
 def capture(article: Article, r: Renderer) -> bytes:
