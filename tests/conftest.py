@@ -335,3 +335,20 @@ def edit(path: Path, old: str, new: str) -> int:
     line = text[: text.index(old)].count("\n") + 1
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return line
+
+
+NOTE_ID = "2025-05-01-note"
+
+
+def build_with_note(project: Path, body: str, front: str = "") -> str:
+    """Build ``project`` (the working folder, a copy of the seed) into ``out/`` with a
+    Markdown article ``NOTE_ID`` of ``body`` (``front``: more front matter lines), and give
+    its page."""
+    (project / f"content/articles/{NOTE_ID}.md").write_text(
+        "---\ntitle: A note on the partnership\npublished: 2025-05-01\noutlet: EDnews\n"
+        f"kind: news\n{front}---\n\n{body}",
+        encoding="utf-8",
+    )
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    return (project / f"out/articles/{NOTE_ID}.html").read_text(encoding="utf-8")

@@ -419,14 +419,9 @@ def test_the_json_ld_author_is_who_the_citations_name(author: str, expected: obj
 def test_the_page_cites_a_byline_in_capitals_as_its_citations_do(project_copy: Path) -> None:
     """The page's citation said "AIDA SULTANOVA" where CSL, BibTeX and RIS said Sultanova,
     Aida (audit 5)."""
-    from conftest import cli
+    from conftest import build_with_note
 
-    (project_copy / "content/articles/2025-05-01-note.md").write_text(
-        "---\ntitle: A note on the partnership\npublished: 2025-05-01\noutlet: EDnews\n"
-        "kind: news\nauthor: AIDA SULTANOVA\n---\n\nA short note on the partnership.\n",
-        encoding="utf-8",
+    page = build_with_note(
+        project_copy, "A short note on the partnership.\n", front="author: AIDA SULTANOVA\n"
     )
-    result = cli("build", "-o", "out")
-    assert result.returncode == 0, result.stderr
-    page = (project_copy / "out/articles/2025-05-01-note.html").read_text(encoding="utf-8")
     assert '<p class="citation">Aida Sultanova. “A note on the partnership.”' in page

@@ -462,20 +462,16 @@ def test_a_milestones_date_says_it_is_inferred_and_planned_wherever_it_is_named(
 def test_a_texts_headings_are_headings_on_its_page(project_copy: Path) -> None:
     """A section's heading was shown as a paragraph of the text (audit 5); it keeps its
     anchor as every paragraph does."""
-    from conftest import cli
+    from conftest import NOTE_ID, build_with_note
 
-    (project_copy / "content/articles/2025-05-01-note.md").write_text(
-        "---\ntitle: A note on the partnership\npublished: 2025-05-01\noutlet: EDnews\n"
-        "kind: news\n---\n\nA short note on the strategic partnership.\n\n## What to watch\n\n"
+    page = build_with_note(
+        project_copy,
+        "A short note on the strategic partnership.\n\n## What to watch\n\n"
         "The summit in Tianjin, and the trade that follows.\n",
-        encoding="utf-8",
     )
-    result = cli("build", "-o", "out")
-    assert result.returncode == 0, result.stderr
-    page = (project_copy / "out/articles/2025-05-01-note.html").read_text(encoding="utf-8")
     assert '<div class="blk heading">' in page
     assert '<div class="para" id="p2">' in page
     assert '<h3 class="sub">What to watch</h3>' in page
     data = json.loads((project_copy / "out/data/articles.json").read_text(encoding="utf-8"))
-    (note,) = [a for a in data if a["id"] == "2025-05-01-note"]
+    (note,) = [a for a in data if a["id"] == NOTE_ID]
     assert [p["role"] for p in note["paragraphs"]] == ["body", "heading", "body"]

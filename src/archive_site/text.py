@@ -264,7 +264,6 @@ def _spaced_letter(char: str) -> bool:
 #: Marks that open and close a quotation; a straight double quote does both.
 _OPENING = "“„«‹「『"
 _CLOSING = "”“»›」』"
-QUOTATION_MARKS = re.compile(f'["{_OPENING}{_CLOSING}]')
 
 
 def opens_quotation(text: str, start: int) -> bool:

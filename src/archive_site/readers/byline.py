@@ -73,18 +73,6 @@ def byline_author(lines: list[str]) -> str | None:
     return author
 
 
-#: News agencies and services a byline names after its writers ("By Aida Sultanova,
-#: Reuters"): after a comma, one of these is the affiliation, not a writer (another name
-#: is taken for a writer: a comma cannot tell them apart).
-_AGENCY_NAMES = """
-Reuters|Thomson Reuters|AP|Associated Press|AFP|Agence France-Presse|Bloomberg|Bloomberg News
-|dpa|EFE|ANSA|Kyodo|Kyodo News|Yonhap|PTI|Press Trust of India|UPI|Xinhua|Xinhua News Agency
-|TASS|Interfax|RIA Novosti|Sputnik|Anadolu|Anadolu Agency|AA|AZERTAC|APA|Trend
-|Trend News Agency|Report.az|Kazinform|IRNA|WAM|KUNA|CNA|Bernama|Antara|Jiji Press|CNS
-|China News Service|Staff|Staff writer|Staff reporter|News Desk|Wire services|Agencies
-"""
-AGENCIES = frozenset(" ".join(n.split()).casefold() for n in _AGENCY_NAMES.split("|"))
-
 #: News agencies by the names their datelines, credits and pages give them, one agency a
 #: line: a dateline or a credit naming one of them in another outlet's story makes it a copy
 #: of that agency's (see ``load.articles.publication_chain``); an agency not here names no
@@ -124,6 +112,25 @@ _AGENCY_OF = {
     for n, line in enumerate(_AGENCY_GROUPS.strip().splitlines())
     for name in line.split("|")
 }
+
+
+#: News agencies and services a byline names after its writers ("By Aida Sultanova,
+#: Reuters"): after a comma, one of these is the affiliation, not a writer (another name
+#: is taken for a writer: a comma cannot tell them apart).  The agencies above, and
+#: services and desks that make no copy of theirs.
+AGENCIES = frozenset(_AGENCY_OF) | frozenset(
+    (
+        "cna",
+        "bernama",
+        "antara",
+        "staff",
+        "staff writer",
+        "staff reporter",
+        "news desk",
+        "wire services",
+        "agencies",
+    )
+)
 
 
 def agency_of(name: str) -> int | None:
