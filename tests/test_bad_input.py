@@ -302,6 +302,24 @@ def test_a_hidden_article_file_is_said_to_be_left_out(project_copy: Path) -> Non
     assert strict.returncode == 1 and hidden in strict.stderr
 
 
+def test_editors_files_beside_content_are_not_read(project_copy: Path) -> None:
+    """Emacs's and Kate's backups (``NAME~``), swap files, ``#NAME#`` and Vim's ``4913``
+    were "not an article file" errors: ``serve`` stopped at the first save."""
+    content = project_copy / "content"
+    articles = content / "articles"
+    meta = (articles / f"{INTERVIEW}.meta.yaml").read_bytes()
+    for name in (f"{INTERVIEW}.meta.yaml~", f"#{INTERVIEW}.md#", "4913", "x.capture.txt.swp"):
+        (articles / name).write_bytes(meta)
+    (content / "milestones.yaml~").write_bytes(b"- broken: [\n")
+    (content / "pages" / "about.md~").write_bytes(b"old")
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "~" not in result.stderr and "4913" not in result.stderr
+    # an article's file with any other ending is still refused
+    (articles / f"{INTERVIEW}.meta.yaml.old").write_bytes(meta)
+    assert "not an article file" in cli("check", cwd=project_copy).stderr
+
+
 def test_a_capture_that_is_not_utf8(project_copy: Path) -> None:
     path = project_copy / f"content/articles/{INTERVIEW}.capture.txt"
     data = path.read_bytes()

@@ -38,6 +38,16 @@ CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
 PAGE_CAPTURE_SUFFIXES = (HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
+#: What editors leave beside a file they save: a backup (``NAME~``), a swap or temporary
+#: file, Emacs's ``#NAME#``, Vim's test of the folder (``4913``).
+_EDITOR_SUFFIXES = (".swp", ".swx", ".swo", ".tmp", "~")
+
+
+def editor_file(name: str) -> bool:
+    """Whether ``name`` is an editor's file beside content (see above): never read, never
+    reported, and its changes start no build under ``serve``."""
+    return name.startswith("#") or name.endswith(_EDITOR_SUFFIXES) or name == "4913"
+
 
 #: Every record id, and every article and page file name without its suffix
 #: (matched whole: use :func:`is_id`).

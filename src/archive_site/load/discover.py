@@ -18,6 +18,7 @@ from ..layout import (
     MARKDOWN_SUFFIX,
     META_SUFFIX,
     PAGES_DIR,
+    editor_file,
     id_error,
     is_id,
 )
@@ -114,11 +115,11 @@ _HIDDEN = (
 
 def _listed(folder: Path, problems: Problems) -> set[str]:
     """The names in ``folder`` but hidden ones (starting with a dot): those named as an
-    article's files are said to be left out."""
+    article's files are said to be left out; and but editors' files (backups, swap files)."""
     names = os.listdir(folder)  # noqa: PTH208 (names)
     for name in sorted(n for n in names if _hidden_article(n)):
         problems.warning(display_path(folder / name), None, _HIDDEN)
-    return {n for n in names if not n.startswith(".")}
+    return {n for n in names if not n.startswith(".") and not editor_file(n)}
 
 
 def _hidden_article(name: str) -> bool:
@@ -160,7 +161,7 @@ def stray_entries(content: Path) -> list[tuple[str, str]]:
     read = [f"{n}/" if n in (ARTICLES_DIR, PAGES_DIR) else n for n in CONTENT_ENTRIES]
     strays = []
     for name in names:
-        if name.startswith(".") or name in CONTENT_ENTRIES:
+        if name.startswith(".") or editor_file(name) or name in CONTENT_ENTRIES:
             continue
         near = difflib.get_close_matches(name, CONTENT_ENTRIES, n=1, cutoff=0.75)
         hint = f"did you mean {read[CONTENT_ENTRIES.index(near[0])]}? " if near else ""

@@ -17,6 +17,7 @@ from ..layout import (
     MARKDOWN_SUFFIX,
     PAGES_DIR,
     TOPICS_FILE,
+    editor_file,
     id_error,
     is_id,
 )
@@ -235,7 +236,7 @@ def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
         return ()
     pages: list[Page] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith("."):
+        if path.name.startswith(".") or editor_file(path.name):
             continue
         display = display_path(path)
         if path.suffix != MARKDOWN_SUFFIX:

@@ -22,6 +22,7 @@ from typing import NoReturn, Protocol
 
 from ..config import base_path_of
 from ..errors import Diagnostic, display_path
+from ..layout import editor_file
 from ..options import BuildOptions, ServeOptions
 from .index import Indexer
 from .live import LiveSite
@@ -37,7 +38,6 @@ MAX_SETTLE_SECONDS = 3.0  # ...or when it has lasted this long (a file that neve
 KEEP_ROOTS = 2  # the live build and the one before (a request may still be reading it)
 
 Snapshot = dict[str, tuple[int, int]]
-_IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", ".swx", ".swo", ".tmp", "~")
 
 
 class Printer(Protocol):
@@ -71,7 +71,7 @@ def snapshot(folders: Sequence[Path]) -> Snapshot:
                     if not (entry.is_symlink() or name.startswith(".") or name == "__pycache__"):
                         stack.append(entry.path)
                     continue
-                if name.startswith((".", "#")) or name.endswith(_IGNORED_SUFFIXES):
+                if name.startswith(".") or editor_file(name) or name.endswith((".pyc", ".pyo")):
                     continue
                 st = entry.stat()
             except OSError:
