@@ -175,6 +175,8 @@ def build_corpus(
         named = rng.sample(entities, 3)
         year = rng.randint(max(FIRST_YEAR, published.year - 15), published.year)
         date = _date(rng, year)
+        if date > published.isoformat()[: len(date)]:  # what has happened by the article's day
+            date = f"{year - 1}{date[4:]}"
         quote = writer.sentence(inserts=[_said_when(date)], length=rng.randint(12, 18))
         paras = [writer.paragraph(70, inserts=[named[0].name])]
         paras += [writer.paragraph(100, inserts=[named[k % 3].name]) for k in range(1, 8)]

@@ -573,9 +573,13 @@ def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     assert len(rows) == sum(len(m.sources) for m in archive.milestones)
     assert list(rows[0]) == [
-        "milestone", "date", "inferred", "title", "article", "paragraph", "speaker", "voice",
-        "quote", "url",
+        "milestone", "date", "inferred", "status", "title", "article", "paragraph", "speaker",
+        "voice", "quote", "url",
     ]  # fmt: skip
+    # a plan says so, as on the pages (it read as something that happened: audit 6)
+    statuses = {m.id: m.status for m in archive.milestones}
+    assert "planned" in statuses.values()
+    assert all(r["status"] == statuses[r["milestone"]] for r in rows)
     # a date worked out from the words says so, as on the pages
     assert {r["inferred"] for r in rows if r["milestone"] == "first-export-train"} == {"inferred"}
     assert {r["inferred"] for r in rows if r["milestone"] == "trade-2024"} == {""}

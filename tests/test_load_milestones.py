@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from archive_site.dates import months_stated, parse_edtf
 from archive_site.load.checks import Issue
 from archive_site.load.milestones import (
     Known,
+    after_every_source,
     check_date_sourced,
     check_repeated_sources,
     check_source_article,
@@ -15,7 +18,7 @@ from archive_site.load.milestones import (
     unknown,
     unsourced_precision,
 )
-from archive_site.model import Source
+from archive_site.model import Published, Source
 
 KNOWN = Known(articles={"a", "b"}, entities={"china"}, topics={"trade"}, broken={"c"})
 
@@ -150,6 +153,58 @@ def test_a_month_or_a_day_no_quote_states_is_a_warning() -> None:
         unsourced_precision(parse_edtf("2024-03"), None, _quoted("Martin said in 2024."))
         is not None
     )
+
+
+def test_each_end_of_an_interval_is_checked_as_a_date_is() -> None:
+    """``2024-03-29/2024-03-30`` backed by "29-30 January 2024" passed without a word
+    (audit 6): only single dates were checked."""
+    january = _quoted("Investors met in Brussels on 29-30 January 2024.")
+    assert unsourced_precision(parse_edtf("2024-01-29/2024-01-30"), None, january) is None
+    message = unsourced_precision(parse_edtf("2024-03-29/2024-03-30"), None, january)
+    assert message is not None
+    assert "its start's month, March, which no quote states (they name January)" in message
+    message = unsourced_precision(parse_edtf("2024-01-29/2024-02-02"), None, january)
+    assert message is not None and "its end's month, February" in message
+    message = unsourced_precision(parse_edtf("2024-01-15/2024-01-30"), None, january)
+    assert message is not None and "its start's day, 15 January" in message
+    assert unsourced_precision(parse_edtf("2024-01/2025"), None, january) is None
+    assert unsourced_precision(parse_edtf("[2024-03-29..]"), None, january) is not None
+    assert unsourced_precision(parse_edtf("2024-03-29/2024-03-30"), "a note", january) is None
+
+
+def _published(*days: str) -> list[Published]:
+    return [
+        Published(dt.date.fromisoformat(d + "-01" * (2 - d.count("-"))), precision=p)
+        for d in days
+        for p in (("day", "month", "year")[2 - d.count("-")],)
+    ]
+
+
+def test_a_milestone_that_happened_after_every_source_is_a_warning() -> None:
+    """A plan for 2029 quoted from a 2025 interview, its ``status: planned`` left out,
+    showed as something that happened (audit 6)."""
+    sources = _published("2025-02-12", "2024-11-03")
+    message = after_every_source(parse_edtf("2029"), "happened", sources)
+    assert message == (
+        "2029 is after every source was published (the latest 2025-02-12), yet the "
+        "milestone is 'happened': what sources foretell is 'status: planned'"
+    )
+    assert after_every_source(parse_edtf("2029"), "planned", sources) is None
+    assert after_every_source(parse_edtf("2029"), "ongoing", sources) is not None
+    # the date may be the day the latest source was published, or any day before it
+    assert after_every_source(parse_edtf("2025-02-12"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2025-02"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2025-02-13"), "happened", sources) is not None
+    # a source dated to its month or year may be as late as its last day
+    assert after_every_source(parse_edtf("2025-12-31"), "happened", _published("2025")) is None
+    assert (
+        after_every_source(parse_edtf("2025-03-01"), "happened", _published("2025-02")) is not None
+    )
+    # a state known by a date, an uncertain or approximate date: not said
+    assert after_every_source(parse_edtf("[..2029]"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2029?"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2029~"), "happened", sources) is None
+    assert after_every_source(parse_edtf("[2026..]"), "happened", sources) is not None
 
 
 def test_months_a_text_names() -> None:

@@ -7,6 +7,8 @@ the problems come in the order of the file.
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -21,13 +23,23 @@ from ..dates import (
     MONTHS_READ_IN,
     DateError,
     DateSpec,
+    PartialDate,
     months_stated,
     parse_edtf,
     states_month,
 )
 from ..errors import Problems
 from ..layout import MILESTONES_FILE
-from ..model import MILESTONE_STATUSES, Article, Entity, Milestone, MilestoneStatus, Source, Topic
+from ..model import (
+    MILESTONE_STATUSES,
+    Article,
+    Entity,
+    Milestone,
+    MilestoneStatus,
+    Published,
+    Source,
+    Topic,
+)
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
 from .checks import Checked, Issue, report
@@ -86,30 +98,69 @@ def warn_long_span(rec: Record, date: DateSpec | None) -> None:
 def unsourced_precision(
     date: DateSpec | None, date_note: str | None, sources: Sequence[Source]
 ) -> str | None:
-    """What no quote states of a date known to the month or the day (its month, its day),
-    when no note says how it is known: "15 June 2023" backed by "... in 2023" claims more
-    than its sources give."""
-    if date is None or date_note or not sources or date.kind != "single":
-        return None
-    d = date.anchor
-    if d.month is None:
+    """What no quote states of a date known to the month or the day (its month, its day;
+    each end's, of an interval), when no note says how it is known: "15 June 2023" backed
+    by "... in 2023" claims more than its sources give."""
+    if date is None or date_note or not sources:
         return None
     quotes = " ".join(s.quote for s in sources)
     if not quotes.isascii():
         quotes = unicodedata.normalize("NFKC", quotes)
+    for end, d in _dated_ends(date):
+        what = _unstated(d, quotes)
+        if what is not None:
+            return (
+                f"the date gives {end}{what}: say how it is known in 'date_note:' (it is "
+                "then shown as inferred), or give only what the quotes state"
+            )
+    return None
+
+
+def _dated_ends(date: DateSpec) -> list[tuple[str, PartialDate]]:
+    """The dates ``date`` is made of, each with what to call it ("its start's "): an
+    interval's two ends, else its one date."""
+    if date.kind != "interval":
+        return [("its ", date.anchor)]
+    return [
+        (f"{name}'s ", d) for name, d in (("its start", date.start), ("its end", date.end)) if d
+    ]
+
+
+def _unstated(d: PartialDate, quotes: str) -> str | None:
+    """The month or the day of ``d`` that ``quotes`` do not state, said; None when they do
+    (or ``d`` is a year)."""
+    if d.month is None:
+        return None
     if not states_month(quotes, d.month):
         months = months_stated(quotes)
         named = ", ".join(MONTHS[m - 1] for m in sorted(months))
         said = f" (they name {named})" if months else ""
-        what = f"its month, {MONTHS[d.month - 1]}, which no quote states{said}"
-    elif d.day is not None and not re.search(rf"(?<!\d)0?{d.day}(?!\d)", quotes):
-        what = f"its day, {d.day} {MONTHS[d.month - 1]}, which no quote states"
-    else:
+        return f"month, {MONTHS[d.month - 1]}, which no quote states{said}"
+    if d.day is not None and not re.search(rf"(?<!\d)0?{d.day}(?!\d)", quotes):
+        return f"day, {d.day} {MONTHS[d.month - 1]}, which no quote states"
+    return None
+
+
+def after_every_source(
+    date: DateSpec | None, status: str, published: Sequence[Published]
+) -> str | None:
+    """A milestone said to have happened (or be under way) on a date after every source
+    was published: the sources can only have foretold it, which ``status: planned`` says."""
+    if date is None or status == "planned" or not published:
         return None
-    return (
-        f"the date gives {what}: say how it is known in 'date_note:' (it is then shown as "
-        "inferred), or give only what the quotes state"
-    )
+    first = date.start if date.kind != "before" else None
+    if first is None or first.uncertain or first.approximate:
+        return None
+    with contextlib.suppress(ValueError):  # a year the calendar module does not take
+        earliest = dt.date(first.year, first.month or 1, first.day or 1)
+        latest = max(p.last_day for p in published)
+        if earliest > latest:
+            return (
+                f"{date.display()} is after every source was published (the latest "
+                f"{latest.isoformat()}), yet the milestone is '{status}': what sources "
+                "foretell is 'status: planned'"
+            )
+    return None
 
 
 def _check_sources(
@@ -282,6 +333,10 @@ def read_milestone(
     all_read = len(sources) == len(source_recs)
     languages = {known.articles[s.article].language for s in sources}
     _check_sources(rec, date.value, date_note, sources, all_read=all_read, languages=languages)
+    published = [known.articles[s.article].published for s in sources]
+    late = after_every_source(date.value, status, published) if all_read else None
+    if late is not None:
+        rec.problems.warning(rec.display, rec.key_line("date"), f"date: {late}")
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):

@@ -166,6 +166,7 @@ CSV_COLUMNS = (
     "milestone",
     "date",
     "inferred",
+    "status",
     "title",
     "article",
     "paragraph",
@@ -201,7 +202,7 @@ def csv_rows(a: Archive, m: Milestone) -> bytes:
             a.config.base_url,
             f"{urls.article(s.article)}#{urls.paragraph_fragment(s.paragraph)}",
         )
-        row = [m.id, m.date.edtf, "inferred" if m.inferred else "", m.title, s.article]
+        row = [m.id, m.date.edtf, "inferred" if m.inferred else "", m.status, m.title, s.article]
         row += [s.paragraph]
         row += [speaker_name(a, s), s.voice, s.quote, url]
         rows.append([_cell(v) for v in row])
