@@ -2001,6 +2001,28 @@ def test_what_a_browser_never_shows_is_no_text() -> None:
     assert "Alat opened" in shown and "grew by a fifth" in shown and "FOUND" in shown
 
 
+def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph() -> None:
+    """Word's "Web Page" wraps its text at 76 columns and ends each paragraph with an
+    empty ``<o:p>``: trafilatura then kept the breaks, and each line was a paragraph of its
+    own, which no quote could cross (audit 6)."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>The port director on the second berth</h1>'
+        "<p class=MsoNormal><span>The second container berth opened on Tuesday. Freight\r\n"
+        "through the port grew by a fifth in the first quarter.<o:p></o:p></span></p>\r\n"
+        "<p class=MsoNormal><span>About a third of it is Chinese cargo; the rest is Kazakh\n"
+        "   and Turkmen transit, the director said.<o:p></o:p></span></p>"
+        "<pre>Freight, first quarter\n2024   1.2\n2025   1.4 million tonnes</pre>"
+        "</article></body></html>"
+    )
+    assert texts(r)[:2] == [
+        "The second container berth opened on Tuesday. Freight through the port grew by a "
+        "fifth in the first quarter.",
+        "About a third of it is Chinese cargo; the rest is Kazakh and Turkmen transit, the "
+        "director said.",
+    ]
+    assert [b.line for b in r.blocks[:2]] == [1, 3]
+
+
 @pytest.mark.parametrize("reference", ["&#x1b;", "&#X1B;", "&#27;", "&#x7f;", "&#0000155;"])
 def test_a_reference_to_a_control_character_is_a_space(reference: str) -> None:
     """One ``&#x1b;`` in a paragraph made a whole page "no article text found" (audit 5);

@@ -199,6 +199,7 @@ def _extract(html: str) -> list[str]:
         return []
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
+    _breaks_as_shown(tree)
     text = trafilatura.extract(
         tree,
         output_format="txt",
@@ -211,6 +212,24 @@ def _extract(html: str) -> list[str]:
         deduplicate=False,
     )
     return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+
+
+#: A line break in a page's text, with the white space around it.
+_BREAK = re.compile(r"\s*[\r\n]\s*")
+
+
+def _breaks_as_shown(tree: Any) -> None:
+    """The line breaks in the text of ``tree`` made spaces, as a browser shows them (but in
+    ``<pre>``): trafilatura keeps a paragraph's breaks when it holds an element it does not
+    know, and Word's "Web Page" ends each paragraph with one (``<o:p></o:p>``), its text
+    wrapped at 76 columns: each line was a paragraph of its own."""
+    kept = {e for p in tree.iter("pre", "textarea", "script", "style") for e in p.iter()}
+    for element in tree.iter():
+        if element.text and element not in kept and ("\n" in element.text or "\r" in element.text):
+            element.text = _BREAK.sub(" ", element.text)
+        tail = element.tail
+        if tail and ("\n" in tail or "\r" in tail) and element.getparent() not in kept:
+            element.tail = _BREAK.sub(" ", tail)
 
 
 def _heading(text: str, key: str, headings: set[str]) -> bool:
