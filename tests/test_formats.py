@@ -2001,6 +2001,33 @@ def test_what_a_browser_never_shows_is_no_text() -> None:
     assert "Alat opened" in shown and "grew by a fifth" in shown and "FOUND" in shown
 
 
+def test_an_embedded_post_and_an_appeal_for_money_are_furniture() -> None:
+    """A tweet shown in the page was the outlet's own words, and a donation box (its class
+    in camel case), its heading alone too, the text (audit 6)."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Aliyev and Xi sign a partnership in Beijing</h1>'
+        "<p>The presidents of China and Azerbaijan signed a strategic partnership on Wednesday.</p>"
+        '<blockquote class="twitter-tweet"><p lang="en">Signed the Comprehensive Strategic '
+        "Partnership with China today.</p>&mdash; Ilham Aliyev (@presidentaz) April 23, 2025"
+        "</blockquote>"
+        '<amp-twitter data-tweetid="1"><blockquote placeholder><p>A new chapter in our '
+        "relations with China, the president wrote.</p></blockquote></amp-twitter>"
+        "<p>The agreement covers transport, energy and trade, the foreign ministry said.</p>"
+        '<div class="DonateBlock-root"><h3>We are you!</h3><p>For ten years we have worked '
+        "thanks to you, and only for you. Help us live ten more years!</p>"
+        "<a>Support us</a></div>"
+        '<div class="oc-membership-box"><h3>Support OC Media</h3><p>OC Media is a '
+        "reader-supported outlet. Become a member to support our work.</p></div>"
+        "</article></body></html>"
+    )
+    assert texts(r) == [
+        "The presidents of China and Azerbaijan signed a strategic partnership on Wednesday.",
+        "The agreement covers transport, energy and trade, the foreign ministry said.",
+    ]
+    kinds = [f.kind for f in r.furniture]
+    assert kinds.count("embedded-post") == 2 and kinds.count("appeal") == 2, kinds
+
+
 def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph() -> None:
     """Word's "Web Page" wraps its text at 76 columns and ends each paragraph with an
     empty ``<o:p>``: trafilatura then kept the breaks, and each line was a paragraph of its

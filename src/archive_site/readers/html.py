@@ -72,7 +72,18 @@ _HTML_START = re.compile(
 )
 #: Kinds of furniture whose text never becomes a paragraph, even when the extractor keeps it.
 _NEVER_TEXT = frozenset(
-    {"caption", "share", "read-also", "tags", "comments", "cookie-banner", "sidebar", "newsletter"}
+    {
+        "caption",
+        "share",
+        "read-also",
+        "tags",
+        "comments",
+        "cookie-banner",
+        "sidebar",
+        "newsletter",
+        "embedded-post",
+        "appeal",
+    }
 )
 
 
@@ -260,7 +271,8 @@ def _paragraphs(
     first paragraph ("By Aida Sultanova", see :mod:`.byline`).
 
     A paragraph that is the headline, or the text of a figure caption, a
-    share box, a "read also" box, tags, comments or a sidebar is left out.
+    share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
+    nowhere else) is left out.
     """
     furniture = _Texts(
         [
@@ -269,6 +281,7 @@ def _paragraphs(
             if f.kind in _NEVER_TEXT
         ]
     )
+    inside = {_key(t) for kind, t in page.furniture_blocks if kind in _NEVER_TEXT}
     headline = {_key(title.value)} if title else set()
     if page.h1:
         headline.add(_key(page.h1[0]))
@@ -287,6 +300,8 @@ def _paragraphs(
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
+            continue
+        if k in inside and k not in blocks.exact:  # a short block of furniture, alone
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         kind = _furniture_kind(text, first=not body)

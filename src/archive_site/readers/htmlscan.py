@@ -33,6 +33,15 @@ _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE))
     for kind, words in (
         ("cookie-banner", r"cookies?|consent|gdpr|cmp|onetrust|cerez|çerez|kvkk"),
+        # a post of another site shown in the page: its words are its author's (a tweet)
+        (
+            "embedded-post",
+            r"twitter-tweet|twitter-timeline|instagram-media|tiktok-embed|fb-post|"
+            r"telegram-post|bluesky-embed|embedded-post|social-embed|embed-(?:twitter|x|"
+            r"instagram|facebook|telegram|tiktok|bluesky)",
+        ),
+        # a call to give money or join: the outlet's, not the text's
+        ("appeal", r"donate|donations?|membership|member-box|support-us|supportus|fundraising"),
         ("comments", r"comments?|comment-list|comments-area|respond|disqus"),
         ("share", r"share|sharing|sharedaddy|social|share-buttons"),
         ("read-also", r"related|read-also|readalso|see-also|more-stories|recommended"),
@@ -45,6 +54,10 @@ _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _BY_TAG = {
+    **dict.fromkeys(
+        ("amp-twitter", "amp-instagram", "amp-facebook", "amp-tiktok", "amp-bluesky"),
+        "embedded-post",
+    ),
     "nav": "navigation",
     "aside": "sidebar",
     "footer": "footer",
@@ -52,6 +65,8 @@ _BY_TAG = {
     "form": "form",
     "header": "header",
 }
+#: Where a class's words run together in camel case ("DonateBlock-root").
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Kinds a tag gives only outside the article (an article has its own header and footer).
 _OUTSIDE_ARTICLE_ONLY = frozenset({"header", "footer"})
 _MAX_FURNITURE_TEXT = 120
@@ -105,6 +120,9 @@ class PageScan:
     author_groups: list[tuple[str, int]] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
+    #: The text of each element within furniture, with the furniture's kind ("appeal": a
+    #: box's heading, "Support OC Media", or its link, as the extractor may give it alone).
+    furniture_blocks: list[tuple[str, str]] = field(default_factory=list)
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
@@ -228,6 +246,9 @@ class _Scanner(HTMLParser):
             return
         if not self.in_furniture and text:
             self._text_of(top, text)
+        elif text:
+            kind = next(o.furniture for o in reversed(self.stack) if o.furniture is not None)
+            self.out.furniture_blocks.append((kind, text))
 
     def _text_of(self, top: _Open, text: str) -> None:
         """What the text of an element outside the furniture is: the headline, the title,
@@ -265,7 +286,7 @@ class _Scanner(HTMLParser):
     def _furniture_kind(self, tag: str, a: dict[str, str]) -> str | None:
         if tag in ("html", "body", "main", "article"):
             return None
-        names = f"{a.get('class', '')} {a.get('id', '')}".strip()
+        names = _CAMEL.sub(" ", f"{a.get('class', '')} {a.get('id', '')}".strip())
         if names:
             for kind, pattern in _BY_NAME:
                 if pattern.search(names):
