@@ -296,6 +296,8 @@ def furniture_summary(article: Article) -> list[str]:
         "comments": ("the readers' comments", "comment sections"),
         "sidebar": ("a sidebar", "sidebars"),
         "newsletter": ("a newsletter box", "newsletter boxes"),
+        "embedded-post": ("a post of another site (a tweet)", "posts of other sites (tweets)"),
+        "appeal": ("a call to give money or join", "calls to give money or join"),
         "footer": ("the site's footer", "footers"),
         "caption": ("a figure caption", "figure captions"),
         "advertisement": ("an advertisement label", "advertisement labels"),
