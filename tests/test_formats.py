@@ -926,6 +926,24 @@ def test_captions_advertisements_and_paywalls_between_the_paragraphs_are_furnitu
 
 
 @pytest.mark.parametrize(
+    "caption",
+    [
+        "Xi Jinping holds talks with Ilham Aliyev in Beijing, April 23, 2025. (Xinhua/Li Xueren)",
+        "Ilham Aliyev arrives at the Great Hall of the People. (AP Photo/Ng Han Guan)",
+        "4月23日下午，国家主席习近平在北京同阿塞拜疆总统阿利耶夫会谈。新华社记者 李学仁 摄",
+    ],
+)
+def test_a_caption_credited_as_agencies_credit_photographs_is_furniture(caption: str) -> None:
+    """Xinhua's and People's Daily's captions, "(Xinhua/Name)", were the text's first
+    paragraph (audit 6); a poll's "(Reuters/Ipsos)" ending a sentence is no credit."""
+    r = _page("", f"<h1>Xi holds talks with Aliyev</h1><p>{caption}</p>")
+    assert [f.kind for f in r.furniture] == ["caption"] and len(texts(r)) == 1
+    poll = "Support for the deal fell to 40 percent in March (Reuters/Ipsos)"
+    r = _page("", f"<h1>Xi holds talks with Aliyev</h1><p>{poll}</p>")
+    assert texts(r)[0] == poll
+
+
+@pytest.mark.parametrize(
     ("ld", "url"),
     [
         # Yoast's graph: the article's page by reference, that page's url

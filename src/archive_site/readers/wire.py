@@ -250,10 +250,15 @@ _PAYWALL_OPENING = re.compile(
     re.IGNORECASE,
 )
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
-#: Xinhua", "(Photo by Jane Roe/AFP)", "Фото: ТАСС".
+#: Xinhua", "(Photo by Jane Roe/AFP)", "Фото: ТАСС", "... April 23, 2025. (Xinhua/Li
+#: Xueren)", "新华社记者 李学仁 摄".
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\|\s*)(?:photo(?:graph)?s?|image|picture|фото|foto|صورة)"
-    r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$",
+    r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$"
+    # an agency and its photographer: "(Xinhua/Li Xueren)", "(AP Photo/Ng Han Guan)"
+    r"|[.!?]\s*\(\s*(?-i:[A-Z][\w.-]*)(?:\s+[\w.-]+)?\s*/\s*(?-i:[A-Z])[^()/]{1,40}\)\s*$"
+    # Chinese: "新华社记者 李学仁 摄" (photographed by the reporter)
+    r"|(?:记者|攝影|摄影)\s*[^\s，。]{1,12}(?:\s+[^\s，。]{1,12})?\s*[摄攝]\s*[)）]?\s*$",
     re.IGNORECASE,
 )
 #: A caption longer than this is taken for text.
