@@ -3,6 +3,7 @@ line; every scalar text; duplicate keys and aliases refused with their line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -163,7 +164,7 @@ def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:
     lines += [f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]" for n in range(1, 10)]
     assert parsed("\n".join(lines)) == (("NoneType", None), [(2, f"YAML: {ALIAS_REFUSED}")])
     assert parsed("- &a [*a]\n")[1] == [(1, f"YAML: {ALIAS_REFUSED}")]  # one that loops
-    # an alias after a value with a tag (which PyYAML's constructors build) is refused too
+    # an alias after a value with a tag is refused first
     assert parsed("a: !!int 3\nb: &x [1]\nc: *x\n")[1] == [(3, f"YAML: {ALIAS_REFUSED}")]
 
 
@@ -178,14 +179,33 @@ def test_nesting_beyond_the_limit_is_refused_at_its_line() -> None:
     assert parsed(flow)[1] == [(2, f"YAML: {DEPTH_REFUSED}")]
 
 
-def test_an_explicit_tag_is_built_as_pyyaml_builds_it() -> None:
-    assert parsed("a: !!int 3\nb: [x]\n") == (
-        ("map", 1, [("a", 1, ("int", 3)), ("b", 2, ("list", 2, [(2, ("str", "x"))]))]),
-        [],
-    )
-    data, problems = parsed("a: !!python/object:os.system x\n")
-    assert data == ("NoneType", None) and problems[0][0] == 1
-    assert "could not determine a constructor" in problems[0][1]
+@pytest.mark.parametrize(
+    ("value", "tag"),
+    [
+        ("!!int 3", "!!int"),
+        ("!!null", "!!null"),  # the rest of the file was then read without its checks
+        ("!!timestamp 2020-13-45", "!!timestamp"),  # PyYAML's ValueError: an internal error
+        ("!!bool maybe", "!!bool"),
+        ("!!python/object:os.system x", "!!python/object:os.system"),
+        ("!custom x", "!custom"),
+        ("!!seq abc", "!!seq"),
+    ],
+)
+def test_an_explicit_tag_is_refused_at_its_line(value: str, tag: str) -> None:
+    """A value with an explicit tag was built by PyYAML's constructors, and the whole file
+    with it, without the checks of control characters and NFC: ``section: !!null`` let a
+    ``"\\e"`` through to every output (audit 6); a bad one was an internal error."""
+    data, problems = parsed(f'a: x\nb: {value}\nc: "\\x1b"\n')
+    assert data == ("NoneType", None)
+    assert problems == [
+        (
+            2,
+            f"YAML: an explicit tag ('{tag}'): every value here is text, a list or a mapping; "
+            "write the value without its tag",
+        )
+    ]
+    # text, a list or a mapping may say so
+    assert parsed("a: !!str 2020\nb: !!seq [x]\nc: !!map {d: e}\nf: ! g\n")[1] == []
 
 
 @pytest.mark.parametrize(("file", "key"), [("milestones.yaml", "title"), ("site.yaml", "title")])
@@ -223,12 +243,50 @@ SEEDS = [
 SIGNS = list(":-[]{}#&!|>'\"?,\n \t%@`ab1")
 
 
+class _Reference(_Loader):  # type: ignore[misc]
+    """The loader's scalars, with PyYAML's composer and constructors making the tree."""
+
+
+def _construct_map(loader: Any, node: yaml.MappingNode) -> Iterator[YMap]:
+    result = YMap()
+    result.line = node.start_mark.line + 1
+    yield result
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a mapping key must be text", key_node.start_mark
+            )
+        if key in result:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key '{key}' (first on line {result.key_lines[key]})",
+                key_node.start_mark,
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = key_node.start_mark.line + 1
+
+
+def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Iterator[YList]:
+    result = YList()
+    result.line = node.start_mark.line + 1
+    yield result
+    for item in node.value:
+        result.append(loader.construct_object(item, deep=True))
+        result.item_lines.append(item.start_mark.line + 1)
+
+
+_Reference.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_Reference.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+
+
 def pyyaml(text: str) -> tuple[Any, list[tuple[int | None, str]]]:
     """What PyYAML's composer and constructors make of ``text`` with the same loader (the
     way the tree was built before), reported as :func:`parse_yaml` reports."""
     problems = Problems()
     try:
-        data = yaml.load(text, Loader=_Loader)  # a safe loader subclass
+        data = yaml.load(text, Loader=_Reference)
         return shape(YMap() if data is None else data), []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -265,8 +323,8 @@ def test_the_tree_is_what_pyyamls_constructors_make(
             else:
                 text[at] = sign
     damaged = "".join(text)
-    if "*" in damaged:
-        return  # aliases: refused now (above)
+    if "*" in damaged or "!" in damaged:
+        return  # aliases and explicit tags: refused now (above)
     assert parsed(damaged) == pyyaml(damaged)
 
 

@@ -7,7 +7,8 @@ Content files are read with a loader that
 * refuses duplicate keys (PyYAML silently keeps the last one),
 * refuses aliases (``*name``): a few lines of them can stand for more text than
   any memory holds (the "billion laughs"), and a record never needs one,
-* refuses lists and mappings nested more than :data:`MOST_DEPTH` deep, and
+* refuses lists and mappings nested more than :data:`MOST_DEPTH` deep,
+* refuses explicit tags but text's, a list's and a mapping's, and
 * records the line of every mapping key and list item,
 
 so that :class:`Record` can report ``content/milestones.yaml:42: date: ...``.
@@ -15,8 +16,8 @@ so that :class:`Record` can report ``content/milestones.yaml:42: date: ...``.
 The tree is built straight from the events of PyYAML's parser (its C parser when
 installed), without its composer and constructors, which make a node and then an
 object of every value: three times quicker on a large ``milestones.yaml``.  A
-value with an explicit tag (``!!int 3``, ``!!set``) is left to PyYAML's
-constructors, as before.
+value with an explicit tag other than text, a list or a mapping (``!!int 3``,
+``!!null``, ``!!timestamp``) is refused at its line: every value is text here.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -74,40 +75,6 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
 # Every plain scalar is a string: no implicit ints, floats, booleans, dates or nulls.
 _Loader.yaml_implicit_resolvers = {}
-
-
-def _construct_map(loader: Any, node: yaml.MappingNode) -> Iterator[YMap]:
-    result = YMap()
-    result.line = node.start_mark.line + 1
-    yield result
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            raise yaml.constructor.ConstructorError(
-                None, None, "a mapping key must be text", key_node.start_mark
-            )
-        if key in result:
-            raise yaml.constructor.ConstructorError(
-                None,
-                None,
-                f"duplicate key '{key}' (first on line {result.key_lines[key]})",
-                key_node.start_mark,
-            )
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-
-
-def _construct_seq(loader: Any, node: yaml.SequenceNode) -> Iterator[YList]:
-    result = YList()
-    result.line = node.start_mark.line + 1
-    yield result
-    for item in node.value:
-        result.append(loader.construct_object(item, deep=True))
-        result.item_lines.append(item.start_mark.line + 1)
-
-
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_Loader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 
 
 def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int = 1) -> Any:
@@ -183,9 +150,10 @@ ALIAS_REFUSED = "an alias (*name) is not allowed here: write the value out"
 #: a value nested 900 deep (libyaml stops at 1,000) was an internal error.
 MOST_DEPTH = 32
 DEPTH_REFUSED = f"lists and mappings nested more than {MOST_DEPTH} deep"
-_MAP_TAGS = (None, "!", "tag:yaml.org,2002:map")
-_SEQ_TAGS = (None, "!", "tag:yaml.org,2002:seq")
-_STR_TAGS = (None, "!", "tag:yaml.org,2002:str")
+_YAML_TAG = "tag:yaml.org,2002:"  # what "!!" stands for
+_MAP_TAGS = (None, "!", f"{_YAML_TAG}map")
+_SEQ_TAGS = (None, "!", f"{_YAML_TAG}seq")
+_STR_TAGS = (None, "!", f"{_YAML_TAG}str")
 
 
 def _load(text: str) -> Any:
@@ -208,14 +176,11 @@ def _load(text: str) -> Any:
             )
         if wrong is not None:
             raise wrong
-        if data is _TAGGED:  # no alias in it: PyYAML's constructors build it
-            return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader subclass
         return data
     finally:
         loader.dispose()
 
 
-_TAGGED = object()  # what _document returns for a document with an explicit tag
 _KEY = object()  # an open mapping's next node is a key
 
 
@@ -232,7 +197,7 @@ class _Open:
 
 def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
     """The tree of the document whose events ``loader`` gives next, read to its end, or
-    _TAGGED when a value has an explicit tag; with the first mistake building it (a
+    with the first mistake building it (a value with an explicit tag, a
     duplicate key, a key that is not text), found before the end.  Raises
     yaml.YAMLError for what the parser finds, and for an alias."""
     stack: list[_Open] = []
@@ -242,14 +207,14 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
         kind = type(event)
         if kind is ScalarEvent:
             if event.tag not in _STR_TAGS:
-                return _rest_read(loader, len(stack)), None
+                return _rest_read(loader, len(stack)), _tagged(event)
             value: Any = nfc(event.value)
             control = CONTROL_CHARACTERS.search(value)
             if control is not None:
                 raise _control(event, control[0])
         elif kind is MappingStartEvent or kind is SequenceStartEvent:
             if event.tag not in (_MAP_TAGS if kind is MappingStartEvent else _SEQ_TAGS):
-                return _rest_read(loader, len(stack)), None
+                return _rest_read(loader, len(stack)), _tagged(event)
             if stack and stack[-1].key is _KEY and type(stack[-1].value) is YMap:
                 return _rest_read(loader, len(stack)), _not_text(event)
             if len(stack) >= MOST_DEPTH:
@@ -297,6 +262,18 @@ def _add(into: _Open, value: Any, event: Any) -> yaml.YAMLError | None:
     return None
 
 
+def _tagged(event: Any) -> yaml.YAMLError:
+    tag = str(event.tag)
+    tag = "!!" + tag[len(_YAML_TAG) :] if tag.startswith(_YAML_TAG) else tag
+    return yaml.constructor.ConstructorError(
+        None,
+        None,
+        f"an explicit tag ('{tag}'): every value here is text, a list or a mapping; "
+        "write the value without its tag",
+        event.start_mark,
+    )
+
+
 def _not_text(event: Any) -> yaml.YAMLError:
     return yaml.constructor.ConstructorError(
         None, None, "a mapping key must be text", event.start_mark
@@ -323,7 +300,7 @@ def _too_deep(event: Any) -> yaml.YAMLError:
 
 def _rest_read(loader: Any, depth: int) -> object:
     """Read the document's remaining events and its end (``depth``: the collections open),
-    refusing aliases and collections nested too deep; _TAGGED."""
+    refusing aliases and collections nested too deep."""
     while not loader.check_event(DocumentEndEvent):
         event = loader.get_event()
         kind = type(event)
@@ -336,7 +313,7 @@ def _rest_read(loader: Any, depth: int) -> object:
         elif kind is MappingEndEvent or kind is SequenceEndEvent:
             depth -= 1
     loader.get_event()
-    return _TAGGED
+    return None
 
 
 def _renumber(node: Any, file_line: Callable[[int], int]) -> None:
