@@ -330,6 +330,28 @@ def test_a_hostile_page_never_reaches_the_text_as_markup() -> None:
     assert all("alert(1)" not in t and "<" not in t for t in texts(r))
 
 
+@pytest.mark.parametrize("kind", ["null", "123", "true", "1.5", '{"a": 1}', "[null, 2]"])
+@pytest.mark.parametrize("where", ["top", "author"])
+def test_a_json_ld_type_that_is_no_text_is_no_type(kind: str, where: str) -> None:
+    """``"@type": null`` (or a number, or ``true``) in a saved page's JSON-LD was an
+    internal error in add, check and build (audit 6)."""
+    node = (
+        f'{{"@type": {kind}, "headline": "Port opens"}}'
+        if where == "top"
+        else f'{{"@type": "NewsArticle", "headline": "Port opens", "author": {{"@type": {kind}, '
+        '"name": "Aida Sultanova"}}'
+    )
+    html = (
+        f'<!DOCTYPE html><html><head><script type="application/ld+json">{node}</script></head>'
+        "<body><article><h1>Port opens</h1><p>A real paragraph of text about the port of Baku "
+        "and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "page.html", Problems(), fmt="html")
+    assert texts(r) == [
+        "A real paragraph of text about the port of Baku and its cargo, long enough to be kept."
+    ]
+
+
 @pytest.mark.parametrize("depth", [900, 100_000])
 @pytest.mark.parametrize("opening", ["[", '{"@graph": ', '{"a": '])
 def test_json_ld_nested_too_deeply_is_left_unread_with_a_note(opening: str, depth: int) -> None:

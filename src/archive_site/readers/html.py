@@ -642,8 +642,12 @@ def _nodes(data: Any) -> Iterator[dict[str, Any]]:
 
 
 def _types(node: dict[str, Any]) -> list[str]:
+    """A node's types: its ``@type``'s text, or the texts of its list (a number, ``null``
+    or ``true`` there is no type: it was an internal error, audit 6)."""
     t = node.get("@type", [])
-    return [t] if isinstance(t, str) else [x for x in t if isinstance(x, str)]
+    if isinstance(t, str):
+        return [t]
+    return [x for x in t if isinstance(x, str)] if isinstance(t, list) else []
 
 
 def _name(value: Any, ids: dict[str, dict[str, Any]]) -> str | None:
