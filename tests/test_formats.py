@@ -2026,17 +2026,24 @@ def test_a_headline_with_its_stamps_under_it_is_a_head() -> None:
 
 def test_what_a_browser_never_shows_is_no_text() -> None:
     """A <template>'s paragraph and one marked hidden were the article's text, and a
-    milestone could quote them (audit 5); display:none already was not."""
+    milestone could quote them (audit 5); display:none already was not, but DISPLAY:NONE
+    was (audit 6)."""
     r, _ = read_page(
         '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>'
         "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
         "<template><p>TEMPLATE: China pledged ten billion dollars for the new port.</p></template>"
         "<p hidden>HIDDEN: The presidents agreed to merge their two navies next year.</p>"
         '<p hidden="until-found">FOUND: The berth cost forty million dollars to build.</p>'
+        '<p style="DISPLAY:NONE">UPPER: The presidents agreed to merge their two navies.</p>'
+        '<p style="color:red; display : none !important">SPACED: Both navies will merge.</p>'
+        '<div style="Visibility:Hidden"><p>VISIBILITY: The navies merge next year.</p></div>'
+        '<p style="display:block">BLOCK: The port has a new crane, the director said.</p>'
         "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
         "</article></body></html>"
     )
     shown = " ".join(texts(r))
+    assert not any(w in shown for w in ("UPPER", "SPACED", "VISIBILITY")), shown
+    assert "BLOCK" in shown
     assert "TEMPLATE" not in shown and "HIDDEN" not in shown
     assert "Alat opened" in shown and "grew by a fifth" in shown and "FOUND" in shown
 

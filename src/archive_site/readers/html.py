@@ -196,12 +196,16 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
 
 #: Elements a browser never shows (an element ``hidden="until-found"`` shows when found).
 _NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
+#: An element's style that hides it, its white space and comments removed, lower case:
+#: trafilatura drops ``display:none`` only as written so ("DISPLAY: NONE" was text).
+_HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)(?:!important)?(?:;|$)")
+_CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
 
 
 def _extract(html: str) -> list[str]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
-    no text (an inert ``<template>``, an element ``hidden``: trafilatura leaves out what
-    is styled ``display:none`` or ``aria-hidden``, not these)."""
+    no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
+    or ``visibility: hidden`` however it is written)."""
     import trafilatura  # imported on use: only saved pages need it
     from trafilatura.utils import load_html
 
@@ -210,6 +214,9 @@ def _extract(html: str) -> list[str]:
         return []
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
+    for styled in tree.xpath("//*[@style]"):
+        if _HIDING_STYLE.search(_CSS_SPACE.sub("", styled.get("style", "")).lower()):
+            styled.drop_tree()
     _breaks_as_shown(tree)
     text = trafilatura.extract(
         tree,
