@@ -918,3 +918,27 @@ def test_a_link_is_judged_as_the_page_s_attribute_reads_it() -> None:
     for bad in ("https://x.org/&quot;a", "https://x.org/&#x22;a", "https://x.org/&lt;b&gt;"):
         with pytest.raises(LinkError):
             resolve_link(bad)
+
+
+@pytest.mark.parametrize("damage", [b"\x80\x05garbage", b"\x80\x05", b"", b"\x00" * 40])
+def test_a_damaged_compiled_template_is_compiled_again(tmp_path: Path, damage: bytes) -> None:
+    """A compiled template cut short in the user's cache ("pickle data was truncated")
+    failed every build with an internal error until the cache was deleted (audit 6)."""
+    import jinja2
+
+    from archive_site.render.environment import _QuietCache
+
+    def render(x: int) -> str:
+        env = jinja2.Environment(
+            loader=jinja2.DictLoader({"t": "Hello {{ x }}"}),
+            bytecode_cache=_QuietCache(str(tmp_path)),
+            autoescape=True,
+        )
+        return env.get_template("t").render(x=x)
+
+    assert render(1) == "Hello 1"
+    files = list(tmp_path.glob("__jinja2_*.cache"))
+    assert files
+    for f in files:
+        f.write_bytes(jinja2.bccache.bc_magic + damage)
+    assert render(2) == "Hello 2"
