@@ -8,6 +8,7 @@ runs ``python build.py`` in a new interpreter.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import os
 import re
 import socket
@@ -326,6 +327,25 @@ def test_serve_on_a_port_in_use_is_a_usage_error(project_copy: Path) -> None:
         f"archive-site serve: error: port {port} on 127.0.0.1 is already in use "
         "(another server?); choose another with --port, or --port 0 for a free one\n"
     )
+
+
+@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT])
+def test_a_full_disk_is_an_error_not_a_bug(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch, code: int
+) -> None:
+    """A write to a full disk names no file: it was "internal error" (exit 70), "this is a
+    bug" (audit 6)."""
+    from archive_site import write
+
+    def full(*_: object, **__: object) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(write, "write_folder", full)
+    monkeypatch.setattr("archive_site.pipeline.write_folder", full)
+    result = cli("build", "-q", "-o", "out")
+    assert result.returncode == 1, result.stderr
+    assert "internal error" not in result.stderr
+    assert f"out: {os.strerror(code)}: make room, then run the command again" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -203,6 +203,25 @@ def test_a_failed_index_fails_the_build_and_keeps_dist(
     assert [p.name for p in project_copy.iterdir() if p.name.startswith(".dist")] == []
 
 
+def test_an_index_pagefind_could_not_write_fails_the_build(tmp_path: Path) -> None:
+    """On a full disk Pagefind leaves its entry file empty and exits with 0: the index was
+    then an internal error (a JSON decoding error, audit 6)."""
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site/a.html").write_text("<html><body data-pagefind-body>Port</body></html>")
+    script = tmp_path / "pagefind"
+    script.write_text(
+        '#!/bin/sh\nwhile [ "$1" != "--output-path" ]; do shift; done\n'
+        'mkdir -p "$2" && : > "$2/pagefind-entry.json"\necho "Writing files" >&2\n',
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    with pytest.raises(ArchiveError) as caught:
+        searchindex.index_site(tmp_path / "site", binary=script)
+    assert str(caught.value).startswith(
+        "1. search index: Pagefind wrote no readable index (is the disk full?): Writing files"
+    )
+
+
 def test_a_site_without_pages_cannot_be_indexed(tmp_path: Path) -> None:
     """The real Pagefind's own complaint reaches the user, with the stage that failed."""
     (tmp_path / "notes.txt").write_text("no page here", encoding="utf-8")

@@ -532,6 +532,13 @@ def _run_pagefind(
         shutil.rmtree(stage, ignore_errors=True)
     if status != 0:
         raise _failure(f"Pagefind failed (exit status {status}): {_last_lines(said)}")
+    try:
+        json.loads((output / "pagefind-entry.json").read_bytes())
+    except (OSError, ValueError):  # on a full disk Pagefind leaves it empty and exits with 0
+        raise _failure(
+            "Pagefind wrote no readable index (is the disk full?): "
+            f"{_last_lines(said) or 'it said nothing'}"
+        ) from None
 
 
 def _link_tree(source: Path, target: Path, files: list[str], *, copy: bool = True) -> None:

@@ -7,6 +7,7 @@ errors, 70 an internal error (a bug: rerun with --debug for the traceback).
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 import time
@@ -27,6 +28,8 @@ from ..options import (
 )
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+#: A disk that is full, or a quota reached: the files' problem, not a bug.
+_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
 COMMANDS = ("build", "check", "serve", "add", "suggest")
 
 
@@ -372,12 +375,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141
     except OSError as exc:
-        if exc.filename is None or getattr(args, "debug", False):
+        full = exc.errno in _FULL
+        if (exc.filename is None and not full) or getattr(args, "debug", False):
             return _internal(exc, args)
         # A folder the system will not let the build list or write (no permission, a name
-        # too long, a file where a folder must be): the file's problem, not a bug.
-        where = display_path(exc.filename)
-        out.problems([Diagnostic(where, None, exc.strerror or str(exc))], "the files")
+        # too long, a file where a folder must be), a full disk: not a bug.
+        output = getattr(args, "output", None)
+        where = display_path(exc.filename or (output if output is not None else "."))
+        message = exc.strerror or str(exc)
+        if full:
+            message += ": make room, then run the command again"
+        out.problems([Diagnostic(where, None, message)], "the files")
         return EXIT_PROBLEMS
     except ModuleNotFoundError as exc:
         if (exc.name or "archive_site").partition(".")[0] == "archive_site":
