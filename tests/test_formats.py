@@ -1180,6 +1180,12 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert stamp is None or stamp.weekday_note() is None
 
 
+def test_a_stamp_s_time_is_written_in_ascii_digits() -> None:
+    """ "23.04.2025, 1٢:3٠" was published as ``datetime="2025-04-23T12:3٠"`` (audit 6)."""
+    found = parse_stamp("23.04.2025, 1\u0662:3\u0660")
+    assert found is not None and found.time == "12:30"
+
+
 @pytest.mark.parametrize(
     ("line", "said", "was"),
     [

@@ -38,6 +38,9 @@ def test_required_and_matches() -> None:
     )
     assert checks.matches("timezone", "Z", checks.TIMEZONE, "x") == ()
     assert checks.matches("timezone", "+15:00", checks.TIMEZONE, "x") != ()
+    # other scripts' digits are no time a machine reads (<time datetime>, the feed: audit 6)
+    assert checks.matches("time", "1\u0662:3\u0660", checks.TIME, "HH:MM") != ()
+    assert checks.matches("timezone", "+0\u0664:00", checks.TIMEZONE, "x") != ()
     assert checks.web_url("url", "https://a.org/b") == ()
     assert checks.web_url("url", "javascript:alert(1)") != ()
 

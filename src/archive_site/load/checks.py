@@ -22,8 +22,8 @@ from ..yamlsrc import Record
 
 T = TypeVar("T")
 
-TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
-TIMEZONE = re.compile(r"^[+-](0\d|1[0-4]):[0-5]\d$|^Z$")
+TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")  # ASCII digits: machines read it
+TIMEZONE = re.compile(r"^[+-](0[0-9]|1[0-4]):[0-5][0-9]$|^Z$")
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _ISO_YEAR = re.compile(r"^\d{4}$")

@@ -38,7 +38,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     assert m is not None  # detection guarantees it
     fields["section"] = Field(m["section"], date_line)
     hour, minute = m["time"].split(":")
-    fields["time"] = Field(f"{int(hour):02d}:{minute}", date_line)
+    fields["time"] = Field(f"{int(hour):02d}:{int(minute):02d}", date_line)
     iso = iso_date(m["y"], m["m"], m["d"])
     if iso is None:
         problems.error(

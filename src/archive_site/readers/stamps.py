@@ -201,7 +201,7 @@ def _clock(hour: str, minute: str, ampm: str | None) -> str | None:
         if not 1 <= h <= 12:
             return None
         h = h % 12 + (12 if ampm in "Pp" else 0)
-    return f"{h:02d}:{minute}" if h < 24 else None
+    return f"{h:02d}:{int(minute):02d}" if h < 24 else None  # ASCII digits: "1٢:3٠" is 12:30
 
 
 def _offset(groups: dict[str, str | None]) -> str | None:
@@ -214,4 +214,4 @@ def _offset(groups: dict[str, str | None]) -> str | None:
         return ZONES.get(groups.get("abbr") or "")
     sign, digits = tz[0], tz[1:].replace(":", "")
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
-    return f"{sign}{int(hours):02d}:{minutes}"
+    return f"{sign}{int(hours):02d}:{int(minutes):02d}"
