@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from archive_site.dates import months_stated, parse_edtf
 from archive_site.load.checks import Issue
@@ -18,7 +19,7 @@ from archive_site.load.milestones import (
     unknown,
     unsourced_precision,
 )
-from archive_site.model import Published, Source
+from archive_site.model import Milestone, Published, Source
 
 KNOWN = Known(articles={"a", "b"}, entities={"china"}, topics={"trade"}, broken={"c"})
 
@@ -211,3 +212,36 @@ def test_months_a_text_names() -> None:
     assert months_stated("on April 2, 1992, and in Sept. 2019") == {4, 9}
     assert months_stated("Nisan'da ve Mayıs ayında, 15.06.2023, 2023-07-01") == {4, 5, 6, 7}
     assert months_stated("Martin may come; 2023") == set()
+
+
+def test_a_milestone_quoting_an_article_without_a_cache_key_is_not_kept(tmp_path: Path) -> None:
+    """An article whose metadata was away for an instant while its key was taken (an
+    editor saving it) loaded with no key, and keeping a milestone quoting it was an
+    internal error (KeyError, audit 6): such a milestone is read, not kept."""
+    from archive_site.cache import RecordCache
+    from archive_site.errors import Problems
+    from archive_site.load.milestones import Kept
+    from archive_site.yamlsrc import Record, parse_yaml
+
+    problems = Problems()
+    data = parse_yaml("id: m\n", "milestones.yaml", problems)
+    rec = Record(data, "milestones.yaml", problems, "milestone")
+    cache = RecordCache(tmp_path, "salt")
+    known = Known(articles={}, entities=set(), topics=set(), broken=set())
+    kept = Kept(cache, known, {"b": "key-of-b"})
+    milestone = Milestone(
+        id="m",
+        date=parse_edtf("2024"),
+        title="t",
+        summary="s",
+        topics=("trade",),
+        entities=(),
+        sources=tuple(_quoted("in 2024")),  # article "a": no key
+        status="happened",
+        date_note=None,
+        line=1,
+        summary_line=1,
+    )
+    assert kept.read(rec, {}, lambda _: milestone) is milestone
+    cache.save()  # nothing kept
+    assert not list(tmp_path.rglob("milestones*"))

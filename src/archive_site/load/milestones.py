@@ -420,9 +420,10 @@ class Kept:
         milestone = read(rec)
         if milestone is not None and len(rec.problems) == before:
             quoted = dict.fromkeys(s.article for s in milestone.sources)
-            self.cache.put(
-                _KIND, key, (milestone, tuple((a, self.article_keys[a]) for a in quoted))
-            )
+            keys = tuple((a, self.article_keys.get(a)) for a in quoted)
+            # an article whose files changed while its key was taken has none: not kept
+            if all(k is not None for _, k in keys):
+                self.cache.put(_KIND, key, (milestone, keys))
         return milestone
 
     def _valid(self, entry: object) -> Milestone | None:
