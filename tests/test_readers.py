@@ -234,3 +234,17 @@ def test_pages_and_markdown_articles_share_one_front_matter_reading(
     archive = load_archive(project_copy / "content")
     page = next(p for p in archive.pages if p.id == "notes")
     assert (page.title, page.body.strip()) == ("Notes", "Body.")
+
+
+@pytest.mark.parametrize("fmt", ["plain", "wire", "html"])
+def test_paragraphs_that_show_nothing_are_no_text(fmt: str) -> None:
+    """A capture of zero-width characters alone was published as an article of empty
+    paragraphs (audit 6); a paragraph of them between two others is no paragraph."""
+    nothing = "\u200b\u200d\n\n\u00ad\ufeff\n"
+    if fmt == "html":
+        nothing = f"<!DOCTYPE html><html><body><article><p>{nothing}</p></article></body></html>"
+    assert read_text(nothing, "x", Problems(), fmt=fmt).blocks == ()
+    r = read_text(
+        "Hello there.\n\n\u200b\u2060\n\nThe port opened.\n", "x", Problems(), fmt="plain"
+    )
+    assert [b.text for b in r.blocks] == ["Hello there.", "The port opened."]

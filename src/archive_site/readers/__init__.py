@@ -10,13 +10,16 @@ docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``html``,
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import pkgutil
+import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from ..errors import Problems
+from ..text import INVISIBLE
 from .base import (
     Block,
     Capture,
@@ -111,5 +114,19 @@ def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Readi
         raise ValueError(f"unknown format {fmt!r}")
     if chosen.detect is not None and not chosen.detect(capture):
         problems.error(display, 1, f"format: the capture does not look like '{fmt}'")
-        return registry()["plain"].read(capture, problems)
-    return chosen.read(capture, problems)
+        chosen = registry()["plain"]
+    return _shown(chosen.read(capture, problems))
+
+
+#: A character a reader sees: not white space, nor one that shows nothing.
+_VISIBLE = re.compile(f"[^\\s\u200b{INVISIBLE}]")
+
+
+def _shown(reading: Reading) -> Reading:
+    """``reading`` without the paragraphs that show nothing (zero-width characters alone:
+    a capture of only those was an article of empty paragraphs, audit 6)."""
+    if all(_VISIBLE.search(b.text) for b in reading.blocks):
+        return reading
+    return dataclasses.replace(
+        reading, blocks=tuple(b for b in reading.blocks if _VISIBLE.search(b.text))
+    )
