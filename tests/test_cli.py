@@ -99,6 +99,11 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
         ("https://example.org/%00/", "cannot hold a control character"),
         ("https://example.org/a%0Ab/", "cannot hold a control character"),
         ("https://example.org/%FF/", "must be UTF-8 once decoded"),
+        # browsers resolve it: the pages' links went elsewhere than they said (audit 6)
+        ("https://x.org/a/../", "cannot hold a '.' or '..' segment"),
+        ("https://x.org/a/./b/", "cannot hold a '.' or '..' segment"),
+        ("https://x.org/%2e%2e/b/", "cannot hold a '.' or '..' segment"),
+        ("https://x.org/a/..", "cannot hold a '.' or '..' segment"),
     ],
 )
 def test_a_base_url_whose_path_no_server_can_have_is_refused(

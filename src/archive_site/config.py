@@ -122,6 +122,11 @@ def normalise_base_url(url: str) -> str:
         raise ValueError(f"a base URL's path must be UTF-8 once decoded: {url!r}") from None
     if any(ord(c) < 0x20 or ord(c) == 0x7F for c in decoded):
         raise ValueError(f"a base URL's path cannot hold a control character (%00-%1F): {url!r}")
+    if any(segment in (".", "..") for segment in decoded.split("/")):
+        raise ValueError(
+            f"a base URL's path cannot hold a '.' or '..' segment: {url!r} (browsers would "
+            "resolve it elsewhere than the pages say they live; write the path it stands for)"
+        )
     if not path.endswith("/"):
         path += "/"
     path = re.sub(r"/{2,}", "/", path)
