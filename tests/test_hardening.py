@@ -942,3 +942,21 @@ def test_a_damaged_compiled_template_is_compiled_again(tmp_path: Path, damage: b
     for f in files:
         f.write_bytes(jinja2.bccache.bc_magic + damage)
     assert render(2) == "Hello 2"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("a\u202etxt.md", "a\\u202etxt.md"),  # shown as "adm.txt" by a terminal
+        ("a\u2066b\u2069.md", "a\\u2066b\\u2069.md"),
+        ("a\x1b[2Jb.md", "a\\x1b[2Jb.md"),
+        ("a\x85b.md", "a\\x85b.md"),
+        ("Ğazeta.md", "Ğazeta.md"),  # letters as they are
+    ],
+)
+def test_a_file_name_is_shown_as_it_is_named(name: str, shown: str) -> None:
+    """A name with a right-to-left override was printed raw (audit 6): the terminal showed
+    another name than the file's."""
+    from archive_site.errors import display_path
+
+    assert display_path(f"content/articles/{name}") == f"content/articles/{shown}"

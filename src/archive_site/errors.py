@@ -96,5 +96,18 @@ def display_path(path: object) -> str:
     return str(shown).replace(os.sep, "/").translate(_CONTROL_ESCAPES)
 
 
-#: Control characters in a file name, shown as escapes so a report stays one line per problem.
-_CONTROL_ESCAPES = {c: repr(chr(c))[1:-1] for c in (*range(32), 127)}
+#: Control characters in a file name, shown as escapes so a report stays one line per problem;
+#: and the marks of writing direction, which would show ``a<U+202E>txt.md`` as "adm.txt".
+_CONTROL_ESCAPES = {
+    c: repr(chr(c))[1:-1]
+    for c in (
+        *range(32),
+        127,
+        *range(0x80, 0xA0),
+        0x061C,
+        0x200E,
+        0x200F,
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    )
+}
