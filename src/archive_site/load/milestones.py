@@ -167,19 +167,25 @@ def _check_sources(
     rec: Record,
     date: DateSpec | None,
     date_note: str | None,
+    status: str,
     sources: Sequence[Source],
+    known: Known,
     *,
     all_read: bool,
-    languages: Collection[str] = (),
 ) -> None:
     """Report sources repeating one another, and a date its quotes do not state: its year
     (an error), its month or its day (a warning, see :func:`unsourced_precision`); the
     date only when every source was read (one that was not may be the one stating it), its
     month and day only in languages whose months the build reads (:data:`MONTHS_READ_IN`:
-    "12 березня" names March, which no rule here reads)."""
+    "12 березня" names March, which no rule here reads); and a date after every source
+    (a warning, see :func:`after_every_source`)."""
     sourced = check_date_sourced(date, date_note, sources) if all_read else ()
     report(rec, check_repeated_sources(sources), sourced)
-    readable = all(primary_language(lang) in MONTHS_READ_IN for lang in languages)
+    articles = [known.articles[s.article] for s in sources]
+    late = after_every_source(date, status, [a.published for a in articles]) if all_read else None
+    if late is not None:
+        rec.problems.warning(rec.display, rec.key_line("date"), f"date: {late}")
+    readable = all(primary_language(a.language) in MONTHS_READ_IN for a in articles)
     unsourced = (
         unsourced_precision(date, date_note, sources)
         if all_read and not sourced and readable
@@ -331,12 +337,7 @@ def read_milestone(
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     rec.finish()
     all_read = len(sources) == len(source_recs)
-    languages = {known.articles[s.article].language for s in sources}
-    _check_sources(rec, date.value, date_note, sources, all_read=all_read, languages=languages)
-    published = [known.articles[s.article].published for s in sources]
-    late = after_every_source(date.value, status, published) if all_read else None
-    if late is not None:
-        rec.problems.warning(rec.display, rec.key_line("date"), f"date: {late}")
+    _check_sources(rec, date.value, date_note, status, sources, known, all_read=all_read)
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or len(sources) != len(source_recs) or check_status(status):

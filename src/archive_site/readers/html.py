@@ -306,9 +306,7 @@ def _paragraphs(
     for text in _extract(html):
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
-        if k in headline or k in furniture.exact or (len(k) > 30 and furniture.holding(k)):
-            continue
-        if k in inside and k not in blocks.exact:  # a short block of furniture, alone
+        if k in headline or _in_furniture(k, furniture, inside, blocks):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         kind = _furniture_kind(text, first=not body)
@@ -317,6 +315,15 @@ def _paragraphs(
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     return body, aside
+
+
+def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts) -> bool:
+    """Whether the extracted paragraph ``key`` is the text of furniture: the whole text of
+    an element of it, or within one (a long paragraph), or a short element within one and
+    no block outside (a box's heading or its link, alone)."""
+    if key in furniture.exact or (len(key) > 30 and furniture.holding(key)):
+        return True
+    return key in inside and key not in blocks.exact
 
 
 #: The heading of what follows a press release, never its text: its press office's contacts,
