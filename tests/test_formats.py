@@ -1547,6 +1547,9 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
         ("By Aida Sultanova and Jane Roe, The Associated Press", "Aida Sultanova and Jane Roe"),
         ("By Aida Sultanova, Xinhua News Agency", "Aida Sultanova"),
         ("By Aida Sultanova, Jane Roe", "Aida Sultanova, Jane Roe"),  # two writers
+        # a desk among the writers is none of them (audit 6)
+        ("By Jane Roe and Reuters staff", "Jane Roe"),
+        ("By CISSY ZHOU, Nikkei staff writers", "CISSY ZHOU"),
     ],
 )
 def test_a_byline_names_its_writers_and_not_their_agency(byline: str, author: str) -> None:
@@ -1564,6 +1567,59 @@ def test_a_byline_names_its_writers_and_not_their_agency(byline: str, author: st
         "Azerbaijan and China signed agreements on Wednesday.",
         "The two leaders met in Beijing.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("byline", "agency"),
+    [
+        ("By Caspian Freight Wire staff", None),
+        ("By Staff Reporter", None),
+        ("By Our Correspondent", None),
+        ("By News Desk", None),
+        ("By Reuters staff", "Reuters"),
+    ],
+)
+def test_a_desk_s_byline_names_no_author_and_keeps_the_dateline_apart(
+    byline: str, agency: str | None
+) -> None:
+    """ "By Caspian Freight Wire staff" was the text's first paragraph, and the dateline
+    after it was read as text; "By Staff Reporter" was an author (audit 6)."""
+    text = (
+        "date 2024-02-05\n\nMiddle Corridor freight, January 2024: 210,000 tonnes\n\n"
+        f"{byline}\n\nBAKU, February 5. Freight on the Trans-Caspian route reached 210,000 "
+        "tonnes in January, the association said.\n\nContainers made up 30% of the total.\n"
+    )
+    r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
+    assert fields(r).get("author") == agency  # an agency's desk: cited as the agency
+    assert fields(r)["dateline"] == "BAKU, February 5."
+    assert texts(r)[0].startswith("Freight on the Trans-Caspian route")
+    assert [(f.kind, f.text) for f in r.furniture] == ([] if agency else [("byline", byline)])
+    assert fields(r).get("agency") == agency
+
+
+@pytest.mark.parametrize(
+    ("head", "author", "agency"),
+    [
+        # Dawn's copy of a Reuters story: the agency is cited as its author, and its origin
+        ('<meta name="author" content="Reuters">', "Reuters", "Reuters"),
+        # the outlet's own name is no author, a desk none either
+        ('<meta name="author" content="Trend.Az"><meta property="og:site_name" content="Trend.Az">',
+         None, None),
+        ('<meta name="author" content="Staff Reporter">', None, None),
+        # Daily Sabah's JSON-LD "Person": the outlet with an agency
+        ('<meta property="og:site_name" content="Daily Sabah"><script type="application/ld+json">'
+         '{"@type": "NewsArticle", "headline": "Port", "author": {"@type": "Person", '
+         '"name": "Daily Sabah with AA"}}</script>', None, "AA"),
+    ],
+)  # fmt: skip
+def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(
+    head: str, author: str | None, agency: str | None
+) -> None:
+    """A page's metadata naming a desk, an agency or the outlet itself as author made it
+    the writer, and no origin (audit 6)."""
+    r = _page(head, "<h1>Port</h1>")
+    assert fields(r).get("author") == author
+    assert fields(r).get("agency") == agency
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ names none, its writers) are the author when nothing else names one.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..model import Furniture
 from .base import Block, Field
@@ -48,20 +49,38 @@ _JOINERS = ("and", "&")
 _MAX_AFFILIATION_WORDS = 6
 
 
-def byline_author(lines: list[str]) -> str | None:
-    """Who a byline block names, or None when the block is no byline.
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline names: its writers (None when it names only a desk, "By Caspian Freight
+    Wire staff"; the agency when it names only an agency, "By Reuters", as citations name
+    it) and the news agency it names, if any (the text's origin)."""
+
+    author: str | None
+    agency: str | None = None
+
+
+def read_byline(lines: list[str]) -> Byline | None:
+    """What a byline block names, or None when the block is no byline.
 
     The block is a ``By NAMES`` line, and perhaps a line of the writer's affiliation after
     it (``Associated Press``: a few words, no digit, not a sentence).  The affiliation is
     not the author: in the agencies' style (``By AIDA SULTANOVA Associated Press``, or with
-    a comma) the names in capitals are the author, and the words after them are not.
+    a comma) the names in capitals are the author, and the words after them are not; nor
+    is a desk or an agency among the names ("By Jane Roe and Reuters staff", "By Staff
+    Reporter": see :func:`writers`), but an agency named alone is.
     """
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
     other = _OTHER_BY.match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
-        return _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
-    by = _BYLINE.match(lines[0])
+        names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
+        return None if names is None else Byline(names)
+    if not lines[0].startswith("By "):
+        return None
+    names, agency, desks = writers(lines[0][3:])
+    if desks and not names:  # a desk's, an agency's ("By Reuters": cited as its author)
+        return Byline(agency, agency)
+    by = _BYLINE.match(f"By {names}")
     if by is None:
         return None
     author = _without_agency(by["author"])
@@ -70,7 +89,51 @@ def byline_author(lines: list[str]) -> str | None:
         after = next((w for w in words if not _in_capitals(w[0])), None)
         if after is not None:
             author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
-    return author
+    return Byline(author, agency)
+
+
+def byline_author(lines: list[str]) -> str | None:
+    """Who a byline block names (see :func:`read_byline`); None when it is no byline, or
+    names no writer."""
+    found = read_byline(lines)
+    return None if found is None else found.author
+
+
+#: A desk, not a writer: "Caspian Freight Wire staff", "Staff Reporter", "Our
+#: Correspondent", "Nikkei staff writers", "News Desk", "Agencies" (its desk's words, group 1).
+_DESK = re.compile(
+    r"(?:(?:[Tt]he|[Oo]ur|[Aa])\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}"
+    r"((?i:(?:staff|news|editorial|foreign|city|web|online)\s+(?:writers?|reporters?|"
+    r"correspondents?|desk|team|board)|staff|correspondents?|reporters|writers|desk|bureau"
+    r"|agencies|news\s+agencies|wire\s+services|news\s+services|wires))"
+)
+#: What joins a byline's names, a desk's or an agency's among them: "Jane Roe and Reuters
+#: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA".
+_NAMES_APART = re.compile(r"\s*(?:,|&|\band\b|\bwith\b)\s*")
+
+
+def writers(names: str) -> tuple[str, str | None, bool]:
+    """``names`` (a byline's, an author's name in a page's metadata) without the desks and
+    the news agencies among them: the writers left, as written; the first news agency
+    named (see :func:`agency_of`); and whether any desk or agency was left out."""
+    parts = _NAMES_APART.split(names.strip())
+    kept, agency, left_out = [], None, False
+    for part in parts:
+        desk = _DESK.fullmatch(part)
+        named = part[: desk.start(1)] if desk is not None and desk.lastindex else part
+        known = agency_of(named.strip()) if named.strip() else None  # "Reuters staff"
+        if known is not None or desk is not None or part.casefold() in AGENCIES:
+            left_out = True
+            agency = agency or (named.strip() if known is not None else None)
+        else:
+            kept.append(part)
+    if not left_out:
+        return names, None, False
+    # the writers' part of the text as written: up to the first name left out
+    first = next((p for p in parts if p not in kept), "")
+    cut = names.find(first) if first else len(names)
+    head = names[:cut] if kept and all(p in names[:cut] for p in kept) else ", ".join(kept)
+    return re.sub(r"(?:[\s,]+(?:and|&|with))*[\s,]*$", "", head).strip(), agency, True
 
 
 #: News agencies by the names their datelines, credits and pages give them, one agency a

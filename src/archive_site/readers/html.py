@@ -35,7 +35,7 @@ from ..model import Furniture
 from ..text import INVISIBLE_RUN
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
-from .byline import agency_of, byline_author, named_author, take_credits
+from .byline import agency_of, named_author, read_byline, take_credits, writers
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import PageScan, scan
 from .stamps import Stamp, find_published_stamp, labelled, parse_stamp, says_changed
@@ -385,7 +385,7 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
         return "timestamp"
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"
-    if first and byline_author([text]) is not None:
+    if first and read_byline([text]) is not None:
         return "byline"
     return promotion(text, first=first)
 
@@ -393,10 +393,12 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
 def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
     """When the page's metadata names no author: the one its byline names, on its line."""
     byline = next((f for f in aside if f.kind == "byline"), None)
-    if byline is not None and "author" not in fields:
-        author = byline_author([byline.text])
-        if author is not None:
-            fields["author"] = Field(author, byline.line)
+    found = None if byline is None else read_byline([byline.text])
+    if byline is not None and found is not None:
+        if found.author is not None and "author" not in fields:
+            fields["author"] = Field(found.author, byline.line)
+        if found.agency is not None and "agency" not in fields:
+            fields["agency"] = Field(found.agency, byline.line)
 
 
 def _stamp_date(
@@ -604,7 +606,19 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
                 found = _Found(tag, found.line)
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
+    if "author" in fields and "outlet" in fields and _same_name(fields["author"], fields["outlet"]):
+        del fields["author"]  # the outlet's name as its author ("Trend.Az", "Daily Sabah")
     return fields
+
+
+def _same_name(one: Field, other: Field) -> bool:
+    """Whether two fields name the same thing, case, "The" and a domain's ending aside."""
+
+    def plain(f: Field) -> str:
+        name = f.value.casefold().removeprefix("the ").strip()
+        return re.sub(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am)$", "", name)
+
+    return plain(one) == plain(other)
 
 
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
@@ -705,8 +719,12 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
         if isinstance(node, dict) and _ORGANISATION_TYPES.intersection(_types(node)):
             if agency_of(name) is not None:  # not a desk, the outlet or its owner
                 organisation = organisation or name
-        else:
-            people.append(name)
+            continue
+        # a "Person" may be a desk or an agency: "Daily Sabah with AA", "Reuters"
+        names, agency, _ = writers(name)
+        if names or agency:
+            people.append(names or str(agency))  # an agency alone: cited as its author
+        organisation = organisation or agency
     return ", ".join(dict.fromkeys(people)) or None, organisation
 
 
@@ -842,6 +860,13 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                     value.startswith(("http://", "https://")) or not any(c.isalpha() for c in value)
                 ):
                     continue  # a profile page or a number ("1002": a catalogue's), not a name
+                if field == "author":  # a desk is no writer; an agency, the text's origin
+                    value, agency, _ = writers(value)
+                    if agency is not None:
+                        out.setdefault("agency", _Found(agency, line))
+                    value = value or agency or ""
+                    if not value:
+                        continue
                 out[field] = _Found(value, line)
     if "article:published_time" in page.meta:
         value, line = page.meta["article:published_time"]

@@ -46,7 +46,7 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import byline_author, take_credits
+from .byline import read_byline, take_credits
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_stamp, says_changed
 
@@ -91,14 +91,16 @@ def _head_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], in
     while head < min(len(lines) - 1, 6) and _is_headline(lines[head]):
         head += 1
     bylines = (
-        n for n in range(head) if byline_author(lines[n : n + 1]) or _SLUG.fullmatch(lines[n])
+        n
+        for n in range(head)
+        if read_byline(lines[n : n + 1]) is not None or _SLUG.fullmatch(lines[n])
     )
     if head < 2 or next(bylines, None) is None:
         return blocks  # no byline nor slug: short lines of the text itself, perhaps
     out: list[tuple[list[str], int]] = []
     n = 0
     while n < head:
-        together = 2 if n + 1 < head and byline_author(lines[n : n + 2]) else 1
+        together = 2 if n + 1 < head and read_byline(lines[n : n + 2]) is not None else 1
         out.append((lines[n : n + together], first + n))
         n += together
     return [*out, (lines[head:], first + head), *blocks[1:]]
@@ -163,9 +165,14 @@ def _byline_or_stamp(
     pasted headline; one saying when the page changed is furniture); False when it is
     neither, or what it would give is known already."""
     lines, line = block
-    author = None if "author" in fields else byline_author(lines)
-    if author is not None:
-        fields["author"] = Field(author, line)
+    byline = None if "author" in fields else read_byline(lines)
+    if byline is not None:  # its writers, else a desk's or an agency's: furniture
+        if byline.author is not None:
+            fields["author"] = Field(byline.author, line)
+        else:
+            furniture.append(Furniture("byline", " ".join(lines), line))
+        if byline.agency is not None and "agency" not in fields:
+            fields["agency"] = Field(byline.agency, line)
         return True
     if len(lines) > 3 or any(parse_stamp(x) is None for x in lines):
         return False
