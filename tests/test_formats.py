@@ -1144,6 +1144,12 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
             Stamp("2025-04-24", "06:00", None, "Thu"),
         ),  # BST: no offset read (British Summer Time, or Bangladesh Standard Time)
         ("23.04.2025 14:05 CET", Stamp("2025-04-23", "14:05", "+01:00")),  # one zone only
+        # CGTN's, Yonhap's, El País's (audit 6)
+        ("24-Apr-2025 10:15", Stamp("2025-04-24", "10:15")),
+        ("2025/04/24 10:15", Stamp("2025-04-24", "10:15")),
+        ("23 abr 2025 - 05:30 CEST", Stamp("2025-04-23", "05:30", "+02:00")),
+        ("5 set 2024", Stamp("2024-09-05")),
+        ("2025/13/01", None),
         ("3 June 2025 14:05 (CEST)", Stamp("2025-06-03", "14:05", "+02:00")),
         ("3 June 2025 14:05 (AZT)", Stamp("2025-06-03", "14:05", "+04:00")),
         ("April 23, 2025 2:05 PM EST", Stamp("2025-04-23", "14:05")),  # US and Australian
@@ -1178,6 +1184,31 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
 def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert parse_stamp(line) == stamp
     assert stamp is None or stamp.weekday_note() is None
+
+
+def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:
+    """A date stamp under the standfirst was no date (Eurasianet's: nearly every outlet
+    prints a standfirst above its byline and date); ``<meta name="publishdate">`` (China
+    Daily's, People's Daily's) was no date, and with its day alone a stamp of that day
+    tells the time (audit 6)."""
+    head = '<meta name="description" content="Baku hopes Beijing can help it become a hub.">'
+    r = _page(
+        head,
+        "<h1>Azerbaijan and China elevate ties</h1>"
+        "<div class='subtitle'>Baku hopes Beijing can help it become a hub.</div>"
+        "<div class='date'>April 24, 2025</div>",
+    )
+    assert fields(r)["published"] == "2025-04-24"
+    r = _page(
+        '<meta name="publishdate" content="2025-04-24">',
+        "<h1>Xi holds talks with Aliyev</h1><div>2025年04月24日05:45 | 来源：人民网</div>",
+    )
+    assert (fields(r)["published"], fields(r).get("time")) == ("2025-04-24", "05:45")
+    r = _page(
+        '<meta name="publishdate" content="2025-04-24">',
+        "<h1>Xi holds talks with Aliyev</h1><div>2025年04月23日05:45 | 来源：人民网</div>",
+    )
+    assert (fields(r)["published"], fields(r).get("time")) == ("2025-04-24", None)
 
 
 def test_a_stamp_s_time_is_written_in_ascii_digits() -> None:

@@ -142,8 +142,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        _stamp_date(page, body[0].line, body[min(1, len(body) - 1)].line, fields, notes)
-        _in_outlet_zone(page, body[min(1, len(body) - 1)].line, fields)
+        lead = 1 if len(body) > 1 and _is_standfirst(page, body[0]) else 0
+        opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
+        _stamp_date(page, opening, second, fields, notes)
+        _in_outlet_zone(page, second, fields)
         at, found = _dateline_of(body)
         take_dateline(body, at, found, fields, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
@@ -171,6 +173,13 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
         if second is not None and second[0].agency is not None:
             return 1, second
     return 0, found
+
+
+def _is_standfirst(page: PageScan, block: Block) -> bool:
+    """Whether ``block`` is the standfirst: what the page's description says, above the
+    text (a date stamp under it is the page's, as one under the headline is)."""
+    found = page.meta.get("og:description") or page.meta.get("description")
+    return found is not None and _key(block.text) == _key(found[0])
 
 
 def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
@@ -408,15 +417,17 @@ def _stamp_date(
     fields: dict[str, Field],
     notes: list[tuple[int, str]],
 ) -> None:
-    """When the page's metadata gives no date: the first date stamp on a block of its own
+    """When the page's metadata gives no date (or its day alone: then the time of a stamp of
+    that day): the first date stamp on a block of its own
     from the headline to the text's first line ``first`` ("2025-04-23 14:05:12",
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
     page's furniture (another story's); or, down to its second paragraph's line ``second``
     (after a standfirst), one that says it is the publication's, or has a time (a date
     alone there may head a section: "3 July 2024")."""
     head = _headline(page, fields)
-    if "published" in fields or head is None:
+    if ("published" in fields and "time" in fields) or head is None:
         return
+    known = fields["published"].value if "published" in fields else None
     furniture = _Texts([_key(t) for t in page.furniture_text])
     under, above = _around_headline(page, head, second)
     for text, line in [*under, *above]:
@@ -430,6 +441,8 @@ def _stamp_date(
             stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
         if stamp is None or furniture.holding(_key(text)):
             continue
+        if known is not None and (stamp.date != known or stamp.time is None):
+            continue  # the metadata's day alone: a stamp of that day may tell its time
         for key, value in stamp.fields():  # "published" is not there; the others may be
             fields.setdefault(key, Field(value, line))
         if (note := stamp.weekday_note()) is not None:
@@ -868,10 +881,26 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                     if not value:
                         continue
                 out[field] = _Found(value, line)
-    if "article:published_time" in page.meta:
-        value, line = page.meta["article:published_time"]
+    published = next((k for k in _PUBLISHED_META if k in page.meta), None)
+    if published is not None:
+        value, line = page.meta[published]
         out |= _date_fields(value, line)
     return out
+
+
+#: The names a page's ``<meta>`` gives its publication time under, most trusted first.
+_PUBLISHED_META = (
+    "article:published_time",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "citation_publication_date",
+)
 
 
 def _same_language(locale: str, lang: tuple[str, int] | None) -> bool:

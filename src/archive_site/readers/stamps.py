@@ -55,7 +55,30 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
     re.compile(r"(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"),
+    # 24-Apr-2025 (CGTN), 2025/04/24 (year first: Yonhap, Japanese and Chinese sites)
+    re.compile(rf"(?P<d>\d{{1,2}})-(?P<mn>{MONTH_PATTERN})-(?P<y>\d{{4}})"),
+    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})"),
+    # 23 abr 2025 (El País), 23 set 2025: months as Spanish, Italian and Portuguese sites
+    # cut them short (in a stamp only: "ago" and "set" are words of running text)
+    re.compile(
+        r"(?P<d>\d{1,2})\.?\s+(?:de\s+)?(?P<sh>ene|feb|abr|ago|sept?|set|oct|dic|gen|mag|giu|lug"
+        r"|ott|fev|mai|out|dez)\.?,?\s+(?:de\s+)?(?P<y>\d{4})",
+        re.IGNORECASE,
+    ),
 )
+#: The months of those short names.
+_SHORT_MONTHS = {
+    **dict.fromkeys(("ene", "gen"), 1),
+    **dict.fromkeys(("feb", "fev"), 2),
+    "abr": 4,
+    **dict.fromkeys(("mag", "mai"), 5),
+    "giu": 6,
+    "lug": 7,
+    "ago": 8,
+    **dict.fromkeys(("set", "sep", "sept"), 9),
+    **dict.fromkeys(("oct", "ott", "out"), 10),
+    **dict.fromkeys(("dic", "dez"), 12),
+}
 #: Words saying a stamp tells when the page changed, not when it was published.
 CHANGED = (
     r"(?:last\s+)?(?:updated?|modified|edited|revised)|(?:последнее\s+)?обновлени[ея]"
@@ -184,7 +207,10 @@ def parse_day(text: str) -> str | None:
     for form in _DATE_FORMS:
         m = form.fullmatch(text.strip())
         if m is not None:
-            return iso_date(m["y"], month_in(m.groupdict(), "mn", "on", "m"), m["d"])
+            groups = m.groupdict()
+            if groups.get("sh"):
+                return iso_date(m["y"], _SHORT_MONTHS[m["sh"].casefold()], m["d"])
+            return iso_date(m["y"], month_in(groups, "mn", "on", "m"), m["d"])
     slashed = _SLASHED.fullmatch(text.strip())
     if slashed is not None:
         a, b = int(slashed["a"]), int(slashed["b"])
