@@ -1410,6 +1410,20 @@ def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
         ("Baku, 24 April. The minister", None, None),  # could open a sentence
         ("On Monday, April 23. The minister", None, None),
         ("President Aliyev said on April 23 - that", None, None),
+        # a story of two places; RIA's agency after the dash (audit 6)
+        (
+            "BAKU/BEIJING, April 23 (Reuters) - Azerbaijan",
+            "BAKU/BEIJING, April 23 (Reuters) -",
+            "Azerbaijan",
+        ),
+        (
+            "МОСКВА, 23 апр — РИА Новости. Азербайджан",
+            "МОСКВА, 23 апр — РИА Новости.",
+            "Азербайджан",
+        ),
+        ("МОСКВА, 23 апреля — Россия и Китай", "МОСКВА, 23 апреля —", "Россия и Китай"),
+        ("BAKU, April 23 — The President said.", "BAKU, April 23 —", "The President said."),
+        ("Baku/Beijing and Astana, April 23 (Reuters) - x", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -15,10 +15,11 @@ from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_mont
 from .base import Block, Field, iso_date
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
-#: no class for them), not a word that opens sentences.
+#: no class for them), not a word that opens sentences; or two or three joined by slashes,
+#: the places of a story written in several ("BAKU/BEIJING").
 _PLACE_WORD = (
     r"(?!(?:On|In|At|By|The|Last|This|Since|From|According|Yesterday|Today|Tomorrow)\b)"
-    r"[^\W\d_][\w'’.-]*"
+    r"[^\W\d_][\w'’.-]*(?:/[^\W\d_][\w'’.-]*){0,2}"  # two places: "BAKU/BEIJING"
 )
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _OTHER = rf"(?i:{OTHER_MONTH_PATTERN})"
@@ -86,8 +87,25 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     for m in (DATELINE.match(text), STOPPED_DATELINE.match(text), comma_dateline().match(text)):
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
-            return found, text[m.end() :]  # (empty: a dateline standing alone)
+            return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
     return None
+
+
+#: An agency's name ended by a stop, after a dateline's dash: "МОСКВА, 23 апр — РИА
+#: Новости. ..." (RIA Novosti's form).
+_AGENCY_AFTER = re.compile(r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\.\s+(?=\S)")
+
+
+def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
+    """The dateline and the text after it, with the news agency the text opens with, named
+    and ended by a stop, taken into the dateline (only a news agency the readers know)."""
+    from .byline import agency_of  # (bylines read datelines: imported when needed)
+
+    after = _AGENCY_AFTER.match(rest)
+    if found.agency is not None or after is None or agency_of(after["ag"]) is None:
+        return found, rest
+    text = f"{found.text} {rest[: after.end()].strip()}"
+    return Dateline(text, found.month, found.day, found.year, after["ag"]), rest[after.end() :]
 
 
 def _dateline(m: re.Match[str]) -> Dateline | None:
