@@ -1186,6 +1186,53 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert stamp is None or stamp.weekday_note() is None
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # Bloomberg's: who helped, what an update added, how to reach the writers
+        [
+            "— With assistance from Aliaksandr Kudrytski",
+            "(Updates with details of agreements in fourth paragraph.)",
+            "To contact the reporters on this story:",
+            "Zulfugar Agayev in Baku at zagayev@bloomberg.net;",
+            "To contact the editors responsible for this story:",
+            "Lin Noueihed at lnoueihed@bloomberg.net",
+        ],
+        # AP's two sentences; Dawn's print edition; Yonhap's address, tip line and stamp
+        [
+            "Moritsugu reported from Beijing. Associated Press researcher Yu Bing in Beijing "
+            "contributed to this report."
+        ],
+        ["Published in Dawn, April 24th, 2025"],
+        ["xing@yna.co.kr", "제보는 카카오톡 okjebo", "2025/04/23 21:05 송고"],
+    ],
+)
+def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:
+    """Only the last of these lines was looked at, and these forms were text, quotable as
+    the outlet's words (audit 6)."""
+    text = (
+        "Azerbaijan and China sign deals\n\nBy Jane Roe\n\nBAKU, April 23 (Reuters) - "
+        "Azerbaijan and China signed agreements on Wednesday.\n\n"
+        "The two leaders met in Beijing.\n\n" + "\n\n".join(closing) + "\n"
+    )
+    r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
+    assert texts(r) == [
+        "Azerbaijan and China signed agreements on Wednesday.",
+        "The two leaders met in Beijing.",
+    ]
+    assert sorted(f.text for f in r.furniture) == sorted(closing)
+    assert fields(r)["author"] == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Riproduzione riservata © Copyright ANSA", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"],
+)
+def test_copyright_lines_as_italian_and_korean_agencies_write_them(line: str) -> None:
+    assert promotion(line) == "copyright"
+    assert promotion("Riproduzione riservata dei dati: the ministry said it would not") is None
+
+
 def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:
     """A date stamp under the standfirst was no date (Eurasianet's: nearly every outlet
     prints a standfirst above its byline and date); ``<meta name="publishdate">`` (China

@@ -256,6 +256,7 @@ def credits_author(text: str) -> str | None:
 #: A line ending agency copy that credits a contributor: "Associated Press writer Dake
 #: Kang in Beijing contributed to this report."  Not the author.
 _CONTRIBUTED = re.compile(
+    r"(?:[^.!?]{2,60}\s+reported\s+from\s+[^.!?]{2,60}\.\s+)?"  # "Moritsugu reported from Beijing."
     r"[^.!?]{3,160}\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)|reporting))"
     r"(?:\s+from\s+[^.!?]{2,60})?\.?"
     # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs"
@@ -298,12 +299,41 @@ def _source_agencies(text: str) -> list[str] | None:
     return agencies
 
 
-def take_credits(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
+def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]:
+    """The credit lines ending the text, taken out of ``body`` (which keeps at least one
+    paragraph) as furniture, the last first (see :func:`_take_credit`)."""
+    taken = []
+    while (credit := _take_credit(body, fields)) is not None:
+        taken.append(credit)
+    return taken
+
+
+#: What else ends a story, not its text: who helped ("— With assistance from Jane Roe"), a
+#: note of what an update added ("(Updates with details in fourth paragraph.)"), how to
+#: reach its writers ("To contact the reporters on this story:", "Jane Roe in Baku at
+#: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
+#: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고").
+_CLOSING = re.compile(
+    r"[—–-]?\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
+    r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
+    r"|to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\s+(?:on|of|responsible"
+    r"\s+for|for)\s+this\s+(?:story|article|report)\s*:?.{0,200}"
+    r"|[^@\s]+@[\w-]+(?:\.[\w-]+)+\W*"
+    r"|[^@;]{2,80}\s+at\s+[^@\s]+@[\w-]+(?:\.[\w-]+)+\s*[;.,]?"
+    r"|published\s+in\s+[^,.]{2,40},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\.?"
+    r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}",
+    re.IGNORECASE,
+)
+
+
+def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
     ``fields`` names none.  A line crediting a contributor ends the text too, and names
-    no author."""
-    if len(body) >= 2 and _CONTRIBUTED.fullmatch(body[-1].text.strip()):
+    no author; so does what else ends a story (see :data:`_CLOSING`)."""
+    if len(body) >= 2 and (
+        _CONTRIBUTED.fullmatch(body[-1].text.strip()) or _CLOSING.fullmatch(body[-1].text.strip())
+    ):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
     agencies = _source_agencies(body[-1].text) if len(body) >= 2 else None

@@ -136,9 +136,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     outlet = fields.get("outlet")
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
     _byline_author(aside, fields)
-    credits = take_credits(body, fields)
-    if credits is not None:
-        aside.append(credits)
+    aside.extend(take_credits(body, fields))
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
@@ -431,14 +429,7 @@ def _stamp_date(
     furniture = _Texts([_key(t) for t in page.furniture_text])
     under, above = _around_headline(page, head, second)
     for text, line in [*under, *above]:
-        if says_changed(text):
-            continue
-        stamp = parse_stamp(text) or find_published_stamp(text)
-        bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
-        if bare and line > first:
-            continue  # below the standfirst, a date alone on its block (it may head a section)
-        if stamp is None and (text, line) in above:  # "Economy 3 June 2025 14:05"; below,
-            stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
+        stamp = _block_stamp(text, line > first, (text, line) in above)
         if stamp is None or furniture.holding(_key(text)):
             continue
         if known is not None and (stamp.date != known or stamp.time is None):
@@ -448,6 +439,20 @@ def _stamp_date(
         if (note := stamp.weekday_note()) is not None:
             notes.append((line, note))
         return
+
+
+def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
+    """The publication's stamp a block near the headline states (see :func:`_stamp_date`;
+    ``below``: under the text's first line; ``above``: just above the headline)."""
+    if says_changed(text):
+        return None
+    stamp = parse_stamp(text) or find_published_stamp(text)
+    bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
+    if bare and below:
+        return None  # below the standfirst, a date alone on its block (it may head a section)
+    if stamp is None and above:  # "Economy 3 June 2025 14:05"; below,
+        stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
+    return stamp
 
 
 def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> None:

@@ -301,12 +301,15 @@ _BUTTON = re.compile(
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
-#: A copyright line: "© 2025 The Caspian Times. All rights reserved."
+#: A copyright line: "© 2025 The Caspian Times. All rights reserved.", and as others write it.
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).*"
     r"|.*\b(?:all\s+rights\s+reserved|все\s+права\s+защищены|tüm\s+hakları\s+saklıdır"
     r"|bütün\s+hüquqlar\s+qorunur|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
-    r"|todos\s+los\s+derechos\s+reservados)\W*",
+    r"|todos\s+los\s+derechos\s+reservados|direitos\s+reservados)\W*"
+    # ANSA's, Yonhap's, opening the line: "Riproduzione riservata © Copyright ANSA",
+    # "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
+    r"|\W{0,2}(?:riproduzione\s+riservata\W*|저작권자\s*)(?:©|ⓒ|\(c\)|copyright\b).{0,120}",
     re.IGNORECASE | re.DOTALL,
 )
 #: A paragraph longer than this is text, whatever it opens with.
@@ -490,9 +493,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
     credits = take_credits(body, fields)
     if body:
         take_dateline(body, 0, match_dateline(body[0].text), fields, notes)
-    if credits is not None and body and separator(body[-1].text):  # "___" before it
+    if credits and body and separator(body[-1].text):  # "___" before them
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
-    furniture = [*head.furniture, *inside, *tail.furniture, *([credits] if credits else [])]
+    furniture = [*head.furniture, *inside, *tail.furniture, *credits]
     if "language" not in fields and body and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
     return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
