@@ -62,6 +62,31 @@ def test_why_not_found() -> None:
     )
 
 
+def test_why_a_quote_is_not_found_names_the_usual_slips() -> None:
+    """A quote whose first word differed in capitals, or that opened with the dateline, was
+    said to match "the first 1 characters" of a paragraph (audit 6)."""
+    dated = replace(
+        article("d", texts=("Construction of the first berth started in 2024.",)),
+        dateline="BAKU, Azerbaijan, April 22 (Trend).",
+    )
+    index = QuoteIndex([dated, article("a", texts=TEXT)])
+    assert index.why_not_found("d", "construction of the first berth started") == (
+        "the quote is not in the text of 'd': it differs from paragraph p1 in capitals only: "
+        "the text has 'Construction of the first berth started'"
+    )
+    assert index.why_not_found(
+        "d", "BAKU, Azerbaijan, April 22 (Trend). Construction of the first berth"
+    ) == (
+        "the quote is not in the text of 'd': it opens with the article's dateline "
+        "('BAKU, Azerbaijan, April 22 (Trend).'), which is shown apart from the text: "
+        "leave it out of the quote"
+    )
+    assert "its '…' leaves out" in index.why_not_found("a", "The road runs east. … in 2024")
+    assert "its '…' leaves out" in index.why_not_found("a", "The road runs ... runs west.")
+    # other mistakes are said as before
+    assert "the first 14 characters match" in index.why_not_found("a", "The road runs north")
+
+
 def test_a_quote_is_looked_for_in_its_article_once_not_in_each_paragraph(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

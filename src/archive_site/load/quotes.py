@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import re
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -130,6 +131,9 @@ class QuoteIndex:
                 "listed on its page), not in the article's text"
             )
         texts = [n.text for _, n in self.paragraphs(article)]
+        hint = self._misquoted(article, needle, texts)
+        if hint is not None:
+            return f"the quote is not in the text of '{article}': {hint}"
         matched, which = longest_matching_prefix(texts, needle)
         if matched == 0:
             return f"the quote is not in the text of '{article}'"
@@ -146,6 +150,32 @@ class QuoteIndex:
             f"paragraph {para.id}, then the quote has {needle[matched : matched + 24]!r} "
             f"where the text has {text[at : at + 24]!r}"
         )
+
+    def _misquoted(self, article: str, needle: str, texts: list[str]) -> str | None:
+        """What a quote not in the text of ``article`` (its paragraphs' normalised
+        ``texts``) got wrong, when it is one of the usual slips: capitals, the dateline
+        copied with the text, words left out where "…" stands."""
+        folded = needle.casefold()
+        for (para, _), text in zip(self.paragraphs(article), texts, strict=True):
+            at = text.casefold().find(folded)
+            if at >= 0 and len(text.casefold()) == len(text):
+                return (
+                    f"it differs from paragraph {para.id} in capitals only: the text has "
+                    f"{text[at : at + len(needle)][:60]!r}"
+                )
+        dateline = self._articles[article].dateline
+        if dateline and needle.startswith(normalise_text(dateline)[:12]):
+            return (
+                f"it opens with the article's dateline ({dateline!r}), which is shown apart "
+                "from the text: leave it out of the quote"
+            )
+        parts = [p.strip() for p in re.split(r"…|\.\.\.|\[\.\.\.\]", needle) if p.strip()]
+        if len(parts) > 1 and all(any(p in t for t in texts) for p in parts):
+            return (
+                "its parts are in the text, but not the words its '…' leaves out: a quote is "
+                "the text's words in a row; quote each part as a source of its own"
+            )
+        return None
 
 
 def _wordy(char: str) -> bool:
