@@ -32,7 +32,7 @@ from archive_site.render.export import (
     ris_entry,
 )
 from archive_site.render.jsonld import article_ld
-from conftest import COMMENTARY, INTERVIEW, ROOT, BuiltSite
+from conftest import COMMENTARY, INTERVIEW, ROOT, BuiltSite, cli
 
 ARCHIVE = "Azerbaijan–China Relations Archive"
 
@@ -425,3 +425,49 @@ def test_the_page_cites_a_byline_in_capitals_as_its_citations_do(project_copy: P
         project_copy, "A short note on the partnership.\n", front="author: AIDA SULTANOVA\n"
     )
     assert '<p class="citation">Aida Sultanova. “A note on the partnership.”' in page
+
+
+@pytest.mark.parametrize(
+    ("title", "cited_as"),
+    [
+        (
+            "“Anaklia will change the corridor”: Georgian Railway chief",
+            "‘Anaklia will change the corridor’: Georgian Railway chief.",
+        ),
+        ('He said "yes" to China', "He said ‘yes’ to China."),
+        ("Will the port open?", "Will the port open?"),
+        ("Port opens", "Port opens."),
+    ],
+)
+def test_a_title_is_quoted_in_a_citation_as_style_guides_quote_it(
+    title: str, cited_as: str
+) -> None:
+    """The page's citation nested double quotation marks (““Anaklia ...”...”) and put a
+    full stop after a question mark (audit 6)."""
+    from archive_site.render.views import cited
+
+    assert cited(title) == cited_as
+
+
+def test_an_interview_by_the_outlet_is_cited_as_by_its_byline(project_copy: Path) -> None:
+    """An interview whose interviewer is the outlet, and whose byline names a journalist,
+    was cited "interview by Xinhua News Agency": the journalist appeared in no citation
+    (audit 6)."""
+    (project_copy / "content/articles/2025-05-02-talk.md").write_text(
+        '---\ntitle: "“Trade will grow”: a talk with the president"\npublished: 2025-05-02\n'
+        "outlet: Xinhua News Agency\nkind: interview\ninterviewer: xinhua\n"
+        "interviewee: ilham-aliyev\nauthor: Jane Roe\n---\n\n"
+        "Q: How will trade grow?\n\nA: It will grow by a fifth next year.\n",
+        encoding="utf-8",
+    )
+    result = cli("build", "-o", "out", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    page = (project_copy / "out/articles/2025-05-02-talk.html").read_text(encoding="utf-8")
+    assert (
+        '<p class="citation">Ilham Aliyev, interview by Jane Roe. '
+        "“‘Trade will grow’: a talk with the president.”"
+    ) in page
+    csl = json.loads((project_copy / "out/data/citations.json").read_text(encoding="utf-8"))
+    talk = next(c for c in csl if c["id"] == "2025-05-02-talk")
+    assert talk["interviewer"] == [{"family": "Roe", "given": "Jane"}]
+    assert talk["author"] == [{"family": "Aliyev", "given": "Ilham"}]

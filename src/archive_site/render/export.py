@@ -463,8 +463,9 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
     }
     if art.kind == "interview" and art.interviewee:
         item["author"] = [_agent(a, art.interviewee)]
-        if art.interviewer:
-            item["interviewer"] = [_agent(a, art.interviewer)]
+        if art.interviewer:  # the byline's people when the interviewer is the outlet
+            byline = art.author if a.entity(art.interviewer).type != "person" else None
+            item["interviewer"] = person_names(byline) if byline else [_agent(a, art.interviewer)]
     elif art.author:
         item["author"] = person_names(art.author)
     return item

@@ -23,7 +23,7 @@ from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer, Store
-from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, lang_attribute, plural
+from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, cited, lang_attribute, plural
 
 
 class Renderer:
@@ -72,7 +72,7 @@ class Renderer:
             timeline_year=self.layout.timeline_year,
             **Fragments(a, self.cache).globals(),
         )
-        self.env.filters.update(published=published_html, markdown=self.markdown)
+        self.env.filters.update(published=published_html, markdown=self.markdown, cited=cited)
         cache_compiled(self.env)
 
     def _where(self, ctx: jinja2.runtime.Context) -> Where:

@@ -6,6 +6,7 @@ except an article's annotated paragraphs (through :func:`markup.annotate`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -463,3 +464,17 @@ def year_counts(a: Archive) -> list[tuple[int, int, int, int]]:
         )
         for y in a.years
     ]
+
+
+#: Double quotation marks within a title, as a citation quoting the title writes them:
+#: single, its own being double (Chicago, MLA).
+_INNER = str.maketrans({"“": "‘", "”": "’", "„": "‚"})
+_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+
+
+def cited(title: str) -> str:
+    """A title as a citation quotes it, within double quotation marks: its own double ones
+    single ("“‘Anaklia will change the corridor’: ...”", where they were doubled), and
+    ended by a full stop unless it ends with its own mark ("Will the port open?")."""
+    text = _STRAIGHT_PAIR.sub(r"‘\1’", title.translate(_INNER)).rstrip()
+    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
