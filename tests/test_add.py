@@ -145,6 +145,8 @@ def test_add_ednews_capture(project_copy: Path) -> None:
         "short_title": None,
         "summary": None,
         "timezone": None,
+        "origin": None,
+        "language": None,
         "url": None,
         "responds_to": None,
         "original_name": "000_c7a446d97c19db58.txt",
@@ -218,6 +220,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
         "time": None,
         "timezone": None,
         "origin": None,
+        "language": None,
         "url": None,
         "responds_to": None,
         "original_name": "003_49b360be211d8a26.txt",
@@ -318,6 +321,8 @@ def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
         "section": None,
         "time": None,
         "timezone": None,
+        "origin": None,
+        "language": None,
         "url": None,
         "responds_to": None,
         "original_name": "ferries.txt",
@@ -679,7 +684,8 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     assert "Nothing else is required; run `archive-site check`" in added.stdout
     assert (folder / "alat-centre.capture.html").read_bytes() == page.read_bytes()
     meta = yaml.safe_load((folder / "alat-centre.meta.yaml").read_text(encoding="utf-8"))
-    assert set(meta) == {"short_title", "summary", "responds_to", "original_name"}
+    # a copy's origin may still be asked (the page names no agency)
+    assert set(meta) == {"short_title", "summary", "origin", "responds_to", "original_name"}
 
     added = cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
     assert (added.returncode, added.stderr) == (0, "")
@@ -854,7 +860,12 @@ def test_the_metadata_file_asks_only_for_what_the_capture_does_not_say() -> None
 
     told = _reading(title="T", outlet="O", published="2025-01-02", kind="news", url="https://x")
     assert _needs(told, {}) == []
-    assert "url:" not in _optional(told) and "origin:" not in _optional(told)
+    assert "url:" not in _optional(told) and "language:" in _optional(told)
+    assert "language:" not in _optional(_reading(language="ru"))
+    # a copy's origin is asked unless an agency is named (a dateline's, a byline's)
+    assert "origin:" in _optional(told)
+    agency = Reading("wire", {**told.fields, "agency": Field("Reuters", 3)}, ())
+    assert "origin:" not in _optional(agency)
     text = metadata_text(told, "a.txt")
     assert text.to_fill == ()
     assert yaml.safe_load(text.text)["original_name"] == "a.txt"

@@ -248,3 +248,30 @@ def test_paragraphs_that_show_nothing_are_no_text(fmt: str) -> None:
         "Hello there.\n\n\u200b\u2060\n\nThe port opened.\n", "x", Problems(), fmt="plain"
     )
     assert [b.text for b in r.blocks] == ["Hello there.", "The port opened."]
+
+
+def test_a_text_in_another_script_says_its_language_whatever_reads_it() -> None:
+    """A Russian plain-text capture was published as English (the site's language), and a
+    page declaring ``lang="en"`` (a template's default) over Russian text was English
+    (audit 6): the letters tell, and a page's other declaration is said in a note."""
+    russian = (
+        "Азербайджан и Казахстан договорились увеличить перевозки.\n\n"
+        "Стороны обсудили новые маршруты, которые были открыты в этом году.\n\n"
+        "Эксперты считают, что объемы вырастут.\n"
+    )
+    plain = read_text(russian, "x.txt", Problems(), fmt="plain")
+    assert plain.fields["language"].value == "ru"
+    assert (
+        "language" not in read_text("Only English here.\n", "x.txt", Problems(), fmt="plain").fields
+    )
+    paras = "".join(f"<p>{p}</p>" for p in russian.split("\n\n"))
+    page = f'<!DOCTYPE html><html lang="en"><body><article><h1>Перевозки</h1>{paras}</article></body></html>'
+    r = read_text(page, "x.html", Problems(), fmt="html")
+    assert r.fields["language"].value == "ru"
+    assert [n for _, n in r.notes] == [
+        "the page declares its language 'en', but its text is written in another script: "
+        "read as 'ru'"
+    ]
+    # a declaration in the text's own script stands
+    r = read_text(page.replace('lang="en"', 'lang="uk"'), "x.html", Problems(), fmt="html")
+    assert r.fields["language"].value == "uk" and not r.notes

@@ -573,7 +573,6 @@ def _interview_needs(named: Mapping[str, Sequence[str]]) -> list[_Need]:
 def _optional(reading: Reading) -> list[str]:
     """The optional keys, each with its comment, but those the capture gives."""
     fields = reading.fields
-    republished = "via" in fields or "aggregator" in fields or any(b.turn for b in reading.blocks)
     lines = [
         "# A shorter title for lists and citations (default: the title).",
         "short_title:",
@@ -585,11 +584,15 @@ def _optional(reading: Reading) -> list[str]:
         "section": "The outlet's section it appeared in.",
         "time": "The time it was published, HH:MM (24-hour, the outlet's local time).",
         "timezone": "The UTC offset of the time, e.g. +04:00 for Baku.",
-        "origin": "Where the text first appeared, when this is a republication.",
+        "origin": (
+            "Where the text first appeared (an agency's, another outlet's), when this is a "
+            "copy: then not counted as a second source."
+        ),
+        "language": "The language it is written in (ru, az, en...), when not the site's.",
         "url": "The address the capture was taken from.",
     }
     for key, what in optional.items():
-        if republished if key == "origin" else key not in fields:
+        if key not in fields and not (key == "origin" and "agency" in fields):
             lines += [f"# {what}", f"{key}:"]
     return [
         *lines,

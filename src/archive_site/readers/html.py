@@ -152,8 +152,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
-    if "language" not in fields and (written := script_language(body)) is not None:
-        fields["language"] = Field(written, body[0].line)
+    _language_written(body, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     return reading("html", fields, body, furniture, notes)
 
@@ -171,6 +170,38 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
         if second is not None and second[0].agency is not None:
             return 1, second
     return 0, found
+
+
+#: Languages written in another script than the Latin (by their primary subtags).
+_NOT_LATIN = frozenset(
+    "ru uk be bg mk sr kk ky tg mn tt ba ar fa ur ps ku he yi ka hy el th zh ja ko hi bn".split()  # noqa: SIM905
+)
+
+
+def _language_written(
+    body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """The text's language where its letters tell it (:func:`.base.script_language`) and
+    the page declares none, or one written in the Latin script over a text in another
+    (``lang="en"``, a template's default, over Russian: then said in a note)."""
+    written = script_language(body) if body else None
+    declared = fields.get("language")
+    if written is None:
+        return
+    if declared is not None and (
+        primary_language(declared.value) in _NOT_LATIN
+        or primary_language(written) not in _NOT_LATIN
+    ):
+        return
+    if declared is not None:
+        notes.append(
+            (
+                declared.line,
+                f"the page declares its language '{declared.value}', but its text is "
+                f"written in another script: read as '{written}'",
+            )
+        )
+    fields["language"] = Field(written, body[0].line)
 
 
 def _is_standfirst(page: PageScan, block: Block) -> bool:

@@ -8,12 +8,24 @@ metadata).
 from __future__ import annotations
 
 from ..errors import Problems
-from .base import EMPTY_FIELDS, Block, Capture, Format, Reading, join, split_blocks
+from .base import (
+    EMPTY_FIELDS,
+    Block,
+    Capture,
+    Field,
+    Format,
+    Reading,
+    join,
+    script_language,
+    split_blocks,
+)
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
     body = [Block(join(bl), line) for bl, line in split_blocks(capture.lines)]
-    return Reading("plain", EMPTY_FIELDS, tuple(body))
+    written = script_language(body)  # Russian text, say: never published as the site's
+    fields = EMPTY_FIELDS if written is None else {"language": Field(written, body[0].line)}
+    return Reading("plain", fields, tuple(body))
 
 
 def detect(capture: Capture) -> bool:
