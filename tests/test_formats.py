@@ -861,7 +861,14 @@ def test_a_page_declaring_no_language_is_the_one_its_script_tells() -> None:
     # letters many languages of the script share tell none: Bulgarian, or French
     assert language("България и Китай подписаха споразумение за сътрудничество.") is None
     assert language("Le président azerbaïdjanais est arrivé à Pékin pour une visite.") is None
-    assert language(zh, '<meta property="og:locale" content="en_GB">') == "en-GB"  # declared
+    # a declared language stands, but one of the Latin script over a text in another
+    # (audit 6: lang="en", a template's default, over Russian)
+    assert language(zh, '<meta property="og:locale" content="zh_TW">') == "zh-TW"
+    assert language(zh, '<meta property="og:locale" content="en_GB">') == "zh"
+    assert (
+        language("Le président est arrivé à Pékin.", '<meta property="og:locale" content="en_GB">')
+        == "en-GB"
+    )
 
 
 def test_a_standfirst_the_extractor_left_out_opens_the_text() -> None:
