@@ -419,6 +419,26 @@ def test_add_a_markdown_article_copies_it_as_an_article_file(project_copy: Path)
     assert again.returncode == 0 and "is already in the archive" in again.stdout
 
 
+def test_a_markdown_article_without_its_front_matter_lines_is_refused(
+    project_copy: Path,
+) -> None:
+    """Without its '---' lines it was copied as a capture and read as wire copy, its title
+    "title: Notes", without a word (audit 6)."""
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / "b.md").write_text("title: Notes\npublished: 2025-05-06\n\nText.\n", encoding="utf-8")
+    before = articles_listing(project_copy)
+    result = cli("add", "inbox/b.md", cwd=project_copy)
+    assert result.returncode == 1
+    assert "inbox/b.md:1: a Markdown article's front matter goes between two '---' lines" in (
+        result.stderr
+    )
+    assert articles_listing(project_copy) == before
+    # a Markdown file of text alone is a capture, as before
+    (inbox / "c.md").write_text("Notes on the port.\n\nThe port opened.\n", encoding="utf-8")
+    assert cli("add", "inbox/c.md", "--id", "c", cwd=project_copy).returncode == 0
+
+
 def test_add_writes_nothing_through_a_linked_articles_folder(
     project_copy: Path, tmp_path: Path
 ) -> None:

@@ -214,6 +214,14 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
     if not text.strip():
         raise _fail(capture, None, "the capture is empty: there is no article text to add")
     text = readable(text, display, problems)
+    if _front_matter_unfenced(capture, text):
+        raise _fail(
+            capture,
+            1,
+            "a Markdown article's front matter goes between two '---' lines (one before "
+            "'title:', one after the last key): without them the file would be read as "
+            "the text of a capture",
+        )
     if _is_markdown_article(capture, text):
         reading = read_text(text, display, problems, fmt="markdown")
         if not problems.errors and reading.front_matter is not None and not reading.blocks:
@@ -227,6 +235,16 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
     # the warnings reading it gave (control characters read as spaces...), said as notes
     said = tuple((d.line or 1, d.message) for d in problems.warnings)
     return dataclasses.replace(reading, notes=said + reading.notes), decoded.encoding
+
+
+#: A line of front matter a Markdown article opens with.
+_FRONT_KEY = re.compile(r"(?:title|published|outlet|kind|author|date|language|url|summary):[ \t]")
+
+
+def _front_matter_unfenced(capture: Path, text: str) -> bool:
+    """A ``.md`` file opening with front matter's keys, but without the ``---`` lines."""
+    first = text.lstrip("\ufeff").lstrip()
+    return capture.suffix.lower() == MARKDOWN_SUFFIX and bool(_FRONT_KEY.match(first))
 
 
 def _is_markdown_article(capture: Path, text: str) -> bool:
