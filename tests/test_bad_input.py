@@ -469,3 +469,19 @@ def test_a_milestone_quoting_one_passage_twice_is_refused_on_the_second_quote(
         f"{MILESTONES}:{line + 2}: quote: this quote lies within the one at line {line} "
         f"({INTERVIEW}, p3): one passage is one source; remove one of them"
     ]
+
+
+def test_one_story_captured_twice_is_a_warning(project_copy: Path) -> None:
+    """The same story saved again (other line ends) and added under another id was a second
+    article without a word (audit 6)."""
+    articles = project_copy / "content/articles"
+    capture = (articles / f"{COMMENTARY}.capture.txt").read_bytes()
+    (articles / "again.capture.txt").write_bytes(capture.replace(b"\n", b"\r\n"))
+    (articles / "again.meta.yaml").write_bytes((articles / f"{COMMENTARY}.meta.yaml").read_bytes())
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (
+        f"content/articles/again.capture.txt: warning: the same text as '{COMMENTARY}', of the "
+        "same outlet, paragraph for paragraph: one story captured twice?"
+    ) in result.stderr
+    assert cli("check", "--strict", cwd=project_copy).returncode == 1

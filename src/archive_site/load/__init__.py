@@ -25,7 +25,7 @@ from ..model import Archive
 from .articles import load_articles
 from .attribution import quotes_by_speaker
 from .discover import stray_entries
-from .evidence import compute_evidence, warn_single_voice
+from .evidence import compute_evidence, warn_captured_twice, warn_single_voice
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
@@ -71,6 +71,7 @@ def load_archive(
     milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache, jobs)
     evidence = compute_evidence(articles, milestones)
+    warn_captured_twice(content, articles, problems)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
     problems.raise_if_errors(strict=strict)
