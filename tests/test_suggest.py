@@ -191,6 +191,11 @@ def test_no_false_dates(sentence: str) -> None:
         ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.
         ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),
+        # news agencies' style, no "on" (audit 6): published on Monday 21 April 2025
+        ("Shipping officials said Monday the ferry was full.", ["2025-04-21"]),
+        ("The two leaders met Friday in Astana.", ["2025-04-18"]),
+        ("The talks, postponed Thursday, resume next week.", ["2025-04-17"]),
+        ("Black Monday is remembered.", []),
     ],
 )
 def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) -> None:

@@ -466,6 +466,12 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"\b(?:(?:[Oo]n|{_REL})\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
             _weekday,
         ),
+        # news agencies' style, no "on": "officials said Monday", "the leaders met Tuesday"
+        (
+            rf"\b(?:said|says|told|met|held|began|signed|opened|agreed|announced|left|"
+            rf"[a-z]{{3,}}ed)\s+(?P<rel>)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+            _weekday,
+        ),
         (
             rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
             rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d)",
