@@ -1240,6 +1240,28 @@ def test_copyright_lines_as_italian_and_korean_agencies_write_them(line: str) ->
     assert promotion("Riproduzione riservata dei dati: the ministry said it would not") is None
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # Medium's JSON-LD headline, NHK's og:title: the site's name after the headline
+        (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": '
+            '"Aliyev in Beijing - Geopolitics Weekly - Medium"}</script>',
+            "Aliyev in Beijing",
+        ),
+        ('<meta property="og:title" content="Aliyev in Beijing | NHK">', "Aliyev in Beijing"),
+        # a longer headline than the <h1> that is no site's name after a separator: kept
+        (
+            '<meta property="og:title" content="Aliyev in Beijing: a new chapter">',
+            "Aliyev in Beijing: a new chapter",
+        ),
+    ],
+)
+def test_a_headline_with_the_site_s_name_after_it_is_the_h1(head: str, title: str) -> None:
+    """Medium's and NHK's titles kept the site's name (audit 6)."""
+    assert fields(_page(head, "<h1>Aliyev in Beijing</h1>"))["title"] == title
+
+
 def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:
     """A date stamp under the standfirst was no date (Eurasianet's: nearly every outlet
     prints a standfirst above its byline and date); ``<meta name="publishdate">`` (China

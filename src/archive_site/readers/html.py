@@ -657,7 +657,18 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
                 fields[key] = Field(found.value, found.line)
     if "author" in fields and "outlet" in fields and _same_name(fields["author"], fields["outlet"]):
         del fields["author"]  # the outlet's name as its author ("Trend.Az", "Daily Sabah")
+    title, h1 = fields.get("title"), page.h1
+    if (
+        title is not None
+        and h1 is not None
+        and _SUFFIXED.fullmatch(title.value.removeprefix(h1[0]))
+    ):
+        fields["title"] = Field(h1[0], h1[1])  # "Headline | NHK", "Headline - Blog - Medium"
     return fields
+
+
+#: What a page's metadata may add to its headline: the site's name after a separator.
+_SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
 
 
 def _same_name(one: Field, other: Field) -> bool:
