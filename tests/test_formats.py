@@ -18,6 +18,7 @@ from archive_site.readers.byline import named_author
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
+from archive_site.readers.mhtml import is_mhtml
 from archive_site.readers.stamps import Stamp, parse_stamp
 from archive_site.readers.turns import mark_turns
 from archive_site.readers.wire import promotion
@@ -1260,6 +1261,58 @@ def test_copyright_lines_as_italian_and_korean_agencies_write_them(line: str) ->
 def test_a_headline_with_the_site_s_name_after_it_is_the_h1(head: str, title: str) -> None:
     """Medium's and NHK's titles kept the site's name (audit 6)."""
     assert fields(_page(head, "<h1>Aliyev in Beijing</h1>"))["title"] == title
+
+
+NEWSLETTER = """From: "The Caspian Brief" <newsletter@caspianbrief.com>
+To: researcher@example.org
+Subject: =?UTF-8?Q?Aliyev_in_Beijing_=E2=80=94_what_it_means?=
+Date: Thu, 24 Apr 2025 10:02:05 +0400
+MIME-Version: 1.0
+Content-Type: multipart/alternative; boundary="XX"
+
+--XX
+Content-Type: text/plain; charset=UTF-8
+
+President Ilham Aliyev signed a partnership.
+
+--XX
+Content-Type: text/html; charset=UTF-8
+Content-Transfer-Encoding: quoted-printable
+
+<!DOCTYPE html><html><body><table><tr><td><h1>Aliyev in Beijing</h1><p>Preside=
+nt Ilham Aliyev signed a comprehensive strategic partnership with Xi Jinping in =
+Beijing on Wednesday, China=E2=80=99s top tier.</p><p>For Baku, the deal is a hedge=
+ against Moscow, and a door to Chinese money for its ports.</p></td></tr></table></bo=
+dy></html>
+
+--XX--
+"""
+
+
+def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
+    """An .eml was read as plain text: its headers, MIME separators, undecoded
+    quoted-printable and raw HTML were the article's text (audit 6).  Its page is read, and
+    its headers give the date, the time, the zone and the sender; a table's paragraphs,
+    which the extractor does not take for an article's, are the text."""
+    assert is_mhtml("brief.eml", NEWSLETTER.encode()) and is_mhtml("x.txt", NEWSLETTER.encode())
+    r = read_text(NEWSLETTER, "brief.eml", Problems(), fmt="mhtml")
+    assert fields(r) == {
+        "title": "Aliyev in Beijing",
+        "published": "2025-04-24",
+        "time": "10:02",
+        "timezone": "+04:00",
+        "outlet": "The Caspian Brief",
+    }
+    assert texts(r) == [
+        "President Ilham Aliyev signed a comprehensive strategic partnership with Xi Jinping "
+        "in Beijing on Wednesday, China’s top tier.",
+        "For Baku, the deal is a hedge against Moscow, and a door to Chinese money for its ports.",
+    ]
+    # a page a browser saved as MHTML: its Date is when it was saved, no publication's
+    saved = NEWSLETTER.replace(
+        '"The Caspian Brief" <newsletter@caspianbrief.com>', "<Saved by Blink>"
+    )
+    assert "published" not in read_text(saved, "x.mhtml", Problems(), fmt="mhtml").fields
 
 
 def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:

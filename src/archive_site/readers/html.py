@@ -341,7 +341,7 @@ def _paragraphs(
     body: list[Block] = []
     aside: list[Furniture] = []
     last = 1
-    for text in _extract(html):
+    for text in _extract(html) or _innermost(blocks, page.blocks):
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or _in_furniture(k, furniture, inside, blocks):
@@ -353,6 +353,24 @@ def _paragraphs(
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     return body, aside
+
+
+#: A block of a page's own text, when the extractor finds none, has this many words at least
+#: (a menu's or a button's words are fewer).
+_LEAST_BLOCK_WORDS = 8
+
+
+def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[str]:
+    """The page's blocks outside its furniture that hold no other block (a table cell's
+    paragraphs, not the cell) and have :data:`_LEAST_BLOCK_WORDS` words or more: its text
+    when the extractor finds none (a print view, a newsletter laid out in a table, whose
+    text trafilatura does not take for an article's)."""
+    holders = {n for k in blocks.texts for n in blocks.holding(k) if blocks.texts[n] != k}
+    return [
+        " ".join(text.split())
+        for n, (text, _) in enumerate(found)
+        if n not in holders and len(text.split()) >= _LEAST_BLOCK_WORDS
+    ]
 
 
 def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts) -> bool:

@@ -1,4 +1,5 @@
-"""``mhtml``: a web page saved from a browser as one file (``.mhtml``, ``.mht``).
+"""``mhtml``: a web page saved from a browser as one file (``.mhtml``, ``.mht``), or an
+e-mail (``.eml``: a newsletter) with a page in it.
 
 Chrome, Edge and Opera save "Webpage, Single File" as MHTML (RFC 2557): a MIME
 message whose first ``text/html`` part is the page, mostly in quoted-printable,
@@ -6,15 +7,19 @@ followed by its images and style sheets.  The page is taken out of it and read
 as a saved page is (see :mod:`.html`); the capture stays byte for byte.  Every
 line the page's reading names (a field, a paragraph, a problem) is the line of
 the capture file where it is written: quoted-printable's soft line breaks are
-followed back; in a part encoded in base64, the part's first line.
+followed back; in a part encoded in base64, the part's first line.  An e-mail's
+headers give what its page does not: its title (``Subject``), its publication time
+(``Date``: when it was sent) and its outlet (the sender's name, ``From``).
 """
 
 from __future__ import annotations
 
 import base64
 import binascii
+import contextlib
 import email.parser
 import email.policy
+import email.utils
 import quopri
 import re
 from dataclasses import replace
@@ -26,12 +31,18 @@ from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, codec_of, declared
 from .html import read as read_page
 
-SUFFIXES = (".mhtml", ".mht")
+SUFFIXES = (".mhtml", ".mht", ".eml")
 #: How far into a file its MIME headers are looked for.
 _HEAD_BYTES = 8192
 _MIME_VERSION = re.compile(r"^mime-version\s*:", re.I | re.M)
 _HTML_TYPE = re.compile(r"content-type\s*:\s*text/html\b", re.I)
 _MULTIPART = re.compile(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
+#: An e-mail (a newsletter saved as ``.eml``): its sender, and a body of several versions
+#: of the text or of a page.
+_FROM = re.compile(r"^from\s*:", re.I | re.M)
+_MAIL_BODY = re.compile(
+    r"^content-type\s*:\s*(?:multipart/(?:alternative|mixed|related)|text/html)\b", re.I | re.M
+)
 
 
 def is_mhtml(name: str, data: bytes) -> bool:
@@ -44,7 +55,9 @@ def is_mhtml(name: str, data: bytes) -> bool:
 
 def _looks_mhtml(text: str) -> bool:
     head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
-    return bool(_MIME_VERSION.search(head) and _MULTIPART.search(head))
+    if not _MIME_VERSION.search(head):
+        return False
+    return bool(_MULTIPART.search(head) or (_FROM.search(head) and _MAIL_BODY.search(head)))
 
 
 def decoded(data: bytes) -> Decoded:
@@ -209,14 +222,48 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
     for d in own:
         problems.extend([replace(d, line=None if d.line is None else at(d.line))])
+    fields = {k: Field(f.value, at(f.line)) for k, f in reading.fields.items()}
+    for key, value in _mail_fields(capture.lines).items():
+        fields.setdefault(key, value)
     return replace(
         reading,
         format="mhtml",
-        fields={k: Field(f.value, at(f.line)) for k, f in reading.fields.items()},
+        fields=fields,
         blocks=tuple(replace(b, line=at(b.line)) for b in reading.blocks),
         furniture=tuple(replace(f, line=at(f.line)) for f in reading.furniture),
         notes=tuple((at(line), note) for line, note in reading.notes),
     )
+
+
+def _mail_fields(lines: tuple[str, ...]) -> dict[str, Field]:
+    """What an e-mail's headers say of it (see the module's text); nothing for a page
+    saved as MHTML, whose ``From`` is no sender's address."""
+    end = _header_end(lines, 0)
+    top = _headers(list(lines[:end]))
+    if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
+        return {}  # a page a browser saved ("From: <Saved by Blink>": its Date, the saving's)
+
+    def line_of(name: str) -> int:
+        return next((n + 1 for n in range(end) if lines[n].lower().startswith(name)), 1)
+
+    out: dict[str, Field] = {}
+    with contextlib.suppress(TypeError, ValueError, IndexError):
+        sent = email.utils.parsedate_to_datetime(str(top.get("date", "")))
+        at = line_of("date:")
+        out["published"] = Field(sent.date().isoformat(), at)
+        out["time"] = Field(sent.strftime("%H:%M"), at)
+        offset = sent.utcoffset()
+        if offset is not None:
+            minutes = int(offset.total_seconds()) // 60
+            sign = "-" if minutes < 0 else "+"
+            out["timezone"] = Field(f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", at)
+    subject = " ".join(str(top.get("subject", "")).split())
+    if subject:
+        out["title"] = Field(subject, line_of("subject:"))
+    sender = email.utils.parseaddr(str(top.get("from", "")))[0].strip()
+    if sender:
+        out["outlet"] = Field(sender, line_of("from:"))
+    return out
 
 
 FORMAT = Format("mhtml", read, detect, order=4, suffixes=SUFFIXES)
