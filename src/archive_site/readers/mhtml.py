@@ -93,10 +93,9 @@ def _header_end(lines: tuple[str, ...] | list[str], start: int) -> int:
     return next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
 
 
-def _page_part(lines: tuple[str, ...]) -> _Part | None:
-    """The first ``text/html`` part of the message (the message itself when it is one)."""
-    end = _header_end(lines, 0)
-    top = _headers(list(lines[:end]))
+def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage) -> _Part | None:
+    """The first ``text/html`` part of the message (the message itself when it is one),
+    whose headers, ``top``, end at line ``end``."""
     if top.get_content_type() == "text/html":
         return _Part(top, list(lines[end + 1 :]), end + 2)
     boundary = top.get_param("boundary")
@@ -205,7 +204,9 @@ def _utf8(data: bytes) -> bool:
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
-    part = _page_part(capture.lines)
+    end = _header_end(capture.lines, 0)
+    top = _headers(list(capture.lines[:end]))
+    part = _page_part(capture.lines, end, top)
     if part is None:
         problems.error(capture.display, 1, "an MHTML file without a text/html part: no page in it")
         return Reading("mhtml", {}, ())
@@ -223,7 +224,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     for d in own:
         problems.extend([replace(d, line=None if d.line is None else at(d.line))])
     fields = {k: Field(f.value, at(f.line)) for k, f in reading.fields.items()}
-    for key, value in _mail_fields(capture.lines).items():
+    for key, value in _mail_fields(capture.lines, end, top).items():
         fields.setdefault(key, value)
     return replace(
         reading,
@@ -235,11 +236,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
     )
 
 
-def _mail_fields(lines: tuple[str, ...]) -> dict[str, Field]:
-    """What an e-mail's headers say of it (see the module's text); nothing for a page
-    saved as MHTML, whose ``From`` is no sender's address."""
-    end = _header_end(lines, 0)
-    top = _headers(list(lines[:end]))
+def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[str, Field]:
+    """What an e-mail's headers (``top``, ending at line ``end``) say of it (see the
+    module's text); nothing for a page saved as MHTML, whose ``From`` is no sender's
+    address."""
     if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
         return {}  # a page a browser saved ("From: <Saved by Blink>": its Date, the saving's)
 
