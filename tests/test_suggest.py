@@ -483,6 +483,26 @@ def test_suggest_human_output_groups_by_article_new_first(project_copy: Path) ->
     assert statuses[0] == "new" and "new" not in statuses[statuses.index("on") :]
 
 
+def test_suggest_reads_an_article_while_another_waits_for_its_metadata(
+    project_copy: Path,
+) -> None:
+    """``suggest ID`` printed only the problems of another article, just added and not yet
+    filled in (audit 6); without an id, or for an article with problems, it still does."""
+    articles = project_copy / "content/articles"
+    (articles / "new.capture.txt").write_text(
+        "A story.\n\nIt happened in 2019.\n", encoding="utf-8"
+    )
+    (articles / "new.meta.yaml").write_text("kind:\n", encoding="utf-8")
+    result = cli("suggest", INTERVIEW, "--json", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) and {r["article"] for r in json.loads(result.stdout)} == {
+        INTERVIEW
+    }
+    assert "problems elsewhere in the archive (run `archive-site check`)" in result.stderr
+    assert cli("suggest", cwd=project_copy).returncode == 1
+    assert cli("suggest", "new", cwd=project_copy).returncode == 1
+
+
 def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
     result = cli("suggest", "no-such-article", cwd=project_copy)
     assert result.returncode == 2

@@ -10,13 +10,16 @@ prints an array of objects with the keys ``article``, ``paragraph``,
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING
 
+from ..errors import ArchiveError, Problems
 from ..load import load_archive
 from ..options import SuggestOptions, UsageError
 from ..suggest import Mention, suggest
 
 if TYPE_CHECKING:
+    from ..model import Archive
     from .cli import Printer
 
 EXIT_OK = 0
@@ -24,7 +27,7 @@ JSON_KEYS = ("article", "paragraph", "date", "quote", "basis", "existing")
 
 
 def suggest_command(options: SuggestOptions, out: Printer) -> int:
-    archive = load_archive(options.content)
+    archive = _loaded(options)
     known = {a.id for a in archive.articles}
     unknown = [a for a in options.articles if a not in known]
     if unknown:
@@ -42,6 +45,29 @@ def suggest_command(options: SuggestOptions, out: Printer) -> int:
         for line in human(article.id, article.published.display(), own):
             out.info(line)
     return EXIT_OK
+
+
+def _loaded(options: SuggestOptions) -> Archive:
+    """The archive; with problems in it, when the articles asked for loaded without any,
+    what loaded (an article just added, while others still wait for their metadata), the
+    problems said as a note."""
+    try:
+        return load_archive(options.content)
+    except ArchiveError:
+        if not options.articles:
+            raise
+        problems = Problems()
+        archive = load_archive(options.content, problems=problems, partial=True)
+        loaded = {a.id for a in archive.articles}
+        if not set(options.articles) <= loaded:
+            raise
+        count = len(problems.errors)
+        print(  # on stderr: --json's output stays JSON
+            f"archive-site suggest: {count} problem{'s' if count > 1 else ''} elsewhere in the "
+            "archive (run `archive-site check`); suggesting from the articles asked for",
+            file=sys.stderr,
+        )
+        return archive
 
 
 def as_json(m: Mention) -> dict[str, object]:

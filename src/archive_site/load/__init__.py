@@ -43,12 +43,15 @@ def load_archive(
     single_voice: bool = False,
     cache: RecordCache | None = None,
     jobs: int = 1,
+    partial: bool = False,
 ) -> Archive:
     """Read and validate everything under ``content``; raise :class:`ArchiveError` on problems.
 
     ``cache`` keeps what reading each article gave, for the next load (see :mod:`..cache`);
     with ``jobs`` above 1, the articles not in it (and the links of the Markdown texts not
-    in it) are read by two processes at once (:mod:`.split`)."""
+    in it) are read by two processes at once (:mod:`.split`).  ``partial``: the archive of
+    what loaded without a problem, its problems left in ``problems`` (for ``suggest``, which
+    reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
@@ -74,7 +77,8 @@ def load_archive(
     warn_captured_twice(content, articles, problems)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
-    problems.raise_if_errors(strict=strict)
+    if not partial or config is None:
+        problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
     links = compute_links(articles, milestones, entities, cache, mentions)
     return Archive(
