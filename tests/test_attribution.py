@@ -136,6 +136,24 @@ def test_words_handed_to_someone_unnamed_are_no_one_s(project_copy: Path) -> Non
     assert "30-year occupation" not in outlet.partition('id="h-said"')[2].partition('id="h-men"')[0]
 
 
+def test_speaker_unnamed_says_the_source_names_no_one(project_copy: Path) -> None:
+    """Words "officials said" give to no one named warned for ever, so ``check --strict``
+    could never pass on an honest archive (audit 6): ``speaker: unnamed`` says the source
+    names no one, shown as such, without the warning."""
+    edit(
+        project_copy / MILESTONES,
+        "the territorial integrity of Azerbaijan.\n      speaker: parvin-karimzade\n",
+        "the territorial integrity of Azerbaijan.\n      speaker: unnamed\n",
+    )
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    page = (project_copy / "out/milestones/territorial-integrity-mutual-support.html").read_text(
+        "utf-8"
+    )
+    assert "Speaker not named, in EDnews" in page
+
+
 @pytest.mark.parametrize(
     ("text", "cue"),
     [

@@ -196,6 +196,11 @@ QUOTATION = re.compile(
 QUOTED_WORDS = 4
 
 
+#: What ``speaker:`` says of words the source gives to no one it names ("officials said"):
+#: they are shown as a speaker not named, and no warning asks who it is.
+UNNAMED = "unnamed"
+
+
 class Attribution(NamedTuple):
     """Who makes a statement, and a problem with the archivist's ``speaker:`` if any."""
 
@@ -213,7 +218,9 @@ def attribute(
     span: tuple[int, int] = (0, 0),
 ) -> Attribution:
     """The speaker and voice of a quote from ``paragraph`` (at ``span`` in its text), given
-    the curated ``speaker``."""
+    the curated ``speaker`` (:data:`UNNAMED`: someone the source does not name)."""
+    if speaker == UNNAMED and UNNAMED not in entity_ids:
+        return Attribution(None, "unattributed")
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=f"unknown entity '{speaker}' (see entities.yaml)")
     if paragraph.role in ("question", "answer"):
@@ -227,7 +234,7 @@ def attribute(
                 warning=(
                     f"paragraph {paragraph.id} {cue}: name who makes this statement with "
                     "'speaker:' (an entity id; the outlet's own entity if it is the "
-                    "outlet's voice)"
+                    f"outlet's voice; '{UNNAMED}' if the source names no one)"
                 ),
             )
         return Attribution(speaker, "own")
