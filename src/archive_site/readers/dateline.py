@@ -192,6 +192,18 @@ def take_dateline(
     dateline_fields(fields, dateline, line, notes, dated_by)
 
 
+#: Days a story's dateline may come before its publication without a word: filed one day,
+#: published the next, or copied by another outlet a day or two later.
+DATELINE_DAYS_BEFORE = 2
+
+
+def _far(dateline: str, published: str) -> bool:
+    """Whether a dateline's day is more than a story's usual delay from the publication's:
+    after it, or more than :data:`DATELINE_DAYS_BEFORE` days before it (a misread?)."""
+    late = (dt.date.fromisoformat(published) - dt.date.fromisoformat(dateline)).days
+    return not 0 <= late <= DATELINE_DAYS_BEFORE
+
+
 def dateline_fields(
     fields: dict[str, Field],
     line: Dateline,
@@ -208,7 +220,7 @@ def dateline_fields(
     day, inferred = dateline_day(line, published.value if published else None)
     if published is None and day is not None:
         fields["published"] = Field(day, at)
-    elif published is not None and day is not None and day != published.value:
+    elif published is not None and day is not None and _far(day, published.value):
         how = " (its year inferred)" if inferred else ""
         notes.append(
             (at, f"the dateline says {day}{how}, {dated_by} {published.value}: {dated_by} kept")
