@@ -21,6 +21,7 @@ from archive_site.yamlsrc import (
     YList,
     YMap,
     _Loader,
+    _mapping_hint,
     parse_yaml,
 )
 from conftest import CONTENT, cli
@@ -97,6 +98,16 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
             (
                 1,
                 "YAML: mapping values are not allowed in this context (text containing ': ' must be in quotes)",
+            ),
+        ),
+        # a key indented one space too far after a key with a value: its indentation, not
+        # quotes (audit 6: the hint said to quote the text)
+        (
+            "- id: a\n  title: T\n   topics: [x]\n",
+            (
+                3,
+                "YAML: mapping values are not allowed in this context (this key is indented "
+                "more than the key above it, which has a value: give it the same indentation)",
             ),
         ),
         # the parser's mistakes first, as PyYAML reports them, then the tree's
@@ -292,7 +303,7 @@ def pyyaml(text: str) -> tuple[Any, list[tuple[int | None, str]]]:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "invalid YAML"
         if "mapping values are not allowed" in what:
-            what += " (text containing ': ' must be in quotes)"
+            what += _mapping_hint(text, mark.line if mark else -1)
         problems.error("f.yaml", mark.line + 1 if mark else None, f"YAML: {what}")
     return ("NoneType", None), [(d.line, d.message) for d in problems]
 

@@ -93,7 +93,7 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
         line = None if mark is None else (file_line or _same)(mark.line + 1)
         what = exc.problem or exc.context or "invalid YAML"
         if "mapping values are not allowed" in what:
-            what += " (text containing ': ' must be in quotes)"
+            what += _mapping_hint(text, mark.line if mark is not None else -1)
         syntax = isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError))
         hint = _hidden_break_hint(text, first_line, line) if syntax else ""
         problems.error(display, line, f"YAML: {what}{hint}")
@@ -107,6 +107,30 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
 
 
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+_KEY_LINE = re.compile(r" *(?:- +)?(?P<key>[\w-]+):(?:[ \t]+(?P<value>\S.*))?$")
+
+
+def _mapping_hint(text: str, at: int) -> str:
+    """Why YAML found a mapping where a value goes: a key indented more than the key with a
+    value above it (an indentation slip), else text holding ': ' outside quotes."""
+    lines = _EDITOR_BREAK.split(text)
+    here = _KEY_LINE.match(lines[at]) if 0 <= at < len(lines) else None
+    above = next((line for line in reversed(lines[:at]) if line.strip()), "") if here else ""
+    before = _KEY_LINE.match(above)
+    if (
+        here
+        and before
+        and before["value"]
+        and ": " not in (here["value"] or "")
+        and here.start("key") > before.start("key")
+    ):
+        return (
+            " (this key is indented more than the key above it, which has a value: give it "
+            "the same indentation)"
+        )
+    return " (text containing ': ' must be in quotes)"
+
+
 _HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
 #: Line breaks to YAML (1.1): also NEL, U+2028 and U+2029, which no editor breaks a line at.
 _YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
