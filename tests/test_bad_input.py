@@ -62,14 +62,15 @@ MILESTONES = "content/milestones.yaml"
             MILESTONES,
             "- article: 2025-04-21-aliyev-xinhua-interview\n      quote: At the invitation of President Xi Jinping",
             "- article: 2025-04-21-aliyev-xinhua-interviews\n      quote: At the invitation of President Xi Jinping",
-            "article: unknown article '2025-04-21-aliyev-xinhua-interviews' (see content/articles/)",
+            "article: unknown article '2025-04-21-aliyev-xinhua-interviews' (did you mean "
+            "'2025-04-21-aliyev-xinhua-interview'? see content/articles/)",
             id="unknown-article",
         ),
         pytest.param(
             MILESTONES,
             "entities: [ilham-aliyev, xi-jinping, china]\n  sources:\n    - article: 2025-04-21-aliyev-xinhua-interview\n      quote: At",
             "entities: [ilham-aliyev, xi-jinpin, china]\n  sources:\n    - article: 2025-04-21-aliyev-xinhua-interview\n      quote: At",
-            "entities: unknown entity 'xi-jinpin' (see entities.yaml)",
+            "entities: unknown entity 'xi-jinpin' (did you mean 'xi-jinping'? see entities.yaml)",
             id="unknown-entity",
         ),
         pytest.param(

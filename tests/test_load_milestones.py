@@ -208,6 +208,23 @@ def test_a_milestone_that_happened_after_every_source_is_a_warning() -> None:
     assert after_every_source(parse_edtf("[2026..]"), "happened", sources) is not None
 
 
+def test_an_unknown_id_names_the_one_likely_meant() -> None:
+    """An unknown id said only "unknown" (audit 6): a close spelling, or an article's file
+    name given for its id, is named."""
+    known = {"2025-03-20-caspian-field-notes-a-conversation-on-caspian", "alat-port"}
+    (issue,) = check_source_article(
+        "2025-03-20-caspian-field-notes-a-conversation-on-caspian.capture.txt",
+        Known(articles=dict.fromkeys(known), entities=set(), topics=set(), broken=set()),
+    )
+    assert "the id is the file's name without '.capture.txt'" in issue.message
+    (issue,) = unknown((("alat-prot", 3),), known, "entities", "entity", "entities.yaml")
+    assert (
+        issue.message == "unknown entity 'alat-prot' (did you mean 'alat-port'? see entities.yaml)"
+    )
+    (issue,) = unknown((("atlantis", 3),), known, "entities", "entity", "entities.yaml")
+    assert issue.message == "unknown entity 'atlantis' (see entities.yaml)"
+
+
 def test_months_a_text_names() -> None:
     assert months_stated("on April 2, 1992, and in Sept. 2019") == {4, 9}
     assert months_stated("Nisan'da ve Mayıs ayında, 15.06.2023, 2023-07-01") == {4, 5, 6, 7}
