@@ -169,6 +169,12 @@ def test_each_end_of_an_interval_is_checked_as_a_date_is() -> None:
     message = unsourced_precision(parse_edtf("2024-01-15/2024-01-30"), None, january)
     assert message is not None and "its start's day, 15 January" in message
     assert unsourced_precision(parse_edtf("2024-01/2025"), None, january) is None
+    # a part of a year the quotes name gives its months (review 14: "first half")
+    half = _quoted("Cargo grew by a fifth in the first half of 2024.")
+    assert unsourced_precision(parse_edtf("2024-01/2024-06"), None, half) is None
+    assert unsourced_precision(parse_edtf("2024-01/2024-07"), None, half) is not None
+    q3 = _quoted("Revenue fell in the third quarter of 2024.")
+    assert unsourced_precision(parse_edtf("2024-07/2024-09"), None, q3) is None
     assert unsourced_precision(parse_edtf("[2024-03-29..]"), None, january) is not None
     assert unsourced_precision(parse_edtf("2024-03-29/2024-03-30"), "a note", january) is None
 

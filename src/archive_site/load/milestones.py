@@ -132,6 +132,8 @@ def _unstated(d: PartialDate, quotes: str) -> str | None:
     (or ``d`` is a year)."""
     if d.month is None:
         return None
+    if d.day is None and d.month in _period_ends(quotes):
+        return None  # "in the first half of 2024": from January, to June
     if not states_month(quotes, d.month):
         months = months_stated(quotes)
         named = ", ".join(MONTHS[m - 1] for m in sorted(months))
@@ -140,6 +142,25 @@ def _unstated(d: PartialDate, quotes: str) -> str | None:
     if d.day is not None and not re.search(rf"(?<!\d)0?{d.day}(?!\d)", quotes):
         return f"day, {d.day} {MONTHS[d.month - 1]}, which no quote states"
     return None
+
+
+#: Parts of a year the quotes may name, and the months they run from and to.
+_PERIODS = tuple(
+    (re.compile(pattern, re.IGNORECASE), first, last)
+    for pattern, first, last in (
+        (r"\b(?:first|1st)\s+half\b|\bH1\b", 1, 6),
+        (r"\b(?:second|2nd|latter)\s+half\b|\bH2\b", 7, 12),
+        (r"\b(?:first|1st)\s+quarter\b|\bQ1\b", 1, 3),
+        (r"\b(?:second|2nd)\s+quarter\b|\bQ2\b", 4, 6),
+        (r"\b(?:third|3rd)\s+quarter\b|\bQ3\b", 7, 9),
+        (r"\b(?:fourth|4th|last)\s+quarter\b|\bQ4\b", 10, 12),
+    )
+)
+
+
+def _period_ends(quotes: str) -> set[int]:
+    """The months the parts of a year the quotes name run from and to."""
+    return {m for p, first, last in _PERIODS if p.search(quotes) for m in (first, last)}
 
 
 def after_every_source(
