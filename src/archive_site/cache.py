@@ -381,6 +381,12 @@ class RecordCache:
             blobs.close()
             self._prune_blobs(kind, blobs)
 
+    def let_go(self) -> None:
+        """Forget the entries read and kept, once saved: the records they are (the counts of
+        hits and misses stay)."""
+        self._old.clear()
+        self._new.clear()
+
     def _prune_blobs(self, kind: str, blobs: Blobs) -> None:
         """Remove the files of byte strings of ``kind`` that no entry kept refers to."""
         refs = (blobs.valid(entry) for entry in self._new.get(kind, {}).values())
