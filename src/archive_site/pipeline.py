@@ -228,12 +228,13 @@ def _printable(value: object) -> str:
     return CONTROL_CHARACTERS.sub(" ", str(value)).replace("\n", " ").replace("\r", " ")
 
 
-def _reuse(site: Site, output: Path, files: dict[str, str], salt: str, cache: RecordCache) -> Reuse:
-    """What the pages of ``site`` are made from, and what the previous output's were; the
-    data files' parts are kept in ``cache`` under the same keys."""
+def _reuse(site: Site, output: Path, found: Inputs, salt: str, cache: RecordCache) -> Reuse:
+    """What the pages of ``site`` are made from (the inputs ``found``, hashed), and what the
+    previous output's were; the data files' parts are kept in ``cache`` under the same keys."""
     from .produce import Reuse, read_record
     from .render.keys import PageKeys
 
+    files = {k: sha for k, (_, sha) in found.hashes.items()}
     keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt, cache)
     site.renderer.data.keep(keys.part_key, cache)
     made = {p.path: key for p in site.pages if (key := keys.of(p)) is not None}
@@ -297,7 +298,6 @@ def build(
     from .searchindex import index_site
 
     jobs = default_jobs() if jobs is None else jobs
-
     t0 = time.perf_counter()
     check_output_contents(paths.output)
     forget(paths.output)
@@ -312,9 +312,8 @@ def build(
     t0 = time.perf_counter()
     site: Site | None = plan(paths, report)
     reuse = None
-    if found_inputs is not None and cache is not None:
-        files = {k: sha for k, (_, sha) in found_inputs.hashes.items()}
-        reuse = _reuse(site, previous or paths.output, files, salt, cache)  # type: ignore[arg-type]
+    if found_inputs is not None and cache is not None and site is not None:
+        reuse = _reuse(site, previous or paths.output, found_inputs, salt, cache)
     planning = time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 
@@ -328,17 +327,10 @@ def build(
     def index(folder: Path) -> None:
         nonlocal indexing, site
         t1 = time.perf_counter()
-        # The pages are written: what they were made from is kept (the record cache) and let
-        # go before Pagefind runs, the largest of the build's stages in time and memory.
-        if cache is not None:
-            cache.save()
-            cache.let_go()
-        site = None
-        report.let_go()
-        indexing = time.perf_counter() - t1  # (the cache's saving, counted as before)
-        t1 = time.perf_counter()
+        site = None  # the pages are written: what they were made from goes (see _let_go)
+        _let_go(report, cache)
         report.search = index_site(folder, paths.output if use_stamp else None, jobs=jobs)
-        indexing += time.perf_counter() - t1
+        indexing = time.perf_counter() - t1
 
     t0 = time.perf_counter()
     deleted = write_folder(make, paths.output, finish=index if search else None)
@@ -352,6 +344,15 @@ def build(
     finally:
         deleted()
     return report
+
+
+def _let_go(report: Report, cache: RecordCache | None) -> None:
+    """Keep what the pages were made from (the record cache, saved) and let it go, with the
+    archive, before Pagefind runs, the largest of a build's stages in time and memory."""
+    if cache is not None:
+        cache.save()
+        cache.let_go()
+    report.let_go()
 
 
 def _remember(

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..cache import RecordCache
-from ..config import load_config
+from ..config import SiteConfig, load_config
 from ..errors import ArchiveError, Problems, display_path
 from ..model import Archive
 from .articles import load_articles
@@ -32,6 +32,23 @@ from .milestones import load_milestones
 from .records import load_entities, load_pages, load_topics
 
 __all__ = ["load_archive", "load_entities"]
+
+
+def _site_config(content: Path, base_url: str | None, problems: Problems) -> SiteConfig | None:
+    """The site's settings (``base_url`` for its own), and a warning for each entry of
+    ``content`` the build does not read; a missing content folder is raised at once."""
+    if not content.is_dir():
+        problems.error(display_path(content), None, "content folder not found")
+        raise ArchiveError(problems)
+    config = load_config(content, problems)
+    for display, message in stray_entries(content):
+        problems.warning(display, None, message)
+    if config is not None and base_url:
+        try:
+            config = config.with_base_url(base_url)
+        except ValueError as exc:
+            problems.error("--base-url", None, str(exc))
+    return config
 
 
 def load_archive(
@@ -53,17 +70,7 @@ def load_archive(
     what loaded without a problem, its problems left in ``problems`` (for ``suggest``, which
     reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
-    if not content.is_dir():
-        problems.error(display_path(content), None, "content folder not found")
-        raise ArchiveError(problems)
-    config = load_config(content, problems)
-    for display, message in stray_entries(content):
-        problems.warning(display, None, message)
-    if config is not None and base_url:
-        try:
-            config = config.with_base_url(base_url)
-        except ValueError as exc:
-            problems.error("--base-url", None, str(exc))
+    config = _site_config(content, base_url, problems)
     entities = load_entities(content, problems)
     topics = load_topics(content, problems)
     pages = load_pages(content, problems)
