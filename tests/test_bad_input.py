@@ -486,3 +486,11 @@ def test_one_story_captured_twice_is_a_warning(project_copy: Path) -> None:
         "same outlet, paragraph for paragraph: one story captured twice?"
     ) in result.stderr
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
+    # a version under another headline, kept on purpose, is none (review 13)
+    meta = articles / "again.meta.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + 'title: "A new headline"\noverrides: [title]\n',
+        encoding="utf-8",
+    )
+    again = cli("check", cwd=project_copy)
+    assert again.returncode == 0 and "one story captured twice" not in again.stderr, again.stderr

@@ -436,6 +436,8 @@ def test_the_page_cites_a_byline_in_capitals_as_its_citations_do(project_copy: P
         ),
         ('He said "yes" to China', "He said ‘yes’ to China."),
         ("Will the port open?", "Will the port open?"),
+        ('A 12" pipe and a 6" valve', 'A 12" pipe and a 6" valve.'),  # inches (review 13)
+        ("“Will it open?”", "‘Will it open?’"),
         ("Port opens", "Port opens."),
     ],
 )

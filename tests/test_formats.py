@@ -2503,3 +2503,107 @@ def test_a_pages_subheadings_are_headings_of_its_text() -> None:
         ("question", 3),
         ("answer", 4),
     ]
+
+
+# --- review 13: rules of audit 6 that misfired ----------------------------------------
+
+
+def test_a_class_naming_furniture_on_the_element_around_the_article_names_none() -> None:
+    """A WordPress entry with the category "fundraising", a "membership-news" story, a
+    "donations-chart" paragraph: the whole article was furniture ("no article text")."""
+    paras = "".join(
+        f"<p>{s} of the union's members, the bureau said in its annual report on labour.</p>"
+        for s in ("Membership fell by a tenth", "Most", "The losses were in services")
+    )
+    for wrapper in ('<div class="entry category-fundraising">', '<div class="membership-news">'):
+        r = _page("", f"<h1>Union membership falls</h1>{wrapper}{paras}</div>")
+        assert len(texts(r)) >= 3, wrapper
+    r = _page(
+        "",
+        f'<h1>Charities</h1>{paras}<p class="donations-chart">Donations fell by a '
+        "fifth in the first quarter, the charities' association said on Wednesday.</p>",
+    )
+    assert any(t.startswith("Donations fell") for t in texts(r))
+
+
+def test_a_speaker_s_name_over_their_words_is_kept_though_a_tag_names_them() -> None:
+    """A transcript's "Jeyhun Bayramov" (its own line, `<br>` after it) was dropped because
+    the tag list named him too."""
+    r = _page(
+        "",
+        "<h1>Transcript</h1><p><strong>Jeyhun Bayramov</strong><br>We have agreed to open the "
+        "new border crossing before the end of the year.</p>"
+        '<div class="tags"><a>Jeyhun Bayramov</a><a>Armenia</a></div>',
+    )
+    assert "Jeyhun Bayramov" in " ".join(texts(r))
+
+
+def test_a_lead_crediting_news_agencies_is_no_caption() -> None:
+    lead = "The court said the evidence had been fabricated. (AFP/Reuters)"
+    r = _page("", f"<h1>Blogger jailed</h1><p>{lead}</p>")
+    assert texts(r)[0] == lead
+
+
+@pytest.mark.parametrize(
+    ("byline", "author", "agency"),
+    [
+        ("By LEYLA MAMMADOVA Staff Writer", "LEYLA MAMMADOVA", None),
+        ("By Leyla Mammadova Business Correspondent", "Leyla Mammadova", None),
+        ("By KEN MORITSUGU AP Diplomatic Writer", "KEN MORITSUGU", "AP"),
+        ("By Staff Reporter", None, None),
+    ],
+)
+def test_a_writer_named_with_their_role_is_the_author(
+    byline: str, author: str | None, agency: str | None
+) -> None:
+    text = (
+        f"Gas deal signed in Baku\n\n{byline}\n\nBAKU, April 23 - Azerbaijan and Turkmenistan "
+        "signed a gas swap agreement on Wednesday.\n\nThe deal runs for five years.\n"
+    )
+    r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
+    assert (fields(r).get("author"), fields(r).get("agency")) == (author, agency)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Anyone with information is asked to contact the police at tips@police.gov.az.",
+        "With assistance from the World Bank, the plant will be completed by 2027.",
+    ],
+)
+def test_a_last_paragraph_that_is_text_stays(last: str) -> None:
+    text = (
+        "Police seek witnesses\n\nBAKU, April 23 - Police appealed on Wednesday for witnesses "
+        f"to an explosion.\n\nNo one was injured in the blast.\n\n{last}\n"
+    )
+    assert texts(read_text(text, "x.capture.txt", Problems(), fmt="wire"))[-1] == last
+
+
+def test_a_personal_site_s_author_is_its_writer() -> None:
+    head = (
+        '<meta name="author" content="Jane Roe"><meta property="og:site_name" content="Jane Roe">'
+    )
+    assert fields(_page(head, "<h1>What the gas deal means</h1>"))["author"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("lang", ["os", "prs", "uz"])
+def test_a_declared_language_of_another_script_stands(lang: str) -> None:
+    """Ossetian was read as Russian, Dari as Persian, with a false note."""
+    text = {
+        "os": "Цæгат Ирыстоны сæйраг горæт Дзæуджыхъæуы ног скъола байгом, ахуыр дзы кæндзысты.",
+        "prs": "بخش سوم راه آهن خواف-هرات روز چهارشنبه با حضور مقام‌های افغانستان و ایران گشایش یافت.",
+        "uz": "Тошкент метрополитенининг Ер усти ҳалқа йўлида янги бекат фойдаланишга топширилди.",
+    }[lang]
+    page = f'<!DOCTYPE html><html lang="{lang}"><body><article><h1>x</h1><p>{text}</p><p>{text}</p></article></body></html>'
+    r = read_text(page, "x.html", Problems(), fmt="html")
+    assert r.fields["language"].value == lang and not r.notes
+
+
+def test_text_a_hidden_parent_shows_is_text() -> None:
+    r = _page(
+        "",
+        '<h1>Court acquits journalists</h1><div style="visibility:hidden">'
+        '<p style="visibility: visible">A court in Baku acquitted four journalists of '
+        "smuggling charges on Wednesday, in a rare defeat for prosecutors.</p></div>",
+    )
+    assert any(t.startswith("A court in Baku acquitted") for t in texts(r))

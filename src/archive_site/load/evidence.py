@@ -336,18 +336,20 @@ def warn_single_voice(
 
 
 def warn_captured_twice(content: Path, articles: Sequence[Article], problems: Problems) -> None:
-    """A warning on each article whose text is another's of the same outlet, paragraph for
-    paragraph (those of :data:`SAME_WORDS_MIN` words or more, two at least): one story
-    captured twice (saved again, with other line ends, under another id), which would be
-    listed twice; the evidence counts them as one line either way (:func:`same_text`)."""
-    seen: dict[tuple[str, frozenset[str]], Article] = {}
+    """A warning on each article whose title and text are another's of the same outlet,
+    paragraph for paragraph (those of :data:`SAME_WORDS_MIN` words or more, two at least):
+    one story captured twice (saved again, with other line ends, under another id), which
+    would be listed twice; the evidence counts them as one line either way
+    (:func:`same_text`).  A version under another headline, kept on purpose, is none."""
+    seen: dict[tuple[str, str, frozenset[str]], Article] = {}
     for a in sorted(articles, key=_published_order):
         texts = frozenset(
             fold(p.text) for p in a.paragraphs if p.text.count(" ") + 1 >= SAME_WORDS_MIN
         )
         if len(texts) < 2:
             continue
-        first = seen.setdefault((_outlet_key(a.outlet, a.publisher_entity), texts), a)
+        outlet = _outlet_key(a.outlet, a.publisher_entity)
+        first = seen.setdefault((outlet, fold(a.title), texts), a)
         if first is not a:
             problems.warning(
                 display_path(content / a.source_file),

@@ -164,19 +164,19 @@ def _period_ends(quotes: str) -> set[int]:
 
 
 def after_every_source(
-    date: DateSpec | None, status: str, published: Sequence[Published]
+    date: DateSpec | None, status: str, published: Sequence[Published], date_note: str | None = None
 ) -> str | None:
     """A milestone said to have happened (or be under way) on a date after every source
     was published: the sources can only have foretold it, which ``status: planned`` says."""
-    if date is None or status == "planned" or not published:
-        return None
+    if date is None or status == "planned" or not published or date_note:
+        return None  # (a note says how the date is known: a later update, another zone)
     first = date.start if date.kind != "before" else None
     if first is None or first.uncertain or first.approximate:
         return None
     with contextlib.suppress(ValueError):  # a year the calendar module does not take
         earliest = dt.date(first.year, first.month or 1, first.day or 1)
         latest = max(p.last_day for p in published)
-        if earliest > latest:
+        if earliest > latest + dt.timedelta(days=1):  # (the outlet's day may be behind)
             return (
                 f"{date.display()} is after every source was published (the latest "
                 f"{latest.isoformat()}), yet the milestone is '{status}': what sources "
@@ -204,7 +204,8 @@ def _check_sources(
     sourced = check_date_sourced(date, date_note, sources) if all_read else ()
     report(rec, check_repeated_sources(sources), sourced)
     articles = [known.articles[s.article] for s in sources]
-    late = after_every_source(date, status, [a.published for a in articles]) if all_read else None
+    published = [a.published for a in articles]
+    late = after_every_source(date, status, published, date_note) if all_read else None
     if late is not None:
         rec.problems.warning(rec.display, rec.key_line("date"), f"date: {late}")
     readable = all(primary_language(a.language) in MONTHS_READ_IN for a in articles)

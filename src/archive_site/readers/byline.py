@@ -107,6 +107,17 @@ _DESK = re.compile(
     r"correspondents?|desk|team|board)|staff|correspondents?|reporters|writers|desk|bureau"
     r"|agencies|news\s+agencies|wire\s+services|news\s+services|wires))"
 )
+#: A writer's role after their name ("LEYLA MAMMADOVA Staff Writer", "Leyla Mammadova
+#: Business Correspondent", "KEN MORITSUGU AP Diplomatic Writer"): one person, named first.
+_WRITER_ROLE = re.compile(
+    r"(?P<name>.+?)\s+(?:(?i:senior|chief|staff|business|political|diplomatic|foreign"
+    r"|economics?|energy|defen[cs]e|security|science|health|technology|tech|sports?|culture"
+    r"|investigative|special|regional|national|international|world|news|contributing"
+    r"|associate|deputy|managing)\s+){0,2}"
+    r"(?i:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst)"
+)
+#: What a desk's role may follow: "By Staff Reporter", "By Our Correspondent".
+_DESK_OWNER = re.compile(r"(?i:our|a|the|staff|special|foreign|political)?")
 #: What joins a byline's names, a desk's or an agency's among them: "Jane Roe and Reuters
 #: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA".
 _NAMES_APART = re.compile(r"\s*(?:,|&|\band\b|\bwith\b)\s*")
@@ -119,6 +130,11 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     parts = _NAMES_APART.split(names.strip())
     kept, agency, left_out = [], None, False
     for part in parts:
+        with_role = _writer_with_role(part)
+        if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
+            kept.append(with_role[0])
+            left_out, agency = True, agency or with_role[1]
+            continue
         desk = _DESK.fullmatch(part)
         named = part[: desk.start(1)] if desk is not None and desk.lastindex else part
         known = agency_of(named.strip()) if named.strip() else None  # "Reuters staff"
@@ -134,6 +150,19 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     cut = names.find(first) if first else len(names)
     head = names[:cut] if kept and all(p in names[:cut] for p in kept) else ", ".join(kept)
     return re.sub(r"(?:[\s,]+(?:and|&|with))*[\s,]*$", "", head).strip(), agency, True
+
+
+def _writer_with_role(part: str) -> tuple[str, str | None] | None:
+    """A writer named with their role (see :data:`_WRITER_ROLE`): the name, and the news
+    agency written between the two ("KEN MORITSUGU AP Diplomatic Writer"); None for a desk's
+    role alone ("Staff Reporter", "Our Correspondent")."""
+    role = _WRITER_ROLE.fullmatch(part)
+    if role is None or _DESK_OWNER.fullmatch(role["name"]):
+        return None
+    words = role["name"].split()
+    if len(words) > 1 and agency_of(words[-1]) is not None:
+        return " ".join(words[:-1]), words[-1]
+    return role["name"], None
 
 
 #: News agencies by the names their datelines, credits and pages give them, one agency a
@@ -314,12 +343,13 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
 #: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
 #: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고").
 _CLOSING = re.compile(
-    r"[—–-]?\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
+    r"[—–-]\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
     r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
     r"|to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\s+(?:on|of|responsible"
     r"\s+for|for)\s+this\s+(?:story|article|report)\s*:?.{0,200}"
     r"|[^@\s]+@[\w-]+(?:\.[\w-]+)+\W*"
-    r"|[^@;]{2,80}\s+at\s+[^@\s]+@[\w-]+(?:\.[\w-]+)+\s*[;.,]?"
+    r"|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:\s+in\s+(?-i:[A-Z])[\w-]+(?:\s+"
+    r"(?-i:[A-Z])[\w-]+)?)?\s+at\s+[^@\s]+@[\w-]+(?:\.[\w-]+)+\s*[;.,]?"
     r"|published\s+in\s+[^,.]{2,40},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\.?"
     r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}",
     re.IGNORECASE,

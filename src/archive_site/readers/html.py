@@ -132,7 +132,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
     body, aside = _paragraphs(text, page, fields.get("title"))
+    extracted = len(body)
     body = _with_standfirst(page, body)
+    lead = len(body) - extracted  # the standfirst the extractor left out, put first
     outlet = fields.get("outlet")
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
     _byline_author(aside, fields)
@@ -140,7 +142,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
-        lead = 1 if len(body) > 1 and _is_standfirst(page, body[0]) else 0
+        lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _stamp_date(page, opening, second, fields, notes)
         _in_outlet_zone(page, second, fields)
@@ -172,9 +174,13 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
     return 0, found
 
 
-#: Languages written in another script than the Latin (by their primary subtags).
-_NOT_LATIN = frozenset(
-    "ru uk be bg mk sr kk ky tg mn tt ba ar fa ur ps ku he yi ka hy el th zh ja ko hi bn".split()  # noqa: SIM905
+#: Languages written in the Latin script alone (by their primary subtags): a page declaring
+#: one over a text in another script declares its template's language, not its text's.
+_LATIN_ONLY = frozenset(
+    (  # noqa: SIM905
+        "en fr de es it pt nl tr az pl cs sk sl hr bs sq ro hu fi et lv lt da sv no nb nn is "
+        "ga cy eu ca gl mt id ms tl vi sw"
+    ).split()
 )
 
 
@@ -182,15 +188,15 @@ def _language_written(
     body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
 ) -> None:
     """The text's language where its letters tell it (:func:`.base.script_language`) and
-    the page declares none, or one written in the Latin script over a text in another
-    (``lang="en"``, a template's default, over Russian: then said in a note)."""
+    the page declares none, or one written in the Latin script alone over a text in another
+    (``lang="en"``, a template's default, over Russian: then said in a note; Ossetian or
+    Dari, declared, stand)."""
     written = script_language(body) if body else None
     declared = fields.get("language")
     if written is None:
         return
     if declared is not None and (
-        primary_language(declared.value) in _NOT_LATIN
-        or primary_language(written) not in _NOT_LATIN
+        primary_language(declared.value) not in _LATIN_ONLY or written in _LATIN_ONLY
     ):
         return
     if declared is not None:
@@ -202,13 +208,6 @@ def _language_written(
             )
         )
     fields["language"] = Field(written, body[0].line)
-
-
-def _is_standfirst(page: PageScan, block: Block) -> bool:
-    """Whether ``block`` is the standfirst: what the page's description says, above the
-    text (a date stamp under it is the page's, as one under the headline is)."""
-    found = page.meta.get("og:description") or page.meta.get("description")
-    return found is not None and _key(block.text) == _key(found[0])
 
 
 def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
@@ -240,6 +239,16 @@ _HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)(?:!import
 _CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
 
 
+def _shown_in(element: Any) -> bool:
+    """Whether an element hidden by ``visibility: hidden`` shows an element within it
+    (``visibility: visible``, which ``display: none`` allows not)."""
+    return any(
+        "visibility:visible" in _CSS_SPACE.sub("", e.get("style", "")).lower()
+        for e in element.iter()
+        if e is not element and isinstance(e.tag, str)
+    )
+
+
 def _extract(html: str) -> list[str]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
@@ -253,7 +262,8 @@ def _extract(html: str) -> list[str]:
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     for styled in tree.xpath("//*[@style]"):
-        if _HIDING_STYLE.search(_CSS_SPACE.sub("", styled.get("style", "")).lower()):
+        hiding = _HIDING_STYLE.search(_CSS_SPACE.sub("", styled.get("style", "")).lower())
+        if hiding and not (hiding[0].strip(";").startswith("visibility") and _shown_in(styled)):
             styled.drop_tree()
     _breaks_as_shown(tree)
     text = trafilatura.extract(
@@ -319,6 +329,8 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
+    extracted = _extract(html)
+    _without_wrappers(page, [_key(t) for t in extracted])
     furniture = _Texts(
         [
             _key(t)
@@ -326,10 +338,8 @@ def _paragraphs(
             if f.kind in _NEVER_TEXT
         ]
     )
-    inside = {_key(t) for kind, t in page.furniture_blocks if kind in _NEVER_TEXT}
-    headline = {_key(title.value)} if title else set()
-    if page.h1:
-        headline.add(_key(page.h1[0]))
+    inside = {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
+    headline = _headline_keys(page, title)
     blocks = _Texts([_key(text) for text, _ in page.blocks])
     headings = {_key(text) for text, _ in page.headings}
     lines: dict[str, int] = {}
@@ -341,7 +351,7 @@ def _paragraphs(
     body: list[Block] = []
     aside: list[Furniture] = []
     last = 1
-    for text in _extract(html) or _innermost(blocks, page.blocks):
+    for text in extracted or _innermost(blocks, page.blocks):
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or _in_furniture(k, furniture, inside, blocks):
@@ -353,6 +363,34 @@ def _paragraphs(
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     return body, aside
+
+
+def _headline_keys(page: PageScan, title: Field | None) -> set[str]:
+    """The headline as the metadata and the ``<h1>`` give it, as paragraphs are looked up."""
+    found = {_key(title.value)} if title else set()
+    if page.h1:
+        found.add(_key(page.h1[0]))
+    return found
+
+
+def _without_wrappers(page: PageScan, extracted: list[str]) -> None:
+    """``page``'s furniture without the elements that hold most of the extracted text: a
+    class's words that name furniture on the element around the article ("entry
+    category-fundraising", "membership-news", "articleSocialBody") name no furniture."""
+    texts = _Texts([_key(t) for t in page.furniture_text])
+    total = sum(len(k) for k in extracted)
+    held: dict[int, int] = {}
+    for k in extracted:
+        if len(k) > 30:
+            for n in texts.holding(k):
+                held[n] = held.get(n, 0) + len(k)
+    wrappers = {n for n, count in held.items() if count * 2 > total}
+    if wrappers:
+        lines = {page.furniture[n].line for n in wrappers}
+        kept = [n for n in range(len(page.furniture)) if n not in wrappers]
+        page.furniture[:] = [page.furniture[n] for n in kept]
+        page.furniture_text[:] = [page.furniture_text[n] for n in kept]
+        page.furniture_blocks[:] = [b for b in page.furniture_blocks if b[2] not in lines]
 
 
 #: A block of a page's own text, when the extractor finds none, has this many words at least
@@ -373,10 +411,17 @@ def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[str]:
     ]
 
 
+#: Furniture whose short elements (a heading, a link, a button) the extractor may give
+#: alone: a box asking for money, a subscription or consent, a post of another site (not a
+#: tag list, whose names a paragraph's line may be: "Jeyhun Bayramov" over his words in a
+#: transcript).
+_BOXES = frozenset({"appeal", "newsletter", "embedded-post", "cookie-banner"})
+
+
 def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts) -> bool:
     """Whether the extracted paragraph ``key`` is the text of furniture: the whole text of
-    an element of it, or within one (a long paragraph), or a short element within one and
-    no block outside (a box's heading or its link, alone)."""
+    an element of it, or within one (a long paragraph), or a short element within a box
+    (:data:`_BOXES`) that no block outside holds (its heading or its link, alone)."""
     if key in furniture.exact or (len(key) > 30 and furniture.holding(key)):
         return True
     return key in inside and key not in blocks.exact
@@ -673,7 +718,7 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
                 found = _Found(tag, found.line)
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
-    if "author" in fields and "outlet" in fields and _same_name(fields["author"], fields["outlet"]):
+    if _outlet_as_author(fields):
         del fields["author"]  # the outlet's name as its author ("Trend.Az", "Daily Sabah")
     title, h1 = fields.get("title"), page.h1
     if (
@@ -687,6 +732,19 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
 
 #: What a page's metadata may add to its headline: the site's name after a separator.
 _SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
+
+
+def _outlet_as_author(fields: dict[str, Field]) -> bool:
+    """Whether the author is the outlet itself: its name, written as a site's address
+    ("Trend.Az") or beside a news agency ("Daily Sabah with AA"); a personal site's author,
+    whose name the site bears, is its writer."""
+    author, outlet = fields.get("author"), fields.get("outlet")
+    if author is None or outlet is None or not _same_name(author, outlet):
+        return False
+    return "agency" in fields or _DOMAIN_END.search(author.value) is not None
+
+
+_DOMAIN_END = re.compile(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)$", re.I)
 
 
 def _same_name(one: Field, other: Field) -> bool:
@@ -706,7 +764,7 @@ _CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])|\d{8}(?!\d)")
 def _date_fields(value: str, line: int) -> dict[str, _Found]:
     """``published``, ``time`` and ``timezone`` from an ISO 8601 date or date-time, or from
     a date written out (``Wed, 23 Apr 2025 10:15:00 GMT``, ``April 23, 2025``)."""
-    text = value.strip()
+    text = re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", value.strip())  # 2025/04/24
     # a month by name: "04/05/2025" could be either day first
     named = not text[:4].isdigit() and _MONTH_NAME.search(text) is not None
     stamp = parse_stamp(text) if named else None

@@ -65,6 +65,8 @@ _BY_TAG = {
     "form": "form",
     "header": "header",
 }
+#: The elements a box asking for money is: not a paragraph, a list item or a span.
+_BOX_TAGS = frozenset({"div", "aside", "section", "form", "figure", "footer", "header", "dialog"})
 #: Where a class's words run together in camel case ("DonateBlock-root").
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Kinds a tag gives only outside the article (an article has its own header and footer).
@@ -122,7 +124,7 @@ class PageScan:
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     #: The text of each element within furniture, with the furniture's kind ("appeal": a
     #: box's heading, "Support OC Media", or its link, as the extractor may give it alone).
-    furniture_blocks: list[tuple[str, str]] = field(default_factory=list)
+    furniture_blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (and its line)
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
@@ -247,8 +249,9 @@ class _Scanner(HTMLParser):
         if not self.in_furniture and text:
             self._text_of(top, text)
         elif text:
-            kind = next(o.furniture for o in reversed(self.stack) if o.furniture is not None)
-            self.out.furniture_blocks.append((kind, text))
+            box = next(o for o in reversed(self.stack) if o.furniture is not None)
+            assert box.furniture is not None
+            self.out.furniture_blocks.append((box.furniture, text, box.line))
 
     def _text_of(self, top: _Open, text: str) -> None:
         """What the text of an element outside the furniture is: the headline, the title,
@@ -292,6 +295,8 @@ class _Scanner(HTMLParser):
                 if pattern.search(names):
                     if kind in _OUTSIDE_ARTICLE_ONLY and self.in_article:
                         break
+                    if kind == "appeal" and tag not in _BOX_TAGS:
+                        continue  # a paragraph "donations-chart" is text; a box asks
                     if kind == "share" and _AUTHOR.search(names):
                         break  # "author_share": the byline and its share buttons, each its own
                     return kind

@@ -46,7 +46,7 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import read_byline, take_credits
+from .byline import agency_of, read_byline, take_credits
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_stamp, says_changed
 
@@ -268,6 +268,16 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:记者|攝影|摄影)\s*[^\s，。]{1,12}(?:\s+[^\s，。]{1,12})?\s*[摄攝]\s*[)）]?\s*$",
     re.IGNORECASE,
 )
+
+
+def _sources_credited(text: str) -> bool:
+    """Whether a paragraph ends naming only news agencies in brackets ("... fabricated.
+    (AFP/Reuters)"): the sources of a text, not a photograph's credit."""
+    last = re.search(r"\(([^()]+)\)\s*$", text)
+    names = [n.strip() for n in last[1].split("/")] if last else []
+    return bool(names) and all(agency_of(n) is not None for n in names)
+
+
 #: A caption longer than this is taken for text.
 _MAX_CAPTION_WORDS = 80
 #: A call to follow the outlet somewhere ("Follow the author on X: @name", "Stay up to date:
@@ -344,7 +354,8 @@ def promotion(text: str, *, first: bool = False) -> str | None:
     photograph's caption, ending with its credit ("caption": inside the text, a paragraph
     ending "(Photo: press service)" may be text, and is kept); else None."""
     words = len(text.split())
-    if first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text):
+    caption = first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text)
+    if caption and not _sources_credited(text):
         return "caption"
     if words > _MAX_PROMOTION_WORDS:
         return None

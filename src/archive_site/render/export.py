@@ -463,8 +463,13 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
     }
     if art.kind == "interview" and art.interviewee:
         item["author"] = [_agent(a, art.interviewee)]
-        if art.interviewer:  # the byline's people when the interviewer is the outlet
-            byline = art.author if a.entity(art.interviewer).type != "person" else None
+        if art.interviewer:  # the byline's people when the interviewer is the outlet itself
+            asked_by_outlet = art.interviewer == art.publisher_entity  # not a copy's reposter
+            byline = (
+                art.author
+                if asked_by_outlet and a.entity(art.interviewer).type != "person"
+                else None
+            )
             item["interviewer"] = person_names(byline) if byline else [_agent(a, art.interviewer)]
     elif art.author:
         item["author"] = person_names(art.author)

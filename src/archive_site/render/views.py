@@ -469,7 +469,9 @@ def year_counts(a: Archive) -> list[tuple[int, int, int, int]]:
 #: Double quotation marks within a title, as a citation quoting the title writes them:
 #: single, its own being double (Chicago, MLA).
 _INNER = str.maketrans({"“": "‘", "”": "’", "„": "‚"})
-_STRAIGHT_PAIR = re.compile(r'"([^"]*)"')
+#: Straight quotation marks around words: opening after a space or a bracket, closing
+#: before one or a stop (not an inch mark: 12" pipe).
+_STRAIGHT_PAIR = re.compile(r'(?<![\w\d])"(?=\S)([^"]*?\S)"(?![\w\d])')
 
 
 def cited(title: str) -> str:
@@ -477,4 +479,4 @@ def cited(title: str) -> str:
     single ("“‘Anaklia will change the corridor’: ...”", where they were doubled), and
     ended by a full stop unless it ends with its own mark ("Will the port open?")."""
     text = _STRAIGHT_PAIR.sub(r"‘\1’", title.translate(_INNER)).rstrip()
-    return text if text.endswith((".", "?", "!", "…")) else f"{text}."
+    return text if text.rstrip("’'").endswith((".", "?", "!", "…")) else f"{text}."
