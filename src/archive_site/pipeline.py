@@ -9,6 +9,7 @@ returns figures, and never prints.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import json
 import os
@@ -353,6 +354,16 @@ def _let_go(report: Report, cache: RecordCache | None) -> None:
         cache.save()
         cache.let_go()
     report.let_go()
+    gc.collect()  # (the records hold cycles: without it, nothing is freed)
+    _trim_heap()
+
+
+def _trim_heap() -> None:
+    """Give the memory freed back to the system where the C library can (glibc's
+    ``malloc_trim``): without it the freed records' pages stay the process's, and Pagefind's
+    stage holds them (at 10,000 articles, 315 MiB of resident memory against 200)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).malloc_trim(0)
 
 
 def _remember(
