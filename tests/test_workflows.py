@@ -29,7 +29,7 @@ from typing import Any
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, cli
 
 WORKFLOWS_DIR = ROOT / ".github" / "workflows"
 WORKFLOWS = sorted(p for p in WORKFLOWS_DIR.glob("*") if p.suffix in (".yml", ".yaml"))
@@ -315,3 +315,19 @@ def test_ci_workflow() -> None:
     checkout = next(s for s in steps(job) if s.get("uses", "").startswith("actions/checkout@"))
     assert checkout["with"] == {"persist-credentials": False}
     assert [s["run"].strip() for s in steps(job) if "run" in s] == ["make test", "make audit"]
+
+
+def test_an_archive_of_one_s_own_starts_from_an_empty_one(project_copy: Path) -> None:
+    """The README's "An archive of your own": the seed's captures deleted, its lists
+    emptied, it builds; the home page's heading spoke of "the relationship", the seed's."""
+    content = project_copy / "content"
+    for capture in (content / "articles").iterdir():
+        capture.unlink()
+    for name in ("milestones.yaml", "entities.yaml", "topics.yaml"):
+        (content / name).write_text("[]\n", encoding="utf-8")
+    result = cli("build", "-o", "out", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "0 articles, 0 milestones, 0 entities, 0 topics" in result.stdout
+    home = (project_copy / "out/index.html").read_text(encoding="utf-8")
+    # no heading of the seed's subject is written into the templates (audit 6)
+    assert "relationship at a glance" not in home.lower()
