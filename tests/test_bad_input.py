@@ -486,6 +486,16 @@ def test_one_story_captured_twice_is_a_warning(project_copy: Path) -> None:
         "same outlet, paragraph for paragraph: one story captured twice?"
     ) in result.stderr
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
+    # an update's prefix on the headline is the same story (review 15)
+    meta = articles / "again.meta.yaml"
+    kept = meta.read_text(encoding="utf-8")
+    meta.write_text(
+        kept
+        + 'title: "UPDATE 1-The Azerbaijan-China strategic partnership is reaching a new stage"\noverrides: [title]\n',
+        encoding="utf-8",
+    )
+    assert "one story captured twice" in cli("check", cwd=project_copy).stderr
+    meta.write_text(kept, encoding="utf-8")
     # a version under another headline, kept on purpose, is none (review 13)
     meta = articles / "again.meta.yaml"
     meta.write_text(

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from archive_site.errors import Problems
 from archive_site.load.articles import publication_chain
 from archive_site.readers import Block, Field, Reading, detect_format, read_text
-from archive_site.readers.byline import named_author
+from archive_site.readers.byline import Byline, named_author, read_byline
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -2607,3 +2607,38 @@ def test_text_a_hidden_parent_shows_is_text() -> None:
         "smuggling charges on Wednesday, in a rare defeat for prosecutors.</p></div>",
     )
     assert any(t.startswith("A court in Baku acquitted") for t in texts(r))
+
+
+def test_a_long_thread_of_comments_under_a_short_article_stays_furniture() -> None:
+    """Review 15: the rule that an element holding most of the text is no furniture let a
+    long comment thread into a short article; it holds not the article's first paragraph."""
+    comments = "".join(
+        f"<p>Comment {n}: I think the ministry is wrong about the ferry schedule again.</p>"
+        for n in range(6)
+    )
+    r = _page("", f'<h1>Ferry delayed</h1><div class="comments-area">{comments}</div>')
+    assert not any(t.startswith("Comment") for t in texts(r))
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Jane Roe, Chief Political Correspondent", "Jane Roe"),
+        ("By Jane Roe, Caucasus Correspondent", "Jane Roe"),
+        ("By Tom Writer", "Tom Writer"),
+    ],
+)
+def test_a_role_after_a_comma_is_no_writer(byline: str, author: str) -> None:
+    assert read_byline([byline]) == Byline(author)
+
+
+@pytest.mark.parametrize("name", ["The Caspian Times", "OC Media"])
+def test_an_outlet_naming_itself_its_author_has_none(name: str) -> None:
+    head = f'<meta name="author" content="{name}"><meta property="og:site_name" content="{name}">'
+    assert "author" not in fields(_page(head, "<h1>Ferry delayed</h1>"))
+
+
+def test_a_latin_script_declaration_over_russian_text_is_russian_for_uzbek_too() -> None:
+    russian = "Стороны обсудили новые маршруты, которые были открыты в этом году. " * 2
+    page = f'<!DOCTYPE html><html lang="uz"><body><article><h1>x</h1><p>{russian}</p><p>{russian}</p></article></body></html>'
+    assert read_text(page, "x.html", Problems(), fmt="html").fields["language"].value == "ru"

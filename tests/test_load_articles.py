@@ -43,6 +43,9 @@ def test_required_and_matches() -> None:
     assert checks.matches("timezone", "+0\u0664:00", checks.TIMEZONE, "x") != ()
     assert checks.web_url("url", "https://a.org/b") == ()
     assert checks.web_url("url", "javascript:alert(1)") != ()
+    # credentials are never published, nor said back (audit 5, left then)
+    (issue,) = checks.web_url("url", "https://bob:s3cret@example.org/story")
+    assert "user name or password" in issue.message and "s3cret" not in issue.message
 
 
 def test_published_day() -> None:

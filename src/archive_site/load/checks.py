@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
+from urllib.parse import urlsplit
 
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..readers import Field
@@ -90,6 +91,15 @@ def matches(
 
 def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
     """No issue when ``value`` is absent or an http(s) URL that a sitemap or feed can hold."""
+    if value is not None and is_web_url(value) and "@" in urlsplit(value).netloc:
+        host = urlsplit(value).netloc.rpartition("@")[2]
+        return (
+            Issue(
+                key,
+                f"a URL with a user name or password (before the '@' of {host!r}): every "
+                "page and the data would publish it; give the address without it",
+            ),
+        )
     if value is None or is_web_url(value):
         return ()
     return (

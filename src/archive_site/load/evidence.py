@@ -341,16 +341,17 @@ def warn_captured_twice(content: Path, articles: Sequence[Article], problems: Pr
     one story captured twice (saved again, with other line ends, under another id), which
     would be listed twice; the evidence counts them as one line either way
     (:func:`same_text`).  A version under another headline, kept on purpose, is none."""
-    seen: dict[tuple[str, str, frozenset[str]], Article] = {}
+    seen: dict[tuple[str, frozenset[str]], list[Article]] = {}
     for a in sorted(articles, key=_published_order):
         texts = frozenset(
             fold(p.text) for p in a.paragraphs if p.text.count(" ") + 1 >= SAME_WORDS_MIN
         )
         if len(texts) < 2:
             continue
-        outlet = _outlet_key(a.outlet, a.publisher_entity)
-        first = seen.setdefault((outlet, fold(a.title), texts), a)
-        if first is not a:
+        earlier = seen.setdefault((_outlet_key(a.outlet, a.publisher_entity), texts), [])
+        first = next((e for e in earlier if _same_title(e.title, a.title)), None)
+        earlier.append(a)
+        if first is not None:
             problems.warning(
                 display_path(content / a.source_file),
                 None,
@@ -358,3 +359,10 @@ def warn_captured_twice(content: Path, articles: Sequence[Article], problems: Pr
                 "one story captured twice? Keep one (the other is listed twice, though the "
                 "evidence counts them as one)",
             )
+
+
+def _same_title(one: str, other: str) -> bool:
+    """Whether two titles are one, their case, punctuation and an update's prefix or the
+    outlet's suffix aside (one holds the other's letters and digits whole)."""
+    a, b = ("".join(c for c in t.casefold() if c.isalnum()) for t in (one, other))
+    return bool(a and b) and (a in b or b in a)

@@ -116,6 +116,12 @@ _WRITER_ROLE = re.compile(
     r"|associate|deputy|managing)\s+){0,2}"
     r"(?i:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst)"
 )
+#: A writer's role alone after a comma: "Chief Political Correspondent", "Caucasus
+#: Correspondent" (a place and a role).
+_ROLE_ALONE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){0,3}"
+    r"(?i:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst)"
+)
 #: What a desk's role may follow: "By Staff Reporter", "By Our Correspondent".
 _DESK_OWNER = re.compile(r"(?i:our|a|the|staff|special|foreign|political)?")
 #: What joins a byline's names, a desk's or an agency's among them: "Jane Roe and Reuters
@@ -129,7 +135,10 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     named (see :func:`agency_of`); and whether any desk or agency was left out."""
     parts = _NAMES_APART.split(names.strip())
     kept, agency, left_out = [], None, False
-    for part in parts:
+    for n, part in enumerate(parts):
+        if n and _ROLE_ALONE.fullmatch(part):  # "Jane Roe, Chief Political Correspondent"
+            left_out = True
+            continue
         with_role = _writer_with_role(part)
         if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
             kept.append(with_role[0])
@@ -157,8 +166,8 @@ def _writer_with_role(part: str) -> tuple[str, str | None] | None:
     agency written between the two ("KEN MORITSUGU AP Diplomatic Writer"); None for a desk's
     role alone ("Staff Reporter", "Our Correspondent")."""
     role = _WRITER_ROLE.fullmatch(part)
-    if role is None or _DESK_OWNER.fullmatch(role["name"]):
-        return None
+    if role is None or _DESK_OWNER.fullmatch(role["name"]) or len(role["name"].split()) < 2:
+        return None  # (one word before it: a name, "Tom Writer")
     words = role["name"].split()
     if len(words) > 1 and agency_of(words[-1]) is not None:
         return " ".join(words[:-1]), words[-1]

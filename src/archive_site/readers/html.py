@@ -179,7 +179,7 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
 _LATIN_ONLY = frozenset(
     (  # noqa: SIM905
         "en fr de es it pt nl tr az pl cs sk sl hr bs sq ro hu fi et lv lt da sv no nb nn is "
-        "ga cy eu ca gl mt id ms tl vi sw"
+        "ga cy eu ca gl mt id ms tl vi sw uz tk"  # (Uzbek in Cyrillic tells no language)
     ).split()
 )
 
@@ -384,7 +384,10 @@ def _without_wrappers(page: PageScan, extracted: list[str]) -> None:
         if len(k) > 30:
             for n in texts.holding(k):
                 held[n] = held.get(n, 0) + len(k)
-    wrappers = {n for n, count in held.items() if count * 2 > total}
+    first = next((k for k in extracted if len(k) > 30), "")
+    # most of the text, its first paragraph among it: around the article (not a long thread
+    # of comments under a short one)
+    wrappers = {n for n, count in held.items() if count * 2 > total and n in texts.holding(first)}
     if wrappers:
         lines = {page.furniture[n].line for n in wrappers}
         kept = [n for n in range(len(page.furniture)) if n not in wrappers]
@@ -415,7 +418,9 @@ def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[str]:
 #: alone: a box asking for money, a subscription or consent, a post of another site (not a
 #: tag list, whose names a paragraph's line may be: "Jeyhun Bayramov" over his words in a
 #: transcript).
-_BOXES = frozenset({"appeal", "newsletter", "embedded-post", "cookie-banner"})
+_BOXES = frozenset(
+    {"appeal", "newsletter", "embedded-post", "cookie-banner", "read-also", "share", "sidebar"}
+)
 
 
 def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts) -> bool:
@@ -736,14 +741,24 @@ _SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
 
 def _outlet_as_author(fields: dict[str, Field]) -> bool:
     """Whether the author is the outlet itself: its name, written as a site's address
-    ("Trend.Az") or beside a news agency ("Daily Sabah with AA"); a personal site's author,
-    whose name the site bears, is its writer."""
+    ("Trend.Az"), beside a news agency ("Daily Sabah with AA") or an outlet's name ("The
+    Caspian Times", "OC Media"); a personal site's author, whose name the site bears, is its
+    writer."""
     author, outlet = fields.get("author"), fields.get("outlet")
     if author is None or outlet is None or not _same_name(author, outlet):
         return False
-    return "agency" in fields or _DOMAIN_END.search(author.value) is not None
+    named = author.value
+    outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
+    return "agency" in fields or _DOMAIN_END.search(named) is not None or bool(outlet_words)
 
 
+#: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media").
+_OUTLET_WORDS = frozenset(
+    (  # noqa: SIM905
+        "the times post daily herald tribune journal gazette media press news weekly magazine "
+        "review observer telegraph express network radio tv television channel agency service"
+    ).split()
+)
 _DOMAIN_END = re.compile(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)$", re.I)
 
 

@@ -66,7 +66,9 @@ _BY_TAG = {
     "header": "header",
 }
 #: The elements a box asking for money is: not a paragraph, a list item or a span.
-_BOX_TAGS = frozenset({"div", "aside", "section", "form", "figure", "footer", "header", "dialog"})
+_BOX_TAGS = frozenset(
+    {"div", "aside", "section", "form", "figure", "footer", "header", "dialog", "ul", "ol"}
+)
 #: Where a class's words run together in camel case ("DonateBlock-root").
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 #: Kinds a tag gives only outside the article (an article has its own header and footer).
