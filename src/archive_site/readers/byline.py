@@ -136,22 +136,11 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     parts = _NAMES_APART.split(names.strip())
     kept, agency, left_out = [], None, False
     for n, part in enumerate(parts):
-        if n and _ROLE_ALONE.fullmatch(part):  # "Jane Roe, Chief Political Correspondent"
-            left_out = True
-            continue
-        with_role = _writer_with_role(part)
-        if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
-            kept.append(with_role[0])
-            left_out, agency = True, agency or with_role[1]
-            continue
-        desk = _DESK.fullmatch(part)
-        named = part[: desk.start(1)] if desk is not None and desk.lastindex else part
-        known = agency_of(named.strip()) if named.strip() else None  # "Reuters staff"
-        if known is not None or desk is not None or part.casefold() in AGENCIES:
-            left_out = True
-            agency = agency or (named.strip() if known is not None else None)
-        else:
-            kept.append(part)
+        writer, named = _byline_part(part, first=n == 0)
+        if writer is not None:
+            kept.append(writer)
+        left_out = left_out or writer != part
+        agency = agency or named
     if not left_out:
         return names, None, False
     # the writers' part of the text as written: up to the first name left out
@@ -159,6 +148,22 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     cut = names.find(first) if first else len(names)
     head = names[:cut] if kept and all(p in names[:cut] for p in kept) else ", ".join(kept)
     return re.sub(r"(?:[\s,]+(?:and|&|with))*[\s,]*$", "", head).strip(), agency, True
+
+
+def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
+    """One of a byline's names: the writer it names (None for a desk, an agency, a role
+    after a comma), and the news agency it names."""
+    if not first and _ROLE_ALONE.fullmatch(part):  # "Jane Roe, Chief Political Correspondent"
+        return None, None
+    with_role = _writer_with_role(part)
+    if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
+        return with_role
+    desk = _DESK.fullmatch(part)
+    named = (part[: desk.start(1)] if desk is not None and desk.lastindex else part).strip()
+    known = agency_of(named) if named else None  # "Reuters staff"
+    if known is not None or desk is not None or part.casefold() in AGENCIES:
+        return None, (named if known is not None else None)
+    return part, None
 
 
 def _writer_with_role(part: str) -> tuple[str, str | None] | None:
