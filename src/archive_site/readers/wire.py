@@ -262,8 +262,9 @@ _PAYWALL_OPENING = re.compile(
 _PHOTO_CREDIT = re.compile(
     r"(?:^|[.!?]\s+|\(\s*|\|\s*)(?:photo(?:graph)?s?|image|picture|фото|foto|صورة)"
     r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$"
-    # an agency and its photographer: "(Xinhua/Li Xueren)", "(AP Photo/Ng Han Guan)"
-    r"|[.!?]\s*\(\s*(?-i:[A-Z][\w.-]*)(?:\s+[\w.-]+)?\s*/\s*(?-i:[A-Z])[^()/]{1,40}\)\s*$"
+    # an agency and its photographer, a name of two words or more: "(Xinhua/Li Xueren)", "(AP
+    # Photo/Ng Han Guan)" (not "(RFE/RL)", "(Reuters/Ipsos)": sources)
+    r"|[.!?]\s*\(\s*(?-i:[A-Z][\w.-]*)(?:\s+[\w.-]+)?\s*/\s*(?-i:[A-Z])[^()/\s]*\s+[^()/]{1,40}\)\s*$"
     # Chinese: "新华社记者 李学仁 摄" (photographed by the reporter)
     r"|(?:记者|攝影|摄影)\s*[^\s，。]{1,12}(?:\s+[^\s，。]{1,12})?\s*[摄攝]\s*[)）]?\s*$",
     re.IGNORECASE,
