@@ -239,11 +239,16 @@ _HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)(?:!import
 _CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
 
 
+def _style(element: Any) -> str:
+    """An element's style, its white space and comments removed, in lower case."""
+    return _CSS_SPACE.sub("", element.get("style", "")).lower()
+
+
 def _shown_in(element: Any) -> bool:
     """Whether an element hidden by ``visibility: hidden`` shows an element within it
     (``visibility: visible``, which ``display: none`` allows not)."""
     return any(
-        "visibility:visible" in _CSS_SPACE.sub("", e.get("style", "")).lower()
+        "visibility:visible" in _style(e)
         for e in element.iter()
         if e is not element and isinstance(e.tag, str)
     )
@@ -262,7 +267,7 @@ def _extract(html: str) -> list[str]:
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     for styled in tree.xpath("//*[@style]"):
-        hiding = _HIDING_STYLE.search(_CSS_SPACE.sub("", styled.get("style", "")).lower())
+        hiding = _HIDING_STYLE.search(_style(styled))
         if hiding and not (hiding[0].strip(";").startswith("visibility") and _shown_in(styled)):
             styled.drop_tree()
     _breaks_as_shown(tree)
@@ -759,6 +764,7 @@ _OUTLET_WORDS = frozenset(
         "review observer telegraph express network radio tv television channel agency service"
     ).split()
 )
+#: A site's address ending a name ("Trend.Az").
 _DOMAIN_END = re.compile(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)$", re.I)
 
 
@@ -767,7 +773,7 @@ def _same_name(one: Field, other: Field) -> bool:
 
     def plain(f: Field) -> str:
         name = f.value.casefold().removeprefix("the ").strip()
-        return re.sub(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am)$", "", name)
+        return _DOMAIN_END.sub("", name)
 
     return plain(one) == plain(other)
 
