@@ -264,6 +264,8 @@ def _spaced_letter(char: str) -> bool:
 #: Marks that open and close a quotation; a straight double quote does both.
 _OPENING = "“„«‹「『"
 _CLOSING = "”“»›」』"
+_MARKS = "".join(dict.fromkeys(_OPENING + _CLOSING))
+_MARK = re.compile(f"[{_MARKS}]")
 
 
 def opens_quotation(text: str, start: int) -> bool:
@@ -287,8 +289,8 @@ def in_quotation_marks(text: str, start: int, end: int) -> bool:
         return False
     if text.count('"', 0, start + 1) % 2 == 1 and '"' in text[end - 1 :]:
         return True
-    before = next((c for c in reversed(text[: start + 1]) if c in _OPENING + _CLOSING), None)
-    after = next((c for c in text[end - 1 :] if c in _OPENING + _CLOSING), None)
-    if before is None or after is None:
+    last = max(text.rfind(mark, 0, start + 1) for mark in _MARKS)  # (each found in C)
+    after = _MARK.search(text, end - 1)
+    if last < 0 or after is None:
         return False
-    return before in _OPENING and after in _CLOSING
+    return text[last] in _OPENING and after.group() in _CLOSING
