@@ -543,6 +543,10 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("3 July 2024", None),
         ("Staff Writer", None),  # an agency or a desk, no author
         ("Follow", None),  # one word: no name
+        ("Thomas de Waal", "Thomas de Waal"),  # a name's small words (audit 7)
+        ("Ursula von der Leyen | 3 July 2024", "Ursula von der Leyen"),
+        ("de la Tour", None),
+        ("Jane de", None),
     ],
 )
 def test_what_an_element_naming_the_author_names(text: str, name: str | None) -> None:
@@ -1213,6 +1217,14 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
         ],
         ["Published in Dawn, April 24th, 2025"],
         ["xing@yna.co.kr", "제보는 카카오톡 okjebo", "2025/04/23 21:05 송고"],
+        # Reuters' line on its principles after the credits; agencies' end marks (audit 7)
+        [
+            "Reporting by Nailia Bagirova; Editing by Andrew Heavens",
+            "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+        ],
+        ["(END)"],
+        ["Enditem"],
+        ["-END-"],
     ],
 )
 def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:
@@ -1474,6 +1486,12 @@ def test_a_page_s_date_as_its_json_ld_writes_it(
             ("2025-04-23", "21:30", "+00:00"),
         ),
         ("", ("2025-04-23", "21:30", "+00:00")),  # no zone but Greenwich's
+        (  # the day it was updated, printed after, is not the day of publication (Reuters)
+            '<p class="date"><time>April 23, 2025 / 9:30 PM GMT / Updated April 24, 2025'
+            "</time></p>",
+            ("2025-04-23", "21:30", "+00:00"),
+        ),
+        ("<p class='date'>Updated April 24, 2025</p>", ("2025-04-23", "21:30", "+00:00")),
     ],
 )
 def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
@@ -1495,6 +1513,32 @@ def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
     )
     r, _ = read_page(html)
     assert tuple(r.fields[k].value for k in ("published", "time", "timezone")) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("24 April 2025", ("2025-04-24", None, None)),  # a day stored at noon UTC (Drupal)
+        ("24 April 2025 12:00", ("2025-04-24", "12:00", "+00:00")),  # a time printed
+    ],
+)
+def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_alone(
+    printed: str, expected: tuple[str | None, ...]
+) -> None:
+    """A ministry's Drupal page printed "24 April 2025" and its ``<time>`` said
+    ``2025-04-24T12:00:00Z``, the time its date field stores a day at: the record had a
+    time, 12:00 UTC, that the source never gives."""
+    html = (
+        "<!DOCTYPE html><html><head><title>Press release</title></head><body>"
+        '<h1>Press release</h1><div class="field--name-field-date"><time '
+        f'datetime="2025-04-24T12:00:00Z">{printed}</time></div>'
+        "<article><p>The talks in Baku went on all day, officials said.</p></article>"
+    )
+    r, _ = read_page(html)
+    found = tuple(
+        r.fields[k].value if k in r.fields else None for k in ("published", "time", "timezone")
+    )
+    assert found == expected
 
 
 @pytest.mark.parametrize(
@@ -1734,6 +1778,10 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
         # a desk among the writers is none of them (audit 6)
         ("By Jane Roe and Reuters staff", "Jane Roe"),
         ("By CISSY ZHOU, Nikkei staff writers", "CISSY ZHOU"),
+        # a name's small words: the byline was a paragraph, the dateline text (audit 7)
+        ("By Thomas de Waal and Laurence Broers", "Thomas de Waal and Laurence Broers"),
+        ("By Ursula von der Leyen", "Ursula von der Leyen"),
+        ("By Bashar al-Assad", "Bashar al-Assad"),
     ],
 )
 def test_a_byline_names_its_writers_and_not_their_agency(byline: str, author: str) -> None:

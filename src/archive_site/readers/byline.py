@@ -20,10 +20,18 @@ from ..model import Furniture
 from .base import Block, Field
 from .dateline import DATELINE
 
+#: The small words within a name: "Thomas de Waal", "Ursula von der Leyen", "Mohammed bin
+#: Salman", "Bashar al-Assad".
+PARTICLE = (
+    r"(?:de|da|di|du|del|della|dei|der|den|van|von|zu|bin|ibn|al|el|dos|das|do|ten|ter|la|le)"
+)
+_PARTICLE_WORD = re.compile(rf"{PARTICLE}(?:-\w+)?")
 #: "By" and names: words opening with a capital (initials and hyphens within), joined by
-#: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe".
+#: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe", a
+#: name's small words within ("By Thomas de Waal").
 _BYLINE = re.compile(
-    r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&)){0,11})$"
+    r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&"
+    rf"|{PARTICLE}-[A-Z][^\s,;:!?&]*|{PARTICLE}(?=\s+(?:[A-Z]|{PARTICLE}\s)))){{0,11}})$"
 )
 #: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it; and the
 #: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:").
@@ -355,7 +363,8 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
 #: note of what an update added ("(Updates with details in fourth paragraph.)"), how to
 #: reach its writers ("To contact the reporters on this story:", "Jane Roe in Baku at
 #: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
-#: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고").
+#: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고"), Reuters'
+#: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem").
 _CLOSING = re.compile(
     r"[—–-]\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
     r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
@@ -365,7 +374,9 @@ _CLOSING = re.compile(
     r"|(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})(?:\s+in\s+(?-i:[A-Z])[\w-]+(?:\s+"
     r"(?-i:[A-Z])[\w-]+)?)?\s+at\s+[^@\s]+@[\w-]+(?:\.[\w-]+)+\s*[;.,]?"
     r"|published\s+in\s+[^,.]{2,40},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\.?"
-    r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}",
+    r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}"
+    r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
+    r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem",
     re.IGNORECASE,
 )
 
@@ -424,6 +435,11 @@ def _names_alone(text: str) -> str | None:
         return None  # one word: "Staff", "Follow", a first name alone
     if " ".join(names.split()).casefold() in AGENCIES:
         return None
-    if not all(w[0].isupper() for w in named) or re.search(r"[.!?:;]$", names):
+    capitalised = [w for w in named if not _PARTICLE_WORD.fullmatch(w)]
+    if (
+        len(capitalised) < 2
+        or not all(w[0].isupper() for w in capitalised)
+        or re.search(r"[.!?:;]$", names)
+    ):
         return None
     return names

@@ -38,7 +38,14 @@ from .base import Block, Capture, Field, Format, Reading, reading, script_langua
 from .byline import agency_of, named_author, read_byline, take_credits, writers
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import PageScan, scan
-from .stamps import Stamp, find_published_stamp, labelled, parse_stamp, says_changed
+from .stamps import (
+    Stamp,
+    before_changed,
+    find_published_stamp,
+    labelled,
+    parse_stamp,
+    says_changed,
+)
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import promotion, separator
 
@@ -565,7 +572,9 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     it too (its printed stamp "April 24, 2025 06:30 JST", Open Graph's time, a ``<time>``):
     the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd).  When
     the page prints the day alone, the day before or after Greenwich's ("24 aprel 2025"
-    for 21:30 UTC on the 23rd, in Baku), that day is the article's, its time unknown."""
+    for 21:30 UTC on the 23rd, in Baku), that day is the article's, its time unknown; so
+    it is when the metadata's time is midnight or noon UTC and the page prints its day
+    alone (a day stored as a time: :data:`_DAY_STORED_AT`)."""
     if fields.get("timezone", Field("", 0)).value not in ("+00:00", "-00:00"):
         return
     if "published" not in fields or "time" not in fields:
@@ -586,17 +595,36 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
             for key, value in stamp.fields():
                 fields[key] = Field(value, line)
             return
+    _printed_day(said, moment, fields)
+
+
+def _printed_day(
+    said: list[tuple[Stamp, int]], moment: dt.datetime, fields: dict[str, Field]
+) -> None:
+    """The day the page prints alone, as the publication's, its time unknown: when it is
+    the day before or after the UTC ``moment`` the metadata gives, or that day, the time
+    being one a day alone is stored at (see :func:`_in_outlet_zone`)."""
     printed = next(((s.date, line) for s, line in said if s.time is None), None)
-    if printed is not None and abs((dt.date.fromisoformat(printed[0]) - moment.date()).days) == 1:
-        fields["published"] = Field(*printed)  # the outlet's day, its time unknown
+    if printed is None:
+        return
+    gap = abs((dt.date.fromisoformat(printed[0]) - moment.date()).days)
+    if gap == 1 or (gap == 0 and fields["time"].value in _DAY_STORED_AT):
+        fields["published"] = Field(*printed)
         del fields["time"], fields["timezone"]
 
 
+#: The times a system stores a day alone at, in UTC (Drupal's date fields: noon): given
+#: where the page prints that day and no time, they are no time the source gives.
+_DAY_STORED_AT = ("00:00", "12:00")
+
+
 def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
-    """The stamps the texts state, each with its line."""
+    """The stamps the texts state, each with its line (never one saying when the page
+    changed: "Updated April 24, 2025")."""
     out = []
-    for text, line in stated:
-        stamp = _stamp_of(text) or _stamp_ending(text)
+    for said, line in stated:
+        text = before_changed(said)
+        stamp = (_stamp_of(text) or _stamp_ending(text)) if text else None
         if stamp is not None:
             out.append((stamp, line))
     return out

@@ -177,6 +177,14 @@ def labelled(text: str) -> bool:
 
 #: Where a stamp's saying when the page changed begins, after the one of its publication.
 _CHANGED_AFTER = re.compile(rf"\s*[-–—,;(]?\s*(?:{CHANGED})(?!\w)", re.I)
+
+
+def before_changed(text: str) -> str:
+    """``text`` up to where it says when the page changed ("April 23, 2025 / 3:42 PM GMT+4 /
+    Updated April 24, 2025": the part before "Updated"); all of it when it does not."""
+    return _CHANGED_AFTER.split(text, maxsplit=1)[0].rstrip(" /|,;-–—(")
+
+
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
 _BAR = re.compile(r"\s*[|｜丨]\s*")
 
@@ -194,7 +202,7 @@ def find_published_stamp(text: str) -> Stamp | None:
         return None
     # an item may say when the page changed after when it was published: "23.04.2025 -
     # Update : 23.04.2025"
-    return next((s for item in items if (s := parse_stamp(_CHANGED_AFTER.split(item)[0]))), None)
+    return next((s for item in items if (s := parse_stamp(before_changed(item)))), None)
 
 
 #: A day with slashes: day first in Europe (24/04/2025), month first in the United States
