@@ -374,6 +374,16 @@ def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
             "A. Mammadov, head of the port, joined us.\n\n- And the corridor?\n\n- Reliable.\n",
             ["lead", "question", "answer", "answer", "question", "answer"],
         ),
+        # the markers in the other languages of the archive's sources (audit 7)
+        (
+            "Лавров ответил на вопросы газеты.\n\nВопрос: Как вы оцениваете отношения?\n\n"
+            "Ответ: Они на высоком уровне.\n\nВопрос: А коридор?\n\nОтвет: Надёжный.\n",
+            ["lead", "question", "answer", "question", "answer"],
+        ),
+        (
+            "阿利耶夫接受了采访。\n\n问：您如何评价两国关系？\n\n答：处于最高水平。\n",
+            ["lead", "question", "answer"],
+        ),
         # in text, "- " opens turns, as it did
         (
             "Aliyev spoke to a newspaper before his visit.\n\n"
@@ -446,7 +456,50 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
         "Propos recueillis par Claire Duval",
         "Беседовал Иван Петров",
         "Interview by Jane Roe",
+        # an editor's note, a photo's credit, a Markdown note in italics (audit 7)
+        "Note: the ministry later clarified that the figure includes pledged investment.",
+        "Editor's note: the figures were updated on 25 April.",
+        "Photo: Ministry of Economy",
+        "*Interview by Jane Roe*",
+        "*Notes typed up by Jane Roe on 6 May 2025.*",
     ):
         assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "body"
+    # a note before a photo's credit is the outlet's too: the credit stopped the look back
+    out = trailing_notes(
+        [
+            *blocks[:2],
+            Block("Note: the figure includes pledged investment.", 9, "answer", 2),
+            Block("The interview was conducted in Russian and translated by us.", 11, "answer", 2),
+            Block("Photo: Ministry of Economy", 13, "answer", 2),
+        ]
+    )
+    assert [b.role for b in out[2:]] == ["body", "body", "body"]
     # a note inside the text, before the last turn, is left as it is
     assert trailing_notes([blocks[3], *blocks[:2]])[0].role == "answer"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [("Question", "Answer"), ("Вопрос", "Ответ"), ("Frage", "Antwort")],
+)
+def test_markers_of_questions_among_the_speakers_names_open_questions(
+    project_copy: Path, question: str, answer: str
+) -> None:
+    """A transcript naming its interviewee ("ILHAM ALIYEV:") and marking its questions
+    "Question:" (Russian ministries: "Вопрос:") gave the second question to the interviewee,
+    the first to no one (audit 7)."""
+    text = (
+        "Aliyev spoke to a newspaper before his visit.\n\nThe talks went on all day.\n\n"
+        f"{question}: What was agreed?\n\nILHAM ALIYEV: Three things.\n\nWe are glad.\n\n"
+        f"{question}: And the corridor?\n\nAliyev: It is a reliable route.\n\n"
+        f"{question}: Thank you.\n\n{answer}: Thank you.\n"
+    )
+    assert _interview(project_copy, "qn.capture.txt", text)[2:] == [
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]

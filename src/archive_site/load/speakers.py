@@ -21,6 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Entity, ParagraphRole
 from ..readers import Block
+from ..readers.turns import marker_role
 from ..text import normalise_text
 
 #: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
@@ -40,7 +41,7 @@ _JOINERS = frozenset("of the and for to at in on de du des la le von van der y e
 #: Words that open a sentence before a colon and name no one ("First: the treaty").
 _NOT_NAMES = frozenset(
     "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
-    " so now today also again however example question answer result update moreover"
+    " so now today also again however example result update moreover"
     " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc".split()
 )
 
@@ -93,7 +94,7 @@ def label_turns(
     words within an answer are not the answer); else as they are.  Also the notes on the
     names that are neither, with their lines."""
     labels, roles = _labels_and_roles(blocks, asks, answers)
-    if not _names_matter(blocks, roles):
+    if not _names_matter(blocks, labels, roles):
         return list(blocks), []
     out: list[Block] = []
     notes: list[tuple[int, str]] = []
@@ -130,10 +131,16 @@ def _labels_and_roles(
     return labels, [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
 
 
-def _names_matter(blocks: Sequence[Block], roles: Sequence[str | None]) -> bool:
+def _names_matter(
+    blocks: Sequence[Block], labels: Sequence[str | None], roles: Sequence[str | None]
+) -> bool:
     """Whether the names change the turns: one is who asks or who answers, or one is
-    neither's within the turns a reader marked."""
-    if any(role in ("question", "answer") for role in roles):
+    neither's within the turns a reader marked.  (A marker, "Question:", is no name: with
+    names, it opens a question; without, the markers' turns are found from them alone.)"""
+    if any(
+        role in ("question", "answer") and label is not None and marker_role(label) is None
+        for label, role in zip(labels, roles, strict=True)
+    ):
         return True
     return "unknown" in roles and any(b.turn is not None for b in blocks)
 
@@ -142,8 +149,9 @@ def _role(label: str, asks: frozenset[str], answers: frozenset[str], *, sure: bo
     """Whose the name is: "question" (who asks), "answer", "unknown" (when ``sure`` it is a
     speaker's name), or None (no name)."""
     key = _key(label)
-    if key in ("q", "a", "question", "answer"):
-        return None  # the readers' own markers
+    marker = marker_role(key)
+    if marker is not None:  # "Question:", "Вопрос:", "Ответ:" (where a reader did not
+        return marker  # mark the turns: some are marked by their speakers' names)
     if key in asks and key not in answers:
         return "question"
     if key in answers and key not in asks:
@@ -204,6 +212,16 @@ _ABOUT_SOMEONE = re.compile(
     r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
 _NOTE_WORDS = 45
+#: A paragraph of a Markdown capture set in italics whole: "*Interview by Jane Roe*".
+_ITALICS = re.compile(r"\*[^*\s][^*]*\*|_[^_\s][^_]*_")
+#: A label opening the outlet's note after an interview: "Note: the ministry later
+#: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:".
+_NOTE_LABEL = re.compile(
+    r"(?:editor[’']?s?[’']?\s+note|note|n\.\s?b\.|update|correction|clarification|photos?"
+    r"|photograph|credits?|фото|примечание(?:\s+редакции)?|прим\.\s*ред\.|foto|anmerkung"
+    r"|note\s+de\s+la\s+rédaction)\s*[:：]",
+    re.IGNORECASE,
+)
 
 
 def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
@@ -218,10 +236,15 @@ def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
     first_of_last = next(n for n in turns if out[n].turn == last_turn)
     for n in range(len(out) - 1, first_of_last, -1):
         b = out[n]
+        text = b.text.strip("*_ ")  # a Markdown capture's note in italics: the outlet's
         note = (
-            _EDITORS_NOTE.search(b.text) or _CREDIT.match(b.text) or _ABOUT_SOMEONE.search(b.text)
+            _ITALICS.fullmatch(b.text)
+            or _EDITORS_NOTE.search(text)
+            or _CREDIT.match(text)
+            or _ABOUT_SOMEONE.search(text)
+            or _NOTE_LABEL.match(text)
         )
-        if len(b.text.split()) > _NOTE_WORDS or note is None:
+        if len(text.split()) > _NOTE_WORDS or note is None:
             break
         out[n] = Block(b.text, b.line, "body")
     return out

@@ -10,10 +10,34 @@ from .base import Block, Field
 _DASH_TURN = re.compile(r"^[-–—]\s+")
 #: A turn of dialogue as Russian and French set it, with a long dash; "- " opens list items too.
 _LONG_DASH_TURN = re.compile(r"^[–—]\s+")
-#: ``Q:``, ``A.``, ``Question:``; bold in Markdown too (``**Q:**``, ``__A:__``, ``**Q**:``).
+#: The words marking a question, and an answer, besides ``Q`` and ``A``: in the languages of
+#: the archive's sources (Russian, French, German, Spanish, Turkish, Azerbaijani, Chinese).
+_QUESTION_WORDS = ("question", "вопрос", "frage", "pregunta", "soru", "sual", "问", "問")
+_ANSWER_WORDS = ("answer", "ответ", "réponse", "antwort", "respuesta", "cevap", "yanıt", "cavab")
+#: ``Q:``, ``A.``, ``Question:``, ``Вопрос:``, ``问：``; bold in Markdown too (``**Q:**``,
+#: ``__A:__``, ``**Q**:``).
 _QA_TURN = re.compile(
-    r"^(?:\*\*|__)?(?P<who>Q|A|Question|Answer)(?:\*\*|__)?\s*[:.](?:\*\*|__)?\s+", re.IGNORECASE
+    r"^(?:\*\*|__)?(?P<who>Q|A|"
+    + "|".join(_QUESTION_WORDS + _ANSWER_WORDS + ("答",))
+    + r")(?:\*\*|__)?\s*(?:[:.](?:\*\*|__)?\s+|：\s*)",
+    re.IGNORECASE,
 )
+
+
+def _role(who: str) -> str:
+    """ "q" or "a": whether a marker (``Q``, ``Вопрос``...) opens a question or an answer."""
+    return "q" if marker_role(who) == "question" else "a"
+
+
+def marker_role(word: str) -> ParagraphRole | None:
+    """ "question" or "answer" when ``word`` is a marker of one (``Q``, ``Вопрос``, ``A``,
+    ``Ответ``...), whatever its case; else None."""
+    word = word.casefold()
+    if word == "q" or word in _QUESTION_WORDS:
+        return "question"
+    if word == "a" or word in _ANSWER_WORDS or word == "答":
+        return "answer"
+    return None
 
 
 def mark_turns(
@@ -43,7 +67,7 @@ def mark_turns(
         dash = dash_turn.match(b.text) if dash_turn else None
         qa = _QA_TURN.match(b.text)
         if qa:
-            role = "question" if qa["who"].lower().startswith("q") else "answer"
+            role = "question" if _role(qa["who"]) == "q" else "answer"
         elif dash or (unmarked_answers and role == "question"):
             role = "answer" if role == "question" else "question"
         else:
@@ -57,14 +81,14 @@ def mark_turns(
 
 def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) -> bool:
     """Whether the questions are marked ``Q:`` (or ``Question:``) and the answers not at all."""
-    said = {m["who"][0].lower() for b in blocks if (m := _QA_TURN.match(b.text))}
+    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
     return said == {"q"} and not any(dash_turn and dash_turn.match(b.text) for b in blocks)
 
 
 def has_qa_turns(blocks: list[Block]) -> bool:
     """Whether some paragraphs open with ``Q:`` (or ``Question:``) and some with ``A:`` (or
     ``Answer:``): an interview that says who asks and who answers outright."""
-    said = {m["who"][0].lower() for b in blocks if (m := _QA_TURN.match(b.text))}
+    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
     return said == {"q", "a"}
 
 
