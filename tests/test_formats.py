@@ -2342,6 +2342,60 @@ def test_what_a_browser_never_shows_is_no_text() -> None:
     assert "Alat opened" in shown and "grew by a fifth" in shown and "FOUND" in shown
 
 
+def test_what_a_page_s_style_sheet_hides_is_no_text() -> None:
+    """A class hidden by the page's own style sheet, a CSS escape in a style and
+    ``visibility: collapse`` were text a milestone could quote (audit 7); a rule inside
+    ``@media`` hides on some screens only, and a compound selector is left alone."""
+    r, _ = read_page(
+        "<html lang='en'><head><style>/* site */ .sr{display:none} #aside-note, .x "
+        "{ visibility : hidden !important } .b\\6f x{display:none}"
+        "@media (max-width: 600px) { .desk { display: none } } .menu .sub{display:none}"
+        "</style></head><body><article><h1>Port news from the Caspian this week</h1>"
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        '<p class="lead sr">CLASS: The minister promised to sell the port for a dollar.</p>'
+        '<p id="aside-note">ID: The minister promised to close the railway line.</p>'
+        '<p class="box">ESCAPED-CLASS: The minister promised to double the fees.</p>'
+        '<p style="display:n\\6f ne">ESCAPED: The minister promised to close the border.</p>'
+        '<p style="visibility:collapse">COLLAPSE: The minister promised a new airport.</p>'
+        '<p class="desk">DESKTOP: The port has a new crane, the director said on Tuesday.</p>'
+        '<p class="sub">COMPOUND: The port hired two hundred workers this spring.</p>'
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    for hidden in ("CLASS", "ID:", "ESCAPED", "COLLAPSE"):
+        assert hidden not in shown, shown
+    assert "DESKTOP" in shown and "COMPOUND" in shown and "grew by a fifth" in shown
+
+
+def test_what_a_page_hides_names_no_title_author_or_date() -> None:
+    """A headline, a byline and a date stamp in a ``hidden`` element (or hidden by a style)
+    were the record's title, author and date, none of which a reader of the page sees; and
+    where the extractor finds no text, hidden paragraphs were the text (audit 7)."""
+    r, _ = read_page(
+        "<html lang='en'><head><style>.gone{display:none}</style></head><body>"
+        "<div hidden><h1>Minister sells port for one dollar</h1>"
+        '<p class="byline">By Evil Impostor</p><p>Published 1 January 2020</p></div>'
+        '<p class="gone"><time datetime="2019-01-01">1 January 2019</time></p>'
+        "<article><h1 style='display:none'>Hidden headline wins</h1>"
+        "<h1>Alat port opens a second berth</h1>"
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        "</article></body></html>"
+    )
+    assert r.fields["title"].value == "Alat port opens a second berth"
+    assert "author" not in r.fields and "published" not in r.fields
+    table = (
+        "<html lang='en'><body><table><tr><td>"
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said, "
+        "and freight grew by a fifth.</p>"
+        '<p style="display:none">HIDDEN1 The minister secretly promised to sell the port.</p>'
+        "<p hidden>HIDDEN2 The minister secretly promised to close the railway line.</p>"
+        "</td></tr></table></body></html>"
+    )
+    shown = " ".join(texts(read_page(table)[0]))
+    assert "Alat" in shown and "HIDDEN" not in shown
+
+
 def test_an_embedded_post_and_an_appeal_for_money_are_furniture() -> None:
     """A tweet shown in the page was the outlet's own words, and a donation box (its class
     in camel case), its heading alone too, the text (audit 6)."""

@@ -37,7 +37,7 @@ from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import agency_of, named_author, read_byline, take_credits, writers
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import PageScan, scan
+from .htmlscan import HIDING_STYLE, PageScan, css_of, scan
 from .stamps import (
     Stamp,
     before_changed,
@@ -240,15 +240,11 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
 
 #: Elements a browser never shows (an element ``hidden="until-found"`` shows when found).
 _NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
-#: An element's style that hides it, its white space and comments removed, lower case:
-#: trafilatura drops ``display:none`` only as written so ("DISPLAY: NONE" was text).
-_HIDING_STYLE = re.compile(r"(?:^|;)(?:display:none|visibility:hidden)(?:!important)?(?:;|$)")
-_CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
 
 
 def _style(element: Any) -> str:
-    """An element's style, its white space and comments removed, in lower case."""
-    return _CSS_SPACE.sub("", element.get("style", "")).lower()
+    """An element's style as a browser reads it (see :func:`.htmlscan.css_of`)."""
+    return css_of(element.get("style", ""))
 
 
 def _shown_in(element: Any) -> bool:
@@ -261,10 +257,11 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str) -> list[str]:
+def _extract(html: str, hiding: tuple[frozenset[str], frozenset[str]]) -> list[str]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
-    or ``visibility: hidden`` however it is written)."""
+    or ``visibility: hidden`` however it is written, or of a class or id that the page's
+    style sheet hides so: ``hiding``, see :func:`.htmlscan.hiding_rules`)."""
     import trafilatura  # imported on use: only saved pages need it
     from trafilatura.utils import load_html
 
@@ -273,10 +270,7 @@ def _extract(html: str) -> list[str]:
         return []
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
-    for styled in tree.xpath("//*[@style]"):
-        hiding = _HIDING_STYLE.search(_style(styled))
-        if hiding and not (hiding[0].strip(";").startswith("visibility") and _shown_in(styled)):
-            styled.drop_tree()
+    _drop_hidden(tree, hiding)
     _breaks_as_shown(tree)
     text = trafilatura.extract(
         tree,
@@ -290,6 +284,23 @@ def _extract(html: str) -> list[str]:
         deduplicate=False,
     )
     return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+
+
+def _drop_hidden(tree: Any, hiding: tuple[frozenset[str], frozenset[str]]) -> None:
+    """Drop from ``tree`` the elements whose style, or whose class or id by the page's
+    style sheet (``hiding``), hides them (but an element hidden by ``visibility`` that
+    shows one within it)."""
+    classes, ids = hiding
+    for element in tree.xpath("//*[@style or @class or @id]"):
+        hides = HIDING_STYLE.search(_style(element))
+        if hides is None and not (
+            element.get("id", "").strip() in ids
+            or any(c in classes for c in element.get("class", "").split())
+        ):
+            continue
+        if hides is not None and "visibility" in hides[0] and _shown_in(element):
+            continue
+        element.drop_tree()
 
 
 #: A line break in a page's text, with the white space around it.
@@ -341,7 +352,7 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
-    extracted = _extract(html)
+    extracted = _extract(html, page.hiding)
     _without_wrappers(page, [_key(t) for t in extracted])
     furniture = _Texts(
         [

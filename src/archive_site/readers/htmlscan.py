@@ -89,6 +89,80 @@ def _space(text: str) -> str:
     return " ".join(text.split())
 
 
+# --- what a browser never shows -------------------------------------------------------
+
+#: A style that hides its element, as :func:`css_of` gives it (trafilatura drops
+#: ``display:none`` only as written so: "DISPLAY: NONE" was text).
+HIDING_STYLE = re.compile(
+    r"(?:^|;)(?:display:none|visibility:(?:hidden|collapse))(?:!important)?(?:;|$)"
+)
+_CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
+#: A CSS escape: a code point in hexadecimal ("n\6f ne" is "none"), or a character.
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    if match[1] is None:
+        return match[2]
+    code = int(match[1], 16)
+    return chr(code) if 0 < code <= 0x10FFFF and not 0xD800 <= code <= 0xDFFF else "\ufffd"
+
+
+def css_of(style: str) -> str:
+    """A style's declarations as a browser reads them: escapes resolved, white space and
+    comments removed, in lower case (``DISPLAY : n\6f ne`` is ``display:none``)."""
+    return _CSS_SPACE.sub("", _CSS_ESCAPE.sub(_unescaped, style)).lower()
+
+
+#: A rule of a page's own style sheet: its selectors and declarations (a rule inside an
+#: ``@media`` or another at-rule's block is not one: it hides only on some screens).
+_CSS_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
+_CSS_MARK = re.compile(r"[@{};]")
+_SIMPLE_SELECTOR = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+
+
+def hiding_rules(css: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The classes and ids that the style sheet ``css`` hides by a rule of their own
+    (``.sr{display:none}``, ``#note, .x{visibility:hidden}``); rules inside an at-rule's
+    block (``@media``) and compound selectors (``.menu .sr``) are left alone."""
+    css = _CSS_SPACE.sub(" ", _CSS_ESCAPE.sub(_unescaped, css))
+    classes: set[str] = set()
+    ids: set[str] = set()
+    for m in _CSS_RULE.finditer(_top_level(css)):
+        if not HIDING_STYLE.search(css_of(m[2])):
+            continue
+        for selector in m[1].split(","):
+            simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if simple is not None:
+                (classes if simple[1] == "." else ids).add(simple[2])
+    return frozenset(classes), frozenset(ids)
+
+
+def _top_level(css: str) -> str:
+    """``css`` without its at-rules (``@media ... { ... }``, ``@import ...;``)."""
+    out, depth, at, last = [], 0, False, 0
+    for m in _CSS_MARK.finditer(css):
+        c = m[0]
+        if not at:
+            if c == "@" and depth == 0:
+                out.append(css[last : m.start()])
+                at = True
+            elif c == "{":
+                depth += 1
+            elif c == "}":
+                depth = max(depth - 1, 0)
+            continue
+        if c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        if depth <= 0 and c in "};":
+            at, depth, last = False, 0, m.end()
+    if not at:
+        out.append(css[last:])
+    return "".join(out)
+
+
 #: An element naming the author: by its class or id, ``rel="author"``, ``itemprop="author"``
 #: or the ``<address>`` of an article.
 _AUTHOR = re.compile(
@@ -105,6 +179,7 @@ class _Open:
     text: list[str] = field(default_factory=list)
     author: bool = False  # the element names the author (see _AUTHOR)
     authors_in: int = 0  # the elements naming the author among its children
+    skipped: bool = False  # a browser shows nothing of it (see _Scanner._never_shown)
 
 
 @dataclass
@@ -130,6 +205,8 @@ class PageScan:
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
+    #: The classes and ids the page's own style sheets hide (see :func:`hiding_rules`).
+    hiding: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 
 
 class _Scanner(HTMLParser):
@@ -138,7 +215,11 @@ class _Scanner(HTMLParser):
         self.out = PageScan()
         self.stack: list[_Open] = []
         self.skip = 0
+        # a JSON-LD script's or a style sheet's text being read ("style": the latter), with
+        # its line
         self.script: tuple[str, int, list[str]] | None = None
+        # the classes and ids the page's style sheets hide, so far (see hiding_rules)
+        self.hiding: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
         self.in_furniture = 0
         self.in_article = 0
         self.elements = 0
@@ -159,18 +240,52 @@ class _Scanner(HTMLParser):
             self.run = (self.stack[-1], [], [])
         if tag in _VOID:
             return
-        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
-            self.script = ("", line, [])
-        if tag in _SKIP:
-            self.skip += 1
+        self._start_script(tag, a, line)
+        skipped = tag in _SKIP or self._never_shown(a)
+        self.skip += skipped
         kind = None if self.in_furniture else self._furniture_kind(tag, a)
         if kind is not None:
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        if tag == "time" and a.get("datetime") and not self.in_furniture and not self.out.time:
-            self.out.time = (a["datetime"].strip(), line)
-        self.stack.append(_Open(tag, line, kind, author=self._names_author(tag, a)))
+        if tag == "time" and a.get("datetime") and not (self.in_furniture or self.skip):
+            self.out.time = self.out.time or (a["datetime"].strip(), line)
+        opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
+        self.stack.append(opened)
+
+    def _start_script(self, tag: str, a: dict[str, str], line: int) -> None:
+        """A JSON-LD script's or a style sheet's text is read from here to its end."""
+        if tag == "script" and a.get("type", "").lower() == "application/ld+json":
+            self.script = ("", line, [])
+        elif tag == "style" and self.script is None:
+            self.script = ("style", line, [])
+
+    def _end_script(self, tag: str) -> None:
+        """A JSON-LD script read, or a style sheet, whose rules hiding classes and ids
+        then hide the elements of those after it."""
+        if tag not in ("script", "style") or self.script is None:
+            return
+        kind, line, said = self.script
+        if kind == "style" and tag == "style":
+            more = hiding_rules("".join(said))
+            self.hiding = (self.hiding[0] | more[0], self.hiding[1] | more[1])
+        elif kind != "style" and tag == "script":
+            self.out.json_ld.append(("".join(said), line))
+        self.script = None
+
+    def _never_shown(self, a: dict[str, str]) -> bool:
+        """Whether an element with the attributes ``a`` shows nothing: ``hidden`` (but
+        ``hidden="until-found"``), styled ``display: none`` or ``visibility: hidden``
+        however written, or of a class or id the page's style sheet hides so (see
+        :func:`hiding_rules`)."""
+        if "hidden" in a and a["hidden"].strip().lower() != "until-found":
+            return True
+        if "style" in a and HIDING_STYLE.search(css_of(a["style"])):
+            return True
+        classes, ids = self.hiding
+        return a.get("id", "").strip() in ids or any(
+            c in classes for c in a.get("class", "").split()
+        )
 
     def _head(self, tag: str, a: dict[str, str], line: int) -> None:
         """What the page says about itself: its metadata, canonical address and language."""
@@ -232,11 +347,9 @@ class _Scanner(HTMLParser):
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
             self.stack[-1].authors_in += top.author and top.tag == "a"  # a link to a writer
-        if top.tag in _SKIP:
+        if top.skipped:
             self.skip -= 1
-            if top.tag == "script" and self.script is not None:
-                self.out.json_ld.append(("".join(self.script[2]), self.script[1]))
-                self.script = None
+        self._end_script(top.tag)
         if top.tag in ("article", "main"):
             self.in_article -= 1
         if top.furniture is not None:
@@ -339,4 +452,5 @@ def scan(html: str) -> PageScan:
     scanner.feed(html)
     scanner.close()
     scanner.out.furniture.sort(key=lambda f: f.line)
+    scanner.out.hiding = scanner.hiding
     return scanner.out
