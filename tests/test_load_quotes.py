@@ -37,6 +37,9 @@ def test_locate_maps_typography_back_to_the_paragraph() -> None:
 
 def test_locate_reasons() -> None:
     assert INDEX.locate("a", "  ", None, None) == "the quote is empty"
+    # a mark alone, made unique by a prefix, backed a milestone as a verified source (audit 7)
+    for mark in (".", "“", " — ", ", "):
+        assert "holds no word" in str(INDEX.locate("a", mark, "The road", None))
     assert str(INDEX.locate("a", "The road runs", None, None)).startswith(
         "the quote occurs 2 times in 'a' (p1); add 'prefix:'"
     )

@@ -70,6 +70,8 @@ class QuoteIndex:
         needle = normalise_text(quote)
         if not needle:
             return "the quote is empty"
+        if not any(c.isalnum() for c in needle):
+            return f"the quote {quote.strip()!r} holds no word: a quote is of the source's words"
         pre = normalise_text(prefix) if prefix else ""
         suf = normalise_text(suffix) if suffix else ""
         hits, unqualified, in_words = self.hits(article, needle, pre, suf)
