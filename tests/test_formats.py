@@ -1327,6 +1327,29 @@ def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
     assert "published" not in read_text(saved, "x.mhtml", Problems(), fmt="mhtml").fields
 
 
+def test_an_email_with_an_attachment_is_read_as_its_page() -> None:
+    """A newsletter with an attachment holds its page inside a part of its own
+    (``mixed``, then ``alternative``): it was refused as holding no page, and its headers'
+    title, sender and date were said to be missing (audit 7)."""
+    head, _, body = NEWSLETTER.partition('Content-Type: multipart/alternative; boundary="XX"')
+    nested = (
+        head + 'Content-Type: multipart/mixed; boundary="MM"\n\n--MM\n'
+        'Content-Type: multipart/alternative; boundary="XX"' + body + "\n--MM\n"
+        "Content-Type: application/pdf\nContent-Transfer-Encoding: base64\n\nJVBERi0=\n--MM--\n"
+    )
+    r = read_text(nested, "brief.eml", Problems(), fmt="mhtml")
+    assert fields(r)["title"] == "Aliyev in Beijing"
+    assert texts(r)[0].startswith("President Ilham Aliyev signed")
+    # no page in it at all: that is the error, and the headers still say what they say
+    problems = Problems()
+    plain = nested.replace("text/html", "text/x-other")
+    r = read_text(plain, "brief.eml", problems, fmt="mhtml")
+    assert [d.message for d in problems] == [
+        "an MHTML file without a text/html part: no page in it"
+    ]
+    assert fields(r)["outlet"] == "The Caspian Brief"
+
+
 def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:
     """A date stamp under the standfirst was no date (Eurasianet's: nearly every outlet
     prints a standfirst above its byline and date); ``<meta name="publishdate">`` (China

@@ -36,6 +36,9 @@ SUFFIXES = (".mhtml", ".mht", ".eml")
 _HEAD_BYTES = 8192
 _MIME_VERSION = re.compile(r"^mime-version\s*:", re.I | re.M)
 _HTML_TYPE = re.compile(r"content-type\s*:\s*text/html\b", re.I)
+_ANY_MULTIPART = re.compile(r"content-type\s*:\s*multipart/", re.I)
+#: Parts within parts looked into for the page, at most.
+_MOST_NESTED = 4
 _MULTIPART = re.compile(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
 #: An e-mail (a newsletter saved as ``.eml``): its sender, and a body of several versions
 #: of the text or of a page.
@@ -93,9 +96,11 @@ def _header_end(lines: tuple[str, ...] | list[str], start: int) -> int:
     return next((i for i in range(start, len(lines)) if not lines[i].strip()), len(lines))
 
 
-def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage) -> _Part | None:
+def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage, depth: int = 0) -> _Part | None:
     """The first ``text/html`` part of the message (the message itself when it is one),
-    whose headers, ``top``, end at line ``end``."""
+    whose headers, ``top``, end at line ``end``: among its parts, and theirs (an e-mail
+    with an attachment holds its versions of the text in a part of their own: ``mixed``,
+    then ``alternative``), to :data:`_MOST_NESTED` levels."""
     if top.get_content_type() == "text/html":
         return _Part(top, list(lines[end + 1 :]), end + 2)
     boundary = top.get_param("boundary")
@@ -116,6 +121,10 @@ def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage) -> _Part | N
             headers = _headers(list(head))  # hundreds of parts, a planted file thousands
             if headers.get_content_type() == "text/html":
                 return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
+        elif depth < _MOST_NESTED and any(_ANY_MULTIPART.match(line) for line in head):
+            found = _page_part(lines[:body_end], head_end, _headers(list(head)), depth + 1)
+            if found is not None:
+                return found
         i = body_end
     return None
 
@@ -207,12 +216,13 @@ def read(capture: Capture, problems: Problems) -> Reading:
     end = _header_end(capture.lines, 0)
     top = _headers(list(capture.lines[:end]))
     part = _page_part(capture.lines, end, top)
+    said = _mail_fields(capture.lines, end, top)  # (said too when no page is found)
     if part is None:
         problems.error(capture.display, 1, "an MHTML file without a text/html part: no page in it")
-        return Reading("mhtml", {}, ())
+        return Reading("mhtml", said, ())
     found = _page_text(part, capture.display, problems)
     if found is None:
-        return Reading("mhtml", {}, ())
+        return Reading("mhtml", said, ())
     text, numbers = found
     own = Problems()
     text = readable(text, capture.display, own)  # "=00" decodes to a control character
@@ -224,7 +234,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     for d in own:
         problems.extend([replace(d, line=None if d.line is None else at(d.line))])
     fields = {k: Field(f.value, at(f.line)) for k, f in reading.fields.items()}
-    for key, value in _mail_fields(capture.lines, end, top).items():
+    for key, value in said.items():
         fields.setdefault(key, value)
     return replace(
         reading,
