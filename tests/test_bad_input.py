@@ -284,6 +284,20 @@ def test_an_id_that_would_take_one_of_the_site_s_own_pages_is_refused_on_its_lin
     assert not [p for p in problems if "two outputs have the same path" in p]
 
 
+def test_an_id_windows_keeps_for_a_device_is_refused(project_copy: Path) -> None:
+    """``articles/con.html``, ``entities/nul.html`` cannot exist on Windows: such an archive
+    could not be checked out or built there (audit 7)."""
+    line = edit(project_copy / "content/entities.yaml", "- id: ilham-aliyev", "- id: nul")
+    (project_copy / "content/pages/aux.md").write_text("# Aux\n\nText.\n", encoding="utf-8")
+    problems = failed_build_problems(project_copy)
+    device = "is the name of a Windows device: no file may bear it there (choose another)"
+    for expected in (
+        f"content/entities.yaml:{line}: id: 'nul' {device}",
+        f"content/pages/aux.md: file name: 'aux' {device}",
+    ):
+        assert expected in problems, problems
+
+
 def test_a_hidden_article_file_is_said_to_be_left_out(project_copy: Path) -> None:
     articles = project_copy / "content/articles"
     capture = (articles / f"{INTERVIEW}.capture.txt").read_bytes()

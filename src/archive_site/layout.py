@@ -56,9 +56,19 @@ ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 MAX_ID_LENGTH = 100
 
 
+#: Names Windows gives its devices: no file may bear one, whatever its extension
+#: (``con.html``), so a site with such a page could not be checked out or built there.
+WINDOWS_DEVICES = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")
+
+
 def is_id(value: str) -> bool:
-    """Whether ``value`` is a valid id: the whole of it, newline or not, and not too long."""
-    return len(value) <= MAX_ID_LENGTH and ID_PATTERN.fullmatch(value) is not None
+    """Whether ``value`` is a valid id: the whole of it, newline or not, not too long, and
+    no name of a Windows device."""
+    return (
+        len(value) <= MAX_ID_LENGTH
+        and ID_PATTERN.fullmatch(value) is not None
+        and WINDOWS_DEVICES.fullmatch(value) is None
+    )
 
 
 def capture_suffix(fmt: str) -> str:
@@ -73,6 +83,11 @@ def id_error(value: str) -> str:
         return (
             f"'{value[:40]}...' is not a valid id: it is longer than {MAX_ID_LENGTH} characters "
             f"({len(value)})"
+        )
+    if WINDOWS_DEVICES.fullmatch(value) is not None:
+        return (
+            f"{value!r} is the name of a Windows device: no file may bear it there "
+            "(choose another)"
         )
     return (
         f"{value!r} is not a valid id "
