@@ -2774,3 +2774,15 @@ def test_a_latin_script_declaration_over_russian_text_is_russian_for_uzbek_too()
     russian = "Стороны обсудили новые маршруты, которые были открыты в этом году. " * 2
     page = f'<!DOCTYPE html><html lang="uz"><body><article><h1>x</h1><p>{russian}</p><p>{russian}</p></article></body></html>'
     assert read_text(page, "x.html", Problems(), fmt="html").fields["language"].value == "ru"
+
+
+def test_a_capture_s_fields_close_the_writing_directions_they_open() -> None:
+    """A headline and a site name holding a right-to-left override reversed, on screen, the
+    citation's date and address after them (audit 7)."""
+    r, _ = read_page(
+        '<html lang="en"><head><meta property="og:site_name" content="Evil &#x202E;Times">'
+        "</head><body><h1>Port &#x202E;opens berth</h1><article><p>The port of Alat opened "
+        "its second container berth on Tuesday, its director said.</p></article></body></html>"
+    )
+    assert r.fields["title"].value == "Port \u202eopens berth\u202c"
+    assert r.fields["outlet"].value == "Evil \u202eTimes\u202c"

@@ -365,3 +365,24 @@ def test_a_yaml_file_that_is_not_utf8_is_an_error_on_its_line(tmp_path: Path) ->
     problems = Problems()
     assert read_yaml(path, "site.yaml", problems) is None
     assert [(d.line, d.message) for d in problems] == [(1, "UTF-16 text: save it as UTF-8")]
+
+
+@pytest.mark.parametrize(
+    ("written", "read"),
+    [
+        ("Port \u202eopens berth", "Port \u202eopens berth\u202c"),  # an override left open
+        ("Jane \u2067Roe", "Jane \u2067Roe\u2069"),  # an isolate left open
+        ("a \u2067b \u202ec\u2069 d", "a \u2067b \u202ec\u2069 d"),  # closed: as written
+        (
+            "\u202b\u0645\u0631\u062d\u0628\u0627\u202c",
+            "\u202b\u0645\u0631\u062d\u0628\u0627\u202c",
+        ),
+        ("a \u202c b \u2069 c", "a \u202c b \u2069 c"),  # closers alone close nothing
+    ],
+)
+def test_a_value_closes_the_writing_directions_it_opens(written: str, read: str) -> None:
+    """A title holding a right-to-left override (U+202E) showed all that followed it on the
+    same line reversed: the outlet, the date and the address of a citation, in every page,
+    the feed and the exports (audit 7)."""
+    text = "title: " + written.encode("unicode_escape").decode().join('""') + "\n"
+    assert parsed(text)[0] == ("map", 1, [("title", 1, ("str", read))])

@@ -33,6 +33,34 @@ MAX_BYTES = 32 * 1024 * 1024
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
+#: The explicit marks of writing direction: embeddings and overrides (closed by U+202C),
+#: isolates (closed by U+2069).
+_DIRECTION_MARK = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISOLATES = "\u2066\u2067\u2068"
+
+
+def closed_directions(text: str) -> str:
+    """``text`` with the marks of writing direction it opens and leaves open closed at its
+    end: a title holding a right-to-left override (U+202E) showed all that followed it on
+    the same line reversed, the outlet, the date and the address of a citation."""
+    if _DIRECTION_MARK.search(text) is None:
+        return text
+    open_marks: list[str] = []
+    for m in _DIRECTION_MARK.finditer(text):
+        mark = m[0]
+        if mark == "\u202c":  # closes the last embedding or override, if no isolate after it
+            if open_marks and open_marks[-1] not in _ISOLATES:
+                open_marks.pop()
+        elif mark == "\u2069":  # closes the last isolate, and all opened within it
+            while open_marks and any(o in _ISOLATES for o in open_marks):
+                if open_marks.pop() in _ISOLATES:
+                    break
+        else:
+            open_marks.append(mark)
+    closers = ["\u2069" if o in _ISOLATES else "\u202c" for o in reversed(open_marks)]
+    return text + "".join(closers)
+
+
 def nfc(text: str) -> str:
     """``text`` in Unicode's composed form (NFC): "é" one character, never "e" and an
     accent. The two spell the same text, and either comes with a copy and paste; every text

@@ -86,8 +86,7 @@ def id_error(value: str) -> str:
         )
     if WINDOWS_DEVICES.fullmatch(value) is not None:
         return (
-            f"{value!r} is the name of a Windows device: no file may bear it there "
-            "(choose another)"
+            f"{value!r} is the name of a Windows device: no file may bear it there (choose another)"
         )
     return (
         f"{value!r} is not a valid id "

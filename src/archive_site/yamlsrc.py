@@ -42,7 +42,7 @@ from yaml.events import (
 )
 
 from .errors import Problems
-from .files import CONTROL_CHARACTERS, FileProblem, nfc, read_bytes
+from .files import CONTROL_CHARACTERS, FileProblem, closed_directions, nfc, read_bytes
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -232,7 +232,7 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
         if kind is ScalarEvent:
             if event.tag not in _STR_TAGS:
                 return _rest_read(loader, len(stack)), _tagged(event)
-            value: Any = nfc(event.value)
+            value: Any = closed_directions(nfc(event.value))
             control = CONTROL_CHARACTERS.search(value)
             if control is not None:
                 raise _control(event, control[0])

@@ -67,7 +67,9 @@ class QuoteIndex:
         self, article: str, quote: str, prefix: str | None, suffix: str | None
     ) -> tuple[Paragraph, int, int] | str:
         """The paragraph and span of a quote, or the reason it cannot be located."""
-        needle = normalise_text(quote)
+        # (without the marks closing writing directions it leaves open, which the YAML's
+        # reading adds: see files.closed_directions; they show nothing)
+        needle = normalise_text(quote.rstrip("\u202c\u2069"))
         if not needle:
             return "the quote is empty"
         if not any(c.isalnum() for c in needle):

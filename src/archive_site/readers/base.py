@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..errors import Problems
-from ..files import CONTROL_CHARACTERS, nfc
+from ..files import CONTROL_CHARACTERS, closed_directions, nfc
 from ..model import Furniture, ParagraphRole
 from ..yamlsrc import YMap
 from .charset import decode_capture
@@ -291,6 +291,11 @@ def _azerbaijani(text: str, letters: int) -> bool:
     return sum(w in _AZERBAIJANI_WORDS for w in words) * 50 >= len(words)
 
 
+def _closed(found: Field) -> Field:
+    value = closed_directions(found.value)
+    return found if value is found.value else Field(value, found.line)
+
+
 def reading(
     fmt: str,
     fields: Mapping[str, Field],
@@ -299,10 +304,11 @@ def reading(
     notes: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
     front_matter: YMap | None = None,
 ) -> Reading:
-    """A :class:`Reading` with its fields frozen."""
+    """A :class:`Reading` with its fields frozen, each closing the marks of writing
+    direction it opens (see :func:`~archive_site.files.closed_directions`)."""
     return Reading(
         fmt,
-        MappingProxyType(dict(fields)),
+        MappingProxyType({k: _closed(f) for k, f in fields.items()}),
         tuple(blocks),
         tuple(furniture),
         front_matter,
