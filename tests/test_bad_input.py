@@ -137,6 +137,20 @@ MILESTONES = "content/milestones.yaml"
             "base_url: expected an absolute http(s) URL",
             id="bad-base-url",
         ),
+        pytest.param(  # (the templates do not show it yet: a later one would; audit 7)
+            "content/site.yaml",
+            "base_url: https://example.github.io/archive-site/",
+            "repository: javascript:x()\nbase_url: https://example.github.io/archive-site/",
+            "repository: expected an http(s) URL, got 'javascript:x()'",
+            id="bad-repository",
+        ),
+        pytest.param(  # a mark alone would be found in every text (audit 7)
+            "content/entities.yaml",
+            "aliases: [Xinhua]",
+            'aliases: [Xinhua, "."]',
+            "the name '.' holds no letter or digit",
+            id="alias-of-no-word",
+        ),
     ],
 )
 def test_each_kind_of_bad_input(

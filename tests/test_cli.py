@@ -104,6 +104,9 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
         ("https://x.org/a/./b/", "cannot hold a '.' or '..' segment"),
         ("https://x.org/%2e%2e/b/", "cannot hold a '.' or '..' segment"),
         ("https://x.org/a/..", "cannot hold a '.' or '..' segment"),
+        # Python's words alone; a host no browser resolves (audit 7)
+        ("http://[::1/", "expected an absolute http(s) URL such as https://example.org/, got"),
+        ("https://exa%00mple.org/", "a base URL's host cannot hold a percent escape"),
     ],
 )
 def test_a_base_url_whose_path_no_server_can_have_is_refused(

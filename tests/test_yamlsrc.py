@@ -21,7 +21,7 @@ from archive_site.yamlsrc import (
     YList,
     YMap,
     _Loader,
-    _mapping_hint,
+    marked_message,
     parse_yaml,
 )
 from conftest import CONTENT, cli
@@ -92,7 +92,10 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
     [
         ("a: 1\nb: 2\na: 3\n", (3, "YAML: duplicate key 'a' (first on line 1)")),
         ("? [x]\n: y\n", (1, "YAML: a mapping key must be text")),
-        ("a: 1\n---\nb: 2\n", (2, "YAML: but found another document")),
+        (
+            "a: 1\n---\nb: 2\n",
+            (2, "YAML: expected a single document in the stream, but found another document"),
+        ),
         (
             "a: b: c\n",
             (
@@ -301,9 +304,7 @@ def pyyaml(text: str) -> tuple[Any, list[tuple[int | None, str]]]:
         return shape(YMap() if data is None else data), []
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        what = exc.problem or exc.context or "invalid YAML"
-        if "mapping values are not allowed" in what:
-            what += _mapping_hint(text, mark.line if mark else -1)
+        what = marked_message(exc, text)
         problems.error("f.yaml", mark.line + 1 if mark else None, f"YAML: {what}")
     return ("NoneType", None), [(d.line, d.message) for d in problems]
 

@@ -101,13 +101,18 @@ def normalise_base_url(url: str) -> str:
     Raises ValueError with a readable reason when the URL cannot be a site's base.
     """
     url = url.strip()
-    parts = urlsplit(url)
+    expected = f"expected an absolute http(s) URL such as https://example.org/, got {url!r}"
+    try:
+        parts = urlsplit(url)
+    except ValueError as exc:  # "Invalid IPv6 URL": a '[' left open
+        raise ValueError(f"{expected} ({str(exc)[:1].lower()}{str(exc)[1:]})") from None
     if not is_web_url(url):
         raise ValueError(
-            f"expected an absolute http(s) URL such as https://example.org/, got {url!r} "
-            "(a URL has a host and no spaces, quotes or angle brackets: write them as "
-            "%20, %22, %3C, %3E)"
+            f"{expected} (a URL has a host and no spaces, quotes or angle brackets: write "
+            "them as %20, %22, %3C, %3E)"
         )
+    if "%" in parts.netloc:
+        raise ValueError(f"a base URL's host cannot hold a percent escape: {url!r}")
     if "@" in parts.netloc:  # not echoed: it may hold a password
         raise ValueError(
             f"a base URL cannot carry a user name or password (before the '@' of "
@@ -157,6 +162,9 @@ def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
     rec.finish()
     if language and not LANGUAGE_TAG.fullmatch(language):
         rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
+    if repository is not None and not is_web_url(repository):
+        rec.error("repository", f"expected an http(s) URL, got {repository!r}")
+        return None
     normalised = ""
     if base_url:
         try:

@@ -91,9 +91,7 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else (file_line or _same)(mark.line + 1)
-        what = exc.problem or exc.context or "invalid YAML"
-        if "mapping values are not allowed" in what:
-            what += _mapping_hint(text, mark.line if mark is not None else -1)
+        what = marked_message(exc, text)
         syntax = isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError))
         hint = _hidden_break_hint(text, first_line, line) if syntax else ""
         problems.error(display, line, f"YAML: {what}{hint}")
@@ -104,6 +102,18 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     except yaml.YAMLError as exc:
         problems.error(display, None, f"YAML: {exc}")
     return None
+
+
+def marked_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """What PyYAML's error ``exc`` in ``text`` says is wrong, whole (its problem alone may
+    be half a sentence: "but found another document"), with a hint where one helps."""
+    what = exc.problem or exc.context or "invalid YAML"
+    if what.startswith("but ") and exc.context:
+        what = f"{exc.context}, {what}"
+    if "mapping values are not allowed" in what:
+        mark = exc.problem_mark or exc.context_mark
+        what += _mapping_hint(text, mark.line if mark is not None else -1)
+    return what
 
 
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")

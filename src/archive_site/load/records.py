@@ -150,6 +150,9 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
             continue
         for alias, line in ((name, rec.key_line("name")), *aliases):
             key = normalise_text(alias).casefold()
+            if not any(c.isalnum() for c in key):  # (a mark alone would be found everywhere)
+                problems.error(display, line, f"the name {alias!r} holds no letter or digit")
+                continue
             if key in names and names[key][0] != ident:
                 other, other_line = names[key]
                 problems.error(
