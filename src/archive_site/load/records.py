@@ -148,19 +148,7 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
             etype = None
         if ident is None or name is None or etype is None:
             continue
-        for alias, line in ((name, rec.key_line("name")), *aliases):
-            key = normalise_text(alias).casefold()
-            if not any(c.isalnum() for c in key):  # (a mark alone would be found everywhere)
-                problems.error(display, line, f"the name {alias!r} holds no letter or digit")
-                continue
-            if key in names and names[key][0] != ident:
-                other, other_line = names[key]
-                problems.error(
-                    display,
-                    line,
-                    f"the name '{alias}' is already used by entity '{other}' (line {other_line})",
-                )
-            names.setdefault(key, (ident, line))
+        _take_names(ident, [(name, rec.key_line("name")), *aliases], names, display, problems)
         out.append(
             Entity(
                 id=ident,
@@ -175,6 +163,31 @@ def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     out = _not_others(out, display, problems)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
+
+
+def _take_names(
+    ident: str,
+    said: list[tuple[str, int]],
+    names: dict[str, tuple[str, int]],
+    display: str,
+    problems: Problems,
+) -> None:
+    """The names ``said`` of the entity ``ident``, each with its line, taken into ``names``
+    (the entities' names so far, by their key); one that is another entity's is an error,
+    and so is one of no letter or digit (a mark alone would be found in every text)."""
+    for alias, line in said:
+        key = normalise_text(alias).casefold()
+        if not any(c.isalnum() for c in key):
+            problems.error(display, line, f"the name {alias!r} holds no letter or digit")
+            continue
+        if key in names and names[key][0] != ident:
+            other, other_line = names[key]
+            problems.error(
+                display,
+                line,
+                f"the name '{alias}' is already used by entity '{other}' (line {other_line})",
+            )
+        names.setdefault(key, (ident, line))
 
 
 _NOT_WORD = re.compile(r"\W+")
