@@ -2786,3 +2786,26 @@ def test_a_capture_s_fields_close_the_writing_directions_they_open() -> None:
     )
     assert r.fields["title"].value == "Port \u202eopens berth\u202c"
     assert r.fields["outlet"].value == "Evil \u202eTimes\u202c"
+
+
+def test_a_pointer_to_other_stories_parted_by_a_line_break_or_a_list_is_furniture() -> None:
+    """TASS's "Читайте также" and the linked headline after a ``<br>`` read as TASS's own
+    words ("Лавров: ..."), quotable as a statement; so did AP's "Related Stories" list and
+    Trend's "Daha ətraflı:" (audit 7).  A list after another heading is text."""
+    r, _ = read_page(
+        '<html lang="ru"><body><article><h1>Алиев и Си подписали заявление</h1>'
+        "<p>Президент Азербайджана Ильхам Алиев и председатель КНР Си Цзиньпин подписали "
+        "совместное заявление в Пекине.</p>"
+        "<p><strong>Читайте также</strong><br><a href='/x'>Лавров: Россия не возражает против "
+        "развития связей Баку и Пекина</a></p>"
+        "<p>Daha ətraflı: <a href='/y'>Prezident İlham Əliyev Pekində</a></p>"
+        "<p>Государственный визит Алиева в Китай продлится до 24 апреля, сообщили в Баку.</p>"
+        "<h2>Related Stories</h2><ul><li><a href='/z'>Armenia and Azerbaijan agree on the "
+        "text of a peace treaty</a></li></ul>"
+        "<h2>What was signed</h2><ul><li>A joint statement on a strategic partnership between "
+        "the two countries.</li></ul>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "Лавров" not in shown and "Pekində" not in shown and "peace treaty" not in shown
+    assert "продлится до 24 апреля" in shown and "A joint statement" in shown, shown

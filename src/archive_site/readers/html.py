@@ -47,7 +47,7 @@ from .stamps import (
     says_changed,
 )
 from .turns import has_qa_turns, interview_field, mark_turns
-from .wire import promotion, separator
+from .wire import MAX_PROMOTION_WORDS, promotion, separator
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -271,6 +271,7 @@ def _extract(html: str, hiding: tuple[frozenset[str], frozenset[str]]) -> list[s
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
+    _drop_pointers(tree)
     _breaks_as_shown(tree)
     text = trafilatura.extract(
         tree,
@@ -301,6 +302,43 @@ def _drop_hidden(tree: Any, hiding: tuple[frozenset[str], frozenset[str]]) -> No
         if hides is not None and "visibility" in hides[0] and _shown_in(element):
             continue
         element.drop_tree()
+
+
+def _drop_pointers(tree: Any) -> None:
+    """Drop from ``tree`` what points to other stories: the short blocks parted by a line
+    break that open with a label saying so (``<p><b>Читайте также</b><br><a>Лавров:
+    ...</a></p>`` gave two paragraphs, the label, furniture, and the linked headline, which
+    read as the outlet's own words), and a list after a heading saying so ("Related
+    Stories")."""
+    for element in tree.xpath("//*[self::p or self::div or self::li][.//br]"):
+        lines = [" ".join(line.split()) for line in _shown_lines(element).split("\n")]
+        lines = [line for line in lines if line]
+        if (
+            len(lines) >= 2
+            and sum(len(line.split()) for line in lines) <= MAX_PROMOTION_WORDS
+            and promotion(lines[0]) == "read-also"
+        ):
+            element.drop_tree()
+    for heading in tree.xpath("//h2 | //h3 | //h4 | //h5 | //h6 | //p[strong or b]"):
+        following = heading.getnext()
+        label = " ".join(" ".join(heading.itertext()).split())
+        if (
+            following is not None
+            and following.tag in ("ul", "ol")
+            and promotion(label) == "read-also"
+        ):  # "Related Stories" and the list of their headlines
+            following.drop_tree()
+            heading.drop_tree()
+
+
+def _shown_lines(element: Any) -> str:
+    """The text of ``element``, a line break where it holds a ``<br>``."""
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            parts.append("\n" if child.tag == "br" else _shown_lines(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 #: A line break in a page's text, with the white space around it.

@@ -220,7 +220,7 @@ _READ_ALSO = re.compile(
     r"|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
-    r"|həmçinin\s+oxuyun|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
+    r"|həmçinin\s+oxuyun|daha\s+ətraflı|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
     r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–|-]|$)",
     re.IGNORECASE,
 )
@@ -324,7 +324,7 @@ _COPYRIGHT = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 #: A paragraph longer than this is text, whatever it opens with.
-_MAX_PROMOTION_WORDS = 40
+MAX_PROMOTION_WORDS = 40
 
 
 def separator(text: str) -> str | None:
@@ -358,7 +358,7 @@ def promotion(text: str, *, first: bool = False) -> str | None:
     caption = first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text)
     if caption and not _sources_credited(text):
         return "caption"
-    if words > _MAX_PROMOTION_WORDS:
+    if words > MAX_PROMOTION_WORDS:
         return None
     if _AD_LABEL.fullmatch(text.strip()):
         return "advertisement"
