@@ -2809,3 +2809,19 @@ def test_a_pointer_to_other_stories_parted_by_a_line_break_or_a_list_is_furnitur
     shown = " ".join(texts(r))
     assert "Лавров" not in shown and "Pekində" not in shown and "peace treaty" not in shown
     assert "продлится до 24 апреля" in shown and "A joint statement" in shown, shown
+
+
+def test_a_headline_with_its_kicker_in_a_span_is_not_the_first_paragraph() -> None:
+    """tagesschau's ``<h1><span>Aserbaidschan und China</span><span>Alijew in
+    Peking</span></h1>`` was the first paragraph, its parts glued ("ChinaAlijew"), on line 1
+    (audit 7)."""
+    r, _ = read_page(
+        '<html lang="de"><body><article>\n<h1><span class="kicker">Aserbaidschan und China'
+        "</span><span>Alijew in Peking</span></h1>\n<p>Aserbaidschans Präsident Alijew ist in "
+        "Peking mit großem Pomp empfangen worden, und beide Länder vereinbarten eine "
+        "Partnerschaft.</p></article></body></html>"
+    )
+    assert texts(r) == [
+        "Aserbaidschans Präsident Alijew ist in Peking mit großem Pomp empfangen worden, und "
+        "beide Länder vereinbarten eine Partnerschaft."
+    ]

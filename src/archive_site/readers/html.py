@@ -415,7 +415,9 @@ def _paragraphs(
     for text in extracted or _innermost(blocks, page.blocks):
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
-        if k in headline or _in_furniture(k, furniture, inside, blocks):
+        if k in headline or k.replace(" ", "") in headline:
+            continue
+        if _in_furniture(k, furniture, inside, blocks):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         kind = _furniture_kind(text, first=not body)
@@ -427,11 +429,14 @@ def _paragraphs(
 
 
 def _headline_keys(page: PageScan, title: Field | None) -> set[str]:
-    """The headline as the metadata and the ``<h1>`` give it, as paragraphs are looked up."""
+    """The headline as the metadata and the ``<h1>`` give it, as paragraphs are looked up;
+    and each without its spaces (a kicker in a ``<span>`` of the ``<h1>``, "Aserbaidschan
+    und China", is joined to the headline after it, "...ChinaAlijew in Peking", by the
+    extractor, and with a space by the page's scan)."""
     found = {_key(title.value)} if title else set()
     if page.h1:
         found.add(_key(page.h1[0]))
-    return found
+    return found | {k.replace(" ", "") for k in found}
 
 
 def _without_wrappers(page: PageScan, extracted: list[str]) -> None:
