@@ -2825,3 +2825,25 @@ def test_a_headline_with_its_kicker_in_a_span_is_not_the_first_paragraph() -> No
         "Aserbaidschans Präsident Alijew ist in Peking mit großem Pomp empfangen worden, und "
         "beide Länder vereinbarten eine Partnerschaft."
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "Xi holds talks with Azerbaijani president-Xinhua",
+            "Xi holds talks with Azerbaijani president",
+        ),
+        ("Baku-Tbilisi-Kars railway reopens", "Baku-Tbilisi-Kars railway reopens"),  # no agency
+        ("Talks in Baku | Reuters", "Talks in Baku"),
+    ],
+)
+def test_a_title_with_the_agency_joined_by_a_hyphen(title: str, expected: str) -> None:
+    """Xinhua's English pages, with no ``<h1>``, title themselves "Headline-Xinhua": the
+    record's title kept "-Xinhua" (audit 7)."""
+    r, _ = read_page(
+        f"<html lang='en'><head><title>{title}</title></head><body><table><tr><td><p>President "
+        "Xi Jinping held talks with President Ilham Aliyev of Azerbaijan in Beijing on "
+        "Wednesday, and the two signed a joint statement.</p></td></tr></table></body></html>"
+    )
+    assert r.fields["title"].value == expected

@@ -1142,7 +1142,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
     if page.h1:
         out["title"] = _Found(*page.h1)
     elif page.title:  # no <h1> (a print view, a Google Docs export): the <title>'s first part
-        out["title"] = _Found(_TITLE_SEPARATOR.split(page.title[0])[0].strip(), page.title[1])
+        head = _TITLE_SEPARATOR.split(page.title[0])[0].strip()
+        out["title"] = _Found(_without_agency_after(head), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
     if page.canonical:
@@ -1174,6 +1175,20 @@ _TITLE_SEPARATOR = re.compile(
     r"|(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])[-_|－—](?=[\u4e00-\u9fff])"  # 标题-新华网
 )
 _MAX_OUTLET_WORDS = 6
+
+
+#: A headline with a name joined after it by a hyphen: "Xi holds talks-Xinhua".
+_NAME_JOINED = re.compile(r"(?P<head>.*\S)-(?P<name>[^\W\d][\w.]*(?: [\w.]+){0,2})")
+
+
+def _without_agency_after(title: str) -> str:
+    """``title`` without a news agency's name joined after it by a hyphen, as Xinhua's
+    English pages write their ``<title>``: "Xi holds talks with Azerbaijani
+    president-Xinhua"."""
+    joined = _NAME_JOINED.fullmatch(title)
+    if joined is None or agency_of(joined["name"]) is None:
+        return title
+    return joined["head"]
 
 
 def _title_outlet(page: PageScan) -> _Found | None:
