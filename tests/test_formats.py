@@ -2847,3 +2847,25 @@ def test_a_title_with_the_agency_joined_by_a_hyphen(title: str, expected: str) -
         "Wednesday, and the two signed a joint statement.</p></td></tr></table></body></html>"
     )
     assert r.fields["title"].value == expected
+
+
+def test_wire_copy_under_its_agency_s_name_is_read_from_its_date_line() -> None:
+    """AFP's copy as a terminal gives it, "AFP" above the date line: the title was "AFP",
+    the headline and the byline paragraphs, the dateline left in the text (audit 7)."""
+    text = (
+        "AFP\n23 April 2025 13:52 GMT\n\nAzerbaijan, China upgrade ties as Aliyev courts "
+        "Beijing\n\nBy Ali Veli and Sebastien Ricci\n\nBEIJING, April 23, 2025 (AFP) - China "
+        "and Azerbaijan on Wednesday upgraded their relations.\n\nThe oil-rich Caspian nation "
+        "has sought to diversify its partners.\n"
+    )
+    r = read_text(text, "afp.txt", Problems(), fmt="wire")
+    assert fields(r) == {
+        "published": "2025-04-23",
+        "time": "13:52",
+        "timezone": "+00:00",
+        "title": "Azerbaijan, China upgrade ties as Aliyev courts Beijing",
+        "author": "Ali Veli and Sebastien Ricci",
+        "dateline": "BEIJING, April 23, 2025 (AFP) -",
+        "agency": "AFP",
+    }
+    assert texts(r)[0] == "China and Azerbaijan on Wednesday upgraded their relations."

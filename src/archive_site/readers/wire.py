@@ -111,7 +111,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     notes: list[tuple[int, str]] = []
     furniture: list[Furniture] = []
     rest = _stamps_apart(_head_apart(list(blocks)))
-    if rest and len(rest[0][0]) == 1 and _SLUG.fullmatch(rest[0][0][0]):
+    if rest and len(rest[0][0]) == 1 and _slug(rest[0][0][0], rest[1:]):
         furniture.append(Furniture("slug", rest[0][0][0], rest[0][1]))
         rest = rest[1:]
     while rest and rest[0][0] and parse_stamp(rest[0][0][0]) is not None:
@@ -124,6 +124,20 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes, furniture):
         rest = rest[1:]  # a byline and a date line after the headline, in either order
     return _Head(fields, rest, notes, furniture)
+
+
+def _slug(text: str, after: list[tuple[list[str], int]]) -> bool:
+    """Whether the line ``text`` opening a capture is its agency's label, not its headline:
+    a slug (``AP-AS--Azerbaijan-Rail,0412``), or an agency's name alone above the date line
+    (``AFP`` / ``23 April 2025 13:52 GMT``, as an agency's terminal copies it)."""
+    if _SLUG.fullmatch(text):
+        return True
+    return (
+        agency_of(text) is not None
+        and bool(after)
+        and bool(after[0][0])
+        and parse_stamp(after[0][0][0]) is not None
+    )
 
 
 def _stamps_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
