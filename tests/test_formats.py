@@ -2869,3 +2869,17 @@ def test_wire_copy_under_its_agency_s_name_is_read_from_its_date_line() -> None:
         "agency": "AFP",
     }
     assert texts(r)[0] == "China and Azerbaijan on Wednesday upgraded their relations."
+
+
+def test_xinhua_s_end_mark_on_the_last_line_is_no_text() -> None:
+    """ "... cooperation documents. Enditem": Xinhua's end mark was the text's last words."""
+    text = (
+        "Xi holds talks with Aliyev\n\nBEIJING, April 23 (Xinhua) -- Xi Jinping held talks "
+        "with Ilham Aliyev on Wednesday.\n\nThe two sides signed documents. Enditem\n"
+    )
+    r = read_text(text, "x.txt", Problems(), fmt="wire")
+    assert texts(r) == [
+        "Xi Jinping held talks with Ilham Aliyev on Wednesday.",
+        "The two sides signed documents.",
+    ]
+    assert [(f.kind, f.text) for f in r.furniture] == [("credits", "Enditem")]

@@ -14,7 +14,7 @@ names none, its writers) are the author when nothing else names one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Furniture
 from .base import Block, Field
@@ -356,7 +356,16 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
     taken = []
     while (credit := _take_credit(body, fields)) is not None:
         taken.append(credit)
+    end = _END_MARK.search(body[-1].text) if body else None
+    if end is not None and end.start() > 0:  # "... cooperation documents. Enditem"
+        last = body.pop()
+        body.append(replace(last, text=last.text[: end.start()]))
+        taken.append(Furniture("credits", end[0].strip(), last.line))
     return taken
+
+
+#: An agency's end mark on the last line of its text (Xinhua's "Enditem").
+_END_MARK = re.compile(r"(?<=[.!?\"”»])\s+Enditem\s*$")
 
 
 #: What else ends a story, not its text: who helped ("— With assistance from Jane Roe"), a
