@@ -125,10 +125,17 @@ def label_turns(
 def _labels_and_roles(
     blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
 ) -> tuple[list[str | None], list[str | None]]:
-    """The name each block opens with, if any, and whose it is (see :func:`_role`)."""
+    """The name each block opens with, if any, and whose it is (see :func:`_role`); a
+    marker ("Question:") opens a turn only where no name marks turns of its role (in a
+    transcript naming who asks, "Question: can we afford it?" is the answer's words)."""
     found = [label_of(b.text) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
-    return labels, [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
+    roles = [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
+    named = {r for label, r in zip(labels, roles, strict=True) if label and not marker_role(label)}
+    return labels, [
+        None if label and marker_role(label) and r in named else r
+        for label, r in zip(labels, roles, strict=True)
+    ]
 
 
 def _names_matter(
@@ -212,8 +219,13 @@ _ABOUT_SOMEONE = re.compile(
     r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
 _NOTE_WORDS = 45
-#: A paragraph of a Markdown capture set in italics whole: "*Interview by Jane Roe*".
-_ITALICS = re.compile(r"\*[^*\s][^*]*\*|_[^_\s][^_]*_")
+#: A paragraph of a Markdown capture set in italics whole, saying what a note says:
+#: "*Interview by Jane Roe*", "*Notes typed up by Jane Roe on 6 May 2025.*" (not a verse
+#: the interviewee quotes).
+_ITALICS = re.compile(
+    r"(?:\*(?=[^*\s])|_(?=[^_\s]))(?=[^*_]*(?<![^\W_])(?i:by|interview(?:ed)?|edited|translated"
+    r"|condensed|notes?|conducted|recorded|transcribed)(?![^\W_]))[^*_]*[*_]"
+)
 #: A label opening the outlet's note after an interview: "Note: the ministry later
 #: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:".
 _NOTE_LABEL = re.compile(

@@ -25,7 +25,19 @@ from .dateline import DATELINE
 PARTICLE = (
     r"(?:de|da|di|du|del|della|dei|der|den|van|von|zu|bin|ibn|al|el|dos|das|do|ten|ter|la|le)"
 )
-_PARTICLE_WORD = re.compile(rf"{PARTICLE}(?:-\w+)?")
+_PARTICLE_WORD = re.compile(PARTICLE)
+#: A name's word opening with a small word and a hyphen: "al-Sharaa", "bin-Laden".
+_PARTICLE_NAME = re.compile(rf"{PARTICLE}-[^\W\d_][\w'’-]*")
+#: Words of an institution or a desk, which a name's small words may join to a place or
+#: a body ("Bureau de Moscou", "Ministère de la Défense", "Redacción de El País"): no name.
+_INSTITUTION_WORDS = frozenset(
+    (  # noqa: SIM905
+        "bureau service services ministère ministry ministerio ministero ministerium département "
+        "department agence agency rédaction redaktion redacción redazione redação office press "
+        "presse prensa stampa imprensa desk team équipe equipe staff secrétariat secretariat "
+        "direction dirección direzione embassy ambassade embajada"
+    ).split()
+)
 #: "By" and names: words opening with a capital (initials and hyphens within), joined by
 #: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe", a
 #: name's small words within ("By Thomas de Waal").
@@ -89,7 +101,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     if desks and not names:  # a desk's, an agency's ("By Reuters": cited as its author)
         return Byline(agency, agency)
     by = _BYLINE.match(f"By {names}")
-    if by is None:
+    if by is None or _institution(names.split()):
         return None
     author = _without_agency(by["author"])
     words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
@@ -384,6 +396,7 @@ _CLOSING = re.compile(
     r"(?-i:[A-Z])[\w-]+)?)?\s+at\s+[^@\s]+@[\w-]+(?:\.[\w-]+)+\s*[;.,]?"
     r"|published\s+in\s+[^,.]{2,40},\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\.?"
     r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}"
+    r"|(?:photo|photos|foto|фото)\s*[:：]\s*[^.!?]{2,80}"
     r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
     r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem",
     re.IGNORECASE,
@@ -400,6 +413,12 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     ):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
+    signed = _signed(body[-1].text) if len(body) >= 2 else None
+    if signed is not None:  # "Автор: Иван Петров", "Müəllif: Elnur Məmmədov" ending the text
+        last = body.pop()
+        if "author" not in fields:
+            fields["author"] = Field(signed, last.line)
+        return Furniture("byline", last.text, last.line)
     agencies = _source_agencies(body[-1].text) if len(body) >= 2 else None
     if agencies is not None:
         last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
@@ -413,6 +432,16 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if author is not None and "author" not in fields:
         fields["author"] = Field(author, last.line)
     return Furniture("credits", last.text, last.line)
+
+
+def _signed(text: str) -> str | None:
+    """The writer a line naming the author after a label names ("Автор: Иван Петров",
+    "Author: Jane Roe"), or None."""
+    text = " ".join(text.split())
+    if _OTHER_BY.match(text) is None or len(text.split()) > _MAX_NAME_WORDS:
+        return None
+    found = read_byline([text])
+    return None if found is None else found.author
 
 
 def named_author(text: str) -> str | None:
@@ -444,11 +473,24 @@ def _names_alone(text: str) -> str | None:
         return None  # one word: "Staff", "Follow", a first name alone
     if " ".join(names.split()).casefold() in AGENCIES:
         return None
+    return names if _capitalised(named) and not re.search(r"[.!?:;]$", names) else None
+
+
+def _capitalised(named: list[str]) -> bool:
+    """Whether ``named`` (a text's words, but the joiners) are a person's names: two or more
+    opening with a capital (``al-Sharaa`` too), a name's small words between ("de", "von
+    der"), and not an institution's (see :func:`_institution`)."""
     capitalised = [w for w in named if not _PARTICLE_WORD.fullmatch(w)]
-    if (
-        len(capitalised) < 2
-        or not all(w[0].isupper() for w in capitalised)
-        or re.search(r"[.!?:;]$", names)
-    ):
-        return None
-    return names
+    return (
+        len(capitalised) >= 2
+        and all(w[0].isupper() or _PARTICLE_NAME.fullmatch(w) for w in capitalised)
+        and not _institution(named)
+    )
+
+
+def _institution(words: list[str]) -> bool:
+    """Whether names joined by a name's small words name an institution or a desk
+    ("Service de Presse"), not a person (see :data:`_INSTITUTION_WORDS`)."""
+    return any(_PARTICLE_WORD.fullmatch(w) for w in words) and any(
+        w.casefold() in _INSTITUTION_WORDS for w in words
+    )

@@ -37,7 +37,7 @@ from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import agency_of, named_author, read_byline, take_credits, writers
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import HIDING_STYLE, PageScan, css_of, scan
+from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, scan
 from .stamps import (
     Stamp,
     before_changed,
@@ -257,7 +257,7 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: tuple[frozenset[str], frozenset[str]]) -> list[str]:
+def _extract(html: str, hiding: Hiding) -> list[str]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
@@ -287,19 +287,17 @@ def _extract(html: str, hiding: tuple[frozenset[str], frozenset[str]]) -> list[s
     return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
 
 
-def _drop_hidden(tree: Any, hiding: tuple[frozenset[str], frozenset[str]]) -> None:
+def _drop_hidden(tree: Any, hiding: Hiding) -> None:
     """Drop from ``tree`` the elements whose style, or whose class or id by the page's
     style sheet (``hiding``), hides them (but an element hidden by ``visibility`` that
     shows one within it)."""
-    classes, ids = hiding
     for element in tree.xpath("//*[@style or @class or @id]"):
         hides = HIDING_STYLE.search(_style(element))
-        if hides is None and not (
-            element.get("id", "").strip() in ids
-            or any(c in classes for c in element.get("class", "").split())
-        ):
+        if hides is None:
+            if hiding.hides(element.get("class", ""), element.get("id", ""), _style(element)):
+                element.drop_tree()
             continue
-        if hides is not None and "visibility" in hides[0] and _shown_in(element):
+        if "visibility" in hides[0] and _shown_in(element):
             continue
         element.drop_tree()
 
@@ -649,27 +647,32 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
             for key, value in stamp.fields():
                 fields[key] = Field(value, line)
             return
-    _printed_day(said, moment, fields)
+    stored = any(_DAY_STORED_AT.search(x[0]) for x in stated[:2] if x is not None)
+    _printed_day(said, moment, fields, stored=stored)
 
 
 def _printed_day(
-    said: list[tuple[Stamp, int]], moment: dt.datetime, fields: dict[str, Field]
+    said: list[tuple[Stamp, int]],
+    moment: dt.datetime,
+    fields: dict[str, Field],
+    *,
+    stored: bool,
 ) -> None:
     """The day the page prints alone, as the publication's, its time unknown: when it is
-    the day before or after the UTC ``moment`` the metadata gives, or that day, the time
-    being one a day alone is stored at (see :func:`_in_outlet_zone`)."""
+    the day before or after the UTC ``moment`` the metadata gives, or that day, when the
+    metadata's time is one a day alone is ``stored`` at (see :func:`_in_outlet_zone`)."""
     printed = next(((s.date, line) for s, line in said if s.time is None), None)
     if printed is None:
         return
     gap = abs((dt.date.fromisoformat(printed[0]) - moment.date()).days)
-    if gap == 1 or (gap == 0 and fields["time"].value in _DAY_STORED_AT):
+    if gap == 1 or (gap == 0 and stored):
         fields["published"] = Field(*printed)
         del fields["time"], fields["timezone"]
 
 
 #: The times a system stores a day alone at, in UTC (Drupal's date fields: noon): given
 #: where the page prints that day and no time, they are no time the source gives.
-_DAY_STORED_AT = ("00:00", "12:00")
+_DAY_STORED_AT = re.compile(r"T(?:00|12):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 
 
 def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
@@ -677,8 +680,10 @@ def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
     changed: "Updated April 24, 2025")."""
     out = []
     for said, line in stated:
-        text = before_changed(said)
-        stamp = (_stamp_of(text) or _stamp_ending(text)) if text else None
+        text = before_changed(said)  # (and "Updated ... · Published ...": the labelled one)
+        stamp = find_published_stamp(said) or (
+            (_stamp_of(text) or _stamp_ending(text)) if text else None
+        )
         if stamp is not None:
             out.append((stamp, line))
     return out

@@ -11,6 +11,7 @@ line each block of text starts on.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -27,6 +28,13 @@ _BLOCKS = frozenset(
     ).split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
+#: The elements whose start closes a paragraph left open (HTML's parsing rules).
+_CLOSES_P = frozenset(
+    (  # noqa: SIM905
+        "address article aside blockquote details div dl fieldset figcaption figure footer "
+        "form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul"
+    ).split()
+)
 
 #: Furniture by the words of an element's class or id, tried in this order.
 _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -114,53 +122,99 @@ def css_of(style: str) -> str:
     return _CSS_SPACE.sub("", _CSS_ESCAPE.sub(_unescaped, style)).lower()
 
 
-#: A rule of a page's own style sheet: its selectors and declarations (a rule inside an
-#: ``@media`` or another at-rule's block is not one: it hides only on some screens).
-_CSS_RULE = re.compile(r"([^{}@;]+)\{([^{}]*)\}")
-_CSS_MARK = re.compile(r"[@{};]")
-_SIMPLE_SELECTOR = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+@dataclass(frozen=True, slots=True)
+class Hiding:
+    """What a page's own style sheets hide: the classes and ids a rule of their own sets to
+    ``display: none`` (``.sr { display: none }``, ``#note, .x { ... }``: at the top level of
+    the sheet, not in ``@media`` or another rule's block, which hide on some screens or in
+    some places only), and the classes and ids any rule shows (``display: block``...,
+    anywhere: ``.d-md-block`` in ``@media``, a later ``.body { display: block }``, a
+    compound ``.collapse.in``), which an element hidden by a class but bearing one of those
+    is not; nor one whose own style sets its display."""
+
+    classes: frozenset[str] = frozenset()
+    ids: frozenset[str] = frozenset()
+    showing: frozenset[str] = frozenset()
+
+    def hides(self, classes: str, ident: str, style: str) -> bool:
+        """Whether an element of the ``class``, ``id`` and ``style`` attributes given is
+        hidden by these rules."""
+        if not (self.classes or self.ids):
+            return False
+        names = classes.split()
+        ident = ident.strip()
+        if ident not in self.ids and not any(c in self.classes for c in names):
+            return False
+        if ident in self.showing or any(c in self.showing for c in names):
+            return False
+        return "display:" not in css_of(style)
+
+    def __or__(self, other: Hiding) -> Hiding:
+        return Hiding(
+            self.classes | other.classes, self.ids | other.ids, self.showing | other.showing
+        )
 
 
-def hiding_rules(css: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The classes and ids that the style sheet ``css`` hides by a rule of their own
-    (``.sr{display:none}``, ``#note, .x{visibility:hidden}``); rules inside an at-rule's
-    block (``@media``) and compound selectors (``.menu .sr``) are left alone."""
-    css = _CSS_SPACE.sub(" ", _CSS_ESCAPE.sub(_unescaped, css))
+_CSS_MARK = re.compile(r"[{};]")
+#: A class's or an id's name in a selector, its escapes as written (``.md\:block``).
+_NAME = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n])+"
+_SIMPLE_SELECTOR = re.compile(rf"([.#])({_NAME})")
+_NAMES = re.compile(rf"[.#]({_NAME})")
+_HIDES = re.compile(r"(?:^|;)display:none(?:!important)?(?:;|$)")
+_SHOWS = re.compile(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
+
+
+def _applied(a: dict[str, str]) -> bool:
+    """Whether a ``<style>`` with the attributes ``a`` applies to the page on a screen (not
+    ``media="print"``; nor a type other than CSS)."""
+    media = a.get("media", "").strip().lower()
+    kind = a.get("type", "").strip().lower()
+    return media in ("", "all", "screen") and kind in ("", "text/css")
+
+
+def hiding_rules(css: str) -> Hiding:
+    """What the style sheet ``css`` hides (see :class:`Hiding`)."""
+    css = re.sub(r"/\*.*?\*/", " ", css.replace("<!--", " ").replace("-->", " "), flags=re.S)
     classes: set[str] = set()
     ids: set[str] = set()
-    for m in _CSS_RULE.finditer(_top_level(css)):
-        if not HIDING_STYLE.search(css_of(m[2])):
-            continue
-        for selector in m[1].split(","):
-            simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-            if simple is not None:
-                (classes if simple[1] == "." else ids).add(simple[2])
-    return frozenset(classes), frozenset(ids)
+    showing: set[str] = set()
+    for prelude, body, top in _rules(css):
+        declared = css_of(body)
+        if _SHOWS.search(declared):
+            showing.update(_css_name(n) for n in _NAMES.findall(prelude))
+        if top and _HIDES.search(declared):
+            for selector in prelude.split(","):
+                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+                if simple is not None:
+                    (classes if simple[1] == "." else ids).add(_css_name(simple[2]))
+    return Hiding(frozenset(classes), frozenset(ids), frozenset(showing))
 
 
-def _top_level(css: str) -> str:
-    """``css`` without its at-rules (``@media ... { ... }``, ``@import ...;``)."""
-    out, depth, at, last = [], 0, False, 0
+def _css_name(written: str) -> str:
+    """A class's or an id's name as a selector writes it, its escapes resolved."""
+    return _CSS_ESCAPE.sub(_unescaped, written)
+
+
+def _rules(css: str) -> Iterator[tuple[str, str, bool]]:
+    """Each rule of ``css`` that holds no block of its own: its selectors, its declarations,
+    and whether it is at the sheet's top level (in no at-rule's block, in no other rule's)."""
+    stack: list[tuple[str, int, list[bool]]] = []  # prelude, body's start, holds a block
+    last = 0
     for m in _CSS_MARK.finditer(css):
         c = m[0]
-        if not at:
-            if c == "@" and depth == 0:
-                out.append(css[last : m.start()])
-                at = True
-            elif c == "{":
-                depth += 1
-            elif c == "}":
-                depth = max(depth - 1, 0)
-            continue
         if c == "{":
-            depth += 1
+            if stack:
+                stack[-1][2][0] = True
+            stack.append((css[last : m.start()].strip(), m.end(), [False]))
+            last = m.end()
         elif c == "}":
-            depth -= 1
-        if depth <= 0 and c in "};":
-            at, depth, last = False, 0, m.end()
-    if not at:
-        out.append(css[last:])
-    return "".join(out)
+            if stack:
+                prelude, start, nested = stack.pop()
+                if not nested[0] and not prelude.startswith("@"):
+                    yield prelude, css[start : m.start()], not stack
+            last = m.end()
+        elif not stack or stack[-1][0].startswith("@"):
+            last = m.end()  # "@import ...;" between rules
 
 
 #: An element naming the author: by its class or id, ``rel="author"``, ``itemprop="author"``
@@ -205,8 +259,8 @@ class PageScan:
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
-    #: The classes and ids the page's own style sheets hide (see :func:`hiding_rules`).
-    hiding: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+    #: What the page's own style sheets hide (see :class:`Hiding`).
+    hiding: Hiding = field(default_factory=Hiding)
 
 
 class _Scanner(HTMLParser):
@@ -218,8 +272,8 @@ class _Scanner(HTMLParser):
         # a JSON-LD script's or a style sheet's text being read ("style": the latter), with
         # its line
         self.script: tuple[str, int, list[str]] | None = None
-        # the classes and ids the page's style sheets hide, so far (see hiding_rules)
-        self.hiding: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
+        # what the page's style sheets hide, so far (see Hiding)
+        self.hiding = Hiding()
         self.in_furniture = 0
         self.in_article = 0
         self.elements = 0
@@ -240,6 +294,7 @@ class _Scanner(HTMLParser):
             self.run = (self.stack[-1], [], [])
         if tag in _VOID:
             return
+        self._close_hidden_paragraph(tag)
         self._start_script(tag, a, line)
         skipped = tag in _SKIP or self._never_shown(a)
         self.skip += skipped
@@ -248,17 +303,25 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        if tag == "time" and a.get("datetime") and not (self.in_furniture or self.skip):
+        if tag == "time" and a.get("datetime") and not self.in_furniture:
+            # (hidden or not: a datetime attribute is a statement of the page's, as its
+            # <meta> are, not text it shows)
             self.out.time = self.out.time or (a["datetime"].strip(), line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         self.stack.append(opened)
+
+    def _close_hidden_paragraph(self, tag: str) -> None:
+        """A hidden ``<p>`` left open ends where a browser ends it, at the start of a block
+        (else all that follows it is hidden from the scan)."""
+        if tag in _CLOSES_P and any(o.tag == "p" and o.skipped for o in self.stack[-3:]):
+            self.handle_endtag("p")
 
     def _start_script(self, tag: str, a: dict[str, str], line: int) -> None:
         """A JSON-LD script's or a style sheet's text is read from here to its end."""
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self.script = ("", line, [])
-        elif tag == "style" and self.script is None:
-            self.script = ("style", line, [])
+        elif tag == "style" and self.script is None and not self.skip and _applied(a):
+            self.script = ("style", line, [])  # (a sheet in <noscript>, <template>: not)
 
     def _end_script(self, tag: str) -> None:
         """A JSON-LD script read, or a style sheet, whose rules hiding classes and ids
@@ -267,8 +330,7 @@ class _Scanner(HTMLParser):
             return
         kind, line, said = self.script
         if kind == "style" and tag == "style":
-            more = hiding_rules("".join(said))
-            self.hiding = (self.hiding[0] | more[0], self.hiding[1] | more[1])
+            self.hiding = self.hiding | hiding_rules("".join(said))
         elif kind != "style" and tag == "script":
             self.out.json_ld.append(("".join(said), line))
         self.script = None
@@ -282,10 +344,7 @@ class _Scanner(HTMLParser):
             return True
         if "style" in a and HIDING_STYLE.search(css_of(a["style"])):
             return True
-        classes, ids = self.hiding
-        return a.get("id", "").strip() in ids or any(
-            c in classes for c in a.get("class", "").split()
-        )
+        return self.hiding.hides(a.get("class", ""), a.get("id", ""), a.get("style", ""))
 
     def _head(self, tag: str, a: dict[str, str], line: int) -> None:
         """What the page says about itself: its metadata, canonical address and language."""

@@ -87,9 +87,12 @@ def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) ->
 
 def has_qa_turns(blocks: list[Block]) -> bool:
     """Whether some paragraphs open with ``Q:`` (or ``Question:``) and some with ``A:`` (or
-    ``Answer:``): an interview that says who asks and who answers outright."""
-    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
-    return said == {"q", "a"}
+    ``Answer:``), the first of them in the first half of the text: an interview that says
+    who asks and who answers outright (not a box of questions and answers after a news
+    story, "Frage: ... Antwort: ...")."""
+    marked = [(n, m) for n, b in enumerate(blocks) if (m := _QA_TURN.match(b.text))]
+    said = {_role(m["who"]) for _, m in marked}
+    return said == {"q", "a"} and marked[0][0] * 2 < len(blocks)
 
 
 def interview_field(body: list[Block]) -> Field | None:
@@ -104,7 +107,7 @@ def turns_by_markers(blocks: list[Block], *, long_dashes: bool) -> list[Block] |
     a list's item in an answer); else dashes (long ones only, with ``long_dashes``: a
     saved page's ``- `` opens list items) when most of the turns they make questions end
     with a question mark; else None."""
-    if any((m := _QA_TURN.match(b.text)) and m["who"][0] in "Qq" for b in blocks):
+    if any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks):
         return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
     marked = mark_turns(blocks, long_dashes=long_dashes)
     return marked if any(b.turn for b in marked) and asked_in_turns(marked) else None
