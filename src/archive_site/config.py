@@ -111,13 +111,13 @@ def normalise_base_url(url: str) -> str:
             f"{expected} (a URL has a host and no spaces, quotes or angle brackets: write "
             "them as %20, %22, %3C, %3E)"
         )
-    if "%" in parts.netloc:
-        raise ValueError(f"a base URL's host cannot hold a percent escape: {url!r}")
     if "@" in parts.netloc:  # not echoed: it may hold a password
         raise ValueError(
             f"a base URL cannot carry a user name or password (before the '@' of "
             f"{parts.netloc.rpartition('@')[2]!r}): every page and the feed would publish it"
         )
+    if "%" in parts.netloc:
+        raise ValueError(f"a base URL's host cannot hold a percent escape: {url!r}")
     if parts.query or parts.fragment:
         raise ValueError(f"a base URL cannot have a query or #fragment: {url!r}")
     path = parts.path or "/"
