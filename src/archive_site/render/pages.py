@@ -25,7 +25,7 @@ from ..files import FileProblem, read_bytes
 from ..model import Archive, Article, Entity, FileData, Milestone, Output, Topic
 from . import jsonld, paging
 from .export import data_files
-from .paging import Pager, by_year, pagers
+from .paging import Pager, by_year, pagers, windowed
 from .renderer import Renderer
 from .svg import overview, overview_by_year
 from .views import (
@@ -423,7 +423,10 @@ def _paged(
     which part each shows); each with whether it is a page only split lists have (``new``
     pages are, even the first)."""
     for pager in pagers(first, *lists):
-        yield new or pager.number > 1, Page(pager.here, template, {"pager": pager, **values})
+        shown = {
+            k: windowed(pager, v) if any(v is x for x in lists) else v for k, v in values.items()
+        }
+        yield new or pager.number > 1, Page(pager.here, template, {"pager": pager, **shown})
 
 
 def robots(r: Renderer) -> bytes:

@@ -21,9 +21,9 @@ pagination on a small generated archive.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from .. import urls
 from ..model import Archive, Milestone
@@ -85,6 +85,54 @@ class Pager:
     def offset(self) -> int:
         """How many items of each list come before this page."""
         return (self.number - 1) * self.per_page
+
+
+@dataclass(frozen=True, slots=True)
+class Window(Sequence[T]):
+    """One page's part of a list that a page shows in several (see :func:`windowed`): its
+    ``items``, from place ``offset`` of the whole list of ``total`` items.  Its length is
+    the whole list's (what a template counts), and :meth:`Pager.slice` gives its items: so
+    a page holds, and its key covers, what it shows, and an edit to an item shown on
+    another page of the list leaves it as it was."""
+
+    items: tuple[T, ...]
+    total: int
+    offset: int
+
+    def __len__(self) -> int:
+        return self.total
+
+    def __iter__(self) -> Iterator[T]:
+        return iter(self.items)
+
+    @overload
+    def __getitem__(self, index: int) -> T: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[T]: ...
+
+    def __getitem__(self, index: int | slice) -> T | Sequence[T]:
+        """An item or a part of the whole list, of those this page holds (the others are
+        another page's: none is given)."""
+        if isinstance(index, slice):
+            start, stop, step = index.indices(self.total)
+            held = range(start, stop, step)
+            return tuple(self.items[n - self.offset] for n in held if self._holds(n))
+        n = index + self.total if index < 0 else index
+        if not self._holds(n):
+            raise IndexError(f"item {index} is on another page of the list")
+        return self.items[n - self.offset]
+
+    def _holds(self, n: int) -> bool:
+        return self.offset <= n < self.offset + len(self.items)
+
+
+def windowed(pager: Pager, items: Sequence[T]) -> Sequence[T]:
+    """``items`` as the page of ``pager`` holds them: whole on a list's only page, else its
+    :class:`Window`."""
+    if pager.count == 1:
+        return items
+    return Window(tuple(pager.slice(items)), len(items), pager.offset())
 
 
 def pagers(first: str, *lists: Sequence[object], per_page: int = 0) -> list[Pager]:
