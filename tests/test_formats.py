@@ -2970,3 +2970,22 @@ def test_a_photo_credit_and_a_signature_ending_the_text_are_no_text() -> None:
         "Стороны обсудили ход реализации договоренностей.",
     ]
     assert fields(r)["author"] == "Иван Петров"
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        '<meta name="byl" content="By Ivan Nechepurenko, Keith Bradsher and Anton Troianovski">',
+        '<meta name="parsely-author" content="Ivan Nechepurenko, Keith Bradsher and Anton '
+        'Troianovski">',
+    ],
+)
+def test_the_writers_the_news_sites_metadata_names(meta: str) -> None:
+    """The New York Times names its writers in ``<meta name="byl">``, others in Parse.ly's
+    tag: a page of three writers, each a link in a byline of no class, had none (audit 7)."""
+    r, _ = read_page(
+        f"<html lang='en'><head>{meta}</head><body><h1>China woos a former Soviet republic</h1>"
+        "<article><p>President Ilham Aliyev of Azerbaijan was received with full honors in "
+        "Beijing this week.</p></article></body></html>"
+    )
+    assert r.fields["author"].value == "Ivan Nechepurenko, Keith Bradsher and Anton Troianovski"

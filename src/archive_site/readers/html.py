@@ -1092,7 +1092,7 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         ("outlet", ("og:site_name",)),
         ("url", ("og:url",)),
         ("section", ("article:section",)),
-        ("author", ("article:author", "author")),
+        ("author", ("article:author", "author", "byl", "parsely-author", "sailthru.author")),
         ("language", ("og:locale",)),
     ):
         for key in keys:
@@ -1104,6 +1104,8 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                     value.startswith(("http://", "https://")) or not any(c.isalpha() for c in value)
                 ):
                     continue  # a profile page or a number ("1002": a catalogue's), not a name
+                if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
+                    value = value.removeprefix("By ").removeprefix("by ")
                 if field == "author":  # a desk is no writer; an agency, the text's origin
                     value, agency, _ = writers(value)
                     if agency is not None:
