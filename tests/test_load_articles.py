@@ -8,6 +8,7 @@ from archive_site.load import checks
 from archive_site.load.articles import (
     check_responses,
     outlet_entities,
+    outlet_entity,
     paragraphs_and_turns,
     publication_chain,
 )
@@ -170,4 +171,22 @@ def test_outlet_entities_are_organisations_by_every_name() -> None:
         Entity("azertag", "Azertag", "organisation", ("AZERTAC",)),
         Entity("aliyev", "Ilham Aliyev", "person", ()),
     )
-    assert outlet_entities(ents) == {"azertag": "azertag", "azertac": "azertag"}
+    table = outlet_entities(ents)
+    assert {k: v for k, v in table.items() if not k.startswith("\0")} == {
+        "azertag": "azertag",
+        "azertac": "azertag",
+    }
+
+
+def test_an_agency_s_other_name_as_outlet_is_its_entity() -> None:
+    """Xinhua's story in Chinese, its outlet "新华网", and its story in English, "Xinhua",
+    counted as two independent lines of evidence: the outlet named no entity (audit 7)."""
+    xinhua = Entity("xinhua", "Xinhua News Agency", "organisation", ("Xinhua",))
+    tass = Entity("tass", "TASS", "organisation", ())
+    table = outlet_entities([xinhua, tass])
+    assert outlet_entity("新华网", table) == "xinhua" == outlet_entity("Xinhua", table)
+    assert outlet_entity("ТАСС", table) == "tass"
+    assert outlet_entity("The Caspian Times", table) is None
+    # two organisations for one agency: neither is taken for its other names
+    table = outlet_entities([xinhua, Entity("xinhua-net", "Xinhuanet", "organisation", ())])
+    assert outlet_entity("新华网", table) is None

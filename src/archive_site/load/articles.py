@@ -519,7 +519,7 @@ class _ArticleReader:
         )
 
     def _outlet_entity(self, name: str) -> str | None:
-        return self.outlet_entities.get(normalise_text(name).casefold())
+        return outlet_entity(name, self.outlet_entities)
 
 
 def check_responses(
@@ -536,14 +536,38 @@ def check_responses(
     return tuple(issues)
 
 
+def outlet_entity(name: str, table: Mapping[str, str]) -> str | None:
+    """The organisation an outlet's name names (``table``: :func:`outlet_entities`): one of
+    its names, else the news agency it is one name of ("新华网", Xinhua's site, names the
+    entity "Xinhua News Agency": its stories in Chinese and in English are one voice, not
+    two lines of evidence)."""
+    found = table.get(normalise_text(name).casefold())
+    if found is None and (group := agency_of(name)) is not None:
+        found = table.get(f"{_AGENCY_KEY}{group}")
+    return found
+
+
+#: Where :func:`outlet_entities` keeps the organisation a news agency's names name.
+_AGENCY_KEY = "\0agency:"
+
+
 def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
-    """The organisations' names and aliases (normalised, case-folded) and their ids."""
-    return {
-        normalise_text(n).casefold(): e.id
-        for e in entities
-        if e.type == "organisation"
-        for n in e.names
-    }
+    """The organisations' names and aliases (normalised, case-folded) and their ids; and,
+    under :data:`_AGENCY_KEY` and the agency's number (see ``agency_of``), the one
+    organisation whose names name a news agency the readers know, when only one does."""
+    out: dict[str, str] = {}
+    agencies: dict[int, set[str]] = {}
+    for e in entities:
+        if e.type != "organisation":
+            continue
+        for n in e.names:
+            out[normalise_text(n).casefold()] = e.id
+            if (group := agency_of(n)) is not None:
+                agencies.setdefault(group, set()).add(e.id)
+    for group, ids in agencies.items():
+        if len(ids) == 1:
+            out[f"{_AGENCY_KEY}{group}"] = next(iter(ids))
+    return out
 
 
 _KIND = "articles"
