@@ -2472,7 +2472,8 @@ def test_what_a_page_hides_names_no_title_author_or_date() -> None:
     # a <time>'s datetime, hidden or not, is the page's statement, as its <meta> are (review 16)
     hidden_time = (
         "<html lang='en'><body><h1>Alat port opens a second berth</h1><p class='meta'>3 hours "
-        "ago <time datetime='2025-04-23T10:15:00Z' style='display:none'>x</time></p><article>"
+        "ago <time itemprop='datePublished' datetime='2025-04-23T10:15:00Z' "
+        "style='display:none'>x</time></p><article>"
         "<p>The port of Alat opened its second container berth on Tuesday, its director "
         "said.</p></article></body></html>"
     )
@@ -2989,3 +2990,83 @@ def test_the_writers_the_news_sites_metadata_names(meta: str) -> None:
         "Beijing this week.</p></article></body></html>"
     )
     assert r.fields["author"].value == "Ivan Nechepurenko, Keith Bradsher and Anton Troianovski"
+
+
+@pytest.mark.parametrize(
+    ("css", "attributes"),
+    [
+        # an !important rule gives way only to one shown !important (review 17)
+        (".d-none{display:none!important} .row{display:flex}", 'class="row d-none"'),
+        (".d-none{display:none!important}", 'class="d-none" style="display: block"'),
+        # a rule for print, or a name in :not(), shows nothing on a screen
+        (
+            ".hidden{display:none} @media print{.print\\:block{display:block}}",
+            'class="hidden print:block"',
+        ),
+        ("li:not(.hidden){display:list-item} .hidden{display:none}", 'class="hidden"'),
+    ],
+)
+def test_what_a_page_s_style_sheet_hides_whatever_else_it_shows(css: str, attributes: str) -> None:
+    r, _ = read_page(
+        f"<html lang='en'><head><style>{css}</style></head><body><article><h1>Port news</h1>"
+        "<p>The port of Alat opened its second container berth on Tuesday, its director "
+        f"said.</p><div {attributes}><p>HIDDEN: The minister promised to sell the port for "
+        "one dollar to a foreign company.</p></div></article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "Alat opened" in shown and "HIDDEN" not in shown, shown
+
+
+def test_pointers_and_titles_that_only_look_like_them_are_kept() -> None:
+    """A short story in a <div> opening with a pointer lost all its text; the list under
+    "Related-party transactions" was dropped; "...of Thomson-Reuters" lost "Reuters"
+    (review 17)."""
+    r, _ = read_page(
+        "<html lang='en'><head><title>Shares fall after the merger of Thomson-Reuters</title>"
+        "</head><body><article><div><p><b>Read more</b><br><a href='/x'>Other story"
+        "</a></p><p>Shares of the company fell by a tenth on Tuesday after the merger was "
+        "announced, traders said.</p></div>"
+        "<h3>Related-party transactions</h3><ul><li>The company sold its port stake to its "
+        "chairman's fund for ten million dollars.</li></ul></article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "Shares of the company fell" in shown and "sold its port stake" in shown, shown
+    assert "Other story" not in shown
+    assert r.fields["title"].value == "Shares fall after the merger of Thomson-Reuters"
+
+
+@pytest.mark.parametrize(
+    "last",
+    ["Text: Reuters Staff", "Автор: Пресс-служба Минобороны", "Text Messages Seen By Reuters"],
+)
+def test_a_last_line_naming_a_desk_is_no_author(last: str) -> None:
+    """A desk or a press service, or a headline opening with "Text", ending the text was
+    taken for its author (review 17)."""
+    text = (
+        "Talks in Baku\n\nBAKU, April 23 (Reuters) - Azerbaijan and China signed "
+        f"agreements on Wednesday.\n\nThe two leaders met in Beijing.\n\n{last}\n"
+    )
+    assert "author" not in read_text(text, "x.txt", Problems(), fmt="wire").fields
+
+
+def test_a_hidden_card_s_date_is_not_the_page_s() -> None:
+    """A <time> in a hidden card of another story, or in a <template>, gave the page its
+    date; one hidden but said to be the publication's does (reviews 16, 17)."""
+    card = (
+        "<html lang='en'><body><div style='display:none'><time datetime='2019-03-01'>1 March "
+        "2019</time></div><template><time datetime='2018-01-01'>x</time></template>"
+        "<h1>Alat port opens a second berth</h1><article><p>The port of Alat opened its "
+        "second container berth on Tuesday, its director said.</p></article></body></html>"
+    )
+    assert "published" not in read_page(card)[0].fields
+
+
+def test_wire_copy_under_its_agency_s_name_names_the_agency() -> None:
+    """The agency whose copy it is, named above the date line, is the text's origin when
+    the dateline names none (review 17)."""
+    text = (
+        "AFP\n23 April 2025 13:52 GMT\n\nAzerbaijan and China upgrade ties\n\nChina and "
+        "Azerbaijan on Wednesday upgraded their relations.\n\nThe oil-rich nation has "
+        "sought to diversify its partners.\n"
+    )
+    assert fields(read_text(text, "afp.txt", Problems(), fmt="wire"))["agency"] == "AFP"

@@ -547,3 +547,42 @@ def test_turns_by_markers_in_other_languages_and_a_box_of_questions_after_news()
     ]
     assert not has_qa_turns(news)
     assert has_qa_turns(news[3:] + news[:3])
+
+
+def test_a_journalist_s_question_marked_as_such_where_the_host_is_named() -> None:
+    """At a press conference whose host is named, each journalist's "Question: ...?" was
+    filed as the minister's answer (review 17)."""
+    host = Entity("host", "Ayxan Hajizada", "person", ())
+    minister = Entity("mikayil-jabbarov", "Mikayil Jabbarov", "person", ())
+    said = [
+        "Ayxan Hajizada: Welcome. The minister will take questions.",
+        "Jabbarov: Thank you. We signed twenty documents.",
+        "Question: When will the port open?",
+        "Jabbarov: Next year.",
+    ]
+    blocks = [Block(t, n) for n, t in enumerate(said, 1)]
+    out = label_turns(blocks, names_of(host), names_of(minister))[0]
+    assert [b.role for b in out] == ["question", "answer", "question", "answer"]
+
+
+def test_an_interview_after_a_long_introduction_of_short_paragraphs() -> None:
+    """Seven one-line paragraphs of introduction, then three questions and answers: the
+    first-half test counted paragraphs, and the interview lost its turns (review 17)."""
+    intro = [Block(f"Line {n} of the introduction.", n) for n in range(1, 8)]
+    qa = [
+        Block(f"{m}: " + "a long turn of the interview with many words in it " * 3, 10 + n)
+        for n, m in enumerate(["Q", "A", "Q", "A", "Q", "A"])
+    ]
+    assert has_qa_turns([*intro, *qa])
+
+
+@pytest.mark.parametrize(
+    "note", ["*Entrevista realizada por Juan Pérez.*", "*Беседовал Иван Петров*"]
+)
+def test_a_note_in_italics_in_another_language_ends_an_interview(note: str) -> None:
+    blocks = [
+        Block("What comes next?", 3, "question", 1),
+        Block("We will open the berth in 2026.", 5, "answer", 2),
+        Block(note, 7, "answer", 2),
+    ]
+    assert trailing_notes(blocks)[-1].role == "body"

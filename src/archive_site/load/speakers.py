@@ -126,16 +126,24 @@ def _labels_and_roles(
     blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
 ) -> tuple[list[str | None], list[str | None]]:
     """The name each block opens with, if any, and whose it is (see :func:`_role`); a
-    marker ("Question:") opens a turn only where no name marks turns of its role (in a
-    transcript naming who asks, "Question: can we afford it?" is the answer's words)."""
+    marker ("Question:") opens a turn where no name marks turns of its role, or where its
+    paragraph is a question whole (in a transcript naming who asks, "Question: can we afford
+    it? Yes, the fund covers it." is the answer's words)."""
     found = [label_of(b.text) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
     roles = [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
     named = {r for label, r in zip(labels, roles, strict=True) if label and not marker_role(label)}
     return labels, [
-        None if label and marker_role(label) and r in named else r
-        for label, r in zip(labels, roles, strict=True)
+        None if label and marker_role(label) and r in named and not _asked(b.text) else r
+        for b, label, r in zip(blocks, labels, roles, strict=True)
     ]
+
+
+def _asked(text: str) -> bool:
+    """Whether a paragraph opening with a marker is a question whole: it ends with a
+    question mark (a journalist's at a press conference whose host is named), not a
+    question an answer asks and answers ("Question: can we afford it? Yes, ...")."""
+    return text.rstrip(" \"'”»)").endswith(("?", "？"))
 
 
 def _names_matter(
@@ -224,7 +232,9 @@ _NOTE_WORDS = 45
 #: the interviewee quotes).
 _ITALICS = re.compile(
     r"(?:\*(?=[^*\s])|_(?=[^_\s]))(?=[^*_]*(?<![^\W_])(?i:by|interview(?:ed)?|edited|translated"
-    r"|condensed|notes?|conducted|recorded|transcribed)(?![^\W_]))[^*_]*[*_]"
+    r"|condensed|notes?|conducted|recorded|transcribed|entrevista|intervista|interview[ée]|"
+    r"propos|traduit|traducido|tradotto|беседовал[аи]?|интервью|перевод|записал[аи]?)"
+    r"(?![^\W_]))[^*_]*[*_]"
 )
 #: A label opening the outlet's note after an interview: "Note: the ministry later
 #: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:".

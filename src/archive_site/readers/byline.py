@@ -32,7 +32,8 @@ _PARTICLE_NAME = re.compile(rf"{PARTICLE}-[^\W\d_][\w'’-]*")
 #: a body ("Bureau de Moscou", "Ministère de la Défense", "Redacción de El País"): no name.
 _INSTITUTION_WORDS = frozenset(
     (  # noqa: SIM905
-        "bureau service services ministère ministry ministerio ministero ministerium département "
+        "пресс-служба bureau service services ministère ministry ministerio ministero "
+        "ministerium département "
         "department agence agency rédaction redaktion redacción redazione redação office press "
         "presse prensa stampa imprensa desk team équipe equipe staff secrétariat secretariat "
         "direction dirección direzione embassy ambassade embajada"
@@ -438,10 +439,18 @@ def _signed(text: str) -> str | None:
     """The writer a line naming the author after a label names ("Автор: Иван Петров",
     "Author: Jane Roe"), or None."""
     text = " ".join(text.split())
-    if _OTHER_BY.match(text) is None or len(text.split()) > _MAX_NAME_WORDS:
+    label = _OTHER_BY.match(text)
+    if label is None or not label[0].rstrip().endswith((":", "：")):
+        return None  # ("Text Messages Seen By Reuters" is a headline, not a label)
+    if len(text.split()) > _MAX_NAME_WORDS:
         return None
     found = read_byline([text])
-    return None if found is None else found.author
+    if found is None or found.author is None:
+        return None
+    names, _, desks = writers(found.author)
+    if desks or not names or any(w.casefold() in _INSTITUTION_WORDS for w in names.split()):
+        return None  # a desk, a press service: no writer
+    return names
 
 
 def named_author(text: str) -> str | None:

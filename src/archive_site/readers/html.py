@@ -47,7 +47,7 @@ from .stamps import (
     says_changed,
 )
 from .turns import has_qa_turns, interview_field, mark_turns
-from .wire import MAX_PROMOTION_WORDS, promotion, separator
+from .wire import MAX_PROMOTION_WORDS, points_elsewhere, promotion, separator
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -308,25 +308,32 @@ def _drop_pointers(tree: Any) -> None:
     ...</a></p>`` gave two paragraphs, the label, furniture, and the linked headline, which
     read as the outlet's own words), and a list after a heading saying so ("Related
     Stories")."""
-    for element in tree.xpath("//*[self::p or self::div or self::li][.//br]"):
+    for element in tree.xpath(
+        f"//*[self::p or self::div or self::li][.//br][not({_HOLDS_BLOCKS})]"
+    ):
         lines = [" ".join(line.split()) for line in _shown_lines(element).split("\n")]
         lines = [line for line in lines if line]
         if (
             len(lines) >= 2
             and sum(len(line.split()) for line in lines) <= MAX_PROMOTION_WORDS
-            and promotion(lines[0]) == "read-also"
+            and points_elsewhere(lines[0])
         ):
             element.drop_tree()
     for heading in tree.xpath("//h2 | //h3 | //h4 | //h5 | //h6 | //p[strong or b]"):
         following = heading.getnext()
         label = " ".join(" ".join(heading.itertext()).split())
         if (
-            following is not None
-            and following.tag in ("ul", "ol")
-            and promotion(label) == "read-also"
+            following is not None and following.tag in ("ul", "ol") and points_elsewhere(label)
         ):  # "Related Stories" and the list of their headlines
             following.drop_tree()
             heading.drop_tree()
+
+
+#: Whether an element holds blocks of its own (then it is no paragraph, but what holds some).
+_HOLDS_BLOCKS = (
+    ".//*[self::p or self::div or self::li or self::ul or self::ol or self::table "
+    "or self::section or self::article or self::blockquote or self::h2 or self::h3]"
+)
 
 
 def _shown_lines(element: Any) -> str:
@@ -1195,6 +1202,9 @@ def _without_agency_after(title: str) -> str:
     joined = _NAME_JOINED.fullmatch(title)
     if joined is None or agency_of(joined["name"]) is None:
         return title
+    words = joined["head"].split()
+    if len(words) < 3 or not words[-1][:1].islower():
+        return title  # "PayNow-UPI", "... of Thomson-Reuters": one word of the headline
     return joined["head"]
 
 

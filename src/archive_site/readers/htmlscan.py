@@ -127,14 +127,18 @@ class Hiding:
     """What a page's own style sheets hide: the classes and ids a rule of their own sets to
     ``display: none`` (``.sr { display: none }``, ``#note, .x { ... }``: at the top level of
     the sheet, not in ``@media`` or another rule's block, which hide on some screens or in
-    some places only), and the classes and ids any rule shows (``display: block``...,
-    anywhere: ``.d-md-block`` in ``@media``, a later ``.body { display: block }``, a
-    compound ``.collapse.in``), which an element hidden by a class but bearing one of those
-    is not; nor one whose own style sets its display."""
+    some places only), and the classes and ids a rule shows (``display: block``...,
+    anywhere but in ``@media print``: ``.d-md-block`` in ``@media``, a later ``.body {
+    display: block }``, a compound ``.collapse.in``; not a name in ``:not()``), which an
+    element hidden by a class but bearing one of those is not; nor one whose own style
+    sets its display.  A rule hiding ``!important`` gives way only to one showing so."""
 
     classes: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
     showing: frozenset[str] = frozenset()
+    #: The names hidden ``!important``, and those shown ``!important``.
+    important: frozenset[str] = frozenset()
+    shown_important: frozenset[str] = frozenset()
 
     def hides(self, classes: str, ident: str, style: str) -> bool:
         """Whether an element of the ``class``, ``id`` and ``style`` attributes given is
@@ -143,15 +147,25 @@ class Hiding:
             return False
         names = classes.split()
         ident = ident.strip()
-        if ident not in self.ids and not any(c in self.classes for c in names):
+        hidden = [c for c in names if c in self.classes] + ([ident] if ident in self.ids else [])
+        if not hidden:
             return False
-        if ident in self.showing or any(c in self.showing for c in names):
-            return False
-        return "display:" not in css_of(style)
+        own = css_of(style)
+        if any(n in self.important for n in hidden):
+            shown = self.shown_important
+            own_shows = bool(_SHOWS.search(own)) and "!important" in own
+        else:
+            shown = self.showing | self.shown_important
+            own_shows = "display:" in own
+        return not (own_shows or ident in shown or any(c in shown for c in names))
 
     def __or__(self, other: Hiding) -> Hiding:
         return Hiding(
-            self.classes | other.classes, self.ids | other.ids, self.showing | other.showing
+            self.classes | other.classes,
+            self.ids | other.ids,
+            self.showing | other.showing,
+            self.important | other.important,
+            self.shown_important | other.shown_important,
         )
 
 
@@ -161,6 +175,7 @@ _NAME = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n])+"
 _SIMPLE_SELECTOR = re.compile(rf"([.#])({_NAME})")
 _NAMES = re.compile(rf"[.#]({_NAME})")
 _HIDES = re.compile(r"(?:^|;)display:none(?:!important)?(?:;|$)")
+_NOT = re.compile(r":not\([^()]*\)")
 _SHOWS = re.compile(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
 
 
@@ -178,16 +193,25 @@ def hiding_rules(css: str) -> Hiding:
     classes: set[str] = set()
     ids: set[str] = set()
     showing: set[str] = set()
-    for prelude, body, top in _rules(css):
+    important: set[str] = set()
+    shown_important: set[str] = set()
+    for prelude, body, top, printed in _rules(css):
         declared = css_of(body)
-        if _SHOWS.search(declared):
-            showing.update(_css_name(n) for n in _NAMES.findall(prelude))
-        if top and _HIDES.search(declared):
-            for selector in prelude.split(","):
-                simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
-                if simple is not None:
-                    (classes if simple[1] == "." else ids).add(_css_name(simple[2]))
-    return Hiding(frozenset(classes), frozenset(ids), frozenset(showing))
+        shows = _SHOWS.search(declared)
+        if shows and not printed:
+            names = {_css_name(n) for n in _NAMES.findall(_NOT.sub("", prelude))}
+            strong = "!important" in declared[shows.start() :].lstrip(";").split(";", 1)[0]
+            (shown_important if strong else showing).update(names)
+        hides = _HIDES.search(declared) if top else None
+        strongly = hides is not None and "!important" in hides[0]
+        for selector in prelude.split(",") if hides else ():
+            simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            if simple is not None:
+                name = _css_name(simple[2])
+                (classes if simple[1] == "." else ids).add(name)
+                if strongly:
+                    important.add(name)
+    return Hiding(*(frozenset(x) for x in (classes, ids, showing, important, shown_important)))
 
 
 def _css_name(written: str) -> str:
@@ -195,9 +219,10 @@ def _css_name(written: str) -> str:
     return _CSS_ESCAPE.sub(_unescaped, written)
 
 
-def _rules(css: str) -> Iterator[tuple[str, str, bool]]:
+def _rules(css: str) -> Iterator[tuple[str, str, bool, bool]]:
     """Each rule of ``css`` that holds no block of its own: its selectors, its declarations,
-    and whether it is at the sheet's top level (in no at-rule's block, in no other rule's)."""
+    whether it is at the sheet's top level (in no at-rule's block, in no other rule's), and
+    whether it is for print alone (in ``@media print``)."""
     stack: list[tuple[str, int, list[bool]]] = []  # prelude, body's start, holds a block
     last = 0
     for m in _CSS_MARK.finditer(css):
@@ -211,7 +236,8 @@ def _rules(css: str) -> Iterator[tuple[str, str, bool]]:
             if stack:
                 prelude, start, nested = stack.pop()
                 if not nested[0] and not prelude.startswith("@"):
-                    yield prelude, css[start : m.start()], not stack
+                    printed = any(p.startswith("@media") and "print" in p for p, _, _ in stack)
+                    yield prelude, css[start : m.start()], not stack, printed
             last = m.end()
         elif not stack or stack[-1][0].startswith("@"):
             last = m.end()  # "@import ...;" between rules
@@ -303,12 +329,21 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        if tag == "time" and a.get("datetime") and not self.in_furniture:
-            # (hidden or not: a datetime attribute is a statement of the page's, as its
-            # <meta> are, not text it shows)
+        if tag == "time" and a.get("datetime") and not self.in_furniture and self._stated(a):
             self.out.time = self.out.time or (a["datetime"].strip(), line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         self.stack.append(opened)
+
+    def _stated(self, a: dict[str, str]) -> bool:
+        """Whether a ``<time>`` of the attributes ``a`` states the page's date: one shown, or
+        one hidden that says it is the publication's (``itemprop="datePublished"``, a
+        statement of the page's, as its ``<meta>`` are; not one of a hidden card of
+        another story, nor one in an inert ``<template>``)."""
+        if not self.skip:
+            return True
+        if any(o.tag == "template" for o in self.stack):
+            return False
+        return a.get("itemprop", "").strip().lower() == "datepublished"
 
     def _close_hidden_paragraph(self, tag: str) -> None:
         """A hidden ``<p>`` left open ends where a browser ends it, at the start of a block

@@ -112,7 +112,10 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     furniture: list[Furniture] = []
     rest = _stamps_apart(_head_apart(list(blocks)))
     if rest and len(rest[0][0]) == 1 and _slug(rest[0][0][0], rest[1:]):
-        furniture.append(Furniture("slug", rest[0][0][0], rest[0][1]))
+        name, line = rest[0][0][0], rest[0][1]
+        furniture.append(Furniture("slug", name, line))
+        if agency_of(name) is not None:  # the agency whose copy it is: its origin
+            fields["agency"] = Field(name, line)
         rest = rest[1:]
     while rest and rest[0][0] and parse_stamp(rest[0][0][0]) is not None:
         _stamp_line(rest[0][0][0], rest[0][1], fields, notes, furniture)
@@ -360,6 +363,13 @@ def _paywall(text: str) -> bool:
     if _PAYWALL.search(text):
         return True
     return bool(_PAYWALL_OPENING.match(text)) and _REPORTED.search(text) is None
+
+
+def points_elsewhere(label: str) -> bool:
+    """Whether ``label`` is alone a label pointing to other stories ("Related Stories",
+    "Читайте также", "Read more:"), and nothing else ("Related-party transactions")."""
+    label = label.strip()
+    return _READ_ALSO.fullmatch(label) is not None and not label.endswith(("-", "–"))
 
 
 def promotion(text: str, *, first: bool = False) -> str | None:
