@@ -553,6 +553,8 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("Service de Presse", None),
         ("Par Ministère de la Culture", None),
         ("Redacción de El País", None),
+        # each name apart: a person named Service is a person (review 18)
+        ("Thomas de Waal and Robert Service", "Thomas de Waal and Robert Service"),
     ],
 )
 def test_what_an_element_naming_the_author_names(text: str, name: str | None) -> None:
@@ -2443,11 +2445,13 @@ def test_what_a_page_s_style_sheet_shows_again_is_text(css: str, attributes: str
     assert "Alat opened" in " ".join(texts(r))
 
 
-def test_a_hidden_paragraph_left_open_hides_nothing_after_it() -> None:
+@pytest.mark.parametrize("inline", ["", "<span><b><i><em>"])
+def test_a_hidden_paragraph_left_open_hides_nothing_after_it(inline: str) -> None:
     """A ``<p hidden>`` without its end tag, which the next ``<div>`` closes, hid the
-    byline and the stamp after it from the page's scan (review 16)."""
+    byline and the stamp after it from the page's scan (review 16), with inline elements
+    open in it too (review 18)."""
     r, _ = read_page(
-        "<html lang='en'><body><p hidden>Hidden note<div class='byline'>By Jane Roe</div>"
+        f"<html lang='en'><body><p hidden>{inline}Hidden note<div class='byline'>By Jane Roe</div>"
         "<h1>Alat port opens a second berth</h1><article><p>The port of Alat opened its "
         "second container berth on Tuesday, its director said.</p></article></body></html>"
     )
@@ -3004,6 +3008,11 @@ def test_the_writers_the_news_sites_metadata_names(meta: str) -> None:
             'class="hidden print:block"',
         ),
         ("li:not(.hidden){display:list-item} .hidden{display:none}", 'class="hidden"'),
+        # a brace in a string closes no block (review 18)
+        (
+            '.hidden{display:none} @media print{.x:after{content:"}"} .hidden{display:block}}',
+            'class="hidden"',
+        ),
     ],
 )
 def test_what_a_page_s_style_sheet_hides_whatever_else_it_shows(css: str, attributes: str) -> None:

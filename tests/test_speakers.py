@@ -559,10 +559,12 @@ def test_a_journalist_s_question_marked_as_such_where_the_host_is_named() -> Non
         "Jabbarov: Thank you. We signed twenty documents.",
         "Question: When will the port open?",
         "Jabbarov: Next year.",
+        "Question: Please comment on the deal with China.",  # no question mark (review 18)
+        "Jabbarov: It is a good deal.",
     ]
     blocks = [Block(t, n) for n, t in enumerate(said, 1)]
     out = label_turns(blocks, names_of(host), names_of(minister))[0]
-    assert [b.role for b in out] == ["question", "answer", "question", "answer"]
+    assert [b.role for b in out] == ["question", "answer"] * 3
 
 
 def test_an_interview_after_a_long_introduction_of_short_paragraphs() -> None:

@@ -542,9 +542,15 @@ def outlet_entity(name: str, table: Mapping[str, str]) -> str | None:
     entity "Xinhua News Agency": its stories in Chinese and in English are one voice, not
     two lines of evidence)."""
     found = table.get(normalise_text(name).casefold())
-    if found is None and (group := agency_of(name)) is not None:
+    if found is None and not _acronym(name) and (group := agency_of(name)) is not None:
         found = table.get(f"{_AGENCY_KEY}{group}")
     return found
+
+
+def _acronym(name: str) -> bool:
+    """Whether a name is letters in capitals alone ("AA", "PTI", "CNS"): many bodies bear
+    one, and an agency's is no proof that an organisation of the archive is that agency."""
+    return len(name) <= 5 and name.isupper() and name.isalpha()
 
 
 #: Where :func:`outlet_entities` keeps the organisation a news agency's names name.
@@ -554,7 +560,8 @@ _AGENCY_KEY = "\0agency:"
 def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
     """The organisations' names and aliases (normalised, case-folded) and their ids; and,
     under :data:`_AGENCY_KEY` and the agency's number (see ``agency_of``), the one
-    organisation whose names name a news agency the readers know, when only one does."""
+    organisation whose names (not an acronym: "AA" is Anadolu's and American Airlines')
+    name a news agency the readers know, when only one does."""
     out: dict[str, str] = {}
     agencies: dict[int, set[str]] = {}
     for e in entities:
@@ -562,7 +569,7 @@ def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
             continue
         for n in e.names:
             out[normalise_text(n).casefold()] = e.id
-            if (group := agency_of(n)) is not None:
+            if not _acronym(n) and (group := agency_of(n)) is not None:
                 agencies.setdefault(group, set()).add(e.id)
     for group, ids in agencies.items():
         if len(ids) == 1:

@@ -140,10 +140,13 @@ def _labels_and_roles(
 
 
 def _asked(text: str) -> bool:
-    """Whether a paragraph opening with a marker is a question whole: it ends with a
-    question mark (a journalist's at a press conference whose host is named), not a
+    """Whether a paragraph opening with a marker is a question whole (a journalist's at a
+    press conference whose host is named: "Question: Please comment on the deal."), not a
     question an answer asks and answers ("Question: can we afford it? Yes, ...")."""
-    return text.rstrip(" \"'”»)").endswith(("?", "？"))
+    return _ASKED_AND_ANSWERED.search(text) is None
+
+
+_ASKED_AND_ANSWERED = re.compile(r"[?？][\s\"'”»)]*\w")
 
 
 def _names_matter(

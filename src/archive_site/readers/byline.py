@@ -482,24 +482,29 @@ def _names_alone(text: str) -> str | None:
         return None  # one word: "Staff", "Follow", a first name alone
     if " ".join(names.split()).casefold() in AGENCIES:
         return None
-    return names if _capitalised(named) and not re.search(r"[.!?:;]$", names) else None
+    if not _capitalised(named) or _institution(names.split()) or re.search(r"[.!?:;]$", names):
+        return None
+    return names
 
 
 def _capitalised(named: list[str]) -> bool:
-    """Whether ``named`` (a text's words, but the joiners) are a person's names: two or more
-    opening with a capital (``al-Sharaa`` too), a name's small words between ("de", "von
-    der"), and not an institution's (see :func:`_institution`)."""
+    """Whether ``named`` (a text's words, but the joiners) are names: two or more opening
+    with a capital (``al-Sharaa`` too), a name's small words between ("de", "von der")."""
     capitalised = [w for w in named if not _PARTICLE_WORD.fullmatch(w)]
-    return (
-        len(capitalised) >= 2
-        and all(w[0].isupper() or _PARTICLE_NAME.fullmatch(w) for w in capitalised)
-        and not _institution(named)
+    return len(capitalised) >= 2 and all(
+        w[0].isupper() or _PARTICLE_NAME.fullmatch(w) for w in capitalised
     )
 
 
 def _institution(words: list[str]) -> bool:
-    """Whether names joined by a name's small words name an institution or a desk
-    ("Service de Presse"), not a person (see :data:`_INSTITUTION_WORDS`)."""
-    return any(_PARTICLE_WORD.fullmatch(w) for w in words) and any(
-        w.casefold() in _INSTITUTION_WORDS for w in words
-    )
+    """Whether one of the names ``words`` give (parted by commas, "and", "&") joins its
+    words by a name's small words to name an institution or a desk ("Service de Presse"),
+    not a person (see :data:`_INSTITUTION_WORDS`); "Thomas de Waal and Robert Service" is
+    two people."""
+    for name in _NAMES_APART.split(" ".join(words)):
+        parts = name.split()
+        if any(_PARTICLE_WORD.fullmatch(w) for w in parts) and any(
+            w.casefold() in _INSTITUTION_WORDS for w in parts
+        ):
+            return True
+    return False

@@ -176,6 +176,7 @@ _SIMPLE_SELECTOR = re.compile(rf"([.#])({_NAME})")
 _NAMES = re.compile(rf"[.#]({_NAME})")
 _HIDES = re.compile(r"(?:^|;)display:none(?:!important)?(?:;|$)")
 _NOT = re.compile(r":not\([^()]*\)")
+_CSS_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
 _SHOWS = re.compile(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
 
 
@@ -190,6 +191,7 @@ def _applied(a: dict[str, str]) -> bool:
 def hiding_rules(css: str) -> Hiding:
     """What the style sheet ``css`` hides (see :class:`Hiding`)."""
     css = re.sub(r"/\*.*?\*/", " ", css.replace("<!--", " ").replace("-->", " "), flags=re.S)
+    css = _CSS_STRING.sub('""', css)  # (a brace in a string, content: "}", closes nothing)
     classes: set[str] = set()
     ids: set[str] = set()
     showing: set[str] = set()
@@ -348,7 +350,7 @@ class _Scanner(HTMLParser):
     def _close_hidden_paragraph(self, tag: str) -> None:
         """A hidden ``<p>`` left open ends where a browser ends it, at the start of a block
         (else all that follows it is hidden from the scan)."""
-        if tag in _CLOSES_P and any(o.tag == "p" and o.skipped for o in self.stack[-3:]):
+        if tag in _CLOSES_P and self.skip and any(o.tag == "p" and o.skipped for o in self.stack):
             self.handle_endtag("p")
 
     def _start_script(self, tag: str, a: dict[str, str], line: int) -> None:

@@ -105,6 +105,9 @@ class Window(Sequence[T]):
     def __iter__(self) -> Iterator[T]:
         return iter(self.items)
 
+    def __reversed__(self) -> Iterator[T]:
+        return reversed(self.items)
+
     @overload
     def __getitem__(self, index: int) -> T: ...
 
