@@ -555,6 +555,8 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("Redacción de El País", None),
         # each name apart: a person named Service is a person (review 18)
         ("Thomas de Waal and Robert Service", "Thomas de Waal and Robert Service"),
+        ("Press Office", None),  # a desk's words alone (review 19)
+        ("Press Service | 23 April 2025", None),
     ],
 )
 def test_what_an_element_naming_the_author_names(text: str, name: str | None) -> None:

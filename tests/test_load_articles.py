@@ -187,12 +187,21 @@ def test_an_agency_s_other_name_as_outlet_is_its_entity() -> None:
     assert outlet_entity("新华网", table) == "xinhua" == outlet_entity("Xinhua", table)
     assert outlet_entity("Anadolu Ajansı", table) == "anadolu"
     assert outlet_entity("The Caspian Times", table) is None
-    # an acronym many bodies bear is no proof: "AA" is American Airlines' too (review 18)
-    airline = Entity("american-airlines", "American Airlines", "organisation", ("AA",))
-    party = Entity("pti", "Pakistan Tehreek-e-Insaf", "organisation", ("PTI",))
-    table = outlet_entities([airline, party])
-    assert outlet_entity("Anadolu Agency", table) is None
-    assert outlet_entity("Press Trust of India", table) is None
+    # an agency named by its acronym alone is that agency (review 19) ...
+    table = outlet_entities([Entity("tass", "TASS", "organisation", ())])
+    assert outlet_entity("ТАСС", table) == "tass" == outlet_entity("TASS", table)
+    # ... but a body that bears a short name an agency bears too is not (reviews 18, 19)
+    table = outlet_entities(
+        [
+            Entity("american-airlines", "American Airlines", "organisation", ("AA",)),
+            Entity("pti", "Pakistan Tehreek-e-Insaf", "organisation", ("PTI",)),
+            Entity("trend-micro", "Trend Micro", "organisation", ("Trend",)),
+        ]
+    )
+    for outlet in ("Anadolu Agency", "Press Trust of India", "Trend News Agency"):
+        assert outlet_entity(outlet, table) is None, outlet
+    group = Entity("anadolu-group", "Anadolu Group", "organisation", ("Anadolu",))
+    assert outlet_entity("Anadolu Ajansı", outlet_entities([group])) is None
     # two organisations for one agency: neither is taken for its other names
     table = outlet_entities([xinhua, Entity("xinhua-net", "Xinhuanet", "organisation", ())])
     assert outlet_entity("新华网", table) is None

@@ -542,14 +542,24 @@ def outlet_entity(name: str, table: Mapping[str, str]) -> str | None:
     entity "Xinhua News Agency": its stories in Chinese and in English are one voice, not
     two lines of evidence)."""
     found = table.get(normalise_text(name).casefold())
-    if found is None and not _acronym(name) and (group := agency_of(name)) is not None:
+    if found is None and (group := agency_of(name)) is not None:
         found = table.get(f"{_AGENCY_KEY}{group}")
     return found
 
 
+def _agency_named(names: Iterable[str]) -> int | None:
+    """The news agency an organisation's names name (see ``agency_of``), when they all name
+    it but acronyms ("TASS" alone, "Xinhua News Agency" and "Xinhua"); never when one names
+    something else ("American Airlines" with "AA", "Anadolu Group" with "Anadolu"): many
+    bodies bear a short name an agency bears too."""
+    groups = {agency_of(n) for n in names if not _acronym(n)}
+    if not groups:
+        groups = {agency_of(n) for n in names}
+    return next(iter(groups)) if len(groups) == 1 else None
+
+
 def _acronym(name: str) -> bool:
-    """Whether a name is letters in capitals alone ("AA", "PTI", "CNS"): many bodies bear
-    one, and an agency's is no proof that an organisation of the archive is that agency."""
+    """Whether a name is letters in capitals alone ("AA", "PTI", "CNS")."""
     return len(name) <= 5 and name.isupper() and name.isalpha()
 
 
@@ -560,8 +570,8 @@ _AGENCY_KEY = "\0agency:"
 def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
     """The organisations' names and aliases (normalised, case-folded) and their ids; and,
     under :data:`_AGENCY_KEY` and the agency's number (see ``agency_of``), the one
-    organisation whose names (not an acronym: "AA" is Anadolu's and American Airlines')
-    name a news agency the readers know, when only one does."""
+    organisation whose names name a news agency the readers know (see
+    :func:`_agency_named`), when only one does."""
     out: dict[str, str] = {}
     agencies: dict[int, set[str]] = {}
     for e in entities:
@@ -569,8 +579,9 @@ def outlet_entities(entities: Iterable[Entity]) -> dict[str, str]:
             continue
         for n in e.names:
             out[normalise_text(n).casefold()] = e.id
-            if not _acronym(n) and (group := agency_of(n)) is not None:
-                agencies.setdefault(group, set()).add(e.id)
+        group = _agency_named(e.names)
+        if group is not None:
+            agencies.setdefault(group, set()).add(e.id)
     for group, ids in agencies.items():
         if len(ids) == 1:
             out[f"{_AGENCY_KEY}{group}"] = next(iter(ids))

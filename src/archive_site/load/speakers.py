@@ -143,10 +143,8 @@ def _asked(text: str) -> bool:
     """Whether a paragraph opening with a marker is a question whole (a journalist's at a
     press conference whose host is named: "Question: Please comment on the deal."), not a
     question an answer asks and answers ("Question: can we afford it? Yes, ...")."""
-    return _ASKED_AND_ANSWERED.search(text) is None
-
-
-_ASKED_AND_ANSWERED = re.compile(r"[?？][\s\"'”»)]*\w")
+    text = text.rstrip(" \"'”»)")
+    return not ("?" in text or "？" in text) or text.endswith(("?", "？"))
 
 
 def _names_matter(

@@ -499,12 +499,13 @@ def _capitalised(named: list[str]) -> bool:
 def _institution(words: list[str]) -> bool:
     """Whether one of the names ``words`` give (parted by commas, "and", "&") joins its
     words by a name's small words to name an institution or a desk ("Service de Presse"),
-    not a person (see :data:`_INSTITUTION_WORDS`); "Thomas de Waal and Robert Service" is
-    two people."""
+    or is such words alone ("Press Office"), not a person (see :data:`_INSTITUTION_WORDS`);
+    "Thomas de Waal and Robert Service" is two people."""
     for name in _NAMES_APART.split(" ".join(words)):
         parts = name.split()
-        if any(_PARTICLE_WORD.fullmatch(w) for w in parts) and any(
-            w.casefold() in _INSTITUTION_WORDS for w in parts
-        ):
+        body = [w.casefold() in _INSTITUTION_WORDS for w in parts]
+        if parts and all(body):  # "Press Office", "Press Service"
+            return True
+        if any(_PARTICLE_WORD.fullmatch(w) for w in parts) and any(body):
             return True
     return False

@@ -87,15 +87,9 @@ def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) ->
 
 def has_qa_turns(blocks: list[Block]) -> bool:
     """Whether some paragraphs open with ``Q:`` (or ``Question:``) and some with ``A:`` (or
-    ``Answer:``), two fifths of the text's words or more from the first of them on: an
-    interview that says who asks and who answers outright (not a box of questions and
-    answers after a news story, "Frage: ... Antwort: ...")."""
-    marked = [(n, m) for n, b in enumerate(blocks) if (m := _QA_TURN.match(b.text))]
-    said = {_role(m["who"]) for _, m in marked}
-    if said != {"q", "a"}:
-        return False
-    words = [len(b.text.split()) for b in blocks]
-    return sum(words[marked[0][0] :]) * 5 >= sum(words) * 2  # two fifths of the words
+    ``Answer:``): an interview that says who asks and who answers outright."""
+    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
+    return said == {"q", "a"}
 
 
 def interview_field(body: list[Block]) -> Field | None:
