@@ -155,6 +155,44 @@ def test_a_quote_of_part_of_a_word_is_refused(project_copy: Path, quote: str, wo
     assert f"(p4: {words}" in problem and "a quote is of whole words" in problem
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "cut"),
+    [
+        ("Azerbaijan won't join the bloc.", "Azerbaijan won", True),  # its opposite
+        ("Azerbaijan won\u2019t join the bloc.", "t join the bloc", True),
+        ("a non-binding agreement", "binding agreement", True),
+        ("a non-binding agreement", "-binding agreement", True),
+        ("In 2019-2023, Azerbaijan chaired", "In 2019", True),  # a year of a span
+        ("In 2019\u20132023, Azerbaijan chaired", "2023, Azerbaijan", True),
+        ("trade increased by 20.7 percent", "increased by 20", True),  # more than it says
+        ("some 20,000 tonnes", "some 20", True),
+        ("the project was approved\u0338 by all", "the project was approved", True),
+        ("It was approved. In 2019 it opened.", "approved", False),
+        ("It grew by 20. 7 ports opened.", "grew by 20", False),  # a full stop, then a space
+        ("the so-called 'corridor' opened", "corridor", False),  # quotation marks
+        ("Baku - the capital - grew", "Baku", False),  # a dash between spaces
+        ("Shusha\u2014the city\u2014grew", "Shusha", False),  # an em dash parts words
+    ],
+)
+def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> None:
+    """A cut at an apostrophe, a hyphen, an en dash, a decimal point or before a combining
+    mark passed as whole words: "Azerbaijan won" of "Azerbaijan won't join" was verified."""
+    start = text.index(quote)
+    assert cuts_a_word(text, start, start + len(quote)) is cut
+
+
+def test_a_quote_of_part_of_a_hyphenated_word_is_refused(project_copy: Path) -> None:
+    _break(
+        project_copy,
+        "quote: During the 30-year occupation by Armenia, China has unequivocally recognized "
+        "the territorial integrity of Azerbaijan.",
+        "quote: During the 30",
+    )
+    (problem,) = _problems(project_copy)
+    assert "quote: the quote begins or ends inside a word of '2025-04-23-ednews" in problem
+    assert "(p4: 'During the 30-year'" in problem
+
+
 def test_quotes_end_anywhere_in_scripts_without_spaces_between_words() -> None:
     text = "中国和阿塞拜疆签署了协议 and the port"
     assert not cuts_a_word(text, 2, 5)  # Chinese: no spaces, any character may end a quote

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import NamedTuple
@@ -200,17 +201,48 @@ def _wordy(char: str) -> bool:
     )
 
 
-def cuts_a_word(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` begins or ends inside a word of ``text``."""
-    return (start > 0 and _wordy(text[start]) and _wordy(text[start - 1])) or (
-        end < len(text) and _wordy(text[end - 1]) and _wordy(text[end])
+#: What joins the two parts of one word, or of one number, between letters or digits: an
+#: apostrophe ("won't"), a hyphen ("non-binding"), an en dash ("2019–2023",
+#: "Azerbaijan–China"); between digits, a decimal point or a thousands separator
+#: ("20.7", "20,000").  A quote ending before one ("Azerbaijan won", "increased by 20")
+#: may say the opposite of its text, or more than it.
+_IN_WORDS = frozenset("'\u2019-\u2010\u2011\u2013")
+_IN_NUMBERS = frozenset(".,")
+
+
+def _within(text: str, at: int) -> bool:
+    """Whether ``at``, the place between ``text[at - 1]`` and ``text[at]``, is inside a word
+    (see :data:`_IN_WORDS`); a combining mark (an accent, a strike) belongs to the letter
+    before it."""
+    if at <= 0 or at >= len(text):
+        return False
+    left, right = text[at - 1], text[at]
+    if unicodedata.category(right).startswith("M") and not left.isspace():
+        return True
+    if _wordy(left) and _wordy(right):
+        return True
+    return (at + 1 < len(text) and _joins(left, right, text[at + 1])) or (
+        at >= 2 and _joins(text[at - 2], left, right)
     )
+
+
+def _joins(before: str, joint: str, after: str) -> bool:
+    """Whether ``joint`` joins ``before`` and ``after`` into one word or number."""
+    if not (_wordy(before) and _wordy(after)):
+        return False
+    return joint in _IN_WORDS or (joint in _IN_NUMBERS and before.isdigit() and after.isdigit())
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` begins or ends inside a word of ``text`` (or a number:
+    see :data:`_IN_WORDS`)."""
+    return _within(text, start) or _within(text, end)
 
 
 def _whole_words(text: str, start: int, end: int) -> str:
     """``text[start:end]`` widened to the words it cuts."""
-    while start > 0 and _wordy(text[start - 1]):
+    while _within(text, start):
         start -= 1
-    while end < len(text) and _wordy(text[end]):
+    while _within(text, end):
         end += 1
     return text[start:end]
