@@ -416,12 +416,14 @@ def test_articles_holding_the_same_paragraphs_are_one_line_though_no_milestone_q
     """An ABC copy of an AP story declaring no origin was an independent line of evidence
     when the milestone quoted different sentences of the two (audit 5): two paragraphs of
     eight words or more held by both, word for word (their quotation marks folded), join
-    them; one ("Thank you for this interview") does not."""
+    them; one ("Thank you for this interview") does not.  Nor does white space tell them
+    apart: two spaces after a comma made a copy independent (audit 8)."""
     shared = (
         "The berth will double the port's capacity for containers from China, the minister said.",
         "“It is a new stage for the Middle Corridor,” the director of the port told reporters.",
     )
     straight = shared[1].replace("“", '"').replace("”", '"')
+    spaced = shared[0].replace(", ", ",  \n")
     ap = dataclasses.replace(
         article("ap", "2024-03-12", ("The port opened its second berth on Tuesday.", *shared)),
         outlet="Associated Press",
@@ -430,7 +432,7 @@ def test_articles_holding_the_same_paragraphs_are_one_line_though_no_milestone_q
         article(
             "abc",
             "2024-03-13",
-            ("Azerbaijan's new berth opened this week in Alat.", shared[0], straight),
+            ("Azerbaijan's new berth opened this week in Alat.", spaced, straight),
         ),
         outlet="ABC News",
     )

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from ..errors import Problems, display_path
 from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
-from ..text import fold, normalise_text
+from ..text import normalise_text
 
 
 def origin(article: Article) -> str:
@@ -136,19 +136,27 @@ def same_text(articles: Sequence[Article]) -> Iterator[Dependency]:
     or not: the later on the earlier that first held them.  One paragraph in common may be
     a formula, a disclaimer or a background line two outlets both keep ("Thank you for this
     interview, Mr President"), and joins nothing.  A paragraph is looked up as the reader
-    wrote it, its quotation marks and dashes folded."""
+    wrote it, its quotation marks and dashes folded, its white space and invisible
+    characters as one space (two spaces after a full stop make no other text)."""
     first: dict[str, Article] = {}
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for a in sorted(articles, key=_published_order):
-        for p in a.paragraphs:
-            if p.text.count(" ") + 1 < SAME_WORDS_MIN:
-                continue
-            earlier = first.setdefault(fold(p.text), a)
+        for text in _long_texts(a):
+            earlier = first.setdefault(text, a)
             if earlier is not a:
                 pair = (a.id, earlier.id)
                 shared[pair] += 1
                 if shared[pair] == 2:
                     yield Dependency(a.id, earlier.id, "same-origin")
+
+
+def _long_texts(a: Article) -> Iterator[str]:
+    """The texts of the paragraphs of ``a`` of :data:`SAME_WORDS_MIN` words or more, as two
+    copies of one text are compared: normalised (see :func:`~archive_site.text.normalise_text`)."""
+    for p in a.paragraphs:
+        text = normalise_text(p.text)
+        if text.count(" ") + 1 >= SAME_WORDS_MIN:
+            yield text
 
 
 def _original(a: Article) -> str | None:
@@ -343,9 +351,7 @@ def warn_captured_twice(content: Path, articles: Sequence[Article], problems: Pr
     (:func:`same_text`).  A version under another headline, kept on purpose, is none."""
     seen: dict[tuple[str, frozenset[str]], list[Article]] = {}
     for a in sorted(articles, key=_published_order):
-        texts = frozenset(
-            fold(p.text) for p in a.paragraphs if p.text.count(" ") + 1 >= SAME_WORDS_MIN
-        )
+        texts = frozenset(_long_texts(a))
         if len(texts) < 2:
             continue
         earlier = seen.setdefault((_outlet_key(a.outlet, a.publisher_entity), texts), [])
