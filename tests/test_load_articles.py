@@ -63,6 +63,16 @@ def test_published_day() -> None:
     assert checks.published_day("2023-02-29", MISSING).issues == (
         Issue("published", "'2023-02-29' is not a real date"),
     )
+    # the years a milestone may have: a later one overflowed the pages' sorting (audit 8)
+    for text in ("9999", "9999-12", "9999-12-31"):
+        assert checks.published_day(text, MISSING).issues == (
+            Issue(
+                "published",
+                "year 9999 is outside the years the site can show and sort "
+                f"(years 1 to 9998), in {text!r}",
+            ),
+        )
+    assert checks.published_day("9998-12-31", MISSING).value == (dt.date(9998, 12, 31), "day")
     assert checks.published_day("2024-2-1", MISSING).issues == (
         Issue(
             "published",

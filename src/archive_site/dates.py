@@ -259,6 +259,17 @@ class PartialDate:
         return (self.year, month, day)
 
 
+def outside_years(year: int, text: str) -> str | None:
+    """What is wrong with ``year`` (of the date written ``text``): None when the site can
+    show and sort it."""
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return None
+    return (
+        f"year {year:04d} is outside the years the site can show and sort "
+        f"(years {MIN_YEAR} to {MAX_YEAR}), in {text!r}"
+    )
+
+
 def parse_partial(text: str) -> PartialDate:
     m = _DATE.fullmatch(text)
     if not m:
@@ -266,11 +277,9 @@ def parse_partial(text: str) -> PartialDate:
             f"expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got {text!r}"
         )
     year = int(m["y"])
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise DateError(
-            f"year {m['y']} is outside the years the site can show and sort "
-            f"(years {MIN_YEAR} to {MAX_YEAR}), in {text!r}"
-        )
+    outside = outside_years(year, text)
+    if outside is not None:
+        raise DateError(outside)
     month = int(m["m"]) if m["m"] else None
     day = int(m["d"]) if m["d"] else None
     if month is not None and not 1 <= month <= 12:

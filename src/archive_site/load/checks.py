@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
+from ..dates import outside_years
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..readers import Field
 from ..urls import is_web_url
@@ -138,9 +139,13 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
         )
         return Checked(None, (Issue("published", why),))
     try:
-        return Checked((dt.date.fromisoformat(day), cast(PublishedPrecision, precision)))
+        found = dt.date.fromisoformat(day)
     except ValueError:
         return Checked(None, (Issue("published", f"{text!r} is not a real date"),))
+    outside = outside_years(found.year, text)  # as a milestone's: the pages sort by it
+    if outside is not None:
+        return Checked(None, (Issue("published", outside),))
+    return Checked((found, cast(PublishedPrecision, precision)))
 
 
 def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checked[Day]:
