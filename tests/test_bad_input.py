@@ -532,3 +532,18 @@ def test_one_story_captured_twice_is_a_warning(project_copy: Path) -> None:
     )
     again = cli("check", cwd=project_copy)
     assert again.returncode == 0 and "one story captured twice" not in again.stderr, again.stderr
+
+
+def test_a_capture_of_too_many_paragraphs_is_refused(project_copy: Path) -> None:
+    """A text of a million one-word lines took minutes and gigabytes to build, into a page no
+    browser opens (audit 8): from the first paragraph beyond the most, it is an error."""
+    folder = project_copy / "content/articles"
+    lines = "\n\n".join(f"Line {n}." for n in range(1, 20_003))
+    (folder / "2025-05-01-log.capture.txt").write_text(lines + "\n", encoding="utf-8")
+    (folder / "2025-05-01-log.meta.yaml").write_text(
+        "title: A log\npublished: 2025-05-01\noutlet: X\nkind: news\nformat: plain\n"
+    )
+    assert failed_build_problems(project_copy) == [
+        "content/articles/2025-05-01-log.capture.txt:40001: more than 20,000 paragraphs: an "
+        "article's page would be too large to open; split the text into several articles"
+    ]

@@ -79,6 +79,13 @@ class _Fields:
     original_name: str | None
 
 
+#: The most paragraphs an article may have: a book-length transcript has a few thousand;
+#: a capture of millions of one-word lines took minutes and gigabytes to build, into a
+#: page no browser opens.
+MOST_PARAGRAPHS = 20_000
+_BOOK = "an article's page would be too large to open; split the text into several articles"
+
+
 def paragraphs_and_turns(
     blocks: Sequence[Block], interviewer: str | None, interviewee: str | None
 ) -> tuple[tuple[Paragraph, ...], tuple[Turn, ...]]:
@@ -319,6 +326,17 @@ class _ArticleReader:
             return captured.value, True
         return stated, False
 
+    def _has_text(self, reading: Reading, display: str) -> bool:
+        """Whether the capture has paragraphs, and not more than :data:`MOST_PARAGRAPHS`."""
+        if not reading.blocks:
+            self.problems.error(display, None, "no article text found")
+            return False
+        if len(reading.blocks) > MOST_PARAGRAPHS:
+            line = reading.blocks[MOST_PARAGRAPHS].line
+            self.problems.error(display, line, f"more than {MOST_PARAGRAPHS:,} paragraphs: {_BOOK}")
+            return False
+        return True
+
     def _merge(
         self,
         files: ArticleFiles,
@@ -370,9 +388,7 @@ class _ArticleReader:
         }
         responds_to = meta.text_items("responds_to")
         meta.finish()
-        if not reading.blocks:
-            self.problems.error(display, None, "no article text found")
-            ok = False
+        ok &= self._has_text(reading, display)
         title, outlet = values["title"], values["outlet"]
         if not ok or title is None or outlet is None or day.value is None or kind.value is None:
             return None
