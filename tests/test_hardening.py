@@ -124,6 +124,10 @@ LINK_FORMS = {
         ("year:abc", "link: unknown year 'abc'"),
         ("milestone:../../../etc/passwd", "link: unknown milestone '../../../etc/passwd'"),
         ("https://[abc/x", "link: 'https://[abc/x' is not a valid URL"),  # was a ValueError
+        # a backslash escape: shown as Markdown reads it, never as its placeholder, on its
+        # own line (audit 8: "'http:\x0292\x03evil.example'", on the text's first line)
+        # (a reference's address is read as written: both backslashes)
+        ("http:\\\\evil.example", "\\evil.example' is not a valid URL"),
         # a reference the page's attribute decodes: the address would hold a quote
         ("https://ok.example/&quot;x=&quot;y", "is not a valid URL"),
         ("https://ok.example/&#34;x", "is not a valid URL"),

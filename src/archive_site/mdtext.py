@@ -143,13 +143,18 @@ def new_markdown(visit: LinkVisitor) -> markdown.Markdown:
     )
 
 
+def _escaped(placeholder: re.Match[str]) -> str:
+    """The character a backslash escape's placeholder stands for."""
+    return chr(int(placeholder[1]))
+
+
 @functools.cache
 def _links_extension() -> Callable[[LinkVisitor], markdown.extensions.Extension]:
     """The extension that shows a visitor every link.  Python-Markdown is imported with the
     first converter, not with this module: a build whose texts are all converted in the
     record cache needs none (importing it was 15 ms of the seed archive's build)."""
     from markdown.extensions import Extension
-    from markdown.treeprocessors import Treeprocessor
+    from markdown.treeprocessors import Treeprocessor, UnescapeTreeprocessor
 
     class VisitLinks(Treeprocessor):
         def __init__(self, md: markdown.Markdown, visit: LinkVisitor) -> None:
@@ -161,7 +166,9 @@ def _links_extension() -> Callable[[LinkVisitor], markdown.extensions.Extension]
                 for attribute in LINK_ATTRIBUTES:
                     value = el.get(attribute)
                     if value is not None:
-                        self.visit(el, attribute, value)
+                        # A backslash escape (``\\``) is a placeholder until Markdown's last
+                        # step: a link is judged, and shown in a problem, as it will be.
+                        self.visit(el, attribute, UnescapeTreeprocessor.RE.sub(_escaped, value))
 
     class Links(Extension):
         def __init__(self, visit: LinkVisitor) -> None:

@@ -108,13 +108,18 @@ def _line_of(path: Path, start: int, href: str) -> int:
     """The first line from ``start`` on that holds ``href`` (else ``start``).
 
     Markdown keeps no line numbers, and a YAML folded scalar joins lines, so the
-    link is looked for in the file itself; only on errors, so it is read rarely.
+    link is looked for in the file itself (its backslashes aside: Markdown reads ``\\\\``
+    as one); only on errors, so it is read rarely.
     """
     try:
         lines = read_bytes(path).decode("utf-8", "replace").split("\n")
     except FileProblem:
         return start
-    return next((n + 1 for n in range(start - 1, len(lines)) if href in lines[n]), start)
+    bare = href.replace("\\", "")
+    return next(
+        (n + 1 for n in range(start - 1, len(lines)) if bare in lines[n].replace("\\", "")),
+        start,
+    )
 
 
 def known_targets(
