@@ -703,6 +703,29 @@ def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1(
     assert len(texts(r)) == 2 and "facebook" not in " ".join(texts(r))
 
 
+def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
+    """A page sent minified, its headline and standfirst on one line, lost its standfirst
+    (audit 8, El País): it is the block after the headline, whatever the lines."""
+    standfirst = "Xi Jinping receives Ilham Aliyev, who seeks Chinese investment for the corridor"
+    body = "".join(
+        f"<p>Paragraph {n} of the story tells what the two presidents agreed in Beijing on "
+        "Wednesday, and what the port of Alat expects from the agreements signed.</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>China and Azerbaijan | World</title>'
+        f'<meta name="description" content="{standfirst}"></head><body><main><article>'
+        '<header><div class="kicker"><a href="/world/">World</a></div>'
+        "<h1>China and Azerbaijan raise ties to a comprehensive strategic partnership</h1>"
+        f'<h2 class="standfirst">{standfirst}</h2></header>'
+        f'<div class="article-body">{body}</div></article></main></body></html>'
+    )
+    for html in (page, page.replace("<h2", "\n<h2")):
+        r = read_text(html, "x.html", Problems(), fmt="html")
+        assert texts(r)[0] == standfirst
+        assert texts(r)[1].startswith("Paragraph 1 of the story") and len(texts(r)) == 5
+
+
 def test_bylines_of_several_reporters_in_places_and_stamps_after_a_standfirst() -> None:
     """SCMP's "Finbarr Bermingham in Brussels and Dewey Sim" named no one; Anadolu's
     "Ruslan Rehimov | Ahmet Gencturk |23.04.2025 - Update : 23.04.2025", under the

@@ -21,6 +21,7 @@ its line; no paragraph of it reaches the text.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 from collections.abc import Iterator
@@ -227,11 +228,13 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     said = _key(found[0])
     if not said or any(_key(b.text).startswith(said.rstrip(".…")) for b in body):
         return body
+    # after the headline's block (on its line too: a page sent minified is one line)
+    after = itertools.dropwhile(lambda block: block != page.h1, page.blocks)
     standfirst = next(
         (
             (text, line)
-            for text, line in page.blocks
-            if page.h1[1] < line <= body[0].line and _key(text) == said
+            for text, line in itertools.islice(after, 1, None)
+            if line <= body[0].line and _key(text) == said
         ),
         None,
     )
