@@ -703,6 +703,38 @@ def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1(
     assert len(texts(r)) == 2 and "facebook" not in " ".join(texts(r))
 
 
+def test_paragraphs_the_extractor_missed_among_its_own_are_text() -> None:
+    """The extractor took the first of NHK's several ``div.body-text`` as the whole text,
+    and dropped the paragraph of Der Spiegel's ``div.RichText--iconLinks`` (an icon, to
+    it): a whole section, and the first paragraph, lost without a word (audit 8).  A
+    paragraph whose parent shares a class with those of the paragraphs taken is text, in
+    the page's order; one of another kind (a paywall's teaser) or the paywall is not."""
+    nhk = texts(read_fixture("pages/nhk-style-split-body.html"))
+    assert len(nhk) == 6 and nhk[3].startswith("会談のあと両首脳は")
+    assert nhk[4].startswith("中国からカザフスタン") and nhk[5].startswith("一方、カスピ海を")
+    spiegel = texts(read_fixture("pages/spiegel-style-icon-class.html"))
+    assert [t[:30] for t in spiegel] == [
+        "Aserbaidschans Präsident Alije",  # the standfirst, in a div.RichText too
+        "Es war ein Empfang mit allen E",
+        "Für Aserbaidschan ist der Besu",
+        "Dass Alijew ausgerechnet jetzt",
+        "In Moskau beobachtet man die A",
+    ]
+    body = "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing.</p>" for n in (1, 2)
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>"
+        f'<div class="text">{body}<p class="paywall-teaser">Subscribe to read on.</p>'
+        '<p><a href="/x">Another story of the same day, and its headline</a></p></div>'
+        f'<div class="text"><p>A third paragraph the extractor may miss, in a text box of '
+        "the same kind.</p></div></article></body></html>"
+    )
+    got = texts(read_text(page, "x.html", Problems(), fmt="html"))
+    assert "Subscribe to read on." not in got
+    assert not [t for t in got if t.startswith("Another story")]  # a link alone
+
+
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     """A page sent minified, its headline and standfirst on one line, lost its standfirst
     (audit 8, El País): it is the block after the headline, whatever the lines."""

@@ -287,7 +287,79 @@ def _extract(html: str, hiding: Hiding) -> list[str]:
         with_metadata=False,
         deduplicate=False,
     )
-    return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+    lines = [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+    return _with_missed(tree, lines)
+
+
+#: The most of its words a paragraph the extractor missed may have in links: a link and
+#: little else points elsewhere.
+_MISSED_LINKS = 0.5
+
+
+def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
+    """``extracted`` with the paragraphs the extractor missed among its own, in the page's
+    order: a ``<p>`` whose parent has a class the parent of one it took has too, and with no
+    class that none it took has (NHK splits its text into several ``div.body-text``, of
+    which the extractor took the first alone; the class ``RichText--iconLinks`` of one of
+    Der Spiegel's ``div.RichText`` names an icon to the extractor, which dropped its
+    paragraph).  What the page's scan finds to be furniture is left out after, as from what
+    the extractor took."""
+    if not extracted:
+        return extracted
+    paragraphs = [(p, " ".join("".join(p.itertext()).split())) for p in tree.iter("p")]
+    missed = _missed(paragraphs, extracted)
+    if not missed:
+        return extracted
+    where: dict[str, int] = {}  # each paragraph's first place in the page, by its text
+    for n, (_, text) in enumerate(paragraphs):
+        where.setdefault(_key(text), n)
+    out: list[str] = []
+    for text in extracted:
+        at = where.get(_key(text))
+        while missed and at is not None and missed[0][0] < at:
+            out.append(missed.pop(0)[1])
+        out.append(text)
+    return out + [text for _, text in missed]
+
+
+def _missed(paragraphs: list[tuple[Any, str]], extracted: list[str]) -> list[tuple[int, str]]:
+    """The paragraphs (and their places among ``paragraphs``) that the extractor missed
+    among those it took, ``extracted`` (see :func:`_with_missed`)."""
+    taken = {_key(t) for t in extracted}
+    took = [p for p, text in paragraphs if _key(text) in taken]
+    parents = {c for p in took for c in _classes(p.getparent())}
+    own = {c for p in took for c in _classes(p)}
+    whole = "\n".join(_key(t).replace(" ", "") for t in extracted)
+    return [
+        (n, text)
+        for n, (p, text) in enumerate(paragraphs)
+        if text
+        and _absent(_key(text).replace(" ", ""), whole)
+        and parents & _classes(p.getparent())
+        and _classes(p) <= own  # not a paragraph of another kind ("paywall-teaser")
+        and _linked_words(p) <= _MISSED_LINKS * len(text.split())
+    ]
+
+
+def _absent(text: str, whole: str) -> bool:
+    """Whether no part of ``text`` is in ``whole`` (both without spaces): neither its
+    beginning nor its end (the extractor may part a paragraph at a line break, or drop a
+    footnote's number from it)."""
+    return text[:_ENDS] not in whole and text[-_ENDS:] not in whole
+
+
+#: How many characters of its beginning and of its end tell a paragraph apart.
+_ENDS = 40
+
+
+def _classes(element: Any) -> set[str]:
+    """The class names of ``element`` (none for no element)."""
+    return set() if element is None else set(element.get("class", "").split())
+
+
+def _linked_words(element: Any) -> int:
+    """How many words of ``element`` are in links."""
+    return sum(len("".join(a.itertext()).split()) for a in element.iter("a"))
 
 
 def _drop_hidden(tree: Any, hiding: Hiding) -> None:
