@@ -735,6 +735,32 @@ def test_paragraphs_the_extractor_missed_among_its_own_are_text() -> None:
     assert not [t for t in got if t.startswith("Another story")]  # a link alone
 
 
+@pytest.mark.parametrize(
+    ("element", "said"),
+    [
+        # Blogger's, and hAtom's: the moment in an <abbr>'s title (audit 8)
+        ('<abbr class="published" itemprop="datePublished" title="{t}">9:15 AM</abbr>', True),
+        ('<span itemprop="datePublished" content="{t}">Thursday</span>', True),
+        ('<span itemprop="datePublished" datetime="{t}">Thursday</span>', True),
+        ('<abbr title="{t}">9:15 AM</abbr>', False),  # an abbreviation, saying nothing
+        ('<span itemprop="dateModified" content="{t}">Thursday</span>', False),
+    ],
+)
+def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> None:
+    body = "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
+        for n in range(1, 4)
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title></head><body><article>"
+        f'<h1>Alat port and Chinese money</h1><div class="meta">{element}</div>'
+        f'<div class="post-body">{body}</div></article></body></html>'
+    ).format(t="2025-04-24T09:15:00+04:00")
+    got = fields(read_text(page, "x.html", Problems(), fmt="html"))
+    stamp = {"published": "2025-04-24", "time": "09:15", "timezone": "+04:00"}
+    assert {k: got[k] for k in stamp if k in got} == (stamp if said else {})
+
+
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     """A page sent minified, its headline and standfirst on one line, lost its standfirst
     (audit 8, El País): it is the block after the headline, whatever the lines."""

@@ -253,6 +253,18 @@ _AUTHOR = re.compile(
 )
 
 
+def _stamp(tag: str, a: dict[str, str]) -> str:
+    """The date and time an element gives machines: a ``<time>``'s ``datetime``; microdata's
+    ``datePublished``, in an element's ``datetime``, ``content`` or, in an ``<abbr>``, as
+    Blogger and other microformats write it, ``title``."""
+    if tag == "time":
+        return a.get("datetime", "").strip()
+    if a.get("itemprop", "").strip().lower() != "datepublished":
+        return ""
+    keys = ("datetime", "content", "title") if tag == "abbr" else ("datetime", "content")
+    return next((a[k].strip() for k in keys if a.get(k, "").strip()), "")
+
+
 @dataclass
 class _Open:
     tag: str
@@ -331,8 +343,9 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        if tag == "time" and a.get("datetime") and not self.in_furniture and self._stated(a):
-            self.out.time = self.out.time or (a["datetime"].strip(), line)
+        stamp = _stamp(tag, a)
+        if stamp and not self.in_furniture and self._stated(a):
+            self.out.time = self.out.time or (stamp, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         self.stack.append(opened)
 
