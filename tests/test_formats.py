@@ -16,7 +16,7 @@ from archive_site.load.articles import publication_chain
 from archive_site.readers import Block, Field, Reading, detect_format, read_text
 from archive_site.readers.byline import Byline, named_author, read_byline
 from archive_site.readers.dateline import match_dateline
-from archive_site.readers.html import _key, _Texts
+from archive_site.readers.html import _PAGE_NUMBER, _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.mhtml import is_mhtml
 from archive_site.readers.stamps import Stamp, parse_stamp
@@ -759,6 +759,27 @@ def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> No
     got = fields(read_text(page, "x.html", Problems(), fmt="html"))
     stamp = {"published": "2025-04-24", "time": "09:15", "timezone": "+04:00"}
     assert {k: got[k] for k in stamp if k in got} == (stamp if said else {})
+
+
+def test_a_page_number_is_furniture() -> None:
+    """A document exported to HTML ends with its page's number: "Page 1 of 1" was a
+    paragraph, and so the interviewee's answer, and the editor's note before it too
+    (audit 8)."""
+    body = "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
+        for n in range(1, 4)
+    )
+    for number in ("Page 1 of 1", "Seite 2 von 3", "Страница 1 из 2", "3 / 7"):
+        page = (
+            "<!DOCTYPE html><html><head><title>T</title></head><body>"
+            f"<h1>T</h1>{body}<p>{number}</p></body></html>"
+        )
+        r = read_text(page, "x.html", Problems(), fmt="html")
+        assert number not in texts(r) and ("navigation", number) in [
+            (f.kind, f.text) for f in r.furniture
+        ]
+    for text in ("2025", "In 2019 of all years, 3 of 5 ports opened."):
+        assert not _PAGE_NUMBER.fullmatch(text)
 
 
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:

@@ -630,6 +630,16 @@ def _ends_the_text(text: str, outlet: str | None) -> bool:
     return about is not None and outlet is not None and _key(about["name"]) == _key(outlet)
 
 
+#: A page's number, in a document printed or exported to HTML: "Page 1 of 1", "Seite 2 von
+#: 3", "Страница 1 из 2", "Page 1", "1 / 3".
+_PAGE_NUMBER = re.compile(
+    r"(?:(?:page|seite|página|pagina|pag\.|страница|стр\.|sayfa|səhifə)\s*)?"
+    r"\d{1,4}\s*(?:of|von|de|di|из|/)\s*\d{1,4}"
+    r"|(?:page|seite|página|pagina|страница|стр\.|sayfa|səhifə)\s*\d{1,4}",
+    re.IGNORECASE,
+)
+
+
 def _furniture_kind(text: str, *, first: bool) -> str | None:
     """What kind of furniture an extracted paragraph is (see :func:`_paragraphs`; ``first``:
     no paragraph of the text came before it), or None when it is text."""
@@ -637,6 +647,8 @@ def _furniture_kind(text: str, *, first: bool) -> str | None:
         return "timestamp"
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"
+    if _PAGE_NUMBER.fullmatch(text):  # a printed or exported document's page footer
+        return "navigation"
     if first and read_byline([text]) is not None:
         return "byline"
     return promotion(text, first=first)
