@@ -782,6 +782,16 @@ def test_a_page_number_is_furniture() -> None:
         assert not _PAGE_NUMBER.fullmatch(text)
 
 
+def test_a_correction_s_notice_is_text() -> None:
+    """A correction's notice above the text (the outlet's word that its figure and a
+    company's name were wrong) was lost without a word (audit 8): it is text, where the
+    page has it, and the dateline is still read after it."""
+    r = read_fixture("pages/correction-notice.html")
+    assert texts(r)[0].startswith("Correction: An earlier version of this article said")
+    assert texts(r)[1].startswith("A Chinese state-owned company will build")
+    assert fields(r)["dateline"] == "BAKU, April 25 —"
+
+
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     """A page sent minified, its headline and standfirst on one line, lost its standfirst
     (audit 8, El País): it is the block after the headline, whatever the lines."""

@@ -173,13 +173,14 @@ def read(capture: Capture, problems: Problems) -> Reading:
 def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
     """The paragraph a dateline opens, and the dateline: the first paragraph's, else the
     second's when it names its agency (TASS prints a lead in bold before it: "BAKU, April
-    23. /TASS/. ...")."""
-    found = match_dateline(body[0].text)
-    if found is None and len(body) > 1:
-        second = match_dateline(body[1].text)
+    23. /TASS/. ..."), or the first after a correction's notice above the text."""
+    first = 1 if len(body) > 1 and _CORRECTION.match(body[0].text) else 0
+    found = match_dateline(body[first].text)
+    if found is None and len(body) > first + 1:
+        second = match_dateline(body[first + 1].text)
         if second is not None and second[0].agency is not None:
-            return 1, second
-    return 0, found
+            return first + 1, second
+    return first, found
 
 
 #: Languages written in the Latin script alone (by their primary subtags): a page declaring
@@ -302,8 +303,8 @@ def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
     class that none it took has (NHK splits its text into several ``div.body-text``, of
     which the extractor took the first alone; the class ``RichText--iconLinks`` of one of
     Der Spiegel's ``div.RichText`` names an icon to the extractor, which dropped its
-    paragraph).  What the page's scan finds to be furniture is left out after, as from what
-    the extractor took."""
+    paragraph); and a correction's notice, wherever it is.  What the page's scan finds to be
+    furniture is left out after, as from what the extractor took."""
     if not extracted:
         return extracted
     paragraphs = [(p, " ".join("".join(p.itertext()).split())) for p in tree.iter("p")]
@@ -335,10 +336,21 @@ def _missed(paragraphs: list[tuple[Any, str]], extracted: list[str]) -> list[tup
         for n, (p, text) in enumerate(paragraphs)
         if text
         and _absent(_key(text).replace(" ", ""), whole)
-        and parents & _classes(p.getparent())
-        and _classes(p) <= own  # not a paragraph of another kind ("paywall-teaser")
+        and (
+            (parents & _classes(p.getparent()) and _classes(p) <= own)  # not "paywall-teaser"
+            or _CORRECTION.match(text) is not None
+        )
         and _linked_words(p) <= _MISSED_LINKS * len(text.split())
     ]
+
+
+#: A correction's notice, the outlet's words on what its text said before: never lost.
+_CORRECTION = re.compile(
+    r"(?:corrections?|clarification|correctif|rectificatif|berichtigung|korrektur|"
+    r"corrección|correzione|исправление|уточнение|düzəliş|düzeltme)\s*[:.\u2014\u2013-]"
+    r"|an earlier version of this (?:article|story|report)",
+    re.IGNORECASE,
+)
 
 
 def _absent(text: str, whole: str) -> bool:
