@@ -7,6 +7,7 @@ import dataclasses
 import io
 import json
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
 from archive_site.render.views import _quoted_or_reported
-from archive_site.text import in_quotation_marks, normalise_text
+from archive_site.text import in_quotation_marks, normalise_text, quotation_around
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
 
@@ -771,6 +772,12 @@ def _answer(text: str) -> tuple[Article, Paragraph]:
     return art, para
 
 
+def _question(text: str) -> tuple[Article, Paragraph]:
+    art, answer = _answer(text)
+    para = dataclasses.replace(answer, role="question", speaker="caspian-times")
+    return dataclasses.replace(art, paragraphs=(para,)), para
+
+
 def _span(text: str, quote: str) -> tuple[int, int]:
     start = text.index(quote)
     return start, start + len(quote)
@@ -794,9 +801,15 @@ def test_an_answer_quoting_someone_is_their_words_when_the_milestone_names_them(
     # the answer's own words around the quotation: no warning, and no one else's
     own = attribute(art, para, None, KNOWN, _span(QUOTING, "I can only repeat."))
     assert (own.speaker, own.voice, own.warning) == ("ziyadov", "answer", None)
-    # the turn reports someone: the archivist may name them (a book's title in quotation
-    # marks elsewhere in it is no matter: review 11)
-    named = attribute(art, para, "nabiyev", KNOWN, _span(QUOTING, "I can only repeat."))
+    # the turn reports someone, but in another sentence: this one is the answer's own
+    # (review 11 let any sentence of a turn with words of saying be named: audit 8)
+    refused = attribute(art, para, "nabiyev", KNOWN, _span(QUOTING, "I can only repeat."))
+    assert (refused.speaker, refused.voice) == ("ziyadov", "answer")
+    assert refused.error is not None and "'told' hands on another sentence" in refused.error
+    # a book's title in quotation marks elsewhere in the turn is no matter (review 11)
+    titled = "I read “The Silk Road” again. The minister told us the third berth will open."
+    art, para = _answer(titled)
+    named = attribute(art, para, "nabiyev", KNOWN, _span(titled, "the third berth will open"))
     assert (named.speaker, named.voice, named.error) == ("nabiyev", "reported", None)
     # reported speech with no quotation marks: the minister's words, when named
     told = "The minister told us last week that the third berth will open in 2026."
@@ -824,3 +837,117 @@ def test_an_answer_quoting_someone_is_their_words_when_the_milestone_names_them(
 )
 def test_words_within_quotation_marks(text: str, quote: str, inside: bool) -> None:
     assert in_quotation_marks(text, *_span(text, quote)) is inside
+    # and the quotation they lie within, its marks included
+    around = quotation_around(text, *_span(text, quote))
+    assert (around is not None) is inside
+    if around is not None:
+        assert text[around[0]] in '“„«"' and text[around[1] - 1] in '”“»"'
+        assert around[0] <= text.index(quote) and text.index(quote) + len(quote) <= around[1]
+
+
+# Aliyev's answer p5 and Xinhua's question p23 of the seed interview, shortened: words of
+# saying in one sentence, the quote in another.
+NOTED = (
+    "Speaking at the bilateral meeting with President of China Xi Jinping, I noted that the "
+    "Declaration turns China and Azerbaijan into strategic partners. I also invited the "
+    "President of China to visit. I am convinced that such an exchange of high-level visits "
+    "will give additional impetus to our relations."
+)
+SOURCES = (
+    "Humanitarian exchanges have flourished. Beijing Foreign Studies University has launched "
+    "a program to study the Azerbaijani language. According to Azerbaijani sources, the "
+    "number of Chinese tourists doubled. What do you expect from this trend?"
+)
+
+
+@pytest.mark.parametrize(
+    ("turn", "text", "quote", "said"),
+    [
+        (_answer, NOTED, "I am convinced that such an exchange of high-level visits", "noted"),
+        (_answer, NOTED, "I also invited the President of China to visit.", "noted"),
+        (_question, SOURCES, "Beijing Foreign Studies University has launched", "According to"),
+        (_question, SOURCES, "What do you expect from this trend?", "According to"),
+    ],
+)
+def test_words_of_saying_in_another_sentence_make_no_one_else_the_speaker(
+    turn: Callable[[str], tuple[Article, Paragraph]], text: str, quote: str, said: str
+) -> None:
+    """Aliyev's own "I am convinced that ..." with ``speaker: xi-jinping`` passed, shown as
+    "Xi Jinping, as reported by Ilham Aliyev", because "I noted" was in another sentence of
+    the answer; Xinhua's question, as Aliyev's statement, because of "According to" (audit
+    8): words of saying hand on their own sentence, not the turn."""
+    art, para = turn(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    role = para.role
+    assert (who.speaker, who.voice) == (para.speaker, role)
+    assert who.error == (
+        f"'nabiyev' does not agree with the interview: paragraph p5 is the {role} of turn 3, "
+        f"by '{para.speaker}' (and the quote is no one else's words: not within quotation "
+        f"marks, nor reported speech; {said!r} hands on another sentence of the {role}, "
+        "not the quote's)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("turn", "text", "quote"),
+    [
+        # the sentence holding the words of saying: the interviewee reports what was said
+        (_answer, NOTED, "the Declaration turns China and Azerbaijan into strategic partners"),
+        (_question, SOURCES, "the number of Chinese tourists doubled"),
+        # a quotation over two sentences, words of saying before it or after it
+        (
+            _answer,
+            "We met in May. The minister told us: “The berth will open in 2026. It doubles our "
+            "capacity.” I agree.",
+            "It doubles our capacity.",
+        ),
+        (
+            _answer,
+            "We met in May. “The berth will open in 2026. It doubles our capacity,” the "
+            "minister said. I agree.",
+            "The berth will open in 2026.",
+        ),
+        # a quote over two sentences, one of them reported speech
+        (
+            _answer,
+            "We met in May. The minister said the berth opens in 2026. It doubles capacity.",
+            "the berth opens in 2026. It doubles capacity.",
+        ),
+    ],
+)
+def test_words_of_saying_in_the_quote_s_sentence_make_someone_else_the_speaker(
+    turn: Callable[[str], tuple[Article, Paragraph]], text: str, quote: str
+) -> None:
+    art, para = turn(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
+
+
+def test_quotation_marks_no_words_of_saying_introduce_are_the_turn_s_own() -> None:
+    """A term or a motto within quotation marks is no one's words the turn reports."""
+    text = "Our motto is “one corridor, many partners” and we keep to it. I noted that in May."
+    art, para = _answer(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, "one corridor, many partners"))
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")
+    assert who.error is not None
+    assert "within quotation marks no words of saying introduce; 'noted'" in who.error
+    # with no speaker: the interviewee's answer, and no warning that it quotes someone
+    own = attribute(art, para, None, KNOWN, _span(text, "one corridor, many partners"))
+    assert (own.speaker, own.voice, own.warning) == ("ziyadov", "answer", None)
+
+
+def test_the_seed_question_is_not_the_interviewee_s_statement(project_copy: Path) -> None:
+    """Xinhua's question p23 holds "According to Azerbaijani sources" in its last sentence
+    but one: its sentence on Beijing Foreign Studies University was accepted as Aliyev's."""
+    quote = "      quote: Beijing Foreign Studies University has launched a program"
+    line = edit(project_copy / MILESTONES, quote, "      speaker: ilham-aliyev\n" + quote)
+    with pytest.raises(ArchiveError) as info:
+        load_archive(project_copy / "content")
+    (d,) = info.value.diagnostics
+    assert (d.path, d.line) == ("content/milestones.yaml", line)
+    assert d.message == (
+        "speaker: 'ilham-aliyev' does not agree with the interview: paragraph p23 is the "
+        "question of turn 5, by 'xinhua' (and the quote is no one else's words: not within "
+        "quotation marks, nor reported speech; 'According to' hands on another sentence of "
+        "the question, not the quote's)"
+    )

@@ -15,6 +15,7 @@ from archive_site.model import Paragraph
 from archive_site.readers import detect_format, read_text
 from archive_site.suggest import mentions_in_paragraph, sentences, suggest
 from archive_site.suggest.datewords import find_dates
+from archive_site.text import sentence_spans
 from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -351,6 +352,11 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         'Dr. Smith said: "It is good."',
         "Then he left.",
     ]
+    # where each one is in the paragraph, white space around it left out (who says a quote
+    # reads the sentences it spans: attribution)
+    spaced = "  Trade grew.   Then he left. "
+    assert [spaced[a:b] for a, b in sentence_spans(spaced)] == ["Trade grew.", "Then he left."]
+    assert sentence_spans(spaced)[0] == (2, 13)
 
 
 @pytest.mark.parametrize(

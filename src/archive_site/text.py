@@ -13,6 +13,8 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from .dates import MONTH_PATTERN, OTHER_MONTH_PATTERN
+
 _FOLD = {
     **dict.fromkeys("‘’‚‛′`´", "'"),
     **dict.fromkeys("“”„‟″«»", '"'),
@@ -285,12 +287,70 @@ def in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
     marks included): the nearest mark before it opens a quotation, the nearest after closes
     it (straight double quotes: an odd number of them before it)."""
+    return quotation_around(text, start, end) is not None
+
+
+def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span of the quotation, its marks included, that ``text[start:end]`` lies within
+    (see :func:`in_quotation_marks`), if it lies within one."""
     if end <= start:
-        return False
-    if text.count('"', 0, start + 1) % 2 == 1 and '"' in text[end - 1 :]:
-        return True
+        return None
+    if text.count('"', 0, start + 1) % 2 == 1 and (close := text.find('"', end - 1)) >= 0:
+        return text.rfind('"', 0, start + 1), close + 1
     last = max(text.rfind(mark, 0, start + 1) for mark in _MARKS)  # (each found in C)
     after = _MARK.search(text, end - 1)
     if last < 0 or after is None:
-        return False
-    return text[last] in _OPENING and after.group() in _CLOSING
+        return None
+    if text[last] not in _OPENING or after.group() not in _CLOSING:
+        return None
+    return last, after.end()
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+#: Words after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof st no nos vs etc e.g i.e inc ltd co corp jr sr gen gov sen rep pres "  # noqa: SIM905
+    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
+)
+#: Where a sentence may end: a full stop, question or exclamation mark (and closing quotes
+#: or brackets) before white space and what opens the next sentence (``next``: it must be
+#: a capital, in any script, or a digit); or a Chinese or Japanese one, with no space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?(?P<next>\w))|[。！？]+[”’」』）)]*")
+
+
+#: A month's name, in English or another language, opening a text.
+_MONTH_FIRST = re.compile(rf"(?i:{MONTH_PATTERN}|{OTHER_MONTH_PATTERN})(?![^\W\d_])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Where each sentence of a paragraph starts and ends in it (white space around it
+    left out)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        after = m["next"]
+        if after is not None and not (after.isupper() or after.isdigit()):
+            continue
+        word = re.search(r"(\S+)$", text[start : m.start() + 1])
+        last = word.group(1).rstrip(".!?…").lower() if word else ""
+        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
+            continue
+        if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST.match(text, m.end()):
+            continue  # a day written as an ordinal: "am 2. April 1992"
+        out.append(_stripped(text, start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        out.append(_stripped(text, start, len(text)))
+    return out
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved past the white space at either end of ``text[start:end]``."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each exactly as written."""
+    return [text[start:end] for start, end in sentence_spans(text)]

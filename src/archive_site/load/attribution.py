@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
-from ..text import in_quotation_marks
+from ..text import in_quotation_marks, quotation_around, sentence_spans
 from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
@@ -295,15 +295,17 @@ def _said(text: str) -> str | None:
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
     """A quote from a turn of an interview is its speaker's question or answer; or, when the
     turn quotes someone ("As President Aliyev said in Beijing, “...”") and ``speaker`` names
-    them, their words, which the turn's speaker reports (without ``speaker``, a warning)."""
+    them, their words, which the turn's speaker reports (without ``speaker``, a warning).
+    The words of saying must hand on the quote itself (see :func:`_reported`): "I noted
+    that ..." in one sentence makes no other sentence of the answer someone else's."""
     role: Voice = "question" if paragraph.role == "question" else "answer"
     turn_speaker = paragraph.speaker
     quoted = in_quotation_marks(paragraph.text, *span)
-    said = _said(paragraph.text)
+    said = _reported(paragraph.text, *span)
     if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
-        # within quotation marks; or words of saying in the turn ("The minister told us
-        # the berth will open in 2026")
-        if quoted or said is not None:
+        # within quotation marks words of saying introduce; or words of saying in the
+        # quote's own sentence ("The minister told us the berth will open in 2026")
+        if said is not None:
             return Attribution(speaker, "reported")
         return Attribution(
             turn_speaker,
@@ -311,7 +313,7 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
             error=(
                 f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} "
                 f"is the {role} of turn {paragraph.turn}, by '{turn_speaker}' (and the quote is "
-                "no one else's words: not within quotation marks, nor reported speech)"
+                f"no one else's words: {_why_own(paragraph.text, quoted, role)})"
             ),
         )
     if speaker is None and turn_speaker is not None and quoted and said is not None:
@@ -325,6 +327,35 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
             ),
         )
     return Attribution(turn_speaker or speaker, role)
+
+
+def _why_own(text: str, quoted: bool, role: str) -> str:
+    """Why a quote from a turn is the words of the turn's speaker, for an error."""
+    why = (
+        "within quotation marks no words of saying introduce"
+        if quoted
+        else "not within quotation marks, nor reported speech"
+    )
+    elsewhere = _said(text)
+    if elsewhere is None:
+        return why
+    return f"{why}; {elsewhere!r} hands on another sentence of the {role}, not the quote's"
+
+
+def _reported(text: str, start: int, end: int) -> str | None:
+    """The words of saying by which ``text`` hands the quote ``text[start:end]`` to someone,
+    if any: in the sentences the quote spans ("The minister told us the berth will open",
+    "“The berth will open,” he said"); for a quote within quotation marks, in the sentences
+    the whole quotation spans, marks included, so in what introduces it ("He told us: “The
+    berth will open. It doubles our capacity.”").  Words of saying in another sentence of
+    the paragraph hand on that sentence, not the quote."""
+    quotation = quotation_around(text, start, end)
+    if quotation is not None:
+        start, end = min(start, quotation[0]), max(end, quotation[1])
+    spans = [(s, e) for s, e in sentence_spans(text) if s < end and start < e]
+    if spans:
+        start, end = min(start, spans[0][0]), max(end, spans[-1][1])
+    return _said(text[start:end])
 
 
 def quotes_by_speaker(

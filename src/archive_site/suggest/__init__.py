@@ -15,23 +15,10 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, DateError, DateSpec, parse_edtf
+from ..dates import DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
+from ..text import sentences
 from .datewords import find_dates
-
-#: Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st no nos vs etc e.g i.e inc ltd co corp jr sr gen gov sen rep pres "  # noqa: SIM905
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m".split()
-)
-#: Where a sentence may end: a full stop, question or exclamation mark (and closing quotes
-#: or brackets) before white space and what opens the next sentence (``next``: it must be
-#: a capital, in any script, or a digit); or a Chinese or Japanese one, with no space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?(?P<next>\w))|[。！？]+[”’」』）)]*")
-
-
-#: A month's name, in English or another language, opening a text.
-_MONTH_FIRST = re.compile(rf"(?i:{MONTH_PATTERN}|{OTHER_MONTH_PATTERN})(?![^\W\d_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,27 +32,6 @@ class Mention:
     basis: str  # how the date was read
     existing: tuple[str, ...] = ()  # ids of milestones that already cover the date
     inferred: bool = False
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, each exactly as written."""
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        after = m["next"]
-        if after is not None and not (after.isupper() or after.isdigit()):
-            continue
-        word = re.search(r"(\S+)$", text[start : m.start() + 1])
-        last = word.group(1).rstrip(".!?…").lower() if word else ""
-        if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
-            continue
-        if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST.match(text, m.end()):
-            continue  # a day written as an ordinal: "am 2. April 1992"
-        out.append(text[start : m.end()].strip())
-        start = m.end()
-    if text[start:].strip():
-        out.append(text[start:].strip())
-    return out
 
 
 def mentions_in_paragraph(
