@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from archive_site.errors import Problems
 from archive_site.load.articles import publication_chain
 from archive_site.readers import Block, Field, Reading, detect_format, read_text
-from archive_site.readers.byline import Byline, named_author, read_byline
+from archive_site.readers.byline import Byline, named_author, read_byline, writers
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _PAGE_NUMBER, _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -557,10 +557,39 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("Thomas de Waal and Robert Service", "Thomas de Waal and Robert Service"),
         ("Press Office", None),  # a desk's words alone (review 19)
         ("Press Service | 23 April 2025", None),
+        # a desk, as a byline's names tell it (audit 8: Al-Monitor's byline)
+        ("Al-Monitor Staff", None),
+        ("Caspian News Staff", None),
+        ("Jane Roe and Reuters Staff", "Jane Roe"),
+        # a label inside the names ends them: the editor is no author (audit 8: Kazinform)
+        ("Author: Aigerim Abilova Editor: Kairat Seitkali", "Aigerim Abilova"),
+        ("Автор: Иван Петров Редактор: Пётр Иванов", "Иван Петров"),
+        ("Jane Roe Photo: John Doe", "Jane Roe"),
     ],
 )
 def test_what_an_element_naming_the_author_names(text: str, name: str | None) -> None:
     assert named_author(text) == name
+
+
+@pytest.mark.parametrize(
+    ("names", "found"),
+    [
+        ("Daily Sabah with AA", ("Daily Sabah", "AA", True)),
+        # "with" in the other languages of the archive's sources (audit 8: Le Figaro)
+        ("Le Figaro avec AFP", ("Le Figaro", "AFP", True)),
+        ("ZEIT ONLINE mit dpa", ("ZEIT ONLINE", "dpa", True)),
+        ("El País con EFE", ("El País", "EFE", True)),
+        ("Folha com Reuters", ("Folha", "Reuters", True)),
+        ("Коммерсантъ с ТАСС", ("Коммерсантъ", "ТАСС", True)),
+        ("Daily Sabah ile AA", ("Daily Sabah", "AA", True)),
+        # a capitalised word is a name's: no joiner
+        ("Con Coughlin", ("Con Coughlin", None, False)),
+    ],
+)
+def test_an_outlet_with_an_agency_in_the_languages_of_the_sources(
+    names: str, found: tuple[str, str | None, bool]
+) -> None:
+    assert writers(names) == found
 
 
 def _page(head: str, article: str) -> Reading:
@@ -1994,6 +2023,24 @@ def test_a_desk_s_byline_names_no_author_and_keeps_the_dateline_apart(
         ('<meta property="og:site_name" content="Daily Sabah"><script type="application/ld+json">'
          '{"@type": "NewsArticle", "headline": "Port", "author": {"@type": "Person", '
          '"name": "Daily Sabah with AA"}}</script>', None, "AA"),
+        # Le Figaro with AFP: the agency the origin, the outlet no author (audit 8)
+        ('<meta name="author" content="Le Figaro avec AFP">'
+         '<meta property="og:site_name" content="Le Figaro">', None, "AFP"),
+        # the outlet's name in one word, however the site's name is given (audit 8: Meduza)
+        ('<meta name="author" content="Meduza"><meta property="og:site_name" content="Meduza">',
+         None, None),
+        ('<title>Port — MEDUZA</title><meta name="author" content="Meduza">', None, None),
+        ('<meta name="author" content="Al-Monitor"><script type="application/ld+json">'
+         '{"@type": "NewsArticle", "headline": "Port", "publisher": {"@type": "Organization", '
+         '"name": "AL MONITOR"}}</script>', None, None),
+        # a personal site's author, whose name the site bears, is its writer
+        ('<meta name="author" content="Laurence Broers">'
+         '<meta property="og:site_name" content="Laurence Broers">', "Laurence Broers", None),
+        # a place in capitals in the author's slot, a JSON-LD "Person" too (audit 8: HDN)
+        ('<meta name="author" content="ANKARA">', None, None),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+         '"author": {"@type": "Person", "name": "ANKARA"}}</script>', None, None),
+        ('<meta name="author" content="AFP">', "AFP", "AFP"),  # an agency's initials
     ],
 )  # fmt: skip
 def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(
@@ -2743,6 +2790,8 @@ def test_a_call_to_pay_that_someone_is_reported_saying_is_text(text: str, kind: 
             "text",
         ),  # no news agency: the outlet's words (review 12)
         ("Source: the ministry said on Tuesday that it would expand the port.", "text"),
+        ("Source(s): Xinhua News Agency", "Xinhua News Agency"),  # CGTN's (audit 8)
+        ("Sources: TASS, Interfax", "TASS"),
     ],
 )
 def test_a_line_naming_a_storys_sources_ends_its_text(last: str, agency: str | None) -> None:
@@ -2755,6 +2804,42 @@ def test_a_line_naming_a_storys_sources_ends_its_text(last: str, agency: str | N
         return
     assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
     assert (r.fields["agency"].value if "agency" in r.fields else None) == agency
+
+
+def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin() -> None:
+    """CGTN's "Source(s): Xinhua News Agency", in a block of its own after the text that
+    the extractor left out, set no origin: CGTN's copy of Xinhua counted as independent
+    (audit 8).  A source line further down the page, after other words, gives none."""
+    page = (
+        '<html lang="en"><head><meta property="og:site_name" content="CGTN"></head><body>'
+        "<h1>Talks in Beijing</h1><div class='news-text'>"
+        "<p>Chinese President Xi Jinping held talks with Azerbaijani President Ilham Aliyev "
+        "in Beijing on Wednesday, the two sides said.</p>"
+        "<p>The two heads of state witnessed the signing of more than 20 cooperation "
+        "documents covering connectivity and trade.</p>"
+        "<div class='cg-editor'><span>Editor: Liu Kaixin</span></div>"
+        "<div class='cg-source'><span>{source}</span></div></div>"
+        "</body></html>"
+    )
+    r, _ = read_page(page.replace("{source}", "Source(s): Xinhua News Agency"))
+    assert r.fields["agency"].value == "Xinhua News Agency"
+    assert ("credits", "Source(s): Xinhua News Agency") in [(f.kind, f.text) for f in r.furniture]
+    r, _ = read_page(page.replace("{source}", "Source: State Customs Committee"))
+    assert "agency" not in r.fields
+
+
+def test_a_kazinform_box_of_author_and_editor_names_the_author_alone() -> None:
+    """Kazinform's "Author: ..." and "Editor: ..." on the consecutive lines of one block
+    made the author "Aigerim Abilova Editor: Kairat Seitkali" (audit 8)."""
+    copy = (
+        "23 April 2025 17:40\n\nKazakhstan welcomes the partnership\n\nKazakhstan welcomes "
+        "the partnership between China and Azerbaijan, the ministry said.\n\nIt expects more "
+        "cargo on the Trans-Caspian route.\n\nAuthor: Aigerim Abilova\nEditor: Kairat "
+        "Seitkali\n"
+    )
+    r, _ = read_as(copy, "wire")
+    assert r.fields["author"].value == "Aigerim Abilova"
+    assert texts(r)[-1] == "It expects more cargo on the Trans-Caspian route."
 
 
 def test_a_utc_time_whose_day_the_page_prints_otherwise_takes_the_printed_day() -> None:
@@ -2998,6 +3083,28 @@ def test_a_pointer_to_other_stories_parted_by_a_line_break_or_a_list_is_furnitur
     shown = " ".join(texts(r))
     assert "Лавров" not in shown and "Pekində" not in shown and "peace treaty" not in shown
     assert "продлится до 24 апреля" in shown and "A joint statement" in shown, shown
+
+
+def test_a_pointer_whose_label_is_the_text_before_its_link_is_furniture() -> None:
+    """Le Figaro's ``<strong>À lire aussi</strong> <a>...</a>``, the label with no colon
+    or dash after it, was kept as text (audit 8).  A sentence opening with such words, or
+    holding words after its link, is text."""
+    r, _ = read_page(
+        '<html lang="fr"><body><article><h1>Bakou et Pékin</h1>'
+        "<p>Le président azerbaïdjanais Ilham Aliev a été reçu à Pékin par Xi Jinping, qui "
+        "a salué une relation stratégique.</p>"
+        "<p><strong>À lire aussi</strong> <a href='/x'>Le «corridor du milieu», cette route "
+        "qui contourne la Russie</a></p>"
+        "<p>Related <a href='/y'>coverage</a> of the talks was published by the ministry on "
+        "Tuesday.</p>"
+        "<p>Les deux pays ont signé une vingtaine d'accords, selon la présidence.</p>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "corridor du milieu" not in shown and "vingtaine" in shown, shown
+    assert "Related coverage of the talks" in shown
+    assert ("read-also", "À lire aussi Le «corridor du milieu», cette route qui contourne la "
+            "Russie") in [(f.kind, f.text) for f in r.furniture]  # fmt: skip
 
 
 def test_a_headline_with_its_kicker_in_a_span_is_not_the_first_paragraph() -> None:

@@ -55,6 +55,9 @@ _OTHER_BY = re.compile(
 #: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
 #: the author's, and so no author read.
 _LABEL = re.compile(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
+#: Such a label after names, and what follows it: the names end there ("Author: Aigerim
+#: Abilova Editor: Kairat Seitkali", the lines of one block; "Jane Roe Photo: John Doe").
+_LABEL_AFTER = re.compile(r"\s+[^\W\d_]+\s*[:：](?:\s|$).*$")
 #: Words that join names in those languages besides "and" and "&".
 _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
 #: What ends the names in an author element: a date or a place after a separator
@@ -145,9 +148,14 @@ _ROLE_ALONE = re.compile(
 )
 #: What a desk's role may follow: "By Staff Reporter", "By Our Correspondent".
 _DESK_OWNER = re.compile(r"(?i:our|a|the|staff|special|foreign|political)?")
+#: "With" in the languages of the archive's sources, joining an outlet and the agency
+#: whose copy it ran ("Le Figaro avec AFP", "ZEIT ONLINE mit dpa", "El País con EFE",
+#: "Folha com Reuters", "Коммерсантъ с ТАСС", "Daily Sabah ile AA"): lower-case words
+#: that no name holds.
+_WITH = r"with|avec|mit|con|com|с|со|ile"
 #: What joins a byline's names, a desk's or an agency's among them: "Jane Roe and Reuters
-#: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA".
-_NAMES_APART = re.compile(r"\s*(?:,|&|\band\b|\bwith\b)\s*")
+#: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA", "Le Figaro avec AFP".
+_NAMES_APART = re.compile(rf"\s*(?:,|&|\band\b|\b(?:{_WITH})\b)\s*")
 
 
 def writers(names: str) -> tuple[str, str | None, bool]:
@@ -168,7 +176,7 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     first = next((p for p in parts if p not in kept), "")
     cut = names.find(first) if first else len(names)
     head = names[:cut] if kept and all(p in names[:cut] for p in kept) else ", ".join(kept)
-    return re.sub(r"(?:[\s,]+(?:and|&|with))*[\s,]*$", "", head).strip(), agency, True
+    return re.sub(rf"(?:[\s,]+(?:and|&|{_WITH}))*[\s,]*$", "", head).strip(), agency, True
 
 
 def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
@@ -331,9 +339,10 @@ _CONTRIBUTED = re.compile(
 
 
 #: A line naming the agencies a story comes from, ending it: "Source: Reuters, AFP",
-#: "Source: Al Jazeera and news agencies", "Sources: TASS, Interfax".
+#: "Source: Al Jazeera and news agencies", "Sources: TASS, Interfax", "Source(s): Xinhua
+#: News Agency".
 _SOURCE = re.compile(
-    r"(?:sources?|источник|quelle|fuente|fonte|kaynak|mənbə)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
+    r"(?:source(?:s|\(s\))?|источник|quelle|fuente|fonte|kaynak|mənbə)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
     re.IGNORECASE,
 )
 _AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
@@ -343,7 +352,7 @@ _AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
 _AGENCIES_WORD = re.compile(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
 
 
-def _source_agencies(text: str) -> list[str] | None:
+def source_agencies(text: str) -> list[str] | None:
     """The news agencies a line "Source: Reuters, AFP" names (known ones: see
     :func:`agency_of`; "news agencies" names none); None when it is no such line: a
     sentence ("Source: the ministry said..."), or a source that is no news agency ("Source:
@@ -420,7 +429,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
         if "author" not in fields:
             fields["author"] = Field(signed, last.line)
         return Furniture("byline", last.text, last.line)
-    agencies = _source_agencies(body[-1].text) if len(body) >= 2 else None
+    agencies = source_agencies(body[-1].text) if len(body) >= 2 else None
     if agencies is not None:
         last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
         if agencies and "agency" not in fields:
@@ -442,6 +451,7 @@ def _signed(text: str) -> str | None:
     label = _OTHER_BY.match(text)
     if label is None or not label[0].rstrip().endswith((":", "：")):
         return None  # ("Text Messages Seen By Reuters" is a headline, not a label)
+    text = text[: label.end()] + _LABEL_AFTER.sub("", text[label.end() :])
     if len(text.split()) > _MAX_NAME_WORDS:
         return None
     found = read_byline([text])
@@ -459,7 +469,11 @@ def named_author(text: str) -> str | None:
     ...``, ``Автор: ...``), or names alone, before a date or a place after a separator;
     None when it is no such thing (a biography, a date alone)."""
     text = " ".join(text.split())
-    return byline_author([text]) or _names_alone(text)
+    found = byline_author([text]) or _names_alone(text)
+    if found is None:
+        return None
+    names, _, _ = writers(found)  # "Al-Monitor Staff": a desk, as in a byline
+    return names or None
 
 
 #: Where one of several reporters was: "Finbarr Bermingham in Brussels and Dewey Sim".
@@ -474,6 +488,7 @@ def _names_alone(text: str) -> str | None:
         names = names[other.end() :]  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
     elif _LABEL.match(names) is not None:
         return None  # "Photo: Jane Roe", "Editor: John Doe": someone else than the author
+    names = _LABEL_AFTER.sub("", names)  # "Aigerim Abilova Editor: Kairat Seitkali"
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]
@@ -485,6 +500,20 @@ def _names_alone(text: str) -> str | None:
     if not _capitalised(named) or _institution(names.split()) or re.search(r"[.!?:;]$", names):
         return None
     return names
+
+
+def no_person(name: str) -> bool:
+    """Whether ``name``, an author a page's metadata gives, is one word in capitals and no
+    news agency: a place ("ANKARA", the dateline's city in the author's slot), or a
+    body's initials, never a person's name, which has two words or more (see
+    :func:`_names_alone`)."""
+    words = name.split()
+    return (
+        len(words) == 1
+        and sum(c.isalpha() for c in name) >= 2
+        and name.isupper()
+        and agency_of(name) is None
+    )
 
 
 def _capitalised(named: list[str]) -> bool:

@@ -24,6 +24,7 @@ import datetime as dt
 import itertools
 import json
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -36,7 +37,15 @@ from ..model import Furniture
 from ..text import INVISIBLE_RUN
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
-from .byline import agency_of, named_author, read_byline, take_credits, writers
+from .byline import (
+    agency_of,
+    named_author,
+    no_person,
+    read_byline,
+    source_agencies,
+    take_credits,
+    writers,
+)
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, scan
 from .stamps import (
@@ -147,6 +156,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
     _byline_author(aside, fields)
     aside.extend(take_credits(body, fields))
+    _sources_after(page, body, aside, fields)
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
@@ -168,6 +178,41 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
 
 # --- the text -------------------------------------------------------------------
+
+#: How many of the page's blocks after the text's last paragraph may name its sources.
+_BLOCKS_AFTER = 4
+_MAX_SOURCE_WORDS = 12
+
+
+def _sources_after(
+    page: PageScan, body: list[Block], aside: list[Furniture], fields: dict[str, Field]
+) -> None:
+    """The news agency a line naming the story's sources names ("Source(s): Xinhua News
+    Agency", see :func:`.byline.source_agencies`) as the text's origin, when the extractor
+    left the line out: one of the page's few short blocks just after the block of the
+    text's last paragraph (in the page's order, not its lines: a minified page is one line),
+    none of them furniture of the page (a sidebar, a footer); listed as furniture."""
+    if not body or "agency" in fields:
+        return
+    last = _key(body[-1].text)
+    keys = [_key(text) for text, _ in page.blocks]
+    at = next((n for n, k in enumerate(keys) if k == last), None)
+    if at is None:
+        return
+    boxed = {_key(text) for _, text, _ in page.furniture_blocks}
+    after: dict[str, tuple[str, int]] = {}
+    for k, (text, line) in zip(keys[at + 1 :], page.blocks[at + 1 :], strict=True):
+        if last not in k and k not in boxed:  # (not an element around the text)
+            after.setdefault(k, (" ".join(text.split()), line))
+    for text, line in list(after.values())[:_BLOCKS_AFTER]:
+        if len(text.split()) > _MAX_SOURCE_WORDS:
+            return  # another story's words, or a box of them
+        agencies = source_agencies(text)
+        if agencies:
+            fields["agency"] = Field(agencies[0], line)
+            if all(f.text != text for f in aside):
+                aside.append(Furniture("credits", text, line))
+            return
 
 
 def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
@@ -261,21 +306,23 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: Hiding) -> list[str]:
+def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str]]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
-    style sheet hides so: ``hiding``, see :func:`.htmlscan.hiding_rules`)."""
+    style sheet hides so: ``hiding``, see :func:`.htmlscan.hiding_rules`).  And the texts
+    (as :func:`_key` gives them) of the blocks pointing to other stories by a label before
+    their links (see :func:`_label_before_links`)."""
     import trafilatura  # imported on use: only saved pages need it
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
-        return []
+        return [], set()
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
-    _drop_pointers(tree)
+    pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
     text = trafilatura.extract(
         tree,
@@ -289,7 +336,7 @@ def _extract(html: str, hiding: Hiding) -> list[str]:
         deduplicate=False,
     )
     lines = [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
-    return _with_missed(tree, lines)
+    return _with_missed(tree, lines), pointers
 
 
 #: The most of its words a paragraph the extractor missed may have in links: a link and
@@ -389,23 +436,27 @@ def _drop_hidden(tree: Any, hiding: Hiding) -> None:
         element.drop_tree()
 
 
-def _drop_pointers(tree: Any) -> None:
+def _drop_pointers(tree: Any) -> set[str]:
     """Drop from ``tree`` what points to other stories: the short blocks parted by a line
     break that open with a label saying so (``<p><b>Читайте также</b><br><a>Лавров:
     ...</a></p>`` gave two paragraphs, the label, furniture, and the linked headline, which
     read as the outlet's own words), and a list after a heading saying so ("Related
-    Stories")."""
+    Stories").  The texts (see :func:`_key`) of the short blocks whose text before their
+    links is such a label alone, with no colon or dash after it (``<p><strong>À lire
+    aussi</strong> <a>...</a></p>``: "À lire aussi Le «corridor du milieu»..." read as
+    text), are returned: as an extracted paragraph, such a text is furniture."""
+    pointers = set()
     for element in tree.xpath(
-        f"//*[self::p or self::div or self::li][.//br][not({_HOLDS_BLOCKS})]"
+        f"//*[self::p or self::div or self::li][.//br or .//a][not({_HOLDS_BLOCKS})]"
     ):
         lines = [" ".join(line.split()) for line in _shown_lines(element).split("\n")]
         lines = [line for line in lines if line]
-        if (
-            len(lines) >= 2
-            and sum(len(line.split()) for line in lines) <= MAX_PROMOTION_WORDS
-            and points_elsewhere(lines[0])
-        ):
+        if sum(len(line.split()) for line in lines) > MAX_PROMOTION_WORDS:
+            continue
+        if len(lines) >= 2 and points_elsewhere(lines[0]):
             element.drop_tree()
+        elif len(lines) == 1 and _label_before_links(element):
+            pointers.add(_key(lines[0]))
     for heading in tree.xpath("//h2 | //h3 | //h4 | //h5 | //h6 | //p[strong or b]"):
         following = heading.getnext()
         label = " ".join(" ".join(heading.itertext()).split())
@@ -414,6 +465,31 @@ def _drop_pointers(tree: Any) -> None:
         ):  # "Related Stories" and the list of their headlines
             following.drop_tree()
             heading.drop_tree()
+    return pointers
+
+
+def _label_before_links(element: Any) -> bool:
+    """Whether ``element`` holds links, and its text outside them is a label pointing to
+    other stories before the first (see :func:`.wire.points_elsewhere`), and nothing after
+    but punctuation."""
+    before: list[str] = []
+    after: list[str] = []
+    linked = False
+
+    def walk(node: Any) -> None:
+        nonlocal linked
+        for child in node:
+            if isinstance(child.tag, str) and child.tag == "a":
+                linked = True
+            elif isinstance(child.tag, str):
+                (after if linked else before).append(child.text or "")
+                walk(child)
+            (after if linked else before).append(child.tail or "")
+
+    before.append(element.text or "")
+    walk(element)
+    label = " ".join("".join(before).split())
+    return linked and points_elsewhere(label) and not re.search(r"\w", "".join(after))
 
 
 #: Whether an element holds blocks of its own (then it is no paragraph, but what holds some).
@@ -482,7 +558,7 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
-    extracted = _extract(html, page.hiding)
+    extracted, pointers = _extract(html, page.hiding)
     _without_wrappers(page, [_key(t) for t in extracted])
     furniture = _Texts(
         [
@@ -512,7 +588,7 @@ def _paragraphs(
         if _in_furniture(k, furniture, inside, blocks):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
-        kind = _furniture_kind(text, first=not body)
+        kind = _furniture_kind(text, first=not body, pointer=k in pointers)
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
@@ -652,9 +728,12 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-def _furniture_kind(text: str, *, first: bool) -> str | None:
+def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | None:
     """What kind of furniture an extracted paragraph is (see :func:`_paragraphs`; ``first``:
-    no paragraph of the text came before it), or None when it is text."""
+    no paragraph of the text came before it; ``pointer``: a label before its links points
+    to other stories, see :func:`_drop_pointers`), or None when it is text."""
+    if pointer:
+        return "read-also"
     if parse_stamp(text) is not None:
         return "timestamp"
     if separator(text):  # "___", "* * *": no word, no number
@@ -908,7 +987,8 @@ class _Texts:
 def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     """Each field from the most trusted source that gives it."""
     fields: dict[str, Field] = {}
-    for source in (_from_json_ld(page, notes), _from_meta(page), _from_elements(page)):
+    sources = (_from_json_ld(page, notes), _from_meta(page), _from_elements(page))
+    for source in sources:
         for key, found in source.items():
             if key == "url":
                 found = _Found(uri_of(_unarchived(found.value)), found.line)
@@ -921,7 +1001,10 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
                 found = _Found(tag, found.line)
             if key not in fields and found.value:
                 fields[key] = Field(found.value, found.line)
-    if _outlet_as_author(fields):
+    # the site's names: JSON-LD's publisher, og:site_name, the name after the headline in
+    # <title> (see _title_outlet)
+    outlets = [source["outlet"].value for source in sources if "outlet" in source]
+    if _outlet_as_author(fields, outlets):
         del fields["author"]  # the outlet's name as its author ("Trend.Az", "Daily Sabah")
     title, h1 = fields.get("title"), page.h1
     if (
@@ -937,17 +1020,24 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
 _SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
 
 
-def _outlet_as_author(fields: dict[str, Field]) -> bool:
-    """Whether the author is the outlet itself: its name, written as a site's address
-    ("Trend.Az"), beside a news agency ("Daily Sabah with AA") or an outlet's name ("The
-    Caspian Times", "OC Media"); a personal site's author, whose name the site bears, is its
-    writer."""
-    author, outlet = fields.get("author"), fields.get("outlet")
-    if author is None or outlet is None or not _same_name(author, outlet):
+def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
+    """Whether the author is the outlet itself: one of the site's names (``outlets``: case,
+    punctuation, "The" and a domain's ending aside), written as a site's address
+    ("Trend.Az"), beside a news agency ("Daily Sabah with AA"), as an outlet's name ("The
+    Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a person's name has two);
+    a personal site's author, whose name the site bears, is its writer."""
+    author = fields.get("author")
+    if author is None or not any(_same_name(author.value, outlet) for outlet in outlets):
         return False
     named = author.value
     outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
-    return "agency" in fields or _DOMAIN_END.search(named) is not None or bool(outlet_words)
+    one_word = len(named.split()) == 1  # ("Al-Monitor" too)
+    return (
+        "agency" in fields
+        or _DOMAIN_END.search(named) is not None
+        or bool(outlet_words)
+        or one_word
+    )
 
 
 #: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media").
@@ -961,14 +1051,19 @@ _OUTLET_WORDS = frozenset(
 _DOMAIN_END = re.compile(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)$", re.I)
 
 
-def _same_name(one: Field, other: Field) -> bool:
-    """Whether two fields name the same thing, case, "The" and a domain's ending aside."""
+def _same_name(one: str, other: str) -> bool:
+    """Whether two names name the same thing, case, punctuation, accents, "The" and a
+    domain's ending aside ("Al-Monitor" and "AL MONITOR", "Hürriyet" and "Hurriyet")."""
+    return "".join(_name_key(one).split()) == "".join(_name_key(other).split())
 
-    def plain(f: Field) -> str:
-        name = f.value.casefold().removeprefix("the ").strip()
-        return _DOMAIN_END.sub("", name)
 
-    return plain(one) == plain(other)
+def _name_key(name: str) -> str:
+    """``name`` in lower case, without "The", a domain's ending, accents and punctuation,
+    its words parted by single spaces."""
+    name = _DOMAIN_END.sub("", name.strip()).casefold().removeprefix("the ")
+    letters = unicodedata.normalize("NFKD", name)
+    letters = "".join(c for c in letters if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
 
 
 _MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
@@ -1071,11 +1166,20 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
                 organisation = organisation or name
             continue
         # a "Person" may be a desk or an agency: "Daily Sabah with AA", "Reuters"
-        names, agency, _ = writers(name)
+        names, agency = _writers_named(name)
         if names or agency:
             people.append(names or str(agency))  # an agency alone: cited as its author
         organisation = organisation or agency
     return ", ".join(dict.fromkeys(people)) or None, organisation
+
+
+def _writers_named(name: str) -> tuple[str, str | None]:
+    """The writers an author's name in a page's metadata names, and the first news agency
+    it names (see :func:`.byline.writers`: a desk is no writer); one word in capitals that
+    names no agency is none ("ANKARA": the dateline's city in the author's slot, see
+    :func:`.byline.no_person`)."""
+    names, agency, _ = writers(name)
+    return ("" if no_person(names) else names), agency
 
 
 def _page_url(node: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
@@ -1213,7 +1317,7 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                 if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
                     value = value.removeprefix("By ").removeprefix("by ")
                 if field == "author":  # a desk is no writer; an agency, the text's origin
-                    value, agency, _ = writers(value)
+                    value, agency = _writers_named(value)
                     if agency is not None:
                         out.setdefault("agency", _Found(agency, line))
                     value = value or agency or ""
