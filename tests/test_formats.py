@@ -821,6 +821,39 @@ def test_a_correction_s_notice_is_text() -> None:
     assert fields(r)["dateline"] == "BAKU, April 25 —"
 
 
+def test_elements_named_by_their_label_or_test_id() -> None:
+    """The BBC's classes are hashed: its byline is a ``section`` labelled
+    ``article-byline`` ("Автор, Кирилл Кривошеев", then "Должность, Би-би-си", the
+    writer's role), its English pages' in a ``data-testid``, its podcast's promotion a
+    ``section`` labelled ``podcast-promo``: no author was read, and the promotion was text
+    (audit 8)."""
+    body = "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
+        for n in range(1, 4)
+    )
+    bylines = {
+        '<section aria-labelledby="article-byline" class="bbc-1t5db8p"><ul><li><span>Автор,'
+        "</span><span>Кирилл Кривошеев</span></li><li><span>Должность,</span><span>Би-би-си"
+        "</span></li></ul></section>": "Кирилл Кривошеев",
+        '<div data-testid="byline-new-contributors" class="sc-2b5e3b35-0">By John Sudworth'
+        "</div>": "John Sudworth",
+    }
+    promo = (
+        '<section class="bbc-1gy6gd5" aria-labelledby="podcast-promo"><h2 id="podcast-promo">'
+        "Подкаст «Что это было?»</h2><p>Мы говорим о том, что происходит в мире, каждый будний "
+        "день.</p><p>Конец истории Подкаст</p></section>"
+    )
+    for byline, author in bylines.items():
+        page = (
+            "<!DOCTYPE html><html><head><title>T</title></head><body><main><h1>T</h1>"
+            f"{byline}<div>{body}</div>{promo}</main></body></html>"
+        )
+        r = read_text(page, "x.html", Problems(), fmt="html")
+        assert fields(r).get("author") == author
+        assert not [t for t in texts(r) if "Подкаст" in t or "будний" in t]
+        assert "promotion" in [f.kind for f in r.furniture]
+
+
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     """A page sent minified, its headline and standfirst on one line, lost its standfirst
     (audit 8, El País): it is the block after the headline, whatever the lines."""

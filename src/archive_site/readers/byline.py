@@ -47,17 +47,21 @@ _BYLINE = re.compile(
     rf"|{PARTICLE}-[A-Z][^\s,;:!?&]*|{PARTICLE}(?=\s+(?:[A-Z]|{PARTICLE}\s)))){{0,11}})$"
 )
 #: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it; and the
-#: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:").
+#: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:"),
+#: with a colon, a comma (the BBC's "Автор, Кирилл Кривошеев") or a space after them.
 _OTHER_BY = re.compile(
     r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
-    r"|Text|Texte|Testo|Texto|Текст|作者|记者|記者)(?:\s*[:：]\s*|\s+)(?=\S)"
+    r"|Text|Texte|Testo|Texto|Текст|作者|记者|記者)(?:\s*[:：,]\s*|\s+)(?=\S)"
 )
 #: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
 #: the author's, and so no author read.
 _LABEL = re.compile(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
 #: Such a label after names, and what follows it: the names end there ("Author: Aigerim
-#: Abilova Editor: Kairat Seitkali", the lines of one block; "Jane Roe Photo: John Doe").
-_LABEL_AFTER = re.compile(r"\s+[^\W\d_]+\s*[:：](?:\s|$).*$")
+#: Abilova Editor: Kairat Seitkali", the lines of one block; "Jane Roe Photo: John Doe";
+#: the BBC's "Автор, Кирилл Кривошеев Должность, Би-би-си", a writer's role after a comma).
+_LABEL_AFTER = re.compile(
+    r"\s+(?:[^\W\d_]+\s*[:：]|(?:Role|Position|Должность|Vəzifə|Görev|Unvan)\s*,)(?:\s|$).*$"
+)
 #: Words that join names in those languages besides "and" and "&".
 _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
 #: What ends the names in an author element: a date or a place after a separator

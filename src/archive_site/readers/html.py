@@ -100,6 +100,7 @@ _NEVER_TEXT = frozenset(
         "newsletter",
         "embedded-post",
         "appeal",
+        "promotion",
     }
 )
 
@@ -653,7 +654,16 @@ def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[str]:
 #: tag list, whose names a paragraph's line may be: "Jeyhun Bayramov" over his words in a
 #: transcript).
 _BOXES = frozenset(
-    {"appeal", "newsletter", "embedded-post", "cookie-banner", "read-also", "share", "sidebar"}
+    {
+        "appeal",
+        "newsletter",
+        "promotion",
+        "embedded-post",
+        "cookie-banner",
+        "read-also",
+        "share",
+        "sidebar",
+    }
 )
 
 

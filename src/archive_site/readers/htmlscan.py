@@ -56,6 +56,7 @@ _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("tags", r"tags?|tag-list|tags-links|cat-links|categories|keywords"),
         ("sidebar", r"sidebar|widget|widget-area|most-read|popular|trending"),
         ("newsletter", r"newsletter|subscribe|signup|newsletter-signup"),
+        ("promotion", r"promo|promos|promotion|promotions"),
         ("navigation", r"breadcrumbs?|menu|nav|navigation|top-menu|skip-link|pagination"),
         ("footer", r"footer|colophon|site-info|copyright|bottom"),
         ("header", r"masthead|site-header|site-title|site-description"),
@@ -251,6 +252,15 @@ _AUTHOR = re.compile(
     r"(?:^|[\s_-])(?:byline|bylines|byl|author|authors|author-name|writer|contributor)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+
+
+def _names(a: dict[str, str]) -> str:
+    """The names an element of the attributes ``a`` is known by: its class, its id, the id
+    of what labels it (``aria-labelledby="article-byline"``: the BBC's hashed classes say
+    nothing) and its name for tests (``data-testid="byline-new-contributors"``)."""
+    return " ".join(
+        a[k] for k in ("class", "id", "aria-labelledby", "data-testid") if a.get(k)
+    ).strip()
 
 
 def _stamp(tag: str, a: dict[str, str]) -> str:
@@ -513,7 +523,7 @@ class _Scanner(HTMLParser):
     def _furniture_kind(self, tag: str, a: dict[str, str]) -> str | None:
         if tag in ("html", "body", "main", "article"):
             return None
-        names = _CAMEL.sub(" ", f"{a.get('class', '')} {a.get('id', '')}".strip())
+        names = _CAMEL.sub(" ", _names(a))
         if names:
             for kind, pattern in _BY_NAME:
                 if pattern.search(names):
@@ -537,7 +547,7 @@ class _Scanner(HTMLParser):
             return True
         if "author" in a.get("rel", "").lower().split() or a.get("itemprop") == "author":
             return True
-        return bool(_AUTHOR.search(f"{a.get('class', '')} {a.get('id', '')}"))
+        return bool(_AUTHOR.search(_names(a)))
 
     def _is_canonical(self, tag: str, a: dict[str, str]) -> bool:
         rel = a.get("rel", "").lower().split()

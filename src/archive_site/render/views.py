@@ -297,6 +297,10 @@ def furniture_summary(article: Article) -> list[str]:
         "comments": ("the readers' comments", "comment sections"),
         "sidebar": ("a sidebar", "sidebars"),
         "newsletter": ("a newsletter box", "newsletter boxes"),
+        "promotion": (
+            "a promotion of the outlet's other work (a podcast)",
+            "promotions of the outlet's other work",
+        ),
         "embedded-post": ("a post of another site (a tweet)", "posts of other sites (tweets)"),
         "appeal": ("a call to give money or join", "calls to give money or join"),
         "footer": ("the site's footer", "footers"),
