@@ -1974,6 +1974,7 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
     ("byline", "author"),
     [
         ("By Aida Sultanova", "Aida Sultanova"),
+        ("By: Vasif Huseynov", "Vasif Huseynov"),  # with a colon (audit 8, Jamestown)
         ("By J. R. Smith", "J. R. Smith"),
         ("By Nailia Bagirova and Jane Roe", "Nailia Bagirova and Jane Roe"),
         ("By Nailia Bagirova, Jane Roe & Tom Smith", "Nailia Bagirova, Jane Roe & Tom Smith"),

@@ -87,6 +87,10 @@ class Byline:
     agency: str | None = None
 
 
+#: "By" with a colon after it, as some sites write it ("By: Vasif Huseynov").
+_BY_COLON = re.compile(r"^By\s*:\s*(?=\S)")
+
+
 def read_byline(lines: list[str]) -> Byline | None:
     """What a byline block names, or None when the block is no byline.
 
@@ -99,6 +103,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     """
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
+    lines = [_BY_COLON.sub("By ", lines[0]), *lines[1:]]  # "By: Vasif Huseynov"
     other = _OTHER_BY.match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
         names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
