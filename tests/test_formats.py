@@ -811,6 +811,22 @@ def test_a_page_number_is_furniture() -> None:
         assert not _PAGE_NUMBER.fullmatch(text)
 
 
+def test_a_paragraph_of_hashtags_alone_is_furniture() -> None:
+    """A LinkedIn article ends with its tags, "#MiddleCorridor #Logistics" (audit 8)."""
+    body = "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
+        for n in range(1, 4)
+    )
+    tags = "#MiddleCorridor #Logistics #Azerbaijan, #China"
+    kept = "#Azerbaijan signed the deal on Wednesday, the ministry said."
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title></head><body><h1>T</h1>"
+        f"{body}<p>{kept}</p><p>{tags}</p></body></html>"
+    )
+    r = read_text(page, "x.html", Problems(), fmt="html")
+    assert texts(r)[-1] == kept and ("tags", tags) in [(f.kind, f.text) for f in r.furniture]
+
+
 def test_a_correction_s_notice_is_text() -> None:
     """A correction's notice above the text (the outlet's word that its figure and a
     company's name were wrong) was lost without a word (audit 8): it is text, where the

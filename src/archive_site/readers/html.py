@@ -738,6 +738,10 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+#: A paragraph of hashtags alone, two or more.
+_HASHTAGS = re.compile(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+")
+
+
 def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | None:
     """What kind of furniture an extracted paragraph is (see :func:`_paragraphs`; ``first``:
     no paragraph of the text came before it; ``pointer``: a label before its links points
@@ -750,6 +754,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "separator"
     if _PAGE_NUMBER.fullmatch(text):  # a printed or exported document's page footer
         return "navigation"
+    if _HASHTAGS.fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
+        return "tags"
     if first and read_byline([text]) is not None:
         return "byline"
     return promotion(text, first=first)
