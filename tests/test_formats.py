@@ -2434,6 +2434,7 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Listen to the article",
         "Share on Facebook",
         "Copy link",
+        "Thanks for reading! If you enjoyed this, follow me for more on Caspian logistics.",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:

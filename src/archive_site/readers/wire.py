@@ -319,13 +319,15 @@ _PLACE = re.compile(
     re.IGNORECASE,
 )
 #: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
-#: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article".
+#: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article",
+#: "Thanks for reading! If you enjoyed this, follow me...".
 _BUTTON = re.compile(
     r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+|the\s+)?"
     r"(?:article|story)(?:\s+(?:with\s+a\s+friend|for\s+later))?\W*$"
     r"|share\s+on\s+(?:facebook|x|twitter|linkedin|whatsapp|telegram|vk)\W*$|copy\s+link\W*$"
     r"|(?:have|got)\s+a\s+(?:news\s+)?tip\s*\?"
-    r"|subscribe\s+to\s+(?:unlock|read|continue|access))",
+    r"|subscribe\s+to\s+(?:unlock|read|continue|access)"
+    r"|thanks?\s+(?:you\s+)?for\s+reading\b)",
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
