@@ -2706,6 +2706,169 @@ def test_what_a_page_hides_names_no_title_author_or_date() -> None:
     assert "Alat" in shown and "HIDDEN" not in shown
 
 
+@pytest.mark.parametrize(
+    "style",
+    [
+        "opacity:0",
+        "opacity: 0.0",
+        "OPACITY: 0%",
+        "opacity:-1",
+        "filter: blur(1px) opacity(0)",
+        "transform:scale(0)",
+        "transform: scale(0, 0)",
+        "transform: scaleX(0)",
+        "transform: scaleY(0) !important",
+        "transform: translate(-50%, 0) scale(1, 0)",
+        "transform: scale3d(0, 1, 1)",
+        "scale: 0",
+    ],
+)
+def test_what_an_opacity_or_a_scale_of_zero_hides_is_no_text(style: str) -> None:
+    """A paragraph at an opacity of zero or scaled to nothing, which a browser never shows,
+    was text a milestone could quote (audit 8); whatever it holds is hidden with it."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        f'<div style="{style}"><p>HIDDEN: The ministers agreed to merge the two railway '
+        'companies next year.</p><p style="opacity:1; transform:none">INNER: The ministers '
+        "agreed to sell the port.</p></div>"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    assert "HIDDEN" not in shown and "INNER" not in shown, shown
+    assert "Alat opened" in shown and "grew by a fifth" in shown
+
+
+@pytest.mark.parametrize(
+    "style",
+    [
+        "opacity:0.5",
+        "opacity: .05",
+        "transform: scale(0.5)",
+        "transform: scale(1, 0.5) translate(0, 0)",
+        "transform: scale3d(1, 1, 0)",
+        "color: transparent; text-shadow: 0 0 4px #000",
+        "color: transparent; background: linear-gradient(red, blue); -webkit-background-clip: text",
+        "color: transparent; -webkit-text-fill-color: #222",
+        "-webkit-text-stroke: 1px #000; color: transparent",
+        "font-size: 0.8em",
+        "color: rgb(0, 0, 0)",
+        "position: absolute; left: -9999px",  # for screen readers (.sr-only): kept
+        "clip: rect(0 0 0 0); clip-path: inset(50%); width: 1px; height: 1px",
+    ],
+)
+def test_what_a_faint_small_or_screen_reader_style_shows_is_text(style: str) -> None:
+    """Half an opacity, a scale above zero, a transparent color whose text a shadow, a
+    stroke or a background draws, and text for screen readers only stay text."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        f'<p style="{style}">SHOWN: The berth cost forty million dollars to build, the '
+        "director said.</p>"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    assert "SHOWN" in " ".join(texts(r))
+
+
+def test_text_drawn_at_a_size_of_zero_or_transparent_is_no_text() -> None:
+    """Text at a font size of zero or in a transparent color was text a milestone could
+    quote (audit 8); both are inherited, and an element within that sets its own size or
+    color shows its text again (a row of inline blocks in a container of size zero)."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>Port news from the Caspian this week</h1>'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said.</p>"
+        '<p style="font-size:0">SIZE: The ministers agreed to merge the two railway companies.</p>'
+        '<p style="font-size: 0px">PIXELS: The ministers agreed to sell the port next year.</p>'
+        '<p style="font: 0/0 a">SHORTHAND: The ministers agreed to close the border.</p>'
+        '<p style="color:transparent">CLEAR: The ministers agreed to double the fees.</p>'
+        '<p style="color: rgba(0, 0, 0, 0)">RGBA: The ministers agreed to a new airport.</p>'
+        '<div style="color: #0000"><p>HEX: The ministers agreed to merge the navies.</p></div>'
+        '<div style="font-size:0"><p style="font-size: 2em">RELATIVE: The ministers agreed '
+        "to merge the customs services.</p></div>"
+        '<p style="font-size:0"><span style="display:inline-block; font-size: 16px">'
+        "ROW: The berth cost forty million dollars to build, the director said.</span>"
+        '<span style="display:inline-block">UNSIZED: The ministers agreed to a new toll.</span>'
+        '</p><div style="font-size:0"><p style="font-size: 1rem">REM: Two hundred workers '
+        "were hired this spring.</p></div>"
+        '<div style="color: transparent"><p style="color: #222">COLORED: A new crane '
+        "arrived at the port in March, the director said.</p></div>"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        "</article></body></html>"
+    )
+    shown = " ".join(texts(r))
+    for hidden in ("SIZE", "PIXELS", "SHORTHAND", "CLEAR", "RGBA", "HEX", "RELATIVE", "UNSIZED"):
+        assert hidden not in shown, shown
+    for kept in ("ROW", "REM", "COLORED", "Alat opened", "grew by a fifth"):
+        assert kept in shown, shown
+
+
+def test_an_unseen_headline_byline_or_date_names_nothing() -> None:
+    """A headline at an opacity of zero, a byline at a font size of zero and a date stamp in
+    a transparent color were the record's title, author and date (audit 8)."""
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Page</title>'
+        '</head><body><main><article><h1 style="opacity:0">Azerbaijan joins the customs '
+        'union</h1><p class="byline" style="font-size:0">By Invisible Author</p>'
+        '<p style="color:transparent">23 April 2025</p>'
+        "<p>The port of Alat opened its second container berth on Tuesday, its director said "
+        "in Baku.</p><p>Freight through the port grew by a fifth in the first quarter of "
+        "2025, the port's figures show.</p></article></main></body></html>"
+    )
+    r, _ = read_page(page)
+    assert r.fields["title"].value == "Page"
+    assert "author" not in r.fields and "published" not in r.fields
+    assert not any("Invisible" in t or "customs union" in t for t in texts(r))
+    # shown, the same elements name them
+    shown = page.replace(' style="opacity:0"', "").replace(' style="font-size:0"', "")
+    r, _ = read_page(shown.replace(' style="color:transparent"', ""))
+    assert r.fields["title"].value == "Azerbaijan joins the customs union"
+    assert r.fields["author"].value == "Invisible Author"
+    assert r.fields["published"].value == "2025-04-23"
+
+
+@pytest.mark.parametrize("style", ["font-size:0", "color:transparent"])
+def test_an_unseen_paragraph_left_open_hides_nothing_after_it(style: str) -> None:
+    """A ``<p>`` of unseen text without its end tag ends at the next block, as a browser
+    ends it: the byline after it is seen."""
+    r, _ = read_page(
+        f"<html lang='en'><body><p style='{style}'><span>Unseen note<div class='byline'>By "
+        "Jane Roe</div><h1>Alat port opens a second berth</h1><article><p>The port of Alat "
+        "opened its second container berth on Tuesday, its director said.</p></article>"
+        "</body></html>"
+    )
+    assert r.fields["author"].value == "Jane Roe"
+    assert r.fields["title"].value == "Alat port opens a second berth"
+
+
+@pytest.mark.parametrize(
+    ("css", "attributes", "shown"),
+    [
+        ("<style>.gone{opacity:0}</style>", 'class="gone"', False),
+        ("<style>#gone{transform:scale(0)}</style>", 'id="gone"', False),
+        # shown again by a later rule, a compound one or its own style
+        ("<style>.fade{opacity:0}.fade.in{opacity:1}</style>", 'class="fade in"', True),
+        ("<style>.gone{opacity:0}</style>", 'class="gone" style="opacity: 1"', True),
+        ("<style>.gone{transform:scale(0)}.gone{transform:none}</style>", 'class="gone"', True),
+        ("<style>.faint{opacity:0.5}</style>", 'class="faint"', True),
+        ("<style>@media (max-width:600px){.gone{opacity:0}}</style>", 'class="gone"', True),
+    ],
+)
+def test_a_class_a_style_sheet_fades_or_scales_away_is_no_text(
+    css: str, attributes: str, shown: bool
+) -> None:
+    """A class or an id a rule at the top of the page's style sheet sets to an opacity or a
+    scale of zero is hidden as one set to ``display: none`` is, and shown again as it is."""
+    r, _ = read_page(
+        f"<html lang='en'><head>{css}</head><body><article><h1>Port news from the Caspian</h1>"
+        "<p>Freight through the port grew by a fifth in the first quarter, the ministry said.</p>"
+        f"<div {attributes}><p>The port of Alat opened its second container berth on Tuesday, "
+        "its director said, and freight grew by a fifth.</p></div></article></body></html>"
+    )
+    assert ("Alat opened" in " ".join(texts(r))) is shown
+
+
 def test_an_embedded_post_and_an_appeal_for_money_are_furniture() -> None:
     """A tweet shown in the page was the outlet's own words, and a donation box (its class
     in camel case), its heading alone too, the text (audit 6)."""
