@@ -733,35 +733,40 @@ def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1(
 
 
 def test_paragraphs_the_extractor_missed_among_its_own_are_text() -> None:
-    """The extractor took the first of NHK's several ``div.body-text`` as the whole text,
-    and dropped the paragraph of Der Spiegel's ``div.RichText--iconLinks`` (an icon, to
-    it): a whole section, and the first paragraph, lost without a word (audit 8).  A
-    paragraph whose parent shares a class with those of the paragraphs taken is text, in
-    the page's order; one of another kind (a paywall's teaser) or the paywall is not."""
+    """The extractor took the first of NHK's several ``div.body-text`` as the whole text: a
+    whole section lost without a word (audit 8).  A paragraph of the same article whose
+    parent is of the same tag and classes as those of the paragraphs taken is text, in the
+    page's order."""
     nhk = texts(read_fixture("pages/nhk-style-split-body.html"))
     assert len(nhk) == 6 and nhk[3].startswith("会談のあと両首脳は")
     assert nhk[4].startswith("中国からカザフスタン") and nhk[5].startswith("一方、カスピ海を")
-    spiegel = texts(read_fixture("pages/spiegel-style-icon-class.html"))
-    assert [t[:30] for t in spiegel] == [
-        "Aserbaidschans Präsident Alije",  # the standfirst, in a div.RichText too
-        "Es war ein Empfang mit allen E",
-        "Für Aserbaidschan ist der Besu",
-        "Dass Alijew ausgerechnet jetzt",
-        "In Moskau beobachtet man die A",
-    ]
-    body = "".join(
-        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing.</p>" for n in (1, 2)
-    )
-    page = (
-        "<!DOCTYPE html><html><head><title>T</title></head><body><article><h1>T</h1>"
-        f'<div class="text">{body}<p class="paywall-teaser">Subscribe to read on.</p>'
-        '<p><a href="/x">Another story of the same day, and its headline</a></p></div>'
-        f'<div class="text"><p>A third paragraph the extractor may miss, in a text box of '
-        "the same kind.</p></div></article></body></html>"
-    )
-    got = texts(read_text(page, "x.html", Problems(), fmt="html"))
-    assert "Subscribe to read on." not in got
-    assert not [t for t in got if t.startswith("Another story")]  # a link alone
+
+
+@pytest.mark.parametrize(
+    ("name", "never"),
+    [
+        # the next story, in an article of its own, of a page saved after it scrolled on
+        ("scroll", ("Georgian Dream pushed", "The opposition said")),
+        # boxes sharing a utility class with the text's ("mt-4 text-lg"), but one more
+        (
+            "boxes2",
+            ("This article was produced", "We are proud", "Xkqz", "Lorem", "Up next", "Readers"),
+        ),
+        ("drupal", ("Presidents Ilham Aliyev and Xi Jinping at", "John Smith is")),  # fields
+        # "Correction:" of a reader's post, of another story's teaser, of the site's policy
+        ("corr", ("Correction: it was", "Correction: An earlier", "Corrections:")),
+        ("br", ("colleagues,We", "now?Because")),  # a paragraph the extractor parts at <br>
+    ],
+)
+def test_paragraphs_of_other_kinds_are_not_taken_for_missed_ones(
+    name: str, never: tuple[str, ...]
+) -> None:
+    """Review 20: the rule taking back missed paragraphs took the next story, boxes of a
+    shared utility class, Drupal's fields, any "Correction:", and a paragraph parted at its
+    line breaks twice."""
+    got = texts(read_fixture(f"pages/not-missed-{name}.html"))
+    assert not [t for t in got if any(t.startswith(n) or n in t for n in never)]
+    assert len(got) == len(set(got))
 
 
 @pytest.mark.parametrize(

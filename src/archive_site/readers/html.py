@@ -220,7 +220,7 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
     """The paragraph a dateline opens, and the dateline: the first paragraph's, else the
     second's when it names its agency (TASS prints a lead in bold before it: "BAKU, April
     23. /TASS/. ..."), or the first after a correction's notice above the text."""
-    first = 1 if len(body) > 1 and _CORRECTION.match(body[0].text) else 0
+    first = 1 if len(body) > 1 and _CORRECTION.search(body[0].text) else 0
     found = match_dateline(body[first].text)
     if found is None and len(body) > first + 1:
         second = match_dateline(body[first + 1].text)
@@ -350,20 +350,26 @@ _MISSED_LINKS = 0.5
 
 def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
     """``extracted`` with the paragraphs the extractor missed among its own, in the page's
-    order: a ``<p>`` whose parent has a class the parent of one it took has too, and with no
-    class that none it took has (NHK splits its text into several ``div.body-text``, of
-    which the extractor took the first alone; the class ``RichText--iconLinks`` of one of
-    Der Spiegel's ``div.RichText`` names an icon to the extractor, which dropped its
-    paragraph); and a correction's notice, wherever it is.  What the page's scan finds to be
-    furniture is left out after, as from what the extractor took."""
+    order: a ``<p>`` of the same article (its nearest ``<article>``, ``<main>`` or element
+    ``itemprop="articleBody"``: the next story of a page saved after it scrolled on is
+    another's) whose parent is of the same tag and classes as the parent of one it took,
+    with no class that none it took has (NHK splits its text into several
+    ``div.body-text``, of which the extractor took the first alone; ``div.mt-4 embed`` is
+    no ``div.mt-4``); and a correction's notice in the article.  What the page's scan
+    finds to be furniture is left out after, as from what the extractor took."""
     if not extracted:
         return extracted
-    paragraphs = [(p, " ".join("".join(p.itertext()).split())) for p in tree.iter("p")]
-    missed = _missed(paragraphs, extracted)
+    # the page's blocks, in its order (its subheadings too: a paragraph missed before one
+    # goes before it)
+    elements = [
+        (e, " ".join("".join(e.itertext()).split()))
+        for e in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+    ]
+    missed = _missed(elements, extracted)
     if not missed:
         return extracted
-    where: dict[str, int] = {}  # each paragraph's first place in the page, by its text
-    for n, (_, text) in enumerate(paragraphs):
+    where: dict[str, int] = {}  # each block's first place in the page, by its text
+    for n, (_, text) in enumerate(elements):
         where.setdefault(_key(text), n)
     out: list[str] = []
     for text in extracted:
@@ -374,32 +380,58 @@ def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
     return out + [text for _, text in missed]
 
 
-def _missed(paragraphs: list[tuple[Any, str]], extracted: list[str]) -> list[tuple[int, str]]:
-    """The paragraphs (and their places among ``paragraphs``) that the extractor missed
+def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple[int, str]]:
+    """The paragraphs (and their places among ``elements``) that the extractor missed
     among those it took, ``extracted`` (see :func:`_with_missed`)."""
     taken = {_key(t) for t in extracted}
-    took = [p for p, text in paragraphs if _key(text) in taken]
-    parents = {c for p in took for c in _classes(p.getparent())}
+    took = [e for e, text in elements if e.tag == "p" and _key(text) in taken]
+    homes = {_home(p) for p in took} - {None}
+    parents = {_shape(p.getparent()) for p in took if _classes(p.getparent())}
     own = {c for p in took for c in _classes(p)}
-    whole = "\n".join(_key(t).replace(" ", "") for t in extracted)
-    return [
-        (n, text)
-        for n, (p, text) in enumerate(paragraphs)
-        if text
-        and _absent(_key(text).replace(" ", ""), whole)
-        and (
-            (parents & _classes(p.getparent()) and _classes(p) <= own)  # not "paywall-teaser"
-            or _CORRECTION.match(text) is not None
-        )
-        and _linked_words(p) <= _MISSED_LINKS * len(text.split())
-    ]
+    # (joined with nothing between: a paragraph the extractor parted at its line breaks is
+    # found whole)
+    whole = "".join(_key(t).replace(" ", "") for t in extracted)
+    out = []
+    for n, (p, text) in enumerate(elements):
+        if p.tag != "p" or not text or _home(p) not in homes:
+            continue
+        kin = _shape(p.getparent()) in parents and _classes(p) <= own  # not "paywall-teaser"
+        if not (kin or _CORRECTION.search(text)):
+            continue
+        if _linked_words(p) <= _MISSED_LINKS * len(text.split()) and _absent(
+            _key(text).replace(" ", ""), whole
+        ):
+            out.append((n, text))
+    return out
+
+
+def _home(element: Any) -> Any:
+    """The article an element is in: its nearest ``<article>``, ``<main>`` or element
+    ``itemprop="articleBody"``; None outside any."""
+    return next(
+        (
+            a
+            for a in element.iterancestors()
+            if a.tag in ("article", "main") or a.get("itemprop") == "articleBody"
+        ),
+        None,
+    )
+
+
+def _shape(element: Any) -> tuple[str, frozenset[str]]:
+    """An element's tag and classes."""
+    return (element.tag if element is not None else "", frozenset(_classes(element)))
 
 
 #: A correction's notice, the outlet's words on what its text said before: never lost.
+#: (Not any paragraph opening "Correction:": a reader's, another story's, a site's policy.)
 _CORRECTION = re.compile(
-    r"(?:corrections?|clarification|correctif|rectificatif|berichtigung|korrektur|"
-    r"corrección|correzione|исправление|уточнение|düzəliş|düzeltme)\s*[:.\u2014\u2013-]"
-    r"|an earlier version of this (?:article|story|report)",
+    r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
+    r"(?:article|story|report|piece)|\bthis\s+(?:article|story|report)\s+(?:has\s+been|was)"
+    r"\s+(?:corrected|amended)|\bune\s+(?:version\s+précédente|précédente\s+version)\s+de\s+"
+    r"cet\s+article|\bin\s+einer\s+früheren\s+version\s+dieses\s+(?:artikels|beitrags)"
+    r"|\bв\s+(?:предыдущей|первоначальной)\s+версии\s+(?:этой\s+)?(?:статьи|материала|заметки)"
+    r"|\buna\s+versión\s+anterior\s+de\s+este\s+(?:artículo|texto)",
     re.IGNORECASE,
 )
 
