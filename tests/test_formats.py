@@ -803,7 +803,7 @@ def test_a_page_number_is_furniture() -> None:
         f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
         for n in range(1, 4)
     )
-    for number in ("Page 1 of 1", "Seite 2 von 3", "Страница 1 из 2", "3 / 7"):
+    for number in ("Page 1 of 1", "Seite 2 von 3", "Страница 1 из 2", "Page 3 / 7", "1 of 3"):
         page = (
             "<!DOCTYPE html><html><head><title>T</title></head><body>"
             f"<h1>T</h1>{body}<p>{number}</p></body></html>"
@@ -812,7 +812,8 @@ def test_a_page_number_is_furniture() -> None:
         assert number not in texts(r) and ("navigation", number) in [
             (f.kind, f.text) for f in r.furniture
         ]
-    for text in ("2025", "In 2019 of all years, 3 of 5 ports opened."):
+    # a season's, a fiscal year's subheading (review 20), a number
+    for text in ("2025", "2024/25", "24/7", "9/11", "50/50", "In 2019 of all years, 3 of 5."):
         assert not _PAGE_NUMBER.fullmatch(text)
 
 
@@ -896,6 +897,10 @@ def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
         r = read_text(html, "x.html", Problems(), fmt="html")
         assert texts(r)[0] == standfirst
         assert texts(r)[1].startswith("Paragraph 1 of the story") and len(texts(r)) == 5
+    # the description repeated by a box after the text, on the one line: no standfirst
+    # (review 20)
+    r = read_fixture("pages/minified-description-after-text.html")
+    assert [t[:19] for t in texts(r)] == ["Azerbaijan and Chin", "The two leaders wit"]
 
 
 def test_bylines_of_several_reporters_in_places_and_stamps_after_a_standfirst() -> None:

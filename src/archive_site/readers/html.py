@@ -275,12 +275,15 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     said = _key(found[0])
     if not said or any(_key(b.text).startswith(said.rstrip(".…")) for b in body):
         return body
-    # after the headline's block (on its line too: a page sent minified is one line)
+    # after the headline's block and before the text's first (in the scan's order, not by
+    # lines: a page sent minified is one line)
     after = itertools.dropwhile(lambda block: block != page.h1, page.blocks)
+    first = _key(body[0].text)
+    before = itertools.takewhile(lambda block: _key(block[0]) != first, after)
     standfirst = next(
         (
             (text, line)
-            for text, line in itertools.islice(after, 1, None)
+            for text, line in itertools.islice(before, 1, None)
             if line <= body[0].line and _key(text) == said
         ),
         None,
@@ -788,11 +791,11 @@ def _ends_the_text(text: str, outlet: str | None) -> bool:
 
 
 #: A page's number, in a document printed or exported to HTML: "Page 1 of 1", "Seite 2 von
-#: 3", "Страница 1 из 2", "Page 1", "1 / 3".
+#: 3", "Страница 1 из 2", "Page 1", "1 of 3" (not "2024/25", "24/7": a season, a heading).
 _PAGE_NUMBER = re.compile(
-    r"(?:(?:page|seite|página|pagina|pag\.|страница|стр\.|sayfa|səhifə)\s*)?"
-    r"\d{1,4}\s*(?:of|von|de|di|из|/)\s*\d{1,4}"
-    r"|(?:page|seite|página|pagina|страница|стр\.|sayfa|səhifə)\s*\d{1,4}",
+    r"(?:page|seite|página|pagina|pag\.|страница|стр\.|sayfa|səhifə)\s*\d{1,4}"
+    r"(?:\s*(?:of|von|de|di|из|/)\s*\d{1,4})?"
+    r"|\d{1,4}\s+(?:of|von|из)\s+\d{1,4}",
     re.IGNORECASE,
 )
 
