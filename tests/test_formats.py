@@ -778,6 +778,7 @@ def test_paragraphs_of_other_kinds_are_not_taken_for_missed_ones(
         ('<span itemprop="datePublished" datetime="{t}">Thursday</span>', True),
         ('<abbr title="{t}">9:15 AM</abbr>', False),  # an abbreviation, saying nothing
         ('<span itemprop="dateModified" content="{t}">Thursday</span>', False),
+        ('<meta itemprop="datePublished" content="{t}">', True),  # (review 20)
     ],
 )
 def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> None:
@@ -793,6 +794,8 @@ def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> No
     got = fields(read_text(page, "x.html", Problems(), fmt="html"))
     stamp = {"published": "2025-04-24", "time": "09:15", "timezone": "+04:00"}
     assert {k: got[k] for k in stamp if k in got} == (stamp if said else {})
+    # outside the article, a ticker's item: no date the article states (review 20)
+    assert "published" not in fields(read_fixture("pages/ticker-before-article.html"))
 
 
 def test_a_page_number_is_furniture() -> None:

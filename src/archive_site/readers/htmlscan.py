@@ -502,6 +502,9 @@ class _Scanner(HTMLParser):
         if tag == "br" and self.stack and not (self.in_furniture or self.skip):
             self._end_run()
             self.run = (self.stack[-1], [], [])
+        if tag == "meta" and self.in_article and not self.in_furniture:
+            # microdata's <meta itemprop="datePublished" content="..."> in the article
+            self._take_stamp(tag, a, line, self.stack[-1].ink if self.stack else Ink())
         if tag in _VOID:
             return
         self._close_hidden_paragraph(tag)
@@ -515,11 +518,20 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        stamp = _stamp(tag, a)
-        if stamp and not self.in_furniture and self._stated(a, ink):
-            self.out.time = self.out.time or (stamp, line)
+        if not self.in_furniture:
+            self._take_stamp(tag, a, line, ink)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped, ink=ink)
         self.stack.append(opened)
+
+    def _take_stamp(self, tag: str, a: dict[str, str], line: int, ink: Ink) -> None:
+        """The date and time an element gives machines (see :func:`_stamp`), when it is the
+        first, and one the page states (see :meth:`_stated`); microdata's only in the
+        article (a ticker's item above it says when it was published)."""
+        stamp = _stamp(tag, a)
+        if not stamp or self.out.time is not None or (tag != "time" and not self.in_article):
+            return
+        if self._stated(a, ink):
+            self.out.time = (stamp, line)
 
     def _stated(self, a: dict[str, str], ink: Ink) -> bool:
         """Whether a ``<time>`` of the attributes ``a`` states the page's date: one shown, or
