@@ -206,8 +206,16 @@ def _wordy(char: str) -> bool:
 #: "Azerbaijan–China"); between digits, a decimal point or a thousands separator
 #: ("20.7", "20,000").  A quote ending before one ("Azerbaijan won", "increased by 20")
 #: may say the opposite of its text, or more than it.
-_IN_WORDS = frozenset("'\u2019-\u2010\u2011\u2013")
+_IN_WORDS = frozenset("'\u2019-\u2010\u2011\u2013\u05be\u05f3\u05f4")  # Hebrew's maqaf, geresh
 _IN_NUMBERS = frozenset(".,")
+#: Words elided before an apostrophe, each a word of its own: "l'accord", "dell'Azerbaigian"
+#: (a quote may begin after it, or end with it).
+_ELIDED = frozenset(
+    (  # noqa: SIM905
+        "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu dell nell sull dall all quell "
+        "un bell sant"
+    ).split()
+)
 
 
 def _within(text: str, at: int) -> bool:
@@ -219,11 +227,22 @@ def _within(text: str, at: int) -> bool:
     left, right = text[at - 1], text[at]
     if unicodedata.category(right).startswith("M") and not left.isspace():
         return True
-    if _wordy(left) and _wordy(right):
-        return True
+    if _wordy(right) and (_wordy(left) or unicodedata.category(left).startswith("M")):
+        return True  # (a vowel sign, a harakat: "बि|ल", "بِ|العالم")
+    if left in "'\u2019" and _elided(text, at - 1):
+        return False  # "l'|accord"
     return (at + 1 < len(text) and _joins(left, right, text[at + 1])) or (
         at >= 2 and _joins(text[at - 2], left, right)
     )
+
+
+def _elided(text: str, apostrophe: int) -> bool:
+    """Whether the word before the apostrophe at ``apostrophe`` is one elided before it
+    (see :data:`_ELIDED`)."""
+    start = apostrophe
+    while start > 0 and text[start - 1].isalpha():
+        start -= 1
+    return text[start:apostrophe].casefold() in _ELIDED
 
 
 def _joins(before: str, joint: str, after: str) -> bool:
