@@ -1438,6 +1438,14 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
         ["(END)"],
         ["Enditem"],
         ["-END-"],
+        ["اروپام/ ۳۳۲۱"],  # IRNA's desk code (audit 8)
+        # a think tank's disclaimer (audit 8)
+        [
+            "Carnegie does not take institutional positions on public policy issues; the views "
+            "represented herein are those of the author(s) and do not necessarily reflect the "
+            "views of Carnegie, its staff, or its trustees."
+        ],
+        ["The views expressed in this commentary are solely those of the author."],
     ],
 )
 def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:

@@ -417,7 +417,18 @@ _CLOSING = re.compile(
     r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}"
     r"|(?:photo|photos|foto|фото)\s*[:：]\s*[^.!?]{2,80}"
     r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
-    r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem",
+    r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem"
+    # an agency's desk code ending the text: IRNA's "اروپام/ ۳۳۲۱"
+    r"|[^\W\d_]{2,12}\s*/\s*[\d۰-۹٠-٩]{2,6}",
+    re.IGNORECASE,
+)
+#: A disclaimer ending a commentary: "Carnegie does not take institutional positions on
+#: public policy issues; the views represented herein are those of the author(s)...".
+_DISCLAIMER = re.compile(
+    r"\bdoes\s+not\s+take\s+institutional\s+positions\b"
+    r"|\b(?:the\s+)?(?:views|opinions)\s+(?:expressed|represented)\s+(?:here(?:in)?|in\s+this\s+"
+    r"(?:article|commentary|piece|publication))\s+are\s+(?:solely\s+)?(?:those\s+of\s+the\s+"
+    r"author|the\s+author)|\bviews\s+are\s+the\s+author(?:'|’)?s?\s+own\b",
     re.IGNORECASE,
 )
 
@@ -432,6 +443,9 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     ):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
+    if len(body) >= 2 and _DISCLAIMER.search(body[-1].text) and len(body[-1].text) <= 600:
+        last = body.pop()  # the outlet's words on every piece of its, not this one's
+        return Furniture("boilerplate", last.text, last.line)
     signed = _signed(body[-1].text) if len(body) >= 2 else None
     if signed is not None:  # "Автор: Иван Петров", "Müəllif: Elnur Məmmədov" ending the text
         last = body.pop()
