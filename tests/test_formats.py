@@ -1439,6 +1439,7 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
         ["Enditem"],
         ["-END-"],
         ["اروپام/ ۳۳۲۱"],  # IRNA's desk code (audit 8)
+        ["==Kyodo"],
         # a think tank's disclaimer (audit 8)
         [
             "Carnegie does not take institutional positions on public policy issues; the views "
@@ -1848,6 +1849,10 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("МОСКВА, 23 апреля — Россия и Китай", "МОСКВА, 23 апреля —", "Россия и Китай"),
         ("BAKU, April 23 — The President said.", "BAKU, April 23 —", "The President said."),
         ("Baku/Beijing and Astana, April 23 (Reuters) - x", None, None),
+        # Kyodo's, its agency without brackets (audit 8): only a news agency the readers know
+        ("TOKYO, April 24 Kyodo - Japan is", "TOKYO, April 24 Kyodo -", "Japan is"),
+        ("BAKU, April 24 The talks - began", None, None),
+        ("BAKU, April 24 Azerbaijan - and China", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -418,8 +418,8 @@ _CLOSING = re.compile(
     r"|(?:photo|photos|foto|фото)\s*[:：]\s*[^.!?]{2,80}"
     r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
     r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem"
-    # an agency's desk code ending the text: IRNA's "اروپام/ ۳۳۲۱"
-    r"|[^\W\d_]{2,12}\s*/\s*[\d۰-۹٠-٩]{2,6}",
+    # an agency's desk code ending the text: IRNA's "اروپام/ ۳۳۲۱"; Kyodo's "==Kyodo"
+    r"|[^\W\d_]{2,12}\s*/\s*[\d۰-۹٠-٩]{2,6}|={2,}\s*[^\W\d_][\w-]*\s*=*",
     re.IGNORECASE,
 )
 #: A disclaimer ending a commentary: "Carnegie does not take institutional positions on

@@ -53,6 +53,14 @@ _COMMA_DATELINE = (
 )
 
 
+#: ``TOKYO, April 24 Kyodo -``: place and day, then a news agency the readers know with no
+#: brackets (checked after the match), as Kyodo writes it.
+BARE_AGENCY_DATELINE = re.compile(
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),\s+{_DAY_MONTH}\s+"
+    r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})\s*(?:--|[—–-]))\s+(?=\S)"
+)
+
+
 @functools.cache
 def comma_dateline() -> re.Pattern[str]:
     """:data:`_COMMA_DATELINE`, compiled when first needed (a build of captures that no
@@ -84,7 +92,12 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
-    for m in (DATELINE.match(text), STOPPED_DATELINE.match(text), comma_dateline().match(text)):
+    for m in (
+        DATELINE.match(text),
+        STOPPED_DATELINE.match(text),
+        comma_dateline().match(text),
+        BARE_AGENCY_DATELINE.match(text),
+    ):
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
@@ -94,6 +107,19 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
 #: An agency's name ended by a stop, after a dateline's dash: "МОСКВА, 23 апр — РИА
 #: Новости. ..." (RIA Novosti's form).
 _AGENCY_AFTER = re.compile(r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\.\s+(?=\S)")
+
+
+def _agency_as_written(m: re.Match[str], agency: str | None) -> bool:
+    """Whether the agency of a dateline without brackets is one: in capitals, after a stop
+    or a comma ("Baku. 3 June. The talks - ..." is a sentence); after the day alone, a news
+    agency the readers know ("BAKU, April 24 The talks - ...": none)."""
+    if m.re in (STOPPED_DATELINE, comma_dateline()):
+        return bool(agency and agency.isupper() and len(agency) > 2)
+    if m.re is BARE_AGENCY_DATELINE:
+        from .byline import agency_of  # (bylines read datelines: imported when needed)
+
+        return agency is not None and agency_of(agency) is not None
+    return True
 
 
 def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
@@ -109,12 +135,12 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
 
 
 def _dateline(m: re.Match[str]) -> Dateline | None:
-    """The dateline a match of :data:`DATELINE` or :data:`STOPPED_DATELINE` is, if it is one."""
+    """The dateline a match of :data:`DATELINE`, :data:`STOPPED_DATELINE`,
+    :func:`comma_dateline` or :data:`BARE_AGENCY_DATELINE` is, if it is one."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    stopped = m.re in (STOPPED_DATELINE, comma_dateline())
-    if stopped and not (agency and agency.isupper() and len(agency) > 2):
-        return None  # "Baku. 3 June. The talks - ..." is a sentence
+    if not _agency_as_written(m, agency):
+        return None
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
     words = m["place"].replace(",", " ").split()
