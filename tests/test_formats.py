@@ -769,6 +769,14 @@ def test_paragraphs_of_other_kinds_are_not_taken_for_missed_ones(
     assert len(got) == len(set(got))
 
 
+def _story_paragraphs(count: int = 3) -> str:
+    """A few paragraphs of a story, as a page's HTML."""
+    return "".join(
+        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
+        for n in range(1, count + 1)
+    )
+
+
 @pytest.mark.parametrize(
     ("element", "said"),
     [
@@ -782,10 +790,7 @@ def test_paragraphs_of_other_kinds_are_not_taken_for_missed_ones(
     ],
 )
 def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> None:
-    body = "".join(
-        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
-        for n in range(1, 4)
-    )
+    body = _story_paragraphs()
     page = (
         "<!DOCTYPE html><html><head><title>T</title></head><body><article>"
         f'<h1>Alat port and Chinese money</h1><div class="meta">{element}</div>'
@@ -802,10 +807,7 @@ def test_a_page_number_is_furniture() -> None:
     """A document exported to HTML ends with its page's number: "Page 1 of 1" was a
     paragraph, and so the interviewee's answer, and the editor's note before it too
     (audit 8)."""
-    body = "".join(
-        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
-        for n in range(1, 4)
-    )
+    body = _story_paragraphs()
     for number in ("Page 1 of 1", "Seite 2 von 3", "Страница 1 из 2", "Page 3 / 7", "1 of 3"):
         page = (
             "<!DOCTYPE html><html><head><title>T</title></head><body>"
@@ -822,10 +824,7 @@ def test_a_page_number_is_furniture() -> None:
 
 def test_a_paragraph_of_hashtags_alone_is_furniture() -> None:
     """A LinkedIn article ends with its tags, "#MiddleCorridor #Logistics" (audit 8)."""
-    body = "".join(
-        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
-        for n in range(1, 4)
-    )
+    body = _story_paragraphs()
     tags = "#MiddleCorridor #Logistics #Azerbaijan, #China"
     kept = "#Azerbaijan signed the deal on Wednesday, the ministry said."
     page = (
@@ -852,10 +851,7 @@ def test_elements_named_by_their_label_or_test_id() -> None:
     writer's role), its English pages' in a ``data-testid``, its podcast's promotion a
     ``section`` labelled ``podcast-promo``: no author was read, and the promotion was text
     (audit 8)."""
-    body = "".join(
-        f"<p>Paragraph {n} tells what the two presidents agreed in Beijing on the day.</p>"
-        for n in range(1, 4)
-    )
+    body = _story_paragraphs()
     bylines = {
         '<section aria-labelledby="article-byline" class="bbc-1t5db8p"><ul><li><span>Автор,'
         "</span><span>Кирилл Кривошеев</span></li><li><span>Должность,</span><span>Би-би-си"
