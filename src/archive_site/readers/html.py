@@ -47,7 +47,7 @@ from .byline import (
     writers,
 )
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import HIDING_STYLE, Hiding, Ink, PageScan, css_of, scan
+from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, scan
 from .stamps import (
     Stamp,
     before_changed,
@@ -312,13 +312,11 @@ def _shown_in(element: Any) -> bool:
 
 def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str]]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
-    no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``,
-    ``visibility: hidden``, ``opacity: 0`` or scaled to nothing however it is written, or
-    of a class or id that the page's style sheet hides so: ``hiding``, see
-    :func:`.htmlscan.hiding_rules`; and text drawn at a font size of zero or in a
-    transparent color, see :class:`.htmlscan.Ink`).  And the texts (as :func:`_key` gives
-    them) of the blocks pointing to other stories by a label before their links (see
-    :func:`_label_before_links`)."""
+    no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
+    or ``visibility: hidden`` however it is written, or of a class or id that the page's
+    style sheet hides so: ``hiding``, see :func:`.htmlscan.hiding_rules`).  And the texts
+    (as :func:`_key` gives them) of the blocks pointing to other stories by a label before
+    their links (see :func:`_label_before_links`)."""
     import trafilatura  # imported on use: only saved pages need it
     from trafilatura.utils import load_html
 
@@ -328,7 +326,6 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str]]:
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
-    _drop_unseen_text(tree)
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
     text = trafilatura.extract(
@@ -473,30 +470,6 @@ def _drop_hidden(tree: Any, hiding: Hiding) -> None:
         if "visibility" in hides[0] and _shown_in(element):
             continue
         element.drop_tree()
-
-
-def _drop_unseen_text(tree: Any) -> None:
-    """Empty from ``tree`` the text drawn unseen: at a font size of zero or in a
-    transparent color, which an element inherits, and undoes with its own (see
-    :class:`.htmlscan.Ink`); the text an element holds is its own and the tails of its
-    children."""
-    root = tree.getroottree().getroot() if hasattr(tree, "getroottree") else tree
-    ink = Ink().within(root.get("style", ""))
-    if not ink.shows():
-        root.text = None
-    todo: list[tuple[Any, Ink]] = [(root, ink)]
-    while todo:
-        element, ink = todo.pop()
-        for child in element:
-            if not ink.shows():
-                child.tail = None
-            if not isinstance(child.tag, str):  # a comment
-                continue
-            inner = ink.within(child.get("style", ""))
-            if not inner.shows():
-                child.text = None
-            if len(child):
-                todo.append((child, inner))
 
 
 def _drop_pointers(tree: Any) -> set[str]:

@@ -100,28 +100,10 @@ def _space(text: str) -> str:
 
 # --- what a browser never shows -------------------------------------------------------
 
-#: A number that is zero, as :func:`css_of` gives it (``0``, ``0.0``, ``.0``, ``0%``), and
-#: one below zero (an opacity below zero is zero).
-_ZERO = r"(?:0+(?:\.0*)?|\.0+)(?:e[+-]?\d+)?%?"
-_BELOW_ZERO = r"-(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?%?"
-#: What shrinks an element to nothing: a transform scaling it by zero, across or down
-#: (``scale(0)``, ``scale(1,0)``, ``scaleX(0)``, ``scale3d(0,1,1)``, among other functions),
-#: or ``scale: 0``.
-_ZERO_SCALE = (
-    rf"(?:scale\({_ZERO}(?:,[^;)]{{0,64}})?\)|scale\([^,;)]{{0,64}},{_ZERO}\)"
-    rf"|scale[xy]\({_ZERO}\)|scale3d\((?:{_ZERO}|[^,;)]{{0,64}},{_ZERO}),[^;)]{{0,64}}\))"
-)
-_SCALED_AWAY = rf"transform:[^;]*?{_ZERO_SCALE}[^;]*|scale:{_ZERO}"
-_NOTHING = rf"(?:{_ZERO}|{_BELOW_ZERO})"  # an opacity of zero
-_FADED = rf"opacity:{_NOTHING}"
-_END = r"(?:!important)?(?:;|$)"
-#: A style that hides its element and all it holds, as :func:`css_of` gives it
-#: (trafilatura drops ``display:none`` only as written so: "DISPLAY: NONE" was text):
-#: ``display: none``, ``visibility: hidden`` (which an element within may undo), an
-#: opacity of zero (``opacity: 0``, ``0%``, ``filter: opacity(0)``), a scale of zero.
+#: A style that hides its element, as :func:`css_of` gives it (trafilatura drops
+#: ``display:none`` only as written so: "DISPLAY: NONE" was text).
 HIDING_STYLE = re.compile(
-    r"(?:^|;)(?:display:none|visibility:(?:hidden|collapse)"
-    rf"|{_FADED}|filter:[^;]*?opacity\({_ZERO}\)[^;]*|{_SCALED_AWAY}){_END}"
+    r"(?:^|;)(?:display:none|visibility:(?:hidden|collapse))(?:!important)?(?:;|$)"
 )
 _CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
 #: A CSS escape: a code point in hexadecimal ("n\6f ne" is "none"), or a character.
@@ -141,150 +123,16 @@ def css_of(style: str) -> str:
     return _CSS_SPACE.sub("", _CSS_ESCAPE.sub(_unescaped, style)).lower()
 
 
-def declared(style: str) -> dict[str, str]:
-    """A style's declarations as a browser reads them, each property's value that applies
-    (the last, or the last ``!important``), escapes resolved, comments removed, in lower
-    case, white space kept as one space (``font: 0/0 a``)."""
-    text = re.sub(r"/\*.*?\*/", " ", _CSS_ESCAPE.sub(_unescaped, style), flags=re.DOTALL)
-    values: dict[str, str] = {}
-    strong: set[str] = set()
-    for part in text.lower().split(";"):
-        name, colon, value = part.partition(":")
-        name, value = name.strip(), " ".join(value.split())
-        important = _IMPORTANT.search(value)
-        if important is not None:
-            value = value[: important.start()].rstrip()
-        if not colon or not name or not value or (name in strong and important is None):
-            continue
-        values[name] = value
-        if important is not None:
-            strong.add(name)
-    return values
-
-
-_IMPORTANT = re.compile(r"!\s*important$")
-#: What a property inherits when its value says so.
-_INHERITED = frozenset({"inherit", "unset", "revert", "revert-layer"})
-_ZERO_LENGTH = re.compile(rf"[+-]?{_ZERO.removesuffix('%?')}(?:[a-z]+|%)?")
-#: A font size relative to the parent's (``2em``, ``150%``, ``larger``): zero within zero.
-_RELATIVE_SIZE = re.compile(
-    r"(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:em|ex|ch|cap|ic|lh|%)|larger|smaller"
-)
-_SIZE_WORDS = frozenset(
-    "xx-small x-small small medium large x-large xx-large xxx-large larger smaller math".split()  # noqa: SIM905
-)
-_SYSTEM_FONTS = frozenset("caption icon menu message-box small-caption status-bar".split())  # noqa: SIM905
-_LENGTH = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?(?:[a-z]+|%)")
-_COLOR_FUNCTION = re.compile(r"(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch|color)\((.*)\)")
-
-
-def _zero_size(value: str, within_zero: bool) -> bool:
-    """Whether a ``font-size`` of ``value`` is zero, within an element whose is or not (a
-    size that is no zero length nor relative to the parent's, ``16px``, ``1rem``,
-    ``medium``, ``calc(...)``, is not)."""
-    if _ZERO_LENGTH.fullmatch(value):
-        return True
-    return within_zero and (value in _INHERITED or bool(_RELATIVE_SIZE.fullmatch(value)))
-
-
-def _font_size(value: str) -> str | None:
-    """The font size the ``font`` shorthand ``value`` gives (``font: 0/0 a``, ``italic
-    bold 12px/1.5 Georgia``): its first length or size word (a number alone is a weight,
-    but zero), or the value itself when it inherits; None for a system font or none."""
-    if value in _INHERITED:
-        return value
-    for word in re.split(r"[\s/]+", value):
-        if word in _SIZE_WORDS or _LENGTH.fullmatch(word) or _ZERO_LENGTH.fullmatch(word):
-            return word
-        if word in _SYSTEM_FONTS or word.startswith(("'", '"')):
-            return None
-    return None
-
-
-def _clear(value: str) -> bool:
-    """Whether the color ``value`` is transparent (``transparent``, ``#0000``,
-    ``rgba(0,0,0,0)``, ``rgb(0 0 0 / 0%)``)."""
-    value = value.replace(" ", "") if "/" not in value else value
-    if value == "transparent" or re.fullmatch(r"#[0-9a-f]{3}0|#[0-9a-f]{6}00", value):
-        return True
-    function = _COLOR_FUNCTION.fullmatch(value)
-    if function is None:
-        return False
-    inside = function[1]
-    if "/" in inside:
-        alpha = inside.rsplit("/", 1)[1].strip()
-    elif inside.count(",") == 3:
-        alpha = inside.rsplit(",", 1)[1].strip()
-    else:
-        return False
-    return bool(re.fullmatch(rf"{_ZERO}|{_BELOW_ZERO}", alpha))
-
-
-@dataclass(frozen=True, slots=True)
-class Ink:
-    """How the text of an element is drawn, as it inherits it down the page: at a font
-    size of zero, or in a transparent color (``color``, or ``-webkit-text-fill-color``,
-    unless a text shadow, a stroke or a background clipped to the text draws it). Both
-    are inherited, and an element within may undo them (``font-size: 16px``, ``color:
-    #222``): a container of inline blocks set in a font size of zero shows its children's
-    text that sets its own size."""
-
-    zero_size: bool = False
-    clear: bool = False  # the color is transparent
-    fill: bool | None = None  # the fill is transparent, or not; None: the color's
-    shadow: bool = False  # a text shadow draws the text
-    stroke: bool = False  # a stroke draws its outline
-    painted: bool = False  # a background clipped to the text draws it (gradient text)
-
-    def shows(self) -> bool:
-        """Whether text so drawn is seen."""
-        clear = self.clear if self.fill is None else self.fill
-        return not self.zero_size and not (
-            clear and not (self.shadow or self.stroke or self.painted)
-        )
-
-    def within(self, style: str) -> Ink:
-        """The ink of an element of the ``style`` attribute given, within this one's."""
-        if not style:
-            return self
-        said = declared(style)
-        zero_size, clear, fill = self.zero_size, self.clear, self.fill
-        shadow, stroke, painted = self.shadow, self.stroke, self.painted
-        size = _font_size(said["font"]) if "font" in said else None
-        size = said.get("font-size", size)  # (the later of the two: rare, not followed)
-        if size is not None:
-            zero_size = _zero_size(size, self.zero_size)
-        color = said.get("color", "inherit")
-        if color not in _INHERITED and color != "currentcolor":
-            clear = _clear(color)
-        fill_color = said.get("-webkit-text-fill-color", "inherit")
-        if fill_color in ("currentcolor", "initial"):
-            fill = None
-        elif fill_color not in _INHERITED:
-            fill = _clear(fill_color)
-        if said.get("text-shadow", "inherit") not in _INHERITED:
-            shadow = said["text-shadow"] not in ("none", "initial")
-        for name in ("-webkit-text-stroke", "-webkit-text-stroke-width"):
-            if said.get(name, "inherit") not in _INHERITED:
-                width = said[name].split()[0]
-                stroke = not (width in ("none", "initial") or _ZERO_LENGTH.fullmatch(width))
-        clip = f"{said.get('background-clip', '')} {said.get('-webkit-background-clip', '')}"
-        painted = painted or "text" in clip.split()
-        return Ink(zero_size, clear, fill, shadow, stroke, painted)
-
-
 @dataclass(frozen=True, slots=True)
 class Hiding:
     """What a page's own style sheets hide: the classes and ids a rule of their own sets to
-    ``display: none``, or to an opacity or a scale of zero (``.sr { display: none }``,
-    ``.gone { opacity: 0 }``, ``#note, .x { ... }``: at the top level of the sheet, not in
-    ``@media`` or another rule's block, which hide on some screens or in some places only),
-    and the classes and ids a rule shows (``display: block``, ``opacity: 1``, ``transform:
-    none``..., anywhere but in ``@media print``: ``.d-md-block`` in ``@media``, a later
-    ``.body { display: block }``, a compound ``.collapse.in``; not a name in ``:not()``),
-    which an element hidden by a class but bearing one of those is not; nor one whose own
-    style sets its display, opacity or transform.  A rule hiding ``!important`` gives way
-    only to one showing so."""
+    ``display: none`` (``.sr { display: none }``, ``#note, .x { ... }``: at the top level of
+    the sheet, not in ``@media`` or another rule's block, which hide on some screens or in
+    some places only), and the classes and ids a rule shows (``display: block``...,
+    anywhere but in ``@media print``: ``.d-md-block`` in ``@media``, a later ``.body {
+    display: block }``, a compound ``.collapse.in``; not a name in ``:not()``), which an
+    element hidden by a class but bearing one of those is not; nor one whose own style
+    sets its display.  A rule hiding ``!important`` gives way only to one showing so."""
 
     classes: frozenset[str] = frozenset()
     ids: frozenset[str] = frozenset()
@@ -309,7 +157,7 @@ class Hiding:
             own_shows = bool(_SHOWS.search(own)) and "!important" in own
         else:
             shown = self.showing | self.shown_important
-            own_shows = bool(_OWN_SHOWS.search(own))
+            own_shows = "display:" in own
         return not (own_shows or ident in shown or any(c in shown for c in names))
 
     def __or__(self, other: Hiding) -> Hiding:
@@ -327,17 +175,10 @@ _CSS_MARK = re.compile(r"[{};]")
 _NAME = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n])+"
 _SIMPLE_SELECTOR = re.compile(rf"([.#])({_NAME})")
 _NAMES = re.compile(rf"[.#]({_NAME})")
-_HIDES = re.compile(rf"(?:^|;)(?:display:none|{_FADED}|{_SCALED_AWAY}){_END}")
+_HIDES = re.compile(r"(?:^|;)display:none(?:!important)?(?:;|$)")
 _NOT = re.compile(r":not\([^()]*\)")
 _CSS_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-#: A declaration showing what a rule hid (``.fade.in { opacity: 1 }``): by its display,
-#: visibility, opacity or transform.
-_SHOWS = re.compile(
-    rf"(?:^|;)(?:display:(?!none)|visibility:visible|opacity:(?!{_NOTHING}{_END})"
-    rf"|transform:(?![^;]*?{_ZERO_SCALE})|scale:(?!{_ZERO}{_END}))"
-)
-#: An element's own style showing it so (but by visibility, which a hidden display keeps).
-_OWN_SHOWS = re.compile(r"(?:^|;)(?:display:|opacity:|transform:|scale:)")
+_SHOWS = re.compile(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
 
 
 def _applied(a: dict[str, str]) -> bool:
@@ -443,7 +284,6 @@ class _Open:
     author: bool = False  # the element names the author (see _AUTHOR)
     authors_in: int = 0  # the elements naming the author among its children
     skipped: bool = False  # a browser shows nothing of it (see _Scanner._never_shown)
-    ink: Ink = field(default_factory=Ink)  # how its own text is drawn (unseen: no text)
 
 
 @dataclass
@@ -504,41 +344,39 @@ class _Scanner(HTMLParser):
             self.run = (self.stack[-1], [], [])
         if tag == "meta" and self.in_article and not self.in_furniture:
             # microdata's <meta itemprop="datePublished" content="..."> in the article
-            self._take_stamp(tag, a, line, self.stack[-1].ink if self.stack else Ink())
+            self._take_stamp(tag, a, line)
         if tag in _VOID:
             return
         self._close_hidden_paragraph(tag)
         self._start_script(tag, a, line)
         skipped = tag in _SKIP or self._never_shown(a)
         self.skip += skipped
-        ink = self.stack[-1].ink if self.stack else Ink()
-        ink = ink.within(a.get("style", ""))
         kind = None if self.in_furniture else self._furniture_kind(tag, a)
         if kind is not None:
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
         if not self.in_furniture:
-            self._take_stamp(tag, a, line, ink)
-        opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped, ink=ink)
+            self._take_stamp(tag, a, line)
+        opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         self.stack.append(opened)
 
-    def _take_stamp(self, tag: str, a: dict[str, str], line: int, ink: Ink) -> None:
+    def _take_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
         """The date and time an element gives machines (see :func:`_stamp`), when it is the
         first, and one the page states (see :meth:`_stated`); microdata's only in the
         article (a ticker's item above it says when it was published)."""
         stamp = _stamp(tag, a)
         if not stamp or self.out.time is not None or (tag != "time" and not self.in_article):
             return
-        if self._stated(a, ink):
+        if self._stated(a):
             self.out.time = (stamp, line)
 
-    def _stated(self, a: dict[str, str], ink: Ink) -> bool:
+    def _stated(self, a: dict[str, str]) -> bool:
         """Whether a ``<time>`` of the attributes ``a`` states the page's date: one shown, or
-        one hidden (or its text unseen: ``ink``) that says it is the publication's
-        (``itemprop="datePublished"``, a statement of the page's, as its ``<meta>`` are;
-        not one of a hidden card of another story, nor one in an inert ``<template>``)."""
-        if not self.skip and ink.shows():
+        one hidden that says it is the publication's (``itemprop="datePublished"``, a
+        statement of the page's, as its ``<meta>`` are; not one of a hidden card of
+        another story, nor one in an inert ``<template>``)."""
+        if not self.skip:
             return True
         if any(o.tag == "template" for o in self.stack):
             return False
@@ -547,9 +385,7 @@ class _Scanner(HTMLParser):
     def _close_hidden_paragraph(self, tag: str) -> None:
         """A hidden ``<p>`` left open ends where a browser ends it, at the start of a block
         (else all that follows it is hidden from the scan)."""
-        if tag in _CLOSES_P and any(
-            o.tag == "p" and (o.skipped or not o.ink.shows()) for o in self.stack
-        ):
+        if tag in _CLOSES_P and self.skip and any(o.tag == "p" and o.skipped for o in self.stack):
             self.handle_endtag("p")
 
     def _start_script(self, tag: str, a: dict[str, str], line: int) -> None:
@@ -573,10 +409,9 @@ class _Scanner(HTMLParser):
 
     def _never_shown(self, a: dict[str, str]) -> bool:
         """Whether an element with the attributes ``a`` shows nothing: ``hidden`` (but
-        ``hidden="until-found"``), styled ``display: none``, ``visibility: hidden``, an
-        opacity or a scale of zero however written (see :data:`HIDING_STYLE`), or of a
-        class or id the page's style sheet hides so (see :func:`hiding_rules`). (Text drawn
-        unseen, at a font size of zero or transparent, is followed apart: see :class:`Ink`.)"""
+        ``hidden="until-found"``), styled ``display: none`` or ``visibility: hidden``
+        however written, or of a class or id the page's style sheet hides so (see
+        :func:`hiding_rules`)."""
         if "hidden" in a and a["hidden"].strip().lower() != "until-found":
             return True
         if "style" in a and HIDING_STYLE.search(css_of(a["style"])):
@@ -686,8 +521,8 @@ class _Scanner(HTMLParser):
         if self.script is not None:
             self.script[2].append(data)
             return
-        if self.skip or not self.stack or not self.stack[-1].ink.shows():
-            return  # (text drawn unseen, at a font size of zero or transparent: none)
+        if self.skip or not self.stack:
+            return
         self.stack[-1].text.append(data)
         if self.run is not None:
             _, line, parts = self.run
