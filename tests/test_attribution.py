@@ -936,6 +936,28 @@ def test_quotation_marks_no_words_of_saying_introduce_are_the_turn_s_own() -> No
     assert (own.speaker, own.voice, own.warning) == ("ziyadov", "answer", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        # a quotation continued after "he said.", and one the sentence before introduces
+        (
+            "“The berth will open in 2026,” the minister said. “It doubles our capacity.”",
+            "It doubles our capacity.",
+        ),
+        ("The minister told us the following. “The third berth will open in 2026.”", "third"),
+        ("«Третий причал откроется в 2026 году», — сказал министр.", "Третий причал"),
+    ],
+)
+def test_a_quotation_of_its_own_sentences_takes_the_words_of_saying_next_to_it(
+    text: str, quote: str
+) -> None:
+    """Review 21: a quotation continued in the sentence after "the minister said", or
+    introduced in the sentence before, was refused as the turn's own words."""
+    art, para = _answer(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
+
+
 def test_the_seed_question_is_not_the_interviewee_s_statement(project_copy: Path) -> None:
     """Xinhua's question p23 holds "According to Azerbaijani sources" in its last sentence
     but one: its sentence on Beijing Foreign Studies University was accepted as Aliyev's."""

@@ -347,15 +347,28 @@ def _reported(text: str, start: int, end: int) -> str | None:
     if any: in the sentences the quote spans ("The minister told us the berth will open",
     "“The berth will open,” he said"); for a quote within quotation marks, in the sentences
     the whole quotation spans, marks included, so in what introduces it ("He told us: “The
-    berth will open. It doubles our capacity.”").  Words of saying in another sentence of
-    the paragraph hand on that sentence, not the quote."""
+    berth will open. It doubles our capacity.”"), and, when no words of saying are there,
+    in the sentence just before or after the quotation (a quotation continued, one
+    introduced: '"The berth will open," he said. "It doubles our capacity."').  Words of
+    saying in another sentence of the paragraph hand on that sentence, not the quote."""
     quotation = quotation_around(text, start, end)
     if quotation is not None:
         start, end = min(start, quotation[0]), max(end, quotation[1])
-    spans = [(s, e) for s, e in sentence_spans(text) if s < end and start < e]
-    if spans:
-        start, end = min(start, spans[0][0]), max(end, spans[-1][1])
-    return _said(text[start:end])
+    sentences = sentence_spans(text)
+    within = [n for n, (s, e) in enumerate(sentences) if s < end and start < e]
+    if within:
+        start, end = min(start, sentences[within[0]][0]), max(end, sentences[within[-1]][1])
+    said = _said(text[start:end])
+    if said is not None or quotation is None or not within:
+        return said
+    first, last = sentences[within[0]], sentences[within[-1]]
+    if quotation[0] > first[0] or quotation[1] < last[1] - 1:
+        return None  # a term within a sentence of the turn's own ("Our motto is “...”")
+    # a quotation of its own sentences takes the words of saying of the sentence next to
+    # it: '"The berth will open," the minister said. "It doubles our capacity."', 'He told
+    # us the following. "The berth will open."'
+    around = [n for n in (within[0] - 1, within[-1] + 1) if 0 <= n < len(sentences)]
+    return next((w for n in around if (w := _said(text[slice(*sentences[n])])) is not None), None)
 
 
 def quotes_by_speaker(
