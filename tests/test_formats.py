@@ -827,12 +827,14 @@ def test_a_paragraph_of_hashtags_alone_is_furniture() -> None:
     body = _story_paragraphs()
     tags = "#MiddleCorridor #Logistics #Azerbaijan, #China"
     kept = "#Azerbaijan signed the deal on Wednesday, the ministry said."
+    slogans = "#NoToRussianLaw #Georgia"  # a banner's, quoted in the text (review 21)
     page = (
         "<!DOCTYPE html><html><head><title>T</title></head><body><h1>T</h1>"
-        f"{body}<p>{kept}</p><p>{tags}</p></body></html>"
+        f"{body}<p>{slogans}</p><p>{kept}</p><p>{tags}</p></body></html>"
     )
     r = read_text(page, "x.html", Problems(), fmt="html")
-    assert texts(r)[-1] == kept and ("tags", tags) in [(f.kind, f.text) for f in r.furniture]
+    assert texts(r)[-2:] == [slogans, kept]
+    assert ("tags", tags) in [(f.kind, f.text) for f in r.furniture]
 
 
 def test_a_correction_s_notice_is_text() -> None:
@@ -2899,6 +2901,10 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
     assert ("credits", "Source(s): Xinhua News Agency") in [(f.kind, f.text) for f in r.furniture]
     r, _ = read_page(page.replace("{source}", "Source: State Customs Committee"))
     assert "agency" not in r.fields
+    # a staff writer's story: "Source: AFP" beside a photograph after it is the photograph's
+    # (review 21)
+    r = read_fixture("pages/source-of-a-photograph.html")
+    assert fields(r)["author"] == "Jane Roe" and "agency" not in fields(r)
 
 
 def test_a_kazinform_box_of_author_and_editor_names_the_author_alone() -> None:

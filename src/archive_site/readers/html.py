@@ -192,9 +192,10 @@ def _sources_after(
     Agency", see :func:`.byline.source_agencies`) as the text's origin, when the extractor
     left the line out: one of the page's few short blocks just after the block of the
     text's last paragraph (in the page's order, not its lines: a minified page is one line),
-    none of them furniture of the page (a sidebar, a footer); listed as furniture."""
-    if not body or "agency" in fields:
-        return
+    none of them furniture of the page (a sidebar, a footer), in a story no writer of the
+    page signs; listed as furniture."""
+    if not body or "agency" in fields or "author" in fields:
+        return  # (a staff writer's story: "Source: AFP" after it is a photograph's)
     last = _key(body[-1].text)
     keys = [_key(text) for text, _ in page.blocks]
     at = next((n for n, k in enumerate(keys) if k == last), None)
@@ -773,8 +774,8 @@ _PAGE_NUMBER = re.compile(
 )
 
 
-#: A paragraph of hashtags alone, two or more.
-_HASHTAGS = re.compile(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*)+")
+#: A paragraph of hashtags alone, three or more (two may be a banner's slogans, quoted).
+_HASHTAGS = re.compile(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}")
 
 
 def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | None:
