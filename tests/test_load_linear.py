@@ -46,6 +46,19 @@ TEXT = st.text(alphabet=st.sampled_from(list("ab AB\t\n\u00a0\u2009\u3000\u00adâ
 
 @settings(max_examples=400, deadline=None)
 @given(TEXT)
+def test_normalising_a_normal_text_gives_itself(text: str) -> None:
+    """The evidence keys every long paragraph by its normalised text: a copy of each, made
+    whether or not normalising changed it, was 48 MB more of a build at 10,000 articles
+    (and a tenth of its load stage)."""
+    norm = normalise_text(text)
+    assert normalise_text(norm) is norm
+    assert normalise_text(" ".join(["plain", "words", "of", "a", "paragraph."])) == (
+        "plain words of a paragraph."
+    )
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
 def test_normalised_offsets_point_at_the_same_characters(text: str) -> None:
     norm = normalise(text)
     assert norm.text == normalise_text(text)
