@@ -128,7 +128,8 @@ def normalise(original: str) -> Normalised:
 
 
 #: White space that normalising changes: any but one space between two words.
-_SPACE_CHANGES = re.compile(r"[^\S ]|\u200b|  |^ | $")
+_OTHER_SPACE = re.compile(r"[^\S ]|\u200b")
+_ASCII_SPACES = "".join(c for c in map(chr, range(128)) if c.isspace() and c != " ")
 
 
 def normalise_text(text: str) -> str:
@@ -139,7 +140,16 @@ def normalise_text(text: str) -> str:
     text = fold(text)
     if not text.isascii() and INVISIBLE_RUN.search(text):
         text = INVISIBLE_RUN.sub("", text)
-    if _SPACE_CHANGES.search(text) is None:
+    if not (
+        "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or (
+            any(c in text for c in _ASCII_SPACES)
+            if text.isascii()
+            else _OTHER_SPACE.search(text) is not None
+        )
+    ):
         return text
     return _SPACE.sub(" ", text).strip()
 
