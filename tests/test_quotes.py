@@ -8,10 +8,11 @@ import pytest
 
 from archive_site.errors import ArchiveError
 from archive_site.load import load_archive
-from archive_site.load.quotes import cuts_a_word
+from archive_site.load.quotes import QuoteIndex, cuts_a_word
 from archive_site.model import Archive
 from archive_site.text import NameFinder, normalise
 from conftest import COMMENTARY, CONTENT, INTERVIEW
+from records import article
 
 
 @pytest.fixture(scope="module")
@@ -189,6 +190,36 @@ def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> No
     mark passed as whole words: "Azerbaijan won" of "Azerbaijan won't join" was verified."""
     start = text.index(quote)
     assert cuts_a_word(text, start, start + len(quote)) is cut
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "found"),
+    [
+        # an em dash parts words, though normalising makes it a hyphen (a quote of the words
+        # between two was refused as cut inside a word)
+        ("The deal\u2014signed in Baku\u2014covers rail.", "signed in Baku", True),
+        ("The deal\u2015signed in Baku.", "The deal", True),
+        ("Trade grew in 1990\u20142000 by half.", "grew in 1990", False),  # a range's dash
+        # a no-break or thin space groups a number's digits: "20" of "20 000" says less
+        ("Trade reached 20\u00a0000 tonnes.", "Trade reached 20", False),
+        ("Trade reached 1\u202f250\u2009000 tonnes.", "250", False),
+        ("Trade reached 20\u00a0000 tonnes.", "000 tonnes", False),
+        ("Trade reached 20\u00a0000 tonnes.", "Trade reached 20 000 tonnes", True),
+        ("In 2019\u00a0it reached 20 tonnes.", "In 2019", True),  # not a group of three
+    ],
+)
+def test_a_quote_is_of_whole_words_of_the_text_as_written(
+    text: str, quote: str, found: bool
+) -> None:
+    """Whether a quote cuts a word or a number is told by what the paragraph holds, not by
+    what normalising made of it (an em dash a hyphen, a no-break space a space)."""
+    index = QuoteIndex([article("a", texts=("Before.", text))])
+    located = index.locate("a", quote, None, None)
+    if found:
+        assert isinstance(located, tuple) and located[0].id == "p2"
+        assert text[located[1] : located[2]].replace("\u00a0", " ") == quote
+    else:
+        assert isinstance(located, str) and "begins or ends inside a word" in located
 
 
 def test_a_quote_of_part_of_a_hyphenated_word_is_refused(project_copy: Path) -> None:

@@ -112,7 +112,7 @@ class QuoteIndex:
             k = bisect_right(starts, at) - 1
             para, norm = paragraphs[k]
             i = at - starts[k]
-            if cuts_a_word(norm.text, i, i + len(needle)):
+            if cuts_a_word(_word_text(norm, para.text), i, i + len(needle)):
                 in_words.append((para, *norm.span(i, i + len(needle))))
                 continue
             unqualified += 1
@@ -208,6 +208,14 @@ def _wordy(char: str) -> bool:
 #: may say the opposite of its text, or more than it.
 _IN_WORDS = frozenset("'\u2019-\u2010\u2011\u2013\u05be\u05f3\u05f4")  # Hebrew's maqaf, geresh
 _IN_NUMBERS = frozenset(".,")
+#: What groups a number's digits by three as a space may, but is none between words (a
+#: no-break, narrow no-break, thin or figure space: "20\u00a0000 tonnes"); normalising
+#: makes it a space, so it is looked for in the paragraph's own text (:func:`_word_text`).
+_GROUPING = frozenset("\u00a0\u202f\u2009\u2007")
+#: Dashes that part words where normalising makes them a hyphen: an em dash ("Shusha—the
+#: city—grew"), a horizontal bar (between digits, a range's: "1990—2000" is one span).
+_PARTING = frozenset("\u2014\u2015")
+_KEPT = re.compile("[" + "".join(sorted(_GROUPING | _PARTING)) + "]")
 #: Words elided before an apostrophe, each a word of its own: "l'accord", "dell'Azerbaigian"
 #: (a quote may begin after it, or end with it).
 _ELIDED = frozenset(
@@ -231,9 +239,47 @@ def _within(text: str, at: int) -> bool:
         return True  # (a vowel sign, a harakat: "बि|ल", "بِ|العالم")
     if left in "'\u2019" and _elided(text, at - 1):
         return False  # "l'|accord"
+    if _grouping(text, at) or _grouping(text, at - 1):
+        return True  # "20|\u00a0000", "20\u00a0|000"
     return (at + 1 < len(text) and _joins(left, right, text[at + 1])) or (
         at >= 2 and _joins(text[at - 2], left, right)
     )
+
+
+def _grouping(text: str, at: int) -> bool:
+    """Whether ``text[at]`` groups a number's digits (see :data:`_GROUPING`): a digit before
+    it, a group of three after it."""
+    return (
+        0 < at < len(text) - 3
+        and text[at] in _GROUPING
+        and text[at - 1].isdigit()
+        and text[at + 1 : at + 4].isdigit()
+        and not text[at + 4 : at + 5].isdigit()
+    )
+
+
+def _word_text(norm: Normalised, original: str) -> str:
+    """The normalised text in which a quote is found, as its words are told: with the
+    characters of :data:`_GROUPING` and :data:`_PARTING` of the ``original`` back where
+    normalising made them a space or a hyphen (one character for one; ``norm.text`` itself
+    when the original has none)."""
+    if _KEPT.search(original) is None:
+        return norm.text
+    chars = list(norm.text)
+    for k, c in enumerate(chars):
+        if c in " -":
+            at = norm.original(k)
+            if original[at] in _GROUPING or (
+                original[at] in _PARTING and not _between_digits(original, at)
+            ):
+                chars[k] = original[at]
+    return "".join(chars)
+
+
+def _between_digits(text: str, at: int) -> bool:
+    """Whether ``text[at]`` stands between two digits (a dash there is a range's:
+    "1990—2000")."""
+    return 0 < at < len(text) - 1 and text[at - 1].isdigit() and text[at + 1].isdigit()
 
 
 def _elided(text: str, apostrophe: int) -> bool:
