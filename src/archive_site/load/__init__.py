@@ -25,7 +25,7 @@ from ..model import Archive
 from .articles import load_articles
 from .attribution import quotes_by_speaker
 from .discover import stray_entries
-from .evidence import compute_evidence, warn_captured_twice, warn_single_voice
+from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_single_voice
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
@@ -80,8 +80,10 @@ def load_archive(
     )
     milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
     check_all_links(content, articles, milestones, entities, topics, pages, problems, cache, jobs)
-    evidence = compute_evidence(articles, milestones)
-    warn_captured_twice(content, articles, problems)
+    texts = long_texts(articles)
+    evidence = compute_evidence(articles, milestones, texts)
+    warn_captured_twice(content, articles, problems, texts)
+    del texts
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
     if not partial or config is None:
