@@ -610,6 +610,52 @@ def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:
     assert rows[0]["quote"] == archive.milestones[0].sources[0].quote
 
 
+_STORY = (
+    "Mr. Aliyev and Mr. Xi signed the declaration on strategic partnership in Beijing on "
+    "Wednesday.",
+    "The document sets out cooperation in trade, transport, energy and green technology for "
+    "the coming years.",
+    "Officials said the new container terminal at Alat would handle Chinese freight from "
+    "next spring.",
+    "Analysts expect the Middle Corridor to carry twice as much cargo by the end of the decade.",
+)
+
+
+_PAIRS = (f"{_STORY[0]} {_STORY[1]}", f"{_STORY[2]} {_STORY[3]}")
+
+
+@pytest.mark.parametrize(
+    ("original", "paragraphs"),
+    [
+        (_STORY, _PAIRS),  # joined two by two
+        (_STORY, (" ".join(_STORY[:3]), _STORY[3])),  # three in one
+        (_PAIRS, _STORY),  # split anew
+    ],
+)
+def test_a_copy_whose_paragraphs_were_joined_or_split_anew_is_one_line(
+    original: tuple[str, ...], paragraphs: tuple[str, ...]
+) -> None:
+    """A copy of a story whose paragraphs an aggregator joined (or split) anew shared no
+    paragraph with it, and was an independent line of evidence (review 22): a paragraph is
+    known by its first sentence of eight words or more.  (A copy of the whole story in one
+    paragraph is still none: it opens as one paragraph of the story only.)"""
+    first = dataclasses.replace(article("first", "2024-03-12", original), outlet="Outlet")
+    copy = dataclasses.replace(article("copy", "2024-03-13", paragraphs), outlet="Digest")
+    assert [(d.article, d.on, d.reason) for d in dependencies([first, copy], [])] == [
+        ("copy", "first", "same-origin")
+    ]
+
+
+def test_one_paragraph_of_long_sentences_in_common_joins_nothing() -> None:
+    """Two outlets keeping one background paragraph, however many long sentences it holds,
+    are not one text; nor are two whose paragraphs open alike but one only."""
+    background = f"{_STORY[1]} {_STORY[3]}"
+    one = article("one", "2024-03-12", (_STORY[0], background))
+    other = article("other", "2024-03-13", ("A report of its own on the same day.", background))
+    opened = article("opened", "2024-03-14", (f"{_STORY[0]} It was a long day of talks.",))
+    assert dependencies([one, other, opened], []) == []
+
+
 def test_csv_cells_never_become_formulas(project_copy: Path) -> None:
     edit(
         project_copy / MILESTONES,

@@ -16,6 +16,7 @@ for the milestone that cites them: one voice, however many carry it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -137,18 +138,40 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
     a formula, a disclaimer or a background line two outlets both keep ("Thank you for this
     interview, Mr President"), and joins nothing.  A paragraph is looked up as the reader
     wrote it, its quotation marks and dashes folded, its white space and invisible
-    characters as one space (two spaces after a full stop make no other text).  ``texts``:
-    :func:`long_texts` of ``articles``, when made already."""
+    characters as one space (two spaces after a full stop make no other text).  A paragraph
+    is known by its opening sentence when that is as long (see :func:`_opening`), so that a
+    copy whose paragraphs were joined or split anew (an aggregator's, a digest's) is still
+    one.  ``texts``: :func:`long_texts` of ``articles``, when made already."""
     first: dict[str, Article] = {}
     shared: dict[tuple[str, str], int] = defaultdict(int)
     for a, found in long_texts(articles) if texts is None else texts:
-        for text in found:
-            earlier = first.setdefault(text, a)
+        for key in dict.fromkeys(map(_opening, found)):
+            earlier = first.setdefault(key, a)
             if earlier is not a:
                 pair = (a.id, earlier.id)
                 shared[pair] += 1
                 if shared[pair] == 2:
                     yield Dependency(a.id, earlier.id, "same-origin")
+
+
+#: The end of a (normalised) text's first sentence: a full stop, a question or exclamation
+#: mark or an ellipsis, the quotation marks or brackets closing there, then white space.
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*(?= )")
+
+
+def _opening(text: str) -> str:
+    """What a long paragraph's text is known by in :func:`same_text`: its first sentence
+    of :data:`SAME_WORDS_MIN` words or more (a paragraph joined to the next in a copy
+    opens as it did), else the whole text.  A cut at any full stop ("Mr. Aliyev") is made
+    alike in both copies."""
+    start = 0
+    for end in _SENTENCE_END.finditer(text):
+        piece = text[start : end.end()]
+        if piece.count(" ") + 1 >= SAME_WORDS_MIN:
+            return piece
+        start = end.end() + 1
+    rest = text[start:] if start else text
+    return rest if rest.count(" ") + 1 >= SAME_WORDS_MIN else text
 
 
 #: Each article in published order, with the texts of its long paragraphs.
