@@ -156,9 +156,9 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
 
 #: The end of a (normalised) text's sentence: a full stop, a question or exclamation mark or
 #: an ellipsis, the quotation marks or brackets closing there, then a space.  Cruder than
-#: :func:`~archive_site.text.sentence_spans` (abbreviations, ordinals), which took a second
-#: and a half over the paragraphs of 10,000 articles: here a cut need only be made alike in
-#: two copies.
+#: :func:`~archive_site.text.sentence_spans` (abbreviations, ordinals), which took seconds
+#: over the paragraphs of 10,000 articles (this, a fifth of one): here a cut need only be
+#: made alike in two copies.
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*(?= )")
 
 
