@@ -937,8 +937,8 @@ def test_words_of_saying_in_another_sentence_make_no_one_else_the_speaker(
 @pytest.mark.parametrize(
     ("turn", "text", "quote"),
     [
-        # the sentence holding the words of saying: the interviewee reports what was said
-        (_answer, NOTED, "the Declaration turns China and Azerbaijan into strategic partners"),
+        # the sentence holding the words of saying: the turn reports what was said (not
+        # "I noted that ...": the answer's own, see below)
         (_question, SOURCES, "the number of Chinese tourists doubled"),
         # a quotation over two sentences, words of saying before it or after it
         (
@@ -1001,6 +1001,55 @@ def test_a_quotation_of_its_own_sentences_takes_the_words_of_saying_next_to_it(
     introduced in the sentence before, was refused as the turn's own words."""
     art, para = _answer(text)
     who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "said"),
+    [
+        (
+            "We met in Astana. I told him that Azerbaijan will join no bloc.",
+            "Azerbaijan will join no bloc",
+            "told",
+        ),
+        ("We met in Astana. I told him: “Azerbaijan will join no bloc.”", "join no bloc", "told"),
+        (
+            "I said it in Astana and I say it again. “Azerbaijan will join no bloc.”",
+            "Azerbaijan will join no bloc.",
+            "said",
+        ),
+        ("As I have always said, Azerbaijan will join no bloc.", "join no bloc", "said"),
+        ("We've stated that Azerbaijan will join no bloc.", "join no bloc", "stated"),
+        (NOTED, "the Declaration turns China and Azerbaijan into strategic partners", "noted"),
+    ],
+)
+def test_words_of_saying_in_the_first_person_are_the_turn_s_own(
+    text: str, quote: str, said: str
+) -> None:
+    """Review 22: "I told him that ..." in Aliyev's answer, quoted with ``speaker:
+    xi-jinping``, passed and was shown as "Xi Jinping, as reported by Ilham Aliyev": the
+    words of saying were found, but they are the answer's own."""
+    art, para = _answer(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")
+    assert who.error is not None
+    assert f"the words of saying, {said!r}, are the answer's own, in the first person" in who.error
+    # with no speaker: the answer's own, and no warning that it quotes someone
+    own = attribute(art, para, None, KNOWN, _span(text, quote))
+    assert (own.speaker, own.voice, own.warning) == ("ziyadov", "answer", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met in Astana. I was told that the berth will open in 2026.",
+        "I believe the minister said the berth will open in 2026.",
+        "As we know, the minister said the berth will open in 2026.",
+    ],
+)
+def test_words_of_saying_of_someone_else_before_the_turn_s_i_are_reported(text: str) -> None:
+    art, para = _answer(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, "the berth will open in 2026"))
     assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
 
 

@@ -292,6 +292,27 @@ def _said(text: str) -> str | None:
     return said.group(0) if said is not None else _said_elsewhere(text)
 
 
+#: What says that words of saying are the speaker's own, just before them: "I told him
+#: that ...", "as I have always said", "we stated", "я сказал" (not "I was told").
+_FIRST_PERSON = re.compile(
+    r"(?<!\w)(?:I|we|я|мы)(?:['’](?:ve|d))?"
+    r"(?:\s+(?:have|had|would|already|always|also|again|repeatedly|once|then|just|often"
+    r"|publicly|clearly|recently|personally|previously|never|ever|уже|всегда|не раз))*\s+$",
+    re.IGNORECASE,
+)
+
+
+def _saying(text: str) -> tuple[str, bool] | None:
+    """The words of saying of ``text`` (see :func:`_said`), if any, and whether they are
+    in the first person: the speaker's own words, not someone else's they report."""
+    said = _said(text)
+    if said is None:
+        return None
+    at = re.search(rf"(?<!\w){re.escape(said)}(?!\w)", text)
+    before = text[: at.start()] if at is not None else ""
+    return said, _FIRST_PERSON.search(before) is not None
+
+
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
     """A quote from a turn of an interview is its speaker's question or answer; or, when the
     turn quotes someone ("As President Aliyev said in Beijing, “...”") and ``speaker`` names
@@ -301,22 +322,29 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
     role: Voice = "question" if paragraph.role == "question" else "answer"
     turn_speaker = paragraph.speaker
     quoted = in_quotation_marks(paragraph.text, *span)
-    said = _reported(paragraph.text, *span)
+    saying = _reported(paragraph.text, *span)
+    said, own = saying if saying is not None else (None, False)
     if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
         # within quotation marks words of saying introduce; or words of saying in the
-        # quote's own sentence ("The minister told us the berth will open in 2026")
-        if said is not None:
+        # quote's own sentence ("The minister told us the berth will open in 2026"); not
+        # the turn's speaker's own ("I told him that ...": their words, not his)
+        if said is not None and not own:
             return Attribution(speaker, "reported")
+        why = (
+            f"the words of saying, {said!r}, are the {role}'s own, in the first person"
+            if own
+            else _why_own(paragraph.text, quoted, role)
+        )
         return Attribution(
             turn_speaker,
             role,
             error=(
                 f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} "
                 f"is the {role} of turn {paragraph.turn}, by '{turn_speaker}' (and the quote is "
-                f"no one else's words: {_why_own(paragraph.text, quoted, role)})"
+                f"no one else's words: {why})"
             ),
         )
-    if speaker is None and turn_speaker is not None and quoted and said is not None:
+    if speaker is None and turn_speaker is not None and quoted and said is not None and not own:
         return Attribution(
             turn_speaker,
             role,
@@ -342,9 +370,10 @@ def _why_own(text: str, quoted: bool, role: str) -> str:
     return f"{why}; {elsewhere!r} hands on another sentence of the {role}, not the quote's"
 
 
-def _reported(text: str, start: int, end: int) -> str | None:
+def _reported(text: str, start: int, end: int) -> tuple[str, bool] | None:
     """The words of saying by which ``text`` hands the quote ``text[start:end]`` to someone,
-    if any: in the sentences the quote spans ("The minister told us the berth will open",
+    if any, and whether they are the speaker's own (see :func:`_saying`): in the sentences
+    the quote spans ("The minister told us the berth will open",
     "“The berth will open,” he said"); for a quote within quotation marks, in the sentences
     the whole quotation spans, marks included, so in what introduces it ("He told us: “The
     berth will open. It doubles our capacity.”"), and, when no words of saying are there,
@@ -358,7 +387,7 @@ def _reported(text: str, start: int, end: int) -> str | None:
     within = [n for n, (s, e) in enumerate(sentences) if s < end and start < e]
     if within:
         start, end = min(start, sentences[within[0]][0]), max(end, sentences[within[-1]][1])
-    said = _said(text[start:end])
+    said = _saying(text[start:end])
     if said is not None or quotation is None or not within:
         return said
     first, last = sentences[within[0]], sentences[within[-1]]
@@ -367,8 +396,18 @@ def _reported(text: str, start: int, end: int) -> str | None:
     # a quotation of its own sentences takes the words of saying of the sentence next to
     # it: '"The berth will open," the minister said. "It doubles our capacity."', 'He told
     # us the following. "The berth will open."'
-    around = [n for n in (within[0] - 1, within[-1] + 1) if 0 <= n < len(sentences)]
-    return next((w for n in around if (w := _said(text[slice(*sentences[n])])) is not None), None)
+    return _said_next_to(text, sentences, within[0] - 1, within[-1] + 1)
+
+
+def _said_next_to(
+    text: str, sentences: list[tuple[int, int]], *around: int
+) -> tuple[str, bool] | None:
+    """The words of saying (see :func:`_saying`) of the first of the sentences numbered
+    ``around`` of ``text`` that has some."""
+    for n in around:
+        if 0 <= n < len(sentences) and (said := _saying(text[slice(*sentences[n])])) is not None:
+            return said
+    return None
 
 
 def quotes_by_speaker(
