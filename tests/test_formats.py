@@ -1464,6 +1464,22 @@ def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> No
     assert fields(r)["author"] == "Jane Roe"
 
 
+def test_a_story_reporting_a_disclaimer_keeps_it_as_text() -> None:
+    """Review 22: the story's last paragraph, reporting an embassy's disclaimer of an op-ed
+    and a fact with it, was taken out of the text as the outlet's boilerplate."""
+    last = (
+        "In a statement, the embassy said that the views expressed in this article are those "
+        "of the author alone and that the transit agreement remains in force."
+    )
+    text = (
+        "Embassy distances itself from op-ed\n\nBy Jane Roe\n\n"
+        "The embassy distanced itself from an op-ed on Thursday.\n\n" + last + "\n"
+    )
+    r = read_text(text, "x.capture.txt", Problems(), fmt="wire")
+    assert texts(r)[-1] == last
+    assert not r.furniture
+
+
 @pytest.mark.parametrize(
     "line",
     ["Riproduzione riservata © Copyright ANSA", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"],

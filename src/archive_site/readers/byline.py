@@ -433,6 +433,14 @@ _DISCLAIMER = re.compile(
 )
 
 
+#: Words by which a story reports what someone said or wrote: a last paragraph holding
+#: them and a disclaimer's words is the story's ("the embassy said that the views expressed
+#: in this article are those of the author alone"), not the outlet's disclaimer.
+_REPORTS = re.compile(
+    r"\b(?:said|says|told|stated|statement|wrote|noted|added|according\s+to)\b", re.IGNORECASE
+)
+
+
 def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
@@ -443,7 +451,12 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     ):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
-    if len(body) >= 2 and _DISCLAIMER.search(body[-1].text) and len(body[-1].text) <= 600:
+    if (
+        len(body) >= 2
+        and _DISCLAIMER.search(body[-1].text)
+        and len(body[-1].text) <= 600
+        and not _REPORTS.search(body[-1].text)
+    ):
         last = body.pop()  # the outlet's words on every piece of its, not this one's
         return Furniture("boilerplate", last.text, last.line)
     signed = _signed(body[-1].text) if len(body) >= 2 else None
