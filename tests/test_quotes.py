@@ -183,6 +183,16 @@ def test_a_quote_of_part_of_a_word_is_refused(project_copy: Path, quote: str, wo
         ("भारत की किताबें अच्छी हैं", "भारत की कि", True),
         ("مرحبا بِالعالم", "مرحبا بِ", True),
         ("בית\u05beספר גדול", "בית", True),
+        # review 22: a fraction, a time, a number's sign, a name's prefix
+        ("3/4 of the transit cargo", "4 of the transit cargo", True),
+        ("the talks began at 14:05 in Baku", "the talks began at 14", True),
+        ("trade fell by -2.1 percent", "2.1 percent", True),
+        ("(-2.1 percent)", "2.1 percent", True),
+        ("the 2019-2023 plan", "2023 plan", True),
+        ("a five-2 vote", "2 vote", True),
+        ("D'Souza said the deal was done", "Souza said the deal", True),
+        ("Il a parlé de l'Azerbaïdjan", "Azerbaïdjan", False),
+        ("in 2019 - 20 ships", "20 ships", False),  # a dash between spaces
     ],
 )
 def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> None:

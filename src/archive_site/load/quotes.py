@@ -204,10 +204,11 @@ def _wordy(char: str) -> bool:
 #: What joins the two parts of one word, or of one number, between letters or digits: an
 #: apostrophe ("won't"), a hyphen ("non-binding"), an en dash ("2019–2023",
 #: "Azerbaijan–China"); between digits, a decimal point or a thousands separator
-#: ("20.7", "20,000").  A quote ending before one ("Azerbaijan won", "increased by 20")
-#: may say the opposite of its text, or more than it.
+#: ("20.7", "20,000"), a fraction's or a date's slash ("3/4", "23/04/2025"), a time's colon
+#: ("14:05").  A quote ending before one ("Azerbaijan won", "increased by 20") may say the
+#: opposite of its text, or more than it.
 _IN_WORDS = frozenset("'\u2019-\u2010\u2011\u2013\u05be\u05f3\u05f4")  # Hebrew's maqaf, geresh
-_IN_NUMBERS = frozenset(".,")
+_IN_NUMBERS = frozenset(".,/:")
 #: What groups a number's digits by three as a space may, but is none between words (a
 #: no-break, narrow no-break, thin or figure space: "20\u00a0000 tonnes"); normalising
 #: makes it a space, so it is looked for in the paragraph's own text (:func:`_word_text`).
@@ -241,6 +242,8 @@ def _within(text: str, at: int) -> bool:
         return False  # "l'|accord"
     if _grouping(text, at) or _grouping(text, at - 1):
         return True  # "20|\u00a0000", "20\u00a0|000"
+    if left in "-\u2212" and right.isdigit() and (at < 2 or not _wordy(text[at - 2])):
+        return True  # a number's sign: "2.1 percent" of "fell by -2.1 percent" (or "−2.1")
     return (at + 1 < len(text) and _joins(left, right, text[at + 1])) or (
         at >= 2 and _joins(text[at - 2], left, right)
     )
@@ -284,11 +287,16 @@ def _between_digits(text: str, at: int) -> bool:
 
 def _elided(text: str, apostrophe: int) -> bool:
     """Whether the word before the apostrophe at ``apostrophe`` is one elided before it
-    (see :data:`_ELIDED`)."""
+    (see :data:`_ELIDED`); not a capital letter alone before a capital: a name's
+    ("D'Souza", "D'Alema"), whatever a sentence opening "L'Azerbaïdjan" may be ("Dell'"
+    opening one is elided)."""
     start = apostrophe
     while start > 0 and text[start - 1].isalpha():
         start -= 1
-    return text[start:apostrophe].casefold() in _ELIDED
+    word = text[start:apostrophe]
+    if len(word) == 1 and word.isupper() and text[apostrophe + 1 : apostrophe + 2].isupper():
+        return False
+    return word.casefold() in _ELIDED
 
 
 def _joins(before: str, joint: str, after: str) -> bool:
