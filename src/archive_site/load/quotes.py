@@ -240,13 +240,19 @@ def _within(text: str, at: int) -> bool:
         return True  # (a vowel sign, a harakat: "बि|ल", "بِ|العالم")
     if left in "'\u2019" and _elided(text, at - 1):
         return False  # "l'|accord"
-    if _grouping(text, at) or _grouping(text, at - 1):
-        return True  # "20|\u00a0000", "20\u00a0|000"
-    if left in "-\u2212" and right.isdigit() and (at < 2 or not _wordy(text[at - 2])):
-        return True  # a number's sign: "2.1 percent" of "fell by -2.1 percent" (or "−2.1")
-    return (at + 1 < len(text) and _joins(left, right, text[at + 1])) or (
-        at >= 2 and _joins(text[at - 2], left, right)
+    return _in_number(text, at) or (
+        (at + 1 < len(text) and _joins(left, right, text[at + 1]))
+        or (at >= 2 and _joins(text[at - 2], left, right))
     )
+
+
+def _in_number(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a number by what only numbers hold: a space grouping its
+    digits ("20|\u00a0000", "20\u00a0|000"), or its sign before it ("2.1 percent" of "fell
+    by -2.1 percent", or "−2.1")."""
+    if _grouping(text, at) or _grouping(text, at - 1):
+        return True
+    return text[at - 1] in "-\u2212" and text[at].isdigit() and (at < 2 or not _wordy(text[at - 2]))
 
 
 def _grouping(text: str, at: int) -> bool:
