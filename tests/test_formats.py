@@ -414,6 +414,25 @@ def test_json_ld_escapes_give_no_character_a_text_cannot_hold(
         assert f.value.isprintable()
 
 
+def test_json_ld_character_references_are_read_as_their_characters() -> None:
+    """WordPress plugins write the JSON-LD's headline and names as the page's HTML has them
+    ("Ties Deepen &#8211; Analysis", "WordLift&#039;s Blog"): the title kept the references
+    as text (a SingleFile save of Eurasia Review, audit 9).  A text with a bare "&" is kept."""
+    html = (
+        "<!DOCTYPE html><html><head>\n"
+        '<script type="application/ld+json">{"@type": "NewsArticle",\n'
+        '"headline": "Baku &amp; Beijing Deepen Ties &#8211; Analysis",\n'
+        '"author": {"name": "Fuad O&#x27;Neill"}, "publisher": {"name": "AT&T & Co"}}</script>\n'
+        "</head><body><article><h1>Baku and Beijing</h1><p>A real paragraph of text about "
+        "the port of Baku and its cargo, long enough to be kept.</p></article></body></html>"
+    )
+    r = read_text(html, "ld.html", Problems(), fmt="html")
+    assert r.fields["title"].value == "Baku & Beijing Deepen Ties \u2013 Analysis"
+    assert r.fields["author"].value == "Fuad O'Neill"
+    assert r.fields["outlet"].value == "AT&T & Co"
+    assert not r.notes
+
+
 # --- wire copy ------------------------------------------------------------------------
 
 

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
 from ..config import language_tag, primary_language
@@ -1293,7 +1294,11 @@ def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Fo
 
 def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found:
     """A value of the JSON-LD as the build reads text: its escapes (``\\u0001``) may give
-    characters no decoded file holds, each read as a space (see :func:`.base.readable`)."""
+    characters no decoded file holds, each read as a space (see :func:`.base.readable`).
+    HTML's character references are read as their characters: plugins write the headline
+    as the page's HTML has it ("Ties Deepen &#8211; Analysis", "WordLift&#039;s Blog")."""
+    if _CHARACTER_REFERENCE.search(found.value):
+        found = _Found(unescape(found.value), found.line)
     first = CONTROL_CHARACTERS.search(found.value)
     if first is None:
         return found
@@ -1302,6 +1307,12 @@ def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found
     where = f"in the JSON-LD's {field} (the first U+{ord(first[0]):04X})"
     notes.append((found.line, f"{what} {where} read as spaces"))
     return _Found(" ".join(nfc(value).split()), found.line)
+
+
+#: A character reference of HTML: ``&#8211;``, ``&#x2013;``, ``&amp;``.
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
 
 
 def _article_in(data: Any, script: str, line: int) -> dict[str, _Found] | None:
