@@ -1047,6 +1047,29 @@ def test_a_page_saved_from_the_wayback_machine_keeps_its_own_address() -> None:
     assert r.fields["url"].value == "https://web.archive.org/save"  # no copy of a page
 
 
+def test_a_page_saved_from_archive_today_keeps_its_own_address_and_no_archive_as_outlet() -> None:
+    """An archive.today snapshot's og:url is the archive's copy and its <title> ends with
+    the archive's host ("Headline - archive.ph"): the record's url was the copy's and its
+    outlet "archive.ph", so two snapshots of different sites had one outlet (audit 9)."""
+    original = "https://www.rferl.org/a/azerbaijan-china/33394512.html"
+    for archived in (
+        f"http://archive.ph/2025.04.24-081215/{original}",
+        f"https://archive.today/20250424081215/{original}",
+        f"https://archive.is/o/AbC12/{original}",
+    ):
+        r = _page(
+            f'<title>Aliyev in Beijing - archive.ph</title><meta property="og:url" '
+            f'content="{archived}">',
+            "<h1>Aliyev in Beijing</h1>",
+        )
+        assert r.fields["url"].value == original
+        assert "outlet" not in r.fields
+    r = _page('<meta property="og:url" content="https://archive.ph/AbC12">', "<h1>x</h1>")
+    assert r.fields["url"].value == "https://archive.ph/AbC12"  # the copy's short address
+    r = _page("<title>Aliyev in Beijing - Archive News</title>", "<h1>Aliyev in Beijing</h1>")
+    assert r.fields["outlet"].value == "Archive News"  # a site's own name
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

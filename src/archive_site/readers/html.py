@@ -1270,10 +1270,23 @@ _WAYBACK = re.compile(
 )
 
 
+#: The hosts of archive.today, whose copy of a page is its own, the time of the copy (or a
+#: link's ``o/`` and the copy's id), then the page's address.
+_ARCHIVE_TODAY_HOSTS = frozenset(
+    f"archive.{tld}" for tld in ("today", "ph", "is", "li", "vn", "fo", "md")
+)
+_ARCHIVE_TODAY = re.compile(
+    r"(?:https?:)?//(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)"
+    r"/(?:\d{4}\.\d\d\.\d\d-\d{6}|\d{14}|o/\w+)/(?P<page>https?://\S+)",
+    re.IGNORECASE,
+)
+
+
 def _unarchived(url: str) -> str:
-    """The page's own address in one the Wayback Machine rewrote, as a page saved from it
-    links to itself (``https://web.archive.org/web/20250423120000/https://...``)."""
-    m = _WAYBACK.fullmatch(url.strip())
+    """The page's own address in one the Wayback Machine or archive.today rewrote, as a page
+    saved from it links to itself (``https://web.archive.org/web/20250423120000/https://...``,
+    ``https://archive.ph/2025.04.24-081215/https://...``)."""
+    m = _WAYBACK.fullmatch(url.strip()) or _ARCHIVE_TODAY.fullmatch(url.strip())
     return m["page"] if m is not None else url
 
 
@@ -1488,6 +1501,8 @@ def _title_outlet(page: PageScan) -> _Found | None:
     headlines = {_key(found[0]) for found in (page.h1, page.meta.get("og:title")) if found}
     if _key(head) not in headlines or len(name.split()) > _MAX_OUTLET_WORDS:
         return None
+    if name.casefold() in _ARCHIVE_TODAY_HOSTS:
+        return None  # "Headline - archive.ph": the archive's copy, not a site's name
     return None if not name or any(c.isdigit() for c in name) else _Found(name, line)
 
 
