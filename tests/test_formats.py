@@ -1070,6 +1070,25 @@ def test_a_page_saved_from_archive_today_keeps_its_own_address_and_no_archive_as
     assert r.fields["outlet"].value == "Archive News"  # a site's own name
 
 
+def test_a_page_saved_by_a_browser_keeps_the_address_its_comment_names() -> None:
+    """Chrome's "Save as" ("Webpage, Complete") and SingleFile name the address a page was
+    saved from in a comment: a page with no canonical link or og:url had no url (Caspian
+    News, audit 9).  The page's own address comes first; a local file's is none."""
+    original = "https://caspiannews.example/news-detail/rail-deal-2025-4-22-41/"
+    chrome = f"<!-- saved from url=(0052){original} -->"
+    single = f"<!--\n Page saved with SingleFile \n url: {original} \n saved date: Thu Apr 24 -->"
+    for comment in (chrome, single):
+        r = _page(comment, "<h1>Rail deal</h1>")
+        assert r.fields["url"].value == original
+    canonical = '<link rel="canonical" href="https://caspiannews.example/rail/">'
+    r = _page(chrome + canonical, "<h1>Rail deal</h1>")
+    assert r.fields["url"].value == "https://caspiannews.example/rail/"
+    r = _page("<!-- saved from url=(0014)about:internet -->", "<h1>Rail deal</h1>")
+    assert "url" not in r.fields
+    r = _page(f"<!-- a note: saved from url=(0052){original} -->", "<h1>Rail deal</h1>")
+    assert "url" not in r.fields  # only the comment a browser writes
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

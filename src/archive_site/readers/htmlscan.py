@@ -309,8 +309,21 @@ class PageScan:
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
+    #: The address a browser saved the page from, as its comment says (see _SAVED_FROM).
+    saved_from: tuple[str, int] | None = None
     #: What the page's own style sheets hide (see :class:`Hiding`).
     hiding: Hiding = field(default_factory=Hiding)
+
+
+#: The comment in which a browser or an extension names the address it saved a page from:
+#: Chrome's, Edge's and Internet Explorer's "Save as" (``<!-- saved from
+#: url=(0077)https://... -->``), SingleFile's (``Page saved with SingleFile`` and on a line
+#: of its own ``url: https://...``).
+_SAVED_FROM = re.compile(
+    r"(?:\A\s*saved from url=\(\d{1,5}\)"
+    r"|\A\s*Page saved with SingleFile\s*\n(?:.*\n){0,3}?\s*url:\s*)(?P<url>\S+)",
+    re.IGNORECASE,
+)
 
 
 class _Scanner(HTMLParser):
@@ -446,6 +459,10 @@ class _Scanner(HTMLParser):
         if why is not None:
             self.out.refused = (why, self.getpos()[0])
         return why is not None
+
+    def handle_comment(self, data: str) -> None:
+        if self.out.saved_from is None and (m := _SAVED_FROM.search(data)) is not None:
+            self.out.saved_from = (m["url"], self.getpos()[0] + data.count("\n", 0, m.start()))
 
     def handle_endtag(self, tag: str) -> None:
         if self.out.refused is not None:
