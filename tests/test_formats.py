@@ -2984,6 +2984,48 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
     assert fields(r)["author"] == "Jane Roe" and "agency" not in fields(r)
 
 
+@pytest.mark.parametrize(
+    ("last", "origin"),
+    [
+        ("Source: This article was published by the Jamestown Foundation", "Jamestown Foundation"),
+        ("This article originally appeared on Eurasianet.", "Eurasianet"),
+        (
+            "This article is republished from The Conversation under a Creative Commons "
+            "license. Read the original article.",
+            "The Conversation",
+        ),
+        ("Republished with permission from The Diplomat.", "The Diplomat"),
+        ("A version of this article was first published by Carnegie Politika.", None),
+        ("This story was originally published by Eurasianet on April 23, 2025.", "Eurasianet"),
+        ("Originally published in Russian.", "text"),  # a language, not an outlet
+        ("This article was first published in April 2025.", "text"),
+        ("The minister said the article was published in good faith.", "text"),
+    ],
+)
+def test_a_notice_that_another_outlet_published_the_text_first_names_its_origin(
+    last: str, origin: str | None
+) -> None:
+    """Eurasia Review's "Source: This article was published by the Jamestown Foundation"
+    was the text's last paragraph, and the copy an independent source (audit 9): a notice
+    ending the text that another outlet published it first is furniture, and that outlet
+    the origin of the chain (not when it is the outlet itself)."""
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{last}\n"
+    r, _ = read_as(copy, "wire")
+    if origin == "text":
+        assert texts(r)[-1] == last and "origin" not in r.fields
+        return
+    assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
+    named = r.fields["origin"].value
+    assert origin is None or named == origin
+    chain = publication_chain(None, r, "Eurasia Review", lambda name: None)
+    assert [(c.name, c.role) for c in chain] == [
+        (named, "original"),
+        ("Eurasia Review", "publisher"),
+    ]
+    own = publication_chain(None, r, named, lambda name: None)  # the outlet's own notice
+    assert [(c.name, c.role) for c in own] == [(named, "publisher")]
+
+
 def test_a_kazinform_box_of_author_and_editor_names_the_author_alone() -> None:
     """Kazinform's "Author: ..." and "Editor: ..." on the consecutive lines of one block
     made the author "Aigerim Abilova Editor: Kairat Seitkali" (audit 8)."""

@@ -80,6 +80,7 @@ _CAPTURE_FIELDS = (
     "url",
     "dateline",
     "agency",
+    "origin",
 )
 
 

@@ -120,11 +120,15 @@ def publication_chain(
 ) -> tuple[ChainLink, ...]:
     """Who published the text, in order: its origin, via, the publisher, an aggregator.
 
-    With no origin given, the agency its dateline names (``BAKU, Azerbaijan (AP) --``) is
-    its origin, when it is a copy of that agency's (:func:`copied_from`: not ``(Xinhua)``
-    in Xinhua News Agency's own story): a copy of a wire story is the agency's words."""
+    With no origin given, the outlet a notice ending the text says published it first
+    (``This article originally appeared on Eurasianet``) is its origin, when it is not the
+    outlet itself; else the agency its dateline names (``BAKU, Azerbaijan (AP) --``), when
+    it is a copy of that agency's (:func:`copied_from`: not ``(Xinhua)`` in Xinhua News
+    Agency's own story): a copy of a wire story is the agency's words."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
-    agency = reading.fields.get("agency")
+    agency, first = reading.fields.get("agency"), reading.fields.get("origin")
+    if not origin and first is not None and not same_outlet(first.value, outlet, entity_of):
+        origin = first.value
     if not origin and agency is not None:
         named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
         if copied_from(agency.value, named, entity_of):

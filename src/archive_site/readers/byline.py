@@ -441,42 +441,91 @@ _REPORTS = re.compile(
 )
 
 
+_PIECE = r"(?:article|piece|story|post|commentary|analysis|op-?ed|report|essay|column|interview)"
+#: A notice ending a text that another outlet published it first: "Source: This article was
+#: published by the Jamestown Foundation", "This article originally appeared on
+#: Eurasianet", "This article is republished from The Conversation under a Creative Commons
+#: license. Read the original article.", "Republished with permission from The Diplomat",
+#: "Originally published in Kommersant".
+_REPUBLISHED = re.compile(
+    rf"(?:source\s*:\s*)?(?:(?:a\s+version\s+of\s+)?(?:this|the)\s+{_PIECE}\s+"
+    r"(?:(?:was|is|has\s+been)\s+(?:(?:originally|first)\s+)?(?:published|republished|reprinted"
+    r"|posted)|(?:originally|first)\s+appeared)|(?:originally|first)\s+(?:published|appeared|posted)"
+    r"|(?:republished|reprinted)(?:\s+with\s+(?:kind\s+)?permission)?)"
+    r"\s+(?:by|in|on|at|from|of)\s+(?:(?-i:the)\s+)?(?P<name>(?-i:[A-Z\d])[^.;:()]{1,78}?)"
+    r"(?:\s+(?:on|under|as|in|with)\b[^;:]{0,160}?)?\.?\s*(?:read\s+the\s+original\s+(?:article|"
+    r"story)\.?)?",
+    re.IGNORECASE,
+)
+#: What a name after "published in" may be that is no outlet: a language, a month, a year.
+_NO_OUTLET = re.compile(
+    r"(?:english|russian|azerbaijani|chinese|french|german|spanish|turkish|arabic|persian|"
+    r"japanese|korean|italian|portuguese|georgian|armenian|kazakh|uzbek|print|january|february|"
+    r"march|april|may|june|july|august|september|october|november|december|\d)",
+    re.IGNORECASE,
+)
+
+
+def republished_from(text: str) -> str | None:
+    """The outlet a notice ending a text names as where it was first published (see
+    :data:`_REPUBLISHED`); None for no such notice, or one naming a language or a date
+    ("Originally published in Russian", "first published in April 2025")."""
+    if len(text.split()) > 40:
+        return None
+    found = _REPUBLISHED.fullmatch(text.strip())
+    if found is None or _NO_OUTLET.match(found["name"]):
+        return None
+    return found["name"].strip()
+
+
 def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
     ``fields`` names none.  A line crediting a contributor ends the text too, and names
     no author; so does what else ends a story (see :data:`_CLOSING`)."""
-    if len(body) >= 2 and (
-        _CONTRIBUTED.fullmatch(body[-1].text.strip()) or _CLOSING.fullmatch(body[-1].text.strip())
-    ):
+    if len(body) < 2:
+        return None
+    text = body[-1].text
+    if _CONTRIBUTED.fullmatch(text.strip()) or _CLOSING.fullmatch(text.strip()):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
-    if (
-        len(body) >= 2
-        and _DISCLAIMER.search(body[-1].text)
-        and len(body[-1].text) <= 600
-        and not _REPORTS.search(body[-1].text)
-    ):
+    if _DISCLAIMER.search(text) and len(text) <= 600 and not _REPORTS.search(text):
         last = body.pop()  # the outlet's words on every piece of its, not this one's
         return Furniture("boilerplate", last.text, last.line)
-    signed = _signed(body[-1].text) if len(body) >= 2 else None
+    sourced = _take_source(body, fields)
+    if sourced is not None:
+        return sourced
+    signed = _signed(text)
     if signed is not None:  # "Автор: Иван Петров", "Müəllif: Elnur Məmmədov" ending the text
         last = body.pop()
         if "author" not in fields:
             fields["author"] = Field(signed, last.line)
         return Furniture("byline", last.text, last.line)
-    agencies = source_agencies(body[-1].text) if len(body) >= 2 else None
-    if agencies is not None:
-        last = body.pop()  # "Source: Reuters, AFP": the first agency is the text's origin
-        if agencies and "agency" not in fields:
-            fields["agency"] = Field(agencies[0], last.line)
-        return Furniture("credits", last.text, last.line)
-    if len(body) < 2 or _CREDITS.fullmatch(body[-1].text.strip()) is None:
+    if _CREDITS.fullmatch(text.strip()) is None:
         return None
     last = body.pop()
     author = credits_author(last.text)
     if author is not None and "author" not in fields:
         fields["author"] = Field(author, last.line)
+    return Furniture("credits", last.text, last.line)
+
+
+def _take_source(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
+    """A line ending the text that says where it comes from, taken out of ``body`` as
+    furniture: a notice that another outlet published it first, which is its ``origin``
+    (:func:`republished_from`), or one naming its sources, whose first news agency is its
+    ``agency`` (:func:`source_agencies`: "Source: Reuters, AFP")."""
+    origin = republished_from(body[-1].text)
+    if origin is not None:
+        last = body.pop()
+        fields.setdefault("origin", Field(origin, last.line))
+        return Furniture("credits", last.text, last.line)
+    agencies = source_agencies(body[-1].text)
+    if agencies is None:
+        return None
+    last = body.pop()
+    if agencies and "agency" not in fields:
+        fields["agency"] = Field(agencies[0], last.line)
     return Furniture("credits", last.text, last.line)
 
 
