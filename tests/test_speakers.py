@@ -330,6 +330,52 @@ def test_a_saved_page_said_to_be_an_interview_has_turns_by_its_dashes(
     assert text.startswith("Господин посол")  # the dash is the marker
 
 
+HYPHENED_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Interview</title></head><body>
+<article><h1>Ilham Aliyev was interviewed by China Media Group</h1>
+<p>President Ilham Aliyev was interviewed by China Media Group in Baku.</p>
+<p><strong>- Mr. President, what are the main results of your visit to Beijing?</strong></p>
+<p>- The main result is the declaration on comprehensive strategic partnership.</p>
+<p>It opens a new stage in the relations between our two countries.</p>
+<p><strong>- What other documents were signed?</strong></p>
+<p>- More than twenty documents:</p>
+<ul><li>on transport and logistics;</li><li>on energy and green technology.</li></ul>
+</article></body></html>
+"""
+
+
+def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy: Path) -> None:
+    """president.az and AZERTAC set an interview's turns with "- " in the page itself: a
+    saved page declared an interview failed the check, only long dashes opening turns there
+    (the extractor marks a list's items with "- "; audit 9).  A hyphen the page wrote opens
+    a turn, when the page sets no long dash and every question ends with a question mark;
+    a list's items stay in their answer."""
+    assert _interview(project_copy, "azertag.capture.html", HYPHENED_PAGE) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),  # the list's items (the extractor's "- ")
+        ("answer", "ilham-aliyev"),
+    ]
+    # closing thanks are the last turns, though the question asks nothing
+    thanked = HYPHENED_PAGE.replace(
+        "</ul>", "</ul><p><strong>- Thank you, Mr. President.</strong></p><p>- Thank you.</p>"
+    )
+    assert _interview(project_copy, "azertag.capture.html", thanked)[-2:] == [
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    # a list the page sets with hyphens in an answer would be questions: no turns at all
+    listed = HYPHENED_PAGE.replace(
+        "<ul><li>on transport and logistics;</li><li>on energy and green technology.</li></ul>",
+        "<p>- on transport and logistics;</p><p>- on energy and green technology.</p>",
+    )
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        _interview(project_copy, "azertag.capture.html", listed)
+
+
 def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
     """In an interview whose turns are marked by name, an answer's list ("- a new rail
     link;") flipped the turns: its items were the interviewer's questions."""

@@ -442,7 +442,7 @@ class _ArticleReader:
             from ..readers.turns import turns_by_markers  # only for such interviews
 
             page = reading.format in ("html", "mhtml")
-            marked = turns_by_markers(list(reading.blocks), long_dashes=page)
+            marked = turns_by_markers(list(reading.blocks), long_dashes=page, dashed=reading.dashed)
             if marked is not None:
                 blocks, notes = label_turns(marked, *said_by)
         for line, note in notes:

@@ -208,7 +208,9 @@ def interview(
             Issue(
                 "kind",
                 "an interview needs question and answer turns: paragraphs opening with "
-                "'- ' (alternating), 'Q:' and 'A:', or the names of who asks and who "
+                "'- ' (alternating; in a saved page, '— ' or '– ', or a '- ' the page wrote "
+                "itself when every question ends with a question mark: a list's items are "
+                "'- ' there too), 'Q:' and 'A:', or the names of who asks and who "
                 "answers ('Name:': the interviewer's, the outlet's or the author's, and "
                 "the interviewee's, as entities.yaml names them)",
             )

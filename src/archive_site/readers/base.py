@@ -52,6 +52,10 @@ class Reading:
     furniture: tuple[Furniture, ...] = ()
     front_matter: YMap | None = None
     notes: tuple[tuple[int, str], ...] = ()  # (line, warning)
+    #: The texts of the paragraphs opening with ``- `` that a saved page wrote so (``<p>-
+    #: Question?</p>``), not those the extractor marks a list's items with: they may open
+    #: an interview's turns (see :func:`.turns.mark_turns`).
+    dashed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,6 +307,7 @@ def reading(
     furniture: list[Furniture] | tuple[Furniture, ...] = (),
     notes: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
     front_matter: YMap | None = None,
+    dashed: frozenset[str] = frozenset(),
 ) -> Reading:
     """A :class:`Reading` with its fields frozen, each closing the marks of writing
     direction it opens (see :func:`~archive_site.files.closed_directions`)."""
@@ -313,4 +318,5 @@ def reading(
         tuple(furniture),
         front_matter,
         tuple(notes),
+        dashed,
     )

@@ -176,7 +176,19 @@ def read(capture: Capture, problems: Problems) -> Reading:
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
     _language_written(body, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
-    return reading("html", fields, body, furniture, notes)
+    return reading("html", fields, body, furniture, notes, dashed=_page_dashes(page, body))
+
+
+def _page_dashes(page: PageScan, body: list[Block]) -> frozenset[str]:
+    """The texts of the paragraphs opening with ``- `` that the page itself wrote so (a
+    block of the page holds the same text, its dash with it: ``<p><strong>- Mr.
+    President, ...?</strong></p>``, as president.az and AZERTAC set an interview), not
+    the extractor's mark of a list's item (``<li>`` gives ``- item``)."""
+    opening = [b.text for b in body if b.text.startswith("- ")]
+    if not opening:
+        return frozenset()
+    written = {_key(text) for text, _ in page.blocks if text.startswith("-")}
+    return frozenset(text for text in opening if _key(text) in written)
 
 
 # --- the text -------------------------------------------------------------------

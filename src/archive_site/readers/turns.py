@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 
 from ..model import ParagraphRole
 from .base import Block, Field
@@ -41,22 +42,34 @@ def marker_role(word: str) -> ParagraphRole | None:
 
 
 def mark_turns(
-    blocks: list[Block], *, dashes: bool = True, long_dashes: bool = False
+    blocks: list[Block],
+    *,
+    dashes: bool = True,
+    long_dashes: bool = False,
+    dashed: Collection[str] = (),
 ) -> list[Block]:
     """Give interview roles to paragraphs.
 
     A paragraph opening with ``- `` starts a turn (unless ``dashes`` is False); turns
     alternate question, answer, question, ...  ``Q:`` and ``A:`` say the role outright.
-    With ``long_dashes``, only an en or em dash opens a turn (``— Вопрос?``), not ``- ``.
+    With ``long_dashes``, only an en or em dash opens a turn (``— Вопрос?``), not ``- ``,
+    but in the paragraphs ``dashed`` (their texts: a page's own, see
+    :attr:`.base.Reading.dashed`).
     A paragraph without a marker continues the current turn; but where questions are
     marked ``Q:`` and answers not at all, the paragraph after a question starts the
     answer (a question was its answer's speaker's too).  Paragraphs before
     the first turn are the lead.  The markers are removed from the text.
     """
     dash_turn = (_LONG_DASH_TURN if long_dashes else _DASH_TURN) if dashes else None
-    if not any((dash_turn and dash_turn.match(b.text)) or _QA_TURN.match(b.text) for b in blocks):
+
+    def dash_of(b: Block) -> re.Match[str] | None:
+        if dash_turn is None:
+            return None
+        return dash_turn.match(b.text) or (_DASH_TURN.match(b.text) if b.text in dashed else None)
+
+    if not any(dash_of(b) or _QA_TURN.match(b.text) for b in blocks):
         return blocks
-    unmarked_answers = _answers_unmarked(blocks, dash_turn)
+    unmarked_answers = _answers_unmarked(blocks, dash_of)
     out: list[Block] = []
     turn = 0
     role: ParagraphRole = "lead"
@@ -64,7 +77,7 @@ def mark_turns(
         if b.role == "heading":  # a section's heading, in no turn
             out.append(b)
             continue
-        dash = dash_turn.match(b.text) if dash_turn else None
+        dash = dash_of(b)
         qa = _QA_TURN.match(b.text)
         if qa:
             role = "question" if _role(qa["who"]) == "q" else "answer"
@@ -79,10 +92,10 @@ def mark_turns(
     return out
 
 
-def _answers_unmarked(blocks: list[Block], dash_turn: re.Pattern[str] | None) -> bool:
+def _answers_unmarked(blocks: list[Block], dash_of: Callable[[Block], object]) -> bool:
     """Whether the questions are marked ``Q:`` (or ``Question:``) and the answers not at all."""
     said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
-    return said == {"q"} and not any(dash_turn and dash_turn.match(b.text) for b in blocks)
+    return said == {"q"} and not any(dash_of(b) for b in blocks)
 
 
 def has_qa_turns(blocks: list[Block]) -> bool:
@@ -98,24 +111,50 @@ def interview_field(body: list[Block]) -> Field | None:
     return None if first is None else Field("interview", first.line)
 
 
-def turns_by_markers(blocks: list[Block], *, long_dashes: bool) -> list[Block] | None:
+def turns_by_markers(
+    blocks: list[Block], *, long_dashes: bool, dashed: Collection[str] = ()
+) -> list[Block] | None:
     """``blocks`` with the turns their markers make, for a text said to be an interview that
     its reader found none in: ``Q:`` and ``A:`` where they are (and then no dash: it opens
     a list's item in an answer); else dashes (long ones only, with ``long_dashes``: a
     saved page's ``- `` opens list items) when most of the turns they make questions end
-    with a question mark; else None."""
+    with a question mark; else, with ``long_dashes``, the ``- `` the page wrote itself
+    (``dashed``, see :func:`mark_turns`: president.az sets interviews so) when every
+    question ends with one (a list in an answer, set so too, would be questions); else
+    None."""
     if any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks):
         return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
     marked = mark_turns(blocks, long_dashes=long_dashes)
-    return marked if any(b.turn for b in marked) and asked_in_turns(marked) else None
+    if any(b.turn for b in marked) and asked_in_turns(marked):
+        return marked
+    if not (long_dashes and dashed):
+        return None
+    marked = mark_turns(blocks, long_dashes=True, dashed=dashed)
+    return marked if any(b.turn for b in marked) and asked_in_turns(marked, every=True) else None
 
 
-def asked_in_turns(blocks: list[Block]) -> bool:
+def asked_in_turns(blocks: list[Block], *, every: bool = False) -> bool:
     """Whether most turns read as questions (two thirds or more) open with a paragraph that
-    ends with a question mark: dashes that open turns of dialogue, not items of a list."""
-    firsts: dict[int, str] = {}
-    for b in blocks:
-        if b.role == "question" and b.turn is not None:
-            firsts.setdefault(b.turn, b.text)  # the paragraph its dash opens
-    asked = [t for t in firsts.values() if t.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))]
-    return bool(firsts) and 3 * len(asked) >= 2 * len(firsts)
+    ends with a question mark: dashes that open turns of dialogue, not items of a list.
+    With ``every``, all of them do, but the last, which may be a sentence of thanks closing
+    the interview ("- Thank you, Mr. President." "- Thank you."), not a list's item."""
+    firsts: list[str] = list(
+        {b.turn: b.text for b in reversed(blocks) if b.role == "question" and b.turn}.values()
+    )[::-1]  # the paragraph each question's dash opens
+    asked = [t for t in firsts if _asks(t)]
+    if not every:
+        return bool(firsts) and 3 * len(asked) >= 2 * len(firsts)
+    return (
+        bool(firsts) and all(map(_asks, firsts[:-1])) and (_asks(firsts[-1]) or _thanks(firsts[-1]))
+    )
+
+
+def _asks(text: str) -> bool:
+    """Whether a paragraph ends with a question mark (inside closing quotation marks too)."""
+    return text.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))
+
+
+def _thanks(text: str) -> bool:
+    """Whether a paragraph is a sentence of its own, as a closing word of thanks is (a
+    capital first, a full stop or an exclamation mark last), not a list's item."""
+    return text[:1].isupper() and text.rstrip().endswith((".", "!"))
