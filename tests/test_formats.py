@@ -1455,6 +1455,9 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("Veröffentlicht am 23. April 2025", Stamp("2025-04-23")),
         ("发布时间：2025-04-23 14:05", Stamp("2025-04-23", "14:05")),
         ("Yayınlanma tarihi: 23 Nisan 2025", Stamp("2025-04-23")),
+        ("Published - April 24, 2025 10:43 am IST", Stamp("2025-04-24", "10:43")),  # audit 9
+        ("Updated — 24 April 2025", Stamp("2025-04-24")),
+        ("Published-Minister 2025", None),
         ("Dateline 2025-04-23", None),
         ("31 февраля 2025", None),
         ("23 aprel", None),

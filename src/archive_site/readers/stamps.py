@@ -103,7 +103,7 @@ _PUBLISHED = (
     r"|tarix|发布时间|发布日期|发表时间|发布于"
 )
 _LEAD = re.compile(
-    rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?\s*[:：]?\s*)?"
+    rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?",
     re.I,
 )
