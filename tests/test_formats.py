@@ -1620,6 +1620,13 @@ def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
         "in Beijing on Wednesday, China’s top tier.",
         "For Baku, the deal is a hedge against Moscow, and a door to Chinese money for its ports.",
     ]
+    assert r.notes == ()  # the headline is no block left out
+    # its shorter blocks are said to be left out (a greeting, a signature: audit 9)
+    greeted = NEWSLETTER.replace("<td><h1>", "<td><p>Good morning.</p><h1>").replace(
+        "</td></tr></table>", "<p>=E2=80=94 Rustam, editor</p></td></tr></table>"
+    )
+    ((line, note),) = read_text(greeted, "brief.eml", Problems(), fmt="mhtml").notes
+    assert "2 shorter ones left out" in note and line == 17  # the greeting's
     # a page a browser saved as MHTML: its Date is when it was saved, no publication's
     saved = NEWSLETTER.replace(
         '"The Caspian Brief" <newsletter@caspianbrief.com>', "<Saved by Blink>"

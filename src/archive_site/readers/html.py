@@ -150,7 +150,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
-    body, aside = _paragraphs(text, page, fields.get("title"))
+    body, aside = _paragraphs(text, page, fields.get("title"), notes)
     extracted = len(body)
     body = _with_standfirst(page, body)
     lead = len(body) - extracted  # the standfirst the extractor left out, put first
@@ -596,13 +596,15 @@ def _key(text: str) -> str:
 
 
 def _paragraphs(
-    html: str, page: PageScan, title: Field | None
+    html: str, page: PageScan, title: Field | None, notes: list[tuple[int, str]]
 ) -> tuple[list[Block], list[Furniture]]:
     """The extracted paragraphs, each with the line of the page it starts on; and, as
     furniture, the paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST",
     "Last modified on ...": the page's date, which its metadata gives), hold neither a
     letter nor a digit (a separator: "___", "* * *"), or are a byline before the text's
-    first paragraph ("By Aida Sultanova", see :mod:`.byline`).
+    first paragraph ("By Aida Sultanova", see :mod:`.byline`).  When the extractor finds no
+    text, the page's innermost blocks are its text, and ``notes`` says how many of them it
+    leaves out as too short (see :func:`_innermost`).
 
     A paragraph that is the headline, or the text of a figure caption, a
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
@@ -630,7 +632,9 @@ def _paragraphs(
     body: list[Block] = []
     aside: list[Furniture] = []
     last = 1
-    for text in extracted or _innermost(blocks, page.blocks):
+    found = extracted or [t for t, _ in _innermost(blocks, page.blocks)]
+    short: list[tuple[str, int]] = []
+    for text in found:
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or k.replace(" ", "") in headline:
@@ -638,11 +642,16 @@ def _paragraphs(
         if _in_furniture(k, furniture, inside, blocks):
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
+        if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
+            short += [(text, last)] if any(c.isalpha() for c in text) else []
+            continue
         kind = _furniture_kind(text, first=not body, pointer=k in pointers)
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
+    if (note := _left_out(short)) is not None and body:
+        notes.append(note)
     return body, aside
 
 
@@ -685,17 +694,28 @@ def _without_wrappers(page: PageScan, extracted: list[str]) -> None:
 _LEAST_BLOCK_WORDS = 8
 
 
-def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[str]:
-    """The page's blocks outside its furniture that hold no other block (a table cell's
-    paragraphs, not the cell) and have :data:`_LEAST_BLOCK_WORDS` words or more: its text
-    when the extractor finds none (a print view, a newsletter laid out in a table, whose
-    text trafilatura does not take for an article's)."""
+def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The page's blocks that hold no other block (a table cell's paragraphs, not the cell),
+    with their lines: those of :data:`_LEAST_BLOCK_WORDS` words or more (outside its
+    furniture: see :func:`_paragraphs`) are its text when the extractor finds none (a print
+    view, a newsletter laid out in a table, whose text trafilatura does not take for an
+    article's)."""
     holders = {n for k in blocks.texts for n in blocks.holding(k) if blocks.texts[n] != k}
     return [
-        " ".join(text.split())
-        for n, (text, _) in enumerate(found)
-        if n not in holders and len(text.split()) >= _LEAST_BLOCK_WORDS
+        (" ".join(text.split()), line) for n, (text, line) in enumerate(found) if n not in holders
     ]
+
+
+def _left_out(short: list[tuple[str, int]]) -> tuple[int, str] | None:
+    """The note on the shorter blocks of a page whose text the extractor did not find,
+    which its text leaves out (``short``: their texts and lines), if any."""
+    if not short:
+        return None
+    return short[0][1], (
+        f"the extractor found no article text in the page (a layout of tables?): its "
+        f"blocks of {_LEAST_BLOCK_WORDS} words or more are read as its text, and {len(short)} "
+        "shorter ones left out (a heading, a greeting, a signature?): compare with the page"
+    )
 
 
 #: Furniture whose short elements (a heading, a link, a button) the extractor may give
