@@ -612,23 +612,11 @@ def _paragraphs(
     """
     extracted, pointers = _extract(html, page.hiding)
     _without_wrappers(page, [_key(t) for t in extracted])
-    furniture = _Texts(
-        [
-            _key(t)
-            for f, t in zip(page.furniture, page.furniture_text, strict=True)
-            if f.kind in _NEVER_TEXT
-        ]
-    )
-    inside = {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
+    furniture, inside = _furniture_texts(page)
     headline = _headline_keys(page, title)
     blocks = _Texts([_key(text) for text, _ in page.blocks])
     headings = {_key(text) for text, _ in page.headings}
-    lines: dict[str, int] = {}
-    written: dict[str, str] = {}  # a block's text, where the extractor dropped characters
-    for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
-        lines.setdefault(k, line)
-        if not text.isascii() and INVISIBLE_RUN.search(text):
-            written.setdefault(k, " ".join(text.split()))
+    lines, written = _block_lines(blocks, page)
     body: list[Block] = []
     aside: list[Furniture] = []
     last = 1
@@ -643,16 +631,41 @@ def _paragraphs(
             continue
         last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
-            short += [(text, last)] if any(c.isalpha() for c in text) else []
+            short.append((text, last))
             continue
         kind = _furniture_kind(text, first=not body, pointer=k in pointers)
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
-    if (note := _left_out(short)) is not None and body:
-        notes.append(note)
+    notes.extend(_left_out(short) if body else ())
     return body, aside
+
+
+def _furniture_texts(page: PageScan) -> tuple[_Texts, set[str]]:
+    """The texts of the page's furniture that is never text (see :data:`_NEVER_TEXT`), and
+    those of the blocks within its boxes (:data:`_BOXES`), as paragraphs are looked up."""
+    furniture = _Texts(
+        [
+            _key(t)
+            for f, t in zip(page.furniture, page.furniture_text, strict=True)
+            if f.kind in _NEVER_TEXT
+        ]
+    )
+    return furniture, {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
+
+
+def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[str, str]]:
+    """The line each of the page's blocks starts on, by its text as paragraphs are looked
+    up (``blocks``); and a block's text as the page writes it, where the extractor dropped
+    characters (its joiners and soft hyphens)."""
+    lines: dict[str, int] = {}
+    written: dict[str, str] = {}
+    for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
+        lines.setdefault(k, line)
+        if not text.isascii() and INVISIBLE_RUN.search(text):
+            written.setdefault(k, " ".join(text.split()))
+    return lines, written
 
 
 def _headline_keys(page: PageScan, title: Field | None) -> set[str]:
@@ -706,16 +719,22 @@ def _innermost(blocks: _Texts, found: list[tuple[str, int]]) -> list[tuple[str, 
     ]
 
 
-def _left_out(short: list[tuple[str, int]]) -> tuple[int, str] | None:
+def _left_out(short: list[tuple[str, int]]) -> list[tuple[int, str]]:
     """The note on the shorter blocks of a page whose text the extractor did not find,
-    which its text leaves out (``short``: their texts and lines), if any."""
+    which its text leaves out (``short``: their texts and lines; those with a letter), if
+    any."""
+    short = [(text, line) for text, line in short if any(c.isalpha() for c in text)]
     if not short:
-        return None
-    return short[0][1], (
-        f"the extractor found no article text in the page (a layout of tables?): its "
-        f"blocks of {_LEAST_BLOCK_WORDS} words or more are read as its text, and {len(short)} "
-        "shorter ones left out (a heading, a greeting, a signature?): compare with the page"
-    )
+        return []
+    return [
+        (
+            short[0][1],
+            f"the extractor found no article text in the page (a layout of tables?): its "
+            f"blocks of {_LEAST_BLOCK_WORDS} words or more are read as its text, and "
+            f"{len(short)} shorter {'one' if len(short) == 1 else 'ones'} left out (a heading, "
+            "a greeting, a signature?): compare with the page",
+        )
+    ]
 
 
 #: Furniture whose short elements (a heading, a link, a button) the extractor may give
