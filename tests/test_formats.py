@@ -1101,6 +1101,10 @@ def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_autho
     assert r.fields["title"].value == "Georgia picks a consortium"
     assert r.fields["dateline"].value == "BAKU, April 23. /TASS/."
     assert texts(r)[1].startswith("The talks were held") and "author" not in r.fields
+    # nor a document's placeholder, kept by a page made from it (audit 9)
+    for placeholder in ("Microsoft Office User", "Windows User", "admin", "Administrator"):
+        head = f'<meta name="author" content="{placeholder}">'
+        assert "author" not in _page(head, text).fields
     r = _page("", f"{text}<p>BAKU, the capital, is warm. The talks went on.</p>")
     assert "dateline" not in r.fields  # the second paragraph only with its agency
 
@@ -1509,6 +1513,7 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
             "views of Carnegie, its staff, or its trustees."
         ],
         ["The views expressed in this commentary are solely those of the author."],
+        ["For information media. Not an official record."],  # the UN's (audit 9)
     ],
 )
 def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:
@@ -2546,6 +2551,7 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Share on Facebook",
         "Copy link",
         "Thanks for reading! If you enjoyed this, follow me for more on Caspian logistics.",
+        "Already a subscriber? Log in",  # Nikkei's (audit 9)
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:

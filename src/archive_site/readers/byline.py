@@ -423,9 +423,12 @@ _CLOSING = re.compile(
     re.IGNORECASE,
 )
 #: A disclaimer ending a commentary: "Carnegie does not take institutional positions on
-#: public policy issues; the views represented herein are those of the author(s)...".
+#: public policy issues; the views represented herein are those of the author(s)...";
+#: the United Nations' on its press releases: "For information media. Not an official
+#: record."
 _DISCLAIMER = re.compile(
     r"\bdoes\s+not\s+take\s+institutional\s+positions\b"
+    r"|^\W*for\s+information\s+media\W+not\s+an\s+official\s+record\W*$"
     r"|\b(?:the\s+)?(?:views|opinions)\s+(?:expressed|represented)\s+(?:here(?:in)?|in\s+this\s+"
     r"(?:article|commentary|piece|publication))\s+are\s+(?:solely\s+)?(?:those\s+of\s+the\s+"
     r"author|the\s+author)|\bviews\s+are\s+the\s+author(?:'|’)?s?\s+own\b",

@@ -1438,9 +1438,11 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                 if key == "og:locale" and _same_language(value, page.lang):
                     continue  # a locale always names a region; the page's own tag, as it is
                 if field == "author" and (
-                    value.startswith(("http://", "https://")) or not any(c.isalpha() for c in value)
+                    value.startswith(("http://", "https://"))
+                    or not any(c.isalpha() for c in value)
+                    or _PLACEHOLDER_AUTHOR.fullmatch(value.strip())
                 ):
-                    continue  # a profile page or a number ("1002": a catalogue's), not a name
+                    continue  # a profile page, a number ("1002": a catalogue's), no one's
                 if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
                     value = value.removeprefix("By ").removeprefix("by ")
                 if field == "author":  # a desk is no writer; an agency, the text's origin
@@ -1456,6 +1458,15 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         value, line = page.meta[published]
         out |= _date_fields(value, line)
     return out
+
+
+#: What a document's properties name as its author when no one named one, as a page made
+#: from it keeps them (``<meta name="author" content="Microsoft Office User">``).
+_PLACEHOLDER_AUTHOR = re.compile(
+    r"(?:microsoft\s+office\s+user|windows\s+user|user|admin(?:istrator)?|owner|unknown"
+    r"|author|guest|default|root|pc|\d*)",
+    re.IGNORECASE,
+)
 
 
 #: The names a page's ``<meta>`` gives its publication time under, most trusted first.

@@ -320,6 +320,7 @@ _PLACE = re.compile(
 )
 #: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
 #: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article",
+#: "Already a subscriber? Log in",
 #: "Thanks for reading! If you enjoyed this, follow me...".
 _BUTTON = re.compile(
     r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+|the\s+)?"
@@ -327,6 +328,7 @@ _BUTTON = re.compile(
     r"|share\s+on\s+(?:facebook|x|twitter|linkedin|whatsapp|telegram|vk)\W*$|copy\s+link\W*$"
     r"|(?:have|got)\s+a\s+(?:news\s+)?tip\s*\?"
     r"|subscribe\s+to\s+(?:unlock|read|continue|access)"
+    r"|already\s+(?:a\s+)?(?:subscriber|member|registered)\s*\?\s*(?:log|sign)\s*in\W*$"
     r"|thanks?\s+(?:you\s+)?for\s+reading\b)",
     re.IGNORECASE,
 )
