@@ -1437,12 +1437,8 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                 value, line = page.meta[key]
                 if key == "og:locale" and _same_language(value, page.lang):
                     continue  # a locale always names a region; the page's own tag, as it is
-                if field == "author" and (
-                    value.startswith(("http://", "https://"))
-                    or not any(c.isalpha() for c in value)
-                    or _PLACEHOLDER_AUTHOR.fullmatch(value.strip())
-                ):
-                    continue  # a profile page, a number ("1002": a catalogue's), no one's
+                if field == "author" and _no_name(value):
+                    continue
                 if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
                     value = value.removeprefix("By ").removeprefix("by ")
                 if field == "author":  # a desk is no writer; an agency, the text's origin
@@ -1458,6 +1454,16 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         value, line = page.meta[published]
         out |= _date_fields(value, line)
     return out
+
+
+def _no_name(author: str) -> bool:
+    """Whether a ``<meta>``'s author names no one: a profile page, a number ("1002": a
+    catalogue's), a document's placeholder (see :data:`_PLACEHOLDER_AUTHOR`)."""
+    return (
+        author.startswith(("http://", "https://"))
+        or not any(c.isalpha() for c in author)
+        or _PLACEHOLDER_AUTHOR.fullmatch(author.strip()) is not None
+    )
 
 
 #: What a document's properties name as its author when no one named one, as a page made
