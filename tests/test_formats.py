@@ -2965,13 +2965,20 @@ def test_a_call_to_pay_that_someone_is_reported_saying_is_text(text: str, kind: 
 def test_a_line_naming_a_storys_sources_ends_its_text(last: str, agency: str | None) -> None:
     """Al Jazeera's "Source: Reuters, AFP" was the outlet's own last paragraph, and the
     agencies whose text it is were in no chain (audit 5)."""
+    assert _ending(last, "agency")[0] == agency
+
+
+def _ending(last: str, field: str) -> tuple[str | None, Reading]:
+    """What a wire copy whose text ends with the paragraph ``last`` gives as ``field``, and
+    its reading; "text" when the paragraph is left in the text (and gives nothing), else
+    it is taken out as credits."""
     copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{last}\n"
     r, _ = read_as(copy, "wire")
-    if agency == "text":
-        assert texts(r)[-1] == last and "agency" not in r.fields
-        return
+    if texts(r)[-1] == last:
+        assert field not in r.fields
+        return "text", r
     assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
-    assert (r.fields["agency"].value if "agency" in r.fields else None) == agency
+    return (r.fields[field].value if field in r.fields else None), r
 
 
 def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin() -> None:
@@ -3025,14 +3032,12 @@ def test_a_notice_that_another_outlet_published_the_text_first_names_its_origin(
     was the text's last paragraph, and the copy an independent source (audit 9): a notice
     ending the text that another outlet published it first is furniture, and that outlet
     the origin of the chain (not when it is the outlet itself)."""
-    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{last}\n"
-    r, _ = read_as(copy, "wire")
+    named, r = _ending(last, "origin")
     if origin == "text":
-        assert texts(r)[-1] == last and "origin" not in r.fields
+        assert named == "text"
         return
-    assert last not in texts(r) and ("credits", last) in [(f.kind, f.text) for f in r.furniture]
-    named = r.fields["origin"].value
-    assert origin is None or named == origin
+    assert named not in (None, "text") and origin in (None, named)
+    assert named is not None
     chain = publication_chain(None, r, "Eurasia Review", lambda name: None)
     assert [(c.name, c.role) for c in chain] == [
         (named, "original"),
