@@ -3023,6 +3023,11 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
         ("Originally published in Russian.", "text"),  # a language, not an outlet
         ("This article was first published in April 2025.", "text"),
         ("The minister said the article was published in good faith.", "text"),
+        # review 23: the report or the interview a story ends on is the one it reports on
+        ("The report was first published by the World Bank in 2023.", "text"),
+        ("The interview was originally published by Kommersant on Tuesday.", "text"),
+        ("This interview was originally published by Kommersant.", "Kommersant"),
+        ("This story was first posted on Tuesday.", "text"),  # a day, not an outlet
     ],
 )
 def test_a_notice_that_another_outlet_published_the_text_first_names_its_origin(

@@ -445,13 +445,17 @@ _REPORTS = re.compile(
 
 
 _PIECE = r"(?:article|piece|story|post|commentary|analysis|op-?ed|report|essay|column|interview)"
+#: What "the" names as the text itself in a notice ("The article was originally published
+#: by ..."): "the report", "the interview" or "the analysis" ending a story is the one it
+#: reports on ("The report was first published by the World Bank in 2023.").
+_THE_PIECE = r"(?:article|piece|post)"
 #: A notice ending a text that another outlet published it first: "Source: This article was
 #: published by the Jamestown Foundation", "This article originally appeared on
 #: Eurasianet", "This article is republished from The Conversation under a Creative Commons
 #: license. Read the original article.", "Republished with permission from The Diplomat",
 #: "Originally published in Kommersant".
 _REPUBLISHED = re.compile(
-    rf"(?:source\s*:\s*)?(?:(?:a\s+version\s+of\s+)?(?:this|the)\s+{_PIECE}\s+"
+    rf"(?:source\s*:\s*)?(?:(?:a\s+version\s+of\s+)?(?:this\s+{_PIECE}|the\s+{_THE_PIECE})\s+"
     r"(?:(?:was|is|has\s+been)\s+(?:(?:originally|first)\s+)?(?:published|republished|reprinted"
     r"|posted)|(?:originally|first)\s+appeared)|(?:originally|first)\s+(?:published|appeared|posted)"
     r"|(?:republished|reprinted)(?:\s+with\s+(?:kind\s+)?permission)?)"
@@ -460,11 +464,13 @@ _REPUBLISHED = re.compile(
     r"story)\.?)?",
     re.IGNORECASE,
 )
-#: What a name after "published in" may be that is no outlet: a language, a month, a year.
+#: What a name after "published in" may be that is no outlet: a language, a month, a day,
+#: a year.
 _NO_OUTLET = re.compile(
     r"(?:english|russian|azerbaijani|chinese|french|german|spanish|turkish|arabic|persian|"
     r"japanese|korean|italian|portuguese|georgian|armenian|kazakh|uzbek|print|january|february|"
-    r"march|april|may|june|july|august|september|october|november|december|\d)",
+    r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|\d)",
     re.IGNORECASE,
 )
 
