@@ -294,13 +294,14 @@ def _between_digits(text: str, at: int) -> bool:
 def _elided(text: str, apostrophe: int) -> bool:
     """Whether the word before the apostrophe at ``apostrophe`` is one elided before it
     (see :data:`_ELIDED`); not a capital letter alone before a capital: a name's
-    ("D'Souza", "D'Alema"), whatever a sentence opening "L'Azerbaïdjan" may be ("Dell'"
-    opening one is elided)."""
+    ("D'Souza", "D'Alema"), but for the article opening a sentence before a name
+    ("L'Azerbaïdjan et la Chine", "L'Unione europea"; "Dell'" opening one is elided)."""
     start = apostrophe
     while start > 0 and text[start - 1].isalpha():
         start -= 1
     word = text[start:apostrophe]
-    if len(word) == 1 and word.isupper() and text[apostrophe + 1 : apostrophe + 2].isupper():
+    capital = len(word) == 1 and word.isupper() and word != "L"
+    if capital and text[apostrophe + 1 : apostrophe + 2].isupper():
         return False
     return word.casefold() in _ELIDED
 
