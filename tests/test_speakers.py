@@ -374,6 +374,14 @@ def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy
     )
     with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
         _interview(project_copy, "azertag.capture.html", listed)
+    # two items ending the last answer, each a sentence, are no question and its answer: the
+    # first was the interviewer's words (review 23)
+    two = HYPHENED_PAGE.replace(
+        "<ul><li>on transport and logistics;</li><li>on energy and green technology.</li></ul>",
+        "<p>- The agreement on the Middle Corridor.</p><p>- The agreement on green energy.</p>",
+    )
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        _interview(project_copy, "azertag.capture.html", two)
 
 
 def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:

@@ -155,6 +155,21 @@ def _asks(text: str) -> bool:
 
 
 def _thanks(text: str) -> bool:
-    """Whether a paragraph is a sentence of its own, as a closing word of thanks is (a
-    capital first, a full stop or an exclamation mark last), not a list's item."""
-    return text[:1].isupper() and text.rstrip().endswith((".", "!"))
+    """Whether a paragraph is a closing word of thanks: a sentence of its own (a capital
+    first, a full stop or an exclamation mark last) that thanks (see :data:`_THANKING`),
+    not a list's item, nor the last of two items ending the last answer ("- The agreement
+    on the Middle Corridor." "- The agreement on green energy.")."""
+    return (
+        text[:1].isupper()
+        and text.rstrip().endswith((".", "!"))
+        and _THANKING.search(text) is not None
+    )
+
+
+#: The word that thanks, in the languages the archive's interviews are in: "Thank you",
+#: "Спасибо", "Благодарю", "Təşəkkür edirəm", "Teşekkürler", "Merci", "Danke", "谢谢".
+_THANKING = re.compile(
+    r"\bthank|спасиб|благодар|təşəkkür|teşekkür|sağ\s*ol|\bmerci\b|\bdanke\b|grazie|gracias|"
+    r"obrigad|谢谢|感谢",
+    re.IGNORECASE,
+)
