@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .patterns import later
+
 Precision = Literal["year", "month", "day"]
 SpecKind = Literal["single", "interval", "before", "after"]
 
@@ -128,9 +130,9 @@ def other_month_number(name: str) -> int:
 
 #: The languages whose months :func:`months_stated` reads, by their primary subtags.
 MONTHS_READ_IN = frozenset("en fr de es it pt ru az tr zh ja ko".split())  # noqa: SIM905
-_ENGLISH_MONTH = re.compile(rf"\b{MONTH_PATTERN}(?!\w)")
+_ENGLISH_MONTH = later(rf"\b{MONTH_PATTERN}(?!\w)")
 #: Azerbaijani's months of four letters or fewer with an ending: "martın 12-də", "iyunda".
-_AZERBAIJANI_MONTH = re.compile(
+_AZERBAIJANI_MONTH = later(
     r"(?<!\w)(mart|may|iyun|iyul)(?:ın|in|un|ün|da|də|dan|dən|a|ə|ı|i|u|ü)(?!\w)"
 )  # (in lower case, as Azerbaijani writes them: "Martin" is no March)
 #: Another language's month name, whole or, five letters or more, with an ending
@@ -138,10 +140,10 @@ _AZERBAIJANI_MONTH = re.compile(
 _LONG_OTHER_MONTHS = "|".join(
     sorted({re.escape(w) for w in " ".join(_LANGUAGES).split() if len(w) >= 5}, key=len)[::-1]
 )
-_OTHER_MONTH = re.compile(
+_OTHER_MONTH = later(
     rf"(?<!\w)(?:{OTHER_MONTH_PATTERN}(?!\w)|(?:{_LONG_OTHER_MONTHS})(?=\w))", re.I
 )
-_NUMBERED_MONTH = re.compile(
+_NUMBERED_MONTH = later(
     r"(?<!\d)\d{4}[-./](?P<a>\d{1,2})[-./]\d{1,2}(?!\d)"
     r"|(?<!\d)\d{1,2}\.(?P<b>\d{1,2})\.(?:\d{4}|\d{2})(?!\d)"
     r"|(?<!\d)(?P<s1>\d{1,2})/(?P<s2>\d{1,2})/\d{4}(?!\d)"  # either may be the month
@@ -152,7 +154,7 @@ _NUMBERED_MONTH = re.compile(
 def states_month(text: str, month: int) -> bool:
     """Whether ``text`` names ``month`` (see :func:`months_stated`): by its English name
     first, which most quotes give (the other languages' names are many more patterns)."""
-    if any(month_number(m[0]) == month for m in _ENGLISH_MONTH.finditer(text)):
+    if any(month_number(m[0]) == month for m in _ENGLISH_MONTH().finditer(text)):
         return True
     return month in months_stated(text)
 
@@ -163,11 +165,11 @@ def months_stated(text: str) -> set[int]:
     or in Chinese and Japanese (``6月``)."""
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)  # ３月: 3月
-    found = {month_number(m[0]) for m in _ENGLISH_MONTH.finditer(text)}
-    found |= {other_month_number(m[1]) for m in _AZERBAIJANI_MONTH.finditer(text)}
+    found = {month_number(m[0]) for m in _ENGLISH_MONTH().finditer(text)}
+    found |= {other_month_number(m[1]) for m in _AZERBAIJANI_MONTH().finditer(text)}
     # (not "may" in lower case, Azerbaijani's May and English's verb)
-    found |= {other_month_number(m[0]) for m in _OTHER_MONTH.finditer(text) if m[0] != "may"}
-    for m in _NUMBERED_MONTH.finditer(text):
+    found |= {other_month_number(m[0]) for m in _OTHER_MONTH().finditer(text) if m[0] != "may"}
+    for m in _NUMBERED_MONTH().finditer(text):
         for number in (int(g) for g in (m["a"], m["b"], m["c"], m["s1"], m["s2"]) if g):
             if 1 <= number <= 12:
                 found.add(number)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from .dates import MONTH_PATTERN, OTHER_MONTH_PATTERN
+from .patterns import later
 
 _FOLD = {
     **dict.fromkeys("‘’‚‛′`´", "'"),
@@ -332,7 +333,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?(?P
 
 
 #: A month's name, in English or another language, opening a text.
-_MONTH_FIRST = re.compile(rf"(?i:{MONTH_PATTERN}|{OTHER_MONTH_PATTERN})(?![^\W\d_])")
+_MONTH_FIRST = later(rf"(?i:{MONTH_PATTERN}|{OTHER_MONTH_PATTERN})(?![^\W\d_])")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -348,7 +349,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         last = word.group(1).rstrip(".!?…").lower() if word else ""
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
             continue
-        if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST.match(text, m.end()):
+        if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST().match(text, m.end()):
             continue  # a day written as an ordinal: "am 2. April 1992"
         out.append(_stripped(text, start, m.end()))
         start = m.end()

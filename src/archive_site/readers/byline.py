@@ -299,7 +299,7 @@ def _is_affiliation(line: str) -> bool:
     return (
         0 < len(words) <= _MAX_AFFILIATION_WORDS
         and not re.search(r"[.:;,!?]$|\d", line)
-        and DATELINE.match(line + " x") is None
+        and DATELINE().match(line + " x") is None
     )
 
 

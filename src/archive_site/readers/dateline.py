@@ -7,11 +7,11 @@ saved pages keep one apart from the paragraph's text, and read its day.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
+from ..patterns import later
 from .base import Block, Field, iso_date
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
@@ -30,7 +30,7 @@ _DAY_MONTH = (
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 #: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop).
-DATELINE = re.compile(
+DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
     rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|[—–:.-]))\s+(?=\S)"
 )
@@ -38,7 +38,7 @@ DATELINE = re.compile(
 
 #: ``Баку. 3 июня. ИНТЕРФАКС -``: place, day and agency each ended by a stop, the agency in
 #: capitals (checked after the match) and no brackets, a dash or a slash after it.
-STOPPED_DATELINE = re.compile(
+STOPPED_DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE})\.\s+{_DAY_MONTH}\.\s+"
     r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*)\s*(?:--|[—–/-]))\s+(?=\S)"
 )
@@ -47,7 +47,7 @@ STOPPED_DATELINE = re.compile(
 #: ``Bakı, 23 aprel, AZƏRTAC``: place, day and agency parted by commas, the agency in
 #: capitals (checked after the match), as Azerbaijani agencies write it; often a paragraph
 #: of its own above the text.
-_COMMA_DATELINE = (
+COMMA_DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}),\s+{_DAY_MONTH},\s+"
     r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*))(?:\.?\s*$|\.\s+(?=\S)|\s*(?:--|[—–-])\s+(?=\S))"
 )
@@ -55,17 +55,10 @@ _COMMA_DATELINE = (
 
 #: ``TOKYO, April 24 Kyodo -``: place and day, then a news agency the readers know with no
 #: brackets (checked after the match), as Kyodo writes it.
-BARE_AGENCY_DATELINE = re.compile(
+BARE_AGENCY_DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}}),\s+{_DAY_MONTH}\s+"
     r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2})\s*(?:--|[—–-]))\s+(?=\S)"
 )
-
-
-@functools.cache
-def comma_dateline() -> re.Pattern[str]:
-    """:data:`_COMMA_DATELINE`, compiled when first needed (a build of captures that no
-    reader of datelines reads compiles none)."""
-    return re.compile(_COMMA_DATELINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +73,7 @@ class Dateline:
 #: A Chinese agency's or site's dateline: ``新华社北京4月23日电（记者张三）``, ``中新网4月23日电``
 #: (the agency, the place, the day, 电 or 讯, perhaps the reporters; no space after).
 _HAN = "\u4e00-\u9fff"
-CJK_DATELINE = re.compile(
+CJK_DATELINE = later(
     rf"^(?P<dateline>(?P<ag>[{_HAN}]{{1,4}}[社网])(?P<place>[{_HAN}]{{0,10}}?)"
     rf"(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(][^）)\n]{{1,40}}[）)])?)\s*(?=\S)"
 )
@@ -88,15 +81,15 @@ CJK_DATELINE = re.compile(
 
 def match_dateline(text: str) -> tuple[Dateline, str] | None:
     """The dateline opening a paragraph and the paragraph's text after it."""
-    cjk = CJK_DATELINE.match(text)
+    cjk = CJK_DATELINE().match(text)
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
     for m in (
-        DATELINE.match(text),
-        STOPPED_DATELINE.match(text),
-        comma_dateline().match(text),
-        BARE_AGENCY_DATELINE.match(text),
+        DATELINE().match(text),
+        STOPPED_DATELINE().match(text),
+        COMMA_DATELINE().match(text),
+        BARE_AGENCY_DATELINE().match(text),
     ):
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
@@ -106,16 +99,16 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
 
 #: An agency's name ended by a stop, after a dateline's dash: "МОСКВА, 23 апр — РИА
 #: Новости. ..." (RIA Novosti's form).
-_AGENCY_AFTER = re.compile(r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\.\s+(?=\S)")
+_AGENCY_AFTER = later(r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\.\s+(?=\S)")
 
 
 def _agency_as_written(m: re.Match[str], agency: str | None) -> bool:
     """Whether the agency of a dateline without brackets is one: in capitals, after a stop
     or a comma ("Baku. 3 June. The talks - ..." is a sentence); after the day alone, a news
     agency the readers know ("BAKU, April 24 The talks - ...": none)."""
-    if m.re in (STOPPED_DATELINE, comma_dateline()):
+    if m.re in (STOPPED_DATELINE(), COMMA_DATELINE()):
         return bool(agency and agency.isupper() and len(agency) > 2)
-    if m.re is BARE_AGENCY_DATELINE:
+    if m.re is BARE_AGENCY_DATELINE():
         from .byline import agency_of  # (bylines read datelines: imported when needed)
 
         return agency is not None and agency_of(agency) is not None
@@ -127,7 +120,7 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
     and ended by a stop, taken into the dateline (only a news agency the readers know)."""
     from .byline import agency_of  # (bylines read datelines: imported when needed)
 
-    after = _AGENCY_AFTER.match(rest)
+    after = _AGENCY_AFTER().match(rest)
     if found.agency is not None or after is None or agency_of(after["ag"]) is None:
         return found, rest
     text = f"{found.text} {rest[: after.end()].strip()}"
@@ -136,7 +129,7 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
 
 def _dateline(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of :data:`DATELINE`, :data:`STOPPED_DATELINE`,
-    :func:`comma_dateline` or :data:`BARE_AGENCY_DATELINE` is, if it is one."""
+    :data:`COMMA_DATELINE` or :data:`BARE_AGENCY_DATELINE` is, if it is one."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
     if not _agency_as_written(m, agency):

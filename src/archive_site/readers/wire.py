@@ -61,8 +61,8 @@ def _is_headline(text: str) -> bool:
         0 < len(words) <= _MAX_HEADLINE_WORDS
         and not re.search(r"[.:;,。：；，]$", text)
         and parse_stamp(text) is None
-        and DATELINE.match(text + " x") is None
-        and CJK_DATELINE.match(text + " x") is None
+        and DATELINE().match(text + " x") is None
+        and CJK_DATELINE().match(text + " x") is None
     )
 
 

@@ -1,0 +1,41 @@
+"""Regular expressions compiled when first used (archive_site.patterns)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from archive_site.patterns import later
+
+
+def test_a_pattern_is_compiled_at_its_first_use_not_before() -> None:
+    broken = later("(")  # compiling it raises: making the function does not
+    with pytest.raises(re.error):
+        broken()
+
+
+def test_every_use_gets_the_one_compiled_pattern_with_its_flags() -> None:
+    word = later(r"baku", re.IGNORECASE)
+    assert word() is word()
+    assert word().fullmatch("BAKU") is not None
+
+
+def test_importing_the_stages_compiles_none_of_the_large_patterns() -> None:
+    """A build whose records all come from the cache reads no capture: the datelines' and
+    the months' patterns (milliseconds each) are not compiled by importing the stages."""
+    code = (
+        "import archive_site.load, archive_site.render, archive_site.produce\n"
+        "from archive_site.readers import dateline\n"
+        "from archive_site import dates, text\n"
+        "made = [f.cache_info().currsize for f in (dateline.DATELINE, dateline.STOPPED_DATELINE,"
+        " dateline.COMMA_DATELINE, dateline.BARE_AGENCY_DATELINE, dateline.CJK_DATELINE,"
+        " dates._OTHER_MONTH, dates._ENGLISH_MONTH, text._MONTH_FIRST)]\n"
+        "print(sum(made))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.strip() == "0"
