@@ -42,7 +42,8 @@ from ..layout import (
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
-from ..readers import Field, Reading, capture_text, detect_format, read_text, readable
+from ..readers import Field, Reading, capture_text, detect_format, read_text, readable, split_lines
+from ..readers.clipping import is_clipping
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -249,8 +250,14 @@ def _front_matter_unfenced(capture: Path, text: str) -> bool:
 
 
 def _is_markdown_article(capture: Path, text: str) -> bool:
-    """A Markdown article written by hand: a ``.md`` file opening with front matter."""
-    return capture.suffix.lower() == MARKDOWN_SUFFIX and text.lstrip("\ufeff").startswith("---")
+    """A Markdown article written by hand: a ``.md`` file opening with front matter (not
+    a clipper's: that is a capture, :mod:`~archive_site.readers.clipping`)."""
+    text = text.lstrip("\ufeff")
+    return (
+        capture.suffix.lower() == MARKDOWN_SUFFIX
+        and text.startswith("---")
+        and not is_clipping(split_lines(text))
+    )
 
 
 def _markdown_reading(reading: Reading, problems: Problems) -> tuple[Reading, str]:

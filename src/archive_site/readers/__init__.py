@@ -5,7 +5,7 @@ name, detection and reader) adds a format; adding a format is adding a module.
 Detection tries the formats in their ``order``: the first whose test passes
 reads the capture, ``plain`` last of all.  The formats (each module's
 docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``html``,
-``mhtml``, ``wire``, ``plain``.
+``mhtml``, ``clipping``, ``wire``, ``plain``.
 """
 
 from __future__ import annotations

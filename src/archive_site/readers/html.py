@@ -971,14 +971,14 @@ def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
     for said, line in stated:
         text = before_changed(said)  # (and "Updated ... · Published ...": the labelled one)
         stamp = find_published_stamp(said) or (
-            (_stamp_of(text) or _stamp_ending(text)) if text else None
+            (stamp_of(text) or _stamp_ending(text)) if text else None
         )
         if stamp is not None:
             out.append((stamp, line))
     return out
 
 
-def _stamp_of(value: str) -> Stamp | None:
+def stamp_of(value: str) -> Stamp | None:
     """The day, time and offset of an ISO 8601 date-time, as a stamp (None if it is not one)."""
     found = _date_fields(value, 0)
     if "published" not in found:

@@ -517,7 +517,14 @@ def detect(capture: Capture) -> bool:
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
-    head = _read_head(split_blocks(capture.lines))
+    return read_blocks(split_blocks(capture.lines))
+
+
+def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Reading:
+    """What :func:`read` finds in a text's blocks (each its lines and the number of its
+    first): another reader's blocks, made from a text with its own marks of paragraphs
+    (:mod:`.clipping`'s Markdown)."""
+    head = _read_head(blocks)
     fields, notes = head.fields, head.notes
     tail = split_tail(head.rest)
     if tail.note is not None:
@@ -538,7 +545,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = [*head.furniture, *inside, *tail.furniture, *credits]
     if "language" not in fields and body and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
-    return reading("wire", fields, body, sorted(furniture, key=lambda f: f.line), notes)
+    return reading(fmt, fields, body, sorted(furniture, key=lambda f: f.line), notes)
 
 
 FORMAT = Format("wire", read, detect, order=80)

@@ -1,0 +1,388 @@
+"""``clipping``: a web page saved as Markdown by a clipper or a read-later service
+(Obsidian's Web Clipper, MarkDownload, Joplin's clipper, Instapaper's export...).
+
+Such a file is the page's text in Markdown, often under front matter the clipper wrote
+from the page's metadata.  It is read as that text with its Markdown taken off, line for
+line (every paragraph keeps its line in the file), by the ``wire`` reader (headline,
+byline, date, dateline, credits, trailing furniture); then the front matter's values,
+where it gives them, are the fields:
+
+- ``title``;
+- ``source``, ``url``, ``link``, ``original_url``, ``canonical``: the page's address;
+- ``author``, ``authors``, ``byline``: a name or a list of names (Obsidian writes
+  ``"[[Name]]"``);
+- ``published``, ``date_published``, ``pubdate``: a date or an ISO date-time.
+
+Never ``date``, ``created``, ``clipped``, ``saved`` and the like: clippers write there the
+day the page was saved, which is not the day it was published.
+
+Above the text's first paragraph (the page's head, as a read-later service sets it): a link
+whose words are its own address or host (``[eurasianet.org](https://eurasianet.org/...)``)
+is the page's address, when the front matter gives none; a short line in parts parted by
+``·`` or ``|``, one a stamp, is furniture, its day the publication's and a name beside it
+the author, when nothing else gave them ("Heydar Isayev · April 24, 2025"; never a day
+"Saved" or "Clipped").
+
+Markdown taken off: ATX and Setext headings (kept as section headings; the first, when it
+opens the text, is the headline), emphasis, strike-through, code spans and fences, links
+(their words kept), images and footnote marks (dropped), block quotes' ``>``, rules,
+link reference definitions, backslash escapes; a list's ``*`` and ``+`` items are set
+``- `` as the other readers set them.
+
+Detected when the text opens with front matter naming a title or an address, or with a
+``#`` heading followed by other Markdown (a link, an image, a rule, emphasis).  A
+hand-written article (``ID.md``, :mod:`.markdown`) is never read so.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from ..errors import Problems
+from ..model import Furniture
+from ..patterns import later
+from .base import Block, Capture, Field, Format, Reading, reading
+from .byline import read_byline
+from .dateline import match_dateline, take_dateline
+from .frontmatter import has_front_matter
+from .html import stamp_of
+from .stamps import Stamp, parse_stamp
+from .wire import read_blocks
+
+_TITLE_KEYS = ("title",)
+_URL_KEYS = ("source", "url", "link", "original_url", "canonical", "canonical_url")
+_AUTHOR_KEYS = ("author", "authors", "byline")
+_PUBLISHED_KEYS = ("published", "date_published", "datepublished", "pubdate")
+
+#: A top-level key of front matter and its value (the clipper's YAML is read line by line,
+#: as the few shapes clippers write: ``key: value``, ``key:`` then ``- item`` lines).
+_KEY = later(r"(?P<key>[A-Za-z][\w -]*?)\s*:(?:\s+(?P<value>.*?))?\s*$")
+_ITEM = later(r"\s+-\s+(?P<value>.*?)\s*$|-\s+(?P<top>.*?)\s*$")
+_CLOSERS = ("---", "...")
+
+_ATX = later(r"\s{0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
+_SETEXT = later(r"\s{0,3}(?:=+|-+)\s*$")
+_RULE = later(r"\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
+_FENCE = later(r"\s{0,3}(?:`{3,}|~{3,})")
+_REFERENCE = later(r"\s{0,3}\[[^\]\n]+\]:\s*\S+")
+_QUOTE = later(r"\s{0,3}(?:>\s?)+")
+_BULLET = later(r"\s*(?:[*+-]|\d{1,3}[.)])\s+(?=\S)")
+#: Markdown besides a heading: a link, an image, a rule, emphasis, an escape.
+_MARKDOWN = later(
+    r"\]\((?:https?:|/|#)|^\s{0,3}(?:-{3,}|\*{3,}|_{3,})\s*$|\*\*\S|__\S|(?<!\w)_\S[^_\n]*\S_(?!\w)"
+    r"|(?<![\w*])\*\S[^*\n]*\S\*(?![\w*])|\\[\\`*_{}\[\]()#+\-.!]",
+    re.MULTILINE,
+)
+_INLINE = later(
+    r"\\(?P<esc>[!-/:-@\[-`{-~])"
+    r"|!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"  # images
+    r"|\[\^[^\]\s]+\]"  # a footnote's mark
+    r"|\[(?P<text>(?:\\.|[^\]\\])*)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))*)"
+    r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)"""
+    r"|\[(?P<ref>(?:\\.|[^\]\\])+)\]\[[^\]\n]*\]"
+    r"|<(?P<auto>(?:https?|mailto):[^>\s]+)>"
+    r"|(?P<tick>`+)(?P<code>.+?)(?P=tick)"
+    r"|(?P<strong>\*\*|__)(?=\S)(?P<st>.+?)(?<=\S)(?P=strong)"
+    r"|~~(?=\S)(?P<sk>.+?)(?<=\S)~~"
+    r"|(?<![\w*\\])\*(?=[^\s*])(?P<em>.+?)(?<=[^\s*\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])(?P<em2>.+?)(?<=[^\s_\\])_(?!\w)",
+    re.DOTALL,
+)
+
+
+#: Keys of front matter that clippers write and a hand-written article's metadata has not:
+#: a ``.md`` file whose front matter holds one is a clipping, not an article ``add`` keeps
+#: as written.
+CLIPPER_KEYS = frozenset(
+    (*_URL_KEYS, "created", "clipped", "saved", "tags", "description", "authors", "byline")
+) - {"url"}
+
+
+def is_clipping(lines: list[str] | tuple[str, ...]) -> bool:
+    """Whether the lines open with front matter that a clipper wrote (see
+    :data:`CLIPPER_KEYS`)."""
+    return not CLIPPER_KEYS.isdisjoint(_front_values(lines)[0])
+
+
+def detect(capture: Capture) -> bool:
+    lines = capture.lines
+    if has_front_matter(lines):
+        keys = _front_values(lines)[0]
+        return any(k in keys for k in (*_TITLE_KEYS, *_URL_KEYS))
+    first = next((line for line in lines if line.strip()), "")
+    opening = _ATX().match(first)
+    return (
+        opening is not None
+        and opening["hashes"] == "#"
+        and _MARKDOWN().search(capture.text, len(first)) is not None
+    )
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    lines = list(capture.lines)
+    values, body_start = _front_values(lines)
+    for n in range(body_start):
+        lines[n] = ""
+    plain, headings, opening = plain_lines(lines)
+    found = read_blocks(_blocks(plain, opening), "clipping")
+    fields = dict(found.fields)
+    title_line = fields["title"].line if "title" in fields else None
+    fields |= _front_fields(values)
+    blocks = [
+        Block(b.text, b.line, "heading", None) if b.line - 1 in headings else b
+        for b in found.blocks
+        if b.line != title_line
+    ]
+    prose = _first_prose(blocks)
+    notes = list(found.notes)
+    _take_dateline(blocks, fields, notes)
+    above = blocks[prose].line - 1 if prose < len(blocks) else len(lines)
+    if "url" not in fields and (url := _address_above(lines, above)) is not None:
+        fields["url"] = url
+    meta = _head_meta(blocks[:prose], fields)
+    furniture = sorted(
+        [*found.furniture, *(Furniture("timestamp", b.text, b.line) for b in meta)],
+        key=lambda f: f.line,
+    )
+    kept = [b for b in blocks if b not in meta]
+    return reading("clipping", fields, kept, furniture, notes)
+
+
+def _front_values(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field], int]:
+    """The front matter's top-level values by key (lower case; a list's items joined by
+    " and "), and the index of the first line after it (0: no front matter)."""
+    if not has_front_matter(lines):
+        return {}, 0
+    close = next((n for n in range(1, len(lines)) if lines[n].strip() in _CLOSERS), None)
+    if close is None:
+        return {}, 0
+    values: dict[str, list[tuple[str, int]]] = {}
+    key = None
+    for n in range(1, close):
+        item = _ITEM().match(lines[n])
+        if item is not None and key is not None:
+            values[key].append((_scalar(item["value"] or item["top"]), n + 1))
+            continue
+        m = _KEY().match(lines[n])
+        key = None if m is None else m["key"].strip().lower().replace(" ", "_")
+        if m is not None and key is not None:
+            values[key] = [] if not m["value"] else [(_scalar(m["value"]), n + 1)]
+    return {
+        k: Field(" and ".join(v for v, _ in items), items[0][1])
+        for k, items in values.items()
+        if items and all(v for v, _ in items)
+    }, close + 1
+
+
+def _scalar(value: str) -> str:
+    """A YAML scalar as written in front matter: quotes, Obsidian's ``[[link]]`` and a
+    comment taken off; a flow list (``[a, b]``) its items joined by " and "."""
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]") and not value.startswith("[["):
+        return " and ".join(_scalar(v) for v in value[1:-1].split(",") if v.strip())
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        value = value[1:-1]
+    elif " #" in value:
+        value = value.split(" #", 1)[0].rstrip()
+    if value.startswith("[[") and value.endswith("]]"):
+        value = value[2:-2].split("|")[-1]
+    return value.strip()
+
+
+def _front_fields(values: dict[str, Field]) -> dict[str, Field]:
+    """The reading's fields the front matter gives."""
+    out: dict[str, Field] = {}
+    title = _first(values, _TITLE_KEYS)
+    if title is not None:
+        out["title"] = title
+    url = _first(values, _URL_KEYS)
+    if url is not None and urlsplit(url.value).scheme in ("http", "https"):
+        out["url"] = url
+    author = _first(values, _AUTHOR_KEYS)
+    if author is not None:
+        out["author"] = author
+    published = _first(values, _PUBLISHED_KEYS)
+    stamp = None if published is None else stamp_of(published.value)
+    if published is not None and stamp is not None:
+        out |= {key: Field(value, published.line) for key, value in stamp.fields()}
+    return out
+
+
+def _first(values: dict[str, Field], keys: tuple[str, ...]) -> Field | None:
+    return next((values[k] for k in keys if k in values), None)
+
+
+def plain_lines(lines: list[str]) -> tuple[list[str], set[int], set[int]]:
+    """The lines with their Markdown taken off, as many as given; the indexes of those that
+    are headings, and of those that open a paragraph though no blank line is above them (a
+    heading, the line after it, a list's item)."""
+    out: list[str] = []
+    headings: set[int] = set()
+    opening: set[int] = set()
+    fenced = False
+    for n, line in enumerate(lines):
+        quoted = _QUOTE().match(line)
+        if quoted is not None and not fenced:
+            line = line[quoted.end() :]
+        if _FENCE().match(line):
+            fenced = not fenced
+            out.append("")
+        elif fenced:
+            out.append(line)
+        elif _SETEXT().match(line) and n and out[-1].strip() and n - 1 not in headings:
+            headings.add(n - 1)  # (the line above, underlined)
+            opening |= {n - 1, n + 1}
+            out.append("")
+        elif _RULE().match(line) or _REFERENCE().match(line):
+            out.append("")
+        elif (atx := _ATX().match(line)) is not None:
+            headings.add(n)
+            opening |= {n, n + 1}
+            out.append(atx["text"] or "")
+        else:
+            item = _BULLET().match(line)
+            if item is not None:
+                opening.add(n)
+                marker = line[: item.end()].strip()
+                line = ("- " if marker in "*+-" else f"{marker} ") + line[item.end() :]
+            out.append(line)
+    return _inline_apart(out), headings, opening
+
+
+def _blocks(lines: list[str], opening: set[int]) -> list[tuple[list[str], int]]:
+    """The paragraphs of the lines: parted by blank lines and before each line ``opening``."""
+    blocks: list[tuple[list[str], int]] = []
+    for n, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if n in opening or n == 0 or not lines[n - 1].strip():
+            blocks.append(([], n + 1))
+        blocks[-1][0].append(line.strip())
+    return blocks
+
+
+def _inline_apart(lines: list[str]) -> list[str]:
+    """The lines with links, emphasis, code spans and escapes taken off, a paragraph at a
+    time (emphasis may run over a line's end), each line kept apart."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line)
+            continue
+        if block:
+            text = _INLINE().sub(_plain, "\n".join(block))
+            made = text.split("\n")
+            out.extend(
+                made if len(made) == len(block) else [" ".join(made), *[""] * (len(block) - 1)]
+            )
+            block = []
+        out.append(line)
+    return out[:-1]
+
+
+def _plain(m: re.Match[str]) -> str:
+    """What a piece of inline Markdown reads as."""
+    if m["esc"] is not None:
+        return m["esc"]
+    if m["auto"] is not None:
+        return m["auto"]
+    if m["code"] is not None:
+        return m["code"]
+    inner = next((m[g] for g in ("text", "ref", "st", "sk", "em", "em2") if m[g] is not None), "")
+    return _INLINE().sub(_plain, inner)
+
+
+def _take_dateline(
+    blocks: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """A dateline opening the text's first or second paragraph (after a standfirst), not
+    its first block: the wire reader looks at that one alone."""
+    texts = [n for n, b in enumerate(blocks) if b.role != "heading"][:2]
+    for n in texts:
+        found = match_dateline(blocks[n].text) if n else None
+        if found is not None:
+            take_dateline(blocks, n, found, fields, notes)
+            return
+
+
+def _first_prose(blocks: list[Block]) -> int:
+    """The index of the first paragraph of the text: a sentence of some words (what is
+    above it is the page's head: its links, bylines and dates)."""
+    return next(
+        (
+            n
+            for n, b in enumerate(blocks)
+            if len(b.text.split()) >= 8 and _SENTENCE_END().search(b.text)
+        ),
+        len(blocks),
+    )
+
+
+_SENTENCE_END = later(r"[.!?…。]['\"’”»)]*$")
+
+
+def _address_above(lines: list[str], above: int) -> Field | None:
+    """The page's address: a link in the ``above`` first lines whose words are its
+    address or host."""
+    for n in range(min(above, len(lines))):
+        for m in _INLINE().finditer(lines[n]):
+            href, words = m["href"], (m["text"] or "").strip().lower()
+            if href is None or urlsplit(href).scheme not in ("http", "https"):
+                continue
+            host = (urlsplit(href).hostname or "").removeprefix("www.")
+            if words.removeprefix("www.") in (host, href.lower()) and host:
+                return Field(href, n + 1)
+    return None
+
+
+#: The parts of a line of metadata in a page's head: "Heydar Isayev · April 24, 2025",
+#: "eurasianet.org · Saved April 26, 2025".
+_PARTS = later(r"\s+[·|•]\s+")
+#: A stamp's label saying when the page was saved or read, not published.
+_SAVED = later(
+    r"(?i)(?:saved|clipped|archived|captured|retrieved|accessed|read)(?:\s+(?:on|at))?\s+"
+)
+
+
+def _head_meta(head: list[Block], fields: dict[str, Field]) -> list[Block]:
+    """The paragraphs of the head that are lines of metadata: short, in parts, one of
+    them a stamp.  An unlabelled stamp's day is the publication's, and a name beside it the
+    author, when nothing else gave them (never the day the page was saved)."""
+    meta = []
+    for b in head:
+        parts = _PARTS().split(b.text) if len(b.text) <= 200 else []
+        saved, stamps, others = _parts(parts)
+        if len(parts) < 2 or not (saved or stamps):
+            continue
+        meta.append(b)
+        if len(stamps) == 1 and "published" not in fields:
+            fields |= {key: Field(value, b.line) for key, value in stamps[0].fields()}
+        if stamps and len(others) == 1 and "author" not in fields:
+            _take_author(others[0], b.line, fields)
+    return meta
+
+
+def _parts(parts: list[str]) -> tuple[list[str], list[Stamp], list[str]]:
+    """A line's parts that are days it was saved, the stamps among the others, and the rest."""
+    saved, stamps, others = [], [], []
+    for part in parts:
+        label = _SAVED().match(part)
+        if label is not None and parse_stamp(part[label.end() :]) is not None:
+            saved.append(part)
+        elif (stamp := parse_stamp(part)) is not None:
+            stamps.append(stamp)
+        else:
+            others.append(part)
+    return saved, stamps, others
+
+
+def _take_author(name: str, line: int, fields: dict[str, Field]) -> None:
+    """The author a line of metadata names beside its day, if it reads as a byline's."""
+    byline = read_byline([f"By {name}"])
+    if byline is not None and byline.author:
+        fields["author"] = Field(byline.author, line)
+
+
+FORMAT = Format("clipping", read, detect, order=60)

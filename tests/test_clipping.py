@@ -1,0 +1,187 @@
+"""Pages saved as Markdown by a clipper or a read-later service (readers/clipping.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.load import load_archive
+from archive_site.readers import Reading, detect_format, read_text
+from conftest import cli
+
+OBSIDIAN = """\
+---
+title: "Azerbaijan and China sign strategic partnership"
+source: "https://caspiannews.com/news-detail/azerbaijan-china-2025-4-24-0/"
+author:
+  - "[[Aida Sultanova]]"
+published: 2025-04-24T10:15:00+04:00
+created: 2025-04-26
+tags:
+  - "clippings"
+---
+![](https://caspiannews.com/media/photo.jpg)
+
+Azerbaijani President **Ilham Aliyev** and Chinese President *Xi Jinping* signed a
+[joint statement](https://caspiannews.com/x) on a comprehensive strategic partnership.
+
+## Trade and transport
+
+The two leaders discussed the _Middle Corridor_, the route linking China to Europe, and
+trade that reached \\$3.2 billion in 2024 (the `customs` figure, 2 * 3 of file_name_here).
+
+> "This is a historic day," Aliyev said.
+
+* Twenty-one documents were signed.
+* A visa waiver takes effect in May.
+
+\\- Will the ferries run in winter?
+"""
+
+MARKDOWNLOAD = """\
+# Azerbaijan, China elevate ties to strategic partnership
+
+> ## Excerpt
+> Baku and Beijing signed 21 documents during the visit.
+
+---
+BEIJING, April 23 (Xinhua) -- Chinese President Xi Jinping held talks with Azerbaijani \
+President Ilham Aliyev in Beijing on Wednesday, and the two heads of state announced a \
+comprehensive strategic partnership.
+
+Aliyev said Azerbaijan firmly adheres to the one-China principle.
+"""
+
+INSTAPAPER = """\
+# Azerbaijan, China and the Middle Corridor
+
+[eurasianet.org](https://eurasianet.org/azerbaijan-china-middle-corridor) · Saved April 26, 2025
+
+Heydar Isayev · April 24, 2025
+
+---
+
+Azerbaijan and China have signed a comprehensive strategic partnership, a status that \
+Beijing has granted only to a handful of countries in the region.
+
+"This is a historic day," Aliyev said.
+"""
+
+
+def read(text: str, name: str = "clip.capture.txt") -> Reading:
+    problems = Problems()
+    reading = read_text(text, name, problems, fmt=detect_format(text, name))
+    assert not problems.errors
+    return reading
+
+
+def fields(r: Reading) -> dict[str, tuple[str, int]]:
+    return {k: (f.value, f.line) for k, f in r.fields.items()}
+
+
+def test_a_clipping_s_front_matter_gives_its_fields_never_the_day_it_was_saved() -> None:
+    r = read(OBSIDIAN)
+    assert r.format == "clipping"
+    assert fields(r) == {
+        "title": ("Azerbaijan and China sign strategic partnership", 2),
+        "url": ("https://caspiannews.com/news-detail/azerbaijan-china-2025-4-24-0/", 3),
+        "author": ("Aida Sultanova", 5),
+        "published": ("2025-04-24", 6),
+        "time": ("10:15", 6),
+        "timezone": ("+04:00", 6),
+    }
+    saved_only = OBSIDIAN.replace("published: 2025-04-24T10:15:00+04:00\n", "")
+    assert "published" not in read(saved_only).fields  # `created:` is the day it was saved
+
+
+def test_a_clipping_s_markdown_is_taken_off_each_paragraph_on_its_own_line() -> None:
+    r = read(OBSIDIAN)
+    assert [(b.line, b.role, b.text) for b in r.blocks] == [
+        (
+            13,
+            "body",
+            "Azerbaijani President Ilham Aliyev and Chinese President Xi Jinping signed a "
+            "joint statement on a comprehensive strategic partnership.",
+        ),
+        (16, "heading", "Trade and transport"),
+        (
+            18,
+            "body",
+            "The two leaders discussed the Middle Corridor, the route linking China to Europe,"
+            " and trade that reached $3.2 billion in 2024 (the customs figure, 2 * 3 of"
+            " file_name_here).",
+        ),
+        (21, "body", '"This is a historic day," Aliyev said.'),
+        (23, "body", "- Twenty-one documents were signed."),
+        (24, "body", "- A visa waiver takes effect in May."),
+        (26, "body", "- Will the ferries run in winter?"),
+    ]
+
+
+def test_a_clipping_without_front_matter_is_read_as_wire_copy_its_dateline_too() -> None:
+    r = read(MARKDOWNLOAD)
+    assert r.format == "clipping"
+    assert fields(r)["title"] == ("Azerbaijan, China elevate ties to strategic partnership", 1)
+    assert fields(r)["agency"] == ("Xinhua", 7)  # the origin: a copy of Xinhua's story
+    assert [(b.line, b.role) for b in r.blocks] == [
+        (3, "heading"),
+        (4, "body"),
+        (7, "body"),
+        (9, "body"),
+    ]
+    assert r.blocks[2].text.startswith("Chinese President Xi Jinping held talks")
+
+
+def test_a_read_later_export_s_head_gives_the_address_author_and_day_not_the_saved_one() -> None:
+    r = read(INSTAPAPER)
+    assert fields(r) == {
+        "title": ("Azerbaijan, China and the Middle Corridor", 1),
+        "url": ("https://eurasianet.org/azerbaijan-china-middle-corridor", 3),
+        "published": ("2025-04-24", 5),
+        "author": ("Heydar Isayev", 5),
+    }
+    assert [f.line for f in r.furniture] == [3, 5]
+    assert [b.line for b in r.blocks] == [9, 11]
+    saved_only = INSTAPAPER.replace("Heydar Isayev · April 24, 2025\n", "")
+    assert "published" not in read(saved_only).fields
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "# Notes\n\nNo Markdown here but the heading. Trade rose in 2024.\n",
+        "Baku, April 23\n\nA *story* copied as text, with a [link](https://x.az/).\n",
+        "---\nkind: news\n---\n\nFront matter naming no title nor address.\n",
+    ],
+)
+def test_text_that_is_no_clipping_is_not_read_as_one(text: str) -> None:
+    assert detect_format(text, "x.capture.txt") != "clipping"
+
+
+def test_add_keeps_a_clipped_md_file_as_a_capture_not_a_hand_written_article(
+    project_copy: Path,
+) -> None:
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / "clip.md").write_text(OBSIDIAN, encoding="utf-8")
+
+    result = cli("add", "inbox/clip.md", cwd=project_copy)
+
+    assert (result.returncode, result.stderr) == (0, ""), result.stderr
+    ident = "2025-04-24-azerbaijan-and-china-sign-strategic-partnership"
+    capture = project_copy / f"content/articles/{ident}.capture.txt"
+    assert capture.read_bytes() == OBSIDIAN.encode("utf-8")
+    assert "read as 'clipping'" in result.stdout
+    meta = project_copy / f"content/articles/{ident}.meta.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8")
+        .replace("outlet:", "outlet: Caspian News #", 1)
+        .replace("kind:", "kind: news #", 1),
+        encoding="utf-8",
+    )
+    assert cli("check", cwd=project_copy).returncode == 0
+    article = load_archive(project_copy / "content").article(ident)
+    assert article.author == "Aida Sultanova"
+    assert article.paragraphs[0].text.startswith("Azerbaijani President Ilham Aliyev and")
