@@ -185,3 +185,19 @@ def test_add_keeps_a_clipped_md_file_as_a_capture_not_a_hand_written_article(
     article = load_archive(project_copy / "content").article(ident)
     assert article.author == "Aida Sultanova"
     assert article.paragraphs[0].text.startswith("Azerbaijani President Ilham Aliyev and")
+
+
+#: Marks never closed, a paragraph of each: every inline pattern sought the mark's match
+#: far away, and again from each one (40,000 took 90 s to two minutes each).
+UNCLOSED = ["*a ", "**a ", "_a ", "__a ", "[a ", "~~a ", "![a](", "[a](b "]
+
+
+@pytest.mark.parametrize("mark", [*UNCLOSED, "`a ", "``a "])
+def test_a_paragraph_of_marks_never_closed_is_read_in_one_pass(mark: str) -> None:
+    text = "# Headline\n\n" + mark * 40_000 + "\n\nA [link](https://x.az/) to *the* end.\n"
+    r = read(text)
+    if mark in UNCLOSED:
+        assert r.blocks[0].text == (mark * 40_000).strip()  # as written
+    else:
+        assert r.blocks[0].text.split() == ["a"] * 40_000  # code spans, each closed by the next
+    assert r.blocks[-1].text == "A link to the end."

@@ -74,20 +74,24 @@ _MARKDOWN = later(
     r"|(?<![\w*])\*\S[^*\n]*\S\*(?![\w*])|\\[\\`*_{}\[\]()#+\-.!]",
     re.MULTILINE,
 )
+#: An image, linked or not (its words are no text the page shows: dropped first, so that
+#: the link around one is a link).  Every pattern below stops at the next opening mark of
+#: its kind (a content holds no ``[``, no ``**``...): text of unmatched marks costs a pass,
+#: never one per mark (a paragraph of "*a *a *a ..." took minutes).
+_IMAGE = later(r"(?<!\\)!\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 _INLINE = later(
     r"\\(?P<esc>[!-/:-@\[-`{-~])"
-    r"|!\[[^\]\n]*\]\([^)\n]*\)|!\[[^\]\n]*\]\[[^\]\n]*\]"  # images
-    r"|\[\^[^\]\s]+\]"  # a footnote's mark
-    r"|\[(?P<text>(?:\\.|[^\]\\])*)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))*)"
+    r"|\[\^[^\[\]\s]+\]"  # a footnote's mark
+    r"|\[(?P<text>(?:\\.|[^\[\]\\])*)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))*)"
     r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)"""
-    r"|\[(?P<ref>(?:\\.|[^\]\\])+)\]\[[^\]\n]*\]"
-    r"|<(?P<auto>(?:https?|mailto):[^>\s]+)>"
-    r"|(?P<tick>`+)(?P<code>.+?)(?P=tick)"
-    r"|(?P<strong>\*\*|__)(?=\S)(?P<st>.+?)(?<=\S)(?P=strong)"
-    r"|~~(?=\S)(?P<sk>.+?)(?<=\S)~~"
-    r"|(?<![\w*\\])\*(?=[^\s*])(?P<em>.+?)(?<=[^\s*\\])\*(?![\w*])"
-    r"|(?<![\w\\])_(?=[^\s_])(?P<em2>.+?)(?<=[^\s_\\])_(?!\w)",
-    re.DOTALL,
+    r"|\[(?P<ref>(?:\\.|[^\[\]\\])+)\]\[[^\[\]\n]*\]"
+    r"|<(?P<auto>(?:https?|mailto):[^<>\s]+)>"
+    r"|`(?P<code>[^`\n]+)`|``(?P<code2>(?:[^`]|`(?!`))+)``"
+    r"|\*\*(?=\S)(?P<st>(?:[^*]|\*(?!\*))+?)(?<=\S)\*\*"
+    r"|__(?=\S)(?P<st2>(?:[^_]|_(?!_))+?)(?<=\S)__"
+    r"|~~(?=\S)(?P<sk>(?:[^~]|~(?!~))+?)(?<=\S)~~"
+    r"|(?<![\w*\\])\*(?=[^\s*])(?P<em>[^*]+?)(?<=[^\s\\])\*(?![\w*])"
+    r"|(?<![\w\\])_(?=[^\s_])(?P<em2>[^_]+?)(?<=[^\s\\])_(?!\w)"
 )
 
 
@@ -272,7 +276,7 @@ def _inline_apart(lines: list[str]) -> list[str]:
             block.append(line)
             continue
         if block:
-            text = _INLINE().sub(_plain, "\n".join(block))
+            text = _INLINE().sub(_plain, _IMAGE().sub("", "\n".join(block)))
             made = text.split("\n")
             out.extend(
                 made if len(made) == len(block) else [" ".join(made), *[""] * (len(block) - 1)]
@@ -288,9 +292,12 @@ def _plain(m: re.Match[str]) -> str:
         return m["esc"]
     if m["auto"] is not None:
         return m["auto"]
-    if m["code"] is not None:
-        return m["code"]
-    inner = next((m[g] for g in ("text", "ref", "st", "sk", "em", "em2") if m[g] is not None), "")
+    code = m["code"] if m["code"] is not None else m["code2"]
+    if code is not None:
+        return str(code)
+    inner = next(
+        (m[g] for g in ("text", "ref", "st", "st2", "sk", "em", "em2") if m[g] is not None), ""
+    )
     return _INLINE().sub(_plain, inner)
 
 
