@@ -707,6 +707,39 @@ def test_a_chinese_site_s_name_after_its_headline(title: str, h1: str, outlet: s
     assert fields(r).get("outlet") == outlet
 
 
+@pytest.mark.parametrize(
+    ("title", "h1", "outlet"),
+    [
+        (  # China's Foreign Ministry: an underscore, and a name of ten words
+            "Regular Press Conference on April 23, 2025_Ministry of Foreign Affairs of the "
+            "People's Republic of China",
+            "Regular Press Conference on April 23, 2025",
+            "Ministry of Foreign Affairs of the People's Republic of China",
+        ),
+        (  # president.az
+            "Ilham Aliyev was interviewed by China Media Group » Official web-site of "
+            "President of Azerbaijan Republic",
+            "Ilham Aliyev was interviewed by China Media Group",
+            "Official web-site of President of Azerbaijan Republic",
+        ),
+        ("ADA_Policy_Brief_China_2025", "ADA", None),  # a file's name, not a site's
+        ("Talks in Baku_Notes", "Talks in Baku", "Notes"),
+        ("Talks in Baku_Notes_Final", "Talks in Baku", None),
+    ],
+)
+def test_a_site_s_name_after_a_guillemet_or_an_underscore(
+    title: str, h1: str, outlet: str | None
+) -> None:
+    """fmprc.gov.cn's and president.az's <title> named no outlet (audit 9)."""
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title></head><body><h1>{h1}</h1>"
+        "<p>The spokesperson answered questions on the state visit of President Ilham Aliyev "
+        "and on the joint statement the two presidents signed in Beijing.</p></body></html>"
+    )
+    r = read_text(html, "mfa.html", Problems(), fmt="html")
+    assert fields(r).get("outlet") == outlet
+
+
 RELEASE = """<!DOCTYPE html><html lang="en"><head><title>Huawei and Azercell sign MoU</title>
 <meta property="og:site_name" content="Huawei"></head><body><div class="news-detail">
 <h1>Huawei and Azercell sign MoU</h1>

@@ -1534,10 +1534,13 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
 
 #: What sets a site's name apart from the headline in a page's <title>.
 _TITLE_SEPARATOR = re.compile(
-    r"\s+(?:[|–—·:]{1,2}|-)\s+"
+    r"\s+(?:[|–—·:»]{1,2}|-)\s+"
     r"|(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])[-_|－—](?=[\u4e00-\u9fff])"  # 标题-新华网
 )
-_MAX_OUTLET_WORDS = 6
+#: A site's name joined to the headline by an underscore, as China's Foreign Ministry
+#: writes its <title> (not a file's name, "ADA_Policy_Brief_China_2025": one alone).
+_UNDERSCORE = re.compile(r"(?<=\S)_(?=[A-Z])")
+_MAX_OUTLET_WORDS = 10  # "Ministry of Foreign Affairs of the People's Republic of China"
 
 
 #: A headline with a name joined after it by a hyphen: "Xi holds talks-Xinhua".
@@ -1565,6 +1568,8 @@ def _title_outlet(page: PageScan) -> _Found | None:
         return None
     title, line = page.title
     separators = list(_TITLE_SEPARATOR.finditer(title))
+    if not separators and title.count("_") == 1:  # "... April 23, 2025_Ministry of ...": the
+        separators = list(_UNDERSCORE.finditer(title))  # headline's whole, checked below
     if not separators:
         return None
     head, name = title[: separators[0].start()], title[separators[-1].end() :].strip()
