@@ -3061,6 +3061,22 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
         ("The interview was originally published by Kommersant on Tuesday.", "text"),
         ("This interview was originally published by Kommersant.", "Kommersant"),
         ("This story was first posted on Tuesday.", "text"),  # a day, not an outlet
+        # review 23: two outlets are not one, an appositive is not the name, an address is
+        # its site's, a language may come before "by"
+        ("This article originally appeared on Eurasianet and The Diplomat.", "Eurasianet"),
+        ("This article was first published by Eurasianet, Trend and APA.", "Eurasianet"),
+        (
+            "This article was first published by the Institute for War and Peace Reporting.",
+            "Institute for War and Peace Reporting",
+        ),
+        (
+            "This story was originally published by Xinhua, the state news agency, on "
+            "April 23, 2025.",
+            "Xinhua",
+        ),
+        ("This article originally appeared on Eurasianet.org.", "Eurasianet"),
+        ("This article originally appeared on Eurasianet.org and The Diplomat.", "Eurasianet"),
+        ("Originally published in Russian by Kommersant.", "Kommersant"),
     ],
 )
 def test_a_notice_that_another_outlet_published_the_text_first_names_its_origin(

@@ -449,17 +449,29 @@ _PIECE = r"(?:article|piece|story|post|commentary|analysis|op-?ed|report|essay|c
 #: by ..."): "the report", "the interview" or "the analysis" ending a story is the one it
 #: reports on ("The report was first published by the World Bank in 2023.").
 _THE_PIECE = r"(?:article|piece|post)"
+#: The languages a notice may say the text was first published in ("Originally published
+#: in Russian by Kommersant"), which name no outlet.
+_LANGUAGES = (
+    r"(?:english|russian|azerbaijani|chinese|french|german|spanish|turkish|arabic|persian|"
+    r"japanese|korean|italian|portuguese|georgian|armenian|kazakh|uzbek)"
+)
+#: A site's address's ending ("Trend.Az", "Eurasianet.org").
+_DOMAIN_ENDING = r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)"
+#: A site's address ending a name: the site's name is what comes before it.
+DOMAIN_END = re.compile(rf"{_DOMAIN_ENDING}$", re.IGNORECASE)
 #: A notice ending a text that another outlet published it first: "Source: This article was
 #: published by the Jamestown Foundation", "This article originally appeared on
 #: Eurasianet", "This article is republished from The Conversation under a Creative Commons
 #: license. Read the original article.", "Republished with permission from The Diplomat",
-#: "Originally published in Kommersant".
+#: "Originally published in Kommersant", "Originally published in Russian by Kommersant".
 _REPUBLISHED = re.compile(
     rf"(?:source\s*:\s*)?(?:(?:a\s+version\s+of\s+)?(?:this\s+{_PIECE}|the\s+{_THE_PIECE})\s+"
     r"(?:(?:was|is|has\s+been)\s+(?:(?:originally|first)\s+)?(?:published|republished|reprinted"
     r"|posted)|(?:originally|first)\s+appeared)|(?:originally|first)\s+(?:published|appeared|posted)"
     r"|(?:republished|reprinted)(?:\s+with\s+(?:kind\s+)?permission)?)"
-    r"\s+(?:by|in|on|at|from|of)\s+(?:(?-i:the)\s+)?(?P<name>(?-i:[A-Z\d])[^.;:()]{1,78}?)"
+    rf"(?:\s+in\s+{_LANGUAGES}(?=\s+by\b))?"
+    r"\s+(?:by|in|on|at|from|of)\s+(?:(?-i:the)\s+)?"
+    rf"(?P<name>(?-i:[A-Z\d])(?:[^.;:()]|{_DOMAIN_ENDING}\b){{1,78}}?)"
     r"(?:\s+(?:on|under|as|in|with)\b[^;:]{0,160}?)?\.?\s*(?:read\s+the\s+original\s+(?:article|"
     r"story)\.?)?",
     re.IGNORECASE,
@@ -467,8 +479,7 @@ _REPUBLISHED = re.compile(
 #: What a name after "published in" may be that is no outlet: a language, a month, a day,
 #: a year.
 _NO_OUTLET = re.compile(
-    r"(?:english|russian|azerbaijani|chinese|french|german|spanish|turkish|arabic|persian|"
-    r"japanese|korean|italian|portuguese|georgian|armenian|kazakh|uzbek|print|january|february|"
+    rf"(?:{_LANGUAGES}|print|january|february|"
     r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|\d)",
     re.IGNORECASE,
@@ -478,13 +489,28 @@ _NO_OUTLET = re.compile(
 def republished_from(text: str) -> str | None:
     """The outlet a notice ending a text names as where it was first published (see
     :data:`_REPUBLISHED`); None for no such notice, or one naming a language or a date
-    ("Originally published in Russian", "first published in April 2025")."""
+    ("Originally published in Russian", "first published in April 2025").  What follows a
+    comma is said of it ("by Xinhua, the state news agency, on ..."), or names others
+    ("by Eurasianet, Trend and APA"); of outlets named together, the first is the origin
+    (see :func:`_first_outlet`)."""
     if len(text.split()) > 40:
         return None
     found = _REPUBLISHED.fullmatch(text.strip())
     if found is None or _NO_OUTLET.match(found["name"]):
         return None
-    return found["name"].strip()
+    return _first_outlet(found["name"].partition(",")[0])
+
+
+def _first_outlet(name: str) -> str:
+    """The first of two outlets a notice names together ("Eurasianet and The Diplomat":
+    "Eurasianet"; never the two as one), its address's ending aside ("Eurasianet.org");
+    a name with a word in lower case but its parts' first is one outlet's ("Institute for
+    War and Peace Reporting", "Center for Strategic and International Studies")."""
+    parts = re.split(r"\s+and\s+", name.strip())
+    later = [word for part in parts for word in part.split()[1:]]
+    if len(parts) > 1 and all(word[:1].isupper() for word in later):
+        name = parts[0]
+    return DOMAIN_END.sub("", name.strip())  # an outlet's address: its name
 
 
 def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:

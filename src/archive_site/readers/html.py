@@ -39,6 +39,7 @@ from ..text import INVISIBLE_RUN
 from ..urls import is_web_url, uri_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import (
+    DOMAIN_END,
     agency_of,
     named_author,
     no_person,
@@ -1137,10 +1138,7 @@ def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
     outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
     one_word = len(named.split()) == 1  # ("Al-Monitor" too)
     return (
-        "agency" in fields
-        or _DOMAIN_END.search(named) is not None
-        or bool(outlet_words)
-        or one_word
+        "agency" in fields or DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
     )
 
 
@@ -1151,8 +1149,6 @@ _OUTLET_WORDS = frozenset(
         "review observer telegraph express network radio tv television channel agency service"
     ).split()
 )
-#: A site's address ending a name ("Trend.Az").
-_DOMAIN_END = re.compile(r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)$", re.I)
 
 
 def _same_name(one: str, other: str) -> bool:
@@ -1164,7 +1160,7 @@ def _same_name(one: str, other: str) -> bool:
 def _name_key(name: str) -> str:
     """``name`` in lower case, without "The", a domain's ending, accents and punctuation,
     its words parted by single spaces."""
-    name = _DOMAIN_END.sub("", name.strip()).casefold().removeprefix("the ")
+    name = DOMAIN_END.sub("", name.strip()).casefold().removeprefix("the ")
     letters = unicodedata.normalize("NFKD", name)
     letters = "".join(c for c in letters if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", letters).split())
