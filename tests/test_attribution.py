@@ -1068,3 +1068,37 @@ def test_the_seed_question_is_not_the_interviewee_s_statement(project_copy: Path
         "quotation marks, nor reported speech; 'According to' hands on another sentence of "
         "the question, not the quote's)"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        (
+            "When I met President Xi, I told him that we are ready, and he said that China "
+            "supports the Middle Corridor fully.",
+            "China supports the Middle Corridor fully",
+        ),
+        (
+            "As I said to him and as President Xi told me, China supports the Middle Corridor.",
+            "China supports the Middle Corridor",
+        ),
+        (
+            "I told him we are ready. “China supports the Middle Corridor,” he said. “It is "
+            "our priority.”",
+            "It is our priority.",
+        ),
+    ],
+)
+def test_the_words_of_saying_nearest_before_the_quote_hand_it_on(text: str, quote: str) -> None:
+    """Review 23: the first words of saying of the sentence were taken as the quote's, so
+    "I told him that we are ready, and he said that China supports ..." was refused as the
+    answer's own words: those nearest before the quote hand it on (else the first after)."""
+    art, para = _answer(text)
+    who = attribute(art, para, "nabiyev", KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
+    # and the answer's own where the words nearest before it are in the first person
+    own = "He said we disagree, and I told him that China supports the Middle Corridor."
+    art, para = _answer(own)
+    mine = attribute(art, para, "nabiyev", KNOWN, _span(own, "China supports the Middle"))
+    assert (mine.speaker, mine.voice) == ("ziyadov", "answer")
+    assert mine.error is not None and "'told', are the answer's own" in mine.error

@@ -166,6 +166,13 @@ _WORDS = re.compile(r"\w+")
 
 def _said_elsewhere(text: str) -> str | None:
     """The words of :data:`_ELSEWHERE` by which ``text`` hands its words to someone."""
+    pattern = _elsewhere(text)
+    said = pattern.search(text) if pattern is not None else None
+    return said.group(0) if said is not None else None
+
+
+def _elsewhere(text: str) -> re.Pattern[str] | None:
+    """The first pattern of :data:`_ELSEWHERE` that finds words of saying in ``text``."""
     words: set[str] | None = None
     for gate, pattern in _ELSEWHERE:
         if isinstance(gate, frozenset):
@@ -174,8 +181,8 @@ def _said_elsewhere(text: str) -> str | None:
                 continue
         elif gate.search(text) is None:
             continue
-        if (said := _compiled(pattern).search(text)) is not None:
-            return said.group(0)
+        if _compiled(pattern).search(text) is not None:
+            return _compiled(pattern)
     return None
 
 
@@ -302,15 +309,21 @@ _FIRST_PERSON = re.compile(
 )
 
 
-def _saying(text: str) -> tuple[str, bool] | None:
-    """The words of saying of ``text`` (see :func:`_said`), if any, and whether they are
-    in the first person: the speaker's own words, not someone else's they report."""
-    said = _said(text)
-    if said is None:
+def _saying(text: str, at: int = 0) -> tuple[str, bool] | None:
+    """The words of saying of ``text`` (see :func:`_said`) that hand on what it holds at
+    ``at`` (a quote's start), if any, and whether they are in the first person: the
+    speaker's own words, not someone else's they report.  They are the last before ``at``,
+    else the first after it: in "When I met President Xi, I told him that we are ready, and
+    he said that China supports ...", "said", not "I told", hands on what China supports."""
+    found = list(ATTRIBUTION.finditer(text))
+    if not found:
+        elsewhere = _elsewhere(text)
+        found = list(elsewhere.finditer(text)) if elsewhere is not None else []
+    if not found:
         return None
-    at = re.search(rf"(?<!\w){re.escape(said)}(?!\w)", text)
-    before = text[: at.start()] if at is not None else ""
-    return said, _FIRST_PERSON.search(before) is not None
+    before = [m for m in found if m.start() < at]
+    said = before[-1] if before else found[0]
+    return said.group(0), _FIRST_PERSON.search(text[: said.start()]) is not None
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
@@ -380,14 +393,14 @@ def _reported(text: str, start: int, end: int) -> tuple[str, bool] | None:
     in the sentence just before or after the quotation (a quotation continued, one
     introduced: '"The berth will open," he said. "It doubles our capacity."').  Words of
     saying in another sentence of the paragraph hand on that sentence, not the quote."""
-    quotation = quotation_around(text, start, end)
+    at, quotation = start, quotation_around(text, start, end)
     if quotation is not None:
         start, end = min(start, quotation[0]), max(end, quotation[1])
     sentences = sentence_spans(text)
     within = [n for n, (s, e) in enumerate(sentences) if s < end and start < e]
     if within:
         start, end = min(start, sentences[within[0]][0]), max(end, sentences[within[-1]][1])
-    said = _saying(text[start:end])
+    said = _saying(text[start:end], at - start)
     if said is not None or quotation is None or not within:
         return said
     first, last = sentences[within[0]], sentences[within[-1]]
@@ -403,10 +416,14 @@ def _said_next_to(
     text: str, sentences: list[tuple[int, int]], *around: int
 ) -> tuple[str, bool] | None:
     """The words of saying (see :func:`_saying`) of the first of the sentences numbered
-    ``around`` of ``text`` that has some."""
+    ``around`` of ``text`` that has some: the quote's words are after the one before
+    (whose last words of saying hand them on) and before the one after (its first)."""
     for n in around:
-        if 0 <= n < len(sentences) and (said := _saying(text[slice(*sentences[n])])) is not None:
-            return said
+        if 0 <= n < len(sentences):
+            sentence = text[slice(*sentences[n])]
+            at = len(sentence) if n < around[-1] else 0
+            if (said := _saying(sentence, at)) is not None:
+                return said
     return None
 
 
