@@ -656,6 +656,58 @@ def test_one_paragraph_of_long_sentences_in_common_joins_nothing() -> None:
     assert dependencies([one, other, opened], []) == []
 
 
+_BRIEFING = (
+    '"China is ready to work with Azerbaijan to deepen the comprehensive strategic '
+    'partnership," Chinese Foreign Ministry spokesperson Mao Ning said on Tuesday.',
+    '"The two sides will expand cooperation in transport, green energy and the digital '
+    'economy," she added at the regular press briefing in Beijing.',
+)
+_STOCK = (
+    "Azerbaijan and China established diplomatic relations on April 2, 1992.",
+    "The Middle Corridor, also known as the Trans-Caspian International Transport Route, "
+    "links China to Europe via Kazakhstan, the Caspian Sea, Azerbaijan and Georgia.",
+)
+
+
+@pytest.mark.parametrize("openers", [_BRIEFING, _STOCK])
+def test_paragraphs_opening_alike_with_a_quotation_or_a_stock_line_join_nothing(
+    openers: tuple[str, str],
+) -> None:
+    """Review 23: two outlets whose paragraphs open with one briefing's quoted words, or
+    with one stock background line, and go on in words of their own, were one text: an
+    opening with a quotation is no key, and two openings in common make no copy unless one
+    of them is a whole paragraph of one of the two (or three are in common)."""
+    one = article(
+        "one",
+        "2025-04-23",
+        (
+            f"{openers[0]} Analysts in Baku said the remark signals Beijing's interest.",
+            f"{openers[1]} The ministry gave no figures for the new projects.",
+        ),
+    )
+    other = article(
+        "other",
+        "2025-04-24",
+        (
+            f"{openers[0]} The remark came as President Aliyev prepared for his visit.",
+            f"{openers[1]} Western diplomats in Baku were cautious about it, however.",
+        ),
+    )
+    assert dependencies([one, other], []) == []
+
+
+def test_three_paragraphs_opening_alike_are_one_text() -> None:
+    """Three paragraphs opening with the same long sentences are one text, each copy's
+    paragraphs going on as the other's do not (an editor's line added to each)."""
+    story = tuple(f"{s} An editor's line of its own." for s in _STORY[:3])
+    copy = tuple(f"{s} Another editor's words here." for s in _STORY[:3])
+    first = dataclasses.replace(article("first", "2024-03-12", story), outlet="Outlet")
+    later = dataclasses.replace(article("later", "2024-03-13", copy), outlet="Digest")
+    assert [(d.article, d.on, d.reason) for d in dependencies([first, later], [])] == [
+        ("later", "first", "same-origin")
+    ]
+
+
 def test_csv_cells_never_become_formulas(project_copy: Path) -> None:
     edit(
         project_copy / MILESTONES,

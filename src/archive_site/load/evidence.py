@@ -141,17 +141,32 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
     characters as one space (two spaces after a full stop make no other text).  A paragraph
     is known by its opening sentence when that is as long (see :func:`_opening`), so that a
     copy whose paragraphs were joined or split anew (an aggregator's, a digest's) is still
-    one.  ``texts``: :func:`long_texts` of ``articles``, when made already."""
-    first: dict[str, Article] = {}
-    shared: dict[tuple[str, str], int] = defaultdict(int)
+    one; but two openings alone are not enough (see :func:`_one_text`): independent stories
+    open paragraphs with one stock line ("Azerbaijan and China established diplomatic
+    relations on April 2, 1992.").  ``texts``: :func:`long_texts` of ``articles``, when
+    made already."""
+    first: dict[str, tuple[Article, bool]] = {}
+    shared: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for a, found in long_texts(articles) if texts is None else texts:
-        for key in dict.fromkeys(map(_opening, found)):
-            earlier = first.setdefault(key, a)
+        keys: dict[str, bool] = {}
+        for key, whole in map(_opening, found):
+            keys[key] = keys.get(key, False) or whole
+        for key, whole in keys.items():
+            earlier, was_whole = first.setdefault(key, (a, whole))
             if earlier is not a:
-                pair = (a.id, earlier.id)
-                shared[pair] += 1
-                if shared[pair] == 2:
+                counts = shared[(a.id, earlier.id)]
+                joined = _one_text(*counts)
+                counts[0] += 1
+                counts[1] += whole or was_whole
+                if not joined and _one_text(*counts):
                     yield Dependency(a.id, earlier.id, "same-origin")
+
+
+def _one_text(keys: int, whole: int) -> bool:
+    """Whether two articles sharing ``keys`` paragraphs' keys (see :func:`_opening`),
+    ``whole`` of them one's whole paragraph, carry one text: two, one of them whole (the
+    other article's paragraphs joined or split anew open as its own do), or three."""
+    return (keys >= 2 and whole >= 1) or keys >= 3
 
 
 #: The end of a (normalised) text's sentence: a full stop, a question or exclamation mark or
@@ -160,21 +175,27 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
 #: over the paragraphs of 10,000 articles (this, a fifth of one): here a cut need only be
 #: made alike in two copies.
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*(?= )")
+#: The (folded) quotation marks a quotation opens with.
+_QUOTATION_MARKS = "\"'「『"
 
 
-def _opening(text: str) -> str:
-    """What a long paragraph's text is known by in :func:`same_text`: its first sentence
-    of :data:`SAME_WORDS_MIN` words or more (a paragraph joined to the next in a copy
-    opens as it did), else the whole text.  A cut at any full stop ("Mr. Aliyev") is made
-    alike in both copies."""
+def _opening(text: str) -> tuple[str, bool]:
+    """What a long paragraph's text is known by in :func:`same_text`, and whether that is
+    the whole text: its first sentence of :data:`SAME_WORDS_MIN` words or more (a paragraph
+    joined to the next in a copy opens as it did), else the whole text.  A cut at any full
+    stop ("Mr. Aliyev") is made alike in both copies.  A paragraph opening with a quotation
+    is known by its whole text: two outlets open theirs with one briefing's words without
+    copying each other ('"China is ready to work with Azerbaijan ...," Mao Ning said')."""
+    if text[:1] in _QUOTATION_MARKS:
+        return text, True
     start = 0
     for end in _SENTENCE_END.finditer(text):
         piece = text[start : end.end()]
         if piece.count(" ") + 1 >= SAME_WORDS_MIN:
-            return piece
+            return piece, False  # (a sentence end is followed by a space: not the whole)
         start = end.end() + 1
     rest = text[start:] if start else text
-    return rest if rest.count(" ") + 1 >= SAME_WORDS_MIN else text
+    return (rest, start == 0) if rest.count(" ") + 1 >= SAME_WORDS_MIN else (text, True)
 
 
 #: Each article in published order, with the texts of its long paragraphs.
