@@ -220,6 +220,12 @@ def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> No
         ("Trade reached 20\u00a0000 tonnes.", "000 tonnes", False),
         ("Trade reached 20\u00a0000 tonnes.", "Trade reached 20 000 tonnes", True),
         ("In 2019\u00a0it reached 20 tonnes.", "In 2019", True),  # not a group of three
+        # review 23: four digits before a no-break space are no group's (a year, then a count)
+        ("En 2024\u00a0500 entreprises chinoises opéraient.", "500 entreprises chinoises", True),
+        ("En 2024\u00a0500 entreprises chinoises opéraient.", "En 2024", True),
+        ("Trade reached 20\u00a0000\u00a0000 dollars.", "000 dollars", False),
+        ("20\u00a0000 tonnes were shipped.", "000 tonnes were shipped", False),
+        ("1\u00a0500 tonnes were shipped.", "500 tonnes were shipped", False),
     ],
 )
 def test_a_quote_is_of_whole_words_of_the_text_as_written(

@@ -256,12 +256,14 @@ def _in_number(text: str, at: int) -> bool:
 
 
 def _grouping(text: str, at: int) -> bool:
-    """Whether ``text[at]`` groups a number's digits (see :data:`_GROUPING`): a digit before
-    it, a group of three after it."""
+    """Whether ``text[at]`` groups a number's digits (see :data:`_GROUPING`): one to three
+    digits before it, a group of three after it ("2024\u00a0500 firms" is a year and a
+    count)."""
     return (
         0 < at < len(text) - 3
         and text[at] in _GROUPING
         and text[at - 1].isdigit()
+        and not (at >= 4 and text[at - 4 : at].isdigit())
         and text[at + 1 : at + 4].isdigit()
         and not text[at + 4 : at + 5].isdigit()
     )
