@@ -197,6 +197,8 @@ def test_a_quote_of_part_of_a_word_is_refused(project_copy: Path, quote: str, wo
         ("L'Azerbaigian e la Cina hanno firmato", "Azerbaigian e la Cina", False),
         ("N'Djamena hosted the talks", "Djamena hosted", True),
         ("in 2019 - 20 ships", "20 ships", False),  # a dash between spaces
+        ("The deal--20 agreements in all--was signed.", "20 agreements in all", False),
+        ("trade fell by -2.1 percent", "trade fell by", False),
     ],
 )
 def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> None:
@@ -226,6 +228,12 @@ def test_a_quote_ends_only_between_words(text: str, quote: str, cut: bool) -> No
         ("Trade reached 20\u00a0000\u00a0000 dollars.", "000 dollars", False),
         ("20\u00a0000 tonnes were shipped.", "000 tonnes were shipped", False),
         ("1\u00a0500 tonnes were shipped.", "500 tonnes were shipped", False),
+        # review 23: a hyphen opening a list's item is no minus sign; one alone may be
+        ("The key points:\n-20 agreements were signed in Beijing.", "20 agreements were", True),
+        ("-20 agreements in Beijing;\n-5 in Baku.", "20 agreements in Beijing", True),
+        ("-20 agreements in Beijing;\n-5 in Baku.", "5 in Baku", True),
+        ("-5 degrees were recorded in Baku.", "5 degrees were recorded", False),
+        ("It was cold.\n-5 degrees were recorded.", "5 degrees were recorded", False),
     ],
 )
 def test_a_quote_is_of_whole_words_of_the_text_as_written(

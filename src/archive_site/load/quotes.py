@@ -249,10 +249,25 @@ def _within(text: str, at: int) -> bool:
 def _in_number(text: str, at: int) -> bool:
     """Whether ``at`` is inside a number by what only numbers hold: a space grouping its
     digits ("20|\u00a0000", "20\u00a0|000"), or its sign before it ("2.1 percent" of "fell
-    by -2.1 percent", or "−2.1")."""
+    by -2.1 percent", or "−2.1"); not a dash's second hyphen ("The deal--20 agreements"),
+    nor a list's bullet (see :func:`_bullet`)."""
     if _grouping(text, at) or _grouping(text, at - 1):
         return True
-    return text[at - 1] in "-\u2212" and text[at].isdigit() and (at < 2 or not _wordy(text[at - 2]))
+    if text[at - 1] not in "-\u2212" or not text[at].isdigit() or _bullet(text, at - 1):
+        return False
+    return at < 2 or not (_wordy(text[at - 2]) or text[at - 2] in "-\u2212")  # not "--"
+
+
+def _bullet(text: str, dash: int) -> bool:
+    """Whether the hyphen at ``dash`` marks an item of a list: it opens a line of one, the
+    line before ending with a colon or opening with a hyphen too, or the line after
+    opening with one ("The key points:" then "-20 agreements were signed"); a hyphen opening the
+    paragraph's only line may be a minus sign ("-5 degrees were recorded")."""
+    if dash > 0 and text[dash - 1] != "\n":
+        return False
+    before = text[:dash].rstrip(" \n").rpartition("\n")[2]
+    after = text[dash:].partition("\n")[2].lstrip(" ")
+    return before.endswith(":") or before.startswith("-") or after.startswith("-")
 
 
 def _grouping(text: str, at: int) -> bool:
@@ -271,10 +286,10 @@ def _grouping(text: str, at: int) -> bool:
 
 def _word_text(norm: Normalised, original: str) -> str:
     """The normalised text in which a quote is found, as its words are told: with the
-    characters of :data:`_GROUPING` and :data:`_PARTING` of the ``original`` back where
-    normalising made them a space or a hyphen (one character for one; ``norm.text`` itself
-    when the original has none)."""
-    if _KEPT.search(original) is None:
+    characters of :data:`_GROUPING` and :data:`_PARTING` of the ``original``, and its line
+    breaks, back where normalising made them a space or a hyphen (one character for one;
+    ``norm.text`` itself when the original has none)."""
+    if _KEPT.search(original) is None and "\n" not in original:
         return norm.text
     chars = list(norm.text)
     for k, c in enumerate(chars):
@@ -284,7 +299,18 @@ def _word_text(norm: Normalised, original: str) -> str:
                 original[at] in _PARTING and not _between_digits(original, at)
             ):
                 chars[k] = original[at]
+            elif c == " " and _breaks_line(original, at):
+                chars[k] = "\n"  # a line's start (a list's item: see _bullet)
     return "".join(chars)
+
+
+_WHITE = re.compile(r"\s+")
+
+
+def _breaks_line(text: str, at: int) -> bool:
+    """Whether the white space at ``text[at]`` holds a line break."""
+    white = _WHITE.match(text, at)
+    return white is not None and "\n" in white[0]
 
 
 def _between_digits(text: str, at: int) -> bool:
