@@ -1120,6 +1120,11 @@ def test_a_page_saved_by_a_browser_keeps_the_address_its_comment_names() -> None
     assert "url" not in r.fields
     r = _page(f"<!-- a note: saved from url=(0052){original} -->", "<h1>Rail deal</h1>")
     assert "url" not in r.fields  # only the comment a browser writes
+    # review 23: a page saved from Google's cache keeps the address of the page cached
+    cache = "https://webcache.googleusercontent.com/search?q=cache:"
+    for cached in (f"{cache}https://news.az/x", f"{cache}AbC12dEf:https://news.az/x+&cd=1&hl=en"):
+        r = _page(f"<!-- saved from url=({len(cached):04}){cached} -->", "<h1>Rail deal</h1>")
+        assert r.fields["url"].value == "https://news.az/x"
 
 
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:

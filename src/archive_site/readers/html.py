@@ -1329,11 +1329,23 @@ _ARCHIVE_TODAY = re.compile(
 )
 
 
+#: The address of Google's cache of a page: the search for "cache:", an id of the copy
+#: perhaps, the page's address, then what Google adds ("+&cd=1&hl=en&ct=clnk&gl=us").
+_GOOGLE_CACHE = re.compile(
+    r"(?:https?:)?//webcache\.googleusercontent\.com/search\?q=cache:(?:[\w-]{4,20}:)?"
+    r"(?P<page>https?://\S+?)\+?(?:&(?:cd|hl|ct|gl|client|strip|vwsrc)=\S*)?",
+    re.IGNORECASE,
+)
+
+
 def _unarchived(url: str) -> str:
-    """The page's own address in one the Wayback Machine or archive.today rewrote, as a page
-    saved from it links to itself (``https://web.archive.org/web/20250423120000/https://...``,
-    ``https://archive.ph/2025.04.24-081215/https://...``)."""
-    m = _WAYBACK.fullmatch(url.strip()) or _ARCHIVE_TODAY.fullmatch(url.strip())
+    """The page's own address in one the Wayback Machine, archive.today or Google's cache
+    rewrote, as a page saved from it links to itself
+    (``https://web.archive.org/web/20250423120000/https://...``,
+    ``https://archive.ph/2025.04.24-081215/https://...``,
+    ``https://webcache.googleusercontent.com/search?q=cache:https://...``)."""
+    url = url.strip()
+    m = _WAYBACK.fullmatch(url) or _ARCHIVE_TODAY.fullmatch(url) or _GOOGLE_CACHE.fullmatch(url)
     return m["page"] if m is not None else url
 
 
