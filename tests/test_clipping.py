@@ -134,18 +134,34 @@ def test_a_clipping_without_front_matter_is_read_as_wire_copy_its_dateline_too()
     assert r.blocks[2].text.startswith("Chinese President Xi Jinping held talks")
 
 
-def test_a_read_later_export_s_head_gives_the_address_author_and_day_not_the_saved_one() -> None:
+def test_a_read_later_export_s_head_gives_the_address_and_day_not_the_saved_one() -> None:
     r = read(INSTAPAPER)
     assert fields(r) == {
         "title": ("Azerbaijan, China and the Middle Corridor", 1),
         "url": ("https://eurasianet.org/azerbaijan-china-middle-corridor", 3),
         "published": ("2025-04-24", 5),
-        "author": ("Heydar Isayev", 5),
     }
     assert [f.line for f in r.furniture] == [3, 5]
     assert [b.line for b in r.blocks] == [9, 11]
     saved_only = INSTAPAPER.replace("Heydar Isayev · April 24, 2025\n", "")
     assert "published" not in read(saved_only).fields
+
+
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Heydar Isayev · April 24, 2025", "Heydar Isayev"),
+        ("Heydar Isayev · April 24, 2025", None),  # a name alone: a place's, a section's?
+        ("Beijing · April 24, 2025", None),
+        ("Caspian News | April 24, 2025", None),
+    ],
+)
+def test_only_a_byline_beside_the_head_s_day_names_the_author(
+    line: str, author: str | None
+) -> None:
+    r = read(INSTAPAPER.replace("Heydar Isayev · April 24, 2025", line))
+    assert fields(r)["published"] == ("2025-04-24", 5)
+    assert fields(r).get("author") == (None if author is None else (author, 5))
 
 
 @pytest.mark.parametrize(

@@ -19,9 +19,9 @@ day the page was saved, which is not the day it was published.
 Above the text's first paragraph (the page's head, as a read-later service sets it): a link
 whose words are its own address or host (``[eurasianet.org](https://eurasianet.org/...)``)
 is the page's address, when the front matter gives none; a short line in parts parted by
-``·`` or ``|``, one a stamp, is furniture, its day the publication's and a name beside it
-the author, when nothing else gave them ("Heydar Isayev · April 24, 2025"; never a day
-"Saved" or "Clipped").
+``·`` or ``|``, one a stamp, is furniture, its day the publication's and a byline beside
+it the author, when nothing else gave them ("By Heydar Isayev · April 24, 2025"; a name
+alone may be a place's or a section's; never a day "Saved" or "Clipped").
 
 Markdown taken off: ATX and Setext headings (kept as section headings; the first, when it
 opens the text, is the headline), emphasis, strike-through, code spans and fences, links
@@ -355,8 +355,8 @@ _SAVED = later(
 
 def _head_meta(head: list[Block], fields: dict[str, Field]) -> list[Block]:
     """The paragraphs of the head that are lines of metadata: short, in parts, one of
-    them a stamp.  An unlabelled stamp's day is the publication's, and a name beside it the
-    author, when nothing else gave them (never the day the page was saved)."""
+    them a stamp.  An unlabelled stamp's day is the publication's, and a byline beside it
+    the author, when nothing else gave them (never the day the page was saved)."""
     meta = []
     for b in head:
         parts = _PARTS().split(b.text) if len(b.text) <= 200 else []
@@ -386,8 +386,10 @@ def _parts(parts: list[str]) -> tuple[list[str], list[Stamp], list[str]]:
 
 
 def _take_author(name: str, line: int, fields: dict[str, Field]) -> None:
-    """The author a line of metadata names beside its day, if it reads as a byline's."""
-    byline = read_byline([f"By {name}"])
+    """The author a line of metadata names beside its day, when it is a byline ("By Heydar
+    Isayev · April 24, 2025"; not a name alone: "Beijing", "Caspian News", "Middle
+    Corridor" read as names as well as "Heydar Isayev" does)."""
+    byline = read_byline([name])
     if byline is not None and byline.author:
         fields["author"] = Field(byline.author, line)
 
