@@ -217,3 +217,26 @@ def test_a_paragraph_of_marks_never_closed_is_read_in_one_pass(mark: str) -> Non
     else:
         assert r.blocks[0].text.split() == ["a"] * 40_000  # code spans, each closed by the next
     assert r.blocks[-1].text == "A link to the end."
+
+
+@pytest.mark.parametrize(
+    ("first", "kept"),
+    [
+        ("Presidents meet in the Chinese capital", [(6, "body")]),  # a standfirst, a kicker
+        ("## Presidents meet", [(6, "heading")]),
+        ("# Aliyev in Beijing", []),  # the headline the front matter names
+        ("# Aliyev in Beijing | Caspian News", []),
+    ],
+)
+def test_the_line_read_as_a_headline_stays_text_when_the_front_matter_names_another(
+    first: str, kept: list[tuple[int, str]]
+) -> None:
+    """It was lost without a word: the front matter's title took its place."""
+    text = (
+        '---\ntitle: "Aliyev in Beijing"\nsource: "https://x.az/a"\n---\n\n'
+        f"{first}\n\nAzerbaijani President Ilham Aliyev arrived in Beijing on Tuesday for a "
+        "state visit, the presidential press service said.\n"
+    )
+    r = read(text)
+    assert fields(r)["title"] == ("Aliyev in Beijing", 2)
+    assert [(b.line, b.role) for b in r.blocks] == [*kept, (8, "body")]

@@ -131,13 +131,14 @@ def read(capture: Capture, problems: Problems) -> Reading:
     plain, headings, opening = plain_lines(lines)
     found = read_blocks(_blocks(plain, opening), "clipping")
     fields = dict(found.fields)
-    title_line = fields["title"].line if "title" in fields else None
     fields |= _front_fields(values)
+    kept = _headline_kept(found.fields.get("title"), fields.get("title"))
     blocks = [
         Block(b.text, b.line, "heading", None) if b.line - 1 in headings else b
-        for b in found.blocks
-        if b.line != title_line
+        for b in sorted([*found.blocks, *kept], key=lambda b: b.line)
     ]
+    if blocks and blocks[0].role == "heading" and _opens(fields.get("title"), blocks[0].text):
+        blocks.pop(0)  # the headline, as the front matter names it
     prose = _first_prose(blocks)
     notes = list(found.notes)
     _take_dateline(blocks, fields, notes)
@@ -151,6 +152,25 @@ def read(capture: Capture, problems: Problems) -> Reading:
     )
     kept = [b for b in blocks if b not in meta]
     return reading("clipping", fields, kept, furniture, notes)
+
+
+def _headline_kept(read: Field | None, given: Field | None) -> list[Block]:
+    """The first line the wire reader ``read`` as the headline, as a paragraph, when the
+    front matter ``given`` another title that does not open with it (a standfirst, a
+    kicker: the page's text, never lost)."""
+    if read is None or given is None or given is read or _opens(given, read.value):
+        return []  # (the headline; the title may have the site's name after it)
+    return [Block(read.value, read.line)]
+
+
+def _opens(title: Field | None, text: str) -> bool:
+    """Whether the ``title`` and ``text`` are one headline, case and spaces aside: the same,
+    or one opening with the other, of three words or more ("Aliyev in Beijing | Caspian
+    News": the site's name after it)."""
+    if title is None:
+        return False
+    one, other = sorted((title.value.casefold().split(), text.casefold().split()), key=len)
+    return one == other or (len(one) >= 3 and other[: len(one)] == one)
 
 
 def _front_values(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field], int]:
