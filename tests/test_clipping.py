@@ -165,6 +165,23 @@ def test_only_a_byline_beside_the_head_s_day_names_the_author(
 
 
 @pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Heydar Isayev · Updated April 26, 2025", None),
+        ("Modified: April 26, 2025 · eurasianet.org", None),
+        ("By Heydar Isayev | Last edited April 26, 2025", None),
+        ("Published April 24, 2025 | Updated April 26, 2025", "2025-04-24"),
+    ],
+)
+def test_the_day_a_page_changed_in_its_head_is_not_its_publication_s(
+    line: str, published: str | None
+) -> None:
+    r = read(INSTAPAPER.replace("Heydar Isayev · April 24, 2025", line))
+    assert fields(r).get("published") == (None if published is None else (published, 5))
+    assert [f.line for f in r.furniture] == [3, 5]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "# Notes\n\nNo Markdown here but the heading. Trade rose in 2024.\n",

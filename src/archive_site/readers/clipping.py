@@ -47,7 +47,7 @@ from .byline import read_byline
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
 from .html import stamp_of
-from .stamps import Stamp, parse_stamp
+from .stamps import Stamp, parse_stamp, says_changed
 from .wire import read_blocks
 
 _TITLE_KEYS = ("title",)
@@ -392,11 +392,13 @@ def _head_meta(head: list[Block], fields: dict[str, Field]) -> list[Block]:
 
 
 def _parts(parts: list[str]) -> tuple[list[str], list[Stamp], list[str]]:
-    """A line's parts that are days it was saved, the stamps among the others, and the rest."""
+    """A line's parts that are days it was saved or changed ("Updated April 26, 2025": never
+    the publication's), the stamps among the others, and the rest."""
     saved, stamps, others = [], [], []
     for part in parts:
         label = _SAVED().match(part)
-        if label is not None and parse_stamp(part[label.end() :]) is not None:
+        stated = part[label.end() :] if label is not None else part
+        if (label is not None or says_changed(part)) and parse_stamp(stated) is not None:
             saved.append(part)
         elif (stamp := parse_stamp(part)) is not None:
             stamps.append(stamp)
