@@ -165,6 +165,34 @@ def test_only_a_byline_beside_the_head_s_day_names_the_author(
 
 
 @pytest.mark.parametrize(
+    ("title", "author"),
+    [
+        (
+            "title: >-\n  Aliyev and Xi sign a partnership as Baku looks\n  to the Middle Corridor",
+            "author: |\n  Aida Sultanova",
+        ),
+        (
+            "title: Aliyev and Xi sign a partnership as Baku looks\n  to the Middle Corridor",
+            "author:\n  - Aida\n    Sultanova\n  - Heydar Isayev",
+        ),
+        (
+            'title: "Aliyev and Xi sign a partnership as Baku looks\n  to the Middle Corridor"',
+            "author: >\n  Aida Sultanova",
+        ),
+    ],
+)
+def test_a_front_matter_value_over_lines_is_read_whole(title: str, author: str) -> None:
+    text = f"---\n{title}\n{author}\nsource: https://x.az/a\n---\n\nText of the page.\n"
+    r = read(text)
+    assert r.fields["title"].value == (
+        "Aliyev and Xi sign a partnership as Baku looks to the Middle Corridor"
+    )
+    authors = "Aida Sultanova and Heydar Isayev" if "Heydar" in author else "Aida Sultanova"
+    assert r.fields["author"].value == authors
+    assert r.fields["url"].value == "https://x.az/a"
+
+
+@pytest.mark.parametrize(
     ("line", "published"),
     [
         ("Heydar Isayev · Updated April 26, 2025", None),

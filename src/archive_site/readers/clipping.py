@@ -60,6 +60,8 @@ _PUBLISHED_KEYS = ("published", "date_published", "datepublished", "pubdate")
 _KEY = later(r"(?P<key>[A-Za-z][\w -]*?)\s*:(?:\s+(?P<value>.*?))?\s*$")
 _ITEM = later(r"\s+-\s+(?P<value>.*?)\s*$|-\s+(?P<top>.*?)\s*$")
 _CLOSERS = ("---", "...")
+#: A block scalar's indicator, its value on the lines below (``title: >-``).
+_BLOCK = later(r"[|>][1-9+-]{0,2}(?:\s+#.*)?")
 
 _ATX = later(r"\s{0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 _SETEXT = later(r"\s{0,3}(?:=+|-+)\s*$")
@@ -181,22 +183,45 @@ def _front_values(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field],
     close = next((n for n in range(1, len(lines)) if lines[n].strip() in _CLOSERS), None)
     if close is None:
         return {}, 0
-    values: dict[str, list[tuple[str, int]]] = {}
-    key = None
-    for n in range(1, close):
-        item = _ITEM().match(lines[n])
-        if item is not None and key is not None:
-            values[key].append((_scalar(item["value"] or item["top"]), n + 1))
-            continue
-        m = _KEY().match(lines[n])
-        key = None if m is None else m["key"].strip().lower().replace(" ", "_")
-        if m is not None and key is not None:
-            values[key] = [] if not m["value"] else [(_scalar(m["value"]), n + 1)]
+    values = _raw_values(lines[1:close], 2)
+    scalars = {
+        k: [(_scalar(v), line) for v, line in items if _BLOCK().fullmatch(v) is None]
+        for k, items in values.items()
+    }
     return {
         k: Field(" and ".join(v for v, _ in items), items[0][1])
-        for k, items in values.items()
+        for k, items in scalars.items()
         if items and all(v for v, _ in items)
     }, close + 1
+
+
+def _raw_values(lines: list[str] | tuple[str, ...], first: int) -> dict[str, list[tuple[str, int]]]:
+    """The front matter's values as written, by key, each with its line (``first``: the
+    first line's number): a list's items, or one value, over lines as it may be."""
+    values: dict[str, list[tuple[str, int]]] = {}
+    key = None
+    listed = False  # whether the key's value is a list of items
+    for n, line in enumerate(lines, first):
+        item = _ITEM().match(line)
+        if item is not None and key is not None and (listed or not values[key]):
+            values[key].append((item["value"] or item["top"], n))
+            listed = True
+        elif key is not None and values[key] and line[:1] in (" ", "\t") and line.strip():
+            values[key][-1] = _continued(values[key][-1], line.strip(), n)
+        else:
+            m = _KEY().match(line)
+            listed = False
+            key = None if m is None else m["key"].strip().lower().replace(" ", "_")
+            if m is not None and key is not None:
+                values[key] = [] if not m["value"] else [(m["value"], n)]
+    return values
+
+
+def _continued(value: tuple[str, int], more: str, line: int) -> tuple[str, int]:
+    """A value with its next line: a block scalar's first ("title: >-" then its lines), or
+    the rest of a plain or quoted one folded (a long title the clipper's YAML wrapped)."""
+    text, first = value
+    return (more, line) if _BLOCK().fullmatch(text) is not None else (f"{text} {more}", first)
 
 
 def _scalar(value: str) -> str:
