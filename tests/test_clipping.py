@@ -192,6 +192,38 @@ def test_a_front_matter_value_over_lines_is_read_whole(title: str, author: str) 
     assert r.fields["url"].value == "https://x.az/a"
 
 
+JINA = """\
+Title: Aliyev's #1 priority: the Middle Corridor
+
+URL Source: https://caspiannews.com/news-detail/x
+
+Published Time: 2025-04-24T10:15:00+04:00
+
+Markdown Content:
+President Ilham Aliyev met **Xi Jinping** in Beijing on Wednesday, the two sides said.
+
+"We are *ready*," Aliyev said.
+"""
+
+
+def test_jina_s_reader_s_head_gives_the_fields_and_its_markdown_is_taken_off() -> None:
+    r = read(JINA)
+    assert r.format == "clipping"
+    assert fields(r) == {
+        "title": ("Aliyev's #1 priority: the Middle Corridor", 1),
+        "url": ("https://caspiannews.com/news-detail/x", 3),
+        "published": ("2025-04-24", 5),
+        "time": ("10:15", 5),
+        "timezone": ("+04:00", 5),
+    }
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (8, "President Ilham Aliyev met Xi Jinping in Beijing on Wednesday, the two sides said."),
+        (10, '"We are ready," Aliyev said.'),
+    ]
+    no_address = JINA.replace("URL Source: https://caspiannews.com/news-detail/x\n", "")
+    assert detect_format(no_address, "x.capture.txt") != "clipping"
+
+
 @pytest.mark.parametrize(
     ("line", "published"),
     [

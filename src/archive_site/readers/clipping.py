@@ -29,7 +29,12 @@ opens the text, is the headline), emphasis, strike-through, code spans and fence
 link reference definitions, backslash escapes; a list's ``*`` and ``+`` items are set
 ``- `` as the other readers set them.
 
-Detected when the text opens with front matter naming a title or an address, or with a
+Jina's reader writes no front matter but a head of its own ("Title: ...", "URL Source:
+...", "Published Time: ...", then "Markdown Content:" above the text): read as one, its
+values as written.
+
+Detected when the text opens with Jina's head, with front matter naming a title or an
+address, or with a
 ``#`` heading followed by other Markdown (a link, an image, a rule, emphasis).  A
 hand-written article (``ID.md``, :mod:`.markdown`) is never read so.
 """
@@ -51,9 +56,9 @@ from .stamps import Stamp, parse_stamp, says_changed
 from .wire import read_blocks
 
 _TITLE_KEYS = ("title",)
-_URL_KEYS = ("source", "url", "link", "original_url", "canonical", "canonical_url")
+_URL_KEYS = ("source", "url", "link", "original_url", "canonical", "canonical_url", "url_source")
 _AUTHOR_KEYS = ("author", "authors", "byline")
-_PUBLISHED_KEYS = ("published", "date_published", "datepublished", "pubdate")
+_PUBLISHED_KEYS = ("published", "date_published", "datepublished", "pubdate", "published_time")
 
 #: A top-level key of front matter and its value (the clipper's YAML is read line by line,
 #: as the few shapes clippers write: ``key: value``, ``key:`` then ``- item`` lines).
@@ -111,8 +116,30 @@ def is_clipping(lines: list[str] | tuple[str, ...]) -> bool:
     return not CLIPPER_KEYS.isdisjoint(_front_values(lines)[0])
 
 
+#: Jina's reader's head ("Title: ...", "URL Source: ...", "Published Time: ...", then
+#: "Markdown Content:" above the page's text): its lines of ``key: value``.
+_JINA_FIRST = "Title:"
+_JINA_URL = "URL Source:"
+_JINA_CLOSE = "Markdown Content:"
+_JINA_HEAD = 12  # lines at most
+
+
+def _jina_close(lines: list[str] | tuple[str, ...]) -> int | None:
+    """The index of the line "Markdown Content:" closing Jina's reader's head, when the
+    lines open with one."""
+    if not lines or not lines[0].startswith(_JINA_FIRST):
+        return None
+    for n in range(1, min(len(lines), _JINA_HEAD)):
+        if lines[n].strip() == _JINA_CLOSE:
+            heads = lines[1:n]
+            return n if any(line.startswith(_JINA_URL) for line in heads) else None
+    return None
+
+
 def detect(capture: Capture) -> bool:
     lines = capture.lines
+    if _jina_close(lines) is not None:
+        return True
     if has_front_matter(lines):
         keys = _front_values(lines)[0]
         return any(k in keys for k in (*_TITLE_KEYS, *_URL_KEYS))
@@ -178,6 +205,14 @@ def _opens(title: Field | None, text: str) -> bool:
 def _front_values(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field], int]:
     """The front matter's top-level values by key (lower case; a list's items joined by
     " and "), and the index of the first line after it (0: no front matter)."""
+    jina = _jina_close(lines)
+    if jina is not None:  # (its values as written: no YAML, no quotes or comments)
+        found = (_KEY().match(lines[n]) for n in range(jina))
+        return {
+            m["key"].strip().lower().replace(" ", "_"): Field(m["value"], n + 1)
+            for n, m in enumerate(found)
+            if m is not None and m["value"]
+        }, jina + 1
     if not has_front_matter(lines):
         return {}, 0
     close = next((n for n in range(1, len(lines)) if lines[n].strip() in _CLOSERS), None)
