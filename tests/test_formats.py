@@ -3070,6 +3070,12 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
         # its site's, a language may come before "by"
         ("This article originally appeared on Eurasianet and The Diplomat.", "Eurasianet"),
         ("This article was first published by Eurasianet, Trend and APA.", "Eurasianet"),
+        # review 24: "and" before a word in lower case ends the name
+        (
+            "This article first appeared on Eurasianet and is republished with permission.",
+            "Eurasianet",
+        ),
+        ("This article was originally published by Xinhua and has been translated.", "Xinhua"),
         (
             "This article was first published by the Institute for War and Peace Reporting.",
             "Institute for War and Peace Reporting",

@@ -501,12 +501,19 @@ def republished_from(text: str) -> str | None:
     return _first_outlet(found["name"].partition(",")[0])
 
 
+_AND = re.compile(r"\s+and\s+")
+
+
 def _first_outlet(name: str) -> str:
     """The first of two outlets a notice names together ("Eurasianet and The Diplomat":
     "Eurasianet"; never the two as one), its address's ending aside ("Eurasianet.org");
     a name with a word in lower case but its parts' first is one outlet's ("Institute for
-    War and Peace Reporting", "Center for Strategic and International Studies")."""
-    parts = re.split(r"\s+and\s+", name.strip())
+    War and Peace Reporting", "Center for Strategic and International Studies"); an "and"
+    before a word in lower case ends it ("Eurasianet and is republished with permission")."""
+    clause = next((m for m in _AND.finditer(name) if name[m.end() : m.end() + 1].islower()), None)
+    if clause is not None:
+        name = name[: clause.start()]
+    parts = _AND.split(name.strip())
     later = [word for part in parts for word in part.split()[1:]]
     if len(parts) > 1 and all(word[:1].isupper() for word in later):
         name = parts[0]
