@@ -317,3 +317,16 @@ def test_the_line_read_as_a_headline_stays_text_when_the_front_matter_names_anot
     r = read(text)
     assert fields(r)["title"] == ("Aliyev in Beijing", 2)
     assert [(b.line, b.role) for b in r.blocks] == [*kept, (8, "body")]
+
+
+def test_a_footnote_s_text_is_a_paragraph_not_lost_as_a_link_s_reference() -> None:
+    text = (
+        "# Headline\n\nTrade rose by a third in 2024.[^1] The *ports* grew too.\n\n"
+        "[1]: https://example.org/ref\n"
+        "[^1]: World Bank, *Middle Corridor* report, 2023.\n"
+    )
+    r = read(text)
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (3, "Trade rose by a third in 2024. The ports grew too."),
+        (6, "[1] World Bank, Middle Corridor report, 2023."),
+    ]

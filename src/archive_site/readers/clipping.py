@@ -27,7 +27,7 @@ Markdown taken off: ATX and Setext headings (kept as section headings; the first
 opens the text, is the headline), emphasis, strike-through, code spans and fences, links
 (their words kept), images and footnote marks (dropped), block quotes' ``>``, rules,
 link reference definitions, backslash escapes; a list's ``*`` and ``+`` items are set
-``- `` as the other readers set them.
+``- `` as the other readers set them; a footnote's text is a paragraph, ``[1] ...``.
 
 Jina's reader writes no front matter but a head of its own ("Title: ...", "URL Source:
 ...", "Published Time: ...", then "Markdown Content:" above the text): read as one, its
@@ -72,7 +72,9 @@ _ATX = later(r"\s{0,3}(?P<hashes>#{1,6})(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 _SETEXT = later(r"\s{0,3}(?:=+|-+)\s*$")
 _RULE = later(r"\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")
 _FENCE = later(r"\s{0,3}(?:`{3,}|~{3,})")
-_REFERENCE = later(r"\s{0,3}\[[^\]\n]+\]:\s*\S+")
+_REFERENCE = later(r"\s{0,3}\[(?!\^)[^\]\n]+\]:\s*\S+")
+#: A footnote's text ("[^1]: World Bank, 2023."): a paragraph, "[1] World Bank, 2023.".
+_FOOTNOTE = later(r"\s{0,3}\[\^(?P<label>[^\]\s]+)\]:\s*")
 _QUOTE = later(r"\s{0,3}(?:>\s?)+")
 _BULLET = later(r"\s*(?:[*+-]|\d{1,3}[.)])\s+(?=\S)")
 #: Markdown besides a heading: a link, an image, a rule, emphasis, an escape.
@@ -320,6 +322,9 @@ def plain_lines(lines: list[str]) -> tuple[list[str], set[int], set[int]]:
             out.append("")
         elif _RULE().match(line) or _REFERENCE().match(line):
             out.append("")
+        elif (note := _FOOTNOTE().match(line)) is not None:
+            opening.add(n)
+            out.append(f"[{note['label']}] {line[note.end() :]}")
         elif (atx := _ATX().match(line)) is not None:
             headings.add(n)
             opening |= {n, n + 1}
