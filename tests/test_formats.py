@@ -1127,6 +1127,43 @@ def test_a_page_saved_by_a_browser_keeps_the_address_its_comment_names() -> None
         assert r.fields["url"].value == "https://news.az/x"
 
 
+def _print_view(info: str, outlet: str = "Eastern Courier") -> Reading:
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>Ministers eye a corridor | {outlet}"
+        "</title></head><body><h1>Ministers eye a corridor</h1>"
+        f"<div class='print-info'>{info}</div><div class='print-body'>"
+        "<p>Transport ministers of three countries on Friday agreed to work toward doubling "
+        "container traffic along the corridor by 2027, the host minister said.</p>"
+        "<p>Speaking after the meeting, he said the railway would be modernized to handle "
+        "five million tons of cargo a year.</p></div></body></html>"
+    )
+    return read_text(html, "print.html", Problems(), fmt="html")
+
+
+def test_a_header_line_naming_the_outlet_with_an_agency_gives_the_agency_and_its_stamp() -> None:
+    """A print view's header "DAILY SABAH WITH AA", in an element that says nothing of an
+    author, and its stamp after a place: no agency, no date were read, and the agency's copy
+    counted as an independent source (audit 9)."""
+    r = _print_view(
+        "<span>EASTERN COURIER WITH AA</span><br><span>ISTANBUL</span> "
+        "<span>Apr 25, 2025 - 2:14 pm GMT+3</span>"
+    )
+    assert r.fields["agency"].value == "AA"
+    assert (r.fields["published"].value, r.fields["time"].value) == ("2025-04-25", "14:14")
+    assert r.fields["timezone"].value == "+03:00"
+    for line, agency in (
+        ("with Reuters", "Reuters"),
+        ("Staff with Agence France-Presse", "Agence France-Presse"),
+    ):
+        assert _print_view(f"<span>{line}</span>").fields["agency"].value == agency
+    for line in ("Exclusive Interview with Reuters", "Jane said in a talk with Reuters"):
+        assert "agency" not in _print_view(f"<span>{line}</span>").fields  # a kicker's words
+    # under the headline, a date after words is a stamp only with its time
+    assert "published" not in _print_view("<span>Talks held on 3 June 2025</span>").fields
+    r = _print_view("<span>COURIER | Updated 21:30, 23-Apr-2025</span>")
+    assert "published" not in r.fields  # when the page changed
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

@@ -188,6 +188,36 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     return re.sub(rf"(?:[\s,]+(?:and|&|{_WITH}))*[\s,]*$", "", head).strip(), agency, True
 
 
+#: A line of a page's header naming the outlet and the news agency whose copy it ran, a
+#: place or a stamp perhaps after them ("DAILY SABAH WITH AA ISTANBUL Apr 25, 2025 - 2:14 pm
+#: GMT+3", a print view's; "Le Figaro avec AFP"; "with AA"): a few words opening with a
+#: capital, or none, "with", and what follows.
+_WITH_AGENCY = re.compile(
+    rf"(?P<names>(?:[^\W\d_][\w.'’&-]*\s+){{0,5}}?)(?i:{_WITH})\s+(?P<rest>\S.*)"
+)
+_MOST_AGENCY_WORDS = 4
+_MOST_HEADER_LINE_WORDS = 20
+
+
+def with_agency(text: str) -> tuple[str, str] | None:
+    """The names before "with" on a short line of a page's header, and the known news agency
+    after it (the longest of its first words that :func:`writers` reads as one: "DAILY SABAH
+    WITH AA ISTANBUL ..." gives "DAILY SABAH" and "AA"); None for any other line."""
+    text = " ".join(text.split())
+    found = _WITH_AGENCY.fullmatch(text)
+    if found is None or len(text.split()) > _MOST_HEADER_LINE_WORDS:
+        return None
+    names = found["names"].strip()
+    if not all(w[0].isupper() for w in names.split()):
+        return None  # "said in an interview with Reuters": a sentence's
+    words = found["rest"].split()
+    for n in range(min(_MOST_AGENCY_WORDS, len(words)), 0, -1):
+        _, agency, _ = writers(f"{names} with {' '.join(words[:n]).rstrip(',;.:')}".strip())
+        if agency is not None:
+            return names, agency
+    return None
+
+
 def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
     """One of a byline's names: the writer it names (None for a desk, an agency, a role
     after a comma), and the news agency it names."""

@@ -46,6 +46,7 @@ from .byline import (
     read_byline,
     source_agencies,
     take_credits,
+    with_agency,
     writers,
 )
 from .dateline import Dateline, match_dateline, take_dateline
@@ -166,6 +167,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _stamp_date(page, opening, second, fields, notes)
+        _header_agency(page, opening, fields)
         _in_outlet_zone(page, second, fields)
         at, found = _dateline_of(body)
         take_dateline(body, at, found, fields, notes, "the page's date")
@@ -894,6 +896,27 @@ def _stamp_date(
         return
 
 
+def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None:
+    """When nothing else names the text's news agency: the one a line between the headline
+    and the text's first line ``first`` names after the outlet and "with" (a print view's
+    "DAILY SABAH WITH AA", see :func:`.byline.with_agency`), or after "with" alone or a
+    desk; not after other words ("Interview with Reuters": the page's kicker)."""
+    head = _headline(page, fields)
+    if "agency" in fields or head is None:
+        return
+    outlet = fields["outlet"].value if "outlet" in fields else None
+    under, _ = _around_headline(page, head, first)
+    for text, line in under:
+        found = with_agency(text)
+        if found is None:
+            continue
+        names, agency = found
+        if names and not (outlet and _same_name(names, outlet)) and writers(names)[0]:
+            continue  # a writer's or a kicker's words before "with", not the outlet's
+        fields["agency"] = Field(agency, line)
+        return
+
+
 def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     """The publication's stamp a block near the headline states (see :func:`_stamp_date`;
     ``below``: under the text's first line; ``above``: just above the headline)."""
@@ -905,6 +928,10 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
         return None  # below the standfirst, a date alone on its block (it may head a section)
     if stamp is None and above:  # "Economy 3 June 2025 14:05"; below,
         stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
+    elif stamp is None and not below:  # under the headline, with its time: "ISTANBUL Apr 25,
+        placed = _after_label(before_changed(text))  # 2025 - 2:14 pm GMT+3" (a standfirst's
+        # date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)
+        stamp = placed if placed is not None and placed.time is not None else None
     return stamp
 
 
