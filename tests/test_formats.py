@@ -1164,6 +1164,55 @@ def test_a_header_line_naming_the_outlet_with_an_agency_gives_the_agency_and_its
     assert "published" not in r.fields  # when the page changed
 
 
+def _thread(*posts: tuple[str, str], between: str = "") -> Reading:
+    """A thread saved from a social network: each post its account's name and handle, and
+    its text; ``between`` before the last."""
+    shown = [
+        f'<article><div data-testid="User-Name"><a href="/{who.split()[0]}"><span>{who}</span>'
+        f'</a><a><span>@{who.replace(" ", "")}</span></a></div><div lang="en"><span>{text}'
+        "</span></div></article>"
+        for who, text in posts
+    ]
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>Aylin Karimova on Threadly</title></head>"
+        "<body><main><div aria-label='Timeline'>"
+        + "".join(shown[:-1])
+        + between
+        + shown[-1]
+        + "</div></main></body></html>"
+    )
+    return read_text(html, "thread.html", Problems(), fmt="html")
+
+
+_POSTS = (
+    "1/ The ministers of three countries agreed today to double the freight carried along "
+    "the corridor by 2027, a step long in the making.",
+    "2/ Twenty documents were signed on transport, energy and trade, and on customs rules "
+    "for the trains that cross the Caspian Sea.",
+)
+
+
+def test_a_saved_thread_keeps_its_author_and_leaves_out_other_accounts_posts() -> None:
+    """X's "Discover more" under a thread showed a reply by another account, read as the
+    author's own words; and the author (``data-testid="User-Name"``, a name and a handle)
+    was not read (audit 9)."""
+    author = "Aylin Karimova"
+    posts = [(author, text) for text in _POSTS]
+    box = "<div><h2><span>Discover more</span></h2><span>Sourced from across Threadly</span></div>"
+    reply = ("Caspian Watcher", "Replying to @AylinKarimova Big news for the corridor.")
+    r = _thread(*posts, reply, between=box)
+    assert r.fields["author"].value == author
+    assert texts(r) == list(_POSTS)
+    kinds = {f.text: f.kind for f in r.furniture}
+    assert kinds["Discover more"] == kinds["Sourced from across Threadly"] == "read-also"
+    assert any(f.kind == "comments" and "Big news" in f.text for f in r.furniture)
+    # a longer post after the first one by another hand is kept: a card's byline may come
+    # before a story's
+    story = " ".join(_POSTS * 3)
+    r = _thread(("Jane Roe", "A card's short teaser of another story."), ("John Doe", story))
+    assert story in " ".join(texts(r))
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

@@ -65,9 +65,11 @@ _LABEL_AFTER = re.compile(
 #: Words that join names in those languages besides "and" and "&".
 _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
 #: What ends the names in an author element: a date or a place after a separator
-#: ("Nino Kapanadze | 3 July 2024", "Claire Duval, 23 avril 2025", "Jane Roe — Baku").
+#: ("Nino Kapanadze | 3 July 2024", "Claire Duval, 23 avril 2025", "Jane Roe — Baku"), a
+#: social network's handle.
 _AFTER_NAMES = re.compile(
     r"\s*(?:[|·•—–]|,(?=\s*\d)|\s\d{1,2}[\s.]).*$|\s+in\s+[A-Z]\S*(?:\s+[A-Z]\S*)?$"
+    r"|\s+@\w{1,30}$"  # an account's handle after its name ("Hikmet Hajiyev @HikmetHajy")
 )
 _MAX_NAME_WORDS = 8
 #: A word in capitals, as agencies set their writers' names: "AIDA", "O'NEIL"; and an initial.

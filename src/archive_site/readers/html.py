@@ -50,7 +50,7 @@ from .byline import (
     writers,
 )
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, scan
+from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, names_author, scan
 from .stamps import (
     Stamp,
     before_changed,
@@ -327,22 +327,24 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str]]:
+def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
     style sheet hides so: ``hiding``, see :func:`.htmlscan.hiding_rules`).  And the texts
     (as :func:`_key` gives them) of the blocks pointing to other stories by a label before
-    their links (see :func:`_label_before_links`)."""
+    their links (see :func:`_label_before_links`); and the texts of the posts another
+    account wrote under a thread (see :func:`_drop_others_posts`)."""
     import trafilatura  # imported on use: only saved pages need it
     from trafilatura.utils import load_html
 
     tree = load_html(html)
     if tree is None:
-        return [], set()
+        return [], set(), []
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
+    others = _drop_others_posts(tree)
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
     text = trafilatura.extract(
@@ -357,7 +359,45 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str]]:
         deduplicate=False,
     )
     lines = [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
-    return _with_missed(tree, lines), pointers
+    return _with_missed(tree, lines), pointers, others
+
+
+def _drop_others_posts(tree: Any) -> list[str]:
+    """Drop from ``tree`` the posts that another account than the first post's wrote, in a
+    thread saved from a social network (a reply under it, one its "Discover more" shows:
+    another speaker's words): the ``<article>``s, in no other, each naming its author in an
+    element saying so (see :func:`.htmlscan.names_author`), after the first, whose author is
+    another (the first words of that element) and which are shorter than the posts kept
+    before them (a story's text is never taken for a card's reply).  Their texts are
+    returned."""
+    posts = [
+        (post, who)
+        for post in tree.xpath("//article[not(ancestor::article)]")
+        if (who := _post_author(post))
+    ]
+    if len(posts) < 2:
+        return []
+    first, kept = posts[0][1], 0
+    dropped = []
+    for post, who in posts:
+        text = " ".join(" ".join(post.itertext()).split())
+        if who == first or len(text) > kept:
+            kept += len(text)
+            continue
+        dropped.append(text)
+        post.drop_tree()
+    return dropped
+
+
+def _post_author(post: Any) -> str | None:
+    """The first words of the first element of ``post`` that names its author (outside the
+    posts within it), if any."""
+    for element in post.xpath(".//*[count(ancestor::article) = 1]"):
+        if names_author({str(k): str(v) for k, v in element.attrib.items()}):
+            first = next((str(t).strip() for t in element.itertext() if str(t).strip()), "")
+            if first:
+                return first
+    return None
 
 
 #: The most of its words a paragraph the extractor missed may have in links: a link and
@@ -518,7 +558,26 @@ def _drop_pointers(tree: Any) -> set[str]:
         ):  # "Related Stories" and the list of their headlines
             following.drop_tree()
             heading.drop_tree()
+        elif points_elsewhere(label) and _heading_box(heading):
+            # "Discover more" and its box's line under it: pointers (dropped, the extractor
+            # took the thread above for none of the page's text)
+            box = heading.getparent()
+            pointers.update(_key(" ".join(e.itertext())) for e in box)
     return pointers
+
+
+def _heading_box(heading: Any) -> bool:
+    """Whether the parent of ``heading`` is a box holding it and a few words besides, no
+    other block (X's ``<div><h2>Discover more</h2><span>Sourced from across X</span></div>``),
+    within the page's body."""
+    box = heading.getparent()
+    if box is None or box.tag in ("body", "main", "article", "html") or box.getparent() is None:
+        return False
+    others = [
+        e for e in box.xpath(_HOLDS_BLOCKS) if e is not heading and heading not in e.iterancestors()
+    ]
+    words = len(" ".join(box.itertext()).split())
+    return not others and words <= MAX_PROMOTION_WORDS
 
 
 def _label_before_links(element: Any) -> bool:
@@ -613,7 +672,7 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
-    extracted, pointers = _extract(html, page.hiding)
+    extracted, pointers, others = _extract(html, page.hiding)
     _without_wrappers(page, [_key(t) for t in extracted])
     furniture, inside = _furniture_texts(page)
     headline = _headline_keys(page, title)
@@ -642,7 +701,20 @@ def _paragraphs(
         else:
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     notes.extend(_left_out(short) if body else ())
+    aside.extend(_posts_furniture(others, lines, blocks, page))
     return body, aside
+
+
+def _posts_furniture(
+    others: list[str], lines: dict[str, int], blocks: _Texts, page: PageScan
+) -> list[Furniture]:
+    """Other accounts' posts left out of the text (see :func:`_drop_others_posts`), as
+    furniture, each on its line."""
+    return [
+        Furniture("comments", text, lines.get(k) or _line_of_start(k, blocks, page.blocks) or 1)
+        for text in others
+        for k in [_key(text)]
+    ]
 
 
 def _furniture_texts(page: PageScan) -> tuple[_Texts, set[str]]:

@@ -249,9 +249,18 @@ def _rules(css: str) -> Iterator[tuple[str, str, bool, bool]]:
 #: An element naming the author: by its class or id, ``rel="author"``, ``itemprop="author"``
 #: or the ``<address>`` of an article.
 _AUTHOR = re.compile(
-    r"(?:^|[\s_-])(?:byline|bylines|byl|author|authors|author-name|writer|contributor)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:byline|bylines|byl|author|authors|author-name|writer|contributor"
+    r"|user-name|username)(?:$|[\s_-])",  # (a post's account: X's data-testid="User-Name")
     re.IGNORECASE,
 )
+
+
+def names_author(a: dict[str, str]) -> bool:
+    """Whether an element of the attributes ``a`` says it names an author: ``rel="author"``,
+    ``itemprop="author"``, or a class, id or label saying so (see :data:`_AUTHOR`)."""
+    if "author" in a.get("rel", "").lower().split() or a.get("itemprop") == "author":
+        return True
+    return bool(_AUTHOR.search(_names(a)))
 
 
 def _names(a: dict[str, str]) -> str:
@@ -574,9 +583,7 @@ class _Scanner(HTMLParser):
             return False
         if tag == "address" and self.in_article:
             return True
-        if "author" in a.get("rel", "").lower().split() or a.get("itemprop") == "author":
-            return True
-        return bool(_AUTHOR.search(_names(a)))
+        return names_author(a)
 
     def _is_canonical(self, tag: str, a: dict[str, str]) -> bool:
         rel = a.get("rel", "").lower().split()

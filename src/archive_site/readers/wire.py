@@ -234,7 +234,8 @@ _NAVIGATION = re.compile(
 #: A pointer to another story within the text ("Read more: ...", "Читайте также: ...").
 _READ_ALSO = re.compile(
     rf"(?:{_POINTER}|related(?:\s+(?:articles?|stories|news|coverage|content))?"
-    r"|more\s+on\s+this(?:\s+story)?|(?:à\s+)?lire\s+(?:aussi|également)"
+    r"|more\s+on\s+this(?:\s+story)?|discover\s+more|more\s+posts|you\s+might\s+(?:also\s+)?like"
+    r"|(?:à\s+)?lire\s+(?:aussi|également)"
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
     r"|həmçinin\s+oxuyun|daha\s+ətraflı|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
