@@ -1213,6 +1213,40 @@ def test_a_saved_thread_keeps_its_author_and_leaves_out_other_accounts_posts() -
     assert story in " ".join(texts(r))
 
 
+def _story_ending(last: str, author: str = "Kenji Kawase") -> Reading:
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>Why China courts Azerbaijan</title>"
+        f"<meta name='author' content='{author}'></head><body><article>"
+        "<h1>Why China courts Azerbaijan</h1>"
+        "<p>China and Azerbaijan upgraded their relationship this week, as Beijing looks to "
+        "secure a foothold on the trade route linking it with Europe.</p>"
+        "<p>The two-day state visit to Beijing produced 21 agreements, among them a plan for "
+        f"Chinese companies to build a port.</p><p>{last}</p></article></body></html>"
+    )
+    return read_text(html, "bio.html", Problems(), fmt="html")
+
+
+def test_a_note_on_the_author_ending_the_story_is_no_part_of_its_text() -> None:
+    """ "About the author: ..." (Eurasia Review) and "Kenji Kawase is Nikkei Asia's China
+    business news editor." (the byline's writer) ending a story were its text (audit 9)."""
+    for note in (
+        "About the author: Fuad Shahbazov is a policy analyst covering regional security.",
+        "Kenji Kawase is Nikkei Asia's China business news editor.",
+        "Kenji Kawase is a correspondent based in Hong Kong.",
+    ):
+        r = _story_ending(note)
+        assert note not in texts(r) and len(texts(r)) == 2
+        assert any(f.kind == "boilerplate" and f.text == note for f in r.furniture)
+    r = _story_ending("Jane Roe is Nikkei Asia's editor.", author="Jane Roe and Kenji Kawase")
+    assert len(texts(r)) == 2
+    # someone else than the writer, and a sentence on the writer's subject, are the story's
+    for last in (
+        "Ilham Aliyev is the country's president since 2003.",
+        "Kenji Kawase, the editor, said the port is the first of its kind.",
+    ):
+        assert texts(_story_ending(last))[-1] == last
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

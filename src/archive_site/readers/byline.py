@@ -563,6 +563,9 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if _CONTRIBUTED.fullmatch(text.strip()) or _CLOSING.fullmatch(text.strip()):
         last = body.pop()
         return Furniture("credits", last.text, last.line)
+    if _author_bio(text, fields.get("author")):
+        last = body.pop()  # the outlet's words on its writer, not the story's
+        return Furniture("boilerplate", last.text, last.line)
     if _DISCLAIMER.search(text) and len(text) <= 600 and not _REPORTS.search(text):
         last = body.pop()  # the outlet's words on every piece of its, not this one's
         return Furniture("boilerplate", last.text, last.line)
@@ -582,6 +585,40 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if author is not None and "author" not in fields:
         fields["author"] = Field(author, last.line)
     return Furniture("credits", last.text, last.line)
+
+
+#: A note on the text's writer ending it, labelled so: "About the author: Fuad Shahbazov is
+#: a policy analyst ...", "About the authors", "Об авторе", "À propos de l'auteur".
+_ABOUT_THE_AUTHOR = re.compile(
+    r"\W*(?:about\s+the\s+(?:authors?|writers?|contributors?)|об\s+авторе|об\s+авторах"
+    r"|à\s+propos\s+de\s+l['’]auteur|über\s+(?:den|die)\s+autor(?:in)?|sobre\s+el\s+autor"
+    r"|müəllif\s+haqqında|yazar\s+hakkında)\b\W*\S",
+    re.IGNORECASE,
+)
+#: What a writer's name opens a note on them with: "Kenji Kawase is Nikkei Asia's China
+#: business news editor", "Jane Roe was a correspondent ...", "... is a senior fellow".
+_IS_SOMEONE = re.compile(
+    r"\s+(?:is|was|has\s+been)\s+(?:a|an|the|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}['’]s?)\s"
+)
+_MOST_BIO_WORDS = 80
+
+
+def _author_bio(text: str, author: Field | None) -> bool:
+    """Whether the paragraph ``text`` ending a story is a note on its writer: labelled so
+    ("About the author: ..."), or opening with the name of one of its writers (``author``,
+    the byline's) and what they are ("Kenji Kawase is Nikkei Asia's China business news
+    editor."); a short one, not the story's."""
+    text = " ".join(text.split())
+    if len(text.split()) > _MOST_BIO_WORDS:
+        return False
+    if _ABOUT_THE_AUTHOR.match(text):
+        return True
+    if author is None:
+        return False
+    names = [n.strip() for n in _NAMES_APART.split(author.value) if len(n.split()) >= 2]
+    return any(
+        text.startswith(name) and _IS_SOMEONE.match(text, len(name)) is not None for name in names
+    )
 
 
 def _take_source(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
