@@ -1247,6 +1247,24 @@ def test_a_note_on_the_author_ending_the_story_is_no_part_of_its_text() -> None:
         assert texts(_story_ending(last))[-1] == last
 
 
+def test_a_signature_on_lines_of_its_own_ending_the_text_is_its_authors_credit() -> None:
+    """AZERTAC signs a correspondent's report on three lines, name, role and place ("Qoşqar
+    Hüseynov" / "Xüsusi müxbir" / "Pekin"): they were three paragraphs of its text, and no
+    author was read (audit 9)."""
+    for lines, author in (
+        (["Leyla Məmmədova", "Xüsusi müxbir", "Pekin"], "Leyla Məmmədova"),
+        (["Jane Roe", "Special correspondent", "New York"], "Jane Roe"),
+        (["Иван Петров", "Собственный корреспондент"], "Иван Петров"),
+    ):
+        r = _story_ending("</p><p>".join(lines), author="")
+        assert len(texts(r)) == 2, texts(r)
+        assert r.fields["author"].value == author
+        assert any(f.kind == "byline" and f.text == " / ".join(lines) for f in r.furniture)
+    # a letter's signature, a name and an office, is the letter's
+    r = _story_ending("Ilham Aliyev</p><p>President of the Republic of Azerbaijan", author="")
+    assert texts(r)[-2:] == ["Ilham Aliyev", "President of the Republic of Azerbaijan"]
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

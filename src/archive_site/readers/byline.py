@@ -417,7 +417,7 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
     """The credit lines ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture, the last first (see :func:`_take_credit`)."""
     taken = []
-    while (credit := _take_credit(body, fields)) is not None:
+    while (credit := _take_credit(body, fields) or _take_signature(body, fields)) is not None:
         taken.append(credit)
     end = _END_MARK.search(body[-1].text) if body else None
     if end is not None and end.start() > 0:  # "... cooperation documents. Enditem"
@@ -425,6 +425,40 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
         body.append(replace(last, text=last.text[: end.start()]))
         taken.append(Furniture("credits", end[0].strip(), last.line))
     return taken
+
+
+#: A writer's role on a line of its own, in the languages of the archive's sources:
+#: "Special correspondent", "Xüsusi müxbir", "Özel muhabir", "Собственный корреспондент",
+#: "Envoyée spéciale", "Korrespondentin".
+_ROLE_LINE = re.compile(
+    r"(?:[^\W\d_][\w'’-]*\s+){0,2}(?:writer|reporter|correspondent|editor|journalist|columnist"
+    r"|müxbir(?:i)?|jurnalist|muhabir(?:i)?|корреспондент|спецкор|журналист|обозреватель"
+    r"|correspondant(?:e)?|envoyée?\s+spéciale?|journaliste|korrespondent(?:in)?|reporter(?:in)?"
+    r"|corresponsal|enviad[oa]\s+especial|periodista|correspondente)\.?",
+    re.IGNORECASE,
+)
+#: A place on a line of its own after a signature: one to three words opening with a
+#: capital ("Pekin", "New York").
+_PLACE_LINE = re.compile(r"[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*(?:\s+[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*){0,2}")
+
+
+def _take_signature(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
+    """A signature ending the text on lines of their own, taken out of ``body`` (which keeps
+    at least one paragraph) as a byline: the writer's name, their role, and perhaps the
+    place they write from (AZERTAC's "Qoşqar Hüseynov" / "Xüsusi müxbir" / "Pekin"); the
+    name is the author when ``fields`` names none."""
+    texts = [" ".join(b.text.split()) for b in body[-3:]]
+    placed = len(texts) == 3 and _PLACE_LINE.fullmatch(texts[-1]) is not None
+    name, role = texts[-3:-1] if placed else texts[-2:] if len(texts) >= 2 else ("", "")
+    signed = _names_alone(name) if _ROLE_LINE.fullmatch(role) else None
+    count = 3 if placed else 2
+    if signed is None or len(body) <= count or len(name.split()) > 4:
+        return None
+    lines = body[-count:]
+    del body[-count:]
+    if "author" not in fields:
+        fields["author"] = Field(signed, lines[0].line)
+    return Furniture("byline", " / ".join(b.text for b in lines), lines[0].line)
 
 
 #: An agency's end mark on the last line of its text (Xinhua's "Enditem").
