@@ -1265,6 +1265,25 @@ def test_a_signature_on_lines_of_its_own_ending_the_text_is_its_authors_credit()
     assert texts(r)[-2:] == ["Ilham Aliyev", "President of the Republic of Azerbaijan"]
 
 
+def test_a_place_and_the_outlet_in_the_authors_slot_name_no_author() -> None:
+    """Asharq Al-Awsat fills its author's slot, in JSON-LD as a Person and on the page, with
+    a city, a colon and the outlet in quotes ("بكين: «الشرق الأوسط»"): it was the author
+    (audit 9)."""
+    publisher = '"publisher": {"@type": "Organization", "name": "الشرق الأوسط"}'
+    for name in (
+        "\u200fبكين: «الشرق الأوسط»\u200f",
+        "London: “Gulf Courier”",
+        "Baku: الشرق الأوسط",
+    ):
+        ld = (
+            '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", '
+            f'"author": [{{"@type": "Person", "name": "{name}"}}], {publisher}}}</script>'
+        )
+        assert "author" not in _page(ld, "<p>Text of the story, its first words.</p>").fields
+    ld = ld.replace("Baku: الشرق الأوسط", "Leyla Aliyeva")  # a person stays
+    assert _page(ld, "").fields["author"].value == "Leyla Aliyeva"
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Furniture
+from ..text import INVISIBLE_RUN
 from .base import Block, Field
 from .dateline import DATELINE
 
@@ -732,12 +733,21 @@ def _names_alone(text: str) -> str | None:
     return names
 
 
+#: A place and a name in quotes after a colon, as the Arabic press fills its author's slot:
+#: "بكين: «الشرق الأوسط»" (Beijing: «Asharq Al-Awsat»), "London: 'The Outlet'": the
+#: outlet's, a quoted name being no person's.
+_PLACE_AND_QUOTED = re.compile(r"[^\W\d_][\w\s'’.-]{0,40}?\s*[:：]\s*[«\"“„‘'].{1,80}[»\"”“’']")
+
+
 def no_person(name: str) -> bool:
     """Whether ``name``, an author a page's metadata gives, is one word in capitals and no
     news agency: a place ("ANKARA", the dateline's city in the author's slot), or a
     body's initials, never a person's name, which has two words or more (see
-    :func:`_names_alone`)."""
+    :func:`_names_alone`); or a place and a name in quotes after a colon (see
+    :data:`_PLACE_AND_QUOTED`)."""
     words = name.split()
+    if _PLACE_AND_QUOTED.fullmatch(INVISIBLE_RUN.sub("", name).strip()):
+        return True
     return (
         len(words) == 1
         and sum(c.isalpha() for c in name) >= 2

@@ -1228,10 +1228,16 @@ def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
     """Whether the author is the outlet itself: one of the site's names (``outlets``: case,
     punctuation, "The" and a domain's ending aside), written as a site's address
     ("Trend.Az"), beside a news agency ("Daily Sabah with AA"), as an outlet's name ("The
-    Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a person's name has two);
-    a personal site's author, whose name the site bears, is its writer."""
+    Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a person's name has two),
+    or after a place and a colon ("Baku: Trend.Az"); a personal site's author, whose name the
+    site bears, is its writer."""
     author = fields.get("author")
-    if author is None or not any(_same_name(author.value, outlet) for outlet in outlets):
+    if author is None:
+        return False
+    head, colon, after = author.value.rpartition(":")
+    if colon and head.strip() and any(_same_name(after, outlet) for outlet in outlets):
+        return True  # a place and the outlet ("Baku: Trend", "بكين: «الشرق الأوسط»")
+    if not any(_same_name(author.value, outlet) for outlet in outlets):
         return False
     named = author.value
     outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
