@@ -1284,6 +1284,26 @@ def test_a_place_and_the_outlet_in_the_authors_slot_name_no_author() -> None:
     assert _page(ld, "").fields["author"].value == "Leyla Aliyeva"
 
 
+def test_a_read_later_export_keeps_the_original_address_and_its_lower_case_byline() -> None:
+    """Pocket's export shows the original's host linked to its address above the text, and
+    "by Kenji Kawase": neither the url nor the author was read (audit 9)."""
+    original = "https://asia.example.com/Politics/Why-China-is-courting-Azerbaijan"
+    head = (
+        "<div class='reader_head'><h1>Why China courts Azerbaijan</h1><div class='sub'>"
+        f"<a class='domain' href='{original}'>asia.example.com</a> · "
+        "<span class='byline'>by Kenji Kawase</span></div></div>"
+    )
+    r = _page("", head + "<p>China and Azerbaijan upgraded their relationship this week.</p>")
+    assert r.fields["url"].value == original
+    assert r.fields["author"].value == "Kenji Kawase"
+    # a logo's link to the site's home, and a link in the text citing another page, are not
+    # the page's address
+    home = "<a href='https://asia.example.com/'>asia.example.com</a><h1>Headline</h1>"
+    cited = f"<p>As <a href='{original}'>asia.example.com</a> reported, ties grew.</p>"
+    for html in (home, "<p>First words of the text, before any link.</p>" + cited):
+        assert "url" not in _page("", html).fields
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

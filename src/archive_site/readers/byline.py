@@ -699,7 +699,7 @@ def named_author(text: str) -> str | None:
     "byline" or "author", or it links with ``rel="author"``): a byline (``By ...``, ``Par
     ...``, ``Автор: ...``), or names alone, before a date or a place after a separator;
     None when it is no such thing (a biography, a date alone)."""
-    text = " ".join(text.split())
+    text = re.sub(r"^by\s+(?=[A-Z])", "By ", " ".join(text.split()))  # "by Kenji Kawase"
     found = byline_author([text]) or _names_alone(text)
     if found is None:
         return None

@@ -1622,8 +1622,9 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out |= _date_fields(*page.time)
     if page.canonical:
         out["url"] = _Found(*page.canonical)
-    elif page.saved_from:  # none of the page's own: the one it was saved from
-        out["url"] = _Found(*page.saved_from)
+    elif page.saved_from or page.source_link:  # none of the page's own: the one it was
+        # saved from (a browser's comment, a read-later export's link above the text)
+        out["url"] = _Found(*(page.saved_from or page.source_link or ("", 0)))
     if page.lang:
         out["language"] = _Found(*page.lang)
     author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)

@@ -293,6 +293,7 @@ class _Open:
     author: bool = False  # the element names the author (see _AUTHOR)
     authors_in: int = 0  # the elements naming the author among its children
     skipped: bool = False  # a browser shows nothing of it (see _Scanner._never_shown)
+    href: str = ""  # a link's address
 
 
 @dataclass
@@ -320,6 +321,10 @@ class PageScan:
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
     #: The address a browser saved the page from, as its comment says (see _SAVED_FROM).
     saved_from: tuple[str, int] | None = None
+    #: A link before the page's first paragraph showing the host of the page it points to
+    #: (a read-later export's ``<a class="domain" href="https://asia.nikkei.com/...">
+    #: asia.nikkei.com</a>``): the address the page was saved from (see _shows_its_host).
+    source_link: tuple[str, int] | None = None
     #: What the page's own style sheets hide (see :class:`Hiding`).
     hiding: Hiding = field(default_factory=Hiding)
 
@@ -335,6 +340,23 @@ _SAVED_FROM = re.compile(
 )
 
 
+#: A web address's host and what follows it.
+_WEB_ADDRESS = re.compile(
+    r"https?://(?:www\.)?(?P<host>[^/\s?#:]+)(?::\d+)?(?P<rest>[/?][^\s#]*)?", re.I
+)
+
+
+def _shows_its_host(text: str, href: str) -> bool:
+    """Whether a link's ``text`` is the host of the address it points to, ``href``, which
+    names a page of that site, not its home ("asia.nikkei.com" pointing to
+    "https://asia.nikkei.com/Politics/..."; not a site's logo pointing to its home)."""
+    address = _WEB_ADDRESS.fullmatch(href)
+    shown = text.strip().lower().removeprefix("www.")
+    if address is None or not address["rest"] or address["rest"] in ("/", "/?"):
+        return False
+    return "." in shown and shown == address["host"].lower()
+
+
 class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -348,6 +370,7 @@ class _Scanner(HTMLParser):
         self.hiding = Hiding()
         self.in_furniture = 0
         self.in_article = 0
+        self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
         # The text after a <br> to the next one or its element's end, with its line: a block
         # of its own, so that a paragraph of a page that parts them by <br> has its line.
@@ -381,6 +404,7 @@ class _Scanner(HTMLParser):
         if not self.in_furniture:
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
+        opened.href = a.get("href", "").strip() if tag == "a" else ""
         self.stack.append(opened)
 
     def _take_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
@@ -540,6 +564,15 @@ class _Scanner(HTMLParser):
             self.out.blocks.append((text, top.line))
         if top.tag in _SUBHEADINGS:
             self.out.headings.append((text, top.line))
+        if top.tag == "p":
+            self.paragraphs += 1
+        elif top.href and not self.paragraphs and self._first_link_to_host(text, top.href):
+            self.out.source_link = (top.href, top.line)
+
+    def _first_link_to_host(self, text: str, href: str) -> bool:
+        """Whether a link showing the host of its address is the first (see
+        :func:`_shows_its_host`)."""
+        return self.out.source_link is None and _shows_its_host(text, href)
 
     def handle_data(self, data: str) -> None:
         if self.out.refused is not None:
