@@ -1304,6 +1304,20 @@ def test_a_read_later_export_keeps_the_original_address_and_its_lower_case_bylin
         assert "url" not in _page("", html).fields
 
 
+def test_a_labelled_stamp_followed_by_who_published_it_is_the_pages_date() -> None:
+    """wallabag's export heads the text with "Published on 24/04/2025 by thediplomat.com —
+    Exported from wallabag on 27/04/2025": no date was read (audit 9)."""
+    meta = (
+        "<h1>Pivot has limits</h1><p class='metadata'>Published on 24/04/2025 by "
+        "<a href='https://thediplomat.example'>thediplomat.example</a> — Exported from "
+        "wallabag on 27/04/2025</p><hr>"
+    )
+    r = _page("", meta + "<p>Azerbaijan's decision should not be mistaken for a pivot.</p>")
+    assert r.fields["published"].value == "2025-04-24"
+    r = _page("", meta.replace("24/04/2025", "yesterday") + "<p>Words of the text here.</p>")
+    assert "published" not in r.fields  # (not the export's day)
+
+
 def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_author() -> None:
     """A print view has no <h1> (its title was missing); TASS prints a lead before its
     dateline (left in the text); a catalogue's "1002" as <meta name=author> was the author."""

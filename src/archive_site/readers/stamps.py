@@ -189,12 +189,18 @@ def before_changed(text: str) -> str:
 _BAR = re.compile(r"\s*[|｜丨]\s*")
 
 
+#: Who published the page, or what else a line says, after its stamp: "Published on
+#: 24/04/2025 by thediplomat.com — Exported from wallabag on 27/04/2025".
+_WHO_AFTER = re.compile(r"\s+(?:by|par|von|por|—|–|·)\s+", re.IGNORECASE)
+
+
 def find_published_stamp(text: str) -> Stamp | None:
     """The stamp a text holding more states: after a label saying when the page was
-    published (a byline before it, when the page changed after it), or as one of the items
-    of a line parted by bars."""
+    published (a byline before it, when the page changed or who published it after it), or
+    as one of the items of a line parted by bars."""
     for m in _LABELLED.finditer(text):
-        stamp = parse_stamp(m[0].strip(" ,;|"))
+        said = m[0].strip(" ,;|")
+        stamp = parse_stamp(said) or parse_stamp(_WHO_AFTER.split(said, maxsplit=1)[0])
         if stamp is not None:
             return stamp
     items = _BAR.split(text)
