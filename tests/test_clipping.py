@@ -330,3 +330,20 @@ def test_a_footnote_s_text_is_a_paragraph_not_lost_as_a_link_s_reference() -> No
         (3, "Trade rose by a third in 2024. The ports grew too."),
         (6, "[1] World Bank, Middle Corridor report, 2023."),
     ]
+
+
+def test_each_row_of_a_table_is_a_paragraph_its_cells_parted() -> None:
+    """Its rows were one paragraph, pipes, dashes and all."""
+    text = (
+        "# Headline\n\nTrade between the two countries grew, customs figures show.\n\n"
+        "| Year | Trade |\n|:-----|------:|\n| 2023 | $2.4 **billion** |\n"
+        "| 2024 | $3.2 billion \\| est. |\n\nThe end.\n"
+    )
+    r = read(text)
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (3, "Trade between the two countries grew, customs figures show."),
+        (5, "Year | Trade"),
+        (7, "2023 | $2.4 billion"),
+        (8, "2024 | $3.2 billion | est."),
+        (10, "The end."),
+    ]

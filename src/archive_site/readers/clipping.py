@@ -27,7 +27,8 @@ Markdown taken off: ATX and Setext headings (kept as section headings; the first
 opens the text, is the headline), emphasis, strike-through, code spans and fences, links
 (their words kept), images and footnote marks (dropped), block quotes' ``>``, rules,
 link reference definitions, backslash escapes; a list's ``*`` and ``+`` items are set
-``- `` as the other readers set them; a footnote's text is a paragraph, ``[1] ...``.
+``- `` as the other readers set them; a footnote's text is a paragraph, ``[1] ...``; so is
+each row of a table, its cells parted by " | " (the line of dashes under its head dropped).
 
 Jina's reader writes no front matter but a head of its own ("Title: ...", "URL Source:
 ...", "Published Time: ...", then "Markdown Content:" above the text): read as one, its
@@ -76,6 +77,11 @@ _REFERENCE = later(r"\s{0,3}\[(?!\^)[^\]\n]+\]:\s*\S+")
 #: A footnote's text ("[^1]: World Bank, 2023."): a paragraph, "[1] World Bank, 2023.".
 _FOOTNOTE = later(r"\s{0,3}\[\^(?P<label>[^\]\s]+)\]:\s*")
 _QUOTE = later(r"\s{0,3}(?:>\s?)+")
+#: A table's row, as clippers write one (``| a | b |``), and the line of dashes under its
+#: head (``|---|:--:|``); the pipes parting its cells (not ``\|``, one in a cell).
+_TABLE_ROW = later(r"\s{0,3}\|.*(?<!\\)\|\s*")
+_TABLE_RULE = later(r"\s{0,3}\|?(?:\s*:?-+:?\s*\|)+\s*(?::?-+:?\s*)?")
+_CELLS = later(r"(?<!\\)\|")
 _BULLET = later(r"\s*(?:[*+-]|\d{1,3}[.)])\s+(?=\S)")
 #: Markdown besides a heading: a link, an image, a rule, emphasis, an escape.
 _MARKDOWN = later(
@@ -329,14 +335,31 @@ def plain_lines(lines: list[str]) -> tuple[list[str], set[int], set[int]]:
             headings.add(n)
             opening |= {n, n + 1}
             out.append(atx["text"] or "")
+        elif _TABLE_RULE().fullmatch(line):
+            out.append("")  # (the line under a table's head: its cells' alignment)
         else:
-            item = _BULLET().match(line)
-            if item is not None:
+            plain = _row(line) or _item(line)
+            if plain is not None:
                 opening.add(n)
-                marker = line[: item.end()].strip()
-                line = ("- " if marker in "*+-" else f"{marker} ") + line[item.end() :]
-            out.append(line)
+            out.append(line if plain is None else plain)
     return _inline_apart(out), headings, opening
+
+
+def _item(line: str) -> str | None:
+    """A list's item, its mark set ``- `` (``1. `` as it is), or None."""
+    item = _BULLET().match(line)
+    if item is None:
+        return None
+    marker = line[: item.end()].strip()
+    return ("- " if marker in "*+-" else f"{marker} ") + line[item.end() :]
+
+
+def _row(line: str) -> str | None:
+    """A table's row (``| 2024 | $3.2 billion |``), its cells parted by " | ", or None."""
+    if _TABLE_ROW().fullmatch(line) is None:
+        return None
+    cells = _CELLS().split(line.strip()[1:-1])
+    return " | ".join(cell.strip() for cell in cells)
 
 
 def _blocks(lines: list[str], opening: set[int]) -> list[tuple[list[str], int]]:
