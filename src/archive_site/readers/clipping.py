@@ -53,6 +53,7 @@ from .byline import read_byline
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
 from .html import stamp_of
+from .htmlscan import shows_its_host
 from .stamps import Stamp, parse_stamp, says_changed
 from .wire import read_blocks
 
@@ -440,14 +441,13 @@ _SENTENCE_END = later(r"[.!?…。]['\"’”»)]*$")
 
 def _address_above(lines: list[str], above: int) -> Field | None:
     """The page's address: a link in the ``above`` first lines whose words are its
-    address or host."""
+    address or its host (see :func:`.htmlscan.shows_its_host`, a saved page's alike)."""
     for n in range(min(above, len(lines))):
         for m in _INLINE().finditer(lines[n]):
-            href, words = m["href"], (m["text"] or "").strip().lower()
+            href, words = m["href"], (m["text"] or "").strip()
             if href is None or urlsplit(href).scheme not in ("http", "https"):
                 continue
-            host = (urlsplit(href).hostname or "").removeprefix("www.")
-            if words.removeprefix("www.") in (host, href.lower()) and host:
+            if words == href or shows_its_host(words, href):
                 return Field(href, n + 1)
     return None
 

@@ -323,7 +323,7 @@ class PageScan:
     saved_from: tuple[str, int] | None = None
     #: A link before the page's first paragraph showing the host of the page it points to
     #: (a read-later export's ``<a class="domain" href="https://asia.nikkei.com/...">
-    #: asia.nikkei.com</a>``): the address the page was saved from (see _shows_its_host).
+    #: asia.nikkei.com</a>``): the address the page was saved from (see shows_its_host).
     source_link: tuple[str, int] | None = None
     #: What the page's own style sheets hide (see :class:`Hiding`).
     hiding: Hiding = field(default_factory=Hiding)
@@ -346,7 +346,7 @@ _WEB_ADDRESS = re.compile(
 )
 
 
-def _shows_its_host(text: str, href: str) -> bool:
+def shows_its_host(text: str, href: str) -> bool:
     """Whether a link's ``text`` is the host of the address it points to, ``href``, which
     names a page of that site, not its home ("asia.nikkei.com" pointing to
     "https://asia.nikkei.com/Politics/..."; not a site's logo pointing to its home)."""
@@ -571,8 +571,8 @@ class _Scanner(HTMLParser):
 
     def _first_link_to_host(self, text: str, href: str) -> bool:
         """Whether a link showing the host of its address is the first (see
-        :func:`_shows_its_host`)."""
-        return self.out.source_link is None and _shows_its_host(text, href)
+        :func:`shows_its_host`)."""
+        return self.out.source_link is None and shows_its_host(text, href)
 
     def handle_data(self, data: str) -> None:
         if self.out.refused is not None:
