@@ -24,15 +24,18 @@ def test_every_use_gets_the_one_compiled_pattern_with_its_flags() -> None:
 
 
 def test_importing_the_stages_compiles_none_of_the_large_patterns() -> None:
-    """A build whose records all come from the cache reads no capture: the datelines' and
-    the months' patterns (milliseconds each) are not compiled by importing the stages."""
+    """A build whose records all come from the cache reads no capture and no milestone's
+    sources: the datelines', the months' and the words of saying's patterns (milliseconds
+    each) are not compiled by importing the stages."""
     code = (
         "import archive_site.load, archive_site.render, archive_site.produce\n"
         "from archive_site.readers import dateline\n"
         "from archive_site import dates, text\n"
+        "from archive_site.load import attribution, speakers\n"
         "made = [f.cache_info().currsize for f in (dateline.DATELINE, dateline.STOPPED_DATELINE,"
         " dateline.COMMA_DATELINE, dateline.BARE_AGENCY_DATELINE, dateline.CJK_DATELINE,"
-        " dates._OTHER_MONTH, dates._ENGLISH_MONTH, text._MONTH_FIRST)]\n"
+        " dates._OTHER_MONTH, dates._ENGLISH_MONTH, text._MONTH_FIRST, attribution.ATTRIBUTION,"
+        " attribution.QUOTATION, speakers._LABEL, speakers._EDITORS_NOTE)]\n"
         "print(sum(made))\n"
     )
     done = subprocess.run(

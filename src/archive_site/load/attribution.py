@@ -15,16 +15,17 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
+from ..patterns import later
 from ..text import in_quotation_marks, quotation_around, sentence_spans
 from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
-ATTRIBUTION = re.compile(
+ATTRIBUTION = later(
     r"\baccording to\b"
     r"|\b(?:states|notes)\s+that\b"
     r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
@@ -43,8 +44,8 @@ ATTRIBUTION = re.compile(
 #: Each language's words are looked for only where the text holds one of its own (its
 #: script, or one of the words its pattern needs): one pattern of them all took 2 ms a
 #: paragraph (a 10,000-article load, 5 s more).
-_ELSEWHERE: tuple[tuple[re.Pattern[str] | frozenset[str], str], ...] = tuple(
-    (re.compile(gate) if isinstance(gate, str) else frozenset(gate), pattern)
+_ELSEWHERE: tuple[tuple[Callable[[], re.Pattern[str]] | frozenset[str], str], ...] = tuple(
+    (later(gate) if isinstance(gate, str) else frozenset(gate), pattern)
     for gate, pattern in (
         (  # Russian
             "[\u0400-\u04ff]",
@@ -161,7 +162,7 @@ _ELSEWHERE: tuple[tuple[re.Pattern[str] | frozenset[str], str], ...] = tuple(
         ),
     )
 )
-_WORDS = re.compile(r"\w+")
+_WORDS = later(r"\w+")
 
 
 def _said_elsewhere(text: str) -> str | None:
@@ -176,10 +177,10 @@ def _elsewhere(text: str) -> re.Pattern[str] | None:
     words: set[str] | None = None
     for gate, pattern in _ELSEWHERE:
         if isinstance(gate, frozenset):
-            words = set(_WORDS.findall(text.casefold())) if words is None else words
+            words = set(_WORDS().findall(text.casefold())) if words is None else words
             if gate.isdisjoint(words):
                 continue
-        elif gate.search(text) is None:
+        elif gate().search(text) is None:
             continue
         if _compiled(pattern).search(text) is not None:
             return _compiled(pattern)
@@ -196,7 +197,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 #: A paragraph that opens with a quotation of four words or more is someone's words (a name
 #: in quotation marks is shorter: «Газпром» увеличил..., „Die Zeit“ schrieb...).
 #: (A closing mark ends it; ’ only before no letter: "It’s" and "C’est" hold one.)
-QUOTATION = re.compile(
+QUOTATION = later(
     r"\s*(?:‘(?P<single>(?:[^’]|’(?=\w))*)(?:’|$)"
     r"|[\"“„«「『]\s*(?P<double>[^\"“”„«»「」『』]*)(?:[\"”“»」』]|$))"
 )
@@ -263,7 +264,7 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     label = _transcript_label(article, paragraph)
     if label is not None:
         return f"opens with a speaker's name ({label + ':'!r}, as a transcript's turn)"
-    quoted = QUOTATION.match(paragraph.text)
+    quoted = QUOTATION().match(paragraph.text)
     words = (quoted["single"] or quoted["double"] or "").split() if quoted is not None else []
     if len(words) >= QUOTED_WORDS:
         return "is a quotation (it opens with a quotation mark)"
@@ -295,13 +296,13 @@ def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
 
 def _said(text: str) -> str | None:
     """The words by which ``text`` hands its words to someone, in any language, if any."""
-    said = ATTRIBUTION.search(text)
+    said = ATTRIBUTION().search(text)
     return said.group(0) if said is not None else _said_elsewhere(text)
 
 
 #: What says that words of saying are the speaker's own, just before them: "I told him
 #: that ...", "as I have always said", "we stated", "я сказал" (not "I was told").
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = later(
     r"(?<!\w)(?:I|we|я|мы)(?:['’](?:ve|d))?"
     r"(?:\s+(?:have|had|would|already|always|also|again|repeatedly|once|then|just|often"
     r"|publicly|clearly|recently|personally|previously|never|ever|уже|всегда|не раз))*\s+$",
@@ -315,7 +316,7 @@ def _saying(text: str, at: int = 0) -> tuple[str, bool] | None:
     speaker's own words, not someone else's they report.  They are the last before ``at``,
     else the first after it: in "When I met President Xi, I told him that we are ready, and
     he said that China supports ...", "said", not "I told", hands on what China supports."""
-    found = list(ATTRIBUTION.finditer(text))
+    found = list(ATTRIBUTION().finditer(text))
     if not found:
         elsewhere = _elsewhere(text)
         found = list(elsewhere.finditer(text)) if elsewhere is not None else []
@@ -323,7 +324,7 @@ def _saying(text: str, at: int = 0) -> tuple[str, bool] | None:
         return None
     before = [m for m in found if m.start() < at]
     said = before[-1] if before else found[0]
-    return said.group(0), _FIRST_PERSON.search(text[: said.start()]) is not None
+    return said.group(0), _FIRST_PERSON().search(text[: said.start()]) is not None
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..model import Entity, ParagraphRole
+from ..patterns import later
 from ..readers import Block
 from ..readers.turns import marker_role
 from ..text import normalise_text
@@ -29,7 +30,7 @@ from ..text import normalise_text
 #: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
 #: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``).
 _WORD = r"[^\W\d_][\w'’.-]*"
-_LABEL = re.compile(
+_LABEL = later(
     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
     rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
     r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
@@ -56,7 +57,7 @@ def label_of(text: str) -> tuple[str, bool] | None:
     """The name a paragraph opens with as its speaker's, and whether it is surely one: a
     name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
     and Russia: ..."), and is one only when it is a name the interview knows."""
-    m = _LABEL.match(text)
+    m = _LABEL().match(text)
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
         return None
     if m["name"].casefold() in _NOT_NAMES:
@@ -203,7 +204,7 @@ def interview_names(
 #: What a text's last paragraphs say of the interview, not in it: "This interview has been
 #: edited for length and clarity", who asked ("Interview by Jane Roe"), the author's
 #: biography ("Joshua Kucera is a Eurasianet contributing editor").
-_EDITORS_NOTE = re.compile(
+_EDITORS_NOTE = later(
     r"\b(?:edited|condensed|translated|abridged)\b[^.]{0,40}\bfor\b[^.]{0,20}"
     r"\b(?:length|clarity|brevity|space|readability)\b"
     r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:has|have) been "
@@ -214,7 +215,7 @@ _EDITORS_NOTE = re.compile(
 )
 #: Who asked, as the text ends, the line naming them alone: "Interview by Jane Roe",
 #: "Propos recueillis par Claire Duval", "Беседовал Иван Петров".
-_CREDIT = re.compile(
+_CREDIT = later(
     r"^(?:(?i:interview(?:ed)? by|conducted by|propos recueillis par|entretien réalisé par"
     r"|das gespräch führten?|interview:|беседовал[аи]?|интервью (?:взял[аи]?|записал[аи]?)))"
     r"\s+[A-ZÀ-ÞА-ЯЁ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÞА-ЯЁ][\w'’.-]*|and|et|und|и)){0,5}\.?$"
@@ -223,7 +224,7 @@ _CREDIT = re.compile(
 #: Kucera is a Eurasianet contributing editor", "... is Eurasianet's editor".
 _NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}"
 _PROPER = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,3}"
-_ABOUT_SOMEONE = re.compile(
+_ABOUT_SOMEONE = later(
     rf"^{_NAME} is (?:a|an|the|{_PROPER}['’]s?) (?:[\w-]+ ){{0,4}}(?:editor|reporter|correspondent"
     r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
@@ -231,7 +232,7 @@ _NOTE_WORDS = 45
 #: A paragraph of a Markdown capture set in italics whole, saying what a note says:
 #: "*Interview by Jane Roe*", "*Notes typed up by Jane Roe on 6 May 2025.*" (not a verse
 #: the interviewee quotes).
-_ITALICS = re.compile(
+_ITALICS = later(
     r"(?:\*(?=[^*\s])|_(?=[^_\s]))(?=[^*_]*(?<![^\W_])(?i:by|interview(?:ed)?|edited|translated"
     r"|condensed|notes?|conducted|recorded|transcribed|entrevista|intervista|interview[ée]|"
     r"propos|traduit|traducido|tradotto|беседовал[аи]?|интервью|перевод|записал[аи]?)"
@@ -239,7 +240,7 @@ _ITALICS = re.compile(
 )
 #: A label opening the outlet's note after an interview: "Note: the ministry later
 #: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:".
-_NOTE_LABEL = re.compile(
+_NOTE_LABEL = later(
     r"(?:editor[’']?s?[’']?\s+note|note|n\.\s?b\.|update|correction|clarification|photos?"
     r"|photograph|credits?|фото|примечание(?:\s+редакции)?|прим\.\s*ред\.|foto|anmerkung"
     r"|note\s+de\s+la\s+rédaction)\s*[:：]",
@@ -261,11 +262,11 @@ def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
         b = out[n]
         text = b.text.strip("*_ ")  # a Markdown capture's note in italics: the outlet's
         note = (
-            _ITALICS.fullmatch(b.text)
-            or _EDITORS_NOTE.search(text)
-            or _CREDIT.match(text)
-            or _ABOUT_SOMEONE.search(text)
-            or _NOTE_LABEL.match(text)
+            _ITALICS().fullmatch(b.text)
+            or _EDITORS_NOTE().search(text)
+            or _CREDIT().match(text)
+            or _ABOUT_SOMEONE().search(text)
+            or _NOTE_LABEL().match(text)
         )
         if len(text.split()) > _NOTE_WORDS or note is None:
             break
