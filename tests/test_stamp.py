@@ -562,6 +562,37 @@ def test_an_unchanged_build_imports_none_of_the_stages_libraries(
     assert (small_copy / "dist/index.html").is_file()
 
 
+#: What a build whose records all come from the cache has no use for: the modules that read
+#: captures and milestones' sources, and those that start processes (a small archive's
+#: pages are made in one).
+CACHED_BUILD_UNUSED = ("multiprocessing", "archive_site.readers.byline")
+
+
+def test_a_build_from_the_cache_imports_no_reader_and_no_processes(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Into a new output folder, with every record in the cache: the pages are made, and
+    what reading and forking need is not imported (it took tens of milliseconds)."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(small_copy, "dist")
+    probe = (
+        "import sys; from archive_site.commands.cli import build_py_main; "
+        f"code = build_py_main(['-q', '-o', 'other', '--base-url', {TEST_BASE_URL!r}]); "
+        f"print(code, [m for m in {CACHED_BUILD_UNUSED!r} if m in sys.modules])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=small_copy,
+        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.stdout.strip() == "0 []", run.stdout + run.stderr
+    assert (small_copy / "other/index.html").is_file()
+
+
 @pytest.mark.parametrize("kind", ["link to /dev/zero", "fifo", "too large"])
 def test_a_stamp_that_is_no_small_regular_file_is_none(tmp_path: Path, kind: str) -> None:
     """A link to /dev/zero planted as the stamp beside the output ran the build out of

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import functools
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (Markdown's trees are ElementTree's: both imported when converting)
+    import xml.etree.ElementTree as ET
+
     import markdown
 
 #: Called with each element that carries a link, the attribute and its value.
-LinkVisitor = Callable[[ET.Element, str, str], None]
+LinkVisitor = Callable[["ET.Element", str, str], None]
 LINK_ATTRIBUTES = ("href", "src")
 
 #: A ``<`` that does not open a link destination (``](<`` or ``]: <``).

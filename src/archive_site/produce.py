@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
-import multiprocessing
 import os
 import pickle
 import signal
@@ -36,14 +35,18 @@ import time
 import traceback
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from multiprocessing.connection import Connection
-from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic
 from .files import cache_entry, prune_newest
 from .render import Page, Site, render_pages
 from .write import Files, Stat
+
+if TYPE_CHECKING:  # (imported where used: a build of a few pages starts no process)
+    import multiprocessing
+    from multiprocessing.connection import Connection
+    from multiprocessing.sharedctypes import Synchronized
 
 Entry = tuple[str, Stat]  # a page's key, and its file's size, modification time and inode
 
@@ -245,6 +248,8 @@ class _Linker:
     10,000 articles, a one-article edit links 30,000 files (a second of system calls)."""
 
     def __init__(self, previous: str, unchanged: list[tuple[str, Stat]], folder: Path) -> None:
+        import multiprocessing
+
         self.unchanged = unchanged
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
@@ -294,6 +299,8 @@ def _in_workers(site: Site, pages: Sequence[Page], folder: Path, jobs: int) -> T
     here = [n for n, page in enumerate(pages) if page.parts]  # made in this process
     there = [n for n, page in enumerate(pages) if not page.parts]
     theirs = [pages[n] for n in there]
+    import multiprocessing
+
     ctx = multiprocessing.get_context("fork")
     chunks = _chunks(len(theirs), jobs * CHUNKS_PER_JOB)
     taken = ctx.Value("i", 0)  # the next chunk to take

@@ -27,7 +27,7 @@ from ..readers import (
     readable,
     registry,
 )
-from ..readers.byline import agency_of
+from ..readers.agencies import agency_of
 from ..text import normalise_text
 from ..yamlsrc import Record, read_yaml
 from . import checks
@@ -147,7 +147,7 @@ def copied_from(
 ) -> bool:
     """Whether a text its dateline (or credit line, or metadata) says is ``agency``'s, which
     ``outlets`` published, is a copy of that agency's: an agency the archive has as an
-    entity, or a news agency the readers know (``readers.byline.agency_of``), that is none
+    entity, or a news agency the readers know (``readers.agencies.agency_of``), that is none
     of the outlets.  An agency known neither way makes no copy: an outlet's own name in
     its dateline ("(RFE/RL)", "(KUNA)") is not another's."""
     if entity_of(agency) is None and agency_of(agency) is None:

@@ -16,7 +16,6 @@ process fail, or the system have no ``fork``, this process does its half too.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -48,6 +47,8 @@ def shared(
     mine, theirs = items[:half], items[half:]
     for stream in (sys.stdout, sys.stderr):  # the child must not print what was buffered here
         stream.flush()
+    import multiprocessing  # (only here: a small archive, or one from the cache, forks none)
+
     read_fd, write_fd = os.pipe()
     gc.freeze()  # what this process holds, out of the child's collector's sight: not copied
     try:

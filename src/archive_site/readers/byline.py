@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Furniture
 from ..text import INVISIBLE_RUN
+from .agencies import AGENCIES, PLACE, agency_of
 from .base import Block, Field
 from .dateline import DATELINE
 
@@ -250,71 +251,6 @@ def _writer_with_role(part: str) -> tuple[str, str | None] | None:
     return role["name"], None
 
 
-#: News agencies by the names their datelines, credits and pages give them, one agency a
-#: line: a dateline or a credit naming one of them in another outlet's story makes it a copy
-#: of that agency's (see ``load.articles.publication_chain``); an agency not here names no
-#: origin (an outlet's own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).
-_AGENCY_GROUPS = """
-AP|Associated Press|The Associated Press
-Reuters|Thomson Reuters
-AFP|Agence France-Presse|Agence France Presse
-Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа
-TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
-Interfax|Интерфакс|Interfax-Ukraine
-RIA Novosti|РИА Новости|RIA|РИА
-Sputnik|Спутник
-AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi
-AZERTAC|AZƏRTAC|Azertac|Azertag|AZERTAG|Azerbaijan State News Agency|АЗЕРТАДЖ|Азертадж
-APA|APA Information Agency|Austria Presse Agentur|APA-OTS
-Trend|Trend News Agency
-Report|Report.az|Report İnformasiya Agentliyi
-Kazinform|Казинформ|KAZINFORM|Қазақпарат|Kazakpress
-Yonhap|Yonhap News Agency|연합뉴스
-Kyodo|Kyodo News|共同通信
-Jiji|Jiji Press|時事通信
-IRNA|ایرنا|ایرنا|Islamic Republic News Agency|خبرگزاری جمهوری اسلامی
-dpa|Deutsche Presse-Agentur
-EFE|Agencia EFE
-ANSA
-PTI|Press Trust of India
-UPI|United Press International
-Bloomberg|Bloomberg News
-China News Service|CNS|中新社|中新网|中国新闻网|中国新闻社
-KUNA|Kuwait News Agency
-WAM|Emirates News Agency
-BelTA|БелТА|Belarusian Telegraph Agency
-"""
-_AGENCY_OF = {
-    " ".join(name.split()).casefold(): n
-    for n, line in enumerate(_AGENCY_GROUPS.strip().splitlines())
-    for name in line.split("|")
-}
-
-
-#: News agencies and services a byline names after its writers ("By Aida Sultanova,
-#: Reuters"): after a comma, one of these is the affiliation, not a writer (another name
-#: is taken for a writer: a comma cannot tell them apart).  The agencies above, and
-#: services and desks that make no copy of theirs.
-AGENCIES = frozenset(_AGENCY_OF) | frozenset(
-    (
-        "cna",
-        "bernama",
-        "antara",
-        "staff",
-        "staff writer",
-        "staff reporter",
-        "news desk",
-        "wire services",
-        "agencies",
-    )
-)
-
-
-def agency_of(name: str) -> int | None:
-    """Which known news agency ``name`` names (see :data:`_AGENCY_GROUPS`), if any."""
-    return _AGENCY_OF.get(" ".join(name.split()).casefold().removeprefix("the "))
-
-
 def _without_agency(names: str) -> str:
     """The names of a byline, without an agency written after a comma ("The" before it or
     not)."""
@@ -347,8 +283,6 @@ _CREDITS = re.compile(
     rf"(?:\(|\*+)?\s*{_ROLE}\s+by\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by\s+[^;()]+)*\)?\.?",
     re.IGNORECASE,
 )
-#: Where a reporter was: "Nailia Bagirova in Baku".
-PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
 
 
 def credits_author(text: str) -> str | None:

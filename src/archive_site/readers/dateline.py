@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
 from ..patterns import later
+from .agencies import agency_of
 from .base import Block, Field, iso_date
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
@@ -109,8 +110,6 @@ def _agency_as_written(m: re.Match[str], agency: str | None) -> bool:
     if m.re in (STOPPED_DATELINE(), COMMA_DATELINE()):
         return bool(agency and agency.isupper() and len(agency) > 2)
     if m.re is BARE_AGENCY_DATELINE():
-        from .byline import agency_of  # (bylines read datelines: imported when needed)
-
         return agency is not None and agency_of(agency) is not None
     return True
 
@@ -118,8 +117,6 @@ def _agency_as_written(m: re.Match[str], agency: str | None) -> bool:
 def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
     """The dateline and the text after it, with the news agency the text opens with, named
     and ended by a stop, taken into the dateline (only a news agency the readers know)."""
-    from .byline import agency_of  # (bylines read datelines: imported when needed)
-
     after = _AGENCY_AFTER().match(rest)
     if found.agency is not None or after is None or agency_of(after["ag"]) is None:
         return found, rest

@@ -37,10 +37,10 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..text import INVISIBLE_RUN
 from ..urls import is_web_url, uri_of
+from .agencies import agency_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import (
     DOMAIN_END,
-    agency_of,
     named_author,
     no_person,
     read_byline,
@@ -1355,7 +1355,7 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
     """The people a JSON-LD ``author`` names (as :func:`_name`), and the first news agency
     it names as an organisation.  An "Organization" (BBC News Русская служба, ایرنا, an
     "Editorial Board") is never a byline: the page's visible one is the author's, else
-    none; a news agency the readers know (:func:`.byline.agency_of`) is the text's origin
+    none; a news agency the readers know (:func:`.agencies.agency_of`) is the text's origin
     unless it is the outlet (see ``load.articles.publication_chain``)."""
     entries = value if isinstance(value, list) else [value]
     people, organisation = [], None

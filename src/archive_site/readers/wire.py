@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from ..errors import Problems
 from ..model import Furniture
+from .agencies import agency_of
 from .base import (
     Block,
     Capture,
@@ -46,7 +47,7 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import agency_of, read_byline, take_credits
+from .byline import read_byline, take_credits
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_stamp, says_changed
 

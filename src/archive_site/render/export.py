@@ -37,7 +37,7 @@ from markupsafe import escape
 from .. import urls
 from ..cache import Blobs, Ref, Unreadable
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
-from ..readers.byline import AGENCIES, PLACE
+from ..readers.agencies import AGENCIES, PLACE
 from .markup import Store
 from .views import dependency_text
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -26,7 +25,9 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..mdtext import escape_raw_html, new_markdown
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (Markdown's trees are ElementTree's: both imported when converting)
+    import xml.etree.ElementTree as ET
+
     import markdown
 
 #: Where an internal link's URL goes in converted HTML, before it is filled in for a page:
