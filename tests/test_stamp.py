@@ -19,7 +19,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -538,27 +538,33 @@ def test_library_versions_are_the_installed_ones() -> None:
 STAGE_LIBRARIES = ("jinja2", "markdown", "yaml", "slugify", "trafilatura", "lxml", "pagefind_bin")
 
 
-def test_an_unchanged_build_imports_none_of_the_stages_libraries(
-    small_copy: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Importing them costs more than finding that nothing changed."""
-    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
-    _build(small_copy, "dist")
+def _imported_by_build(folder: Path, args: list[str], modules: Sequence[str]) -> str:
+    """What ``build.py ARGS`` run in ``folder``, in a process of its own, returns, and which of
+    ``modules`` it imported: ``"0 []"`` for a build that succeeded importing none."""
     probe = (
         "import sys; from archive_site.commands.cli import build_py_main; "
-        f"code = build_py_main(['-q', '--base-url', {TEST_BASE_URL!r}]); "
-        f"print(code, [m for m in {STAGE_LIBRARIES!r} if m in sys.modules])"
+        f"code = build_py_main({[*args, '-q', '--base-url', TEST_BASE_URL]!r}); "
+        f"print(code, [m for m in {tuple(modules)!r} if m in sys.modules])"
     )
     run = subprocess.run(
         [sys.executable, "-c", probe],
-        cwd=small_copy,
+        cwd=folder,
         env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert run.stdout.strip() == "0 []", run.stdout + run.stderr
+    return run.stdout.strip() or run.stderr
+
+
+def test_an_unchanged_build_imports_none_of_the_stages_libraries(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Importing them costs more than finding that nothing changed."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(small_copy, "dist")
+    assert _imported_by_build(small_copy, [], STAGE_LIBRARIES) == "0 []"
     assert (small_copy / "dist/index.html").is_file()
 
 
@@ -575,21 +581,7 @@ def test_a_build_from_the_cache_imports_no_reader_and_no_processes(
     what reading and forking need is not imported (it took tens of milliseconds)."""
     monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
     _build(small_copy, "dist")
-    probe = (
-        "import sys; from archive_site.commands.cli import build_py_main; "
-        f"code = build_py_main(['-q', '-o', 'other', '--base-url', {TEST_BASE_URL!r}]); "
-        f"print(code, [m for m in {CACHED_BUILD_UNUSED!r} if m in sys.modules])"
-    )
-    run = subprocess.run(
-        [sys.executable, "-c", probe],
-        cwd=small_copy,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert run.stdout.strip() == "0 []", run.stdout + run.stderr
+    assert _imported_by_build(small_copy, ["-o", "other"], CACHED_BUILD_UNUSED) == "0 []"
     assert (small_copy / "other/index.html").is_file()
 
 
