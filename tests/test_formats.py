@@ -1573,6 +1573,63 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
     assert ("credits", last) in [(f.kind, f.text) for f in r.furniture] or not credit
 
 
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("(With input from Xinhua)", "Xinhua"),
+        ("(With inputs from Reuters and AFP)", "Reuters"),
+        ("— With input from Reuters", "Reuters"),
+        ("(With additional reporting from Reuters)", "Reuters"),
+        ("(Additional reporting by Reuters)", "Reuters"),
+        ("(Reporting by Reuters; Editing by Jane Roe)", "Reuters"),
+        ("Reuters contributed to this report.", "Reuters"),
+        ("(AFP)", "AFP"),
+        ("— Xinhua", "Xinhua"),
+        ("Daily Sabah with AA", "AA"),
+        ("Le Figaro avec AFP", "AFP"),
+        # a person, an unknown outlet, agencies unnamed, an editor or a photographer: none
+        ("(Additional reporting by Jane Roe)", None),
+        ("(With inputs from agencies)", None),
+        ("(With input from Caspian Post)", None),
+        ("(Editing by Reuters)", None),
+        ("(Photos by AFP)", None),
+        ("Associated Press writer Dake Kang in Beijing contributed to this report.", None),
+    ],
+)
+def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
+    line: str, agency: str | None
+) -> None:
+    """ "(With input from Xinhua)", "(Additional reporting by Reuters)", "(AFP)" or "Daily Sabah
+    with AA" ending a story was furniture that named no agency: a copy of the agency's story
+    counted as independent of it."""
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{line}\n"
+    r, _ = read_as(copy, "wire")
+    assert texts(r) == ["Wang Yi met Bayramov in Beijing."]
+    assert ("credits", line) in [(f.kind, f.text) for f in r.furniture]
+    assert fields(r).get("agency") == agency
+    chain = publication_chain(None, r, "Caspian Post", lambda name: None)
+    assert [link.name for link in chain] == [*([agency] if agency else []), "Caspian Post"]
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("Daily Sabah with AA", "AA"),
+        ("DAILY SABAH WITH AFP", "AFP"),
+        ("Interview with Reuters", None),  # a kicker: the agency interviewed, no source
+        ("Talks with Xinhua editors", None),
+    ],
+)
+def test_a_line_opening_the_text_naming_the_outlet_with_an_agency_names_its_origin(
+    line: str, agency: str | None
+) -> None:
+    """ "Daily Sabah with AA" above the first paragraph was the text's first paragraph."""
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\n{line}\n\nWang Yi met Bayramov.\n\nMore.\n"
+    r, _ = read_as(copy, "wire")
+    assert fields(r).get("agency") == agency
+    assert (line in texts(r)) == (agency is None)
+
+
 def test_agency_copy_whose_head_runs_into_the_text() -> None:
     """AP copy (slug, headline, byline and affiliation, dateline, with no blank line
     between) was read as plain text: all of it the first paragraph; and the separator

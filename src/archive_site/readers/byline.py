@@ -302,16 +302,27 @@ def credits_author(text: str) -> str | None:
 
 
 #: A line ending agency copy that credits a contributor: "Associated Press writer Dake
-#: Kang in Beijing contributed to this report."  Not the author.
+#: Kang in Beijing contributed to this report."  Not the author; a news agency named alone
+#: as the contributor ("Reuters contributed to this report") or as a source of the text
+#: (group ``names``) is its origin (see :func:`_credited_agency`).
 _CONTRIBUTED = re.compile(
     r"(?:[^.!?]{2,60}\s+reported\s+from\s+[^.!?]{2,60}\.\s+)?"  # "Moritsugu reported from Beijing."
-    r"[^.!?]{3,160}\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)|reporting))"
-    r"(?:\s+from\s+[^.!?]{2,60})?\.?"
-    # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs"
-    r"|\(?\s*with\s+(?:inputs?\s+from\s+[^.,;()]{2,40}|agency\s+inputs|(?:additional\s+)?"
-    r"(?:reporting|input)\s+(?:from|by)\s+[^.,;()]{2,40})\s*\)?\.?",
+    r"(?P<contributor>[^.!?]{3,160})\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)"
+    r"|reporting))(?:\s+from\s+[^.!?]{2,60})?\.?"
+    # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs", "—
+    # With input from Reuters"
+    r"|(?:\(|[—–-]+)?\s*with\s+(?:inputs?\s+from\s+(?P<names>[^.,;()]{2,40})|agency\s+inputs"
+    r"|(?:additional\s+)?(?:reporting|input)\s+(?:from|by)\s+(?P<more>[^.,;()]{2,40}))\s*\)?\.?",
     re.IGNORECASE,
 )
+#: A credit line's roles that give the text's words, whose news agency is its origin
+#: ("(Additional reporting by Reuters)"); not an editor's, a translator's, a photographer's.
+_TEXT_ROLES = frozenset(
+    ("reporting", "reported", "writing", "written", "compiled", "additional", "input")
+)
+#: A news agency named alone on the line ending a text, as its credit: "(AFP)", "— Reuters",
+#: "[Xinhua]" (group ``name``; see :func:`agency_of`: a known one only).
+_AGENCY_ALONE = re.compile(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{1,40}?)\s*[)\]]?\.?")
 
 
 #: A line naming the agencies a story comes from, ending it: "Source: Reuters, AFP",
@@ -529,8 +540,10 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if len(body) < 2:
         return None
     text = body[-1].text
-    if _CONTRIBUTED.fullmatch(text.strip()) or _CLOSING.fullmatch(text.strip()):
+    contributed = _CONTRIBUTED.fullmatch(text.strip())
+    if contributed is not None or _CLOSING.fullmatch(text.strip()):
         last = body.pop()
+        _credit_origin(fields, _credited_agency(contributed), last.line)
         return Furniture("credits", last.text, last.line)
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
@@ -553,7 +566,83 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     author = credits_author(last.text)
     if author is not None and "author" not in fields:
         fields["author"] = Field(author, last.line)
+    _credit_origin(fields, _credits_agency(last.text), last.line)
     return Furniture("credits", last.text, last.line)
+
+
+def _credit_origin(fields: dict[str, Field], agency: str | None, line: int) -> None:
+    """The news agency a credit line names as a source of the text, as its ``agency`` (whose
+    copy it is: see ``load.articles.copied_from``), when nothing named one before."""
+    if agency is not None and "agency" not in fields:
+        fields["agency"] = Field(agency, line)
+
+
+def known_agency(names: str) -> str | None:
+    """The first news agency the readers know among ``names`` (parted by commas, "and",
+    slashes: "Xinhua", "Reuters and AFP", "Jane Roe in Baku and Reuters"), as written; None
+    when they name none: a person, an outlet no list holds, "agencies"."""
+    for part in _AGENCIES_APART.split(PLACE.sub("", names)):
+        if agency_of(part.strip()) is not None:
+            return part.strip()
+    return None
+
+
+def _credited_agency(contributed: re.Match[str] | None) -> str | None:
+    """The news agency a contributor's line names as a source of the text: after "with
+    input(s) from" or "with (additional) reporting from/by" ("(With input from Xinhua)"), or
+    alone as the contributor ("Reuters contributed to this report"; not "Associated Press
+    writer Dake Kang": a writer, whose agency is the dateline's)."""
+    if contributed is None:
+        return None
+    names = contributed["names"] or contributed["more"]
+    if names is not None:
+        return known_agency(names)
+    who = contributed["contributor"] or ""
+    return who.strip() if agency_of(who) is not None else None
+
+
+def _credits_agency(text: str) -> str | None:
+    """The news agency a credit line names among those who gave the text's words
+    ("(Additional reporting by Reuters)", "(Reporting by Reuters; Editing by Jane Roe)";
+    see :data:`_TEXT_ROLES`); never a person ("Additional reporting by Jane Roe")."""
+    for credit in _CREDIT.finditer(text):
+        if credit[0].split()[0].casefold() in _TEXT_ROLES:
+            found = known_agency(credit["names"])
+            if found is not None:
+                return found
+    return None
+
+
+def agency_credit(text: str) -> str | None:
+    """The news agency a line of its own credits as the text's source, the whole line: named
+    alone, in brackets or after a dash ("(AFP)", "— Reuters"), or after the outlet's name and
+    "with" ("Daily Sabah with AA", "Le Figaro avec AFP": see :func:`with_agency`); None for
+    any other line, a piece's kicker before "with" too ("Interview with Reuters": the
+    agency is the one interviewed, not the text's source)."""
+    text = " ".join(text.split())
+    alone = _AGENCY_ALONE.fullmatch(text)
+    if alone is not None and text[:1] in "([—–-" and agency_of(alone["name"]) is not None:
+        return alone["name"]
+    found = with_agency(text)
+    if found is None or not text.rstrip(" .").endswith(found[1]):
+        return None  # ("DAILY SABAH WITH AA ISTANBUL ...": a page's header, its own reader's)
+    kicker = re.search(rf"\b{_PIECE}$", found[0], re.IGNORECASE)
+    return None if kicker is not None else found[1]
+
+
+def take_opening_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
+    """A line opening the text that credits a news agency as its source (see
+    :func:`agency_credit`: "Daily Sabah with AA" above the first paragraph), taken out of
+    ``body`` (which keeps at least one paragraph) as furniture; the agency is the text's
+    when nothing named one before."""
+    if len(body) < 2:
+        return None
+    agency = agency_credit(body[0].text)
+    if agency is None:
+        return None
+    first = body.pop(0)
+    _credit_origin(fields, agency, first.line)
+    return Furniture("credits", first.text, first.line)
 
 
 #: A note on the text's writer ending it, labelled so: "About the author: Fuad Shahbazov is
@@ -601,6 +690,9 @@ def _take_source(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
         fields.setdefault("origin", Field(origin, last.line))
         return Furniture("credits", last.text, last.line)
     agencies = source_agencies(body[-1].text)
+    if agencies is None:
+        credited = agency_credit(body[-1].text)  # "(AFP)", "Daily Sabah with AA"
+        agencies = None if credited is None else [credited]
     if agencies is None:
         return None
     last = body.pop()

@@ -209,8 +209,9 @@ def _sources_after(
     left the line out: one of the page's few short blocks just after the block of the
     text's last paragraph (in the page's order, not its lines: a minified page is one line),
     none of them furniture of the page (a sidebar, a footer), in a story no writer of the
-    page signs; listed as furniture."""
-    if not body or "agency" in fields or "author" in fields:
+    page signs; listed as furniture (and the agency named before kept: "(With input from
+    Xinhua)" ending the text, then "Source(s): Xinhua News Agency")."""
+    if not body or "author" in fields:
         return  # (a staff writer's story: "Source: AFP" after it is a photograph's)
     last = _key(body[-1].text)
     keys = [_key(text) for text, _ in page.blocks]
@@ -227,7 +228,7 @@ def _sources_after(
             return  # another story's words, or a box of them
         agencies = source_agencies(text)
         if agencies:
-            fields["agency"] = Field(agencies[0], line)
+            fields.setdefault("agency", Field(agencies[0], line))
             if all(f.text != text for f in aside):
                 aside.append(Furniture("credits", text, line))
             return

@@ -47,7 +47,7 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import read_byline, take_credits
+from .byline import read_byline, take_credits, take_opening_credit
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_stamp, says_changed
 
@@ -540,6 +540,8 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
         else:
             body.append(Block(join(bl), at))
     credits = take_credits(body, fields)
+    opening = take_opening_credit(body, fields)  # "Daily Sabah with AA" above the text
+    credits += [opening] if opening is not None else []
     if body:
         take_dateline(body, 0, match_dateline(body[0].text), fields, notes)
     if credits and body and separator(body[-1].text):  # "___" before them
