@@ -3336,6 +3336,24 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
         ("This article originally appeared on Eurasianet.org.", "Eurasianet"),
         ("This article originally appeared on Eurasianet.org and The Diplomat.", "Eurasianet"),
         ("Originally published in Russian by Kommersant.", "Kommersant"),
+        # an "and" within one outlet's name is no two outlets' (it was cut at "and":
+        # "Stars"); two outlets are still two
+        ("This article was first published by Stars and Stripes.", "Stars and Stripes"),
+        (
+            "Republished with permission from Caspian News and Analysis.",
+            "Caspian News and Analysis",
+        ),
+        (
+            "This article originally appeared on Stars and Stripes and The Diplomat.",
+            "Stars and Stripes",
+        ),
+        ("This article originally appeared on Eurasianet and Trend.", "Eurasianet"),
+        ("This article originally appeared on Eurasianet and RFE/RL.", "Eurasianet"),
+        ("This article first appeared in the Financial Times and Nikkei Asia.", "Financial Times"),
+        (
+            "This article was first published by Radio Free Europe/Radio Liberty.",
+            "Radio Free Europe/Radio Liberty",
+        ),
     ],
 )
 def test_a_notice_that_another_outlet_published_the_text_first_names_its_origin(

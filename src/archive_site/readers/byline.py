@@ -518,10 +518,12 @@ _AND = re.compile(r"\s+and\s+")
 
 def _first_outlet(name: str) -> str:
     """The first of two outlets a notice names together ("Eurasianet and The Diplomat":
-    "Eurasianet"; never the two as one), its address's ending aside ("Eurasianet.org");
-    a name with a word in lower case but its parts' first is one outlet's ("Institute for
-    War and Peace Reporting", "Center for Strategic and International Studies"); an "and"
-    before a word in lower case ends it ("Eurasianet and is republished with permission")."""
+    "Eurasianet"; never the two as one: see :func:`_two_outlets`), its address's ending
+    aside ("Eurasianet.org"); a name with a word in lower case but its parts' first is one
+    outlet's ("Institute for War and Peace Reporting", "Center for Strategic and
+    International Studies"), and so is a name whose "and" joins no two outlets ("Stars and
+    Stripes", "Caspian News and Analysis"); an "and" before a word in lower case ends it
+    ("Eurasianet and is republished with permission")."""
     clause = next((m for m in _AND.finditer(name) if name[m.end() : m.end() + 1].islower()), None)
     if clause is not None:
         name = name[: clause.start()]
@@ -529,7 +531,35 @@ def _first_outlet(name: str) -> str:
     later = [word for part in parts for word in part.split()[1:]]
     if len(parts) > 1 and all(word[:1].isupper() for word in later):
         name = parts[0]
+        for part in parts[1:]:
+            if _two_outlets(name, part):
+                break
+            name = f"{name} and {part}"
     return DOMAIN_END.sub("", name.strip())  # an outlet's address: its name
+
+
+#: A name's article, which opens an outlet's name of its own after "and" ("... and The
+#: Diplomat").
+_ARTICLE = re.compile(r"(?:The|A|An|Le|La|Les|Il|El|Die|Der|Das)\b")
+#: A name in capitals, an outlet's initials ("RFE/RL", "BBC"): a name of its own.
+_ACRONYM = re.compile(r"[A-Z\d][A-Z\d/&.-]+")
+
+
+def _two_outlets(before: str, after: str) -> bool:
+    """Whether the capitalised names ``before`` and ``after`` "and" in a notice are two
+    outlets, not one name's parts ("Stars and Stripes", "Caspian News and Analysis"): the
+    second opens with its own article ("Eurasianet and The Diplomat"), either is an address
+    ("Eurasianet.org") or a news agency the readers know ("Eurasianet and Trend"), the
+    second is initials ("Eurasianet and RFE/RL"), or each is a name of two words or more
+    ("Financial Times and Nikkei Asia").  Two names of one word each are one ("Stars and
+    Stripes"): a name of one word after "and" is a word of the first's, as far as the
+    words tell."""
+    return bool(
+        _ARTICLE.match(after)
+        or any(DOMAIN_END.search(p) or agency_of(p) is not None for p in (before, after))
+        or _ACRONYM.fullmatch(after)
+        or (len(before.split()) >= 2 and len(after.split()) >= 2)
+    )
 
 
 def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
