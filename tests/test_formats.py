@@ -1630,7 +1630,17 @@ def test_a_line_opening_the_text_naming_the_outlet_with_an_agency_names_its_orig
     assert (line in texts(r)) == (agency is None)
 
 
-def test_agency_copy_whose_head_runs_into_the_text() -> None:
+def test_a_citation_opening_a_text_is_no_dateline() -> None:
+    """ "Sultanova, A. (2025). Title. Journal." opening a text was a dateline whose agency
+    was "2025" (and the copy the agency's)."""
+    for text in (
+        "Sultanova, A. (2025). Rail freight. Journal of Eurasian Studies.\n\nThe train came.\n",
+        "date 2025-04-25\n\nSmith, J. (2024, April 3). Rail freight. Caspian Review.\n\nIt came.\n",
+    ):
+        r, _ = read_as(text, "wire")
+        assert "agency" not in r.fields and "dateline" not in r.fields
+        assert texts(r)[0] == text.split("\n\n")[-2]
+
     """AP copy (slug, headline, byline and affiliation, dateline, with no blank line
     between) was read as plain text: all of it the first paragraph; and the separator
     and the contributor's line ending it were paragraphs."""
@@ -2229,6 +2239,17 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("TOKYO, April 24 Kyodo - Japan is", "TOKYO, April 24 Kyodo -", "Japan is"),
         ("BAKU, April 24 The talks - began", None, None),
         ("BAKU, April 24 Azerbaijan - and China", None, None),
+        # a citation opening a text: its year was the agency of a dateline, "Sultanova, A."
+        # its place
+        ("Sultanova, A. (2025). Rail freight. Journal of Eurasian Studies.", None, None),
+        ("Smith, J. (2024, April 3). Rail freight. Caspian Review.", None, None),
+        ("Smith, J. R. (2024). Rail freight.", None, None),
+        ("BAKU, April 23 (2025) - The", None, None),  # a year is no agency
+        (
+            "WASHINGTON, D.C., April 23 (Reuters) - The",
+            "WASHINGTON, D.C., April 23 (Reuters) -",
+            "The",
+        ),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

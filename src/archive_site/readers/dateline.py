@@ -124,12 +124,23 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
     return Dateline(text, found.month, found.day, found.year, after["ag"]), rest[after.end() :]
 
 
+#: A year, which no agency's name holds: "(2025)", "(2024, April 3)" after a name are a
+#: citation's ("Sultanova, A. (2025). Title. Journal.").
+_YEAR = re.compile(r"\b\d{4}\b")
+#: A writer's initials after a comma, a citation's ("Smith, J.", "Smith, J. R."): no
+#: place's name is an initial ("WASHINGTON, D.C." is no initial of a name: no space).
+_INITIALS = re.compile(r"(?:[A-Z]\.\s+)*[A-Z]\.")
+
+
 def _dateline(m: re.Match[str]) -> Dateline | None:
     """The dateline a match of :data:`DATELINE`, :data:`STOPPED_DATELINE`,
-    :data:`COMMA_DATELINE` or :data:`BARE_AGENCY_DATELINE` is, if it is one."""
+    :data:`COMMA_DATELINE` or :data:`BARE_AGENCY_DATELINE` is, if it is one; never a
+    citation's name and year ("Sultanova, A. (2025).", "Smith, J. (2024, April 3).")."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    if not _agency_as_written(m, agency):
+    if not _agency_as_written(m, agency) or (agency and _YEAR.search(agency)):
+        return None
+    if any(_INITIALS.fullmatch(part.strip()) for part in m["place"].split(",")[1:]):
         return None
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
