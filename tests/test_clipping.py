@@ -347,3 +347,38 @@ def test_each_row_of_a_table_is_a_paragraph_its_cells_parted() -> None:
         (8, "2024 | $3.2 billion | est."),
         (10, "The end."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("front", "author"),
+    [
+        (
+            'source: "https://eurasianet.org/rail"\nauthor:\n  - "[[Heydar Isayev]]"\n  - "[[Eurasianet]]"',
+            "Heydar Isayev",
+        ),
+        (
+            'source: "https://www.caspiannews.com/rail"\nauthor: ["[[Heydar Isayev]]", "[[Caspian News]]"]',
+            "Heydar Isayev",
+        ),
+        (
+            'source: "https://x.az/rail"\nsite: "Caspian Review"\nauthor: ["[[Caspian Review]]", "[[Jane Roe]]"]',
+            "Jane Roe",
+        ),
+        ('source: "https://eurasianet.org/rail"\nauthor: "[[Eurasianet]]"', None),
+        # another outlet or a person whose name the host does not give stays
+        (
+            'source: "https://eurasianet.org/rail"\nauthor: ["[[Heydar Isayev]]", "[[RFE/RL]]"]',
+            "Heydar Isayev and RFE/RL",
+        ),
+    ],
+)
+def test_the_site_s_name_among_the_front_matter_s_authors_is_no_writer(
+    front: str, author: str | None
+) -> None:
+    """Obsidian's Web Clipper lists the page's author metadata, the site's name among it:
+    ``["[[Heydar Isayev]]", "[[Eurasianet]]"]`` was read as the author "Heydar Isayev and
+    Eurasianet"."""
+    r = read(
+        f'---\ntitle: "Rail freight"\n{front}\npublished: 2025-04-24\n---\n\nText of the page.\n'
+    )
+    assert (r.fields["author"].value if "author" in r.fields else None) == author

@@ -10,7 +10,8 @@ where it gives them, are the fields:
 - ``title``;
 - ``source``, ``url``, ``link``, ``original_url``, ``canonical``: the page's address;
 - ``author``, ``authors``, ``byline``: a name or a list of names (Obsidian writes
-  ``"[[Name]]"``);
+  ``"[[Name]]"``), the site's own name among them left out (``site``, ``site_name``,
+  ``publisher``, or the address's host, names it);
 - ``published``, ``date_published``, ``pubdate``: a date or an ISO date-time.
 
 Never ``date``, ``created``, ``clipped``, ``saved`` and the like: clippers write there the
@@ -52,7 +53,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import read_byline
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
-from .html import stamp_of
+from .html import same_name, stamp_of
 from .htmlscan import shows_its_host
 from .stamps import Stamp, parse_stamp, says_changed
 from .wire import read_blocks
@@ -293,6 +294,7 @@ def _front_fields(values: dict[str, Field]) -> dict[str, Field]:
     if url is not None and urlsplit(url.value).scheme in ("http", "https"):
         out["url"] = url
     author = _first(values, _AUTHOR_KEYS)
+    author = None if author is None else _writers(author, values, out.get("url"))
     if author is not None:
         out["author"] = author
     published = _first(values, _PUBLISHED_KEYS)
@@ -300,6 +302,27 @@ def _front_fields(values: dict[str, Field]) -> dict[str, Field]:
     if published is not None and stamp is not None:
         out |= {key: Field(value, published.line) for key, value in stamp.fields()}
     return out
+
+
+#: The front matter's keys for the site's name (a Web Clipper template's ``site: "{{site}}"``).
+_SITE_KEYS = ("site", "site_name", "sitename", "publisher")
+
+
+def _writers(author: Field, values: dict[str, Field], url: Field | None) -> Field | None:
+    """The front matter's authors, the site's own name among them left out: Obsidian's Web
+    Clipper lists the page's author metadata, which many sites fill with their name too
+    (``["[[Heydar Isayev]]", "[[Eurasianet]]"]``), and the site is no writer; its name as
+    ``site`` (or ``site_name``, ``publisher``) gives it or as its address's host
+    (``eurasianet.org``, ``www.caspiannews.com``: case, spaces and punctuation aside).  None
+    when no one else is left."""
+    sites = [values[key].value for key in _SITE_KEYS if key in values]
+    host = (urlsplit(url.value).hostname or "") if url is not None else ""
+    sites += [host.removeprefix("www."), *host.split(".")[-2:-1]] if host else []
+    names = author.value.split(" and ")  # (the list's items, as joined)
+    kept = [name for name in names if not any(same_name(name, site) for site in sites)]
+    if len(kept) == len(names):
+        return author
+    return Field(" and ".join(kept), author.line) if kept else None
 
 
 def _first(values: dict[str, Field], keys: tuple[str, ...]) -> Field | None:

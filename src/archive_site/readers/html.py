@@ -984,7 +984,7 @@ def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None
         if found is None:
             continue
         names, agency = found
-        if names and not (outlet and _same_name(names, outlet)) and writers(names)[0]:
+        if names and not (outlet and same_name(names, outlet)) and writers(names)[0]:
             continue  # a writer's or a kicker's words before "with", not the outlet's
         fields["agency"] = Field(agency, line)
         return
@@ -1236,9 +1236,9 @@ def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
     if author is None:
         return False
     head, colon, after = author.value.rpartition(":")
-    if colon and head.strip() and any(_same_name(after, outlet) for outlet in outlets):
+    if colon and head.strip() and any(same_name(after, outlet) for outlet in outlets):
         return True  # a place and the outlet ("Baku: Trend", "بكين: «الشرق الأوسط»")
-    if not any(_same_name(author.value, outlet) for outlet in outlets):
+    if not any(same_name(author.value, outlet) for outlet in outlets):
         return False
     named = author.value
     outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
@@ -1257,7 +1257,7 @@ _OUTLET_WORDS = frozenset(
 )
 
 
-def _same_name(one: str, other: str) -> bool:
+def same_name(one: str, other: str) -> bool:
     """Whether two names name the same thing, case, punctuation, accents, "The" and a
     domain's ending aside ("Al-Monitor" and "AL MONITOR", "Hürriyet" and "Hurriyet")."""
     return "".join(_name_key(one).split()) == "".join(_name_key(other).split())
