@@ -382,3 +382,47 @@ def test_the_site_s_name_among_the_front_matter_s_authors_is_no_writer(
         f'---\ntitle: "Rail freight"\n{front}\npublished: 2025-04-24\n---\n\nText of the page.\n'
     )
     assert (r.fields["author"].value if "author" in r.fields else None) == author
+
+
+MARKDOWNLOAD_EXCERPT = """\
+---
+title: "Rail freight across the Caspian"
+source: "https://eurasianet.org/rail"
+---
+
+# Rail freight across the Caspian
+
+> ## Excerpt
+> {excerpt}
+
+---
+
+BAKU, April 23 (Xinhua) -- The first train from Xi'an arrived in Baku on Wednesday, officials said.
+
+The two ministers signed a memorandum on transit.
+"""
+
+
+@pytest.mark.parametrize(
+    ("excerpt", "repeated"),
+    [
+        (
+            "BAKU, April 23 (Xinhua) -- The first train from Xi'an arrived in Baku on Wednesday.",
+            True,
+        ),
+        ("BAKU, April 23 (Xinhua) -- The first train from Xi'an arrived in Baku...", True),
+        ("A new route opens for trade between China and Europe.", False),  # the page's words
+    ],
+)
+def test_markdownload_s_excerpt_repeating_the_lead_is_no_paragraph(
+    excerpt: str, repeated: bool
+) -> None:
+    """MarkDownload's "> ## Excerpt" above the text, the page's description, was a heading and
+    a paragraph, the lead twice (and the dateline the excerpt's)."""
+    r = read(MARKDOWNLOAD_EXCERPT.format(excerpt=excerpt))
+    texts = [b.text for b in r.blocks]
+    assert (excerpt in texts) != repeated and ("Excerpt" in texts) != repeated
+    assert (("standfirst", excerpt) in [(f.kind, f.text) for f in r.furniture]) == repeated
+    lead = "The first train from Xi'an arrived in Baku on Wednesday, officials said."
+    assert lead in texts and r.fields["dateline"].value == "BAKU, April 23 (Xinhua) --"
+    assert r.fields["dateline"].line == 13

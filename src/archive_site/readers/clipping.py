@@ -23,6 +23,8 @@ is the page's address, when the front matter gives none; a short line in parts p
 ``·`` or ``|``, one a stamp, is furniture, its day the publication's and a byline beside
 it the author, when nothing else gave them ("By Heydar Isayev · April 24, 2025"; a name
 alone may be a place's or a section's; never a day "Saved" or "Clipped").
+MarkDownload's "> ## Excerpt" opening the text (the page's description under that heading)
+is furniture when the paragraph after it says it again: the lead, twice.
 
 Markdown taken off: ATX and Setext headings (kept as section headings; the first, when it
 opens the text, is the headline), emphasis, strike-through, code spans and fences, links
@@ -178,15 +180,16 @@ def read(capture: Capture, problems: Problems) -> Reading:
     ]
     if blocks and blocks[0].role == "heading" and _opens(fields.get("title"), blocks[0].text):
         blocks.pop(0)  # the headline, as the front matter names it
+    excerpt = _excerpt(blocks)
     prose = _first_prose(blocks)
     notes = list(found.notes)
-    _take_dateline(blocks, fields, notes)
+    _take_dateline(blocks, fields, notes, tried=not excerpt)
     above = blocks[prose].line - 1 if prose < len(blocks) else len(lines)
     if "url" not in fields and (url := _address_above(lines, above)) is not None:
         fields["url"] = url
     meta = _head_meta(blocks[:prose], fields)
     furniture = sorted(
-        [*found.furniture, *(Furniture("timestamp", b.text, b.line) for b in meta)],
+        [*found.furniture, *excerpt, *(Furniture("timestamp", b.text, b.line) for b in meta)],
         key=lambda f: f.line,
     )
     kept = [b for b in blocks if b not in meta]
@@ -434,16 +437,47 @@ def _plain(m: re.Match[str]) -> str:
 
 
 def _take_dateline(
-    blocks: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+    blocks: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]], *, tried: bool
 ) -> None:
     """A dateline opening the text's first or second paragraph (after a standfirst), not
-    its first block: the wire reader looks at that one alone."""
+    its first block when the wire reader ``tried`` it (it looks at that one alone; not when
+    a block above it was taken out since, an excerpt: see :func:`_excerpt`)."""
     texts = [n for n, b in enumerate(blocks) if b.role != "heading"][:2]
     for n in texts:
-        found = match_dateline(blocks[n].text) if n else None
+        found = match_dateline(blocks[n].text) if n or not tried else None
         if found is not None:
             take_dateline(blocks, n, found, fields, notes)
             return
+
+
+#: MarkDownload's heading over the page's description, which it quotes above the text
+#: ("> ## Excerpt").
+_EXCERPT = later(r"excerpt", re.IGNORECASE)
+#: What may end a description cut short, or a paragraph: an ellipsis, a stop.
+_CUT = later(r"(?:\.\.\.|…|[.!?:;,])+\s*$")
+
+
+def _excerpt(blocks: list[Block]) -> list[Furniture]:
+    """MarkDownload's "Excerpt" heading opening the text, and the description under it,
+    taken out of ``blocks`` as furniture (the description a standfirst) when the text's
+    paragraph after it says it again, whole or as its opening ("The train arrived on
+    Wednesday." over "The train arrived on Wednesday, officials said."): the lead twice, the
+    second copy the text's.  A description the text does not repeat stays: the page's
+    words, which nothing else keeps."""
+    at = next((n for n, b in enumerate(blocks[:2]) if b.role == "heading"), None)
+    if at is None or len(blocks) < at + 3 or _EXCERPT().fullmatch(blocks[at].text) is None:
+        return []
+    heading, described, lead = blocks[at : at + 3]
+    said = " ".join(_CUT().sub("", described.text).casefold().split())
+    if described.role == "heading" or not said:
+        return []
+    if not " ".join(lead.text.casefold().split()).startswith(said):
+        return []
+    del blocks[at : at + 2]
+    return [
+        Furniture("heading", heading.text, heading.line),
+        Furniture("standfirst", described.text, described.line),
+    ]
 
 
 def _first_prose(blocks: list[Block]) -> int:
