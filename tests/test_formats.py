@@ -1592,6 +1592,7 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("(With inputs from agencies)", None),
         ("(With input from Caspian Post)", None),
         ("(Editing by Reuters)", None),
+        ("(Additional editing by Reuters)", None),
         ("(Photos by AFP)", None),
         ("Associated Press writer Dake Kang in Beijing contributed to this report.", None),
     ],

@@ -317,9 +317,7 @@ _CONTRIBUTED = re.compile(
 )
 #: A credit line's roles that give the text's words, whose news agency is its origin
 #: ("(Additional reporting by Reuters)"); not an editor's, a translator's, a photographer's.
-_TEXT_ROLES = frozenset(
-    ("reporting", "reported", "writing", "written", "compiled", "additional", "input")
-)
+_TEXT_ROLES = frozenset(("reporting", "reported", "writing", "written", "compiled"))
 #: A news agency named alone on the line ending a text, as its credit: "(AFP)", "— Reuters",
 #: "[Xinhua]" (group ``name``; see :func:`agency_of`: a known one only).
 _AGENCY_ALONE = re.compile(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{1,40}?)\s*[)\]]?\.?")
@@ -636,7 +634,8 @@ def _credits_agency(text: str) -> str | None:
     ("(Additional reporting by Reuters)", "(Reporting by Reuters; Editing by Jane Roe)";
     see :data:`_TEXT_ROLES`); never a person ("Additional reporting by Jane Roe")."""
     for credit in _CREDIT.finditer(text):
-        if credit[0].split()[0].casefold() in _TEXT_ROLES:
+        role = credit[0].casefold().removeprefix("additional").split()[0]
+        if role in _TEXT_ROLES:  # ("Additional reporting by", "Additional editing by")
             found = known_agency(credit["names"])
             if found is not None:
                 return found
