@@ -1607,6 +1607,7 @@ def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
     r, _ = read_as(copy, "wire")
     assert texts(r) == ["Wang Yi met Bayramov in Beijing."]
     assert ("credits", line) in [(f.kind, f.text) for f in r.furniture]
+    assert not r.notes  # (a note said the line, short and no sentence, was kept as text)
     assert fields(r).get("agency") == agency
     chain = publication_chain(None, r, "Caspian Post", lambda name: None)
     assert [link.name for link in chain] == [*([agency] if agency else []), "Caspian Post"]

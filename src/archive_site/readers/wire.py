@@ -529,8 +529,6 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     head = _read_head(blocks)
     fields, notes = head.fields, head.notes
     tail = split_tail(head.rest)
-    if tail.note is not None:
-        notes.append(tail.note)
     body: list[Block] = []
     inside: list[Furniture] = []  # pointers and calls between the paragraphs
     for bl, at in head.rest[: tail.end]:
@@ -542,6 +540,8 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     credits = take_credits(body, fields)
     opening = take_opening_credit(body, fields)  # "Daily Sabah with AA" above the text
     credits += [opening] if opening is not None else []
+    if tail.note is not None and any(b.line >= tail.note[0] for b in body):
+        notes.append(tail.note)  # (not when the credits took those lines, which it says kept)
     if body:
         take_dateline(body, 0, match_dateline(body[0].text), fields, notes)
     if credits and body and separator(body[-1].text):  # "___" before them
