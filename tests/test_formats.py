@@ -1620,6 +1620,9 @@ def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
         ("DAILY SABAH WITH AFP", "AFP"),
         ("Interview with Reuters", None),  # a kicker: the agency interviewed, no source
         ("Talks with Xinhua editors", None),
+        ("Talks with Xinhua", None),  # one word: a kicker's as well as an outlet's
+        ("DAWN WITH AFP", "AFP"),
+        ("with AA", "AA"),
     ],
 )
 def test_a_line_opening_the_text_naming_the_outlet_with_an_agency_names_its_origin(

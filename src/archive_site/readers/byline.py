@@ -645,9 +645,11 @@ def _credits_agency(text: str) -> str | None:
 def agency_credit(text: str) -> str | None:
     """The news agency a line of its own credits as the text's source, the whole line: named
     alone, in brackets or after a dash ("(AFP)", "— Reuters"), or after the outlet's name and
-    "with" ("Daily Sabah with AA", "Le Figaro avec AFP": see :func:`with_agency`); None for
-    any other line, a piece's kicker before "with" too ("Interview with Reuters": the
-    agency is the one interviewed, not the text's source)."""
+    "with" ("Daily Sabah with AA", "Le Figaro avec AFP", "DAILY SABAH WITH AA": see
+    :func:`with_agency`; a name of two words or more, or in capitals); None for any other
+    line: a kicker before "with" ("Interview with Reuters", "Talks with Xinhua": the agency
+    is the one interviewed or met, not the text's source), or one word that may be either
+    ("Dawn with AFP" is not told from "Talks with AFP")."""
     text = " ".join(text.split())
     alone = _AGENCY_ALONE.fullmatch(text)
     if alone is not None and text[:1] in "([—–-" and agency_of(alone["name"]) is not None:
@@ -655,8 +657,10 @@ def agency_credit(text: str) -> str | None:
     found = with_agency(text)
     if found is None or not text.rstrip(" .").endswith(found[1]):
         return None  # ("DAILY SABAH WITH AA ISTANBUL ...": a page's header, its own reader's)
-    kicker = re.search(rf"\b{_PIECE}$", found[0], re.IGNORECASE)
-    return None if kicker is not None else found[1]
+    names = found[0]
+    if re.search(rf"\b{_PIECE}$", names, re.IGNORECASE):
+        return None
+    return found[1] if len(names.split()) != 1 or names.isupper() else None
 
 
 def take_opening_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
