@@ -365,7 +365,9 @@ def test_each_row_of_a_table_is_a_paragraph_its_cells_parted() -> None:
             "Jane Roe",
         ),
         ('source: "https://eurasianet.org/rail"\nauthor: "[[Eurasianet]]"', None),
-        # another outlet or a person whose name the host does not give stays
+        # another outlet or a person whose name the host does not give stays; so does a
+        # personal site's writer, whose name the site bears
+        ('source: "https://janeroe.com/rail"\nauthor: ["[[Jane Roe]]"]', "Jane Roe"),
         (
             'source: "https://eurasianet.org/rail"\nauthor: ["[[Heydar Isayev]]", "[[RFE/RL]]"]',
             "Heydar Isayev and RFE/RL",

@@ -55,7 +55,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import read_byline
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
-from .html import same_name, stamp_of
+from .html import outlet_as_named, stamp_of
 from .htmlscan import shows_its_host
 from .stamps import Stamp, parse_stamp, says_changed
 from .wire import read_blocks
@@ -316,13 +316,15 @@ def _writers(author: Field, values: dict[str, Field], url: Field | None) -> Fiel
     Clipper lists the page's author metadata, which many sites fill with their name too
     (``["[[Heydar Isayev]]", "[[Eurasianet]]"]``), and the site is no writer; its name as
     ``site`` (or ``site_name``, ``publisher``) gives it or as its address's host
-    (``eurasianet.org``, ``www.caspiannews.com``: case, spaces and punctuation aside).  None
-    when no one else is left."""
+    (``eurasianet.org``, ``www.caspiannews.com``: case, spaces and punctuation aside), written
+    as an outlet's, as a saved page's author is (see :func:`.html.outlet_as_named`: a
+    personal site's author, whose name the site bears, is its writer).  None when no one
+    else is left."""
     sites = [values[key].value for key in _SITE_KEYS if key in values]
     host = (urlsplit(url.value).hostname or "") if url is not None else ""
     sites += [host.removeprefix("www."), *host.split(".")[-2:-1]] if host else []
     names = author.value.split(" and ")  # (the list's items, as joined)
-    kept = [name for name in names if not any(same_name(name, site) for site in sites)]
+    kept = [name for name in names if not outlet_as_named(name, sites)]
     if len(kept) == len(names):
         return author
     return Field(" and ".join(kept), author.line) if kept else None

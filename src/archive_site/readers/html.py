@@ -984,7 +984,7 @@ def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None
         if found is None:
             continue
         names, agency = found
-        if names and not (outlet and same_name(names, outlet)) and writers(names)[0]:
+        if names and not (outlet and _same_name(names, outlet)) and writers(names)[0]:
             continue  # a writer's or a kicker's words before "with", not the outlet's
         fields["agency"] = Field(agency, line)
         return
@@ -1236,16 +1236,24 @@ def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
     if author is None:
         return False
     head, colon, after = author.value.rpartition(":")
-    if colon and head.strip() and any(same_name(after, outlet) for outlet in outlets):
+    if colon and head.strip() and any(_same_name(after, outlet) for outlet in outlets):
         return True  # a place and the outlet ("Baku: Trend", "بكين: «الشرق الأوسط»")
-    if not any(same_name(author.value, outlet) for outlet in outlets):
+    if not any(_same_name(author.value, outlet) for outlet in outlets):
         return False
-    named = author.value
+    return "agency" in fields or outlet_as_named(author.value, outlets)
+
+
+def outlet_as_named(named: str, outlets: list[str]) -> bool:
+    """Whether ``named`` (an author) is one of the site's names (``outlets``: see
+    :func:`_same_name`) written as an outlet's: as a site's address ("Trend.Az"), as an
+    outlet's name ("The Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a
+    person's name has two); a personal site's author, whose name the site bears, is its
+    writer."""
+    if not any(_same_name(named, outlet) for outlet in outlets):
+        return False
     outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
     one_word = len(named.split()) == 1  # ("Al-Monitor" too)
-    return (
-        "agency" in fields or DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
-    )
+    return DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
 
 
 #: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media").
@@ -1257,7 +1265,7 @@ _OUTLET_WORDS = frozenset(
 )
 
 
-def same_name(one: str, other: str) -> bool:
+def _same_name(one: str, other: str) -> bool:
     """Whether two names name the same thing, case, punctuation, accents, "The" and a
     domain's ending aside ("Al-Monitor" and "AL MONITOR", "Hürriyet" and "Hurriyet")."""
     return "".join(_name_key(one).split()) == "".join(_name_key(other).split())
