@@ -605,7 +605,7 @@ def _credit_origin(fields: dict[str, Field], agency: str | None, line: int) -> N
         fields["agency"] = Field(agency, line)
 
 
-def known_agency(names: str) -> str | None:
+def _known_agency(names: str) -> str | None:
     """The first news agency the readers know among ``names`` (parted by commas, "and",
     slashes: "Xinhua", "Reuters and AFP", "Jane Roe in Baku and Reuters"), as written; None
     when they name none: a person, an outlet no list holds, "agencies"."""
@@ -624,7 +624,7 @@ def _credited_agency(contributed: re.Match[str] | None) -> str | None:
         return None
     names = contributed["names"] or contributed["more"]
     if names is not None:
-        return known_agency(names)
+        return _known_agency(names)
     who = contributed["contributor"] or ""
     return who.strip() if agency_of(who) is not None else None
 
@@ -636,7 +636,7 @@ def _credits_agency(text: str) -> str | None:
     for credit in _CREDIT.finditer(text):
         role = credit[0].casefold().removeprefix("additional").split()[0]
         if role in _TEXT_ROLES:  # ("Additional reporting by", "Additional editing by")
-            found = known_agency(credit["names"])
+            found = _known_agency(credit["names"])
             if found is not None:
                 return found
     return None

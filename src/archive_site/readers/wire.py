@@ -18,7 +18,9 @@ What a careful archivist would do with an unknown page of text:
   its date too, and kept apart from the paragraph's text;
 - a credit line ending the text (``(Reporting by ...; Editing by ...)``) is
   furniture, and its reporters the author when no byline names one
-  (:func:`.byline.take_credits`);
+  (:func:`.byline.take_credits`); a news agency a credit names as a source of the text
+  (``(With input from Xinhua)``, ``(AFP)``, ``Daily Sabah with AA``, at the text's end or
+  above its first paragraph) is its origin;
 - trailing page furniture (a run of short lines after the last paragraph:
   other headlines, ``HH:MM DD.MM.YYYY`` stamps, "Follow us", "Subscribe",
   "Related news", share and navigation words; a box of short lines under such
