@@ -1613,6 +1613,25 @@ def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
     assert [link.name for link in chain] == [*([agency] if agency else []), "Caspian Post"]
 
 
+def test_a_saved_page_s_credit_naming_a_news_agency_names_its_origin() -> None:
+    """CGTN's page ending "(With input from Xinhua)" named no origin: the copy counted as
+    independent of Xinhua's story."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Talks in Beijing</title>"
+        '<meta property="og:site_name" content="CGTN"></head><body><article>'
+        "<h1>Talks in Beijing</h1><p>Chinese Foreign Minister Wang Yi met Azerbaijani Foreign "
+        "Minister Jeyhun Bayramov in Beijing on Thursday to discuss the rail corridor.</p>"
+        "<p>The two ministers signed a memorandum on transit and agreed to meet again in Baku "
+        "later this year, officials said after the talks.</p><p>(With input from Xinhua)</p>"
+        "</article></body></html>"
+    )
+    r, _ = read_page(page)
+    assert r.fields["agency"].value == "Xinhua"
+    assert "(With input from Xinhua)" not in texts(r)
+    chain = publication_chain(None, r, "CGTN", lambda name: None)
+    assert [(c.name, c.role) for c in chain] == [("Xinhua", "original"), ("CGTN", "publisher")]
+
+
 @pytest.mark.parametrize(
     ("line", "agency"),
     [
