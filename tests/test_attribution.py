@@ -787,6 +787,39 @@ def test_every_marked_passage_is_a_source_of_the_milestone_it_names(
 
 
 @pytest.mark.parametrize(
+    ("notice", "entities", "origin"),
+    [
+        # two outlets of one word each: the readers keep them whole; the archive's entity
+        # tells which outlet the notice names
+        ("Eurasianet and Azernews", {"Eurasianet": "eurasianet"}, "Eurasianet"),
+        ("Eurasianet and Azernews", {"Azernews": "azernews"}, "Azernews"),
+        # one outlet whose name holds "and" stays whole, known or not
+        ("Stars and Stripes", {}, "Stars and Stripes"),
+        ("Stars and Stripes", {"Stars and Stripes": "stars-and-stripes"}, "Stars and Stripes"),
+        ("Eurasianet and Azernews", {}, "Eurasianet and Azernews"),
+    ],
+)
+def test_a_notice_naming_two_outlets_as_one_names_the_one_the_archive_knows(
+    notice: str, entities: dict[str, str], origin: str
+) -> None:
+    """ "This article originally appeared on Eurasianet and Azernews": the reader cannot tell
+    two outlets of one word from one name ("Stars and Stripes") and keeps them whole; the
+    chain's origin is the outlet among them that the archive has as an entity."""
+    text = (
+        "date 2025-04-25\n\nPort opens second berth\n\nThe port of Baku opened its second"
+        " berth on Tuesday, the ministry said.\n\nIt was built in two years.\n\n"
+        f"This article originally appeared on {notice}.\n"
+    )
+    reading = read_text(text, "capture.txt", Problems(), fmt="wire")
+    assert reading.fields["origin"].value == notice
+    chain = publication_chain(None, reading, "Caspian Post", entities.get)
+    assert [(c.name, c.role) for c in chain] == [
+        (origin, "original"),
+        ("Caspian Post", "publisher"),
+    ]
+
+
+@pytest.mark.parametrize(
     ("outlet", "origin"),
     [
         ("ABC News", "AP"),  # a copy: the dateline names the agency whose words they are

@@ -127,8 +127,9 @@ def publication_chain(
     Agency's own story): a copy of a wire story is the agency's words."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
     agency, first = reading.fields.get("agency"), reading.fields.get("origin")
-    if not origin and first is not None and not same_outlet(first.value, outlet, entity_of):
-        origin = first.value
+    named_first = None if first is None else outlet_named(first.value, entity_of)
+    if not origin and named_first is not None and not same_outlet(named_first, outlet, entity_of):
+        origin = named_first
     if not origin and agency is not None:
         named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
         if copied_from(agency.value, named, entity_of):
@@ -140,6 +141,22 @@ def publication_chain(
         (aggregator.value if aggregator is not None else None, "aggregator"),
     ]
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
+
+
+def outlet_named(name: str, entity_of: Callable[[str], str | None]) -> str:
+    """The outlet a notice names (``This article originally appeared on ...``): the name as
+    read, or, when it is no outlet the archive knows but one of its parts joined by "and"
+    is (an entity of the archive, or a news agency the readers know), the first such part:
+    the readers cannot tell "Eurasianet and Azernews", two outlets, from "Stars and
+    Stripes", one, and keep both whole; the archive's entities tell them apart."""
+    if entity_of(name) is not None or agency_of(name) is not None:
+        return name
+    parts = [p.strip() for p in _AND.split(name)]
+    known = (p for p in parts if entity_of(p) is not None or agency_of(p) is not None)
+    return next(known, name) if len(parts) > 1 else name
+
+
+_AND = re.compile(r"\s+and\s+")
 
 
 def copied_from(
