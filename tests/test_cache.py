@@ -391,7 +391,8 @@ def test_unchanged_articles_come_from_the_cache(
     # mentions are kept (the edited line is the capture's editorial note, not a paragraph)
     assert again.cache.hits["articles"] == 1 and again.cache.misses["articles"] == 1
     assert again.cache.hits["mentions"] == 2 and again.cache.hits["links"] > 0
-    assert again.cache.hits["yaml"] == 1  # milestones.yaml, unchanged
+    # site.yaml, entities.yaml, topics.yaml and milestones.yaml, unchanged
+    assert again.cache.hits["yaml"] == 4
     # serve builds each time into a new folder: the cache is the content folder's
     elsewhere = _build(small_copy, "serve-site-2")
     assert elsewhere.cache is not None and elsewhere.cache.hits["articles"] == 2
@@ -667,12 +668,14 @@ def test_a_parsed_yaml_file_is_kept_as_bytes_and_unpacked_with_the_record_maker(
     content = project_copy / "content"
     cache = RecordCache.of(content, "salt")
     cold = load_archive(content, problems=Problems(), cache=cache)
-    (entry,) = cache._new["yaml"].values()
-    assert type(entry) is bytes and isinstance(unpacked(entry), YList)
+    # site.yaml's tree, and entities.yaml's, topics.yaml's and milestones.yaml's
+    entries = list(cache._new["yaml"].values())
+    assert len(entries) == 4 and all(type(entry) is bytes for entry in entries)
+    assert sum(isinstance(unpacked(entry), YList) for entry in entries) == 3
     cache.save()
     again = RecordCache.of(content, "salt")
     assert load_archive(content, problems=Problems(), cache=again) == cold
-    assert again.hits["yaml"] == 1
+    assert again.hits["yaml"] == 4 and again.hits["pages"] == 1
     assert unpacked(pickle.dumps(_Forged())) is None and unpacked("text") is None
     assert unpacked(packed({"a": [1, "b"]})) == {"a": [1, "b"]}
     assert not Path("planted-was-run").exists()

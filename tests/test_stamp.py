@@ -571,7 +571,7 @@ def test_an_unchanged_build_imports_none_of_the_stages_libraries(
 #: What a build whose records all come from the cache has no use for: the modules that read
 #: captures and milestones' sources, and those that start processes (a small archive's
 #: pages are made in one).
-CACHED_BUILD_UNUSED = ("multiprocessing", "archive_site.readers.byline")
+CACHED_BUILD_UNUSED = ("multiprocessing", "archive_site.readers.byline", "yaml")
 
 
 def test_a_build_from_the_cache_imports_no_reader_and_no_processes(

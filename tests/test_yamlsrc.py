@@ -13,17 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive_site.errors import Problems
-from archive_site.yamlsrc import (
-    ALIAS_REFUSED,
-    DEPTH_REFUSED,
-    MOST_DEPTH,
-    Record,
-    YList,
-    YMap,
-    _Loader,
-    marked_message,
-    parse_yaml,
-)
+from archive_site.yamlparse import ALIAS_REFUSED, DEPTH_REFUSED, MOST_DEPTH, _Loader, marked_message
+from archive_site.yamlsrc import Record, YList, YMap, parse_yaml
 from conftest import CONTENT, cli
 
 

@@ -47,7 +47,7 @@ from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
-from . import dates, model, yamlsrc
+from . import dates, model, yamltree
 from .files import READ_FLAGS, cache_entry, create_new, is_own_folder, made_own_folder, read_bytes
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
@@ -65,8 +65,8 @@ _NAME = re.compile(r"(?P<kind>[^.]+)\.(?P<n>[0-9]+)-of-(?P<width>[0-9]+)\.pickle
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     ("datetime", "date"): dt.date,
-    (yamlsrc.__name__, "YMap"): yamlsrc.YMap,
-    (yamlsrc.__name__, "YList"): yamlsrc.YList,
+    (yamltree.__name__, "YMap"): yamltree.YMap,
+    (yamltree.__name__, "YList"): yamltree.YList,
     **{
         (module.__name__, name): value
         for module in (model, dates)

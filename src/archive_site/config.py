@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .errors import Problems, display_path
 from .layout import SITE_FILE
 from .urls import is_web_url
+
+#: What reads a YAML file into its tree (``yamlsrc.read_yaml``'s signature): the path, the
+#: path as shown, and where problems go.
+YamlReader = Callable[[Path, str, Problems], Any]
 
 #: The environment variable that gives the base URL (as the GitHub Pages workflow does).
 ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
@@ -138,14 +144,19 @@ def normalise_base_url(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc.lower()}{path}"
 
 
-def load_config(content_dir: Path, problems: Problems) -> SiteConfig | None:
-    # PyYAML is imported here, not with this module: the command line needs the
-    # settings' names above before it knows whether anything is to be read.
+def load_config(
+    content_dir: Path, problems: Problems, read: YamlReader | None = None
+) -> SiteConfig | None:
+    """The site's settings from ``site.yaml``, read by ``read`` (the load's reads it from the
+    record cache when unchanged), else parsed; None when they are not all there, each
+    problem reported."""
+    # (Imported here, not with this module: the command line needs the settings' names
+    # above before it knows whether anything is to be read.)
     from .yamlsrc import Record, read_yaml
 
     path = content_dir / SITE_FILE
     display = display_path(path)
-    data = read_yaml(path, display, problems)
+    data = (read or read_yaml)(path, display, problems)
     if data is None:
         return None
     rec = Record.of(data, 1, display, problems, SITE_FILE)

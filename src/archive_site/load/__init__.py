@@ -15,6 +15,7 @@ cross-link index).  File names and the id syntax are in
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from types import MappingProxyType
 
@@ -29,18 +30,20 @@ from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_si
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
-from .records import load_entities, load_pages, load_topics
+from .records import load_entities, load_pages, load_topics, yaml_tree
 
 __all__ = ["load_archive", "load_entities"]
 
 
-def _site_config(content: Path, base_url: str | None, problems: Problems) -> SiteConfig | None:
+def _site_config(
+    content: Path, base_url: str | None, problems: Problems, cache: RecordCache | None
+) -> SiteConfig | None:
     """The site's settings (``base_url`` for its own), and a warning for each entry of
     ``content`` the build does not read; a missing content folder is raised at once."""
     if not content.is_dir():
         problems.error(display_path(content), None, "content folder not found")
         raise ArchiveError(problems)
-    config = load_config(content, problems)
+    config = load_config(content, problems, functools.partial(yaml_tree, cache=cache))
     for display, message in stray_entries(content):
         problems.warning(display, None, message)
     if config is not None and base_url:
@@ -70,10 +73,10 @@ def load_archive(
     what loaded without a problem, its problems left in ``problems`` (for ``suggest``, which
     reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
-    config = _site_config(content, base_url, problems)
-    entities = load_entities(content, problems)
-    topics = load_topics(content, problems)
-    pages = load_pages(content, problems)
+    config = _site_config(content, base_url, problems, cache)
+    entities = load_entities(content, problems, cache)
+    topics = load_topics(content, problems, cache)
+    pages = load_pages(content, problems, cache)
     language = config.language if config else "en"
     articles, broken, keys, mentions = load_articles(
         content, language, entities, problems, cache, jobs

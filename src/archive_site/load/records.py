@@ -48,7 +48,7 @@ def load_list(
     path: Path, problems: Problems, what: str, cache: RecordCache | None = None
 ) -> tuple[str, list[Record]]:
     display = display_path(path)
-    data = _parsed(path, display, problems, cache)
+    data = yaml_tree(path, display, problems, cache)
     if data is None:
         return display, []
     if not isinstance(data, YList):
@@ -85,7 +85,7 @@ def take_id(
     return ident
 
 
-def _parsed(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
+def yaml_tree(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
     """The YAML tree of a file; from ``cache`` when the file's bytes are unchanged (a tree
     is kept only when parsing it raised no problem; nothing reading a tree changes it).
     It is kept pickled (:func:`~archive_site.cache.packed`): as objects, a large
@@ -130,8 +130,12 @@ def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) 
     return tuple(dict.fromkeys(out))
 
 
-def load_entities(content: Path, problems: Problems) -> tuple[Entity, ...]:
-    display, records = load_list(content / ENTITIES_FILE, problems, "entity")
+def load_entities(
+    content: Path, problems: Problems, cache: RecordCache | None = None
+) -> tuple[Entity, ...]:
+    """The entities of ``entities.yaml`` (its tree from ``cache`` when the file is unchanged:
+    see :func:`yaml_tree`)."""
+    display, records = load_list(content / ENTITIES_FILE, problems, "entity", cache)
     seen: dict[str, int] = {}
     names: dict[str, tuple[str, int]] = {}
     out: list[Entity] = []
@@ -225,8 +229,11 @@ def _not_others(entities: list[Entity], display: str, problems: Problems) -> lis
     return out
 
 
-def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
-    _, records = load_list(content / TOPICS_FILE, problems, "topic")
+def load_topics(
+    content: Path, problems: Problems, cache: RecordCache | None = None
+) -> tuple[Topic, ...]:
+    """The topics of ``topics.yaml`` (its tree from ``cache`` when the file is unchanged)."""
+    _, records = load_list(content / TOPICS_FILE, problems, "topic", cache)
     seen: dict[str, int] = {}
     out: list[Topic] = []
     for rec in records:
@@ -242,7 +249,12 @@ def load_topics(content: Path, problems: Problems) -> tuple[Topic, ...]:
 # --- pages ------------------------------------------------------------------
 
 
-def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
+def load_pages(
+    content: Path, problems: Problems, cache: RecordCache | None = None
+) -> tuple[Page, ...]:
+    """The pages of ``content/pages/``: each a Markdown file with front matter; from
+    ``cache`` when its bytes are unchanged (a page is kept only when reading it raised no
+    problem)."""
     folder = content / PAGES_DIR
     problem = folder_problem(folder)
     if problem == "folder not found":
@@ -272,27 +284,59 @@ def load_pages(content: Path, problems: Problems) -> tuple[Page, ...]:
         except FileProblem as exc:
             problems.error(display, None, str(exc))
             continue
-        text = decode(data, display, problems)
-        if text is None:
-            continue
-        lines = split_lines(text)
-        front = read_front_matter(
-            lines,
-            display,
-            problems,
-            missing="a page starts with '---', then 'title:' and 'description:'",
-        )
-        if front is None:
-            continue
-        rec = Record(front.data, display, problems, "front matter")
-        title = rec.text("title", required=True)
-        description = rec.text("description", required=True)
-        menu = rec.text("menu")
-        rec.finish()
-        if title and description:
-            body = "\n".join(lines[front.body_start :])
-            rel = path.relative_to(content).as_posix()
-            pages.append(
-                Page(ident, title, description, body, rel, menu or title, front.body_start + 1)
-            )
+        rel = path.relative_to(content).as_posix()
+        page = _kept_page(ident, rel, data, (display, problems), cache)
+        if page is not None:
+            pages.append(page)
     return tuple(pages)
+
+
+_PAGES = "pages"
+
+
+def _kept_page(
+    ident: str,
+    rel: str,
+    data: bytes,
+    reports: tuple[str, Problems],
+    cache: RecordCache | None,
+) -> Page | None:
+    """The page ``rel`` whose file holds ``data`` (its problems reported as ``reports``
+    says: the path shown, where they go): from ``cache`` when it holds the page of those
+    bytes, else read (and kept there when reading it raised no problem)."""
+    display, problems = reports
+    key = None if cache is None else cache.key(_PAGES, rel, data)
+    found = None if cache is None or key is None else cache.get(_PAGES, key)
+    if isinstance(found, Page) and found.id == ident and found.source_file == rel:
+        return found
+    before = len(problems)
+    page = _read_page(ident, rel, data, display, problems)
+    if page is not None and cache is not None and key is not None and len(problems) == before:
+        cache.put(_PAGES, key, page)
+    return page
+
+
+def _read_page(ident: str, rel: str, data: bytes, display: str, problems: Problems) -> Page | None:
+    """The page a Markdown file with front matter (``title:``, ``description:``, ``menu:``)
+    is; None when it is not one, each problem reported."""
+    text = decode(data, display, problems)
+    if text is None:
+        return None
+    lines = split_lines(text)
+    front = read_front_matter(
+        lines,
+        display,
+        problems,
+        missing="a page starts with '---', then 'title:' and 'description:'",
+    )
+    if front is None:
+        return None
+    rec = Record(front.data, display, problems, "front matter")
+    title = rec.text("title", required=True)
+    description = rec.text("description", required=True)
+    menu = rec.text("menu")
+    rec.finish()
+    if not (title and description):
+        return None
+    body = "\n".join(lines[front.body_start :])
+    return Page(ident, title, description, body, rel, menu or title, front.body_start + 1)
