@@ -2274,6 +2274,11 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
             "WASHINGTON, D.C., April 23 (Reuters) -",
             "The",
         ),
+        # a state's initials spaced, as older wire copy writes them: a news agency's dateline
+        ("NEW YORK, N. Y., April 23 (AP) — The", "NEW YORK, N. Y., April 23 (AP) —", "The"),
+        ("WASHINGTON, D. C. (UPI) — The", "WASHINGTON, D. C. (UPI) —", "The"),
+        ("Smith, J. (n.d.). Rail freight.", None, None),  # a citation: no agency's brackets
+        ("Smith, J. R. (Ed.). Rail freight.", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -127,9 +127,22 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
 #: A year, which no agency's name holds: "(2025)", "(2024, April 3)" after a name are a
 #: citation's ("Sultanova, A. (2025). Title. Journal.").
 _YEAR = re.compile(r"\b\d{4}\b")
-#: A writer's initials after a comma, a citation's ("Smith, J.", "Smith, J. R."): no
-#: place's name is an initial ("WASHINGTON, D.C." is no initial of a name: no space).
+#: A writer's initials after a comma, a citation's ("Smith, J.", "Smith, J. R."), or a
+#: state's after a city's ("NEW YORK, N. Y.", "WASHINGTON, D. C.": older wire copy spaces
+#: them): see :func:`_cited`.
 _INITIALS = re.compile(r"(?:[A-Z]\.\s+)*[A-Z]\.")
+
+
+def _cited(m: re.Match[str], agency: str | None) -> bool:
+    """Whether a dateline's match is a citation's writer and year ("Sultanova, A. (2025).",
+    "Smith, J. (n.d.).", "Smith, J. (Ed.)."): a year in the brackets, which no agency's name
+    holds, or initials after the comma with no news agency the readers know in the brackets
+    (a citation's brackets hold none; "NEW YORK, N. Y., April 3 (AP) —" is AP's dateline,
+    whose copy without it would count as independent of AP's story)."""
+    if agency and _YEAR.search(agency):
+        return True
+    initials = any(_INITIALS.fullmatch(part.strip()) for part in m["place"].split(",")[1:])
+    return initials and (agency is None or agency_of(agency) is None)
 
 
 def _dateline(m: re.Match[str]) -> Dateline | None:
@@ -138,9 +151,7 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     citation's name and year ("Sultanova, A. (2025).", "Smith, J. (2024, April 3).")."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    if not _agency_as_written(m, agency) or (agency and _YEAR.search(agency)):
-        return None
-    if any(_INITIALS.fullmatch(part.strip()) for part in m["place"].split(",")[1:]):
+    if not _agency_as_written(m, agency) or _cited(m, agency):
         return None
     if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
         return None  # a place alone is no dateline
