@@ -1583,6 +1583,8 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("(Additional reporting by Reuters)", "Reuters"),
         ("(Reporting by Reuters; Editing by Jane Roe)", "Reuters"),
         ("Reuters contributed to this report.", "Reuters"),
+        ("Reuters and AFP contributed to this report.", "Reuters"),
+        ("Jane Roe and The Associated Press contributed to this report.", "The Associated Press"),
         ("(AFP)", "AFP"),
         ("— Xinhua", "Xinhua"),
         ("Daily Sabah with AA", "AA"),

@@ -618,15 +618,14 @@ def _known_agency(names: str) -> str | None:
 def _credited_agency(contributed: re.Match[str] | None) -> str | None:
     """The news agency a contributor's line names as a source of the text: after "with
     input(s) from" or "with (additional) reporting from/by" ("(With input from Xinhua)"), or
-    alone as the contributor ("Reuters contributed to this report"; not "Associated Press
-    writer Dake Kang": a writer, whose agency is the dateline's)."""
+    as one of the contributors ("Reuters contributed to this report", "Reuters and AFP
+    contributed ...", "Jane Roe and Reuters contributed ...", as "(Additional reporting by
+    Jane Roe and Reuters)" names it; not "Associated Press writer Dake Kang": a writer,
+    whose agency is the dateline's)."""
     if contributed is None:
         return None
-    names = contributed["names"] or contributed["more"]
-    if names is not None:
-        return _known_agency(names)
-    who = contributed["contributor"] or ""
-    return who.strip() if agency_of(who) is not None else None
+    names = contributed["names"] or contributed["more"] or contributed["contributor"]
+    return None if names is None else _known_agency(names)  # (None: "With agency inputs")
 
 
 def _credits_agency(text: str) -> str | None:
