@@ -365,6 +365,11 @@ def test_each_row_of_a_table_is_a_paragraph_its_cells_parted() -> None:
             "Jane Roe",
         ),
         ('source: "https://eurasianet.org/rail"\nauthor: "[[Eurasianet]]"', None),
+        # an "and" within one name, not the list's: no writer "Stars"
+        (
+            'source: "https://www.stripes.com/rail"\nauthor: "Stars and Stripes"',
+            "Stars and Stripes",
+        ),
         # another outlet or a person whose name the host does not give stays; so does a
         # personal site's writer, whose name the site bears
         ('source: "https://janeroe.com/rail"\nauthor: ["[[Jane Roe]]"]', "Jane Roe"),

@@ -319,13 +319,14 @@ def _writers(author: Field, values: dict[str, Field], url: Field | None) -> Fiel
     (``eurasianet.org``, ``www.caspiannews.com``: case, spaces and punctuation aside), written
     as an outlet's, as a saved page's author is (see :func:`.html.outlet_as_named`: a
     personal site's author, whose name the site bears, is its writer).  None when no one
-    else is left."""
+    else is left.  An "and" that leaves a word alone is a name's own, not the list's ("Stars
+    and Stripes" on stripes.com is no writer "Stars"): the name stays whole."""
     sites = [values[key].value for key in _SITE_KEYS if key in values]
     host = (urlsplit(url.value).hostname or "") if url is not None else ""
     sites += [host.removeprefix("www."), *host.split(".")[-2:-1]] if host else []
     names = author.value.split(" and ")  # (the list's items, as joined)
     kept = [name for name in names if not outlet_as_named(name, sites)]
-    if len(kept) == len(names):
+    if len(kept) == len(names) or any(len(name.split()) == 1 for name in kept):
         return author
     return Field(" and ".join(kept), author.line) if kept else None
 
