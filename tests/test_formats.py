@@ -1642,8 +1642,17 @@ def test_a_saved_page_s_credit_naming_a_news_agency_names_its_origin() -> None:
         ("Interview with Reuters", None),  # a kicker: the agency interviewed, no source
         ("Talks with Xinhua editors", None),
         ("Talks with Xinhua", None),  # one word: a kicker's as well as an outlet's
-        ("DAWN WITH AFP", "AFP"),
+        ("DAWN WITH AFP", None),  # in capitals too: "TALKS WITH XINHUA"
+        ("TALKS WITH XINHUA", None),
         ("with AA", "AA"),
+        ("Hürriyet Daily News with AA", "AA"),
+        ("Le Figaro avec AFP", "AFP"),
+        # a kicker of capitalised words, a person's byline: no outlet's name
+        ("In Conversation With Reuters", None),
+        ("FACE TO FACE WITH AFP", None),
+        ("Prime Minister With Reuters", None),
+        ("News Conference With Reuters", None),
+        ("Jane Roe with Reuters", None),
     ],
 )
 def test_a_line_opening_the_text_naming_the_outlet_with_an_agency_names_its_origin(

@@ -469,6 +469,14 @@ _LANGUAGES = (
 _DOMAIN_ENDING = r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)"
 #: A site's address ending a name: the site's name is what comes before it.
 DOMAIN_END = re.compile(rf"{_DOMAIN_ENDING}$", re.IGNORECASE)
+#: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media", "Daily
+#: Sabah").
+OUTLET_WORDS = frozenset(
+    (  # noqa: SIM905
+        "the times post daily herald tribune journal gazette media press news weekly magazine "
+        "review observer telegraph express network radio tv television channel agency service"
+    ).split()
+)
 #: A notice ending a text that another outlet published it first: "Source: This article was
 #: published by the Jamestown Foundation", "This article originally appeared on
 #: Eurasianet", "This article is republished from The Conversation under a Creative Commons
@@ -645,10 +653,10 @@ def agency_credit(text: str) -> str | None:
     """The news agency a line of its own credits as the text's source, the whole line: named
     alone, in brackets or after a dash ("(AFP)", "— Reuters"), or after the outlet's name and
     "with" ("Daily Sabah with AA", "Le Figaro avec AFP", "DAILY SABAH WITH AA": see
-    :func:`with_agency`; a name of two words or more, or in capitals); None for any other
-    line: a kicker before "with" ("Interview with Reuters", "Talks with Xinhua": the agency
-    is the one interviewed or met, not the text's source), or one word that may be either
-    ("Dawn with AFP" is not told from "Talks with AFP")."""
+    :func:`with_agency`, and :func:`_outlet_s_name`), or after "with" alone ("with AA");
+    None for any other line: a kicker before "with" ("Interview with Reuters", "Talks with
+    Xinhua", "In Conversation With Reuters", "Prime Minister With Reuters": the agency is the
+    one interviewed or met, not the text's source)."""
     text = " ".join(text.split())
     alone = _AGENCY_ALONE.fullmatch(text)
     if alone is not None and text[:1] in "([—–-" and agency_of(alone["name"]) is not None:
@@ -657,9 +665,32 @@ def agency_credit(text: str) -> str | None:
     if found is None or not text.rstrip(" .").endswith(found[1]):
         return None  # ("DAILY SABAH WITH AA ISTANBUL ...": a page's header, its own reader's)
     names = found[0]
-    if re.search(rf"\b{_PIECE}$", names, re.IGNORECASE):
+    if re.search(rf"\b(?:{_PIECE}|{_MEETING})$", names, re.IGNORECASE):
         return None
-    return found[1] if len(names.split()) != 1 or names.isupper() else None
+    return found[1] if not names or _outlet_s_name(names) else None
+
+
+#: What a kicker before "with" names, the agency the one met: "News Conference With
+#: Reuters", "Press Briefing With AFP" (an outlet's word among its words).
+_MEETING = r"(?:conference|briefing|meeting|talks|conversation|chat|debate|session)"
+#: The articles an outlet's name may open with in another language ("Le Figaro", "La
+#: Stampa", "Die Welt"); "The" is among :data:`OUTLET_WORDS`.
+_ARTICLES = frozenset(("le", "la", "les", "il", "lo", "el", "los", "die", "der", "das"))
+
+
+def _outlet_s_name(names: str) -> bool:
+    """Whether the names before "with" on a credit line are written as an outlet's: a word
+    of an outlet's name among them ("Daily Sabah", "DAILY SABAH", "Hürriyet Daily News"), an
+    article of another language opening them ("Le Figaro"), or an address ("Le Point.fr").
+    Capitalised words alone tell an outlet from nothing else: a kicker's ("Talks", "In
+    Conversation", "FACE TO FACE", "Prime Minister", "Middle East") and a person's ("Jane
+    Roe with Reuters", a byline) are written as an outlet's one-word or two-word name is
+    ("Dawn", "Daily Sabah"), and a credit taken for one would give the text an origin and
+    drop the line: one of those ("Dawn with AFP") is left as text, naming none."""
+    words = names.casefold().split()
+    return bool(
+        OUTLET_WORDS.intersection(words) or words[0] in _ARTICLES or DOMAIN_END.search(names)
+    )
 
 
 def take_opening_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:

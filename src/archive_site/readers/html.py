@@ -41,6 +41,7 @@ from .agencies import agency_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import (
     DOMAIN_END,
+    OUTLET_WORDS,
     named_author,
     no_person,
     read_byline,
@@ -1251,18 +1252,9 @@ def outlet_as_named(named: str, outlets: list[str]) -> bool:
     writer."""
     if not any(_same_name(named, outlet) for outlet in outlets):
         return False
-    outlet_words = _OUTLET_WORDS.intersection(named.casefold().split())
+    outlet_words = OUTLET_WORDS.intersection(named.casefold().split())
     one_word = len(named.split()) == 1  # ("Al-Monitor" too)
     return DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
-
-
-#: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media").
-_OUTLET_WORDS = frozenset(
-    (  # noqa: SIM905
-        "the times post daily herald tribune journal gazette media press news weekly magazine "
-        "review observer telegraph express network radio tv television channel agency service"
-    ).split()
-)
 
 
 def _same_name(one: str, other: str) -> bool:
