@@ -3410,6 +3410,7 @@ def test_a_line_naming_a_storys_sources_the_extractor_left_out_gives_its_origin(
         ),
         ("This article originally appeared on Eurasianet and Trend.", "Eurasianet"),
         ("This article originally appeared on Eurasianet and RFE/RL.", "Eurasianet"),
+        ("This article originally appeared on RFE/RL and Eurasianet.", "RFE/RL"),
         ("This article first appeared in the Financial Times and Nikkei Asia.", "Financial Times"),
         (
             "This article was first published by Radio Free Europe/Radio Liberty.",

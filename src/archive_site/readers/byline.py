@@ -555,15 +555,16 @@ def _two_outlets(before: str, after: str) -> bool:
     """Whether the capitalised names ``before`` and ``after`` "and" in a notice are two
     outlets, not one name's parts ("Stars and Stripes", "Caspian News and Analysis"): the
     second opens with its own article ("Eurasianet and The Diplomat"), either is an address
-    ("Eurasianet.org") or a news agency the readers know ("Eurasianet and Trend"), the
-    second is initials ("Eurasianet and RFE/RL"), or each is a name of two words or more
+    ("Eurasianet.org") or a news agency the readers know ("Eurasianet and Trend"), or
+    initials ("Eurasianet and RFE/RL", "RFE/RL and Eurasianet": no word of another name's
+    is written so), or each is a name of two words or more
     ("Financial Times and Nikkei Asia").  Two names of one word each are one ("Stars and
     Stripes"): a name of one word after "and" is a word of the first's, as far as the
     words tell."""
     return bool(
         _ARTICLE.match(after)
         or any(DOMAIN_END.search(p) or agency_of(p) is not None for p in (before, after))
-        or _ACRONYM.fullmatch(after)
+        or any(_ACRONYM.fullmatch(p) for p in (before, after))
         or (len(before.split()) >= 2 and len(after.split()) >= 2)
     )
 
