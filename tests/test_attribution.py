@@ -820,6 +820,30 @@ def test_a_notice_naming_two_outlets_as_one_names_the_one_the_archive_knows(
 
 
 @pytest.mark.parametrize(
+    ("notice", "entities", "origin"),
+    [
+        ("OC Media and Eurasianet", {"Eurasianet": "eurasianet"}, "OC Media"),
+        ("Eurasianet and Azernews", {"Eurasianet": "e", "Azernews": "a"}, "Azernews"),
+        ("Eurasianet and Azernews", {}, "Azernews"),
+    ],
+)
+def test_a_notice_naming_the_outlet_itself_with_another_names_the_other(
+    notice: str, entities: dict[str, str], origin: str
+) -> None:
+    """ "This article originally appeared on OC Media and Eurasianet" on Eurasianet: the
+    part the archive knows, Eurasianet, was the origin, the outlet itself, and the copy had
+    none (independent of OC Media's story)."""
+    text = (
+        "date 2025-04-25\n\nPort opens second berth\n\nThe port of Baku opened its second"
+        " berth on Tuesday, the ministry said.\n\nIt was built in two years.\n\n"
+        f"This article originally appeared on {notice}.\n"
+    )
+    reading = read_text(text, "capture.txt", Problems(), fmt="wire")
+    chain = publication_chain(None, reading, "Eurasianet", entities.get)
+    assert [(c.name, c.role) for c in chain] == [(origin, "original"), ("Eurasianet", "publisher")]
+
+
+@pytest.mark.parametrize(
     ("outlet", "origin"),
     [
         ("ABC News", "AP"),  # a copy: the dateline names the agency whose words they are

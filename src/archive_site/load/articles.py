@@ -127,7 +127,7 @@ def publication_chain(
     Agency's own story): a copy of a wire story is the agency's words."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
     agency, first = reading.fields.get("agency"), reading.fields.get("origin")
-    named_first = None if first is None else outlet_named(first.value, entity_of)
+    named_first = None if first is None else outlet_named(first.value, entity_of, outlet)
     if not origin and named_first is not None and not same_outlet(named_first, outlet, entity_of):
         origin = named_first
     if not origin and agency is not None:
@@ -143,17 +143,23 @@ def publication_chain(
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
 
 
-def outlet_named(name: str, entity_of: Callable[[str], str | None]) -> str:
+def outlet_named(name: str, entity_of: Callable[[str], str | None], outlet: str) -> str:
     """The outlet a notice names (``This article originally appeared on ...``): the name as
     read, or, when it is no outlet the archive knows but one of its parts joined by "and"
     is (an entity of the archive, or a news agency the readers know), the first such part:
     the readers cannot tell "Eurasianet and Azernews", two outlets, from "Stars and
-    Stripes", one, and keep both whole; the archive's entities tell them apart."""
+    Stripes", one, and keep both whole; the archive's entities tell them apart.  A part
+    that is ``outlet``, the copy's own publisher, is never the one that published it first:
+    "OC Media and Eurasianet" on Eurasianet names OC Media, known or not (Eurasianet, the
+    part the archive knows, would leave the copy no origin, independent of OC Media's)."""
     if entity_of(name) is not None or agency_of(name) is not None:
         return name
     parts = [p.strip() for p in _AND.split(name)]
-    known = (p for p in parts if entity_of(p) is not None or agency_of(p) is not None)
-    return next(known, name) if len(parts) > 1 else name
+    others = [p for p in parts if not same_outlet(p, outlet, entity_of)]
+    known = (p for p in others if entity_of(p) is not None or agency_of(p) is not None)
+    if len(parts) == 1:
+        return name
+    return next(known, " and ".join(others) if others and len(others) < len(parts) else name)
 
 
 _AND = re.compile(r"\s+and\s+")
