@@ -433,3 +433,20 @@ def test_markdownload_s_excerpt_repeating_the_lead_is_no_paragraph(
     lead = "The first train from Xi'an arrived in Baku on Wednesday, officials said."
     assert lead in texts and r.fields["dateline"].value == "BAKU, April 23 (Xinhua) --"
     assert r.fields["dateline"].line == 13
+
+
+def test_a_line_opening_a_clipping_that_credits_a_news_agency_names_its_origin() -> None:
+    """ "Daily Sabah with AA" above a clipping's first paragraph was a paragraph, and the
+    copy of Anadolu's story named no origin: the wire reader, which reads the credit, took
+    the line for the headline."""
+    r = read(
+        '---\ntitle: "Rail freight"\nsource: "https://www.dailysabah.com/rail"\n'
+        "published: 2025-04-24\n---\n\nDaily Sabah with AA\n\nThe train arrived in Baku on"
+        " Wednesday, officials said.\n\nIt came from China.\n"
+    )
+    assert r.fields["agency"].value == "AA"
+    assert [b.text for b in r.blocks] == [
+        "The train arrived in Baku on Wednesday, officials said.",
+        "It came from China.",
+    ]
+    assert ("credits", "Daily Sabah with AA") in [(f.kind, f.text) for f in r.furniture]

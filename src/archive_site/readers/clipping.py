@@ -52,7 +52,7 @@ from ..errors import Problems
 from ..model import Furniture
 from ..patterns import later
 from .base import Block, Capture, Field, Format, Reading, reading
-from .byline import read_byline
+from .byline import read_byline, take_opening_credit
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
 from .html import outlet_as_named, stamp_of
@@ -181,6 +181,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if blocks and blocks[0].role == "heading" and _opens(fields.get("title"), blocks[0].text):
         blocks.pop(0)  # the headline, as the front matter names it
     excerpt = _excerpt(blocks)
+    excerpt += _opening_credit(blocks, fields)  # "Daily Sabah with AA" above the text
     prose = _first_prose(blocks)
     notes = list(found.notes)
     _take_dateline(blocks, fields, notes, tried=not excerpt)
@@ -481,6 +482,18 @@ def _excerpt(blocks: list[Block]) -> list[Furniture]:
         Furniture("heading", heading.text, heading.line),
         Furniture("standfirst", described.text, described.line),
     ]
+
+
+def _opening_credit(blocks: list[Block], fields: dict[str, Field]) -> list[Furniture]:
+    """A line opening the text that credits a news agency as its source, taken out of
+    ``blocks`` as furniture, its agency the text's origin (see
+    :func:`.byline.take_opening_credit`): the wire reader took the clipping's first line for
+    a headline (:func:`_headline_kept` gives it back, the front matter naming the title), and
+    never read it as a credit."""
+    if not blocks or blocks[0].role == "heading":
+        return []
+    credit = take_opening_credit(blocks, fields)
+    return [] if credit is None else [credit]
 
 
 def _first_prose(blocks: list[Block]) -> int:
