@@ -1676,6 +1676,8 @@ def test_a_citation_opening_a_text_is_no_dateline() -> None:
         assert "agency" not in r.fields and "dateline" not in r.fields
         assert texts(r)[0] == text.split("\n\n")[-2]
 
+
+def test_agency_copy_whose_head_runs_into_the_text() -> None:
     """AP copy (slug, headline, byline and affiliation, dateline, with no blank line
     between) was read as plain text: all of it the first paragraph; and the separator
     and the contributor's line ending it were paragraphs."""
