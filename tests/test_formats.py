@@ -3034,6 +3034,48 @@ def test_a_headline_with_its_stamps_under_it_is_a_head() -> None:
     assert texts(r)[0].startswith("Азербайджан рассчитывает")
 
 
+def test_a_stamp_followed_by_when_the_page_changed_dates_the_copy() -> None:
+    """A Reuters story copied from its page, its date line "March 3, 2025 11:42 AM GMT+4
+    Updated 2 hours ago", was read as plain text: no title, author, date nor agency, and the
+    head and the "Reporting by" trailer were paragraphs (audit 10).  The stamp before
+    "Updated" is the publication's; a page's line saying so is a timestamp, not text."""
+    copy = (
+        "China, Azerbaijan agree to boost Middle Corridor freight\n\n"
+        "By Olzhas Auyezov and Nailia Bagirova\n\n"
+        "March 3, 2025 11:42 AM GMT+4 Updated 2 hours ago\n\n"
+        "BAKU, March 3 (Reuters) - Azerbaijan and China agreed on Monday to increase freight"
+        " volumes along the Middle Corridor, the transport ministry said.\n\n"
+        "The second paragraph of the story is long enough to be one.\n\n"
+        "Reporting by Nailia Bagirova in Baku; Editing by Mark Potter\n"
+    )
+    r = read_text(copy, "reuters.txt", Problems(), fmt=detect_format(copy, "reuters.txt"))
+    assert r.format == "wire"
+    assert {k: fields(r)[k] for k in ("published", "time", "timezone", "agency")} == {
+        "published": "2025-03-03",
+        "time": "11:42",
+        "timezone": "+04:00",
+        "agency": "Reuters",
+    }
+    assert r.fields["author"].value == "Olzhas Auyezov and Nailia Bagirova"
+    assert texts(r)[0].startswith("Azerbaijan and China agreed")
+    assert "Reporting by" not in " ".join(texts(r))
+    # one that opens with it says no publication; on a saved page, either is furniture
+    assert (
+        "published"
+        not in read_as(copy.replace("March 3, 2025 11:42 AM GMT+4 ", ""), "wire")[0].fields
+    )
+    ria = "12:15 04.07.2024 (обновлено: 13:40 04.07.2024)"
+    page, _ = read_page(
+        f'<html lang="ru"><body><article><h1>Алиев заявил о намерении вступить в ШОС</h1>'
+        f"<div>{ria}</div><p>АСТАНА, 4 июл — РИА Новости. Азербайджан подал заявку на статус"
+        " партнера по диалогу в ШОС, заявил Ильхам Алиев.</p><p>Второй абзац текста"
+        " достаточно длинный, чтобы быть абзацем.</p></article></body></html>"
+    )
+    assert ria not in texts(page) and ("timestamp", ria) in [
+        (f.kind, f.text) for f in page.furniture
+    ]
+
+
 def test_what_a_browser_never_shows_is_no_text() -> None:
     """A <template>'s paragraph and one marked hidden were the article's text, and a
     milestone could quote them (audit 5); display:none already was not, but DISPLAY:NONE

@@ -57,6 +57,7 @@ from .stamps import (
     before_changed,
     find_published_stamp,
     labelled,
+    parse_published,
     parse_stamp,
     says_changed,
 )
@@ -913,7 +914,7 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
     to other stories, see :func:`_drop_pointers`), or None when it is text."""
     if pointer:
         return "read-also"
-    if parse_stamp(text) is not None:
+    if parse_published(text) is not None:
         return "timestamp"
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"

@@ -185,6 +185,20 @@ def before_changed(text: str) -> str:
     return _CHANGED_AFTER.split(text, maxsplit=1)[0].rstrip(" /|,;-–—(")
 
 
+def parse_published(line: str) -> Stamp | None:
+    """The stamp of its publication a whole line states, perhaps followed by when the page
+    changed: "March 3, 2025 11:42 AM GMT+4 Updated 2 hours ago" (as reuters.com heads a
+    story, and a copy of its page keeps it), "12:15 04.07.2024 (обновлено: 13:40
+    04.07.2024)": the stamp before "Updated" (the page changed after it was published, so
+    that one is the publication's).  None when the line opens with when the page changed
+    ("Updated 4:17 AM GMT+4, April 23, 2025" says no publication), or is anything else."""
+    stamp = parse_stamp(line)
+    if stamp is not None or says_changed(line):
+        return stamp
+    before = before_changed(line)
+    return parse_stamp(before) if before and before != line.strip() else None
+
+
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
 _BAR = re.compile(r"\s*[|｜丨]\s*")
 

@@ -51,7 +51,7 @@ from .base import (
 )
 from .byline import read_byline, take_credits, take_opening_credit
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
-from .stamps import Stamp, parse_stamp, says_changed
+from .stamps import Stamp, parse_published, parse_stamp, says_changed
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -120,7 +120,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
         if agency_of(name) is not None:  # the agency whose copy it is: its origin
             fields["agency"] = Field(name, line)
         rest = rest[1:]
-    while rest and rest[0][0] and parse_stamp(rest[0][0][0]) is not None:
+    while rest and rest[0][0] and parse_published(rest[0][0][0]) is not None:
         _stamp_line(rest[0][0][0], rest[0][1], fields, notes, furniture)
         lines, line = rest[0]
         rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
@@ -153,7 +153,7 @@ def _stamps_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], 
     if not blocks or not 2 <= len(blocks[0][0]) <= 4:
         return blocks
     lines, first = blocks[0]
-    if not _is_headline(lines[0]) or any(parse_stamp(x) is None for x in lines[1:]):
+    if not _is_headline(lines[0]) or any(parse_published(x) is None for x in lines[1:]):
         return blocks
     return [*(([x], first + n) for n, x in enumerate(lines)), *blocks[1:]]
 
@@ -167,7 +167,7 @@ def _stamp_line(
 ) -> None:
     """A date stamp's line: the publication's date and time, when none is known yet; a
     stamp saying when the page changed (``Updated: ...``), or a second one, furniture."""
-    stamp = parse_stamp(text)
+    stamp = parse_published(text)
     if stamp is None or says_changed(text) or "published" in fields:
         furniture.append(Furniture("timestamp", text, line))
     else:
@@ -194,7 +194,7 @@ def _byline_or_stamp(
         if byline.agency is not None and "agency" not in fields:
             fields["agency"] = Field(byline.agency, line)
         return True
-    if len(lines) > 3 or any(parse_stamp(x) is None for x in lines):
+    if len(lines) > 3 or any(parse_published(x) is None for x in lines):
         return False
     if "published" in fields and not all(says_changed(x) for x in lines):
         return False
