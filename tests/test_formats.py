@@ -3076,6 +3076,41 @@ def test_a_stamp_followed_by_when_the_page_changed_dates_the_copy() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "2025年4月23日 来源：人民日报 作者：王磊",
+            {"origin": "人民日报", "author": "王磊", "published": "2025-04-23"},
+        ),
+        (
+            "2025-04-23 18:42 | 来源：新华社 | 编辑：李明",
+            {"agency": "新华社", "published": "2025-04-23", "time": "18:42"},
+        ),
+        ("2025年04月23日 18:42\u3000来源：中国网", {"published": "2025-04-23", "time": "18:42"}),
+    ],
+)
+def test_a_chinese_pages_labelled_line_names_its_source(
+    line: str, expected: dict[str, str]
+) -> None:
+    """china.com.cn's copy of a People's Daily story, "2025年4月23日 来源：人民日报 作者：王磊"
+    over its text, was the portal's own, undated and unsigned, and the line its first
+    paragraph (audit 10): the source (来源) is the origin, an agency's copy its agency's
+    (not the outlet's own name), the writer (作者) the author (never the editor, 编辑)."""
+    page, _ = read_page(
+        '<html lang="zh-CN"><head><meta property="og:site_name" content="中国网"></head>'
+        "<body><article><h1>中国同阿塞拜疆建立全面战略伙伴关系</h1>"
+        f"<div>{line}</div><p>国家主席习近平22日在人民大会堂同来华进行国事访问的阿塞拜疆总统"
+        "阿利耶夫举行会谈。</p><p>两国元首宣布将中阿关系提升为全面战略伙伴关系。</p>"
+        "</article></body></html>"
+    )
+    keys = ("origin", "agency", "author", "published", "time")
+    assert {k: page.fields[k].value for k in keys if k in page.fields} == expected
+    assert texts(page)[0].startswith("国家主席") and ("byline", " ".join(line.split())) in [
+        (f.kind, f.text) for f in page.furniture
+    ]
+
+
 def test_what_a_browser_never_shows_is_no_text() -> None:
     """A <template>'s paragraph and one marked hidden were the article's text, and a
     milestone could quote them (audit 5); display:none already was not, but DISPLAY:NONE

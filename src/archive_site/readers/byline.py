@@ -333,6 +333,30 @@ _SOURCE = re.compile(
 _AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
 
 
+#: The labels of a Chinese page's line of metadata over its text, "2025年4月23日 来源：人民日报
+#: 作者：王磊": its source (来源, the paper or agency a portal's copy comes from), its writer
+#: (作者, 记者), its editors, when it was published.
+_ITEM_LABEL = re.compile(r"(来源|作者|记者|责任编辑|编辑|发布时间|时间)\s*[:：]\s*")
+
+
+def labelled_items(text: str) -> tuple[str, dict[str, str]] | None:
+    """The words before the first label of a line of labelled items (a date stamp, or
+    nothing), and each label's value, its first word ("来源：新华网 字号：大 中 小": 新华网);
+    None when the line labels neither a source nor a writer, or is longer than such a line
+    (a paragraph quoting "来源：" is text)."""
+    parts = _ITEM_LABEL.split(text.strip())
+    if len(parts) < 3 or len(text) > 80:
+        return None
+    items = {
+        parts[n]: value.split()[0].strip("|｜丨")
+        for n in range(1, len(parts), 2)
+        if (value := parts[n + 1].strip(" |｜丨\u3000"))
+    }
+    if not items.keys() & {"来源", "作者", "记者"}:
+        return None
+    return parts[0].strip(" |｜丨\u3000"), items
+
+
 _AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
 _AGENCIES_WORD = re.compile(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
 

@@ -42,6 +42,7 @@ from .base import Block, Capture, Field, Format, Reading, reading, script_langua
 from .byline import (
     DOMAIN_END,
     OUTLET_WORDS,
+    labelled_items,
     named_author,
     no_person,
     read_byline,
@@ -163,6 +164,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     _byline_author(aside, fields)
     aside.extend(take_credits(body, fields))
     _sources_after(page, body, aside, fields)
+    _labelled_head(body, aside, fields)
     if not body:
         notes.append((1, "no article text found in the page"))
     else:
@@ -234,6 +236,31 @@ def _sources_after(
             if all(f.text != text for f in aside):
                 aside.append(Furniture("credits", text, line))
             return
+
+
+def _labelled_head(body: list[Block], aside: list[Furniture], fields: dict[str, Field]) -> None:
+    """A Chinese page's line of metadata opening the text, "2025年4月23日 来源：人民日报 作者：
+    王磊" (see :func:`.byline.labelled_items`), taken out as furniture: its source is the
+    text's origin (a news agency's, 新华社, its ``agency``; a paper's, its ``origin``; not the
+    outlet's own name), its writer the author and its stamp the date, when nothing else
+    gave them.  A portal's copy of a People's Daily story was the portal's own, undated and
+    unsigned, and the line its first paragraph (audit 10)."""
+    found = labelled_items(body[0].text) if len(body) > 1 else None
+    stamp = parse_stamp(found[0]) if found is not None and found[0] else None
+    if found is None or (found[0] and stamp is None):
+        return
+    head = body.pop(0)
+    aside.append(Furniture("byline", head.text, head.line))
+    items = found[1]
+    source, writer = items.get("来源"), items.get("作者") or items.get("记者")
+    outlet = fields["outlet"].value if "outlet" in fields else None
+    if source is not None and source != outlet:
+        key = "agency" if agency_of(source) is not None else "origin"
+        fields.setdefault(key, Field(source, head.line))
+    if writer is not None:
+        fields.setdefault("author", Field(writer, head.line))
+    if stamp is not None and "published" not in fields:
+        fields.update((k, Field(v, head.line)) for k, v in stamp.fields())
 
 
 def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
