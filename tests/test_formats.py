@@ -3076,6 +3076,28 @@ def test_a_stamp_followed_by_when_the_page_changed_dates_the_copy() -> None:
     ]
 
 
+def test_a_byline_with_its_zoned_stamp_under_it_is_a_head() -> None:
+    """An AP story copied from apnews.com, "By AYTAN MAMMADOVA" / "Associated Press" /
+    "Updated 4:17 AM GMT+4, April 23, 2025" under its headline, was read as plain text: no
+    stamp was read with its zone before the day, and none under a byline (audit 10).  Its
+    stamp says when the page changed: furniture, no publication's date."""
+    assert parse_stamp("4:17 AM GMT+4, April 23, 2025") == Stamp("2025-04-23", "04:17", "+04:00")
+    copy = (
+        "Azerbaijan's leader visits China as Baku seeks new partners\n\n"
+        "By AYTAN MAMMADOVA\nAssociated Press\nUpdated 4:17 AM GMT+4, April 23, 2025\n\n"
+        "BEIJING (AP) — Azerbaijani President Ilham Aliyev met Chinese leader Xi Jinping in"
+        " Beijing on Wednesday.\n\n"
+        "The second paragraph of the story is long enough to be one.\n"
+    )
+    r = read_text(copy, "ap.txt", Problems(), fmt=detect_format(copy, "ap.txt"))
+    assert r.format == "wire" and "published" not in r.fields
+    assert (r.fields["author"].value, r.fields["agency"].value) == ("AYTAN MAMMADOVA", "AP")
+    assert ("timestamp", "Updated 4:17 AM GMT+4, April 23, 2025") in [
+        (f.kind, f.text) for f in r.furniture
+    ]
+    assert texts(r)[0].startswith("Azerbaijani President")
+
+
 @pytest.mark.parametrize(
     ("line", "expected"),
     [

@@ -108,6 +108,8 @@ _LEAD = re.compile(
     re.I,
 )
 _TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
+#: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
+_ZONED_TIME_FIRST = re.compile(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
 _TIME_LAST = re.compile(rf"^(?P<rest>.+?)\s*(?:,|\bat\b|\bà\b|\||-|–|/)?\s*{_TIME}(?:\s*{_TZ})?$")
 
 
@@ -147,7 +149,7 @@ def parse_stamp(line: str) -> Stamp | None:
     weekday = lead["wd"] if lead is not None else None
     text = line[lead.end() :] if lead is not None else line
     time = zone = None
-    m = _TIME_FIRST.match(text) or _TIME_LAST.match(text)
+    m = _zoned_time_first(text) or _TIME_FIRST.match(text) or _TIME_LAST.match(text)
     if m is not None:
         time = _clock(m["h"], m["min"], m["ampm"])
         zone = _offset(m.groupdict())
@@ -156,6 +158,13 @@ def parse_stamp(line: str) -> Stamp | None:
         text = m["rest"].strip()
     day = parse_day(text)
     return None if day is None else Stamp(day, time, zone, weekday)
+
+
+def _zoned_time_first(text: str) -> re.Match[str] | None:
+    """A time and its zone before a day ("4:17 AM GMT+4, April 23, 2025"); None when what
+    follows the zone is no day (an abbreviation may be a month's: "10:00 APR 23, 2025")."""
+    m = _ZONED_TIME_FIRST.match(text)
+    return m if m is not None and parse_day(m["rest"].strip()) is not None else None
 
 
 #: A stamp saying when the page was published, inside a longer text ("Par Claire Duval

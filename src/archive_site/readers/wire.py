@@ -185,14 +185,17 @@ def _byline_or_stamp(
     pasted headline; one saying when the page changed is furniture); False when it is
     neither, or what it would give is known already."""
     lines, line = block
-    byline = None if "author" in fields else read_byline(lines)
+    named, stamps = _stamps_under(lines)
+    byline = None if "author" in fields or not named else read_byline(named)
     if byline is not None:  # its writers, else a desk's or an agency's: furniture
         if byline.author is not None:
             fields["author"] = Field(byline.author, line)
         else:
-            furniture.append(Furniture("byline", " ".join(lines), line))
+            furniture.append(Furniture("byline", " ".join(named), line))
         if byline.agency is not None and "agency" not in fields:
             fields["agency"] = Field(byline.agency, line)
+        for n, text in enumerate(stamps, start=len(named)):
+            _stamp_line(text, line + n, fields, notes, furniture)
         return True
     if len(lines) > 3 or any(parse_published(x) is None for x in lines):
         return False
@@ -201,6 +204,16 @@ def _byline_or_stamp(
     for n, text in enumerate(lines):
         _stamp_line(text, line + n, fields, notes, furniture)
     return True
+
+
+def _stamps_under(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A block's lines before the date stamps ending it, and those stamps: a byline with
+    its stamp under it and no blank line between, as apnews.com's head is copied ("By AYTAN
+    MAMMADOVA" / "Associated Press" / "Updated 4:17 AM GMT+4, April 23, 2025")."""
+    n = len(lines)
+    while n > 0 and parse_published(lines[n - 1]) is not None:
+        n -= 1
+    return lines[:n], lines[n:]
 
 
 def _take_stamp(
