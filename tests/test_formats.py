@@ -1847,6 +1847,12 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
         ],
         ["The views expressed in this commentary are solely those of the author."],
         ["For information media. Not an official record."],  # the UN's (audit 9)
+        [  # JAMnews's (audit 10)
+            "Opinions expressed in this article may not reflect the position of the editorial board."
+        ],
+        [
+            "The views expressed in this article do not necessarily reflect the views of the editors."
+        ],
     ],
 )
 def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:

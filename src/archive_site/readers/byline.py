@@ -459,13 +459,18 @@ _CLOSING = re.compile(
 #: A disclaimer ending a commentary: "Carnegie does not take institutional positions on
 #: public policy issues; the views represented herein are those of the author(s)...";
 #: the United Nations' on its press releases: "For information media. Not an official
-#: record."
+#: record."; an outlet's that it may not share a piece's views.
 _DISCLAIMER = re.compile(
     r"\bdoes\s+not\s+take\s+institutional\s+positions\b"
     r"|^\W*for\s+information\s+media\W+not\s+an\s+official\s+record\W*$"
     r"|\b(?:the\s+)?(?:views|opinions)\s+(?:expressed|represented)\s+(?:here(?:in)?|in\s+this\s+"
     r"(?:article|commentary|piece|publication))\s+are\s+(?:solely\s+)?(?:those\s+of\s+the\s+"
-    r"author|the\s+author)|\bviews\s+are\s+the\s+author(?:'|’)?s?\s+own\b",
+    r"author|the\s+author)|\bviews\s+are\s+the\s+author(?:'|’)?s?\s+own\b"
+    # what the outlet does not stand behind, not whose words they are: "Opinions expressed in
+    # this article may not reflect the position of the editorial board" (JAMnews)
+    r"|^\W*(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:here(?:in)?|in\s+this\s+(?:article"
+    r"|commentary|piece|publication|material))\s+(?:may\s+not|do\s+not(?:\s+necessarily)?)"
+    r"\s+reflect\s+the\s+(?:views?|position|opinion)\s+of\s+the\s+(?:editorial|editors|publisher)",
     re.IGNORECASE,
 )
 
