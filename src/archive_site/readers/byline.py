@@ -352,9 +352,18 @@ def labelled_items(text: str) -> tuple[str, dict[str, str]] | None:
         for n in range(1, len(parts), 2)
         if (value := parts[n + 1].strip(" |｜丨\u3000"))
     }
-    if not items.keys() & {"来源", "作者", "记者"}:
+    lead = parts[0].strip(" |｜丨\u3000")
+    if not items.keys() & {"来源", "作者", "记者"} or not all(map(_item_value, items.values())):
         return None
-    return parts[0].strip(" |｜丨\u3000"), items
+    if not lead and len(items) < 2:
+        return None  # an interview's question, "记者：请问..." (the journalist's), is no such line
+    return lead, items
+
+
+def _item_value(value: str) -> bool:
+    """Whether a labelled item's value is a name (a source's, a writer's, a date), not the
+    words of a sentence."""
+    return len(value) <= 20 and not re.search(r"[，。？！；,?!;]", value)
 
 
 _AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
