@@ -3116,6 +3116,7 @@ def test_a_byline_with_its_zoned_stamp_under_it_is_a_head() -> None:
             {"agency": "新华社", "published": "2025-04-23", "time": "18:42"},
         ),
         ("2025年04月23日 18:42\u3000来源：中国网", {"published": "2025-04-23", "time": "18:42"}),
+        ("2025年4月23日 来源：本站原创 作者：王磊", {"author": "王磊", "published": "2025-04-23"}),
         # an interview's question, the journalist's, is text (no writer, no line of items)
         ("记者：请问大使先生，您如何评价中阿关系？", {}),
         ("记者：中阿关系怎么样", {}),

@@ -254,7 +254,8 @@ def _labelled_head(body: list[Block], aside: list[Furniture], fields: dict[str, 
     items = found[1]
     source, writer = items.get("来源"), items.get("作者") or items.get("记者")
     outlet = fields["outlet"].value if "outlet" in fields else None
-    if source is not None and source != outlet:
+    # (本站, 本报, "this site", "this paper": the outlet itself)
+    if source is not None and source != outlet and not source.startswith("本"):
         key = "agency" if agency_of(source) is not None else "origin"
         fields.setdefault(key, Field(source, head.line))
     if writer is not None:
