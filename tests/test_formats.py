@@ -1636,6 +1636,30 @@ def test_a_saved_page_s_credit_naming_a_news_agency_names_its_origin() -> None:
 
 @pytest.mark.parametrize(
     ("line", "agency"),
+    [("Daily Sabah with AA", "AA"), ("Interview with Reuters", None)],
+)
+def test_a_saved_page_s_line_crediting_an_agency_above_its_text_is_furniture(
+    line: str, agency: str | None
+) -> None:
+    """Daily Sabah's "Daily Sabah with AA" kept by the extractor as the page's first
+    paragraph named the agency, and stayed the text's first paragraph; a kicker stays."""
+    page = (
+        "<!DOCTYPE html><html><head><title>Talks in Beijing</title>"
+        '<meta property="og:site_name" content="Daily Sabah"></head><body><article>'
+        f"<h1>Talks in Beijing</h1><p>{line}</p><p>Chinese Foreign Minister Wang Yi met "
+        "Azerbaijani Foreign Minister Jeyhun Bayramov in Beijing on Thursday to discuss the "
+        "rail corridor.</p><p>The two ministers signed a memorandum on transit and agreed to "
+        "meet again in Baku later this year, officials said after the talks.</p>"
+        "</article></body></html>"
+    )
+    r, _ = read_page(page)
+    assert fields(r).get("agency") == agency
+    assert (line in texts(r)) == (agency is None)
+    assert (("credits", line) in [(f.kind, f.text) for f in r.furniture]) == (agency is not None)
+
+
+@pytest.mark.parametrize(
+    ("line", "agency"),
     [
         ("Daily Sabah with AA", "AA"),
         ("DAILY SABAH WITH AFP", "AFP"),

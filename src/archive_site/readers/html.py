@@ -48,6 +48,7 @@ from .byline import (
     read_byline,
     source_agencies,
     take_credits,
+    take_opening_credit,
     with_agency,
     writers,
 )
@@ -163,6 +164,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
     _byline_author(aside, fields)
     aside.extend(take_credits(body, fields))
+    if (opening_credit := take_opening_credit(body, fields)) is not None:
+        aside.append(opening_credit)  # "Daily Sabah with AA" above the text, as in wire copy
     _sources_after(page, body, aside, fields)
     _labelled_head(body, aside, fields)
     if not body:
