@@ -1615,19 +1615,30 @@ def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
     assert [link.name for link in chain] == [*([agency] if agency else []), "Caspian Post"]
 
 
+def _talks_page(site: str, before: str = "", after: str = "") -> str:
+    """A saved page of ``site`` on talks in Beijing: two paragraphs of text, with the
+    paragraph ``before`` above them and ``after`` below them when given."""
+    paragraphs = [
+        before,
+        "Chinese Foreign Minister Wang Yi met Azerbaijani Foreign Minister Jeyhun Bayramov in "
+        "Beijing on Thursday to discuss the rail corridor.",
+        "The two ministers signed a memorandum on transit and agreed to meet again in Baku "
+        "later this year, officials said after the talks.",
+        after,
+    ]
+    return (
+        "<!DOCTYPE html><html><head><title>Talks in Beijing</title>"
+        f'<meta property="og:site_name" content="{site}"></head><body><article>'
+        "<h1>Talks in Beijing</h1>"
+        + "".join(f"<p>{text}</p>" for text in paragraphs if text)
+        + "</article></body></html>"
+    )
+
+
 def test_a_saved_page_s_credit_naming_a_news_agency_names_its_origin() -> None:
     """CGTN's page ending "(With input from Xinhua)" named no origin: the copy counted as
     independent of Xinhua's story."""
-    page = (
-        "<!DOCTYPE html><html><head><title>Talks in Beijing</title>"
-        '<meta property="og:site_name" content="CGTN"></head><body><article>'
-        "<h1>Talks in Beijing</h1><p>Chinese Foreign Minister Wang Yi met Azerbaijani Foreign "
-        "Minister Jeyhun Bayramov in Beijing on Thursday to discuss the rail corridor.</p>"
-        "<p>The two ministers signed a memorandum on transit and agreed to meet again in Baku "
-        "later this year, officials said after the talks.</p><p>(With input from Xinhua)</p>"
-        "</article></body></html>"
-    )
-    r, _ = read_page(page)
+    r, _ = read_page(_talks_page("CGTN", after="(With input from Xinhua)"))
     assert r.fields["agency"].value == "Xinhua"
     assert "(With input from Xinhua)" not in texts(r)
     chain = publication_chain(None, r, "CGTN", lambda name: None)
@@ -1643,16 +1654,7 @@ def test_a_saved_page_s_line_crediting_an_agency_above_its_text_is_furniture(
 ) -> None:
     """Daily Sabah's "Daily Sabah with AA" kept by the extractor as the page's first
     paragraph named the agency, and stayed the text's first paragraph; a kicker stays."""
-    page = (
-        "<!DOCTYPE html><html><head><title>Talks in Beijing</title>"
-        '<meta property="og:site_name" content="Daily Sabah"></head><body><article>'
-        f"<h1>Talks in Beijing</h1><p>{line}</p><p>Chinese Foreign Minister Wang Yi met "
-        "Azerbaijani Foreign Minister Jeyhun Bayramov in Beijing on Thursday to discuss the "
-        "rail corridor.</p><p>The two ministers signed a memorandum on transit and agreed to "
-        "meet again in Baku later this year, officials said after the talks.</p>"
-        "</article></body></html>"
-    )
-    r, _ = read_page(page)
+    r, _ = read_page(_talks_page("Daily Sabah", before=line))
     assert fields(r).get("agency") == agency
     assert (line in texts(r)) == (agency is None)
     assert (("credits", line) in [(f.kind, f.text) for f in r.furniture]) == (agency is not None)
