@@ -1560,6 +1560,7 @@ Associated Press writer Dake Kang in Beijing contributed to this report.
     ("last", "credit"),
     [
         ("(With input from Xinhua)", True),
+        ("(With input from Xinhua, Reuters)", True),
         ("With agency inputs", True),
         ("(With additional reporting from Reuters)", True),
         ("With input from officials, the ministry drafted the plan.", False),  # a sentence
@@ -1578,6 +1579,11 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
     [
         ("(With input from Xinhua)", "Xinhua"),
         ("(With inputs from Reuters and AFP)", "Reuters"),
+        # several parted by commas: the first known one
+        ("(With input from Xinhua, Reuters)", "Xinhua"),
+        ("(With inputs from PTI, ANI and Reuters)", "PTI"),
+        ("(Additional reporting by Jane Roe, Reuters)", "Reuters"),
+        ("(With input from Caspian Post, Trend)", "Trend"),
         ("— With input from Reuters", "Reuters"),
         ("(With additional reporting from Reuters)", "Reuters"),
         ("(Additional reporting by Reuters)", "Reuters"),

@@ -301,6 +301,10 @@ def credits_author(text: str) -> str | None:
     return None
 
 
+#: The names a credit line gives after "with input from": one ("Xinhua", "Reuters and AFP",
+#: "agencies"), or several parted by commas, each a name's capital opening it ("Xinhua,
+#: Reuters"; "officials, the ministry drafted ..." is a sentence's words).
+_NAMES = r"[^.,;()]{2,40}|(?-i:[A-Z])[^.,;()]{1,40}(?:,\s*(?:and\s+)?(?-i:[A-Z])[^.,;()]{1,40})+"
 #: A line ending agency copy that credits a contributor: "Associated Press writer Dake
 #: Kang in Beijing contributed to this report."  Not the author; a news agency named alone
 #: as the contributor ("Reuters contributed to this report") or as a source of the text
@@ -311,8 +315,8 @@ _CONTRIBUTED = re.compile(
     r"|reporting))(?:\s+from\s+[^.!?]{2,60})?\.?"
     # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs", "—
     # With input from Reuters"
-    r"|(?:\(|[—–-]+)?\s*with\s+(?:inputs?\s+from\s+(?P<names>[^.,;()]{2,40})|agency\s+inputs"
-    r"|(?:additional\s+)?(?:reporting|input)\s+(?:from|by)\s+(?P<more>[^.,;()]{2,40}))\s*\)?\.?",
+    r"|(?:\(|[—–-]+)?\s*with\s+(?:inputs?\s+from\s+(?P<names>" + _NAMES + r")|agency\s+inputs"
+    r"|(?:additional\s+)?(?:reporting|input)\s+(?:from|by)\s+(?P<more>" + _NAMES + r"))\s*\)?\.?",
     re.IGNORECASE,
 )
 #: A credit line's roles that give the text's words, whose news agency is its origin
