@@ -1683,6 +1683,9 @@ def test_a_saved_page_s_line_crediting_an_agency_above_its_text_is_furniture(
         ("In Conversation With Reuters", None),
         ("FACE TO FACE WITH AFP", None),
         ("Prime Minister With Reuters", None),
+        ("The Prime Minister With Reuters", None),  # an office: "The" makes no outlet's name
+        ("THE FOREIGN MINISTER WITH AFP", None),
+        ("The Times with Reuters", "Reuters"),
         ("News Conference With Reuters", None),
         ("Jane Roe with Reuters", None),
     ],

@@ -708,7 +708,7 @@ def agency_credit(text: str) -> str | None:
     if found is None or not text.rstrip(" .").endswith(found[1]):
         return None  # ("DAILY SABAH WITH AA ISTANBUL ...": a page's header, its own reader's)
     names = found[0]
-    if re.search(rf"\b(?:{_PIECE}|{_MEETING})$", names, re.IGNORECASE):
+    if re.search(rf"\b(?:{_PIECE}|{_MEETING}|{_OFFICE})$", names, re.IGNORECASE):
         return None
     return found[1] if not names or _outlet_s_name(names) else None
 
@@ -716,6 +716,12 @@ def agency_credit(text: str) -> str | None:
 #: What a kicker before "with" names, the agency the one met: "News Conference With
 #: Reuters", "Press Briefing With AFP" (an outlet's word among its words).
 _MEETING = r"(?:conference|briefing|meeting|talks|conversation|chat|debate|session)"
+#: A kicker's office before "with", the one who spoke to the agency: "The Prime Minister With
+#: Reuters", "THE FOREIGN MINISTER WITH AFP" (an outlet's word, "The", among its words).
+_OFFICE = (
+    r"(?:minister|president|premier|chancellor|ambassador|envoy|secretary|governor|mayor"
+    r"|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ceo|king|queen|emir|leader)"
+)
 #: The articles an outlet's name may open with in another language ("Le Figaro", "La
 #: Stampa", "Die Welt"); "The" is among :data:`OUTLET_WORDS`.
 _ARTICLES = frozenset(("le", "la", "les", "il", "lo", "el", "los", "die", "der", "das"))
