@@ -176,6 +176,23 @@ def declared(data: bytes) -> str | None:
     return xml.group(1).decode("ascii", "replace").strip().lower() if xml else None
 
 
+def page_codec(data: bytes, label: str | None) -> tuple[str, str] | None:
+    """The codec of a page's bytes taken out of a saved file (MHTML, a web archive, a
+    WARC), and its encoding's name: UTF-8 when they are, else the encoding ``label`` (the
+    file's word for the page's encoding) names, else the one the page declares; None when
+    neither names one browsers read."""
+    try:
+        data.decode("utf-8")
+        return "utf-8", "UTF-8"
+    except UnicodeDecodeError:
+        pass
+    for name in (label, declared(data)):
+        found = codec_of(name) if name is not None else None
+        if found is not None:
+            return found
+    return None
+
+
 def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool) -> Decoded | None:
     """The text of a capture's bytes, as the module's docstring says (``page``: the capture
     is a saved web page); None, with the error reported on its line, when it cannot be read.

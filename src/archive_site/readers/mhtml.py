@@ -28,7 +28,7 @@ from typing import NamedTuple
 
 from ..errors import Problems
 from .base import Capture, Field, Format, Reading, readable, split_lines
-from .charset import Decoded, codec_of, declared
+from .charset import Decoded, page_codec
 from .html import read as read_page
 
 SUFFIXES = (".mhtml", ".mht", ".eml")
@@ -164,7 +164,7 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
     pieces = _logical_lines(part)
     whole = b"\n".join(data for _, data in pieces)
     label = part.headers.get_param("charset")
-    codec = _codec(whole, label if isinstance(label, str) else None)
+    codec = page_codec(whole, label if isinstance(label, str) else None)
     if codec is None:
         _not_text(pieces, display, problems, "UTF-8")
         return None
@@ -180,21 +180,6 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
             text_lines.append(piece)
             numbers.append(line)
     return "\n".join(text_lines), numbers
-
-
-def _codec(data: bytes, label: str | None) -> tuple[str, str] | None:
-    """The codec of the page's bytes, and its name: UTF-8 when they are, else the encoding
-    its part declares, else the one the page declares (see :mod:`.charset`)."""
-    try:
-        data.decode("utf-8")
-        return "utf-8", "UTF-8"
-    except UnicodeDecodeError:
-        pass
-    for name in (label, declared(data)):
-        found = codec_of(name) if name is not None else None
-        if found is not None:
-            return found
-    return None
 
 
 def _not_text(pieces: list[tuple[int, bytes]], display: str, problems: Problems, what: str) -> None:
