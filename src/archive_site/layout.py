@@ -12,6 +12,8 @@ the loader reads::
     content/articles/ID.capture.txt   a captured article, byte for byte
     content/articles/ID.capture.html  a saved web page, byte for byte
     content/articles/ID.capture.mhtml a web page saved as one file (MHTML), byte for byte
+    content/articles/ID.capture.webarchive  one saved by Safari as a Web Archive
+    content/articles/ID.capture.warc  one archived as WARC (or ``.capture.warc.gz``)
     content/articles/ID.meta.yaml     the archivist's metadata for it
     content/articles/ID.md            an article written or pasted by hand
 """
@@ -33,9 +35,23 @@ CAPTURE_SUFFIX = ".capture.txt"
 #: A saved web page keeps its bytes and its kind: it is published as text, never as a page.
 HTML_CAPTURE_SUFFIX = ".capture.html"
 MHTML_CAPTURE_SUFFIX = ".capture.mhtml"
-CAPTURE_SUFFIXES = (CAPTURE_SUFFIX, HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
-#: The captures a browser would show as pages: published as text only (see ``urls.capture``).
-PAGE_CAPTURE_SUFFIXES = (HTML_CAPTURE_SUFFIX, MHTML_CAPTURE_SUFFIX)
+#: The captures of the formats that keep a page in a container of their own, by format.
+_CONTAINER_SUFFIXES = {
+    "mhtml": MHTML_CAPTURE_SUFFIX,
+    "webarchive": ".capture.webarchive",
+    "warc": ".capture.warc",
+}
+#: A gzipped WARC file keeps its name's ending: its bytes are gzip's.
+WARC_GZ_CAPTURE_SUFFIX = ".capture.warc.gz"
+CAPTURE_SUFFIXES = (
+    CAPTURE_SUFFIX,
+    HTML_CAPTURE_SUFFIX,
+    *_CONTAINER_SUFFIXES.values(),
+    WARC_GZ_CAPTURE_SUFFIX,
+)
+#: The captures a browser would show as pages (or, a web archive, run as one): published
+#: as text only (see ``urls.capture``).
+PAGE_CAPTURE_SUFFIXES = CAPTURE_SUFFIXES[1:]
 META_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIX = ".md"
 #: What editors leave beside a file they save: a backup (``NAME~``), a swap or temporary
@@ -71,10 +87,16 @@ def is_id(value: str) -> bool:
     )
 
 
-def capture_suffix(fmt: str) -> str:
-    """The suffix of the capture file of a capture in the format ``fmt``: ``.capture.html``
-    for a saved web page, ``.capture.mhtml`` for one saved as MHTML."""
-    return {"html": HTML_CAPTURE_SUFFIX, "mhtml": MHTML_CAPTURE_SUFFIX}.get(fmt, CAPTURE_SUFFIX)
+def capture_suffix(fmt: str, data: bytes = b"") -> str:
+    """The suffix of the capture file of a capture in the format ``fmt`` holding ``data``:
+    ``.capture.html`` for a saved web page, ``.capture.mhtml`` for one
+    saved as MHTML, ``.capture.webarchive`` for a web archive, ``.capture.warc`` for a WARC
+    file (``.capture.warc.gz`` gzipped)."""
+    if fmt == "warc" and data.startswith(b"\x1f\x8b"):  # gzip's first bytes
+        return WARC_GZ_CAPTURE_SUFFIX
+    if fmt == "html":
+        return HTML_CAPTURE_SUFFIX
+    return _CONTAINER_SUFFIXES.get(fmt, CAPTURE_SUFFIX)
 
 
 def id_error(value: str) -> str:

@@ -141,7 +141,9 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     clash = urls.own_page(ident, urls.article)  # "index": articles/index.html, the index
     if clash is not None:
         raise _fail(capture, None, f"{clash} with --id")
-    suffix = MARKDOWN_SUFFIX if reading.format == "markdown" else capture_suffix(reading.format)
+    suffix = (
+        MARKDOWN_SUFFIX if reading.format == "markdown" else capture_suffix(reading.format, data)
+    )
     for taken in (
         folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
     ):

@@ -464,7 +464,7 @@ class _ArticleReader:
         if not any(b.turn for b in blocks):  # neither its reader nor names mark turns
             from ..readers.turns import turns_by_markers  # only for such interviews
 
-            page = reading.format in ("html", "mhtml")
+            page = reading.format in ("html", "mhtml", "webarchive", "warc")
             marked = turns_by_markers(list(reading.blocks), long_dashes=page, dashed=reading.dashed)
             if marked is not None:
                 blocks, notes = label_turns(marked, *said_by)

@@ -4,8 +4,8 @@ Every module of this package that defines ``FORMAT`` (a :class:`Format`: its
 name, detection and reader) adds a format; adding a format is adding a module.
 Detection tries the formats in their ``order``: the first whose test passes
 reads the capture, ``plain`` last of all.  The formats (each module's
-docstring describes its own): ``ednews``, ``menafn``, ``markdown``, ``html``,
-``mhtml``, ``clipping``, ``wire``, ``plain``.
+docstring describes its own): ``webarchive``, ``warc``, ``mhtml``, ``html``,
+``ednews``, ``menafn``, ``clipping``, ``wire``, ``markdown``, ``plain``.
 """
 
 from __future__ import annotations
@@ -93,10 +93,16 @@ def detect_format(text: str, name: str = "") -> str:
 def capture_text(data: bytes, name: str, display: str, problems: Problems) -> Decoded | None:
     """The text of the capture file ``name`` holding ``data``, and its encoding (see
     :mod:`.charset`: UTF-8, UTF-16 with a byte-order mark, or a saved page's declared
-    encoding); None, with the error reported, when it cannot be read."""
+    encoding; a file holding a page, a web archive, a WARC or an MHTML file, as its reader
+    takes it); None, with the error reported, when it cannot be read."""
+    from .container import escaped
     from .html import is_page
     from .mhtml import decoded, is_mhtml
+    from .warc import is_warc
+    from .webarchive import is_webarchive
 
+    if is_webarchive(name, data) or is_warc(name, data):  # binary: see .container
+        return escaped(data)
     if is_mhtml(name, data):
         return decoded(data)
     return decode_capture(data, display, problems, page=is_page(name, data))

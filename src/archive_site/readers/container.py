@@ -1,0 +1,133 @@
+"""What the readers of a page saved in a binary container share (``webarchive``, ``warc``).
+
+A reader receives a capture's text, and the loader reads every capture's text
+as text (:func:`.base.readable`: control characters are spaces): a binary
+container is given to its reader as :func:`escaped` text, which that reading
+leaves as it is and :func:`unescaped` turns back into the file's bytes.  The
+reader takes the page out of them and reads it as a saved page is (see
+:mod:`.html`), every line the page's reading names being the one line of the
+capture that holds the page (a binary file has no lines: its first).
+
+Nothing in a container is trusted: whatever it decompresses is bounded by
+:data:`~archive_site.files.MAX_BYTES`, as the files the build reads are.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Mapping
+from dataclasses import replace
+
+from ..errors import Problems
+from ..files import MAX_BYTES
+from ..urls import is_web_url
+from .base import Capture, Field, Reading, readable, split_lines
+from .charset import Decoded, page_codec
+from .html import read as read_page
+
+#: The first character a byte that is not printable ASCII (nor a tab or a line break) is
+#: written as: one of Unicode's private use, which no reading of text changes.
+_ESCAPE_BASE = 0xF700
+_KEPT = frozenset([9, 10, 13, *range(0x20, 0x7F)])
+_TO_TEXT = {b: _ESCAPE_BASE + b for b in range(256) if b not in _KEPT}
+_TO_BYTES = {_ESCAPE_BASE + b: b for b in range(256) if b not in _KEPT}
+
+#: The most bytes a compressed body or file is read to (see the module's text).
+MOST_INFLATED = MAX_BYTES
+
+
+def escaped(data: bytes) -> Decoded:
+    """A binary capture as its reader receives it (see the module's text); its encoding
+    is named "UTF-8" when its bytes are, else "binary"."""
+    try:
+        data.decode("utf-8")
+        encoding = "UTF-8"
+    except UnicodeDecodeError:
+        encoding = "binary"
+    return Decoded(data.decode("latin-1").translate(_TO_TEXT), encoding)
+
+
+def unescaped(text: str) -> bytes:
+    """The bytes :func:`escaped` wrote as ``text``."""
+    return text.translate(_TO_BYTES).encode("latin-1", "replace")
+
+
+class Refused(Exception):
+    """What is wrong with a container, and the line of the capture it is on."""
+
+    def __init__(self, message: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+def inflated(
+    data: bytes, wbits: int, what: str, line: int = 1, most: int = MOST_INFLATED
+) -> tuple[bytes, bytes]:
+    """``data`` decompressed (``wbits`` as :func:`zlib.decompressobj` takes them: 31 for
+    gzip, 15 for zlib, -15 for raw deflate), one stream of it, and what follows that
+    stream; :class:`Refused` when it is not such a stream, is cut short, or would be more
+    than ``most`` bytes (a "bomb": never decompressed in full)."""
+    inflater = zlib.decompressobj(wbits)
+    try:
+        out = inflater.decompress(data, most + 1)
+    except zlib.error as exc:
+        raise Refused(f"{what} is not valid compressed data ({exc})", line) from None
+    if len(out) > most:
+        raise Refused(f"{what} decompresses to more than {MOST_INFLATED // 2**20} MB", line)
+    if not inflater.eof:
+        raise Refused(f"{what} is cut short: its compressed data ends before its end", line)
+    return out, inflater.unused_data
+
+
+def read_html(
+    page: bytes,
+    label: str | None,
+    capture: Capture,
+    problems: Problems,
+    *,
+    fmt: str,
+    said: Mapping[str, Field],
+    line: int = 1,
+) -> Reading:
+    """The page ``page`` (its bytes, in the encoding ``label`` names, or it does: see
+    :func:`.charset.page_codec`) read as a saved page is, as the format ``fmt``, every line
+    named the capture's ``line``; the fields ``said`` (its address...) where the page says
+    none."""
+    codec = page_codec(page, label)
+    if codec is None:
+        problems.error(capture.display, line, f"the page in the {_NAMES[fmt]} is not UTF-8 text")
+        return Reading(fmt, dict(said), ())
+    try:
+        text = page.decode(codec[0]).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        where = f"{exc.reason} at byte {exc.start}"
+        why = f"the page in the {_NAMES[fmt]} is not {codec[1]} text ({where})"
+        problems.error(capture.display, line, why)
+        return Reading(fmt, dict(said), ())
+    own = Problems()
+    text = readable("\n".join(split_lines(text)), capture.display, own)
+    reading = read_page(Capture.of(text, capture.display), own)
+    for d in own:
+        problems.extend([replace(d, line=None if d.line is None else line)])
+    fields = {k: Field(f.value, line) for k, f in reading.fields.items()}
+    for key, value in said.items():
+        fields.setdefault(key, value)
+    return replace(
+        reading,
+        format=fmt,
+        fields=fields,
+        blocks=tuple(replace(b, line=line) for b in reading.blocks),
+        furniture=tuple(replace(f, line=line) for f in reading.furniture),
+        notes=tuple((line, note) for _, note in reading.notes),
+    )
+
+
+_NAMES = {"webarchive": "web archive", "warc": "WARC file"}
+
+
+def address(value: object, line: int) -> dict[str, Field]:
+    """The field ``url`` of a container's address of its page, when it is a web address."""
+    if isinstance(value, str) and is_web_url(value.strip()):
+        return {"url": Field(value.strip(), line)}
+    return {}

@@ -1,0 +1,299 @@
+"""``warc``: a web page archived as WARC (ISO 28500: ``.warc``, ``.warc.gz``).
+
+Webrecorder's ArchiveWeb.page, Browsertrix, the Internet Archive and ``wget
+--warc-file`` write what they fetched as WARC records, a ``.warc.gz`` each
+record in a gzip member of its own.  The page is the first ``response`` (with
+a status of 2xx) or ``resource`` record whose payload is ``text/html`` (or
+XHTML): the one whose ``WARC-Target-URI`` the first ``request`` record asked
+for, when there is one, else the first.  Its HTTP body is decoded as the
+headers say (``Transfer-Encoding: chunked``; ``Content-Encoding: gzip`` or
+``deflate``; Brotli and Zstandard, which Python's library does not read, are
+refused), and, as warcio does, a body the headers call chunked or compressed
+that does not start so is read as it is (a browser's archive stores bodies
+decoded).  The page is read as a saved page is (see :mod:`.html`), in the
+encoding its ``Content-Type`` names, else the one it declares; its address,
+where it names none, is its ``WARC-Target-URI``.  ``WARC-Date`` is when the
+page was archived, never when it was published: it is not read.  The capture
+stays byte for byte.  Every line named (a field, a paragraph, a problem) is the
+line of the record's ``WARC/`` line in a ``.warc``; a ``.warc.gz`` has no
+lines: its first (its problems name the record by its number).
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from ..errors import Problems
+from .base import Capture, Format, Reading
+from .container import MOST_INFLATED, Refused, address, inflated, read_html, unescaped
+
+SUFFIXES = (".warc", ".warc.gz")
+_GZIP = b"\x1f\x8b"
+_VERSION = re.compile(rb"WARC/1\.[01]\r?\n")
+#: The longest header of a record, of an HTTP response.
+_MOST_HEAD = 64 * 1024
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_LINE_END = re.compile(rb"\r?\n")
+_GAP = re.compile(rb"(?:\r?\n)*")
+_LENGTH = re.compile(r"[0-9]{1,12}")
+_STATUS = re.compile(rb"HTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b")
+_CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,12})[ \t]*(?:;[^\r\n]*)?\r?\n")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.I)
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+#: The most compressions of one body undone (``Content-Encoding: gzip, gzip``).
+_MOST_ENCODINGS = 3
+
+
+def is_warc(name: str, data: bytes) -> bool:
+    """Whether the capture file ``name`` holding ``data`` is a WARC file: by its name, or
+    by its first line (``WARC/1.0``, ``WARC/1.1``), gzipped or not."""
+    if name.lower().endswith(SUFFIXES) or _VERSION.match(data):
+        return True
+    if not data.startswith(_GZIP):
+        return False
+    try:
+        head = zlib.decompressobj(31).decompress(data[:4096], 16)
+    except zlib.error:
+        return False
+    return bool(_VERSION.match(head))
+
+
+def detect(capture: Capture) -> bool:
+    """A first line ``WARC/1.0`` or ``WARC/1.1``, or gzip's first bytes (a file named a
+    WARC file that is not one is refused by :func:`read`, with what is wrong with it)."""
+    head = unescaped(capture.text[:16])
+    return bool(_VERSION.match(head)) or head.startswith(_GZIP)
+
+
+class _Record(NamedTuple):
+    """A WARC record: its headers (names lowercased), its block, its line and number."""
+
+    headers: dict[str, str]
+    block: bytes
+    line: int
+    number: int
+
+
+class _Page(NamedTuple):
+    """The page's record, its HTTP headers (none for a ``resource``), and its body."""
+
+    record: _Record
+    headers: dict[str, str]
+    body: bytes
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    data = unescaped(capture.text)
+    try:
+        page = _page(data, capture, problems)
+        body = _decoded_body(page)
+    except Refused as refused:
+        problems.error(capture.display, refused.line, f"not a readable WARC file: {refused}")
+        return Reading("warc", {}, ())
+    line = page.record.line
+    said = address(_target(page), line)
+    content_type = page.headers.get("content-type") or page.record.headers.get("content-type", "")
+    label = _CHARSET.search(content_type)
+    charset = label.group(1) if label else None
+    return read_html(body, charset, capture, problems, fmt="warc", said=said, line=line)
+
+
+def _page(data: bytes, capture: Capture, problems: Problems) -> _Page:
+    """The page's record (see the module's text); :class:`Refused` when there is none."""
+    stream, broken = _stream(data)
+    asked: str | None = None
+    pages: list[_Page] = []
+    try:
+        for record in _records(stream, counted=not data.startswith(_GZIP)):
+            kind = record.headers.get("warc-type", "").lower()
+            target = record.headers.get("warc-target-uri", "").strip("<> ")
+            if kind == "request" and asked is None:
+                asked = target
+            found = _html(record, kind)
+            if found is not None:
+                pages.append(found)
+            if asked is not None and any(_target(p) == asked for p in pages):
+                break
+    except Refused as refused:
+        broken = refused
+    if broken is not None:
+        if not pages:
+            raise broken
+        why = f"the rest of the file is not read: {broken}"
+        problems.warning(capture.display, broken.line, why)
+    if not pages:
+        raise Refused("no HTML page in it (no response or resource record of text/html)")
+    return next((p for p in pages if _target(p) == asked), pages[0])
+
+
+def _target(page: _Page) -> str:
+    return page.record.headers.get("warc-target-uri", "").strip("<> ")
+
+
+def _stream(data: bytes) -> tuple[bytes, Refused | None]:
+    """The file's records as one stream: a gzipped file's members decompressed one after
+    the other, to :data:`~.container.MOST_INFLATED` bytes in all; and what stopped that
+    before the file's end (the members read up to it are read)."""
+    if not data.startswith(_GZIP):
+        return data, None
+    out: list[bytes] = []
+    total, rest, member = 0, data, 0
+    while rest.strip(b"\0\r\n\t "):
+        member += 1
+        if not rest.startswith(_GZIP):
+            return b"".join(out), Refused(f"gzip member {member} does not start as gzip does")
+        try:
+            chunk, rest = inflated(rest, 31, f"gzip member {member}", 1, MOST_INFLATED - total)
+        except Refused as refused:
+            return b"".join(out), refused
+        out.append(chunk)
+        total += len(chunk)
+    return b"".join(out), None
+
+
+def _records(stream: bytes, *, counted: bool) -> Iterator[_Record]:
+    """The records of the stream, each with its line (``counted``: in an uncompressed file;
+    else 1); :class:`Refused` at the first that is malformed."""
+    pos, line, number, seen = 0, 1, 0, 0
+    while True:
+        gap = _GAP.match(stream, pos)
+        pos = gap.end() if gap else pos
+        if pos >= len(stream):
+            return
+        if counted:
+            line, seen = line + stream.count(b"\n", seen, pos), pos
+        number += 1
+        where = f"record {number}"
+        if not _VERSION.match(stream, pos):  # the first: a record ends where the next starts
+            raise Refused(f"{where} does not start with 'WARC/1.0' or 'WARC/1.1'", line)
+        end = _HEAD_END.search(stream, pos, pos + _MOST_HEAD)
+        if end is None:
+            raise Refused(f"{where}'s header does not end: the file is cut short?", line)
+        headers = _headers(stream[pos : end.start()])
+        length = headers.get("content-length", "").strip()
+        if not _LENGTH.fullmatch(length):
+            raise Refused(f"{where} has no Content-Length (or not a number: {length[:20]!r})", line)
+        start, size = end.end(), int(length)
+        if start + size > len(stream):
+            left = len(stream) - start
+            why = f"{where} is cut short: its Content-Length is {size:,} bytes, {left:,} follow"
+            raise Refused(why, line)
+        pos = start + size
+        follows = _GAP.match(stream, pos)
+        if follows and follows.end() < len(stream) and not _VERSION.match(stream, follows.end()):
+            why = f"{where}'s Content-Length ({size:,}) is wrong: no record follows where it ends"
+            raise Refused(why, line)
+        yield _Record(headers, stream[start:pos], line, number)
+
+
+def _headers(head: bytes) -> dict[str, str]:
+    """Header lines (the first, a status or version line, skipped), names lowercased; a
+    line starting with a space or a tab continues the one before."""
+    out: dict[str, str] = {}
+    name = ""
+    for raw in re.split(rb"\r?\n", head)[1:]:
+        text = raw.decode("utf-8", "replace")
+        if text[:1] in (" ", "\t") and name:
+            out[name] += " " + text.strip()
+        elif ":" in text:
+            key, value = text.split(":", 1)
+            name = key.strip().lower()
+            out.setdefault(name, value.strip())
+    return out
+
+
+def _html(record: _Record, kind: str) -> _Page | None:
+    """The page a ``response`` or ``resource`` record holds, when it is HTML (and, over
+    HTTP, sent with a status of 2xx); else None."""
+    if kind == "resource":
+        page = _Page(record, {}, record.block)
+        mime = record.headers.get("content-type", "")
+    elif kind == "response":
+        warc_type = record.headers.get("content-type", "").lower()
+        if not (warc_type.startswith("application/http") or record.block.startswith(b"HTTP/")):
+            return None
+        status, headers, body = _http(record)
+        if not 200 <= status < 300:
+            return None
+        page, mime = _Page(record, headers, body), headers.get("content-type", "")
+    else:
+        return None
+    return page if mime.split(";")[0].strip().lower() in _PAGE_TYPES else None
+
+
+def _http(record: _Record) -> tuple[int, dict[str, str], bytes]:
+    """An HTTP response's status, headers and body; :class:`Refused` when it is none."""
+    block = record.block
+    status = _STATUS.match(block)
+    if status is None:
+        raise Refused(f"record {record.number}'s HTTP response has no status line", record.line)
+    end = _HEAD_END.search(block, 0, _MOST_HEAD)
+    if end is None:
+        why = f"record {record.number}'s HTTP response's headers do not end"
+        raise Refused(why, record.line)
+    return int(status.group(1)), _headers(block[: end.start()]), block[end.end() :]
+
+
+def _decoded_body(page: _Page) -> bytes:
+    """The page's body, unchunked and decompressed as its headers say (see the module's
+    text); :class:`Refused` when it cannot be."""
+    where = f"record {page.record.number}'s page"
+    line = page.record.line
+    body = page.body
+    if "chunked" in page.headers.get("transfer-encoding", "").lower():
+        body = _unchunked(body, where, line)
+    codings = [c.strip().lower() for c in page.headers.get("content-encoding", "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if len(codings) > _MOST_ENCODINGS:
+        raise Refused(f"{where} is compressed {len(codings)} times over", line)
+    for coding in reversed(codings):
+        body = _uncompressed(body, coding, where, line)
+    return body
+
+
+def _uncompressed(body: bytes, coding: str, where: str, line: int) -> bytes:
+    what = f"{where}'s body (Content-Encoding: {coding})"
+    if coding in ("gzip", "x-gzip"):
+        return inflated(body, 31, what, line)[0] if body.startswith(_GZIP) else body
+    if coding == "deflate":  # zlib's, or raw deflate as some servers send
+        wrapped = len(body) > 1 and body[0] & 0x0F == 8 and int.from_bytes(body[:2]) % 31 == 0
+        if wrapped or body.lstrip()[:1] != b"<":
+            return inflated(body, 15 if wrapped else -15, what, line)[0]
+        return body
+    if coding in ("br", "zstd"):
+        name = "Brotli" if coding == "br" else "Zstandard"
+        raise Refused(f"{what} is compressed with {name}, which this build cannot read", line)
+    raise Refused(f"{what} is compressed in a way this build does not know", line)
+
+
+def _unchunked(body: bytes, where: str, line: int) -> bytes:
+    """A chunked body's chunks joined (the trailer after the last, ignored); the body as it
+    is when it does not start with a chunk's size (stored decoded)."""
+    if _CHUNK_SIZE.match(body) is None:
+        return body
+    out: list[bytes] = []
+    pos = 0
+    while pos < len(body):
+        size_line = _CHUNK_SIZE.match(body, pos)
+        if size_line is None:
+            raise Refused(f"{where}'s chunked body has no chunk size where one should be", line)
+        size, start = int(size_line.group(1), 16), size_line.end()
+        if size == 0:
+            break
+        if start + size > len(body):
+            left = len(body) - start
+            why = f"{where}'s chunked body has a chunk of {size:,} bytes where {left:,} are left"
+            raise Refused(why, line)
+        out.append(body[start : start + size])
+        pos = start + size
+        crlf = _LINE_END.match(body, pos)
+        if crlf is None and pos < len(body):
+            raise Refused(f"{where}'s chunked body has a chunk longer than its size says", line)
+        pos = crlf.end() if crlf else pos
+    return b"".join(out)
+
+
+FORMAT = Format("warc", read, detect, order=3, suffixes=SUFFIXES)

@@ -1,0 +1,132 @@
+"""``webarchive``: a web page Safari saved as a "Web Archive" (``.webarchive``).
+
+Safari saves a page so by default: a property list, binary (``bplist00``) or,
+written by other tools, XML, whose ``WebMainResource`` holds the page's bytes
+(``WebResourceData``), its encoding (``WebResourceTextEncodingName``, which may
+be missing), its address (``WebResourceURL``) and its type
+(``WebResourceMIMEType``); its images and style sheets (``WebSubresources``)
+and frames (``WebSubframeArchives``) beside it are not read.  The page is read
+as a saved page is (see :mod:`.html`), in the encoding the archive names, else
+the one the page declares; its address, where the page names none, is the
+archive's.  The capture stays byte for byte.  A binary file has no lines: every
+line named (a field, a paragraph, a problem) is its first; in an XML property
+list, the line of its ``WebMainResource``.
+"""
+
+from __future__ import annotations
+
+import plistlib
+import re
+import struct
+import xml.parsers.expat
+from collections.abc import Mapping
+
+from ..errors import Problems
+from .base import Capture, Format, Reading
+from .container import address, read_html, unescaped
+
+SUFFIXES = (".webarchive",)
+_BINARY = b"bplist00"
+#: How far into a file an XML property list's ``<plist>`` is looked for.
+_HEAD_BYTES = 1024
+_XML_PLIST = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*>\s*(?:<!DOCTYPE\s+plist[^>]*>\s*)?<plist\b"
+)
+_ANY_XML_PLIST = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b.*?<plist\b|<!DOCTYPE\s+plist\b|<plist\b)", re.S
+)
+_MAIN_KEY = b"WebMainResource"
+#: The most objects a binary property list may hold: a page's archive holds a few for
+#: each of its images and style sheets (plistlib makes a list as long as the count its
+#: file says, whatever the file).
+_MOST_OBJECTS = 1_000_000
+_PAGE_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def is_webarchive(name: str, data: bytes) -> bool:
+    """Whether the capture file ``name`` holding ``data`` is a web archive: by its name,
+    or by its start (any binary property list, or an XML one with a ``WebMainResource``)."""
+    if name.lower().endswith(SUFFIXES) or data.startswith(_BINARY):
+        return True
+    return bool(_XML_PLIST.match(data[:_HEAD_BYTES])) and b"<key>WebMainResource</key>" in data
+
+
+def detect(capture: Capture) -> bool:
+    """A property list: binary, or XML (a web archive by its name, too, that is not one,
+    is refused by :func:`read`, with what is wrong with it)."""
+    head = unescaped(capture.text[:_HEAD_BYTES])
+    return head.startswith(_BINARY) or bool(_ANY_XML_PLIST.match(head))
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    data = unescaped(capture.text)
+    main, line = _main_resource(data, capture, problems)
+    if main is None:
+        return Reading("webarchive", {}, ())
+    said = address(main.get("WebResourceURL"), line)
+    page = main.get("WebResourceData")
+    kind = main.get("WebResourceMIMEType")
+    label = main.get("WebResourceTextEncodingName")
+    if not isinstance(page, bytes):
+        what = "missing" if page is None else f"a {_kind_of(page)}, not data"
+        _error(capture, problems, line, f"its main resource's WebResourceData is {what}")
+        return Reading("webarchive", said, ())
+    if isinstance(kind, str) and kind.split(";")[0].strip().lower() not in _PAGE_TYPES:
+        why = f"its main resource is {kind.strip()[:60]!r}, not a web page: no HTML page in it"
+        _error(capture, problems, line, why)
+        return Reading("webarchive", said, ())
+    label = label.strip() if isinstance(label, str) else None
+    return read_html(page, label, capture, problems, fmt="webarchive", said=said, line=line)
+
+
+def _main_resource(
+    data: bytes, capture: Capture, problems: Problems
+) -> tuple[Mapping[str, object] | None, int]:
+    """The archive's ``WebMainResource``, and the line it is on; None, with the error
+    reported, when the file is no property list or holds none."""
+    binary = data.startswith(_BINARY)
+    why = _too_many_objects(data) if binary else None
+    root: object = None
+    if why is None:
+        try:
+            root = plistlib.loads(data)
+        except (plistlib.InvalidFileException, xml.parsers.expat.ExpatError) as exc:
+            why = f"a malformed property list ({exc})" if str(exc) else "a malformed property list"
+        except (ValueError, TypeError, KeyError, IndexError, OverflowError, struct.error):
+            why = "a malformed property list"
+        except RecursionError:
+            why = "a property list nested too deeply to read"
+    line = 1 if binary else data[: max(data.find(_MAIN_KEY), 0)].count(b"\n") + 1
+    if why is not None:
+        _error(capture, problems, 1, why)
+        return None, 1
+    main = root.get("WebMainResource") if isinstance(root, dict) else None
+    if not isinstance(main, dict):
+        what = "no WebMainResource" if main is None else "a WebMainResource that is no dictionary"
+        _error(capture, problems, line, f"a property list with {what}: no HTML page in it")
+        return None, line
+    return main, line
+
+
+def _too_many_objects(data: bytes) -> str | None:
+    """Why a binary property list is refused before it is parsed: it says it holds more
+    than :data:`_MOST_OBJECTS` objects."""
+    if len(data) < 40:
+        return "a binary property list cut short (no trailer)"
+    count = int.from_bytes(data[-24:-16], "big")
+    if count > _MOST_OBJECTS:
+        return f"a binary property list of more than {_MOST_OBJECTS:,} objects ({count:,})"
+    return None
+
+
+def _kind_of(value: object) -> str:
+    return {str: "string", dict: "dictionary", list: "list", int: "number"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _error(capture: Capture, problems: Problems, line: int, why: str) -> None:
+    problems.error(capture.display, line, f"not a readable Safari web archive: {why}")
+
+
+FORMAT = Format("webarchive", read, detect, order=2, suffixes=SUFFIXES)

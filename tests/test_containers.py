@@ -1,0 +1,521 @@
+"""Pages saved in a binary container: Safari's Web Archive (``webarchive``) and WARC (``warc``).
+
+Every file is made here: a web archive by :func:`plistlib.dumps`, a WARC file
+by hand (a ``.warc.gz``, each record gzipped on its own).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import plistlib
+import re
+import struct
+import zlib
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.readers import Reading, capture_text, detect_format, read_text, readable
+from archive_site.readers.container import escaped, unescaped
+from conftest import cli
+
+PAGE = (
+    '<!DOCTYPE html><html lang="en"><head><title>Talks in Baku</title>{head}</head><body>\n'
+    "<article><h1>Talks in Baku</h1>\n"
+    '<p class="byline">By Leyla Mammadova</p>\n'
+    "<p>{first}</p>\n"
+    "<p>The ministers also discussed the Middle Corridor and new rail links, "
+    "officials said after the meeting.</p>\n"
+    "</article></body></html>\n"
+)
+FIRST = "Baku hosted the talks on Wednesday, officials said, and more was agreed than expected."
+DATED = '<meta property="article:published_time" content="2025-04-23T10:00:00+04:00">'
+CANONICAL = '<link rel="canonical" href="https://news.example/2025/talks">'
+URL = "https://news.example/talks?id=7"
+CYRILLIC = "Переговоры в Баку прошли в среду, сообщили официальные лица, и договорились о многом."
+
+
+def page(head: str = DATED, first: str = FIRST) -> str:
+    return PAGE.format(head=head, first=first)
+
+
+def webarchive(data: object, *, binary: bool = True, **main: object) -> bytes:
+    """A web archive as Safari writes one: its page's resource, and an image beside it."""
+    resource = {
+        "WebResourceData": data,
+        "WebResourceMIMEType": "text/html",
+        "WebResourceTextEncodingName": "UTF-8",
+        "WebResourceURL": URL,
+        "WebResourceFrameName": "",
+        **main,
+    }
+    resource = {k: v for k, v in resource.items() if v is not None}
+    image = {
+        "WebResourceData": b"\x89PNG\r\n\x1a\n",
+        "WebResourceMIMEType": "image/png",
+        "WebResourceURL": "https://news.example/a.png",
+    }
+    root = {"WebMainResource": resource, "WebSubresources": [image]}
+    return plistlib.dumps(root, fmt=plistlib.FMT_BINARY if binary else plistlib.FMT_XML)
+
+
+def record(kind: str, uri: str, content_type: str, block: bytes, **headers: str) -> bytes:
+    more = "".join(f"{k.replace('_', '-')}: {v}\r\n" for k, v in headers.items())
+    head = (
+        f"WARC/1.1\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n"
+        "WARC-Date: 2026-01-02T03:04:05Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+        f"Content-Type: {content_type}\r\n{more}Content-Length: {len(block)}\r\n\r\n"
+    )
+    return head.encode("utf-8") + block + b"\r\n\r\n"
+
+
+def response(
+    body: bytes,
+    *,
+    status: str = "200 OK",
+    headers: str = "",
+    uri: str = URL,
+    content_type: str = "text/html; charset=utf-8",
+) -> bytes:
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\n{headers}\r\n".encode()
+    return record("response", uri, "application/http; msgtype=response", http + body)
+
+
+def request(uri: str = URL) -> bytes:
+    http = b"GET / HTTP/1.1\r\nHost: news.example\r\n\r\n"
+    return record("request", uri, "application/http; msgtype=request", http)
+
+
+WARCINFO = record("warcinfo", "", "application/warc-fields", b"software: test\r\n")
+
+
+def warc(*records: bytes, gzipped: bool = False) -> bytes:
+    if gzipped:
+        return b"".join(gzip.compress(r) for r in records)
+    return b"".join(records)
+
+
+def chunked(body: bytes, size: int = 40) -> bytes:
+    parts = [body[i : i + size] for i in range(0, len(body), size)]
+    return b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in parts) + b"0\r\n\r\n"
+
+
+def read(data: bytes, name: str) -> tuple[Reading, list[str]]:
+    """The capture read as the loader reads it: its text, its format, its reading."""
+    problems = Problems()
+    decoded = capture_text(data, name, name, problems)
+    if decoded is None:
+        return Reading("none", {}, ()), [f"{d.line}: {d.message}" for d in problems]
+    text = readable(decoded.text, name, problems)
+    assert text == decoded.text  # nothing of a binary file is read as a control character
+    reading = read_text(text, name, problems, fmt=detect_format(text, name))
+    return reading, [f"{d.line}: {d.message}" for d in problems]
+
+
+def values(r: Reading) -> dict[str, str]:
+    return {k: f.value for k, f in r.fields.items()}
+
+
+def as_html(html: str) -> Reading:
+    r, problems = read(html.encode("utf-8"), "page.html")
+    assert problems == []
+    return r
+
+
+def test_a_binary_capture_is_escaped_as_text_byte_for_byte() -> None:
+    data = bytes(range(256)) * 3 + "é—Ж".encode()
+    text = escaped(data).text
+    assert unescaped(text) == data
+    assert readable(text, "x", Problems()) == text and "\x00" not in text
+    assert escaped(b"plain text\r\n").encoding == "UTF-8" and escaped(data).encoding == "binary"
+
+
+# --- Safari's web archive -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("binary", [True, False])
+@pytest.mark.parametrize("name", ["saved.webarchive", "saved.txt"])
+def test_a_web_archive_is_read_as_its_page(binary: bool, name: str) -> None:
+    html = page(DATED + CANONICAL)
+    data = webarchive(html.encode("utf-8"), binary=binary)
+    if not binary and name == "saved.txt":
+        assert data.startswith(b"<?xml")
+    r, problems = read(data, name)
+    assert problems == [] and r.format == "webarchive"
+    same = as_html(html)
+    assert values(r) == values(same)
+    assert values(r)["title"] == "Talks in Baku" and values(r)["published"] == "2025-04-23"
+    assert values(r)["author"] == "Leyla Mammadova"
+    assert values(r)["url"] == "https://news.example/2025/talks"  # the page's own, first
+    assert [b.text for b in r.blocks] == [b.text for b in same.blocks]
+    assert r.blocks[0].text == FIRST
+    lines = data.split(b"\n")
+    at = {b.line for b in r.blocks} | {f.line for f in r.fields.values()}
+    assert at == ({1} if binary else {next(i for i, x in enumerate(lines) if b"WebMain" in x) + 1})
+
+
+def test_a_web_archive_gives_the_address_its_page_does_not() -> None:
+    r, problems = read(webarchive(page().encode()), "saved.webarchive")
+    assert problems == [] and values(r)["url"] == URL
+    r, _ = read(
+        webarchive(page().encode(), WebResourceURL="file:///Users/x/a.html"), "a.webarchive"
+    )
+    assert "url" not in r.fields  # no web address
+
+
+def test_a_web_archive_s_page_in_the_encoding_it_names() -> None:
+    html = page(head="", first=CYRILLIC).encode("cp1251")  # the page declares none
+    for label in ("windows-1251", "cp1251"):
+        r, problems = read(webarchive(html, WebResourceTextEncodingName=label), "a.webarchive")
+        assert problems == [] and r.blocks[0].text == CYRILLIC
+    r, problems = read(webarchive(html, WebResourceTextEncodingName=None), "a.webarchive")
+    assert r.blocks == () and problems == ["1: the page in the web archive is not UTF-8 text"]
+    declared = page(head='<meta charset="windows-1251">', first=CYRILLIC).encode("cp1251")
+    r, problems = read(webarchive(declared, WebResourceTextEncodingName=None), "a.webarchive")
+    assert problems == [] and r.blocks[0].text == CYRILLIC
+
+
+def _nested_plist(depth: int) -> bytes:
+    """A binary property list of arrays, each holding the next, ``depth`` deep."""
+    objects = [b"\xa1" + struct.pack(">H", i + 1) for i in range(depth)] + [b"\x08"]
+    offsets, body = [], b"bplist00"
+    for obj in objects:
+        offsets.append(len(body))
+        body += obj
+    table = b"".join(struct.pack(">I", o) for o in offsets)
+    trailer = struct.pack(">6xBBQQQ", 4, 2, len(objects), 0, len(body))
+    return body + table + trailer
+
+
+def _bad_offsets() -> bytes:
+    data = webarchive(b"<p>x</p>")
+    return data[:-8] + (len(data) * 2).to_bytes(8, "big")  # its offsets: past its end
+
+
+def _many_objects() -> bytes:
+    data = bytearray(webarchive(b"<p>x</p>"))
+    data[-24:-16] = (2**40).to_bytes(8, "big")  # its trailer's count of objects
+    return bytes(data)
+
+
+ENTITIES = (
+    b'<?xml version="1.0"?>\n<!DOCTYPE plist [<!ENTITY a "aaaaaaaaaa">'
+    b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>\n<plist version="1.0"><dict>'
+    b"<key>WebMainResource</key><dict><key>WebResourceData</key><string>&b;</string>"
+    b"</dict></dict></plist>\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (_bad_offsets(), 1, "a malformed property list"),
+        (webarchive(b"<p>x</p>")[:-10], 1, "a binary property list of more than 1,000,000"),
+        (b"bplist00" + b"\x00" * 40, 1, "a malformed property list"),
+        (b"bplist00", 1, "a binary property list cut short (no trailer)"),
+        (_nested_plist(5000), 1, "a property list nested too deeply to read"),
+        (_many_objects(), 1, "a binary property list of more than 1,000,000 objects"),
+        (ENTITIES, 1, "XML entity declarations are not supported in plist files"),
+        (b"<?xml version='1.0'?><plist><dict><key>a", 1, "a malformed property list"),
+        (plistlib.dumps({"a": 1}, fmt=plistlib.FMT_BINARY), 1, "with no WebMainResource"),
+        (
+            plistlib.dumps({"WebMainResource": [1]}, fmt=plistlib.FMT_BINARY),
+            1,
+            "a WebMainResource that is no dictionary: no HTML page in it",
+        ),
+        (webarchive("<p>text</p>"), 1, "WebResourceData is a string, not data"),
+        (webarchive(None), 1, "WebResourceData is missing"),
+        (
+            webarchive(b"\x89PNG\r\n", WebResourceMIMEType="image/png"),
+            1,
+            "its main resource is 'image/png', not a web page: no HTML page in it",
+        ),
+        (
+            webarchive(b"%PDF-1.7", WebResourceMIMEType="application/pdf", binary=False),
+            5,  # the line of <key>WebMainResource</key>
+            "its main resource is 'application/pdf', not a web page: no HTML page in it",
+        ),
+    ],
+)
+def test_a_web_archive_that_cannot_be_read_is_refused_on_its_line(
+    data: bytes, line: int, message: str
+) -> None:
+    r, problems = read(data, "bad.webarchive")
+    assert r.blocks == () and len(problems) == 1, problems
+    assert problems[0].startswith(f"{line}: not a readable Safari web archive: ")
+    assert message in problems[0]
+
+
+# --- WARC ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+@pytest.mark.parametrize("named", [True, False])
+def test_a_warc_file_is_read_as_its_page(gzipped: bool, named: bool) -> None:
+    html = page(DATED + CANONICAL)
+    data = warc(WARCINFO, request(), response(html.encode()), gzipped=gzipped)
+    name = ("page.warc.gz" if gzipped else "page.warc") if named else "download.bin"
+    r, problems = read(data, name)
+    assert problems == [] and r.format == "warc"
+    same = as_html(html)
+    assert values(r) == values(same)
+    assert [b.text for b in r.blocks] == [b.text for b in same.blocks]
+    at = {b.line for b in r.blocks} | {f.line for f in r.fields.values()}
+    if gzipped:
+        assert at == {1}
+    else:  # the line of the page's record's first line
+        (line,) = at
+        assert data.split(b"\n")[line - 1] == b"WARC/1.1\r"
+        assert b"WARC-Type: response" in data.split(b"\n")[line]
+
+
+def test_a_warc_file_gives_the_address_its_page_does_not_and_never_its_date() -> None:
+    r, problems = read(warc(response(page(head="").encode())), "page.warc")
+    assert problems == [] and values(r)["url"] == URL
+    assert "published" not in r.fields and "2026" not in json.dumps(values(r))
+    r, _ = read(warc(response(page().encode())), "page.warc")
+    assert values(r)["published"] == "2025-04-23"  # the page's own date, not WARC-Date's
+
+
+def test_a_chunked_and_gzipped_body_is_decoded() -> None:
+    html = page().encode()
+    for coding, body in [
+        ("gzip", gzip.compress(html)),
+        ("deflate", zlib.compress(html)),
+        ("deflate", zlib.compress(html)[2:-4]),  # raw deflate, as some servers send it
+        ("gzip", html),  # a body stored decoded, its headers kept
+    ]:
+        headers = f"Transfer-Encoding: chunked\r\nContent-Encoding: {coding}\r\n"
+        for gzipped in (False, True):
+            data = warc(request(), response(chunked(body), headers=headers), gzipped=gzipped)
+            r, problems = read(data, "page.warc")
+            assert problems == [] and r.blocks[0].text == FIRST, coding
+
+
+def test_a_warc_page_in_the_encoding_its_headers_name() -> None:
+    html = page(head="", first=CYRILLIC).encode("cp1251")
+    data = warc(response(html, content_type="text/html; charset=windows-1251"))
+    r, problems = read(data, "page.warc")
+    assert problems == [] and r.blocks[0].text == CYRILLIC
+    bare = warc(response(html, content_type="text/html"))
+    r, problems = read(bare, "page.warc")
+    assert r.blocks == () and problems == ["1: the page in the WARC file is not UTF-8 text"]
+
+
+def test_the_page_is_the_one_the_first_request_asks_for() -> None:
+    other = page(head="", first="An advertisement frame with words enough to be read as text.")
+    ad_uri = "https://ads.example/frame"
+    pages = (response(other.encode(), uri=ad_uri), response(page().encode()))
+    r, _ = read(warc(request(), *pages), "page.warc")
+    assert r.blocks[0].text == FIRST and values(r)["url"] == URL
+    r, _ = read(warc(*pages), "page.warc")  # no request: the first page
+    assert values(r)["url"] == ad_uri
+    moved = response(b"<html><body><p>Moved</p></body></html>", status="301 Moved")
+    resource = record("resource", URL, "text/html", page().encode())
+    r, problems = read(warc(moved, resource), "page.warc")  # a redirection is no page
+    assert problems == [] and r.blocks[0].text == FIRST
+
+
+def _bomb() -> bytes:
+    return gzip.compress(b"\0" * (33 * 2**20), 9)
+
+
+def _truncated() -> bytes:
+    return warc(request(), response(page().encode()))[:-200]
+
+
+def _short_length() -> bytes:
+    good = response(page().encode())
+    length = int(good.split(b"Content-Length: ")[1].split(b"\r")[0])
+    wrong = good.replace(b"Content-Length: %d" % length, b"Content-Length: %d" % (length - 9))
+    return warc(wrong, request())
+
+
+#: The line of the second record's first line in :func:`_truncated`.
+SECOND = _truncated().split(b"\n").index(b"WARC/1.1\r", 1) + 1
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (_truncated(), SECOND, "record 2 is cut short: its Content-Length is "),
+        (warc(response(page().encode())).replace(b"Content-Length", b"X-Length"), 1, "no Con"),
+        (
+            warc(request(), response(page().encode()))[:60],
+            1,
+            "record 1's header does not end: the file is cut short?",
+        ),
+        (
+            _short_length(),
+            1,
+            "record 1's Content-Length (",
+        ),
+        (
+            warc(
+                response(
+                    b"ff\r\n<p>short</p>\r\n0\r\n\r\n", headers="Transfer-Encoding: chunked\r\n"
+                )
+            ),
+            1,
+            "record 1's page's chunked body has a chunk of 255 bytes where 19 are left",
+        ),
+        (
+            warc(
+                response(
+                    b"4\r\n<p>short</p>\r\n0\r\n\r\n", headers="Transfer-Encoding: chunked\r\n"
+                )
+            ),
+            1,
+            "record 1's page's chunked body has a chunk longer than its size says",
+        ),
+        (
+            warc(response(_bomb(), headers="Content-Encoding: gzip\r\n")),
+            1,
+            "(Content-Encoding: gzip) decompresses to more than 32 MB",
+        ),
+        (
+            warc(
+                response(gzip.compress(page().encode())[:-30], headers="Content-Encoding: gzip\r\n")
+            ),
+            1,
+            "(Content-Encoding: gzip) is cut short",
+        ),
+        (
+            warc(response(b"\x1b\x00\x00", headers="Content-Encoding: br\r\n")),
+            1,
+            "(Content-Encoding: br) is compressed with Brotli, which this build cannot read",
+        ),
+        (
+            warc(response(page().encode(), headers="Content-Encoding: gzip, gzip, gzip, gzip\r\n")),
+            1,
+            "record 1's page is compressed 4 times over",
+        ),
+        (
+            warc(
+                record(
+                    "response",
+                    URL,
+                    "application/http",
+                    b"HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n\x89PNG",
+                )
+            ),
+            1,
+            "no HTML page in it (no response or resource record of text/html)",
+        ),
+        (
+            warc(record("response", URL, "application/http", b"garbage")),
+            1,
+            "record 1's HTTP response has no status line",
+        ),
+        (_bomb(), 1, "gzip member 1 decompresses to more than 32 MB"),
+        (gzip.compress(_truncated()), 1, "record 2 is cut short"),
+        (warc(response(page().encode()), gzipped=True)[:-40], 1, "gzip member 1 is cut short"),
+    ],
+)
+def test_a_warc_file_that_cannot_be_read_is_refused_on_its_line(
+    data: bytes, line: int, message: str
+) -> None:
+    r, problems = read(data, "bad.warc")
+    assert r.blocks == () and len(problems) == 1, problems
+    assert problems[0].startswith(f"{line}: not a readable WARC file: "), problems
+    assert message in problems[0], problems
+
+
+def test_a_warc_file_broken_after_its_page_is_read_with_a_warning() -> None:
+    data = warc(response(page().encode()), request(), gzipped=True) + b"not gzip at all"
+    r, problems = read(data, "page.warc.gz")
+    assert r.blocks[0].text == FIRST
+    assert problems == [
+        "1: the rest of the file is not read: gzip member 3 does not start as gzip does"
+    ]
+
+
+# --- add, then build ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "stored", "fmt"),
+    [
+        (
+            "saved.webarchive",
+            webarchive(page(DATED).encode()),
+            "talks.capture.webarchive",
+            "webarchive",
+        ),
+        (
+            "saved.warc",
+            warc(request(), response(page(DATED).encode())),
+            "talks.capture.warc",
+            "warc",
+        ),
+        (
+            "saved.warc.gz",
+            warc(
+                request(),
+                response(gzip.compress(page(DATED).encode()), headers="Content-Encoding: gzip\r\n"),
+                gzipped=True,
+            ),
+            "talks.capture.warc.gz",
+            "warc",
+        ),
+    ],
+)
+def test_add_a_page_in_a_container_then_build(
+    project_copy: Path, name: str, data: bytes, stored: str, fmt: str
+) -> None:
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / name).write_bytes(data)
+    added = cli("add", f"inbox/{name}", "--id", "talks", cwd=project_copy)
+    assert (added.returncode, added.stderr) == (0, "")
+    assert f"to content/articles/{stored} (" in added.stdout
+    assert f"read as '{fmt}'" in added.stdout
+    said = [(k, v) for k, v, _ in re.findall(r"(?m)^  (\w+): +(.*) \(line (\d+)\)$", added.stdout)]
+    assert ("title", "Talks in Baku") in said and ("url", URL) in said
+    assert ("author", "Leyla Mammadova") in said
+    folder = project_copy / "content/articles"
+    assert (folder / stored).read_bytes() == data
+    meta = folder / "talks.meta.yaml"
+    meta.write_text(meta.read_text("utf-8").replace("kind:\n", "kind: news\n"), "utf-8")
+    meta.write_text(meta.read_text("utf-8").replace("outlet:\n", "outlet: EDnews\n"), "utf-8")
+    built = cli("build", "-q", cwd=project_copy)
+    assert (built.returncode, built.stderr) == (0, "")
+    dist = project_copy / "dist/articles"
+    assert (dist / f"{stored}.txt").read_bytes() == data  # published as text
+    assert not (dist / stored).exists()  # never served as itself
+    html = (dist / "talks.html").read_text(encoding="utf-8")
+    assert "officials said, and more was agreed than expected." in html
+    assert "<h1>Talks in Baku</h1>" in html
+    assert f'href="{stored}.txt" type="text/plain"' in html
+    records = json.loads((project_copy / "dist/data/articles.json").read_text("utf-8"))
+    record_ = next(r for r in records if r["id"] == "talks")
+    assert record_["format"] == fmt and record_["published"] == "2025-04-23"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("a.webarchive", b"bplist00" + b"\x01" * 40, "1: not a readable Safari web archive"),
+        (
+            "a.webarchive",
+            webarchive(b"%PDF", WebResourceMIMEType="application/pdf"),
+            "1: not a readable Safari web archive: its main resource is 'application/pdf', not "
+            "a web page: no HTML page in it",
+        ),
+        ("a.warc", _truncated(), f"{SECOND}: not a readable WARC file: record 2 is cut short"),
+        ("a.warc.gz", _bomb(), "1: not a readable WARC file: gzip member 1 decompresses"),
+    ],
+)
+def test_add_refuses_a_container_it_cannot_read(
+    project_copy: Path, name: str, data: bytes, message: str
+) -> None:
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / name).write_bytes(data)
+    before = sorted((project_copy / "content/articles").iterdir())
+    result = cli("add", f"inbox/{name}", cwd=project_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"inbox/{name}:{message}" in result.stderr
+    assert sorted((project_copy / "content/articles").iterdir()) == before
