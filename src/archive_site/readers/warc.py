@@ -37,6 +37,8 @@ _VERSION = re.compile(rb"WARC/1\.[01]\r?\n")
 _MOST_HEAD = 64 * 1024
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _LINE_END = re.compile(rb"\r?\n")
+#: What may follow a gzipped file's last member: nothing, or padding.
+_PADDING = re.compile(rb"[\0\r\n\t ]*\Z")
 _GAP = re.compile(rb"(?:\r?\n)*")
 _LENGTH = re.compile(r"[0-9]{1,12}")
 _STATUS = re.compile(rb"HTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b")
@@ -140,13 +142,15 @@ def _stream(data: bytes) -> tuple[bytes, Refused | None]:
     if not data.startswith(_GZIP):
         return data, None
     out: list[bytes] = []
-    total, rest, member = 0, data, 0
-    while rest.strip(b"\0\r\n\t "):
+    total, pos, member = 0, 0, 0
+    while not _PADDING.match(data, pos):
         member += 1
-        if not rest.startswith(_GZIP):
+        if not data.startswith(_GZIP, pos):
             return b"".join(out), Refused(f"gzip member {member} does not start as gzip does")
+        what = f"gzip member {member}"
+        what += f" (after {total:,} bytes of the ones before it)" if total else ""
         try:
-            chunk, rest = inflated(rest, 31, f"gzip member {member}", 1, MOST_INFLATED - total)
+            chunk, pos = inflated(data, 31, what, start=pos, most=MOST_INFLATED - total)
         except Refused as refused:
             return b"".join(out), refused
         out.append(chunk)
