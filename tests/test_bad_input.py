@@ -272,7 +272,8 @@ def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     assert failed_build_problems(project_copy) == [
         "content/articles/notes.txt: not an article file: captures are ID.capture.txt "
         "(or .capture.html, .capture.mhtml, .capture.webarchive, .capture.warc, "
-        ".capture.warc.gz) with ID.meta.yaml beside them, hand-written articles are ID.md"
+        ".capture.warc.gz, .capture.wacz) with ID.meta.yaml beside them, hand-written "
+        "articles are ID.md"
     ]
 
 

@@ -7,10 +7,12 @@ by hand (a ``.warc.gz``, each record gzipped on its own).
 from __future__ import annotations
 
 import gzip
+import io
 import json
 import plistlib
 import re
 import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -95,6 +97,22 @@ def warc(*records: bytes, gzipped: bool = False) -> bytes:
     if gzipped:
         return b"".join(gzip.compress(r) for r in records)
     return b"".join(records)
+
+
+def wacz(entries: dict[str, bytes], *, stored: bool = False) -> bytes:
+    """A WACZ file as ArchiveWeb.page writes one: a zip file of these entries."""
+    out = io.BytesIO()
+    how = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    with zipfile.ZipFile(out, "w", how) as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def pages_list(*urls: str) -> bytes:
+    lines = [{"format": "json-pages-1.0", "id": "pages", "title": "All Pages"}]
+    lines += [{"id": str(n), "url": u, "ts": "2026-01-02T03:04:05Z"} for n, u in enumerate(urls)]
+    return "\n".join(json.dumps(line) for line in lines).encode()
 
 
 def chunked(body: bytes, size: int = 40) -> bytes:
@@ -439,6 +457,12 @@ def test_a_warc_file_broken_after_its_page_is_read_with_a_warning() -> None:
     ("name", "data", "stored", "fmt"),
     [
         (
+            "saved.wacz",
+            wacz({"archive/data.warc.gz": warc(response(page(DATED).encode()), gzipped=True)}),
+            "talks.capture.wacz",
+            "warc",
+        ),
+        (
             "saved.webarchive",
             webarchive(page(DATED).encode()),
             "talks.capture.webarchive",
@@ -534,3 +558,57 @@ def test_a_warc_file_of_many_small_records_is_read_in_linear_time() -> None:
         r, problems = read(capture, name)
         assert problems == [] and r.blocks[0].text == FIRST
     assert time.monotonic() - started < 20
+
+
+# --- WACZ ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["saved.wacz", "saved.zip"])
+def test_a_wacz_file_is_read_as_the_page_it_lists_first(name: str) -> None:
+    ad_uri = "https://ads.example/frame"
+    other = page(head="", first="An advertisement frame with words enough to be read as text.")
+    records = warc(response(other.encode(), uri=ad_uri), response(page().encode()), gzipped=True)
+    data = wacz(
+        {
+            "datapackage.json": b"{}",
+            "archive/data.warc.gz": records,
+            "pages/pages.jsonl": pages_list(URL, ad_uri),
+        }
+    )
+    r, problems = read(data, name)
+    assert problems == [] and r.format == "warc"
+    assert r.blocks[0].text == FIRST and values(r)["url"] == URL
+    assert values(r)["published"] == "2025-04-23"  # the page's, not the list's "ts"
+    unlisted = wacz({"archive/data.warc.gz": records})  # no list: the first page
+    r, problems = read(unlisted, "saved.wacz")
+    assert problems == [] and values(r)["url"] == ad_uri
+
+
+def _zip_bomb() -> bytes:
+    return wacz({"archive/data.warc": b"WARC/1.1\r\n" + b"\0" * (33 * 2**20)})
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK\x03\x04" + b"\x00" * 60, "a WACZ file that is not a readable zip file"),
+        (wacz({"pages/pages.jsonl": pages_list(URL)}), "without a WARC file in its archive/"),
+        (_zip_bomb(), "archive/data.warc in it is more than 32 MB"),
+        (
+            wacz(
+                {
+                    "archive/a.warc": warc(response(page().encode())),
+                    "pages/pages.jsonl": b"[" * 10**5,
+                }
+            ),
+            "",  # a list nested too deep is no list: its first page is read
+        ),
+    ],
+)
+def test_a_wacz_file_that_cannot_be_read_is_refused(data: bytes, message: str) -> None:
+    r, problems = read(data, "bad.wacz")
+    if not message:
+        assert problems == [] and r.blocks[0].text == FIRST
+        return
+    assert r.blocks == () and len(problems) == 1, problems
+    assert problems[0].startswith("1: not a readable WARC file: ") and message in problems[0]

@@ -20,8 +20,8 @@ def test_capture_files_need_their_metadata_and_one_capture(tmp_path: Path) -> No
     second = capture_files(tmp_path / "a.capture.html", "a", [files])
     assert second == (
         "a second capture of 'a': an article has one capture "
-        "(.capture.txt, .capture.html, .capture.mhtml, .capture.webarchive, .capture.warc "
-        "or .capture.warc.gz)"
+        "(.capture.txt, .capture.html, .capture.mhtml, .capture.webarchive, .capture.warc, "
+        ".capture.warc.gz or .capture.wacz)"
     )
     hand_written = ArticleFiles("a", tmp_path / "a.md", None)
     assert isinstance(capture_files(capture, "a", [hand_written]), ArticleFiles)

@@ -13,7 +13,7 @@ the loader reads::
     content/articles/ID.capture.html  a saved web page, byte for byte
     content/articles/ID.capture.mhtml a web page saved as one file (MHTML), byte for byte
     content/articles/ID.capture.webarchive  one saved by Safari as a Web Archive
-    content/articles/ID.capture.warc  one archived as WARC (or ``.capture.warc.gz``)
+    content/articles/ID.capture.warc  one archived as WARC (``.capture.warc.gz``, ``.wacz``)
     content/articles/ID.meta.yaml     the archivist's metadata for it
     content/articles/ID.md            an article written or pasted by hand
 """
@@ -41,13 +41,15 @@ _CONTAINER_SUFFIXES = {
     "webarchive": ".capture.webarchive",
     "warc": ".capture.warc",
 }
-#: A gzipped WARC file keeps its name's ending: its bytes are gzip's.
+#: A gzipped WARC file keeps its name's ending, as a WACZ file (a zip file of WARC files).
 WARC_GZ_CAPTURE_SUFFIX = ".capture.warc.gz"
+WACZ_CAPTURE_SUFFIX = ".capture.wacz"
 CAPTURE_SUFFIXES = (
     CAPTURE_SUFFIX,
     HTML_CAPTURE_SUFFIX,
     *_CONTAINER_SUFFIXES.values(),
     WARC_GZ_CAPTURE_SUFFIX,
+    WACZ_CAPTURE_SUFFIX,
 )
 #: The captures a browser would show as pages (or, a web archive, run as one): published
 #: as text only (see ``urls.capture``).
@@ -91,9 +93,11 @@ def capture_suffix(fmt: str, data: bytes = b"") -> str:
     """The suffix of the capture file of a capture in the format ``fmt`` holding ``data``:
     ``.capture.html`` for a saved web page, ``.capture.mhtml`` for one
     saved as MHTML, ``.capture.webarchive`` for a web archive, ``.capture.warc`` for a WARC
-    file (``.capture.warc.gz`` gzipped)."""
+    file (``.capture.warc.gz`` gzipped, ``.capture.wacz`` a WACZ file)."""
     if fmt == "warc" and data.startswith(b"\x1f\x8b"):  # gzip's first bytes
         return WARC_GZ_CAPTURE_SUFFIX
+    if fmt == "warc" and data.startswith(b"PK\x03\x04"):  # a zip file's
+        return WACZ_CAPTURE_SUFFIX
     if fmt == "html":
         return HTML_CAPTURE_SUFFIX
     return _CONTAINER_SUFFIXES.get(fmt, CAPTURE_SUFFIX)

@@ -1,11 +1,13 @@
-"""``warc``: a web page archived as WARC (ISO 28500: ``.warc``, ``.warc.gz``).
+"""``warc``: a web page archived as WARC (ISO 28500: ``.warc``, ``.warc.gz``), or WACZ.
 
 Webrecorder's ArchiveWeb.page, Browsertrix, the Internet Archive and ``wget
 --warc-file`` write what they fetched as WARC records, a ``.warc.gz`` each
-record in a gzip member of its own.  The page is the first ``response`` (with
-a status of 2xx) or ``resource`` record whose payload is ``text/html`` (or
-XHTML): the one whose ``WARC-Target-URI`` the first ``request`` record asked
-for, when there is one, else the first.  Its HTTP body is decoded as the
+record in a gzip member of its own; a WACZ file (``.wacz``) is a zip file of
+WARC files (``archive/*.warc.gz``) and the list of their pages
+(``pages/pages.jsonl``).  The page is the first ``response`` (with a status of
+2xx) or ``resource`` record whose payload is ``text/html`` (or XHTML): the one
+whose ``WARC-Target-URI`` a WACZ file lists first, or else the first
+``request`` record asked for, when there is one; else the first.  Its HTTP body is decoded as the
 headers say (``Transfer-Encoding: chunked``; ``Content-Encoding: gzip`` or
 ``deflate``; Brotli and Zstandard, which Python's library does not read, are
 refused), and, as warcio does, a body the headers call chunked or compressed
@@ -15,23 +17,50 @@ encoding its ``Content-Type`` names, else the one it declares; its address,
 where it names none, is its ``WARC-Target-URI``.  ``WARC-Date`` is when the
 page was archived, never when it was published: it is not read.  The capture
 stays byte for byte.  Every line named (a field, a paragraph, a problem) is the
-line of the record's ``WARC/`` line in a ``.warc``; a ``.warc.gz`` has no
-lines: its first (its problems name the record by its number).
+line of the record's ``WARC/`` line in a ``.warc``; a ``.warc.gz`` or a WACZ
+file has no lines: its first (its problems name the record by its number).
 """
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 import zlib
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..errors import Problems
 from .base import Capture, Format, Reading
-from .container import MOST_INFLATED, Refused, address, inflated, read_html, unescaped
+from .container import (
+    MOST_INFLATED,
+    Refused,
+    address,
+    inflated,
+    most_mb,
+    read_html,
+    unescaped,
+)
 
-SUFFIXES = (".warc", ".warc.gz")
+SUFFIXES = (".warc", ".warc.gz", ".wacz")
 _GZIP = b"\x1f\x8b"
+_ZIP = b"PK\x03\x04"
+_WARC_NAMES = (".warc", ".warc.gz")
+#: What reading a zip file may raise: a malformed one, an entry encrypted or compressed in
+#: a way Python does not read.
+_ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    RuntimeError,
+    NotImplementedError,
+    ValueError,
+    EOFError,
+    OSError,
+    zlib.error,
+)
+#: The most of a WACZ file's list of pages read.
+_MOST_PAGES_LIST = 1024 * 1024
 _VERSION = re.compile(rb"WARC/1\.[01]\r?\n")
 #: The longest header of a record, of an HTTP response.
 _MOST_HEAD = 64 * 1024
@@ -51,9 +80,16 @@ _MOST_ENCODINGS = 3
 
 def is_warc(name: str, data: bytes) -> bool:
     """Whether the capture file ``name`` holding ``data`` is a WARC file: by its name, or
-    by its first line (``WARC/1.0``, ``WARC/1.1``), gzipped or not."""
+    by its first line (``WARC/1.0``, ``WARC/1.1``), gzipped or not; a WACZ file, a zip file
+    with WARC files in its ``archive/`` folder."""
     if name.lower().endswith(SUFFIXES) or _VERSION.match(data):
         return True
+    if data.startswith(_ZIP):
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except _ZIP_ERRORS:
+            return False
+        return any(n.startswith("archive/") and n.lower().endswith(_WARC_NAMES) for n in names)
     if not data.startswith(_GZIP):
         return False
     try:
@@ -67,7 +103,7 @@ def detect(capture: Capture) -> bool:
     """A first line ``WARC/1.0`` or ``WARC/1.1``, or gzip's first bytes (a file named a
     WARC file that is not one is refused by :func:`read`, with what is wrong with it)."""
     head = unescaped(capture.text[:16])
-    return bool(_VERSION.match(head)) or head.startswith(_GZIP)
+    return bool(_VERSION.match(head)) or head.startswith((_GZIP, _ZIP))
 
 
 class _Record(NamedTuple):
@@ -90,7 +126,12 @@ class _Page(NamedTuple):
 def read(capture: Capture, problems: Problems) -> Reading:
     data = unescaped(capture.text)
     try:
-        page = _page(data, capture, problems)
+        if data.startswith(_ZIP):
+            stream, broken, listed = _wacz(data)
+        else:
+            (stream, broken), listed = _stream(data), None
+        records = _records(stream, counted=not data.startswith((_GZIP, _ZIP)))
+        page = _page(records, broken, listed, capture, problems)
         body = _decoded_body(page)
     except Refused as refused:
         problems.error(capture.display, refused.line, f"not a readable WARC file: {refused}")
@@ -103,24 +144,32 @@ def read(capture: Capture, problems: Problems) -> Reading:
     return read_html(body, charset, capture, problems, fmt="warc", said=said, line=line)
 
 
-def _page(data: bytes, capture: Capture, problems: Problems) -> _Page:
-    """The page's record (see the module's text); :class:`Refused` when there is none."""
-    stream, broken = _stream(data)
-    asked: str | None = None
+def _page(
+    records: Iterator[_Record],
+    broken: Refused | None,
+    listed: str | None,
+    capture: Capture,
+    problems: Problems,
+) -> _Page:
+    """The page's record among ``records`` (see the module's text: ``listed``, the page a
+    WACZ file lists first), warned of ``broken``, what stopped the file being read to its
+    end; :class:`Refused` when there is none."""
+    asked = listed
     pages: list[_Page] = []
     try:
-        for record in _records(stream, counted=not data.startswith(_GZIP)):
+        for record in records:
             kind = record.headers.get("warc-type", "").lower()
-            target = record.headers.get("warc-target-uri", "").strip("<> ")
             if kind == "request" and asked is None:
-                asked = target
+                asked = _target(record)  # (warcio writes it after its response, wget before)
+                if any(_target(p) == asked for p in pages):
+                    break
             found = _html(record, kind)
             if found is not None:
                 pages.append(found)
-            if asked is not None and any(_target(p) == asked for p in pages):
-                break
+                if asked is not None and _target(found) == asked:
+                    break
     except Refused as refused:
-        broken = refused
+        broken = broken or refused  # a stream cut short: the cut is the cause
     if broken is not None:
         if not pages:
             raise broken
@@ -131,14 +180,59 @@ def _page(data: bytes, capture: Capture, problems: Problems) -> _Page:
     return next((p for p in pages if _target(p) == asked), pages[0])
 
 
-def _target(page: _Page) -> str:
-    return page.record.headers.get("warc-target-uri", "").strip("<> ")
+def _target(page: _Page | _Record) -> str:
+    record = page.record if isinstance(page, _Page) else page
+    return record.headers.get("warc-target-uri", "").strip("<> ")
 
 
-def _stream(data: bytes) -> tuple[bytes, Refused | None]:
+def _wacz(data: bytes) -> tuple[bytes, Refused | None, str | None]:
+    """A WACZ file's WARC files as one stream (see :func:`_stream`), what stopped that, and
+    the address of the first page it lists."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = archive.namelist()
+        warcs = sorted(
+            n for n in names if n.startswith("archive/") and n.lower().endswith(_WARC_NAMES)
+        )
+        if not warcs:
+            raise Refused("a WACZ file without a WARC file in its archive/ folder: no page in it")
+        listed = _listed(archive) if "pages/pages.jsonl" in names else None
+        parts: list[bytes] = []
+        total, broken = 0, None
+        for name in warcs:
+            with archive.open(name) as entry:
+                raw = entry.read(MOST_INFLATED + 1)
+            stream, broken = _stream(raw[:MOST_INFLATED], MOST_INFLATED - total)
+            parts.append(stream)
+            total += len(stream)
+            if len(raw) > MOST_INFLATED:
+                broken = broken or Refused(f"{name} in it is more than {most_mb(MOST_INFLATED)}")
+            if broken is not None:
+                break
+    except _ZIP_ERRORS as exc:
+        raise Refused(f"a WACZ file that is not a readable zip file ({exc})") from None
+    return b"".join(parts), broken, listed
+
+
+def _listed(archive: zipfile.ZipFile) -> str | None:
+    """The address of the first page a WACZ file's ``pages/pages.jsonl`` lists (its first
+    line, naming its format, is no page)."""
+    with archive.open("pages/pages.jsonl") as entry:
+        lines = entry.read(_MOST_PAGES_LIST).split(b"\n")
+    for line in lines:
+        try:
+            page = json.loads(line)
+        except (ValueError, RecursionError):  # ("[[[[...": nested past Python's stack)
+            continue
+        if isinstance(page, dict) and "format" not in page and isinstance(page.get("url"), str):
+            return str(page["url"])
+    return None
+
+
+def _stream(data: bytes, most: int = MOST_INFLATED) -> tuple[bytes, Refused | None]:
     """The file's records as one stream: a gzipped file's members decompressed one after
-    the other, to :data:`~.container.MOST_INFLATED` bytes in all; and what stopped that
-    before the file's end (the members read up to it are read)."""
+    the other, to ``most`` bytes in all; and what stopped that before the file's end (the
+    members read up to it are read)."""
     if not data.startswith(_GZIP):
         return data, None
     out: list[bytes] = []
@@ -150,7 +244,7 @@ def _stream(data: bytes) -> tuple[bytes, Refused | None]:
         what = f"gzip member {member}"
         what += f" (after {total:,} bytes of the ones before it)" if total else ""
         try:
-            chunk, pos = inflated(data, 31, what, start=pos, most=MOST_INFLATED - total)
+            chunk, pos = inflated(data, 31, what, start=pos, most=most - total)
         except Refused as refused:
             return b"".join(out), refused
         out.append(chunk)
