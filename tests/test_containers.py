@@ -190,6 +190,11 @@ def test_a_web_archive_s_page_in_the_encoding_it_names() -> None:
         assert problems == [] and r.blocks[0].text == CYRILLIC
     r, problems = read(webarchive(html, WebResourceTextEncodingName=None), "a.webarchive")
     assert r.blocks == () and problems == ["1: the page in the web archive is not UTF-8 text"]
+    r, problems = read(webarchive(html, WebResourceTextEncodingName="x-klingon"), "a.webarchive")
+    assert problems == [
+        "1: the page in the web archive is not UTF-8 text (the encoding it names, 'x-klingon', "
+        "is not one browsers read)"
+    ]
     declared = page(head='<meta charset="windows-1251">', first=CYRILLIC).encode("cp1251")
     r, problems = read(webarchive(declared, WebResourceTextEncodingName=None), "a.webarchive")
     assert problems == [] and r.blocks[0].text == CYRILLIC

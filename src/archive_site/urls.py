@@ -84,8 +84,10 @@ def article(aid: str) -> str:
 def capture(file_name: str) -> str:
     """The raw capture, copied byte for byte next to its article page.
 
-    A saved web page (or MHTML file) is published with ``.txt`` added to its name, so every
-    server sends it as plain text: a hostile page never runs as part of the site.
+    A saved web page (or MHTML file, Safari web archive, WARC or WACZ file) is published
+    with ``.txt`` added to its name, so every server sends it as plain text (a browser
+    offers a binary one as a download): a hostile page never runs as part of the site, and
+    Safari never opens a web archive as the page it holds.
     """
     if file_name.endswith(PAGE_CAPTURE_SUFFIXES):
         return f"articles/{file_name}.txt"

@@ -1,7 +1,9 @@
 """``archive-site add CAPTURE``: put a captured article into the content folder.
 
 The capture is copied byte for byte to ``content/articles/ID.capture.txt``
-(a Markdown article written by hand, a ``.md`` file opening with front matter, to
+(a saved page, or one in a container, MHTML, a web archive, WARC, WACZ, keeps its
+kind: ``ID.capture.html``..., see :func:`~archive_site.layout.capture_suffix`; a
+Markdown article written by hand, a ``.md`` file opening with front matter, to
 ``ID.md``, with no metadata file: its front matter is its metadata)
 and read with the reader :func:`~archive_site.readers.detect_format` picks,
 to learn what it says itself.  Beside it goes ``ID.meta.yaml``: comments on

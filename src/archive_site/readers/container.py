@@ -23,7 +23,7 @@ from ..errors import Problems
 from ..files import MAX_BYTES
 from ..urls import is_web_url
 from .base import Capture, Field, Reading, readable, split_lines
-from .charset import Decoded, page_codec
+from .charset import LABELS, Decoded, page_codec
 from .html import read as read_page
 
 #: The first character a byte that is not printable ASCII (nor a tab or a line break) is
@@ -115,7 +115,11 @@ def read_html(
     none."""
     codec = page_codec(page, label)
     if codec is None:
-        problems.error(capture.display, line, f"the page in the {_NAMES[fmt]} is not UTF-8 text")
+        unknown = label is not None and label.strip().lower() not in LABELS
+        why = f" (the encoding it names, {label!r}, is not one browsers read)" if unknown else ""
+        problems.error(
+            capture.display, line, f"the page in the {_NAMES[fmt]} is not UTF-8 text{why}"
+        )
         return Reading(fmt, dict(said), ())
     try:
         text = page.decode(codec[0]).removeprefix("\ufeff")
