@@ -30,9 +30,6 @@ _BINARY = b"bplist00"
 #: How far into a file an XML property list's ``<plist>`` is looked for.
 _HEAD_BYTES = 1024
 _XML_PLIST = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*<\?xml[^>]*>\s*(?:<!DOCTYPE\s+plist[^>]*>\s*)?<plist\b"
-)
-_ANY_XML_PLIST = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b.*?<plist\b|<!DOCTYPE\s+plist\b|<plist\b)", re.S
 )
 _MAIN_KEY = b"WebMainResource"
@@ -52,10 +49,11 @@ def is_webarchive(name: str, data: bytes) -> bool:
 
 
 def detect(capture: Capture) -> bool:
-    """A property list: binary, or XML (a web archive by its name, too, that is not one,
-    is refused by :func:`read`, with what is wrong with it)."""
+    """A property list, binary or XML (a file named a web archive that is neither is
+    refused: it does not look like one; a property list that is no web archive is refused
+    by :func:`read`, which says what it lacks)."""
     head = unescaped(capture.text[:_HEAD_BYTES])
-    return head.startswith(_BINARY) or bool(_ANY_XML_PLIST.match(head))
+    return head.startswith(_BINARY) or bool(_XML_PLIST.match(head))
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
