@@ -181,6 +181,9 @@ def test_a_web_archive_gives_the_address_its_page_does_not() -> None:
         webarchive(page().encode(), WebResourceURL="file:///Users/x/a.html"), "a.webarchive"
     )
     assert "url" not in r.fields  # no web address
+    wayback = "https://web.archive.org/web/20250423120000/https://report.az/a/saziş/"
+    r, _ = read(webarchive(page().encode(), WebResourceURL=wayback), "a.webarchive")
+    assert values(r)["url"] == "https://report.az/a/sazi%C5%9F/"  # as a page's own is read
 
 
 def test_a_web_archive_s_page_in_the_encoding_it_names() -> None:

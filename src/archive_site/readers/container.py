@@ -21,10 +21,11 @@ from dataclasses import replace
 
 from ..errors import Problems
 from ..files import MAX_BYTES
-from ..urls import is_web_url
+from ..urls import is_web_url, uri_of
 from .base import Capture, Field, Reading, readable, split_lines
 from .charset import LABELS, Decoded, page_codec
 from .html import read as read_page
+from .html import unarchived
 
 #: The first character a byte that is not printable ASCII (nor a tab or a line break) is
 #: written as: one of Unicode's private use, which no reading of text changes.
@@ -150,7 +151,10 @@ _NAMES = {"webarchive": "web archive", "warc": "WARC file"}
 
 
 def address(value: object, line: int) -> dict[str, Field]:
-    """The field ``url`` of a container's address of its page, when it is a web address."""
-    if isinstance(value, str) and is_web_url(value.strip()):
-        return {"url": Field(value.strip(), line)}
-    return {}
+    """The field ``url`` of a container's address of its page, when it is a web address,
+    read as a page's own is (an IRI as its URL; a page archived by the Wayback Machine,
+    the page's own address)."""
+    if not isinstance(value, str):
+        return {}
+    url = uri_of(unarchived(value))
+    return {"url": Field(url, line)} if is_web_url(url) else {}

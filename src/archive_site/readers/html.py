@@ -1229,7 +1229,7 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     for source in sources:
         for key, found in source.items():
             if key == "url":
-                found = _Found(uri_of(_unarchived(found.value)), found.line)
+                found = _Found(uri_of(unarchived(found.value)), found.line)
                 if not is_web_url(found.value):
                     continue  # only an address the site can publish (http(s)) is a page's
             if key == "language":
@@ -1476,7 +1476,7 @@ _GOOGLE_CACHE = re.compile(
 )
 
 
-def _unarchived(url: str) -> str:
+def unarchived(url: str) -> str:
     """The page's own address in one the Wayback Machine, archive.today or Google's cache
     rewrote, as a page saved from it links to itself
     (``https://web.archive.org/web/20250423120000/https://...``,
