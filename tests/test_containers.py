@@ -215,6 +215,17 @@ def _nested_plist(depth: int) -> bytes:
     return body + table + trailer
 
 
+def _cyclic() -> bytes:
+    """A binary property list whose dictionary is its own WebMainResource."""
+    objects = [b"\xd1\x01\x00", b"\x5f\x10\x0fWebMainResource"]
+    offsets, body = [], b"bplist00"
+    for obj in objects:
+        offsets.append(len(body))
+        body += obj
+    table = bytes(offsets)
+    return body + table + struct.pack(">6xBBQQQ", 1, 1, len(objects), 0, len(body))
+
+
 def _bad_offsets() -> bytes:
     data = webarchive(b"<p>x</p>")
     return data[:-8] + (len(data) * 2).to_bytes(8, "big")  # its offsets: past its end
@@ -242,6 +253,7 @@ ENTITIES = (
         (b"bplist00" + b"\x00" * 40, 1, "a malformed property list"),
         (b"bplist00", 1, "a binary property list cut short (no trailer)"),
         (_nested_plist(5000), 1, "a property list nested too deeply to read"),
+        (_cyclic(), 1, "WebResourceData is missing"),
         (_many_objects(), 1, "a binary property list of more than 1,000,000 objects"),
         (ENTITIES, 1, "XML entity declarations are not supported in plist files"),
         (b"<?xml version='1.0'?><plist><dict><key>a", 1, "a malformed property list"),
