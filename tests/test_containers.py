@@ -198,6 +198,9 @@ def test_a_web_archive_s_page_in_the_encoding_it_names() -> None:
         "1: the page in the web archive is not UTF-8 text (the encoding it names, 'x-klingon', "
         "is not one browsers read)"
     ]
+    utf16 = page(head="", first=CYRILLIC).encode("utf-16")  # with its byte-order mark
+    r, problems = read(webarchive(utf16, WebResourceTextEncodingName="UTF-16"), "a.webarchive")
+    assert problems == [] and r.blocks[0].text == CYRILLIC
     declared = page(head='<meta charset="windows-1251">', first=CYRILLIC).encode("cp1251")
     r, problems = read(webarchive(declared, WebResourceTextEncodingName=None), "a.webarchive")
     assert problems == [] and r.blocks[0].text == CYRILLIC
@@ -418,7 +421,7 @@ SECOND = _truncated().split(b"\n").index(b"WARC/1.1\r", 1) + 1
                 response(gzip.compress(page().encode())[:-30], headers="Content-Encoding: gzip\r\n")
             ),
             1,
-            "(Content-Encoding: gzip) is cut short",
+            "(Content-Encoding: gzip) is cut short: its compressed data ends before the stream does",
         ),
         (
             warc(response(b"\x1b\x00\x00", headers="Content-Encoding: br\r\n")),

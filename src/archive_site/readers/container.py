@@ -35,6 +35,8 @@ _KEPT = frozenset([9, 10, 13, *range(0x20, 0x7F)])
 #: to ``str.translate`` took 7 s for a file of 32 MB).
 _TABLE = "".join(chr(b if b in _KEPT else _ESCAPE_BASE + b) for b in range(256))
 
+#: A page in UTF-16 starts with its byte-order mark (as a capture does: see .charset).
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 #: The most bytes a compressed body or file is read to (see the module's text).
 MOST_INFLATED = MAX_BYTES
 
@@ -62,7 +64,6 @@ class Refused(Exception):
 
     def __init__(self, message: str, line: int = 1) -> None:
         super().__init__(message)
-        self.message = message
         self.line = line
 
 
@@ -91,7 +92,7 @@ def inflated(
     except zlib.error as exc:
         raise Refused(f"{what} is not valid compressed data ({exc})", line) from None
     if not inflater.eof:
-        raise Refused(f"{what} is cut short: its compressed data ends before its end", line)
+        raise Refused(f"{what} is cut short: its compressed data ends before the stream does", line)
     return b"".join(out), pos - len(inflater.unused_data)
 
 
@@ -111,10 +112,10 @@ def read_html(
     line: int = 1,
 ) -> Reading:
     """The page ``page`` (its bytes, in the encoding ``label`` names, or it does: see
-    :func:`.charset.page_codec`) read as a saved page is, as the format ``fmt``, every line
-    named the capture's ``line``; the fields ``said`` (its address...) where the page says
-    none."""
-    codec = page_codec(page, label)
+    :func:`.charset.page_codec`; in UTF-16 with its byte-order mark) read as a saved page
+    is, as the format ``fmt``, every line named the capture's ``line``; the fields ``said``
+    (its address...) where the page says none."""
+    codec = ("utf-16", "UTF-16") if page.startswith(_UTF16_BOMS) else page_codec(page, label)
     if codec is None:
         unknown = label is not None and label.strip().lower() not in LABELS
         why = f" (the encoding it names, {label!r}, is not one browsers read)" if unknown else ""
