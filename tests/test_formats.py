@@ -4061,3 +4061,28 @@ def test_wire_copy_under_its_agency_s_name_names_the_agency() -> None:
         "sought to diversify its partners.\n"
     )
     assert fields(read_text(text, "afp.txt", Problems(), fmt="wire"))["agency"] == "AFP"
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Related news\nArmenia parliament backs EU bill\nAzerbaijan, EU sign gas memo",
+        "Follow us on Telegram",
+    ],
+)
+def test_a_credit_line_before_the_trailing_furniture_is_credits_still(after: str) -> None:
+    """The credit line ending a wire story, followed by the page's furniture ("Related news"
+    and other headlines, "Follow us"), was swept into that furniture as another story's
+    headline: the page said "3 other stories' headlines", and its reporter was no author."""
+    credits = "(Reporting by Nailia Bagirova; Editing by Jane Roe)"
+    capture = CREDITED.format(credits=credits) + "\n" + after + "\n"
+    r = read_text(capture, "x.capture.txt", Problems(), fmt="wire")
+    assert texts(r) == [
+        "Azerbaijan and China signed agreements on Wednesday.",
+        "The two leaders met in Beijing and discussed the Middle Corridor.",
+    ]
+    assert ("credits", credits, 7) in [(f.kind, f.text, f.line) for f in r.furniture]
+    assert fields(r).get("author") == "Nailia Bagirova"
+    assert "headline" not in [f.kind for f in r.furniture if f.line <= 7]
+    # what follows the credits is furniture as before, never text
+    assert all(f.line > 7 for f in r.furniture if f.kind != "credits")

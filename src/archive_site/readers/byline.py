@@ -408,6 +408,15 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
     return taken
 
 
+def closes_text(text: str) -> bool:
+    """Whether ``text``, a line after a text's last paragraph, is one of the lines that end
+    a story (a credit line, its sources, a signature, a closing note: what
+    :func:`take_credits` takes), not the furniture that follows it (another story's
+    headline, "Related news")."""
+    probe = [Block("", 0), Block(text, 1)]
+    return bool(take_credits(probe, {}))
+
+
 #: A writer's role on a line of its own, in the languages of the archive's sources:
 #: "Special correspondent", "Xüsusi müxbir", "Özel muhabir", "Собственный корреспондент",
 #: "Envoyée spéciale", "Korrespondentin".

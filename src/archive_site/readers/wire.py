@@ -49,7 +49,7 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import read_byline, take_credits, take_opening_credit
+from .byline import closes_text, read_byline, take_credits, take_opening_credit
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_published, parse_stamp, says_changed
 
@@ -478,7 +478,9 @@ def split_tail(blocks: list[tuple[list[str], int]]) -> Tail:
     lines is a sign (a prompt, a navigation word, a stamp) or a short line
     that is not a sentence.  The run is cut only when it holds a sign; a run
     of short lines alone is kept and noted.  A sentence that carries no sign
-    ends the run: a real last paragraph, even of one sentence, stays.
+    ends the run: a real last paragraph, even of one sentence, stays.  The
+    lines that end the story itself opening the run (a credit line, "(Reporting
+    by ...)", before "Related news") are left to the text, whose credits they are.
     """
     start = len(blocks)
     while start > 1:
@@ -486,6 +488,8 @@ def split_tail(blocks: list[tuple[list[str], int]]) -> Tail:
         if not (all(_sign(x) or _is_short(x) for x in lines) or _signed_box(lines)):
             break
         start -= 1
+    while start < len(blocks) and closes_text(join(blocks[start][0])):
+        start += 1
     run = blocks[start:]
     if not run:
         return Tail(len(blocks), (), None)
