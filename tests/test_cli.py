@@ -117,6 +117,27 @@ def test_a_base_url_whose_path_no_server_can_have_is_refused(
     assert result.returncode == 2 and why in result.stderr, result.stderr
 
 
+def test_a_base_url_naming_a_page_is_refused_with_its_folder(project_copy: Path) -> None:
+    """An address copied from the browser, ``.../index.html``, was taken for the site's
+    folder: every canonical link, the sitemap and the feed read ``.../index.html/about.html``."""
+    result = cli("check", "--base-url", "https://example.org/archive/index.html", cwd=project_copy)
+    assert result.returncode == 2, result.stderr
+    assert "--base-url: a base URL is the site's folder, not a page" in result.stderr
+    assert "write 'https://example.org/archive/'" in result.stderr
+    # a folder whose name ends so is a folder: the trailing slash says it
+    result = cli("check", "--base-url", "https://example.org/a.html/", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    edit(
+        project_copy / "content/site.yaml",
+        "base_url: https://example.github.io/archive-site/",
+        "base_url: https://example.github.io/archive-site/Index.HTM",
+    )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert "content/site.yaml:" in result.stderr and "not a page" in result.stderr
+    assert "write 'https://example.github.io/archive-site/'" in result.stderr
+
+
 def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
     project_copy: Path,
 ) -> None:

@@ -138,6 +138,13 @@ def normalise_base_url(url: str) -> str:
             f"a base URL's path cannot hold a '.' or '..' segment: {url!r} (browsers would "
             "resolve it elsewhere than the pages say they live; write the path it stands for)"
         )
+    page = decoded.rpartition("/")[2]
+    if page.lower().endswith((".html", ".htm")):
+        folder = url[: len(url) - len(parts.path)] + path[: len(path) - len(path.split("/")[-1])]
+        raise ValueError(
+            f"a base URL is the site's folder, not a page: {url!r} ends with {page!r} (every "
+            f"address would be under it, '{page}/about.html'); write {folder!r}"
+        )
     if not path.endswith("/"):
         path += "/"
     path = re.sub(r"/{2,}", "/", path)
