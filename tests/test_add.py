@@ -908,3 +908,20 @@ def test_the_metadata_file_asks_only_for_what_the_capture_does_not_say() -> None
     # every key of the file is YAML the loader reads, empty where it is to fill in
     data = yaml.safe_load(metadata_text(interview, "b.txt").text)
     assert data["interviewer"] is None and data["origin"] is None
+
+
+def test_the_metadata_file_names_nothing_of_the_seed_archive() -> None:
+    """Its comments gave the seed archive's outlet and city as examples ("e.g. EDnews",
+    "e.g. +04:00 for Baku"): every archivist's own archive, on any subject, got them."""
+    from archive_site.commands.add import metadata_text
+    from archive_site.load import load_entities
+
+    seed = load_archive(CONTENT)
+    names = {a.outlet for a in seed.articles} | {
+        n for e in load_entities(CONTENT, Problems()) for n in (e.name, *e.aliases)
+    }
+    text = metadata_text(Reading("plain", {}, ()), "notes.txt").text
+    comments = " ".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "The outlet that published it" in comments and "The UTC offset" in comments
+    named = sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", comments))
+    assert named == []

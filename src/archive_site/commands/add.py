@@ -562,7 +562,7 @@ def _needs(reading: Reading, named: Mapping[str, Sequence[str]]) -> list[_Need]:
             _Need(ToFill("title", hint), ("The article's headline (the capture has none).",))
         )
     if "outlet" not in fields:
-        comment = ("The outlet that published it, e.g. EDnews.",)
+        comment = ("The outlet that published it, as it names itself (e.g. Reuters).",)
         needs.append(_Need(ToFill("outlet", "who published it"), comment))
     if "published" not in fields:
         hint = "the day it was published, YYYY-MM-DD"
@@ -613,7 +613,7 @@ def _optional(reading: Reading) -> list[str]:
         "author": "Who wrote it.",
         "section": "The outlet's section it appeared in.",
         "time": "The time it was published, HH:MM (24-hour, the outlet's local time).",
-        "timezone": "The UTC offset of the time, e.g. +04:00 for Baku.",
+        "timezone": "The UTC offset of the time, e.g. +04:00 (four hours ahead of UTC).",
         "origin": (
             "Where the text first appeared (an agency's, another outlet's), when this is a "
             "copy: then not counted as a second source."
