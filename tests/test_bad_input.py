@@ -548,3 +548,30 @@ def test_a_capture_of_too_many_paragraphs_is_refused(project_copy: Path) -> None
         "content/articles/2025-05-01-log.capture.txt:40001: more than 20,000 paragraphs: an "
         "article's page would be too large to open; split the text into several articles"
     ]
+
+
+def test_a_link_to_a_record_with_a_problem_of_its_own_is_no_second_problem(
+    project_copy: Path,
+) -> None:
+    """A milestone dropped for a wrong quote, or an article that did not load, was also
+    "unknown" to every link naming it: 'link: unknown milestone' of a milestone that is
+    there, a second, false problem for one slip."""
+    ms = project_copy / MILESTONES
+    quote_line = edit(ms, "totaling 3.744 billion", "totaling 3.745 billion")
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    kind_line = edit(meta, "kind: opinion", "kind: column")
+    page = project_copy / "content/pages/about.md"
+    with page.open("a", encoding="utf-8") as f:
+        f.write(
+            "\nSee [the trade figures](milestone:trade-2024), [the commentary]"
+            f"(article:{COMMENTARY}) and [a milestone never written](milestone:trade-2042).\n"
+        )
+    found = failed_build_problems(project_copy)
+    assert any(p.startswith(f"{MILESTONES}:{quote_line}: quote:") for p in found)
+    assert any(
+        p.startswith(f"content/articles/{COMMENTARY}.meta.yaml:{kind_line}: kind:") for p in found
+    )
+    links = [p for p in found if ": link: " in p]
+    assert links == [
+        f"content/pages/about.md:{len(page.read_text().splitlines())}: link: unknown milestone 'trade-2042'"
+    ]

@@ -81,8 +81,14 @@ def load_archive(
     articles, broken, keys, mentions = load_articles(
         content, language, entities, problems, cache, jobs
     )
-    milestones = load_milestones(content, articles, entities, topics, problems, broken, cache, keys)
-    check_all_links(content, articles, milestones, entities, topics, pages, problems, cache, jobs)
+    declared: dict[str, int] = {}
+    milestones = load_milestones(
+        content, articles, entities, topics, problems, broken, cache, keys, declared
+    )
+    failed = {"article": broken, "milestone": declared.keys()}  # their problems are told
+    check_all_links(
+        content, articles, milestones, entities, topics, pages, problems, cache, jobs, failed
+    )
     texts = long_texts(articles)
     evidence = compute_evidence(articles, milestones, texts)
     warn_captured_twice(content, articles, problems, texts)

@@ -128,14 +128,18 @@ def known_targets(
     entities: Sequence[Entity],
     topics: Sequence[Topic],
     pages: Sequence[Page],
+    failed: Mapping[str, Collection[str]] | None = None,
 ) -> dict[str, Collection[str]]:
-    """The targets each internal link scheme may name."""
+    """The targets each internal link scheme may name; ``failed``: by scheme, the ids of
+    the records declared but not loaded, whose own problems are reported: a link to one is
+    no second problem ("unknown milestone" of a milestone whose quote is wrong)."""
     years = {str(y) for m in milestones for y in m.date.years()}
     years |= {str(a.published.date.year) for a in articles}
+    failed = failed or {}
     return {
-        "milestone": {m.id for m in milestones},
+        "milestone": {m.id for m in milestones} | set(failed.get("milestone", ())),
         "entity": {e.id for e in entities},
-        "article": {a.id for a in articles},
+        "article": {a.id for a in articles} | set(failed.get("article", ())),
         "topic": {t.id for t in topics},
         "year": years,
         "page": {p.id for p in pages},
@@ -153,11 +157,13 @@ def check_all_links(
     problems: Problems,
     cache: RecordCache | None = None,
     jobs: int = 1,
+    failed: Mapping[str, Collection[str]] | None = None,
 ) -> None:
     """Check the links of every milestone's summary and every page's body (see
-    :func:`check_links`); with ``jobs`` above 1, the texts not in ``cache`` are read for
-    their links by two processes at once (see :mod:`.split`)."""
-    known = known_targets(articles, milestones, entities, topics, pages)
+    :func:`check_links`; ``failed``: see :func:`known_targets`); with ``jobs`` above 1,
+    the texts not in ``cache`` are read for their links by two processes at once (see
+    :mod:`.split`)."""
+    known = known_targets(articles, milestones, entities, topics, pages, failed)
     texts = dict.fromkeys([*(m.summary for m in milestones), *(p.body for p in pages)])
     found = {} if cache is None else {t: _cached(t, cache) for t in texts}
     todo = [t for t in texts if found.get(t) is None]

@@ -400,13 +400,15 @@ def load_milestones(
     broken: Collection[str] = (),
     cache: RecordCache | None = None,
     article_keys: Mapping[str, str] | None = None,
+    declared: dict[str, int] | None = None,
 ) -> tuple[Milestone, ...]:
     """The milestones that are valid, in date order (then by id).
 
     With ``cache`` and the articles' cache keys (``article_keys``, see
     :func:`.articles.load_articles`), a milestone read without a problem is kept, and
     taken from the cache while its YAML (lines included), the entities' and topics' ids
-    and the articles it quotes are unchanged."""
+    and the articles it quotes are unchanged.  ``declared`` receives the id of every
+    milestone the file declares (and its line), those with a problem too."""
     _, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
     known = Known(
         articles={a.id: a for a in articles},
@@ -416,7 +418,7 @@ def load_milestones(
     )
     index = QuoteIndex(articles)
     kept = None if cache is None or article_keys is None else Kept(cache, known, article_keys)
-    seen: dict[str, int] = {}
+    seen: dict[str, int] = {} if declared is None else declared
     loaded = (
         read_milestone(rec, seen, known, index)
         if kept is None
