@@ -575,3 +575,53 @@ def test_a_link_to_a_record_with_a_problem_of_its_own_is_no_second_problem(
     assert links == [
         f"content/pages/about.md:{len(page.read_text().splitlines())}: link: unknown milestone 'trade-2042'"
     ]
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "message"),
+    [
+        pytest.param(
+            "content/entities.yaml",
+            "- id: china\n  name: China\n  type: place",
+            "- id: china\n  name: China\n\ttype: place",
+            "YAML: found a tab character that violates indentation",
+            id="a-tab-in-entities",
+        ),
+        pytest.param(
+            "content/topics.yaml",
+            "- id: trade\n  title: Trade and investment",
+            "- id: trade\n   title: Trade and investment",
+            "YAML: mapping values are not allowed in this context",
+            id="an-indent-in-topics",
+        ),
+        pytest.param(
+            MILESTONES,
+            "- id: trade-2024\n",
+            "- id: trade-2024\n   ",
+            "YAML: ",
+            id="an-indent-in-milestones",
+        ),
+    ],
+)
+def test_a_yaml_file_that_does_not_parse_is_one_problem_not_one_per_reference(
+    project_copy: Path, file: str, old: str, new: str, message: str
+) -> None:
+    """A tab in entities.yaml was told, then every entity an article or a milestone names
+    as 'unknown entity' (29 problems in a small archive, none of them true); so every topic
+    for topics.yaml, and every milestone a page links to for milestones.yaml."""
+    page = project_copy / "content/pages/about.md"
+    with page.open("a", encoding="utf-8") as f:
+        f.write("\nSee [the trade figures](milestone:trade-2024).\n")
+    edit(project_copy / file, old, new)
+    found = failed_build_problems(project_copy)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{file}:") and message in found[0], found
+    # an article's own problem is told with it, the interview's entities no problem
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    kind_line = edit(meta, "kind: opinion", "kind: column")
+    found = failed_build_problems(project_copy)
+    assert len(found) == 2, found
+    assert any(p.startswith(f"{file}:") and message in p for p in found), found
+    assert any(
+        p.startswith(f"content/articles/{COMMENTARY}.meta.yaml:{kind_line}: kind:") for p in found
+    )

@@ -54,6 +54,15 @@ class Problems:
 
     def __init__(self) -> None:
         self._items: list[Diagnostic] = []
+        self._unread: set[str] = set()
+
+    def unread(self, path: str) -> None:
+        """``path`` (as diagnostics name it) could not be read at all (its YAML does not
+        parse): its own problem is told; what refers to its records is not judged by it."""
+        self._unread.add(path)
+
+    def is_unread(self, path: str) -> bool:
+        return path in self._unread
 
     def error(self, path: str, line: int | None, message: str) -> None:
         self._items.append(Diagnostic(path, line, message, "error"))

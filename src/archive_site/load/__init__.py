@@ -16,13 +16,15 @@ cross-link index).  File names and the id syntax are in
 from __future__ import annotations
 
 import functools
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 from ..cache import RecordCache
 from ..config import SiteConfig, load_config
 from ..errors import ArchiveError, Problems, display_path
-from ..model import Archive
+from ..layout import ENTITIES_FILE, MILESTONES_FILE, TOPICS_FILE
+from ..model import Archive, Article, Entity, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
 from .discover import stray_entries
@@ -54,6 +56,39 @@ def _site_config(
     return config
 
 
+def _unread(content: Path, problems: Problems, *names: str) -> bool:
+    """Whether one of the YAML files ``names`` of ``content`` could not be read at all:
+    every reference to its records would then be told "unknown" as well, a problem for
+    each, none of them true."""
+    return any(problems.is_unread(display_path(content / name)) for name in names)
+
+
+def _milestones(
+    content: Path,
+    loaded: tuple[Sequence[Article], Collection[str], Mapping[str, str]],
+    entities: Sequence[Entity],
+    topics: Sequence[Topic],
+    pages: Sequence[Page],
+    problems: Problems,
+    cache: RecordCache | None,
+    jobs: int,
+) -> tuple[Milestone, ...]:
+    """The milestones, and the links of their summaries and of the pages checked: a link to
+    a record declared with a problem of its own (``loaded``: the articles, the ids of those
+    that did not load, the articles' cache keys) is no second problem, and none is judged
+    by a ``milestones.yaml`` that did not read (they are checked once it does)."""
+    articles, broken, keys = loaded
+    declared: dict[str, int] = {}
+    milestones = load_milestones(
+        content, articles, entities, topics, problems, broken, cache, keys, declared
+    )
+    if not _unread(content, problems, MILESTONES_FILE):
+        failed = {"article": broken, "milestone": declared.keys()}
+        records = (articles, milestones, entities, topics, pages)
+        check_all_links(content, *records, problems, cache, jobs, failed)
+    return milestones
+
+
 def load_archive(
     content: Path,
     *,
@@ -78,16 +113,14 @@ def load_archive(
     topics = load_topics(content, problems, cache)
     pages = load_pages(content, problems, cache)
     language = config.language if config else "en"
+    unread = _unread(content, problems, ENTITIES_FILE)  # no interviewer is judged by it
     articles, broken, keys, mentions = load_articles(
-        content, language, entities, problems, cache, jobs
+        content, language, entities, problems, cache, jobs, entities_read=not unread
     )
-    declared: dict[str, int] = {}
-    milestones = load_milestones(
-        content, articles, entities, topics, problems, broken, cache, keys, declared
-    )
-    failed = {"article": broken, "milestone": declared.keys()}  # their problems are told
-    check_all_links(
-        content, articles, milestones, entities, topics, pages, problems, cache, jobs, failed
+    if not partial and (unread or _unread(content, problems, TOPICS_FILE)):
+        problems.raise_if_errors(strict=strict)  # each milestone naming theirs would be told
+    milestones = _milestones(
+        content, (articles, broken, keys), entities, topics, pages, problems, cache, jobs
     )
     texts = long_texts(articles)
     evidence = compute_evidence(articles, milestones, texts)

@@ -206,7 +206,7 @@ class _ArticleReader:
         self,
         content: Path,
         language: str,
-        entity_ids: set[str],
+        entity_ids: set[str] | None,  # None: entities.yaml did not read, no id is judged
         outlet_entities: Mapping[str, str],
         problems: Problems,
         cache: RecordCache | None = None,
@@ -404,7 +404,9 @@ class _ArticleReader:
         blocks = self._turns(reading, kind.value, asks, answers, values, display)
         ok &= checks.report(
             meta,
-            checks.known_speakers(asks, answers, self.entity_ids),
+            ()
+            if self.entity_ids is None
+            else checks.known_speakers(asks, answers, self.entity_ids),
             checks.interview(kind.value, any(b.turn for b in blocks), asks, answers, missing),
         )
         language = self._language(meta, reading)
@@ -694,10 +696,14 @@ def load_articles(
     problems: Problems,
     cache: RecordCache | None = None,
     jobs: int = 1,
+    *,
+    entities_read: bool = True,
 ) -> LoadedArticles:
     """The articles that loaded, newest first, and the ids of those that did not; those not
-    in ``cache`` read by two processes at once when ``jobs`` is above 1 (see :mod:`.split`)."""
-    entity_ids = {e.id for e in entities}
+    in ``cache`` read by two processes at once when ``jobs`` is above 1 (see :mod:`.split`).
+    Without ``entities_read`` (``entities.yaml`` did not parse), no interviewer or
+    interviewee is told unknown."""
+    entity_ids = {e.id for e in entities} if entities_read else None
     context = digest(language, repr(tuple(entities)))
     reader = _ArticleReader(
         content, language, entity_ids, outlet_entities(entities), problems, cache, context, entities

@@ -50,10 +50,12 @@ def load_list(
     display = display_path(path)
     data = yaml_tree(path, display, problems, cache)
     if data is None:
+        problems.unread(display)
         return display, []
     if not isinstance(data, YList):
         things = f"{what[:-1]}ies" if what.endswith("y") else f"{what}s"
         problems.error(display, 1, f"expected a list of {things} (each item starting with '- id:')")
+        problems.unread(display)
         return display, []
     out = []
     for item, line in zip(data, data.item_lines, strict=True):
