@@ -123,6 +123,34 @@ def test_pages_say_what_the_index_reads(site: BuiltSite) -> None:
         assert "data-pagefind-body" not in site.page(page), page
 
 
+def _indexed_texts(root: Path) -> dict[str, str]:
+    """What Pagefind indexed of each page: its fragments' ``content``, by page path."""
+    out = {}
+    for path in root.glob("pagefind/fragment/*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        out[fragment["url"].lstrip("/")] = fragment["content"]
+    return out
+
+
+def test_a_quote_is_a_word_apart_from_its_speaker_in_the_index(
+    site: BuiltSite, archive: Archive
+) -> None:
+    """The quote's last word and the speaker's first were run together in the index,
+    "transport linksIlham Aliyev": the results' excerpts showed them so, one word."""
+    indexed = _indexed_texts(site.root)
+    checked = 0
+    for m in archive.milestones:
+        content = indexed[f"milestones/{m.id}.html"]
+        for s in m.sources:
+            para = archive.article(s.article).paragraph(s.paragraph)
+            assert para is not None
+            quote = " ".join(para.text[s.start : s.end].split())
+            assert re.search(re.escape(quote) + r"(?:\s|$)", content), (m.id, quote)
+            checked += 1
+    assert checked >= 10
+
+
 def test_a_month_or_year_sorts_after_its_days(site: BuiltSite, archive: Archive) -> None:
     """As on the timeline: "April 2019" after 30 April 2019, "2016" after 31 December 2016."""
     for m in archive.milestones:

@@ -117,7 +117,9 @@ class Fragments:
                 lang = lang_attribute(a, art)
                 title = escape(art.short_title)
                 out.append(
-                    f"<li><blockquote{lang}>{escape(para.text[s.start : s.end])}</blockquote>"
+                    # (the line break parts the quote's last word from the speaker's
+                    # first in the search index, which reads the text as one string)
+                    f"<li><blockquote{lang}>{escape(para.text[s.start : s.end])}</blockquote>\n"
                     f"{self._speaker(at, s)}, "
                     f'<a href="{at.href(urls.article(art.id), s.paragraph)}">'
                     f"{f'<span{lang}>{title}</span>' if lang else title}, "
