@@ -151,6 +151,19 @@ def test_a_quote_is_a_word_apart_from_its_speaker_in_the_index(
     assert checked >= 10
 
 
+def test_the_marks_of_the_milestones_citing_a_paragraph_are_not_indexed(site: BuiltSite) -> None:
+    """An article's text was indexed with the numbers linking its quoted passages to their
+    milestones, "Xinhua News Agency.[1] Question": the excerpts showed them, and they are
+    no words of the text."""
+    indexed = _indexed_texts(site.root)
+    html = site.page(f"articles/{INTERVIEW}.html")
+    assert re.search(r'class="cite"[^>]*><sup>\[1\]</sup>', html)  # still on the page
+    articles = {path: text for path, text in indexed.items() if path.startswith("articles/")}
+    assert articles
+    for path, text in articles.items():
+        assert not re.search(r"\[\d+\]", text), (path, re.findall(r".{20}\[\d+\].{20}", text))
+
+
 def test_a_month_or_year_sorts_after_its_days(site: BuiltSite, archive: Archive) -> None:
     """As on the timeline: "April 2019" after 30 April 2019, "2016" after 31 December 2016."""
     for m in archive.milestones:

@@ -236,8 +236,8 @@ def annotate(text: str, spans: Sequence[Span]) -> Markup:
         for q in quotes:
             if q.end == b:
                 out.append(
-                    f'<a class="cite" href="{escape(q.href)}" title="{escape(q.title)}">'
-                    f"<sup>{escape(q.label)}</sup></a>"
+                    f'<a class="cite" href="{escape(q.href)}" title="{escape(q.title)}" '
+                    f"data-pagefind-ignore><sup>{escape(q.label)}</sup></a>"
                 )
     return Markup("".join(out))  # noqa: S704 - every piece of text is escaped above
 
