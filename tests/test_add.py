@@ -925,3 +925,46 @@ def test_the_metadata_file_names_nothing_of_the_seed_archive() -> None:
     assert "The outlet that published it" in comments and "The UTC offset" in comments
     named = sorted(n for n in names if re.search(rf"(?<!\w){re.escape(n)}(?!\w)", comments))
     assert named == []
+
+
+QA_TEXT = """\
+Q: How busy is the port this year?
+
+A: Freight grew by a fifth in the first quarter.
+
+Q: And the second berth?
+
+A: It opens in the autumn.
+"""
+
+
+def test_a_text_of_q_and_a_turns_is_not_said_to_be_no_interview(project_copy: Path) -> None:
+    """Plain text in Q: and A: turns, which the loader reads as an interview's once its
+    metadata says 'interview', was written a metadata file saying "(Not an interview: that
+    needs question and answer turns.)", and asking no interviewer or interviewee."""
+    source = project_copy / "inbox" / "port-qa.txt"
+    source.parent.mkdir()
+    source.write_text(QA_TEXT, encoding="utf-8")
+    result = cli("add", "inbox/port-qa.txt", "--id", "2025-05-06-port-qa", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert "read as 'plain'" in result.stdout
+    assert "  interviewer: entity id of who asked the questions\n" in result.stdout
+    assert "  interviewee: entity id of who answered\n" in result.stdout
+    meta = project_copy / "content/articles/2025-05-06-port-qa.meta.yaml"
+    text = meta.read_text(encoding="utf-8")
+    assert "Not an interview" not in text and "turns once this says 'interview'" in text
+    filled = {
+        "title": "The port's director",
+        "outlet": "Caspian Field Notes",
+        "published": "2025-05-06",
+        "kind": "interview",
+        "interviewer": "xinhua",
+        "interviewee": "ilham-aliyev",
+    }
+    for key, value in filled.items():
+        text = re.sub(rf"^{key}:$", f"{key}: {value}", text, flags=re.MULTILINE)
+    meta.write_text(text, encoding="utf-8")
+    checked = cli("check", cwd=project_copy)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    article = load_archive(project_copy / "content").article("2025-05-06-port-qa")
+    assert [p.role for p in article.paragraphs] == ["question", "answer"] * 2

@@ -570,16 +570,31 @@ def _needs(reading: Reading, named: Mapping[str, Sequence[str]]) -> list[_Need]:
             hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
         needs.append(_Need(ToFill("published", hint), ("The day, YYYY-MM-DD.",)))
     has_turns = any(b.turn for b in reading.blocks)
+    marked = not has_turns and "kind" not in fields and _marked_turns(reading)
     if "kind" not in fields:
-        needs.append(_kind_need(has_turns))
-    if has_turns:
+        needs.append(_kind_need(has_turns, marked=marked))
+    if has_turns or marked:
         needs += _interview_needs(named)
     return needs
 
 
-def _kind_need(has_turns: bool) -> _Need:
+def _marked_turns(reading: Reading) -> bool:
+    """Whether the capture's paragraphs make an interview's turns once its metadata says it
+    is one (``Q:`` and ``A:``, dashes before questions), as the loader then reads them,
+    though its reader marks none (plain text, wire copy)."""
+    from ..readers.turns import turns_by_markers
+
+    page = reading.format in ("html", "mhtml")
+    blocks = list(reading.blocks)
+    return turns_by_markers(blocks, long_dashes=page, dashed=reading.dashed) is not None
+
+
+def _kind_need(has_turns: bool, *, marked: bool = False) -> _Need:
     comment = [f"What the article is: one of {', '.join(ARTICLE_KINDS)}."]
-    if not has_turns:
+    if marked:
+        comment.append("(Its paragraphs marked as questions and answers are an interview's")
+        comment.append("turns once this says 'interview'.)")
+    elif not has_turns:
         comment.append("(Not an interview: that needs question and answer turns.)")
     hint = f"{', '.join(ARTICLE_KINDS[:-1])} or {ARTICLE_KINDS[-1]}"
     return _Need(ToFill("kind", hint), tuple(comment))
