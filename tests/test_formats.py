@@ -1595,6 +1595,11 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("— Xinhua", "Xinhua"),
         ("Daily Sabah with AA", "AA"),
         ("Le Figaro avec AFP", "AFP"),
+        ("jsi/wmr (AFP, Reuters)", "AFP"),  # Deutsche Welle's: the writers' initials
+        (
+            "Some information for this report came from The Associated Press and Reuters.",
+            "The Associated Press",
+        ),
         # a person, an unknown outlet, agencies unnamed, an editor or a photographer: none
         ("(Additional reporting by Jane Roe)", None),
         ("(With inputs from agencies)", None),
@@ -1602,6 +1607,8 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("(Editing by Reuters)", None),
         ("(Additional editing by Reuters)", None),
         ("(Photos by AFP)", None),
+        ("Edited by: Sean Sinico", None),
+        ("dh/wmr", None),
         ("Associated Press writer Dake Kang in Beijing contributed to this report.", None),
     ],
 )
@@ -1610,7 +1617,9 @@ def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
 ) -> None:
     """ "(With input from Xinhua)", "(Additional reporting by Reuters)", "(AFP)" or "Daily Sabah
     with AA" ending a story was furniture that named no agency: a copy of the agency's story
-    counted as independent of it."""
+    counted as independent of it.  Deutsche Welle's "jsi/wmr (AFP, Reuters)", VOA's "Some
+    information for this report came from ..." and "Edited by: ..." stayed the text's last
+    paragraphs, naming no agency."""
     copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{line}\n"
     r, _ = read_as(copy, "wire")
     assert texts(r) == ["Wang Yi met Bayramov in Beijing."]

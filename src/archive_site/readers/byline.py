@@ -278,9 +278,9 @@ _ROLE = (
     r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled"
     r"|translated|translation|production|produced|graphics|photos?)"
 )
-_CREDIT = re.compile(rf"{_ROLE}\s+by\s+(?P<names>[^;()]+)", re.IGNORECASE)
+_CREDIT = re.compile(rf"{_ROLE}\s+by:?\s+(?P<names>[^;()]+)", re.IGNORECASE)
 _CREDITS = re.compile(
-    rf"(?:\(|\*+)?\s*{_ROLE}\s+by\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by\s+[^;()]+)*\)?\.?",
+    rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?",
     re.IGNORECASE,
 )
 
@@ -316,7 +316,15 @@ _CONTRIBUTED = re.compile(
     # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs", "—
     # With input from Reuters"
     r"|(?:\(|[—–-]+)?\s*with\s+(?:inputs?\s+from\s+(?P<names>" + _NAMES + r")|agency\s+inputs"
-    r"|(?:additional\s+)?(?:reporting|input)\s+(?:from|by)\s+(?P<more>" + _NAMES + r"))\s*\)?\.?",
+    r"|(?:additional\s+)?(?:reporting|input)\s+(?:from|by)\s+(?P<more>" + _NAMES + r"))\s*\)?\.?"
+    # where some of the text comes from: "Some information for this report came from The
+    # Associated Press and Reuters." (VOA's last line)
+    r"|(?:some\s+(?:of\s+the\s+)?)?(?:information|material|details)\s+(?:for|in|used\s+in)\s+"
+    r"this\s+(?:report|story|article)\s+(?:came|comes|was\s+provided|were\s+provided)\s+"
+    r"(?:from|by)\s+(?P<info>[^.!?]{2,120})\.?"
+    # the writers' initials and the agencies the story draws on, as Deutsche Welle ends one:
+    # "jsi/wmr (AFP, Reuters)", "dh/sms (AP, dpa)", "kb/rc"
+    r"|(?-i:[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<drawn>[^()]{2,60})\))?\.?",
     re.IGNORECASE,
 )
 #: A credit line's roles that give the text's words, whose news agency is its origin
@@ -684,7 +692,14 @@ def _credited_agency(contributed: re.Match[str] | None) -> str | None:
     whose agency is the dateline's)."""
     if contributed is None:
         return None
-    names = contributed["names"] or contributed["more"] or contributed["contributor"]
+    names = next(
+        (
+            contributed[k]
+            for k in ("names", "more", "info", "drawn", "contributor")
+            if contributed[k]
+        ),
+        None,
+    )
     return None if names is None else _known_agency(names)  # (None: "With agency inputs")
 
 
