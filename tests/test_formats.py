@@ -1156,6 +1156,9 @@ def test_a_header_line_naming_the_outlet_with_an_agency_gives_the_agency_and_its
         ("Staff with Agence France-Presse", "Agence France-Presse"),
     ):
         assert _print_view(f"<span>{line}</span>").fields["agency"].value == agency
+    # Euronews' byline naming itself with the agency (audit 11: no origin was read)
+    r = _print_view("<div>By&nbsp;<b>Euronews</b> with <b>AP</b></div>", outlet="Euronews")
+    assert r.fields["agency"].value == "AP"
     for line in ("Exclusive Interview with Reuters", "Jane said in a talk with Reuters"):
         assert "agency" not in _print_view(f"<span>{line}</span>").fields  # a kicker's words
     # under the headline, a date after words is a stamp only with its time

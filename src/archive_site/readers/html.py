@@ -1005,8 +1005,8 @@ def _stamp_date(
 def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None:
     """When nothing else names the text's news agency: the one a line between the headline
     and the text's first line ``first`` names after the outlet and "with" (a print view's
-    "DAILY SABAH WITH AA", see :func:`.byline.with_agency`), or after "with" alone or a
-    desk; not after other words ("Interview with Reuters": the page's kicker)."""
+    "DAILY SABAH WITH AA", see :func:`.byline.with_agency`; or in a byline, "By Euronews with
+    AP"), or after "with" alone or a desk; not after other words ("Interview with Reuters": the page's kicker)."""
     head = _headline(page, fields)
     if "agency" in fields or head is None:
         return
@@ -1017,10 +1017,15 @@ def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None
         if found is None:
             continue
         names, agency = found
+        names = _BY.sub("", names)  # a byline naming the outlet: "By Euronews with AP"
         if names and not (outlet and _same_name(names, outlet)) and writers(names)[0]:
             continue  # a writer's or a kicker's words before "with", not the outlet's
         fields["agency"] = Field(agency, line)
         return
+
+
+#: A byline's label before the names on a header's line.
+_BY = re.compile(r"^(?:by|par|von|por)\s+", re.IGNORECASE)
 
 
 def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
