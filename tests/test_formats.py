@@ -1663,6 +1663,19 @@ def test_a_saved_page_s_credit_naming_a_news_agency_names_its_origin() -> None:
     assert [(c.name, c.role) for c in chain] == [("Xinhua", "original"), ("CGTN", "publisher")]
 
 
+@pytest.mark.parametrize("byline", ["By Ani Chkhikvadze", ""])
+def test_a_republisher_s_author_naming_the_original_outlet_is_no_writer(byline: str) -> None:
+    """Eurasia Review names the outlet it copies as the author ("By RFE/RL" over the text),
+    and the text ends "This article was published by RFE/RL": the outlet was read as the
+    writer, and the byline over the text left out (audit 11)."""
+    page = _talks_page(
+        "Eurasia Review", before=byline, after="Source: This article was published by RFE/RL"
+    ).replace("</h1>", '</h1><span class="author">By <a rel="author">RFE/RL</a></span>')
+    r, _ = read_page(page)
+    assert r.fields["origin"].value == "RFE/RL"
+    assert fields(r).get("author") == (byline.removeprefix("By ") or None)
+
+
 @pytest.mark.parametrize(
     ("line", "agency"),
     [("Daily Sabah with AA", "AA"), ("Interview with Reuters", None)],

@@ -167,6 +167,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if (opening_credit := take_opening_credit(body, fields)) is not None:
         aside.append(opening_credit)  # "Daily Sabah with AA" above the text, as in wire copy
     _sources_after(page, body, aside, fields)
+    _origin_as_author(aside, fields)
     _labelled_head(body, aside, fields)
     if not body:
         notes.append((1, "no article text found in the page"))
@@ -967,6 +968,17 @@ def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
             fields["author"] = Field(found.author, byline.line)
         if found.agency is not None and "agency" not in fields:
             fields["agency"] = Field(found.agency, byline.line)
+
+
+def _origin_as_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
+    """An author that is the outlet the text comes from, its ``origin`` (a republisher's
+    author slot naming the outlet that published it first: "RFE/RL" on Eurasia Review's
+    copy, which ends "This article was published by RFE/RL"), is no person: the byline over
+    the text names its writer, when there is one (see :func:`_byline_author`)."""
+    author, origin = fields.get("author"), fields.get("origin")
+    if author is not None and origin is not None and _same_name(author.value, origin.value):
+        del fields["author"]
+        _byline_author(aside, fields)
 
 
 def _stamp_date(
