@@ -2622,6 +2622,13 @@ def test_a_desk_s_byline_names_no_author_and_keeps_the_dateline_apart(
         ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
          '"author": {"@type": "Person", "name": "ANKARA"}}</script>', None, None),
         ('<meta name="author" content="AFP">', "AFP", "AFP"),  # an agency's initials
+        # the outlet's name in its initials, alone or with "News" (audit 11: VOA)
+        ('<meta name="author" content="VOA News">'
+         '<meta property="og:site_name" content="Voice of America">', None, None),
+        ('<meta name="author" content="RFE/RL">'
+         '<meta property="og:site_name" content="Radio Free Europe/Radio Liberty">', None, None),
+        ('<meta name="author" content="VOA News">'
+         '<meta property="og:site_name" content="Caspian Post">', "VOA News", None),
     ],
 )  # fmt: skip
 def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(

@@ -1288,9 +1288,26 @@ def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
     head, colon, after = author.value.rpartition(":")
     if colon and head.strip() and any(_same_name(after, outlet) for outlet in outlets):
         return True  # a place and the outlet ("Baku: Trend", "بكين: «الشرق الأوسط»")
-    if not any(_same_name(author.value, outlet) for outlet in outlets):
+    if outlet_as_named(author.value, outlets):
+        return True
+    return "agency" in fields and any(_same_name(author.value, outlet) for outlet in outlets)
+
+
+def _initials_named(named: str, outlets: list[str]) -> bool:
+    """Whether ``named`` is one of the site's names (``outlets``) written in its initials,
+    in capitals, alone or before words of an outlet's name (see :data:`.byline.OUTLET_WORDS`):
+    "VOA News" on Voice of America's page, "RFE/RL" on Radio Free Europe/Radio Liberty's."""
+    head, *rest = named.split() or [""]
+    letters = re.sub(r"[\W\d_]", "", head)
+    if len(letters) < 2 or not letters.isupper() or not OUTLET_WORDS.issuperset(
+        word.casefold() for word in rest
+    ):
         return False
-    return "agency" in fields or outlet_as_named(author.value, outlets)
+    for outlet in outlets:
+        words = re.findall(r"[^\W\d_]+", outlet)
+        if len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold():
+            return True
+    return False
 
 
 def outlet_as_named(named: str, outlets: list[str]) -> bool:
@@ -1298,7 +1315,10 @@ def outlet_as_named(named: str, outlets: list[str]) -> bool:
     :func:`_same_name`) written as an outlet's: as a site's address ("Trend.Az"), as an
     outlet's name ("The Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a
     person's name has two); a personal site's author, whose name the site bears, is its
-    writer."""
+    writer; or in its initials, "VOA News" on Voice of America's page (see
+    :func:`_initials_named`)."""
+    if _initials_named(named, outlets):
+        return True
     if not any(_same_name(named, outlet) for outlet in outlets):
         return False
     outlet_words = OUTLET_WORDS.intersection(named.casefold().split())
