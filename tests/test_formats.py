@@ -1216,11 +1216,11 @@ def test_a_saved_thread_keeps_its_author_and_leaves_out_other_accounts_posts() -
     assert story in " ".join(texts(r))
 
 
-def _story_ending(last: str, author: str = "Kenji Kawase") -> Reading:
+def _story_ending(last: str, author: str = "Kenji Kawase", first: str = "") -> Reading:
     html = (
         "<!DOCTYPE html><html lang='en'><head><title>Why China courts Azerbaijan</title>"
         f"<meta name='author' content='{author}'></head><body><article>"
-        "<h1>Why China courts Azerbaijan</h1>"
+        f"<h1>Why China courts Azerbaijan</h1>{first}"
         "<p>China and Azerbaijan upgraded their relationship this week, as Beijing looks to "
         "secure a foothold on the trade route linking it with Europe.</p>"
         "<p>The two-day state visit to Beijing produced 21 agreements, among them a plan for "
@@ -1248,6 +1248,18 @@ def test_a_note_on_the_author_ending_the_story_is_no_part_of_its_text() -> None:
         "Kenji Kawase, the editor, said the port is the first of its kind.",
     ):
         assert texts(_story_ending(last))[-1] == last
+
+
+def test_a_note_on_the_author_opening_the_story_is_no_part_of_its_text() -> None:
+    """Modern Diplomacy sets its note on the writer, in italics, above the text: "Elnur
+    Mammadli is a PhD candidate ..." was the text's first paragraph (audit 11)."""
+    note = "Kenji Kawase is a PhD candidate in environmental policy at ADA University."
+    r = _story_ending("The port will open in 2027.", first=f"<p><em>{note}</em></p>")
+    assert note not in texts(r) and len(texts(r)) == 3
+    assert ("boilerplate", note) in [(f.kind, f.text) for f in r.furniture]
+    # a story on someone else opens with them
+    lead = "Ilham Aliyev is the country's president since 2003."
+    assert texts(_story_ending("The port will open in 2027.", first=f"<p>{lead}</p>"))[0] == lead
 
 
 def test_a_signature_on_lines_of_its_own_ending_the_text_is_its_authors_credit() -> None:

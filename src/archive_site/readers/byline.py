@@ -770,9 +770,13 @@ def take_opening_credit(body: list[Block], fields: dict[str, Field]) -> Furnitur
     """A line opening the text that credits a news agency as its source (see
     :func:`agency_credit`: "Daily Sabah with AA" above the first paragraph), taken out of
     ``body`` (which keeps at least one paragraph) as furniture; the agency is the text's
-    when nothing named one before."""
+    when nothing named one before.  So is a note on its writer opening it, as one may end it
+    (see :func:`_author_bio`: "Elnur Mammadli is a PhD candidate at ...")."""
     if len(body) < 2:
         return None
+    if _author_bio(body[0].text, fields.get("author")):
+        first = body.pop(0)  # a note on the writer over an opinion piece, the outlet's words
+        return Furniture("boilerplate", first.text, first.line)
     agency = agency_credit(body[0].text)
     if agency is None:
         return None
@@ -798,7 +802,7 @@ _MOST_BIO_WORDS = 80
 
 
 def _author_bio(text: str, author: Field | None) -> bool:
-    """Whether the paragraph ``text`` ending a story is a note on its writer: labelled so
+    """Whether the paragraph ``text`` ending (or opening) a story is a note on its writer: labelled so
     ("About the author: ..."), or opening with the name of one of its writers (``author``,
     the byline's) and what they are ("Kenji Kawase is Nikkei Asia's China business news
     editor."); a short one, not the story's."""

@@ -1299,8 +1299,10 @@ def _initials_named(named: str, outlets: list[str]) -> bool:
     "VOA News" on Voice of America's page, "RFE/RL" on Radio Free Europe/Radio Liberty's."""
     head, *rest = named.split() or [""]
     letters = re.sub(r"[\W\d_]", "", head)
-    if len(letters) < 2 or not letters.isupper() or not OUTLET_WORDS.issuperset(
-        word.casefold() for word in rest
+    if (
+        len(letters) < 2
+        or not letters.isupper()
+        or not OUTLET_WORDS.issuperset(word.casefold() for word in rest)
     ):
         return False
     for outlet in outlets:
