@@ -2268,6 +2268,35 @@ def test_a_time_the_metadata_gives_in_utc_is_the_outlet_s_when_the_page_says_it(
 @pytest.mark.parametrize(
     ("printed", "expected"),
     [
+        # Euronews: the metadata's time, in UTC, printed in the outlet's zone
+        (
+            "Published on 24/04/2025 - 11:12 GMT+2 • Updated 24/04/2025 - 19:40",
+            ("2025-04-24", "11:12", "+02:00"),
+        ),
+        ("Published on 24/04/2025 - 09:12 GMT+2", ("2025-04-24", "09:12", "+02:00")),
+        ("Published on 24/04/2025 - 10:40 GMT+2", ("2025-04-24", "09:12", None)),  # another
+        ("24/04/2025", ("2025-04-24", "09:12", None)),
+    ],
+)
+def test_a_time_the_metadata_gives_with_no_zone_is_the_one_the_page_prints_in_a_zone(
+    printed: str, expected: tuple[str | None, ...]
+) -> None:
+    """Euronews' JSON-LD gives ``2025-04-24 09:12:44``, with no zone, for the page's
+    "Published on 24/04/2025 - 11:12 GMT+2": the time was read as 09:12, in no zone, two
+    hours from the outlet's own (audit 11)."""
+    ld = json.dumps({"@type": "NewsArticle", "datePublished": "2025-04-24 09:12:44"})
+    html = (
+        f'<!DOCTYPE html><html><head><script type="application/ld+json">{ld}</script></head>'
+        f"<body><h1>Caspian summit</h1><div class='date'>{printed}</div>"
+        "<article><p>The talks in Baku went on all day, officials said.</p></article>"
+    )
+    r, _ = read_page(html)
+    assert tuple(fields(r).get(k) for k in ("published", "time", "timezone")) == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
         ("24 April 2025", ("2025-04-24", None, None)),  # a day stored at noon UTC (Drupal)
         ("24 April 2025 12:00", ("2025-04-24", "12:00", "+00:00")),  # a time printed
     ],

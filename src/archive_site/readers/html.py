@@ -1062,16 +1062,20 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     """A publication time the metadata gives in UTC (``2025-04-23T21:30:00Z``, as many
     systems store it), told in the outlet's own zone when the page gives the same moment in
     it too (its printed stamp "April 24, 2025 06:30 JST", Open Graph's time, a ``<time>``):
-    the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd).  When
+    the outlet's day is the article's, not Greenwich's (the 24th here, not the 23rd).  So is
+    a time the metadata gives with no zone (Euronews' ``2025-04-24 09:12:44``), when the
+    page prints it, in UTC or as it is, in a zone ("Published on 24/04/2025 - 11:12 GMT+2").  When
     the page prints the day alone, the day before or after Greenwich's ("24 aprel 2025"
     for 21:30 UTC on the 23rd, in Baku), that day is the article's, its time unknown; so
     it is when the metadata's time is midnight or noon UTC and the page prints its day
     alone (a day stored as a time: :data:`_DAY_STORED_AT`)."""
-    if fields.get("timezone", Field("", 0)).value not in ("+00:00", "-00:00"):
+    zoned = "timezone" in fields
+    if zoned and fields["timezone"].value not in ("+00:00", "-00:00"):
         return
     if "published" not in fields or "time" not in fields:
         return
-    moment = _moment(fields["published"].value, fields["time"].value, "+00:00")
+    clock = (fields["published"].value, fields["time"].value)
+    moment = _moment(*clock, "+00:00")
     if moment is None:
         return
     head = _headline(page, fields)
@@ -1083,10 +1087,13 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     for stamp, line in said:
         if stamp.time is None or stamp.timezone in (None, "+00:00", "-00:00"):
             continue
-        if _moment(stamp.date, stamp.time, stamp.timezone) == moment:
+        local = not zoned and (stamp.date, stamp.time) == clock  # its zone unsaid
+        if local or _moment(stamp.date, stamp.time, stamp.timezone) == moment:
             for key, value in stamp.fields():
                 fields[key] = Field(value, line)
             return
+    if not zoned:
+        return  # (a time with no zone is no moment: a day printed alone tells nothing of it)
     stored = any(_DAY_STORED_AT.search(x[0]) for x in stated[:2] if x is not None)
     _printed_day(said, moment, fields, stored=stored)
 

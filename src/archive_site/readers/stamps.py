@@ -191,7 +191,7 @@ _CHANGED_AFTER = re.compile(rf"\s*[-–—,;(]?\s*(?:{CHANGED})(?!\w)", re.I)
 def before_changed(text: str) -> str:
     """``text`` up to where it says when the page changed ("April 23, 2025 / 3:42 PM GMT+4 /
     Updated April 24, 2025": the part before "Updated"); all of it when it does not."""
-    return _CHANGED_AFTER.split(text, maxsplit=1)[0].rstrip(" /|,;-–—(")
+    return _CHANGED_AFTER.split(text, maxsplit=1)[0].rstrip(" /|,;-–—(•·")
 
 
 def parse_published(line: str) -> Stamp | None:
