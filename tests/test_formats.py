@@ -1167,6 +1167,19 @@ def test_a_header_line_naming_the_outlet_with_an_agency_gives_the_agency_and_its
     assert "published" not in r.fields  # when the page changed
 
 
+def test_a_stamp_under_the_headline_followed_by_a_count_of_views_is_the_date() -> None:
+    """AzerNews prints "24 April 2025 10:15 (UTC+04:00)" and the page's views, "1 231", on
+    one line under the headline: no date was read (audit 11)."""
+    for views in ("1 231", "2,415 views", "87"):
+        r = _print_view(f"<span>24 April 2025 10:15 (UTC+04:00)</span> <span>{views}</span>")
+        assert [r.fields[k].value for k in ("published", "time", "timezone")] == [
+            "2025-04-24",
+            "10:15",
+            "+04:00",
+        ]
+    assert "published" not in _print_view("<span>24 April 2025</span> <span>12</span>").fields
+
+
 def _thread(*posts: tuple[str, str], between: str = "") -> Reading:
     """A thread saved from a social network: each post its account's name and handle, and
     its text; ``between`` before the last."""

@@ -1040,12 +1040,22 @@ def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None
 _BY = re.compile(r"^(?:by|par|von|por)\s+", re.IGNORECASE)
 
 
+#: A count of a page's views after its stamp, on the stamp's block: "1 231", "2,415 views".
+_VIEWS = re.compile(
+    r"\s+\d{1,3}(?:[ \u00a0,.]\d{3})*(?:\s+(?:views?|просмотр(?:ов|а)?|baxış))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     """The publication's stamp a block near the headline states (see :func:`_stamp_date`;
     ``below``: under the text's first line; ``above``: just above the headline)."""
     if says_changed(text):
         return None
     stamp = parse_stamp(text) or find_published_stamp(text)
+    if stamp is None and not below:  # a count of views after it: "24 April 2025 10:15 1 231"
+        counted = parse_stamp(_VIEWS.sub("", text))
+        stamp = counted if counted is not None and counted.time is not None else None
     bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
     if bare and below:
         return None  # below the standfirst, a date alone on its block (it may head a section)
