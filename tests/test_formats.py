@@ -1975,9 +1975,16 @@ def test_a_story_reporting_a_disclaimer_keeps_it_as_text() -> None:
 
 @pytest.mark.parametrize(
     "line",
-    ["Riproduzione riservata © Copyright ANSA", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"],
+    [
+        "Riproduzione riservata © Copyright ANSA",
+        "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+        "При перепечатке материалов ссылка на Sputnik Азербайджан обязательна.",
+        "ინფორმაციის გავრცელებისას „ინტერპრესნიუსზე“ მითითება სავალდებულოა",
+    ],
 )
 def test_copyright_lines_as_italian_and_korean_agencies_write_them(line: str) -> None:
+    """(And the terms of reprinting a page, in Russian and, as InterPressNews ends every
+    story, in Georgian: audit 11, the last paragraph of its text.)"""
     assert promotion(line) == "copyright"
     assert promotion("Riproduzione riservata dei dati: the ministry said it would not") is None
 
@@ -2994,6 +3001,9 @@ def test_a_date_on_the_line_of_the_first_paragraph_is_read() -> None:
         "(c) the parties shall exchange information on transit volumes.",  # a treaty's item
         "Listen to this story from a refugee who fled Karabakh in 1993.",
         "Have a tip for our reporters in Baku, the editor asked readers in 2024.",
+        "The ministry said companies must sign up for the new customs system by May.",
+        "The report is also available in French, the ministry said.",
+        "The law says a reference to the source is mandatory when its data are used.",
     ],
 )
 def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
@@ -3028,6 +3038,11 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Copy link",
         "Thanks for reading! If you enjoyed this, follow me for more on Caspian logistics.",
         "Already a subscriber? Log in",  # Nikkei's (audit 9)
+        # audit 11: Asahi's cut, The Economist's newsletter, Politico's other language
+        "この記事は有料記事です。残り812文字",
+        "Subscribers to The Economist can sign up to our new Opinion newsletter, which brings "
+        "together the best of our leaders, columns, guest essays and reader correspondence.",
+        "This article is also available in French.",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:

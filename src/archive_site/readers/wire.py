@@ -281,7 +281,11 @@ _PAYWALL = re.compile(
     r"|la\s+suite\s+est\s+réservée\s+aux\s+abonnés|réservée?\s+aux\s+abonnés\W*$"
     r"|nur\s+für\s+(?:abonnenten|abonnentinnen)|jetzt\s+weiterlesen\s+mit"
     r"|доступ(?:но|ен)\s+только\s+(?:для\s+)?подписчик\w*"
-    r"|чтобы\s+(?:продолжить\s+чтение|читать\s+дальше)\W)",
+    r"|чтобы\s+(?:продолжить\s+чтение|читать\s+дальше)\W"
+    # as Japanese papers cut a page short: "この記事は有料記事です。残り812文字"
+    r"|この記事は有料記事です|有料会員(?:限定|になると)|残り\d+文字"
+    # the outlet's newsletter, in its own voice: "... can sign up to our new Opinion newsletter"
+    r"|sign\s+up\s+(?:to|for)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,4}newsletters?\b)",
     re.IGNORECASE,
 )
 _PAYWALL_OPENING = re.compile(
@@ -337,6 +341,7 @@ _PLACE = re.compile(
 )
 #: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
 #: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article",
+#: "This article is also available in French",
 #: "Already a subscriber? Log in",
 #: "Thanks for reading! If you enjoyed this, follow me...".
 _BUTTON = re.compile(
@@ -346,7 +351,8 @@ _BUTTON = re.compile(
     r"|(?:have|got)\s+a\s+(?:news\s+)?tip\s*\?"
     r"|subscribe\s+to\s+(?:unlock|read|continue|access)"
     r"|already\s+(?:a\s+)?(?:subscriber|member|registered)\s*\?\s*(?:log|sign)\s*in\W*$"
-    r"|thanks?\s+(?:you\s+)?for\s+reading\b)",
+    r"|thanks?\s+(?:you\s+)?for\s+reading\b"
+    r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+[\w-]+\W*$)",
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
@@ -358,7 +364,11 @@ _COPYRIGHT = re.compile(
     r"|todos\s+los\s+derechos\s+reservados|direitos\s+reservados)\W*"
     # ANSA's, Yonhap's, opening the line: "Riproduzione riservata © Copyright ANSA",
     # "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>"
-    r"|\W{0,2}(?:riproduzione\s+riservata\W*|저작권자\s*)(?:©|ⓒ|\(c\)|copyright\b).{0,120}",
+    r"|\W{0,2}(?:riproduzione\s+riservata\W*|저작권자\s*)(?:©|ⓒ|\(c\)|copyright\b).{0,120}"
+    # the terms of reprinting a page: "При перепечатке ссылка на ... обязательна",
+    # InterPressNews' "ინფორმაციის გავრცელებისას „ინტერპრესნიუსზე“ მითითება სავალდებულოა"
+    r"|\W{0,2}при\s+(?:перепечатке|использовании|цитировании)\b.{0,120}\s+ссылка\s+.{0,80}"
+    r"обязательна\W*|.{0,40}(?:გავრცელებისას|გამოყენებისას).{0,80}მითითება\s+სავალდებულოა\W*",
     re.IGNORECASE | re.DOTALL,
 )
 #: A paragraph longer than this is text, whatever it opens with.
