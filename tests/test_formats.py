@@ -2004,10 +2004,21 @@ def test_copyright_lines_as_italian_and_korean_agencies_write_them(line: str) ->
             '<meta property="og:title" content="Aliyev in Beijing: a new chapter">',
             "Aliyev in Beijing: a new chapter",
         ),
+        # Asahi's: the site's name after a wide colon, no space around it (audit 11)
+        (
+            '<meta property="og:title" content="Aliyev\u3000in Beijing：朝日新聞">'
+            '<meta property="og:site_name" content="朝日新聞">',
+            "Aliyev in Beijing",
+        ),
+        (
+            '<meta property="og:title" content="Aliyev in Beijing：新的篇章">'
+            '<meta property="og:site_name" content="朝日新聞">',
+            "Aliyev in Beijing：新的篇章",
+        ),
     ],
 )
 def test_a_headline_with_the_site_s_name_after_it_is_the_h1(head: str, title: str) -> None:
-    """Medium's and NHK's titles kept the site's name (audit 6)."""
+    """Medium's and NHK's titles kept the site's name (audit 6), Asahi's too (audit 11)."""
     assert fields(_page(head, "<h1>Aliyev in Beijing</h1>"))["title"] == title
 
 

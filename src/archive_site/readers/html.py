@@ -1094,18 +1094,31 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
     )
     stated = [page.meta.get("article:published_time"), page.time, *near]
     said = _stamps_said([x for x in stated if x is not None])
-    for stamp, line in said:
-        if stamp.time is None or stamp.timezone in (None, "+00:00", "-00:00"):
-            continue
-        local = not zoned and (stamp.date, stamp.time) == clock  # its zone unsaid
-        if local or _moment(stamp.date, stamp.time, stamp.timezone) == moment:
-            for key, value in stamp.fields():
-                fields[key] = Field(value, line)
-            return
+    printed = _printed_moment(said, moment, None if zoned else clock)
+    if printed is not None:
+        for key, value in printed[0].fields():
+            fields[key] = Field(value, printed[1])
+        return
     if not zoned:
         return  # (a time with no zone is no moment: a day printed alone tells nothing of it)
     stored = any(_DAY_STORED_AT.search(x[0]) for x in stated[:2] if x is not None)
     _printed_day(said, moment, fields, stored=stored)
+
+
+def _printed_moment(
+    said: list[tuple[Stamp, int]], moment: dt.datetime, clock: tuple[str, str] | None
+) -> tuple[Stamp, int] | None:
+    """The first stamp the page prints in a zone other than Greenwich's that is the UTC
+    ``moment`` the metadata gives, or, when its time had no zone, that ``clock`` (its day
+    and time as written)."""
+    for stamp, line in said:
+        if stamp.time is None or stamp.timezone in (None, "+00:00", "-00:00"):
+            continue
+        if clock == (stamp.date, stamp.time):
+            return stamp, line
+        if _moment(stamp.date, stamp.time, stamp.timezone) == moment:
+            return stamp, line
+    return None
 
 
 def _printed_day(
@@ -1279,17 +1292,30 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     if _outlet_as_author(fields, outlets):
         del fields["author"]  # the outlet's name as its author ("Trend.Az", "Daily Sabah")
     title, h1 = fields.get("title"), page.h1
-    if (
-        title is not None
-        and h1 is not None
-        and _SUFFIXED.fullmatch(title.value.removeprefix(h1[0]))
-    ):
+    if title is not None and h1 is not None and _suffixed(title.value, h1[0], outlets):
         fields["title"] = Field(h1[0], h1[1])  # "Headline | NHK", "Headline - Blog - Medium"
     return fields
 
 
 #: What a page's metadata may add to its headline: the site's name after a separator.
 _SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
+#: A separator written without spaces, in Japanese and Chinese: "Headline：朝日新聞".
+_WIDE_SEPARATOR = re.compile(r"\s*[：｜|]\s*")
+
+
+def _suffixed(title: str, h1: str, outlets: list[str]) -> bool:
+    """Whether the metadata's ``title`` is the page's headline ``h1`` with the site's name
+    after a separator ("Headline | NHK"); after a wide colon or bar with no space around it,
+    only the site's own name (one of ``outlets``: "Headline：朝日新聞"; a Chinese headline's
+    "：" may open its second part)."""
+    title, h1 = " ".join(title.split()), " ".join(h1.split())  # (an ideographic space too)
+    if not title.startswith(h1):
+        return False
+    rest = title[len(h1) :]
+    if _SUFFIXED.fullmatch(rest):
+        return True
+    wide = _WIDE_SEPARATOR.match(rest)
+    return wide is not None and any(_same_name(rest[wide.end() :], o) for o in outlets)
 
 
 def _outlet_as_author(fields: dict[str, Field], outlets: list[str]) -> bool:
