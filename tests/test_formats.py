@@ -2430,6 +2430,16 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("WASHINGTON, D. C. (UPI) — The", "WASHINGTON, D. C. (UPI) —", "The"),
         ("Smith, J. (n.d.). Rail freight.", None, None),  # a citation: no agency's brackets
         ("Smith, J. R. (Ed.). Rail freight.", None, None),
+        # Turan's, parted by slashes; Interfax's by its country (audit 11: left in the text)
+        ("Baku/23.04.25/Turan: Azerbaijan and", "Baku/23.04.25/Turan:", "Azerbaijan and"),
+        ("Baku/23.04.2025/Turan: The", "Baku/23.04.2025/Turan:", "The"),
+        ("Baku/23.13.25/Turan: The", None, None),  # no month
+        (
+            "Baku. April 23. Interfax-AZERBAIJAN - The",
+            "Baku. April 23. Interfax-AZERBAIJAN -",
+            "The",
+        ),
+        ("Baku. April 23. Azerbaijan-Turkey - The", None, None),  # no agency
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:
@@ -2441,6 +2451,24 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
         assert (found[0].text, found[1]) == (dateline, rest)
         if any(c.isdigit() for c in dateline):
             assert (found[0].month, found[0].day) in ((4, 23), (4, 24), (7, 3), (5, 3))
+
+
+def test_turan_s_copy_is_read_as_wire_copy_with_its_dateline_and_agency() -> None:
+    """Turan's story copied from its site: its dateline "Baku/23.04.25/Turan:" was not read,
+    so it was plain text with no date, its end mark "-0-" and the "Other news" list after it
+    its paragraphs, and a copy of it counted as independent (audit 11)."""
+    text = (
+        "Azerbaijan and Turkmenistan discuss gas swap\n\nBaku/23.04.25/Turan: Azerbaijan and "
+        "Turkmenistan discussed gas swaps on Wednesday.\n\nThe sides met in Ashgabat.\n\n-0-\n\n"
+        "Other news\nParliament ratifies agreement with Uzbekistan 17:40\n"
+    )
+    assert detect_format(text, "turan.txt") == "wire"
+    r, _ = read_as(text, "wire")
+    assert texts(r) == [
+        "Azerbaijan and Turkmenistan discussed gas swaps on Wednesday.",
+        "The sides met in Ashgabat.",
+    ]
+    assert (fields(r)["published"], fields(r)["agency"]) == ("2025-04-23", "Turan")
 
 
 def test_a_dateline_standing_alone_above_the_text_is_kept_apart() -> None:

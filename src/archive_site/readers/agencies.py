@@ -20,7 +20,7 @@ Reuters|Thomson Reuters
 AFP|Agence France-Presse|Agence France Presse
 Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа
 TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
-Interfax|Интерфакс|Interfax-Ukraine
+Interfax|Интерфакс|Interfax-Ukraine|Interfax-Azerbaijan|Interfax-Kazakhstan|Интерфакс-Азербайджан|Интерфакс-Казахстан
 RIA Novosti|РИА Новости|RIA|РИА
 Sputnik|Спутник
 AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi
@@ -28,6 +28,7 @@ AZERTAC|AZƏRTAC|Azertac|Azertag|AZERTAG|Azerbaijan State News Agency|АЗЕРТ
 APA|APA Information Agency|Austria Presse Agentur|APA-OTS
 Trend|Trend News Agency
 Report|Report.az|Report İnformasiya Agentliyi
+Turan|Turan Information Agency|Turan News Agency
 Kazinform|Казинформ|KAZINFORM|Қазақпарат|Kazakpress
 Yonhap|Yonhap News Agency|연합뉴스
 Kyodo|Kyodo News|共同通信

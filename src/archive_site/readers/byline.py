@@ -468,7 +468,7 @@ _END_MARK = re.compile(r"(?<=[.!?\"”»])\s+Enditem\s*$")
 #: reach its writers ("To contact the reporters on this story:", "Jane Roe in Baku at
 #: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
 #: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고"), Reuters'
-#: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem").
+#: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem", "-0-").
 _CLOSING = re.compile(
     r"[—–-]\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
     r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
@@ -481,7 +481,7 @@ _CLOSING = re.compile(
     r"|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}\s+송고|제보는\s+카카오톡.{0,60}"
     r"|(?:photo|photos|foto|фото)\s*[:：]\s*[^.!?]{2,80}"
     r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
-    r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem"
+    r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem|-0-"
     # an agency's desk code ending the text: IRNA's "اروپام/ ۳۳۲۱"; Kyodo's "==Kyodo"
     r"|[^\W\d_]{2,12}\s*/\s*[\d۰-۹٠-٩]{2,6}|={2,}\s*[^\W\d_][\w-]*\s*=*",
     re.IGNORECASE,

@@ -62,6 +62,14 @@ BARE_AGENCY_DATELINE = later(
 )
 
 
+#: ``Baku/23.04.25/Turan:``: place, day as numbers and agency parted by slashes, as Turan
+#: writes it.
+SLASHED_DATELINE = later(
+    rf"^(?P<dateline>(?P<place>{_PLACE_WORD})/(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\."
+    r"(?P<y>\d{2}|\d{4})/(?P<ag>[^\W\d_][\w.-]*)\s*:)\s+(?=\S)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
@@ -86,6 +94,12 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
+    slashed = SLASHED_DATELINE().match(text)
+    if slashed is not None and _calendar_day(slashed):
+        year = int(slashed["y"]) + (2000 if len(slashed["y"]) == 2 else 0)
+        day, month = int(slashed["d"]), int(slashed["m"])
+        line = Dateline(slashed["dateline"], month, day, year, slashed["ag"])
+        return line, text[slashed.end() :]
     for m in (
         DATELINE().match(text),
         STOPPED_DATELINE().match(text),
@@ -98,6 +112,12 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     return None
 
 
+def _calendar_day(m: re.Match[str]) -> bool:
+    """Whether the day and month of a :data:`SLASHED_DATELINE` are a calendar's, and its
+    place's word opens with a capital."""
+    return 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31 and m["place"][0].isupper()
+
+
 #: An agency's name ended by a stop, after a dateline's dash: "МОСКВА, 23 апр — РИА
 #: Новости. ..." (RIA Novosti's form).
 _AGENCY_AFTER = later(r"(?P<ag>[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,3})\.\s+(?=\S)")
@@ -107,8 +127,9 @@ def _agency_as_written(m: re.Match[str], agency: str | None) -> bool:
     """Whether the agency of a dateline without brackets is one: in capitals, after a stop
     or a comma ("Baku. 3 June. The talks - ..." is a sentence); after the day alone, a news
     agency the readers know ("BAKU, April 24 The talks - ...": none)."""
-    if m.re in (STOPPED_DATELINE(), COMMA_DATELINE()):
-        return bool(agency and agency.isupper() and len(agency) > 2)
+    if m.re in (STOPPED_DATELINE(), COMMA_DATELINE()):  # (or a known one's, by country:
+        known = agency is not None and agency_of(agency.split("-")[0]) is not None  # Interfax-
+        return bool(agency and agency.isupper() and len(agency) > 2) or known  # AZERBAIJAN)
     if m.re is BARE_AGENCY_DATELINE():
         return agency is not None and agency_of(agency) is not None
     return True

@@ -244,7 +244,7 @@ _NAVIGATION = re.compile(
     r"|topics?\s*:|categor(?:y|ies)\s*:|all\s+news|leave\s+a\s+(?:comment|reply)|©|copyright\b"
     r"|all\s+rights\s+reserved)"
     r"|^(?:related|latest|popular|recommended|trending|tags|topics|home|back|next|previous|prev"
-    r"|menu|more|advertisement|ad|comments?)\W*$",
+    r"|menu|more|advertisement|ad|comments?|other\s+(?:news|stories|articles))\W*$",
     re.IGNORECASE,
 )
 #: A pointer to another story within the text ("Read more: ...", "Читайте также: ...").
