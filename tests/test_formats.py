@@ -2440,6 +2440,11 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
             "The",
         ),
         ("Baku. April 23. Azerbaijan-Turkey - The", None, None),  # no agency
+        # Kazinform's, with no day: the place in capitals and a news agency the readers know
+        ("АСТАНА. ҚазАқпарат – Мемлекет басшысы", "АСТАНА. ҚазАқпарат –", "Мемлекет басшысы"),
+        ("АСТАНА. КАЗИНФОРМ - Президент", "АСТАНА. КАЗИНФОРМ -", "Президент"),
+        ("BAKU. Azerbaijan - and China", None, None),
+        ("Astana. Kazinform - The", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -38,9 +38,11 @@ DATELINE = later(
 
 
 #: ``Баку. 3 июня. ИНТЕРФАКС -``: place, day and agency each ended by a stop, the agency in
-#: capitals (checked after the match) and no brackets, a dash or a slash after it.
+#: capitals (checked after the match) and no brackets, a dash or a slash after it; or with
+#: no day, the place in capitals and a news agency the readers know, as Kazinform writes
+#: it: ``АСТАНА. КАЗИНФОРМ -``, ``АСТАНА. ҚазАқпарат -``.
 STOPPED_DATELINE = later(
-    rf"^(?P<dateline>(?P<place>{_PLACE})\.\s+{_DAY_MONTH}\.\s+"
+    rf"^(?P<dateline>(?P<place>{_PLACE})\.\s+(?:{_DAY_MONTH}\.\s+)?"
     r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*)\s*(?:--|[—–/-]))\s+(?=\S)"
 )
 
@@ -174,8 +176,11 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     agency = found["ag"] or found.get("ag2")
     if not _agency_as_written(m, agency) or _cited(m, agency):
         return None
-    if agency is None and not (m["m1"] or m["m2"] or m["m3"]):
+    dated = bool(m["m1"] or m["m2"] or m["m3"])
+    if agency is None and not dated:
         return None  # a place alone is no dateline
+    if m.re is STOPPED_DATELINE() and not dated and not _known_in_capitals(m["place"], agency):
+        return None  # "Baku. The talks - ..." (no day: only "АСТАНА. КАЗИНФОРМ -")
     words = m["place"].replace(",", " ").split()
     if not words[0][0].isupper() or not all(_place_word(w) for w in words):
         return None
@@ -189,6 +194,12 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
     )
+
+
+def _known_in_capitals(place: str, agency: str | None) -> bool:
+    """Whether a dateline without a day names its place in capitals and a news agency the
+    readers know ("АСТАНА. КАЗИНФОРМ -")."""
+    return place.isupper() and agency is not None and agency_of(agency) is not None
 
 
 #: The small words of places' names: "Rio de Janeiro", "Côte d'Ivoire", "Den Haag".
