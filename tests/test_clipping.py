@@ -450,3 +450,54 @@ def test_a_line_opening_a_clipping_that_credits_a_news_agency_names_its_origin()
         "It came from China.",
     ]
     assert ("credits", "Daily Sabah with AA") in [(f.kind, f.text) for f in r.furniture]
+
+
+OMNIVORE = """\
+---
+id: 4f2e1c7a-9b1d-11ef-8a2b-1f3c0e9d1a77
+title: "Why the Middle Corridor Still Struggles"
+author: Nigar Bayramli
+date_saved: 2025-04-26 09:12:44
+date_published: 2025-04-24 18:30:00
+---
+
+# Why the Middle Corridor Still Struggles
+
+[Read on Omnivore](https://omnivore.app/me/why-18f2a)
+[Read Original](https://caspiannews.example/why)
+
+The Middle Corridor carried 4.5 million tonnes of freight in 2024, but shippers complain.
+
+A container can wait a week in Aktau for a ship to Baku, freight forwarders say.
+
+## Highlights
+
+{highlights}
+"""
+
+
+@pytest.mark.parametrize(
+    ("highlights", "marks"),
+    [
+        ("> A container can wait a week in Aktau [⤴️](https://omnivore.app/me/why-18f2a#abc)", True),
+        ("- A container can wait a week in Aktau", True),
+        ("The corridor's ports are the bottleneck, the operators agree in a new report.", False),
+    ],
+)
+def test_a_read_later_export_s_buttons_and_highlights_are_no_text(
+    highlights: str, marks: bool
+) -> None:
+    """Omnivore's export: its links "Read on Omnivore" / "Read Original" over the text and
+    the reader's highlights under "## Highlights" after it were paragraphs of the text, the
+    highlighted passage twice (audit 11).  Prose under such a heading is kept."""
+    r = read(OMNIVORE.format(highlights=highlights))
+    texts = [b.text for b in r.blocks]
+    assert texts[:2] == [
+        "The Middle Corridor carried 4.5 million tonnes of freight in 2024, but shippers complain.",
+        "A container can wait a week in Aktau for a ship to Baku, freight forwarders say.",
+    ]
+    assert ("navigation", "Read on Omnivore Read Original") in [
+        (f.kind, f.text) for f in r.furniture
+    ]
+    assert (len(texts) == 2) == marks
+    assert any(f.kind == "highlights" and f.text == "Highlights" for f in r.furniture) == marks

@@ -189,12 +189,71 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if "url" not in fields and (url := _address_above(lines, above)) is not None:
         fields["url"] = url
     meta = _head_meta(blocks[:prose], fields)
+    links = [b for b in blocks[:prose] if _links_alone(lines, b.line)]
+    noted = _highlights(lines, blocks)
     furniture = sorted(
-        [*found.furniture, *excerpt, *(Furniture("timestamp", b.text, b.line) for b in meta)],
+        [
+            *found.furniture,
+            *excerpt,
+            *(Furniture("timestamp", b.text, b.line) for b in meta),
+            *(Furniture("navigation", b.text, b.line) for b in links),
+            *(Furniture("highlights", b.text, b.line) for b in noted),
+        ],
         key=lambda f: f.line,
     )
-    kept = [b for b in blocks if b not in meta]
+    kept = [b for b in blocks if b not in meta and b not in links and b not in noted]
     return reading("clipping", fields, kept, furniture, notes)
+
+
+def _raw(lines: list[str], line: int) -> list[str]:
+    """The Markdown lines of the paragraph opening on ``line`` (numbered from 1), to the
+    next blank line."""
+    out = []
+    for text in lines[line - 1 :]:
+        if not text.strip():
+            break
+        out.append(text)
+    return out
+
+
+def _links_alone(lines: list[str], line: int) -> bool:
+    """Whether the paragraph on ``line`` above the text is links and nothing else, as a
+    read-later service heads its export ("[Read on Omnivore](...)" / "[Read Original](...)"):
+    its buttons, no words of the page."""
+    raw = _raw(lines, line)
+    for text in raw:
+        left = _INLINE().sub(lambda m: "" if m["href"] is not None else m[0], text)
+        if _QUOTE().sub("", _BULLET().sub("", left)).strip():
+            return False
+    return bool(raw)
+
+
+#: The heading a read-later service puts over the passages its reader highlighted, after
+#: the text (Omnivore's, Readwise's "## Highlights").
+_HIGHLIGHTS = later(r"(?i)(?:my\s+)?(?:highlights|annotations)(?:\s*&\s*notes)?")
+
+
+def _highlights(lines: list[str], blocks: list[Block]) -> list[Block]:
+    """The heading "Highlights" after the text and the passages under it, to the end, each
+    a block quote or a list's item: the reader's marks on the text, repeating its words,
+    not more of them (none when a paragraph of prose follows the heading)."""
+    at = next(
+        (
+            n
+            for n, b in enumerate(blocks)
+            if b.role == "heading" and _HIGHLIGHTS().fullmatch(b.text)
+        ),
+        None,
+    )
+    if at is None or at == 0:
+        return []
+    after = blocks[at + 1 :]
+    marked = all(
+        (first := _raw(lines, b.line)[:1])
+        and (_QUOTE().match(first[0]) or _BULLET().match(first[0]))
+        for b in after
+    )
+    return blocks[at:] if after and marked else []
 
 
 def _headline_kept(read: Field | None, given: Field | None) -> list[Block]:

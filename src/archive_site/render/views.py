@@ -312,6 +312,10 @@ def furniture_summary(article: Article) -> list[str]:
             "paragraphs after the text (profiles, contacts)",
         ),
         "form": ("a form", "forms"),
+        "highlights": (
+            "the passages a read-later export highlighted",
+            "the passages read-later exports highlighted",
+        ),
     }
     out = []
     for kind, n in counts.items():
