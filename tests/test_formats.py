@@ -2445,6 +2445,15 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("АСТАНА. КАЗИНФОРМ - Президент", "АСТАНА. КАЗИНФОРМ -", "Президент"),
         ("BAKU. Azerbaijan - and China", None, None),
         ("Astana. Kazinform - The", None, None),
+        # a Japanese paper's copy of Kyodo's story: the agency was not read (audit 11)
+        ("【北京共同】中国の習近平国家主席は", "【北京共同】", "中国の習近平国家主席は"),
+        ("【モスクワ＝時事】ロシアの", "【モスクワ＝時事】", "ロシアの"),
+        ("【ワシントン=AFP時事】米国の", "【ワシントン=AFP時事】", "米国の"),
+        ("【北京=田中太郎】中国の", None, None),  # the paper's own correspondent
+        ("【速報】地震", None, None),
+        # Reuters' updated story, no space after the dash (audit 11: Yahoo's copy)
+        ("BAKU (Reuters) -Azerbaijan's SOCAR", "BAKU (Reuters) -", "Azerbaijan's SOCAR"),
+        ("BAKU, April 23 -Oil prices", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -17,7 +17,7 @@ import re
 _AGENCY_GROUPS = """
 AP|Associated Press|The Associated Press
 Reuters|Thomson Reuters
-AFP|Agence France-Presse|Agence France Presse
+AFP|Agence France-Presse|Agence France Presse|AFP時事
 Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа
 TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
 Interfax|Интерфакс|Interfax-Ukraine|Interfax-Azerbaijan|Interfax-Kazakhstan|Интерфакс-Азербайджан|Интерфакс-Казахстан
@@ -31,8 +31,8 @@ Report|Report.az|Report İnformasiya Agentliyi
 Turan|Turan Information Agency|Turan News Agency
 Kazinform|Казинформ|KAZINFORM|Қазақпарат|Kazakpress
 Yonhap|Yonhap News Agency|연합뉴스
-Kyodo|Kyodo News|共同通信
-Jiji|Jiji Press|時事通信
+Kyodo|Kyodo News|共同通信|共同
+Jiji|Jiji Press|時事通信|時事
 IRNA|ایرنا|ایرنا|Islamic Republic News Agency|خبرگزاری جمهوری اسلامی
 dpa|Deutsche Presse-Agentur
 EFE|Agencia EFE

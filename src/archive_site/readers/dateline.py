@@ -30,10 +30,12 @@ _DAY_MONTH = (
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
-#: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop).
+#: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop);
+#: ``BAKU (Reuters) -Azerbaijan's ...``, no space after the dash, as Reuters writes an
+#: updated story's (only after an agency: checked after the match).
 DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|[—–:.-]))\s+(?=\S)"
+    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|[—–:.-]))(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
 )
 
 
@@ -96,6 +98,9 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     if cjk is not None:
         line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
         return line, text[cjk.end() :]
+    bracketed = _japanese_dateline(text)
+    if bracketed is not None:
+        return bracketed
     slashed = SLASHED_DATELINE().match(text)
     if slashed is not None and _calendar_day(slashed):
         year = int(slashed["y"]) + (2000 if len(slashed["y"]) == 2 else 0)
@@ -112,6 +117,28 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
     return None
+
+
+#: A Japanese paper's dateline in lenticular brackets, the place and the agency (or the
+#: paper's correspondent) after it, perhaps parted by "=": ``【北京共同】``, ``【モスクワ=時事】``.
+_LENTICULAR = later(r"^(?P<dateline>【(?P<inner>[^【】\n]{2,24})】)\s*(?=\S)")
+
+
+def _japanese_dateline(text: str) -> tuple[Dateline, str] | None:
+    """The dateline ``【北京共同】`` opening ``text`` and the text after it, when what ends
+    the brackets is a news agency the readers know (``【北京=田中太郎】``, a paper's own
+    correspondent, names none, and is left as it is)."""
+    m = _LENTICULAR().match(text)
+    if m is None:
+        return None
+    inner = m["inner"]
+    place, equals, agency = inner.replace("＝", "=").partition("=")
+    if not equals:
+        at = next((n for n in range(1, len(inner)) if agency_of(inner[n:]) is not None), None)
+        place, agency = (inner[:at], inner[at:]) if at is not None else (inner, "")
+    if not place.strip() or agency_of(agency.strip()) is None:
+        return None
+    return Dateline(m["dateline"], None, None, None, agency.strip()), text[m.end() :]
 
 
 def _calendar_day(m: re.Match[str]) -> bool:
@@ -176,6 +203,8 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     agency = found["ag"] or found.get("ag2")
     if not _agency_as_written(m, agency) or _cited(m, agency):
         return None
+    if not m[0][-1:].isspace() and (agency is None or agency_of(agency) is None):
+        return None  # "-Azerbaijan" close after the dash: only after a news agency's name
     dated = bool(m["m1"] or m["m2"] or m["m3"])
     if agency is None and not dated:
         return None  # a place alone is no dateline
