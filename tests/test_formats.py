@@ -2756,6 +2756,29 @@ def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(
 
 
 @pytest.mark.parametrize(
+    ("provider", "field", "name"),
+    [
+        ('"provider": {"@type": "Organization", "name": "Reuters"}', "agency", "Reuters"),
+        ('"sourceOrganization": {"name": "Eurasianet"}', "origin", "Eurasianet"),
+        ('"provider": {"@type": "Organization", "name": "Yahoo News"}', None, None),  # itself
+    ],
+)
+def test_the_organization_that_provided_an_article_is_its_origin(
+    provider: str, field: str | None, name: str | None
+) -> None:
+    """Yahoo's copy of a Reuters story names Reuters as its JSON-LD's ``provider``: with no
+    dateline, no origin was read and the copy counted as independent (audit 11)."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+        f'"publisher": {{"name": "Yahoo News"}}, {provider}}}</script>'
+    )
+    found = fields(_page(head, "<h1>Port</h1>"))
+    assert {k: found.get(k) for k in ("agency", "origin")} == {
+        k: (name if k == field else None) for k in ("agency", "origin")
+    }
+
+
+@pytest.mark.parametrize(
     "block",
     [
         "By 2030 the corridor will carry more.",  # a sentence

@@ -1641,6 +1641,10 @@ def _article_fields(
     for field, value in values.items():
         if value:
             out[field] = _Found(value, at(keys[field]))
+    provider = _provider(node, ids, values["outlet"])
+    if provider is not None:
+        key = "agency" if agency_of(provider[1]) is not None else "origin"
+        out.setdefault(key, _Found(provider[1], at(provider[0])))
     published = _text(node.get("datePublished"))
     if published:
         out |= _date_fields(published, at("datePublished"))
@@ -1648,6 +1652,19 @@ def _article_fields(
     if kind:
         out["kind"] = _Found(kind, at("@type"))
     return out
+
+
+def _provider(
+    node: dict[str, Any], ids: dict[str, dict[str, Any]], publisher: str | None
+) -> tuple[str, str] | None:
+    """The key and the name of the organization an article's JSON-LD says provided it,
+    another than its publisher (``provider``, ``sourceOrganization``: Yahoo's copy of a
+    Reuters story names Reuters so): the text's origin, an agency's or an outlet's."""
+    for key in ("provider", "sourceOrganization"):
+        name = _name(node.get(key), ids)
+        if name and not (publisher and _same_name(name, publisher)):
+            return key, name
+    return None
 
 
 def _from_meta(page: PageScan) -> dict[str, _Found]:
