@@ -2636,6 +2636,10 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
     [
         ("By Aida Sultanova", "Aida Sultanova"),
         ("By: Vasif Huseynov", "Vasif Huseynov"),  # with a colon (audit 8, Jamestown)
+        # MSN's, a stamp after a bullet (audit 11: a paragraph of the text)
+        ("Story by Jane Roe • 18 July 2025", "Jane Roe"),
+        ("By Jane Roe | April 23, 2025", "Jane Roe"),
+        ("Story by Interfax • 18 July 2025", "Interfax"),
         ("By J. R. Smith", "J. R. Smith"),
         ("By Nailia Bagirova and Jane Roe", "Nailia Bagirova and Jane Roe"),
         ("By Nailia Bagirova, Jane Roe & Tom Smith", "Nailia Bagirova, Jane Roe & Tom Smith"),

@@ -21,6 +21,7 @@ from ..text import INVISIBLE_RUN
 from .agencies import AGENCIES, PLACE, agency_of
 from .base import Block, Field
 from .dateline import DATELINE
+from .stamps import parse_stamp
 
 #: The small words within a name: "Thomas de Waal", "Ursula von der Leyen", "Mohammed bin
 #: Salman", "Bashar al-Assad".
@@ -91,8 +92,11 @@ class Byline:
     agency: str | None = None
 
 
-#: "By" with a colon after it, as some sites write it ("By: Vasif Huseynov").
-_BY_COLON = re.compile(r"^By\s*:\s*(?=\S)")
+#: "By" with a colon after it, as some sites write it ("By: Vasif Huseynov"), or after
+#: "Story" ("Story by Interfax", as MSN credits the outlet it copies).
+_BY_COLON = re.compile(r"^(?:By\s*:|Story\s+by)\s*(?=\S)")
+#: A stamp after the names, parted by a bullet or a bar: "Story by Interfax • 18 July 2025".
+_STAMP_AFTER = re.compile(r"\s+[•·|]\s+(?P<stamp>[^•·|]+)$")
 
 
 def read_byline(lines: list[str]) -> Byline | None:
@@ -107,7 +111,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     """
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
-    lines = [_BY_COLON.sub("By ", lines[0]), *lines[1:]]  # "By: Vasif Huseynov"
+    lines = [_byline_head(lines[0]), *lines[1:]]
     other = _OTHER_BY.match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
         names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
@@ -127,6 +131,16 @@ def read_byline(lines: list[str]) -> Byline | None:
         if after is not None:
             author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
     return Byline(author, agency)
+
+
+def _byline_head(line: str) -> str:
+    """A byline's first line, its label written "By " ("By: Vasif Huseynov", "Story by
+    Interfax"), without a stamp after its names ("... • 18 July 2025")."""
+    line = _BY_COLON.sub("By ", line)
+    after = _STAMP_AFTER.search(line)
+    if after is not None and parse_stamp(after["stamp"]) is not None:
+        return line[: after.start()]
+    return line
 
 
 def byline_author(lines: list[str]) -> str | None:

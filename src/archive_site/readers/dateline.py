@@ -201,15 +201,10 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     citation's name and year ("Sultanova, A. (2025).", "Smith, J. (2024, April 3).")."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    if not _agency_as_written(m, agency) or _cited(m, agency):
+    if not _agency_as_written(m, agency) or _cited(m, agency) or not _dated(m, agency):
         return None
     if not m[0][-1:].isspace() and (agency is None or agency_of(agency) is None):
         return None  # "-Azerbaijan" close after the dash: only after a news agency's name
-    dated = bool(m["m1"] or m["m2"] or m["m3"])
-    if agency is None and not dated:
-        return None  # a place alone is no dateline
-    if m.re is STOPPED_DATELINE() and not dated and not _known_in_capitals(m["place"], agency):
-        return None  # "Baku. The talks - ..." (no day: only "АСТАНА. КАЗИНФОРМ -")
     words = m["place"].replace(",", " ").split()
     if not words[0][0].isupper() or not all(_place_word(w) for w in words):
         return None
@@ -223,6 +218,17 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
     )
+
+
+def _dated(m: re.Match[str], agency: str | None) -> bool:
+    """Whether a dateline's match names its day, or, with no day, an agency: a place alone
+    is no dateline; nor, stopped, a place and words ("Baku. The talks - ...": with no day,
+    only "АСТАНА. КАЗИНФОРМ -", see :func:`_known_in_capitals`)."""
+    if m["m1"] or m["m2"] or m["m3"]:
+        return True
+    if m.re is STOPPED_DATELINE():
+        return _known_in_capitals(m["place"], agency)
+    return agency is not None
 
 
 def _known_in_capitals(place: str, agency: str | None) -> bool:
