@@ -2760,6 +2760,32 @@ def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(
 
 
 @pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # when the page changed: no publication's day (audit 11: it was read as one)
+        ('<span>Last updated: <time datetime="2025-04-26T08:00">26 April</time></span>', None),
+        ('<p>Updated <time itemprop="dateModified" datetime="2025-04-26">Apr 26</time></p>', None),
+        ('<p>Обновлено: <span><time datetime="2025-04-26">26 апреля</time></span></p>', None),
+        ('<p><time itemprop="dateModified" datetime="2025-04-26">Apr 26</time></p>', None),
+        # when it was published, an update after it
+        (
+            '<p><time datetime="2025-04-23">Apr 23</time> Updated <time '
+            'datetime="2025-04-26">Apr 26</time></p>',
+            "2025-04-23",
+        ),
+        ('<p>Published <time datetime="2025-04-23">Apr 23</time></p>', "2025-04-23"),
+    ],
+)
+def test_a_time_element_saying_when_the_page_changed_gives_no_date(
+    stamp: str, published: str | None
+) -> None:
+    """A page giving only when it was updated, a ``<time>`` after "Last updated:" or of
+    microdata's ``dateModified``: that day was read as the publication's (audit 11)."""
+    r = _page("", f"<h1>Port expands</h1>{stamp}")
+    assert fields(r).get("published") == published
+
+
+@pytest.mark.parametrize(
     ("provider", "field", "name"),
     [
         ('"provider": {"@type": "Organization", "name": "Reuters"}', "agency", "Reuters"),

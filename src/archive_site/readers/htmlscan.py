@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..model import Furniture
+from .stamps import CHANGED
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
@@ -284,6 +285,11 @@ def _stamp(tag: str, a: dict[str, str]) -> str:
     return next((a[k].strip() for k in keys if a.get(k, "").strip()), "")
 
 
+#: The words saying a stamp is when the page changed, just before it (see
+#: :meth:`_Scanner._changed`).
+_CHANGED_BEFORE = re.compile(rf"(?<!\w)(?:{CHANGED})(?:\s+(?:on|at|le|am))?\W*$", re.IGNORECASE)
+
+
 @dataclass
 class _Open:
     tag: str
@@ -414,8 +420,17 @@ class _Scanner(HTMLParser):
         stamp = _stamp(tag, a)
         if not stamp or self.out.time is not None or (tag != "time" and not self.in_article):
             return
-        if self._stated(a):
+        if self._stated(a) and not self._changed(a):
             self.out.time = (stamp, line)
+
+    def _changed(self, a: dict[str, str]) -> bool:
+        """Whether a ``<time>`` says when the page changed, not when it was published: its
+        microdata's ``dateModified``, or the words just before it in the nearest element
+        holding some ("Last updated: <time>", "Обновлено <time>")."""
+        if a.get("itemprop", "").strip().lower() in ("datemodified", "dateupdated"):
+            return True
+        before = next((t for o in reversed(self.stack[-3:]) if (t := "".join(o.text).strip())), "")
+        return _CHANGED_BEFORE.search(before) is not None
 
     def _stated(self, a: dict[str, str]) -> bool:
         """Whether a ``<time>`` of the attributes ``a`` states the page's date: one shown, or
