@@ -2785,6 +2785,40 @@ def test_a_time_element_saying_when_the_page_changed_gives_no_date(
     assert fields(r).get("published") == published
 
 
+_TERMINAL = (
+    "<p>The port of Baku opened a new grain terminal on Wednesday, its director said.</p>"
+    "<p>The terminal was built with a loan from the Asian Development Bank.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "published"),
+    [
+        # a bar saying what day it is when the page is read, over the site's name and the
+        # section (audit 11: it was the publication's day)
+        (
+            '<div class="topbar"><time datetime="2025-04-27">Sunday, 27 April 2025</time></div>'
+            '<div class="logo">Baku Daily</div><div>Economy</div>',
+            None,
+        ),
+        # a list of the latest stories, another story's time (audit 11)
+        ('<ul><li><a href="/1">Oil prices fall</a> <time datetime="2025-04-27">09:00</time></li></ul>', None),
+        # the story's own, in the block just above its headline
+        ('<div>Economy</div><div class="date"><time datetime="2025-04-23">23 April</time></div>', "2025-04-23"),
+    ],
+)  # fmt: skip
+def test_a_time_element_above_the_headline_is_the_date_only_just_above_it(
+    above: str, published: str | None
+) -> None:
+    above = above.replace("</div>", "</div>\n")  # (a page saved has its lines)
+    page = f"<!DOCTYPE html><html><body>\n{above}\n<h1>Grain terminal opens</h1>\n{_TERMINAL}"
+    r, _ = read_page(page)
+    assert fields(r).get("published") == published
+    # with no headline (a print view), the first is the date, but a list's
+    r, _ = read_page(f"<!DOCTYPE html><html><body>\n{above}\n{_TERMINAL}")
+    assert fields(r).get("published") == (None if "<li>" in above else published or "2025-04-27")
+
+
 @pytest.mark.parametrize(
     ("provider", "field", "name"),
     [

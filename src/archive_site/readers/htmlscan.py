@@ -376,6 +376,11 @@ class _Scanner(HTMLParser):
         self.hiding = Hiding()
         self.in_furniture = 0
         self.in_article = 0
+        # a <time> above the headline, outside an article, with the number of blocks before
+        # it: the page's date only when it is in the block just above the headline (see
+        # _take_stamp)
+        self.early: tuple[str, int, int] | None = None
+        self.headline = False  # an <h1> outside the furniture has opened
         self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
         # The text after a <br> to the next one or its element's end, with its line: a block
@@ -408,6 +413,7 @@ class _Scanner(HTMLParser):
         if tag in ("article", "main"):
             self.in_article += 1
         if not self.in_furniture:
+            self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
@@ -420,8 +426,28 @@ class _Scanner(HTMLParser):
         stamp = _stamp(tag, a)
         if not stamp or self.out.time is not None or (tag != "time" and not self.in_article):
             return
-        if self._stated(a) and not self._changed(a):
-            self.out.time = (stamp, line)
+        if not self._stated(a) or self._changed(a):
+            return
+        if tag == "time" and not self.in_article and not self.headline:
+            if self.early is None and not any(o.tag == "li" for o in self.stack):
+                self.early = (stamp, line, len(self.out.blocks))  # (a list's: another story's)
+            return
+        self.out.time = (stamp, line)
+
+    def _headline_opens(self, tag: str) -> None:
+        """When the headline opens (the first ``<h1>`` outside the furniture): a ``<time>``
+        above it outside an article (see :meth:`_take_stamp`) is the page's date when it is
+        in the block just above it ("<div class=date><time>...</time></div><h1>"), not a
+        bar's further up saying what day it is when the page is read ("Sunday, 27 April
+        2025" over the site's name)."""
+        if tag != "h1" or self.headline:
+            return
+        self.headline = True
+        if self.early is not None and self.out.time is None:
+            stamp, line, blocks = self.early
+            if len(self.out.blocks) - blocks <= 1:
+                self.out.time = (stamp, line)
+        self.early = None
 
     def _changed(self, a: dict[str, str]) -> bool:
         """Whether a ``<time>`` says when the page changed, not when it was published: its
@@ -527,6 +553,8 @@ class _Scanner(HTMLParser):
         super().close()
         while self.stack:
             self._close(self.stack.pop())
+        if self.early is not None and self.out.time is None:  # no headline: a print view's
+            self.out.time = self.early[:2]
 
     def _end_run(self) -> None:
         if self.run is not None:
