@@ -1201,10 +1201,23 @@ def _around_headline(
 ) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
     """The page's blocks from its headline ``head`` to the text's first line ``first``; and
     the block just before the headline that does not hold it (a stamp above the headline, as
-    some sites print it), if any."""
+    some sites print it), if any.  Before and after the headline's block in the page's order,
+    not only its lines: a page saved on one line (minified) has a top bar's "Sunday, 27 April
+    2025" on the headline's line, above it."""
     start, headline = head[1], _key(head[0])
-    before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
-    return [b for b in page.blocks if start <= b[1] <= first], before
+    at = next(
+        (
+            n
+            for n, (text, line) in enumerate(page.blocks)
+            if line == start and _key(text) == headline
+        ),
+        None,
+    )
+    if at is None:
+        before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
+        return [b for b in page.blocks if start <= b[1] <= first], before
+    before = [b for b in page.blocks[:at] if headline not in _key(b[0])][-1:]
+    return [b for b in page.blocks[at:] if start <= b[1] <= first], before
 
 
 #: Words before a stamp above the headline that name the story's section ("Transport 3 June
