@@ -2825,6 +2825,20 @@ def test_a_time_element_above_the_headline_is_the_date_only_just_above_it(
     assert fields(r).get("published") == (None if "<li>" in above else published or "2025-04-27")
 
 
+def test_the_article_a_web_page_s_json_ld_holds_as_its_main_entity_gives_its_fields() -> None:
+    """A ``WebPage`` holding its ``NewsArticle`` as ``mainEntity``: the article's day was not
+    read (audit 11); the page's own ``datePublished`` (when the page was made) never is."""
+    ld = json.dumps(
+        {
+            "@type": "WebPage",
+            "datePublished": "2019-01-01T00:00:00+04:00",
+            "mainEntity": {"@type": "NewsArticle", "datePublished": "2025-04-23T10:00:00+04:00"},
+        }
+    )
+    head = f'<script type="application/ld+json">{ld}</script>'
+    assert fields(_page(head, "<h1>Port</h1>")).get("published") == "2025-04-23"
+
+
 @pytest.mark.parametrize(
     ("provider", "field", "name"),
     [

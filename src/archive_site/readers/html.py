@@ -1438,13 +1438,16 @@ def _offset(when: dt.datetime) -> str:
 
 
 def _nodes(data: Any) -> Iterator[dict[str, Any]]:
-    """Every object of a JSON-LD document: top level, in lists, in ``@graph``."""
+    """Every object of a JSON-LD document: top level, in lists, in ``@graph``, and a page's
+    ``mainEntity`` (a ``WebPage`` holding its ``NewsArticle``)."""
     if isinstance(data, list):
         for item in data:
             yield from _nodes(item)
     elif isinstance(data, dict):
         yield data
         yield from _nodes(data.get("@graph", []))
+        if "WebPage" in _types(data):
+            yield from _nodes(data.get("mainEntity", []))
 
 
 def _types(node: dict[str, Any]) -> list[str]:
