@@ -1593,6 +1593,8 @@ Associated Press writer Dake Kang in Beijing contributed to this report.
         ("With agency inputs", True),
         ("(With additional reporting from Reuters)", True),
         ("With input from officials, the ministry drafted the plan.", False),  # a sentence
+        ("По материалам следствия, обвиняемый скрылся.", False),
+        ("With Jane Roe", False),
     ],
 )
 def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, credit: bool) -> None:
@@ -1625,6 +1627,15 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("Daily Sabah with AA", "AA"),
         ("Le Figaro avec AFP", "AFP"),
         ("jsi/wmr (AFP, Reuters)", "AFP"),  # Deutsche Welle's: the writers' initials
+        # the agencies drawn on, as other languages write it (audit 11: text, no origin)
+        ("По материалам РИА Новости", "РИА Новости"),
+        ("С использованием материалов ТАСС.", "ТАСС"),
+        ("Mit Material von dpa und Reuters", "dpa"),
+        ("(Con información de Reuters)", "Reuters"),
+        ("Com informações da Reuters", "Reuters"),
+        ("(Avec AFP)", "AFP"),
+        ("(With agencies)", None),
+        ("По материалам агентств", None),
         (
             "Some information for this report came from The Associated Press and Reuters.",
             "The Associated Press",

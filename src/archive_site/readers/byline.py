@@ -651,9 +651,11 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
         return None
     text = body[-1].text
     contributed = _CONTRIBUTED.fullmatch(text.strip())
-    if contributed is not None or _CLOSING.fullmatch(text.strip()):
+    drawn = _drawn_on(text)
+    if contributed is not None or drawn is not None or _CLOSING.fullmatch(text.strip()):
         last = body.pop()
-        _credit_origin(fields, _credited_agency(contributed), last.line)
+        agency = drawn if contributed is None else _credited_agency(contributed)
+        _credit_origin(fields, agency, last.line)
         return Furniture("credits", last.text, last.line)
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
@@ -680,10 +682,38 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     return Furniture("credits", last.text, last.line)
 
 
+#: A line naming the agencies a story draws on, as other languages write it: "По материалам
+#: РИА Новости", "С использованием материалов ТАСС", "Mit Material von dpa und Reuters", "Con
+#: información de EFE", "Com informações da Reuters", "(Avec AFP)", "(With agencies)".
+_DRAWN_ON = re.compile(
+    r"[(\[]?\s*(?:[—–-]+\s*)?(?:по\s+материалам|с\s+использованием\s+материалов|mit\s+material"
+    r"\s+(?:von|der|des)|con\s+informaci(?:ón|ones)\s+de|com\s+informações\s+d[aeo]s?|avec|with)"
+    r"\s+(?P<names>[^.;()\[\]]{2,60}?)\s*[)\]]?\.?",
+    re.IGNORECASE,
+)
+#: Agencies unnamed, as those lines may say it: "(With agencies)", "По материалам агентств".
+_AGENCIES_UNNAMED = re.compile(
+    r"(?:news\s+)?agencies|agences|agenturen|agencias|agências|агентств\w*|информагентств\w*",
+    re.IGNORECASE,
+)
+
+
+def _drawn_on(text: str) -> str | None:
+    """The first news agency a line naming the agencies a story draws on names (see
+    :data:`_DRAWN_ON`), or "" when it names them unnamed ("(With agencies)"); None for any
+    other line ("По материалам следствия, ...": a sentence, no agency's)."""
+    drawn = _DRAWN_ON.fullmatch(" ".join(text.split()))
+    if drawn is None:
+        return None
+    if _AGENCIES_UNNAMED.fullmatch(drawn["names"].strip()):
+        return ""
+    return _known_agency(drawn["names"])
+
+
 def _credit_origin(fields: dict[str, Field], agency: str | None, line: int) -> None:
     """The news agency a credit line names as a source of the text, as its ``agency`` (whose
     copy it is: see ``load.articles.copied_from``), when nothing named one before."""
-    if agency is not None and "agency" not in fields:
+    if agency and "agency" not in fields:
         fields["agency"] = Field(agency, line)
 
 
