@@ -2797,6 +2797,30 @@ def test_a_time_element_saying_when_the_page_changed_gives_no_date(
     assert fields(r).get("published") == published
 
 
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        # when the page was printed or saved, a capture's time: no publication's (audit 11:
+        # they were read as it)
+        ("<p>Printed: 27 April 2025 09:00</p>", None),
+        ("<p>Saved on 27 April 2025 09:00</p>", None),
+        ("<p>Accessed 27 April 2025 09:00</p>", None),
+        ("<p>Printed on <time datetime='2025-04-27T09:00'>27 April 2025</time></p>", None),
+        # when it changed, then when it was published: the latter (audit 11: neither read)
+        ("<p>Updated 25 April 2025 10:15 · First published on 23 April 2025 08:00</p>", "2025-04-23"),
+        ("<p>Updated: 25.04.2025 | Published: 23.04.2025</p>", "2025-04-23"),
+        ("<p>Updated 25 April 2025 10:15</p>", None),
+    ],
+)  # fmt: skip
+def test_a_stamp_under_the_headline_saying_when_the_page_was_saved_gives_no_date(
+    stamp: str, published: str | None
+) -> None:
+    r, _ = read_page(
+        f"<!DOCTYPE html><html><body>\n<h1>Grain terminal opens</h1>\n{stamp}\n{_TERMINAL}"
+    )
+    assert fields(r).get("published") == published
+
+
 _TERMINAL = (
     "<p>The port of Baku opened a new grain terminal on Wednesday, its director said.</p>"
     "<p>The terminal was built with a loan from the Asian Development Bank.</p>"

@@ -1050,8 +1050,8 @@ _VIEWS = re.compile(
 def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     """The publication's stamp a block near the headline states (see :func:`_stamp_date`;
     ``below``: under the text's first line; ``above``: just above the headline)."""
-    if says_changed(text):
-        return None
+    if says_changed(text):  # (but "Updated 25 April 2025 · Published 23 April 2025")
+        return find_published_stamp(text)
     stamp = parse_stamp(text) or find_published_stamp(text)
     if stamp is None and not below:  # a count of views after it: "24 April 2025 10:15 1 231"
         counted = parse_stamp(_VIEWS.sub("", text))

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..model import Furniture
-from .stamps import CHANGED
+from .stamps import CHANGED, SAVED
 
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()  # noqa: SIM905
@@ -287,7 +287,9 @@ def _stamp(tag: str, a: dict[str, str]) -> str:
 
 #: The words saying a stamp is when the page changed, just before it (see
 #: :meth:`_Scanner._changed`).
-_CHANGED_BEFORE = re.compile(rf"(?<!\w)(?:{CHANGED})(?:\s+(?:on|at|le|am))?\W*$", re.IGNORECASE)
+_CHANGED_BEFORE = re.compile(
+    rf"(?<!\w)(?:{CHANGED}|{SAVED})(?:\s+(?:on|at|le|am))?\W*$", re.IGNORECASE
+)
 
 
 @dataclass
@@ -450,9 +452,9 @@ class _Scanner(HTMLParser):
         self.early = None
 
     def _changed(self, a: dict[str, str]) -> bool:
-        """Whether a ``<time>`` says when the page changed, not when it was published: its
-        microdata's ``dateModified``, or the words just before it in the nearest element
-        holding some ("Last updated: <time>", "Обновлено <time>")."""
+        """Whether a ``<time>`` says when the page changed (or was saved or printed), not when
+        it was published: its microdata's ``dateModified``, or the words just before it in
+        the nearest element holding some ("Last updated: <time>", "Printed on <time>")."""
         if a.get("itemprop", "").strip().lower() in ("datemodified", "dateupdated"):
             return True
         before = next((t for o in reversed(self.stack[-3:]) if (t := "".join(o.text).strip())), "")

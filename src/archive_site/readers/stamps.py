@@ -87,12 +87,19 @@ CHANGED = (
     r"|atualizado|güncellendi|(?:son\s+)?güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期"
     r"|更新"
 )
-_CHANGED_STAMP = re.compile(rf"\s*(?:{CHANGED})(?!\w)", re.I)
+#: Words saying a stamp tells when the page was saved, printed or read, not published: a
+#: browser's print header, a read-later service's ("Printed: 27 April 2025 09:00", "Saved on
+#: ...", "Accessed 27 April 2025").
+SAVED = (
+    r"(?:saved|clipped|archived|captured|retrieved|accessed|downloaded|printed|generated"
+    r"|сохранено|распечатано|enregistré|imprimé|gespeichert|gedruckt)(?:\s+(?:on|at|le|am))?"
+)
+_CHANGED_STAMP = re.compile(rf"\s*(?:{CHANGED}|{SAVED})(?!\w)", re.I)
 
 
 def says_changed(text: str) -> bool:
-    """Whether a stamp says when the page changed (``Updated: ...``, ``Обновлено ...``),
-    not when it was published."""
+    """Whether a stamp says when the page changed (``Updated: ...``, ``Обновлено ...``), or
+    was saved or printed (``Printed: ...``: see :data:`SAVED`), not when it was published."""
     return _CHANGED_STAMP.match(text) is not None
 
 
