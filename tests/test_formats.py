@@ -2759,6 +2759,18 @@ def test_a_desk_s_byline_names_no_author_and_keeps_the_dateline_apart(
          '<meta property="og:site_name" content="Radio Free Europe/Radio Liberty">', None, None),
         ('<meta name="author" content="VOA News">'
          '<meta property="og:site_name" content="Caspian Post">', "VOA News", None),
+        # a placeholder, an office, a paid piece's label, a photographer: no writer (audit 11)
+        *[
+            ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+             f'"author": {{"@type": "Person", "name": "{name}"}}}}</script>', None, None)
+            for name in ("admin", "Webmaster", "Редакция", "Redaktion", "Xəbər xidməti",
+                         "Press Office", "Online Editor", "Sponsored", "Partner Content")
+        ],
+        ('<meta name="author" content="Photo: John Doe">', None, None),
+        ('<meta name="author" content="Jane Roe (photos), John Doe (text)">', "John Doe", None),
+        ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+         '"author": [{"@type": "Person", "name": "Jane Roe", "jobTitle": "Photographer"}, '
+         '{"@type": "Person", "name": "John Doe"}]}</script>', "John Doe", None),
     ],
 )  # fmt: skip
 def test_an_author_in_the_metadata_that_is_a_desk_an_agency_or_the_outlet(

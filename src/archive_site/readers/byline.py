@@ -846,10 +846,10 @@ _MOST_BIO_WORDS = 80
 
 
 def _author_bio(text: str, author: Field | None) -> bool:
-    """Whether the paragraph ``text`` ending (or opening) a story is a note on its writer: labelled so
-    ("About the author: ..."), or opening with the name of one of its writers (``author``,
-    the byline's) and what they are ("Kenji Kawase is Nikkei Asia's China business news
-    editor."); a short one, not the story's."""
+    """Whether the paragraph ``text`` ending (or opening) a story is a note on its writer:
+    labelled so ("About the author: ..."), or opening with the name of one of its writers
+    (``author``, the byline's) and what they are ("Kenji Kawase is Nikkei Asia's China
+    business news editor."); a short one, not the story's."""
     text = " ".join(text.split())
     if len(text.split()) > _MOST_BIO_WORDS:
         return False
@@ -947,6 +947,29 @@ def _names_alone(text: str) -> str | None:
 #: "بكين: «الشرق الأوسط»" (Beijing: «Asharq Al-Awsat»), "London: 'The Outlet'": the
 #: outlet's, a quoted name being no person's.
 _PLACE_AND_QUOTED = re.compile(r"[^\W\d_][\w\s'’.-]{0,40}?\s*[:：]\s*[«\"“„‘'].{1,80}[»\"”“’']")
+
+
+#: Who an author's slot may name that wrote no story: a site's placeholder account
+#: ("admin", "Webmaster"), its desk or office in other words ("Редакция", "Redaktion", "Xəbər
+#: xidməti", "Press Office", "Online Editor", "Guest Author"), a paid piece's label
+#: ("Sponsored", "Partner Content"), a photographer ("Photo: John Doe", "John Doe (photos)").
+_NO_WRITER = re.compile(
+    r"(?:admin(?:istrator)?|web\s*master|(?:site|web|online|news|digital)\s+(?:editors?|team"
+    r"|admin)|editors?|(?:guest|staff)\s+(?:authors?|writers?|posts?|contributors?)|contributors?"
+    r"|sponsored(?:\s+(?:content|post))?|partner(?:\s+content)?|paid\s+(?:post|content)"
+    r"|advertorial|promoted(?:\s+content)?|(?:press|news|information|media)\s+(?:office|service"
+    r"|centre|center)|редакция(?:\s+\S+){0,2}|пресс-служба(?:\s+\S+){0,3}|редакція|redaktion"
+    r"|rédaction|redacción|redazione|redação|redakcja|xəbər\s+xidməti|mətbuat\s+xidməti"
+    r"|haber\s+merkezi|(?:photos?|photographs?|фото|foto)\s*(?::|by)\s*.+"
+    r"|.+?\s*\((?:photos?|photographs?|photographer|фото|foto)\))",
+    re.IGNORECASE,
+)
+
+
+def no_writer(name: str) -> bool:
+    """Whether an author's slot names no writer (see :data:`_NO_WRITER`): "admin",
+    "Редакция", "Sponsored", "Photo: John Doe"."""
+    return _NO_WRITER.fullmatch(" ".join(name.split())) is not None
 
 
 def no_person(name: str) -> bool:

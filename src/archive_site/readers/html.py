@@ -45,6 +45,7 @@ from .byline import (
     labelled_items,
     named_author,
     no_person,
+    no_writer,
     read_byline,
     source_agencies,
     take_credits,
@@ -1018,7 +1019,8 @@ def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None
     """When nothing else names the text's news agency: the one a line between the headline
     and the text's first line ``first`` names after the outlet and "with" (a print view's
     "DAILY SABAH WITH AA", see :func:`.byline.with_agency`; or in a byline, "By Euronews with
-    AP"), or after "with" alone or a desk; not after other words ("Interview with Reuters": the page's kicker)."""
+    AP"), or after "with" alone or a desk; not after other words ("Interview with Reuters":
+    the page's kicker)."""
     head = _headline(page, fields)
     if "agency" in fields or head is None:
         return
@@ -1497,6 +1499,8 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
         name = _name(node, ids)
         if not name:
             continue
+        if isinstance(node, dict) and _NOT_WRITING.search(_text(node.get("jobTitle")) or ""):
+            continue  # a photographer, an editor named among the authors
         if isinstance(node, dict) and _ORGANISATION_TYPES.intersection(_types(node)):
             if agency_of(name) is not None:  # not a desk, the outlet or its owner
                 organisation = organisation or name
@@ -1509,13 +1513,27 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
     return ", ".join(dict.fromkeys(people)) or None, organisation
 
 
+#: A JSON-LD author's ``jobTitle`` saying they did not write the text.
+_NOT_WRITING = re.compile(
+    r"\b(?:photo(?:grapher|journalist|\s+editor)?|illustrator|videographer|camera\w*|editor)\b",
+    re.IGNORECASE,
+)
+
+
 def _writers_named(name: str) -> tuple[str, str | None]:
     """The writers an author's name in a page's metadata names, and the first news agency
     it names (see :func:`.byline.writers`: a desk is no writer); one word in capitals that
     names no agency is none ("ANKARA": the dateline's city in the author's slot, see
-    :func:`.byline.no_person`)."""
+    :func:`.byline.no_person`), nor is a placeholder, an office or a photographer ("admin",
+    "Редакция", "Photo: John Doe": see :func:`.byline.no_writer`)."""
     names, agency, _ = writers(name)
+    kept = [_ROLE_SAID.sub("", n) for n in names.split(", ") if not no_writer(n)]  # a
+    names = ", ".join(kept)  # photographer among them: "Jane Roe (photos), John Doe (text)"
     return ("" if no_person(names) else names), agency
+
+
+#: A writer's part said after their name: "John Doe (text)".
+_ROLE_SAID = re.compile(r"\s*\((?:text|texte|текст|words)\)$", re.IGNORECASE)
 
 
 def _page_url(node: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
