@@ -2872,6 +2872,23 @@ def test_a_time_element_above_the_headline_is_the_date_only_just_above_it(
     assert fields(r).get("published") == (None if "<li>" in above else published or "2025-04-27")
 
 
+@pytest.mark.parametrize(
+    ("byline", "agency"),
+    [
+        ("Jane Roe, Reuters", "Reuters"),
+        ("By Jane Roe, AFP", "AFP"),
+        ("Jane Roe | 23 April 2025", None),
+    ],
+)
+def test_a_news_agency_beside_the_writer_in_an_author_element_is_the_origin(
+    byline: str, agency: str | None
+) -> None:
+    """A byline element "Jane Roe, Reuters" gave its writer, and the agency was lost: the
+    copy of Reuters' story counted as independent (audit 11)."""
+    r = _page("", f"<h1>Port</h1><div class='byline'>{byline}</div>")
+    assert (fields(r).get("author"), fields(r).get("agency")) == ("Jane Roe", agency)
+
+
 def test_the_article_a_web_page_s_json_ld_holds_as_its_main_entity_gives_its_fields() -> None:
     """A ``WebPage`` holding its ``NewsArticle`` as ``mainEntity``: the article's day was not
     read (audit 11); the page's own ``datePublished`` (when the page was made) never is."""

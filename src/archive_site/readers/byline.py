@@ -917,6 +917,17 @@ def named_author(text: str) -> str | None:
     return names or None
 
 
+def named_agency(text: str) -> str | None:
+    """The news agency an element naming the author names beside its writers ("Jane Roe,
+    Reuters", "By Jane Roe, AFP"): the text's origin; None when it names none."""
+    text = re.sub(r"^by\s+(?=[A-Z])", "By ", " ".join(text.split()))
+    byline = read_byline([text])
+    if byline is not None:
+        return byline.agency
+    found = _names_alone(text)
+    return None if found is None else writers(found)[1]
+
+
 #: Where one of several reporters was: "Finbarr Bermingham in Brussels and Dewey Sim".
 _PLACE_BEFORE_NEXT = re.compile(PLACE.pattern + r"(?=\s*,|\s+(?:and|&)\s)")
 

@@ -43,6 +43,7 @@ from .byline import (
     DOMAIN_END,
     OUTLET_WORDS,
     labelled_items,
+    named_agency,
     named_author,
     no_person,
     no_writer,
@@ -1806,6 +1807,9 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         )
     if author is not None:  # an element saying "byline" or "author", or rel="author"
         out["author"] = _Found(*author)
+        agency = next((named_agency(t) for t, line in page.authors if line == author[1]), None)
+        if agency is not None:  # "Jane Roe, Reuters": the agency beside the writer
+            out["agency"] = _Found(agency, author[1])
     outlet = _title_outlet(page)
     if outlet is not None:
         out["outlet"] = outlet
