@@ -1794,25 +1794,33 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out["url"] = _Found(*(page.saved_from or page.source_link or ("", 0)))
     if page.lang:
         out["language"] = _Found(*page.lang)
-    author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
-    if author is not None:  # the byline of several names that holds it, if any (not a list
-        # of the site's writers lower down, which holds another)
-        author = next(
-            (
-                (n, line)
-                for text, line in page.author_groups
-                if (n := named_author(text)) and author[0] in n
-            ),
-            author,
-        )
-    if author is not None:  # an element saying "byline" or "author", or rel="author"
-        out["author"] = _Found(*author)
-        agency = next((named_agency(t) for t, line in page.authors if line == author[1]), None)
-        if agency is not None:  # "Jane Roe, Reuters": the agency beside the writer
-            out["agency"] = _Found(agency, author[1])
+    out |= _element_author(page)
     outlet = _title_outlet(page)
     if outlet is not None:
         out["outlet"] = outlet
+    return out
+
+
+def _element_author(page: PageScan) -> dict[str, _Found]:
+    """The author an element saying "byline" or "author" (or ``rel="author"``) names, and
+    the news agency it names beside them ("Jane Roe, Reuters")."""
+    author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
+    if author is None:
+        return {}
+    # the byline of several names that holds it, if any (not a list of the site's writers
+    # lower down, which holds another)
+    author = next(
+        (
+            (n, line)
+            for text, line in page.author_groups
+            if (n := named_author(text)) and author[0] in n
+        ),
+        author,
+    )
+    out = {"author": _Found(*author)}
+    agency = next((named_agency(t) for t, line in page.authors if line == author[1]), None)
+    if agency is not None:
+        out["agency"] = _Found(agency, author[1])
     return out
 
 
