@@ -501,3 +501,32 @@ def test_a_read_later_export_s_buttons_and_highlights_are_no_text(
     ]
     assert (len(texts) == 2) == marks
     assert any(f.kind == "highlights" and f.text == "Highlights" for f in r.furniture) == marks
+
+
+def test_a_byline_with_its_day_after_a_bullet_gives_both() -> None:
+    """Joplin's clipping, "By Nigar Bayramli · April 24, 2025" over the text: reading "Story
+    by Interfax • 18 July 2025" as a byline (audit 11) lost the day; it gives both."""
+    r = read(
+        "---\ntitle: Rail freight\nsource: https://caspiannews.example/rail\n---\n\n"
+        "# Rail freight\n\nBy Nigar Bayramli · April 24, 2025\n\n"
+        "The Middle Corridor carried 4.5 million tonnes of freight in 2024, officials said.\n\n"
+        "It came from China.\n"
+    )
+    assert (r.fields["author"].value, r.fields["published"].value) == (
+        "Nigar Bayramli",
+        "2025-04-24",
+    )
+
+
+def test_highlights_that_are_all_an_export_holds_stay_its_text() -> None:
+    """Readwise's export holds the highlighted passages alone, no text above them: they are
+    what there is of the text, not furniture."""
+    r = read(
+        "---\ntitle: Rail freight\nsource: https://caspiannews.example/rail\n---\n\n"
+        "# Rail freight\n\n## Highlights\n\n- The Middle Corridor carried 4.5 million tonnes"
+        " of freight in 2024, officials said.\n- It came from China, they said.\n"
+    )
+    assert [b.text for b in r.blocks if b.role != "heading"] == [
+        "- The Middle Corridor carried 4.5 million tonnes of freight in 2024, officials said.",
+        "- It came from China, they said.",
+    ]

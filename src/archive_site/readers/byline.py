@@ -143,6 +143,13 @@ def _byline_head(line: str) -> str:
     return line
 
 
+def stamp_after_names(line: str) -> str | None:
+    """The stamp a byline's line gives after its names and a bullet or a bar ("By Nigar
+    Bayramli · April 24, 2025": "April 24, 2025"), if any (see :func:`_byline_head`)."""
+    after = _STAMP_AFTER.search(_BY_COLON.sub("By ", line))
+    return after["stamp"] if after is not None and parse_stamp(after["stamp"]) else None
+
+
 def byline_author(lines: list[str]) -> str | None:
     """Who a byline block names (see :func:`read_byline`); None when it is no byline, or
     names no writer."""

@@ -236,7 +236,8 @@ _HIGHLIGHTS = later(r"(?i)(?:my\s+)?(?:highlights|annotations)(?:\s*&\s*notes)?"
 def _highlights(lines: list[str], blocks: list[Block]) -> list[Block]:
     """The heading "Highlights" after the text and the passages under it, to the end, each
     a block quote or a list's item: the reader's marks on the text, repeating its words,
-    not more of them (none when a paragraph of prose follows the heading)."""
+    not more of them (none when a paragraph of prose follows the heading, or none is above
+    it: then the highlights are all the export holds of the text)."""
     at = next(
         (
             n
@@ -245,8 +246,8 @@ def _highlights(lines: list[str], blocks: list[Block]) -> list[Block]:
         ),
         None,
     )
-    if at is None or at == 0:
-        return []
+    if at is None or _first_prose(blocks[:at]) >= at:
+        return []  # (no text above it: an export of the highlights alone, Readwise's)
     after = blocks[at + 1 :]
     marked = all(
         (first := _raw(lines, b.line)[:1])

@@ -49,7 +49,13 @@ from .base import (
     script_language,
     split_blocks,
 )
-from .byline import closes_text, read_byline, take_credits, take_opening_credit
+from .byline import (
+    closes_text,
+    read_byline,
+    stamp_after_names,
+    take_credits,
+    take_opening_credit,
+)
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .stamps import Stamp, parse_published, parse_stamp, says_changed
 
@@ -194,7 +200,8 @@ def _byline_or_stamp(
             furniture.append(Furniture("byline", " ".join(named), line))
         if byline.agency is not None and "agency" not in fields:
             fields["agency"] = Field(byline.agency, line)
-        for n, text in enumerate(stamps, start=len(named)):
+        beside = stamp_after_names(named[0])  # "By Nigar Bayramli · April 24, 2025"
+        for n, text in [*([(0, beside)] if beside else []), *enumerate(stamps, len(named))]:
             _stamp_line(text, line + n, fields, notes, furniture)
         return True
     if len(lines) > 3 or any(parse_published(x) is None for x in lines):
