@@ -530,3 +530,50 @@ def test_highlights_that_are_all_an_export_holds_stay_its_text() -> None:
         "- The Middle Corridor carried 4.5 million tonnes of freight in 2024, officials said.",
         "- It came from China, they said.",
     ]
+
+
+NOTION = """\
+# Why the Middle Corridor Still Struggles
+
+{properties}
+
+The Middle Corridor carried 4.5 million tonnes of freight in 2024, but shippers complain.
+
+A container can wait a week in Aktau for a ship to Baku, freight forwarders say.
+"""
+
+
+@pytest.mark.parametrize(
+    ("properties", "expected"),
+    [
+        # Notion's export: when it was clipped is no publication's day
+        (
+            "Created: April 26, 2025 9:12 AM\nTags: Middle Corridor\nURL: https://caspiannews.example/why",
+            {"url": "https://caspiannews.example/why"},
+        ),
+        # Readwise's, a list under a heading "Metadata"
+        (
+            "## Metadata\n- Author: [[Nigar Bayramli]]\n- Category: #articles\n"
+            "- URL: https://caspiannews.example/why\n- Published: 2025-04-24",
+            {
+                "url": "https://caspiannews.example/why",
+                "author": "Nigar Bayramli",
+                "published": "2025-04-24",
+            },
+        ),
+    ],
+)
+def test_an_export_s_properties_under_its_headline_are_its_fields_not_its_text(
+    properties: str, expected: dict[str, str]
+) -> None:
+    """Notion's and Readwise's exports write their properties as lines under the headline:
+    Notion's was plain text, its headline's "#" and "Created: ..." its paragraphs; Readwise's
+    a list in the text (audit 11)."""
+    r = read(NOTION.format(properties=properties))
+    assert r.format == "clipping"
+    assert {k: f.value for k, f in r.fields.items() if k != "title"} == expected
+    assert [b.text for b in r.blocks] == [
+        "The Middle Corridor carried 4.5 million tonnes of freight in 2024, but shippers complain.",
+        "A container can wait a week in Aktau for a ship to Baku, freight forwarders say.",
+    ]
+    assert {f.kind for f in r.furniture} == {"properties"}

@@ -148,10 +148,53 @@ def _jina_close(lines: list[str] | tuple[str, ...]) -> int | None:
     return None
 
 
+#: A line of an export's properties under its headline, as Notion and Readwise write them
+#: ("URL: https://...", "- Author: [[Jane Roe]]", "Created: April 26, 2025 9:12 AM").
+_PROPERTY = later(
+    r"\s{0,3}(?:[-*]\s+)?(?P<key>author|authors|full\s+title|title|category|document\s+tags|tags"
+    r"|url|source|created|published|date\s+published|saved|updated|last\s+edited|highlighted)"
+    r"\s*:\s*(?P<value>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+#: What else may stand between the headline and those lines: a cover image, a heading
+#: "Metadata" (Readwise's).
+_PROPERTIES_HEAD = later(r"\s*(?:!\[[^\]]*\]\([^)]*\)|#{2,6}\s+metadata)\s*", re.IGNORECASE)
+_MOST_PROPERTIES = 12
+
+
+def _properties(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field], list[int]]:
+    """The properties an export writes under its headline ("# Headline" first), as front
+    matter's keys (``url``, ``author``, ``published``; never ``created`` or ``saved``, when
+    the page was clipped), and the indexes of their lines (and of a heading "Metadata" over
+    them): only a block of them that gives the page's address (Notion's "URL: https://...",
+    Readwise's "- URL: ..."); none else."""
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first is None or _ATX().match(lines[first]) is None:
+        return {}, []
+    found: dict[str, Field] = {}
+    taken: list[int] = []
+    for n in range(first + 1, min(len(lines), first + 1 + 2 * _MOST_PROPERTIES)):
+        prop = _PROPERTY().fullmatch(lines[n])
+        if prop is not None:
+            key = " ".join(prop["key"].lower().split()).replace(" ", "_")
+            found.setdefault(key, Field(_scalar(prop["value"]), n + 1))
+            taken.append(n)
+        elif lines[n].strip() and not _PROPERTIES_HEAD().fullmatch(lines[n]):
+            break
+        elif lines[n].strip() and not found:
+            taken.append(n)  # the heading "Metadata" (a cover image is the page's own)
+    addresses = [found.get(k) for k in ("url", "source")]
+    if not any(f is not None and urlsplit(f.value).scheme in ("http", "https") for f in addresses):
+        return {}, []
+    return found, [n for n in taken if not lines[n].lstrip().startswith("!")]
+
+
 def detect(capture: Capture) -> bool:
     lines = capture.lines
     if _jina_close(lines) is not None:
         return True
+    if _properties(lines)[1]:
+        return True  # "# Headline" and an export's properties under it (Notion's)
     if has_front_matter(lines):
         keys = _front_values(lines)[0]
         return any(k in keys for k in (*_TITLE_KEYS, *_URL_KEYS))
@@ -168,6 +211,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
     lines = list(capture.lines)
     values, body_start = _front_values(lines)
     for n in range(body_start):
+        lines[n] = ""
+    properties, taken = _properties(lines)
+    values = {**properties, **values}  # (the front matter's first)
+    for n in taken:
         lines[n] = ""
     plain, headings, opening = plain_lines(lines)
     found = read_blocks(_blocks(plain, opening), "clipping")
@@ -193,6 +240,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     noted = _highlights(lines, blocks)
     furniture = sorted(
         [
+            *(Furniture("properties", capture.lines[n].strip(), n + 1) for n in taken),
             *found.furniture,
             *excerpt,
             *(Furniture("timestamp", b.text, b.line) for b in meta),

@@ -312,6 +312,7 @@ def furniture_summary(article: Article) -> list[str]:
             "paragraphs after the text (profiles, contacts)",
         ),
         "form": ("a form", "forms"),
+        "properties": ("an export's properties", "exports' properties"),
         "highlights": (
             "the passages a read-later export highlighted",
             "the passages read-later exports highlighted",
