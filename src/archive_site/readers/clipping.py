@@ -162,6 +162,19 @@ _PROPERTIES_HEAD = later(r"\s*(?:!\[[^\]]*\]\([^)]*\)|#{2,6}\s+metadata)\s*", re
 _MOST_PROPERTIES = 12
 
 
+def _head_values(lines: list[str]) -> tuple[dict[str, Field], list[int]]:
+    """The values of the front matter and of an export's properties under the headline (see
+    :func:`_properties`; the front matter's first), their lines blanked in ``lines``; and
+    the indexes of the properties' lines."""
+    values, body_start = _front_values(lines)
+    for n in range(body_start):
+        lines[n] = ""
+    properties, taken = _properties(lines)
+    for n in taken:
+        lines[n] = ""
+    return {**properties, **values}, taken
+
+
 def _properties(lines: list[str] | tuple[str, ...]) -> tuple[dict[str, Field], list[int]]:
     """The properties an export writes under its headline ("# Headline" first), as front
     matter's keys (``url``, ``author``, ``published``; never ``created`` or ``saved``, when
@@ -209,13 +222,7 @@ def detect(capture: Capture) -> bool:
 
 def read(capture: Capture, problems: Problems) -> Reading:
     lines = list(capture.lines)
-    values, body_start = _front_values(lines)
-    for n in range(body_start):
-        lines[n] = ""
-    properties, taken = _properties(lines)
-    values = {**properties, **values}  # (the front matter's first)
-    for n in taken:
-        lines[n] = ""
+    values, taken = _head_values(lines)
     plain, headings, opening = plain_lines(lines)
     found = read_blocks(_blocks(plain, opening), "clipping")
     fields = dict(found.fields)
