@@ -1875,6 +1875,8 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("2025-04-23 14:05:12", Stamp("2025-04-23", "14:05")),
         # other languages' month names, and their ways of writing a day
         ("23 aprel 2025, 14:05", Stamp("2025-04-23", "14:05")),  # Azerbaijani
+        ("23 აპრილი 2025, 18:40", Stamp("2025-04-23", "18:40")),  # Georgian (audit 11)
+        ("9 დეკემბრის 2024", Stamp("2024-12-09")),
         ("1 İYUL 2025", Stamp("2025-07-01")),  # a dotted capital I
         ("3 MAYIS 2025 10:00", Stamp("2025-05-03", "10:00")),  # Turkish, a dotless one
         ("23 апреля 2025 г., 14:05", Stamp("2025-04-23", "14:05")),

@@ -80,6 +80,11 @@ _LANGUAGES = (
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Georgian, as a day's month and its genitive ("23 აპრილი 2025", "23 აპრილის")
+    "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი "
+    "დეკემბერი",
+    "იანვრის თებერვლის მარტის აპრილის მაისის ივნისის ივლისის აგვისტოს სექტემბრის ოქტომბრის "
+    "ნოემბრის დეკემბრის",
 )
 #: As their sites cut them short, where that is not the English short name.
 _SHORT = {
