@@ -2645,6 +2645,12 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
             assert n in _Texts(keyed).holding(piece)
 
 
+@pytest.mark.parametrize("byline", ["By Guest Contributor", "By admin", "By Redaktion"])
+def test_a_byline_naming_a_placeholder_or_an_office_names_no_writer(byline: str) -> None:
+    """ "By Guest Contributor" named its writer "Guest Contributor" (audit 11)."""
+    assert read_byline([byline]) == Byline(None)
+
+
 @pytest.mark.parametrize(
     ("byline", "author"),
     [

@@ -119,8 +119,9 @@ def read_byline(lines: list[str]) -> Byline | None:
     if not lines[0].startswith("By "):
         return None
     names, agency, desks = writers(lines[0][3:])
-    if desks and not names:  # a desk's, an agency's ("By Reuters": cited as its author)
-        return Byline(agency, agency)
+    nobody = _nobody(names, agency, desks)
+    if nobody is not None:
+        return nobody
     by = _BYLINE.match(f"By {names}")
     if by is None or _institution(names.split()):
         return None
@@ -141,6 +142,15 @@ def _byline_head(line: str) -> str:
     if after is not None and parse_stamp(after["stamp"]) is not None:
         return line[: after.start()]
     return line
+
+
+def _nobody(names: str, agency: str | None, desks: bool) -> Byline | None:
+    """The byline that names no writer, a desk's or an agency's ("By Reuters": cited as
+    its author), or a placeholder's ("By Guest Contributor", "By admin": see
+    :func:`no_writer`); None when it names writers."""
+    if desks and not names:
+        return Byline(agency, agency)
+    return Byline(None, agency) if no_writer(names) else None
 
 
 def stamp_after_names(line: str) -> str | None:
