@@ -2897,6 +2897,26 @@ def test_a_news_agency_beside_the_writer_in_an_author_element_is_the_origin(
     assert (fields(r).get("author"), fields(r).get("agency")) == ("Jane Roe", agency)
 
 
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("Copyright © 2025 The Associated Press. All rights reserved.", "The Associated Press"),
+        ("© Reuters 2025", "Reuters"),
+        ("© 2025 Caspian Post. All rights reserved.", None),  # the outlet's own
+    ],
+)
+def test_a_copyright_line_in_the_story_naming_a_news_agency_names_its_origin(
+    line: str, agency: str | None
+) -> None:
+    """A local station's copy of AP's story ends with AP's copyright line: with no dateline,
+    the copy named no origin and counted as independent (audit 11)."""
+    r, _ = read_page(_talks_page("Caspian Post", after=line))
+    assert fields(r).get("agency") == agency
+    assert line not in texts(r)
+    copy = f"date 2025-04-25\n\nTalks in Beijing\n\nWang Yi met Bayramov in Beijing.\n\n{line}\n"
+    assert fields(read_as(copy, "wire")[0]).get("agency") == agency
+
+
 def test_the_article_a_web_page_s_json_ld_holds_as_its_main_entity_gives_its_fields() -> None:
     """A ``WebPage`` holding its ``NewsArticle`` as ``mainEntity``: the article's day was not
     read (audit 11); the page's own ``datePublished`` (when the page was made) never is."""

@@ -66,7 +66,13 @@ from .stamps import (
     says_changed,
 )
 from .turns import has_qa_turns, interview_field, mark_turns
-from .wire import MAX_PROMOTION_WORDS, points_elsewhere, promotion, separator
+from .wire import (
+    MAX_PROMOTION_WORDS,
+    copyright_origin,
+    points_elsewhere,
+    promotion,
+    separator,
+)
 
 #: schema.org types of an article, and the kind some of them state.
 _ARTICLE_TYPES = frozenset(
@@ -169,6 +175,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if (opening_credit := take_opening_credit(body, fields)) is not None:
         aside.append(opening_credit)  # "Daily Sabah with AA" above the text, as in wire copy
     _sources_after(page, body, aside, fields)
+    copyright_origin(aside, fields)  # "Copyright 2025 The Associated Press." in the story
     _origin_as_author(aside, fields)
     _labelled_head(body, aside, fields)
     if not body:

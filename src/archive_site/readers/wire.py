@@ -382,6 +382,27 @@ _COPYRIGHT = re.compile(
 MAX_PROMOTION_WORDS = 40
 
 
+#: The holder a copyright line names after its mark and year: "Copyright © 2025 The
+#: Associated Press. All rights reserved." (up to a stop, a comma or a bar).
+_HOLDER = re.compile(
+    r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*:?\s*(?:\d{4}\s*,?\s*)?(?P<holder>[^.,;|©]{2,60})",
+    re.IGNORECASE,
+)
+
+
+def copyright_agency(text: str) -> str | None:
+    """The news agency a copyright line within a story names as the text's holder ("Copyright
+    © 2025 The Associated Press. All rights reserved.", "© Reuters 2025"): whose copy it is;
+    None for any other line, or another holder (the outlet's own, its owner's)."""
+    if _COPYRIGHT.fullmatch(text.strip()) is None:
+        return None
+    held = _HOLDER.search(text)
+    if held is None:
+        return None
+    holder = re.sub(r"\s+\d{4}$", "", held["holder"].strip())
+    return holder if agency_of(holder) is not None else None
+
+
 def separator(text: str) -> str | None:
     """ "separator" for a paragraph without a letter or a digit ("___", "* * *")."""
     return None if any(c.isalnum() for c in text) else "separator"
@@ -583,9 +604,20 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     if credits and body and separator(body[-1].text):  # "___" before them
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *credits]
+    copyright_origin([*inside, *tail.furniture], fields)
     if "language" not in fields and body and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
     return reading(fmt, fields, body, sorted(furniture, key=lambda f: f.line), notes)
+
+
+def copyright_origin(furniture: list[Furniture], fields: dict[str, Field]) -> None:
+    """When nothing named the text's news agency: the one a copyright line within the story
+    names as its holder (see :func:`copyright_agency`: AP's line ending its story on a local
+    station's page)."""
+    for item in furniture:
+        agency = None if "agency" in fields else copyright_agency(item.text)
+        if agency is not None:
+            fields["agency"] = Field(agency, item.line)
 
 
 FORMAT = Format("wire", read, detect, order=80)
