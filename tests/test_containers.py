@@ -260,6 +260,12 @@ ENTITIES = (
         (_many_objects(), 1, "a binary property list of more than 1,000,000 objects"),
         (ENTITIES, 1, "XML entity declarations are not supported in plist files"),
         (b"<?xml version='1.0'?><plist><dict><key>a", 1, "a malformed property list"),
+        (  # plistlib raised AttributeError: an internal error, exit 70, no file named
+            b"<?xml version='1.0'?><plist><dict><key>WebMainResource</key><dict>"
+            b"<key>WebResourceData</key><date>garbage</date></dict></dict></plist>",
+            1,
+            "a malformed property list (a <date> that is no date)",
+        ),
         (plistlib.dumps({"a": 1}, fmt=plistlib.FMT_BINARY), 1, "with no WebMainResource"),
         (
             plistlib.dumps({"WebMainResource": [1]}, fmt=plistlib.FMT_BINARY),

@@ -92,6 +92,8 @@ def _main_resource(
             why = f"a malformed property list ({exc})" if str(exc) else "a malformed property list"
         except (ValueError, TypeError, KeyError, IndexError, OverflowError, struct.error):
             why = "a malformed property list"
+        except AttributeError:  # plistlib's own slip: an XML <date> that is not one
+            why = "a malformed property list (a <date> that is no date)"
         except RecursionError:
             why = "a property list nested too deeply to read"
     line = 1 if binary else data[: max(data.find(_MAIN_KEY), 0)].count(b"\n") + 1
