@@ -68,7 +68,9 @@ _HEAD_END = re.compile(rb"\r?\n\r?\n")
 _LINE_END = re.compile(rb"\r?\n")
 #: What may follow a gzipped file's last member: nothing, or padding.
 _PADDING = re.compile(rb"[\0\r\n\t ]*\Z")
-_GAP = re.compile(rb"(?:\r?\n)*")
+#: The line breaks between records (possessive: a group repeated as "(?:\r?\n)*" is, took
+#: 6 s and 4 GB of memory for a run of 32 MB of them).
+_GAP = re.compile(rb"(?:\r?\n)*+")
 _LENGTH = re.compile(r"[0-9]{1,12}")
 _STATUS = re.compile(rb"HTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b")
 _CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,12})[ \t]*(?:;[^\r\n]*)?\r?\n")
