@@ -660,3 +660,17 @@ def test_a_run_of_line_breaks_between_records_is_read_in_little_memory() -> None
     assert problems == [] and r.blocks[0].text == FIRST
     assert peak < 60 * 2**20  # 2 MB of line breaks took 140 MB
 
+
+def test_a_wacz_file_s_warc_files_are_read_to_32_mb_in_all() -> None:
+    """Each WARC file of a WACZ file was read to 32 MB, but not their sum when they were
+    not gzipped: a WACZ file of 620 KB (twenty WARC files of 32 MB, deflated) was read into
+    a stream of 640 MB, and more entries, more memory."""
+    filler = b"\n" * (20 * 2**20)
+    entries = {"archive/a.warc": warc(response(page().encode()))}
+    entries |= {"archive/b.warc": filler, "archive/c.warc": filler}
+    r, problems = read(wacz(entries), "big.wacz")
+    assert r.blocks[0].text == FIRST
+    assert problems == [
+        "1: the rest of the file is not read: archive/c.warc in it is more than 32 MB with the "
+        "WARC files before it"
+    ]

@@ -202,13 +202,16 @@ def _wacz(data: bytes) -> tuple[bytes, Refused | None, str | None]:
         parts: list[bytes] = []
         total, broken = 0, None
         for name in warcs:
+            left = MOST_INFLATED - total  # what its WARC files hold is bounded in all
             with archive.open(name) as entry:
-                raw = entry.read(MOST_INFLATED + 1)
-            stream, broken = _stream(raw[:MOST_INFLATED], MOST_INFLATED - total)
+                raw = entry.read(left + 1)
+            stream, broken = _stream(raw[:left], left)
+            if len(raw) > left:
+                why = f"{name} in it is more than {most_mb(MOST_INFLATED)}"
+                why += " with the WARC files before it" if total else ""
+                broken = Refused(why)
             parts.append(stream)
             total += len(stream)
-            if len(raw) > MOST_INFLATED:
-                broken = broken or Refused(f"{name} in it is more than {most_mb(MOST_INFLATED)}")
             if broken is not None:
                 break
     except _ZIP_ERRORS as exc:
