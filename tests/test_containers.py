@@ -674,3 +674,20 @@ def test_a_wacz_file_s_warc_files_are_read_to_32_mb_in_all() -> None:
         "1: the rest of the file is not read: archive/c.warc in it is more than 32 MB with the "
         "WARC files before it"
     ]
+
+
+@pytest.mark.parametrize(
+    ("method", "name"), [(zipfile.ZIP_BZIP2, "bzip2"), (zipfile.ZIP_LZMA, "LZMA")]
+)
+def test_a_wacz_file_compressed_otherwise_than_deflated_is_refused(method: int, name: str) -> None:
+    """Python's zipfile decompresses a bzip2 or LZMA entry a block at a time whatever is
+    asked of it: a WACZ file of 832 bytes took 16 s and 4 GB of memory."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", method) as archive:
+        archive.writestr("archive/a.warc", warc(response(page().encode())))
+    r, problems = read(out.getvalue(), "packed.wacz")
+    assert r.blocks == ()
+    assert problems == [
+        f"1: not a readable WARC file: archive/a.warc in it is compressed with {name}: a WACZ "
+        "file's are stored or deflated"
+    ]
