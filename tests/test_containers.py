@@ -691,3 +691,19 @@ def test_a_wacz_file_compressed_otherwise_than_deflated_is_refused(method: int, 
         f"1: not a readable WARC file: archive/a.warc in it is compressed with {name}: a WACZ "
         "file's are stored or deflated"
     ]
+
+
+def test_a_chunked_body_of_too_many_chunks_is_refused() -> None:
+    """Each chunk of a chunked body was a step of Python's and a bytes object kept: 5
+    million chunks of a byte (a .warc.gz of 44 KB) took 8 s and 500 MB of memory."""
+    html = page().encode()
+    body = b"".join(b"1\r\n%s\r\n" % html[i : i + 1] for i in range(len(html))) + b"0\r\n\r\n"
+    r, problems = read(warc(response(body, headers="Transfer-Encoding: chunked\r\n")), "c.warc")
+    assert problems == [] and r.blocks[0].text == FIRST  # a chunk a byte, of a page: read
+    body = b"1\r\na\r\n" * 200_001 + b"0\r\n\r\n"
+    data = warc(response(body, headers="Transfer-Encoding: chunked\r\n"), gzipped=True)
+    r, problems = read(data, "many.warc.gz")
+    assert r.blocks == ()
+    assert problems == [
+        "1: not a readable WARC file: record 1's page's chunked body has more than 200,000 chunks"
+    ]
