@@ -707,3 +707,20 @@ def test_a_chunked_body_of_too_many_chunks_is_refused() -> None:
     assert problems == [
         "1: not a readable WARC file: record 1's page's chunked body has more than 200,000 chunks"
     ]
+
+
+@pytest.mark.parametrize("gzipped", [False, True])
+def test_a_warc_file_of_too_many_records_is_read_to_the_most(gzipped: bool) -> None:
+    """Each record, each gzip member, is some steps of Python's: a million empty records (a
+    .warc.gz of 75 KB) took 9 s, 300,000 gzip members 5 s; the page before the most is
+    read, with a warning, the records after it not."""
+    empty = b"WARC/1.0\r\nContent-Length: 0\r\n\r\n"
+    data = warc(response(page().encode()))
+    data = gzip.compress(empty, mtime=0) * 200_001 if gzipped else data + empty * 200_000
+    data = warc(response(page().encode()), gzipped=True) + data if gzipped else data
+    r, problems = read(data, "many.warc.gz" if gzipped else "many.warc")
+    assert r.blocks[0].text == FIRST
+    most = "gzip members" if gzipped else "records"
+    first = len(warc(response(page().encode()))) + len(empty) * 199_999  # the 200,001st
+    line = 1 if gzipped else data[:first].count(b"\n") + 1
+    assert problems == [f"{line}: the rest of the file is not read: more than 200,000 {most}"]
