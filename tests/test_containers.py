@@ -724,3 +724,36 @@ def test_a_warc_file_of_too_many_records_is_read_to_the_most(gzipped: bool) -> N
     first = len(warc(response(page().encode()))) + len(empty) * 199_999  # the 200,001st
     line = 1 if gzipped else data[:first].count(b"\n") + 1
     assert problems == [f"{line}: the rest of the file is not read: more than 200,000 {most}"]
+
+
+def _many_references(n: int) -> bytes:
+    """A web archive whose root also holds an array of ``n`` references (each to a number)."""
+    array = b"\xaf\x13" + n.to_bytes(8, "big") + b"\x03" * n
+    objects = [
+        b"\xd2\x01\x02\x04\x05",  # {WebMainResource: {}, x: [3, 3, ...]}
+        b"\x5f\x10\x0fWebMainResource",
+        b"\x51x",
+        b"\x10\x01",
+        b"\xd0",
+        array,
+    ]
+    offsets, body = [], b"bplist00"
+    for obj in objects:
+        offsets.append(len(body))
+        body += obj
+    table = b"".join(struct.pack(">I", o) for o in offsets)
+    return body + table + struct.pack(">6xBBQQQ", 4, 1, len(objects), 0, len(body))
+
+
+def test_a_binary_property_list_of_too_many_references_is_refused() -> None:
+    """plistlib makes a tuple and a list of an array's references, 16 bytes each: one array
+    of 30 million, in a file of 30 MB, took 700 MB of memory."""
+    _, problems = read(_many_references(1000), "refs.webarchive")
+    assert problems == [
+        "1: not a readable Safari web archive: its main resource's WebResourceData is missing"
+    ]
+    _, problems = read(_many_references(4_000_001), "refs.webarchive")
+    assert problems == [
+        "1: not a readable Safari web archive: a binary property list of more than 4,000,000 "
+        "references (4,000,005)"
+    ]

@@ -37,6 +37,9 @@ _MAIN_KEY = b"WebMainResource"
 #: each of its images and style sheets (plistlib makes a list as long as the count its
 #: file says, whatever the file).
 _MOST_OBJECTS = 1_000_000
+#: The most references its arrays and dictionaries may hold in all: plistlib makes a tuple
+#: and a list of each array's (one of 30 million, in a file of 30 MB, took 700 MB).
+_MOST_REFERENCES = 4_000_000
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 
 
@@ -110,13 +113,39 @@ def _main_resource(
 
 def _too_many_objects(data: bytes) -> str | None:
     """Why a binary property list is refused before it is parsed: it says it holds more
-    than :data:`_MOST_OBJECTS` objects."""
+    than :data:`_MOST_OBJECTS` objects, or its arrays and dictionaries more than
+    :data:`_MOST_REFERENCES` references in all."""
     if len(data) < 40:
         return "a binary property list cut short (no trailer)"
     count = int.from_bytes(data[-24:-16], "big")
     if count > _MOST_OBJECTS:
         return f"a binary property list of more than {_MOST_OBJECTS:,} objects ({count:,})"
+    references = _references(data, count)
+    if references > _MOST_REFERENCES:
+        most = f"{_MOST_REFERENCES:,}"
+        return f"a binary property list of more than {most} references ({references:,})"
     return None
+
+
+def _references(data: bytes, count: int) -> int:
+    """How many references to other objects the ``count`` objects of a binary property
+    list hold (its arrays', sets' and dictionaries', each at most the file's size); 0 when
+    its table of objects is not in it (plistlib says what is wrong)."""
+    width, table = data[-26], int.from_bytes(data[-8:], "big")
+    if not 1 <= width <= 8 or table + count * width > len(data) - 32:
+        return 0
+    total = 0
+    for at in range(table, table + count * width, width):
+        offset = int.from_bytes(data[at : at + width], "big")
+        token = data[offset] if offset < len(data) else 0
+        if token >> 4 not in (0xA, 0xC, 0xD):  # not an array, a set or a dictionary
+            continue
+        size = token & 0xF
+        if size == 0xF and offset + 1 < len(data):  # its size: an integer after it
+            size_width = 1 << (data[offset + 1] & 0x3)
+            size = int.from_bytes(data[offset + 2 : offset + 2 + size_width], "big")
+        total += min(size, len(data)) * (2 if token >> 4 == 0xD else 1)
+    return total
 
 
 def _kind_of(value: object) -> str:
