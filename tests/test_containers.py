@@ -757,3 +757,14 @@ def test_a_binary_property_list_of_too_many_references_is_refused() -> None:
         "1: not a readable Safari web archive: a binary property list of more than 4,000,000 "
         "references (4,000,005)"
     ]
+
+
+@pytest.mark.parametrize("start", ["ğƋ", "PKăĄ", "ŗŁŒŃ/1.0"])
+def test_a_text_whose_characters_low_bytes_look_like_a_container_is_a_text(start: str) -> None:
+    """Detection read the low byte of each character of any capture's text: a plain text
+    opening with "ğƋ" (U+011F, U+018B: gzip's 1F 8B) was read as a WARC file and refused
+    ("not valid compressed data"), "PKăĄ" as a WACZ file, "ŗŁŒŃ/1.0" as "WARC/1.0"."""
+    text = f"{start}\n{FIRST}\n\nThe ministers also discussed the Middle Corridor.\n"
+    r, problems = read(text.encode(), "note.txt")
+    assert problems == [] and r.format == "plain"
+    assert r.blocks[0].text.startswith(start)

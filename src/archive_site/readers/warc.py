@@ -37,6 +37,7 @@ from .container import (
     MOST_INFLATED,
     Refused,
     address,
+    head_bytes,
     inflated,
     most_mb,
     read_html,
@@ -115,7 +116,7 @@ def is_warc(name: str, data: bytes) -> bool:
 def detect(capture: Capture) -> bool:
     """A first line ``WARC/1.0`` or ``WARC/1.1``, or gzip's first bytes (a file named a
     WARC file that is not one is refused by :func:`read`, with what is wrong with it)."""
-    head = unescaped(capture.text[:16])
+    head = head_bytes(capture.text, 16)
     return bool(_VERSION.match(head)) or head.startswith((_GZIP, _ZIP))
 
 

@@ -23,7 +23,7 @@ from collections.abc import Mapping
 
 from ..errors import Problems
 from .base import Capture, Format, Reading
-from .container import address, read_html, unescaped
+from .container import address, head_bytes, read_html, unescaped
 
 SUFFIXES = (".webarchive",)
 _BINARY = b"bplist00"
@@ -55,7 +55,7 @@ def detect(capture: Capture) -> bool:
     """A property list, binary or XML (a file named a web archive that is neither is
     refused: it does not look like one; a property list that is no web archive is refused
     by :func:`read`, which says what it lacks)."""
-    head = unescaped(capture.text[:_HEAD_BYTES])
+    head = head_bytes(capture.text, _HEAD_BYTES)
     return head.startswith(_BINARY) or bool(_XML_PLIST.match(head))
 
 
