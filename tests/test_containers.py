@@ -768,3 +768,23 @@ def test_a_text_whose_characters_low_bytes_look_like_a_container_is_a_text(start
     r, problems = read(text.encode(), "note.txt")
     assert problems == [] and r.format == "plain"
     assert r.blocks[0].text.startswith(start)
+
+
+def test_an_mhtml_page_in_an_8_bit_encoding_keeps_its_text_as_the_loader_reads_it() -> None:
+    """An MHTML file that is not UTF-8 was given to the loader with its other bytes as
+    surrogates, which the loader reads as spaces (control characters) before the reader
+    saw them: a page in windows-1251 lost every Cyrillic letter, its paragraph dropped."""
+    html = page(head="", first=CYRILLIC).replace("\n", "\r\n").encode("cp1251")
+    data = (
+        b'MIME-Version: 1.0\r\nFrom: "Daily \xcd\xee\xe2\xee\xf1\xf2\xe8" <news@example.org>\r\n'
+        b"Subject: Talks \xe2 \x01Baku\r\n"
+        b'Content-Type: multipart/related; boundary="b"\r\n\r\n--b\r\n'
+        b'Content-Type: text/html; charset="windows-1251"\r\nContent-Transfer-Encoding: 8bit\r\n'
+        b"\r\n" + html + b"\r\n--b--\r\n"
+    )
+    r, problems = read(data, "page.mhtml")  # as the loader reads it: readable() first
+    assert problems == [] and r.format == "mhtml"
+    assert r.blocks[0].text == CYRILLIC
+    assert data.split(b"\n")[r.blocks[0].line - 1].startswith(b"<p>\xcf")
+    assert values(r)["title"] == "Talks in Baku"  # the page's, before the e-mail's
+    assert values(r)["outlet"] == "Daily"  # header bytes that are not UTF-8: no surrogate

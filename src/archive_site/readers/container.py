@@ -70,7 +70,13 @@ def head_bytes(text: str, size: int) -> bytes:
     own characters are no bytes: "ğƋ", whose low bytes are gzip's first two, made a
     plain text a WARC file that could not be read)."""
     head = text[:size]
-    return b"" if _NOT_ESCAPED.search(head) else unescaped(head)
+    return unescaped(head) if is_escaped(head) else b""
+
+
+def is_escaped(text: str) -> bool:
+    """Whether ``text`` may be a file :func:`escaped` (only ASCII, and characters standing
+    for bytes)."""
+    return _NOT_ESCAPED.search(text) is None
 
 
 class Refused(Exception):

@@ -27,6 +27,7 @@ from email.message import EmailMessage
 from typing import NamedTuple
 
 from ..errors import Problems
+from ..files import CONTROL_CHARACTERS, nfc
 from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, page_codec
 from .html import read as read_page
@@ -64,12 +65,27 @@ def _looks_mhtml(text: str) -> bool:
 
 
 def decoded(data: bytes) -> Decoded:
-    """An MHTML file's text: its parts' bytes are read by :func:`read`, in the encodings
-    they declare, so bytes that are not UTF-8 are kept as they are (as surrogates)."""
-    try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
-    except UnicodeDecodeError:
-        return Decoded(data.decode("utf-8", "surrogateescape"), "8-bit MIME")
+    """An MHTML file's text as its reader receives it: its bytes :func:`.container.escaped`,
+    as a binary container's are, since its parts are read by :func:`read`, each in the
+    encoding it declares.  (Given as UTF-8 text, with the bytes that are not kept as
+    surrogates, a page in windows-1251 lost its every Cyrillic letter: the loader reads a
+    surrogate as a space.)"""
+    from .container import escaped
+
+    text = escaped(data).text
+    return Decoded(text, "UTF-8" if _utf8(data) else "8-bit MIME")
+
+
+def _text(capture: Capture) -> Capture:
+    """The capture's own text, from the escaped bytes :func:`decoded` gave (bytes that are
+    not UTF-8 kept as they are, as surrogates, read as their part declares); a text not
+    escaped as it is."""
+    from .container import is_escaped, unescaped
+
+    if not is_escaped(capture.text):
+        return capture  # a character no escaped text holds
+    text = unescaped(capture.text).decode("utf-8", "surrogateescape")
+    return Capture.of(text, capture.display)
 
 
 def detect(capture: Capture) -> bool:
@@ -198,6 +214,7 @@ def _utf8(data: bytes) -> bool:
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
+    capture = _text(capture)
     end = _header_end(capture.lines, 0)
     top = _headers(list(capture.lines[:end]))
     part = _page_part(capture.lines, end, top)
@@ -252,13 +269,20 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
             minutes = int(offset.total_seconds()) // 60
             sign = "-" if minutes < 0 else "+"
             out["timezone"] = Field(f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}", at)
-    subject = " ".join(str(top.get("subject", "")).split())
+    subject = _plain(str(top.get("subject", "")))
     if subject:
         out["title"] = Field(subject, line_of("subject:"))
-    sender = email.utils.parseaddr(str(top.get("from", "")))[0].strip()
+    sender = _plain(email.utils.parseaddr(str(top.get("from", "")))[0])
     if sender:
         out["outlet"] = Field(sender, line_of("from:"))
     return out
+
+
+def _plain(value: str) -> str:
+    """A header's text as a field's: in one Unicode form, its control characters and the
+    bytes of it that are not UTF-8 (surrogates, or U+FFFD as the email package reads
+    them) read as spaces, spaces collapsed."""
+    return " ".join(CONTROL_CHARACTERS.sub(" ", nfc(value)).replace("\ufffd", " ").split())
 
 
 FORMAT = Format("mhtml", read, detect, order=4, suffixes=SUFFIXES)
