@@ -393,7 +393,7 @@ class _Scanner(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if self.out.refused is not None or self._refused(tag, attrs):
-            return
+            raise _Refused  # nothing after it is read: the parse stops there
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
         self._head(tag, a, line)
@@ -679,11 +679,20 @@ class _Scanner(HTMLParser):
             self.out.meta[key] = (value, line)
 
 
+class _Refused(Exception):
+    """The page is beyond a limit (see :data:`MOST_ELEMENTS`): its parse stops there (it
+    went on to the page's end, 15 s for 1.4 million elements, a page a WARC file of 75 KB
+    decompresses to)."""
+
+
 def scan(html: str) -> PageScan:
     """Scan a page's HTML (any HTML: the parser never fails on bad markup)."""
     scanner = _Scanner()
-    scanner.feed(html)
-    scanner.close()
+    try:
+        scanner.feed(html)
+        scanner.close()
+    except _Refused:
+        pass
     scanner.out.furniture.sort(key=lambda f: f.line)
     scanner.out.hiding = scanner.hiding
     return scanner.out
