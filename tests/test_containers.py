@@ -806,3 +806,24 @@ def test_a_page_of_too_many_elements_is_parsed_no_further(monkeypatch: pytest.Mo
     assert r.blocks == () and len(problems) == 1
     assert "more than 100,000 elements" in problems[0]
     assert len(ended) < htmlscan.MOST_ELEMENTS
+
+
+@pytest.mark.parametrize(
+    ("label", "codec"),
+    [("utf-16", "utf-16-le"), ("UTF-16LE", "utf-16-le"), ("utf-16be", "utf-16-be")],
+)
+def test_a_page_its_container_labels_utf_16_without_its_byte_order_mark(
+    label: str, codec: str
+) -> None:
+    """A page a WARC record's headers (or a web archive) label UTF-16, without its byte-order
+    mark, was read as UTF-8, its every other character a NUL: no text, and a warning of
+    control characters; it is read as the label says, as browsers do."""
+    html = page(first=CYRILLIC).encode(codec)
+    data = warc(response(html, content_type=f"text/html; charset={label}"))
+    r, problems = read(data, "page.warc")
+    assert problems == [] and r.blocks[0].text == CYRILLIC
+    r, problems = read(webarchive(html, WebResourceTextEncodingName=label), "page.webarchive")
+    assert problems == [] and r.blocks[0].text == CYRILLIC
+    utf8 = page().encode()  # a page labelled so that is not (no NUL): read as what it is
+    r, problems = read(warc(response(utf8, content_type=f"text/html; charset={label}")), "p.warc")
+    assert problems == [] and r.blocks[0].text == FIRST

@@ -38,6 +38,16 @@ _TABLE = "".join(chr(b if b in _KEPT else _ESCAPE_BASE + b) for b in range(256))
 
 #: A page in UTF-16 starts with its byte-order mark (as a capture does: see .charset).
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+#: The labels of UTF-16 without its byte-order mark, as the WHATWG Encoding Standard reads
+#: them when a page's transport names them (a WARC record's HTTP headers, a web archive):
+#: little-endian but for two.  A page cannot declare UTF-16 in itself (see .charset).
+_UTF16_LABELS = {
+    **dict.fromkeys(
+        ["csunicode", "iso-10646-ucs-2", "ucs-2", "unicode", "unicodefeff", "utf-16", "utf-16le"],
+        ("utf-16-le", "UTF-16LE"),
+    ),
+    **dict.fromkeys(["unicodefffe", "utf-16be"], ("utf-16-be", "UTF-16BE")),
+}
 #: The most bytes a compressed body or file is read to (see the module's text).
 MOST_INFLATED = MAX_BYTES
 
@@ -135,7 +145,7 @@ def read_html(
     :func:`.charset.page_codec`; in UTF-16 with its byte-order mark) read as a saved page
     is, as the format ``fmt``, every line named the capture's ``line``; the fields ``said``
     (its address...) where the page says none."""
-    codec = ("utf-16", "UTF-16") if page.startswith(_UTF16_BOMS) else page_codec(page, label)
+    codec = ("utf-16", "UTF-16") if page.startswith(_UTF16_BOMS) else _codec(page, label)
     if codec is None:
         unknown = label is not None and label.strip().lower() not in LABELS
         why = f" (the encoding it names, {label!r}, is not one browsers read)" if unknown else ""
@@ -169,6 +179,17 @@ def read_html(
 
 
 _NAMES = {"webarchive": "web archive", "warc": "WARC file"}
+
+
+def _codec(page: bytes, label: str | None) -> tuple[str, str] | None:
+    """The codec of a page its container labels (see :func:`.charset.page_codec`): UTF-16
+    when the label names it and the page has the NULs of its ASCII (a page in UTF-16
+    without its byte-order mark was read as UTF-8, every other character a NUL, its
+    text lost); else as a saved file's page is."""
+    utf16 = _UTF16_LABELS.get(label.strip().lower()) if label is not None else None
+    if utf16 is not None and b"\0" in page:
+        return utf16
+    return page_codec(page, label)
 
 
 def address(value: object, line: int) -> dict[str, Field]:
