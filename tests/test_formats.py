@@ -20,7 +20,7 @@ from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _PAGE_NUMBER, _key, _Texts
 from archive_site.readers.htmlscan import scan
 from archive_site.readers.mhtml import is_mhtml
-from archive_site.readers.stamps import Stamp, parse_stamp
+from archive_site.readers.stamps import Stamp, parse_published, parse_stamp
 from archive_site.readers.turns import mark_turns
 from archive_site.readers.wire import promotion
 from archive_site.text import normalise
@@ -2643,6 +2643,35 @@ def test_the_blocks_holding_a_text_are_those_a_search_of_all_finds(
         for start in range(len(t)):
             piece = t[start : start + 7]
             assert n in _Texts(keyed).holding(piece)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.lists(st.sampled_from(["a", "ab", "ba", "abc"]), max_size=200), max_size=4),
+    st.integers(0, 3),
+    st.integers(0, 200),
+    st.integers(60, 160),
+    st.booleans(),
+)
+def test_the_blocks_holding_a_long_text_are_those_a_search_of_all_finds(
+    texts_: list[list[str]], which: int, start: int, length: int, changed: bool
+) -> None:
+    """Only a long text's first words are looked up (``_Texts.MOST_WORDS``: a paragraph of
+    ten million words took seconds to look up word by word); the blocks found are still
+    exactly those holding it, a word changed beyond them too."""
+    keyed = [" ".join(t) for t in texts_]
+    words = texts_[which % len(texts_)][start : start + length] if texts_ else ["a"] * length
+    if changed and len(words) > _Texts.MOST_WORDS + 2:
+        words = [*words[:-2], "bab", words[-1]]  # a word no text has, past those looked up
+    part = " ".join(words)
+    assert _Texts(keyed).holding(part) == [n for n, t in enumerate(keyed) if part in t]
+
+
+def test_a_paragraph_too_long_for_a_stamp_is_none() -> None:
+    """A text's only paragraph of millions of characters was searched as a date stamp."""
+    assert parse_stamp("23 April 2025, 14:05") is not None
+    assert parse_stamp("23 April 2025, 14:05 " + "a " * 300) is None
+    assert parse_published("23 April 2025 " + "Updated " * 100) is None
 
 
 @pytest.mark.parametrize("byline", ["By Guest Contributor", "By admin", "By Redaktion"])

@@ -1260,6 +1260,7 @@ class _Texts:
     So a page of thousands of blocks is not searched whole for each of its paragraphs."""
 
     EDGE = 3  # the characters of a word's start and end that index it
+    MOST_WORDS = 64  # the words of a text looked up to find those holding it, at most
 
     def __init__(self, texts: list[str]) -> None:
         self.texts = texts
@@ -1277,8 +1278,12 @@ class _Texts:
         """The indexes of the texts that hold ``part``, in order."""
         # A word with a space on both sides in ``part`` is a whole word of any text holding
         # it; its first word may be the end of a longer one, its last the start of one.
-        words = part.split(" ")
-        keys = [("word", w) for w in words[1:-1]]
+        # (some of its words are enough to find those: a text holding the part holds them
+        # all; the first ones are looked up, so a paragraph of millions costs no more)
+        words = part.split(" ", self.MOST_WORDS)
+        if len(words) > self.MOST_WORDS:
+            words[-1] = words[-1].rpartition(" ")[2]
+        keys = [("word", w) for w in dict.fromkeys(words[1:-1])]
         if len(words) > 1:  # one word alone may lie inside a longer one
             if len(words[-1]) >= self.EDGE:
                 keys.append(("start", words[-1][: self.EDGE]))
