@@ -151,6 +151,11 @@ def test_fixture_mentions_are_exactly_the_marked_ones(name: str) -> None:
         "The port handled 2000 tonnes of grain in 1,992 containers.",
         "The meeting started at 20:15, the report on page 2015 said.",
         "It cost $2019 and 2024 people attended; resolution No. 2023 passed.",
+        # numbers that name a thing (audit 28): an article of a code, a bus route, an ISBN,
+        # a law's number with its own, a temperature, a time in hours
+        "Under Article 2019 of the code, buses on route 2024 stopped.",
+        "The book (ISBN 978-1-2019-2023-4) cites Law 2019-1428.",
+        "It was 2019 degrees at 2030 hours.",
     ],
 )
 def test_no_false_dates(sentence: str) -> None:

@@ -64,10 +64,14 @@ _UNIT_AFTER = re.compile(
     r"kilomet\w+|met(?:er|re)s\b|containers\b|trains\b|companies\b|units\b|vehicles\b|dollars\b|"
     r"euros\b|manats?\b|yuan\b|TEU\b|barrels\b|hectares\b|MW\b|students\b|tourists\b|jobs\b|"
     r"cars\b|wagons\b|times\b|million\b|billion\b|thousand\b|delegates\b|members\b|workers\b|"
+    r"degrees\b|°|hours\b|hrs\b|"
     r"employees\b|visitors\b|passengers\b|flights\b|ships\b|projects\b|items\b|copies\b)"
 )
 _BEFORE_NOT_YEAR = re.compile(
-    r"(?:[$€£¥#]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d,.]|\bUS\$)\s*$",
+    r"(?:[$€£¥#§]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d,.]|\bUS\$"
+    # a number that names a thing, not a time: "Article 2019", "route 2024", "ISBN ..."
+    r"|\b(?:article|art\.|section|sec\.|clause|chapter|paragraph|rule|route|bus|room|gate"
+    r"|platform|highway|ISBN|ISSN|tel\.?|phone|ext\.|code|item|ref\.?))\s*$",
     re.I,
 )
 
@@ -247,7 +251,7 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     before = c.sentence[: m.start()]
     after = c.sentence[m.end() :]
-    if _BEFORE_NOT_YEAR.search(before) or re.match(r"[,.]\d|:\d|\d", after):
+    if _BEFORE_NOT_YEAR.search(before) or re.match(r"[,.]\d|:\d|\d|[-–]\d", after):
         return None
     if _UNIT_AFTER.match(after):
         return None  # a quantity: "2000 tonnes"
