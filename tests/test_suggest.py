@@ -551,3 +551,21 @@ def test_the_tense_a_dates_own_words_have(
     """Past events were put a week or a year ahead by a future verb in a later clause or in
     a quotation, and future ones a year back in Russian, German and Chinese (audit 5)."""
     assert [d.edtf for d in find_dates(sentence, published, language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the speech is of 2019: its "last year" is 2018, not the year before publication
+        ("“Last year we signed 20 agreements,” Aliyev said in a 2019 speech.", ["2019"]),
+        ("In a 2019 speech, Aliyev said: “On Monday we met.”", ["2019"]),
+        # said now, or the year outside the quotation not before publication: as before
+        ("“Last year we signed 20 agreements,” Aliyev said on Monday.", ["2024", "2025-01-13"]),
+        ("Last year, as he said in 2019, “we grew”.", ["2024", "2019"]),
+    ],
+)
+def test_a_quotation_said_in_an_earlier_year_is_no_anchor(sentence: str, dates: list[str]) -> None:
+    """Audit 28: "last year" quoted from a speech the sentence dates to 2019 was read as
+    the year before publication (2024): words relative to when they were said are read
+    against no day when the sentence says they were said in an earlier year."""
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 1, 15))] == dates

@@ -557,6 +557,18 @@ def _bounded(read: tuple[str, str, bool], before: str, words: str) -> tuple[str,
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
 
 
+def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bool:
+    """Whether the words at ``start:end`` are within a quotation that the sentence dates to
+    a year before publication ("“Last year we signed 20 agreements,” he said in a 2019
+    speech"): words relative to the day they were said ("last year", "on Monday", "April
+    23") are then not relative to the publication day, and are read against no day."""
+    spans = [m.span() for m in _QUOTATION.finditer(sentence)]
+    if not any(a <= start and end <= b for a, b in spans):
+        return False
+    outside = _QUOTATION.sub(lambda m: " " * len(m[0]), sentence)
+    return any(int(y[0]) < published.year for y in re.finditer(rf"\b{_Y}\b", outside))
+
+
 def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
     ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
@@ -569,7 +581,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
             if any(m.start() < end and start < m.end() for start, end in taken):
                 continue
             read = handler(m, dataclasses.replace(context, start=m.start(), end=m.end()))
-            if read is None:
+            if read is None or (read[2] and _said_earlier(sentence, *m.span(), published)):
                 continue
             read = _bounded(read, sentence[: m.start()], m[0])
             taken.append((m.start(), m.end()))
