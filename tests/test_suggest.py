@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -11,9 +12,9 @@ import yaml
 
 from archive_site.errors import Problems
 from archive_site.load import load_archive
-from archive_site.model import Paragraph
+from archive_site.model import Paragraph, Published
 from archive_site.readers import detect_format, read_text
-from archive_site.suggest import mentions_in_paragraph, sentences, suggest
+from archive_site.suggest import mentions_in, mentions_in_paragraph, sentences, suggest
 from archive_site.suggest.datewords import find_dates
 from archive_site.text import sentence_spans
 from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
@@ -569,3 +570,38 @@ def test_a_quotation_said_in_an_earlier_year_is_no_anchor(sentence: str, dates: 
     the year before publication (2024): words relative to when they were said are read
     against no day when the sentence says they were said in an earlier year."""
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 1, 15))] == dates
+
+
+@pytest.mark.parametrize(
+    ("published", "dateline", "dates"),
+    [
+        # the page is of the 24th; the story, its dateline says, of the 23rd
+        (Published(dt.date(2025, 4, 24)), "BAKU, April 23 (Reuters) -", ["2025-04-22"]),
+        (Published(dt.date(2025, 4, 24)), None, ["2025-04-23"]),
+        # an article dated to the month: its dateline gives the day; without one, none
+        (
+            Published(dt.date(2025, 4, 1), precision="month"),
+            "BAKU, April 23 (AP) —",
+            ["2025-04-22"],
+        ),
+        (Published(dt.date(2025, 4, 1), precision="month"), None, []),
+        # a dateline of another month than the article's is not its day
+        (Published(dt.date(2025, 4, 1), precision="month"), "BAKU, May 2 (AP) —", []),
+    ],
+)
+def test_relative_words_are_read_against_the_dateline_s_day(
+    published: Published, dateline: str | None, dates: list[str]
+) -> None:
+    """Audit 28: "yesterday" in a story datelined "April 23" on a page of 24 April was read
+    as the 23rd, against the page's day, not the day the story was written; and an article
+    dated to the month gave no day though its dateline names one."""
+    article = next(a for a in load_archive(CONTENT).articles if a.id == INTERVIEW)
+    article = dataclasses.replace(
+        article,
+        published=published,
+        dateline=dateline,
+        paragraphs=(Paragraph("p1", 1, "The minister arrived yesterday.", 1),),
+    )
+    found = mentions_in(article)
+    assert [m.date for m in found] == dates
+    assert all(("dateline" in m.basis) == (dateline is not None) for m in found)

@@ -10,6 +10,7 @@ read, and ``existing``: the milestones that already cover that date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
@@ -56,17 +57,47 @@ def mentions_in_paragraph(
     return sorted(found, key=lambda m: (paragraph.text.find(m.quote), order[m]))
 
 
+def anchor(article: Article) -> dt.date | None:
+    """The day an article's relative words ("yesterday", "on Monday") are read against: the
+    day its dateline names ("BEIJING, April 23 (Xinhua) --", written the day before the
+    page's 24 April), when it names one in the week up to the publication day (or in the
+    month an article dated to the month was published); else the publication day. An
+    article dated to the month or the year with no such dateline gives none."""
+    pub = article.published
+    if pub.precision == "year":
+        return None
+    last = pub.last_day
+    for words in find_dates(article.dateline or "", last, article.language):
+        if _DAY.fullmatch(words.edtf) is None:
+            continue
+        day = dt.date.fromisoformat(words.edtf)
+        first = pub.date - dt.timedelta(days=7) if pub.precision == "day" else pub.date
+        if first <= day <= last:
+            return day
+    return pub.date if pub.precision == "day" else None
+
+
 def mentions_in(article: Article) -> list[Mention]:
     """Every dated mention in an article's paragraphs, in reading order."""
     out: list[Mention] = []
+    day = anchor(article)
+    note = ""
+    if day is not None and (article.published.precision != "day" or day != article.published.date):
+        note = (
+            f"; read against the day of the dateline ({article.dateline!r}), "
+            f"{day.isoformat()}, not the page's ({article.published.display()})"
+        )
     for paragraph in article.paragraphs:
         found = mentions_in_paragraph(
-            article.id, paragraph, article.published.date, article.language
+            article.id, paragraph, day or article.published.date, article.language
         )
         # words read against the publication day ("yesterday", "on Monday") want the day;
-        # an article dated to the month or the year gives none
-        exact = article.published.precision == "day"
-        out.extend(m for m in found if exact or not m.inferred)
+        # an article dated to the month or the year gives none, but in its dateline
+        out.extend(
+            dataclasses.replace(m, basis=m.basis + note) if m.inferred else m
+            for m in found
+            if day is not None or not m.inferred
+        )
     return out
 
 
