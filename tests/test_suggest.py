@@ -605,3 +605,22 @@ def test_relative_words_are_read_against_the_dateline_s_day(
     found = mentions_in(article)
     assert [m.date for m in found] == dates
     assert all(("dateline" in m.basis) == (dateline is not None) for m in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        ("Between April and June 2024, traffic rose.", ["2024-04/2024-06"]),
+        (
+            "From March to May 2023 it grew, and in May-July 2024.",
+            ["2023-03/2023-05", "2024-05/2024-07"],
+        ),
+        # the last month names the year: a range crossing one begins the year before
+        ("From December to February 2025 it snowed.", ["2024-12/2025-02"]),
+        ("In December–February 2025 it snowed.", ["2024-12/2025-02"]),
+    ],
+)
+def test_a_range_of_months_is_the_months(sentence: str, dates: list[str]) -> None:
+    """Audit 28: "between April and June 2024" was June 2024 (the range's last month, as if
+    the text said no more), "from December to February 2025" February 2025 alone."""
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 1, 15))] == dates

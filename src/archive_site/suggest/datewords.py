@@ -225,10 +225,13 @@ def _month_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _month_range(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A range of months whose last names the year ("December 2024 to February 2025" of
+    "from December to February 2025", as a range of days crossing a year is read)."""
     a, b, y = month_number(m["m1"]), month_number(m["m2"]), int(m["y"])
-    if b <= a:
+    if b == a:
         return None
-    return f"{y:04d}-{a:02d}/{y:04d}-{b:02d}", f"'{m[0]}': the months", False
+    first = y - int(b < a)
+    return f"{first:04d}-{a:02d}/{y:04d}-{b:02d}", f"'{m[0]}': the months", False
 
 
 def _season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -444,6 +447,12 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+{_REL}\s+year\b", _day_rel_year),
         (rf"\b(?P<m>{_M})\s+(?:of\s+)?{_REL}\s+year\b", _month_rel_year),  # "July last year"
         (rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M}),?\s+(?P<y>{_Y})\b", _month_range),
+        # "between April and June 2024", "from April to June 2024": the months, not June
+        (
+            rf"\b(?:(?P<between>[Bb]etween)|[Ff]rom)\s+(?P<m1>{_M})\s+"
+            rf"(?(between)and|(?:to|until|till|through))\s+(?P<m2>{_M}),?\s+(?P<y>{_Y})\b",
+            _month_range,
+        ),
         (rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?P<y>{_Y})\b", _month_year),
         (
             rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<y>{_Y})\b",
