@@ -405,6 +405,27 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ("tr", "Ziyaret 27 Nisan'a kadar sürecek.", [("27 Nisan", "2025-04-27")]),
         ("az", "Forum 28 aprel tarixində keçiriləcək.", [("28 aprel", "2025-04-28")]),
         ("zh", "习近平4月20日会见阿利耶夫。", [("4月20日", "2025-04-20")]),
+        # "last year", "this year", "next year" (audit 28: none was read but in English)
+        (
+            "ru",
+            "В прошлом году товарооборот вырос, в этом году вырастет.",
+            [("прошлом году", "2024"), ("этом году", "2025")],
+        ),
+        ("ru", "В прошлые годы было иначе.", []),
+        (
+            "az",
+            "Ötən il ticarət artıb, gələn il artacaq.",
+            [("Ötən il", "2024"), ("gələn il", "2026")],
+        ),
+        ("az", "Son illərdə ticarət artıb.", []),
+        ("tr", "Geçen yıl ticaret arttı.", [("Geçen yıl", "2024")]),
+        (
+            "fr",
+            "L’an dernier, et cette année.",
+            [("L’an dernier", "2024"), ("cette année", "2025")],
+        ),
+        ("de", "Im vergangenen Jahr, nicht in den letzten Jahren.", [("vergangenen Jahr", "2024")]),
+        ("zh", "去年贸易增长，明年将继续。", [("去年", "2024"), ("明年", "2026")]),
         # in English, other languages' month names are not months: "Mars 2020" is a rover
         (
             "en",

@@ -340,8 +340,12 @@ def _month_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | Non
 
 
 def _rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    year = _relative_year(m["rel"], c)
-    return str(year), f"'{m[0]}' in an article published {_shown(c.published)}: {year}", True
+    return _rel_year_read(m[0], m["rel"], c)
+
+
+def _rel_year_read(words: str, rel: str, c: Context) -> tuple[str, str, bool]:
+    year = _relative_year(rel, c)
+    return str(year), f"'{words}' in an article published {_shown(c.published)}: {year}", True
 
 
 def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -517,9 +521,35 @@ _OTHER_DAYS = (
 #: 22-də", "2024-cü ildə", "2019-cu ilin aprel ayında".
 _AZ_YEAR = rf"(?P<y>{_Y})-(?:ci|cı|cu|cü)\s+(?i:il)"
 _AZ_DAY = rf"(?P<om>{_OM})(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?P<d>{_D})-[^\W\d_]{{1,4}}"
+#: "Last year", "this year", "next year" as the other languages read write them (a year in
+#: the singular: "в прошлые годы", "son illərdə", "in den letzten Jahren" are no year).
+_A = "['’]"
+_OTHER_REL_YEAR = (
+    r"(?i:(?P<last>(?:прошл|минувш)(?:ом|ого|ем|его|ый|ий)\s+год(?:у|а)?"
+    r"|(?:ötən|keçən)\s+il(?:in|də|dən|ki)?|(?:geçen|geçtiğimiz)\s+yıl(?:ın|ında|da|ki)?"
+    rf"|l{_A}ann[ée]e\s+(?:derni[èe]re|pass[ée]e)|l{_A}an\s+(?:dernier|pass[ée])"
+    r"|(?:vergangen|letzt)(?:en|es)\s+Jahr(?:es)?"
+    rf"|el\s+año\s+pasado|l{_A}anno\s+scorso|(?:o|no)\s+ano\s+passado)"
+    r"|(?P<this>(?:этом|этого|текущем|текущего|нынешнем|нынешнего)\s+год(?:у|а)?"
+    r"|(?:bu|cari)\s+il(?:in|də|dən|ki)?|bu\s+yıl(?:ın|ında|da|ki)?|cette\s+année"
+    rf"|diese[mns]?\s+Jahr(?:es)?|este\s+año|quest{_A}anno|(?:este|neste)\s+ano)"
+    r"|(?P<next>(?:следующ|будущ)(?:ем|его|ий)\s+год(?:у|а)?"
+    r"|(?:gələn|növbəti)\s+il(?:in|də|dən)?|(?:gelecek|önümüzdeki)\s+yıl(?:ın|ında|da)?"
+    rf"|l{_A}ann[ée]e\s+prochaine|l{_A}an\s+prochain|nächste[ns]?\s+Jahr(?:es)?"
+    rf"|el\s+próximo\s+año|l{_A}anno\s+prossimo|il\s+prossimo\s+anno|o\s+próximo\s+ano))"
+)
+
+
+def _other_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    rel = next(k for k in ("last", "this", "next") if m[k])
+    return _rel_year_read(m[0], rel, c)
+
+
 OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
+        (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
+        (r"(?P<last>去年)|(?P<this>今年)|(?P<next>明年)", _other_rel_year),
         (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
         (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
         (_OTHER_DAYS, _days),
