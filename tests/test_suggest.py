@@ -198,6 +198,7 @@ def test_no_false_dates(sentence: str) -> None:
         ("The line opened on April 2 and will close in September.", ["2025-04-02", "2025-09"]),
         # "Three years ago" is about then; "ten years ago today" a day.
         ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),
+        ("In the 1990's, trade grew.", ["1990/1999"]),  # not the year 1990 (audit 28)
         # news agencies' style, no "on" (audit 6): published on Monday 21 April 2025
         ("Shipping officials said Monday the ferry was full.", ["2025-04-21"]),
         ("The two leaders met Friday in Astana.", ["2025-04-18"]),
@@ -426,6 +427,17 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ),
         ("de", "Im vergangenen Jahr, nicht in den letzten Jahren.", [("vergangenen Jahr", "2024")]),
         ("zh", "去年贸易增长，明年将继续。", [("去年", "2024"), ("明年", "2026")]),
+        # a decade is a decade (audit 28: each was the year 1990)
+        (
+            "ru",
+            "В 1990-е годы и в 2000-х годах, а в 1990-м году.",
+            [("1990-е", "1990/1999"), ("2000-х", "2000/2009"), ("1990", "1990")],
+        ),
+        ("az", "1990-cı illərdə əlaqələr qurulub.", [("1990-cı illərdə", "1990/1999")]),
+        ("tr", "1990'lı yıllarda ticaret arttı.", [("1990'lı", "1990/1999")]),
+        ("de", "In den 1990er Jahren wuchs er.", [("1990er Jahren", "1990/1999")]),
+        ("fr", "Dans les années 1990, il a grandi.", [("les années 1990", "1990/1999")]),
+        ("zh", "在1990年代，两国关系发展。", [("1990年代", "1990/1999")]),
         # in English, other languages' month names are not months: "Mars 2020" is a rover
         (
             "en",

@@ -467,7 +467,7 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _year_range,
         ),
         (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
-        (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0s\b", _decade),
+        (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
         (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–,]?\s*\d)", _no_year),
         (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\b(?!\s*,?\s*\d)", _no_year),
         (rf"\b{_REL}\s+year\b", _rel_year),
@@ -545,9 +545,22 @@ def _other_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | Non
     return _rel_year_read(m[0], rel, c)
 
 
+#: A decade as the other languages write it: "1990-е", "1990-х годах", "1990-cı illərdə",
+#: "1990'lı yıllarda", "2000'lerde", "1990er Jahre", "les années 1990", "la década de
+#: 1990", "gli anni 1990", "1990年代" (each of them once read as the year 1990).
+_OTHER_DECADE = (
+    r"(?P<dec>(?:1[6-9]|20)\d)0"
+    r"(?:(?:-(?:е|х|ми)|-(?:cı|ci|cu|cü)\s+(?i:illər)[^\W\d_]*|['’](?:l[ıi]|lar|ler)[^\W\d_]*"
+    rf"|er(?:[\s-]Jahre[n]?)?){_WORD_END}|\s*年代)"
+)
 OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
+        (rf"(?<![\d.]){_OTHER_DECADE}", _decade),
+        (
+            r"(?i:\b(?:les\s+)?années|\bdécada\s+de|\bgli\s+anni)\s+(?P<dec>(?:1[6-9]|20)\d)0\b",
+            _decade,
+        ),
         (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
         (r"(?P<last>去年)|(?P<this>今年)|(?P<next>明年)", _other_rel_year),
         (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
