@@ -438,6 +438,9 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ("de", "In den 1990er Jahren wuchs er.", [("1990er Jahren", "1990/1999")]),
         ("fr", "Dans les années 1990, il a grandi.", [("les années 1990", "1990/1999")]),
         ("zh", "在1990年代，两国关系发展。", [("1990年代", "1990/1999")]),
+        # a day of the lunar calendar is no Gregorian day (audit 28: 2024-08-15 was read)
+        ("zh", "农历2024年8月15日，即2024年9月17日，是中秋节。", [("2024年9月17日", "2024-09-17")]),
+        ("zh", "农历8月15日是中秋节。", []),
         # in English, other languages' month names are not months: "Mars 2020" is a rover
         (
             "en",

@@ -553,6 +553,11 @@ _OTHER_DECADE = (
     r"(?:(?:-(?:е|х|ми)|-(?:cı|ci|cu|cü)\s+(?i:illər)[^\W\d_]*|['’](?:l[ıi]|lar|ler)[^\W\d_]*"
     rf"|er(?:[\s-]Jahre[n]?)?){_WORD_END}|\s*年代)"
 )
+#: Not after the name of the lunar calendar: "农历2024年8月15日" (the Mid-Autumn Festival,
+#: 17 September 2024) is no day of the Gregorian calendar, "农历8月15日" no day of any year.
+_SOLAR = "".join(
+    f"(?<!{name})" for name in ("农历", "阴历", "旧历", "夏历", "農曆", "陰曆", "舊曆", "旧暦")
+)
 OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
     for pattern, handler in (
@@ -572,12 +577,12 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             _full,
         ),
         (
-            rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+            rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
             _full,
         ),
         (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
-        (rf"(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
-        (rf"(?P<y>{_Y})\s*年(?!\s*\d)", _year),
+        (rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
+        (rf"{_SOLAR}(?P<y>{_Y})\s*年(?!\s*\d)", _year),
         (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
         (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
         (
@@ -585,7 +590,10 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"(?!\.?,?\s*(?:de\s+)?\d)",
             _no_year,
         ),
-        (r"(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日", _no_year),
+        (
+            rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+            _no_year,
+        ),
     )
 )
 
