@@ -660,3 +660,27 @@ def test_a_range_of_months_is_the_months(sentence: str, dates: list[str]) -> Non
     """Audit 28: "between April and June 2024" was June 2024 (the range's last month, as if
     the text said no more), "from December to February 2025" February 2025 alone."""
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 1, 15))] == dates
+
+
+@pytest.mark.parametrize(
+    ("published", "dates"),
+    [
+        # the same whichever day of the month or the year: read; else not
+        (Published(dt.date(2025, 4, 1), precision="month"), ["2024", "2025-03"]),
+        (Published(dt.date(2025, 1, 1), precision="year"), ["2024"]),
+    ],
+)
+def test_an_article_dated_to_the_month_or_year_reads_what_it_can(
+    published: Published, dates: list[str]
+) -> None:
+    """Audit 28: "last year" in an article of 2025 is 2024 whatever its day, but an article
+    dated only to the month or the year gave no relative date at all; "yesterday", "on
+    Monday", "April 23" (which April 23, in an article of April 2025?) it still does not."""
+    article = next(a for a in load_archive(CONTENT).articles if a.id == INTERVIEW)
+    text = "Trade grew last year, and last month; yesterday, on Monday, and on April 23."
+    article = dataclasses.replace(
+        article, published=published, dateline=None, paragraphs=(Paragraph("p1", 1, text, 1),)
+    )
+    found = mentions_in(article)
+    assert [m.date for m in found] == dates
+    assert all(published.display() in m.basis and "whichever day" in m.basis for m in found)

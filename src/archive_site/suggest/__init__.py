@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..dates import DateError, DateSpec, parse_edtf
+from ..dates import MONTHS, DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
 from ..text import sentences
 from .datewords import find_dates
@@ -79,26 +79,43 @@ def anchor(article: Article) -> dt.date | None:
 
 def mentions_in(article: Article) -> list[Mention]:
     """Every dated mention in an article's paragraphs, in reading order."""
-    out: list[Mention] = []
     day = anchor(article)
+    if day is None:
+        return [m for p in article.paragraphs for m in _mentions_in_period(article, p)]
+    out: list[Mention] = []
     note = ""
-    if day is not None and (article.published.precision != "day" or day != article.published.date):
+    if article.published.precision != "day" or day != article.published.date:
         note = (
             f"; read against the day of the dateline ({article.dateline!r}), "
             f"{day.isoformat()}, not the page's ({article.published.display()})"
         )
     for paragraph in article.paragraphs:
-        found = mentions_in_paragraph(
-            article.id, paragraph, day or article.published.date, article.language
-        )
-        # words read against the publication day ("yesterday", "on Monday") want the day;
-        # an article dated to the month or the year gives none, but in its dateline
-        out.extend(
-            dataclasses.replace(m, basis=m.basis + note) if m.inferred else m
-            for m in found
-            if day is not None or not m.inferred
-        )
+        found = mentions_in_paragraph(article.id, paragraph, day, article.language)
+        out.extend(dataclasses.replace(m, basis=m.basis + note) if m.inferred else m for m in found)
     return out
+
+
+def _mentions_in_period(article: Article, paragraph: Paragraph) -> list[Mention]:
+    """The mentions of a paragraph of an article dated only to the month or the year: words
+    read against the publication day ("last year", "yesterday", "April 23") only when they
+    give the same date whichever day of that month or year it was ("last year" in an article
+    of 2025 is 2024; "yesterday", or "April 23" in one of April 2025, is none)."""
+    pub = article.published
+    first = mentions_in_paragraph(article.id, paragraph, pub.date, article.language)
+    last = mentions_in_paragraph(article.id, paragraph, pub.last_day, article.language)
+    same = {(m.quote, m.date) for m in last if m.inferred}
+    shown = f"{pub.date.day} {MONTHS[pub.date.month - 1]} {pub.date.year}"
+    return [
+        m
+        if not m.inferred
+        else dataclasses.replace(
+            m,
+            basis=m.basis.replace(shown, pub.display())
+            + f" (whichever day of {pub.display()} it was published)",
+        )
+        for m in first
+        if not m.inferred or (m.quote, m.date) in same
+    ]
 
 
 # --- existing milestones -------------------------------------------------------------
