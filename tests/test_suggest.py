@@ -405,6 +405,19 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ("ru", "Встреча состоится 28 апреля.", [("28 апреля", "2025-04-28")]),
         ("tr", "Ziyaret 27 Nisan'a kadar sürecek.", [("27 Nisan", "2025-04-27")]),
         ("az", "Forum 28 aprel tarixində keçiriləcək.", [("28 aprel", "2025-04-28")]),
+        # French's future by its ending, its past by its auxiliary (audit 28: "se tiendra du
+        # 28 au 30 avril" was read as the past April's days)
+        (
+            "fr",
+            "Le forum se tiendra du 28 au 30 avril.",
+            [("du 28 au 30 avril", "2025-04-28/2025-04-30")],
+        ),
+        ("fr", "Le sommet aura lieu le 3 mai.", [("3 mai", "2025-05-03")]),
+        (
+            "fr",
+            "L'accord a été signé le 3 mai, le forum se tiendra en juin.",
+            [("3 mai", "2024-05-03")],
+        ),
         ("zh", "习近平4月20日会见阿利耶夫。", [("4月20日", "2025-04-20")]),
         # "last year", "this year", "next year" (audit 28: none was read but in English)
         (

@@ -121,6 +121,19 @@ _FUTURE_VERB = re.compile(
 )
 
 
+#: French tenses, read in a French article only (in English, "camera" is no future): the
+#: future by its ending ("se tiendra", "aura lieu", "pourra", "fera"), the past by its
+#: auxiliary and participle ("a été signé", "s'est tenu", "ont signé").
+_FRENCH_FUTURE = re.compile(
+    r"\b[^\W\d_]+(?:era|erai|erons|erez|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra"
+    r"|vront)\b"
+)
+_FRENCH_PAST = re.compile(
+    r"\b(?:a|ont|avait|avaient|s['’]est|se\s+sont|est|sont|était|étaient)\s+(?:été\s+)?"
+    r"[^\W\d_]+(?:é|ée|és|ées|i|is|ie|u|ue|us|t)\b"
+)
+
+
 #: A quotation within a sentence: “...”, «...», „...“, "...".
 _QUOTATION = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
 
@@ -131,6 +144,7 @@ class Context:
     sentence: str
     start: int = 0  # where the date's words are in the sentence
     end: int = 0
+    french: bool = False  # the sentence's language: French's tenses are read too
 
     @property
     def future(self) -> bool:
@@ -141,11 +155,13 @@ class Context:
         in ("on April 23, “... will remain a bottleneck”": the quotation's own tense)."""
         text = self._outside_quotations()
         ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
+        if self.french:
+            ahead += [m.span() for m in _FRENCH_FUTURE.finditer(text)]
         if not ahead:
             return False
         past = [
             m.span()
-            for m in _PAST.finditer(text)
+            for m in [*_PAST.finditer(text), *(_FRENCH_PAST.finditer(text) if self.french else ())]
             if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
         ]
         if not past:
@@ -632,7 +648,7 @@ def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bo
 def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
     ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
-    context = Context(published, sentence)
+    context = Context(published, sentence, french=primary_language(language) == "fr")
     taken: list[tuple[int, int]] = []
     found: list[DateWords] = []
     english = primary_language(language) == "en"
