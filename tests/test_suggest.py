@@ -413,6 +413,8 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
             [("du 28 au 30 avril", "2025-04-28/2025-04-30")],
         ),
         ("fr", "Le sommet aura lieu le 3 mai.", [("3 mai", "2025-05-03")]),
+        # French writes the first of the month "1er" (audit 28: "avril 2024" was read, a month)
+        ("fr", "Le 1er avril 2024, l'accord a été signé.", [("1er avril 2024", "2024-04-01")]),
         (
             "fr",
             "L'accord a été signé le 3 mai, le forum se tiendra en juin.",

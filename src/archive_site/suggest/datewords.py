@@ -24,7 +24,7 @@ from ..config import primary_language
 from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_in, month_number
 
 _M = MONTH_PATTERN
-_D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_D = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|1er)"  # "1er avril 2024", French's first
 _Y = r"(?:1[6-9]\d\d|20\d\d)"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = {
