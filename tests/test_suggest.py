@@ -199,6 +199,8 @@ def test_no_false_dates(sentence: str) -> None:
         # "Three years ago" is about then; "ten years ago today" a day.
         ("Three years ago, and 10 years ago today.", ["2022~", "2015-04-21"]),
         ("In the 1990's, trade grew.", ["1990/1999"]),  # not the year 1990 (audit 28)
+        # a quarter or a half is of its year (audit 28: "Q3 2024" was no date, its "3 " a number)
+        ("Revenue rose in Q3 2024 and in H1 2025.", ["2024", "2025"]),
         # news agencies' style, no "on" (audit 6): published on Monday 21 April 2025
         ("Shipping officials said Monday the ferry was full.", ["2025-04-21"]),
         ("The two leaders met Friday in Astana.", ["2025-04-18"]),

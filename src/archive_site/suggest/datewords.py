@@ -267,9 +267,16 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return f"{start}/{start + 9}", f"'{m[0]}': a decade", False
 
 
+#: A part of a year before it: "Q3 2024", "H1 2025" (the year, which is all EDTF here says).
+_PART_OF_YEAR = re.compile(r"\b(?:Q[1-4]|H[12])\s*$")
+
+
 def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     before = c.sentence[: m.start()]
     after = c.sentence[m.end() :]
+    part = _PART_OF_YEAR.search(before)
+    if part is not None and not re.match(r"[,.]?\d|[-–]\d", after) and not _UNIT_AFTER.match(after):
+        return m["y"], f"'{part[0].strip()} {m[0]}': a part of a year, dated by its year", False
     if _BEFORE_NOT_YEAR.search(before) or re.match(r"[,.]\d|:\d|\d|[-–]\d", after):
         return None
     if _UNIT_AFTER.match(after):
