@@ -415,6 +415,16 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
             [("du 28 au 30 avril", "2025-04-28/2025-04-30")],
         ),
         ("fr", "Le sommet aura lieu le 3 mai.", [("3 mai", "2025-05-03")]),
+        # the days of the week (audit 28: none was read but in English)
+        ("ru", "Министр сообщил в понедельник.", [("в понедельник", "2025-04-21")]),
+        ("ru", "В пятницу состоится форум.", [("В пятницу", "2025-04-25")]),
+        (
+            "fr",
+            "Le ministre a indiqué lundi que le forum se tiendra vendredi.",
+            [("lundi", "2025-04-21"), ("vendredi", "2025-04-25")],
+        ),
+        ("fr", "Chaque lundi, il y a marché.", []),
+        ("de", "Am kommenden Freitag wird verhandelt.", [("Am kommenden Freitag", "2025-04-25")]),
         # French writes the first of the month "1er" (audit 28: "avril 2024" was read, a month)
         ("fr", "Le 1er avril 2024, l'accord a été signé.", [("1er avril 2024", "2024-04-01")]),
         (

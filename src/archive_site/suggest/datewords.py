@@ -426,17 +426,45 @@ def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    pub, wanted = c.published, _WEEKDAYS.index(m["wd"])
-    if (m["rel"] or "").lower() == "next" or (c.future and (m["rel"] or "").lower() != "last"):
+    return _weekday_read(m[0], _WEEKDAYS.index(m["wd"]), (m["rel"] or "").lower(), c)
+
+
+#: The days of the week as Russian (after "в", "во": the accusative), French and German
+#: name them, Monday first.
+_OTHER_WEEKDAYS = {
+    name: n
+    for names in (
+        ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
+        ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+        ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    )
+    for n, name in enumerate(names)
+} | {"sonnabend": 5}
+_OWD = "|".join(_OTHER_WEEKDAYS)
+
+
+def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    rel = "last" if m["last"] or m["dlast"] or m["flast"] else ""
+    rel = "next" if m["next"] or m["dnext"] or m["fnext"] else rel
+    return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
+
+
+def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, str, bool]:
+    """The day a weekday's name (``wanted``: Monday is 0) names: the latest such day on or
+    before publication, or the next one after when ``rel`` is "next" or the words speak of
+    the future (but never when ``rel`` is "last")."""
+    pub = c.published
+    if rel == "next" or (c.future and rel != "last"):
         day = pub + dt.timedelta(days=(wanted - pub.weekday()) % 7 or 7)
         which = "the next"
     else:
         back = (pub.weekday() - wanted) % 7
-        if (m["rel"] or "").lower() == "last" and back == 0:
+        if rel == "last" and back == 0:
             back = 7
         day = pub - dt.timedelta(days=back)
         which = "the latest" if back else "the day of"
-    basis = f"'{m[0]}': {which} {m['wd']} from publication ({_shown(pub)}), {_shown(day)}"
+    name = _WEEKDAYS[wanted]
+    basis = f"'{words}': {which} {name} from publication ({_shown(pub)}), {_shown(day)}"
     return _iso(day), basis, True
 
 
@@ -591,6 +619,15 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
         (r"(?P<last>去年)|(?P<this>今年)|(?P<next>明年)", _other_rel_year),
+        # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
+        # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
+        (
+            r"(?i:\b(?:во?\s+(?:(?P<last>прошл(?:ый|ую|ое))\s+|(?P<next>следующ(?:ий|ую|ее))\s+)?"
+            r"|(?<!chaque\s)(?<!les\s)(?<!tous\s)(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
+            r"|(?:am\s+)?(?:(?P<dlast>vergangenen|letzten)|(?P<dnext>kommenden|nächsten))\s+|am\s+)"
+            rf"(?P<wd>{_OWD}))(?:\s+(?P<flast>dernier)|\s+(?P<fnext>prochain))?{_WORD_END}",
+            _other_weekday,
+        ),
         (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
         (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
         (_OTHER_DAYS, _days),
