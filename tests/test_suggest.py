@@ -206,6 +206,11 @@ def test_no_false_dates(sentence: str) -> None:
         ("The two leaders met Friday in Astana.", ["2025-04-18"]),
         ("The talks, postponed Thursday, resume next week.", ["2025-04-17"]),
         ("Black Monday is remembered.", []),
+        # a weekday before a date is the date's (audit 28: "Monday" was also the 21st)
+        ("The forum opened on Monday, 28 April 2025.", ["2025-04-28"]),
+        ("Officials said Monday, April 21, that it grew.", ["2025-04-21"]),
+        ("On Monday the 21st of April they met.", ["2025-04-21"]),
+        ("On Monday 20 people died.", ["2025-04-21"]),
     ],
 )
 def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) -> None:

@@ -425,7 +425,17 @@ def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return _iso(day), f"'{m[0]}' in an article published {_shown(c.published)}", True
 
 
+#: A date right after a weekday's name ("on Monday, 28 April 2025", "lundi 28 avril", "am
+#: Montag, 28. April"): the weekday is the date's, and names no day of its own.
+_ANY_MONTH = rf"(?:{_M}|(?i:{OTHER_MONTH_PATTERN}))"
+_DATE_AFTER = re.compile(
+    rf"\s*,?\s*(?:the\s+)?(?:{_D}\.?\s+(?:of\s+|de\s+)?{_ANY_MONTH}|{_ANY_MONTH}\s+{_D}\b)"
+)
+
+
 def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    if _DATE_AFTER.match(c.sentence, m.end()):
+        return None
     return _weekday_read(m[0], _WEEKDAYS.index(m["wd"]), (m["rel"] or "").lower(), c)
 
 
@@ -444,6 +454,8 @@ _OWD = "|".join(_OTHER_WEEKDAYS)
 
 
 def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    if _DATE_AFTER.match(c.sentence, m.end()):
+        return None
     rel = "last" if m["last"] or m["dlast"] or m["flast"] else ""
     rel = "next" if m["next"] or m["dnext"] or m["fnext"] else rel
     return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
@@ -520,7 +532,7 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
         (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
         (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–,]?\s*\d)", _no_year),
-        (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\b(?!\s*,?\s*\d)", _no_year),
+        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", _no_year),
         (rf"\b{_REL}\s+year\b", _rel_year),
         (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
         (rf"\b{_REL}\s+month\b", _rel_month_word),
