@@ -211,6 +211,11 @@ def test_no_false_dates(sentence: str) -> None:
         ("Officials said Monday, April 21, that it grew.", ["2025-04-21"]),
         ("On Monday the 21st of April they met.", ["2025-04-21"]),
         ("On Monday 20 people died.", ["2025-04-21"]),
+        # ...and says which year a day without one is in: the one within a year of
+        # publication in which it is that weekday (28 April 2024 was a Sunday), or none
+        ("The forum was held on Monday, April 28.", ["2025-04-28"]),
+        ("The forum was held on Sunday, April 28.", ["2024-04-28"]),
+        ("The forum was held on Tuesday, April 28.", []),
     ],
 )
 def test_dates_at_the_precision_the_words_give(sentence: str, dates: list[str]) -> None:

@@ -305,6 +305,9 @@ def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
 
 def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month, day = _month_of(m.groupdict()), _num(m["d"])
+    named = _WEEKDAY_BEFORE.search(c.sentence, 0, c.start)
+    if named is not None:
+        return _no_year_of_weekday(m[0], month, day, named["wd"], c)
     when = _nearest(c, month, day)
     if when is None:
         return None
@@ -313,6 +316,29 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     basis = (
         f"'{m[0]}' gives no year: the {which} {day} {MONTHS[month - 1]} {how} publication "
         f"({_shown(c.published)}) is in {when.year}"
+    )
+    return _iso(when), basis, True
+
+
+def _no_year_of_weekday(
+    words: str, month: int, day: int, weekday: str, c: Context
+) -> tuple[str, str, bool] | None:
+    """A day with no year its weekday names ("Monday, April 28"): the one within a year of
+    publication that is that weekday, the nearest; none when none is (the words, or they
+    and the publication day, contradict each other)."""
+    wanted = _WEEKDAYS.index(weekday.title()) if weekday.title() in _WEEKDAYS else None
+    wanted = _OTHER_WEEKDAYS[weekday.lower()] if wanted is None else wanted
+    pub = c.published
+    days = [_day(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    fits = [
+        d for d in days if d is not None and d.weekday() == wanted and abs((d - pub).days) <= 366
+    ]
+    if not fits:
+        return None
+    when = min(fits, key=lambda d: abs((d - pub).days))
+    basis = (
+        f"'{words}' gives no year: {day} {MONTHS[month - 1]} is a {_WEEKDAYS[wanted]}, as the "
+        f"text says, in {when.year}, the nearest such year to publication ({_shown(pub)})"
     )
     return _iso(when), basis, True
 
@@ -451,6 +477,12 @@ _OTHER_WEEKDAYS = {
     for n, name in enumerate(names)
 } | {"sonnabend": 5}
 _OWD = "|".join(_OTHER_WEEKDAYS)
+
+
+#: A weekday's name right before a date ("Monday, April 28", "lundi 28 avril").
+_WEEKDAY_BEFORE = re.compile(
+    rf"(?i:\b(?P<wd>{'|'.join(_WEEKDAYS)}|{_OWD}))\s*,?\s*(?:the\s+|le\s+)?$"
+)
 
 
 def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
