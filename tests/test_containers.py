@@ -561,6 +561,17 @@ def test_add_a_page_in_a_container_then_build(
         ("a.warc.gz", _bomb(), "1: not a readable WARC file: gzip member 1 decompresses"),
         ("a.webarchive", b"\x89PNG\r\n\x1a\n\x00", "1: format: the capture does not look like"),
         ("a.warc", b"%PDF-1.7\n\x00\xff", "1: format: the capture does not look like 'warc'"),
+        # a container renamed: what it is, said (it was "does not look like 'html'" alone)
+        (
+            "a.html",
+            webarchive(page().encode()),
+            "1: format: the capture does not look like 'html': it looks like 'webarchive'",
+        ),
+        (
+            "a.html",
+            warc(response(page().encode())),
+            "1: format: the capture does not look like 'html': it looks like 'warc'",
+        ),
     ],
 )
 def test_add_refuses_a_container_it_cannot_read(

@@ -119,9 +119,24 @@ def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Readi
     if chosen is None:
         raise ValueError(f"unknown format {fmt!r}")
     if chosen.detect is not None and not chosen.detect(capture):
-        problems.error(display, 1, f"format: the capture does not look like '{fmt}'")
+        problems.error(
+            display, 1, f"format: the capture does not look like '{fmt}'{_like(capture)}"
+        )
         chosen = registry()["plain"]
     return _shown(chosen.read(capture, problems))
+
+
+def _like(capture: Capture) -> str:
+    """What a capture its name or metadata misnames looks like, as an error says it: a
+    Safari web archive or a WARC file renamed ``.html`` ("it looks like 'webarchive'");
+    nothing when no other format's test passes but plain text's."""
+    found = next(
+        (f for f in registry().values() if f.detect is not None and f.detect(capture)), None
+    )
+    if found is None or found.name == "plain":
+        return ""
+    suffix = found.suffixes[0] if found.suffixes else ".txt"  # (copied text, wire copy)
+    return f": it looks like '{found.name}' (name the file '*{suffix}')"
 
 
 #: A character a reader sees: not white space, nor one that shows nothing.
