@@ -577,6 +577,44 @@ def test_a_link_to_a_record_with_a_problem_of_its_own_is_no_second_problem(
     ]
 
 
+def test_a_reference_to_an_entity_or_topic_with_a_problem_of_its_own_is_no_second_problem(
+    project_copy: Path,
+) -> None:
+    """A typo in one entity's type left it out, and every record naming it was told
+    "unknown entity" too: the interview naming it as interviewee failed to load, and each
+    milestone naming it as speaker or entity (15 problems for one slip in the seed)."""
+    entities = project_copy / "content/entities.yaml"
+    type_line = (
+        edit(
+            entities,
+            "- id: ilham-aliyev\n  name: Ilham Aliyev\n  type: person",
+            "- id: ilham-aliyev\n  name: Ilham Aliyev\n  type: persn",
+        )
+        + 2
+    )
+    topics = project_copy / "content/topics.yaml"
+    edit(topics, "- id: diplomacy\n  title: Diplomacy\n", "- id: diplomacy\n")
+    page = project_copy / "content/pages/about.md"
+    with page.open("a", encoding="utf-8") as f:
+        f.write("\nSee [Aliyev](entity:ilham-aliyev) and [diplomacy](topic:diplomacy).\n")
+    assert failed_build_problems(project_copy) == [
+        f"content/entities.yaml:{type_line}: type: 'persn' is not one of: person, "
+        "organisation, group, place, agreement, project, event, concept",
+        "content/topics.yaml:2: topic: missing required key 'title'",
+    ]
+    # gone altogether (its lines made comments: no other entity moves), the entity is
+    # unknown to each record naming it again
+    text = entities.read_text(encoding="utf-8")
+    start, end = text.index("- id: ilham-aliyev"), text.index("- id: xi-jinping")
+    gone = "".join(f"# {line}" for line in text[start:end].splitlines(keepends=True))
+    entities.write_text(text[:start] + gone + text[end:], encoding="utf-8")
+    found = failed_build_problems(project_copy)
+    meta = f"content/articles/{INTERVIEW}.meta.yaml:"
+    unknown = "unknown entity 'ilham-aliyev' (see entities.yaml)"
+    assert any(p.startswith(meta) and p.endswith(f"interviewee: {unknown}") for p in found)
+    assert sum(p.startswith(f"{MILESTONES}:") and p.endswith(unknown) for p in found) >= 5
+
+
 @pytest.mark.parametrize(
     ("file", "old", "new", "message"),
     [

@@ -66,26 +66,28 @@ def _unread(content: Path, problems: Problems, *names: str) -> bool:
 def _milestones(
     content: Path,
     loaded: tuple[Sequence[Article], Collection[str], Mapping[str, str]],
-    entities: Sequence[Entity],
-    topics: Sequence[Topic],
-    pages: Sequence[Page],
+    records: tuple[Sequence[Entity], Sequence[Topic], Sequence[Page]],
+    failed: Mapping[str, Collection[str]],
     problems: Problems,
     cache: RecordCache | None,
     jobs: int,
 ) -> tuple[Milestone, ...]:
     """The milestones, and the links of their summaries and of the pages checked: a link to
     a record declared with a problem of its own (``loaded``: the articles, the ids of those
-    that did not load, the articles' cache keys) is no second problem, and none is judged
-    by a ``milestones.yaml`` that did not read (they are checked once it does)."""
+    that did not load, the articles' cache keys; ``failed``: the entities' and topics' ids
+    that did not load, by scheme) is no second problem, and none is judged by a
+    ``milestones.yaml`` that did not read (they are checked once it does)."""
     articles, broken, keys = loaded
+    entities, topics, pages = records
     declared: dict[str, int] = {}
     milestones = load_milestones(
-        content, articles, entities, topics, problems, broken, cache, keys, declared
+        content, articles, entities, topics, problems, broken, cache, keys, declared, failed
     )
     if not _unread(content, problems, MILESTONES_FILE):
-        failed = {"article": broken, "milestone": declared.keys()}
-        records = (articles, milestones, entities, topics, pages)
-        check_all_links(content, *records, problems, cache, jobs, failed)
+        failed = {**failed, "article": broken, "milestone": declared.keys()}
+        check_all_links(
+            content, articles, milestones, entities, topics, pages, problems, cache, jobs, failed
+        )
     return milestones
 
 
@@ -109,18 +111,20 @@ def load_archive(
     reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
     config = _site_config(content, base_url, problems, cache)
-    entities = load_entities(content, problems, cache)
-    topics = load_topics(content, problems, cache)
+    failed: dict[str, dict[str, int]] = {"entity": {}, "topic": {}}  # declared, not loaded
+    entities = load_entities(content, problems, cache, failed["entity"])
+    topics = load_topics(content, problems, cache, failed["topic"])
     pages = load_pages(content, problems, cache)
     language = config.language if config else "en"
     unread = _unread(content, problems, ENTITIES_FILE)  # no interviewer is judged by it
+    unloaded = None if unread else failed["entity"].keys()
     articles, broken, keys, mentions = load_articles(
-        content, language, entities, problems, cache, jobs, entities_read=not unread
+        content, language, entities, problems, cache, jobs, unloaded=unloaded
     )
     if not partial and (unread or _unread(content, problems, TOPICS_FILE)):
         problems.raise_if_errors(strict=strict)  # each milestone naming theirs would be told
     milestones = _milestones(
-        content, (articles, broken, keys), entities, topics, pages, problems, cache, jobs
+        content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
     texts = long_texts(articles)
     evidence = compute_evidence(articles, milestones, texts)

@@ -697,14 +697,15 @@ def load_articles(
     cache: RecordCache | None = None,
     jobs: int = 1,
     *,
-    entities_read: bool = True,
+    unloaded: Collection[str] | None = (),
 ) -> LoadedArticles:
     """The articles that loaded, newest first, and the ids of those that did not; those not
     in ``cache`` read by two processes at once when ``jobs`` is above 1 (see :mod:`.split`).
-    Without ``entities_read`` (``entities.yaml`` did not parse), no interviewer or
-    interviewee is told unknown."""
-    entity_ids = {e.id for e in entities} if entities_read else None
-    context = digest(language, repr(tuple(entities)))
+    ``unloaded``: the ids of the entities declared with a problem of their own (see
+    :func:`.records.not_loaded`), whom an interviewer or interviewee may name; None when
+    ``entities.yaml`` did not parse: then no interviewer or interviewee is told unknown."""
+    entity_ids = None if unloaded is None else {e.id for e in entities} | set(unloaded)
+    context = digest(language, repr(tuple(entities)), repr(unloaded and sorted(unloaded)))
     reader = _ArticleReader(
         content, language, entity_ids, outlet_entities(entities), problems, cache, context, entities
     )

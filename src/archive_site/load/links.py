@@ -138,9 +138,9 @@ def known_targets(
     failed = failed or {}
     return {
         "milestone": {m.id for m in milestones} | set(failed.get("milestone", ())),
-        "entity": {e.id for e in entities},
+        "entity": {e.id for e in entities} | set(failed.get("entity", ())),
         "article": {a.id for a in articles} | set(failed.get("article", ())),
-        "topic": {t.id for t in topics},
+        "topic": {t.id for t in topics} | set(failed.get("topic", ())),
         "year": years,
         "page": {p.id for p in pages},
         "site": urls.SITE_TARGETS,

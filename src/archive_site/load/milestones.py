@@ -401,6 +401,7 @@ def load_milestones(
     cache: RecordCache | None = None,
     article_keys: Mapping[str, str] | None = None,
     declared: dict[str, int] | None = None,
+    failed: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[Milestone, ...]:
     """The milestones that are valid, in date order (then by id).
 
@@ -408,12 +409,16 @@ def load_milestones(
     :func:`.articles.load_articles`), a milestone read without a problem is kept, and
     taken from the cache while its YAML (lines included), the entities' and topics' ids
     and the articles it quotes are unchanged.  ``declared`` receives the id of every
-    milestone the file declares (and its line), those with a problem too."""
+    milestone the file declares (and its line), those with a problem too.  ``failed``: by
+    kind (``entity``, ``topic``), the ids declared with a problem of their own (see
+    :func:`.records.not_loaded`): naming one is no second problem; a milestone is read as
+    it would be were they loaded (so its cache entry holds either way)."""
     _, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
+    failed = failed or {}
     known = Known(
         articles={a.id: a for a in articles},
-        entities={e.id for e in entities},
-        topics={t.id for t in topics},
+        entities={e.id for e in entities} | set(failed.get("entity", ())),
+        topics={t.id for t in topics} | set(failed.get("topic", ())),
         broken=broken,
     )
     index = QuoteIndex(articles)

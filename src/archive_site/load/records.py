@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -87,6 +87,17 @@ def take_id(
     return ident
 
 
+def not_loaded(
+    declared: Mapping[str, int], loaded: Sequence[Entity | Topic], failed: dict[str, int] | None
+) -> None:
+    """Put in ``failed`` the ids ``declared`` (each with its line) that did not load: their
+    entries' problems are reported, and a reference to one is no second problem (a typo in
+    one entity's type would else make every milestone naming it "unknown entity" too)."""
+    if failed is not None:
+        ids = {record.id for record in loaded}
+        failed.update((ident, line) for ident, line in declared.items() if ident not in ids)
+
+
 def yaml_tree(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
     """The YAML tree of a file; from ``cache`` when the file's bytes are unchanged (a tree
     is kept only when parsing it raised no problem; nothing reading a tree changes it).
@@ -133,10 +144,14 @@ def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) 
 
 
 def load_entities(
-    content: Path, problems: Problems, cache: RecordCache | None = None
+    content: Path,
+    problems: Problems,
+    cache: RecordCache | None = None,
+    failed: dict[str, int] | None = None,
 ) -> tuple[Entity, ...]:
     """The entities of ``entities.yaml`` (its tree from ``cache`` when the file is unchanged:
-    see :func:`yaml_tree`)."""
+    see :func:`yaml_tree`); ``failed`` receives the id (and its line) of each entity declared
+    with a problem that leaves it out (see :func:`not_loaded`)."""
     display, records = load_list(content / ENTITIES_FILE, problems, "entity", cache)
     seen: dict[str, int] = {}
     names: dict[str, tuple[str, int]] = {}
@@ -168,6 +183,7 @@ def load_entities(
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     out = _not_others(out, display, problems)
+    not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
 
 
@@ -232,9 +248,13 @@ def _not_others(entities: list[Entity], display: str, problems: Problems) -> lis
 
 
 def load_topics(
-    content: Path, problems: Problems, cache: RecordCache | None = None
+    content: Path,
+    problems: Problems,
+    cache: RecordCache | None = None,
+    failed: dict[str, int] | None = None,
 ) -> tuple[Topic, ...]:
-    """The topics of ``topics.yaml`` (its tree from ``cache`` when the file is unchanged)."""
+    """The topics of ``topics.yaml`` (its tree from ``cache`` when the file is unchanged);
+    ``failed``: as :func:`load_entities` gives it."""
     _, records = load_list(content / TOPICS_FILE, problems, "topic", cache)
     seen: dict[str, int] = {}
     out: list[Topic] = []
@@ -245,6 +265,7 @@ def load_topics(
         rec.finish()
         if ident and title and description:
             out.append(Topic(ident, title, description, rec.line))
+    not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda t: (t.title.casefold(), t.id)))
 
 
