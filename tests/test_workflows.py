@@ -331,3 +331,22 @@ def test_an_archive_of_one_s_own_starts_from_an_empty_one(project_copy: Path) ->
     home = (project_copy / "out/index.html").read_text(encoding="utf-8")
     # no heading of the seed's subject is written into the templates (audit 6)
     assert "relationship at a glance" not in home.lower()
+    # nor a section of nothing: an axis of no milestones, a heading over no sources or topics
+    assert 'id="h-span"' not in home and 'id="h-latest"' not in home
+    assert '<ul class="cols">' not in home and "<ol" not in home
+    assert 'id="h-more"' in home  # the About page, still
+
+
+def test_the_home_page_describes_each_page_by_its_own_description(project_copy: Path) -> None:
+    """Every page under content/pages/ was described on the home page in the About page's
+    words ("Contact: how sources, dates and quotes are checked, and how to cite.")."""
+    pages = project_copy / "content/pages"
+    (pages / "contact.md").write_text(
+        '---\ntitle: Contact\ndescription: "How to reach the <editors>."\n---\n\nWrite.\n',
+        encoding="utf-8",
+    )
+    result = cli("build", "-o", "out", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    home = (project_copy / "out/index.html").read_text(encoding="utf-8")
+    assert '<p><a href="contact.html">Contact</a>. How to reach the &lt;editors&gt;.</p>' in home
+    assert "Contact</a>: how sources" not in home
