@@ -305,7 +305,11 @@ def test_a_broken_edit_keeps_the_last_good_site_and_shows_why(
     # the terminal: numbered problems naming file and line, and what happens now
     s.wait_until(lambda: where in s.stderr, "the problem in the terminal")
     assert re.search(rf"^\s*1\. {re.escape(where)}quote: ", s.stderr, re.MULTILINE)
-    assert "the build failed; still serving the last good site" in s.stdout
+    # (stdout is another pipe than stderr: what it says may come a moment later)
+    s.wait_until(
+        lambda: "the build failed; still serving the last good site" in s.stdout,
+        "what happens now, in the terminal",
+    )
     state = s.state()
     assert state["version"] != good["version"]
     assert any(p.startswith(where) for p in state["problems"])
