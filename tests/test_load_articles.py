@@ -103,6 +103,20 @@ def test_article_kind_stated_detected_and_disagreeing() -> None:
     )
 
 
+def test_a_pages_generic_news_type_yields_to_the_kind_the_metadata_states() -> None:
+    # The Guardian's interview and a magazine's column carry schema.org's NewsArticle, as
+    # most pages do: the archivist's kind was refused, and 'kind' is no key to override
+    news = Field("news", 7)
+    assert checks.article_kind("interview", news, MISSING) == Checked("interview")
+    assert checks.article_kind("opinion", news, MISSING) == Checked("opinion")
+    assert checks.article_kind(None, news, MISSING) == Checked("news")
+    # a page that says more than news (OpinionNewsArticle, turns) still disagrees
+    opinion = checks.article_kind("news", Field("opinion", 7), MISSING)
+    assert opinion.issues == (
+        Issue("kind", "the metadata says 'news' but the capture says 'opinion' (line 7)"),
+    )
+
+
 def test_speakers_and_interview() -> None:
     assert checks.known_speakers("xinhua", None, {"xinhua"}) == ()
     assert checks.known_speakers("nobody", "who", {"xinhua"}) == (
