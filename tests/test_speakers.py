@@ -384,6 +384,43 @@ def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy
         _interview(project_copy, "azertag.capture.html", two)
 
 
+BOLD_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Interview</title></head><body>
+<article><h1>'We will not choose between east and west': an interview</h1>
+<p>Ilham Aliyev receives visitors in a wood-panelled office in Baku.</p>
+<p><strong>Is Azerbaijan turning east?</strong></p>
+<p>No. We will not choose between east and west.</p>
+<p>Our relations with China complement those with Europe.</p>
+<p><strong>How close is the peace treaty?</strong></p>
+<p>The text is agreed. <strong>It is 95% done.</strong></p>
+</article></body></html>
+"""
+
+
+def test_a_saved_page_s_bold_questions_open_the_turns_of_its_interview(
+    project_copy: Path,
+) -> None:
+    """The Guardian and Le Monde set an interview's questions in bold paragraphs, and mark
+    its answers not at all: a saved page declared an interview failed the check ("needs
+    question and answer turns"), and as news the minister's answers were no one's words.
+    A paragraph wholly in bold that asks opens a question, the next an answer."""
+    assert _interview(project_copy, "guardian.capture.html", BOLD_PAGE) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),  # a paragraph not in bold goes on with the answer
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),  # a few words in bold within it are no question
+    ]
+    # bold paragraphs that do not all ask (subheadings set in bold) make no turns
+    told = BOLD_PAGE.replace("How close is the peace treaty?", "The peace treaty")
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        _interview(project_copy, "guardian.capture.html", told)
+    # nor does one bold question alone
+    one = BOLD_PAGE.replace("<strong>Is Azerbaijan turning east?</strong>", "Turning east?")
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        _interview(project_copy, "guardian.capture.html", one)
+
+
 def test_items_of_a_list_in_an_answer_are_no_turns(project_copy: Path) -> None:
     """In an interview whose turns are marked by name, an answer's list ("- a new rail
     link;") flipped the turns: its items were the interviewer's questions."""

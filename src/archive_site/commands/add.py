@@ -586,7 +586,8 @@ def _marked_turns(reading: Reading) -> bool:
 
     page = reading.format in ("html", "mhtml")
     blocks = list(reading.blocks)
-    return turns_by_markers(blocks, long_dashes=page, dashed=reading.dashed) is not None
+    marked = turns_by_markers(blocks, long_dashes=page, dashed=reading.dashed, bold=reading.bold)
+    return marked is not None
 
 
 def _kind_need(has_turns: bool, *, marked: bool = False) -> _Need:

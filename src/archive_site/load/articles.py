@@ -467,7 +467,9 @@ class _ArticleReader:
             from ..readers.turns import turns_by_markers  # only for such interviews
 
             page = reading.format in ("html", "mhtml", "webarchive", "warc")
-            marked = turns_by_markers(list(reading.blocks), long_dashes=page, dashed=reading.dashed)
+            marked = turns_by_markers(
+                list(reading.blocks), long_dashes=page, dashed=reading.dashed, bold=reading.bold
+            )
             if marked is not None:
                 blocks, notes = label_turns(marked, *said_by)
         for line, note in notes:

@@ -56,6 +56,9 @@ class Reading:
     #: Question?</p>``), not those the extractor marks a list's items with: they may open
     #: an interview's turns (see :func:`.turns.mark_turns`).
     dashed: frozenset[str] = frozenset()
+    #: The texts of the paragraphs a saved page set wholly in bold (``<p><strong>Is Azerbaijan
+    #: turning east?</strong></p>``): an interview's questions, as many papers set them.
+    bold: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,6 +311,7 @@ def reading(
     notes: list[tuple[int, str]] | tuple[tuple[int, str], ...] = (),
     front_matter: YMap | None = None,
     dashed: frozenset[str] = frozenset(),
+    bold: frozenset[str] = frozenset(),
 ) -> Reading:
     """A :class:`Reading` with its fields frozen, each closing the marks of writing
     direction it opens (see :func:`~archive_site.files.closed_directions`)."""
@@ -319,4 +323,5 @@ def reading(
         front_matter,
         tuple(notes),
         dashed,
+        bold,
     )

@@ -196,7 +196,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
     _language_written(body, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
-    return reading("html", fields, body, furniture, notes, dashed=_page_dashes(page, body))
+    dashed, bold = _page_dashes(page, body), _page_bold(page, body)
+    return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
 
 
 def _page_dashes(page: PageScan, body: list[Block]) -> frozenset[str]:
@@ -209,6 +210,16 @@ def _page_dashes(page: PageScan, body: list[Block]) -> frozenset[str]:
         return frozenset()
     written = {_key(text) for text, _ in page.blocks if text.startswith("-")}
     return frozenset(text for text in opening if _key(text) in written)
+
+
+def _page_bold(page: PageScan, body: list[Block]) -> frozenset[str]:
+    """The texts of the paragraphs the page set wholly in bold (a block of the page whose
+    ``<strong>`` or ``<b>`` holds all its text): an interview's questions, where a paper
+    marks them so alone (the Guardian, Le Monde; see :func:`.turns.turns_by_markers`)."""
+    if not page.bold:
+        return frozenset()
+    bold = {_key(text) for text in page.bold}
+    return frozenset(b.text for b in body if _key(b.text) in bold)
 
 
 # --- the text -------------------------------------------------------------------

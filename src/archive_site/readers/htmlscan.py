@@ -326,6 +326,7 @@ class PageScan:
     furniture_blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (and its line)
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
+    bold: list[str] = field(default_factory=list)  # the text of each <strong> or <b> outside it
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
     #: The address a browser saved the page from, as its comment says (see _SAVED_FROM).
     saved_from: tuple[str, int] | None = None
@@ -609,6 +610,8 @@ class _Scanner(HTMLParser):
             self.out.blocks.append((text, top.line))
         if top.tag in _SUBHEADINGS:
             self.out.headings.append((text, top.line))
+        if top.tag in ("strong", "b"):
+            self.out.bold.append(text)
         if top.tag == "p":
             self.paragraphs += 1
         elif top.href and not self.paragraphs and self._first_link_to_host(text, top.href):

@@ -112,7 +112,11 @@ def interview_field(body: list[Block]) -> Field | None:
 
 
 def turns_by_markers(
-    blocks: list[Block], *, long_dashes: bool, dashed: Collection[str] = ()
+    blocks: list[Block],
+    *,
+    long_dashes: bool,
+    dashed: Collection[str] = (),
+    bold: Collection[str] = (),
 ) -> list[Block] | None:
     """``blocks`` with the turns their markers make, for a text said to be an interview that
     its reader found none in: ``Q:`` and ``A:`` where they are (and then no dash: it opens
@@ -121,16 +125,45 @@ def turns_by_markers(
     with a question mark; else, with ``long_dashes``, the ``- `` the page wrote itself
     (``dashed``, see :func:`mark_turns`: president.az sets interviews so) when every
     question ends with one (a list in an answer, set so too, would be questions); else
-    None."""
+    the paragraphs a saved page set wholly in bold (``bold``, see :func:`bold_turns`), in a
+    page whose own hyphens open none; else None."""
     if any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks):
         return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
     marked = mark_turns(blocks, long_dashes=long_dashes)
     if any(b.turn for b in marked) and asked_in_turns(marked):
         return marked
-    if not (long_dashes and dashed):
+    if long_dashes and dashed:
+        marked = mark_turns(blocks, long_dashes=True, dashed=dashed)
+        if any(b.turn for b in marked) and asked_in_turns(marked, every=True):
+            return marked
+    return bold_turns(blocks, bold) if bold and not dashed else None  # (dashes said no turns)
+
+
+def bold_turns(blocks: list[Block], bold: Collection[str]) -> list[Block] | None:
+    """The turns of an interview whose questions alone are set in bold, each a paragraph of
+    its own (``<p><strong>Is Azerbaijan turning east?</strong></p>``, then the answer's
+    paragraphs, as the Guardian and Le Monde set one): each such paragraph opens a question,
+    the next one that is not bold an answer, which runs to the next question. None unless
+    there are two such paragraphs or more, every one asks (ends with a question mark; the
+    last may thank) and an answer follows each: bold subheadings, a bold lead, make none."""
+    asked = [i for i, b in enumerate(blocks) if b.text in bold and b.role != "heading"]
+    texts = [blocks[i].text for i in asked]
+    answered = all(i + 1 < len(blocks) and blocks[i + 1].text not in bold for i in asked)
+    every = all(map(_asks, texts[:-1])) and bool(texts) and (_asks(texts[-1]) or _thanks(texts[-1]))
+    if len(asked) < 2 or not answered or not every:
         return None
-    marked = mark_turns(blocks, long_dashes=True, dashed=dashed)
-    return marked if any(b.turn for b in marked) and asked_in_turns(marked, every=True) else None
+    questions = set(asked)
+    out: list[Block] = []
+    turn = 0
+    role: ParagraphRole = "lead"
+    for i, b in enumerate(blocks):
+        if b.role == "heading":  # a section's heading, in no turn
+            out.append(b)
+            continue
+        if i in questions or role == "question":
+            turn, role = turn + 1, ("question" if i in questions else "answer")
+        out.append(Block(b.text, b.line, role, turn or None))
+    return out
 
 
 def asked_in_turns(blocks: list[Block], *, every: bool = False) -> bool:
