@@ -109,8 +109,12 @@ def _num(day: str) -> int:
 Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 
 
-#: A verb in the past: "said", "was", "signed"...  (lowercase: "United" is no verb).
+#: A verb in the past: "said", "was", "signed"...  (lowercase: "United" is no verb; nor
+#: is a participle after an article or a possessive, an adjective: "their shared border",
+#: "the planned route", "its renewed push").
 _PAST = re.compile(
+    r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
     r"|won|[a-z]{2,}ed)\b"
 )
