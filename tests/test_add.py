@@ -377,9 +377,28 @@ def test_add_refuses_to_overwrite_an_article(project_copy: Path) -> None:
         "archive-site: 1 error in the capture:\n"
         f"1. content/articles/{INTERVIEW}.capture.txt: already exists: the article id "
         f"'{INTERVIEW}' is taken, and add never overwrites an article; "
-        "choose another id with --id\n"
+        f"choose another id with --id (the first free one after it: --id {INTERVIEW}-2)\n"
     )
     assert articles_listing(project_copy) == before
+
+
+def test_a_taken_id_is_refused_with_the_first_free_one_named(project_copy: Path) -> None:
+    """Walk 29: adding 144 captures by a script, 11 were refused, each the same story saved
+    another way (the Reuters page twice, a Joplin and a Readwise copy): the message said to
+    choose another id, and a script had to guess one that is free."""
+    inbox_copy(project_copy, EDNEWS_CAPTURE, "new.txt")
+    articles = project_copy / "content/articles"
+    (articles / f"{INTERVIEW}-2.md").write_text("taken", encoding="utf-8")
+    result = cli("add", "inbox/new.txt", "--id", INTERVIEW, cwd=project_copy)
+    assert result.returncode == 1
+    assert result.stderr.endswith(f"(the first free one after it: --id {INTERVIEW}-3)\n")
+    # within an id's 100 characters
+    long = "a" * 99 + "b"
+    (articles / f"{long}.capture.txt").write_text("taken", encoding="utf-8")
+    result = cli("add", "inbox/new.txt", "--id", long, cwd=project_copy)
+    assert result.stderr.endswith(f"--id {'a' * 98}-2)\n")
+    free = cli("add", "inbox/new.txt", "--id", f"{'a' * 98}-2", cwd=project_copy)
+    assert free.returncode == 0, free.stderr
 
 
 HAND_WRITTEN = """\

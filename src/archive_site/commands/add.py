@@ -41,6 +41,7 @@ from ..layout import (
     id_error,
     is_id,
 )
+from ..layout import MAX_ID_LENGTH as ID_LIMIT
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
@@ -146,16 +147,15 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     suffix = (
         MARKDOWN_SUFFIX if reading.format == "markdown" else capture_suffix(reading.format, data)
     )
-    for taken in (
-        folder / f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
-    ):
-        if taken.exists():
-            raise _fail(
-                taken,
-                None,
-                f"already exists: the article id '{ident}' is taken, and add never "
-                "overwrites an article; choose another id with --id",
-            )
+    taken = _taken(folder, ident)
+    if taken is not None:
+        raise _fail(
+            taken,
+            None,
+            f"already exists: the article id '{ident}' is taken, and add never "
+            f"overwrites an article; choose another id with --id (the first free one "
+            f"after it: --id {_free_id(folder, ident)})",
+        )
 
     # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written,
     # nor one with a control character (no text holds one): each is a replacement character.
@@ -355,6 +355,24 @@ def _same_capture(folder: Path, data: bytes) -> Path | None:
         except FileProblem:
             continue
     return None
+
+
+def _taken(folder: Path, ident: str) -> Path | None:
+    """The file of the article ``ident`` in ``folder``, if there is one."""
+    names = (f"{ident}{s}" for s in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX))
+    return next((folder / n for n in names if (folder / n).exists()), None)
+
+
+def _free_id(folder: Path, ident: str) -> str:
+    """The first of ``ident-2``, ``ident-3``... no article has (within an id's 100
+    characters): what a script adding the same story's other captures can give ``--id``."""
+    n = 2
+    while True:
+        tail = f"-{n}"
+        free = ident[: ID_LIMIT - len(tail)].rstrip("-") + tail
+        if _taken(folder, free) is None:
+            return free
+        n += 1
 
 
 def _write_both(folder: Path, capture_path: Path, data: bytes, meta_path: Path, meta: str) -> None:
