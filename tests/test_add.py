@@ -987,3 +987,36 @@ def test_a_text_of_q_and_a_turns_is_not_said_to_be_no_interview(project_copy: Pa
     assert checked.returncode == 0, checked.stdout + checked.stderr
     article = load_archive(project_copy / "content").article("2025-05-06-port-qa")
     assert [p.role for p in article.paragraphs] == ["question", "answer"] * 2
+
+
+UPDATED_ONLY = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Azerbaijan eyes bigger role in China-Europe trade</title>
+<meta name="date" content="2025-04-23T16:47:02+02:00">
+</head><body><article><h1>Azerbaijan eyes bigger role in China-Europe trade</h1>
+<div class="info"><span>By ZHAO YIMENG | Updated: 2025-04-24 21:45</span></div>
+<p>Azerbaijan wants a bigger share of the rail freight between China and Europe, officials
+said, as the two countries established diplomatic relations on April 2, 1992 and have
+traded since.</p>
+<p>The port of Alat handled more containers from China in the first quarter than in the
+whole of the year before, its director said.</p>
+</article></body></html>
+"""
+
+
+def test_a_page_whose_day_is_not_read_has_the_days_it_shows_named(project_copy: Path) -> None:
+    """Walk 29: 40 of 144 captures left 'published' to fill in, among them pages showing
+    only when they were updated ("Updated: 2025-04-23 21:45", China Daily, the Chinese
+    foreign ministry) or a <meta name="date"> (tagesschau.de): the archivist had to search
+    each capture for it.  add names the days the page shows, with their lines (not the
+    text's own dates: "on April 2, 1992")."""
+    (project_copy / "inbox").mkdir(exist_ok=True)
+    (project_copy / "inbox/page.html").write_text(UPDATED_ONLY, encoding="utf-8")
+    added = cli("add", "inbox/page.html", "--id", "trade-role", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    assert (
+        "published: the day it was published, YYYY-MM-DD (not read, but the capture shows "
+        "2025-04-23 on line 3, 2025-04-24 on line 5: is one of them that day?)"
+    ) in added.stdout
+    meta = (project_copy / "content/articles/trade-role.meta.yaml").read_text(encoding="utf-8")
+    assert "# The capture shows 2025-04-23 on line 3, 2025-04-24 on line 5;" in meta
+    assert yaml.safe_load(meta)["published"] is None  # a hint, never the value

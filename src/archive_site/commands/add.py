@@ -47,6 +47,7 @@ from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
 from ..readers import Field, Reading, capture_text, detect_format, read_text, readable, split_lines
 from ..readers.clipping import is_clipping
+from ..readers.stamps import days_shown
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -113,6 +114,10 @@ def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:
     return ArchiveError([Diagnostic(display_path(path), line, message)])
 
 
+#: The formats whose file holds the page in another form: its lines are not the page's.
+_CONTAINERS = frozenset({"mhtml", "webarchive", "warc"})
+
+
 def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     if ident is not None and not is_id(ident):
         raise UsageError(f"--id: {id_error(ident)}")
@@ -163,7 +168,8 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     name = CONTROL_CHARACTERS.sub("\ufffd", name)
     if reading.format == "markdown":
         return _add_markdown(folder / f"{ident}{suffix}", data, reading, content, how_id, out)
-    metadata = metadata_text(reading, name, _entities_named(content, reading))
+    shown = _days_shown(reading, data, capture.name)
+    metadata = metadata_text(reading, name, _entities_named(content, reading), shown)
     capture_path = folder / f"{ident}{suffix}"
     meta_path = folder / f"{ident}{META_SUFFIX}"
     _write_both(folder, capture_path, data, meta_path, metadata.text)
@@ -375,6 +381,21 @@ def _free_id(folder: Path, ident: str) -> str:
         n += 1
 
 
+def _days_shown(reading: Reading, data: bytes, name: str) -> list[tuple[int, str]]:
+    """The days a capture whose day of publication was not read shows (an update's stamp,
+    a ``<meta name="date">``, an address holding one: see :func:`.stamps.days_shown`), by
+    the lines of its file: none for a page in a container (MHTML, WARC...), whose lines
+    are not its page's, and in text only its first ten lines, its head."""
+    if "published" in reading.fields or reading.format in _CONTAINERS:
+        return []
+    decoded = capture_text(data, name, name, Problems())
+    if decoded is None:
+        return []
+    # in text, below its head, the stamps are other stories' ("Other news" ending wire copy)
+    head = decoded.text if reading.format == "html" else "\n".join(decoded.text.split("\n")[:10])
+    return days_shown(head)
+
+
 def _write_both(folder: Path, capture_path: Path, data: bytes, meta_path: Path, meta: str) -> None:
     """Create both files (never overwriting one), or neither."""
     folder.mkdir(parents=True, exist_ok=True)
@@ -509,14 +530,18 @@ def _said(field: Field, key: str, *, turns: bool = True) -> str:
 
 
 def metadata_text(
-    reading: Reading, original_name: str, named: Mapping[str, Sequence[str]] | None = None
+    reading: Reading,
+    original_name: str,
+    named: Mapping[str, Sequence[str]] | None = None,
+    shown: Sequence[tuple[int, str]] = (),
 ) -> Metadata:
     """The commented ``ID.meta.yaml`` for a capture, and the keys left to fill in.
 
     ``named`` lists entity ids the capture names, by entity type, to suggest
-    interviewers and interviewees.
+    interviewers and interviewees; ``shown``, the days the capture shows, with their lines
+    (see :func:`_days_shown`), where its day of publication may be.
     """
-    needs = _needs(reading, named or {})
+    needs = _needs(reading, named or {}, shown)
     lines = [
         *_header(reading, original_name),
         "#",
@@ -570,7 +595,9 @@ def _header(reading: Reading, original_name: str) -> list[str]:
     ]
 
 
-def _needs(reading: Reading, named: Mapping[str, Sequence[str]]) -> list[_Need]:
+def _needs(
+    reading: Reading, named: Mapping[str, Sequence[str]], shown: Sequence[tuple[int, str]] = ()
+) -> list[_Need]:
     """The required keys the capture does not give, in the order the file lists them."""
     fields = reading.fields
     needs: list[_Need] = []
@@ -583,10 +610,7 @@ def _needs(reading: Reading, named: Mapping[str, Sequence[str]]) -> list[_Need]:
         comment = ("The outlet that published it, as it names itself (e.g. Reuters).",)
         needs.append(_Need(ToFill("outlet", "who published it"), comment))
     if "published" not in fields:
-        hint = "the day it was published, YYYY-MM-DD"
-        if "dateline" in fields:
-            hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
-        needs.append(_Need(ToFill("published", hint), ("The day, YYYY-MM-DD.",)))
+        needs.append(_published_need(fields, shown))
     has_turns = any(b.turn for b in reading.blocks)
     marked = not has_turns and "kind" not in fields and _marked_turns(reading)
     if "kind" not in fields:
@@ -606,6 +630,21 @@ def _marked_turns(reading: Reading) -> bool:
     blocks = list(reading.blocks)
     marked = turns_by_markers(blocks, long_dashes=page, dashed=reading.dashed, bold=reading.bold)
     return marked is not None
+
+
+def _published_need(fields: Mapping[str, Field], shown: Sequence[tuple[int, str]]) -> _Need:
+    """``published``, with the days the capture shows where it may be (see
+    :func:`_days_shown`), or why its dateline's day is not it."""
+    hint = "the day it was published, YYYY-MM-DD"
+    if "dateline" in fields:
+        hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
+    comment = ["The day, YYYY-MM-DD."]
+    if shown:
+        days = ", ".join(f"{day} on line {line}" for line, day in shown)
+        which = "is it that day?" if len(shown) == 1 else "is one of them that day?"
+        hint += f" (not read, but the capture shows {days}: {which})"
+        comment.append(f"The capture shows {days}; none was read as that day.")
+    return _Need(ToFill("published", hint), tuple(comment))
 
 
 def _kind_need(has_turns: bool, *, marked: bool = False) -> _Need:

@@ -296,3 +296,51 @@ def _offset(groups: dict[str, str | None]) -> str | None:
     sign, digits = tz[0], tz[1:].replace(":", "")
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
     return f"{sign}{int(hours):02d}:{int(minutes):02d}"
+
+
+#: A day as machines write it, in an attribute, a URL or the text: ``2025-04-23``.
+_ISO_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
+#: A label before a stamp ("Updated:", "Stand:", "Last updated:", "Дата:").
+_STAMP_LABEL = re.compile(r"^[^\W\d][^:：\d]{0,30}[:：]\s*")
+_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+#: The longest text a stamp is looked for in (the longest seen, with its labels, place,
+#: time, zone and when the page changed, is under 120 characters).
+_STAMP_LINE = 120
+#: How many of a capture's lines are looked through for the days it shows.
+_SHOWN_LINES = 2000
+
+
+def days_shown(text: str, most: int = 3) -> list[tuple[int, str]]:
+    """The first ``most`` days a capture shows (each with its line), in any of its forms: a
+    ``<meta name="date">``, an address holding one, "Updated: 2025-04-23 21:45", "Stand:
+    23.04.2025 16:47 Uhr": for a capture whose day of publication its reader did not read,
+    the places where the archivist may find it (or find that it is another day)."""
+    found: dict[str, int] = {}
+    for number, line in enumerate(text.splitlines()[:_SHOWN_LINES], start=1):
+        for day in _days_on(line):
+            found.setdefault(day, number)
+            if len(found) >= most:
+                return [(n, d) for d, n in found.items()]
+    return [(n, d) for d, n in found.items()]
+
+
+def _days_on(line: str) -> list[str]:
+    """The days a line of a capture shows, in its order: in a tag's attributes, written for
+    machines (``content="2025-04-23T16:47:02+02:00"``), or in a text between the tags as
+    short as a stamp (a sentence of the text, "relations established on January 3, 1992",
+    says no day of the capture's)."""
+    days: list[str] = []
+    for part in _TAG_OR_TEXT.findall(line):
+        if part.startswith("<"):
+            days += [d for m in _ISO_DAY.finditer(part) if (d := iso_date(m["y"], m["m"], m["d"]))]
+            continue
+        said = _STAMP_LABEL.sub("", part.strip())
+        if not said or len(said) > _STAMP_LINE:
+            continue
+        stamp = parse_stamp(said) or parse_published(said) or find_published_stamp(said)
+        iso = _ISO_DAY.search(said)
+        if stamp is not None:
+            days.append(stamp.date)
+        elif iso is not None and (day := iso_date(iso["y"], iso["m"], iso["d"])):
+            days.append(day)
+    return days
