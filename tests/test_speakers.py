@@ -542,6 +542,7 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
         "Interview by telephone is how we work with China now.",
         "Mr Wang is a respected analyst of the region.",
         "*But I have promises to keep, and miles to go before I sleep.*",  # (review 16)
+        "Page 12 of the agreement is the one that matters.",
     ):
         assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "answer"
     for text in (
@@ -555,6 +556,12 @@ def test_notes_ending_an_interview_are_no_ones_answer() -> None:
         "*Interview by Jane Roe*",
         "*Notes typed up by Jane Roe on 6 May 2025.*",
         "_Translated from Russian by the editors._",
+        # a transcript saved as PDF ends with its page's number (walk 29: "Page 1 of 1" was
+        # President Aliyev's answer to Euronews)
+        "Page 1 of 1",
+        "Page 2",
+        "- 3 -",
+        "Стр. 1 из 2",
     ):
         assert trailing_notes([*blocks[:2], Block(text, 9, "answer", 2)])[-1].role == "body"
     # a note before a photo's credit is the outlet's too: the credit stopped the look back

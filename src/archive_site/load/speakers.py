@@ -228,6 +228,12 @@ _ABOUT_SOMEONE = later(
     rf"^{_NAME} is (?:a|an|the|{_PROPER}['’]s?) (?:[\w-]+ ){{0,4}}(?:editor|reporter|correspondent"
     r"|journalist|writer|contributor|fellow|columnist|producer|host)s?\b"
 )
+#: A page's number as a document printed or saved as PDF ends it, copied with its text:
+#: "Page 1 of 1", "Page 2", "- 3 -", "Стр. 1 из 2", "Seite 1 von 2", "Səhifə 1".
+_PAGE_MARK = later(
+    r"(?i:page|p\.|pg\.|стр\.?|страница|seite|página|pagina|səhifə|sayfa)\s*\d{1,4}"
+    r"(?:\s*(?i:of|из|von|de|di|/)\s*\d{1,4})?\.?|[-–—]\s*\d{1,4}\s*[-–—]"
+)
 _NOTE_WORDS = 45
 #: A paragraph of a Markdown capture set in italics whole, saying what a note says:
 #: "*Interview by Jane Roe*", "*Notes typed up by Jane Roe on 6 May 2025.*" (not a verse
@@ -250,8 +256,9 @@ _NOTE_LABEL = later(
 
 def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
     """``blocks`` with the notes ending an interview's text (see :data:`_EDITORS_NOTE`: short
-    paragraphs after its last turn's first one) taken out of that turn: the outlet's words,
-    not the last answer's."""
+    paragraphs after its last turn's first one; a page's number, "Page 1 of 1", ending a
+    transcript saved as PDF) taken out of that turn: the outlet's words, not the last
+    answer's."""
     out = list(blocks)
     turns = [n for n, b in enumerate(out) if b.turn is not None]
     if not turns:
@@ -267,6 +274,7 @@ def trailing_notes(blocks: Sequence[Block]) -> list[Block]:
             or _CREDIT().match(text)
             or _ABOUT_SOMEONE().search(text)
             or _NOTE_LABEL().match(text)
+            or _PAGE_MARK().fullmatch(text)
         )
         if len(text.split()) > _NOTE_WORDS or note is None:
             break
