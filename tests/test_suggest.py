@@ -628,6 +628,17 @@ def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
             dt.date(2025, 4, 24),
             ["2025-05"],
         ),
+        # the present tense up to a day: still to come (TRT: "run until May 10" in an article
+        # of 6 May 2025 was 10 May 2024); in the past, gone
+        (
+            "The drills involve about 3,000 troops, tanks and artillery units, and run until"
+            " May 10.",
+            "en",
+            dt.date(2025, 5, 6),
+            ["2025-05-10"],
+        ),
+        ("The drills lasted until May 2.", "en", dt.date(2025, 5, 6), ["2025-05-02"]),
+        ("The drills were held until May 10.", "en", dt.date(2025, 5, 6), ["2024-05-10"]),
         # futures in Russian, German and Chinese
         ("Визит продлится до 24 апреля.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
         ("Переговоры пройдут 24 апреля в Пекине.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),

@@ -118,6 +118,8 @@ _PAST = re.compile(
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
     r"|won|[a-z]{2,}ed)\b"
 )
+#: Words before a day that the present tense makes a time to come: "run until May 10".
+_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = re.compile(
     rf"(?<!been\s)(?:{_FUTURE.pattern})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
@@ -156,11 +158,15 @@ class Context:
         ("said on Monday that it will add": said), when the sentence has both tenses; a
         verb before them first (the clause they are in: "welcomed Aliyev on Wednesday for
         a visit expected to...": welcomed), and none within quotation marks they are not
-        in ("on April 23, “... will remain a bottleneck”": the quotation's own tense)."""
+        in ("on April 23, “... will remain a bottleneck”": the quotation's own tense); and
+        a day "until" which something lasts in a sentence with no verb in the past ("the
+        drills run until May 10")."""
         text = self._outside_quotations()
         ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
         if self.french:
             ahead += [m.span() for m in _FRENCH_FUTURE.finditer(text)]
+        if _UNTIL.search(text[: self.start]) and not _PAST.search(text):
+            return True  # "the drills run until May 10": a time still to come, no verb past
         if not ahead:
             return False
         past = [
