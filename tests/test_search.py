@@ -164,6 +164,33 @@ def test_the_marks_of_the_milestones_citing_a_paragraph_are_not_indexed(site: Bu
         assert not re.search(r"\[\d+\]", text), (path, re.findall(r".{20}\[\d+\].{20}", text))
 
 
+def _indexed_fragments(root: Path) -> dict[str, dict[str, Any]]:
+    """What Pagefind indexed of each page, its fragment whole (``content``, ``anchors``)."""
+    out = {}
+    for path in root.glob("pagefind/fragment/*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[data.index(b"{") :])
+        out[fragment["url"].lstrip("/")] = fragment
+    return out
+
+
+def test_a_paragraph_s_result_holds_no_other_turn_s_speaker(site: BuiltSite) -> None:
+    """Walk 29: a question's paragraph came up in the results as "… de la visite du
+    président Aliev à Pékin ? Answer · Jeyhun Bayramov.": the label naming the next turn's
+    speaker stands between one paragraph's anchor and the next, and was indexed as the
+    question's last words (and a search for the interviewee found the questions)."""
+    fragment = _indexed_fragments(site.root)[f"articles/{INTERVIEW}.html"]
+    words = fragment["content"].split()
+    anchors = [a for a in fragment["anchors"] if re.fullmatch(r"p\d+", a["id"])]
+    assert len(anchors) == 41
+    for here, after in zip(anchors, [*anchors[1:], None], strict=True):
+        end = after["location"] if after else len(words)
+        said = " ".join(words[here["location"] : end])
+        assert "Question ·" not in said and "Answer ·" not in said, (here["id"], said)
+    # the page still names each turn's speaker
+    assert site.page(f"articles/{INTERVIEW}.html").count('<p class="who"') == 12
+
+
 def test_a_month_or_year_sorts_after_its_days(site: BuiltSite, archive: Archive) -> None:
     """As on the timeline: "April 2019" after 30 April 2019, "2016" after 31 December 2016."""
     for m in archive.milestones:
