@@ -191,6 +191,21 @@ def test_a_paragraph_s_result_holds_no_other_turn_s_speaker(site: BuiltSite) -> 
     assert site.page(f"articles/{INTERVIEW}.html").count('<p class="who"') == 12
 
 
+def test_an_article_s_facts_are_indexed_as_words_apart(site: BuiltSite) -> None:
+    """Walk 29: an article's facts were indexed run together, "Published28 April 2025 ...
+    OutletLe Monde.fr AuthorClaire DuvalInterviewJeyhun Bayramov": the excerpts showed them
+    so, and a search for the author's family name ("Duval") found no such word."""
+    articles = {p: t for p, t in _indexed_texts(site.root).items() if p.startswith("articles/")}
+    assert articles
+    for path, text in articles.items():
+        words = text.split()
+        for label in ("Published", "Outlet", "Kind"):
+            assert label in words, (path, label, text[:200])
+        assert not re.search(r"(?:Published|Outlet|Author|Interview|Kind)(?=[A-Z0-9])", text)
+    words = articles[f"articles/{INTERVIEW}.html"].split()
+    assert "Interview" in words and "Author" not in words  # (the interview names no author)
+
+
 def test_a_month_or_year_sorts_after_its_days(site: BuiltSite, archive: Archive) -> None:
     """As on the timeline: "April 2019" after 30 April 2019, "2016" after 31 December 2016."""
     for m in archive.milestones:
