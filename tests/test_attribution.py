@@ -411,6 +411,34 @@ def test_copies_are_one_line_whatever_names_their_chains_give() -> None:
     assert dependencies(thanks, [short]) == []
 
 
+def test_a_news_agency_s_copies_are_one_line_by_any_of_its_names() -> None:
+    """Walk 29: AP's own story, Voice of America's copy ("The Associated Press" its origin)
+    and WTOP's ("AP"), and AFP's story in a LexisNexis export (outlet "Agence France-Presse")
+    and France 24's copy ("AFP"), were five independent lines of evidence: an origin was
+    one only by its exact name, or an entity the archivist had to make with the agency's
+    names as aliases. A news agency the readers know is one origin by any of its names."""
+    made = (
+        ("ap", "2025-04-23", "Associated Press", ("Associated Press", "publisher")),
+        ("voa", "2025-04-23", "Voice of America", ("The Associated Press", "original")),
+        ("wtop", "2025-04-24", "WTOP News", ("AP", "original")),
+        ("afp", "2025-04-23", "Agence France-Presse", ("Agence France-Presse", "publisher")),
+        ("f24", "2025-04-23", "France 24", ("AFP", "original")),
+        ("trend", "2025-04-23", "Trend", ("Trend", "publisher")),
+    )
+    pieces = []
+    for n, (ident, day, outlet, (name, role)) in enumerate(made):
+        chain = (ChainLink(name, role, None),)
+        if role == "original":
+            chain += (ChainLink(outlet, "publisher", None),)
+        text = (f"Story {n} about the port of Alat, told in its own words here.",)
+        pieces.append(dataclasses.replace(article(ident, day, text), outlet=outlet, chain=chain))
+    m = milestone("m", sources=tuple(Source(a, "Story", "p1", 0, 5) for a, *_ in made))
+    lines = sorted(map(sorted, compute_evidence(pieces, [m])["m"].lines))
+    assert lines == [["afp", "f24"], ["ap", "voa", "wtop"], ["trend"]]
+    # an agency's own story is no copy of itself ("AP" in the Associated Press)
+    assert not [d for d in dependencies(pieces[:1], []) if d.reason == "same-origin"]
+
+
 def test_articles_holding_the_same_paragraphs_are_one_line_though_no_milestone_quotes_them() -> (
     None
 ):

@@ -25,13 +25,15 @@ from types import MappingProxyType
 from ..errors import Problems, display_path
 from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
+from ..readers.agencies import agency_of
 from ..text import normalise_text
 
 
 def origin(article: Article) -> str:
     """The outlet a piece first appeared in: its chain's original, else its publisher; as
-    its entity when it is one (``Xinhua`` and ``Xinhua News Agency``, one entity's names,
-    are one origin), else by its name."""
+    the news agency it names (``AP`` and ``The Associated Press``), else as its entity when
+    it is one (``Xinhua`` and ``Xinhua News Agency``, one entity's names, are one origin),
+    else by its name."""
     first = next((c for c in article.chain if c.role == "original"), None)
     if first is None:
         first = next((c for c in article.chain if c.role == "publisher"), None)
@@ -41,6 +43,12 @@ def origin(article: Article) -> str:
 
 
 def _outlet_key(name: str, entity: str | None) -> str:
+    """An outlet as an origin: a news agency the readers know by any of its names (``AP``,
+    ``Associated Press``, ``The Associated Press``: one agency, whether the archive has it
+    as an entity or not), else its entity, else its name."""
+    agency = agency_of(name)
+    if agency is not None:
+        return f"agency:{agency}"
     return f"entity:{entity}" if entity is not None else normalise_text(name).casefold()
 
 
