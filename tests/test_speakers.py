@@ -95,6 +95,37 @@ def test_names_start_the_turns_of_who_asks_and_who_answers() -> None:
     assert notes == []
 
 
+def test_names_in_chinese_before_a_full_width_colon_start_turns() -> None:
+    """Walk 29: Xinhua's interview of the ambassador marks its turns "记者：..." and
+    "扎伊纳利：...": declared an interview, it failed the check ("needs question and
+    answer turns"), a name being read only in capitals before a colon and a space. A name
+    in Chinese, Japanese or Korean before a full-width colon starts a turn when the
+    interview knows it; another ("他说：") is no one's name and changes nothing; the
+    editor's credit ending the page is no answer."""
+    source = blocks(
+        "新华社记者 张三",
+        "记者：阿利耶夫总统即将对中国进行国事访问，您对此访有何期待？",
+        "扎伊纳利：此访将推动两国关系迈上新台阶。",
+        "他说：我们期待双方签署一系列合作文件。",
+        "记者：您如何看待中阿合作？",
+        "扎伊纳利：阿塞拜疆是最早支持共建“一带一路”倡议的国家之一。",
+        "（责任编辑：李四）",
+    )
+    out, notes = label_turns(source, frozenset({"记者"}), frozenset({"扎伊纳利"}))
+    assert turns(trailing_notes(out)) == [
+        ("lead", None),
+        ("question", 1),
+        ("answer", 2),
+        ("answer", 2),
+        ("question", 3),
+        ("answer", 4),
+        ("body", None),
+    ]
+    assert notes == []
+    assert speaker_label("他说：我们期待。") == "他说"  # a name to the pattern; the entities decide
+    assert speaker_label("专访：“中阿合作前景广阔”") == "专访"
+
+
 def test_a_name_that_is_neither_speaker_is_attributed_to_no_one_with_a_note() -> None:
     """A third speaker, or "Editor's Note:", was part of the turn before it."""
     source = blocks(

@@ -36,6 +36,12 @@ _LABEL = later(
     r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
     r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
 )
+#: A paragraph opening with a speaker's name in Chinese, Japanese or Korean, which have no
+#: capitals, then a full-width colon, as their interviews mark turns (``记者：...``,
+#: ``扎伊纳利：...``): a name only when the interview knows it (``他说：`` is none).
+_CJK_LABEL = later(
+    r"(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{1,12})\s?[：:]\s*(?=\S)"
+)
 #: The small words an office's title may hold uncapitalised ("President of Azerbaijan").
 _JOINERS = frozenset("of the and for to at in on de du des la le von van der y e &".split())  # noqa: SIM905
 
@@ -56,8 +62,11 @@ def speaker_label(text: str) -> str | None:
 def label_of(text: str) -> tuple[str, bool] | None:
     """The name a paragraph opens with as its speaker's, and whether it is surely one: a
     name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
-    and Russia: ..."), and is one only when it is a name the interview knows."""
+    and Russia: ..."), and is one only when it is a name the interview knows, and so is a
+    name in Chinese, Japanese or Korean before a full-width colon ("记者：")."""
     m = _LABEL().match(text)
+    if m is None and (cjk := _CJK_LABEL().match(text)) is not None:
+        return cjk["name"], False  # a name the interview must know
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
         return None
     if m["name"].casefold() in _NOT_NAMES:
@@ -245,9 +254,10 @@ _ITALICS = later(
     r"(?![^\W_]))[^*_]*[*_]"
 )
 #: A label opening the outlet's note after an interview: "Note: the ministry later
-#: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:".
+#: clarified...", "Editor's note:", "Photo: Ministry of Economy", "Correction:", and the
+#: editor a Chinese page names in brackets, "（责任编辑：李四）".
 _NOTE_LABEL = later(
-    r"(?:editor[’']?s?[’']?\s+note|note|n\.\s?b\.|update|correction|clarification|photos?"
+    r"[（(【\[]?\s*(?:责任编辑|责编|编辑|editor[’']?s?[’']?\s+note|note|n\.\s?b\.|update|correction|clarification|photos?"
     r"|photograph|credits?|фото|примечание(?:\s+редакции)?|прим\.\s*ред\.|foto|anmerkung"
     r"|note\s+de\s+la\s+rédaction)\s*[:：]",
     re.IGNORECASE,
