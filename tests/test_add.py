@@ -1020,3 +1020,45 @@ def test_a_page_whose_day_is_not_read_has_the_days_it_shows_named(project_copy: 
     meta = (project_copy / "content/articles/trade-role.meta.yaml").read_text(encoding="utf-8")
     assert "# The capture shows 2025-04-23 on line 3, 2025-04-24 on line 5;" in meta
     assert yaml.safe_load(meta)["published"] is None  # a hint, never the value
+
+
+BOLD_INTERVIEW = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>'We will not choose': an interview</title>
+<script type="application/ld+json">{"@type": "NewsArticle",
+"headline": "'We will not choose': an interview", "datePublished": "2025-04-27T05:00:00Z",
+"publisher": {"@type": "Organization", "name": "The Guardian"}}</script>
+</head><body><article><h1>'We will not choose': an interview</h1>
+<p>Jeyhun Bayramov receives visitors in a wood-panelled office in Baku.</p>
+<p><strong>Is Azerbaijan turning east?</strong></p>
+<p>No. We will not choose between east and west.</p>
+<p><strong>How close is the peace treaty?</strong></p>
+<p>The text is agreed.</p>
+</article></body></html>
+"""
+
+
+def test_a_news_page_whose_paragraphs_make_turns_is_said_to_be_maybe_an_interview(
+    project_copy: Path,
+) -> None:
+    """Walk 29: add said of the Guardian's interview "kind: news (line 7)" (its JSON-LD's
+    NewsArticle) and "Nothing else is required": nothing told the archivist that its
+    questions in bold make an interview's turns once the metadata says it is one."""
+    (project_copy / "inbox").mkdir(exist_ok=True)
+    (project_copy / "inbox/bold.html").write_text(BOLD_INTERVIEW, encoding="utf-8")
+    added = cli("add", "inbox/bold.html", "--id", "bayramov", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    assert "note: its 'news' is the page's schema.org NewsArticle" in added.stdout
+    assert "say 'kind: interview' in the metadata" in added.stdout
+    meta = project_copy / "content/articles/bayramov.meta.yaml"
+    assert yaml.safe_load(meta.read_text(encoding="utf-8"))["kind"] is None  # the page's, then
+    assert cli("check", cwd=project_copy).returncode == 0
+    fill_in(meta, {"kind": "interview"})
+    fill_in(meta, {"interviewer": "xinhua", "interviewee": "ilham-aliyev"})
+    assert cli("check", cwd=project_copy).returncode == 0
+    art = load_archive(project_copy / "content").article("bayramov")
+    assert [p.role for p in art.paragraphs] == ["lead", "question", "answer", "question", "answer"]
+    # a page whose paragraphs make no turns has no such note
+    plain = BOLD_INTERVIEW.replace("<strong>", "").replace("</strong>", "")
+    (project_copy / "inbox/plain.html").write_text(plain, encoding="utf-8")
+    added = cli("add", "inbox/plain.html", "--id", "plain-page", cwd=project_copy)
+    assert "NewsArticle" not in added.stdout

@@ -305,6 +305,8 @@ def _report(
     if reading.furniture:
         kinds = ", ".join(dict.fromkeys(f.kind for f in reading.furniture))
         out.info(f"Left out of the text as page furniture: {len(reading.furniture)} ({kinds})")
+    if _news_with_turns(reading):
+        out.info(f"note: {_NEWS_WITH_TURNS}")
     check = _check_command(content)
     if metadata.to_fill:
         out.info(f"Still to fill in, in {display_path(meta_path)}:")
@@ -314,6 +316,24 @@ def _report(
         out.info(f"Then run `{check}`: it names each field that is still missing.")
     else:
         out.info(f"Nothing else is required; run `{check}` to validate the article.")
+
+
+#: What ``add`` says of a page whose JSON-LD says ``news`` and whose paragraphs make an
+#: interview's turns (see :func:`_news_with_turns`).
+_NEWS_WITH_TURNS = (
+    "its 'news' is the page's schema.org NewsArticle, which most pages carry, but its "
+    "paragraphs make an interview's turns (each question answered): if it is one, say "
+    "'kind: interview' in the metadata, with 'interviewer:' and 'interviewee:'"
+)
+
+
+def _news_with_turns(reading: Reading) -> bool:
+    """Whether the capture is said to be ``news`` (a page's ``NewsArticle``) though its
+    paragraphs make an interview's turns once its metadata says it is one (the Guardian's
+    questions in bold)."""
+    kind = reading.fields.get("kind")
+    has_turns = any(b.turn for b in reading.blocks)
+    return kind is not None and kind.value == "news" and not has_turns and _marked_turns(reading)
 
 
 def _said_lines(reading: Reading, *, written: bool = False) -> list[str]:
@@ -701,6 +721,11 @@ def _optional(reading: Reading) -> list[str]:
         *lines,
         "# Ids of articles in the archive this one responds to, one per line as '  - ID'.",
         "responds_to:",
+        *(
+            [f"# Note: {_NEWS_WITH_TURNS}.", "kind:", "interviewer:", "interviewee:"]
+            if _news_with_turns(reading)
+            else []
+        ),
     ]
 
 
