@@ -4468,3 +4468,52 @@ def test_a_credit_line_before_the_trailing_furniture_is_credits_still(after: str
     assert "headline" not in [f.kind for f in r.furniture if f.line <= 7]
     # what follows the credits is furniture as before, never text
     assert all(f.line > 7 for f in r.furniture if f.kind != "credits")
+
+
+_CALENDAR_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav></header>
+<article>
+<h1>{title}</h1>
+<div class="date">{stamp}</div>
+<p>{text}</p>
+<p>{text}</p>
+</article>
+<footer>All rights reserved.</footer>
+</body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "stamp", "calendar"),
+    [
+        ("fa", "۱۴۰۴/۰۲/۰۳", "the Solar Hijri (Iranian) or the Hijri calendar"),
+        ("ar", "1446-10-24", "the Solar Hijri (Iranian) or the Hijri calendar"),
+        (
+            "th",
+            '<time datetime="2568-04-22T14:20:00+07:00">22 เม.ย. 2568</time>',
+            "the Buddhist era (Thai)",
+        ),
+    ],
+    ids=["solar-hijri", "hijri", "buddhist-era"],
+)
+def test_a_date_of_another_calendar_is_no_gregorian_publication_date(
+    lang: str, stamp: str, calendar: str
+) -> None:
+    """A Persian page's ``۱۴۰۴/۰۲/۰۳`` (23 April 2025) was published on 3 February 1404, a
+    Thai page's ``2568-04-22`` on 22 April 2568: no date is read, and the warning says why."""
+    page = _CALENDAR_PAGE.format(
+        lang=lang, title="Ministers meet in Baku", stamp=stamp, text="The ministers met. " * 8
+    )
+    reading, problems = read_page(page)
+    assert not {"published", "time", "timezone"} & set(reading.fields)
+    ((line, note),) = reading.notes
+    assert line == 6 and f"its year is one {calendar} writes now; not read" in note
+    assert problems == []
+
+
+def test_wire_copy_dated_in_the_solar_hijri_calendar_has_no_date() -> None:
+    text = "۱۴۰۴/۰۲/۰۳\n\nدیدار وزیران\n\n" + "وزیران روز چهارشنبه دیدار کردند.\n\n" * 3
+    reading, _ = read_as(text, "wire")
+    assert "published" not in reading.fields
+    assert [line for line, _ in reading.notes] == [1]

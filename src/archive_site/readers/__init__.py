@@ -27,6 +27,7 @@ from .base import (
     Format,
     Reading,
     decode,
+    gregorian,
     readable,
     split_blocks,
     split_lines,
@@ -123,7 +124,8 @@ def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Readi
             display, 1, f"format: the capture does not look like '{fmt}'{_like(capture)}"
         )
         chosen = registry()["plain"]
-    return _shown(chosen.read(capture, problems))
+    reading = _shown(chosen.read(capture, problems))
+    return gregorian(reading) if chosen.capture else reading
 
 
 def _like(capture: Capture) -> str:
