@@ -1636,6 +1636,15 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("(Avec AFP)", "AFP"),
         ("(With agencies)", None),
         ("По материалам агентств", None),
+        # national agencies, and their sources' labels in other languages (audit 12)
+        ("(PAP)", "PAP"),
+        ("Джерело: Укрінформ", "Укрінформ"),
+        ("*Com informações da Agência Brasil", "Agência Brasil"),
+        ("Kaynak: DHA", "DHA"),
+        ("Sumber: Antara", "Antara"),
+        ("Źródło: PAP", "PAP"),
+        ("— Bernama", "Bernama"),
+        ("(With inputs from IANS)", "IANS"),
         (
             "Some information for this report came from The Associated Press and Reuters.",
             "The Associated Press",
@@ -2468,6 +2477,14 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         # Reuters' updated story, no space after the dash (audit 11: Yahoo's copy)
         ("BAKU (Reuters) -Azerbaijan's SOCAR", "BAKU (Reuters) -", "Azerbaijan's SOCAR"),
         ("BAKU, April 23 -Oil prices", None, None),
+        # EFE's, a stop and a dash after the agency, "de" before the month (audit 12)
+        ("MADRID (EFE).- Los ministros", "MADRID (EFE).-", "Los ministros"),
+        (
+            "Bogotá, 23 de abril (EFE).- El presidente",
+            "Bogotá, 23 de abril (EFE).-",
+            "El presidente",
+        ),
+        ("Bogotá, 23 de abril.- El presidente", None, None),  # (no agency: a stop and a dash)
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

@@ -44,6 +44,32 @@ China News Service|CNS|中新社|中新网|中国新闻网|中国新闻社
 KUNA|Kuwait News Agency
 WAM|Emirates News Agency
 BelTA|БелТА|Belarusian Telegraph Agency
+PAP|Polska Agencja Prasowa|Polish Press Agency
+Ukrinform|Укрінформ|Укринформ|Ukrainian National News Agency
+UNIAN|УНІАН|УНИАН
+Agência Brasil|Agencia Brasil
+Lusa|Agência Lusa
+Europa Press
+Antara|Antara News|LKBN Antara|Kantor Berita Antara
+Bernama|Malaysian National News Agency
+ANI|Asian News International
+IANS|Indo-Asian News Service
+UzA|ЎзА|УзА|Uzbekistan National News Agency
+Kabar|Кабар|Kabar News Agency
+AKIpress|АКИpress
+Montsame|Монцамэ|MONTSAME News Agency
+VNA|Vietnam News Agency|TTXVN|Thông tấn xã Việt Nam
+DHA|Demirören Haber Ajansı|Demiroren News Agency
+İHA|IHA|İhlas Haber Ajansı|Ihlas News Agency
+Armenpress|Арменпресс|Արմենպրես
+Mehr News Agency|Mehr News|خبرگزاری مهر
+Tasnim News Agency|Tasnim News|خبرگزاری تسنیم
+ISNA|Iranian Students' News Agency|ایسنا
+Fars News Agency|Fars News|خبرگزاری فارس
+Saudi Press Agency
+QNA|Qatar News Agency|قنا
+Middle East News Agency
+APP|Associated Press of Pakistan
 """
 _AGENCY_OF = {
     " ".join(name.split()).casefold(): n

@@ -370,7 +370,8 @@ _AGENCY_ALONE = re.compile(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{
 #: "Source: Al Jazeera and news agencies", "Sources: TASS, Interfax", "Source(s): Xinhua
 #: News Agency".
 _SOURCE = re.compile(
-    r"(?:source(?:s|\(s\))?|источник|quelle|fuente|fonte|kaynak|mənbə)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
+    r"(?:source(?:s|\(s\))?|источник|джерело|quelle|fuente|fonte|kaynak|mənbə|źródło|sumber"
+    r"|nguồn|manba|منبع|المصدر|स्रोत|출처)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
     re.IGNORECASE,
 )
 _AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
@@ -703,7 +704,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
 #: РИА Новости", "С использованием материалов ТАСС", "Mit Material von dpa und Reuters", "Con
 #: información de EFE", "Com informações da Reuters", "(Avec AFP)", "(With agencies)".
 _DRAWN_ON = re.compile(
-    r"[(\[]?\s*(?:[—–-]+\s*)?(?:по\s+материалам|с\s+использованием\s+материалов|mit\s+material"
+    r"[(\[*]?\s*(?:[—–-]+\s*)?(?:по\s+материалам|с\s+использованием\s+материалов|mit\s+material"
     r"\s+(?:von|der|des)|con\s+informaci(?:ón|ones)\s+de|com\s+informações\s+d[aeo]s?|avec|with)"
     r"\s+(?P<names>[^.;()\[\]]{2,60}?)\s*[)\]]?\.?",
     re.IGNORECASE,

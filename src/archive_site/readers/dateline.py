@@ -26,16 +26,18 @@ _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
 _OTHER = rf"(?i:{OTHER_MONTH_PATTERN})"
 _DAY_MONTH = (
     rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})"
-    rf"|(?P<d3>\d{{1,2}})\.?\s+(?P<m3>{_OTHER}))"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER}))"
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 #: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop);
 #: ``BAKU (Reuters) -Azerbaijan's ...``, no space after the dash, as Reuters writes an
-#: updated story's (only after an agency: checked after the match).
+#: updated story's (only after an agency: checked after the match); ``MADRID, 23 abr (EFE).-``,
+#: a stop and a dash, as EFE writes it.
 DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|[—–:.-]))(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
+    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]))"
+    r"(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
 )
 
 
