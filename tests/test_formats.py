@@ -2978,6 +2978,53 @@ def test_the_article_a_web_page_s_json_ld_holds_as_its_main_entity_gives_its_fie
 
 
 @pytest.mark.parametrize(
+    ("canonical", "own_url"),
+    [
+        ('<link rel="canonical" href="https://cw.example/news/rail-freight/">', True),
+        ('<meta property="og:url" content="http://www.cw.example/news/rail-freight">', True),
+        ("", False),  # no address: the headline tells
+    ],
+)
+def test_of_two_articles_in_the_json_ld_the_page_s_own_gives_its_fields(
+    canonical: str, own_url: bool
+) -> None:
+    """A page whose JSON-LD described a related story first, then its own: the related
+    story's headline, author and day (2023) were the page's (audit 12)."""
+    related = {
+        "@type": "NewsArticle",
+        "headline": "Opinion: Why the corridor matters",
+        "datePublished": "2023-01-05T08:00:00+04:00",
+        "author": {"@type": "Person", "name": "John Doe"},
+        "url": "https://cw.example/opinion/why-corridor",
+    }
+    own = {
+        "@type": "NewsArticle",
+        "headline": "Port deal &#8211; Anaklia",
+        "datePublished": "2025-04-23T09:00:00+04:00",
+        "author": {"@type": "Person", "name": "Nino Kapanadze"},
+        **({"url": "https://cw.example/news/rail-freight"} if own_url else {}),
+    }
+    head = "".join(
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>' for ld in (related, own)
+    )
+    got = fields(_page(head + canonical, "<h1>Port deal – Anaklia</h1>"))
+    assert (got["title"], got["author"], got["published"]) == (
+        "Port deal – Anaklia",
+        "Nino Kapanadze",
+        "2025-04-23",
+    )
+
+
+def test_of_two_articles_in_the_json_ld_neither_the_page_s_the_first_gives_its_fields() -> None:
+    ld = [
+        {"@type": "NewsArticle", "headline": "First story", "datePublished": "2025-04-22"},
+        {"@type": "NewsArticle", "headline": "Second story", "datePublished": "2025-04-23"},
+    ]
+    head = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
+    assert fields(_page(head, "<h1>Port</h1>"))["published"] == "2025-04-22"
+
+
+@pytest.mark.parametrize(
     ("provider", "field", "name"),
     [
         ('"provider": {"@type": "Organization", "name": "Reuters"}', "agency", "Reuters"),

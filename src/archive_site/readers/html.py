@@ -1628,18 +1628,48 @@ def unarchived(url: str) -> str:
 
 
 def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Found]:
+    """The fields of the page's own article among those its JSON-LD describes (see
+    :func:`_own_article`)."""
+    found: list[dict[str, _Found]] = []
     for script, line in page.json_ld:
         try:
-            found = _article_in(json.loads(script), script, line)
+            found += _articles_in(json.loads(script), script, line)
         except ValueError as exc:
             notes.append((line, f"JSON-LD that is not JSON, not read ({exc})"))
         except RecursionError:  # the decoder, and the walks over the objects, recurse
             notes.append((line, "JSON-LD nested too deeply, not read"))
-        else:
-            if found is not None:
-                read = {key: _readable(key, value, notes) for key, value in found.items()}
-                return {key: value for key, value in read.items() if value.value}
-    return {}
+    article = _own_article(found, page)
+    if article is None:
+        return {}
+    read = {key: _readable(key, value, notes) for key, value in article.items()}
+    return {key: value for key, value in read.items() if value.value}
+
+
+def _own_article(found: list[dict[str, _Found]], page: PageScan) -> dict[str, _Found] | None:
+    """Of the articles a page's JSON-LD describes, the page's own: the first, unless another
+    is the page's and it is not, by its address (the canonical link's or ``og:url``) or, where
+    none tells, its headline (the ``<h1>``'s): a page may describe a related story first."""
+    if len(found) < 2:
+        return found[0] if found else None
+    own = [page.canonical, page.meta.get("og:url")]
+    urls = {_url_key(u[0]) for u in own if u is not None}
+    by_url = [a for a in found if "url" in a and _url_key(a["url"].value) in urls]
+    if by_url:
+        return by_url[0]
+    h1 = None if page.h1 is None else _title_key(page.h1[0])
+    by_title = [a for a in found if "title" in a and _title_key(a["title"].value) == h1]
+    return by_title[0] if by_title else found[0]
+
+
+def _title_key(title: str) -> str:
+    return " ".join(unescape(title).split()).casefold()
+
+
+def _url_key(url: str) -> str:
+    """An address as two links to one page may differ in writing it: its scheme, ``www.``,
+    a trailing slash, its query and fragment aside."""
+    url = re.sub(r"^https?://(?:www\.)?", "", unarchived(url).strip(), flags=re.IGNORECASE)
+    return url.split("#")[0].split("?")[0].rstrip("/").casefold()
 
 
 def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found:
@@ -1665,15 +1695,15 @@ _CHARACTER_REFERENCE = re.compile(
 )
 
 
-def _article_in(data: Any, script: str, line: int) -> dict[str, _Found] | None:
-    """The fields of the first article among the objects of a JSON-LD document, if any."""
+def _articles_in(data: Any, script: str, line: int) -> list[dict[str, _Found]]:
+    """The fields of each article among the objects of a JSON-LD document."""
     nodes = list(_nodes(data))
     ids = {n["@id"]: n for n in nodes if isinstance(n.get("@id"), str)}
-    for node in nodes:
-        types = _types(node)
-        if _ARTICLE_TYPES.intersection(types):
-            return _article_fields(node, types, ids, script, line)
-    return None
+    return [
+        _article_fields(node, types, ids, script, line)
+        for node in nodes
+        if _ARTICLE_TYPES.intersection(types := _types(node))
+    ]
 
 
 def _article_fields(
