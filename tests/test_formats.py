@@ -3397,6 +3397,27 @@ def test_a_call_to_pay_is_furniture(call: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("This article is more than 1 year old", "notice"),
+        ("This article is over 2 years old.", "notice"),
+        ("This story was published more than a year ago", "notice"),
+        ("Cet article a plus d'un an", "notice"),
+        ("Dieser Artikel ist mehr als 2 Jahre alt", "notice"),
+        ("This article is more than 1 year old, the minister said of the 2023 report.", None),
+    ],
+)
+def test_a_page_s_notice_of_its_age_is_furniture(line: str, kind: str | None) -> None:
+    """The Guardian heads an older story "This article is more than 1 year old": the site's
+    words on the day the page was read, kept as the article's first paragraph (audit 12)."""
+    from archive_site.readers.wire import promotion
+
+    assert promotion(line) == kind
+    page = _talks_page("The Guardian", before=line)
+    assert (line in texts(read_page(page)[0])) == (kind is None)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "© 2025 The Caspian Times. All rights reserved.",

@@ -363,6 +363,18 @@ _BUTTON = re.compile(
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
+#: A page's notice of its age when it was saved, as The Guardian heads an older story ("This
+#: article is more than 1 year old", "Cet article a plus d'un an", "Dieser Artikel ist mehr
+#: als 2 Jahre alt"): the site's words on the day it was read, none of the article's.
+_AGE_NOTICE = re.compile(
+    r"(?:this\s+(?:article|story|content|page|piece)\s+(?:is\s+(?:more\s+than|over)\s+"
+    r"(?:\d+|an?|one|two|three)\s+(?:years?|months?)\s+old|was\s+(?:published|written)\s+"
+    r"(?:more\s+than|over)\s+(?:\d+|an?|one|two|three)\s+(?:years?|months?)\s+ago)"
+    r"|cet\s+article\s+(?:a|date\s+de)\s+plus\s+d(?:'|’|e\s+)(?:un|\d+)\s+(?:an|ans|mois)"
+    r"|dieser\s+artikel\s+ist\s+(?:älter\s+als|mehr\s+als)\s+(?:ein|\d+)\s+(?:jahr|jahre|monate?)"
+    r"(?:\s+alt)?|este\s+artículo\s+tiene\s+más\s+de\s+(?:un|\d+)\s+(?:año|años|meses))\W*",
+    re.IGNORECASE,
+)
 #: A copyright line: "© 2025 The Caspian Times. All rights reserved.", and as others write it.
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).*"
@@ -451,6 +463,8 @@ def promotion(text: str, *, first: bool = False) -> str | None:
         return "prompt"
     if words <= _MAX_BUTTON_WORDS and _BUTTON.match(text):
         return "prompt"
+    if _AGE_NOTICE.fullmatch(text.strip()):
+        return "notice"
     if _COPYRIGHT.fullmatch(text.strip()):
         return "copyright"
     return None
