@@ -856,6 +856,30 @@ def test_microdata_s_date_of_publication_is_read(element: str, said: bool) -> No
     assert "published" not in fields(read_fixture("pages/ticker-before-article.html"))
 
 
+@pytest.mark.parametrize("latest", [True, False])
+def test_microdata_s_date_in_an_article_item_with_no_article_element_is_read(
+    latest: bool,
+) -> None:
+    """A page marking its article as a microdata item, ``<div itemscope
+    itemtype="https://schema.org/NewsArticle">``, and no ``<article>``: its ``<meta
+    itemprop="datePublished">`` was not read, and the page had no date (audit 12); an item of
+    the latest stories' above the headline is another story's."""
+    item = '<div itemscope itemtype="https://schema.org/NewsArticle">'
+    above = (
+        f'<div class="latest">{item}<a href="/x">Other story</a>'
+        '<meta itemprop="datePublished" content="2025-04-20T08:00:00+04:00"></div></div>'
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>T</title></head><body>"
+        f"{above if latest else ''}{item}<h1>Alat port and Chinese money</h1>"
+        '<div class="meta">By Leyla Aliyeva · '
+        '<meta itemprop="datePublished" content="2025-04-24T09:15:00+04:00">2 days ago</div>'
+        f'<div itemprop="articleBody">{_story_paragraphs()}</div></div></body></html>'
+    )
+    got = fields(read_text(page, "x.html", Problems(), fmt="html"))
+    assert (got.get("published"), got.get("time")) == ("2025-04-24", "09:15")
+
+
 def test_a_page_number_is_furniture() -> None:
     """A document exported to HTML ends with its page's number: "Page 1 of 1" was a
     paragraph, and so the interviewee's answer, and the editor's note before it too

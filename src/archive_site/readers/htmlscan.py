@@ -302,6 +302,14 @@ class _Open:
     authors_in: int = 0  # the elements naming the author among its children
     skipped: bool = False  # a browser shows nothing of it (see _Scanner._never_shown)
     href: str = ""  # a link's address
+    item: bool = False  # the element is a microdata item of an article (see _ARTICLE_ITEM)
+
+
+#: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
+_ARTICLE_ITEM = re.compile(
+    r"schema\.org/(?:\w*NewsArticle|Article|BlogPosting|Report|SatiricalArticle)/?(?:\s|$)",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -379,6 +387,7 @@ class _Scanner(HTMLParser):
         self.hiding = Hiding()
         self.in_furniture = 0
         self.in_article = 0
+        self.in_item = 0  # within microdata items of an article's type (see _ARTICLE_ITEM)
         # a <time> above the headline, outside an article, with the number of blocks before
         # it: the page's date only when it is in the block just above the headline (see
         # _take_stamp)
@@ -401,7 +410,7 @@ class _Scanner(HTMLParser):
         if tag == "br" and self.stack and not (self.in_furniture or self.skip):
             self._end_run()
             self.run = (self.stack[-1], [], [])
-        if tag == "meta" and self.in_article and not self.in_furniture:
+        if tag == "meta" and self._in_article() and not self.in_furniture:
             # microdata's <meta itemprop="datePublished" content="..."> in the article
             self._take_stamp(tag, a, line)
         if tag in _VOID:
@@ -415,11 +424,14 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
+        item = "itemscope" in a and _ARTICLE_ITEM.search(a.get("itemtype", "")) is not None
+        self.in_item += item
         if not self.in_furniture:
             self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
+        opened.item = item
         self.stack.append(opened)
 
     def _take_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
@@ -427,7 +439,7 @@ class _Scanner(HTMLParser):
         first, and one the page states (see :meth:`_stated`); microdata's only in the
         article (a ticker's item above it says when it was published)."""
         stamp = _stamp(tag, a)
-        if not stamp or self.out.time is not None or (tag != "time" and not self.in_article):
+        if not stamp or self.out.time is not None or (tag != "time" and not self._in_article()):
             return
         if not self._stated(a) or self._changed(a):
             return
@@ -436,6 +448,13 @@ class _Scanner(HTMLParser):
                 self.early = (stamp, line, len(self.out.blocks))  # (a list's: another story's)
             return
         self.out.time = (stamp, line)
+
+    def _in_article(self) -> bool:
+        """Whether the scan is in the article: an ``<article>`` or ``<main>``, or, below the
+        headline, a microdata item of an article's type (``<div itemscope
+        itemtype="https://schema.org/NewsArticle">``, as a page with no ``<article>`` marks
+        it; above the headline, such an item is another story's, in a list of the latest)."""
+        return bool(self.in_article or (self.in_item and self.headline))
 
     def _headline_opens(self, tag: str) -> None:
         """When the headline opens (the first ``<h1>`` outside the furniture): a ``<time>``
@@ -579,6 +598,7 @@ class _Scanner(HTMLParser):
         self._end_script(top.tag)
         if top.tag in ("article", "main"):
             self.in_article -= 1
+        self.in_item -= top.item
         if top.furniture is not None:
             self.in_furniture -= 1
             if text:
