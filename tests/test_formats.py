@@ -4596,21 +4596,21 @@ _CALENDAR_PAGE = """<!DOCTYPE html>
 @pytest.mark.parametrize(
     ("lang", "stamp", "calendar"),
     [
-        ("fa", "۱۴۰۴/۰۲/۰۳", "the Solar Hijri (Iranian) or the Hijri calendar"),
         ("ar", "1446-10-24", "the Solar Hijri (Iranian) or the Hijri calendar"),
+        ("fa", "۱۴۴۶/۱۰/۲۴", "the Solar Hijri (Iranian) or the Hijri calendar"),  # (Hijri)
         (
-            "th",
-            '<time datetime="2568-04-22T14:20:00+07:00">22 เม.ย. 2568</time>',
+            "en",
+            '<time datetime="2568-04-22T14:20:00+07:00">22 April</time>',
             "the Buddhist era (Thai)",
         ),
     ],
-    ids=["solar-hijri", "hijri", "buddhist-era"],
+    ids=["hijri", "hijri-in-persian", "buddhist-era"],
 )
 def test_a_date_of_another_calendar_is_no_gregorian_publication_date(
     lang: str, stamp: str, calendar: str
 ) -> None:
-    """A Persian page's ``۱۴۰۴/۰۲/۰۳`` (23 April 2025) was published on 3 February 1404, a
-    Thai page's ``2568-04-22`` on 22 April 2568: no date is read, and the warning says why."""
+    """An Arabic page's Hijri ``1446-10-24`` was published on 24 October 1446, a Thai
+    ``2568-04-22`` on 22 April 2568: no date is read, and the warning says why (audit 12)."""
     page = _CALENDAR_PAGE.format(
         lang=lang, title="Ministers meet in Baku", stamp=stamp, text="The ministers met. " * 8
     )
@@ -4621,8 +4621,68 @@ def test_a_date_of_another_calendar_is_no_gregorian_publication_date(
     assert problems == []
 
 
-def test_wire_copy_dated_in_the_solar_hijri_calendar_has_no_date() -> None:
-    text = "۱۴۰۴/۰۲/۰۳\n\nدیدار وزیران\n\n" + "وزیران روز چهارشنبه دیدار کردند.\n\n" * 3
+@pytest.mark.parametrize(
+    ("lang", "stamp", "day", "calendar"),
+    [
+        ("fa", "۱۴۰۴/۰۲/۰۳", ("2025-04-23", None), "the Solar Hijri calendar"),
+        (
+            "th",
+            '<time datetime="2568-04-22T14:20:00+07:00">22 เม.ย. 2568</time>',
+            ("2025-04-22", "14:20"),
+            "the Buddhist era",
+        ),
+    ],
+    ids=["solar-hijri", "buddhist-era"],
+)
+def test_a_date_in_the_calendar_of_the_page_s_language_is_read_as_its_gregorian_day(
+    lang: str, stamp: str, day: tuple[str, str | None], calendar: str
+) -> None:
+    """A Persian page's ``۱۴۰۴/۰۲/۰۳`` was published on 3 February 1404, a Thai page's
+    ``2568-04-22`` on 22 April 2568: each is its language's calendar's, its Gregorian day
+    exact (23 April 2025; 22 April 2025), and the warning says so (audit 12)."""
+    page = _CALENDAR_PAGE.format(
+        lang=lang, title="Ministers meet in Baku", stamp=stamp, text="The ministers met. " * 8
+    )
+    reading, _ = read_page(page)
+    got = fields(reading)
+    assert (got["published"], got.get("time")) == day
+    ((line, note),) = reading.notes
+    said = f"read as {calendar}'s, the calendar of the page's language: {day[0]}"
+    assert line == 6 and note.endswith(said)
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day", "time"),
+    [
+        ("۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵", "2025-04-23", "14:35"),  # Solar Hijri, its month named
+        ("۲۲ بهمن ۱۳۵۷", "1979-02-11", None),
+        ("30 اسفند ۱۴۰۳", "2025-03-20", None),  # a leap year's last day
+        ("30 اسفند ۱۴۰۲", None, None),  # no such day
+        ("22 เม.ย. 2568 14:20 น.", "2025-04-22", "14:20"),  # the Buddhist era
+        ("22 เมษายน 2025", "2025-04-22", None),  # a Thai month, a Gregorian year
+        ("令和7年4月22日", "2025-04-22", None),  # Japan's eras
+        ("令和元年5月1日", "2019-05-01", None),
+        ("令和元年4月30日", None, None),  # before Reiwa began
+        ("平成31年4月30日", "2019-04-30", None),
+        ("民國114年4月22日 15:30", "2025-04-22", "15:30"),  # the Republic of China's
+        ("２０２５年４月２２日", "2025-04-22", None),  # full-width digits
+    ],
+)
+def test_a_stamp_in_another_calendar_gives_its_exact_gregorian_day(
+    stamp: str, day: str | None, time: str | None
+) -> None:
+    """A Japanese ministry's ``令和7年4月22日``, Taiwan's ``民國114年4月22日``, a Persian
+    page's ``۳ اردیبهشت ۱۴۰۴`` and a Thai one's ``22 เม.ย. 2568`` gave no date (audit 12)."""
+    found = parse_stamp(stamp)
+    assert (found and found.date, found and found.time) == (day, time)
+
+
+def test_wire_copy_dated_in_the_solar_hijri_calendar_has_its_gregorian_day() -> None:
+    text = (
+        "۱۴۰۴/۰۲/۰۳\n\nدیدار وزیر امور خارجه ایران با همتای آذربایجانی\n\n"
+        "به گزارش خبرنگار ما، سید عباس عراقچی وزیر امور خارجه کشورمان روز چهارشنبه با "
+        "جیحون بایراموف دیدار کرد.\n\nدر این دیدار دو طرف درباره روابط دوجانبه گفتگو کردند.\n"
+    )
     reading, _ = read_as(text, "wire")
-    assert "published" not in reading.fields
+    assert reading.fields["published"].value == "2025-04-23"
     assert [line for line, _ in reading.notes] == [1]

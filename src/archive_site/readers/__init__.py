@@ -27,7 +27,6 @@ from .base import (
     Format,
     Reading,
     decode,
-    gregorian,
     readable,
     split_blocks,
     split_lines,
@@ -124,6 +123,8 @@ def read_text(text: str, display: str, problems: Problems, *, fmt: str) -> Readi
             display, 1, f"format: the capture does not look like '{fmt}'{_like(capture)}"
         )
         chosen = registry()["plain"]
+    from .stamps import gregorian  # (see registry: no reader's module until one reads)
+
     reading = _shown(chosen.read(capture, problems))
     return gregorian(reading) if chosen.capture else reading
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ..errors import Problems
@@ -325,44 +325,3 @@ def reading(
         dashed,
         bold,
     )
-
-
-# --- years of other calendars ----------------------------------------------------------
-# A page in Persian dates itself in the Solar Hijri calendar (``۱۴۰۴/۰۲/۰۳``, 23 April
-# 2025), an Arabic one may in the Hijri calendar (``1446-10-24``), a Thai one in the
-# Buddhist era (``2568-04-22``): read as Gregorian days, their numbers are days centuries
-# before the first printed newspaper, or after today.  A capture's publication date in one
-# of the years these calendars write in the age of the web is no date (a wrong day is worse
-# than none), with a warning naming the calendars it may be of.
-
-#: The years other calendars write in the age of the web (and a century around it), and
-#: which: no news story or interview was published in them in the Gregorian calendar.
-OTHER_YEARS = (
-    (1300, 1499, "the Solar Hijri (Iranian) or the Hijri calendar"),
-    (2400, 2699, "the Buddhist era (Thai)"),
-)
-#: The fields a publication date brings, which go with it.
-_DATED = ("published", "time", "timezone")
-
-
-def other_calendar(year: int) -> str | None:
-    """The calendars whose years of the age of the web ``year`` is among, else None."""
-    return next((name for low, high, name in OTHER_YEARS if low <= year <= high), None)
-
-
-def gregorian(reading: Reading) -> Reading:
-    """``reading`` without its publication date when its year is another calendar's
-    (:data:`OTHER_YEARS`), with a warning saying so; unchanged otherwise."""
-    published = reading.fields.get("published")
-    if published is None or not published.value[:4].isdigit():
-        return reading
-    calendar = other_calendar(int(published.value[:4]))
-    if calendar is None:
-        return reading
-    note = (
-        f"the publication date {published.value} is no Gregorian day a capture was "
-        f"published on: its year is one {calendar} writes now; not read (give 'published' "
-        "in the metadata file)"
-    )
-    fields = {k: v for k, v in reading.fields.items() if k not in _DATED}
-    return replace(reading, fields=fields, notes=(*reading.notes, (published.line, note)))

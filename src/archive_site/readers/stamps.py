@@ -9,12 +9,13 @@ stamps of other stories' headlines in page furniture.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in
-from .base import iso_date
+from .base import Field, Reading, iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts
@@ -117,7 +118,10 @@ _LEAD = re.compile(
 _TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
 _ZONED_TIME_FIRST = re.compile(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
-_TIME_LAST = re.compile(rf"^(?P<rest>.+?)\s*(?:,|\bat\b|\bà\b|\||-|–|/)?\s*{_TIME}(?:\s*{_TZ})?$")
+#: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time.)
+_TIME_LAST = re.compile(
+    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/)?\s*{_TIME}(?:\s*น\.)?(?:\s*{_TZ})?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +162,7 @@ MOST_STAMP = 400
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = line.strip()
+    line = line.strip().translate(_DIGITS)
     if len(line) > MOST_STAMP:
         return None
     lead = _LEAD.match(line)
@@ -258,7 +262,12 @@ _SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
 
 
 def parse_day(text: str) -> str | None:
-    """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None."""
+    """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None (one of
+    another calendar, in the Gregorian: see :func:`_other_calendar_day`)."""
+    text = text.translate(_DIGITS)
+    other = _other_calendar_day(text.strip())
+    if other is not None:
+        return other
     for form in _DATE_FORMS:
         m = form.fullmatch(text.strip())
         if m is not None:
@@ -344,3 +353,196 @@ def _days_on(line: str) -> list[str]:
         elif iso is not None and (day := iso_date(iso["y"], iso["m"], iso["d"])):
             days.append(day)
     return days
+
+
+# --- days of other calendars, as exact as the Gregorian ----------------------------------
+#: Digits of other scripts, as ASCII's: Arabic-Indic (٢٣), Persian (۲۳), Thai (๒๓), and
+#: full-width (２３): a stamp's numbers in any of them are read alike.
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９", "0123456789" * 4)
+#: The Solar Hijri (Iranian) calendar's months, in Persian.
+_SOLAR_HIJRI_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()  # noqa: SIM905
+#: Thai months, in full and cut short ("22 เมษายน 2568", "22 เม.ย. 2568"): its year in the
+#: Buddhist era (543 years after the Gregorian), where it is more than 2400.
+_THAI_MONTHS = [
+    *("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม"),
+    *("กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"),
+]
+_THAI_SHORT = "ม.ค. ก.พ. มี.ค. เม.ย. พ.ค. มิ.ย. ก.ค. ส.ค. ก.ย. ต.ค. พ.ย. ธ.ค.".split()  # noqa: SIM905
+_THAI_MONTH = {
+    **{m: n for n, m in enumerate(_THAI_MONTHS, 1)},
+    **{m.rstrip("."): n for n, m in enumerate(_THAI_SHORT, 1)},
+}
+#: Japan's eras: the Gregorian year before each's first, and its first and last days.
+_ERAS = {
+    "令和": (2018, dt.date(2019, 5, 1), dt.date.max),
+    "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+    "昭和": (1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
+}
+_OTHER_CALENDAR_DAY = re.compile(
+    r"(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
+    r"|(?:民國|民国|中華民國|中华民国)\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月\s*(?P<rd>\d{1,2})\s*日"
+    rf"|(?P<sd>\d{{1,2}})\s+(?P<sm>{'|'.join(_SOLAR_HIJRI_MONTHS)})\s+(?P<sy>\d{{4}})"
+    r"|(?P<td>\d{1,2})\s+(?P<tm>"
+    + "|".join(re.escape(m) for m in sorted(_THAI_MONTH, key=len, reverse=True))
+    + r")\.?\s+(?:พ\.ศ\.\s*)?(?P<ty>\d{4})"
+)
+
+
+def _other_calendar_day(text: str) -> str | None:
+    """``YYYY-MM-DD`` for a day written in a calendar whose days are the Gregorian's, its
+    year counted otherwise: a Japanese era's (``令和7年4月22日``), the Republic of China's
+    (``民國114年4月22日``), the Solar Hijri's with its month named (``۳ اردیبهشت ۱۴۰۴``), or a
+    Thai one in the Buddhist era (``22 เมษายน 2568``); None otherwise, or when it is no day."""
+    m = _OTHER_CALENDAR_DAY.fullmatch(text)
+    if m is None:
+        return None
+    if m["era"]:
+        before, first, last = _ERAS[m["era"]]
+        year = before + (1 if m["ey"] == "元" else int(m["ey"]))
+        day = iso_date(year, m["em"], m["ed"])
+        return day if day is not None and first <= dt.date.fromisoformat(day) <= last else None
+    if m["ry"]:
+        return iso_date(1911 + int(m["ry"]), m["rm"], m["rd"])
+    if m["sm"]:
+        return solar_hijri(int(m["sy"]), _SOLAR_HIJRI_MONTHS.index(m["sm"]) + 1, int(m["sd"]))
+    year = int(m["ty"])
+    return iso_date(year - 543 if year > 2400 else year, _THAI_MONTH[m["tm"]], m["td"])
+
+
+#: The years of the Solar Hijri calendar (jalaali-js's breaks, after Borkowski) at which its
+#: cycle of leap years changes: the arithmetic that follows them gives the Iranian
+#: calendar's days, which astronomy sets, for the years 1 to 3177.
+_BREAKS = (
+    -61,
+    9,
+    38,
+    199,
+    426,
+    686,
+    756,
+    818,
+    1111,
+    1181,
+    1210,
+    1635,
+    2060,
+    2097,
+    2192,
+    2262,
+    2324,
+    2394,
+    2456,
+    3178,
+)
+
+
+def solar_hijri(year: int, month: int, day: int) -> str | None:
+    """The Gregorian ``YYYY-MM-DD`` of a Solar Hijri day (3 Ordibehesht 1404: 2025-04-23);
+    None for no such day, or a year outside 1300 to 1499."""
+    last = 31 if month <= 6 else 30 if month <= 11 else 30 if _solar_leap(year) else 29
+    if not (1300 <= year <= 1499 and 1 <= month <= 12 and 1 <= day <= last):
+        return None
+    first = dt.date(year + 621, 3, _nowruz(year))
+    offset = (month - 1) * 31 - (month // 7) * (month - 7) + day - 1
+    return (first + dt.timedelta(days=offset)).isoformat()
+
+
+def _nowruz(year: int) -> int:
+    """The day of March on which the Solar Hijri ``year`` begins."""
+    leap_j, start, jump = -14, _BREAKS[0], 0
+    for end in _BREAKS[1:]:
+        jump = end - start
+        if year < end:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        start = end
+    n = year - start
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gy = year + 621
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    return 20 + leap_j - leap_g
+
+
+def _solar_leap(year: int) -> bool:
+    """Whether the Solar Hijri ``year`` has 366 days (its Esfand 30)."""
+    this = dt.date(year + 621, 3, _nowruz(year))
+    return (dt.date(year + 622, 3, _nowruz(year + 1)) - this).days == 366
+
+
+# --- years of other calendars ----------------------------------------------------------
+# A page in Persian dates itself in the Solar Hijri calendar (``۱۴۰۴/۰۲/۰۳``, 23 April
+# 2025), an Arabic one may in the Hijri calendar (``1446-10-24``), a Thai one in the
+# Buddhist era (``2568-04-22``): read as Gregorian days, their numbers are days centuries
+# before the first printed newspaper, or after today.  A capture's publication date in one
+# of the years these calendars write in the age of the web is no date (a wrong day is worse
+# than none), with a warning naming the calendars it may be of.
+
+#: The years other calendars write in the age of the web (and a century around it), and
+#: which: no news story or interview was published in them in the Gregorian calendar.
+OTHER_YEARS = (
+    (1300, 1499, "the Solar Hijri (Iranian) or the Hijri calendar"),
+    (2400, 2699, "the Buddhist era (Thai)"),
+)
+#: The fields a publication date brings, which go with it.
+_DATED = ("published", "time", "timezone")
+
+
+def other_calendar(year: int) -> str | None:
+    """The calendars whose years of the age of the web ``year`` is among, else None."""
+    return next((name for low, high, name in OTHER_YEARS if low <= year <= high), None)
+
+
+def gregorian(reading: Reading) -> Reading:
+    """``reading`` without its publication date when its year is another calendar's
+    (:data:`OTHER_YEARS`), with a warning saying so, or, in a page in Persian or Thai, with
+    the Gregorian day of the one it gives in its calendar (:func:`_page_calendar_day`);
+    unchanged otherwise."""
+    published = reading.fields.get("published")
+    if published is None or not published.value[:4].isdigit():
+        return reading
+    named = other_calendar(int(published.value[:4]))
+    if named is None:
+        return reading
+    fields = dict(reading.fields)
+    found = _page_calendar_day(published.value, reading.fields.get("language"))
+    if found is not None:
+        fields["published"] = Field(found[0], published.line)
+        note = (
+            f"the publication date {published.value} read as {found[1]}'s, the calendar of "
+            f"the page's language: {found[0]}"
+        )
+    else:
+        fields = {k: v for k, v in fields.items() if k not in _DATED}
+        note = (
+            f"the publication date {published.value} is no Gregorian day a capture was "
+            f"published on: its year is one {named} writes now; not read (give "
+            "'published' in the metadata file)"
+        )
+    return dataclasses.replace(
+        reading, fields=fields, notes=(*reading.notes, (published.line, note))
+    )
+
+
+#: The Solar Hijri years of the age of the web (1990 to 2031) that are no Hijri year of it,
+#: and the Buddhist era's (1990 to 2057).
+_PERSIAN_YEARS = range(1369, 1410)
+_THAI_YEARS = range(2533, 2601)
+
+
+def _page_calendar_day(day: str, language: Field | None) -> tuple[str, str] | None:
+    """The Gregorian day of a day, ``YYYY-MM-DD``, that a page gives in its language's
+    calendar, and the calendar's name: a page in Persian (Iran's, or Afghanistan's Dari or
+    Pashto) in the Solar Hijri calendar, its year one of :data:`_PERSIAN_YEARS` (the Hijri
+    calendar's years of the web's age are after them); a page in Thai in the Buddhist era
+    (the Gregorian year and 543: the Thai year begins on 1 January); None otherwise."""
+    tongue = "" if language is None else language.value.split("-")[0].casefold()
+    year, month, date = (int(n) for n in day.split("-"))
+    if tongue in ("fa", "prs", "ps") and year in _PERSIAN_YEARS:
+        found = solar_hijri(year, month, date)
+        return None if found is None else (found, "the Solar Hijri calendar")
+    if tongue == "th" and year in _THAI_YEARS:
+        found = iso_date(year - 543, month, date)
+        return None if found is None else (found, "the Buddhist era")
+    return None
