@@ -3072,6 +3072,42 @@ def test_the_organization_that_provided_an_article_is_its_origin(
 
 
 @pytest.mark.parametrize(
+    ("first", "chain"),
+    [
+        # MSN's copy of Yahoo Finance's copy of Reuters' story (audit 12: Yahoo's was the
+        # original, and the copy independent of Reuters' own)
+        (
+            '"provider": {"name": "Yahoo Finance"}',
+            [("Reuters", "original"), ("Yahoo Finance", "via"), ("MSN", "publisher")],
+        ),
+        # no agency: the outlet that provided it is the original
+        ("", [("Yahoo Finance", "original"), ("MSN", "publisher")]),
+    ],
+    ids=["agency", "no-agency"],
+)
+def test_an_outlet_an_agency_s_story_came_through_is_no_original(
+    first: str, chain: list[tuple[str, str]]
+) -> None:
+    provider = first or '"provider": {"name": "Yahoo Finance"}'
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+        f'"publisher": {{"name": "MSN"}}, {provider}}}</script>'
+    )
+    dateline = "BAKU (Reuters) - " if first else ""
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head>{head}</head><body><article><h1>Port</h1>"
+        f"<p>{dateline}SOCAR signed an agreement with Turkmenistan on Wednesday to ship gas "
+        "across the Caspian Sea, the company said in a statement.</p></article></body></html>"
+    )
+    reading = read_text(html, "p.html", Problems(), fmt="html")
+    got = publication_chain(None, reading, "MSN", lambda name: None)
+    assert [(c.name, c.role) for c in got] == chain
+    # the archivist's origin is the original, whatever the text names
+    given = publication_chain("Trend", reading, "MSN", lambda name: None)
+    assert (given[0].name, given[0].role) == ("Trend", "original")
+
+
+@pytest.mark.parametrize(
     "block",
     [
         "By 2030 the corridor will carry more.",  # a sentence

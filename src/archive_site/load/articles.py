@@ -120,23 +120,27 @@ def publication_chain(
 ) -> tuple[ChainLink, ...]:
     """Who published the text, in order: its origin, via, the publisher, an aggregator.
 
-    With no origin given, the outlet a notice ending the text says published it first
-    (``This article originally appeared on Eurasianet``) is its origin, when it is not the
-    outlet itself; else the agency its dateline names (``BAKU, Azerbaijan (AP) --``), when
+    With no origin given, the agency its dateline names (``BAKU, Azerbaijan (AP) --``), when
     it is a copy of that agency's (:func:`copied_from`: not ``(Xinhua)`` in Xinhua News
-    Agency's own story): a copy of a wire story is the agency's words."""
+    Agency's own story): a copy of a wire story is the agency's words; and the outlet a
+    notice ending the text says published it first (``This article originally appeared on
+    Eurasianet``), or its metadata says provided it, when it is not the outlet itself, is
+    its origin, or, when an agency is, the outlet it came through (``via``: Reuters' story
+    that MSN took from Yahoo Finance is Reuters', as Reuters' own copy is)."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
     agency, first = reading.fields.get("agency"), reading.fields.get("origin")
     named_first = None if first is None else outlet_named(first.value, entity_of, outlet)
-    if not origin and named_first is not None and not same_outlet(named_first, outlet, entity_of):
-        origin = named_first
+    if named_first is not None and same_outlet(named_first, outlet, entity_of):
+        named_first = None
+    through = via.value if via is not None else None
     if not origin and agency is not None:
         named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
-        if copied_from(agency.value, named, entity_of):
-            origin = agency.value
+        if copied_from(agency.value, (*named, *filter(None, [named_first])), entity_of):
+            origin, through = agency.value, through or named_first
+    origin = origin or named_first
     links: list[tuple[str | None, ChainRole]] = [
         (origin or None, "original"),
-        (via.value if via is not None else None, "via"),
+        (through, "via"),
         (outlet, "publisher"),
         (aggregator.value if aggregator is not None else None, "aggregator"),
     ]
