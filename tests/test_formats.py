@@ -1152,6 +1152,45 @@ def test_a_page_saved_by_a_browser_keeps_the_address_its_comment_names() -> None
         assert r.fields["url"].value == "https://news.az/x"
 
 
+@pytest.mark.parametrize(
+    ("head", "html_class", "url", "source"),
+    [
+        (
+            '<link rel="canonical" href="https://www-caspian--news-example.translate.goog/'
+            'a/1?id=7&amp;_x_tr_sl=ru&amp;_x_tr_tl=en&amp;_x_tr_hl=en">',
+            "",
+            "https://www.caspian-news.example/a/1?id=7",
+            "Google Translate's proxy, translated from 'ru'",
+        ),
+        (
+            '<link rel="canonical" href="https://caspian-news.example/a/1">',
+            "translated-ltr",
+            "https://caspian-news.example/a/1",
+            "as the browser translated it",
+        ),
+        ('<link rel="canonical" href="https://caspian-news.example/a/1">', "", None, None),
+    ],
+    ids=["proxy", "browser", "neither"],
+)
+def test_a_page_saved_translated_by_machine_says_so_and_keeps_its_own_address(
+    head: str, html_class: str, url: str | None, source: str | None
+) -> None:
+    """A page saved from Google Translate's proxy, or after Chrome translated it: the
+    proxy's address was the page's, and nothing said its text was a machine translation,
+    quoted as the outlet's words (audit 12)."""
+    html = (
+        f"<!DOCTYPE html><html lang='en' class='{html_class}'><head>{head}</head><body>"
+        "<article><h1>Port</h1><p><font style='vertical-align: inherit;'>The ministers of "
+        "Russia and Azerbaijan discussed the railway on Wednesday, the ministry said.</font>"
+        "</p></article></body></html>"
+    )
+    reading = read_text(html, "p.html", Problems(), fmt="html")
+    assert reading.fields["url"].value == (url or "https://caspian-news.example/a/1")
+    said = [note for _, note in reading.notes if "machine translation" in note]
+    assert said == ([] if source is None else [said[0]])
+    assert source is None or source in said[0]
+
+
 def _print_view(info: str, outlet: str = "Eastern Courier") -> Reading:
     html = (
         f"<!DOCTYPE html><html lang='en'><head><title>Ministers eye a corridor | {outlet}"

@@ -1333,7 +1333,31 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     title, h1 = fields.get("title"), page.h1
     if title is not None and h1 is not None and _suffixed(title.value, h1[0], outlets):
         fields["title"] = Field(h1[0], h1[1])  # "Headline | NHK", "Headline - Blog - Medium"
+    translated = _translation(page)
+    if translated is not None:
+        notes.append(translated)
     return fields
+
+
+def _translation(page: PageScan) -> tuple[int, str] | None:
+    """A warning, on its line, when the page was saved translated by machine: served by
+    Google Translate's proxy (its address under ``translate.goog``), or translated by the
+    browser (Chrome's class ``translated-ltr`` on ``<html>``)."""
+    said = " (quote the page as its outlet published it)"
+    for found in (page.canonical, page.meta.get("og:url")):
+        source = None if found is None else translated_from(found[0])
+        if found is not None and source is not None:
+            known = "" if source == "auto" else f" from '{source}'"
+            return found[1], (
+                f"the page was saved from Google Translate's proxy, translated{known}: its text "
+                f"is a machine translation, not the outlet's own words{said}"
+            )
+    if page.translated is not None:
+        return page.translated, (
+            "the page was saved as the browser translated it (its <html> class says so): its "
+            f"text is a machine translation, not the outlet's own words{said}"
+        )
+    return None
 
 
 #: What a page's metadata may add to its headline: the site's name after a separator.
@@ -1616,14 +1640,44 @@ _GOOGLE_CACHE = re.compile(
 )
 
 
+#: The address of a page as Google Translate's proxy serves it: its host's dots written as
+#: hyphens (and its hyphens doubled) under ``translate.goog``, and the proxy's own
+#: parameters (``_x_tr_sl=ru&_x_tr_tl=en``: the languages) in its query.
+_TRANSLATE_PROXY = re.compile(
+    r"(?:https?:)?//(?P<host>[\w-]+)\.translate\.goog(?P<path>/[^?#\s]*)?(?:\?(?P<query>[^#\s]*))?"
+    r"(?:#\S*)?",
+    re.IGNORECASE,
+)
+
+
+def _untranslated(m: re.Match[str]) -> str:
+    """The page's own address in one Google Translate's proxy serves it at."""
+    host = ".".join(part.replace("\0", "-") for part in m["host"].replace("--", "\0").split("-"))
+    query = "&".join(p for p in (m["query"] or "").split("&") if p and not p.startswith("_x_tr_"))
+    return f"https://{host}{m['path'] or '/'}" + (f"?{query}" if query else "")
+
+
+def translated_from(url: str) -> str | None:
+    """The language a page Google Translate's proxy served was translated from (its
+    ``_x_tr_sl``, ``auto`` when not said), or None for any other address."""
+    m = _TRANSLATE_PROXY.fullmatch(url.strip())
+    if m is None:
+        return None
+    said = re.search(r"(?:^|&)_x_tr_sl=([\w-]+)", m["query"] or "")
+    return said[1] if said else "auto"
+
+
 def unarchived(url: str) -> str:
     """The page's own address in one the Wayback Machine, archive.today or Google's cache
     rewrote, as a page saved from it links to itself
     (``https://web.archive.org/web/20250423120000/https://...``,
     ``https://archive.ph/2025.04.24-081215/https://...``,
-    ``https://webcache.googleusercontent.com/search?q=cache:https://...``)."""
+    ``https://webcache.googleusercontent.com/search?q=cache:https://...``), or Google
+    Translate's proxy (``https://www-kommersant-ru.translate.goog/doc/1?_x_tr_sl=ru&...``)."""
     url = url.strip()
     m = _WAYBACK.fullmatch(url) or _ARCHIVE_TODAY.fullmatch(url) or _GOOGLE_CACHE.fullmatch(url)
+    if m is None and (proxied := _TRANSLATE_PROXY.fullmatch(url)) is not None:
+        return _untranslated(proxied)
     return m["page"] if m is not None else url
 
 

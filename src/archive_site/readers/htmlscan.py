@@ -312,6 +312,10 @@ _ARTICLE_ITEM = re.compile(
 )
 
 
+#: The classes Chrome's translation gives the ``<html>`` of a page it translated.
+_TRANSLATED = frozenset(("translated-ltr", "translated-rtl"))
+
+
 @dataclass
 class PageScan:
     """What :func:`scan` found."""
@@ -344,6 +348,9 @@ class PageScan:
     source_link: tuple[str, int] | None = None
     #: What the page's own style sheets hide (see :class:`Hiding`).
     hiding: Hiding = field(default_factory=Hiding)
+    #: The line of the ``<html>`` whose class says a browser translated the page before it
+    #: was saved (Chrome's ``translated-ltr``: see _TRANSLATED).
+    translated: int | None = None
 
 
 #: The comment in which a browser or an extension names the address it saved a page from:
@@ -533,6 +540,8 @@ class _Scanner(HTMLParser):
             self._meta(a, line)
         elif tag == "html" and self.out.lang is None and (a.get("lang") or a.get("xml:lang")):
             self.out.lang = ((a.get("lang") or a["xml:lang"]).strip(), line)
+        if tag == "html" and _TRANSLATED.intersection(a.get("class", "").split()):
+            self.out.translated = line
         elif self._is_canonical(tag, a):
             self.out.canonical = (a["href"].strip(), line)
 
