@@ -1191,6 +1191,24 @@ def test_a_page_saved_translated_by_machine_says_so_and_keeps_its_own_address(
     assert source is None or source in said[0]
 
 
+@pytest.mark.parametrize(
+    ("served", "own"),
+    [
+        (
+            "https://www-caspiandaily-example.cdn.ampproject.org/c/s/www.caspiandaily.example/"
+            "news/ferry-deal/amp",
+            "https://www.caspiandaily.example/news/ferry-deal/amp",
+        ),
+        ("https://www.google.com/amp/s/www.news.az/x/amp", "https://www.news.az/x/amp"),
+        ("https://www.news.az/amp/x", "https://www.news.az/amp/x"),  # the site's own AMP page
+    ],
+)
+def test_an_amp_page_saved_from_a_cache_keeps_its_own_address(served: str, own: str) -> None:
+    """An AMP page saved from Google's AMP cache had the cache's address (audit 12)."""
+    r = _page(f'<link rel="canonical" href="{served}">', "<h1>Ferry deal</h1>")
+    assert r.fields["url"].value == own
+
+
 def _print_view(info: str, outlet: str = "Eastern Courier") -> Reading:
     html = (
         f"<!DOCTYPE html><html lang='en'><head><title>Ministers eye a corridor | {outlet}"

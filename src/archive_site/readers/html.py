@@ -1650,6 +1650,15 @@ _TRANSLATE_PROXY = re.compile(
 )
 
 
+#: The address of an AMP page as an AMP cache or Google's AMP viewer serves it: ``/c/``
+#: (``/v/``...) and ``s/`` for a page served over https, then its own host and path.
+_AMP_CACHE = re.compile(
+    r"(?:https?:)?//(?:[\w-]+\.cdn\.ampproject\.org/[cv]|(?:www\.)?google\.[a-z.]{2,6}/amp)"
+    r"/(?P<s>s/)?(?P<page>[\w-]+(?:\.[\w-]+)+/\S*)",
+    re.IGNORECASE,
+)
+
+
 def _untranslated(m: re.Match[str]) -> str:
     """The page's own address in one Google Translate's proxy serves it at."""
     host = ".".join(part.replace("\0", "-") for part in m["host"].replace("--", "\0").split("-"))
@@ -1672,12 +1681,15 @@ def unarchived(url: str) -> str:
     rewrote, as a page saved from it links to itself
     (``https://web.archive.org/web/20250423120000/https://...``,
     ``https://archive.ph/2025.04.24-081215/https://...``,
-    ``https://webcache.googleusercontent.com/search?q=cache:https://...``), or Google
-    Translate's proxy (``https://www-kommersant-ru.translate.goog/doc/1?_x_tr_sl=ru&...``)."""
+    ``https://webcache.googleusercontent.com/search?q=cache:https://...``), Google
+    Translate's proxy (``https://www-kommersant-ru.translate.goog/doc/1?_x_tr_sl=ru&...``)
+    or an AMP cache (``https://www-news-az.cdn.ampproject.org/c/s/www.news.az/x/amp``)."""
     url = url.strip()
     m = _WAYBACK.fullmatch(url) or _ARCHIVE_TODAY.fullmatch(url) or _GOOGLE_CACHE.fullmatch(url)
     if m is None and (proxied := _TRANSLATE_PROXY.fullmatch(url)) is not None:
         return _untranslated(proxied)
+    if m is None and (amp := _AMP_CACHE.fullmatch(url)) is not None:
+        return ("https://" if amp["s"] else "http://") + amp["page"]
     return m["page"] if m is not None else url
 
 
