@@ -208,6 +208,44 @@ def test_a_transcript_names_its_speakers_with_their_office_and_time() -> None:
     assert [n.split(":")[0] for _, n in notes] == ["'JOHN ROE"]
 
 
+def test_a_transcript_s_stage_directions_are_in_no_one_s_turn() -> None:
+    """CNN's "(CROSSTALK)" and "(COMMERCIAL BREAK)" after an answer were the interviewee's
+    words, "(BEGIN VIDEOTAPE)" the anchor's (audit 12); the answer goes on after a
+    "(LAUGHTER)" within it."""
+    aliyev = Entity("ilham-aliyev", "Ilham Aliyev", "person", ())
+    amanpour = Entity("christiane-amanpour", "Christiane Amanpour", "person", ())
+    source = blocks(
+        "AMANPOUR: Welcome to the program.",
+        "(BEGIN VIDEOTAPE)",
+        "AMANPOUR (voice-over): The Caspian has made Baku rich.",
+        "(END VIDEOTAPE)",
+        "AMANPOUR: When will the treaty be signed?",
+        "ALIYEV: It is not a precondition.",
+        "(CROSSTALK)",
+        "AMANPOUR: -- some would say --",
+        "ALIYEV: No, let me finish.",
+        "(LAUGHTER)",
+        "The constitution holds claims against us.",
+        "[inaudible]",
+    )
+    out, notes = label_turns(source, names_of(amanpour), names_of(aliyev))
+    assert turns(out) == [
+        ("question", 1),
+        ("body", None),
+        ("question", 2),
+        ("body", None),
+        ("question", 3),
+        ("answer", 4),
+        ("body", None),
+        ("question", 5),
+        ("answer", 6),
+        ("body", None),
+        ("answer", 6),
+        ("body", None),
+    ]
+    assert notes == []
+
+
 def test_a_list_before_a_colon_in_an_answer_is_no_speaker() -> None:
     """ "Azerbaijan, China and Russia: ..." opens as a name and an office would, in ordinary
     capitals: it is a speaker only when it names one the interview knows."""

@@ -80,6 +80,23 @@ def label_of(text: str) -> tuple[str, bool] | None:
     return name, not office or bool(shouted)
 
 
+#: A transcript's stage direction, a paragraph of its own: what happens, in brackets, in
+#: capitals ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "(COMMERCIAL BREAK)", "[MUSIC PLAYING]")
+#: or, as podcasts' transcripts write it, in small letters ("[laughter]", "(inaudible)").
+_STAGE = re.compile(
+    r"[(\[](?:(?-i:[^\W\d_a-z][^\Wa-z]*(?:[ \u00a0,.'’-]+[^\W\d_a-z][^\Wa-z]*){0,5})"
+    r"|(?:laughter|laughs|applause|crosstalk|inaudible|unintelligible|music|pause|silence"
+    r"|break|cross-talk)(?:\s+[\w'’-]+){0,3}\.?)[)\]]\.?",
+    re.IGNORECASE,
+)
+
+
+def stage_direction(text: str) -> bool:
+    """Whether a paragraph is a transcript's stage direction (see :data:`_STAGE`): the
+    transcriber's words, none of a speaker's."""
+    return _STAGE.fullmatch(text.strip()) is not None
+
+
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
     """The names that say ``entity`` (its name, aliases, and for a person the last word of
     each: "Jabbarov" for "Mikayil Jabbarov"), and ``more``, compared casefolded."""
@@ -113,6 +130,9 @@ def label_turns(
     for block, label, said in zip(blocks, labels, roles, strict=True):
         marked = block.turn is not None and block.turn != previous  # a reader's new turn
         previous = block.turn
+        if stage_direction(block.text):  # the transcriber's, in no one's turn
+            out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))
+            continue
         if said in ("question", "answer"):
             turn, role = turn + 1, said
         elif said == "unknown" and label is not None and not marked:
