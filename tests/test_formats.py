@@ -1209,6 +1209,28 @@ def test_an_amp_page_saved_from_a_cache_keeps_its_own_address(served: str, own: 
     assert r.fields["url"].value == own
 
 
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("CNN.com - Transcripts", None),  # the site's address, no headline
+        ("www.trend.az", None),
+        ("Ministers eye a corridor - Caspian.az", "Ministers eye a corridor"),
+        ("St. Petersburg talks", "St. Petersburg talks"),
+    ],
+)
+def test_a_title_opening_with_the_site_s_address_gives_no_headline(
+    title: str, headline: str | None
+) -> None:
+    """CNN's transcript page, "<title>CNN.com - Transcripts</title>" and no <h1>, was titled
+    "CNN.com" (audit 12)."""
+    html = (
+        f"<!DOCTYPE html><html lang='en'><head><title>{title}</title></head><body>"
+        "<p class='cnnBodyText'>ANDERSON: Welcome back. The talks in Baku ended on Wednesday "
+        "with an agreement on the corridor, the ministers said.</p></body></html>"
+    )
+    assert fields(read_text(html, "p.html", Problems(), fmt="html")).get("title") == headline
+
+
 def _print_view(info: str, outlet: str = "Eastern Courier") -> Reading:
     html = (
         f"<!DOCTYPE html><html lang='en'><head><title>Ministers eye a corridor | {outlet}"

@@ -1903,7 +1903,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
         out["title"] = _Found(*page.h1)
     elif page.title:  # no <h1> (a print view, a Google Docs export): the <title>'s first part
         head = _TITLE_SEPARATOR.split(page.title[0])[0].strip()
-        out["title"] = _Found(_without_agency_after(head), page.title[1])
+        if not _HOST.fullmatch(head):  # ("CNN.com - Transcripts": the site's name, no headline)
+            out["title"] = _Found(_without_agency_after(head), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
     if page.canonical:
@@ -1943,6 +1944,8 @@ def _element_author(page: PageScan) -> dict[str, _Found]:
     return out
 
 
+#: A site's address alone, its name as some sites write it first in their <title>: "CNN.com".
+_HOST = re.compile(r"(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
 #: What sets a site's name apart from the headline in a page's <title>.
 _TITLE_SEPARATOR = re.compile(
     r"\s+(?:[|–—·:»]{1,2}|-)\s+"
