@@ -246,6 +246,51 @@ def test_a_transcript_s_stage_directions_are_in_no_one_s_turn() -> None:
     assert notes == []
 
 
+def test_a_briefing_names_its_speaker_by_title_and_marks_a_question_with_a_bare_q() -> None:
+    """A State Department briefing: "MS BRUCE:" named neither speaker, and "Q Said, on the
+    Caspian -- ...?" (the White House's mark of a question, no colon) went on with the
+    spokesperson's answer before it: a journalist's question was hers (audit 12)."""
+    bruce = Entity("tammy-bruce", "Tammy Bruce", "person", ())
+    source = blocks(
+        "MS BRUCE: Good afternoon, everyone.",
+        "QUESTION: Can you say whether the Secretary raised the treaty?",
+        "MS BRUCE: The Secretary encouraged both sides to sign it.",
+        "Q Said, on the Caspian -- is there any funding for the pipeline?",
+        "MS. BRUCE: We support projects that diversify Europe's supply.",
+        "SECRETARY RUBIO: Thank you, Tammy.",
+        "(The briefing was concluded at 2:41 p.m.)",
+    )
+    out, notes = label_turns(source, names_of(WEEKLY), names_of(bruce))
+    assert turns(out) == [
+        ("answer", 1),
+        ("question", 2),
+        ("answer", 3),
+        ("question", 4),
+        ("answer", 5),
+        ("body", None),  # another speaker: no one's
+        ("body", None),  # the transcriber's note
+    ]
+    assert [n.split(":")[0] for _, n in notes] == ["'SECRETARY RUBIO"]
+
+
+@pytest.mark.parametrize(
+    ("texts", "roles"),
+    [
+        (
+            ("Q Thank you, Karine. On Iran?", "Yes, we will.", "Q And on Baku?", "Soon."),
+            ["question", "answer", "question", "answer"],
+        ),
+        # one bare "Q" alone marks nothing: a paragraph may open "Q Street"
+        (("Q Street was closed on Monday.", "Traffic resumed later."), ["body", "body"]),
+    ],
+)
+def test_the_white_house_s_bare_q_marks_a_question(
+    texts: tuple[str, ...], roles: list[str]
+) -> None:
+    out = mark_turns(blocks(*texts), dashes=False)
+    assert [b.role for b in out] == roles
+
+
 def test_a_list_before_a_colon_in_an_answer_is_no_speaker() -> None:
     """ "Azerbaijan, China and Russia: ..." opens as a name and an office would, in ordinary
     capitals: it is a speaker only when it names one the interview knows."""

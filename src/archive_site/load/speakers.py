@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 from ..model import Entity, ParagraphRole
 from ..patterns import later
 from ..readers import Block
-from ..readers.turns import marker_role
+from ..readers.turns import Marker, marker_of, marker_role
 from ..text import normalise_text
 
 #: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
@@ -80,21 +80,18 @@ def label_of(text: str) -> tuple[str, bool] | None:
     return name, not office or bool(shouted)
 
 
-#: A transcript's stage direction, a paragraph of its own: what happens, in brackets, in
-#: capitals ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "(COMMERCIAL BREAK)", "[MUSIC PLAYING]")
-#: or, as podcasts' transcripts write it, in small letters ("[laughter]", "(inaudible)").
-_STAGE = re.compile(
-    r"[(\[](?:(?-i:[^\W\d_a-z][^\Wa-z]*(?:[ \u00a0,.'’-]+[^\W\d_a-z][^\Wa-z]*){0,5})"
-    r"|(?:laughter|laughs|applause|crosstalk|inaudible|unintelligible|music|pause|silence"
-    r"|break|cross-talk)(?:\s+[\w'’-]+){0,3}\.?)[)\]]\.?",
-    re.IGNORECASE,
-)
+#: A transcript's stage direction, a paragraph of its own in brackets: what happens
+#: ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "[MUSIC PLAYING]", "[laughter]", "(Applause.)"), or
+#: the transcriber's note ("(The briefing was concluded at 2:41 p.m.)"); twenty words at most.
+_STAGE = re.compile(r"[(\[][^()\[\]]{1,200}[)\]]\.?")
+_STAGE_WORDS = 20
 
 
 def stage_direction(text: str) -> bool:
-    """Whether a paragraph is a transcript's stage direction (see :data:`_STAGE`): the
-    transcriber's words, none of a speaker's."""
-    return _STAGE.fullmatch(text.strip()) is not None
+    """Whether a paragraph is a transcript's stage direction or note (see :data:`_STAGE`):
+    the transcriber's words, none of a speaker's."""
+    text = text.strip()
+    return _STAGE.fullmatch(text) is not None and len(text.split()) <= _STAGE_WORDS
 
 
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
@@ -159,7 +156,8 @@ def _labels_and_roles(
     marker ("Question:") opens a turn where no name marks turns of its role, or where its
     paragraph is a question whole (in a transcript naming who asks, "Question: can we afford
     it? Yes, the fund covers it." is the answer's words)."""
-    found = [label_of(b.text) for b in blocks]
+    marker_in = marker_of(blocks)  # (a bare "Q", as the White House marks a question)
+    found = [label_of(b.text) or _bare_marker(b.text, marker_in) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
     roles = [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
     named = {r for label, r in zip(labels, roles, strict=True) if label and not marker_role(label)}
@@ -198,11 +196,28 @@ def _role(label: str, asks: frozenset[str], answers: frozenset[str], *, sure: bo
     marker = marker_role(key)
     if marker is not None:  # "Question:", "Вопрос:", "Ответ:" (where a reader did not
         return marker  # mark the turns: some are marked by their speakers' names)
+    if key not in asks | answers:  # "MS BRUCE:", "SECRETARY RUBIO:": a title, a family name
+        key = _HONORIFIC.sub("", key)
     if key in asks and key not in answers:
         return "question"
     if key in answers and key not in asks:
         return "answer"
     return "unknown" if sure else None
+
+
+#: A title before a family name, as transcripts of briefings name their speakers ("MS BRUCE:",
+#: "MR. PRICE:", "SECRETARY RUBIO:", "PRESIDENT ALIYEV:"): the family name says who.
+_HONORIFIC = re.compile(
+    r"^(?:mr|ms|mrs|miss|dr|prof|madam|mister|secretary|ambassador|president|minister"
+    r"|senator|governor|mayor|general|admiral|spokesperson|spokesman|spokeswoman|chairman"
+    r"|chairwoman|chair|deputy|m|mme|г-н|г-жа|господин|госпожа)\.?\s+(?=\S+$)"
+)
+
+
+def _bare_marker(text: str, marker_in: Marker) -> tuple[str, bool] | None:
+    """A marker of a role with no colon (the White House's "Q Thank you..."), as a label."""
+    m = marker_in(text)
+    return None if m is None else (m["who"], True)
 
 
 def _paragraph_role(role: str) -> ParagraphRole:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 
 from ..model import ParagraphRole
 from .base import Block, Field
@@ -23,6 +23,24 @@ _QA_TURN = re.compile(
     + r")(?:\*\*|__)?\s*(?:[:.](?:\*\*|__)?\s+|：\s*)",
     re.IGNORECASE,
 )
+
+
+#: A question as the White House's transcripts mark it, ``Q`` and no colon ("Q Thank you,
+#: Karine. On Iran..."): a marker only where the text marks questions so twice or more, or
+#: marks some otherwise (a paragraph may open "Q Street"); see :func:`marker_of`.
+_BARE_Q = re.compile(r"(?-i:(?P<who>Q))[ \u00a0]+(?=[A-Z“\"'‘«])")
+Marker = Callable[[str], "re.Match[str] | None"]
+
+
+def marker_of(blocks: Sequence[Block]) -> Marker:
+    """What finds a paragraph's marker of its role (``Q:``, ``A.``, ``Вопрос:``), in
+    ``blocks``: also a bare ``Q`` (:data:`_BARE_Q`) where the text marks questions so twice
+    or more, or also marks questions otherwise."""
+    bare = sum(1 for b in blocks if _BARE_Q.match(b.text))
+    asked = any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks)
+    if bare >= 2 or (bare and asked):
+        return lambda text: _QA_TURN.match(text) or _BARE_Q.match(text)
+    return _QA_TURN.match
 
 
 def _role(who: str) -> str:
@@ -67,9 +85,10 @@ def mark_turns(
             return None
         return dash_turn.match(b.text) or (_DASH_TURN.match(b.text) if b.text in dashed else None)
 
-    if not any(dash_of(b) or _QA_TURN.match(b.text) for b in blocks):
+    marker_in = marker_of(blocks)
+    if not any(dash_of(b) or marker_in(b.text) for b in blocks):
         return blocks
-    unmarked_answers = _answers_unmarked(blocks, dash_of)
+    unmarked_answers = _answers_unmarked(blocks, dash_of, marker_in)
     out: list[Block] = []
     turn = 0
     role: ParagraphRole = "lead"
@@ -78,7 +97,7 @@ def mark_turns(
             out.append(b)
             continue
         dash = dash_of(b)
-        qa = _QA_TURN.match(b.text)
+        qa = marker_in(b.text)
         if qa:
             role = "question" if _role(qa["who"]) == "q" else "answer"
         elif dash or (unmarked_answers and role == "question"):
@@ -92,16 +111,19 @@ def mark_turns(
     return out
 
 
-def _answers_unmarked(blocks: list[Block], dash_of: Callable[[Block], object]) -> bool:
+def _answers_unmarked(
+    blocks: list[Block], dash_of: Callable[[Block], object], marker_in: Marker
+) -> bool:
     """Whether the questions are marked ``Q:`` (or ``Question:``) and the answers not at all."""
-    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
+    said = {_role(m["who"]) for b in blocks if (m := marker_in(b.text))}
     return said == {"q"} and not any(dash_of(b) for b in blocks)
 
 
 def has_qa_turns(blocks: list[Block]) -> bool:
     """Whether some paragraphs open with ``Q:`` (or ``Question:``) and some with ``A:`` (or
     ``Answer:``): an interview that says who asks and who answers outright."""
-    said = {_role(m["who"]) for b in blocks if (m := _QA_TURN.match(b.text))}
+    marker_in = marker_of(blocks)
+    said = {_role(m["who"]) for b in blocks if (m := marker_in(b.text))}
     return said == {"q", "a"}
 
 
@@ -127,7 +149,8 @@ def turns_by_markers(
     question ends with one (a list in an answer, set so too, would be questions); else
     the paragraphs a saved page set wholly in bold (``bold``, see :func:`bold_turns`), in a
     page whose own hyphens open none; else None."""
-    if any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks):
+    marker_in = marker_of(blocks)
+    if any((m := marker_in(b.text)) and _role(m["who"]) == "q" for b in blocks):
         return mark_turns(blocks, dashes=False)  # a dash in an answer opens a list's item
     marked = mark_turns(blocks, long_dashes=long_dashes)
     if any(b.turn for b in marked) and asked_in_turns(marked):
