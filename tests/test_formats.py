@@ -2005,6 +2005,17 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("Yayınlanma tarihi: 23 Nisan 2025", Stamp("2025-04-23")),
         ("Published - April 24, 2025 10:43 am IST", Stamp("2025-04-24", "10:43")),  # audit 9
         ("Updated — 24 April 2025", Stamp("2025-04-24")),
+        # more languages' months and forms (audit 12: no date)
+        ("23 квітня 2025, 14:05", Stamp("2025-04-23", "14:05")),  # Ukrainian
+        ("23 квітня 2025 р.", Stamp("2025-04-23")),
+        ("23 kwietnia 2025", Stamp("2025-04-23")),  # Polish
+        ("23 Maret 2025 14:05", Stamp("2025-03-23", "14:05")),  # Indonesian
+        ("٢٢ أبريل ٢٠٢٥", Stamp("2025-04-22")),  # Arabic, its digits too
+        ("23 अप्रैल 2025", Stamp("2025-04-23")),  # Hindi
+        ("2025년 4월 23일", Stamp("2025-04-23")),  # Korean
+        ("2025.04.23 14:05", Stamp("2025-04-23", "14:05")),
+        ("2025.13.01", None),
+        ("ngày 23 tháng 4 năm 2025", Stamp("2025-04-23")),  # Vietnamese
         ("Published-Minister 2025", None),
         ("Dateline 2025-04-23", None),
         ("31 февраля 2025", None),

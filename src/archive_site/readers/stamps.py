@@ -67,6 +67,34 @@ _DATE_FORMS = (
         re.IGNORECASE,
     ),
 )
+#: Months as more languages' news sites name them in a stamp (as a day's month): Ukrainian,
+#: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi.
+_STAMP_LANGUAGES = (
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
+    "listopada grudnia",
+    "januari februari maret april mei juni juli agustus september oktober november desember",
+    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+)
+_STAMP_MONTHS = {
+    name: n for names in _STAMP_LANGUAGES for n, name in enumerate(names.split(), start=1)
+} | {"ابريل": 4, "يونيه": 6, "يوليه": 7, "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12}
+#: A day so written, and as Korean and Vietnamese write one ("2025년 4월 23일", "23 tháng 4,
+#: 2025"), or year first with stops ("2025.04.23", as Korean and Hungarian sites do).
+_MORE_DATE_FORMS = (
+    re.compile(
+        r"(?P<d>\d{1,2})\.?\s+(?P<sm>"
+        + "|".join(sorted(map(re.escape, _STAMP_MONTHS), key=len, reverse=True))
+        + r")\.?,?\s+(?P<y>\d{4})(?:\s*(?:р\.|r\.|م))?",
+        re.IGNORECASE,
+    ),
+    re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
+    re.compile(
+        r"(?:ngày\s+)?(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}),?\s+(?:năm\s+)?(?P<y>\d{4})", re.I
+    ),
+    re.compile(r"(?P<y>\d{4})\.\s?(?P<m>\d{1,2})\.\s?(?P<d>\d{1,2})\.?"),
+)
 #: The months of those short names.
 _SHORT_MONTHS = {
     **dict.fromkeys(("ene", "gen"), 1),
@@ -275,6 +303,11 @@ def parse_day(text: str) -> str | None:
             if groups.get("sh"):
                 return iso_date(m["y"], _SHORT_MONTHS[m["sh"].casefold()], m["d"])
             return iso_date(m["y"], month_in(groups, "mn", "on", "m"), m["d"])
+    for form in _MORE_DATE_FORMS:
+        m = form.fullmatch(text.strip())
+        if m is not None:
+            month = _STAMP_MONTHS[m["sm"].casefold()] if m.groupdict().get("sm") else m["m"]
+            return iso_date(m["y"], month, m["d"])
     slashed = _SLASHED.fullmatch(text.strip())
     if slashed is not None:
         a, b = int(slashed["a"]), int(slashed["b"])
