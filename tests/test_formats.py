@@ -551,6 +551,11 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         # "Author:" in Azerbaijani was the author's first name (the README's own example)
         ("Müəllif: Aygün Əliyeva", "Aygün Əliyeva"),
         ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+        # audit 12: Indonesian, Uzbek, Polish and Vietnamese labels were no byline's
+        ("Penulis: Budi Santoso", "Budi Santoso"),
+        ("Muallif: Aziz Karimov", "Aziz Karimov"),
+        ("Autorka: Anna Kowalska", "Anna Kowalska"),
+        ("Tác giả: Nguyễn Văn An", "Nguyễn Văn An"),
         ("Text: Hans Müller | 3 July 2024", "Hans Müller"),
         ("Photo: Jane Roe", None),  # another label: someone else than the author
         ("Editor: John Doe", None),

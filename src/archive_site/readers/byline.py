@@ -50,11 +50,13 @@ _BYLINE = re.compile(
     rf"|{PARTICLE}-[A-Z][^\s,;:!?&]*|{PARTICLE}(?=\s+(?:[A-Z]|{PARTICLE}\s)))){{0,11}})$"
 )
 #: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it; and the
-#: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:"),
+#: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:",
+#: Polish "Autorka:", Indonesian "Penulis:", Uzbek "Muallif:", Vietnamese "Tác giả:"),
 #: with a colon, a comma (the BBC's "Автор, Кирилл Кривошеев") or a space after them.
 _OTHER_BY = re.compile(
     r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
-    r"|Text|Texte|Testo|Texto|Текст|作者|记者|記者)(?:\s*[:：,]\s*|\s+)(?=\S)"
+    r"|Autorka|Autorzy|Penulis|Muallif|Tác\s+giả|Text|Texte|Testo|Texto|Текст|作者|记者|記者)"
+    r"(?:\s*[:：,]\s*|\s+)(?=\S)"
 )
 #: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
 #: the author's, and so no author read.
