@@ -3551,6 +3551,29 @@ def test_a_call_to_pay_is_furniture(call: str) -> None:
     assert promotion(call) == "prompt"
 
 
+@pytest.mark.parametrize("skip", ["Skip to main content", "Перейти к содержанию", ""])
+def test_a_page_saved_as_text_opens_with_its_menu_as_furniture(skip: str) -> None:
+    """Firefox's "Save Page As… Text Files" opens with the page's menu, "Skip to main
+    content" / "Home" / "News": it was the text's first paragraph, and the headline, the
+    byline and the date under it were paragraphs too (audit 12)."""
+    menu = f"{skip}\nHome\nNews\nBusiness\n\n" if skip else ""
+    text = (
+        f"{menu}Azerbaijan and Kazakhstan sign ferry deal\n\nBy Jane Roe\nApril 23, 2025\n\n"
+        "Azerbaijan and Kazakhstan signed an agreement on Wednesday to build six new ferries "
+        "for the Caspian crossing.\n\nThe ferries will carry up to 50 rail wagons each, "
+        "officials said.\n"
+    )
+    assert detect_format(text, "page.txt") == "wire"
+    r, _ = read_as(text, "wire")
+    got = fields(r)
+    assert (got["title"], got["author"], got["published"]) == (
+        "Azerbaijan and Kazakhstan sign ferry deal",
+        "Jane Roe",
+        "2025-04-23",
+    )
+    assert texts(r)[0].startswith("Azerbaijan and Kazakhstan signed")
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

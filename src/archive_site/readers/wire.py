@@ -119,7 +119,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     fields: dict[str, Field] = {}
     notes: list[tuple[int, str]] = []
     furniture: list[Furniture] = []
-    rest = _stamps_apart(_head_apart(list(blocks)))
+    rest = _stamps_apart(_head_apart(_menu_apart(list(blocks), furniture)))
     if rest and len(rest[0][0]) == 1 and _slug(rest[0][0][0], rest[1:]):
         name, line = rest[0][0][0], rest[0][1]
         furniture.append(Furniture("slug", name, line))
@@ -136,6 +136,30 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     while len(rest) >= 2 and _byline_or_stamp(rest[0], fields, notes, furniture):
         rest = rest[1:]  # a byline and a date line after the headline, in either order
     return _Head(fields, rest, notes, furniture)
+
+
+#: A link to skip a page's menu, opening the text a browser saves of a page ("Skip to main
+#: content", as Firefox's "Save Page As… Text Files" writes it, and in other languages).
+_SKIP_LINK = re.compile(
+    r"(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search|article)"
+    r"|перейти\s+к\s+(?:основному\s+)?(?:содержанию|контенту)|aller\s+au\s+contenu"
+    r"|zum\s+inhalt(?:\s+springen)?|saltar\s+al\s+contenido|salta\s+al\s+contenuto)\W*",
+    re.IGNORECASE,
+)
+
+
+def _menu_apart(
+    blocks: list[tuple[list[str], int]], furniture: list[Furniture]
+) -> list[tuple[list[str], int]]:
+    """``blocks`` without the page's menu opening them, which goes to ``furniture``: a
+    block of short lines, the first a link to skip it (:data:`_SKIP_LINK`)."""
+    if len(blocks) < 3 or not _SKIP_LINK.fullmatch(blocks[0][0][0].strip()):
+        return blocks
+    lines, line = blocks[0]
+    if not all(_is_short(x) for x in lines):
+        return blocks
+    furniture.append(Furniture("navigation", " ".join(lines), line))
+    return blocks[1:]
 
 
 def _slug(text: str, after: list[tuple[list[str], int]]) -> bool:
