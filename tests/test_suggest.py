@@ -643,6 +643,12 @@ def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
         ("Визит продлится до 24 апреля.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
         ("Переговоры пройдут 24 апреля в Пекине.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
         ("双方将于8月31日在天津举行会谈。", "zh", dt.date(2025, 4, 25), ["2025-08-31"]),
+        # in traditional characters, Taiwan's; "will stay until"; Japanese "is scheduled"
+        # (audit 12: the day before publication's year)
+        ("雙方將於4月28日簽署協議。", "zh-TW", dt.date(2025, 4, 22), ["2025-04-28"]),
+        ("代表團將停留至4月25日。", "zh-TW", dt.date(2025, 4, 22), ["2025-04-25"]),
+        ("会談は5月1日に行われる予定だ。", "ja", dt.date(2025, 4, 22), ["2025-05-01"]),
+        ("双方于4月20日签署协议。", "zh", dt.date(2025, 4, 22), ["2025-04-20"]),
     ],
 )
 def test_the_tense_a_dates_own_words_have(

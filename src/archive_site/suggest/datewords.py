@@ -55,8 +55,11 @@ _FUTURE = re.compile(
     r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
     r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
     r"|werden|sera|seront|findet|finden)\b"
-    # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划)
-    r"|将于|将在|即将|预计|计划于",
+    # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划), "is
+    # scheduled" (预定), in simplified and in traditional characters (將於, 預計: Taiwan's,
+    # Hong Kong's); "will stay until" (将停留至); Japanese: "is scheduled" (予定)
+    r"|[将將](?:于|於|在|要|会|會|停留至|持续至|持續至|延续至|延續至)|即[将將]|[预預][计計定]"
+    r"|[计計][划劃]于|[计計][划劃]於|予定",
     re.I,
 )
 _UNIT_AFTER = re.compile(
