@@ -128,15 +128,14 @@ def publication_chain(
     its origin, or, when an agency is, the outlet it came through (``via``: Reuters' story
     that MSN took from Yahoo Finance is Reuters', as Reuters' own copy is)."""
     via, aggregator = reading.fields.get("via"), reading.fields.get("aggregator")
-    agency, first = reading.fields.get("agency"), reading.fields.get("origin")
+    first = reading.fields.get("origin")
     named_first = None if first is None else outlet_named(first.value, entity_of, outlet)
     if named_first is not None and same_outlet(named_first, outlet, entity_of):
         named_first = None
     through = via.value if via is not None else None
-    if not origin and agency is not None:
-        named = (outlet, *(f.value for f in (via, aggregator) if f is not None))
-        if copied_from(agency.value, (*named, *filter(None, [named_first])), entity_of):
-            origin, through = agency.value, through or named_first
+    agency = None if origin else _agency_copied(reading, outlet, named_first, entity_of)
+    if agency is not None:
+        origin, through = agency, through or named_first
     origin = origin or named_first
     links: list[tuple[str | None, ChainRole]] = [
         (origin or None, "original"),
@@ -145,6 +144,20 @@ def publication_chain(
         (aggregator.value if aggregator is not None else None, "aggregator"),
     ]
     return tuple(ChainLink(name, role, entity_of(name)) for name, role in links if name is not None)
+
+
+def _agency_copied(
+    reading: Reading, outlet: str, first: str | None, entity_of: Callable[[str], str | None]
+) -> str | None:
+    """The news agency the text names (its dateline's, a credit's), when it is a copy of
+    that agency's: none of the outlets it came through (``first``, the one that provided
+    it, among them)."""
+    agency = reading.fields.get("agency")
+    if agency is None:
+        return None
+    named = [outlet, *(f.value for k in ("via", "aggregator") if (f := reading.fields.get(k)))]
+    named += [first] if first is not None else []
+    return agency.value if copied_from(agency.value, named, entity_of) else None
 
 
 def outlet_named(name: str, entity_of: Callable[[str], str | None], outlet: str) -> str:
