@@ -2604,6 +2604,14 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
             "El presidente",
         ),
         ("Bogotá, 23 de abril.- El presidente", None, None),  # (no agency: a stop and a dash)
+        # PTI's, no dash after the agency; Ukrainian and Polish months; Yonhap's in Korean
+        ("New Delhi, Apr 23 (PTI) The government", "New Delhi, Apr 23 (PTI)", "The government"),
+        ("Jane Roe (Reuters) said it.", None, None),  # (no day: a sentence)
+        ("BAKU, April 23 (2025) The", None, None),
+        ("Київ, 23 квітня. /Укрінформ/. Президент", "Київ, 23 квітня. /Укрінформ/.", "Президент"),
+        ("Warszawa, 23 kwietnia (PAP) - Prezydent", "Warszawa, 23 kwietnia (PAP) -", "Prezydent"),
+        ("(서울=연합뉴스) 김철수 기자 = 한국과", "(서울=연합뉴스) 김철수 기자 =", "한국과"),
+        ("(서울=뉴시스) 김철수 기자 = 한국과", None, None),  # no agency the readers know
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

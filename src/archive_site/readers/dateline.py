@@ -14,6 +14,7 @@ from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_mont
 from ..patterns import later
 from .agencies import agency_of
 from .base import Block, Field, iso_date
+from .stamps import STAMP_MONTH_PATTERN, stamp_month_number
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
 #: no class for them), not a word that opens sentences; or two or three joined by slashes,
@@ -23,7 +24,7 @@ _PLACE_WORD = (
     r"[^\W\d_][\w'’.-]*(?:/[^\W\d_][\w'’.-]*){0,2}"  # two places: "BAKU/BEIJING"
 )
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
-_OTHER = rf"(?i:{OTHER_MONTH_PATTERN})"
+_OTHER = rf"(?i:{OTHER_MONTH_PATTERN}|{STAMP_MONTH_PATTERN})"  # (Ukrainian, Polish... too)
 _DAY_MONTH = (
     rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})"
     rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER}))"
@@ -31,12 +32,14 @@ _DAY_MONTH = (
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 #: ``BEIJING, April 23 (Xinhua) --``; ``BAKU, April 23. /TASS/.`` (the day ended by a stop);
+#: ``New Delhi, Apr 23 (PTI) The ...``, no dash after a news agency's brackets, as PTI writes
+#: it (only after a day: checked after the match);
 #: ``BAKU (Reuters) -Azerbaijan's ...``, no space after the dash, as Reuters writes an
 #: updated story's (only after an agency: checked after the match); ``MADRID, 23 abr (EFE).-``,
 #: a stop and a dash, as EFE writes it.
 DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]))"
+    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
     r"(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
 )
 
@@ -124,13 +127,20 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
 #: A Japanese paper's dateline in lenticular brackets, the place and the agency (or the
 #: paper's correspondent) after it, perhaps parted by "=": ``【北京共同】``, ``【モスクワ=時事】``.
 _LENTICULAR = later(r"^(?P<dateline>【(?P<inner>[^【】\n]{2,24})】)\s*(?=\S)")
+#: A Korean agency's dateline: the place and the agency in brackets parted by "=", perhaps
+#: the reporter after it, up to "=": ``(서울=연합뉴스) 김철수 기자 =`` (Yonhap's).
+_KOREAN = later(
+    r"^(?P<dateline>\((?P<inner>[^()=\n]{1,16}=[^()=\n]{1,16})\)"
+    r"(?:\s*[^\s=()]{1,6}(?:\s[^\s=()]{1,6}){0,2}\s*(?:기자|특파원)\s*=)?)\s*(?=\S)"
+)
 
 
 def _japanese_dateline(text: str) -> tuple[Dateline, str] | None:
-    """The dateline ``【北京共同】`` opening ``text`` and the text after it, when what ends
-    the brackets is a news agency the readers know (``【北京=田中太郎】``, a paper's own
+    """The dateline ``【北京共同】`` (or Korean, ``(서울=연합뉴스) 김철수 기자 =``) opening
+    ``text`` and the text after it, when what ends the brackets is a news agency the readers
+    know (``【北京=田中太郎】``, a paper's own
     correspondent, names none, and is left as it is)."""
-    m = _LENTICULAR().match(text)
+    m = _LENTICULAR().match(text) or _KOREAN().match(text)
     if m is None:
         return None
     inner = m["inner"]
@@ -207,6 +217,8 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         return None
     if not m[0][-1:].isspace() and (agency is None or agency_of(agency) is None):
         return None  # "-Azerbaijan" close after the dash: only after a news agency's name
+    if m["dateline"].endswith(")") and not _bare(m, agency):
+        return None
     words = m["place"].replace(",", " ").split()
     if not words[0][0].isupper() or not all(_place_word(w) for w in words):
         return None
@@ -219,6 +231,18 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         int(day) if day else None,
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
+    )
+
+
+def _bare(m: re.Match[str], agency: str | None) -> bool:
+    """Whether a dateline with no dash after its agency's brackets is one, as PTI writes it
+    ("New Delhi, Apr 23 (PTI) The government ..."): a news agency the readers know, after a
+    day ("Jane Roe (Reuters) said ..." is a sentence)."""
+    return (
+        agency is not None
+        and agency_of(agency) is not None
+        and m.re is DATELINE()
+        and bool(m["m1"] or m["m2"] or m["m3"])
     )
 
 
@@ -257,7 +281,7 @@ def _month_day(m: re.Match[str]) -> tuple[int | None, str | None]:
     if m["m2"]:
         return month_number(m["m2"]), m["d2"]
     if m["m3"]:
-        return other_month_number(m["m3"]), m["d3"]
+        return stamp_month_number(m["m3"]) or other_month_number(m["m3"]), m["d3"]
     return None, None
 
 

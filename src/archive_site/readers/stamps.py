@@ -80,13 +80,23 @@ _STAMP_LANGUAGES = (
 _STAMP_MONTHS = {
     name: n for names in _STAMP_LANGUAGES for n, name in enumerate(names.split(), start=1)
 } | {"ابريل": 4, "يونيه": 6, "يوليه": 7, "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12}
+#: A regular-expression fragment matching one of those months (match it ignoring case).
+STAMP_MONTH_PATTERN = (
+    "(?:" + "|".join(sorted(map(re.escape, _STAMP_MONTHS), key=len, reverse=True)) + ")"
+)
+
+
+def stamp_month_number(name: str) -> int | None:
+    """The number of a month :data:`STAMP_MONTH_PATTERN` matches, else None."""
+    return _STAMP_MONTHS.get(name.casefold())
+
+
 #: A day so written, and as Korean and Vietnamese write one ("2025년 4월 23일", "23 tháng 4,
 #: 2025"), or year first with stops ("2025.04.23", as Korean and Hungarian sites do).
 _MORE_DATE_FORMS = (
     re.compile(
-        r"(?P<d>\d{1,2})\.?\s+(?P<sm>"
-        + "|".join(sorted(map(re.escape, _STAMP_MONTHS), key=len, reverse=True))
-        + r")\.?,?\s+(?P<y>\d{4})(?:\s*(?:р\.|r\.|م))?",
+        rf"(?P<d>\d{{1,2}})\.?\s+(?P<sm>{STAMP_MONTH_PATTERN})\.?,?\s+(?P<y>\d{{4}})"
+        r"(?:\s*(?:р\.|r\.|م))?",
         re.IGNORECASE,
     ),
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
