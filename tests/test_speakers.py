@@ -457,6 +457,43 @@ HYPHENED_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Interview</title>
 """
 
 
+BOLD_LEAD_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Interview</title></head><body>
+<article><h1>"The corridor is not a dream any more"</h1>
+<p><strong>President Ilham Aliyev spoke to China Media Group in Baku.</strong></p>
+<p><strong>Mr. President, what are the main results of your visit to Beijing?</strong></p>
+<p>The main result is the declaration on comprehensive strategic partnership.</p>
+<p>It opens a new stage in the relations between our two countries.</p>
+<p><b>What other documents were signed?</b></p>
+<p>More than twenty documents, on transport, logistics, energy and green technology.</p>
+<p><strong>Thank you, Mr. President.</strong></p>
+<p>Thank you.</p>
+</article></body></html>
+"""
+
+
+def test_a_saved_page_s_questions_in_bold_open_the_turns_of_its_interview(
+    project_copy: Path,
+) -> None:
+    """An interview setting its questions in bold, with no name and no mark, had no turns: a
+    saved page declared an interview failed the check (audit 12).  Each paragraph in bold
+    whole is a question when there are two or more and each asks (the last may thank); a
+    lead in bold is the lead."""
+    assert _interview(project_copy, "bold.capture.html", BOLD_LEAD_PAGE) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    # a paragraph in bold that asks nothing is no question: no turns at all
+    stressed = BOLD_LEAD_PAGE.replace("<b>What other documents were signed?</b>", "<b>Documents.</b>")
+    with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
+        _interview(project_copy, "bold.capture.html", stressed)
+
+
 def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy: Path) -> None:
     """president.az and AZERTAC set an interview's turns with "- " in the page itself: a
     saved page declared an interview failed the check, only long dashes opening turns there
@@ -482,7 +519,9 @@ def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy
         ("answer", "ilham-aliyev"),
     ]
     # a list the page sets with hyphens in an answer would be questions: no turns at all
-    listed = HYPHENED_PAGE.replace(
+    # (where the questions are not in bold: in bold, they are the questions, see below)
+    plain = HYPHENED_PAGE.replace("<strong>", "").replace("</strong>", "")
+    listed = plain.replace(
         "<ul><li>on transport and logistics;</li><li>on energy and green technology.</li></ul>",
         "<p>- on transport and logistics;</p><p>- on energy and green technology.</p>",
     )
@@ -490,12 +529,23 @@ def test_a_saved_page_s_own_hyphens_open_the_turns_of_its_interview(project_copy
         _interview(project_copy, "azertag.capture.html", listed)
     # two items ending the last answer, each a sentence, are no question and its answer: the
     # first was the interviewer's words (review 23)
-    two = HYPHENED_PAGE.replace(
+    two = plain.replace(
         "<ul><li>on transport and logistics;</li><li>on energy and green technology.</li></ul>",
         "<p>- The agreement on the Middle Corridor.</p><p>- The agreement on green energy.</p>",
     )
     with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
         _interview(project_copy, "azertag.capture.html", two)
+    # set in bold, the questions are those (audit 12): the list's items stay in the answer
+    for page in (listed, two):
+        bolded = page.replace("<p>- Mr.", "<p><b>- Mr.").replace("Beijing?</p>", "Beijing?</b></p>")
+        bolded = bolded.replace("<p>- What", "<p><b>- What").replace(
+            "signed?</p>", "signed?</b></p>"
+        )
+        assert _interview(project_copy, "azertag.capture.html", bolded) == [
+            ("lead", None),
+            *[("question", "xinhua"), ("answer", "ilham-aliyev"), ("answer", "ilham-aliyev")],
+            *[("question", "xinhua"), *[("answer", "ilham-aliyev")] * 3],
+        ]
 
 
 BOLD_PAGE = """<!DOCTYPE html><html lang="en"><head><title>Interview</title></head><body>

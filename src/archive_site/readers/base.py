@@ -56,8 +56,8 @@ class Reading:
     #: Question?</p>``), not those the extractor marks a list's items with: they may open
     #: an interview's turns (see :func:`.turns.mark_turns`).
     dashed: frozenset[str] = frozenset()
-    #: The texts of the paragraphs a saved page set wholly in bold (``<p><strong>Is Azerbaijan
-    #: turning east?</strong></p>``): an interview's questions, as many papers set them.
+    #: The texts of the paragraphs a saved page set in bold whole (``<p><strong>...?</strong>
+    #: </p>``): they may be an interview's questions (see :func:`.turns.bold_turns`).
     bold: frozenset[str] = frozenset()
 
 

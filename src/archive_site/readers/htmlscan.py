@@ -303,6 +303,7 @@ class _Open:
     skipped: bool = False  # a browser shows nothing of it (see _Scanner._never_shown)
     href: str = ""  # a link's address
     item: bool = False  # the element is a microdata item of an article (see _ARTICLE_ITEM)
+    bold: list[str] = field(default_factory=list)  # its text set in bold (<b>, <strong>)
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -338,7 +339,6 @@ class PageScan:
     furniture_blocks: list[tuple[str, str, int]] = field(default_factory=list)  # (and its line)
     blocks: list[tuple[str, int]] = field(default_factory=list)  # text of each block, line
     headings: list[tuple[str, int]] = field(default_factory=list)  # <h2>...<h6> outside furniture
-    bold: list[str] = field(default_factory=list)  # the text of each <strong> or <b> outside it
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
     #: The address a browser saved the page from, as its comment says (see _SAVED_FROM).
     saved_from: tuple[str, int] | None = None
@@ -348,6 +348,9 @@ class PageScan:
     source_link: tuple[str, int] | None = None
     #: What the page's own style sheets hide (see :class:`Hiding`).
     hiding: Hiding = field(default_factory=Hiding)
+    #: The texts of the paragraphs set in bold whole (``<p><strong>...</strong></p>``): an
+    #: interview's questions, where nothing else marks them.
+    bold: list[str] = field(default_factory=list)
     #: The line of the ``<html>`` whose class says a browser translated the page before it
     #: was saved (Chrome's ``translated-ltr``: see _TRANSLATED).
     translated: int | None = None
@@ -601,6 +604,8 @@ class _Scanner(HTMLParser):
         text = _space("".join(top.text))
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
+            within = top.text if top.tag in ("b", "strong") else top.bold
+            self.stack[-1].bold.append(" " + "".join(within) + " ")
             self.stack[-1].authors_in += top.author and top.tag == "a"  # a link to a writer
         if top.skipped:
             self.skip -= 1
@@ -639,10 +644,10 @@ class _Scanner(HTMLParser):
             self.out.blocks.append((text, top.line))
         if top.tag in _SUBHEADINGS:
             self.out.headings.append((text, top.line))
-        if top.tag in ("strong", "b"):
-            self.out.bold.append(text)
         if top.tag == "p":
             self.paragraphs += 1
+            if _space("".join(top.bold)) == text:  # a paragraph in bold whole
+                self.out.bold.append(text)
         elif top.href and not self.paragraphs and self._first_link_to_host(text, top.href):
             self.out.source_link = (top.href, top.line)
 

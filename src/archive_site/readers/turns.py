@@ -159,34 +159,57 @@ def turns_by_markers(
         marked = mark_turns(blocks, long_dashes=True, dashed=dashed)
         if any(b.turn for b in marked) and asked_in_turns(marked, every=True):
             return marked
-    return bold_turns(blocks, bold) if bold and not dashed else None  # (dashes said no turns)
+    return bold_turns(blocks, bold) if bold else None
 
 
 def bold_turns(blocks: list[Block], bold: Collection[str]) -> list[Block] | None:
-    """The turns of an interview whose questions alone are set in bold, each a paragraph of
-    its own (``<p><strong>Is Azerbaijan turning east?</strong></p>``, then the answer's
-    paragraphs, as the Guardian and Le Monde set one): each such paragraph opens a question,
-    the next one that is not bold an answer, which runs to the next question. None unless
-    there are two such paragraphs or more, every one asks (ends with a question mark; the
-    last may thank) and an answer follows each: bold subheadings, a bold lead, make none."""
-    asked = [i for i, b in enumerate(blocks) if b.text in bold and b.role != "heading"]
-    texts = [blocks[i].text for i in asked]
-    answered = all(i + 1 < len(blocks) and blocks[i + 1].text not in bold for i in asked)
-    every = all(map(_asks, texts[:-1])) and bool(texts) and (_asks(texts[-1]) or _thanks(texts[-1]))
-    if len(asked) < 2 or not answered or not every:
+    """``blocks`` with the turns a page's bold paragraphs make (``bold``, their texts), as
+    many interviews set their questions, with no name and no mark: each run of bold
+    paragraphs a question, the paragraphs after it to the next its answer, those before the
+    first the lead (one set in bold too); when there are two questions or more and each ends
+    with a question mark but the last, which may thank ("Thank you, Mr. Minister."); else
+    None (a bold paragraph may be a subheading, or an answer's words stressed)."""
+    runs = _bold_questions(blocks, bold)
+    if runs is None:
         return None
-    questions = set(asked)
     out: list[Block] = []
-    turn = 0
-    role: ParagraphRole = "lead"
-    for i, b in enumerate(blocks):
+    turn, role = 0, "lead"
+    role_of: dict[str, ParagraphRole] = {"lead": "lead", "question": "question"}
+    for n, b in enumerate(blocks):
         if b.role == "heading":  # a section's heading, in no turn
             out.append(b)
             continue
-        if i in questions or role == "question":
-            turn, role = turn + 1, ("question" if i in questions else "answer")
-        out.append(Block(b.text, b.line, role, turn or None))
+        if n in runs:
+            turn, role = turn + 1, "question"
+        elif role == "question" and b.text not in bold:
+            turn, role = turn + 1, "answer"
+        out.append(Block(b.text, b.line, role_of.get(role, "answer"), turn or None))
     return out
+
+
+def _bold_questions(blocks: list[Block], bold: Collection[str]) -> list[int] | None:
+    """Where each question of :func:`bold_turns` begins, or None when they are none."""
+    runs = [
+        n
+        for n, b in enumerate(blocks)
+        if b.text in bold and (n == 0 or blocks[n - 1].text not in bold)
+    ]
+    ends = [
+        next(m for m in range(n, len(blocks)) if not _bold_after(blocks, m, bold)) for n in runs
+    ]
+    if runs and runs[0] == 0:  # a lead set in bold, the interview's introduction, before
+        runs[0] = ends[0]  # its first question (the run's last paragraph), if it asks
+        if not _asks(blocks[ends[0]].text):
+            runs, ends = runs[1:], ends[1:]
+    asks = [_asks(blocks[m].text) for m in ends]
+    if len(runs) < 2 or not all(asks[:-1]) or any(m + 1 == len(blocks) for m in ends[:-1]):
+        return None
+    return runs if asks[-1] or _thanks(blocks[ends[-1]].text) else None
+
+
+def _bold_after(blocks: list[Block], n: int, bold: Collection[str]) -> bool:
+    """Whether the paragraph after the ``n``-th is in bold too."""
+    return n + 1 < len(blocks) and blocks[n + 1].text in bold
 
 
 def asked_in_turns(blocks: list[Block], *, every: bool = False) -> bool:
