@@ -1753,6 +1753,12 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("Źródło: PAP", "PAP"),
         ("— Bernama", "Bernama"),
         ("(With inputs from IANS)", "IANS"),
+        # the agencies as their copies in Arabic, Russian and Chinese name them (audit 12)
+        ("(رويترز)", "رويترز"),
+        ("المصدر: رويترز", "رويترز"),
+        ("(أ ف ب)", "أ ف ب"),
+        ("— Рейтер", "Рейтер"),
+        ("来源：路透社", "路透社"),
         (
             "Some information for this report came from The Associated Press and Reuters.",
             "The Associated Press",

@@ -11,38 +11,41 @@ from __future__ import annotations
 import re
 
 #: News agencies by the names their datelines, credits and pages give them, one agency a
-#: line: a dateline or a credit naming one of them in another outlet's story makes it a copy
-#: of that agency's (see ``load.articles.publication_chain``); an agency not here names no
-#: origin (an outlet's own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).
+#: line (a line ending with "|" goes on on the next), in the languages of their copies'
+#: credits ("(رويترز)", "— Рейтер", "来源：路透社"): a dateline or a credit naming one of
+#: them in another outlet's story makes it a copy of that agency's (see
+#: ``load.articles.publication_chain``); an agency not here names no origin (an outlet's
+#: own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).
 _AGENCY_GROUPS = """
-AP|Associated Press|The Associated Press
-Reuters|Thomson Reuters
-AFP|Agence France-Presse|Agence France Presse|AFP時事
-Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа
-TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС
+AP|Associated Press|The Associated Press|Ассошиэйтед Пресс|أسوشيتد برس|اسوشيتد برس|美联社|美聯社
+Reuters|Thomson Reuters|Рейтер|Рейтерс|رويترز|رویترز|路透社|路透|ロイター|로이터|רויטרס
+AFP|Agence France-Presse|Agence France Presse|AFP時事|Франс Пресс|Франс-Пресс|
+أ ف ب|أ.ف.ب|فرانس برس|وكالة فرانس برس|خبرگزاری فرانسه|法新社
+Xinhua|Xinhua News Agency|Xinhuanet|新华社|新华网|新華社|新華網|Синьхуа|شينخوا
+TASS|ТАСС|TASS Russian News Agency|Информационное агентство ТАСС|تاس|塔斯社
 Interfax|Интерфакс|Interfax-Ukraine|Interfax-Azerbaijan|Interfax-Kazakhstan|Интерфакс-Азербайджан|Интерфакс-Казахстан
 RIA Novosti|РИА Новости|RIA|РИА
 Sputnik|Спутник
-AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi
+AA|Anadolu|Anadolu Agency|Anadolu Ajansı|Anadolu Ajansi|Анадолу|الأناضول|وكالة الأناضول
 AZERTAC|AZƏRTAC|Azertac|Azertag|AZERTAG|Azerbaijan State News Agency|АЗЕРТАДЖ|Азертадж
 APA|APA Information Agency|Austria Presse Agentur|APA-OTS
 Trend|Trend News Agency
 Report|Report.az|Report İnformasiya Agentliyi
 Turan|Turan Information Agency|Turan News Agency
 Kazinform|Казинформ|KAZINFORM|Қазақпарат|Kazakpress
-Yonhap|Yonhap News Agency|연합뉴스
-Kyodo|Kyodo News|共同通信|共同
+Yonhap|Yonhap News Agency|연합뉴스|韩联社|韓聯社
+Kyodo|Kyodo News|共同通信|共同|共同社
 Jiji|Jiji Press|時事通信|時事
 IRNA|ایرنا|ایرنا|Islamic Republic News Agency|خبرگزاری جمهوری اسلامی
-dpa|Deutsche Presse-Agentur
+dpa|Deutsche Presse-Agentur|د ب أ
 EFE|Agencia EFE
 ANSA
 PTI|Press Trust of India
 UPI|United Press International
 Bloomberg|Bloomberg News
 China News Service|CNS|中新社|中新网|中国新闻网|中国新闻社
-KUNA|Kuwait News Agency
-WAM|Emirates News Agency
+KUNA|Kuwait News Agency|كونا
+WAM|Emirates News Agency|وام
 BelTA|БелТА|Belarusian Telegraph Agency
 PAP|Polska Agencja Prasowa|Polish Press Agency
 Ukrinform|Укрінформ|Укринформ|Ukrainian National News Agency
@@ -66,14 +69,14 @@ Mehr News Agency|Mehr News|خبرگزاری مهر
 Tasnim News Agency|Tasnim News|خبرگزاری تسنیم
 ISNA|Iranian Students' News Agency|ایسنا
 Fars News Agency|Fars News|خبرگزاری فارس
-Saudi Press Agency
+Saudi Press Agency|واس
 QNA|Qatar News Agency|قنا
-Middle East News Agency
+Middle East News Agency|أ ش أ
 APP|Associated Press of Pakistan
 """
 _AGENCY_OF = {
     " ".join(name.split()).casefold(): n
-    for n, line in enumerate(_AGENCY_GROUPS.strip().splitlines())
+    for n, line in enumerate(_AGENCY_GROUPS.strip().replace("|\n", "|").splitlines())
     for name in line.split("|")
 }
 

@@ -373,7 +373,7 @@ _AGENCY_ALONE = re.compile(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{
 #: News Agency".
 _SOURCE = re.compile(
     r"(?:source(?:s|\(s\))?|источник|джерело|quelle|fuente|fonte|kaynak|mənbə|źródło|sumber"
-    r"|nguồn|manba|منبع|المصدر|स्रोत|출처)\s*:\s*(?P<names>[^.!?:;]{2,60})\.?",
+    r"|nguồn|manba|منبع|المصدر|स्रोत|출처|来源|來源|出典)\s*[:：]\s*(?P<names>[^.!?:;。]{2,60})[.。]?",
     re.IGNORECASE,
 )
 _AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
@@ -430,7 +430,8 @@ def source_agencies(text: str) -> list[str] | None:
     if not parts or not (agencies or unnamed):
         return None
     if not all(
-        _AGENCIES_WORD.fullmatch(p) or (_AGENCY_NAME.fullmatch(p) and p[0].isupper()) for p in parts
+        _AGENCIES_WORD.fullmatch(p) or (_AGENCY_NAME.fullmatch(p) and not p[0].islower())
+        for p in parts  # (a capital, or a letter of a script with none: "رويترز", "路透社")
     ):
         return None
     return agencies
