@@ -2618,6 +2618,13 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("Warszawa, 23 kwietnia (PAP) - Prezydent", "Warszawa, 23 kwietnia (PAP) -", "Prezydent"),
         ("(서울=연합뉴스) 김철수 기자 = 한국과", "(서울=연합뉴스) 김철수 기자 =", "한국과"),
         ("(서울=뉴시스) 김철수 기자 = 한국과", None, None),  # no agency the readers know
+        # Arabic's, a script with no capitals, and IRNA's in Persian (audit 12: text)
+        ("القاهرة (رويترز) - قال الوزير", "القاهرة (رويترز) -", "قال الوزير"),
+        ("بكين - (د ب أ) - قال الوزير", "بكين - (د ب أ) -", "قال الوزير"),
+        ("موسكو، 23 أبريل (رويترز) - قال", "موسكو، 23 أبريل (رويترز) -", "قال"),
+        ("تهران- ایرنا- معاون وزیر", "تهران- ایرنا-", "معاون وزیر"),
+        ("قال الوزير (أمس) - نعم", None, None),  # no agency the readers know
+        ("تهران- امروز- معاون", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

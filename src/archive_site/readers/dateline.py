@@ -38,9 +38,16 @@ _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 #: updated story's (only after an agency: checked after the match); ``MADRID, 23 abr (EFE).-``,
 #: a stop and a dash, as EFE writes it.
 DATELINE = later(
-    rf"^(?P<dateline>(?P<place>{_PLACE}(?:,\s*{_PLACE}){{0,2}})(?:,\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?(?:\.?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:[,،]\s*{_PLACE}){{0,2}})(?:[,،]\s*|\s+)"
+    rf"(?:{_DAY_MONTH})?(?:(?:\.|\s*[-–])?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
     r"(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
+)
+
+
+#: ``تهران- ایرنا-``: a place and a news agency the readers know without brackets, each
+#: ended by a dash, as IRNA's copy in Persian opens (checked after the match).
+DASHED_DATELINE = later(
+    r"^(?P<dateline>(?P<place>[^\W\d_]{2,20})\s?[-–]\s?(?P<ag>[^\W\d_]{2,20})\s?[-–])\s+(?=\S)"
 )
 
 
@@ -112,6 +119,9 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         day, month = int(slashed["d"]), int(slashed["m"])
         line = Dateline(slashed["dateline"], month, day, year, slashed["ag"])
         return line, text[slashed.end() :]
+    dashed = DASHED_DATELINE().match(text)
+    if dashed is not None and agency_of(dashed["ag"]) is not None:
+        return Dateline(dashed["dateline"], None, None, None, dashed["ag"]), text[dashed.end() :]
     for m in (
         DATELINE().match(text),
         STOPPED_DATELINE().match(text),
@@ -219,11 +229,8 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         return None  # "-Azerbaijan" close after the dash: only after a news agency's name
     if m["dateline"].endswith(")") and not _bare(m, agency):
         return None
-    words = m["place"].replace(",", " ").split()
-    if not words[0][0].isupper() or not all(_place_word(w) for w in words):
+    if not _a_place(m["place"], agency):
         return None
-    if agency is None and not (words[0].isupper() and len(words[0]) > 1):
-        return None  # "Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot
     month, day = _month_day(m)
     return Dateline(
         m["dateline"],
@@ -232,6 +239,19 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
     )
+
+
+def _a_place(place: str, agency: str | None) -> bool:
+    """Whether a dateline's words before its day or agency are a place's: capitalised (in a
+    script with no capitals, before a news agency the readers know), and in capitals with
+    no agency ("Baku, 24 April." could open a sentence; "BAKU, 24 April." cannot)."""
+    words = place.replace(",", " ").replace("،", " ").split()
+    known = agency is not None and agency_of(agency) is not None
+    if not _capital(words[0], known) or not all(
+        _place_word(w) or _capital(w, known) for w in words
+    ):
+        return False
+    return agency is not None or (words[0].isupper() and len(words[0]) > 1)
 
 
 def _bare(m: re.Match[str], agency: str | None) -> bool:
@@ -268,6 +288,12 @@ _PARTICLES = frozenset(
     {"de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "el"}
     | {"al", "van", "von", "der", "den", "y"}
 )
+
+
+def _capital(word: str, known: bool) -> bool:
+    """Whether a place's word opens with a capital, or, before a news agency the readers know
+    (``known``), with a letter of a script that has none ("القاهرة (رويترز) -")."""
+    return word[0].isupper() or (known and word[0].isalpha() and not word[0].islower())
 
 
 def _place_word(word: str) -> bool:
