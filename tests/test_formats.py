@@ -1564,6 +1564,29 @@ def test_pointers_and_calls_between_the_paragraphs_are_furniture() -> None:
     assert [f.kind for f in w.furniture] == ["read-also"] and texts(w)[-1] == "The end."
 
 
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Читайте також: Зеленський і Алієв провели переговори",  # Ukrainian
+        "Czytaj także: Prezydent Azerbejdżanu w Warszawie",  # Polish
+        "Baca juga: Menlu RI bertemu Menlu Azerbaijan",  # Indonesian
+        "Xem thêm: Hai bên thúc đẩy hợp tác năng lượng",  # Vietnamese
+    ],
+)
+def test_a_pointer_to_another_story_in_more_languages_is_furniture(pointer: str) -> None:
+    """Ukrainska Pravda's "Читайте також: ..." between the paragraphs was the outlet's words
+    (audit 12), as Russian's "Читайте также" is not."""
+    r = read_text(
+        PROMOTING.replace("Читайте также: Порт Актау удвоит мощности", pointer),
+        "p.html",
+        Problems(),
+        fmt="html",
+    )
+    assert pointer not in texts(r) and ("read-also", pointer) in [
+        (f.kind, f.text) for f in r.furniture
+    ]
+
+
 ADVERTISED = """<!DOCTYPE html><html lang="en"><head><title>Port deal</title></head><body>
 <article><h1>Georgia picks a Chinese consortium for the Anaklia port</h1>
 <p>Georgian Prime Minister Irakli Kobakhidze at the port of Anaklia, April 23, 2025. Photo: Xinhua</p>

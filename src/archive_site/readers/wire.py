@@ -286,6 +286,10 @@ _READ_ALSO = re.compile(
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
     r"|həmçinin\s+oxuyun|daha\s+ətraflı|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
+    # Ukrainian, Polish, Indonesian and Malay, Vietnamese, Uzbek, Korean
+    r"|читайте\s+(?:також|ще)|дивіться\s+також|czytaj\s+(?:także|też|również|więcej)"
+    r"|zobacz\s+(?:także|też|również)|baca\s+(?:juga|selengkapnya)|lihat\s+juga|xem\s+thêm"
+    r"|đọc\s+thêm|shuningdek\s+o[‘'’`]qing|관련\s*기사"
     r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–|-]|$)",
     re.IGNORECASE,
 )
