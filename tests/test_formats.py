@@ -2648,6 +2648,10 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("تهران- ایرنا- معاون وزیر", "تهران- ایرنا-", "معاون وزیر"),
         ("قال الوزير (أمس) - نعم", None, None),  # no agency the readers know
         ("تهران- امروز- معاون", None, None),
+        # ANSA's, the month cut short in capitals (audit 12: text)
+        ("ROMA, 23 APR - La presidente", "ROMA, 23 APR -", "La presidente"),
+        ("MILANO, 3 MAG (ANSA) - Il", "MILANO, 3 MAG (ANSA) -", "Il"),
+        ("Roma, 23 apr - La", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:

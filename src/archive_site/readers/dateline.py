@@ -24,7 +24,17 @@ _PLACE_WORD = (
     r"[^\W\d_][\w'’.-]*(?:/[^\W\d_][\w'’.-]*){0,2}"  # two places: "BAKU/BEIJING"
 )
 _PLACE = rf"{_PLACE_WORD}(?:\s+{_PLACE_WORD}){{0,3}}"
-_OTHER = rf"(?i:{OTHER_MONTH_PATTERN}|{STAMP_MONTH_PATTERN})"  # (Ukrainian, Polish... too)
+#: Months cut short in capitals, as ANSA's datelines write them ("ROMA, 23 APR -"), and
+#: English's: in capitals, no word of running text.
+_ITALIAN_CAPS = ("GEN", "FEB", "MAR", "APR", "MAG", "GIU", "LUG", "AGO", "SET", "OTT", "NOV", "DIC")
+_ENGLISH_CAPS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+_CAPS_MONTHS = {
+    name: n for names in (_ITALIAN_CAPS, _ENGLISH_CAPS) for n, name in enumerate(names, start=1)
+}
+_OTHER = (
+    rf"(?:(?i:{OTHER_MONTH_PATTERN}|{STAMP_MONTH_PATTERN})"  # (Ukrainian, Polish... too)
+    rf"|(?-i:{'|'.join(_CAPS_MONTHS)})(?![^\W\d_]))"
+)
 _DAY_MONTH = (
     rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})"
     rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER}))"
@@ -307,7 +317,8 @@ def _month_day(m: re.Match[str]) -> tuple[int | None, str | None]:
     if m["m2"]:
         return month_number(m["m2"]), m["d2"]
     if m["m3"]:
-        return stamp_month_number(m["m3"]) or other_month_number(m["m3"]), m["d3"]
+        month = _CAPS_MONTHS.get(m["m3"]) or stamp_month_number(m["m3"])
+        return month or other_month_number(m["m3"]), m["d3"]
     return None, None
 
 
