@@ -57,6 +57,11 @@ def turns(out: list[Block]) -> list[tuple[str, int | None]]:
         ("ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN (through translator): No.", "ILHAM ALIYEV"),
         ("Ильхам Алиев, президент Азербайджана: Да.", "Ильхам Алиев"),  # an office in lower case
         ("5:30 AM: the first train left.", None),
+        # Zoom's and Descript's transcripts, the time after the name (audit 12: no speaker)
+        ("Jane Roe (00:00:05): Welcome to the show.", "Jane Roe"),
+        ("Elnur Mammadli [01:12]: Thanks.", "Elnur Mammadli"),
+        ("At 10:30: the talks began.", None),
+        ("Until 12:00: the port is closed.", None),
     ],
 )
 def test_speaker_label(text: str, name: str | None) -> None:

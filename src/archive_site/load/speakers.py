@@ -28,12 +28,15 @@ from ..text import normalise_text
 #: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
 #: in Markdown, or not), then a colon and the words said.  A transcript may put the time
 #: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
-#: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``).
+#: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``),
+#: or the time after it, as Zoom's and Descript's transcripts write it (``Jane Roe
+#: (00:00:05):``).
 _WORD = r"[^\W\d_][\w'’.-]*"
 _LABEL = later(
     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
     rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
     r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
+    r"(?:[ \u00a0][\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)?"
     r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
 )
 #: A paragraph opening with a speaker's name in Chinese, Japanese or Korean, which have no
@@ -49,7 +52,8 @@ _JOINERS = frozenset("of the and for to at in on de du des la le von van der y e
 _NOT_NAMES = frozenset(
     "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
     " so now today also again however example result update moreover"
-    " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc".split()
+    " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc"
+    " at by from until till before after around since on in".split()
 )
 
 
