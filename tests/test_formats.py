@@ -1197,6 +1197,27 @@ def test_a_page_saved_translated_by_machine_says_so_and_keeps_its_own_address(
 
 
 @pytest.mark.parametrize(
+    ("script", "said"),
+    [
+        ('<script id="__NEXT_DATA__" type="application/json">{"props": {}}</script>', True),
+        ("<script>window.__NUXT__=(function(a){return {}}(1));</script>", True),
+        ("<script>var x = 1;</script>", False),
+    ],
+)
+def test_a_page_whose_content_is_in_a_script_says_so(script: str, said: bool) -> None:
+    """A Next.js page saved before its script ran holds its text only in ``__NEXT_DATA__``:
+    the note said "no article text found", and not why (audit 12)."""
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>Ferry deal | Caspian Daily</title></head>"
+        f"<body><div id='__next'><div class='skeleton'></div></div>{script}</body></html>"
+    )
+    reading, _ = read_page(html)
+    ((_, note),) = reading.notes
+    assert note.startswith("no article text found in the page")
+    assert ("its content is in a script" in note) == said
+
+
+@pytest.mark.parametrize(
     ("served", "own"),
     [
         (

@@ -179,7 +179,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     _origin_as_author(aside, fields)
     _labelled_head(body, aside, fields)
     if not body:
-        notes.append((1, "no article text found in the page"))
+        notes.append((1, "no article text found in the page" + _scripted(text)))
     else:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
@@ -198,6 +198,27 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
+
+
+#: Where a page built by a script keeps its content, for the script to show it: Next.js's
+#: ``__NEXT_DATA__``, Nuxt's ``__NUXT__``, a store's ``__INITIAL_STATE__``...
+_SCRIPT_STATE = re.compile(
+    r"\b(__NEXT_DATA__|__NUXT_DATA__|__NUXT__|__INITIAL_STATE__|__PRELOADED_STATE__"
+    r"|__APOLLO_STATE__|__remixContext)\b"
+)
+
+
+def _scripted(text: str) -> str:
+    """What a note on a page with no text adds when the page keeps its content in a script
+    (see :data:`_SCRIPT_STATE`), which a saved copy shows only once the script ran; else
+    nothing."""
+    found = _SCRIPT_STATE.search(text)
+    if found is None:
+        return ""
+    return (
+        f": its content is in a script ({found[1]}), which shows it only when the page runs; "
+        "save the page as the browser shows it (SingleFile, a web archive), or its text"
+    )
 
 
 def _page_dashes(page: PageScan, body: list[Block]) -> frozenset[str]:
