@@ -2071,6 +2071,10 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("2025.04.23 14:05", Stamp("2025-04-23", "14:05")),
         ("2025.13.01", None),
         ("ngày 23 tháng 4 năm 2025", Stamp("2025-04-23")),  # Vietnamese
+        # the Gregorian day beside the Hijri one, as Saudi papers date a story (audit 12)
+        ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م", Stamp("2025-04-22")),
+        ("24 Shawwal 1446 AH - 22 April 2025", Stamp("2025-04-22")),
+        ("الثلاثاء 24 شوال 1446 هـ", None),
         ("Published-Minister 2025", None),
         ("Dateline 2025-04-23", None),
         ("31 февраля 2025", None),

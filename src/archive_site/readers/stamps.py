@@ -203,6 +203,8 @@ def parse_stamp(line: str) -> Stamp | None:
     line = line.strip().translate(_DIGITS)
     if len(line) > MOST_STAMP:
         return None
+    if _DASHED_APART.search(line) and (beside := _beside_hijri(line)) is not None:
+        return beside
     lead = _LEAD.match(line)
     weekday = lead["wd"] if lead is not None else None
     text = line[lead.end() :] if lead is not None else line
@@ -275,6 +277,26 @@ _BAR = re.compile(r"\s*[|｜丨]\s*")
 #: Who published the page, or what else a line says, after its stamp: "Published on
 #: 24/04/2025 by thediplomat.com — Exported from wallabag on 27/04/2025".
 _WHO_AFTER = re.compile(r"\s+(?:by|par|von|por|—|–|·)\s+", re.IGNORECASE)
+
+
+#: A day of the Hijri calendar, its year marked so ("24 شوال 1446 هـ", "1446 AH"), beside
+#: the Gregorian day, parted from it by a dash ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م",
+#: as Saudi papers date a story).
+_HIJRI_DAY = re.compile(r"\d{3,4}\s*(?:هـ|ه\.?ق|ق|AH)\.?\s*$")
+_DASHED_APART = re.compile(r"\s+[-–—]\s+")
+
+
+def _beside_hijri(text: str) -> Stamp | None:
+    """The Gregorian stamp of a line giving it beside a day of the Hijri calendar (see
+    :data:`_HIJRI_DAY`), before or after it; None for any other line."""
+    parts = _DASHED_APART.split(text.strip())
+    if len(parts) < 2:
+        return None
+    if _HIJRI_DAY.search(parts[0].translate(_DIGITS)):
+        return parse_stamp(text.strip()[len(parts[0]) :].lstrip(" -–—"))
+    if _HIJRI_DAY.search(parts[-1].translate(_DIGITS)):
+        return parse_stamp(text.strip()[: -len(parts[-1])].rstrip(" -–—"))
+    return None
 
 
 def find_published_stamp(text: str) -> Stamp | None:
