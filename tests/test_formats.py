@@ -2071,6 +2071,8 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("2025.04.23 14:05", Stamp("2025-04-23", "14:05")),
         ("2025.13.01", None),
         ("ngày 23 tháng 4 năm 2025", Stamp("2025-04-23")),  # Vietnamese
+        ("입력 2025.04.23. 오후 2:05", Stamp("2025-04-23", "14:05")),  # Korean, its labels
+        ("송고시간2025-04-23 14:05", Stamp("2025-04-23", "14:05")),  # Yonhap's "sent"
         # the Gregorian day beside the Hijri one, as Saudi papers date a story (audit 12)
         ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م", Stamp("2025-04-22")),
         ("24 Shawwal 1446 AH - 22 April 2025", Stamp("2025-04-22")),
@@ -3748,6 +3750,7 @@ def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
         "Letzte Aktualisierung: 24.04.2025 16:40",
         "Последнее обновление: 24.04.2025 16:40",
         "Revised 24 April 2025, 16:40",
+        "수정 2025.04.24. 오후 4:40",  # Korean (audit 12)
     ],
 )
 def test_a_wire_copys_update_stamp_is_not_when_it_was_published(updated: str) -> None:

@@ -124,7 +124,7 @@ CHANGED = (
     r"|обновлено|изменено|оновлено|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié"
     r"|(?:letzte\s+)?aktualisierung|aktualisiert|geändert|actualizado|modificado|aggiornato"
     r"|atualizado|güncellendi|(?:son\s+)?güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期"
-    r"|更新"
+    r"|更新|수정|최종수정"
 )
 #: Words saying a stamp tells when the page was saved, printed or read, not published: a
 #: browser's print header, a read-later service's ("Printed: 27 April 2025 09:00", "Saved on
@@ -146,7 +146,7 @@ def says_changed(text: str) -> bool:
 _PUBLISHED = (
     r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"
     r"veröffentlicht|publicado|pubblicato|yayınlanma\s+tarihi|yayın\s+tarihi|dərc\s+olunub"
-    r"|tarix|发布时间|发布日期|发表时间|发布于"
+    r"|tarix|发布时间|发布日期|发表时间|发布于|입력|송고(?:시간)?|등록|기사입력"
 )
 _LEAD = re.compile(
     rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
@@ -200,7 +200,7 @@ MOST_STAMP = 400
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = line.strip().translate(_DIGITS)
+    line = _KOREAN_CLOCK.sub(_korean_clock, line.strip().translate(_DIGITS))
     if len(line) > MOST_STAMP:
         return None
     if _DASHED_APART.search(line) and (beside := _beside_hijri(line)) is not None:
@@ -218,6 +218,14 @@ def parse_stamp(line: str) -> Stamp | None:
         text = m["rest"].strip()
     day = parse_day(text)
     return None if day is None else Stamp(day, time, zone, weekday)
+
+
+#: A time as Korean writes it, the half of the day before it: "오후 2:05" (2:05 PM).
+_KOREAN_CLOCK = re.compile(r"(오전|오후)\s*(\d{1,2}:\d{2})")
+
+
+def _korean_clock(m: re.Match[str]) -> str:
+    return f"{m[2]} {'AM' if m[1] == '오전' else 'PM'}"
 
 
 def _zoned_time_first(text: str) -> re.Match[str] | None:
