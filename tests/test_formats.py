@@ -2073,6 +2073,9 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("ngày 23 tháng 4 năm 2025", Stamp("2025-04-23")),  # Vietnamese
         ("입력 2025.04.23. 오후 2:05", Stamp("2025-04-23", "14:05")),  # Korean, its labels
         ("송고시간2025-04-23 14:05", Stamp("2025-04-23", "14:05")),  # Yonhap's "sent"
+        ("פורסם: 23 באפריל 2025, 14:05", Stamp("2025-04-23", "14:05")),  # Hebrew
+        ("تاريخ النشر: 22 أبريل 2025", Stamp("2025-04-22")),  # Arabic's label
+        ("تاریخ انتشار: ۳ اردیبهشت ۱۴۰۴", Stamp("2025-04-23")),  # Persian's
         # the Gregorian day beside the Hijri one, as Saudi papers date a story (audit 12)
         ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م", Stamp("2025-04-22")),
         ("24 Shawwal 1446 AH - 22 April 2025", Stamp("2025-04-22")),
@@ -3751,6 +3754,8 @@ def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
         "Последнее обновление: 24.04.2025 16:40",
         "Revised 24 April 2025, 16:40",
         "수정 2025.04.24. 오후 4:40",  # Korean (audit 12)
+        "עודכן: 24 באפריל 2025, 16:40",
+        "آخر تحديث: 24 أبريل 2025 16:40",
     ],
 )
 def test_a_wire_copys_update_stamp_is_not_when_it_was_published(updated: str) -> None:

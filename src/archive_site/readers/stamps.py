@@ -68,7 +68,7 @@ _DATE_FORMS = (
     ),
 )
 #: Months as more languages' news sites name them in a stamp (as a day's month): Ukrainian,
-#: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi.
+#: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi, Hebrew.
 _STAMP_LANGUAGES = (
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
@@ -76,6 +76,9 @@ _STAMP_LANGUAGES = (
     "januari februari maret april mei juni juli agustus september oktober november desember",
     "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
     "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
+    # Hebrew, alone and as a day's month ("23 באפריל 2025", "in April")
+    "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
+    "בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר",
 )
 _STAMP_MONTHS = {
     name: n for names in _STAMP_LANGUAGES for n, name in enumerate(names.split(), start=1)
@@ -124,7 +127,7 @@ CHANGED = (
     r"|обновлено|изменено|оновлено|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié"
     r"|(?:letzte\s+)?aktualisierung|aktualisiert|geändert|actualizado|modificado|aggiornato"
     r"|atualizado|güncellendi|(?:son\s+)?güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期"
-    r"|更新|수정|최종수정"
+    r"|更新|수정|최종수정|עודכן|(?:آخر\s+)?تحديث|به‌?\s?روز\s?رسانی|ویرایش"
 )
 #: Words saying a stamp tells when the page was saved, printed or read, not published: a
 #: browser's print header, a read-later service's ("Printed: 27 April 2025 09:00", "Saved on
@@ -147,6 +150,7 @@ _PUBLISHED = (
     r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"
     r"veröffentlicht|publicado|pubblicato|yayınlanma\s+tarihi|yayın\s+tarihi|dərc\s+olunub"
     r"|tarix|发布时间|发布日期|发表时间|发布于|입력|송고(?:시간)?|등록|기사입력"
+    r"|פורסם|(?:تاريخ\s+)?النشر|نشر\s+في|نشر|تاریخ\s+انتشار|منتشر\s+شده"
 )
 _LEAD = re.compile(
     rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
