@@ -494,7 +494,9 @@ def test_a_saved_page_s_questions_in_bold_open_the_turns_of_its_interview(
         ("answer", "ilham-aliyev"),
     ]
     # a paragraph in bold that asks nothing is no question: no turns at all
-    stressed = BOLD_LEAD_PAGE.replace("<b>What other documents were signed?</b>", "<b>Documents.</b>")
+    stressed = BOLD_LEAD_PAGE.replace(
+        "<b>What other documents were signed?</b>", "<b>Documents.</b>"
+    )
     with pytest.raises(ArchiveError, match="an interview needs question and answer turns"):
         _interview(project_copy, "bold.capture.html", stressed)
 
