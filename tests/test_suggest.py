@@ -753,3 +753,27 @@ def test_an_article_dated_to_the_month_or_year_reads_what_it_can(
     found = mentions_in(article)
     assert [m.date for m in found] == dates
     assert all(published.display() in m.basis and "whichever day" in m.basis for m in found)
+
+
+def test_a_sentence_of_thousands_of_dates_reads_each_date_near_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Hostile review 28: 'April 2, ' 5,500 times in one paragraph (a 50 KB capture, no full
+    stop) kept suggest busy for over a minute, as each date read the whole sentence for its
+    tense several times; each is read once, in the characters around it (see REACH)."""
+    from archive_site.suggest import datewords
+
+    read: list[int] = []
+    real = datewords._future
+
+    def counted(sentence: str, start: int, end: int, french: bool) -> bool:
+        read.append(len(sentence))
+        return real(sentence, start, end, french)
+
+    monkeypatch.setattr(datewords, "_future", counted)
+    sentence = "April 2, " * 3000 + "it will open."
+    found = find_dates(sentence, dt.date(2025, 4, 23))
+    assert len(found) == 3000 and {d.edtf for d in found} == {"2025-04-02", "2026-04-02"}
+    assert max(read) <= 2 * datewords.REACH + len("April 2")
+    assert found[-1].edtf == "2026-04-02"  # the verb near it: the future
+    assert found[0].edtf == "2025-04-02"  # no verb within reach: the latest April 2

@@ -14,8 +14,10 @@ times of day, page numbers.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -164,39 +166,46 @@ class Context:
         in ("on April 23, “... will remain a bottleneck”": the quotation's own tense); and
         a day "until" which something lasts in a sentence with no verb in the past ("the
         drills run until May 10")."""
-        text = self._outside_quotations()
-        ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
-        if self.french:
-            ahead += [m.span() for m in _FRENCH_FUTURE.finditer(text)]
-        if _UNTIL.search(text[: self.start]) and not _PAST.search(text):
-            return True  # "the drills run until May 10": a time still to come, no verb past
-        if not ahead:
-            return False
-        past = [
-            m.span()
-            for m in [*_PAST.finditer(text), *(_FRENCH_PAST.finditer(text) if self.french else ())]
-            if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
-        ]
-        if not past:
-            return True
-        before = [(s, "future") for s in ahead if s[0] < self.start]
-        before += [(s, "past") for s in past if s[0] < self.start]
-        if before:  # the nearest before; a tie: the past
-            return min(before, key=lambda v: (self._gap(v[0]), v[1] == "future"))[1] == "future"
-        return min(map(self._gap, ahead)) < min(map(self._gap, past))  # a tie: the past
+        return _future(self.sentence, self.start, self.end, self.french)
 
-    def _outside_quotations(self) -> str:
-        """The sentence, quotations that do not hold the date's words blanked out."""
 
-        def blank(m: re.Match[str]) -> str:
-            inside = m.start() <= self.start and self.end <= m.end()
-            return m[0] if inside else " " * len(m[0])
+@functools.lru_cache(maxsize=16)  # a date's words are read for their tense more than once
+def _future(sentence: str, start: int, end: int, french: bool) -> bool:
+    """Whether the words at ``start:end`` speak of the future (see :attr:`Context.future`)."""
+    text = _outside_quotations(sentence, start, end)
+    ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
+    if french:
+        ahead += [m.span() for m in _FRENCH_FUTURE.finditer(text)]
+    if _UNTIL.search(text[:start]) and not _PAST.search(text):
+        return True  # "the drills run until May 10": a time still to come, no verb past
+    if not ahead:
+        return False
+    past = [
+        m.span()
+        for m in [*_PAST.finditer(text), *(_FRENCH_PAST.finditer(text) if french else ())]
+        if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
+    ]
+    if not past:
+        return True
 
-        return _QUOTATION.sub(blank, self.sentence)
+    def gap(span: tuple[int, int]) -> int:  # how far the words at ``span`` are from the date's
+        return max(span[0] - end, start - span[1], 0)
 
-    def _gap(self, span: tuple[int, int]) -> int:
-        """How far the words at ``span`` are from the date's."""
-        return max(span[0] - self.end, self.start - span[1], 0)
+    before = [(s, "future") for s in ahead if s[0] < start]
+    before += [(s, "past") for s in past if s[0] < start]
+    if before:  # the nearest before; a tie: the past
+        return min(before, key=lambda v: (gap(v[0]), v[1] == "future"))[1] == "future"
+    return min(map(gap, ahead)) < min(map(gap, past))  # a tie: the past
+
+
+def _outside_quotations(sentence: str, start: int, end: int) -> str:
+    """The sentence, quotations that do not hold the words at ``start:end`` blanked out."""
+
+    def blank(m: re.Match[str]) -> str:
+        inside = m.start() <= start and end <= m.end()
+        return m[0] if inside else " " * len(m[0])
+
+    return _QUOTATION.sub(blank, sentence)
 
 
 # --- absolute dates -------------------------------------------------------------
@@ -746,6 +755,31 @@ def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bo
     return any(int(y[0]) < published.year for y in re.finditer(rf"\b{_Y}\b", outside))
 
 
+#: How many characters either side of a date's words are read for what they say of it
+#: (its tense, a weekday or a limit before it, a quotation holding it): all of a sentence
+#: of any real length; of a "sentence" of thousands of dates (no paragraph breaks, no
+#: full stops) only these, or each date would read all the others again (minutes).
+REACH = 1000
+
+
+def _near(pattern: re.Pattern[str], m: re.Match[str]) -> re.Match[str]:
+    """``m`` (of ``pattern``) found again in its sentence's characters within :data:`REACH`
+    of it; ``m`` itself when that is the whole sentence (or its words read otherwise there)."""
+    first, last = max(0, m.start() - REACH), m.end() + REACH
+    if first == 0 and last >= len(m.string):
+        return m
+    near = pattern.match(m.string[first:last], m.start() - first)
+    if near is None or near.span() != (m.start() - first, m.end() - first):
+        return m
+    return near
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start:end`` overlaps a span of ``taken`` (in order, none overlapping)."""
+    i = bisect.bisect_left(taken, (end,))  # the first that begins at ``end`` or after
+    return i > 0 and taken[i - 1][1] > start
+
+
 def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
     ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
@@ -755,12 +789,16 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
     english = primary_language(language) == "en"
     for pattern, handler in GRAMMAR if english else OTHER_GRAMMAR + GRAMMAR:
         for m in pattern.finditer(sentence):
-            if any(m.start() < end and start < m.end() for start, end in taken):
+            if _overlaps(taken, m.start(), m.end()):
                 continue
-            read = handler(m, dataclasses.replace(context, start=m.start(), end=m.end()))
-            if read is None or (read[2] and _said_earlier(sentence, *m.span(), published)):
+            near = _near(pattern, m)  # the same words, in the part of the sentence around them
+            local = dataclasses.replace(
+                context, sentence=near.string, start=near.start(), end=near.end()
+            )
+            read = handler(near, local)
+            if read is None or (read[2] and _said_earlier(near.string, *near.span(), published)):
                 continue
-            read = _bounded(read, sentence[: m.start()], m[0])
-            taken.append((m.start(), m.end()))
+            read = _bounded(read, near.string[: near.start()], m[0])
+            bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
     return sorted(found, key=lambda d: d.start)
