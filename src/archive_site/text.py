@@ -345,8 +345,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         after = m["next"]
         if after is not None and not (after.isupper() or after.isdigit()):
             continue
-        word = re.search(r"(\S+)$", text[start : m.start() + 1])
-        last = word.group(1).rstrip(".!?…").lower() if word else ""
+        last = _last_word(text, start, m.start() + 1).rstrip(".!?…").lower()
         if last in _ABBREVIATIONS or re.fullmatch(r"[a-z]", last):
             continue
         if re.fullmatch(r"\d{1,2}", last) and _MONTH_FIRST().match(text, m.end()):
@@ -356,6 +355,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         out.append(_stripped(text, start, len(text)))
     return out
+
+
+def _last_word(text: str, start: int, end: int) -> str:
+    """The word (what no white space breaks) that ends ``text[start:end]``, found from its
+    end: read from ``start`` on, a paragraph of thousands of "Mr. A" or "1. April", no end
+    of a sentence among them, was read again whole at each (minutes)."""
+    first = end
+    while first > start and not text[first - 1].isspace():
+        first -= 1
+    return text[first:end]
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
