@@ -800,3 +800,24 @@ def test_a_paragraph_of_thousands_of_abbreviations_is_read_once(unit: str) -> No
     _Counted.copied = 0
     assert [(a, b) for a, b in sentence_spans(text)] == [(0, len(text))]
     assert _Counted.copied <= 4 * len(text)  # (before: 12 million for these 12 thousand)
+
+
+def test_a_sentence_of_thousands_of_dates_is_not_quoted_whole_for_each() -> None:
+    """Hostile review 28: a paragraph of 6,000 months ('Jan 1600, Feb 1600, ...', a 68 KB
+    capture) made suggest print 361 MB (1.1 GB of memory): each mention quoted the whole
+    sentence; it quotes the whole words within QUOTE_REACH characters of its date."""
+    from archive_site import suggest as suggesting
+
+    months = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+    text = ", ".join(f"{m} {y}" for y in range(1700, 1900) for m in months) + " were listed."
+    found = mentions_in_paragraph("a", Paragraph("p1", 1, text, 1), dt.date(2025, 4, 23))
+    assert len(found) == 200 * 11
+    limit = 2 * suggesting.QUOTE_REACH + len("Jan 1800")
+    assert all(len(m.quote) <= limit and m.quote in text for m in found)
+    (mention,) = [m for m in found if m.date == "1800-06"]
+    at = text.find(" Jun 1800,") - text.find(mention.quote)
+    assert 0 < at < len(mention.quote) - len(" Jun 1800,")
+    assert set(mention.quote.split()) <= set(text.split())  # whole words
+    short = "It opened in Jun 1800, they said."
+    (whole,) = mentions_in_paragraph("a", Paragraph("p1", 1, short, 1), dt.date(2025, 4, 23))
+    assert whole.quote == short
