@@ -475,3 +475,18 @@ def test_a_texts_headings_are_headings_on_its_page(project_copy: Path) -> None:
     data = json.loads((project_copy / "out/data/articles.json").read_text(encoding="utf-8"))
     (note,) = [a for a in data if a["id"] == NOTE_ID]
     assert [p["role"] for p in note["paragraphs"]] == ["body", "heading", "body"]
+
+
+def test_a_template_including_a_missing_one_names_the_line(project_copy: Path) -> None:
+    """Hostile review 28: '{% include "nosuch.html" %}' in 404.html was told as
+    'templates: template not found: nosuch.html', naming neither the file nor the line."""
+    tpl = project_copy / "templates/404.html"
+    text = tpl.read_text(encoding="utf-8")
+    text = text.replace("{% block main %}", '{% block main %}\n{% include "nosuch.html" %}', 1)
+    tpl.write_text(text, encoding="utf-8")
+    result = cli(cwd=project_copy)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    line = text[: text.index('{% include "nosuch.html" %}')].count("\n") + 1
+    assert re.search(
+        rf"templates/404\.html:{line}: template not found: nosuch\.html", result.stderr
+    ), result.stderr

@@ -103,9 +103,11 @@ def _template_problem(exc: Exception, templates: Path) -> Diagnostic | None:
             else display_path(templates / (exc.name or "?"))
         )
         return Diagnostic(shown, exc.lineno, f"template syntax: {exc.message}")
-    if isinstance(exc, jinja2.TemplateNotFound):
-        return Diagnostic(display_path(templates), None, f"template not found: {exc.name}")
     path, line = _template_frame(exc, templates)
+    if isinstance(exc, jinja2.TemplateNotFound):  # named where it is included, if it is
+        if line is None:
+            path = display_path(templates)
+        return Diagnostic(path, line, f"template not found: {exc.name}")
     if isinstance(exc, jinja2.UndefinedError):
         return Diagnostic(path, line, f"template: {exc.message}")
     if line is None:
