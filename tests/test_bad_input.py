@@ -663,3 +663,19 @@ def test_a_yaml_file_that_does_not_parse_is_one_problem_not_one_per_reference(
     assert any(
         p.startswith(f"content/articles/{COMMENTARY}.meta.yaml:{kind_line}: kind:") for p in found
     )
+
+
+def test_a_bad_link_is_told_on_the_line_it_is_written_on(project_copy: Path) -> None:
+    """Hostile review 28: a link written across two lines ('[i](java' / 'script:...)') was
+    told on the body's first line; '[m](/\\\\evil.example)' (Markdown reads '/\\evil') on the
+    line of another link, '//evil.example', its backslash set aside to find it."""
+    page = project_copy / "content/pages/about.md"
+    first = len(page.read_text(encoding="utf-8").splitlines()) + 1
+    with page.open("a", encoding="utf-8") as f:
+        f.write(
+            "\n[e](//evil.example/x)\n\n[i](java\nscript:alert(1))\n\n"
+            "[m](/\\\\evil.example)\n\n[n](/\\evil.example)\n"
+        )
+    links = [p for p in failed_build_problems(project_copy) if ": link: " in p]
+    lines = [int(p.split(":")[1]) for p in links]
+    assert sorted(lines) == [first + 1, first + 3, first + 6, first + 8], links

@@ -8,6 +8,7 @@ that exists, an external one must be an http(s) or mailto URL.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 
@@ -105,21 +106,42 @@ _LINKS = "links"
 
 
 def _line_of(path: Path, start: int, href: str) -> int:
-    """The first line from ``start`` on that holds ``href`` (else ``start``).
+    """The line, from ``start`` on, where ``href`` is written (else ``start``).
 
     Markdown keeps no line numbers, and a YAML folded scalar joins lines, so the
-    link is looked for in the file itself (its backslashes aside: Markdown reads ``\\\\``
-    as one); only on errors, so it is read rarely.
+    link is looked for in the file itself: as Markdown reads it (``\\\\`` as one
+    backslash; over a line's end, if written across one), else as written, else with its
+    backslashes aside; only on errors, so it is read rarely.
     """
     try:
-        lines = read_bytes(path).decode("utf-8", "replace").split("\n")
+        text = read_bytes(path).decode("utf-8", "replace")
     except FileProblem:
         return start
-    bare = href.replace("\\", "")
-    return next(
-        (n + 1 for n in range(start - 1, len(lines)) if bare in lines[n].replace("\\", "")),
-        start,
+    tries = (
+        (href, _UNESCAPE.sub(r"\1", text)),
+        (href, text),
+        (href.replace("\\", ""), text.replace("\\", "")),
     )
+    for needle, haystack in tries:
+        begin = _line_start(haystack, start)
+        at = haystack.find(needle, begin) if needle else -1
+        if at >= 0:
+            return start + haystack.count("\n", begin, at)
+    return start
+
+
+#: A backslash escaping an ASCII punctuation mark, as Markdown reads it ("\\\\" as one).
+_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _line_start(text: str, line: int) -> int:
+    """Where line ``line`` (from 1) of ``text`` begins (its end, if it has fewer)."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return len(text)
+    return at
 
 
 def known_targets(
