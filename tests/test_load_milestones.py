@@ -156,6 +156,20 @@ def test_a_month_or_a_day_no_quote_states_is_a_warning() -> None:
     )
 
 
+def test_an_interval_end_s_year_no_quote_states_is_a_warning() -> None:
+    """Hostile review 28: "2014/2017" backed by "... a working visit to China in 2014" was
+    built with no word: one year of the interval stated was enough, its end's claimed."""
+    visit = _quoted("I paid a working visit to China in 2014")
+    message = unsourced_precision(parse_edtf("2014/2017"), None, visit)
+    assert message is not None and "its end's year, 2017, which no quote states" in message
+    message = unsourced_precision(parse_edtf("2013/2014"), None, visit)
+    assert message is not None and "its start's year, 2013" in message
+    assert unsourced_precision(parse_edtf("2014/2017"), "The ministry's report", visit) is None
+    assert unsourced_precision(parse_edtf("2014/.."), None, visit) is None
+    for said in ("In 2019-2023, it chaired", "as the chair in 2019-23,", "from 2019 to 2023"):
+        assert unsourced_precision(parse_edtf("2019/2023"), None, _quoted(said)) is None
+
+
 def test_each_end_of_an_interval_is_checked_as_a_date_is() -> None:
     """``2024-03-29/2024-03-30`` backed by "29-30 January 2024" passed without a word
     (audit 6): only single dates were checked."""
@@ -168,7 +182,9 @@ def test_each_end_of_an_interval_is_checked_as_a_date_is() -> None:
     assert message is not None and "its end's month, February" in message
     message = unsourced_precision(parse_edtf("2024-01-15/2024-01-30"), None, january)
     assert message is not None and "its start's day, 15 January" in message
-    assert unsourced_precision(parse_edtf("2024-01/2025"), None, january) is None
+    # (hostile review 28) an end's year no quote states is said as its month is
+    message = unsourced_precision(parse_edtf("2024-01/2025"), None, january)
+    assert message is not None and "its end's year, 2025, which no quote states" in message
     # a part of a year the quotes name gives its months (review 14: "first half")
     half = _quoted("Cargo grew by a fifth in the first half of 2024.")
     assert unsourced_precision(parse_edtf("2024-01/2024-06"), None, half) is None

@@ -108,7 +108,8 @@ def unsourced_precision(
     if not quotes.isascii():
         quotes = unicodedata.normalize("NFKC", quotes)
     for end, d in _dated_ends(date):
-        what = _unstated(d, quotes)
+        what = _unstated_year(d, quotes) if date.kind == "interval" else None
+        what = what or _unstated(d, quotes)
         if what is not None:
             return (
                 f"the date gives {end}{what}: say how it is known in 'date_note:' (it is "
@@ -125,6 +126,15 @@ def _dated_ends(date: DateSpec) -> list[tuple[str, PartialDate]]:
     return [
         (f"{name}'s ", d) for name, d in (("its start", date.start), ("its end", date.end)) if d
     ]
+
+
+def _unstated_year(d: PartialDate, quotes: str) -> str | None:
+    """The year of an interval's end ``d``, said, when ``quotes`` do not state it (as a
+    number of its own, or its last two digits after a dash: "2024-25"): "2014/2017"
+    backed by "in 2014" claims the years to 2017, which its sources do not give."""
+    if re.search(rf"(?<!\d)0*{d.year}(?!\d)|[-–/]\s*{d.year % 100:02d}(?!\d)", quotes):
+        return None
+    return f"year, {d.year}, which no quote states"
 
 
 def _unstated(d: PartialDate, quotes: str) -> str | None:
