@@ -862,3 +862,32 @@ def test_the_words_before_a_date_are_read_back_from_it(monkeypatch: pytest.Monke
     found = find_dates("© 2025 " * 500 + "by 2030, on Monday, April 28.", dt.date(2025, 4, 23))
     assert [d.edtf for d in found[-2:]] == ["[..2030]", "2025-04-28"]
     assert widths and max(widths) <= 80, max(widths)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # the year is the one the sentence named before, not the latest from publication
+        (
+            "The war in the autumn of 2020 ended with a ceasefire signed on November 9-10.",
+            ["2020"],
+        ),
+        ("The contract was terminated in 2020, in January that year.", ["2020"]),
+        ("It was frozen in 2019 and thawed on 3 May.", ["2019"]),
+        ("The talks began in 2018 and the deal came in March.", ["2018"]),
+        ("Talks collapsed in January of the following year.", []),
+        ("A treaty was signed in 2021; in June the same year, troops left.", ["2021"]),
+        # a day named first, or a year still to come, leaves the day as it was
+        (
+            "The ministry said on May 5 that the consulate, agreed in 2019, opened.",
+            ["2025-05-05", "2019"],
+        ),
+        ("Traffic doubles by 2030, the report of April 30 said.", ["[..2030]", "2025-04-30"]),
+        ("On Monday officials said the route, launched in 2014, grew.", ["2025-05-19", "2014"]),
+        ("The road, opened in 2004, carried 1,998 trucks in July.", ["2004", "2024-07"]),
+    ],
+)
+def test_a_day_without_its_year_after_an_earlier_year_is_not_guessed(
+    sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21))] == dates

@@ -341,13 +341,43 @@ def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
     return None
 
 
+#: Words after a day or a month that give it a year the text names elsewhere: "in January
+#: that year", "in June of the following year".
+_THAT_YEAR = re.compile(
+    r"\s*,?\s*(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous"
+    r"|the\s+preceding)\s+year\b",
+    re.IGNORECASE,
+)
+
+
+_CLAUSE = re.compile(r"[,;:(—–](?!\d)")
+
+
+def _year_told_elsewhere(c: Context, year: int) -> bool:
+    """Whether a day or month with no year, inferred to be in ``year``, may be in another
+    the sentence tells of: one it names before it, earlier ("a war in the autumn of 2020
+    ended with a ceasefire signed on November 9-10": 2020's, not the latest November's), or
+    one its own words point to ("in January that year"), in its own clause (after the last
+    comma, semicolon, colon, dash or parenthesis before it). Its year is then not the
+    publication's to give: better no suggestion than a wrong year."""
+    if _THAT_YEAR.match(c.sentence, c.end):
+        return True
+    before = _CLAUSE.split(c.sentence[: c.start])[-1]  # its own clause: "opened in 2004,
+    for y in re.finditer(rf"\b{_Y}\b", before):  # carried 1,998 trucks in July" is July's
+        if int(y[0]) >= year or _BEFORE_NOT_YEAR.search(before[: y.start()]):
+            continue
+        if not _UNIT_AFTER.match(before[y.end() :]) and not re.match(r"[-–]?\d", before[y.end() :]):
+            return True
+    return False
+
+
 def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month, day = _month_of(m.groupdict()), _num(m["d"])
     named = _ending(_WEEKDAY_BEFORE, c.sentence, c.start)
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
     when = _nearest(c, month, day)
-    if when is None:
+    if when is None or _year_told_elsewhere(c, when.year):
         return None
     which = "next" if c.future else "latest"
     how = "on or after" if c.future else "on or before"
@@ -396,7 +426,7 @@ def _days_no_year(
     else:
         start = _nearest(c, m1, d1)
         end = None if start is None else _day(start.year + crossing, m2, d2)
-    if start is None or end is None:
+    if start is None or end is None or _year_told_elsewhere(c, start.year):
         return None
     which = "next such days not over" if c.future else "latest such days begun"
     how = "on or after" if c.future else "on or before"
@@ -450,7 +480,7 @@ def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month = month_number(m["m"])
     when = _nearest(c, month, None)
-    if when is None:
+    if when is None or _year_told_elsewhere(c, when.year):
         return None
     which = "next" if c.future else "latest"
     basis = (
