@@ -891,3 +891,22 @@ def test_a_day_without_its_year_after_an_earlier_year_is_not_guessed(
     sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21))] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # the future's participle, its k softened before a vowel: "-acağını", "-eceğini",
+        # Azerbaijani's "-əcəyini": a day to come, not the latest such day before publication
+        ("Bakan, anlaşmanın 3 Ekim'de imzalanacağını söyledi.", "tr", ["2025-10-03"]),
+        ("Bakanlık, zirvenin 12 Eylül'de yapılacağını duyurdu.", "tr", ["2025-09-12"]),
+        ("Yetkililer heyetin 20 Ağustos'ta geleceğini belirtti.", "tr", ["2025-08-20"]),
+        ("Nazir görüşün 3 oktyabr tarixində keçiriləcəyini bildirib.", "az", ["2025-10-03"]),
+        # and a day past stays past
+        ("Bakan, anlaşmanın 3 Ekim'de imzalandığını söyledi.", "tr", ["2024-10-03"]),
+    ],
+)
+def test_a_turkish_or_azerbaijani_future_participle_is_the_future(
+    sentence: str, language: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 7, 9), language)] == dates

@@ -53,8 +53,9 @@ _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
     # the future in the archive's other languages: Turkish and Azerbaijani by its suffix
-    # ("sürecek", "keçiriləcək"), Russian, German, French by their auxiliaries
-    r"|[^\W\d_]+(?:acak|ecek|acaq|əcək)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
+    # ("sürecek", "keçiriləcək"; its k softened before a vowel: "imzalanacağını", "geleceğini",
+    # "keçiriləcəyini"), Russian, German, French by their auxiliaries
+    r"|[^\W\d_]+(?:acak|ecek|acağ|eceğ|acaq|əcək|əcəy|əcəğ)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
     r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
     r"|werden|sera|seront|findet|finden)\b"
     # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划), "is
