@@ -910,3 +910,35 @@ def test_a_turkish_or_azerbaijani_future_participle_is_the_future(
     sentence: str, language: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 7, 9), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # a year naming the goals set for it is no date of an event
+        ("Our 2030 targets are realistic.", []),
+        ("The ministry said its 2035 goals for rail freight would be met.", []),
+        ("The 2050 objectives were set by the cabinet.", []),
+        ("The 2019 target of 5 million tonnes was met in 2021.", ["2021"]),
+        # and a year before other words stays a year
+        ("The 2008 war shaped the region.", ["2008"]),
+    ],
+)
+def test_a_year_naming_targets_is_no_date(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21))] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # decades and years in words, ago: about then
+        ("A decade ago, such a statement was unthinkable.", ["2015~"]),
+        ("Two decades ago the border was closed.", ["2005~"]),
+        ("Twenty years ago nobody would have predicted it.", ["2005~"]),
+        ("Fifteen years ago the pipeline opened.", ["2010~"]),
+        ("A year ago the talks stalled.", ["2024~"]),
+        ("Half a century ago the dam was built.", []),
+    ],
+)
+def test_decades_and_years_in_words_ago_are_about_then(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21))] == dates

@@ -45,10 +45,18 @@ _NUMBER_WORDS = {
             "ten",
             "eleven",
             "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
         ],
         start=1,
     )
-}
+} | {"a": 1, "thirty": 30, "forty": 40, "fifty": 50}
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
@@ -307,6 +315,7 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 #: A part of a year before it: "Q3 2024", "H1 2025" (the year, which is all EDTF here says).
+_TARGETS_AFTER = re.compile(r"\s+(?:targets?|goals?|objectives?)\b", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"\b(?:Q[1-4]|H[12])\s*$")
 
 
@@ -318,8 +327,8 @@ def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return m["y"], f"'{part[0].strip()} {m[0]}': a part of a year, dated by its year", False
     if _ending(_BEFORE_NOT_YEAR, before) or re.match(r"[,.]\d|:\d|\d|[-–]\d", after):
         return None
-    if _UNIT_AFTER.match(after):
-        return None  # a quantity: "2000 tonnes"
+    if _UNIT_AFTER.match(after) or _TARGETS_AFTER.match(after):
+        return None  # a quantity: "2000 tonnes"; the goals set for a year: "2030 targets"
     return m["y"], f"'{m[0]}': a year", False
 
 
@@ -502,7 +511,8 @@ def _rel_month_word(m: re.Match[str], c: Context) -> tuple[str, str, bool] | Non
 
 def _years_ago(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     n = _NUMBER_WORDS.get(m["n"].lower()) or (int(m["n"]) if m["n"].isdigit() else 0)
-    if not 0 < n < 200:
+    n *= 10 if m["unit"].startswith("decade") else 1
+    if not 0 < n < 200 or (m["unit"] == "year") != (n == 1):  # "a years ago", "two year ago"
         return None
     pub = c.published
     if m["today"]:
@@ -638,8 +648,9 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
         (rf"\b{_REL}\s+month\b", _rel_month_word),
         (
-            r"\b(?P<n>\d{1,3}|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|"
-            r"[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve)\s+years\s+ago(?P<today>\s+today)?\b",
+            # "three years ago", "a decade ago", "two decades ago", "twenty years ago"
+            rf"(?<!\bhalf\s)(?<!\bHalf\s)\b(?P<n>\d{{1,3}}|(?i:{'|'.join(_NUMBER_WORDS)}))\s+"
+            r"(?P<unit>years?|decades?)\s+ago(?P<today>\s+today)?\b",
             _years_ago,
         ),
         (r"\b[Yy]esterday\b", _yesterday),
