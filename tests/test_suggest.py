@@ -942,3 +942,21 @@ def test_a_year_naming_targets_is_no_date(sentence: str, dates: list[str]) -> No
 )
 def test_decades_and_years_in_words_ago_are_about_then(sentence: str, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21))] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # a year after a comma and a space is a year: a list of them, a clause begun by one
+        ("The summits were held in 2004, 2006 and 2008.", "en", ["2004", "2006", "2008"]),
+        ("In Aktau, 2019 was a record year.", "en", ["2019"]),
+        ("Enerji işbirliği, 2006'da yeni bir aşamaya geçti.", "tr", ["2006"]),
+        ("Отношения, 2015 год стал для них важным.", "ru", ["2015"]),
+        # a comma with no space is a number's: "1,2019" is no year
+        ("The fund held 1,2019 shares.", "en", []),
+    ],
+)
+def test_a_year_after_a_comma_and_a_space_is_a_year(
+    sentence: str, language: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21), language)] == dates

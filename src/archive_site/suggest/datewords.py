@@ -98,7 +98,9 @@ def _ending(pattern: re.Pattern[str], text: str, end: int | None = None) -> re.M
 
 
 _BEFORE_NOT_YEAR = re.compile(
-    r"(?:[$€£¥#§]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d,.]|\bUS\$"
+    # (a number's comma has no space after it: "1,2019"; "in 2004, 2006 and 2008" are years)
+    r"(?:[$€£¥#§]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d.]|,(?!\s)"
+    r"|\bUS\$"
     # a number that names a thing, not a time: "Article 2019", "route 2024", "ISBN ..."
     r"|\b(?:article|art\.|section|sec\.|clause|chapter|paragraph|rule|route|bus|room|gate"
     r"|platform|highway|ISBN|ISSN|tel\.?|phone|ext\.|code|item|ref\.?))\s*$",
