@@ -442,7 +442,7 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         (
             "fr",
             "L'accord a été signé le 3 mai, le forum se tiendra en juin.",
-            [("3 mai", "2024-05-03")],
+            [("3 mai", "2024-05-03"), ("en juin", "2025-06")],
         ),
         ("zh", "习近平4月20日会见阿利耶夫。", [("4月20日", "2025-04-20")]),
         # "last year", "this year", "next year" (audit 28: none was read but in English)
@@ -957,6 +957,26 @@ def test_decades_and_years_in_words_ago_are_about_then(sentence: str, dates: lis
     ],
 )
 def test_a_year_after_a_comma_and_a_space_is_a_year(
+    sentence: str, language: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # a month alone, "in" it, as the other languages write it: the latest such month,
+        # or the next when the sentence speaks of the future, as in English
+        ("Le sommet se tiendra en octobre à Tachkent.", "fr", ["2025-10"]),
+        ("L'accord a été signé en février.", "fr", ["2025-02"]),
+        ("Im März hatte die Regierung das Gesetz verabschiedet.", "de", ["2025-03"]),
+        ("В марте министры провели переговоры.", "ru", ["2025-03"]),
+        ("El acuerdo se firmó en enero.", "es", ["2025-01"]),
+        ("L'accord a été signé en mars 2020.", "fr", ["2020-03"]),
+        ("Les travaux, lancés en 2019, ont repris en mai.", "fr", ["2019", "2025-05"]),
+    ],
+)
+def test_a_month_alone_in_another_language_is_read_as_in_english(
     sentence: str, language: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21), language)] == dates

@@ -490,7 +490,7 @@ def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    month = month_number(m["m"])
+    month = _month_of(m.groupdict())
     when = _nearest(c, month, None)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
@@ -771,6 +771,12 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         (rf"{_SOLAR}(?P<y>{_Y})\s*年(?!\s*\d)", _year),
         (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
         (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
+        # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"
+        (
+            rf"(?<![\w.])(?i:en|im|in|em|во?)\s+(?P<om>{_OM}){_WORD_END}"
+            rf"(?!\.?,?\s*(?:de\s+)?\d)",
+            _month_alone,
+        ),
         (
             rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
             rf"(?!\.?,?\s*(?:de\s+)?\d)",
