@@ -980,3 +980,17 @@ def test_a_month_alone_in_another_language_is_read_as_in_english(
     sentence: str, language: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21), language)] == dates
+
+
+def test_the_list_says_which_dates_the_words_do_not_give_whole() -> None:
+    """In a list of a dozen articles' mentions, a date whose year (or day) the words do not
+    give, inferred from the publication day, looked as sure as one written out in full."""
+    from archive_site.commands.suggest import human
+
+    paragraph = Paragraph("p1", 1, "Talks began on 3 May 2019 and resumed on Tuesday.", 1)
+    mentions = mentions_in_paragraph("a", paragraph, dt.date(2025, 5, 21))
+    lines = [line for line in human("a", "2025-05-21", mentions) if line.startswith("  p")]
+    assert [line.split()[1:] for line in lines] == [
+        ["2019-05-03", "new"],
+        ["2025-05-20", "new,", "inferred"],
+    ]

@@ -82,11 +82,13 @@ def as_json(m: Mention) -> dict[str, object]:
 
 
 def human(article: str, published: str, mentions: list[Mention]) -> list[str]:
-    """One article's mentions for a reader: new ones first, each with its quote."""
+    """One article's mentions for a reader: new ones first, each with its quote; a date a
+    part of which the words do not give (inferred from the publication day) said so."""
     new = [m for m in mentions if not m.existing]
     lines = [f"{article} (published {published}): {len(mentions)} dated, {len(new)} new"]
     for m in sorted(mentions, key=lambda m: bool(m.existing)):
         status = "new" if not m.existing else "on the timeline: " + ", ".join(m.existing)
+        status += ", inferred" if m.inferred else ""  # a part of it not in the words
         lines.append(f"  {m.paragraph:<4} {m.date:<22} {status}")
         lines.append(f"       {m.basis}")
         lines.append(f"       quote: {json.dumps(m.quote, ensure_ascii=False)}")
