@@ -994,3 +994,22 @@ def test_the_list_says_which_dates_the_words_do_not_give_whole() -> None:
         ["2019-05-03", "new"],
         ["2025-05-20", "new,", "inferred"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # a limit as French and Russian write "by": on or before, never the year itself
+        ("Le trafic doit doubler d'ici 2030.", "fr", ["[..2030]"]),
+        ("Le port sera achevé d'ici à 2027, selon le ministre.", "fr", ["[..2027]"]),
+        ("Le chantier doit finir d'ici la fin de 2026.", "fr", ["[..2026]"]),
+        ("К 2030 году товарооборот достигнет 70 млрд долларов.", "ru", ["[..2030]"]),
+        ("Товарооборот вырос к 2024 году вдвое.", "ru", ["[..2024]"]),
+        # and a year that is no limit stays a year
+        ("В 2013 году Си Цзиньпин выступил в Астане.", "ru", ["2013"]),
+    ],
+)
+def test_a_limit_in_french_or_russian_is_a_limit(
+    sentence: str, language: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 21), language)] == dates

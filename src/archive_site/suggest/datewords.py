@@ -791,10 +791,14 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
 
 
 #: Words that make a date a limit: "by 2030", "by the end of 2024", "no later than June";
-#: in German "bis 2027", "bis Ende 2026" ("bis zum 24. April" is not read as one).
+#: in German "bis 2027", "bis Ende 2026" ("bis zum 24. April" is not read as one); in French
+#: "d'ici 2030"; in Russian "к 2030 году".
 _BY = re.compile(
     r"(?:\b[Bb]y|\b[Nn]o\s+later\s+than|\b(?:[Bb]y|[Bb]efore)\s+the\s+end\s+of"
-    r"|\b[Bb]is(?:\s+Ende)?)\s+(?:the\s+(?:year\s+)?)?$"
+    r"|\b[Bb]is(?:\s+Ende)?"
+    # French "d'ici 2030", "d'ici à 2027", "d'ici la fin de 2026"; Russian "к 2030 году"
+    r"|\b[Dd]['’]ici(?:\s+(?:à|a))?(?:\s+la\s+fin\s+(?:de|d['’]))?|(?<!\w)[Кк])"
+    r"\s+(?:the\s+(?:year\s+)?)?$"
 )
 
 
