@@ -252,3 +252,18 @@ def test_serve_reloads_pages_before_the_index_is_done(
     search = s.get("search.html").text
     assert NOTE not in search and 'data-index="2"' in search
     s.stop()
+
+
+def test_a_ctrl_c_before_the_index_s_thread_started_ends_serve_cleanly(
+    indexing: Indexing, tmp_path: Path
+) -> None:
+    """A Ctrl-C between a job's thread being made and started (or within its start) left
+    a job whose thread was never started: serve's end joined it, and exited 70 ("cannot join
+    thread before it is started", seen once in CI).  Such a thread is not waited for."""
+    indexer = Indexer(indexing.live, tmp_path / "indexes", print, print)
+    job = _Job(tmp_path / "site", tmp_path / "indexes/index-1")
+    job.thread = threading.Thread(target=lambda: None)  # made, never started
+    indexer._job = job
+    assert indexer.wait(timeout=1) is True
+    indexer.close()  # cancels it: no RuntimeError
+    assert job.cancelled and not (tmp_path / "indexes").exists()

@@ -125,8 +125,7 @@ class Indexer:
             if job.proc is not None and job.proc.poll() is None:
                 with contextlib.suppress(ProcessLookupError):
                     os.killpg(job.proc.pid, signal.SIGKILL)  # Pagefind with it
-        if job.thread is not None:
-            job.thread.join()
+        _join(job.thread)
 
     def wait(self, timeout: float | None = None) -> bool:
         """Wait for the index under way (tests, and the end of serve); False on timeout."""
@@ -134,7 +133,7 @@ class Indexer:
             job = self._job
         if job is None or job.thread is None:
             return True
-        job.thread.join(timeout)
+        _join(job.thread, timeout)
         return not job.thread.is_alive()
 
     def close(self) -> None:
@@ -219,6 +218,25 @@ class Indexer:
             for folder in old:
                 _remove(folder)
         return True
+
+
+def _join(thread: threading.Thread | None, timeout: float | None = None) -> None:
+    """Wait for ``thread`` (at most ``timeout`` seconds).  A Ctrl-C may come between a
+    job's thread being made and started, or within ``Thread.start``, before the thread is
+    marked as started: ``join`` then raises (serve's end exited 70, "cannot join thread
+    before it is started").  A thread never started is not waited for (it never runs); one
+    started, until it is marked so, a moment at most (its job is cancelled: it stops)."""
+    if thread is None:
+        return
+    deadline = time.monotonic() + 1
+    while True:
+        try:
+            thread.join(timeout)
+            return
+        except RuntimeError:  # not (yet) marked as started
+            if thread.ident is None or time.monotonic() >= deadline:
+                return  # never started (it never runs), or waited for long enough
+            time.sleep(0.01)
 
 
 def _remove(index: Path) -> None:
