@@ -111,13 +111,13 @@ def load_archive(
     reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
     config = _site_config(content, base_url, problems, cache)
-    failed: dict[str, dict[str, int]] = {"entity": {}, "topic": {}}  # declared, not loaded
+    failed: dict[str, set[str]] = {"entity": set(), "topic": set()}  # declared, not loaded
     entities = load_entities(content, problems, cache, failed["entity"])
     topics = load_topics(content, problems, cache, failed["topic"])
     pages = load_pages(content, problems, cache)
     language = config.language if config else "en"
     unread = _unread(content, problems, ENTITIES_FILE)  # no interviewer is judged by it
-    unloaded = None if unread else failed["entity"].keys()
+    unloaded = None if unread else failed["entity"]
     articles, broken, keys, mentions = load_articles(
         content, language, entities, problems, cache, jobs, unloaded=unloaded
     )

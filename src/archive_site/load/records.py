@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -88,14 +88,13 @@ def take_id(
 
 
 def not_loaded(
-    declared: Mapping[str, int], loaded: Sequence[Entity | Topic], failed: dict[str, int] | None
+    declared: Collection[str], loaded: Sequence[Entity | Topic], failed: set[str] | None
 ) -> None:
-    """Put in ``failed`` the ids ``declared`` (each with its line) that did not load: their
-    entries' problems are reported, and a reference to one is no second problem (a typo in
-    one entity's type would else make every milestone naming it "unknown entity" too)."""
+    """Put in ``failed`` the ids ``declared`` that did not load: their entries' problems are
+    reported, and a reference to one is no second problem (a typo in one entity's type
+    would else make every milestone naming it "unknown entity" too)."""
     if failed is not None:
-        ids = {record.id for record in loaded}
-        failed.update((ident, line) for ident, line in declared.items() if ident not in ids)
+        failed.update(set(declared) - {record.id for record in loaded})
 
 
 def yaml_tree(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
@@ -147,11 +146,11 @@ def load_entities(
     content: Path,
     problems: Problems,
     cache: RecordCache | None = None,
-    failed: dict[str, int] | None = None,
+    failed: set[str] | None = None,
 ) -> tuple[Entity, ...]:
     """The entities of ``entities.yaml`` (its tree from ``cache`` when the file is unchanged:
-    see :func:`yaml_tree`); ``failed`` receives the id (and its line) of each entity declared
-    with a problem that leaves it out (see :func:`not_loaded`)."""
+    see :func:`yaml_tree`); ``failed`` receives the id of each entity declared with a
+    problem that leaves it out (see :func:`not_loaded`)."""
     display, records = load_list(content / ENTITIES_FILE, problems, "entity", cache)
     seen: dict[str, int] = {}
     names: dict[str, tuple[str, int]] = {}
@@ -251,7 +250,7 @@ def load_topics(
     content: Path,
     problems: Problems,
     cache: RecordCache | None = None,
-    failed: dict[str, int] | None = None,
+    failed: set[str] | None = None,
 ) -> tuple[Topic, ...]:
     """The topics of ``topics.yaml`` (its tree from ``cache`` when the file is unchanged);
     ``failed``: as :func:`load_entities` gives it."""
