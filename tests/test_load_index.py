@@ -42,7 +42,7 @@ def test_find_mentions_by_paragraph_in_article_id_order() -> None:
     a = article("a", texts=("Alpha Corp said.",))
     found = find_mentions([b, a], ENTITIES)
     assert list(found) == [("a", "p1"), ("b", "p1")]
-    assert found[("a", "p1")] == [Mention("a", "p1", 0, 10, "alpha")]
+    assert found[("a", "p1")] == (Mention("a", "p1", 0, 10, "alpha"),)
     assert [m.entity for m in found[("b", "p1")]] == ["beta", "alpha"]
 
 

@@ -75,7 +75,7 @@ def find_mentions(
     entities: Sequence[Entity],
     cache: RecordCache | None = None,
     found_already: Mapping[str, ArticleMentions] | None = None,
-) -> dict[ParagraphKey, list[Mention]]:
+) -> dict[ParagraphKey, tuple[Mention, ...]]:
     """Every paragraph that names an entity, with its mentions; articles in id order.
 
     An article's mentions depend only on its paragraphs and the entities: they are kept
@@ -85,7 +85,7 @@ def find_mentions(
     finder = functools.cache(lambda: name_finder(entities))
     found_already = found_already or {}
     names = repr(tuple((e.id, e.names, e.not_names) for e in entities))
-    out: dict[ParagraphKey, list[Mention]] = {}
+    out: dict[ParagraphKey, tuple[Mention, ...]] = {}
     for a in sorted(articles, key=lambda a: a.id):
         known = found_already.get(a.id)
         if cache is None:
@@ -98,7 +98,7 @@ def find_mentions(
             else:
                 found = known if known is not None else mentions_in(a, finder())
                 cache.put(_MENTIONS, key, found)
-        out.update(((a.id, pid), list(ms)) for pid, ms in found)
+        out.update(((a.id, pid), ms) for pid, ms in found)  # (kept as found: one copy)
     return out
 
 
