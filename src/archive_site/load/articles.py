@@ -6,6 +6,7 @@ import enum
 import functools
 import hashlib
 import re
+import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,7 +95,7 @@ def paragraphs_and_turns(
     turns: dict[int, list[str]] = {}
     turn_roles: dict[int, str] = {}
     for number, block in enumerate(blocks, start=1):
-        pid = f"p{number}"
+        pid = sys.intern(f"p{number}")  # one string for every article's p1 (and the cache's)
         speaker = None
         if block.turn is not None:
             turns.setdefault(block.turn, []).append(pid)
