@@ -225,6 +225,27 @@ def test_a_transcript_s_turn_in_an_article_that_is_no_interview_is_someone_s_wor
     assert [_cue(lone, p) for p in lone.paragraphs] == [None, None]
 
 
+def test_a_transcript_of_several_speakers_each_speaking_once_is_their_words() -> None:
+    """The Kremlin's press statements after a summit, filed as news: each of five
+    presidents speaks once, and Nazarbayev's words were shown as the Kremlin site's own."""
+    from archive_site.load.attribution import _cue
+
+    art = article(
+        "a",
+        texts=(
+            "Vladimir Putin, Nursultan Nazarbayev and Hassan Rouhani made statements.",
+            "NURSULTAN NAZARBAYEV: The Convention we have signed today is the result of twenty"
+            " years of work.",
+            "VLADIMIR PUTIN: The Convention creates the conditions for cooperation.",
+            "HASSAN ROUHANI: The Convention is a framework.",
+        ),
+    )
+    assert _cue(art, art.paragraphs[1]) == (
+        "opens with a speaker's name ('NURSULTAN NAZARBAYEV:', as a transcript's turn)"
+    )
+    assert _cue(art, art.paragraphs[0]) is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

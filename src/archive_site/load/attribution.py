@@ -273,11 +273,17 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     return None
 
 
+#: How many speakers named so, each once, make an article's paragraphs a transcript's
+#: turns: a dateline ("NEW DELHI:") and a heading ("Key Takeaways:") are two.
+_TRANSCRIPT_SPEAKERS = 3
+
+
 def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
     """The speaker's name a paragraph of an article that is no interview opens with, as a
     transcript's turns do (a name of two words or more, surely a speaker's: see
-    :mod:`.speakers`), when a speaker so named speaks twice or more in it (a dateline, "NEW
-    DELHI:", or a heading, "Key Takeaways:", opens one paragraph)."""
+    :mod:`.speakers`), when a speaker so named speaks twice or more in it, or three or more
+    so named speak in it, once each (the press statements of a summit's five presidents);
+    a dateline, "NEW DELHI:", or a heading, "Key Takeaways:", opens one paragraph."""
     if article.kind == "interview":
         return None
     found = label_of(paragraph.text)
@@ -291,7 +297,7 @@ def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
         if other[0].casefold() in seen:
             return found[0]
         seen.add(other[0].casefold())
-    return None
+    return found[0] if len(seen) >= _TRANSCRIPT_SPEAKERS else None
 
 
 def _said(text: str) -> str | None:
