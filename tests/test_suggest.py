@@ -192,6 +192,10 @@ def test_no_false_dates(sentence: str) -> None:
         # and the last Thursday were read)
         ("Wang Yi is set to hold talks in Beijing on Friday.", ["2025-04-25"]),
         ("The loan agreement is expected to be signed on Thursday.", ["2025-04-24"]),
+        # what one expects or intends, in the present, is to come (walk-through 30: "We
+        # expect full loadings to resume in May", of April, was the May before)
+        ("We expect full loadings to resume in May.", ["2025-05"]),
+        ("The ministry intends to open the line in June.", ["2025-06"]),
         # ...but not in the past: "was about to", "was set to music", "had been expected"
         ("He was about to leave on Monday when the call came.", ["2025-04-21"]),
         ("The poem was set to music in March.", ["2025-03"]),

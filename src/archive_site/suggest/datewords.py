@@ -59,6 +59,8 @@ _NUMBER_WORDS = {
 } | {"a": 1, "thirty": 30, "forty": 40, "fifty": 50}
 _FUTURE = re.compile(
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
+    # what one looks to now, in the present: "we expect loadings to resume in May"
+    r"|expects?|intends?|anticipates?"
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
     # the future in the archive's other languages: Turkish and Azerbaijani by its suffix
     # ("sürecek", "keçiriləcək"; its k softened before a vowel: "imzalanacağını", "geleceğini",
