@@ -3338,6 +3338,33 @@ def test_a_saved_pages_byline_is_furniture_and_its_author_when_no_metadata_names
         assert texts(r)[-1] == "By Aida Sultanova"
 
 
+@pytest.mark.parametrize(
+    ("page", "fmt"),
+    [
+        (
+            _page_with_byline("", '<div class="byline">By AIDA SULTANOVA Associated Press</div>'),
+            "html",
+        ),
+        (
+            "date 2025-04-23\n\nAzerbaijan and China sign deals\n\n"
+            "By AIDA SULTANOVA\nAssociated Press\n\n"
+            "Azerbaijan and China signed agreements on Wednesday.\n\n"
+            "The two leaders met in Beijing.\n",
+            "wire",
+        ),
+    ],
+)
+def test_an_agency_after_a_bylines_names_in_capitals_is_the_texts_origin(
+    page: str, fmt: str
+) -> None:
+    """ABC News' copy of an AP story, its byline 'By DARIA LITVINOVA Associated Press' and
+    its dateline naming no agency: the agency was taken out of the author, and named
+    nowhere else, the copy counted as ABC News' own story."""
+    r = read_text(page, f"x.capture.{'html' if fmt == 'html' else 'txt'}", Problems(), fmt=fmt)
+    assert fields(r)["author"] == "AIDA SULTANOVA"
+    assert fields(r)["agency"] == "Associated Press"
+
+
 CREDITED = (
     "Azerbaijan and China sign deals\n\n"
     "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"

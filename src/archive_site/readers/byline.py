@@ -132,8 +132,18 @@ def read_byline(lines: list[str]) -> Byline | None:
     if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
         after = next((w for w in words if not _in_capitals(w[0])), None)
         if after is not None:
+            agency = agency or _agency_alone(author[after.start() :])
             author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
+    if len(lines) == 2:  # the affiliation's line: "Associated Press" is the text's origin
+        agency = agency or _agency_alone(lines[1])
     return Byline(author, agency)
+
+
+def _agency_alone(words: str) -> str | None:
+    """``words`` when they are a news agency's name and nothing else ("Associated Press"
+    after a writer's name in capitals, or on a line of its own); else None."""
+    words = " ".join(words.split()).strip(" ,")
+    return words if words and agency_of(words) is not None else None
 
 
 def _byline_head(line: str) -> str:
