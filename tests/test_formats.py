@@ -3365,6 +3365,19 @@ def test_an_agency_after_a_bylines_names_in_capitals_is_the_texts_origin(
     assert fields(r)["agency"] == "Associated Press"
 
 
+def test_a_byline_set_in_capitals_naming_the_outlet_with_an_agency_names_no_writer() -> None:
+    """Daily Sabah's 'DAILY SABAH WITH AA' in its author element was the author of the
+    citations ('AU  - DAILY SABAH WITH AA'): 'WITH' in capitals parts the outlet from its
+    agency, as 'with' does ('Daily Sabah with AA'); the outlet is no writer."""
+    page = _page_with_byline(
+        '<meta property="og:site_name" content="Daily Sabah">',
+        '<div class="author-info">DAILY SABAH WITH AA</div>',
+    )
+    r = read_text(page, "x.capture.html", Problems(), fmt="html")
+    assert "author" not in fields(r)
+    assert fields(r)["agency"] == "AA"
+
+
 CREDITED = (
     "Azerbaijan and China sign deals\n\n"
     "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"

@@ -211,7 +211,9 @@ _DESK_OWNER = re.compile(r"(?i:our|a|the|staff|special|foreign|political)?")
 _WITH = r"with|avec|mit|con|com|с|со|ile"
 #: What joins a byline's names, a desk's or an agency's among them: "Jane Roe and Reuters
 #: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA", "Le Figaro avec AFP".
-_NAMES_APART = re.compile(rf"\s*(?:,|&|\band\b|\b(?:{_WITH})\b)\s*")
+#: (in capitals too, in a line set in capitals: "DAILY SABAH WITH AA").
+_WITH_ANY = rf"{_WITH}|WITH|AVEC"
+_NAMES_APART = re.compile(rf"\s*(?:,|&|\band\b|\b(?:{_WITH_ANY})\b)\s*")
 
 
 def writers(names: str) -> tuple[str, str | None, bool]:
@@ -232,7 +234,7 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     first = next((p for p in parts if p not in kept), "")
     cut = names.find(first) if first else len(names)
     head = names[:cut] if kept and all(p in names[:cut] for p in kept) else ", ".join(kept)
-    return re.sub(rf"(?:[\s,]+(?:and|&|{_WITH}))*[\s,]*$", "", head).strip(), agency, True
+    return re.sub(rf"(?:[\s,]+(?:and|&|{_WITH_ANY}))*[\s,]*$", "", head).strip(), agency, True
 
 
 #: A line of a page's header naming the outlet and the news agency whose copy it ran, a
