@@ -3378,6 +3378,44 @@ def test_a_byline_set_in_capitals_naming_the_outlet_with_an_agency_names_no_writ
     assert fields(r)["agency"] == "AA"
 
 
+@pytest.mark.parametrize(
+    ("credit", "agency"),
+    [("FRANCE 24 avec AFP", "AFP"), ("Interview with Reuters", None), ("with AFP", None)],
+)
+def test_the_outlets_agency_line_under_a_standfirst_names_the_origin(
+    credit: str, agency: str | None
+) -> None:
+    """France 24's copy of an AFP story, 'FRANCE 24 avec AFP' under its standfirst (which
+    the extractor took as the text's first paragraph), was France 24's own story: below the
+    text's opening, a line naming the outlet and its agency is still the page's credit;
+    nothing else there is."""
+    chapo = (
+        "Les cinq pays riverains de la mer Caspienne ont signé dimanche une convention sur "
+        "son statut juridique."
+    )
+    body = "".join(
+        f"<p>{p}</p>\n"
+        for p in (
+            "Les dirigeants de la Russie, de l'Iran, de l'Azerbaïdjan, du Kazakhstan et du "
+            "Turkménistan ont signé dimanche au Kazakhstan une convention sur le statut "
+            "juridique de la mer Caspienne.",
+            "Le partage des fonds marins, riches en pétrole et en gaz, reste toutefois à "
+            "négocier entre les pays voisins.",
+        )
+    )
+    page = (
+        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">\n'
+        "<title>Caspienne : accord historique - France 24</title>\n"
+        '<meta property="og:site_name" content="France 24">\n'
+        '<meta property="article:published_time" content="2018-08-12T16:20:00+02:00">\n'
+        "</head><body><article>\n<h1>Caspienne : accord historique</h1>\n"
+        f'<p class="chapo">{chapo}</p>\n<div class="m-from-author">{credit}</div>\n'
+        f'<div class="body">\n{body}</div>\n</article></body></html>\n'
+    )
+    r = read_text(page, "x.capture.html", Problems(), fmt="html")
+    assert fields(r).get("agency") == agency
+
+
 CREDITED = (
     "Azerbaijan and China sign deals\n\n"
     "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"

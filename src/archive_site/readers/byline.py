@@ -240,9 +240,11 @@ def writers(names: str) -> tuple[str, str | None, bool]:
 #: A line of a page's header naming the outlet and the news agency whose copy it ran, a
 #: place or a stamp perhaps after them ("DAILY SABAH WITH AA ISTANBUL Apr 25, 2025 - 2:14 pm
 #: GMT+3", a print view's; "Le Figaro avec AFP"; "with AA"): a few words opening with a
-#: capital, or none, "with", and what follows.
+#: capital (or a number after the first: "FRANCE 24 avec AFP"), or none, "with", and what
+#: follows.
 _WITH_AGENCY = re.compile(
-    rf"(?P<names>(?:[^\W\d_][\w.'’&-]*\s+){{0,5}}?)(?i:{_WITH})\s+(?P<rest>\S.*)"
+    r"(?P<names>(?:[^\W\d_][\w.'’&-]*\s+(?:(?:[^\W\d_][\w.'’&-]*|\d+)\s+){0,4}?)?)"
+    rf"(?i:{_WITH})\s+(?P<rest>\S.*)"
 )
 _MOST_AGENCY_WORDS = 4
 _MOST_HEADER_LINE_WORDS = 20
@@ -257,7 +259,7 @@ def with_agency(text: str) -> tuple[str, str] | None:
     if found is None or len(text.split()) > _MOST_HEADER_LINE_WORDS:
         return None
     names = found["names"].strip()
-    if not all(w[0].isupper() for w in names.split()):
+    if not all(w[0].isupper() or w.isdigit() for w in names.split()):
         return None  # "said in an interview with Reuters": a sentence's
     words = found["rest"].split()
     for n in range(min(_MOST_AGENCY_WORDS, len(words)), 0, -1):

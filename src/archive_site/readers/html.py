@@ -184,7 +184,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _stamp_date(page, opening, second, fields, notes)
-        _header_agency(page, opening, fields)
+        _header_agency(page, opening, second, fields)
         _in_outlet_zone(page, second, fields)
         at, found = _dateline_of(body)
         take_dateline(body, at, found, fields, notes, "the page's date")
@@ -1055,24 +1055,29 @@ def _stamp_date(
         return
 
 
-def _header_agency(page: PageScan, first: int, fields: dict[str, Field]) -> None:
+def _header_agency(page: PageScan, first: int, second: int, fields: dict[str, Field]) -> None:
     """When nothing else names the text's news agency: the one a line between the headline
     and the text's first line ``first`` names after the outlet and "with" (a print view's
     "DAILY SABAH WITH AA", see :func:`.byline.with_agency`; or in a byline, "By Euronews with
     AP"), or after "with" alone or a desk; not after other words ("Interview with Reuters":
-    the page's kicker)."""
+    the page's kicker); and below the text's first paragraph, a standfirst, down to its
+    second line ``second``, one naming the outlet ("FRANCE 24 avec AFP" under France 24's
+    standfirst, which the extractor took for the text's opening)."""
     head = _headline(page, fields)
     if "agency" in fields or head is None:
         return
     outlet = fields["outlet"].value if "outlet" in fields else None
-    under, _ = _around_headline(page, head, first)
+    under, _ = _around_headline(page, head, max(first, second))
     for text, line in under:
         found = with_agency(text)
         if found is None:
             continue
         names, agency = found
         names = _BY.sub("", names)  # a byline naming the outlet: "By Euronews with AP"
-        if names and not (outlet and _same_name(names, outlet)) and writers(names)[0]:
+        the_outlet = bool(names and outlet and _same_name(names, outlet))
+        if line > first and not the_outlet:
+            continue  # below the text's opening, only the outlet's own line
+        if names and not the_outlet and writers(names)[0]:
             continue  # a writer's or a kicker's words before "with", not the outlet's
         fields["agency"] = Field(agency, line)
         return
