@@ -3416,6 +3416,22 @@ def test_the_outlets_agency_line_under_a_standfirst_names_the_origin(
     assert fields(r).get("agency") == agency
 
 
+@pytest.mark.parametrize(
+    ("line", "agency"),
+    [
+        ("Kaynak: AA", "AA"),
+        ("Source: Reuters", "Reuters"),
+        ("Source: State Customs Committee", None),  # no news agency
+    ],
+)
+def test_a_source_line_under_the_headline_names_the_origin(line: str, agency: str | None) -> None:
+    """Hürriyet's copy of an Anadolu story, 'Kaynak: AA' (source: AA) under its headline, was
+    Hürriyet's own: the line names the origin there as it does after the text."""
+    page = _page_with_byline('<meta property="og:site_name" content="Hürriyet">', f"<p>{line}</p>")
+    r = read_text(page, "x.capture.html", Problems(), fmt="html")
+    assert fields(r).get("agency") == agency
+
+
 CREDITED = (
     "Azerbaijan and China sign deals\n\n"
     "BAKU, April 23 (Reuters) - Azerbaijan and China signed agreements on Wednesday.\n\n"

@@ -1059,16 +1059,21 @@ def _header_agency(page: PageScan, first: int, second: int, fields: dict[str, Fi
     """When nothing else names the text's news agency: the one a line between the headline
     and the text's first line ``first`` names after the outlet and "with" (a print view's
     "DAILY SABAH WITH AA", see :func:`.byline.with_agency`; or in a byline, "By Euronews with
-    AP"), or after "with" alone or a desk; not after other words ("Interview with Reuters":
-    the page's kicker); and below the text's first paragraph, a standfirst, down to its
-    second line ``second``, one naming the outlet ("FRANCE 24 avec AFP" under France 24's
-    standfirst, which the extractor took for the text's opening)."""
+    AP"), or after "with" alone or a desk, or as the story's source ("Kaynak: AA" under
+    Hürriyet's headline: see :func:`.byline.source_agencies`); not after other words
+    ("Interview with Reuters": the page's kicker); and below the text's first paragraph, a
+    standfirst, down to its second line ``second``, one naming the outlet ("FRANCE 24 avec
+    AFP" under France 24's standfirst, which the extractor took for the text's opening)."""
     head = _headline(page, fields)
     if "agency" in fields or head is None:
         return
     outlet = fields["outlet"].value if "outlet" in fields else None
     under, _ = _around_headline(page, head, max(first, second))
     for text, line in under:
+        sources = source_agencies(" ".join(text.split())) if line <= first else None
+        if sources:  # "Kaynak: AA" under Hürriyet's headline, as "Source: AFP" ends a text
+            fields["agency"] = Field(sources[0], line)
+            return
         found = with_agency(text)
         if found is None:
             continue
