@@ -879,6 +879,13 @@ def test_the_words_before_a_date_are_read_back_from_it(monkeypatch: pytest.Monke
         ("The contract was terminated in 2020, in January that year.", ["2020"]),
         ("It was frozen in 2019 and thawed on 3 May.", ["2019"]),
         ("The talks began in 2018 and the deal came in March.", ["2018"]),
+        # ...in the clause before, which its own goes on with (walk-through 30: "the 4th of
+        # June" of an engineer's memory of 2006 was suggested as 4 June 2024)
+        (
+            "It arrived at the end of May 2006, and the first tanker sailed on the 4th of June.",
+            ["2006-05"],
+        ),
+        ("The line opened in 2006, then closed in March.", ["2006"]),
         ("Talks collapsed in January of the following year.", []),
         ("A treaty was signed in 2021; in June the same year, troops left.", ["2021"]),
         # a day named first, or a year still to come, leaves the day as it was

@@ -365,6 +365,8 @@ _THAT_YEAR = re.compile(
 
 
 _CLAUSE = re.compile(r"[,;:(—–](?!\d)")
+#: A clause that goes on with the one before it, in its time: "..., and", "..., then".
+_GOES_ON = re.compile(r"\s*(?:and|then|but|before|after|until|when)\b", re.IGNORECASE)
 
 
 def _year_told_elsewhere(c: Context, year: int) -> bool:
@@ -372,12 +374,17 @@ def _year_told_elsewhere(c: Context, year: int) -> bool:
     the sentence tells of: one it names before it, earlier ("a war in the autumn of 2020
     ended with a ceasefire signed on November 9-10": 2020's, not the latest November's), or
     one its own words point to ("in January that year"), in its own clause (after the last
-    comma, semicolon, colon, dash or parenthesis before it). Its year is then not the
-    publication's to give: better no suggestion than a wrong year."""
+    comma, semicolon, colon, dash or parenthesis before it; with the clause before, when
+    its own goes on with it: "It arrived in May 2006, and the tanker sailed on 4 June").
+    Its year is then not the publication's to give: better no suggestion than a wrong
+    year."""
     if _THAT_YEAR.match(c.sentence, c.end):
         return True
-    before = _CLAUSE.split(c.sentence[: c.start])[-1]  # its own clause: "opened in 2004,
-    for y in re.finditer(rf"\b{_Y}\b", before):  # carried 1,998 trucks in July" is July's
+    clauses = _CLAUSE.split(c.sentence[: c.start])  # its own clause: "opened in 2004,
+    before = clauses.pop()  # carried 1,998 trucks in July" is July's
+    while clauses and _GOES_ON.match(before):  # "arrived in May 2006, and ... on 4 June"
+        before = f"{clauses.pop()},{before}"
+    for y in re.finditer(rf"\b{_Y}\b", before):
         if int(y[0]) >= year or _BEFORE_NOT_YEAR.search(before[: y.start()]):
             continue
         if not _UNIT_AFTER.match(before[y.end() :]) and not re.match(r"[-–]?\d", before[y.end() :]):
