@@ -2330,6 +2330,17 @@ def test_a_date_under_the_standfirst_and_a_day_in_the_metadata() -> None:
     assert (fields(r)["published"], fields(r).get("time")) == ("2025-04-24", None)
 
 
+def test_the_bbc_s_original_publication_date_is_the_day() -> None:
+    """An archived BBC News page (2005) names its day only in ``<meta
+    name="OriginalPublicationDate" content="2005/05/25 09:32:11">``, above the text a "Last
+    Updated" stamp: it had no date, and ``add`` gave no hint of one."""
+    r = _page(
+        '<meta name="OriginalPublicationDate" content="2005/05/25 09:32:11">',
+        "<h1>Caspian oil pipeline opens</h1>",
+    )
+    assert (fields(r)["published"], fields(r).get("time")) == ("2005-05-25", "09:32")
+
+
 def test_a_stamp_s_time_is_written_in_ascii_digits() -> None:
     """ "23.04.2025, 1٢:3٠" was published as ``datetime="2025-04-23T12:3٠"`` (audit 6)."""
     found = parse_stamp("23.04.2025, 1\u0662:3\u0660")

@@ -1917,6 +1917,7 @@ _PUBLISHED_META = (
     "dc.date.issued",
     "dcterms.issued",
     "citation_publication_date",
+    "originalpublicationdate",  # the BBC's ("2005/05/25 09:32:11", in its archived pages)
 )
 
 
