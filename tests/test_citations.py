@@ -162,6 +162,9 @@ def test_person_names_split_only_when_the_order_is_clear() -> None:
         ("Tom Smith in Brussels", [{"family": "Smith", "given": "Tom"}]),
         ("Editor in Chief", [{"literal": "Editor in Chief"}]),  # a title, not a place
         ("John Smith, Reuters", [{"family": "Smith", "given": "John"}]),  # an agency
+        # a place after a comma, as Kommersant signs (walk-through 30: a literal)
+        ("Елена Черненко, Астрахань", [{"family": "Черненко", "given": "Елена"}]),
+        ("John Smith, Jr.", [{"literal": "John Smith, Jr."}]),
         # audit 5: an organisation, a Korean name of three words, particles in capitals
         ("Caspian Shipping Company", [{"literal": "Caspian Shipping Company"}]),
         ("Ministry of Foreign Affairs", [{"literal": "Ministry of Foreign Affairs"}]),

@@ -330,12 +330,25 @@ def _unplaced(name: str) -> str:
     return bare if len(bare.split()) >= 2 else name
 
 
+#: What one word after a name and a comma may be that is part of the name: "Jr.", "III".
+_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?", re.IGNORECASE)
+
+
+def _one_word_after(part: str) -> bool:
+    """Whether a part of a byline after a name of two words or more and a comma is one word,
+    the reporter's place as Kommersant writes it ("Елена Черненко, Астрахань"), not a
+    person (a name has two words) nor a suffix of the name ("Jr.")."""
+    return len(part.split()) == 1 and not _NAME_SUFFIX.fullmatch(part)
+
+
 def person_names(author: str) -> list[dict[str, str]]:
     """The people a byline names, each as :func:`person_name`: "Rayhan Demytrie, Stephen
     McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal; a desk, a
     role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
     correspondent", "Tom Smith in Brussels") is no one."""
     parts = [_unplaced(p) for p in _AUTHORS_APART.split(author) if p]
+    if len(parts) > 1 and len(parts[0].split()) >= 2:  # "Елена Черненко, Астрахань"
+        parts = [parts[0], *(p for p in parts[1:] if not _one_word_after(p))]
     people = [p for p in parts if not no_person(p)]
     apart = 0 < len(people) < len(parts) or len(people) > 1
     if apart and all(len(p.split()) >= 2 for p in people):
