@@ -127,16 +127,23 @@ def read_byline(lines: list[str]) -> Byline | None:
     by = _BYLINE.match(f"By {names}")
     if by is None or _institution(names.split()):
         return None
-    author = _without_agency(by["author"])
+    author, after = _names_in_capitals(_without_agency(by["author"]))
+    if len(lines) == 2:  # the affiliation's line: "Associated Press" is the text's origin
+        after = after or lines[1]
+    return Byline(author, agency or _agency_alone(after))
+
+
+def _names_in_capitals(author: str) -> tuple[str, str]:
+    """A byline's names in capitals, in the agencies' style, and the words after them
+    ("AIDA SULTANOVA Associated Press": "AIDA SULTANOVA" and "Associated Press"); any other
+    names whole, and nothing after them."""
     words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
     if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
         after = next((w for w in words if not _in_capitals(w[0])), None)
         if after is not None:
-            agency = agency or _agency_alone(author[after.start() :])
-            author = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
-    if len(lines) == 2:  # the affiliation's line: "Associated Press" is the text's origin
-        agency = agency or _agency_alone(lines[1])
-    return Byline(author, agency)
+            names = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
+            return names, author[after.start() :]
+    return author, ""
 
 
 def _agency_alone(words: str) -> str | None:
