@@ -246,6 +246,21 @@ def test_a_transcript_of_several_speakers_each_speaking_once_is_their_words() ->
     assert _cue(art, art.paragraphs[0]) is None
 
 
+def test_headings_in_title_case_each_once_are_no_transcript() -> None:
+    """An explainer's three headings ("Why It Matters:") are no three speakers."""
+    from archive_site.load.attribution import _cue
+
+    art = article(
+        "a",
+        texts=(
+            "Why It Matters: The pipeline carries a fifth of the region's oil.",
+            "The Big Picture: Three states border the sea.",
+            "What Comes Next: Talks resume in June.",
+        ),
+    )
+    assert [_cue(art, p) for p in art.paragraphs] == [None, None, None]
+
+
 @pytest.mark.parametrize(
     "text",
     [

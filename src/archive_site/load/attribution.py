@@ -282,7 +282,8 @@ def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
     """The speaker's name a paragraph of an article that is no interview opens with, as a
     transcript's turns do (a name of two words or more, surely a speaker's: see
     :mod:`.speakers`), when a speaker so named speaks twice or more in it, or three or more
-    so named speak in it, once each (the press statements of a summit's five presidents);
+    named in capitals speak in it, once each (the press statements of a summit's five
+    presidents);
     a dateline, "NEW DELHI:", or a heading, "Key Takeaways:", opens one paragraph."""
     if article.kind == "interview":
         return None
@@ -290,6 +291,7 @@ def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
     if found is None or not found[1] or len(found[0].split()) < 2:
         return None
     seen: set[str] = set()
+    shouted: set[str] = set()  # the names in capitals, as transcripts set them
     for p in article.paragraphs:
         other = label_of(p.text)
         if other is None or not other[1] or len(other[0].split()) < 2:
@@ -297,7 +299,12 @@ def _transcript_label(article: Article, paragraph: Paragraph) -> str | None:
         if other[0].casefold() in seen:
             return found[0]
         seen.add(other[0].casefold())
-    return found[0] if len(seen) >= _TRANSCRIPT_SPEAKERS else None
+        if other[0].isupper():
+            shouted.add(other[0])
+    # once each: only names in capitals ("VLADIMIR PUTIN:"), never headings in title case
+    # ("Why It Matters:", "The Big Picture:", "What Comes Next:")
+    once = found[0].isupper() and len(shouted) >= _TRANSCRIPT_SPEAKERS
+    return found[0] if once else None
 
 
 def _said(text: str) -> str | None:
