@@ -31,6 +31,7 @@ from archive_site.pipeline import Paths, Report, build
 from archive_site.stamp import (
     RACY_NS,
     Aside,
+    Digests,
     Found,
     Stamp,
     Tree,
@@ -114,6 +115,20 @@ EDITS: list[tuple[str, Callable[[Path], object]]] = [
     ("page", lambda c: edit(c / "pages/about.md", "title: ", "title: All ")),
     ("settings", lambda c: edit(c / "site.yaml", "title: ", "title: The ")),
 ]
+
+
+def test_the_digests_under_a_prefix_are_the_hashes_taken_by_path_after_it() -> None:
+    """What the record cache and the page keys read: a view of the hashes, not a copy."""
+    st = (0, 0, 0, 0, 0)
+    hashes = {"code/a.py": (st, "1"), "content/x.txt": (st, "2"), "content/y/z.yaml": (st, "3")}
+    content = Digests(hashes, "content/")
+    assert dict(content) == {"x.txt": "2", "y/z.yaml": "3"}
+    assert len(content) == 2
+    assert content.get("a.py") is None
+    assert content.get("code/a.py") is None
+    assert dict(Digests(hashes, "")) == {k: v[1] for k, v in hashes.items()}
+    hashes["content/new.txt"] = (st, "4")
+    assert content["new.txt"] == "4"
 
 
 def test_a_build_after_an_edit_is_skipped_however_late_the_old_site_goes(

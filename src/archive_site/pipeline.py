@@ -235,8 +235,7 @@ def _reuse(site: Site, output: Path, found: Inputs, salt: str, cache: RecordCach
     from .produce import Reuse, read_record
     from .render.keys import PageKeys
 
-    files = {k: sha for k, (_, sha) in found.hashes.items()}
-    keys = PageKeys(site.renderer.archive, site.renderer.env, files, salt, cache)
+    keys = PageKeys(site.renderer.archive, site.renderer.env, found.digests(), salt, cache)
     site.renderer.data.keep(keys.part_key, cache)
     made = {p.path: key for p in site.pages if (key := keys.of(p)) is not None}
     return Reuse(output, read_record(output), made)
@@ -247,8 +246,7 @@ def _record_cache(paths: Paths, found: Inputs, salt: str) -> RecordCache:
     files (the cache need not read them again)."""
     from .cache import RecordCache
 
-    hashes = {k[8:]: h for k, (_, h) in found.hashes.items() if k.startswith("content/")}
-    return RecordCache.of(paths.content, salt, hashes)
+    return RecordCache.of(paths.content, salt, found.digests("content/"))
 
 
 def _add_stages(

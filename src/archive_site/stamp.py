@@ -428,6 +428,10 @@ class Inputs:
             if st[4] >= since or st[2] >= since  # ctime, mtime
         }
 
+    def digests(self, prefix: str = "") -> Digests:
+        """The SHA-256 of each file under ``prefix`` (``"content/"``), by its path after it."""
+        return Digests(self.hashes, prefix)
+
     @property
     def code(self) -> str:
         """The package's own code (its files' hashes) and the versions of Python and the
@@ -437,6 +441,27 @@ class Inputs:
             if key.startswith("code/"):
                 h.update(f"{key}\0{digest}\n".encode(errors="surrogateescape"))
         return h.hexdigest()
+
+
+class Digests(Mapping[str, str]):
+    """The hashes of :attr:`Inputs.hashes` under a prefix, by path after it: a view, not a
+    copy (at 10,000 articles a copy was 20,000 keys and their strings, 2 MiB, each)."""
+
+    __slots__ = ("_hashes", "_prefix")
+
+    def __init__(self, hashes: Mapping[str, tuple[Stat, str]], prefix: str) -> None:
+        self._hashes = hashes
+        self._prefix = prefix
+
+    def __getitem__(self, key: str) -> str:
+        return self._hashes[self._prefix + key][1]
+
+    def __iter__(self) -> Iterator[str]:
+        n = len(self._prefix)
+        return (k[n:] for k in self._hashes if k.startswith(self._prefix))
+
+    def __len__(self) -> int:
+        return sum(1 for k in self._hashes if k.startswith(self._prefix))
 
 
 @dataclass(frozen=True, slots=True)
