@@ -745,6 +745,11 @@ def test_kept_byte_strings_are_read_back_checked(tmp_path: Path) -> None:
     for forged in ((f"../{first[0]}", *first[1:]), ("other-0123456789abcdef.blob", *first[1:])):
         assert blobs.valid(forged) is None  # no path, and only this kind's files
     assert blobs.valid((first[0], -1, *first[2:])) is None
+    # the sizes and checksums packed in one byte string (see cache.Ref), checked as read
+    assert type(first[2]) is bytes and len(first[2]) == 3 * 8
+    assert blobs.valid((*first[:2], first[2][:-1])) is None  # not whole numbers of them
+    minus_two = (-2).to_bytes(4, "little", signed=True)
+    assert blobs.valid((*first[:2], minus_two + first[2][4:])) is None  # no such length
     kept = (tmp_path / "c" / first[0]).read_bytes()
     (tmp_path / "c" / first[0]).unlink()  # by another build's cache, saved meanwhile
     assert blobs.read(second, 0) == b"two"  # a build reads what it made all the same

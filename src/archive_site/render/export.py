@@ -35,7 +35,7 @@ from typing import Any, Protocol
 from markupsafe import escape
 
 from .. import urls
-from ..cache import Blobs, Ref, Unreadable
+from ..cache import Blobs, Ref, Unreadable, ref_sizes
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
 from ..readers.agencies import AGENCIES, PLACE
 from .markup import Store
@@ -731,7 +731,7 @@ class DataParts:
         return sum(
             (h.values[n] is None)
             if h.values is not None
-            else (h.ref is not None and h.ref[2][n] < 0)
+            else (h.ref is not None and ref_sizes(h.ref)[n] < 0)
             for h in held
         )
 
