@@ -1496,6 +1496,16 @@ def test_the_title_with_no_h1_a_dateline_after_a_lead_and_no_number_for_an_autho
     assert "dateline" not in r.fields  # the second paragraph only with its agency
 
 
+def test_a_login_as_a_pages_meta_author_is_no_author() -> None:
+    """People's Daily Online gives its web editor's login as ``<meta name="author">``
+    ("liangjun") on a story its byline says is Xinhua's: it was the author (audit 13)."""
+    text = "<p>BEIJING, April 23 (Xinhua) -- Xi held talks with Aliyev on Wednesday.</p>"
+    head = '<title>Xi holds talks</title><meta name="author" content="liangjun">'
+    assert "author" not in _page(head, text).fields
+    named = _page('<title>Xi holds talks</title><meta name="author" content="Liang Jun">', text)
+    assert named.fields["author"].value == "Liang Jun"
+
+
 def test_a_page_declaring_no_language_is_the_one_its_script_tells() -> None:
     """people.cn declares no language: the article got the site's, English, and suggest read
     none of its dates."""

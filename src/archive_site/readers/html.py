@@ -1888,12 +1888,20 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
 
 def _no_name(author: str) -> bool:
     """Whether a ``<meta>``'s author names no one: a profile page, a number ("1002": a
-    catalogue's), a document's placeholder (see :data:`_PLACEHOLDER_AUTHOR`)."""
+    catalogue's), a document's placeholder (see :data:`_PLACEHOLDER_AUTHOR`), a login (see
+    :data:`_LOGIN`)."""
     return (
         author.startswith(("http://", "https://"))
         or not any(c.isalpha() for c in author)
         or _PLACEHOLDER_AUTHOR.fullmatch(author.strip()) is not None
+        or _LOGIN.fullmatch(author.strip()) is not None
     )
+
+
+#: A content system's login, one word in small Latin letters and digits, that a page gives
+#: as its author: People's Daily Online's web editor's (``<meta name="author"
+#: content="liangjun">``), not the story's writer (``By Xinhua``).
+_LOGIN = re.compile(r"[a-z][a-z0-9_.]*")
 
 
 #: What a document's properties name as its author when no one named one, as a page made
