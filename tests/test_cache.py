@@ -553,8 +553,11 @@ def test_the_seed_archive_is_cached_in_a_file_per_kind(
     names = [name for name in found if name.endswith(".pickle")]
     kinds = {name.partition(".")[0] for name in names}
     assert len(kinds) >= 5 and sorted(names) == sorted(f"{k}.0-of-1.pickle" for k in kinds)
-    (blob,) = (name for name in found if name not in names)  # the data files' parts
-    assert re.fullmatch(r"data-[0-9a-f]{16}\.blob", blob)
+    blobs = sorted(name for name in found if name not in names)  # data parts, YAML trees
+    assert [re.fullmatch(r"(data|yaml)-[0-9a-f]{16}\.blob", b)[1] for b in blobs] == [  # type: ignore[index]
+        "data",
+        "yaml",
+    ]
 
 
 class _Forged:
@@ -658,7 +661,8 @@ def test_a_parsed_yaml_file_is_kept_as_bytes_and_unpacked_with_the_record_maker(
     project_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The parsed milestones.yaml was kept as its objects from the load to the build's end
-    (15 MB at 10,000 milestones); it is kept pickled, and made again only of records."""
+    (15 MB at 10,000 milestones); it is kept pickled, in the cache's files, out of memory
+    (7 MB), and made again only of records."""
     from archive_site.cache import packed, unpacked
     from archive_site.errors import Problems
     from archive_site.load import load_archive
@@ -669,8 +673,10 @@ def test_a_parsed_yaml_file_is_kept_as_bytes_and_unpacked_with_the_record_maker(
     cache = RecordCache.of(content, "salt")
     cold = load_archive(content, problems=Problems(), cache=cache)
     # site.yaml's tree, and entities.yaml's, topics.yaml's and milestones.yaml's
-    entries = list(cache._new["yaml"].values())
-    assert len(entries) == 4 and all(type(entry) is bytes for entry in entries)
+    refs = list(cache._new["yaml"].values())
+    blobs = cache.blobs("yaml")
+    assert len(refs) == 4 and all(blobs.valid(ref) == ref for ref in refs)
+    entries = [blobs.read(ref, 0) for ref in refs]
     assert sum(isinstance(unpacked(entry), YList) for entry in entries) == 3
     cache.save()
     again = RecordCache.of(content, "salt")
@@ -696,7 +702,7 @@ def test_a_cache_read_ahead_is_taken_while_its_files_are_the_ones_read(
     first = RecordCache.of(content, "salt")
     cold = load_archive(content, problems=Problems(), cache=first)
     first.save()
-    files = sorted(cache_path(content).iterdir())
+    files = sorted(f for f in cache_path(content).iterdir() if f.suffix == ".pickle")
     assert cache_module.read_ahead(content) == len(files) >= 4
 
     opened: list[str] = []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..cache import RecordCache, packed, unpacked
+from ..cache import Blobs, RecordCache, Unreadable, packed, unpacked
 from ..errors import Problems, display_path
 from ..files import FileProblem, folder_problem, read_bytes
 from ..layout import (
@@ -100,23 +100,38 @@ def not_loaded(
 def yaml_tree(path: Path, display: str, problems: Problems, cache: RecordCache | None) -> Any:
     """The YAML tree of a file; from ``cache`` when the file's bytes are unchanged (a tree
     is kept only when parsing it raised no problem; nothing reading a tree changes it).
-    It is kept pickled (:func:`~archive_site.cache.packed`): as objects, a large
-    ``milestones.yaml``'s tree (10,000 milestones) held 15 MB from the load to the
-    build's end."""
+    It is kept pickled (:func:`~archive_site.cache.packed`) in the cache's files, out of
+    memory (:class:`~archive_site.cache.Blobs`): as objects, a large ``milestones.yaml``'s
+    tree (10,000 milestones) held 15 MB from the load to the build's end, and pickled in
+    memory, 7 MB."""
     if cache is None:
         return read_yaml(path, display, problems)
     try:
         key = cache.key(display, read_bytes(path))
     except FileProblem:
         return read_yaml(path, display, problems)  # which reports it
-    found = unpacked(cache.get(_YAML, key))
+    blobs = cache.blobs(_YAML)
+    found = _kept_tree(blobs, cache.get(_YAML, key))
     if isinstance(found, (YMap, YList)):
         return found
     before = len(problems)
     data = read_yaml(path, display, problems)
     if isinstance(data, (YMap, YList)) and len(problems) == before:
-        cache.put(_YAML, key, packed(data))
+        ref = blobs.add((packed(data),))
+        if ref is not None:
+            cache.put(_YAML, key, ref)
     return data
+
+
+def _kept_tree(blobs: Blobs, entry: object) -> object | None:
+    """The tree kept at ``entry`` (a :data:`~archive_site.cache.Ref`), or None."""
+    ref = blobs.valid(entry)
+    if ref is None:
+        return None
+    try:
+        return unpacked(blobs.read(ref, 0))
+    except Unreadable:
+        return None
 
 
 _YAML = "yaml"
