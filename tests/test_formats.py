@@ -5008,6 +5008,7 @@ def test_a_date_in_the_calendar_of_the_page_s_language_is_read_as_its_gregorian_
         ("۲۲ بهمن ۱۳۵۷", "1979-02-11", None),
         ("30 اسفند ۱۴۰۳", "2025-03-20", None),  # a leap year's last day
         ("30 اسفند ۱۴۰۲", None, None),  # no such day
+        ("۳ اسفند ۹۹۹۹", None, None),  # no year of the web's age (was a ValueError)
         ("22 เม.ย. 2568 14:20 น.", "2025-04-22", "14:20"),  # the Buddhist era
         ("22 เมษายน 2025", "2025-04-22", None),  # a Thai month, a Gregorian year
         ("令和7年4月22日", "2025-04-22", None),  # Japan's eras
@@ -5036,3 +5037,12 @@ def test_wire_copy_dated_in_the_solar_hijri_calendar_has_its_gregorian_day() -> 
     reading, _ = read_as(text, "wire")
     assert reading.fields["published"].value == "2025-04-23"
     assert [line for line, _ in reading.notes] == [1]
+
+
+def test_a_solar_hijri_stamp_in_a_year_past_the_gregorian_calendar_s_is_no_day() -> None:
+    """A wire copy stamped ``۳ اسفند ۹۹۹۹`` (Esfand, the last month, of the year 9999) made
+    ``add`` and the build stop with 'internal error: ValueError: year 10620 is out of range':
+    whether the year was a leap year was worked out before its range was checked."""
+    text = "۳ اسفند ۹۹۹۹\n\nدیدار وزیر امور خارجه\n\n" + "دو طرف درباره روابط گفتگو کردند. " * 4
+    reading, _ = read_as(text, "wire")
+    assert "published" not in reading.fields

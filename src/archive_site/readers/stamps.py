@@ -516,8 +516,10 @@ _BREAKS = (
 def solar_hijri(year: int, month: int, day: int) -> str | None:
     """The Gregorian ``YYYY-MM-DD`` of a Solar Hijri day (3 Ordibehesht 1404: 2025-04-23);
     None for no such day, or a year outside 1300 to 1499."""
+    if not (1300 <= year <= 1499 and 1 <= month <= 12):
+        return None  # the year first: a leap year's arithmetic runs past 9999 ('۹۹۹۹')
     last = 31 if month <= 6 else 30 if month <= 11 else 30 if _solar_leap(year) else 29
-    if not (1300 <= year <= 1499 and 1 <= month <= 12 and 1 <= day <= last):
+    if not 1 <= day <= last:
         return None
     first = dt.date(year + 621, 3, _nowruz(year))
     offset = (month - 1) * 31 - (month // 7) * (month - 7) + day - 1
