@@ -859,3 +859,48 @@ def test_a_note_in_italics_in_another_language_ends_an_interview(note: str) -> N
         Block(note, 7, "answer", 2),
     ]
     assert trailing_notes(blocks)[-1].role == "body"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        ("Q: Will the port double its capacity by 2027?", "A: We will see next year."),
+        (
+            "Xinhua (00:00:05): Will the port double its capacity by 2027?",
+            "Ilham Aliyev (00:00:09): We will see next year.",
+        ),
+        (
+            "[00:00:05] XINHUA: Will the port double its capacity by 2027?",
+            "[00:00:09] ALIYEV: We will see next year.",
+        ),
+    ],
+    ids=["q-a", "name-then-time", "time-then-name"],
+)
+def test_a_turn_on_the_line_after_another_s_is_a_turn_of_its_own(
+    project_copy: Path, question: str, answer: str
+) -> None:
+    """A transcript whose turns follow one another with no blank line between them
+    (``Q: ...?`` / ``A: ...``, as Zoom's and Descript's, or an archivist's paste, write them)
+    was one paragraph, the question: the interviewee's answer was built as the interviewer's
+    words (a milestone quoting it, with no ``speaker:``, was Xinhua's question)."""
+    text = f"The president spoke to Xinhua about the port.\n\n{question}\n{answer}\n"
+    assert _interview(project_copy, "talk.capture.txt", text) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+
+
+def test_a_wrapped_line_opening_with_an_initial_or_a_small_question_stays_in_its_paragraph() -> (
+    None
+):
+    """Only a role's marker with its colon, capitalised, or a speaker with the time opens a
+    paragraph of its own: a line of wrapped text may open ``A. Petrov`` or ``question:``."""
+    from archive_site.readers.base import split_blocks
+
+    lines = ["The treaty was signed by", "A. Petrov and raised the", "question: who pays?"]
+    assert split_blocks(lines) == [(lines, 1)]
+    assert split_blocks(["Q: Is it so?", "A: It is."]) == [
+        (["Q: Is it so?"], 1),
+        (["A: It is."], 2),
+    ]

@@ -120,6 +120,40 @@ def readable(text: str, display: str, problems: Problems) -> str:
     return text
 
 
+#: The words marking a question, and an answer, besides ``Q`` and ``A``: in the languages of
+#: the archive's sources (Russian, French, German, Spanish, Turkish, Azerbaijani, Chinese).
+QUESTION_WORDS = ("question", "вопрос", "frage", "pregunta", "soru", "sual", "问", "問")
+ANSWER_WORDS = ("answer", "ответ", "réponse", "antwort", "respuesta", "cevap", "yanıt", "cavab")
+#: ``Q:``, ``A.``, ``Question:``, ``Вопрос:``, ``问：``; bold in Markdown too (``**Q:**``,
+#: ``__A:__``, ``**Q**:``).
+QA_TURN = re.compile(
+    r"^(?:\*\*|__)?(?P<who>Q|A|"
+    + "|".join(QUESTION_WORDS + ANSWER_WORDS + ("答",))
+    + r")(?:\*\*|__)?\s*(?:[:.](?:\*\*|__)?\s+|：\s*)",
+    re.IGNORECASE,
+)
+
+
+#: A transcript's speaker with the time, before the name or after it (``[00:00:41] ZAUR
+#: SHIRIYEV:``, ``Jane Roe (00:00:05):``), as :mod:`..load.speakers` reads them.
+_TIMED_SPEAKER = re.compile(
+    r"(?P<time>[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \u00a0]+)?(?:\*\*|__)?"
+    r"[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){0,3}"
+    r"(?(time)|[ \u00a0][\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])(?:\*\*|__)?:\s"
+)
+
+
+def opens_turn(line: str) -> bool:
+    """Whether a line opens an interview's turn even with no blank line before it: a role's
+    marker with its colon, capitalised (``Q:``, ``A:``, ``Вопрос:``, ``问：``; not ``A.`` nor
+    ``question:``, which open lines of wrapped text: ``A. Petrov``, ``the`` / ``question: who
+    pays?``), or a transcript's speaker with the time."""
+    m = QA_TURN.match(line)
+    if m is not None and (":" in m[0] or "：" in m[0]) and not m["who"][0].islower():
+        return True
+    return _TIMED_SPEAKER.match(line) is not None
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them (only CR, LF and CRLF end a line)."""
     return re.split(r"\r\n|\r|\n", text)
@@ -128,12 +162,18 @@ def split_lines(text: str) -> list[str]:
 def split_blocks(
     lines: tuple[str, ...] | list[str], first_line: int = 1
 ) -> list[tuple[list[str], int]]:
-    """Groups of non-blank lines, each with the line number it starts on."""
+    """Groups of non-blank lines, each with the line number it starts on; a line opening an
+    interview's turn (:func:`opens_turn`) opens a group of its own, as if a blank line were
+    before it: else ``Q: ...?`` / ``A: ...`` on two lines were one paragraph, the question,
+    and the answer's words the interviewer's."""
     blocks: list[tuple[list[str], int]] = []
     current: list[str] = []
     start = first_line
     for number, line in enumerate(lines, start=first_line):
         if line.strip():
+            if current and opens_turn(line.strip()):
+                blocks.append((current, start))
+                current = []
             if not current:
                 start = number
             current.append(line.strip())

@@ -6,25 +6,14 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from ..model import ParagraphRole
+from .base import ANSWER_WORDS as _ANSWER_WORDS
+from .base import QA_TURN as _QA_TURN
+from .base import QUESTION_WORDS as _QUESTION_WORDS
 from .base import Block, Field
 
 _DASH_TURN = re.compile(r"^[-–—]\s+")
 #: A turn of dialogue as Russian and French set it, with a long dash; "- " opens list items too.
 _LONG_DASH_TURN = re.compile(r"^[–—]\s+")
-#: The words marking a question, and an answer, besides ``Q`` and ``A``: in the languages of
-#: the archive's sources (Russian, French, German, Spanish, Turkish, Azerbaijani, Chinese).
-_QUESTION_WORDS = ("question", "вопрос", "frage", "pregunta", "soru", "sual", "问", "問")
-_ANSWER_WORDS = ("answer", "ответ", "réponse", "antwort", "respuesta", "cevap", "yanıt", "cavab")
-#: ``Q:``, ``A.``, ``Question:``, ``Вопрос:``, ``问：``; bold in Markdown too (``**Q:**``,
-#: ``__A:__``, ``**Q**:``).
-_QA_TURN = re.compile(
-    r"^(?:\*\*|__)?(?P<who>Q|A|"
-    + "|".join(_QUESTION_WORDS + _ANSWER_WORDS + ("答",))
-    + r")(?:\*\*|__)?\s*(?:[:.](?:\*\*|__)?\s+|：\s*)",
-    re.IGNORECASE,
-)
-
-
 #: A question as the White House's transcripts mark it, ``Q`` and no colon ("Q Thank you,
 #: Karine. On Iran..."): a marker only where the text marks questions so twice or more, or
 #: marks some otherwise (a paragraph may open "Q Street"); see :func:`marker_of`.
