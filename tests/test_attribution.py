@@ -1275,3 +1275,29 @@ def test_the_words_of_saying_nearest_before_the_quote_hand_it_on(text: str, quot
     mine = attribute(art, para, "nabiyev", KNOWN, _span(own, "China supports the Middle"))
     assert (mine.speaker, mine.voice) == ("ziyadov", "answer")
     assert mine.error is not None and "'told', are the answer's own" in mine.error
+
+
+def test_a_copy_s_words_are_not_said_to_be_the_copying_outlet_s_own() -> None:
+    """ABC News' copy of an AP story: a sentence of it was shown as "ABC News, in its own
+    words", though ABC wrote none of it; it is in a story from AP (whose words it may not all
+    be either: a copy can add an intro), and an outlet's own story is still its own words."""
+    from archive_site.model import ChainLink
+    from archive_site.render.views import _own_words
+
+    own = dataclasses.replace(
+        article("a"), outlet="ABC News", chain=(ChainLink("ABC News", "publisher", "abc"),)
+    )
+    assert _own_words(own) == "in its own words"
+    copy = dataclasses.replace(
+        own,
+        chain=(
+            ChainLink("Associated Press", "original", None),
+            ChainLink("ABC News", "publisher", "abc"),
+        ),
+    )
+    assert _own_words(copy) == "in a story from Associated Press"
+    same = dataclasses.replace(
+        own,
+        chain=(ChainLink("ABC", "original", "abc"), ChainLink("ABC News", "publisher", "abc")),
+    )
+    assert _own_words(same) == "in its own words"

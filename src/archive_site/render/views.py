@@ -66,7 +66,7 @@ class Speaker(NamedTuple):
 
     entity: Entity | None  # None: an outlet that is no entity
     name: str
-    words: str  # "answer", "question", "quoted by EDnews", "in its own words"
+    words: str  # "answer", "question", "quoted by EDnews", "in its own words", "in a story from AP"
 
     @property
     def text(self) -> str:
@@ -83,9 +83,21 @@ def speaker(a: Archive, s: Source) -> Speaker:
         "question": "question",
         "answer": "answer",
         "reported": f"{_quoted_or_reported(art, s)} by {_reporter(a, art, s)}",
-        "own": "in its own words",
+        "own": _own_words(art),
     }[s.voice]
     return Speaker(ent, ent.name if ent else who, words)
+
+
+def _own_words(art: Article) -> str:
+    """How the outlet's words are said: "in its own words"; in a copy of another's story
+    (its chain names an original), "in a story from Associated Press": the copying outlet
+    did not write them, and the original may not have written them all (an intro added)."""
+    first = next((c for c in art.chain if c.role == "original"), None)
+    if first is None or first.name == art.outlet:
+        return "in its own words"
+    if first.entity is not None and first.entity == art.publisher_entity:
+        return "in its own words"
+    return f"in a story from {first.name}"
 
 
 def _quoted_or_reported(art: Article, s: Source) -> str:
