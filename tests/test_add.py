@@ -19,12 +19,12 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from archive_site.commands.add import choose_id, yaml_scalar
 from archive_site.errors import Problems
-from archive_site.files import CONTROL_CHARACTERS
+from archive_site.files import CONTROL_CHARACTERS, closed_directions
 from archive_site.load import load_archive
 from archive_site.readers import Field, Reading
 from archive_site.yamlsrc import parse_yaml
@@ -697,11 +697,13 @@ def test_an_id_is_cut_between_words() -> None:
 
 
 @given(st.text(max_size=80).filter(lambda v: CONTROL_CHARACTERS.search(v) is None))
+@example("\u2066")  # an isolate opened and not closed: closed as it is read (hypothesis found)
 def test_yaml_scalar_round_trips(value: str) -> None:
     problems = Problems()
     data = parse_yaml(f"original_name: {yaml_scalar(value)}\n", "t.yaml", problems)
     assert not list(problems)
-    assert data["original_name"] == unicodedata.normalize("NFC", value)  # all text is read so
+    # all text is read so: NFC, and a writing direction opened closed within it (README)
+    assert data["original_name"] == closed_directions(unicodedata.normalize("NFC", value))
     assert "\n" not in yaml_scalar(value)
 
 
