@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import signal
 import subprocess
@@ -76,7 +77,7 @@ def full_sandbox(tmp_path: Path) -> Path:
 
 
 def run(command: str, cwd: Path, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    args = command.split()
+    args = shlex.split(command)
     if args[0] == "make":
         args = [*MAKE, *args[1:]]
     env = {k: v for k, v in os.environ.items() if k != "ARCHIVE_SITE_BASE_URL"}
@@ -143,6 +144,11 @@ def serve_until_ready(command: str, cwd: Path) -> str:
     return url
 
 
+INIT = (
+    '.venv/bin/archive-site init caspian --title "Caspian Archive" --subject "the Caspian Sea"'
+    ' --publisher "A. Researcher"'
+)
+
 # Each README command, and where it is exercised.
 COVERED_HERE = {
     "make site",
@@ -156,6 +162,8 @@ COVERED_HERE = {
     ".venv/bin/archive-site add tests/fixtures/pages/news-jsonld.html --id 2025-04-25-alat-logistics-centre",
     ".venv/bin/archive-site add tests/fixtures/wire/kazinform-style.txt",
     ".venv/bin/archive-site suggest --new",
+    INIT,
+    ".venv/bin/archive-site check --content caspian",
     ".venv/bin/archive-site suggest 2025-04-21-aliyev-xinhua-interview --json",
     "make bench",
     "make bench-scale",
@@ -189,6 +197,19 @@ def test_make_site(full_sandbox: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "Built 119 pages" in result.stdout
     assert (full_sandbox / "dist/index.html").is_file()
+
+
+def test_an_archive_of_your_own(sandbox: Path) -> None:
+    made = run(INIT, sandbox)
+    assert made.returncode == 0, made.stderr
+    assert "add CAPTURE --content caspian" in made.stdout
+    assert (sandbox / "caspian/pages/about.md").is_file()
+    checked = run(".venv/bin/archive-site check --content caspian", sandbox)
+    assert checked.returncode == 0, checked.stderr
+    assert "No problems: 0 articles, 0 milestones" in checked.stdout
+    again = run(INIT, sandbox)  # a folder in use is refused, as the README says
+    assert again.returncode == 1
+    assert "caspian: is not empty" in again.stderr
 
 
 def test_adding_an_article_then_checking(sandbox: Path) -> None:

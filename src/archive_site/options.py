@@ -112,3 +112,22 @@ class AddOptions:
     capture: Path
     content: Path
     ident: str | None
+
+
+#: The address a new archive (``init``) is published at until its site.yaml says where.
+DEFAULT_BASE_URL = "https://example.org/"
+
+
+@dataclass(frozen=True, slots=True)
+class InitOptions:
+    """``archive-site init``: the new archive's folder and what its ``site.yaml`` says
+    (``description`` and ``license``: None for the default)."""
+
+    folder: Path
+    title: str
+    subject: str
+    publisher: str
+    language: str
+    base_url: str
+    description: str | None
+    license: str | None

@@ -17,9 +17,11 @@ from pathlib import Path
 from ..config import ENV_BASE_URL, chosen_base_url
 from ..errors import ArchiveError, Diagnostic, display_path, format_report
 from ..options import (
+    DEFAULT_BASE_URL,
     AddOptions,
     BuildOptions,
     CheckOptions,
+    InitOptions,
     ServeOptions,
     SiteOptions,
     SuggestOptions,
@@ -30,7 +32,7 @@ from ..options import (
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 #: A disk that is full, or a quota reached: the files' problem, not a bug.
 _FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
-COMMANDS = ("build", "check", "serve", "add", "suggest")
+COMMANDS = ("build", "check", "serve", "add", "suggest", "init")
 
 
 class Printer:
@@ -133,6 +135,7 @@ def parser() -> argparse.ArgumentParser:
     _serve_arguments(sub)
     _add_arguments(sub)
     _suggest_arguments(sub)
+    _init_arguments(sub)
     return root
 
 
@@ -221,6 +224,44 @@ def _suggest_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser])
         help="print a JSON array (keys: article, paragraph, date, quote, basis, existing)",
     )
     g.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
+
+
+def _init_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    i = sub.add_parser(
+        "init",
+        help="make a new archive's content folder, ready to build",
+        description=(
+            "Write a new archive into FOLDER (new, or empty): its site.yaml from the options, "
+            "an About page saying how the archive works, milestones.yaml, entities.yaml and "
+            "topics.yaml holding no records yet, and an empty articles/ folder for `add`. "
+            "Give the folder to every command as --content FOLDER."
+        ),
+    )
+    i.add_argument("folder", type=Path, metavar="FOLDER", help="the new content folder")
+    i.add_argument("--title", required=True, help="the site's title")
+    i.add_argument("--subject", required=True, help="what the archive is on (shown with the title)")
+    i.add_argument(
+        "--publisher", required=True, help="who publishes it (a person or an organisation)"
+    )
+    i.add_argument(
+        "--description",
+        default=None,
+        help="one or two sentences on the archive (default: one made from the subject)",
+    )
+    i.add_argument("--language", default="en", help="the site's language tag (default: en)")
+    i.add_argument(
+        "--base-url",
+        default=DEFAULT_BASE_URL,
+        metavar="URL",
+        help=f"the absolute URL it will be published at (default: {DEFAULT_BASE_URL})",
+    )
+    i.add_argument(
+        "--license",
+        default=None,
+        help="how the archive's records may be reused (default: says only that the captures "
+        "remain their authors' and outlets' work)",
+    )
+    i.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
 
 def site_options(args: argparse.Namespace) -> SiteOptions:
@@ -333,6 +374,22 @@ def cmd_serve(args: argparse.Namespace, out: Printer) -> int:
     return serve(serve_options(args), out)
 
 
+def cmd_init(args: argparse.Namespace, out: Printer) -> int:
+    from .init import init
+
+    options = InitOptions(
+        folder=args.folder,
+        title=args.title,
+        subject=args.subject,
+        publisher=args.publisher,
+        language=args.language,
+        base_url=args.base_url,
+        description=args.description,
+        license=args.license,
+    )
+    return init(options, out)
+
+
 def cmd_add(args: argparse.Namespace, out: Printer) -> int:
     from .add import add
 
@@ -349,6 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": cmd_serve,
         "add": cmd_add,
         "suggest": cmd_suggest,
+        "init": cmd_init,
     }[args.command]
     try:
         return run(args, out)
@@ -404,13 +462,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _where(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> str:
     """Where the problems are, for the heading: the command line (an option's value: a
-    usage error), the output folder, the capture ``add`` was given, else the content."""
+    usage error), the output folder, the capture ``add`` was given, the folder ``init`` was
+    given, else the content."""
     paths = {d.path for d in diagnostics}
     if paths and all(p.startswith("--") for p in paths):
         return "the command line"
     output = getattr(args, "output", None)
     if output is not None and paths == {display_path(Path(output))}:
         return "the output folder"
+    if args.command == "init":
+        return "the new archive's folder"
     return "the capture" if args.command == "add" else "the content"
 
 

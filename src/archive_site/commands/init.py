@@ -1,0 +1,164 @@
+"""``archive-site init``: a new archive's content folder, ready to build.
+
+It writes, into a new or empty folder, what every archive needs and nothing of
+the seed's: ``site.yaml`` from the options (each value checked as the build
+checks it, so the new folder builds as it is), an About page saying how the
+archive works (:file:`starter/about.md`, a file of this package), the three
+YAML files holding no records yet (``[]``) and an empty ``articles/`` for
+``add``.  The files are written into a temporary folder beside it, which is
+then renamed into place: the folder is made whole or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..config import LANGUAGE_PROBLEM, LANGUAGE_TAG, normalise_base_url
+from ..errors import ArchiveError, Diagnostic, display_path
+from ..files import CONTROL_CHARACTERS
+from ..layout import (
+    ARTICLES_DIR,
+    ENTITIES_FILE,
+    MILESTONES_FILE,
+    PAGES_DIR,
+    SITE_FILE,
+    TOPICS_FILE,
+)
+from ..options import DEFAULT_BASE_URL, InitOptions
+from .add import yaml_scalar
+
+if TYPE_CHECKING:
+    from .cli import Printer
+
+#: The About page a new archive starts with.
+STARTER_ABOUT = Path(__file__).resolve().parent / "starter" / "about.md"
+#: Said of the captures when ``--license`` does not say how the records are licensed.
+CAPTURES_LICENSE = (
+    "The captured articles remain the work of their authors and outlets and are "
+    "archived here for research."
+)
+
+
+def init(options: InitOptions, out: Printer) -> int:
+    """Write a new archive into ``options.folder`` (see the module's text)."""
+    folder = options.folder
+    settings = site_yaml(options)  # the options checked before anything is written
+    _require_empty(folder)
+    about = STARTER_ABOUT.read_bytes()
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = folder.parent / f".{folder.name}.init-{os.getpid()}"
+    shutil.rmtree(temporary, ignore_errors=True)
+    try:
+        (temporary / ARTICLES_DIR).mkdir(parents=True)
+        (temporary / PAGES_DIR).mkdir()
+        _write(temporary / SITE_FILE, settings.encode("utf-8"))
+        _write(temporary / PAGES_DIR / "about.md", about)
+        for name in (MILESTONES_FILE, ENTITIES_FILE, TOPICS_FILE):
+            _write(temporary / name, b"[]\n")
+        _require_empty(folder)  # (still: nothing came meanwhile)
+        with contextlib.suppress(FileNotFoundError):
+            folder.rmdir()  # an empty folder: replaced by the new one
+        temporary.rename(folder)
+    finally:
+        shutil.rmtree(temporary, ignore_errors=True)
+    _say_next(folder, options, out)
+    return 0
+
+
+def site_yaml(options: InitOptions) -> str:
+    """The text of the new archive's ``site.yaml``; raises, naming the option, for a value
+    the build would refuse."""
+    problems: list[Diagnostic] = []
+    values = {
+        "--title": options.title,
+        "--subject": options.subject,
+        "--publisher": options.publisher,
+        "--description": options.description,
+        "--license": options.license,
+    }
+    for option, value in values.items():
+        problem = _text_problem(value)
+        if problem is not None:
+            problems.append(Diagnostic(option, None, problem))
+    if not LANGUAGE_TAG.fullmatch(options.language):
+        problems.append(
+            Diagnostic("--language", None, f"{LANGUAGE_PROBLEM}, got {options.language!r}")
+        )
+    try:
+        normalise_base_url(options.base_url)
+    except ValueError as exc:
+        problems.append(Diagnostic("--base-url", None, str(exc)))
+    if problems:
+        raise ArchiveError(problems)
+    description = options.description or (
+        f"A research archive of sources on {options.subject.strip()}, with a timeline of "
+        "milestones, each checked against the words of its sources."
+    )
+    license_ = options.license or CAPTURES_LICENSE
+    return "\n".join(
+        [
+            "# Site settings. Every key is checked: an unknown key is an error.",
+            f"title: {yaml_scalar(options.title.strip())}",
+            f"description: {yaml_scalar(description.strip())}",
+            f"subject: {yaml_scalar(options.subject.strip())}",
+            f"language: {yaml_scalar(options.language)}",
+            "# Where the site is published. Only absolute URLs use it (canonical links,",
+            "# sitemap, feed, JSON-LD); every link between pages is relative. The build",
+            "# takes --base-url or ARCHIVE_SITE_BASE_URL instead when given.",
+            f"base_url: {yaml_scalar(options.base_url)}",
+            f"publisher: {yaml_scalar(options.publisher.strip())}",
+            f"license: {yaml_scalar(license_.strip())}",
+            "",
+        ]
+    )
+
+
+def _text_problem(value: str | None) -> str | None:
+    """What is wrong with a setting's text, if anything (None: not given, where optional)."""
+    if value is None:
+        return None
+    if not value.strip():
+        return "expected some text, got none"
+    if CONTROL_CHARACTERS.search(value) or any(ch in value for ch in "\t\n\r\u2028\u2029"):
+        return "expected one line of text, without control characters"
+    return None
+
+
+def _require_empty(folder: Path) -> None:
+    """Raise unless ``folder`` is free: nothing there, or an empty folder."""
+    problem = None
+    if folder.is_symlink():
+        problem = "is a symbolic link; give the folder itself"
+    elif folder.is_dir():
+        if any(folder.iterdir()):
+            problem = "is not empty; init writes a new archive into a new or empty folder"
+    elif folder.exists():
+        problem = "is a file, not a folder"
+    if problem is not None:
+        raise ArchiveError([Diagnostic(display_path(folder), None, problem)])
+
+
+def _write(path: Path, data: bytes) -> None:
+    with path.open("xb") as f:
+        f.write(data)
+
+
+def _say_next(folder: Path, options: InitOptions, out: Printer) -> None:
+    where = display_path(folder)
+    out.info(
+        f"Made a new archive in {where}/: {SITE_FILE}, {PAGES_DIR}/about.md, "
+        f"{MILESTONES_FILE}, {ENTITIES_FILE}, {TOPICS_FILE} and {ARTICLES_DIR}/ (empty)."
+    )
+    out.info("Next, from the folder holding templates/ (the project's):")
+    out.info(f"  archive-site add CAPTURE --content {where}   copy a saved page or text in")
+    out.info(f"  archive-site check --content {where}         validate it")
+    out.info(f"  archive-site serve --content {where}         build it and preview it here")
+    if options.base_url == DEFAULT_BASE_URL:
+        out.info(
+            f"Before publishing, set base_url in {where}/{SITE_FILE} (now {DEFAULT_BASE_URL}) "
+            "or give the build --base-url."
+        )
