@@ -135,3 +135,16 @@ def test_the_starter_page_ships_with_the_package() -> None:
     patterns = config["tool"]["setuptools"]["package-data"]["archive_site"]
     rel = STARTER_ABOUT.relative_to(ROOT / "src" / "archive_site").as_posix()
     assert any(fnmatch.fnmatch(rel, p) for p in patterns), (rel, patterns)
+
+
+def test_the_working_folder_itself_when_empty(tmp_path: Path) -> None:
+    """``init .`` in an empty folder fills it, and leaves it the same folder (a shell in it
+    stays in it): nothing is written beside it but for a moment."""
+    here = tmp_path / "here"
+    here.mkdir()
+    inode = here.stat().st_ino
+    result = cli("init", ".", *ARGS, cwd=here)
+    assert result.returncode == 0, result.stderr
+    assert here.stat().st_ino == inode
+    assert (here / "site.yaml").is_file() and (here / "articles").is_dir()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]

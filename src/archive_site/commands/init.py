@@ -45,9 +45,9 @@ CAPTURES_LICENSE = (
 
 def init(options: InitOptions, out: Printer) -> int:
     """Write a new archive into ``options.folder`` (see the module's text)."""
-    folder = options.folder
     settings = site_yaml(options)  # the options checked before anything is written
-    _require_empty(folder)
+    _require_empty(options.folder)
+    folder = options.folder.resolve()  # ("." named by the folder's own name)
     about = STARTER_ABOUT.read_bytes()
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = folder.parent / f".{folder.name}.init-{os.getpid()}"
@@ -59,14 +59,31 @@ def init(options: InitOptions, out: Printer) -> int:
         _write(temporary / PAGES_DIR / "about.md", about)
         for name in (MILESTONES_FILE, ENTITIES_FILE, TOPICS_FILE):
             _write(temporary / name, b"[]\n")
-        _require_empty(folder)  # (still: nothing came meanwhile)
-        with contextlib.suppress(FileNotFoundError):
-            folder.rmdir()  # an empty folder: replaced by the new one
-        temporary.rename(folder)
+        _require_empty(options.folder)  # (still: nothing came meanwhile)
+        if folder.is_dir():
+            _move_into(temporary, folder)  # (not replaced: it may be a shell's working folder)
+        else:
+            temporary.rename(folder)
     finally:
         shutil.rmtree(temporary, ignore_errors=True)
-    _say_next(folder, options, out)
+    _say_next(options.folder, options, out)
     return 0
+
+
+def _move_into(source: Path, folder: Path) -> None:
+    """Move what ``source`` holds into the empty ``folder``: all of it, or, when a move
+    fails, none (what was moved is taken out again)."""
+    moved: list[Path] = []
+    try:
+        for entry in sorted(source.iterdir()):
+            target = folder / entry.name
+            entry.rename(target)
+            moved.append(target)
+    except BaseException:
+        for target in moved:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(target) if target.is_dir() else target.unlink()
+        raise
 
 
 def site_yaml(options: InitOptions) -> str:
