@@ -29,13 +29,13 @@ def test_importing_the_stages_compiles_none_of_the_large_patterns() -> None:
     each) are not compiled by importing the stages."""
     code = (
         "import archive_site.load, archive_site.render, archive_site.produce\n"
-        "from archive_site.readers import dateline\n"
+        "from archive_site.readers import base, dateline\n"
         "from archive_site import dates, text\n"
         "from archive_site.load import attribution, speakers\n"
         "made = [f.cache_info().currsize for f in (dateline.DATELINE, dateline.STOPPED_DATELINE,"
         " dateline.COMMA_DATELINE, dateline.BARE_AGENCY_DATELINE, dateline.CJK_DATELINE,"
         " dates._OTHER_MONTH, dates._ENGLISH_MONTH, text._MONTH_FIRST, attribution.ATTRIBUTION,"
-        " attribution.QUOTATION, speakers._LABEL, speakers._EDITORS_NOTE)]\n"
+        " attribution.QUOTATION, base._LABEL, speakers._EDITORS_NOTE)]\n"
         "print(sum(made))\n"
     )
     done = subprocess.run(

@@ -13,11 +13,11 @@ from archive_site.load.speakers import (
     interview_names,
     label_turns,
     names_of,
-    speaker_label,
     trailing_notes,
 )
 from archive_site.model import Entity
 from archive_site.readers import Block
+from archive_site.readers.base import speaker_label
 from archive_site.readers.turns import has_qa_turns, mark_turns, turns_by_markers
 from conftest import cli
 
@@ -903,4 +903,48 @@ def test_a_wrapped_line_opening_with_an_initial_or_a_small_question_stays_in_its
     assert split_blocks(["Q: Is it so?", "A: It is."]) == [
         (["Q: Is it so?"], 1),
         (["A: It is."], 2),
+    ]
+
+
+def test_turns_marked_by_names_on_consecutive_lines_are_turns_of_their_own(
+    project_copy: Path,
+) -> None:
+    """A transcript pasted with no blank line between turns marked by names alone
+    (``Xinhua: ...?`` / ``Ilham Aliyev: ...``, no time, no ``Q:``) was one paragraph per
+    exchange, opening with Xinhua's name: the answer was built as Xinhua's question.  A
+    line opening with a speaker's name that opens other lines too, in a paragraph opening
+    with one, is the next turn; a turn wrapped over two lines stays one paragraph."""
+    text = (
+        "The president spoke to Xinhua about the port.\n\n"
+        "Xinhua: Will the port double its capacity\nby 2027?\n"
+        "Ilham Aliyev: We will see next year.\n\n"
+        "Xinhua: And the railway?\n"
+        "Ilham Aliyev: It is being doubled.\n"
+    )
+    assert _interview(project_copy, "talk.capture.txt", text) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    text = load_archive(project_copy / "content").article("talk").paragraphs[1].text
+    assert text == "Xinhua: Will the port double its capacity by 2027?"
+
+
+def test_a_name_and_colon_opening_a_wrapped_line_once_stays_in_its_paragraph() -> None:
+    """Only a name that opens two lines or more splits a paragraph, and only one opening
+    with a name: prose wrapped at ``Baku:`` or a one-off label stays whole."""
+    from archive_site.readers.base import split_blocks
+
+    once = ["Note: the treaty signed in", "Baku: the capital, was ratified."]
+    assert split_blocks(once) == [(once, 1)]
+    prose = ["The treaty was signed in", "Baku: the capital.", "", "Baku: a city.", "More."]
+    assert split_blocks(prose) == [(prose[:2], 1), (prose[3:], 4)]
+    turns = ["Xinhua: Why?", "Aliyev: Because.", "", "Xinhua: When?", "Aliyev: Soon."]
+    assert split_blocks(turns) == [
+        (["Xinhua: Why?"], 1),
+        (["Aliyev: Because."], 2),
+        (["Xinhua: When?"], 4),
+        (["Aliyev: Soon."], 5),
     ]

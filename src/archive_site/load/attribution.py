@@ -21,8 +21,8 @@ from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
+from ..readers.base import label_of
 from ..text import in_quotation_marks, quotation_around, sentence_spans
-from .speakers import label_of
 
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = later(

@@ -22,67 +22,9 @@ from collections.abc import Iterable, Sequence
 from ..model import Entity, ParagraphRole
 from ..patterns import later
 from ..readers import Block
+from ..readers.base import label_of
 from ..readers.turns import Marker, marker_of, marker_role
 from ..text import normalise_text
-
-#: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
-#: in Markdown, or not), then a colon and the words said.  A transcript may put the time
-#: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
-#: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``),
-#: or the time after it, as Zoom's and Descript's transcripts write it (``Jane Roe
-#: (00:00:05):``).
-_WORD = r"[^\W\d_][\w'’.-]*"
-_LABEL = later(
-    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
-    rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
-    r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
-    r"(?:[ \u00a0][\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)?"
-    r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
-)
-#: A paragraph opening with a speaker's name in Chinese, Japanese or Korean, which have no
-#: capitals, then a full-width colon, as their interviews mark turns (``记者：...``,
-#: ``扎伊纳利：...``): a name only when the interview knows it (``他说：`` is none).
-_CJK_LABEL = later(
-    r"(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{1,12})\s?[：:]\s*(?=\S)"
-)
-#: The small words an office's title may hold uncapitalised ("President of Azerbaijan").
-_JOINERS = frozenset("of the and for to at in on de du des la le von van der y e &".split())  # noqa: SIM905
-
-#: Words that open a sentence before a colon and name no one ("First: the treaty").
-_NOT_NAMES = frozenset(
-    "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
-    " so now today also again however example result update moreover"
-    " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc"
-    " at by from until till before after around since on in".split()
-)
-
-
-def speaker_label(text: str) -> str | None:
-    """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
-    label = label_of(text)
-    return None if label is None else label[0]
-
-
-def label_of(text: str) -> tuple[str, bool] | None:
-    """The name a paragraph opens with as its speaker's, and whether it is surely one: a
-    name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
-    and Russia: ..."), and is one only when it is a name the interview knows, and so is a
-    name in Chinese, Japanese or Korean before a full-width colon ("记者：")."""
-    m = _LABEL().match(text)
-    if m is None and (cjk := _CJK_LABEL().match(text)) is not None:
-        return cjk["name"], False  # a name the interview must know
-    if m is None or not all(w[0].isupper() for w in m["name"].split()):
-        return None
-    if m["name"].casefold() in _NOT_NAMES:
-        return None
-    office, name = m["office"] or "", m["name"]
-    # sure: no office, or the transcripts' capitals ("ILHAM ALIYEV, PRESIDENT:"; not a list
-    # of acronyms, "EU, NATO and the OSCE:"); else a name the interview must know, its office
-    # in ordinary capitals or none ("Ilham Aliyev, president of Azerbaijan:", as Russian
-    # and French write an office)
-    shouted = (name.isupper() and len(name.split()) > 1) or (office.isupper() and office)
-    return name, not office or bool(shouted)
-
 
 #: A transcript's stage direction, a paragraph of its own in brackets: what happens
 #: ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "[MUSIC PLAYING]", "[laughter]", "(Applause.)"), or

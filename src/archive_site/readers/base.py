@@ -17,6 +17,7 @@ from types import MappingProxyType
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, closed_directions, nfc
 from ..model import Furniture, ParagraphRole
+from ..patterns import later
 from ..yamlsrc import YMap
 from .charset import decode_capture
 
@@ -134,6 +135,63 @@ QA_TURN = re.compile(
 )
 
 
+#: A paragraph opening with a speaker's name: one to four words, each capitalised (bold
+#: in Markdown, or not), then a colon and the words said.  A transcript may put the time
+#: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
+#: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``),
+#: or the time after it, as Zoom's and Descript's transcripts write it (``Jane Roe
+#: (00:00:05):``).
+_WORD = r"[^\W\d_][\w'’.-]*"
+_LABEL = later(
+    r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
+    rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
+    r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
+    r"(?:[ \u00a0][\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)?"
+    r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
+)
+#: A paragraph opening with a speaker's name in Chinese, Japanese or Korean, which have no
+#: capitals, then a full-width colon, as their interviews mark turns (``记者：...``,
+#: ``扎伊纳利：...``): a name only when the interview knows it (``他说：`` is none).
+_CJK_LABEL = later(
+    r"(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{1,12})\s?[：:]\s*(?=\S)"
+)
+
+#: Words that open a sentence before a colon and name no one ("First: the treaty").
+_NOT_NAMES = frozenset(
+    "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
+    " so now today also again however example result update moreover"
+    " meanwhile besides furthermore instead still yet then here there indeed am pm gmt utc"
+    " at by from until till before after around since on in".split()
+)
+
+
+def speaker_label(text: str) -> str | None:
+    """The name a paragraph opens with as its speaker's (``Name: words``), if any."""
+    label = label_of(text)
+    return None if label is None else label[0]
+
+
+def label_of(text: str) -> tuple[str, bool] | None:
+    """The name a paragraph opens with as its speaker's, and whether it is surely one: a
+    name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
+    and Russia: ..."), and is one only when it is a name the interview knows, and so is a
+    name in Chinese, Japanese or Korean before a full-width colon ("记者：")."""
+    m = _LABEL().match(text)
+    if m is None and (cjk := _CJK_LABEL().match(text)) is not None:
+        return cjk["name"], False  # a name the interview must know
+    if m is None or not all(w[0].isupper() for w in m["name"].split()):
+        return None
+    if m["name"].casefold() in _NOT_NAMES:
+        return None
+    office, name = m["office"] or "", m["name"]
+    # sure: no office, or the transcripts' capitals ("ILHAM ALIYEV, PRESIDENT:"; not a list
+    # of acronyms, "EU, NATO and the OSCE:"); else a name the interview must know, its office
+    # in ordinary capitals or none ("Ilham Aliyev, president of Azerbaijan:", as Russian
+    # and French write an office)
+    shouted = (name.isupper() and len(name.split()) > 1) or (office.isupper() and office)
+    return name, not office or bool(shouted)
+
+
 #: A transcript's speaker with the time, before the name or after it (``[00:00:41] ZAUR
 #: SHIRIYEV:``, ``Jane Roe (00:00:05):``), as :mod:`..load.speakers` reads them.
 _TIMED_SPEAKER = re.compile(
@@ -154,6 +212,38 @@ def opens_turn(line: str) -> bool:
     return _TIMED_SPEAKER.match(line) is not None
 
 
+def _label_at(line: str) -> str | None:
+    """The speaker's name a line surely opens with (:func:`label_of`), casefolded; None for
+    none (and at once for a line with no colon near its start, as most are)."""
+    head = line[:160]
+    if ":" not in head and "：" not in head:
+        return None
+    found = label_of(line)
+    return found[0].casefold() if found is not None and found[1] else None
+
+
+def _recurring_names(lines: Sequence[str]) -> frozenset[str]:
+    """The speakers' names (:func:`_label_at`) that open two lines or more."""
+    seen: set[str] = set()
+    twice: set[str] = set()
+    for line in lines:
+        name = _label_at(line.strip())
+        if name is not None:
+            (twice if name in seen else seen).add(name)
+    return frozenset(twice)
+
+
+def _next_named_turn(line: str, first: str, recurring: frozenset[str]) -> bool:
+    """Whether ``line``, within a group of lines opening with ``first``, opens the next turn
+    of a transcript that leaves no blank line between turns: both open with a speaker's name
+    (``Name: words``), and the line's is one that opens other lines too (a transcript's
+    speakers speak more than once).  Whether a name is a speaker's, only the archive knows
+    (its entities); but a wrapped line of prose opening with a recurring name and a colon,
+    in a paragraph that opens with another, is no sentence a writer makes."""
+    name = _label_at(line) if recurring else None
+    return name is not None and name in recurring and _label_at(first) is not None
+
+
 def split_lines(text: str) -> list[str]:
     """Lines as an editor numbers them (only CR, LF and CRLF end a line)."""
     return re.split(r"\r\n|\r|\n", text)
@@ -165,13 +255,18 @@ def split_blocks(
     """Groups of non-blank lines, each with the line number it starts on; a line opening an
     interview's turn (:func:`opens_turn`) opens a group of its own, as if a blank line were
     before it: else ``Q: ...?`` / ``A: ...`` on two lines were one paragraph, the question,
-    and the answer's words the interviewer's."""
+    and the answer's words the interviewer's.  So does a line opening with a speaker's name
+    in a group opening with one, where that name opens another line too (see
+    :func:`_next_named_turn`): ``Xinhua: ...?`` / ``Ilham Aliyev: ...``."""
     blocks: list[tuple[list[str], int]] = []
     current: list[str] = []
     start = first_line
+    recurring = _recurring_names(lines)
     for number, line in enumerate(lines, start=first_line):
         if line.strip():
-            if current and opens_turn(line.strip()):
+            if current and (
+                opens_turn(line.strip()) or _next_named_turn(line.strip(), current[0], recurring)
+            ):
                 blocks.append((current, start))
                 current = []
             if not current:
