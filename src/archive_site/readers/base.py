@@ -250,19 +250,23 @@ def split_lines(text: str) -> list[str]:
 
 
 def split_blocks(
-    lines: tuple[str, ...] | list[str], first_line: int = 1
+    lines: tuple[str, ...] | list[str],
+    first_line: int = 1,
+    numbers: Sequence[int] | None = None,
 ) -> list[tuple[list[str], int]]:
     """Groups of non-blank lines, each with the line number it starts on; a line opening an
     interview's turn (:func:`opens_turn`) opens a group of its own, as if a blank line were
     before it: else ``Q: ...?`` / ``A: ...`` on two lines were one paragraph, the question,
     and the answer's words the interviewer's.  So does a line opening with a speaker's name
     in a group opening with one, where that name opens another line too (see
-    :func:`_next_named_turn`): ``Xinhua: ...?`` / ``Ilham Aliyev: ...``."""
+    :func:`_next_named_turn`): ``Xinhua: ...?`` / ``Ilham Aliyev: ...``.  ``numbers``: each
+    line's number, where the lines are not consecutive (a page's mark left out)."""
     blocks: list[tuple[list[str], int]] = []
     current: list[str] = []
     start = first_line
     recurring = _recurring_names(lines)
-    for number, line in enumerate(lines, start=first_line):
+    numbered = zip(numbers, lines, strict=True) if numbers is not None else None
+    for number, line in numbered or enumerate(lines, start=first_line):
         if line.strip():
             if current and (
                 opens_turn(line.strip()) or _next_named_turn(line.strip(), current[0], recurring)

@@ -1,0 +1,144 @@
+"""The ``database`` reader: articles exported from Nexis Uni, LexisNexis Academic and Factiva."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from archive_site.errors import Problems
+from archive_site.load import load_archive
+from archive_site.readers import Reading, detect_format, read_text
+from conftest import ROOT, cli
+
+FIXTURES = ROOT / "tests/fixtures/database"
+TREND = "Trend News Agency"
+TITLE = "Azerbaijan, China sign agreement on Middle Corridor cargo"
+FIRST = (
+    "Azerbaijan and China have signed an agreement on increasing cargo volumes along the "
+    "Middle Corridor, the Ministry said."
+)
+SECOND = '"We expect container traffic to double by 2027," Deputy Minister Rahman Hummatov said.'
+
+
+def read(name: str, text: str | None = None) -> tuple[Reading, Problems]:
+    text = (FIXTURES / name).read_text(encoding="utf-8") if text is None else text
+    problems = Problems()
+    return read_text(text, name, problems, fmt=detect_format(text, name)), problems
+
+
+@pytest.mark.parametrize(
+    ("name", "outlet", "texts"),
+    [
+        ("lexisnexis-academic.txt", f"{TREND} (Azerbaijan)", [FIRST, SECOND]),
+        ("factiva.txt", TREND, [FIRST, SECOND]),
+        (
+            "factiva-indexed.txt",
+            TREND,
+            [FIRST, SECOND, "The agreement was signed in Beijing on April 22."],
+        ),
+    ],
+)
+def test_each_database_s_header_gives_the_fields_and_its_text_alone_is_the_text(
+    name: str, outlet: str, texts: list[str]
+) -> None:
+    """The text of a database's export was read as plain text (or wire copy): its header
+    and tail were paragraphs (``Length: 212 words``, ``Load-Date: April 24, 2025``, ``End
+    of Document``), with no title, date, outlet or author, and a milestone could cite the
+    day the database loaded the article."""
+    reading, problems = read(name)
+    assert reading.format == "database"
+    assert not problems.errors
+    fields = {k: f.value for k, f in reading.fields.items()}
+    assert fields["title"] == TITLE
+    assert fields["outlet"] == outlet
+    assert fields["published"] == "2025-04-23"
+    assert fields["author"] == "Aytan Mammadova"
+    assert fields["dateline"] == "BAKU, Azerbaijan, April 23."
+    assert fields["language"] == "en"
+    assert [b.text for b in reading.blocks] == texts
+    furniture = " | ".join(f.text for f in reading.furniture)
+    assert "212 words" in furniture and TITLE in furniture
+    assert not any("words" in b.text or "Copyright" in b.text for b in reading.blocks)
+
+
+def test_nexis_uni_an_agency_s_story_in_a_paper_saved_from_its_pdf() -> None:
+    """Nexis Uni's layout: the paper is the outlet, the agency its byline and dateline name
+    the origin (a copy, not the paper's own story); the edition under the date is no
+    outlet; the page's mark of a PDF and the headline under it are furniture, and the
+    paragraph they fall in is one."""
+    reading, problems = read("nexis-uni.txt")
+    assert reading.format == "database" and not problems.errors
+    fields = {k: f.value for k, f in reading.fields.items()}
+    assert fields["title"] == "Azerbaijan opens new rail link to Georgia's ports"
+    assert fields["outlet"] == "The Washington Post"
+    assert fields["published"] == "2025-04-23"
+    assert fields["author"] == "Aida Sultanova"
+    assert fields["agency"] == "AP"
+    assert fields["section"] == "A-SECTION"
+    assert [b.text for b in reading.blocks][-1] == (
+        '"This railway will carry five million tons a year by 2027," Transport Minister '
+        "Rashad Nabiyev said at the ceremony in Baku. The line was closed for repairs in 2023."
+    )
+    assert reading.blocks[-1].line == 20
+    kinds = {f.text: f.line for f in reading.furniture}
+    assert kinds["Page 2 of 2"] == 21 and kinds["Load-Date: April 24, 2025"] == 25
+    assert "Regional Edition" in kinds
+
+
+def test_the_load_date_is_never_the_date() -> None:
+    """A header whose date does not read leaves the date to the archivist: the load date
+    (when the database took the article in) is not taken instead."""
+    text = (FIXTURES / "nexis-uni.txt").read_text(encoding="utf-8")
+    reading, _ = read("x.txt", text.replace("April 23, 2025 Wednesday", "Spring issue"))
+    assert reading.format == "database"
+    assert "published" not in reading.fields
+
+
+def test_a_wrong_weekday_in_the_header_is_a_warning() -> None:
+    text = (FIXTURES / "nexis-uni.txt").read_text(encoding="utf-8")
+    reading, _ = read("x.txt", text.replace("April 23, 2025 Wednesday", "April 23, 2025 Friday"))
+    assert reading.fields["published"].value == "2025-04-23"
+    assert any("Friday" in note for _, note in reading.notes), reading.notes
+
+
+@pytest.mark.parametrize("name", ["nexis-uni.txt", "lexisnexis-academic.txt", "factiva.txt"])
+def test_an_export_of_several_documents_is_refused(name: str) -> None:
+    """Two articles in one capture would be one record: refused, each is a capture of its own."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    if name.startswith("lexis"):
+        text = text + text.replace("1 of 1 DOCUMENT", "2 of 2 DOCUMENTS")
+    else:
+        text = text + "\n" + text
+    _, problems = read(name, text)
+    assert [d.message for d in problems.errors] == [
+        "holds 2 documents of a database's export: save each as a capture of its own"
+    ]
+
+
+def test_a_story_that_merely_says_end_of_document_is_no_export() -> None:
+    text = "Officials said the talks went well.\n\nThe word Body appears here.\n\nEnd of Document\n"
+    assert detect_format(text, "story.txt") != "database"
+
+
+def test_add_then_build_a_database_export(project_copy: Path) -> None:
+    """``add`` reads an export as ``database``, asks only for what it does not say (the
+    kind), and the article builds with the header's fields and the agency as its origin."""
+    capture = FIXTURES / "nexis-uni.txt"
+    added = cli("add", str(capture), "--id", "2025-04-23-wapo-rail-link")
+    assert added.returncode == 0, added.stderr
+    assert "read as 'database'" in added.stdout
+    meta = project_copy / "content/articles/2025-04-23-wapo-rail-link.meta.yaml"
+    to_fill = added.stdout.split("Still to fill in")[1].split("Then run")[0].splitlines()[1:]
+    assert [line.split(":")[0].strip() for line in to_fill] == ["kind"], added.stdout
+    assert yaml.safe_load(meta.read_text(encoding="utf-8"))["kind"] is None
+    meta.write_text(meta.read_text(encoding="utf-8").replace("kind:", "kind: news", 1))
+    article = load_archive(project_copy / "content").article("2025-04-23-wapo-rail-link")
+    assert article.title == "Azerbaijan opens new rail link to Georgia's ports"
+    assert article.published.date.isoformat() == "2025-04-23"
+    assert [(c.name, c.role) for c in article.chain] == [
+        ("AP", "original"),
+        ("The Washington Post", "publisher"),
+    ]
+    assert not any("Load-Date" in p.text for p in article.paragraphs)
