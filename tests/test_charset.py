@@ -293,3 +293,45 @@ def test_a_markdown_file_is_read_as_a_capture_that_is_not_a_page() -> None:
     _, _, said = decode(latin, page=False)
     assert [f"{d.line}: {d.message}" for d in problems] == said
     assert said == ["3: not UTF-8 text (invalid continuation byte at byte 15)"]
+
+
+def _zip(names: list[str]) -> bytes:
+    import io
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in names:
+            z.writestr(name, "<x/>")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF document"),
+        (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n", "a PDF document"),  # all ASCII
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl} Hello\\par }", "an RTF document"),
+        (_zip(["[Content_Types].xml", "word/document.xml"]), "a Word document (.docx)"),
+        (
+            _zip(["mimetype"]).replace(b"<x/>", b"application/vnd.oasis.opendocument.text"),
+            "an OpenDocument text (.odt)",
+        ),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a Word 97-2003 document"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(100), "a PNG image"),
+    ],
+    ids=["pdf", "pdf-ascii", "rtf", "docx", "odt", "doc", "png"],
+)
+def test_a_document_of_another_kind_is_named_and_refused(
+    project_copy: Path, data: bytes, kind: str
+) -> None:
+    """A PDF or a Word document given to ``add`` was refused as "not UTF-8 text" or "UTF-16
+    without its byte-order mark?", or, an ASCII PDF or an RTF file, copied in as a plain
+    text capture of its markup; it is named for what it is, and what to do said."""
+    (project_copy / "doc.bin").write_bytes(data)
+    before = sorted((project_copy / "content/articles").iterdir())
+    result = cli("add", "doc.bin", "--id", "2025-04-30-a-document")
+    assert result.returncode == 1
+    assert f"doc.bin:1: {kind}" in result.stderr, result.stderr
+    assert "save the article's text from it as a plain text file (.txt)" in result.stderr
+    assert sorted((project_copy / "content/articles").iterdir()) == before

@@ -197,6 +197,10 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
     """The text of a capture's bytes, as the module's docstring says (``page``: the capture
     is a saved web page); None, with the error reported on its line, when it cannot be read.
     """
+    document = document_kind(data)
+    if document is not None:
+        problems.error(display, 1, _DOCUMENT_TEXT.format(document))
+        return None
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
         problems.error(display, 1, "UTF-32 text, which browsers do not read: save it as UTF-8")
         return None
@@ -219,6 +223,43 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
         return None
     codec = _ENCODINGS[named][0]
     return _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
+
+
+#: What a file of another kind than text or a page opens with, as a researcher may try to
+#: add one (a PDF, a Word document): its magic bytes, and what it is called.
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF document"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word 97-2003 document (or another Office file)"),
+    (b"PK\x03\x04", "a zip file"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+)
+#: What is in a zip file that is an office document: its first names.
+_ZIPPED = (
+    (b"word/", "a Word document (.docx)"),
+    (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)"),
+    (b"xl/", "an Excel workbook"),
+    (b"ppt/", "a PowerPoint presentation"),
+)
+_DOCUMENT_TEXT = (
+    "{}, which archive-site does not read: save the article's text from it as a plain "
+    "text file (.txt), or the page it came from with the browser, and add that (keep the "
+    "original with your own records)"
+)
+
+
+def document_kind(data: bytes) -> str | None:
+    """What a file is, when its first bytes say it is a document of a kind no reader takes
+    (a PDF, a Word or OpenDocument file, an RTF, an image): None for anything else."""
+    for magic, kind in _DOCUMENTS:
+        if data.startswith(magic):
+            if magic.startswith(b"PK"):  # which zip: its members' names are in its start
+                head = data[:4096]
+                return next((name for mark, name in _ZIPPED if mark in head), kind)
+            return kind
+    return None
 
 
 #: The bytes looked at for NULs, and the share of them that makes no text.
