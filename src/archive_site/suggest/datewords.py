@@ -614,14 +614,14 @@ _TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)"
 _DAYS_MONTH_FIRST = (
     rf"\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?P<m1>{_M})\s+(?P<d1>{_D})"
     rf"(?(between)\s+and\s+(?:the\s+)?|{_TO})(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})"
-    rf"(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*[-–,]?\s*\d|[:.]\d|\s+(?:of\s+)?{_M}))"
+    rf"(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*+[-–,]?\s*\d|[:.]\d|\s+(?:of\s+)?{_M}))"
 )
 #: A range of days, the day before the month: "22–24 April 2025", "between 22 and 24 April
 #: 2025", "from 22 to 24 April", "31 August – 1 September 2025".
 _DAYS_DAY_FIRST = (
     rf"(?<![\d,.])\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>{_D})"
     rf"(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?(between)\s+and\s+(?:the\s+)?|{_TO})"
-    rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*,?\s*\d))"
+    rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*+,?\s*\d))"
 )
 GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
     (re.compile(pattern), handler)
@@ -653,8 +653,8 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
         (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
-        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*[-–,]?\s*\d)", _no_year),
-        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*,?\s*\d)", _no_year),
+        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d)", _no_year),
+        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d)", _no_year),
         (rf"\b{_REL}\s+year\b", _rel_year),
         (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
         (rf"\b{_REL}\s+month\b", _rel_month_word),
