@@ -5060,3 +5060,41 @@ def test_where_a_change_is_said_is_tried_once_for_a_run_of_spaces() -> None:
     assert starts == [14, 65]  # where each run of spaces begins, before and after the dash
     assert stamps.before_changed(text) == "April 23, 2025"
     assert stamps.before_changed(" " * 100_000 + "x") == " " * 100_000 + "x"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "agency", "day"),
+    [
+        ("YEREVAN, JULY 9, ARMENPRESS.", "ARMENPRESS", None),  # (no year: the page has no date)
+        ("ABU DHABI, 9th July, 2025 (WAM) --", "WAM", "2025-07-09"),
+        ("ABU DHABI, July 9th, 2025 (WAM) --", "WAM", "2025-07-09"),
+        ("BAKU, Azerbaijan, July 9, 2025 --(BUSINESS WIRE)--", "BUSINESS WIRE", "2025-07-09"),
+        ("BAKU, Azerbaijan--(BUSINESS WIRE)--", "BUSINESS WIRE", None),
+        ("BAKU, Azerbaijan, July 9, 2025 /PRNewswire/ --", "PRNewswire", "2025-07-09"),
+        ("BAKU, July 9 (APA) --", "APA", None),
+        ("BAKU, Azerbaijan, July 9. (Trend)", "Trend", None),
+        ("BEIJING, July 9 /Xinhua/ --", "Xinhua", None),
+    ],
+)
+def test_an_agency_s_dateline_in_another_site_s_copy_names_the_origin(
+    dateline: str, agency: str, day: str | None
+) -> None:
+    """Armenpress' "YEREVAN, JULY 9, ARMENPRESS." (a month in capitals before the day), WAM's
+    "ABU DHABI, 9th July, 2025 (WAM) --" (an ordinal day), Business Wire's "--(BUSINESS
+    WIRE)--" (two dashes, and none after the place) and PR Newswire's "/PRNewswire/ --" (no
+    agency the readers knew) stayed in a copy's first paragraph, or named no origin: another
+    site's copy counted as independent of the agency's story (audit 13).  The dateline is
+    taken apart, its agency the origin, its day the date only as precise as it is given."""
+    html = (FIXTURES / "pages/agency-copy-dateline.html").read_text(encoding="utf-8")
+    html = html.replace("YEREVAN, JULY 9, ARMENPRESS.", dateline)
+    r, problems = read_page(html)
+    assert problems == []
+    assert texts(r)[0].startswith("Prime Minister of Armenia Nikol Pashinyan and President")
+    assert dateline.startswith(r.fields["dateline"].value)
+    assert r.fields["agency"].value == agency
+    assert fields(r).get("published") == day and "time" not in r.fields
+    chain = publication_chain(None, r, "Caucasus Digest", lambda name: None)
+    assert [(c.name, c.role) for c in chain] == [
+        (agency, "original"),
+        ("Caucasus Digest", "publisher"),
+    ]

@@ -15,7 +15,8 @@ import re
 #: credits ("(رويترز)", "— Рейтер", "来源：路透社"): a dateline or a credit naming one of
 #: them in another outlet's story makes it a copy of that agency's (see
 #: ``load.articles.publication_chain``); an agency not here names no origin (an outlet's
-#: own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).
+#: own name in its dateline, "(RFE/RL)", "(KUNA)", is no copy's).  The wires of press releases
+#: too ("/PRNewswire/ --", "--(BUSINESS WIRE)--"): another site's copy of a release is theirs.
 _AGENCY_GROUPS = """
 AP|Associated Press|The Associated Press|Ассошиэйтед Пресс|أسوشيتد برس|اسوشيتد برس|美联社|美聯社
 Reuters|Thomson Reuters|Рейтер|Рейтерс|رويترز|رویترز|路透社|路透|ロイター|로이터|רויטרס
@@ -73,6 +74,9 @@ Saudi Press Agency|واس
 QNA|Qatar News Agency|قنا
 Middle East News Agency|أ ش أ
 APP|Associated Press of Pakistan
+PR Newswire|PRNewswire|Cision PR Newswire|PRNewswire-FirstCall|PRNewswire-Xinhua|PRNewswire-AsiaNet
+Business Wire|BUSINESS WIRE|BusinessWire
+GlobeNewswire|GLOBE NEWSWIRE|Globe Newswire|GlobeNewswire by notified
 """
 _AGENCY_OF = {
     " ".join(name.split()).casefold(): n

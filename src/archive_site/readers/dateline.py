@@ -35,8 +35,15 @@ _OTHER = (
     rf"(?:(?i:{OTHER_MONTH_PATTERN}|{STAMP_MONTH_PATTERN})"  # (Ukrainian, Polish... too)
     rf"|(?-i:{'|'.join(_CAPS_MONTHS)})(?![^\W\d_]))"
 )
+#: English's months in capitals before the day, as Armenpress writes them ("JULY 9").
+_ENGLISH_UPPER = "|".join(
+    (*(m.upper() for m in MONTH_PATTERN.split("|")[:12]), *(rf"{m}\.?" for m in _ENGLISH_CAPS))
+).removeprefix("(?:")
+#: An ordinal's ending after a day's number: "9th July, 2025" (WAM's), "July 9th".
+_ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_MONTH = (
-    rf"(?:(?P<m1>{MONTH_PATTERN})\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{MONTH_PATTERN})"
+    rf"(?:(?P<m1>{MONTH_PATTERN}|(?:{_ENGLISH_UPPER})(?![^\W\d_]))\s+(?P<d1>\d{{1,2}}){_ORDINAL}"
+    rf"|(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<m2>{MONTH_PATTERN})"
     rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER}))"
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
@@ -48,8 +55,9 @@ _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 #: updated story's (only after an agency: checked after the match); ``MADRID, 23 abr (EFE).-``,
 #: a stop and a dash, as EFE writes it.
 DATELINE = later(
-    rf"^(?P<dateline>(?P<place>{_PLACE}(?:[,،]\s*{_PLACE}){{0,2}})(?:[,،]\s*|\s+)"
-    rf"(?:{_DAY_MONTH})?(?:(?:\.|\s*[-–])?\s*{_AGENCY})?\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
+    rf"^(?P<dateline>(?P<place>{_PLACE}(?:[,،]\s*{_PLACE}){{0,2}})(?:[,،]\s*|\s+|(?=--\())"
+    rf"(?:{_DAY_MONTH})?(?:(?:[.,]|\s*(?:--|[-–]))?\s*{_AGENCY})?"
+    r"\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
     r"(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
 )
 
