@@ -5098,3 +5098,60 @@ def test_an_agency_s_dateline_in_another_site_s_copy_names_the_origin(
         (agency, "original"),
         ("Caucasus Digest", "publisher"),
     ]
+
+
+def test_a_press_release_s_framing_is_no_part_of_its_text() -> None:
+    """A copy of a PR Newswire release kept "News provided by" and the company's name, the
+    company's "About ..." profile, its "Media contact:" and the wire's "SOURCE ..." line as
+    the text's paragraphs (audit 13b: PR Newswire's, Business Wire's and GlobeNewswire's
+    pages); its dateline, under "News provided by", was not read.  They are furniture; a
+    story that merely holds those words (no release: no wire's dateline, no "News provided
+    by", no "SOURCE" line) keeps them."""
+    html = (FIXTURES / "pages/release-copy.html").read_text(encoding="utf-8")
+    r, problems = read_page(html)
+    assert problems == []
+    assert texts(r) == [
+        "Caspian Logistics Group today opened a container terminal at the Port of Baku, "
+        "adding capacity of 200,000 containers a year on the Middle Corridor.",
+        '"The terminal links Chinese and European markets," said Rashad Huseynov, the '
+        "company's chief executive. About 300 people attended the opening, the company said.",
+    ]
+    kinds = {f.text: f.kind for f in r.furniture}
+    assert kinds["News provided by"] == kinds["Caspian Logistics Group"] == "credits"
+    for line in ("About Caspian Logistics Group", "SOURCE Caspian Logistics Group"):
+        assert kinds[line] == "boilerplate"
+    assert r.fields["agency"].value == "PRNewswire"
+    chain = publication_chain(None, r, "Markets Daily", lambda name: None)
+    assert [c.name for c in chain] == ["PRNewswire", "Markets Daily"]
+    # the same words in a story of the site's own: kept
+    story = (
+        html.replace("<p>News provided by</p>\n<p>Caspian Logistics Group</p>\n", "")
+        .replace("April 23, 2025 /PRNewswire/ --", "April 23 --")
+        .replace("<p>SOURCE Caspian Logistics Group</p>\n", "")
+    )
+    r, problems = read_page(story)
+    assert problems == [] and "agency" not in r.fields
+    assert texts(r)[-3:] == [
+        "About Caspian Logistics Group",
+        "Caspian Logistics Group operates ports and rail services in the Caspian region.",
+        "Media contact: Leyla Aliyeva, press@caspianlogistics.example, +994 12 000 00 00",
+    ]
+
+
+def test_a_press_release_s_framing_in_wire_copy_is_no_part_of_its_text() -> None:
+    """The same release pasted as text: its "About ..." and "Contacts" blocks were text."""
+    copy = (
+        "date 2025-04-23\n\nCaspian Logistics Group Announces New Rail Service\n\n"
+        "BAKU, Azerbaijan--(BUSINESS WIRE)--Caspian Logistics Group today announced a weekly "
+        "container rail service between Xi'an and Baku.\n\n"
+        "The service cuts transit times on the Middle Corridor to 12 days, the company said.\n\n"
+        "Contacts\n\nMedia: Leyla Aliyeva\npress@caspianlogistics.example\n"
+    )
+    r, problems = read_as(copy, "wire")
+    assert problems == []
+    assert texts(r) == [
+        "Caspian Logistics Group today announced a weekly container rail service between "
+        "Xi'an and Baku.",
+        "The service cuts transit times on the Middle Corridor to 12 days, the company said.",
+    ]
+    assert r.fields["agency"].value == "BUSINESS WIRE"

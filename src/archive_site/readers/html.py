@@ -56,6 +56,7 @@ from .byline import (
 )
 from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, names_author, scan
+from .release import take_release_furniture
 from .stamps import (
     Stamp,
     before_changed,
@@ -170,6 +171,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     lead = len(body) - extracted  # the standfirst the extractor left out, put first
     outlet = fields.get("outlet")
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
+    aside.extend(take_release_furniture(body, fields))  # ("News provided by", "About ...")
     _byline_author(aside, fields)
     aside.extend(take_credits(body, fields))
     if (opening_credit := take_opening_credit(body, fields)) is not None:

@@ -57,6 +57,7 @@ from .byline import (
     take_opening_credit,
 )
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
+from .release import take_release_furniture
 from .stamps import Stamp, parse_published, parse_stamp, says_changed
 
 # --- the head: date header, headline, byline ----------------------------------
@@ -636,7 +637,8 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
             inside.append(Furniture(kind, join(bl), at))
         else:
             body.append(Block(join(bl), at))
-    credits = take_credits(body, fields)
+    release = take_release_furniture(body, fields)  # ("News provided by", "About ...")
+    credits = release + take_credits(body, fields)
     opening = take_opening_credit(body, fields)  # "Daily Sabah with AA" above the text
     credits += [opening] if opening is not None else []
     if tail.note is not None and any(b.line >= tail.note[0] for b in body):
