@@ -5155,3 +5155,46 @@ def test_a_press_release_s_framing_in_wire_copy_is_no_part_of_its_text() -> None
         "The service cuts transit times on the Middle Corridor to 12 days, the company said.",
     ]
     assert r.fields["agency"].value == "BUSINESS WIRE"
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "published"),
+    [
+        # China Daily's: an update's stamp is no publication's (see says_changed)
+        ("By CAO DESHENG | chinadaily.com.cn | Updated: 2025-04-23 07:12", "CAO DESHENG", None),
+        ("By CAO DESHENG | chinadaily.com.cn | 2025-04-23 07:12", "CAO DESHENG", "2025-04-23"),
+        (
+            "By Nigar Bayramli · Caspian News · April 24, 2025 · 3 min read",
+            "Nigar Bayramli",
+            "2025-04-24",
+        ),
+        (
+            "Caspian News | By Jane Roe | Published: 22 April 2025 | Updated: 25 April 2025",
+            "Jane Roe",
+            "2025-04-22",
+        ),
+        ("By Jane Roe | Reuters | April 24, 2025", "Jane Roe", "2025-04-24"),
+    ],
+)
+def test_a_byline_s_line_of_parts_parted_by_bars_or_bullets_names_the_author_and_date(
+    line: str, author: str, published: str | None
+) -> None:
+    """China Daily's "By CAO DESHENG | chinadaily.com.cn | Updated: 2025-04-23 07:12" was the
+    text's first paragraph, naming no author (audit 13b): a line whose parts, parted by bars
+    or bullets, are the names, stamps, the site, a reading time or a news agency is a
+    byline; its author is read, and its stamp the date unless it says when the page was
+    updated.  So in wire copy, and in a page's header the extractor leaves out."""
+    html = (FIXTURES / "pages/pipe-byline.html").read_text(encoding="utf-8")
+    in_text = html.replace("By CAO DESHENG | chinadaily.com.cn | Updated: 2025-04-23 07:12", line)
+    header = in_text.replace('<div class="info"><span class="info_l">', "<p>").replace(
+        "</span></div>\n<div id", "</p>\n<div id"
+    )
+    copy = f"Xi holds talks with Aliyev\n\n{line}\n\nPresident Xi Jinping held talks in Beijing.\n"
+    readings = [read_page(in_text), read_page(header)]
+    readings += [read_as(copy, "wire")] if published else []  # (else no wire copy's head)
+    for r, problems in readings:
+        assert problems == []
+        assert texts(r)[0].startswith("President Xi Jinping held talks")
+        assert r.fields["author"].value == author
+        assert fields(r).get("published") == published
+    assert fields(r).get("agency") == ("Reuters" if "Reuters" in line else None)

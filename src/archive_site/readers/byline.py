@@ -21,7 +21,7 @@ from ..text import INVISIBLE_RUN
 from .agencies import AGENCIES, PLACE, agency_of
 from .base import Block, Field
 from .dateline import DATELINE
-from .stamps import parse_stamp
+from .stamps import parse_stamp, says_changed
 
 #: The small words within a name: "Thomas de Waal", "Ursula von der Leyen", "Mohammed bin
 #: Salman", "Bashar al-Assad".
@@ -155,12 +155,51 @@ def _agency_alone(words: str) -> str | None:
 
 def _byline_head(line: str) -> str:
     """A byline's first line, its label written "By " ("By: Vasif Huseynov", "Story by
-    Interfax"), without a stamp after its names ("... • 18 July 2025")."""
+    Interfax"), without a stamp after its names ("... • 18 July 2025"), or, on a line of
+    parts parted by bars or bullets, without the parts around the names (see
+    :func:`_parted`: "By CAO DESHENG | chinadaily.com.cn | Updated: 2025-04-23 07:12")."""
     line = _BY_COLON.sub("By ", line)
+    parted = _parted(line)
+    if parted is not None:
+        return parted[0]
     after = _STAMP_AFTER.search(line)
     if after is not None and parse_stamp(after["stamp"]) is not None:
         return line[: after.start()]
     return line
+
+
+#: The bars and bullets parting a line of a byline's parts.
+_PARTS_APART = re.compile(r"\s+[•·|｜]\s+")
+#: A part telling how long the text takes to read: "3 min read", "5 minutes read".
+_READING_TIME = re.compile(r"(?i:\d{1,3}\s*(?:min(?:ute)?s?\.?)(?:\s+(?:read|reading))?)")
+#: The most words of a site's, a desk's or a place's name as a part of such a line.
+_MOST_PART_WORDS = 4
+
+
+def _parted(line: str) -> tuple[str, list[str]] | None:
+    """A line of a byline's parts parted by bars or bullets, its names in one part ("By ..."
+    after :data:`_BY_COLON`) and its stamps in others, as China Daily's is, "By CAO DESHENG |
+    chinadaily.com.cn | Updated: 2025-04-23 07:12": the names' part (a news agency among
+    the other parts after a comma: "By Jane Roe, Reuters") and the stamps; None when the
+    line is no such line: no stamp among the parts, or a part that is none of a stamp, a
+    reading time, a site's address, a news agency or a name of a few words (a sentence)."""
+    parts = _PARTS_APART.split(line.strip())
+    named = [p for p in parts if p.startswith("By ")]
+    if len(parts) < 2 or len(named) != 1:
+        return None
+    names, stamps, agency = named[0], [], None
+    for part in parts:
+        if part is names or _READING_TIME.fullmatch(part) or DOMAIN_END.search(part):
+            continue
+        if parse_stamp(part) is not None:
+            stamps.append(part)
+        elif agency_of(part) is not None:
+            agency = agency or part
+        elif len(part.split()) > _MOST_PART_WORDS or re.search(r"\d|[.!?:]$", part):
+            return None
+    if not stamps:
+        return None
+    return (f"{names}, {agency}" if agency else names), stamps
 
 
 def _nobody(names: str, agency: str | None, desks: bool) -> Byline | None:
@@ -175,7 +214,11 @@ def _nobody(names: str, agency: str | None, desks: bool) -> Byline | None:
 def stamp_after_names(line: str) -> str | None:
     """The stamp a byline's line gives after its names and a bullet or a bar ("By Nigar
     Bayramli · April 24, 2025": "April 24, 2025"), if any (see :func:`_byline_head`)."""
-    after = _STAMP_AFTER.search(_BY_COLON.sub("By ", line))
+    line = _BY_COLON.sub("By ", line)
+    parted = _parted(line)
+    if parted is not None:  # (the publication's stamp before an update's, whichever first)
+        return next((x for x in parted[1] if not says_changed(x)), parted[1][0])
+    after = _STAMP_AFTER.search(line)
     return after["stamp"] if after is not None and parse_stamp(after["stamp"]) else None
 
 

@@ -49,6 +49,7 @@ from .byline import (
     no_writer,
     read_byline,
     source_agencies,
+    stamp_after_names,
     take_credits,
     take_opening_credit,
     with_agency,
@@ -186,6 +187,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _stamp_date(page, opening, second, fields, notes)
+        _head_byline(page, opening, fields)
         _header_agency(page, opening, second, fields)
         _in_outlet_zone(page, second, fields)
         at, found = _dateline_of(body)
@@ -1057,6 +1059,27 @@ def _stamp_date(
         return
 
 
+def _head_byline(page: PageScan, first: int, fields: dict[str, Field]) -> None:
+    """When nothing else names the author: the one a byline on a block of its own between
+    the headline and the text's first line ``first`` names, which the extractor left out of
+    the text ("By Nigar Bayramli · April 24, 2025" in the page's header; not the outlet
+    itself, "By Euronews with AP" on Euronews' page; see
+    :func:`_byline_author` for one it kept)."""
+    head = _headline(page, fields)
+    if "author" in fields or head is None:
+        return
+    under, _ = _around_headline(page, head, first)
+    for text, line in under:
+        found = read_byline([" ".join(text.split())]) if line <= first else None
+        if found is not None:
+            outlet = fields["outlet"].value if "outlet" in fields else None
+            if found.author is not None and not (outlet and _same_name(found.author, outlet)):
+                fields["author"] = Field(found.author, line)  # ("By Euronews with AP": none)
+            if found.agency is not None and "agency" not in fields:
+                fields["agency"] = Field(found.agency, line)
+            return
+
+
 def _header_agency(page: PageScan, first: int, second: int, fields: dict[str, Field]) -> None:
     """When nothing else names the text's news agency: the one a line between the headline
     and the text's first line ``first`` names after the outlet and "with" (a print view's
@@ -1106,6 +1129,9 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     ``below``: under the text's first line; ``above``: just above the headline)."""
     if says_changed(text):  # (but "Updated 25 April 2025 · Published 23 April 2025")
         return find_published_stamp(text)
+    if read_byline([text]) is not None:  # "By CAO DESHENG | chinadaily.com.cn | 2025-04-23"
+        beside = stamp_after_names(text)  # (not an update's: "... | Updated: 2025-04-23")
+        return None if beside is None or says_changed(beside) else parse_stamp(beside)
     stamp = parse_stamp(text) or find_published_stamp(text)
     if stamp is None and not below:  # a count of views after it: "24 April 2025 10:15 1 231"
         counted = parse_stamp(_VIEWS.sub("", text))
