@@ -5198,3 +5198,27 @@ def test_a_byline_s_line_of_parts_parted_by_bars_or_bullets_names_the_author_and
         assert r.fields["author"].value == author
         assert fields(r).get("published") == published
     assert fields(r).get("agency") == ("Reuters" if "Reuters" in line else None)
+
+
+def test_a_wiki_page_is_read_as_no_article_published_on_a_day() -> None:
+    """Wikipedia's page was read as an article titled "bilateral relations" (its metadata's
+    headline, the short description) and published on the day the page was created, years
+    before the events its text tells (audit 13).  A wiki page is read with a warning: no
+    date (the archivist gives the revision's), its <h1> as the title."""
+    html = (FIXTURES / "pages/wiki-page.html").read_text(encoding="utf-8")
+    for page in (
+        html,
+        html.replace('<meta name="generator" content="MediaWiki 1.44.0-wmf.25">', ""),
+    ):
+        r, problems = read_page(page)
+        assert problems == []
+        assert r.fields["title"].value == "Middle Corridor"
+        assert not {"published", "time", "timezone"} & set(r.fields)
+        ((line, note),) = r.notes
+        assert re.search("mediawiki|mw-|From Wikipedia", page.split("\n")[line - 1], re.I)
+        assert note.startswith("a wiki page (MediaWiki): its text is its editors'")
+        assert "2016-09-02" in note and "last edited on 26 April 2025" in note
+        assert texts(r)[0].startswith("The Middle Corridor, officially")
+    # a news page is no wiki page
+    r, _ = read_page((FIXTURES / "pages/pipe-byline.html").read_text(encoding="utf-8"))
+    assert not any("wiki" in note for _, note in r.notes)

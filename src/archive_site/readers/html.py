@@ -199,6 +199,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
     _language_written(body, fields, notes)
+    _as_wiki_page(text, page, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
@@ -1396,6 +1397,50 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     if translated is not None:
         notes.append(translated)
     return fields
+
+
+#: What a page of a wiki run by MediaWiki (Wikipedia, Wikinews, Fandom's wikis) holds: its
+#: generator's name, its content's class or id, Wikipedia's line under its title.
+_WIKI = re.compile(
+    r"<meta\s[^>]*?content=\"MediaWiki\b|\bclass=\"(?:[\w -]*\s)?mw-parser-output\b"
+    r"|\bid=\"mw-content-text\"|From Wikipedia, the free encyclopedia",
+    re.IGNORECASE,
+)
+#: A wiki's footer saying when its page last changed: "This page was last edited on 25 April
+#: 2025, at 06:12".
+_LAST_EDITED = re.compile(r"last (?:edited|modified) on\s+(?P<day>[^,<\n]{6,30}?)\s*(?:,|at\b|\.)")
+
+
+def _as_wiki_page(
+    text: str, page: PageScan, fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """A page of a wiki (see :data:`_WIKI`) is read, with a warning, as no article published
+    on a day: its text is its editors' as of the revision saved.  Its metadata's date is
+    when the page was created (Wikipedia's JSON-LD ``datePublished``, years before the events
+    it may tell), and is not read: the archivist gives the revision's; its title is its
+    ``<h1>``, not its metadata's ``headline`` (Wikipedia's short description, "bilateral
+    relations").  Refused, a wiki page could not be kept at all, though what it said on a
+    day may be worth keeping; read as an article, it would be dated years before its words
+    (audit 13)."""
+    wiki = _WIKI.search(text)
+    if wiki is None:
+        return
+    line = text.count("\n", 0, wiki.start()) + 1
+    created = fields.get("published")
+    for key in ("published", "time", "timezone"):
+        fields.pop(key, None)
+    if page.h1 is not None:
+        fields["title"] = Field(page.h1[0], page.h1[1])
+    edited = _LAST_EDITED.search(text)
+    said = [
+        "a wiki page (MediaWiki): its text is its editors' as of the revision saved, not an "
+        "article published on a day; give the date of the revision it quotes"
+    ]
+    if created is not None:
+        said.append(f"its metadata's date, {created.value}, is the page's creation: not read")
+    if edited is not None:
+        said.append(f"the page says it was last edited on {edited['day'].strip()}")
+    notes.append((line, "; ".join(said)))
 
 
 def _translation(page: PageScan) -> tuple[int, str] | None:
