@@ -1131,8 +1131,7 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     if says_changed(text):  # (but "Updated 25 April 2025 · Published 23 April 2025")
         return find_published_stamp(text)
     if read_byline([text]) is not None:  # "By CAO DESHENG | chinadaily.com.cn | 2025-04-23"
-        beside = stamp_after_names(text)  # (not an update's: "... | Updated: 2025-04-23")
-        return None if beside is None or says_changed(beside) else parse_stamp(beside)
+        return _byline_stamp(text)
     stamp = parse_stamp(text) or find_published_stamp(text)
     if stamp is None and not below:  # a count of views after it: "24 April 2025 10:15 1 231"
         counted = parse_stamp(_VIEWS.sub("", text))
@@ -1147,6 +1146,13 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
         # date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)
         stamp = placed if placed is not None and placed.time is not None else None
     return stamp
+
+
+def _byline_stamp(text: str) -> Stamp | None:
+    """The publication's stamp a byline's block gives after its names (see
+    :func:`.byline.stamp_after_names`), not an update's ("... | Updated: 2025-04-23")."""
+    beside = stamp_after_names(text)
+    return None if beside is None or says_changed(beside) else parse_stamp(beside)
 
 
 def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> None:
