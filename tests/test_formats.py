@@ -5246,3 +5246,31 @@ def test_an_agency_s_input_to_a_signed_story_makes_no_copy_of_the_agency_s() -> 
     copy = f"date 2025-04-25\n\nTalks in Beijing\n\nBy Li Jing\n\n{texts(r)[0]}\n\n(With input from Xinhua)\n"
     r, _ = read_as(copy, "wire")
     assert r.fields["author"].value == "Li Jing" and "agency" not in r.fields
+
+
+def test_an_about_heading_over_more_of_a_release_s_text_keeps_it() -> None:
+    """A release's section "About Alat Port", with more of its text after it than before
+    and no contacts or "SOURCE" line after it, is the release's text, not the company's
+    profile of itself; and a story quoting Wikipedia's words under its title is no wiki page."""
+    html = (FIXTURES / "pages/release-copy.html").read_text(encoding="utf-8")
+    long = " ".join(["The port's new berths take ships of up to 12,000 tonnes."] * 6)
+    html = (
+        html.replace("<p>About Caspian Logistics Group</p>", "<p>About Alat Port</p>")
+        .replace(
+            "<p>Caspian Logistics Group operates ports and rail services in the Caspian region.</p>",
+            f"<p>{long}</p>",
+        )
+        .replace(
+            "<p>Media contact: Leyla Aliyeva, press@caspianlogistics.example, +994 12 000 00 00</p>\n",
+            "",
+        )
+        .replace("<p>SOURCE Caspian Logistics Group</p>\n", "")
+    )
+    r, problems = read_page(html)
+    assert problems == []
+    assert texts(r)[-2:] == ["About Alat Port", long]
+    quoting = html.replace(
+        "<p>About Alat Port</p>", "<p>Its entry begins: From Wikipedia, the free encyclopedia.</p>"
+    )
+    r, _ = read_page(quoting)
+    assert "published" in r.fields and not any("wiki" in note for _, note in r.notes)

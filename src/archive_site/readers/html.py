@@ -1405,11 +1405,12 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     return fields
 
 
-#: What a page of a wiki run by MediaWiki (Wikipedia, Wikinews, Fandom's wikis) holds: its
-#: generator's name, its content's class or id, Wikipedia's line under its title.
+#: What a page of a wiki run by MediaWiki (Wikipedia, Wikinews, Fandom's wikis) holds in its
+#: markup: its generator's name, its content's class or id (Wikipedia's words under its
+#: title, "From Wikipedia, the free encyclopedia", are no sign alone: a story may quote them).
 _WIKI = re.compile(
     r"<meta\s[^>]*?content=\"MediaWiki\b|\bclass=\"(?:[\w -]*\s)?mw-parser-output\b"
-    r"|\bid=\"mw-content-text\"|From Wikipedia, the free encyclopedia",
+    r"|\bid=\"mw-content-text\"",
     re.IGNORECASE,
 )
 #: A wiki's footer saying when its page last changed: "This page was last edited on 25 April

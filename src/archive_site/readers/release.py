@@ -85,10 +85,24 @@ def take_release_furniture(body: list[Block], fields: dict[str, Field]) -> list[
             taken.append(Furniture("credits", body[0].text, body[0].line))
             del body[0]
     end = next((n for n in range(1, len(body)) if _ends_the_text(body[n].text)), None)
+    if end is not None and _ABOUT().fullmatch(" ".join(body[end].text.split())):
+        end = end if _a_profile(body, end) else None
     if end is not None:
         taken += [Furniture("boilerplate", b.text, b.line) for b in body[end:]]
         del body[end:]
     return taken
+
+
+def _a_profile(body: list[Block], at: int) -> bool:
+    """Whether the paragraphs from an "About ..." heading at ``at`` are the company's profile
+    of itself, not a section of the release's text ("About Alat Port" over more of it):
+    another of what follows a release after it (contacts, "SOURCE ..."), or fewer words
+    after it than before it."""
+    after = body[at + 1 :]
+    if any(_ends_the_text(b.text) for b in after):
+        return True
+    words = [len(b.text.split()) for b in body]
+    return sum(words[at:]) < sum(words[:at])
 
 
 def _a_name(text: str) -> bool:
