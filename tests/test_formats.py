@@ -5274,3 +5274,22 @@ def test_an_about_heading_over_more_of_a_release_s_text_keeps_it() -> None:
     )
     r, _ = read_page(quoting)
     assert "published" in r.fields and not any("wiki" in note for _, note in r.notes)
+
+
+def test_a_byline_in_a_page_s_header_naming_the_outlet_itself_names_no_author() -> None:
+    """AZƏRTAC's page with "By AZERTAC · 23 April 2025" in its header: the agency's own name,
+    however written, is no author of its own page."""
+    html = (FIXTURES / "pages/pipe-byline.html").read_text(encoding="utf-8")
+    html = html.replace("Chinadaily.com.cn", "AZƏRTAC").replace(
+        '<div class="info"><span class="info_l">By CAO DESHENG | chinadaily.com.cn | Updated: '
+        "2025-04-23 07:12</span></div>",
+        "<p>By AZERTAC · 23 April 2025</p>",
+    )
+    header = html.replace(
+        "<p>By AZERTAC · 23 April 2025</p>",
+        '<div class="info"><span>By AZERTAC · 23 April 2025</span></div>',
+    )
+    for page in (html, header):
+        r, problems = read_page(page)
+        assert problems == [] and "author" not in r.fields
+        assert r.fields["published"].value == "2025-04-23"

@@ -1006,11 +1006,16 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
 
 
 def _byline_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
-    """When the page's metadata names no author: the one its byline names, on its line."""
+    """When the page's metadata names no author: the one its byline names, on its line (not
+    the outlet itself: "By AZERTAC" on AZƏRTAC's page)."""
     byline = next((f for f in aside if f.kind == "byline"), None)
     found = None if byline is None else read_byline([byline.text])
+    outlet = fields["outlet"].value if "outlet" in fields else None
     if byline is not None and found is not None:
-        if found.author is not None and "author" not in fields:
+        itself = (
+            outlet is not None and found.author is not None and _one_outlet(found.author, outlet)
+        )
+        if found.author is not None and "author" not in fields and not itself:
             fields["author"] = Field(found.author, byline.line)
         if found.agency is not None and "agency" not in fields:
             fields["agency"] = Field(found.agency, byline.line)
@@ -1074,7 +1079,7 @@ def _head_byline(page: PageScan, first: int, fields: dict[str, Field]) -> None:
         found = read_byline([" ".join(text.split())]) if line <= first else None
         if found is not None:
             outlet = fields["outlet"].value if "outlet" in fields else None
-            if found.author is not None and not (outlet and _same_name(found.author, outlet)):
+            if found.author is not None and not (outlet and _one_outlet(found.author, outlet)):
                 fields["author"] = Field(found.author, line)  # ("By Euronews with AP": none)
             if found.agency is not None and "agency" not in fields:
                 fields["agency"] = Field(found.agency, line)
@@ -1543,6 +1548,13 @@ def outlet_as_named(named: str, outlets: list[str]) -> bool:
     outlet_words = OUTLET_WORDS.intersection(named.casefold().split())
     one_word = len(named.split()) == 1  # ("Al-Monitor" too)
     return DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
+
+
+def _one_outlet(one: str, other: str) -> bool:
+    """Whether two names name one outlet: the same name (see :func:`_same_name`), or one
+    news agency's ("AZERTAC" and "AZƏRTAC")."""
+    agency = agency_of(one)
+    return _same_name(one, other) or (agency is not None and agency == agency_of(other))
 
 
 def _same_name(one: str, other: str) -> bool:
