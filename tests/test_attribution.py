@@ -246,6 +246,58 @@ def test_a_transcript_of_several_speakers_each_speaking_once_is_their_words() ->
     assert _cue(art, art.paragraphs[0]) is None
 
 
+def test_a_speaker_other_than_a_transcript_s_turn_names_is_an_error() -> None:
+    """The White House's remarks at a signing, filed as news (walk-through 31): a quote of
+    "PRESIDENT ALIYEV: I think President Trump deserves..." given to Trump passed without
+    a word, as no interview's turn would; its name is Aliyev's, by his family name after
+    his title, and so is "PRIME MINISTER PASHINYAN:" Pashinyan's."""
+    from archive_site.load.speakers import names_of
+    from archive_site.model import Entity
+
+    art = article(
+        "a",
+        texts=(
+            "PRESIDENT TRUMP: Thank you. For more than 35 years, they have fought.",
+            "PRESIDENT ALIYEV: I think President Trump deserves the Nobel Peace Prize.",
+            "PRIME MINISTER PASHINYAN: This route will operate under Armenian law.",
+            "PRESIDENT TRUMP: As Prime Minister Pashinyan said, \u201cit is reciprocal.\u201d",
+            "PRESIDENT ALIYEV: Thank you.",
+        ),
+    )
+    people = {
+        "donald-trump": Entity("donald-trump", "Donald Trump", "person", ()),
+        "ilham-aliyev": Entity("ilham-aliyev", "Ilham Aliyev", "person", ()),
+        "nikol-pashinyan": Entity("nikol-pashinyan", "Nikol Pashinyan", "person", ()),
+    }
+    names = {i: names_of(e) for i, e in people.items()}
+
+    def who(n: int, quote: str, speaker: str) -> tuple[str | None, str, str | None]:
+        text = art.paragraphs[n].text
+        span = (text.index(quote), text.index(quote) + len(quote))
+        found = attribute(art, art.paragraphs[n], speaker, people, span, names)
+        return found.speaker, found.voice, found.error
+
+    wrong = who(1, "I think President Trump deserves", "donald-trump")
+    assert wrong[2] == (
+        "'donald-trump' does not agree with the transcript: paragraph p2 is the turn of "
+        "'PRESIDENT ALIYEV:', 'ilham-aliyev' (and the quote is no one else's words: not "
+        "within quotation marks, nor reported speech)"
+    )
+    assert who(1, "I think President Trump deserves", "ilham-aliyev") == (
+        "ilham-aliyev",
+        "reported",
+        None,
+    )
+    assert who(2, "This route will operate", "nikol-pashinyan")[2] is None
+    assert who(2, "This route will operate", "ilham-aliyev")[2] is not None
+    # a turn quoting another's words hands them on, as an interview's turn does
+    assert who(3, "it is reciprocal.", "nikol-pashinyan")[2] is None
+    # a name no entity bears says nothing the archivist's speaker could contradict
+    other = {"donald-trump": names["donald-trump"]}
+    found = attribute(art, art.paragraphs[1], "donald-trump", people, (18, 25), other)
+    assert found.error is None
+
+
 def test_headings_in_title_case_each_once_are_no_transcript() -> None:
     """An explainer's three headings ("Why It Matters:") are no three speakers."""
     from archive_site.load.attribution import _cue

@@ -21,8 +21,9 @@ from typing import NamedTuple
 
 from ..model import Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
-from ..readers.base import label_of
+from ..readers.base import label_end, label_of
 from ..text import in_quotation_marks, quotation_around, sentence_spans
+from .speakers import label_names
 
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = later(
@@ -224,15 +225,22 @@ def attribute(
     speaker: str | None,
     entity_ids: Collection[str],
     span: tuple[int, int] = (0, 0),
+    names: Mapping[str, frozenset[str]] | None = None,
 ) -> Attribution:
     """The speaker and voice of a quote from ``paragraph`` (at ``span`` in its text), given
-    the curated ``speaker`` (:data:`UNNAMED`: someone the source does not name)."""
+    the curated ``speaker`` (:data:`UNNAMED`: someone the source does not name).  ``names``:
+    the names each entity is known by (see :func:`.speakers.names_of`), by which a
+    transcript's turn in an article that is no interview says whose words it holds."""
     if speaker == UNNAMED and UNNAMED not in entity_ids:
         return Attribution(None, "unattributed")
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=f"unknown entity '{speaker}' (see entities.yaml)")
     if paragraph.role in ("question", "answer"):
         return _from_turn(paragraph, speaker, span)
+    if speaker is not None and speaker != article.publisher_entity and names:
+        wrong = _against_transcript(article, paragraph, speaker, names, span)
+        if wrong is not None:
+            return Attribution(None, "unattributed", error=wrong)
     if speaker is None or speaker == article.publisher_entity:
         cue = _cue(article, paragraph)
         if speaker is None and cue is not None:
@@ -271,6 +279,42 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
     return None
+
+
+def _against_transcript(
+    article: Article,
+    paragraph: Paragraph,
+    speaker: str,
+    names: Mapping[str, frozenset[str]],
+    span: tuple[int, int],
+) -> str | None:
+    """Why ``speaker`` is not who speaks a quote from a transcript's turn in an article that
+    is no interview (the White House's remarks: "PRESIDENT ALIYEV: I think..."), when the
+    turn's name is another entity's and no words of saying in it hand the quote on to
+    someone else (as in an interview's turn: see :func:`_from_turn`); None when it agrees,
+    or the name is no entity's (the archivist may know who it is)."""
+    label = _transcript_label(article, paragraph)
+    end = label_end(paragraph.text)
+    if label is None or end is None or span[0] < end:
+        return None
+    keys = label_names(label)
+    if keys & names.get(speaker, frozenset()):
+        return None
+    turn = next((e for e, known in sorted(names.items()) if keys & known), None)
+    if turn is None:
+        return None
+    saying = _reported(paragraph.text, *span)
+    if saying is not None and not saying[1]:
+        return None  # the turn quotes someone: "As President Aliyev said, “...”"
+    why = (
+        f"the words of saying, {saying[0]!r}, are the turn's own, in the first person"
+        if saying is not None
+        else _why_own(paragraph.text, in_quotation_marks(paragraph.text, *span), "turn")
+    )
+    return (
+        f"'{speaker}' does not agree with the transcript: paragraph {paragraph.id} is the "
+        f"turn of {label + ':'!r}, '{turn}' (and the quote is no one else's words: {why})"
+    )
 
 
 #: How many speakers named so, each once, make an article's paragraphs a transcript's

@@ -46,6 +46,7 @@ from .attribution import attribute
 from .checks import Checked, Issue, report
 from .quotes import QuoteIndex
 from .records import load_list, take_id
+from .speakers import names_of
 
 Items = tuple[tuple[str, int], ...]  # (value, line) of each item of a list
 
@@ -58,6 +59,9 @@ class Known:
     entities: Collection[str]
     topics: Collection[str]
     broken: Collection[str]  # articles that did not load, their problems reported
+    #: The names each entity is known by (see :func:`.speakers.names_of`): a transcript's
+    #: turn names its speaker so.  (An entity's names are in its articles' cache keys.)
+    names: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The broken articles a source was told of: each is said once, not at every source.
     told: set[str] = field(default_factory=set)
 
@@ -321,7 +325,9 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
         src.error("quote", found)
         return None
     para, start, end = found
-    who = attribute(known.articles[article], para, speaker, known.entities, (start, end))
+    who = attribute(
+        known.articles[article], para, speaker, known.entities, (start, end), known.names
+    )
     if who.error:
         src.error("speaker", who.error)
         return None
@@ -430,6 +436,7 @@ def load_milestones(
         entities={e.id for e in entities} | set(failed.get("entity", ())),
         topics={t.id for t in topics} | set(failed.get("topic", ())),
         broken=broken,
+        names={e.id: names_of(e) for e in entities},
     )
     index = QuoteIndex(articles)
     kept = None if cache is None or article_keys is None else Kept(cache, known, article_keys)

@@ -26,6 +26,27 @@ from ..readers.base import label_of
 from ..readers.turns import Marker, marker_of, marker_role
 from ..text import normalise_text
 
+
+def label_names(label: str) -> frozenset[str]:
+    """The keys a speaker's name in a transcript may be known by (see :func:`names_of`): the
+    name, and without the titles before a family name ("PRESIDENT ALIYEV:", "PRIME
+    MINISTER PASHINYAN:", "MR. PRICE:": "aliyev", "pashinyan", "price")."""
+    key = _key(label)
+    words = key.split()
+    while len(words) > 1 and words[0].rstrip(".") in _TITLE_WORDS:
+        words = words[1:]
+    return frozenset((key, " ".join(words)))
+
+
+#: The words of a title before a family name, as transcripts name their speakers.
+_TITLE_WORDS = frozenset(
+    "mr ms mrs miss dr prof madam mister secretary ambassador president minister senator"  # noqa: SIM905
+    " governor mayor general admiral spokesperson spokesman spokeswoman chairman chairwoman"
+    " chair deputy prime vice foreign first state chancellor premier representative"
+    " commissioner speaker m mme г-н г-жа господин госпожа".split()
+)
+
+
 #: A transcript's stage direction, a paragraph of its own in brackets: what happens
 #: ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "[MUSIC PLAYING]", "[laughter]", "(Applause.)"), or
 #: the transcriber's note ("(The briefing was concluded at 2:41 p.m.)"); twenty words at most.

@@ -192,6 +192,13 @@ def label_of(text: str) -> tuple[str, bool] | None:
     return name, not office or bool(shouted)
 
 
+def label_end(text: str) -> int | None:
+    """Where the words said begin after the name a paragraph opens with (see
+    :func:`label_of`), if it opens with one."""
+    m = _LABEL().match(text) or _CJK_LABEL().match(text)
+    return None if m is None else m.end()
+
+
 #: A transcript's speaker with the time, before the name or after it (``[00:00:41] ZAUR
 #: SHIRIYEV:``, ``Jane Roe (00:00:05):``), as :mod:`..load.speakers` reads them.
 _TIMED_SPEAKER = re.compile(
