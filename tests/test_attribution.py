@@ -704,6 +704,32 @@ def test_words_within_quotation_marks_are_quoted_others_reported(
     assert _quoted_or_reported(art, source) == words
 
 
+def test_a_transcript_s_turn_is_quoted_not_reported() -> None:
+    """The White House's remarks, filed as news (walk-through 31): Pashinyan's own words,
+    set down as said after his name, were "Nikol Pashinyan, as reported by The White
+    House", as if the White House put what he said in its own words."""
+    texts = (
+        "PRESIDENT TRUMP: Thank you very much.",
+        "PRIME MINISTER PASHINYAN: This route will operate under Armenian law.",
+        "PRESIDENT TRUMP: That's a great statement.",
+        "The prime minister said the route will open.",
+    )
+    art = dataclasses.replace(article("a", "2025-08-08", texts), outlet="The White House")
+
+    def words(n: int, quote: str) -> str:
+        start = texts[n - 1].index(quote)
+        end = start + len(quote)
+        source = Source("a", quote, f"p{n}", start, end, speaker="x", voice="reported")
+        return _quoted_or_reported(art, source)
+
+    assert words(2, "This route will operate under Armenian law.") == "quoted"
+    assert words(4, "the route will open.") == "as reported"
+    # an article with no transcript: a name and a colon once is no turn
+    lone = dataclasses.replace(article("b", "2025-08-08", texts[1:2]), outlet="Outlet")
+    source = Source("b", "This route", "p1", 26, 36, speaker="x", voice="reported")
+    assert _quoted_or_reported(lone, source) == "as reported"
+
+
 def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:
     raw = (site.root / "data/milestones.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark, for spreadsheets

@@ -281,6 +281,15 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     return None
 
 
+def transcript_words(article: Article, paragraph: Paragraph) -> int | None:
+    """Where the words said begin in a transcript's turn of an article that is no interview
+    (see :func:`_transcript_label`: "PRESIDENT ALIYEV: I think..."), if ``paragraph`` is one:
+    they are the speaker's own words, set down as said."""
+    if _transcript_label(article, paragraph) is None:
+        return None
+    return label_end(paragraph.text)
+
+
 def _against_transcript(
     article: Article,
     paragraph: Paragraph,

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import primary_language, text_direction
+from ..load.attribution import transcript_words
 from ..model import (
     Archive,
     Article,
@@ -101,12 +102,18 @@ def _own_words(art: Article) -> str:
 
 
 def _quoted_or_reported(art: Article, s: Source) -> str:
-    """ "quoted" when the source's words are within quotation marks, the speaker's own; "as
+    """ "quoted" when the source's words are within quotation marks, or in a transcript's
+    turn ("PRESIDENT ALIYEV: I think..."), the speaker's own, set down as said; "as
     reported" when they are not (indirect speech: "the minister said the train is expected
     in April", the outlet's words for what was said)."""
     para = art.paragraph(s.paragraph)
-    direct = para is not None and (
-        in_quotation_marks(para.text, s.start, s.end) or opens_quotation(para.text, s.start)
+    if para is None:
+        return "as reported"
+    turn = transcript_words(art, para)
+    direct = (
+        in_quotation_marks(para.text, s.start, s.end)
+        or opens_quotation(para.text, s.start)
+        or (turn is not None and s.start >= turn)
     )
     return "quoted" if direct else "as reported"
 
