@@ -1423,6 +1423,35 @@ def test_a_signature_on_lines_of_its_own_ending_the_text_is_its_authors_credit()
     assert texts(r)[-2:] == ["Ilham Aliyev", "President of the Republic of Azerbaijan"]
 
 
+def test_a_signature_copied_on_consecutive_lines_ending_wire_copy_is_its_credit() -> None:
+    """AZERTAC's signature copied as it stands, its name, role and place on three lines
+    with no blank line between them (walk-through 31): one paragraph of the text, "Qoşqar
+    Hüseynov Xüsusi müxbir Vaşinqton", and no author read."""
+    head = "Prezident: dəhliz açılacaq\n\nBakı, 9 avqust, AZƏRTAC\n\n"
+    text = (
+        "Prezident İlham Əliyev birgə bəyannamənin tarixi imkan yaratdığını bildirib.\n\n"
+        "Prezident bildirib ki, dəmir yolunun tikintisi 2026-cı ildə başa çatacaq.\n\n"
+    )
+    for lines, author in (
+        ("Qoşqar Hüseynov\nXüsusi müxbir\nVaşinqton\n", "Qoşqar Hüseynov"),
+        ("Jane Roe\nSpecial correspondent\n", "Jane Roe"),
+    ):
+        r = read_text(head + text + lines, "a.txt", Problems(), fmt="wire")
+        assert len(texts(r)) == 2, texts(r)
+        assert r.fields["author"].value == author
+        assert ("byline", " / ".join(lines.split("\n")[:-1])) in [
+            (f.kind, f.text) for f in r.furniture
+        ]
+    # a paragraph of two short lines that are no signature stays the text's
+    r = read_text(
+        head + text + "Ilham Aliyev\nPresident of the Republic of Azerbaijan\n",
+        "a.txt",
+        Problems(),
+        fmt="wire",
+    )
+    assert texts(r)[-1] == "Ilham Aliyev President of the Republic of Azerbaijan"
+
+
 def test_a_place_and_the_outlet_in_the_authors_slot_name_no_author() -> None:
     """Asharq Al-Awsat fills its author's slot, in JSON-LD as a Person and on the page, with
     a city, a colon and the outlet in quotes ("بكين: «الشرق الأوسط»"): it was the author

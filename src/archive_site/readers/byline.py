@@ -14,6 +14,7 @@ names none, its writers) are the author when nothing else names one.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Furniture
@@ -537,6 +538,12 @@ _ROLE_LINE = re.compile(
 #: A place on a line of its own after a signature: one to three words opening with a
 #: capital ("Pekin", "New York").
 _PLACE_LINE = re.compile(r"[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*(?:\s+[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*){0,2}")
+
+
+def signed(body: Sequence[Block]) -> bool:
+    """Whether ``body`` ends with a signature on lines of its own (see
+    :func:`_take_signature`)."""
+    return _take_signature(list(body), {}) is not None
 
 
 def _take_signature(body: list[Block], fields: dict[str, Field]) -> Furniture | None:

@@ -52,6 +52,7 @@ from .base import (
 from .byline import (
     closes_text,
     read_byline,
+    signed,
     stamp_after_names,
     take_credits,
     take_opening_credit,
@@ -637,6 +638,7 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
             inside.append(Furniture(kind, join(bl), at))
         else:
             body.append(Block(join(bl), at))
+    _signature_lines(body, head.rest[: tail.end])
     release = take_release_furniture(body, fields)  # ("News provided by", "About ...")
     credits = release + take_credits(body, fields)
     opening = take_opening_credit(body, fields)  # "Daily Sabah with AA" above the text
@@ -652,6 +654,20 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     if "language" not in fields and body and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
     return reading(fmt, fields, body, sorted(furniture, key=lambda f: f.line), notes)
+
+
+def _signature_lines(body: list[Block], blocks: list[tuple[list[str], int]]) -> None:
+    """The text's last paragraph, when its two or three lines are a signature (AZERTAC's
+    "Qoşqar Hüseynov" / "Xüsusi müxbir" / "Vaşinqton", copied with no blank line between
+    them), as a paragraph a line (see :func:`.byline.take_credits`), in place in ``body``."""
+    if len(body) < 2 or not blocks or blocks[-1][1] != body[-1].line:
+        return
+    lines, at = blocks[-1]
+    if not 2 <= len(lines) <= 3:
+        return
+    apart = [Block(" ".join(x.split()), at + n) for n, x in enumerate(lines)]
+    if signed([*body[:-1], *apart]):
+        body[-1:] = apart
 
 
 def copyright_origin(furniture: list[Furniture], fields: dict[str, Field]) -> None:
