@@ -1385,6 +1385,11 @@ def test_a_note_on_the_author_ending_the_story_is_no_part_of_its_text() -> None:
         assert any(f.kind == "boilerplate" and f.text == note for f in r.furniture)
     r = _story_ending("Jane Roe is Nikkei Asia's editor.", author="Jane Roe and Kenji Kawase")
     assert len(texts(r)) == 2
+    # a byline in capitals, as Nikkei sets it, names the writer the note names as written
+    # (walk-through 31: "Cissy Zhou is a Nikkei Asia correspondent" was the text's)
+    note = "Cissy Zhou is a Nikkei Asia correspondent in Hong Kong."
+    r = _story_ending(note, author="CISSY ZHOU")
+    assert note not in texts(r) and len(texts(r)) == 2
     # someone else than the writer, and a sentence on the writer's subject, are the story's
     for last in (
         "Ilham Aliyev is the country's president since 2003.",

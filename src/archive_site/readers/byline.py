@@ -961,8 +961,12 @@ def _author_bio(text: str, author: Field | None) -> bool:
     if author is None:
         return False
     names = [n.strip() for n in _NAMES_APART.split(author.value) if len(n.split()) >= 2]
+    # a byline in capitals names the writer the note names as written: "CISSY ZHOU" and
+    # "Cissy Zhou is a Nikkei Asia correspondent"
     return any(
-        text.startswith(name) and _IS_SOMEONE.match(text, len(name)) is not None for name in names
+        text[: len(name)].casefold() == name.casefold()
+        and _IS_SOMEONE.match(text, len(name)) is not None
+        for name in names
     )
 
 
