@@ -3300,6 +3300,35 @@ def test_the_organization_that_provided_an_article_is_its_origin(
 
 
 @pytest.mark.parametrize(
+    ("author", "writer", "agency"),
+    [
+        ("DARLENE SUPERVILLE Associated Press", "DARLENE SUPERVILLE", "Associated Press"),
+        (
+            "AIDA SULTANOVA and JOSH BOAK Associated Press",
+            "AIDA SULTANOVA, JOSH BOAK",
+            "Associated Press",
+        ),
+        ("Jane Roe Associated Press", "Jane Roe Associated Press", None),  # no agency's style
+        ("JANE ROE", "JANE ROE", None),
+    ],
+)
+def test_a_writer_in_capitals_and_the_agency_after_the_name_in_json_ld(
+    author: str, writer: str, agency: str | None
+) -> None:
+    """ABC News' copy of an AP story names its writer in JSON-LD as its byline does, "DARLENE
+    SUPERVILLE Associated Press" (walk-through 31): the author was the name and the agency,
+    in citations too; the agency after a name in capitals is the text's origin, as in a
+    byline's line (\"By AIDA SULTANOVA Associated Press\")."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Port", '
+        f'"publisher": {{"name": "ABC News"}}, "author": {{"@type": "Person", "name": "{author}"}}}}'
+        "</script>"
+    )
+    found = fields(_page(head, "<h1>Port</h1>"))
+    assert (found.get("author"), found.get("agency")) == (writer, agency)
+
+
+@pytest.mark.parametrize(
     ("first", "chain"),
     [
         # MSN's copy of Yahoo Finance's copy of Reuters' story (audit 12: Yahoo's was the

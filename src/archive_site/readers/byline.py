@@ -328,6 +328,9 @@ def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
     with_role = _writer_with_role(part)
     if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
         return with_role
+    names, after = _names_in_capitals(part)  # "DARLENE SUPERVILLE Associated Press", as
+    if after and (agency := _agency_alone(after)) is not None:  # ABC's JSON-LD names her
+        return names, agency
     desk = _DESK.fullmatch(part)
     named = (part[: desk.start(1)] if desk is not None and desk.lastindex else part).strip()
     known = agency_of(named) if named else None  # "Reuters staff"
