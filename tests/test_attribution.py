@@ -1379,3 +1379,32 @@ def test_a_copy_s_words_are_not_said_to_be_the_copying_outlet_s_own() -> None:
         chain=(ChainLink("ABC", "original", "abc"), ChainLink("ABC News", "publisher", "abc")),
     )
     assert _own_words(same) == "in its own words"
+
+
+def test_a_copy_s_reported_words_are_not_said_to_be_the_copying_outlet_s_report(
+    archive: Archive,
+) -> None:
+    """The Arkansas Democrat-Gazette's copy of an AP story (walk-through 31): "Azerbaijani
+    President Ilham Aliyev said the leaders were ..." was "Ilham Aliyev, as reported by
+    Arkansas Democrat-Gazette", which reported nothing of it: AP did."""
+    from archive_site.model import ChainLink
+
+    text = 'Ilham Aliyev said the leaders were "establishing peace in the Caucasus".'
+    own = dataclasses.replace(
+        article("a", "2025-08-08", (text,)),
+        outlet="Arkansas Democrat-Gazette",
+        chain=(ChainLink("Arkansas Democrat-Gazette", "publisher", None),),
+    )
+    copy = dataclasses.replace(
+        own,
+        chain=(
+            ChainLink("AP", "original", None),
+            ChainLink("Arkansas Democrat-Gazette", "publisher", None),
+        ),
+    )
+    quote = "Ilham Aliyev said the leaders were"
+    source = Source("a", quote, "p1", 0, len(quote), speaker="ilham-aliyev", voice="reported")
+    from archive_site.render.views import _reporter
+
+    assert _reporter(archive, own, source) == "Arkansas Democrat-Gazette"
+    assert _reporter(archive, copy, source) == "Arkansas Democrat-Gazette, in a story from AP"

@@ -93,12 +93,19 @@ def _own_words(art: Article) -> str:
     """How the outlet's words are said: "in its own words"; in a copy of another's story
     (its chain names an original), "in a story from Associated Press": the copying outlet
     did not write them, and the original may not have written them all (an intro added)."""
+    first = _original_of(art)
+    return "in its own words" if first is None else f"in a story from {first}"
+
+
+def _original_of(art: Article) -> str | None:
+    """The original outlet a copy of another's story names (its chain's), else None: an
+    outlet's own story, or one whose original is itself by another name."""
     first = next((c for c in art.chain if c.role == "original"), None)
     if first is None or first.name == art.outlet:
-        return "in its own words"
+        return None
     if first.entity is not None and first.entity == art.publisher_entity:
-        return "in its own words"
-    return f"in a story from {first.name}"
+        return None
+    return first.name
 
 
 def _quoted_or_reported(art: Article, s: Source) -> str:
@@ -120,11 +127,14 @@ def _quoted_or_reported(art: Article, s: Source) -> str:
 
 def _reporter(a: Archive, art: Article, s: Source) -> str:
     """Who reports a quote's words: the outlet, or the speaker of the interview's turn that
-    quotes them ("Taleh Ziyadov in The Caspian Times")."""
+    quotes them ("Taleh Ziyadov in The Caspian Times"); in a copy of another's story, the
+    outlet in a story from the original ("ABC News, in a story from Associated Press"): the
+    copying outlet reported nothing itself."""
     para = art.paragraph(s.paragraph)
     turn = para.speaker if para is not None else None
     if turn is None:
-        return art.outlet
+        first = _original_of(art)
+        return art.outlet if first is None else f"{art.outlet}, in a story from {first}"
     return f"{a.entity(turn).name if turn in a.entity_ids else turn} in {art.outlet}"
 
 
