@@ -300,7 +300,7 @@ def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
         f"Still to fill in, in {meta}:\n"
         "  title:     the article's headline (the capture has none)\n"
         "  outlet:    who published it\n"
-        "  published: the day it was published, YYYY-MM-DD\n"
+        "  published: the day it was published, YYYY-MM-DD (or YYYY-MM, YYYY when no more is known)\n"
         "  kind:      news, interview or opinion\n"
         "Then run `archive-site check`: it names each field that is still missing.\n"
     )
@@ -733,7 +733,7 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     added = cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
     assert (added.returncode, added.stderr) == (0, "")
     assert (
-        "published: the day it was published, YYYY-MM-DD (the dateline 'BEIJING, April 23 (Xinhua) --' gives no year)\n"
+        "published: the day it was published, YYYY-MM-DD (or YYYY-MM, YYYY when no more is known) (the dateline 'BEIJING, April 23 (Xinhua) --' gives no year)\n"
         in added.stdout
     )
     assert "  dateline: BEIJING, April 23 (Xinhua) -- (line 3)\n" in added.stdout
@@ -1016,7 +1016,7 @@ def test_a_page_whose_day_is_not_read_has_the_days_it_shows_named(project_copy: 
     added = cli("add", "inbox/page.html", "--id", "trade-role", cwd=project_copy)
     assert added.returncode == 0, added.stderr
     assert (
-        "published: the day it was published, YYYY-MM-DD (not read, but the capture shows "
+        "published: the day it was published, YYYY-MM-DD (or YYYY-MM, YYYY when no more is known) (not read, but the capture shows "
         "2025-04-23 on line 3, 2025-04-24 on line 5: is one of them that day?)"
     ) in added.stdout
     meta = (project_copy / "content/articles/trade-role.meta.yaml").read_text(encoding="utf-8")

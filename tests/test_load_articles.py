@@ -57,8 +57,15 @@ def test_published_day() -> None:
     assert checks.published_day("2025-13", MISSING).issues == (
         Issue("published", "'2025-13' is not a real date"),
     )
-    assert checks.published_day(None, MISSING) == Checked(
-        None, (MISSING("published", "YYYY-MM-DD"),)
+    # the day, or a month or a year when no more is known: a year-only report ("Policy
+    # Brief · 2021") was asked for a day, in check as in add (walk-through 31)
+    assert checks.published_day(None, MISSING).issues == (
+        Issue(
+            "published",
+            "the capture does not say; add 'published: YYYY-MM-DD' to "
+            "content/articles/x.meta.yaml; or 'published: YYYY-MM' or 'YYYY' when no more "
+            "is known, never a day made up",
+        ),
     )
     assert checks.published_day("2023-02-29", MISSING).issues == (
         Issue("published", "'2023-02-29' is not a real date"),

@@ -652,13 +652,21 @@ def _marked_turns(reading: Reading) -> bool:
     return marked is not None
 
 
+#: What ``published`` is when the day is not known: a source dated only to a month or a year
+#: ("Policy Brief · 2021") is given so, never an invented day.
+_NO_MORE = "or YYYY-MM, YYYY when no more is known"
+
+
 def _published_need(fields: Mapping[str, Field], shown: Sequence[tuple[int, str]]) -> _Need:
     """``published``, with the days the capture shows where it may be (see
     :func:`_days_shown`), or why its dateline's day is not it."""
-    hint = "the day it was published, YYYY-MM-DD"
+    hint = f"the day it was published, YYYY-MM-DD ({_NO_MORE})"
     if "dateline" in fields:
         hint += f" (the dateline '{fields['dateline'].value}' gives no year)"
-    comment = ["The day, YYYY-MM-DD."]
+    comment = [
+        "The day, YYYY-MM-DD; the month, YYYY-MM, or the year, YYYY, when no more",
+        "is known (a report of 'April 2025'): never a day made up.",
+    ]
     if shown:
         days = ", ".join(f"{day} on line {line}" for line, day in shown)
         which = "is it that day?" if len(shown) == 1 else "is one of them that day?"

@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
@@ -125,7 +125,9 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
     """The day ``YYYY-MM-DD``; or, for a source dated no more precisely, a month ``YYYY-MM``
     or a year ``YYYY`` (kept as such, never made a day)."""
     if not text:
-        return Checked(None, (missing("published", "YYYY-MM-DD"),))
+        issue = missing("published", "YYYY-MM-DD")
+        more = "; or 'published: YYYY-MM' or 'YYYY' when no more is known, never a day made up"
+        return Checked(None, (replace(issue, message=issue.message + more),))
     if _ISO_MONTH.match(text):
         day, precision = f"{text}-01", "month"
     elif _ISO_YEAR.match(text):
