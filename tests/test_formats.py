@@ -779,6 +779,30 @@ def test_what_follows_a_press_release_is_no_part_of_its_text(heading: str, kept:
         assert after[0].startswith("Founded in 1987") and "mediarelations" in after[-1]
 
 
+def test_a_press_release_s_contacts_after_its_section_headings_are_no_part_of_its_text() -> None:
+    """The European Commission's release has a section, "<h2>Background</h2>", and then
+    "<h3>Press contacts</h3>" and a spokesperson's telephone number (walk-through 31): the
+    headings being kept as the text's, the contacts' was one, and the number the release's
+    last paragraph."""
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><title>Global Gateway</title></head><body>"
+        "<article><h1>EU commits €10 billion to the Trans-Caspian corridor</h1>"
+        "<div class='ecl-paragraph'>\n<p>Today, at the Investors Forum in Brussels, investors "
+        "announced commitments worth €10 billion to support transport in Central Asia.</p>\n"
+        "<p>The Trans-Caspian Transport Corridor is the shortest route connecting Europe and "
+        "Central Asia, running through Azerbaijan and Georgia.</p>\n<h2>Background</h2>\n"
+        "<p>The Global Gateway strategy was launched in December 2021 to mobilise up to €300 "
+        "billion in investments.</p>\n<h3>Press contacts</h3>\n"
+        "<p>Ana Pisonero, +32 2 295 43 20</p>\n</div></article></body></html>"
+    )
+    r = read_text(page, "ec.html", Problems(), fmt="html")
+    assert texts(r)[-1].startswith("The Global Gateway strategy"), texts(r)
+    assert [f.text for f in r.furniture if f.kind == "boilerplate"] == [
+        "Press contacts",
+        "Ana Pisonero, +32 2 295 43 20",
+    ]
+
+
 def test_a_byline_and_stamp_beside_share_buttons_under_a_headline_that_is_no_h1() -> None:
     """Global Times: its byline and date were in a box named "author_share", read as share
     buttons; its headline is a <div>, so no stamp was looked for under it; and the label

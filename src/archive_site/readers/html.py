@@ -941,7 +941,9 @@ def _without_boilerplate(
     release's words, "Founded in 1987" a dated mention."""
     if len(body) < 2:
         return body
-    lines = {b.line for b in body}
+    # (a heading kept as the text's section heading too: the European Commission's
+    # "<h3>Press contacts</h3>" was one, and the contacts after it the release's text)
+    lines = {b.line for b in body if b.role != "heading"}
     heading = next(
         (
             line
@@ -953,7 +955,7 @@ def _without_boilerplate(
     if heading is None:
         return body
     kept = [b for b in body if b.line < heading]
-    after = [b for b in body if b.line > heading]
+    after = [b for b in body if b.line >= heading]
     if not kept or sum(len(b.text.split()) for b in after) >= sum(
         len(b.text.split()) for b in kept
     ):
