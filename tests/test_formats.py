@@ -2207,6 +2207,15 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
         [
             "The views expressed in this article do not necessarily reflect the views of the editors."
         ],
+        # Anadolu's notice on every story of its site, in Turkish and English (walk-through 31)
+        [
+            "Anadolu Ajansı web sitesinde, AA Haber Akış Sistemi (HAS) üzerinden abonelere "
+            "sunulan haberler, özetlenerek yayımlanmaktadır."
+        ],
+        [
+            "Anadolu Agency website contains only a portion of the news stories offered to "
+            "subscribers in the AA News Broadcasting System (HAS), and in summarized form."
+        ],
     ],
 )
 def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> None:

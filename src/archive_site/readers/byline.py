@@ -609,7 +609,13 @@ _DISCLAIMER = re.compile(
     # this article may not reflect the position of the editorial board" (JAMnews)
     r"|^\W*(?:the\s+)?(?:views|opinions)\s+expressed\s+(?:here(?:in)?|in\s+this\s+(?:article"
     r"|commentary|piece|publication|material))\s+(?:may\s+not|do\s+not(?:\s+necessarily)?)"
-    r"\s+reflect\s+the\s+(?:views?|position|opinion)\s+of\s+the\s+(?:editorial|editors|publisher)",
+    r"\s+reflect\s+the\s+(?:views?|position|opinion)\s+of\s+the\s+(?:editorial|editors|publisher)"
+    # an agency's notice that its site carries its subscribers' stories in part or summed up:
+    # Anadolu's "Anadolu Agency website contains only a portion of the news stories offered
+    # to subscribers in the AA News Broadcasting System (HAS), and in summarized form.", and
+    # in Turkish, "... üzerinden abonelere sunulan haberler, özetlenerek yayımlanmaktadır."
+    r"|\bweb\s*sites?(?:inde)?\b.{0,120}\b(?:subscribers|abonelere)\b.{0,120}"
+    r"\b(?:summari[sz]ed|özetlenerek)\b",
     re.IGNORECASE,
 )
 
