@@ -1024,6 +1024,19 @@ def test_a_page_whose_day_is_not_read_has_the_days_it_shows_named(project_copy: 
     assert yaml.safe_load(meta)["published"] is None  # a hint, never the value
 
 
+def test_a_release_s_place_and_day_on_a_line_of_its_own_is_a_day_it_shows() -> None:
+    """Iran's foreign ministry's statement copied as text, "Tehran, 9 August 2025" under its
+    headline (walk-through 31): add named no day the capture shows, as it does an update's
+    stamp; a place before the day is a release's date line (a sentence holding a day is
+    none)."""
+    from archive_site.readers.stamps import days_shown
+
+    head = "Statement on the Washington declaration\n\n{}\n\nThe spokesman said on Saturday.\n"
+    assert days_shown(head.format("Tehran, 9 August 2025")) == [(3, "2025-08-09")]
+    assert days_shown(head.format("Brussels, 29 January 2024")) == [(3, "2024-01-29")]
+    assert days_shown(head.format("In Tehran, the talks of 9 August 2025 ended.")) == []
+
+
 BOLD_INTERVIEW = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
 <title>'We will not choose': an interview</title>
 <script type="application/ld+json">{"@type": "NewsArticle",

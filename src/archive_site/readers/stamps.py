@@ -412,6 +412,11 @@ def days_shown(text: str, most: int = 3) -> list[tuple[int, str]]:
     return [(n, d) for d, n in found.items()]
 
 
+#: A place before a day on a line of its own, as a press release dates itself ("Tehran, 9
+#: August 2025", "Brussels, 29 January 2024"): a few capitalised words and a comma.
+_PLACE_BEFORE = re.compile(r"[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,3},\s+")
+
+
 def _days_on(line: str) -> list[str]:
     """The days a line of a capture shows, in its order: in a tag's attributes, written for
     machines (``content="2025-04-23T16:47:02+02:00"``), or in a text between the tags as
@@ -426,6 +431,9 @@ def _days_on(line: str) -> list[str]:
         if not said or len(said) > _STAMP_LINE:
             continue
         stamp = parse_stamp(said) or parse_published(said) or find_published_stamp(said)
+        placed = _PLACE_BEFORE.match(said)
+        if stamp is None and placed is not None:  # a release's "Tehran, 9 August 2025"
+            stamp = parse_stamp(said[placed.end() :])
         iso = _ISO_DAY.search(said)
         if stamp is not None:
             days.append(stamp.date)
