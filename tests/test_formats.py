@@ -2235,6 +2235,32 @@ def test_what_ends_a_story_after_its_text_is_furniture(closing: list[str]) -> No
     assert fields(r)["author"] == "Jane Roe"
 
 
+def test_an_opinion_section_s_note_above_its_piece_is_no_part_of_its_text() -> None:
+    """Foreign Policy sets "Arguments are written by outside contributors and do not
+    necessarily reflect the views of Foreign Policy." above each of its Arguments
+    (walk-through 31): it was the op-ed's first paragraph, quotable as its writer's words.
+    A sentence of a story saying as much of others is the story's."""
+    note = (
+        "Arguments are written by outside contributors and do not necessarily reflect the "
+        "views of Foreign Policy."
+    )
+    r = _page(
+        "",
+        f"<h1>The Trump Route Is a Gamble Worth Taking</h1><div class='content'><p>{note}</p>"
+        "<p>For three decades, the railway along the Araks River in southern Armenia has been "
+        "a line on old Soviet maps and little else.</p><p>The deal signed at the White House "
+        "could change that, and Washington should follow through on it.</p></div>",
+    )
+    assert note not in texts(r) and texts(r)[0].startswith("For three decades"), texts(r)
+    assert ("boilerplate", note) in [(f.kind, f.text) for f in r.furniture]
+    story = (
+        "Analysts stress that the polls do not necessarily reflect the views of the wider "
+        "public in Armenia, which remains divided on the route."
+    )
+    r = _page("", f"<h1>Polls</h1><p>{story}</p><p>The vote is due in June next year.</p>")
+    assert texts(r)[0] == story
+
+
 def test_a_story_reporting_a_disclaimer_keeps_it_as_text() -> None:
     """Review 22: the story's last paragraph, reporting an embassy's disclaimer of an op-ed
     and a fact with it, was taken out of the text as the outlet's boilerplate."""

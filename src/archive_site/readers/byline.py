@@ -615,9 +615,22 @@ _DISCLAIMER = re.compile(
     # to subscribers in the AA News Broadcasting System (HAS), and in summarized form.", and
     # in Turkish, "... üzerinden abonelere sunulan haberler, özetlenerek yayımlanmaktadır."
     r"|\bweb\s*sites?(?:inde)?\b.{0,120}\b(?:subscribers|abonelere)\b.{0,120}"
-    r"\b(?:summari[sz]ed|özetlenerek)\b",
+    r"\b(?:summari[sz]ed|özetlenerek)\b"
+    # an opinion section's note on its pieces: "Arguments are written by outside
+    # contributors and do not necessarily reflect the views of Foreign Policy."
+    r"|^\W*(?:arguments|opinions?|op-?eds|commentar(?:y|ies)|columns|perspectives|views"
+    r"|(?:these|such|this|the)\s+(?:articles?|pieces?|commentar(?:y|ies)|columns?|op-?eds?))"
+    r"\s+(?:are|is)\s+(?:written|contributed)\s+by\s+(?:outside|external|guest|independent)"
+    r"\s+(?:contributors|writers|authors|experts)\b",
     re.IGNORECASE,
 )
+
+
+def disclaimer(text: str) -> bool:
+    """Whether a paragraph is an outlet's disclaimer, its words on every piece of its, not
+    one (see :data:`_DISCLAIMER`), and not a sentence reporting one ("the embassy said that
+    the views expressed in this article are those of the author")."""
+    return bool(_DISCLAIMER.search(text)) and len(text) <= 600 and not _REPORTS.search(text)
 
 
 #: Words by which a story reports what someone said or wrote: a last paragraph holding
@@ -762,7 +775,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
         return Furniture("boilerplate", last.text, last.line)
-    if _DISCLAIMER.search(text) and len(text) <= 600 and not _REPORTS.search(text):
+    if disclaimer(text):
         last = body.pop()  # the outlet's words on every piece of its, not this one's
         return Furniture("boilerplate", last.text, last.line)
     sourced = _take_source(body, fields)

@@ -42,6 +42,7 @@ from .base import Block, Capture, Field, Format, Reading, reading, script_langua
 from .byline import (
     DOMAIN_END,
     OUTLET_WORDS,
+    disclaimer,
     labelled_items,
     named_agency,
     named_author,
@@ -1004,6 +1005,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "tags"
     if first and read_byline([text]) is not None:
         return "byline"
+    if disclaimer(text):  # an opinion section's note above its pieces, as below them
+        return "boilerplate"
     return promotion(text, first=first)
 
 
