@@ -71,9 +71,12 @@ def line_of(path: Path, text: str) -> int:
 def missing_report(meta: str, project: Path, missing: list[tuple[str, str]]) -> str:
     """What ``check`` prints for a new article whose only problems are its empty keys."""
     path = project / meta
+    more = {
+        "published": "; or 'published: YYYY-MM' or 'YYYY' when no more is known, never a day made up"
+    }
     items = [
         f"{n}. {meta}:{line_of(path, key + ':')}: {key}: the capture does not say; "
-        f"add '{key}: {hint}' to {meta}"
+        f"add '{key}: {hint}' to {meta}{more.get(key, '')}"
         for n, (key, hint) in enumerate(missing, start=1)
     ]
     count = f"{len(items)} error{'s' if len(items) != 1 else ''}"
