@@ -142,3 +142,22 @@ def test_add_then_build_a_database_export(project_copy: Path) -> None:
         ("The Washington Post", "publisher"),
     ]
     assert not any("Load-Date" in p.text for p in article.paragraphs)
+
+
+def test_lexisnexis_a_paper_s_headline_over_two_lines_under_its_edition() -> None:
+    """LexisNexis Academic's header of a newspaper: the edition under the date is no part
+    of the headline, which runs over two lines; the tail's address is the article's."""
+    reading, problems = read("lexisnexis-newspaper.txt")
+    assert reading.format == "database" and not problems.errors
+    fields = {k: f.value for k, f in reading.fields.items()}
+    assert fields["title"] == "Azerbaijan and China Bet on a Trade Route That Skirts Russia"
+    assert fields["outlet"] == "The New York Times"
+    assert fields["published"] == "2025-04-24"
+    assert fields["author"] == "Ivan Nechepurenko"
+    assert fields["url"] == (
+        "https://www.nytimes.com/2025/04/24/world/europe/azerbaijan-china-trade.html"
+    )
+    assert len(reading.blocks) == 2
+    furniture = [f.text for f in reading.furniture]
+    assert "Late Edition - Final" in furniture and "3 of 10 DOCUMENTS" in furniture
+    assert any(f.startswith("GRAPHIC: PHOTO") for f in furniture)

@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problems
 from ..model import Furniture
+from ..urls import is_web_url
 from .base import (
     Block,
     Capture,
@@ -414,8 +415,12 @@ def _header_lines(
     if not rest:
         return
     outlet: tuple[int, str] | None
-    if title_last:
-        outlet, titles = rest[0], rest[1:]
+    if title_last:  # the headline: the lines of the last block (an edition is no part)
+        first = next(
+            i for i in range(len(rest), 0, -1) if i == 1 or rest[i - 1][0] - rest[i - 2][0] > 1
+        )
+        titles = rest[first - 1 :]
+        outlet = rest[0] if first > 1 else None
     else:
         titles = [r for r in rest if r[1] == rest[0][1]]  # (the headline, repeated)
         others = [r for r in rest if r[1] != rest[0][1]]
@@ -474,10 +479,13 @@ def _tail(lines: Sequence[str], start: int, out: _Export) -> None:
             continue
         out.furniture.append(Furniture("database", text, n + 1))
         m = _LABELLED.match(text)
-        if m is not None and m["label"].casefold() == "language":
+        label = m["label"].casefold() if m is not None else None
+        if m is not None and label == "language":
             tag = _LANGUAGES.get(m["value"].split(";")[0].strip().casefold())
             if tag is not None:
                 out.fields.setdefault("language", Field(tag, n + 1))
+        elif m is not None and label == "url" and is_web_url(m["value"].strip()):
+            out.fields.setdefault("url", Field(m["value"].strip(), n + 1))
 
 
 FORMAT = Format("database", read, detect, order=70)
