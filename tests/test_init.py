@@ -148,3 +148,18 @@ def test_the_working_folder_itself_when_empty(tmp_path: Path) -> None:
     assert here.stat().st_ino == inode
     assert (here / "site.yaml").is_file() and (here / "articles").is_dir()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["here"]
+
+
+def test_a_link_where_the_temporary_folder_goes_is_not_followed(tmp_path: Path) -> None:
+    """The new folder is made beside its place first: a link planted there (under the name
+    this process would use) is removed, and nothing is written where it pointed."""
+    import os
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (tmp_path / f".archive.init-{os.getpid()}").symlink_to(elsewhere)
+    code, _out, err = init(tmp_path / "archive", *ARGS)
+    assert code == 0, err
+    assert list(elsewhere.iterdir()) == []
+    assert (tmp_path / "archive" / "site.yaml").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive", "elsewhere"]

@@ -51,9 +51,10 @@ def init(options: InitOptions, out: Printer) -> int:
     about = STARTER_ABOUT.read_bytes()
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = folder.parent / f".{folder.name}.init-{os.getpid()}"
-    shutil.rmtree(temporary, ignore_errors=True)
+    _remove(temporary)  # (left by a run that was killed)
+    temporary.mkdir()  # (a link put in its place meanwhile is refused, not followed)
     try:
-        (temporary / ARTICLES_DIR).mkdir(parents=True)
+        (temporary / ARTICLES_DIR).mkdir()
         (temporary / PAGES_DIR).mkdir()
         _write(temporary / SITE_FILE, settings.encode("utf-8"))
         _write(temporary / PAGES_DIR / "about.md", about)
@@ -65,9 +66,17 @@ def init(options: InitOptions, out: Printer) -> int:
         else:
             temporary.rename(folder)
     finally:
-        shutil.rmtree(temporary, ignore_errors=True)
+        _remove(temporary)
     _say_next(options.folder, options, out)
     return 0
+
+
+def _remove(path: Path) -> None:
+    """Remove what is at ``path``, if anything: a link itself, never what it points to."""
+    if path.is_symlink():
+        path.unlink()
+    else:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 def _move_into(source: Path, folder: Path) -> None:
