@@ -769,8 +769,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if contributed is not None or drawn is not None or _CLOSING.fullmatch(text.strip()):
         last = body.pop()
         agency = drawn if contributed is None else _credited_agency(contributed)
-        if not _by_a_writer(fields):  # (a writer's story the agency gave input to is the writer's)
-            _credit_origin(fields, agency, last.line)
+        _credit_origin(fields, agency, last.line)
         return Furniture("credits", last.text, last.line)
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
@@ -823,16 +822,6 @@ def _drawn_on(text: str) -> str | None:
     if _AGENCIES_UNNAMED.fullmatch(drawn["names"].strip()):
         return ""
     return _known_agency(drawn["names"])
-
-
-def _by_a_writer(fields: dict[str, Field]) -> bool:
-    """Whether a writer signs the text: an author who is no news agency.  A line crediting
-    an agency with input to a signed story ("(With input from Xinhua)" under a reporter's
-    byline) names a contributor to the writer's story, not its origin: the story is no copy
-    of the agency's (an unsigned one, a desk's rewrite of the agency's, is; see
-    :func:`_credited_agency`)."""
-    author = fields.get("author")
-    return author is not None and agency_of(author.value) is None
 
 
 def _credit_origin(fields: dict[str, Field], agency: str | None, line: int) -> None:
