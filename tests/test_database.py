@@ -161,3 +161,21 @@ def test_lexisnexis_a_paper_s_headline_over_two_lines_under_its_edition() -> Non
     furniture = [f.text for f in reading.furniture]
     assert "Late Edition - Final" in furniture and "3 of 10 DOCUMENTS" in furniture
     assert any(f.startswith("GRAPHIC: PHOTO") for f in furniture)
+
+
+def test_nexis_uni_a_download_s_cover_page_is_no_part_of_the_header() -> None:
+    """A Nexis Uni download opens with a cover page (its user, when it was made, its job's
+    number, the list of its documents, the search): read from the top, its first line was
+    the headline and the download's day the date.  The header is read up from the text:
+    the date nearest it, the publication above, the headline above that."""
+    reading, problems = read("nexis-uni-download.txt")
+    assert reading.format == "database" and not problems.errors
+    fields = {k: f.value for k, f in reading.fields.items()}
+    assert fields["title"] == "Azerbaijan, China agree to double Middle Corridor freight"
+    assert reading.fields["title"].line == 15
+    assert fields["outlet"] == "Caspian Business Review"
+    assert fields["published"] == "2025-04-22"
+    assert fields["author"] == "Nigar Bayramli"
+    assert len(reading.blocks) == 2
+    furniture = [f.text for f in reading.furniture]
+    assert "Job Number: 245671234" in furniture and "Load-Date: April 23, 2025" in furniture

@@ -404,12 +404,16 @@ def _header_lines(
     """The header's lines with no label: the headline (Nexis repeats it), the publication,
     its date, the copyright line.  ``title_last``: the headline follows the date
     (LexisNexis Academic), else it comes first."""
+    dates = [n for n, text in unlabelled if _date(text, n + 1, _Export())]
+    # the date: LexisNexis's first; Nexis's nearest the text (a download's cover above may
+    # have another)
+    chosen = (dates[0] if title_last else dates[-1]) if dates else None
     rest: list[tuple[int, str]] = []
     for n, text in unlabelled:
         out.furniture.append(Furniture("database", text, n + 1))
         if _COPYRIGHT.match(text):
             continue
-        if "published" not in out.fields and _date(text, n + 1, out):
+        if n == chosen and _date(text, n + 1, out):
             continue
         rest.append((n, text))
     if not rest:
@@ -422,14 +426,34 @@ def _header_lines(
         titles = rest[first - 1 :]
         outlet = rest[0] if first > 1 else None
     else:
-        titles = [r for r in rest if r[1] == rest[0][1]]  # (the headline, repeated)
-        others = [r for r in rest if r[1] != rest[0][1]]
-        outlet = others[0] if others else None
-        titles = titles[:1]
+        titles, outlet = _above_the_date(rest, out)
     if titles:
         out.fields["title"] = Field(" ".join(t for _, t in titles), titles[0][0] + 1)
     if outlet is not None:
         out.fields["outlet"] = Field(outlet[1], outlet[0] + 1)
+
+
+def _above_the_date(
+    rest: list[tuple[int, str]], out: _Export
+) -> tuple[list[tuple[int, str]], tuple[int, str] | None]:
+    """Nexis's headline and publication, read up from the date: the publication is the line
+    above it, the headline the block of lines above that (Nexis writes it twice: the one
+    nearest); what is above them, a download's cover page (its user, its job's number, the
+    list of its documents), is furniture.  With no date: the first line the headline, the
+    next other one the publication."""
+    dated = out.fields.get("published")
+    above = [r for r in rest if dated is None or r[0] + 1 < dated.line]
+    if dated is None or not above:
+        titles = [r for r in rest if r[1] == rest[0][1]][:1]  # (the headline, repeated)
+        others = [r for r in rest if r[1] != rest[0][1]]
+        return titles, (others[0] if others else None)
+    outlet, above = above[-1], above[:-1]
+    block: list[tuple[int, str]] = []
+    for n, text in reversed(above):
+        if block and block[0][0] - n > 1:
+            break
+        block.insert(0, (n, text))
+    return block, outlet
 
 
 def _date(text: str, line: int, out: _Export) -> bool:
