@@ -2261,6 +2261,38 @@ def test_an_opinion_section_s_note_above_its_piece_is_no_part_of_its_text() -> N
     assert texts(r)[0] == story
 
 
+@pytest.mark.parametrize(
+    ("last", "field", "value"),
+    [
+        ("This story was published by The Associated Press.", "origin", "The Associated Press"),
+        ("The Associated Press contributed to this report.", "agency", "The Associated Press"),
+        ("Source: AP", "agency", "AP"),
+        ("(Reporting by Jane Roe; Editing by John Doe)", "author", "Jane Roe"),
+    ],
+)
+def test_an_agency_s_story_copied_as_text_with_only_its_credit_is_news_copy(
+    last: str, field: str, value: str
+) -> None:
+    """An AP story copied as text from a local paper's page, its headline and paragraphs,
+    crediting AP only in its last line (walk-through 31): with no date header and no
+    dateline it was read as plain text, the credit a paragraph quotable as the paper's own
+    words, and no origin: the copy counted as the paper's own reporting."""
+    from archive_site.readers import detect_format
+
+    text = (
+        "Trump hosts Armenia and Azerbaijan leaders\n\nPresident Donald Trump hosted the "
+        "leaders of Armenia and Azerbaijan at the White House on Friday.\n\nThe agreement "
+        f"creates a transit corridor through Armenia, officials said.\n\n{last}\n"
+    )
+    assert detect_format(text, "copy.txt") == "wire"
+    r = read_text(text, "copy.txt", Problems(), fmt="wire")
+    assert fields(r)["title"] == "Trump hosts Armenia and Azerbaijan leaders"
+    assert fields(r)[field] == value and len(texts(r)) == 2
+    # a text ending with no credit is still plain
+    plain = text.replace(last, "Thank you.")
+    assert detect_format(plain, "copy.txt") == "plain"
+
+
 def test_a_story_reporting_a_disclaimer_keeps_it_as_text() -> None:
     """Review 22: the story's last paragraph, reporting an embassy's disclaimer of an op-ed
     and a fact with it, was taken out of the text as the outlet's boilerplate."""

@@ -616,7 +616,21 @@ def detect(capture: Capture) -> bool:
     if head.rest and match_dateline(join(head.rest[0][0])) is not None:
         return True
     tail = split_tail(head.rest)
-    return bool(tail.furniture)
+    return bool(tail.furniture) or _credited(head.rest[: tail.end])
+
+
+def _credited(blocks: list[tuple[list[str], int]]) -> bool:
+    """Whether a text's last paragraph is a credit naming whose story it is, as news copy
+    ends ("This story was published by The Associated Press.", "(Reporting by Jane Roe;
+    Editing by John Doe)", "Source: AP"): an agency's story copied as text, with no date
+    header or dateline, is news copy, its credit furniture and its agency the origin."""
+    if len(blocks) < 2:
+        return False
+    fields: dict[str, Field] = {}
+    probe = [Block("", 0), Block(join(blocks[-1][0]), 1)]
+    return bool(take_credits(probe, fields)) and bool(
+        fields.keys() & {"agency", "origin", "author"}
+    )
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
