@@ -292,6 +292,15 @@ def test_a_speaker_other_than_a_transcript_s_turn_names_is_an_error() -> None:
     assert who(2, "This route will operate", "ilham-aliyev")[2] is not None
     # a turn quoting another's words hands them on, as an interview's turn does
     assert who(3, "it is reciprocal.", "nikol-pashinyan")[2] is None
+    # a family name two entities bear names either
+    heydar = Entity("heydar-aliyev", "Heydar Aliyev", "person", ())
+    both = {**names, "heydar-aliyev": names_of(heydar)}
+    both_people = {**people, "heydar-aliyev": heydar}
+    text = art.paragraphs[1].text
+    span = (text.index("I think"), text.index("I think") + 7)
+    assert attribute(art, art.paragraphs[1], "heydar-aliyev", both_people, span, both).error is None
+    found = attribute(art, art.paragraphs[1], "donald-trump", both_people, span, both)
+    assert found.error is not None and "'heydar-aliyev' or 'ilham-aliyev'" in found.error
     # a name no entity bears says nothing the archivist's speaker could contradict
     other = {"donald-trump": names["donald-trump"]}
     found = attribute(art, art.paragraphs[1], "donald-trump", people, (18, 25), other)

@@ -309,9 +309,11 @@ def _against_transcript(
     keys = label_names(label)
     if keys & names.get(speaker, frozenset()):
         return None
-    turn = next((e for e, known in sorted(names.items()) if keys & known), None)
-    if turn is None:
+    named = [e for e, known in sorted(names.items()) if keys & known]
+    if not named:
         return None
+    # (a family name two entities bear, "PRESIDENT ALIYEV:" of Ilham and Heydar: either)
+    turn = " or ".join(f"'{e}'" for e in named)
     saying = _reported(paragraph.text, *span)
     if saying is not None and not saying[1]:
         return None  # the turn quotes someone: "As President Aliyev said, “...”"
@@ -322,7 +324,7 @@ def _against_transcript(
     )
     return (
         f"'{speaker}' does not agree with the transcript: paragraph {paragraph.id} is the "
-        f"turn of {label + ':'!r}, '{turn}' (and the quote is no one else's words: {why})"
+        f"turn of {label + ':'!r}, {turn} (and the quote is no one else's words: {why})"
     )
 
 
