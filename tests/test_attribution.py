@@ -407,6 +407,45 @@ def test_a_response_reporting_the_interview_is_no_second_line(archive: Archive) 
     assert archive.evidence["first-export-train"].dependencies == ()
 
 
+def test_a_dependency_another_milestone_made_is_said_as_this_one_s_speaker() -> None:
+    """Walk-through 31: ABC's copy of an AP story reports the White House's words in one
+    milestone, so it depends on the White House's remarks; under a milestone of three
+    quotes of Trump's (ABC's, and the remarks'), the page said ABC "reports the words of
+    White House, who speaks in" the remarks: no quote there is the White House's.  The
+    count is as before; the reason is this milestone's speaker."""
+    abc = article("abc", "2025-08-08")
+    wh = dataclasses.replace(
+        article("wh", "2025-08-08"),
+        outlet="The White House",
+        chain=(ChainLink("The White House", "publisher", "white-house"),),
+    )
+    elsewhere = milestone(
+        "route",
+        sources=(Source("abc", "q", "p1", 0, 1, speaker="white-house", voice="reported"),),
+    )
+    trump = milestone(
+        "trump",
+        sources=(
+            Source("abc", "q", "p1", 0, 1, speaker="trump", voice="reported"),
+            Source("wh", "r", "p1", 0, 1, speaker="trump", voice="reported"),
+        ),
+    )
+    ev = compute_evidence([abc, wh], [elsewhere, trump])
+    assert ev["trump"].independent == 1
+    assert [(d.article, d.on, d.reason, d.via) for d in ev["trump"].dependencies] == [
+        ("abc", "wh", "same-speaker", "trump")
+    ]
+    # a milestone whose sources are not one speaker's keeps the archive's reason
+    mixed = milestone(
+        "mixed",
+        sources=(Source("abc", "q", "p1", 0, 1), Source("wh", "r", "p1", 0, 1)),
+    )
+    ev = compute_evidence([abc, wh], [elsewhere, mixed])
+    assert [(d.reason, d.via) for d in ev["mixed"].dependencies] == [
+        ("reports-words", "white-house")
+    ]
+
+
 def test_each_dependency_counts_on_its_own() -> None:
     said = Source("later", "q", "p1", 0, 1, speaker="minister", voice="reported")
     own = Source("other", "q", "p1", 0, 1)

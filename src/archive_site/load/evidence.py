@@ -360,11 +360,35 @@ def compute_evidence(
         lines: dict[str, list[str]] = defaultdict(list)
         for aid in cited:
             lines[line_of[aid]].append(aid)
-        mine = _joining(deps, touching, cited, group_of) + spoken
+        mine = _said_here(m, named, _joining(deps, touching, cited, group_of)) + spoken
         voices = tuple(dict.fromkeys(v for v in named if v is not None))
         voices = voices if len(named) == len([v for v in named if v is not None]) else ()
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
     return MappingProxyType(out)
+
+
+def _said_here(
+    m: Milestone, named: Sequence[str | None], deps: tuple[Dependency, ...]
+) -> tuple[Dependency, ...]:
+    """``deps`` as this milestone tells them: a dependency on someone's words that another
+    milestone's quote made (ABC's copy reports the White House's words elsewhere, and the
+    White House publishes the remarks) between two articles whose sources here give the
+    words of one speaker is said as that ("give the words of one speaker (Donald Trump)"),
+    not as the words of someone none of these quotes is (walk-through 31: "reports the
+    words of White House" under three quotes of Trump's)."""
+    speakers: dict[str, set[str]] = defaultdict(set)
+    for s, who in zip(m.sources, named, strict=True):
+        if who is not None:
+            speakers[s.article].add(who)
+    here = set().union(*speakers.values()) if speakers else set()
+    out: list[Dependency] = []
+    for d in deps:
+        if d.reason == "reports-words" and d.via not in here:
+            common = sorted(speakers.get(d.article, set()) & speakers.get(d.on, set()))
+            if common:
+                d = Dependency(d.article, d.on, "same-speaker", common[0])
+        out.append(d)
+    return tuple(dict.fromkeys(out))
 
 
 def _one_line_a_speaker(
