@@ -5440,3 +5440,20 @@ def test_a_byline_in_a_page_s_header_naming_the_outlet_itself_names_no_author() 
         r, problems = read_page(page)
         assert problems == [] and "author" not in r.fields
         assert r.fields["published"].value == "2025-04-23"
+
+
+def test_a_run_of_spaces_after_a_word_is_tried_once_by_datelines_and_bylines() -> None:
+    """A wire copy whose paragraph opens "BAKU", 10,000 spaces and a word took 10 s to read:
+    the dateline's pattern divided the run every way between the spaces after the place and
+    those before a dash, and a byline's stamp after a bar was searched for from each space
+    of the run.  The spaces after the place are taken once, and the bar is tried only where
+    a run begins (counted: the starts it can match from)."""
+    from archive_site.readers import byline
+
+    text = "By Jane Roe" + " " * 50 + "|  3 July 2024"
+    starts = [pos for pos in range(len(text)) if byline._STAMP_AFTER.match(text, pos)]
+    assert starts == [11] and byline._PARTS_APART.split(text) == ["By Jane Roe", "3 July 2024"]
+    assert read_byline([text]) == Byline("Jane Roe")
+    assert match_dateline("BAKU" + " " * 100_000 + "x talks were held.") is None
+    found = match_dateline("BAKU   (Reuters)  --  The talks were held.")
+    assert found is not None and found[1] == "The talks were held."
