@@ -5457,3 +5457,29 @@ def test_a_run_of_spaces_after_a_word_is_tried_once_by_datelines_and_bylines() -
     assert match_dateline("BAKU" + " " * 100_000 + "x talks were held.") is None
     found = match_dateline("BAKU   (Reuters)  --  The talks were held.")
     assert found is not None and found[1] == "The talks were held."
+
+
+def test_a_run_of_spaces_in_a_credit_or_a_byline_is_read_as_one_space(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A last paragraph or a byline holding a run of thousands of spaces took minutes to
+    read: the credits' and the writers' patterns tried the run every way (credit14's
+    reproducer: 5,000 spaces, 18 s).  Their words are read with one space between them; the
+    furniture keeps the text as the capture has it."""
+    from archive_site.readers import byline
+
+    seen: list[str] = []
+    real = byline._CONTRIBUTED
+
+    class Spy:
+        def fullmatch(self, text: str) -> re.Match[str] | None:
+            seen.append(text)
+            return real.fullmatch(text)
+
+    monkeypatch.setattr(byline, "_CONTRIBUTED", Spy())
+    credit = "Jane Roe" + " " * 5000 + "contributed to this report."
+    text = f"date 2025-04-23\n\nTalks in Baku\n\nThe talks went well, officials said.\n\nMore.\n\n{credit}\n"
+    r, _ = read_as(text, "wire")
+    assert seen and not any("  " in t for t in seen)
+    assert ("credits", credit) in [(f.kind, f.text) for f in r.furniture]
+    assert byline.writers("Jane" + " " * 5000 + "Roe") == ("Jane Roe", None, False)

@@ -271,9 +271,11 @@ _NAMES_APART = re.compile(rf"\s*(?:,|&|\band\b|\b(?:{_WITH_ANY})\b)\s*")
 
 def writers(names: str) -> tuple[str, str | None, bool]:
     """``names`` (a byline's, an author's name in a page's metadata) without the desks and
-    the news agencies among them: the writers left, as written; the first news agency
+    the news agencies among them: the writers left, as written (one space between words);
+    the first news agency
     named (see :func:`agency_of`); and whether any desk or agency was left out."""
-    parts = _NAMES_APART.split(names.strip())
+    names = " ".join(names.split())  # (a run of spaces: see _take_credit)
+    parts = _NAMES_APART.split(names)
     kept, agency, left_out = [], None, False
     for n, part in enumerate(parts):
         writer, named = _byline_part(part, first=n == 0)
@@ -765,7 +767,9 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     no author; so does what else ends a story (see :data:`_CLOSING`)."""
     if len(body) < 2:
         return None
-    text = body[-1].text
+    # (its words with one space between them: a run of spaces is no part of a credit's
+    # grammar, and the patterns, tried over a run of thousands, took minutes)
+    text = " ".join(body[-1].text.split())
     contributed = _CONTRIBUTED.fullmatch(text.strip())
     drawn = _drawn_on(text)
     if contributed is not None or drawn is not None or _CLOSING.fullmatch(text.strip()):
