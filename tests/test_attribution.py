@@ -1456,3 +1456,45 @@ def test_a_copy_s_reported_words_are_not_said_to_be_the_copying_outlet_s_report(
 
     assert _reporter(archive, own, source) == "Arkansas Democrat-Gazette"
     assert _reporter(archive, copy, source) == "Arkansas Democrat-Gazette, in a story from AP"
+
+
+def test_a_copy_of_the_same_story_is_listed_as_such_not_on_the_same_events(
+    project_copy: Path,
+) -> None:
+    """ABC News' copy of an AP story and AP's own, cited by one milestone, were listed on each
+    other's pages as "On the same events", as two reports would be, though the evidence
+    counts them one (the walk-through's finding): a related article that shares its origin
+    with the page's, either being a copy, is "Also from AP, not an independent report"; an
+    independent one stays "On the same events"."""
+    from archive_site.render.views import shared_origin
+
+    words = "Azerbaijan opened a rebuilt rail link to Georgia's Black Sea ports on Tuesday."
+    articles = project_copy / "content/articles"
+    for ident, outlet, origin, text in (
+        ("2025-04-22-ap-rail", "Associated Press", None, words),
+        ("2025-04-22-abc-rail", "ABC News", "Associated Press", words),
+        ("2025-04-22-bbc-rail", "BBC News", None, "The new line opened on Tuesday."),
+    ):
+        (articles / f"{ident}.md").write_text(
+            f"---\ntitle: Rail link opens\npublished: 2025-04-22\noutlet: {outlet}\nkind: news\n"
+            + (f"origin: {origin}\n" if origin else "")
+            + f"---\n\n{text}\n",
+            encoding="utf-8",
+        )
+    with (project_copy / "content/milestones.yaml").open("a", encoding="utf-8") as f:
+        f.write(
+            "\n- id: rail-link-opens\n  date: 2025-04-22\n  date_note: the day each story was published\n  title: Rail link opens\n"
+            "  summary: The rail link opens.\n  topics: [transport]\n  entities: [azerbaijan]\n"
+            "  sources:\n"
+            f"    - article: 2025-04-22-ap-rail\n      quote: {words}\n"
+            f"    - article: 2025-04-22-abc-rail\n      quote: {words}\n"
+            "    - article: 2025-04-22-bbc-rail\n      quote: The new line opened on Tuesday.\n"
+        )
+    archive = load_archive(project_copy / "content")
+    ap, abc, bbc = (archive.article(f"2025-04-22-{x}-rail") for x in ("ap", "abc", "bbc"))
+    assert shared_origin(abc, ap) == shared_origin(ap, abc) == "Associated Press"
+    assert shared_origin(abc, bbc) is None and shared_origin(ap, bbc) is None
+    assert cli("build", "-q", cwd=project_copy).returncode == 0
+    page = (project_copy / "dist/articles/2025-04-22-abc-rail.html").read_text(encoding="utf-8")
+    assert "Also from Associated Press, not an independent report: <a" in page
+    assert page.count("On the same events: <a") == 1  # the BBC's

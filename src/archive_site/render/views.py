@@ -15,6 +15,7 @@ from markupsafe import Markup
 from .. import urls
 from ..config import primary_language, text_direction
 from ..load.attribution import transcript_words
+from ..load.evidence import is_copy, origin
 from ..model import (
     Archive,
     Article,
@@ -293,9 +294,27 @@ def lang_attribute(a: Archive, art: Article) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
-def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article]]:
-    """The articles on the same events as ``art``, each with why it is related."""
-    return [(r, a.article(r.article)) for r in a.links.related_articles.get(art.id, ())]
+def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:
+    """The articles on the same events as ``art``, each with why it is related, and the
+    origin it shares with ``art`` when one of them is a copy of that origin's story (see
+    :func:`shared_origin`)."""
+    out = []
+    for r in a.links.related_articles.get(art.id, ()):
+        other = a.article(r.article)
+        out.append((r, other, shared_origin(art, other)))
+    return out
+
+
+def shared_origin(art: Article, other: Article) -> str | None:
+    """The name of the origin two articles share when either is a copy of its story (an AP
+    story on two sites, a paper's copy of AP's beside AP's own): listed "on the same events",
+    they would read as two reports, where the evidence counts them one (see
+    :mod:`..load.evidence`); None when they are not so."""
+    if origin(art) != origin(other) or not (is_copy(art) or is_copy(other)):
+        return None
+    first = next((c for c in other.chain if c.role == "original"), None)
+    first = first or next((c for c in art.chain if c.role == "original"), None)
+    return first.name if first is not None else other.outlet
 
 
 def furniture_summary(article: Article) -> list[str]:
