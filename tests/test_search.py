@@ -942,3 +942,15 @@ def test_ctrl_c_during_a_single_pagefind_run_kills_it(tmp_path: Path, site: Buil
 
 def _milestones(root: Path) -> list[str]:
     return sorted(p.name for p in (root / "milestones").glob("*.html"))
+
+
+def test_a_year_page_is_not_found_by_the_archive_s_subject(site: BuiltSite) -> None:
+    """Every year page's lede repeated the archive's subject ("Azerbaijan–China relations in
+    2024: ..."), so a search for a word of it found every year page among the results (the
+    walk-through's "Zangezur": all nine): the subject is the site's, not the page's."""
+    texts = _indexed_texts(site.root)
+    years = {path: text for path, text in texts.items() if path.startswith("years/")}
+    assert years
+    for path, text in years.items():
+        assert "relations" not in text.casefold(), (path, text)
+        assert path.removeprefix("years/").removesuffix(".html") in text
