@@ -209,6 +209,30 @@ def test_an_interview_page_with_question_and_answer_marks_has_turns() -> None:
     assert texts(r)[5].startswith("A central one.")
 
 
+def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
+    # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
+    # the second question was read as the answer's words
+    r = read_fixture("pages/interview-initials.html")
+    assert [(b.role, b.turn) for b in r.blocks] == [
+        ("lead", None),
+        ("question", 1),
+        ("answer", 2),
+        ("question", 3),
+        ("answer", 4),
+        ("answer", 4),  # a paragraph without a mark continues the turn
+    ]
+    assert texts(r)[3] == "¿No le preocupa la dependencia de Europa de un solo proveedor?"
+    assert texts(r)[4].startswith("Europa necesita")
+
+
+def test_an_initial_is_no_marker_where_the_text_spells_out_none() -> None:
+    blocks = [Block("P. Smith said the port would open.", 1), Block("Q: Why?", 2)]
+    assert [(b.text[:2], b.role) for b in mark_turns(blocks)] == [
+        ("P.", "lead"),
+        ("Wh", "question"),
+    ]
+
+
 @pytest.mark.parametrize(
     "marks",
     [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Collection, Sequence
 
@@ -24,12 +25,41 @@ Marker = Callable[[str], "re.Match[str] | None"]
 def marker_of(blocks: Sequence[Block]) -> Marker:
     """What finds a paragraph's marker of its role (``Q:``, ``A.``, ``Вопрос:``), in
     ``blocks``: also a bare ``Q`` (:data:`_BARE_Q`) where the text marks questions so twice
-    or more, or also marks questions otherwise."""
+    or more, or also marks questions otherwise; and the initial of a marker the text spells
+    out (``P.`` after ``Pregunta.``, ``R.`` after ``Respuesta.``, as Spanish papers mark
+    an interview's turns after its first two; ``В:`` after ``Вопрос:``), see
+    :func:`_initials_of`."""
     bare = sum(1 for b in blocks if _BARE_Q.match(b.text))
     asked = any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks)
+    finders: list[Marker] = [_QA_TURN.match]
     if bare >= 2 or (bare and asked):
-        return lambda text: _QA_TURN.match(text) or _BARE_Q.match(text)
-    return _QA_TURN.match
+        finders.append(_BARE_Q.match)
+    if (initials := _initials_of(blocks)) is not None:
+        finders.append(initials.match)
+    if len(finders) == 1:
+        return _QA_TURN.match
+    return lambda text: next((m for find in finders if (m := find(text))), None)
+
+
+def _initials_of(blocks: Sequence[Block]) -> re.Pattern[str] | None:
+    """What finds the initial of a marker word the text spells out as a marker (``P.`` where
+    a paragraph opens ``Pregunta.``), a capital followed by a full stop or a colon and the
+    words said; None where the text spells out none (a paragraph opening "P. Smith said" is
+    no question)."""
+    letters = {
+        m["who"][0].upper()
+        for b in blocks
+        if (m := _QA_TURN.match(b.text)) and len(m["who"]) > 1 and not m["who"][0].islower()
+    } - {"Q", "A"}  # (markers of their own)
+    if not letters:
+        return None
+    return _initials_pattern("".join(sorted(letters)))
+
+
+@functools.cache
+def _initials_pattern(letters: str) -> re.Pattern[str]:
+    """The pattern of :func:`_initials_of` for the initials ``letters``."""
+    return re.compile(rf"(?P<who>[{re.escape(letters)}])[.:][ \u00a0]+(?=[^\W\d_]|[¿¡“\"'‘«—–-])")
 
 
 def _role(who: str) -> str:
@@ -41,11 +71,19 @@ def marker_role(word: str) -> ParagraphRole | None:
     """ "question" or "answer" when ``word`` is a marker of one (``Q``, ``Вопрос``, ``A``,
     ``Ответ``...), whatever its case; else None."""
     word = word.casefold()
-    if word == "q" or word in _QUESTION_WORDS:
+    if word == "q" or word in _QUESTION_WORDS or word in _QUESTION_INITIALS:
         return "question"
-    if word == "a" or word in _ANSWER_WORDS or word == "答":
+    if word == "a" or word in _ANSWER_WORDS or word == "答" or word in _ANSWER_INITIALS:
         return "answer"
     return None
+
+
+#: The initials of the words marking questions and answers (``P`` of ``Pregunta``), each of
+#: one role alone: markers where the text spells out their words (see :func:`marker_of`).
+_QUESTION_INITIALS = frozenset(w[0] for w in _QUESTION_WORDS if w[0].isalpha()) - {
+    w[0] for w in _ANSWER_WORDS
+}
+_ANSWER_INITIALS = frozenset(w[0] for w in _ANSWER_WORDS) - {w[0] for w in _QUESTION_WORDS}
 
 
 def mark_turns(
