@@ -4251,6 +4251,34 @@ def test_what_a_page_s_style_sheet_hides_is_no_text() -> None:
 
 
 @pytest.mark.parametrize(
+    ("meta", "author"),
+    [
+        (  # Bloomberg gives Parse.ly's tag once for each writer: the first was the one
+            '<meta name="parsely-author" content="Zulfugar Agayev">'
+            '<meta name="parsely-author" content="Stephen Stapczynski">',
+            "Zulfugar Agayev, Stephen Stapczynski",
+        ),
+        (  # a page repeating its one writer's tag names one writer
+            '<meta name="author" content="Jane Roe"><meta name="author" content="Jane Roe">',
+            "Jane Roe",
+        ),
+        (  # a repeated tag naming no one as well is no list of writers
+            '<meta name="author" content="Jane Roe">'
+            '<meta name="author" content="https://example.org/profile/jane-roe">',
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_writers_tag_given_once_for_each_writer(meta: str, author: str) -> None:
+    r, _ = read_page(
+        f"<html lang='en'><head>{meta}</head><body><h1>SOCAR boosts gas exports</h1>"
+        "<article><p>Azerbaijan's state energy company will increase natural gas exports to "
+        "Europe, its chief executive said in Baku on Thursday.</p></article></body></html>"
+    )
+    assert r.fields["author"].value == author
+
+
+@pytest.mark.parametrize(
     ("css", "attributes"),
     [
         # the element's own style, a later rule, a compound one show it again (review 16)

@@ -1968,6 +1968,8 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                     continue
                 if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
                     value = value.removeprefix("By ").removeprefix("by ")
+                if field == "author" and key in page.meta_repeated:
+                    value = _each_writer(page.meta_repeated[key]) or value
                 if field == "author":  # a desk is no writer; an agency, the text's origin
                     value, agency = _writers_named(value)
                     if agency is not None:
@@ -1981,6 +1983,20 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         value, line = page.meta[published]
         out |= _date_fields(value, line)
     return out
+
+
+def _each_writer(values: list[str]) -> str | None:
+    """The writers an author's ``<meta>`` given once for each names, joined ("Zulfugar
+    Agayev, Stephen Stapczynski": Bloomberg's two ``parsely-author``; the first alone was
+    taken for the story's one writer), each once; None when one of them names no one (a
+    profile's address) or more than one (a page's repeated byline is no list of writers)."""
+    names: list[str] = []
+    for value in values:
+        if _no_name(value) or "," in value or " and " in value:
+            return None
+        if value not in names:
+            names.append(value)
+    return ", ".join(names)
 
 
 def _no_name(author: str) -> bool:

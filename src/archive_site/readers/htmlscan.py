@@ -322,6 +322,9 @@ class PageScan:
     """What :func:`scan` found."""
 
     meta: dict[str, tuple[str, int]] = field(default_factory=dict)  # property/name -> (value, line)
+    #: Each value of a ``<meta>`` a page gives twice or more, in its order (Bloomberg's
+    #: ``parsely-author``, one for each writer); its first is in ``meta``.
+    meta_repeated: dict[str, list[str]] = field(default_factory=dict)
     json_ld: list[tuple[str, int]] = field(default_factory=list)  # (script text, line)
     canonical: tuple[str, int] | None = None
     h1: tuple[str, int] | None = None
@@ -714,6 +717,9 @@ class _Scanner(HTMLParser):
         value = a.get("content", "").strip()
         if key and value and key not in self.out.meta:
             self.out.meta[key] = (value, line)
+        elif key and value:
+            first = self.out.meta[key][0]
+            self.out.meta_repeated.setdefault(key, [first]).append(value)
 
 
 class _Refused(Exception):
