@@ -209,6 +209,14 @@ def test_an_interview_page_with_question_and_answer_marks_has_turns() -> None:
     assert texts(r)[5].startswith("A central one.")
 
 
+def test_a_stamp_in_a_credit_line_of_parts_under_the_headline() -> None:
+    # Kyodo's only date is its credit line, its sections after the stamp: none was read
+    r = read_fixture("pages/credit-line-stamp.html")
+    assert (fields(r)["published"], fields(r)["time"]) == ("2025-12-19", "21:35")
+    assert "timezone" not in r.fields  # the page says none
+    assert r.fields["published"].line == 9
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

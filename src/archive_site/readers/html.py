@@ -1154,8 +1154,18 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     elif stamp is None and not below:  # under the headline, with its time: "ISTANBUL Apr 25,
         placed = _after_label(before_changed(text))  # 2025 - 2:14 pm GMT+3" (a standfirst's
         # date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)
+        placed = placed or _stamp_apart(before_changed(text))
         stamp = placed if placed is not None and placed.time is not None else None
     return stamp
+
+
+def _stamp_apart(text: str) -> Stamp | None:
+    """The stamp one of a block's parts set apart by ``|`` gives, after a word or three or
+    none, when one part alone gives one: Kyodo's credit line under its headline, "KYODO NEWS
+    - Dec 19, 2025 - 21:35 | World, All", its sections after the stamp."""
+    parts = [p.strip() for p in text.split("|")] if "|" in text else []
+    stamps = [s for p in parts if (s := parse_stamp(p) or _after_label(p)) is not None]
+    return stamps[0] if len(stamps) == 1 else None
 
 
 def _byline_stamp(text: str) -> Stamp | None:
