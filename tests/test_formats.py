@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from archive_site.errors import Problems
 from archive_site.load.articles import publication_chain
 from archive_site.readers import Block, Field, Reading, detect_format, read_text
-from archive_site.readers.byline import Byline, named_author, read_byline, writers
+from archive_site.readers.byline import Byline, agency_credit, named_author, read_byline, writers
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _PAGE_NUMBER, _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -215,6 +215,29 @@ def test_a_stamp_in_a_credit_line_of_parts_under_the_headline() -> None:
     assert (fields(r)["published"], fields(r)["time"]) == ("2025-12-19", "21:35")
     assert "timezone" not in r.fields  # the page says none
     assert r.fields["published"].line == 9
+
+
+@pytest.mark.parametrize(
+    ("credit", "agency"),
+    [("ala/Reuters/dpa", "Reuters"), ("kle/dpa/AFP", "dpa"), ("(cst/AFP)", "AFP")],
+)
+def test_a_german_credit_line_of_initials_and_agencies(credit: str, agency: str) -> None:
+    # DER SPIEGEL ends a story drawn from the agencies "ala/Reuters/dpa": it stood as the
+    # text's last paragraph, and the story as the outlet's own, no agency's
+    r, _ = read_page(
+        "<html lang='de'><head><meta property='og:site_name' content='DER SPIEGEL'></head>"
+        "<body><h1>Friedensabkommen im Weißen Haus unterzeichnet</h1><article>"
+        "<p>Armenien und Aserbaidschan haben im Weißen Haus ein Abkommen zur Beendigung ihres "
+        "jahrzehntelangen Konflikts unterzeichnet.</p><p>Das Abkommen sieht einen "
+        f"Transitkorridor durch Südarmenien vor.</p><p><i>{credit}</i></p></article></body></html>"
+    )
+    assert fields(r)["agency"] == agency
+    assert texts(r)[-1] == "Das Abkommen sieht einen Transitkorridor durch Südarmenien vor."
+
+
+@pytest.mark.parametrize("line", ["Reuters/Ipsos", "and/or", "Reuters/Ipsos/dpa"])
+def test_a_slashed_line_naming_more_than_agencies_and_initials_is_no_credit(line: str) -> None:
+    assert agency_credit(line) is None
 
 
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:

@@ -892,6 +892,8 @@ def agency_credit(text: str) -> str | None:
     alone = _AGENCY_ALONE.fullmatch(text)
     if alone is not None and text[:1] in "([—–-" and agency_of(alone["name"]) is not None:
         return alone["name"]
+    if (slashed := _slashed_credit(text)) is not None:
+        return slashed
     found = with_agency(text)
     if found is None or not text.rstrip(" .").endswith(found[1]):
         return None  # ("DAILY SABAH WITH AA ISTANBUL ...": a page's header, its own reader's)
@@ -899,6 +901,29 @@ def agency_credit(text: str) -> str | None:
     if re.search(rf"\b(?:{_PIECE}|{_MEETING}|{_OFFICE})$", names, re.IGNORECASE):
         return None
     return found[1] if not names or _outlet_s_name(names) else None
+
+
+#: A credit line as German papers end a story, the editor's initials and the agencies it
+#: draws on set apart by slashes ("ala/Reuters/dpa", "kle/dpa/AFP", "cst/AFP"; DER SPIEGEL,
+#: Die Zeit, tagesschau.de), in brackets or not.
+_SLASHED = re.compile(r"\(?(?P<parts>[^\W\d_]{2,12}(?:/[^\W\d_]{2,12})+)\)?")
+#: An editor's initials in such a line: two to four small letters.
+_INITIALS = re.compile(r"[^\W\d_A-Z]{2,4}")
+
+
+def _slashed_credit(text: str) -> str | None:
+    """The first news agency a credit line of initials and agencies set apart by slashes
+    names (see :data:`_SLASHED`): each part an agency the readers know or an editor's
+    initials in small letters, one an agency at least; None for any other line ("and/or",
+    "Reuters/Ipsos": a poll's, whose other part is neither)."""
+    found = _SLASHED.fullmatch(text.strip().rstrip("."))
+    if found is None:
+        return None
+    parts = found["parts"].split("/")
+    agencies = [p for p in parts if agency_of(p) is not None]
+    if not agencies or not all(p in agencies or _INITIALS.fullmatch(p) for p in parts):
+        return None
+    return agencies[0]
 
 
 #: What a kicker before "with" names, the agency the one met: "News Conference With
