@@ -240,6 +240,34 @@ def test_a_slashed_line_naming_more_than_agencies_and_initials_is_no_credit(line
     assert agency_credit(line) is None
 
 
+@pytest.mark.parametrize(
+    ("notice", "after"),
+    [
+        (  # The New York Times', above the topics and the comments' count
+            "A version of this article appears in print on Aug. 9, 2025, Section A, Page 1 of "
+            "the New York edition with the headline: Armenia and Azerbaijan Sign Deal. <a>Order "
+            "Reprints</a> | <a>Today’s Paper</a> | <a>Subscribe</a>",
+            "<p>Mr. Aliyev said the agreement would open a new page for the South Caucasus.</p>",
+        ),
+        (  # the South China Morning Post's, ending the text
+            "This article appeared in the South China Morning Post print edition as: Beijing "
+            "looks west as Baku courts China",
+            "",
+        ),
+    ],
+)
+def test_a_notice_that_the_story_ran_in_print_is_furniture(notice: str, after: str) -> None:
+    r, _ = read_page(
+        "<html lang='en'><head></head><body><h1>Armenia and Azerbaijan sign deal</h1><article>"
+        "<p>President Trump presided on Friday over the signing of an agreement between Armenia "
+        "and Azerbaijan, two former Soviet republics.</p><p>The deal commits both countries to "
+        f"renounce territorial claims on each other.</p><p>{notice}</p>{after}</article>"
+        "</body></html>"
+    )
+    assert not any("print" in t for t in texts(r))
+    assert any(f.text.startswith(("A version", "This article")) for f in r.furniture)
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

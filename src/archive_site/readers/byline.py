@@ -630,6 +630,25 @@ _DISCLAIMER = re.compile(
 )
 
 
+#: A paper's notice that the story ran in its print edition, and under what headline: The New
+#: York Times' "A version of this article appears in print on Aug. 9, 2025, Section A, Page
+#: 1 of the New York edition with the headline: ... Order Reprints | Today's Paper |
+#: Subscribe", the South China Morning Post's "This article appeared in the South China
+#: Morning Post print edition as: ...".
+_PRINT_NOTICE = re.compile(
+    r"^\W*(?:a\s+version\s+of\s+)?this\s+(?:article|story|report|column|interview)\s+"
+    r"(?:appears|appeared|ran|was\s+published)\s+in\s+(?:print\b|the\s+(?:[^.,;]{2,60}?\s+)?"
+    r"print\s+edition\b|the\s+[^.,;]{2,60}?\s+edition\s+of\b)",
+    re.IGNORECASE,
+)
+
+
+def print_notice(text: str) -> bool:
+    """Whether a paragraph is a paper's notice that the story ran in print (see
+    :data:`_PRINT_NOTICE`): the paper's words on where it ran, none of the story's."""
+    return len(text) <= 600 and _PRINT_NOTICE.search(text) is not None
+
+
 def disclaimer(text: str) -> bool:
     """Whether a paragraph is an outlet's disclaimer, its words on every piece of its, not
     one (see :data:`_DISCLAIMER`), and not a sentence reporting one ("the embassy said that
@@ -780,7 +799,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
         return Furniture("boilerplate", last.text, last.line)
-    if disclaimer(text):
+    if disclaimer(text) or print_notice(text):
         last = body.pop()  # the outlet's words on every piece of its, not this one's
         return Furniture("boilerplate", last.text, last.line)
     sourced = _take_source(body, fields)

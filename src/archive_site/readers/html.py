@@ -48,6 +48,7 @@ from .byline import (
     named_author,
     no_person,
     no_writer,
+    print_notice,
     read_byline,
     source_agencies,
     stamp_after_names,
@@ -1006,6 +1007,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
     if first and read_byline([text]) is not None:
         return "byline"
     if disclaimer(text):  # an opinion section's note above its pieces, as below them
+        return "boilerplate"
+    if print_notice(text):  # where the story ran in print, wherever the page sets it
         return "boilerplate"
     return promotion(text, first=first)
 
