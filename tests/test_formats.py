@@ -3934,6 +3934,8 @@ def test_a_date_on_the_line_of_the_first_paragraph_is_read() -> None:
         "The ministry said companies must sign up for the new customs system by May.",
         "The report is also available in French, the ministry said.",
         "The law says a reference to the source is mandatory when its data are used.",
+        "Министр сообщил, что все важные новости — в канале ведомства.",
+        "Банк предложил клиентам скачать приложение до конца года.",
     ],
 )
 def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
@@ -3973,6 +3975,9 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Subscribers to The Economist can sign up to our new Opinion newsletter, which brings "
         "together the best of our leaders, columns, guest essays and reader correspondence.",
         "This article is also available in French.",
+        # audit 14: Izvestia's and Meduza's, ending their stories
+        "Все важные новости — в канале «Известия» в мессенджере MAX",
+        "Мы рассказываем честно не только про войну. Скачайте приложение.",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:

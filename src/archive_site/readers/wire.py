@@ -361,17 +361,23 @@ _MAX_CAPTION_WORDS = 80
 _CALL = re.compile(
     r"(?:follow(?!-)|subscribe|sign\s+up|join|stay\s+(?:up[\s-]to[\s-]date|tuned|informed|"
     r"connected)|download|get\s+(?:the|our)|like\s+us|find\s+us|подписывайтесь|подпишитесь"
-    r"|следите\s+за|читайте\s+нас|suivez|abonnez-vous|folgen\s+sie|abonnieren\s+sie)\b",
+    r"|следите\s+за|читайте\s+нас|скачайте|suivez|abonnez-vous|folgen\s+sie|abonnieren\s+sie"
+    # Izvestia's "Все важные новости — в канале «Известия» в мессенджере MAX"
+    r"|(?:все\s+)?(?:самые\s+)?(?:важные|главные|последние|свежие|срочные)\s+новости\s*[—–-]\s*в)\b",
     re.IGNORECASE,
 )
 #: The same call as Azerbaijani and Turkish put it, last: "APA-nın Telegram kanalına abunə
-#: olun", "Hürriyet'i Google Haberler'de takip edin".
+#: olun", "Hürriyet'i Google Haberler'de takip edin"; and Meduza's, after its pitch: "Мы
+#: рассказываем честно не только про войну. Скачайте приложение.".
 _CALL_LAST = re.compile(
-    r"\b(?:abunə\s+olun|izləyin|qoşulun|takip\s+edin|abone\s+olun|katılın)\W*$", re.IGNORECASE
+    r"\b(?:abunə\s+olun|izləyin|qoşulun|takip\s+edin|abone\s+olun|katılın"
+    r"|(?:скачайте|установите)\s+(?:наше\s+)?приложение)\W*$",
+    re.IGNORECASE,
 )
 _PLACE = re.compile(
     r"\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|linkedin|tiktok|vk|threads"
     r"|bluesky|mastodon|newsletter|podcast|app|rss|apple\s+news|flipboard|dzen|дзен|дзене"
+    r"|канале|мессенджере|приложение"
     r"|google\s+(?:news|haberler|xəbərlər\w*|новост\w*|nachrichten|actualités|noticias))\b"
     r"|\bon\s+x\b|(?<!\w)@\w",
     re.IGNORECASE,
