@@ -268,6 +268,20 @@ def test_a_notice_that_the_story_ran_in_print_is_furniture(notice: str, after: s
     assert any(f.text.startswith(("A version", "This article")) for f in r.furniture)
 
 
+def test_a_sections_name_and_a_stamp_opening_the_text_is_a_timestamp() -> None:
+    # Yonhap sets "All News 14:21 June 14, 2025" under its headline: the text's first paragraph
+    r, _ = read_page(
+        "<html lang='en'><head></head><body><div class='content03'><h1>S. Korea, Uzbekistan "
+        "sign deal on critical minerals</h1><p class='update-time'>All News 14:21 June 14, 2025"
+        "</p><div class='story-news article'><p>South Korea and Uzbekistan signed an agreement "
+        "Saturday to build a stable supply chain for critical minerals, the ministry said.</p>"
+        "<p>The memorandum was signed in Tashkent during a meeting of ministers.</p></div>"
+        "</div></body></html>"
+    )
+    assert texts(r)[0].startswith("South Korea")
+    assert any(f.kind == "timestamp" and f.text.startswith("All News") for f in r.furniture)
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

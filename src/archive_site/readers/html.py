@@ -998,6 +998,9 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "read-also"
     if parse_published(text) is not None:
         return "timestamp"
+    if first and (labelled := _after_label(text)) is not None and labelled.time is not None:
+        return "timestamp"  # a section's name and the stamp, opening the text: "All News 14:21
+        # June 14, 2025" (Yonhap)
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"
     if _PAGE_NUMBER.fullmatch(text):  # a printed or exported document's page footer
