@@ -282,6 +282,21 @@ def test_a_sections_name_and_a_stamp_opening_the_text_is_a_timestamp() -> None:
     assert any(f.kind == "timestamp" and f.text.startswith("All News") for f in r.furniture)
 
 
+@pytest.mark.parametrize("credit", ["Redaktion: Sean Sinico", "Mitarbeit: Jane Roe"])
+def test_an_editors_credit_labelled_in_german_ends_the_text(credit: str) -> None:
+    # DW's German pages end "Redaktion: Sean Sinico", its English ones "Edited by: ...":
+    # the German stood as the text's last paragraph
+    r, _ = read_page(
+        "<html lang='de'><head><meta name='author' content='Roman Goncharenko'></head><body>"
+        "<h1>Deutschland und Kasachstan unterzeichnen Rohstoffabkommen</h1><article><p>"
+        "Deutschland und Kasachstan haben ein Abkommen über die Zusammenarbeit im "
+        "Rohstoffbereich unterzeichnet.</p><p>Kasachstan ist zudem ein wichtiger Öllieferant "
+        f"für Deutschland.</p><p><em>{credit}</em></p></article></body></html>"
+    )
+    assert texts(r)[-1] == "Kasachstan ist zudem ein wichtiger Öllieferant für Deutschland."
+    assert fields(r)["author"] == "Roman Goncharenko"  # the editor is not the writer
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

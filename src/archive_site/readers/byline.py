@@ -384,8 +384,15 @@ _ROLE = (
     r"|translated|translation|production|produced|graphics|photos?)"
 )
 _CREDIT = re.compile(rf"{_ROLE}\s+by:?\s+(?P<names>[^;()]+)", re.IGNORECASE)
+#: An editor's credit as other languages label it, ending a text: DW's "Redaktion: Sean
+#: Sinico" (its English pages' "Edited by: Sean Sinico"), "Mitarbeit:", "Редактор:".
+_EDITOR_LABEL = (
+    r"(?:redaktion|mitarbeit|bearbeitung|редактор|редакция|edición|rédaction|redazione)\s*:\s+"
+    r"[^;():.!?]{2,80}"
+)
 _CREDITS = re.compile(
-    rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?",
+    rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?"
+    rf"|\(?{_EDITOR_LABEL}\)?\.?",
     re.IGNORECASE,
 )
 
