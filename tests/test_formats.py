@@ -297,6 +297,22 @@ def test_an_editors_credit_labelled_in_german_ends_the_text(credit: str) -> None
     assert fields(r)["author"] == "Roman Goncharenko"  # the editor is not the writer
 
 
+def test_a_republishers_byline_naming_an_agency_alone_is_the_texts_origin() -> None:
+    # Eurasia Review's copy of a Trend story, saved from the Wayback Machine: its byline
+    # "By Trend News Agency" names no writer (its text does, "By Aigerim Sarybayeva"), and
+    # was dropped: the copy counted as Eurasia Review's own story
+    r = read_fixture("pages/wayback-republished.html")
+    assert fields(r)["agency"] == "Trend News Agency"
+    assert fields(r)["author"] == "Aigerim Sarybayeva"
+    chain = publication_chain(None, r, "Eurasia Review", lambda name: None)
+    assert [(c.name, c.role) for c in chain] == [
+        ("Trend News Agency", "original"),
+        ("Eurasia Review", "publisher"),
+    ]
+    assert fields(r)["url"].startswith("https://www.eurasiareview.com/")  # not the archive's
+    assert not any("Wayback" in t or "captures" in t for t in texts(r))
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

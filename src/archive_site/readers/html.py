@@ -2095,7 +2095,12 @@ def _element_author(page: PageScan) -> dict[str, _Found]:
     the news agency it names beside them ("Jane Roe, Reuters")."""
     author = next(((n, line) for text, line in page.authors if (n := named_author(text))), None)
     if author is None:
-        return {}
+        # the page's first byline naming a news agency and no writer: a republisher's author
+        # slot naming the agency it took the story from ("By Trend News Agency" on Eurasia
+        # Review's copy, whose text then names its writer), the text's origin
+        first = page.authors[0] if page.authors else None
+        agency = None if first is None else named_agency(first[0])
+        return {} if first is None or agency is None else {"agency": _Found(agency, first[1])}
     # the byline of several names that holds it, if any (not a list of the site's writers
     # lower down, which holds another)
     author = next(
