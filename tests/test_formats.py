@@ -313,6 +313,19 @@ def test_a_republishers_byline_naming_an_agency_alone_is_the_texts_origin() -> N
     assert not any("Wayback" in t or "captures" in t for t in texts(r))
 
 
+@pytest.mark.parametrize(("count", "kept"), [("87", False), ("1,204", False), ("2024", True)])
+def test_a_count_alone_is_a_buttons_furniture(count: str, kept: bool) -> None:
+    # The New York Times shows its comments' count, "87", beside "Share full article": it
+    # was a paragraph of the text; a year alone may head a section, and stays
+    r, _ = read_page(
+        "<html lang='en'><head></head><body><h1>Trump hosts Armenia and Azerbaijan</h1><article>"
+        "<p>President Trump presided on Friday over the signing of an agreement between Armenia "
+        f"and Azerbaijan.</p><p>{count}</p><p>The deal commits both countries to renounce "
+        "territorial claims on each other.</p></article></body></html>"
+    )
+    assert (count in texts(r)) is kept
+
+
 def test_a_markers_initial_marks_turns_where_the_text_spells_the_marker_out() -> None:
     # El País marks its first turns "Pregunta." and "Respuesta.", the next "P." and "R.":
     # the second question was read as the answer's words

@@ -986,6 +986,13 @@ _PAGE_NUMBER = re.compile(
 )
 
 
+#: A count alone, as a page's buttons show their comments or shares ("87", "1,204", "3.2K"):
+#: no sentence of a text.
+_COUNT = re.compile(r"\d{1,3}(?:[,.\u00a0 ]\d{3})*(?:[.,]\d)?[KkMm]?|\d{1,7}")
+#: A year alone, which may head a section of a text ("2024").
+_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+
+
 #: A paragraph of hashtags alone, three or more (two may be a banner's slogans, quoted).
 _HASHTAGS = re.compile(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}")
 
@@ -1003,6 +1010,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         # June 14, 2025" (Yonhap)
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"
+    if _COUNT.fullmatch(text) and not _YEAR.fullmatch(text):
+        return "share"  # a count alone, a button's (The New York Times' comments, "87")
     if _PAGE_NUMBER.fullmatch(text):  # a printed or exported document's page footer
         return "navigation"
     if _HASHTAGS.fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
