@@ -1989,17 +1989,8 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
                 value, line = page.meta[key]
                 if key == "og:locale" and _same_language(value, page.lang):
                     continue  # a locale always names a region; the page's own tag, as it is
-                if field == "author" and _no_name(value):
-                    continue
-                if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
-                    value = value.removeprefix("By ").removeprefix("by ")
-                if field == "author" and key in page.meta_repeated:
-                    value = _each_writer(page.meta_repeated[key]) or value
-                if field == "author":  # a desk is no writer; an agency, the text's origin
-                    value, agency = _writers_named(value)
-                    if agency is not None:
-                        out.setdefault("agency", _Found(agency, line))
-                    value = value or agency or ""
+                if field == "author":
+                    value = _meta_author(page, key, value, line, out)
                     if not value:
                         continue
                 out[field] = _Found(value, line)
@@ -2008,6 +1999,22 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
         value, line = page.meta[published]
         out |= _date_fields(value, line)
     return out
+
+
+def _meta_author(page: PageScan, key: str, value: str, line: int, out: dict[str, _Found]) -> str:
+    """The writers an author's ``<meta>`` (``key``) names, "" for none (see
+    :func:`_from_meta`): none for no name; a desk is no writer; an agency, the text's
+    origin (in ``out``)."""
+    if _no_name(value):
+        return ""
+    if key == "byl":  # The New York Times': "By Jane Roe and John Doe"
+        value = value.removeprefix("By ").removeprefix("by ")
+    if key in page.meta_repeated:
+        value = _each_writer(page.meta_repeated[key]) or value
+    value, agency = _writers_named(value)
+    if agency is not None:
+        out.setdefault("agency", _Found(agency, line))
+    return value or agency or ""
 
 
 def _each_writer(values: list[str]) -> str | None:
