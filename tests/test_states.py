@@ -34,7 +34,7 @@ def test_years_count_events_and_list_states_apart(site: BuiltSite, archive: Arch
     assert set(archive.links.states_by_year[2019]) == {"belt-and-road-support"}
     events_2025 = archive.links.milestones_by_year[2025]
     page = site.page("years/2025.html")
-    assert f"in 2025: {len(events_2025)} milestones and" in page
+    assert f"</span>2025: {len(events_2025)} milestones and" in page
     events, _, as_of = page.partition('id="h-states"')
     assert 'id="m-trading-houses-in-china"' in as_of
     assert 'id="m-trading-houses-in-china"' not in events
