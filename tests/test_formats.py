@@ -5657,3 +5657,32 @@ def test_a_run_of_spaces_in_a_credit_or_a_byline_is_read_as_one_space(
     assert seen and not any("  " in t for t in seen)
     assert ("credits", credit) in [(f.kind, f.text) for f in r.furniture]
     assert byline.writers("Jane" + " " * 5000 + "Roe") == ("Jane Roe", None, False)
+
+
+@pytest.mark.parametrize(
+    ("author", "outlet", "kept"),
+    [
+        ("DER SPIEGEL", "DER SPIEGEL", False),
+        ("Le Monde", "Le Monde", False),
+        ("El País", "EL PAÍS", False),
+        ("Jane Roe", "Jane Roe", True),  # a personal site's writer, whose name it bears
+        ("De Vries", "De Vries", True),
+    ],
+)
+def test_the_site_s_own_name_after_an_article_is_no_author(
+    author: str, outlet: str, kept: bool
+) -> None:
+    """DER SPIEGEL's pages name the magazine in ``<meta name="author">``: it was cited as the
+    author of its own story (audit 14).  A name that is the site's, one word after an article
+    ("DER SPIEGEL", "Le Monde"), is the site's; two words of a person's stay its writer's."""
+    html = (
+        f'<!DOCTYPE html><html lang="en"><head><title>Talks</title><meta name="author" '
+        f'content="{author}"><meta property="og:site_name" content="{outlet}">'
+        '<meta property="article:published_time" content="2025-08-08T22:14:00+02:00">'
+        "</head><body><article><h1>Talks in Washington</h1>"
+        "<p>Armenia and Azerbaijan signed an agreement at the White House on Friday.</p>"
+        "<p>The agreement opens a transit route through southern Armenia.</p>"
+        "</article></body></html>"
+    )
+    r, _ = read_page(html)
+    assert ("author" in r.fields) is kept, r.fields.get("author")

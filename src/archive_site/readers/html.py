@@ -1569,15 +1569,25 @@ def outlet_as_named(named: str, outlets: list[str]) -> bool:
     :func:`_same_name`) written as an outlet's: as a site's address ("Trend.Az"), as an
     outlet's name ("The Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a
     person's name has two); a personal site's author, whose name the site bears, is its
-    writer; or in its initials, "VOA News" on Voice of America's page (see
-    :func:`_initials_named`)."""
+    writer (but a name of one word after an article, "DER SPIEGEL", is the site's); or in
+    its initials, "VOA News" on Voice of America's page (see :func:`_initials_named`)."""
     if _initials_named(named, outlets):
         return True
     if not any(_same_name(named, outlet) for outlet in outlets):
         return False
     outlet_words = OUTLET_WORDS.intersection(named.casefold().split())
-    one_word = len(named.split()) == 1  # ("Al-Monitor" too)
+    words = named.split()
+    if len(words) == 2 and words[0].casefold() in _ARTICLES:
+        words = words[1:]  # "DER SPIEGEL", "Le Monde", "El País": a name of one word
+    one_word = len(words) == 1  # ("Al-Monitor" too)
     return DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
+
+
+#: The articles a periodical's name may open with, in the languages of the archive's
+#: sources ("The", "Der", "Le", "El"...): no person's name opens with one.
+_ARTICLES = frozenset(
+    "the der die das le la les el il lo los las o a os as het".split()  # noqa: SIM905
+)
 
 
 def _one_outlet(one: str, other: str) -> bool:
