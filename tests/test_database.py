@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -113,7 +114,8 @@ def test_an_export_of_several_documents_is_refused(name: str) -> None:
         text = text + "\n" + text
     _, problems = read(name, text)
     assert [d.message for d in problems.errors] == [
-        "holds 2 documents of a database's export: save each as a capture of its own"
+        "holds 2 documents of a database's export: one capture is one article "
+        "(`archive-site add` adds each document of an export as a capture of its own)"
     ]
 
 
@@ -179,3 +181,123 @@ def test_nexis_uni_a_download_s_cover_page_is_no_part_of_the_header() -> None:
     assert len(reading.blocks) == 2
     furniture = [f.text for f in reading.furniture]
     assert "Job Number: 245671234" in furniture and "Load-Date: April 23, 2025" in furniture
+
+
+def _twice(name: str) -> bytes:
+    """A fixture's export of one document made an export of two (the second its copy)."""
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    if name.startswith("lexis"):
+        return (text + text.replace("1 of 1 DOCUMENT", "2 of 2 DOCUMENTS")).encode()
+    return (
+        text + "\n" + text.replace("Azerbaijan, China sign", "Azerbaijan and China sign")
+    ).encode()
+
+
+def _added(content: Path, before: set[Path]) -> list[tuple[int, Path]]:
+    """The captures add wrote, by the number of their document in the export."""
+    found = []
+    for path in set((content / "articles").glob("*.capture.txt")) - before:
+        meta = path.with_name(path.name.replace(".capture.txt", ".meta.yaml"))
+        number = re.search(r"# Document (\d+) of the", meta.read_text(encoding="utf-8"))
+        assert number is not None, meta.read_text(encoding="utf-8")
+        found.append((int(number[1]), path))
+    return sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("name", "titles"),
+    [
+        (
+            "nexis-uni-three-documents.txt",
+            [
+                "Azerbaijan, China agree to double Middle Corridor freight",
+                "COSCO looks at a stake in Alat port",
+                "Azerbaijan opens new rail link to Georgia's ports",
+            ],
+        ),
+        ("lexisnexis-academic.txt", [TITLE, TITLE]),
+        ("factiva.txt", [TITLE, TITLE.replace("Azerbaijan, China", "Azerbaijan and China")]),
+        (
+            "factiva-indexed.txt",
+            [TITLE, TITLE.replace("Azerbaijan, China", "Azerbaijan and China")],
+        ),
+    ],
+)
+def test_add_splits_an_export_of_several_documents_into_captures_of_their_own(
+    project_copy: Path, name: str, titles: list[str]
+) -> None:
+    """A researcher downloads a database's results as one file: add refused it, and each
+    document had to be cut out by hand.  Now each document is a capture of its own, the
+    export's lines that hold it: joined, the captures are the export byte for byte; each is
+    read as one document, with its own fields, and its metadata says where it comes from."""
+    content = project_copy / "content"
+    export = project_copy / name
+    export.write_bytes(
+        (FIXTURES / name).read_bytes() if name.endswith("documents.txt") else _twice(name)
+    )
+    before = set((content / "articles").glob("*"))
+    added = cli("add", str(export))
+    assert added.returncode == 0, added.stderr
+    assert f"Added {len(titles)} of {len(titles)} documents" in added.stdout
+    parts = _added(content, before)
+    assert [n for n, _ in parts] == list(range(1, len(titles) + 1))
+    assert b"".join(p.read_bytes() for _, p in parts) == export.read_bytes()
+    problems = Problems()
+    for (_, path), title in zip(parts, titles, strict=True):
+        text = path.read_text(encoding="utf-8")
+        reading = read_text(text, path.name, problems, fmt=detect_format(text, path.name))
+        assert reading.format == "database", path
+        assert reading.fields["title"].value == title
+        meta = path.with_name(path.name.replace(".capture.txt", ".meta.yaml"))
+        said = meta.read_text(encoding="utf-8")
+        assert "export's SHA-256" in said and f"original_name: {name}" in said
+        meta.write_text(said.replace("kind:", "kind: news", 1), encoding="utf-8")
+    assert not problems.errors
+    assert cli("check").returncode == 0
+    again = cli("add", str(export))
+    assert again.returncode == 0 and f"Added 0 of {len(titles)} documents" in again.stdout
+    assert set((content / "articles").glob("*")) == before | {
+        q for _, p in parts for q in (p, p.with_name(p.name.replace(".capture.txt", ".meta.yaml")))
+    }
+
+
+def test_an_export_whose_document_does_not_read_adds_nothing(project_copy: Path) -> None:
+    """One document that is not read as a database's (its ``Body`` line lost) stops the
+    whole export, named by its lines in the export; nothing is written."""
+    text = (FIXTURES / "nexis-uni-three-documents.txt").read_text(encoding="utf-8")
+    second = text.index("COSCO looks at a stake in Alat port\n\nEurasia")
+    body = text.index("Body\n", second)
+    line = text.count("\n", 0, text.index("\n\nCOSCO looks", second - 3) + 1) + 1
+    export = project_copy / "results.txt"
+    export.write_text(text[:body] + text[body + 5 :], encoding="utf-8")
+    before = set((project_copy / "content/articles").glob("*"))
+    added = cli("add", str(export))
+    assert added.returncode == 1
+    assert f"results.txt:{line}: document 2 of 3 (lines {line}-" in added.stderr
+    assert "not read as a database's document" in added.stderr
+    assert set((project_copy / "content/articles").glob("*")) == before
+
+
+def test_an_export_given_one_id_or_in_utf_16_is_refused(project_copy: Path) -> None:
+    export = project_copy / "results.txt"
+    export.write_bytes((FIXTURES / "nexis-uni-three-documents.txt").read_bytes())
+    before = set((project_copy / "content/articles").glob("*"))
+    with_id = cli("add", str(export), "--id", "results")
+    assert with_id.returncode == 2
+    assert "holds 3 documents" in with_id.stderr and "leave --id out" in with_id.stderr
+    export.write_bytes("\ufeff".encode("utf-16-le") + export.read_text().encode("utf-16-le"))
+    utf16 = cli("add", str(export))
+    assert utf16.returncode == 1
+    assert "holds 3 documents of a database's export, in UTF-16LE" in utf16.stderr
+    assert set((project_copy / "content/articles").glob("*")) == before
+
+
+def test_the_readme_shows_what_add_says_of_an_export(project_copy: Path) -> None:
+    """The README's example of an export added is what add prints for the fixture."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("$ archive-site add results.txt\n", 1)[1].split("```", 1)[0]
+    export = project_copy / "results.txt"
+    export.write_bytes((FIXTURES / "nexis-uni-three-documents.txt").read_bytes())
+    added = cli("add", "results.txt")
+    assert added.returncode == 0, added.stderr
+    assert added.stdout == shown

@@ -12,6 +12,9 @@ every build, so they are not repeated), the keys the archivist still has to
 fill in, left empty, and the useful optional ones.  An empty value counts as
 missing, so ``archive-site check`` names each field that is still to do.
 
+A database's export of several documents (:func:`export_parts`) is added as one article
+per document, or not at all: each capture is the export's lines that hold its document.
+
 Exit codes (as for the other commands): 0 added; 1 nothing was added because
 of a file: the capture is missing, unreadable, not UTF-8 text, empty or
 unreadable by its format's reader, or the id is taken (the same code
@@ -24,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,6 +50,7 @@ from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
 from ..readers import Field, Reading, capture_text, detect_format, read_text, readable, split_lines
 from ..readers.clipping import is_clipping
+from ..readers.database import document_starts
 from ..readers.stamps import days_shown
 
 if TYPE_CHECKING:
@@ -123,18 +127,17 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
         raise UsageError(f"--id: {id_error(ident)}")
     data = _read_capture(capture)
     display = display_path(capture)
+    parts = export_parts(capture, data)
+    if len(parts) > 1:
+        if ident is not None:
+            raise UsageError(
+                f"--id names one article, and {display} holds {len(parts)} documents of a "
+                "database's export: leave --id out, and each gets an id from its own date, "
+                "outlet and title"
+            )
+        return _add_export(capture, data, parts, content, out)
     reading, encoding = _read(capture, data)
-    if not content.is_dir():
-        raise _fail(content, None, "content folder not found (give another with --content DIR)")
-    folder = content / ARTICLES_DIR
-    # the build refuses a linked articles/ folder: nothing is written through one
-    if (folder.exists() or folder.is_symlink()) and not is_own_folder(folder):
-        raise _fail(
-            folder,
-            None,
-            "not a folder but a symbolic link or a file: add writes only into the content "
-            "folder's own articles/ folder",
-        )
+    folder = _articles_folder(content)
     same = _same_capture(folder, data)
     if same is not None:
         out.info(
@@ -162,10 +165,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
             f"after it: --id {_free_id(folder, ident)})",
         )
 
-    # A file name that is not UTF-8 (kept by Python as lone surrogates) cannot be written,
-    # nor one with a control character (no text holds one): each is a replacement character.
-    name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    name = CONTROL_CHARACTERS.sub("\ufffd", name)
+    name = _file_name(capture)
     if reading.format == "markdown":
         return _add_markdown(folder / f"{ident}{suffix}", data, reading, content, how_id, out)
     shown = _days_shown(reading, data, capture.name)
@@ -186,6 +186,213 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
     out.info(f"Wrote {display_path(meta_path)}")
     _report(reading, content, metadata, meta_path, out)
     return EXIT_OK
+
+
+def _articles_folder(content: Path) -> Path:
+    """The content folder's ``articles/``, which add writes into (it may not exist yet)."""
+    if not content.is_dir():
+        raise _fail(content, None, "content folder not found (give another with --content DIR)")
+    folder = content / ARTICLES_DIR
+    # the build refuses a linked articles/ folder: nothing is written through one
+    if (folder.exists() or folder.is_symlink()) and not is_own_folder(folder):
+        raise _fail(
+            folder,
+            None,
+            "not a folder but a symbolic link or a file: add writes only into the content "
+            "folder's own articles/ folder",
+        )
+    return folder
+
+
+# --- an export of several documents -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """One document of a database's export: its first line in the export, and its bytes."""
+
+    line: int
+    data: bytes
+
+
+#: Line ends as :func:`~archive_site.readers.split_lines` finds them, in bytes.
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+
+
+def export_parts(capture: Path, data: bytes) -> list[Part]:
+    """The documents of a database's export of several (see
+    :func:`~archive_site.readers.database.document_starts`), each the export's bytes from
+    its first line to the next one's: joined, they are the export byte for byte.  One part,
+    the whole file, for anything else, and for what is not text (its reader says why)."""
+    problems = Problems()
+    decoded = capture_text(data, capture.name, display_path(capture), problems)
+    if decoded is None or problems.errors:
+        return [Part(1, data)]
+    lines = split_lines(decoded.text)
+    starts = document_starts(lines)
+    if len(starts) == 1:
+        return [Part(1, data)]
+    offsets = [0, *(m.end() for m in _LINE_END.finditer(data))]
+    if decoded.encoding != "UTF-8" or len(offsets) != len(lines):
+        # UTF-16's line ends are two bytes each, and a part but the first would have no
+        # byte-order mark to be read by
+        raise _fail(
+            capture,
+            None,
+            f"holds {len(starts)} documents of a database's export, in {decoded.encoding}: "
+            "add splits an export saved as UTF-8; save it so, or each document on its own",
+        )
+    ends = [offsets[n] for n in starts[1:]] + [len(data)]
+    return [Part(n + 1, data[offsets[n] : end]) for n, end in zip(starts, ends, strict=True)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Document:
+    """A document of an export as it will be added."""
+
+    part: Part
+    last_line: int
+    reading: Reading
+    ident: str
+    same: str | None  # the archived capture, or earlier document, with the same bytes
+
+
+def _add_export(
+    capture: Path, data: bytes, parts: Sequence[Part], content: Path, out: Printer
+) -> int:
+    """Add each document of the export as an article of its own, or none."""
+    folder = _articles_folder(content)
+    documents = _documents(capture, parts, folder)
+    name = _file_name(capture)
+    whole = hashlib.sha256(data).hexdigest()
+    written: list[Path] = []
+    to_fill: dict[int, list[str]] = {}
+    try:
+        for n, doc in enumerate(documents, start=1):
+            if doc.same is None:
+                origin = _export_origin(n, len(documents), doc, whole)
+                paths, metadata = _write_document(folder, doc, name, origin, content)
+                written += paths
+                to_fill[n] = [item.key for item in metadata.to_fill]
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
+    display = display_path(capture)
+    added = sum(1 for d in documents if d.same is None)
+    out.info(
+        f"{display} holds {len(documents)} documents of a database's export: "
+        f"each is an article of its own, its capture the export's lines that hold it "
+        f"(the {len(documents)} captures, joined, are the export byte for byte)."
+    )
+    for n, doc in enumerate(documents, start=1):
+        _said_document(doc, n, folder, to_fill.get(n, []), out)
+    out.info(
+        f"Added {added} of {len(documents)} documents."
+        + (
+            f" Run `{_check_command(content)}`: it names each field still to fill in."
+            if added
+            else ""
+        )
+    )
+    return EXIT_OK
+
+
+def _documents(capture: Path, parts: Sequence[Part], folder: Path) -> list[_Document]:
+    """Each part read, and given an id no article and no other part has; every problem
+    of every part raised at once, on the export's own lines."""
+    diagnostics: list[Diagnostic] = []
+    documents: list[_Document] = []
+    taken: set[str] = set()
+    seen: dict[bytes, str] = {}
+    for n, part in enumerate(parts, start=1):
+        last = part.line + len(_LINE_END.findall(part.data.rstrip(b"\r\n")))
+        where = f"document {n} of {len(parts)} (lines {part.line}-{last}): "
+        try:
+            reading, _ = _read(capture, part.data)
+        except ArchiveError as exc:
+            diagnostics += [_moved(d, part.line, where) for d in exc.diagnostics]
+            continue
+        if reading.format != "database":
+            diagnostics.append(
+                Diagnostic(
+                    display_path(capture),
+                    part.line,
+                    f"{where}not read as a database's document (read as '{reading.format}'): "
+                    "save each document of the export on its own",
+                )
+            )
+            continue
+        digest = hashlib.sha256(part.data).digest()
+        archived = _same_capture(folder, part.data)
+        same = display_path(archived) if archived is not None else seen.get(digest)
+        ident = _export_id(reading, capture, folder, taken)
+        seen.setdefault(digest, f"document {n}")
+        if same is None:
+            taken.add(ident)
+        documents.append(_Document(part, last, reading, ident, same))
+    if diagnostics:
+        raise ArchiveError(diagnostics)
+    return documents
+
+
+def _export_origin(n: int, count: int, doc: _Document, whole: str) -> list[str]:
+    """What the metadata of an export's document says of where its capture comes from."""
+    return [
+        f"# Document {n} of the {count} of that database's export: its lines",
+        f"# {doc.part.line} to {doc.last_line}, byte for byte (the export's SHA-256:",
+        f"# {whole}).",
+    ]
+
+
+def _write_document(
+    folder: Path, doc: _Document, name: str, origin: Sequence[str], content: Path
+) -> tuple[list[Path], Metadata]:
+    """Write a document's capture and its metadata: the files written, and what the
+    metadata says."""
+    shown = _days_shown(doc.reading, doc.part.data, name)
+    named = _entities_named(content, doc.reading)
+    metadata = metadata_text(doc.reading, name, named, shown, origin)
+    capture_path = folder / f"{doc.ident}{capture_suffix(doc.reading.format, doc.part.data)}"
+    meta_path = folder / f"{doc.ident}{META_SUFFIX}"
+    _write_both(folder, capture_path, doc.part.data, meta_path, metadata.text)
+    return [capture_path, meta_path], metadata
+
+
+def _said_document(
+    doc: _Document, n: int, folder: Path, to_fill: Sequence[str], out: Printer
+) -> None:
+    """A line on each document of an export: its id and title, or what it repeats."""
+    where = f"{n}. lines {doc.part.line}-{doc.last_line}"
+    if doc.same is not None:
+        out.info(f"{where}: the same bytes as {doc.same}: not added again")
+        return
+    title = doc.reading.fields.get("title")
+    said = f": {_one_line(title.value)}" if title is not None else ""
+    needs = f" (to fill in: {', '.join(to_fill)})" if to_fill else ""
+    out.info(f"{where}: {doc.ident}{said}{needs}")
+
+
+def _moved(diagnostic: Diagnostic, first_line: int, where: str) -> Diagnostic:
+    """A part's diagnostic said of the export: on its line there, naming the document."""
+    line = None if diagnostic.line is None else diagnostic.line + first_line - 1
+    return dataclasses.replace(diagnostic, line=line, message=where + diagnostic.message)
+
+
+def _export_id(reading: Reading, capture: Path, folder: Path, taken: set[str]) -> str:
+    """The id a document chooses, or the first free one after it (``ID-2``...)."""
+    ident = choose_id(reading, capture)
+    if ident not in taken and _taken(folder, ident) is None:
+        return ident
+    return _free_id(folder, ident, taken)
+
+
+def _file_name(capture: Path) -> str:
+    """The capture's file name as the metadata can hold it: a name that is not UTF-8 (kept
+    by Python as lone surrogates), or with a control character (no text holds one), has a
+    replacement character for each."""
+    name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return CONTROL_CHARACTERS.sub("\ufffd", name)
 
 
 def _add_markdown(
@@ -389,14 +596,15 @@ def _taken(folder: Path, ident: str) -> Path | None:
     return next((folder / n for n in names if (folder / n).exists()), None)
 
 
-def _free_id(folder: Path, ident: str) -> str:
+def _free_id(folder: Path, ident: str, taken: Set[str] = frozenset()) -> str:
     """The first of ``ident-2``, ``ident-3``... no article has (within an id's 100
-    characters): what a script adding the same story's other captures can give ``--id``."""
+    characters), nor one of ``taken``: what a script adding the same story's other
+    captures can give ``--id``."""
     n = 2
     while True:
         tail = f"-{n}"
         free = ident[: ID_LIMIT - len(tail)].rstrip("-") + tail
-        if _taken(folder, free) is None:
+        if free not in taken and _taken(folder, free) is None:
             return free
         n += 1
 
@@ -554,16 +762,21 @@ def metadata_text(
     original_name: str,
     named: Mapping[str, Sequence[str]] | None = None,
     shown: Sequence[tuple[int, str]] = (),
+    origin: Sequence[str] = (),
 ) -> Metadata:
     """The commented ``ID.meta.yaml`` for a capture, and the keys left to fill in.
 
     ``named`` lists entity ids the capture names, by entity type, to suggest
     interviewers and interviewees; ``shown``, the days the capture shows, with their lines
-    (see :func:`_days_shown`), where its day of publication may be.
+    (see :func:`_days_shown`), where its day of publication may be; ``origin``, comment
+    lines on where the capture comes from (a document of an export: its lines there).
     """
     needs = _needs(reading, named or {}, shown)
+    header = _header(reading, original_name)
     lines = [
-        *_header(reading, original_name),
+        *header[:2],
+        *origin,
+        *header[2:],
         "#",
         "# An empty value counts as missing: `archive-site check` names each field",
         "# below that still has to be filled in. A value the capture is misread to",

@@ -23,7 +23,8 @@ in), the byline the author (as a byline is read: ``By Jane Roe, Reuters`` names 
 Roe), the dateline and the section; the language named.  The header and the tail are
 furniture: kept in the capture, out of the text.  The text is read as wire copy's: its
 dateline taken apart (its agency the origin, when another outlet's), the credits ending
-it too.  An export of several documents is refused: each is a capture of its own.
+it too.  An export of several documents is refused: each is a capture of its own, and
+``archive-site add`` splits an export into them (:func:`document_starts`).
 """
 
 from __future__ import annotations
@@ -185,12 +186,13 @@ def detect(capture: Capture) -> bool:
 def read(capture: Capture, problems: Problems) -> Reading:
     lines = capture.lines
     layout = _layout(lines)
-    count = _documents(lines, layout)
+    count = len(document_starts(lines))
     if count > 1:
         problems.error(
             capture.display,
             1,
-            f"holds {count} documents of a database's export: save each as a capture of its own",
+            f"holds {count} documents of a database's export: one capture is one article "
+            "(`archive-site add` adds each document of an export as a capture of its own)",
         )
     export = {
         "nexis": _nexis,
@@ -212,15 +214,41 @@ def read(capture: Capture, problems: Problems) -> Reading:
     return reading("database", fields, body, sorted(furniture, key=lambda f: f.line), sorted(notes))
 
 
-def _documents(lines: Sequence[str], layout: str | None) -> int:
-    """How many documents the export holds."""
-    if layout == "nexis":
-        return sum(1 for x in lines if _END_OF_DOCUMENT.match(x))
+def document_starts(lines: Sequence[str]) -> list[int]:
+    """The line (0-based) each document of a database's export starts on, the first 0:
+    ``[0]`` for an export of one document, or for text in no database's layout.
+
+    LexisNexis opens each document with its number (``2 of 12 DOCUMENTS``); Nexis Uni and
+    Factiva end each with a line of their own (``End of Document``; ``Document
+    TRNDAZ0020250423el4n0005l``, Factiva's ``AN`` with its indexing), and the next starts on
+    the line after it.  What lies before the first document (a download's cover page) is
+    the first's, what follows the last the last's."""
+    layout = _layout(lines)
     if layout == "lexisnexis":
-        return sum(1 for x in lines if _DOCUMENTS.match(x))
-    if layout == "factiva":
-        return sum(1 for x in lines if _FACTIVA_ID.match(x))
-    return sum(1 for x in lines if (m := _CODE.match(x)) and m["code"] == "AN")
+        marks = [n for n, x in enumerate(lines) if _DOCUMENTS.match(x)]
+        return [0, *marks[1:]]
+    if layout is None:
+        return [0]
+    if layout == "factiva-coded":
+        ends = [_accession_end(lines, n) for n, x in enumerate(lines) if _accession(x)]
+    else:
+        end = _END_OF_DOCUMENT if layout == "nexis" else _FACTIVA_ID
+        ends = [n for n, x in enumerate(lines) if end.match(x)]
+    return [0, *(n + 1 for n in ends[:-1])]
+
+
+def _accession(line: str) -> bool:
+    """Whether the line is the code of Factiva's accession number, ``AN``, its last."""
+    return (m := _CODE.match(line)) is not None and m["code"] == "AN"
+
+
+def _accession_end(lines: Sequence[str], at: int) -> int:
+    """The last line of the accession number whose code is on line ``at``: that line, or
+    the number's own after it (``AN`` / ``Document TRNDAZ0020250423el4n0005l``)."""
+    if (m := _CODE.match(lines[at])) is not None and m["value"]:
+        return at
+    after = next((n for n in range(at + 1, len(lines)) if lines[n].strip()), at)
+    return after if _FACTIVA_ID.match(lines[after]) else at
 
 
 def _nexis(lines: Sequence[str]) -> _Export:
