@@ -2969,6 +2969,14 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("ROMA, 23 APR - La presidente", "ROMA, 23 APR -", "La presidente"),
         ("MILANO, 3 MAG (ANSA) - Il", "MILANO, 3 MAG (ANSA) -", "Il"),
         ("Roma, 23 apr - La", None, None),
+        # the month cut short in lower case, as EFE, ANSA and Lusa write it: read as plain
+        # text, EFE's copy had no origin (session 43)
+        ("Pekín, 23 abr (EFE).- China y", "Pekín, 23 abr (EFE).-", "China y"),
+        ("MADRID, 23 abr (EFE).- Los", "MADRID, 23 abr (EFE).-", "Los"),
+        ("Roma, 23 apr (ANSA) - La Cina", "Roma, 23 apr (ANSA) -", "La Cina"),
+        ("Lisboa, 3 mai (Lusa) - O", "Lisboa, 3 mai (Lusa) -", "O"),
+        ("Officials, 23 out of 30 - were", None, None),
+        ("Baku, 3 may - the", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:
@@ -5686,3 +5694,94 @@ def test_the_site_s_own_name_after_an_article_is_no_author(
     )
     r, _ = read_page(html)
     assert ("author" in r.fields) is kept, r.fields.get("author")
+
+
+@pytest.mark.parametrize(
+    ("name", "fields", "last", "furniture"),
+    [
+        # reuters.com's head copied: its date and time glued ("20252:15 PM GMT+4Updated"),
+        # read as plain text with no date; its credit line, then its principles and its
+        # topics (session 43)
+        (
+            "reuters-copied.txt",
+            {
+                "title": "Azerbaijan, China sign deal to boost Middle Corridor cargo",
+                "author": "Nailia Bagirova",
+                "published": "2025-04-23",
+                "time": "14:15",
+                "timezone": "+04:00",
+                "agency": "Reuters",
+            },
+            '"The corridor is becoming the fastest link between China and Europe," he said.',
+            [
+                "(Reporting by Nailia Bagirova; Writing by Felix Light; Editing by Susan Fenton)",
+                "Our Standards: The Thomson Reuters Trust Principles., opens new tab",
+                "Suggested Topics:",
+                "Europe",
+                "Asia Pacific",
+            ],
+        ),
+        # AFP's bureau's and editors' initials ending its copy
+        (
+            "afp-style.txt",
+            {"agency": "AFP"},
+            "Beijing has been seeking to expand its influence in the South Caucasus.",
+            ["bur-ub/jm"],
+        ),
+        # EFE's dateline, its month cut short ("23 abr"), and its mark "(c) Agencia EFE"
+        (
+            "efe-style.txt",
+            {"agency": "EFE", "dateline": "Pekín, 23 abr (EFE).-"},
+            "Ambos mandatarios firmaron más de veinte documentos de cooperación.",
+            ["(c) Agencia EFE"],
+        ),
+        # ... which alone, with no dateline, says whose copy it is
+        (
+            "efe-no-dateline.txt",
+            {"agency": "Agencia EFE"},
+            "Ambos mandatarios firmaron más de veinte documentos de cooperación.",
+            ["(c) Agencia EFE"],
+        ),
+        # Xinhua's end mark, then the page's editor
+        (
+            "xinhua-editor.txt",
+            {"agency": "Xinhua"},
+            "The two heads of state announced the establishment of a comprehensive strategic "
+            "partnership.",
+            ["Enditem", "Editor: Liu Yang"],
+        ),
+    ],
+)
+def test_agency_copy_ends_and_heads(
+    name: str, fields: dict[str, str], last: str, furniture: list[str]
+) -> None:
+    """Agencies' copy as researchers paste it: what ends it (credits, end marks, editors,
+    initials, the site's boxes) is furniture, never its last paragraphs, and its head and
+    dateline give its fields; none of their names is an author but a reporter's."""
+    text = (FIXTURES / "wire" / name).read_text(encoding="utf-8")
+    problems = Problems()
+    reading = read_text(text, name, problems, fmt=detect_format(text, name))
+    assert reading.format == "wire"
+    assert {k: reading.fields[k].value for k in fields} == fields
+    assert reading.blocks[-1].text == last
+    assert [f.text for f in reading.furniture if f.line >= reading.blocks[-1].line] == furniture
+    assert not problems.errors and not reading.notes
+
+
+@pytest.mark.parametrize(
+    ("line", "closes"),
+    [
+        ("Editor: Liu Yang", True),
+        ("[Editor: Wang Lei]", True),
+        ("（责任编辑：王磊）", True),
+        ("Editor: Thank you.", False),  # an interview's last question, by its label
+        ("Editor: Why did you sign it?", False),
+        ("burs-sst/dw", True),
+        ("bur-ub/jm", True),
+        ("(c) Agencia EFE", False),  # a copyright line: furniture, but no credit
+    ],
+)
+def test_an_editor_s_credit_or_initials_close_a_text(line: str, closes: bool) -> None:
+    from archive_site.readers.byline import closes_text
+
+    assert closes_text(line) is closes

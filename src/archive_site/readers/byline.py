@@ -390,9 +390,16 @@ _EDITOR_LABEL = (
     r"(?:redaktion|mitarbeit|bearbeitung|редактор|редакция|edición|rédaction|redazione)\s*:\s+"
     r"[^;():.!?]{2,80}"
 )
+#: The editor a page names after its text, as Xinhua's and People's Daily's do: "Editor: Liu
+#: Yang", "[Editor: Wang Lei]", "（责任编辑：王磊）" (a name: words opening with capitals, or
+#: a few characters; "Editor: Thank you." ending an interview is its last question).
+_EDITOR_NAMED = (
+    r"[\[(（]?\s*(?:(?:chief\s+)?editors?\s*[:：]\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
+    r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*[^\s\]）)：:]{2,12}(?:\s+[^\s\]）)：:]{2,12})?)\s*[\])）]?"
+)
 _CREDITS = re.compile(
     rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?"
-    rf"|\(?{_EDITOR_LABEL}\)?\.?",
+    rf"|\(?{_EDITOR_LABEL}\)?\.?|{_EDITOR_NAMED}",
     re.IGNORECASE,
 )
 
@@ -435,8 +442,9 @@ _CONTRIBUTED = re.compile(
     r"this\s+(?:report|story|article)\s+(?:came|comes|was\s+provided|were\s+provided)\s+"
     r"(?:from|by)\s+(?P<info>[^.!?]{2,120})\.?"
     # the writers' initials and the agencies the story draws on, as Deutsche Welle ends one:
-    # "jsi/wmr (AFP, Reuters)", "dh/sms (AP, dpa)", "kb/rc"
-    r"|(?-i:[a-z]{1,4}(?:/[a-z]{1,4})+)(?:\s*\((?P<drawn>[^()]{2,60})\))?\.?",
+    # "jsi/wmr (AFP, Reuters)", "dh/sms (AP, dpa)", "kb/rc"; and as AFP ends its copy, its
+    # bureau's and its editors' initials: "bur-ub/jm", "burs-sst/dw"
+    r"|(?-i:[a-z]{1,4}(?:-[a-z]{1,4})*(?:/[a-z]{1,4})+)(?:\s*\((?P<drawn>[^()]{2,60})\))?\.?",
     re.IGNORECASE,
 )
 #: A credit line's roles that give the text's words, whose news agency is its origin

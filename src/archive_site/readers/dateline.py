@@ -31,9 +31,22 @@ _ENGLISH_CAPS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", 
 _CAPS_MONTHS = {
     name: n for names in (_ITALIAN_CAPS, _ENGLISH_CAPS) for n, name in enumerate(names, start=1)
 }
+#: Months cut short in lower case, as EFE's, ANSA's and Lusa's datelines write them
+#: ("Pekín, 23 abr (EFE).-", "Roma, 23 apr (ANSA) -", "Lisboa, 23 out (Lusa) -"): Spanish's,
+#: Italian's and Portuguese's (not the longer words they may be, "agosto", "setembro").
+_LOWER_SHORT = {
+    name: n
+    for names in (
+        "ene feb mar abr may jun jul ago sep oct nov dic",
+        "gen feb mar apr mag giu lug ago set ott nov dic",
+        "jan fev mar abr mai jun jul ago set out nov dez",
+    )
+    for n, name in enumerate(names.split(), start=1)
+} | {"sept": 9}
 _OTHER = (
     rf"(?:(?i:{OTHER_MONTH_PATTERN}|{STAMP_MONTH_PATTERN})"  # (Ukrainian, Polish... too)
-    rf"|(?-i:{'|'.join(_CAPS_MONTHS)})(?![^\W\d_]))"
+    rf"|(?-i:{'|'.join(_CAPS_MONTHS)})(?![^\W\d_])"
+    rf"|(?-i:{'|'.join(sorted(_LOWER_SHORT, key=len, reverse=True))})\.?(?![^\W\d_]))"
 )
 #: English's months in capitals before the day, as Armenpress writes them ("JULY 9").
 _ENGLISH_UPPER = "|".join(
@@ -327,8 +340,9 @@ def _month_day(m: re.Match[str]) -> tuple[int | None, str | None]:
     if m["m2"]:
         return month_number(m["m2"]), m["d2"]
     if m["m3"]:
-        month = _CAPS_MONTHS.get(m["m3"]) or stamp_month_number(m["m3"])
-        return month or other_month_number(m["m3"]), m["d3"]
+        name = m["m3"].rstrip(".")
+        month = _CAPS_MONTHS.get(name) or stamp_month_number(name) or _LOWER_SHORT.get(name)
+        return month or other_month_number(name), m["d3"]
     return None, None
 
 

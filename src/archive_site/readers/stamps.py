@@ -202,9 +202,23 @@ class Stamp:
 MOST_STAMP = 400
 
 
+#: A year and a time, or a zone and a label, written in elements of their own and copied
+#: with no space between: "April 23, 20252:15 PM GMT+4Updated 2 hours ago" (reuters.com's).
+_GLUED = re.compile(
+    r"(?<!\d)((?:1[89]|20)\d\d)(\d{1,2}:\d\d)(?!\d)"
+    r"|(?<=[\dMTZ])(?=(?:Updated|Modified|Edited)\b)"
+)
+
+
+def _unglued(line: str) -> str:
+    """``line`` with a space between what a copied page's elements glued (see
+    :data:`_GLUED`)."""
+    return _GLUED.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else " ", line)
+
+
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = _KOREAN_CLOCK.sub(_korean_clock, line.strip().translate(_DIGITS))
+    line = _KOREAN_CLOCK.sub(_korean_clock, _unglued(line.strip().translate(_DIGITS)))
     if len(line) > MOST_STAMP:
         return None
     if _DASHED_APART.search(line) and (beside := _beside_hijri(line)) is not None:
@@ -277,6 +291,7 @@ def parse_published(line: str) -> Stamp | None:
     ("Updated 4:17 AM GMT+4, April 23, 2025" says no publication), or is anything else."""
     if len(line.strip()) > MOST_STAMP:
         return None
+    line = _unglued(line)
     stamp = parse_stamp(line)
     if stamp is not None or says_changed(line):
         return stamp

@@ -271,7 +271,8 @@ _PROMPT = re.compile(
 #: The words of a pointer to another story, as English writes them.
 _POINTER = r"read\s+(?:also|more|next)|see\s+also|also\s+read"
 _NAVIGATION = re.compile(
-    rf"^(?:related\s+(?:news|articles|stories|posts|content|topics)|{_POINTER}"
+    rf"^(?:(?:related|suggested)\s+(?:news|articles|stories|posts|content|topics|reading)"
+    rf"|{_POINTER}"
     r"|more\s+(?:news|stories)\s+(?:from|on)|latest\s+news"
     r"|most\s+(?:read|popular|viewed)|top\s+(?:news|stories)|news\s+(?:line|feed)|tags?\s*:"
     r"|topics?\s*:|categor(?:y|ies)\s*:|all\s+news|leave\s+a\s+(?:comment|reply)|©|copyright\b"
@@ -426,6 +427,21 @@ _COPYRIGHT = re.compile(
     r"обязательна\W*|.{0,40}(?:გავრცელებისას|გამოყენებისას).{0,80}მითითება\s+სავალდებულოა\W*",
     re.IGNORECASE | re.DOTALL,
 )
+#: "(c) Agencia EFE", as EFE ends its copy: the mark and a holder, no year (a copyright
+#: line only when the holder is a news agency the readers know: "(c) the parties agree" is
+#: a list's third item).
+_C_HOLDER = re.compile(r"\(c\)\s*(?P<holder>[^\W\d_][^.!?;:()]{1,40})", re.IGNORECASE)
+
+
+def _is_copyright(text: str) -> bool:
+    """Whether the paragraph is a copyright line (:data:`_COPYRIGHT`, :data:`_C_HOLDER`)."""
+    text = text.strip()
+    if _COPYRIGHT.fullmatch(text):
+        return True
+    held = _C_HOLDER.fullmatch(text)
+    return held is not None and agency_of(held["holder"].strip()) is not None
+
+
 #: A paragraph longer than this is text, whatever it opens with.
 MAX_PROMOTION_WORDS = 40
 
@@ -442,7 +458,7 @@ def copyright_agency(text: str) -> str | None:
     """The news agency a copyright line within a story names as the text's holder ("Copyright
     © 2025 The Associated Press. All rights reserved.", "© Reuters 2025"): whose copy it is;
     None for any other line, or another holder (the outlet's own, its owner's)."""
-    if _COPYRIGHT.fullmatch(text.strip()) is None:
+    if not _is_copyright(text):
         return None
     held = _HOLDER.search(text)
     if held is None:
@@ -501,7 +517,7 @@ def promotion(text: str, *, first: bool = False) -> str | None:
         return "prompt"
     if _AGE_NOTICE.fullmatch(text.strip()):
         return "notice"
-    if _COPYRIGHT.fullmatch(text.strip()):
+    if _is_copyright(text):
         return "copyright"
     return None
 
@@ -526,6 +542,8 @@ def _sign(text: str) -> str | None:
         return "prompt"
     if _NAVIGATION.match(text):
         return "navigation"
+    if _is_copyright(text):  # "(c) Agencia EFE"
+        return "copyright"
     if _is_stamp(text):
         return "timestamp"
     return None
