@@ -5785,3 +5785,48 @@ def test_an_editor_s_credit_or_initials_close_a_text(line: str, closes: bool) ->
     from archive_site.readers.byline import closes_text
 
     assert closes_text(line) is closes
+
+
+def test_a_browser_s_text_save_keeps_the_page_s_head_out_of_the_text() -> None:
+    """Firefox's "Save Page As… Text Files" of a news page: its menu, its search box and
+    the section's name over the headline were the text's first paragraphs, and the headline,
+    byline and date were joined into them, so the article had no title, author or date
+    (audit 14).  Short lines above a headline with a byline under it are the page's."""
+    name = "firefox-text-save.txt"
+    text = (FIXTURES / "wire" / name).read_text(encoding="utf-8")
+    problems = Problems()
+    reading = read_text(text, name, problems, fmt=detect_format(text, name))
+    assert {k: f.value for k, f in reading.fields.items()} == {
+        "title": "Azerbaijan and China sign Middle Corridor freight deal",
+        "author": "Leyla Hasanova",
+        "published": "2025-04-23",
+    }
+    assert [b.text[:30] for b in reading.blocks] == [
+        "Azerbaijan and China signed an",
+        "The deal was signed during Pre",
+        '"This is a new stage of our pa',
+    ]
+    assert [f.text for f in reading.furniture if f.line < 18] == [
+        "Skip to main content Caspian Post Home Politics Economy Region Opinion",
+        "Search Subscribe",
+        "Economy",
+    ]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # the text's own first paragraph above a byline: no page's head
+        "The agreement was signed in Beijing on Wednesday after two days of talks.\n\n"
+        "Azerbaijan and China sign deal\n\nBy Leyla Hasanova\n\n",
+        # a headline with no byline under it
+        "Search\n\nEconomy\nAzerbaijan and China sign deal\n\n",
+    ],
+)
+def test_no_page_head_is_taken_without_a_headline_and_byline_under_short_lines(head: str) -> None:
+    text = (
+        head
+        + "Azerbaijan and China signed an agreement on Wednesday.\n\nIt was signed in Beijing.\n"
+    )
+    reading = read_text(text, "x.txt", Problems(), fmt=detect_format(text, "x.txt"))
+    assert reading.blocks[0].text == " ".join(head.split("\n\n")[0].split("\n"))

@@ -121,7 +121,9 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
     fields: dict[str, Field] = {}
     notes: list[tuple[int, str]] = []
     furniture: list[Furniture] = []
-    rest = _stamps_apart(_head_apart(_menu_apart(list(blocks), furniture)))
+    rest = _stamps_apart(
+        _head_apart(_chrome_apart(_menu_apart(list(blocks), furniture), furniture))
+    )
     if rest and len(rest[0][0]) == 1 and _slug(rest[0][0][0], rest[1:]):
         name, line = rest[0][0][0], rest[0][1]
         furniture.append(Furniture("slug", name, line))
@@ -162,6 +164,53 @@ def _menu_apart(
         return blocks
     furniture.append(Furniture("navigation", " ".join(lines), line))
     return blocks[1:]
+
+
+#: The most blocks of a page's chrome above its headline (see :func:`_chrome_apart`).
+_MOST_CHROME = 4
+
+
+def _chrome_apart(
+    blocks: list[tuple[list[str], int]], furniture: list[Furniture]
+) -> list[tuple[list[str], int]]:
+    """``blocks`` without the short lines above a headline and the byline under it, which go
+    to ``furniture``: what a browser's text save of a page keeps of its head, its menu, its
+    search box, the section's name over the headline ("Search" / "Subscribe", "Economy" /
+    "Azerbaijan and China sign ..." / "By Leyla Hasanova" / "23 April 2025").  Only when
+    the byline names a writer, the line above it reads as a headline, and every line above
+    that is short; a text opening with its own paragraphs is left as it is."""
+    for k in range(1, min(len(blocks) - 1, _MOST_CHROME + 1)):
+        named, _ = _stamps_under(blocks[k][0])
+        byline = read_byline(named) if named else None
+        if byline is None or byline.author is None:
+            continue
+        lines, line = blocks[k - 1]
+        above = [x for b in blocks[: k - 1] for x in b[0]] + lines[:-1]
+        if not _is_headline(lines[-1]) or not above or not all(_chrome(x) for x in above):
+            return blocks
+        furniture += [Furniture("navigation", " ".join(b[0]), b[1]) for b in blocks[: k - 1]]
+        if lines[:-1]:
+            furniture.append(Furniture("navigation", " ".join(lines[:-1]), line))
+        return [([lines[-1]], line + len(lines) - 1), *blocks[k:]]
+    return blocks
+
+
+#: The most words of a line of a page's chrome (a menu's item, a section's name).
+_MOST_CHROME_WORDS = 4
+
+
+def _chrome(text: str) -> bool:
+    """Whether a line above a headline may be the page's chrome: a few words, as a menu's
+    items and a section's name are (a headline above another is longer), no Markdown
+    heading (a clipping's title), no date header or stamp (``date 2025-03-12``: the copy's
+    date, read as such)."""
+    return (
+        len(text.split()) <= _MOST_CHROME_WORDS
+        and _is_short(text)
+        and not text.lstrip().startswith("#")
+        and parse_published(text) is None
+        and not _is_stamp(text)
+    )
 
 
 def _slug(text: str, after: list[tuple[list[str], int]]) -> bool:
