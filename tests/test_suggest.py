@@ -448,6 +448,17 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
             [("lundi", "2025-04-21"), ("vendredi", "2025-04-25")],
         ),
         ("fr", "Chaque lundi, il y a marché.", []),
+        # Spanish's and Italian's (session 43: none was read)
+        ("es", "El presidente llegó el pasado martes.", [("el pasado martes", "2025-04-15")]),
+        ("es", "Se firmó este miércoles.", [("este miércoles", "2025-04-16")]),
+        ("es", "La reunión se celebrará el viernes.", [("el viernes", "2025-04-25")]),
+        ("es", "Los martes hay mercado, y cada lunes también.", []),
+        ("it", "Il ministro è arrivato martedì scorso.", [("martedì scorso", "2025-04-15")]),
+        ("it", "Il vertice si terrà venerdì.", [("venerdì", "2025-04-25")]),
+        ("it", "Il martedì c'è il mercato, e ogni lunedì.", []),
+        # their future by its ending, or by "is expected"
+        ("es", "Se prevé que la comisión se reúna en octubre.", [("en octubre", "2025-10")]),
+        ("it", "La commissione si riunirà in ottobre.", [("in ottobre", "2025-10")]),
         ("de", "Am kommenden Freitag wird verhandelt.", [("Am kommenden Freitag", "2025-04-25")]),
         # French writes the first of the month "1er" (audit 28: "avril 2024" was read, a month)
         ("fr", "Le 1er avril 2024, l'accord a été signé.", [("1er avril 2024", "2024-04-01")]),

@@ -67,7 +67,11 @@ _FUTURE = re.compile(
     # "keçiriləcəyini"), Russian, German, French by their auxiliaries
     r"|[^\W\d_]+(?:acak|ecek|acağ|eceğ|acaq|əcək|əcəy|əcəğ)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
     r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
-    r"|werden|sera|seront|findet|finden)\b"
+    r"|werden|sera|seront|findet|finden"
+    # Spanish, Italian and Portuguese: their future's endings ("celebrará", "firmarán",
+    # "sarà", "firmeranno", "assinarão"), "is expected", "next"
+    r"|[^\W\d_]+(?:rá|rán|rà|ranno|rão)|se\s+prevé|(?:está|è|é)\s+previst[oa]|prevé"
+    r"|próxim[oa]s?|prossim[oa]|prossimi|prossime)\b"
     # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划), "is
     # scheduled" (预定), in simplified and in traditional characters (將於, 預計: Taiwan's,
     # Hong Kong's); "will stay until" (将停留至); Japanese: "is scheduled" (予定)
@@ -562,17 +566,22 @@ def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return _weekday_read(m[0], _WEEKDAYS.index(m["wd"]), (m["rel"] or "").lower(), c)
 
 
-#: The days of the week as Russian (after "в", "во": the accusative), French and German
-#: name them, Monday first.
+#: The days of the week as Russian (after "в", "во": the accusative), French, German,
+#: Spanish and Italian name them, Monday first.
 _OTHER_WEEKDAYS = {
     name: n
     for names in (
         ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
         ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
         ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+        ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+        ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
     )
     for n, name in enumerate(names)
 } | {"sonnabend": 5}
+#: Spanish's and Italian's weekdays (see :data:`_OTHER_WEEKDAYS`).
+_SPANISH_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[21:28])
+_ITALIAN_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[28:35])
 _OWD = "|".join(_OTHER_WEEKDAYS)
 
 
@@ -587,6 +596,15 @@ def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None
         return None
     rel = "last" if m["last"] or m["dlast"] or m["flast"] else ""
     rel = "next" if m["next"] or m["dnext"] or m["fnext"] else rel
+    return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
+
+
+def _latin_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "el martes", "el pasado martes", "el martes pasado", "este miércoles", "il martedì
+    scorso", "martedì prossimo" (see :data:`_LATIN_WEEKDAYS`)."""
+    if _DATE_AFTER.match(c.sentence, m.end()):
+        return None
+    rel = "last" if m["last"] or m["flast"] else "next" if m["next"] or m["fnext"] else ""
     return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
 
 
@@ -769,6 +787,23 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             r"|(?:am\s+)?(?:(?P<dlast>vergangenen|letzten)|(?P<dnext>kommenden|nächsten))\s+|am\s+)"
             rf"(?P<wd>{_OWD}))(?:\s+(?P<flast>dernier)|\s+(?P<fnext>prochain))?{_WORD_END}",
             _other_weekday,
+        ),
+        # Spanish's with its article ("el martes", "el pasado martes", "el martes pasado",
+        # "este miércoles"; not "los martes": every one)
+        (
+            r"(?i:\b(?:el\s+(?:(?P<last>pasado)\s+|(?P<next>próximo)\s+)?|este\s+)"
+            rf"(?P<wd>{_SPANISH_WEEKDAYS})(?:\s+(?P<flast>pasado)|\s+(?P<fnext>próximo"
+            rf"|que\s+viene))?){_WORD_END}",
+            _latin_weekday,
+        ),
+        # Italian's alone or after "this", "last", "next" ("martedì", "martedì scorso", "lo
+        # scorso martedì", "il prossimo martedì"; not "il martedì", "ogni martedì": every one)
+        (
+            r"(?i:(?:\b(?:lo\s+(?P<last>scorso)\s+|il\s+(?P<next>prossimo)\s+|questo\s+)"
+            r"|(?<!\bogni\s)(?<!\bil\s)(?<!\bi\s)(?<![^\W\d_]))"
+            rf"(?P<wd>{_ITALIAN_WEEKDAYS})(?:\s+(?P<flast>scorso)|\s+(?P<fnext>prossimo))?)"
+            rf"{_WORD_END}",
+            _latin_weekday,
         ),
         (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
         (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
