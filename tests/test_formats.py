@@ -1151,6 +1151,38 @@ def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     assert [t[:19] for t in texts(r)] == ["Azerbaijan and Chin", "The two leaders wit"]
 
 
+@pytest.mark.parametrize(
+    ("described", "shown"),
+    [
+        (
+            "Ilham Aliyev's visit brings Baku closer to Beijing",
+            "Ilham Aliyev’s visit brings Baku closer to Beijing",
+        ),
+        ("A visit – and a pact", "A visit — and a pact."),
+    ],
+)
+def test_a_standfirst_its_description_writes_with_other_quotation_marks_is_read(
+    described: str, shown: str
+) -> None:
+    """The Guardian's description writes "Aliyev's" where its standfirst shows "Aliyev’s":
+    the standfirst, the outlet's own words above the text, was dropped (audit 14)."""
+    body = "".join(
+        f"<p>Paragraph {n} of the story tells what the two presidents agreed in Beijing on "
+        "Wednesday, and what the port of Alat expects from the agreements signed.</p>"
+        for n in range(1, 5)
+    )
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>China and Azerbaijan | World</title>'
+        f'<meta property="og:description" content="{described}"></head><body><main><article>'
+        "<h1>China and Azerbaijan raise ties to a comprehensive strategic partnership</h1>"
+        f'<div data-gu-name="standfirst"><p>{shown}</p></div>'
+        f'<div class="article-body">{body}</div></article></main></body></html>'
+    )
+    r = read_text(page, "x.html", Problems(), fmt="html")
+    assert texts(r)[0] == shown
+    assert texts(r)[1].startswith("Paragraph 1 of the story") and len(texts(r)) == 5
+
+
 def test_bylines_of_several_reporters_in_places_and_stamps_after_a_standfirst() -> None:
     """SCMP's "Finbarr Bermingham in Brussels and Dewey Sim" named no one; Anadolu's
     "Ruslan Rehimov | Ahmet Gencturk |23.04.2025 - Update : 23.04.2025", under the

@@ -35,7 +35,7 @@ from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
-from ..text import INVISIBLE_RUN
+from ..text import INVISIBLE_RUN, normalise_text
 from ..urls import is_web_url, uri_of
 from .agencies import agency_of
 from .base import Block, Capture, Field, Format, Reading, reading, script_language
@@ -372,8 +372,8 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     found = page.meta.get("og:description") or page.meta.get("description")
     if not body or page.h1 is None or found is None:
         return body
-    said = _key(found[0])
-    if not said or any(_key(b.text).startswith(said.rstrip(".…")) for b in body):
+    said = _loose(found[0])
+    if not said or any(_loose(b.text).startswith(said.rstrip(".…")) for b in body):
         return body
     # after the headline's block and before the text's first (in the scan's order, not by
     # lines: a page sent minified is one line)
@@ -384,7 +384,7 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
         (
             (text, line)
             for text, line in itertools.islice(before, 1, None)
-            if line <= body[0].line and _key(text) == said
+            if line <= body[0].line and _loose(text).rstrip(".") == said.rstrip(".")
         ),
         None,
     )
@@ -729,6 +729,13 @@ def _heading(text: str, key: str, headings: set[str]) -> bool:
 
 
 _MOST_HEADING_WORDS = 16
+
+
+def _loose(text: str) -> str:
+    """A text as a page's description may repeat it: :func:`_key`, its quotation marks and
+    dashes folded as quotes are matched (the Guardian's description writes "Aliyev's" where
+    its standfirst writes "Aliyev’s")."""
+    return _key(normalise_text(text))
 
 
 def _key(text: str) -> str:
