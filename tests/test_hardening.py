@@ -15,6 +15,7 @@ import stat
 import subprocess
 import sys
 import threading
+import unicodedata
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -702,6 +703,37 @@ def test_a_folder_linked_from_outside_is_refused(project_copy: Path) -> None:
     pages.rename(project_copy / "elsewhere")
     pages.symlink_to(project_copy / "elsewhere")
     assert_problem(cli("check"), "content/pages", "symbolic link")
+
+
+@pytest.mark.parametrize("linked", ["articles", "milestones.yaml", "entities.yaml", "pages"])
+def test_a_linked_folder_or_file_is_one_problem_not_one_per_reference(
+    project_copy: Path, linked: str
+) -> None:
+    """A linked ``articles/`` gave 62 errors: the link, then "unknown article" for every
+    source of every milestone (hostile review 30).  What could not be read is reported once;
+    the references to its records are checked once it reads."""
+    path = project_copy / "content" / linked
+    path.rename(project_copy / "elsewhere")
+    path.symlink_to(project_copy / "elsewhere")
+    run = cli("check")
+    assert run.code == 1
+    assert len(run.problems) == 1, run.err
+    assert_problem(run, f"content/{linked}", "symbolic link")
+
+
+def test_two_names_that_look_the_same_are_told_apart(project_copy: Path) -> None:
+    """Two files named "café.md", one with "é" and one with "e" and its accent apart (as
+    macOS writes names), gave two messages that looked the same (hostile review 30): each
+    now names the character no id may hold."""
+    article = "---\ntitle: T\npublished: 2025-04-01\noutlet: O\nkind: news\n---\n\nText.\n"
+    for form in ("NFC", "NFD"):
+        name = unicodedata.normalize(form, "café.md")
+        (project_copy / "content/articles" / name).write_text(article, encoding="utf-8")
+    run = cli("check")
+    assert run.code == 1 and len(run.problems) == 2, run.err
+    assert len(set(run.problems)) == 2
+    assert any("U+00E9, latin small letter e with acute" in p for p in run.problems)
+    assert any("U+0301, combining acute accent" in p for p in run.problems)
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")

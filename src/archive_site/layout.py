@@ -21,6 +21,7 @@ the loader reads::
 from __future__ import annotations
 
 import re
+import unicodedata
 
 SITE_FILE = "site.yaml"
 ARTICLES_DIR = "articles"
@@ -116,5 +117,16 @@ def id_error(value: str) -> str:
         )
     return (
         f"{value!r} is not a valid id "
-        "(lower-case letters, digits and hyphens, e.g. 'sco-summit-2024')"
+        f"(lower-case letters, digits and hyphens, e.g. 'sco-summit-2024'){_first_outside(value)}"
     )
+
+
+def _first_outside(value: str) -> str:
+    """Which character of ``value`` no id may hold, when it is not ASCII: its code point and
+    name ("é", U+00E9, or "e" and its accent apart, U+0301: two file names that look the
+    same are told apart)."""
+    found = next((c for c in value if not c.isascii()), None)
+    if found is None:
+        return ""
+    name = unicodedata.name(found, "").lower()
+    return f": it holds U+{ord(found):04X}" + (f", {name}" if name else "")

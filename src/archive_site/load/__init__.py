@@ -23,7 +23,7 @@ from types import MappingProxyType
 from ..cache import RecordCache
 from ..config import SiteConfig, load_config
 from ..errors import ArchiveError, Problems, display_path
-from ..layout import ENTITIES_FILE, MILESTONES_FILE, TOPICS_FILE
+from ..layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, TOPICS_FILE
 from ..model import Archive, Article, Entity, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
@@ -121,7 +121,7 @@ def load_archive(
     articles, broken, keys, mentions = load_articles(
         content, language, entities, problems, cache, jobs, unloaded=unloaded
     )
-    if not partial and (unread or _unread(content, problems, TOPICS_FILE)):
+    if not partial and (unread or _unread(content, problems, TOPICS_FILE, ARTICLES_DIR)):
         problems.raise_if_errors(strict=strict)  # each milestone naming theirs would be told
     milestones = _milestones(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs

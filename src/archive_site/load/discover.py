@@ -73,6 +73,7 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
     problem = folder_problem(folder)
     if problem:
         problems.error(display_path(folder), None, f"{problem}: articles live in content/articles/")
+        problems.unread(display_path(folder))  # no milestone's article is "unknown" then
         return [], set()
     found: list[ArticleFiles] = []
     captured: dict[str, Path] = {}  # each capture found, by its id
