@@ -1498,3 +1498,22 @@ def test_a_copy_of_the_same_story_is_listed_as_such_not_on_the_same_events(
     page = (project_copy / "dist/articles/2025-04-22-abc-rail.html").read_text(encoding="utf-8")
     assert "Also from Associated Press, not an independent report: <a" in page
     assert page.count("On the same events: <a") == 1  # the BBC's
+
+
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        ("=1+1", "'=1+1"),
+        ("  =HYPERLINK(1)", "'  =HYPERLINK(1)"),  # spaces some spreadsheets trim
+        ("\u3000=1", "'\u3000=1"),
+        ("＝HYPERLINK(1)", "'＝HYPERLINK(1)"),  # full width, which some read as "="
+        ("＋1", "'＋1"),
+        ("\tx", "'\tx"),
+        ("a = b", "a = b"),
+        ("Trade grew", "Trade grew"),
+    ],
+)
+def test_a_csv_cell_that_may_start_a_formula_is_text(value: str, cell: str) -> None:
+    from archive_site.render.export import _cell
+
+    assert _cell(value) == cell

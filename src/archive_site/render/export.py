@@ -175,12 +175,15 @@ CSV_COLUMNS = (
     "quote",
     "url",
 )
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+#: A cell a spreadsheet may take for a formula: one opening with "=", "+", "-", "@" (after
+#: spaces too, which some trim; or their full-width forms, which some read as the same),
+#: or with a tab or a carriage return (OWASP's list).
+_FORMULA = re.compile(r"[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]")
 
 
 def _cell(value: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
-    return "'" + value if value.startswith(_FORMULA) else value
+    return "'" + value if _FORMULA.match(value) else value
 
 
 def _csv(rows: Iterable[Sequence[str]]) -> bytes:
