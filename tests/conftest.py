@@ -160,6 +160,29 @@ PAGED_N = 120
 PAGED_BASE_URL = "https://example.org/sub/"
 
 
+#: More milestones quoting the first one's passage in the paged archive: one passage quoted
+#: by many, whose marks and lists are bounded (the limits of render.views lowered).
+PAGED_QUOTED_AGAIN = 6
+
+
+def _quoted_again(milestones: Path, copies: int) -> None:
+    """Append ``copies`` of the first milestone of ``milestones``, each its own id and
+    title, quoting the same passage."""
+    text = milestones.read_text(encoding="utf-8")
+    first = text[: text.index("\n- id: ") + 1]
+    ident = first.split()[2]
+    again = [
+        re.sub(
+            r'(?m)^  title: ("?)',
+            lambda m, n=n: f"  title: {m[1]}Again {n}, ",  # type: ignore[misc]
+            first.replace(f"- id: {ident}\n", f"- id: {ident}-again-{n}\n", 1),
+            count=1,
+        )
+        for n in range(1, copies + 1)
+    ]
+    milestones.write_text(text + "".join(again), encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated archive (bench/synthetic.py) of PAGED_N articles, built with the paging
@@ -169,11 +192,15 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from synthetic import write_content
 
     from archive_site.pipeline import Paths, build
-    from archive_site.render import paging
+    from archive_site.render import paging, views
 
     work = tmp_path_factory.mktemp("paged")
     content = write_content(work, PAGED_N)
+    _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(views, "MOST_MARKS", 2)
+        mp.setattr(views, "MOST_CITES_LISTED", 3)
+        mp.setattr(views, "MOST_CITED_LISTED", 4)
         mp.setattr(paging, "PER_PAGE", 7)
         mp.setattr(paging, "TIMELINE_ONE_PAGE", 50)
         mp.setattr(paging, "ARTICLES_ONE_PAGE", 50)

@@ -133,7 +133,9 @@ def test_entity_pages_together_list_every_milestone(paged_site: Path) -> None:
         pages = [page, *sorted((paged_site / "entities" / eid).glob("*.html"))]
         found: list[str] = []
         for p in pages:
-            found += re.findall(r'href="[./]*milestones/(m\d+)\.html"', p.read_text("utf-8"))
+            found += re.findall(
+                r'href="[./]*milestones/(m\d+(?:-again-\d+)?)\.html"', p.read_text("utf-8")
+            )
         assert len(found) == len(set(found)), eid  # no milestone on two pages
         per_entity[eid] = set(found)
     expected: dict[str, set[str]] = {eid: set() for eid in per_entity}
@@ -255,3 +257,34 @@ def test_an_edit_renders_only_the_pages_of_a_list_that_show_what_changed(
     ]
     assert first.reused == frozenset() and shown_in
     assert {p for p in entity_pages if p in rendered} == set(shown_in)
+
+
+def test_a_passage_quoted_by_many_milestones_keeps_its_page_small(paged_site: Path) -> None:
+    """One passage quoted by 2,000 milestones made its article's page a megabyte: a marker
+    for each quote, each listed under the paragraph and again under "Milestones citing".
+    Now the quotes ending at one place share a marker linking to the paragraph's list, which
+    shows the first few and says how many more, and so does the section (the limits are
+    lowered here: render.views.MOST_MARKS 2, MOST_CITES_LISTED 3, MOST_CITED_LISTED 4)."""
+    from conftest import PAGED_QUOTED_AGAIN
+
+    quoting = PAGED_QUOTED_AGAIN + 1
+    page = next(
+        p for p in (paged_site / "articles").glob("*.html") if "-again-1.html" in p.read_text()
+    )
+    html = page.read_text(encoding="utf-8")
+    marks = re.findall(
+        r'<a class="cite" href="([^"]+)" title="([^"]+)"[^>]*><sup>([^<]+)</sup>', html
+    )
+    grouped = [m for m in marks if "–" in m[2]]
+    assert len(grouped) == 1, marks
+    href, title, label = grouped[0]
+    assert title == f"{quoting} milestones quote this passage"
+    assert re.fullmatch(r"\[(\d+)\]–\[(\d+)\]", label)
+    first, last = map(int, re.findall(r"\d+", label))
+    assert last - first + 1 == quoting
+    listed = re.search(rf'<ol class="cites" id="{href[1:]}">(.*?)</ol>', html, re.S)
+    assert listed is not None and listed[1].count("<li") == 3
+    assert f"And {quoting - 3} more milestones:" in html
+    section = html.split('id="h-cited"')[1]
+    assert f"The first 4 of {quoting}" in section
+    assert section.split('<ol class="mini">')[1].split("</ol>")[0].count("<li") == 4

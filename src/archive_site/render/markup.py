@@ -12,6 +12,7 @@ alternative text.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -228,13 +229,18 @@ def annotate(text: str, spans: Sequence[Span]) -> Markup:
     quotes = [s for s in spans if s.kind == "quote"]
     links = sorted((s for s in spans if s.kind == "link"), key=lambda s: s.start)
     cuts = sorted({0, len(text), *(q.start for q in quotes), *(q.end for q in quotes)})
+    opened = collections.Counter(q.start for q in quotes)
+    ending: dict[int, list[Span]] = {}
+    for q in quotes:
+        ending.setdefault(q.end, []).append(q)
     out: list[str] = []
+    active = 0  # the quotes covering the stretch from one cut to the next
     for a, b in itertools.pairwise(cuts):
-        active = any(q.start <= a and b <= q.end for q in quotes)
+        active += opened[a] - len(ending.get(a, ()))
         inner = _linked(text, a, b, links)
         out.append(f"<mark>{inner}</mark>" if active else inner)
-        for q in quotes:
-            if q.end == b:
+        for q in ending.get(b, ()):
+            if q.label:  # (one marker for many quotes ending here: see views)
                 out.append(
                     f'<a class="cite" href="{escape(q.href)}" title="{escape(q.title)}" '
                     f"data-pagefind-ignore><sup>{escape(q.label)}</sup></a>"

@@ -182,11 +182,25 @@ class Cite(NamedTuple):
 
 
 class ParaView(NamedTuple):
-    """A paragraph as an article page shows it."""
+    """A paragraph as an article page shows it: the milestones citing it listed under it, up
+    to :data:`MOST_CITES_LISTED` (``more``: how many others do)."""
 
     paragraph: Paragraph
     html: Markup
     cites: tuple[Cite, ...]
+    more: int = 0
+    anchored: bool = False  # the list has an id, a marker of many quotes links to
+
+
+#: A paragraph's list of the milestones citing it shows this many at most: a passage quoted
+#: by 2,000 milestones made its article's page a megabyte (the others are listed under
+#: "Milestones citing this ...", and each milestone's page links to the passage).
+MOST_CITES_LISTED = 20
+#: More quotes than this ending at one place get one marker between them, ``[5]–[2005]``,
+#: linking to the paragraph's list, rather than one each.
+MOST_MARKS = 4
+#: The section listing the milestones citing an article shows this many at most.
+MOST_CITED_LISTED = 200
 
 
 class Block(NamedTuple):
@@ -226,6 +240,7 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
                     title=f"{m.title} ({m.date.display()})",
                 )
             )
+        spans, grouped = _grouped_marks(spans, f"#{p.id}-cites")
         bounds = {s.start for s in spans} | {s.end for s in spans}
         for mention in a.links.mentions_by_paragraph.get((article.id, p.id), ()):
             if mention.entity in linked:
@@ -242,8 +257,35 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
                     href=urls.relative(here, urls.entity(ent.id)),
                 )
             )
-        views.append(ParaView(p, annotate(p.text, spans), tuple(cites)))
+        shown = tuple(cites[:MOST_CITES_LISTED])
+        more = len(cites) - len(shown)
+        views.append(ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0))
     return _by_turn(a, views)
+
+
+def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
+    """The quotes' spans, those of more than :data:`MOST_MARKS` quotes ending at one place
+    marked by one of them (``[5]–[2005]``, linking to ``listed``, the paragraph's list of
+    the milestones citing it), the others by none (each still marks its passage); and
+    whether any were."""
+    ends: dict[int, list[int]] = {}
+    for n, span in enumerate(spans):
+        ends.setdefault(span.end, []).append(n)
+    out = list(spans)
+    grouped = False
+    for group in ends.values():
+        if len(group) <= MOST_MARKS:
+            continue
+        grouped = True
+        first, last = spans[group[0]], spans[group[-1]]
+        for n in group:
+            out[n] = spans[n]._replace(label="", href="", title="")
+        out[group[-1]] = last._replace(
+            label=f"{first.label}–{last.label}",
+            href=listed,
+            title=f"{len(group)} milestones quote this passage",
+        )
+    return out, grouped
 
 
 def _by_turn(a: Archive, views: list[ParaView]) -> list[Block]:
@@ -264,10 +306,12 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
     place in the archive's order."""
     cited_ids = {c.milestone for c in a.links.citations_by_article.get(art.id, ())}
     interview = art.kind == "interview"
+    cited = sorted(cited_ids, key=order.__getitem__)
     return {
         "blocks": article_blocks(a, art),
         "furniture": furniture_summary(art),
-        "cited": [a.milestone(mid) for mid in sorted(cited_ids, key=order.__getitem__)],
+        "cited": [a.milestone(mid) for mid in cited[:MOST_CITED_LISTED]],
+        "cited_count": len(cited),
         "related": related_articles(a, art),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
