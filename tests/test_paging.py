@@ -288,3 +288,54 @@ def test_a_passage_quoted_by_many_milestones_keeps_its_page_small(paged_site: Pa
     section = html.split('id="h-cited"')[1]
     assert f"The first 4 of {quoting}" in section
     assert section.split('<ol class="mini">')[1].split("</ol>")[0].count("<li") == 4
+
+
+@pytest.mark.parametrize(
+    ("years", "step", "bars"),
+    [(range(1990, 2026), 1, 36), (range(0, 2026, 1), 100, 21), (range(1, 2000, 3), 10, 200)],
+)
+def test_the_overview_of_a_long_span_draws_a_bar_per_decade_or_century(
+    years: range, step: int, bars: int
+) -> None:
+    """A history over 2,000 years drew a bar per year: 222 KB of picture on the home page
+    and again on the timeline's.  Past 200 years with milestones, a bar stands for a decade,
+    then a century, and links to the first year of its that has any."""
+    from archive_site.render.svg import overview_by_year, years_per_bar
+
+    counts = {y: 1 + y % 3 for y in years}
+    assert years_per_bar(counts) == step
+    svg = str(overview_by_year(counts, lambda y: f"timeline/{y}.html", label="L"))
+    titles = re.findall(r"<title>([^<]*)</title>", svg)
+    assert len(titles) == bars
+    assert sum(int(t.split(": ")[1].split()[0]) for t in titles) == sum(counts.values())
+    first = min(counts)
+    assert f'href="timeline/{first}.html"' in svg
+    if step > 1:
+        assert titles[0] == f"{first // step * step}–{first // step * step + step - 1}: " + (
+            f"{sum(n for y, n in counts.items() if y // step == first // step)} milestones"
+        )
+    assert len(svg) < 80_000  # (200 bars at most)
+
+
+def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -> None:
+    """The home page listed every year with milestones, three of each: 233 KB for 1,244
+    years.  It shows the latest hundred, and says so."""
+    from conftest import cli
+
+    extra = "".join(
+        f'\n- id: year-{y}\n  date: "{y}"\n  title: In the year {y}\n  summary: A year.\n'
+        "  date_note: The archivist's own reading.\n  topics: [diplomacy]\n  sources:\n"
+        "    - article: 2025-04-21-aliyev-xinhua-interview\n"
+        "      quote: since the establishment of diplomatic relations on April 2, 1992\n"
+        for y in range(1700, 1850)
+    )
+    milestones = project_copy / "content/milestones.yaml"
+    milestones.write_text(milestones.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    built = cli("build", "-q")
+    assert built.returncode == 0, built.stderr
+    home = (project_copy / "dist/index.html").read_text(encoding="utf-8")
+    glance = home.split('<ol class="glance">')[1].split("</ol>")[0]
+    years = re.findall(r'<a class="y" href="years/(\d+)\.html">', glance)
+    assert len(years) == 100 and years[-1] == "2025"
+    said = re.search(r"The latest 100 of the (\d+) years with milestones", home)
+    assert said is not None and int(said[1]) >= 150  # (and the seed's)

@@ -27,7 +27,7 @@ from . import jsonld, paging
 from .export import data_files
 from .paging import Pager, by_year, pagers, windowed
 from .renderer import Renderer
-from .svg import overview, overview_by_year
+from .svg import overview, overview_by_year, years_per_bar
 from .views import (
     TYPE_LABELS,
     EntityArticles,
@@ -150,11 +150,14 @@ def _picture(r: Renderer, here: str, label: str) -> Markup:
     a, lay = r.archive, r.layout
     if lay.overview_by_year:
         counts = {y: len(items) for y, items in by_year(a.milestones).items()}
+        step = years_per_bar(counts)
+        per = {1: "year", 10: "decade", 100: "century"}.get(step, f"{step} years")
         return overview_by_year(
             counts,
             lambda y: urls.relative(here, lay.timeline_year(y), f"y{y}"),
-            label=f"Overview of {plural(len(a.milestones), 'milestone')}: a bar per year, "
-            "as tall as its number of milestones; each links to its year on the timeline",
+            label=f"Overview of {plural(len(a.milestones), 'milestone')}: a bar per {per}, "
+            f"as tall as its number of milestones; each links to its {'first ' if step > 1 else ''}"
+            "year on the timeline",
         )
     return overview(
         a.milestones,
