@@ -286,7 +286,7 @@ def _add_export(
         f"(the {len(documents)} captures, joined, are the export byte for byte)."
     )
     for n, doc in enumerate(documents, start=1):
-        _said_document(doc, n, folder, to_fill.get(n, []), out)
+        _said_document(doc, n, to_fill.get(n, []), out)
     out.info(
         f"Added {added} of {len(documents)} documents."
         + (
@@ -305,6 +305,7 @@ def _documents(capture: Path, parts: Sequence[Part], folder: Path) -> list[_Docu
     documents: list[_Document] = []
     taken: set[str] = set()
     seen: dict[bytes, str] = {}
+    archived = _archived(folder)  # (once: each part is looked for among them)
     for n, part in enumerate(parts, start=1):
         last = part.line + len(_LINE_END.findall(part.data.rstrip(b"\r\n")))
         where = f"document {n} of {len(parts)} (lines {part.line}-{last}): "
@@ -324,8 +325,7 @@ def _documents(capture: Path, parts: Sequence[Part], folder: Path) -> list[_Docu
             )
             continue
         digest = hashlib.sha256(part.data).digest()
-        archived = _same_capture(folder, part.data)
-        same = display_path(archived) if archived is not None else seen.get(digest)
+        same = display_path(archived[digest]) if digest in archived else seen.get(digest)
         ident = _export_id(reading, capture, folder, taken)
         seen.setdefault(digest, f"document {n}")
         if same is None:
@@ -359,9 +359,7 @@ def _write_document(
     return [capture_path, meta_path], metadata
 
 
-def _said_document(
-    doc: _Document, n: int, folder: Path, to_fill: Sequence[str], out: Printer
-) -> None:
+def _said_document(doc: _Document, n: int, to_fill: Sequence[str], out: Printer) -> None:
     """A line on each document of an export: its id and title, or what it repeats."""
     where = f"{n}. lines {doc.part.line}-{doc.last_line}"
     if doc.same is not None:
@@ -577,17 +575,22 @@ def _read_capture(capture: Path) -> bytes:
 
 def _same_capture(folder: Path, data: bytes) -> Path | None:
     """An archived capture with exactly these bytes, if there is one."""
+    return _archived(folder).get(hashlib.sha256(data).digest())
+
+
+def _archived(folder: Path) -> dict[bytes, Path]:
+    """The archived captures (and Markdown articles) by the SHA-256 of their bytes, the
+    first by name of each."""
     if not folder.is_dir():
-        return None
-    digest = hashlib.sha256(data).digest()
+        return {}
     captures = (p for s in (*CAPTURE_SUFFIXES, MARKDOWN_SUFFIX) for p in folder.glob(f"*{s}"))
+    found: dict[bytes, Path] = {}
     for path in sorted(captures):
         try:
-            if hashlib.sha256(read_bytes(path)).digest() == digest:
-                return path
+            found.setdefault(hashlib.sha256(read_bytes(path)).digest(), path)
         except FileProblem:
             continue
-    return None
+    return found
 
 
 def _taken(folder: Path, ident: str) -> Path | None:
