@@ -163,6 +163,9 @@ PAGED_BASE_URL = "https://example.org/sub/"
 #: More milestones quoting the first one's passage in the paged archive: one passage quoted
 #: by many, whose marks and lists are bounded (the limits of render.views lowered).
 PAGED_QUOTED_AGAIN = 6
+#: The sources of the paged archive's one milestone quoting many articles (its entries in
+#: lists show 8, and each of its articles lists 5 related ones: the limits lowered).
+PAGED_WIDE = 10
 
 
 def _quoted_again(milestones: Path, copies: int) -> None:
@@ -180,7 +183,14 @@ def _quoted_again(milestones: Path, copies: int) -> None:
         )
         for n in range(1, copies + 1)
     ]
-    milestones.write_text(text + "".join(again), encoding="utf-8")
+    # and one milestone quoting the passages of the first PAGED_WIDE milestones
+    sources = re.findall(r"    - article: \S+\n      quote: .*\n", text)[:PAGED_WIDE]
+    wide = (
+        '- id: wide\n  date: "2024"\n  title: Many sources\n  summary: Quoted by many.\n'
+        "  date_note: The archivist's own reading.\n  topics: [topic-01]\n  sources:\n"
+        + "".join(sources)
+    )
+    milestones.write_text(text + "".join(again) + wide, encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -201,6 +211,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setattr(views, "MOST_MARKS", 2)
         mp.setattr(views, "MOST_CITES_LISTED", 3)
         mp.setattr(views, "MOST_CITED_LISTED", 4)
+        mp.setattr(views, "MOST_RELATED", 5)
         mp.setattr(paging, "PER_PAGE", 7)
         mp.setattr(paging, "TIMELINE_ONE_PAGE", 50)
         mp.setattr(paging, "ARTICLES_ONE_PAGE", 50)

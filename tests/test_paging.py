@@ -267,7 +267,7 @@ def test_a_passage_quoted_by_many_milestones_keeps_its_page_small(paged_site: Pa
     lowered here: render.views.MOST_MARKS 2, MOST_CITES_LISTED 3, MOST_CITED_LISTED 4)."""
     from conftest import PAGED_QUOTED_AGAIN
 
-    quoting = PAGED_QUOTED_AGAIN + 1
+    quoting = PAGED_QUOTED_AGAIN + 2  # the first milestone, its copies, and "wide"
     page = next(
         p for p in (paged_site / "articles").glob("*.html") if "-again-1.html" in p.read_text()
     )
@@ -339,3 +339,31 @@ def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -
     assert len(years) == 100 and years[-1] == "2025"
     said = re.search(r"The latest 100 of the (\d+) years with milestones", home)
     assert said is not None and int(said[1]) >= 150  # (and the seed's)
+
+
+def test_a_milestone_of_many_sources_keeps_the_lists_and_its_articles_small(
+    paged_site: Path,
+) -> None:
+    """A milestone quoting 500 articles made each list it is on 150 KB bigger (all its
+    quotes in its entry), and each of its articles listed the 499 others as related.  An
+    entry shows its first 8 sources and links to the milestone's page, which shows them
+    all; an article lists its first related ones and says how many more (the limit is
+    lowered here: render.views.MOST_RELATED 5)."""
+    from conftest import PAGED_WIDE
+
+    page = (paged_site / "milestones/wide.html").read_text(encoding="utf-8")
+    assert page.count("<blockquote") == PAGED_WIDE
+    timeline = next(
+        p for p in paged_site.glob("timeline/2024*.html") if 'id="m-wide"' in p.read_text()
+    ).read_text(encoding="utf-8")
+    entry = timeline.split('id="m-wide"')[1].split('<li id="')[0]
+    assert entry.count("<blockquote") == 8
+    assert f"And {PAGED_WIDE - 8} more: " in entry and 'href="../milestones/wide.html"' in entry
+    quoted = set(re.findall(r'href="\.\./articles/([^"#]+)\.html#', page))
+    assert len(quoted) > 6
+    articles = [paged_site / "articles" / f"{stem}.html" for stem in sorted(quoted)]
+    for article in articles:
+        html = article.read_text(encoding="utf-8")
+        related = html.split('id="h-rel"')[1].split("</aside>")[0]
+        assert related.count('<a href="') - related.count('href="#h-cited"') == 5
+        assert re.search(r"And \d+ more related articles?:", related), article

@@ -101,8 +101,11 @@ class Fragments:
 
         return self._cache.get(at, ("when", m.id), build)
 
-    def sources(self, at: Where, m: Milestone) -> Markup:
-        """The quotes of a milestone, each linked to the paragraph it comes from."""
+    def sources(self, at: Where, m: Milestone, most: int | None = None) -> Markup:
+        """The quotes of a milestone, each linked to the paragraph it comes from; ``most``:
+        the first so many, and how many more there are on the milestone's page (a
+        milestone's entry in a list: one quoting 500 sources made each list it is on 150 KB
+        bigger)."""
 
         def build() -> str:
             a = self.archive
@@ -110,7 +113,7 @@ class Fragments:
             if len(m.sources) > 1:
                 out.append(f'<p class="nsrc">{escape(evidence_summary(a, m))}:</p>')
             out.append('<ul class="srcs">')
-            for s in m.sources:
+            for s in m.sources[:most]:
                 art = a.article(s.article)
                 para = art.paragraph(s.paragraph)
                 assert para is not None
@@ -126,9 +129,15 @@ class Fragments:
                     f"¶\u202f{para.number}</a></li>"
                 )
             out.append("</ul>")
+            more = len(m.sources) - len(m.sources[:most])
+            if more:
+                out.append(
+                    f'<p class="more">And {more} more: <a href="{at.href(urls.milestone(m.id))}">'
+                    "all the sources on the milestone's page</a>.</p>"
+                )
             return "\n".join(out)
 
-        return self._cache.get(at, ("sources", m.id), build)
+        return self._cache.get(at, ("sources", m.id, most), build)
 
     def _speaker(self, at: Where, s: Source) -> str:
         """Who makes the statement: the speaker's name, linked to their page, and the voice."""

@@ -313,6 +313,7 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "cited": [a.milestone(mid) for mid in cited[:MOST_CITED_LISTED]],
         "cited_count": len(cited),
         "related": related_articles(a, art),
+        "related_count": len(a.links.related_articles.get(art.id, ())),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
         "text_attrs": lang_attribute(a, art),
@@ -338,12 +339,17 @@ def lang_attribute(a: Archive, art: Article) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
+#: An article page lists this many related articles at most (and says how many more):
+#: 500 articles quoted by one milestone each listed the 499 others.
+MOST_RELATED = 20
+
+
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:
-    """The articles on the same events as ``art``, each with why it is related, and the
-    origin it shares with ``art`` when one of them is a copy of that origin's story (see
-    :func:`shared_origin`)."""
+    """The articles on the same events as ``art`` (the first :data:`MOST_RELATED`), each
+    with why it is related, and the origin it shares with ``art`` when one of them is a
+    copy of that origin's story (see :func:`shared_origin`)."""
     out = []
-    for r in a.links.related_articles.get(art.id, ()):
+    for r in a.links.related_articles.get(art.id, ())[:MOST_RELATED]:
         other = a.article(r.article)
         out.append((r, other, shared_origin(art, other)))
     return out
