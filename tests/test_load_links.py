@@ -47,3 +47,17 @@ def test_a_page_of_many_bad_links_is_read_once_to_tell_their_lines(
     lines = [d.line for d in problems.errors]
     assert lines == [5 + 2 * n for n in range(1000)]
     assert len(reads) == 1
+
+
+def test_a_bad_link_written_with_a_tab_is_told_on_its_own_line(tmp_path: Path) -> None:
+    """Hostile review 31: Markdown reads a tab as spaces to the next tab stop, so a link
+    ``[k](java<tab>script:x)`` was not found as written in the file and was told on its
+    text's first line (a page's line 5 for a link on line 8)."""
+    from archive_site.load import links
+
+    page = tmp_path / "tab.md"
+    body = "Line five.\n\nSeven.\n\nLine nine [k](java\tscript:alert(1)) and [m](a\t\tb c) end.\n"
+    page.write_text("---\ntitle: t\n---\n\n" + body, encoding="utf-8")
+    problems = Problems()
+    links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
+    assert [d.line for d in problems.errors] == [9, 9]

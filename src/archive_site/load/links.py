@@ -142,7 +142,21 @@ def _line_of(texts: _Texts, start: int, href: str) -> int:
         at = haystack.find(needle, starts[max(start, 1) - 1])
         if at >= 0:
             return bisect.bisect_right(starts, at)
-    return start
+    return _spaced_line_of(texts, start, href)
+
+
+def _spaced_line_of(texts: _Texts, start: int, href: str) -> int:
+    """The line, from ``start`` on, where ``href`` is written with other spaces between its
+    words: Markdown reads a tab as spaces to the next tab stop (``[a](java<tab>script:x)``
+    comes out as ``java    script:x``), so a link written with a tab was told at the top of
+    its text; else ``start``."""
+    words = href.split()
+    haystack, starts = texts.texts()[1]
+    if len(words) < 2 or start > len(starts):
+        return start
+    spaced = re.compile(r"\s+".join(map(re.escape, words)))
+    found = spaced.search(haystack, starts[max(start, 1) - 1])
+    return start if found is None else bisect.bisect_right(starts, found.start())
 
 
 #: A backslash escaping an ASCII punctuation mark, as Markdown reads it ("\\\\" as one).
