@@ -122,6 +122,25 @@ def test_a_character_yaml_refuses_is_told_with_its_line() -> None:
     assert parsed("---\nb: \x7f\n", first_line=4)[1][0][0] == 5
 
 
+@pytest.mark.parametrize(
+    ("text", "line", "says"),
+    [
+        ("a: 1\nauthor: @jane\n", 2, "'@', which YAML reserves: put the value in quotes"),
+        ("a: `x`\n", 1, "'`', which YAML reserves"),
+        ("  \n\t\n", 2, "a tab, which YAML does not take for a space"),
+        ("a: 1\r\nb: 2\r\nc: x\r\nd: @y\r\n", 4, "'@'"),
+    ],
+)
+def test_a_character_that_cannot_start_a_value_is_named(text: str, line: int, says: str) -> None:
+    """Hostile review 31: PyYAML's C parser says "found character that cannot start any
+    token" without saying which; ``author: @jane`` left the writer to guess: the character
+    is named, with what to do."""
+    [(at, message)] = parsed(text)[1]
+    assert at == line
+    assert message.startswith("YAML: found a character that cannot start a value: ")
+    assert says in message
+
+
 @pytest.mark.parametrize("brk", ["\u2028", "\u2029", "\x85"])
 def test_lines_are_counted_as_an_editor_counts_them(brk: str) -> None:
     """YAML also ends a line at NEL, U+2028 and U+2029, which no editor does: every line

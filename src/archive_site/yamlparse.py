@@ -89,7 +89,31 @@ def marked_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "mapping values are not allowed" in what:
         mark = exc.problem_mark or exc.context_mark
         what += _mapping_hint(text, mark.line if mark is not None else -1)
+    if what == "found character that cannot start any token":
+        what = _token_message(text, exc.problem_mark) or what
     return what
+
+
+#: What a character that cannot start a YAML token is, and how to write it.
+_NO_TOKEN = {
+    "\t": "a tab, which YAML does not take for a space: indent and separate with spaces",
+    "@": "'@', which YAML reserves: put the value in quotes (\"@name\")",
+    "`": "'`', which YAML reserves: put the value in quotes (\"`text`\")",
+}
+
+
+def _token_message(text: str, mark: Any) -> str | None:
+    """PyYAML's C parser says it "found character that cannot start any token" without
+    saying which (``author: @handle``): the character at ``mark``, named, and what to do."""
+    if mark is None:
+        return None
+    lines = _YAML_BREAK.split(text)
+    line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
+    if not 0 <= mark.column < len(line):
+        return None
+    char = line[mark.column]
+    named = _NO_TOKEN.get(char) or f"U+{ord(char):04X} ({char!r})"
+    return f"found a character that cannot start a value: {named}"
 
 
 _EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
