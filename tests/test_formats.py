@@ -5862,3 +5862,21 @@ def test_no_page_head_is_taken_without_a_headline_and_byline_under_short_lines(h
     )
     reading = read_text(text, "x.txt", Problems(), fmt=detect_format(text, "x.txt"))
     assert reading.blocks[0].text == " ".join(head.split("\n\n")[0].split("\n"))
+
+
+def test_an_mhtml_page_nested_too_deep_is_told_at_its_part_not_as_missing() -> None:
+    """Hostile review 31: a page within six multiparts nested one in another (parts are
+    looked into five deep) was told as "an MHTML file without a text/html part", which it
+    has: the error is at the part's head, saying it was not reached."""
+    page = PAGE.format(first="The talks in Baku went on for a second day on Tuesday.")
+    wrap = 'Content-Type: multipart/related; boundary="n{0}"\r\n\r\n--n{0}\r\n'
+    heads = "".join(wrap.format(i) for i in range(5))
+    data = mhtml(heads + "Content-Type: text/html", page.replace("\n", "\r\n").encode())
+    r, problems, lines = read_mhtml(data)
+    [problem] = problems
+    line, _, message = problem.partition(": ")
+    assert lines[int(line) - 1] == "Content-Type: text/html"
+    assert message.startswith("a part's head says text/html here, but the part is not among")
+    assert r.blocks == ()
+    shallower = mhtml(heads.partition("--n0\r\n")[2] + "Content-Type: text/html", page.encode())
+    assert read_mhtml(shallower)[1] == []

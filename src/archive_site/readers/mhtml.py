@@ -145,6 +145,21 @@ def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage, depth: int =
     return None
 
 
+def _no_page(lines: tuple[str, ...], end: int) -> tuple[int, str]:
+    """Why no page was found in an MHTML file whose headers end at line ``end``: it has no
+    ``text/html`` part, or a part's head names one that was not reached (nested deeper
+    than :data:`_MOST_NESTED` parts within parts, or in a part that is no multipart): said
+    so at that head's line (it was told as "without a text/html part", which it has)."""
+    deep = next((i for i in range(end + 1, len(lines)) if _HTML_TYPE.match(lines[i])), None)
+    if deep is None:
+        return 1, "an MHTML file without a text/html part: no page in it"
+    return deep + 1, (
+        "a part's head says text/html here, but the part is not among those the build "
+        f"reads (a multipart's parts, and theirs, {_MOST_NESTED + 1} levels deep at most): "
+        "no page in it"
+    )
+
+
 def _logical_lines(part: _Part) -> list[tuple[int, bytes]]:
     """The part's body decoded, as (line of the capture, bytes) for each of its lines."""
     encoding = str(part.headers.get("content-transfer-encoding", "7bit")).strip().lower()
@@ -220,7 +235,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     part = _page_part(capture.lines, end, top)
     said = _mail_fields(capture.lines, end, top)  # (said too when no page is found)
     if part is None:
-        problems.error(capture.display, 1, "an MHTML file without a text/html part: no page in it")
+        line, message = _no_page(capture.lines, end)
+        problems.error(capture.display, line, message)
         return Reading("mhtml", said, ())
     found = _page_text(part, capture.display, problems)
     if found is None:
