@@ -453,6 +453,27 @@ def test_two_names_that_differ_only_in_how_accents_are_encoded_are_one_name(
     assert_problem(cli("check"), f"content/entities.yaml:{line + 4}", "is already used")
 
 
+def test_two_names_told_apart_only_by_a_character_no_one_sees_are_shown_apart(
+    small_copy: Path,
+) -> None:
+    """Hostile review 31: "Baku" and "Baku" + U+200B (or a soft hyphen inside) are one name,
+    rightly refused, but the message showed the second as 'Baku' and not the first at all:
+    two names that look the same, and the writer told they were the same.  Both are shown
+    as written, with what no one sees as its code point."""
+    entities = small_copy / "content/entities.yaml"
+    line = append(
+        entities,
+        '- id: a-one\n  name: "Zeta\u200b"\n  type: concept\n'
+        '- id: a-two\n  name: "Ze\u00adta"\n  type: concept\n',
+    )
+    assert_problem(
+        cli("check"),
+        f"content/entities.yaml:{line + 4}",
+        "the name 'Ze\\u00adta' is already used by entity 'a-one' (line "
+        f"{line + 1}, as 'Zeta\\u200b')",
+    )
+
+
 # --- F3: TimelineJS renders its text fields as HTML ----------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"

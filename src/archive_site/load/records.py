@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -168,7 +169,7 @@ def load_entities(
     problem that leaves it out (see :func:`not_loaded`)."""
     display, records = load_list(content / ENTITIES_FILE, problems, "entity", cache)
     seen: dict[str, int] = {}
-    names: dict[str, tuple[str, int]] = {}
+    names: dict[str, tuple[str, int, str]] = {}
     out: list[Entity] = []
     for rec in records:
         ident = take_id(rec, seen, urls.entity)
@@ -204,26 +205,45 @@ def load_entities(
 def _take_names(
     ident: str,
     said: list[tuple[str, int]],
-    names: dict[str, tuple[str, int]],
+    names: dict[str, tuple[str, int, str]],
     display: str,
     problems: Problems,
 ) -> None:
     """The names ``said`` of the entity ``ident``, each with its line, taken into ``names``
-    (the entities' names so far, by their key); one that is another entity's is an error,
-    and so is one of no letter or digit (a mark alone would be found in every text)."""
+    (the entities' names so far, by their key, with their line and as written); one that is
+    another entity's is an error, and so is one of no letter or digit (a mark alone would
+    be found in every text)."""
     for alias, line in said:
         key = normalise_text(alias).casefold()
         if not any(c.isalnum() for c in key):
             problems.error(display, line, f"the name {alias!r} holds no letter or digit")
             continue
         if key in names and names[key][0] != ident:
-            other, other_line = names[key]
-            problems.error(
-                display,
-                line,
-                f"the name '{alias}' is already used by entity '{other}' (line {other_line})",
-            )
-        names.setdefault(key, (ident, line))
+            other, other_line, written = names[key]
+            problems.error(display, line, _name_taken(alias, other, other_line, written))
+        names.setdefault(key, (ident, line, alias))
+
+
+def _name_taken(alias: str, other: str, other_line: int, written: str) -> str:
+    """The error of a name another entity has: when the two are written apart (in case,
+    typography, or a character no one sees: "Baku" and "Baku<U+200B>"), both as written,
+    with what no one sees escaped, so that two names that look the same are told apart."""
+    if alias == written:
+        return f"the name '{alias}' is already used by entity '{other}' (line {other_line})"
+    return (
+        f"the name {_shown(alias)} is already used by entity '{other}' (line {other_line}, "
+        f"as {_shown(written)}): names are compared with case, apostrophes, dashes, "
+        "invisible characters and how accents are encoded set aside"
+    )
+
+
+def _shown(name: str) -> str:
+    """A name in quotes, each character no one sees, or that joins the one before (an
+    accent encoded apart, U+0301), as its code point: "cafe\\u0301", not "café"."""
+    shown = "".join(
+        c if c.isprintable() and not unicodedata.combining(c) else f"\\u{ord(c):04x}" for c in name
+    )
+    return f"'{shown}'"
 
 
 _NOT_WORD = re.compile(r"\W+")
