@@ -577,3 +577,72 @@ def test_an_export_s_properties_under_its_headline_are_its_fields_not_its_text(
         "A container can wait a week in Aktau for a ship to Baku, freight forwarders say.",
     ]
     assert {f.kind for f in r.furniture} == {"properties"}
+
+
+MARKDOWNLOAD_HEAD_UNDER_EXCERPT = """---
+created: 2025-04-02T10:14:33 (UTC +08:00)
+tags: [china, central-asia]
+source: https://www.globaltimes.cn/page/202504/1331234.shtml
+author: Global Times
+---
+
+# China-Central Asia summit to deepen connectivity: experts - Global Times
+
+> ## Excerpt
+> The second China-Central Asia Summit will be held in Astana in June, the ministry said.
+
+---
+{head}
+
+![](https://www.globaltimes.cn/Portals/0/attachment/2025/x.jpeg)
+
+Photo: VCG
+
+The second China-Central Asia Summit will be held in Astana, Kazakhstan in June, a \
+spokesperson announced on Tuesday.
+
+The first summit was held in Xi'an, Northwest China's Shaanxi Province, in May 2023.
+"""
+
+
+@pytest.mark.parametrize(
+    ("head", "author"),
+    [
+        ("By Global Times Published: Apr 01, 2025 09:46 PM", None),  # the site's own name
+        ("By Li Qiao Published: Apr 01, 2025 09:46 PM", "Li Qiao"),
+        ("By Li Qiao · Apr 01, 2025 09:46 PM", "Li Qiao"),
+    ],
+)
+def test_the_head_under_a_markdownload_excerpt_the_text_does_not_repeat_is_read(
+    head: str, author: str | None
+) -> None:
+    """The page's byline and stamp, and a photograph's credit, under MarkDownload's "> ##
+    Excerpt" whose description the text does not repeat were paragraphs of the text, the
+    day not read: the description was taken for the text's first paragraph, and the head is
+    above that.  A byline and a labelled stamp run into one line are two parts; a byline
+    naming the site (its address's host) is no author."""
+    r = read(MARKDOWNLOAD_HEAD_UNDER_EXCERPT.format(head=head))
+    texts = [b.text for b in r.blocks]
+    assert head not in texts and "Photo: VCG" not in texts
+    assert ("timestamp", head) in [(f.kind, f.text) for f in r.furniture]
+    assert ("caption", "Photo: VCG") in [(f.kind, f.text) for f in r.furniture]
+    got = fields(r)
+    assert got["published"] == ("2025-04-01", 14) and got["time"] == ("21:46", 14)
+    assert got.get("author") == (None if author is None else (author, 14))
+    assert texts[-1].startswith("The first summit")  # the text whole, the description kept
+    assert (
+        "The second China-Central Asia Summit will be held in Astana in June, the ministry said."
+        in texts
+    )
+
+
+def test_a_labelled_stamp_in_a_sentence_of_the_text_is_no_head() -> None:
+    """A paragraph of the text saying "published on" is no line of metadata."""
+    text = MARKDOWNLOAD_HEAD_UNDER_EXCERPT.format(
+        head="The report was published on April 1, 2025 by the ministry in Beijing."
+    )
+    r = read(text)
+    assert "The report was published on April 1, 2025 by the ministry in Beijing." in [
+        b.text for b in r.blocks
+    ]
+    assert "published" not in r.fields

@@ -58,7 +58,7 @@ from .frontmatter import has_front_matter
 from .html import outlet_as_named, stamp_of
 from .htmlscan import shows_its_host
 from .stamps import Stamp, parse_stamp, says_changed
-from .wire import read_blocks
+from .wire import promotion, read_blocks
 
 _TITLE_KEYS = ("title",)
 _URL_KEYS = ("source", "url", "link", "original_url", "canonical", "canonical_url", "url_source")
@@ -236,14 +236,15 @@ def read(capture: Capture, problems: Problems) -> Reading:
         blocks.pop(0)  # the headline, as the front matter names it
     excerpt = _excerpt(blocks)
     excerpt += _opening_credit(blocks, fields)  # "Daily Sabah with AA" above the text
-    prose = _first_prose(blocks)
+    described = _described(blocks)  # a description the text does not repeat: no head
+    prose = described + _first_prose(blocks[described:])
     notes = list(found.notes)
     _take_dateline(blocks, fields, notes, tried=not excerpt)
     above = blocks[prose].line - 1 if prose < len(blocks) else len(lines)
     if "url" not in fields and (url := _address_above(lines, above)) is not None:
         fields["url"] = url
-    meta = _head_meta(blocks[:prose], fields)
-    links = [b for b in blocks[:prose] if _links_alone(lines, b.line)]
+    meta = _head_meta(blocks[described:prose], fields)
+    links, captions = _above_text(lines, blocks[:prose], described, meta)
     noted = _highlights(lines, blocks)
     furniture = sorted(
         [
@@ -253,10 +254,12 @@ def read(capture: Capture, problems: Problems) -> Reading:
             *(Furniture("timestamp", b.text, b.line) for b in meta),
             *(Furniture("navigation", b.text, b.line) for b in links),
             *(Furniture("highlights", b.text, b.line) for b in noted),
+            *(Furniture("caption", b.text, b.line) for b in captions),
         ],
         key=lambda f: f.line,
     )
-    kept = [b for b in blocks if b not in meta and b not in links and b not in noted]
+    dropped = [*meta, *links, *noted, *captions]
+    kept = [b for b in blocks if b not in dropped]
     return reading("clipping", fields, kept, furniture, notes)
 
 
@@ -437,14 +440,19 @@ def _writers(author: Field, values: dict[str, Field], url: Field | None) -> Fiel
     personal site's author, whose name the site bears, is its writer).  None when no one
     else is left.  An "and" that leaves a word alone is a name's own, not the list's ("Stars
     and Stripes" on stripes.com is no writer "Stars"): the name stays whole."""
-    sites = [values[key].value for key in _SITE_KEYS if key in values]
-    host = (urlsplit(url.value).hostname or "") if url is not None else ""
-    sites += [host.removeprefix("www."), *host.split(".")[-2:-1]] if host else []
+    sites = [values[key].value for key in _SITE_KEYS if key in values] + _host_names(url)
     names = author.value.split(" and ")  # (the list's items, as joined)
     kept = [name for name in names if not outlet_as_named(name, sites)]
     if len(kept) == len(names) or any(len(name.split()) == 1 for name in kept):
         return author
     return Field(" and ".join(kept), author.line) if kept else None
+
+
+def _host_names(url: Field | None) -> list[str]:
+    """The names the host of the page's address ``url`` gives its site (``eurasianet.org``,
+    ``eurasianet``), to be compared with an author's (see :func:`.html.outlet_as_named`)."""
+    host = (urlsplit(url.value).hostname or "") if url is not None else ""
+    return [host.removeprefix("www."), *host.split(".")[-2:-1]] if host else []
 
 
 def _first(values: dict[str, Field], keys: tuple[str, ...]) -> Field | None:
@@ -599,6 +607,33 @@ def _excerpt(blocks: list[Block]) -> list[Furniture]:
     ]
 
 
+def _above_text(
+    lines: list[str], head: list[Block], described: int, meta: list[Block]
+) -> tuple[list[Block], list[Block]]:
+    """The paragraphs of the ``head`` (above the text) that are links alone, and those
+    below the ``described`` first (MarkDownload's excerpt) that are captions."""
+    links = [b for b in head if _links_alone(lines, b.line)]
+    captions = [b for b in head[described:] if b not in meta and _caption(b)]
+    return links, captions
+
+
+def _caption(block: Block) -> bool:
+    """Whether ``block``, between MarkDownload's excerpt and the text, is a photograph's
+    caption or credit ("Photo: VCG"), as the wire reader tells one above the text (it took
+    the excerpt for the text's opening, and looked no further)."""
+    return block.role != "heading" and promotion(block.text, first=True) == "caption"
+
+
+def _described(blocks: list[Block]) -> int:
+    """The number of blocks opening ``blocks`` that are MarkDownload's "Excerpt" heading and
+    the page's description under it, kept (see :func:`_excerpt`): the page's description,
+    not its text, whose head (its byline, its stamp) may follow; 0 when there are none."""
+    at = next((n for n, b in enumerate(blocks[:2]) if b.role == "heading"), None)
+    if at is None or len(blocks) < at + 2 or _EXCERPT().fullmatch(blocks[at].text) is None:
+        return 0
+    return 0 if blocks[at + 1].role == "heading" else at + 2
+
+
 def _opening_credit(blocks: list[Block], fields: dict[str, Field]) -> list[Furniture]:
     """A line opening the text that credits a news agency as its source, taken out of
     ``blocks`` as furniture, its agency the text's origin (see
@@ -641,8 +676,13 @@ def _address_above(lines: list[str], above: int) -> Field | None:
 
 
 #: The parts of a line of metadata in a page's head: "Heydar Isayev · April 24, 2025",
-#: "eurasianet.org · Saved April 26, 2025".
-_PARTS = later(r"\s+[·|•]\s+")
+#: "eurasianet.org · Saved April 26, 2025"; or a byline and a labelled stamp the clipper ran
+#: into one line: "By Global Times Published: Apr 01, 2025 09:46 PM".
+_PARTS = later(
+    r"\s+[·|•]\s+|\s+(?=(?:published|updated|posted|modified|last\s+updated)"
+    r"(?:\s*:|\s+on\s)\s*\S)",
+    re.IGNORECASE,
+)
 #: A stamp's label saying when the page was saved or read, not published.
 _SAVED = later(
     r"(?i)(?:saved|clipped|archived|captured|retrieved|accessed|read)(?:\s+(?:on|at))?\s+"
@@ -686,10 +726,13 @@ def _parts(parts: list[str]) -> tuple[list[str], list[Stamp], list[str]]:
 def _take_author(name: str, line: int, fields: dict[str, Field]) -> None:
     """The author a line of metadata names beside its day, when it is a byline ("By Heydar
     Isayev · April 24, 2025"; not a name alone: "Beijing", "Caspian News", "Middle
-    Corridor" read as names as well as "Heydar Isayev" does)."""
+    Corridor" read as names as well as "Heydar Isayev" does); never the site's own name, as
+    its address's host gives it (see :func:`_writers`)."""
     byline = read_byline([name])
-    if byline is not None and byline.author:
-        fields["author"] = Field(byline.author, line)
+    if byline is None or not byline.author:
+        return
+    if not outlet_as_named(byline.author, _host_names(fields.get("url"))):
+        fields["author"] = Field(byline.author, line)  # ("By Global Times": the site's own)
 
 
 FORMAT = Format("clipping", read, detect, order=60)
