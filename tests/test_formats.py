@@ -5880,3 +5880,17 @@ def test_an_mhtml_page_nested_too_deep_is_told_at_its_part_not_as_missing() -> N
     assert r.blocks == ()
     shallower = mhtml(heads.partition("--n0\r\n")[2] + "Content-Type: text/html", page.encode())
     assert read_mhtml(shallower)[1] == []
+
+
+def test_a_readers_short_comment_extracted_alone_is_no_paragraph() -> None:
+    """A French page's comments under a paywalled text ("6 commentaires", a reader's name,
+    the day of the comment, "Enfin une bonne nouvelle.") were the article's last four
+    paragraphs, and listed as furniture too: each was too short to be found "within" the
+    comments element, which was no box; comments are a box of readers' words now."""
+    r = read_fixture("pages/short-comments-fr.html")
+    assert texts(r)[-1].startswith("Pour Bakou, la signature reste toutefois")
+    assert len(texts(r)) == 3 and texts(r)[0].startswith("DÉCRYPTAGE - ")
+    assert_no_furniture_in_text(r, "Jean-Pierre L.", "Enfin une bonne nouvelle.", "commentaires")
+    assert "comments" in [f.kind for f in r.furniture]
+    assert fields(r)["published"] == "2025-03-14" and fields(r)["author"] == "Alain Barluet"
+    assert fields(r)["outlet"] == "Le Figaro"

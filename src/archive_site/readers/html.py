@@ -903,9 +903,10 @@ def _left_out(short: list[tuple[str, int]]) -> list[tuple[int, str]]:
 
 
 #: Furniture whose short elements (a heading, a link, a button) the extractor may give
-#: alone: a box asking for money, a subscription or consent, a post of another site (not a
-#: tag list, whose names a paragraph's line may be: "Jeyhun Bayramov" over his words in a
-#: transcript).
+#: alone: a box asking for money, a subscription or consent, a post of another site, readers'
+#: comments ("Enfin une bonne nouvelle.", a commenter's name: not the text's); not a tag
+#: list, whose names a paragraph's line may be: "Jeyhun Bayramov" over his words in a
+#: transcript.
 _BOXES = frozenset(
     {
         "appeal",
@@ -916,6 +917,7 @@ _BOXES = frozenset(
         "read-also",
         "share",
         "sidebar",
+        "comments",
     }
 )
 
