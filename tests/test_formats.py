@@ -2909,6 +2909,11 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("Bakı, 23 aprel, AZƏRTAC", "Bakı, 23 aprel, AZƏRTAC", ""),
         ("Bakı, 23 aprel, AZƏRTAC. Nazir bildirib", "Bakı, 23 aprel, AZƏRTAC", "Nazir bildirib"),
         ("Baku, 24 April, Aliyev met Xi.", None, None),  # no agency in capitals
+        # Trend: place and agency, a stop and a colon, often a paragraph of its own (walk32)
+        ("Bakı. Trend:", "Bakı. Trend:", ""),
+        ("Baku. Trend: The volume grew", "Baku. Trend:", "The volume grew"),
+        ("Baku. Officials: The volume grew", None, None),  # no agency the readers know
+        ("Mr. Smith: I think so.", None, None),
         ("Yesterday, 23 April, UNESCO listed the site.", None, None),  # no place
         ("新华社记者获悉", None, None),
         ("the minister said, April 23 (Reuters) - that", None, None),  # no place
@@ -5894,3 +5899,15 @@ def test_a_readers_short_comment_extracted_alone_is_no_paragraph() -> None:
     assert "comments" in [f.kind for f in r.furniture]
     assert fields(r)["published"] == "2025-03-14" and fields(r)["author"] == "Alain Barluet"
     assert fields(r)["outlet"] == "Le Figaro"
+
+
+def test_trend_s_dateline_standing_alone_above_a_saved_page_s_text_is_kept_apart() -> None:
+    """Trend's Azerbaijani page opened its text with "Bakı. Trend:" alone in a paragraph, the
+    text's first (the place and the agency, a stop and a colon: no form of dateline the
+    readers knew)."""
+    r = read_fixture("pages/trend-dateline-alone-az.html")
+    assert texts(r)[0].startswith("2024-cü ildə Azərbaycan ilə Qazaxıstan")
+    assert "Bakı. Trend:" not in texts(r) and len(texts(r)) == 3
+    got = fields(r)
+    assert got["dateline"] == "Bakı. Trend:" and got["agency"] == "Trend"
+    assert got["published"] == "2025-01-20" and got["author"] == "Samir Əliyev"

@@ -94,6 +94,15 @@ STOPPED_DATELINE = later(
 )
 
 
+#: ``Bakı. Trend:``: a place and a news agency the readers know (checked after the match),
+#: the place ended by a stop and the agency by a colon, as Trend writes it; often a
+#: paragraph of its own above the text.
+COLON_DATELINE = later(
+    rf"^(?P<dateline>(?P<place>{_PLACE})\.\s+(?P<ag>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*){{0,2}}):)"
+    r"(?:\s+(?=\S)|\s*$)"
+)
+
+
 #: ``Bakı, 23 aprel, AZƏRTAC``: place, day and agency parted by commas, the agency in
 #: capitals (checked after the match), as Azerbaijani agencies write it; often a paragraph
 #: of its own above the text.
@@ -155,6 +164,9 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
     dashed = DASHED_DATELINE().match(text)
     if dashed is not None and agency_of(dashed["ag"]) is not None:
         return Dateline(dashed["dateline"], None, None, None, dashed["ag"]), text[dashed.end() :]
+    colon = COLON_DATELINE().match(text)
+    if colon is not None and agency_of(colon["ag"]) and _a_place(colon["place"], colon["ag"]):
+        return Dateline(colon["dateline"], None, None, None, colon["ag"]), text[colon.end() :]
     for m in (
         DATELINE().match(text),
         STOPPED_DATELINE().match(text),
