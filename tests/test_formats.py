@@ -3812,6 +3812,7 @@ CREDITED = (
         ),
         ("(Additional reporting by Li Wei; Writing by Tom Smith)", "Tom Smith"),
         ("(Editing by Jane Roe)", None),  # an editor is no author
+        ("(Interviewed by Taro Suzuki)", None),  # Kyodo's interviewer: no author (walk32)
     ],
 )
 def test_a_credit_line_ending_the_story_is_furniture_and_names_its_reporters(

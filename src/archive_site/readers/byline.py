@@ -378,9 +378,11 @@ def _is_affiliation(line: str) -> bool:
 
 
 #: Who did what for a story, in a credit line: "Reporting by", "Additional reporting by",
-#: "Writing by", "Editing by"...; in brackets, or after an asterisk ("*Writing by ...").
+#: "Writing by", "Editing by", "Interviewed by" (Kyodo's, under an interview: its
+#: interviewer, whom the archivist names, no author)...; in brackets, or after an asterisk
+#: ("*Writing by ...").
 _ROLE = (
-    r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled"
+    r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|interviewed"
     r"|translated|translation|production|produced|graphics|photos?)"
 )
 _CREDIT = re.compile(rf"{_ROLE}\s+by:?\s+(?P<names>[^;()]+)", re.IGNORECASE)
