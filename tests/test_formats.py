@@ -2058,6 +2058,9 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("Edited by: Sean Sinico", None),
         ("dh/wmr", None),
         ("Associated Press writer Dake Kang in Beijing contributed to this report.", None),
+        # in brackets, as RFE/RL's services write it (walk32: a paragraph of the text)
+        ("(Azatutyun's Narine Ghalechian contributed to this report.)", None),
+        ("(Reuters contributed to this report.)", "Reuters"),
     ],
 )
 def test_a_credit_naming_a_news_agency_as_a_source_of_the_text_names_its_origin(
@@ -5912,3 +5915,21 @@ def test_trend_s_dateline_standing_alone_above_a_saved_page_s_text_is_kept_apart
     got = fields(r)
     assert got["dateline"] == "Bakı. Trend:" and got["agency"] == "Trend"
     assert got["published"] == "2025-01-20" and got["author"] == "Samir Əliyev"
+
+
+def test_a_turkish_related_story_label_before_its_link_is_furniture() -> None:
+    """Hürriyet's "İLGİLİ HABER" (related news) before a linked headline, inside the text,
+    was a paragraph: the label was known in Russian, French, Azerbaijani... not Turkish."""
+    page = (
+        '<html lang="tr"><head><meta charset="utf-8"><title>Yeni demiryolu</title></head><body>'
+        "<article><h1>Yeni demiryolu</h1>"
+        "<p>Ulaştırma ve Altyapı Bakanı Abdulkadir Uraloğlu, Azerbaycanlı mevkidaşıyla "
+        "demiryolu hattının yapımına ilişkin anlaşmayı imzaladı.</p>"
+        "<p><strong>İLGİLİ HABER</strong> <a href='/x'>Orta Koridor'da yük taşımacılığı "
+        "rekor kırdı</a></p>"
+        "<p>Proje, Zengezur koridorunun Türkiye tarafındaki ayağını oluşturuyor ve 2028'de "
+        "tamamlanacak.</p></article></body></html>"
+    )
+    r, _ = read_as(page, "html")
+    assert [t[:6] for t in texts(r)] == ["Ulaştı", "Proje,"]
+    assert "read-also" in [f.kind for f in r.furniture]

@@ -427,13 +427,14 @@ def credits_author(text: str) -> str | None:
 #: Reuters"; "officials, the ministry drafted ..." is a sentence's words).
 _NAMES = r"[^.,;()]{2,40}|(?-i:[A-Z])[^.,;()]{1,40}(?:,\s*(?:and\s+)?(?-i:[A-Z])[^.,;()]{1,40})+"
 #: A line ending agency copy that credits a contributor: "Associated Press writer Dake
-#: Kang in Beijing contributed to this report."  Not the author; a news agency named alone
-#: as the contributor ("Reuters contributed to this report") or as a source of the text
-#: (group ``names``) is its origin (see :func:`_credited_agency`).
+#: Kang in Beijing contributed to this report.", in brackets or not.  Not the author; a
+#: news agency named alone as the contributor ("Reuters contributed to this report") or
+#: as a source of the text (group ``names``) is its origin (see :func:`_credited_agency`).
 _CONTRIBUTED = re.compile(
     r"(?:[^.!?]{2,60}\s+reported\s+from\s+[^.!?]{2,60}\.\s+)?"  # "Moritsugu reported from Beijing."
-    r"(?P<contributor>[^.!?]{3,160})\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)"
-    r"|reporting))(?:\s+from\s+[^.!?]{2,60})?\.?"
+    # (in brackets too: "(Azatutyun's Narine Ghalechian contributed to this report.)")
+    r"\(?(?P<contributor>[^.!?]{3,160})\s+contributed(?:\s+(?:to\s+this\s+(?:report|story)"
+    r"|reporting))(?:\s+from\s+[^.!?]{2,60})?\.?\)?\.?"
     # the agencies a story draws on: "(With input from Xinhua)", "With agency inputs", "—
     # With input from Reuters"
     r"|(?:\(|[—–-]+)?\s*with\s+(?:inputs?\s+from\s+(?P<names>" + _NAMES + r")|agency\s+inputs"

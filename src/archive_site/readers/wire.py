@@ -337,7 +337,7 @@ _READ_ALSO = re.compile(
     r"|(?:à\s+)?lire\s+(?:aussi|également)"
     r"|lesen\s+sie\s+(?:auch|mehr)|mehr\s+zum\s+thema|lea\s+(?:también|más)|leggi\s+anche"
     r"|leia\s+(?:também|mais)|читайте\s+(?:также|тоже|ещё|еще)|смотрите\s+также|см\.\s+также"
-    r"|həmçinin\s+oxuyun|daha\s+ətraflı|ayrıca\s+(?:okuyun|bakınız)|相关(?:阅读|新闻)|延伸阅读"
+    r"|həmçinin\s+oxuyun|daha\s+ətraflı|ayrıca\s+(?:okuyun|bakınız)|ilgili\s+haber(?:ler)?|相关(?:阅读|新闻)|延伸阅读"
     # Ukrainian, Polish, Indonesian and Malay, Vietnamese, Uzbek, Korean
     r"|читайте\s+(?:також|ще)|дивіться\s+також|czytaj\s+(?:także|też|również|więcej)"
     r"|zobacz\s+(?:także|też|również)|baca\s+(?:juga|selengkapnya)|lihat\s+juga|xem\s+thêm"
