@@ -2302,6 +2302,9 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("Veröffentlicht am 23. April 2025", Stamp("2025-04-23")),
         ("发布时间：2025-04-23 14:05", Stamp("2025-04-23", "14:05")),
         ("Yayınlanma tarihi: 23 Nisan 2025", Stamp("2025-04-23")),
+        # Turkish sites' "entry date", their publication's (walk32: Hürriyet's went unread)
+        ("Giriş Tarihi: 15.01.2025 - 11:24", Stamp("2025-01-15", "11:24")),
+        ("Yayınlanma: 15.01.2025 11:24", Stamp("2025-01-15", "11:24")),
         ("Published - April 24, 2025 10:43 am IST", Stamp("2025-04-24", "10:43")),  # audit 9
         ("Updated — 24 April 2025", Stamp("2025-04-24")),
         # more languages' months and forms (audit 12: no date)
@@ -5933,3 +5936,14 @@ def test_a_turkish_related_story_label_before_its_link_is_furniture() -> None:
     r, _ = read_as(page, "html")
     assert [t[:6] for t in texts(r)] == ["Ulaştı", "Proje,"]
     assert "read-also" in [f.kind for f in r.furniture]
+
+
+def test_a_turkish_page_s_entry_date_is_its_publication_not_its_last_update() -> None:
+    """Hürriyet's "Giriş Tarihi: 15.01.2025 - 11:24" beside "Son Güncelleme: ... 13:05" and
+    a desk's name ("Haber Merkezi"): no day was read (add asked for one); the entry date is
+    the publication's, the update's never, and the desk is no author."""
+    r = read_fixture("pages/entry-date-tr.html")
+    got = fields(r)
+    assert (got["published"], got["time"]) == ("2025-01-15", "11:24")
+    assert "author" not in got and got["agency"] == "AA"
+    assert texts(r)[-1].startswith("Proje, Zengezur") and len(texts(r)) == 4

@@ -148,7 +148,8 @@ def says_changed(text: str) -> bool:
 #: Words a stamp may open with: when the page was published, or changed.
 _PUBLISHED = (
     r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"
-    r"veröffentlicht|publicado|pubblicato|yayınlanma\s+tarihi|yayın\s+tarihi|dərc\s+olunub"
+    r"veröffentlicht|publicado|pubblicato|yayınlanma(?:\s+tarihi)?|yayın\s+tarihi|giriş\s+tarihi"
+    r"|dərc\s+olunub"
     r"|tarix|发布时间|发布日期|发表时间|发布于|입력|송고(?:시간)?|등록|기사입력"
     r"|פורסם|(?:تاريخ\s+)?النشر|نشر\s+في|نشر|تاریخ\s+انتشار|منتشر\s+شده"
 )
