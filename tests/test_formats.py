@@ -2019,6 +2019,8 @@ def test_a_line_naming_the_agencies_a_story_draws_on_ends_its_text(last: str, cr
         ("— Xinhua", "Xinhua"),
         ("Daily Sabah with AA", "AA"),
         ("Le Figaro avec AFP", "AFP"),
+        ("Global Times with input from Xinhua", "Xinhua"),  # (walk32: text, no origin)
+        ("China Daily with reporting by Xinhua", "Xinhua"),
         ("jsi/wmr (AFP, Reuters)", "AFP"),  # Deutsche Welle's: the writers' initials
         # the agencies drawn on, as other languages write it (audit 11: text, no origin)
         ("По материалам РИА Новости", "РИА Новости"),
@@ -5947,3 +5949,14 @@ def test_a_turkish_page_s_entry_date_is_its_publication_not_its_last_update() ->
     assert (got["published"], got["time"]) == ("2025-01-15", "11:24")
     assert "author" not in got and got["agency"] == "AA"
     assert texts(r)[-1].startswith("Proje, Zengezur") and len(texts(r)) == 4
+
+
+def test_an_outlet_s_closing_line_with_input_from_an_agency_names_the_origin() -> None:
+    """Global Times' "Global Times with input from Xinhua" ending a saved page was its last
+    paragraph, and its copy of Xinhua's counted as independent of Xinhua."""
+    r = read_fixture("pages/outlet-with-input-from.html")
+    assert texts(r)[-1].startswith('"Chinese companies bring both capital')
+    assert ("credits", "Global Times with input from Xinhua") in [
+        (f.kind, f.text) for f in r.furniture
+    ]
+    assert fields(r)["agency"] == "Xinhua" and "author" not in fields(r)

@@ -302,6 +302,8 @@ _WITH_AGENCY = re.compile(
     rf"(?i:{_WITH})\s+(?P<rest>\S.*)"
 )
 _MOST_AGENCY_WORDS = 4
+#: What may stand between "with" and the agency: "Global Times with input from Xinhua".
+_INPUT_FROM = re.compile(r"^(?:inputs?|(?:additional\s+)?reporting)\s+(?:from|by)\s+", re.I)
 _MOST_HEADER_LINE_WORDS = 20
 
 
@@ -316,7 +318,7 @@ def with_agency(text: str) -> tuple[str, str] | None:
     names = found["names"].strip()
     if not all(w[0].isupper() or w.isdigit() for w in names.split()):
         return None  # "said in an interview with Reuters": a sentence's
-    words = found["rest"].split()
+    words = _INPUT_FROM.sub("", found["rest"], count=1).split()  # "with input from Xinhua"
     for n in range(min(_MOST_AGENCY_WORDS, len(words)), 0, -1):
         _, agency, _ = writers(f"{names} with {' '.join(words[:n]).rstrip(',;.:')}".strip())
         if agency is not None:
