@@ -365,6 +365,17 @@ def test_each_row_of_a_table_is_a_paragraph_its_cells_parted() -> None:
             "Jane Roe",
         ),
         ('source: "https://eurasianet.org/rail"\nauthor: "[[Eurasianet]]"', None),
+        # the site's name in full, its host its initials (walk32: "Laura Zhou and South China
+        # Morning Post"); a person's name whose initials the host is stays
+        (
+            'source: "https://www.scmp.com/rail"\nauthor:\n  - "[[Laura Zhou]]"\n'
+            '  - "[[South China Morning Post]]"',
+            "Laura Zhou",
+        ),
+        (
+            'source: "https://jfk.com/rail"\nauthor: "[[John Fitzgerald Kennedy]]"',
+            "John Fitzgerald Kennedy",
+        ),
         # an "and" within one name, not the list's: no writer "Stars"
         (
             'source: "https://www.stripes.com/rail"\nauthor: "Stars and Stripes"',

@@ -1573,14 +1573,26 @@ def _initials_named(named: str, outlets: list[str]) -> bool:
     return False
 
 
+def _named_in_full(named: str, outlets: list[str]) -> bool:
+    """Whether ``named`` is an outlet's name in full (a word of an outlet's in it: "Post",
+    "News", "Times") whose initials are one of the site's names of one word, its address's
+    host: "South China Morning Post" on scmp.com (a person's name is no outlet's)."""
+    words = re.findall(r"[^\W\d_]+", named)
+    if len(words) < 3 or not OUTLET_WORDS.intersection(w.casefold() for w in words):
+        return False
+    initials = "".join(w[0] for w in words).casefold()
+    return any(outlet.casefold() == initials for outlet in outlets)
+
+
 def outlet_as_named(named: str, outlets: list[str]) -> bool:
     """Whether ``named`` (an author) is one of the site's names (``outlets``: see
     :func:`_same_name`) written as an outlet's: as a site's address ("Trend.Az"), as an
     outlet's name ("The Caspian Times", "OC Media") or in one word ("Meduza", "MEDUZA": a
     person's name has two); a personal site's author, whose name the site bears, is its
     writer (but a name of one word after an article, "DER SPIEGEL", is the site's); or in
-    its initials, "VOA News" on Voice of America's page (see :func:`_initials_named`)."""
-    if _initials_named(named, outlets):
+    its initials, "VOA News" on Voice of America's page (see :func:`_initials_named`); or in
+    full, its address's host its initials ("South China Morning Post" on scmp.com)."""
+    if _initials_named(named, outlets) or _named_in_full(named, outlets):
         return True
     if not any(_same_name(named, outlet) for outlet in outlets):
         return False
