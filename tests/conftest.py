@@ -164,7 +164,7 @@ PAGED_BASE_URL = "https://example.org/sub/"
 #: by many, whose marks and lists are bounded (the limits of render.views lowered).
 PAGED_QUOTED_AGAIN = 6
 #: The sources of the paged archive's one milestone quoting many articles (its entries in
-#: lists show 8, and each of its articles lists 5 related ones: the limits lowered).
+#: lists show 4, and each of its articles lists 5 related ones: the limits lowered).
 PAGED_WIDE = 10
 
 
