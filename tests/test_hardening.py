@@ -474,6 +474,28 @@ def test_two_names_told_apart_only_by_a_character_no_one_sees_are_shown_apart(
     )
 
 
+def test_a_link_to_a_page_that_did_not_load_is_no_second_problem(small_copy: Path) -> None:
+    """Hostile review 31: a page whose front matter does not read was told, and then each
+    link to it from another page was told too, as "unknown page": a second problem, not
+    true (the page is there), for every link to it.  A link to a page that does not exist
+    is still told."""
+    pages = small_copy / "content/pages"
+    (pages / "other.md").write_text(
+        "---\ntitle: Other\ndescription: d\n---\n\n"
+        "See [about](page:about), [again](page:about) and [gone](page:gone).\n",
+        encoding="utf-8",
+    )
+    about = pages / "about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("title:", "title: [", 1))
+    run = cli("check")
+    assert run.code == 1
+    told = [p for p in run.problems if "content/pages/" in p]
+    assert next(p.partition(": ")[0] for p in told).startswith("content/pages/about.md:")
+    assert [p for p in told if "other.md" in p] == [
+        "content/pages/other.md:6: link: unknown page 'gone'"
+    ]
+
+
 # --- F3: TimelineJS renders its text fields as HTML ----------------------------------------
 
 SCRIPT = "<script>alert(1)</script>"

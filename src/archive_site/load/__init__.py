@@ -74,7 +74,7 @@ def _milestones(
 ) -> tuple[Milestone, ...]:
     """The milestones, and the links of their summaries and of the pages checked: a link to
     a record declared with a problem of its own (``loaded``: the articles, the ids of those
-    that did not load, the articles' cache keys; ``failed``: the entities' and topics' ids
+    that did not load, the articles' cache keys; ``failed``: the entities', topics' and pages' ids
     that did not load, by scheme) is no second problem, and none is judged by a
     ``milestones.yaml`` that did not read (they are checked once it does)."""
     articles, broken, keys = loaded
@@ -111,10 +111,10 @@ def load_archive(
     reads one article while others are still being filled in); never for a build."""
     problems = problems if problems is not None else Problems()
     config = _site_config(content, base_url, problems, cache)
-    failed: dict[str, set[str]] = {"entity": set(), "topic": set()}  # declared, not loaded
+    failed: dict[str, set[str]] = {"entity": set(), "topic": set(), "page": set()}  # not loaded
     entities = load_entities(content, problems, cache, failed["entity"])
     topics = load_topics(content, problems, cache, failed["topic"])
-    pages = load_pages(content, problems, cache)
+    pages = load_pages(content, problems, cache, failed["page"])
     language = config.language if config else "en"
     unread = _unread(content, problems, ENTITIES_FILE)  # no interviewer is judged by it
     unloaded = None if unread else failed["entity"]

@@ -183,7 +183,7 @@ def known_targets(
         "article": {a.id for a in articles} | set(failed.get("article", ())),
         "topic": {t.id for t in topics} | set(failed.get("topic", ())),
         "year": years,
-        "page": {p.id for p in pages},
+        "page": {p.id for p in pages} | set(failed.get("page", ())),
         "site": urls.SITE_TARGETS,
     }
 

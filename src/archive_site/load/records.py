@@ -307,11 +307,15 @@ def load_topics(
 
 
 def load_pages(
-    content: Path, problems: Problems, cache: RecordCache | None = None
+    content: Path,
+    problems: Problems,
+    cache: RecordCache | None = None,
+    failed: set[str] | None = None,
 ) -> tuple[Page, ...]:
     """The pages of ``content/pages/``: each a Markdown file with front matter; from
     ``cache`` when its bytes are unchanged (a page is kept only when reading it raised no
-    problem)."""
+    problem); ``failed`` receives the id of each page that did not load, whose problems are
+    told (a link to it, ``page:about``, is no second problem)."""
     folder = content / PAGES_DIR
     problem = folder_problem(folder)
     if problem == "folder not found":
@@ -340,11 +344,13 @@ def load_pages(
             data = read_bytes(path)
         except FileProblem as exc:
             problems.error(display, None, str(exc))
-            continue
+            data = None
         rel = path.relative_to(content).as_posix()
-        page = _kept_page(ident, rel, data, (display, problems), cache)
+        page = None if data is None else _kept_page(ident, rel, data, (display, problems), cache)
         if page is not None:
             pages.append(page)
+        elif failed is not None:
+            failed.add(ident)
     return tuple(pages)
 
 
