@@ -61,3 +61,17 @@ def test_a_bad_link_written_with_a_tab_is_told_on_its_own_line(tmp_path: Path) -
     problems = Problems()
     links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
     assert [d.line for d in problems.errors] == [9, 9]
+
+
+def test_a_bad_link_written_twice_on_one_line_is_told_there_twice(tmp_path: Path) -> None:
+    """Hostile review 31: the second of two equal bad links on one line was looked for from
+    the next line on, and told on the line of the next one after it, or past the file's
+    end (a page of 10 lines told a link on line 11)."""
+    from archive_site.load import links
+
+    page = tmp_path / "twice.md"
+    body = "A [a](javascript:x) and [b](javascript:x).\n\nSeven.\n\nNine [c](javascript:x)\n"
+    page.write_text("---\ntitle: t\n---\n\n" + body, encoding="utf-8")
+    problems = Problems()
+    links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
+    assert [d.line for d in problems.errors] == [5, 5, 9]

@@ -51,14 +51,13 @@ def check_links(
             "(a few hundred levels)",
         )
         return
-    searched: dict[str, int] = {}
+    searched: dict[tuple[str, int], int] = {}
     texts = _Texts(path)
     for href in hrefs:
         try:
             urls.resolve_link(href, known)
         except urls.LinkError as exc:
-            where = _line_of(texts, searched.get(href, line), href)
-            searched[href] = where + 1
+            where = _line_of(texts, line, href, searched)
             problems.error(display_path(path), where, f"link: {exc}")
 
 
@@ -127,8 +126,10 @@ class _Texts:
         return self._texts
 
 
-def _line_of(texts: _Texts, start: int, href: str) -> int:
-    """The line, from ``start`` on, where ``href`` is written (else ``start``).
+def _line_of(texts: _Texts, start: int, href: str, after: dict[tuple[str, int], int]) -> int:
+    """The line, from ``start`` on, where ``href`` is written (else ``start``); ``after``:
+    for each link and form of the text, where to look for it next (past where it was last
+    found: a link written twice on one line is told on that line twice, not on the next).
 
     Markdown keeps no line numbers, and a YAML folded scalar joins lines, so the
     link is looked for in the file itself: as Markdown reads it (``\\\\`` as one
@@ -136,27 +137,31 @@ def _line_of(texts: _Texts, start: int, href: str) -> int:
     backslashes aside; only on errors, so it is read rarely.
     """
     needles = (href, href, href.replace("\\", ""))
-    for needle, (haystack, starts) in zip(needles, texts.texts(), strict=True):
+    for form, (needle, (haystack, starts)) in enumerate(zip(needles, texts.texts(), strict=True)):
         if not needle or start > len(starts):
             continue
-        at = haystack.find(needle, starts[max(start, 1) - 1])
+        at = haystack.find(needle, after.get((href, form), starts[max(start, 1) - 1]))
         if at >= 0:
+            after[href, form] = at + len(needle)
             return bisect.bisect_right(starts, at)
-    return _spaced_line_of(texts, start, href)
+    return _spaced_line_of(texts, start, href, after)
 
 
-def _spaced_line_of(texts: _Texts, start: int, href: str) -> int:
-    """The line, from ``start`` on, where ``href`` is written with other spaces between its
-    words: Markdown reads a tab as spaces to the next tab stop (``[a](java<tab>script:x)``
-    comes out as ``java    script:x``), so a link written with a tab was told at the top of
-    its text; else ``start``."""
+def _spaced_line_of(texts: _Texts, start: int, href: str, after: dict[tuple[str, int], int]) -> int:
+    """The line, from ``start`` on (and past ``after``), where ``href`` is written with
+    other spaces between its words: Markdown reads a tab as spaces to the next tab stop
+    (``[a](java<tab>script:x)`` comes out as ``java    script:x``), so a link written with
+    a tab was told at the top of its text; else ``start``."""
     words = href.split()
     haystack, starts = texts.texts()[1]
     if len(words) < 2 or start > len(starts):
         return start
     spaced = re.compile(r"\s+".join(map(re.escape, words)))
-    found = spaced.search(haystack, starts[max(start, 1) - 1])
-    return start if found is None else bisect.bisect_right(starts, found.start())
+    found = spaced.search(haystack, after.get((href, 3), starts[max(start, 1) - 1]))
+    if found is None:
+        return start
+    after[href, 3] = found.end()
+    return bisect.bisect_right(starts, found.start())
 
 
 #: A backslash escaping an ASCII punctuation mark, as Markdown reads it ("\\\\" as one).
