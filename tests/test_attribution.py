@@ -1508,6 +1508,12 @@ def test_a_copy_of_the_same_story_is_listed_as_such_not_on_the_same_events(
         ("\u3000=1", "'\u3000=1"),
         ("＝HYPERLINK(1)", "'＝HYPERLINK(1)"),  # full width, which some read as "="
         ("＋1", "'＋1"),
+        # hostile review 31: after a character no one sees, which some drop
+        ("\u200b=HYPERLINK(1)", "'\u200b=HYPERLINK(1)"),
+        ("\u2060+1", "'\u2060+1"),
+        ("\ufeff@SUM(1)", "'\ufeff@SUM(1)"),
+        ("\u202e-1", "'\u202e-1"),
+        ("\u200bTrade", "\u200bTrade"),
         ("\tx", "'\tx"),
         ("a = b", "a = b"),
         ("Trade grew", "Trade grew"),

@@ -176,9 +176,13 @@ CSV_COLUMNS = (
     "url",
 )
 #: A cell a spreadsheet may take for a formula: one opening with "=", "+", "-", "@" (after
-#: spaces too, which some trim; or their full-width forms, which some read as the same),
-#: or with a tab or a carriage return (OWASP's list).
-_FORMULA = re.compile(r"[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]")
+#: spaces too, which some trim, and characters no one sees, a zero-width space, a joiner,
+#: a mark of direction or a byte-order mark, which some drop; or their full-width forms,
+#: which some read as the same), or with a tab or a carriage return (OWASP's list).
+_FORMULA = re.compile(
+    r"[\s\u3000\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*"
+    r"[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]"
+)
 
 
 def _cell(value: str) -> str:
