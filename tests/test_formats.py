@@ -1124,15 +1124,19 @@ def test_elements_named_by_their_label_or_test_id() -> None:
         assert "promotion" in [f.kind for f in r.furniture]
 
 
+#: Four paragraphs of a story, for pages whose head is under test.
+_STORY_BODY = "".join(
+    f"<p>Paragraph {n} of the story tells what the two presidents agreed in Beijing on "
+    "Wednesday, and what the port of Alat expects from the agreements signed.</p>"
+    for n in range(1, 5)
+)
+
+
 def test_a_standfirst_on_the_headline_s_line_is_read() -> None:
     """A page sent minified, its headline and standfirst on one line, lost its standfirst
     (audit 8, El País): it is the block after the headline, whatever the lines."""
     standfirst = "Xi Jinping receives Ilham Aliyev, who seeks Chinese investment for the corridor"
-    body = "".join(
-        f"<p>Paragraph {n} of the story tells what the two presidents agreed in Beijing on "
-        "Wednesday, and what the port of Alat expects from the agreements signed.</p>"
-        for n in range(1, 5)
-    )
+    body = _STORY_BODY
     page = (
         '<!DOCTYPE html><html lang="en"><head><title>China and Azerbaijan | World</title>'
         f'<meta name="description" content="{standfirst}"></head><body><main><article>'
@@ -1166,11 +1170,7 @@ def test_a_standfirst_its_description_writes_with_other_quotation_marks_is_read(
 ) -> None:
     """The Guardian's description writes "Aliyev's" where its standfirst shows "Aliyev’s":
     the standfirst, the outlet's own words above the text, was dropped (audit 14)."""
-    body = "".join(
-        f"<p>Paragraph {n} of the story tells what the two presidents agreed in Beijing on "
-        "Wednesday, and what the port of Alat expects from the agreements signed.</p>"
-        for n in range(1, 5)
-    )
+    body = _STORY_BODY
     page = (
         '<!DOCTYPE html><html lang="en"><head><title>China and Azerbaijan | World</title>'
         f'<meta property="og:description" content="{described}"></head><body><main><article>'
