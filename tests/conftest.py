@@ -161,7 +161,7 @@ PAGED_BASE_URL = "https://example.org/sub/"
 
 
 #: More milestones quoting the first one's passage in the paged archive: one passage quoted
-#: by many, whose marks and lists are bounded (the limits of render.views lowered).
+#: by many, whose marks and lists are bounded (the limits of render.paging lowered).
 PAGED_QUOTED_AGAIN = 6
 #: The sources of the paged archive's one milestone quoting many articles (its entries in
 #: lists show 4, and each of its articles lists 5 related ones: the limits lowered).
@@ -202,16 +202,16 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from synthetic import write_content
 
     from archive_site.pipeline import Paths, build
-    from archive_site.render import paging, views
+    from archive_site.render import paging
 
     work = tmp_path_factory.mktemp("paged")
     content = write_content(work, PAGED_N)
     _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(views, "MOST_MARKS", 2)
-        mp.setattr(views, "MOST_CITES_LISTED", 3)
-        mp.setattr(views, "MOST_CITED_LISTED", 4)
-        mp.setattr(views, "MOST_RELATED", 5)
+        mp.setattr(paging, "MARKS_APART", 2)
+        mp.setattr(paging, "CITES_LISTED", 3)
+        mp.setattr(paging, "CITED_LISTED", 4)
+        mp.setattr(paging, "RELATED_LISTED", 5)
         mp.setattr(paging, "PER_PAGE", 7)
         mp.setattr(paging, "TIMELINE_ONE_PAGE", 50)
         mp.setattr(paging, "ARTICLES_ONE_PAGE", 50)

@@ -264,7 +264,7 @@ def test_a_passage_quoted_by_many_milestones_keeps_its_page_small(paged_site: Pa
     for each quote, each listed under the paragraph and again under "Milestones citing".
     Now the quotes ending at one place share a marker linking to the paragraph's list, which
     shows the first few and says how many more, and so does the section (the limits are
-    lowered here: render.views.MOST_MARKS 2, MOST_CITES_LISTED 3, MOST_CITED_LISTED 4)."""
+    lowered here: render.paging.MARKS_APART 2, CITES_LISTED 3, CITED_LISTED 4)."""
     from conftest import PAGED_QUOTED_AGAIN
 
     quoting = PAGED_QUOTED_AGAIN + 2  # the first milestone, its copies, and "wide"
@@ -348,7 +348,7 @@ def test_a_milestone_of_many_sources_keeps_the_lists_and_its_articles_small(
     quotes in its entry), and each of its articles listed the 499 others as related.  An
     entry shows its first 4 sources and links to the milestone's page, which shows them
     all; an article lists its first related ones and says how many more (the limit is
-    lowered here: render.views.MOST_RELATED 5)."""
+    lowered here: render.paging.RELATED_LISTED 5)."""
     from conftest import PAGED_WIDE
 
     page = (paged_site / "milestones/wide.html").read_text(encoding="utf-8")

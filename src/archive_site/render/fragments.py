@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published, Source
+from . import paging
 from .context import FolderCache, Where, where
 from .views import evidence_summary, lang_attribute, speaker
 
@@ -101,11 +102,11 @@ class Fragments:
 
         return self._cache.get(at, ("when", m.id), build)
 
-    def sources(self, at: Where, m: Milestone, most: int | None = None) -> Markup:
-        """The quotes of a milestone, each linked to the paragraph it comes from; ``most``:
-        the first so many, and how many more there are on the milestone's page (a
-        milestone's entry in a list shows 4: at 100 entries a page, milestones of 20 sources
-        each made a year's page 733 KB)."""
+    def sources(self, at: Where, m: Milestone, listed: bool = False) -> Markup:
+        """The quotes of a milestone, each linked to the paragraph it comes from; ``listed``
+        (its entry in a list): the first :data:`.paging.SOURCES_LISTED`, and how many more
+        there are on the milestone's page."""
+        most = paging.SOURCES_LISTED if listed else None
 
         def build() -> str:
             a = self.archive
@@ -137,7 +138,7 @@ class Fragments:
                 )
             return "\n".join(out)
 
-        return self._cache.get(at, ("sources", m.id, most), build)
+        return self._cache.get(at, ("sources", m.id, listed), build)
 
     def _speaker(self, at: Where, s: Source) -> str:
         """Who makes the statement: the speaker's name, linked to their page, and the voice."""

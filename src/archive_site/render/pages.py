@@ -182,6 +182,7 @@ def home(r: Renderer) -> Page:
         "home.html",
         {
             "events": [m for m in a.milestones if not m.date.is_state],
+            "glance_years": paging.GLANCE_YEARS,
             "states": [m for m in a.milestones if m.date.is_state],
         },
         view=functools.partial(_pictured, urls.HOME, label),

@@ -47,6 +47,25 @@ NAMES_SHOWN = 20
 OVERVIEW_MARKS = 400
 #: Entries of the Atom feed: the latest articles.
 FEED_ENTRIES = 50
+#: An article page lists under a paragraph this many of the milestones citing it (and says
+#: how many more): a passage quoted by 2,000 milestones made its page a megabyte.
+CITES_LISTED = 20
+#: More quotes than this ending at one place get one marker between them (``[5]–[2005]``,
+#: linking to the paragraph's list), not one each.
+MARKS_APART = 4
+#: An article page's section of the milestones citing it shows this many.
+CITED_LISTED = 200
+#: An article page lists this many related articles (a milestone quoting 500 articles
+#: made each list the 499 others).
+RELATED_LISTED = 20
+#: A milestone's entry in a list shows this many of its sources (its page shows them all):
+#: at PER_PAGE entries a page, milestones of 20 sources made a year's page 733 KB.
+SOURCES_LISTED = 4
+#: The home page glances at the latest this many years with milestones.
+GLANCE_YEARS = 100
+#: The overview picture of a large archive draws this many bars at most: a bar a year, a
+#: decade or a century (2,000 years, a bar each, were 222 KB of picture).
+OVERVIEW_BARS = 200
 
 
 @dataclass(frozen=True, slots=True)

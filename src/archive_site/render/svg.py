@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..dates import DateSpec, PartialDate
 from ..model import Milestone
+from . import paging
 
 WIDTH = 800
 LEFT, RIGHT = 16, 16
@@ -145,18 +146,12 @@ def _axis(first: int, last: int, axis_y: float) -> list[str]:
     return parts
 
 
-#: The most bars the picture of a large archive draws: past this many years, a bar per
-#: decade, then per century... (a span of 2,000 years, a bar per year, was 222 KB on the
-#: home page and again on the timeline's).
-MOST_BARS = 200
-
-
 def years_per_bar(counts: dict[int, int]) -> int:
     """The years each bar of :func:`overview_by_year` stands for: 1, 10, 100..., the fewest
-    that keep the bars to :data:`MOST_BARS`."""
+    that keep the bars to :data:`.paging.OVERVIEW_BARS`."""
     step = 1
     if counts:
-        while len({y // step for y in counts}) > MOST_BARS:
+        while len({y // step for y in counts}) > paging.OVERVIEW_BARS:
             step *= 10
     return step
 

@@ -28,6 +28,7 @@ from ..model import (
     Topic,
 )
 from ..text import in_quotation_marks, opens_quotation
+from . import paging
 from .markup import Span, annotate
 
 ROLE_LABELS = {
@@ -183,24 +184,13 @@ class Cite(NamedTuple):
 
 class ParaView(NamedTuple):
     """A paragraph as an article page shows it: the milestones citing it listed under it, up
-    to :data:`MOST_CITES_LISTED` (``more``: how many others do)."""
+    to :data:`.paging.CITES_LISTED` (``more``: how many others do)."""
 
     paragraph: Paragraph
     html: Markup
     cites: tuple[Cite, ...]
     more: int = 0
     anchored: bool = False  # the list has an id, a marker of many quotes links to
-
-
-#: A paragraph's list of the milestones citing it shows this many at most: a passage quoted
-#: by 2,000 milestones made its article's page a megabyte (the others are listed under
-#: "Milestones citing this ...", and each milestone's page links to the passage).
-MOST_CITES_LISTED = 20
-#: More quotes than this ending at one place get one marker between them, ``[5]–[2005]``,
-#: linking to the paragraph's list, rather than one each.
-MOST_MARKS = 4
-#: The section listing the milestones citing an article shows this many at most.
-MOST_CITED_LISTED = 200
 
 
 class Block(NamedTuple):
@@ -257,14 +247,14 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
                     href=urls.relative(here, urls.entity(ent.id)),
                 )
             )
-        shown = tuple(cites[:MOST_CITES_LISTED])
+        shown = tuple(cites[: paging.CITES_LISTED])
         more = len(cites) - len(shown)
         views.append(ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0))
     return _by_turn(a, views)
 
 
 def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
-    """The quotes' spans, those of more than :data:`MOST_MARKS` quotes ending at one place
+    """The quotes' spans, those of more than :data:`.paging.MARKS_APART` quotes ending at one place
     marked by one of them (``[5]–[2005]``, linking to ``listed``, the paragraph's list of
     the milestones citing it), the others by none (each still marks its passage); and
     whether any were."""
@@ -274,7 +264,7 @@ def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
     out = list(spans)
     grouped = False
     for group in ends.values():
-        if len(group) <= MOST_MARKS:
+        if len(group) <= paging.MARKS_APART:
             continue
         grouped = True
         first, last = spans[group[0]], spans[group[-1]]
@@ -310,7 +300,7 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
     return {
         "blocks": article_blocks(a, art),
         "furniture": furniture_summary(art),
-        "cited": [a.milestone(mid) for mid in cited[:MOST_CITED_LISTED]],
+        "cited": [a.milestone(mid) for mid in cited[: paging.CITED_LISTED]],
         "cited_count": len(cited),
         "related": related_articles(a, art),
         "related_count": len(a.links.related_articles.get(art.id, ())),
@@ -339,17 +329,12 @@ def lang_attribute(a: Archive, art: Article) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
-#: An article page lists this many related articles at most (and says how many more):
-#: 500 articles quoted by one milestone each listed the 499 others.
-MOST_RELATED = 20
-
-
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:
-    """The articles on the same events as ``art`` (the first :data:`MOST_RELATED`), each
+    """The articles on the same events as ``art`` (the first :data:`.paging.RELATED_LISTED`), each
     with why it is related, and the origin it shares with ``art`` when one of them is a
     copy of that origin's story (see :func:`shared_origin`)."""
     out = []
-    for r in a.links.related_articles.get(art.id, ())[:MOST_RELATED]:
+    for r in a.links.related_articles.get(art.id, ())[: paging.RELATED_LISTED]:
         other = a.article(r.article)
         out.append((r, other, shared_origin(art, other)))
     return out
