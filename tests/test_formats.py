@@ -1066,7 +1066,7 @@ def test_a_page_number_is_furniture() -> None:
         ]
     # a season's, a fiscal year's subheading (review 20), a number
     for text in ("2025", "2024/25", "24/7", "9/11", "50/50", "In 2019 of all years, 3 of 5."):
-        assert not _PAGE_NUMBER.fullmatch(text)
+        assert not _PAGE_NUMBER().fullmatch(text)
 
 
 def test_a_paragraph_of_hashtags_alone_is_furniture() -> None:
@@ -5438,7 +5438,7 @@ def test_where_a_change_is_said_is_tried_once_for_a_run_of_spaces() -> None:
     from archive_site.readers import stamps
 
     text = "April 23, 2025" + " " * 50 + "-  Updated April 24, 2025"
-    starts = [pos for pos in range(len(text)) if stamps._CHANGED_AFTER.match(text, pos)]
+    starts = [pos for pos in range(len(text)) if stamps._CHANGED_AFTER().match(text, pos)]
     assert starts == [14, 65]  # where each run of spaces begins, before and after the dash
     assert stamps.before_changed(text) == "April 23, 2025"
     assert stamps.before_changed(" " * 100_000 + "x") == " " * 100_000 + "x"
@@ -5679,8 +5679,8 @@ def test_a_run_of_spaces_after_a_word_is_tried_once_by_datelines_and_bylines() -
     from archive_site.readers import byline
 
     text = "By Jane Roe" + " " * 50 + "|  3 July 2024"
-    starts = [pos for pos in range(len(text)) if byline._STAMP_AFTER.match(text, pos)]
-    assert starts == [11] and byline._PARTS_APART.split(text) == ["By Jane Roe", "3 July 2024"]
+    starts = [pos for pos in range(len(text)) if byline._STAMP_AFTER().match(text, pos)]
+    assert starts == [11] and byline._PARTS_APART().split(text) == ["By Jane Roe", "3 July 2024"]
     assert read_byline([text]) == Byline("Jane Roe")
     assert match_dateline("BAKU" + " " * 100_000 + "x talks were held.") is None
     found = match_dateline("BAKU   (Reuters)  --  The talks were held.")

@@ -37,7 +37,6 @@ import hashlib
 import io
 import os
 import pickle
-import re
 import stat
 import struct
 import zlib
@@ -50,6 +49,7 @@ from typing import Any
 
 from . import dates, model, yamltree
 from .files import READ_FLAGS, cache_entry, create_new, is_own_folder, made_own_folder, read_bytes
+from .patterns import later
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
@@ -62,7 +62,7 @@ MOST_FILES = 64
 #: The entries a file holds, at most, before its kind is kept in twice as many files.
 PER_FILE = 128
 #: A file of the cache: its kind of result, its number and how many files the kind has.
-_NAME = re.compile(r"(?P<kind>[^.]+)\.(?P<n>[0-9]+)-of-(?P<width>[0-9]+)\.pickle")
+_NAME = later(r"(?P<kind>[^.]+)\.(?P<n>[0-9]+)-of-(?P<width>[0-9]+)\.pickle")
 
 _ALLOWED: dict[tuple[str, str], Any] = {
     ("datetime", "date"): dt.date,
@@ -327,7 +327,7 @@ class RecordCache:
         gc.disable()
         try:
             for name in self._files(kind):
-                named = _NAME.fullmatch(name)
+                named = _NAME().fullmatch(name)
                 if named is None or named["kind"] != kind:
                     continue  # the layout of an earlier version: removed by save()
                 found = self._read_shard(f"{self.folder}/{name}", self.tag)
@@ -396,7 +396,7 @@ class RecordCache:
             return  # nothing is removed through a link put in the cache's place
         with contextlib.suppress(OSError):
             for name in os.listdir(self.folder):  # noqa: PTH208 - names alone
-                named = _BLOB.fullmatch(name)
+                named = _BLOB().fullmatch(name)
                 if named is not None and named["kind"] == kind and name not in used:
                     with contextlib.suppress(OSError):
                         os.unlink(f"{self.folder}/{name}")  # noqa: PTH108 - as above
@@ -423,7 +423,7 @@ class RecordCache:
 
 
 #: A file of byte strings kept by :class:`Blobs`: its kind, and a token of its own.
-_BLOB = re.compile(r"(?P<kind>[a-z]+)-(?P<token>[0-9a-f]{16})\.blob")
+_BLOB = later(r"(?P<kind>[a-z]+)-(?P<token>[0-9a-f]{16})\.blob")
 #: Where :class:`Blobs` kept one entry's byte strings: the file's name, the offset of the
 #: first, and the length of each (-1: None, kept as no bytes) then the CRC-32 of each, packed
 #: as 32-bit integers (see :func:`ref_sizes`): as two tuples of Python integers, the refs of
@@ -489,7 +489,7 @@ class Blobs:
         if not (type(entry) is tuple and len(entry) == 3):
             return None
         name, offset, packed = entry
-        named = _BLOB.fullmatch(name) if type(name) is str else None
+        named = _BLOB().fullmatch(name) if type(name) is str else None
         if named is None or named["kind"] != self.kind or type(offset) is not int or offset < 0:
             return None
         if type(packed) is not bytes or len(packed) % 8:
@@ -648,7 +648,7 @@ def read_ahead(content: Path) -> int:
     names: list[str] = []
     with contextlib.suppress(OSError):
         if is_own_folder(folder):
-            names = sorted(n for n in os.listdir(folder) if _NAME.fullmatch(n))  # noqa: PTH208
+            names = sorted(n for n in os.listdir(folder) if _NAME().fullmatch(n))  # noqa: PTH208
     collecting = gc.isenabled()
     gc.disable()  # as RecordCache._read: records are no cycles, and live as long as the build
     try:

@@ -12,6 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import Problems, display_path
 from .layout import SITE_FILE
+from .patterns import later
 from .urls import is_web_url
 
 #: What reads a YAML file into its tree (``yamlsrc.read_yaml``'s signature): the path, the
@@ -24,7 +25,7 @@ ENV_BASE_URL = "ARCHIVE_SITE_BASE_URL"
 #: A language tag (BCP 47) as the archive keeps one: "en", "en-GB", "az-Latn-AZ".
 #: A BCP 47 language tag: a language, then subtags of two to eight letters or digits (script,
 #: region, variant), an extension (a singleton and its subtags) or private use (``x-...``).
-LANGUAGE_TAG = re.compile(
+LANGUAGE_TAG = later(
     r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8}|-[A-WYZa-wyz0-9](?:-[A-Za-z0-9]{2,8})+)*"
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
 )
@@ -36,7 +37,7 @@ def language_tag(value: str) -> str | None:
     the archive keeps (its first subtag in lower case, hyphens); None for anything else."""
     first, _, rest = value.strip().replace("_", "-").partition("-")
     tag = f"{first.lower()}-{rest}" if rest else first.lower()
-    return tag if LANGUAGE_TAG.fullmatch(tag) else None
+    return tag if LANGUAGE_TAG().fullmatch(tag) else None
 
 
 def primary_language(tag: str) -> str:
@@ -178,7 +179,7 @@ def load_config(
     license_ = rec.text("license", required=True)
     repository = rec.text("repository")
     rec.finish()
-    if language and not LANGUAGE_TAG.fullmatch(language):
+    if language and not LANGUAGE_TAG().fullmatch(language):
         rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
     if repository is not None and not is_web_url(repository):
         rec.error("repository", f"expected an http(s) URL, got {repository!r}")

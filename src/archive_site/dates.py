@@ -192,7 +192,7 @@ def month_in(groups: Mapping[str, str | None], english: str, other: str, number:
     return int(str(groups[number]))
 
 
-_DATE = re.compile(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")
+_DATE = later(r"(?P<y>[0-9]{4})(?:-(?P<m>[0-9]{2})(?:-(?P<d>[0-9]{2}))?)?(?P<q>[?~%])?")
 #: The years a date may fall in: the overview picture draws up to the start of the
 #: year after a date, and an open interval sorts as if it ended after every real date.
 MIN_YEAR, MAX_YEAR = 1, 9998
@@ -278,7 +278,7 @@ def outside_years(year: int, text: str) -> str | None:
 
 
 def parse_partial(text: str) -> PartialDate:
-    m = _DATE.fullmatch(text)
+    m = _DATE().fullmatch(text)
     if not m:
         raise DateError(
             f"expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got {text!r}"

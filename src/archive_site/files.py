@@ -16,10 +16,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import stat
 import unicodedata
 from pathlib import Path
+
+from .patterns import later
 
 #: The largest file the build reads (a capture of 20 MB builds in seconds).
 MAX_BYTES = 32 * 1024 * 1024
@@ -30,12 +31,12 @@ MAX_BYTES = 32 * 1024 * 1024
 #: the surrogates and the noncharacters U+FFFE and U+FFFF. XML forbids them (one in a
 #: headline made the feed malformed), HTML calls each a parse error; none is a word of any
 #: text.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+CONTROL_CHARACTERS = later(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 #: The explicit marks of writing direction: embeddings and overrides (closed by U+202C),
 #: isolates (closed by U+2069).
-_DIRECTION_MARK = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_DIRECTION_MARK = later("[\u202a-\u202e\u2066-\u2069]")
 _ISOLATES = "\u2066\u2067\u2068"
 
 
@@ -43,10 +44,10 @@ def closed_directions(text: str) -> str:
     """``text`` with the marks of writing direction it opens and leaves open closed at its
     end: a title holding a right-to-left override (U+202E) showed all that followed it on
     the same line reversed, the outlet, the date and the address of a citation."""
-    if _DIRECTION_MARK.search(text) is None:
+    if _DIRECTION_MARK().search(text) is None:
         return text
     open_marks: list[str] = []
-    for m in _DIRECTION_MARK.finditer(text):
+    for m in _DIRECTION_MARK().finditer(text):
         mark = m[0]
         if mark == "\u202c":  # closes the last embedding or override, if no isolate after it
             if open_marks and open_marks[-1] not in _ISOLATES:

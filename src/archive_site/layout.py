@@ -20,8 +20,9 @@ the loader reads::
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from .patterns import later
 
 SITE_FILE = "site.yaml"
 ARTICLES_DIR = "articles"
@@ -70,14 +71,14 @@ def editor_file(name: str) -> bool:
 
 #: Every record id, and every article and page file name without its suffix
 #: (matched whole: use :func:`is_id`).
-ID_PATTERN = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
+ID_PATTERN = later(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?")
 #: The longest id: file names (``ID.capture.txt``) must stay well under 255 bytes.
 MAX_ID_LENGTH = 100
 
 
 #: Names Windows gives its devices: no file may bear one, whatever its extension
 #: (``con.html``), so a site with such a page could not be checked out or built there.
-WINDOWS_DEVICES = re.compile(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")
+WINDOWS_DEVICES = later(r"con|prn|aux|nul|com[0-9]|lpt[0-9]")
 
 
 def is_id(value: str) -> bool:
@@ -85,8 +86,8 @@ def is_id(value: str) -> bool:
     no name of a Windows device."""
     return (
         len(value) <= MAX_ID_LENGTH
-        and ID_PATTERN.fullmatch(value) is not None
-        and WINDOWS_DEVICES.fullmatch(value) is None
+        and ID_PATTERN().fullmatch(value) is not None
+        and WINDOWS_DEVICES().fullmatch(value) is None
     )
 
 
@@ -111,7 +112,7 @@ def id_error(value: str) -> str:
             f"'{value[:40]}...' is not a valid id: it is longer than {MAX_ID_LENGTH} characters "
             f"({len(value)})"
         )
-    if WINDOWS_DEVICES.fullmatch(value) is not None:
+    if WINDOWS_DEVICES().fullmatch(value) is not None:
         return (
             f"{value!r} is the name of a Windows device: no file may bear it there (choose another)"
         )

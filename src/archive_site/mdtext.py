@@ -17,6 +17,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .patterns import later
+
 if TYPE_CHECKING:  # (Markdown's trees are ElementTree's: both imported when converting)
     import xml.etree.ElementTree as ET
 
@@ -27,11 +29,11 @@ LinkVisitor = Callable[["ET.Element", str, str], None]
 LINK_ATTRIBUTES = ("href", "src")
 
 #: A ``<`` that does not open a link destination (``](<`` or ``]: <``).
-_RAW_ANGLE = re.compile(r"(?<!\]\()(?<!\]: )<")
+_RAW_ANGLE = later(r"(?<!\]\()(?<!\]: )<")
 #: Code, which Markdown shows as written: a span between runs of backticks of one length,
 #: a fenced block, an indented block (four spaces or a tab, after a blank line); and the
 #: text between, in which raw HTML is escaped.
-_CODE = re.compile(
+_CODE = later(
     r"(?P<code>(?P<ticks>`+)(?:(?!(?P=ticks)).)+?(?P=ticks)(?!`)"
     r"|^(?P<fence>```+|~~~+)[^\n]*\n(?:.*?\n)?(?P=fence)[ \t]*$"
     r"|(?:(?:^|(?<=\n\n))(?:(?: {4}|\t)[^\n]*(?:\n|$))+))"
@@ -92,8 +94,8 @@ MOST_TEXT_MARKS = 20_000
 #: What can start an inline element: a ``<`` becomes the entity ``&lt;`` (see
 #: :func:`escape_raw_html`), a hard line break is two spaces ending a line.
 _MARK_SIGNS = "`\\*_&<["
-_MARK = re.compile(r"[`\\*_&<\[]|  \n")
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
+_MARK = later(r"[`\\*_&<\[]|  \n")
+_BLANK_LINES = later(r"\n(?:[ \t]*\n)+")
 _SIGNS = "(`*`, `_`, `` ` ``, `\\`, `&`, `<`, `[` or a line break)"
 
 
@@ -103,10 +105,10 @@ def too_marked(text: str) -> tuple[str, int] | None:
     text; None when nothing is wrong."""
     if sum(text.count(sign) for sign in _MARK_SIGNS) + text.count("  \n") <= MOST_MARKS:
         return None
-    ends = [(m.start(), m.end()) for m in _BLANK_LINES.finditer(text)]
+    ends = [(m.start(), m.end()) for m in _BLANK_LINES().finditer(text)]
     start, total, over = 0, 0, -1
     for end, after in [*ends, (len(text), len(text))]:
-        marks = [m.start() for m in _MARK.finditer(text, start, end)]
+        marks = [m.start() for m in _MARK().finditer(text, start, end)]
         if len(marks) > MOST_MARKS:
             return (
                 f"{len(marks)} signs of Markdown markup in one paragraph {_SIGNS}; Markdown "
@@ -129,7 +131,7 @@ def escape_raw_html(text: str) -> str:
     ``&lt;``)."""
     if "<" not in text:
         return text
-    return _CODE.sub(lambda m: m[0] if m["code"] else _RAW_ANGLE.sub("&lt;", m[0]), text)
+    return _CODE().sub(lambda m: m[0] if m["code"] else _RAW_ANGLE().sub("&lt;", m[0]), text)
 
 
 def new_markdown(visit: LinkVisitor) -> markdown.Markdown:

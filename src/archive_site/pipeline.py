@@ -226,7 +226,7 @@ def _unchanged(previous: Stamp) -> Report:
 def _printable(value: object) -> str:
     """A stamp's text as the terminal may be given it: no control character (the stamp is a
     file beside the output, which anything may have written)."""
-    return CONTROL_CHARACTERS.sub(" ", str(value)).replace("\n", " ").replace("\r", " ")
+    return CONTROL_CHARACTERS().sub(" ", str(value)).replace("\n", " ").replace("\r", " ")
 
 
 def _reuse(site: Site, output: Path, found: Inputs, salt: str, cache: RecordCache) -> Reuse:

@@ -54,7 +54,7 @@ _ASCII_FOLDED = "".join(c for c in _FOLD if c.isascii())
 assert _ASCII_FOLDED == "`"  # the backtick: one ``in`` test tells an ASCII text (below)
 
 
-_FOLDED = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+_FOLDED = later("[" + re.escape("".join(_FOLD)) + "]")
 
 
 def fold(text: str) -> str:
@@ -62,10 +62,10 @@ def fold(text: str) -> str:
     (offsets unchanged); ``text`` itself, not a copy, when it has none of them."""
     if text.isascii():
         return text.translate(_TABLE) if "`" in text else text
-    return text.translate(_TABLE) if _FOLDED.search(text) else text
+    return text.translate(_TABLE) if _FOLDED().search(text) else text
 
 
-_SPACE = re.compile(r"[\s\u200b]+")
+_SPACE = later(r"[\s\u200b]+")
 #: Characters that show nothing where they stand: a soft hyphen, zero-width joiners
 #: (Persian writes رئیس‌جمهور with one), marks of writing direction (left-to-right,
 #: right-to-left, Arabic), a word joiner, a byte order mark.  (A zero-width space parts
@@ -73,11 +73,11 @@ _SPACE = re.compile(r"[\s\u200b]+")
 #: text may hold them and a quote copied from it not, or the other way round: normalising
 #: drops them.
 INVISIBLE = "\u00ad\u200c\u200d\u200e\u200f\u061c\u2060\ufeff"
-INVISIBLE_RUN = re.compile(f"[{INVISIBLE}]+")
+INVISIBLE_RUN = later(f"[{INVISIBLE}]+")
 # What normalising changes: white space at the ends, runs of it, and white space
 # other than a plain space (a single space between words is kept as it is); and the
 # characters that show nothing, dropped (a run of both is one space, or none at the ends).
-_COLLAPSE = re.compile(
+_COLLAPSE = later(
     rf"^[\s\u200b{INVISIBLE}]+|[\s\u200b{INVISIBLE}]+\Z|[\s\u200b{INVISIBLE}]{{2,}}|[^\S ]"
     rf"|\u200b|[{INVISIBLE}]"
 )
@@ -105,7 +105,7 @@ def normalise(original: str) -> Normalised:
     origins: list[int] = [0]
     size = 0
     pos = 0
-    for m in _COLLAPSE.finditer(folded):
+    for m in _COLLAPSE().finditer(folded):
         start, end = m.span()
         piece = folded[pos:start]
         if piece:
@@ -113,7 +113,7 @@ def normalise(original: str) -> Normalised:
             origins.append(pos)
             pieces.append(piece)
             size += len(piece)
-        if start > 0 and end < len(folded) and not INVISIBLE_RUN.fullmatch(m[0]):
+        if start > 0 and end < len(folded) and not INVISIBLE_RUN().fullmatch(m[0]):
             starts.append(size)
             origins.append(start)
             pieces.append(" ")
@@ -139,9 +139,9 @@ def normalise_text(text: str) -> str:
     text = fold(text)
     if _clean(text):
         return text
-    if not text.isascii() and INVISIBLE_RUN.search(text):
-        text = INVISIBLE_RUN.sub("", text)
-    return _SPACE.sub(" ", text).strip()
+    if not text.isascii() and INVISIBLE_RUN().search(text):
+        text = INVISIBLE_RUN().sub("", text)
+    return _SPACE().sub(" ", text).strip()
 
 
 def find_all(haystack: str, needle: str) -> list[int]:
@@ -280,7 +280,7 @@ def _spaced_letter(char: str) -> bool:
 _OPENING = "“„«‹「『"
 _CLOSING = "”“»›」』"
 _MARKS = "".join(dict.fromkeys(_OPENING + _CLOSING))
-_MARK = re.compile(f"[{_MARKS}]")
+_MARK = later(f"[{_MARKS}]")
 
 
 def opens_quotation(text: str, start: int) -> bool:
@@ -311,7 +311,7 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text.count('"', 0, start + 1) % 2 == 1 and (close := text.find('"', end - 1)) >= 0:
         return text.rfind('"', 0, start + 1), close + 1
     last = max(text.rfind(mark, 0, start + 1) for mark in _MARKS)  # (each found in C)
-    after = _MARK.search(text, end - 1)
+    after = _MARK().search(text, end - 1)
     if last < 0 or after is None:
         return None
     if text[last] not in _OPENING or after.group() not in _CLOSING:
@@ -329,7 +329,7 @@ _ABBREVIATIONS = frozenset(
 #: Where a sentence may end: a full stop, question or exclamation mark (and closing quotes
 #: or brackets) before white space and what opens the next sentence (``next``: it must be
 #: a capital, in any script, or a digit); or a Chinese or Japanese one, with no space.
-_BOUNDARY = re.compile(
+_BOUNDARY = later(
     # from a run's first mark only, taken whole: a line of 20,000 dots was read from each of
     # them to its end (27 s)
     r"(?<![.!?…])[.!?…]++[\"'”’»)\]]*\s+(?=[\"'“‘«„(\[]?(?P<next>\w))|[。！？]+[”’」』）)]*"
@@ -345,7 +345,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     left out)."""
     out: list[tuple[int, int]] = []
     start = 0
-    for m in _BOUNDARY.finditer(text):
+    for m in _BOUNDARY().finditer(text):
         after = m["next"]
         if after is not None and not (after.isupper() or after.isdigit()):
             continue

@@ -14,12 +14,12 @@ can leave the output folder.
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .layout import PAGE_CAPTURE_SUFFIXES, is_id
+from .patterns import later
 
 HOME = "index.html"
 TIMELINE = "timeline.html"
@@ -173,14 +173,14 @@ INTERNAL_SCHEMES: Mapping[str, Callable[[str], str]] = MappingProxyType(
 #: The schemes a link from content may have besides the internal ones.
 EXTERNAL_SCHEMES = ("http", "https", "mailto")
 #: What a scheme looks like (RFC 3986), to tell ``javascript:x`` from a relative path.
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*")
+_SCHEME = later(r"[A-Za-z][A-Za-z0-9+.-]*")
 #: The characters a URL may hold (RFC 3986: unreserved, reserved and percent escapes).
-_URL = re.compile(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
+_URL = later(r"[A-Za-z0-9._~:/?#\[\]@!$&'()*+,;=%-]+")
 #: What browsers remove from a URL before reading it: tabs and newlines anywhere,
 #: control characters and spaces at either end (WHATWG URL Standard).
 _INVISIBLE = str.maketrans("", "", "\t\n\r")
 _C0_AND_SPACE = "".join(map(chr, range(0x21)))
-_YEAR = re.compile(r"[0-9]{1,4}")
+_YEAR = later(r"[0-9]{1,4}")
 
 #: For each internal scheme, the targets that exist; None: any well-formed one.
 Known = Mapping[str, Collection[str]] | None
@@ -193,7 +193,7 @@ class LinkError(ValueError):
 def is_web_url(text: str) -> bool:
     """An absolute http(s) URL with a host (and a port, if any, from 0 to 65535), made only
     of characters a URL may hold, each ``%`` opening an escape of two hexadecimal digits."""
-    if not _URL.fullmatch(text) or _BAD_ESCAPE.search(text):
+    if not _URL().fullmatch(text) or _BAD_ESCAPE().search(text):
         return False
     try:  # a bracket left open ("http://[::1") is a ValueError too
         parts = urlsplit(text)
@@ -203,7 +203,7 @@ def is_web_url(text: str) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
 
 
-_BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+_BAD_ESCAPE = later(r"%(?![0-9A-Fa-f]{2})")
 
 
 def uri_of(iri: str) -> str:
@@ -245,7 +245,7 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
             choices = f" (one of: {', '.join(sorted(SITE_TARGETS))})" if scheme == "site" else ""
             raise LinkError(f"unknown {scheme} '{target}'{choices}")
         return INTERNAL_SCHEMES[scheme](target), True
-    if not colon or not _SCHEME.fullmatch(scheme):
+    if not colon or not _SCHEME().fullmatch(scheme):
         raise LinkError(
             f"{href!r} is not a link the build can check: write an internal link "
             f"({', '.join(f'{s}:' for s in INTERNAL_SCHEMES)}) or an http(s) or mailto URL"
@@ -257,8 +257,8 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
         )
     # a character reference is the character it names once in a page's attribute: a link
     # "https://x.org/&quot;..." leads to an address holding a quote
-    url_read = _REFERENCE.sub(lambda m: html.unescape(m[0]), url)
-    if scheme.lower() == "mailto" and _URL.fullmatch(url_read) and len(target) > 0:
+    url_read = _REFERENCE().sub(lambda m: html.unescape(m[0]), url)
+    if scheme.lower() == "mailto" and _URL().fullmatch(url_read) and len(target) > 0:
         return url, False
     if is_web_url(url_read):
         return url, False
@@ -270,7 +270,7 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
 
 #: A character reference a browser decodes in an attribute whatever follows it: one ending
 #: with ";" (``&copy=1`` in a query stays as it is, as browsers leave it).
-_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_REFERENCE = later(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _exists(scheme: str, target: str, known: Known) -> bool:
@@ -279,7 +279,7 @@ def _exists(scheme: str, target: str, known: Known) -> bool:
     if scheme == "site":
         return target in SITE_TARGETS
     if scheme == "year":
-        return _YEAR.fullmatch(target) is not None
+        return _YEAR().fullmatch(target) is not None
     return is_id(target)
 
 

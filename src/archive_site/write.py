@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import shutil
 import stat
 import subprocess
@@ -34,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic, display_path
 from .files import FileProblem, read_bytes
+from .patterns import later
 
 if TYPE_CHECKING:
     from .model import Output
@@ -412,7 +412,7 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(code, os.strerror(code), str(b))
 
 
-_LEFT = re.compile(r"\.(?P<name>.+)\.(?P<kind>new|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
+_LEFT = later(r"\.(?P<name>.+)\.(?P<kind>new|old)-(?P<pid>[0-9]+)-[0-9a-f]+")
 
 
 def clean_up_after_killed_builds(out: Path) -> None:
@@ -424,7 +424,7 @@ def clean_up_after_killed_builds(out: Path) -> None:
     """
     parent = out.absolute().parent
     for entry in sorted(parent.iterdir()):
-        m = _LEFT.fullmatch(entry.name)
+        m = _LEFT().fullmatch(entry.name)
         if m is None or m["name"] != out.name or _running(int(m["pid"])):
             continue
         if entry.is_symlink() or not entry.is_dir():

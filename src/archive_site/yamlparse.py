@@ -22,7 +22,6 @@ value with an explicit tag other than text, a list or a mapping (``!!int 3``,
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any, cast
 
@@ -40,6 +39,7 @@ from yaml.events import (
 
 from .errors import Problems
 from .files import CONTROL_CHARACTERS, closed_directions, nfc
+from .patterns import later
 from .yamltree import YList, YMap
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -73,7 +73,7 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
         problems.error(display, line, f"YAML: {what}{hint}")
     except yaml.reader.ReaderError as exc:  # a character YAML refuses: an offset, no line
         at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
-        line = len(_EDITOR_BREAK.findall(text, 0, at)) + first_line if at >= 0 else None
+        line = len(_EDITOR_BREAK().findall(text, 0, at)) + first_line if at >= 0 else None
         problems.error(display, line, f"YAML: {str(exc).partition(chr(10))[0]}")
     except yaml.YAMLError as exc:
         problems.error(display, None, f"YAML: {exc}")
@@ -107,7 +107,7 @@ def _token_message(text: str, mark: Any) -> str | None:
     saying which (``author: @handle``): the character at ``mark``, named, and what to do."""
     if mark is None:
         return None
-    lines = _YAML_BREAK.split(text)
+    lines = _YAML_BREAK().split(text)
     line = lines[mark.line] if 0 <= mark.line < len(lines) else ""
     if not 0 <= mark.column < len(line):
         return None
@@ -116,17 +116,17 @@ def _token_message(text: str, mark: Any) -> str | None:
     return f"found a character that cannot start a value: {named}"
 
 
-_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
-_KEY_LINE = re.compile(r" *(?:- +)?(?P<key>[\w-]+):(?:[ \t]+(?P<value>\S.*))?$")
+_EDITOR_BREAK = later(r"\r\n|\r|\n")
+_KEY_LINE = later(r" *(?:- +)?(?P<key>[\w-]+):(?:[ \t]+(?P<value>\S.*))?$")
 
 
 def _mapping_hint(text: str, at: int) -> str:
     """Why YAML found a mapping where a value goes: a key indented more than the key with a
     value above it (an indentation slip), else text holding ': ' outside quotes."""
-    lines = _EDITOR_BREAK.split(text)
-    here = _KEY_LINE.match(lines[at]) if 0 <= at < len(lines) else None
+    lines = _EDITOR_BREAK().split(text)
+    here = _KEY_LINE().match(lines[at]) if 0 <= at < len(lines) else None
     above = next((line for line in reversed(lines[:at]) if line.strip()), "") if here else ""
-    before = _KEY_LINE.match(above)
+    before = _KEY_LINE().match(above)
     if (
         here
         and before
@@ -141,17 +141,17 @@ def _mapping_hint(text: str, at: int) -> str:
     return " (text containing ': ' must be in quotes)"
 
 
-_HIDDEN_BREAK = re.compile("[\x85\u2028\u2029]")
+_HIDDEN_BREAK = later("[\x85\u2028\u2029]")
 #: Line breaks to YAML (1.1): also NEL, U+2028 and U+2029, which no editor breaks a line at.
-_YAML_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+_YAML_BREAK = later(r"\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def _hidden_break_hint(text: str, first_line: int, error: int | None) -> str:
     """Where a text YAML could not parse holds a line break no editor shows (NEL, U+2028,
     U+2029: outside quotes, YAML ends the line there) on the error's line or the two
     before it: the likely cause of the error."""
-    for hidden in _HIDDEN_BREAK.finditer(text):
-        line = len(_EDITOR_BREAK.findall(text, 0, hidden.start())) + first_line
+    for hidden in _HIDDEN_BREAK().finditer(text):
+        line = len(_EDITOR_BREAK().findall(text, 0, hidden.start())) + first_line
         if error is not None and line <= error <= line + 2:
             break
     else:
@@ -169,10 +169,10 @@ def _same(line: int) -> int:
 def _file_lines(text: str, first_line: int) -> Callable[[int], int] | None:
     """The line of the file for each line PyYAML counts in ``text`` (from 1), which starts
     on line ``first_line`` of its file; None when they are the same."""
-    if _HIDDEN_BREAK.search(text) is None:
+    if _HIDDEN_BREAK().search(text) is None:
         return None if first_line == 1 else lambda line: line + first_line - 1
     table = [first_line]  # the file's line of each of YAML's
-    for brk in _YAML_BREAK.finditer(text):
+    for brk in _YAML_BREAK().finditer(text):
         table.append(table[-1] + (brk[0] not in "\x85\u2028\u2029"))
     return lambda line: table[min(line, len(table)) - 1]
 
@@ -243,7 +243,7 @@ def _document(loader: Any) -> tuple[Any, yaml.YAMLError | None]:
             if event.tag not in _STR_TAGS:
                 return _rest_read(loader, len(stack)), _tagged(event)
             value: Any = closed_directions(nfc(event.value))
-            control = CONTROL_CHARACTERS.search(value)
+            control = CONTROL_CHARACTERS().search(value)
             if control is not None:
                 raise _control(event, control[0])
         elif kind is MappingStartEvent or kind is SequenceStartEvent:

@@ -48,6 +48,7 @@ from ..layout import MAX_ID_LENGTH as ID_LIMIT
 from ..load import load_entities
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
+from ..patterns import later
 from ..readers import Field, Reading, capture_text, detect_format, read_text, readable, split_lines
 from ..readers.clipping import is_clipping
 from ..readers.database import document_starts
@@ -72,7 +73,7 @@ _SLUG_REPLACEMENTS = (
     *((mark, "") for mark in "'’ʼʻ‘`´"),  # (Uzbek writes its o‘ and g‘ with ʻ or ‘)
 )
 #: A value written as a plain YAML scalar; anything else is double-quoted.
-_PLAIN_SCALAR = re.compile(r"[^\W_][\w .,()/+'-]*(?<! )")
+_PLAIN_SCALAR = later(r"[^\W_][\w .,()/+'-]*(?<! )")
 
 #: What the capture can say, in the order the metadata file lists it.
 _CAPTURE_FIELDS = (
@@ -390,7 +391,7 @@ def _file_name(capture: Path) -> str:
     by Python as lone surrogates), or with a control character (no text holds one), has a
     replacement character for each."""
     name = capture.name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return CONTROL_CHARACTERS.sub("\ufffd", name)
+    return CONTROL_CHARACTERS().sub("\ufffd", name)
 
 
 def _add_markdown(
@@ -455,13 +456,13 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
 
 
 #: A line of front matter a Markdown article opens with.
-_FRONT_KEY = re.compile(r"(?:title|published|outlet|kind|author|date|language|url|summary):[ \t]")
+_FRONT_KEY = later(r"(?:title|published|outlet|kind|author|date|language|url|summary):[ \t]")
 
 
 def _front_matter_unfenced(capture: Path, text: str) -> bool:
     """A ``.md`` file opening with front matter's keys, but without the ``---`` lines."""
     first = text.lstrip("\ufeff").lstrip()
-    return capture.suffix.lower() == MARKDOWN_SUFFIX and bool(_FRONT_KEY.match(first))
+    return capture.suffix.lower() == MARKDOWN_SUFFIX and bool(_FRONT_KEY().match(first))
 
 
 def _is_markdown_article(capture: Path, text: str) -> bool:
@@ -729,7 +730,7 @@ def yaml_scalar(value: str) -> str:
     In the double-quoted form, only what YAML would not keep as it is gets an
     escape: quotes, backslashes, control characters and line breaks.
     """
-    if _PLAIN_SCALAR.fullmatch(value):
+    if _PLAIN_SCALAR().fullmatch(value):
         return value
     out = []
     for ch in value:

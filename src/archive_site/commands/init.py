@@ -110,7 +110,7 @@ def site_yaml(options: InitOptions) -> str:
         problem = _text_problem(value)
         if problem is not None:
             problems.append(Diagnostic(option, None, problem))
-    if not LANGUAGE_TAG.fullmatch(options.language):
+    if not LANGUAGE_TAG().fullmatch(options.language):
         problems.append(
             Diagnostic("--language", None, f"{LANGUAGE_PROBLEM}, got {options.language!r}")
         )
@@ -149,7 +149,7 @@ def _text_problem(value: str | None) -> str | None:
         return None
     if not value.strip():
         return "expected some text, got none"
-    if CONTROL_CHARACTERS.search(value) or any(ch in value for ch in "\t\n\r\u2028\u2029"):
+    if CONTROL_CHARACTERS().search(value) or any(ch in value for ch in "\t\n\r\u2028\u2029"):
         return "expected one line of text, without control characters"
     return None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import enum
 import functools
 import hashlib
-import re
 import sys
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
+from ..patterns import later
 from ..readers import (
     Block,
     Field,
@@ -172,7 +172,7 @@ def outlet_named(name: str, entity_of: Callable[[str], str | None], outlet: str)
     part the archive knows, would leave the copy no origin, independent of OC Media's)."""
     if entity_of(name) is not None or agency_of(name) is not None:
         return name
-    parts = [p.strip() for p in _AND.split(name)]
+    parts = [p.strip() for p in _AND().split(name)]
     others = [p for p in parts if not same_outlet(p, outlet, entity_of)]
     known = (p for p in others if entity_of(p) is not None or agency_of(p) is not None)
     if len(parts) == 1:
@@ -180,7 +180,7 @@ def outlet_named(name: str, entity_of: Callable[[str], str | None], outlet: str)
     return next(known, " and ".join(others) if others and len(others) < len(parts) else name)
 
 
-_AND = re.compile(r"\s+and\s+")
+_AND = later(r"\s+and\s+")
 
 
 def copied_from(
@@ -206,11 +206,11 @@ def same_outlet(one: str, other: str, entity_of: Callable[[str], str | None]) ->
     known = agency_of(one)
     if known is not None and known == agency_of(other):
         return True
-    a, b = (set(_OUTLET_WORD.findall(normalise_text(n).casefold())) for n in (one, other))
+    a, b = (set(_OUTLET_WORD().findall(normalise_text(n).casefold())) for n in (one, other))
     return bool(a and b) and (a <= b or b <= a)
 
 
-_OUTLET_WORD = re.compile(r"[^\W_]+")
+_OUTLET_WORD = later(r"[^\W_]+")
 
 
 def _value(field: Field | None) -> str | None:

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from ..dates import outside_years
 from ..model import ARTICLE_KINDS, PublishedPrecision
+from ..patterns import later
 from ..readers import Field
 from ..urls import is_web_url
 from ..yamlsrc import Record
@@ -26,9 +27,9 @@ T = TypeVar("T")
 
 TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")  # ASCII digits: machines read it
 TIMEZONE = re.compile(r"^[+-](0[0-9]|1[0-4]):[0-5][0-9]$|^Z$")
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_MONTH = re.compile(r"^\d{4}-\d{2}$")
-_ISO_YEAR = re.compile(r"^\d{4}$")
+_ISO_DAY = later(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = later(r"^\d{4}-\d{2}$")
+_ISO_YEAR = later(r"^\d{4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,7 +119,7 @@ Day = tuple[dt.date, PublishedPrecision]
 
 def is_day(text: str | None) -> bool:
     """Whether ``published`` is written as a day (not a month or a year alone)."""
-    return text is None or _ISO_DAY.match(text) is not None
+    return text is None or _ISO_DAY().match(text) is not None
 
 
 def published_day(text: str | None, missing: Missing) -> Checked[Day]:
@@ -128,11 +129,11 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
         issue = missing("published", "YYYY-MM-DD")
         more = "; or 'published: YYYY-MM' or 'YYYY' when no more is known, never a day made up"
         return Checked(None, (replace(issue, message=issue.message + more),))
-    if _ISO_MONTH.match(text):
+    if _ISO_MONTH().match(text):
         day, precision = f"{text}-01", "month"
-    elif _ISO_YEAR.match(text):
+    elif _ISO_YEAR().match(text):
         day, precision = f"{text}-01-01", "year"
-    elif _ISO_DAY.match(text):
+    elif _ISO_DAY().match(text):
         day, precision = text, "day"
     else:
         why = (

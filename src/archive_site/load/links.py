@@ -20,6 +20,7 @@ from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE
 from ..mdtext import links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
+from ..patterns import later
 from .split import shared
 
 
@@ -121,7 +122,7 @@ class _Texts:
                 text = read_bytes(self.path).decode("utf-8", "replace")
             except FileProblem:
                 text = ""
-            forms = (_UNESCAPE.sub(r"\1", text), text, text.replace("\\", ""))
+            forms = (_UNESCAPE().sub(r"\1", text), text, text.replace("\\", ""))
             self._texts = [(t, [0, *(m.end() for m in re.finditer("\n", t))]) for t in forms]
         return self._texts
 
@@ -165,7 +166,7 @@ def _spaced_line_of(texts: _Texts, start: int, href: str, after: dict[tuple[str,
 
 
 #: A backslash escaping an ASCII punctuation mark, as Markdown reads it ("\\\\" as one).
-_UNESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_UNESCAPE = later(r"\\([!-/:-@\[-`{-~])")
 
 
 def known_targets(

@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from ..model import Article, Paragraph
+from ..patterns import later
 from ..text import Normalised, find_all, longest_matching_prefix, normalise, normalise_text
 
 
@@ -216,7 +217,7 @@ _GROUPING = frozenset("\u00a0\u202f\u2009\u2007")
 #: Dashes that part words where normalising makes them a hyphen: an em dash ("Shusha—the
 #: city—grew"), a horizontal bar (between digits, a range's: "1990—2000" is one span).
 _PARTING = frozenset("\u2014\u2015")
-_KEPT = re.compile("[" + "".join(sorted(_GROUPING | _PARTING)) + "]")
+_KEPT = later("[" + "".join(sorted(_GROUPING | _PARTING)) + "]")
 #: Words elided before an apostrophe, each a word of its own: "l'accord", "dell'Azerbaigian"
 #: (a quote may begin after it, or end with it).
 _ELIDED = frozenset(
@@ -289,7 +290,7 @@ def _word_text(norm: Normalised, original: str) -> str:
     characters of :data:`_GROUPING` and :data:`_PARTING` of the ``original``, and its line
     breaks, back where normalising made them a space or a hyphen (one character for one;
     ``norm.text`` itself when the original has none)."""
-    if _KEPT.search(original) is None and "\n" not in original:
+    if _KEPT().search(original) is None and "\n" not in original:
         return norm.text
     chars = list(norm.text)
     for k, c in enumerate(chars):
@@ -304,12 +305,12 @@ def _word_text(norm: Normalised, original: str) -> str:
     return "".join(chars)
 
 
-_WHITE = re.compile(r"\s+")
+_WHITE = later(r"\s+")
 
 
 def _breaks_line(text: str, at: int) -> bool:
     """Whether the white space at ``text[at]`` holds a line break."""
-    white = _WHITE.match(text, at)
+    white = _WHITE().match(text, at)
     return white is not None and "\n" in white[0]
 
 

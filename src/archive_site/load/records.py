@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
@@ -28,6 +27,7 @@ from ..model import (
     Page,
     Topic,
 )
+from ..patterns import later
 from ..readers import decode, split_lines
 from ..readers.frontmatter import read_front_matter
 from ..text import (
@@ -246,12 +246,12 @@ def _shown(name: str) -> str:
     return f"'{shown}'"
 
 
-_NOT_WORD = re.compile(r"\W+")
+_NOT_WORD = later(r"\W+")
 
 
 def _holds(text: str, name: str) -> bool:
     """Whether ``text`` holds ``name`` as whole words (both normalised and case-folded)."""
-    return f" {_NOT_WORD.sub(' ', name).strip()} " in f" {_NOT_WORD.sub(' ', text)} "
+    return f" {_NOT_WORD().sub(' ', name).strip()} " in f" {_NOT_WORD().sub(' ', text)} "
 
 
 def _not_others(entities: list[Entity], display: str, problems: Problems) -> list[Entity]:

@@ -50,7 +50,7 @@ _TITLE_WORDS = frozenset(
 #: A transcript's stage direction, a paragraph of its own in brackets: what happens
 #: ("(BEGIN VIDEOTAPE)", "(CROSSTALK)", "[MUSIC PLAYING]", "[laughter]", "(Applause.)"), or
 #: the transcriber's note ("(The briefing was concluded at 2:41 p.m.)"); twenty words at most.
-_STAGE = re.compile(r"[(\[][^()\[\]]{1,200}[)\]]\.?")
+_STAGE = later(r"[(\[][^()\[\]]{1,200}[)\]]\.?")
 _STAGE_WORDS = 20
 
 
@@ -58,7 +58,7 @@ def stage_direction(text: str) -> bool:
     """Whether a paragraph is a transcript's stage direction or note (see :data:`_STAGE`):
     the transcriber's words, none of a speaker's."""
     text = text.strip()
-    return _STAGE.fullmatch(text) is not None and len(text.split()) <= _STAGE_WORDS
+    return _STAGE().fullmatch(text) is not None and len(text.split()) <= _STAGE_WORDS
 
 
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
@@ -164,7 +164,7 @@ def _role(label: str, asks: frozenset[str], answers: frozenset[str], *, sure: bo
     if marker is not None:  # "Question:", "Вопрос:", "Ответ:" (where a reader did not
         return marker  # mark the turns: some are marked by their speakers' names)
     if key not in asks | answers:  # "MS BRUCE:", "SECRETARY RUBIO:": a title, a family name
-        key = _HONORIFIC.sub("", key)
+        key = _HONORIFIC().sub("", key)
     if key in asks and key not in answers:
         return "question"
     if key in answers and key not in asks:
@@ -174,7 +174,7 @@ def _role(label: str, asks: frozenset[str], answers: frozenset[str], *, sure: bo
 
 #: A title before a family name, as transcripts of briefings name their speakers ("MS BRUCE:",
 #: "MR. PRICE:", "SECRETARY RUBIO:", "PRESIDENT ALIYEV:"): the family name says who.
-_HONORIFIC = re.compile(
+_HONORIFIC = later(
     r"^(?:mr|ms|mrs|miss|dr|prof|madam|mister|secretary|ambassador|president|minister"
     r"|senator|governor|mayor|general|admiral|spokesperson|spokesman|spokeswoman|chairman"
     r"|chairwoman|chair|deputy|m|mme|г-н|г-жа|господин|госпожа)\.?\s+(?=\S+$)"

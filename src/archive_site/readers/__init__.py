@@ -14,11 +14,11 @@ import dataclasses
 import functools
 import importlib
 import pkgutil
-import re
 from collections.abc import Mapping
 from types import MappingProxyType
 
 from ..errors import Problems
+from ..patterns import later
 from ..text import INVISIBLE
 from .base import (
     Block,
@@ -143,14 +143,14 @@ def _like(capture: Capture) -> str:
 
 
 #: A character a reader sees: not white space, nor one that shows nothing.
-_VISIBLE = re.compile(f"[^\\s\u200b{INVISIBLE}]")
+_VISIBLE = later(f"[^\\s\u200b{INVISIBLE}]")
 
 
 def _shown(reading: Reading) -> Reading:
     """``reading`` without the paragraphs that show nothing (zero-width characters alone:
     a capture of only those was an article of empty paragraphs, audit 6)."""
-    if all(_VISIBLE.search(b.text) for b in reading.blocks):
+    if all(_VISIBLE().search(b.text) for b in reading.blocks):
         return reading
     return dataclasses.replace(
-        reading, blocks=tuple(b for b in reading.blocks if _VISIBLE.search(b.text))
+        reading, blocks=tuple(b for b in reading.blocks if _VISIBLE().search(b.text))
     )

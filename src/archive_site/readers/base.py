@@ -111,10 +111,10 @@ def readable(text: str, display: str, problems: Problems) -> str:
     :data:`~archive_site.files.CONTROL_CHARACTERS`) with a warning on the line of the first.
     The file itself is never changed."""
     text = nfc(text)
-    first = CONTROL_CHARACTERS.search(text)
+    first = CONTROL_CHARACTERS().search(text)
     if first is None:
         return text
-    text, count = CONTROL_CHARACTERS.subn(" ", text)
+    text, count = CONTROL_CHARACTERS().subn(" ", text)
     line = len(split_lines(text[: first.start()]))
     what = f"{count} control character{'s' if count > 1 else ''}"
     problems.warning(display, line, f"{what} (the first U+{ord(first[0]):04X}) read as spaces")
@@ -127,7 +127,7 @@ QUESTION_WORDS = ("question", "вопрос", "frage", "pregunta", "soru", "sual
 ANSWER_WORDS = ("answer", "ответ", "réponse", "antwort", "respuesta", "cevap", "yanıt", "cavab")
 #: ``Q:``, ``A.``, ``Question:``, ``Вопрос:``, ``问：``; bold in Markdown too (``**Q:**``,
 #: ``__A:__``, ``**Q**:``).
-QA_TURN = re.compile(
+QA_TURN = later(
     r"^(?:\*\*|__)?(?P<who>Q|A|"
     + "|".join(QUESTION_WORDS + ANSWER_WORDS + ("答",))
     + r")(?:\*\*|__)?\s*(?:[:.](?:\*\*|__)?\s+|：\s*)",
@@ -201,7 +201,7 @@ def label_end(text: str) -> int | None:
 
 #: A transcript's speaker with the time, before the name or after it (``[00:00:41] ZAUR
 #: SHIRIYEV:``, ``Jane Roe (00:00:05):``), as :mod:`..load.speakers` reads them.
-_TIMED_SPEAKER = re.compile(
+_TIMED_SPEAKER = later(
     r"(?P<time>[\[(]\d{1,2}:\d{2}(?::\d{2})?[\])][ \u00a0]+)?(?:\*\*|__)?"
     r"[^\W\d_][\w'’.-]*(?:[ \u00a0][^\W\d_][\w'’.-]*){0,3}"
     r"(?(time)|[ \u00a0][\[(]\d{1,2}:\d{2}(?::\d{2})?[\])])(?:\*\*|__)?:\s"
@@ -213,10 +213,10 @@ def opens_turn(line: str) -> bool:
     marker with its colon, capitalised (``Q:``, ``A:``, ``Вопрос:``, ``问：``; not ``A.`` nor
     ``question:``, which open lines of wrapped text: ``A. Petrov``, ``the`` / ``question: who
     pays?``), or a transcript's speaker with the time."""
-    m = QA_TURN.match(line)
+    m = QA_TURN().match(line)
     if m is not None and (":" in m[0] or "：" in m[0]) and not m["who"][0].islower():
         return True
-    return _TIMED_SPEAKER.match(line) is not None
+    return _TIMED_SPEAKER().match(line) is not None
 
 
 def _label_at(line: str) -> str | None:
@@ -304,7 +304,7 @@ def iso_date(y: str | int, m: str | int, d: str | int) -> str | None:
         return None
 
 
-_WORDS = re.compile(r"[^\W\d_]+")
+_WORDS = later(r"[^\W\d_]+")
 #: Azerbaijani's commonest words, which no other language writes so: "and", "with", "for",
 #: "this", "that is", "was", "the year"...
 _AZERBAIJANI_WORDS = frozenset(
@@ -403,7 +403,7 @@ def _by_script(text: str, letters: int) -> str | None:
     )
     if script is None:
         return None
-    words = {w.lower() for w in _WORDS.findall(text)}
+    words = {w.lower() for w in _WORDS().findall(text)}
     for signs, tag in _SCRIPT_LETTERS:
         if _script_of(signs[0]) == script and _words_with(words, signs) >= 2:
             if tag != "kk?":
@@ -440,7 +440,7 @@ def _azerbaijani(text: str, letters: int) -> bool:
     Əliyeva, has as many schwas, not "və", "and", or "ilə", "with")."""
     if (text.count("ə") + text.count("Ə")) * 100 < letters:
         return False
-    words = [w.casefold() for w in _WORDS.findall(text)]
+    words = [w.casefold() for w in _WORDS().findall(text)]
     return sum(w in _AZERBAIJANI_WORDS for w in words) * 50 >= len(words)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Furniture
+from ..patterns import later
 from ..text import INVISIBLE_RUN
 from .agencies import AGENCIES, PLACE, agency_of
 from .base import Block, Field
@@ -29,9 +30,9 @@ from .stamps import parse_stamp, says_changed
 PARTICLE = (
     r"(?:de|da|di|du|del|della|dei|der|den|van|von|zu|bin|ibn|al|el|dos|das|do|ten|ter|la|le)"
 )
-_PARTICLE_WORD = re.compile(PARTICLE)
+_PARTICLE_WORD = later(PARTICLE)
 #: A name's word opening with a small word and a hyphen: "al-Sharaa", "bin-Laden".
-_PARTICLE_NAME = re.compile(rf"{PARTICLE}-[^\W\d_][\w'’-]*")
+_PARTICLE_NAME = later(rf"{PARTICLE}-[^\W\d_][\w'’-]*")
 #: Words of an institution or a desk, which a name's small words may join to a place or
 #: a body ("Bureau de Moscou", "Ministère de la Défense", "Redacción de El País"): no name.
 _INSTITUTION_WORDS = frozenset(
@@ -46,7 +47,7 @@ _INSTITUTION_WORDS = frozenset(
 #: "By" and names: words opening with a capital (initials and hyphens within), joined by
 #: spaces, commas, "and" or "&": "By Aida Sultanova", "By J. R. Smith and Jane Roe", a
 #: name's small words within ("By Thomas de Waal").
-_BYLINE = re.compile(
+_BYLINE = later(
     r"^By\s+(?P<author>[A-Z][^\s,;:!?&]*(?:(?:\s*,\s*|\s+)(?:[A-Z][^\s,;:!?&]*|and|&"
     rf"|{PARTICLE}-[A-Z][^\s,;:!?&]*|{PARTICLE}(?=\s+(?:[A-Z]|{PARTICLE}\s)))){{0,11}})$"
 )
@@ -54,18 +55,18 @@ _BYLINE = re.compile(
 #: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:",
 #: Polish "Autorka:", Indonesian "Penulis:", Uzbek "Muallif:", Vietnamese "Tác giả:"),
 #: with a colon, a comma (the BBC's "Автор, Кирилл Кривошеев") or a space after them.
-_OTHER_BY = re.compile(
+_OTHER_BY = later(
     r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
     r"|Autorka|Autorzy|Penulis|Muallif|Tác\s+giả|Text|Texte|Testo|Texto|Текст|作者|记者|記者)"
     r"(?:\s*[:：,]\s*|\s+)(?=\S)"
 )
 #: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
 #: the author's, and so no author read.
-_LABEL = re.compile(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
+_LABEL = later(r"^[^\W\d_]+\s*[:：]\s*(?=\S)")
 #: Such a label after names, and what follows it: the names end there ("Author: Aigerim
 #: Abilova Editor: Kairat Seitkali", the lines of one block; "Jane Roe Photo: John Doe";
 #: the BBC's "Автор, Кирилл Кривошеев Должность, Би-би-си", a writer's role after a comma).
-_LABEL_AFTER = re.compile(
+_LABEL_AFTER = later(
     r"\s+(?:[^\W\d_]+\s*[:：]|(?:Role|Position|Должность|Vəzifə|Görev|Unvan)\s*,)(?:\s|$).*$"
 )
 #: Words that join names in those languages besides "and" and "&".
@@ -73,14 +74,14 @@ _OTHER_JOINERS = frozenset({"et", "und", "y", "e", "и"})
 #: What ends the names in an author element: a date or a place after a separator
 #: ("Nino Kapanadze | 3 July 2024", "Claire Duval, 23 avril 2025", "Jane Roe — Baku"), a
 #: social network's handle.
-_AFTER_NAMES = re.compile(
+_AFTER_NAMES = later(
     r"\s*(?:[|·•—–]|,(?=\s*\d)|\s\d{1,2}[\s.]).*$|\s+in\s+[A-Z]\S*(?:\s+[A-Z]\S*)?$"
     r"|\s+@\w{1,30}$"  # an account's handle after its name ("Hikmet Hajiyev @HikmetHajy")
 )
 _MAX_NAME_WORDS = 8
 #: A word in capitals, as agencies set their writers' names: "AIDA", "O'NEIL"; and an initial.
-_CAPITALS = re.compile(r"[A-Z][A-Z'-]*[A-Z]\.?")
-_INITIAL = re.compile(r"[A-Z]\.")
+_CAPITALS = later(r"[A-Z][A-Z'-]*[A-Z]\.?")
+_INITIAL = later(r"[A-Z]\.")
 _JOINERS = ("and", "&")
 _MAX_AFFILIATION_WORDS = 6
 
@@ -97,11 +98,11 @@ class Byline:
 
 #: "By" with a colon after it, as some sites write it ("By: Vasif Huseynov"), or after
 #: "Story" ("Story by Interfax", as MSN credits the outlet it copies).
-_BY_COLON = re.compile(r"^(?:By\s*:|Story\s+by)\s*(?=\S)")
+_BY_COLON = later(r"^(?:By\s*:|Story\s+by)\s*(?=\S)")
 #: A stamp after the names, parted by a bullet or a bar: "Story by Interfax • 18 July 2025".
 #: (Tried only where a run of spaces begins, its spaces taken once: from each space of a run
 #: of 10,000, its spaces divided every way, a search took 3 s.)
-_STAMP_AFTER = re.compile(r"(?<!\s)\s++[•·|]\s++(?P<stamp>[^•·|]+)$")
+_STAMP_AFTER = later(r"(?<!\s)\s++[•·|]\s++(?P<stamp>[^•·|]+)$")
 
 
 def read_byline(lines: list[str]) -> Byline | None:
@@ -117,7 +118,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
     lines = [_byline_head(lines[0]), *lines[1:]]
-    other = _OTHER_BY.match(lines[0])
+    other = _OTHER_BY().match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
         names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
         return None if names is None else Byline(names)
@@ -127,7 +128,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     nobody = _nobody(names, agency, desks)
     if nobody is not None:
         return nobody
-    by = _BYLINE.match(f"By {names}")
+    by = _BYLINE().match(f"By {names}")
     if by is None or _institution(names.split()):
         return None
     author, after = _names_in_capitals(_without_agency(by["author"]))
@@ -141,7 +142,7 @@ def _names_in_capitals(author: str) -> tuple[str, str]:
     ("AIDA SULTANOVA Associated Press": "AIDA SULTANOVA" and "Associated Press"); any other
     names whole, and nothing after them."""
     words = [m for m in re.finditer(r"[^\s,]+", author) if m[0] not in _JOINERS]
-    if len(words) >= 2 and _CAPITALS.fullmatch(words[0][0]) and _in_capitals(words[1][0]):
+    if len(words) >= 2 and _CAPITALS().fullmatch(words[0][0]) and _in_capitals(words[1][0]):
         after = next((w for w in words if not _in_capitals(w[0])), None)
         if after is not None:
             names = re.sub(r"(?:[\s,]+(?:and|&))*[\s,]*$", "", author[: after.start()])
@@ -161,20 +162,20 @@ def _byline_head(line: str) -> str:
     Interfax"), without a stamp after its names ("... • 18 July 2025"), or, on a line of
     parts parted by bars or bullets, without the parts around the names (see
     :func:`_parted`: "By CAO DESHENG | chinadaily.com.cn | Updated: 2025-04-23 07:12")."""
-    line = _BY_COLON.sub("By ", line)
+    line = _BY_COLON().sub("By ", line)
     parted = _parted(line)
     if parted is not None:
         return parted[0]
-    after = _STAMP_AFTER.search(line)
+    after = _STAMP_AFTER().search(line)
     if after is not None and parse_stamp(after["stamp"]) is not None:
         return line[: after.start()]
     return line
 
 
 #: The bars and bullets parting a line of a byline's parts.
-_PARTS_APART = re.compile(r"(?<!\s)\s++[•·|｜]\s++")  # (from where a run of spaces begins)
+_PARTS_APART = later(r"(?<!\s)\s++[•·|｜]\s++")  # (from where a run of spaces begins)
 #: A part telling how long the text takes to read: "3 min read", "5 minutes read".
-_READING_TIME = re.compile(r"(?i:\d{1,3}\s*(?:min(?:ute)?s?\.?)(?:\s+(?:read|reading))?)")
+_READING_TIME = later(r"(?i:\d{1,3}\s*(?:min(?:ute)?s?\.?)(?:\s+(?:read|reading))?)")
 #: The most words of a site's, a desk's or a place's name as a part of such a line.
 _MOST_PART_WORDS = 4
 
@@ -186,13 +187,13 @@ def _parted(line: str) -> tuple[str, list[str]] | None:
     the other parts after a comma: "By Jane Roe, Reuters") and the stamps; None when the
     line is no such line: no stamp among the parts, or a part that is none of a stamp, a
     reading time, a site's address, a news agency or a name of a few words (a sentence)."""
-    parts = _PARTS_APART.split(line.strip())
+    parts = _PARTS_APART().split(line.strip())
     named = [p for p in parts if p.startswith("By ")]
     if len(parts) < 2 or len(named) != 1:
         return None
     names, stamps, agency = named[0], [], None
     for part in parts:
-        if part is names or _READING_TIME.fullmatch(part) or DOMAIN_END.search(part):
+        if part is names or _READING_TIME().fullmatch(part) or DOMAIN_END().search(part):
             continue
         if parse_stamp(part) is not None:
             stamps.append(part)
@@ -217,11 +218,11 @@ def _nobody(names: str, agency: str | None, desks: bool) -> Byline | None:
 def stamp_after_names(line: str) -> str | None:
     """The stamp a byline's line gives after its names and a bullet or a bar ("By Nigar
     Bayramli · April 24, 2025": "April 24, 2025"), if any (see :func:`_byline_head`)."""
-    line = _BY_COLON.sub("By ", line)
+    line = _BY_COLON().sub("By ", line)
     parted = _parted(line)
     if parted is not None:  # (the publication's stamp before an update's, whichever first)
         return next((x for x in parted[1] if not says_changed(x)), parted[1][0])
-    after = _STAMP_AFTER.search(line)
+    after = _STAMP_AFTER().search(line)
     return after["stamp"] if after is not None and parse_stamp(after["stamp"]) else None
 
 
@@ -234,7 +235,7 @@ def byline_author(lines: list[str]) -> str | None:
 
 #: A desk, not a writer: "Caspian Freight Wire staff", "Staff Reporter", "Our
 #: Correspondent", "Nikkei staff writers", "News Desk", "Agencies" (its desk's words, group 1).
-_DESK = re.compile(
+_DESK = later(
     r"(?:(?:[Tt]he|[Oo]ur|[Aa])\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}"
     r"((?i:(?:staff|news|editorial|foreign|city|web|online)\s+(?:writers?|reporters?|"
     r"correspondents?|desk|team|board)|staff|correspondents?|reporters|writers|desk|bureau"
@@ -242,7 +243,7 @@ _DESK = re.compile(
 )
 #: A writer's role after their name ("LEYLA MAMMADOVA Staff Writer", "Leyla Mammadova
 #: Business Correspondent", "KEN MORITSUGU AP Diplomatic Writer"): one person, named first.
-_WRITER_ROLE = re.compile(
+_WRITER_ROLE = later(
     r"(?P<name>.+?)\s+(?:(?i:senior|chief|staff|business|political|diplomatic|foreign"
     r"|economics?|energy|defen[cs]e|security|science|health|technology|tech|sports?|culture"
     r"|investigative|special|regional|national|international|world|news|contributing"
@@ -251,12 +252,12 @@ _WRITER_ROLE = re.compile(
 )
 #: A writer's role alone after a comma: "Chief Political Correspondent", "Caucasus
 #: Correspondent" (a place and a role).
-_ROLE_ALONE = re.compile(
+_ROLE_ALONE = later(
     r"(?:[A-Z][\w'’.-]*\s+){0,3}"
     r"(?i:writer|reporter|correspondent|editor|columnist|contributor|journalist|analyst)"
 )
 #: What a desk's role may follow: "By Staff Reporter", "By Our Correspondent".
-_DESK_OWNER = re.compile(r"(?i:our|a|the|staff|special|foreign|political)?")
+_DESK_OWNER = later(r"(?i:our|a|the|staff|special|foreign|political)?")
 #: "With" in the languages of the archive's sources, joining an outlet and the agency
 #: whose copy it ran ("Le Figaro avec AFP", "ZEIT ONLINE mit dpa", "El País con EFE",
 #: "Folha com Reuters", "Коммерсантъ с ТАСС", "Daily Sabah ile AA"): lower-case words
@@ -266,7 +267,7 @@ _WITH = r"with|avec|mit|con|com|с|со|ile"
 #: staff", "CISSY ZHOU, Nikkei staff writers", "Daily Sabah with AA", "Le Figaro avec AFP".
 #: (in capitals too, in a line set in capitals: "DAILY SABAH WITH AA").
 _WITH_ANY = rf"{_WITH}|WITH|AVEC"
-_NAMES_APART = re.compile(rf"\s*(?:,|&|\band\b|\b(?:{_WITH_ANY})\b)\s*")
+_NAMES_APART = later(rf"\s*(?:,|&|\band\b|\b(?:{_WITH_ANY})\b)\s*")
 
 
 def writers(names: str) -> tuple[str, str | None, bool]:
@@ -275,7 +276,7 @@ def writers(names: str) -> tuple[str, str | None, bool]:
     the first news agency
     named (see :func:`agency_of`); and whether any desk or agency was left out."""
     names = " ".join(names.split())  # (a run of spaces: see _take_credit)
-    parts = _NAMES_APART.split(names)
+    parts = _NAMES_APART().split(names)
     kept, agency, left_out = [], None, False
     for n, part in enumerate(parts):
         writer, named = _byline_part(part, first=n == 0)
@@ -297,13 +298,13 @@ def writers(names: str) -> tuple[str, str | None, bool]:
 #: GMT+3", a print view's; "Le Figaro avec AFP"; "with AA"): a few words opening with a
 #: capital (or a number after the first: "FRANCE 24 avec AFP"), or none, "with", and what
 #: follows.
-_WITH_AGENCY = re.compile(
+_WITH_AGENCY = later(
     r"(?P<names>(?:[^\W\d_][\w.'’&-]*\s+(?:(?:[^\W\d_][\w.'’&-]*|\d+)\s+){0,4}?)?)"
     rf"(?i:{_WITH})\s+(?P<rest>\S.*)"
 )
 _MOST_AGENCY_WORDS = 4
 #: What may stand between "with" and the agency: "Global Times with input from Xinhua".
-_INPUT_FROM = re.compile(r"^(?:inputs?|(?:additional\s+)?reporting)\s+(?:from|by)\s+", re.I)
+_INPUT_FROM = later(r"^(?:inputs?|(?:additional\s+)?reporting)\s+(?:from|by)\s+", re.I)
 _MOST_HEADER_LINE_WORDS = 20
 
 
@@ -312,13 +313,13 @@ def with_agency(text: str) -> tuple[str, str] | None:
     after it (the longest of its first words that :func:`writers` reads as one: "DAILY SABAH
     WITH AA ISTANBUL ..." gives "DAILY SABAH" and "AA"); None for any other line."""
     text = " ".join(text.split())
-    found = _WITH_AGENCY.fullmatch(text)
+    found = _WITH_AGENCY().fullmatch(text)
     if found is None or len(text.split()) > _MOST_HEADER_LINE_WORDS:
         return None
     names = found["names"].strip()
     if not all(w[0].isupper() or w.isdigit() for w in names.split()):
         return None  # "said in an interview with Reuters": a sentence's
-    words = _INPUT_FROM.sub("", found["rest"], count=1).split()  # "with input from Xinhua"
+    words = _INPUT_FROM().sub("", found["rest"], count=1).split()  # "with input from Xinhua"
     for n in range(min(_MOST_AGENCY_WORDS, len(words)), 0, -1):
         _, agency, _ = writers(f"{names} with {' '.join(words[:n]).rstrip(',;.:')}".strip())
         if agency is not None:
@@ -329,7 +330,7 @@ def with_agency(text: str) -> tuple[str, str] | None:
 def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
     """One of a byline's names: the writer it names (None for a desk, an agency, a role
     after a comma), and the news agency it names."""
-    if not first and _ROLE_ALONE.fullmatch(part):  # "Jane Roe, Chief Political Correspondent"
+    if not first and _ROLE_ALONE().fullmatch(part):  # "Jane Roe, Chief Political Correspondent"
         return None, None
     with_role = _writer_with_role(part)
     if with_role is not None:  # "LEYLA MAMMADOVA Staff Writer", "KEN MORITSUGU AP ..."
@@ -337,7 +338,7 @@ def _byline_part(part: str, *, first: bool) -> tuple[str | None, str | None]:
     names, after = _names_in_capitals(part)  # "DARLENE SUPERVILLE Associated Press", as
     if after and (agency := _agency_alone(after)) is not None:  # ABC's JSON-LD names her
         return names, agency
-    desk = _DESK.fullmatch(part)
+    desk = _DESK().fullmatch(part)
     named = (part[: desk.start(1)] if desk is not None and desk.lastindex else part).strip()
     known = agency_of(named) if named else None  # "Reuters staff"
     if known is not None or desk is not None or part.casefold() in AGENCIES:
@@ -349,8 +350,8 @@ def _writer_with_role(part: str) -> tuple[str, str | None] | None:
     """A writer named with their role (see :data:`_WRITER_ROLE`): the name, and the news
     agency written between the two ("KEN MORITSUGU AP Diplomatic Writer"); None for a desk's
     role alone ("Staff Reporter", "Our Correspondent")."""
-    role = _WRITER_ROLE.fullmatch(part)
-    if role is None or _DESK_OWNER.fullmatch(role["name"]) or len(role["name"].split()) < 2:
+    role = _WRITER_ROLE().fullmatch(part)
+    if role is None or _DESK_OWNER().fullmatch(role["name"]) or len(role["name"].split()) < 2:
         return None  # (one word before it: a name, "Tom Writer")
     words = role["name"].split()
     if len(words) > 1 and agency_of(words[-1]) is not None:
@@ -367,7 +368,7 @@ def _without_agency(names: str) -> str:
 
 
 def _in_capitals(word: str) -> bool:
-    return bool(_CAPITALS.fullmatch(word) or _INITIAL.fullmatch(word))
+    return bool(_CAPITALS().fullmatch(word) or _INITIAL().fullmatch(word))
 
 
 def _is_affiliation(line: str) -> bool:
@@ -387,7 +388,7 @@ _ROLE = (
     r"(?:additional\s+)?(?:reporting|reported|writing|written|editing|edited|compiled|interviewed"
     r"|translated|translation|production|produced|graphics|photos?)"
 )
-_CREDIT = re.compile(rf"{_ROLE}\s+by:?\s+(?P<names>[^;()]+)", re.IGNORECASE)
+_CREDIT = later(rf"{_ROLE}\s+by:?\s+(?P<names>[^;()]+)", re.IGNORECASE)
 #: An editor's credit as other languages label it, ending a text: DW's "Redaktion: Sean
 #: Sinico" (its English pages' "Edited by: Sean Sinico"), "Mitarbeit:", "Редактор:".
 _EDITOR_LABEL = (
@@ -401,7 +402,7 @@ _EDITOR_NAMED = (
     r"[\[(（]?\s*(?:(?:chief\s+)?editors?\s*[:：]\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
     r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*[^\s\]）)：:]{2,12}(?:\s+[^\s\]）)：:]{2,12})?)\s*[\])）]?"
 )
-_CREDITS = re.compile(
+_CREDITS = later(
     rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?"
     rf"|\(?{_EDITOR_LABEL}\)?\.?|{_EDITOR_NAMED}",
     re.IGNORECASE,
@@ -412,10 +413,10 @@ def credits_author(text: str) -> str | None:
     """The author a credit line names: its reporters, else its writers (not those who gave
     additional reporting, edited or translated); None when ``text`` is no credit line or
     names neither as a byline would."""
-    if _CREDITS.fullmatch(text.strip()) is None:
+    if _CREDITS().fullmatch(text.strip()) is None:
         return None
     roles: dict[str, str] = {}
-    for credit in _CREDIT.finditer(text):
+    for credit in _CREDIT().finditer(text):
         role = credit[0].split()[0].casefold()
         roles.setdefault(role, PLACE.sub("", credit["names"]).strip())
     for role in ("reporting", "reported", "writing", "written"):
@@ -457,24 +458,24 @@ _CONTRIBUTED = re.compile(
 _TEXT_ROLES = frozenset(("reporting", "reported", "writing", "written", "compiled"))
 #: A news agency named alone on the line ending a text, as its credit: "(AFP)", "— Reuters",
 #: "[Xinhua]" (group ``name``; see :func:`agency_of`: a known one only).
-_AGENCY_ALONE = re.compile(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{1,40}?)\s*[)\]]?\.?")
+_AGENCY_ALONE = later(r"(?:\(|\[|[—–-]+\s*)?(?P<name>[^\W\d_][^()\[\]]{1,40}?)\s*[)\]]?\.?")
 
 
 #: A line naming the agencies a story comes from, ending it: "Source: Reuters, AFP",
 #: "Source: Al Jazeera and news agencies", "Sources: TASS, Interfax", "Source(s): Xinhua
 #: News Agency".
-_SOURCE = re.compile(
+_SOURCE = later(
     r"(?:source(?:s|\(s\))?|источник|джерело|quelle|fuente|fonte|kaynak|mənbə|źródło|sumber"
     r"|nguồn|manba|منبع|المصدر|स्रोत|출처|来源|來源|出典)\s*[:：]\s*(?P<names>[^.!?:;。]{2,60})[.。]?",
     re.IGNORECASE,
 )
-_AGENCIES_APART = re.compile(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
+_AGENCIES_APART = later(r"\s*(?:,|/|\+|\band\b|\bи\b|\bet\b|\bund\b|\bve\b|\bvə\b)\s*")
 
 
 #: The labels of a Chinese page's line of metadata over its text, "2025年4月23日 来源：人民日报
 #: 作者：王磊": its source (来源, the paper or agency a portal's copy comes from), its writer
 #: (作者, 记者), its editors, when it was published.
-_ITEM_LABEL = re.compile(r"(来源|作者|记者|责任编辑|编辑|发布时间|时间)\s*[:：]\s*")
+_ITEM_LABEL = later(r"(来源|作者|记者|责任编辑|编辑|发布时间|时间)\s*[:：]\s*")
 
 
 def labelled_items(text: str) -> tuple[str, dict[str, str]] | None:
@@ -482,7 +483,7 @@ def labelled_items(text: str) -> tuple[str, dict[str, str]] | None:
     nothing), and each label's value, its first word ("来源：新华网 字号：大 中 小": 新华网);
     None when the line labels neither a source nor a writer, or is longer than such a line
     (a paragraph quoting "来源：" is text)."""
-    parts = _ITEM_LABEL.split(text.strip())
+    parts = _ITEM_LABEL().split(text.strip())
     if len(parts) < 3 or len(text) > 80:
         return None
     items = {
@@ -504,8 +505,8 @@ def _item_value(value: str) -> bool:
     return len(value) <= 20 and not re.search(r"[，。？！；,?!;]", value)
 
 
-_AGENCY_NAME = re.compile(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
-_AGENCIES_WORD = re.compile(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
+_AGENCY_NAME = later(r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,3}")
+_AGENCIES_WORD = later(r"(?:news\s+)?(?:agencies|wires|agences|agenturen)", re.IGNORECASE)
 
 
 def source_agencies(text: str) -> list[str] | None:
@@ -513,16 +514,16 @@ def source_agencies(text: str) -> list[str] | None:
     :func:`agency_of`; "news agencies" names none); None when it is no such line: a
     sentence ("Source: the ministry said..."), or a source that is no news agency ("Source:
     State Customs Committee", the outlet's own words about its figures)."""
-    source = _SOURCE.fullmatch(text.strip())
+    source = _SOURCE().fullmatch(text.strip())
     if source is None:
         return None
-    parts = [p.strip() for p in _AGENCIES_APART.split(source["names"]) if p.strip()]
+    parts = [p.strip() for p in _AGENCIES_APART().split(source["names"]) if p.strip()]
     agencies = [p for p in parts if agency_of(p) is not None]
-    unnamed = any(_AGENCIES_WORD.fullmatch(p) for p in parts)
+    unnamed = any(_AGENCIES_WORD().fullmatch(p) for p in parts)
     if not parts or not (agencies or unnamed):
         return None
     if not all(
-        _AGENCIES_WORD.fullmatch(p) or (_AGENCY_NAME.fullmatch(p) and not p[0].islower())
+        _AGENCIES_WORD().fullmatch(p) or (_AGENCY_NAME().fullmatch(p) and not p[0].islower())
         for p in parts  # (a capital, or a letter of a script with none: "رويترز", "路透社")
     ):
         return None
@@ -535,7 +536,7 @@ def take_credits(body: list[Block], fields: dict[str, Field]) -> list[Furniture]
     taken = []
     while (credit := _take_credit(body, fields) or _take_signature(body, fields)) is not None:
         taken.append(credit)
-    end = _END_MARK.search(body[-1].text) if body else None
+    end = _END_MARK().search(body[-1].text) if body else None
     if end is not None and end.start() > 0:  # "... cooperation documents. Enditem"
         last = body.pop()
         body.append(replace(last, text=last.text[: end.start()]))
@@ -555,7 +556,7 @@ def closes_text(text: str) -> bool:
 #: A writer's role on a line of its own, in the languages of the archive's sources:
 #: "Special correspondent", "Xüsusi müxbir", "Özel muhabir", "Собственный корреспондент",
 #: "Envoyée spéciale", "Korrespondentin".
-_ROLE_LINE = re.compile(
+_ROLE_LINE = later(
     r"(?:[^\W\d_][\w'’-]*\s+){0,2}(?:writer|reporter|correspondent|editor|journalist|columnist"
     r"|müxbir(?:i)?|jurnalist|muhabir(?:i)?|корреспондент|спецкор|журналист|обозреватель"
     r"|correspondant(?:e)?|envoyée?\s+spéciale?|journaliste|korrespondent(?:in)?|reporter(?:in)?"
@@ -564,7 +565,7 @@ _ROLE_LINE = re.compile(
 )
 #: A place on a line of its own after a signature: one to three words opening with a
 #: capital ("Pekin", "New York").
-_PLACE_LINE = re.compile(r"[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*(?:\s+[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*){0,2}")
+_PLACE_LINE = later(r"[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*(?:\s+[A-ZÀ-ÞА-ЯЁƏÇĞİÖŞÜ][\w'’.-]*){0,2}")
 
 
 def signed(body: Sequence[Block]) -> bool:
@@ -579,9 +580,9 @@ def _take_signature(body: list[Block], fields: dict[str, Field]) -> Furniture | 
     place they write from (AZERTAC's "Qoşqar Hüseynov" / "Xüsusi müxbir" / "Pekin"); the
     name is the author when ``fields`` names none."""
     texts = [" ".join(b.text.split()) for b in body[-3:]]
-    placed = len(texts) == 3 and _PLACE_LINE.fullmatch(texts[-1]) is not None
+    placed = len(texts) == 3 and _PLACE_LINE().fullmatch(texts[-1]) is not None
     name, role = texts[-3:-1] if placed else texts[-2:] if len(texts) >= 2 else ("", "")
-    signed = _names_alone(name) if _ROLE_LINE.fullmatch(role) else None
+    signed = _names_alone(name) if _ROLE_LINE().fullmatch(role) else None
     count = 3 if placed else 2
     if signed is None or len(body) <= count or len(name.split()) > 4:
         return None
@@ -593,7 +594,7 @@ def _take_signature(body: list[Block], fields: dict[str, Field]) -> Furniture | 
 
 
 #: An agency's end mark on the last line of its text (Xinhua's "Enditem").
-_END_MARK = re.compile(r"(?<=[.!?\"”»])\s+Enditem\s*$")
+_END_MARK = later(r"(?<=[.!?\"”»])\s+Enditem\s*$")
 
 
 #: What else ends a story, not its text: who helped ("— With assistance from Jane Roe"), a
@@ -602,7 +603,7 @@ _END_MARK = re.compile(r"(?<=[.!?\"”»])\s+Enditem\s*$")
 #: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
 #: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고"), Reuters'
 #: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem", "-0-").
-_CLOSING = re.compile(
+_CLOSING = later(
     r"[—–-]\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
     r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
     r"|to\s+contact\s+the\s+(?:reporters?|editors?|authors?|writers?)\s+(?:on|of|responsible"
@@ -623,7 +624,7 @@ _CLOSING = re.compile(
 #: public policy issues; the views represented herein are those of the author(s)...";
 #: the United Nations' on its press releases: "For information media. Not an official
 #: record."; an outlet's that it may not share a piece's views.
-_DISCLAIMER = re.compile(
+_DISCLAIMER = later(
     r"\bdoes\s+not\s+take\s+institutional\s+positions\b"
     r"|^\W*for\s+information\s+media\W+not\s+an\s+official\s+record\W*$"
     r"|\b(?:the\s+)?(?:views|opinions)\s+(?:expressed|represented)\s+(?:here(?:in)?|in\s+this\s+"
@@ -655,7 +656,7 @@ _DISCLAIMER = re.compile(
 #: 1 of the New York edition with the headline: ... Order Reprints | Today's Paper |
 #: Subscribe", the South China Morning Post's "This article appeared in the South China
 #: Morning Post print edition as: ...".
-_PRINT_NOTICE = re.compile(
+_PRINT_NOTICE = later(
     r"^\W*(?:a\s+version\s+of\s+)?this\s+(?:article|story|report|column|interview)\s+"
     r"(?:appears|appeared|ran|was\s+published)\s+in\s+(?:print\b|the\s+(?:[^.,;]{2,60}?\s+)?"
     r"print\s+edition\b|the\s+[^.,;]{2,60}?\s+edition\s+of\b)",
@@ -666,20 +667,20 @@ _PRINT_NOTICE = re.compile(
 def print_notice(text: str) -> bool:
     """Whether a paragraph is a paper's notice that the story ran in print (see
     :data:`_PRINT_NOTICE`): the paper's words on where it ran, none of the story's."""
-    return len(text) <= 600 and _PRINT_NOTICE.search(text) is not None
+    return len(text) <= 600 and _PRINT_NOTICE().search(text) is not None
 
 
 def disclaimer(text: str) -> bool:
     """Whether a paragraph is an outlet's disclaimer, its words on every piece of its, not
     one (see :data:`_DISCLAIMER`), and not a sentence reporting one ("the embassy said that
     the views expressed in this article are those of the author")."""
-    return bool(_DISCLAIMER.search(text)) and len(text) <= 600 and not _REPORTS.search(text)
+    return bool(_DISCLAIMER().search(text)) and len(text) <= 600 and not _REPORTS().search(text)
 
 
 #: Words by which a story reports what someone said or wrote: a last paragraph holding
 #: them and a disclaimer's words is the story's ("the embassy said that the views expressed
 #: in this article are those of the author alone"), not the outlet's disclaimer.
-_REPORTS = re.compile(
+_REPORTS = later(
     r"\b(?:said|says|told|stated|statement|wrote|noted|added|according\s+to)\b", re.IGNORECASE
 )
 
@@ -698,7 +699,7 @@ _LANGUAGES = (
 #: A site's address's ending ("Trend.Az", "Eurasianet.org").
 _DOMAIN_ENDING = r"\.(?:com|az|ru|net|org|co\.uk|kz|uz|ge|tr|cn|am|info|news)"
 #: A site's address ending a name: the site's name is what comes before it.
-DOMAIN_END = re.compile(rf"{_DOMAIN_ENDING}$", re.IGNORECASE)
+DOMAIN_END = later(rf"{_DOMAIN_ENDING}$", re.IGNORECASE)
 #: Words of an outlet's name, not a person's ("The Caspian Times", "OC Media", "Daily
 #: Sabah").
 OUTLET_WORDS = frozenset(
@@ -712,7 +713,7 @@ OUTLET_WORDS = frozenset(
 #: Eurasianet", "This article is republished from The Conversation under a Creative Commons
 #: license. Read the original article.", "Republished with permission from The Diplomat",
 #: "Originally published in Kommersant", "Originally published in Russian by Kommersant".
-_REPUBLISHED = re.compile(
+_REPUBLISHED = later(
     rf"(?:source\s*:\s*)?(?:(?:a\s+version\s+of\s+)?(?:this\s+{_PIECE}|the\s+{_THE_PIECE})\s+"
     r"(?:(?:was|is|has\s+been)\s+(?:(?:originally|first)\s+)?(?:published|republished|reprinted"
     r"|posted)|(?:originally|first)\s+appeared)|(?:originally|first)\s+(?:published|appeared|posted)"
@@ -726,7 +727,7 @@ _REPUBLISHED = re.compile(
 )
 #: What a name after "published in" may be that is no outlet: a language, a month, a day,
 #: a year.
-_NO_OUTLET = re.compile(
+_NO_OUTLET = later(
     rf"(?:{_LANGUAGES}|print|january|february|"
     r"march|april|may|june|july|august|september|october|november|december|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|\d)",
@@ -743,13 +744,13 @@ def republished_from(text: str) -> str | None:
     (see :func:`_first_outlet`)."""
     if len(text.split()) > 40:
         return None
-    found = _REPUBLISHED.fullmatch(text.strip())
-    if found is None or _NO_OUTLET.match(found["name"]):
+    found = _REPUBLISHED().fullmatch(text.strip())
+    if found is None or _NO_OUTLET().match(found["name"]):
         return None
     return _first_outlet(found["name"].partition(",")[0])
 
 
-_AND = re.compile(r"\s+and\s+")
+_AND = later(r"\s+and\s+")
 
 
 def _first_outlet(name: str) -> str:
@@ -760,10 +761,10 @@ def _first_outlet(name: str) -> str:
     International Studies"), and so is a name whose "and" joins no two outlets ("Stars and
     Stripes", "Caspian News and Analysis"); an "and" before a word in lower case ends it
     ("Eurasianet and is republished with permission")."""
-    clause = next((m for m in _AND.finditer(name) if name[m.end() : m.end() + 1].islower()), None)
+    clause = next((m for m in _AND().finditer(name) if name[m.end() : m.end() + 1].islower()), None)
     if clause is not None:
         name = name[: clause.start()]
-    parts = _AND.split(name.strip())
+    parts = _AND().split(name.strip())
     later = [word for part in parts for word in part.split()[1:]]
     if len(parts) > 1 and all(word[:1].isupper() for word in later):
         name = parts[0]
@@ -771,14 +772,14 @@ def _first_outlet(name: str) -> str:
             if _two_outlets(name, part):
                 break
             name = f"{name} and {part}"
-    return DOMAIN_END.sub("", name.strip())  # an outlet's address: its name
+    return DOMAIN_END().sub("", name.strip())  # an outlet's address: its name
 
 
 #: A name's article, which opens an outlet's name of its own after "and" ("... and The
 #: Diplomat").
-_ARTICLE = re.compile(r"(?:The|A|An|Le|La|Les|Il|El|Die|Der|Das)\b")
+_ARTICLE = later(r"(?:The|A|An|Le|La|Les|Il|El|Die|Der|Das)\b")
 #: A name in capitals, an outlet's initials ("RFE/RL", "BBC"): a name of its own.
-_ACRONYM = re.compile(r"[A-Z\d][A-Z\d/&.-]+")
+_ACRONYM = later(r"[A-Z\d][A-Z\d/&.-]+")
 
 
 def _two_outlets(before: str, after: str) -> bool:
@@ -792,9 +793,9 @@ def _two_outlets(before: str, after: str) -> bool:
     Stripes"): a name of one word after "and" is a word of the first's, as far as the
     words tell."""
     return bool(
-        _ARTICLE.match(after)
-        or any(DOMAIN_END.search(p) or agency_of(p) is not None for p in (before, after))
-        or any(_ACRONYM.fullmatch(p) for p in (before, after))
+        _ARTICLE().match(after)
+        or any(DOMAIN_END().search(p) or agency_of(p) is not None for p in (before, after))
+        or any(_ACRONYM().fullmatch(p) for p in (before, after))
         or (len(before.split()) >= 2 and len(after.split()) >= 2)
     )
 
@@ -811,7 +812,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     text = " ".join(body[-1].text.split())
     contributed = _CONTRIBUTED.fullmatch(text.strip())
     drawn = _drawn_on(text)
-    if contributed is not None or drawn is not None or _CLOSING.fullmatch(text.strip()):
+    if contributed is not None or drawn is not None or _CLOSING().fullmatch(text.strip()):
         last = body.pop()
         agency = drawn if contributed is None else _credited_agency(contributed)
         _credit_origin(fields, agency, last.line)
@@ -831,7 +832,7 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
         if "author" not in fields:
             fields["author"] = Field(signed, last.line)
         return Furniture("byline", last.text, last.line)
-    if _CREDITS.fullmatch(text.strip()) is None:
+    if _CREDITS().fullmatch(text.strip()) is None:
         return None
     last = body.pop()
     author = credits_author(last.text)
@@ -844,14 +845,14 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
 #: A line naming the agencies a story draws on, as other languages write it: "По материалам
 #: РИА Новости", "С использованием материалов ТАСС", "Mit Material von dpa und Reuters", "Con
 #: información de EFE", "Com informações da Reuters", "(Avec AFP)", "(With agencies)".
-_DRAWN_ON = re.compile(
+_DRAWN_ON = later(
     r"[(\[*]?\s*(?:[—–-]+\s*)?(?:по\s+материалам|с\s+использованием\s+материалов|mit\s+material"
     r"\s+(?:von|der|des)|con\s+informaci(?:ón|ones)\s+de|com\s+informações\s+d[aeo]s?|avec|with)"
     r"\s+(?P<names>[^.;()\[\]]{2,60}?)\s*[)\]]?\.?",
     re.IGNORECASE,
 )
 #: Agencies unnamed, as those lines may say it: "(With agencies)", "По материалам агентств".
-_AGENCIES_UNNAMED = re.compile(
+_AGENCIES_UNNAMED = later(
     r"(?:news\s+)?agencies|agences|agenturen|agencias|agências|агентств\w*|информагентств\w*",
     re.IGNORECASE,
 )
@@ -861,10 +862,10 @@ def _drawn_on(text: str) -> str | None:
     """The first news agency a line naming the agencies a story draws on names (see
     :data:`_DRAWN_ON`), or "" when it names them unnamed ("(With agencies)"); None for any
     other line ("По материалам следствия, ...": a sentence, no agency's)."""
-    drawn = _DRAWN_ON.fullmatch(" ".join(text.split()))
+    drawn = _DRAWN_ON().fullmatch(" ".join(text.split()))
     if drawn is None:
         return None
-    if _AGENCIES_UNNAMED.fullmatch(drawn["names"].strip()):
+    if _AGENCIES_UNNAMED().fullmatch(drawn["names"].strip()):
         return ""
     return _known_agency(drawn["names"])
 
@@ -880,7 +881,7 @@ def _known_agency(names: str) -> str | None:
     """The first news agency the readers know among ``names`` (parted by commas, "and",
     slashes: "Xinhua", "Reuters and AFP", "Jane Roe in Baku and Reuters"), as written; None
     when they name none: a person, an outlet no list holds, "agencies"."""
-    for part in _AGENCIES_APART.split(PLACE.sub("", names)):
+    for part in _AGENCIES_APART().split(PLACE.sub("", names)):
         if agency_of(part.strip()) is not None:
             return part.strip()
     return None
@@ -910,7 +911,7 @@ def _credits_agency(text: str) -> str | None:
     """The news agency a credit line names among those who gave the text's words
     ("(Additional reporting by Reuters)", "(Reporting by Reuters; Editing by Jane Roe)";
     see :data:`_TEXT_ROLES`); never a person ("Additional reporting by Jane Roe")."""
-    for credit in _CREDIT.finditer(text):
+    for credit in _CREDIT().finditer(text):
         role = credit[0].casefold().removeprefix("additional").split()[0]
         if role in _TEXT_ROLES:  # ("Additional reporting by", "Additional editing by")
             found = _known_agency(credit["names"])
@@ -928,7 +929,7 @@ def agency_credit(text: str) -> str | None:
     Xinhua", "In Conversation With Reuters", "Prime Minister With Reuters": the agency is the
     one interviewed or met, not the text's source)."""
     text = " ".join(text.split())
-    alone = _AGENCY_ALONE.fullmatch(text)
+    alone = _AGENCY_ALONE().fullmatch(text)
     if alone is not None and text[:1] in "([—–-" and agency_of(alone["name"]) is not None:
         return alone["name"]
     if (slashed := _slashed_credit(text)) is not None:
@@ -945,9 +946,9 @@ def agency_credit(text: str) -> str | None:
 #: A credit line as German papers end a story, the editor's initials and the agencies it
 #: draws on set apart by slashes ("ala/Reuters/dpa", "kle/dpa/AFP", "cst/AFP"; DER SPIEGEL,
 #: Die Zeit, tagesschau.de), in brackets or not.
-_SLASHED = re.compile(r"\(?(?P<parts>[^\W\d_]{2,12}(?:/[^\W\d_]{2,12})+)\)?")
+_SLASHED = later(r"\(?(?P<parts>[^\W\d_]{2,12}(?:/[^\W\d_]{2,12})+)\)?")
 #: An editor's initials in such a line: two to four small letters.
-_INITIALS = re.compile(r"[^\W\d_A-Z]{2,4}")
+_INITIALS = later(r"[^\W\d_A-Z]{2,4}")
 
 
 def _slashed_credit(text: str) -> str | None:
@@ -955,12 +956,12 @@ def _slashed_credit(text: str) -> str | None:
     names (see :data:`_SLASHED`): each part an agency the readers know or an editor's
     initials in small letters, one an agency at least; None for any other line ("and/or",
     "Reuters/Ipsos": a poll's, whose other part is neither)."""
-    found = _SLASHED.fullmatch(text.strip().rstrip("."))
+    found = _SLASHED().fullmatch(text.strip().rstrip("."))
     if found is None:
         return None
     parts = found["parts"].split("/")
     agencies = [p for p in parts if agency_of(p) is not None]
-    if not agencies or not all(p in agencies or _INITIALS.fullmatch(p) for p in parts):
+    if not agencies or not all(p in agencies or _INITIALS().fullmatch(p) for p in parts):
         return None
     return agencies[0]
 
@@ -990,7 +991,7 @@ def _outlet_s_name(names: str) -> bool:
     drop the line: one of those ("Dawn with AFP") is left as text, naming none."""
     words = names.casefold().split()
     return bool(
-        OUTLET_WORDS.intersection(words) or words[0] in _ARTICLES or DOMAIN_END.search(names)
+        OUTLET_WORDS.intersection(words) or words[0] in _ARTICLES or DOMAIN_END().search(names)
     )
 
 
@@ -1015,7 +1016,7 @@ def take_opening_credit(body: list[Block], fields: dict[str, Field]) -> Furnitur
 
 #: A note on the text's writer ending it, labelled so: "About the author: Fuad Shahbazov is
 #: a policy analyst ...", "About the authors", "Об авторе", "À propos de l'auteur".
-_ABOUT_THE_AUTHOR = re.compile(
+_ABOUT_THE_AUTHOR = later(
     r"\W*(?:about\s+the\s+(?:authors?|writers?|contributors?)|об\s+авторе|об\s+авторах"
     r"|à\s+propos\s+de\s+l['’]auteur|über\s+(?:den|die)\s+autor(?:in)?|sobre\s+el\s+autor"
     r"|müəllif\s+haqqında|yazar\s+hakkında)\b\W*\S",
@@ -1023,7 +1024,7 @@ _ABOUT_THE_AUTHOR = re.compile(
 )
 #: What a writer's name opens a note on them with: "Kenji Kawase is Nikkei Asia's China
 #: business news editor", "Jane Roe was a correspondent ...", "... is a senior fellow".
-_IS_SOMEONE = re.compile(
+_IS_SOMEONE = later(
     r"\s+(?:is|was|has\s+been)\s+(?:a|an|the|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}['’]s?)\s"
 )
 _MOST_BIO_WORDS = 80
@@ -1037,16 +1038,16 @@ def _author_bio(text: str, author: Field | None) -> bool:
     text = " ".join(text.split())
     if len(text.split()) > _MOST_BIO_WORDS:
         return False
-    if _ABOUT_THE_AUTHOR.match(text):
+    if _ABOUT_THE_AUTHOR().match(text):
         return True
     if author is None:
         return False
-    names = [n.strip() for n in _NAMES_APART.split(author.value) if len(n.split()) >= 2]
+    names = [n.strip() for n in _NAMES_APART().split(author.value) if len(n.split()) >= 2]
     # a byline in capitals names the writer the note names as written: "CISSY ZHOU" and
     # "Cissy Zhou is a Nikkei Asia correspondent"
     return any(
         text[: len(name)].casefold() == name.casefold()
-        and _IS_SOMEONE.match(text, len(name)) is not None
+        and _IS_SOMEONE().match(text, len(name)) is not None
         for name in names
     )
 
@@ -1077,10 +1078,10 @@ def _signed(text: str) -> str | None:
     """The writer a line naming the author after a label names ("Автор: Иван Петров",
     "Author: Jane Roe"), or None."""
     text = " ".join(text.split())
-    label = _OTHER_BY.match(text)
+    label = _OTHER_BY().match(text)
     if label is None or not label[0].rstrip().endswith((":", "：")):
         return None  # ("Text Messages Seen By Reuters" is a headline, not a label)
-    text = text[: label.end()] + _LABEL_AFTER.sub("", text[label.end() :])
+    text = text[: label.end()] + _LABEL_AFTER().sub("", text[label.end() :])
     if len(text.split()) > _MAX_NAME_WORDS:
         return None
     found = read_byline([text])
@@ -1117,18 +1118,18 @@ def named_agency(text: str) -> str | None:
 
 
 #: Where one of several reporters was: "Finbarr Bermingham in Brussels and Dewey Sim".
-_PLACE_BEFORE_NEXT = re.compile(PLACE.pattern + r"(?=\s*,|\s+(?:and|&)\s)")
+_PLACE_BEFORE_NEXT = later(PLACE.pattern + r"(?=\s*,|\s+(?:and|&)\s)")
 
 
 def _names_alone(text: str) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
     capital, joined as bylines join them; None for anything else."""
-    names = _AFTER_NAMES.sub("", _PLACE_BEFORE_NEXT.sub("", text)).strip(" ,")
-    if (other := _OTHER_BY.match(names)) is not None:
+    names = _AFTER_NAMES().sub("", _PLACE_BEFORE_NEXT().sub("", text)).strip(" ,")
+    if (other := _OTHER_BY().match(names)) is not None:
         names = names[other.end() :]  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
-    elif _LABEL.match(names) is not None:
+    elif _LABEL().match(names) is not None:
         return None  # "Photo: Jane Roe", "Editor: John Doe": someone else than the author
-    names = _LABEL_AFTER.sub("", names)  # "Aigerim Abilova Editor: Kairat Seitkali"
+    names = _LABEL_AFTER().sub("", names)  # "Aigerim Abilova Editor: Kairat Seitkali"
     if names.startswith("By "):
         return byline_author([names])
     words = [w for w in re.split(r"[\s,]+", names) if w]
@@ -1145,14 +1146,14 @@ def _names_alone(text: str) -> str | None:
 #: A place and a name in quotes after a colon, as the Arabic press fills its author's slot:
 #: "بكين: «الشرق الأوسط»" (Beijing: «Asharq Al-Awsat»), "London: 'The Outlet'": the
 #: outlet's, a quoted name being no person's.
-_PLACE_AND_QUOTED = re.compile(r"[^\W\d_][\w\s'’.-]{0,40}?\s*[:：]\s*[«\"“„‘'].{1,80}[»\"”“’']")
+_PLACE_AND_QUOTED = later(r"[^\W\d_][\w\s'’.-]{0,40}?\s*[:：]\s*[«\"“„‘'].{1,80}[»\"”“’']")
 
 
 #: Who an author's slot may name that wrote no story: a site's placeholder account
 #: ("admin", "Webmaster"), its desk or office in other words ("Редакция", "Redaktion", "Xəbər
 #: xidməti", "Press Office", "Online Editor", "Guest Author"), a paid piece's label
 #: ("Sponsored", "Partner Content"), a photographer ("Photo: John Doe", "John Doe (photos)").
-_NO_WRITER = re.compile(
+_NO_WRITER = later(
     r"(?:admin(?:istrator)?|web\s*master|(?:site|web|online|news|digital)\s+(?:editors?|team"
     r"|admin)|editors?|(?:guest|staff)\s+(?:authors?|writers?|posts?|contributors?)|contributors?"
     r"|sponsored(?:\s+(?:content|post))?|partner(?:\s+content)?|paid\s+(?:post|content)"
@@ -1168,7 +1169,7 @@ _NO_WRITER = re.compile(
 def no_writer(name: str) -> bool:
     """Whether an author's slot names no writer (see :data:`_NO_WRITER`): "admin",
     "Редакция", "Sponsored", "Photo: John Doe"."""
-    return _NO_WRITER.fullmatch(" ".join(name.split())) is not None
+    return _NO_WRITER().fullmatch(" ".join(name.split())) is not None
 
 
 def no_person(name: str) -> bool:
@@ -1178,7 +1179,7 @@ def no_person(name: str) -> bool:
     :func:`_names_alone`); or a place and a name in quotes after a colon (see
     :data:`_PLACE_AND_QUOTED`)."""
     words = name.split()
-    if _PLACE_AND_QUOTED.fullmatch(INVISIBLE_RUN.sub("", name).strip()):
+    if _PLACE_AND_QUOTED().fullmatch(INVISIBLE_RUN().sub("", name).strip()):
         return True
     return (
         len(words) == 1
@@ -1191,9 +1192,9 @@ def no_person(name: str) -> bool:
 def _capitalised(named: list[str]) -> bool:
     """Whether ``named`` (a text's words, but the joiners) are names: two or more opening
     with a capital (``al-Sharaa`` too), a name's small words between ("de", "von der")."""
-    capitalised = [w for w in named if not _PARTICLE_WORD.fullmatch(w)]
+    capitalised = [w for w in named if not _PARTICLE_WORD().fullmatch(w)]
     return len(capitalised) >= 2 and all(
-        w[0].isupper() or _PARTICLE_NAME.fullmatch(w) for w in capitalised
+        w[0].isupper() or _PARTICLE_NAME().fullmatch(w) for w in capitalised
     )
 
 
@@ -1202,11 +1203,11 @@ def _institution(words: list[str]) -> bool:
     words by a name's small words to name an institution or a desk ("Service de Presse"),
     or is such words alone ("Press Office"), not a person (see :data:`_INSTITUTION_WORDS`);
     "Thomas de Waal and Robert Service" is two people."""
-    for name in _NAMES_APART.split(" ".join(words)):
+    for name in _NAMES_APART().split(" ".join(words)):
         parts = name.split()
         body = [w.casefold() in _INSTITUTION_WORDS for w in parts]
         if parts and all(body):  # "Press Office", "Press Service"
             return True
-        if any(_PARTICLE_WORD.fullmatch(w) for w in parts) and any(body):
+        if any(_PARTICLE_WORD().fullmatch(w) for w in parts) and any(body):
             return True
     return False

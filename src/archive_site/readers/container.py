@@ -15,13 +15,13 @@ Nothing in a container is trusted: whatever it decompresses is bounded by
 from __future__ import annotations
 
 import codecs
-import re
 import zlib
 from collections.abc import Mapping
 from dataclasses import replace
 
 from ..errors import Problems
 from ..files import MAX_BYTES
+from ..patterns import later
 from ..urls import is_web_url, uri_of
 from .base import Capture, Field, Reading, readable, split_lines
 from .charset import LABELS, Decoded, page_codec
@@ -71,7 +71,7 @@ def unescaped(text: str) -> bytes:
 
 
 #: A character no :func:`escaped` text holds: neither ASCII nor one standing for a byte.
-_NOT_ESCAPED = re.compile("[^\x00-\x7f\uf700-\uf7ff]")
+_NOT_ESCAPED = later("[^\x00-\x7f\uf700-\uf7ff]")
 
 
 def head_bytes(text: str, size: int) -> bytes:
@@ -86,7 +86,7 @@ def head_bytes(text: str, size: int) -> bytes:
 def is_escaped(text: str) -> bool:
     """Whether ``text`` may be a file :func:`escaped` (only ASCII, and characters standing
     for bytes)."""
-    return _NOT_ESCAPED.search(text) is None
+    return _NOT_ESCAPED().search(text) is None
 
 
 class Refused(Exception):

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 
 from ..errors import Problems
 from ..model import Furniture
+from ..patterns import later
 from ..urls import is_web_url
 from .base import (
     Block,
@@ -55,12 +56,12 @@ from .wire import copyright_origin
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 #: Nexis's date line: ``April 23, 2025 Wednesday``, perhaps a time after the weekday
 #: (``April 23, 2025 Wednesday 10:15 AM GMT``), or an edition (``Final Edition``).
-_NEXIS_DATE = re.compile(rf"^(?P<day>.*?\d{{4}}),?\s+(?P<wd>{_WEEKDAY})(?:\s+(?P<rest>.*))?$")
-_COPYRIGHT = re.compile(r"^(?:Copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
+_NEXIS_DATE = later(rf"^(?P<day>.*?\d{{4}}),?\s+(?P<wd>{_WEEKDAY})(?:\s+(?P<rest>.*))?$")
+_COPYRIGHT = later(r"^(?:Copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
 _END_OF_DOCUMENT = re.compile(r"^\s*End of Document\s*$")
-_BODY = re.compile(r"^\s*Body\s*$")
+_BODY = later(r"^\s*Body\s*$")
 #: Nexis Uni's labelled lines (``Length: 212 words``); LexisNexis writes them in capitals.
-_LABELLED = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):(?P<value>.*)$")
+_LABELLED = later(r"^\s*(?P<label>[A-Z][A-Za-z]*(?:-[A-Za-z]+)*):(?P<value>.*)$")
 #: Labels of the header, whose values give fields or are furniture.
 _HEAD_LABELS = frozenset(
     [
@@ -103,14 +104,14 @@ _TAIL_LABELS = frozenset(
     ]
 )
 #: A page's mark, in the text of an export saved as PDF: ``Page 2 of 3``.
-_PAGE = re.compile(r"^\s*Page \d+ of \d+\s*$")
-_DOCUMENTS = re.compile(r"^\s*\d+ of \d+ DOCUMENTS?\s*$", re.IGNORECASE)
+_PAGE = later(r"^\s*Page \d+ of \d+\s*$")
+_DOCUMENTS = later(r"^\s*\d+ of \d+ DOCUMENTS?\s*$", re.IGNORECASE)
 #: Factiva's tail: ``Document TRNDAZ0020250423el4n0005l``.
 _FACTIVA_ID = re.compile(r"^\s*Document [A-Za-z0-9]{16,40}\s*$")
-_WORDS_COUNT = re.compile(r"^\s*[\d,.]+ words\s*$", re.IGNORECASE)
-_CLOCK = re.compile(r"^\s*\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M))?\s*$", re.IGNORECASE)
+_WORDS_COUNT = later(r"^\s*[\d,.]+ words\s*$", re.IGNORECASE)
+_CLOCK = later(r"^\s*\d{1,2}:\d{2}(?:\s*(?:GMT|UTC|[AP]M))?\s*$", re.IGNORECASE)
 #: A Factiva code opening a line of an export with its indexing: ``HD``, ``PD``, ``TD``...
-_CODE = re.compile(r"^(?P<code>[A-Z]{2,3})(?:\s{1,8}(?P<value>\S.*))?\s*$")
+_CODE = later(r"^(?P<code>[A-Z]{2,3})(?:\s{1,8}(?P<value>\S.*))?\s*$")
 _FACTIVA_CODES = frozenset(
     "HD CLM SE BY CR WC PD ET SN SC ED PG LA CY LP TD RF CO IN NS RE IPC IPD PUB AN".split()  # noqa: SIM905
 )
@@ -153,14 +154,14 @@ class _Export:
 
 def _layout(lines: Sequence[str]) -> str | None:
     """Which database's layout the lines are in, if any."""
-    if any(_END_OF_DOCUMENT.match(x) for x in lines) and any(_BODY.match(x) for x in lines):
+    if any(_END_OF_DOCUMENT.match(x) for x in lines) and any(_BODY().match(x) for x in lines):
         return "nexis"
-    if lines and any(_DOCUMENTS.match(x) for x in lines[:5]) and _labels(lines, "LENGTH"):
+    if lines and any(_DOCUMENTS().match(x) for x in lines[:5]) and _labels(lines, "LENGTH"):
         return "lexisnexis"
     if _coded(lines):
         return "factiva-coded"
     last = next((x for x in reversed(lines) if x.strip()), "")
-    if _FACTIVA_ID.match(last) and any(_WORDS_COUNT.match(x) for x in lines[:12]):
+    if _FACTIVA_ID.match(last) and any(_WORDS_COUNT().match(x) for x in lines[:12]):
         return "factiva"
     return None
 
@@ -172,7 +173,7 @@ def _labels(lines: Sequence[str], label: str) -> list[int]:
 def _coded(lines: Sequence[str]) -> bool:
     """Whether the lines are Factiva's export with its indexing: ``HD``, ``PD`` and ``AN``
     opening lines, the headline first."""
-    codes = [m["code"] for x in lines if (m := _CODE.match(x)) and m["code"] in _FACTIVA_CODES]
+    codes = [m["code"] for x in lines if (m := _CODE().match(x)) and m["code"] in _FACTIVA_CODES]
     return bool(codes) and codes[0] == "HD" and {"PD", "AN"} <= set(codes)
 
 
@@ -225,7 +226,7 @@ def document_starts(lines: Sequence[str]) -> list[int]:
     the first's, what follows the last the last's."""
     layout = _layout(lines)
     if layout == "lexisnexis":
-        marks = [n for n, x in enumerate(lines) if _DOCUMENTS.match(x)]
+        marks = [n for n, x in enumerate(lines) if _DOCUMENTS().match(x)]
         return [0, *marks[1:]]
     if layout is None:
         return [0]
@@ -239,13 +240,13 @@ def document_starts(lines: Sequence[str]) -> list[int]:
 
 def _accession(line: str) -> bool:
     """Whether the line is the code of Factiva's accession number, ``AN``, its last."""
-    return (m := _CODE.match(line)) is not None and m["code"] == "AN"
+    return (m := _CODE().match(line)) is not None and m["code"] == "AN"
 
 
 def _accession_end(lines: Sequence[str], at: int) -> int:
     """The last line of the accession number whose code is on line ``at``: that line, or
     the number's own after it (``AN`` / ``Document TRNDAZ0020250423el4n0005l``)."""
-    if (m := _CODE.match(lines[at])) is not None and m["value"]:
+    if (m := _CODE().match(lines[at])) is not None and m["value"]:
         return at
     after = next((n for n in range(at + 1, len(lines)) if lines[n].strip()), at)
     return after if _FACTIVA_ID.match(lines[after]) else at
@@ -253,7 +254,7 @@ def _accession_end(lines: Sequence[str], at: int) -> int:
 
 def _nexis(lines: Sequence[str]) -> _Export:
     out = _Export()
-    body = next(n for n, x in enumerate(lines) if _BODY.match(x))
+    body = next(n for n, x in enumerate(lines) if _BODY().match(x))
     out.furniture.append(Furniture("database", lines[body].strip(), body + 1))
     end = _tail_start(lines, body + 1)
     out.start, out.end = body + 1, end
@@ -281,7 +282,7 @@ def _lexisnexis(lines: Sequence[str]) -> _Export:
     first_label = labelled[0] if labelled else tail
     unlabelled: list[tuple[int, str]] = []
     for n, x in enumerate(lines[:first_label]):
-        if _DOCUMENTS.match(x):
+        if _DOCUMENTS().match(x):
             out.furniture.append(Furniture("database", x.strip(), n + 1))
         elif x.strip():
             unlabelled.append((n, x.strip()))
@@ -298,7 +299,7 @@ def _lexisnexis(lines: Sequence[str]) -> _Export:
 
 def _factiva(lines: Sequence[str]) -> _Export:
     out = _Export()
-    count = next(n for n, x in enumerate(lines) if _WORDS_COUNT.match(x))
+    count = next(n for n, x in enumerate(lines) if _WORDS_COUNT().match(x))
     above = [(n, x.strip()) for n, x in enumerate(lines[:count]) if x.strip()]
     if above:
         out.fields["title"] = Field(above[0][1], above[0][0] + 1)
@@ -325,8 +326,8 @@ def _factiva_head_line(text: str, line: int, out: _Export) -> None:
     out.furniture.append(Furniture("database", text, line))
     if (
         ("published" not in out.fields and _date(text, line, out))
-        or _COPYRIGHT.match(text)
-        or _CLOCK.match(text)
+        or _COPYRIGHT().match(text)
+        or _CLOCK().match(text)
         or re.fullmatch(r"[A-Z0-9]{3,10}", text)  # the source's code
     ):
         return
@@ -362,7 +363,7 @@ def _coded_parts(lines: Sequence[str]) -> list[tuple[str, str, int]]:
     return [
         (m["code"], (m["value"] or "").strip(), n)
         for n, x in enumerate(lines)
-        if (m := _CODE.match(x)) is not None and m["code"] in _FACTIVA_CODES
+        if (m := _CODE().match(x)) is not None and m["code"] in _FACTIVA_CODES
     ]
 
 
@@ -391,7 +392,7 @@ def _text(lines: Sequence[str], out: _Export) -> list[tuple[list[str], int]]:
     kept: list[tuple[int, str]] = []
     n = out.start
     while n < out.end:
-        if _PAGE.match(lines[n]):
+        if _PAGE().match(lines[n]):
             out.furniture.append(Furniture("database", lines[n].strip(), n + 1))
             if n + 1 < out.end and title is not None and lines[n + 1].strip() == title:
                 n += 1
@@ -406,13 +407,13 @@ def _text(lines: Sequence[str], out: _Export) -> list[tuple[list[str], int]]:
 
 
 def _is_label(line: str, labels: frozenset[str]) -> bool:
-    m = _LABELLED.match(line)
+    m = _LABELLED().match(line)
     return m is not None and m["label"].casefold() in labels
 
 
 def _header_label(text: str, out: _Export, line: int) -> bool:
     """Read a labelled line of the header into ``out``; whether it was one."""
-    m = _LABELLED.match(text)
+    m = _LABELLED().match(text)
     if m is None or m["label"].casefold() not in _HEAD_LABELS:
         return False
     label, value = m["label"].casefold(), m["value"].strip()
@@ -439,7 +440,7 @@ def _header_lines(
     rest: list[tuple[int, str]] = []
     for n, text in unlabelled:
         out.furniture.append(Furniture("database", text, n + 1))
-        if _COPYRIGHT.match(text):
+        if _COPYRIGHT().match(text):
             continue
         if n == chosen and _date(text, n + 1, out):
             continue
@@ -487,7 +488,7 @@ def _above_the_date(
 def _date(text: str, line: int, out: _Export) -> bool:
     """Read the line as the publication's date, if it is one (with its weekday after it, as
     Nexis writes it, checked)."""
-    m = _NEXIS_DATE.match(text)
+    m = _NEXIS_DATE().match(text)
     said = f"{m['wd']}, {m['day']} {m['rest'] or ''}".strip() if m else text
     stamp = parse_stamp(said) or (parse_stamp(f"{m['wd']}, {m['day']}") if m else None)
     if stamp is None:
@@ -530,7 +531,7 @@ def _tail(lines: Sequence[str], start: int, out: _Export) -> None:
         if not text:
             continue
         out.furniture.append(Furniture("database", text, n + 1))
-        m = _LABELLED.match(text)
+        m = _LABELLED().match(text)
         label = m["label"].casefold() if m is not None else None
         if m is not None and label == "language":
             tag = _LANGUAGES.get(m["value"].split(";")[0].strip().casefold())

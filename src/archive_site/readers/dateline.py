@@ -243,11 +243,11 @@ def _with_agency_after(found: Dateline, rest: str) -> tuple[Dateline, str]:
 
 #: A year, which no agency's name holds: "(2025)", "(2024, April 3)" after a name are a
 #: citation's ("Sultanova, A. (2025). Title. Journal.").
-_YEAR = re.compile(r"\b\d{4}\b")
+_YEAR = later(r"\b\d{4}\b")
 #: A writer's initials after a comma, a citation's ("Smith, J.", "Smith, J. R."), or a
 #: state's after a city's ("NEW YORK, N. Y.", "WASHINGTON, D. C.": older wire copy spaces
 #: them): see :func:`_cited`.
-_INITIALS = re.compile(r"(?:[A-Z]\.\s+)*[A-Z]\.")
+_INITIALS = later(r"(?:[A-Z]\.\s+)*[A-Z]\.")
 
 
 def _cited(m: re.Match[str], agency: str | None) -> bool:
@@ -256,9 +256,9 @@ def _cited(m: re.Match[str], agency: str | None) -> bool:
     holds, or initials after the comma with no news agency the readers know in the brackets
     (a citation's brackets hold none; "NEW YORK, N. Y., April 3 (AP) —" is AP's dateline,
     whose copy without it would count as independent of AP's story)."""
-    if agency and _YEAR.search(agency):
+    if agency and _YEAR().search(agency):
         return True
-    initials = any(_INITIALS.fullmatch(part.strip()) for part in m["place"].split(",")[1:])
+    initials = any(_INITIALS().fullmatch(part.strip()) for part in m["place"].split(",")[1:])
     return initials and (agency is None or agency_of(agency) is None)
 
 

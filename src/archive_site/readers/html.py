@@ -35,6 +35,7 @@ from ..dates import MONTH_PATTERN
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
+from ..patterns import later
 from ..text import INVISIBLE_RUN, normalise_text
 from ..urls import is_web_url, uri_of
 from .agencies import agency_of
@@ -103,7 +104,7 @@ _KIND_OF_TYPE = {
 }
 #: How a saved page starts: its doctype or ``<html>``, after comments and, in XHTML, the
 #: XML declaration.
-_HTML_START = re.compile(
+_HTML_START = later(
     r"^\s*(?:<\?xml\s[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>])", re.I | re.S
 )
 #: Kinds of furniture whose text never becomes a paragraph, even when the extractor keeps it.
@@ -125,7 +126,7 @@ _NEVER_TEXT = frozenset(
 
 
 def detect(capture: Capture) -> bool:
-    return bool(_HTML_START.match(capture.text[:4096]))
+    return bool(_HTML_START().match(capture.text[:4096]))
 
 
 def is_page(name: str, data: bytes) -> bool:
@@ -133,7 +134,7 @@ def is_page(name: str, data: bytes) -> bool:
     text is known: by its name, or by how its bytes start (in any encoding that writes
     ASCII as ASCII)."""
     return name.lower().endswith(FORMAT.suffixes) or bool(
-        _HTML_START.match(data[:4096].decode("latin-1"))
+        _HTML_START().match(data[:4096].decode("latin-1"))
     )
 
 
@@ -147,7 +148,7 @@ class _Found:
 
 #: A character reference to a control character (``&#x1b;``, ``&#27;``): no text can hold
 #: one, and the extractor found no text at all in a page with one (audit 5).
-_CONTROL_REFERENCE = re.compile(
+_CONTROL_REFERENCE = later(
     r"&#(?:[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])"
     r"|0*(?:[0-8]|1[1-2]|1[4-9]|2[0-9]|3[01]|12[7-9]|1[3-5][0-9]));"
 )
@@ -156,9 +157,9 @@ _CONTROL_REFERENCE = re.compile(
 def read(capture: Capture, problems: Problems) -> Reading:
     notes: list[tuple[int, str]] = []
     text = capture.text
-    first = _CONTROL_REFERENCE.search(text)
+    first = _CONTROL_REFERENCE().search(text)
     if first is not None:
-        text, count = _CONTROL_REFERENCE.subn(" ", text)
+        text, count = _CONTROL_REFERENCE().subn(" ", text)
         line = text.count("\n", 0, first.start()) + 1
         what = f"{count} reference{'s' if count > 1 else ''} to a control character"
         notes.append((line, f"{what} (the first {first[0]}) read as spaces"))
@@ -209,7 +210,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
 #: Where a page built by a script keeps its content, for the script to show it: Next.js's
 #: ``__NEXT_DATA__``, Nuxt's ``__NUXT__``, a store's ``__INITIAL_STATE__``...
-_SCRIPT_STATE = re.compile(
+_SCRIPT_STATE = later(
     r"\b(__NEXT_DATA__|__NUXT_DATA__|__NUXT__|__INITIAL_STATE__|__PRELOADED_STATE__"
     r"|__APOLLO_STATE__|__remixContext)\b"
 )
@@ -219,7 +220,7 @@ def _scripted(text: str) -> str:
     """What a note on a page with no text adds when the page keeps its content in a script
     (see :data:`_SCRIPT_STATE`), which a saved copy shows only once the script ran; else
     nothing."""
-    found = _SCRIPT_STATE.search(text)
+    found = _SCRIPT_STATE().search(text)
     if found is None:
         return ""
     return (
@@ -320,7 +321,7 @@ def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
     """The paragraph a dateline opens, and the dateline: the first paragraph's, else the
     second's when it names its agency (TASS prints a lead in bold before it: "BAKU, April
     23. /TASS/. ..."), or the first after a correction's notice above the text."""
-    first = 1 if len(body) > 1 and _CORRECTION.search(body[0].text) else 0
+    first = 1 if len(body) > 1 and _CORRECTION().search(body[0].text) else 0
     found = match_dateline(body[first].text)
     if found is None and len(body) > first + 1:
         second = match_dateline(body[first + 1].text)
@@ -536,7 +537,7 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
         kin = _shape(p.getparent()) in parents and _classes(p) <= own  # not "paywall-teaser"
-        if not (kin or _CORRECTION.search(text)):
+        if not (kin or _CORRECTION().search(text)):
             continue
         if _linked_words(p) <= _MISSED_LINKS * len(text.split()) and _absent(
             _key(text).replace(" ", ""), whole
@@ -565,7 +566,7 @@ def _shape(element: Any) -> tuple[str, frozenset[str]]:
 
 #: A correction's notice, the outlet's words on what its text said before: never lost.
 #: (Not any paragraph opening "Correction:": a reader's, another story's, a site's policy.)
-_CORRECTION = re.compile(
+_CORRECTION = later(
     r"\b(?:an?|the)\s+(?:earlier|previous|original)\s+version\s+of\s+this\s+"
     r"(?:article|story|report|piece)|\bthis\s+(?:article|story|report)\s+(?:has\s+been|was)"
     r"\s+(?:corrected|amended)|\bune\s+(?:version\s+précédente|précédente\s+version)\s+de\s+"
@@ -602,7 +603,7 @@ def _drop_hidden(tree: Any, hiding: Hiding) -> None:
     style sheet (``hiding``), hides them (but an element hidden by ``visibility`` that
     shows one within it)."""
     for element in tree.xpath("//*[@style or @class or @id]"):
-        hides = HIDING_STYLE.search(_style(element))
+        hides = HIDING_STYLE().search(_style(element))
         if hides is None:
             if hiding.hides(element.get("class", ""), element.get("id", ""), _style(element)):
                 element.drop_tree()
@@ -705,7 +706,7 @@ def _shown_lines(element: Any) -> str:
 
 
 #: A line break in a page's text, with the white space around it.
-_BREAK = re.compile(r"\s*[\r\n]\s*")
+_BREAK = later(r"\s*[\r\n]\s*")
 
 
 def _breaks_as_shown(tree: Any) -> None:
@@ -716,10 +717,10 @@ def _breaks_as_shown(tree: Any) -> None:
     kept = {e for p in tree.iter("pre", "textarea", "script", "style") for e in p.iter()}
     for element in tree.iter():
         if element.text and element not in kept and ("\n" in element.text or "\r" in element.text):
-            element.text = _BREAK.sub(" ", element.text)
+            element.text = _BREAK().sub(" ", element.text)
         tail = element.tail
         if tail and ("\n" in tail or "\r" in tail) and element.getparent() not in kept:
-            element.tail = _BREAK.sub(" ", tail)
+            element.tail = _BREAK().sub(" ", tail)
 
 
 def _heading(text: str, key: str, headings: set[str]) -> bool:
@@ -743,7 +744,7 @@ def _key(text: str) -> str:
     folded, and without the characters that show nothing (the extractor drops them:
     رئیس‌جمهور was رئیسجمهور, and no longer the headline)."""
     if not text.isascii():
-        text = INVISIBLE_RUN.sub("", text)
+        text = INVISIBLE_RUN().sub("", text)
     return " ".join(text.split()).casefold()
 
 
@@ -828,7 +829,7 @@ def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[s
     written: dict[str, str] = {}
     for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
-        if not text.isascii() and INVISIBLE_RUN.search(text):
+        if not text.isascii() and INVISIBLE_RUN().search(text):
             written.setdefault(k, " ".join(text.split()))
     return lines, written
 
@@ -935,11 +936,11 @@ def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts)
 #: a company's legal warning, the end mark ("###", "-ends-"); and "About" the outlet itself
 #: (a company's profile of itself, "About Huawei" in Huawei's release; "About China" in an
 #: interview heads its text).
-_BOILERPLATE_HEADING = re.compile(
+_BOILERPLATE_HEADING = later(
     r"(?i:(?:media|press)\s+(?:contacts?|enquiries|inquiries|relations)"
     r"|forward[- ]looking\s+statements?|#{3}|-?\s*ends\s*-?)\s*:?"
 )
-_ABOUT = re.compile(r"(?i:about)\s+(?P<name>.+?)\s*:?")
+_ABOUT = later(r"(?i:about)\s+(?P<name>.+?)\s*:?")
 
 
 def _without_boilerplate(
@@ -979,15 +980,15 @@ def _ends_the_text(text: str, outlet: str | None) -> bool:
     text = text.strip()
     if len(text.split()) > 8:
         return False
-    if _BOILERPLATE_HEADING.fullmatch(text):
+    if _BOILERPLATE_HEADING().fullmatch(text):
         return True
-    about = _ABOUT.fullmatch(text)
+    about = _ABOUT().fullmatch(text)
     return about is not None and outlet is not None and _key(about["name"]) == _key(outlet)
 
 
 #: A page's number, in a document printed or exported to HTML: "Page 1 of 1", "Seite 2 von
 #: 3", "Страница 1 из 2", "Page 1", "1 of 3" (not "2024/25", "24/7": a season, a heading).
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = later(
     r"(?:page|seite|página|pagina|pag\.|страница|стр\.|sayfa|səhifə)\s*\d{1,4}"
     r"(?:\s*(?:of|von|de|di|из|/)\s*\d{1,4})?"
     r"|\d{1,4}\s+(?:of|von|из)\s+\d{1,4}",
@@ -997,13 +998,13 @@ _PAGE_NUMBER = re.compile(
 
 #: A count alone, as a page's buttons show their comments or shares ("87", "1,204", "3.2K"):
 #: no sentence of a text.
-_COUNT = re.compile(r"\d{1,3}(?:[,.\u00a0 ]\d{3})*(?:[.,]\d)?[KkMm]?|\d{1,7}")
+_COUNT = later(r"\d{1,3}(?:[,.\u00a0 ]\d{3})*(?:[.,]\d)?[KkMm]?|\d{1,7}")
 #: A year alone, which may head a section of a text ("2024").
-_YEAR = re.compile(r"(?:1[89]|20)\d{2}")
+_YEAR = later(r"(?:1[89]|20)\d{2}")
 
 
 #: A paragraph of hashtags alone, three or more (two may be a banner's slogans, quoted).
-_HASHTAGS = re.compile(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}")
+_HASHTAGS = later(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}")
 
 
 def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | None:
@@ -1019,11 +1020,11 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         # June 14, 2025" (Yonhap)
     if separator(text):  # "___", "* * *": no word, no number
         return "separator"
-    if _COUNT.fullmatch(text) and not _YEAR.fullmatch(text):
+    if _COUNT().fullmatch(text) and not _YEAR().fullmatch(text):
         return "share"  # a count alone, a button's (The New York Times' comments, "87")
-    if _PAGE_NUMBER.fullmatch(text):  # a printed or exported document's page footer
+    if _PAGE_NUMBER().fullmatch(text):  # a printed or exported document's page footer
         return "navigation"
-    if _HASHTAGS.fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
+    if _HASHTAGS().fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
         return "tags"
     if first and read_byline([text]) is not None:
         return "byline"
@@ -1153,7 +1154,7 @@ _BY = re.compile(r"^(?:by|par|von|por)\s+", re.IGNORECASE)
 
 
 #: A count of a page's views after its stamp, on the stamp's block: "1 231", "2,415 views".
-_VIEWS = re.compile(
+_VIEWS = later(
     r"\s+\d{1,3}(?:[ \u00a0,.]\d{3})*(?:\s+(?:views?|просмотр(?:ов|а)?|baxış))?\s*$",
     re.IGNORECASE,
 )
@@ -1168,7 +1169,7 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
         return _byline_stamp(text)
     stamp = parse_stamp(text) or find_published_stamp(text)
     if stamp is None and not below:  # a count of views after it: "24 April 2025 10:15 1 231"
-        counted = parse_stamp(_VIEWS.sub("", text))
+        counted = parse_stamp(_VIEWS().sub("", text))
         stamp = counted if counted is not None and counted.time is not None else None
     bare = stamp is not None and stamp.time is None and parse_stamp(text) and not labelled(text)
     if bare and below:
@@ -1232,7 +1233,7 @@ def _in_outlet_zone(page: PageScan, second: int, fields: dict[str, Field]) -> No
         return
     if not zoned:
         return  # (a time with no zone is no moment: a day printed alone tells nothing of it)
-    stored = any(_DAY_STORED_AT.search(x[0]) for x in stated[:2] if x is not None)
+    stored = any(_DAY_STORED_AT().search(x[0]) for x in stated[:2] if x is not None)
     _printed_day(said, moment, fields, stored=stored)
 
 
@@ -1273,7 +1274,7 @@ def _printed_day(
 
 #: The times a system stores a day alone at, in UTC (Drupal's date fields: noon): given
 #: where the page prints that day and no time, they are no time the source gives.
-_DAY_STORED_AT = re.compile(r"T(?:00|12):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
+_DAY_STORED_AT = later(r"T(?:00|12):00(?::00(?:\.0+)?)?(?:Z|[+-]00:?00)$")
 
 
 def _stamps_said(stated: list[tuple[str, int]]) -> list[tuple[Stamp, int]]:
@@ -1452,14 +1453,14 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
 #: What a page of a wiki run by MediaWiki (Wikipedia, Wikinews, Fandom's wikis) holds in its
 #: markup: its generator's name, its content's class or id (Wikipedia's words under its
 #: title, "From Wikipedia, the free encyclopedia", are no sign alone: a story may quote them).
-_WIKI = re.compile(
+_WIKI = later(
     r"<meta\s[^>]*?content=\"MediaWiki\b|\bclass=\"(?:[\w -]*\s)?mw-parser-output\b"
     r"|\bid=\"mw-content-text\"",
     re.IGNORECASE,
 )
 #: A wiki's footer saying when its page last changed: "This page was last edited on 25 April
 #: 2025, at 06:12".
-_LAST_EDITED = re.compile(r"last (?:edited|modified) on\s+(?P<day>[^,<\n]{6,30}?)\s*(?:,|at\b|\.)")
+_LAST_EDITED = later(r"last (?:edited|modified) on\s+(?P<day>[^,<\n]{6,30}?)\s*(?:,|at\b|\.)")
 
 
 def _as_wiki_page(
@@ -1473,7 +1474,7 @@ def _as_wiki_page(
     relations").  Refused, a wiki page could not be kept at all, though what it said on a
     day may be worth keeping; read as an article, it would be dated years before its words
     (audit 13)."""
-    wiki = _WIKI.search(text)
+    wiki = _WIKI().search(text)
     if wiki is None:
         return
     line = text.count("\n", 0, wiki.start()) + 1
@@ -1482,7 +1483,7 @@ def _as_wiki_page(
         fields.pop(key, None)
     if page.h1 is not None:
         fields["title"] = Field(page.h1[0], page.h1[1])
-    edited = _LAST_EDITED.search(text)
+    edited = _LAST_EDITED().search(text)
     said = [
         "a wiki page (MediaWiki): its text is its editors' as of the revision saved, not an "
         "article published on a day; give the date of the revision it quotes"
@@ -1516,9 +1517,9 @@ def _translation(page: PageScan) -> tuple[int, str] | None:
 
 
 #: What a page's metadata may add to its headline: the site's name after a separator.
-_SUFFIXED = re.compile(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
+_SUFFIXED = later(r"\s+(?:[|–—·]{1,2}|-)\s+\S.{0,80}")
 #: A separator written without spaces, in Japanese and Chinese: "Headline：朝日新聞".
-_WIDE_SEPARATOR = re.compile(r"\s*[：｜|]\s*")
+_WIDE_SEPARATOR = later(r"\s*[：｜|]\s*")
 
 
 def _suffixed(title: str, h1: str, outlets: list[str]) -> bool:
@@ -1530,9 +1531,9 @@ def _suffixed(title: str, h1: str, outlets: list[str]) -> bool:
     if not title.startswith(h1):
         return False
     rest = title[len(h1) :]
-    if _SUFFIXED.fullmatch(rest):
+    if _SUFFIXED().fullmatch(rest):
         return True
-    wide = _WIDE_SEPARATOR.match(rest)
+    wide = _WIDE_SEPARATOR().match(rest)
     return wide is not None and any(_same_name(rest[wide.end() :], o) for o in outlets)
 
 
@@ -1601,7 +1602,7 @@ def outlet_as_named(named: str, outlets: list[str]) -> bool:
     if len(words) == 2 and words[0].casefold() in _ARTICLES:
         words = words[1:]  # "DER SPIEGEL", "Le Monde", "El País": a name of one word
     one_word = len(words) == 1  # ("Al-Monitor" too)
-    return DOMAIN_END.search(named) is not None or bool(outlet_words) or one_word
+    return DOMAIN_END().search(named) is not None or bool(outlet_words) or one_word
 
 
 #: The articles a periodical's name may open with, in the languages of the archive's
@@ -1627,14 +1628,14 @@ def _same_name(one: str, other: str) -> bool:
 def _name_key(name: str) -> str:
     """``name`` in lower case, without "The", a domain's ending, accents and punctuation,
     its words parted by single spaces."""
-    name = DOMAIN_END.sub("", name.strip()).casefold().removeprefix("the ")
+    name = DOMAIN_END().sub("", name.strip()).casefold().removeprefix("the ")
     letters = unicodedata.normalize("NFKD", name)
     letters = "".join(c for c in letters if not unicodedata.combining(c))
     return " ".join(re.sub(r"[\W_]+", " ", letters).split())
 
 
-_MONTH_NAME = re.compile(rf"\b(?:{MONTH_PATTERN})\b", re.I)
-_CALENDAR_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])|\d{8}(?!\d)")
+_MONTH_NAME = later(rf"\b(?:{MONTH_PATTERN})\b", re.I)
+_CALENDAR_DATE = later(r"\d{4}-\d{2}-\d{2}(?![\d-])|\d{8}(?!\d)")
 
 
 def _date_fields(value: str, line: int) -> dict[str, _Found]:
@@ -1642,11 +1643,11 @@ def _date_fields(value: str, line: int) -> dict[str, _Found]:
     a date written out (``Wed, 23 Apr 2025 10:15:00 GMT``, ``April 23, 2025``)."""
     text = re.sub(r"^(\d{4})/(\d{2})/(\d{2})", r"\1-\2-\3", value.strip())  # 2025/04/24
     # a month by name: "04/05/2025" could be either day first
-    named = not text[:4].isdigit() and _MONTH_NAME.search(text) is not None
+    named = not text[:4].isdigit() and _MONTH_NAME().search(text) is not None
     stamp = parse_stamp(text) if named else None
     if stamp is not None:
         return {key: _Found(value, line) for key, value in stamp.fields()}
-    if _CALENDAR_DATE.match(text) is None:
+    if _CALENDAR_DATE().match(text) is None:
         return {}  # an ISO week ("2025-W17") or ordinal date names no day the page gives
     try:
         if "T" in text or " " in text:
@@ -1731,7 +1732,7 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
         name = _name(node, ids)
         if not name:
             continue
-        if isinstance(node, dict) and _NOT_WRITING.search(_text(node.get("jobTitle")) or ""):
+        if isinstance(node, dict) and _NOT_WRITING().search(_text(node.get("jobTitle")) or ""):
             continue  # a photographer, an editor named among the authors
         if isinstance(node, dict) and _ORGANISATION_TYPES.intersection(_types(node)):
             if agency_of(name) is not None:  # not a desk, the outlet or its owner
@@ -1746,7 +1747,7 @@ def _authors(value: Any, ids: dict[str, dict[str, Any]]) -> tuple[str | None, st
 
 
 #: A JSON-LD author's ``jobTitle`` saying they did not write the text.
-_NOT_WRITING = re.compile(
+_NOT_WRITING = later(
     r"\b(?:photo(?:grapher|journalist|\s+editor)?|illustrator|videographer|camera\w*|editor)\b",
     re.IGNORECASE,
 )
@@ -1759,13 +1760,13 @@ def _writers_named(name: str) -> tuple[str, str | None]:
     :func:`.byline.no_person`), nor is a placeholder, an office or a photographer ("admin",
     "Редакция", "Photo: John Doe": see :func:`.byline.no_writer`)."""
     names, agency, _ = writers(name)
-    kept = [_ROLE_SAID.sub("", n) for n in names.split(", ") if not no_writer(n)]  # a
+    kept = [_ROLE_SAID().sub("", n) for n in names.split(", ") if not no_writer(n)]  # a
     names = ", ".join(kept)  # photographer among them: "Jane Roe (photos), John Doe (text)"
     return ("" if no_person(names) else names), agency
 
 
 #: A writer's part said after their name: "John Doe (text)".
-_ROLE_SAID = re.compile(r"\s*\((?:text|texte|текст|words)\)$", re.IGNORECASE)
+_ROLE_SAID = later(r"\s*\((?:text|texte|текст|words)\)$", re.IGNORECASE)
 
 
 def _page_url(node: dict[str, Any], ids: dict[str, dict[str, Any]]) -> str | None:
@@ -1797,7 +1798,7 @@ def _text(value: Any) -> str | None:
 
 
 #: An address the Wayback Machine rewrote: its own, the time of the copy, then the page's.
-_WAYBACK = re.compile(
+_WAYBACK = later(
     r"(?:https?:)?//web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<page>https?://\S+)",
     re.IGNORECASE,
 )
@@ -1808,7 +1809,7 @@ _WAYBACK = re.compile(
 _ARCHIVE_TODAY_HOSTS = frozenset(
     f"archive.{tld}" for tld in ("today", "ph", "is", "li", "vn", "fo", "md")
 )
-_ARCHIVE_TODAY = re.compile(
+_ARCHIVE_TODAY = later(
     r"(?:https?:)?//(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)"
     r"/(?:\d{4}\.\d\d\.\d\d-\d{6}|\d{14}|o/\w+)/(?P<page>https?://\S+)",
     re.IGNORECASE,
@@ -1817,7 +1818,7 @@ _ARCHIVE_TODAY = re.compile(
 
 #: The address of Google's cache of a page: the search for "cache:", an id of the copy
 #: perhaps, the page's address, then what Google adds ("+&cd=1&hl=en&ct=clnk&gl=us").
-_GOOGLE_CACHE = re.compile(
+_GOOGLE_CACHE = later(
     r"(?:https?:)?//webcache\.googleusercontent\.com/search\?q=cache:(?:[\w-]{4,20}:)?"
     r"(?P<page>https?://\S+?)\+?(?:&(?:cd|hl|ct|gl|client|strip|vwsrc)=\S*)?",
     re.IGNORECASE,
@@ -1827,7 +1828,7 @@ _GOOGLE_CACHE = re.compile(
 #: The address of a page as Google Translate's proxy serves it: its host's dots written as
 #: hyphens (and its hyphens doubled) under ``translate.goog``, and the proxy's own
 #: parameters (``_x_tr_sl=ru&_x_tr_tl=en``: the languages) in its query.
-_TRANSLATE_PROXY = re.compile(
+_TRANSLATE_PROXY = later(
     r"(?:https?:)?//(?P<host>[\w-]+)\.translate\.goog(?P<path>/[^?#\s]*)?(?:\?(?P<query>[^#\s]*))?"
     r"(?:#\S*)?",
     re.IGNORECASE,
@@ -1836,7 +1837,7 @@ _TRANSLATE_PROXY = re.compile(
 
 #: The address of an AMP page as an AMP cache or Google's AMP viewer serves it: ``/c/``
 #: (``/v/``...) and ``s/`` for a page served over https, then its own host and path.
-_AMP_CACHE = re.compile(
+_AMP_CACHE = later(
     r"(?:https?:)?//(?:[\w-]+\.cdn\.ampproject\.org/[cv]|(?:www\.)?google\.[a-z.]{2,6}/amp)"
     r"/(?P<s>s/)?(?P<page>[\w-]+(?:\.[\w-]+)+/\S*)",
     re.IGNORECASE,
@@ -1853,7 +1854,7 @@ def _untranslated(m: re.Match[str]) -> str:
 def translated_from(url: str) -> str | None:
     """The language a page Google Translate's proxy served was translated from (its
     ``_x_tr_sl``, ``auto`` when not said), or None for any other address."""
-    m = _TRANSLATE_PROXY.fullmatch(url.strip())
+    m = _TRANSLATE_PROXY().fullmatch(url.strip())
     if m is None:
         return None
     said = re.search(r"(?:^|&)_x_tr_sl=([\w-]+)", m["query"] or "")
@@ -1869,10 +1870,14 @@ def unarchived(url: str) -> str:
     Translate's proxy (``https://www-kommersant-ru.translate.goog/doc/1?_x_tr_sl=ru&...``)
     or an AMP cache (``https://www-news-az.cdn.ampproject.org/c/s/www.news.az/x/amp``)."""
     url = url.strip()
-    m = _WAYBACK.fullmatch(url) or _ARCHIVE_TODAY.fullmatch(url) or _GOOGLE_CACHE.fullmatch(url)
-    if m is None and (proxied := _TRANSLATE_PROXY.fullmatch(url)) is not None:
+    m = (
+        _WAYBACK().fullmatch(url)
+        or _ARCHIVE_TODAY().fullmatch(url)
+        or _GOOGLE_CACHE().fullmatch(url)
+    )
+    if m is None and (proxied := _TRANSLATE_PROXY().fullmatch(url)) is not None:
         return _untranslated(proxied)
-    if m is None and (amp := _AMP_CACHE.fullmatch(url)) is not None:
+    if m is None and (amp := _AMP_CACHE().fullmatch(url)) is not None:
         return ("https://" if amp["s"] else "http://") + amp["page"]
     return m["page"] if m is not None else url
 
@@ -1927,12 +1932,12 @@ def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found
     characters no decoded file holds, each read as a space (see :func:`.base.readable`).
     HTML's character references are read as their characters: plugins write the headline
     as the page's HTML has it ("Ties Deepen &#8211; Analysis", "WordLift&#039;s Blog")."""
-    if _CHARACTER_REFERENCE.search(found.value):
+    if _CHARACTER_REFERENCE().search(found.value):
         found = _Found(unescape(found.value), found.line)
-    first = CONTROL_CHARACTERS.search(found.value)
+    first = CONTROL_CHARACTERS().search(found.value)
     if first is None:
         return found
-    value, count = CONTROL_CHARACTERS.subn(" ", found.value)
+    value, count = CONTROL_CHARACTERS().subn(" ", found.value)
     what = f"{count} control character{'s' if count > 1 else ''}"
     where = f"in the JSON-LD's {field} (the first U+{ord(first[0]):04X})"
     notes.append((found.line, f"{what} {where} read as spaces"))
@@ -1940,9 +1945,7 @@ def _readable(field: str, found: _Found, notes: list[tuple[int, str]]) -> _Found
 
 
 #: A character reference of HTML: ``&#8211;``, ``&#x2013;``, ``&amp;``.
-_CHARACTER_REFERENCE = re.compile(
-    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
-)
+_CHARACTER_REFERENCE = later(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _articles_in(data: Any, script: str, line: int) -> list[dict[str, _Found]]:
@@ -2069,20 +2072,20 @@ def _no_name(author: str) -> bool:
     return (
         author.startswith(("http://", "https://"))
         or not any(c.isalpha() for c in author)
-        or _PLACEHOLDER_AUTHOR.fullmatch(author.strip()) is not None
-        or _LOGIN.fullmatch(author.strip()) is not None
+        or _PLACEHOLDER_AUTHOR().fullmatch(author.strip()) is not None
+        or _LOGIN().fullmatch(author.strip()) is not None
     )
 
 
 #: A content system's login, one word in small Latin letters and digits, that a page gives
 #: as its author: People's Daily Online's web editor's (``<meta name="author"
 #: content="liangjun">``), not the story's writer (``By Xinhua``).
-_LOGIN = re.compile(r"[a-z][a-z0-9_.]*")
+_LOGIN = later(r"[a-z][a-z0-9_.]*")
 
 
 #: What a document's properties name as its author when no one named one, as a page made
 #: from it keeps them (``<meta name="author" content="Microsoft Office User">``).
-_PLACEHOLDER_AUTHOR = re.compile(
+_PLACEHOLDER_AUTHOR = later(
     r"(?:microsoft\s+office\s+user|windows\s+user|user|admin(?:istrator)?|owner|unknown"
     r"|author|guest|default|root|pc|\d*)",
     re.IGNORECASE,
@@ -2118,8 +2121,8 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
     if page.h1:
         out["title"] = _Found(*page.h1)
     elif page.title:  # no <h1> (a print view, a Google Docs export): the <title>'s first part
-        head = _TITLE_SEPARATOR.split(page.title[0])[0].strip()
-        if not _HOST.fullmatch(head):  # ("CNN.com - Transcripts": the site's name, no headline)
+        head = _TITLE_SEPARATOR().split(page.title[0])[0].strip()
+        if not _HOST().fullmatch(head):  # ("CNN.com - Transcripts": the site's name, no headline)
             out["title"] = _Found(_without_agency_after(head), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
@@ -2166,27 +2169,27 @@ def _element_author(page: PageScan) -> dict[str, _Found]:
 
 
 #: A site's address alone, its name as some sites write it first in their <title>: "CNN.com".
-_HOST = re.compile(r"(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
+_HOST = later(r"(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
 #: What sets a site's name apart from the headline in a page's <title>.
-_TITLE_SEPARATOR = re.compile(
+_TITLE_SEPARATOR = later(
     r"\s+(?:[|–—·:»]{1,2}|-)\s+"
     r"|(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])[-_|－—](?=[\u4e00-\u9fff])"  # 标题-新华网
 )
 #: A site's name joined to the headline by an underscore, as China's Foreign Ministry
 #: writes its <title> (not a file's name, "ADA_Policy_Brief_China_2025": one alone).
-_UNDERSCORE = re.compile(r"(?<=\S)_(?=[A-Z])")
+_UNDERSCORE = later(r"(?<=\S)_(?=[A-Z])")
 _MAX_OUTLET_WORDS = 10  # "Ministry of Foreign Affairs of the People's Republic of China"
 
 
 #: A headline with a name joined after it by a hyphen: "Xi holds talks-Xinhua".
-_NAME_JOINED = re.compile(r"(?P<head>.*\S)-(?P<name>[^\W\d][\w.]*(?: [\w.]+){0,2})")
+_NAME_JOINED = later(r"(?P<head>.*\S)-(?P<name>[^\W\d][\w.]*(?: [\w.]+){0,2})")
 
 
 def _without_agency_after(title: str) -> str:
     """``title`` without a news agency's name joined after it by a hyphen, as Xinhua's
     English pages write their ``<title>``: "Xi holds talks with Azerbaijani
     president-Xinhua"."""
-    joined = _NAME_JOINED.fullmatch(title)
+    joined = _NAME_JOINED().fullmatch(title)
     if joined is None or agency_of(joined["name"]) is None:
         return title
     words = joined["head"].split()
@@ -2202,9 +2205,9 @@ def _title_outlet(page: PageScan) -> _Found | None:
     if page.title is None:
         return None
     title, line = page.title
-    separators = list(_TITLE_SEPARATOR.finditer(title))
+    separators = list(_TITLE_SEPARATOR().finditer(title))
     if not separators and title.count("_") == 1:  # "... April 23, 2025_Ministry of ...": the
-        separators = list(_UNDERSCORE.finditer(title))  # headline's whole, checked below
+        separators = list(_UNDERSCORE().finditer(title))  # headline's whole, checked below
     if not separators:
         return None
     head, name = title[: separators[0].start()], title[separators[-1].end() :].strip()

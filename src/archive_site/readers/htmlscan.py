@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from ..model import Furniture
+from ..patterns import later
 from .stamps import CHANGED, SAVED
 
 _VOID = frozenset(
@@ -80,7 +81,7 @@ _BOX_TAGS = frozenset(
     {"div", "aside", "section", "form", "figure", "footer", "header", "dialog", "ul", "ol"}
 )
 #: Where a class's words run together in camel case ("DonateBlock-root").
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_CAMEL = later(r"(?<=[a-z])(?=[A-Z])")
 #: Kinds a tag gives only outside the article (an article has its own header and footer).
 _OUTSIDE_ARTICLE_ONLY = frozenset({"header", "footer"})
 _MAX_FURNITURE_TEXT = 120
@@ -103,12 +104,12 @@ def _space(text: str) -> str:
 
 #: A style that hides its element, as :func:`css_of` gives it (trafilatura drops
 #: ``display:none`` only as written so: "DISPLAY: NONE" was text).
-HIDING_STYLE = re.compile(
+HIDING_STYLE = later(
     r"(?:^|;)(?:display:none|visibility:(?:hidden|collapse))(?:!important)?(?:;|$)"
 )
-_CSS_SPACE = re.compile(r"\s+|/\*.*?\*/", re.DOTALL)
+_CSS_SPACE = later(r"\s+|/\*.*?\*/", re.DOTALL)
 #: A CSS escape: a code point in hexadecimal ("n\6f ne" is "none"), or a character.
-_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
+_CSS_ESCAPE = later(r"\\(?:([0-9a-fA-F]{1,6})\s?|(.))", re.DOTALL)
 
 
 def _unescaped(match: re.Match[str]) -> str:
@@ -121,7 +122,7 @@ def _unescaped(match: re.Match[str]) -> str:
 def css_of(style: str) -> str:
     """A style's declarations as a browser reads them: escapes resolved, white space and
     comments removed, in lower case (``DISPLAY : n\6f ne`` is ``display:none``)."""
-    return _CSS_SPACE.sub("", _CSS_ESCAPE.sub(_unescaped, style)).lower()
+    return _CSS_SPACE().sub("", _CSS_ESCAPE().sub(_unescaped, style)).lower()
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +156,7 @@ class Hiding:
         own = css_of(style)
         if any(n in self.important for n in hidden):
             shown = self.shown_important
-            own_shows = bool(_SHOWS.search(own)) and "!important" in own
+            own_shows = bool(_SHOWS().search(own)) and "!important" in own
         else:
             shown = self.showing | self.shown_important
             own_shows = "display:" in own
@@ -171,15 +172,15 @@ class Hiding:
         )
 
 
-_CSS_MARK = re.compile(r"[{};]")
+_CSS_MARK = later(r"[{};]")
 #: A class's or an id's name in a selector, its escapes as written (``.md\:block``).
 _NAME = r"(?:[\w-]|\\[0-9a-fA-F]{1,6}\s?|\\[^0-9a-fA-F\n])+"
-_SIMPLE_SELECTOR = re.compile(rf"([.#])({_NAME})")
-_NAMES = re.compile(rf"[.#]({_NAME})")
-_HIDES = re.compile(r"(?:^|;)display:none(?:!important)?(?:;|$)")
-_NOT = re.compile(r":not\([^()]*\)")
-_CSS_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-_SHOWS = re.compile(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
+_SIMPLE_SELECTOR = later(rf"([.#])({_NAME})")
+_NAMES = later(rf"[.#]({_NAME})")
+_HIDES = later(r"(?:^|;)display:none(?:!important)?(?:;|$)")
+_NOT = later(r":not\([^()]*\)")
+_CSS_STRING = later(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+_SHOWS = later(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
 
 
 def _applied(a: dict[str, str]) -> bool:
@@ -193,7 +194,7 @@ def _applied(a: dict[str, str]) -> bool:
 def hiding_rules(css: str) -> Hiding:
     """What the style sheet ``css`` hides (see :class:`Hiding`)."""
     css = re.sub(r"/\*.*?\*/", " ", css.replace("<!--", " ").replace("-->", " "), flags=re.S)
-    css = _CSS_STRING.sub('""', css)  # (a brace in a string, content: "}", closes nothing)
+    css = _CSS_STRING().sub('""', css)  # (a brace in a string, content: "}", closes nothing)
     classes: set[str] = set()
     ids: set[str] = set()
     showing: set[str] = set()
@@ -201,15 +202,15 @@ def hiding_rules(css: str) -> Hiding:
     shown_important: set[str] = set()
     for prelude, body, top, printed in _rules(css):
         declared = css_of(body)
-        shows = _SHOWS.search(declared)
+        shows = _SHOWS().search(declared)
         if shows and not printed:
-            names = {_css_name(n) for n in _NAMES.findall(_NOT.sub("", prelude))}
+            names = {_css_name(n) for n in _NAMES().findall(_NOT().sub("", prelude))}
             strong = "!important" in declared[shows.start() :].lstrip(";").split(";", 1)[0]
             (shown_important if strong else showing).update(names)
-        hides = _HIDES.search(declared) if top else None
+        hides = _HIDES().search(declared) if top else None
         strongly = hides is not None and "!important" in hides[0]
         for selector in prelude.split(",") if hides else ():
-            simple = _SIMPLE_SELECTOR.fullmatch(selector.strip())
+            simple = _SIMPLE_SELECTOR().fullmatch(selector.strip())
             if simple is not None:
                 name = _css_name(simple[2])
                 (classes if simple[1] == "." else ids).add(name)
@@ -220,7 +221,7 @@ def hiding_rules(css: str) -> Hiding:
 
 def _css_name(written: str) -> str:
     """A class's or an id's name as a selector writes it, its escapes resolved."""
-    return _CSS_ESCAPE.sub(_unescaped, written)
+    return _CSS_ESCAPE().sub(_unescaped, written)
 
 
 def _rules(css: str) -> Iterator[tuple[str, str, bool, bool]]:
@@ -229,7 +230,7 @@ def _rules(css: str) -> Iterator[tuple[str, str, bool, bool]]:
     whether it is for print alone (in ``@media print``)."""
     stack: list[tuple[str, int, list[bool]]] = []  # prelude, body's start, holds a block
     last = 0
-    for m in _CSS_MARK.finditer(css):
+    for m in _CSS_MARK().finditer(css):
         c = m[0]
         if c == "{":
             if stack:
@@ -249,7 +250,7 @@ def _rules(css: str) -> Iterator[tuple[str, str, bool, bool]]:
 
 #: An element naming the author: by its class or id, ``rel="author"``, ``itemprop="author"``
 #: or the ``<address>`` of an article.
-_AUTHOR = re.compile(
+_AUTHOR = later(
     r"(?:^|[\s_-])(?:byline|bylines|byl|author|authors|author-name|writer|contributor"
     r"|user-name|username)(?:$|[\s_-])",  # (a post's account: X's data-testid="User-Name")
     re.IGNORECASE,
@@ -261,7 +262,7 @@ def names_author(a: dict[str, str]) -> bool:
     ``itemprop="author"``, or a class, id or label saying so (see :data:`_AUTHOR`)."""
     if "author" in a.get("rel", "").lower().split() or a.get("itemprop") == "author":
         return True
-    return bool(_AUTHOR.search(_names(a)))
+    return bool(_AUTHOR().search(_names(a)))
 
 
 def _names(a: dict[str, str]) -> str:
@@ -287,9 +288,7 @@ def _stamp(tag: str, a: dict[str, str]) -> str:
 
 #: The words saying a stamp is when the page changed, just before it (see
 #: :meth:`_Scanner._changed`).
-_CHANGED_BEFORE = re.compile(
-    rf"(?<!\w)(?:{CHANGED}|{SAVED})(?:\s+(?:on|at|le|am))?\W*$", re.IGNORECASE
-)
+_CHANGED_BEFORE = later(rf"(?<!\w)(?:{CHANGED}|{SAVED})(?:\s+(?:on|at|le|am))?\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -307,7 +306,7 @@ class _Open:
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
-_ARTICLE_ITEM = re.compile(
+_ARTICLE_ITEM = later(
     r"schema\.org/(?:\w*NewsArticle|Article|BlogPosting|Report|SatiricalArticle)/?(?:\s|$)",
     re.IGNORECASE,
 )
@@ -363,7 +362,7 @@ class PageScan:
 #: Chrome's, Edge's and Internet Explorer's "Save as" (``<!-- saved from
 #: url=(0077)https://... -->``), SingleFile's (``Page saved with SingleFile`` and on a line
 #: of its own ``url: https://...``).
-_SAVED_FROM = re.compile(
+_SAVED_FROM = later(
     r"(?:\A\s*saved from url=\(\d{1,5}\)"
     r"|\A\s*Page saved with SingleFile\s*\n(?:.*\n){0,3}?\s*url:\s*)(?P<url>\S+)",
     re.IGNORECASE,
@@ -371,7 +370,7 @@ _SAVED_FROM = re.compile(
 
 
 #: A web address's host and what follows it.
-_WEB_ADDRESS = re.compile(
+_WEB_ADDRESS = later(
     r"https?://(?:www\.)?(?P<host>[^/\s?#:]+)(?::\d+)?(?P<rest>[/?][^\s#]*)?", re.I
 )
 
@@ -380,7 +379,7 @@ def shows_its_host(text: str, href: str) -> bool:
     """Whether a link's ``text`` is the host of the address it points to, ``href``, which
     names a page of that site, not its home ("asia.nikkei.com" pointing to
     "https://asia.nikkei.com/Politics/..."; not a site's logo pointing to its home)."""
-    address = _WEB_ADDRESS.fullmatch(href)
+    address = _WEB_ADDRESS().fullmatch(href)
     shown = text.strip().lower().removeprefix("www.")
     if address is None or not address["rest"] or address["rest"] in ("/", "/?"):
         return False
@@ -437,7 +436,7 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        item = "itemscope" in a and _ARTICLE_ITEM.search(a.get("itemtype", "")) is not None
+        item = "itemscope" in a and _ARTICLE_ITEM().search(a.get("itemtype", "")) is not None
         self.in_item += item
         if not self.in_furniture:
             self._headline_opens(tag)
@@ -491,7 +490,7 @@ class _Scanner(HTMLParser):
         if a.get("itemprop", "").strip().lower() in ("datemodified", "dateupdated"):
             return True
         before = next((t for o in reversed(self.stack[-3:]) if (t := "".join(o.text).strip())), "")
-        return _CHANGED_BEFORE.search(before) is not None
+        return _CHANGED_BEFORE().search(before) is not None
 
     def _stated(self, a: dict[str, str]) -> bool:
         """Whether a ``<time>`` of the attributes ``a`` states the page's date: one shown, or
@@ -536,7 +535,7 @@ class _Scanner(HTMLParser):
         :func:`hiding_rules`)."""
         if "hidden" in a and a["hidden"].strip().lower() != "until-found":
             return True
-        if "style" in a and HIDING_STYLE.search(css_of(a["style"])):
+        if "style" in a and HIDING_STYLE().search(css_of(a["style"])):
             return True
         return self.hiding.hides(a.get("class", ""), a.get("id", ""), a.get("style", ""))
 
@@ -572,7 +571,7 @@ class _Scanner(HTMLParser):
         return why is not None
 
     def handle_comment(self, data: str) -> None:
-        if self.out.saved_from is None and (m := _SAVED_FROM.search(data)) is not None:
+        if self.out.saved_from is None and (m := _SAVED_FROM().search(data)) is not None:
             self.out.saved_from = (m["url"], self.getpos()[0] + data.count("\n", 0, m.start()))
 
     def handle_endtag(self, tag: str) -> None:
@@ -679,7 +678,7 @@ class _Scanner(HTMLParser):
     def _furniture_kind(self, tag: str, a: dict[str, str]) -> str | None:
         if tag in ("html", "body", "main", "article"):
             return None
-        names = _CAMEL.sub(" ", _names(a))
+        names = _CAMEL().sub(" ", _names(a))
         if names:
             for kind, pattern in _BY_NAME:
                 if pattern.search(names):
@@ -687,7 +686,7 @@ class _Scanner(HTMLParser):
                         break
                     if kind == "appeal" and tag not in _BOX_TAGS:
                         continue  # a paragraph "donations-chart" is text; a box asks
-                    if kind == "share" and _AUTHOR.search(names):
+                    if kind == "share" and _AUTHOR().search(names):
                         break  # "author_share": the byline and its share buttons, each its own
                     return kind
         by_tag = _BY_TAG.get(tag)

@@ -8,10 +8,9 @@ capture's text: the loader chooses it for ``.md`` files.
 
 from __future__ import annotations
 
-import re
-
 from ..errors import Problems
 from ..model import ParagraphRole
+from ..patterns import later
 from .base import (
     EMPTY_FIELDS,
     Block,
@@ -26,7 +25,7 @@ from .base import (
 from .frontmatter import read_front_matter
 from .turns import interview_field, mark_turns
 
-_HEADING = re.compile(r"^#{1,6}\s+")
+_HEADING = later(r"^#{1,6}\s+")
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
@@ -37,7 +36,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if front is None:
         return Reading("markdown", EMPTY_FIELDS, ())
     blocks = [
-        Block(_HEADING.sub("", join(bl)), line, _role(bl))
+        Block(_HEADING().sub("", join(bl)), line, _role(bl))
         for bl, line in split_blocks(lines[front.body_start :], first_line=front.body_start + 1)
     ]
     body = mark_turns(blocks)
@@ -50,7 +49,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
 
 def _role(lines: list[str]) -> ParagraphRole:
     """A block of one line opening with ``#`` is a section's heading."""
-    return "heading" if len(lines) == 1 and _HEADING.match(lines[0]) else "body"
+    return "heading" if len(lines) == 1 and _HEADING().match(lines[0]) else "body"
 
 
 FORMAT = Format("markdown", read, order=90, capture=False)

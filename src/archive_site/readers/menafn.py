@@ -11,26 +11,27 @@ import re
 
 from ..errors import Problems
 from ..model import Furniture
+from ..patterns import later
 from .base import Block, Capture, Field, Format, Reading, iso_date, join, reading, split_blocks
 from .turns import interview_field, mark_turns
 
-_HEADER = re.compile(
+_HEADER = later(
     r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?P<agg>MENAFN)\s+-\s+(?P<outlet>[^)]+?)\)\s*(?P<lead>.*)$"
 )
-_EDITORIAL = re.compile(
+_EDITORIAL = later(
     r"^(?P<outlet>\S.*?)\s+presents\s+the\s+(?P<what>\w+)\s+via\s+(?P<via>.+?)\s*:$", re.IGNORECASE
 )
 
 
 def detect(capture: Capture) -> bool:
     first = next((line for line in capture.lines if line.strip()), "")
-    return bool(_HEADER.match(first))
+    return bool(_HEADER().match(first))
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
     blocks = split_blocks(capture.lines)
     (first_lines, first_line) = blocks[0]
-    m = _HEADER.match(first_lines[0])
+    m = _HEADER().match(first_lines[0])
     assert m is not None
     fields: dict[str, Field] = {
         "outlet": Field(m["outlet"].strip(), first_line),
@@ -48,7 +49,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture: list[Furniture] = []
     for bl, line in blocks[1:]:
         text = join(bl)
-        ed = _EDITORIAL.match(text)
+        ed = _EDITORIAL().match(text)
         if ed:
             fields.setdefault("via", Field(ed["via"], line))
             furniture.append(Furniture("editorial", text, line))

@@ -28,6 +28,7 @@ from typing import NamedTuple
 
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
+from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, page_codec
 from .html import read as read_page
@@ -35,16 +36,16 @@ from .html import read as read_page
 SUFFIXES = (".mhtml", ".mht", ".eml")
 #: How far into a file its MIME headers are looked for.
 _HEAD_BYTES = 8192
-_MIME_VERSION = re.compile(r"^mime-version\s*:", re.I | re.M)
-_HTML_TYPE = re.compile(r"content-type\s*:\s*text/html\b", re.I)
-_ANY_MULTIPART = re.compile(r"content-type\s*:\s*multipart/", re.I)
+_MIME_VERSION = later(r"^mime-version\s*:", re.I | re.M)
+_HTML_TYPE = later(r"content-type\s*:\s*text/html\b", re.I)
+_ANY_MULTIPART = later(r"content-type\s*:\s*multipart/", re.I)
 #: Parts within parts looked into for the page, at most.
 _MOST_NESTED = 4
-_MULTIPART = re.compile(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
+_MULTIPART = later(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
 #: An e-mail (a newsletter saved as ``.eml``): its sender, and a body of several versions
 #: of the text or of a page.
-_FROM = re.compile(r"^from\s*:", re.I | re.M)
-_MAIL_BODY = re.compile(
+_FROM = later(r"^from\s*:", re.I | re.M)
+_MAIL_BODY = later(
     r"^content-type\s*:\s*(?:multipart/(?:alternative|mixed|related)|text/html)\b", re.I | re.M
 )
 
@@ -59,9 +60,9 @@ def is_mhtml(name: str, data: bytes) -> bool:
 
 def _looks_mhtml(text: str) -> bool:
     head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
-    if not _MIME_VERSION.search(head):
+    if not _MIME_VERSION().search(head):
         return False
-    return bool(_MULTIPART.search(head) or (_FROM.search(head) and _MAIL_BODY.search(head)))
+    return bool(_MULTIPART().search(head) or (_FROM().search(head) and _MAIL_BODY().search(head)))
 
 
 def decoded(data: bytes) -> Decoded:
@@ -133,11 +134,11 @@ def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage, depth: int =
             len(lines),
         )
         head = lines[i + 1 : head_end]
-        if any(_HTML_TYPE.match(line) for line in head):  # parsed only then: a page has
+        if any(_HTML_TYPE().match(line) for line in head):  # parsed only then: a page has
             headers = _headers(list(head))  # hundreds of parts, a planted file thousands
             if headers.get_content_type() == "text/html":
                 return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
-        elif depth < _MOST_NESTED and any(_ANY_MULTIPART.match(line) for line in head):
+        elif depth < _MOST_NESTED and any(_ANY_MULTIPART().match(line) for line in head):
             found = _page_part(lines[:body_end], head_end, _headers(list(head)), depth + 1)
             if found is not None:
                 return found
@@ -150,7 +151,7 @@ def _no_page(lines: tuple[str, ...], end: int) -> tuple[int, str]:
     ``text/html`` part, or a part's head names one that was not reached (nested deeper
     than :data:`_MOST_NESTED` parts within parts, or in a part that is no multipart): said
     so at that head's line (it was told as "without a text/html part", which it has)."""
-    deep = next((i for i in range(end + 1, len(lines)) if _HTML_TYPE.match(lines[i])), None)
+    deep = next((i for i in range(end + 1, len(lines)) if _HTML_TYPE().match(lines[i])), None)
     if deep is None:
         return 1, "an MHTML file without a text/html part: no page in it"
     return deep + 1, (
@@ -298,7 +299,7 @@ def _plain(value: str) -> str:
     """A header's text as a field's: in one Unicode form, its control characters and the
     bytes of it that are not UTF-8 (surrogates, or U+FFFD as the email package reads
     them) read as spaces, spaces collapsed."""
-    return " ".join(CONTROL_CHARACTERS.sub(" ", nfc(value)).replace("\ufffd", " ").split())
+    return " ".join(CONTROL_CHARACTERS().sub(" ", nfc(value)).replace("\ufffd", " ").split())
 
 
 FORMAT = Format("mhtml", read, detect, order=4, suffixes=SUFFIXES)

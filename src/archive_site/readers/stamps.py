@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in
+from ..patterns import later
 from .base import Field, Reading, iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
@@ -136,13 +137,13 @@ SAVED = (
     r"(?:saved|clipped|archived|captured|retrieved|accessed|downloaded|printed|generated"
     r"|сохранено|распечатано|enregistré|imprimé|gespeichert|gedruckt)(?:\s+(?:on|at|le|am))?"
 )
-_CHANGED_STAMP = re.compile(rf"\s*(?:{CHANGED}|{SAVED})(?!\w)", re.I)
+_CHANGED_STAMP = later(rf"\s*(?:{CHANGED}|{SAVED})(?!\w)", re.I)
 
 
 def says_changed(text: str) -> bool:
     """Whether a stamp says when the page changed (``Updated: ...``, ``Обновлено ...``), or
     was saved or printed (``Printed: ...``: see :data:`SAVED`), not when it was published."""
-    return _CHANGED_STAMP.match(text) is not None
+    return _CHANGED_STAMP().match(text) is not None
 
 
 #: Words a stamp may open with: when the page was published, or changed.
@@ -153,16 +154,16 @@ _PUBLISHED = (
     r"|tarix|发布时间|发布日期|发表时间|发布于|입력|송고(?:시간)?|등록|기사입력"
     r"|פורסם|(?:تاريخ\s+)?النشر|نشر\s+في|نشر|تاریخ\s+انتشار|منتشر\s+شده"
 )
-_LEAD = re.compile(
+_LEAD = later(
     rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?",
     re.I,
 )
-_TIME_FIRST = re.compile(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
+_TIME_FIRST = later(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
-_ZONED_TIME_FIRST = re.compile(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
+_ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
 #: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time.)
-_TIME_LAST = re.compile(
+_TIME_LAST = later(
     rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/)?\s*{_TIME}(?:\s*น\.)?(?:\s*{_TZ})?$"
 )
 
@@ -205,7 +206,7 @@ MOST_STAMP = 400
 
 #: A year and a time, or a zone and a label, written in elements of their own and copied
 #: with no space between: "April 23, 20252:15 PM GMT+4Updated 2 hours ago" (reuters.com's).
-_GLUED = re.compile(
+_GLUED = later(
     r"(?<!\d)((?:1[89]|20)\d\d)(\d{1,2}:\d\d)(?!\d)"
     r"|(?<=[\dMTZ])(?=(?:Updated|Modified|Edited)\b)"
 )
@@ -214,21 +215,21 @@ _GLUED = re.compile(
 def _unglued(line: str) -> str:
     """``line`` with a space between what a copied page's elements glued (see
     :data:`_GLUED`)."""
-    return _GLUED.sub(lambda m: f"{m[1]} {m[2]}" if m[1] else " ", line)
+    return _GLUED().sub(lambda m: f"{m[1]} {m[2]}" if m[1] else " ", line)
 
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = _KOREAN_CLOCK.sub(_korean_clock, _unglued(line.strip().translate(_DIGITS)))
+    line = _KOREAN_CLOCK().sub(_korean_clock, _unglued(line.strip().translate(_DIGITS)))
     if len(line) > MOST_STAMP:
         return None
-    if _DASHED_APART.search(line) and (beside := _beside_hijri(line)) is not None:
+    if _DASHED_APART().search(line) and (beside := _beside_hijri(line)) is not None:
         return beside
-    lead = _LEAD.match(line)
+    lead = _LEAD().match(line)
     weekday = lead["wd"] if lead is not None else None
     text = line[lead.end() :] if lead is not None else line
     time = zone = None
-    m = _zoned_time_first(text) or _TIME_FIRST.match(text) or _TIME_LAST.match(text)
+    m = _zoned_time_first(text) or _TIME_FIRST().match(text) or _TIME_LAST().match(text)
     if m is not None:
         time = _clock(m["h"], m["min"], m["ampm"])
         zone = _offset(m.groupdict())
@@ -240,7 +241,7 @@ def parse_stamp(line: str) -> Stamp | None:
 
 
 #: A time as Korean writes it, the half of the day before it: "오후 2:05" (2:05 PM).
-_KOREAN_CLOCK = re.compile(r"(오전|오후)\s*(\d{1,2}:\d{2})")
+_KOREAN_CLOCK = later(r"(오전|오후)\s*(\d{1,2}:\d{2})")
 
 
 def _korean_clock(m: re.Match[str]) -> str:
@@ -250,7 +251,7 @@ def _korean_clock(m: re.Match[str]) -> str:
 def _zoned_time_first(text: str) -> re.Match[str] | None:
     """A time and its zone before a day ("4:17 AM GMT+4, April 23, 2025"); None when what
     follows the zone is no day (an abbreviation may be a month's: "10:00 APR 23, 2025")."""
-    m = _ZONED_TIME_FIRST.match(text)
+    m = _ZONED_TIME_FIRST().match(text)
     return m if m is not None and parse_day(m["rest"].strip()) is not None else None
 
 
@@ -259,7 +260,7 @@ def _zoned_time_first(text: str) -> re.Match[str] | None:
 #: up to a stamp saying when it changed.
 #: (A label may follow the byline's last word with no space between, as two elements put
 #: side by side read: "Xing XiaojingPublished: Apr 23, 2025".)
-_LABELLED = re.compile(
+_LABELLED = later(
     rf"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z])))(?:{_PUBLISHED})(?!\w)"
     rf".*?(?=[,;|]?\s*(?:{CHANGED})(?!\w)|$)",
     re.I,
@@ -268,19 +269,19 @@ _LABELLED = re.compile(
 
 def labelled(text: str) -> bool:
     """Whether a text says a date in it is when the page was published ("Published ...")."""
-    return _LABELLED.search(text) is not None
+    return _LABELLED().search(text) is not None
 
 
 #: Where a stamp's saying when the page changed begins, after the one of its publication:
 #: only where a run of spaces begins (tried from each of its spaces, a run of 1,000 spaces
 #: took 98 s), and its spaces taken once, before or after a mark.
-_CHANGED_AFTER = re.compile(rf"(?:^|(?<=\S))\s*(?:[-–—,;(]\s*)?(?:{CHANGED})(?!\w)", re.I)
+_CHANGED_AFTER = later(rf"(?:^|(?<=\S))\s*(?:[-–—,;(]\s*)?(?:{CHANGED})(?!\w)", re.I)
 
 
 def before_changed(text: str) -> str:
     """``text`` up to where it says when the page changed ("April 23, 2025 / 3:42 PM GMT+4 /
     Updated April 24, 2025": the part before "Updated"); all of it when it does not."""
-    return _CHANGED_AFTER.split(text, maxsplit=1)[0].rstrip(" /|,;-–—(•·")
+    return _CHANGED_AFTER().split(text, maxsplit=1)[0].rstrip(" /|,;-–—(•·")
 
 
 def parse_published(line: str) -> Stamp | None:
@@ -301,30 +302,30 @@ def parse_published(line: str) -> Stamp | None:
 
 
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
-_BAR = re.compile(r"\s*[|｜丨]\s*")
+_BAR = later(r"\s*[|｜丨]\s*")
 
 
 #: Who published the page, or what else a line says, after its stamp: "Published on
 #: 24/04/2025 by thediplomat.com — Exported from wallabag on 27/04/2025".
-_WHO_AFTER = re.compile(r"\s+(?:by|par|von|por|—|–|·)\s+", re.IGNORECASE)
+_WHO_AFTER = later(r"\s+(?:by|par|von|por|—|–|·)\s+", re.IGNORECASE)
 
 
 #: A day of the Hijri calendar, its year marked so ("24 شوال 1446 هـ", "1446 AH"), beside
 #: the Gregorian day, parted from it by a dash ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م",
 #: as Saudi papers date a story).
-_HIJRI_DAY = re.compile(r"\d{3,4}\s*(?:هـ|ه\.?ق|ق|AH)\.?\s*$")
-_DASHED_APART = re.compile(r"\s+[-–—]\s+")
+_HIJRI_DAY = later(r"\d{3,4}\s*(?:هـ|ه\.?ق|ق|AH)\.?\s*$")
+_DASHED_APART = later(r"\s+[-–—]\s+")
 
 
 def _beside_hijri(text: str) -> Stamp | None:
     """The Gregorian stamp of a line giving it beside a day of the Hijri calendar (see
     :data:`_HIJRI_DAY`), before or after it; None for any other line."""
-    parts = _DASHED_APART.split(text.strip())
+    parts = _DASHED_APART().split(text.strip())
     if len(parts) < 2:
         return None
-    if _HIJRI_DAY.search(parts[0].translate(_DIGITS)):
+    if _HIJRI_DAY().search(parts[0].translate(_DIGITS)):
         return parse_stamp(text.strip()[len(parts[0]) :].lstrip(" -–—"))
-    if _HIJRI_DAY.search(parts[-1].translate(_DIGITS)):
+    if _HIJRI_DAY().search(parts[-1].translate(_DIGITS)):
         return parse_stamp(text.strip()[: -len(parts[-1])].rstrip(" -–—"))
     return None
 
@@ -333,12 +334,12 @@ def find_published_stamp(text: str) -> Stamp | None:
     """The stamp a text holding more states: after a label saying when the page was
     published (a byline before it, when the page changed or who published it after it), or
     as one of the items of a line parted by bars."""
-    for m in _LABELLED.finditer(text):
+    for m in _LABELLED().finditer(text):
         said = m[0].strip(" ,;|")
-        stamp = parse_stamp(said) or parse_stamp(_WHO_AFTER.split(said, maxsplit=1)[0])
+        stamp = parse_stamp(said) or parse_stamp(_WHO_AFTER().split(said, maxsplit=1)[0])
         if stamp is not None:
             return stamp
-    items = _BAR.split(text)
+    items = _BAR().split(text)
     if len(items) < 2:
         return None
     # an item may say when the page changed after when it was published: "23.04.2025 -
@@ -348,7 +349,7 @@ def find_published_stamp(text: str) -> Stamp | None:
 
 #: A day with slashes: day first in Europe (24/04/2025), month first in the United States
 #: (04/24/2025); read only when the numbers tell which ("04/05/2025" may be either).
-_SLASHED = re.compile(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
+_SLASHED = later(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
 
 
 def parse_day(text: str) -> str | None:
@@ -370,7 +371,7 @@ def parse_day(text: str) -> str | None:
         if m is not None:
             month = _STAMP_MONTHS[m["sm"].casefold()] if m.groupdict().get("sm") else m["m"]
             return iso_date(m["y"], month, m["d"])
-    slashed = _SLASHED.fullmatch(text.strip())
+    slashed = _SLASHED().fullmatch(text.strip())
     if slashed is not None:
         a, b = int(slashed["a"]), int(slashed["b"])
         if a == b or a > 12:
@@ -403,10 +404,10 @@ def _offset(groups: dict[str, str | None]) -> str | None:
 
 
 #: A day as machines write it, in an attribute, a URL or the text: ``2025-04-23``.
-_ISO_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
+_ISO_DAY = later(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
 #: A label before a stamp ("Updated:", "Stand:", "Last updated:", "Дата:").
-_STAMP_LABEL = re.compile(r"^[^\W\d][^:：\d]{0,30}[:：]\s*")
-_TAG_OR_TEXT = re.compile(r"<[^>]*>|[^<]+")
+_STAMP_LABEL = later(r"^[^\W\d][^:：\d]{0,30}[:：]\s*")
+_TAG_OR_TEXT = later(r"<[^>]*>|[^<]+")
 #: The longest text a stamp is looked for in (the longest seen, with its labels, place,
 #: time, zone and when the page changed, is under 120 characters).
 _STAMP_LINE = 120
@@ -430,7 +431,7 @@ def days_shown(text: str, most: int = 3) -> list[tuple[int, str]]:
 
 #: A place before a day on a line of its own, as a press release dates itself ("Tehran, 9
 #: August 2025", "Brussels, 29 January 2024"): a few capitalised words and a comma.
-_PLACE_BEFORE = re.compile(r"[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,3},\s+")
+_PLACE_BEFORE = later(r"[^\W\d_][\w.'’-]*(?:[ -][^\W\d_][\w.'’-]*){0,3},\s+")
 
 
 def _days_on(line: str) -> list[str]:
@@ -439,18 +440,20 @@ def _days_on(line: str) -> list[str]:
     short as a stamp (a sentence of the text, "relations established on January 3, 1992",
     says no day of the capture's)."""
     days: list[str] = []
-    for part in _TAG_OR_TEXT.findall(line):
+    for part in _TAG_OR_TEXT().findall(line):
         if part.startswith("<"):
-            days += [d for m in _ISO_DAY.finditer(part) if (d := iso_date(m["y"], m["m"], m["d"]))]
+            days += [
+                d for m in _ISO_DAY().finditer(part) if (d := iso_date(m["y"], m["m"], m["d"]))
+            ]
             continue
-        said = _STAMP_LABEL.sub("", part.strip())
+        said = _STAMP_LABEL().sub("", part.strip())
         if not said or len(said) > _STAMP_LINE:
             continue
         stamp = parse_stamp(said) or parse_published(said) or find_published_stamp(said)
-        placed = _PLACE_BEFORE.match(said)
+        placed = _PLACE_BEFORE().match(said)
         if stamp is None and placed is not None:  # a release's "Tehran, 9 August 2025"
             stamp = parse_stamp(said[placed.end() :])
-        iso = _ISO_DAY.search(said)
+        iso = _ISO_DAY().search(said)
         if stamp is not None:
             days.append(stamp.date)
         elif iso is not None and (day := iso_date(iso["y"], iso["m"], iso["d"])):
@@ -481,7 +484,7 @@ _ERAS = {
     "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
     "昭和": (1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
 }
-_OTHER_CALENDAR_DAY = re.compile(
+_OTHER_CALENDAR_DAY = later(
     r"(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
     r"|(?:民國|民国|中華民國|中华民国)\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月\s*(?P<rd>\d{1,2})\s*日"
     rf"|(?P<sd>\d{{1,2}})\s+(?P<sm>{'|'.join(_SOLAR_HIJRI_MONTHS)})\s+(?P<sy>\d{{4}})"
@@ -496,7 +499,7 @@ def _other_calendar_day(text: str) -> str | None:
     year counted otherwise: a Japanese era's (``令和7年4月22日``), the Republic of China's
     (``民國114年4月22日``), the Solar Hijri's with its month named (``۳ اردیبهشت ۱۴۰۴``), or a
     Thai one in the Buddhist era (``22 เมษายน 2568``); None otherwise, or when it is no day."""
-    m = _OTHER_CALENDAR_DAY.fullmatch(text)
+    m = _OTHER_CALENDAR_DAY().fullmatch(text)
     if m is None:
         return None
     if m["era"]:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from ..model import ParagraphRole
+from ..patterns import later
 from .base import ANSWER_WORDS as _ANSWER_WORDS
 from .base import QA_TURN as _QA_TURN
 from .base import QUESTION_WORDS as _QUESTION_WORDS
@@ -18,7 +19,7 @@ _LONG_DASH_TURN = re.compile(r"^[–—]\s+")
 #: A question as the White House's transcripts mark it, ``Q`` and no colon ("Q Thank you,
 #: Karine. On Iran..."): a marker only where the text marks questions so twice or more, or
 #: marks some otherwise (a paragraph may open "Q Street"); see :func:`marker_of`.
-_BARE_Q = re.compile(r"(?-i:(?P<who>Q))[ \u00a0]+(?=[A-Z“\"'‘«])")
+_BARE_Q = later(r"(?-i:(?P<who>Q))[ \u00a0]+(?=[A-Z“\"'‘«])")
 Marker = Callable[[str], "re.Match[str] | None"]
 
 
@@ -29,15 +30,15 @@ def marker_of(blocks: Sequence[Block]) -> Marker:
     out (``P.`` after ``Pregunta.``, ``R.`` after ``Respuesta.``, as Spanish papers mark
     an interview's turns after its first two; ``В:`` after ``Вопрос:``), see
     :func:`_initials_of`."""
-    bare = sum(1 for b in blocks if _BARE_Q.match(b.text))
-    asked = any((m := _QA_TURN.match(b.text)) and _role(m["who"]) == "q" for b in blocks)
-    finders: list[Marker] = [_QA_TURN.match]
+    bare = sum(1 for b in blocks if _BARE_Q().match(b.text))
+    asked = any((m := _QA_TURN().match(b.text)) and _role(m["who"]) == "q" for b in blocks)
+    finders: list[Marker] = [_QA_TURN().match]
     if bare >= 2 or (bare and asked):
-        finders.append(_BARE_Q.match)
+        finders.append(_BARE_Q().match)
     if (initials := _initials_of(blocks)) is not None:
         finders.append(initials.match)
     if len(finders) == 1:
-        return _QA_TURN.match
+        return _QA_TURN().match
     return lambda text: next((m for find in finders if (m := find(text))), None)
 
 
@@ -49,7 +50,7 @@ def _initials_of(blocks: Sequence[Block]) -> re.Pattern[str] | None:
     letters = {
         m["who"][0].upper()
         for b in blocks
-        if (m := _QA_TURN.match(b.text)) and len(m["who"]) > 1 and not m["who"][0].islower()
+        if (m := _QA_TURN().match(b.text)) and len(m["who"]) > 1 and not m["who"][0].islower()
     } - {"Q", "A"}  # (markers of their own)
     if not letters:
         return None
@@ -268,13 +269,13 @@ def _thanks(text: str) -> bool:
     return (
         text[:1].isupper()
         and text.rstrip().endswith((".", "!"))
-        and _THANKING.search(text) is not None
+        and _THANKING().search(text) is not None
     )
 
 
 #: The word that thanks, in the languages the archive's interviews are in: "Thank you",
 #: "Спасибо", "Благодарю", "Təşəkkür edirəm", "Teşekkürler", "Merci", "Danke", "谢谢".
-_THANKING = re.compile(
+_THANKING = later(
     r"\bthank|спасиб|благодар|təşəkkür|teşekkür|sağ\s*ol|\bmerci\b|\bdanke\b|grazie|gracias|"
     r"obrigad|谢谢|感谢",
     re.IGNORECASE,

@@ -32,6 +32,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from ..errors import Problems
+from ..patterns import later
 from .base import Capture, Format, Reading
 from .container import (
     MOST_INFLATED,
@@ -76,10 +77,10 @@ _PADDING = re.compile(rb"[\0\r\n\t ]*\Z")
 #: The line breaks between records (possessive: a group repeated as "(?:\r?\n)*" is, took
 #: 6 s and 4 GB of memory for a run of 32 MB of them).
 _GAP = re.compile(rb"(?:\r?\n)*+")
-_LENGTH = re.compile(r"[0-9]{1,12}")
+_LENGTH = later(r"[0-9]{1,12}")
 _STATUS = re.compile(rb"HTTP/[0-9](?:\.[0-9])?[ \t]+([0-9]{3})\b")
 _CHUNK_SIZE = re.compile(rb"([0-9A-Fa-f]{1,12})[ \t]*(?:;[^\r\n]*)?\r?\n")
-_CHARSET = re.compile(r"""charset\s*=\s*["']?([^"';\s]+)""", re.I)
+_CHARSET = later(r"""charset\s*=\s*["']?([^"';\s]+)""", re.I)
 _PAGE_TYPES = ("text/html", "application/xhtml+xml")
 #: The most compressions of one body undone (``Content-Encoding: gzip, gzip``).
 _MOST_ENCODINGS = 3
@@ -153,7 +154,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     line = page.record.line
     said = address(_target(page), line)
     content_type = page.headers.get("content-type") or page.record.headers.get("content-type", "")
-    label = _CHARSET.search(content_type)
+    label = _CHARSET().search(content_type)
     charset = label.group(1) if label else None
     return read_html(body, charset, capture, problems, fmt="warc", said=said, line=line)
 
@@ -306,7 +307,7 @@ def _records(stream: bytes, *, counted: bool) -> Iterator[_Record]:
             raise Refused(f"{where}'s header does not end: the file is cut short?", line)
         headers = _headers(stream[pos : end.start()])
         length = headers.get("content-length", "").strip()
-        if not _LENGTH.fullmatch(length):
+        if not _LENGTH().fullmatch(length):
             raise Refused(f"{where} has no Content-Length (or not a number: {length[:20]!r})", line)
         start, size = end.end(), int(length)
         if start + size > len(stream):

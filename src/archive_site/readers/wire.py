@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from ..errors import Problems
 from ..model import Furniture
+from ..patterns import later
 from .agencies import agency_of
 from .base import (
     Block,
@@ -86,7 +87,7 @@ class _Head:
 
 
 #: An agency's slug line, the story's code for its editors: ``AP-AS--Azerbaijan-Rail,0412``.
-_SLUG = re.compile(r"[A-Z]{2,}(?:-[A-Z]{2,})*--[\w'-]+(?:,\d{3,5})?")
+_SLUG = later(r"[A-Z]{2,}(?:-[A-Z]{2,})*--[\w'-]+(?:,\d{3,5})?")
 
 
 def _head_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], int]]:
@@ -104,7 +105,7 @@ def _head_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], in
     bylines = (
         n
         for n in range(head)
-        if read_byline(lines[n : n + 1]) is not None or _SLUG.fullmatch(lines[n])
+        if read_byline(lines[n : n + 1]) is not None or _SLUG().fullmatch(lines[n])
     )
     if head < 2 or next(bylines, None) is None:
         return blocks  # no byline nor slug: short lines of the text itself, perhaps
@@ -144,7 +145,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
 
 #: A link to skip a page's menu, opening the text a browser saves of a page ("Skip to main
 #: content", as Firefox's "Save Page As… Text Files" writes it, and in other languages).
-_SKIP_LINK = re.compile(
+_SKIP_LINK = later(
     r"(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|search|article)"
     r"|перейти\s+к\s+(?:основному\s+)?(?:содержанию|контенту)|aller\s+au\s+contenu"
     r"|zum\s+inhalt(?:\s+springen)?|saltar\s+al\s+contenido|salta\s+al\s+contenuto)\W*",
@@ -157,7 +158,7 @@ def _menu_apart(
 ) -> list[tuple[list[str], int]]:
     """``blocks`` without the page's menu opening them, which goes to ``furniture``: a
     block of short lines, the first a link to skip it (:data:`_SKIP_LINK`)."""
-    if len(blocks) < 3 or not _SKIP_LINK.fullmatch(blocks[0][0][0].strip()):
+    if len(blocks) < 3 or not _SKIP_LINK().fullmatch(blocks[0][0][0].strip()):
         return blocks
     lines, line = blocks[0]
     if not all(_is_short(x) for x in lines):
@@ -217,7 +218,7 @@ def _slug(text: str, after: list[tuple[list[str], int]]) -> bool:
     """Whether the line ``text`` opening a capture is its agency's label, not its headline:
     a slug (``AP-AS--Azerbaijan-Rail,0412``), or an agency's name alone above the date line
     (``AFP`` / ``23 April 2025 13:52 GMT``, as an agency's terminal copies it)."""
-    if _SLUG.fullmatch(text):
+    if _SLUG().fullmatch(text):
         return True
     return (
         agency_of(text) is not None
@@ -309,7 +310,7 @@ def _take_stamp(
 
 # --- the tail: page furniture -------------------------------------------------
 
-_PROMPT = re.compile(
+_PROMPT = later(
     r"^(?:follow\s+(?:us|[A-Z]\w*)|subscribe|sign\s+up|join\s+(?:us|our)|share\s+(?:this|on)"
     r"|like\s+us|download\s+(?:our|the)\s+app|get\s+(?:the|our)\s+\w+\s+(?:app|newsletter)"
     r"|copy\s+link)\b"
@@ -319,7 +320,7 @@ _PROMPT = re.compile(
 )
 #: The words of a pointer to another story, as English writes them.
 _POINTER = r"read\s+(?:also|more|next)|see\s+also|also\s+read"
-_NAVIGATION = re.compile(
+_NAVIGATION = later(
     rf"^(?:(?:related|suggested)\s+(?:news|articles|stories|posts|content|topics|reading)"
     rf"|{_POINTER}"
     r"|more\s+(?:news|stories)\s+(?:from|on)|latest\s+news"
@@ -331,7 +332,7 @@ _NAVIGATION = re.compile(
     re.IGNORECASE,
 )
 #: A pointer to another story within the text ("Read more: ...", "Читайте также: ...").
-_READ_ALSO = re.compile(
+_READ_ALSO = later(
     rf"(?:{_POINTER}|related(?:\s+(?:articles?|stories|news|coverage|content))?"
     r"|more\s+on\s+this(?:\s+story)?|discover\s+more|more\s+posts|you\s+might\s+(?:also\s+)?like"
     r"|(?:à\s+)?lire\s+(?:aussi|également)"
@@ -346,7 +347,7 @@ _READ_ALSO = re.compile(
     re.IGNORECASE,
 )
 #: A label standing where an advertisement was ("Advertisement", "Story continues below").
-_AD_LABEL = re.compile(
+_AD_LABEL = later(
     r"(?:advertisement|advertising|ad|sponsored(?:\s+content)?|anzeige|werbung|publicité"
     r"|publicidad|pubblicità|publicidade|реклама|reklam|reklama|إعلان|广告"
     r"|(?:the\s+)?(?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:this\s+)?"
@@ -357,7 +358,7 @@ _AD_LABEL = re.compile(
 #: subscribe", "Subscribers only", "to keep reading"), and words a sentence may say, as
 #: the paragraph opens ("Subscribe now", "Become a member": "Sweden applied to become a
 #: member of NATO", "Investors can subscribe today to the bond" are sentences).
-_PAYWALL = re.compile(
+_PAYWALL = later(
     r"\b(?:(?:enjoying|like|liked|love)\s+this\s+(?:article|story)\?|click\s+here\s+to\s+"
     r"(?:subscribe|sign\s+up|become|support|donate)|(?:subscribe|log\s+in|sign\s+(?:up|in)"
     r"|become\s+a\s+(?:member|subscriber)|register\s+(?:for\s+free|now))(?:\s+\w+){0,3}\s+to\s+"
@@ -375,7 +376,7 @@ _PAYWALL = re.compile(
     r"|sign\s+up\s+(?:to|for)\s+(?:our|my)\s+(?:[\w'’-]+\s+){0,4}newsletters?\b)",
     re.IGNORECASE,
 )
-_PAYWALL_OPENING = re.compile(
+_PAYWALL_OPENING = later(
     r"(?:subscribers?\s+only\b|subscribe\s+(?:now|today|here)\b|become\s+a\s+(?:member"
     r"|subscriber|supporter|patron)\b|support\s+(?:our|independent)\s+journalism"
     r"|donate\s+(?:now|today)\b)",
@@ -384,7 +385,7 @@ _PAYWALL_OPENING = re.compile(
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
 #: Xinhua", "(Photo by Jane Roe/AFP)", "Фото: ТАСС", "... April 23, 2025. (Xinhua/Li
 #: Xueren)", "新华社记者 李学仁 摄".
-_PHOTO_CREDIT = re.compile(
+_PHOTO_CREDIT = later(
     r"(?:^|[.!?]\s+|\(\s*|\|\s*)(?:photo(?:graph)?s?|image|picture|фото|foto|صورة)"
     r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$"
     # an agency and its photographer, a name of two words or more: "(Xinhua/Li Xueren)", "(AP
@@ -408,7 +409,7 @@ def _sources_credited(text: str) -> bool:
 _MAX_CAPTION_WORDS = 80
 #: A call to follow the outlet somewhere ("Follow the author on X: @name", "Stay up to date:
 #: subscribe to our Telegram channel"): its opening words, and the place it names.
-_CALL = re.compile(
+_CALL = later(
     r"(?:follow(?!-)|subscribe|sign\s+up|join|stay\s+(?:up[\s-]to[\s-]date|tuned|informed|"
     r"connected)|download|get\s+(?:the|our)|like\s+us|find\s+us|подписывайтесь|подпишитесь"
     r"|следите\s+за|читайте\s+нас|скачайте|suivez|abonnez-vous|folgen\s+sie|abonnieren\s+sie"
@@ -419,12 +420,12 @@ _CALL = re.compile(
 #: The same call as Azerbaijani and Turkish put it, last: "APA-nın Telegram kanalına abunə
 #: olun", "Hürriyet'i Google Haberler'de takip edin"; and Meduza's, after its pitch: "Мы
 #: рассказываем честно не только про войну. Скачайте приложение.".
-_CALL_LAST = re.compile(
+_CALL_LAST = later(
     r"\b(?:abunə\s+olun|izləyin|qoşulun|takip\s+edin|abone\s+olun|katılın"
     r"|(?:скачайте|установите)\s+(?:наше\s+)?приложение)\W*$",
     re.IGNORECASE,
 )
-_PLACE = re.compile(
+_PLACE = later(
     r"\b(?:telegram|twitter|facebook|instagram|youtube|whatsapp|linkedin|tiktok|vk|threads"
     r"|bluesky|mastodon|newsletter|podcast|app|rss|apple\s+news|flipboard|dzen|дзен|дзене"
     r"|канале|мессенджере|приложение"
@@ -437,7 +438,7 @@ _PLACE = re.compile(
 #: "This article is also available in French",
 #: "Already a subscriber? Log in",
 #: "Thanks for reading! If you enjoyed this, follow me...".
-_BUTTON = re.compile(
+_BUTTON = later(
     r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+|the\s+)?"
     r"(?:article|story)(?:\s+(?:with\s+a\s+friend|for\s+later))?\W*$"
     r"|share\s+on\s+(?:facebook|x|twitter|linkedin|whatsapp|telegram|vk)\W*$|copy\s+link\W*$"
@@ -452,7 +453,7 @@ _MAX_BUTTON_WORDS = 16
 #: A page's notice of its age when it was saved, as The Guardian heads an older story ("This
 #: article is more than 1 year old", "Cet article a plus d'un an", "Dieser Artikel ist mehr
 #: als 2 Jahre alt"): the site's words on the day it was read, none of the article's.
-_AGE_NOTICE = re.compile(
+_AGE_NOTICE = later(
     r"(?:this\s+(?:article|story|content|page|piece)\s+(?:is\s+(?:more\s+than|over)\s+"
     r"(?:\d+|an?|one|two|three)\s+(?:years?|months?)\s+old|was\s+(?:published|written)\s+"
     r"(?:more\s+than|over)\s+(?:\d+|an?|one|two|three)\s+(?:years?|months?)\s+ago)"
@@ -462,7 +463,7 @@ _AGE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 #: A copyright line: "© 2025 The Caspian Times. All rights reserved.", and as others write it.
-_COPYRIGHT = re.compile(
+_COPYRIGHT = later(
     r"(?:©|\(c\)\s*\d{4}|copyright\s*(?:©|\(c\)|\d{4})).*"
     r"|.*\b(?:all\s+rights\s+reserved|все\s+права\s+защищены|tüm\s+hakları\s+saklıdır"
     r"|bütün\s+hüquqlar\s+qorunur|tous\s+droits\s+réservés|alle\s+rechte\s+vorbehalten"
@@ -479,15 +480,15 @@ _COPYRIGHT = re.compile(
 #: "(c) Agencia EFE", as EFE ends its copy: the mark and a holder, no year (a copyright
 #: line only when the holder is a news agency the readers know: "(c) the parties agree" is
 #: a list's third item).
-_C_HOLDER = re.compile(r"\(c\)\s*(?P<holder>[^\W\d_][^.!?;:()]{1,40})", re.IGNORECASE)
+_C_HOLDER = later(r"\(c\)\s*(?P<holder>[^\W\d_][^.!?;:()]{1,40})", re.IGNORECASE)
 
 
 def _is_copyright(text: str) -> bool:
     """Whether the paragraph is a copyright line (:data:`_COPYRIGHT`, :data:`_C_HOLDER`)."""
     text = text.strip()
-    if _COPYRIGHT.fullmatch(text):
+    if _COPYRIGHT().fullmatch(text):
         return True
-    held = _C_HOLDER.fullmatch(text)
+    held = _C_HOLDER().fullmatch(text)
     return held is not None and agency_of(held["holder"].strip()) is not None
 
 
@@ -497,7 +498,7 @@ MAX_PROMOTION_WORDS = 40
 
 #: The holder a copyright line names after its mark and year: "Copyright © 2025 The
 #: Associated Press. All rights reserved." (up to a stop, a comma or a bar).
-_HOLDER = re.compile(
+_HOLDER = later(
     r"(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)))?\s*:?\s*(?:\d{4}\s*,?\s*)?(?P<holder>[^.,;|©]{2,60})",
     re.IGNORECASE,
 )
@@ -509,7 +510,7 @@ def copyright_agency(text: str) -> str | None:
     None for any other line, or another holder (the outlet's own, its owner's)."""
     if not _is_copyright(text):
         return None
-    held = _HOLDER.search(text)
+    held = _HOLDER().search(text)
     if held is None:
         return None
     holder = re.sub(r"\s+\d{4}$", "", held["holder"].strip())
@@ -524,7 +525,7 @@ def separator(text: str) -> str | None:
 #: Words handing a sentence to someone after a comma (", the minister joked to reporters"):
 #: a paragraph opening "Subscribe now ..." or "Become a member ..." that holds them reports
 #: what someone said (audit 5).
-_REPORTED = re.compile(
+_REPORTED = later(
     r",\s+(?:[\w'’.-]+\s+){1,5}(?:said|says|joked|urged|told|added|wrote|stated|noted|asked"
     r"|declared|announced|insisted|argued|quipped|replied|warned)\b",
     re.IGNORECASE,
@@ -532,16 +533,16 @@ _REPORTED = re.compile(
 
 
 def _paywall(text: str) -> bool:
-    if _PAYWALL.search(text):
+    if _PAYWALL().search(text):
         return True
-    return bool(_PAYWALL_OPENING.match(text)) and _REPORTED.search(text) is None
+    return bool(_PAYWALL_OPENING().match(text)) and _REPORTED().search(text) is None
 
 
 def points_elsewhere(label: str) -> bool:
     """Whether ``label`` is alone a label pointing to other stories ("Related Stories",
     "Читайте также", "Read more:"), and nothing else ("Related-party transactions")."""
     label = label.strip()
-    return _READ_ALSO.fullmatch(label) is not None and not label.endswith(("-", "–"))
+    return _READ_ALSO().fullmatch(label) is not None and not label.endswith(("-", "–"))
 
 
 def promotion(text: str, *, first: bool = False) -> str | None:
@@ -551,45 +552,47 @@ def promotion(text: str, *, first: bool = False) -> str | None:
     photograph's caption, ending with its credit ("caption": inside the text, a paragraph
     ending "(Photo: press service)" may be text, and is kept); else None."""
     words = len(text.split())
-    caption = first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT.search(text)
+    caption = first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT().search(text)
     if caption and not _sources_credited(text):
         return "caption"
     if words > MAX_PROMOTION_WORDS:
         return None
-    if _AD_LABEL.fullmatch(text.strip()):
+    if _AD_LABEL().fullmatch(text.strip()):
         return "advertisement"
-    if _READ_ALSO.match(text):
+    if _READ_ALSO().match(text):
         return "read-also"
-    if ((_CALL.match(text) or _CALL_LAST.search(text)) and _PLACE.search(text)) or _paywall(text):
+    if ((_CALL().match(text) or _CALL_LAST().search(text)) and _PLACE().search(text)) or _paywall(
+        text
+    ):
         return "prompt"
-    if words <= _MAX_BUTTON_WORDS and _BUTTON.match(text):
+    if words <= _MAX_BUTTON_WORDS and _BUTTON().match(text):
         return "prompt"
-    if _AGE_NOTICE.fullmatch(text.strip()):
+    if _AGE_NOTICE().fullmatch(text.strip()):
         return "notice"
     if _is_copyright(text):
         return "copyright"
     return None
 
 
-_RELATIVE_STAMP = re.compile(
+_RELATIVE_STAMP = later(
     r"^(?:\d+\s+(?:minutes?|mins?|hours?|days?)\s+ago|yesterday|today|just\s+now)"
     r"(?:,?\s+\d{1,2}:\d{2})?$",
     re.IGNORECASE,
 )
-_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_CLOCK = later(r"^\d{1,2}:\d{2}$")
 #: A line longer than this is not page furniture unless a sign says it is.
 _MAX_FURNITURE_WORDS = 16
 
 
 def _is_stamp(text: str) -> bool:
-    return bool(parse_stamp(text) or _RELATIVE_STAMP.match(text) or _CLOCK.match(text))
+    return bool(parse_stamp(text) or _RELATIVE_STAMP().match(text) or _CLOCK().match(text))
 
 
 def _sign(text: str) -> str | None:
     """The kind of furniture a line says it is, if it says."""
-    if _PROMPT.match(text):
+    if _PROMPT().match(text):
         return "prompt"
-    if _NAVIGATION.match(text):
+    if _NAVIGATION().match(text):
         return "navigation"
     if _is_copyright(text):  # "(c) Agencia EFE"
         return "copyright"

@@ -37,6 +37,7 @@ from markupsafe import escape
 from .. import urls
 from ..cache import Blobs, Ref, Unreadable, ref_sizes
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
+from ..patterns import later
 from ..readers.agencies import AGENCIES, PLACE
 from .markup import Store
 from .views import dependency_text
@@ -179,7 +180,7 @@ CSV_COLUMNS = (
 #: spaces too, which some trim, and characters no one sees, a zero-width space, a joiner,
 #: a mark of direction or a byte-order mark, which some drop; or their full-width forms,
 #: which some read as the same), or with a tab or a carriage return (OWASP's list).
-_FORMULA = re.compile(
+_FORMULA = later(
     r"[\s\u3000\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]*"
     r"[=+\-@\uff1d\uff0b\uff0d\uff20]|[\t\r]"
 )
@@ -187,7 +188,7 @@ _FORMULA = re.compile(
 
 def _cell(value: str) -> str:
     """A cell a spreadsheet shows as text: one starting like a formula gets a leading quote."""
-    return "'" + value if _FORMULA.match(value) else value
+    return "'" + value if _FORMULA().match(value) else value
 
 
 def _csv(rows: Iterable[Sequence[str]]) -> bytes:
@@ -318,11 +319,11 @@ _KOREAN_FAMILY = frozenset(
     " Song Yoo Hong Jeon Ko Moon Yang Son Bae Baek Heo Nam Noh Ha Kwak Ryu Chung Yun".split()
 )
 #: Where a byline names several people: "A and B", "A, B", "A & B", "A; B".
-_AUTHORS_APART = re.compile(r"\s*(?:[;,&]|\band\b)\s*")
+_AUTHORS_APART = later(r"\s*(?:[;,&]|\band\b)\s*")
 
 
 #: Where a reporter was, after the name: "Tom Smith in Brussels" (as bylines are read).
-_IN_PLACE = re.compile(PLACE.pattern + "$")
+_IN_PLACE = later(PLACE.pattern + "$")
 
 
 def no_person(name: str) -> bool:
@@ -333,19 +334,19 @@ def no_person(name: str) -> bool:
 def _unplaced(name: str) -> str:
     """A name without the place after it ("Tom Smith in Brussels"); a title such as "Editor
     in Chief" (one word before "in") stays whole."""
-    bare = _IN_PLACE.sub("", name)
+    bare = _IN_PLACE().sub("", name)
     return bare if len(bare.split()) >= 2 else name
 
 
 #: What one word after a name and a comma may be that is part of the name: "Jr.", "III".
-_NAME_SUFFIX = re.compile(r"(?:Jr|Sr|II|III|IV)\.?", re.IGNORECASE)
+_NAME_SUFFIX = later(r"(?:Jr|Sr|II|III|IV)\.?", re.IGNORECASE)
 
 
 def _one_word_after(part: str) -> bool:
     """Whether a part of a byline after a name of two words or more and a comma is one word,
     the reporter's place as Kommersant writes it ("Елена Черненко, Астрахань"), not a
     person (a name has two words) nor a suffix of the name ("Jr.")."""
-    return len(part.split()) == 1 and not _NAME_SUFFIX.fullmatch(part)
+    return len(part.split()) == 1 and not _NAME_SUFFIX().fullmatch(part)
 
 
 def person_names(author: str) -> list[dict[str, str]]:
@@ -353,7 +354,7 @@ def person_names(author: str) -> list[dict[str, str]]:
     McDonell" is two; "Demytrie, Rayhan" (one name inverted) stays one literal; a desk, a
     role or a place after a name ("John Smith, BBC News", "Tom Smith, Moscow
     correspondent", "Tom Smith in Brussels") is no one."""
-    parts = [_unplaced(p) for p in _AUTHORS_APART.split(author) if p]
+    parts = [_unplaced(p) for p in _AUTHORS_APART().split(author) if p]
     if len(parts) > 1 and len(parts[0].split()) >= 2:  # "Елена Черненко, Астрахань"
         parts = [parts[0], *(p for p in parts[1:] if not _one_word_after(p))]
     people = [p for p in parts if not no_person(p)]
@@ -421,8 +422,8 @@ _PINYIN_SYLLABLE = (
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
     r"|ua|uo|ui|ue|er|a|e|i|o|u|v)"
 )
-_PINYIN_GIVEN = re.compile(rf"{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?", re.IGNORECASE)
-_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
+_PINYIN_GIVEN = later(rf"{_PINYIN_SYLLABLE}(?:-?{_PINYIN_SYLLABLE})?", re.IGNORECASE)
+_HYPHENATED_GIVEN = later(r"[A-Z][a-z]{1,6}-[a-z]{1,6}")
 
 
 def _unshouted(word: str) -> str:
@@ -435,9 +436,9 @@ def _unshouted(word: str) -> str:
 def _family_first(first: str, second: str) -> bool:
     """Whether ``first second`` reads as a name written family name first (see
     :func:`person_name`)."""
-    if first in _CHINESE_FAMILY and _PINYIN_GIVEN.fullmatch(second):
+    if first in _CHINESE_FAMILY and _PINYIN_GIVEN().fullmatch(second):
         return True
-    return first in _HYPHENATED_FAMILY and _HYPHENATED_GIVEN.fullmatch(second) is not None
+    return first in _HYPHENATED_FAMILY and _HYPHENATED_GIVEN().fullmatch(second) is not None
 
 
 def _agent(a: Archive, eid: str) -> dict[str, str]:
@@ -514,7 +515,7 @@ def _inverted(name: dict[str, str]) -> str:
     return f"{name['family']}, {name['given']}"
 
 
-_BIB_SPECIAL = re.compile(r"[{}&%$#_\\^~]")
+_BIB_SPECIAL = later(r"[{}&%$#_\\^~]")
 _BIB_WRITTEN = {
     "{": "\\textbraceleft{}",
     "}": "\\textbraceright{}",
@@ -533,7 +534,7 @@ def _bib(value: str) -> str:
     """TeX's special characters as TeX writes them: ``\\&``, ``\\textbraceleft{}`` for
     ``{`` (BibTeX counts braces whatever precedes them: ``\\}`` ended the field, and a
     title could then add fields of its own), ``\\textbackslash{}``, ``\\textasciitilde{}``."""
-    return _BIB_SPECIAL.sub(lambda m: _BIB_WRITTEN.get(m[0], "\\" + m[0]), _one_line(value))
+    return _BIB_SPECIAL().sub(lambda m: _BIB_WRITTEN.get(m[0], "\\" + m[0]), _one_line(value))
 
 
 def _bib_url(value: str) -> str:

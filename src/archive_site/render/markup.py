@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from .. import urls
 from ..mdtext import escape_raw_html, new_markdown
+from ..patterns import later
 
 if TYPE_CHECKING:  # (Markdown's trees are ElementTree's: both imported when converting)
     import xml.etree.ElementTree as ET
@@ -34,15 +35,15 @@ if TYPE_CHECKING:  # (Markdown's trees are ElementTree's: both imported when con
 #: Where an internal link's URL goes in converted HTML, before it is filled in for a page:
 #: Python-Markdown's own placeholders are also STX ... ETX, but never with this word.
 _SLOT = "\x02archive-link:{}\x03"
-_SLOT_RE = re.compile("\x02archive-link:([0-9]+)\x03")
+_SLOT_RE = later("\x02archive-link:([0-9]+)\x03")
 #: What Python-Markdown's HTML serializer escapes in an attribute value (an ``&`` only
 #: where it does not start an entity), so that a filled-in URL reads as if it had been
 #: serialized with the rest.
-_AMP = re.compile(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+_AMP = later(r"&(?!(?:\#[0-9]+|\#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
 def _attribute(text: str) -> str:
-    text = _AMP.sub("&amp;", text)
+    text = _AMP().sub("&amp;", text)
     return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
@@ -95,7 +96,7 @@ class Converted:
 
 
 #: Anything that could make Markdown do more than wrap the text in one paragraph.
-_MARKDOWN_SYNTAX = re.compile(
+_MARKDOWN_SYNTAX = later(
     r"[\\`*_\[\]<>&#|!]|^ {4}|^\t|^\s*(?:[-+*]|\d+[.)])\s|^\s*[-=]{2,}\s*$|\n\s*\n", re.MULTILINE
 )
 
@@ -136,7 +137,7 @@ class MarkdownRenderer:
         self, text: str, here: str, *, inline: bool = False, base: str | None = None
     ) -> Markup:
         """``text`` as HTML on page ``here``; with ``base``, internal links are absolute."""
-        if not _MARKDOWN_SYNTAX.search(text):
+        if not _MARKDOWN_SYNTAX().search(text):
             # Plain prose, one paragraph: what Markdown would make of it, without Markdown.
             words = escape(" ".join(text.split()))
             return words if inline else Markup(f"<p>{words}</p>")  # noqa: S704
@@ -148,7 +149,7 @@ class MarkdownRenderer:
     def prepare(self, texts: Iterable[str]) -> None:
         """Convert now each of ``texts`` that needs Markdown (see :meth:`__call__`)."""
         for text in texts:
-            if _MARKDOWN_SYNTAX.search(text):
+            if _MARKDOWN_SYNTAX().search(text):
                 self.converted(text)
 
     def converted(self, text: str) -> Converted:
@@ -181,7 +182,7 @@ class MarkdownRenderer:
         # Text, then a slot's number and the text up to the next slot, and so on. Every
         # slot is one of ours, once and in order: Markdown removes STX and ETX from the
         # text it is given, so content cannot write one.
-        parts = _SLOT_RE.split(html)
+        parts = _SLOT_RE().split(html)
         if [int(n) for n in parts[1::2]] != list(range(len(self._links.targets))):
             raise RuntimeError(f"Markdown moved the links of {text!r}")
         return Converted(tuple(parts[0::2]), tuple(self._links.targets))

@@ -6,7 +6,6 @@ except an article's annotated paragraphs (through :func:`markup.annotate`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -27,6 +26,7 @@ from ..model import (
     Source,
     Topic,
 )
+from ..patterns import later
 from ..text import in_quotation_marks, opens_quotation
 from . import paging
 from .markup import Span, annotate
@@ -563,12 +563,12 @@ def year_counts(a: Archive) -> list[tuple[int, int, int, int]]:
 _INNER = str.maketrans({"“": "‘", "”": "’", "„": "‚"})
 #: Straight quotation marks around words: opening after a space or a bracket, closing
 #: before one or a stop (not an inch mark: 12" pipe).
-_STRAIGHT_PAIR = re.compile(r'(?<![\w\d])"(?=\S)([^"]*?\S)"(?![\w\d])')
+_STRAIGHT_PAIR = later(r'(?<![\w\d])"(?=\S)([^"]*?\S)"(?![\w\d])')
 
 
 def cited(title: str) -> str:
     """A title as a citation quotes it, within double quotation marks: its own double ones
     single ("“‘Anaklia will change the corridor’: ...”", where they were doubled), and
     ended by a full stop unless it ends with its own mark ("Will the port open?")."""
-    text = _STRAIGHT_PAIR.sub(r"‘\1’", title.translate(_INNER)).rstrip()
+    text = _STRAIGHT_PAIR().sub(r"‘\1’", title.translate(_INNER)).rstrip()
     return text if text.rstrip("’'").endswith((".", "?", "!", "…")) else f"{text}."

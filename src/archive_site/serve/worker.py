@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..options import BuildOptions, SiteOptions
+from ..patterns import later
 
 #: The package the worker runs: this one, as it is on disk at each build.
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -250,13 +251,13 @@ def outcome(data: dict[str, Any], seconds: float, root: Path) -> Outcome:
     )
 
 
-_FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
+_FRAME = later(r'^\s*File "(?P<file>[^"]+)", line (?P<line>\d+)', re.MULTILINE)
 
 
 def crash_report(stderr: str, returncode: int | None) -> Diagnostic:
     """A build that died without a result: point at the last file and line of its traceback."""
     lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
-    frames = list(_FRAME.finditer(stderr))
+    frames = list(_FRAME().finditer(stderr))
     message = lines[-1].strip() if lines else f"the build process exited with code {returncode}"
     if frames:
         last = frames[-1]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..dates import MONTHS, DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
+from ..patterns import later
 from ..text import sentences
 from .datewords import DateWords, find_dates
 
@@ -88,7 +89,7 @@ def anchor(article: Article) -> dt.date | None:
         return None
     last = pub.last_day
     for words in find_dates(article.dateline or "", last, article.language):
-        if _DAY.fullmatch(words.edtf) is None:
+        if _DAY().fullmatch(words.edtf) is None:
             continue
         day = dt.date.fromisoformat(words.edtf)
         first = pub.date - dt.timedelta(days=7) if pub.precision == "day" else pub.date
@@ -148,7 +149,7 @@ def _span(spec: DateSpec) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
 
 
 #: A date that names a day (the same day in two articles is likely one event).
-_DAY = re.compile(r"-?\d{4}-\d{2}-\d{2}")
+_DAY = later(r"-?\d{4}-\d{2}-\d{2}")
 
 
 def _plain(edtf: str) -> str:
@@ -179,7 +180,7 @@ def with_existing(mentions: Iterable[Mention], milestones: Sequence[Milestone]) 
             by_paragraph.setdefault((source.article, source.paragraph), []).append(ms)
     out = []
     for m in mentions:
-        day = _DAY.fullmatch(_plain(m.date)) is not None
+        day = _DAY().fullmatch(_plain(m.date)) is not None
         ids = [
             ms.id
             for ms in by_date.get(_plain(m.date), ())

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from ..config import primary_language
 from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_in, month_number
+from ..patterns import later
 
 _M = MONTH_PATTERN
 _D = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|1er)"  # "1er avril 2024", French's first
@@ -79,7 +80,7 @@ _FUTURE = re.compile(
     r"|[计計][划劃]于|[计計][划劃]於|予定",
     re.I,
 )
-_UNIT_AFTER = re.compile(
+_UNIT_AFTER = later(
     r"\s*(?:%|percent\b|per\s+cent\b|tons?\b|tonnes?\b|people\b|persons\b|participants\b|km\b|"
     r"kilomet\w+|met(?:er|re)s\b|containers\b|trains\b|companies\b|units\b|vehicles\b|dollars\b|"
     r"euros\b|manats?\b|yuan\b|TEU\b|barrels\b|hectares\b|MW\b|students\b|tourists\b|jobs\b|"
@@ -153,7 +154,7 @@ Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 #: present's too ("spoke", "wrote", "led"; not "set", "put", "cut", "read"): without them
 #: "Eurasianet spoke with him about the route the deal of August 8 would open" had only a
 #: future, and its August 8 was the next one, a year after the interview.
-_PAST = re.compile(
+_PAST = later(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
@@ -164,9 +165,9 @@ _PAST = re.compile(
     r"|tore|wore|drew|arose|dealt|dug|fed|forgave|[a-z]{2,}ed)\b"
 )
 #: Words before a day that the present tense makes a time to come: "run until May 10".
-_UNTIL = re.compile(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+_UNTIL = later(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
-_FUTURE_VERB = re.compile(
+_FUTURE_VERB = later(
     rf"(?<!been\s)(?:{_FUTURE.pattern})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
     re.IGNORECASE,
 )
@@ -175,18 +176,18 @@ _FUTURE_VERB = re.compile(
 #: French tenses, read in a French article only (in English, "camera" is no future): the
 #: future by its ending ("se tiendra", "aura lieu", "pourra", "fera"), the past by its
 #: auxiliary and participle ("a été signé", "s'est tenu", "ont signé").
-_FRENCH_FUTURE = re.compile(
+_FRENCH_FUTURE = later(
     r"\b[^\W\d_]+(?:era|erai|erons|erez|eront|ira|iront|dra|dront|ura|uront|rra|rront|vra"
     r"|vront)\b"
 )
-_FRENCH_PAST = re.compile(
+_FRENCH_PAST = later(
     r"\b(?:a|ont|avait|avaient|s['’]est|se\s+sont|est|sont|était|étaient)\s+(?:été\s+)?"
     r"[^\W\d_]+(?:é|ée|és|ées|i|is|ie|u|ue|us|t)\b"
 )
 
 
 #: A quotation within a sentence: “...”, «...», „...“, "...".
-_QUOTATION = re.compile(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
+_QUOTATION = later(r"“[^”]*”|«[^»]*»|„[^“”]*[“”]|\"[^\"]*\"")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,16 +214,16 @@ class Context:
 def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     """Whether the words at ``start:end`` speak of the future (see :attr:`Context.future`)."""
     text = _outside_quotations(sentence, start, end)
-    ahead = [m.span() for m in _FUTURE_VERB.finditer(text)]
+    ahead = [m.span() for m in _FUTURE_VERB().finditer(text)]
     if french:
-        ahead += [m.span() for m in _FRENCH_FUTURE.finditer(text)]
-    if _UNTIL.search(text[:start]) and not _PAST.search(text):
+        ahead += [m.span() for m in _FRENCH_FUTURE().finditer(text)]
+    if _UNTIL().search(text[:start]) and not _PAST().search(text):
         return True  # "the drills run until May 10": a time still to come, no verb past
     if not ahead:
         return False
     past = [
         m.span()
-        for m in [*_PAST.finditer(text), *(_FRENCH_PAST.finditer(text) if french else ())]
+        for m in [*_PAST().finditer(text), *(_FRENCH_PAST().finditer(text) if french else ())]
         if not any(a <= m.start() < b for a, b in ahead)  # "will be held": the future
     ]
     if not past:
@@ -245,7 +246,7 @@ def _outside_quotations(sentence: str, start: int, end: int) -> str:
         inside = m.start() <= start and end <= m.end()
         return m[0] if inside else " " * len(m[0])
 
-    return _QUOTATION.sub(blank, sentence)
+    return _QUOTATION().sub(blank, sentence)
 
 
 # --- absolute dates -------------------------------------------------------------
@@ -330,7 +331,7 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 #: A part of a year before it: "Q3 2024", "H1 2025" (the year, which is all EDTF here says).
-_TARGETS_AFTER = re.compile(r"\s+(?:targets?|goals?|objectives?)\b", re.IGNORECASE)
+_TARGETS_AFTER = later(r"\s+(?:targets?|goals?|objectives?)\b", re.IGNORECASE)
 _PART_OF_YEAR = re.compile(r"\b(?:Q[1-4]|H[12])\s*$")
 
 
@@ -338,11 +339,15 @@ def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     before = c.sentence[: m.start()]
     after = c.sentence[m.end() :]
     part = _ending(_PART_OF_YEAR, before)
-    if part is not None and not re.match(r"[,.]?\d|[-–]\d", after) and not _UNIT_AFTER.match(after):
+    if (
+        part is not None
+        and not re.match(r"[,.]?\d|[-–]\d", after)
+        and not _UNIT_AFTER().match(after)
+    ):
         return m["y"], f"'{part[0].strip()} {m[0]}': a part of a year, dated by its year", False
     if _ending(_BEFORE_NOT_YEAR, before) or re.match(r"[,.]\d|:\d|\d|[-–]\d", after):
         return None
-    if _UNIT_AFTER.match(after) or _TARGETS_AFTER.match(after):
+    if _UNIT_AFTER().match(after) or _TARGETS_AFTER().match(after):
         return None  # a quantity: "2000 tonnes"; the goals set for a year: "2030 targets"
     return m["y"], f"'{m[0]}': a year", False
 
@@ -368,16 +373,16 @@ def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
 
 #: Words after a day or a month that give it a year the text names elsewhere: "in January
 #: that year", "in June of the following year".
-_THAT_YEAR = re.compile(
+_THAT_YEAR = later(
     r"\s*,?\s*(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous"
     r"|the\s+preceding)\s+year\b",
     re.IGNORECASE,
 )
 
 
-_CLAUSE = re.compile(r"[,;:(—–](?!\d)")
+_CLAUSE = later(r"[,;:(—–](?!\d)")
 #: A clause that goes on with the one before it, in its time: "..., and", "..., then".
-_GOES_ON = re.compile(r"\s*(?:and|then|but|before|after|until|when)\b", re.IGNORECASE)
+_GOES_ON = later(r"\s*(?:and|then|but|before|after|until|when)\b", re.IGNORECASE)
 
 
 def _year_told_elsewhere(c: Context, year: int) -> bool:
@@ -389,16 +394,18 @@ def _year_told_elsewhere(c: Context, year: int) -> bool:
     its own goes on with it: "It arrived in May 2006, and the tanker sailed on 4 June").
     Its year is then not the publication's to give: better no suggestion than a wrong
     year."""
-    if _THAT_YEAR.match(c.sentence, c.end):
+    if _THAT_YEAR().match(c.sentence, c.end):
         return True
-    clauses = _CLAUSE.split(c.sentence[: c.start])  # its own clause: "opened in 2004,
+    clauses = _CLAUSE().split(c.sentence[: c.start])  # its own clause: "opened in 2004,
     before = clauses.pop()  # carried 1,998 trucks in July" is July's
-    while clauses and _GOES_ON.match(before):  # "arrived in May 2006, and ... on 4 June"
+    while clauses and _GOES_ON().match(before):  # "arrived in May 2006, and ... on 4 June"
         before = f"{clauses.pop()},{before}"
     for y in re.finditer(rf"\b{_Y}\b", before):
         if int(y[0]) >= year or _BEFORE_NOT_YEAR.search(before[: y.start()]):
             continue
-        if not _UNIT_AFTER.match(before[y.end() :]) and not re.match(r"[-–]?\d", before[y.end() :]):
+        if not _UNIT_AFTER().match(before[y.end() :]) and not re.match(
+            r"[-–]?\d", before[y.end() :]
+        ):
             return True
     return False
 
@@ -448,7 +455,7 @@ def _days_no_year(
 ) -> tuple[str, str, bool] | None:
     """A range of days with no year: the latest such range begun on or before publication;
     the next one not over by then if the sentence speaks of the future."""
-    if _UNIT_AFTER.match(c.sentence[m.end() :]):
+    if _UNIT_AFTER().match(c.sentence[m.end() :]):
         return None  # a quantity: "from April 22 to 24 percent"
     m1, d1, m2, d2 = ends
     crossing = int(m2 < m1)  # "December 30 to January 2"
@@ -555,13 +562,13 @@ def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 #: A date right after a weekday's name ("on Monday, 28 April 2025", "lundi 28 avril", "am
 #: Montag, 28. April"): the weekday is the date's, and names no day of its own.
 _ANY_MONTH = rf"(?:{_M}|(?i:{OTHER_MONTH_PATTERN}))"
-_DATE_AFTER = re.compile(
+_DATE_AFTER = later(
     rf"\s*,?\s*(?:the\s+)?(?:{_D}\.?\s+(?:of\s+|de\s+)?{_ANY_MONTH}|{_ANY_MONTH}\s+{_D}\b)"
 )
 
 
 def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    if _DATE_AFTER.match(c.sentence, m.end()):
+    if _DATE_AFTER().match(c.sentence, m.end()):
         return None
     return _weekday_read(m[0], _WEEKDAYS.index(m["wd"]), (m["rel"] or "").lower(), c)
 
@@ -592,7 +599,7 @@ _WEEKDAY_BEFORE = re.compile(
 
 
 def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    if _DATE_AFTER.match(c.sentence, m.end()):
+    if _DATE_AFTER().match(c.sentence, m.end()):
         return None
     rel = "last" if m["last"] or m["dlast"] or m["flast"] else ""
     rel = "next" if m["next"] or m["dnext"] or m["fnext"] else rel
@@ -602,7 +609,7 @@ def _other_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None
 def _latin_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     """ "el martes", "el pasado martes", "el martes pasado", "este miércoles", "il martedì
     scorso", "martedì prossimo" (see :data:`_LATIN_WEEKDAYS`)."""
-    if _DATE_AFTER.match(c.sentence, m.end()):
+    if _DATE_AFTER().match(c.sentence, m.end()):
         return None
     rel = "last" if m["last"] or m["flast"] else "next" if m["next"] or m["fnext"] else ""
     return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
@@ -869,10 +876,10 @@ def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bo
     a year before publication ("“Last year we signed 20 agreements,” he said in a 2019
     speech"): words relative to the day they were said ("last year", "on Monday", "April
     23") are then not relative to the publication day, and are read against no day."""
-    spans = [m.span() for m in _QUOTATION.finditer(sentence)]
+    spans = [m.span() for m in _QUOTATION().finditer(sentence)]
     if not any(a <= start and end <= b for a, b in spans):
         return False
-    outside = _QUOTATION.sub(lambda m: " " * len(m[0]), sentence)
+    outside = _QUOTATION().sub(lambda m: " " * len(m[0]), sentence)
     return any(int(y[0]) < published.year for y in re.finditer(rf"\b{_Y}\b", outside))
 
 
