@@ -7,8 +7,6 @@
 * No function is longer than :data:`MAX_LINES` or more complex than
   :data:`MAX_COMPLEXITY` (radon's cyclomatic complexity), except the few in
   :data:`ALLOWED`, which only shrinks.
-* Importing the modules compiles no more than :data:`COMPILED_AS_LOADED` of their
-  regular expressions (see :mod:`archive_site.patterns`), which only shrinks.
 """
 
 from __future__ import annotations
@@ -217,35 +215,3 @@ def test_templates_receive_lists_not_lookups() -> None:
     }
     assert len(found) > 10
     assert {name: hits for name, hits in found.items() if hits} == {}
-
-
-#: The package's regular expressions compiled as its modules load: those other patterns are
-#: made from then, and those in tables; each other pattern a module keeps is made with
-#: ``patterns.later`` (389 were compiled so before, 80 ms of every command's start).
-#: Only shrinks.
-COMPILED_AS_LOADED = 184
-
-_COUNT_COMPILED = """
-import re._compiler, sys
-compile, counted = re._compiler.compile, []
-def counting(pattern, flags=0):
-    frame = sys._getframe(1)
-    while frame is not None and not frame.f_globals.get("__name__", "").startswith("archive_site"):
-        frame = frame.f_back
-    if frame is not None and frame.f_globals["__name__"] != "archive_site.patterns":
-        counted.append(pattern)
-    return compile(pattern, flags)
-re._compiler.compile = counting
-import archive_site.commands.cli, archive_site.pipeline, archive_site.produce, archive_site.load
-import archive_site.render, archive_site.readers.container, archive_site.searchindex
-import archive_site.suggest, archive_site.serve.worker
-print(len(counted))
-"""
-
-
-def test_modules_compile_few_patterns_as_they_load() -> None:
-    done = subprocess.run(
-        [sys.executable, "-c", _COUNT_COMPILED], capture_output=True, text=True, check=True
-    )
-    compiled = int(done.stdout)
-    assert 0 < compiled <= COMPILED_AS_LOADED
