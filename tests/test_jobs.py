@@ -4,6 +4,7 @@ as a serial build fails."""
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import shutil
 import sys
@@ -11,6 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 
 from archive_site import produce as produce_module
@@ -20,6 +22,13 @@ from archive_site.errors import ArchiveError, Diagnostic
 from archive_site.pipeline import Paths, check
 from archive_site.produce import WorkerCrash, produce
 from archive_site.render import Site, plan_site
+from archive_site.render.environment import (
+    CompiledAhead,
+    cache_compiled,
+    compile_all,
+    kept_compiled,
+)
+from archive_site.render.renderer import template_environment
 from conftest import CONTENT, ROOT, TEMPLATES, cold_builds
 
 #: Enough articles for more outputs than produce.MIN_PAGES: the workers really run.
@@ -399,3 +408,111 @@ def test_links_read_by_two_processes_report_as_read_by_one(
     assert failures[0] == failures[1]
     messages = [d.message for d in failures[0]]
     assert sum("link:" in m for m in messages) == 2 and sum("markdown:" in m for m in messages) == 2
+
+
+# Templates compiled ahead: a first build forks a process that compiles the templates while
+# this one loads the archive (render.environment.CompiledAhead).
+
+
+def _compiled_here(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates compiled in this process from now on (not in a child)."""
+    here, real, compiled = os.getpid(), jinja2.Environment.compile, []
+
+    def compile(env: jinja2.Environment, source: Any, name: Any = None, *args: Any) -> Any:
+        if os.getpid() == here:
+            compiled.append(name)
+        return real(env, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compile)
+    return compiled
+
+
+def test_the_templates_compiled_ahead_are_what_this_process_compiles() -> None:
+    codes = CompiledAhead(TEMPLATES, template_environment).codes()
+    here = compile_all(template_environment(TEMPLATES))
+    assert len(here) == len(template_environment(TEMPLATES).list_templates(["html", "xml"]))
+    assert codes.keys() == here.keys()
+    for key, (checksum, code) in here.items():
+        assert codes[key][0] == checksum
+        assert marshal.loads(codes[key][1]) == marshal.loads(code)
+
+
+def test_a_first_build_with_jobs_compiles_no_template_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")  # and no compiled template kept
+    compiled = _compiled_here(monkeypatch)
+    common = ["build", "-q", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
+    assert main([*common, "-o", str(tmp_path / "two"), "--jobs", "2"]) == 0
+    assert compiled == []  # every template came from the process compiling them ahead
+    assert main([*common, "-o", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert "article.html" in compiled  # a serial build compiles them as it renders
+    assert tree(tmp_path / "two") == tree(tmp_path / "one")
+
+
+def test_a_template_edited_after_it_was_compiled_ahead_is_compiled_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    ahead = render.compile_ahead(templates)
+    assert ahead is not None
+    ahead.codes()  # compiled, before the edit
+    page = templates / "page.html"
+    page.write_text(page.read_text(encoding="utf-8") + "{# edited #}\n", encoding="utf-8")
+    compiled = _compiled_here(monkeypatch)
+    env = template_environment(templates)
+    cache_compiled(env, ahead)
+    env.get_template("page.html")
+    env.get_template("article.html")
+    assert compiled == ["page.html"]  # the code compiled ahead of the old source is not used
+
+
+def test_a_template_that_does_not_compile_ahead_is_told_as_without(
+    synthetic: Path, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    page = templates / "topic.html"
+    page.write_text(page.read_text(encoding="utf-8") + "{% if %}\n", encoding="utf-8")
+    told = []
+    for jobs in ("2", "1"):
+        out = tmp_path / jobs / "dist"
+        argv = ["build", "--content", str(synthetic), "--templates", str(templates), "-o"]
+        assert main([*argv, str(out), "--jobs", jobs]) == 1
+        told.append(capfd.readouterr().err)
+        assert not out.exists()
+    assert "templates/topic.html:" in told[0] and "Traceback" not in told[0]
+    assert told[0] == told[1]
+
+
+def test_a_process_compiling_ahead_that_dies_leaves_the_compiling_here() -> None:
+    def dying(templates: Path) -> jinja2.Environment:
+        os._exit(3)
+
+    ahead = CompiledAhead(TEMPLATES, dying)
+    assert ahead.codes() == {}
+    env = template_environment(TEMPLATES)
+    cache_compiled(env, ahead)
+    assert env.get_template("page.html") is not None
+
+
+def test_templates_are_compiled_ahead_only_when_the_cache_lacks_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    assert not kept_compiled(templates)  # a new machine
+    common = ["build", "-q", "--content", str(CONTENT), "--templates", str(templates)]
+    assert main([*common, "-o", str(tmp_path / "dist"), "--jobs", "2"]) == 0
+    assert kept_compiled(templates)  # those compiled ahead were kept
+    assert render.compile_ahead(templates) is None
+    for kept in (tmp_path / "cache").rglob("*.cache"):
+        kept.unlink()  # as a cache cleaned
+    assert not kept_compiled(templates)
+    assert main([*common, "-o", str(tmp_path / "one"), "--jobs", "1"]) == 0
+    assert kept_compiled(templates)  # those a serial build compiled
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    assert not kept_compiled(templates)

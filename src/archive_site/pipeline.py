@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from .cache import RecordCache
     from .model import Archive
     from .produce import Reuse, Timing
-    from .render import Site
+    from .render import CompiledAhead, Site
     from .searchindex import SearchIndex
 
 # The stages' modules (and the libraries they use: Jinja, Markdown, PyYAML, Pagefind)
@@ -138,12 +138,13 @@ def check(
     return report
 
 
-def plan(paths: Paths, report: Report) -> Site:
-    """Every output of the site, planned (none rendered yet); counted in the report."""
+def plan(paths: Paths, report: Report, ahead: CompiledAhead | None = None) -> Site:
+    """Every output of the site, planned (none rendered yet); counted in the report.
+    ``ahead``: the templates being compiled meanwhile (see :func:`_compile_ahead`)."""
     from .render import plan_site
 
     assert report.archive is not None
-    site = plan_site(report.archive, paths.templates, paths.content, report.cache)
+    site = plan_site(report.archive, paths.templates, paths.content, report.cache, ahead)
     report.pages = sum(1 for p in site.pages if p.path.endswith(".html"))
     report.files = len(site.pages)
     return site
@@ -205,6 +206,35 @@ def _import_stages() -> float:
     from . import cache, load, produce, render, searchindex  # noqa: F401
 
     return time.perf_counter() - t0
+
+
+def _check_and_plan(
+    paths: Paths,
+    *,
+    base_url: str | None,
+    strict: bool,
+    cache: RecordCache | None,
+    jobs: int,
+    previous: Path | None,
+) -> tuple[Report, Site, float]:
+    """Check the content, then plan the site (and the seconds planning took).  Meanwhile,
+    for a first build with ``jobs``, another process compiles the templates (see
+    :func:`.render.compile_ahead`); ``serve``'s builds, which have a ``previous`` output,
+    find them compiled in the user's cache."""
+    from .render import compile_ahead
+
+    ahead = compile_ahead(paths.templates) if jobs > 1 and previous is None else None
+    try:
+        report = check(paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs)
+        report.cache = cache
+        t0 = time.perf_counter()
+        site = plan(paths, report, ahead)
+        if ahead is not None:
+            ahead.codes()  # taken now, and the process ends; the templates load as used
+    finally:
+        if ahead is not None:
+            ahead.close()
+    return report, site, time.perf_counter() - t0
 
 
 def _unchanged(previous: Stamp) -> Report:
@@ -305,15 +335,15 @@ def build(
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
         cache = _record_cache(paths, found_inputs, salt)
     fingerprinting += time.perf_counter() - t0
-    report = check(paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs)
-    report.cache = cache
+    report, planned, planning = _check_and_plan(
+        paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs, previous=previous
+    )
     report.stages[:0] = [("fingerprint", fingerprinting), ("imports", importing)]
-    t0 = time.perf_counter()
-    site: Site | None = plan(paths, report)
-    reuse = None
-    if found_inputs is not None and cache is not None and site is not None:
-        reuse = _reuse(site, previous or paths.output, found_inputs, salt, cache)
-    planning = time.perf_counter() - t0
+    site: Site | None = planned
+    t0, reuse = time.perf_counter(), None
+    if found_inputs is not None and cache is not None:
+        reuse = _reuse(planned, previous or paths.output, found_inputs, salt, cache)
+    planning += time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 
     def make(folder: Path) -> None:

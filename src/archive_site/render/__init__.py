@@ -17,6 +17,7 @@ the pieces.
 from __future__ import annotations
 
 import contextlib
+import os
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -26,11 +27,20 @@ import jinja2
 
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..model import Archive, Output
+from .environment import CompiledAhead, kept_compiled
 from .markup import Store
 from .pages import Page, plan, render_page
-from .renderer import Renderer
+from .renderer import Renderer, template_environment
 
-__all__ = ["Page", "Site", "plan_site", "render_pages", "render_site"]
+__all__ = [
+    "CompiledAhead",
+    "Page",
+    "Site",
+    "compile_ahead",
+    "plan_site",
+    "render_pages",
+    "render_site",
+]
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -52,18 +62,35 @@ class Site:
         self.renderer.md.prepare(m.summary for m in self.renderer.archive.milestones)
 
 
-def plan_site(archive: Archive, templates: Path, content: Path, store: Store | None = None) -> Site:
+def plan_site(
+    archive: Archive,
+    templates: Path,
+    content: Path,
+    store: Store | None = None,
+    ahead: CompiledAhead | None = None,
+) -> Site:
     """The plan of every output, or :class:`ArchiveError` (two outputs on one path, a path
-    that leaves the site folder); ``store`` keeps Markdown conversions between builds."""
+    that leaves the site folder); ``store`` keeps Markdown conversions between builds;
+    ``ahead``: the templates being compiled meanwhile (see :func:`compile_ahead`)."""
     if not templates.is_dir():
         raise ArchiveError(
             [Diagnostic(display_path(templates), None, "templates folder not found")]
         )
     with _template_errors(templates):
-        r = Renderer(archive, templates, content, store)
+        r = Renderer(archive, templates, content, store, ahead)
         pages = plan(r)
     _check_paths([p.path for p in pages])
     return Site(r, pages)
+
+
+def compile_ahead(templates: Path) -> CompiledAhead | None:
+    """The templates of ``templates`` compiled by a process of their own while this one goes
+    on (see :class:`CompiledAhead`), unless the user's cache likely holds them compiled
+    (see :func:`.environment.kept_compiled`); None then, and where processes cannot be
+    forked, or the folder is not there (the plan tells that)."""
+    if not hasattr(os, "fork") or not templates.is_dir() or kept_compiled(templates):
+        return None
+    return CompiledAhead(templates, template_environment)
 
 
 def render_pages(site: Site, pages: Iterable[Page]) -> Iterator[Output]:

@@ -18,7 +18,13 @@ from .. import urls
 from ..model import Archive, Milestone, Output
 from . import jsonld, paging
 from .context import FolderCache, Where, where
-from .environment import cache_compiled, make_environment
+from .environment import (
+    CompiledAhead,
+    TemplateEnvironment,
+    cache_compiled,
+    make_environment,
+    markdown_filter,
+)
 from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
@@ -26,11 +32,24 @@ from .markup import MarkdownRenderer, Store
 from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, cited, lang_attribute, plural
 
 
+def template_environment(templates: Path) -> TemplateEnvironment:
+    """The environment of the templates in ``templates`` with the renderer's filters: the one
+    a :class:`Renderer` renders with, and the one :class:`CompiledAhead` compiles them in."""
+    env = make_environment(templates)
+    env.filters.update(published=published_html, markdown=markdown_filter, cited=cited)
+    return env
+
+
 class Renderer:
     """Renders every output of one archive."""
 
     def __init__(
-        self, archive: Archive, templates: Path, content: Path, store: Store | None = None
+        self,
+        archive: Archive,
+        templates: Path,
+        content: Path,
+        store: Store | None = None,
+        ahead: CompiledAhead | None = None,
     ) -> None:
         self.archive = archive
         self.templates = templates
@@ -38,7 +57,8 @@ class Renderer:
         self.md = MarkdownRenderer(store)
         self.data = DataParts(archive, self.absolute_html)
         self.cache = FolderCache()
-        self.env = make_environment(templates)
+        self.env = template_environment(templates)
+        self.env.convert = self.markdown
         self.layout = paging.layout(archive)
         a = archive
         nav = [
@@ -72,8 +92,7 @@ class Renderer:
             timeline_year=self.layout.timeline_year,
             **Fragments(a, self.cache).globals(),
         )
-        self.env.filters.update(published=published_html, markdown=self.markdown, cited=cited)
-        cache_compiled(self.env)
+        cache_compiled(self.env, ahead)
 
     def _where(self, ctx: jinja2.runtime.Context) -> Where:
         return where(ctx, self.archive.config.base_path)
@@ -83,9 +102,8 @@ class Renderer:
         """A link from the page being rendered; root-relative on the 404 page (see urls.rooted)."""
         return self._where(ctx).href(target, fragment)
 
-    @jinja2.pass_context
     def markdown(self, ctx: jinja2.runtime.Context, text: str) -> Markup:
-        """Markdown as HTML, relative to the page being rendered."""
+        """Markdown as HTML, relative to the page being rendered (the ``markdown`` filter)."""
         return self._markdown(self._where(ctx), text)
 
     def _markdown(self, at: Where, text: str) -> Markup:
