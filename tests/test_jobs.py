@@ -3,6 +3,7 @@ as a serial build fails."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -16,9 +17,10 @@ import jinja2
 import pytest
 
 from archive_site import produce as produce_module
-from archive_site import render
+from archive_site import render, searchindex
 from archive_site.commands.cli import main
 from archive_site.errors import ArchiveError, Diagnostic
+from archive_site.model import Archive
 from archive_site.pipeline import Paths, check
 from archive_site.produce import WorkerCrash, produce
 from archive_site.render import Site, plan_site
@@ -516,3 +518,24 @@ def test_templates_are_compiled_ahead_only_when_the_cache_lacks_them(
     assert kept_compiled(templates)  # those a serial build compiled
     monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
     assert not kept_compiled(templates)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_nothing_the_pages_were_made_from_is_held_while_the_search_index_is_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: str
+) -> None:
+    """Pagefind's stage is the largest of a build's in time and memory: the site's plan and
+    the archive are let go before it (keeping the plan made its process 13 MiB larger at
+    5,000 articles)."""
+    monkeypatch.setenv("ARCHIVE_SITE_NO_CACHE", "1")
+    real, alive = searchindex.index_site, []
+
+    def index_site(*args: Any, **kwargs: Any) -> Any:
+        gc.collect()
+        alive.extend(type(o).__name__ for o in gc.get_objects() if isinstance(o, Site | Archive))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(searchindex, "index_site", index_site)
+    common = ["build", "-q", "--content", str(CONTENT), "--templates", str(TEMPLATES)]
+    assert main([*common, "-o", str(tmp_path / "dist"), "--jobs", jobs]) == 0
+    assert (tmp_path / "dist" / "pagefind").is_dir() and alive == []

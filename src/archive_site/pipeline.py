@@ -335,14 +335,14 @@ def build(
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
         cache = _record_cache(paths, found_inputs, salt)
     fingerprinting += time.perf_counter() - t0
-    report, planned, planning = _check_and_plan(
+    site: Site | None
+    report, site, planning = _check_and_plan(
         paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs, previous=previous
     )
     report.stages[:0] = [("fingerprint", fingerprinting), ("imports", importing)]
-    site: Site | None = planned
     t0, reuse = time.perf_counter(), None
-    if found_inputs is not None and cache is not None:
-        reuse = _reuse(planned, previous or paths.output, found_inputs, salt, cache)
+    if found_inputs is not None and cache is not None and site is not None:
+        reuse = _reuse(site, previous or paths.output, found_inputs, salt, cache)
     planning += time.perf_counter() - t0
     made, making, indexing = Timing(), 0.0, 0.0
 
