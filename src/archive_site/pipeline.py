@@ -140,7 +140,7 @@ def check(
 
 def plan(paths: Paths, report: Report, ahead: CompiledAhead | None = None) -> Site:
     """Every output of the site, planned (none rendered yet); counted in the report.
-    ``ahead``: the templates being compiled meanwhile (see :func:`_compile_ahead`)."""
+    ``ahead``: the templates being compiled meanwhile (see :func:`.render.compile_ahead`)."""
     from .render import plan_site
 
     assert report.archive is not None

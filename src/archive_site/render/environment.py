@@ -158,11 +158,13 @@ def kept_compiled(templates: Path) -> bool:
     env = make_environment(templates)
     assert env.loader is not None
     try:
-        folders = [f for f in cache_home().iterdir() if f.name.startswith("templates-")]
+        folders = [
+            _QuietCache(str(f)) for f in cache_home().iterdir() if f.name.startswith("templates-")
+        ]
         for name in env.list_templates(extensions=("html", "xml")):
             _, filename, _ = env.loader.get_source(env, name)
-            kept = f"__jinja2_{keys.get_cache_key(name, filename)}.cache"
-            if any((folder / kept).is_file() for folder in folders):
+            key = keys.get_cache_key(name, filename)
+            if any(Path(kept.directory, kept.pattern % key).is_file() for kept in folders):
                 return True
     except (OSError, ArchiveError):  # the build tells a template it cannot read
         return False
