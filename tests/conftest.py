@@ -166,6 +166,16 @@ PAGED_QUOTED_AGAIN = 6
 #: The sources of the paged archive's one milestone quoting many articles (its entries in
 #: lists show 4, and each of its articles lists 5 related ones: the limits lowered).
 PAGED_WIDE = 10
+#: Hand-written pages the paged archive adds to its one (the navigation names 3, and the
+#: page index, of 7 a page, splits in two).
+PAGED_NOTES = 9
+
+
+def _notes(pages: Path, count: int) -> None:
+    """Write ``count`` hand-written pages in ``pages``: ``note-1.md``..."""
+    for n in range(1, count + 1):
+        text = f"---\ntitle: Note {n}\ndescription: The note number {n}.\n---\n\nNote {n}.\n"
+        (pages / f"note-{n}.md").write_text(text, encoding="utf-8")
 
 
 def _quoted_again(milestones: Path, copies: int) -> None:
@@ -197,7 +207,7 @@ def _quoted_again(milestones: Path, copies: int) -> None:
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated archive (bench/synthetic.py) of PAGED_N articles, built with the paging
     limits lowered so that every list splits: timeline, article index, entities, topics, years,
-    the entity index (by type) and the topic index."""
+    the entity index (by type), the topic index and the page index."""
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import write_content
 
@@ -207,7 +217,9 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("paged")
     content = write_content(work, PAGED_N)
     _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
+    _notes(content / "pages", PAGED_NOTES)
     with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paging, "MENU_PAGES", 3)
         mp.setattr(paging, "MARKS_APART", 2)
         mp.setattr(paging, "CITES_LISTED", 3)
         mp.setattr(paging, "CITED_LISTED", 4)

@@ -144,6 +144,20 @@ MILESTONES = "content/milestones.yaml"
             "repository: expected an http(s) URL, got 'javascript:x()'",
             id="bad-repository",
         ),
+        pytest.param(
+            "content/site.yaml",
+            "publisher: archive-site contributors",
+            "menu: [about, method]\npublisher: archive-site contributors",
+            "menu: no page 'method' (there is no pages/method.md)",
+            id="menu-of-no-page",
+        ),
+        pytest.param(
+            "content/site.yaml",
+            "publisher: archive-site contributors",
+            "menu: [about, about]\npublisher: archive-site contributors",
+            "menu: the page 'about' is named twice",
+            id="menu-naming-a-page-twice",
+        ),
         pytest.param(  # a mark alone would be found in every text (audit 7)
             "content/entities.yaml",
             "aliases: [Xinhua]",

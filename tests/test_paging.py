@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import PAGED_BASE_URL, PAGED_N, ROOT, TEMPLATES
+from conftest import PAGED_BASE_URL, PAGED_N, PAGED_NOTES, ROOT, TEMPLATES
 from htmlscan import Scan, broken_links, resolve, scan_file
 
 N, BASE_URL = PAGED_N, PAGED_BASE_URL
@@ -41,6 +41,7 @@ def test_every_list_is_split(paged_site: Path) -> None:
         "entities/by-type/*.html",
         "entities/by-type/*/2.html",
         "topics/index/2.html",
+        "pages/index/2.html",
     ):
         assert list(paged_site.glob(pattern)), pattern
 
@@ -88,6 +89,27 @@ def test_the_topic_index_lists_each_topic_once(paged_site: Path) -> None:
     assert len(pages) == -(-len(topics) // 7)  # PER_PAGE
     listed = _listed(pages, r'<h2><a href="(?:\.\./)*(?:topics/)?([a-z0-9-]+)\.html"')
     assert list(listed) == topics and set(listed.values()) == {1}
+
+
+def test_the_menu_names_a_few_pages_and_the_page_index_lists_them_all(paged_site: Path) -> None:
+    """Every page's navigation named every hand-written page: past MENU_PAGES (3 here) it
+    names the first and links the page index, whose pages list each page once."""
+    ids = ["about", *sorted(f"note-{n}" for n in range(1, PAGED_NOTES + 1))]
+    named = ids[:3]
+    site_nav = re.compile(r'<nav aria-label="Site">(.*?)</nav>', re.S)
+    builtin = ["Timeline", "Articles", "Entities", "Topics", "Years"]
+    labels = [*builtin, "About", "Note 1", "Note 2", "Pages"]
+    for path in [paged_site / "index.html", *paged_site.glob("*/*.html")][:40]:
+        nav = site_nav.findall(path.read_text(encoding="utf-8"))[0]
+        assert re.findall(r">([^<]+)</a>", nav) == labels, path
+        assert re.search(r'href="(?:\.\./)*(?:pages/)?index\.html"[^>]*>Pages<', nav), path
+    pages = _pages_of(paged_site, "pages/index.html")
+    assert len(pages) == 2  # PER_PAGE 7
+    listed = _listed(pages, r'<h2><a href="\.\./(?:\.\./)?([a-z0-9-]+)\.html"')
+    assert list(listed) == ids and set(listed.values()) == {1}
+    home = (paged_site / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<p><a href="([a-z0-9-]+)\.html">', home) == named
+    assert '<a href="pages/index.html">All pages</a>: 10 pages written' in home
 
 
 def test_no_link_or_fragment_is_broken(paged_site: Path, scans: dict[Path, Scan]) -> None:
@@ -367,3 +389,37 @@ def test_a_milestone_of_many_sources_keeps_the_lists_and_its_articles_small(
         related = html.split('id="h-rel"')[1].split("</aside>")[0]
         assert related.count('<a href="') - related.count('href="#h-cited"') == 5
         assert re.search(r"And \d+ more related articles?:", related), article
+
+
+def test_site_yaml_chooses_the_pages_the_menu_names(project_copy: Path) -> None:
+    """``menu:`` in site.yaml names the pages of the navigation, in its order; a page it
+    leaves out is on the page index, which the navigation then links."""
+    from conftest import cli
+
+    for name in ("method", "sources"):
+        text = f"---\ntitle: The {name}\ndescription: On the {name}.\nmenu: {name.title()}\n---\n\nA.\n"
+        (project_copy / f"content/pages/{name}.md").write_text(text, encoding="utf-8")
+    site = project_copy / "content/site.yaml"
+    site.write_text(site.read_text(encoding="utf-8") + "menu: [sources, about]\n", "utf-8")
+    built = cli("build", "-q")
+    assert built.returncode == 0, built.stderr
+    dist = project_copy / "dist"
+    for page in ("index.html", "method.html", "pages/index.html", "articles/index.html"):
+        html = (dist / page).read_text(encoding="utf-8")
+        nav = html.split('<nav aria-label="Site">')[1].split("</nav>")[0]
+        labels = re.findall(r">([^<]+)</a>", nav)
+        assert labels == [
+            "Timeline",
+            "Articles",
+            "Entities",
+            "Topics",
+            "Years",
+            "Sources",
+            "About",
+            "Pages",
+        ]
+    index = (dist / "pages/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<h2><a href="\.\./([a-z]+)\.html"', index) == ["about", "method", "sources"]
+    home = (dist / "index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<p><a href="([a-z]+)\.html">', home) == ["sources", "about"]
+    assert "/archive-site/pages/</loc>" in (dist / "sitemap.xml").read_text(encoding="utf-8")

@@ -74,6 +74,9 @@ class SiteConfig:
     publisher: str
     license: str
     repository: str | None = None
+    # The hand-written pages the navigation names, in order, each id with its line in
+    # site.yaml; None: not given (see render.paging.menu).
+    menu: tuple[tuple[str, int], ...] | None = None
 
     @property
     def base_path(self) -> str:
@@ -178,6 +181,7 @@ def load_config(
     publisher = rec.text("publisher", required=True)
     license_ = rec.text("license", required=True)
     repository = rec.text("repository")
+    menu = rec.text_items("menu") if "menu" in rec.data else None
     rec.finish()
     if language and not LANGUAGE_TAG().fullmatch(language):
         rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
@@ -201,4 +205,5 @@ def load_config(
         publisher=publisher,
         license=license_,
         repository=repository,
+        menu=menu,
     )

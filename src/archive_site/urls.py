@@ -29,6 +29,7 @@ ARTICLES = "articles/index.html"
 ENTITIES = "entities/index.html"
 TOPICS = "topics/index.html"
 YEARS = "years/index.html"
+PAGES = "pages/index.html"  # the hand-written pages, when the navigation names only some
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
 STYLE = "assets/style.css"

@@ -29,6 +29,7 @@ LISTS = (
     "entities/**/*.html",
     "topics/**/*.html",
     "years/**/*.html",
+    "pages/**/*.html",
 )
 
 

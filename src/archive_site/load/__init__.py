@@ -23,7 +23,7 @@ from types import MappingProxyType
 from ..cache import RecordCache
 from ..config import SiteConfig, load_config
 from ..errors import ArchiveError, Problems, display_path
-from ..layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, TOPICS_FILE
+from ..layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, SITE_FILE, TOPICS_FILE
 from ..model import Archive, Article, Entity, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
@@ -32,7 +32,7 @@ from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_si
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
-from .records import load_entities, load_pages, load_topics, yaml_tree
+from .records import check_menu, load_entities, load_pages, load_topics, yaml_tree
 
 __all__ = ["load_archive", "load_entities"]
 
@@ -54,6 +54,22 @@ def _site_config(
         except ValueError as exc:
             problems.error("--base-url", None, str(exc))
     return config
+
+
+def _pages(
+    content: Path,
+    config: SiteConfig | None,
+    problems: Problems,
+    cache: RecordCache | None,
+    failed: set[str],
+) -> tuple[Page, ...]:
+    """The hand-written pages (see :func:`.records.load_pages`), and the check of the pages
+    ``config``'s menu names."""
+    pages = load_pages(content, problems, cache, failed)
+    if config is not None and config.menu is not None:
+        site_file = display_path(content / SITE_FILE)
+        check_menu(config.menu, pages, failed, site_file, problems)
+    return pages
 
 
 def _unread(content: Path, problems: Problems, *names: str) -> bool:
@@ -114,7 +130,7 @@ def load_archive(
     failed: dict[str, set[str]] = {"entity": set(), "topic": set(), "page": set()}  # not loaded
     entities = load_entities(content, problems, cache, failed["entity"])
     topics = load_topics(content, problems, cache, failed["topic"])
-    pages = load_pages(content, problems, cache, failed["page"])
+    pages = _pages(content, config, problems, cache, failed["page"])
     language = config.language if config else "en"
     unread = _unread(content, problems, ENTITIES_FILE)  # no interviewer is judged by it
     unloaded = None if unread else failed["entity"]

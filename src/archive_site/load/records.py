@@ -354,6 +354,27 @@ def load_pages(
     return tuple(pages)
 
 
+def check_menu(
+    menu: Sequence[tuple[str, int]],
+    pages: Sequence[Page],
+    failed: Collection[str],
+    display: str,
+    problems: Problems,
+) -> None:
+    """Report each item of ``site.yaml``'s ``menu`` (page ids, with their lines) that names
+    no page of ``pages`` (one in ``failed``, whose problems are told, is none) or a page
+    named before."""
+    known = {p.id for p in pages}
+    seen: set[str] = set()
+    for ident, line in menu:
+        if ident in seen:
+            problems.error(display, line, f"menu: the page '{ident}' is named twice")
+        elif ident not in known and ident not in failed:
+            where = f"{PAGES_DIR}/{ident}{MARKDOWN_SUFFIX}"
+            problems.error(display, line, f"menu: no page '{ident}' (there is no {where})")
+        seen.add(ident)
+
+
 _PAGES = "pages"
 
 

@@ -112,6 +112,9 @@ def plan(r: Renderer) -> list[Page]:
         prev_y, next_y = years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None
         pages += _counted(year(r, y, prev_y, next_y), more)
     pages += [Page(urls.page(p.id), "page.html", {"p": p}) for p in a.pages]
+    if r.menu.indexed:
+        index = _paged("pages.html", urls.PAGES, (a.pages,), new=True, title="Pages", pages=a.pages)
+        pages += _counted(index, more)
     pages += [
         Page(urls.SEARCH, "search.html", {"title": "Search", "choices": r.facets.choices()}),
         Page(urls.NOT_FOUND, "404.html", {"title": "Page not found"}, rooted=True),
@@ -183,6 +186,7 @@ def home(r: Renderer) -> Page:
         {
             "events": [m for m in a.milestones if not m.date.is_state],
             "glance_years": paging.GLANCE_YEARS,
+            "menu": r.menu,
             "states": [m for m in a.milestones if m.date.is_state],
         },
         view=functools.partial(_pictured, urls.HOME, label),

@@ -13,7 +13,10 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
   :data:`NAMES_PER_PAGE` names), with the most cited of each type on
   ``entities/index.html``; the topic index into pages of :data:`PER_PAGE` topics;
 * the overview picture draws one bar per year instead of a mark per
-  milestone; the feed holds the latest :data:`FEED_ENTRIES` articles.
+  milestone; the feed holds the latest :data:`FEED_ENTRIES` articles;
+* the navigation names at most :data:`MENU_PAGES` hand-written pages (or those
+  ``site.yaml``'s ``menu`` lists), and a page index (``pages/index.html``,
+  in pages of :data:`PER_PAGE`) lists them all when it does not.
 
 The limits are module constants so that tests can lower them to exercise
 pagination on a small generated archive.
@@ -27,6 +30,7 @@ from typing import TypeVar, overload
 
 from .. import urls
 from ..model import Archive, Milestone
+from ..model import Page as TextPage
 
 T = TypeVar("T")
 
@@ -61,6 +65,10 @@ RELATED_LISTED = 20
 #: A milestone's entry in a list shows this many of its sources (its page shows them all):
 #: at PER_PAGE entries a page, milestones of 20 sources made a year's page 733 KB.
 SOURCES_LISTED = 4
+#: The navigation names this many hand-written pages at most, in their files' order, unless
+#: ``site.yaml``'s ``menu`` lists those it names: every page's header named every page
+#: (600 pages made each page 40 KB of menu, and the home page 100 KB).
+MENU_PAGES = 5
 #: The home page glances at the latest this many years with milestones.
 GLANCE_YEARS = 100
 #: The overview picture of a large archive draws this many bars at most: a bar a year, a
@@ -207,3 +215,24 @@ def layout(a: Archive) -> Layout:
         overview_by_year=len(a.milestones) > OVERVIEW_MARKS,
         timeline_pages=pages,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Menu:
+    """The hand-written pages the navigation names, in order, and whether a page index
+    (:data:`urls.PAGES`) lists them all because some are not named."""
+
+    pages: tuple[TextPage, ...]
+    indexed: bool
+
+
+def menu(a: Archive) -> Menu:
+    """The archive's :class:`Menu`: the pages ``site.yaml``'s ``menu`` lists (each there
+    once and loaded, as the load checks), else the first :data:`MENU_PAGES`."""
+    listed = a.config.menu
+    if listed is None:
+        named = a.pages[:MENU_PAGES]
+    else:
+        by_id = {p.id: p for p in a.pages}
+        named = tuple(by_id[ident] for ident, _ in listed if ident in by_id)
+    return Menu(named, len(named) < len(a.pages))

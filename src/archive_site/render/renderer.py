@@ -61,13 +61,15 @@ class Renderer:
         self.env.convert = self.markdown
         self.layout = paging.layout(archive)
         a = archive
+        self.menu = paging.menu(a)
         nav = [
             (urls.TIMELINE, "Timeline"),
             (urls.ARTICLES, "Articles"),
             (urls.ENTITIES, "Entities"),
             (urls.TOPICS, "Topics"),
             (urls.YEARS, "Years"),
-            *((urls.page(p.id), p.menu) for p in a.pages),
+            *((urls.page(p.id), p.menu) for p in self.menu.pages),
+            *([(urls.PAGES, "Pages")] if self.menu.indexed else []),
         ]
         self._nav_targets = {target for target, _ in nav} | {urls.HOME}
         self.facets = SearchFacets(a, TYPE_LABELS)
