@@ -14,6 +14,7 @@ import re
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
+from html import escape as html_escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -368,12 +369,14 @@ def test_a_milestone_of_many_sources_keeps_the_lists_and_its_articles_small(
 ) -> None:
     """A milestone quoting 500 articles made each list it is on 150 KB bigger (all its
     quotes in its entry), and each of its articles listed the 499 others as related.  An
-    entry shows its first 4 sources and links to the milestone's page, which shows them
+    entry shows its first 4 sources and links to the milestone's pages, which show them
     all; an article lists its first related ones and says how many more (the limit is
     lowered here: render.paging.RELATED_LISTED 5)."""
     from conftest import PAGED_WIDE
 
-    page = (paged_site / "milestones/wide.html").read_text(encoding="utf-8")
+    page = "".join(
+        p.read_text(encoding="utf-8") for p in _pages_of(paged_site, "milestones/wide.html")
+    )
     assert page.count("<blockquote") == PAGED_WIDE
     timeline = next(
         p for p in paged_site.glob("timeline/2024*.html") if 'id="m-wide"' in p.read_text()
@@ -423,3 +426,57 @@ def test_site_yaml_chooses_the_pages_the_menu_names(project_copy: Path) -> None:
     home = (dist / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<p><a href="([a-z]+)\.html">', home) == ["sources", "about"]
     assert "/archive-site/pages/</loc>" in (dist / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_milestone_of_many_sources_splits_its_page(paged_site: Path) -> None:
+    """A milestone's page showed every source (500: 362 KB, of which 85 KB JSON-LD and 80 KB
+    of dependencies).  Past PER_PAGE (7 here) its sources split: each page shows its part,
+    its JSON-LD names its part's articles, and the dependencies are each told once, on the
+    page quoting their article; only the first page is indexed for search."""
+    from conftest import PAGED_WIDE
+
+    pages = _pages_of(paged_site, "milestones/wide.html")
+    assert [p.relative_to(paged_site).as_posix() for p in pages] == [
+        "milestones/wide.html",
+        "milestones/wide/2.html",
+    ]
+    record = next(
+        m
+        for m in json.loads((paged_site / "data/milestones.json").read_text(encoding="utf-8"))
+        if m["id"] == "wide"
+    )
+    quoted, told = [], []
+    for n, path in enumerate(pages, 1):
+        html = path.read_text(encoding="utf-8")
+        links = re.findall(
+            r'<blockquote>[^<]*</blockquote>\n.*?href="\.\./(?:\.\./)?articles/([^"#]+)\.html#(p\d+)"',
+            html,
+        )
+        assert len(links) == (7 if n == 1 else PAGED_WIDE - 7)
+        quoted += links
+        ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+        assert [x["url"].rsplit("/", 1)[1] for x in ld["subjectOf"]] == [
+            f"{a}.html" for a, _ in links
+        ]
+        deps = re.search(r'<p class="how">Not independent: (.*?)\.</p>', html)
+        told += deps[1].split("; ") if deps else []
+        assert ("data-pagefind-body" in html) == (n == 1)
+        assert (f"(page {n}) · " in html.split("</title>")[0]) == (n > 1)
+        assert 'aria-label="Pages"' in html
+    assert quoted == [(s["article"], s["paragraph"]) for s in record["sources"]]
+    assert sorted(told) == sorted(html_escape(d["text"]) for d in record["dependencies"])
+    assert told
+
+
+def test_the_readme_s_page_example_builds_as_a_page(project_copy: Path) -> None:
+    """The README's example of a hand-written page, as it is, in place of the About page."""
+    from conftest import cli
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```md\n(.*?)```", readme, re.S)
+    (project_copy / "content/pages/about.md").write_text(example, encoding="utf-8")
+    built = cli("build", "-q", "--strict")
+    assert built.returncode == 0, built.stderr
+    home = (project_copy / "dist/index.html").read_text(encoding="utf-8")
+    assert '<li><a href="about.html">About</a></li>' in home
+    assert '<p><a href="about.html">About this archive</a>. How the archive was made.</p>' in home

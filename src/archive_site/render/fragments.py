@@ -102,11 +102,14 @@ class Fragments:
 
         return self._cache.get(at, ("when", m.id), build)
 
-    def sources(self, at: Where, m: Milestone, listed: bool = False) -> Markup:
+    def sources(
+        self, at: Where, m: Milestone, listed: bool = False, pager: paging.Pager | None = None
+    ) -> Markup:
         """The quotes of a milestone, each linked to the paragraph it comes from; ``listed``
         (its entry in a list): the first :data:`.paging.SOURCES_LISTED`, and how many more
-        there are on the milestone's page."""
+        there are on the milestone's page; ``pager``: those of one page of the milestone's."""
         most = paging.SOURCES_LISTED if listed else None
+        shown = m.sources[:most] if pager is None else pager.slice(m.sources)
 
         def build() -> str:
             a = self.archive
@@ -114,7 +117,7 @@ class Fragments:
             if len(m.sources) > 1:
                 out.append(f'<p class="nsrc">{escape(evidence_summary(a, m))}:</p>')
             out.append('<ul class="srcs">')
-            for s in m.sources[:most]:
+            for s in shown:
                 art = a.article(s.article)
                 para = art.paragraph(s.paragraph)
                 assert para is not None
@@ -130,15 +133,16 @@ class Fragments:
                     f"¶\u202f{para.number}</a></li>"
                 )
             out.append("</ul>")
-            more = len(m.sources) - len(m.sources[:most])
-            if more:
+            more = len(m.sources) - len(shown)
+            if listed and more:
                 out.append(
                     f'<p class="more">And {more} more: <a href="{at.href(urls.milestone(m.id))}">'
                     "all the sources on the milestone's page</a>.</p>"
                 )
             return "\n".join(out)
 
-        return self._cache.get(at, ("sources", m.id, listed), build)
+        part = None if pager is None else pager.number
+        return self._cache.get(at, ("sources", m.id, listed, part), build)
 
     def _speaker(self, at: Where, s: Source) -> str:
         """Who makes the statement: the speaker's name, linked to their page, and the voice."""

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from markupsafe import Markup
 
 from .. import urls
 from ..dates import PartialDate
-from ..model import Archive, Article, Milestone
+from ..model import Archive, Article, Milestone, Source
 from .export import no_person, person_names
 
 
@@ -77,8 +77,12 @@ def _ld_person(name: dict[str, str], byline: str) -> dict[str, str]:
     return {"@type": "Person", "name": shown}
 
 
-def milestone_ld(a: Archive, m: Milestone, plain: Callable[[str], str]) -> dict[str, Any]:
-    """A milestone as a schema.org ``Event``; ``plain`` turns its Markdown summary into words."""
+def milestone_ld(
+    a: Archive, m: Milestone, plain: Callable[[str], str], sources: Sequence[Source] = ()
+) -> dict[str, Any]:
+    """A milestone as a schema.org ``Event``, the subject of the articles of ``sources`` (a
+    page of its sources; all of them by default); ``plain`` turns its Markdown summary into
+    words."""
     base = a.config.base_url
     ld: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -92,7 +96,7 @@ def milestone_ld(a: Archive, m: Milestone, plain: Callable[[str], str]) -> dict[
                 "headline": a.article(aid).title,
                 "url": urls.absolute(base, urls.article(aid)),
             }
-            for aid in dict.fromkeys(s.article for s in m.sources)
+            for aid in dict.fromkeys(s.article for s in sources or m.sources)
         ],
     }
     d = m.date

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, read_bytes
-from ..model import Archive, Article, Entity, FileData, Milestone, Output, Topic
+from ..model import Archive, Article, Dependency, Entity, FileData, Milestone, Output, Topic
 from . import jsonld, paging
 from .export import data_files
 from .paging import Pager, by_year, pagers, windowed
@@ -95,7 +95,7 @@ def plan(r: Renderer) -> list[Page]:
     for n, m in enumerate(a.milestones):
         prev = a.milestones[n - 1] if n > 0 else None
         nxt = a.milestones[n + 1] if n + 1 < len(a.milestones) else None
-        pages.append(milestone(m, prev, nxt))
+        pages += _counted(milestone(m, prev, nxt), more)
     pages += _counted(entity_index(r), more)
     roles = entity_articles(a)
     for e in a.entities:
@@ -350,22 +350,44 @@ def capture(article: Article, r: Renderer) -> bytes:
     return data
 
 
-def milestone(m: Milestone, prev: Milestone | None, nxt: Milestone | None) -> Page:
-    return Page(
-        urls.milestone(m.id),
-        "milestone.html",
-        {"m": m, "prev": prev, "next": nxt},
-        view=functools.partial(_milestone_values, m),
-        reads=(),  # the milestone's key covers its evidence and the articles it names
-    )
+def milestone(
+    m: Milestone, prev: Milestone | None, nxt: Milestone | None
+) -> Iterator[tuple[bool, Page]]:
+    """A milestone's page: its sources in pages of :data:`.paging.PER_PAGE`, each page with
+    the dependencies of its sources' articles and their articles in its JSON-LD."""
+    for pager in pagers(urls.milestone(m.id), m.sources):
+        yield (
+            pager.number > 1,
+            Page(
+                pager.here,
+                "milestone.html",
+                {"m": m, "prev": prev, "next": nxt, "pager": pager},
+                view=functools.partial(_milestone_values, m, pager),
+                reads=(),  # the milestone's key covers its evidence and the articles it names
+            ),
+        )
 
 
-def _milestone_values(m: Milestone, r: Renderer) -> dict[str, Any]:
+def _milestone_values(m: Milestone, pager: Pager, r: Renderer) -> dict[str, Any]:
     a = r.archive
+    told = _pages_of_dependencies(m, pager.per_page, a.evidence[m.id].dependencies)
     return {
-        "ld": jsonld.milestone_ld(a, m, r.plain),
-        "dependencies": [dependency_text(a, d) for d in a.evidence[m.id].dependencies],
+        "ld": jsonld.milestone_ld(a, m, r.plain, pager.slice(m.sources)),
+        "dependencies": [dependency_text(a, d) for d, n in told if n == pager.number],
     }
+
+
+def _pages_of_dependencies(
+    m: Milestone, per_page: int, dependencies: Sequence[Dependency]
+) -> list[tuple[Dependency, int]]:
+    """Each of ``dependencies`` with the page of ``m``'s sources (``per_page`` a page) that
+    tells it: the first holding a quote of its article (``X`` of "X responds to Y"), else
+    of the article it depends on, else the first page.  So a page tells what its own
+    quotes depend on, and the first page does not tell everything."""
+    first: dict[str, int] = {}
+    for n, s in enumerate(m.sources):
+        first.setdefault(s.article, n // per_page + 1)
+    return [(d, first.get(d.article) or first.get(d.on) or 1) for d in dependencies]
 
 
 def entity(r: Renderer, e: Entity, roles: EntityArticles) -> Iterator[tuple[bool, Page]]:

@@ -7,8 +7,8 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
   decades and the years on ``timeline.html``;
 * the article index by year (``articles/by-year/YYYY.html``), with the years
   and the latest articles on ``articles/index.html``;
-* entity, topic and year pages, and each of those years, into pages of
-  :data:`PER_PAGE` items of each list;
+* entity, topic and year pages, and each of those years, and a milestone's
+  page of its sources, into pages of :data:`PER_PAGE` items of each list;
 * the entity index by type (``entities/by-type/TYPE.html``, in pages of
   :data:`NAMES_PER_PAGE` names), with the most cited of each type on
   ``entities/index.html``; the topic index into pages of :data:`PER_PAGE` topics;
@@ -62,7 +62,8 @@ CITED_LISTED = 200
 #: An article page lists this many related articles (a milestone quoting 500 articles
 #: made each list the 499 others).
 RELATED_LISTED = 20
-#: A milestone's entry in a list shows this many of its sources (its page shows them all):
+#: A milestone's entry in a list shows this many of its sources (its page shows them all, in
+#: pages of PER_PAGE: 500 sources made it 362 KB):
 #: at PER_PAGE entries a page, milestones of 20 sources made a year's page 733 KB.
 SOURCES_LISTED = 4
 #: The navigation names this many hand-written pages at most, in their files' order, unless
