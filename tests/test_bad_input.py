@@ -693,3 +693,23 @@ def test_a_bad_link_is_told_on_the_line_it_is_written_on(project_copy: Path) -> 
     links = [p for p in failed_build_problems(project_copy) if ": link: " in p]
     lines = [int(p.split(":")[1]) for p in links]
     assert sorted(lines) == [first + 1, first + 3, first + 6, first + 8], links
+
+
+def test_a_report_shows_two_hundred_problems_and_counts_the_others(project_copy: Path) -> None:
+    """50,000 unknown keys printed 50,000 lines.  Past MOST_SHOWN (200) the report shows the
+    first errors, then the first warnings, and counts the others; the summary line counts
+    them all."""
+    from archive_site.errors import MOST_SHOWN
+
+    keys = "".join(f"  unknown-{n}: x\n" for n in range(300))
+    edit(project_copy / "content/topics.yaml", "- id: trade\n", "- id: trade\n" + keys)
+    (project_copy / "content/notes.txt").write_text("x", encoding="utf-8")  # a warning, first
+    result = cli(cwd=project_copy)
+    assert_clean_failure(result)
+    found = problems_of(result.stderr)
+    assert len(found) == MOST_SHOWN == 200
+    assert all("unknown key" in p for p in found)  # the errors before the warning
+    assert "archive-site: 300 errors and 1 warning in the content:" in result.stderr
+    assert "\n... and 100 errors and 1 warning more, not shown: fix these, then run again\n" in (
+        result.stderr
+    )

@@ -57,6 +57,19 @@ def test_the_banner_opens_the_body_and_escapes_the_problems() -> None:
     assert inj.inject(b"x", view(PROBLEMS)).startswith(b"\n<link rel=")  # no <body>: first
 
 
+def test_the_banner_and_the_failure_page_show_two_hundred_problems() -> None:
+    """50,000 problems put 50,000 items in every page served: past MOST_SHOWN (200), the
+    first errors, then the warnings, and an item counting the others."""
+    many = tuple(Diagnostic("content/t.yaml", n, f"unknown key {n}") for n in range(1, 302))
+    problems = (Diagnostic("content/x", None, "stray", "warning"), *many)
+    for page in (inj.inject(b"<body></body>", view(problems)), inj.failure_page(view(problems))):
+        text = page.decode()
+        assert "302 problems" in text
+        assert text.count("<li><code>") == 200
+        assert "content/t.yaml:200</code>" in text and "content/t.yaml:201</code>" not in text
+        assert '<li class="more">... and 101 errors and 1 warning more, not shown' in text
+
+
 def test_attributes_are_escaped() -> None:
     odd = View(None, '/a"b/', 'v"<', ())
     served = inj.inject(b"", odd).decode()

@@ -42,11 +42,41 @@ class ArchiveError(Exception):
         return format_report(self.diagnostics)
 
 
-def format_report(diagnostics: Iterable[Diagnostic]) -> str:
-    """Number the diagnostics: ``1. content/x.yaml:7: date: ...``."""
+#: A report shows this many problems at most, and counts the others: 50,000 unknown keys in
+#: one file printed 50,000 lines (and put them in every page ``serve`` showed).
+MOST_SHOWN = 200
+
+
+def shown(
+    diagnostics: Iterable[Diagnostic], most: int = MOST_SHOWN
+) -> tuple[list[Diagnostic], str]:
+    """The diagnostics a report shows, and what it says of the others ("" when it shows them
+    all): in their order when there are ``most`` or fewer, else the first ``most`` of the
+    errors first, then of the warnings (the errors are what stop a build)."""
     items = list(diagnostics)
+    if len(items) <= most:
+        return items, ""
+    ordered = [d for d in items if d.severity == "error"]
+    ordered += [d for d in items if d.severity == "warning"]
+    rest = ordered[most:]
+    errors = sum(1 for d in rest if d.severity == "error")
+    counts = [
+        f"{n:,} {word}{'s' if n != 1 else ''}"
+        for n, word in ((errors, "error"), (len(rest) - errors, "warning"))
+        if n
+    ]
+    return ordered[
+        :most
+    ], f"... and {' and '.join(counts)} more, not shown: fix these, then run again"
+
+
+def format_report(diagnostics: Iterable[Diagnostic]) -> str:
+    """Number the diagnostics: ``1. content/x.yaml:7: date: ...`` (at most
+    :data:`MOST_SHOWN`, and a line counting the others)."""
+    items, more = shown(diagnostics)
     width = len(str(len(items)))
-    return "\n".join(f"{n:>{width}}. {d}" for n, d in enumerate(items, start=1))
+    lines = [f"{n:>{width}}. {d}" for n, d in enumerate(items, start=1)]
+    return "\n".join([*lines, more] if more else lines)
 
 
 class Problems:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, shown
 from .live import View
 
 ENDPOINT = "__archive-site/"  # under the base path
@@ -86,11 +86,16 @@ def _stylesheet_tag(view: View) -> str:
 
 
 def _problem_items(problems: Sequence[Diagnostic]) -> str:
+    """The problems as list items: those a report shows (see :func:`errors.shown`), and a
+    last item counting the others."""
     items = []
-    for d in problems:
+    listed, more = shown(problems)
+    for d in listed:
         where = d.path if d.line is None else f"{d.path}:{d.line}"
         kind = "warning: " if d.severity == "warning" else ""
         items.append(f"<li><code>{html.escape(where)}</code>: {kind}{html.escape(d.message)}</li>")
+    if more:
+        items.append(f'<li class="more">{html.escape(more)}</li>')
     return "\n".join(items)
 
 
