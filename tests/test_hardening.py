@@ -1039,3 +1039,19 @@ def test_a_file_name_is_shown_as_it_is_named(name: str, shown: str) -> None:
     from archive_site.errors import display_path
 
     assert display_path(f"content/articles/{name}") == f"content/articles/{shown}"
+
+
+def test_no_control_character_of_a_file_name_reaches_the_terminal_in_a_message(
+    project_copy: Path,
+) -> None:
+    """A file name's ESC was escaped where the report names the file, but printed raw in the
+    message naming the capture it wants (``expected a<ESC>[2Jb.capture.txt``): a name could
+    clear the archivist's terminal or write on it."""
+    from conftest import cli
+
+    name = "a\x1b[2Jb\u202ec"
+    (project_copy / f"content/articles/{name}.meta.yaml").write_text("kind: news\n", "utf-8")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "expected a\\x1b[2Jb\\u202ec.capture.txt beside" in result.stderr

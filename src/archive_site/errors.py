@@ -28,7 +28,14 @@ class Diagnostic:
     def __str__(self) -> str:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         prefix = "warning: " if self.severity == "warning" else ""
-        return f"{where}: {prefix}{self.message}"
+        return f"{where}: {prefix}{self.shown_message}"
+
+    @property
+    def shown_message(self) -> str:
+        """The message as a report shows it: a control character or a mark of writing
+        direction it quotes from the content (a file name's ESC, which would reach the
+        terminal) as an escape, line breaks and tabs aside."""
+        return self.message.translate(_MESSAGE_ESCAPES)
 
 
 class ArchiveError(Exception):
@@ -150,3 +157,6 @@ _CONTROL_ESCAPES = {
         *range(0x2066, 0x206A),
     )
 }
+#: What a message shows as escapes: :data:`_CONTROL_ESCAPES` but line breaks and tabs, which
+#: messages of several lines hold.
+_MESSAGE_ESCAPES = {c: e for c, e in _CONTROL_ESCAPES.items() if chr(c) not in "\n\t"}

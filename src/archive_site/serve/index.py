@@ -57,7 +57,7 @@ try:
     keep = not os.environ.get("ARCHIVE_SITE_NO_CACHE")  # the bundles a build keeps, too
     index_into(site, into, previous=previous, jobs=jobs, keep=keep)
 except ArchiveError as exc:
-    print("; ".join(d.message for d in exc.diagnostics), file=sys.stderr)
+    print("; ".join(d.shown_message for d in exc.diagnostics), file=sys.stderr)
     raise SystemExit(1)
 """
 

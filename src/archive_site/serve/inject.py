@@ -93,7 +93,9 @@ def _problem_items(problems: Sequence[Diagnostic]) -> str:
     for d in listed:
         where = d.path if d.line is None else f"{d.path}:{d.line}"
         kind = "warning: " if d.severity == "warning" else ""
-        items.append(f"<li><code>{html.escape(where)}</code>: {kind}{html.escape(d.message)}</li>")
+        items.append(
+            f"<li><code>{html.escape(where)}</code>: {kind}{html.escape(d.shown_message)}</li>"
+        )
     if more:
         items.append(f'<li class="more">{html.escape(more)}</li>')
     return "\n".join(items)
