@@ -7,8 +7,12 @@ test_serve_worker.py, the whole server in test_serve.py.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
+import sys
+import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -16,7 +20,7 @@ import pytest
 
 from archive_site.errors import Diagnostic
 from archive_site.options import BuildOptions, ServeOptions, SiteOptions
-from archive_site.serve import watch
+from archive_site.serve import notify, watch
 from archive_site.serve.live import LiveSite
 from archive_site.serve.watch import Watcher, changed_files, describe, snapshot
 from archive_site.serve.worker import Outcome
@@ -300,3 +304,82 @@ def test_watch_rebuilds_when_a_file_changes(project: Path) -> None:
     )
     assert [o.output.name for o in workers.built] == ["site-1", "site-2"]
     assert workers.built[1].site == w.options.site
+
+
+def _soon(action: Callable[[], None]) -> threading.Timer:
+    """``action`` done in 0.2 s, in another thread."""
+    timer = threading.Timer(0.2, action)
+    timer.start()
+    return timer
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+def test_the_notifier_wakes_on_a_save_and_watches_new_folders(tmp_path: Path) -> None:
+    """A look every --interval (0.5 s) made a save wait 0.25 s on average before the
+    watcher saw it; inotify ends the wait at once (here each wait would last 60 s)."""
+    notifier = notify.open_notifier()
+    assert notifier is not None
+    try:
+        notifier.watch([str(tmp_path)])
+        assert not notifier.wait(0.05)  # nothing changed
+        _soon(lambda: (tmp_path / "a.txt").write_text("x", encoding="utf-8")).join()
+        assert notifier.wait(60)
+        assert not notifier.wait(0.05)  # the events were read
+        (tmp_path / "sub").mkdir()
+        assert notifier.wait(60)
+        notifier.watch([str(tmp_path), str(tmp_path / "sub")])  # a folder made since
+        _soon(lambda: (tmp_path / "sub/b.txt").write_text("x", encoding="utf-8"))
+        assert notifier.wait(60)
+    finally:
+        notifier.close()
+    assert not notifier.wait(0.01)  # closed: no wait, no error
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="inotify is Linux's")
+def test_watch_sees_a_save_before_its_next_look(project: Path) -> None:
+    """With looks 60 s apart, a save 0.2 s after watching starts is built at once."""
+    out = Lines(stop_on="rebuilt")
+    w = watcher(project, FakeWorkers(ok(), ok()), out)
+    w.options = dataclasses.replace(w.options, interval=60)
+    built = w.first()
+    started = time.monotonic()
+    saving = _soon(lambda: (project / "content/site.yaml").write_text("t: 2\n", "utf-8"))
+    with pytest.raises(Stop):
+        w.watch(built)
+    saving.join()
+    assert time.monotonic() - started < 30  # not at the next look, 60 s on
+    assert "content/site.yaml changed: rebuilt" in out.lines[-1]
+
+
+def test_a_wake_up_for_nothing_makes_the_next_wait_a_whole_interval(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An editor's dropping saved over and over woke the watcher each time, for a look that
+    found no change: after such a wake-up the watcher waits the interval without it."""
+    used: list[bool] = []
+
+    class Busy:
+        """A notifier that always reports a change."""
+
+        def watch(self, folders: list[str]) -> None:
+            assert os.path.abspath("content") in map(os.path.abspath, folders)
+
+        def wait(self, timeout: float) -> bool:
+            used.append(True)
+            return True
+
+        def close(self) -> None:
+            pass
+
+    def sleep(seconds: float) -> None:
+        used.append(False)
+        if len(used) >= 6:
+            raise Stop
+
+    monkeypatch.setattr(watch, "open_notifier", Busy)
+    monkeypatch.setattr(watch.time, "sleep", sleep)
+    w = watcher(project, FakeWorkers(ok()), Lines())
+    built = w.first()
+    with pytest.raises(Stop):
+        w.watch(built)
+    assert used == [True, False, True, False, True, False]

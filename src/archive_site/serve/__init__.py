@@ -7,11 +7,13 @@ How it works, module by module:
   edits to the package's own code take effect at the next build, and a build
   that crashes or hangs cannot take the server down.
 * :mod:`.watch`: ``content/``, ``templates/`` and the package source are
-  polled for changes (modification times and sizes: no dependencies); a
-  burst of changes is debounced into one rebuild.  Each build writes into a
-  new folder under a private temporary directory; only a complete, successful
-  build is switched in as the served root (:mod:`.live`), so the server never
-  shows a half-written site.  The output folder (``dist/``) is never touched.
+  polled for changes (modification times and sizes: no dependencies), and on
+  Linux a save ends the wait for the next look at once (:mod:`.notify`,
+  inotify through ctypes); a burst of changes is debounced into one rebuild.
+  Each build writes into a new folder under a private temporary directory;
+  only a complete, successful build is switched in as the served root
+  (:mod:`.live`), so the server never shows a half-written site.  The output
+  folder (``dist/``) is never touched.
 * :mod:`.index`: builds write the pages alone, so that open pages reload as
   soon as they are written; the search index (Pagefind: seconds on a large
   archive) is made afterwards in the background, in a folder of its own, and

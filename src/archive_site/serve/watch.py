@@ -26,6 +26,7 @@ from ..layout import editor_file
 from ..options import BuildOptions, ServeOptions
 from .index import Indexer
 from .live import LiveSite
+from .notify import Notifier, open_notifier
 from .worker import PACKAGE, Outcome, Workers
 
 #: The file a running serve holds locked in each of its temporary folders (see
@@ -50,8 +51,9 @@ class Printer(Protocol):
     def problems(self, diagnostics: Sequence[Diagnostic], what: str) -> None: ...
 
 
-def snapshot(folders: Sequence[Path]) -> Snapshot:
-    """Every file's modification time and size; editors' and Python's droppings left out.
+def snapshot(folders: Sequence[Path], listed: list[str] | None = None) -> Snapshot:
+    """Every file's modification time and size; editors' and Python's droppings left out;
+    each folder listed is added to ``listed``.
 
     Linked folders are not entered; a linked file is looked at through its link.  Taken
     every ``--interval``: one listing per folder and one ``stat`` per file, no path object
@@ -59,11 +61,14 @@ def snapshot(folders: Sequence[Path]) -> Snapshot:
     seen: Snapshot = {}
     stack = [os.fspath(f) for f in folders]
     while stack:
+        folder = stack.pop()
         try:
-            with os.scandir(stack.pop()) as listing:
+            with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError:
             continue  # deleted meanwhile, or not a folder
+        if listed is not None:
+            listed.append(folder)
         for entry in entries:
             name = entry.name
             try:
@@ -131,20 +136,38 @@ class Watcher:
             f"Watching {shown} and {display_path(PACKAGE)}/ for changes; "
             "builds go to a temporary folder (the output folder is left alone)."
         )
-        while True:
-            current = snapshot(self.folders)
-            if current == built:
-                time.sleep(self.options.interval)
-                continue
-            if self.indexer is not None:
-                self.indexer.cancel()  # a newer save supersedes the index under way
-            current = self.settle(current)
-            outcome = self.build(current)
-            if outcome is None:
-                continue  # changed again while building: build again, naming all the changes
-            self.report(outcome, changed_files(built, current), first=False)
-            self.index()
-            built = current
+        notifier = open_notifier()  # a save ends the wait for the next look at once
+        woken = False
+        try:
+            while True:
+                folders: list[str] = []
+                current = snapshot(self.folders, folders)
+                if current == built:
+                    # woken for nothing (a dropping saved): the next wait is the whole interval
+                    woken = self._pause(None if woken else notifier, folders)
+                    continue
+                woken = False
+                if self.indexer is not None:
+                    self.indexer.cancel()  # a newer save supersedes the index under way
+                current = self.settle(current)
+                outcome = self.build(current)
+                if outcome is None:
+                    continue  # changed again while building: build again, naming all changes
+                self.report(outcome, changed_files(built, current), first=False)
+                self.index()
+                built = current
+        finally:
+            if notifier is not None:
+                notifier.close()
+
+    def _pause(self, notifier: Notifier | None, folders: list[str]) -> bool:
+        """Wait until the next look: ``--interval``, or less when ``notifier`` (watching the
+        ``folders`` the last look listed) reports a change; whether it did."""
+        if notifier is None:
+            time.sleep(self.options.interval)
+            return False
+        notifier.watch(folders)
+        return notifier.wait(self.options.interval)
 
     def settle(self, current: Snapshot) -> Snapshot:
         """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files)."""
