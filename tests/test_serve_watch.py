@@ -419,3 +419,26 @@ def test_a_build_looks_for_changes_only_when_inotify_tells_of_one(
     assert w._stale(started) and w._changing == ["content/site.yaml"]
     assert not w._pause(Told(), [])  # type: ignore[arg-type]
     assert waits[-1] == w.options.interval * watch.TOLD_INTERVALS
+
+
+def test_a_burst_settles_as_inotify_tells(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settling looked at every file every 0.1 s until nothing changed for QUIET_SECONDS:
+    where inotify watches, it waits until it tells of nothing for that long, then looks
+    once (or not at all when it told of nothing)."""
+    told = [True, True, False]
+
+    class Told:
+        def wait(self, timeout: float) -> bool:
+            assert timeout == watch.QUIET_SECONDS
+            return told.pop(0)
+
+    looks: list[int] = []
+    real = watch.snapshot
+    monkeypatch.setattr(watch, "snapshot", lambda *a: looks.append(1) or real(*a))
+    w = watcher(project, FakeWorkers(), Lines())
+    w._notifier = Told()  # type: ignore[assignment]
+    before = real(w.folders)
+    (project / "content/site.yaml").write_text("t: 4\n", encoding="utf-8")
+    assert w.settle(before) == real(w.folders) and len(looks) == 1 and not told
+    told.append(False)
+    assert w.settle(before) == before and len(looks) == 1  # nothing told: no look

@@ -177,7 +177,10 @@ class Watcher:
         return notifier.wait(self.options.interval * TOLD_INTERVALS)
 
     def settle(self, current: Snapshot) -> Snapshot:
-        """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files)."""
+        """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files);
+        where inotify watches, told by it, with one look at the end if it told of any."""
+        if self._notifier is not None:
+            return self._settle_told(self._notifier, current)
         started = quiet_since = time.monotonic()
         step = min(self.options.interval, 0.1)
         while time.monotonic() - quiet_since < QUIET_SECONDS:
@@ -188,6 +191,14 @@ class Watcher:
             if latest != current:
                 current, quiet_since = latest, time.monotonic()
         return current
+
+    def _settle_told(self, notifier: Notifier, current: Snapshot) -> Snapshot:
+        """:meth:`settle` told by ``notifier``: looks at every file took 0.1 s each at 10,000
+        articles, three for a save."""
+        started, told = time.monotonic(), False
+        while time.monotonic() - started < MAX_SETTLE_SECONDS and notifier.wait(QUIET_SECONDS):
+            told = True
+        return snapshot(self.folders) if told else current
 
     def build(self, started_from: Snapshot) -> Outcome | None:
         """Build into a fresh folder; None if files changed meanwhile (but after
