@@ -220,6 +220,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _notes(content / "pages", PAGED_NOTES)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paging, "MENU_PAGES", 3)
+        mp.setattr(paging, "HOME_TOPICS", 12)
         mp.setattr(paging, "MARKS_APART", 2)
         mp.setattr(paging, "CITES_LISTED", 3)
         mp.setattr(paging, "CITED_LISTED", 4)

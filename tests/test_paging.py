@@ -113,6 +113,17 @@ def test_the_menu_names_a_few_pages_and_the_page_index_lists_them_all(paged_site
     assert '<a href="pages/index.html">All pages</a>: 10 pages written' in home
 
 
+def test_the_home_page_lists_a_few_topics_and_links_the_topic_index(paged_site: Path) -> None:
+    """The home page listed every topic: past HOME_TOPICS (12 here) the first, in order,
+    and a link to the topic index."""
+    topics = json.loads((paged_site / "data/topics.json").read_text(encoding="utf-8"))
+    assert len(topics) > 12
+    home = (paged_site / "index.html").read_text(encoding="utf-8").split('id="h-more"')[1]
+    listed = re.findall(r'<li><a href="topics/([a-z0-9-]+)\.html">', home)
+    assert listed == [t["id"] for t in topics[:12]]
+    assert f'<p><a href="topics/index.html">All {len(topics)} topics</a></p>' in home
+
+
 def test_no_link_or_fragment_is_broken(paged_site: Path, scans: dict[Path, Scan]) -> None:
     broken, checked = broken_links(paged_site.resolve(), scans, urlsplit(BASE_URL).path)
     assert broken == []

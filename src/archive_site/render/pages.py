@@ -186,6 +186,7 @@ def home(r: Renderer) -> Page:
         {
             "events": [m for m in a.milestones if not m.date.is_state],
             "glance_years": paging.GLANCE_YEARS,
+            "home_topics": paging.HOME_TOPICS,
             "menu": r.menu,
             "states": [m for m in a.milestones if m.date.is_state],
         },

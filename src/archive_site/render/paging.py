@@ -66,6 +66,9 @@ RELATED_LISTED = 20
 #: pages of PER_PAGE: 500 sources made it 362 KB):
 #: at PER_PAGE entries a page, milestones of 20 sources made a year's page 733 KB.
 SOURCES_LISTED = 4
+#: The home page lists this many topics, in their order, and links the topic index for the
+#: others (it listed them all: 5,000 topics would make it half a megabyte).
+HOME_TOPICS = 100
 #: The navigation names this many hand-written pages at most, in their files' order, unless
 #: ``site.yaml``'s ``menu`` lists those it names: every page's header named every page
 #: (600 pages made each page 40 KB of menu, and the home page 100 KB).
