@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -68,3 +69,36 @@ def test_timelinejs_plots_no_bound_as_a_start_date(site: BuiltSite, archive: Arc
         f"{len(bounded)} milestones known only as on or before or after a date"
         in (tl["title"]["text"]["text"])
     )
+
+
+def test_a_year_of_many_states_splits_them_with_its_other_lists(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A year's states were all on its first page, whatever their number, however its
+    milestones and articles split: they split with them (PER_PAGE lowered to 3)."""
+    from archive_site.pipeline import Paths, build
+    from archive_site.render import paging
+    from conftest import TEMPLATES
+
+    path = project_copy / "content/milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("- id: trading-houses-in-china\n")
+    block = text[start : text.find("\n- id: ", start) + 1 or len(text)]
+    copies = [
+        block.replace("- id: trading-houses-in-china", f"- id: state-copy-{n}", 1)
+        for n in range(1, 6)
+    ]
+    path.write_text(text.rstrip("\n") + "\n" + "".join(copies), encoding="utf-8")
+    monkeypatch.setattr(paging, "PER_PAGE", 3)
+    out = project_copy / "dist"
+    build(Paths(project_copy / "content", TEMPLATES, out), search=False)
+    pages = [out / "years/2025.html", *sorted((out / "years/2025").glob("*.html"))]
+    shown: list[str] = []
+    for page in pages:
+        as_of = page.read_text(encoding="utf-8").partition('id="h-states"')[2]
+        held = re.findall(r'<li id="m-([a-z0-9-]+)"', as_of.partition("</section>")[0])
+        assert len(held) <= 3, page
+        shown += held
+    loaded = load_archive(project_copy / "content")
+    assert shown == list(loaded.links.states_by_year[2025])
+    assert len(shown) >= 6 and len(pages) >= 2

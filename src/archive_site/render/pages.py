@@ -418,13 +418,17 @@ def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Page]]:
 
 def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tuple[bool, Page]]:
     a = r.archive
-    return _listing(
+    milestones = [a.milestone(m) for m in a.links.milestones_by_year.get(y, ())]
+    articles = [a.article(x) for x in a.links.articles_by_year.get(y, ())]
+    states = [a.milestone(m) for m in a.links.states_by_year.get(y, ())]
+    return _paged(
         "year.html",
         urls.year(y),
-        [a.milestone(m) for m in a.links.milestones_by_year.get(y, ())],
-        [a.article(x) for x in a.links.articles_by_year.get(y, ())],
+        (milestones, articles, states),
+        milestones=milestones,
+        articles=articles,
+        states=states,
         year=y,
-        states=[a.milestone(m) for m in a.links.states_by_year.get(y, ())],
         prev=prev,
         next=nxt,
     )
