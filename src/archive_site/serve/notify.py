@@ -51,13 +51,18 @@ class Notifier:
     def __init__(self, libc: ctypes.CDLL, fd: int) -> None:
         self._libc = libc
         self._fd = fd
+        #: Whether every folder the last :meth:`watch` was given is watched: else (no watch
+        #: left, a folder gone meanwhile) a change may come untold.
+        self.complete = False
 
     def watch(self, folders: Iterable[str]) -> None:
         """Watch each of ``folders`` (again: a folder watched already keeps its one watch; a
         new one, a folder made since, is added; one that cannot be, is left to the looks)."""
         add = self._libc.inotify_add_watch
-        for folder in folders:
-            add(self._fd, os.fsencode(folder), MASK)
+        failed = 0
+        for folder in folders:  # each of them, even after one fails
+            failed += add(self._fd, os.fsencode(folder), MASK) < 0
+        self.complete = not failed
 
     def wait(self, timeout: float) -> bool:
         """Wait up to ``timeout`` seconds for a change; whether one came (the events read)."""

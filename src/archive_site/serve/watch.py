@@ -169,17 +169,18 @@ class Watcher:
     def _pause(self, notifier: Notifier | None, folders: list[str]) -> bool:
         """Wait until the next look: ``--interval``; with ``notifier`` (watching the
         ``folders`` the last look listed), until it reports a change, or
-        :data:`TOLD_INTERVALS` intervals at most; whether it did."""
+        :data:`TOLD_INTERVALS` intervals at most when it watches them all; whether it did."""
         if notifier is None:
             time.sleep(self.options.interval)
             return False
         notifier.watch(folders)
-        return notifier.wait(self.options.interval * TOLD_INTERVALS)
+        told = TOLD_INTERVALS if notifier.complete else 1
+        return notifier.wait(self.options.interval * told)
 
     def settle(self, current: Snapshot) -> Snapshot:
         """Wait until nothing has changed for QUIET_SECONDS (an editor saving several files);
         where inotify watches, told by it, with one look at the end if it told of any."""
-        if self._notifier is not None:
+        if self._notifier is not None and self._notifier.complete:
             return self._settle_told(self._notifier, current)
         started = quiet_since = time.monotonic()
         step = min(self.options.interval, 0.1)
@@ -231,9 +232,10 @@ class Watcher:
 
     def _stale(self, started_from: Snapshot) -> bool:
         """Whether the watched files changed since ``started_from`` (noting which); no look
-        is taken while inotify tells of no change (at 10,000 articles a look took 0.1 s of
-        every half second of the build's)."""
-        if self._notifier is not None and not self._notifier.wait(0):
+        is taken while inotify, watching every folder, tells of no change (at 10,000
+        articles a look took 0.1 s of every half second of the build's)."""
+        told = self._notifier
+        if told is not None and told.complete and not told.wait(0):
             return False
         now = snapshot(self.folders)
         if now == started_from:
