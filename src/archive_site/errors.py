@@ -72,9 +72,8 @@ def shown(
         for n, word in ((errors, "error"), (len(rest) - errors, "warning"))
         if n
     ]
-    return ordered[
-        :most
-    ], f"... and {' and '.join(counts)} more, not shown: fix these, then run again"
+    more = f"... and {' and '.join(counts)} more, not shown: fix these, then run again"
+    return ordered[:most], more
 
 
 def format_report(diagnostics: Iterable[Diagnostic]) -> str:

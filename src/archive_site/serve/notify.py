@@ -2,9 +2,10 @@
 looks for changes as soon as a file is saved rather than at its next look.
 
 A wake-up only ends the wait for the next look early: the watcher's snapshot (modification
-times and sizes) still says what changed, and it still looks every ``--interval``, so a
-change inotify does not report (a network file system, a folder it could not watch) is
-seen as before.  Where inotify is missing (another system, no watch or instance left),
+times and sizes) still says what changed.  While every folder is watched, the watcher looks
+when told, and every ``TOLD_INTERVALS`` intervals anyway (a change inotify does not report,
+on a network file system); when one could not be watched (:attr:`Notifier.complete`), every
+``--interval`` as before.  Where inotify is missing (another system, no instance left),
 :func:`open_notifier` gives None and the watcher sleeps between looks, as it did.
 """
 
