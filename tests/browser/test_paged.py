@@ -19,7 +19,8 @@ from .sitecheck import vnu_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.tools]
 
-#: The pages that list: every page of every split list, and the first pages.
+#: The pages that list: every page of every split list (a milestone's of its sources too), and
+#: the first pages.
 LISTS = (
     "index.html",
     "timeline.html",
@@ -30,6 +31,8 @@ LISTS = (
     "topics/**/*.html",
     "years/**/*.html",
     "pages/**/*.html",
+    "milestones/wide.html",
+    "milestones/*/*.html",
 )
 
 
