@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict, deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
@@ -74,23 +75,66 @@ def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
 
 
 def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
-    """Pieces of one origin of which at least one is a syndicated copy, later on earlier.
-
-    Each piece is compared only with the earlier ones it can depend on (all of them when it
-    is a copy, else the earlier copies), so the cost follows the dependencies found, not the
-    square of an outlet's articles."""
-    by_origin: dict[str, list[Article]] = defaultdict(list)
-    for a in sorted(articles, key=_published_order):
-        by_origin[origin(a)].append(a)
-    for group in by_origin.values():
-        earlier_copies: list[Article] = []
+    """Pieces of one origin of which at least one is a syndicated copy, later on earlier:
+    every such pair (:class:`Copies` holds them without listing them)."""
+    held = Copies.of(articles)
+    for group in held.members.values():
         for n, later in enumerate(group):
-            copy = is_copy(later)
-            for earlier in group[:n] if copy else tuple(earlier_copies):
-                via = _original(later) or _original(earlier) or earlier.outlet
-                yield Dependency(later.id, earlier.id, "same-origin", via)
-            if copy:
-                earlier_copies.append(later)
+            for earlier in group[:n]:
+                dep = held.between(later.id, earlier.id)
+                if dep is not None:
+                    yield dep
+
+
+@dataclass(frozen=True, slots=True)
+class Copies:
+    """The dependencies :func:`copies` lists, held as the origins they join: each origin's
+    pieces in published order (see :func:`_published_order`), where at least one of two is
+    a syndicated copy.  A copy depends on every earlier piece of its origin, and every later
+    one on it: 3,000 copies of one agency story are four and a half million pairs, which
+    listing took ten seconds and a gigabyte; the evidence asks only a piece's neighbours
+    (:meth:`touching`) and what joins two pieces (:meth:`between`)."""
+
+    members: Mapping[str, tuple[Article, ...]]  # origin: its pieces in published order
+    place: Mapping[str, tuple[str, int]]  # article id: its origin and place among them
+    copy: frozenset[str]  # the ids of the syndicated copies
+
+    @classmethod
+    def of(cls, articles: Sequence[Article]) -> Copies:
+        by_origin: dict[str, list[Article]] = defaultdict(list)
+        for a in sorted(articles, key=_published_order):
+            by_origin[origin(a)].append(a)
+        copy = frozenset(a.id for a in articles if is_copy(a))
+        members = {
+            key: tuple(group)
+            for key, group in by_origin.items()
+            if len(group) > 1 and any(a.id in copy for a in group)
+        }
+        place = {a.id: (key, n) for key, group in members.items() for n, a in enumerate(group)}
+        return cls(MappingProxyType(members), MappingProxyType(place), copy)
+
+    def between(self, one: str, other: str) -> Dependency | None:
+        """The dependency of one piece on the other, or of the other on it, if they are
+        one origin's and one of them is a copy."""
+        if one not in self.place or other not in self.place or one == other:
+            return None
+        (key, n), (other_key, m) = self.place[one], self.place[other]
+        if key != other_key or (one not in self.copy and other not in self.copy):
+            return None
+        group = self.members[key]
+        later, earlier = (group[n], group[m]) if n > m else (group[m], group[n])
+        via = _original(later) or _original(earlier) or earlier.outlet
+        return Dependency(later.id, earlier.id, "same-origin", via)
+
+    def touching(self, aid: str) -> Iterator[Dependency]:
+        """The dependencies of ``aid`` on the pieces it copies and of those copying it."""
+        if aid not in self.place:
+            return
+        key, _ = self.place[aid]
+        for other in self.members[key]:
+            dep = self.between(aid, other.id)
+            if dep is not None:
+                yield dep
 
 
 def reported_words(
@@ -245,15 +289,87 @@ def dependencies(
 ) -> list[Dependency]:
     """Every dependency between two articles of the archive, once each, in a stable order
     (``texts``: see :func:`same_text`)."""
-    found: dict[tuple[str, str, str], Dependency] = {}
+    held = Copies.of(articles)
+    return sorted((*_others(articles, milestones, texts, held), *copies(articles)), key=_key)
+
+
+def _key(d: Dependency) -> tuple[str, str, str]:
+    return (d.article, d.on, d.reason)
+
+
+def _others(
+    articles: Sequence[Article],
+    milestones: Iterable[Milestone],
+    texts: LongTexts | None,
+    held: Copies,
+) -> list[Dependency]:
+    """The dependencies but those ``held`` (:func:`copies`), once each, in :func:`_key`
+    order: a pair of ``held`` that other words or text join too is said as ``held`` says it
+    (with the origin it comes through)."""
     milestones = list(milestones)
-    deps = (*responses(articles), *copies(articles), *reported_words(articles, milestones))
+    found: dict[tuple[str, str, str], Dependency] = {}
+    deps = (*responses(articles), *reported_words(articles, milestones))
     for d in (*deps, *same_words(articles, milestones), *same_text(articles, texts)):
-        found.setdefault((d.article, d.on, d.reason), d)
-    return sorted(found.values(), key=lambda d: (d.article, d.on, d.reason))
+        if d.reason == "same-origin":
+            known = held.between(d.article, d.on)
+            if known is not None and _key(known) == _key(d):
+                continue
+        found.setdefault(_key(d), d)
+    return sorted(found.values(), key=_key)
 
 
-def _components(ids: Iterable[str], deps: Iterable[Dependency]) -> dict[str, str]:
+@dataclass(frozen=True, slots=True)
+class _Graph:
+    """The articles joined by their dependencies: those listed (``deps``, in :func:`_key`
+    order, with the positions of those each article takes part in, ``touching``, and those
+    of each pair, ``pairs``) and those ``held``, which are only looked up."""
+
+    deps: tuple[Dependency, ...]
+    touching: Mapping[str, Sequence[int]]
+    pairs: Mapping[frozenset[str], tuple[Dependency, ...]]
+    held: Copies
+
+    @classmethod
+    def of(cls, deps: Sequence[Dependency], held: Copies) -> _Graph:
+        pairs: dict[frozenset[str], list[Dependency]] = defaultdict(list)
+        for d in deps:
+            pairs[frozenset((d.article, d.on))].append(d)
+        return cls(
+            tuple(deps),
+            MappingProxyType(_by_article(deps)),
+            MappingProxyType({k: tuple(v) for k, v in pairs.items()}),
+            held,
+        )
+
+    def neighbours(self, aid: str, reached: set[tuple[str, bool]]) -> list[str]:
+        """The articles ``aid`` depends on or that depend on it, in the order of the
+        dependencies joining them.  Those of ``held`` are all of its origin's pieces for a
+        copy, the copies for another piece; once a search has had them (``reached``, kept
+        up to date here: an origin, and whether all its pieces), they are left out, as a
+        search passes over what it has reached."""
+        deps = [self.deps[n] for n in self.touching.get(aid, ())]
+        place = self.held.place.get(aid)
+        if place is not None:
+            whole = aid in self.held.copy
+            if (place[0], True) not in reached and (place[0], whole) not in reached:
+                deps = sorted((*deps, *self.held.touching(aid)), key=_key)
+                reached.add((place[0], whole))
+        return [_other_end(d, aid) for d in deps]
+
+    def between(self, pairs: Iterable[frozenset[str]]) -> tuple[Dependency, ...]:
+        """Every dependency between the two articles of each of ``pairs``, in :func:`_key`
+        order."""
+        out: list[Dependency] = []
+        for pair in pairs:
+            out += self.pairs.get(pair, ())
+            one, other = sorted(pair)
+            held = self.held.between(one, other)
+            if held is not None:
+                out.append(held)
+        return tuple(sorted(out, key=_key))
+
+
+def _components(ids: Iterable[str], graph: _Graph) -> dict[str, str]:
     """Each article's group, named by its smallest id (union-find)."""
     parent = {i: i for i in ids}
 
@@ -263,8 +379,11 @@ def _components(ids: Iterable[str], deps: Iterable[Dependency]) -> dict[str, str
             i = parent[i]
         return i
 
-    for d in deps:
-        x, y = root(d.article), root(d.on)
+    joined = [(d.article, d.on) for d in graph.deps]
+    for group in graph.held.members.values():  # one origin's pieces, with a copy: all one
+        joined += [(group[0].id, a.id) for a in group[1:]]
+    for one, other in joined:
+        x, y = root(one), root(other)
         if x != y:
             parent[max(x, y)] = min(x, y)
     return {i: root(i) for i in parent}
@@ -280,61 +399,50 @@ def _by_article(deps: Sequence[Dependency]) -> dict[str, list[int]]:
 
 
 def _joining(
-    deps: Sequence[Dependency],
-    touching: Mapping[str, Sequence[int]],
-    cited: Sequence[str],
-    group_of: Mapping[str, str],
+    graph: _Graph, cited: Sequence[str], group_of: Mapping[str, str]
 ) -> tuple[Dependency, ...]:
     """Why cited articles share a line: the dependencies on the shortest ways from each
     cited article to the first cited article of its group (through uncited articles where
     the way runs through them), with every other dependency between two articles such a
     way joins (the commentary responds to the interview and reports its words), each once,
-    in the order of ``deps``."""
+    in :func:`_key` order."""
     by_group: dict[str, list[str]] = defaultdict(list)
     for aid in cited:
         by_group[group_of[aid]].append(aid)
-    used: set[int] = set()
+    used: set[frozenset[str]] = set()
     for members in by_group.values():  # a group with one cited article explains nothing
         if len(members) > 1:
             start, *rest = members
-            used |= _ways(deps, touching, start, dict.fromkeys(rest))
-    pairs = {frozenset((deps[n].article, deps[n].on)) for n in used}
-    ends = {aid for n in used for aid in (deps[n].article, deps[n].on)}
-    near = sorted({n for aid in ends for n in touching[aid]})
-    return tuple(deps[n] for n in near if frozenset((deps[n].article, deps[n].on)) in pairs)
+            used |= _ways(graph, start, dict.fromkeys(rest))
+    return graph.between(sorted(used, key=sorted))
 
 
-def _ways(
-    deps: Sequence[Dependency],
-    touching: Mapping[str, Sequence[int]],
-    start: str,
-    todo: dict[str, None],
-) -> set[int]:
-    """The dependencies on the shortest ways from ``start`` to the articles of ``todo``
-    it reaches (taken out of ``todo``), by breadth-first search."""
-    way: dict[str, int | None] = {start: None}  # article: the dependency reaching it
-    used: set[int] = set()
+def _ways(graph: _Graph, start: str, todo: dict[str, None]) -> set[frozenset[str]]:
+    """The pairs of articles on the shortest ways from ``start`` to the articles of
+    ``todo`` it reaches (taken out of ``todo``), by breadth-first search."""
+    way: dict[str, str | None] = {start: None}  # article: the one before it on its way
+    used: set[frozenset[str]] = set()
+    reached: set[tuple[str, bool]] = set()
     queue = deque([start])
     while queue and todo:
         here = queue.popleft()
-        for n in touching.get(here, ()):
-            there = _other_end(deps[n], here)
+        for there in graph.neighbours(here, reached):
             if there in way:
                 continue
-            way[there] = n
+            way[there] = here
             queue.append(there)
             if there in todo:  # a cited article: its way back
                 del todo[there]
-                used |= _way_back(deps, way, there)
+                used |= _way_back(way, there)
     return used
 
 
-def _way_back(deps: Sequence[Dependency], way: Mapping[str, int | None], end: str) -> set[int]:
-    """The dependencies ``way`` took to reach ``end``."""
-    used: set[int] = set()
+def _way_back(way: Mapping[str, str | None], end: str) -> set[frozenset[str]]:
+    """The pairs of articles ``way`` took to reach ``end``."""
+    used: set[frozenset[str]] = set()
     while (step := way[end]) is not None:
-        used.add(step)
-        end = _other_end(deps[step], end)
+        used.add(frozenset((step, end)))
+        end = step
     return used
 
 
@@ -348,9 +456,9 @@ def compute_evidence(
     """Each milestone's lines of evidence and the dependencies that join its articles
     (``texts``: see :func:`same_text`)."""
     by_id = {a.id: a for a in articles}
-    deps = dependencies(articles, milestones, texts)
-    group_of = _components((a.id for a in articles), deps)
-    touching = _by_article(deps)
+    held = Copies.of(articles)
+    graph = _Graph.of(_others(articles, milestones, texts, held), held)
+    group_of = _components((a.id for a in articles), graph)
     out: dict[str, Evidence] = {}
     for m in milestones:
         cited = list(dict.fromkeys(s.article for s in m.sources))
@@ -360,7 +468,7 @@ def compute_evidence(
         lines: dict[str, list[str]] = defaultdict(list)
         for aid in cited:
             lines[line_of[aid]].append(aid)
-        mine = _said_here(m, named, _joining(deps, touching, cited, group_of)) + spoken
+        mine = _said_here(m, named, _joining(graph, cited, group_of)) + spoken
         voices = tuple(dict.fromkeys(v for v in named if v is not None))
         voices = voices if len(named) == len([v for v in named if v is not None]) else ()
         out[m.id] = Evidence(tuple(tuple(v) for v in lines.values()), mine, voices)
