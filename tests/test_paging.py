@@ -9,6 +9,7 @@ exactly one page of each list it belongs to.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -491,3 +492,35 @@ def test_the_readme_s_page_example_builds_as_a_page(project_copy: Path) -> None:
     home = (project_copy / "dist/index.html").read_text(encoding="utf-8")
     assert '<li><a href="about.html">About</a></li>' in home
     assert '<p><a href="about.html">About this archive</a>. How the archive was made.</p>' in home
+
+
+@pytest.mark.parametrize(
+    "years", [(1990, 2025), (1, 2025), (1, 9998), (1, 2025, 9998), (1700, 1850)]
+)
+def test_the_time_axis_labels_a_few_round_years_however_long_the_span(
+    years: tuple[int, ...],
+) -> None:
+    """The axis of the overview picture put a tick and a label every 5 years past a
+    dozen: over years 1 to 2025, 405 labels 1.9 pixels apart (50 KB of picture on the home
+    page, the timeline and each topic's page); over 9,998 years, 240 KB.  It labels no
+    more than AXIS_TICKS round years, far enough apart to be read."""
+    from archive_site.render.paging import AXIS_TICKS
+    from archive_site.render.svg import overview, overview_by_year
+    from records import milestone
+
+    pictures = [
+        str(overview_by_year(dict.fromkeys(years, 1), lambda y: f"timeline/{y}.html", label="L")),
+        str(
+            overview(
+                [milestone(f"m{y}", f"{y:04d}") for y in years],
+                lambda m: f"milestones/{m.id}.html",
+                label="L",
+            )
+        ),
+    ]
+    for svg in pictures:
+        ticks = re.findall(r'<line class="tick" x1="([0-9.]+)"', svg)
+        labels = [float(x) for x in re.findall(r'<text[^>]* x="([0-9.]+)"', svg)]
+        assert 2 <= len(ticks) <= AXIS_TICKS + 2
+        assert min(b - a for a, b in itertools.pairwise(labels)) >= 25  # pixels of 800
+        assert len(svg) < 6_000

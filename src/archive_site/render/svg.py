@@ -127,23 +127,35 @@ def _axis(first: int, last: int, axis_y: float) -> list[str]:
     """The ticks and year labels of the time axis, from ``first`` to ``last``."""
     scale = (WIDTH - LEFT - RIGHT) / (last - first)
     parts: list[str] = []
-    step = 1 if last - first <= 12 else 5
-    for year in range(first, last + 1):
-        if year % step and year != first:
-            continue
+    step = axis_step(last - first)
+    for year in (first, *range(first // step * step + step, last + 1, step)):
         x = LEFT + (year - first) * scale
         parts.append(
             f'<line class="tick" x1="{x:.1f}" y1="{axis_y:.1f}" '
             f'x2="{x:.1f}" y2="{axis_y + 4:.1f}"/>'
         )
         # Label the first year and the round years, but no round year crowding the first.
-        crowded = year != first and year - first < 4
+        crowded = year != first and year - first < max(4, step * 4 // 5)
         if year < last and not crowded:
             first_label = (
                 ' class="first"' if year == first else ""
             )  # starts at its tick: never clipped
             parts.append(f'<text{first_label} x="{x:.1f}" y="{axis_y + 15:.1f}">{year}</text>')
     return parts
+
+
+#: The years between two ticks of the time axis, past a dozen years: the first of these
+#: that leaves no more than :data:`.paging.AXIS_TICKS` ticks.
+_AXIS_STEPS = (5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10_000)
+
+
+def axis_step(span: int) -> int:
+    """The years between two ticks of an axis ``span`` years long: every year over a
+    dozen, else every 5, 10, 20, 25, 50, 100... years, no more than
+    :data:`.paging.AXIS_TICKS` ticks in all."""
+    if span <= 12:
+        return 1
+    return next((s for s in _AXIS_STEPS if span // s <= paging.AXIS_TICKS), _AXIS_STEPS[-1])
 
 
 def years_per_bar(counts: dict[int, int]) -> int:
