@@ -524,3 +524,36 @@ def test_the_time_axis_labels_a_few_round_years_however_long_the_span(
         assert 2 <= len(ticks) <= AXIS_TICKS + 2
         assert min(b - a for a, b in itertools.pairwise(labels)) >= 25  # pixels of 800
         assert len(svg) < 6_000
+
+
+def test_the_overview_s_caption_says_what_its_marks_or_bars_are(
+    paged_site: Path, project_copy: Path
+) -> None:
+    """A large archive's overview draws a bar per year (decade, century), as tall as its
+    number of milestones; the home page's caption still said "a bar is as long as its date
+    is uncertain", and the split timeline's said "a bar for each year" over the marks of an
+    archive of 101 to 400 milestones, and over a bar per century."""
+    from conftest import cli
+
+    def caption(page: Path) -> str:
+        found = re.search(r"<figcaption>(.*?)</figcaption>", page.read_text(encoding="utf-8"))
+        assert found is not None
+        return found[1]
+
+    bars = "The whole span: a bar for each year, as tall as its number of milestones."
+    assert caption(paged_site / "index.html").startswith(bars)
+    assert caption(paged_site / "timeline.html") == bars
+    extra = "".join(
+        f'\n- id: year-{y}\n  date: "{y}"\n  title: In the year {y}\n  summary: A year.\n'
+        "  date_note: The archivist's own reading.\n  topics: [diplomacy]\n  sources:\n"
+        "    - article: 2025-04-21-aliyev-xinhua-interview\n"
+        "      quote: since the establishment of diplomatic relations on April 2, 1992\n"
+        for y in range(1700, 1850)
+    )
+    milestones = project_copy / "content/milestones.yaml"
+    milestones.write_text(milestones.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    built = cli("build", "-q")
+    assert built.returncode == 0, built.stderr
+    marks = caption(project_copy / "dist/timeline.html")
+    assert marks.startswith("The whole span. A dot is a day;"), marks
+    assert caption(project_copy / "dist/index.html").startswith("Every milestone on one axis")

@@ -147,31 +147,36 @@ def _data_file(name: str, r: Renderer) -> FileData:
     return data_files(r.archive, r.data)[name]()
 
 
-def _picture(r: Renderer, here: str, label: str) -> Markup:
+def _picture(r: Renderer, here: str, label: str) -> tuple[Markup, str | None]:
     """The overview: a mark per milestone linking to its entry, or a bar per year when the
-    archive is large."""
+    archive is large; and what each bar stands for then ("year", "decade", "century"...),
+    for the caption, else None."""
     a, lay = r.archive, r.layout
     if lay.overview_by_year:
         counts = {y: len(items) for y, items in by_year(a.milestones).items()}
         step = years_per_bar(counts)
         per = {1: "year", 10: "decade", 100: "century"}.get(step, f"{step} years")
-        return overview_by_year(
+        picture = overview_by_year(
             counts,
             lambda y: urls.relative(here, lay.timeline_year(y), f"y{y}"),
             label=f"Overview of {plural(len(a.milestones), 'milestone')}: a bar per {per}, "
             f"as tall as its number of milestones; each links to its {'first ' if step > 1 else ''}"
             "year on the timeline",
         )
-    return overview(
+        return picture, per
+    picture = overview(
         a.milestones,
         lambda m: urls.relative(here, lay.timeline_of(m), urls.milestone_fragment(m.id)),
         label=label,
     )
+    return picture, None
 
 
-def _pictured(here: str, label: str, r: Renderer) -> dict[str, Markup]:
-    """The overview picture of page ``here``, made when it renders."""
-    return {"picture": _picture(r, here, label)}
+def _pictured(here: str, label: str, r: Renderer) -> dict[str, Markup | str | None]:
+    """The overview picture of page ``here``, made when it renders, and what a bar of it
+    stands for (``per``: see :func:`_picture`), which its caption says."""
+    picture, per = _picture(r, here, label)
+    return {"picture": picture, "per": per}
 
 
 def home(r: Renderer) -> Page:
