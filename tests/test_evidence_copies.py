@@ -4,6 +4,7 @@ what the plain definition (every dependency listed, searched by breadth) finds."
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import defaultdict, deque
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -167,6 +168,13 @@ def test_copies_of_one_story_are_held_as_a_group_not_as_pairs(
         for n, a in enumerate(copies)
     ]
     ms.append(milestone("many", sources=tuple(Source(a.id, "q", "p1", 0, 1) for a in copies[::15])))
+    # and milestones citing two copies each: a search from one, over the 300, for the other
+    ms += [
+        milestone(
+            f"two{n:03}", sources=(Source(a.id, "q", "p1", 0, 1), Source(b.id, "q", "p1", 0, 1))
+        )
+        for n, (a, b) in enumerate(itertools.pairwise(copies))
+    ]
     made = 0
     real = evidence.Dependency
 
@@ -179,6 +187,7 @@ def test_copies_of_one_story_are_held_as_a_group_not_as_pairs(
     ev = compute_evidence(copies, ms)
     assert ev["many"].independent == 1 and ev["m000"].independent == 1
     assert len(ev["many"].dependencies) == 19  # each cited copy and the first cited
+    assert ev["two007"].independent == 1 and len(ev["two007"].dependencies) == 1
     assert made < 10 * len(copies)
 
 

@@ -356,6 +356,12 @@ class _Graph:
                 reached.add((place[0], whole))
         return [_other_end(d, aid) for d in deps]
 
+    def adjacent(self, one: str, other: str) -> bool:
+        """Whether a dependency joins the two articles (without listing ``held``'s: a
+        milestone citing two of 3,000 copies of one story asks this, not the 3,000)."""
+        pair = frozenset((one, other))
+        return pair in self.pairs or self.held.between(one, other) is not None
+
     def between(self, pairs: Iterable[frozenset[str]]) -> tuple[Dependency, ...]:
         """Every dependency between the two articles of each of ``pairs``, in :func:`_key`
         order."""
@@ -426,6 +432,11 @@ def _ways(graph: _Graph, start: str, todo: dict[str, None]) -> set[frozenset[str
     queue = deque([start])
     while queue and todo:
         here = queue.popleft()
+        if all(graph.adjacent(here, aid) for aid in todo):  # each reached from here: done
+            for there in todo:
+                way[there] = here
+                used |= _way_back(way, there)
+            return used
         for there in graph.neighbours(here, reached):
             if there in way:
                 continue
