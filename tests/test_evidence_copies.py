@@ -147,6 +147,14 @@ def test_the_evidence_is_the_plain_definition_s(
         )
         milestones.append(milestone(f"m{k}", sources=srcs))
     assert dict(compute_evidence(articles, milestones)) == _reference(articles, milestones)
+    # the first of a piece's dependencies on copies, found without listing them
+    held = evidence.Copies.of(articles)
+    for a in articles:
+        listed = [
+            ((d.article, d.on, d.reason), d.on if d.article == a.id else d.article)
+            for d in held.touching(a.id)
+        ]
+        assert held.first(a.id) == min(listed, default=None)
 
 
 def test_copies_of_one_story_are_held_as_a_group_not_as_pairs(
@@ -175,6 +183,18 @@ def test_copies_of_one_story_are_held_as_a_group_not_as_pairs(
         )
         for n, (a, b) in enumerate(itertools.pairwise(copies))
     ]
+    # and milestones citing two of the agency's own pieces (no copies): a search from one
+    # goes through the copies to the other
+    own = [
+        dataclasses.replace(article(f"x{n:02}", f"2024-{1 + n % 12:02}-15"), outlet="Xinhua")
+        for n in range(20)
+    ]
+    ms += [
+        milestone(
+            f"own{n:02}", sources=(Source(a.id, "q", "p1", 0, 1), Source(b.id, "q", "p1", 0, 1))
+        )
+        for n, (a, b) in enumerate(itertools.pairwise(own))
+    ]
     made = 0
     real = evidence.Dependency
 
@@ -184,11 +204,12 @@ def test_copies_of_one_story_are_held_as_a_group_not_as_pairs(
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(evidence, "Dependency", counted)
-    ev = compute_evidence(copies, ms)
+    ev = compute_evidence(copies + own, ms)
+    assert made < 10 * len(copies)
     assert ev["many"].independent == 1 and ev["m000"].independent == 1
     assert len(ev["many"].dependencies) == 19  # each cited copy and the first cited
     assert ev["two007"].independent == 1 and len(ev["two007"].dependencies) == 1
-    assert made < 10 * len(copies)
+    assert ev["own03"].independent == 1 and len(ev["own03"].dependencies) == 2  # via a copy
 
 
 class _CountedTitle(str):

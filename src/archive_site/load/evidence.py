@@ -74,6 +74,27 @@ def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
                 yield Dependency(a.id, other, "responds-to")
 
 
+def _least(
+    group: Sequence[Article], copy: frozenset[str]
+) -> Iterator[tuple[str, tuple[str | None, str | None]]]:
+    """For each piece of one origin (``group``, in published order), the least id of the
+    earlier pieces and of the later ones it is joined to (see :attr:`Copies.least`)."""
+    sides: list[dict[str, str | None]] = []
+    for order in (group, group[::-1]):
+        least: dict[bool, str | None] = {True: None, False: None}  # of all, of the copies
+        side: dict[str, str | None] = {}
+        for a in order:
+            is_copy_ = a.id in copy
+            side[a.id] = least[True] if is_copy_ else least[False]
+            for kind in (True, False) if is_copy_ else (True,):
+                seen = least[kind]
+                least[kind] = a.id if seen is None or a.id < seen else seen
+        sides.append(side)
+    before, after = sides
+    for a in group:
+        yield a.id, (before[a.id], after[a.id])
+
+
 def copies(articles: Sequence[Article]) -> Iterator[Dependency]:
     """Pieces of one origin of which at least one is a syndicated copy, later on earlier:
     every such pair (:class:`Copies` holds them without listing them)."""
@@ -98,6 +119,9 @@ class Copies:
     members: Mapping[str, tuple[Article, ...]]  # origin: its pieces in published order
     place: Mapping[str, tuple[str, int]]  # article id: its origin and place among them
     copy: frozenset[str]  # the ids of the syndicated copies
+    #: article id: the least ids of the pieces before it and after it in its origin's
+    #: order that it is joined to (all of them for a copy, the copies for another piece)
+    least: Mapping[str, tuple[str | None, str | None]]
 
     @classmethod
     def of(cls, articles: Sequence[Article]) -> Copies:
@@ -111,7 +135,18 @@ class Copies:
             if len(group) > 1 and any(a.id in copy for a in group)
         }
         place = {a.id: (key, n) for key, group in members.items() for n, a in enumerate(group)}
-        return cls(MappingProxyType(members), MappingProxyType(place), copy)
+        least = {aid: v for group in members.values() for aid, v in _least(group, copy)}
+        return cls(
+            MappingProxyType(members), MappingProxyType(place), copy, MappingProxyType(least)
+        )
+
+    def first(self, aid: str) -> tuple[tuple[str, str, str], str] | None:
+        """The first of :meth:`touching` in :func:`_key` order, as its key and the piece
+        at its other end, without going through them all."""
+        before, after = self.least.get(aid, (None, None))
+        found = [((p, aid, "same-origin"), p) for p in (after,) if p is not None]
+        found += [((aid, p, "same-origin"), p) for p in (before,) if p is not None]
+        return min(found) if found else None
 
     def between(self, one: str, other: str) -> Dependency | None:
         """The dependency of one piece on the other, or of the other on it, if they are
@@ -356,6 +391,17 @@ class _Graph:
                 reached.add((place[0], whole))
         return [_other_end(d, aid) for d in deps]
 
+    def first(self, aid: str) -> str | None:
+        """The article at the other end of the first dependency of ``aid`` in :func:`_key`
+        order (of those listed and those ``held``): the one a search from it visits next."""
+        found = [
+            (_key(self.deps[n]), _other_end(self.deps[n], aid))
+            for n in self.touching.get(aid, ())[:1]
+        ]
+        held = self.held.first(aid)
+        found += [held] if held is not None else []
+        return min(found)[1] if found else None
+
     def adjacent(self, one: str, other: str) -> bool:
         """Whether a dependency joins the two articles (without listing ``held``'s: a
         milestone citing two of 3,000 copies of one story asks this, not the 3,000)."""
@@ -426,6 +472,9 @@ def _joining(
 def _ways(graph: _Graph, start: str, todo: dict[str, None]) -> set[frozenset[str]]:
     """The pairs of articles on the shortest ways from ``start`` to the articles of
     ``todo`` it reaches (taken out of ``todo``), by breadth-first search."""
+    near = _two_steps(graph, start, todo)
+    if near is not None:
+        return near
     way: dict[str, str | None] = {start: None}  # article: the one before it on its way
     used: set[frozenset[str]] = set()
     reached: set[tuple[str, bool]] = set()
@@ -445,6 +494,24 @@ def _ways(graph: _Graph, start: str, todo: dict[str, None]) -> set[frozenset[str
             if there in todo:  # a cited article: its way back
                 del todo[there]
                 used |= _way_back(way, there)
+    return used
+
+
+def _two_steps(graph: _Graph, start: str, todo: Mapping[str, None]) -> set[frozenset[str]] | None:
+    """What :func:`_ways` finds when each article of ``todo`` is a neighbour of ``start``
+    or of the first of them (:meth:`_Graph.first`, which the search visits next): found
+    without going through the neighbours of ``start`` (all the copies of its origin, for
+    a milestone citing two originals of 3,000 copies' agency); else None."""
+    near = graph.first(start)
+    if near is None or near == start:
+        return None
+    direct = {aid for aid in todo if graph.adjacent(start, aid)}
+    rest = [aid for aid in todo if aid not in direct]
+    if not all(graph.adjacent(near, aid) for aid in rest):
+        return None
+    used = {frozenset((start, aid)) for aid in direct}
+    if rest:
+        used |= {frozenset((start, near)), *(frozenset((near, aid)) for aid in rest)}
     return used
 
 
