@@ -352,9 +352,8 @@ def test_the_overview_of_a_long_span_draws_a_bar_per_decade_or_century(
     assert len(svg) < 80_000  # (200 bars at most)
 
 
-def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -> None:
-    """The home page listed every year with milestones, three of each: 233 KB for 1,244
-    years.  It shows the latest hundred, and says so."""
+def _build_with_a_milestone_a_year(project: Path, years: range) -> None:
+    """Build ``project`` (the working folder) with one milestone more in each of ``years``."""
     from conftest import cli
 
     extra = "".join(
@@ -362,12 +361,19 @@ def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -
         "  date_note: The archivist's own reading.\n  topics: [diplomacy]\n  sources:\n"
         "    - article: 2025-04-21-aliyev-xinhua-interview\n"
         "      quote: since the establishment of diplomatic relations on April 2, 1992\n"
-        for y in range(1700, 1850)
+        for y in years
     )
-    milestones = project_copy / "content/milestones.yaml"
+    milestones = project / "content/milestones.yaml"
     milestones.write_text(milestones.read_text(encoding="utf-8") + extra, encoding="utf-8")
     built = cli("build", "-q")
     assert built.returncode == 0, built.stderr
+
+
+def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -> None:
+    """The home page listed every year with milestones, three of each: 233 KB for 1,244
+    years.  It shows the latest hundred, and says so."""
+
+    _build_with_a_milestone_a_year(project_copy, range(1700, 1850))
     home = (project_copy / "dist/index.html").read_text(encoding="utf-8")
     glance = home.split('<ol class="glance">')[1].split("</ol>")[0]
     years = re.findall(r'<a class="y" href="years/(\d+)\.html">', glance)
@@ -533,7 +539,6 @@ def test_the_overview_s_caption_says_what_its_marks_or_bars_are(
     number of milestones; the home page's caption still said "a bar is as long as its date
     is uncertain", and the split timeline's said "a bar for each year" over the marks of an
     archive of 101 to 400 milestones, and over a bar per century."""
-    from conftest import cli
 
     def caption(page: Path) -> str:
         found = re.search(r"<figcaption>(.*?)</figcaption>", page.read_text(encoding="utf-8"))
@@ -543,17 +548,7 @@ def test_the_overview_s_caption_says_what_its_marks_or_bars_are(
     bars = "The whole span: a bar for each year, as tall as its number of milestones."
     assert caption(paged_site / "index.html").startswith(bars)
     assert caption(paged_site / "timeline.html") == bars
-    extra = "".join(
-        f'\n- id: year-{y}\n  date: "{y}"\n  title: In the year {y}\n  summary: A year.\n'
-        "  date_note: The archivist's own reading.\n  topics: [diplomacy]\n  sources:\n"
-        "    - article: 2025-04-21-aliyev-xinhua-interview\n"
-        "      quote: since the establishment of diplomatic relations on April 2, 1992\n"
-        for y in range(1700, 1850)
-    )
-    milestones = project_copy / "content/milestones.yaml"
-    milestones.write_text(milestones.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    built = cli("build", "-q")
-    assert built.returncode == 0, built.stderr
+    _build_with_a_milestone_a_year(project_copy, range(1700, 1850))
     marks = caption(project_copy / "dist/timeline.html")
     assert marks.startswith("The whole span. A dot is a day;"), marks
     assert caption(project_copy / "dist/index.html").startswith("Every milestone on one axis")
