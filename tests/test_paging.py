@@ -44,6 +44,8 @@ def test_every_list_is_split(paged_site: Path) -> None:
         "entities/by-type/*/2.html",
         "topics/index/2.html",
         "pages/index/2.html",
+        "timeline/1900-1999.html",
+        "years/2000-2099.html",
     ):
         assert list(paged_site.glob(pattern)), pattern
 
@@ -346,7 +348,8 @@ def test_the_overview_of_a_long_span_draws_a_bar_per_decade_or_century(
     first = min(counts)
     assert f'href="timeline/{first}.html"' in svg
     if step > 1:
-        assert titles[0] == f"{first // step * step}–{first // step * step + step - 1}: " + (
+        start = first // step * step  # (a bar's years start at 1: there is no year 0)
+        assert titles[0] == f"{max(start, 1)}–{start + step - 1}: " + (
             f"{sum(n for y, n in counts.items() if y // step == first // step)} milestones"
         )
     assert len(svg) < 80_000  # (200 bars at most)
@@ -380,6 +383,64 @@ def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -
     assert len(years) == 100 and years[-1] == "2025"
     said = re.search(r"The latest 100 of the (\d+) years with milestones", home)
     assert said is not None and int(said[1]) >= 150  # (and the seed's)
+
+
+def test_too_many_years_for_a_page_are_listed_by_century(project_copy: Path) -> None:
+    """The timeline's first page and the years index listed every year: over the years 1 to
+    2025, 204 KB and 160 KB.  Past 200 years, each lists the centuries, and each century
+    has a page listing its years; every year is listed on one of them, and the links
+    between them (a year page's back to its century's list) all lead somewhere."""
+    _build_with_a_milestone_a_year(project_copy, range(1700, 1950))
+    out = project_copy / "dist"
+    timeline = (out / "timeline.html").read_text(encoding="utf-8")
+    spans = ["1700-1799", "1800-1899", "1900-1999", "2000-2099"]
+    assert re.findall(r'href="timeline/(\d+-\d+)\.html"', timeline) == spans
+    assert "1800–1899</a> <small>(100 milestones in 100 years)</small>" in timeline
+    assert 'id="y1750"' not in timeline and len(timeline.split("</figure>")[1]) < 3_000
+    index = (out / "years/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'href="(\d+-\d+)\.html"', index) == spans
+    listed: Counter[str] = Counter()
+    indexed: Counter[str] = Counter()
+    for span in spans:
+        page = (out / f"timeline/{span}.html").read_text(encoding="utf-8")
+        years = re.findall(r'<li id="y(\d+)"><a href="(\d+)\.html">', page)
+        assert all(a == b for a, b in years) and years
+        first, last = map(int, span.split("-"))
+        assert all(first <= int(y) <= last for y, _ in years)
+        listed.update(y for y, _ in years)
+        on_years = (out / f"years/{span}.html").read_text(encoding="utf-8")
+        indexed.update(re.findall(r'<h2><a href="(\d+)\.html">', on_years))
+    assert set(listed) == {p.stem for p in (out / "timeline").glob("*.html") if p.stem.isdigit()}
+    on_pages = {p.stem for p in (out / "years").glob("*.html") if p.stem.isdigit()}
+    assert set(indexed) == on_pages >= set(listed)
+    assert max(listed.values()) == max(indexed.values()) == 1
+    year_page = (out / "timeline/1750.html").read_text(encoding="utf-8")
+    assert '<a href="1700-1799.html#y1750">Timeline</a>' in year_page
+    sitemap = (out / "sitemap.xml").read_text(encoding="utf-8")
+    assert all(f"timeline/{s}.html" in sitemap and f"years/{s}.html" in sitemap for s in spans)
+    scans = {p.resolve(): scan_file(p) for p in out.rglob("*.html")}
+    base = urlsplit("https://example.github.io/archive-site/").path  # content/site.yaml's
+    assert broken_links(out.resolve(), scans, base)[0] == []
+
+
+def test_a_century_starts_at_year_1_and_a_list_of_few_years_has_none() -> None:
+    from archive_site.render.paging import YEARS_LISTED, Century, by_century, century
+
+    assert (century(1), century(99), century(100)) == (
+        Century(1, 99),
+        Century(1, 99),
+        Century(100, 199),
+    )
+    assert century(9998) == Century(9900, 9999)
+    assert by_century(range(1, YEARS_LISTED + 1)) == {}
+    grouped = by_century([*range(1, YEARS_LISTED + 1), 5000, 5000])
+    assert list(grouped) == [
+        Century(1, 99),
+        Century(100, 199),
+        Century(200, 299),
+        Century(5000, 5099),
+    ]
+    assert grouped[Century(5000, 5099)] == [5000]
 
 
 def test_a_milestone_of_many_sources_keeps_the_lists_and_its_articles_small(

@@ -120,6 +120,16 @@ def timeline_year(y: int) -> str:
     return f"timeline/{y}.html"
 
 
+def timeline_century(first: int, last: int) -> str:
+    """The years ``first`` to ``last`` of a timeline that lists them by century."""
+    return f"timeline/{first}-{last}.html"
+
+
+def years_century(first: int, last: int) -> str:
+    """The years ``first`` to ``last`` of a years index that lists them by century."""
+    return f"years/{first}-{last}.html"
+
+
 def articles_year(y: int) -> str:
     """The articles of one year, when the article index is split by year."""
     return f"articles/by-year/{y}.html"

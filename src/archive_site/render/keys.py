@@ -73,6 +73,7 @@ SAFE = frozenset(
         "search_tags",
         "timeline_of",
         "timeline_year",
+        "timeline_listing",
         "entity_links",
         "topic_links",
         "when",

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -106,7 +106,7 @@ def plan(r: Renderer) -> list[Page]:
     )
     for n, t in enumerate(a.topics):
         pages += _counted(topic(r, t, n), more)
-    pages.append(Page(urls.YEARS, "years.html", {"title": "Years", "years": year_counts(a)}))
+    pages += _counted(year_index(r), more)
     years = a.years
     for n, y in enumerate(years):
         prev_y, next_y = years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None
@@ -216,16 +216,19 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
         )
         return
     years = by_year(a.milestones)
+    centuries = paging.by_century(years)
+    listed = {"centuries": _centuries(centuries, years), "decades": []} if centuries else {}
     yield (
         False,
         Page(
             urls.TIMELINE,
             "timeline-index.html",
-            {"decades": _decades(years)},
+            {"centuries": [], "decades": _decades(years), **listed},
             view=picture,
             reads=reads,
         ),
     )
+    yield from _timeline_centuries(centuries, years)
     order = sorted(years)
     for n, y in enumerate(order):
         yield from _paged(
@@ -241,7 +244,40 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
         )
 
 
-def _decades(years: Mapping[int, list[Milestone]]) -> list[tuple[str, list[tuple[int, int]]]]:
+def _timeline_centuries(
+    centuries: Mapping[paging.Century, list[int]], years: Mapping[int, list[Milestone]]
+) -> Iterator[tuple[bool, Page]]:
+    """A page for each century of a timeline that lists its years by century: the
+    century's decades and years."""
+    spans = [(c.first, c.last) for c in centuries]
+    for n, c in enumerate(centuries):
+        yield (
+            True,
+            Page(
+                urls.timeline_century(c.first, c.last),
+                "timeline-century.html",
+                {
+                    "first": c.first,
+                    "last": c.last,
+                    "count": sum(len(years[y]) for y in centuries[c]),
+                    "decades": _decades({y: years[y] for y in centuries[c]}),
+                    "prev": spans[n - 1] if n else None,
+                    "next": spans[n + 1] if n + 1 < len(spans) else None,
+                },
+            ),
+        )
+
+
+def _centuries(
+    centuries: Mapping[paging.Century, list[int]], counts: Mapping[int, Sized]
+) -> list[tuple[int, int, int, int]]:
+    """Each century: its first and last years, its number of years and of ``counts``."""
+    return [
+        (c.first, c.last, len(ys), sum(len(counts[y]) for y in ys)) for c, ys in centuries.items()
+    ]
+
+
+def _decades(years: Mapping[int, Sized]) -> list[tuple[str, list[tuple[int, int]]]]:
     """The years of the timeline by decade, each with its number of milestones."""
     out: list[tuple[str, list[tuple[int, int]]]] = []
     for y in sorted(years):
@@ -419,6 +455,43 @@ def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Page]]:
         prev=a.topics[n - 1] if n > 0 else None,
         next=a.topics[n + 1] if n + 1 < len(a.topics) else None,
     )
+
+
+def year_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
+    """The years index: every year, or (past :data:`.paging.YEARS_LISTED` years) every
+    century, and a page for each century listing its years."""
+    links = r.archive.links
+    counts = {row[0]: row for row in year_counts(r.archive)}
+    centuries = paging.by_century(counts)
+    if not centuries:
+        yield False, Page(urls.YEARS, "years.html", {**_NO_CENTURY, "years": list(counts.values())})
+        return
+    rows = []
+    for c, ys in centuries.items():
+        milestones = {m for y in ys for m in links.milestones_by_year.get(y, ())}
+        rows.append((c.first, c.last, len(ys), len(milestones), sum(counts[y][3] for y in ys)))
+    yield False, Page(urls.YEARS, "years.html", {**_NO_CENTURY, "centuries": rows, "years": []})
+    spans = [(c.first, c.last) for c in centuries]
+    for n, (c, ys) in enumerate(centuries.items()):
+        values = {
+            "title": f"{c.first}–{c.last}",
+            "years": [counts[y] for y in ys],
+            "centuries": [],
+            "span": spans[n],
+            "prev": spans[n - 1] if n else None,
+            "next": spans[n + 1] if n + 1 < len(spans) else None,
+        }
+        yield True, Page(urls.years_century(c.first, c.last), "years.html", values)
+
+
+#: The years index's values when it is no century's page.
+_NO_CENTURY: dict[str, object] = {
+    "title": "Years",
+    "centuries": [],
+    "span": None,
+    "prev": None,
+    "next": None,
+}
 
 
 def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tuple[bool, Page]]:

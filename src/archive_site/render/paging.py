@@ -4,7 +4,9 @@ A small archive keeps one page per list (today's pages, unchanged). Past the
 limits below, lists split with stable URLs (:func:`urls.paged`):
 
 * the timeline by year (``timeline/YYYY.html``), with the overview, the
-  decades and the years on ``timeline.html``;
+  decades and the years on ``timeline.html``; past :data:`YEARS_LISTED` years, the
+  first page names the centuries, and each century's page (``timeline/1900-1999.html``)
+  its decades and years; the years index likewise (``years/1900-1999.html``);
 * the article index by year (``articles/by-year/YYYY.html``), with the years
   and the latest articles on ``articles/index.html``;
 * entity, topic and year pages, and each of those years, and a milestone's
@@ -24,7 +26,7 @@ pagination on a small generated archive.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, overload
 
@@ -82,6 +84,11 @@ OVERVIEW_BARS = 200
 #: every 5 years over 2,025 was 405 labels 1.9 pixels apart, 50 KB of picture (over the
 #: 9,998 years dates may span, 240 KB).
 AXIS_TICKS = 20
+#: A list of years (the timeline's first page, the years index) names this many years at
+#: most; past it, it names the centuries, each a page listing its years (over the years 1
+#: to 2025, the timeline's first page was 204 KB and the years index 160 KB; over the 9,998
+#: years dates may span, each would be five times that).
+YEARS_LISTED = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,6 +198,7 @@ class Layout:
     entities_split: bool
     overview_by_year: bool
     timeline_pages: dict[str, str]  # milestone id -> its timeline page, when split
+    timeline_centuries: bool  # the timeline's years are listed by century (see by_century)
 
     def timeline_of(self, m: Milestone) -> str:
         """The timeline page that holds ``m``'s entry."""
@@ -199,6 +207,37 @@ class Layout:
     def timeline_year(self, year: int) -> str:
         """The timeline page that starts ``year``."""
         return urls.timeline_year(year) if self.timeline_split else urls.TIMELINE
+
+    def timeline_listing(self, year: int) -> str:
+        """The page that lists ``year`` among the timeline's years (at ``#yYEAR``)."""
+        if self.timeline_centuries:
+            c = century(year)
+            return urls.timeline_century(c.first, c.last)
+        return urls.TIMELINE
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Century:
+    """The years ``first`` to ``last``: 1–99, 100–199... (there is no year 0)."""
+
+    first: int
+    last: int
+
+
+def century(year: int) -> Century:
+    start = year // 100 * 100
+    return Century(max(start, 1), start + 99)
+
+
+def by_century(years: Iterable[int]) -> dict[Century, list[int]]:
+    """``years``, in order, by century, in order; {} when there are :data:`YEARS_LISTED` or
+    fewer, which a list names one by one."""
+    ordered = sorted(set(years))
+    out: dict[Century, list[int]] = {}
+    if len(ordered) > YEARS_LISTED:
+        for y in ordered:
+            out.setdefault(century(y), []).append(y)
+    return out
 
 
 def by_year(milestones: Sequence[Milestone]) -> dict[int, list[Milestone]]:
@@ -212,16 +251,17 @@ def by_year(milestones: Sequence[Milestone]) -> dict[int, list[Milestone]]:
 def layout(a: Archive) -> Layout:
     split = len(a.milestones) > TIMELINE_ONE_PAGE
     pages: dict[str, str] = {}
-    if split:
-        for y, items in by_year(a.milestones).items():
-            for n, m in enumerate(items):
-                pages[m.id] = urls.paged(urls.timeline_year(y), n // PER_PAGE + 1)
+    years = by_year(a.milestones) if split else {}
+    for y, items in years.items():
+        for n, m in enumerate(items):
+            pages[m.id] = urls.paged(urls.timeline_year(y), n // PER_PAGE + 1)
     return Layout(
         timeline_split=split,
         articles_split=len(a.articles) > ARTICLES_ONE_PAGE,
         entities_split=len(a.entities) > ENTITIES_ONE_PAGE,
         overview_by_year=len(a.milestones) > OVERVIEW_MARKS,
         timeline_pages=pages,
+        timeline_centuries=bool(by_century(years)),
     )
 
 

@@ -92,6 +92,7 @@ class Renderer:
             search_tags=self.facets.tags,
             timeline_of=self.layout.timeline_of,
             timeline_year=self.layout.timeline_year,
+            timeline_listing=self.layout.timeline_listing,
             **Fragments(a, self.cache).globals(),
         )
         cache_compiled(self.env, ahead)

@@ -204,7 +204,7 @@ def overview_by_year(
     for year, n in sorted(counts.items()):
         h = max(2.0, tall * n / most)
         x = LEFT + (year - first) * scale
-        years = f"{year}" if step == 1 else f"{year}–{year + step - 1}"
+        years = f"{year}" if step == 1 else f"{max(year, 1)}–{year + step - 1}"  # (no year 0)
         parts.append(
             f'<a href="{escape(href(year))}" class="mk year single">'
             f"<title>{years}: {n} milestone{'s' if n != 1 else ''}</title>"
