@@ -207,8 +207,8 @@ def _quoted_again(milestones: Path, copies: int) -> None:
 def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated archive (bench/synthetic.py) of PAGED_N articles, built with the paging
     limits lowered so that every list splits: timeline, article index, entities, topics, years,
-    the entity index (by type), the topic index and the page index; and the timeline's years
-    and the years index are listed by century."""
+    the entity index (by type), the topic index and the page index; the timeline's years
+    and the years index are listed by century, and the sitemap is an index of sitemaps."""
     sys.path.insert(0, str(ROOT / "bench"))
     from synthetic import write_content
 
@@ -234,6 +234,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setattr(paging, "NAMES_SHOWN", 3)
         mp.setattr(paging, "OVERVIEW_MARKS", 50)
         mp.setattr(paging, "FEED_ENTRIES", 9)
+        mp.setattr(paging, "SITEMAP_URLS", 100)
         mp.setattr(paging, "YEARS_LISTED", 20)  # (the timeline's 30 years, the index's 40)
         build(Paths(content, TEMPLATES, work / "dist"), base_url=PAGED_BASE_URL, strict=True)
     return work / "dist"

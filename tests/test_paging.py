@@ -186,18 +186,25 @@ def test_feed_holds_the_latest_entries_and_sitemap_every_page(paged_site: Path) 
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(paged_site / "feed.xml").getroot()
     assert len(feed.findall("a:entry", ns)) == 9
-    sm = ET.parse(paged_site / "sitemap.xml").getroot()
-    listed = {
-        loc.text.removeprefix(BASE_URL)
-        for loc in sm.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")
-        if loc.text
-    }
+    sm = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    index = ET.parse(paged_site / "sitemap.xml").getroot()
+    assert index.tag == f"{sm}sitemapindex"  # (past SITEMAP_URLS pages, 100 here)
+    parts = [loc.text or "" for loc in index.iter(f"{sm}loc")]
+    assert parts == [f"{BASE_URL}sitemaps/{n}.xml" for n in range(1, len(parts) + 1)]
+    listed: list[str] = []
+    for part in parts:
+        urlset = ET.parse(paged_site / part.removeprefix(BASE_URL)).getroot()
+        assert urlset.tag == f"{sm}urlset"
+        locs = [loc.text.removeprefix(BASE_URL) for loc in urlset.iter(f"{sm}loc") if loc.text]
+        assert 0 < len(locs) <= 100
+        listed += locs
+    assert len(listed) == len(set(listed)) > 100 * (len(parts) - 1)
     pages = {
         p.relative_to(paged_site).as_posix().removesuffix("index.html")
         for p in paged_site.rglob("*.html")
     }
     # 404 and the search page (reached by the search form, not a link) are no pages to index
-    assert pages - listed == {"404.html", "search.html"}
+    assert pages - set(listed) == {"404.html", "search.html"}
 
 
 def test_every_page_is_reached_from_the_home_page(

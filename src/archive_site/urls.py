@@ -32,6 +32,8 @@ YEARS = "years/index.html"
 PAGES = "pages/index.html"  # the hand-written pages, when the navigation names only some
 FEED = "feed.xml"
 SITEMAP = "sitemap.xml"
+#: The sitemaps a sitemap index (``sitemap.xml`` of a very large archive) lists.
+SITEMAPS = "sitemaps/"
 STYLE = "assets/style.css"
 SCRIPT = "assets/timeline.js"
 SEARCH_SCRIPT = "assets/search.js"
@@ -148,6 +150,11 @@ def paged(path: str, number: int) -> str:
     if number == 1:
         return path
     return f"{path.removesuffix('.html')}/{number}.html"
+
+
+def sitemap_part(number: int) -> str:
+    """Sitemap ``number`` of those ``sitemap.xml`` lists when it is an index."""
+    return f"{SITEMAPS}{number}.xml"
 
 
 def data(name: str) -> str:

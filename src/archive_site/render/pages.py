@@ -119,7 +119,7 @@ def plan(r: Renderer) -> list[Page]:
         Page(urls.SEARCH, "search.html", {"title": "Search", "choices": r.facets.choices()}),
         Page(urls.NOT_FOUND, "404.html", {"title": "Page not found"}, rooted=True),
         Page(urls.FEED, "feed.xml", {"latest": a.articles[: paging.FEED_ENTRIES]}),
-        Page(urls.SITEMAP, "sitemap.xml", {"paths": [*sitemap_paths(a), *more]}),
+        *sitemaps([*sitemap_paths(a), *more]),
         Page("robots.txt", make=robots, reads=()),
         Page(".nojekyll", make=_empty, reads=()),
         *assets(),
@@ -129,6 +129,24 @@ def plan(r: Renderer) -> list[Page]:
         ),
     ]
     return pages
+
+
+def sitemaps(paths: list[str]) -> list[Page]:
+    """The sitemap of ``paths``; past :data:`.paging.SITEMAP_URLS` of them, an index of
+    sitemaps of that many each."""
+    most = paging.SITEMAP_URLS
+    if len(paths) <= most:
+        return [Page(urls.SITEMAP, "sitemap.xml", {"paths": paths, "parts": []})]
+    parts = [paths[i : i + most] for i in range(0, len(paths), most)]
+    names = [urls.sitemap_part(n) for n in range(1, len(parts) + 1)]
+    index = Page(urls.SITEMAP, "sitemap.xml", {"paths": [], "parts": names})
+    return [
+        index,
+        *(
+            Page(n, "sitemap.xml", {"paths": p, "parts": []})
+            for n, p in zip(names, parts, strict=True)
+        ),
+    ]
 
 
 def _counted(pages: Iterator[tuple[bool, Page]], more: list[str]) -> Iterator[Page]:

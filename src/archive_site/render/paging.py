@@ -16,6 +16,7 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
   ``entities/index.html``; the topic index into pages of :data:`PER_PAGE` topics;
 * the overview picture draws one bar per year instead of a mark per
   milestone; the feed holds the latest :data:`FEED_ENTRIES` articles;
+* the sitemap is an index of sitemaps past :data:`SITEMAP_URLS` pages;
 * the navigation names at most :data:`MENU_PAGES` hand-written pages (or those
   ``site.yaml``'s ``menu`` lists), and a page index (``pages/index.html``,
   in pages of :data:`PER_PAGE`) lists them all when it does not.
@@ -89,6 +90,9 @@ AXIS_TICKS = 20
 #: to 2025, the timeline's first page was 204 KB and the years index 160 KB; over the 9,998
 #: years dates may span, each would be five times that).
 YEARS_LISTED = 200
+#: A sitemap lists this many pages at most, the protocol's limit (sitemaps.org); past it,
+#: ``sitemap.xml`` is an index of sitemaps of as many each (``sitemaps/1.xml``...).
+SITEMAP_URLS = 50_000
 
 
 @dataclass(frozen=True, slots=True)
