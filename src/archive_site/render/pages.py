@@ -258,7 +258,6 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
             milestones=years[y],
             prev=order[n - 1] if n else None,
             next=order[n + 1] if n + 1 < len(order) else None,
-            years=order,
         )
 
 
