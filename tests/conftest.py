@@ -236,6 +236,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         mp.setattr(paging, "FEED_ENTRIES", 9)
         mp.setattr(paging, "SITEMAP_URLS", 100)
         mp.setattr(paging, "YEARS_LISTED", 20)  # (the timeline's 30 years, the index's 40)
+        mp.setattr(paging, "CHOICES_LISTED", 10)  # the topics (30) and years: boxes to type in
         build(Paths(content, TEMPLATES, work / "dist"), base_url=PAGED_BASE_URL, strict=True)
     return work / "dist"
 

@@ -954,3 +954,38 @@ def test_a_year_page_is_not_found_by_the_archive_s_subject(site: BuiltSite) -> N
     for path, text in years.items():
         assert "relations" not in text.casefold(), (path, text)
         assert path.removeprefix("years/").removesuffix(".html") in text
+
+
+def test_a_filter_of_many_values_is_a_box_to_type_one_in(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive: Archive
+) -> None:
+    """Each value of a filter was an option of its menu: 3,000 outlets made search.html
+    619 KB.  Past ``paging.CHOICES_LISTED`` values (lowered here to 1) a filter is a box to
+    type one in, whose suggestions search.js takes from the index (the seed's filters, of
+    no more than 200 values, stay menus: the test above)."""
+    from archive_site.render import paging
+    from conftest import TEMPLATES
+
+    monkeypatch.setattr(paging, "CHOICES_LISTED", 1)
+    out = tmp_path / "dist"
+    build(Paths(CONTENT, TEMPLATES, out), base_url=TEST_BASE_URL, search=False, jobs=1)
+    html = (out / "search.html").read_text(encoding="utf-8")
+    years = {y for m in archive.milestones for y in m.date.years()}
+    years |= {a.published.date.year for a in archive.articles} | set(archive.years)
+    many = {
+        "kind": (5, " ids"),
+        "outlet": (len({a.outlet for a in archive.articles}), ""),
+        "year": (len(years), ""),
+        "topic": (len(archive.topics), " ids"),
+        "type": (len({e.type for e in archive.entities}), " ids"),
+    }
+    for key, (count, ids) in many.items():
+        assert count > 1, key
+        assert f'<select id="f-{key}"' not in html, key
+        box = (
+            f'<input type="text" id="f-{key}" name="{key}" data-filter="{key}" '
+            f'list="f-{key}-values" placeholder="Any; type one of {count}{ids}" '
+            f'autocomplete="off"><datalist id="f-{key}-values"></datalist>'
+        )
+        assert box in html, key
+    assert html.count("<option") == 3  # the orders alone

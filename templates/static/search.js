@@ -11,7 +11,10 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  var selects = [].slice.call(form.querySelectorAll("select[data-filter]"));
+  // A filter is a menu of its values, or, of more values than a menu should hold, a box to
+  // type one in (an input with a datalist, which suggests the index's values once loaded).
+  var selects = [].slice.call(form.querySelectorAll("[data-filter]"));
+  var boxes = selects.filter(function (s) { return !s.options; });
   var sort = form.elements.sort;
   var PAGE = 10; // results whose text is fetched at a time
   var AROUND = 12; // words of context on each side of a match
@@ -20,7 +23,7 @@
   form.hidden = false;
   off.hidden = true;
   selects.forEach(function (s) {
-    [].forEach.call(s.options, function (o) { o.label0 = o.textContent; });
+    if (s.options) [].forEach.call(s.options, function (o) { o.label0 = o.textContent; });
   });
 
   // A large archive's index is in shards (see searchindex.py): the first, at data-index,
@@ -110,7 +113,8 @@
     form.elements.q.value = params.get("q") || "";
     selects.concat([sort]).forEach(function (s) {
       var v = params.get(s.name) || "";
-      s.value = [].some.call(s.options, function (o) { return o.value === v; }) ? v : "";
+      if (!s.options) s.value = v; // a box: the index filters on the exact value
+      else s.value = [].some.call(s.options, function (o) { return o.value === v; }) ? v : "";
     });
   }
 
@@ -203,9 +207,23 @@
   function counts(filters) {
     selects.forEach(function (s) {
       var values = (filters && filters[s.getAttribute("data-filter")]) || {};
+      if (!s.options) return suggest(s, values);
       [].forEach.call(s.options, function (o) {
         if (o.value) o.textContent = o.label0 + " (" + (values[o.value] || 0) + ")";
       });
+    });
+  }
+
+  // A box's suggestions: the values some result (or, before a search, some page) carries.
+  function suggest(box, values) {
+    var list = document.getElementById(box.getAttribute("list"));
+    var keys = Object.keys(values).filter(function (v) { return values[v]; });
+    keys.sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); });
+    list.textContent = "";
+    keys.forEach(function (v) {
+      var o = el("option", v + " (" + values[v] + ")");
+      o.value = v;
+      list.appendChild(o);
     });
   }
 
@@ -258,6 +276,15 @@
   });
   selects.concat([sort]).forEach(function (s) {
     s.addEventListener("change", function () { toAddress(); search(); });
+  });
+  boxes.forEach(function (box) {
+    box.addEventListener("focus", function () {
+      var list = document.getElementById(box.getAttribute("list"));
+      if (list.children.length) return;
+      pagefind().then(function (index) { return index.pf.filters(); }).then(function (all) {
+        if (!list.children.length) suggest(box, all[box.getAttribute("data-filter")] || {});
+      }).catch(function () {});
+    });
   });
   more.addEventListener("click", function () { showMore(run); });
   fromAddress();

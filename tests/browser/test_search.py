@@ -183,6 +183,45 @@ def test_valid_and_accessible_with_results_and_a_filter(
     assert [str(v) for v in found] == []
 
 
+def test_a_filter_of_many_values_is_typed_in(
+    context: BrowserContext, paged_site: Path, tmp_path: Path, vnu: Path
+) -> None:
+    """The paged archive's topics (30) and years are past its lowered limit of a menu's values
+    (tests/conftest.py): each is a box, whose suggestions, the index's values with their
+    counts, fill in once it has focus; a value typed in filters as a menu's choice does."""
+    topic = "topic-03"
+    pages = [p.read_text(encoding="utf-8") for p in paged_site.rglob("*.html")]
+    tagged = sum(  # the pages indexed (not a list's later pages) that carry the topic
+        f'data-pagefind-filter="topic:{topic}"' in html and "data-pagefind-body" in html
+        for html in pages
+    )
+    with serve(paged_site, "/") as server:
+        page = context.new_page()
+        page.goto(server.base + "search.html")
+        expect(page.locator("#search-status")).to_have_text(
+            "Type a word or two, or choose a filter."
+        )
+        assert page.locator("#f-topic").evaluate("e => e.tagName") == "INPUT"
+        assert page.locator("#f-outlet").evaluate("e => e.tagName") == "SELECT"
+        page.locator("#f-topic").focus()
+        expect(page.locator("#f-topic-values option")).to_have_count(30)
+        suggested = page.locator("#f-topic-values option").first
+        assert suggested.get_attribute("value") == "topic-01"
+        assert re.fullmatch(r"topic-01 \(\d+\)", suggested.inner_text() or "")
+        page.locator("#f-topic").fill(topic)
+        page.locator("#f-topic").press("Enter")
+        page.wait_for_url(re.compile(r"search\.html\?topic=" + topic + "$"))
+        expect(page.locator("#search-status")).to_have_text(f"{tagged} results, filtered.")
+        # the address holds the typed value: opened afresh, the box and results are back
+        page.reload()
+        expect(page.locator("#search-status")).to_have_text(f"{tagged} results, filtered.")
+        assert page.locator("#f-topic").input_value() == topic
+        page.wait_for_load_state("networkidle")
+        (tmp_path / "search.html").write_text(page.content(), encoding="utf-8")
+        assert [str(m) for m in vnu_html(tmp_path)] == []
+        assert [str(v) for v in axe_check(page, "search.html?topic=" + topic, "light")] == []
+
+
 def _fallback_shown(page: Page) -> None:
     off = page.locator("#search-off")
     expect(off).to_be_visible()

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Archive, Article, Entity, Milestone, Topic
+from . import paging
 
 #: The kinds of page the index holds: (filter value, one, many).
 KINDS = (
@@ -59,6 +60,18 @@ class FilterChoice:
     key: str
     label: str
     options: tuple[tuple[str, str], ...]
+
+    @property
+    def listed(self) -> bool:
+        """Whether the page offers the values as a menu; else as a box to type one in."""
+        return len(self.options) <= paging.CHOICES_LISTED
+
+    @property
+    def hint(self) -> str:
+        """What the box of a filter not :attr:`listed` takes: "Any; type one of 3,000"
+        ("... of 2,000 ids" where values are ids, not the labels the menu would show)."""
+        ids = any(value != label for value, label in self.options)
+        return f"Any; type one of {len(self.options):,}{' ids' if ids else ''}"
 
 
 def _sortable(year: int, month: int | None = None, day: int | None = None) -> str:

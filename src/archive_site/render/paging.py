@@ -17,6 +17,8 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
 * the overview picture draws one bar per year instead of a mark per
   milestone; the feed holds the latest :data:`FEED_ENTRIES` articles;
 * the sitemap is an index of sitemaps past :data:`SITEMAP_URLS` pages;
+* the search page offers a filter of more than :data:`CHOICES_LISTED` values
+  as a box to type a value in, not a menu of them all;
 * the navigation names at most :data:`MENU_PAGES` hand-written pages (or those
   ``site.yaml``'s ``menu`` lists), and a page index (``pages/index.html``,
   in pages of :data:`PER_PAGE`) lists them all when it does not.
@@ -93,6 +95,10 @@ YEARS_LISTED = 200
 #: A sitemap lists this many pages at most, the protocol's limit (sitemaps.org); past it,
 #: ``sitemap.xml`` is an index of sitemaps of as many each (``sitemaps/1.xml``...).
 SITEMAP_URLS = 50_000
+#: The search page offers a filter's values as a menu up to this many; past it, a box to type
+#: one in (its suggestions come from the index, in the browser): a menu of each of 3,000
+#: outlets made the page 619 KB.
+CHOICES_LISTED = 200
 
 
 @dataclass(frozen=True, slots=True)
