@@ -118,11 +118,14 @@
     });
   }
 
+  // A filter's value: a menu's choice, or what is typed in a box, without the spaces around.
+  function value(s) { return s.value.trim(); }
+
   function toAddress() {
     var params = new URLSearchParams();
     var q = form.elements.q.value.trim();
     if (q) params.set("q", q);
-    selects.concat([sort]).forEach(function (s) { if (s.value) params.set(s.name, s.value); });
+    selects.concat([sort]).forEach(function (s) { if (value(s)) params.set(s.name, value(s)); });
     var query = params.toString();
     history.replaceState(null, "", location.pathname + (query ? "?" + query : ""));
   }
@@ -242,7 +245,7 @@
     var mine = (run += 1);
     var q = form.elements.q.value.trim();
     var filters = {};
-    selects.forEach(function (s) { if (s.value) filters[s.getAttribute("data-filter")] = s.value; });
+    selects.forEach(function (s) { if (value(s)) filters[s.getAttribute("data-filter")] = value(s); });
     list.textContent = "";
     more.hidden = true;
     if (!q && !Object.keys(filters).length) {
