@@ -254,7 +254,7 @@ def test_page_weights(site: BuiltSite, archive: Archive) -> None:
     css = sum(p.stat().st_size for p in (site.root / "assets").glob("*.css"))
     js = sum(p.stat().st_size for p in (site.root / "assets").glob("*.js"))
     assert css < 20_000, css
-    assert js < 15_000, js
+    assert js < 16_500, js  # 15,000 until search.js typed a filter of many values in a box
 
 
 def test_every_page_has_semantics(scans: dict[Path, Scan], site: BuiltSite) -> None:

@@ -11,10 +11,8 @@
   var status = document.getElementById("search-status");
   var list = document.getElementById("search-results");
   var more = document.getElementById("search-more");
-  // A filter is a menu of its values, or, of more values than a menu should hold, a box to
-  // type one in (an input with a datalist, which suggests the index's values once loaded).
+  // A filter: a menu, or (of many values) a box to type one in, suggesting the index's values.
   var selects = [].slice.call(form.querySelectorAll("[data-filter]"));
-  var boxes = selects.filter(function (s) { return !s.options; });
   var sort = form.elements.sort;
   var PAGE = 10; // results whose text is fetched at a time
   var AROUND = 12; // words of context on each side of a match
@@ -113,12 +111,10 @@
     form.elements.q.value = params.get("q") || "";
     selects.concat([sort]).forEach(function (s) {
       var v = params.get(s.name) || "";
-      if (!s.options) s.value = v; // a box: the index filters on the exact value
-      else s.value = [].some.call(s.options, function (o) { return o.value === v; }) ? v : "";
+      s.value = !s.options || [].some.call(s.options, function (o) { return o.value === v; }) ? v : "";
     });
   }
 
-  // A filter's value: a menu's choice, or what is typed in a box, without the spaces around.
   function value(s) { return s.value.trim(); }
 
   function toAddress() {
@@ -217,16 +213,12 @@
     });
   }
 
-  // A box's suggestions: the values some result (or, before a search, some page) carries.
   function suggest(box, values) {
-    var list = document.getElementById(box.getAttribute("list"));
-    var keys = Object.keys(values).filter(function (v) { return values[v]; });
-    keys.sort(function (a, b) { return a.localeCompare(b, undefined, { numeric: true }); });
-    list.textContent = "";
-    keys.forEach(function (v) {
-      var o = el("option", v + " (" + values[v] + ")");
-      o.value = v;
-      list.appendChild(o);
+    box.list.textContent = "";
+    var numeric = { numeric: true }; // years in order: 9, 10, 1990
+    Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "en", numeric); })
+    .forEach(function (v) {
+      if (values[v]) box.list.appendChild(new Option(v + " (" + values[v] + ")", v));
     });
   }
 
@@ -279,14 +271,11 @@
   });
   selects.concat([sort]).forEach(function (s) {
     s.addEventListener("change", function () { toAddress(); search(); });
-  });
-  boxes.forEach(function (box) {
-    box.addEventListener("focus", function () {
-      var list = document.getElementById(box.getAttribute("list"));
-      if (list.children.length) return;
-      pagefind().then(function (index) { return index.pf.filters(); }).then(function (all) {
-        if (!list.children.length) suggest(box, all[box.getAttribute("data-filter")] || {});
-      }).catch(function () {});
+    if (!s.options) s.addEventListener("focus", function () { // a box: suggest once it has focus
+      if (s.list.options.length) return;
+      pagefind().then(function (i) { return i.pf.filters(); }).then(function (all) {
+        if (!s.list.options.length) suggest(s, all[s.getAttribute("data-filter")] || {});
+      }, function () {});
     });
   });
   more.addEventListener("click", function () { showMore(run); });
