@@ -989,3 +989,23 @@ def test_a_filter_of_many_values_is_a_box_to_type_one_in(
         )
         assert box in html, key
     assert html.count("<option") == 3  # the orders alone
+
+
+def test_a_filter_of_long_values_is_a_box_however_few(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, archive: Archive
+) -> None:
+    """A menu's size is its values' and labels' length too: 20 outlets of 4,500-character
+    names made search.html 188 KB.  Past ``paging.CHOICES_CHARS`` characters (lowered here to
+    just under the seed's outlets' names, twice each: value and label) a filter is a box, as
+    past ``paging.CHOICES_LISTED`` values."""
+    from archive_site.render import paging
+    from conftest import TEMPLATES
+
+    outlets = {a.outlet for a in archive.articles}
+    monkeypatch.setattr(paging, "CHOICES_CHARS", 2 * sum(map(len, outlets)) - 1)
+    out = tmp_path / "dist"
+    build(Paths(CONTENT, TEMPLATES, out), base_url=TEST_BASE_URL, search=False, jobs=1)
+    html = (out / "search.html").read_text(encoding="utf-8")
+    assert '<select id="f-outlet"' not in html
+    assert f'placeholder="Any; type one of {len(outlets)}"' in html
+    assert len(outlets) <= paging.CHOICES_LISTED

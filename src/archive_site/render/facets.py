@@ -64,7 +64,8 @@ class FilterChoice:
     @property
     def listed(self) -> bool:
         """Whether the page offers the values as a menu; else as a box to type one in."""
-        return len(self.options) <= paging.CHOICES_LISTED
+        chars = sum(len(value) + len(label) for value, label in self.options)
+        return len(self.options) <= paging.CHOICES_LISTED and chars <= paging.CHOICES_CHARS
 
     @property
     def hint(self) -> str:

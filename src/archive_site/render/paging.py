@@ -18,7 +18,8 @@ limits below, lists split with stable URLs (:func:`urls.paged`):
   milestone; the feed holds the latest :data:`FEED_ENTRIES` articles;
 * the sitemap is an index of sitemaps past :data:`SITEMAP_URLS` pages;
 * the search page offers a filter of more than :data:`CHOICES_LISTED` values
-  as a box to type a value in, not a menu of them all;
+  (or :data:`CHOICES_CHARS` characters of them) as a box to type a value in, not
+  a menu of them all;
 * the navigation names at most :data:`MENU_PAGES` hand-written pages (or those
   ``site.yaml``'s ``menu`` lists), and a page index (``pages/index.html``,
   in pages of :data:`PER_PAGE`) lists them all when it does not.
@@ -99,6 +100,9 @@ SITEMAP_URLS = 50_000
 #: one in (its suggestions come from the index, in the browser): a menu of each of 3,000
 #: outlets made the page 619 KB.
 CHOICES_LISTED = 200
+#: ... and up to this many characters of values and labels: 20 outlets of 4,500-character
+#: names made a menu of 180 KB.
+CHOICES_CHARS = 20_000
 
 
 @dataclass(frozen=True, slots=True)
