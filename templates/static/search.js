@@ -213,13 +213,23 @@
     });
   }
 
-  function suggest(box, values) {
-    box.list.textContent = "";
-    var numeric = { numeric: true }; // years in order: 9, 10, 1990
-    Object.keys(values).sort(function (a, b) { return a.localeCompare(b, "en", numeric); })
-    .forEach(function (v) {
-      if (values[v]) box.list.appendChild(new Option(v + " (" + values[v] + ")", v));
-    });
+  // A box offers every value of the index, as a menu does (filled when first needed), with
+  // the results' counts, else the index's.
+  function suggest(box, counts) {
+    var list = box.list;
+    return (list.options.length ? Promise.resolve() : pagefind().then(function (i) {
+      return i.pf.filters();
+    }).then(function (all) {
+      var values = all[box.getAttribute("data-filter")] || {};
+      var numeric = { numeric: true }; // years in order: 9, 10, 1990
+      if (!list.options.length) Object.keys(values).sort(function (a, b) {
+        return a.localeCompare(b, "en", numeric);
+      }).forEach(function (v) { list.appendChild(new Option(v + " (" + values[v] + ")", v)); });
+    })).then(function () {
+      if (counts) [].forEach.call(list.options, function (o) {
+        o.textContent = o.value + " (" + (counts[o.value] || 0) + ")";
+      });
+    }, function () {});
   }
 
   var shown = [];
@@ -271,12 +281,7 @@
   });
   selects.concat([sort]).forEach(function (s) {
     s.addEventListener("change", function () { toAddress(); search(); });
-    if (!s.options) s.addEventListener("focus", function () { // a box: suggest once it has focus
-      if (s.list.options.length) return;
-      pagefind().then(function (i) { return i.pf.filters(); }).then(function (all) {
-        if (!s.list.options.length) suggest(s, all[s.getAttribute("data-filter")] || {});
-      }, function () {});
-    });
+    if (!s.options) s.addEventListener("focus", function () { suggest(s); });
   });
   more.addEventListener("click", function () { showMore(run); });
   fromAddress();

@@ -216,6 +216,12 @@ def test_a_filter_of_many_values_is_typed_in(
         page.reload()
         expect(page.locator("#search-status")).to_have_text(f"{tagged} results, filtered.")
         assert page.locator("#f-topic").input_value() == topic
+        # every value is still offered (as a menu's options are), with the results' counts
+        options = page.locator("#f-topic-values option")
+        expect(options).to_have_count(30)
+        expect(page.locator(f'#f-topic-values option[value="{topic}"]')).to_have_text(
+            f"{topic} ({tagged})"
+        )
         page.wait_for_load_state("networkidle")
         (tmp_path / "search.html").write_text(page.content(), encoding="utf-8")
         assert [str(m) for m in vnu_html(tmp_path)] == []
