@@ -362,12 +362,13 @@ def test_the_overview_of_a_long_span_draws_a_bar_per_decade_or_century(
     assert len(svg) < 80_000  # (200 bars at most)
 
 
-def _build_with_a_milestone_a_year(project: Path, years: range) -> None:
-    """Build ``project`` (the working folder) with one milestone more in each of ``years``."""
+def _build_with_a_milestone_a_year(project: Path, years: range, date: str = "{y}") -> None:
+    """Build ``project`` (the working folder) with one milestone more in each of ``years``,
+    dated ``date`` with the year for ``{y}``."""
     from conftest import cli
 
     extra = "".join(
-        f'\n- id: year-{y}\n  date: "{y}"\n  title: In the year {y}\n  summary: A year.\n'
+        f'\n- id: year-{y}\n  date: "{date.format(y=y)}"\n  title: In the year {y}\n  summary: A year.\n'
         "  date_note: The archivist's own reading.\n  topics: [diplomacy]\n  sources:\n"
         "    - article: 2025-04-21-aliyev-xinhua-interview\n"
         "      quote: since the establishment of diplomatic relations on April 2, 1992\n"
@@ -390,6 +391,19 @@ def test_the_home_page_glances_at_the_latest_hundred_years(project_copy: Path) -
     assert len(years) == 100 and years[-1] == "2025"
     said = re.search(r"The latest 100 of the (\d+) years with milestones", home)
     assert said is not None and int(said[1]) >= 150  # (and the seed's)
+
+
+def test_the_home_page_names_the_states_of_the_latest_hundred_years(project_copy: Path) -> None:
+    """The home page named every year with states ("1 state by 2019, 8 states by 2025"): a
+    state a year over two thousand years would be 160 KB of it.  It names the latest
+    hundred, says so, and links the years index."""
+    _build_with_a_milestone_a_year(project_copy, range(1700, 1850), date="[..{y}]")
+    home = (project_copy / "dist/index.html").read_text(encoding="utf-8")
+    line = home.split("Not events but states")[1].split("</p>")[0]
+    years = re.findall(r'href="years/(\d+)\.html#h-states">\d+ states? by \1<', line)
+    assert len(years) == 100 and years[-1] == "2025" and years[0] == "1752"
+    assert "(the latest 100 of the 152 years with states; " in line
+    assert '<a href="years/index.html">the years</a> have them all)' in line
 
 
 def test_too_many_years_for_a_page_are_listed_by_century(project_copy: Path) -> None:
