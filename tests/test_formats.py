@@ -2329,6 +2329,19 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م", Stamp("2025-04-22")),
         ("24 Shawwal 1446 AH - 22 April 2025", Stamp("2025-04-22")),
         ("الثلاثاء 24 شوال 1446 هـ", None),
+        # walk51: stamps no reader read
+        ("2025年4月21日 10時30分", Stamp("2025-04-21", "10:30")),  # Japanese hours, minutes
+        ("2025年4月21日 午後3時05分", Stamp("2025-04-21", "15:05")),  # afternoon
+        ("2025年04月24日 15时30分", Stamp("2025-04-24", "15:30")),  # Chinese
+        ("23 сәуір 2025, 15:20", Stamp("2025-04-23", "15:20")),  # Kazakh
+        ("23 желтоқсан 2024 ж.", Stamp("2024-12-23")),
+        ("12 sentabr 2025", Stamp("2025-09-12")),  # Uzbek's own month
+        ("15:20 / 23.04.2025", Stamp("2025-04-23", "15:20")),  # Kun.uz's, time first
+        # Asharq Al-Awsat's: the label with its vowel marks, the time glued by a dash, the
+        # tatweel standing for the dash before the Hijri day
+        ("نُشر: 15:20-23 أبريل 2025 م ـ 25 شَوّال 1446 هـ", Stamp("2025-04-23", "15:20")),
+        ("10時", None),
+        ("15:20 / Politics", None),
         ("Published-Minister 2025", None),
         ("Dateline 2025-04-23", None),
         ("31 февраля 2025", None),

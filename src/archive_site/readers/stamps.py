@@ -80,9 +80,15 @@ _STAMP_LANGUAGES = (
     # Hebrew, alone and as a day's month ("23 באפריל 2025", "in April")
     "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
     "בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר",
+    # Kazakh ("23 сәуір 2025 ж."), and Uzbek's where it is not Azerbaijani's ("23 sentabr 2025")
+    "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
+    "_ _ _ _ _ _ _ avgust sentabr oktabr _ _",
 )
 _STAMP_MONTHS = {
-    name: n for names in _STAMP_LANGUAGES for n, name in enumerate(names.split(), start=1)
+    name: n
+    for names in _STAMP_LANGUAGES
+    for n, name in enumerate(names.split(), start=1)
+    if name != "_"
 } | {"ابريل": 4, "يونيه": 6, "يوليه": 7, "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12}
 #: A regular-expression fragment matching one of those months (match it ignoring case).
 STAMP_MONTH_PATTERN = (
@@ -100,7 +106,7 @@ def stamp_month_number(name: str) -> int | None:
 _MORE_DATE_FORMS = (
     re.compile(
         rf"(?P<d>\d{{1,2}})\.?\s+(?P<sm>{STAMP_MONTH_PATTERN})\.?,?\s+(?P<y>\d{{4}})"
-        r"(?:\s*(?:р\.|r\.|م))?",
+        r"(?:\s*(?:р\.|r\.|م|ж\.))?",
         re.IGNORECASE,
     ),
     re.compile(r"(?P<y>\d{4})\s*년\s*(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"),
@@ -159,7 +165,9 @@ _LEAD = later(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?",
     re.I,
 )
-_TIME_FIRST = later(rf"^{_TIME}\s*,?\s+(?P<rest>.+)$")
+#: (Parted from the day by a comma, a slash or a bar, "15:20 / 23.04.2025" as Kun.uz stamps a
+#: story, or by a dash, "15:20-23 أبريل 2025" as Asharq Al-Awsat does.)
+_TIME_FIRST = later(rf"^{_TIME}(?:\s*[-–/|,]\s*|\s+)(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
 _ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
 #: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time.)
@@ -220,7 +228,8 @@ def _unglued(line: str) -> str:
 
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = _KOREAN_CLOCK().sub(_korean_clock, _unglued(line.strip().translate(_DIGITS)))
+    line = _unglued(line.strip().translate(_DIGITS).translate(_ARABIC_MARKS))
+    line = _HAN_CLOCK().sub(_han_clock, _KOREAN_CLOCK().sub(_korean_clock, line))
     if len(line) > MOST_STAMP:
         return None
     if _DASHED_APART().search(line) and (beside := _beside_hijri(line)) is not None:
@@ -246,6 +255,21 @@ _KOREAN_CLOCK = later(r"(오전|오후)\s*(\d{1,2}:\d{2})")
 
 def _korean_clock(m: re.Match[str]) -> str:
     return f"{m[2]} {'AM' if m[1] == '오전' else 'PM'}"
+
+
+#: A time as Japanese and Chinese write it, in hours and minutes, perhaps the half of the day
+#: before it: "10時30分", "午後3時05分" (3:05 PM), "15时30分".
+_HAN_CLOCK = later(r"(午前|午後|上午|下午)?\s*(\d{1,2})\s*[時时點点]\s*(\d{1,2})\s*分")
+
+
+def _han_clock(m: re.Match[str]) -> str:
+    half = {"午前": " AM", "上午": " AM", "午後": " PM", "下午": " PM"}.get(m[1] or "", "")
+    return f" {m[2]}:{int(m[3]):02d}{half}"
+
+
+#: The marks Arabic may write over or under its letters (its short vowels, the shadda): a
+#: stamp's words are read without them ("نُشر:", published, as Asharq Al-Awsat labels it).
+_ARABIC_MARKS = dict.fromkeys(range(0x064B, 0x0653))
 
 
 def _zoned_time_first(text: str) -> re.Match[str] | None:
@@ -314,7 +338,9 @@ _WHO_AFTER = later(r"\s+(?:by|par|von|por|—|–|·)\s+", re.IGNORECASE)
 #: the Gregorian day, parted from it by a dash ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م",
 #: as Saudi papers date a story).
 _HIJRI_DAY = later(r"\d{3,4}\s*(?:هـ|ه\.?ق|ق|AH)\.?\s*$")
-_DASHED_APART = later(r"\s+[-–—]\s+")
+#: (Or the tatweel, which Arabic draws a letter out with, standing alone for a dash: "23 أبريل
+#: 2025 م ـ 25 شوّال 1446 هـ".)
+_DASHED_APART = later(r"\s+[-–—ـ]\s+")
 
 
 def _beside_hijri(text: str) -> Stamp | None:
@@ -324,9 +350,9 @@ def _beside_hijri(text: str) -> Stamp | None:
     if len(parts) < 2:
         return None
     if _HIJRI_DAY().search(parts[0].translate(_DIGITS)):
-        return parse_stamp(text.strip()[len(parts[0]) :].lstrip(" -–—"))
+        return parse_stamp(text.strip()[len(parts[0]) :].lstrip(" -–—ـ"))
     if _HIJRI_DAY().search(parts[-1].translate(_DIGITS)):
-        return parse_stamp(text.strip()[: -len(parts[-1])].rstrip(" -–—"))
+        return parse_stamp(text.strip()[: -len(parts[-1])].rstrip(" -–—ـ"))
     return None
 
 
