@@ -4020,7 +4020,7 @@ def test_paragraphs_parted_by_br_are_on_their_own_lines() -> None:
     )
     r = read_text(html, "p.html", Problems(), fmt="html")
     assert [(b.line, b.text[:9]) for b in r.blocks] == [
-        (3, "Georgia's"),  # the first: its element's line
+        (5, "Georgia's"),  # the first: the line its first word is on, as the others' (walk51)
         (7, "The first"),
         (9, "The minis"),
     ]
@@ -5973,3 +5973,16 @@ def test_an_outlet_s_closing_line_with_input_from_an_agency_names_the_origin() -
         (f.kind, f.text) for f in r.furniture
     ]
     assert fields(r)["agency"] == "Xinhua" and "author" not in fields(r)
+
+
+def test_an_old_page_s_first_paragraph_before_a_br_is_read() -> None:
+    """An old page laid out in nested tables, its text one <font> parted by <br><br> (walk51):
+    the extractor found no text, the page's innermost blocks were read, and the text before
+    the first <br> was no block of its own: the first paragraph, with its dateline and the
+    day it gives, was lost without a word."""
+    r = read_fixture("pages/old-tables-br.html")
+    assert texts(r)[0].startswith("Azerbaijan and Turkmenistan signed a memorandum")
+    assert len(texts(r)) == 4
+    assert r.blocks[0].line == 18  # the line its words are on
+    got = fields(r)
+    assert got["dateline"] == "Baku/21.01.21/Turan:" and got["published"] == "2021-01-21"

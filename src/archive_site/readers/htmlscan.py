@@ -303,6 +303,8 @@ class _Open:
     href: str = ""  # a link's address
     item: bool = False  # the element is a microdata item of an article (see _ARTICLE_ITEM)
     bold: list[str] = field(default_factory=list)  # its text set in bold (<b>, <strong>)
+    first_line: int = 0  # the line its first word is on, once one is
+    broken: bool = False  # a <br> has parted its text
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -421,6 +423,7 @@ class _Scanner(HTMLParser):
         self._head(tag, a, line)
         if tag == "br" and self.stack and not (self.in_furniture or self.skip):
             self._end_run()
+            self._before_break(self.stack[-1])
             self.run = (self.stack[-1], [], [])
         if tag == "meta" and self._in_article() and not self.in_furniture:
             # microdata's <meta itemprop="datePublished" content="..."> in the article
@@ -592,6 +595,18 @@ class _Scanner(HTMLParser):
         if self.early is not None and self.out.time is None:  # no headline: a print view's
             self.out.time = self.early[:2]
 
+    def _before_break(self, top: _Open) -> None:
+        """At the first ``<br>`` in an element, its text before it as a block of its own, as
+        each run after a ``<br>`` is one (see ``run``): a paragraph of an old page's text in
+        one ``<font>``, parted by ``<br><br>``, whose first was lost when the extractor found
+        no text and the page's innermost blocks were read."""
+        if top.broken:
+            return
+        top.broken = True
+        text = _space("".join(top.text))
+        if text and top.first_line:
+            self.out.blocks.append((text, top.first_line))
+
     def _end_run(self) -> None:
         if self.run is not None:
             _, line, parts = self.run
@@ -606,6 +621,7 @@ class _Scanner(HTMLParser):
         text = _space("".join(top.text))
         if self.stack:  # the parent's text includes the child's
             self.stack[-1].text.append(" " + "".join(top.text) + " ")
+            self.stack[-1].first_line = self.stack[-1].first_line or top.first_line
             within = top.text if top.tag in ("b", "strong") else top.bold
             self.stack[-1].bold.append(" " + "".join(within) + " ")
             self.stack[-1].authors_in += top.author and top.tag == "a"  # a link to a writer
@@ -667,6 +683,9 @@ class _Scanner(HTMLParser):
         if self.skip or not self.stack:
             return
         self.stack[-1].text.append(data)
+        if not self.stack[-1].first_line and data.strip():
+            lead = data[: len(data) - len(data.lstrip())]
+            self.stack[-1].first_line = self.getpos()[0] + lead.count("\n")
         if self.run is not None:
             _, line, parts = self.run
             if not line and data.strip():  # the line the run's first word is on
