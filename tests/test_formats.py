@@ -5986,3 +5986,28 @@ def test_an_old_page_s_first_paragraph_before_a_br_is_read() -> None:
     assert r.blocks[0].line == 18  # the line its words are on
     got = fields(r)
     assert got["dateline"] == "Baku/21.01.21/Turan:" and got["published"] == "2021-01-21"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "Almaz Kumenov Apr 23, 2025",
+        "By Almaz Kumenov April 23, 2025 3:20 PM EDT",
+        "Almaz Kumenov 2025-04-23",
+    ],
+)
+def test_a_byline_element_s_name_before_a_month_first_date_is_the_author(byline: str) -> None:
+    """Eurasianet's byline element, the writer's name then a <time> with no separator (walk51,
+    saved from the Wayback Machine): a date whose month comes first, or in numbers, did not
+    end the names, and no author was read (one whose day comes first, "23 April", did)."""
+    stamp = byline.split("Kumenov ")[1]
+    page = (
+        '<!DOCTYPE html><html lang="en"><head><title>Water deal signed | Eurasianet</title>'
+        "</head><body><article><h1>Water deal signed</h1>\n"
+        f'<div class="byline">{byline.split(stamp)[0]}<time datetime="2025-04-23">{stamp}</time></div>\n'
+        "<p>Kazakhstan and Uzbekistan have agreed to share the waters of the Syr Darya under "
+        "a new five-year accord signed in Tashkent on Wednesday.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert fields(r)["author"] == "Almaz Kumenov"
+    assert fields(r)["published"] == "2025-04-23"

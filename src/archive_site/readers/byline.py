@@ -1121,9 +1121,22 @@ def named_agency(text: str) -> str | None:
 _PLACE_BEFORE_NEXT = later(PLACE.pattern + r"(?=\s*,|\s+(?:and|&)\s)")
 
 
+def _without_stamp_ending(text: str) -> str:
+    """``text`` without the date stamp that ends it after a space alone, written as it may
+    be ("Almaz Kumenov Apr 23, 2025", "Jane Roe 2025-04-23 14:05": a date whose month comes
+    first, or in numbers, which :data:`_AFTER_NAMES` does not end the names at); all of it
+    when no stamp ends it."""
+    words = text.split()
+    for n in range(1, len(words)):
+        if len(words) - n <= 6 and parse_stamp(" ".join(words[n:])) is not None:
+            return " ".join(words[:n])
+    return text
+
+
 def _names_alone(text: str) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
     capital, joined as bylines join them; None for anything else."""
+    text = _without_stamp_ending(text)
     names = _AFTER_NAMES().sub("", _PLACE_BEFORE_NEXT().sub("", text)).strip(" ,")
     if (other := _OTHER_BY().match(names)) is not None:
         names = names[other.end() :]  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
