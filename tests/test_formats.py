@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 from archive_site.errors import Problems
 from archive_site.load.articles import publication_chain
 from archive_site.readers import Block, Field, Reading, detect_format, read_text
-from archive_site.readers.byline import Byline, agency_credit, named_author, read_byline, writers
+from archive_site.readers.byline import (
+    Byline,
+    agency_credit,
+    korean_byline,
+    named_author,
+    read_byline,
+    writers,
+)
 from archive_site.readers.dateline import match_dateline
 from archive_site.readers.html import _PAGE_NUMBER, _key, _Texts
 from archive_site.readers.htmlscan import scan
@@ -6011,3 +6018,29 @@ def test_a_byline_element_s_name_before_a_month_first_date_is_the_author(byline:
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert fields(r)["author"] == "Almaz Kumenov"
     assert fields(r)["published"] == "2025-04-23"
+
+
+def test_a_korean_byline_names_the_author_and_its_signature_ends_the_text() -> None:
+    """A Korean paper's page (walk51): the byline element "김민수 기자" (reporter) named no
+    author (no capitals to tell a name by), and the signature ending the text with the
+    reporter's address, "김민수 기자 minsu@...", was kept as its last paragraph."""
+    r = read_fixture("pages/byline-ko.html")
+    got = fields(r)
+    assert got["author"] == "김민수" and got["published"] == "2025-04-21"
+    assert len(texts(r)) == 3 and not any("기자" in t for t in texts(r))
+    assert ("byline", "김민수 기자 minsu@hanbit.example") in [(f.kind, f.text) for f in r.furniture]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("김민수 기자", "김민수"),
+        ("김민수·이지은 기자", "김민수, 이지은"),
+        ("박정호 베이징 특파원", "박정호"),  # a correspondent, and where
+        ("김민수 기자 (minsu@example.kr)", "김민수"),
+        ("외교부 기자단은 이날 회의를 열었다", None),  # a sentence
+        ("기자", None),
+    ],
+)
+def test_korean_bylines(line: str, names: str | None) -> None:
+    assert korean_byline(line) == names

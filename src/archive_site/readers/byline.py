@@ -1074,10 +1074,30 @@ def _take_source(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     return Furniture("credits", last.text, last.line)
 
 
+#: A Korean byline: the writers' names (two to four syllables each), then their title,
+#: reporter or correspondent ("김민수 기자", "김민수·이지은 기자", "박정호 베이징 특파원"), and
+#: perhaps an address to write to, as Korean papers end a story ("김민수 기자
+#: minsu@example.kr").
+_KOREAN_BYLINE = later(
+    r"(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4}){0,3})\s+(?:[가-힣]{2,6}\s+)?"
+    r"(?:선임|수석|전문|객원)?\s*(?:기자|특파원)"
+    r"(?:\s*[(<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>]?)?"
+)
+
+
+def korean_byline(text: str) -> str | None:
+    """The writers a Korean byline names (see :data:`_KOREAN_BYLINE`), parted by commas;
+    None for any other text."""
+    m = _KOREAN_BYLINE().fullmatch(" ".join(text.split()))
+    return None if m is None else ", ".join(re.split(r"\s*[·,]\s*", m["names"]))
+
+
 def _signed(text: str) -> str | None:
     """The writer a line naming the author after a label names ("Автор: Иван Петров",
-    "Author: Jane Roe"), or None."""
+    "Author: Jane Roe"), or a Korean byline ("김민수 기자 minsu@example.kr"), or None."""
     text = " ".join(text.split())
+    if (korean := korean_byline(text)) is not None:
+        return korean
     label = _OTHER_BY().match(text)
     if label is None or not label[0].rstrip().endswith((":", "：")):
         return None  # ("Text Messages Seen By Reuters" is a headline, not a label)
@@ -1099,7 +1119,7 @@ def named_author(text: str) -> str | None:
     ...``, ``Автор: ...``), or names alone, before a date or a place after a separator;
     None when it is no such thing (a biography, a date alone)."""
     text = re.sub(r"^by\s+(?=[A-Z])", "By ", " ".join(text.split()))  # "by Kenji Kawase"
-    found = byline_author([text]) or _names_alone(text)
+    found = byline_author([text]) or _names_alone(text) or korean_byline(text)
     if found is None:
         return None
     names, _, _ = writers(found)  # "Al-Monitor Staff": a desk, as in a byline
