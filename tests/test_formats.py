@@ -6044,3 +6044,26 @@ def test_a_korean_byline_names_the_author_and_its_signature_ends_the_text() -> N
 )
 def test_korean_bylines(line: str, names: str | None) -> None:
     assert korean_byline(line) == names
+
+
+@pytest.mark.parametrize(
+    ("fixture", "first", "pointer"),
+    [
+        ("pages/related-uz.html", "O‘zbekiston va Qozog‘iston", "Mavzuga oid:"),
+        ("pages/related-kk.html", "Қазақстан мен Өзбекстан", "Тақырыпқа қатысты:"),
+    ],
+)
+def test_uzbek_and_kazakh_pages_pointers_and_calls_are_furniture(
+    fixture: str, first: str, pointer: str
+) -> None:
+    """Kun.uz's page and a Kazakh paper's (walk51): the label pointing to a story on the
+    subject ("Mavzuga oid:", "Тақырыпқа қатысты:") and the call to follow the Telegram
+    channel ("... Telegram kanaliga obuna bo‘ling") were paragraphs of the text, and the
+    stamps ("15:20 / 23.04.2025", "23 сәуір 2025, 15:20") went unread."""
+    r = read_fixture(fixture)
+    assert texts(r)[0].startswith(first) and len(texts(r)) == 3
+    assert not any(pointer in t or "Telegram" in t for t in texts(r))
+    kinds = {f.text.split()[0]: f.kind for f in r.furniture}
+    assert kinds[pointer.split()[0]] == "read-also"
+    got = fields(r)
+    assert (got["published"], got["time"]) == ("2025-04-23", "15:20")

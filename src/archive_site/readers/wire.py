@@ -343,6 +343,8 @@ _READ_ALSO = later(
     r"|читайте\s+(?:також|ще)|дивіться\s+також|czytaj\s+(?:także|też|również|więcej)"
     r"|zobacz\s+(?:także|też|również)|baca\s+(?:juga|selengkapnya)|lihat\s+juga|xem\s+thêm"
     r"|đọc\s+thêm|shuningdek\s+o[‘'’`]qing|관련\s*기사"
+    # Uzbek's and Kazakh's "on the subject" (Kun.uz's "Mavzuga oid:"), Kazakh's "read also"
+    r"|mavzuga\s+oid|тақырыпқа\s+(?:қатысты|орай)|сондай-ақ\s+оқыңыз"
     r"|اقرأ\s+(?:أيضا|أيضاً)|بیشتر\s+بخوانید|ראו\s+גם)\s*(?:[:：—–|-]|$)",
     re.IGNORECASE,
 )
@@ -417,11 +419,13 @@ _CALL = later(
     r"|(?:все\s+)?(?:самые\s+)?(?:важные|главные|последние|свежие|срочные)\s+новости\s*[—–-]\s*в)\b",
     re.IGNORECASE,
 )
-#: The same call as Azerbaijani and Turkish put it, last: "APA-nın Telegram kanalına abunə
-#: olun", "Hürriyet'i Google Haberler'de takip edin"; and Meduza's, after its pitch: "Мы
-#: рассказываем честно не только про войну. Скачайте приложение.".
+#: The same call as Azerbaijani, Turkish, Uzbek and Kazakh put it, last: "APA-nın Telegram
+#: kanalına abunə olun", "Kun.uz’ning Telegram kanaliga obuna bo‘ling", "Hürriyet'i Google
+#: Haberler'de takip edin"; and Meduza's, after its pitch: "Мы рассказываем честно не только
+#: про войну. Скачайте приложение.".
 _CALL_LAST = later(
     r"\b(?:abunə\s+olun|izləyin|qoşulun|takip\s+edin|abone\s+olun|katılın"
+    r"|obuna\s+bo[‘'’`ʻ]?ling|kuzatib\s+boring|жазылыңыз"  # Uzbek, Kazakh
     r"|(?:скачайте|установите)\s+(?:наше\s+)?приложение)\W*$",
     re.IGNORECASE,
 )
