@@ -6067,3 +6067,14 @@ def test_uzbek_and_kazakh_pages_pointers_and_calls_are_furniture(
     assert kinds[pointer.split()[0]] == "read-also"
     got = fields(r)
     assert (got["published"], got["time"]) == ("2025-04-23", "15:20")
+
+
+def test_a_description_repeating_the_headline_is_no_standfirst() -> None:
+    """China's Foreign Ministry's page of a press conference in English (walk51): its
+    description is its headline again, and the block around the <h1> was taken for the
+    standfirst the extractor left out, so the headline was the text's first paragraph."""
+    r = read_fixture("pages/press-conference-en.html")
+    title = "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on April 21, 2025"
+    assert fields(r)["title"] == title and title not in texts(r)
+    assert texts(r)[0].startswith("AFP: Azerbaijan's President") and len(texts(r)) == 7
+    assert fields(r)["published"] == "2025-04-21"

@@ -369,12 +369,18 @@ def _language_written(
 def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     """``body`` with the standfirst first, when the extractor left it out: the paragraph
     between the headline and the text that the page's description repeats ("Kazakhstan,
-    Uzbekistan and Azerbaijan are racing to capture ..."), the outlet's own words."""
+    Uzbekistan and Azerbaijan are racing to capture ..."), the outlet's own words; never
+    when the description is the headline again (the block around the ``<h1>``, which holds
+    its words alone, was taken for a standfirst on China's Foreign Ministry's page)."""
     found = page.meta.get("og:description") or page.meta.get("description")
     if not body or page.h1 is None or found is None:
         return body
     said = _loose(found[0])
-    if not said or any(_loose(b.text).startswith(said.rstrip(".…")) for b in body):
+    if (
+        not said
+        or said.rstrip(".") == _loose(page.h1[0]).rstrip(".")
+        or any(_loose(b.text).startswith(said.rstrip(".…")) for b in body)
+    ):
         return body
     # after the headline's block and before the text's first (in the scan's order, not by
     # lines: a page sent minified is one line)
