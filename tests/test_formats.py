@@ -6078,3 +6078,27 @@ def test_a_description_repeating_the_headline_is_no_standfirst() -> None:
     assert fields(r)["title"] == title and title not in texts(r)
     assert texts(r)[0].startswith("AFP: Azerbaijan's President") and len(texts(r)) == 7
     assert fields(r)["published"] == "2025-04-21"
+
+
+def test_a_broadcaster_s_language_service_is_no_author() -> None:
+    """A page SingleFile saved (walk51): its JSON-LD's author, a Person, is "RFE/RL's Turkmen
+    Service", the broadcaster's desk in a language, and was read as the writer."""
+    r = read_fixture("pages/singlefile-service.html")
+    got = fields(r)
+    assert "author" not in got
+    assert (got["published"], got["outlet"]) == ("2025-04-23", "RFE/RL")
+    assert got["url"] == "https://www.rferl.org/a/turkmenistan-gas-china-pipeline/33391234.html"
+    assert len(texts(r)) == 4
+
+
+@pytest.mark.parametrize(
+    ("names", "writer"),
+    [
+        ("RFE/RL's Turkmen Service", ""),
+        ("BBC Russian Service", ""),
+        ("Jane Roe and RFE/RL's Kazakh Service", "Jane Roe"),
+        ("Robert Service", "Robert Service"),  # a person's name may end so
+    ],
+)
+def test_a_language_service_is_a_desk(names: str, writer: str) -> None:
+    assert writers(names)[0] == writer

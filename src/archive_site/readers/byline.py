@@ -233,13 +233,25 @@ def byline_author(lines: list[str]) -> str | None:
     return None if found is None else found.author
 
 
+#: The languages a broadcaster's service is named for ("RFE/RL's Turkmen Service"): a
+#: person's name may end with "Service" (the historian Robert Service), a desk's with these.
+_SERVICE_LANGUAGES = (
+    "russian|ukrainian|belarus(?:ian)?|turkmen|uzbek|kazakh|kyrgyz|tajik|azerbaijani|azeri"
+    "|armenian|georgian|persian|farsi|dari|pashto|urdu|tatar|bashkir|chechen|arabic|turkish"
+    "|kurdish|uyghur|mongolian|chinese|mandarin|cantonese|korean|japanese|vietnamese|burmese"
+    "|thai|khmer|lao|hindi|bengali|tamil|swahili|hausa|somali|amharic|english|french|spanish"
+    "|portuguese|german|romanian|moldovan|hungarian|serbian|bosnian|albanian|macedonian"
+    r"|bulgarian|balkan|polish|czech|slovak|world|international|foreign|central\s+asian"
+)
 #: A desk, not a writer: "Caspian Freight Wire staff", "Staff Reporter", "Our
-#: Correspondent", "Nikkei staff writers", "News Desk", "Agencies" (its desk's words, group 1).
+#: Correspondent", "Nikkei staff writers", "News Desk", "Agencies" (its desk's words, group 1);
+#: a broadcaster's service in a language, "RFE/RL's Turkmen Service", "BBC Russian Service".
 _DESK = later(
-    r"(?:(?:[Tt]he|[Oo]ur|[Aa])\s+)?(?:[A-Z][\w.&'’-]*\s+){0,4}"
+    r"(?:(?:[Tt]he|[Oo]ur|[Aa])\s+)?(?:[A-Z][\w.&'’/-]*\s+){0,4}"
     r"((?i:(?:staff|news|editorial|foreign|city|web|online)\s+(?:writers?|reporters?|"
     r"correspondents?|desk|team|board)|staff|correspondents?|reporters|writers|desk|bureau"
-    r"|agencies|news\s+agencies|wire\s+services|news\s+services|wires))"
+    r"|agencies|news\s+agencies|wire\s+services|news\s+services|wires"
+    rf"|(?:{_SERVICE_LANGUAGES})\s+service))"
 )
 #: A writer's role after their name ("LEYLA MAMMADOVA Staff Writer", "Leyla Mammadova
 #: Business Correspondent", "KEN MORITSUGU AP Diplomatic Writer"): one person, named first.
