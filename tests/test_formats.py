@@ -6102,3 +6102,24 @@ def test_a_broadcaster_s_language_service_is_no_author() -> None:
 )
 def test_a_language_service_is_a_desk(names: str, writer: str) -> None:
     assert writers(names)[0] == writer
+
+
+def test_an_old_page_s_title_is_the_part_of_its_title_element_it_shows() -> None:
+    """The same old page has no <h1>: its headline is set in a <font>, and its <title> names
+    the site first, "Turan News Agency - Baku and Ashgabat agree on Dostlug". The title read
+    was the site's name, and the stamp under the headline went unread (walk51)."""
+    r = read_fixture("pages/old-tables-br.html")
+    got = fields(r)
+    assert got["title"] == "Baku and Ashgabat agree on Dostlug"
+    assert (got["published"], got["time"]) == ("2021-01-21", "14:05")
+    assert "outlet" not in got  # the site's name before the headline: not guessed
+
+
+def test_a_title_element_s_first_part_stays_the_title_when_the_page_shows_no_other() -> None:
+    page = (
+        "<html><head><title>Ferry deal signed - Caspian Post</title></head><body>"
+        "<div>Caspian Post</div><p>Azerbaijan and Kazakhstan signed an agreement on "
+        "Wednesday to build six new ferries for the Caspian crossing.</p></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert fields(r)["title"] == "Ferry deal signed"

@@ -2127,8 +2127,11 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
     if page.h1:
         out["title"] = _Found(*page.h1)
     elif page.title:  # no <h1> (a print view, a Google Docs export): the <title>'s first part
+        shown = _title_shown(page)
         head = _TITLE_SEPARATOR().split(page.title[0])[0].strip()
-        if not _HOST().fullmatch(head):  # ("CNN.com - Transcripts": the site's name, no headline)
+        if shown is not None:
+            out["title"] = _Found(*shown)
+        elif not _HOST().fullmatch(head):  # ("CNN.com - Transcripts": the site's name alone)
             out["title"] = _Found(_without_agency_after(head), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
@@ -2144,6 +2147,24 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
     if outlet is not None:
         out["outlet"] = outlet
     return out
+
+
+def _title_shown(page: PageScan) -> tuple[str, int] | None:
+    """The one part of a page's ``<title>`` after its first that the page shows as a block
+    of its own, with that block's line, when it shows not the first and the part has more
+    words than the first (a site's name is short; a page's header may show it alone, and
+    the first part is the headline then: "Ferry deal signed - Caspian Post"): the headline
+    of an old page with no ``<h1>``, set in a ``<font>``, whose ``<title>`` names the site
+    first ("Turan News Agency - Baku and Ashgabat agree on Dostlug"); else None."""
+    assert page.title is not None
+    parts = [p.strip() for p in _TITLE_SEPARATOR().split(page.title[0])]
+    if len(parts) < 2:
+        return None
+    lines = {_key(text): line for text, line in reversed(page.blocks)}
+    shown = [(part, lines[_key(part)]) for part in parts[1:] if _key(part) in lines]
+    if len(shown) != 1 or _key(parts[0]) in lines:
+        return None
+    return shown[0] if len(shown[0][0].split()) > len(parts[0].split()) else None
 
 
 def _element_author(page: PageScan) -> dict[str, _Found]:
