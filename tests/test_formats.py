@@ -6123,3 +6123,26 @@ def test_a_title_element_s_first_part_stays_the_title_when_the_page_shows_no_oth
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert fields(r)["title"] == "Ferry deal signed"
+
+
+def test_a_page_saved_from_archive_today_names_the_copied_page_and_its_outlet() -> None:
+    """A page saved from archive.today (walk51): its canonical link and og:url are the copy's
+    short address, "https://archive.ph/Xk3Pq", and its og:site_name "archive.ph": the
+    address read was the archive's, the outlet "archive.ph". The copied page's address is
+    in <link rel=bookmark> within the archive's, and its site's name after "•" in <title>."""
+    r = read_fixture("pages/archive-today.html")
+    got = fields(r)
+    assert got["url"] == "https://oc-media.org/georgias-parliament-passes-media-law/"
+    assert got["outlet"] == "OC Media"
+    assert got["published"] == "2025-04-23"  # the page's day, not the copy's (24 April)
+    assert texts(r)[0].startswith("Georgia's parliament has passed") and len(texts(r)) == 4
+
+
+def test_archive_today_s_name_is_no_outlet() -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="archive.ph"/>'
+        "<title>Ferry deal signed</title></head><body><h1>Ferry deal signed</h1><p>Azerbaijan "
+        "and Kazakhstan signed an agreement on Wednesday to build six new ferries for the "
+        "Caspian crossing.</p></body></html>"
+    )
+    assert "outlet" not in fields(read_text(page, "p.html", Problems(), fmt="html"))

@@ -1433,8 +1433,11 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
         for key, found in source.items():
             if key == "url":
                 found = _Found(uri_of(unarchived(found.value)), found.line)
+                found = _copied_from(page, found)
                 if not is_web_url(found.value):
                     continue  # only an address the site can publish (http(s)) is a page's
+            if key == "outlet" and found.value.casefold() in _ARCHIVE_TODAY_HOSTS:
+                continue  # archive.today's copy names the archive as its site: no outlet
             if key == "language":
                 tag = language_tag(found.value)
                 if tag is None:
@@ -1867,6 +1870,18 @@ def translated_from(url: str) -> str | None:
     return said[1] if said else "auto"
 
 
+def _copied_from(page: PageScan, found: _Found) -> _Found:
+    """The address of the page archive.today copied, when ``found`` is the copy's short one
+    (``https://archive.ph/Xk3Pq``, its canonical link's and ``og:url``) and the copy's
+    ``<link rel=bookmark>`` gives the copied page's within the archive's
+    (``https://archive.ph/2025.04.24-081451/https://oc-media.org/...``); else ``found``."""
+    host = re.sub(r"^(?:https?:)?//(?:www\.)?([^/]+).*$", r"\1", found.value.strip()).lower()
+    if host not in _ARCHIVE_TODAY_HOSTS or page.bookmark is None:
+        return found
+    copied = unarchived(page.bookmark[0])
+    return found if copied == page.bookmark[0] else _Found(uri_of(copied), page.bookmark[1])
+
+
 def unarchived(url: str) -> str:
     """The page's own address in one the Wayback Machine, archive.today or Google's cache
     rewrote, as a page saved from it links to itself
@@ -2199,7 +2214,7 @@ def _element_author(page: PageScan) -> dict[str, _Found]:
 _HOST = later(r"(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*\.[^\W\d_]{2,6}")
 #: What sets a site's name apart from the headline in a page's <title>.
 _TITLE_SEPARATOR = later(
-    r"\s+(?:[|–—·:»]{1,2}|-)\s+"
+    r"\s+(?:[|–—·:»•]{1,2}|-)\s+"
     r"|(?<=[\u3000-\u30ff\u4e00-\u9fff\uff00-\uffef])[-_|－—](?=[\u4e00-\u9fff])"  # 标题-新华网
 )
 #: A site's name joined to the headline by an underscore, as China's Foreign Ministry

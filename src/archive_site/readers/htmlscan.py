@@ -328,6 +328,7 @@ class PageScan:
     meta_repeated: dict[str, list[str]] = field(default_factory=dict)
     json_ld: list[tuple[str, int]] = field(default_factory=list)  # (script text, line)
     canonical: tuple[str, int] | None = None
+    bookmark: tuple[str, int] | None = None  # <link rel=bookmark>: archive.today's full address
     h1: tuple[str, int] | None = None
     time: tuple[str, int] | None = None
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
@@ -552,6 +553,8 @@ class _Scanner(HTMLParser):
             self.out.translated = line
         elif self._is_canonical(tag, a):
             self.out.canonical = (a["href"].strip(), line)
+        elif tag == "link" and "bookmark" in a.get("rel", "").lower().split():
+            self.out.bookmark = self.out.bookmark or (a.get("href", "").strip(), line)
 
     def _refused(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether this element takes the page beyond a limit (see :data:`MOST_DEPTH`)."""
