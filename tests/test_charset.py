@@ -319,8 +319,21 @@ def _zip(names: list[str]) -> bytes:
         ),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a Word 97-2003 document"),
         (b"\x89PNG\r\n\x1a\n" + bytes(100), "a PNG image"),
+        # walk51: a feed's item, or an export as JSON, was read as plain text, its markup
+        # the article's text
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><item>'
+            b"<title>Ferry deal signed</title></item></channel></rss>\n",
+            "an RSS feed",
+        ),
+        (
+            b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- generator -->\n'
+            b'<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title></feed>\n',
+            "an Atom feed",
+        ),
+        (b'{"title": "Ferry deal signed", "text": "Azerbaijan and ..."}\n', "a JSON document"),
     ],
-    ids=["pdf", "pdf-ascii", "rtf", "docx", "odt", "doc", "png"],
+    ids=["pdf", "pdf-ascii", "rtf", "docx", "odt", "doc", "png", "rss", "atom", "json"],
 )
 def test_a_document_of_another_kind_is_named_and_refused(
     project_copy: Path, data: bytes, kind: str
@@ -335,3 +348,17 @@ def test_a_document_of_another_kind_is_named_and_refused(
     assert f"doc.bin:1: {kind}" in result.stderr, result.stderr
     assert "save the article's text from it as a plain text file (.txt)" in result.stderr
     assert sorted((project_copy / "content/articles").iterdir()) == before
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"[Photo] The minister arrived in Baku on Wednesday.\n",  # brackets, no JSON
+        b"{Editor's note} The minister arrived in Baku.\n",
+        b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+    ],
+)
+def test_text_opening_as_json_or_xml_might_is_no_document_of_another_kind(data: bytes) -> None:
+    from archive_site.readers.charset import document_kind
+
+    assert document_kind(data) is None

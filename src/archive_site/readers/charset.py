@@ -22,6 +22,7 @@ byte that is not UTF-8 (or not the declared encoding).
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from typing import NamedTuple
 
@@ -250,16 +251,39 @@ _DOCUMENT_TEXT = (
 )
 
 
+#: The root of a news feed, after an XML declaration and comments (an XHTML page's is
+#: ``<html``): RSS's, Atom's, RSS 1.0's.
+_FEED = re.compile(
+    rb"\s*<\?xml[^>]*\?>(?:\s*<!--.*?-->|\s*<\?[^>]*\?>)*\s*<(?P<root>rss|feed|rdf:RDF)\b", re.S
+)
+_FEEDS = {b"rss": "an RSS feed", b"feed": "an Atom feed", b"rdf:RDF": "an RSS 1.0 feed"}
+
+
 def document_kind(data: bytes) -> str | None:
     """What a file is, when its first bytes say it is a document of a kind no reader takes
-    (a PDF, a Word or OpenDocument file, an RTF, an image): None for anything else."""
+    (a PDF, a Word or OpenDocument file, an RTF, an image; a news feed, whose markup would
+    be read as the text; a JSON document, a site's or a tool's export): None for anything
+    else."""
     for magic, kind in _DOCUMENTS:
         if data.startswith(magic):
             if magic.startswith(b"PK"):  # which zip: its members' names are in its start
                 head = data[:4096]
                 return next((name for mark, name in _ZIPPED if mark in head), kind)
             return kind
-    return None
+    head = data[:4096].removeprefix(codecs.BOM_UTF8)
+    feed = _FEED.match(head)
+    if feed is not None:
+        return _FEEDS[feed["root"]]
+    return "a JSON document" if head.lstrip()[:1] in (b"{", b"[") and _json(data) else None
+
+
+def _json(data: bytes) -> bool:
+    """Whether the bytes are a JSON document, whole."""
+    try:
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 #: The bytes looked at for NULs, and the share of them that makes no text.
