@@ -27,6 +27,7 @@ import re
 from typing import NamedTuple
 
 from ..errors import Problems
+from ..patterns import later
 
 #: How far into a page its encoding is looked for, as browsers do.
 PRESCAN = 1024
@@ -253,10 +254,10 @@ _DOCUMENT_TEXT = (
 
 #: The root of a news feed, after an XML declaration and comments (an XHTML page's is
 #: ``<html``): RSS's, Atom's, RSS 1.0's.
-_FEED = re.compile(
-    rb"\s*<\?xml[^>]*\?>(?:\s*<!--.*?-->|\s*<\?[^>]*\?>)*\s*<(?P<root>rss|feed|rdf:RDF)\b", re.S
+_FEED = later(
+    r"\s*<\?xml[^>]*\?>(?:\s*<!--.*?-->|\s*<\?[^>]*\?>)*\s*<(?P<root>rss|feed|rdf:RDF)\b", re.S
 )
-_FEEDS = {b"rss": "an RSS feed", b"feed": "an Atom feed", b"rdf:RDF": "an RSS 1.0 feed"}
+_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "rdf:RDF": "an RSS 1.0 feed"}
 
 
 def document_kind(data: bytes) -> str | None:
@@ -271,7 +272,7 @@ def document_kind(data: bytes) -> str | None:
                 return next((name for mark, name in _ZIPPED if mark in head), kind)
             return kind
     head = data[:4096].removeprefix(codecs.BOM_UTF8)
-    feed = _FEED.match(head)
+    feed = _FEED().match(head.decode("latin-1"))  # (its markup's bytes are ASCII)
     if feed is not None:
         return _FEEDS[feed["root"]]
     return "a JSON document" if head.lstrip()[:1] in (b"{", b"[") and _json(data) else None
