@@ -62,6 +62,11 @@ def turns(out: list[Block]) -> list[tuple[str, int | None]]:
         ("Elnur Mammadli [01:12]: Thanks.", "Elnur Mammadli"),
         ("At 10:30: the talks began.", None),
         ("Until 12:00: the port is closed.", None),
+        # Otter's: no colon, two spaces before the time, the words on the next line (walk51)
+        ("Jane Roe  0:05\nWelcome to the show.", "Jane Roe"),
+        ("Rustam Karimov  01:12:30 Thanks.", "Rustam Karimov"),
+        ("Baku 10:30 The ministry said.", None),  # one space: a place and a time
+        ("At  10:30 the talks began.", None),
     ],
 )
 def test_speaker_label(text: str, name: str | None) -> None:
@@ -947,4 +952,28 @@ def test_a_name_and_colon_opening_a_wrapped_line_once_stays_in_its_paragraph() -
         (["Aliyev: Because."], 2),
         (["Xinhua: When?"], 4),
         (["Aliyev: Soon."], 5),
+    ]
+
+
+def test_an_otter_transcript_s_turns_are_marked_by_names_with_no_colon(
+    project_copy: Path,
+) -> None:
+    """Otter's transcript (walk51): each turn opens with the speaker's name and the time on
+    a line of their own, two spaces between, and no colon ("Xinhua  0:05" / its words): no
+    turns were found, and the check said an interview needs them."""
+    text = (
+        "The president spoke to Xinhua about the port.\n\n"
+        "Xinhua  0:05\nWill the port double its capacity by 2027?\n\n"
+        "Ilham Aliyev  0:09\nWe will see next year.\n\n"
+        "Xinhua  0:15\nAnd the railway?\n\n"
+        "Ilham Aliyev  0:18\nIt opens in 2026.\n\n"
+        "Transcribed by https://otter.ai\n"
+    )
+    assert _interview(project_copy, "otter.capture.txt", text) == [
+        ("lead", None),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("body", None),  # the service's mark, not the last answer's words
     ]

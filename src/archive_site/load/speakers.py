@@ -214,14 +214,17 @@ def interview_names(
 
 #: What a text's last paragraphs say of the interview, not in it: "This interview has been
 #: edited for length and clarity", who asked ("Interview by Jane Roe"), the author's
-#: biography ("Joshua Kucera is a Eurasianet contributing editor").
+#: biography ("Joshua Kucera is a Eurasianet contributing editor"), who transcribed it
+#: ("Transcribed by https://otter.ai").
 _EDITORS_NOTE = later(
     r"\b(?:edited|condensed|translated|abridged)\b[^.]{0,40}\bfor\b[^.]{0,20}"
     r"\b(?:length|clarity|brevity|space|readability)\b"
     r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:has|have) been "
     r"(?:edited|condensed|translated|abridged|shortened)\b"
     r"|^(?:this|the) (?:interview|conversation|transcript|q&a) (?:was|is) "
-    r"(?:edited|condensed|translated|conducted|recorded)\b",
+    r"(?:edited|condensed|translated|conducted|recorded)\b"
+    # the transcribing service's mark, as Otter ends a transcript: "Transcribed by https://otter.ai"
+    r"|^(?:transcribed|transcript(?:ion)?(?: generated| made)?) by\s+\S+\s*$",
     re.IGNORECASE,
 )
 #: Who asked, as the text ends, the line naming them alone: "Interview by Jane Roe",

@@ -140,14 +140,15 @@ QA_TURN = later(
 #: before it (``[00:01:12] NAME:``) and the speaker's office after it, the first time they
 #: speak (``ILHAM ALIYEV, PRESIDENT OF AZERBAIJAN:``, ``ALIYEV (through translator):``),
 #: or the time after it, as Zoom's and Descript's transcripts write it (``Jane Roe
-#: (00:00:05):``).
+#: (00:00:05):``), or Otter's, with no colon, the words said on the next line (``Jane Roe
+#: 0:05``, two spaces before the time).
 _WORD = r"[^\W\d_][\w'’.-]*"
 _LABEL = later(
     r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \u00a0]+)?"
     rf"(?:\*\*|__)?(?P<name>{_WORD}(?:[ \u00a0]{_WORD}){{0,3}})"
     r"(?:,[ \u00a0](?P<office>[^:()\n]{1,80}?))?(?:[ \u00a0]\([^():\n]{1,60}\))?"
     r"(?:[ \u00a0][\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?)?"
-    r"(?:\*\*|__)?\s?:(?:\*\*|__)?\s+(?=\S)"
+    r"(?:(?:\*\*|__)?\s?:(?:\*\*|__)?\s+|[ \u00a0]{2,}\d{1,2}:\d{2}(?::\d{2})?\s+)(?=\S)"
 )
 #: A paragraph opening with a speaker's name in Chinese, Japanese or Korean, which have no
 #: capitals, then a full-width colon, as their interviews mark turns (``记者：...``,
