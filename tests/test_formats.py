@@ -2635,8 +2635,10 @@ def test_an_email_with_an_attachment_is_read_as_its_page() -> None:
     problems = Problems()
     plain = nested.replace("text/html", "text/x-other")
     r = read_text(plain, "brief.eml", problems, fmt="mhtml")
-    assert [d.message for d in problems] == [
-        "an MHTML file without a text/html part: no page in it"
+    assert [d.message for d in problems] == [  # (its text/plain version: walk51)
+        "an e-mail of plain text, with no page (text/html part) in it: copy its text, as the "
+        "mail program shows it, into a .txt file of its own and add that (its Subject, Date "
+        "and sender are for the metadata)"
     ]
     assert fields(r)["outlet"] == "The Caspian Brief"
 
@@ -6146,3 +6148,20 @@ def test_archive_today_s_name_is_no_outlet() -> None:
         "Caspian crossing.</p></body></html>"
     )
     assert "outlet" not in fields(read_text(page, "p.html", Problems(), fmt="html"))
+
+
+def test_an_email_of_plain_text_is_refused_saying_what_to_do() -> None:
+    """A press office's e-mail saved as .eml, its text plain with no page in it (walk51):
+    the error was "the capture does not look like 'mhtml'", which said neither what it was
+    nor what to do."""
+    mail = (
+        "From: Press Office <press@mfa.example.gov>\nSubject: Ministers meet\n"
+        "Date: Wed, 23 Apr 2025 14:05:00 +0400\nMIME-Version: 1.0\n"
+        'Content-Type: text/plain; charset="utf-8"\n\nThe Foreign Minister met his Kazakh '
+        "counterpart in Baku on Wednesday.\n"
+    )
+    problems = Problems()
+    read_text(mail, "release.eml", problems, fmt="mhtml")
+    assert [(d.line, d.message[:40]) for d in problems] == [
+        (1, "an e-mail of plain text, with no page (t")
+    ]

@@ -46,8 +46,11 @@ _MULTIPART = later(r"^content-type\s*:\s*multipart/related\b", re.I | re.M)
 #: of the text or of a page.
 _FROM = later(r"^from\s*:", re.I | re.M)
 _MAIL_BODY = later(
-    r"^content-type\s*:\s*(?:multipart/(?:alternative|mixed|related)|text/html)\b", re.I | re.M
+    r"^content-type\s*:\s*(?:multipart/(?:alternative|mixed|related)|text/html|text/plain)\b",
+    re.I | re.M,
 )
+#: A part, or a message, of plain text.
+_PLAIN_TYPE = later(r"^content-type\s*:\s*text/plain\b", re.I | re.M)
 
 
 def is_mhtml(name: str, data: bytes) -> bool:
@@ -152,6 +155,12 @@ def _no_page(lines: tuple[str, ...], end: int) -> tuple[int, str]:
     than :data:`_MOST_NESTED` parts within parts, or in a part that is no multipart): said
     so at that head's line (it was told as "without a text/html part", which it has)."""
     deep = next((i for i in range(end + 1, len(lines)) if _HTML_TYPE().match(lines[i])), None)
+    if deep is None and any(_PLAIN_TYPE().match(line) for line in lines):
+        return 1, (  # a press office's e-mail, a newsletter sent as text
+            "an e-mail of plain text, with no page (text/html part) in it: copy its text, as "
+            "the mail program shows it, into a .txt file of its own and add that (its "
+            "Subject, Date and sender are for the metadata)"
+        )
     if deep is None:
         return 1, "an MHTML file without a text/html part: no page in it"
     return deep + 1, (
