@@ -6165,3 +6165,25 @@ def test_an_email_of_plain_text_is_refused_saying_what_to_do() -> None:
     assert [(d.line, d.message[:40]) for d in problems] == [
         (1, "an e-mail of plain text, with no page (t")
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2025-04-21 10:30:15 来源：新华网",
+        "2025年04月21日 10:30  来源：人民网 编辑：王磊",
+        "发布时间：2025-04-21 10:30 来源：外交部",
+    ],
+)
+def test_a_chinese_page_s_stamp_before_its_source_with_no_bar_is_read(line: str) -> None:
+    """A Chinese page's line of metadata under its headline, its stamp parted from the
+    source's label by spaces alone, "2025-04-21 10:30:15 来源：新华网" (walk51): only a line
+    parted by bars, "... | 来源：人民网", gave its date."""
+    page = (
+        '<html lang="zh-CN"><head><meta charset="utf-8"><title>中国同阿塞拜疆签署协议</title>'
+        f"</head><body><h1>中国同阿塞拜疆签署协议</h1>\n<div class='info'>{line}</div>\n"
+        "<p>4月21日，中国和阿塞拜疆在北京签署了关于建立全面战略伙伴关系的联合声明，双方同意加强"
+        "交通和能源合作。</p>\n<p>双方还签署了多项合作文件。</p></body></html>"
+    )
+    got = fields(read_text(page, "p.html", Problems(), fmt="html"))
+    assert (got["published"], got["time"]) == ("2025-04-21", "10:30")

@@ -356,15 +356,27 @@ def _beside_hijri(text: str) -> Stamp | None:
     return None
 
 
+#: The label of the first item after the stamp of a Chinese page's line of metadata, parted
+#: from it by spaces alone: "2025-04-21 10:30:15 来源：新华网", "发布时间：2025-04-21 来源：外交部"
+#: (its source, writer, editor, the size of its type, its count of readers).
+_ITEM_AFTER = later(
+    r"\s*(?:来源|來源|作者|记者|記者|责任编辑|责编|编辑|編輯|字号|浏览|阅读)\s*[:：]"
+)
+
+
 def find_published_stamp(text: str) -> Stamp | None:
     """The stamp a text holding more states: after a label saying when the page was
     published (a byline before it, when the page changed or who published it after it), or
-    as one of the items of a line parted by bars."""
+    before the items of a Chinese page's line of metadata (see :data:`_ITEM_AFTER`), or as
+    one of the items of a line parted by bars."""
     for m in _LABELLED().finditer(text):
         said = m[0].strip(" ,;|")
         stamp = parse_stamp(said) or parse_stamp(_WHO_AFTER().split(said, maxsplit=1)[0])
         if stamp is not None:
             return stamp
+    before = _ITEM_AFTER().split(text[:MOST_STAMP], maxsplit=1)
+    if len(before) == 2 and (stamp := parse_stamp(before[0])) is not None:
+        return stamp
     items = _BAR().split(text)
     if len(items) < 2:
         return None
