@@ -6173,6 +6173,7 @@ def test_an_email_of_plain_text_is_refused_saying_what_to_do() -> None:
         "2025-04-21 10:30:15 来源：新华网",
         "2025年04月21日 10:30  来源：人民网 编辑：王磊",
         "发布时间：2025-04-21 10:30 来源：外交部",
+        "2025-04-21 10:30【字体：大 中 小】打印本页",  # China's Foreign Ministry's (walk32)
     ],
 )
 def test_a_chinese_page_s_stamp_before_its_source_with_no_bar_is_read(line: str) -> None:

@@ -358,9 +358,10 @@ def _beside_hijri(text: str) -> Stamp | None:
 
 #: The label of the first item after the stamp of a Chinese page's line of metadata, parted
 #: from it by spaces alone: "2025-04-21 10:30:15 来源：新华网", "发布时间：2025-04-21 来源：外交部"
-#: (its source, writer, editor, the size of its type, its count of readers).
+#: (its source, writer, editor, the size of its type, its count of readers; the type's size
+#: in brackets too, as government sites set it: "2025-04-01 19:30【字体：大 中 小】").
 _ITEM_AFTER = later(
-    r"\s*(?:来源|來源|作者|记者|記者|责任编辑|责编|编辑|編輯|字号|浏览|阅读)\s*[:：]"
+    r"\s*【?\s*(?:来源|來源|作者|记者|記者|责任编辑|责编|编辑|編輯|字号|字體|字体|浏览|阅读)\s*[:：]"
 )
 
 
