@@ -6188,3 +6188,31 @@ def test_a_chinese_page_s_stamp_before_its_source_with_no_bar_is_read(line: str)
     )
     got = fields(read_text(page, "p.html", Problems(), fmt="html"))
     assert (got["published"], got["time"]) == ("2025-04-21", "10:30")
+
+
+def test_a_stamp_with_its_time_before_the_writer_s_name_on_its_block_is_read() -> None:
+    """A Japanese paper's page (walk51): under its headline one block holds the stamp, its
+    time in hours and minutes, then the writer's name, "2025年4月21日 10時30分 山田太郎"; no
+    date was read. The name is not taken for the author (nothing labels it one)."""
+    r = read_fixture("pages/stamp-and-name-ja.html")
+    got = fields(r)
+    assert (got["published"], got["time"]) == ("2025-04-21", "10:30")
+    assert "author" not in got and len(texts(r)) == 2
+    assert "prompt" in {f.kind for f in r.furniture}  # "この記事は有料記事です。残り812文字"
+
+
+@pytest.mark.parametrize(
+    ("block", "day"),
+    [
+        ("April 21, 2025 10:30 John Smith", "2025-04-21"),
+        ("April 21, 2025 John Smith", None),  # no time: a date alone may head a section
+        ("3 July 2024 Talks begin in Baku", None),
+    ],
+)
+def test_a_stamp_opening_a_block_under_the_headline(block: str, day: str | None) -> None:
+    page = (
+        "<html><head><title>Talks</title></head><body><h1>Talks in Beijing</h1>\n"
+        f"<div>{block}</div>\n<p>The two presidents held talks in Beijing on trade and "
+        "transport, officials said on Monday.</p></body></html>"
+    )
+    assert fields(read_text(page, "p.html", Problems(), fmt="html")).get("published") == day

@@ -1183,11 +1183,16 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
     if stamp is None and above:  # "Economy 3 June 2025 14:05"; below,
         stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
     elif stamp is None and not below:  # under the headline, with its time: "ISTANBUL Apr 25,
-        placed = _after_label(before_changed(text))  # 2025 - 2:14 pm GMT+3" (a standfirst's
+        placed = _placed(before_changed(text))  # 2025 - 2:14 pm GMT+3" (a standfirst's
         # date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)
-        placed = placed or _stamp_apart(before_changed(text))
         stamp = placed if placed is not None and placed.time is not None else None
     return stamp
+
+
+def _placed(text: str) -> Stamp | None:
+    """The stamp a block under the headline gives beside other words: after a place or a
+    label, as one of its parts set apart by bars, or before the writer's name."""
+    return _after_label(text) or _stamp_apart(text) or _before_label(text)
 
 
 def _stamp_apart(text: str) -> Stamp | None:
@@ -1370,6 +1375,19 @@ def _after_label(text: str) -> Stamp | None:
         if any(c.isdigit() for w in words[:n] for c in w):
             return None
         stamp = parse_stamp(" ".join(words[n:]))
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _before_label(text: str) -> Stamp | None:
+    """The stamp a block near the headline opens with, before a word or three of no digit:
+    the writer's name beside it, "2025年4月21日 10時30分 山田太郎" (walk51's Japanese page)."""
+    words = text.split()
+    for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
+        if any(c.isdigit() for w in words[-n:] for c in w):
+            return None
+        stamp = parse_stamp(" ".join(words[:-n]))
         if stamp is not None:
             return stamp
     return None
