@@ -6227,3 +6227,13 @@ def test_a_long_text_before_a_br_is_no_block_of_its_own() -> None:
     long, short = "word " * 2001, "word " * 20
     blocks = [t for t, _ in scan(f"<div>{long}<br>x</div><div>{short}<br>y</div>").blocks]
     assert " ".join(long.split()) not in blocks and " ".join(short.split()) in blocks
+
+
+def test_a_run_of_spaces_is_no_slower_to_tell_from_a_stamp() -> None:
+    """The pattern for a Japanese clock time (walk51) opened with an optional word then
+    spaces: over a run of 20,000 spaces it took seconds (every start scanned the run)."""
+    import time
+
+    start = time.perf_counter()
+    assert parse_stamp("a" + " " * 20_000 + "x") is None
+    assert time.perf_counter() - start < 0.5

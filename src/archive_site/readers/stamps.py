@@ -259,7 +259,7 @@ def _korean_clock(m: re.Match[str]) -> str:
 
 #: A time as Japanese and Chinese write it, in hours and minutes, perhaps the half of the day
 #: before it: "10時30分", "午後3時05分" (3:05 PM), "15时30分".
-_HAN_CLOCK = later(r"(午前|午後|上午|下午)?\s*(\d{1,2})\s*[時时點点]\s*(\d{1,2})\s*分")
+_HAN_CLOCK = later(r"(?:(午前|午後|上午|下午)\s*)?(\d{1,2})\s*[時时點点]\s*(\d{1,2})\s*分")
 
 
 def _han_clock(m: re.Match[str]) -> str:
