@@ -6237,3 +6237,17 @@ def test_a_run_of_spaces_is_no_slower_to_tell_from_a_stamp() -> None:
     start = time.perf_counter()
     assert parse_stamp("a" + " " * 20_000 + "x") is None
     assert time.perf_counter() - start < 0.5
+
+
+def test_a_line_of_spaces_is_told_at_once_to_hold_no_chinese_page_s_items() -> None:
+    """The label of a Chinese page's item after its stamp, perhaps in brackets (walk51):
+    spaces, an optional bracket and spaces again made every start of a line of 400 spaces
+    try each way of parting them (0.2 s a line)."""
+    import time
+
+    from archive_site.readers.stamps import find_published_stamp
+
+    start = time.perf_counter()
+    for _ in range(5):
+        assert find_published_stamp("a" + " " * 398 + "x") is None
+    assert time.perf_counter() - start < 0.25

@@ -361,7 +361,7 @@ def _beside_hijri(text: str) -> Stamp | None:
 #: (its source, writer, editor, the size of its type, its count of readers; the type's size
 #: in brackets too, as government sites set it: "2025-04-01 19:30【字体：大 中 小】").
 _ITEM_AFTER = later(
-    r"\s*【?\s*(?:来源|來源|作者|记者|記者|责任编辑|责编|编辑|編輯|字号|字體|字体|浏览|阅读)\s*[:：]"
+    r"\s*(?:【\s*)?(?:来源|來源|作者|记者|記者|责任编辑|责编|编辑|編輯|字号|字體|字体|浏览|阅读)\s*[:：]"
 )
 
 
