@@ -15,7 +15,7 @@ import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup
 
@@ -44,6 +44,8 @@ from .views import (
     topic_counts,
     year_counts,
 )
+
+T = TypeVar("T")
 
 #: More values for a template page, made when it renders.
 View = Callable[[Renderer], Mapping[str, Any]]
@@ -93,9 +95,7 @@ def plan(r: Renderer) -> list[Page]:
             )
         )
     for n, m in enumerate(a.milestones):
-        prev = a.milestones[n - 1] if n > 0 else None
-        nxt = a.milestones[n + 1] if n + 1 < len(a.milestones) else None
-        pages += _counted(milestone(m, prev, nxt), more)
+        pages += _counted(milestone(m, *_around(a.milestones, n)), more)
     pages += _counted(entity_index(r), more)
     roles = entity_articles(a)
     for e in a.entities:
@@ -109,8 +109,7 @@ def plan(r: Renderer) -> list[Page]:
     pages += _counted(year_index(r), more)
     years = a.years
     for n, y in enumerate(years):
-        prev_y, next_y = years[n - 1] if n else None, years[n + 1] if n + 1 < len(years) else None
-        pages += _counted(year(r, y, prev_y, next_y), more)
+        pages += _counted(year(r, y, *_around(years, n)), more)
     pages += [Page(urls.page(p.id), "page.html", {"p": p}) for p in a.pages]
     if r.menu.indexed:
         index = _paged("pages.html", urls.PAGES, (a.pages,), new=True, title="Pages", pages=a.pages)
@@ -147,6 +146,11 @@ def sitemaps(paths: list[str]) -> list[Page]:
             for n, p in zip(names, parts, strict=True)
         ),
     ]
+
+
+def _around(items: Sequence[T], n: int) -> tuple[T | None, T | None]:
+    """The items before and after place ``n`` of ``items`` (None at either end)."""
+    return (items[n - 1] if n > 0 else None), (items[n + 1] if n + 1 < len(items) else None)
 
 
 def _counted(pages: Iterator[tuple[bool, Page]], more: list[str]) -> Iterator[Page]:
@@ -235,13 +239,17 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
         return
     years = by_year(a.milestones)
     centuries = paging.by_century(years)
-    listed = {"centuries": _centuries(centuries, years), "decades": []} if centuries else {}
+    listed = (
+        {"centuries": _centuries(centuries, years), "decades": []}
+        if centuries
+        else {"centuries": [], "decades": _decades(years)}
+    )
     yield (
         False,
         Page(
             urls.TIMELINE,
             "timeline-index.html",
-            {"centuries": [], "decades": _decades(years), **listed},
+            listed,
             view=picture,
             reads=reads,
         ),
@@ -249,6 +257,7 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
     yield from _timeline_centuries(centuries, years)
     order = sorted(years)
     for n, y in enumerate(order):
+        before, after = _around(order, n)
         yield from _paged(
             "timeline-year.html",
             urls.timeline_year(y),
@@ -256,8 +265,8 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
             new=True,
             year=y,
             milestones=years[y],
-            prev=order[n - 1] if n else None,
-            next=order[n + 1] if n + 1 < len(order) else None,
+            prev=before,
+            next=after,
         )
 
 
@@ -268,6 +277,7 @@ def _timeline_centuries(
     century's decades and years."""
     spans = [(c.first, c.last) for c in centuries]
     for n, c in enumerate(centuries):
+        before, after = _around(spans, n)
         yield (
             True,
             Page(
@@ -278,8 +288,8 @@ def _timeline_centuries(
                     "last": c.last,
                     "count": sum(len(years[y]) for y in centuries[c]),
                     "decades": _decades({y: years[y] for y in centuries[c]}),
-                    "prev": spans[n - 1] if n else None,
-                    "next": spans[n + 1] if n + 1 < len(spans) else None,
+                    "prev": before,
+                    "next": after,
                 },
             ),
         )
@@ -463,14 +473,15 @@ def entity(r: Renderer, e: Entity, roles: EntityArticles) -> Iterator[tuple[bool
 
 def topic(r: Renderer, t: Topic, n: int) -> Iterator[tuple[bool, Page]]:
     a = r.archive
+    before, after = _around(a.topics, n)
     return _listing(
         "topic.html",
         urls.topic(t.id),
         [a.milestone(m) for m in a.links.milestones_by_topic.get(t.id, ())],
         [a.article(x) for x in a.links.articles_by_topic.get(t.id, ())],
         t=t,
-        prev=a.topics[n - 1] if n > 0 else None,
-        next=a.topics[n + 1] if n + 1 < len(a.topics) else None,
+        prev=before,
+        next=after,
     )
 
 
@@ -490,13 +501,14 @@ def year_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
     yield False, Page(urls.YEARS, "years.html", {**_NO_CENTURY, "centuries": rows, "years": []})
     spans = [(c.first, c.last) for c in centuries]
     for n, (c, ys) in enumerate(centuries.items()):
+        before, after = _around(spans, n)
         values = {
             "title": f"{c.first}–{c.last}",
             "years": [counts[y] for y in ys],
             "centuries": [],
             "span": spans[n],
-            "prev": spans[n - 1] if n else None,
-            "next": spans[n + 1] if n + 1 < len(spans) else None,
+            "prev": before,
+            "next": after,
         }
         yield True, Page(urls.years_century(c.first, c.last), "years.html", values)
 
