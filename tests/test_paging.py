@@ -406,6 +406,22 @@ def test_the_home_page_names_the_states_of_the_latest_hundred_years(project_copy
     assert '<a href="years/index.html">the years</a> have them all)' in line
 
 
+def test_counts_of_thousands_are_written_with_separators(project_copy: Path) -> None:
+    """Counts were written bare ("10000 archived sources", "2208 mentions") beside the
+    capture's size written "6,423 bytes".  Every count now has its thousands parted."""
+    _build_with_a_milestone_a_year(project_copy, range(1001, 2001))
+    dist = project_copy / "dist"
+    seed = len(re.findall(r"(?m)^- id: ", (ROOT / "content/milestones.yaml").read_text("utf-8")))
+    total = f"{seed + 1000:,}"
+    home = (dist / "index.html").read_text(encoding="utf-8")
+    assert f"<strong>{total}</strong> <a" in home
+    assert f"{total} milestones." in home  # the footer
+    timeline = (dist / "timeline.html").read_text(encoding="utf-8")
+    assert f"{total} milestones of " in timeline
+    years = (dist / "years/index.html").read_text(encoding="utf-8")
+    assert re.search(r"\b\d{4} milestones\b", home + timeline + years) is None
+
+
 def test_too_many_years_for_a_page_are_listed_by_century(project_copy: Path) -> None:
     """The timeline's first page and the years index listed every year: over the years 1 to
     2025, 204 KB and 160 KB.  Past 200 years, each lists the centuries, and each century

@@ -21,7 +21,7 @@ from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published, Source
 from . import paging
 from .context import FolderCache, Where, where
-from .views import evidence_summary, lang_attribute, speaker
+from .views import evidence_summary, lang_attribute, number, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -189,7 +189,7 @@ class Fragments:
         return Markup(  # noqa: S704 - names escaped
             "".join(
                 f'<li><a href="{at.href(urls.entity(e.id))}">{escape(e.name)}</a> '
-                f'<span class="meta">{n}</span></li>'
+                f'<span class="meta">{number(n)}</span></li>'
                 for e, n in pairs
             )
         )

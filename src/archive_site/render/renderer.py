@@ -29,14 +29,24 @@ from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer, Store
-from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, cited, lang_attribute, plural
+from .views import (
+    ROLE_LABELS,
+    TYPE_LABELS,
+    TYPE_SINGULAR,
+    cited,
+    lang_attribute,
+    number,
+    plural,
+)
 
 
 def template_environment(templates: Path) -> TemplateEnvironment:
     """The environment of the templates in ``templates`` with the renderer's filters: the one
     a :class:`Renderer` renders with, and the one :class:`CompiledAhead` compiles them in."""
     env = make_environment(templates)
-    env.filters.update(published=published_html, markdown=markdown_filter, cited=cited)
+    env.filters.update(
+        published=published_html, markdown=markdown_filter, cited=cited, number=number
+    )
     return env
 
 

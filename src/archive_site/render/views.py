@@ -60,8 +60,13 @@ TYPE_SINGULAR = {
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:
-    """``n`` and a noun: "1 milestone", "3 milestones"."""
-    return f"{n} {one if n == 1 else (many or one + 's')}"
+    """``n`` and a noun: "1 milestone", "3 milestones", "10,000 milestones"."""
+    return f"{number(n)} {one if n == 1 else (many or one + 's')}"
+
+
+def number(n: int) -> str:
+    """A count as the pages write it: "999", "10,000" (the ``number`` filter)."""
+    return f"{n:,}"
 
 
 class Speaker(NamedTuple):
@@ -167,7 +172,8 @@ def evidence_summary(a: Archive, m: Milestone) -> str:
         text = f"{plural(len(m.sources), 'quote')} from one article"
     else:
         lines = plural(evidence.independent, "independent line")
-        text = f"{plural(len(m.sources), 'source')} in {n_articles} articles, {lines} of evidence"
+        sources = plural(len(m.sources), "source")
+        text = f"{sources} in {number(n_articles)} articles, {lines} of evidence"
     if len(evidence.voices) == 1:
         who = evidence.voices[0]
         text += f", all the words of {a.entity(who).name if who in a.entity_ids else who}"
