@@ -12,6 +12,8 @@
   var entity = form.elements.entity;
   var count = document.getElementById("f-count");
   var empty = document.getElementById("f-empty");
+  // a year of several pages filters the page shown, and says so
+  var on = form.getAttribute("data-part") === "page" ? " on this page" : "";
 
   // What an entry is filed under, read from its own links to topic and entity
   // pages; the same links name the choices of the two filters.
@@ -66,7 +68,7 @@
       var id = (a.getAttribute("href") || "").split("#")[1];
       a.classList.toggle("off", !shown[id]);
     });
-    count.textContent = (t || e) ? n + " of " + items.length + " milestones" : "";
+    count.textContent = (t || e) ? n + " of " + items.length + " milestones" + on : "";
     empty.hidden = n > 0;
     if (remember) {
       var q = new URLSearchParams();

@@ -10,12 +10,14 @@ Chromium crawl of its 460 pages takes minutes).
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, expect
 
-from .sitecheck import vnu_html
+from .sitecheck import serve, vnu_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.tools]
 
@@ -46,3 +48,29 @@ def test_paged_lists_are_valid_html(paged_site: Path, vnu: Path, tmp_path: Path)
     errors = vnu_html(tmp_path)
     print(f"\nvnu: {len(pages)} list pages of the paged archive, {len(errors)} errors")
     assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors))
+
+
+def test_the_filters_of_a_year_of_several_pages_say_they_filter_the_page(
+    browser: Browser, paged_site: Path
+) -> None:
+    """A year of the timeline on several pages shows one page's milestones, and its filters
+    hide and count those alone: the count said "2 of 7 milestones", as if of the year's.
+    It says "on this page"; the whole timeline, one page, says what it said."""
+    split = sorted(paged_site.glob("timeline/*/2.html"))
+    assert split, "no year of the paged timeline is on several pages"
+    year = split[0].parent.name
+    first = (paged_site / f"timeline/{year}.html").read_text(encoding="utf-8")
+    topics = re.findall(r'<a[^>]* href="\.\./topics/([a-z0-9-]+)\.html"', first)
+    topics = [t for t in topics if t != "index"]  # (the menu's link to the topic index)
+    assert topics
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        with serve(paged_site, "/") as server:
+            page = context.new_page()
+            page.goto(server.base + f"timeline/{year}.html")
+            page.locator("#f-topic").select_option(topics[0])
+            expect(page.locator("#f-count")).to_have_text(
+                re.compile(r"^\d+ of 7 milestones on this page$")
+            )
+    finally:
+        context.close()
