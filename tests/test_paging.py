@@ -182,6 +182,25 @@ def test_entity_pages_together_list_every_milestone(paged_site: Path) -> None:
     assert per_entity == expected
 
 
+def test_a_later_page_shows_no_list_it_holds_nothing_of(paged_site: Path) -> None:
+    """An entity's or a topic's lists are split together, a page holding a part of each;
+    past the end of the shorter, its later pages showed its heading over an empty list
+    ("Milestones", then nothing).  A page shows the lists it holds some of; the first
+    page shows each (saying when one is empty, as before)."""
+    pages = [
+        *paged_site.glob("entities/entity-*/*.html"),
+        *paged_site.glob("topics/topic-*/*.html"),
+    ]
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.search(r"<(ol|ul)( [^>]*)?>\s*</\1>", html), page
+        assert "<section " in html, page  # (some list's part: why the page is there)
+    for page in paged_site.glob("entities/entity-*.html"):  # first pages
+        html = page.read_text(encoding="utf-8")
+        assert 'id="h-ms"' in html and 'id="h-men"' in html, page
+
+
 def test_feed_holds_the_latest_entries_and_sitemap_every_page(paged_site: Path) -> None:
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feed = ET.parse(paged_site / "feed.xml").getroot()
