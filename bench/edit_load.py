@@ -3,8 +3,9 @@
 It writes a synthetic archive of N articles (see ``synthetic.py``) in a
 temporary folder (or uses ``--work DIR``, kept between runs), loads it once to
 fill the record cache, then ``--runs`` times: changes one word of one article,
-takes the fingerprint a build takes (:mod:`archive_site.stamp`), and loads and
-checks the archive as ``build`` does (``pipeline.check``).  It prints the CPU
+hashes the files as ``check`` does to find its record cache
+(``pipeline.record_cache``), and loads and checks the archive as ``build`` does
+(``pipeline.check``).  It prints the CPU
 time (user + system, of this process) of the fingerprint and of the load, the
 load's steps, what came from the cache, and the median; with ``--profile`` the
 functions of one more load by cumulative time (cProfile: several times slower
@@ -62,8 +63,7 @@ def timed_into(steps: dict[str, float], name: str, f: Callable[..., Any]) -> Cal
 def run(work: Path, n: int, runs: int, profile: int) -> None:
     os.environ["XDG_CACHE_HOME"] = str(work / "xdg")
     from archive_site import load
-    from archive_site.pipeline import Paths, _record_cache, check
-    from archive_site.stamp import Found
+    from archive_site.pipeline import Paths, check, record_cache
 
     steps: dict[str, float] = {}
     for name in STEPS:
@@ -72,13 +72,12 @@ def run(work: Path, n: int, runs: int, profile: int) -> None:
     if not content.exists():
         write_content(work, n)
     paths = Paths(content, ROOT / "templates", work / "dist")
-    settings = {"base_url": None, "strict": False, "env_base_url": None}
-    folders = {"content": paths.content, "templates": paths.templates}
+    os.environ.pop("ARCHIVE_SITE_NO_CACHE", None)
 
     def one(profiler: cProfile.Profile | None = None) -> tuple[float, float, Any]:
         t0 = time.process_time()
-        found = Found.look(folders, settings).hashed(None)
-        cache = _record_cache(paths, found, "edit_load")
+        cache = record_cache(content, base_url=None, strict=False)  # as `check` takes it
+        assert cache is not None
         t1 = time.process_time()
         if profiler is not None:
             profiler.enable()

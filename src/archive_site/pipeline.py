@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from .errors import Diagnostic, Problems
+from .errors import ArchiveError, Diagnostic, Problems
 from .files import CONTROL_CHARACTERS
 from .options import default_jobs
 from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
@@ -271,12 +271,33 @@ def _reuse(site: Site, output: Path, found: Inputs, salt: str, cache: RecordCach
     return Reuse(output, read_record(output), made)
 
 
-def _record_cache(paths: Paths, found: Inputs, salt: str) -> RecordCache:
+def _record_cache(content: Path, found: Inputs, settings: Mapping[str, object]) -> RecordCache:
     """The record cache of the content folder, given the hashes the fingerprint took of its
-    files (the cache need not read them again)."""
+    files (the cache need not read them again).  Its entries are keyed by the program and
+    the settings but ``strict``, which only makes a warning fail a build (no record read
+    differs): so ``check --strict`` and a build read and keep the same."""
     from .cache import RecordCache
 
-    return RecordCache.of(paths.content, salt, found.digests("content/"))
+    kept = {name: value for name, value in settings.items() if name != "strict"}
+    salt = json.dumps([found.code, kept], sort_keys=True)
+    return RecordCache.of(content, salt, found.digests("content/"))
+
+
+def record_cache(content: Path, *, base_url: str | None, strict: bool) -> RecordCache | None:
+    """The record cache a build of ``content`` with these settings reads and keeps (see
+    :mod:`.cache`), for a command that loads the archive without building it (``check``,
+    ``suggest``): it reads what the last build or check kept, and keeps what it read, for
+    the next.  Its files are hashed first, as a first build hashes them.  None under
+    ``ARCHIVE_SITE_NO_CACHE=1``, or when the folder cannot be looked at (the load then
+    tells why)."""
+    if os.environ.get("ARCHIVE_SITE_NO_CACHE"):
+        return None
+    settings = _settings(base_url, strict)
+    try:
+        found = Found.look({"content": content, "code": PACKAGE}, settings).hashed(None)
+    except (OSError, ArchiveError):
+        return None
+    return _record_cache(content, found, settings)
 
 
 def _add_stages(
@@ -333,7 +354,7 @@ def build(
     cache = None
     if found_inputs is not None:
         salt = json.dumps([found_inputs.code, settings], sort_keys=True)
-        cache = _record_cache(paths, found_inputs, salt)
+        cache = _record_cache(paths.content, found_inputs, settings)
     fingerprinting += time.perf_counter() - t0
     site: Site | None
     report, site, planning = _check_and_plan(

@@ -343,17 +343,21 @@ def peak_memory() -> str | None:
 
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
-    from ..pipeline import Paths, check
+    from ..pipeline import Paths, check, record_cache
 
     options = check_options(args)
     site = options.site
+    cache = record_cache(site.content, base_url=site.base_url, strict=site.strict)
     report = check(
         Paths(site.content, site.templates, Path("dist")),
         base_url=site.base_url,
         strict=site.strict,
         single_voice=options.single_voice,
+        cache=cache,
         jobs=default_jobs(),
     )
+    if cache is not None:
+        cache.save()  # (as a build keeps it: only when everything checked)
     if report.warnings:
         out.problems(report.warnings, "the content")
     assert report.archive is not None

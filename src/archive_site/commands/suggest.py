@@ -13,9 +13,11 @@ import json
 import sys
 from typing import TYPE_CHECKING
 
+from ..config import chosen_base_url
 from ..errors import ArchiveError, Problems
 from ..load import load_archive
-from ..options import SuggestOptions, UsageError
+from ..options import SuggestOptions, UsageError, default_jobs
+from ..pipeline import record_cache
 from ..suggest import Mention, suggest
 
 if TYPE_CHECKING:
@@ -48,16 +50,24 @@ def suggest_command(options: SuggestOptions, out: Printer) -> int:
 
 
 def _loaded(options: SuggestOptions) -> Archive:
-    """The archive; with problems in it, when the articles asked for loaded without any,
-    what loaded (an article just added, while others still wait for their metadata), the
-    problems said as a note."""
+    """The archive (read from the record cache, as ``check`` reads it); with problems in
+    it, when the articles asked for loaded without any, what loaded (an article just added,
+    while others still wait for their metadata), the problems said as a note."""
+    base_url = chosen_base_url(None)
+    cache = record_cache(options.content, base_url=base_url, strict=False)
+    jobs = default_jobs()
     try:
-        return load_archive(options.content)
+        archive = load_archive(options.content, base_url=base_url, cache=cache, jobs=jobs)
+        if cache is not None:
+            cache.save()  # (as check keeps it: only when everything loaded)
+        return archive
     except ArchiveError:
         if not options.articles:
             raise
         problems = Problems()
-        archive = load_archive(options.content, problems=problems, partial=True)
+        archive = load_archive(
+            options.content, base_url=base_url, problems=problems, cache=cache, partial=True
+        )
         loaded = {a.id for a in archive.articles}
         if not set(options.articles) <= loaded:
             raise
