@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 
-from archive_site.cache import RecordCache, cache_path
+from archive_site.cache import RecordCache, cache_file, cache_path
 from archive_site.pipeline import Paths, build
 from archive_site.produce import record_path
 from archive_site.stamp import stamp_path
@@ -63,6 +63,12 @@ def _read_pickles(f: Path) -> tuple[object, dict[str, Any]]:
     return pickle.load(stream), pickle.load(stream)
 
 
+def _file_of(head: object, entries: object) -> bytes:
+    """A cache file of ``entries`` under the tag of ``head``, as the cache writes one."""
+    assert isinstance(head, dict)
+    return cache_file(head["tag"], pickle.dumps(entries))
+
+
 def _forged_entry(project: Path) -> None:
     """An entry under a real key whose article claims another article's files."""
     shards = {f: _read_pickles(f) for f in _files(project, "articles")}
@@ -71,7 +77,7 @@ def _forged_entry(project: Path) -> None:
     first, second = (where[k][k] for k in keys[:2])
     where[keys[0]][keys[0]] = (second[0], first[1])
     for f, (head, entries) in shards.items():
-        f.write_bytes(pickle.dumps(head) + pickle.dumps(entries))
+        f.write_bytes(_file_of(head, entries))
 
 
 def _files(project: Path, kind: str) -> list[Path]:
@@ -623,9 +629,7 @@ def test_the_record_maker_makes_only_records(
     folder = cache_path(tmp_path / "content")
     folder.mkdir(parents=True)
     head = {"format": FORMAT, "tag": cache.tag}
-    (folder / "articles.0-of-1.pickle").write_bytes(
-        pickle.dumps(head) + pickle.dumps({key: _Forged()})
-    )
+    (folder / "articles.0-of-1.pickle").write_bytes(_file_of(head, {key: _Forged()}))
     assert cache.get("articles", key) is None
 
 
@@ -693,7 +697,7 @@ def test_the_links_of_an_edited_markdown_text_are_checked_again(
     for f in _files(project_copy, _LINKS):
         head, entries = _read_pickles(f)
         entries = {k: ["site:timeline-of-nothing.html"] for k in entries}
-        f.write_bytes(pickle.dumps(head) + pickle.dumps(entries))
+        f.write_bytes(_file_of(head, entries))
     planted = RecordCache.of(content, "salt")
     check(paths, cache=planted)
     planted.save()
@@ -928,3 +932,33 @@ def test_a_cache_folder_that_cannot_be_one_builds_the_site_all_the_same(
     assert not (project_copy / "relative").exists()
     if cache == "relative":  # ignored, as the XDG specification says: ~/.cache
         assert (project_copy / "home/.cache/archive-site").is_dir()
+
+
+@pytest.mark.parametrize("damage", ["a letter", "a block of zeros", "cut short", "bytes after"])
+def test_a_file_damaged_in_place_is_read_as_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str
+) -> None:
+    """A bit flipped on the disk, or a block lost in a crash, can leave a pickle that still
+    loads, as other values: an entry is never taken from a file whose bytes are not the
+    ones its head counts."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    kept = RecordCache.of(content, "salt")
+    kept.put("articles", kept.key("x"), ("Baku talks resume", "2025-04-21"))
+    kept.save()
+    (f,) = _files(tmp_path, "articles")
+    data = f.read_bytes()
+    at = data.index(b"2025-04-21")
+    f.write_bytes(
+        {
+            "a letter": data.replace(b"talks", b"walks"),
+            "a block of zeros": data[:at] + b"\0" * 4 + data[at + 4 :],
+            "cut short": data[:-1],
+            "bytes after": data + b".",
+        }[damage]
+    )
+    again = RecordCache.of(content, "salt")
+    assert again.get("articles", again.key("x")) is None
+    again.put("articles", again.key("x"), ("Baku talks resume", "2025-04-21"))
+    again.save()
+    assert f.read_bytes() == data  # written again whole

@@ -53,9 +53,10 @@ from .patterns import later
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # a link planted in the cache is not followed
 #: Raised by every change to what an entry holds, or to a file's layout: a file is a small
-#: head (this number, and the tag of the program and settings it was written under), then
-#: its entries, read only when the head is this build's.
-FORMAT = 6
+#: head (this number, the tag of the program and settings it was written under, and the
+#: length and CRC-32 of what follows), then its entries, read only when the head is this
+#: build's and the bytes after it are the ones it counts (see :func:`cache_file`).
+FORMAT = 7
 #: The most files a kind of result is kept in; an entry is kept in the one its key falls in
 #: (see :func:`shard`).
 MOST_FILES = 64
@@ -168,6 +169,16 @@ def unpacked(data: object) -> object | None:
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
         return None
     return value
+
+
+def cache_file(tag: str, body: bytes) -> bytes:
+    """The bytes of a cache file of entries ``body`` (pickled: :func:`packed`) written under
+    ``tag``: a head that counts them, then them.  An entry damaged in place (a bit flipped on
+    the disk, a block of zeros from a crash) can still unpickle, as another value: a title
+    with another letter, a date of another year; the head's length and CRC-32 of the bytes
+    after it tell it, and the file is read as none (0.05 s for 100 MB)."""
+    head = {"format": FORMAT, "tag": tag, "size": len(body), "crc": zlib.crc32(body)}
+    return pickle.dumps(head, pickle.HIGHEST_PROTOCOL) + body
 
 
 def width(entries: int) -> int:
@@ -412,10 +423,7 @@ class RecordCache:
             return
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump({"format": FORMAT, "tag": self.tag}, f, pickle.HIGHEST_PROTOCOL)
-                pickler = pickle.Pickler(f, pickle.HIGHEST_PROTOCOL)
-                pickler.dispatch_table = _REDUCERS
-                pickler.dump(entries)
+                f.write(cache_file(self.tag, packed(entries)))
             os.replace(tmp, path)  # noqa: PTH105 - replaces a link at ``path`` itself
         except OSError:
             with contextlib.suppress(OSError):
@@ -632,7 +640,10 @@ def _read_file(path: str, tag: str | None = None) -> _Read:
                 return identity, None, None
             if tag is not None and written != tag:
                 return identity, written, None
-            entries = _Unpickler(reader).load()
+            body = reader.read()
+            if len(body) != head.get("size") or zlib.crc32(body) != head.get("crc"):
+                return None, None, None  # damaged after its head was written: a bit, a block
+            entries = _Unpickler(io.BytesIO(body)).load()
     except Exception:  # a damaged pickle can raise almost anything; it is only a cache
         return None, None, None
     return identity, written, entries if isinstance(entries, dict) else None
