@@ -16,13 +16,14 @@ import signal
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import jinja2
 from markupsafe import Markup
 
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, cache_home, read_bytes
+from ..processes import end_with_parent
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection
@@ -91,18 +92,51 @@ def make_environment(templates: Path) -> TemplateEnvironment:
     )
 
 
+#: The bytes of the hash that seals each compiled template the cache keeps.
+_SEAL = 16
+
+
+def _seal(code: bytes) -> bytes:
+    return hashlib.blake2b(code, digest_size=_SEAL).digest()
+
+
 class _QuietCache(jinja2.FileSystemBytecodeCache):
-    """Jinja's bytecode cache, which never fails a build: a cache it cannot use is skipped."""
+    """Jinja's bytecode cache, which never fails a build: a cache it cannot use is skipped.
+
+    Each file is Jinja's (its magic, the source's checksum, the marshalled code) followed by
+    a hash of those bytes, and is used only when they match it: code damaged in place (a bit
+    flipped on the disk, a block lost in a crash) can load as other code, and print other
+    text, or crash the interpreter (a segmentation fault).  A file that is a link, a device
+    or of another size than a template's is not read."""
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         try:
-            super().load_bytecode(bucket)
+            data = read_bytes(Path(self._get_cache_filename(bucket)))
+        except FileProblem:
+            return
+        code, seal = data[:-_SEAL], data[-_SEAL:]
+        if len(data) <= _SEAL or _seal(code) != seal:
+            return
+        try:
+            bucket.bytecode_from_string(code)
         except Exception:
             bucket.reset()
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = bucket.bytecode_to_string()
         with contextlib.suppress(OSError):
-            super().dump_bytecode(bucket)
+            super().dump_bytecode(_Sealed(bucket, code + _seal(code)))
+
+
+class _Sealed(jinja2.bccache.Bucket):
+    """A bucket that writes the bytes it is given: its code's, and their seal."""
+
+    def __init__(self, bucket: jinja2.bccache.Bucket, data: bytes) -> None:
+        super().__init__(bucket.environment, bucket.key, bucket.checksum)
+        self.data = data
+
+    def write_bytecode(self, f: IO[bytes]) -> None:
+        f.write(self.data)
 
 
 def cache_compiled(env: jinja2.Environment, ahead: CompiledAhead | None = None) -> None:
@@ -219,6 +253,7 @@ class CompiledAhead:
 def _compile_all(
     templates: Path, make: Callable[[Path], jinja2.Environment], send: Connection
 ) -> None:
+    end_with_parent()  # a build killed outright: not left waiting to send
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops it
     gc.disable()  # a short life: a collection would only copy the parent's memory
     try:
