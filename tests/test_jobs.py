@@ -500,6 +500,55 @@ def test_a_process_compiling_ahead_that_dies_leaves_the_compiling_here() -> None
     assert env.get_template("page.html") is not None
 
 
+_KILLED_WHILE_COMPILING = """
+import os, signal, sys
+from pathlib import Path
+from archive_site.render.environment import CompiledAhead
+from archive_site.render.renderer import template_environment
+ahead = CompiledAhead(Path(sys.argv[1]), template_environment)
+print(ahead._proc.pid, flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def _gone(pid: int) -> bool:
+    """Whether the process ``pid`` has ended (a zombie, not yet reaped, has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+    except OSError:
+        return True
+    return state in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux's prctl")
+def test_a_helper_process_does_not_outlive_a_build_killed_outright(tmp_path: Path) -> None:
+    """A build killed with SIGKILL left the process compiling its templates ahead waiting,
+    for ever, to send them into a pipe whose reading end it held itself."""
+    import signal
+    import subprocess
+    import time
+
+    told = tmp_path / "pid"
+    with told.open("w") as out:  # a file, not a pipe: the helper holds it too
+        run = subprocess.run(
+            [sys.executable, "-c", _KILLED_WHILE_COMPILING, str(TEMPLATES)],
+            stdout=out,
+            stderr=subprocess.DEVNULL,
+            timeout=60,
+            check=False,
+        )
+    assert run.returncode == -signal.SIGKILL
+    helper = int(told.read_text())
+    try:
+        deadline = time.monotonic() + 10
+        while not _gone(helper) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _gone(helper)
+    finally:
+        if not _gone(helper):
+            os.kill(helper, signal.SIGKILL)
+
+
 def test_templates_are_compiled_ahead_only_when_the_cache_lacks_them(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic
 from .files import cache_entry, prune_newest
+from .processes import end_with_parent
 from .render import Page, Site, render_pages
 from .write import Files, Stat
 
@@ -282,6 +283,7 @@ class _Linker:
 def _linker(
     previous: str, unchanged: list[tuple[str, Stat]], folder: Path, send: Connection
 ) -> None:
+    end_with_parent()  # a build killed outright: not left waiting to send
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops it
     gc.disable()  # a short life: a collection would only copy the parent's memory
     send.send(link_all(previous, unchanged, Files(folder)))
@@ -367,6 +369,7 @@ def _worker(
     send: Connection,
 ) -> None:
     """A worker process: chunks in order until none is left, or one before them failed."""
+    end_with_parent()  # a build killed outright: not left rendering, or waiting to send
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the workers
     files = Files(folder)
     total = _Result()

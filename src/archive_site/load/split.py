@@ -23,6 +23,7 @@ from typing import TypeVar, cast
 
 from ..cache import dump_records, load_records
 from ..errors import Diagnostic, Problems
+from ..processes import end_with_parent
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -81,6 +82,7 @@ def shared(
 
 def _child(items: Sequence[_T], work: Callable[[_T], _R], problems: Problems, fd: int) -> None:
     """In the forked process: do ``items``, then send the results and the problems found."""
+    end_with_parent()  # a build killed outright: not left reading, or waiting to send
     before = len(problems)
     results = [work(item) for item in items]
     found = [(d.path, d.line, d.message, d.severity) for d in list(problems)[before:]]
