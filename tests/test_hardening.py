@@ -1091,3 +1091,27 @@ def test_no_control_character_of_a_file_name_reaches_the_terminal_in_a_message(
     assert result.returncode == 1
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
     assert "expected a\\x1b[2Jb\\u202ec.capture.txt beside" in result.stderr
+
+
+def test_a_record_in_the_users_cache_is_never_read_through_a_link(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record of the cache replaced by a link was followed: to ``/dev/zero``, the build
+    read until the out-of-memory killer ended it (24 GB).  A link, a device or a FIFO in
+    a record's place is now read as no record (here a link to a record that would do)."""
+    from archive_site.produce import read_record, record_path, write_record
+    from archive_site.searchindex import _read_record
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    output = tmp_path / "dist"
+    write_record(output, {"index.html": ("key", (1, 2, 3))})
+    path = record_path(output)
+    assert read_record(output) == {"index.html": ("key", (1, 2, 3))}
+    path.rename(tmp_path / "elsewhere.json")
+    path.symlink_to(tmp_path / "elsewhere.json")
+    assert read_record(output) == {}
+    assert _read_record(tmp_path / "elsewhere.json") != {}
+    assert _read_record(path) == {}
+    fifo = tmp_path / "fifo.json"
+    os.mkfifo(fifo)
+    assert _read_record(fifo) == {}  # not opened for reading: no writer would ever come

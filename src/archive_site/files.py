@@ -93,9 +93,9 @@ def _kind_problem(mode: int, *, folder: bool) -> str | None:
     return "is not a regular file (a FIFO, device or socket)"
 
 
-def _size_problem(size: int) -> str | None:
-    if size > MAX_BYTES:
-        return f"is larger than {MAX_BYTES // (1024 * 1024)} MB ({size} bytes): too large to read"
+def _size_problem(size: int, limit: int | None) -> str | None:
+    if limit is not None and size > limit:
+        return f"is larger than {limit // (1024 * 1024)} MB ({size} bytes): too large to read"
     return None
 
 
@@ -111,15 +111,19 @@ def folder_problem(path: Path) -> str | None:
     return problem and problem.replace("is a file, not a folder", "is not a folder")
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; raises :class:`FileProblem` otherwise."""
+def read_bytes(path: Path, *, any_size: bool = False) -> bytes:
+    """The bytes of a regular file of at most :data:`MAX_BYTES` (``any_size``: of any size,
+    for what a build keeps in the user's cache); raises :class:`FileProblem` otherwise: a
+    link, a device or a FIFO is never read (a link to ``/dev/zero`` in the cache's place was
+    read until memory ran out)."""
+    limit = None if any_size else MAX_BYTES
     try:
         st = path.lstat()
     except FileNotFoundError:
         raise FileProblem("file not found") from None
     except OSError as exc:
         raise FileProblem(f"cannot read: {exc.strerror}") from None
-    problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size)
+    problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size, limit)
     if problem:
         raise FileProblem(problem)
     try:
@@ -128,24 +132,24 @@ def read_bytes(path: Path) -> bytes:
         raise FileProblem(f"cannot read: {exc.strerror}") from None
     try:
         st = os.fstat(fd)
-        problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size)
+        problem = _kind_problem(st.st_mode, folder=False) or _size_problem(st.st_size, limit)
         if problem:
             raise FileProblem(problem)
-        return _read_all(fd)
+        return _read_all(fd, limit)
     except OSError as exc:
         raise FileProblem(f"cannot read: {exc.strerror}") from None
     finally:
         os.close(fd)
 
 
-def _read_all(fd: int) -> bytes:
+def _read_all(fd: int, limit: int | None) -> bytes:
     chunks: list[bytes] = []
     total = 0
     while chunk := os.read(fd, 1 << 20):
         chunks.append(chunk)
         total += len(chunk)
-        if total > MAX_BYTES:  # the file grew while we read it
-            raise FileProblem(_size_problem(total) or "too large")
+        if limit is not None and total > limit:  # the file grew while we read it
+            raise FileProblem(_size_problem(total, limit) or "too large")
     return b"".join(chunks)
 
 

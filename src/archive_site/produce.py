@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_entry, prune_newest
+from .files import FileProblem, cache_entry, prune_newest, read_bytes
 from .processes import end_with_parent
 from .render import Page, Site, render_pages
 from .write import Files, Stat
@@ -443,7 +443,7 @@ def read_record(output: Path) -> dict[str, Entry]:
     """What each file of ``output`` was made from, as the build that wrote it recorded;
     empty when there is no record, or one that is damaged or another folder's."""
     try:
-        data = json.loads(record_path(output).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(record_path(output), any_size=True))
         if data["format"] != RECORD_FORMAT or data["output"] != os.fspath(output.absolute()):
             return {}
         found: dict[str, Entry] = {}
@@ -453,7 +453,7 @@ def read_record(output: Path) -> dict[str, Entry]:
             if not all(type(n) is int for n in (size, mtime, inode)):
                 return {}
             found[path] = (key, (size, mtime, inode))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (FileProblem, ValueError, KeyError, TypeError, AttributeError):
         return {}
     return found
 

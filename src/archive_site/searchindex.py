@@ -80,7 +80,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ArchiveError, Diagnostic
-from .files import cache_entry, cache_home, is_own_folder, made_own_folder, prune_newest
+from .files import (
+    FileProblem,
+    cache_entry,
+    cache_home,
+    is_own_folder,
+    made_own_folder,
+    prune_newest,
+    read_bytes,
+)
 from .options import default_jobs
 from .urls import SEARCH_INDEX
 from .write import regular_files, share_unchanged
@@ -684,8 +692,8 @@ def _files(site: Path, folder: str) -> list[str]:
 def _read_record(path: Path) -> dict[str, object]:
     """The record of a previous index; empty when there is none, or it is damaged."""
     try:
-        record = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        record = json.loads(read_bytes(path, any_size=True))
+    except (FileProblem, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
 
