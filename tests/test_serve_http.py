@@ -115,6 +115,8 @@ def test_locate(root: Path) -> None:
     assert locate(root, "articles") == "articles/"
     assert locate(root, "timeline") == (root / "timeline.html").resolve()
     assert locate(root, "timeline/") is None
+    assert locate(root, "timeline.html/") is None  # as on GitHub Pages: a file is no folder
+    assert locate(root, "articles/index.html/") is None
     assert locate(root, "nothing") is None
     assert locate(root, "../site/index.html") is None
 

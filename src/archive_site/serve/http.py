@@ -169,7 +169,9 @@ def _locate(root: Path, rel: str) -> Path | str | None:
         if not slash:
             return rel + "/"
         target = target / "index.html"
-    elif not slash and not target.exists() and target.with_name(target.name + ".html").is_file():
+    elif slash:  # a file named as a folder, as a static host has it: not found
+        return None  # (served, ``about.html/`` had each relative link one folder too deep)
+    elif not target.exists() and target.with_name(target.name + ".html").is_file():
         target = target.with_name(target.name + ".html")  # /timeline serves timeline.html
     resolved = target.resolve(strict=True)
     if not resolved.is_file() or not resolved.is_relative_to(root.resolve()):
