@@ -346,6 +346,22 @@ def test_a_hidden_article_file_is_said_to_be_left_out(project_copy: Path) -> Non
     assert strict.returncode == 1 and hidden in strict.stderr
 
 
+def test_a_hidden_page_is_said_to_be_left_out(project_copy: Path) -> None:
+    """A page hidden by a leading dot (``pages/.draft.md``) was left out without a word,
+    where an article so hidden is said to be."""
+    pages = project_copy / "content/pages"
+    (pages / ".draft.md").write_bytes((pages / "about.md").read_bytes())
+    for junk in (".DS_Store", "._about.md", ".#about.md"):
+        (pages / junk).write_bytes(b"\x00\x01")  # macOS's, an editor's lock
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    hidden = "a hidden file (its name starts with a dot) is not read as a page"
+    warnings = [line for line in result.stderr.splitlines() if hidden in line]
+    assert [w.split(": warning:")[0].split(". ", 1)[1] for w in warnings] == [
+        "content/pages/.draft.md"
+    ]
+
+
 def test_editors_files_beside_content_are_not_read(project_copy: Path) -> None:
     """Emacs's and Kate's backups (``NAME~``), swap files, ``#NAME#`` and Vim's ``4913``
     were "not an article file" errors: ``serve`` stopped at the first save."""

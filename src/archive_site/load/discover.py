@@ -108,27 +108,31 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
     return _with_valid_ids(found, problems), orphans
 
 
-_HIDDEN = (
-    "a hidden file (its name starts with a dot) is not read as an article: "
-    "rename it without the dot to publish it"
-)
+def hidden_warning(what: str) -> str:
+    """What is said of a file left out for its leading dot, that would be ``what``."""
+    return (
+        f"a hidden file (its name starts with a dot) is not read as {what}: "
+        "rename it without the dot to publish it"
+    )
 
 
 def _listed(folder: Path, problems: Problems) -> set[str]:
     """The names in ``folder`` but hidden ones (starting with a dot): those named as an
     article's files are said to be left out; and but editors' files (backups, swap files)."""
     names = os.listdir(folder)  # noqa: PTH208 (names)
-    for name in sorted(n for n in names if _hidden_article(n)):
-        problems.warning(display_path(folder / name), None, _HIDDEN)
+    hidden = (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX)
+    for name in sorted(n for n in names if is_hidden(n, hidden)):
+        problems.warning(display_path(folder / name), None, hidden_warning("an article"))
     return {n for n in names if not n.startswith(".") and not editor_file(n)}
 
 
-def _hidden_article(name: str) -> bool:
-    """Whether ``name`` is an article's file hidden by a leading dot: left out, said so.
-    Not an editor's lock file (``.#name``) nor macOS's metadata beside a file (``._name``)."""
+def is_hidden(name: str, suffixes: tuple[str, ...]) -> bool:
+    """Whether ``name`` is a file of the content (ending in one of ``suffixes``) hidden by a
+    leading dot: left out, said so.  Not an editor's lock file (``.#name``) nor macOS's
+    metadata beside a file (``._name``)."""
     if not name.startswith(".") or name.startswith((".#", "._")):
         return False
-    return name.endswith((*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX))
+    return name.endswith(suffixes)
 
 
 def _second_article(ident: str, first: Path) -> str:

@@ -34,6 +34,7 @@ from ..text import (
     normalise_text,
 )
 from ..yamlsrc import Record, YList, YMap, read_yaml
+from .discover import hidden_warning, is_hidden
 
 #: The names of the site's own files at its top, which no hand-written page may take.
 RESERVED_PAGE_IDS = frozenset(
@@ -325,9 +326,11 @@ def load_pages(
         return ()
     pages: list[Page] = []
     for path in sorted(folder.iterdir()):
+        display = display_path(path)
+        if is_hidden(path.name, (MARKDOWN_SUFFIX,)):  # a draft: said, as an article's is
+            problems.warning(display, None, hidden_warning("a page"))
         if path.name.startswith(".") or editor_file(path.name):
             continue
-        display = display_path(path)
         if path.suffix != MARKDOWN_SUFFIX:
             problems.error(display, None, "not a page: pages are Markdown files, NAME.md")
             continue
