@@ -377,6 +377,31 @@ def test_a_full_disk_is_an_error_not_a_bug(
     assert f"out: {os.strerror(code)}: make room, then run the command again" in result.stderr
 
 
+def test_a_refusal_at_a_file_of_the_commands_own_names_the_folder_it_makes(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only parent was told at the build's stamp beside the output
+    (``.out.stamp: Read-only file system``) and init's temporary folder
+    (``.new.init-PID: ...``): names the user never gave, nor would find."""
+    from archive_site import pipeline
+    from archive_site.commands import init
+    from archive_site.stamp import stamp_path
+
+    def refused(path: object, *_: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(path))
+
+    monkeypatch.setattr(pipeline, "forget", lambda out: refused(stamp_path(out)))
+    monkeypatch.setattr(init, "_write", refused)
+    built = cli("build", "-q", "-o", "out")
+    made = cli("init", "new", "--title", "T", "--subject", "S", "--publisher", "P")
+    for result, folder in ((built, "out"), (made, "new")):
+        assert result.returncode == 1, result.stderr
+        assert result.stderr.splitlines()[1] == f"1. {folder}: {os.strerror(errno.EROFS)}"
+    elsewhere = small_copy / "content/site.yaml"  # a file of the user's is told as it is
+    monkeypatch.setattr(pipeline, "forget", lambda out: refused(elsewhere))
+    assert "1. content/site.yaml: " in cli("build", "-q", "-o", "out").stderr
+
+
 @pytest.mark.parametrize(
     ("output", "reason"),
     [

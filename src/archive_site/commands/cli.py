@@ -442,8 +442,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _internal(exc, args)
         # A folder the system will not let the build list or write (no permission, a name
         # too long, a file where a folder must be), a full disk: not a bug.
-        output = getattr(args, "output", None)
-        where = display_path(exc.filename or (output if output is not None else "."))
+        where = _told_at(exc.filename, args)
         message = exc.strerror or str(exc)
         if full:
             message += ": make room, then run the command again"
@@ -462,6 +461,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except Exception as exc:
         return _internal(exc, args)
+
+
+def _told_at(filename: object, args: argparse.Namespace) -> str:
+    """Where a refusal of the system is told: at the file it names, but the folder a
+    command makes (the output, init's folder) for a file of its own beside it (the
+    build's ``.dist.stamp``, ``.dist.new-PID-*/...``, init's ``.NAME.init-PID``), whose
+    name would only puzzle; the output, or the working folder, when it names none."""
+    made = getattr(args, "output", None)
+    if args.command == "init":
+        made = args.folder
+    if not isinstance(filename, (str, bytes)):
+        return display_path(made if made is not None else ".")
+    path = Path(os.fsdecode(filename))
+    if made is not None:
+        target = Path(made).absolute()
+        for step in (path.absolute(), *path.absolute().parents):
+            if step.parent == target.parent and step.name.startswith(f".{target.name}."):
+                return display_path(Path(made))
+    return display_path(path)
 
 
 def _where(diagnostics: Sequence[Diagnostic], args: argparse.Namespace) -> str:
