@@ -619,6 +619,17 @@ def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
     assert "unknown article id: no-such-article" in result.stderr
 
 
+def test_an_unknown_article_id_is_told_with_its_control_characters_escaped(
+    project_copy: Path,
+) -> None:
+    """An id holding ESC (pasted, or from a script) reached the terminal raw in the usage
+    error, where it ran as an escape sequence (``ESC[2J`` cleared the screen)."""
+    result = cli("suggest", "a\x1b[2Jb\u202e", cwd=project_copy)
+    assert result.returncode == 2
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+    assert "unknown article id: a\\x1b[2Jb\\u202e (see content/articles/)" in result.stderr
+
+
 @pytest.mark.parametrize(
     ("sentence", "language", "published", "dates"),
     [

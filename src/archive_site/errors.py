@@ -35,7 +35,7 @@ class Diagnostic:
         """The message as a report shows it: a control character or a mark of writing
         direction it quotes from the content (a file name's ESC, which would reach the
         terminal) as an escape, line breaks and tabs aside."""
-        return self.message.translate(_MESSAGE_ESCAPES)
+        return shown_text(self.message)
 
 
 class ArchiveError(Exception):
@@ -128,6 +128,13 @@ class Problems:
         fatal = self.errors or (strict and self.warnings)
         if fatal:
             raise ArchiveError(self._items)
+
+
+def shown_text(text: str) -> str:
+    """``text`` (a message) as the terminal is given it: its control characters and marks
+    of writing direction as escapes, line breaks and tabs aside (see
+    :attr:`Diagnostic.shown_message`)."""
+    return text.translate(_MESSAGE_ESCAPES)
 
 
 def display_path(path: object) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config import ENV_BASE_URL, chosen_base_url
-from ..errors import ArchiveError, Diagnostic, display_path, format_report
+from ..errors import ArchiveError, Diagnostic, display_path, format_report, shown_text
 from ..options import (
     DEFAULT_BASE_URL,
     AddOptions,
@@ -415,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args, out)
     except UsageError as exc:
-        print(f"archive-site {args.command}: error: {exc}", file=sys.stderr, flush=True)
+        told = shown_text(str(exc))  # an argument's ESC, as typed or pasted, is not run
+        print(f"archive-site {args.command}: error: {told}", file=sys.stderr, flush=True)
         return EXIT_USAGE
     except ArchiveError as exc:
         where = _where(exc.diagnostics, args)
