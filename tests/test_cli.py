@@ -205,6 +205,19 @@ def test_build_refuses_to_replace_a_folder_it_did_not_build(project_copy: Path) 
     assert result.returncode == 1 and "would replace content" in result.stderr
 
 
+def test_build_refuses_an_output_that_is_a_link_and_says_so(project_copy: Path) -> None:
+    """A link to a folder was refused as "the output path exists and is not a folder", which
+    it seems to be."""
+    (project_copy / "site").mkdir()
+    (project_copy / "dist").symlink_to(project_copy / "site")
+    result = cli("build", "-q", cwd=project_copy)
+    assert result.returncode == 1
+    assert "dist: the output path is a symbolic link: give the folder it names itself" in (
+        result.stderr
+    )
+    assert list((project_copy / "site").iterdir()) == []
+
+
 def test_console_script_is_the_same_program(project_copy: Path) -> None:
     script = Path(sys.executable).parent / "archive-site"
     assert script.exists(), "pip install -e . provides the archive-site command"

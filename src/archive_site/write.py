@@ -76,7 +76,9 @@ def check_output_place(out: Path, reads: Iterable[Path]) -> None:
     cwd = Path.cwd().resolve()
     if target == cwd or target in cwd.parents:
         raise _refuse(out, "the output folder would replace the working folder")
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
+    if out.is_symlink():  # replaced by the build's folder, the link's target would be left
+        raise _refuse(out, "the output path is a symbolic link: give the folder it names itself")
+    if out.exists() and not out.is_dir():
         raise _refuse(out, "the output path exists and is not a folder")
 
 
