@@ -618,3 +618,19 @@ def test_a_stamp_that_is_no_small_regular_file_is_none(tmp_path: Path, kind: str
     reader.start()
     reader.join(timeout=20)
     assert done == [None]
+
+
+def test_a_stamp_whose_line_of_json_is_damaged_is_not_used(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unchanged build prints the summary, and the warnings, the stamp recorded: a
+    stamp damaged there (a changed figure, a warning gone) was believed, and printed."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    _build(small_copy, "dist")
+    place = stamp_path(small_copy / "dist")
+    stamp = place.read_bytes()
+    assert _build(small_copy, "dist").unchanged is not None
+    place.write_bytes(stamp.replace(b'"summary":"', b'"summary":"9', 1))
+    again = _build(small_copy, "dist")
+    assert again.unchanged is None  # built, not told from the stamp
+    assert _build(small_copy, "dist").unchanged is not None  # the new stamp is used

@@ -74,7 +74,8 @@ LIBRARIES = (
 #: The package's own code: the files of these kinds under its folder.
 PACKAGE = Path(__file__).resolve().parent
 CODE_SUFFIXES = (".py", ".json", ".js", ".css", ".html")
-FORMAT = 4
+#: 5: the JSON line carries the hash of the rest of it (``seal``).
+FORMAT = 5
 #: An output of this many files or more is looked at in part by another process
 #: (:class:`Aside`) while this one looks at the inputs and the rest; below it, forking
 #: costs more than it saves.
@@ -489,8 +490,8 @@ class Stamp:
             # beside the output, or a FIFO, ran out of memory or waited for ever)
             head, _, lines = read_bytes(stamp_path(output)).partition(b"\n")
             data = json.loads(head)
-            if data.get("format") != FORMAT:
-                return None
+            if data.get("format") != FORMAT or data.pop("seal", None) != _seal(data):
+                return None  # another version's, or damaged: a summary or warnings not its
             data["hashes"] = lines
             stamp = Stamp(**{f.name: data[f.name] for f in fields(Stamp)})
         except (FileProblem, OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -640,6 +641,13 @@ def _well_formed(stamp: Stamp) -> bool:
     )
 
 
+def _seal(head: Mapping[str, object]) -> str:
+    """The hash of a stamp's JSON line, but its seal: what in it is not compared with the
+    files (the summary an unchanged build prints, its warnings) is used only as written.
+    (The lines of hashes need none: a damaged one is compared, and unlike, and builds.)"""
+    return hashlib.sha256(json.dumps(head, separators=(",", ":")).encode()).hexdigest()
+
+
 def write_stamp(
     output: Path, inputs: Inputs, summary: Mapping[str, object], *, kept: Stamp | None = None
 ) -> None:
@@ -685,6 +693,7 @@ def write_stamp(
                 "output_recent": recent,
                 "summary": dict(summary),
             }
+            data["seal"] = _seal(data)
             f.write(json.dumps(data, separators=(",", ":")).encode() + b"\n")
             f.write("".join(lines).encode(errors="surrogateescape"))
         tmp.replace(path)
