@@ -205,6 +205,21 @@ def test_build_refuses_to_replace_a_folder_it_did_not_build(project_copy: Path) 
     assert result.returncode == 1 and "would replace content" in result.stderr
 
 
+def test_build_refuses_an_output_inside_the_users_cache(project_copy: Path, tmp_path: Path) -> None:
+    """An output in the cache's search-bundles/ failed with "Pagefind wrote no usable index"
+    (the cache's pruning removed the build's folder as it indexed it); elsewhere in the
+    cache, it would be removed by a later build's pruning."""
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "xdg")}
+    cache = tmp_path / "xdg/archive-site"
+    for output in (cache / "search-bundles/site", cache / "site", tmp_path / "xdg"):
+        result = cli("build", "-q", "-o", str(output), cwd=project_copy, env=env)
+        assert result.returncode == 1, result.stderr
+        where = "lie inside" if output != tmp_path / "xdg" else "replace"
+        shown = [os.path.relpath(p, project_copy) for p in (output, cache)]
+        assert f"{shown[0]}: the output folder would {where} {shown[1]}" in result.stderr
+        assert not output.exists() or output == tmp_path / "xdg"
+
+
 def test_build_refuses_an_output_that_is_a_link_and_says_so(project_copy: Path) -> None:
     """A link to a folder was refused as "the output path exists and is not a folder", which
     it seems to be."""

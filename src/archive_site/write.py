@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic, display_path
-from .files import FileProblem, read_bytes
+from .files import FileProblem, cache_home, read_bytes
 from .patterns import later
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def check_output_folder(out: Path, reads: Iterable[Path]) -> None:
     """Refuse an output folder that overlaps what the build reads, or holds what it did not write.
 
     ``reads`` are the folders the build reads (content and templates); the
-    package and the working folder are protected as well.
+    package, the user's cache folder and the working folder are protected as well.
     """
     check_output_place(out, reads)
     check_output_contents(out)
@@ -67,7 +67,9 @@ def check_output_place(out: Path, reads: Iterable[Path]) -> None:
     """Refuse an output folder that overlaps what the build reads (see
     :func:`check_output_folder`)."""
     target = out.resolve()
-    for folder in (*reads, PACKAGE):
+    # the cache too: its pruning, between two builds or during one, removes what it did
+    # not write (an output in search-bundles/ lost its index while it was being made)
+    for folder in (*reads, PACKAGE, cache_home()):
         q = folder.resolve()
         if target == q or target in q.parents:
             raise _refuse(out, f"the output folder would replace {display_path(folder)}")
