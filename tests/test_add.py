@@ -1080,3 +1080,47 @@ def test_a_news_page_whose_paragraphs_make_turns_is_said_to_be_maybe_an_intervie
     (project_copy / "inbox/plain.html").write_text(plain, encoding="utf-8")
     added = cli("add", "inbox/plain.html", "--id", "plain-page", cwd=project_copy)
     assert "NewsArticle" not in added.stdout
+
+
+_KILLED_WHILE_WRITING = """
+import resource, signal, sys
+from archive_site.commands.cli import main
+resource.setrlimit(resource.RLIMIT_FSIZE, (int(sys.argv[3]), resource.RLIM_INFINITY))
+signal.signal(signal.SIGXFSZ, signal.SIG_DFL)  # past the limit, the process is killed
+main(["add", sys.argv[1], "--content", sys.argv[2]])
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="SIGXFSZ, RLIMIT_FSIZE")
+def test_an_add_killed_while_writing_leaves_no_half_article(
+    project_copy: Path, tmp_path: Path
+) -> None:
+    """``add`` wrote a Markdown article in place: killed half-way (a kill, a crash, a
+    closed laptop), it left half an article, with its front matter whole, which the next
+    build published as the article."""
+    import os
+    import signal
+
+    body = "".join(f"Paragraph {n} of a long note on the partnership.\n\n" for n in range(2000))
+    note = tmp_path / "note.md"
+    note.write_text(
+        "---\ntitle: A long note\npublished: 2025-05-01\noutlet: EDnews\nkind: news\n---\n\n"
+        + body,
+        encoding="utf-8",
+    )
+    content = project_copy / "content"
+    before = sorted(p.name for p in (content / "articles").iterdir())
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPATH": str(ROOT / "src")}
+    run = subprocess.run(
+        [sys.executable, "-c", _KILLED_WHILE_WRITING, str(note), str(content), "30000"],
+        cwd=project_copy,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == -signal.SIGXFSZ, run.stderr
+    visible = sorted(p.name for p in (content / "articles").iterdir() if p.name[0] != ".")
+    assert visible == before
+    assert cli("check", "-q", cwd=project_copy).returncode == 0

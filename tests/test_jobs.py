@@ -534,6 +534,7 @@ def test_a_helper_process_does_not_outlive_a_build_killed_outright(tmp_path: Pat
             [sys.executable, "-c", _KILLED_WHILE_COMPILING, str(TEMPLATES)],
             stdout=out,
             stderr=subprocess.DEVNULL,
+            env={**os.environ, "PYTHONPATH": str(ROOT / "src")},
             timeout=60,
             check=False,
         )

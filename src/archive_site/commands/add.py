@@ -25,7 +25,9 @@ line itself: an ``--id`` that is not a valid id.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
+import os
 import re
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
@@ -34,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from .. import urls
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
-from ..files import CONTROL_CHARACTERS, FileProblem, is_own_folder, read_bytes
+from ..files import CONTROL_CHARACTERS, FileProblem, create_new, is_own_folder, read_bytes
 from ..layout import (
     ARTICLES_DIR,
     CAPTURE_SUFFIXES,
@@ -645,18 +647,46 @@ def _create(path: Path, content: bytes) -> None:
     """Create ``path`` holding ``content``, never overwriting a file, or leave nothing: a
     write the system refuses (a full disk, a quota) removes what it began, and names the
     file (an error in the files, not a bug: a half-written Markdown article was left, which
-    the next build published)."""
+    the next build published).  The bytes go to a hidden file beside it first, which is then
+    linked in whole: an ``add`` killed while writing (a crash, a kill) leaves no half article
+    either, only that hidden file, which no build reads."""
+    if path.exists() or path.is_symlink():
+        raise _fail(path, None, "already exists; add never overwrites an article")
+    spare = path.with_name(f".{path.name}.add-{os.getpid()}")
     try:
-        f = path.open("xb")  # "x": fails if the file exists
+        try:
+            _write_new(spare, content)
+            os.link(spare, path)  # fails if the path was taken meanwhile
+        except FileExistsError:
+            raise _fail(path, None, "already exists; add never overwrites an article") from None
+        except OSError as exc:
+            if exc.errno not in _NO_LINKS:
+                raise
+            _write_new(path, content, keep=False)  # a file system without links: in place
+    except OSError as exc:
+        if exc.filename is None or exc.filename == str(spare):
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+    finally:
+        spare.unlink(missing_ok=True)
+
+
+#: What ``link`` fails with where a file system has no hard links (FAT, some shares).
+_NO_LINKS = frozenset({errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK})
+
+
+def _write_new(path: Path, content: bytes, *, keep: bool = True) -> None:
+    """Write ``content`` into a new file at ``path`` (``keep``: a leftover of a killed run
+    there is replaced; else an existing file is refused); nothing is left there on failure."""
+    try:
+        f = os.fdopen(create_new(path), "wb") if keep else path.open("xb")
     except FileExistsError:
         raise _fail(path, None, "already exists; add never overwrites an article") from None
     try:
         with f:
             f.write(content)
-    except BaseException as exc:
+    except BaseException:
         path.unlink(missing_ok=True)
-        if isinstance(exc, OSError) and exc.filename is None:
-            raise OSError(exc.errno, exc.strerror, str(path)) from None
         raise
 
 
