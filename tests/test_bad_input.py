@@ -511,6 +511,27 @@ def test_a_file_or_folder_the_build_does_not_read_is_a_warning(project_copy: Pat
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
 
 
+def test_a_file_in_the_templates_static_folder_the_site_does_not_publish_is_a_warning(
+    project_copy: Path,
+) -> None:
+    """Only the site's four assets are copied from templates/static/: a logo put beside
+    them (or a link, or a FIFO) was left out of the site without a word."""
+    static = project_copy / "templates/static"
+    (static / "logo.png").write_bytes(b"\x89PNG")
+    (static / "fonts").mkdir()
+    (static / ".DS_Store").write_bytes(b"\0")  # hidden, and an editor's backup: not named
+    (static / "style.css~").write_bytes(b"old")
+    lenient = cli("build", "-q", cwd=project_copy)
+    assert lenient.returncode == 0, lenient.stderr
+    copied = "style.css, timeline.js, search.js and favicon.svg"
+    for name in ("fonts", "logo.png"):
+        told = f"templates/static/{name}: warning: not published: the build copies only {copied}"
+        assert told in lenient.stderr
+    assert "2 warnings" in lenient.stderr and "DS_Store" not in lenient.stderr
+    assert not (project_copy / "dist/assets/logo.png").exists()
+    assert cli("build", "-q", "--strict", cwd=project_copy).returncode == 1
+
+
 def test_a_milestone_quoting_one_passage_twice_is_refused_on_the_second_quote(
     project_copy: Path,
 ) -> None:

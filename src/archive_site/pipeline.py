@@ -120,10 +120,13 @@ def check(
     ``cache`` holds what the last build read (see :mod:`.cache`); ``jobs``: processes that
     may read the articles at once."""
     from .load import load_archive
+    from .load.discover import stray_assets
 
     report = Report()
     problems = Problems()
     t0 = time.perf_counter()
+    for display, message in stray_assets(paths.templates):
+        problems.warning(display, None, message)
     report.archive = load_archive(
         paths.content,
         base_url=base_url,

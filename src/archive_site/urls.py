@@ -40,6 +40,13 @@ SEARCH_SCRIPT = "assets/search.js"
 #: The search index's folder, written by Pagefind after the pages (see searchindex).
 SEARCH_INDEX = "pagefind/"
 FAVICON = "assets/favicon.svg"
+#: The files of ``templates/static`` the site publishes, and where: no other is copied.
+ASSETS = (
+    ("style.css", STYLE),
+    ("timeline.js", SCRIPT),
+    ("search.js", SEARCH_SCRIPT),
+    ("favicon.svg", FAVICON),
+)
 DATA = "data/"
 DATA_FILES = (
     "articles.json",

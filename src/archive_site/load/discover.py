@@ -155,6 +155,26 @@ def _with_valid_ids(found: Iterable[ArticleFiles], problems: Problems) -> list[A
     return valid
 
 
+def stray_assets(templates: Path) -> list[tuple[str, str]]:
+    """Each entry of ``templates/static`` the site does not publish, with what to say of it
+    (a warning: a ``logo.png`` put there was left out of the site without a word).  Hidden
+    and editors' files are not named."""
+    try:
+        names = sorted(entry.name for entry in (templates / "static").iterdir())
+    except OSError:  # no such folder: each asset's own problem is told as it is copied
+        return []
+    published = [name for name, _ in urls.ASSETS]
+    listed = ", ".join(published[:-1]) + " and " + published[-1]
+    return [
+        (
+            display_path(templates / "static" / name),
+            f"not published: the build copies only {listed} from the templates' static/",
+        )
+        for name in names
+        if name not in published and not name.startswith(".") and not editor_file(name)
+    ]
+
+
 def stray_entries(content: Path) -> list[tuple[str, str]]:
     """Each file or folder at the top of ``content`` that the build does not read, with what
     to say of it (a warning: a misspelt ``topic.yaml`` would be ignored without a word).

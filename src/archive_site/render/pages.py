@@ -579,13 +579,7 @@ def robots(r: Renderer) -> bytes:
 def assets() -> list[Page]:
     """The stylesheet, the script and the icon, copied from ``templates/static``."""
     return [
-        Page(target, make=functools.partial(_asset, name), reads=())
-        for name, target in (
-            ("style.css", urls.STYLE),
-            ("timeline.js", urls.SCRIPT),
-            ("search.js", urls.SEARCH_SCRIPT),
-            ("favicon.svg", urls.FAVICON),
-        )
+        Page(target, make=functools.partial(_asset, name), reads=()) for name, target in urls.ASSETS
     ]
 
 
