@@ -5,8 +5,9 @@ Each is started, joined and, on failure or Ctrl-C, ended by the build.  A build 
 outright (SIGKILL, the out-of-memory killer, a supervisor's kill) does none of that, and
 its helpers held the reading end of their own pipe, inherited as they were forked: the
 result they then wrote, larger than the pipe's buffer, blocked them for ever (seen: two
-processes of a killed build still waiting a day later).  On Linux a helper asks the
-kernel to end it when the process (the thread) that forked it ends.
+processes of a killed build still waiting seven minutes later, when they were found).
+On Linux a helper asks the kernel to end it when the process (the thread) that forked
+it ends.
 """
 
 from __future__ import annotations
