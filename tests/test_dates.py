@@ -72,6 +72,38 @@ def test_malformed_dates_say_what_is_wrong(text: str, reason: str) -> None:
         parse_edtf(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("21/04/2025", "2025-04-21"),  # the day first: 21 is no month
+        ("4/21/2025", "2025-04-21"),  # the month first: 21 is no month
+        ("05.05.2025", "2025-05-05"),
+        ("12/05/2025", "2025-05-12 if 12 is the day, 2025-12-05 if it is the month"),
+        ("2025/04/21", "2025-04-21"),
+        ("2024-7-3", "2024-07-03"),
+        ("April 2025", "2025-04"),
+        ("Sept. 2024", "2024-09"),
+        ("21 April 2025", "2025-04-21"),
+        ("April 21, 2025", "2025-04-21"),
+    ],
+)
+def test_a_date_written_as_people_write_it_is_told_how_to_write_it(text: str, written: str) -> None:
+    with pytest.raises(DateError) as caught:
+        parse_edtf(text)
+    assert str(caught.value) == (
+        "expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), "
+        f"got {text!r}: write it {written}"
+    )
+
+
+def test_a_day_that_does_not_exist_written_so_is_named_whole_with_no_suggestion() -> None:
+    with pytest.raises(DateError) as caught:
+        parse_edtf("31/04/2025")
+    assert str(caught.value) == (
+        "expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got '31/04/2025'"
+    )
+
+
 def test_leap_day_is_a_real_date() -> None:
     assert parse_edtf("2024-02-29").display() == "29 February 2024"
 

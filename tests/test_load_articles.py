@@ -84,7 +84,14 @@ def test_published_day() -> None:
         Issue(
             "published",
             "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
-            "got '2024-2-1'",
+            "got '2024-2-1': write it 2024-02-01",
+        ),
+    )
+    assert checks.published_day("21/04/2025", MISSING).issues == (
+        Issue(
+            "published",
+            "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
+            "got '21/04/2025': write it 2025-04-21",
         ),
     )
 

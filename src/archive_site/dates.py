@@ -277,6 +277,72 @@ def outside_years(year: int, text: str) -> str | None:
     )
 
 
+#: Dates as people write them, which the content's fields do not take: a day and a month in
+#: either order with the year after them (``21/04/2025``, ``21.04.2025``), the year first
+#: with other separators or digits left out (``2025/04/21``, ``2025-4-21``), or a month by
+#: its English name (``April 2025``, ``21 April 2025``, ``April 21, 2025``).
+_NUMBERS_YEAR_LAST = later(r"(?P<a>[0-9]{1,2})[./-](?P<b>[0-9]{1,2})[./-](?P<y>[0-9]{4})")
+_NUMBERS_YEAR_FIRST = later(r"(?P<y>[0-9]{4})[./-](?P<m>[0-9]{1,2})(?:[./-](?P<d>[0-9]{1,2}))?")
+_NAMED_MONTH = later(
+    rf"(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_PATTERN})"
+    r"(?:\s+(?P<d2>[0-9]{1,2})(?:st|nd|rd|th)?,?)?,?\s+(?P<y>[0-9]{4})",
+    re.IGNORECASE,
+)
+
+
+def _iso(year: int, month: int, day: int | None) -> str | None:
+    """``year``, ``month`` and ``day`` written YYYY-MM-DD (YYYY-MM without a day), or None
+    when no such day is."""
+    if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    if day is not None and day > calendar.monthrange(year, month)[1]:
+        return None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if day is not None else "")
+
+
+def _day_and_month(a: int, b: int, year: int) -> str | None:
+    """How to write the date ``a``/``b``/``year``: the day first as most of the world writes
+    it, or the month first when only that reading is a date; both when both are."""
+    day_first, month_first = _iso(year, b, a), _iso(year, a, b)
+    if day_first and month_first and day_first != month_first:
+        return f"{day_first} if {a} is the day, {month_first} if it is the month"
+    return day_first or month_first
+
+
+def written_as_people_do(text: str) -> bool:
+    """Whether ``text`` is a date in one of the forms :func:`iso_suggestion` reads (a day
+    that does not exist too: ``31/04/2025``), not in the content's own (``2024-13``)."""
+    text = text.strip()
+    if _DATE().fullmatch(text):
+        return False
+    patterns = (_NUMBERS_YEAR_LAST, _NUMBERS_YEAR_FIRST, _NAMED_MONTH)
+    return any(pattern().fullmatch(text) for pattern in patterns)
+
+
+def iso_suggestion(text: str) -> str | None:
+    """How to write ``text``, a date in a form people write but the content does not take,
+    as YYYY-MM-DD (or YYYY-MM); None when it is no such date."""
+    text = text.strip()
+    m = _NUMBERS_YEAR_LAST().fullmatch(text)
+    if m:
+        return _day_and_month(int(m["a"]), int(m["b"]), int(m["y"]))
+    m = _NUMBERS_YEAR_FIRST().fullmatch(text)
+    if m:
+        return _iso(int(m["y"]), int(m["m"]), int(m["d"]) if m["d"] else None)
+    m = _NAMED_MONTH().fullmatch(text)
+    if m and not (m["d1"] and m["d2"]):
+        day = m["d1"] or m["d2"]
+        return _iso(int(m["y"]), month_number(m["month"]), int(day) if day else None)
+    return None
+
+
+def with_suggestion(message: str, text: str) -> str:
+    """``message`` on the date ``text``, with how to write it when it is a date written as
+    people write them (``21/04/2025``: "write it 2025-04-21")."""
+    suggestion = iso_suggestion(text)
+    return f"{message}: write it {suggestion}" if suggestion else message
+
+
 def parse_partial(text: str) -> PartialDate:
     m = _DATE().fullmatch(text)
     if not m:
@@ -407,8 +473,21 @@ class DateSpec:
 
 
 def parse_edtf(text: str) -> DateSpec:
-    """Parse the supported EDTF forms; raises :class:`DateError` with a readable reason."""
+    """Parse the supported EDTF forms; raises :class:`DateError` with a readable reason (for
+    a date written as people write them, ``21/04/2025``, ``April 2025``, how to write it)."""
     text = text.strip()
+    try:
+        return _parse_edtf(text)
+    except DateError:
+        if not written_as_people_do(text):
+            raise
+        message = (
+            f"expected YYYY, YYYY-MM or YYYY-MM-DD (optionally ending in ?, ~ or %), got {text!r}"
+        )
+        raise DateError(with_suggestion(message, text)) from None
+
+
+def _parse_edtf(text: str) -> DateSpec:
     if text.startswith("[") and text.endswith("]"):
         inner = text[1:-1]
         if inner.startswith("..") and not inner.endswith(".."):

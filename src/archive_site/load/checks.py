@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
-from ..dates import outside_years
+from ..dates import outside_years, with_suggestion
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..patterns import later
 from ..readers import Field
@@ -140,7 +140,7 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
             "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
             f"got {text!r}"
         )
-        return Checked(None, (Issue("published", why),))
+        return Checked(None, (Issue("published", with_suggestion(why, text)),))
     try:
         found = dt.date.fromisoformat(day)
     except ValueError:
