@@ -447,3 +447,29 @@ def test_an_output_the_system_refuses_is_an_error_not_a_bug(
     assert "internal error" not in result.stderr and "Traceback" not in result.stderr
     assert f": {reason}" in result.stderr and "1 error in the files" in result.stderr
     assert sorted(p.name for p in small_copy.iterdir() if p.name.startswith(".")) == []
+
+
+def test_the_summary_lines_count_one_record_in_the_singular(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new archive has one of each before it has two: "1 milestones, 1 topics" read as
+    a slip in every check and build."""
+    small_archive(tmp_path, milestones=1)
+    monkeypatch.chdir(tmp_path)
+    content = tmp_path / "content"
+    topics = (content / "topics.yaml").read_text(encoding="utf-8")
+    first = topics.index("- id: diplomacy")  # the first milestone's one topic
+    (content / "topics.yaml").write_text(
+        topics[first : topics.index("- id:", first + 1)], encoding="utf-8"
+    )
+    checked = cli("check")
+    assert checked.returncode == 0, checked.stderr
+    assert re.fullmatch(
+        r"No problems: 2 articles, 1 milestone \((\d+) quotes? verified\), \d+ entities, "
+        r"1 topic\.\n",
+        checked.stdout,
+    ), checked.stdout
+    built = cli("build", "-o", "out")
+    assert built.returncode == 0, built.stderr
+    assert re.match(r"Built \d+ pages \(\d+ files\): 2 articles, 1 milestone, ", built.stdout)
+    assert ", 1 topic, 2 years into out/ in " in built.stdout, built.stdout  # 1992, 2025

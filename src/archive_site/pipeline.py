@@ -75,13 +75,18 @@ class Report:
             return self.unchanged
         if self.figures is not None:
             return self.figures
+        from .render.views import plural
+
         a = self.archive
         assert a is not None
-        return (
-            f"{self.pages} pages ({self.files} files): {len(a.articles)} articles, "
-            f"{len(a.milestones)} milestones, {len(a.entities)} entities, {len(a.topics)} topics, "
-            f"{len(a.years)} years"
+        counted = (
+            plural(len(a.articles), "article"),
+            plural(len(a.milestones), "milestone"),
+            plural(len(a.entities), "entity", "entities"),
+            plural(len(a.topics), "topic"),
+            plural(len(a.years), "year"),
         )
+        return f"{plural(self.pages, 'page')} ({plural(self.files, 'file')}): {', '.join(counted)}"
 
 
 #: While a build or check runs, the cyclic garbage collector looks at every object (a

@@ -344,6 +344,7 @@ def peak_memory() -> str | None:
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     from ..pipeline import Paths, check, record_cache
+    from ..render.views import plural
 
     options = check_options(args)
     site = options.site
@@ -366,8 +367,9 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     # with warnings (listed above), there are problems: only no errors
     verdict = "No errors" if report.warnings else "No problems"
     out.info(
-        f"{verdict}: {len(a.articles)} articles, {len(a.milestones)} milestones "
-        f"({quotes} quotes verified), {len(a.entities)} entities, {len(a.topics)} topics."
+        f"{verdict}: {plural(len(a.articles), 'article')}, "
+        f"{plural(len(a.milestones), 'milestone')} ({plural(quotes, 'quote')} verified), "
+        f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.topics), 'topic')}."
     )
     return EXIT_OK
 
