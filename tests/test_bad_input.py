@@ -63,7 +63,7 @@ MILESTONES = "content/milestones.yaml"
             "- article: 2025-04-21-aliyev-xinhua-interview\n      quote: At the invitation of President Xi Jinping",
             "- article: 2025-04-21-aliyev-xinhua-interviews\n      quote: At the invitation of President Xi Jinping",
             "article: unknown article '2025-04-21-aliyev-xinhua-interviews' (did you mean "
-            "'2025-04-21-aliyev-xinhua-interview'? see content/articles/)",
+            "'2025-04-21-aliyev-xinhua-interview'? see articles/)",
             id="unknown-article",
         ),
         pytest.param(

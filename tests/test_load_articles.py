@@ -208,7 +208,15 @@ def test_check_responses() -> None:
     items = (("a", 3), ("self", 4), ("gone", 5))
     assert check_responses("self", items, {"a", "self"}) == (
         Issue("responds_to", "an article cannot respond to itself", 4),
-        Issue("responds_to", "unknown article 'gone'", 5),
+        Issue("responds_to", "unknown article 'gone' (see articles/)", 5),
+    )
+    # as a milestone's source: the id likely meant
+    assert check_responses("self", (("interveiw", 3),), {"interview", "self"}) == (
+        Issue(
+            "responds_to",
+            "unknown article 'interveiw' (did you mean 'interview'? see articles/)",
+            3,
+        ),
     )
     assert check_responses("self", (("a", 3),), {"a", "self"}) == ()
 

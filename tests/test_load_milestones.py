@@ -59,7 +59,7 @@ def test_topics_and_unknown_ids_on_their_lines() -> None:
 def test_check_source_article() -> None:
     assert check_source_article("a", KNOWN) == ()
     assert check_source_article("z", KNOWN) == (
-        Issue("article", "unknown article 'z' (see content/articles/)"),
+        Issue("article", "unknown article 'z' (see articles/)"),
     )
 
 

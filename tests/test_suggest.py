@@ -616,7 +616,12 @@ def test_suggest_reads_an_article_while_another_waits_for_its_metadata(
 def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
     result = cli("suggest", "no-such-article", cwd=project_copy)
     assert result.returncode == 2
-    assert "unknown article id: no-such-article" in result.stderr
+    assert "unknown article id: no-such-article (see content/articles/)" in result.stderr
+    # an archive of one's own names its own folder, not the seed's
+    (project_copy / "content").rename(project_copy / "caspian")
+    result = cli("suggest", "no-such-article", "--content", "caspian", cwd=project_copy)
+    assert result.returncode == 2
+    assert "unknown article id: no-such-article (see caspian/articles/)" in result.stderr
 
 
 def test_an_unknown_article_id_is_told_with_its_control_characters_escaped(

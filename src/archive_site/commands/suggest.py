@@ -14,7 +14,8 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..config import chosen_base_url
-from ..errors import ArchiveError, Problems
+from ..errors import ArchiveError, Problems, display_path
+from ..layout import ARTICLES_DIR
 from ..load import load_archive
 from ..options import SuggestOptions, UsageError, default_jobs
 from ..pipeline import record_cache
@@ -33,7 +34,8 @@ def suggest_command(options: SuggestOptions, out: Printer) -> int:
     known = {a.id for a in archive.articles}
     unknown = [a for a in options.articles if a not in known]
     if unknown:
-        raise UsageError(f"unknown article id: {', '.join(unknown)} (see content/articles/)")
+        where = display_path(options.content / ARTICLES_DIR)
+        raise UsageError(f"unknown article id: {', '.join(unknown)} (see {where}/)")
     chosen = set(options.articles) or known
     articles = [a for a in archive.articles if a.id in chosen]
     mentions = suggest(articles, archive.milestones)

@@ -594,7 +594,7 @@ def check_responses(
     issues = []
     for target, line in responds_to:
         if target not in known:
-            issues.append(checks.Issue("responds_to", f"unknown article '{target}'", line))
+            issues.append(checks.Issue("responds_to", checks.unknown_article(target, known), line))
         elif target == ident:
             message = "an article cannot respond to itself"
             issues.append(checks.Issue("responds_to", message, line))

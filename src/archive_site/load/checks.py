@@ -9,6 +9,7 @@ order it checks the keys.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import itertools
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -17,6 +18,7 @@ from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from ..dates import outside_years, with_suggestion
+from ..layout import ARTICLES_DIR, CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFIX
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..patterns import later
 from ..readers import Field
@@ -115,6 +117,22 @@ def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
 
 #: When an article was published, and how precisely its source says it.
 Day = tuple[dt.date, PublishedPrecision]
+
+
+def near_id(value: str, known: Collection[str]) -> str:
+    """A hint of the known id ``value`` was likely meant to be ("did you mean ...? "), or
+    nothing: an article's file name for its id, a close spelling."""
+    for suffix in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX):
+        if value.endswith(suffix) and value[: -len(suffix)] in known:
+            return f"the id is the file's name without '{suffix}': '{value[: -len(suffix)]}'; "
+    near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.8)
+    return f"did you mean '{near[0]}'? " if near else ""
+
+
+def unknown_article(value: str, known: Collection[str]) -> str:
+    """What an article id no article has is told: the id likely meant, and where the
+    articles are (the content folder's ``articles/``, whatever the folder's name)."""
+    return f"unknown article '{value}' ({near_id(value, known)}see {ARTICLES_DIR}/)"
 
 
 def is_day(text: str | None) -> bool:

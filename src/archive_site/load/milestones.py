@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Mapping, Sequence
@@ -30,7 +29,7 @@ from ..dates import (
     states_month,
 )
 from ..errors import Problems
-from ..layout import CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFIX, MILESTONES_FILE
+from ..layout import MILESTONES_FILE
 from ..model import (
     MILESTONE_STATUSES,
     Article,
@@ -43,7 +42,7 @@ from ..model import (
 )
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
-from .checks import Checked, Issue, report
+from .checks import Checked, Issue, near_id, report, unknown_article
 from .quotes import QuoteIndex
 from .records import load_list, take_id
 from .speakers import names_of
@@ -249,26 +248,15 @@ def unknown(
 ) -> tuple[Issue, ...]:
     """An issue on its line for each item that is not a known id."""
     return tuple(
-        Issue(key, f"unknown {what} '{value}' ({_near(value, known)}see {where})", line)
+        Issue(key, f"unknown {what} '{value}' ({near_id(value, known)}see {where})", line)
         for value, line in items
         if value not in known
     )
 
 
-def _near(value: str, known: Collection[str]) -> str:
-    """A hint of the known id ``value`` was likely meant to be ("did you mean ...? "), or
-    nothing: an article's file name for its id, a close spelling."""
-    for suffix in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX):
-        if value.endswith(suffix) and value[: -len(suffix)] in known:
-            return f"the id is the file's name without '{suffix}': '{value[: -len(suffix)]}'; "
-    near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.8)
-    return f"did you mean '{near[0]}'? " if near else ""
-
-
 def check_source_article(article: str, known: Known) -> tuple[Issue, ...]:
     if article not in known.articles:
-        near = _near(article, known.articles)
-        return (Issue("article", f"unknown article '{article}' ({near}see content/articles/)"),)
+        return (Issue("article", unknown_article(article, known.articles)),)
     return ()
 
 
