@@ -104,6 +104,33 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
                 "more than the key above it, which has a value: give it the same indentation)",
             ),
         ),
+        # a key one space short of its item's other keys: its indentation, told with the
+        # line's, not only "did not find expected '-' indicator" (flow56)
+        (
+            "- id: a\n  sources:\n    - article: x\n     quote: y\n",
+            (
+                4,
+                "YAML: did not find expected '-' indicator (this line is indented 5 spaces: "
+                "give it the indentation of the key or the '- ' it belongs with)",
+            ),
+        ),
+        (
+            "- id: a\n  title: T\n summary: S\n",
+            (
+                3,
+                "YAML: did not find expected '-' indicator (this line is indented 1 space: "
+                "give it the indentation of the key or the '- ' it belongs with)",
+            ),
+        ),
+        # a tab indenting a key: what to write instead
+        (
+            "- id: a\n\ttopics: [x]\n",
+            (
+                2,
+                "YAML: found a tab character that violates indentation (YAML indents with "
+                "spaces only: replace the tab with spaces)",
+            ),
+        ),
         # the parser's mistakes first, as PyYAML reports them, then the tree's
         ("a: 1\na: 2\nb: [\n", (4, "YAML: did not find expected node content")),
     ],

@@ -91,7 +91,26 @@ def marked_message(exc: yaml.MarkedYAMLError, text: str) -> str:
         what += _mapping_hint(text, mark.line if mark is not None else -1)
     if what == "found character that cannot start any token":
         what = _token_message(text, exc.problem_mark) or what
+    if what == "did not find expected '-' indicator":
+        what += _indent_hint(text, exc.problem_mark)
+    if "tab character" in what:
+        what += " (YAML indents with spaces only: replace the tab with spaces)"
     return what
+
+
+def _indent_hint(text: str, mark: Any) -> str:
+    """Why YAML, in a list, found neither an item nor the list's end: the line at ``mark``
+    is indented wrong (one space off, say)."""
+    lines = _EDITOR_BREAK().split(text)
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    line = lines[mark.line]
+    spaces = len(line) - len(line.lstrip(" "))
+    counted = "1 space" if spaces == 1 else f"{spaces} spaces"
+    return (
+        f" (this line is indented {counted}: give it the indentation of the key or the "
+        "'- ' it belongs with)"
+    )
 
 
 #: What a character that cannot start a YAML token is, and how to write it.
