@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from archive_site.load import checks
 from archive_site.load.articles import (
     check_responses,
@@ -47,6 +49,30 @@ def test_required_and_matches() -> None:
     # credentials are never published, nor said back (audit 5, left then)
     (issue,) = checks.web_url("url", "https://bob:s3cret@example.org/story")
     assert "user name or password" in issue.message and "s3cret" not in issue.message
+    # an address copied from the address bar without its scheme: how to write it (flow56)
+    assert checks.web_url("url", "www.reuters.com/x") == (
+        Issue(
+            "url",
+            "expected an http(s) URL, got 'www.reuters.com/x' (write it with its scheme: "
+            "'https://www.reuters.com/x')",
+        ),
+    )
+    assert checks.web_url("url", "//reuters.com/x")[0].message.endswith(
+        "(write it with its scheme: 'https://reuters.com/x')"
+    )
+
+
+def test_a_link_without_its_scheme_is_told_how_to_write_it() -> None:
+    from archive_site.urls import LinkError, resolve_link
+
+    with pytest.raises(
+        LinkError, match=r"\(write it with its scheme: 'https://www\.port\.az/en'\)$"
+    ):
+        resolve_link("www.port.az/en")
+    # a file's name is no host: no guess
+    with pytest.raises(LinkError) as caught:
+        resolve_link("about.html")
+    assert "https://" not in str(caught.value)
 
 
 def test_published_day() -> None:

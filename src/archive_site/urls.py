@@ -253,6 +253,18 @@ def uri_of(iri: str) -> str:
     return f"{parts.scheme}://{netloc}{encoded}"
 
 
+def scheme_hint(text: str) -> str:
+    """For an address written without its scheme, as a browser's address bar shows it
+    (``www.port.az/news``, ``//port.az/news``): how to write it, ``" (write it with its
+    scheme: 'https://www.port.az/news')"``; else nothing. Only these two forms: a name with a
+    dot may be a file's (``about.html``), never to be taken for a host."""
+    text = text.strip()
+    written = "https:" + text if text.startswith("//") else "https://" + text
+    if not text.lower().startswith(("www.", "//")) or not is_web_url(written):
+        return ""
+    return f" (write it with its scheme: {written!r})"
+
+
 def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
     """Where a link written in content leads: ``(site path, True)`` or ``(URL, False)``.
 
@@ -274,6 +286,7 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
         raise LinkError(
             f"{href!r} is not a link the build can check: write an internal link "
             f"({', '.join(f'{s}:' for s in INTERNAL_SCHEMES)}) or an http(s) or mailto URL"
+            + scheme_hint(url)
         )
     if scheme.lower() not in EXTERNAL_SCHEMES:
         raise LinkError(

@@ -22,7 +22,7 @@ from ..layout import ARTICLES_DIR, CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFI
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..patterns import later
 from ..readers import Field
-from ..urls import is_web_url
+from ..urls import is_web_url, scheme_hint
 from ..yamlsrc import Record
 
 T = TypeVar("T")
@@ -106,13 +106,11 @@ def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
         )
     if value is None or is_web_url(value):
         return ()
-    return (
-        Issue(
-            key,
-            f"expected an http(s) URL, got {value!r} (a URL has a host and no spaces, quotes "
-            "or angle brackets: write them as %20, %22, %3C, %3E)",
-        ),
+    hint = scheme_hint(value) or (
+        " (a URL has a host and no spaces, quotes or angle brackets: write them as %20, "
+        "%22, %3C, %3E)"
     )
+    return (Issue(key, f"expected an http(s) URL, got {value!r}{hint}"),)
 
 
 #: When an article was published, and how precisely its source says it.
