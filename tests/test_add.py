@@ -1124,3 +1124,54 @@ def test_an_add_killed_while_writing_leaves_no_half_article(
     visible = sorted(p.name for p in (content / "articles").iterdir() if p.name[0] != ".")
     assert visible == before
     assert cli("check", "-q", cwd=project_copy).returncode == 0
+
+
+def test_add_dry_run_says_what_it_would_do_and_writes_nothing(project_copy: Path) -> None:
+    """A newcomer trying add on a capture had to delete the two files it wrote to undo it:
+    ``--dry-run`` says all that add says, then that it wrote nothing (flow56)."""
+    inbox = project_copy / "inbox"
+    inbox.mkdir()
+    (inbox / "ferries.txt").write_text(PLAIN_TEXT, encoding="utf-8")
+    (inbox / "ferries.md").write_text(HAND_WRITTEN, encoding="utf-8")
+    export = ROOT / "tests/fixtures/database/nexis-uni-three-documents.txt"
+    before = articles_listing(project_copy)
+
+    dry = cli("add", "inbox/ferries.txt", "--dry-run", cwd=project_copy)
+    assert (dry.returncode, dry.stderr) == (0, "")
+    assert articles_listing(project_copy) == before
+    said = dry.stdout.splitlines()
+    assert said[1] == (
+        "Would copy inbox/ferries.txt to content/articles/ferries.capture.txt "
+        f"({len(PLAIN_TEXT.encode()):,} bytes, unchanged; read as 'plain')"
+    )
+    assert said[2] == "Would write content/articles/ferries.meta.yaml"
+    assert "Still to fill in, in content/articles/ferries.meta.yaml:" in said
+    assert said[-1] == (
+        "Nothing was written (--dry-run): run the command without it to add the capture."
+    )
+    # then the same command without it: what it said, done
+    wet = cli("add", "inbox/ferries.txt", cwd=project_copy)
+    assert wet.returncode == 0
+    assert wet.stdout.replace("Copied", "Would copy").replace("Wrote", "Would write") == (
+        "\n".join(said[:-1]) + "\n"
+    )
+    assert set(articles_listing(project_copy)) - set(before) == {
+        "ferries.capture.txt",
+        "ferries.meta.yaml",
+    }
+
+    before = articles_listing(project_copy)
+    markdown = cli("add", "inbox/ferries.md", "--dry-run", cwd=project_copy)
+    assert markdown.returncode == 0 and "Would copy it to content/articles/" in markdown.stdout
+    several = cli("add", str(export), "--dry-run", cwd=project_copy)
+    assert several.returncode == 0 and "Would add 3 of 3 documents." in several.stdout
+    assert articles_listing(project_copy) == before
+    # a taken id is refused as it would be
+    (inbox / "ferries.txt").write_text(PLAIN_TEXT + "\nMore.\n", encoding="utf-8")
+    taken = cli("add", "inbox/ferries.txt", "--id", "ferries", "--dry-run", cwd=project_copy)
+    assert taken.returncode == 1 and "--id ferries-2" in taken.stderr
+    # and bytes already there, as they are: no word of running it again
+    (inbox / "ferries.txt").write_text(PLAIN_TEXT, encoding="utf-8")
+    again = cli("add", "inbox/ferries.txt", "--dry-run", cwd=project_copy)
+    assert again.returncode == 0 and "is already in the archive" in again.stdout
+    assert "--dry-run" not in again.stdout

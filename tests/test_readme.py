@@ -152,6 +152,7 @@ INIT = (
 # Each README command, and where it is exercised.
 COVERED_HERE = {
     "make site",
+    ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks --dry-run",
     ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks",
     ".venv/bin/archive-site check",
     ".venv/bin/python build.py",
@@ -216,6 +217,17 @@ def test_adding_an_article_then_checking(sandbox: Path) -> None:
     # A capture saved again (one more line break): the same bytes are never added twice.
     seed = ROOT / "content/articles/2025-04-23-ednews-strategic-partnership-new-stage.capture.txt"
     (sandbox / "capture.txt").write_bytes(seed.read_bytes() + b"\n")
+    before = sorted((sandbox / "content/articles").iterdir())
+    tried = run(
+        ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks --dry-run",
+        sandbox,
+    )
+    assert tried.returncode == 0, tried.stderr
+    assert "Would copy capture.txt to content/articles/" in tried.stdout
+    assert tried.stdout.endswith(
+        "Nothing was written (--dry-run): run the command without it to add the capture.\n"
+    )
+    assert sorted((sandbox / "content/articles").iterdir()) == before
     added = run(
         ".venv/bin/archive-site add capture.txt --id 2025-05-02-example-trade-talks", sandbox
     )

@@ -107,11 +107,13 @@ class SuggestOptions:
 
 @dataclass(frozen=True, slots=True)
 class AddOptions:
-    """``archive-site add``: the capture, the content folder, and the id if one was given."""
+    """``archive-site add``: the capture, the content folder, the id if one was given, and
+    whether to write nothing (``--dry-run``)."""
 
     capture: Path
     content: Path
     ident: str | None
+    dry_run: bool = False  # say what it would do, write nothing
 
 
 #: The address a new archive (``init``) is published at until its site.yaml says where.

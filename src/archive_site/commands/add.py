@@ -113,8 +113,13 @@ class Metadata:
 
 
 def add(options: AddOptions, out: Printer) -> int:
-    """Copy the capture into ``content/articles/`` and write its metadata file."""
-    return _add(options.capture, options.content, options.ident, out)
+    """Copy the capture into ``content/articles/`` and write its metadata file (with
+    ``dry_run``, only say what it would copy and write)."""
+    return _add(options.capture, options.content, options.ident, out, options.dry_run)
+
+
+#: The last line of ``add --dry-run``.
+DRY_RUN_SAID = "Nothing was written (--dry-run): run the command without it to add the capture."
 
 
 def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:
@@ -125,7 +130,7 @@ def _fail(path: Path | str, line: int | None, message: str) -> ArchiveError:
 _CONTAINERS = frozenset({"mhtml", "webarchive", "warc"})
 
 
-def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
+def _add(capture: Path, content: Path, ident: str | None, out: Printer, dry: bool) -> int:
     if ident is not None and not is_id(ident):
         raise UsageError(f"--id: {id_error(ident)}")
     data = _read_capture(capture)
@@ -138,7 +143,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
                 "database's export: leave --id out, and each gets an id from its own date, "
                 "outlet and title"
             )
-        return _add_export(capture, data, parts, content, out)
+        return _add_export(capture, data, parts, content, out, dry)
     reading, encoding = _read(capture, data)
     folder = _articles_folder(content)
     same = _same_capture(folder, data)
@@ -170,24 +175,28 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer) -> int:
 
     name = _file_name(capture)
     if reading.format == "markdown":
-        return _add_markdown(folder / f"{ident}{suffix}", data, reading, content, how_id, out)
+        path = folder / f"{ident}{suffix}"
+        return _add_markdown(path, data, reading, content, how_id, out, dry)
     shown = _days_shown(reading, data, capture.name)
     metadata = metadata_text(reading, name, _entities_named(content, reading), shown)
     capture_path = folder / f"{ident}{suffix}"
     meta_path = folder / f"{ident}{META_SUFFIX}"
-    _write_both(folder, capture_path, data, meta_path, metadata.text)
+    if not dry:
+        _write_both(folder, capture_path, data, meta_path, metadata.text)
 
     for line, note in reading.notes:
         out.info(f"note: {display_path(capture_path)}:{line}: {note}")
     out.info(f"Article id: {ident}{how_id}")
     out.info(
-        f"Copied {display} to {display_path(capture_path)} "
+        f"{'Would copy' if dry else 'Copied'} {display} to {display_path(capture_path)} "
         f"({len(data):,} bytes, unchanged; read as '{reading.format}'"
         + ("" if encoding == "UTF-8" else f", in {encoding}")
         + ")"
     )
-    out.info(f"Wrote {display_path(meta_path)}")
+    out.info(f"{'Would write' if dry else 'Wrote'} {display_path(meta_path)}")
     _report(reading, content, metadata, meta_path, out)
+    if dry:
+        out.info(DRY_RUN_SAID)
     return EXIT_OK
 
 
@@ -261,7 +270,7 @@ class _Document:
 
 
 def _add_export(
-    capture: Path, data: bytes, parts: Sequence[Part], content: Path, out: Printer
+    capture: Path, data: bytes, parts: Sequence[Part], content: Path, out: Printer, dry: bool
 ) -> int:
     """Add each document of the export as an article of its own, or none."""
     folder = _articles_folder(content)
@@ -274,7 +283,7 @@ def _add_export(
         for n, doc in enumerate(documents, start=1):
             if doc.same is None:
                 origin = _export_origin(n, len(documents), doc, whole)
-                paths, metadata = _write_document(folder, doc, name, origin, content)
+                paths, metadata = _write_document(folder, doc, name, origin, content, dry)
                 written += paths
                 to_fill[n] = [item.key for item in metadata.to_fill]
     except BaseException:
@@ -291,13 +300,15 @@ def _add_export(
     for n, doc in enumerate(documents, start=1):
         _said_document(doc, n, to_fill.get(n, []), out)
     out.info(
-        f"Added {added} of {len(documents)} documents."
+        f"{'Would add' if dry else 'Added'} {added} of {len(documents)} documents."
         + (
             f" Run `{_check_command(content)}`: it names each field still to fill in."
             if added
             else ""
         )
     )
+    if dry and added:
+        out.info(DRY_RUN_SAID)
     return EXIT_OK
 
 
@@ -349,15 +360,17 @@ def _export_origin(n: int, count: int, doc: _Document, whole: str) -> list[str]:
 
 
 def _write_document(
-    folder: Path, doc: _Document, name: str, origin: Sequence[str], content: Path
+    folder: Path, doc: _Document, name: str, origin: Sequence[str], content: Path, dry: bool
 ) -> tuple[list[Path], Metadata]:
-    """Write a document's capture and its metadata: the files written, and what the
-    metadata says."""
+    """Write a document's capture and its metadata (with ``dry``, nothing): the files
+    written, and what the metadata says."""
     shown = _days_shown(doc.reading, doc.part.data, name)
     named = _entities_named(content, doc.reading)
     metadata = metadata_text(doc.reading, name, named, shown, origin)
     capture_path = folder / f"{doc.ident}{capture_suffix(doc.reading.format, doc.part.data)}"
     meta_path = folder / f"{doc.ident}{META_SUFFIX}"
+    if dry:
+        return [], metadata
     _write_both(folder, capture_path, doc.part.data, meta_path, metadata.text)
     return [capture_path, meta_path], metadata
 
@@ -397,16 +410,24 @@ def _file_name(capture: Path) -> str:
 
 
 def _add_markdown(
-    path: Path, data: bytes, reading: Reading, content: Path, how_id: str, out: Printer
+    path: Path,
+    data: bytes,
+    reading: Reading,
+    content: Path,
+    how_id: str,
+    out: Printer,
+    dry: bool,
 ) -> int:
     """Copy a Markdown article written by hand, as it is: its front matter is its metadata
     (no metadata file beside it), and it stays the archivist's to edit."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _create(path, data)
+    if not dry:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _create(path, data)
     out.info(f"Article id: {path.name[: -len(MARKDOWN_SUFFIX)]}{how_id}")
     out.info(
-        f"Copied it to {display_path(path)} ({len(data):,} bytes, unchanged): a Markdown "
-        "article, whose front matter is its metadata"
+        f"{'Would copy' if dry else 'Copied'} it to {display_path(path)} "
+        f"({len(data):,} bytes, unchanged): a Markdown article, whose front matter is its "
+        "metadata"
     )
     said = _said_lines(reading, written=True)
     if said:
@@ -415,6 +436,8 @@ def _add_markdown(
             out.info(line)
     check = _check_command(content)
     out.info(f"Run `{check}`: it names each key of the front matter that is missing or unknown.")
+    if dry:
+        out.info(DRY_RUN_SAID)
     return EXIT_OK
 
 

@@ -141,7 +141,13 @@ def parser() -> argparse.ArgumentParser:
 
 def _build_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     b = sub.add_parser(
-        "build", help="check the content and write the site (the default of build.py)"
+        "build",
+        help="check the content and write the site (the default of build.py)",
+        description=(
+            "Check everything, then render the site into a fresh folder, index it for search "
+            "and swap it in for the output folder (dist/) only when all succeeded: a failed "
+            "build leaves the previous site as it was. Exit 0 built, 1 problems, 2 usage."
+        ),
     )
     _add_content_options(b)
     b.add_argument(
@@ -156,7 +162,15 @@ def _build_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _check_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    c = sub.add_parser("check", help="load and validate everything, build nothing")
+    c = sub.add_parser(
+        "check",
+        help="load and validate everything, build nothing",
+        description=(
+            "Load and validate the content folder (every key, reference, date and quote), "
+            "report the problems, each with its file and line, and write nothing. Exit 0 "
+            "clean, 1 problems, 2 usage."
+        ),
+    )
     _add_content_options(c, output=False)
     _add_quiet_option(c)
     c.add_argument(
@@ -198,14 +212,28 @@ def _serve_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _add_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    a = sub.add_parser("add", help="add a captured article to the content folder")
-    a.add_argument("capture", type=Path, help="the captured text file")
+    a = sub.add_parser(
+        "add",
+        help="add a captured article to the content folder",
+        description=(
+            "Copy a capture (a saved page, .html, .mhtml, .webarchive, WARC or WACZ; a "
+            "plain text file; a Markdown article) byte for byte into the content folder's "
+            "articles/, say what it read and from which line, and write its metadata file "
+            "with the fields still to fill in."
+        ),
+    )
+    a.add_argument("capture", type=Path, help="the capture: a saved page or a text file")
     _add_content_option(a)
     a.add_argument(
         "--id",
         dest="ident",
         default=None,
         help="the article's id (default: date, outlet and title)",
+    )
+    a.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="say what it would read, copy and write, and write nothing",
     )
     a.add_argument("--debug", action="store_true", help="show tracebacks of internal errors")
 
@@ -214,6 +242,11 @@ def _suggest_arguments(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     g = sub.add_parser(
         "suggest",
         help="list the dated mentions in the articles' text as candidate milestones",
+        description=(
+            "List every dated mention in the articles' text, sentence by sentence, as a "
+            "candidate milestone: its date in the form milestones.yaml takes, what it was "
+            "read from, and the sentence to quote. Writes nothing."
+        ),
     )
     g.add_argument("articles", nargs="*", metavar="ARTICLE_ID", help="only these articles")
     _add_content_option(g)
@@ -293,7 +326,9 @@ def serve_options(args: argparse.Namespace) -> ServeOptions:
 
 
 def add_options(args: argparse.Namespace) -> AddOptions:
-    return AddOptions(capture=args.capture, content=args.content, ident=args.ident)
+    return AddOptions(
+        capture=args.capture, content=args.content, ident=args.ident, dry_run=args.dry_run
+    )
 
 
 def cmd_suggest(args: argparse.Namespace, out: Printer) -> int:
