@@ -9,24 +9,26 @@
 #   make serve   build, serve on http://127.0.0.1:8000/BASE-PATH/ and rebuild on every change
 #                (SERVE_ARGS="--port 8001" passes options to it)
 #   make check   validate the content without building
+#                (site, check and serve read content/; CONTENT=caspian reads an archive of your own)
 #   make lint    ruff, mypy and the layering contract (lint-imports, [tool.importlinter])
 #   make bench   time a cold build
 #   make bench-scale  build a synthetic archive of N articles cold, warm and after an edit
 PYTHON ?= python3
 VENV ?= .venv
+CONTENT ?= content
 BIN := $(VENV)/bin
 
 .PHONY: site test test-fast audit serve check lint bench bench-scale tools clean
 
 site: $(VENV)/.runtime
 	$(BIN)/python -m compileall -q src
-	$(BIN)/python build.py
+	$(BIN)/python build.py --content $(CONTENT)
 
 check: $(VENV)/.runtime
-	$(BIN)/python build.py check
+	$(BIN)/python build.py check --content $(CONTENT)
 
 serve: $(VENV)/.runtime
-	$(BIN)/python build.py serve $(SERVE_ARGS)
+	$(BIN)/python build.py serve --content $(CONTENT) $(SERVE_ARGS)
 
 test: $(VENV)/.test tools lint
 	$(BIN)/python -m pytest

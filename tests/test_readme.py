@@ -442,3 +442,21 @@ def test_the_readme_lists_every_field_of_the_data(name: str) -> None:
         (ROOT / f"src/archive_site/render/schemas/{name}.schema.json").read_text(encoding="utf-8")
     )
     assert set(schema["items"]["required"]) <= listed
+
+
+def test_make_builds_an_archive_of_your_own(sandbox: Path) -> None:
+    """`make site` built content/ whatever archive one had made with init: the Pages
+    workflow, which runs it, could publish only the seed (flow56). CONTENT names the
+    folder, and the README's Publishing section says how to change the workflow."""
+    assert run(INIT, sandbox).returncode == 0
+    built = run("make site CONTENT=caspian", sandbox)
+    assert built.returncode == 0, built.stderr
+    assert ": 0 articles, 0 milestones, 0 entities" in built.stdout, built.stdout
+    assert "Caspian Archive" in (sandbox / "dist/index.html").read_text(encoding="utf-8")
+    checked = run("make check CONTENT=caspian", sandbox)
+    assert checked.returncode == 0 and "No problems: 0 articles" in checked.stdout
+    seed = run("make check", sandbox)  # without it, the seed, as before
+    assert seed.returncode == 0 and "0 articles" not in seed.stdout
+    readme = README.read_text(encoding="utf-8")
+    said = re.search(r"workflow's `run: make site` to `run: (make site CONTENT=\w+)`", readme)
+    assert said is not None and said[1] == "make site CONTENT=caspian"
