@@ -86,8 +86,17 @@ def test_why_a_quote_is_not_found_names_the_usual_slips() -> None:
     )
     assert "its '…' leaves out" in index.why_not_found("a", "The road runs east. … in 2024")
     assert "its '…' leaves out" in index.why_not_found("a", "The road runs ... runs west.")
+    # a turn's mark copied with its words: the reader took it off the text (flow56: the
+    # message said the first 1 characters matched "A third berth ...")
+    for mark in ("A:", "Q:", "**A:**", "Answer:"):
+        assert index.why_not_found("a", f"{mark} The road runs east.") == (
+            f"the quote is not in the text of 'a': it opens with {mark!r}, the mark of an "
+            "interview's turn, which is shown apart from the turn's text: leave it out of the "
+            "quote"
+        )
     # other mistakes are said as before
     assert "the first 14 characters match" in index.why_not_found("a", "The road runs north")
+    assert "mark of an interview's turn" not in index.why_not_found("a", "A: The road ran")
 
 
 def test_a_quote_is_looked_for_in_its_article_once_not_in_each_paragraph(

@@ -175,6 +175,12 @@ class QuoteIndex:
                 f"it opens with the article's dateline ({dateline!r}), which is shown apart "
                 "from the text: leave it out of the quote"
             )
+        mark = _TURN_MARK().match(needle)
+        if mark and any(needle[mark.end() :] in t for t in texts):
+            return (
+                f"it opens with {mark[0].strip()!r}, the mark of an interview's turn, which is "
+                "shown apart from the turn's text: leave it out of the quote"
+            )
         parts = [p.strip() for p in re.split(r"…|\.\.\.|\[\.\.\.\]", needle) if p.strip()]
         if len(parts) > 1 and all(any(p in t for t in texts) for p in parts):
             return (
@@ -182,6 +188,11 @@ class QuoteIndex:
                 "the text's words in a row; quote each part as a source of its own"
             )
         return None
+
+
+#: The mark opening a question or an answer (``Q:``, ``A:``, ``Question:``, ``**A:**``),
+#: which the reader takes off the turn's text.
+_TURN_MARK = later(r"\W{0,2}(?:Q|A|Question|Answer)\W{0,2}:\W{0,2}\s*")
 
 
 def _wordy(char: str) -> bool:
