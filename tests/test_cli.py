@@ -86,6 +86,13 @@ def test_a_bad_base_url_option_is_an_error(project_copy: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.startswith("archive-site: 1 error in the command line:\n")
     assert "--base-url: expected an absolute http(s) URL" in result.stderr
+    # a host written without its scheme, as init's newcomer writes it: how to write it
+    bare = cli("check", "--base-url", "user.github.io/archive/", cwd=project_copy)
+    assert bare.returncode == 2
+    assert bare.stderr.splitlines()[1] == (
+        "1. --base-url: expected an absolute http(s) URL such as https://example.org/, got "
+        "'user.github.io/archive/' (write it with its scheme: 'https://user.github.io/archive/')"
+    )
     (project_copy / "dist").mkdir()
     (project_copy / "dist/CNAME").write_text("example.org\n", encoding="utf-8")
     foreign = cli("build", cwd=project_copy)  # a file the build did not write

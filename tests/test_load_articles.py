@@ -60,6 +60,11 @@ def test_required_and_matches() -> None:
     assert checks.web_url("url", "//reuters.com/x")[0].message.endswith(
         "(write it with its scheme: 'https://reuters.com/x')"
     )
+    # an article's url is an address, whatever its host
+    assert checks.web_url("url", "reuters.com/x")[0].message.endswith(
+        "(write it with its scheme: 'https://reuters.com/x')"
+    )
+    assert checks.web_url("url", "[::1")[0].message.endswith("%3E)")
 
 
 def test_a_link_without_its_scheme_is_told_how_to_write_it() -> None:

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import Problems, display_path
 from .layout import SITE_FILE
 from .patterns import later
-from .urls import is_web_url
+from .urls import is_web_url, scheme_hint
 
 #: What reads a YAML file into its tree (``yamlsrc.read_yaml``'s signature): the path, the
 #: path as shown, and where problems go.
@@ -118,8 +118,12 @@ def normalise_base_url(url: str) -> str:
         raise ValueError(f"{expected} ({str(exc)[:1].lower()}{str(exc)[1:]})") from None
     if not is_web_url(url):
         raise ValueError(
-            f"{expected} (a URL has a host and no spaces, quotes or angle brackets: write "
-            "them as %20, %22, %3C, %3E)"
+            expected
+            + (
+                scheme_hint(url, address=True)
+                or " (a URL has a host and no spaces, quotes or angle brackets: write "
+                "them as %20, %22, %3C, %3E)"
+            )
         )
     if "@" in parts.netloc:  # not echoed: it may hold a password
         raise ValueError(

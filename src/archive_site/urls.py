@@ -253,16 +253,18 @@ def uri_of(iri: str) -> str:
     return f"{parts.scheme}://{netloc}{encoded}"
 
 
-def scheme_hint(text: str) -> str:
+def scheme_hint(text: str, *, address: bool = False) -> str:
     """For an address written without its scheme, as a browser's address bar shows it
     (``www.port.az/news``, ``//port.az/news``): how to write it, ``" (write it with its
-    scheme: 'https://www.port.az/news')"``; else nothing. Only these two forms: a name with a
-    dot may be a file's (``about.html``), never to be taken for a host."""
+    scheme: 'https://www.port.az/news')"``; else nothing. Only these two forms where a
+    link may be a file's name (``about.html`` is no host); where the value can only be an
+    address (``address``: an article's url, the site's), any host with a dot
+    (``reuters.com/x``)."""
     text = text.strip()
     written = "https:" + text if text.startswith("//") else "https://" + text
-    if not text.lower().startswith(("www.", "//")) or not is_web_url(written):
-        return ""
-    return f" (write it with its scheme: {written!r})"
+    host = (urlsplit(written).hostname or "") if is_web_url(written) else ""
+    named = text.lower().startswith(("www.", "//")) or (address and "." in host.strip("."))
+    return f" (write it with its scheme: {written!r})" if host and named else ""
 
 
 def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:

@@ -106,7 +106,7 @@ def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
         )
     if value is None or is_web_url(value):
         return ()
-    hint = scheme_hint(value) or (
+    hint = scheme_hint(value, address=True) or (
         " (a URL has a host and no spaces, quotes or angle brackets: write them as %20, "
         "%22, %3C, %3E)"
     )
