@@ -333,7 +333,8 @@ def test_make_serve_listens_where_the_readme_says(sandbox: Path) -> None:
     dry = run("make -n serve", sandbox)
     assert dry.returncode == 0
     (line,) = [ln for ln in dry.stdout.splitlines() if "build.py" in ln]
-    assert line.split()[-2:] == ["build.py", "serve"], line  # no --port of its own
+    # the content folder (CONTENT, default content/), and no --port of its own
+    assert line.split()[-4:] == ["build.py", "serve", "--content", "content"], line
 
 
 def test_make_bench(sandbox: Path) -> None:
