@@ -480,3 +480,26 @@ def test_the_summary_lines_count_one_record_in_the_singular(
     assert built.returncode == 0, built.stderr
     assert re.match(r"Built \d+ pages \(\d+ files\): 2 articles, 1 milestone, ", built.stdout)
     assert ", 1 topic, 2 years into out/ in " in built.stdout, built.stdout  # 1992, 2025
+
+
+def test_a_misspelt_content_folder_names_the_archive_beside_it(project_copy: Path) -> None:
+    """``--content caspain`` for the archive init made as caspian/ was told only "content
+    folder not found" (flow56): the folder beside it of a close name holding a site.yaml
+    is named; no other folder is guessed."""
+    made = cli(
+        "init", "caspian", "--title", "T", "--subject", "S", "--publisher", "P", cwd=project_copy
+    )
+    assert made.returncode == 0, made.stderr
+    (project_copy / "x.txt").write_text("A story.\n", encoding="utf-8")
+    for command in ("check", "build", "add"):
+        args = [command, "--content", "caspain"] + (["x.txt"] if command == "add" else [])
+        result = cli(*args, cwd=project_copy)
+        assert result.returncode == 1
+        assert "1. caspain: content folder not found (did you mean --content caspian?)" in (
+            result.stderr
+        ), result.stderr
+    (project_copy / "templatez").mkdir()  # no site.yaml: no archive
+    far = cli("check", "--content", "templatess", cwd=project_copy)
+    assert "1. templatess: content folder not found (give another with --content DIR)" in (
+        far.stderr
+    ), far.stderr

@@ -48,6 +48,7 @@ from ..layout import (
 )
 from ..layout import MAX_ID_LENGTH as ID_LIMIT
 from ..load import load_entities
+from ..load.discover import content_not_found
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
 from ..patterns import later
@@ -203,7 +204,7 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer, dry: boo
 def _articles_folder(content: Path) -> Path:
     """The content folder's ``articles/``, which add writes into (it may not exist yet)."""
     if not content.is_dir():
-        raise _fail(content, None, "content folder not found (give another with --content DIR)")
+        raise _fail(content, None, content_not_found(content))
     folder = content / ARTICLES_DIR
     # the build refuses a linked articles/ folder: nothing is written through one
     if (folder.exists() or folder.is_symlink()) and not is_own_folder(folder):

@@ -18,6 +18,7 @@ from ..layout import (
     MARKDOWN_SUFFIX,
     META_SUFFIX,
     PAGES_DIR,
+    SITE_FILE,
     editor_file,
     id_error,
     is_id,
@@ -173,6 +174,20 @@ def stray_assets(templates: Path) -> list[tuple[str, str]]:
         for name in names
         if name not in published and not name.startswith(".") and not editor_file(name)
     ]
+
+
+def content_not_found(content: Path) -> str:
+    """What a content folder that is not there is told: the archive beside it of a close
+    name (a folder holding a site.yaml: ``caspain`` for ``caspian``), if one is."""
+    parent = content.parent
+    try:
+        archives = [p.name for p in parent.iterdir() if (p / SITE_FILE).is_file()]
+    except OSError:
+        archives = []
+    near = difflib.get_close_matches(content.name, sorted(archives), n=1, cutoff=0.6)
+    if not near:
+        return "content folder not found (give another with --content DIR)"
+    return f"content folder not found (did you mean --content {display_path(parent / near[0])}?)"
 
 
 def stray_entries(content: Path) -> list[tuple[str, str]]:
