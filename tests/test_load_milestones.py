@@ -288,3 +288,30 @@ def test_a_milestone_quoting_an_article_without_a_cache_key_is_not_kept(tmp_path
     assert kept.read(rec, {}, lambda _: milestone) is milestone
     cache.save()  # nothing kept
     assert not list(tmp_path.rglob("milestones*"))
+
+
+def test_an_unknown_entity_names_the_one_id_it_is_a_part_of() -> None:
+    """A speaker written by family name, 'ziyadov' for 'taleh-ziyadov', was told only
+    "unknown entity" (flow56): the one id holding it between hyphens is named; a part of
+    two ids, or of none, names none."""
+    from archive_site.load.checks import unknown_entity
+
+    known = {"taleh-ziyadov", "alat", "alat-port", "middle-corridor", "china"}
+    assert unknown_entity("ziyadov", known) == (
+        "unknown entity 'ziyadov' (did you mean 'taleh-ziyadov'? see entities.yaml)"
+    )
+    assert unknown_entity("corridor", known) == (
+        "unknown entity 'corridor' (did you mean 'middle-corridor'? see entities.yaml)"
+    )
+    assert unknown_entity("port", known) == (  # 'alat-port' only: a whole part
+        "unknown entity 'port' (did you mean 'alat-port'? see entities.yaml)"
+    )
+    assert unknown_entity("taleh", known) == (
+        "unknown entity 'taleh' (did you mean 'taleh-ziyadov'? see entities.yaml)"
+    )
+    assert unknown_entity("ziya", known) == "unknown entity 'ziya' (see entities.yaml)"
+    assert unknown_entity("chinas", known).startswith(
+        "unknown entity 'chinas' (did you mean 'china'?"
+    )
+    two = known | {"bakhtiyar-ziyadov"}
+    assert unknown_entity("ziyadov", two) == "unknown entity 'ziyadov' (see entities.yaml)"

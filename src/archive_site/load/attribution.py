@@ -23,6 +23,7 @@ from ..model import Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
 from ..readers.base import label_end, label_of
 from ..text import in_quotation_marks, quotation_around, sentence_spans
+from .checks import unknown_entity
 from .speakers import label_names
 
 # Words by which a text hands its sentence to someone else.
@@ -234,7 +235,7 @@ def attribute(
     if speaker == UNNAMED and UNNAMED not in entity_ids:
         return Attribution(None, "unattributed")
     if speaker is not None and speaker not in entity_ids:
-        return Attribution(None, "own", error=f"unknown entity '{speaker}' (see entities.yaml)")
+        return Attribution(None, "own", error=unknown_entity(speaker, entity_ids))
     if paragraph.role in ("question", "answer"):
         return _from_turn(paragraph, speaker, span)
     if speaker is not None and speaker != article.publisher_entity and names:

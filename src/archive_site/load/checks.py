@@ -119,12 +119,21 @@ Day = tuple[dt.date, PublishedPrecision]
 
 def near_id(value: str, known: Collection[str]) -> str:
     """A hint of the known id ``value`` was likely meant to be ("did you mean ...? "), or
-    nothing: an article's file name for its id, a close spelling."""
+    nothing: an article's file name for its id, a close spelling, the one id of which it is
+    a part between hyphens (a family name for a person's id)."""
     for suffix in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX):
         if value.endswith(suffix) and value[: -len(suffix)] in known:
             return f"the id is the file's name without '{suffix}': '{value[: -len(suffix)]}'; "
     near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.8)
+    if not near:  # a part of one id alone: 'ziyadov' for 'taleh-ziyadov'
+        near = [k for k in known if value and f"-{value}-" in f"-{k}-"][:2]
+        near = near if len(near) == 1 else []
     return f"did you mean '{near[0]}'? " if near else ""
+
+
+def unknown_entity(value: str, known: Collection[str]) -> str:
+    """What an entity id no entity has is told, with the id likely meant."""
+    return f"unknown entity '{value}' ({near_id(value, known)}see entities.yaml)"
 
 
 def unknown_article(value: str, known: Collection[str]) -> str:
@@ -207,7 +216,7 @@ def known_speakers(
     interviewer: str | None, interviewee: str | None, entity_ids: Collection[str]
 ) -> tuple[Issue, ...]:
     return tuple(
-        Issue(key, f"unknown entity '{value}' (see entities.yaml)")
+        Issue(key, unknown_entity(value, entity_ids))
         for key, value in (("interviewer", interviewer), ("interviewee", interviewee))
         if value is not None and value not in entity_ids
     )
