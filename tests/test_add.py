@@ -606,10 +606,20 @@ def test_add_invalid_id_is_a_usage_error(project_copy: Path) -> None:
     before = articles_listing(project_copy)
     result = cli("add", "new.txt", "--id", "New_Article", cwd=project_copy)
     assert result.returncode == 2
-    assert result.stderr.startswith(
-        "archive-site add: error: --id: 'New_Article' is not a valid id"
+    assert result.stderr == (  # with the id it reads as (flow56)
+        "archive-site add: error: --id: 'New_Article' is not a valid id (lower-case letters, "
+        "digits and hyphens, e.g. 'new-article')\n"
     )
     assert articles_listing(project_copy) == before
+    # a page's file name so: the name to give it
+    page = project_copy / "content/pages/Our Sources.md"
+    page.write_text("---\ntitle: Sources\ndescription: Ours.\n---\n\nText.\n", encoding="utf-8")
+    checked = cli("check", cwd=project_copy)
+    assert checked.returncode == 1
+    assert (
+        "1. content/pages/Our Sources.md: file name: 'Our Sources' is not a valid id (lower-case "
+        "letters, digits and hyphens, e.g. 'our-sources')\n"
+    ) in checked.stderr, checked.stderr
     result = cli("add", cwd=project_copy)  # no capture: argparse says so
     assert result.returncode == 2
     assert "the following arguments are required: capture" in result.stderr

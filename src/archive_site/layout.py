@@ -117,9 +117,20 @@ def id_error(value: str) -> str:
             f"{value!r} is the name of a Windows device: no file may bear it there (choose another)"
         )
     return (
-        f"{value!r} is not a valid id "
-        f"(lower-case letters, digits and hyphens, e.g. 'sco-summit-2024'){_first_outside(value)}"
+        f"{value!r} is not a valid id (lower-case letters, digits and hyphens, e.g. "
+        f"{_id_like(value)!r}){_first_outside(value)}"
     )
+
+
+_NOT_IN_IDS = later(r"[^a-z0-9]+")
+
+
+def _id_like(value: str) -> str:
+    """The id ``value`` reads as, lower-cased, each run of other characters a hyphen
+    (``Our Sources``: ``our-sources``), when it is ASCII and that is an id; else an
+    example."""
+    written = _NOT_IN_IDS().sub("-", value.lower()).strip("-") if value.isascii() else ""
+    return written if is_id(written) else "sco-summit-2024"
 
 
 def _first_outside(value: str) -> str:
