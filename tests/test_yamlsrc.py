@@ -122,6 +122,40 @@ def test_the_tree_keeps_every_line_and_every_scalar_as_text() -> None:
                 "give it the indentation of the key or the '- ' it belongs with)",
             ),
         ),
+        # what was left open is told where it was opened, lines before YAML gave up (flow56)
+        (
+            "- id: a\n  name: 'A\n  type: place\n- id: b\n",
+            (
+                5,
+                "YAML: found unexpected end of stream (the quotation mark opened on line 2 "
+                "is never closed)",
+            ),
+        ),
+        (
+            "- id: a\n  aliases: [x, y\n  name: A\n",
+            (
+                3,
+                "YAML: did not find expected ',' or ']' (the '[' opened on line 2 is not "
+                "closed: end the list with ']')",
+            ),
+        ),
+        (
+            "- id: a\n  name: A\n  type place\n- id: b\n",
+            (
+                4,
+                "YAML: could not find expected ':' (line 3 has no ':' after its key: write "
+                "'key: value')",
+            ),
+        ),
+        # a dash with no space after it is text, not an item: not its indentation
+        (
+            "- id: a\n  name: A\n-id: b\n  name: B\n",
+            (
+                3,
+                "YAML: did not find expected '-' indicator (a list item's '-' needs a space "
+                "after it: '- ')",
+            ),
+        ),
         # a tab indenting a key: what to write instead
         (
             "- id: a\n\ttopics: [x]\n",

@@ -67,7 +67,7 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = None if mark is None else (file_line or _same)(mark.line + 1)
-        what = marked_message(exc, text)
+        what = marked_message(exc, text, file_line or _same)
         syntax = isinstance(exc, (yaml.scanner.ScannerError, yaml.parser.ParserError))
         hint = _hidden_break_hint(text, first_line, line) if syntax else ""
         problems.error(display, line, f"YAML: {what}{hint}")
@@ -80,10 +80,16 @@ def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int =
     return None
 
 
-def marked_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+def marked_message(
+    exc: yaml.MarkedYAMLError, text: str, line_of: Callable[[int], int] | None = None
+) -> str:
     """What PyYAML's error ``exc`` in ``text`` says is wrong, whole (its problem alone may
-    be half a sentence: "but found another document"), with a hint where one helps."""
+    be half a sentence: "but found another document"), with a hint where one helps;
+    ``line_of``: the file's line of each of the text's, from 1 (a hint may name one)."""
     what = exc.problem or exc.context or "invalid YAML"
+    opened = _opened_hint(exc, line_of or _same)
+    if opened:
+        return what + opened
     if what.startswith("but ") and exc.context:
         what = f"{exc.context}, {what}"
     if "mapping values are not allowed" in what:
@@ -92,10 +98,46 @@ def marked_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if what == "found character that cannot start any token":
         what = _token_message(text, exc.problem_mark) or what
     if what == "did not find expected '-' indicator":
-        what += _indent_hint(text, exc.problem_mark)
+        what += _dash_hint(text, exc.problem_mark) or _indent_hint(text, exc.problem_mark)
     if "tab character" in what:
         what += " (YAML indents with spaces only: replace the tab with spaces)"
     return what
+
+
+#: What was left open, where PyYAML says what it was scanning or parsing when the text
+#: ended or went on otherwise: its words for it, and what to do.
+_LEFT_OPEN = {
+    "while scanning a quoted scalar": "the quotation mark opened on line {} is never closed",
+    "while parsing a flow sequence": "the '[' opened on line {} is not closed: end the list "
+    "with ']'",
+    "while parsing a flow mapping": "the '{{' opened on line {} is not closed: end it with '}}'",
+    "while scanning a simple key": "line {} has no ':' after its key: write 'key: value'",
+}
+
+
+def _opened_hint(exc: yaml.MarkedYAMLError, line_of: Callable[[int], int]) -> str:
+    """For a quote, a bracket or a key left open (an error told where YAML gave up, often
+    lines after): the line where it was opened, and what to do."""
+    said = _LEFT_OPEN.get(exc.context or "")
+    mark = exc.context_mark
+    if said is None or mark is None or exc.problem_mark is None:
+        return ""
+    if exc.problem_mark.line == mark.line:  # said on its own line: nothing to add
+        return ""
+    return " (" + said.format(line_of(mark.line + 1)) + ")"
+
+
+_DASH_AND_WORD = later(r" *-[^\s-]")
+
+
+def _dash_hint(text: str, mark: Any) -> str:
+    """A list item's '-' with no space after it (``-id: b``), which YAML reads as text."""
+    lines = _EDITOR_BREAK().split(text)
+    if mark is None or not 0 <= mark.line < len(lines):
+        return ""
+    if not _DASH_AND_WORD().match(lines[mark.line]):
+        return ""
+    return " (a list item's '-' needs a space after it: '- ')"
 
 
 def _indent_hint(text: str, mark: Any) -> str:
