@@ -650,7 +650,8 @@ def test_a_reference_to_an_entity_or_topic_with_a_problem_of_its_own_is_no_secon
         f.write("\nSee [Aliyev](entity:ilham-aliyev) and [diplomacy](topic:diplomacy).\n")
     assert failed_build_problems(project_copy) == [
         f"content/entities.yaml:{type_line}: type: 'persn' is not one of: person, "
-        "organisation, group, place, agreement, project, event, concept",
+        "organisation, group, place, agreement, project, event, concept (did you mean "
+        "'person'?)",
         "content/topics.yaml:2: topic: missing required key 'title'",
     ]
     # gone altogether (its lines made comments: no other entity moves), the entity is

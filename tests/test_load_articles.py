@@ -137,6 +137,14 @@ def test_article_kind_stated_detected_and_disagreeing() -> None:
     blog = checks.article_kind("blog", None, MISSING)
     assert blog.value == "blog"
     assert blog.issues == (Issue("kind", "'blog' is not one of: news, interview, opinion"),)
+    # the one meant, in capitals or spelt otherwise (flow56)
+    capital = checks.article_kind("Interview", None, MISSING)
+    assert capital.issues == (
+        Issue(
+            "kind",
+            "'Interview' is not one of: news, interview, opinion (did you mean 'interview'?)",
+        ),
+    )
     wrong = checks.article_kind("news", turns, MISSING)
     assert wrong.value == "news"
     assert wrong.issues == (

@@ -39,6 +39,12 @@ def test_check_status() -> None:
     assert check_status("maybe") == (
         Issue("status", "'maybe' is not one of: happened, planned, ongoing"),
     )
+    assert check_status("planed") == (
+        Issue(
+            "status",
+            "'planed' is not one of: happened, planned, ongoing (did you mean 'planned'?)",
+        ),
+    )
 
 
 def test_topics_and_unknown_ids_on_their_lines() -> None:

@@ -12,7 +12,7 @@ import datetime as dt
 import difflib
 import itertools
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
@@ -131,6 +131,15 @@ def near_id(value: str, known: Collection[str]) -> str:
     return f"did you mean '{near[0]}'? " if near else ""
 
 
+def not_one_of(value: str, choices: Sequence[str]) -> str:
+    """What a value outside ``choices`` is told: the choices, and the one meant when it
+    differs in capitals or spelling ('Interview', 'organization')."""
+    near = [c for c in choices if c.casefold() == value.strip().casefold()]
+    near = near or difflib.get_close_matches(value, choices, n=1, cutoff=0.8)
+    hint = f" (did you mean '{near[0]}'?)" if near else ""
+    return f"'{value}' is not one of: {', '.join(choices)}{hint}"
+
+
 def unknown_entity(value: str, known: Collection[str]) -> str:
     """What an entity id no entity has is told, with the id likely meant."""
     return f"unknown entity '{value}' ({near_id(value, known)}see entities.yaml)"
@@ -198,9 +207,7 @@ def article_kind(stated: str | None, detected: Field | None, missing: Missing) -
     if kind is None:
         return Checked(None, (missing("kind", " or ".join(ARTICLE_KINDS)),))
     if kind not in ARTICLE_KINDS:
-        return Checked(
-            kind, (Issue("kind", f"'{kind}' is not one of: {', '.join(ARTICLE_KINDS)}"),)
-        )
+        return Checked(kind, (Issue("kind", not_one_of(kind, ARTICLE_KINDS)),))
     if detected is not None and kind != detected.value and detected.value != "news":
         why = (
             f"is an {detected.value} (question and answer turns from line {detected.line})"

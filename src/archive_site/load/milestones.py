@@ -42,7 +42,7 @@ from ..model import (
 )
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
-from .checks import Checked, Issue, near_id, report, unknown_article
+from .checks import Checked, Issue, near_id, not_one_of, report, unknown_article
 from .quotes import QuoteIndex
 from .records import load_list, take_id
 from .speakers import names_of
@@ -234,7 +234,7 @@ def _check_sources(
 def check_status(status: str) -> tuple[Issue, ...]:
     if status in MILESTONE_STATUSES:
         return ()
-    return (Issue("status", f"'{status}' is not one of: {', '.join(MILESTONE_STATUSES)}"),)
+    return (Issue("status", not_one_of(status, MILESTONE_STATUSES)),)
 
 
 def check_topics(items: Items, known: Collection[str]) -> tuple[Issue, ...]:

@@ -34,6 +34,7 @@ from ..text import (
     normalise_text,
 )
 from ..yamlsrc import Record, YList, YMap, read_yaml
+from .checks import not_one_of
 from .discover import hidden_warning, is_hidden
 
 #: The names of the site's own files at its top, which no hand-written page may take.
@@ -181,7 +182,7 @@ def load_entities(
         not_names = rec.text_items("not")
         rec.finish()
         if etype is not None and etype not in ENTITY_TYPES:
-            rec.error("type", f"'{etype}' is not one of: {', '.join(ENTITY_TYPES)}")
+            rec.error("type", not_one_of(etype, ENTITY_TYPES))
             etype = None
         if ident is None or name is None or etype is None:
             continue
