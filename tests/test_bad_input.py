@@ -200,6 +200,26 @@ def test_a_milestone_with_an_empty_list_of_sources_is_an_error(project_copy: Pat
     assert not (project_copy / "dist").exists()
 
 
+def test_sources_written_without_the_item_s_dash_are_told_to_open_with_one(
+    project_copy: Path,
+) -> None:
+    """``sources:`` with its keys but no ``- `` was told "expected a list" (flow56)."""
+    path = project_copy / MILESTONES
+    text = path.read_text(encoding="utf-8")
+    line = text.count("\n") + 1
+    path.write_text(
+        text + "- id: no-dash\n  date: '1066'\n  title: T\n  summary: S\n"
+        "  topics: [diplomacy]\n  sources:\n    article: x\n    quote: y\n",
+        encoding="utf-8",
+    )
+    told = (
+        f"{MILESTONES}:{line + 5}: sources: expected a list of items, each opening with "
+        "'- ', and got keys with none: put '- ' before the first key of each item"
+    )
+    found = failed_build_problems(project_copy)
+    assert told in found, found
+
+
 def test_an_empty_list_of_entities_says_what_it_expects(project_copy: Path) -> None:
     (project_copy / "content/entities.yaml").write_text("", encoding="utf-8")
     found = failed_build_problems(project_copy)

@@ -48,6 +48,13 @@ def read_yaml(path: Path, display: str, problems: Problems) -> Any:
     return parse_yaml(text, display, problems)
 
 
+#: What a list given as one mapping (``sources:`` and its keys, no ``- ``) is told.
+_ITEM_DASH = (
+    " of items, each opening with '- ', and got keys with none: put '- ' before the first "
+    "key of each item"
+)
+
+
 class Record:
     """Typed, line-aware reading of one YAML mapping.
 
@@ -133,7 +140,8 @@ class Record:
         if value is None:
             return []
         if not isinstance(value, YList):
-            self.error(key, "expected a list")
+            mapping = isinstance(value, YMap)  # its keys written without the item's '- '
+            self.error(key, "expected a list" + (_ITEM_DASH if mapping else ""))
             return []
         if required and not value:
             self.error(key, f"needs at least one {label} (the list is empty)")
