@@ -75,3 +75,30 @@ def test_a_bad_link_written_twice_on_one_line_is_told_there_twice(tmp_path: Path
     problems = Problems()
     links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
     assert [d.line for d in problems.errors] == [5, 5, 9]
+
+
+def test_a_link_to_no_record_names_the_one_likely_meant() -> None:
+    """``entity:alatt``, ``milestone:alat-secnd-berth``, ``site:timeline`` were told only
+    "unknown ..." (flow56): a close spelling of a record of the kind, or the site's file
+    with its ``.html``, is named."""
+    from archive_site.urls import LinkError, resolve_link
+
+    known = {
+        "entity": {"alat", "china"},
+        "milestone": {"alat-second-berth"},
+        "topic": {"transport"},
+        "site": set(urls.SITE_TARGETS),
+    }
+    told = {}
+    for href in ("entity:alatt", "milestone:alat-secnd-berth", "topic:trade", "site:timeline"):
+        with pytest.raises(LinkError) as caught:
+            resolve_link(href, known)
+        told[href] = str(caught.value)
+    assert told["entity:alatt"] == "unknown entity 'alatt' (did you mean 'entity:alat'?)"
+    assert told["milestone:alat-secnd-berth"] == (
+        "unknown milestone 'alat-secnd-berth' (did you mean 'milestone:alat-second-berth'?)"
+    )
+    assert told["topic:trade"] == "unknown topic 'trade'"
+    assert told["site:timeline"].startswith(
+        "unknown site 'timeline' (did you mean 'site:timeline.html'? one of: articles/index.html, "
+    )

@@ -13,6 +13,7 @@ can leave the output folder.
 
 from __future__ import annotations
 
+import difflib
 import html
 from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
@@ -281,8 +282,7 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
     scheme, colon, target = url.partition(":")
     if colon and scheme in INTERNAL_SCHEMES:
         if not _exists(scheme, target, known):
-            choices = f" (one of: {', '.join(sorted(SITE_TARGETS))})" if scheme == "site" else ""
-            raise LinkError(f"unknown {scheme} '{target}'{choices}")
+            raise LinkError(f"unknown {scheme} '{target}'{_meant(scheme, target, known)}")
         return INTERNAL_SCHEMES[scheme](target), True
     if not colon or not _SCHEME().fullmatch(scheme):
         raise LinkError(
@@ -311,6 +311,18 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
 #: A character reference a browser decodes in an attribute whatever follows it: one ending
 #: with ";" (``&copy=1`` in a query stays as it is, as browsers leave it).
 _REFERENCE = later(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _meant(scheme: str, target: str, known: Known) -> str:
+    """What an internal link to no record is told: the target likely meant (a close
+    spelling; a site's file without its ``.html``), and a site's files."""
+    targets = SITE_TARGETS if scheme == "site" else (known or {}).get(scheme, ())
+    near = [t for t in (f"{target}.html",) if scheme == "site" and t in targets]
+    near = near or difflib.get_close_matches(target, sorted(targets), n=1, cutoff=0.8)
+    meant = f"did you mean '{scheme}:{near[0]}'?" if near else ""
+    if scheme != "site":
+        return f" ({meant})" if meant else ""
+    return f" ({meant + ' ' if meant else ''}one of: {', '.join(sorted(SITE_TARGETS))})"
 
 
 def _exists(scheme: str, target: str, known: Known) -> bool:
