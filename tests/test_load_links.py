@@ -102,3 +102,22 @@ def test_a_link_to_no_record_names_the_one_likely_meant() -> None:
     assert told["site:timeline"].startswith(
         "unknown site 'timeline' (did you mean 'site:timeline.html'? one of: articles/index.html, "
     )
+
+
+def test_a_relative_path_to_a_page_of_the_site_is_told_its_internal_link() -> None:
+    """``about.html`` and ``timeline.html`` as a newcomer links them (flow56): the
+    ``page:`` or ``site:`` link to write; a path to nothing of the site gets no guess."""
+    from archive_site.urls import LinkError, resolve_link
+
+    known = {"page": {"about", "method"}, "site": set(urls.SITE_TARGETS)}
+    ends = {}
+    for href in ("about.html", "pages/method.md", "timeline.html", "other.html"):
+        with pytest.raises(LinkError) as caught:
+            resolve_link(href, known)
+        ends[href] = str(caught.value).rpartition(" URL")[2]
+    assert ends == {
+        "about.html": " (write it 'page:about')",
+        "pages/method.md": " (write it 'page:method')",
+        "timeline.html": " (write it 'site:timeline.html')",
+        "other.html": "",
+    }

@@ -288,7 +288,7 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
         raise LinkError(
             f"{href!r} is not a link the build can check: write an internal link "
             f"({', '.join(f'{s}:' for s in INTERNAL_SCHEMES)}) or an http(s) or mailto URL"
-            + scheme_hint(url)
+            + (scheme_hint(url) or _internal_hint(url, known))
         )
     if scheme.lower() not in EXTERNAL_SCHEMES:
         raise LinkError(
@@ -311,6 +311,18 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
 #: A character reference a browser decodes in an attribute whatever follows it: one ending
 #: with ";" (``&copy=1`` in a query stays as it is, as browsers leave it).
 _REFERENCE = later(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+
+
+def _internal_hint(path: str, known: Known) -> str:
+    """For a relative path that names one of the site's files or a hand-written page
+    (``timeline.html``, ``about.html``, ``pages/about.md``): the internal link to write."""
+    path = path.removeprefix("./")
+    if path in SITE_TARGETS:
+        return f" (write it 'site:{path}')"
+    stem = path.removeprefix("pages/").removesuffix(".html").removesuffix(".md")
+    if known is not None and stem in known.get("page", ()):
+        return f" (write it 'page:{stem}')"
+    return ""
 
 
 def _meant(scheme: str, target: str, known: Known) -> str:
