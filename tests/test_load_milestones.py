@@ -321,3 +321,18 @@ def test_an_unknown_entity_names_the_one_id_it_is_a_part_of() -> None:
     )
     two = known | {"bakhtiyar-ziyadov"}
     assert unknown_entity("ziyadov", two) == "unknown entity 'ziyadov' (see entities.yaml)"
+
+
+def test_an_unknown_id_written_as_a_name_names_the_id_it_reads_as() -> None:
+    """``speaker: Taleh Ziyadov``, ``entities: [Middle Corridor]``: the entity's name
+    for its id (flow56)."""
+    from archive_site.load.checks import unknown_entity
+
+    known = {"taleh-ziyadov", "middle-corridor", "alat"}
+    assert unknown_entity("Taleh Ziyadov", known) == (
+        "unknown entity 'Taleh Ziyadov' (did you mean 'taleh-ziyadov'? see entities.yaml)"
+    )
+    assert unknown_entity("Middle Corridor", known).startswith(
+        "unknown entity 'Middle Corridor' (did you mean 'middle-corridor'?"
+    )
+    assert unknown_entity("Baku", known) == "unknown entity 'Baku' (see entities.yaml)"

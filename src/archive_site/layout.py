@@ -126,11 +126,16 @@ _NOT_IN_IDS = later(r"[^a-z0-9]+")
 
 
 def _id_like(value: str) -> str:
+    """The id ``value`` reads as (:func:`id_read_as`), else an example."""
+    return id_read_as(value) or "sco-summit-2024"
+
+
+def id_read_as(value: str) -> str | None:
     """The id ``value`` reads as, lower-cased, each run of other characters a hyphen
-    (``Our Sources``: ``our-sources``), when it is ASCII and that is an id; else an
-    example."""
+    (``Our Sources``: ``our-sources``; ``Taleh Ziyadov``: ``taleh-ziyadov``), when it is
+    ASCII and that is an id."""
     written = _NOT_IN_IDS().sub("-", value.lower()).strip("-") if value.isascii() else ""
-    return written if is_id(written) else "sco-summit-2024"
+    return written if is_id(written) else None
 
 
 def _first_outside(value: str) -> str:

@@ -18,7 +18,7 @@ from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from ..dates import outside_years, with_suggestion
-from ..layout import ARTICLES_DIR, CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFIX
+from ..layout import ARTICLES_DIR, CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFIX, id_read_as
 from ..model import ARTICLE_KINDS, PublishedPrecision
 from ..patterns import later
 from ..readers import Field
@@ -124,7 +124,9 @@ def near_id(value: str, known: Collection[str]) -> str:
     for suffix in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX):
         if value.endswith(suffix) and value[: -len(suffix)] in known:
             return f"the id is the file's name without '{suffix}': '{value[: -len(suffix)]}'; "
-    near = difflib.get_close_matches(value, list(known), n=1, cutoff=0.8)
+    read_as = id_read_as(value)  # a name for its id: 'Taleh Ziyadov', 'taleh-ziyadov'
+    near = [read_as] if read_as is not None and read_as in known else []
+    near = near or difflib.get_close_matches(value, list(known), n=1, cutoff=0.8)
     if not near:  # a part of one id alone: 'ziyadov' for 'taleh-ziyadov'
         near = [k for k in known if value and f"-{value}-" in f"-{k}-"][:2]
         near = near if len(near) == 1 else []
