@@ -81,6 +81,18 @@ def test_date_sourced_needs_the_year_in_a_quote_or_a_note() -> None:
             "date", "no quote states the year (2014); say how the date was inferred in 'date_note:'"
         ),
     )
+    # a year the quotes name instead, as a typo makes it (flow56); no count taken for one
+    wrong = parse_edtf("2024-05-06")
+    opened = [
+        Source("a", "We opened it on 6 May 2025 for 200,000 boxes, 2025.5 and 1500", "p1", 0, 9)
+    ]
+    assert check_date_sourced(wrong, None, opened) == (
+        Issue(
+            "date",
+            "no quote states the year (2024) (the quotes name 2025: a slip of the year?); say "
+            "how the date was inferred in 'date_note:'",
+        ),
+    )
     interval = parse_edtf("2019/2023")
     assert check_date_sourced(interval, None, [Source("a", "from 2019", "p1", 0, 9)]) == ()
     bound = parse_edtf("[..2025-04-21]")

@@ -40,6 +40,7 @@ from ..model import (
     Source,
     Topic,
 )
+from ..patterns import later
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
 from .checks import Checked, Issue, near_id, not_one_of, report, unknown_article
@@ -274,6 +275,11 @@ def _broken(src: Record, article: str, known: Known) -> bool:
     return True
 
 
+#: A number a quote holds that can be a recent year (1800 to 2099, standing alone: not of
+#: "200,000" or "2025.5"), named when no quote states the milestone's own year.
+_MODERN_YEAR = later(r"(?<![\d.,])(?:18|19|20)\d\d(?![\d]|[.,]\d)")
+
+
 def check_date_sourced(
     date: DateSpec | None, date_note: str | None, sources: Sequence[Source]
 ) -> tuple[Issue, ...]:
@@ -285,9 +291,11 @@ def check_date_sourced(
     quotes = " ".join(s.quote for s in sources)
     # the year as a number of its own: "2014" states neither 14 nor 201
     if sources and not any(re.search(rf"(?<!\d)0*{y}(?!\d)", quotes) for y in years):
+        named = sorted(set(_MODERN_YEAR().findall(quotes)))
+        said = f" (the quotes name {', '.join(named)}: a slip of the year?)" if named else ""
         message = (
-            f"no quote states the year ({', '.join(sorted(years))}); say how the date was "
-            "inferred in 'date_note:'"
+            f"no quote states the year ({', '.join(sorted(years))}){said}; say how the date "
+            "was inferred in 'date_note:'"
         )
         issues.append(Issue("date", message))
     if date.kind in ("before", "after"):
