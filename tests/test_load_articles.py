@@ -39,6 +39,16 @@ def test_required_and_matches() -> None:
     assert checks.matches("time", "24:00", checks.TIME, "HH:MM") == (
         Issue("time", "expected HH:MM, got '24:00'"),
     )
+    # a time or an offset written another common way: how to write it (flow56)
+    assert checks.matches("time", "10.15", checks.TIME, "HH:MM") == (
+        Issue("time", "expected HH:MM, got '10.15': write it 10:15"),
+    )
+    assert checks.matches("timezone", "UTC+4", checks.TIMEZONE, "x") == (
+        Issue("timezone", "expected x, got 'UTC+4': write it +04:00"),
+    )
+    assert checks.matches("timezone", "+15", checks.TIMEZONE, "x") == (  # no such offset
+        Issue("timezone", "expected x, got '+15'"),
+    )
     assert checks.matches("timezone", "Z", checks.TIMEZONE, "x") == ()
     assert checks.matches("timezone", "+15:00", checks.TIMEZONE, "x") != ()
     # other scripts' digits are no time a machine reads (<time datetime>, the feed: audit 6)

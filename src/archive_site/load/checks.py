@@ -87,10 +87,28 @@ def required(key: str, value: str | None, missing: Missing) -> tuple[Issue, ...]
 def matches(
     key: str, value: str | None, pattern: re.Pattern[str], expected: str
 ) -> tuple[Issue, ...]:
-    """No issue when ``value`` is absent or matches ``pattern``."""
+    """No issue when ``value`` is absent or matches ``pattern``; else, for a time or an
+    offset written another common way (``10.15``, ``+4``, ``UTC+4``), how to write it."""
     if value is None or pattern.match(value):
         return ()
-    return (Issue(key, f"expected {expected}, got {value!r}"),)
+    written = _written_so(key, value)
+    said = f": write it {written}" if written is not None and pattern.match(written) else ""
+    return (Issue(key, f"expected {expected}, got {value!r}{said}"),)
+
+
+_CLOCK = later(r"(?P<h>[0-9]{1,2})\s*[.:h]\s*(?P<m>[0-9]{2})")
+_OFFSET = later(r"(?:UTC|GMT)?\s*(?P<sign>[+-])\s*(?P<h>[0-9]{1,2})(?::?(?P<m>[0-9]{2}))?")
+
+
+def _written_so(key: str, value: str) -> str | None:
+    """``value`` of ``time`` or ``timezone`` as the field takes it (``10:15``, ``+04:00``),
+    when it is one written another common way."""
+    pattern = _CLOCK if key == "time" else _OFFSET if key == "timezone" else None
+    m = pattern().fullmatch(value.strip()) if pattern is not None else None
+    if m is None:
+        return None
+    clock = f"{int(m['h']):02d}:{m['m'] or '00'}"
+    return clock if key == "time" else m["sign"] + clock
 
 
 def web_url(key: str, value: str | None) -> tuple[Issue, ...]:
