@@ -643,8 +643,9 @@ def test_a_link_to_a_record_with_a_problem_of_its_own_is_no_second_problem(
         p.startswith(f"content/articles/{COMMENTARY}.meta.yaml:{kind_line}: kind:") for p in found
     )
     links = [p for p in found if ": link: " in p]
-    assert links == [
-        f"content/pages/about.md:{len(page.read_text().splitlines())}: link: unknown milestone 'trade-2042'"
+    assert links == [  # (the hint of 886ed14: the one likely meant)
+        f"content/pages/about.md:{len(page.read_text().splitlines())}: link: unknown milestone "
+        "'trade-2042' (did you mean 'milestone:trade-2024'?)"
     ]
 
 
