@@ -375,3 +375,117 @@ def test_a_head_of_many_comments_and_no_feed_is_told_at_once() -> None:
     start = time.perf_counter()
     assert document_kind(data) is None
     assert time.perf_counter() - start < 1
+
+
+# --- a page in another encoding than the one it declares (walk54) ------------------------
+
+#: Paragraphs of languages in the Latin script, with many accented letters each.
+LATIN = {
+    "windows-1252": [  # French, German, Icelandic, Portuguese
+        "Le président a déclaré à Besançon que l'économie était entrée dans une période "
+        "délicate où les élèves, les retraités et les agriculteurs éprouvent des difficultés.",
+        "Die Bundesregierung hat beschlossen, die Förderung für Gebäude zu verlängern; Bürger "
+        "äußerten Bedenken über höhere Gebühren und übermäßige Bürokratie.",
+        "Þýðing ríkisstjórnarinnar á lögunum var gefin út í gær. Þjóðin ræddi um það hvort "
+        "Ísland ætti að ganga í sambandið; Hæstiréttur úrskurðaði í málinu á föstudag.",
+        "São milhões de euros em subsídios para habitação, educação e saúde, disseram os "
+        "responsáveis após a reunião; coração, ação, órgãos, põe, mãe, irmã.",
+    ],
+    "windows-1250": [  # Polish, Czech, Hungarian
+        "Rząd ogłosił w środę, że źdźbło trawy nie będzie już symbolem kampanii; żółć, "
+        "gęślą, jaźń, łódź, ścieżka, źródło.",
+        "Předseda vlády řekl, že změny přinesou úspory; čtvrť, třída, řeč, žluťoučký kůň "
+        "úpěl ďábelské ódy.",
+        "Őszintén szólva ünnepélyes bejelentés volt; különböző, öröm, tűzoltó, hűség.",
+    ],
+    "windows-1254": [  # Turkish
+        "Türkiye ve Azerbaycan, Orta Koridor'da yük taşımacılığını artırmanın yollarını "
+        "görüştü; bakanlar demiryolu çalışmalarını hızlandırma konusunda uzlaştı.",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "codec"),
+    [("windows-1251", "cp1251"), ("GBK", "gbk"), ("ISO-8859-7", "iso8859_7")],
+)
+def test_a_page_in_another_encoding_than_the_latin_one_it_declares_is_refused(
+    name: str, codec: str
+) -> None:
+    """A page in windows-1251, GBK or Greek whose <meta> says iso-8859-1 (its server named
+    its encoding over HTTP) was read as windows-1252 without a word: its title, text and
+    article id were runs of accented letters ('Êàçàõñòàí'). It is refused on the line of
+    the first such run, with what to do."""
+    html = page(TITLE[name], TEXT[name], '<meta charset="iso-8859-1">')
+    data = html.encode(codec)
+    run = TITLE[name].split()[0].encode(codec).decode("cp1252")  # its first word, garbled
+    text, _, said = decode(data)
+    assert text is None
+    line = html[: html.index(TITLE[name])].count("\n") + 1
+    assert len(said) == 1
+    assert said[0].startswith(
+        f"{line}: the page declares the encoding 'iso-8859-1' (windows-1252), but its text "
+        f"does not read as windows-1252: its words come out as runs of accented letters "
+        f"('{run}')"
+    ), said
+    assert "save the page again with the browser as one file (.mhtml)" in said[0]
+
+
+@pytest.mark.parametrize("name", sorted(LATIN))
+def test_a_page_in_a_latin_encoding_with_many_accented_letters_is_read(name: str) -> None:
+    html = page("Titre", LATIN[name], f'<meta charset="{name}">')
+    data = html.encode(ENCODINGS[name][0])
+    assert decode(data) == (html, name, [])
+
+
+def test_the_test_for_a_text_read_in_the_wrong_encoding_is_linear() -> None:
+    import time
+
+    from archive_site.readers.charset import _garbled
+
+    for text in ("é" * 1_000_000, "éa" * 500_000, " " * 1_000_000, "Êàç " * 250_000):
+        start = time.perf_counter()
+        _garbled(text)
+        assert time.perf_counter() - start < 1
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (
+            b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE en-export SYSTEM '
+            b'"http://xml.evernote.com/pub/evernote-export4.dtd">\n<en-export '
+            b'application="Evernote"><note><title>Ferry deal</title><content><![CDATA[<en-note>'
+            b"<p>Text</p></en-note>]]></content></note></en-export>\n",
+            "an Evernote export (.enex)",
+        ),
+        (
+            b'<?xml version="1.0"?>\n<!DOCTYPE article [ <!ENTITY x "y"> ]>\n<article>'
+            b"<title>Ferry deal</title><para>Text</para></article>\n",
+            "an XML document (its root element is <article>)",
+        ),
+        (b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>', "an SVG image"),
+    ],
+    ids=["enex", "docbook", "svg"],
+)
+def test_an_xml_document_that_is_no_page_is_named_and_refused(data: bytes, kind: str) -> None:
+    """An Evernote export (walk54) was read as plain text, its XML markup the article's
+    text, and 'add' asked for its title; so was any XML document but a news feed."""
+    text, _, said = decode(data, page=False)
+    assert text is None
+    assert said == [
+        f"1: {kind}, which archive-site does not read: save the article's text from it as a "
+        "plain text file (.txt), or the page it came from with the browser, and add that "
+        "(keep the original with your own records)"
+    ]
+
+
+def test_an_xhtml_page_with_its_document_type_is_no_xml_document() -> None:
+    from archive_site.readers.charset import document_kind
+
+    data = (
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML '
+        b'1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n'
+        b'<HTML xmlns="http://www.w3.org/1999/xhtml"><body/></HTML>'
+    )
+    assert document_kind(data) is None

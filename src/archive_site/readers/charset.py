@@ -224,7 +224,48 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
         problems.error(display, line, why)
         return None
     codec = _ENCODINGS[named][0]
-    return _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
+    found = _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
+    garbled = _garbled(found.text) if found is not None else None
+    if found is not None and garbled is not None:
+        line = found.text.count("\n", 0, garbled.start()) + 1
+        problems.error(display, line, _GARBLED_TEXT.format(label, named, garbled.group()))
+        return None
+    return found
+
+
+#: A run of three letters or more of the Latin-1 Supplement and Latin Extended-A and -B
+#: (and windows-1252's own marks between them): what each word of a text in a legacy
+#: encoding of another script (windows-1251's Cyrillic, windows-1256's Arabic, GBK's
+#: Chinese, ISO-8859-7's Greek...) is when read as windows-1252 or another Latin one
+#: (``Êàçàõñòàí``, ``ÖÐÅ·°àÁÐ``). Words of a language in the Latin script have such a run
+#: rarely (a letter of ASCII between its accented ones), and most of their accented
+#: letters are in none.
+_LATIN_RUN = later(r"[\u00a0-\u024f\u2013-\u2122]{3,}")
+#: The accented letters looked at (a page's first 100,000 characters), and the share of
+#: them in such runs, and their least number, that make a text read in the wrong encoding.
+_GARBLED_SAMPLE = 100_000
+_GARBLED_LETTERS = 20
+_GARBLED_TEXT = (
+    "the page declares the encoding {0!r} ({1}), but its text does not read as {1}: its "
+    "words come out as runs of accented letters ({2!r}), as a text in another encoding "
+    "(Cyrillic in windows-1251, Arabic in windows-1256, Chinese in GBK...) does, whose "
+    "server named its encoding over HTTP and not in the page: save the page again with the "
+    "browser as one file (.mhtml), which records the encoding the browser read it in, and "
+    "add that"
+)
+
+
+def _garbled(text: str) -> re.Match[str] | None:
+    """The first run of accented Latin letters in ``text`` when most of its accented
+    letters are in such runs (and 20 or more are): a text read in a Latin encoding that is
+    not its own (see :data:`_LATIN_RUN`); None otherwise."""
+    sample = text[:_GARBLED_SAMPLE]
+    accented = sum(1 for ch in sample if "\u00c0" <= ch <= "\u024f" and ch.isalpha())
+    if accented < _GARBLED_LETTERS:
+        return None
+    runs = list(_LATIN_RUN().finditer(sample))
+    in_runs = sum(1 for run in runs for ch in run.group() if ch.isalpha())
+    return runs[0] if in_runs >= _GARBLED_LETTERS and in_runs * 4 >= accented * 3 else None
 
 
 #: What a file of another kind than text or a page opens with, as a researcher may try to
@@ -252,21 +293,31 @@ _DOCUMENT_TEXT = (
 )
 
 
-#: The root of a news feed, after an XML declaration and comments (an XHTML page's is
-#: ``<html``): RSS's, Atom's, RSS 1.0's. (A comment may not run past its first "-->", and
-#: what is matched is not given back: 400 comments and no root took minutes.)
-_FEED = later(
-    r"\s*<\?xml[^>]*\?>(?:\s*<!--(?:[^-]|-(?!->))*-->|\s*<\?[^>]*\?>)*+\s*"
-    r"<(?P<root>rss|feed|rdf:RDF)\b"
+#: The root element of an XML document, after its declaration, comments, processing
+#: instructions and document type (an XHTML page's is ``<html``). (A comment may not run
+#: past its first "-->", and what is matched is not given back: 400 comments and no root
+#: took minutes.)
+_XML_ROOT = later(
+    r"\s*<\?xml[^>]*\?>(?:\s*<!--(?:[^-]|-(?!->))*-->|\s*<\?[^>]*\?>"
+    r"|\s*<!DOCTYPE[^>\[]*+(?:\[[^\]]*+\])?\s*>)*+\s*"
+    r"<(?P<root>[A-Za-z_][\w:.-]*+)"
 )
-_FEEDS = {"rss": "an RSS feed", "feed": "an Atom feed", "rdf:RDF": "an RSS 1.0 feed"}
+#: What an XML document is, by its root: a news feed (RSS, Atom, RSS 1.0), whose markup
+#: would be read as the text; an Evernote export, its notes' pages inside it; an image.
+_XML_KINDS = {
+    "rss": "an RSS feed",
+    "feed": "an Atom feed",
+    "rdf:RDF": "an RSS 1.0 feed",
+    "en-export": "an Evernote export (.enex)",
+    "svg": "an SVG image",
+}
 
 
 def document_kind(data: bytes) -> str | None:
     """What a file is, when its first bytes say it is a document of a kind no reader takes
-    (a PDF, a Word or OpenDocument file, an RTF, an image; a news feed, whose markup would
-    be read as the text; a JSON document, a site's or a tool's export): None for anything
-    else."""
+    (a PDF, a Word or OpenDocument file, an RTF, an image; an XML document other than an
+    XHTML page, a news feed or a tool's export, whose markup would be read as the text; a
+    JSON document, a site's or a tool's export): None for anything else."""
     for magic, kind in _DOCUMENTS:
         if data.startswith(magic):
             if magic.startswith(b"PK"):  # which zip: its members' names are in its start
@@ -274,9 +325,10 @@ def document_kind(data: bytes) -> str | None:
                 return next((name for mark, name in _ZIPPED if mark in head), kind)
             return kind
     head = data[:4096].removeprefix(codecs.BOM_UTF8)
-    feed = _FEED().match(head.decode("latin-1"))  # (its markup's bytes are ASCII)
-    if feed is not None:
-        return _FEEDS[feed["root"]]
+    xml = _XML_ROOT().match(head.decode("latin-1"))  # (its markup's bytes are ASCII)
+    if xml is not None and xml["root"].lower() != "html":
+        root = xml["root"]
+        return _XML_KINDS.get(root, f"an XML document (its root element is <{root}>)")
     return "a JSON document" if head.lstrip()[:1] in (b"{", b"[") and _json(data) else None
 
 
