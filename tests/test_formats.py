@@ -6251,3 +6251,36 @@ def test_a_line_of_spaces_is_told_at_once_to_hold_no_chinese_page_s_items() -> N
     for _ in range(5):
         assert find_published_stamp("a" + " " * 398 + "x") is None
     assert time.perf_counter() - start < 0.25
+
+
+def test_a_live_blogs_first_entry_gives_the_day_not_its_time() -> None:
+    """A live blog with no metadata (walk54): under its headline each entry opens with its
+    own stamp, the latest first ("12.08.2025, 19:42", then "14:10", then "09:15"). The
+    first entry's time was read as the page's publication, when it is the last update's.
+    Now the day is read, all entries being of it, and no time."""
+    r = read_fixture("pages/liveblog-entries.html")
+    got = fields(r)
+    assert got["published"] == "2025-08-12"
+    assert "time" not in got
+    assert len(texts(r)) == 3
+
+
+@pytest.mark.parametrize(
+    ("second", "day", "time"),
+    [
+        ("12.08.2025, 14:10", "2025-08-12", None),
+        ("11.08.2025, 21:15", None, None),  # entries of two days: which is the page's?
+        ("12 August 2025", "2025-08-12", "19:42"),  # a date alone heads no entry
+        ("", "2025-08-12", "19:42"),  # one stamp: the page's
+    ],
+)
+def test_the_entries_of_a_live_blog(second: str, day: str | None, time: str | None) -> None:
+    page = (
+        "<html><head><title>Summit</title></head><body><h1>Summit: as it happened</h1>\n"
+        "<div>12.08.2025, 19:42</div>\n<p>The five leaders signed a joint statement on "
+        "the Caspian Sea after talks.</p>\n"
+        f"<div>{second}</div>\n<p>The presidents discussed expanding ferry capacity "
+        "between Aktau and Alat.</p>\n</body></html>"
+    )
+    got = fields(read_text(page, "p.html", Problems(), fmt="html"))
+    assert (got.get("published"), got.get("time")) == (day, time)

@@ -189,7 +189,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     else:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
-        _stamp_date(page, opening, second, fields, notes)
+        _stamp_date(page, (opening, second, body[-1].line), fields, notes)
         _head_byline(page, opening, fields)
         _header_agency(page, opening, second, fields)
         _in_outlet_zone(page, second, fields)
@@ -1070,8 +1070,7 @@ def _origin_as_author(aside: list[Furniture], fields: dict[str, Field]) -> None:
 
 def _stamp_date(
     page: PageScan,
-    first: int,
-    second: int,
+    lines: tuple[int, int, int],
     fields: dict[str, Field],
     notes: list[tuple[int, str]],
 ) -> None:
@@ -1081,7 +1080,9 @@ def _stamp_date(
     "Published 23 April 2025"), unless it says when the page was updated, or is in the
     page's furniture (another story's); or, down to its second paragraph's line ``second``
     (after a standfirst), one that says it is the publication's, or has a time (a date
-    alone there may head a section: "3 July 2024")."""
+    alone there may head a section: "3 July 2024"). ``lines``: ``first``, ``second`` and
+    the line of the text's last paragraph (see :func:`_entries_of`)."""
+    first, second, last = lines
     head = _headline(page, fields)
     if ("published" in fields and "time" in fields) or head is None:
         return
@@ -1094,11 +1095,37 @@ def _stamp_date(
             continue
         if known is not None and (stamp.date != known or stamp.time is None):
             continue  # the metadata's day alone: a stamp of that day may tell its time
-        for key, value in stamp.fields():  # "published" is not there; the others may be
-            fields.setdefault(key, Field(value, line))
-        if (note := stamp.weekday_note()) is not None:
+        entries = _entries_of(page, stamp, (line, last), furniture)
+        if entries is not None:  # a live blog's: its first entry's, not the page's
+            stamp = Stamp(stamp.date) if {e.date for e in entries} == {stamp.date} else None
+        for key, value in stamp.fields() if stamp is not None else []:
+            fields.setdefault(key, Field(value, line))  # ("published" is not there, or is it)
+        if stamp is not None and (note := stamp.weekday_note()) is not None:
             notes.append((line, note))
         return
+
+
+def _entries_of(
+    page: PageScan, stamp: Stamp, lines: tuple[int, int], furniture: _Texts
+) -> list[Stamp] | None:
+    """The stamps with a time on blocks of their own among the text's paragraphs, below the
+    stamp ``stamp`` found on the first of ``lines`` down to the text's last line, outside the
+    page's furniture, when ``stamp`` has a time and there are such: a live blog's entries
+    (``12.08.2025, 19:42``, then its words, then ``12.08.2025, 14:10``...), each stamped,
+    the latest first or the earliest; the first stamp is its entry's, not the page's. None
+    otherwise."""
+    if stamp.time is None:
+        return None
+    below, last = lines
+    entries = [
+        found
+        for text, line in page.blocks
+        if below < line <= last
+        and (found := parse_stamp(text)) is not None
+        and found.time is not None
+        and not furniture.holding(_key(text))
+    ]
+    return entries or None
 
 
 def _head_byline(page: PageScan, first: int, fields: dict[str, Field]) -> None:
