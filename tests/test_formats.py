@@ -6284,3 +6284,34 @@ def test_the_entries_of_a_live_blog(second: str, day: str | None, time: str | No
     )
     got = fields(read_text(page, "p.html", Problems(), fmt="html"))
     assert (got.get("published"), got.get("time")) == (day, time)
+
+
+def test_a_stamp_beside_when_the_page_was_updated_gives_the_day() -> None:
+    """JAMnews' head (walk54): one block under the headline holds the day it was published,
+    when it was updated and a reading time, "April 21, 2025 Updated April 22, 2025 3 min
+    read"; no date was read (the day before "Updated" had no time). The update's day is
+    never read."""
+    got = fields(read_fixture("pages/updated-beside.html"))
+    assert got["published"] == "2025-04-21"
+    assert "time" not in got
+
+
+@pytest.mark.parametrize(
+    ("block", "day"),
+    [
+        ("April 21, 2025 Updated April 22, 2025 3 min read", "2025-04-21"),
+        ("23.04.2025 - Update : 23.04.2025", "2025-04-23"),  # Anadolu's, with no name
+        ("21 April 2025 · Last updated 22 April 2025", "2025-04-21"),
+        ("Updated April 22, 2025", None),
+        ("Talks held on 3 June 2025 Updated 4 June 2025", None),  # a standfirst's date
+    ],
+)
+def test_a_block_under_the_headline_saying_when_the_page_changed(
+    block: str, day: str | None
+) -> None:
+    page = (
+        "<html><head><title>Talks</title></head><body><h1>Talks in Beijing</h1>\n"
+        f"<div>{block}</div>\n<p>The two presidents held talks in Beijing on trade and "
+        "transport, officials said on Monday.</p></body></html>"
+    )
+    assert fields(read_text(page, "p.html", Problems(), fmt="html")).get("published") == day

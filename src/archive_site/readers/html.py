@@ -1209,11 +1209,22 @@ def _block_stamp(text: str, below: bool, above: bool) -> Stamp | None:
         return None  # below the standfirst, a date alone on its block (it may head a section)
     if stamp is None and above:  # "Economy 3 June 2025 14:05"; below,
         stamp = _after_label(text)  # "Talks held on 3 June 2025" is a standfirst
-    elif stamp is None and not below:  # under the headline, with its time: "ISTANBUL Apr 25,
-        placed = _placed(before_changed(text))  # 2025 - 2:14 pm GMT+3" (a standfirst's
-        # date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)
-        stamp = placed if placed is not None and placed.time is not None else None
+    elif stamp is None and not below:
+        stamp = _under_headline(text)
     return stamp
+
+
+def _under_headline(text: str) -> Stamp | None:
+    """The stamp a block under the headline gives beside other words: a stamp alone before
+    it says when the page changed ("April 21, 2025 Updated April 22, 2025 3 min read"), or
+    one with its time after a place ("ISTANBUL Apr 25, 2025 - 2:14 pm GMT+3"; a standfirst's
+    date has none; "CGTN | Updated 21:30, 23-Apr-2025" says when the page changed)."""
+    before = before_changed(text)
+    alone = parse_stamp(before) if before != text else None
+    if alone is not None:
+        return alone
+    placed = _placed(before)
+    return placed if placed is not None and placed.time is not None else None
 
 
 def _placed(text: str) -> Stamp | None:
