@@ -4112,12 +4112,30 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         # audit 14: Izvestia's and Meduza's, ending their stories
         "Все важные новости — в канале «Известия» в мессенджере MAX",
         "Мы рассказываем честно не только про войну. Скачайте приложение.",
+        # walk54: the South China Morning Post's paywall box, kept as paragraphs
+        "Unlock this article. Subscribe to SCMP for unlimited access to award-winning journalism.",
+        "Subscribe for full access to The Caspian Times.",
+        "Unlock the full story",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:
     from archive_site.readers.wire import promotion
 
     assert promotion(call) == "prompt"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unlocking the full potential of the corridor will take years, the minister said.",
+        "Subscribers paid for full access to the port's data, officials said.",
+        "The ministry will unlock this funding in June.",
+    ],
+)
+def test_a_sentence_about_unlocking_or_access_is_no_call_to_pay(sentence: str) -> None:
+    from archive_site.readers.wire import promotion
+
+    assert promotion(sentence) is None
 
 
 @pytest.mark.parametrize("skip", ["Skip to main content", "Перейти к содержанию", ""])

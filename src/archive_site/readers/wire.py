@@ -439,6 +439,7 @@ _PLACE = later(
 )
 #: A page's own buttons and asks, read as a short paragraph: "Listen to this article",
 #: "Gift this article", "Have a tip? Contact us...", "Subscribe to unlock this article",
+#: "Unlock this article. Subscribe to SCMP for unlimited access to award-winning journalism.",
 #: "This article is also available in French",
 #: "Already a subscriber? Log in",
 #: "Thanks for reading! If you enjoyed this, follow me...".
@@ -448,6 +449,8 @@ _BUTTON = later(
     r"|share\s+on\s+(?:facebook|x|twitter|linkedin|whatsapp|telegram|vk)\W*$|copy\s+link\W*$"
     r"|(?:have|got)\s+a\s+(?:news\s+)?tip\s*\?"
     r"|subscribe\s+to\s+(?:unlock|read|continue|access)"
+    r"|unlock\s+(?:this|the\s+full)\s+(?:article|story)\b"
+    r"|subscribe\s+(?:to\s+[^\s.!?]+(?:\s+[^\s.!?]+){0,3}\s+)?for\s+(?:unlimited|full)\s+access\b"
     r"|already\s+(?:a\s+)?(?:subscriber|member|registered)\s*\?\s*(?:log|sign)\s*in\W*$"
     r"|thanks?\s+(?:you\s+)?for\s+reading\b"
     r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+[\w-]+\W*$)",
