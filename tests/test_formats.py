@@ -6333,3 +6333,35 @@ def test_a_block_under_the_headline_saying_when_the_page_changed(
         "transport, officials said on Monday.</p></body></html>"
     )
     assert fields(read_text(page, "p.html", Problems(), fmt="html")).get("published") == day
+
+
+def test_a_release_stamped_with_its_zone_written_out_is_news_copy() -> None:
+    """Business Wire's release copied as text (walk54): its stamp names its zone in words,
+    "April 23, 2025 07:30 AM Eastern Daylight Time", which no stamp read; with no date, the
+    copy was not known for wire copy and was read as plain text, its stamp, dateline and
+    "About ..." / "Contacts" paragraphs of the text."""
+    r = read_fixture("wire/businesswire-release.txt")
+    assert r.format == "wire"
+    got = fields(r)
+    assert (got["published"], got["time"], got["timezone"]) == ("2025-04-23", "07:30", "-04:00")
+    assert got["dateline"] == "BAKU, Azerbaijan--(BUSINESS WIRE)--"
+    assert len(texts(r)) == 2 and texts(r)[0].startswith("Caspian Rail today announced")
+    assert {f.kind for f in r.furniture} == {"boilerplate"}
+
+
+@pytest.mark.parametrize(
+    ("line", "zone"),
+    [
+        ("April 23, 2025 07:30 AM Eastern Daylight Time", "-04:00"),
+        ("23 April 2025 14:05 Central European Summer Time", "+02:00"),
+        ("23 April 2025 14:05 (India Standard Time)", "+05:30"),
+        ("April 23, 2025 07:30 AM Central Standard Time", None),  # America's or Australia's
+        ("April 23, 2025 07:30 Australian Eastern Standard Time", None),
+    ],
+)
+def test_a_zone_written_out_gives_its_offset_when_it_names_one(line: str, zone: str | None) -> None:
+    from archive_site.readers.stamps import parse_stamp
+
+    stamp = parse_stamp(line)
+    assert stamp is not None and stamp.time is not None
+    assert stamp.timezone == zone

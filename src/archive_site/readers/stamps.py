@@ -25,7 +25,9 @@ _TIME = r"(?P<h>\d{1,2})[:.h](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])
 #: offset when it names one zone only (:data:`ZONES`), else as no offset (BST is British
 #: Summer Time and Bangladesh Standard Time, IST India's, Ireland's and Israel's).
 _TZ = (
-    r"\(?\s*(?:(?P<utc>GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?"
+    r"\(?\s*(?:(?P<named>(?:[A-Z][a-z]+\s+){1,3}(?:Standard|Daylight|Summer|Mean|Universal)"
+    r"\s+Time|(?:Central|Eastern|Western)\s+European\s+Time)"
+    r"|(?P<utc>GMT|UTC)\s*(?P<tz>[+-]\d{1,2}(?::?\d{2})?)?"
     r"|(?P<tz2>[+-]\d{2}:?\d{2})|(?P<tzz>Z)|(?P<abbr>[A-Z]{2,5}))\s*\)?"
 )
 #: The abbreviations that name one zone only, and its offset from UTC.
@@ -44,6 +46,30 @@ ZONES = {
     "SGT": "+08:00",
     "JST": "+09:00",
     "KST": "+09:00",
+}
+#: A zone's name written out, as Business Wire stamps a release ("April 23, 2025 07:30 AM
+#: Eastern Daylight Time"), and its offset, when it names one zone only (another name,
+#: "Central Standard Time", America's and Australia's, is read as no offset).
+NAMED_ZONES = {
+    "Eastern Daylight Time": "-04:00",
+    "Eastern Standard Time": "-05:00",
+    "Pacific Daylight Time": "-07:00",
+    "Pacific Standard Time": "-08:00",
+    "Greenwich Mean Time": "+00:00",
+    "Coordinated Universal Time": "+00:00",
+    "British Summer Time": "+01:00",
+    "Western European Time": "+00:00",
+    "Western European Summer Time": "+01:00",
+    "Central European Time": "+01:00",
+    "Central European Summer Time": "+02:00",
+    "Eastern European Time": "+02:00",
+    "Eastern European Summer Time": "+03:00",
+    "Moscow Standard Time": "+03:00",
+    "Gulf Standard Time": "+04:00",
+    "India Standard Time": "+05:30",
+    "China Standard Time": "+08:00",
+    "Japan Standard Time": "+09:00",
+    "Korea Standard Time": "+09:00",
 }
 _DATE_FORMS = (
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"),
@@ -436,6 +462,8 @@ def _offset(groups: dict[str, str | None]) -> str | None:
     if tz is None:
         if groups.get("tzz") or groups.get("utc"):
             return "+00:00"
+        if groups.get("named"):
+            return NAMED_ZONES.get(" ".join((groups["named"] or "").split()))
         return ZONES.get(groups.get("abbr") or "")
     sign, digits = tz[0], tz[1:].replace(":", "")
     hours, minutes = (digits[:-2], digits[-2:]) if len(digits) > 2 else (digits, "00")
