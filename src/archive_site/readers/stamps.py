@@ -352,7 +352,8 @@ def parse_published(line: str) -> Stamp | None:
 
 
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
-_BAR = later(r"\s*[|｜丨]\s*")
+_BAR = later(r"[|｜丨]")  # (spaces around it taken off each item: "\s*" before it
+# scanned a run of spaces from each of its starts)
 
 
 #: Who published the page, or what else a line says, after its stamp: "Published on
@@ -404,7 +405,7 @@ def find_published_stamp(text: str) -> Stamp | None:
     before = _ITEM_AFTER().split(text[:MOST_STAMP], maxsplit=1)
     if len(before) == 2 and (stamp := parse_stamp(before[0])) is not None:
         return stamp
-    items = _BAR().split(text)
+    items = [item.strip() for item in _BAR().split(text)]
     if len(items) < 2:
         return None
     # an item may say when the page changed after when it was published: "23.04.2025 -
