@@ -311,6 +311,24 @@ def test_a_stray_file_in_articles_is_reported(project_copy: Path) -> None:
     ]
 
 
+def test_a_pages_folder_of_images_in_articles_is_told_for_a_folder(project_copy: Path) -> None:
+    """A page saved as "Webpage, Complete" with its folder of images, style sheets and
+    scripts beside it, both put in content/articles/ (walk54): the folder was "not an
+    article file", as a stray file is, which says nothing of what to do with it."""
+    folder = project_copy / "content/articles/2025-04-23-ferries.capture_files"
+    folder.mkdir()
+    (folder / "style.css").write_text("body { margin: 0 }\n")
+    problems = failed_build_problems(project_copy)
+    assert problems == [
+        "content/articles/2025-04-23-ferries.capture_files: a folder, which is not read: "
+        "content/articles/ holds each article's files, not folders; a page saved with the "
+        'browser as "Webpage, Complete" keeps its images, style sheets and scripts in a folder '
+        "beside it (NAME_files), which archive-site neither reads nor publishes: move the "
+        "folder out of content/articles/ and keep it with your own records (the page is its "
+        "capture, ID.capture.html)"
+    ]
+
+
 def test_an_id_that_would_take_one_of_the_site_s_own_pages_is_refused_on_its_line(
     project_copy: Path,
 ) -> None:

@@ -105,8 +105,17 @@ def discover_articles(content: Path, problems: Problems) -> tuple[list[ArticleFi
             else:
                 found.append(ArticleFiles(ident, path, None))
         else:
-            problems.error(display_path(path), None, _NOT_AN_ARTICLE)
+            problems.error(display_path(path), None, _FOLDER if path.is_dir() else _NOT_AN_ARTICLE)
     return _with_valid_ids(found, problems), orphans
+
+
+_FOLDER = (
+    "a folder, which is not read: content/articles/ holds each article's files, not "
+    'folders; a page saved with the browser as "Webpage, Complete" keeps its images, style '
+    "sheets and scripts in a folder beside it (NAME_files), which archive-site neither reads "
+    "nor publishes: move the folder out of content/articles/ and keep it with your own "
+    "records (the page is its capture, ID.capture.html)"
+)
 
 
 def hidden_warning(what: str) -> str:
