@@ -1185,3 +1185,17 @@ def test_add_dry_run_says_what_it_would_do_and_writes_nothing(project_copy: Path
     again = cli("add", "inbox/ferries.txt", "--dry-run", cwd=project_copy)
     assert again.returncode == 0 and "is already in the archive" in again.stdout
     assert "--dry-run" not in again.stdout
+
+
+def test_add_says_why_a_page_has_no_article_text(project_copy: Path) -> None:
+    """A page with no article text was refused as "no article text found in the capture",
+    whatever the reader found (walk54: Pocket's export of saved links, a gallery of
+    captions): the reader's own word on why is said, on its line."""
+    fixture = Path(__file__).parent / "fixtures/pages/pocket-export.html"
+    (project_copy / "export.html").write_bytes(fixture.read_bytes())
+    result = cli("add", "export.html")
+    assert result.returncode == 1
+    assert (
+        "export.html:14: no article text found in the page: its only words outside its "
+        "furniture are a heading or a label or three, of no sentence ('Read Archive')"
+    ) in result.stderr, result.stderr

@@ -6380,3 +6380,45 @@ def test_a_run_of_spaces_is_split_at_once_into_a_line_s_items() -> None:
         assert find_published_stamp(line) is None
         assert time.perf_counter() - start < 0.5
     assert find_published_stamp("23.04.2025  |  Update : 24.04.2025") == Stamp("2025-04-23")
+
+
+def test_a_list_of_links_is_no_article() -> None:
+    """Pocket's export (walk54), a list of saved links under "Unread" and "Read Archive",
+    was read as an article: its title "Unread", its text "Read Archive" (the extractor
+    leaves the links out). A text of a label or three of a few words, none a sentence, is
+    no article text, and the note says what the page may be."""
+    r = read_fixture("pages/pocket-export.html")
+    assert texts(r) == []
+    line, note = next((n for n in r.notes if n[1].startswith("no article text")), (0, ""))
+    assert line == 14
+    assert "('Read Archive'), as in a list of links (a browser's bookmarks" in note
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("<h2>Bookmarks bar</h2><ul><li><a href='https://a.example/'>A</a></li></ul>", 0),
+        ("<p>Ferry deal signed.</p>", 1),  # a sentence, however short
+        ("<p>Паромная сделка подписана</p><p>Стороны договорились в Баку о новых паромах</p>", 2),
+        (
+            "<p>阿塞拜疆和哈萨克斯坦签署了新的轮渡协议并同意扩大里海运输能力以满足中欧班列增长的需求</p>",
+            1,
+        ),
+        ("<p>A</p><p>B</p><p>C</p><p>D</p>", 4),  # four blocks: more than labels
+    ],
+)
+def test_what_text_of_labels_alone_is(body: str, kept: int) -> None:
+    page = f"<html><head><title>Saved</title></head><body><h1>Saved</h1>{body}</body></html>"
+    assert len(texts(read_text(page, "p.html", Problems(), fmt="html"))) == kept
+
+
+def test_a_gallery_s_note_says_its_words_are_captions() -> None:
+    """A gallery of photographs (walk54): its only words are captions, never text; the add
+    error said "no article text found in the capture" and not why."""
+    r = read_fixture("pages/gallery-captions.html")
+    assert texts(r) == []
+    assert (
+        1,
+        "no article text found in the page: its words are its figures' captions (3), as in "
+        "a gallery of photographs, and a caption is never an article's text",
+    ) in r.notes

@@ -474,8 +474,10 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
     reading = read_text(text, display, problems, fmt=detect_format(text, capture.name))
     if problems.errors:
         raise ArchiveError(problems)
-    if not reading.blocks:
-        raise _fail(capture, None, "no article text found in the capture")
+    if not reading.blocks:  # the reader's word on why, when it says one
+        told = [(line, m) for line, m in reading.notes if m.startswith("no article text found")]
+        line, why = told[0] if told else (1, "no article text found in the capture")
+        raise _fail(capture, line if line > 1 else None, why)  # (1: the page, no line)
     # the warnings reading it gave (control characters read as spaces...), said as notes
     said = tuple((d.line or 1, d.message) for d in problems.warnings)
     return dataclasses.replace(reading, notes=said + reading.notes), decoded.encoding

@@ -184,8 +184,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
     copyright_origin(aside, fields)  # "Copyright 2025 The Associated Press." in the story
     _origin_as_author(aside, fields)
     _labelled_head(body, aside, fields)
-    if not body:
-        notes.append((1, "no article text found in the page" + _scripted(text)))
+    if _labels_alone(body):  # a list of links' headings: "Unread", "Read Archive"
+        notes.append((body[0].line, _LABELS_ALONE.format(body[0].text)))
+        body = []
+    elif not body:
+        notes.append((1, "no article text found in the page" + _scripted(text) + _captioned(page)))
     else:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
@@ -206,6 +209,45 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
+
+
+def _captioned(page: PageScan) -> str:
+    """What a note on a page with no text adds when its figures' captions are most of its
+    words, as in a gallery of photographs: that they are never its text; else nothing."""
+    captions = [
+        t for f, t in zip(page.furniture, page.furniture_text, strict=True) if f.kind == "caption"
+    ]
+    words = sum(len(t.split()) for t in page.furniture_text)
+    if not captions or sum(len(t.split()) for t in captions) * 2 < words:
+        return ""
+    return (
+        f": its words are its figures' captions ({len(captions)}), as in a gallery of "
+        "photographs, and a caption is never an article's text"
+    )
+
+
+#: The most blocks, and the most words in each, of a text of labels alone (see
+#: :func:`_labels_alone`).
+_MOST_LABELS = 3
+_MOST_LABEL_BLOCK_WORDS = 5
+_MOST_LABEL_CHARACTERS = 40
+_LABELS_ALONE = (
+    "no article text found in the page: its only words outside its furniture are a heading "
+    "or a label or three, of no sentence ({!r}), as in a list of links (a browser's "
+    "bookmarks, a read-later service's export: add each article's own page)"
+)
+
+
+def _labels_alone(body: list[Block]) -> bool:
+    """Whether a page's text is a label or three of a few words, none a sentence's (no stop
+    ends it): the headings of a list of links, Pocket's export ("Unread", "Read Archive"), a
+    browser's bookmarks ("Bookmarks bar"), whose links the extractor leaves out."""
+    return 0 < len(body) <= _MOST_LABELS and all(
+        len(b.text.split()) <= _MOST_LABEL_BLOCK_WORDS
+        and b.text.rstrip()[-1:] not in ".!?…。！？」』”\"'’)»"
+        and len(b.text) <= _MOST_LABEL_CHARACTERS  # (a sentence of Chinese is one "word")
+        for b in body
+    )
 
 
 #: Where a page built by a script keeps its content, for the script to show it: Next.js's
