@@ -6422,3 +6422,29 @@ def test_a_gallery_s_note_says_its_words_are_captions() -> None:
         "no article text found in the page: its words are its figures' captions (3), as in "
         "a gallery of photographs, and a caption is never an article's text",
     ) in r.notes
+
+
+def test_where_a_split_story_came_from_is_furniture() -> None:
+    """The second of a story's three pages (walk54) opened its text with "Continued from
+    page 1.", a pointer to the page before, kept as the first paragraph."""
+    r = read_fixture("pages/multipage-second.html")
+    assert texts(r)[0].startswith("At Aktau, the trucks wait for days.")
+    assert len(texts(r)) == 2
+    assert ("navigation", "Continued from page 1.") in {(f.kind, f.text) for f in r.furniture}
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Continued from page 1.", "navigation"),
+        ("(Continued on Page A6)", "navigation"),
+        ("Continued on next page", "navigation"),
+        ("Cont'd from page 3", "navigation"),
+        ("Talks continued on page one of the agenda, officials said.", None),
+        ("The talks continued from Monday.", None),
+    ],
+)
+def test_a_jump_line_is_furniture(line: str, kind: str | None) -> None:
+    from archive_site.readers.html import _furniture_kind
+
+    assert _furniture_kind(line, first=False) == kind

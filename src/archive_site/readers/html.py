@@ -1043,6 +1043,14 @@ _PAGE_NUMBER = later(
     re.IGNORECASE,
 )
 
+#: Where a story split over pages or a paper's columns goes on or came from ("Continued from
+#: page 1.", "(Continued on Page A6)", "Continued on next page"): a page's pointer.
+_JUMP = later(
+    r"\(?\s*(?:continued|continues|cont[’']d\.?)\s+(?:from|on)\s+(?:page\s*[A-Z]?\d{1,4}"
+    r"|(?:the\s+)?(?:next|previous|last)\s+page)\s*[.)]*",
+    re.IGNORECASE,
+)
+
 
 #: A count alone, as a page's buttons show their comments or shares ("87", "1,204", "3.2K"):
 #: no sentence of a text.
@@ -1070,8 +1078,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "separator"
     if _COUNT().fullmatch(text) and not _YEAR().fullmatch(text):
         return "share"  # a count alone, a button's (The New York Times' comments, "87")
-    if _PAGE_NUMBER().fullmatch(text):  # a printed or exported document's page footer
-        return "navigation"
+    if _PAGE_NUMBER().fullmatch(text) or _JUMP().fullmatch(text):  # a page's number, footer
+        return "navigation"  # of a printed or exported document; where a story split goes on
     if _HASHTAGS().fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
         return "tags"
     if first and read_byline([text]) is not None:
