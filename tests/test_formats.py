@@ -6448,3 +6448,24 @@ def test_a_jump_line_is_furniture(line: str, kind: str | None) -> None:
     from archive_site.readers.html import _furniture_kind
 
     assert _furniture_kind(line, first=False) == kind
+
+
+def test_a_stamp_with_its_time_in_square_brackets_above_the_headline() -> None:
+    """AZERTAC's page (walk54) stamps a story above its headline "23.04.2025 [15:40]": no
+    date was read (its dateline, "Baku, April 23, AZERTAC", has no year)."""
+    got = fields(read_fixture("pages/stamp-above-bracketed-time.html"))
+    assert (got["published"], got["time"]) == ("2025-04-23", "15:40")
+    assert got["dateline"] == "Baku, April 23, AZERTAC"
+
+
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        ("23.04.2025 [15:40]", Stamp("2025-04-23", "15:40")),
+        ("23 April 2025 [15:40]", Stamp("2025-04-23", "15:40")),
+        ("23.04.2025 [15:40", None),  # a bracket left open: no stamp
+        ("23.04.2025 15:40]", None),
+    ],
+)
+def test_a_time_in_square_brackets(line: str, stamp: Stamp | None) -> None:
+    assert parse_stamp(line) == stamp

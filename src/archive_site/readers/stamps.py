@@ -196,9 +196,11 @@ _LEAD = later(
 _TIME_FIRST = later(rf"^{_TIME}(?:\s*[-–/|,]\s*|\s+)(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
 _ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
-#: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time.)
+#: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time; a
+#: time in square brackets, as AZERTAC stamps a story, "23.04.2025 [15:40]".)
 _TIME_LAST = later(
-    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/)?\s*{_TIME}(?:\s*น\.)?(?:\s*{_TZ})?$"
+    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/)?\s*(?P<open>\[)?{_TIME}(?(open)\])"
+    rf"(?:\s*น\.)?(?:\s*{_TZ})?$"
 )
 
 
