@@ -332,8 +332,33 @@ def _zip(names: list[str]) -> bytes:
             "an Atom feed",
         ),
         (b'{"title": "Ferry deal signed", "text": "Azerbaijan and ..."}\n', "a JSON document"),
+        # walk54: Pocket's and Instapaper's exports of saved links, read as plain text
+        (
+            b"title,url,time_added,tags,status\n"
+            b'"Azerbaijan, Kazakhstan To Add Ferries",https://www.rferl.org/a/1.html,'
+            b"1745484600,caspian,unread\n"
+            b'"Aktau port expands",https://eurasianet.org/x,1745398200,,archive\n',
+            "a table of comma-separated values (CSV)",
+        ),
+        (
+            b"URL;Title;Selection;Folder;Time Added\r\nhttps://a.example/;Ferries;;Unread;1\r\n",
+            "a table of comma-separated values (CSV)",
+        ),
     ],
-    ids=["pdf", "pdf-ascii", "rtf", "docx", "odt", "doc", "png", "rss", "atom", "json"],
+    ids=[
+        "pdf",
+        "pdf-ascii",
+        "rtf",
+        "docx",
+        "odt",
+        "doc",
+        "png",
+        "rss",
+        "atom",
+        "json",
+        "csv",
+        "csv-semicolons",
+    ],
 )
 def test_a_document_of_another_kind_is_named_and_refused(
     project_copy: Path, data: bytes, kind: str
@@ -356,6 +381,11 @@ def test_a_document_of_another_kind_is_named_and_refused(
         b"[Photo] The minister arrived in Baku on Wednesday.\n",  # brackets, no JSON
         b"{Editor's note} The minister arrived in Baku.\n",
         b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body/></html>',
+        # headlines with commas, as CSV's first line might be (walk54)
+        b"Azerbaijan, Kazakhstan, Turkmenistan sign deal\n\nThe three countries signed.\n",
+        b"Azerbaijan,Kazakhstan,Turkmenistan sign deal\nThe three countries signed, on Monday,"
+        b" an agreement.\nThe deal, worth $1bn, covers ports.\n",
+        b"AP-AS--Azerbaijan-China-Rail,0412\nBy AIDA SULTANOVA\n",
     ],
 )
 def test_text_opening_as_json_or_xml_might_is_no_document_of_another_kind(data: bytes) -> None:

@@ -22,6 +22,7 @@ byte that is not UTF-8 (or not the declared encoding).
 from __future__ import annotations
 
 import codecs
+import csv
 import json
 import re
 from typing import NamedTuple
@@ -317,7 +318,7 @@ def document_kind(data: bytes) -> str | None:
     """What a file is, when its first bytes say it is a document of a kind no reader takes
     (a PDF, a Word or OpenDocument file, an RTF, an image; an XML document other than an
     XHTML page, a news feed or a tool's export, whose markup would be read as the text; a
-    JSON document, a site's or a tool's export): None for anything else."""
+    JSON document or a CSV table, a site's or a tool's export): None for anything else."""
     for magic, kind in _DOCUMENTS:
         if data.startswith(magic):
             if magic.startswith(b"PK"):  # which zip: its members' names are in its start
@@ -329,7 +330,39 @@ def document_kind(data: bytes) -> str | None:
     if xml is not None and xml["root"].lower() != "html":
         root = xml["root"]
         return _XML_KINDS.get(root, f"an XML document (its root element is <{root}>)")
-    return "a JSON document" if head.lstrip()[:1] in (b"{", b"[") and _json(data) else None
+    if head.lstrip()[:1] in (b"{", b"[") and _json(data):
+        return "a JSON document"
+    return "a table of comma-separated values (CSV)" if _table(head) else None
+
+
+#: A column's name in a table's first line: a word or a few, of no sentence
+#: ("time_added", "URL", "Time Added").
+_COLUMN = later(r"[A-Za-z_][\w .()/-]{0,39}")
+
+
+def _table(head: bytes) -> bool:
+    """Whether a file's first bytes are a table of values parted by commas, semicolons or
+    tabs (CSV: a spreadsheet's export, a read-later service's list of links, Pocket's and
+    Instapaper's): a first line of three names of columns or more (of three words at
+    most), parted by one of them with no space after it (a headline's commas have one),
+    and the next lines, one or two, of as many values each, none after a space (a
+    sentence's commas have one after them; a value holding one is quoted)."""
+    lines = head.decode("utf-8", "replace").splitlines()[:3]
+    if len(lines) < 2:
+        return False
+    for mark in (",", ";", "\t"):
+        rows = list(csv.reader(lines, delimiter=mark))
+        names = rows[0]
+        if (
+            len(names) >= 3
+            and f"{mark} " not in lines[0]
+            and all(_COLUMN().fullmatch(n.strip()) and len(n.split()) <= 3 for n in names)
+            and len(rows) == len(lines)
+            and all(len(row) == len(names) for row in rows[1:])
+            and not any(value.startswith(" ") for row in rows[1:] for value in row)
+        ):
+            return True
+    return False
 
 
 def _json(data: bytes) -> bool:
