@@ -6469,3 +6469,23 @@ def test_a_stamp_with_its_time_in_square_brackets_above_the_headline() -> None:
 )
 def test_a_time_in_square_brackets(line: str, stamp: Stamp | None) -> None:
     assert parse_stamp(line) == stamp
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet"),
+    [
+        ("China, Azerbaijan pledge to deepen cooperation-Xinhua", "Xinhua"),
+        ("China, Azerbaijan pledge to deepen cooperation-China Daily", "China Daily"),
+        ("China, Azerbaijan pledge to deepen cooperation", None),
+        ("China, Azerbaijan pledge-Xinhua", None),  # not the headline whole before it
+    ],
+)
+def test_a_site_s_name_joined_to_the_headline_by_a_hyphen(title: str, outlet: str | None) -> None:
+    """Xinhua's English page (walk54) writes its <title> "Headline-Xinhua": no outlet was
+    read (the title's agency after a hyphen was only taken off the title)."""
+    page = (
+        f"<html><head><title>{title}</title></head><body><h1>China, Azerbaijan pledge to "
+        "deepen cooperation</h1><p>China and Azerbaijan on Wednesday pledged to deepen "
+        "cooperation on the Middle Corridor, officials said.</p></body></html>"
+    )
+    assert fields(read_text(page, "p.html", Problems(), fmt="html")).get("outlet") == outlet

@@ -2348,18 +2348,22 @@ def _without_agency_after(title: str) -> str:
 
 def _title_outlet(page: PageScan) -> _Found | None:
     """The site's name that a page's <title> gives last, after its headline ("Georgia picks
-    a consortium | South Caucasus Monitor", "Headline | Kazakhstan | The Guardian"), when
-    what comes first is the headline (the page's <h1> or ``og:title``) whole."""
+    a consortium | South Caucasus Monitor", "Headline | Kazakhstan | The Guardian"; joined
+    to it by a hyphen, "Headline-Xinhua", as Xinhua's English pages write it), when what
+    comes first is the headline (the page's <h1> or ``og:title``) whole."""
     if page.title is None:
         return None
     title, line = page.title
     separators = list(_TITLE_SEPARATOR().finditer(title))
     if not separators and title.count("_") == 1:  # "... April 23, 2025_Ministry of ...": the
         separators = list(_UNDERSCORE().finditer(title))  # headline's whole, checked below
+    headlines = {_key(found[0]) for found in (page.h1, page.meta.get("og:title")) if found}
+    joined = _NAME_JOINED().fullmatch(title) if not separators else None
+    if joined is not None and _key(joined["head"]) in headlines:  # "Headline-Xinhua": the
+        return _Found(joined["name"], line)  # headline whole, a name joined by a hyphen
     if not separators:
         return None
     head, name = title[: separators[0].start()], title[separators[-1].end() :].strip()
-    headlines = {_key(found[0]) for found in (page.h1, page.meta.get("og:title")) if found}
     if _key(head) not in headlines or len(name.split()) > _MAX_OUTLET_WORDS:
         return None
     if name.casefold() in _ARCHIVE_TODAY_HOSTS:
