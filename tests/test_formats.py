@@ -6489,3 +6489,44 @@ def test_a_site_s_name_joined_to_the_headline_by_a_hyphen(title: str, outlet: st
         "cooperation on the Middle Corridor, officials said.</p></body></html>"
     )
     assert fields(read_text(page, "p.html", Problems(), fmt="html")).get("outlet") == outlet
+
+
+def test_a_byline_with_the_writer_s_paper_in_brackets_and_a_stamp_after() -> None:
+    """People's Daily's English page (walk54): "By Li Qiao (People's Daily) 16:17, April
+    23, 2025" under the headline gave neither the author nor the date."""
+    got = fields(read_fixture("pages/byline-bracketed-paper.html"))
+    assert (got["author"], got["published"], got["time"]) == ("Li Qiao", "2025-04-23", "16:17")
+    assert "origin" not in got  # People's Daily is the writer's paper, no news agency
+
+
+@pytest.mark.parametrize(
+    ("line", "author", "agency"),
+    [
+        ("By Li Qiao (People's Daily)", "Li Qiao", None),
+        ("By Zhang San (Xinhua)", "Zhang San", "Xinhua"),  # an agency's copy: its origin
+        ("By Jane Roe and John Doe (AP)", "Jane Roe and John Doe", "AP"),
+        ("By Jane Roe (left) speaks", None, None),  # words after the brackets: no byline
+        ("By Jane Roe (left)", None, None),
+        ("By Jane Roe (@janeroe)", None, None),
+    ],
+)
+def test_a_byline_with_an_affiliation_in_brackets(
+    line: str, author: str | None, agency: str | None
+) -> None:
+    from archive_site.readers.byline import read_byline
+
+    found = read_byline([line])
+    got = (found.author, found.agency) if found else (None, None)
+    assert got == (author, agency)
+
+
+def test_a_byline_s_brackets_are_told_at_once_over_a_run_of_spaces() -> None:
+    import time
+
+    from archive_site.readers.byline import read_byline, stamp_after_names
+
+    for line in ("By a" + " " * 100_000 + "b", "By a (B) " + " " * 100_000 + "("):
+        start = time.perf_counter()
+        read_byline([line])
+        stamp_after_names(line)
+        assert time.perf_counter() - start < 0.5

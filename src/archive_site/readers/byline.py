@@ -103,6 +103,12 @@ _BY_COLON = later(r"^(?:By\s*:|Story\s+by)\s*(?=\S)")
 #: (Tried only where a run of spaces begins, its spaces taken once: from each space of a run
 #: of 10,000, its spaces divided every way, a search took 3 s.)
 _STAMP_AFTER = later(r"(?<!\s)\s++[•·|]\s++(?P<stamp>[^•·|]+)$")
+#: A byline's names and the writer's paper or agency in brackets after them, perhaps a stamp
+#: after those, as People's Daily's English pages write it: "By Li Qiao (People's Daily)
+#: 16:17, April 23, 2025" (the brackets the affiliation's line of agency copy).
+_BRACKETED_AFTER = later(  # (what is matched not given back: a run of spaces once)
+    r"(?P<names>By\s[^()]*+)\((?P<affiliation>[^()]{1,60})\)(?:\s++(?P<stamp>[^()]++))?"
+)
 
 
 def read_byline(lines: list[str]) -> Byline | None:
@@ -118,6 +124,15 @@ def read_byline(lines: list[str]) -> Byline | None:
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
     lines = [_byline_head(lines[0]), *lines[1:]]
+    bracketed = _BRACKETED_AFTER().fullmatch(lines[0]) if len(lines) == 1 else None
+    if (
+        bracketed is not None
+        and bracketed["stamp"] is None  # (a stamp after it is taken off above; words are not)
+        and bracketed["affiliation"][:1].isupper()
+        and _is_affiliation(bracketed["affiliation"])
+    ):
+        lines = [bracketed["names"].rstrip(), bracketed["affiliation"]]  # "By Li Qiao (People's
+        # Daily)": the brackets hold the affiliation's line
     other = _OTHER_BY().match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
         names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
@@ -169,6 +184,9 @@ def _byline_head(line: str) -> str:
     after = _STAMP_AFTER().search(line)
     if after is not None and parse_stamp(after["stamp"]) is not None:
         return line[: after.start()]
+    bracketed = _BRACKETED_AFTER().fullmatch(line)
+    if bracketed is not None and bracketed["stamp"] and parse_stamp(bracketed["stamp"]):
+        return line[: bracketed.start("stamp")].rstrip()  # "By Li Qiao (People's Daily)"
     return line
 
 
@@ -222,8 +240,9 @@ def stamp_after_names(line: str) -> str | None:
     parted = _parted(line)
     if parted is not None:  # (the publication's stamp before an update's, whichever first)
         return next((x for x in parted[1] if not says_changed(x)), parted[1][0])
-    after = _STAMP_AFTER().search(line)
-    return after["stamp"] if after is not None and parse_stamp(after["stamp"]) else None
+    after = _STAMP_AFTER().search(line) or _BRACKETED_AFTER().fullmatch(line)
+    stamp = after["stamp"] if after is not None else None
+    return stamp if stamp and parse_stamp(stamp) else None
 
 
 def byline_author(lines: list[str]) -> str | None:
