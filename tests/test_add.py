@@ -519,7 +519,9 @@ def test_add_refuses_a_file_that_is_not_utf8(project_copy: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         "archive-site: 1 error in the capture:\n"
-        "1. inbox/latin1.txt:5: not UTF-8 text (invalid continuation byte at byte 33)\n"
+        "1. inbox/latin1.txt:5: not UTF-8 text (invalid continuation byte at byte 33); a text "
+        "file names no encoding, so it must be UTF-8: open it in a text editor that shows it "
+        "right and save it as UTF-8 (its words stay the same)\n"
     )
     assert articles_listing(project_copy) == before
 

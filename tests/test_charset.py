@@ -45,6 +45,13 @@ TEXT = {
 }
 
 
+#: What the error on a text file not in UTF-8 says to do (walk54: it said nothing).
+TEXT_HINT = (
+    "; a text file names no encoding, so it must be UTF-8: open it in a text editor that "
+    "shows it right and save it as UTF-8 (its words stay the same)"
+)
+
+
 def page(title: str, paragraphs: list[str], head: str) -> str:
     body = "\n".join(f"<p>{p}</p>" for p in paragraphs)
     return (
@@ -216,7 +223,8 @@ def test_bytes_the_declared_encoding_does_not_hold_are_refused_on_their_line() -
 def test_text_that_is_not_a_page_must_be_utf8() -> None:
     data = "Заголовок\n\nТекст статьи.\n".encode("cp1251")
     _, _, said = decode(data, page=False)
-    assert said == ["1: not UTF-8 text (invalid continuation byte at byte 0)"]
+    # walk54: the error said what was wrong, not what to do
+    assert said == ["1: not UTF-8 text (invalid continuation byte at byte 0)" + TEXT_HINT]
     _, _, said = decode(b"<!DOCTYPE html><p>\xe9</p>")
     assert said == [
         "1: not UTF-8 text (invalid continuation byte at byte 18); a page in another encoding "
@@ -292,7 +300,7 @@ def test_a_markdown_file_is_read_as_a_capture_that_is_not_a_page() -> None:
     assert decode_markdown(latin, "about.md", problems) is None
     _, _, said = decode(latin, page=False)
     assert [f"{d.line}: {d.message}" for d in problems] == said
-    assert said == ["3: not UTF-8 text (invalid continuation byte at byte 15)"]
+    assert said == ["3: not UTF-8 text (invalid continuation byte at byte 15)" + TEXT_HINT]
 
 
 def _zip(names: list[str]) -> bytes:
