@@ -196,7 +196,12 @@ def test_utf32_with_its_byte_order_mark_is_refused(codec: str) -> None:
             "x-nonsense",
             "; the page declares the encoding 'x-nonsense', which is not one browsers read",
         ),
-        ("utf-8", ""),
+        (  # walk54: what to do said
+            "utf-8",
+            "; the page declares UTF-8, but its text is in another encoding, which its server "
+            "must have named over HTTP: save the page again with the browser as one file "
+            "(.mhtml), which records the encoding the browser read it in, and add that",
+        ),
     ],
 )
 def test_an_encoding_browsers_do_not_read_is_refused(label: str, hint: str) -> None:
@@ -527,3 +532,15 @@ def test_an_xhtml_page_with_its_document_type_is_no_xml_document() -> None:
         b'<HTML xmlns="http://www.w3.org/1999/xhtml"><body/></HTML>'
     )
     assert document_kind(data) is None
+
+
+def test_a_page_declaring_utf8_in_another_encoding_is_told_what_to_do() -> None:
+    """A page in windows-1251 or Shift_JIS whose <meta> says UTF-8 (walk54) was refused as
+    "not UTF-8 text (...)", saying nothing of what to do."""
+    html = page(TITLE["windows-1251"], TEXT["windows-1251"], '<meta charset="utf-8">')
+    _, _, said = decode(html.encode("cp1251"))
+    assert len(said) == 1 and said[0].endswith(
+        "; the page declares UTF-8, but its text is in another encoding, which its server "
+        "must have named over HTTP: save the page again with the browser as one file (.mhtml), "
+        "which records the encoding the browser read it in, and add that"
+    ), said

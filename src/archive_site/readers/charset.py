@@ -412,11 +412,18 @@ def _hint(label: str | None, page: bool) -> str:
         return f"; the page declares the encoding {label!r}, which is not one browsers read"
     if page and label is None:
         return "; a page in another encoding must name it in a <meta charset> at its top"
+    if page and LABELS.get(label or "") == "UTF-8":
+        return _STALE_UTF8_HINT
     if not page:  # a text file names no encoding: a legacy one (windows-1251, GBK...) is
         return _TEXT_HINT  # not told from another
     return ""
 
 
+_STALE_UTF8_HINT = (
+    "; the page declares UTF-8, but its text is in another encoding, which its server must "
+    "have named over HTTP: save the page again with the browser as one file (.mhtml), which "
+    "records the encoding the browser read it in, and add that"
+)
 _TEXT_HINT = (
     "; a text file names no encoding, so it must be UTF-8: open it in a text editor that "
     "shows it right and save it as UTF-8 (its words stay the same)"
