@@ -1201,3 +1201,25 @@ def test_add_says_why_a_page_has_no_article_text(project_copy: Path) -> None:
         "export.html:14: no article text found in the page: its only words outside its "
         "furniture are a heading or a label or three, of no sentence ('Read Archive')"
     ) in result.stderr, result.stderr
+
+
+def test_add_says_a_saved_page_s_folder_of_assets_is_not_copied(project_copy: Path) -> None:
+    """A page saved with Chrome as "Webpage, Complete" comes with its images, style sheets
+    and scripts in a folder beside it, ``NAME_files`` (walk54): add copied the page alone and
+    said nothing of the folder."""
+    inbox = project_copy / "inbox"
+    (inbox / "ferries_files").mkdir(parents=True)
+    (inbox / "ferries_files" / "style.css").write_text("body { margin: 0 }\n")
+    (inbox / "ferries.html").write_text(
+        "<html><head><title>Ferries</title></head><body><h1>Ferries on the Caspian</h1>"
+        "<p>Azerbaijan and Kazakhstan have agreed to add ferries on the route between Aktau "
+        "and Alat, officials said on Wednesday.</p></body></html>\n",
+        encoding="utf-8",
+    )
+    result = cli("add", "inbox/ferries.html", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "Not copied: inbox/ferries_files, the page's images, style sheets and scripts as the "
+        "browser saved them beside it; the site neither reads nor publishes them"
+    ) in result.stdout
+    assert not list((project_copy / "content/articles").glob("*_files"))

@@ -195,6 +195,13 @@ def _add(capture: Path, content: Path, ident: str | None, out: Printer, dry: boo
         + ")"
     )
     out.info(f"{'Would write' if dry else 'Wrote'} {display_path(meta_path)}")
+    assets = capture.with_name(f"{capture.stem}_files")
+    if reading.format == "html" and assets.is_dir():  # Chrome's "Webpage, Complete"
+        out.info(
+            f"Not copied: {display_path(assets)}, the page's images, style sheets and scripts "
+            "as the browser saved them beside it; the site neither reads nor publishes them "
+            "(keep the folder with your own records)"
+        )
     _report(reading, content, metadata, meta_path, out)
     if dry:
         out.info(DRY_RUN_SAID)
