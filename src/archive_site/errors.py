@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from .counts import plural
+
 Severity = Literal["error", "warning"]
 
 
@@ -68,9 +70,7 @@ def shown(
     rest = ordered[most:]
     errors = sum(1 for d in rest if d.severity == "error")
     counts = [
-        f"{n:,} {word}{'s' if n != 1 else ''}"
-        for n, word in ((errors, "error"), (len(rest) - errors, "warning"))
-        if n
+        plural(n, word) for n, word in ((errors, "error"), (len(rest) - errors, "warning")) if n
     ]
     more = f"... and {' and '.join(counts)} more, not shown: fix these, then run again"
     return ordered[:most], more

@@ -75,7 +75,7 @@ class Report:
             return self.unchanged
         if self.figures is not None:
             return self.figures
-        from .render.views import plural
+        from .counts import plural
 
         a = self.archive
         assert a is not None

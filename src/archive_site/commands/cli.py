@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..config import ENV_BASE_URL, chosen_base_url
+from ..counts import plural
 from ..errors import ArchiveError, Diagnostic, display_path, format_report, shown_text
 from ..options import (
     DEFAULT_BASE_URL,
@@ -56,9 +57,9 @@ class Printer:
         warnings = len(diagnostics) - errors
         counts = []
         if errors:
-            counts.append(f"{errors} error{'s' if errors != 1 else ''}")
+            counts.append(plural(errors, "error"))
         if warnings:
-            counts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+            counts.append(plural(warnings, "warning"))
         print(f"archive-site: {' and '.join(counts)} in {what}:", file=sys.stderr)
         print(format_report(diagnostics), file=sys.stderr, flush=True)
 
@@ -379,7 +380,6 @@ def peak_memory() -> str | None:
 
 def cmd_check(args: argparse.Namespace, out: Printer) -> int:
     from ..pipeline import Paths, check, record_cache
-    from ..render.views import plural
 
     options = check_options(args)
     site = options.site

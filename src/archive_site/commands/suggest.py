@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ..config import chosen_base_url
+from ..counts import plural
 from ..errors import ArchiveError, Problems, display_path
 from ..layout import ARTICLES_DIR
 from ..load import load_archive
@@ -75,7 +76,7 @@ def _loaded(options: SuggestOptions) -> Archive:
             raise
         count = len(problems.errors)
         print(  # on stderr: --json's output stays JSON
-            f"archive-site suggest: {count} problem{'s' if count > 1 else ''} elsewhere in the "
+            f"archive-site suggest: {plural(count, 'problem')} elsewhere in the "
             "archive (run `archive-site check`); suggesting from the articles asked for",
             file=sys.stderr,
         )

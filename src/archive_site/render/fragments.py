@@ -17,11 +17,12 @@ import jinja2
 from markupsafe import Markup, escape
 
 from .. import urls
+from ..counts import number
 from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published, Source
 from . import paging
 from .context import FolderCache, Where, where
-from .views import evidence_summary, lang_attribute, number, speaker
+from .views import evidence_summary, lang_attribute, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 

@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from .. import urls
+from ..counts import plural
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, read_bytes
 from ..model import Archive, Article, Dependency, Entity, FileData, Milestone, Output, Topic
@@ -37,7 +38,6 @@ from .views import (
     entity_groups,
     entity_view,
     most_cited,
-    plural,
     related_articles,
     sitemap_paths,
     timeline_groups,

@@ -15,6 +15,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import urls
+from ..counts import number, plural
 from ..model import Archive, Milestone, Output
 from . import jsonld, paging
 from .context import FolderCache, Where, where
@@ -29,15 +30,7 @@ from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
 from .markup import MarkdownRenderer, Store
-from .views import (
-    ROLE_LABELS,
-    TYPE_LABELS,
-    TYPE_SINGULAR,
-    cited,
-    lang_attribute,
-    number,
-    plural,
-)
+from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, cited, lang_attribute
 
 
 def template_environment(templates: Path) -> TemplateEnvironment:

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from markupsafe import Markup, escape
 
+from ..counts import plural
 from ..dates import DateSpec, PartialDate
 from ..model import Milestone
 from . import paging
@@ -207,7 +208,7 @@ def overview_by_year(
         years = f"{year}" if step == 1 else f"{max(year, 1)}–{year + step - 1}"  # (no year 0)
         parts.append(
             f'<a href="{escape(href(year))}" class="mk year single">'
-            f"<title>{years}: {n} milestone{'s' if n != 1 else ''}</title>"
+            f"<title>{years}: {plural(n, 'milestone')}</title>"
             f'<rect x="{x + 1:.0f}" y="{axis_y - AXIS_GAP / 2 - h:.1f}" '
             f'width="{max(2.0, scale * step - 2):.0f}" height="{h:.1f}" rx="1"/></a>'
         )

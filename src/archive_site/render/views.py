@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import primary_language, text_direction
+from ..counts import number, plural
 from ..load.attribution import transcript_words
 from ..load.evidence import is_copy, origin
 from ..model import (
@@ -57,16 +58,6 @@ TYPE_SINGULAR = {
     "event": "Event",
     "concept": "Idea, policy or route",
 }
-
-
-def plural(n: int, one: str, many: str | None = None) -> str:
-    """``n`` and a noun: "1 milestone", "3 milestones", "10,000 milestones"."""
-    return f"{number(n)} {one if n == 1 else (many or one + 's')}"
-
-
-def number(n: int) -> str:
-    """A count as the pages write it: "999", "10,000" (the ``number`` filter)."""
-    return f"{n:,}"
 
 
 class Speaker(NamedTuple):

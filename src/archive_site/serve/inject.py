@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from ..counts import plural
 from ..errors import Diagnostic, shown
 from .live import View
 
@@ -102,8 +103,7 @@ def _problem_items(problems: Sequence[Diagnostic]) -> str:
 
 
 def _count(problems: Sequence[Diagnostic]) -> str:
-    n = len(problems)
-    return f"{n} problem{'s' if n != 1 else ''}"
+    return plural(len(problems), "problem")
 
 
 def _banner(view: View) -> str:
