@@ -220,10 +220,20 @@ def test_sources_written_without_the_item_s_dash_are_told_to_open_with_one(
     assert told in found, found
 
 
-def test_an_empty_list_of_entities_says_what_it_expects(project_copy: Path) -> None:
-    (project_copy / "content/entities.yaml").write_text("", encoding="utf-8")
+@pytest.mark.parametrize("text", ["", "# none yet\n"])
+def test_an_empty_list_of_entities_says_how_to_write_none(project_copy: Path, text: str) -> None:
+    """An empty file, or one of comments only, was told "expected a list", not how to say
+    that there are none yet."""
+    (project_copy / "content/entities.yaml").write_text(text, encoding="utf-8")
     found = failed_build_problems(project_copy)
-    assert any("expected a list of entities (each item" in p for p in found), found
+    told = "holds no entities: write [] for none, or list them (each item starting with '- id:')"
+    assert any(p.endswith(f"entities.yaml:1: {told}") for p in found), found
+
+
+def test_a_mapping_for_a_list_of_topics_says_what_it_expects(project_copy: Path) -> None:
+    (project_copy / "content/topics.yaml").write_text("id: transport\n", encoding="utf-8")
+    found = failed_build_problems(project_copy)
+    assert any("expected a list of topics (each item" in p for p in found), found
 
 
 def test_the_metadata_overrides_what_the_capture_is_misread_to_say(project_copy: Path) -> None:

@@ -57,7 +57,12 @@ def load_list(
         return display, []
     if not isinstance(data, YList):
         things = f"{what[:-1]}ies" if what.endswith("y") else f"{what}s"
-        problems.error(display, 1, f"expected a list of {things} (each item starting with '- id:')")
+        if isinstance(data, YMap) and not data:  # an empty file, or one of comments only
+            message = f"holds no {things}: write [] for none, or list them (each item "
+            problems.error(display, 1, f"{message}starting with '- id:')")
+        else:
+            message = f"expected a list of {things} (each item starting with '- id:')"
+            problems.error(display, 1, message)
         problems.unread(display)
         return display, []
     out = []
