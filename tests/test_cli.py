@@ -498,6 +498,11 @@ def test_a_misspelt_content_folder_names_the_archive_beside_it(project_copy: Pat
         assert "1. caspain: content folder not found (did you mean --content caspian?)" in (
             result.stderr
         ), result.stderr
+    for command in ("check", "build"):  # the archive's folder taken for the repository's
+        inside = cli(command, "--content", "caspian/content", cwd=project_copy)
+        assert inside.returncode == 1
+        told = "1. caspian/content: content folder not found (did you mean --content caspian?)"
+        assert told in inside.stderr, inside.stderr
     (project_copy / "templatez").mkdir()  # no site.yaml: no archive
     far = cli("check", "--content", "templatess", cwd=project_copy)
     assert "1. templatess: content folder not found (give another with --content DIR)" in (

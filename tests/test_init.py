@@ -101,6 +101,20 @@ def test_a_folder_in_use_is_refused_and_left_as_it_was(tmp_path: Path, kind: str
     assert listing(tmp_path) == before  # nothing written, no temporary folder left
 
 
+@pytest.mark.parametrize("inner", ["inner", "notes/inner"])
+def test_a_folder_inside_an_archive_is_refused(tmp_path: Path, inner: str) -> None:
+    """An archive made inside another (in ``content/``, say) was made, and only a warning
+    of the outer archive's ``check`` said that its build would never read it."""
+    outer = tmp_path / "caspian"
+    assert init(outer, *ARGS)[0] == 0
+    before = listing(tmp_path)
+    code, _out, err = init(outer / inner, *ARGS)
+    assert code == 1, err
+    told = f"{outer / inner}: is inside the archive {outer} (it holds site.yaml), whose build"
+    assert told in err and "Traceback" not in err, err
+    assert listing(tmp_path) == before  # nothing written, no temporary folder left
+
+
 @pytest.mark.parametrize(
     ("option", "value", "said"),
     [

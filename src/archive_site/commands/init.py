@@ -48,6 +48,7 @@ def init(options: InitOptions, out: Printer) -> int:
     settings = site_yaml(options)  # the options checked before anything is written
     _require_empty(options.folder)
     folder = options.folder.resolve()  # ("." named by the folder's own name)
+    _require_outside_archives(options.folder, folder)
     about = STARTER_ABOUT.read_bytes()
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = folder.parent / f".{folder.name}.init-{os.getpid()}"
@@ -166,6 +167,20 @@ def _require_empty(folder: Path) -> None:
         problem = "is a file, not a folder"
     if problem is not None:
         raise ArchiveError([Diagnostic(display_path(folder), None, problem)])
+
+
+def _require_outside_archives(given: Path, folder: Path) -> None:
+    """Raise when ``folder`` (``given`` by the user) lies inside an archive: a folder above
+    it holds a site.yaml, and the build of that archive would not read this one."""
+    for parent in folder.parents:
+        if (parent / SITE_FILE).is_file():
+            outer = display_path(parent)
+            outer = "in this folder" if outer == "." else outer
+            problem = (
+                f"is inside the archive {outer} (it holds {SITE_FILE}), whose build would "
+                "not read it: make the new archive outside it"
+            )
+            raise ArchiveError([Diagnostic(display_path(given), None, problem)])
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -187,8 +187,12 @@ def stray_assets(templates: Path) -> list[tuple[str, str]]:
 
 def content_not_found(content: Path) -> str:
     """What a content folder that is not there is told: the archive beside it of a close
-    name (a folder holding a site.yaml: ``caspain`` for ``caspian``), if one is."""
+    name (a folder holding a site.yaml: ``caspain`` for ``caspian``), if one is, or the
+    archive it was taken to be inside (``caspian/content`` for ``caspian``, whose files
+    ``init`` puts at its top)."""
     parent = content.parent
+    if (parent / SITE_FILE).is_file():
+        return f"content folder not found (did you mean --content {display_path(parent)}?)"
     try:
         archives = [p.name for p in parent.iterdir() if (p / SITE_FILE).is_file()]
     except OSError:
