@@ -67,6 +67,8 @@ def test_a_new_archive_checks_and_builds_with_what_it_was_given(tmp_path: Path) 
     assert built.returncode == 0, built.stderr
     home = (tmp_path / "o" / "index.html").read_text(encoding="utf-8")
     assert "Caspian &#34;legal&#34; status: &lt;b&gt;A&lt;/b&gt; &amp; #1" in home
+    # the subject opens the home page's title: with a capital ("the Caspian Sea" opened it)
+    assert "<title>The Caspian Sea: law &amp; pipelines · Caspian &#34;legal&#34;" in home
     about = (tmp_path / "o" / "about.html").read_text(encoding="utf-8")
     assert 'href="data/articles.json"' in about  # the starter page's links resolve
 

@@ -11,7 +11,7 @@ import pytest
 
 from archive_site.load import load_archive
 from archive_site.model import Archive
-from archive_site.text import normalise_text
+from archive_site.text import normalise_text, opening
 from conftest import COMMENTARY, CONTENT, INTERVIEW, TEST_BASE_URL, BuiltSite, cli, edit
 from htmlscan import Scan, broken_links, resolve, scan_file, scan_html
 
@@ -490,3 +490,23 @@ def test_a_template_including_a_missing_one_names_the_line(project_copy: Path) -
     assert re.search(
         rf"templates/404\.html:{line}: template not found: nosuch\.html", result.stderr
     ), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "opened"),
+    [
+        ("the Caspian Sea", "The Caspian Sea"),
+        ("élections in Azerbaijan", "Élections in Azerbaijan"),
+        ("Azerbaijan–China relations", "Azerbaijan–China relations"),
+        ("iPhone supply chains", "iPhone supply chains"),
+        ("eBay sellers", "eBay sellers"),
+        ("ßtraße", "ßtraße"),
+        ("中国与阿塞拜疆", "中国与阿塞拜疆"),
+        ("1990s oil deals", "1990s oil deals"),
+        ("", ""),
+    ],
+)
+def test_a_subject_opening_a_title_takes_a_capital_and_keeps_its_own(
+    text: str, opened: str
+) -> None:
+    assert opening(text) == opened

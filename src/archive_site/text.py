@@ -377,6 +377,20 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
+def opening(text: str) -> str:
+    """``text`` opening a sentence or a title: the first letter in capitals when its word is
+    all in small letters (``the Caspian Sea``: ``The Caspian Sea``); a word with a capital
+    in it, ``iPhone`` or ``eBay``, and any other text, as written."""
+    stripped = text.lstrip()
+    words = stripped.split(maxsplit=1)
+    if not words or not words[0][0].islower() or any(c.isupper() for c in words[0]):
+        return text
+    first = stripped[0].upper()
+    if len(first) != 1:  # (ß: SS)
+        return text
+    return text[: len(text) - len(stripped)] + first + stripped[1:]
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of a paragraph, each exactly as written."""
     return [text[start:end] for start, end in sentence_spans(text)]

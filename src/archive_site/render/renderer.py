@@ -17,6 +17,7 @@ from markupsafe import Markup
 from .. import urls
 from ..counts import number, plural
 from ..model import Archive, Milestone, Output
+from ..text import opening
 from . import jsonld, paging
 from .context import FolderCache, Where, where
 from .environment import (
@@ -38,7 +39,11 @@ def template_environment(templates: Path) -> TemplateEnvironment:
     a :class:`Renderer` renders with, and the one :class:`CompiledAhead` compiles them in."""
     env = make_environment(templates)
     env.filters.update(
-        published=published_html, markdown=markdown_filter, cited=cited, number=number
+        published=published_html,
+        markdown=markdown_filter,
+        cited=cited,
+        number=number,
+        opening=opening,
     )
     return env
 
