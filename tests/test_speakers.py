@@ -82,6 +82,28 @@ def test_a_person_is_named_by_a_family_name_alone_an_organisation_not() -> None:
     assert "caspian weekly" in asks and answers == names_of(JABBAROV)
 
 
+def test_a_family_name_another_entity_bears_says_no_one() -> None:
+    """Audit trust57: "Doe:" in a transcript was the interviewee John Doe's turn, though
+    "Doe" is the alias of another entity (and so it would be were it another person's family
+    name): the words may be that speaker's, so they are attributed to no one, with a note."""
+    doe = Entity("john-doe", "John Doe", "person", ())
+    minor = Entity("bob-minor", "Bob Minor", "person", ("Doe",))
+    other = Entity("jane-jabbarov", "Jane Jabbarov", "person", ())
+    asks, answers = interview_names([doe, minor, WEEKLY], "caspian-weekly", "john-doe")
+    assert answers == {"john doe"}
+    _, answers = interview_names([JABBAROV, other], None, "mikayil-jabbarov")
+    assert answers == {"mikayil jabbarov", "minister jabbarov"}
+    out, notes = label_turns(
+        blocks("John Doe: The ferry resumes in August.", "Doe: It will not be late."),
+        asks,
+        interview_names([doe, minor], None, "john-doe")[1],
+    )
+    assert turns(out) == [("answer", 1), ("body", None)]
+    assert [n for _, n in notes] and "'Doe:'" in notes[0][1]
+    # with no other entity bearing it, the family name alone is still the interviewee's
+    assert interview_names([doe], None, "john-doe")[1] == {"john doe", "doe"}
+
+
 def test_names_start_the_turns_of_who_asks_and_who_answers() -> None:
     asks, answers = names_of(WEEKLY, "Sevinj Huseynova"), names_of(JABBAROV)
     source = blocks(

@@ -206,10 +206,22 @@ def interview_names(
     asking: Iterable[str | None] = (),
 ) -> tuple[frozenset[str], frozenset[str]]:
     """The names that say who asks (the interviewer's, and ``asking``: the outlet, whose
-    journalist asks, and the byline's author) and who answers (the interviewee's)."""
+    journalist asks, and the byline's author) and who answers (the interviewee's); a family
+    name alone says neither when another entity bears it too, as a name or an alias ("Doe"
+    of Bob Minor) or as a person's family name ("Aliyev" of Heydar Aliyev): "Doe:" may be
+    that other speaker, so its words are attributed to no one (a warning says so)."""
+    entities = tuple(entities)
     by_id = {e.id: e for e in entities if e.id in (interviewer, interviewee)}
-    asks = names_of(by_id.get(interviewer or ""), *(n for n in asking if n))
-    return asks, names_of(by_id.get(interviewee or ""))
+    shared = frozenset(name for e in entities if e.id not in by_id for name in names_of(e))
+    asks = _own(by_id.get(interviewer or ""), shared, *(n for n in asking if n))
+    return asks, _own(by_id.get(interviewee or ""), shared)
+
+
+def _own(entity: Entity | None, shared: frozenset[str], *more: str) -> frozenset[str]:
+    """The names of ``entity`` (see :func:`names_of`) but a family name alone that another
+    entity bears too (``shared``: the others' names, see :func:`interview_names`)."""
+    given = names_of(None, *more, *(entity.names if entity is not None else ()))
+    return given | (names_of(entity) - given - shared)
 
 
 #: What a text's last paragraphs say of the interview, not in it: "This interview has been
