@@ -252,6 +252,27 @@ def test_a_milestone_that_happened_after_every_source_is_a_warning() -> None:
     assert after_every_source(parse_edtf("[2026..]"), "happened", sources) is not None
 
 
+def test_an_interval_that_happened_to_an_end_after_every_source_is_a_warning() -> None:
+    """Audit trust57: "Work began in April 2019 and will end in 2023", from a report of
+    2019, dated 2019/2023 and left 'happened', said the work ran to its end in 2023: its
+    sources saw it begin and foretold its end, which 'ongoing' says."""
+    sources = _published("2019")
+    message = after_every_source(parse_edtf("2019/2023"), "happened", sources)
+    assert message == (
+        "2019–2023 ends after every source was published (the latest 2019-12-31), yet the "
+        "milestone is 'happened': what sources see begin and foretell the end of is "
+        "'status: ongoing'"
+    )
+    assert after_every_source(parse_edtf("2019/2023"), "ongoing", sources) is None
+    assert after_every_source(parse_edtf("2019/2023"), "planned", sources) is None
+    assert after_every_source(parse_edtf("2019/2023"), "happened", sources, "see 2024") is None
+    # an end the sources may have seen (a day behind too), or one only approximate: not said
+    assert after_every_source(parse_edtf("2018/2019"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2019-03/2020-01-01"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2019/2023~"), "happened", sources) is None
+    assert after_every_source(parse_edtf("2019/.."), "happened", sources) is None
+
+
 def test_an_unknown_id_names_the_one_likely_meant() -> None:
     """An unknown id said only "unknown" (audit 6): a close spelling, or an article's file
     name given for its id, is named."""

@@ -7,7 +7,6 @@ the problems come in the order of the file.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import re
 import unicodedata
@@ -184,19 +183,34 @@ def after_every_source(
     was published: the sources can only have foretold it, which ``status: planned`` says."""
     if date is None or status == "planned" or not published or date_note:
         return None  # (a note says how the date is known: a later update, another zone)
+    latest = max(p.last_day for p in published)
     first = date.start if date.kind != "before" else None
-    if first is None or first.uncertain or first.approximate:
-        return None
-    with contextlib.suppress(ValueError):  # a year the calendar module does not take
-        earliest = dt.date(first.year, first.month or 1, first.day or 1)
-        latest = max(p.last_day for p in published)
-        if earliest > latest + dt.timedelta(days=1):  # (the outlet's day may be behind)
-            return (
-                f"{date.display()} is after every source was published (the latest "
-                f"{latest.isoformat()}), yet the milestone is '{status}': what sources "
-                "foretell is 'status: planned'"
-            )
+    if _later(first, latest):
+        return (
+            f"{date.display()} is after every source was published (the latest "
+            f"{latest.isoformat()}), yet the milestone is '{status}': what sources "
+            "foretell is 'status: planned'"
+        )
+    if status == "happened" and date.kind == "interval" and _later(date.end, latest):
+        assert date.end is not None
+        return (  # (began, "and will end in 2023": the end is foretold, not seen)
+            f"{date.display()} ends after every source was published (the latest "
+            f"{latest.isoformat()}), yet the milestone is 'happened': what sources see "
+            "begin and foretell the end of is 'status: ongoing'"
+        )
     return None
+
+
+def _later(date: PartialDate | None, latest: dt.date) -> bool:
+    """Whether ``date`` (a certain one) begins more than a day after ``latest`` (the
+    outlet's day may be behind the event's)."""
+    if date is None or date.uncertain or date.approximate:
+        return False
+    try:  # (a year the calendar module does not take)
+        earliest = dt.date(date.year, date.month or 1, date.day or 1)
+    except ValueError:
+        return False
+    return earliest > latest + dt.timedelta(days=1)
 
 
 def _check_sources(
