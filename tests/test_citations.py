@@ -273,7 +273,11 @@ def test_an_article_dated_to_the_month_is_never_given_a_day(project_copy: Path) 
     bib = bibtexparser.parse_string((out / "data/citations.bib").read_text(encoding="utf-8"))
     assert {e.key: e for e in bib.entries}["2025-04-brief"]["date"] == "2025-04"
     feed = (out / "feed.xml").read_text(encoding="utf-8")
-    assert "<published>2025-04-01T12:00:00Z</published>" in feed
+    entry = feed.split("2025-04-brief.html</id>")[1].split("</entry>")[0]
+    # Atom's <updated> must be a time: its first day at noon UTC; but <published>, which
+    # says when it was published, is not written (audit trust57: it claimed 1 April)
+    assert "<updated>2025-04-01T12:00:00Z</updated>" in entry
+    assert "<published>" not in entry
     # "yesterday" wants a day the brief does not give: nothing read against its date; "last
     # year" is 2024 whichever day of April 2025 it was
     said = json.loads(cli("suggest", "2025-04-brief", "--json", cwd=project_copy).stdout)

@@ -149,6 +149,26 @@ def test_a_time_in_utc_written_z_is_shown_as_an_offset() -> None:
     assert Published(day, "11:03").display() == "23 April 2025, 11:03 (time zone not stated)"
 
 
+def test_atom_is_told_when_an_article_was_published_only_to_the_instant_its_source_gives() -> None:
+    """Audit trust57: the feed's <published> said 2019-01-01T12:00:00Z of a report dated
+    "2019" (and noon UTC of a day the source gives no time of): an instant no source gave.
+    <updated>, which Atom requires, keeps its noon; <published> is written only when the
+    source gives the time and its zone."""
+    import datetime as dt
+
+    from archive_site.model import Published
+
+    day = dt.date(2022, 5, 10)
+    late = Published(day, "23:30", "-05:00")
+    assert late.instant == late.rfc3339 == "2022-05-10T23:30:00-05:00"
+    assert Published(day, "11:03", "Z").instant == "2022-05-10T11:03:00Z"
+    assert Published(day, "10:00").instant is None  # (no zone)
+    assert Published(day).instant is None
+    assert Published(dt.date(2019, 1, 1), precision="year").instant is None
+    assert Published(dt.date(2021, 3, 1), precision="month").instant is None
+    assert Published(dt.date(2019, 1, 1), precision="year").rfc3339 == "2019-01-01T12:00:00Z"
+
+
 @pytest.mark.parametrize(
     ("written", "tag"),
     [

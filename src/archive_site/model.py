@@ -148,6 +148,15 @@ class Published:
             return f"{self.date.isoformat()}T12:00:00Z"
         return f"{self.date.isoformat()}T{self.time}:00{self.timezone}"
 
+    @property
+    def instant(self) -> str | None:
+        """For Atom's ``<published>``, the instant the source gives (its time and its zone),
+        else None: noon UTC (:attr:`rfc3339`) is no time a source gave, and a month's or a
+        year's first day no day it gave ("2019" was written 2019-01-01T12:00:00Z)."""
+        if self.precision != "day" or self.time is None or self.timezone is None:
+            return None
+        return self.rfc3339
+
     def display(self) -> str:
         # Month names from dates.MONTHS, never strftime: output must not depend on the locale.
         if self.precision == "year":
