@@ -27,6 +27,26 @@ def test_hits_count_every_occurrence_and_keep_the_qualified() -> None:
     assert [(p.id, s, e) for p, s, e in in_words] == [("p1", 1, 12), ("p1", 21, 32)]
 
 
+def test_a_quote_repeated_as_a_paragraph_of_its_own_is_told_by_the_words_around_it() -> None:
+    """Audit trust57: a pull quote repeating words of the text ("The port is open" after
+    '"The port is open," Doe said.') could not be cited: a prefix or suffix was looked for
+    in its paragraph only, where a paragraph that is the quote whole has none.  The words
+    just before a paragraph's first words are the last of the paragraph before."""
+    texts = ('"The port is open," Doe said.', "The port is open", "The harbour master agreed.")
+    index = QuoteIndex([article("p", texts=texts)])
+    for pre, suf, where in (
+        ("", '," Doe', "p1"),
+        ("Doe said.", "", "p2"),
+        ("", "The harbour", "p2"),
+        ('"', "", "p1"),
+    ):
+        found = index.locate("p", "The port is open", pre or None, suf or None)
+        assert not isinstance(found, str), (pre, suf, found)
+        assert found[0].id == where
+    # a prefix of words from two paragraphs is no text's: a line break parts them
+    assert isinstance(index.locate("p", "The harbour master", "said. The port is open", None), str)
+
+
 def test_locate_maps_typography_back_to_the_paragraph() -> None:
     found = INDEX.locate("a", 'grew "fast"', None, None)
     assert not isinstance(found, str)

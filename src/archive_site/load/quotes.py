@@ -30,6 +30,20 @@ def _prepare(articles: Mapping[str, Article], article: str) -> _Prepared:
     return _Prepared(paragraphs, "\n".join(texts), starts)
 
 
+def _around(text: str, start: int, end: int, pre: str, suf: str) -> bool:
+    """Whether the span ``start:end`` of an article's (normalised) text has ``pre`` just
+    before it and ``suf`` just after it (white space aside): in its paragraph, or, for a
+    quote opening or ending its paragraph, at the end of the one before or the start of the
+    one after (a pull quote or a caption repeating a paragraph's words whole is told from
+    it so; "the words just before or after it" of a paragraph's first words are the last
+    words of the paragraph before).  ``text``: the paragraphs joined by line breaks."""
+    while start and text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return text.endswith(pre, 0, start) and text.startswith(suf, end)
+
+
 #: The articles whose normalised paragraphs :class:`QuoteIndex` keeps at once: the last
 #: ones quoted (milestones quoting one article often come together).  Kept for every
 #: article, they were a copy of the whole archive's text, twice (220 MB of a 10,000-article
@@ -117,9 +131,7 @@ class QuoteIndex:
                 in_words.append((para, *norm.span(i, i + len(needle))))
                 continue
             unqualified += 1
-            if pre and not norm.text[:i].rstrip().endswith(pre):
-                continue
-            if suf and not norm.text[i + len(needle) :].lstrip().startswith(suf):
+            if not _around(text, at, at + len(needle), pre, suf):
                 continue
             start, end = norm.span(i, i + len(needle))
             hits.append((para, start, end))
