@@ -1268,6 +1268,42 @@ def test_words_of_saying_in_the_quote_s_sentence_make_someone_else_the_speaker(
     assert (who.speaker, who.voice, who.error) == ("nabiyev", "reported", None)
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "how"),
+    [
+        (
+            "We met in May. The minister told us the berth will open in 2026. I agree.",
+            "the berth will open in 2026.",
+            "reports someone ('told')",
+        ),
+        (
+            "According to the statistics committee, trade grew by a fifth in 2024.",
+            "trade grew by a fifth in 2024.",
+            "reports someone ('According to')",
+        ),
+        (
+            "We met in May. The minister told us: “The berth will open in 2026.”",
+            "The berth will open in 2026.",
+            "quotes someone ('told' and quotation marks around the quote)",
+        ),
+    ],
+)
+def test_someone_else_s_words_in_a_turn_with_no_speaker_are_a_warning(
+    text: str, quote: str, how: str
+) -> None:
+    """Audit trust57: reported speech in the quote's own sentence ("The president told me
+    that the bridge is finished") was shown as the interviewee's answer with no warning,
+    where the same words within quotation marks warned (and a news story's "according to"
+    too): the answer reports them; whose they are, the archivist says."""
+    art, para = _answer(text)
+    who = attribute(art, para, None, KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")
+    assert who.warning == (
+        f"paragraph p5, the answer of 'ziyadov', {how}: if the words are theirs, name them "
+        "with 'speaker:' (or 'ziyadov' if they are the answer's own)"
+    )
+
+
 def test_quotation_marks_no_words_of_saying_introduce_are_the_turn_s_own() -> None:
     """A term or a motto within quotation marks is no one's words the turn reports."""
     text = "Our motto is “one corridor, many partners” and we keep to it. I noted that in May."

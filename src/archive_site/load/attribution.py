@@ -427,14 +427,17 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
                 f"no one else's words: {why})"
             ),
         )
-    if speaker is None and turn_speaker is not None and quoted and said is not None and not own:
+    if speaker is None and turn_speaker is not None and said is not None and not own:
+        # (reported speech too: "The president told me that the bridge is finished")
+        how = f"{said!r} and quotation marks around the quote" if quoted else f"{said!r}"
         return Attribution(
             turn_speaker,
             role,
             warning=(
-                f"paragraph {paragraph.id}, the {role} of '{turn_speaker}', quotes someone "
-                f"({said!r} and quotation marks around the quote): if the words are theirs, "
-                f"name them with 'speaker:' (or '{turn_speaker}' if they are the {role}'s own)"
+                f"paragraph {paragraph.id}, the {role} of '{turn_speaker}', "
+                f"{'quotes' if quoted else 'reports'} someone ({how}): if the words are "
+                f"theirs, name them with 'speaker:' (or '{turn_speaker}' if they are the "
+                f"{role}'s own)"
             ),
         )
     return Attribution(turn_speaker or speaker, role)
