@@ -66,8 +66,21 @@ def test_timelinejs_plots_no_bound_as_a_start_date(site: BuiltSite, archive: Arc
     assert bounded and not plotted & bounded
     assert plotted | bounded == {m.id for m in archive.milestones}
     assert (
-        f"{len(bounded)} milestones known only as on or before or after a date"
-        in (tl["title"]["text"]["text"])
+        f"{len(bounded)} milestones known only as on or before or after a date, or until one, "
+        "are not plotted" in (tl["title"]["text"]["text"])
+    )
+
+
+def test_timelinejs_counts_one_milestone_left_out_as_one(archive: Archive) -> None:
+    """Audit trust57: "1 milestones known only as on or before or after a date are not
+    plotted"; and a milestone "until 2020" (no start to plot) was left out unnamed."""
+    from archive_site.render.export import timelinejs
+
+    text = b"".join(timelinejs(archive, iter(()), 1)).decode()
+    note = json.loads(text)["title"]["text"]["text"]
+    assert note.endswith(
+        " 1 milestone known only as on or before or after a date, or until one, is not "
+        "plotted; data/milestones.json holds it."
     )
 
 

@@ -36,6 +36,7 @@ from markupsafe import escape
 
 from .. import urls
 from ..cache import Blobs, Ref, Unreadable, ref_sizes
+from ..counts import plural
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
 from ..patterns import later
 from ..readers.agencies import AGENCIES, PLACE
@@ -279,8 +280,9 @@ def timelinejs(a: Archive, events: Iterable[bytes], left_out: int) -> Iterator[b
     line, in parts, from the ``events`` as JSON; ``left_out`` milestones could not be
     plotted."""
     note = (
-        f" {left_out} milestones known only as on or before or after a date are not plotted; "
-        "data/milestones.json holds them."
+        f" {plural(left_out, 'milestone')} known only as on or before or after a date, or "
+        f"until one, {'is' if left_out == 1 else 'are'} not plotted; data/milestones.json "
+        f"holds {'it' if left_out == 1 else 'them'}."
         if left_out
         else ""
     )
