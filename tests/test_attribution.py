@@ -161,6 +161,14 @@ def test_speaker_unnamed_says_the_source_names_no_one(project_copy: Path) -> Non
         ("The ministry announced that the line would open.", "'announced'"),
         ("The deputy claimed the route was the shortest.", "'claimed'"),
         ("Officials declared the corridor open.", "'declared'"),
+        # audit trust57: "the minister promised to double the fleet" was the outlet's own
+        ("The minister promised to double the ferry fleet next year.", "'promised'"),
+        ("The governor pledged new berths by 2026.", "'pledged'"),
+        ("The company vowed to reopen the line.", "'vowed'"),
+        ("The ministry admitted the route was late.", "'admitted'"),
+        ("The port denied the reports of delays.", "'denied'"),
+        ("Analysts predicted a record harvest.", "'predicted'"),
+        ("The envoy urged both sides to sign.", "'urged'"),
     ],
 )
 def test_more_words_hand_a_sentence_to_someone(text: str, cue: str) -> None:

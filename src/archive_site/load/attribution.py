@@ -33,7 +33,8 @@ ATTRIBUTION = later(
     r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
     r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
     r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
-    r"|commented|underscored|highlighted)\b"
+    r"|commented|underscored|highlighted|promised|pledged|vowed|admitted|acknowledged|denied"
+    r"|predicted|revealed|urged|assured)\b"
     r"|\bexpressed (?:these|those|his|her|their) views\b"
     r"|\bin (?:an|the|his|her) interview\b",
     re.IGNORECASE,
