@@ -1567,3 +1567,33 @@ def test_a_csv_cell_that_may_start_a_formula_is_text(value: str, cell: str) -> N
     from archive_site.render.export import _cell
 
     assert _cell(value) == cell
+
+
+def test_a_paragraph_holding_two_turns_gives_each_quote_its_own_turn() -> None:
+    """Audit trust57: a capture whose question and answer ran together in one paragraph
+    ("Q: Will the border open? A: Yes, the border will open in June.") made the answer's
+    words the interviewer's question; "Really?" after "Q:" in an answer was the
+    interviewee's."""
+    text = "Q: Will the border open? A: Yes, the border will open in June."
+    art, para = _question(text)
+    who = attribute(art, para, None, KNOWN, _span(text, "the border will open in June"))
+    assert (who.speaker, who.voice, who.error) == ("ziyadov", "answer", None)
+    asked = attribute(art, para, None, KNOWN, _span(text, "Will the border open?"))
+    assert (asked.speaker, asked.voice) == ("caspian-times", "question")
+    # naming the interviewer for the answer's words disagrees with the turn they are in
+    wrong = attribute(art, para, "caspian-times", KNOWN, _span(text, "border will open in June"))
+    assert wrong.error is not None and "does not agree with the interview" in wrong.error
+    text = "The bridge is finished. Q: Really? A: Yes, since March."
+    art, para = _answer(text)
+    for quote, voice in (("Really?", "question"), ("since March", "answer")):
+        assert attribute(art, para, None, KNOWN, _span(text, quote)).voice == voice
+    # a quote across the marker is no one turn's words
+    across = attribute(art, para, None, KNOWN, _span(text, "finished. Q: Really?"))
+    assert across.error == (
+        "the quote runs across two turns: paragraph p5 holds 'Q:' within it; quote each "
+        "turn as a source of its own"
+    )
+    # a capital and a colon after a sentence that is no marker: the paragraph's own turn
+    text = "We met twice. Then: the berth opened. Plan B: a second berth."
+    art, para = _answer(text)
+    assert attribute(art, para, None, KNOWN, _span(text, "a second berth")).voice == "answer"

@@ -12,6 +12,7 @@ contradicts the interview's turn, is an error.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import defaultdict
@@ -22,6 +23,7 @@ from typing import NamedTuple
 from ..model import Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
 from ..readers.base import label_end, label_of
+from ..readers.turns import marker_role
 from ..text import in_quotation_marks, quotation_around, sentence_spans
 from .checks import unknown_entity
 from .speakers import label_names
@@ -238,7 +240,10 @@ def attribute(
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=unknown_entity(speaker, entity_ids))
     if paragraph.role in ("question", "answer"):
-        return _from_turn(paragraph, speaker, span)
+        inline = _inline_turn(article, paragraph, span)
+        if isinstance(inline, str):
+            return Attribution(None, "unattributed", error=inline)
+        return _from_turn(inline, speaker, span)
     if speaker is not None and speaker != article.publisher_entity and names:
         wrong = _against_transcript(article, paragraph, speaker, names, span)
         if wrong is not None:
@@ -395,6 +400,34 @@ def _saying(text: str, at: int = 0) -> tuple[str, bool] | None:
     before = [m for m in found if m.start() < at]
     said = before[-1] if before else found[0]
     return said.group(0), _FIRST_PERSON().search(text[: said.start()]) is not None
+
+
+#: A turn's marker within a paragraph, after a sentence's end: "Q: Will it open? A: Yes."
+#: (a capture whose paragraphs were run together holds two turns in one).
+_INLINE_MARKER = later(r"(?<=[.?!\u2026\"'\u201d\u2019\u00bb)])\s+(?P<who>[^\W\d_]{1,12})\s?:\s")
+
+
+def _inline_turn(article: Article, paragraph: Paragraph, span: tuple[int, int]) -> Paragraph | str:
+    """``paragraph`` as the turn the quote at ``span`` is in: a paragraph of one turn
+    ("Q: Will it open?") as it is; one holding another turn's marker after a sentence
+    ("Q: Will it open? A: Yes, in June."), of the last marker before the quote, with
+    its speaker ("Yes, in June." is the interviewee's answer, not the question's); or
+    why the quote cannot be one turn's words (a marker within it)."""
+    role = paragraph.role
+    for m in _INLINE_MARKER().finditer(paragraph.text, 0, span[1]):
+        said = marker_role(m["who"]) if m["who"][:1].isupper() else None
+        if said is None:
+            continue
+        if m.start() >= span[0]:
+            return (
+                f"the quote runs across two turns: paragraph {paragraph.id} holds "
+                f"{m['who'] + ':'!r} within it; quote each turn as a source of its own"
+            )
+        role = said
+    if role == paragraph.role:
+        return paragraph
+    speaker = article.interviewer if role == "question" else article.interviewee
+    return dataclasses.replace(paragraph, role=role, speaker=speaker)
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
