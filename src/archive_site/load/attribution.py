@@ -462,19 +462,21 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
             ),
         )
     if speaker is None and turn_speaker is not None and said is not None and not own:
-        # (reported speech too: "The president told me that the bridge is finished")
-        how = f"{said!r} and quotation marks around the quote" if quoted else f"{said!r}"
-        return Attribution(
-            turn_speaker,
-            role,
-            warning=(
-                f"paragraph {paragraph.id}, the {role} of '{turn_speaker}', "
-                f"{'quotes' if quoted else 'reports'} someone ({how}): if the words are "
-                f"theirs, name them with 'speaker:' (or '{turn_speaker}' if they are the "
-                f"{role}'s own)"
-            ),
-        )
+        return Attribution(turn_speaker, role, warning=_someone_else_s(paragraph, said, quoted))
     return Attribution(turn_speaker or speaker, role)
+
+
+def _someone_else_s(paragraph: Paragraph, said: str, quoted: bool) -> str:
+    """The warning on a quote with no ``speaker:`` from a turn that hands it to someone
+    else: within quotation marks, or reported speech ("The president told me that the
+    bridge is finished")."""
+    how = f"{said!r} and quotation marks around the quote" if quoted else f"{said!r}"
+    return (
+        f"paragraph {paragraph.id}, the {paragraph.role} of '{paragraph.speaker}', "
+        f"{'quotes' if quoted else 'reports'} someone ({how}): if the words are theirs, "
+        f"name them with 'speaker:' (or '{paragraph.speaker}' if they are the "
+        f"{paragraph.role}'s own)"
+    )
 
 
 def _why_own(text: str, quoted: bool, role: str) -> str:
