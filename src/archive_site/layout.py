@@ -21,6 +21,8 @@ the loader reads::
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from .patterns import later
 
@@ -147,3 +149,48 @@ def _first_outside(value: str) -> str:
         return ""
     name = unicodedata.name(found, "").lower()
     return f": it holds U+{ord(found):04X}" + (f", {name}" if name else "")
+
+
+class Ids(AbstractSet[str]):
+    """The ids of one kind of record, as a reference may name them, with what an id that no
+    record has may stand for: the record that now has it as a former id (``former_ids``: a
+    record renamed, or merged into another), or an entity one of whose names reads as it
+    (``astana`` for the entity with the alias "Astana")."""
+
+    __slots__ = ("_ids", "former", "named")
+
+    def __init__(
+        self,
+        ids: Iterable[str],
+        former: Mapping[str, str] | None = None,
+        named: Mapping[str, str] | None = None,
+    ) -> None:
+        self._ids = frozenset(ids)
+        #: A former id: the id of the record that has it now.
+        self.former: Mapping[str, str] = dict(former or {})
+        #: An id a name reads as (see :func:`id_read_as`): the record of that name.
+        self.named: Mapping[str, str] = dict(named or {})
+
+    def __contains__(self, value: object) -> bool:
+        return value in self._ids
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
+def renamed_hint(value: str, known: Collection[str], scheme: str = "") -> str | None:
+    """What an id no record has is told when ``known`` says what it stands for now: a
+    record's former id, or a name of one (``scheme``: how a link names the record, as
+    ``entity:``); else None."""
+    if not isinstance(known, Ids):
+        return None
+    now = known.former.get(value)
+    if now is not None and now in known:
+        return f"'{value}' is a former id of '{now}', in its 'former_ids': write '{scheme}{now}'"
+    now = known.named.get(value)
+    if now is not None and now in known and now != value:
+        return f"did you mean '{scheme}{now}'? '{value}' is one of its names written as an id"
+    return None

@@ -262,6 +262,8 @@ class Milestone:
     date_note: str | None = None  # how the date was inferred, when the text gives it relatively
     line: int = 0
     summary_line: int = 0
+    #: The ids it had before (``former_ids``): their pages send readers to its own.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def inferred(self) -> bool:
@@ -316,6 +318,8 @@ class Entity:
     line: int = 0
     #: Longer names holding one of its names that are not it ("Shanghai Spirit" for the city).
     not_names: tuple[str, ...] = ()
+    #: The ids it had before (``former_ids``): their pages send readers to its own.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -330,6 +334,8 @@ class Topic:
     title: str
     description: str
     line: int = 0
+    #: The ids it had before (``former_ids``): their pages send readers to its own.
+    former_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from types import MappingProxyType
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from .layout import PAGE_CAPTURE_SUFFIXES, is_id
+from .layout import PAGE_CAPTURE_SUFFIXES, is_id, renamed_hint
 from .patterns import later
 
 HOME = "index.html"
@@ -329,6 +329,9 @@ def _meant(scheme: str, target: str, known: Known) -> str:
     """What an internal link to no record is told: the target likely meant (a close
     spelling; a site's file without its ``.html``), and a site's files."""
     targets = SITE_TARGETS if scheme == "site" else (known or {}).get(scheme, ())
+    renamed = renamed_hint(target, targets, f"{scheme}:")
+    if renamed is not None:
+        return f" ({renamed})"
     near = [t for t in (f"{target}.html",) if scheme == "site" and t in targets]
     near = near or difflib.get_close_matches(target, sorted(targets), n=1, cutoff=0.8)
     meant = f"did you mean '{scheme}:{near[0]}'?" if near else ""

@@ -224,7 +224,7 @@ class _ArticleReader:
         self,
         content: Path,
         language: str,
-        entity_ids: set[str] | None,  # None: entities.yaml did not read, no id is judged
+        entity_ids: Collection[str] | None,  # None: entities.yaml did not read, no id is judged
         outlet_entities: Mapping[str, str],
         problems: Problems,
         cache: RecordCache | None = None,
@@ -724,7 +724,7 @@ def load_articles(
     ``unloaded``: the ids of the entities declared with a problem of their own (see
     :func:`.records.not_loaded`), whom an interviewer or interviewee may name; None when
     ``entities.yaml`` did not parse: then no interviewer or interviewee is told unknown."""
-    entity_ids = None if unloaded is None else {e.id for e in entities} | set(unloaded)
+    entity_ids = None if unloaded is None else checks.entity_ids(entities, unloaded)
     context = digest(language, repr(tuple(entities)), repr(unloaded and sorted(unloaded)))
     reader = _ArticleReader(
         content, language, entity_ids, outlet_entities(entities), problems, cache, context, entities

@@ -18,8 +18,16 @@ from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from ..dates import outside_years, with_suggestion
-from ..layout import ARTICLES_DIR, CAPTURE_SUFFIXES, MARKDOWN_SUFFIX, META_SUFFIX, id_read_as
-from ..model import ARTICLE_KINDS, PublishedPrecision
+from ..layout import (
+    ARTICLES_DIR,
+    CAPTURE_SUFFIXES,
+    MARKDOWN_SUFFIX,
+    META_SUFFIX,
+    Ids,
+    id_read_as,
+    renamed_hint,
+)
+from ..model import ARTICLE_KINDS, Entity, Milestone, PublishedPrecision, Topic
 from ..patterns import later
 from ..readers import Field
 from ..urls import is_web_url, scheme_hint
@@ -138,7 +146,11 @@ Day = tuple[dt.date, PublishedPrecision]
 def near_id(value: str, known: Collection[str]) -> str:
     """A hint of the known id ``value`` was likely meant to be ("did you mean ...? "), or
     nothing: an article's file name for its id, a close spelling, the one id of which it is
-    a part between hyphens (a family name for a person's id)."""
+    a part between hyphens (a family name for a person's id); first, a record's former id
+    or an entity's name written as its id (see :func:`~archive_site.layout.renamed_hint`)."""
+    renamed = renamed_hint(value, known)
+    if renamed is not None:
+        return f"{renamed}; "
     for suffix in (*CAPTURE_SUFFIXES, META_SUFFIX, MARKDOWN_SUFFIX):
         if value.endswith(suffix) and value[: -len(suffix)] in known:
             return f"the id is the file's name without '{suffix}': '{value[: -len(suffix)]}'; "
@@ -158,6 +170,29 @@ def not_one_of(value: str, choices: Sequence[str]) -> str:
     near = near or difflib.get_close_matches(value, choices, n=1, cutoff=0.8)
     hint = f" (did you mean '{near[0]}'?)" if near else ""
     return f"'{value}' is not one of: {', '.join(choices)}{hint}"
+
+
+def entity_ids(entities: Sequence[Entity], failed: Iterable[str] = ()) -> Ids:
+    """The ids a reference may name an entity by: those of ``entities`` and those declared
+    with a problem of their own (``failed``: naming one is no second problem); with their
+    former ids and their names read as ids, for the hint an unknown id is given."""
+    named: dict[str, str] = {}
+    for e in entities:
+        for name in e.names:
+            read = id_read_as(name)
+            if read is not None:
+                named.setdefault(read, e.id)
+    return Ids({e.id for e in entities} | set(failed), former_of(entities), named)
+
+
+def record_ids(records: Sequence[Topic | Milestone], failed: Iterable[str] = ()) -> Ids:
+    """The ids a reference may name a topic or a milestone by (see :func:`entity_ids`)."""
+    return Ids({r.id for r in records} | set(failed), former_of(records))
+
+
+def former_of(records: Sequence[Entity | Topic | Milestone]) -> dict[str, str]:
+    """Each former id of ``records``: the id of the record that has it."""
+    return {old: r.id for r in records for old in r.former_ids}
 
 
 def unknown_entity(value: str, known: Collection[str]) -> str:

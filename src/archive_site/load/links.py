@@ -21,6 +21,7 @@ from ..layout import MILESTONES_FILE
 from ..mdtext import links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
 from ..patterns import later
+from .checks import entity_ids, record_ids
 from .split import shared
 
 
@@ -184,10 +185,10 @@ def known_targets(
     years |= {str(a.published.date.year) for a in articles}
     failed = failed or {}
     return {
-        "milestone": {m.id for m in milestones} | set(failed.get("milestone", ())),
-        "entity": {e.id for e in entities} | set(failed.get("entity", ())),
+        "milestone": record_ids(milestones, failed.get("milestone", ())),
+        "entity": entity_ids(entities, failed.get("entity", ())),
         "article": {a.id for a in articles} | set(failed.get("article", ())),
-        "topic": {t.id for t in topics} | set(failed.get("topic", ())),
+        "topic": record_ids(topics, failed.get("topic", ())),
         "year": years,
         "page": {p.id for p in pages} | set(failed.get("page", ())),
         "site": urls.SITE_TARGETS,

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeGuard, cast
 
+from .. import urls
 from ..cache import RecordCache, digest
 from ..config import primary_language
 from ..dates import (
@@ -42,9 +43,18 @@ from ..model import (
 from ..patterns import later
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
-from .checks import Checked, Issue, near_id, not_one_of, report, unknown_article
+from .checks import (
+    Checked,
+    Issue,
+    entity_ids,
+    near_id,
+    not_one_of,
+    record_ids,
+    report,
+    unknown_article,
+)
 from .quotes import QuoteIndex
-from .records import load_list, take_id
+from .records import check_former_ids, load_list, take_former_ids, take_id
 from .speakers import names_of
 
 Items = tuple[tuple[str, int], ...]  # (value, line) of each item of a list
@@ -395,6 +405,7 @@ def read_milestone(
     report(rec, unknown(entities, known.entities, "entities", "entity", "entities.yaml"))
     source_recs = rec.records("sources", required=True, what="source")
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
+    former = take_former_ids(rec, ident, urls.milestone)
     rec.finish()
     all_read = len(sources) == len(source_recs)
     _check_sources(rec, date.value, date_note, status, sources, known, all_read=all_read)
@@ -414,6 +425,7 @@ def read_milestone(
         date_note=date_note,
         line=rec.line,
         summary_line=rec.key_line("summary"),
+        former_ids=former,
     )
 
 
@@ -439,12 +451,12 @@ def load_milestones(
     kind (``entity``, ``topic``), the ids declared with a problem of their own (see
     :func:`.records.not_loaded`): naming one is no second problem; a milestone is read as
     it would be were they loaded (so its cache entry holds either way)."""
-    _, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
+    display, records = load_list(content / MILESTONES_FILE, problems, "milestone", cache)
     failed = failed or {}
     known = Known(
         articles={a.id: a for a in articles},
-        entities={e.id for e in entities} | set(failed.get("entity", ())),
-        topics={t.id for t in topics} | set(failed.get("topic", ())),
+        entities=entity_ids(entities, failed.get("entity", ())),
+        topics=record_ids(topics, failed.get("topic", ())),
         broken=broken,
         names={e.id: names_of(e) for e in entities},
     )
@@ -457,9 +469,11 @@ def load_milestones(
         else kept.read(rec, seen, lambda r: read_milestone(r, seen, known, index))
         for rec in records
     )
-    return tuple(
+    milestones = tuple(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
+    check_former_ids(milestones, seen, display, problems)
+    return milestones
 
 
 _KIND = "milestones"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from ..layout import (
 from ..model import (
     ENTITY_TYPES,
     Entity,
+    Milestone,
     Page,
     Topic,
 )
@@ -93,6 +94,54 @@ def take_id(
         return None
     seen[ident] = rec.key_line("id")
     return ident
+
+
+def take_former_ids(rec: Record, ident: str | None, page: Callable[[str], str]) -> tuple[str, ...]:
+    """The ids the record had before (``former_ids``: it was renamed, or another was merged
+    into it), whose pages the build writes to send readers on to its own: each an id, not
+    its own, and not one that would put a page at one of the site's own; the others
+    reported on their lines."""
+    out: dict[str, None] = {}
+    for value, line in rec.text_items("former_ids"):
+        problem = id_error(value) if not is_id(value) else urls.own_page(value, page)
+        if problem is None and value == ident:
+            problem = f"'{value}' is the {rec.what}'s own id: list only the ids it had before"
+        if problem is None:
+            out[value] = None
+        else:
+            rec.problems.error(rec.display, line, f"former_ids: {problem}")
+    return tuple(out)
+
+
+def check_former_ids(
+    records: Sequence[Entity | Topic | Milestone],
+    declared: Mapping[str, int],
+    display: str,
+    problems: Problems,
+) -> None:
+    """Each former id of ``records`` the id of no record of their kind now (``declared``:
+    each id with its line) and of one record only: else two pages would be written at one
+    address.  Told on the line of the record that lists it."""
+    what = type(records[0]).__name__.lower() if records else ""
+    taken: dict[str, tuple[str, int]] = {}
+    for r in sorted(records, key=lambda r: r.line):
+        for old in r.former_ids:
+            if old in declared:
+                problems.error(
+                    display,
+                    r.line,
+                    f"former_ids: '{old}' is the id of the {what} on line {declared[old]}: no "
+                    "id in use is a former id (both pages would be at one address)",
+                )
+            elif old in taken:
+                problems.error(
+                    display,
+                    r.line,
+                    f"former_ids: '{old}' is already a former id of '{taken[old][0]}' (line "
+                    f"{taken[old][1]}): its old page can send readers on to one {what} only",
+                )
+            else:
+                taken[old] = (r.id, r.line)
 
 
 def not_loaded(
@@ -185,6 +234,7 @@ def load_entities(
         aliases = rec.text_items("aliases")
         description = rec.text("description")
         not_names = rec.text_items("not")
+        former = take_former_ids(rec, ident, urls.entity)
         rec.finish()
         if etype is not None and etype not in ENTITY_TYPES:
             rec.error("type", not_one_of(etype, ENTITY_TYPES))
@@ -201,10 +251,12 @@ def load_entities(
                 description=description,
                 line=rec.line,
                 not_names=_not_names(rec, not_names, [name, *(a for a, _ in aliases)]),
+                former_ids=former,
             )
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     out = _not_others(out, display, problems)
+    check_former_ids(out, seen, display, problems)
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
 
@@ -296,16 +348,18 @@ def load_topics(
 ) -> tuple[Topic, ...]:
     """The topics of ``topics.yaml`` (its tree from ``cache`` when the file is unchanged);
     ``failed``: as :func:`load_entities` gives it."""
-    _, records = load_list(content / TOPICS_FILE, problems, "topic", cache)
+    display, records = load_list(content / TOPICS_FILE, problems, "topic", cache)
     seen: dict[str, int] = {}
     out: list[Topic] = []
     for rec in records:
         ident = take_id(rec, seen, urls.topic)
         title = rec.text("title", required=True)
         description = rec.text("description", required=True)
+        former = take_former_ids(rec, ident, urls.topic)
         rec.finish()
         if ident and title and description:
-            out.append(Topic(ident, title, description, rec.line))
+            out.append(Topic(ident, title, description, rec.line, former))
+    check_former_ids(out, seen, display, problems)
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda t: (t.title.casefold(), t.id)))
 

@@ -111,6 +111,7 @@ def plan(r: Renderer) -> list[Page]:
     for n, y in enumerate(years):
         pages += _counted(year(r, y, *_around(years, n)), more)
     pages += [Page(urls.page(p.id), "page.html", {"p": p}) for p in a.pages]
+    pages += moved(a)
     if r.menu.indexed:
         index = _paged("pages.html", urls.PAGES, (a.pages,), new=True, title="Pages", pages=a.pages)
         pages += _counted(index, more)
@@ -128,6 +129,27 @@ def plan(r: Renderer) -> list[Page]:
         ),
     ]
     return pages
+
+
+def moved(a: Archive) -> list[Page]:
+    """At each former id of an entity, a topic or a milestone (its ``former_ids``), a page
+    that sends the reader on to its page: the old address keeps working, and search engines
+    are told the new one (``canonical``), never indexing the old."""
+    kinds: list[tuple[Callable[[str], str], Sequence[Entity | Topic | Milestone]]] = [
+        (urls.entity, a.entities),
+        (urls.topic, a.topics),
+        (urls.milestone, a.milestones),
+    ]
+    return [
+        Page(page(old), "moved.html", {"title": _title(r), "canonical": page(r.id)})
+        for page, records in kinds
+        for r in records
+        for old in r.former_ids
+    ]
+
+
+def _title(record: Entity | Topic | Milestone) -> str:
+    return record.name if isinstance(record, Entity) else record.title
 
 
 def sitemaps(paths: list[str]) -> list[Page]:

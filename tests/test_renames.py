@@ -1,0 +1,166 @@
+"""An archive kept for a year: ids renamed, records merged, and the old addresses.
+
+A record renamed (or merged into another) keeps its old id under ``former_ids``: the build
+writes a page at the old address that sends the reader on, and every reference still
+written with the old id is an error that says what to write instead.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from conftest import cli, edit
+from test_bad_input import assert_clean_failure, problems_of
+
+ENTITIES = Path("content/entities.yaml")
+TOPICS = Path("content/topics.yaml")
+MILESTONES = Path("content/milestones.yaml")
+ABOUT = Path("content/pages/about.md")
+
+
+def _check_problems() -> list[str]:
+    result = cli("check")
+    assert result.returncode == 1, result.stdout
+    assert "Traceback" not in result.stderr
+    return problems_of(result.stderr)
+
+
+def test_an_entity_renamed_is_named_by_its_name_in_each_reference(small_copy: Path) -> None:
+    """'xi-jinping' renamed 'xi': each milestone naming the old id is told, on its line, of
+    the entity whose name the old id spells."""
+    edit(ENTITIES, "- id: xi-jinping\n", "- id: xi\n")
+    line = edit(MILESTONES, "xi-jinping", "xi-jinping")
+    problems = _check_problems()
+    assert (
+        f"content/milestones.yaml:{line}: entities: unknown entity 'xi-jinping' (did you mean "
+        "'xi'? 'xi-jinping' is one of its names written as an id; see entities.yaml)"
+    ) in problems
+    assert all("xi-jinping" in p for p in problems)
+
+
+def test_an_entity_merged_into_another_names_the_one_that_has_its_name(
+    project_copy: Path,
+) -> None:
+    """Astana merged into Kazakhstan (its name now one of Kazakhstan's aliases): a milestone
+    still naming 'astana' is sent to 'kazakhstan', not to 'sco-summit-astana-2024', the id
+    of which 'astana' is a part."""
+    edit(
+        ENTITIES,
+        "- id: astana\n  name: Astana\n  type: place\n"
+        "  description: Where the 24th SCO summit was held in July 2024.\n",
+        "",
+    )
+    edit(ENTITIES, "aliases: [Republic of Kazakhstan]", "aliases: [Republic of Kazakhstan, Astana]")
+    problems = _check_problems()
+    assert problems
+    for problem in problems:
+        assert problem.endswith(
+            "entities: unknown entity 'astana' (did you mean 'kazakhstan'? 'astana' is one of "
+            "its names written as an id; see entities.yaml)"
+        ), problem
+
+
+def test_a_former_id_left_in_a_reference_says_what_to_write(project_copy: Path) -> None:
+    """An entity, a topic and a milestone renamed, each with its old id under former_ids: a
+    reference to the old id stays an error, and says the id to write."""
+    edit(ENTITIES, "- id: xi-jinping\n", "- id: xi\n  former_ids: [xi-jinping]\n")
+    edit(TOPICS, "- id: transport\n", "- id: logistics\n  former_ids: [transport]\n")
+    edit(
+        MILESTONES,
+        "- id: diplomatic-relations-established\n",
+        "- id: relations-established\n  former_ids: [diplomatic-relations-established]\n",
+    )
+    text = ABOUT.read_text(encoding="utf-8")
+    ABOUT.write_text(
+        text + "\nSee [the start](milestone:diplomatic-relations-established) and "
+        "[transport](topic:transport).\n",
+        encoding="utf-8",
+    )
+    problems = _check_problems()
+    assert any(
+        p.endswith(
+            "entities: unknown entity 'xi-jinping' ('xi-jinping' is a former id of 'xi', in "
+            "its 'former_ids': write 'xi'; see entities.yaml)"
+        )
+        for p in problems
+    )
+    assert any(
+        p.endswith(
+            "topics: unknown topic 'transport' ('transport' is a former id of 'logistics', in "
+            "its 'former_ids': write 'logistics'; see topics.yaml)"
+        )
+        for p in problems
+    )
+    assert any(
+        p.endswith(
+            "link: unknown milestone 'diplomatic-relations-established' "
+            "('diplomatic-relations-established' is a former id of 'relations-established', "
+            "in its 'former_ids': write 'milestone:relations-established')"
+        )
+        for p in problems
+    )
+    assert any(
+        p.endswith(
+            "link: unknown topic 'transport' ('transport' is a former id of 'logistics', "
+            "in its 'former_ids': write 'topic:logistics')"
+        )
+        for p in problems
+    )
+
+
+def test_a_former_id_keeps_its_old_address_working(small_copy: Path) -> None:
+    """The old address of a renamed record holds a page that sends the reader on (and tells
+    search engines the new address), listed in no sitemap and indexed by no search."""
+    edit(ENTITIES, "- id: xi-jinping\n", "- id: xi\n  former_ids: [xi-jinping]\n")
+    text = MILESTONES.read_text(encoding="utf-8")
+    MILESTONES.write_text(re.sub(r"\bxi-jinping\b", "xi", text), encoding="utf-8")
+    edit(
+        MILESTONES,
+        "- id: diplomatic-relations-established\n",
+        "- id: relations-established\n  former_ids: [diplomatic-relations-established]\n",
+    )
+    result = cli("-q", "--base-url", "https://example.org/archive/")
+    assert result.returncode == 0, result.stderr
+    old = Path("dist/entities/xi-jinping.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=xi.html">' in old
+    assert '<link rel="canonical" href="https://example.org/archive/entities/xi.html">' in old
+    assert '<meta name="robots" content="noindex">' in old
+    assert "<h1>Xi Jinping</h1>" in old
+    assert 'This page has moved to <a href="xi.html">Xi Jinping</a>.' in old
+    assert Path("dist/entities/xi.html").is_file()
+    milestone = Path("dist/milestones/diplomatic-relations-established.html").read_text(
+        encoding="utf-8"
+    )
+    assert 'url=relations-established.html"' in milestone
+    sitemap = Path("dist/sitemap.xml").read_text(encoding="utf-8")
+    assert "entities/xi.html" in sitemap
+    assert "xi-jinping" not in sitemap
+    assert "diplomatic-relations-established" not in sitemap
+    assert "data-pagefind-body" not in old
+
+
+def test_a_former_id_that_cannot_be_one_is_told_on_its_line(small_copy: Path) -> None:
+    """A former id that is no id, the record's own, another record's id now, or another
+    record's former id too: each an error, and nothing is written."""
+    line = edit(
+        ENTITIES,
+        "- id: xi-jinping\n",
+        "- id: xi-jinping\n  former_ids: [Xi_Old, xi-jinping, index, xi]\n",
+    )
+    china = edit(ENTITIES, "- id: china\n", "- id: china\n  former_ids: [xi, ilham-aliyev]\n")
+    aliyev = ENTITIES.read_text(encoding="utf-8").splitlines().index("- id: ilham-aliyev") + 1
+    result = cli()
+    assert_clean_failure(result)
+    assert problems_of(result.stderr) == [
+        f"content/entities.yaml:{line + 1}: former_ids: 'Xi_Old' is not a valid id (lower-case "
+        "letters, digits and hyphens, e.g. 'xi-old')",
+        f"content/entities.yaml:{line + 1}: former_ids: 'xi-jinping' is the entity's own id: "
+        "list only the ids it had before",
+        f"content/entities.yaml:{line + 1}: former_ids: 'index' would put its page at "
+        "entities/index.html, the site's own page: choose another id",
+        f"content/entities.yaml:{china}: former_ids: 'xi' is already a former id of "
+        f"'xi-jinping' (line {line}): its old page can send readers on to one entity only",
+        f"content/entities.yaml:{china}: former_ids: 'ilham-aliyev' is the id of the entity on "
+        f"line {aliyev}: no id in use is a former id (both pages would be at one address)",
+    ]
