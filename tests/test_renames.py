@@ -164,3 +164,69 @@ def test_a_former_id_that_cannot_be_one_is_told_on_its_line(small_copy: Path) ->
         f"content/entities.yaml:{china}: former_ids: 'ilham-aliyev' is the id of the entity on "
         f"line {aliyev}: no id in use is a former id (both pages would be at one address)",
     ]
+
+
+INTERVIEW_ID = "2025-04-21-aliyev-xinhua-interview"
+NEW_ID = "2025-04-21-xinhua-interview"
+
+
+def _rename_article(old: str, new: str) -> Path:
+    """The article ``old``'s files renamed ``new``, its old id kept under former_ids; the
+    new metadata file."""
+    articles = Path("content/articles")
+    (articles / f"{old}.capture.txt").rename(articles / f"{new}.capture.txt")
+    meta = articles / f"{new}.meta.yaml"
+    (articles / f"{old}.meta.yaml").rename(meta)
+    with meta.open("a", encoding="utf-8") as f:
+        f.write(f"former_ids: [{old}]\n")
+    return meta
+
+
+def test_an_article_renamed_is_told_in_each_source_and_response(project_copy: Path) -> None:
+    """An article's files renamed, its old id under former_ids: every milestone source, every
+    responds_to and every link still naming the old id is told the new one."""
+    _rename_article(INTERVIEW_ID, NEW_ID)
+    text = ABOUT.read_text(encoding="utf-8")
+    ABOUT.write_text(text + f"\nSee [the interview](article:{INTERVIEW_ID}).\n", encoding="utf-8")
+    problems = _check_problems()
+    said = f"'{INTERVIEW_ID}' is a former id of '{NEW_ID}', in its 'former_ids': write"
+    assert len(problems) > 40
+    assert all(f"unknown article '{INTERVIEW_ID}' ({said}" in p for p in problems), problems
+    assert any(p.startswith("content/milestones.yaml:") and "article: " in p for p in problems)
+    assert any(".meta.yaml:14: responds_to: " in p for p in problems)
+    assert any(p.endswith(f"{said} 'article:{NEW_ID}')") for p in problems)
+
+
+def test_an_article_renamed_keeps_its_old_address_and_its_paragraphs(small_copy: Path) -> None:
+    """The old page of a renamed article sends the reader on to the same paragraph (the
+    script carries the '#p3' a citation links to; the refresh, where no script runs)."""
+    _rename_article(INTERVIEW_ID, NEW_ID)
+    for path in [MILESTONES, *Path("content/articles").glob("*.meta.yaml")]:
+        text = path.read_text(encoding="utf-8")
+        kept = text.replace(f"former_ids: [{INTERVIEW_ID}]", "@@")
+        path.write_text(
+            kept.replace(INTERVIEW_ID, NEW_ID).replace("@@", f"former_ids: [{INTERVIEW_ID}]"),
+            encoding="utf-8",
+        )
+    result = cli("-q")
+    assert result.returncode == 0, result.stderr
+    old = Path(f"dist/articles/{INTERVIEW_ID}.html").read_text(encoding="utf-8")
+    assert f'<script>location.replace("{NEW_ID}.html" + location.hash)</script>' in old
+    assert f'<meta http-equiv="refresh" content="0; url={NEW_ID}.html">' in old
+    assert "Ilham Aliyev&#39;s interview with Xinhua News Agency</a>" in old
+    assert Path(f"dist/articles/{NEW_ID}.html").is_file()
+
+
+def test_an_article_former_id_in_use_is_told_in_its_metadata(project_copy: Path) -> None:
+    """An article's former id that is another article's id now: an error naming both files."""
+    meta = Path(f"content/articles/{INTERVIEW_ID}.meta.yaml")
+    other = "2025-04-23-ednews-strategic-partnership-new-stage"
+    with meta.open("a", encoding="utf-8") as f:
+        f.write(f"former_ids: [{other}]\n")
+    result = cli("check")
+    assert result.returncode == 1
+    assert problems_of(result.stderr) == [
+        f"{meta.as_posix()}: former_ids: '{other}' is the id of the article "
+        f"content/articles/{other}.meta.yaml: no id in use is a former id (both pages would "
+        "be at one address)"
+    ]

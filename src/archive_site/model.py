@@ -202,6 +202,8 @@ class Article:
     short_title: str  # for source lists: the archivist's, else the title
     dateline: str | None = None  # as the capture writes it: "BEIJING, April 23 (Xinhua) --"
     encoding: str = "UTF-8"  # the capture's bytes' (a saved page's may be another)
+    #: The ids it had before (``former_ids``): their pages send readers to its own.
+    former_ids: tuple[str, ...] = ()
 
     @property
     def file_name(self) -> str:

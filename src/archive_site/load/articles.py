@@ -11,11 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, cast
 
+from .. import urls
 from ..cache import RecordCache, digest
 from ..config import LANGUAGE_PROBLEM, language_tag
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
-from ..layout import ARTICLES_DIR
+from ..layout import ARTICLES_DIR, Ids
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
 from ..patterns import later
 from ..readers import (
@@ -34,6 +35,7 @@ from ..yamlsrc import Record, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
+from .records import take_former_ids
 from .speakers import interview_names, label_turns, trailing_notes
 from .split import shared
 
@@ -78,6 +80,7 @@ class _Fields:
     language: str
     url: str | None
     original_name: str | None
+    former_ids: tuple[str, ...]
 
 
 #: The most paragraphs an article may have: a book-length transcript has a few thousand;
@@ -434,6 +437,7 @@ class _ArticleReader:
             key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
         }
         responds_to = meta.text_items("responds_to")
+        former = take_former_ids(meta, files.ident, urls.article)
         meta.finish()
         ok &= self._has_text(reading, display)
         title, outlet = values["title"], values["outlet"]
@@ -457,6 +461,7 @@ class _ArticleReader:
             blocks=tuple(blocks),
             responds_to=responds_to,
             title_from_capture=from_capture["title"],
+            former_ids=former,
         )
 
     def _turns(
@@ -581,10 +586,39 @@ class _ArticleReader:
             title_from_capture=fields.title_from_capture,
             short_title=fields.short_title,
             dateline=_value(reading.fields.get("dateline")),
+            former_ids=fields.former_ids,
         )
 
     def _outlet_entity(self, name: str) -> str | None:
         return outlet_entity(name, self.outlet_entities)
+
+
+def check_article_former_ids(
+    articles: Sequence[Article], declared: Mapping[str, Path], problems: Problems
+) -> None:
+    """Each former id of an article (see :func:`.records.take_former_ids`) the id of no
+    article now (``declared``: each id with its metadata file, else its capture) and of one
+    article only; told in the metadata file that lists it."""
+    taken: dict[str, str] = {}
+    for a in sorted(articles, key=lambda a: a.id):
+        display = display_path(declared.get(a.id, Path(a.metadata_file or a.source_file)))
+        for old in a.former_ids:
+            if old in declared:
+                problems.error(
+                    display,
+                    None,
+                    f"former_ids: '{old}' is the id of the article {display_path(declared[old])}: "
+                    "no id in use is a former id (both pages would be at one address)",
+                )
+            elif old in taken:
+                problems.error(
+                    display,
+                    None,
+                    f"former_ids: '{old}' is already a former id of '{taken[old]}': its old page "
+                    "can send readers on to one article only",
+                )
+            else:
+                taken[old] = a.id
 
 
 def check_responses(
@@ -732,7 +766,9 @@ def load_articles(
     files, orphans = discover_articles(content, problems)
     articles = [a for a in reader.read_all(files, jobs) if a is not None]
     broken = frozenset(({f.ident for f in files} | orphans) - {a.id for a in articles})
-    known = {a.id for a in articles} | {f.ident for f in files}
+    declared = {f.ident: f.meta or f.source for f in files}
+    check_article_former_ids(articles, declared, problems)
+    known = Ids({a.id for a in articles} | set(declared), checks.former_of(articles))
     for f in files:
         for issue in check_responses(f.ident, reader.responds_to.get(f.ident, ()), known):
             problems.error(

@@ -17,11 +17,11 @@ from .. import urls
 from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
-from ..layout import MILESTONES_FILE
+from ..layout import MILESTONES_FILE, Ids
 from ..mdtext import links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
 from ..patterns import later
-from .checks import entity_ids, record_ids
+from .checks import entity_ids, former_of, record_ids
 from .split import shared
 
 
@@ -187,7 +187,9 @@ def known_targets(
     return {
         "milestone": record_ids(milestones, failed.get("milestone", ())),
         "entity": entity_ids(entities, failed.get("entity", ())),
-        "article": {a.id for a in articles} | set(failed.get("article", ())),
+        "article": Ids(
+            {a.id for a in articles} | set(failed.get("article", ())), former_of(articles)
+        ),
         "topic": record_ids(topics, failed.get("topic", ())),
         "year": years,
         "page": {p.id for p in pages} | set(failed.get("page", ())),

@@ -29,7 +29,7 @@ from ..dates import (
     states_month,
 )
 from ..errors import Problems
-from ..layout import MILESTONES_FILE
+from ..layout import MILESTONES_FILE, Ids
 from ..model import (
     MILESTONE_STATUSES,
     Article,
@@ -47,6 +47,7 @@ from .checks import (
     Checked,
     Issue,
     entity_ids,
+    former_of,
     near_id,
     not_one_of,
     record_ids,
@@ -73,6 +74,8 @@ class Known:
     names: Mapping[str, frozenset[str]] = field(default_factory=dict)
     #: The broken articles a source was told of: each is said once, not at every source.
     told: set[str] = field(default_factory=set)
+    #: The articles' ids with their former ids (for what an unknown one is told).
+    article_ids: Collection[str] = frozenset()
 
 
 def parse_date(text: str | None) -> Checked[DateSpec]:
@@ -281,7 +284,7 @@ def unknown(
 
 def check_source_article(article: str, known: Known) -> tuple[Issue, ...]:
     if article not in known.articles:
-        return (Issue("article", unknown_article(article, known.articles)),)
+        return (Issue("article", unknown_article(article, known.article_ids or known.articles)),)
     return ()
 
 
@@ -459,6 +462,7 @@ def load_milestones(
         topics=record_ids(topics, failed.get("topic", ())),
         broken=broken,
         names={e.id: names_of(e) for e in entities},
+        article_ids=Ids({a.id for a in articles}, former_of(articles)),
     )
     index = QuoteIndex(articles)
     kept = None if cache is None or article_keys is None else Kept(cache, known, article_keys)

@@ -135,7 +135,8 @@ def moved(a: Archive) -> list[Page]:
     """At each former id of an entity, a topic or a milestone (its ``former_ids``), a page
     that sends the reader on to its page: the old address keeps working, and search engines
     are told the new one (``canonical``), never indexing the old."""
-    kinds: list[tuple[Callable[[str], str], Sequence[Entity | Topic | Milestone]]] = [
+    kinds: list[tuple[Callable[[str], str], Sequence[Entity | Topic | Milestone | Article]]] = [
+        (urls.article, a.articles),
         (urls.entity, a.entities),
         (urls.topic, a.topics),
         (urls.milestone, a.milestones),
@@ -148,7 +149,7 @@ def moved(a: Archive) -> list[Page]:
     ]
 
 
-def _title(record: Entity | Topic | Milestone) -> str:
+def _title(record: Entity | Topic | Milestone | Article) -> str:
     return record.name if isinstance(record, Entity) else record.title
 
 
