@@ -433,11 +433,7 @@ class _ArticleReader:
         language = self._language(meta, reading)
         url = values["url"]
         ok &= self._report(meta, reading, from_capture, display, checks.web_url("url", url))
-        rest = {
-            key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")
-        }
-        responds_to = meta.text_items("responds_to")
-        former = take_former_ids(meta, files.ident, urls.article)
+        rest, responds_to, former = _archivist_fields(meta, files.ident)
         meta.finish()
         ok &= self._has_text(reading, display)
         title, outlet = values["title"], values["outlet"]
@@ -591,6 +587,16 @@ class _ArticleReader:
 
     def _outlet_entity(self, name: str) -> str | None:
         return outlet_entity(name, self.outlet_entities)
+
+
+def _archivist_fields(
+    meta: Record, ident: str
+) -> tuple[dict[str, str | None], tuple[tuple[str, int], ...], tuple[str, ...]]:
+    """What only the metadata says of an article: its texts (summary, short title, origin,
+    original name), the articles it responds to (with their lines) and its former ids."""
+    rest = {key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")}
+    responds_to = meta.text_items("responds_to")
+    return rest, responds_to, take_former_ids(meta, ident, urls.article)
 
 
 def check_article_former_ids(
