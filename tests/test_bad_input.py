@@ -611,7 +611,8 @@ def test_one_story_captured_twice_is_a_warning(project_copy: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert (
         f"content/articles/again.capture.txt: warning: the same text as '{COMMENTARY}', of the "
-        "same outlet, paragraph for paragraph: one story captured twice?"
+        "same outlet, paragraph for paragraph: one story captured twice? Keep one: the site "
+        "lists both, as two articles (the evidence counts them as one)"
     ) in result.stderr
     assert cli("check", "--strict", cwd=project_copy).returncode == 1
     # an update's prefix on the headline is the same story (review 15)

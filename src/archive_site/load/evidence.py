@@ -648,7 +648,7 @@ def warn_captured_twice(
                 display_path(content / a.source_file),
                 None,
                 f"the same text as '{first.id}', of the same outlet, paragraph for paragraph: "
-                "one story captured twice? Keep one (the other is listed twice, though the "
+                "one story captured twice? Keep one: the site lists both, as two articles (the "
                 "evidence counts them as one)",
             )
 
