@@ -624,6 +624,27 @@ def test_suggest_unknown_article_is_a_usage_error(project_copy: Path) -> None:
     assert "unknown article id: no-such-article (see caspian/articles/)" in result.stderr
 
 
+def test_suggest_names_the_article_an_unknown_id_likely_means(project_copy: Path) -> None:
+    """A misspelt id, and the former id of a renamed article (its ``former_ids``), were told
+    only where the articles are: each is now told the id to write."""
+    articles = project_copy / "content/articles"
+    old, new = "2025-04-21-aliyev-xinhua-interview", "2025-04-21-xinhua-interview"
+    for suffix in (".capture.txt", ".meta.yaml"):
+        (articles / f"{old}{suffix}").rename(articles / f"{new}{suffix}")
+    meta = articles / f"{new}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + f"former_ids: [{old}]\n", encoding="utf-8")
+    for path in (project_copy / "content/milestones.yaml", *articles.glob("*.meta.yaml")):
+        text = path.read_text(encoding="utf-8").replace(f"former_ids: [{old}]", "@@")
+        path.write_text(text.replace(old, new).replace("@@", f"former_ids: [{old}]"), "utf-8")
+    result = cli("suggest", old, "2025-04-21-xinhua-intervew", cwd=project_copy)
+    assert result.returncode == 2
+    assert (
+        f"unknown article id: {old} ('{old}' is a former id of '{new}', in its 'former_ids': "
+        f"write '{new}'; see content/articles/); unknown article id: 2025-04-21-xinhua-intervew "
+        f"(did you mean '{new}'? see content/articles/)"
+    ) in result.stderr
+
+
 def test_an_unknown_article_id_is_told_with_its_control_characters_escaped(
     project_copy: Path,
 ) -> None:

@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING
 from ..config import chosen_base_url
 from ..counts import plural
 from ..errors import ArchiveError, Problems, display_path
-from ..layout import ARTICLES_DIR
+from ..layout import ARTICLES_DIR, Ids
 from ..load import load_archive
+from ..load.checks import former_of, near_id
 from ..options import SuggestOptions, UsageError, default_jobs
 from ..pipeline import record_cache
 from ..suggest import Mention, suggest
@@ -36,7 +37,10 @@ def suggest_command(options: SuggestOptions, out: Printer) -> int:
     unknown = [a for a in options.articles if a not in known]
     if unknown:
         where = display_path(options.content / ARTICLES_DIR)
-        raise UsageError(f"unknown article id: {', '.join(unknown)} (see {where}/)")
+        ids = Ids(known, former_of(archive.articles))  # an article renamed: its new id
+        raise UsageError(
+            "; ".join(f"unknown article id: {a} ({near_id(a, ids)}see {where}/)" for a in unknown)
+        )
     chosen = set(options.articles) or known
     articles = [a for a in archive.articles if a.id in chosen]
     mentions = suggest(articles, archive.milestones)
