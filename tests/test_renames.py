@@ -230,3 +230,19 @@ def test_an_article_former_id_in_use_is_told_in_its_metadata(project_copy: Path)
         f"content/articles/{other}.meta.yaml: no id in use is a former id (both pages would "
         "be at one address)"
     ]
+
+
+def test_a_renamed_article_keeps_its_atom_entry_id(small_copy: Path) -> None:
+    """An Atom entry's id must never change: a renamed article's keeps its first former
+    id's address (else every feed reader shows the article again as new); its link is the
+    new page."""
+    _rename_article(INTERVIEW_ID, NEW_ID)
+    for path in [MILESTONES, *Path("content/articles").glob("*.meta.yaml")]:
+        text = path.read_text(encoding="utf-8").replace(f"former_ids: [{INTERVIEW_ID}]", "@@")
+        text = text.replace(INTERVIEW_ID, NEW_ID).replace("@@", f"former_ids: [{INTERVIEW_ID}]")
+        path.write_text(text, encoding="utf-8")
+    assert cli("-q", "--base-url", "https://example.org/a/").returncode == 0
+    feed = Path("dist/feed.xml").read_text(encoding="utf-8")
+    assert f"<id>https://example.org/a/articles/{INTERVIEW_ID}.html</id>" in feed
+    assert f'href="https://example.org/a/articles/{NEW_ID}.html"/>' in feed
+    assert f"<id>https://example.org/a/articles/{NEW_ID}.html</id>" not in feed
