@@ -159,9 +159,9 @@ def test_a_former_id_that_cannot_be_one_is_told_on_its_line(small_copy: Path) ->
         "list only the ids it had before",
         f"content/entities.yaml:{line + 1}: former_ids: 'index' would put its page at "
         "entities/index.html, the site's own page: choose another id",
-        f"content/entities.yaml:{china}: former_ids: 'xi' is already a former id of "
-        f"'xi-jinping' (line {line}): its old page can send readers on to one entity only",
-        f"content/entities.yaml:{china}: former_ids: 'ilham-aliyev' is the id of the entity on "
+        f"content/entities.yaml:{china + 1}: former_ids: 'xi' is already a former id of "
+        f"'xi-jinping' (line {line + 1}): its old page can send readers on to one entity only",
+        f"content/entities.yaml:{china + 1}: former_ids: 'ilham-aliyev' is the id of the entity on "
         f"line {aliyev}: no id in use is a former id (both pages would be at one address)",
     ]
 
@@ -246,3 +246,28 @@ def test_a_renamed_article_keeps_its_atom_entry_id(small_copy: Path) -> None:
     assert f"<id>https://example.org/a/articles/{INTERVIEW_ID}.html</id>" in feed
     assert f'href="https://example.org/a/articles/{NEW_ID}.html"/>' in feed
     assert f"<id>https://example.org/a/articles/{NEW_ID}.html</id>" not in feed
+
+
+def test_a_milestone_former_id_in_use_is_told_on_its_line_cached_or_not(
+    small_copy: Path,
+) -> None:
+    """The milestones read again and those taken from the record cache are told alike, on the
+    line of the former id."""
+    first = (
+        MILESTONES.read_text(encoding="utf-8")
+        .splitlines()
+        .index("- id: diplomatic-relations-established")
+    )
+    line = edit(
+        MILESTONES,
+        "- id: aliyev-working-visit-2014\n",
+        "- id: aliyev-working-visit-2014\n  former_ids:\n    - working-visit\n"
+        "    - diplomatic-relations-established\n",
+    )
+    told = (
+        f"content/milestones.yaml:{line + 3}: former_ids: 'diplomatic-relations-established' is "
+        f"the id of the milestone on line {first + 1}: no id in use is a former id (both pages "
+        "would be at one address)"
+    )
+    for _ in range(2):  # the second check takes the milestones from the record cache
+        assert _check_problems() == [told]

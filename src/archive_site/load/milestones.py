@@ -55,7 +55,7 @@ from .checks import (
     unknown_article,
 )
 from .quotes import QuoteIndex
-from .records import check_former_ids, load_list, take_former_ids, take_id
+from .records import check_former_ids, former_lines, load_list, take_former_ids, take_id
 from .speakers import names_of
 
 Items = tuple[tuple[str, int], ...]  # (value, line) of each item of a list
@@ -476,7 +476,7 @@ def load_milestones(
     milestones = tuple(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
-    check_former_ids(milestones, seen, display, problems)
+    check_former_ids(milestones, seen, former_lines(records), (display, problems))
     return milestones
 
 

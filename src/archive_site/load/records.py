@@ -113,35 +113,55 @@ def take_former_ids(rec: Record, ident: str | None, page: Callable[[str], str]) 
     return tuple(out)
 
 
+def former_lines(records: Sequence[Record]) -> dict[tuple[str, str], int]:
+    """The line of each former id the records list, by their id and it: the records' YAML
+    says where, whether the record was read again or taken from the cache."""
+    out: dict[tuple[str, str], int] = {}
+    for rec in records:
+        ident, raw = rec.data.get("id"), rec.data.get("former_ids")
+        if not isinstance(ident, str):
+            continue
+        items = zip(raw, raw.item_lines, strict=True) if isinstance(raw, YList) else ()
+        for value, line in items:
+            if isinstance(value, str):
+                out[(ident.strip(), value.strip())] = line
+        if isinstance(raw, str):
+            out[(ident.strip(), raw.strip())] = rec.key_line("former_ids")
+    return out
+
+
 def check_former_ids(
     records: Sequence[Entity | Topic | Milestone],
     declared: Mapping[str, int],
-    display: str,
-    problems: Problems,
+    lines: Mapping[tuple[str, str], int],
+    where: tuple[str, Problems],
 ) -> None:
     """Each former id of ``records`` the id of no record of their kind now (``declared``:
     each id with its line) and of one record only: else two pages would be written at one
-    address.  Told on the line of the record that lists it."""
+    address.  Told on its line (``lines``: see :func:`former_lines`) of the file
+    ``where`` names."""
+    display, problems = where
     what = type(records[0]).__name__.lower() if records else ""
     taken: dict[str, tuple[str, int]] = {}
     for r in sorted(records, key=lambda r: r.line):
         for old in r.former_ids:
+            line = lines.get((r.id, old), r.line)
             if old in declared:
                 problems.error(
                     display,
-                    r.line,
+                    line,
                     f"former_ids: '{old}' is the id of the {what} on line {declared[old]}: no "
                     "id in use is a former id (both pages would be at one address)",
                 )
             elif old in taken:
                 problems.error(
                     display,
-                    r.line,
+                    line,
                     f"former_ids: '{old}' is already a former id of '{taken[old][0]}' (line "
                     f"{taken[old][1]}): its old page can send readers on to one {what} only",
                 )
             else:
-                taken[old] = (r.id, r.line)
+                taken[old] = (r.id, line)
 
 
 def not_loaded(
@@ -256,7 +276,7 @@ def load_entities(
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
     out = _not_others(out, display, problems)
-    check_former_ids(out, seen, display, problems)
+    check_former_ids(out, seen, former_lines(records), (display, problems))
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
 
@@ -359,7 +379,7 @@ def load_topics(
         rec.finish()
         if ident and title and description:
             out.append(Topic(ident, title, description, rec.line, former))
-    check_former_ids(out, seen, display, problems)
+    check_former_ids(out, seen, former_lines(records), (display, problems))
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda t: (t.title.casefold(), t.id)))
 
