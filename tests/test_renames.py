@@ -225,8 +225,9 @@ def test_an_article_former_id_in_use_is_told_in_its_metadata(project_copy: Path)
         f.write(f"former_ids: [{other}]\n")
     result = cli("check")
     assert result.returncode == 1
+    line = len(meta.read_text(encoding="utf-8").splitlines())
     assert problems_of(result.stderr) == [
-        f"{meta.as_posix()}: former_ids: '{other}' is the id of the article "
+        f"{meta.as_posix()}:{line}: former_ids: '{other}' is the id of the article "
         f"content/articles/{other}.meta.yaml: no id in use is a former id (both pages would "
         "be at one address)"
     ]

@@ -16,7 +16,7 @@ from ..cache import RecordCache, digest
 from ..config import LANGUAGE_PROBLEM, language_tag
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
-from ..layout import ARTICLES_DIR, Ids
+from ..layout import ARTICLES_DIR, META_SUFFIX, Ids
 from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
 from ..patterns import later
 from ..readers import (
@@ -31,7 +31,7 @@ from ..readers import (
 )
 from ..readers.agencies import agency_of
 from ..text import normalise_text
-from ..yamlsrc import Record, read_yaml
+from ..yamlsrc import Record, YList, YMap, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
@@ -607,24 +607,38 @@ def check_article_former_ids(
     article only; told in the metadata file that lists it."""
     taken: dict[str, str] = {}
     for a in sorted(articles, key=lambda a: a.id):
-        display = display_path(declared.get(a.id, Path(a.metadata_file or a.source_file)))
+        path = declared.get(a.id, Path(a.metadata_file or a.source_file))
+        display = display_path(path)
         for old in a.former_ids:
             if old in declared:
                 problems.error(
                     display,
-                    None,
+                    _former_line(path, old),
                     f"former_ids: '{old}' is the id of the article {display_path(declared[old])}: "
                     "no id in use is a former id (both pages would be at one address)",
                 )
             elif old in taken:
                 problems.error(
                     display,
-                    None,
+                    _former_line(path, old),
                     f"former_ids: '{old}' is already a former id of '{taken[old]}': its old page "
                     "can send readers on to one article only",
                 )
             else:
                 taken[old] = a.id
+
+
+def _former_line(path: Path, old: str) -> int | None:
+    """The line of the former id ``old`` in the metadata file ``path`` (read again: only a
+    former id in error is looked for); None in a Markdown article's front matter."""
+    if not path.name.endswith(META_SUFFIX):
+        return None
+    tree = read_yaml(path, display_path(path), Problems())
+    raw = tree.get("former_ids") if isinstance(tree, YMap) else None
+    if isinstance(raw, YList):
+        found = (n for v, n in zip(raw, raw.item_lines, strict=True) if str(v).strip() == old)
+        return next(found, tree.key_lines.get("former_ids"))
+    return tree.key_lines.get("former_ids") if isinstance(tree, YMap) else None
 
 
 def check_responses(
