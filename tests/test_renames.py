@@ -272,3 +272,50 @@ def test_a_milestone_former_id_in_use_is_told_on_its_line_cached_or_not(
     )
     for _ in range(2):  # the second check takes the milestones from the record cache
         assert _check_problems() == [told]
+
+
+def _rename_about(front: str) -> Path:
+    """content/pages/about.md renamed method.md, ``front`` added to its front matter."""
+    method = Path("content/pages/method.md")
+    ABOUT.rename(method)
+    text = method.read_text(encoding="utf-8")
+    method.write_text(text.replace("---\n", f"---\n{front}", 1), encoding="utf-8")
+    return method
+
+
+def test_a_page_renamed_keeps_its_old_address(small_copy: Path) -> None:
+    """A hand-written page renamed (its file's name is its id): a link to its old id is
+    told the new one, and the old address leads to the new page."""
+    method = _rename_about("former_ids: [about]\n")
+    note = Path("content/pages/note.md")
+    note.write_text(
+        "---\ntitle: Note\ndescription: A note.\n---\n\nSee [how](page:about).\n", encoding="utf-8"
+    )
+    assert _check_problems() == [
+        "content/pages/note.md:6: link: unknown page 'about' ('about' is a former id of "
+        "'method', in its 'former_ids': write 'page:method')"
+    ]
+    note.unlink()
+    result = cli("-q")
+    assert result.returncode == 0, result.stderr
+    old = Path("dist/about.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=method.html">' in old
+    assert Path("dist/method.html").is_file()
+    assert "about.html" not in Path("dist/sitemap.xml").read_text(encoding="utf-8")
+    assert method.is_file()
+
+
+def test_a_page_former_id_that_cannot_be_one_is_told_on_its_line(small_copy: Path) -> None:
+    """A page's former id that is the site's own page (index.html, 404.html) or another
+    page's name now: each an error on its line of the front matter."""
+    Path("content/pages/other.md").write_text(
+        "---\ntitle: Other\ndescription: Another page.\n---\n\nText.\n", encoding="utf-8"
+    )
+    _rename_about("former_ids:\n  - index\n  - '404'\n  - other\n")
+    assert _check_problems() == [
+        "content/pages/method.md:3: former_ids: 'index' would put its page at index.html, the "
+        "site's own page: choose another id",
+        "content/pages/method.md:4: former_ids: '404' is the name of one of the site's own pages",
+        "content/pages/method.md:5: former_ids: 'other' is the page content/pages/other.md: no "
+        "page's name now is a former id",
+    ]

@@ -351,6 +351,8 @@ class Page:
     source_file: str
     menu: str  # its label in the site's navigation
     body_line: int = 1  # line of the file where the body starts
+    #: The ids it had before (``former_ids``): their pages send readers to its own.
+    former_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -27,7 +27,7 @@ from ..layout import (
     id_read_as,
     renamed_hint,
 )
-from ..model import ARTICLE_KINDS, Article, Entity, Milestone, PublishedPrecision, Topic
+from ..model import ARTICLE_KINDS, Article, Entity, Milestone, Page, PublishedPrecision, Topic
 from ..patterns import later
 from ..readers import Field
 from ..urls import is_web_url, scheme_hint
@@ -190,7 +190,9 @@ def record_ids(records: Sequence[Topic | Milestone], failed: Iterable[str] = ())
     return Ids({r.id for r in records} | set(failed), former_of(records))
 
 
-def former_of(records: Sequence[Entity | Topic | Milestone | Article]) -> dict[str, str]:
+def former_of(
+    records: Sequence[Entity | Topic | Milestone | Article | Page],
+) -> dict[str, str]:
     """Each former id of ``records``: the id of the record that has it."""
     return {old: r.id for r in records for old in r.former_ids}
 

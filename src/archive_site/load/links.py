@@ -192,7 +192,7 @@ def known_targets(
         ),
         "topic": record_ids(topics, failed.get("topic", ())),
         "year": years,
-        "page": {p.id for p in pages} | set(failed.get("page", ())),
+        "page": Ids({p.id for p in pages} | set(failed.get("page", ())), former_of(pages)),
         "site": urls.SITE_TARGETS,
     }
 

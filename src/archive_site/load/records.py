@@ -104,6 +104,8 @@ def take_former_ids(rec: Record, ident: str | None, page: Callable[[str], str]) 
     out: dict[str, None] = {}
     for value, line in rec.text_items("former_ids"):
         problem = id_error(value) if not is_id(value) else urls.own_page(value, page)
+        if problem is None and page is urls.page and value in RESERVED_PAGE_IDS:
+            problem = f"'{value}' is the name of one of the site's own pages"
         if problem is None and value == ident:
             problem = f"'{value}' is the {rec.what}'s own id: list only the ids it had before"
         if problem is None:
@@ -405,6 +407,7 @@ def load_pages(
         problems.error(display_path(folder), None, f"{problem} (pages are content/pages/NAME.md)")
         return ()
     pages: list[Page] = []
+    declared: dict[str, Path] = {}
     for path in sorted(folder.iterdir()):
         display = display_path(path)
         if is_hidden(path.name, (MARKDOWN_SUFFIX,)):  # a draft: said, as an article's is
@@ -434,7 +437,43 @@ def load_pages(
             pages.append(page)
         elif failed is not None:
             failed.add(ident)
+        declared[ident] = path
+    check_page_former_ids(pages, declared, problems)
     return tuple(pages)
+
+
+def check_page_former_ids(
+    pages: Sequence[Page], declared: Mapping[str, Path], problems: Problems
+) -> None:
+    """Each former id of a page the name of no page now (``declared``: each page's id and
+    file) and of one page only; told on its line of the page's front matter."""
+    taken: dict[str, str] = {}
+    for p in pages:
+        path = declared[p.id]
+        for old in p.former_ids:
+            if old in declared:
+                why = (
+                    f"is the page {display_path(declared[old])}: no page's name now is a former id"
+                )
+            elif old in taken:
+                why = f"is already a former id of '{taken[old]}': its old page leads to one only"
+            else:
+                taken[old] = p.id
+                continue
+            line = _front_line(path, old)
+            problems.error(display_path(path), line, f"former_ids: '{old}' {why}")
+
+
+def _front_line(path: Path, old: str) -> int | None:
+    """The line of the former id ``old`` in the front matter of the page ``path`` (read
+    again: only a former id in error is looked for)."""
+    quiet = Problems()
+    text = decode(read_bytes(path), display_path(path), quiet)
+    front = None if text is None else read_front_matter(split_lines(text), "", quiet, missing="")
+    raw = None if front is None else front.data.get("former_ids")
+    if isinstance(raw, YList):
+        return next((n for v, n in zip(raw, raw.item_lines, strict=True) if v == old), None)
+    return None
 
 
 def check_menu(
@@ -502,8 +541,10 @@ def _read_page(ident: str, rel: str, data: bytes, display: str, problems: Proble
     title = rec.text("title", required=True)
     description = rec.text("description", required=True)
     menu = rec.text("menu")
+    former = take_former_ids(rec, ident, urls.page)
     rec.finish()
     if not (title and description):
         return None
     body = "\n".join(lines[front.body_start :])
-    return Page(ident, title, description, body, rel, menu or title, front.body_start + 1)
+    start = front.body_start + 1
+    return Page(ident, title, description, body, rel, menu or title, start, former)

@@ -24,6 +24,7 @@ from ..counts import plural
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import FileProblem, read_bytes
 from ..model import Archive, Article, Dependency, Entity, FileData, Milestone, Output, Topic
+from ..model import Page as TextPage
 from . import jsonld, paging
 from .export import data_files
 from .paging import Pager, by_year, pagers, windowed
@@ -135,7 +136,10 @@ def moved(a: Archive) -> list[Page]:
     """At each former id of an entity, a topic or a milestone (its ``former_ids``), a page
     that sends the reader on to its page: the old address keeps working, and search engines
     are told the new one (``canonical``), never indexing the old."""
-    kinds: list[tuple[Callable[[str], str], Sequence[Entity | Topic | Milestone | Article]]] = [
+    kinds: list[
+        tuple[Callable[[str], str], Sequence[Entity | Topic | Milestone | Article | TextPage]]
+    ] = [
+        (urls.page, a.pages),
         (urls.article, a.articles),
         (urls.entity, a.entities),
         (urls.topic, a.topics),
@@ -149,7 +153,7 @@ def moved(a: Archive) -> list[Page]:
     ]
 
 
-def _title(record: Entity | Topic | Milestone | Article) -> str:
+def _title(record: Entity | Topic | Milestone | Article | TextPage) -> str:
     return record.name if isinstance(record, Entity) else record.title
 
 
