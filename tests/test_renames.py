@@ -319,3 +319,14 @@ def test_a_page_former_id_that_cannot_be_one_is_told_on_its_line(small_copy: Pat
         "content/pages/method.md:5: former_ids: 'other' is the page content/pages/other.md: no "
         "page's name now is a former id",
     ]
+
+
+def test_a_menu_naming_a_page_by_its_former_id_is_told_the_new_one(small_copy: Path) -> None:
+    _rename_about("former_ids: [about]\n")
+    site = Path("content/site.yaml")
+    site.write_text(site.read_text(encoding="utf-8") + "menu: [about]\n", encoding="utf-8")
+    line = len(site.read_text(encoding="utf-8").splitlines())
+    assert _check_problems() == [
+        f"content/site.yaml:{line}: menu: no page 'about' (there is no pages/about.md; 'about' "
+        "is a former id of 'method', in its 'former_ids': write 'method')"
+    ]

@@ -17,9 +17,11 @@ from ..layout import (
     MARKDOWN_SUFFIX,
     PAGES_DIR,
     TOPICS_FILE,
+    Ids,
     editor_file,
     id_error,
     is_id,
+    renamed_hint,
 )
 from ..model import (
     ENTITY_TYPES,
@@ -486,14 +488,16 @@ def check_menu(
     """Report each item of ``site.yaml``'s ``menu`` (page ids, with their lines) that names
     no page of ``pages`` (one in ``failed``, whose problems are told, is none) or a page
     named before."""
-    known = {p.id for p in pages}
+    known = Ids({p.id for p in pages}, {old: p.id for p in pages for old in p.former_ids})
     seen: set[str] = set()
     for ident, line in menu:
         if ident in seen:
             problems.error(display, line, f"menu: the page '{ident}' is named twice")
         elif ident not in known and ident not in failed:
             where = f"{PAGES_DIR}/{ident}{MARKDOWN_SUFFIX}"
-            problems.error(display, line, f"menu: no page '{ident}' (there is no {where})")
+            renamed = renamed_hint(ident, known)
+            said = f"there is no {where}" + (f"; {renamed}" if renamed else "")
+            problems.error(display, line, f"menu: no page '{ident}' ({said})")
         seen.add(ident)
 
 
