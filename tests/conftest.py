@@ -178,6 +178,31 @@ def _notes(pages: Path, count: int) -> None:
         (pages / f"note-{n}.md").write_text(text, encoding="utf-8")
 
 
+def _renamed(content: Path) -> None:
+    """Give the first entity, topic, milestone and article and a hand-written page of the
+    generated archive a former id each (``formerly-ID``): the build writes a page at each
+    old address that sends the reader on, which the paged archive's checks then cover."""
+    for name in ("entities.yaml", "topics.yaml", "milestones.yaml"):
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        ident = text.split(None, 3)[2]
+        first = f"- id: {ident}\n"
+        assert text.startswith(first), text[:80]
+        again = f"{first}  former_ids: [formerly-{ident}]\n"
+        path.write_text(again + text[len(first) :], encoding="utf-8")
+    meta = min((content / "articles").glob("*.meta.yaml"))
+    ident = meta.name.removesuffix(".meta.yaml")
+    with meta.open("a", encoding="utf-8") as f:
+        f.write(f"former_ids: [formerly-{ident}]\n")
+    note = content / "pages" / "note-1.md"
+    note.write_text(
+        note.read_text(encoding="utf-8").replace(
+            "---\n", "---\nformer_ids: [formerly-note-1]\n", 1
+        ),
+        encoding="utf-8",
+    )
+
+
 def _quoted_again(milestones: Path, copies: int) -> None:
     """Append ``copies`` of the first milestone of ``milestones``, each its own id and
     title, quoting the same passage."""
@@ -219,6 +244,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     content = write_content(work, PAGED_N)
     _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
     _notes(content / "pages", PAGED_NOTES)
+    _renamed(content)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paging, "MENU_PAGES", 3)
         mp.setattr(paging, "HOME_TOPICS", 12)

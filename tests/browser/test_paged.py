@@ -35,6 +35,7 @@ LISTS = (
     "pages/**/*.html",
     "milestones/wide.html",
     "milestones/*/*.html",
+    "**/formerly-*.html",  # the pages at former ids
 )
 
 
