@@ -100,6 +100,11 @@ def test_a_family_name_another_entity_bears_says_no_one() -> None:
     )
     assert turns(out) == [("answer", 1), ("body", None)]
     assert [n for _, n in notes] and "'Doe:'" in notes[0][1]
+    # not only "add the name to that entity's aliases", which another entity's alias forbids
+    assert notes[0][1].endswith(
+        "unless another entity has it too; either way, a quote from it may name who says it "
+        "with 'speaker:')"
+    )
     # with no other entity bearing it, the family name alone is still the interviewee's
     assert interview_names([doe], None, "john-doe")[1] == {"john doe", "doe"}
 

@@ -195,7 +195,8 @@ def _unknown(label: str) -> str:
     return (
         f"'{label}:' names neither the interviewer nor the interviewee: what follows it, "
         "to the next turn, is attributed to no one (if it is one of them, add the name to "
-        "that entity's aliases in entities.yaml)"
+        "that entity's aliases in entities.yaml, unless another entity has it too; either "
+        "way, a quote from it may name who says it with 'speaker:')"
     )
 
 
