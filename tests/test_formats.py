@@ -2618,6 +2618,27 @@ def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
     assert "published" not in read_text(saved, "x.mhtml", Problems(), fmt="mhtml").fields
 
 
+def test_an_mbox_file_of_several_emails_is_refused_not_read_as_its_first() -> None:
+    """A mail program's export of newsletters (an mbox file: ``From sender date`` before
+    each message) was read as its first e-mail, and the others were dropped without a
+    word (walk57).  It is refused on the line of the second, saying what to do; an mbox
+    file of one e-mail is read as that e-mail."""
+    separator = "From 1830129871231231@xxx Wed Apr 23 06:01:12 +0000 2025\n"
+    one = separator + NEWSLETTER
+    assert fields(read_text(one, "brief.mbox", Problems(), fmt="mhtml"))["title"] == (
+        "Aliyev in Beijing"
+    )
+    quoted = one.replace("Preside=", "\n>From the editor: 2025 was=\nPreside=")
+    assert fields(read_text(quoted, "brief.mbox", Problems(), fmt="mhtml"))["title"]
+    problems = Problems()
+    r = read_text(one + "\n" + one + "\n" + one, "all.mbox", problems, fmt="mhtml")
+    assert [(d.line, d.message[:45]) for d in problems] == [
+        (one.count("\n") + 2, "an mbox file of 3 e-mails, the second from he")
+    ]
+    assert "save each newsletter on its own as .eml" in next(iter(problems)).message
+    assert r.blocks == () and r.fields == {}
+
+
 def test_an_email_with_an_attachment_is_read_as_its_page() -> None:
     """A newsletter with an attachment holds its page inside a part of its own
     (``mixed``, then ``alternative``): it was refused as holding no page, and its headers'

@@ -51,6 +51,10 @@ _MAIL_BODY = later(
 )
 #: A part, or a message, of plain text.
 _PLAIN_TYPE = later(r"^content-type\s*:\s*text/plain\b", re.I | re.M)
+#: An mbox file's line opening a message (``From sender Wed Apr 23 06:01:12 2025``, as a
+#: mail program's export, Thunderbird's or Google Takeout's, writes it; a line of a
+#: message's text that opens so is written ``>From``).
+_MBOX_FROM = later(r"From [^ \t]+[ \t][^\n]*\d")
 
 
 def is_mhtml(name: str, data: bytes) -> bool:
@@ -238,8 +242,34 @@ def _utf8(data: bytes) -> bool:
     return True
 
 
+def _more_messages(lines: tuple[str, ...]) -> tuple[int, int] | None:
+    """In an mbox file (its first line ``From sender date``: a mail program's export of
+    many e-mails), the line of its second message and how many it holds; None for one
+    message."""
+    if not lines or not _MBOX_FROM().match(lines[0]):
+        return None
+    starts = [
+        n + 1
+        for n in range(1, len(lines))
+        if not lines[n - 1].strip()
+        and lines[n].startswith("From ")
+        and _MBOX_FROM().match(lines[n])
+    ]
+    return (starts[0], len(starts) + 1) if starts else None
+
+
 def read(capture: Capture, problems: Problems) -> Reading:
     capture = _text(capture)
+    more = _more_messages(capture.lines)
+    if more is not None:  # the first was read and the others dropped without a word
+        problems.error(
+            capture.display,
+            more[0],
+            f"an mbox file of {more[1]} e-mails, the second from here: an article is one "
+            "e-mail; save each newsletter on its own as .eml (in the mail program, Save As "
+            "or Download message) and add each",
+        )
+        return Reading("mhtml", {}, ())
     end = _header_end(capture.lines, 0)
     top = _headers(list(capture.lines[:end]))
     part = _page_part(capture.lines, end, top)
