@@ -704,6 +704,14 @@ def test_wire_copy_paragraphs_and_furniture() -> None:
         ("Muallif: Aziz Karimov", "Aziz Karimov"),
         ("Autorka: Anna Kowalska", "Anna Kowalska"),
         ("Tác giả: Nguyễn Văn An", "Nguyễn Văn An"),
+        # walk57: Armenian's label (its comma after it) was the author's first name; the
+        # Georgian, Hindi and Persian labels named no one (their scripts have no capitals)
+        ("Հեղինակ՝ Անի Պետրոսյան", "Անի Պետրոսյան"),
+        ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),
+        ("लेखक: राहुल शर्मा | 23 अप्रैल 2025", "राहुल शर्मा"),
+        ("نویسنده: علی رضایی", "علی رضایی"),
+        ("ნინო ბერიძე", None),  # no label: no capital tells a name from other words
+        ("ავტორი: ინტერპრესნიუსი", None),  # one word
         ("Text: Hans Müller | 3 July 2024", "Hans Müller"),
         ("Photo: Jane Roe", None),  # another label: someone else than the author
         ("Editor: John Doe", None),

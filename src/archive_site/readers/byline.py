@@ -53,12 +53,15 @@ _BYLINE = later(
 )
 #: "By" as French, German, Spanish and Portuguese, and Russian ("Автор:") write it; and the
 #: labels "Author:" in the other languages of the archive's sources ("Müəllif:", "Yazar:",
-#: Polish "Autorka:", Indonesian "Penulis:", Uzbek "Muallif:", Vietnamese "Tác giả:"),
-#: with a colon, a comma (the BBC's "Автор, Кирилл Кривошеев") or a space after them.
+#: Polish "Autorka:", Indonesian "Penulis:", Uzbek "Muallif:", Vietnamese "Tác giả:",
+#: Armenian "Հեղինակ՝" (its comma, U+055D, as Armenian writes the colon after a label),
+#: Georgian "ავტორი:", Hindi "लेखक:", Persian "نویسنده:"), with a colon, a comma (the BBC's
+#: "Автор, Кирилл Кривошеев") or a space after them.
 _OTHER_BY = later(
     r"^(?:Par|Von|Por|Автор|Авторы|Author|Authors|Auteur|Autor|Autore|Müəllif|Yazar|Автори"
-    r"|Autorka|Autorzy|Penulis|Muallif|Tác\s+giả|Text|Texte|Testo|Texto|Текст|作者|记者|記者)"
-    r"(?:\s*[:：,]\s*|\s+)(?=\S)"
+    r"|Autorka|Autorzy|Penulis|Muallif|Tác\s+giả|Text|Texte|Testo|Texto|Текст|作者|记者|記者"
+    r"|Հեղինակ|ავტორი|लेखक|نویسنده)"
+    r"(?:\s*[:：,՝]\s*|\s+)(?=\S)"
 )
 #: Any other label of one word before names ("Photo: Jane Roe", "Editor: John Doe"): not
 #: the author's, and so no author read.
@@ -135,7 +138,7 @@ def read_byline(lines: list[str]) -> Byline | None:
         # Daily)": the brackets hold the affiliation's line
     other = _OTHER_BY().match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own
-        names = _names_alone(lines[0][other.end() :]) if len(lines) == 1 else None
+        names = _names_alone(lines[0][other.end() :], labelled=True) if len(lines) == 1 else None
         return None if names is None else Byline(names)
     if not lines[0].startswith("By "):
         return None
@@ -1130,7 +1133,7 @@ def _signed(text: str) -> str | None:
     if (korean := korean_byline(text)) is not None:
         return korean
     label = _OTHER_BY().match(text)
-    if label is None or not label[0].rstrip().endswith((":", "：")):
+    if label is None or not label[0].rstrip().endswith((":", "：", "՝")):
         return None  # ("Text Messages Seen By Reuters" is a headline, not a label)
     text = text[: label.end()] + _LABEL_AFTER().sub("", text[label.end() :])
     if len(text.split()) > _MAX_NAME_WORDS:
@@ -1184,13 +1187,15 @@ def _without_stamp_ending(text: str) -> str:
     return text
 
 
-def _names_alone(text: str) -> str | None:
+def _names_alone(text: str, labelled: bool = False) -> str | None:
     """The names a text gives before a date or a place: two or more words opening with a
-    capital, joined as bylines join them; None for anything else."""
+    capital, joined as bylines join them; None for anything else.  After a label naming
+    the author (``labelled``, or one opening the text), words of a script that has no
+    capitals (Georgian, Devanagari, Arabic) are names too: "ავტორი: ნინო ბერიძე"."""
     text = _without_stamp_ending(text)
     names = _AFTER_NAMES().sub("", _PLACE_BEFORE_NEXT().sub("", text)).strip(" ,")
     if (other := _OTHER_BY().match(names)) is not None:
-        names = names[other.end() :]  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
+        names, labelled = names[other.end() :], True  # "Müəllif: Aygün Əliyeva | 23 aprel 2025"
     elif _LABEL().match(names) is not None:
         return None  # "Photo: Jane Roe", "Editor: John Doe": someone else than the author
     names = _LABEL_AFTER().sub("", names)  # "Aigerim Abilova Editor: Kairat Seitkali"
@@ -1202,7 +1207,11 @@ def _names_alone(text: str) -> str | None:
         return None  # one word: "Staff", "Follow", a first name alone
     if " ".join(names.split()).casefold() in AGENCIES:
         return None
-    if not _capitalised(named) or _institution(names.split()) or re.search(r"[.!?:;]$", names):
+    if (
+        not _capitalised(named, caseless=labelled)
+        or _institution(names.split())
+        or re.search(r"[.!?:;]$", names)
+    ):
         return None
     return names
 
@@ -1253,13 +1262,25 @@ def no_person(name: str) -> bool:
     )
 
 
-def _capitalised(named: list[str]) -> bool:
+def _capitalised(named: list[str], caseless: bool = False) -> bool:
     """Whether ``named`` (a text's words, but the joiners) are names: two or more opening
-    with a capital (``al-Sharaa`` too), a name's small words between ("de", "von der")."""
+    with a capital (``al-Sharaa`` too), a name's small words between ("de", "von der");
+    with ``caseless``, or all opening with a letter of a script that has no capitals."""
     capitalised = [w for w in named if not _PARTICLE_WORD().fullmatch(w)]
+    if caseless and len(capitalised) >= 2 and all(_caseless(w[0]) for w in capitalised):
+        return True  # "ნინო ბერიძე", "राहुल शर्मा" after "ავტორი:", "लेखक:"
     return len(capitalised) >= 2 and all(
         w[0].isupper() or _PARTICLE_NAME().fullmatch(w) for w in capitalised
     )
+
+
+def _caseless(letter: str) -> bool:
+    """Whether ``letter`` is a letter of a script that writes no capitals (Georgian's
+    Mkhedruli too, which Unicode counts as small letters of Mtavruli's capitals, that
+    names are not written in)."""
+    if "\u10d0" <= letter <= "\u10ff":
+        return True
+    return letter.isalpha() and not letter.isupper() and not letter.islower()
 
 
 def _institution(words: list[str]) -> bool:
