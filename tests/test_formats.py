@@ -6423,6 +6423,29 @@ def test_a_list_of_links_is_no_article() -> None:
     assert "('Read Archive'), as in a list of links (a browser's bookmarks" in note
 
 
+def test_a_telegram_export_of_a_channel_is_refused_not_read_as_its_first_post() -> None:
+    """Telegram Desktop's export of a channel (messages.html, walk57) was read as one
+    article titled "Exported Data": its first post's text and the channel's name as its
+    paragraphs, and its other posts dropped without a word. It is refused on the line of
+    its first message, saying what it is and what to do; a page with one such element is
+    read."""
+    path = FIXTURES / "pages/telegram-export.html"
+    text = path.read_text(encoding="utf-8")
+    problems = Problems()
+    r = read_text(text, path.name, problems, fmt=detect_format(text, path.name))
+    assert [(d.line, d.message[:60]) for d in problems] == [
+        (26, "a Telegram export of a chat or a channel (messages.html), it")
+    ]
+    assert "add each post on its own" in next(iter(problems)).message
+    assert texts(r) == [] and "title" not in r.fields
+    one = (
+        text[: text.index('<div class="message default clearfix joined"')] + "</div></body></html>"
+    )
+    problems = Problems()
+    assert texts(read_text(one, path.name, problems, fmt="html"))
+    assert not list(problems)
+
+
 @pytest.mark.parametrize(
     ("body", "kept"),
     [

@@ -165,6 +165,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
         notes.append((line, f"{what} (the first {first[0]}) read as spaces"))
     page = scan(text)
     fields = _metadata(page, notes)
+    if (chat := _chat_export(text)) is not None:  # its first post was read, the rest dropped
+        problems.error(capture.display, chat, _CHAT_EXPORT)
+        return reading("html", {}, [], page.furniture, notes)
     if page.refused is not None:  # its text is not extracted; what was found before, kept
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
@@ -224,6 +227,26 @@ def _captioned(page: PageScan) -> str:
         f": its words are its figures' captions ({len(captions)}), as in a gallery of "
         "photographs, and a caption is never an article's text"
     )
+
+
+#: A message of Telegram Desktop's export of a chat or a channel ("Export chat history",
+#: as HTML: ``messages.html``, its messages ``div.message.default``, one after another).
+_CHAT_MESSAGE = later(r'<div class="message default clearfix(?: joined)?"')
+_CHAT_EXPORT = (
+    "a Telegram export of a chat or a channel (messages.html), its messages from here: an "
+    "article is one post; add each post on its own, its page saved from the browser "
+    "(https://t.me/CHANNEL/NUMBER) or its text copied into a .txt file"
+)
+
+
+def _chat_export(text: str) -> int | None:
+    """The line of the first message of a Telegram export of a chat (two messages or more:
+    see :data:`_CHAT_MESSAGE`), whose posts are no one article; None for any other page."""
+    found = _CHAT_MESSAGE().finditer(text)
+    first = next(found, None)
+    if first is None or next(found, None) is None:
+        return None
+    return text.count("\n", 0, first.start()) + 1
 
 
 #: The most blocks, and the most words in each, of a text of labels alone (see
