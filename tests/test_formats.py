@@ -2355,6 +2355,18 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         # Asharq Al-Awsat's: the label with its vowel marks, the time glued by a dash, the
         # tatweel standing for the dash before the Hijri day
         ("نُشر: 15:20-23 أبريل 2025 م ـ 25 شَوّال 1446 هـ", Stamp("2025-04-23", "15:20")),
+        # walk57: Armenian months, Vietnamese and Indonesian weekdays, Indonesia's zones,
+        # Persian's word for the hour, Polish and Hindi labels: no date was read
+        ("14:35, 23 ապրիլի, 2025", Stamp("2025-04-23", "14:35")),  # Armenpress's
+        ("23 ապրիլ 2025", Stamp("2025-04-23")),
+        ("Thứ tư, 23/4/2025, 14:35 (GMT+7)", Stamp("2025-04-23", "14:35", "+07:00")),
+        ("Rabu, 23 April 2025 14:35 WIB", Stamp("2025-04-23", "14:35", "+07:00")),
+        ("۱۴۰۴/۰۲/۰۳ ساعت ۱۴:۳۵", Stamp("1404-02-03", "14:35")),  # (a page in Persian:
+        # the Solar Hijri day, read so by the calendar's step after)
+        ("Publikacja: 23.04.2025 14:35", Stamp("2025-04-23", "14:35")),
+        ("प्रकाशित: 23 अप्रैल, 2025, 14:35 IST", Stamp("2025-04-23", "14:35")),
+        ("Thứ tư", None),
+        ("Rabu, 14:35", None),
         ("10時", None),
         ("15:20 / Politics", None),
         ("Published-Minister 2025", None),
@@ -4294,6 +4306,9 @@ def test_an_organisation_the_json_ld_names_as_author_is_no_byline(
         "수정 2025.04.24. 오후 4:40",  # Korean (audit 12)
         "עודכן: 24 באפריל 2025, 16:40",
         "آخر تحديث: 24 أبريل 2025 16:40",
+        "Aktualizacja: 24.04.2025 16:40",  # Polish (walk57)
+        "Diperbarui: 24 April 2025, 16:40",  # Indonesian
+        "अपडेटेड: 24 अप्रैल, 2025, 16:40",  # Hindi
     ],
 )
 def test_a_wire_copys_update_stamp_is_not_when_it_was_published(updated: str) -> None:
@@ -6348,6 +6363,8 @@ def test_a_stamp_beside_when_the_page_was_updated_gives_the_day() -> None:
     [
         ("April 21, 2025 Updated April 22, 2025 3 min read", "2025-04-21"),
         ("23.04.2025 - Update : 23.04.2025", "2025-04-23"),  # Anadolu's, with no name
+        # Rzeczpospolita's: the publication and the update (walk57)
+        ("Publikacja: 23.04.2025 14:35 Aktualizacja: 24.04.2025 09:10", "2025-04-23"),
         ("21 April 2025 · Last updated 22 April 2025", "2025-04-21"),
         ("Updated April 22, 2025", None),
         ("Talks held on 3 June 2025 Updated 4 June 2025", None),  # a standfirst's date

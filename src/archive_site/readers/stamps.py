@@ -20,6 +20,13 @@ from .base import Field, Reading, iso_date
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts
+#: The days of the week as Vietnamese and Indonesian sites open a stamp with them ("Thứ tư,
+#: 23/4/2025, 14:35 (GMT+7)", VnExpress's; "Rabu, 23 April 2025 14:35 WIB", Antara's): read
+#: over, not checked against the day.
+_OTHER_WEEKDAY = (
+    r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật"
+    r"|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
+)
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
 #: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation: read as its
 #: offset when it names one zone only (:data:`ZONES`), else as no offset (BST is British
@@ -46,6 +53,9 @@ ZONES = {
     "SGT": "+08:00",
     "JST": "+09:00",
     "KST": "+09:00",
+    "WIB": "+07:00",  # Indonesia's western, central and eastern time
+    "WITA": "+08:00",
+    "WIT": "+09:00",
 }
 #: A zone's name written out, as Business Wire stamps a release ("April 23, 2025 07:30 AM
 #: Eastern Daylight Time"), and its offset, when it names one zone only (another name,
@@ -95,7 +105,8 @@ _DATE_FORMS = (
     ),
 )
 #: Months as more languages' news sites name them in a stamp (as a day's month): Ukrainian,
-#: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi, Hebrew.
+#: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi, Hebrew,
+#: Armenian, Kazakh, Uzbek.
 _STAMP_LANGUAGES = (
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
@@ -106,6 +117,10 @@ _STAMP_LANGUAGES = (
     # Hebrew, alone and as a day's month ("23 באפריל 2025", "in April")
     "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
     "בינואר בפברואר במרץ באפריל במאי ביוני ביולי באוגוסט בספטמבר באוקטובר בנובמבר בדצמבר",
+    # Armenian, alone and as a day's month ("14:35, 23 ապրիլի, 2025", as Armenpress stamps)
+    "հունվար փետրվար մարտ ապրիլ մայիս հունիս հուլիս օգոստոս սեպտեմբեր հոկտեմբեր նոյեմբեր դեկտեմբեր",
+    "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի "
+    "նոյեմբերի դեկտեմբերի",
     # Kazakh ("23 сәуір 2025 ж."), and Uzbek's where it is not Azerbaijani's ("23 sentabr 2025")
     "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
     "_ _ _ _ _ _ _ avgust sentabr oktabr _ _",
@@ -160,6 +175,7 @@ CHANGED = (
     r"|обновлено|изменено|оновлено|(?:dernière\s+)?mise\s+à\s+jour|mis\s+à\s+jour|modifié"
     r"|(?:letzte\s+)?aktualisierung|aktualisiert|geändert|actualizado|modificado|aggiornato"
     r"|atualizado|güncellendi|(?:son\s+)?güncelleme(?:\s+tarihi)?|yenilənib|更新时间|更新日期"
+    r"|aktualizacja|zaktualizowano|diperbarui|अपडेटेड|अपडेट|թարմացվել"
     r"|更新|수정|최종수정|עודכן|(?:آخر\s+)?تحديث|به‌?\s?روز\s?رسانی|ویرایش"
 )
 #: Words saying a stamp tells when the page was saved, printed or read, not published: a
@@ -182,13 +198,14 @@ def says_changed(text: str) -> bool:
 _PUBLISHED = (
     r"date|(?:first\s+)?published|posted|опубликовано|дата\s+публикации|publié|"
     r"veröffentlicht|publicado|pubblicato|yayınlanma(?:\s+tarihi)?|yayın\s+tarihi|giriş\s+tarihi"
-    r"|dərc\s+olunub"
+    r"|dərc\s+olunub|publikacja|opublikowano|data\s+publikacji|diterbitkan|dipublikasikan"
+    r"|प्रकाशित|опубліковано|հրապարակվել"
     r"|tarix|发布时间|发布日期|发表时间|发布于|입력|송고(?:시간)?|등록|기사입력"
     r"|פורסם|(?:تاريخ\s+)?النشر|نشر\s+في|نشر|تاریخ\s+انتشار|منتشر\s+شده"
 )
 _LEAD = later(
     rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
-    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?",
+    rf"(?:(?:(?P<wd>{_WEEKDAY})|{_OTHER_WEEKDAY}),?\s+)?",
     re.I,
 )
 #: (Parted from the day by a comma, a slash or a bar, "15:20 / 23.04.2025" as Kun.uz stamps a
@@ -196,10 +213,11 @@ _LEAD = later(
 _TIME_FIRST = later(rf"^{_TIME}(?:\s*[-–/|,]\s*|\s+)(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
 _ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
-#: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵"; Thai's "น.", the hour's, after the time; a
+#: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵", or its word for the hour, "۱۴۰۴/۰۲/۰۳ ساعت
+#: ۱۴:۳۵", as Tasnim stamps a story; Thai's "น.", the hour's, after the time; a
 #: time in square brackets, as AZERTAC stamps a story, "23.04.2025 [15:40]".)
 _TIME_LAST = later(
-    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/)?\s*(?P<open>\[)?{_TIME}(?(open)\])"
+    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/|ساعت)?\s*(?P<open>\[)?{_TIME}(?(open)\])"
     rf"(?:\s*น\.)?(?:\s*{_TZ})?$"
 )
 
