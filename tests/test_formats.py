@@ -2385,6 +2385,18 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert stamp is None or stamp.weekday_note() is None
 
 
+def test_a_stamp_is_read_in_linear_time_on_spaces() -> None:
+    """A line of 390 spaces between two words took a second in ``parse_stamp`` (the
+    spaces before a time at the line's end, divided every way between two runs: walk57);
+    the longest line a stamp is looked for in, 400 characters, now takes milliseconds."""
+    import time
+
+    for line in ("a" + " " * 390 + "x", "Thứ" + " " * 390 + "x", "ساعت " * 79):
+        start = time.perf_counter()
+        assert parse_stamp(line) is None
+        assert time.perf_counter() - start < 0.2
+
+
 @pytest.mark.parametrize(
     "closing",
     [

@@ -214,10 +214,11 @@ _TIME_FIRST = later(rf"^{_TIME}(?:\s*[-–/|,]\s*|\s+)(?P<rest>.+)$")
 #: A time with its zone before the day, as AP stamps a story: "4:17 AM GMT+4, April 23, 2025".
 _ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
 #: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵", or its word for the hour, "۱۴۰۴/۰۲/۰۳ ساعت
-#: ۱۴:۳۵", as Tasnim stamps a story; Thai's "น.", the hour's, after the time; a
+#: ۱۴:۳۵", as Tasnim stamps a story; the spaces around them taken once, possessively: a line
+#: of 400 spaces between two words took 1 s; Thai's "น.", the hour's, after the time; a
 #: time in square brackets, as AZERTAC stamps a story, "23.04.2025 [15:40]".)
 _TIME_LAST = later(
-    rf"^(?P<rest>.+?)\s*(?:,|،|\bat\b|\bà\b|\||-|–|/|ساعت)?\s*(?P<open>\[)?{_TIME}(?(open)\])"
+    rf"^(?P<rest>.+?)\s*+(?:,|،|\bat\b|\bà\b|\||-|–|/|ساعت)?\s*+(?P<open>\[)?{_TIME}(?(open)\])"
     rf"(?:\s*น\.)?(?:\s*{_TZ})?$"
 )
 
