@@ -1004,3 +1004,28 @@ def test_an_otter_transcript_s_turns_are_marked_by_names_with_no_colon(
         ("answer", "ilham-aliyev"),
         ("body", None),  # the service's mark, not the last answer's words
     ]
+
+
+def test_a_teams_caption_file_s_voices_are_the_interview_s_speakers(
+    project_copy: Path,
+) -> None:
+    """A recorded interview's captions as Teams writes them (WebVTT, walk57), each cue's
+    speaker its voice, ``<v Name>``: read as plain text, the cues' numbers and timing lines
+    were paragraphs and no turn was found. Each voice's consecutive cues are one turn."""
+    text = (
+        "WEBVTT\n\n"
+        "b5c1/12-0\n00:00:03.520 --> 00:00:08.140\n<v Xinhua>Will the port double?</v>\n\n"
+        "b5c1/13-0\n00:00:09.020 --> 00:00:15.880\n<v Ilham Aliyev>By 2027, yes.</v>\n\n"
+        "b5c1/14-0\n00:00:16.000 --> 00:00:18.000\n<v Ilham Aliyev>And more.</v>\n\n"
+        "b5c1/15-0\n00:00:18.300 --> 00:00:20.700\n<v Xinhua>And the railway?</v>\n\n"
+        "b5c1/16-0\n00:00:21.100 --> 00:00:29.000\n<v Ilham Aliyev>It opens in 2026.</v>\n"
+    )
+    assert _interview(project_copy, "teams.capture.txt", text) == [
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+        ("question", "xinhua"),
+        ("answer", "ilham-aliyev"),
+    ]
+    article = load_archive(project_copy / "content").article("teams")
+    assert article.format == "subtitles"
+    assert article.paragraphs[1].text == "Ilham Aliyev: By 2027, yes. And more."

@@ -5,7 +5,8 @@ name, detection and reader) adds a format; adding a format is adding a module.
 Detection tries the formats in their ``order``: the first whose test passes
 reads the capture, ``plain`` last of all.  The formats (each module's
 docstring describes its own): ``webarchive``, ``warc``, ``mhtml``, ``html``,
-``ednews``, ``menafn``, ``clipping``, ``database``, ``wire``, ``markdown``, ``plain``.
+``subtitles``, ``ednews``, ``menafn``, ``clipping``, ``database``, ``wire``, ``markdown``,
+``plain``.
 """
 
 from __future__ import annotations

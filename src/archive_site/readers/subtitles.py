@@ -1,0 +1,179 @@
+"""``subtitles``: a recording's words as captions, WebVTT (``.vtt``) or SubRip (``.srt``).
+
+An interview or a hearing recorded on Zoom, Teams or video is often kept as its captions:
+cues, each a timing line (``00:00:02.140 --> 00:00:07.560``; SubRip numbers its cues and
+writes a comma before the milliseconds) and the words said.  The cues' words are the
+text, their numbers and timing lines none of it.  A speaker is the cue's WebVTT voice
+(``<v Jane Roe>...</v>``, as Teams writes it, read as ``Jane Roe: ...``, the form of a
+transcript's turn the loader reads) or the name the cue opens with (``Jane Roe: ...``, as
+Zoom writes it, kept as it is).  A paragraph is a speaker's consecutive cues, a cue that
+ends a sentence ending it (captions break sentences across cues at any word): so the
+turns of an interview whose cues name no speaker are its sentences, and no speaker is
+guessed.  Its other markup (``<i>``, ``<c.yellow>``, a karaoke time ``<00:00:05.000>``) is
+left out and its character references read.  A block that is no cue, with no timing
+line, is an error on its line; so are the header's ``NOTE``, ``STYLE`` and ``REGION``
+blocks none (they are WebVTT's comments and styles).  Nothing else is read: the title,
+date, outlet and speakers' entities are the archivist's, in the metadata.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from ..errors import Problems
+from ..patterns import later
+from .base import (
+    EMPTY_FIELDS,
+    Block,
+    Capture,
+    Field,
+    Format,
+    Reading,
+    script_language,
+    speaker_label,
+)
+
+SUFFIXES = (".vtt", ".srt")
+_TIME = r"(?:\d{1,3}:)?\d{1,2}:\d{2}[.,]\d{3}"
+#: A cue's timing line (its settings after it, in WebVTT: ``align:start position:10%``).
+_TIMING = later(rf"[ \t]*{_TIME}[ \t]+-->[ \t]+{_TIME}(?:[ \t].*)?")
+#: A WebVTT file's first line.
+_WEBVTT = later(r"\ufeff?WEBVTT(?:[ \t].*)?")
+#: WebVTT's blocks that are no cue: comments, style sheets, regions.
+_NOT_CUE = later(r"(?:NOTE|STYLE|REGION)(?:[ \t].*)?")
+#: A voice: ``<v Jane Roe>``, ``<v.loud Jane Roe>``.
+_VOICE = later(r"<v(?:\.[^\s>]*)?[ \t]+([^>]{1,80})>")
+#: Any other tag of a cue's text (``<i>``, ``</v>``, ``<c.yellow>``, ``<00:00:05.000>``).
+_TAG = later(r"</?[^<>\n]{0,80}>")
+#: What ends a sentence, its closing quotes or brackets after it: looked for in a cue's
+#: last characters alone (searched in the whole of a hostile cue, a run of stops and then
+#: of quotes, each stop tried would read every quote).
+_SENTENCE_END = later(r"[.!?…。！？][\"'”’»)\]]*$")
+_END_CHARACTERS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A cue's words, on one line, its speaker (casefolded; None when it names none) and
+    the line its words begin on."""
+
+    text: str
+    speaker: str | None
+    line: int
+
+
+def detect(capture: Capture) -> bool:
+    """A WebVTT file (``WEBVTT`` first), or SubRip's (its first cue's number, then a timing
+    line)."""
+    lines = capture.lines[:3]
+    if lines and _WEBVTT().fullmatch(lines[0].rstrip()):
+        return True
+    return (
+        len(lines) >= 2
+        and lines[0].strip().lstrip("\ufeff").isdigit()
+        and _TIMING().fullmatch(lines[1].rstrip()) is not None
+    )
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    cues = _cues(capture, problems)
+    body = tuple(_paragraphs(cues))
+    written = script_language(list(body)) if body else None
+    fields = EMPTY_FIELDS if written is None else {"language": Field(written, body[0].line)}
+    return Reading("subtitles", fields, body)
+
+
+def _cues(capture: Capture, problems: Problems) -> list[_Cue]:
+    """The file's cues, in order; the blocks that are no cue an error on the first one's
+    line, saying how many there are."""
+    out: list[_Cue] = []
+    wrong: list[int] = []
+    lines = capture.lines
+    start = 1 if lines and _WEBVTT().fullmatch(lines[0].rstrip()) else 0
+    for block, first in _blocks(lines, start):
+        timings = [n for n, line in enumerate(block) if _TIMING().fullmatch(line)]
+        if not timings or timings[0] > 1:
+            header = start and ((first == 2 and not timings) or _NOT_CUE().fullmatch(block[0]))
+            if not header:  # (under WEBVTT, its header's lines, "Kind: captions", and its
+                wrong.append(first)  # comments and styles are no cues)
+            continue
+        for n, at in enumerate(timings):  # cues with no blank line between them too
+            stop = timings[n + 1] if n + 1 < len(timings) else len(block)
+            if stop < len(block) and block[stop - 1].strip().isdigit():
+                stop -= 1  # the next cue's number
+            if block[at + 1 : stop]:
+                out.append(_cue(block[at + 1 : stop], first + at + 1))
+    if wrong:
+        more = (
+            f" ({len(wrong) - 1} more blocks after it are no cue either)" if len(wrong) > 1 else ""
+        )
+        problems.error(
+            capture.display,
+            wrong[0],
+            "not a cue of the subtitles: a cue is its timing line (00:00:01.000 --> "
+            f"00:00:04.000), perhaps its number or name above it, and its words below{more}",
+        )
+    return out
+
+
+def _blocks(lines: tuple[str, ...], start: int) -> list[tuple[list[str], int]]:
+    """The groups of non-blank lines from index ``start``, each with its first line's
+    number."""
+    blocks: list[tuple[list[str], int]] = []
+    current: list[str] = []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if line.strip():
+            if not current:
+                blocks.append((current, number))
+            current.append(line.rstrip())
+        else:
+            current = []
+    return blocks
+
+
+def _cue(words: list[str], line: int) -> _Cue:
+    """A cue's words as text: its voice, if any, before them as a turn's label (``Jane Roe:
+    ...``), its tags left out, its character references read."""
+    raw = " ".join(w.strip() for w in words)
+    voice = _VOICE().search(raw)
+    text = " ".join(html.unescape(_TAG().sub("", raw)).split())
+    if voice is not None:
+        name = " ".join(html.unescape(voice[1]).split())
+        return _Cue(f"{name}: {text}", name.casefold(), line)
+    said = speaker_label(text)
+    return _Cue(text, None if said is None else said.casefold(), line)
+
+
+def _paragraphs(cues: list[_Cue]) -> list[Block]:
+    """The cues joined into paragraphs: a speaker's consecutive cues (their name said once,
+    as the first says it), up to one ending a sentence."""
+    out: list[Block] = []
+    pending: list[str] = []
+    speaker: str | None = None
+    line = 0
+    for cue in cues:
+        text, same = cue.text, bool(pending) and cue.speaker == speaker
+        if pending and not same:
+            out.append(Block(" ".join(pending), line))
+            pending = []
+        if same and cue.speaker is not None:
+            text = text[len(_label_text(text)) :].lstrip()  # said once: "Jane Roe: ..."
+        if not pending:
+            speaker, line = cue.speaker, cue.line
+        if text:
+            pending.append(text)
+        if cue.speaker is None and _SENTENCE_END().search(text[-_END_CHARACTERS:]):
+            out.append(Block(" ".join(pending), line))  # no one named: a sentence's end
+            pending = []
+    if pending:
+        out.append(Block(" ".join(pending), line))
+    return out
+
+
+def _label_text(text: str) -> str:
+    """The label a cue's text opens with (``Jane Roe:``), up to its colon."""
+    return text[: text.index(":") + 1] if ":" in text else ""
+
+
+FORMAT = Format("subtitles", read, detect, order=8, suffixes=SUFFIXES)
