@@ -4169,6 +4169,10 @@ def test_a_sentence_that_speaks_of_subscribers_is_text(sentence: str) -> None:
         "Unlock this article. Subscribe to SCMP for unlimited access to award-winning journalism.",
         "Subscribe for full access to The Caspian Times.",
         "Unlock the full story",
+        # walk57: a newsletter's notice ending the e-mail, why it was sent
+        "You are receiving this email because you subscribed to Caspian Brief.",
+        "You're receiving this newsletter because you signed up at caspianbrief.example.",
+        "You received this message because you are a member of Caspian Ports.",
     ],
 )
 def test_a_call_to_pay_is_furniture(call: str) -> None:
@@ -4183,6 +4187,7 @@ def test_a_call_to_pay_is_furniture(call: str) -> None:
         "Unlocking the full potential of the corridor will take years, the minister said.",
         "Subscribers paid for full access to the port's data, officials said.",
         "The ministry will unlock this funding in June.",
+        "Officials said you are receiving this warning because the port is closed, which is a long sentence of the story itself and no notice of a newsletter at all.",
     ],
 )
 def test_a_sentence_about_unlocking_or_access_is_no_call_to_pay(sentence: str) -> None:

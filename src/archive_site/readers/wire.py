@@ -442,7 +442,9 @@ _PLACE = later(
 #: "Unlock this article. Subscribe to SCMP for unlimited access to award-winning journalism.",
 #: "This article is also available in French",
 #: "Already a subscriber? Log in",
-#: "Thanks for reading! If you enjoyed this, follow me...".
+#: "Thanks for reading! If you enjoyed this, follow me...";
+#: a newsletter's notice of why it was sent, ending an e-mail: "You are receiving this email
+#: because you subscribed to ...", "You received this newsletter because you signed up...".
 _BUTTON = later(
     r"(?:(?:listen\s+to|gift|share|save|print|bookmark|e-?mail)\s+(?:this\s+|the\s+)?"
     r"(?:article|story)(?:\s+(?:with\s+a\s+friend|for\s+later))?\W*$"
@@ -453,6 +455,8 @@ _BUTTON = later(
     r"|subscribe\s+(?:to\s+[^\s.!?]+(?:\s+[^\s.!?]+){0,3}\s+)?for\s+(?:unlimited|full)\s+access\b"
     r"|already\s+(?:a\s+)?(?:subscriber|member|registered)\s*\?\s*(?:log|sign)\s*in\W*$"
     r"|thanks?\s+(?:you\s+)?for\s+reading\b"
+    r"|you(?:['’]re|\s+are|\s+were)?\s+(?:receiving|received|getting|got)\s+this\s+"
+    r"(?:e-?mail|newsletter|message|mail)\s+(?:because|as)\b"
     r"|this\s+(?:article|story)\s+is\s+(?:also\s+)?available\s+in\s+[\w-]+\W*$)",
     re.IGNORECASE,
 )
