@@ -2426,6 +2426,7 @@ def test_a_stamp_is_read_in_linear_time_on_spaces() -> None:
         ["-END-"],
         ["اروپام/ ۳۳۲۱"],  # IRNA's desk code (audit 8)
         ["==Kyodo"],
+        ["انتهای پیام/"],  # Tasnim's end mark, "the message's end" (walk57)
         # a think tank's disclaimer (audit 8)
         [
             "Carnegie does not take institutional positions on public policy issues; the views "

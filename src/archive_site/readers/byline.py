@@ -636,7 +636,8 @@ _END_MARK = later(r"(?<=[.!?\"”»])\s+Enditem\s*$")
 #: reach its writers ("To contact the reporters on this story:", "Jane Roe in Baku at
 #: jroe@bloomberg.net;", an address alone), the print edition's line ("Published in Dawn,
 #: April 24th, 2025"), Yonhap's send stamp and tip line ("2025/04/23 21:05 송고"), Reuters'
-#: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem", "-0-").
+#: line on its principles, an agency's end mark ("(END)", "-END-", "Enditem", "-0-",
+#: "انتهای پیام/").
 _CLOSING = later(
     r"[—–-]\s*with\s+(?:additional\s+)?assistance\s+from\s+[^.;()]{2,120}\.?"
     r"|\(\s*updates?\s+(?:with|to|throughout|for|adding)\s+[^()]{2,160}\)\.?"
@@ -650,6 +651,8 @@ _CLOSING = later(
     r"|(?:photo|photos|foto|фото)\s*[:：]\s*[^.!?]{2,80}"
     r"|our\s+standards\s*:\s*the\s+thomson\s+reuters\s+trust\s+principles\.?(?:,?\s*opens\s+new"
     r"\s+tab)?|\(\s*end\s*\)|-+\s*end\s*-+|enditem|-0-"
+    # the Iranian agencies' end mark, "the message's end" (Tasnim's, ISNA's, Mehr's)
+    r"|انتهای\s+پیام\s*/?"
     # an agency's desk code ending the text: IRNA's "اروپام/ ۳۳۲۱"; Kyodo's "==Kyodo"
     r"|[^\W\d_]{2,12}\s*/\s*[\d۰-۹٠-٩]{2,6}|={2,}\s*[^\W\d_][\w-]*\s*=*",
     re.IGNORECASE,
