@@ -6617,3 +6617,38 @@ def test_a_byline_s_brackets_are_told_at_once_over_a_run_of_spaces() -> None:
         read_byline([line])
         stamp_after_names(line)
         assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "first"),
+    [
+        (
+            "pages/google-docs-export.html",
+            "Field notes: the ferry queue at Aktau",
+            "Jane Roe, 23 April 2025",
+        ),
+        ("pages/word-title-style.htm", "Interview with the port director", "When does"),
+    ],
+)
+def test_a_documents_title_style_is_its_headline(name: str, title: str, first: str) -> None:
+    """A Google Docs export ("Web page (.html, zipped)") and a Word document saved as a web
+    page have no ``<h1>``: the document's title is a paragraph in its Title style
+    (``p.title``, ``p.MsoTitle``). It was the text's first paragraph, and the Google Docs
+    export, with no ``<title>`` either, had no title (walk57). In a word processor's export
+    (its generator, or Google Docs' ``doc-content``), that paragraph is the headline."""
+    r = read_fixture(name)
+    assert fields(r)["title"] == title
+    assert texts(r)[0].startswith(first)
+
+
+def test_a_news_pages_title_class_is_no_headline() -> None:
+    """Only a word processor's export's Title style is a headline: on a news page, a
+    ``p.title`` is another story's title in a list, or anything."""
+    page = (
+        "<html><head><title>Ferries | Caspian Times</title></head><body>"
+        "<p class='title'>Other story: rail tariffs cut</p>"
+        "<article><p>Azerbaijan and Kazakhstan agreed on Wednesday to add ferries on the "
+        "Caspian crossing as freight grows.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert fields(r).get("title") != "Other story: rail tariffs cut"

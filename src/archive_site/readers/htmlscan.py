@@ -311,6 +311,7 @@ class _Open:
     bold: list[str] = field(default_factory=list)  # its text set in bold (<b>, <strong>)
     first_line: int = 0  # the line its first word is on, once one is
     broken: bool = False  # a <br> has parted its text
+    title: bool = False  # a document's paragraph in its Title style (see _DOCUMENT_TITLE)
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -318,6 +319,15 @@ _ARTICLE_ITEM = later(
     r"schema\.org/(?:\w*NewsArticle|Article|BlogPosting|Report|SatiricalArticle)/?(?:\s|$)",
     re.IGNORECASE,
 )
+
+
+#: A word processor's HTML export: Word's ("Web Page, Filtered": ``<meta name=Generator
+#: content="Microsoft Word 15">``), LibreOffice's (``<meta name="generator"
+#: content="LibreOffice 24.2...">``), Google Docs' (``<body class="c4 doc-content">``).
+_DOCUMENT_GENERATOR = later(r"(?:Microsoft\s+Word|LibreOffice|OpenOffice)\b", re.IGNORECASE)
+#: The class of a paragraph in such a document's Title style: Word's ``MsoTitle``, Google
+#: Docs' and LibreOffice's ``title``: the document's headline, as a page's ``<h1>`` is.
+_DOCUMENT_TITLE = frozenset(("MsoTitle", "title"))
 
 
 #: The classes Chrome's translation gives the ``<html>`` of a page it translated.
@@ -414,6 +424,7 @@ class _Scanner(HTMLParser):
         # _take_stamp)
         self.early: tuple[str, int, int] | None = None
         self.headline = False  # an <h1> outside the furniture has opened
+        self.document = False  # the page is a word processor's export (_DOCUMENT_GENERATOR)
         self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
         # The text after a <br> to the next one or its element's end, with its line: a block
@@ -428,6 +439,7 @@ class _Scanner(HTMLParser):
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
         self._head(tag, a, line)
+        self._note_document(tag, a)
         if tag == "br" and self.stack and not (self.in_furniture or self.skip):
             self._end_run()
             self._before_break(self.stack[-1])
@@ -452,6 +464,7 @@ class _Scanner(HTMLParser):
             self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
+        opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.item = item
         self.stack.append(opened)
@@ -658,10 +671,24 @@ class _Scanner(HTMLParser):
             assert box.furniture is not None
             self.out.furniture_blocks.append((box.furniture, text, box.line))
 
+    def _note_document(self, tag: str, a: dict[str, str]) -> None:
+        """Whether the page is a word processor's export (see :data:`_DOCUMENT_GENERATOR`)."""
+        if tag == "meta" and a.get("name", "").lower() == "generator":
+            self.document = self.document or bool(_DOCUMENT_GENERATOR().match(a.get("content", "")))
+        elif tag == "body" and "doc-content" in a.get("class", "").split():
+            self.document = True  # Google Docs'
+
+    def _document_title(self, tag: str, a: dict[str, str]) -> bool:
+        """Whether the element is a word processor's export's paragraph in its Title style
+        (see :data:`_DOCUMENT_TITLE`)."""
+        classes = a.get("class", "").split()
+        return self.document and tag == "p" and not _DOCUMENT_TITLE.isdisjoint(classes)
+
     def _text_of(self, top: _Open, text: str) -> None:
-        """What the text of an element outside the furniture is: the headline, the title,
-        the author's name, a block."""
-        if top.tag == "h1" and self.out.h1 is None:
+        """What the text of an element outside the furniture is: the headline (an ``<h1>``,
+        or a document's paragraph in its Title style), the title, the author's name, a
+        block."""
+        if (top.tag == "h1" or top.title) and self.out.h1 is None:
             self.out.h1 = (text, top.line)
         if top.tag == "title" and self.out.title is None:
             self.out.title = (text, top.line)
