@@ -331,6 +331,13 @@ def _zip(names: list[str]) -> bytes:
             "an OpenDocument text (.odt)",
         ),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), "a Word 97-2003 document"),
+        # walk57: an e-book was "a zip file"
+        (
+            _zip(["mimetype", "META-INF/container.xml"]).replace(
+                b"<x/>", b"application/epub+zip", 1
+            ),
+            "an EPUB e-book (.epub)",
+        ),
         (b"\x89PNG\r\n\x1a\n" + bytes(100), "a PNG image"),
         # walk51: a feed's item, or an export as JSON, was read as plain text, its markup
         # the article's text
@@ -365,6 +372,7 @@ def _zip(names: list[str]) -> bytes:
         "docx",
         "odt",
         "doc",
+        "epub",
         "png",
         "rss",
         "atom",
@@ -386,6 +394,22 @@ def test_a_document_of_another_kind_is_named_and_refused(
     assert f"doc.bin:1: {kind}" in result.stderr, result.stderr
     assert "save the article's text from it as a plain text file (.txt)" in result.stderr
     assert sorted((project_copy / "content/articles").iterdir()) == before
+
+
+def test_a_zipped_web_page_is_to_be_unzipped(project_copy: Path) -> None:
+    """Google Docs' "Web page (.html, zipped)" export was "a zip file", which said to save
+    the article's text as a .txt file (walk57): the page is in it, to be unzipped and
+    added. Its name is said; a zip file of anything else is a zip file."""
+    (project_copy / "doc.zip").write_bytes(_zip(["Fieldnotes.html", "images/image1.png"]))
+    result = cli("add", "doc.zip", "--id", "2025-04-30-a-document")
+    assert result.returncode == 1
+    assert (
+        "doc.zip:1: a zip file holding a web page, Fieldnotes.html (as Google Docs exports a "
+        "document), which archive-site does not read as it is: unzip it and add the page"
+    ) in result.stderr
+    (project_copy / "doc.zip").write_bytes(_zip(["notes.txt"]))
+    result = cli("add", "doc.zip", "--id", "2025-04-30-a-document")
+    assert "doc.zip:1: a zip file, which archive-site does not read" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -202,7 +202,8 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
     """
     document = document_kind(data)
     if document is not None:
-        problems.error(display, 1, _DOCUMENT_TEXT.format(document))
+        page = document.startswith("a zip file holding a web page")
+        problems.error(display, 1, (_UNZIP_TEXT if page else _DOCUMENT_TEXT).format(document))
         return None
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
         problems.error(display, 1, "UTF-32 text, which browsers do not read: save it as UTF-8")
@@ -286,7 +287,12 @@ _ZIPPED = (
     (b"application/vnd.oasis.opendocument.text", "an OpenDocument text (.odt)"),
     (b"xl/", "an Excel workbook"),
     (b"ppt/", "a PowerPoint presentation"),
+    (b"application/epub+zip", "an EPUB e-book (.epub)"),
 )
+#: A zip file whose first member is a web page, as Google Docs exports a document ("Web page
+#: (.html, zipped)": the page, and its images in a folder).
+_ZIPPED_PAGE = later(r"[^/\x00-\x1f]{1,80}\.html?", re.IGNORECASE)
+_UNZIP_TEXT = "{}, which archive-site does not read as it is: unzip it and add the page"
 _DOCUMENT_TEXT = (
     "{}, which archive-site does not read: save the article's text from it as a plain "
     "text file (.txt), or the page it came from with the browser, and add that (keep the "
@@ -314,6 +320,16 @@ _XML_KINDS = {
 }
 
 
+def _zip_kind(data: bytes) -> str:
+    """What a zip file no office document is holds, as its first member's name tells: a web
+    page (``Fieldnotes.html``, a Google Docs export), to be unzipped; else a zip file."""
+    size = int.from_bytes(data[26:28], "little")
+    first = data[30 : 30 + min(size, 200)].decode("utf-8", "replace")
+    if _ZIPPED_PAGE().fullmatch(first) is None:
+        return "a zip file"
+    return f"a zip file holding a web page, {first} (as Google Docs exports a document)"
+
+
 def document_kind(data: bytes) -> str | None:
     """What a file is, when its first bytes say it is a document of a kind no reader takes
     (a PDF, a Word or OpenDocument file, an RTF, an image; an XML document other than an
@@ -323,7 +339,7 @@ def document_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             if magic.startswith(b"PK"):  # which zip: its members' names are in its start
                 head = data[:4096]
-                return next((name for mark, name in _ZIPPED if mark in head), kind)
+                return next((name for mark, name in _ZIPPED if mark in head), _zip_kind(data))
             return kind
     head = data[:4096].removeprefix(codecs.BOM_UTF8)
     xml = _XML_ROOT().match(head.decode("latin-1"))  # (its markup's bytes are ASCII)
