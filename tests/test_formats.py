@@ -6652,3 +6652,24 @@ def test_a_news_pages_title_class_is_no_headline() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert fields(r).get("title") != "Other story: rail tariffs cut"
+
+
+def test_a_vietnamese_signature_names_the_writer_and_the_agency_drawn_on() -> None:
+    """VnExpress (walk57) stamps a story "Thứ tư, 23/4/2025, 14:35 (GMT+7)", a weekday
+    before the day, and signs one it translated "Minh Anh (theo Reuters)" ("after
+    Reuters"): no date was read, and the signature was the text's last paragraph. The day,
+    time and zone are read; the signature is a byline, naming the writer, and the agency
+    is the text's origin."""
+    r = read_fixture("pages/signed-theo-vi.html")
+    got = fields(r)
+    assert (got["published"], got["time"], got["timezone"]) == ("2025-04-23", "14:35", "+07:00")
+    assert (got["author"], got["agency"]) == ("Minh Anh", "Reuters")
+    assert texts(r)[-1].startswith("Hàng hóa quá cảnh")
+    assert ("byline", "Minh Anh (theo Reuters)") in [(f.kind, f.text) for f in r.furniture]
+    # no name before the brackets, or no agency in them: no writer, no origin
+    for ending, kept in (("Thông tin (theo báo chí)", True), ("(Theo Reuters)", False)):
+        html = (FIXTURES / "pages/signed-theo-vi.html").read_text(encoding="utf-8")
+        html = html.replace("<strong>Minh Anh</strong> (<em>theo Reuters</em>)", ending)
+        got = fields(read_text(html, "p.html", Problems(), fmt="html"))
+        assert "author" not in got
+        assert ("agency" in got) is not kept, (ending, got)

@@ -863,6 +863,11 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
     sourced = _take_source(body, fields)
     if sourced is not None:
         return sourced
+    if (signed_drawn := _signed_drawn(text)) is not None:  # "Minh Anh (theo Reuters)"
+        last = body.pop()
+        fields.setdefault("author", Field(signed_drawn[0], last.line))
+        _credit_origin(fields, signed_drawn[1], last.line)
+        return Furniture("byline", last.text, last.line)
     signed = _signed(text)
     if signed is not None:  # "Автор: Иван Петров", "Müəllif: Elnur Məmmədov" ending the text
         last = body.pop()
@@ -881,10 +886,12 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
 
 #: A line naming the agencies a story draws on, as other languages write it: "По материалам
 #: РИА Новости", "С использованием материалов ТАСС", "Mit Material von dpa und Reuters", "Con
-#: información de EFE", "Com informações da Reuters", "(Avec AFP)", "(With agencies)".
+#: información de EFE", "Com informações da Reuters", "(Avec AFP)", "(With agencies)",
+#: Vietnamese "(Theo Reuters)" ("after Reuters", as VnExpress ends a story it translated).
 _DRAWN_ON = later(
     r"[(\[*]?\s*(?:[—–-]+\s*)?(?:по\s+материалам|с\s+использованием\s+материалов|mit\s+material"
-    r"\s+(?:von|der|des)|con\s+informaci(?:ón|ones)\s+de|com\s+informações\s+d[aeo]s?|avec|with)"
+    r"\s+(?:von|der|des)|con\s+informaci(?:ón|ones)\s+de|com\s+informações\s+d[aeo]s?|avec|with"
+    r"|theo)"
     r"\s+(?P<names>[^.;()\[\]]{2,60}?)\s*[)\]]?\.?",
     re.IGNORECASE,
 )
@@ -893,6 +900,23 @@ _AGENCIES_UNNAMED = later(
     r"(?:news\s+)?agencies|agences|agenturen|agencias|agências|агентств\w*|информагентств\w*",
     re.IGNORECASE,
 )
+
+
+#: A writer's name and, in brackets after it, the agencies the story draws on, as VnExpress
+#: signs a story it translated: "Minh Anh (theo Reuters)".
+_SIGNED_DRAWN = later(r"(?P<names>[^()\[\]]{3,60}?)\s*(?P<drawn>\((?i:theo)\s[^()]{2,70}\))")
+
+
+def _signed_drawn(text: str) -> tuple[str, str] | None:
+    """The writer and the news agency a line signing the text and naming the agency it draws
+    on names (see :data:`_SIGNED_DRAWN`); None for any other line, or when the brackets name
+    no news agency the readers know, or what is before them no one."""
+    m = _SIGNED_DRAWN().fullmatch(text)
+    if m is None:
+        return None
+    agency = _drawn_on(m["drawn"])
+    names = _names_alone(m["names"]) if agency else None
+    return None if names is None or agency is None else (names, agency)
 
 
 def _drawn_on(text: str) -> str | None:
