@@ -6673,3 +6673,35 @@ def test_a_vietnamese_signature_names_the_writer_and_the_agency_drawn_on() -> No
         got = fields(read_text(html, "p.html", Problems(), fmt="html"))
         assert "author" not in got
         assert ("agency" in got) is not kept, (ending, got)
+
+
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("Caspian Brief, 12 Dostyk Ave, Almaty 050000, Kazakhstan", True),
+        ("548 Market Street PMB 72296, San Francisco, CA 94104", True),  # Substack's
+        ("12 Nizami küçəsi, Bakı AZ1000, Azərbaycan", True),
+        ("The embassy is at 12 Dostyk Ave, Almaty 050000.", False),  # a sentence
+        ("In 2025, 40 ships used the port, up from 2024", False),  # no street
+        ("Jane Roe, 1200 words, Baku 2025", False),
+        ("1 " * 10_000, False),
+    ],
+)
+def test_what_a_postal_address_alone_is(line: str, address: bool) -> None:
+    from archive_site.readers.byline import postal_address
+
+    assert postal_address(line) is address
+
+
+def test_a_newsletters_address_ending_the_email_is_furniture() -> None:
+    """A newsletter ends its e-mail with why it was sent and its sender's postal address, as
+    the law of the United States asks (walk57): both were the text's last paragraphs."""
+    mail = NEWSLETTER.replace(
+        "ports.</p></td></tr></table>",
+        "ports.</p><p>You are receiving this email because you subscribed to The Caspian "
+        "Brief.</p><p>The Caspian Brief, 12 Dostyk Ave, Almaty 050000, Kazakhstan</p></td>"
+        "</tr></table>",
+    )
+    r = read_text(mail, "brief.eml", Problems(), fmt="mhtml")
+    assert texts(r)[-1].startswith("For Baku, the deal is a hedge")
+    assert [f.kind for f in r.furniture][-2:] == ["prompt", "footer"]

@@ -837,6 +837,30 @@ def _two_outlets(before: str, after: str) -> bool:
     )
 
 
+#: A postal address on a line of its own, as a newsletter ends its e-mail (the sender's, as
+#: the law of the United States asks of it): a house's number and a street's word, commas
+#: between its parts, a postcode ("Caspian Brief, 12 Dostyk Ave, Almaty 050000, Kazakhstan",
+#: "548 Market Street PMB 72296, San Francisco, CA 94104").
+_STREET = later(
+    r"\b\d{1,5}[A-Za-z]?,?\s+(?:[^\W\d_][\w'’.-]*\s+){0,4}(?i:street|st|avenue|ave|road|rd"
+    r"|boulevard|blvd|lane|ln|drive|dr|way|square|sq|place|pl|suite|floor|prospekt|prospect"
+    r"|küçəsi|prospekti|cad(?:desi)?|sok(?:ak)?|straße|strasse|str|rue|avenida|calle|via)\b"
+)
+_POSTCODE = later(r"\b(?:[A-Z]{1,2}[\s-]?)?\d{4,6}(?:-\d{4})?\b")
+_MOST_ADDRESS_WORDS = 16
+
+
+def postal_address(text: str) -> bool:
+    """Whether a paragraph is a postal address alone (see :data:`_STREET`): a few words
+    with commas, a street and a postcode, not ending as a sentence does."""
+    words = text.split()
+    if not 3 <= len(words) <= _MOST_ADDRESS_WORDS or "," not in text:
+        return False
+    if text.rstrip()[-1:] in ".!?:;":
+        return False
+    return _STREET().search(text) is not None and _POSTCODE().search(text) is not None
+
+
 def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | None:
     """The credit line ending the text, taken out of ``body`` (which keeps at least one
     paragraph) as furniture; its author (:func:`credits_author`) is the author when
@@ -854,6 +878,9 @@ def _take_credit(body: list[Block], fields: dict[str, Field]) -> Furniture | Non
         agency = drawn if contributed is None else _credited_agency(contributed)
         _credit_origin(fields, agency, last.line)
         return Furniture("credits", last.text, last.line)
+    if postal_address(text):
+        last = body.pop()  # a newsletter's sender's address
+        return Furniture("footer", last.text, last.line)
     if _author_bio(text, fields.get("author")):
         last = body.pop()  # the outlet's words on its writer, not the story's
         return Furniture("boilerplate", last.text, last.line)
