@@ -5558,6 +5558,8 @@ def test_where_a_change_is_said_is_tried_once_for_a_run_of_spaces() -> None:
         ("BAKU, July 9 (APA) --", "APA", None),
         ("BAKU, Azerbaijan, July 9. (Trend)", "Trend", None),
         ("BEIJING, July 9 /Xinhua/ --", "Xinhua", None),
+        # walk57: Armenpress in Armenian, ended by Armenian's full stop, stayed in the text
+        ("ԵՐԵՎԱՆ, 9 ՀՈՒԼԻՍԻ, ԱՐՄԵՆՊՐԵՍ։", "ԱՐՄԵՆՊՐԵՍ", None),
     ],
 )
 def test_an_agency_s_dateline_in_another_site_s_copy_names_the_origin(

@@ -105,10 +105,11 @@ COLON_DATELINE = later(
 
 #: ``Bakı, 23 aprel, AZƏRTAC``: place, day and agency parted by commas, the agency in
 #: capitals (checked after the match), as Azerbaijani agencies write it; often a paragraph
-#: of its own above the text.
+#: of its own above the text.  Armenpress's in Armenian ends with Armenian's full stop:
+#: ``ԵՐԵՎԱՆ, 23 ԱՊՐԻԼԻ, ԱՐՄԵՆՊՐԵՍ։``.
 COMMA_DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}),\s+{_DAY_MONTH},\s+"
-    r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*))(?:\.?\s*$|\.\s+(?=\S)|\s*(?:--|[—–-])\s+(?=\S))"
+    r"(?P<ag>[^\W\d_][^\W_]*(?:[.-][^\W_]+)*))(?:[.։]?\s*$|[.։]\s+(?=\S)|\s*(?:--|[—–-])\s+(?=\S))"
 )
 
 
