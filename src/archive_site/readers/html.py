@@ -234,8 +234,8 @@ def _captioned(page: PageScan) -> str:
 _CHAT_MESSAGE = later(r'<div class="message default clearfix(?: joined)?"')
 _CHAT_EXPORT = (
     "a Telegram export of a chat or a channel (messages.html), its messages from here: an "
-    "article is one post; add each post on its own, its page saved from the browser "
-    "(https://t.me/CHANNEL/NUMBER) or its text copied into a .txt file"
+    "article is one post; add each post on its own, its text copied into a .txt file (its "
+    "channel, day and time, shown above it, are for the metadata)"
 )
 
 
