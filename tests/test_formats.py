@@ -6707,3 +6707,28 @@ def test_a_newsletters_address_ending_the_email_is_furniture() -> None:
     r = read_text(mail, "brief.eml", Problems(), fmt="mhtml")
     assert texts(r)[-1].startswith("For Baku, the deal is a hedge")
     assert [f.kind for f in r.furniture][-2:] == ["prompt", "footer"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # walk57: a Facebook post's counters and buttons, glued as the page is copied
+        ("1.2KLikeCommentShare84 comments211 shares", "navigation"),
+        ("48.2K Views", "navigation"),
+        ("312 replies 1.2K reposts 3.9K likes", "navigation"),
+        ("1,024 Comments", "navigation"),
+        ("Like", None),  # no number
+        ("2025", None),  # no word
+        ("5 Mentions", None),
+        ("The port has 12 shares", None),
+        ("1." * 50_000 + "x", None),
+    ],
+)
+def test_a_social_pages_counters_are_furniture(line: str, kind: str | None) -> None:
+    import time
+
+    from archive_site.readers.wire import promotion
+
+    start = time.perf_counter()
+    assert promotion(line) == kind
+    assert time.perf_counter() - start < 0.5

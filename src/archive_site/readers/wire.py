@@ -461,6 +461,16 @@ _BUTTON = later(
     re.IGNORECASE,
 )
 _MAX_BUTTON_WORDS = 16
+#: A social page's counters and buttons under a post, alone in a block, their elements' words
+#: often glued as a page copies them: "1.2KLikeCommentShare84 comments211 shares", "48.2K
+#: Views", "312 replies 1.2K reposts". (Each part taken whole, possessively: a run of digits
+#: divided every way between repetitions took exponential time; a plural's "s" in small
+#: letters only, or "CommentShare" lost its "S".)
+_COUNTERS = later(
+    r"(?:[\d.,]++\s*+(?-i:[KkMm](?![a-z]))?\s*+|(?:(?:like|comment|share|view|repost|retweet"
+    r"|bookmark|reaction|upvote|point|quote|save)(?-i:s)?|repl(?:y|ies))\s*+|[·•|]\s*+)++",
+    re.IGNORECASE,
+)
 #: A page's notice of its age when it was saved, as The Guardian heads an older story ("This
 #: article is more than 1 year old", "Cet article a plus d'un an", "Dieser Artikel ist mehr
 #: als 2 Jahre alt"): the site's words on the day it was read, none of the article's.
@@ -556,6 +566,17 @@ def points_elsewhere(label: str) -> bool:
     return _READ_ALSO().fullmatch(label) is not None and not label.endswith(("-", "–"))
 
 
+def _counters(text: str) -> bool:
+    """Whether a paragraph is a social page's counters and buttons alone (see
+    :data:`_COUNTERS`): a number and a button's word at least."""
+    text = text.strip()
+    return (
+        _COUNTERS().fullmatch(text) is not None
+        and any(c.isdigit() for c in text)
+        and any(c.isalpha() and c not in "KkMm" for c in text)
+    )
+
+
 def promotion(text: str, *, first: bool = False) -> str | None:
     """The kind of furniture a paragraph inside the text is, when it points to another
     story ("read-also"), asks the reader to follow or pay for the outlet ("prompt"), marks
@@ -578,6 +599,8 @@ def promotion(text: str, *, first: bool = False) -> str | None:
         return "prompt"
     if words <= _MAX_BUTTON_WORDS and _BUTTON().match(text):
         return "prompt"
+    if words <= _MAX_BUTTON_WORDS and _counters(text):
+        return "navigation"
     if _AGE_NOTICE().fullmatch(text.strip()):
         return "notice"
     if _is_copyright(text):
