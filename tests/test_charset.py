@@ -396,6 +396,48 @@ def test_a_document_of_another_kind_is_named_and_refused(
     assert sorted((project_copy / "content/articles").iterdir()) == before
 
 
+@pytest.mark.parametrize(
+    "chat",
+    [
+        # Android's export: the app's notice first, then messages (walk57)
+        "23/04/2025, 09:12 - Messages and calls are end-to-end encrypted. Learn more.\n"
+        "23/04/2025, 09:14 - Farid Aliyev: The port says the berth opens in June.\n"
+        "23/04/2025, 09:15 - Farid Aliyev: Capacity to 1 million TEU by 2027.\n"
+        "23/04/2025, 09:21 - Jane Roe: <Media omitted>\n",
+        # iOS's
+        "[23.04.25, 09:14:05] Farid Aliyev: The port says the berth opens in June.\n"
+        "[23.04.25, 09:15:11] Jane Roe: Thanks! Do you have the statement?\n",
+        "[4/23/25, 9:14:05 AM] Farid Aliyev: The port says the berth opens in June.\n"
+        "[4/23/25, 9:15:11 AM] Jane Roe: Thanks!\n",
+    ],
+)
+def test_a_chat_exported_as_text_is_refused_saying_what_to_do(
+    project_copy: Path, chat: str
+) -> None:
+    """A WhatsApp chat exported as text was read as plain text: its messages, with their
+    days, times and the app's notices, one paragraph (walk57). It is named, and what to
+    do said: copy the messages cited as turns, "Name: words"."""
+    (project_copy / "chat.txt").write_text(chat, encoding="utf-8")
+    result = cli("add", "chat.txt", "--id", "2025-04-30-a-chat")
+    assert result.returncode == 1
+    assert "chat.txt:1: a WhatsApp chat export" in result.stderr, result.stderr
+    assert "each a paragraph opening with its writer's name" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "23/04/2025, 14:05 - Trend\n\nBAKU, Azerbaijan, April 23. The ministry said...\n",
+        "[00:00:05] Jane Roe: Welcome back.\n[00:00:14] Taleh Ziyadov: Thank you.\n",
+        "23.04.2025, 14:05 - Aliyev: one entry.\nThe second line is prose.\n",
+    ],
+)
+def test_what_is_no_chat_export(text: str) -> None:
+    from archive_site.readers.charset import document_kind
+
+    assert document_kind(text.encode()) is None
+
+
 def test_a_zipped_web_page_is_to_be_unzipped(project_copy: Path) -> None:
     """Google Docs' "Web page (.html, zipped)" export was "a zip file", which said to save
     the article's text as a .txt file (walk57): the page is in it, to be unzipped and

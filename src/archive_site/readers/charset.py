@@ -202,8 +202,8 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
     """
     document = document_kind(data)
     if document is not None:
-        page = document.startswith("a zip file holding a web page")
-        problems.error(display, 1, (_UNZIP_TEXT if page else _DOCUMENT_TEXT).format(document))
+        advice = next((a for start, a in _ADVICE if document.startswith(start)), _DOCUMENT_TEXT)
+        problems.error(display, 1, advice.format(document))
         return None
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16's
         problems.error(display, 1, "UTF-32 text, which browsers do not read: save it as UTF-8")
@@ -293,6 +293,17 @@ _ZIPPED = (
 #: (.html, zipped)": the page, and its images in a folder).
 _ZIPPED_PAGE = later(r"[^/\x00-\x1f]{1,80}\.html?", re.IGNORECASE)
 _UNZIP_TEXT = "{}, which archive-site does not read as it is: unzip it and add the page"
+_CHAT_TEXT = (
+    "{}, which archive-site does not read as an article: copy the messages you cite into a "
+    ".txt file of their own, each a paragraph opening with its writer's name (Jane Roe: "
+    "...), as an interview's turns, and give the chat's day, title and people in the "
+    "metadata"
+)
+#: What to do with a document of those kinds, where it is not to save its text.
+_ADVICE = (
+    ("a zip file holding a web page", _UNZIP_TEXT),
+    ("a WhatsApp chat export", _CHAT_TEXT),
+)
 _DOCUMENT_TEXT = (
     "{}, which archive-site does not read: save the article's text from it as a plain "
     "text file (.txt), or the page it came from with the browser, and add that (keep the "
@@ -348,7 +359,39 @@ def document_kind(data: bytes) -> str | None:
         return _XML_KINDS.get(root, f"an XML document (its root element is <{root}>)")
     if head.lstrip()[:1] in (b"{", b"[") and _json(data):
         return "a JSON document"
+    if _chat(head):
+        return "a WhatsApp chat export (its messages' day, time and writer opening each line)"
     return "a table of comma-separated values (CSV)" if _table(head) else None
+
+
+#: A line of a chat exported as text, as WhatsApp writes it on Android ("23/04/2025, 09:14 -
+#: ") or on iOS ("[23.04.25, 09:14:05] "): its day and time, then (a message's, not the
+#: app's notice's) its writer and a colon.
+_CHAT_STAMP = later(
+    r"\u200e?\[?\d{1,2}[/.]\d{1,2}[/.]\d{2,4},\s\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?\s?[Mm]\.?)?"
+    r"(?:\]\s|\s-\s)"
+)
+_CHAT_WRITER = later(r"[^:\n]{1,60}:\s")
+#: The lines looked at, and how many of them must be a message's.
+_CHAT_LINES = 5
+_CHAT_MESSAGES = 2
+
+
+def _chat(head: bytes) -> bool:
+    """Whether a file's first bytes are a chat exported as text (see :data:`_CHAT_STAMP`):
+    its first line opens with a day and a time, and two of its first five lines are
+    messages, a writer's name and a colon after them."""
+    lines = [line for line in head.decode("utf-8", "replace").splitlines() if line.strip()]
+    lines = lines[:_CHAT_LINES]
+    if not lines or _CHAT_STAMP().match(lines[0].lstrip("\ufeff")) is None:
+        return False
+    stamped = [_CHAT_STAMP().match(line) for line in lines]
+    messages = sum(
+        1
+        for line, m in zip(lines, stamped, strict=True)
+        if m and _CHAT_WRITER().match(line, m.end())
+    )
+    return messages >= _CHAT_MESSAGES
 
 
 #: A column's name in a table's first line: a word or a few, of no sentence
