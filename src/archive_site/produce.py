@@ -126,6 +126,7 @@ def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> 
         else:
             pages = reuse.link_unchanged(site.pages, Files(folder), reused)
     linking = time.perf_counter() - t0
+    site.renderer.data.spill(folder)
     try:
         timing = _render(site, pages, folder, jobs)
         if linker is not None:
@@ -138,6 +139,7 @@ def produce(site: Site, folder: Path, jobs: int, reuse: Reuse | None = None) -> 
                 timing.write += more.write
                 timing.written.update(more.written)
     finally:
+        site.renderer.data.end_spill()
         if linker is not None:
             linker.stop()
     timing.write += linking

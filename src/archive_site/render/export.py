@@ -35,7 +35,7 @@ from typing import Any, Protocol
 from markupsafe import escape
 
 from .. import urls
-from ..cache import Blobs, Ref, Unreadable, ref_sizes
+from ..cache import Blobs, Ref, SpillBlobs, Unreadable, ref_sizes
 from ..counts import plural
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
 from ..patterns import later
@@ -681,6 +681,18 @@ class DataParts:
         """Look parts up in ``store``, and keep them there, under ``key``."""
         self._key, self._store, self._blobs = key, store, store.blobs(STORED)
 
+    def spill(self, folder: Path) -> None:
+        """With no store, keep the parts made in a file of no name in ``folder`` (the build's
+        own) rather than in memory, until :meth:`end_spill` (see
+        :class:`~archive_site.cache.SpillBlobs`)."""
+        if self._store is None and self._blobs is None:
+            self._blobs = SpillBlobs(folder, STORED)
+
+    def end_spill(self) -> None:
+        """Remove the file :meth:`spill` keeps the parts in; none are made after it."""
+        if isinstance(self._blobs, SpillBlobs):
+            self._blobs.close()
+
     def prepare(self) -> None:
         """Make every part now, in this process, when they are kept (see :mod:`..produce`:
         what a worker process makes is not kept)."""
@@ -768,7 +780,8 @@ class DataParts:
             h = _Held(make, key, ref)
             if ref is None:
                 values = make()
-                h.ref = None if blobs is None or key is None else blobs.add(values)
+                kept = blobs is not None and (key is not None or store is None)  # (a spill)
+                h.ref = blobs.add(values) if kept and blobs is not None else None
                 if h.ref is None:
                     h.values = values
             if store is not None and key is not None and h.ref is not None and h.ref != was:
