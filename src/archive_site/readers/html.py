@@ -502,10 +502,24 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
     others = _drop_others_posts(tree)
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
-    text = trafilatura.extract(
+    lines = _extracted(trafilatura.extract, tree, precise=True)
+    region = _main_region(tree)
+    if region is not None and lines and not _within(lines, region):
+        # the extractor took a sidebar and left the page's main region (old Reddit's
+        # "A subreddit about ...", "84,221 readers" for the post): the region, alone
+        again = _extracted(trafilatura.extract, _alone(tree, region), precise=False)
+        if sum(map(len, again)) > sum(map(len, lines)):
+            lines = again
+    return _with_missed(tree, lines), pointers, others
+
+
+def _extracted(extract: Any, tree: Any, *, precise: bool) -> list[str]:
+    """The lines of the main text that trafilatura's ``extract`` finds in ``tree``
+    (favouring precision when ``precise``)."""
+    text = extract(
         tree,
         output_format="txt",
-        favor_precision=True,
+        favor_precision=precise,
         include_comments=False,
         include_tables=False,
         include_images=False,
@@ -513,8 +527,62 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
         with_metadata=False,
         deduplicate=False,
     )
-    lines = [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
-    return _with_missed(tree, lines), pointers, others
+    return [" ".join(line.split()) for line in (text or "").split("\n") if line.strip()]
+
+
+#: The page's main region, as it marks it: ``<main>`` or ``role="main"``.
+_MAIN_REGION = "//main | //*[@role = 'main']"
+
+
+def _main_region(tree: Any) -> Any:
+    """The one main region of the page (see :data:`_MAIN_REGION`) that no other holds, if
+    the page marks one alone; else None."""
+    found = tree.xpath(_MAIN_REGION)
+    outer = [e for e in found if not any(a in found for a in e.iterancestors())]
+    return outer[0] if len(outer) == 1 else None
+
+
+def _within(lines: list[str], region: Any) -> bool:
+    """Whether any of the extracted ``lines`` (of a letter at least) is text of
+    ``region``."""
+    inside = _key(" ".join(region.itertext())).replace(" ", "")
+    return any(
+        _key(line).replace(" ", "") in inside for line in lines if any(c.isalpha() for c in line)
+    )
+
+
+def _alone(tree: Any, region: Any) -> Any:
+    """A copy of ``tree`` holding ``region`` alone in its body (its ancestors, without
+    their other children)."""
+    import copy
+
+    path = region.getroottree().getpath(region)
+    kept = copy.deepcopy(tree)
+    element = kept.getroottree().xpath(path)[0]
+    while (parent := element.getparent()) is not None:
+        for other in list(parent):
+            if other is not element and other.tag != "head":
+                parent.remove(other)
+        element = parent
+    _without_labels(kept)
+    return kept
+
+
+#: The most words a post's line of labels has: its title as a link, "submitted 7 days ago by
+#: caspian_observer" around its ``<time>``.
+_LABEL_WORDS = 12
+
+
+def _without_labels(tree: Any) -> None:
+    """``tree`` without its short paragraphs that are links and little else (a post's title
+    linking to itself) or that hold a ``<time>`` (its stamp and its poster's name): a
+    region's labels, which the extractor favouring recall takes as text."""
+    for p in list(tree.iter("p")):
+        words = len(" ".join(p.itertext()).split())
+        if words > _LABEL_WORDS:
+            continue
+        if next(p.iter("time"), None) is not None or _linked_words(p) > _MISSED_LINKS * words:
+            p.drop_tree()
 
 
 def _drop_others_posts(tree: Any) -> list[str]:

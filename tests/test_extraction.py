@@ -1,0 +1,66 @@
+"""Saved pages whose text the extractor loses or mistakes (walk58): a sidebar taken for
+the text, another account's reply kept in a thread, text only in the page's metadata."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from archive_site.errors import Problems
+from archive_site.readers import Reading, detect_format, read_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read_page(name: str) -> tuple[Reading, Problems]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    problems = Problems()
+    return read_text(text, name, problems, fmt=detect_format(text, name)), problems
+
+
+def texts(r: Reading) -> list[str]:
+    return [b.text for b in r.blocks]
+
+
+def test_a_sidebar_is_not_the_text_of_a_pages_main_region() -> None:
+    """Old Reddit's self-post: favouring precision, the extractor dropped the post (in
+    ``div.expando div.md``) and took the sidebar ("A subreddit about Azerbaijan...", "84,221
+    readers") for the text (walk57). The page marks its main region (``role="main"``); the
+    text found outside it, the region alone is read: the post, not its title's link nor its
+    "submitted ... by" line."""
+    r, problems = read_page("pages/reddit-self-post.html")
+    assert not list(problems)
+    assert texts(r) == [
+        "The port authority announced today that the second container berth at Alat will "
+        "open in June. They say capacity will double to 1 million TEU by 2027.",
+        "Does anyone know if this will help with the truck queues on the Georgian border?",
+    ]
+    assert {f.kind for f in r.furniture} >= {"comments"}
+
+
+def test_text_inside_the_main_region_is_read_as_before() -> None:
+    """A page whose text the extractor finds in its ``<main>`` is read as it was; and one
+    whose ``<main>`` holds less than the text found outside it keeps that text."""
+    article = (
+        "<p>Azerbaijan and Kazakhstan agreed on Wednesday to add ferries on the Caspian "
+        "crossing as freight between China and Europe grows.</p><p>The two ports will share "
+        "a booking system from June, the ministries said in a joint statement.</p>"
+    )
+    for page in (
+        f"<html><body><nav>Home</nav><main><article>{article}</article></main></body></html>",
+        f"<html><body><main><p>Search</p></main><article>{article}</article></body></html>",
+    ):
+        r = read_text(page, "p.html", Problems(), fmt="html")
+        assert texts(r)[0].startswith("Azerbaijan and Kazakhstan agreed")
+        assert texts(r)[1].startswith("The two ports will share")
+
+
+def test_the_main_region_is_found_in_linear_time() -> None:
+    nested = "<div>" * 10_000 + "x" + "</div>" * 10_000
+    for body in (" " * 100_000, "a" * 1_000_000, nested):
+        page = (
+            f"<html><body><aside><p>Side words here.</p></aside><main>{body}</main></body></html>"
+        )
+        start = time.perf_counter()
+        read_text(page, "p.html", Problems(), fmt="html")
+        assert time.perf_counter() - start < 5
