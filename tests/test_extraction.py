@@ -64,3 +64,43 @@ def test_the_main_region_is_found_in_linear_time() -> None:
         start = time.perf_counter()
         read_text(page, "p.html", Problems(), fmt="html")
         assert time.perf_counter() - start < 5
+
+
+def test_another_accounts_reply_under_a_thread_is_furniture() -> None:
+    """A saved X thread: each post an ``<article>`` opening with a link to its account's
+    page, none naming its author in an element saying so. A reply by another account was
+    kept in the text, its words standing as the author's (walk57). The posts opening with a
+    link to the first's account make the thread; a shorter one by another is a reply."""
+    r, problems = read_page("pages/x-thread-reply.html")
+    assert not list(problems)
+    body = "\n".join(texts(r))
+    assert "Georgian railways" not in body
+    assert "2/ Capacity goes" in body and "3/ The bottleneck" in body
+    replies = [f for f in r.furniture if f.kind == "comments"]
+    assert len(replies) == 1 and "Georgian railways" in replies[0].text
+
+
+def test_stories_each_opening_with_their_own_link_are_no_thread() -> None:
+    """A page of ``<article>``s each opening with a link of one path segment (a story's
+    slug) is no thread: no account wrote two, and nothing is dropped as a reply."""
+    story = (
+        "<article><a href='/{slug}'>{slug}</a><p>{words} The ministry said on Wednesday that "
+        "the ferries would run twice a week from June across the Caspian.</p></article>"
+    )
+    page = "<html><body><main>{}</main></body></html>".format(
+        "".join(
+            story.format(slug=s, words=w)
+            for s, w in (("ferries", "Long words " * 20), ("rail", "Rail."), ("ports", "Ports."))
+        )
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert not [f for f in r.furniture if f.kind == "comments"]
+
+
+def test_an_account_link_is_matched_in_linear_time() -> None:
+    from archive_site.readers.html import _ACCOUNT_LINK
+
+    for href in ("/" + "a" * 1_000_000 + "/x", "https://" + "a" * 1_000_000, "/@" + " " * 100_000):
+        start = time.perf_counter()
+        _ACCOUNT_LINK().fullmatch(href)
+        assert time.perf_counter() - start < 0.5

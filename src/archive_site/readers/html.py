@@ -593,11 +593,10 @@ def _drop_others_posts(tree: Any) -> list[str]:
     another (the first words of that element) and which are shorter than the posts kept
     before them (a story's text is never taken for a card's reply).  Their texts are
     returned."""
-    posts = [
-        (post, who)
-        for post in tree.xpath("//article[not(ancestor::article)]")
-        if (who := _post_author(post))
-    ]
+    articles = tree.xpath("//article[not(ancestor::article)]")
+    posts = [(post, who) for post in articles if (who := _post_author(post))]
+    if len(posts) < 2:
+        posts = _by_account(articles)
     if len(posts) < 2:
         return []
     first, kept = posts[0][1], 0
@@ -610,6 +609,32 @@ def _drop_others_posts(tree: Any) -> list[str]:
         dropped.append(text)
         post.drop_tree()
     return dropped
+
+
+#: A link to an account's page: a path of one name (X's ``/janeroe``, Mastodon's
+#: ``https://mastodon.social/@jane``) or of a profile (Bluesky's ``/profile/jane.bsky.social``).
+_ACCOUNT_LINK = later(
+    r"(?:https?://[^/\s?#]++)?/(?:@?[\w.-]++|(?:profile|users?|u)/@?[\w.:-]++)/?", re.ASCII
+)
+
+
+def _by_account(articles: list[Any]) -> list[tuple[Any, str]]:
+    """The posts among ``articles`` with the account each opens with a link to (see
+    :data:`_ACCOUNT_LINK`; none names its author in an element saying so, as on X), when
+    every one opens so and the first's account wrote another (a thread: a list of stories
+    each opening with its own link is none); else none."""
+    posts = [(post, who) for post in articles if (who := _account_of(post))]
+    if len(posts) < 2 or len(posts) < len(articles):
+        return []
+    first = posts[0][1]
+    return posts if sum(who == first for _, who in posts) >= 2 else []
+
+
+def _account_of(post: Any) -> str | None:
+    """The account ``post``'s first link goes to, if it is an account's page."""
+    link = next(post.iter("a"), None)
+    href = "" if link is None else str(link.get("href", "")).strip()
+    return href.rstrip("/").lower() if _ACCOUNT_LINK().fullmatch(href) else None
 
 
 def _post_author(post: Any) -> str | None:
