@@ -104,3 +104,35 @@ def test_an_account_link_is_matched_in_linear_time() -> None:
         start = time.perf_counter()
         _ACCOUNT_LINK().fullmatch(href)
         assert time.perf_counter() - start < 0.5
+
+
+def test_a_custom_elements_first_line_is_kept() -> None:
+    """YouTube's description is a ``<span>`` in a ``<yt-attributed-string>``, its
+    paragraphs parted by ``<br>``: the extractor lost the text before the first break, the
+    description's first paragraph (walk57). A custom element is read as the ``<span>`` or
+    ``<div>`` a browser shows it as."""
+    r, problems = read_page("pages/youtube-watch.html")
+    assert not list(problems)
+    assert texts(r)[0].startswith("The Port of Baku opens its second berth in June. We visited")
+    assert "00:00 Intro" in texts(r)
+
+
+def test_an_inline_custom_element_parts_no_paragraph() -> None:
+    page = (
+        "<html><body><article><p>Azerbaijan and Kazakhstan agreed on <x-term>Wednesday</x-term>"
+        " to add ferries on the Caspian crossing as freight between China and Europe grows."
+        "</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r) == [
+        "Azerbaijan and Kazakhstan agreed on Wednesday to add ferries on the Caspian crossing "
+        "as freight between China and Europe grows."
+    ]
+
+
+def test_custom_elements_are_renamed_in_linear_time() -> None:
+    nested = "<x-a>" * 10_000 + "<p>words</p>" + "</x-a>" * 10_000
+    page = f"<html><body><article>{nested}</article></body></html>"
+    start = time.perf_counter()
+    read_text(page, "p.html", Problems(), fmt="html")
+    assert time.perf_counter() - start < 5

@@ -502,6 +502,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
     others = _drop_others_posts(tree)
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
+    _custom_as_known(tree)
     lines = _extracted(trafilatura.extract, tree, precise=True)
     region = _main_region(tree)
     if region is not None and lines and not _within(lines, region):
@@ -511,6 +512,53 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
         if sum(map(len, again)) > sum(map(len, lines)):
             lines = again
     return _with_missed(tree, lines), pointers, others
+
+
+#: The elements that make a block of their own, as a custom element's children.
+_BLOCK_TAGS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "ul",
+    ]
+)
+
+
+def _custom_as_known(tree: Any) -> None:
+    """The custom elements of ``tree`` (a web component's: a name with a hyphen,
+    ``<yt-attributed-string>``, ``<amp-story-page>``) made the elements a browser shows them
+    as: a ``<div>`` around blocks, else a ``<span>`` (an unknown element is inline). The
+    extractor lost the text before the first ``<br>`` of a ``<span>`` in YouTube's
+    ``<yt-attributed-string>``: a video's description's first paragraph (walk57)."""
+    for element in tree.iter():
+        if isinstance(element.tag, str) and "-" in element.tag and ":" not in element.tag:
+            blocks = any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element)
+            element.tag = "div" if blocks else "span"
 
 
 def _extracted(extract: Any, tree: Any, *, precise: bool) -> list[str]:
