@@ -3,6 +3,7 @@ the text, another account's reply kept in a thread, text only in the page's meta
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -136,3 +137,97 @@ def test_custom_elements_are_renamed_in_linear_time() -> None:
     start = time.perf_counter()
     read_text(page, "p.html", Problems(), fmt="html")
     assert time.perf_counter() - start < 5
+
+
+def test_a_text_only_in_json_ld_is_read_from_it_with_a_note() -> None:
+    """A page built by a script shows its headline and an empty root; its JSON-LD's
+    ``articleBody`` holds the text. It had no text ("no article text found"): the
+    articleBody's paragraphs are its text now, on the JSON-LD's line, and a note says so."""
+    r, _ = read_page("pages/jsonld-body-only.html")
+    assert len(texts(r)) == 5
+    assert texts(r)[0].startswith("Azerbaijan and Kazakhstan agreed on Wednesday")
+    assert (
+        texts(r)[-1]
+        == "Georgia has promised to finish the upgrade of its railway to Poti by the end of 2026."
+    )
+    assert any("JSON-LD's articleBody" in message for _, message in r.notes)
+
+
+def test_a_json_ld_text_never_replaces_the_text_shown() -> None:
+    """The page's own text is read when it shows the JSON-LD's, or more than half of it, or
+    other words; an articleBody of tags is read without them."""
+    shown = (
+        "<p>Azerbaijan and Kazakhstan agreed on Wednesday to add two ferries to the Caspian "
+        "crossing, officials said.</p><p>The ferries will run twice a week from June.</p>"
+    )
+    for said in (
+        "Azerbaijan and Kazakhstan agreed on Wednesday.",
+        "A different story altogether, of many words: " + "words " * 80,
+    ):
+        ld = json.dumps({"@type": "NewsArticle", "headline": "Ferries", "articleBody": said})
+        page = (
+            f'<html><head><script type="application/ld+json">{ld}</script></head><body>'
+            f"<article><h1>Ferries</h1>{shown}</article></body></html>"
+        )
+        r = read_text(page, "p.html", Problems(), fmt="html")
+        assert texts(r)[0].startswith("Azerbaijan and Kazakhstan agreed on Wednesday to add")
+        assert not any("articleBody" in message for _, message in r.notes)
+    ld = '{"@type": "NewsArticle", "headline": "Ferries", "articleBody": "<p>One &amp; two.</p><p>Three.</p>"}'
+    page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><h1>Ferries</h1></body></html>'
+    assert texts(read_text(page, "p.html", Problems(), fmt="html")) == ["One & two.", "Three."]
+
+
+def test_a_scripts_placeholder_is_no_text() -> None:
+    """A Next.js page saved before its script ran shows "Loading…" where the article goes,
+    and keeps the article in ``__NEXT_DATA__``. "Loading…" was the record's one paragraph:
+    the page now has no text, and the note says where its content is and what to do."""
+    r, _ = read_page("pages/next-shell.html")
+    assert texts(r) == []
+    assert any("__NEXT_DATA__" in message for _, message in r.notes)
+
+
+def test_json_ld_text_is_read_in_linear_time() -> None:
+    for said in ("<" * 1_000_000, " " * 100_000, "<p>" * 100_000):
+        ld = json.dumps({"@type": "NewsArticle", "headline": "F", "articleBody": said})
+        page = f'<html><head><script type="application/ld+json">{ld}</script></head><body><h1>F</h1></body></html>'
+        start = time.perf_counter()
+        read_text(page, "p.html", Problems(), fmt="html")
+        assert time.perf_counter() - start < 5
+
+
+def test_a_section_front_is_refused() -> None:
+    """A section front of 20 teasers, saved by mistake for an article, was read as one
+    article: its teasers' headings and summaries were its text, and the first teaser's time
+    its date. Five headings or more that are links, each to another story, and a third of
+    the text's blocks: the page is refused on the line of its first, saying what it is."""
+    r, problems = read_page("pages/section-front.html")
+    assert texts(r) == []
+    (error,) = list(problems)
+    assert "a list of stories" in error.message and "20 of its headings" in error.message
+    assert error.line == 7
+
+
+def test_an_article_with_linked_headings_is_read() -> None:
+    """An article whose few subheadings link elsewhere is no list of stories."""
+    part = (
+        "<h2><a href='/{0}'>Part {0}</a></h2><p>Azerbaijan and Kazakhstan agreed on Wednesday "
+        "to add ferries.</p><p>The ministries said the ferries would run twice a week.</p>"
+        "<p>Officials said the booking system would be shared from June onwards.</p>"
+    )
+    page = "<html><body><article><h1>Ferries</h1>{}</article></body></html>".format(
+        "".join(part.format(n) for n in range(5))
+    )
+    problems = Problems()
+    r = read_text(page, "p.html", problems, fmt="html")
+    assert not list(problems)
+    assert len(texts(r)) >= 15
+
+
+def test_a_paywalled_pages_text_is_noted_as_maybe_cut() -> None:
+    """A paywalled page shows two paragraphs and a login wall; its JSON-LD says
+    ``isAccessibleForFree: false``. The two paragraphs are its text (the wall is not), and
+    a note says the text may be only what the page shows above its paywall."""
+    r, problems = read_page("pages/paywall-two-paragraphs.html")
+    assert not list(problems)
+    assert len(texts(r)) == 2 and "Subscribe" not in "\n".join(texts(r))
+    assert any("isAccessibleForFree" in message for _, message in r.notes)

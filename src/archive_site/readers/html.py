@@ -172,7 +172,13 @@ def read(capture: Capture, problems: Problems) -> Reading:
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
         return reading("html", fields, [], page.furniture, notes)
-    body, aside = _paragraphs(text, page, fields.get("title"), notes)
+    body, aside, teasers = _paragraphs(text, page, fields.get("title"), notes)
+    if _a_list(teasers, body):  # a section front's stories, each its own
+        problems.error(capture.display, body[0].line, _LIST.format(teasers))
+        return reading("html", fields, [], page.furniture, notes)
+    body = _shown_or_said(page, body, fields.get("title"), notes)
+    notes.extend(_paywalled(page))
+    body = _without_shell(text, body)
     extracted = len(body)
     body = _with_standfirst(page, body)
     lead = len(body) - extracted  # the standfirst the extractor left out, put first
@@ -212,6 +218,116 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
+
+
+#: The fewest teasers that make a page a list of stories (see :func:`_teasers`).
+_LEAST_TEASERS = 5
+_LIST = (
+    "the page is a list of stories (a section front, a search's results?): {} of its "
+    "headings are links, each to another story; it is not read as one article: save the "
+    "page of the story itself"
+)
+
+
+def _a_list(teasers: int, body: list[Block]) -> bool:
+    """Whether a text of the blocks ``body``, of which ``teasers`` headings are links each
+    to another address, is a list of stories: :data:`_LEAST_TEASERS` of them at least, a
+    third of its blocks or more (an article may link a heading or two)."""
+    return teasers >= _LEAST_TEASERS and teasers * 3 >= len(body)
+
+
+def _shown_or_said(
+    page: PageScan, body: list[Block], title: Field | None, notes: list[tuple[int, str]]
+) -> list[Block]:
+    """``body``, or the text the page's JSON-LD gives its article (``articleBody``, see
+    :func:`_said_body`) when the page shows none or less than half of it, all of it there:
+    a page built by a script shows its headline and a placeholder, and its metadata holds
+    the text. ``notes`` says so."""
+    said = _said_body(page, title)
+    if said is None:
+        return body
+    texts, line = said
+    whole = _key(" ".join(texts)).replace(" ", "")
+    shown = sum(len(b.text.split()) for b in body)
+    if shown * 2 >= len(" ".join(texts).split()) or any(
+        _key(b.text).replace(" ", "") not in whole for b in body
+    ):
+        return body
+    notes.append((line, _SAID_BODY.format(shown=shown, count=len(texts))))
+    return [Block(t, line, "body") for t in texts]
+
+
+_SAID_BODY = (
+    "the page shows {shown} words of its text; its {count} paragraphs are read from its "
+    "JSON-LD's articleBody: compare with the page as the browser shows it"
+)
+
+
+def _paywalled(page: PageScan) -> list[tuple[int, str]]:
+    """The note on a page whose JSON-LD says its article is not free to read
+    (``isAccessibleForFree: false``, as Google asks of a paywalled page): its text may be
+    only what it shows above the paywall."""
+    for script, line in page.json_ld:
+        try:
+            nodes = list(_nodes(json.loads(script)))
+        except (ValueError, RecursionError):
+            continue
+        for node in nodes:
+            if str(node.get("isAccessibleForFree", "")).strip().lower() == "false":
+                return [(line, _PAYWALLED)]
+    return []
+
+
+_PAYWALLED = (
+    "the page says its article is not free to read (isAccessibleForFree: false): its text "
+    "may be only what the page shows above its paywall; compare with the article"
+)
+
+
+def _said_body(page: PageScan, title: Field | None) -> tuple[list[str], int] | None:
+    """The paragraphs of the ``articleBody`` (or ``text``) that the page's JSON-LD gives the
+    article of its headline (``title``), or its one article with a text, and its line."""
+    bodies: list[tuple[list[str], int, str]] = []
+    for script, line in page.json_ld:
+        try:
+            nodes = list(_nodes(json.loads(script)))
+        except (ValueError, RecursionError):
+            continue  # (noted where its fields are read)
+        for node in nodes:
+            if _ARTICLE_TYPES.intersection(_types(node)):
+                said = node.get("articleBody") or node.get("text")
+                if isinstance(said, str) and said.strip():
+                    headline = _text(node.get("headline") or node.get("name")) or ""
+                    bodies.append((_said_paragraphs(said), line, _title_key(headline)))
+    if title is not None:
+        own = [b for b in bodies if b[2] == _title_key(title.value)]
+        bodies = own or bodies
+    if len(bodies) != 1 or not bodies[0][0]:
+        return None
+    return bodies[0][0], bodies[0][1]
+
+
+#: A tag in a JSON-LD text (some sites give its HTML): a paragraph's or a break's ends a line.
+_SAID_BREAK = later(r"(?i:</p\s*>|<br\s*/?>)")
+_SAID_TAG = later(r"<[^<>]*+>")
+
+
+def _said_paragraphs(said: str) -> list[str]:
+    """The paragraphs of a JSON-LD text: its lines, without tags, character references
+    read."""
+    said = _SAID_TAG().sub("", _SAID_BREAK().sub("\n", said))
+    said = unescape(said) if _CHARACTER_REFERENCE().search(said) else said
+    lines = (" ".join(nfc(line).split()) for line in said.splitlines())
+    return [line for line in lines if line]
+
+
+def _without_shell(text: str, body: list[Block]) -> list[Block]:
+    """``body``, or none when it is fewer than :data:`_LEAST_BLOCK_WORDS` words in a page
+    that keeps its content in a script (see :data:`_SCRIPT_STATE`): a shell's placeholder
+    ("Loading…"), whose text the script shows once it runs."""
+    if sum(len(b.text.split()) for b in body) >= _LEAST_BLOCK_WORDS or _scripted(text) == "":
+        return body
+    return []
 
 
 def _captioned(page: PageScan) -> str:
@@ -482,7 +598,7 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]:
+def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str], int]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
@@ -495,7 +611,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
 
     tree = load_html(html)
     if tree is None:
-        return [], set(), []
+        return [], set(), [], 0
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
@@ -511,7 +627,29 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str]]
         again = _extracted(trafilatura.extract, _alone(tree, region), precise=False)
         if sum(map(len, again)) > sum(map(len, lines)):
             lines = again
-    return _with_missed(tree, lines), pointers, others
+    lines = _with_missed(tree, lines)
+    return lines, pointers, others, _teasers(tree, lines)
+
+
+#: The headings of elements' own: ``<h1>`` to ``<h6>``.
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+
+
+def _teasers(tree: Any, lines: list[str]) -> int:
+    """How many of the extracted ``lines`` are headings that are links, each to another
+    address: a list of stories' teasers (a section front, a search's results)."""
+    keys = {_key(line) for line in lines}
+    addresses = set()
+    for heading in tree.iter(*_HEADINGS):
+        link = next(heading.iter("a"), None)
+        if link is None:
+            link = next((a for a in heading.iterancestors("a")), None)
+        text = _key(" ".join(heading.itertext()))
+        if link is None or not text or text not in keys:
+            continue
+        if _key(" ".join(link.itertext())) == text or link in heading.iterancestors():
+            addresses.add(str(link.get("href", "")).strip())
+    return len(addresses - {""})
 
 
 #: The elements that make a block of their own, as a custom element's children.
@@ -962,7 +1100,7 @@ def _key(text: str) -> str:
 
 def _paragraphs(
     html: str, page: PageScan, title: Field | None, notes: list[tuple[int, str]]
-) -> tuple[list[Block], list[Furniture]]:
+) -> tuple[list[Block], list[Furniture], int]:
     """The extracted paragraphs, each with the line of the page it starts on; and, as
     furniture, the paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST",
     "Last modified on ...": the page's date, which its metadata gives), hold neither a
@@ -975,7 +1113,7 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
-    extracted, pointers, others = _extract(html, page.hiding)
+    extracted, pointers, others, teasers = _extract(html, page.hiding)
     _without_wrappers(page, [_key(t) for t in extracted])
     furniture, inside = _furniture_texts(page)
     headline = _headline_keys(page, title)
@@ -1005,7 +1143,7 @@ def _paragraphs(
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     notes.extend(_left_out(short) if body else ())
     aside.extend(_posts_furniture(others, lines, blocks, page))
-    return body, aside
+    return body, aside, teasers
 
 
 def _posts_furniture(
