@@ -231,3 +231,19 @@ def test_a_paywalled_pages_text_is_noted_as_maybe_cut() -> None:
     assert not list(problems)
     assert len(texts(r)) == 2 and "Subscribe" not in "\n".join(texts(r))
     assert any("isAccessibleForFree" in message for _, message in r.notes)
+
+
+def test_a_lead_shown_over_a_scripts_whole_text_is_noted() -> None:
+    """A Nuxt page saved before its script ran shows the lead alone; ``__NUXT__`` holds
+    all five paragraphs. The record had one paragraph and said nothing: a note now says its
+    text may be only what the page showed. A page whose script holds no more is not noted."""
+    r, _ = read_page("pages/nuxt-lead-only.html")
+    assert len(texts(r)) == 1
+    assert any("__NUXT__" in message for _, message in r.notes)
+    page = (
+        "<html><body><article><p>Azerbaijan and Kazakhstan agreed on Wednesday to add two "
+        "ferries to the Caspian crossing.</p></article><script>window.__NUXT__={}</script>"
+        "</body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r) and not any("__NUXT__" in message for _, message in r.notes)

@@ -178,6 +178,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
+    notes.extend(_more_in_script(text, body))
     body = _without_shell(text, body)
     extracted = len(body)
     body = _with_standfirst(page, body)
@@ -260,6 +261,30 @@ def _shown_or_said(
 _SAID_BODY = (
     "the page shows {shown} words of its text; its {count} paragraphs are read from its "
     "JSON-LD's articleBody: compare with the page as the browser shows it"
+)
+
+
+def _more_in_script(text: str, body: list[Block]) -> list[tuple[int, str]]:
+    """The note on a page that keeps its content in a script (see :data:`_SCRIPT_STATE`)
+    holding the text's first paragraph and more than twice its words (Nuxt's ``__NUXT__``
+    under a page showing the lead alone, before the script ran): its text may be only what
+    the page showed."""
+    found = _SCRIPT_STATE().search(text)
+    if found is None or not body:
+        return []
+    end = text.find("</script", found.end())
+    script = text[found.end() : end if end >= 0 else len(text)]
+    head = body[0].text[:_ENDS]
+    words = sum(len(b.text.split()) for b in body)
+    if head not in script or len(script.split()) <= 2 * words:
+        return []
+    return [(text.count("\n", 0, found.start()) + 1, _MORE_IN_SCRIPT.format(found[1]))]
+
+
+_MORE_IN_SCRIPT = (
+    "the page keeps its content in a script ({}) holding its text's first paragraph and "
+    "more: its text may be only what the page showed before the script ran; save the page "
+    "as the browser shows it (SingleFile, a web archive), or compare with it"
 )
 
 
