@@ -7,6 +7,8 @@ import json
 import time
 from pathlib import Path
 
+import pytest
+
 from archive_site.errors import Problems
 from archive_site.readers import Reading, detect_format, read_text
 
@@ -247,3 +249,33 @@ def test_a_lead_shown_over_a_scripts_whole_text_is_noted() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert texts(r) and not any("__NUXT__" in message for _, message in r.notes)
+
+
+@pytest.mark.parametrize("box", ["read-also", "more-news"])
+def test_an_articles_other_stories_make_no_list(box: str) -> None:
+    """An article followed by six other stories, each a heading inside its link and a
+    summary: a box the page's scan knows (``read-also``: furniture, its headings not
+    counted) or not (``more-news``: kept as at BASE, after the article's own words) makes no
+    list of stories; the article is read, not refused."""
+    paragraphs = "".join(
+        f"<p>Azerbaijan and Kazakhstan agreed on Wednesday to add ferries, paragraph {n} of "
+        "the story said, as freight between China and Europe grows.</p>"
+        for n in range(6)
+    )
+    related = "".join(
+        f"<a href='/story-{n}'><h3>Another story about the Caspian ports, number {n}</h3></a>"
+        f"<p>A summary of that other story about the ports and ferries, number {n}.</p>"
+        for n in range(6)
+    )
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{paragraphs}<div class='{box}'>{related}</div>"
+        "</article></body></html>"
+    )
+    problems = Problems()
+    r = read_text(page, "p.html", problems, fmt="html")
+    assert not list(problems)
+    assert texts(r)[:6] == [
+        f"Azerbaijan and Kazakhstan agreed on Wednesday to add ferries, paragraph {n} of the "
+        "story said, as freight between China and Europe grows."
+        for n in range(6)
+    ]

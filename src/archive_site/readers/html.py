@@ -174,7 +174,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body, aside, teasers = _paragraphs(text, page, fields.get("title"), notes)
     if _a_list(teasers, body):  # a section front's stories, each its own
-        problems.error(capture.display, body[0].line, _LIST.format(teasers))
+        problems.error(capture.display, body[0].line, _LIST.format(teasers.count))
         return reading("html", fields, [], page.furniture, notes)
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
@@ -221,8 +221,20 @@ def read(capture: Capture, problems: Problems) -> Reading:
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
 
 
+@dataclass(frozen=True, slots=True)
+class _Teasers:
+    """How many headings of a text are links, each to another address (see
+    :func:`_teasers`), and how many words come before the first."""
+
+    count: int
+    before: int
+
+
 #: The fewest teasers that make a page a list of stories (see :func:`_teasers`).
 _LEAST_TEASERS = 5
+#: The most words before its first teaser that a list of stories has (a section's
+#: introduction); an article's own text is longer.
+_MOST_WORDS_BEFORE_TEASERS = 50
 _LIST = (
     "the page is a list of stories (a section front, a search's results?): {} of its "
     "headings are links, each to another story; it is not read as one article: save the "
@@ -230,11 +242,17 @@ _LIST = (
 )
 
 
-def _a_list(teasers: int, body: list[Block]) -> bool:
+def _a_list(teasers: _Teasers, body: list[Block]) -> bool:
     """Whether a text of the blocks ``body``, of which ``teasers`` headings are links each
     to another address, is a list of stories: :data:`_LEAST_TEASERS` of them at least, a
-    third of its blocks or more (an article may link a heading or two)."""
-    return teasers >= _LEAST_TEASERS and teasers * 3 >= len(body)
+    third of its blocks or more (an article may link a heading or two), after few words
+    (an article's text, then a box of other stories the page's scan did not know, is an
+    article's)."""
+    return (
+        teasers.count >= _LEAST_TEASERS
+        and teasers.count * 3 >= len(body)
+        and teasers.before <= _MOST_WORDS_BEFORE_TEASERS
+    )
 
 
 def _shown_or_said(
@@ -623,7 +641,7 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str], int]:
+def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str], dict[str, str]]:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
@@ -636,7 +654,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
 
     tree = load_html(html)
     if tree is None:
-        return [], set(), [], 0
+        return [], set(), [], {}
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
@@ -660,11 +678,12 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
-def _teasers(tree: Any, lines: list[str]) -> int:
-    """How many of the extracted ``lines`` are headings that are links, each to another
-    address: a list of stories' teasers (a section front, a search's results)."""
+def _teasers(tree: Any, lines: list[str]) -> dict[str, str]:
+    """The extracted ``lines`` (as :func:`_key` gives them) that are headings that are
+    links, each with its address: a list of stories' teasers (a section front, a search's
+    results)."""
     keys = {_key(line) for line in lines}
-    addresses = set()
+    found: dict[str, str] = {}
     for heading in tree.iter(*_HEADINGS):
         link = next(heading.iter("a"), None)
         if link is None:
@@ -672,9 +691,10 @@ def _teasers(tree: Any, lines: list[str]) -> int:
         text = _key(" ".join(heading.itertext()))
         if link is None or not text or text not in keys:
             continue
-        if _key(" ".join(link.itertext())) == text or link in heading.iterancestors():
-            addresses.add(str(link.get("href", "")).strip())
-    return len(addresses - {""})
+        href = str(link.get("href", "")).strip()
+        if href and (_key(" ".join(link.itertext())) == text or link in heading.iterancestors()):
+            found.setdefault(text, href)
+    return found
 
 
 #: The elements that make a block of their own, as a custom element's children.
@@ -1125,7 +1145,7 @@ def _key(text: str) -> str:
 
 def _paragraphs(
     html: str, page: PageScan, title: Field | None, notes: list[tuple[int, str]]
-) -> tuple[list[Block], list[Furniture], int]:
+) -> tuple[list[Block], list[Furniture], _Teasers]:
     """The extracted paragraphs, each with the line of the page it starts on; and, as
     furniture, the paragraphs that are a date stamp alone ("Thu 24 Apr 2025 06.00 BST",
     "Last modified on ...": the page's date, which its metadata gives), hold neither a
@@ -1168,7 +1188,16 @@ def _paragraphs(
             body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
     notes.extend(_left_out(short) if body else ())
     aside.extend(_posts_furniture(others, lines, blocks, page))
-    return body, aside, teasers
+    return body, aside, _teasers_in(body, teasers)
+
+
+def _teasers_in(body: list[Block], teasers: dict[str, str]) -> _Teasers:
+    """The ``teasers`` (their texts, as :func:`_key` gives them, and their addresses) among
+    the text's blocks ``body`` (a box of related stories, furniture, holds none)."""
+    keys = [_key(b.text) for b in body]
+    first = next((n for n, k in enumerate(keys) if k in teasers), len(body))
+    before = sum(len(b.text.split()) for b in body[:first])  # an article's own text
+    return _Teasers(len({teasers[k] for k in keys if k in teasers}), before)
 
 
 def _posts_furniture(
