@@ -237,7 +237,9 @@ def test_keyboard_reaches_everything(
 def test_no_horizontal_scrolling_at_320(
     new_context: Any, served_sub: Server, site_root: Path
 ) -> None:
-    """Every page (every page type, and the 404 page at a deep missing URL)."""
+    """Every page (every page type, and the 404 page at a deep missing URL), as it comes
+    and with its text zoomed to 200% (WCAG 1.4.4 and 1.4.10: the header's search box,
+    the previous and next links, a page's table)."""
     page: Page = new_context(viewport={"width": 320, "height": 640}).new_page()
     paths = [f.relative_to(site_root).as_posix() for f in sorted(site_root.rglob("*.html"))]
     paths.append("no/such/deep/page.html")
@@ -245,7 +247,10 @@ def test_no_horizontal_scrolling_at_320(
     for path in paths:
         page.goto(served_sub.base + path)
         found = horizontal_overflow(page, path)
-        if found:
-            problems.append(found)
-    print(f"\n320 px: {len(paths)} pages, {len(problems)} scroll sideways")
+        page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+        zoomed = horizontal_overflow(page, f"{path} (text at 200%)")
+        problems += [p for p in (found, zoomed) if p]
+    print(
+        f"\n320 px: {len(paths)} pages, as they come and at 200%: {len(problems)} scroll sideways"
+    )
     assert not problems, "\n".join(problems)
