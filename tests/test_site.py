@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from html import unescape as html_unescape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -443,6 +444,42 @@ def test_text_written_right_to_left_is_marked_so(project_copy: Path) -> None:
     page = (project_copy / "out2" / "articles" / f"{COMMENTARY}.html").read_text(encoding="utf-8")
     assert '<html lang="ar" dir="rtl">' in page
     assert '<h1 lang="en" dir="ltr">' in page and '<p lang="en" dir="ltr">' in page
+
+
+def test_an_articles_words_in_another_language_are_marked_on_every_page(
+    project_copy: Path,
+) -> None:
+    """A screen reader reads text in the voice of its ``lang``: an entity page's lists
+    (the articles naming it, its quotes) and an article's citation gave a Russian article's
+    title and quotes no ``lang``, so they were read out as English."""
+    content = project_copy / "content"
+    meta = content / "articles" / f"{COMMENTARY}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "language: ru\n", encoding="utf-8")
+    assert cli("-q", "-o", "out").returncode == 0
+    out = project_copy / "out"
+    records = json.loads((out / "data" / "articles.json").read_text(encoding="utf-8"))
+    title = next(r["title"] for r in records if r["id"] == COMMENTARY)
+    text = (content / "articles" / f"{COMMENTARY}.capture.txt").read_text(encoding="utf-8")
+    other = (content / "articles" / f"{INTERVIEW}.capture.txt").read_text(encoding="utf-8")
+    unmarked, links, quotes = [], 0, 0
+    for f in sorted(out.rglob("*.html")):
+        html = f.read_text(encoding="utf-8")
+        for m in re.finditer(rf'<a href="[^"]*{COMMENTARY}\.html"([^>]*)>([^<]*)<', html):
+            if html_unescape(m[2]) == title:
+                links += 1
+                if ' lang="ru"' not in m[1]:
+                    unmarked.append(f"{f.relative_to(out)}: link {m[0]!r}")
+        for m in re.finditer(r"<blockquote([^>]*)>([^<]*)</blockquote>", html):
+            words = normalise_text(html_unescape(m[2]))
+            if words in normalise_text(text) and words not in normalise_text(other):
+                quotes += 1
+                if ' lang="ru"' not in m[1]:
+                    unmarked.append(f"{f.relative_to(out)}: quote {m[0][:80]!r}")
+    assert links > 3 and quotes > 3, (links, quotes)
+    assert not unmarked, "\n".join(unmarked)
+    page = (out / "articles" / f"{COMMENTARY}.html").read_text(encoding="utf-8")
+    cited = page.split('<p class="citation">', 1)[1].split("</p>", 1)[0]
+    assert '“<span lang="ru">' in cited, cited
 
 
 def test_a_milestones_date_says_it_is_inferred_and_planned_wherever_it_is_named(
