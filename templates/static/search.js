@@ -234,11 +234,16 @@
 
   var shown = [];
   var run = 0;
-  function showMore(mine) {
-    var next = shown.slice(list.children.length, list.children.length + PAGE);
+  // With ``focus`` (the "More results" button was pressed), the keyboard's focus moves to
+  // the first result added: the button may hide, and focus would fall back to the page's top.
+  function showMore(mine, focus) {
+    var start = list.children.length;
+    var next = shown.slice(start, start + PAGE);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
       if (mine !== run) return;
       all.forEach(function (d) { list.appendChild(item(d)); });
+      var first = focus && list.children[start] && list.children[start].querySelector("a");
+      if (first) first.focus();
       more.hidden = list.children.length >= shown.length;
     });
   }
@@ -283,7 +288,7 @@
     s.addEventListener("change", function () { toAddress(); search(); });
     if (!s.options) s.addEventListener("focus", function () { suggest(s); });
   });
-  more.addEventListener("click", function () { showMore(run); });
+  more.addEventListener("click", function () { showMore(run, true); });
   fromAddress();
   search();
 }());

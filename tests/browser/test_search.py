@@ -238,6 +238,32 @@ def _fallback_shown(page: Page) -> None:
     expect(page.locator("#search-results > li")).to_have_count(0)
 
 
+def test_more_results_by_keyboard_keeps_the_focus(
+    context: BrowserContext, served_sub: Server
+) -> None:
+    """Enter on "More results" moves the focus to the first result it added.  It stayed on
+    the button, which hides when the last results are shown: the focus fell back to the
+    page's top, and a keyboard or screen reader user lost their place."""
+    page = context.new_page()
+    page.goto(served_sub.base + "search.html?q=china")
+    results = page.locator("#search-results > li")
+    expect(results.first).to_be_visible()
+    total = int(re.findall(r"\d+", page.locator("#search-status").inner_text())[0])
+    assert total > 20, total  # at least two presses, the last hiding the button
+    more = page.locator("#search-more")
+    presses = 0
+    while more.is_visible():
+        shown = results.count()
+        more.focus()
+        page.keyboard.press("Enter")
+        expect(results).to_have_count(min(shown + 10, total))
+        focused = results.nth(shown).locator("a").first
+        expect(focused).to_be_focused()
+        assert focused.evaluate("a => a.matches(':focus-visible')")
+        presses += 1
+    assert presses >= 2 and results.count() == total
+
+
 def test_without_javascript(browser: Browser, served_sub: Server) -> None:
     context = browser.new_context(java_script_enabled=False)
     try:
