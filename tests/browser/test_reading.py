@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from .sitecheck import Server, horizontal_overflow, tab_walk
+from .sitecheck import Server, horizontal_overflow, serve, tab_walk
 
 pytestmark = [pytest.mark.browser, pytest.mark.tools]
 
@@ -254,3 +254,42 @@ def test_no_horizontal_scrolling_at_320(
         f"\n320 px: {len(paths)} pages, as they come and at 200%: {len(problems)} scroll sideways"
     )
     assert not problems, "\n".join(problems)
+
+
+# --------------------------------------------------------------------------- printed
+
+_PRINTED_JS = """() => {
+  const shown = s => [...document.querySelectorAll(s)].filter(e => e.checkVisibility());
+  const after = a => getComputedStyle(a, '::after').content;
+  return {
+    chrome: shown('header.site nav, header.site form, .skip, .pa, footer.site p:not(.license)')
+      .map(e => e.outerHTML.slice(0, 80)),
+    paragraphs: shown('.para').length, all: document.querySelectorAll('.para').length,
+    title: shown('h1').length, citation: shown('.citation').map(e => e.innerText),
+    original: shown('.facts a[rel~="external"]').map(a => [a.innerText, a.getAttribute('href'), after(a)]),
+  };
+}"""
+
+
+def test_an_article_prints_its_text_citation_and_source_without_chrome(
+    new_context: Any, project_copy: Path
+) -> None:
+    """Printed, an article is its text, its citation and its source's address, without the
+    navigation.  The address of the original printed twice: as the link's text, and again
+    after it, as every outside link's address is printed."""
+    from conftest import INTERVIEW, cli
+
+    url = "https://news.example.org/en/2025/04/21/aliyev-interview.html"
+    meta = project_copy / "content" / "articles" / f"{INTERVIEW}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + f"url: {url}\n", encoding="utf-8")
+    assert cli("-q", "-o", "out").returncode == 0
+    page: Page = new_context().new_page()
+    with serve(project_copy / "out", "/") as server:
+        page.goto(server.base + f"articles/{INTERVIEW}.html")
+        page.emulate_media(media="print")
+        printed: dict[str, Any] = page.evaluate(_PRINTED_JS)
+        assert page.pdf()[:5] == b"%PDF-"
+    assert not printed["chrome"], printed["chrome"]
+    assert printed["title"] == 1 and printed["paragraphs"] == printed["all"] > 10
+    assert len(printed["citation"]) == 1 and f"articles/{INTERVIEW}.html" in printed["citation"][0]
+    assert printed["original"] == [[url, url, "none"]], printed["original"]
