@@ -446,6 +446,40 @@ def test_text_written_right_to_left_is_marked_so(project_copy: Path) -> None:
     assert '<h1 lang="en" dir="ltr">' in page and '<p lang="en" dir="ltr">' in page
 
 
+_LINK = re.compile(r'<a\b[^>]*?\bhref="([^"]*)"[^>]*>(.*?)</a>', re.S)
+
+
+def _link_names(html: str) -> dict[str, set[str]]:
+    """Each link's name (its text, hidden words included, as a screen reader lists it) and
+    the pages it goes to (a fragment of the page itself apart)."""
+    names: dict[str, set[str]] = {}
+    for href, inner in _LINK.findall(html.split("<body>", 1)[-1]):
+        name = " ".join(html_unescape(re.sub(r"<[^>]+>", "", inner)).split()).lower()
+        names.setdefault(name, set()).add(href)
+    return names
+
+
+def test_the_footers_data_links_and_the_homes_more_links_say_where_they_go(
+    site: BuiltSite,
+) -> None:
+    """A screen reader's list of links showed "articles" twice on every page (the
+    navigation's list of articles, the footer's JSON file) and on the home page "and 3
+    more" once for each year: the same name for different places.  Their names now say
+    what the eye reads from their context: "articles as JSON", "and 3 more in 2024"."""
+    checked = 0
+    for f in site.html_files():
+        names = _link_names(f.read_text(encoding="utf-8"))
+        for name, hrefs in names.items():
+            if name.endswith(" as json") or re.fullmatch(r"and [\d,]+ more in \d+", name):
+                checked += 1
+                assert len(hrefs) == 1, (f.relative_to(site.root), name, hrefs)
+        for plain in ("articles", "milestones", "entities"):
+            assert not any(h.endswith(f"data/{plain}.json") for h in names.get(plain, ())), f
+    assert checked >= 3 * len(site.html_files())
+    home = _link_names(site.page("index.html"))
+    assert any(n.startswith("and ") and " more in " in n for n in home)
+
+
 def test_an_articles_words_in_another_language_are_marked_on_every_page(
     project_copy: Path,
 ) -> None:
