@@ -293,3 +293,32 @@ def test_an_article_prints_its_text_citation_and_source_without_chrome(
     assert printed["title"] == 1 and printed["paragraphs"] == printed["all"] > 10
     assert len(printed["citation"]) == 1 and f"articles/{INTERVIEW}.html" in printed["citation"][0]
     assert printed["original"] == [[url, url, "none"]], printed["original"]
+
+
+def test_a_long_word_in_a_title_wraps_with_text_at_200_percent(
+    new_context: Any, project_copy: Path
+) -> None:
+    """A milestone's title with a long word (a compound, a transliterated name): at 640 px
+    with the text at 200%, the entity pages' list of milestones (a grid of date and title)
+    kept the word whole and scrolled sideways.  Every page naming the milestone is checked."""
+    from conftest import cli, edit
+
+    word = "Diplomatischebeziehungenaufnahmeprotokoll"
+    milestones = project_copy / "content" / "milestones.yaml"
+    edit(milestones, "title: Diplomatic relations established", f"title: The {word} signed")
+    assert cli("-q", "-o", "out").returncode == 0
+    out = project_copy / "out"
+    paths = [
+        f.relative_to(out).as_posix()
+        for f in sorted(out.rglob("*.html"))
+        if word in f.read_text(encoding="utf-8")
+    ]
+    assert len(paths) > 5 and any(p.startswith("entities/") for p in paths), paths
+    page: Page = new_context(viewport={"width": 640, "height": 700}).new_page()
+    problems = []
+    with serve(out, "/") as server:
+        for path in paths:
+            page.goto(server.base + path)
+            page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
+            problems.append(horizontal_overflow(page, path))
+    assert not any(problems), "\n".join(p for p in problems if p)
