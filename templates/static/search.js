@@ -234,16 +234,14 @@
 
   var shown = [];
   var run = 0;
-  // With ``focus`` (the "More results" button was pressed), the keyboard's focus moves to
-  // the first result added: the button may hide, and focus would fall back to the page's top.
+  // focus: the first added result's link (the button may hide)
   function showMore(mine, focus) {
     var start = list.children.length;
     var next = shown.slice(start, start + PAGE);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (all) {
       if (mine !== run) return;
       all.forEach(function (d) { list.appendChild(item(d)); });
-      var first = focus && list.children[start] && list.children[start].querySelector("a");
-      if (first) first.focus();
+      if (focus && all.length) list.children[start].querySelector("h2 a").focus();
       more.hidden = list.children.length >= shown.length;
     });
   }
