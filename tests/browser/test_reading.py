@@ -144,6 +144,7 @@ def test_filters_with_javascript(new_context: Any, served_sub: Server, width: in
     page: Page = new_context(viewport={"width": width, "height": 900}).new_page()
     page.goto(served_sub.base + "timeline.html")
     expect(page.locator("#filters")).to_be_visible()
+    expect(page.locator("#filters-off")).to_have_count(0)  # the note is for no script
     entries = _entries(page)
     total = len(entries)
     assert total > 5 and all(e["shown"] for e in entries)
@@ -198,6 +199,10 @@ def test_timeline_without_javascript(
     page.goto(served_sub.base + "timeline.html")
     expect(page.locator("#filters")).to_be_hidden()
     expect(page.locator("#f-empty")).to_be_hidden()
+    # what needs a script says so, and where to go instead
+    expect(page.locator("#filters-off")).to_be_visible()
+    expect(page.locator("#filters-off")).to_contain_text("needs JavaScript")
+    expect(page.locator('#filters-off a[href="topics/index.html"]')).to_be_visible()
     in_file = (site_root / "timeline.html").read_text(encoding="utf-8").count('class="ms"')
     entries = _entries(page)
     assert len(entries) == in_file > 0
