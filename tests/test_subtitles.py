@@ -120,3 +120,48 @@ def test_hostile_captions_are_read_in_linear_time(text: str) -> None:
     start = time.perf_counter()
     _read(text)
     assert time.perf_counter() - start < 1.0
+
+
+def test_each_voice_of_a_cue_says_its_own_words() -> None:
+    """A cue may hold two voices (WebVTT's own example: ``<v Roger>...</v>`` then ``<v
+    Neil>...</v>``): the second's words were the first's, another speaker than the source
+    gives. Each voice's words are now its own turn, on the line its voice opens."""
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n"
+        "<v Roger Bingham>We are in New York City</v>\n<v Neil Tyson>Hi, Roger.</v>\n\n"
+        "00:00:02.000 --> 00:00:04.000\n<v Neil Tyson>The port will close in July.\n"
+    )
+    reading, problems = _read(text)
+    assert problems == []
+    assert _texts(reading) == [
+        (4, "Roger Bingham: We are in New York City"),
+        (5, "Neil Tyson: Hi, Roger. The port will close in July."),
+    ]
+
+
+def test_a_voice_whose_name_holds_a_colon_is_said_once_whole() -> None:
+    """The label said once of a speaker's next cues is the voice's whole name: a name
+    holding a colon left its rest in the words ("Roe: ...")."""
+    text = (
+        "WEBVTT\n\n00:00:00.000 --> 00:00:02.000\n<v Dr: Roe>The port is open.\n\n"
+        "00:00:02.000 --> 00:00:04.000\n<v Dr: Roe>It closes at 10:30 in July.\n"
+    )
+    reading, _ = _read(text)
+    assert [t for _, t in _texts(reading)] == [
+        "Dr: Roe: The port is open. It closes at 10:30 in July."
+    ]
+
+
+def test_an_article_whose_title_opens_with_webvtt_is_no_subtitles() -> None:
+    """A plain-text article headed "WEBVTT at twenty: ..." was taken for subtitles and
+    refused (every paragraph "not a cue"): a WebVTT file with words after its first word
+    is subtitles only with a cue's arrow below; "WEBVTT" alone is still one."""
+    text = (
+        "WEBVTT at twenty: how captions reached every newsroom\n\nBy Jane Roe\n\n"
+        "Broadcasters began publishing captions for their bulletins this year.\n"
+    )
+    reading, problems = _read(text)
+    assert reading.format != "subtitles" and problems == []
+    assert "Broadcasters began publishing captions" in reading.blocks[-1].text
+    assert detect_format("WEBVTT\n\n", "x.capture.txt") == "subtitles"
+    assert detect_format("WEBVTT - x\n\n00:01.000 --> 00:02.000\nHi.\n", "x.txt") == "subtitles"

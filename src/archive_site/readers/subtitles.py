@@ -19,7 +19,9 @@ date, outlet and speakers' entities are the archivist's, in the metadata.
 from __future__ import annotations
 
 import html
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ..errors import Problems
 from ..patterns import later
@@ -61,14 +63,18 @@ class _Cue:
     text: str
     speaker: str | None
     line: int
+    #: The label its text opens with, its speaker's name and colon (``Jane Roe:``); "".
+    label: str = ""
 
 
 def detect(capture: Capture) -> bool:
-    """A WebVTT file (``WEBVTT`` first), or SubRip's (its first cue's number, then a timing
-    line)."""
+    """A WebVTT file (``WEBVTT`` first: alone, or with words after it and a cue's arrow,
+    ``-->``, on a line below, which an article whose title opens with the word, "WEBVTT at
+    twenty: ...", has not), or SubRip's (its first cue's number, then a timing line)."""
     lines = capture.lines[:3]
-    if lines and _WEBVTT().fullmatch(lines[0].rstrip()):
-        return True
+    if lines and _WEBVTT().fullmatch(first := lines[0].rstrip()):
+        alone = first.lstrip("\ufeff") == "WEBVTT"
+        return alone or any("-->" in line for line in capture.lines[1:])
     return (
         len(lines) >= 2
         and lines[0].strip().lstrip("\ufeff").isdigit()
@@ -103,7 +109,7 @@ def _cues(capture: Capture, problems: Problems) -> list[_Cue]:
             if stop < len(block) and block[stop - 1].strip().isdigit():
                 stop -= 1  # the next cue's number
             if block[at + 1 : stop]:
-                out.append(_cue(block[at + 1 : stop], first + at + 1))
+                out.extend(_cue(block[at + 1 : stop], first + at + 1))
     if wrong:
         more = (
             f" ({len(wrong) - 1} more blocks after it are no cue either)" if len(wrong) > 1 else ""
@@ -132,17 +138,38 @@ def _blocks(lines: tuple[str, ...], start: int) -> list[tuple[list[str], int]]:
     return blocks
 
 
-def _cue(words: list[str], line: int) -> _Cue:
-    """A cue's words as text: its voice, if any, before them as a turn's label (``Jane Roe:
+def _cue(words: list[str], line: int) -> list[_Cue]:
+    """A cue's words as text: each voice's (a cue may hold two, ``<v Roger>Hi</v> <v
+    Anna>Hello</v>``, each said by its own) before them as a turn's label (``Jane Roe:
     ...``), its tags left out, its character references read."""
     raw = " ".join(w.strip() for w in words)
-    voice = _VOICE().search(raw)
-    text = " ".join(html.unescape(_TAG().sub("", raw)).split())
-    if voice is not None:
-        name = " ".join(html.unescape(voice[1]).split())
-        return _Cue(f"{name}: {text}", name.casefold(), line)
+    voices = list(_VOICE().finditer(raw))
+    named = [v for v in voices if v[1].strip()]  # (``<v  >`` names no one)
+    if not named:
+        return [_unvoiced(_words(raw), line)]
+    starts = list(accumulate((len(w.strip()) + 1 for w in words[:-1]), initial=0))
+    out = [_unvoiced(head, line)] if (head := _words(raw[: named[0].start()])) else []
+    for n, voice in enumerate(named):
+        end = named[n + 1].start() if n + 1 < len(named) else len(raw)
+        text = _words(raw[voice.end() : end])
+        if text:
+            name = " ".join(html.unescape(voice[1]).split())
+            at = line + bisect_right(starts, voice.start()) - 1  # the line its voice opens on
+            out.append(_Cue(f"{name}: {text}", name.casefold(), at, f"{name}:"))
+    return out
+
+
+def _words(raw: str) -> str:
+    """A cue's text with its tags left out, its character references read, on one line."""
+    return " ".join(html.unescape(_TAG().sub("", raw)).split())
+
+
+def _unvoiced(text: str, line: int) -> _Cue:
+    """A cue of no voice: its speaker the name it opens with, if any (``Jane Roe: ...``)."""
     said = speaker_label(text)
-    return _Cue(text, None if said is None else said.casefold(), line)
+    if said is None:
+        return _Cue(text, None, line)
+    return _Cue(text, said.casefold(), line, _label_text(text, said))
 
 
 def _paragraphs(cues: list[_Cue]) -> list[Block]:
@@ -158,7 +185,7 @@ def _paragraphs(cues: list[_Cue]) -> list[Block]:
             out.append(Block(" ".join(pending), line))
             pending = []
         if same and cue.speaker is not None:
-            text = text[len(_label_text(text)) :].lstrip()  # said once: "Jane Roe: ..."
+            text = text[len(cue.label) :].lstrip()  # said once: "Jane Roe: ..."
         if not pending:
             speaker, line = cue.speaker, cue.line
         if text:
@@ -171,9 +198,12 @@ def _paragraphs(cues: list[_Cue]) -> list[Block]:
     return out
 
 
-def _label_text(text: str) -> str:
-    """The label a cue's text opens with (``Jane Roe:``), up to its colon."""
-    return text[: text.index(":") + 1] if ":" in text else ""
+def _label_text(text: str, name: str) -> str:
+    """The label a cue's text opens with (``Jane Roe:``, ``Jane Roe, minister:``, ``记者：``):
+    up to the first colon after the speaker's ``name``."""
+    after = text.find(name) + len(name)
+    ends = [i for i in (text.find(":", after), text.find("\uff1a", after)) if i >= 0]
+    return text[: min(ends) + 1] if ends else ""
 
 
 FORMAT = Format("subtitles", read, detect, order=8, suffixes=SUFFIXES)
