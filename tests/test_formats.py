@@ -6249,6 +6249,35 @@ def test_an_email_of_plain_text_is_refused_saying_what_to_do() -> None:
     ]
 
 
+def test_an_email_with_no_mime_fields_is_an_email_not_an_article() -> None:
+    """An e-mail of plain text needs no MIME fields (RFC 5322): saved as .eml it was told
+    "does not look like 'mhtml'"; saved as .txt it was read as an article, its head's
+    addresses ("To: reader@example.org", its Message-ID) among the paragraphs. Both are
+    now told it is an e-mail of plain text, and what to do. A memo typed with a head of
+    its own (From, To, Date, Subject: no id nor trace a mail program writes) is read as
+    text, as before."""
+    head = (
+        "From: Eurasia Watch <news@eurasia.example>\nTo: reader@example.org\n"
+        "Subject: The port will close\nDate: Wed, 23 Apr 2025 06:01:12 +0000\n"
+    )
+    body = "\nThe port of Baku will close in July, the ministry said on Wednesday.\n"
+    for name, mail in (
+        ("news.eml", head + "Message-ID: <abc@eurasia.example>\n" + body),
+        ("news.capture.txt", head + "Message-ID: <abc@eurasia.example>\n" + body),
+        ("news.capture.txt", "From news@eurasia.example Wed Apr 23 06:01:12 2025\n" + head + body),
+    ):
+        assert is_mhtml(name, mail.encode()) and detect_format(mail, name) == "mhtml"
+        problems = Problems()
+        r = read_text(mail, name, problems, fmt=detect_format(mail, name))
+        assert [(d.line, d.message[:40]) for d in problems] == [
+            (1, "an e-mail of plain text, with no page (t")
+        ]
+        assert r.blocks == ()
+    memo = head.replace("<news@eurasia.example>", "(ministry)") + body
+    assert not is_mhtml("memo.capture.txt", memo.encode())
+    assert detect_format(memo, "memo.capture.txt") != "mhtml"
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -68,8 +68,30 @@ def is_mhtml(name: str, data: bytes) -> bool:
 def _looks_mhtml(text: str) -> bool:
     head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
     if not _MIME_VERSION().search(head):
-        return False
+        return _bare_mail(head)
     return bool(_MULTIPART().search(head) or (_FROM().search(head) and _MAIL_BODY().search(head)))
+
+
+#: A line of an e-mail's head: a field (``Subject: ...``), or the rest of the one above it.
+_FIELD_LINE = later(r"[A-Za-z][A-Za-z0-9-]{0,76}:(?:[ \t].*)?|[ \t]+\S.*")
+#: The fields of an e-mail's head, each at a line's start: its sender and date, and those
+#: a mail program or server writes (a memo's head, "From: ... Date: ... Subject: ...",
+#: typed as its first lines, has none of these).
+_MAIL_FIELDS = later(r"^(from|date|message-id|received|return-path)\s*:", re.I | re.M)
+
+
+def _bare_mail(head: str) -> bool:
+    """Whether a file's first lines are an e-mail's head with no MIME fields (RFC 5322: a
+    message of plain text needs none, so its text was read as an article, its head's
+    addresses among its paragraphs): each a field, perhaps under an mbox file's ``From``
+    line; among them its sender, its date, and its id or a server's trace (or the mbox
+    line)."""
+    lines = head.lstrip("\ufeff").splitlines()
+    mbox = bool(lines) and _MBOX_FROM().match(lines[0]) is not None
+    if not lines[mbox:] or not all(_FIELD_LINE().fullmatch(line) for line in lines[mbox:]):
+        return False
+    names = {m.lower() for m in _MAIL_FIELDS().findall(head)}
+    return {"from", "date"} <= names and (mbox or len(names) >= 3)
 
 
 def decoded(data: bytes) -> Decoded:
@@ -153,13 +175,14 @@ def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage, depth: int =
     return None
 
 
-def _no_page(lines: tuple[str, ...], end: int) -> tuple[int, str]:
+def _no_page(lines: tuple[str, ...], end: int, top: EmailMessage) -> tuple[int, str]:
     """Why no page was found in an MHTML file whose headers end at line ``end``: it has no
     ``text/html`` part, or a part's head names one that was not reached (nested deeper
     than :data:`_MOST_NESTED` parts within parts, or in a part that is no multipart): said
     so at that head's line (it was told as "without a text/html part", which it has)."""
     deep = next((i for i in range(end + 1, len(lines)) if _HTML_TYPE().match(lines[i])), None)
-    if deep is None and any(_PLAIN_TYPE().match(line) for line in lines):
+    plain = top.get_content_type() == "text/plain" and "content-type" not in top  # (RFC 2045)
+    if deep is None and (plain or any(_PLAIN_TYPE().match(line) for line in lines)):
         return 1, (  # a press office's e-mail, a newsletter sent as text
             "an e-mail of plain text, with no page (text/html part) in it: copy its text, as "
             "the mail program shows it, into a .txt file of its own and add that (its "
@@ -275,7 +298,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     part = _page_part(capture.lines, end, top)
     said = _mail_fields(capture.lines, end, top)  # (said too when no page is found)
     if part is None:
-        line, message = _no_page(capture.lines, end)
+        line, message = _no_page(capture.lines, end, top)
         problems.error(capture.display, line, message)
         return Reading("mhtml", said, ())
     found = _page_text(part, capture.display, problems)
