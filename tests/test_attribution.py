@@ -1569,6 +1569,13 @@ def test_a_csv_cell_that_may_start_a_formula_is_text(value: str, cell: str) -> N
     assert _cell(value) == cell
 
 
+def _marked(art: Article, para: Paragraph) -> tuple[Article, Paragraph]:
+    """``para`` in an interview whose turns open with the markers "Q:" and "A:"."""
+    asked = Paragraph("p1", 1, "Q: When did the berth open?", 3, "question", 1, "caspian-times")
+    said = Paragraph("p2", 2, "A: In March.", 5, "answer", 2, "ziyadov")
+    return dataclasses.replace(art, paragraphs=(asked, said, para)), para
+
+
 def test_a_paragraph_holding_two_turns_gives_each_quote_its_own_turn() -> None:
     """Audit trust57: a capture whose question and answer ran together in one paragraph
     ("Q: Will the border open? A: Yes, the border will open in June.") made the answer's
@@ -1597,3 +1604,27 @@ def test_a_paragraph_holding_two_turns_gives_each_quote_its_own_turn() -> None:
     text = "We met twice. Then: the berth opened. Plan B: a second berth."
     art, para = _answer(text)
     assert attribute(art, para, None, KNOWN, _span(text, "a second berth")).voice == "answer"
+
+
+def test_a_capital_and_a_colon_the_interview_marks_no_turn_with_is_its_own_words() -> None:
+    """A marker within a paragraph is one of those the interview's turns open with: in an
+    interview marked "Q:" and "A:", an answer's "... in 2019. S: the second berth ..." was
+    read as Turkish "Soru" and its words made the interviewer's question, and so was its
+    rhetorical "Question: when will the port open?"; a question's "C: the costs rose" made
+    the interviewer's words the interviewee's answer (Turkish "Cevap")."""
+    for text, quote in (
+        ("The port opened in 2019. S: the second berth followed in 2021.", "the second berth"),
+        ("I am often asked one thing. Question: when will it open? In June.", "when will it"),
+    ):
+        art, para = _marked(*_answer(text))
+        who = attribute(art, para, None, KNOWN, _span(text, quote))
+        assert (who.speaker, who.voice, who.error) == ("ziyadov", "answer", None)
+    text = "Q: You said it opens in June. C: the costs rose. Is that so?"
+    art, para = _marked(*_question(text))
+    who = attribute(art, para, None, KNOWN, _span(text, "Is that so?"))
+    assert (who.speaker, who.voice) == ("caspian-times", "question")
+    # where the interview's turns open "Soru:" and "Cevap:", their markers within one are
+    text = "Soru: Liman ne zaman açılacak? Cevap: Haziranda açılacak."
+    art, para = _question(text)
+    who = attribute(art, para, None, KNOWN, _span(text, "Haziranda"))
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")

@@ -407,16 +407,50 @@ def _saying(text: str, at: int = 0) -> tuple[str, bool] | None:
 _INLINE_MARKER = later(r"(?<=[.?!\u2026\"'\u201d\u2019\u00bb)])\s+(?P<who>[^\W\d_]{1,12})\s?:\s")
 
 
+#: A turn's marker opening a paragraph ("Q: ...", "Вопрос. ...").
+_OPENING_MARKER = later(r"\s*(?P<who>[^\W\d_]{1,12})\s?[:.]\s")
+
+
+def _turn_markers(article: Article) -> frozenset[str]:
+    """The markers the interview's turns open with (``q`` and ``a``), casefolded: a marker
+    within a paragraph is one only where the text marks its turns so (an English interview's
+    "... in 2019. S: the second berth ..." is no Turkish "Soru", nor its "Question: when
+    will it open?" a turn where the turns open "Q:")."""
+    found = (
+        _OPENING_MARKER().match(p.text)
+        for p in article.paragraphs
+        if p.role in ("question", "answer")
+    )
+    return frozenset(m["who"].casefold() for m in found if m and marker_role(m["who"]))
+
+
+def _marks(who: str, role: str, markers: frozenset[str]) -> bool:
+    """Whether ``who`` (casefolded, a marker of ``role``) marks a turn in an interview whose
+    turns open with ``markers``: one of them; or, where none of them marks ``role`` (an
+    interview run together, "Soru: ...? Cevap: ..."), one written as they are, a letter
+    where they are letters ("Q" then "A"), a word where they are words; any, where its
+    turns open with none (their speakers' names, or no label)."""
+    if who in markers or not markers:
+        return True
+    if any(marker_role(m) == role for m in markers):
+        return False
+    return any((len(m) == 1) == (len(who) == 1) for m in markers)
+
+
 def _inline_turn(article: Article, paragraph: Paragraph, span: tuple[int, int]) -> Paragraph | str:
     """``paragraph`` as the turn the quote at ``span`` is in: a paragraph of one turn
     ("Q: Will it open?") as it is; one holding another turn's marker after a sentence
-    ("Q: Will it open? A: Yes, in June."), of the last marker before the quote, with
-    its speaker ("Yes, in June." is the interviewee's answer, not the question's); or
-    why the quote cannot be one turn's words (a marker within it)."""
+    ("Q: Will it open? A: Yes, in June."; a marker the interview's turns open with, see
+    :func:`_turn_markers`), of the last marker before the quote, with its speaker ("Yes,
+    in June." is the interviewee's answer, not the question's); or why the quote cannot
+    be one turn's words (a marker within it)."""
     role = paragraph.role
+    markers: frozenset[str] | None = None
     for m in _INLINE_MARKER().finditer(paragraph.text, 0, span[1]):
         said = marker_role(m["who"]) if m["who"][:1].isupper() else None
-        if said is None:
+        if said is not None and markers is None:
+            markers = _turn_markers(article)
+        if said is None or markers is None or not _marks(m["who"].casefold(), said, markers):
             continue
         if m.start() >= span[0]:
             return (
