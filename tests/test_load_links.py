@@ -121,3 +121,34 @@ def test_a_relative_path_to_a_page_of_the_site_is_told_its_internal_link() -> No
         "timeline.html": " (write it 'site:timeline.html')",
         "other.html": "",
     }
+
+
+def test_a_heading_in_a_milestone_summary_is_an_error_on_its_line(small_copy: Path) -> None:
+    """Hostile review 58: a summary's ``# ...`` (or a line under one of ``-``) was an
+    ``<h1>`` (``<h2>``) inside the milestone's entry on the timeline, year and topic pages,
+    under the entry's own ``<h3>`` title. It is an error on its line, in a folded block and
+    in a literal one (whose text starts below its key); a rule after a blank line, a
+    table's dashes and a list are none."""
+    from conftest import cli
+
+    path = small_copy / "content/milestones.yaml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  summary: >-\n") + len("  summary: >-\n")
+    end = text.index("\n  topics:", start) + 1
+    folded = text[:start] + "    # Diplomatic relations.\n    Both sides agreed.\n" + text[end:]
+    path.write_text(folded, encoding="utf-8")
+    result = cli("check")
+    line = folded[:start].count("\n") + 1
+    assert result.returncode == 1
+    assert f"content/milestones.yaml:{line}: summary: a heading" in result.stderr
+    literal = (
+        text[: start - 3]
+        + "|\n    Ports opened.\n\n    ***\n\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n\n"
+        + "    - one\n    - two\n\n    Setext\n    ------\n"
+        + text[end:]
+    )
+    path.write_text(literal, encoding="utf-8")
+    result = cli("check")
+    line = literal[: literal.index("    Setext\n")].count("\n") + 1
+    told = [x for x in result.stderr.splitlines() if "summary: a heading" in x]
+    assert len(told) == 1 and f"content/milestones.yaml:{line}: summary" in told[0]

@@ -225,3 +225,24 @@ def links_in(text: str) -> list[str]:
     except RecursionError:
         _collector.cache_clear()
         raise
+
+
+#: A line Markdown may read as a heading: ``# Title`` (up to three spaces before it), or a
+#: line under another of ``=`` or ``-`` alone (the other's words the heading).
+_HEADING_LINE = later(r"^ {0,3}#{1,6}(?:[ \t]|$)|^[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+_HEADING_TAG = later(r"<h[1-6]>")
+
+
+def heading_at(text: str) -> int | None:
+    """Where in ``text`` the first line Markdown reads as a heading starts, if any (looked
+    for only where a line may be one, and then confirmed by Markdown: a ``-`` line under a
+    list's item is none)."""
+    found = _HEADING_LINE().search(text)
+    if found is None or too_nested(text) or too_marked(text):
+        return None
+    try:
+        html = _collector().md.reset().convert(escape_raw_html(text))
+    except RecursionError:
+        _collector.cache_clear()
+        return None
+    return found.start() if _HEADING_TAG().search(html) else None

@@ -18,7 +18,7 @@ from ..cache import RecordCache
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import MILESTONES_FILE, Ids
-from ..mdtext import links_in, too_marked, too_nested
+from ..mdtext import heading_at, links_in, too_marked, too_nested
 from ..model import Article, Entity, Milestone, Page, Topic
 from ..patterns import later
 from .checks import entity_ids, former_of, record_ids
@@ -224,5 +224,22 @@ def check_all_links(
     for m in milestones:
         path = content / MILESTONES_FILE
         check_links(m.summary, path, m.summary_line, known, problems, cache, found)
+        _check_no_heading(m.summary, path, m.summary_line, problems)
     for p in pages:
         check_links(p.body, content / p.source_file, p.body_line, known, problems, cache, found)
+
+
+def _check_no_heading(text: str, path: Path, line: int, problems: Problems) -> None:
+    """A milestone's summary holds no heading (``# ...``, or a line under another of ``=``
+    or ``-``): shown on the timeline under the milestone's own title, it made an ``<h1>``
+    inside the timeline's entry, above the page's headings; told on its line."""
+    at = heading_at(text)
+    if at is not None:  # (looked for in the file: a literal block starts below its key)
+        heading = text[at:].split("\n", 1)[0].strip()
+        problems.error(
+            display_path(path),
+            _line_of(_Texts(path), line, heading, {}),
+            "summary: a heading (a line opening with '#', or one under a line of '=' or "
+            "'-') is no part of a summary, shown under the milestone's own title: write it "
+            "as a sentence, or in **bold** (a rule is '***', with a blank line above it)",
+        )
