@@ -4,6 +4,7 @@ JavaScript, the keyboard alone, and narrow screens."""
 from __future__ import annotations
 
 import re
+import shutil
 import urllib.parse
 from collections import Counter
 from collections.abc import Iterator
@@ -327,3 +328,58 @@ def test_a_long_word_in_a_title_wraps_with_text_at_200_percent(
             page.evaluate("() => { document.documentElement.style.fontSize = '200%'; }")
             problems.append(horizontal_overflow(page, path))
     assert not any(problems), "\n".join(p for p in problems if p)
+
+
+def test_a_very_long_word_anywhere_makes_no_page_scroll_sideways(
+    tmp_path: Path, browser: Browser
+) -> None:
+    """Hostile review 58: a word of 160 letters (a URL, a chemical name, a German compound)
+    in the site's title, a menu label, a milestone's title, a table's cell or code span, or
+    an indented code block made every page scroll sideways at 320 px: the header's brand and
+    menu (flex items) and table cells are as wide as their longest word where words break
+    only when nothing else can (``overflow-wrap: break-word``); ``anywhere`` lets them
+    shrink; a code block scrolls within itself."""
+    from conftest import CONTENT, TEMPLATES, cli
+
+    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(TEMPLATES, tmp_path / "templates")
+    word = "Supercalifragilistic" * 8
+    content = tmp_path / "content"
+    about = content / "pages/about.md"
+    text = about.read_text(encoding="utf-8").replace("menu: About", f"menu: About{word[:60]}")
+    at = text.index("---", 3) + 4
+    body = f"\nA {word} word.\n\n| a | b |\n|---|---|\n| {word} | `{word}` |\n\n    {word}\n\n"
+    about.write_text(text[:at] + body + text[at:], encoding="utf-8")
+    site = content / "site.yaml"
+    site.write_text(
+        site.read_text(encoding="utf-8").replace("title: ", f"title: {word} ", 1), encoding="utf-8"
+    )
+    milestones = content / "milestones.yaml"
+    milestones.write_text(
+        milestones.read_text(encoding="utf-8").replace("  title: ", f"  title: {word} ", 1),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    result = cli(
+        "build",
+        "-q",
+        "--content",
+        str(content),
+        "--templates",
+        str(tmp_path / "templates"),
+        "-o",
+        str(out),
+    )
+    assert result.returncode == 0, result.stderr
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    problems = []
+    try:
+        page = context.new_page()
+        for path in ("about.html", "index.html", "timeline.html", "years/1992.html"):
+            page.goto((out / path).as_uri())
+            found = horizontal_overflow(page, path)
+            if found:
+                problems.append(found)
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
