@@ -330,3 +330,23 @@ def test_a_menu_naming_a_page_by_its_former_id_is_told_the_new_one(small_copy: P
         f"content/site.yaml:{line}: menu: no page 'about' (there is no pages/about.md; 'about' "
         "is a former id of 'method', in its 'former_ids': write 'method')"
     ]
+
+
+def test_a_markdown_article_former_id_in_error_is_told_on_its_line(small_copy: Path) -> None:
+    """Hostile review 58: a Markdown article's former id that is another article's id now
+    was told with no line (its metadata's line was looked for only in a ``.meta.yaml``
+    file), and its own id listed was "the front matter's own id"."""
+    Path("content/articles/2025-05-01-note.md").write_text(
+        "---\ntitle: A note\noutlet: Field Notes\npublished: 2025-05-01\nkind: news\n"
+        "former_ids:\n  - 2025-04-21-aliyev-xinhua-interview\n  - 2025-05-01-note\n---\n\n"
+        "The port will close in July, the ministry said.\n",
+        encoding="utf-8",
+    )
+    problems = _check_problems()
+    assert problems == [
+        "content/articles/2025-05-01-note.md:8: former_ids: '2025-05-01-note' is its own id: "
+        "list only the ids it had before",
+        "content/articles/2025-05-01-note.md:7: former_ids: '2025-04-21-aliyev-xinhua-interview' "
+        "is the id of the article content/articles/2025-04-21-aliyev-xinhua-interview.meta.yaml: "
+        "no id in use is a former id (both pages would be at one address)",
+    ]

@@ -35,7 +35,7 @@ from ..yamlsrc import Record, YList, YMap, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
-from .records import take_former_ids
+from .records import front_former_line, take_former_ids
 from .speakers import interview_names, label_turns, trailing_notes
 from .split import shared
 
@@ -630,9 +630,9 @@ def check_article_former_ids(
 
 def _former_line(path: Path, old: str) -> int | None:
     """The line of the former id ``old`` in the metadata file ``path`` (read again: only a
-    former id in error is looked for); None in a Markdown article's front matter."""
+    former id in error is looked for), or in a Markdown article's front matter."""
     if not path.name.endswith(META_SUFFIX):
-        return None
+        return front_former_line(path, old)
     tree = read_yaml(path, display_path(path), Problems())
     raw = tree.get("former_ids") if isinstance(tree, YMap) else None
     if isinstance(raw, YList):

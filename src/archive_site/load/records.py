@@ -98,6 +98,11 @@ def take_id(
     return ident
 
 
+#: What a record is called that is a file's own (an article's metadata, a page's or a
+#: Markdown article's front matter): "the metadata's own id" says nothing.
+_FILES_OF_ONE = frozenset({"metadata", "front matter"})
+
+
 def take_former_ids(rec: Record, ident: str | None, page: Callable[[str], str]) -> tuple[str, ...]:
     """The ids the record had before (``former_ids``: it was renamed, or another was merged
     into it), whose pages the build writes to send readers on to its own: each an id, not
@@ -109,7 +114,8 @@ def take_former_ids(rec: Record, ident: str | None, page: Callable[[str], str]) 
         if problem is None and page is urls.page and value in RESERVED_PAGE_IDS:
             problem = f"'{value}' is the name of one of the site's own pages"
         if problem is None and value == ident:
-            problem = f"'{value}' is the {rec.what}'s own id: list only the ids it had before"
+            whose = "its" if rec.what in _FILES_OF_ONE else f"the {rec.what}'s"
+            problem = f"'{value}' is {whose} own id: list only the ids it had before"
         if problem is None:
             out[value] = None
         else:
@@ -462,20 +468,23 @@ def check_page_former_ids(
             else:
                 taken[old] = p.id
                 continue
-            line = _front_line(path, old)
+            line = front_former_line(path, old)
             problems.error(display_path(path), line, f"former_ids: '{old}' {why}")
 
 
-def _front_line(path: Path, old: str) -> int | None:
-    """The line of the former id ``old`` in the front matter of the page ``path`` (read
-    again: only a former id in error is looked for)."""
+def front_former_line(path: Path, old: str) -> int | None:
+    """The line of the former id ``old`` in the front matter of the page or Markdown article
+    ``path`` (read again: only a former id in error is looked for), else of its key."""
     quiet = Problems()
     text = decode(read_bytes(path), display_path(path), quiet)
     front = None if text is None else read_front_matter(split_lines(text), "", quiet, missing="")
-    raw = None if front is None else front.data.get("former_ids")
+    if front is None:
+        return None
+    raw = front.data.get("former_ids")
     if isinstance(raw, YList):
-        return next((n for v, n in zip(raw, raw.item_lines, strict=True) if v == old), None)
-    return None
+        found = (n for v, n in zip(raw, raw.item_lines, strict=True) if str(v).strip() == old)
+        return next(found, front.data.key_lines.get("former_ids"))
+    return front.data.key_lines.get("former_ids")
 
 
 def check_menu(
