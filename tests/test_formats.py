@@ -2672,6 +2672,27 @@ def test_an_mbox_file_of_several_emails_is_refused_not_read_as_its_first() -> No
     assert r.blocks == () and r.fields == {}
 
 
+def test_a_paragraph_opening_with_from_in_one_email_is_no_second_email() -> None:
+    """Hostile review 58: Thunderbird saves an e-mail with an mbox line first ("From - Wed
+    Apr 23 ..."); a paragraph of its plain-text version opening "From 1995 to 2004 the
+    port ..." (not written ">From" in a lone .eml) after a blank line was taken for a
+    second message, and the newsletter was refused as "an mbox file of 2 e-mails". A
+    message's line is the sender and asctime's day and time, its head below it."""
+    head = "From - Wed Apr 23 06:01:12 2025\n"
+    prose = "\n\nFrom 1995 to 2004 the port handled 3 million tonnes a year.\n\n"
+    one = head + NEWSLETTER.replace("\n\n--XX", prose + "--XX", 1)
+    assert prose in one
+    problems = Problems()
+    r = read_text(one, "brief.eml", problems, fmt="mhtml")
+    assert list(problems) == [] and fields(r)["title"] == "Aliyev in Beijing"
+    two = one + "\n" + one.replace(head, "From x@y.example Thu Apr 24 07:00:00 2025\n")
+    problems = Problems()
+    read_text(two, "all.mbox", problems, fmt="mhtml")
+    assert [(d.line, d.message[:40]) for d in problems] == [
+        (one.count("\n") + 2, "an mbox file of 2 e-mails, the second fr")
+    ]
+
+
 def test_an_email_with_an_attachment_is_read_as_its_page() -> None:
     """A newsletter with an attachment holds its page inside a part of its own
     (``mixed``, then ``alternative``): it was refused as holding no page, and its headers'

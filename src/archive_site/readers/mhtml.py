@@ -52,9 +52,14 @@ _MAIL_BODY = later(
 #: A part, or a message, of plain text.
 _PLAIN_TYPE = later(r"^content-type\s*:\s*text/plain\b", re.I | re.M)
 #: An mbox file's line opening a message (``From sender Wed Apr 23 06:01:12 2025``, as a
-#: mail program's export, Thunderbird's or Google Takeout's, writes it; a line of a
-#: message's text that opens so is written ``>From``).
-_MBOX_FROM = later(r"From [^ \t]+[ \t][^\n]*\d")
+#: mail program's export, Thunderbird's or Google Takeout's, writes it: the sender, then
+#: the day and time as C's asctime writes them, RFC 4155; a line of a message's text that
+#: opens so is written ``>From``, but one saved alone as .eml is not: "From 1995 to 2004
+#: the port ..." in its text is none).
+_MBOX_FROM = later(
+    r"From [^ \t\n]+[ \t]+(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]+"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]+\d{1,2}[ \t]+\d{1,2}:\d{2}"
+)
 
 
 def is_mhtml(name: str, data: bytes) -> bool:
@@ -277,6 +282,8 @@ def _more_messages(lines: tuple[str, ...]) -> tuple[int, int] | None:
         if not lines[n - 1].strip()
         and lines[n].startswith("From ")
         and _MBOX_FROM().match(lines[n])
+        and n + 1 < len(lines)
+        and _FIELD_LINE().fullmatch(lines[n + 1])  # (its head below it)
     ]
     return (starts[0], len(starts) + 1) if starts else None
 
