@@ -152,3 +152,19 @@ def test_a_heading_in_a_milestone_summary_is_an_error_on_its_line(small_copy: Pa
     line = literal[: literal.index("    Setext\n")].count("\n") + 1
     told = [x for x in result.stderr.splitlines() if "summary: a heading" in x]
     assert len(told) == 1 and f"content/milestones.yaml:{line}: summary" in told[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 1_000_000, "a " * 1_000_000, " " * 1_000_000 + "x", "T\n-" + " " * 1_000_000 + "x"],
+)
+def test_a_summary_is_looked_through_for_headings_in_linear_time(text: str) -> None:
+    """A line of a million characters was tried for a heading's underline from each of its
+    characters (a line of 20,000 in 0.25 s: hours for a million)."""
+    import time
+
+    from archive_site.mdtext import heading_at
+
+    start = time.perf_counter()
+    assert heading_at(text) is None
+    assert time.perf_counter() - start < 1.0

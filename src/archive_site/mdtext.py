@@ -229,7 +229,9 @@ def links_in(text: str) -> list[str]:
 
 #: A line Markdown may read as a heading: ``# Title`` (up to three spaces before it), or a
 #: line under another of ``=`` or ``-`` alone (the other's words the heading).
-_HEADING_LINE = later(r"^ {0,3}#{1,6}(?:[ \t]|$)|^[^\n]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
+#: (``[ \t]*\S`` before the line's rest, never ``[^\n]*\S``: tried at each of a line's
+#: characters, a line of a million read a million times each, for hours)
+_HEADING_LINE = later(r"^ {0,3}#{1,6}(?:[ \t]|$)|^[ \t]*\S[^\n]*\n {0,3}(?:=+|-+)[ \t]*$", re.M)
 _HEADING_TAG = later(r"<h[1-6]>")
 
 
