@@ -161,3 +161,22 @@ def test_a_sign_in_code_is_shown_as_written(text: str, shown: str) -> None:
     escapes code's text itself (audit 5)."""
     html = str(MarkdownRenderer()(text, "about.html"))
     assert shown in html and "&amp;lt;" not in html
+
+
+@pytest.mark.parametrize(
+    ("text", "headings"),
+    [
+        ("# Method\n\nText.\n\n## Sources\n\n###### Deep\n", ["h2", "h3", "h6"]),
+        ("Method\n======\n\nText.\n", ["h2"]),
+        ("## Method\n\nText.\n\n### Sources\n", ["h2", "h3"]),  # as the seed's pages
+        ("Text with `<h1>` in code and &lt;h1&gt;.\n", []),
+    ],
+)
+def test_a_text_s_own_first_level_headings_stand_under_the_page_s_title(
+    text: str, headings: list[str]
+) -> None:
+    """A hand-written page whose sections open with ``#`` gave a second ``<h1>`` beside the
+    page's title (hostile58): its headings now move one level down, and only then."""
+    html = str(MarkdownRenderer()(text, "about.html"))
+    assert re.findall(r"<(h[1-6])\b", html) == headings, html
+    assert re.findall(r"</(h[1-6])>", html) == headings, html

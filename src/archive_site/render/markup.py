@@ -178,7 +178,7 @@ class MarkdownRenderer:
 
     def _convert(self, text: str) -> Converted:
         self._links.targets = []
-        html = self._md.reset().convert(escape_raw_html(text))
+        html = _under_title(self._md.reset().convert(escape_raw_html(text)))
         # Text, then a slot's number and the text up to the next slot, and so on. Every
         # slot is one of ours, once and in order: Markdown removes STX and ETX from the
         # text it is given, so content cannot write one.
@@ -194,6 +194,19 @@ class MarkdownRenderer:
         parser.feed(html)
         parser.close()
         return " ".join("".join(parser.parts).split())
+
+
+#: A heading's tag, opening or closing, as Markdown writes it (raw HTML never passes).
+_HEADING_TAG = later(r"<(/?)h([1-6])(?=[\s>])")
+
+
+def _under_title(html: str) -> str:
+    """``html`` with its headings one level down (``<h6>`` stays one) when it holds an
+    ``<h1>``: a text whose sections open with ``#`` stands under the page's own title, its
+    ``<h1>``, which a second one would stand beside."""
+    if "<h1" not in html:
+        return html
+    return _HEADING_TAG().sub(lambda m: f"<{m[1]}h{min(int(m[2]) + 1, 6)}", html)
 
 
 def _converted(entry: object) -> Converted | None:
