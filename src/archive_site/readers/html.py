@@ -59,7 +59,7 @@ from .byline import (
     writers,
 )
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import HIDING_STYLE, Hiding, PageScan, css_of, names_author, scan
+from .htmlscan import CLOSES_P, HIDING_STYLE, Hiding, PageScan, css_of, names_author, scan
 from .release import take_release_furniture
 from .stamps import (
     Stamp,
@@ -697,39 +697,9 @@ def _teasers(tree: Any, lines: list[str]) -> dict[str, str]:
     return found
 
 
-#: The elements that make a block of their own, as a custom element's children.
-_BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "dd",
-        "div",
-        "dl",
-        "dt",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "table",
-        "ul",
-    ]
-)
+#: The elements that make a block of their own, as a custom element's children: those whose
+#: start closes a paragraph, and a list's items and a definition list's terms and details.
+_BLOCK_TAGS = CLOSES_P | {"li", "dd", "dt"}
 
 
 def _custom_as_known(tree: Any) -> None:

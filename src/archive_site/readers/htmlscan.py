@@ -30,8 +30,9 @@ _BLOCKS = frozenset(
     ).split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
-#: The elements whose start closes a paragraph left open (HTML's parsing rules).
-_CLOSES_P = frozenset(
+#: The elements whose start closes a paragraph left open (HTML's parsing rules): HTML's
+#: blocks.
+CLOSES_P = frozenset(
     (  # noqa: SIM905
         "address article aside blockquote details div dl fieldset figcaption figure footer "
         "form h1 h2 h3 h4 h5 h6 header hgroup hr main menu nav ol p pre section table ul"
@@ -529,7 +530,7 @@ class _Scanner(HTMLParser):
     def _close_hidden_paragraph(self, tag: str) -> None:
         """A hidden ``<p>`` left open ends where a browser ends it, at the start of a block
         (else all that follows it is hidden from the scan)."""
-        if tag in _CLOSES_P and self.skip and any(o.tag == "p" and o.skipped for o in self.stack):
+        if tag in CLOSES_P and self.skip and any(o.tag == "p" and o.skipped for o in self.stack):
             self.handle_endtag("p")
 
     def _start_script(self, tag: str, a: dict[str, str], line: int) -> None:
