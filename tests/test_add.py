@@ -151,6 +151,7 @@ def test_add_ednews_capture(project_copy: Path) -> None:
         "origin": None,
         "language": None,
         "url": None,
+        "captured": None,
         "responds_to": None,
         "original_name": "000_c7a446d97c19db58.txt",
     }
@@ -226,6 +227,7 @@ def test_add_menafn_interview(project_copy: Path) -> None:
         "origin": None,
         "language": None,
         "url": None,
+        "captured": None,
         "responds_to": None,
         "original_name": "003_49b360be211d8a26.txt",
     }
@@ -329,6 +331,7 @@ def test_add_plain_text_then_fill_in_and_build(project_copy: Path) -> None:
         "origin": None,
         "language": None,
         "url": None,
+        "captured": None,
         "responds_to": None,
         "original_name": "ferries.txt",
     }
@@ -742,8 +745,9 @@ def test_add_a_saved_page_and_a_wire_story_then_build(project_copy: Path) -> Non
     assert "Nothing else is required; run `archive-site check`" in added.stdout
     assert (folder / "alat-centre.capture.html").read_bytes() == page.read_bytes()
     meta = yaml.safe_load((folder / "alat-centre.meta.yaml").read_text(encoding="utf-8"))
-    # a copy's origin may still be asked (the page names no agency)
-    assert set(meta) == {"short_title", "summary", "origin", "responds_to", "original_name"}
+    # a copy's origin may still be asked (the page names no agency), and when it was saved
+    asked = {"short_title", "summary", "origin", "captured", "responds_to", "original_name"}
+    assert set(meta) == asked
 
     added = cli("add", "inbox/xi-tokayev.txt", "--id", "xi-tokayev", cwd=project_copy)
     assert (added.returncode, added.stderr) == (0, "")

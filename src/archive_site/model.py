@@ -204,6 +204,10 @@ class Article:
     encoding: str = "UTF-8"  # the capture's bytes' (a saved page's may be another)
     #: The ids it had before (``former_ids``): their pages send readers to its own.
     former_ids: tuple[str, ...] = ()
+    #: When the capture was made (the page saved, the copy archived), as the capture or
+    #: the archivist says and no more precisely (a day, a month or a year; never a time):
+    #: None when nothing says.  What a citation's "accessed" is.
+    captured: Published | None = None
 
     @property
     def file_name(self) -> str:
@@ -266,6 +270,10 @@ class Milestone:
     summary_line: int = 0
     #: The ids it had before (``former_ids``): their pages send readers to its own.
     former_ids: tuple[str, ...] = ()
+    #: When the capture was made (the page saved, the copy archived), as the capture or
+    #: the archivist says and no more precisely (a day, a month or a year; never a time):
+    #: None when nothing says.  What a citation's "accessed" is.
+    captured: Published | None = None
 
     @property
     def inferred(self) -> bool:
@@ -322,6 +330,10 @@ class Entity:
     not_names: tuple[str, ...] = ()
     #: The ids it had before (``former_ids``): their pages send readers to its own.
     former_ids: tuple[str, ...] = ()
+    #: When the capture was made (the page saved, the copy archived), as the capture or
+    #: the archivist says and no more precisely (a day, a month or a year; never a time):
+    #: None when nothing says.  What a citation's "accessed" is.
+    captured: Published | None = None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -338,6 +350,10 @@ class Topic:
     line: int = 0
     #: The ids it had before (``former_ids``): their pages send readers to its own.
     former_ids: tuple[str, ...] = ()
+    #: When the capture was made (the page saved, the copy archived), as the capture or
+    #: the archivist says and no more precisely (a day, a month or a year; never a time):
+    #: None when nothing says.  What a citation's "accessed" is.
+    captured: Published | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,6 +369,10 @@ class Page:
     body_line: int = 1  # line of the file where the body starts
     #: The ids it had before (``former_ids``): their pages send readers to its own.
     former_ids: tuple[str, ...] = ()
+    #: When the capture was made (the page saved, the copy archived), as the capture or
+    #: the archivist says and no more precisely (a day, a month or a year; never a time):
+    #: None when nothing says.  What a citation's "accessed" is.
+    captured: Published | None = None
 
 
 @dataclass(frozen=True, slots=True, order=True)

@@ -91,6 +91,7 @@ _CAPTURE_FIELDS = (
     "timezone",
     "kind",
     "url",
+    "captured",
     "dateline",
     "agency",
     "origin",
@@ -1001,6 +1002,7 @@ def _optional(reading: Reading) -> list[str]:
         ),
         "language": "The language it is written in (ru, az, en...), when not the site's.",
         "url": "The address the capture was taken from.",
+        "captured": "When the capture was made (the page saved), YYYY-MM-DD: cited as accessed.",
     }
     for key, what in optional.items():
         if key not in fields and not (key == "origin" and "agency" in fields):

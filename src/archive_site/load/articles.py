@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 import hashlib
@@ -48,11 +49,12 @@ META_KEYS_FROM_CAPTURE = (
     "author",
     "outlet",
     "url",
+    "captured",
 )
 
 
 def _same(key: str, a: str, b: str) -> bool:
-    if key == "published":
+    if key in ("published", "captured"):
         return a == b
     return normalise_text(a).casefold() == normalise_text(b).casefold()
 
@@ -81,6 +83,7 @@ class _Fields:
     url: str | None
     original_name: str | None
     former_ids: tuple[str, ...]
+    captured: Published | None
 
 
 #: The most paragraphs an article may have: a book-length transcript has a few thousand;
@@ -431,8 +434,9 @@ class _ArticleReader:
             checks.interview(kind.value, any(b.turn for b in blocks), asks, answers, missing),
         )
         language = self._language(meta, reading)
-        url = values["url"]
-        ok &= self._report(meta, reading, from_capture, display, checks.web_url("url", url))
+        url, captured = values["url"], checks.captured_day(values["captured"])
+        issues = (*checks.web_url("url", url), *captured.issues)
+        ok &= self._report(meta, reading, from_capture, display, issues)
         rest, responds_to, former = _archivist_fields(meta, files.ident)
         meta.finish()
         ok &= self._has_text(reading, display)
@@ -458,6 +462,7 @@ class _ArticleReader:
             responds_to=responds_to,
             title_from_capture=from_capture["title"],
             former_ids=former,
+            captured=_captured(captured.value, day.value, meta, reading, self.problems, display),
         )
 
     def _turns(
@@ -583,10 +588,36 @@ class _ArticleReader:
             short_title=fields.short_title,
             dateline=_value(reading.fields.get("dateline")),
             former_ids=fields.former_ids,
+            captured=fields.captured,
         )
 
     def _outlet_entity(self, name: str) -> str | None:
         return outlet_entity(name, self.outlet_entities)
+
+
+def _captured(
+    captured: checks.Day | None,
+    published: checks.Day,
+    meta: Record,
+    reading: Reading,
+    problems: Problems,
+    display: str,
+) -> Published | None:
+    """When the capture was made, at its precision; a warning when that is over a day
+    before the article was published (a day: a capture's clock may be in another zone)."""
+    if captured is None:
+        return None
+    made = Published(captured[0], precision=captured[1])
+    if made.last_day < published[0] - dt.timedelta(days=1):
+        field = reading.fields.get("captured")
+        where = (display, field.line) if field else (meta.display, meta.key_line("captured"))
+        problems.warning(
+            *where,
+            f"captured: the capture was made on {made.day}, before the article was published "
+            f"({Published(*published[:1], precision=published[1]).day}): one of the two dates "
+            "is wrong",
+        )
+    return made
 
 
 def _archivist_fields(

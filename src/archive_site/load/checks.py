@@ -220,6 +220,18 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
         issue = missing("published", "YYYY-MM-DD")
         more = "; or 'published: YYYY-MM' or 'YYYY' when no more is known, never a day made up"
         return Checked(None, (replace(issue, message=issue.message + more),))
+    return _day_of("published", text)
+
+
+def captured_day(text: str | None) -> Checked[Day]:
+    """When the capture was made (``captured``: the page saved, the copy archived or
+    printed), as precisely as is known: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; None
+    when nothing says (never guessed from a file's times)."""
+    return Checked(None) if not text else _day_of("captured", text)
+
+
+def _day_of(key: str, text: str) -> Checked[Day]:
+    """The day, month or year ``text`` writes, with its precision; else the issue of ``key``."""
     if _ISO_MONTH().match(text):
         day, precision = f"{text}-01", "month"
     elif _ISO_YEAR().match(text):
@@ -231,14 +243,14 @@ def published_day(text: str | None, missing: Missing) -> Checked[Day]:
             "expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), "
             f"got {text!r}"
         )
-        return Checked(None, (Issue("published", with_suggestion(why, text)),))
+        return Checked(None, (Issue(key, with_suggestion(why, text)),))
     try:
         found = dt.date.fromisoformat(day)
     except ValueError:
-        return Checked(None, (Issue("published", f"{text!r} is not a real date"),))
+        return Checked(None, (Issue(key, f"{text!r} is not a real date"),))
     outside = outside_years(found.year, text)  # as a milestone's: the pages sort by it
     if outside is not None:
-        return Checked(None, (Issue("published", outside),))
+        return Checked(None, (Issue(key, outside),))
     return Checked((found, cast(PublishedPrecision, precision)))
 
 

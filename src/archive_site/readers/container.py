@@ -15,6 +15,7 @@ Nothing in a container is trusted: whatever it decompresses is bounded by
 from __future__ import annotations
 
 import codecs
+import datetime as dt
 import zlib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -190,6 +191,17 @@ def _codec(page: bytes, label: str | None) -> tuple[str, str] | None:
     if utf16 is not None and b"\0" in page:
         return utf16
     return page_codec(page, label)
+
+
+def archived_day(value: str | None, line: int) -> dict[str, Field]:
+    """The field ``captured`` of a container's time of archiving (WARC's ``WARC-Date``,
+    ``2025-04-23T17:30:00Z``): its day as written (the time's own zone, UTC in a WARC
+    file), when it is a real one."""
+    try:
+        when = dt.datetime.fromisoformat((value or "").strip())
+    except ValueError:
+        return {}
+    return {"captured": Field(when.date().isoformat(), line)}
 
 
 def address(value: object, line: int) -> dict[str, Field]:

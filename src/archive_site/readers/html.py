@@ -25,7 +25,7 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -1888,7 +1888,20 @@ def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     translated = _translation(page)
     if translated is not None:
         notes.append(translated)
+    fields.update(_captured(page, [source["url"] for source in sources if "url" in source]))
     return fields
+
+
+def _captured(page: PageScan, addresses: Sequence[_Found]) -> dict[str, Field]:
+    """When the capture was made, as the page says: the day of the web archive's copy that
+    its address names (its canonical link's, ``og:url``, archive.today's bookmark: the text
+    is as the archive found it then), else the day SingleFile saved it."""
+    bookmark = [_Found(*page.bookmark)] if page.bookmark is not None else []
+    for found in (*addresses, *bookmark):
+        day = archived_on(found.value)
+        if day is not None:
+            return {"captured": Field(day, found.line)}
+    return {"captured": Field(*page.saved_on)} if page.saved_on is not None else {}
 
 
 #: What a page of a wiki run by MediaWiki (Wikipedia, Wikinews, Fandom's wikis) holds in its
@@ -2240,7 +2253,7 @@ def _text(value: Any) -> str | None:
 
 #: An address the Wayback Machine rewrote: its own, the time of the copy, then the page's.
 _WAYBACK = later(
-    r"(?:https?:)?//web\.archive\.org/web/\d{1,14}(?:[a-z]{2}_)?/(?P<page>https?://\S+)",
+    r"(?:https?:)?//web\.archive\.org/web/(?P<stamp>\d{1,14})(?:[a-z]{2}_)?/(?P<page>https?://\S+)",
     re.IGNORECASE,
 )
 
@@ -2252,7 +2265,7 @@ _ARCHIVE_TODAY_HOSTS = frozenset(
 )
 _ARCHIVE_TODAY = later(
     r"(?:https?:)?//(?:www\.)?archive\.(?:today|ph|is|li|vn|fo|md)"
-    r"/(?:\d{4}\.\d\d\.\d\d-\d{6}|\d{14}|o/\w+)/(?P<page>https?://\S+)",
+    r"/(?:(?P<stamp>\d{4}\.\d\d\.\d\d-\d{6}|\d{14})|o/\w+)/(?P<page>https?://\S+)",
     re.IGNORECASE,
 )
 
@@ -2333,6 +2346,22 @@ def unarchived(url: str) -> str:
     if m is None and (amp := _AMP_CACHE().fullmatch(url)) is not None:
         return ("https://" if amp["s"] else "http://") + amp["page"]
     return m["page"] if m is not None else url
+
+
+def archived_on(url: str) -> str | None:
+    """The day (else the month or the year) a web archive made the copy whose address is
+    ``url``, as its address says (the Wayback Machine's ``/web/20250424103000/``,
+    archive.today's ``/2025.04.24-081215/``), ``2025-04-24``; None for any other address."""
+    url = url.strip()
+    m = _WAYBACK().fullmatch(url) or _ARCHIVE_TODAY().fullmatch(url)
+    digits = re.sub(r"\D", "", m["stamp"] or "") if m is not None else ""
+    given = next((n for n in (8, 6, 4) if len(digits) >= n), 0)  # a day, a month, a year
+    parts = [digits[:4], digits[4:6], digits[6:8]][: given // 2 - 1]
+    try:
+        dt.date(*(int(p) for p in (*parts, "1", "1")[:3]))
+    except ValueError:
+        return None
+    return "-".join(parts) or None
 
 
 def _from_json_ld(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, _Found]:

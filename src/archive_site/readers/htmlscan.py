@@ -10,6 +10,7 @@ line each block of text starts on.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -364,6 +365,9 @@ class PageScan:
     refused: tuple[str, int] | None = None  # why the page is not read further, and the line
     #: The address a browser saved the page from, as its comment says (see _SAVED_FROM).
     saved_from: tuple[str, int] | None = None
+    #: When SingleFile saved the page, as its comment says (``saved date: Wed Apr 23 2025
+    #: 14:05:12 GMT+0400 (...)``): the day, ``2025-04-23``, and its line.
+    saved_on: tuple[str, int] | None = None
     #: A link before the page's first paragraph showing the host of the page it points to
     #: (a read-later export's ``<a class="domain" href="https://asia.nikkei.com/...">
     #: asia.nikkei.com</a>``): the address the page was saved from (see shows_its_host).
@@ -387,6 +391,25 @@ _SAVED_FROM = later(
     r"|\A\s*Page saved with SingleFile\s*\n(?:.*\n){0,3}?\s*url:\s*)(?P<url>\S+)",
     re.IGNORECASE,
 )
+#: SingleFile's line saying when it saved the page, as a script's ``Date`` writes a time
+#: (``saved date: Wed Apr 23 2025 14:05:12 GMT+0400 (Gulf Standard Time)``): in the zone
+#: the saving browser kept, whose day it is.
+_SAVED_DATE = later(
+    r"\A\s*Page saved with SingleFile\s*\n(?:.*\n){0,4}?[ \t]*saved date:[ \t]*"
+    r"(?:[A-Z][a-z]{2}[ \t]+)?(?P<month>[A-Z][a-z]{2})[ \t]+(?P<day>\d{1,2})[ \t]+(?P<year>\d{4})\b"
+)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _saved_day(m: re.Match[str], line: int) -> tuple[str, int] | None:
+    """The day SingleFile's ``saved date`` line (matched: ``m``) gives, if a real one."""
+    if m["month"] not in _MONTHS:
+        return None
+    try:
+        day = dt.date(int(m["year"]), _MONTHS.index(m["month"]) + 1, int(m["day"]))
+    except ValueError:
+        return None
+    return day.isoformat(), line
 
 
 #: A web address's host and what follows it.
@@ -599,6 +622,8 @@ class _Scanner(HTMLParser):
     def handle_comment(self, data: str) -> None:
         if self.out.saved_from is None and (m := _SAVED_FROM().search(data)) is not None:
             self.out.saved_from = (m["url"], self.getpos()[0] + data.count("\n", 0, m.start()))
+        if self.out.saved_on is None and (m := _SAVED_DATE().search(data)) is not None:
+            self.out.saved_on = _saved_day(m, self.getpos()[0] + data.count("\n", 0, m.end()))
 
     def handle_endtag(self, tag: str) -> None:
         if self.out.refused is not None:

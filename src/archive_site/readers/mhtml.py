@@ -9,7 +9,9 @@ line the page's reading names (a field, a paragraph, a problem) is the line of
 the capture file where it is written: quoted-printable's soft line breaks are
 followed back; in a part encoded in base64, the part's first line.  An e-mail's
 headers give what its page does not: its title (``Subject``), its publication time
-(``Date``: when it was sent) and its outlet (the sender's name, ``From``).
+(``Date``: when it was sent) and its outlet (the sender's name, ``From``).  A page a
+browser saved (its ``From`` no address: ``<Saved by Blink>``) has in ``Date`` when it
+was saved: the day the capture was made (``captured``), never when it was published.
 """
 
 from __future__ import annotations
@@ -338,12 +340,16 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
     """What an e-mail's headers (``top``, ending at line ``end``) say of it (see the
     module's text); nothing for a page saved as MHTML, whose ``From`` is no sender's
     address."""
-    if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
-        return {}  # a page a browser saved ("From: <Saved by Blink>": its Date, the saving's)
 
     def line_of(name: str) -> int:
         return next((n + 1 for n in range(end) if lines[n].lower().startswith(name)), 1)
 
+    if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
+        # a page a browser saved ("From: <Saved by Blink>"): its Date, the saving's
+        with contextlib.suppress(TypeError, ValueError, IndexError):
+            saved = email.utils.parsedate_to_datetime(str(top.get("date", "")))
+            return {"captured": Field(saved.date().isoformat(), line_of("date:"))}
+        return {}
     out: dict[str, Field] = {}
     with contextlib.suppress(TypeError, ValueError, IndexError):
         sent = email.utils.parsedate_to_datetime(str(top.get("date", "")))

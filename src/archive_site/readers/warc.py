@@ -15,7 +15,8 @@ that does not start so is read as it is (a browser's archive stores bodies
 decoded).  The page is read as a saved page is (see :mod:`.html`), in the
 encoding its ``Content-Type`` names, else the one it declares; its address,
 where it names none, is its ``WARC-Target-URI``.  ``WARC-Date`` is when the
-page was archived, never when it was published: it is not read.  The capture
+page was archived, never when it was published: its day (in UTC, as WARC writes it) is
+the day the capture was made (``captured``).  The capture
 stays byte for byte.  Every line named (a field, a paragraph, a problem) is the
 line of the record's ``WARC/`` line in a ``.warc``; a ``.warc.gz`` or a WACZ
 file has no lines: its first (its problems name the record by its number).
@@ -38,6 +39,7 @@ from .container import (
     MOST_INFLATED,
     Refused,
     address,
+    archived_day,
     head_bytes,
     inflated,
     most_mb,
@@ -152,7 +154,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, refused.line, f"not a readable WARC file: {refused}")
         return Reading("warc", {}, ())
     line = page.record.line
-    said = address(_target(page), line)
+    said = address(_target(page), line) | archived_day(page.record.headers.get("warc-date"), line)
     content_type = page.headers.get("content-type") or page.record.headers.get("content-type", "")
     label = _CHARSET().search(content_type)
     charset = label.group(1) if label else None

@@ -83,6 +83,7 @@ def article_record(
         "original_name": art.original_name,
         "sha256": art.sha256,
         "size": art.size,
+        "captured": art.captured.day if art.captured else None,
         "interviewer": art.interviewer,
         "interviewee": art.interviewee,
         "responds_to": list(art.responds_to),
@@ -484,6 +485,8 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
         "archive_location": archived,
         "note": note,
     }
+    if art.url and art.captured:  # the day the original was read, as the capture was made
+        item["accessed"] = {"date-parts": [_date_parts(art.captured)]}
     if art.kind == "interview" and art.interviewee:
         item["author"] = [_agent(a, art.interviewee)]
         if art.interviewer:  # the byline's people when the interviewer is the outlet itself
@@ -563,6 +566,7 @@ def bib_entry(art: Article, csl: dict[str, Any]) -> str:
         ("date", art.published.day),
         ("year", str(art.published.date.year)),
         ("url", csl["URL"]),
+        *((("urldate", art.captured.day),) if "accessed" in csl and art.captured else ()),
         ("howpublished", f"Archived in {csl['archive']}, {csl['archive_location']}"),
         ("note", csl["note"]),
     ]
@@ -586,6 +590,7 @@ def ris_entry(art: Article, csl: dict[str, Any]) -> str:
         ("PY", str(d.year)),
         ("DA", _ris_date(art.published)),
         ("UR", csl["URL"]),
+        *((("Y2", _ris_date(art.captured)),) if "accessed" in csl and art.captured else ()),
         ("DB", csl["archive"]),
         ("L2", csl["archive_location"]),
         ("N1", csl["note"]),

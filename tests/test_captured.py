@@ -1,0 +1,189 @@
+"""When a capture was made (``captured``): read from what the capture says (a browser's MHTML
+``Date``, WARC's ``WARC-Date``, SingleFile's ``saved date``, a web archive's address) or
+given by the archivist, at the precision given; shown on the article's page and in its
+citation as the day the original was accessed, and in the data.  A citation of a web
+page needs it ("accessed"), and nothing else in the record said when the words were as
+the capture shows them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import Problems
+from archive_site.readers import read_text
+from conftest import cli, edit
+from test_containers import DATED, page, read, response, values, warc
+
+ARTICLE = "2025-04-23-ednews-strategic-partnership-new-stage"
+META = Path("content/articles") / f"{ARTICLE}.meta.yaml"
+
+
+def _built(project: Path) -> tuple[dict[str, object], str, str, str, str]:
+    """The article's record, page, and its CSL-JSON item, BibTeX and RIS entries."""
+    result = cli("build", "-q", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    out = project / "out"
+    records = (out / "data/articles.json").read_text(encoding="utf-8").splitlines()[1:-1]
+    record = next(json.loads(r.rstrip(",")) for r in records if f'"{ARTICLE}"' in r)
+    csl = next(
+        i for i in json.loads((out / "data/citations.json").read_text()) if i["id"] == ARTICLE
+    )
+    bib = (out / "data/citations.bib").read_text(encoding="utf-8").split(f"{{{ARTICLE},")[1]
+    ris = (out / "data/citations.ris").read_text(encoding="utf-8").split(f"ID  - {ARTICLE}")[1]
+    html = (out / f"articles/{ARTICLE}.html").read_text(encoding="utf-8")
+    return record, html, json.dumps(csl), bib.split("\n}")[0], ris.split("ER  -")[0]
+
+
+def test_the_archivist_s_capture_day_is_shown_cited_and_in_the_data(project_copy: Path) -> None:
+    edit(META, "kind: opinion", "kind: opinion\ncaptured: 2025-04-24\nurl: https://ednews.net/a")
+    record, html, csl, bib, ris = _built(project_copy)
+    assert record["captured"] == "2025-04-24"
+    assert (
+        '<dt data-pagefind-ignore>Captured</dt> <dd data-pagefind-ignore><time datetime="2025-04-24">24 April 2025</time></dd>'
+        in html
+    )
+    assert "23 April 2025. Accessed 24 April 2025. Archived in" in html
+    assert '"accessed": {"date-parts": [[2025, 4, 24]]}' in csl
+    assert "urldate = {2025-04-24}" in bib
+    assert "Y2  - 2025/04/24\n" in ris
+
+
+def test_a_capture_day_known_to_the_month_says_no_more(project_copy: Path) -> None:
+    edit(META, "kind: opinion", "kind: opinion\ncaptured: 2025-05\nurl: https://ednews.net/a")
+    record, html, csl, bib, ris = _built(project_copy)
+    assert record["captured"] == "2025-05"
+    assert "Accessed May 2025." in html and '<time datetime="2025-05">May 2025</time>' in html
+    assert '"accessed": {"date-parts": [[2025, 5]]}' in csl
+    assert "urldate = {2025-05}" in bib and "Y2  - 2025/05/\n" in ris
+
+
+def test_without_the_original_s_address_nothing_was_accessed(project_copy: Path) -> None:
+    """The citation's address is then the archive's own page: the capture's day is no day
+    that page was accessed on.  The page still says when the capture was made."""
+    edit(META, "kind: opinion", "kind: opinion\ncaptured: 2025-04-24")
+    record, html, csl, bib, ris = _built(project_copy)
+    assert record["captured"] == "2025-04-24" and "<dt data-pagefind-ignore>Captured</dt>" in html
+    assert "Accessed" not in html and "accessed" not in csl
+    assert "urldate" not in bib and "Y2  -" not in ris
+
+
+def test_no_capture_day_is_guessed(project_copy: Path) -> None:
+    record, html, csl, bib, ris = _built(project_copy)
+    assert record["captured"] is None
+    assert "Captured" not in html and "Accessed" not in html and "accessed" not in csl
+    assert "urldate" not in bib and "Y2  -" not in ris
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "24/04/2025",
+            "captured: expected a day as YYYY-MM-DD (or YYYY-MM, YYYY when the source says no more), got '24/04/2025': write it 2025-04-24",
+        ),
+        ("2025-02-30", "captured: '2025-02-30' is not a real date"),
+    ],
+)
+def test_a_capture_day_that_is_no_day_is_an_error_on_its_line(
+    project_copy: Path, value: str, message: str
+) -> None:
+    line = edit(META, "kind: opinion", f"kind: opinion\ncaptured: {value}") + 1
+    result = cli("check")
+    assert result.returncode == 1
+    assert f"{META.as_posix()}:{line}: {message}" in result.stderr
+
+
+def test_a_capture_made_before_the_article_was_published_is_a_warning(
+    project_copy: Path,
+) -> None:
+    line = edit(META, "kind: opinion", "kind: opinion\ncaptured: 2025-04-21") + 1
+    result = cli("check")
+    assert result.returncode == 0
+    assert (
+        f"{META.as_posix()}:{line}: warning: captured: the capture was made on 2025-04-21, "
+        "before the article was published (2025-04-23): one of the two dates is wrong"
+    ) in result.stderr
+    edit(META, "captured: 2025-04-21", "captured: 2025-04-22")  # a day: another time zone
+    assert "captured:" not in cli("check").stderr
+
+
+def _mhtml(sender: str) -> str:
+    return (
+        f"From: {sender}\r\nSubject: Talks in Baku\r\n"
+        "Date: Thu, 24 Apr 2025 23:30:00 -0400\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: text/html; charset="utf-8"\r\n\r\n' + page()
+    )
+
+
+def test_a_page_a_browser_saved_as_mhtml_was_captured_on_its_date() -> None:
+    saved = read_text(_mhtml("<Saved by Blink>"), "x.mhtml", Problems(), fmt="mhtml")
+    assert values(saved)["captured"] == "2025-04-24"  # the day in the zone it was saved in
+    assert saved.fields["captured"].line == 3
+    assert values(saved)["published"] == "2025-04-23"  # the page's own
+    # an e-mail's Date is when it was sent: its publication, no capture's
+    sent = read_text(_mhtml("Brief <news@brief.example>"), "x.eml", Problems(), fmt="mhtml")
+    assert "captured" not in sent.fields
+
+
+def test_a_warc_record_s_date_is_the_capture_s_day() -> None:
+    r, problems = read(warc(response(page().encode())), "page.warc")
+    assert problems == [] and values(r)["captured"] == "2026-01-02"
+    assert values(r)["published"] == "2025-04-23"
+
+
+SINGLEFILE = (
+    "<!--\n Page saved with SingleFile \n url: https://news.example/talks \n"
+    " saved date: Thu Apr 24 2025 09:15:02 GMT+0400 (Gulf Standard Time)\n-->"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "captured"),
+    [
+        (SINGLEFILE, "2025-04-24"),
+        (SINGLEFILE.replace("Apr 24", "Apr 31"), None),  # no real day
+        (
+            '<link rel="canonical" href="https://web.archive.org/web/20250425081500/'
+            'https://news.example/talks">',
+            "2025-04-25",
+        ),
+        (
+            '<meta property="og:url" content="https://web.archive.org/web/202505/'
+            'https://news.example/talks">',
+            "2025-05",
+        ),
+        (
+            '<link rel="canonical" href="https://archive.ph/Xk3Pq">'
+            '<link rel="bookmark" href="https://archive.ph/2025.04.26-081215/'
+            'https://news.example/talks">',
+            "2025-04-26",
+        ),
+        ('<link rel="canonical" href="https://news.example/talks">', None),
+    ],
+)
+def test_a_saved_page_says_when_it_was_saved_or_archived(head: str, captured: str | None) -> None:
+    r, problems = read(page(head=DATED + head).encode(), "page.html")
+    assert problems == []
+    assert values(r).get("captured") == captured
+    assert values(r)["published"] == "2025-04-23"  # never the saving's or the archive's day
+
+
+def test_the_archivist_may_not_contradict_the_capture_s_day(project_copy: Path) -> None:
+    """As any field a capture states: the same, or overridden on purpose."""
+    articles = project_copy / "content/articles"
+    html = page(head=DATED + SINGLEFILE)
+    (articles / "2025-04-24-talks.capture.html").write_text(html, encoding="utf-8")
+    meta = articles / "2025-04-24-talks.meta.yaml"
+    meta.write_text("outlet: News\nkind: news\ncaptured: 2025-04-25\n", encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 1
+    assert (
+        "captured: the metadata says '2025-04-25' but the capture says '2025-04-24' (line 4)"
+    ) in result.stderr
+    meta.write_text(
+        "outlet: News\nkind: news\ncaptured: 2025-04-25\noverrides: [captured]\n", encoding="utf-8"
+    )
+    assert "captured" not in cli("check").stderr
