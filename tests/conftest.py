@@ -203,6 +203,22 @@ def _renamed(content: Path) -> None:
     )
 
 
+def _recaptured(content: Path) -> None:
+    """A later capture of the second article (``updates``), a paragraph added at its end and
+    another changed: its page says what changed since the earlier capture, with links to
+    the paragraphs of each, which the paged archive's checks then cover."""
+    meta = sorted((content / "articles").glob("*.meta.yaml"))[1]
+    ident = meta.name.removesuffix(".meta.yaml")
+    capture = meta.with_name(f"{ident}.capture.txt").read_text(encoding="utf-8")
+    first, rest = capture.split("\n\n", 1)
+    later = f"{first} And more.\n\n{rest.rstrip()}\n\nA paragraph added when the story changed.\n"
+    (content / "articles" / f"{ident}-later.capture.txt").write_text(later, encoding="utf-8")
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text + "captured: 2020-01-02\n", encoding="utf-8")
+    again = meta.with_name(f"{ident}-later.meta.yaml")
+    again.write_text(text + f"updates: {ident}\ncaptured: 2020-02\n", encoding="utf-8")
+
+
 def _quoted_again(milestones: Path, copies: int) -> None:
     """Append ``copies`` of the first milestone of ``milestones``, each its own id and
     title, quoting the same passage."""
@@ -245,6 +261,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
     _notes(content / "pages", PAGED_NOTES)
     _renamed(content)
+    _recaptured(content)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paging, "MENU_PAGES", 3)
         mp.setattr(paging, "HOME_TOPICS", 12)

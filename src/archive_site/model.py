@@ -41,7 +41,7 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
 Voice = Literal["own", "reported", "question", "answer", "unattributed"]
 VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer", "unattributed")
 # Why one article is not independent evidence beside another.
-DependencyReason = Literal["responds-to", "same-origin", "reports-words", "same-speaker"]
+DependencyReason = Literal["responds-to", "updates", "same-origin", "reports-words", "same-speaker"]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
 
@@ -208,6 +208,9 @@ class Article:
     #: the archivist says and no more precisely (a day, a month or a year; never a time):
     #: None when nothing says.  What a citation's "accessed" is.
     captured: Published | None = None
+    #: The article id of an earlier capture of the same story (``updates``): the outlet's
+    #: page saved again after it changed.  One story: one line of evidence.
+    updates: str | None = None
 
     @property
     def file_name(self) -> str:
@@ -401,7 +404,9 @@ class Related:
     """Another article on the same events, and why it is related."""
 
     article: str
-    reasons: tuple[str, ...]  # "responds-to", "responded-by", "shared-milestones"
+    #: "updates", "updated-by" (an earlier, a later capture of its story), "responds-to",
+    #: "responded-by", "shared-milestones"
+    reasons: tuple[str, ...]
     milestones: tuple[str, ...]  # milestones both cite
 
 
@@ -453,6 +458,10 @@ class Archive:
     @property
     def entity_ids(self) -> Collection[str]:
         return self._entities.keys()
+
+    @property
+    def article_ids(self) -> Collection[str]:
+        return self._articles.keys()
 
     def milestone(self, mid: str) -> Milestone:
         return self._milestones[mid]

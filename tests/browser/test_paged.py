@@ -36,6 +36,7 @@ LISTS = (
     "milestones/wide.html",
     "milestones/*/*.html",
     "**/formerly-*.html",  # the pages at former ids
+    "articles/a00002-*.html",  # two captures of one story, the later saying what changed
 )
 
 

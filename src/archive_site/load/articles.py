@@ -36,7 +36,7 @@ from ..yamlsrc import Record, YList, YMap, read_yaml
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
-from .records import front_former_line, take_former_ids
+from .records import front_former_line, front_key_line, take_former_ids
 from .speakers import interview_names, label_turns, trailing_notes
 from .split import shared
 
@@ -84,6 +84,7 @@ class _Fields:
     original_name: str | None
     former_ids: tuple[str, ...]
     captured: Published | None
+    updates: str | None
 
 
 #: The most paragraphs an article may have: a book-length transcript has a few thousand;
@@ -412,16 +413,9 @@ class _ArticleReader:
         """
         values, from_capture = self._capture_fields(reading, meta)
         missing = checks.missing_in(meta.display, has_capture=files.meta is not None)
-        day = checks.capture_fields(values, missing)
-        ok = self._report(meta, reading, from_capture, display, day.issues)
-        timezone = values["timezone"]
-        ok &= self._report(
-            meta,
-            reading,
-            from_capture,
-            display,
-            checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00"),
-        )
+        day, timezone = checks.capture_fields(values, missing), values["timezone"]
+        zone = checks.matches("timezone", timezone, checks.TIMEZONE, "an offset such as +04:00")
+        ok = self._report(meta, reading, from_capture, display, (*day.issues, *zone))
         kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
         ok &= checks.report(meta, kind.issues)
         asks, answers = meta.text("interviewer"), meta.text("interviewee")
@@ -463,6 +457,7 @@ class _ArticleReader:
             title_from_capture=from_capture["title"],
             former_ids=former,
             captured=_captured(captured.value, day.value, meta, reading, self.problems, display),
+            updates=rest["updates"],
         )
 
     def _turns(
@@ -589,6 +584,7 @@ class _ArticleReader:
             dateline=_value(reading.fields.get("dateline")),
             former_ids=fields.former_ids,
             captured=fields.captured,
+            updates=fields.updates,
         )
 
     def _outlet_entity(self, name: str) -> str | None:
@@ -625,7 +621,8 @@ def _archivist_fields(
 ) -> tuple[dict[str, str | None], tuple[tuple[str, int], ...], tuple[str, ...]]:
     """What only the metadata says of an article: its texts (summary, short title, origin,
     original name), the articles it responds to (with their lines) and its former ids."""
-    rest = {key: meta.text(key) for key in ("summary", "short_title", "origin", "original_name")}
+    keys = ("summary", "short_title", "origin", "original_name", "updates")
+    rest = {key: meta.text(key) for key in keys}
     responds_to = meta.text_items("responds_to")
     return rest, responds_to, take_former_ids(meta, ident, urls.article)
 
@@ -684,6 +681,67 @@ def check_responses(
             message = "an article cannot respond to itself"
             issues.append(checks.Issue("responds_to", message, line))
     return tuple(issues)
+
+
+def check_updates(
+    articles: Sequence[Article],
+    declared: Mapping[str, Path],
+    known: Collection[str],
+    problems: Problems,
+) -> None:
+    """Each article's ``updates`` (an earlier capture of its story) names another article of
+    the archive, none later in a chain that leads back to it; the same outlet's (a warning:
+    another outlet's copy of a story is told by its ``origin``), captured before it when
+    both say when."""
+    by_id = {a.id: a for a in articles}
+    for a in sorted(articles, key=lambda a: a.id):
+        if a.updates is None:
+            continue
+        error, warning = _updates_problem(a, by_id, known)
+        if error or warning:
+            path = declared.get(a.id, Path(a.metadata_file or a.source_file))
+            report = problems.error if error else problems.warning
+            report(display_path(path), _key_line(path, "updates"), f"updates: {error or warning}")
+
+
+def _updates_problem(
+    a: Article, by_id: Mapping[str, Article], known: Collection[str]
+) -> tuple[str | None, str | None]:
+    """What is wrong with ``a``'s ``updates``: an error, else a warning; or neither."""
+    earlier = by_id.get(a.updates or "")
+    if a.updates == a.id:
+        return "an article is no later capture of itself", None
+    if earlier is None:  # one declared that did not load has its own problems told
+        return (
+            None if a.updates in known else checks.unknown_article(a.updates or "", known)
+        ), None
+    chain: list[str] = [a.id]
+    at: Article | None = earlier
+    while at is not None and at.id not in chain:
+        chain.append(at.id)
+        at = by_id.get(at.updates or "")
+    if at is not None and at.id == a.id:
+        loop = " -> ".join([*chain, a.id])
+        return f"the captures update one another in a ring ({loop}): the first updates none", None
+    if normalise_text(earlier.outlet).casefold() != normalise_text(a.outlet).casefold():
+        why = (
+            f"'{earlier.id}' is {earlier.outlet}'s, this {a.outlet}'s: a later capture is of "
+            "the same outlet's page (another outlet's copy of a story names it as 'origin')"
+        )
+        return None, why
+    if a.captured and earlier.captured and a.captured.last_day < earlier.captured.date:
+        when = f"{a.captured.day}, before '{earlier.id}' ({earlier.captured.day})"
+        return None, f"this capture was made on {when}: which is the later?"
+    return None, None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line of ``key`` in an article's metadata file (or a Markdown article's front
+    matter) ``path``, read again: only for a value in error."""
+    if not path.name.endswith(META_SUFFIX):
+        return front_key_line(path, key)
+    tree = read_yaml(path, display_path(path), Problems())
+    return tree.key_lines.get(key) if isinstance(tree, YMap) else None
 
 
 def outlet_entity(name: str, table: Mapping[str, str]) -> str | None:
@@ -825,5 +883,6 @@ def load_articles(
             problems.error(
                 display_path(f.meta or f.source), issue.line, f"{issue.key}: {issue.message}"
             )
+    check_updates(articles, declared, known, problems)
     newest_first = sorted(articles, key=lambda a: (a.published.sort_key, a.id), reverse=True)
     return LoadedArticles(tuple(newest_first), broken, reader.keys, reader.mentions)

@@ -67,11 +67,15 @@ def article_speakers(article: Article) -> set[str]:
 
 
 def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
+    """Each article responding to another, and each later capture of a story (``updates``)
+    on the earlier: one story, however often it was saved."""
     known = {a.id for a in articles}
     for a in articles:
         for other in a.responds_to:
             if other in known:
                 yield Dependency(a.id, other, "responds-to")
+        if a.updates in known and a.updates != a.id:
+            yield Dependency(a.id, a.updates, "updates")
 
 
 def _least(
@@ -344,10 +348,14 @@ def _others(
     milestones = list(milestones)
     found: dict[tuple[str, str, str], Dependency] = {}
     deps = (*responses(articles), *reported_words(articles, milestones))
+    # two captures of one story carry its words: that they are one story says it all
+    captures = {frozenset((d.article, d.on)) for d in deps if d.reason == "updates"}
     for d in (*deps, *same_words(articles, milestones), *same_text(articles, texts)):
         if d.reason == "same-origin":
             known = held.between(d.article, d.on)
             if known is not None and _key(known) == _key(d):
+                continue
+            if d.via is None and frozenset((d.article, d.on)) in captures:
                 continue
         found.setdefault(_key(d), d)
     return sorted(found.values(), key=_key)
@@ -643,7 +651,7 @@ def warn_captured_twice(
         title = _title_key(a.title)
         first = next((e for key, e in earlier if _same_title(key, title)), None)
         earlier.append((title, a))
-        if first is not None:
+        if first is not None and first.id not in (a.updates, a.id) and first.updates != a.id:
             problems.warning(
                 display_path(content / a.source_file),
                 None,

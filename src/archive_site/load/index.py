@@ -225,6 +225,7 @@ def related_articles(
     """
     article_order = {a.id: n for n, a in enumerate(articles)}
     responded_by = group((t, a.id) for a in articles for t in a.responds_to)
+    updated_by = group((a.updates, a.id) for a in articles if a.updates is not None)
     cited_by = group((c.article, c.milestone) for c in cites)
     cited_in = group((c.milestone, c.article) for c in cites)
     out: dict[str, list[Related]] = {}
@@ -233,19 +234,37 @@ def related_articles(
         for mid in set(cited_by.get(a.id, ())):
             for b in cited_in[mid]:
                 shared[b].add(mid)
-        others = {*a.responds_to, *responded_by.get(a.id, ()), *shared} - {a.id}
+        captures = {*updated_by.get(a.id, ()), *((a.updates,) if a.updates else ())}
+        others = {*a.responds_to, *responded_by.get(a.id, ()), *shared, *captures} - {a.id}
         out[a.id] = [
-            _related(a, b, responded_by, sorted(shared.get(b, ()), key=milestone_order.__getitem__))
-            for b in sorted(others & article_order.keys(), key=article_order.__getitem__)
+            _related(
+                a,
+                b,
+                responded_by,
+                sorted(shared.get(b, ()), key=milestone_order.__getitem__),
+                updated_by,
+            )
+            # the story's other captures first, then in the archive's order
+            for b in sorted(
+                others & article_order.keys(), key=lambda b: (b not in captures, article_order[b])
+            )
         ]
     return out
 
 
 def _related(
-    a: Article, b: str, responded_by: Mapping[str, Sequence[str]], shared: Sequence[str]
+    a: Article,
+    b: str,
+    responded_by: Mapping[str, Sequence[str]],
+    shared: Sequence[str],
+    updated_by: Mapping[str, Sequence[str]],
 ) -> Related:
     """How article ``b`` relates to article ``a`` (the two are known to be related)."""
     reasons = []
+    if b == a.updates:
+        reasons.append("updates")
+    if b in updated_by.get(a.id, ()):
+        reasons.append("updated-by")
     if b in a.responds_to:
         reasons.append("responds-to")
     if b in responded_by.get(a.id, ()):

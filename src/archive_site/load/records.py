@@ -32,7 +32,7 @@ from ..model import (
 )
 from ..patterns import later
 from ..readers import decode, split_lines
-from ..readers.frontmatter import read_front_matter
+from ..readers.frontmatter import FrontMatter, read_front_matter
 from ..text import (
     normalise_text,
 )
@@ -472,12 +472,23 @@ def check_page_former_ids(
             problems.error(display_path(path), line, f"former_ids: '{old}' {why}")
 
 
+def front_key_line(path: Path, key: str) -> int | None:
+    """The line of ``key`` in the front matter of the page or Markdown article ``path``
+    (read again: only a value in error is looked for)."""
+    front = _front_matter(path)
+    return None if front is None else front.data.key_lines.get(key)
+
+
+def _front_matter(path: Path) -> FrontMatter | None:
+    quiet = Problems()
+    text = decode(read_bytes(path), display_path(path), quiet)
+    return None if text is None else read_front_matter(split_lines(text), "", quiet, missing="")
+
+
 def front_former_line(path: Path, old: str) -> int | None:
     """The line of the former id ``old`` in the front matter of the page or Markdown article
     ``path`` (read again: only a former id in error is looked for), else of its key."""
-    quiet = Problems()
-    text = decode(read_bytes(path), display_path(path), quiet)
-    front = None if text is None else read_front_matter(split_lines(text), "", quiet, missing="")
+    front = _front_matter(path)
     if front is None:
         return None
     raw = front.data.get("former_ids")

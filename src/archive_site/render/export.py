@@ -87,6 +87,7 @@ def article_record(
         "interviewer": art.interviewer,
         "interviewee": art.interviewee,
         "responds_to": list(art.responds_to),
+        "updates": art.updates,
         "page": urls.article(art.id),
         "cited_by": list(cited_by),
         "entities": list(entities),

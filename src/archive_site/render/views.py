@@ -6,6 +6,7 @@ except an article's annotated paragraphs (through :func:`markup.annotate`).
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
@@ -139,6 +140,8 @@ def _reporter(a: Archive, art: Article, s: Source) -> str:
 def dependency_text(a: Archive, d: Dependency) -> str:
     """One dependency between two articles, in words: "X responds to Y"."""
     one, other = a.article(d.article), a.article(d.on)
+    if d.reason == "updates":  # one story, its two captures most often under one title
+        return f"{one.id} is a later capture of the story in {other.id}"
     x, y = one.short_title, other.short_title
     if x == y:  # a copy's title is its original's: the outlets tell them apart
         x, y = f"{x} ({one.outlet})", f"{y} ({other.outlet})"
@@ -300,6 +303,7 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "cited": [a.milestone(mid) for mid in cited[: paging.CITED_LISTED]],
         "cited_count": len(cited),
         "related": related_articles(a, art),
+        "changes": capture_changes(a, art),
         "related_count": len(a.links.related_articles.get(art.id, ())),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
@@ -324,6 +328,43 @@ def lang_attribute(a: Archive, art: Article) -> Markup:
     if direction == a.config.direction:
         return Markup(' lang="{}"').format(tag)
     return Markup(' lang="{}" dir="{}"').format(tag, direction)
+
+
+class CaptureChanges(NamedTuple):
+    """How a later capture of a story (``updates``) differs from the earlier one: what a
+    reader of a story the outlet changed after publishing wants to see first."""
+
+    earlier: Article
+    title: str | None  # the earlier capture's headline, when this one's differs
+    changed: tuple[str, ...]  # this capture's paragraphs whose words differ from the earlier's
+    added: tuple[str, ...]  # this capture's paragraphs the earlier has nothing in place of
+    removed: tuple[str, ...]  # the earlier capture's paragraphs this one has nothing in place of
+
+
+def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
+    """How ``art`` differs from the earlier capture it updates, paragraph by paragraph (their
+    white space aside: a capture saved with other line ends changes nothing); None when it
+    updates none."""
+    if art.updates is None or art.updates not in a.article_ids:
+        return None
+    earlier = a.article(art.updates)
+    old = [" ".join(p.text.split()) for p in earlier.paragraphs]
+    new = [" ".join(p.text.split()) for p in art.paragraphs]
+    changed: list[str] = []
+    added: list[str] = []
+    removed: list[str] = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "replace":
+            changed += [p.id for p in art.paragraphs[j1:j2]]
+        elif tag == "insert":
+            added += [p.id for p in art.paragraphs[j1:j2]]
+        elif tag == "delete":
+            removed += [p.id for p in earlier.paragraphs[i1:i2]]
+    title = (
+        earlier.title if " ".join(earlier.title.split()) != " ".join(art.title.split()) else None
+    )
+    return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed))
 
 
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:

@@ -1,0 +1,172 @@
+"""A later capture of a story the outlet changed after publishing (``updates: EARLIER-ID``):
+the two pages name each other, the later says what changed (its headline, which paragraphs
+are changed, new or gone), the evidence counts the two as one story, and the warning of a
+story captured twice is not given for them.  Nothing tied two captures of one story before:
+the site listed them as two articles "on the same events" (tend57)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import cli, edit
+
+EARLIER = "2025-04-23-ednews-strategic-partnership-new-stage"
+LATER = "2025-04-25-ednews-partnership-corrected"
+ARTICLES = Path("content/articles")
+
+
+def _later_capture(project: Path, *, meta: str = "", text: bool = True) -> Path:
+    """A later capture of EDnews' story: its headline longer, its first paragraph with a
+    sentence more, its fifth gone, a paragraph added after its last (``text=False``: the same
+    capture saved again, with other line ends); its metadata the earlier's plus ``meta``."""
+    folder = project / ARTICLES
+    capture = (folder / f"{EARLIER}.capture.txt").read_text(encoding="utf-8")
+    if text:
+        paragraphs = capture.split("\n\n")
+        paragraphs[0] += ", deputy says"
+        paragraphs[2] += " The deputy spoke on Tuesday."
+        del paragraphs[6]
+        paragraphs.insert(8, "The deputy also said that trade between the two grew by a fifth.")
+        capture = "\n\n".join(paragraphs)
+    else:
+        capture = capture.replace("\n", "\r\n")
+    (folder / f"{LATER}.capture.txt").write_bytes(capture.encode("utf-8"))
+    earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
+    later_meta = folder / f"{LATER}.meta.yaml"
+    later_meta.write_text(earlier_meta.replace('short_title: "', 'short_title: "v2 ') + meta)
+    return later_meta
+
+
+def _cite_both(project: Path) -> None:
+    """A milestone quoting the earlier capture alone quotes the later one too."""
+    quote = """Azerbaijan, on the other hand, has always supported Beijing's "One China" policy."""
+    edit(
+        project / "content/milestones.yaml",
+        f"      quote: {quote}\n      speaker: parvin-karimzade\n",
+        f"      quote: {quote}\n      speaker: parvin-karimzade\n"
+        f"    - article: {LATER}\n      quote: {quote}\n      speaker: parvin-karimzade\n",
+    )
+
+
+def _milestone(out: Path, mid: str) -> dict[str, object]:
+    rows = (out / "data/milestones.json").read_text(encoding="utf-8").splitlines()[1:-1]
+    found: dict[str, object] = next(
+        json.loads(r.rstrip(",")) for r in rows if f'"id": "{mid}"' in r
+    )
+    return found
+
+
+def test_a_later_capture_says_what_changed_and_is_one_story(project_copy: Path) -> None:
+    _later_capture(project_copy, meta=f"updates: {EARLIER}\ncaptured: 2025-04-25\n")
+    _cite_both(project_copy)
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stderr
+    out = project_copy / "out"
+    later = (out / f"articles/{LATER}.html").read_text(encoding="utf-8")
+    note = later.split("A later capture of this story; the earlier is ")[1].split("</p>")[0]
+    assert note == (
+        f'<a href="{EARLIER}.html">EDnews: the partnership&#39;s new stage</a>. Since then, '
+        "the headline has changed (it was “<span>The Azerbaijan-China strategic partnership "
+        'is reaching a new stage</span>”), <a href="#p1">¶1</a> is changed, '
+        '<a href="#p7">¶7</a> is new, '
+        f'<a href="{EARLIER}.html#p5">¶5</a> of the earlier capture is gone.'
+    )
+    assert "An earlier capture of this story: <a href" in later
+    earlier = (out / f"articles/{EARLIER}.html").read_text(encoding="utf-8")
+    assert f'A later capture of this story: <a href="{LATER}.html">' in earlier
+    assert 'captured <time datetime="2025-04-25">25 April 2025</time>' in earlier
+    assert "A later capture of this story; the earlier" not in earlier
+    # one story: one line of evidence, and why
+    m = _milestone(out, "territorial-integrity-mutual-support")
+    assert m["independent_sources"] == 1
+    deps = m["dependencies"]
+    assert isinstance(deps, list)
+    told = [(d["article"], d["depends_on"], d["reason"], d["text"]) for d in deps]
+    assert (
+        LATER,
+        EARLIER,
+        "updates",
+        f"{LATER} is a later capture of the story in {EARLIER}",
+    ) in told
+    assert not [t for t in told if {t[0], t[1]} == {LATER, EARLIER} and t[2] != "updates"]
+    articles = (out / "data/articles.json").read_text(encoding="utf-8")
+    assert f'"updates": "{EARLIER}"' in articles
+
+
+def test_a_capture_saved_again_unchanged_says_so_and_is_no_story_captured_twice(
+    project_copy: Path,
+) -> None:
+    meta = _later_capture(project_copy, text=False)
+    warned = cli("check").stderr
+    assert f"the same text as '{EARLIER}', of the same outlet" in warned
+    meta.write_text(meta.read_text(encoding="utf-8") + f"updates: {EARLIER}\n")
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+    later = (project_copy / f"out/articles/{LATER}.html").read_text(encoding="utf-8")
+    assert ". Its headline and text are as they were.</p>" in later
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        (
+            "2025-04-23-ednews-strategic-partnership",
+            "error: updates: unknown article '2025-04-23-ednews-strategic-partnership' (did you "
+            f"mean '{EARLIER}'? see articles/)",
+        ),
+        (LATER, "error: updates: an article is no later capture of itself"),
+        (
+            "2025-04-21-aliyev-xinhua-interview",
+            "warning: updates: '2025-04-21-aliyev-xinhua-interview' is AzerNews's, this "
+            "EDnews's: a later capture is of the same outlet's page (another outlet's copy of "
+            "a story names it as 'origin')",
+        ),
+    ],
+)
+def test_what_a_later_capture_updates_is_checked(
+    project_copy: Path, value: str, problem: str
+) -> None:
+    meta = _later_capture(project_copy, meta=f"updates: {value}\n")
+    line = meta.read_text(encoding="utf-8").count("\n")
+    result = cli("check")
+    assert result.returncode == (1 if problem.startswith("error") else 0), result.stderr
+    shown = problem if problem.startswith("warning") else problem.removeprefix("error: ")
+    assert f"{ARTICLES.as_posix()}/{LATER}.meta.yaml:{line}: {shown}" in result.stderr
+
+
+def test_captures_that_update_one_another_in_a_ring_are_an_error(project_copy: Path) -> None:
+    _later_capture(project_copy, meta=f"updates: {EARLIER}\n")
+    line = (
+        edit(
+            project_copy / ARTICLES / f"{EARLIER}.meta.yaml",
+            "kind: opinion",
+            f"kind: opinion\nupdates: {LATER}",
+        )
+        + 1
+    )
+    result = cli("check")
+    assert result.returncode == 1
+    ring = f"{EARLIER} -> {LATER} -> {EARLIER}"
+    assert (
+        f"{ARTICLES.as_posix()}/{EARLIER}.meta.yaml:{line}: updates: the captures update one "
+        f"another in a ring ({ring}): the first updates none"
+    ) in result.stderr
+
+
+def test_a_later_capture_made_before_the_earlier_is_a_warning(project_copy: Path) -> None:
+    _later_capture(project_copy, meta=f"updates: {EARLIER}\ncaptured: 2025-04-24\n")
+    edit(
+        project_copy / ARTICLES / f"{EARLIER}.meta.yaml",
+        "kind: opinion",
+        "kind: opinion\ncaptured: 2025-04-26",
+    )
+    result = cli("check")
+    assert result.returncode == 0
+    assert (
+        f"warning: updates: this capture was made on 2025-04-24, before '{EARLIER}' "
+        "(2025-04-26): which is the later?"
+    ) in result.stderr
