@@ -7,11 +7,16 @@ the site listed them as two articles "on the same events" (tend57)."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
+from typing import cast
 
 import pytest
 
+from archive_site.model import Archive, Article
+from archive_site.render.views import capture_changes
 from conftest import cli, edit
+from records import article
 
 EARLIER = "2025-04-23-ednews-strategic-partnership-new-stage"
 LATER = "2025-04-25-ednews-partnership-corrected"
@@ -170,3 +175,39 @@ def test_a_later_capture_made_before_the_earlier_is_a_warning(project_copy: Path
         f"warning: updates: this capture was made on 2025-04-24, before '{EARLIER}' "
         "(2025-04-26): which is the later?"
     ) in result.stderr
+
+
+class _Two:
+    """The part of an archive :func:`capture_changes` reads: two articles by id."""
+
+    def __init__(self, *articles: Article) -> None:
+        self._by_id = {a.id: a for a in articles}
+        self.article_ids = self._by_id.keys()
+
+    def article(self, aid: str) -> Article:
+        return self._by_id[aid]
+
+
+def _changes(old: list[str], new: list[str]) -> tuple[tuple[str, ...], ...]:
+    earlier = article("v1", texts=tuple(old))
+    later = replace(article("v2", texts=tuple(new)), updates="v1")
+    found = capture_changes(cast(Archive, _Two(earlier, later)), later)
+    assert found is not None and found.earlier is earlier and found.title is not None
+    return found.changed, found.added, found.removed
+
+
+def test_the_paragraphs_a_capture_changed_are_found_among_many_alike() -> None:
+    """Paragraphs both captures open and end with are set aside before they are matched, so
+    that 20,000 paragraphs alike (which took minutes to match) say no more than they
+    should: nothing changed, or the one that did."""
+    many = ["The same line again."] * 20_000
+    assert _changes(many, many) == ((), (), ())
+    assert _changes(many, [*many[:-1], "Another line."]) == (("p20000",), (), ())
+    assert _changes([*many, "A line."], many) == ((), (), ("p20001",))
+    assert _changes(["A.", *many], ["B.", "A.", *many]) == ((), ("p1",), ())
+    # one paragraph in place of another's two: both are changed
+    assert _changes(["a", "b", "c", "d"], ["a", "b 2", "c", "e", "f"]) == (
+        ("p2", "p4", "p5"),
+        (),
+        (),
+    )

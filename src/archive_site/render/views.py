@@ -344,27 +344,46 @@ class CaptureChanges(NamedTuple):
 def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
     """How ``art`` differs from the earlier capture it updates, paragraph by paragraph (their
     white space aside: a capture saved with other line ends changes nothing); None when it
-    updates none."""
+    updates none.  The paragraphs both open and end with are set aside first; those between
+    are matched as :mod:`difflib` matches lines, a paragraph found in more than one in a
+    hundred of a long text's not starting a match (without that, 20,000 paragraphs alike
+    took minutes)."""
     if art.updates is None or art.updates not in a.article_ids:
         return None
     earlier = a.article(art.updates)
     old = [" ".join(p.text.split()) for p in earlier.paragraphs]
     new = [" ".join(p.text.split()) for p in art.paragraphs]
+    head, tail = _common_ends(old, new)
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    matcher = difflib.SequenceMatcher(
+        None, old[head : len(old) - tail], new[head : len(new) - tail]
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
-            changed += [p.id for p in art.paragraphs[j1:j2]]
+            changed += [p.id for p in art.paragraphs[head + j1 : head + j2]]
         elif tag == "insert":
-            added += [p.id for p in art.paragraphs[j1:j2]]
+            added += [p.id for p in art.paragraphs[head + j1 : head + j2]]
         elif tag == "delete":
-            removed += [p.id for p in earlier.paragraphs[i1:i2]]
+            removed += [p.id for p in earlier.paragraphs[head + i1 : head + i2]]
     title = (
         earlier.title if " ".join(earlier.title.split()) != " ".join(art.title.split()) else None
     )
     return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed))
+
+
+def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
+    """How many items ``old`` and ``new`` both open with, and how many after those both end
+    with."""
+    most = min(len(old), len(new))
+    head = 0
+    while head < most and old[head] == new[head]:
+        head += 1
+    tail = 0
+    while tail < most - head and old[-1 - tail] == new[-1 - tail]:
+        tail += 1
+    return head, tail
 
 
 def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:
