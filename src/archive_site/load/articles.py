@@ -634,7 +634,7 @@ def check_article_former_ids(
     article now (``declared``: each id with its metadata file, else its capture) and of one
     article only; told in the metadata file that lists it."""
     taken: dict[str, str] = {}
-    for a in sorted(articles, key=lambda a: a.id):
+    for a in sorted((a for a in articles if a.former_ids), key=lambda a: a.id):
         path = declared.get(a.id, Path(a.metadata_file or a.source_file))
         display = display_path(path)
         for old in a.former_ids:
