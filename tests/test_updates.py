@@ -7,6 +7,7 @@ the site listed them as two articles "on the same events" (tend57)."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import cast
@@ -81,6 +82,15 @@ def test_a_later_capture_says_what_changed_and_is_one_story(project_copy: Path) 
         f'<a href="{EARLIER}.html#p5">¶5</a> of the earlier capture is gone.'
     )
     assert "An earlier capture of this story: <a href" in later
+    marked = re.findall(
+        r'<div class="para" id="(p\d+)">(?:(?!</div>).)*?<p class="meta" data-pagefind-ignore>([^<]*)</p>',
+        later,
+        re.S,
+    )
+    assert marked == [
+        ("p1", "Changed since the earlier capture."),
+        ("p7", "New since the earlier capture."),
+    ]
     earlier = (out / f"articles/{EARLIER}.html").read_text(encoding="utf-8")
     assert f'A later capture of this story: <a href="{LATER}.html">' in earlier
     assert 'captured <time datetime="2025-04-25">25 April 2025</time>' in earlier

@@ -303,7 +303,8 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "cited": [a.milestone(mid) for mid in cited[: paging.CITED_LISTED]],
         "cited_count": len(cited),
         "related": related_articles(a, art),
-        "changes": capture_changes(a, art),
+        "changes": (changes := capture_changes(a, art)),
+        "marks": changed_marks(changes),
         "related_count": len(a.links.related_articles.get(art.id, ())),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
@@ -371,6 +372,14 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
         earlier.title if " ".join(earlier.title.split()) != " ".join(art.title.split()) else None
     )
     return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed))
+
+
+def changed_marks(changes: CaptureChanges | None) -> dict[str, str]:
+    """What each paragraph of a later capture that the earlier lacks says of itself, by id."""
+    if changes is None:
+        return {}
+    marks = dict.fromkeys(changes.changed, "Changed since the earlier capture.")
+    return marks | dict.fromkeys(changes.added, "New since the earlier capture.")
 
 
 def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
