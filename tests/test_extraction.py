@@ -279,3 +279,53 @@ def test_an_articles_other_stories_make_no_list(box: str) -> None:
         "story said, as freight between China and Europe grows."
         for n in range(6)
     ]
+
+
+_FERRY = (
+    "The harbour authority said on Tuesday that the new ferry terminal would open in May, "
+    "after two years of building work and a long dispute over its cost."
+)
+
+
+def test_a_pages_declarative_shadow_root_is_its_text() -> None:
+    """A page saved with its web components' shadow trees (SingleFile) holds its article in
+    a ``<template shadowrootmode>``, which a browser shows as its host's content, its slots
+    filled with the host's own children: the article was dropped as an inert template,
+    and the page read as the one line slotted in."""
+    paragraphs = "".join(f"<p>Paragraph {i}: {_FERRY}</p>" for i in range(1, 4))
+    page = (
+        "<html><body><news-story><template shadowrootmode='open'><article>"
+        f"<slot name='kicker'>No kicker</slot>{paragraphs}<slot></slot><slot name='x'>"
+        "Fallback shown when nothing is slotted.</slot></article></template>"
+        "<p slot='kicker'>Kicker: the slotted line, first.</p>"
+        "<p>The default slot's line, after the story.</p>"
+        "<p slot='nowhere'>Assigned to no slot: never shown.</p>"
+        "</news-story><template><p>An inert template: never shown.</p></template>"
+        "<template shadowrootmode='bogus'><p>Not a shadow root: never shown.</p></template>"
+        "</body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r) == [
+        "Kicker: the slotted line, first.",
+        *(f"Paragraph {i}: {_FERRY}" for i in range(1, 4)),
+        "The default slot's line, after the story.",
+        "Fallback shown when nothing is slotted.",
+    ]
+
+
+def test_a_shadow_roots_heading_is_the_pages_headline() -> None:
+    page = (
+        "<html><head><title>Harbour News</title></head><body><x-page>"
+        "<template shadowrootmode='closed'><article><h1>Ferry terminal to open in May</h1>"
+        f"<p>{_FERRY}</p><p>{_FERRY} Again.</p></article></template></x-page></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert r.fields["title"].value == "Ferry terminal to open in May"
+
+
+def test_nested_shadow_roots_are_read_in_linear_time() -> None:
+    nested = "<x-a><template shadowrootmode='open'><slot></slot>" * 2_000
+    page = f"<html><body><article>{nested}<p>{_FERRY}</p>" + "</template></x-a>" * 2_000
+    start = time.perf_counter()
+    read_text(page + "</article></body></html>", "p.html", Problems(), fmt="html")
+    assert time.perf_counter() - start < 5

@@ -59,7 +59,16 @@ from .byline import (
     writers,
 )
 from .dateline import Dateline, match_dateline, take_dateline
-from .htmlscan import CLOSES_P, HIDING_STYLE, Hiding, PageScan, css_of, names_author, scan
+from .htmlscan import (
+    CLOSES_P,
+    HIDING_STYLE,
+    Hiding,
+    PageScan,
+    css_of,
+    is_shadow_root,
+    names_author,
+    scan,
+)
 from .release import take_release_furniture
 from .stamps import (
     Stamp,
@@ -626,6 +635,51 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
 _NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
 
 
+def _shadow_roots_shown(tree: Any) -> None:
+    """Each declarative shadow root of ``tree`` (see :func:`.htmlscan.is_shadow_root`) made
+    what a browser shows: its content in place of its parent's, each ``<slot>`` in it
+    filled with the parent's own children assigned to it (or its own, when none is). A
+    page saved with its shadow trees holds its text there; as an inert ``<template>`` it
+    was dropped, and the article with it."""
+    for template in reversed(tree.xpath("//template[@shadowrootmode or @shadowroot]")):
+        host = template.getparent()
+        first = next((c for c in host if c.tag == "template" and _is_shadow(c)), None)
+        if template is first:
+            _attach(host, template)
+
+
+def _is_shadow(element: Any) -> bool:
+    return is_shadow_root(element.tag, {k: str(v) for k, v in element.attrib.items()})
+
+
+def _attach(host: Any, template: Any) -> None:
+    """``template``'s content as the whole of ``host``'s, its slots filled (see above)."""
+    light: list[Any] = []  # the host's own children, its texts each in a <span>
+    for text, child in ((host.text, None), *((c.tail, c) for c in host)):
+        if child is not None and child is not template:
+            light.append(child)
+        if text and text.strip():
+            span = host.makeelement("span", {})
+            span.text = text
+            light.append(span)
+    slots = list(template.iter("slot"))
+    for child in list(host):
+        child.tail = None
+        host.remove(child)
+    host.text = template.text
+    host.extend(list(template))
+    for slot in slots:
+        name = slot.get("name", "").strip()
+        assigned = [c for c in light if (c.get("slot") or "").strip() == name]
+        if assigned:
+            slot.text = None
+            for c in list(slot):
+                slot.remove(c)
+            slot.extend(assigned)
+            light = [c for c in light if c not in assigned]
+        slot.drop_tag()
+
+
 def _style(element: Any) -> str:
     """An element's style as a browser reads it (see :func:`.htmlscan.css_of`)."""
     return css_of(element.get("style", ""))
@@ -655,6 +709,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
     tree = load_html(html)
     if tree is None:
         return [], set(), [], {}
+    _shadow_roots_shown(tree)
     for hidden in tree.xpath(_NEVER_SHOWN):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)

@@ -31,6 +31,17 @@ _BLOCKS = frozenset(
     ).split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
+
+
+def is_shadow_root(tag: str, a: dict[str, str]) -> bool:
+    """Whether an element of the attributes ``a`` is a declarative shadow root: a
+    ``<template shadowrootmode="open">`` (or ``"closed"``; ``shadowroot``, its first name),
+    which a browser does not keep inert but shows as its parent's content (a page saved
+    with its web components' shadow trees, as SingleFile saves one)."""
+    mode = a.get("shadowrootmode", a.get("shadowroot", ""))
+    return tag == "template" and mode.strip().lower() in ("open", "closed")
+
+
 #: The elements whose start closes a paragraph left open (HTML's parsing rules): HTML's
 #: blocks.
 CLOSES_P = frozenset(
@@ -475,7 +486,7 @@ class _Scanner(HTMLParser):
             return
         self._close_hidden_paragraph(tag)
         self._start_script(tag, a, line)
-        skipped = tag in _SKIP or self._never_shown(a)
+        skipped = self._skipped(tag, a)
         self.skip += skipped
         kind = None if self.in_furniture else self._furniture_kind(tag, a)
         if kind is not None:
@@ -574,6 +585,10 @@ class _Scanner(HTMLParser):
         elif kind != "style" and tag == "script":
             self.out.json_ld.append(("".join(said), line))
         self.script = None
+
+    def _skipped(self, tag: str, a: dict[str, str]) -> bool:
+        """Whether an element of the tag ``tag`` and attributes ``a`` is no text."""
+        return (tag in _SKIP and not is_shadow_root(tag, a)) or self._never_shown(a)
 
     def _never_shown(self, a: dict[str, str]) -> bool:
         """Whether an element with the attributes ``a`` shows nothing: ``hidden`` (but
