@@ -168,3 +168,20 @@ def test_a_summary_is_looked_through_for_headings_in_linear_time(text: str) -> N
     start = time.perf_counter()
     assert heading_at(text) is None
     assert time.perf_counter() - start < 1.0
+
+
+def test_a_bad_link_that_begins_another_link_is_told_on_its_own_line(tmp_path: Path) -> None:
+    """A bad link was looked for as any text: ``[b](https:)`` on line 9 was told on line 5,
+    where ``[a](https://user@example.org/)`` begins with its text (so ``https://`` and
+    ``page:abou``); it is looked for as a link's whole target first."""
+    from archive_site.load import links
+
+    page = tmp_path / "prefix.md"
+    body = (
+        "A [a](https://example.org/) and <https://example.org/x>.\n\nSeven [p](page:about).\n\n"
+        "Nine [b](https:) and [c](https://).\n\nEleven [e](page:abou)\n"
+    )
+    page.write_text("---\ntitle: t\n---\n\n" + body, encoding="utf-8")
+    problems = Problems()
+    links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
+    assert sorted(d.line for d in problems.errors) == [7, 9, 9, 11]

@@ -142,11 +142,29 @@ def _line_of(texts: _Texts, start: int, href: str, after: dict[tuple[str, int], 
     for form, (needle, (haystack, starts)) in enumerate(zip(needles, texts.texts(), strict=True)):
         if not needle or start > len(starts):
             continue
-        at = haystack.find(needle, after.get((href, form), starts[max(start, 1) - 1]))
+        at = _find_whole(haystack, needle, after.get((href, form), starts[max(start, 1) - 1]))
         if at >= 0:
             after[href, form] = at + len(needle)
             return bisect.bisect_right(starts, at)
     return _spaced_line_of(texts, start, href, after)
+
+
+def _find_whole(haystack: str, needle: str, start: int) -> int:
+    """Where, from ``start``, ``needle`` is written whole as a link's target (between what
+    can open and close one: ``(https:)`` is not the start of ``(https://x.org/)``), else
+    where it is written at all; -1 where nowhere."""
+    first = at = haystack.find(needle, start)
+    while at >= 0:
+        end = at + len(needle)
+        opens = at == 0 or haystack[at - 1].isspace() or haystack[at - 1] in _OPENS
+        if opens and (end == len(haystack) or haystack[end].isspace() or haystack[end] in ")>"):
+            return at
+        at = haystack.find(needle, at + 1)
+    return first
+
+
+#: What a link's target is written after, but white space: ``(url)``, ``<url>``, ``]:url``.
+_OPENS = "(<:"
 
 
 def _spaced_line_of(texts: _Texts, start: int, href: str, after: dict[tuple[str, int], int]) -> int:
