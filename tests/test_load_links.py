@@ -185,3 +185,18 @@ def test_a_bad_link_that_begins_another_link_is_told_on_its_own_line(tmp_path: P
     problems = Problems()
     links.check_links(body, page, 5, known_targets([], [], [], [], []), problems)
     assert sorted(d.line for d in problems.errors) == [7, 9, 9, 11]
+
+
+@pytest.mark.parametrize(
+    "href",
+    ["https://user:secret@example.org/", "https://example.org@evil.example/x", "http://a@b.c"],
+)
+def test_a_link_with_a_user_name_or_password_is_refused(href: str) -> None:
+    """A page's ``[x](https://user:secret@example.org/)`` was published as it was: its
+    password on the page, and ``https://example.org@evil.example/`` leads a reader to
+    evil.example (a metadata file's ``url:`` was refused so already)."""
+    from archive_site.urls import LinkError, resolve_link
+
+    with pytest.raises(LinkError, match=r"has a user name or password \(before the '@' of"):
+        resolve_link(href)
+    assert resolve_link("mailto:jane@example.org") == ("mailto:jane@example.org", False)

@@ -301,6 +301,13 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
     if scheme.lower() == "mailto" and _URL().fullmatch(url_read) and len(target) > 0:
         return url, False
     if is_web_url(url_read):
+        host = urlsplit(url_read).netloc
+        if "@" in host:  # (as a metadata file's url: is refused, load.checks.web_url)
+            raise LinkError(
+                f"{href!r} has a user name or password (before the '@' of "
+                f"{host.rpartition('@')[2]!r}): the page would publish it, and a reader would "
+                "go to the host after the '@'; give the address without it"
+            )
         return url, False
     raise LinkError(
         f"{href!r} is not a valid URL: a URL has a host and no spaces, quotes or angle "
