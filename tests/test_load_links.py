@@ -200,3 +200,22 @@ def test_a_link_with_a_user_name_or_password_is_refused(href: str) -> None:
     with pytest.raises(LinkError, match=r"has a user name or password \(before the '@' of"):
         resolve_link(href)
     assert resolve_link("mailto:jane@example.org") == ("mailto:jane@example.org", False)
+
+
+def test_a_link_of_other_characters_than_ascii_is_told_the_url_to_write() -> None:
+    """``https://report.az/a/saziş/`` (as an address bar shows it) and a host in another
+    script were told "a URL has a host and no spaces, quotes or angle brackets", which
+    they have; the message now gives the URL to write, its host in IDNA: a host of a
+    Cyrillic "а" among Latin letters shows so as what it is."""
+    from archive_site.urls import LinkError, resolve_link
+
+    told = {}
+    for href in ("https://report.az/a/saziş/", "https://президент.рф/", "https://аpple.com/"):
+        with pytest.raises(LinkError) as caught:
+            resolve_link(href)
+        told[href] = str(caught.value).rpartition("write it ")[2]
+    assert told == {
+        "https://report.az/a/saziş/": "'https://report.az/a/sazi%C5%9F/'",
+        "https://президент.рф/": "'https://xn--d1abbgf6aiiy.xn--p1ai/'",
+        "https://аpple.com/": "'https://xn--pple-43d.com/'",
+    }

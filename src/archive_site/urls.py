@@ -309,9 +309,22 @@ def resolve_link(href: str, known: Known = None) -> tuple[str, bool]:
                 "go to the host after the '@'; give the address without it"
             )
         return url, False
-    raise LinkError(
-        f"{href!r} is not a valid URL: a URL has a host and no spaces, quotes or angle "
-        "brackets (write them as %20, %22, %3C, %3E)"
+    raise LinkError(f"{href!r} is not a valid URL: {_url_hint(url_read)}")
+
+
+def _url_hint(url: str) -> str:
+    """What an address that is no valid URL is told: for one of other characters than
+    ASCII (``https://report.az/a/saziş/``, as an address bar shows it; a host in another
+    script, ``аpple.com`` with a Cyrillic "а") the URL to write, its host in IDNA."""
+    uri = uri_of(url)
+    if not url.isascii() and uri != url and is_web_url(uri):
+        return (
+            "a URL is written in ASCII, its host in IDNA (its other characters as %XX): "
+            f"write it {uri!r}"
+        )
+    return (
+        "a URL has a host and no spaces, quotes or angle brackets (write them as %20, %22, "
+        "%3C, %3E)"
     )
 
 
