@@ -508,3 +508,34 @@ def test_a_misspelt_content_folder_names_the_archive_beside_it(project_copy: Pat
     assert "1. templatess: content folder not found (give another with --content DIR)" in (
         far.stderr
     ), far.stderr
+
+
+def test_a_folder_holding_none_of_an_archives_files_is_no_content_folder(
+    project_copy: Path,
+) -> None:
+    """``--content content/articles``, ``--content .`` or a folder of downloads was read as
+    an archive missing its files: "site.yaml: file not found" and each of its files "not
+    read by the build" (222 warnings for /tmp); and ``add`` made an ``articles/`` in it.
+    It is one error, naming the archive likely meant; nothing is written."""
+    (project_copy / "x.txt").write_text("A story.\n", encoding="utf-8")
+    for command in ("check", "build", "add"):
+        args = [command, "--content", "content/articles"]
+        result = cli(*args, *(["x.txt"] if command == "add" else []), cwd=project_copy)
+        assert result.returncode == 1
+        assert result.stderr == (
+            "archive-site: 1 error in the content:\n" * (command != "add")
+            + "archive-site: 1 error in the capture:\n" * (command == "add")
+            + "1. content/articles: is no archive's content folder: it holds none of site.yaml,"
+            " entities.yaml, topics.yaml, milestones.yaml, articles/ and pages/ (did you mean"
+            " --content content?)\n"
+            + "archive-site: nothing was written; the output folder is unchanged.\n"
+            * (command == "build")
+        ), result.stderr
+    (project_copy / "inbox").mkdir()
+    (project_copy / "inbox" / "story.txt").write_text("A story.\n", encoding="utf-8")
+    added = cli("add", "--content", "inbox", "inbox/story.txt", cwd=project_copy)
+    assert added.returncode == 1
+    assert "(give another with --content DIR)" in added.stderr
+    assert sorted(p.name for p in (project_copy / "inbox").iterdir()) == ["story.txt"]
+    here = cli("check", "--content", ".", cwd=project_copy)
+    assert "(did you mean --content content?)" in here.stderr, here.stderr

@@ -48,7 +48,7 @@ from ..layout import (
 )
 from ..layout import MAX_ID_LENGTH as ID_LIMIT
 from ..load import load_entities
-from ..load.discover import content_not_found
+from ..load.discover import content_not_found, not_content
 from ..model import ARTICLE_KINDS
 from ..options import AddOptions, UsageError
 from ..patterns import later
@@ -213,6 +213,8 @@ def _articles_folder(content: Path) -> Path:
     """The content folder's ``articles/``, which add writes into (it may not exist yet)."""
     if not content.is_dir():
         raise _fail(content, None, content_not_found(content))
+    if (problem := not_content(content)) is not None:
+        raise _fail(content, None, problem)
     folder = content / ARTICLES_DIR
     # the build refuses a linked articles/ folder: nothing is written through one
     if (folder.exists() or folder.is_symlink()) and not is_own_folder(folder):

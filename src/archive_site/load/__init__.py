@@ -27,7 +27,7 @@ from ..layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, SITE_FILE, TO
 from ..model import Archive, Article, Entity, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
-from .discover import content_not_found, stray_entries
+from .discover import content_not_found, not_content, stray_entries
 from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_single_voice
 from .index import compute_links
 from .links import check_all_links
@@ -44,6 +44,9 @@ def _site_config(
     ``content`` the build does not read; a missing content folder is raised at once."""
     if not content.is_dir():
         problems.error(display_path(content), None, content_not_found(content))
+        raise ArchiveError(problems)
+    if (problem := not_content(content)) is not None:
+        problems.error(display_path(content), None, problem)
         raise ArchiveError(problems)
     config = load_config(content, problems, functools.partial(yaml_tree, cache=cache))
     for display, message in stray_entries(content):

@@ -190,17 +190,44 @@ def content_not_found(content: Path) -> str:
     name (a folder holding a site.yaml: ``caspain`` for ``caspian``), if one is, or the
     archive it was taken to be inside (``caspian/content`` for ``caspian``, whose files
     ``init`` puts at its top)."""
-    parent = content.parent
+    return "content folder not found" + _archive_meant(content)
+
+
+def not_content(content: Path) -> str | None:
+    """What a folder given as the content folder that holds none of an archive's files is
+    told (the project's folder, an archive's ``articles/``, a folder of downloads, another
+    site generator's ``content/``): a build of it told each file it holds "not read by the
+    build", and ``add`` made an ``articles/`` in it. None for a folder holding one."""
+    if any(exists(content / name) for name in CONTENT_ENTRIES):
+        return None
+    read = [f"{n}/" if n in (ARTICLES_DIR, PAGES_DIR) else n for n in CONTENT_ENTRIES]
+    return (
+        f"is no archive's content folder: it holds none of {', '.join(read[:-1])} and "
+        f"{read[-1]}{_archive_meant(content, inside=True)}"
+    )
+
+
+def _archive_meant(content: Path, *, inside: bool = False) -> str:
+    """The archive likely meant by ``content``, as a hint: the one it is inside, the one
+    folder within it that is one (``inside``), or one beside it of a close name."""
+    parent = content.absolute().parent
     if (parent / SITE_FILE).is_file():
-        return f"content folder not found (did you mean --content {display_path(parent)}?)"
+        return f" (did you mean --content {display_path(parent)}?)"
+    held = _archives_in(content) if inside else []
+    if len(held) == 1:
+        return f" (did you mean --content {display_path(content / held[0])}?)"
+    near = difflib.get_close_matches(content.name, _archives_in(parent), n=1, cutoff=0.6)
+    if not near or parent / near[0] == content.absolute():
+        return " (give another with --content DIR)"
+    return f" (did you mean --content {display_path(parent / near[0])}?)"
+
+
+def _archives_in(folder: Path) -> list[str]:
+    """The names of the folders in ``folder`` holding a site.yaml, sorted."""
     try:
-        archives = [p.name for p in parent.iterdir() if (p / SITE_FILE).is_file()]
+        return sorted(p.name for p in folder.iterdir() if (p / SITE_FILE).is_file())
     except OSError:
-        archives = []
-    near = difflib.get_close_matches(content.name, sorted(archives), n=1, cutoff=0.6)
-    if not near:
-        return "content folder not found (give another with --content DIR)"
-    return f"content folder not found (did you mean --content {display_path(parent / near[0])}?)"
+        return []
 
 
 def stray_entries(content: Path) -> list[tuple[str, str]]:
