@@ -65,6 +65,12 @@ def test_intervals_and_bounds(text: str, shown: str, years: tuple[int, ...]) -> 
         ("../..", "at least one known end"),
         ("[2019]", "on or before"),
         ("2024-7-3", "expected YYYY, YYYY-MM or YYYY-MM-DD"),
+        # hostile59: EDTF's seasons were told only "month 21 does not exist", an interval
+        # with an end left empty "expected YYYY ..., got ''"
+        ("2025-21", r"month 21 does not exist in '2025-21' \(EDTF's spring 2025, which the"),
+        ("2025-24", r"\(EDTF's winter 2025, which the site does not show: give the year, or"),
+        ("2025-04-21/", r"interval '2025-04-21/' has no end: write '..' for an end not known"),
+        ("/2025", r"has no start: write '..' for an end not known \(../2025\)"),
     ],
 )
 def test_malformed_dates_say_what_is_wrong(text: str, reason: str) -> None:

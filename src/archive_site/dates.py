@@ -343,6 +343,10 @@ def with_suggestion(message: str, text: str) -> str:
     return f"{message}: write it {suggestion}" if suggestion else message
 
 
+#: EDTF's seasons, written as months 21 to 24 (``2025-21``: spring 2025).
+_SEASONS = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+
+
 def parse_partial(text: str) -> PartialDate:
     m = _DATE().fullmatch(text)
     if not m:
@@ -356,7 +360,16 @@ def parse_partial(text: str) -> PartialDate:
     month = int(m["m"]) if m["m"] else None
     day = int(m["d"]) if m["d"] else None
     if month is not None and not 1 <= month <= 12:
-        raise DateError(f"month {month:02d} does not exist in {text!r}")
+        season = _SEASONS.get(month) if day is None else None
+        raise DateError(
+            f"month {month:02d} does not exist in {text!r}"
+            + (
+                f" (EDTF's {season} {year}, which the site does not show: give the year, or "
+                f"the months the sources state as an interval, {year}-03/{year}-05)"
+                if season
+                else ""
+            )
+        )
     if month is not None and day is not None:
         last = calendar.monthrange(year, month)[1]
         if not 1 <= day <= last:
@@ -499,6 +512,11 @@ def _parse_edtf(text: str) -> DateSpec:
         )
     if "/" in text:
         left, _, right = text.partition("/")
+        if not left or not right:
+            raise DateError(
+                f"interval {text!r} has no {'start' if not left else 'end'}: write '..' for "
+                f"an end not known ({(left or '..')}/{(right or '..')})"
+            )
         start = None if left == ".." else parse_partial(left)
         end = None if right == ".." else parse_partial(right)
         if start is None and end is None:
