@@ -349,3 +349,13 @@ def test_a_shadow_roots_many_slots_are_filled_in_linear_time() -> None:
     _shadow_roots_shown(tree)
     assert time.perf_counter() - start < 2
     assert " ".join(tree.xpath("//x-a")[0].itertext()).split() == [f"w{i}" for i in range(n)]
+    # a host's first shadow root is found once, not once for each root it holds
+    roots = "<template shadowrootmode='open'><p>later</p></template>" * 2_000
+    tree = load_html(
+        f"<html><body><x-a>{'<i>x</i>' * n}<template shadowrootmode='open'><p>shown</p>"
+        f"</template>{roots}</x-a></body></html>"
+    )
+    start = time.perf_counter()
+    _shadow_roots_shown(tree)
+    assert time.perf_counter() - start < 2
+    assert list(tree.xpath("//x-a")[0].itertext()) == ["shown"]

@@ -641,10 +641,13 @@ def _shadow_roots_shown(tree: Any) -> None:
     filled with the parent's own children assigned to it (or its own, when none is). A
     page saved with its shadow trees holds its text there; as an inert ``<template>`` it
     was dropped, and the article with it."""
-    for template in reversed(tree.xpath("//template[@shadowrootmode or @shadowroot]")):
-        host = template.getparent()
-        first = next((c for c in host if c.tag == "template" and _is_shadow(c)), None)
-        if template is first:
+    roots = [t for t in tree.xpath("//template[@shadowrootmode or @shadowroot]") if _is_shadow(t)]
+    first: dict[int, tuple[Any, Any]] = {}  # a host's first shadow root, the one it takes
+    for template in roots:
+        first.setdefault(id(template.getparent()), (template.getparent(), template))
+    for template in reversed(roots):  # (the innermost first)
+        host, taken = first[id(template.getparent())]
+        if template is taken:
             _attach(host, template)
 
 
