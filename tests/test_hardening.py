@@ -1067,6 +1067,14 @@ def test_a_compiled_template_damaged_in_place_is_never_run(tmp_path: Path, damag
         ("a\x1b[2Jb.md", "a\\x1b[2Jb.md"),
         ("a\x85b.md", "a\\x85b.md"),
         ("Ğazeta.md", "Ğazeta.md"),  # letters as they are
+        # hostile59: a name that looks like another, refused as no Markdown file
+        ("x.md\u200b", "x.md\\u200b"),
+        ("x.md\xa0", "x.md\\xa0"),
+        ("x.md ", "x.md\\x20"),
+        (" x.md", "\\x20x.md"),
+        ("a b.md", "a b.md"),  # a space within a name shows
+        ("x\u2028y.md", "x\\u2028y.md"),  # a line break to a terminal
+        ("ra\u200cis.md", "ra\u200cis.md"),  # a joiner some scripts write words with
     ],
 )
 def test_a_file_name_is_shown_as_it_is_named(name: str, shown: str) -> None:

@@ -9,6 +9,7 @@ into text and an exit code.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -145,7 +146,15 @@ def display_path(path: object) -> str:
     except ValueError:  # another drive on Windows
         return str(text).replace(os.sep, "/")
     shown = text if rel.startswith("..") else rel
-    return str(shown).replace(os.sep, "/").translate(_CONTROL_ESCAPES)
+    return _EDGE_SPACES.sub(_spaces, str(shown).replace(os.sep, "/").translate(_PATH_ESCAPES))
+
+
+#: The spaces that open or end a file's or folder's name, which a report would not show.
+_EDGE_SPACES = re.compile(r"(?:^|(?<=/)) +| +(?=/|$)")
+
+
+def _spaces(found: re.Match[str]) -> str:
+    return "\\x20" * len(found[0])
 
 
 #: Control characters in a file name, shown as escapes so a report stays one line per problem;
@@ -162,6 +171,16 @@ _CONTROL_ESCAPES = {
         *range(0x202A, 0x202F),
         *range(0x2066, 0x206A),
     )
+}
+#: What a file's name shows as escapes besides: the characters that show nothing or a
+#: space (``x.md`` and a zero-width space, refused as no Markdown file, was shown as
+#: ``x.md``), but the joiners some scripts write words with (U+200C, U+200D).
+_PATH_ESCAPES = {
+    **_CONTROL_ESCAPES,
+    **{
+        c: repr(chr(c))[1:-1]
+        for c in (0xA0, 0xAD, 0x180E, 0x200B, 0x2028, 0x2029, *range(0x2060, 0x2065), 0xFEFF)
+    },
 }
 #: What a message shows as escapes: :data:`_CONTROL_ESCAPES` but line breaks and tabs, which
 #: messages of several lines hold.
