@@ -165,3 +165,28 @@ def test_an_article_whose_title_opens_with_webvtt_is_no_subtitles() -> None:
     assert "Broadcasters began publishing captions" in reading.blocks[-1].text
     assert detect_format("WEBVTT\n\n", "x.capture.txt") == "subtitles"
     assert detect_format("WEBVTT - x\n\n00:01.000 --> 00:02.000\nHi.\n", "x.txt") == "subtitles"
+
+
+def test_a_cue_of_two_speakers_by_dashes_gives_each_their_own_words() -> None:
+    """Subtitles write two speakers in one cue as two lines, each opening with a dash: they
+    were joined, ``- When will it open? - In May, but``, a quote of the cue across both
+    speakers. Each dashed line is now a turn of its own (its dash kept, the mark of a turn
+    the loader reads; its speaker unnamed, as the captions name none); the next cue goes on
+    with the last. And SubRip's override tags (``{\\an8}``: the top of the picture), which
+    players read as styles, are no words."""
+    srt = (
+        "1\n00:00:01,000 --> 00:00:04,000\n{\\an8}- When will the terminal open?\n"
+        "-In May, but\n\n2\n00:00:04,000 --> 00:00:06,000\nonly for freight.\n\n"
+        "3\n00:00:06,000 --> 00:00:08,000\nThe first ferry - the Baku - sails on the 5th.\n"
+        "- with 40 trucks.\n\n4\n00:00:08,000 --> 00:00:09,000\n– Thank you.\n– Thanks.\n"
+    )
+    reading, problems = _read(srt, "x.srt")
+    assert problems == []
+    assert _texts(reading) == [
+        (3, "- When will the terminal open?"),
+        (4, "-In May, but only for freight."),
+        # a first line with no dash: the cue is not read as two speakers'
+        (12, "The first ferry - the Baku - sails on the 5th. - with 40 trucks."),
+        (17, "– Thank you."),
+        (18, "– Thanks."),
+    ]

@@ -65,6 +65,9 @@ class _Cue:
     line: int
     #: The label its text opens with, its speaker's name and colon (``Jane Roe:``); "".
     label: str = ""
+    #: Whether it opens a paragraph of its own: a line of a cue of two speakers, each
+    #: line opening with a dash (``- When?`` / ``- In May.``), another's words.
+    turn: bool = False
 
 
 def detect(capture: Capture) -> bool:
@@ -146,7 +149,7 @@ def _cue(words: list[str], line: int) -> list[_Cue]:
     voices = list(_VOICE().finditer(raw))
     named = [v for v in voices if v[1].strip()]  # (``<v  >`` names no one)
     if not named:
-        return [_unvoiced(_words(raw), line)]
+        return _dialogue(words, line) or [_unvoiced(_words(raw), line)]
     starts = list(accumulate((len(w.strip()) + 1 for w in words[:-1]), initial=0))
     out = [_unvoiced(head, line)] if (head := _words(raw[: named[0].start()])) else []
     for n, voice in enumerate(named):
@@ -159,9 +162,35 @@ def _cue(words: list[str], line: int) -> list[_Cue]:
     return out
 
 
+def _dialogue(words: list[str], line: int) -> list[_Cue]:
+    """A cue of two speakers or more, as subtitles write one: its first line and another
+    opening with a dash (``- When?`` / ``- In May.``), each such line another's words. Each
+    is a turn of its own, its dash kept (the mark of a turn the loader reads), its speaker
+    unnamed, as the captions name none; [] for a cue not so written."""
+    dashed = [n for n, w in enumerate(words) if _DASH().match(_words(w))]
+    if len(dashed) < 2 or dashed[0] != 0:
+        return []
+    out = []
+    for k, n in enumerate(dashed):
+        end = dashed[k + 1] if k + 1 < len(dashed) else len(words)
+        text = _words(" ".join(w.strip() for w in words[n:end]))
+        said = _unvoiced(text, line + n)
+        out.append(_Cue(said.text, said.speaker, said.line, said.label, turn=True))
+    return out
+
+
+#: A subtitle line's dash opening a speaker's words (``- When?``, ``-When?``, ``– When?``).
+_DASH = later("[-\u2010\u2012-\u2014]" r"(?=\s*\w)")
+
+
 def _words(raw: str) -> str:
-    """A cue's text with its tags left out, its character references read, on one line."""
-    return " ".join(html.unescape(_TAG().sub("", raw)).split())
+    """A cue's text with its tags left out (and a SubRip file's override tags, ``{\\an8}``,
+    which players read as styles), its character references read, on one line."""
+    return " ".join(html.unescape(_OVERRIDE().sub("", _TAG().sub("", raw))).split())
+
+
+#: An override tag of SubRip's (from SSA): ``{\\an8}`` (the top of the picture), ``{\\i1}``.
+_OVERRIDE = later(r"\{\\[^{}\n]{0,80}\}")
 
 
 def _unvoiced(text: str, line: int) -> _Cue:
@@ -180,7 +209,7 @@ def _paragraphs(cues: list[_Cue]) -> list[Block]:
     speaker: str | None = None
     line = 0
     for cue in cues:
-        text, same = cue.text, bool(pending) and cue.speaker == speaker
+        text, same = cue.text, bool(pending) and cue.speaker == speaker and not cue.turn
         if pending and not same:
             out.append(Block(" ".join(pending), line))
             pending = []
