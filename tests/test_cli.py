@@ -539,3 +539,26 @@ def test_a_folder_holding_none_of_an_archives_files_is_no_content_folder(
     assert sorted(p.name for p in (project_copy / "inbox").iterdir()) == ["story.txt"]
     here = cli("check", "--content", ".", cwd=project_copy)
     assert "(did you mean --content content?)" in here.stderr, here.stderr
+
+
+def test_a_folder_whose_name_leaves_no_room_for_the_files_beside_it_is_refused(
+    project_copy: Path,
+) -> None:
+    """``-o`` or init's folder of a 250-byte name (the limit is 255) failed with "File name
+    too long", told of that name, which is not: the build's and init's own files beside it
+    (``.NAME.new-PID-RANDOM``, ``.NAME.init-PID``) are. It is refused first, saying so and
+    the longest name that works; nothing is written."""
+    name = "a" * 250
+    told = (
+        f"1. {name}: its name is 250 bytes long, and archive-site writes files beside it named"
+        " after it (such as .NAME.new-...), which a file system's limit of 255 bytes to a name"
+        " would refuse: give a name of at most 225 bytes\n"
+    )
+    built = cli("build", "-q", "-o", name, cwd=project_copy)
+    made = cli("init", name, "--title", "T", "--subject", "S", "--publisher", "P", cwd=project_copy)
+    for result in (built, made):
+        assert result.returncode == 1
+        assert told in result.stderr, result.stderr
+    assert not [p for p in project_copy.iterdir() if name in p.name]
+    fits = cli("build", "-q", "-o", "b" * 225, cwd=project_copy)
+    assert fits.returncode == 0, fits.stderr

@@ -82,6 +82,30 @@ def check_output_place(out: Path, reads: Iterable[Path]) -> None:
         raise _refuse(out, "the output path is a symbolic link: give the folder it names itself")
     if out.exists() and not out.is_dir():
         raise _refuse(out, "the output path exists and is not a folder")
+    if (problem := name_too_long(out)) is not None:
+        raise _refuse(out, problem)
+
+
+#: The most bytes a file's name may hold on most file systems (NAME_MAX).
+_NAME_MAX = 255
+#: The most bytes the names of a command's own files beside its folder add to the folder's
+#: name: ``.NAME.new-PID-RANDOM`` (26 with the longest process id), ``.NAME.stamp``,
+#: ``.NAME.init-PID``.
+_BESIDE = 30
+
+
+def name_too_long(folder: Path) -> str | None:
+    """What a folder a command makes (the output, init's) is told when its name leaves no
+    room for those of the command's own files beside it (``.NAME.new-PID-RANDOM``): the
+    system refused them as "File name too long", told of the folder, whose name is not."""
+    size = len(os.fsencode(folder.absolute().name))
+    if size + _BESIDE <= _NAME_MAX:
+        return None
+    return (
+        f"its name is {size} bytes long, and archive-site writes files beside it named after "
+        f"it (such as .NAME.new-...), which a file system's limit of {_NAME_MAX} bytes to a name "
+        f"would refuse: give a name of at most {_NAME_MAX - _BESIDE} bytes"
+    )
 
 
 def check_output_contents(out: Path) -> None:

@@ -29,6 +29,7 @@ from ..layout import (
     TOPICS_FILE,
 )
 from ..options import DEFAULT_BASE_URL, InitOptions
+from ..write import name_too_long
 from .add import yaml_scalar
 
 if TYPE_CHECKING:
@@ -46,6 +47,8 @@ CAPTURES_LICENSE = (
 def init(options: InitOptions, out: Printer) -> int:
     """Write a new archive into ``options.folder`` (see the module's text)."""
     settings = site_yaml(options)  # the options checked before anything is written
+    if (problem := name_too_long(options.folder)) is not None:
+        raise ArchiveError([Diagnostic(display_path(options.folder), None, problem)])
     _require_empty(options.folder)
     folder = options.folder.resolve()  # ("." named by the folder's own name)
     _require_outside_archives(options.folder, folder)
