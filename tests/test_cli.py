@@ -539,6 +539,12 @@ def test_a_folder_holding_none_of_an_archives_files_is_no_content_folder(
     assert sorted(p.name for p in (project_copy / "inbox").iterdir()) == ["story.txt"]
     here = cli("check", "--content", ".", cwd=project_copy)
     assert "(did you mean --content content?)" in here.stderr, here.stderr
+    # its site.yaml given for the folder: it is there, and "not found" was untrue
+    given = cli("check", "--content", "content/site.yaml", cwd=project_copy)
+    assert given.stderr == (
+        "archive-site: 1 error in the content:\n1. content/site.yaml: is no folder: the "
+        "content folder is one (did you mean --content content?)\n"
+    ), given.stderr
 
 
 def test_a_folder_whose_name_leaves_no_room_for_the_files_beside_it_is_refused(

@@ -190,6 +190,8 @@ def content_not_found(content: Path) -> str:
     name (a folder holding a site.yaml: ``caspain`` for ``caspian``), if one is, or the
     archive it was taken to be inside (``caspian/content`` for ``caspian``, whose files
     ``init`` puts at its top)."""
+    if exists(content):  # (a file, a link to none: its site.yaml given for its folder)
+        return "is no folder: the content folder is one" + _archive_meant(content)
     return "content folder not found" + _archive_meant(content)
 
 
