@@ -1072,6 +1072,7 @@ def test_a_compiled_template_damaged_in_place_is_never_run(tmp_path: Path, damag
         ("x.md\xa0", "x.md\\xa0"),
         ("x.md ", "x.md\\x20"),
         (" x.md", "\\x20x.md"),
+        ("  /x.md", "\\x20\\x20/x.md"),  # a folder of spaces
         ("a b.md", "a b.md"),  # a space within a name shows
         ("x\u2028y.md", "x\\u2028y.md"),  # a line break to a terminal
         ("ra\u200cis.md", "ra\u200cis.md"),  # a joiner some scripts write words with

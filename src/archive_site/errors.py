@@ -9,7 +9,6 @@ into text and an exit code.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -146,15 +145,22 @@ def display_path(path: object) -> str:
     except ValueError:  # another drive on Windows
         return str(text).replace(os.sep, "/")
     shown = text if rel.startswith("..") else rel
-    return _EDGE_SPACES.sub(_spaces, str(shown).replace(os.sep, "/").translate(_PATH_ESCAPES))
+    return "/".join(
+        map(_edge_spaces, str(shown).replace(os.sep, "/").translate(_PATH_ESCAPES).split("/"))
+    )
 
 
-#: The spaces that open or end a file's or folder's name, which a report would not show.
-_EDGE_SPACES = re.compile(r"(?:^|(?<=/)) +| +(?=/|$)")
-
-
-def _spaces(found: re.Match[str]) -> str:
-    return "\\x20" * len(found[0])
+def _edge_spaces(name: str) -> str:
+    """A file's or folder's name, the spaces that open or end it (which a report would not
+    show) as escapes."""
+    core = name.strip(" ")
+    if core == name:
+        return name
+    if not core:
+        return "\\x20" * len(name)
+    start = len(name) - len(name.lstrip(" "))
+    end = len(name) - len(name.rstrip(" "))
+    return "\\x20" * start + core + "\\x20" * end
 
 
 #: Control characters in a file name, shown as escapes so a report stays one line per problem;
