@@ -5,7 +5,8 @@ both come from one origin and at least one is a syndicated copy (the same piece
 travelling through several outlets), or when a quote in one reports the words of someone
 who speaks in the other (the commentary quoting what the president said in the
 interview, published earlier), or when a milestone quotes the same words (eight or more)
-from both: a copy whose chain says nothing of it, or two reports of one statement. The
+from both: a copy whose chain says nothing of it, or two reports of one statement; or
+when most of the text of one is in the other, lightly edited (:mod:`.near_copies`). The
 articles of the whole archive fall into groups joined by these dependencies; a
 milestone's independent sources are the groups its articles belong to. Counting whole
 groups never counts more corroboration than the sources give: two articles that both
@@ -28,6 +29,7 @@ from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import normalise_text
+from .near_copies import near_copies
 
 
 def origin(article: Article) -> str:
@@ -346,6 +348,7 @@ def _others(
     order: a pair of ``held`` that other words or text join too is said as ``held`` says it
     (with the origin it comes through)."""
     milestones = list(milestones)
+    texts = long_texts(articles) if texts is None else texts
     found: dict[tuple[str, str, str], Dependency] = {}
     deps = (*responses(articles), *reported_words(articles, milestones))
     # two captures of one story carry its words: that they are one story says it all
@@ -357,6 +360,13 @@ def _others(
                 continue
             if d.via is None and frozenset((d.article, d.on)) in captures:
                 continue
+        found.setdefault(_key(d), d)
+    joined = {frozenset((d.article, d.on)) for d in found.values()}
+
+    def joins(one: str, other: str) -> bool:
+        return frozenset((one, other)) in joined or held.between(one, other) is not None
+
+    for d in near_copies(texts, joins):
         found.setdefault(_key(d), d)
     return sorted(found.values(), key=_key)
 

@@ -151,10 +151,18 @@ def dependency_text(a: Archive, d: Dependency) -> str:
         if d.via is None:
             return f"{x} and {y} carry the same words"
         return f"{x} and {y} come from one origin ({d.via})"
+    if d.reason == "shares-text":  # the shorter's text is mostly in the other's
+        short, long_ = (x, y) if _words(one) <= _words(other) else (y, x)
+        return f"{short} shares most of its text with {long_}"
     who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
     if d.reason == "same-speaker":
         return f"{x} and {y} give the words of one speaker ({who})"
     return f"{x} reports the words of {who}, who speaks in {y}"
+
+
+def _words(art: Article) -> int:
+    """How many words an article's text has."""
+    return sum(len(p.text.split()) for p in art.paragraphs)
 
 
 def evidence_summary(a: Archive, m: Milestone) -> str:

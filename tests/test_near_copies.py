@@ -1,0 +1,337 @@
+"""A lightly edited copy is one line of evidence with its original; two independent reports
+that share a statement's quoted words, stock background or a passage of a speech are two."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from archive_site.load import near_copies
+from archive_site.load.evidence import dependencies
+from archive_site.model import Article
+from conftest import cli
+from records import article
+
+#: A wire story whose every paragraph has a number in words, a name, "said", a British
+#: spelling or a day: each light edit below changes every paragraph, so that no paragraph
+#: is word for word the original's (the exact rule finds nothing).
+STORY = (
+    "The new rail ferry between Baku and Kuryk carried its first forty wagons of grain on "
+    "Tuesday, the port authority said on Tuesday.",
+    "The ferry, built at the Baku shipyard over three years, can carry up to fifty wagons on "
+    "each crossing and will sail twice a week, officials said.",
+    "President Ilham Aliyev, who opened the shipyard in 2018, said the vessel was a sign of "
+    "the growing role of the Middle Corridor in trade between China and Europe.",
+    "Officials expect the route to move one million tonnes of freight a year by the end of "
+    "the decade, according to a plan the transport ministry said it would publish.",
+    "The port's general manager said the organisation had spent twelve months modernising "
+    "its centre for rail traffic and training its labour force, Aliyev's office said.",
+    "Freight volumes on the corridor rose by sixty-two percent last year, and Aliyev said "
+    "the government wanted them to double again by the end of 2027.",
+)
+
+EDITS: dict[str, tuple[tuple[str, str], ...]] = {
+    "numbers written as digits": (
+        ("forty", "40"),
+        ("three", "3"),
+        ("one million", "1,000,000"),
+        ("twelve", "12"),
+        ("sixty-two percent", "62%"),
+        ("2018", "two thousand eighteen"),
+    ),
+    "a typo fixed in each paragraph": (
+        ("Tuesday, the", "Tuesday, teh"),
+        ("crossing", "corssing"),
+        ("growing", "growng"),
+        ("freight a year", "frieght a year"),
+        ("modernising", "modernisng"),
+        ("double", "doubel"),
+    ),
+    "'said on Tuesday' as 'said', and a word swapped": (
+        (" on Tuesday, the port authority said on Tuesday", ", the port authority said"),
+        (r"\bsaid\b", "stated"),
+        ("last year", "in 2024"),
+    ),
+    "a clause cut from each paragraph": (
+        (" on Tuesday, the port authority said on Tuesday", ""),
+        (", built at the Baku shipyard over three years,", ""),
+        (", who opened the shipyard in 2018,", ""),
+        (", according to a plan the transport ministry said it would publish", ""),
+        (" and training its labour force", ""),
+        (", and Aliyev said the government", ", and officials"),
+    ),
+    "a name transliterated, American spelling": (
+        ("Aliyev", "Aliev"),
+        ("Kuryk", "Kurik"),
+        ("organisation", "organization"),
+        ("modernising", "modernizing"),
+        ("centre", "center"),
+        ("labour", "labor"),
+        ("percent", "per cent"),
+        ("tonnes", "tons"),
+        ("crossing", "trip"),
+        ("built at", "constructed at"),
+    ),
+}
+
+
+def _edited(edits: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    out = []
+    for text in STORY:
+        for old, new in edits:
+            text = re.sub(old, new, text)
+        out.append(text)
+    return tuple(out)
+
+
+def _pair(first_texts: tuple[str, ...], later_texts: tuple[str, ...]) -> list[Article]:
+    first = dataclasses.replace(article("first", "2024-05-07", first_texts), outlet="Wire")
+    later = dataclasses.replace(article("later", "2024-05-08", later_texts), outlet="Digest")
+    return [first, later]
+
+
+def _found(articles: list[Article]) -> list[tuple[str, str, str]]:
+    return [(d.article, d.on, d.reason) for d in dependencies(articles, [])]
+
+
+@pytest.mark.parametrize("edits", EDITS.values(), ids=EDITS.keys())
+def test_a_lightly_edited_copy_is_found(edits: tuple[tuple[str, str], ...]) -> None:
+    """Each light edit, made in every paragraph, leaves no paragraph word for word the
+    same: the copy was an independent line of evidence (trust57's repro)."""
+    copy = _edited(edits)
+    assert all(a != b for a, b in zip(STORY, copy, strict=True))
+    assert _found(_pair(STORY, copy)) == [("later", "first", "shares-text")]
+
+
+def test_a_copy_with_its_own_lede_and_intro_and_paragraphs_joined_is_found() -> None:
+    """An outlet rewriting the lede, adding a paragraph of its own, joining two paragraphs
+    and writing numbers its own way carries the rest of the story."""
+    numbers = _edited(EDITS["numbers written as digits"])
+    copy = (
+        "Our correspondent in Baku on a ferry that could change how the region trades.",
+        "A ferry linking Azerbaijan and Kazakhstan made its maiden grain run this week.",
+        f"{numbers[1]} {numbers[2]}",
+        *numbers[3:],
+    )
+    assert _found(_pair(STORY, copy)) == [("later", "first", "shares-text")]
+
+
+def test_a_short_story_with_its_numbers_restyled_is_found() -> None:
+    """trust57's repro: three short paragraphs, each with a number written otherwise."""
+    story = (
+        "The new rail ferry between Baku and Kuryk carried its first forty wagons of grain "
+        "on Friday, the port authority said.",
+        "The ferry, built at the Baku shipyard over three years, can carry up to fifty "
+        "wagons on each crossing of the sea.",
+        "Officials expect the route to move one million tonnes of freight a year by the end "
+        "of the decade, according to the plan.",
+    )
+    copy = tuple(
+        t.replace("forty", "40").replace("fifty", "50").replace("one million", "1 million")
+        for t in story
+    )
+    assert _found(_pair(story, copy)) == [("later", "first", "shares-text")]
+
+
+_STATEMENT = (
+    "China is ready to work with Azerbaijan to deepen the comprehensive strategic "
+    "partnership and to open new chapters in transport, energy and the digital economy",
+    "The two sides will expand cooperation along the Middle Corridor and we welcome more "
+    "Azerbaijani goods on the Chinese market, including wine, tea and fruit",
+    "We believe the visit of President Aliyev will bring the relationship to a new stage "
+    "and open broad prospects for practical cooperation between our countries",
+)
+_STOCK = (
+    "Azerbaijan and China established diplomatic relations on April 2, 1992.",
+    "The Middle Corridor, also known as the Trans-Caspian International Transport Route, "
+    "links China to Europe via Kazakhstan, the Caspian Sea, Azerbaijan and Georgia.",
+)
+_SPEECH = (
+    "Dear friends, I am glad to welcome you to Baku for the opening of the new terminal of "
+    "our international sea trade port.",
+    "Over the last twenty years we have built a modern transport infrastructure in "
+    "Azerbaijan, and today our country is one of the reliable transit routes between Asia "
+    "and Europe.",
+    "The Middle Corridor is not just a project for us, it is a strategic choice, and we will "
+    "continue to invest in our ports, our railways and our fleet so that goods can move "
+    "faster and cheaper.",
+    "I congratulate all the workers and engineers who built this terminal and wish them "
+    "success in their work.",
+)
+
+NEGATIVES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "two reports of one briefing, quoting three long sentences of it": (
+        (
+            "Beijing wants closer ties with Baku ahead of a state visit by the Azerbaijani "
+            "president, a Chinese diplomat told journalists on Tuesday.",
+            f'"{_STATEMENT[0]}," spokesperson Mao Ning said at the regular briefing.',
+            f'"{_STATEMENT[1]}," she said.',
+            "Azerbaijani officials have sought Chinese investment in ports and railways since "
+            "the war in Ukraine rerouted freight away from Russia.",
+            f'"{_STATEMENT[2]}," Mao said.',
+        ),
+        (
+            "The Chinese government on Tuesday welcomed the upcoming trip of Ilham Aliyev and "
+            "promised more cooperation on trade routes.",
+            f'"{_STATEMENT[0]}," Mao Ning told reporters in Beijing.',
+            "The spokesperson also answered questions on tariffs and the South China Sea, "
+            "which were not related to Azerbaijan.",
+            f'"{_STATEMENT[1]}," the spokeswoman added. "{_STATEMENT[2]}."',
+        ),
+    ),
+    "two stories keeping one stock background paragraph, another nearly": (
+        (
+            "A delegation of Chinese investors visited the Alat free trade zone on Monday to "
+            "study sites for a car assembly plant and a logistics centre.",
+            "The zone's chairman told the visitors that tax breaks would last twenty years "
+            "and that land could be leased for up to ninety-nine years.",
+            _STOCK[0],
+            _STOCK[1].replace("links China", "connects China"),
+        ),
+        (
+            "Azerbaijani winemakers signed contracts worth eight million dollars with Chinese "
+            "importers at a trade fair in Shanghai this week.",
+            "Exports of wine to China have risen fourfold in three years, the export "
+            "promotion agency said, and now make up a tenth of all wine exports.",
+            _STOCK[0],
+            _STOCK[1],
+        ),
+    ),
+    "a story and the same outlet's follow-up": (
+        (
+            "The rail ferry between Baku and Kuryk suspended sailings on Monday after a "
+            "storm damaged the loading ramp at the port of Alat, the port authority said.",
+            "Workers were assessing the damage and it was not clear when the service would "
+            "resume, a spokesman for the authority said by telephone.",
+            "The ferry, built at the Baku shipyard over three years, can carry up to fifty "
+            "wagons on each crossing and normally sails twice a week.",
+            "Freight forwarders said some shipments of grain and cotton from Kazakhstan were "
+            "being diverted to the ferry from Aktau.",
+        ),
+        (
+            "The rail ferry between Baku and Kuryk will resume sailings next Tuesday after "
+            "repairs to the loading ramp at the port of Alat, the port authority said.",
+            "The ramp was damaged by a storm on Monday, forcing the authority to suspend the "
+            "service and divert some shipments to the ferry from Aktau.",
+            "The ferry, built at the Baku shipyard over three years, can carry up to fifty "
+            "wagons on each crossing and normally sails twice a week.",
+            "The authority said the repairs had cost about two hundred thousand manats and "
+            "that the ramp had been strengthened against future storms.",
+            "Forwarders welcomed the news but said the week-long halt had delayed about three "
+            "hundred wagons of grain and cotton bound for Georgia.",
+        ),
+    ),
+    "a speech's transcript and a report quoting a long passage of it": (
+        _SPEECH,
+        (
+            "President Ilham Aliyev opened a new terminal at the port of Baku on Thursday and "
+            "restated his commitment to the trans-Caspian trade route.",
+            f'"{_SPEECH[1]}" he said.',
+            f'"{_SPEECH[2][:-1]}," Aliyev told the audience.',
+            "The speech came as freight volumes on the route have slowed this year after two "
+            "years of rapid growth, according to data from the Kazakh railway.",
+        ),
+    ),
+}
+
+
+@pytest.mark.parametrize("texts", NEGATIVES.values(), ids=NEGATIVES.keys())
+def test_independent_reports_sharing_quotes_or_stock_lines_stay_apart(
+    texts: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    assert _found(_pair(*texts)) == []
+
+
+def test_a_digest_of_several_stories_joins_none_of_them() -> None:
+    """A digest holding four stories whole holds most of each, but each is a small part of
+    it: the four stay independent of one another (and of it)."""
+    stories = [
+        dataclasses.replace(article(f"s{n}", "2024-05-07", (text,)), outlet=f"Outlet {n}")
+        for n, text in enumerate(
+            (" ".join(STORY[:2]), " ".join(STORY[2:4]), " ".join(STORY[4:]), " ".join(_SPEECH[1:3]))
+        )
+    ]
+    digest = dataclasses.replace(
+        article("digest", "2024-05-08", tuple(a.paragraphs[0].text for a in stories)),
+        outlet="Digest",
+    )
+    assert _found([*stories, digest]) == []
+
+
+def test_a_paragraph_end_many_articles_hold_makes_no_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Stock lines held by more than STOCK articles join no two of them, and no two are
+    even compared: 200 stories keeping the same two background paragraphs, each with a
+    paragraph of its own, are compared with none (the cost grows with the articles, not
+    with their pairs)."""
+    profiled: list[int] = []
+    made = near_copies._Profile.of
+    monkeypatch.setattr(
+        near_copies._Profile,
+        "of",
+        classmethod(lambda cls, texts: profiled.append(1) or made(texts)),
+    )
+    stories = [
+        dataclasses.replace(
+            article(
+                f"a{n:03d}",
+                "2024-05-07",
+                (
+                    f"Story number {n} tells of its own events in words of its own, item {n}.",
+                    *_STOCK,
+                    f"{_STOCK[1]} Item {n}.",
+                ),
+            ),
+            outlet=f"Outlet {n}",
+        )
+        for n in range(near_copies.STOCK * 12)
+    ]
+    assert near_copies._candidates([(a, [p.text for p in a.paragraphs]) for a in stories]) == []
+    assert [d for d in dependencies(stories, []) if d.reason == "shares-text"] == []
+    assert profiled == []
+
+
+def test_the_milestone_says_a_near_copy_shares_most_of_its_text(tmp_path: Path) -> None:
+    """milestones.json and the milestone's page say what was found, not that the two carry
+    the same words: the shorter shares most of its text with the other."""
+    content = tmp_path / "content"
+    assert (
+        cli("init", str(content), "--title", "T", "--subject", "s", "--publisher", "P").returncode
+        == 0
+    )
+    (content / "topics.yaml").write_text("- id: t\n  title: T\n  description: T.\n")
+    copy = _edited(EDITS["numbers written as digits"])[:5]
+    for ident, day, outlet, title, texts in (
+        ("wire", "2024-05-07", "Wire", "Ferry carries grain", STORY),
+        ("digest", "2024-05-08", "Digest", "Grain ferry", copy),
+    ):
+        (content / "articles" / f"{ident}.capture.txt").write_text("\n\n".join(texts) + "\n")
+        (content / "articles" / f"{ident}.meta.yaml").write_text(
+            f"format: plain\ntitle: {title}\npublished: {day}\noutlet: {outlet}\nkind: news\n"
+        )
+    (content / "milestones.yaml").write_text(
+        "- id: first-grain\n  date: 2024-05-07\n  date_note: The Tuesday before the copy.\n"
+        "  title: First grain\n  topics: [t]\n  summary: S.\n  sources:\n"
+        "    - article: wire\n      quote: carried its first forty wagons of grain\n"
+        "    - article: digest\n      quote: can carry up to fifty wagons\n"
+    )
+    out = tmp_path / "out"
+    assert cli("build", "-q", "--content", str(content), "-o", str(out)).returncode == 0
+    (m,) = json.loads((out / "data/milestones.json").read_text())
+    assert m["independent_sources"] == 1
+    text = "Grain ferry shares most of its text with Ferry carries grain"
+    assert m["dependencies"] == [
+        {
+            "article": "digest",
+            "depends_on": "wire",
+            "reason": "shares-text",
+            "via": None,
+            "text": text,
+        }
+    ]
+    assert text in (out / "milestones/first-grain.html").read_text()
