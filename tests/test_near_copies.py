@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from archive_site.load import near_copies
-from archive_site.load.evidence import dependencies
+from archive_site.load.evidence import dependencies, long_texts
+from archive_site.load.near_copies import Words
 from archive_site.model import Article
 from conftest import cli
 from records import article
@@ -266,9 +267,10 @@ def test_a_paragraph_end_many_articles_hold_makes_no_pair(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Stock lines held by more than STOCK articles join no two of them, and no two are
-    even compared: 200 stories keeping the same two background paragraphs, each with a
-    paragraph of its own, are compared with none (the cost grows with the articles, not
-    with their pairs)."""
+    even compared: 200 stories keeping the same two background paragraphs, each with
+    paragraphs of its own, are compared with none, and no article's words are read (the
+    cost grows with the articles, not with their pairs).  The exact rule, which pairs each
+    with the first to hold them, reads each article's words once at most."""
     profiled: list[int] = []
     made = near_copies._Profile.of
     monkeypatch.setattr(
@@ -291,9 +293,12 @@ def test_a_paragraph_end_many_articles_hold_makes_no_pair(
         )
         for n in range(near_copies.STOCK * 12)
     ]
-    assert near_copies._candidates([(a, [p.text for p in a.paragraphs]) for a in stories]) == []
-    assert [d for d in dependencies(stories, []) if d.reason == "shares-text"] == []
+    texts = long_texts(stories)
+    assert near_copies._candidates(texts) == []
+    assert list(near_copies.near_copies(texts, lambda one, other: False, Words())) == []
     assert profiled == []
+    assert [d for d in dependencies(stories, []) if d.reason == "shares-text"] == []
+    assert len(profiled) <= len(stories)
 
 
 def test_the_milestone_says_a_near_copy_shares_most_of_its_text(tmp_path: Path) -> None:
@@ -335,3 +340,71 @@ def test_the_milestone_says_a_near_copy_shares_most_of_its_text(tmp_path: Path) 
         }
     ]
     assert text in (out / "milestones/first-grain.html").read_text()
+
+
+_BACKGROUND = (
+    "The port of Baku handled 7.2 million tonnes of cargo last year, up from 6.1 million "
+    "tonnes a year earlier, according to its annual report.",
+    "Azerbaijan has invested more than two billion dollars in the port and in the railway "
+    "from Baku to the Georgian border since 2010.",
+)
+_MONDAY = (
+    "Four ship-to-shore cranes made in China arrived at the port of Baku on Monday and will "
+    "be installed at the new container terminal by September.",
+    "The cranes, each able to lift sixty-five tonnes, were shipped by rail to Aktau and then "
+    "carried across the sea on a barge, the port said.",
+    *_BACKGROUND,
+    "The port plans to raise its container capacity to half a million units a year once the "
+    "second stage of the terminal is completed.",
+)
+_FRIDAY = (
+    "The port of Baku and Georgian Railway signed an agreement on Friday on through tariffs "
+    "for containers travelling from the Caspian to the Black Sea.",
+    "Under the deal, a container from Baku to Poti will cost the same whether it goes by way "
+    "of Tbilisi or the new line through Kars, officials said.",
+    *_BACKGROUND,
+    "The two companies also agreed to set up a joint office in Tbilisi to track shipments "
+    "and answer customers' questions in one place.",
+)
+
+
+def test_two_stories_keeping_the_same_two_background_paragraphs_are_two() -> None:
+    """One agency's stories of two days, each keeping the same two background paragraphs
+    word for word, were one text (trust57: "a shared stock background of two paragraphs
+    joins two independent reports"): what they hold in common is two fifths of each."""
+    assert _found(_pair(_MONDAY, _FRIDAY)) == []
+
+
+def test_two_reports_printing_one_briefing_s_paragraphs_are_two() -> None:
+    """Two reports printing three paragraphs of one briefing word for word ('"...," she
+    said.') were one text: the quoted words weigh a quarter of the reporters' own."""
+    quoted = tuple(f'"{s}," she said.' for s in _STATEMENT)
+    one = (
+        "Beijing wants closer ties with Baku ahead of a state visit by the Azerbaijani "
+        "president, a Chinese diplomat told journalists on Tuesday.",
+        *quoted[:2],
+        "Azerbaijani officials have sought Chinese investment in ports and railways since the "
+        "war in Ukraine rerouted freight away from Russia.",
+        quoted[2],
+        "Trade between the two countries reached about three billion dollars last year, "
+        "according to customs figures cited by the ministry in Baku.",
+    )
+    other = (
+        "The Chinese government on Tuesday welcomed the upcoming trip of Ilham Aliyev and "
+        "promised more cooperation on trade routes.",
+        quoted[0],
+        "The spokesperson also answered questions on tariffs and the South China Sea, which "
+        "were not related to Azerbaijan.",
+        *quoted[1:],
+        "Aliyev is expected to sign more than a dozen documents during the visit, his office "
+        "said, without giving details of their content.",
+    )
+    assert _found(_pair(one, other)) == []
+
+
+def test_a_copy_cut_to_two_paragraphs_word_for_word_is_still_one_text() -> None:
+    """What the exact rule found stays found when the two paragraphs are most of one text:
+    a copy keeping two paragraphs of a longer story, and one adding a line of its own."""
+    assert _found(_pair(_MONDAY, _MONDAY[1:3])) == [("later", "first", "same-origin")]
+    added = (*_MONDAY[1:3], "Our readers in Aktau sent us photographs of the barge.")
+    assert _found(_pair(_MONDAY, added)) == [("later", "first", "same-origin")]

@@ -29,7 +29,7 @@ from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import normalise_text
-from .near_copies import near_copies
+from .near_copies import Words, near_copies
 
 
 def origin(article: Article) -> str:
@@ -349,11 +349,20 @@ def _others(
     (with the origin it comes through)."""
     milestones = list(milestones)
     texts = long_texts(articles) if texts is None else texts
+    by_id = {a.id: a for a in articles}
+    words = Words()
     found: dict[tuple[str, str, str], Dependency] = {}
     deps = (*responses(articles), *reported_words(articles, milestones))
     # two captures of one story carry its words: that they are one story says it all
     captures = {frozenset((d.article, d.on)) for d in deps if d.reason == "updates"}
-    for d in (*deps, *same_words(articles, milestones), *same_text(articles, texts)):
+    paragraphs = {a.id: found for a, found in texts}
+    exact = (
+        d
+        for d in same_text(articles, texts)
+        if _one_text_whole(d, held, paragraphs)
+        or words.mostly_shared(by_id[d.article], by_id[d.on])
+    )
+    for d in (*deps, *same_words(articles, milestones), *exact):
         if d.reason == "same-origin":
             known = held.between(d.article, d.on)
             if known is not None and _key(known) == _key(d):
@@ -366,9 +375,20 @@ def _others(
     def joins(one: str, other: str) -> bool:
         return frozenset((one, other)) in joined or held.between(one, other) is not None
 
-    for d in near_copies(texts, joins):
+    for d in near_copies(texts, joins, words):
         found.setdefault(_key(d), d)
     return sorted(found.values(), key=_key)
+
+
+def _one_text_whole(d: Dependency, held: Copies, paragraphs: Mapping[str, Sequence[str]]) -> bool:
+    """Whether the two articles :func:`same_text` joins are one text without reading their
+    words (:meth:`~.near_copies.Words.mostly_shared`): one origin's pieces (one line
+    whatever their words), or every long paragraph of one is the other's (an exact copy,
+    cut or not: 3,000 of them are not read)."""
+    if held.between(d.article, d.on) is not None:
+        return True
+    one, other = set(paragraphs[d.article]), set(paragraphs[d.on])
+    return one <= other or other <= one
 
 
 @dataclass(frozen=True, slots=True)

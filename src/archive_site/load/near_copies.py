@@ -49,6 +49,8 @@ SHINGLE = 5
 QUOTED_WEIGHT = 0.25
 #: The share of the shorter text's runs (by weight) the other must hold.
 SHARE_MIN = 0.6
+#: The same, for two articles holding two paragraphs word for word (the exact rule).
+EXACT_SHARE_MIN = 0.5
 #: The share of the longer text's runs (by weight) the shorter must hold.
 LONGER_MIN = 0.4
 #: The share of the shorter text's paragraphs of prose that must be mostly in the other.
@@ -77,21 +79,40 @@ _DOUBLED = later(r"(\w)\1+")
 _PERCENT = later(r"%|\bper cent\b")
 
 
-def near_copies(texts: LongTexts, known: Callable[[str, str], bool]) -> Iterator[Dependency]:
+def near_copies(
+    texts: LongTexts, known: Callable[[str, str], bool], words: Words
+) -> Iterator[Dependency]:
     """The near copies among ``texts`` (each article, in published order, with its long
     paragraphs' normalised texts: see :func:`~.evidence.long_texts`) that ``known`` (the
     later's id, the earlier's) does not already join: the later on the earlier.  Only the
-    candidates' words are read, all their paragraphs' (a short one too weighs)."""
-    words: dict[int, _Profile] = {}
+    candidates' words are read (``words``), all their paragraphs' (a short one too weighs)."""
     for earlier, later_ in _candidates(texts):
-        one, other = texts[later_][0].id, texts[earlier][0].id
-        if known(one, other):
-            continue
-        for n in (earlier, later_):
-            if n not in words:
-                words[n] = _Profile.of(normalise_text(p.text) for p in texts[n][0].paragraphs)
-        if words[later_].near_copy(words[earlier]):
-            yield Dependency(one, other, "shares-text")
+        one, other = texts[later_][0], texts[earlier][0]
+        if not known(one.id, other.id) and words.of(one).near_copy(words.of(other)):
+            yield Dependency(one.id, other.id, "shares-text")
+
+
+class Words:
+    """The runs of words of the articles read so far (see :class:`_Profile`), each read once."""
+
+    def __init__(self) -> None:
+        self._read: dict[str, _Profile] = {}
+
+    def of(self, a: Article) -> _Profile:
+        found = self._read.get(a.id)
+        if found is None:
+            found = _Profile.of(normalise_text(p.text) for p in a.paragraphs)
+            self._read[a.id] = found
+        return found
+
+    def mostly_shared(self, one: Article, other: Article) -> bool:
+        """Whether what two articles hold word for word is :data:`EXACT_SHARE_MIN` of the
+        shorter's text (see :func:`~.evidence.same_text`), words within quotation marks
+        weighing :data:`QUOTED_WEIGHT`: two stories keeping two stock background
+        paragraphs, or printing two paragraphs of one briefing's words, are two stories."""
+        mine, theirs = self.of(one), self.of(other)
+        short, long_ = (mine, theirs) if mine.weight <= theirs.weight else (theirs, mine)
+        return short.found_in(long_.runs).weight >= EXACT_SHARE_MIN * short.weight
 
 
 def _candidates(texts: LongTexts) -> list[tuple[int, int]]:
