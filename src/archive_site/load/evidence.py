@@ -236,8 +236,11 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
     copy whose paragraphs were joined or split anew (an aggregator's, a digest's) is still
     one; but two openings alone are not enough (see :func:`_one_text`): independent stories
     open paragraphs with one stock line ("Azerbaijan and China established diplomatic
-    relations on April 2, 1992.").  ``texts``: :func:`long_texts` of ``articles``, when
-    made already."""
+    relations on April 2, 1992.").  The dependencies of :func:`dependencies` keep a pair
+    only when what the two hold is half of the shorter's text (see
+    :func:`_one_text_whole`): two paragraphs of stock background, or of one briefing's
+    words, in longer stories make no copy.  ``texts``: :func:`long_texts` of
+    ``articles``, when made already."""
     first: dict[str, tuple[Article, bool]] = {}
     shared: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for a, found in long_texts(articles) if texts is None else texts:

@@ -20,11 +20,19 @@ cost grows with the archive, never with its pairs:
   transliteration aside) and cut into overlapping runs of :data:`SHINGLE` words.  Two
   articles are near copies when the shorter's runs are mostly in the other
   (:data:`SHARE_MIN` of their weight), spread over most of its paragraphs
-  (:data:`SPREAD_MIN`), with at least :data:`OWN_MIN` runs of the reporter's own prose
-  in common, and the other's runs in the shorter's are not a small part of it
-  (:data:`LONGER_MIN`: a digest holding three stories or more joins none of them).  Words within
-  quotation marks weigh :data:`QUOTED_WEIGHT` of the reporter's own: two reports of one
-  statement share its quoted words, not the prose around them.
+  (:data:`SPREAD_MIN`) and two paragraphs of each at least (one passage in common is a
+  background paragraph or a statement), with at least :data:`OWN_MIN` runs of the
+  reporter's own prose in common, and the other's runs in the shorter's are not a small
+  part of it (:data:`LONGER_MIN`: a digest holding three stories or more joins none of
+  them).  Words within quotation marks weigh :data:`QUOTED_WEIGHT` of the reporter's own:
+  two reports of one statement share its quoted words, not the prose around them.
+
+The exact rule's pairs are weighed by the same runs (:meth:`Words.mostly_shared`): two
+paragraphs word for word are one text only when they are half of the shorter's.
+
+A story copied, lightly edited, by more than :data:`STOCK` outlets is not found by this
+(its paragraphs' ends are stock lines); the exact rule finds its copies that keep two
+paragraphs word for word, and its chain, a dateline or a credit line the others.
 """
 
 from __future__ import annotations
