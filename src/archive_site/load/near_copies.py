@@ -37,6 +37,8 @@ paragraphs word for word, and its chain, a dateline or a credit line the others.
 
 from __future__ import annotations
 
+import functools
+import itertools
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -158,33 +160,46 @@ def _ends(found: Sequence[str]) -> set[str]:
 def _words(text: str) -> list[str]:
     """``text``'s words as two copies are compared: case folded, without punctuation, a run
     of numbers in words or digits one ``#`` ("one million", "1,000,000"), "per cent" and
-    "%" as "percent", each word without its vowels and doubled letters."""
+    "%" as "percent", each word without its vowels and doubled letters (see
+    :func:`_folded`)."""
     out: list[str] = []
-    for word in _WORD().findall(_PERCENT().sub(" percent ", text.casefold())):
-        if word.isdigit() or word in _NUMBER_WORDS:
-            if not out or out[-1] != "#":
-                out.append("#")
-            continue
-        folded = _DOUBLED().sub(r"\1", word.translate(_FOLD))
-        if folded:
-            out.append(folded)
+    for word in map(_folded, _WORD().findall(_PERCENT().sub(" percent ", text.casefold()))):
+        if word and (word != "#" or not out or out[-1] != "#"):
+            out.append(word)
     return out
 
 
-def _runs(text: str) -> list[tuple[tuple[str, ...], bool]]:
-    """A paragraph's runs of :data:`SHINGLE` folded words, each with whether a word of it is
-    within quotation marks (``"``, as :func:`~archive_site.text.normalise_text` folds
+@functools.lru_cache(maxsize=1 << 16)
+def _folded(word: str) -> str:
+    """A (case folded) word as :func:`_words` compares it: ``#`` for a number, else without
+    its vowels and doubled letters.  Kept for the next time: an article's words are mostly
+    words read before, and folding each anew was four fifths of reading an article."""
+    if word.isdigit() or word in _NUMBER_WORDS:
+        return "#"
+    return _DOUBLED().sub(r"\1", word.translate(_FOLD))
+
+
+#: A paragraph's runs of words, and whether each is (in part) within quotation marks.
+_Runs = tuple[tuple[tuple[str, ...], ...], tuple[bool, ...]]
+
+
+def _runs(text: str) -> _Runs:
+    """A paragraph's runs of :data:`SHINGLE` folded words, and for each whether a word of it
+    is within quotation marks (``"``, as :func:`~archive_site.text.normalise_text` folds
     them; a quotation left open runs to the paragraph's end)."""
-    words: list[str] = []
-    quoted: list[bool] = []
+    if '"' not in text:
+        words = _words(text)
+        runs = tuple(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+        return runs, (False,) * len(runs)
+    words = []
+    quoted = [0]  # how many of the words so far are quoted
     for n, piece in enumerate(text.split('"')):
         found = _words(piece)
         words += found
-        quoted += [n % 2 == 1] * len(found)
-    return [
-        (tuple(words[i : i + SHINGLE]), any(quoted[i : i + SHINGLE]))
-        for i in range(len(words) - SHINGLE + 1)
-    ]
+        before, flag = quoted[-1], n % 2
+        quoted += [before + flag * k for k in range(1, len(found) + 1)]
+    runs = tuple(zip(*(words[i:] for i in range(SHINGLE)), strict=False))
+    return runs, tuple(q != p for q, p in zip(quoted[SHINGLE:], quoted, strict=False))
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,15 +219,16 @@ class _Found:
 class _Profile:
     """An article's runs of words, paragraph by paragraph, and all of them as a set."""
 
-    paragraphs: tuple[tuple[tuple[tuple[str, ...], bool], ...], ...]
+    paragraphs: tuple[_Runs, ...]
     runs: frozenset[tuple[str, ...]]
     weight: float
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> _Profile:
-        paragraphs = tuple(r for r in (tuple(_runs(t)) for t in texts) if r)
-        runs = frozenset(run for p in paragraphs for run, _ in p)
-        weight = sum(_weight(q) for p in paragraphs for _, q in p)
+        paragraphs = tuple(r for r in map(_runs, texts) if r[0])
+        runs = frozenset(itertools.chain.from_iterable(r for r, _ in paragraphs))
+        quoted = sum(sum(q) for _, q in paragraphs)
+        weight = sum(len(r) for r, _ in paragraphs) - (1 - QUOTED_WEIGHT) * quoted
         return cls(paragraphs, runs, weight)
 
     def near_copy(self, other: _Profile) -> bool:
@@ -234,9 +250,9 @@ class _Profile:
         """What of this text's runs ``runs`` holds."""
         shared = 0.0
         own = prose = mostly = holding = 0
-        for paragraph in self.paragraphs:
+        for paragraph, flags in self.paragraphs:
             mine = found = 0
-            for run, quoted in paragraph:
+            for run, quoted in zip(paragraph, flags, strict=True):
                 hit = run in runs
                 shared += _weight(quoted) if hit else 0.0
                 if not quoted:
