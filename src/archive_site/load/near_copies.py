@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import functools
 import itertools
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -67,6 +67,8 @@ LONGER_MIN = 0.4
 SPREAD_MIN = 0.6
 #: How many runs of the reporter's own words (not within quotation marks) the two must share.
 OWN_MIN = 10
+#: How many articles' runs of words are kept for the next pair (see :class:`Words`).
+KEPT = 64
 #: A paragraph of prose: one holding at least this many runs outside quotation marks.
 PROSE_RUNS = 3
 
@@ -103,16 +105,23 @@ def near_copies(
 
 
 class Words:
-    """The runs of words of the articles read so far (see :class:`_Profile`), each read once."""
+    """The runs of words of the articles read last (see :class:`_Profile`): the
+    :data:`KEPT` read last are kept, not all: an article's runs are some 100 KB (800 words),
+    and 2,000 copies' were 200 MB.  The pairs come in order of the earlier article, so that
+    one is read once for all the pairs it is in."""
 
     def __init__(self) -> None:
-        self._read: dict[str, _Profile] = {}
+        self._read: OrderedDict[str, _Profile] = OrderedDict()
 
     def of(self, a: Article) -> _Profile:
         found = self._read.get(a.id)
         if found is None:
             found = _Profile.of(normalise_text(p.text) for p in a.paragraphs)
             self._read[a.id] = found
+            if len(self._read) > KEPT:
+                self._read.popitem(last=False)
+        else:
+            self._read.move_to_end(a.id)
         return found
 
     def mostly_shared(self, one: Article, other: Article) -> bool:
