@@ -102,7 +102,7 @@ def _found(articles: list[Article]) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize("edits", EDITS.values(), ids=EDITS.keys())
 def test_a_lightly_edited_copy_is_found(edits: tuple[tuple[str, str], ...]) -> None:
     """Each light edit, made in every paragraph, leaves no paragraph word for word the
-    same: the copy was an independent line of evidence (trust57's repro)."""
+    same: the copy was an independent line of evidence (as in trust57's repro, below)."""
     copy = _edited(edits)
     assert all(a != b for a, b in zip(STORY, copy, strict=True))
     assert _found(_pair(STORY, copy)) == [("later", "first", "shares-text")]
