@@ -359,3 +359,119 @@ def test_a_shadow_roots_many_slots_are_filled_in_linear_time() -> None:
     _shadow_roots_shown(tree)
     assert time.perf_counter() - start < 2
     assert list(tree.xpath("//x-a")[0].itertext()) == ["shown"]
+
+
+def test_a_live_blogs_updates_are_headed_by_their_time_and_heading() -> None:
+    """A live blog (walk58, walk59): the extractor kept the updates' paragraphs, dropped
+    their times and all but some headings, so the updates ran together. Each update its
+    JSON-LD gives (``liveBlogUpdate``) and the text holds is headed by its time and heading,
+    in the page's order (newest first here): a heading the text kept takes its time, an
+    update whose heading was lost gets one before its first paragraph, and an update of
+    another day than the live blog's shows its day. An update given as one line that the
+    page shows in two paragraphs is found by its start. One the page does not show (older,
+    behind "Load earlier updates") is said."""
+    r, problems = read_page("pages/liveblog-updates.html")
+    assert not list(problems)
+    assert [(b.role, b.text[:40]) for b in r.blocks] == [
+        ("heading", "2025-04-24 07:45"),
+        ("body", "The first of the new ferries is to leave"),
+        ("heading", "10:02 — Booking system"),
+        ("body", "The ministries said in a joint statement"),
+        ("heading", "09:14 — Ferries agreed"),
+        ("body", "Azerbaijan and Kazakhstan agreed on Wedn"),
+        ("body", "The ferries will be built at the Baku sh"),
+    ]
+    assert r.fields["published"].value == "2025-04-23"
+    assert r.fields["time"].value == "08:00"  # the live blog's start, not an update's
+    assert [b.line for b in r.blocks][:4] == [17, 17, 18, 19]
+    notes = [n for _, n in r.notes]
+    assert any(n.startswith("1 of the 4 updates") and "“Talks open”" in n for n in notes)
+
+
+def test_a_live_blogs_lost_headings_come_back_with_their_times() -> None:
+    """walk58's live blog: only the first update's ``<h2>`` was kept by the extractor."""
+    updates = [
+        (
+            "11:30",
+            "Port director speaks",
+            "“The queue at the border is the main problem,” said the port’s director general.",
+        ),
+        (
+            "10:02",
+            "Booking system",
+            "The ministries said that the two ports would share a booking system for trucks.",
+        ),
+    ]
+    said = [
+        {
+            "@type": "BlogPosting",
+            "headline": h,
+            "datePublished": f"2025-04-23T{t}:00+04:00",
+            "articleBody": p,
+        }
+        for t, h, p in updates
+    ]
+    ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Live",
+        "datePublished": "2025-04-23T08:00:00+04:00",
+        "liveBlogUpdate": said,
+    }
+    posts = "".join(
+        f'<article><time datetime="2025-04-23T{t}:00+04:00">{t}</time><h2>{h}</h2><p>{p}</p></article>'
+        for t, h, p in updates
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><main><h1>Live</h1>{posts}</main></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == [
+        "11:30 — Port director speaks",
+        "10:02 — Booking system",
+    ]
+    assert len(r.blocks) == 4
+
+
+def test_a_page_without_a_live_blog_keeps_its_headings() -> None:
+    """Only a live blog's updates are headed: an article's JSON-LD headline and time, and
+    its headings, are not an update's."""
+    ld = {
+        "@type": "NewsArticle",
+        "headline": "Two more ferries",
+        "datePublished": "2025-04-23T09:14:00+04:00",
+        "articleBody": "Azerbaijan and Kazakhstan agreed on Wednesday to add two ferries.",
+    }
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        "<body><article><h1>Two more ferries</h1><h2>Ferries agreed</h2><p>Azerbaijan and "
+        "Kazakhstan agreed on Wednesday to add two ferries.</p><h2>Booking system</h2><p>The "
+        "two ports will share a booking system for trucks from June.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == ["Ferries agreed", "Booking system"]
+
+
+def test_live_blog_updates_take_linear_time() -> None:
+    """Many updates, and a long one, are matched in one pass."""
+    said = [
+        {
+            "headline": f"Update {i}",
+            "datePublished": "2025-04-23T10:00:00+04:00",
+            "articleBody": " " * 50 + f"x{i}",
+        }
+        for i in range(10_000)
+    ]
+    said.append({"headline": "Long", "articleBody": "word " * 200_000})
+    ld = {"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": said}
+    paragraphs = "".join(
+        f"<h2>Update {i}</h2><p>x{i} is what the update says here.</p>" for i in range(10_000)
+    )
+    page = (
+        f'<html><head><script type="application/ld+json">{json.dumps(ld)}</script></head>'
+        f"<body><article><h1>Live</h1>{paragraphs}</article></body></html>"
+    )
+    start = time.perf_counter()
+    read_text(page, "p.html", Problems(), fmt="html")
+    assert time.perf_counter() - start < 20

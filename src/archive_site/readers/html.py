@@ -69,6 +69,7 @@ from .htmlscan import (
     names_author,
     scan,
 )
+from .liveblog import Update, with_updates
 from .release import take_release_furniture
 from .stamps import (
     Stamp,
@@ -223,6 +224,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
+        body = _live_blog(page, body, fields, notes)
     _language_written(body, fields, notes)
     _as_wiki_page(text, page, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
@@ -334,6 +336,63 @@ _PAYWALLED = (
     "the page says its article is not free to read (isAccessibleForFree: false): its text "
     "may be only what the page shows above its paywall; compare with the article"
 )
+
+
+def _live_blog(
+    page: PageScan, body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> list[Block]:
+    """``body`` with each of its live blog's updates headed by its time and heading, as the
+    page's JSON-LD gives them (see :mod:`.liveblog`); ``notes`` says how many of them the
+    text does not hold."""
+    said = _live_updates(page, fields)
+    if said is None:
+        return body
+    updates, line = said
+    body, missing = with_updates(body, updates, _key)
+    if missing:
+        first = f"“{missing[0].headline}”" if missing[0].headline else missing[0].when
+        notes.append((line, _UPDATES_MISSING.format(len(missing), len(updates), first)))
+    return body
+
+
+_UPDATES_MISSING = (
+    "{} of the {} updates the page's JSON-LD gives its live blog are not in its text (the "
+    "first: {}): the page may show only some of them; compare with the live blog"
+)
+
+
+def _live_updates(page: PageScan, fields: dict[str, Field]) -> tuple[list[Update], int] | None:
+    """The updates (``liveBlogUpdate``) of the page's one live blog (``LiveBlogPosting``)
+    in its JSON-LD, and its line; None when there is no live blog, or more than one."""
+    blogs: list[tuple[Any, int]] = []
+    for script, line in page.json_ld:
+        try:
+            nodes = list(_nodes(json.loads(script)))
+        except (ValueError, RecursionError):
+            continue  # (noted where its fields are read)
+        blogs.extend((n["liveBlogUpdate"], line) for n in nodes if "liveBlogUpdate" in n)
+    if len(blogs) != 1:
+        return None
+    said, line = blogs[0]
+    day = fields["published"].value if "published" in fields else None
+    listed = said if isinstance(said, list) else [said]
+    updates = [_update(u, day) for u in listed if isinstance(u, dict)]
+    return [u for u in updates if u.label()], line
+
+
+def _update(node: dict[str, Any], day: str | None) -> Update:
+    """One update of a live blog from its JSON-LD: its headline, its time (with its day when
+    that is not ``day``, the live blog's) and its text's first paragraph."""
+    headline = node.get("headline") or node.get("name")
+    head = " ".join(_said_paragraphs(headline)) if isinstance(headline, str) else ""
+    said = node.get("articleBody") or node.get("text")
+    opening = _said_paragraphs(said)[:1] if isinstance(said, str) else []
+    stated = node.get("datePublished")
+    found = _date_fields(stated, 0) if isinstance(stated, str) else {}
+    when = found["time"].value if "time" in found else ""
+    if "published" in found and found["published"].value != day:
+        when = f"{found['published'].value} {when}".strip()
+    return Update(head, when, _key(head), _key(opening[0]) if opening else "")
 
 
 def _said_body(page: PageScan, title: Field | None) -> tuple[list[str], int] | None:
