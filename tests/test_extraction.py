@@ -475,3 +475,40 @@ def test_live_blog_updates_take_linear_time() -> None:
     start = time.perf_counter()
     read_text(page, "p.html", Problems(), fmt="html")
     assert time.perf_counter() - start < 20
+
+
+def test_a_credit_line_of_the_outlets_name_and_a_day_dates_the_page() -> None:
+    """CGTN (walk54) prints ``<span>CGTN</span><span>17-Jun-2025</span>`` under its headline
+    and gives no date elsewhere: the page had none. A block under the headline that is the
+    outlet's (or the author's) name and a stamp, nothing else, is a credit line; its day is
+    the page's (a time it does not give is not added)."""
+    r, problems = read_page("pages/credit-line-outlet-date.html")
+    assert not list(problems)
+    assert r.fields["published"].value == "2025-06-17"
+    assert "time" not in r.fields
+    assert r.fields["outlet"].value == "CGTN"
+
+
+@pytest.mark.parametrize(
+    ("under", "published"),
+    [
+        ("<div><span>Caspian Times</span> <span>17 June 2025</span></div>", "2025-06-17"),
+        ("<div><span>Aida Sultanova</span> <span>17.06.2025</span></div>", "2025-06-17"),
+        # another name than the outlet's or the author's: a date alone beside it says nothing
+        ("<div><span>Xinhua</span> <span>17-Jun-2025</span></div>", None),
+        # a standfirst's date
+        ("<p>Caspian Times reported the talks on 17 June 2025</p>", None),
+    ],
+)
+def test_only_the_outlets_or_the_authors_name_before_a_day_makes_a_credit_line(
+    under: str, published: str | None
+) -> None:
+    page = (
+        '<html><head><meta property="og:site_name" content="Caspian Times">'
+        '<meta name="author" content="Aida Sultanova"></head><body><article>'
+        f"<h1>Two more ferries for the Caspian</h1>{under}<p>Azerbaijan and Kazakhstan "
+        "agreed on Wednesday to add two ferries to the Caspian crossing.</p><p>The two ports "
+        "will share a booking system for trucks from June.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert (r.fields["published"].value if "published" in r.fields else None) == published

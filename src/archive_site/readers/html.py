@@ -1611,8 +1611,9 @@ def _stamp_date(
     known = fields["published"].value if "published" in fields else None
     furniture = _Texts([_key(t) for t in page.furniture_text])
     under, above = _around_headline(page, head, second)
+    names = _credited(fields)
     for text, line in [*under, *above]:
-        stamp = _block_stamp(text, line > first, (text, line) in above)
+        stamp = _near_stamp(text, line > first, (text, line) in above, names)
         if stamp is None or furniture.holding(_key(text)):
             continue
         if known is not None and (stamp.date != known or stamp.time is None):
@@ -1747,6 +1748,30 @@ def _under_headline(text: str) -> Stamp | None:
         return alone
     placed = _placed(before)
     return placed if placed is not None and placed.time is not None else None
+
+
+def _credited(fields: dict[str, Field]) -> list[str]:
+    """The names a credit line under the headline may give: the outlet's, the author's."""
+    return [fields[k].value for k in ("outlet", "author") if k in fields]
+
+
+def _near_stamp(text: str, below: bool, above: bool, names: list[str]) -> Stamp | None:
+    """The publication's stamp a block near the headline states (see :func:`_block_stamp`),
+    or, above the text, after one of ``names`` (see :func:`_after_name`)."""
+    stamp = _block_stamp(text, below, above)
+    return stamp if stamp is not None or below else _after_name(text, names)
+
+
+def _after_name(text: str, names: list[str]) -> Stamp | None:
+    """The stamp a block under the headline gives after one of ``names`` (the outlet's, the
+    author's the metadata gives) and nothing else: a credit line, "CGTN 17-Jun-2025" (its
+    name and its date each in a ``<span>``), as a standfirst never is."""
+    said = _key(text)
+    for name in names:
+        head = _key(name) + " "
+        if said.startswith(head):
+            return parse_stamp(text.split(None, len(head.split()))[-1])
+    return None
 
 
 def _placed(text: str) -> Stamp | None:
