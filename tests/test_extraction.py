@@ -512,3 +512,53 @@ def test_only_the_outlets_or_the_authors_name_before_a_day_makes_a_credit_line(
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert (r.fields["published"].value if "published" in r.fields else None) == published
+
+
+def test_a_print_views_footer_gives_the_pages_address() -> None:
+    """A print view (walk58) has no canonical link; its footer prints "URL: https://...",
+    which was not read: the record had no address."""
+    r, problems = read_page("pages/print-view-url-footer.html")
+    assert not list(problems)
+    assert r.fields["url"].value == "https://caspiantimes.example/news/ferries-caspian-2025"
+    assert r.fields["url"].line == 5
+
+
+_STORY = (
+    "<h1>Two more ferries</h1><p>Azerbaijan and Kazakhstan agreed on Wednesday to add two "
+    "ferries to the Caspian crossing between Alat and Aktau.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    ("page", "url"),
+    [
+        # the address in a link after its label
+        (
+            f"<body>{_STORY}<footer>Permalink: <a href='/x'>https://example.org/a/1</a></footer>",
+            "https://example.org/a/1",
+        ),
+        # the page's canonical link is its own address first
+        (
+            "<head><link rel='canonical' href='https://example.org/a/2'></head>"
+            f"<body>{_STORY}<footer>URL: https://example.org/a/1</footer>",
+            "https://example.org/a/2",
+        ),
+        # two addresses: which is the page's is not known
+        (
+            f"<body>{_STORY}<footer>URL: https://example.org/a/1<br>URL: https://example.org/b"
+            "</footer>",
+            None,
+        ),
+        # in the text, an address after a label is a reference's, not the page's
+        (f"<body>{_STORY}<p>URL: https://example.org/a/1</p>", None),
+        # a source is another's page
+        (f"<body>{_STORY}<footer>Source: https://example.org/a/1</footer>", None),
+        # a label, then no address
+        (f"<body>{_STORY}<footer>URL: <a href='/x'>our page</a></footer>", None),
+    ],
+)
+def test_only_one_address_printed_after_its_label_in_the_furniture_is_the_pages(
+    page: str, url: str | None
+) -> None:
+    r = read_text(f"<html>{page}</html>", "p.html", Problems(), fmt="html")
+    assert (r.fields["url"].value if "url" in r.fields else None) == url

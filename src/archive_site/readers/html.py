@@ -2782,8 +2782,11 @@ def _from_elements(page: PageScan) -> dict[str, _Found]:
             out["title"] = _Found(_without_agency_after(head), page.title[1])
     if page.time:
         out |= _date_fields(*page.time)
+    printed = {url for url, _ in page.printed_addresses}
     if page.canonical:
         out["url"] = _Found(*page.canonical)
+    elif len(printed) == 1 and is_web_url(page.printed_addresses[0][0]):
+        out["url"] = _Found(*page.printed_addresses[0])  # a print view's "URL: https://..."
     elif page.saved_from or page.source_link:  # none of the page's own: the one it was
         # saved from (a browser's comment, a read-later export's link above the text)
         out["url"] = _Found(*(page.saved_from or page.source_link or ("", 0)))

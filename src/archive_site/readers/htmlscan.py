@@ -379,6 +379,9 @@ class PageScan:
     #: When SingleFile saved the page, as its comment says (``saved date: Wed Apr 23 2025
     #: 14:05:12 GMT+0400 (...)``): the day, ``2025-04-23``, and its line.
     saved_on: tuple[str, int] | None = None
+    #: The addresses the page's furniture prints after a label, as a print view's footer
+    #: does ("URL: https://..."), each with its line (see _PRINTED_ADDRESS).
+    printed_addresses: list[tuple[str, int]] = field(default_factory=list)
     #: A link before the page's first paragraph showing the host of the page it points to
     #: (a read-later export's ``<a class="domain" href="https://asia.nikkei.com/...">
     #: asia.nikkei.com</a>``): the address the page was saved from (see shows_its_host).
@@ -423,6 +426,18 @@ def _saved_day(m: re.Match[str], line: int) -> tuple[str, int] | None:
     return day.isoformat(), line
 
 
+#: A page's own address printed in its furniture after a label, as a print view's footer
+#: gives it (``URL: https://...``, ``Permalink: https://...``): the label, and the address
+#: after it or in the link that follows. ("Source:" is not one: it may name another's.)
+_PRINTED_ADDRESS = later(
+    r"\s*+(?:(?:article|page|story)\s++)?(?:url|permalink)\s*+:\s*+(?P<url>https?://\S++)?\s*+",
+    re.IGNORECASE,
+)
+#: The longest text a printed address is looked for in (an address is at most 2,000
+#: characters, as browsers take it).
+_MOST_PRINTED = 2100
+
+
 #: A web address's host and what follows it.
 _WEB_ADDRESS = later(
     r"https?://(?:www\.)?(?P<host>[^/\s?#:]+)(?::\d+)?(?P<rest>[/?][^\s#]*)?", re.I
@@ -452,6 +467,8 @@ class _Scanner(HTMLParser):
         # what the page's style sheets hide, so far (see Hiding)
         self.hiding = Hiding()
         self.in_furniture = 0
+        # a label of a printed address just read, its address to follow (see _printed)
+        self.address_label = False
         self.in_article = 0
         self.in_item = 0  # within microdata items of an article's type (see _ARTICLE_ITEM)
         # a <time> above the headline, outside an article, with the number of blocks before
@@ -762,6 +779,8 @@ class _Scanner(HTMLParser):
         if self.skip or not self.stack:
             return
         self.stack[-1].text.append(data)
+        if self.in_furniture:
+            self._printed(data)
         if not self.stack[-1].first_line and data.strip():
             lead = data[: len(data) - len(data.lstrip())]
             self.stack[-1].first_line = self.getpos()[0] + lead.count("\n")
@@ -770,6 +789,22 @@ class _Scanner(HTMLParser):
             if not line and data.strip():  # the line the run's first word is on
                 line.append(self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n"))
             parts.append(data)
+
+    def _printed(self, data: str) -> None:
+        """Keep the address a text of the page's furniture prints after a label, or the
+        link after a label gives (see :data:`_PRINTED_ADDRESS`)."""
+        if self.address_label and data.strip():
+            self.address_label = False
+            url = data.strip()
+            if _WEB_ADDRESS().fullmatch(url) is not None:
+                self.out.printed_addresses.append((url, self.getpos()[0]))
+            return
+        found = _PRINTED_ADDRESS().fullmatch(data) if len(data) <= _MOST_PRINTED else None
+        if found is not None and found["url"]:
+            line = self.getpos()[0] + data[: found.start("url")].count("\n")
+            self.out.printed_addresses.append((found["url"], line))
+        elif found is not None:
+            self.address_label = True
 
     # what an element is --------------------------------------------------------
 
