@@ -562,3 +562,27 @@ def test_only_one_address_printed_after_its_label_in_the_furniture_is_the_pages(
 ) -> None:
     r = read_text(f"<html>{page}</html>", "p.html", Problems(), fmt="html")
     assert (r.fields["url"].value if "url" in r.fields else None) == url
+
+
+def test_an_embedded_posts_attribution_is_not_a_paragraph() -> None:
+    """An AMP article (walk58) embeds a post: ``<blockquote><p>...</p>&mdash; Port of Baku
+    (@portofbaku)</blockquote>``. The post is furniture, but its attribution after the
+    ``<p>``, too short to be looked for inside furniture and no block of its own, was the
+    text's third paragraph."""
+    r, problems = read_page("pages/amp-embed-tail.html")
+    assert not list(problems)
+    assert len(r.blocks) == 4
+    assert not any("@portofbaku" in t for t in texts(r))
+    assert any(f.kind == "embedded-post" and "@portofbaku" in f.text for f in r.furniture)
+
+
+def test_a_short_paragraph_of_its_own_that_a_pull_quote_ends_with_stays() -> None:
+    """A paragraph that is a block of its own stays text, though furniture ends with it."""
+    page = (
+        "<html><body><article><h1>Two more ferries</h1><p>Azerbaijan and Kazakhstan agreed "
+        "on Wednesday to add two ferries to the Caspian crossing.</p><aside class='share'>"
+        "Share: they said we will stay.</aside><p>We will stay.</p><p>The two ports will "
+        "share a booking system for trucks from June.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert "We will stay." in texts(r)

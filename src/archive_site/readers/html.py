@@ -1330,7 +1330,8 @@ def _posts_furniture(
 
 def _furniture_texts(page: PageScan) -> tuple[_Texts, set[str]]:
     """The texts of the page's furniture that is never text (see :data:`_NEVER_TEXT`), and
-    those of the blocks within its boxes (:data:`_BOXES`), as paragraphs are looked up."""
+    those of the blocks within its boxes (:data:`_BOXES`) and the words it opens or ends
+    with (see :func:`_loose_ends`), as paragraphs are looked up."""
     furniture = _Texts(
         [
             _key(t)
@@ -1338,7 +1339,8 @@ def _furniture_texts(page: PageScan) -> tuple[_Texts, set[str]]:
             if f.kind in _NEVER_TEXT
         ]
     )
-    return furniture, {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
+    boxed = {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
+    return furniture, boxed | _loose_ends(furniture.texts)
 
 
 def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[str, str]]:
@@ -1446,10 +1448,29 @@ _BOXES = frozenset(
 def _in_furniture(key: str, furniture: _Texts, inside: set[str], blocks: _Texts) -> bool:
     """Whether the extracted paragraph ``key`` is the text of furniture: the whole text of
     an element of it, or within one (a long paragraph), or a short element within a box
-    (:data:`_BOXES`) that no block outside holds (its heading or its link, alone)."""
+    (:data:`_BOXES`), or the few words an element opens or ends with (see
+    :func:`_loose_ends`), that no block outside holds (its heading or its link, alone)."""
     if key in furniture.exact or (len(key) > 30 and furniture.holding(key)):
         return True
     return key in inside and key not in blocks.exact
+
+
+#: The most characters of the words an element of furniture opens or ends with that are
+#: looked for as a paragraph (a longer one is found inside it: see :func:`_in_furniture`).
+_LOOSE_ENDS = 30
+
+
+def _loose_ends(texts: list[str]) -> set[str]:
+    """The words each of ``texts`` (furniture's) opens or ends with, up to
+    :data:`_LOOSE_ENDS` characters: what an element of furniture says outside its blocks,
+    as an embedded post's attribution after its ``<p>``, ``<blockquote><p>...</p>— Port of
+    Baku (@portofbaku)</blockquote>``, which the extractor may give as a paragraph."""
+    ends: set[str] = set()
+    for text in texts:
+        head, tail = text[: _LOOSE_ENDS + 1], text[-_LOOSE_ENDS - 1 :]
+        ends.update(head[:n] for n, c in enumerate(head) if c == " ")
+        ends.update(tail[n + 1 :] for n, c in enumerate(tail) if c == " ")
+    return ends
 
 
 #: The heading of what follows a press release, never its text: its press office's contacts,
