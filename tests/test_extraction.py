@@ -586,3 +586,65 @@ def test_a_short_paragraph_of_its_own_that_a_pull_quote_ends_with_stays() -> Non
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert "We will stay." in texts(r)
+
+
+def _entries_page(entries: str, head: str = "") -> str:
+    return (
+        f"<html><head><title>Summit</title>{head}</head><body><h1>Summit: as it happened</h1>"
+        f"{entries}</body></html>"
+    )
+
+
+_FIRST = "The five leaders signed a joint statement on the Caspian Sea after talks."
+_SECOND = "The presidents discussed expanding ferry capacity between Aktau and Alat."
+
+
+def test_a_live_blogs_entry_stamps_head_their_entries_and_their_headings() -> None:
+    """Stamps with times on blocks of their own among the text's paragraphs head a live
+    blog's entries (walk54's news.az page): each heads its entry, before its heading when
+    it has one, in the page's order; they are no longer furniture."""
+    page = _entries_page(
+        f"<div>12.08.2025, 19:42</div><h2>Statement signed</h2><p>{_FIRST}</p>"
+        f"<div>12.08.2025, 14:10</div><p>{_SECOND}</p>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.role, b.text) for b in r.blocks] == [
+        ("heading", "12.08.2025, 19:42 — Statement signed"),
+        ("body", _FIRST),
+        ("heading", "12.08.2025, 14:10"),
+        ("body", _SECOND),
+    ]
+    assert not [f for f in r.furniture if f.kind == "timestamp"]
+
+
+@pytest.mark.parametrize(
+    "entries",
+    [
+        # one stamp above the text: the page's, furniture
+        f"<div>12.08.2025, 19:42</div><p>{_FIRST}</p><p>{_SECOND}</p>",
+        # a day alone heads no entry
+        f"<div>12.08.2025, 19:42</div><p>{_FIRST}</p><div>11 August 2025</div><p>{_SECOND}</p>",
+    ],
+)
+def test_a_stamp_above_the_text_alone_heads_no_entry(entries: str) -> None:
+    r = read_text(_entries_page(entries), "p.html", Problems(), fmt="html")
+    assert all(b.role == "body" for b in r.blocks)
+
+
+def test_a_live_blogs_entry_stamps_and_its_json_ld_head_an_entry_once() -> None:
+    """A live blog whose entries are stamped on the page and listed in its JSON-LD: each
+    entry has one heading, the page's stamp."""
+    said = [
+        {"headline": "", "datePublished": "2025-08-12T19:42:00+05:00", "articleBody": _FIRST},
+        {"headline": "", "datePublished": "2025-08-12T14:10:00+05:00", "articleBody": _SECOND},
+    ]
+    ld = {"@type": "LiveBlogPosting", "headline": "Summit", "liveBlogUpdate": said}
+    page = _entries_page(
+        f"<div>12.08.2025, 19:42</div><p>{_FIRST}</p><div>12.08.2025, 14:10</div><p>{_SECOND}</p>",
+        f'<script type="application/ld+json">{json.dumps(ld)}</script>',
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == [
+        "12.08.2025, 19:42",
+        "12.08.2025, 14:10",
+    ]

@@ -6389,12 +6389,19 @@ def test_a_live_blogs_first_entry_gives_the_day_not_its_time() -> None:
     """A live blog with no metadata (walk54): under its headline each entry opens with its
     own stamp, the latest first ("12.08.2025, 19:42", then "14:10", then "09:15"). The
     first entry's time was read as the page's publication, when it is the last update's.
-    Now the day is read, all entries being of it, and no time."""
+    Now the day is read, all entries being of it, and no time. Each entry is headed by its
+    stamp (walk59): they were furniture, and the entries ran together."""
     r = read_fixture("pages/liveblog-entries.html")
     got = fields(r)
     assert got["published"] == "2025-08-12"
     assert "time" not in got
-    assert len(texts(r)) == 3
+    assert [b.text for b in r.blocks if b.role == "heading"] == [
+        "12.08.2025, 19:42",
+        "12.08.2025, 14:10",
+        "12.08.2025, 09:15",
+    ]
+    assert [b.role for b in r.blocks] == ["heading", "body"] * 3
+    assert not [f for f in r.furniture if f.kind == "timestamp"]
 
 
 @pytest.mark.parametrize(

@@ -224,7 +224,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
-        body = _live_blog(page, body, fields, notes)
+        body = _live_blog(page, _stamps_heading(page, body, aside), fields, notes)
     _language_written(body, fields, notes)
     _as_wiki_page(text, page, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
@@ -1305,6 +1305,75 @@ def _paragraphs(
     notes.extend(_left_out(short) if body else ())
     aside.extend(_posts_furniture(others, lines, blocks, page))
     return body, aside, _teasers_in(body, teasers)
+
+
+#: The longest block that is a stamp heading a live blog's entry (see :func:`_entries_stamped`).
+_MOST_ENTRY_STAMP = 60
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A live blog's entry stamp, as the page writes it, and its heading the extractor
+    dropped, if any (see :func:`_entries_stamped`)."""
+
+    stamp: str
+    line: int
+    heading: str | None
+
+
+def _entries_stamped(page: PageScan, body: list[Block]) -> dict[int, _Entry]:
+    """The stamps with a time on blocks of their own, outside the page's furniture, heading
+    a live blog's entries, by the paragraph of ``body`` each comes before in the page's
+    order (its blocks', not the extractor's: it may move or drop a stamp): ``12.08.2025,
+    19:42``, its words, ``12.08.2025, 14:10``... with the entry's heading between the stamp
+    and its paragraph when the extractor dropped it. Two or more, one at least below the
+    text's first paragraph; none otherwise (a stamp above the text alone is the page's). A
+    stamp followed by another before a paragraph of the text heads none."""
+    furniture = _Texts([_key(t) for t in page.furniture_text])
+    headings = {_key(t) for t, _ in page.headings}
+    index: dict[str, int] = {}
+    for n, block in enumerate(body):
+        index.setdefault(_key(block.text), n)
+    entries: dict[int, _Entry] = {}
+    pending: _Entry | None = None
+    after = 0
+    for text, line in page.blocks:
+        k = _key(text)
+        if (n := index.get(k, -1)) >= after:
+            if pending is not None:
+                entries[n] = pending
+            pending, after = None, n + 1
+        elif _entry_stamp(text, k, furniture):
+            pending = _Entry(text, line, None)
+        elif pending is not None and pending.heading is None and k in headings:
+            pending = _Entry(pending.stamp, pending.line, text)
+    return entries if len(entries) >= 2 and max(entries) > 0 else {}
+
+
+def _entry_stamp(text: str, key: str, furniture: _Texts) -> bool:
+    """Whether a block is a stamp with a time, outside the page's furniture."""
+    if len(text) > _MOST_ENTRY_STAMP or (said := parse_stamp(text)) is None:
+        return False
+    return said.time is not None and not furniture.holding(key)
+
+
+def _stamps_heading(page: PageScan, body: list[Block], aside: list[Furniture]) -> list[Block]:
+    """``body`` with a live blog's entries (see :func:`_entries_stamped`) headed by their
+    stamps, as the page writes them: ``12.08.2025, 19:42``, or ``12.08.2025, 19:42 — Talks
+    open`` with the entry's heading; the stamps taken out of the furniture ``aside``."""
+    entries = _entries_stamped(page, body)
+    out: list[Block] = []
+    for n, block in enumerate(body):
+        entry = entries.get(n)
+        if entry is not None and block.role == "heading":
+            block = Block(f"{entry.stamp} — {block.text}", block.line, "heading", block.turn)
+        elif entry is not None:
+            said = f"{entry.stamp} — {entry.heading}" if entry.heading else entry.stamp
+            out.append(Block(said, entry.line, "heading"))
+        out.append(block)
+    taken = {_key(e.stamp) for e in entries.values()}
+    aside[:] = [f for f in aside if f.kind != "timestamp" or _key(f.text) not in taken]
+    return out
 
 
 def _teasers_in(body: list[Block], teasers: dict[str, str]) -> _Teasers:

@@ -43,7 +43,7 @@ def with_updates(
 ) -> tuple[list[Block], list[Update]]:
     """``body`` with each of ``updates`` it holds headed by its time and heading: a heading
     of the text that is an update's headline takes its time; an update's first paragraph,
-    when no heading of its own comes before it, gets one, on its line. Also the updates
+    when no heading comes before it, gets one, on its line. Also the updates
     not found in the text. ``key`` is how a text is looked for."""
     headed = {u.heading_key: u for u in reversed(updates) if u.heading_key}
     opened = {u.opening_key[:OPENING]: u for u in reversed(updates) if u.opening_key}
@@ -58,7 +58,7 @@ def with_updates(
         u = opened.get(k[:OPENING])
         if u is not None and id(u) not in used and _opens(k, u.opening_key):
             used.add(id(u))
-            if u.label():
+            if not (out and out[-1].role == "heading"):  # (its stamp's, the page's own)
                 out.append(Block(u.label(), block.line, "heading"))
         out.append(block)
     return out, [u for u in updates if id(u) not in used]
