@@ -648,3 +648,73 @@ def test_a_live_blogs_entry_stamps_and_its_json_ld_head_an_entry_once() -> None:
         "12.08.2025, 19:42",
         "12.08.2025, 14:10",
     ]
+
+
+def test_a_press_releases_numbered_points_are_its_text_with_their_numbers() -> None:
+    """A ministry's press release (walk59) lists what was agreed in an ``<ol>`` between two
+    paragraphs, in ``<div>``s (no ``<article>``, no ``<main>``): the extractor dropped its
+    lists, and the record lost the three decisions and the two topics without a word. The
+    items of a list standing between two paragraphs taken are restored in place, and an
+    ordered list's items keep their numbers, as a browser shows them (the text cites
+    "paragraphs 2 and 3")."""
+    r, problems = read_page("pages/press-release-numbered-list.html")
+    assert not list(problems)
+    assert [(b.line, b.text[:30]) for b in r.blocks] == [
+        (13, "On 23 April 2025, Minister of "),
+        (14, "Following the meeting, the par"),
+        (16, "1. To put into operation two a"),
+        (17, "2. To introduce a single elect"),
+        (18, "3. To set up a joint working g"),
+        (20, "The working group will report "),
+        (21, "The parties also discussed:"),
+        (23, "- tariffs for transit cargo;"),
+        (24, "- the training of seafarers."),
+        (26, "Press service of the Ministry "),
+    ]
+
+
+_BEFORE = "<p>Azerbaijan and Kazakhstan agreed on Wednesday to add two ferries on the Caspian.</p>"
+_AFTER = "<p>The two ports will share a booking system for trucks from June, they said.</p>"
+
+
+@pytest.mark.parametrize(
+    ("body", "items"),
+    [
+        # numbered from its start, or down when reversed, or from an item's value
+        (
+            f"<article>{_BEFORE}<ol start='4'><li>Ferries.</li><li>Trucks.</li></ol>{_AFTER}</article>",
+            ["4. Ferries.", "5. Trucks."],
+        ),
+        (
+            f"<article>{_BEFORE}<ol reversed><li>Ferries.</li><li>Trucks.</li></ol>{_AFTER}</article>",
+            ["2. Ferries.", "1. Trucks."],
+        ),
+        (
+            f"<article>{_BEFORE}<ol><li value='7'>Ferries.</li><li>Trucks.</li></ol>{_AFTER}</article>",
+            ["7. Ferries.", "8. Trucks."],
+        ),
+        # letters and roman numerals are not written out: the extractor's mark stays
+        (
+            f"<article>{_BEFORE}<ol type='a'><li>Ferries.</li><li>Trucks.</li></ol>{_AFTER}</article>",
+            ["- Ferries.", "- Trucks."],
+        ),
+        # outside an article: a list between paragraphs is restored...
+        (
+            f"<div>{_BEFORE}<ul><li>Ferries.</li><li>Trucks.</li></ul>{_AFTER}</div>",
+            ["- Ferries.", "- Trucks."],
+        ),
+        # ...not one of links, nor one after the text's last paragraph
+        (
+            f"<div>{_BEFORE}<ul><li><a href='/a'>Ferries</a></li><li><a href='/b'>Trucks</a>"
+            f"</li></ul>{_AFTER}</div>",
+            [],
+        ),
+        (f"<div>{_BEFORE}{_AFTER}<ul><li>Ferries.</li><li>Trucks.</li></ul></div>", []),
+    ],
+)
+def test_a_lists_items_are_numbered_as_shown_and_restored_between_paragraphs(
+    body: str, items: list[str]
+) -> None:
+    page = f"<html><body><h1>Two more ferries</h1>{body}</body></html>"
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r)[1:-1] == items

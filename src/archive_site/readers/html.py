@@ -808,6 +808,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
     _custom_as_known(tree)
+    numbered = _numbered(tree)
     lines = _extracted(trafilatura.extract, tree, precise=True)
     region = _main_region(tree)
     if region is not None and lines and not _within(lines, region):
@@ -817,7 +818,41 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
         if sum(map(len, again)) > sum(map(len, lines)):
             lines = again
     lines = _with_missed(tree, lines)
+    if numbered:  # the extractor marks every list's item with "- ", numbered or not
+        lines = [line[2:] if line[2:] in numbered else line for line in lines]
     return lines, pointers, others, _teasers(tree, lines)
+
+
+#: The list types whose items a browser numbers 1, 2, 3 (``<ol type="a">``, ``"i"``: not
+#: written out, their items keep the extractor's mark).
+_DECIMAL = frozenset({"", "1"})
+
+
+def _numbered(tree: Any) -> set[str]:
+    """The items of the ordered lists of ``tree`` given their numbers, as a browser shows
+    them (``1. two new ferries``, from its ``start``, down when ``reversed``, an item's own
+    ``value``), and their texts so numbered, as the extractor gives them: a numbered list's
+    order and numbers are its text's (a press release's points, cited by number)."""
+    numbered: set[str] = set()
+    for listed in tree.iter("ol"):
+        if str(listed.get("type", "")).strip() not in _DECIMAL or "none" in _style(listed):
+            continue
+        items = [li for li in listed if li.tag == "li"]
+        step = -1 if listed.get("reversed") is not None else 1
+        n = _number(listed.get("start"), len(items) if step < 0 else 1)
+        for item in items:
+            n = _number(item.get("value"), n)
+            item.text = f"{n}. {item.text or ''}"
+            numbered.add(" ".join(" ".join(item.itertext()).split()))
+            n += step
+    return numbered
+
+
+def _number(said: Any, otherwise: int) -> int:
+    """A list's or an item's number as its attribute says it (at most 9 digits), else
+    ``otherwise``."""
+    text = str(said).strip() if said is not None else ""
+    return int(text) if text.lstrip("-").isdigit() and len(text) <= 10 else otherwise
 
 
 #: The headings of elements' own: ``<h1>`` to ``<h6>``.
@@ -1043,7 +1078,7 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
     # (joined with nothing between: a paragraph the extractor parted at its line breaks is
     # found whole)
     whole = "".join(_key(t).replace(" ", "") for t in extracted)
-    out = []
+    out = _missed_items(elements, took, whole)
     for n, (p, text) in enumerate(elements):
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
@@ -1054,7 +1089,43 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
             _key(text).replace(" ", ""), whole
         ):
             out.append((n, text))
+    return sorted(out)
+
+
+def _missed_items(
+    elements: list[tuple[Any, str]], took: list[Any], whole: str
+) -> list[tuple[int, str]]:
+    """The items the extractor missed (and their places among ``elements``) of the lists
+    that stand between two paragraphs it took (``took``) of one parent: a press release's
+    numbered points after "the parties agreed on the following:", which the extractor
+    drops outside an ``<article>`` or ``<main>``; each marked as the extractor marks an
+    item ("- ", or its number, see :func:`_numbered`). Not a list mostly of links."""
+    between = _lists_between(took)
+    out = []
+    for n, (item, text) in enumerate(elements):
+        if item.tag != "li" or not text or item.getparent() not in between:
+            continue
+        if _linked_words(item) <= _MISSED_LINKS * len(text.split()) and _absent(
+            _key(text).replace(" ", ""), whole
+        ):
+            out.append((n, text if item.getparent().tag == "ol" else f"- {text}"))
     return out
+
+
+def _lists_between(took: list[Any]) -> set[Any]:
+    """The lists (``<ol>``, ``<ul>``) among the children of a parent of the paragraphs
+    ``took`` that stand after one of them and before another."""
+    taken = set(took)
+    between: set[Any] = set()
+    for parent in {p.getparent() for p in took} - {None}:
+        lists: list[Any] | None = None  # (None: no paragraph taken yet)
+        for child in parent:
+            if child in taken:
+                between.update(lists or ())  # a paragraph taken after them: between
+                lists = []
+            elif child.tag in ("ol", "ul") and lists is not None:
+                lists.append(child)
+    return between
 
 
 def _home(element: Any) -> Any:
@@ -1293,7 +1364,7 @@ def _paragraphs(
             continue
         if _in_furniture(k, furniture, inside, blocks):
             continue
-        last = lines.get(k) or _line_of_start(k, blocks, page.blocks) or last
+        last = _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
             continue
@@ -1374,6 +1445,17 @@ def _stamps_heading(page: PageScan, body: list[Block], aside: list[Furniture]) -
     taken = {_key(e.stamp) for e in entries.values()}
     aside[:] = [f for f in aside if f.kind != "timestamp" or _key(f.text) not in taken]
     return out
+
+
+#: The mark the extractor, or a list's number, opens a list's item with ("- ", "2. ").
+_ITEM_MARK = later(r"(?:- |\d{1,10}\. )(?=\S)")
+
+
+def _line_of(key: str, lines: dict[str, int], blocks: _Texts, page: PageScan) -> int | None:
+    """The line an extracted paragraph (``key``, see :func:`_key`) starts on: the page's
+    block's that it is, without its list item's mark too, or the smallest that holds it."""
+    unmarked = _ITEM_MARK().sub("", key, count=1) if _ITEM_MARK().match(key) else key
+    return lines.get(key) or lines.get(unmarked) or _line_of_start(key, blocks, page.blocks)
 
 
 def _teasers_in(body: list[Block], teasers: dict[str, str]) -> _Teasers:
