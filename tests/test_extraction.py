@@ -718,3 +718,28 @@ def test_a_lists_items_are_numbered_as_shown_and_restored_between_paragraphs(
     page = f"<html><body><h1>Two more ferries</h1>{body}</body></html>"
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert texts(r)[1:-1] == items
+
+
+def test_a_journal_articles_keywords_are_tags_and_its_references_numbered() -> None:
+    """A journal's HTML article (walk59): its keywords, a list in a "keywords" section, were
+    furniture as a whole but each item ("- Middle Corridor") and the heading "Keywords" were
+    paragraphs too, on the line of the page's header. Each item, with the extractor's mark,
+    is now a tag's; the numbered references keep their numbers."""
+    r, problems = read_page("pages/journal-article-keywords.html")
+    assert not list(problems)
+    assert not [t for t in texts(r) if t.startswith("- ") or t == "Keywords"]
+    assert any(f.kind == "tags" and "Middle Corridor" in f.text for f in r.furniture)
+    refs = [b.text for b in r.blocks if b.role == "body" and b.text[:3] in ("1. ", "2. ")]
+    assert refs[0].startswith("1. Ahmadov, F. (2023). The Middle Corridor in numbers. Caspian")
+    assert refs[1].startswith("2. World Bank. (2023).")
+
+
+def test_a_list_whose_items_number_themselves_is_not_numbered_again() -> None:
+    """A think tank's notes, ``<ol><li>[1] ...``: a browser may show the list's numbers
+    too, but the notes carry theirs; no second number is written."""
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}<ol><li>[1] Ministry, press release."
+        f"</li><li>[2] Port of Baku, statement.</li></ol>{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r)[1:3] == ["- [1] Ministry, press release.", "- [2] Port of Baku, statement."]

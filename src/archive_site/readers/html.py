@@ -838,14 +838,20 @@ def _numbered(tree: Any) -> set[str]:
         if str(listed.get("type", "")).strip() not in _DECIMAL or "none" in _style(listed):
             continue
         items = [li for li in listed if li.tag == "li"]
+        if any(_OWN_NUMBER().match("".join(li.itertext())) for li in items):
+            continue  # its items number themselves: notes' "[1] ...", "1) ..."
         step = -1 if listed.get("reversed") is not None else 1
         n = _number(listed.get("start"), len(items) if step < 0 else 1)
         for item in items:
             n = _number(item.get("value"), n)
             item.text = f"{n}. {item.text or ''}"
-            numbered.add(" ".join(" ".join(item.itertext()).split()))
+            numbered.add(" ".join("".join(item.itertext()).split()))
             n += step
     return numbered
+
+
+#: A list's item that opens with a number of its own: ``[1]``, ``1.``, ``1)``, ``(1)``.
+_OWN_NUMBER = later(r"\s*+(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])")
 
 
 def _number(said: Any, otherwise: int) -> int:
@@ -1362,8 +1368,8 @@ def _paragraphs(
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or k.replace(" ", "") in headline:
             continue
-        if _in_furniture(k, furniture, inside, blocks):
-            continue
+        if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
+            continue  # (a list's item, with its mark or without: "- Share on X")
         last = _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
@@ -1454,8 +1460,13 @@ _ITEM_MARK = later(r"(?:- |\d{1,10}\. )(?=\S)")
 def _line_of(key: str, lines: dict[str, int], blocks: _Texts, page: PageScan) -> int | None:
     """The line an extracted paragraph (``key``, see :func:`_key`) starts on: the page's
     block's that it is, without its list item's mark too, or the smallest that holds it."""
-    unmarked = _ITEM_MARK().sub("", key, count=1) if _ITEM_MARK().match(key) else key
+    unmarked = _unmarked(key)
     return lines.get(key) or lines.get(unmarked) or _line_of_start(key, blocks, page.blocks)
+
+
+def _unmarked(key: str) -> str:
+    """A paragraph (as :func:`_key` gives it) without its list item's mark."""
+    return _ITEM_MARK().sub("", key, count=1) if _ITEM_MARK().match(key) else key
 
 
 def _teasers_in(body: list[Block], teasers: dict[str, str]) -> _Teasers:
@@ -1491,7 +1502,10 @@ def _furniture_texts(page: PageScan) -> tuple[_Texts, set[str]]:
         ]
     )
     boxed = {_key(t) for kind, t, _ in page.furniture_blocks if kind in _BOXES}
-    return furniture, boxed | _loose_ends(furniture.texts)
+    # a tag list's items, as the extractor marks them ("- Middle Corridor": a journal's
+    # keywords; a tag's name alone may be a paragraph's, see _BOXES)
+    tagged = {f"- {_key(t)}" for kind, t, _ in page.furniture_blocks if kind == "tags"}
+    return furniture, boxed | tagged | _loose_ends(furniture.texts)
 
 
 def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[str, str]]:
