@@ -743,3 +743,33 @@ def test_a_list_whose_items_number_themselves_is_not_numbered_again() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert texts(r)[1:3] == ["- [1] Ministry, press release.", "- [2] Port of Baku, statement."]
+
+
+def test_a_dateline_alone_above_the_text_with_its_country_is_taken_out() -> None:
+    """Trend (walk59) sets its dateline in bold, a paragraph of its own above the text,
+    "BAKU, Azerbaijan, April 23.": it was the text's first paragraph. A dateline with its
+    day standing alone is the text's dateline; one without a day, or not in capitals, is
+    not (a paragraph "Paris, France.")."""
+    r, problems = read_page("pages/dateline-alone-with-country.html")
+    assert not list(problems)
+    assert r.fields["dateline"].value == "BAKU, Azerbaijan, April 23."
+    assert texts(r)[0].startswith("Azerbaijan and Kazakhstan will launch two more ferries")
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("BAKU, Azerbaijan, April 23.", 23),
+        ("ASTANA, July 3.", 3),
+        ("Paris, France.", None),  # no day
+        ("BAKU, Azerbaijan.", None),
+        ("Baku, April 23.", None),  # not in capitals: it may open a sentence
+        ("BAKU, April 23", None),  # not ended by a stop
+    ],
+)
+def test_a_dateline_standing_alone(text: str, day: int | None) -> None:
+    from archive_site.readers.dateline import match_dateline
+
+    found = match_dateline(text)
+    assert (found[0].day if found is not None else None) == day
+    assert found is None or found[1] == ""

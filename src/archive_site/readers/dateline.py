@@ -177,7 +177,22 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         found = None if m is None else _dateline(m)
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
-    return None
+    return _alone(text)
+
+
+#: The longest paragraph read as a dateline standing alone (see :func:`_alone`).
+_MOST_ALONE = 80
+
+
+def _alone(text: str) -> tuple[Dateline, str] | None:
+    """A dateline with its day standing alone as a paragraph, ended by a stop, as Trend sets
+    it in bold above the text: ``BAKU, Azerbaijan, April 23.`` (:data:`DATELINE` asks for
+    words after it; a paragraph "Paris, France." names no day, and is no dateline)."""
+    if len(text) > _MOST_ALONE or not text.endswith("."):
+        return None
+    m = DATELINE().match(f"{text} …")  # (the words after it, as if the text went on)
+    found = _dateline(m) if m is not None and m.end() == len(text) + 1 else None
+    return (found, "") if found is not None and found.day is not None else None
 
 
 #: A Japanese paper's dateline in lenticular brackets, the place and the agency (or the
