@@ -773,3 +773,30 @@ def test_a_dateline_standing_alone(text: str, day: int | None) -> None:
     found = match_dateline(text)
     assert (found[0].day if found is not None else None) == day
     assert found is None or found[1] == ""
+
+
+def test_a_chinese_datelines_reporter_is_the_author() -> None:
+    """Xinhua's Chinese page (walk59) names its reporter in the dateline's brackets,
+    ``新华社巴库4月23日电（记者王小明）``: no author was read. The editor (责任编辑) is not."""
+    r, problems = read_page("pages/xinhua-zh-reporter.html")
+    assert not list(problems)
+    assert r.fields["author"].value == "王小明"
+    assert r.fields["agency"].value == "新华社"
+
+
+@pytest.mark.parametrize(
+    ("brackets", "reporters"),
+    [
+        ("（记者张三、李四）", "张三, 李四"),
+        ("（记者 王小明 李华）", "王小明, 李华"),
+        ("（记者王小明 摄影报道）", None),  # a role's words, not a name
+        ("（记者王小明 通讯员张三）", None),  # who the other is: not said here
+        ("（国际观察）", None),
+        ("", None),
+    ],
+)
+def test_the_reporters_a_chinese_dateline_names(brackets: str, reporters: str | None) -> None:
+    from archive_site.readers.dateline import match_dateline
+
+    found = match_dateline(f"新华社北京4月23日电{brackets}阿塞拜疆和哈萨克斯坦同意增加渡轮。")
+    assert found is not None and found[0].reporters == reporters

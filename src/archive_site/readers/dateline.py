@@ -136,6 +136,9 @@ class Dateline:
     day: int | None
     year: int | None
     agency: str | None
+    #: The reporters a Chinese agency's dateline names in its brackets, after 记者 ("reporter"):
+    #: ``（记者王小明）``, as the text's writers are written ("王小明, 李华").
+    reporters: str | None = None
 
 
 #: A Chinese agency's or site's dateline: ``新华社北京4月23日电（记者张三）``, ``中新网4月23日电``
@@ -143,15 +146,36 @@ class Dateline:
 _HAN = "\u4e00-\u9fff"
 CJK_DATELINE = later(
     rf"^(?P<dateline>(?P<ag>[{_HAN}]{{1,4}}[社网])(?P<place>[{_HAN}]{{0,10}}?)"
-    rf"(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(][^）)\n]{{1,40}}[）)])?)\s*(?=\S)"
+    rf"(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(](?P<who>[^）)\n]{{1,40}})[）)])?)\s*(?=\S)"
 )
+#: The reporters in a Chinese dateline's brackets: 记者, then names of two to four
+#: characters parted by 、, a space or a comma, and nothing else ("记者王小明、李华"; not
+#: "记者王小明 通讯员张三": who the others are is left out, and so is the whole).
+_REPORTERS = later(rf"记者\s*(?P<names>[{_HAN}]{{2,4}}(?:\s*[、，,\s]\s*[{_HAN}]{{2,4}})*)")
+
+
+def _reporters(said: str | None) -> str | None:
+    """The reporters a Chinese dateline's brackets name (see :data:`_REPORTERS`), if they
+    name them alone."""
+    found = _REPORTERS().fullmatch(said.strip()) if said else None
+    names = re.split(r"[、，,\s]+", found["names"]) if found is not None else []
+    if not names or any(role in name for name in names for role in _ROLES):
+        return None
+    return ", ".join(names)
+
+
+#: Words of a role, not a name, after a reporter in a Chinese dateline's brackets: a
+#: photographer's (摄影), a correspondent's or a trainee's (通讯员, 实习生, 见习), an editor's.
+_ROLES = ("摄影", "报道", "通讯", "实习", "见习", "编辑", "记者")
 
 
 def match_dateline(text: str) -> tuple[Dateline, str] | None:
     """The dateline opening a paragraph and the paragraph's text after it."""
     cjk = CJK_DATELINE().match(text)
     if cjk is not None:
-        line = Dateline(cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"])
+        line = Dateline(
+            cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"], _reporters(cjk["who"])
+        )
         return line, text[cjk.end() :]
     bracketed = _japanese_dateline(text)
     if bracketed is not None:
@@ -436,6 +460,8 @@ def dateline_fields(
     fields["dateline"] = Field(line.text, at)
     if line.agency is not None:  # whose text it is, unless it is the outlet's own
         fields["agency"] = Field(line.agency, at)
+    if line.reporters is not None and "author" not in fields:
+        fields["author"] = Field(line.reporters, at)  # （记者王小明）: its writer
     published = fields.get("published")
     day, inferred = dateline_day(line, published.value if published else None)
     if published is None and day is not None:
