@@ -800,3 +800,25 @@ def test_the_reporters_a_chinese_dateline_names(brackets: str, reporters: str | 
 
     found = match_dateline(f"新华社北京4月23日电{brackets}阿塞拜疆和哈萨克斯坦同意增加渡轮。")
     assert found is not None and found[0].reporters == reporters
+
+
+def test_instapapers_export_is_no_article() -> None:
+    """Instapaper's HTML export (walk59): its saved articles' links, numbered, under
+    "Unread" and "Archive". It was added as an article titled "Unread" whose text was the
+    headlines of other pages. A list's item that is one link and nothing else points to
+    another page: no text; the labels left are said to be no text (as Pocket's export)."""
+    r, _ = read_page("pages/instapaper-export.html")
+    assert not r.blocks
+    assert {f.kind for f in r.furniture} == {"read-also"}
+    assert any("no article text found" in n for _, n in r.notes)
+
+
+def test_a_list_item_with_words_beside_its_link_is_text() -> None:
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}<ul><li>The ministry's <a href='/s'>"
+        f"statement</a> on the ferries.</li><li><a href='/t'>Booking rules</a></li></ul>"
+        f"{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert "- The ministry's statement on the ferries." in texts(r)
+    assert not any("Booking rules" in t for t in texts(r))

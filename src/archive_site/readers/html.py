@@ -1235,7 +1235,20 @@ def _drop_pointers(tree: Any) -> set[str]:
             # took the thread above for none of the page's text)
             box = heading.getparent()
             pointers.update(_key(" ".join(e.itertext())) for e in box)
-    return pointers
+    return pointers | _linked_items(tree)
+
+
+def _linked_items(tree: Any) -> set[str]:
+    """The texts (see :func:`_key`) of the list items that are one link and nothing else:
+    each points to another page (a read-later service's export, Instapaper's ``<ol><li><a
+    href=...>Headline</a></li>``; a list of other stories), none is the text's words."""
+    found = set()
+    for item in tree.iter("li"):
+        links = list(item.iter("a"))
+        text = " ".join("".join(item.itertext()).split())
+        if len(links) == 1 and text and " ".join("".join(links[0].itertext()).split()) == text:
+            found.add(_key(text))
+    return found
 
 
 def _heading_box(heading: Any) -> bool:
@@ -1374,7 +1387,7 @@ def _paragraphs(
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
             continue
-        kind = _furniture_kind(text, first=not body, pointer=k in pointers)
+        kind = _furniture_kind(text, first=not body, pointer=_unmarked(k) in pointers)
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
