@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -366,13 +366,8 @@ def _others(
         or words.mostly_shared(by_id[d.article], by_id[d.on])
     )
     for d in (*deps, *same_words(articles, milestones), *exact):
-        if d.reason == "same-origin":
-            known = held.between(d.article, d.on)
-            if known is not None and _key(known) == _key(d):
-                continue
-            if d.via is None and frozenset((d.article, d.on)) in captures:
-                continue
-        found.setdefault(_key(d), d)
+        if not _said_otherwise(d, held, captures):
+            found.setdefault(_key(d), d)
     joined = {frozenset((d.article, d.on)) for d in found.values()}
 
     def joins(one: str, other: str) -> bool:
@@ -392,6 +387,17 @@ def _one_text_whole(d: Dependency, held: Copies, paragraphs: Mapping[str, Sequen
         return True
     one, other = set(paragraphs[d.article]), set(paragraphs[d.on])
     return one <= other or other <= one
+
+
+def _said_otherwise(d: Dependency, held: Copies, captures: Collection[frozenset[str]]) -> bool:
+    """Whether the words two articles share (``d``) join a pair that is said otherwise: a
+    copy ``held`` says so with its origin, and two captures of one story are one story."""
+    if d.reason != "same-origin":
+        return False
+    known = held.between(d.article, d.on)
+    if known is not None and _key(known) == _key(d):
+        return True
+    return d.via is None and frozenset((d.article, d.on)) in captures
 
 
 @dataclass(frozen=True, slots=True)
