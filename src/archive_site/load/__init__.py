@@ -32,6 +32,7 @@ from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_si
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
+from .near_copies import PairMemo
 from .records import check_menu, load_entities, load_pages, load_topics, yaml_tree
 
 __all__ = ["load_archive", "load_entities"]
@@ -146,7 +147,7 @@ def load_archive(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
     texts = long_texts(articles)
-    evidence = compute_evidence(articles, milestones, texts)
+    evidence = compute_evidence(articles, milestones, texts, PairMemo.of(cache, keys))
     warn_captured_twice(content, articles, problems, texts)
     del texts
     if single_voice:

@@ -29,7 +29,7 @@ from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import normalise_text
-from .near_copies import Words, near_copies
+from .near_copies import PairMemo, Words, near_copies
 
 
 def origin(article: Article) -> str:
@@ -346,6 +346,7 @@ def _others(
     milestones: Iterable[Milestone],
     texts: LongTexts | None,
     held: Copies,
+    memo: PairMemo | None = None,
 ) -> list[Dependency]:
     """The dependencies but those ``held`` (:func:`copies`), once each, in :func:`_key`
     order: a pair of ``held`` that other words or text join too is said as ``held`` says it
@@ -353,7 +354,7 @@ def _others(
     milestones = list(milestones)
     texts = long_texts(articles) if texts is None else texts
     by_id = {a.id: a for a in articles}
-    words = Words()
+    words = Words(memo)
     found: dict[tuple[str, str, str], Dependency] = {}
     deps = (*responses(articles), *reported_words(articles, milestones))
     # two captures of one story carry its words: that they are one story says it all
@@ -576,13 +577,17 @@ def _other_end(d: Dependency, one: str) -> str:
 
 
 def compute_evidence(
-    articles: Sequence[Article], milestones: Sequence[Milestone], texts: LongTexts | None = None
+    articles: Sequence[Article],
+    milestones: Sequence[Milestone],
+    texts: LongTexts | None = None,
+    memo: PairMemo | None = None,
 ) -> Mapping[str, Evidence]:
     """Each milestone's lines of evidence and the dependencies that join its articles
-    (``texts``: see :func:`same_text`)."""
+    (``texts``: see :func:`same_text`; ``memo``: what comparing two articles' words gave
+    an earlier build, see :class:`.near_copies.PairMemo`)."""
     by_id = {a.id: a for a in articles}
     held = Copies.of(articles)
-    graph = _Graph.of(_others(articles, milestones, texts, held), held)
+    graph = _Graph.of(_others(articles, milestones, texts, held, memo), held)
     group_of = _components((a.id for a in articles), graph)
     out: dict[str, Evidence] = {}
     for m in milestones:
