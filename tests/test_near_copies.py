@@ -443,3 +443,63 @@ def test_what_comparing_two_articles_gave_is_kept_for_the_next_build(
     assert compare({"first": "k1", **both}) == (True, True, 2)  # one without a key
     read.clear()
     assert Words().near_copy(later, first) and len(read) == 2  # no cache: compared
+
+
+def test_an_article_page_says_which_related_articles_are_one_text_with_it(tmp_path: Path) -> None:
+    """An article page's "Related" list tells a reader what the milestone's page tells: that
+    a copy the evidence found in the words (lightly edited, or word for word) is not
+    independent of it, in the milestone page's words, even when no milestone cites both;
+    an independent report on the same events is still "On the same events"."""
+    content = tmp_path / "content"
+    assert (
+        cli("init", str(content), "--title", "T", "--subject", "s", "--publisher", "P").returncode
+        == 0
+    )
+    (content / "topics.yaml").write_text("- id: t\n  title: T\n  description: T.\n")
+    own = (
+        "Grain began moving across the Caspian by rail ferry this week, the first such cargo "
+        "since the route was announced, according to traders in Aktau.",
+        "Traders said the price of a crossing was still higher than by road through Russia, "
+        "but that the wait at the border had fallen to two days from nine.",
+        "Kazakhstan's grain union said it hoped to send a quarter of its exports to Europe "
+        "this way within five years if the tariffs came down.",
+    )
+    for ident, day, outlet, title, texts in (
+        ("wire", "2024-05-07", "Wire", "Ferry carries grain", STORY),
+        (
+            "digest",
+            "2024-05-08",
+            "Digest",
+            "Grain ferry",
+            _edited(EDITS["numbers written as digits"]),
+        ),
+        ("paper", "2024-05-09", "Paper", "Grain by ferry", STORY[:4]),
+        ("own", "2024-05-09", "Own", "Grain goes west", own),
+    ):
+        (content / "articles" / f"{ident}.capture.txt").write_text("\n\n".join(texts) + "\n")
+        (content / "articles" / f"{ident}.meta.yaml").write_text(
+            f"format: plain\ntitle: {title}\npublished: {day}\noutlet: {outlet}\nkind: news\n"
+        )
+    (content / "milestones.yaml").write_text(
+        "- id: first-grain\n  date: 2024-05-07\n  date_note: The wire's day.\n"
+        "  title: First grain\n  topics: [t]\n  summary: S.\n  sources:\n"
+        "    - article: wire\n      quote: carried its first forty wagons of grain\n"
+        "    - article: own\n      quote: the wait at the border had fallen\n"
+    )
+    out = tmp_path / "out"
+    assert cli("build", "-q", "--content", str(content), "-o", str(out)).returncode == 0
+    wire = (out / "articles/wire.html").read_text()
+    related = wire[wire.index('id="h-rel"') :]
+    # the near copy, which no milestone cites, and the exact copy, cut
+    assert (
+        "Not independent of this article (Grain ferry shares most of its text with Ferry "
+        "carries grain): <a" in related
+    )
+    assert "Not independent of this article (Grain by ferry and Ferry carries grain carry " in (
+        related
+    )
+    assert "On the same events: <a" in related and ">Grain goes west</a>" in related
+    digest = (out / "articles/digest.html").read_text()
+    assert "Not independent of this article (Grain ferry shares most of its text with " in digest
+    own_page = (out / "articles/own.html").read_text()
+    assert "Not independent" not in own_page

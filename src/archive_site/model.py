@@ -407,9 +407,13 @@ class Related:
 
     article: str
     #: "updates", "updated-by" (an earlier, a later capture of its story), "responds-to",
-    #: "responded-by", "shared-milestones"
+    #: "responded-by", "one-text" (the evidence found the two one text: ``text``),
+    #: "shared-milestones"
     reasons: tuple[str, ...]
     milestones: tuple[str, ...]  # milestones both cite
+    #: the dependency the evidence found between the two's words (a copy, exact or lightly
+    #: edited, or words a milestone quotes from both), whatever rule found it
+    text: Dependency | None = None
 
 
 #: The most entities an entity's page shows as named with it (those named with it most often).

@@ -28,7 +28,14 @@ from ..model import Archive, Article, Entity, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
 from .discover import content_not_found, not_content, stray_entries
-from .evidence import compute_evidence, long_texts, warn_captured_twice, warn_single_voice
+from .evidence import (
+    compute_evidence,
+    long_texts,
+    other_dependencies,
+    text_dependencies,
+    warn_captured_twice,
+    warn_single_voice,
+)
 from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
@@ -147,7 +154,8 @@ def load_archive(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
     texts = long_texts(articles)
-    evidence = compute_evidence(articles, milestones, texts, PairMemo.of(cache, keys))
+    others = other_dependencies(articles, milestones, texts, PairMemo.of(cache, keys))
+    evidence = compute_evidence(articles, milestones, texts, others)
     warn_captured_twice(content, articles, problems, texts)
     del texts
     if single_voice:
@@ -155,7 +163,9 @@ def load_archive(
     if not partial or config is None:
         problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
-    links = compute_links(articles, milestones, entities, cache, mentions)
+    links = compute_links(
+        articles, milestones, entities, cache, mentions, text_dependencies(others)
+    )
     return Archive(
         config=config,
         articles=articles,

@@ -576,18 +576,52 @@ def _other_end(d: Dependency, one: str) -> str:
     return d.on if d.article == one else d.article
 
 
-def compute_evidence(
+def other_dependencies(
     articles: Sequence[Article],
     milestones: Sequence[Milestone],
     texts: LongTexts | None = None,
     memo: PairMemo | None = None,
+) -> list[Dependency]:
+    """The dependencies :func:`dependencies` finds but the copies a chain, a dateline or a
+    credit line declare (:func:`copies`), for :func:`compute_evidence` and for
+    :func:`text_dependencies` to share (``texts``: see :func:`same_text`; ``memo``: what
+    comparing two articles' words gave an earlier build, see
+    :class:`.near_copies.PairMemo`)."""
+    return _others(articles, milestones, texts, Copies.of(articles), memo)
+
+
+#: The reasons of the dependencies found in two articles' words (see :func:`text_dependencies`).
+TEXT_REASONS = frozenset({"same-origin", "shares-text"})
+
+
+def text_dependencies(others: Iterable[Dependency]) -> dict[str, list[Dependency]]:
+    """Each article's dependencies found in its words (``others``: see
+    :func:`other_dependencies`): the text it shares with another (word for word or lightly
+    edited) or the words a milestone quotes from both, whatever rule found them, by the id of
+    each of the two; one origin's copies a chain declares are told as such (see
+    :func:`copies`), and are not here."""
+    out: dict[str, list[Dependency]] = defaultdict(list)
+    for d in others:
+        if d.reason in TEXT_REASONS and d.via is None:
+            out[d.article].append(d)
+            out[d.on].append(d)
+    return out
+
+
+def compute_evidence(
+    articles: Sequence[Article],
+    milestones: Sequence[Milestone],
+    texts: LongTexts | None = None,
+    others: Sequence[Dependency] | None = None,
 ) -> Mapping[str, Evidence]:
     """Each milestone's lines of evidence and the dependencies that join its articles
-    (``texts``: see :func:`same_text`; ``memo``: what comparing two articles' words gave
-    an earlier build, see :class:`.near_copies.PairMemo`)."""
+    (``texts``: see :func:`same_text`; ``others``: :func:`other_dependencies`, when found
+    already)."""
     by_id = {a.id: a for a in articles}
     held = Copies.of(articles)
-    graph = _Graph.of(_others(articles, milestones, texts, held, memo), held)
+    if others is None:
+        others = _others(articles, milestones, texts, held)
+    graph = _Graph.of(others, held)
     group_of = _components((a.id for a in articles), graph)
     out: dict[str, Evidence] = {}
     for m in milestones:

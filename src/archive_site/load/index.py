@@ -20,6 +20,7 @@ from ..model import (
     MOST_COMPANIONS,
     Article,
     Citation,
+    Dependency,
     Entity,
     Links,
     Mention,
@@ -215,14 +216,22 @@ def articles_by_topic(
 
 
 def related_articles(
-    articles: Sequence[Article], cites: Sequence[Citation], milestone_order: Mapping[str, int]
+    articles: Sequence[Article],
+    cites: Sequence[Citation],
+    milestone_order: Mapping[str, int],
+    texts: Mapping[str, Sequence[Dependency]] | None = None,
 ) -> dict[str, list[Related]]:
-    """For each article, the others it responds to, that respond to it, or that share a milestone.
+    """For each article, the others it responds to, that respond to it, that the evidence
+    found one text with it (``texts``: see :func:`.evidence.text_dependencies`), or that
+    share a milestone.
 
-    Built from two inverted indexes (who responds to whom, what each milestone
-    cites), so only articles that are related are ever compared.  Related
-    articles are in the archive's order; shared milestones in timeline order.
+    Built from inverted indexes (who responds to whom, what each milestone cites, each
+    article's dependencies in its words), so only articles that are related are ever
+    compared.  Related articles are the story's other captures first, then those of one
+    text with it (a reader is told it is not independent of them, were the list cut), then
+    in the archive's order; shared milestones in timeline order.
     """
+    texts = texts or {}
     article_order = {a.id: n for n, a in enumerate(articles)}
     responded_by = group((t, a.id) for a in articles for t in a.responds_to)
     updated_by = group((a.updates, a.id) for a in articles if a.updates is not None)
@@ -235,21 +244,26 @@ def related_articles(
             for b in cited_in[mid]:
                 shared[b].add(mid)
         captures = {*updated_by.get(a.id, ()), *((a.updates,) if a.updates else ())}
-        others = {*a.responds_to, *responded_by.get(a.id, ()), *shared, *captures} - {a.id}
+        one_text = {_other_end(d, a.id): d for d in reversed(texts.get(a.id, ()))}
+        others = {*a.responds_to, *responded_by.get(a.id, ()), *shared, *captures, *one_text}
         out[a.id] = [
             _related(
                 a,
                 b,
                 responded_by,
                 sorted(shared.get(b, ()), key=milestone_order.__getitem__),
-                updated_by,
+                (updated_by, one_text),
             )
-            # the story's other captures first, then in the archive's order
             for b in sorted(
-                others & article_order.keys(), key=lambda b: (b not in captures, article_order[b])
+                (others - {a.id}) & article_order.keys(),
+                key=lambda b: (b not in captures, b not in one_text, article_order[b]),
             )
         ]
     return out
+
+
+def _other_end(d: Dependency, one: str) -> str:
+    return d.on if d.article == one else d.article
 
 
 def _related(
@@ -257,9 +271,12 @@ def _related(
     b: str,
     responded_by: Mapping[str, Sequence[str]],
     shared: Sequence[str],
-    updated_by: Mapping[str, Sequence[str]],
+    known: tuple[Mapping[str, Sequence[str]], Mapping[str, Dependency]],
 ) -> Related:
-    """How article ``b`` relates to article ``a`` (the two are known to be related)."""
+    """How article ``b`` relates to article ``a`` (the two are known to be related);
+    ``known``: the later captures of each story, and the dependency in their words of each
+    article of one text with ``a``."""
+    updated_by, one_text = known
     reasons = []
     if b == a.updates:
         reasons.append("updates")
@@ -269,9 +286,11 @@ def _related(
         reasons.append("responds-to")
     if b in responded_by.get(a.id, ()):
         reasons.append("responded-by")
+    if b in one_text:
+        reasons.append("one-text")
     if shared:
         reasons.append("shared-milestones")
-    return Related(b, tuple(reasons), tuple(shared))
+    return Related(b, tuple(reasons), tuple(shared), one_text.get(b))
 
 
 # --- all of them --------------------------------------------------------------
@@ -296,9 +315,11 @@ def compute_links(
     entities: Sequence[Entity],
     cache: RecordCache | None = None,
     found_mentions: Mapping[str, ArticleMentions] | None = None,
+    texts: Mapping[str, Sequence[Dependency]] | None = None,
 ) -> Links:
     """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order;
-    ``found_mentions``: the mentions found as articles were read, by article id."""
+    ``found_mentions``: the mentions found as articles were read, by article id; ``texts``:
+    each article's dependencies in its words (see :func:`.evidence.text_dependencies`)."""
     article_order = {a.id: n for n, a in enumerate(articles)}
     milestone_order = {m.id: n for n, m in enumerate(milestones)}
     mentions = find_mentions(articles, entities, cache, found_mentions)
@@ -318,7 +339,7 @@ def compute_links(
         articles_by_year=_grouped((a.published.date.year, a.id) for a in articles),
         milestones_by_topic=_grouped((t, ms.id) for ms in milestones for t in ms.topics),
         articles_by_topic=_freeze(articles_by_topic(milestones, article_order)),
-        related_articles=_freeze(related_articles(articles, cites, milestone_order)),
+        related_articles=_freeze(related_articles(articles, cites, milestone_order, texts)),
         co_entities=MappingProxyType(co_occurrences(mentions, milestones, entities)),
         entities_by_article=_freeze(named),
     )

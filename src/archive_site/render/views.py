@@ -403,14 +403,19 @@ def _common_ends(old: Sequence[str], new: Sequence[str]) -> tuple[int, int]:
     return head, tail
 
 
-def related_articles(a: Archive, art: Article) -> list[tuple[Related, Article, str | None]]:
+def related_articles(
+    a: Archive, art: Article
+) -> list[tuple[Related, Article, str | None, str | None]]:
     """The articles on the same events as ``art`` (the first :data:`.paging.RELATED_LISTED`), each
-    with why it is related, and the origin it shares with ``art`` when one of them is a
-    copy of that origin's story (see :func:`shared_origin`)."""
+    with why it is related, the origin it shares with ``art`` when one of them is a copy of
+    that origin's story (see :func:`shared_origin`), and what the evidence found in the two's
+    words, as a milestone's page says it (see :func:`dependency_text`): a reader of either
+    page is told they are not independent of each other, as the milestone's is."""
     out = []
     for r in a.links.related_articles.get(art.id, ())[: paging.RELATED_LISTED]:
         other = a.article(r.article)
-        out.append((r, other, shared_origin(art, other)))
+        text = dependency_text(a, r.text) if r.text is not None else None
+        out.append((r, other, shared_origin(art, other), text))
     return out
 
 
