@@ -503,3 +503,80 @@ def test_an_article_page_says_which_related_articles_are_one_text_with_it(tmp_pa
     assert "Not independent of this article (Grain ferry shares most of its text with " in digest
     own_page = (out / "articles/own.html").read_text()
     assert "Not independent" not in own_page
+
+
+#: An agency's report in Azerbaijani, and in Russian (its "ё" as Russian outlets write it).
+_AZ = (
+    "Prezident İlham Əliyev çərşənbə günü Bakıda Qazaxıstanın xarici işlər naziri Murat "
+    "Nurtleunu qəbul edib, bu barədə Prezidentin mətbuat xidməti məlumat verib.",
+    "Görüşdə Orta Dəhlizin inkişafı, Xəzər dənizi vasitəsilə daşımaların həcminin "
+    "artırılması və Bakı gəmiqayırma zavodunda yeni bərələrin tikintisi müzakirə olunub.",
+    "Qeyd olunub ki, ötən il Aktau və Ələt limanları arasında yükdaşımaların həcmi qırx "
+    "faiz artaraq üç milyon tonu ötüb.",
+    "Nazir İlham Əliyevə Prezident Kasım-Jomart Tokayevin salamlarını və Astanaya rəsmi "
+    "səfərə dəvətini çatdırıb.",
+)
+_RU = (
+    "Президент Азербайджана Ильхам Алиев принял в Баку министра иностранных дел Казахстана "
+    "Мурата Нуртлеу, о чём сообщает пресс-служба главы государства.",
+    "Стороны обсудили развитие Среднего коридора, рост объёмов перевозок через Каспийское "
+    "море и строительство новых паромов на бакинской верфи.",
+    "Было отмечено, что в прошлом году объём грузоперевозок между портами Актау и Алят вырос "
+    "на сорок процентов и превысил три миллиона тонн.",
+    "Министр передал Ильхаму Алиеву приветствие президента Казахстана и приглашение посетить "
+    "Астану с официальным визитом, а также обсудил объём инвестиций.",
+)
+_ASCII_KEYBOARD = str.maketrans(
+    {"İ": "I", "ı": "i", "ə": "e", "Ə": "E", "ç": "c", "ş": "s", "ğ": "g", "ö": "o", "ü": "u"}
+)
+
+
+@pytest.mark.parametrize(
+    "texts, copy",
+    [
+        (_AZ, tuple(t.translate(_ASCII_KEYBOARD) for t in _AZ)),
+        (_RU, tuple(t.replace("ё", "е") for t in _RU)),
+    ],
+    ids=["Azerbaijani typed without its letters", "Russian without ё"],
+)
+def test_a_copy_written_without_its_letters_marks_is_found(
+    texts: tuple[str, ...], copy: tuple[str, ...]
+) -> None:
+    """A copy typed on a keyboard without the language's letters ("Ilham Eliyev" for
+    "İlham Əliyev"), or by an outlet that writes "е" for "ё", is the same text: its every
+    paragraph differed from the original's, so no rule found it (two lines of evidence)."""
+    assert all(a != b for a, b in zip(texts, copy, strict=True))
+    assert _found(_pair(texts, copy)) == [("later", "first", "shares-text")]
+
+
+#: A Chinese agency's report, and another's of the same meeting in its own words.
+_ZH = (
+    "新华社巴库4月9日电 阿塞拜疆总统阿利耶夫9日在巴库会见哈萨克斯坦外长努尔特列乌，双方就中间走廊"
+    "发展、扩大跨里海运输规模以及在巴库造船厂建造新渡轮等问题交换了意见。",
+    "双方指出，去年阿克套港与阿利亚特港之间的货运量增长百分之四十，超过三百万吨，跨里海国际运输走廊"
+    "的作用日益凸显。",
+    "努尔特列乌转达了托卡耶夫总统对阿利耶夫的问候，并邀请阿利耶夫对哈萨克斯坦进行正式访问。阿利耶夫"
+    "表示，阿方愿同哈方进一步加强在交通物流领域的合作。",
+)
+_ZH_OWN = (
+    "中新网4月10日电 据哈萨克斯坦媒体报道，哈萨克斯坦外长努尔特列乌当地时间9日在阿塞拜疆首都巴库与"
+    "阿塞拜疆总统举行会谈，重点讨论过境运输问题。",
+    "报道援引哈方代表团消息人士称，会谈主要涉及轮渡运价问题，哈萨克斯坦粮食出口商认为目前运价过高，"
+    "影响了经跨里海路线出口的竞争力。",
+    "哈萨克斯坦计划在未来几年内每年经跨里海路线运输多达一千万吨货物，其中包括来自卡沙甘油田的石油。",
+)
+
+
+def test_chinese_copies_are_one_text_and_chinese_reports_of_one_meeting_two() -> None:
+    """Chinese has no spaces between its words: each paragraph was one word, no paragraph
+    was long, and a copy word for word or lightly edited was an independent line."""
+    assert _found(_pair(_ZH, _ZH)) == [("later", "first", "same-origin")]
+    edited = tuple(
+        t.replace("交换了意见", "深入交换意见")
+        .replace("日益凸显", "更加突出")
+        .replace("正式访问", "国事访问")
+        for t in _ZH
+    )
+    assert all(a != b for a, b in zip(_ZH, edited, strict=True))
+    assert _found(_pair(_ZH, edited)) == [("later", "first", "shares-text")]
+    assert _found(_pair(_ZH, _ZH_OWN)) == []

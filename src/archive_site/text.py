@@ -182,6 +182,20 @@ _UNSPACED_RANGES = (
 )
 _UNSPACED = "".join(f"{first}-{last}" for first, last in _UNSPACED_RANGES)
 _FIRST_UNSPACED = _UNSPACED_RANGES[0][0]
+#: The characters of the scripts written with no space between words (kana and Han: not
+#: Hangul, whose words are spaced), each of them counted as one word.
+IDEOGRAPHIC = "".join(f"{first}-{last}" for first, last in _UNSPACED_RANGES[:3])
+_IDEOGRAPH = later(f"[{IDEOGRAPHIC}]")
+
+
+def at_least_words(text: str, least: int) -> bool:
+    """Whether ``text`` has ``least`` words or more: those between its spaces, and each
+    character of Chinese or Japanese, whose words no space parts (a paragraph of 120 Han
+    characters is no one word)."""
+    spaced = text.count(" ") + 1
+    if spaced >= least or text.isascii():
+        return spaced >= least
+    return spaced + len(_IDEOGRAPH().findall(text)) >= least
 
 
 @functools.cache

@@ -28,7 +28,7 @@ from ..errors import Problems, display_path
 from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
-from ..text import normalise_text
+from ..text import at_least_words, normalise_text
 from .near_copies import PairMemo, Words, near_copies
 
 
@@ -215,7 +215,7 @@ def same_words(
     for m in milestones:
         held: dict[str, list[Article]] = defaultdict(list)
         for s in m.sources:
-            if len(s.quote.split()) >= SAME_WORDS_MIN:
+            if at_least_words(" ".join(s.quote.split()), SAME_WORDS_MIN):
                 held[normalise_text(s.quote).casefold()].append(by_id[s.article])
         for holders in held.values():
             ordered = sorted({a.id: a for a in holders}.values(), key=_published_order)
@@ -311,7 +311,7 @@ def _long_texts(a: Article) -> Iterator[str]:
     copies of one text are compared: normalised (see :func:`~archive_site.text.normalise_text`)."""
     for p in a.paragraphs:
         text = normalise_text(p.text)
-        if text.count(" ") + 1 >= SAME_WORDS_MIN:
+        if at_least_words(text, SAME_WORDS_MIN):
             yield text
 
 

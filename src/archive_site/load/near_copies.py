@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -46,7 +47,7 @@ from dataclasses import dataclass
 from ..cache import RecordCache
 from ..model import Article, Dependency
 from ..patterns import later
-from ..text import normalise_text
+from ..text import IDEOGRAPHIC, normalise_text
 
 #: How many characters of each end of a long paragraph it is known by as a candidate.
 END_KEY = 40
@@ -87,7 +88,14 @@ _NUMBER_WORDS = frozenset(_NUMBERS.split())
 #: Letters a word is written without: vowels (so "Aliyev" and "Aliev", "colour" and "color",
 #: "frist" and "first" are one), and "z" as "s" ("organize", "organise").
 _FOLD = str.maketrans({**dict.fromkeys("aeiouyáàâäãåéèêëíìîïóòôöõúùûüýÿ", None), "z": "s"})
-_WORD = later(r"\w+")
+#: A word: a run of letters and digits, or one character of Chinese or Japanese, whose words
+#: no space parts (a Chinese paragraph was one "word" up to its first comma).
+_WORD = later(rf"[{IDEOGRAPHIC}]|[^\W{IDEOGRAPHIC}]+")
+#: The marks a letter may carry (NFKD's combining diacritical marks).
+_MARKS = later("[\u0300-\u036f]")
+#: Letters that are no other letter with a mark, and that a keyboard without them writes as
+#: one (Azerbaijani "ə" as "e", Turkish and Azerbaijani "ı" as "i").
+_PLAIN_LETTERS = str.maketrans({"ə": "e", "ı": "i"})
 _DOUBLED = later(r"(\w)\1+")
 _PERCENT = later(r"%|\bper cent\b")
 
@@ -203,21 +211,37 @@ def _candidates(texts: LongTexts) -> list[tuple[int, int]]:
 
 def _ends(found: Sequence[str]) -> set[str]:
     """The keys of an article's long paragraphs: each one's first and last
-    :data:`END_KEY` characters, case folded, once each."""
+    :data:`END_KEY` characters, case folded and without their marks (see :func:`_plain`),
+    once each."""
     keys: set[str] = set()
     for text in found:
-        keys.add("<" + text[:END_KEY].casefold())
-        keys.add(">" + text[-END_KEY:].casefold())
+        if text.isascii():
+            keys.add("<" + text[:END_KEY].casefold())
+            keys.add(">" + text[-END_KEY:].casefold())
+        else:  # (a letter and its mark may be two characters: the ends are cut when plain)
+            keys.add("<" + _plain(text[: 2 * END_KEY].casefold())[:END_KEY])
+            keys.add(">" + _plain(text[-2 * END_KEY :].casefold())[-END_KEY:])
     return keys
 
 
+def _plain(text: str) -> str:
+    """``text`` as a keyboard without its letters' marks writes it: "İlham Əliyev" as
+    "ilham eliyev", "объём" as "объем", "Türkiye" as "turkiye" (a copy typed so, or
+    written by an outlet that drops "ё", is the same text)."""
+    if text.isascii():
+        return text
+    return _MARKS().sub("", unicodedata.normalize("NFKD", text)).translate(_PLAIN_LETTERS)
+
+
 def _words(text: str) -> list[str]:
-    """``text``'s words as two copies are compared: case folded, without punctuation, a run
+    """``text``'s words as two copies are compared: case folded, without punctuation or the
+    marks on letters (see :func:`_plain`), each character of Chinese or Japanese a word, a run
     of numbers in words or digits one ``#`` ("one million", "1,000,000"), "per cent" and
     "%" as "percent", each word without its vowels and doubled letters (see
     :func:`_folded`)."""
     out: list[str] = []
-    for word in map(_folded, _WORD().findall(_PERCENT().sub(" percent ", text.casefold()))):
+    plain = _plain(text.casefold())
+    for word in map(_folded, _WORD().findall(_PERCENT().sub(" percent ", plain))):
         if word and (word != "#" or not out or out[-1] != "#"):
             out.append(word)
     return out
