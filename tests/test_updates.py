@@ -221,3 +221,50 @@ def test_the_paragraphs_a_capture_changed_are_found_among_many_alike() -> None:
         (),
         (),
     )
+
+
+def test_a_title_the_archivist_gave_says_nothing_of_the_outlet_s_headline(tmp_path: Path) -> None:
+    """Two captures of a story's text alone (wire copy, a plain text) hold no headline: the
+    titles their metadata give are the archivist's, and that they differ is no headline the
+    outlet changed.  The later page said "the headline has changed (it was ...)", and, where
+    its text was as it was, "Its headline and text are as they were"."""
+    earlier = replace(article("v1", texts=("A.", "B.")), title="Ferry carries grain")
+    later = replace(
+        article("v2", texts=("A.", "B 2.")),
+        title="Ferry carries grain (v2)",
+        title_from_capture=False,
+        updates="v1",
+    )
+    found = capture_changes(cast(Archive, _Two(earlier, later)), later)
+    assert found is not None and found.title is None and not found.headlines
+    assert found.changed == ("p2",)
+    # both from their captures, the headline is compared
+    headed = replace(later, title_from_capture=True)
+    both = capture_changes(cast(Archive, _Two(earlier, headed)), headed)
+    assert both is not None and both.headlines and both.title == "Ferry carries grain"
+    # what the page says, through a build: the text as it was, nothing of a headline
+    content = tmp_path / "content"
+    assert (
+        cli("init", str(content), "--title", "T", "--subject", "s", "--publisher", "P").returncode
+        == 0
+    )
+    text = (
+        "The new rail ferry between Baku and Kuryk carried its first wagons of grain on Tuesday.\n"
+    )
+    for ident, title, extra in (
+        ("v1", "Ferry carries grain", ""),
+        ("v2", "Grain ferry (v2)", "updates: v1\n"),
+    ):
+        (content / "articles" / f"{ident}.capture.txt").write_text(text)
+        (content / "articles" / f"{ident}.meta.yaml").write_text(
+            f"format: plain\ntitle: {title}\npublished: 2025-04-22\noutlet: Wire\nkind: news\n{extra}"
+        )
+    out = tmp_path / "out"
+    result = cli("build", "-q", "--content", str(content), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    page = (out / "articles/v2.html").read_text()
+    assert (
+        'the earlier is <a href="v1.html">Ferry carries grain</a>. Its text is as it was.</p>'
+        in page
+    )
+    assert "headline" not in page.split("A later capture of this story")[1].split("</p>")[0]

@@ -348,6 +348,9 @@ class CaptureChanges(NamedTuple):
     changed: tuple[str, ...]  # this capture's paragraphs whose words differ from the earlier's
     added: tuple[str, ...]  # this capture's paragraphs the earlier has nothing in place of
     removed: tuple[str, ...]  # the earlier capture's paragraphs this one has nothing in place of
+    #: whether both captures hold the story's headline: a title the archivist gave one (a
+    #: capture of the text alone) says nothing of the outlet's, changed or not
+    headlines: bool = True
 
 
 def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
@@ -376,10 +379,10 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
             added += [p.id for p in art.paragraphs[head + j1 : head + j2]]
         elif tag == "delete":
             removed += [p.id for p in earlier.paragraphs[head + i1 : head + i2]]
-    title = (
-        earlier.title if " ".join(earlier.title.split()) != " ".join(art.title.split()) else None
-    )
-    return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed))
+    headlines = earlier.title_from_capture and art.title_from_capture
+    differ = " ".join(earlier.title.split()) != " ".join(art.title.split())
+    title = earlier.title if headlines and differ else None
+    return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed), headlines)
 
 
 def changed_marks(changes: CaptureChanges | None) -> dict[str, str]:
