@@ -580,3 +580,26 @@ def test_chinese_copies_are_one_text_and_chinese_reports_of_one_meeting_two() ->
     assert all(a != b for a, b in zip(_ZH, edited, strict=True))
     assert _found(_pair(_ZH, edited)) == [("later", "first", "shares-text")]
     assert _found(_pair(_ZH, _ZH_OWN)) == []
+
+
+def test_a_chinese_copy_cut_to_half_is_the_shorter_in_the_milestone_s_words() -> None:
+    """ "X shares most of its text with Y" names the shorter as X, its characters counted as
+    words: counted by their spaces, a Chinese text's words were its paragraphs (and their
+    datelines), and a copy cut to half the story in more paragraphs was the "longer"."""
+    from archive_site.model import Dependency
+    from archive_site.render.views import dependency_text
+
+    first, second = (_ZH[0].split("，", 1), _ZH[1].split("，", 1))
+    third = second[1].split("，", 1)
+    copy = (first[0] + "，", first[1], second[0] + "，", third[0] + "，", third[1])
+    story = (*_ZH, _ZH_OWN[2])
+    wire, cut = _pair(story, copy)
+    assert sum(len(t.split()) for t in copy) > sum(len(t.split()) for t in story)
+    assert _found([wire, cut]) == [("later", "first", "shares-text")]
+
+    class _Archive:
+        def article(self, aid: str) -> Article:
+            return {"first": wire, "later": cut}[aid]
+
+    said = dependency_text(_Archive(), Dependency("later", "first", "shares-text"))  # type: ignore[arg-type]
+    assert said == f"{cut.short_title} shares most of its text with {wire.short_title}"

@@ -188,6 +188,13 @@ IDEOGRAPHIC = "".join(f"{first}-{last}" for first, last in _UNSPACED_RANGES[:3])
 _IDEOGRAPH = later(f"[{IDEOGRAPHIC}]")
 
 
+def word_count(text: str) -> int:
+    """How many words ``text`` has: those between its spaces, and each character of Chinese
+    or Japanese, whose words no space parts."""
+    spaced = len(text.split())
+    return spaced if text.isascii() else spaced + len(_IDEOGRAPH().findall(text))
+
+
 def at_least_words(text: str, least: int) -> bool:
     """Whether ``text`` has ``least`` words or more: those between its spaces, and each
     character of Chinese or Japanese, whose words no space parts (a paragraph of 120 Han

@@ -29,7 +29,7 @@ from ..model import (
     Topic,
 )
 from ..patterns import later
-from ..text import in_quotation_marks, opens_quotation
+from ..text import in_quotation_marks, opens_quotation, word_count
 from . import paging
 from .markup import Span, annotate
 
@@ -161,8 +161,9 @@ def dependency_text(a: Archive, d: Dependency) -> str:
 
 
 def _words(art: Article) -> int:
-    """How many words an article's text has."""
-    return sum(len(p.text.split()) for p in art.paragraphs)
+    """How many words an article's text has (a Chinese character one: see
+    :func:`~archive_site.text.word_count`)."""
+    return sum(word_count(p.text) for p in art.paragraphs)
 
 
 def evidence_summary(a: Archive, m: Milestone) -> str:
