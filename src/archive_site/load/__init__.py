@@ -24,7 +24,7 @@ from ..cache import RecordCache
 from ..config import SiteConfig, load_config
 from ..errors import ArchiveError, Problems, display_path
 from ..layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, SITE_FILE, TOPICS_FILE
-from ..model import Archive, Article, Entity, Milestone, Page, Topic
+from ..model import Archive, Article, Dependency, Entity, Evidence, Milestone, Page, Topic
 from .articles import load_articles
 from .attribution import quotes_by_speaker
 from .discover import content_not_found, not_content, stray_entries
@@ -118,6 +118,25 @@ def _milestones(
     return milestones
 
 
+def _evidence(
+    content: Path,
+    articles: Sequence[Article],
+    milestones: Sequence[Milestone],
+    problems: Problems,
+    memo: PairMemo | None,
+) -> tuple[Mapping[str, Evidence], list[Dependency]]:
+    """Each milestone's lines of evidence, and the dependencies between articles but the
+    copies their chains declare (for the related articles' index: see
+    :func:`.evidence.text_dependencies`); a story captured twice is told.  The long
+    paragraphs' texts, made once for all three, are not kept (``memo``: what comparing two
+    articles' words gave an earlier build, see :class:`.near_copies.PairMemo`)."""
+    texts = long_texts(articles)
+    others = other_dependencies(articles, milestones, texts, memo)
+    evidence = compute_evidence(articles, milestones, texts, others)
+    warn_captured_twice(content, articles, problems, texts)
+    return evidence, others
+
+
 def load_archive(
     content: Path,
     *,
@@ -153,11 +172,7 @@ def load_archive(
     milestones = _milestones(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
-    texts = long_texts(articles)
-    others = other_dependencies(articles, milestones, texts, PairMemo.of(cache, keys))
-    evidence = compute_evidence(articles, milestones, texts, others)
-    warn_captured_twice(content, articles, problems, texts)
-    del texts
+    evidence, others = _evidence(content, articles, milestones, problems, PairMemo.of(cache, keys))
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
     if not partial or config is None:
