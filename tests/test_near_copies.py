@@ -603,3 +603,20 @@ def test_a_chinese_copy_cut_to_half_is_the_shorter_in_the_milestone_s_words() ->
 
     said = dependency_text(_Archive(), Dependency("later", "first", "shares-text"))  # type: ignore[arg-type]
     assert said == f"{cut.short_title} shares most of its text with {wire.short_title}"
+
+
+def test_a_copy_set_as_one_block_is_found() -> None:
+    """A copy whose paragraphs run together in one block (an aggregator's, a post's, a text
+    whose line breaks were lost) is one text with its original, word for word or lightly
+    edited: the rule asked for two paragraphs of each to hold the text in common, which one
+    block never does, and each was an independent line."""
+    block = (" ".join(STORY),)
+    assert _found(_pair(STORY, block)) == [("later", "first", "shares-text")]
+    digits = (" ".join(_edited(EDITS["numbers written as digits"])),)
+    assert _found(_pair(STORY, digits)) == [("later", "first", "shares-text")]
+    # one paragraph of background in common with a one-paragraph brief is no copy
+    brief = (
+        f"{STORY[3]} The ministry gave no figure for passengers, and the ferry's operator "
+        "declined to say how much a crossing would cost or when tickets would go on sale.",
+    )
+    assert _found(_pair(STORY, brief)) == []

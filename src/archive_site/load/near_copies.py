@@ -319,10 +319,22 @@ class _Profile:
         mine = short.found_in(long_.runs)
         if mine.weight < SHARE_MIN * short.weight or mine.own < OWN_MIN:
             return False
-        if mine.spread < SPREAD_MIN or mine.paragraphs < 2:
+        if mine.spread < SPREAD_MIN or mine.paragraphs < short.least_paragraphs:
             return False
         theirs = long_.found_in(short.runs)
-        return theirs.weight >= LONGER_MIN * long_.weight and theirs.paragraphs >= 2
+        return (
+            theirs.weight >= LONGER_MIN * long_.weight
+            and theirs.paragraphs >= long_.least_paragraphs
+            and max(mine.paragraphs, theirs.paragraphs) >= 2
+        )
+
+    @property
+    def least_paragraphs(self) -> int:
+        """How many of its paragraphs the other's text must be found in: two, or its one (a
+        copy set as one block, its paragraphs run together, was never one), so long as
+        two of the other's hold the text in common: one passage in common (a background
+        paragraph, a statement) joins no two texts, however short."""
+        return min(2, len(self.paragraphs))
 
     def found_in(self, runs: frozenset[tuple[str, ...]]) -> _Found:
         """What of this text's runs ``runs`` holds."""
