@@ -492,17 +492,21 @@ def test_an_article_page_says_which_related_articles_are_one_text_with_it(tmp_pa
     related = wire[wire.index('id="h-rel"') :]
     # the near copy, which no milestone cites, and the exact copy, cut
     assert (
-        "Not independent of this article (Grain ferry shares most of its text with Ferry "
+        "One line of evidence with this article (Grain ferry shares most of its text with Ferry "
         "carries grain): <a" in related
     )
-    assert "Not independent of this article (Grain by ferry and Ferry carries grain carry " in (
-        related
+    assert (
+        "One line of evidence with this article (Grain by ferry and Ferry carries grain carry "
+        in (related)
     )
     assert "On the same events: <a" in related and ">Grain goes west</a>" in related
     digest = (out / "articles/digest.html").read_text()
-    assert "Not independent of this article (Grain ferry shares most of its text with " in digest
+    assert (
+        "One line of evidence with this article (Grain ferry shares most of its text with "
+        in digest
+    )
     own_page = (out / "articles/own.html").read_text()
-    assert "Not independent" not in own_page
+    assert "One line of evidence with" not in own_page
 
 
 #: An agency's report in Azerbaijani, and in Russian (its "ё" as Russian outlets write it).
