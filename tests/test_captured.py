@@ -187,3 +187,22 @@ def test_the_archivist_may_not_contradict_the_capture_s_day(project_copy: Path) 
         "outlet: News\nkind: news\ncaptured: 2025-04-25\noverrides: [captured]\n", encoding="utf-8"
     )
     assert "captured" not in cli("check").stderr
+
+
+def test_a_page_a_browser_saved_as_mhtml_gives_the_address_it_was_saved_from() -> None:
+    """Chrome's ``Snapshot-Content-Location``: the page's address where the page names
+    none, so that its citation can say when the original was accessed (trust59)."""
+    head = "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://news.example/a?x=1\r\n"
+    saved = _mhtml("<Saved by Blink>").replace("From: <Saved by Blink>\r\n", head)
+    r = read_text(saved, "x.mhtml", Problems(), fmt="mhtml")
+    assert (values(r)["url"], r.fields["url"].line) == ("https://news.example/a?x=1", 2)
+    own = saved.replace(DATED, DATED + '<link rel="canonical" href="https://news.example/own">')
+    assert values(read_text(own, "x.mhtml", Problems(), fmt="mhtml"))["url"] == (
+        "https://news.example/own"
+    )
+    archived = saved.replace("https://news.example/a", "javascript:alert(1)//")
+    assert "url" not in read_text(archived, "x.mhtml", Problems(), fmt="mhtml").fields
+    sent = _mhtml("Brief <news@brief.example>").replace(
+        "Date:", head.split("\r\n")[1] + "\r\nDate:"
+    )
+    assert "url" not in read_text(sent, "x.eml", Problems(), fmt="mhtml").fields

@@ -11,7 +11,9 @@ followed back; in a part encoded in base64, the part's first line.  An e-mail's
 headers give what its page does not: its title (``Subject``), its publication time
 (``Date``: when it was sent) and its outlet (the sender's name, ``From``).  A page a
 browser saved (its ``From`` no address: ``<Saved by Blink>``) has in ``Date`` when it
-was saved: the day the capture was made (``captured``), never when it was published.
+was saved: the day the capture was made (``captured``), never when it was published; and
+in ``Snapshot-Content-Location`` the address it was saved from, its ``url`` where the
+page names none.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, page_codec
+from .container import address
 from .html import read as read_page
 
 SUFFIXES = (".mhtml", ".mht", ".eml")
@@ -345,11 +348,13 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
         return next((n + 1 for n in range(end) if lines[n].lower().startswith(name)), 1)
 
     if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
-        # a page a browser saved ("From: <Saved by Blink>"): its Date, the saving's
+        # a page a browser saved ("From: <Saved by Blink>"): its Date, the saving's, and
+        # the address it was saved from (the page's own, where the page names none)
+        said = address(str(top.get("snapshot-content-location", "")), line_of("snapshot-"))
         with contextlib.suppress(TypeError, ValueError, IndexError):
             saved = email.utils.parsedate_to_datetime(str(top.get("date", "")))
-            return {"captured": Field(saved.date().isoformat(), line_of("date:"))}
-        return {}
+            said["captured"] = Field(saved.date().isoformat(), line_of("date:"))
+        return said
     out: dict[str, Field] = {}
     with contextlib.suppress(TypeError, ValueError, IndexError):
         sent = email.utils.parsedate_to_datetime(str(top.get("date", "")))
