@@ -822,3 +822,71 @@ def test_a_list_item_with_words_beside_its_link_is_text() -> None:
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert "- The ministry's statement on the ferries." in texts(r)
     assert not any("Booking rules" in t for t in texts(r))
+
+
+def test_a_journal_articles_citation_tags_give_its_authors_and_journal() -> None:
+    """Highwire's ``citation_author`` ("Ahmadov, Farid"), one tag for each author, was not
+    read: a journal article had no author. Each plain "Last, First" is turned "First
+    Last"; the journal is the outlet where nothing else names one."""
+    r, _ = read_page("pages/journal-article-keywords.html")
+    assert r.fields["author"].value == "Farid Ahmadov, Madina Sadykova"
+    assert r.fields["outlet"].value == "Journal of Eurasian Transport"
+    assert r.fields["published"].value == "2025-03-15"  # the issue's, not online_date's
+
+
+def test_a_repository_items_dublin_core_gives_its_author_month_and_publisher() -> None:
+    """A DSpace item: its author was read from the page as "Aliyeva, Nigar" (family name
+    first), with no date and no outlet. ``DCTERMS.issued`` "2025-04" is a month (never made
+    a day); the deposit's days (``DCTERMS.dateAccepted``, ``available``) are not its."""
+    r, problems = read_page("pages/dspace-item-dublin-core.html")
+    assert not list(problems)
+    assert r.fields["author"].value == "Nigar Aliyeva"
+    assert r.fields["published"].value == "2025-04"
+    assert "time" not in r.fields
+    assert r.fields["outlet"].value == "Baku State University"
+
+
+def test_a_reports_citation_month_and_a_family_name_of_three_words() -> None:
+    """A think tank's report landing page: ``citation_publication_date`` "2025/04" is the
+    month; "de la Cruz, María José" is "María José de la Cruz"; Open Graph's site name is
+    still the outlet."""
+    r, _ = read_page("pages/report-landing-citation-month.html")
+    assert r.fields["author"].value == "Rauf Guliyev, María José de la Cruz"
+    assert r.fields["published"].value == "2025-04"
+    assert r.fields["outlet"].value == "Caspian Policy Institute"
+
+
+@pytest.mark.parametrize(
+    ("names", "author"),
+    [
+        (["Smith, J., Jr."], None),  # a suffix after a second comma: not plain
+        (["Smith, John, Jr."], None),
+        (["Doe, Jane", "World Bank, Washington"], None),  # one not plain: none at all
+        (["Doe, Jane", "Smith, John Jr."], None),
+        (["Doe, Jane", "World Bank"], "Jane Doe, World Bank"),
+        (["O'Neil, J.-P."], "J.-P. O'Neil"),
+        (["Doe, Jane", "Doe, Jane"], "Jane Doe"),
+        (["Bureau 17, Jane"], None),
+        (["admin"], None),
+    ],
+)
+def test_citation_authors_are_inverted_only_when_plain(
+    names: list[str], author: str | None
+) -> None:
+    tags = "".join(f'<meta name="citation_author" content="{n}">' for n in names)
+    page = (
+        f"<html><head>{tags}</head><body><article><h1>Ferries</h1><p>{_BEFORE}</p>"
+        f"<p>{_AFTER}</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert (r.fields["author"].value if "author" in r.fields else None) == author
+
+
+def test_a_citation_date_that_is_no_date_is_not_read() -> None:
+    page = (
+        '<html><head><meta name="citation_date" content="2025/13">'
+        '<meta name="DCTERMS.dateAccepted" content="2025-05-02"></head><body><article>'
+        f"<h1>Ferries</h1><p>{_BEFORE}</p><p>{_AFTER}</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert "published" not in r.fields

@@ -71,6 +71,7 @@ from .htmlscan import (
 )
 from .liveblog import Update, with_updates
 from .release import take_release_furniture
+from .scholarly import partial_date, scholarly_fields
 from .stamps import (
     Stamp,
     before_changed,
@@ -2230,7 +2231,12 @@ class _Texts:
 def _metadata(page: PageScan, notes: list[tuple[int, str]]) -> dict[str, Field]:
     """Each field from the most trusted source that gives it."""
     fields: dict[str, Field] = {}
-    sources = (_from_json_ld(page, notes), _from_meta(page), _from_elements(page))
+    sources = (
+        _from_json_ld(page, notes),
+        _from_meta(page),
+        _from_scholarly(page),
+        _from_elements(page),
+    )
     for source in sources:
         for key, found in source.items():
             if key == "url":
@@ -2884,6 +2890,27 @@ def _from_meta(page: PageScan) -> dict[str, _Found]:
     if published is not None:
         value, line = page.meta[published]
         out |= _date_fields(value, line)
+    return out
+
+
+def _from_scholarly(page: PageScan) -> dict[str, _Found]:
+    """What a scholarly page's bibliographic tags say (see :mod:`.scholarly`): a day, or a
+    month or a year alone (a report's ``2025/04``); authors as writers (a desk, a login or
+    a placeholder is none)."""
+    out: dict[str, _Found] = {}
+    for key, (value, line) in scholarly_fields(page.meta, page.meta_repeated).items():
+        if key == "published":
+            partial = partial_date(value)
+            out |= {"published": _Found(partial, line)} if partial else _date_fields(value, line)
+        elif key == "author":
+            names = [n for n in value.split(", ") if not _no_name(n)]
+            writer, agency = _writers_named(", ".join(names))
+            if agency is not None:
+                out["agency"] = _Found(agency, line)
+            if writer:
+                out["author"] = _Found(writer, line)
+        else:
+            out[key] = _Found(value, line)
     return out
 
 
