@@ -890,3 +890,71 @@ def test_a_citation_date_that_is_no_date_is_not_read() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert "published" not in r.fields
+
+
+def test_a_journal_articles_affiliations_are_no_text() -> None:
+    """The authors' institutions under their names (``div.affiliations``: "a Azerbaijan
+    State Oil and Industry University, Baku") were the text's first two paragraphs."""
+    r, _ = read_page("pages/journal-article-keywords.html")
+    assert texts(r)[:2] == ["Abstract", texts(r)[1]]
+    assert not [t for t in texts(r) if "University" in t]
+    kinds = {f.kind for f in r.furniture if "Azerbaijan State Oil" in f.text}
+    assert kinds == {"affiliations"}
+
+
+def test_a_paragraph_naming_an_affiliation_in_its_words_stays_text() -> None:
+    page = (
+        "<html><body><article><h1>Ferries</h1><p>The university's affiliations with the port"
+        f" were set out on Monday.</p>{_BEFORE}{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r)[0].startswith("The university's affiliations")
+
+
+def test_a_blogger_posts_date_and_author_in_its_footer_are_read() -> None:
+    """Classic Blogger: the post is a microdata ``BlogPosting`` with no ``<article>``; its
+    author and ``<abbr itemprop="datePublished">`` are in ``div.post-footer``, furniture,
+    and the headline an ``<h3>`` under the blog's ``<h1>``: no date nor author was read."""
+    r, _ = read_page("pages/blogger-post-footer.html")
+    assert r.fields["published"].value == "2025-04-23"
+    assert r.fields["time"].value == "18:12"
+    assert r.fields["timezone"].value == "+04:00"
+    assert r.fields["author"].value == "Rustam K."
+    assert not [f for f in texts(r) if "Posted by" in f]
+
+
+def _blog_item(words: str, when: str, who: str) -> str:
+    return (
+        '<div itemscope itemtype="http://schema.org/BlogPosting"><div class="post-body">'
+        f'{words}</div><div class="post-footer"><span itemprop="author">{who}</span> '
+        f'<abbr itemprop="datePublished" title="{when}">then</abbr></div></div>'
+    )
+
+
+def test_only_the_article_item_holding_the_text_dates_the_page() -> None:
+    """A ticker's item, another story's, above the post gives no date; the post's own item,
+    the one holding the text's first and last paragraphs, does."""
+    ticker = _blog_item("<p>Ferry line to Turkmenbashi opens.</p>", "2025-04-20T08:00", "Jo Ng")
+    post = _blog_item(
+        "<p>Azerbaijan and Kazakhstan agreed on Wednesday to add two ferries on the Caspian"
+        " Sea, officials said.</p><p>The two ports will share a booking system for trucks"
+        " from June, they said.</p>",
+        "2025-04-23T18:12:00+04:00",
+        "Rustam K.",
+    )
+    page = f"<html><body><aside>{ticker}</aside>{post}</body></html>"
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert r.fields["published"].value == "2025-04-23"
+    assert r.fields["author"].value == "Rustam K."
+    alone = read_text(
+        f"<html><body>{ticker}<div><p>{_BEFORE}</p><p>{_AFTER}</p></div></body></html>",
+        "p.html",
+        Problems(),
+        fmt="html",
+    )
+    assert "published" not in alone.fields
+    assert "author" not in alone.fields
+    both = read_text(
+        f"<html><body><div>{ticker}{post}</div></body></html>", "p.html", Problems(), fmt="html"
+    )
+    assert "published" not in both.fields  # a text running over two items: neither's

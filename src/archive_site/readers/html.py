@@ -125,6 +125,7 @@ _NEVER_TEXT = frozenset(
         "share",
         "read-also",
         "tags",
+        "affiliations",
         "comments",
         "cookie-banner",
         "sidebar",
@@ -213,6 +214,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     else:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
+        _own_item(page, body, fields)
         _stamp_date(page, (opening, second, body[-1].line), fields, notes)
         _head_byline(page, opening, fields)
         _header_agency(page, opening, second, fields)
@@ -231,6 +233,27 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
+
+
+def _own_item(page: PageScan, body: list[Block], fields: dict[str, Field]) -> None:
+    """The date and the author the page's own article item gives (see
+    :class:`.htmlscan.ArticleItem`), where nothing more trusted gave them: the item holding
+    the text's first and last paragraphs (classic Blogger's post, its date and author in
+    its footer, furniture); never a ticker's item, another story's, which holds none of it.
+    Its author is a writer's name, as a byline's (see :func:`_writers_named`)."""
+    ends = (_key(body[0].text), _key(body[-1].text))
+    for item in page.items:
+        held = _key(item.text)
+        if not all(end in held for end in ends):
+            continue
+        if item.published is not None and "published" not in fields:
+            for key, found in _date_fields(*item.published).items():
+                fields.setdefault(key, Field(found.value, found.line))
+        if item.author is not None and "author" not in fields and not _no_name(item.author[0]):
+            writer, _ = _writers_named(item.author[0])
+            if writer:
+                fields["author"] = Field(writer, item.author[1])
+        return
 
 
 @dataclass(frozen=True, slots=True)

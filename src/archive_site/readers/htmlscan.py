@@ -69,6 +69,8 @@ _BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("share", r"share|sharing|sharedaddy|social|share-buttons"),
         ("read-also", r"related|read-also|readalso|see-also|more-stories|recommended"),
         ("tags", r"tags?|tag-list|tags-links|cat-links|categories|keywords"),
+        # a scholarly article's authors' institutions, under their names: no text of it
+        ("affiliations", r"affiliations?|author-affiliations?|aff|affil"),
         ("sidebar", r"sidebar|widget|widget-area|most-read|popular|trending"),
         ("newsletter", r"newsletter|subscribe|signup|newsletter-signup"),
         ("promotion", r"promo|promos|promotion|promotions"),
@@ -325,6 +327,7 @@ class _Open:
     first_line: int = 0  # the line its first word is on, once one is
     broken: bool = False  # a <br> has parted its text
     title: bool = False  # a document's paragraph in its Title style (see _DOCUMENT_TITLE)
+    item_author: bool = False  # the element is an article item's ``itemprop="author"``
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -345,6 +348,26 @@ _DOCUMENT_TITLE = frozenset(("MsoTitle", "title"))
 
 #: The classes Chrome's translation gives the ``<html>`` of a page it translated.
 _TRANSLATED = frozenset(("translated-ltr", "translated-rtl"))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleItem:
+    """A microdata item of an article's type (see :data:`_ARTICLE_ITEM`), as a page marks a
+    post with no ``<article>`` (classic Blogger's ``div.post``): its text (white space
+    collapsed), and the first ``datePublished`` and ``author`` it gives, wherever in it
+    (Blogger's are in the post's footer, furniture), each with its line."""
+
+    text: str
+    published: tuple[str, int] | None
+    author: tuple[str, int] | None
+
+
+@dataclass
+class _OpenItem:
+    """An article item open in the scan (see :class:`ArticleItem`)."""
+
+    published: tuple[str, int] | None = None
+    author: tuple[str, int] | None = None
 
 
 @dataclass
@@ -394,6 +417,9 @@ class PageScan:
     #: The line of the ``<html>`` whose class says a browser translated the page before it
     #: was saved (Chrome's ``translated-ltr``: see _TRANSLATED).
     translated: int | None = None
+    #: The outermost microdata items of an article's type, in the page's order: which one is
+    #: the page's own is told by the text it holds (a ticker's item is another story's).
+    items: list[ArticleItem] = field(default_factory=list)
 
 
 #: The comment in which a browser or an extension names the address it saved a page from:
@@ -471,6 +497,8 @@ class _Scanner(HTMLParser):
         self.address_label = False
         self.in_article = 0
         self.in_item = 0  # within microdata items of an article's type (see _ARTICLE_ITEM)
+        #: the outermost article item open: its first block, its datePublished and author
+        self.item: _OpenItem | None = None
         # a <time> above the headline, outside an article, with the number of blocks before
         # it: the page's date only when it is in the block just above the headline (see
         # _take_stamp)
@@ -510,15 +538,14 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
-        item = "itemscope" in a and _ARTICLE_ITEM().search(a.get("itemtype", "")) is not None
-        self.in_item += item
+        item = self._item_opens(tag, a, line)
         if not self.in_furniture:
             self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
-        opened.item = item
+        opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
 
     def _take_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
@@ -535,6 +562,43 @@ class _Scanner(HTMLParser):
                 self.early = (stamp, line, len(self.out.blocks))  # (a list's: another story's)
             return
         self.out.time = (stamp, line)
+
+    def _item_opens(self, tag: str, a: dict[str, str], line: int) -> bool:
+        """Whether the element is a microdata item of an article's type (see
+        :data:`_ARTICLE_ITEM`); the outermost one is opened, and its date taken."""
+        item = "itemscope" in a and _ARTICLE_ITEM().search(a.get("itemtype", "")) is not None
+        self.in_item += item
+        if item and self.item is None:
+            self.item = _OpenItem()
+        self._item_stamp(tag, a, line)
+        return item
+
+    def _item_author(self, a: dict[str, str]) -> bool:
+        """Whether the element is an open article item's ``itemprop="author"``."""
+        return self.item is not None and a.get("itemprop", "").strip().lower() == "author"
+
+    def _item_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
+        """The first ``datePublished`` the open article item gives (see :class:`ArticleItem`),
+        in its furniture too, not one in an inert ``<template>``."""
+        if self.item is None or self.item.published is not None:
+            return
+        if a.get("itemprop", "").strip().lower() != "datepublished" or not self._stated(a):
+            return
+        stamp = _stamp(tag, a)
+        if stamp:
+            self.item.published = (stamp, line)
+
+    def _item_closed(self, top: _Open, text: str) -> None:
+        """An article item's author named, or the outermost item closed, with its text
+        (see :class:`ArticleItem`)."""
+        if self.item is None:
+            return
+        if top.item_author and text and self.item.author is None:
+            self.item.author = (text, top.line)
+        if top.item and not self.in_item:
+            found = self.item
+            self.out.items.append(ArticleItem(text, found.published, found.author))
+            self.item = None
 
     def _in_article(self) -> bool:
         """Whether the scan is in the article: an ``<article>`` or ``<main>``, or, below the
@@ -713,6 +777,7 @@ class _Scanner(HTMLParser):
         if top.tag in ("article", "main"):
             self.in_article -= 1
         self.in_item -= top.item
+        self._item_closed(top, text)
         if top.furniture is not None:
             self.in_furniture -= 1
             if text:

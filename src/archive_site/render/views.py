@@ -460,6 +460,7 @@ def furniture_summary(article: Article) -> list[str]:
         "share": ("share buttons", "sets of share buttons"),
         "read-also": ("a “read also” box", "“read also” boxes"),
         "tags": ("a tag list", "tag lists"),
+        "affiliations": ("the authors' affiliations", "lists of the authors' affiliations"),
         "comments": ("the readers' comments", "comment sections"),
         "sidebar": ("a sidebar", "sidebars"),
         "newsletter": ("a newsletter box", "newsletter boxes"),
