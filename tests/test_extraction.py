@@ -958,3 +958,29 @@ def test_only_the_article_item_holding_the_text_dates_the_page() -> None:
         f"<html><body><div>{ticker}{post}</div></body></html>", "p.html", Problems(), fmt="html"
     )
     assert "published" not in both.fields  # a text running over two items: neither's
+
+
+def test_a_written_questions_question_is_kept_beside_its_answer() -> None:
+    """A parliament's written question: the question's card and the answer's are built
+    alike (``section.question-section > div.card.card-question > ... > div.question-body``
+    and the answer's); the extractor took the answer alone and the question was lost
+    without a word."""
+    r, _ = read_page("pages/written-question-answer.html")
+    question = next(n for n, t in enumerate(texts(r)) if t.startswith("To ask the Secretary"))
+    answer = next(n for n, t in enumerate(texts(r)) if t.startswith("The Department has made"))
+    assert question < answer
+
+
+def test_a_box_unlike_the_texts_is_not_restored_as_a_card() -> None:
+    """A paragraph in a box whose levels share no class word with the text's (a promotion
+    in ``aside.promo > div.promo-inner``), or standing beside the text's own box, is not
+    taken back as the text's."""
+    words = "Subscribe to our weekly newsletter on the Caspian and its ports today."
+    page = (
+        "<html><body><main><h1>Ferries</h1><section class='story'><div class='story-body'>"
+        f"{_BEFORE}{_AFTER}<p>{'Officials said the ferries would sail twice a week. ' * 3}"
+        "</p></div></section><section class='promo'><div class='promo-inner'>"
+        f"<p>{words}</p></div></section></main></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert words not in texts(r)

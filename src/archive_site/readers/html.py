@@ -1112,8 +1112,7 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
     for n, (p, text) in enumerate(elements):
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
-        kin = _shape(p.getparent()) in parents and _classes(p) <= own  # not "paywall-teaser"
-        if not (kin or _CORRECTION().search(text)):
+        if not (_kin(p, parents, own, took) or _CORRECTION().search(text)):
             continue
         if _linked_words(p) <= _MISSED_LINKS * len(text.split()) and _absent(
             _key(text).replace(" ", ""), whole
@@ -1169,6 +1168,43 @@ def _home(element: Any) -> Any:
         ),
         None,
     )
+
+
+def _kin(p: Any, parents: set[tuple[str, frozenset[str]]], own: set[str], took: list[Any]) -> bool:
+    """Whether a paragraph the extractor missed is of the text it took (see :func:`_missed`):
+    with no class that none it took has ("paywall-teaser"), in a parent of the shape of one
+    of theirs (``parents``), or in a box built as the first's or the last's (see
+    :func:`_parallel`: they stand for all; each paragraph is not compared with each, which
+    grows with the square of a page's)."""
+    if not _classes(p) <= own:
+        return False
+    return _shape(p.getparent()) in parents or any(_parallel(p, t) for t in {took[0], took[-1]})
+
+
+def _parallel(p: Any, taken: Any) -> bool:
+    """Whether a paragraph stands in a box built as the one of a paragraph the extractor
+    took (``taken``): up to the element holding both, each level of the same tag with a
+    class word in common (``section.question-section > div.card.card-question >
+    div.question-body`` beside ``section.answer-section > div.card.card-answer >
+    div.answer-body``: a written question's card beside its answer's), two levels or more
+    (a box beside the text's own, in the same parent, is no such card)."""
+    ours, theirs = list(p.iterancestors()), list(taken.iterancestors())
+    known = set(theirs)
+    common = next((a for a in ours if a in known), None)
+    if common is None:
+        return False
+    mine, other = ours[: ours.index(common)], theirs[: theirs.index(common)]
+    return len(mine) == len(other) >= 2 and all(
+        a.tag == b.tag and _class_words(a) & _class_words(b)
+        for a, b in zip(mine, other, strict=True)
+    )
+
+
+def _class_words(element: Any) -> set[str]:
+    """The words of an element's classes, parted at hyphens and underscores
+    (``card-question``: ``card``, ``question``), none of one letter or a number."""
+    words = re.split(r"[\s_-]+", element.get("class", "").casefold())
+    return {w for w in words if len(w) > 1 and not w.isdigit()}
 
 
 def _shape(element: Any) -> tuple[str, frozenset[str]]:
