@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -51,9 +51,10 @@ CLOSES_P = frozenset(
     ).split()
 )
 
-#: Furniture by the words of an element's class or id, tried in this order.
-_BY_NAME: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE))
+#: Furniture by the words of an element's class or id, tried in this order (each pattern
+#: compiled on its first use).
+_BY_NAME: tuple[tuple[str, Callable[[], re.Pattern[str]]], ...] = tuple(
+    (kind, later(rf"(?:^|[\s_-])(?:{words})(?:$|[\s_-])", re.IGNORECASE))
     for kind, words in (
         ("cookie-banner", r"cookies?|consent|gdpr|cmp|onetrust|cerez|çerez|kvkk"),
         # a post of another site shown in the page: its words are its author's (a tweet)
@@ -879,7 +880,7 @@ class _Scanner(HTMLParser):
         names = _CAMEL().sub(" ", _names(a))
         if names:
             for kind, pattern in _BY_NAME:
-                if pattern.search(names):
+                if pattern().search(names):
                     if kind in _OUTSIDE_ARTICLE_ONLY and self.in_article:
                         break
                     if kind == "appeal" and tag not in _BOX_TAGS:
