@@ -984,3 +984,11 @@ def test_a_box_unlike_the_texts_is_not_restored_as_a_card() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert words not in texts(r)
+
+
+def test_a_wikis_edit_links_are_no_words_of_its_headings() -> None:
+    """MediaWiki's ``<span class="mw-editsection">[edit]</span>`` in each section's heading
+    made "History[edit]" a paragraph of the text, no heading."""
+    r, _ = read_page("pages/wiki-edit-section.html")
+    assert ("History", "heading") in [(b.text, b.role) for b in r.blocks]
+    assert not [t for t in texts(r) if "[edit]" in t or "edit ]" in t]

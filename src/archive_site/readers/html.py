@@ -716,6 +716,10 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
 
 #: Elements a browser never shows (an element ``hidden="until-found"`` shows when found).
 _NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
+#: A wiki's link to edit a section, inside its heading (MediaWiki's ``<span
+#: class="mw-editsection">[edit]</span>``): the wiki's tool, no word of the heading ("History[edit]"
+#: was a paragraph, no heading).
+_EDIT_SECTION = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-editsection ')]"
 
 
 def _shadow_roots_shown(tree: Any) -> None:
@@ -825,7 +829,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
     if tree is None:
         return [], set(), [], {}
     _shadow_roots_shown(tree)
-    for hidden in tree.xpath(_NEVER_SHOWN):
+    for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
     others = _drop_others_posts(tree)

@@ -669,7 +669,12 @@ class _Scanner(HTMLParser):
         self.script = None
 
     def _skipped(self, tag: str, a: dict[str, str]) -> bool:
-        """Whether an element of the tag ``tag`` and attributes ``a`` is no text."""
+        """Whether an element of the tag ``tag`` and attributes ``a`` is no text: one a
+        browser does not show, or a wiki's link to edit a section, in its heading
+        (MediaWiki's ``<span class="mw-editsection">[edit]</span>``: the wiki's tool, no
+        word of the heading)."""
+        if "mw-editsection" in a.get("class", "").split():
+            return True
         return (tag in _SKIP and not is_shadow_root(tag, a)) or self._never_shown(a)
 
     def _never_shown(self, a: dict[str, str]) -> bool:
