@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from dataclasses import replace
 from pathlib import Path
 from typing import cast
 
 import pytest
 
+from archive_site.errors import Problems
+from archive_site.load.articles import check_updates, update_rings
 from archive_site.model import Archive, Article
 from archive_site.render.views import capture_changes
 from conftest import cli, edit
@@ -170,6 +173,43 @@ def test_captures_that_update_one_another_in_a_ring_are_an_error(project_copy: P
         f"{ARTICLES.as_posix()}/{EARLIER}.meta.yaml:{line}: updates: the captures update one "
         f"another in a ring ({ring}): the first updates none"
     ) in result.stderr
+
+
+def test_a_ring_of_many_captures_is_one_error_in_its_first_id_s_file(project_copy: Path) -> None:
+    """A ring of 30 captures was 30 errors, each listing the whole ring (a ring of 1,000:
+    2.6 MB of messages); it is one, told where the ring's first id is. A capture updating
+    one of the ring from outside it is in no ring."""
+    folder = project_copy / ARTICLES
+    meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
+    capture = (folder / f"{EARLIER}.capture.txt").read_bytes()
+    ids = [f"2025-05-01-v{n:02}" for n in range(30)]
+    for n, ident in enumerate([*ids, "2025-05-02-outside"]):
+        (folder / f"{ident}.capture.txt").write_bytes(capture + f"\n\nVersion {n}.\n".encode())
+        earlier = ids[n - 1] if n < len(ids) else ids[5]
+        (folder / f"{ident}.meta.yaml").write_text(f"{meta}updates: {earlier}\n", "utf-8")
+    result = cli("check")
+    assert result.returncode == 1
+    assert result.stderr.count("ring") == 1, result.stderr
+    ring = " -> ".join([ids[0], *reversed(ids[1:]), ids[0]])
+    line = meta.count("\n") + 1
+    assert (
+        f"{ARTICLES.as_posix()}/{ids[0]}.meta.yaml:{line}: updates: the captures update one "
+        f"another in a ring ({ring}): the first updates none"
+    ) in result.stderr
+    assert result.stderr.startswith("archive-site: 1 error ")
+
+
+def test_a_long_chain_of_captures_is_checked_in_linear_time() -> None:
+    """Each capture of a chain was followed to its end, looked up in a list: 2,000 captures
+    each updating the one before took 12 s to check, 4,000 took 143 s."""
+    chain = [replace(article(f"v{n}"), updates=f"v{n - 1}" if n else None) for n in range(4000)]
+    problems = Problems()
+    start = time.perf_counter()
+    check_updates(chain, {}, {a.id for a in chain}, problems)
+    assert time.perf_counter() - start < 1
+    assert not list(problems)
+    ring = [replace(a, updates="v3999") if a.id == "v0" else a for a in chain]
+    assert update_rings({a.id: a for a in ring})["v1234"][:3] == ("v0", "v3999", "v3998")
 
 
 def test_a_later_capture_made_before_the_earlier_is_a_warning(project_copy: Path) -> None:

@@ -690,24 +690,57 @@ def check_updates(
     problems: Problems,
 ) -> None:
     """Each article's ``updates`` (an earlier capture of its story) names another article of
-    the archive, none later in a chain that leads back to it; the same outlet's (a warning:
-    another outlet's copy of a story is told by its ``origin``), captured before it when
-    both say when."""
+    the archive, none later in a chain that leads back to it (a ring, told once, in the file
+    of its first id); the same outlet's (a warning: another outlet's copy of a story is told
+    by its ``origin``), captured before it when both say when."""
     by_id = {a.id: a for a in articles}
+    rings = update_rings(by_id)
     for a in sorted(articles, key=lambda a: a.id):
         if a.updates is None:
             continue
-        error, warning = _updates_problem(a, by_id, known)
+        ring = rings.get(a.id)
+        if ring is not None:
+            if ring[0] != a.id:
+                continue  # told once, in the file of the ring's first id
+            loop = " -> ".join([*ring, a.id])
+            error: str | None = (
+                f"the captures update one another in a ring ({loop}): the first updates none"
+            )
+            warning = None
+        else:
+            error, warning = _updates_problem(a, by_id, known)
         if error or warning:
             path = declared.get(a.id, Path(a.metadata_file or a.source_file))
             report = problems.error if error else problems.warning
             report(display_path(path), _key_line(path, "updates"), f"updates: {error or warning}")
 
 
+def update_rings(by_id: Mapping[str, Article]) -> dict[str, tuple[str, ...]]:
+    """Each article of a ring of two or more captures that update one another (``a`` updates
+    ``b``, ..., which updates ``a``), with its ring as followed from the ring's first id.
+    Each article is walked from once: a chain of thousands is read in linear time."""
+    rings: dict[str, tuple[str, ...]] = {}
+    seen: set[str] = set()
+    for start in sorted(by_id):
+        walk: dict[str, int] = {}  # the articles of this walk, in order
+        at: str | None = start
+        while at is not None and at in by_id and at not in seen and at not in walk:
+            walk[at] = len(walk)
+            at = by_id[at].updates
+        if at is not None and at in walk and len(walk) - walk[at] > 1:
+            ring = list(walk)[walk[at] :]
+            first = ring.index(min(ring))
+            found = (*ring[first:], *ring[:first])
+            rings.update(dict.fromkeys(found, found))
+        seen.update(walk)
+    return rings
+
+
 def _updates_problem(
     a: Article, by_id: Mapping[str, Article], known: Collection[str]
 ) -> tuple[str | None, str | None]:
-    """What is wrong with ``a``'s ``updates``: an error, else a warning; or neither."""
+    """What is wrong with ``a``'s ``updates`` (in no ring: see :func:`update_rings`): an
+    error, else a warning; or neither."""
     earlier = by_id.get(a.updates or "")
     if a.updates == a.id:
         return "an article is no later capture of itself", None
@@ -715,14 +748,6 @@ def _updates_problem(
         return (
             None if a.updates in known else checks.unknown_article(a.updates or "", known)
         ), None
-    chain: list[str] = [a.id]
-    at: Article | None = earlier
-    while at is not None and at.id not in chain:
-        chain.append(at.id)
-        at = by_id.get(at.updates or "")
-    if at is not None and at.id == a.id:
-        loop = " -> ".join([*chain, a.id])
-        return f"the captures update one another in a ring ({loop}): the first updates none", None
     if normalise_text(earlier.outlet).casefold() != normalise_text(a.outlet).casefold():
         why = (
             f"'{earlier.id}' is {earlier.outlet}'s, this {a.outlet}'s: a later capture is of "
