@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -275,3 +276,18 @@ def test_a_text_in_another_script_says_its_language_whatever_reads_it() -> None:
     # a declaration in the text's own script stands
     r = read_text(page.replace('lang="en"', 'lang="uk"'), "x.html", Problems(), fmt="html")
     assert r.fields["language"].value == "uk" and not r.notes
+
+
+def test_a_page_opening_with_many_comments_is_told_at_once() -> None:
+    """Comments before the doctype were skipped by a pattern that let a comment hold
+    ``-->``: where no ``<html>`` came before the 4,096 characters read, it tried every way
+    of splitting the comments (24 comments: 15 s; 80 SingleFile-like ones: hours)."""
+    comment = "<!--" + "x" * 168 + "-->\n"
+    page = "<!DOCTYPE html><html><body><p>Text of the page, long enough to read.</p></body></html>"
+    start = time.perf_counter()
+    assert detect_format(comment * 30 + page, "x.txt") != "html"  # past what is read
+    assert time.perf_counter() - start < 1
+    assert detect_format(comment * 20 + page, "x.txt") == "html"
+    assert detect_format("<!-- a --> <!-- b -->\n" + page, "x.txt") == "html"
+    assert detect_format("<!-- a --> text <!-- b -->" + page, "x.txt") != "html"
+    assert detect_format("<!-- a -- b" + page, "x.txt") != "html"
