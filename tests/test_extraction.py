@@ -710,6 +710,17 @@ _AFTER = "<p>The two ports will share a booking system for trucks from June, the
             [],
         ),
         (f"<div>{_BEFORE}{_AFTER}<ul><li>Ferries.</li><li>Trucks.</li></ul></div>", []),
+        # a script's or a style sheet's text in an item is none of its words (hostile60)
+        (
+            f"<div>{_BEFORE}<ul><li>Ferries <script>track('x')</script>now.</li><li>Trucks"
+            f"<style>li{{color:red}}</style>.</li></ul>{_AFTER}</div>",
+            ["- Ferries now.", "- Trucks."],
+        ),
+        (
+            f"<article>{_BEFORE}<ol><li>Ferries <script>track('x')</script>now.</li>"
+            f"<li>Trucks.</li></ol>{_AFTER}</article>",
+            ["1. Ferries now.", "2. Trucks."],
+        ),
     ],
 )
 def test_a_lists_items_are_numbered_as_shown_and_restored_between_paragraphs(

@@ -726,8 +726,10 @@ def _with_standfirst(page: PageScan, body: list[Block]) -> list[Block]:
     return body if standfirst is None else [Block(*standfirst), *body]
 
 
-#: Elements a browser never shows (an element ``hidden="until-found"`` shows when found).
-_NEVER_SHOWN = "//template | //*[@hidden and not(@hidden = 'until-found')]"
+#: Elements a browser never shows (an element ``hidden="until-found"`` shows when found; a
+#: script's or a style sheet's text is no text: the list items the extractor missed were
+#: read with it).
+_NEVER_SHOWN = "//template | //script | //style | //*[@hidden and not(@hidden = 'until-found')]"
 #: A wiki's link to edit a section, inside its heading (MediaWiki's ``<span
 #: class="mw-editsection">[edit]</span>``): the wiki's tool, no word of the heading ("History[edit]"
 #: was a paragraph, no heading).
