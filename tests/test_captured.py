@@ -206,3 +206,22 @@ def test_a_page_a_browser_saved_as_mhtml_gives_the_address_it_was_saved_from() -
         "Date:", head.split("\r\n")[1] + "\r\nDate:"
     )
     assert "url" not in read_text(sent, "x.eml", Problems(), fmt="mhtml").fields
+
+
+@pytest.mark.parametrize(
+    ("date", "captured"),
+    [
+        ("Thu, 24 Apr 2025 23:30:00 -0400", "2025-04-24"),
+        ("Thu, 24 Apr 25 23:30:00 GMT", "2025-04-24"),  # RFC 5322's obsolete two digits
+        ("Thu, 24 Apr 0000 23:30:00 GMT", None),  # the email package: 2000
+        ("Thu, 24 Apr 0001 23:30:00 GMT", None),  # 2001
+        ("Thu, 24 Apr 1 23:30:00 GMT", None),  # 2001
+        ("Thu, 24 Apr 1899 23:30:00 GMT", "1899-04-24"),
+    ],
+)
+def test_a_saved_page_s_date_is_the_year_it_writes(date: str, captured: str | None) -> None:
+    """A year the Date field writes in other than two digits was read as a two-digit one when
+    below 100 (hostile60): ``0000`` said the page was saved in 2000, ``1`` in 2001."""
+    mhtml = _mhtml("<Saved by Blink>").replace("Thu, 24 Apr 2025 23:30:00 -0400", date)
+    saved = read_text(mhtml, "x.mhtml", Problems(), fmt="mhtml")
+    assert values(saved).get("captured") == captured

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
+import datetime as dt
 import email.parser
 import email.policy
 import email.utils
@@ -347,18 +347,17 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
     def line_of(name: str) -> int:
         return next((n + 1 for n in range(end) if lines[n].lower().startswith(name)), 1)
 
+    when = _mail_time(str(top.get("date", "")), lines[line_of("date:") - 1] if end else "")
     if "@" not in email.utils.parseaddr(str(top.get("from", "")))[1]:
         # a page a browser saved ("From: <Saved by Blink>"): its Date, the saving's, and
         # the address it was saved from (the page's own, where the page names none)
         said = address(str(top.get("snapshot-content-location", "")), line_of("snapshot-"))
-        with contextlib.suppress(TypeError, ValueError, IndexError):
-            saved = email.utils.parsedate_to_datetime(str(top.get("date", "")))
-            said["captured"] = Field(saved.date().isoformat(), line_of("date:"))
+        if when is not None:
+            said["captured"] = Field(when.date().isoformat(), line_of("date:"))
         return said
     out: dict[str, Field] = {}
-    with contextlib.suppress(TypeError, ValueError, IndexError):
-        sent = email.utils.parsedate_to_datetime(str(top.get("date", "")))
-        at = line_of("date:")
+    if when is not None:
+        sent, at = when, line_of("date:")
         out["published"] = Field(sent.date().isoformat(), at)
         out["time"] = Field(sent.strftime("%H:%M"), at)
         offset = sent.utcoffset()
@@ -373,6 +372,28 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
     if sender:
         out["outlet"] = Field(sender, line_of("from:"))
     return out
+
+
+#: The year of a Date field (``Thu, 24 Apr 2025 23:30:00 +0400``): the number after the
+#: month's name.
+_MAIL_YEAR = later(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\s+(\d+)\b", re.IGNORECASE
+)
+
+
+def _mail_time(value: str, written: str) -> dt.datetime | None:
+    """The time a Date field (``value``, as the email package gives it; ``written``, its
+    line in the file) says, if it says one; a year not written in two digits (RFC 5322's
+    obsolete form, ``25`` for 2025) is the year it writes: the email package read any
+    year below 100 so, ``0000`` as 2000 and ``1`` as 2001; if not, None."""
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    year = _MAIL_YEAR().search(written)
+    if year is not None and len(year[1]) != 2 and int(year[1]) != when.year:
+        return None
+    return when
 
 
 def _plain(value: str) -> str:
