@@ -308,3 +308,14 @@ def test_a_title_the_archivist_gave_says_nothing_of_the_outlet_s_headline(tmp_pa
         in page
     )
     assert "headline" not in page.split("A later capture of this story")[1].split("</p>")[0]
+
+
+def test_a_later_capture_of_the_outlet_under_another_of_its_names_is_no_warning(
+    project_copy: Path,
+) -> None:
+    """One outlet by two of its names ("EDnews", "EDnews English") is one outlet, as the
+    outlet chain reads them (``same_outlet``): its later capture is warned of nothing."""
+    meta = f"updates: {EARLIER}\noutlet: EDnews English\noverrides: [outlet]\n"
+    _later_capture(project_copy, meta=meta)
+    result = cli("check")
+    assert result.returncode == 0 and "updates:" not in result.stderr, result.stderr

@@ -748,7 +748,8 @@ def _updates_problem(
         return (
             None if a.updates in known else checks.unknown_article(a.updates or "", known)
         ), None
-    if normalise_text(earlier.outlet).casefold() != normalise_text(a.outlet).casefold():
+    entity_of = {c.outlet: c.publisher_entity for c in (earlier, a)}.get
+    if not same_outlet(earlier.outlet, a.outlet, entity_of):
         why = (
             f"'{earlier.id}' is {earlier.outlet}'s, this {a.outlet}'s: a later capture is of "
             "the same outlet's page (another outlet's copy of a story names it as 'origin')"
