@@ -6,6 +6,7 @@ the site listed them as two articles "on the same events" (tend57)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import time
@@ -18,7 +19,7 @@ import pytest
 from archive_site.errors import Problems
 from archive_site.load.articles import check_updates, update_rings
 from archive_site.model import Archive, Article
-from archive_site.render.views import capture_changes
+from archive_site.render.views import WORDS_COMPARED, capture_changes, word_changes
 from conftest import cli, edit
 from records import article
 
@@ -90,10 +91,18 @@ def test_a_later_capture_says_what_changed_and_is_one_story(project_copy: Path) 
         later,
         re.S,
     )
-    assert marked == [
-        ("p1", "Changed since the earlier capture."),
-        ("p7", "New since the earlier capture."),
-    ]
+    assert marked == [("p7", "New since the earlier capture.")]
+    # the changed paragraph shows its words then and now: the earlier's ending struck through
+    # (said in words to a screen reader), the later's underlined; no word of it searched
+    was = later.split('<div class="para" id="p1">')[1].split("</div>")[0]
+    details = was.split('<details class="was" data-pagefind-ignore>')[1].split("</details>")[0]
+    assert details.startswith(
+        '<summary class="meta">Changed since the earlier capture: the words then and now'
+    )
+    text = re.sub(r"<(?!/?(?:del|ins)>)[^>]*>", "", details.split("</p><p>")[1])
+    first = (project_copy / ARTICLES / f"{EARLIER}.capture.txt").read_text(encoding="utf-8")
+    then = " ".join(first.split("\n\n")[2].split())
+    assert html.unescape(text) == f"{then} <ins>[now: The deputy spoke on Tuesday.]</ins>"
     earlier = (out / f"articles/{EARLIER}.html").read_text(encoding="utf-8")
     assert f'A later capture of this story: <a href="{LATER}.html">' in earlier
     assert 'captured <time datetime="2025-04-25">25 April 2025</time>' in earlier
@@ -319,3 +328,44 @@ def test_a_later_capture_of_the_outlet_under_another_of_its_names_is_no_warning(
     _later_capture(project_copy, meta=meta)
     result = cli("check")
     assert result.returncode == 0 and "updates:" not in result.stderr, result.stderr
+
+
+def test_a_changed_paragraph_s_words_then_and_now_are_each_capture_s_in_order() -> None:
+    """The runs kept and gone are the earlier paragraph's words, those kept and new the
+    later's, whatever the matcher pairs: a reader is shown each capture's own words."""
+    old = "The ferry line will open in May, the minister said on Tuesday."
+    new = "The ferry line will open in June, the deputy minister said on Tuesday, officials added."
+    runs = word_changes(old, new)
+    assert runs == (
+        ("same", "The ferry line will open in"),
+        ("gone", "May,"),
+        ("new", "June,"),
+        ("same", "the"),
+        ("new", "deputy"),
+        ("same", "minister said on"),
+        ("gone", "Tuesday."),
+        ("new", "Tuesday, officials added."),
+    )
+    for a, b in [(old, new), ("a b " * 300, "b a " * 300), ("", "new words"), ("x y", "")]:
+        found = word_changes(a, b)
+        assert found is not None
+        assert " ".join(t for k, t in found if k != "new") == " ".join(a.split())
+        assert " ".join(t for k, t in found if k != "gone") == " ".join(b.split())
+
+
+def test_paragraphs_too_long_to_compare_word_by_word_are_only_said_to_have_changed() -> None:
+    """A paragraph of more words than a news paragraph ever has is not compared word by word
+    (a hostile capture's could take minutes): its page says it changed, no more."""
+    long = " ".join(f"w{n}" for n in range(WORDS_COMPARED + 1))
+    assert word_changes(long, long + " more") is None
+    assert word_changes("short", long) is None
+    earlier = article("v1", texts=("One.", long, "Three."))
+    later = replace(article("v2", texts=("One!", long + " more", "Three.")), updates="v1")
+    found = capture_changes(cast(Archive, _Two(earlier, later)), later)
+    assert found is not None
+    assert found.changed == ("p1", "p2")
+    assert found.wording == (("p1", (("gone", "One."), ("new", "One!"))),)
+    # one paragraph in the place of two: no pairing, no words compared
+    later = replace(article("v2", texts=("One.", "Two", "and a half.", "Three.")), updates="v1")
+    found = capture_changes(cast(Archive, _Two(earlier, later)), later)
+    assert found is not None and found.changed == ("p2", "p3") and found.wording == ()

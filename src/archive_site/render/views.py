@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from markupsafe import Markup
 
@@ -314,6 +314,7 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "related": related_articles(a, art),
         "changes": (changes := capture_changes(a, art)),
         "marks": changed_marks(changes),
+        "wording": changed_wording(changes),
         "related_count": len(a.links.related_articles.get(art.id, ())),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
@@ -340,6 +341,15 @@ def lang_attribute(a: Archive, art: Article) -> Markup:
     return Markup(' lang="{}" dir="{}"').format(tag, direction)
 
 
+#: A changed paragraph's words against the earlier capture's, in order: runs of words both
+#: have (``same``), that only the earlier has (``gone``) or only the later (``new``).
+Wording = tuple[tuple[Literal["same", "gone", "new"], str], ...]
+
+#: The most words a paragraph of either capture may have to be compared word by word (a
+#: news paragraph has a few dozen); a longer one is only said to have changed.
+WORDS_COMPARED = 1000
+
+
 class CaptureChanges(NamedTuple):
     """How a later capture of a story (``updates``) differs from the earlier one: what a
     reader of a story the outlet changed after publishing wants to see first."""
@@ -352,6 +362,9 @@ class CaptureChanges(NamedTuple):
     #: whether both captures hold the story's headline: a title the archivist gave one (a
     #: capture of the text alone) says nothing of the outlet's, changed or not
     headlines: bool = True
+    #: each changed paragraph that stands in the place of one earlier paragraph, by id, with
+    #: its words against that one's (see :func:`word_changes`)
+    wording: tuple[tuple[str, Wording], ...] = ()
 
 
 def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
@@ -370,12 +383,20 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []
+    wording: list[tuple[str, Wording]] = []
     matcher = difflib.SequenceMatcher(
         None, old[head : len(old) - tail], new[head : len(new) - tail]
     )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "replace":
             changed += [p.id for p in art.paragraphs[head + j1 : head + j2]]
+            if i2 - i1 == j2 - j1:  # paragraph for paragraph: each in the place of one
+                pairs = zip(old[head + i1 : head + i2], range(head + j1, head + j2), strict=True)
+                wording += [
+                    (art.paragraphs[j].id, words)
+                    for was, j in pairs
+                    if (words := word_changes(was, new[j])) is not None
+                ]
         elif tag == "insert":
             added += [p.id for p in art.paragraphs[head + j1 : head + j2]]
         elif tag == "delete":
@@ -383,7 +404,39 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
     headlines = earlier.title_from_capture and art.title_from_capture
     differ = " ".join(earlier.title.split()) != " ".join(art.title.split())
     title = earlier.title if headlines and differ else None
-    return CaptureChanges(earlier, title, tuple(changed), tuple(added), tuple(removed), headlines)
+    return CaptureChanges(
+        earlier, title, tuple(changed), tuple(added), tuple(removed), headlines, tuple(wording)
+    )
+
+
+def word_changes(old: str, new: str) -> Wording | None:
+    """The words of paragraph ``new`` against those of ``old``, which it stands in the place
+    of, as runs of words kept, gone and new (white space aside); None when either has more
+    than :data:`WORDS_COMPARED` words.  The words both open and end with are set aside first;
+    those between are matched as :mod:`difflib` matches them (a word found in more than one
+    in a hundred of a long paragraph's not starting a match): whatever it matches, the runs
+    kept and gone are the earlier words in order, and those kept and new the later."""
+    was, now = old.split(), new.split()
+    if max(len(was), len(now)) > WORDS_COMPARED:
+        return None
+    head, tail = _common_ends(was, now)
+    runs: list[tuple[Literal["same", "gone", "new"], list[str]]] = [("same", was[:head])]
+    matcher = difflib.SequenceMatcher(
+        None, was[head : len(was) - tail], now[head : len(now) - tail]
+    )
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            runs.append(("same", was[head + i1 : head + i2]))
+            continue
+        runs += [("gone", was[head + i1 : head + i2]), ("new", now[head + j1 : head + j2])]
+    runs.append(("same", was[len(was) - tail :]))
+    return tuple((kind, " ".join(words)) for kind, words in runs if words)
+
+
+def changed_wording(changes: CaptureChanges | None) -> dict[str, Wording]:
+    """Each changed paragraph of a later capture that stands in the place of one earlier
+    paragraph, by id, with its words against that one's."""
+    return dict(changes.wording) if changes is not None else {}
 
 
 def changed_marks(changes: CaptureChanges | None) -> dict[str, str]:
