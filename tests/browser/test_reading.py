@@ -383,3 +383,38 @@ def test_a_very_long_word_anywhere_makes_no_page_scroll_sideways(
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+_BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const el of document.querySelectorAll('form label, form button, .filters span')) {
+    if (!el.offsetParent || el.closest('.vh')) continue;  // hidden, or for screen readers only
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const m of node.data.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(m[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("width", (320, 768, 1100))
+def test_no_form_label_breaks_inside_a_word(
+    new_context: Any, served_sub: Server, width: int
+) -> None:
+    """The pages' text may break anywhere (a long word must not make a page scroll sideways),
+    but a form's labels sit beside their fields in flexible rows, which squeezed them to a
+    letter's width: the timeline's filters read "Topi / c" and "Entit / y" at 1,100 pixels.
+    No word of a label or button is broken across lines, at any width."""
+    page: Page = new_context(viewport={"width": width, "height": 900}).new_page()
+    for path in ("timeline.html", "search.html?q=port"):
+        page.goto(served_sub.base + path)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("form label").count() >= 2, path
+        assert page.evaluate(_BROKEN_WORDS) == [], (path, width)
