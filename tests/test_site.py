@@ -581,3 +581,22 @@ def test_a_subject_opening_a_title_takes_a_capital_and_keeps_its_own(
     text: str, opened: str
 ) -> None:
     assert opening(text) == opened
+
+
+def test_a_milestone_page_says_how_to_cite_it_and_its_sources(
+    site: BuiltSite, archive: Archive
+) -> None:
+    """A researcher quoting the archive's timeline cites the milestone's own page (its first,
+    where its sources are paged), as the archive's reading of its sources, never as one."""
+    for m in archive.milestones:
+        html = site.page(f"milestones/{m.id}.html")
+        cite = html.split('<section class="cite" aria-labelledby="h-cite" data-pagefind-ignore>')
+        assert len(cite) == 2, m.id
+        text = re.sub(r"<[^>]+>", "", cite[1].split("</section>")[0])
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html)
+        assert canonical and canonical[1].endswith(f"/milestones/{m.id}.html")
+        assert html_unescape(text).split("\n")[2] == (
+            f"“{m.title}” ({m.date_label}), milestone in {archive.config.title}, "
+            f"{archive.config.publisher}, {html_unescape(canonical[1])}."
+        )
+        assert "for what a source says, cite the source" in text
