@@ -1009,3 +1009,37 @@ def test_a_filter_of_long_values_is_a_box_however_few(
     assert '<select id="f-outlet"' not in html
     assert f'placeholder="Any; type one of {len(outlets)}"' in html
     assert len(outlets) <= paging.CHOICES_LISTED
+
+
+@pytest.mark.parametrize(
+    ("language", "tags"),
+    [
+        ("en-GB", ""),  # the site's language, in a region: nothing to mark
+        ("az", '<span data-pagefind-meta="lang:az"></span>'),
+        (
+            "ar",
+            '<span data-pagefind-meta="lang:ar"></span><span data-pagefind-meta="dir:rtl"></span>',
+        ),
+        (
+            "az-Arab",
+            '<span data-pagefind-meta="lang:az-Arab"></span><span data-pagefind-meta="dir:rtl"></span>',
+        ),
+    ],
+)
+def test_an_article_in_another_language_tells_the_index_its_language(
+    archive: Archive, language: str, tags: str
+) -> None:
+    """The index keeps an article's language (and direction) where it is not the site's, for
+    search.js to mark a result's title and excerpts as the article's page marks its text
+    (tests/browser/test_search.py); entities, topics and milestones are in the site's."""
+    from dataclasses import replace
+
+    from archive_site.render.facets import SearchFacets
+
+    facets = SearchFacets(archive, {})
+    article = replace(archive.articles[0], language=language)
+    told = str(facets.tags(article))
+    assert (
+        "".join(re.findall(r'<span data-pagefind-meta="(?:lang|dir):[^"]*"></span>', told)) == tags
+    )
+    assert "lang:" not in str(facets.tags(archive.milestones[0]))

@@ -176,15 +176,17 @@
   function item(data) {
     var li = el("li");
     var meta = data.meta || {};
+    // an article in another language than the site's: its words are marked as its page marks them
+    function own(e) { if (meta.lang) { e.lang = meta.lang; if (meta.dir) e.dir = meta.dir; } return e; }
     var words = (data.content || "").split(/\s+/);
     var hits = (data.locations || []).slice().sort(function (a, b) { return a - b; });
     li.appendChild(el("p", [meta.kind, meta.date].filter(Boolean).join(" · "), "kind"));
     var h = el("h2");
-    var a = el("a", meta.title || data.url);
+    var a = own(el("a", meta.title || data.url));
     a.href = link(data.url);
     h.appendChild(a);
     li.appendChild(h);
-    li.appendChild(excerpt(words, hits, 0, words.length));
+    li.appendChild(own(excerpt(words, hits, 0, words.length)));
     var paras = paragraphs(data, hits);
     if (paras.length) {
       var ul = el("ul");
@@ -193,7 +195,8 @@
         var pa = el("a", "¶" + p.number);
         pa.href = link(data.url) + "#" + p.id;
         pa.setAttribute("aria-label", "Paragraph " + p.number + " of " + (meta.title || ""));
-        var text = excerpt(words, hits, p.from, Math.min(p.to, words.length));
+        if (meta.lang) pa.lang = document.documentElement.lang;
+        var text = own(excerpt(words, hits, p.from, Math.min(p.to, words.length)));
         text.insertBefore(pa, text.firstChild);
         sub.appendChild(text);
         ul.appendChild(sub);

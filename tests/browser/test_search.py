@@ -291,3 +291,39 @@ def test_from_a_file(context: BrowserContext, site_root: Path) -> None:
     assert not [u for u in requests if "/pagefind/" in u]
     page.locator('#search-off a[href="entities/index.html"]').click()
     expect(page.locator("h1")).to_contain_text("People")
+
+
+def test_a_result_in_another_language_is_marked_as_its_page_marks_it(
+    context: BrowserContext, project_copy: Path
+) -> None:
+    """A result of an article in another language than the site's carries the article's
+    `lang` on its title and excerpts (a screen reader reads them in that language, as on the
+    article's own page), and the site's on its paragraph links; other results carry none."""
+    from conftest import COMMENTARY, cli
+
+    meta = project_copy / "content" / "articles" / f"{COMMENTARY}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "language: az\n", encoding="utf-8")
+    assert cli("-q", "-o", "out").returncode == 0
+    with serve(project_copy / "out", "/") as server:
+        page = context.new_page()
+        page.goto(server.base + f"search.html?q={WORD}")
+        results = page.locator("#search-results > li")
+        expect(results.first).to_be_visible()
+        marked = results.evaluate_all(
+            """lis => lis.map(li => ({
+                href: li.querySelector('h2 a').getAttribute('href'),
+                title: li.querySelector('h2 a').lang,
+                excerpt: li.querySelector(':scope > p:not(.kind)').lang,
+                parts: [...li.querySelectorAll('ul li p')].map(p => p.lang),
+                links: [...li.querySelectorAll('ul li p > a')].map(a => a.lang),
+            }))"""
+        )
+    theirs = [m for m in marked if m["href"] == f"articles/{COMMENTARY}.html"]
+    assert len(theirs) == 1, marked
+    assert theirs[0]["title"] == theirs[0]["excerpt"] == "az"
+    assert theirs[0]["parts"] and set(theirs[0]["parts"]) == {"az"}
+    assert set(theirs[0]["links"]) == {"en"}
+    others = [m for m in marked if m is not theirs[0]]
+    assert others and all(
+        not m["title"] and not m["excerpt"] and not any(m["parts"]) for m in others
+    )

@@ -20,8 +20,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from ..config import text_direction
 from ..model import Archive, Article, Entity, Milestone, Topic
 from . import paging
+from .views import text_language
 
 #: The kinds of page the index holds: (filter value, one, many).
 KINDS = (
@@ -128,6 +130,18 @@ class SearchFacets:
             return (("kind", "topic"), ("topic", record.id))
         return (("kind", "year"), ("year", str(record)))
 
+    def language(self, record: Record) -> tuple[tuple[str, str], ...]:
+        """The language of an article's words where it is not the site's (and its direction
+        where that is right to left), for a search result to mark its title and excerpts
+        with, as the article's page marks its text: else nothing."""
+        if not isinstance(record, Article):
+            return ()
+        lang = text_language(record.language, self.archive.config.language)
+        if lang is None:
+            return ()
+        rtl = text_direction(lang) == "rtl"
+        return (("lang", lang), *((("dir", "rtl"),) if rtl else ()))
+
     def tags(self, record: Record) -> Markup:
         """The page's ``data-pagefind-*`` tags: an empty, hidden element for each."""
         f = self.of(record)
@@ -138,6 +152,7 @@ class SearchFacets:
         if f.sort:
             tags.append(("sort", f"date:{f.sort}"))
         tags += [("filter", f"{key}:{value}") for key, value in f.filters]
+        tags += [("meta", f"{key}:{value}") for key, value in self.language(record)]
         spans = "".join(f'<span data-pagefind-{what}="{escape(v)}"></span>' for what, v in tags)
         return Markup(f'<div class="pf" hidden>{spans}</div>')  # noqa: S704 - escaped above
 
