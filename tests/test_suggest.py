@@ -1105,3 +1105,51 @@ def test_a_run_of_spaces_after_a_date_is_read_once() -> None:
             assert [d.edtf for d in long] == [
                 d.edtf for d in find_dates(f"{words} {tail}", day, language)
             ]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # audit 61: "circa 2015", "around 2010" were the years themselves, exact; "c. 1920"
+        # was no date at all (a stop before a year was a page's number's)
+        ("en", "The line opened around 2010 and closed circa 2015.", ["2010~", "2015~"]),
+        ("en", "Construction started in approximately 2012.", ["2012~"]),
+        ("en", "The port expanded in about 2008, officials said.", ["2008~"]),
+        ("en", "It was built c. 1920 and rebuilt ca. 1950.", ["1920~", "1950~"]),
+        ("en", "The deal was signed around April 24, 2025.", ["2025-04-24~"]),
+        ("ru", "Порт построен примерно в 2010 году, а мост около 2015 года.", ["2010~", "2015~"]),
+        ("fr", "Le port a été construit vers 2010.", ["2010~"]),
+        ("de", "Der Hafen wurde um 2010 gebaut.", ["2010~"]),
+        ("es", "El puerto se construyó hacia 2010.", ["2010~"]),
+        ("az", "Liman təxminən 2010-cu ildə tikilib.", ["2010~"]),
+        # ...and what held: a year alone, a page's number, a range ("about 2019-2021": its
+        # years), "etc." before a year
+        ("en", "In 2010 they met; see p. 2014.", ["2010"]),
+        ("en", "It ran for about 2019-2021.", ["2019/2021"]),
+        ("en", "Ports, rails etc. 2014 was a good year.", []),
+    ],
+)
+def test_an_approximate_date_is_suggested_as_approximate(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    found = find_dates(sentence, dt.date(2025, 4, 23), language)
+    assert [d.edtf for d in found] == dates
+    assert all("about then" in d.basis for d in found if d.edtf.endswith("~"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # audit 61: "12 April '98" was 12 April 2025 (a day of no year, the latest before
+        # publication), "in April ’98" April 2025: the year is there, in two digits
+        ("The contract was signed on 12 April '98.", []),
+        ("It opened on April 12, ’98 in Baku.", []),
+        ("It opened in April ’98.", []),
+        ("It opened on April 12 in Baku.", ["2025-04-12"]),
+        # "by mid-2026" was 2026 itself: a limit, as "by 2026" is
+        ("Work ends by mid-2026, the rest by early 2027.", ["[..2026]", "[..2027]"]),
+        ("By late 2026 it will open; it opened in mid-2024.", ["[..2026]", "2024"]),
+    ],
+)
+def test_a_two_digit_year_and_a_limit_in_part_of_a_year(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 23))] == dates

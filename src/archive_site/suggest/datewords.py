@@ -106,7 +106,9 @@ def _ending(pattern: re.Pattern[str], text: str, end: int | None = None) -> re.M
 
 _BEFORE_NOT_YEAR = re.compile(
     # (a number's comma has no space after it: "1,2019"; "in 2004, 2006 and 2008" are years)
-    r"(?:[$€£¥#§]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|[\d.]|,(?!\s)"
+    # (not "c. 1920", "ca. 1950": circa, see _ABOUT)
+    r"(?:[$€£¥#§]|\bNo\.?|\bpage|\bp\.|\bpp\.|\bnumber|\bflight|\bResolution|\d"
+    r"|(?<!\b[Cc])(?<!\b[Cc]a)\.|,(?!\s)"
     r"|\bUS\$"
     # a number that names a thing, not a time: "Article 2019", "route 2024", "ISBN ..."
     r"|\b(?:article|art\.|section|sec\.|clause|chapter|paragraph|rule|route|bus|room|gate"
@@ -637,6 +639,9 @@ def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, s
 # --- the grammar, most specific first --------------------------------------------------
 
 _REL = r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
+#: A year written in two digits after a day or a month: "12 April '98", "in April ’98"
+#: (which century's the words do not say: the day is not read as one of no year).
+_YY = r",?\s*['’‘]\d\d\b"
 #: What joins the two ends of a range of days: a dash, or "to", "until", "through" (and
 #: "and" after "between", see :data:`_DAYS_MONTH_FIRST`).
 _TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)"
@@ -685,8 +690,8 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
         (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
-        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d)", _no_year),
-        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d)", _no_year),
+        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d|{_YY})", _no_year),
+        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d|{_YY})", _no_year),
         (rf"\b{_REL}\s+year\b", _rel_year),
         (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
         (rf"\b{_REL}\s+month\b", _rel_month_word),
@@ -709,7 +714,7 @@ GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
         ),
         (
             rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
-            rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d)",
+            rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
             _month_alone,
         ),
         (rf"\b(?P<y>{_Y})\b", _year),
@@ -856,7 +861,8 @@ _BY = re.compile(
     r"|\b[Bb]is(?:\s+Ende)?"
     # French "d'ici 2030", "d'ici à 2027", "d'ici la fin de 2026"; Russian "к 2030 году"
     r"|\b[Dd]['’]ici(?:\s+(?:à|a))?(?:\s+la\s+fin\s+(?:de|d['’]))?|(?<!\w)[Кк])"
-    r"\s+(?:the\s+(?:year\s+)?)?$"
+    # "by mid-2026", "by early 2027", "by late 2026": on or before that year's end too
+    r"(?:\s+(?:the\s+(?:year\s+)?)?|\s+(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\s+|-))$"
 )
 
 
@@ -869,6 +875,33 @@ def _bounded(read: tuple[str, str, bool], before: str, words: str) -> tuple[str,
     if "/" in edtf or "~" in edtf or limit is None:
         return read
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
+
+
+#: Words that make a date approximate: "circa 2015", "c. 1920", "around 2010", "about 2008",
+#: "approximately 2012", "roughly 2000"; "около 2010 года", "примерно в 2010 году",
+#: "vers 2010", "environ", "um 2010", "etwa", "hacia 2010", "alrededor de", "cerca de",
+#: "intorno al 2010", "por volta de 2010", "yaklaşık", "təxminən".
+_ABOUT = re.compile(
+    r"(?<![^\W\d_])(?:[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
+    r"|[Ss]ome\s*time\s+around|in\s+or\s+around"
+    r"|[Оо]коло|[Пп]римерно|[Пп]риблизительно|[Vv]ers|[Ee]nviron|[Aa]ux\s+alentours\s+de"
+    r"|[Uu]m|[Ee]twa|[Uu]ngefähr|[Zz]irka|[Hh]acia|[Aa]lrededor\s+de|[Aa]proximadamente"
+    r"|[Cc]erca\s+de|[Ee]n\s+torno\s+a|[Ii]ntorno\s+al|[Pp]or\s+volta\s+de|[Ee]m\s+torno\s+de"
+    r"|[Yy]aklaşık|[Tt]əxminən)"
+    # a preposition or article between: "around the year 2010", "примерно в 2010", "en 2010"
+    r"(?:\s+(?:the\s+year|in|в|en|in\s+the\s+year))?\s+$"
+)
+
+
+def _approximate(read: tuple[str, str, bool], before: str) -> tuple[str, str, bool]:
+    """``read`` as the approximate date it is when the words just before it (``before``)
+    say so ("circa 2015", "around 2010": ``2015~``), never the date itself, which the text
+    does not give; a range, a limit or a date already approximate as it is."""
+    edtf, basis, inferred = read
+    about = _ending(_ABOUT, before)
+    if about is None or any(c in edtf for c in "/~?[]"):
+        return read
+    return f"{edtf}~", f"{basis}; '{about[0].strip()}': about then", inferred
 
 
 def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bool:
@@ -926,6 +959,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
             read = handler(near, local)
             if read is None or (read[2] and _said_earlier(near.string, *near.span(), published)):
                 continue
+            read = _approximate(read, near.string[: near.start()])
             read = _bounded(read, near.string[: near.start()], m[0])
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
