@@ -6789,3 +6789,75 @@ def test_a_social_pages_counters_are_furniture(line: str, kind: str | None) -> N
     start = time.perf_counter()
     assert promotion(line) == kind
     assert time.perf_counter() - start < 0.5
+
+
+_DISAGREEING_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Rail link delayed | Caspian Post</title>
+{meta}
+</head><body><article><h1>Rail link delayed</h1>
+<p>{stamp}</p>
+<p>The rail link between Baku and Tbilisi will be delayed until next year, officials said.</p>
+<p>Work had resumed after a pause, and the contractor expects to finish the line soon.</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "stamp", "warned"),
+    [
+        # audit 61: a page whose metadata and printed date are a year apart, or a day apart
+        # at times no zone makes one moment, was dated by its metadata without a word
+        (
+            '<meta property="article:published_time" content="2024-04-23T10:00:00+04:00">',
+            "23 April 2025",
+            "the page prints 2025-04-23 as its date, its metadata 2024-04-23 (line 3)",
+        ),
+        (
+            '<meta property="article:published_time" content="2025-04-23T09:00:00+04:00">',
+            "Published: April 22, 2025 08:00",
+            "the page prints 2025-04-22 as its date, its metadata 2025-04-23 (line 3)",
+        ),
+        (
+            '<meta property="article:published_time" content="2025-04-23T09:00:00+04:00">',
+            "April 22, 2025 10:00 (UTC+04:00)",
+            "the page prints 2025-04-22 as its date",
+        ),
+        # ...not when one moment is told in two zones: the outlet's day and UTC's, or the
+        # day a zone west of the metadata's has (23:30 in Chicago is the 24th in UTC)
+        (
+            '<meta property="article:published_time" content="2025-04-23T23:30:00-05:00">',
+            "April 24, 2025",
+            None,
+        ),
+        (
+            '<meta property="article:published_time" content="2025-04-23T21:30:00Z">',
+            "April 24, 2025 06:30 JST",
+            None,
+        ),
+        (
+            '<meta property="article:published_time" content="2025-04-24T00:30:00+04:00">',
+            "April 23, 2025 20:40 GMT",
+            None,
+        ),
+        # ...nor when they agree, nor under an update's stamp
+        ('<meta property="article:published_time" content="2025-04-23">', "23 April 2025", None),
+        (
+            '<meta property="article:published_time" content="2025-04-23T09:00:00+04:00">',
+            "Updated: April 25, 2025 10:15",
+            None,
+        ),
+    ],
+)
+def test_a_printed_date_the_metadata_s_cannot_be_is_a_warning(
+    meta: str, stamp: str, warned: str | None
+) -> None:
+    reading, problems = read_page(_DISAGREEING_PAGE.format(meta=meta, stamp=stamp))
+    assert problems == []
+    found = [(line, note) for line, note in reading.notes if "the page prints" in note]
+    if warned is None:
+        assert found == []
+        return
+    ((line, note),) = found
+    assert line == 5 and note.startswith(warned)
+    assert "the metadata's kept" in note and "overrides: [published]" in note
+    assert fields(reading)["published"] == meta.split('content="')[1][:10]

@@ -77,6 +77,7 @@ from .stamps import (
     before_changed,
     find_published_stamp,
     labelled,
+    other_calendar,
     parse_published,
     parse_stamp,
     says_changed,
@@ -227,6 +228,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _own_item(page, body, fields)
+        _printed_otherwise(page, (opening, second, body[-1].line), fields, notes)
         _stamp_date(page, (opening, second, body[-1].line), fields, notes)
         _head_byline(page, opening, fields)
         _header_agency(page, opening, second, fields)
@@ -1881,18 +1883,12 @@ def _stamp_date(
     (after a standfirst), one that says it is the publication's, or has a time (a date
     alone there may head a section: "3 July 2024"). ``lines``: ``first``, ``second`` and
     the line of the text's last paragraph (see :func:`_entries_of`)."""
-    first, second, last = lines
-    head = _headline(page, fields)
-    if ("published" in fields and "time" in fields) or head is None:
+    _, _, last = lines
+    if "published" in fields and "time" in fields:
         return
     known = fields["published"].value if "published" in fields else None
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    under, above = _around_headline(page, head, second)
-    names = _credited(fields)
-    for text, line in [*under, *above]:
-        stamp = _near_stamp(text, line > first, (text, line) in above, names)
-        if stamp is None or furniture.holding(_key(text)):
-            continue
+    for stamp, line in _head_stamps(page, lines, fields, furniture):
         if known is not None and (stamp.date != known or stamp.time is None):
             continue  # the metadata's day alone: a stamp of that day may tell its time
         entries = _entries_of(page, stamp, (line, last), furniture)
@@ -1903,6 +1899,85 @@ def _stamp_date(
         if stamp is not None and (note := stamp.weekday_note()) is not None:
             notes.append((line, note))
         return
+
+
+def _head_stamps(
+    page: PageScan, lines: tuple[int, int, int], fields: dict[str, Field], furniture: _Texts
+) -> Iterator[tuple[Stamp, int]]:
+    """The publication's stamps near the headline, each with its line, in the order
+    :func:`_stamp_date` reads them (``lines``: see there), none in the page's furniture."""
+    first, second, _ = lines
+    head = _headline(page, fields)
+    if head is None:
+        return
+    under, above = _around_headline(page, head, second)
+    names = _credited(fields)
+    for text, line in [*under, *above]:
+        stamp = _near_stamp(text, line > first, (text, line) in above, names)
+        if stamp is not None and not furniture.holding(_key(text)):
+            yield stamp, line
+
+
+#: How far apart two statements of one publication's moment may be and still be one (a
+#: system's time of saving it and the time it prints).
+_SLACK = dt.timedelta(hours=2)
+#: How far from UTC the zones clocks keep are, west and east (UTC-12:00 to UTC+14:00): a
+#: day or a time given in no zone is a moment within them.
+_WEST, _EAST = dt.timedelta(hours=12), dt.timedelta(hours=14)
+
+
+def _utc_span(day: str, time: str | None, zone: str | None) -> tuple[dt.datetime, dt.datetime]:
+    """The earliest and the latest moments, in UTC (naive), that a day, with its time and
+    its zone if given, may be."""
+    start = dt.datetime.fromisoformat(f"{day}T{time or '00:00'}")
+    if time is not None and zone is not None:
+        moment = _moment(day, time, zone)
+        if moment is not None:
+            at = moment.astimezone(dt.UTC).replace(tzinfo=None)
+            return at, at
+    end = start if time is not None else start + dt.timedelta(days=1)
+    return start - _EAST, end + _WEST
+
+
+def _printed_otherwise(
+    page: PageScan,
+    lines: tuple[int, int, int],
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+) -> None:
+    """A warning when the page's metadata gives a publication day (and time) that the stamp
+    the page prints near its headline cannot be in any zone: a day or more apart ("Published:
+    April 22, 2025 08:00" under a ``datePublished`` of 23 April, 09:00 +04:00; "23 April 2025"
+    under one of 2024). The metadata's is kept (one of them is wrong: the archivist says
+    which); not a live blog's first entry's stamp, nor an update's (never read)."""
+    said = fields.get("published")
+    if said is None or not _ISO_DAY().fullmatch(said.value):
+        return
+    if other_calendar(int(said.value[:4])) is not None:
+        return  # another calendar's day, told apart (see :func:`.stamps.gregorian`)
+    furniture = _Texts([_key(t) for t in page.furniture_text])
+    found = next(_head_stamps(page, lines, fields, furniture), None)
+    if found is None or found[0].date == said.value:
+        return
+    stamp, line = found
+    if _entries_of(page, stamp, (line, lines[2]), furniture) is not None:
+        return  # a live blog's first entry's
+    time, zone = (fields[k].value if k in fields else None for k in ("time", "timezone"))
+    ours = _utc_span(said.value, time, zone)
+    theirs = _utc_span(stamp.date, stamp.time, stamp.timezone)
+    if ours[1] + _SLACK >= theirs[0] and theirs[1] + _SLACK >= ours[0]:
+        return  # one moment, told in two zones (or close enough to be)
+    notes.append(
+        (
+            line,
+            f"the page prints {stamp.date} as its date, its metadata {said.value} (line "
+            f"{said.line}): the metadata's kept; one of them is wrong (if the printed one is "
+            "right, give it as 'published' with 'overrides: [published]')",
+        )
+    )
+
+
+_ISO_DAY = later(r"\d{4}-\d{2}-\d{2}")
 
 
 def _entries_of(
