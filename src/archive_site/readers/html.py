@@ -1888,12 +1888,13 @@ def _stamp_date(
         return
     known = fields["published"].value if "published" in fields else None
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    for stamp, line in _head_stamps(page, lines, fields, furniture):
-        if known is not None and (stamp.date != known or stamp.time is None):
+    for near, line in _head_stamps(page, lines, fields, furniture):
+        if known is not None and (near.date != known or near.time is None):
             continue  # the metadata's day alone: a stamp of that day may tell its time
-        entries = _entries_of(page, stamp, (line, last), furniture)
+        stamp: Stamp | None = near
+        entries = _entries_of(page, near, (line, last), furniture)
         if entries is not None:  # a live blog's: its first entry's, not the page's
-            stamp = Stamp(stamp.date) if {e.date for e in entries} == {stamp.date} else None
+            stamp = Stamp(near.date) if {e.date for e in entries} == {near.date} else None
         for key, value in stamp.fields() if stamp is not None else []:
             fields.setdefault(key, Field(value, line))  # ("published" is not there, or is it)
         if stamp is not None and (note := stamp.weekday_note()) is not None:
