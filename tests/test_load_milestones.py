@@ -17,6 +17,7 @@ from archive_site.load.milestones import (
     check_topics,
     parse_date,
     unknown,
+    unsourced_exactness,
     unsourced_precision,
 )
 from archive_site.model import Milestone, Published, Source
@@ -369,3 +370,23 @@ def test_an_unknown_id_written_as_a_name_names_the_id_it_reads_as() -> None:
         "unknown entity 'Middle Corridor' (did you mean 'middle-corridor'?"
     )
     assert unknown_entity("Baku", known) == "unknown entity 'Baku' (see entities.yaml)"
+
+
+def test_an_exact_date_its_quotes_say_is_about_then_is_a_warning() -> None:
+    """Audit 61: "2010" backed only by "handled 5 million tonnes circa 2010" was shown as
+    2010, not c. 2010, without a word: the date claimed a certainty its source does not give."""
+    about = _quoted("The port handled about 5 million tonnes circa 2010.")
+    message = unsourced_exactness(parse_edtf("2010"), None, about)
+    assert message == (
+        "the quotes say it is about then ('circa 2010'), the date that it is exact: write "
+        "'2010~', or say how it is known in 'date_note:'"
+    )
+    for said in ("It opened around 2010.", "Построен примерно в 2010 году.", "Vers 2010."):
+        assert unsourced_exactness(parse_edtf("2010"), None, _quoted(said)) is not None
+    # approximate already, a note, a quote stating the year plainly too, a range, a bound
+    assert unsourced_exactness(parse_edtf("2010~"), None, about) is None
+    assert unsourced_exactness(parse_edtf("2010"), "The port's records", about) is None
+    plain = _quoted("It opened around 2010.", "The port opened in 2010.")
+    assert unsourced_exactness(parse_edtf("2010"), None, plain) is None
+    assert unsourced_exactness(parse_edtf("2010/2012"), None, about) is None
+    assert unsourced_exactness(parse_edtf("2010"), None, _quoted("Talks about 2011.")) is None

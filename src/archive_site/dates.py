@@ -54,6 +54,22 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 #: A regular-expression fragment matching one month name (match case-insensitively
 #: only where lower-case month names are wanted; "may" is also a verb).
+#: Words just before a date that make it approximate ("circa 2015", "c. 1920", "around
+#: 2010", "about 2008", "approximately 2012", "roughly 2000"; "около 2010 года", "примерно в
+#: 2010 году", "vers 2010", "environ", "um 2010", "etwa", "hacia 2010", "alrededor de",
+#: "cerca de", "intorno al 2010", "por volta de 2010", "yaklaşık", "təxminən"), and the
+#: space after them: a pattern to be anchored after it, where the date begins.
+APPROXIMATELY = (
+    r"(?<![^\W\d_])(?:[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
+    r"|[Ss]ome\s*time\s+around|in\s+or\s+around"
+    r"|[Оо]коло|[Пп]римерно|[Пп]риблизительно|[Vv]ers|[Ee]nviron|[Aa]ux\s+alentours\s+de"
+    r"|[Uu]m|[Ee]twa|[Uu]ngefähr|[Zz]irka|[Hh]acia|[Aa]lrededor\s+de|[Aa]proximadamente"
+    r"|[Cc]erca\s+de|[Ee]n\s+torno\s+a|[Ii]ntorno\s+al|[Pp]or\s+volta\s+de|[Ee]m\s+torno\s+de"
+    r"|[Yy]aklaşık|[Tt]əxminən)"
+    # a preposition or article between: "around the year 2010", "примерно в 2010"
+    r"(?:\s+(?:the\s+year|in|в|en|in\s+the\s+year))?\s+"
+)
+
 MONTH_PATTERN = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"

@@ -19,6 +19,7 @@ from .. import urls
 from ..cache import RecordCache, digest
 from ..config import primary_language
 from ..dates import (
+    APPROXIMATELY,
     MONTHS,
     MONTHS_READ_IN,
     DateError,
@@ -132,6 +133,34 @@ def unsourced_precision(
                 "then shown as inferred), or give only what the quotes state"
             )
     return None
+
+
+#: Words that make the date after them approximate: "circa 2010" (see :data:`.dates.APPROXIMATELY`).
+_APPROXIMATE = later(rf"{APPROXIMATELY}$")
+
+
+def unsourced_exactness(
+    date: DateSpec | None, date_note: str | None, sources: Sequence[Source]
+) -> str | None:
+    """What the quotes say of a date given as exact, a single one, when each time they
+    state its year they say it is about then ("circa 2010", "around 2010"), and no note
+    says how it is known exactly: ``2010`` backed by "circa 2010" claims a certainty its
+    sources do not give, which ``2010~`` does not."""
+    if date is None or date_note or not sources or date.kind != "single":
+        return None
+    d = date.anchor
+    if d.approximate or d.uncertain:
+        return None
+    quotes = " ".join(s.quote for s in sources)
+    stated = [m.start() for m in re.finditer(rf"(?<!\d)0*{d.year}(?!\d)", quotes)]
+    about = [_APPROXIMATE().search(quotes, max(0, at - 64), at) for at in stated]
+    if not about or None in about:
+        return None
+    said = f"{about[0][0].strip() if about[0] else ''} {d.year}"
+    return (
+        f"the quotes say it is about then ('{said}'), the date that it is exact: write "
+        f"'{d.iso}~', or say how it is known in 'date_note:'"
+    )
 
 
 def _dated_ends(date: DateSpec) -> list[tuple[str, PartialDate]]:
@@ -255,6 +284,8 @@ def _check_sources(
         if all_read and not sourced and readable
         else None
     )
+    if unsourced is None and all_read and not sourced:
+        unsourced = unsourced_exactness(date, date_note, sources)
     if unsourced is not None:
         rec.problems.warning(rec.display, rec.key_line("date"), f"date: {unsourced}")
 

@@ -23,7 +23,14 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from ..config import primary_language
-from ..dates import MONTH_PATTERN, MONTHS, OTHER_MONTH_PATTERN, month_in, month_number
+from ..dates import (
+    APPROXIMATELY,
+    MONTH_PATTERN,
+    MONTHS,
+    OTHER_MONTH_PATTERN,
+    month_in,
+    month_number,
+)
 from ..patterns import later
 
 _M = MONTH_PATTERN
@@ -877,20 +884,8 @@ def _bounded(read: tuple[str, str, bool], before: str, words: str) -> tuple[str,
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
 
 
-#: Words that make a date approximate: "circa 2015", "c. 1920", "around 2010", "about 2008",
-#: "approximately 2012", "roughly 2000"; "около 2010 года", "примерно в 2010 году",
-#: "vers 2010", "environ", "um 2010", "etwa", "hacia 2010", "alrededor de", "cerca de",
-#: "intorno al 2010", "por volta de 2010", "yaklaşık", "təxminən".
-_ABOUT = re.compile(
-    r"(?<![^\W\d_])(?:[Cc]irca|[Cc]\.|[Cc]a\.|[Aa]round|[Aa]bout|[Aa]pproximately|[Rr]oughly"
-    r"|[Ss]ome\s*time\s+around|in\s+or\s+around"
-    r"|[Оо]коло|[Пп]римерно|[Пп]риблизительно|[Vv]ers|[Ee]nviron|[Aa]ux\s+alentours\s+de"
-    r"|[Uu]m|[Ee]twa|[Uu]ngefähr|[Zz]irka|[Hh]acia|[Aa]lrededor\s+de|[Aa]proximadamente"
-    r"|[Cc]erca\s+de|[Ee]n\s+torno\s+a|[Ii]ntorno\s+al|[Pp]or\s+volta\s+de|[Ee]m\s+torno\s+de"
-    r"|[Yy]aklaşık|[Tt]əxminən)"
-    # a preposition or article between: "around the year 2010", "примерно в 2010", "en 2010"
-    r"(?:\s+(?:the\s+year|in|в|en|in\s+the\s+year))?\s+$"
-)
+#: The words before a date that make it approximate (see :data:`.dates.APPROXIMATELY`).
+_ABOUT = re.compile(rf"{APPROXIMATELY}$")
 
 
 def _approximate(read: tuple[str, str, bool], before: str) -> tuple[str, str, bool]:
