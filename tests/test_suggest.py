@@ -1153,3 +1153,28 @@ def test_an_approximate_date_is_suggested_as_approximate(
 )
 def test_a_two_digit_year_and_a_limit_in_part_of_a_year(sentence: str, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 23))] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # audit 61: "4月23日至25日" (from 23 to 25 April) was the 23rd alone, one day of
+        # three; Japanese writes the range with "〜"
+        ("论坛于4月23日至25日举行。", [("2025-04-23/2025-04-25", True)]),
+        ("论坛于2025年4月23日～25日举行。", [("2025-04-23/2025-04-25", False)]),
+        ("论坛将于4月30日至5月2日举行。", [("2025-04-30/2025-05-02", True)]),
+        ("会议于2024年12月30日至1月2日举行。", [("2024-12-30/2025-01-02", False)]),
+        ("フォーラムは4月23日〜25日に開かれた。", [("2025-04-23/2025-04-25", True)]),
+        # ...and what held: a day, a day of no year, a lunar calendar's range (none)
+        (
+            "双方于2025年4月22日签署协议。4月20日抵达。",
+            [("2025-04-22", False), ("2025-04-20", True)],
+        ),
+        ("农历4月23日至25日举行。", []),
+    ],
+)
+def test_a_range_of_days_in_chinese_and_japanese(
+    sentence: str, dates: list[tuple[str, bool]]
+) -> None:
+    found = find_dates(sentence, dt.date(2025, 4, 23), "ja" if "フ" in sentence else "zh")
+    assert [(d.edtf, d.inferred) for d in found] == dates

@@ -275,8 +275,9 @@ def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 def _named_month(g: Mapping[str, str | None], end: str) -> int | None:
     """The month a range names at its ``end`` ("1" or "2"), if it names one there."""
-    english, other = f"m{end}", f"om{end}"
-    return month_in(g, english, other, "") if g.get(english) or g.get(other) else None
+    english, other, number = f"m{end}", f"om{end}", f"mo{end}"
+    named = g.get(english) or g.get(other) or g.get(number)
+    return month_in(g, english, other, number) if named else None
 
 
 def _from_to(g: Mapping[str, str | None]) -> tuple[int, int, int, int]:
@@ -304,6 +305,20 @@ def _days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     year = int(m["y"])
     a, b = _day(year - int(m2 < m1), m1, d1), _day(year, m2, d2)
     if a is None or b is None:
+        return None
+    return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
+
+
+def _cjk_days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A range of days as Chinese and Japanese write it, its year, if any, before it
+    ("2024年12月30日至2025年1月2日" aside: "4月23日至25日", "2025年4月23日～25日"): the
+    year is its first day's, and the next one's too unless its month comes before."""
+    if m["y"] is None:
+        return _days(m, c)
+    m1, d1, m2, d2 = _from_to(m.groupdict())
+    year = int(m["y"])
+    a, b = _day(year, m1, d1), _day(year + int(m2 < m1), m2, d2)
+    if a is None or b is None or b <= a:
         return None
     return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
 
@@ -831,6 +846,13 @@ OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
             rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
             rf"(?P<y>{_Y})\b",
             _full,
+        ),
+        # a range of days: "4月23日至25日", "2025年4月23日～25日", "4月30日至5月2日"
+        (
+            rf"{_SOLAR}(?<![\d年月])(?:(?P<y>{_Y})\s*年\s*)?(?P<mo1>1[0-2]|0?[1-9])\s*月\s*"
+            rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*+日?\s*(?:至|到|[-–—~～〜])\s*"
+            rf"(?:(?P<mo2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>[12]\d|3[01]|0?[1-9])\s*日",
+            _cjk_days,
         ),
         (
             rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
