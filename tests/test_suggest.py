@@ -917,7 +917,7 @@ def test_the_words_before_a_date_are_read_back_from_it(monkeypatch: pytest.Monke
             widths.append(min(endpos, len(text)) - pos)
             return self.pattern.search(text, pos, endpos)
 
-    for name in ("_BEFORE_NOT_YEAR", "_PART_OF_YEAR", "_BY", "_WEEKDAY_BEFORE"):
+    for name in ("_BEFORE_NOT_YEAR", "_PART_OF_YEAR", "_BY", "_WEEKDAY_BEFORE", "_ABOUT"):
         monkeypatch.setattr(datewords, name, Spy(getattr(datewords, name)))
     found = find_dates("© 2025 " * 500 + "by 2030, on Monday, April 28.", dt.date(2025, 4, 23))
     assert [d.edtf for d in found[-2:]] == ["[..2030]", "2025-04-28"]

@@ -201,7 +201,7 @@ def _unstated(d: PartialDate, quotes: str) -> str | None:
 
 #: Parts of a year the quotes may name, and the months they run from and to.
 _PERIODS = tuple(
-    (re.compile(pattern, re.IGNORECASE), first, last)
+    (later(pattern, re.IGNORECASE), first, last)
     for pattern, first, last in (
         (r"\b(?:first|1st)\s+half\b|\bH1\b", 1, 6),
         (r"\b(?:second|2nd|latter)\s+half\b|\bH2\b", 7, 12),
@@ -215,7 +215,7 @@ _PERIODS = tuple(
 
 def _period_ends(quotes: str) -> set[int]:
     """The months the parts of a year the quotes name run from and to."""
-    return {m for p, first, last in _PERIODS if p.search(quotes) for m in (first, last)}
+    return {m for p, first, last in _PERIODS if p().search(quotes) for m in (first, last)}
 
 
 def after_every_source(

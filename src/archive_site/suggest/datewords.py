@@ -65,7 +65,8 @@ _NUMBER_WORDS = {
         start=1,
     )
 } | {"a": 1, "thirty": 30, "forty": 40, "fifty": 50}
-_FUTURE = re.compile(
+#: The words of a verb of the future (read with case ignored: see :data:`_FUTURE_VERB`).
+_FUTURE = (
     r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
     # what one looks to now, in the present: "we expect loadings to resume in May"
     r"|expects?|intends?|anticipates?"
@@ -84,8 +85,7 @@ _FUTURE = re.compile(
     # scheduled" (预定), in simplified and in traditional characters (將於, 預計: Taiwan's,
     # Hong Kong's); "will stay until" (将停留至); Japanese: "is scheduled" (予定)
     r"|[将將](?:于|於|在|要|会|會|停留至|持续至|持續至|延续至|延續至)|即[将將]|[预預][计計定]"
-    r"|[计計][划劃]于|[计計][划劃]於|予定",
-    re.I,
+    r"|[计計][划劃]于|[计計][划劃]於|予定"
 )
 _UNIT_AFTER = later(
     r"\s*(?:%|percent\b|per\s+cent\b|tons?\b|tonnes?\b|people\b|persons\b|participants\b|km\b|"
@@ -177,7 +177,7 @@ _PAST = later(
 _UNTIL = later(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = later(
-    rf"(?<!been\s)(?:{_FUTURE.pattern})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
+    rf"(?<!been\s)(?:{_FUTURE})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
     re.IGNORECASE,
 )
 
