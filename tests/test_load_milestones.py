@@ -15,6 +15,7 @@ from archive_site.load.milestones import (
     check_source_article,
     check_status,
     check_topics,
+    dated_twice,
     parse_date,
     unknown,
     unsourced_exactness,
@@ -390,3 +391,32 @@ def test_an_exact_date_its_quotes_say_is_about_then_is_a_warning() -> None:
     assert unsourced_exactness(parse_edtf("2010"), None, plain) is None
     assert unsourced_exactness(parse_edtf("2010/2012"), None, about) is None
     assert unsourced_exactness(parse_edtf("2010"), None, _quoted("Talks about 2011.")) is None
+
+
+def _milestone(id_: str, date: str, line: int, *quotes: tuple[str, int, int]) -> Milestone:
+    sources = tuple(
+        Source("a", "q", para, start, start + 10, line=line + 5 + n)
+        for n, (para, start, _) in enumerate(quotes)
+    )
+    return Milestone(id_, parse_edtf(date), id_, "s", ("t",), (), sources, line=line)
+
+
+def test_one_passage_dated_twice_by_two_milestones_is_a_warning() -> None:
+    """Audit 61: three milestones quoting "The ferry resumed service on April 20, 2025",
+    dated 2025-04-20, 2025-04-20 and 2025-04, were three events on the timeline, without a
+    word: one event made three, dated twice."""
+    day = _milestone("ferry-resumes", "2025-04-20", 1, ("p1", 0, 0))
+    again = _milestone("ferry-back", "2025-04-20", 10, ("p2", 5, 0), ("p1", 0, 0))
+    month = _milestone("ferry-april", "2025-04", 20, ("p1", 0, 0))
+    found = dated_twice([month, again, day])
+    said = (
+        "date: the milestone 'ferry-resumes' quotes these words too, dated 20 April 2025: one "
+        "event dated twice? Merge them (the sources of each in one), or quote of each the "
+        "words that tell its own event"
+    )
+    assert found == [(16, said), (25, said)]
+    # words telling two events at dates apart, other words, a bound: no warning
+    later = _milestone("ferry-expands", "2025-05", 30, ("p1", 0, 0))
+    other = _milestone("ferry-other", "2025-04-20", 40, ("p1", 20, 0))
+    bound = _milestone("ferry-by", "[..2025-04-30]", 50, ("p1", 0, 0))
+    assert dated_twice([day, later, other, bound]) == []

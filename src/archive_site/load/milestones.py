@@ -508,7 +508,50 @@ def load_milestones(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
     check_former_ids(milestones, seen, former_lines(records), (display, problems))
+    for line, message in dated_twice(milestones):
+        problems.warning(display, line, message)
     return milestones
+
+
+def _days_of(date: DateSpec) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
+    """The first and the last day a date may be, when it is one or an interval of two ends
+    (a bound, or an open interval, has no last day)."""
+    if date.kind not in ("single", "interval") or date.start is None:
+        return None
+    if date.kind == "interval" and date.end is None:
+        return None
+    return date.start.first_day(), (date.end or date.start).last_day()
+
+
+def _within(a: DateSpec, b: DateSpec) -> bool:
+    """Whether one of two dates lies within the other (or they are one)."""
+    x, y = _days_of(a), _days_of(b)
+    if x is None or y is None:
+        return False
+    return (x[0] <= y[0] and y[1] <= x[1]) or (y[0] <= x[0] and x[1] <= y[1])
+
+
+def dated_twice(milestones: Sequence[Milestone]) -> list[tuple[int, str]]:
+    """A warning, on the source's line, for a milestone quoting the very words an earlier
+    one in the file quotes when one's date lies within the other's (the same day; a day and
+    its month): one event made two milestones, dated twice (20 April 2025, and April 2025,
+    of "The ferry resumed service on April 20, 2025"). Words telling two events at dates
+    apart ("opened in 2019 and expanded in 2021") are no such thing."""
+    first: dict[tuple[str, str, int, int], Milestone] = {}
+    out: list[tuple[int, str]] = []
+    for m in sorted(milestones, key=lambda m: (m.line, m.id)):
+        for s in m.sources:
+            other = first.setdefault((s.article, s.paragraph, s.start, s.end), m)
+            if other.id != m.id and _within(other.date, m.date):
+                out.append((s.line, _DATED_TWICE.format(other.id, other.date.display())))
+                break  # (one warning a milestone)
+    return out
+
+
+_DATED_TWICE = (
+    "date: the milestone '{}' quotes these words too, dated {}: one event dated twice? Merge "
+    "them (the sources of each in one), or quote of each the words that tell its own event"
+)
 
 
 _KIND = "milestones"
