@@ -220,16 +220,24 @@ def _recaptured(content: Path) -> None:
 
 
 def _quoted_again(milestones: Path, copies: int) -> None:
-    """Append ``copies`` of the first milestone of ``milestones``, each its own id and
-    title, quoting the same passage."""
+    """Append ``copies`` of the first milestone of ``milestones``, each its own id, title
+    and date (a month of its year apart from the first's, by the archivist's reading: one
+    passage telling several events, not one event dated twice), quoting the same passage."""
     text = milestones.read_text(encoding="utf-8")
     first = text[: text.index("\n- id: ") + 1]
     ident = first.split()[2]
+    year, month = re.search(r'(?m)^  date: "(\d{4})-(\d\d)"$', first).groups()  # type: ignore[union-attr]
+    months = [m for m in range(1, 13) if m != int(month)]
     again = [
         re.sub(
-            r'(?m)^  title: ("?)',
-            lambda m, n=n: f"  title: {m[1]}Again {n}, ",  # type: ignore[misc]
-            first.replace(f"- id: {ident}\n", f"- id: {ident}-again-{n}\n", 1),
+            r'(?m)^  date: "\d{4}-\d\d"$',
+            f'  date: "{year}-{months[n - 1]:02d}"\n  date_note: "The archivist\'s own reading."',
+            re.sub(
+                r'(?m)^  title: ("?)',
+                lambda m, n=n: f"  title: {m[1]}Again {n}, ",  # type: ignore[misc]
+                first.replace(f"- id: {ident}\n", f"- id: {ident}-again-{n}\n", 1),
+                count=1,
+            ),
             count=1,
         )
         for n in range(1, copies + 1)
