@@ -64,6 +64,11 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 #: Longest id chosen from the date, outlet and title (cut at a word boundary).
 MAX_ID_LENGTH = 60
+#: Longest share of it the outlet's name takes, so that the title has room: a government's
+#: site names itself at length ("Official web-site of President of Azerbaijan Republic",
+#: "Ministry of Foreign Affairs of the People's Republic of China"), and its pages of one
+#: day would otherwise all have the one id.
+_OUTLET_ID_LENGTH = 28
 #: Words an id should not end on once it has been cut short.
 _TRAILING_WORDS = frozenset(
     "a an and as at by for from in is of on or the to with".split()  # noqa: SIM905
@@ -755,14 +760,30 @@ def _id_parts(reading: Reading, source: Path) -> tuple[list[str], str]:
     def slug(text: str) -> str:
         return slugify(text, replacements=_SLUG_REPLACEMENTS)
 
-    prefix = [slug(reading.fields[k].value) for k in ("published", "outlet") if k in reading.fields]
-    prefix = [p for p in prefix if p]
-    title = reading.fields.get("title")
+    fields = reading.fields
+    date, outlet = (slug(fields[k].value) if k in fields else "" for k in ("published", "outlet"))
+    title = fields.get("title")
     rest = slug(title.value if title is not None else source.stem)
-    for part in prefix:  # a file named "2025-04-21-aliyev.txt" already has the date
+    for part in (p for p in (date, outlet) if p):  # "2025-04-21-aliyev.txt" has the date
         if rest == part or rest.startswith(part + "-"):
             rest = rest[len(part) :].lstrip("-")
-    return prefix, rest
+    return [p for p in (date, _outlet_part(outlet)) if p], rest
+
+
+def _outlet_part(outlet: str) -> str:
+    """The outlet's slug cut between words to :data:`_OUTLET_ID_LENGTH` characters, not
+    ending on a word of :data:`_TRAILING_WORDS` (a first word longer than that cut itself)."""
+    if len(outlet) <= _OUTLET_ID_LENGTH:
+        return outlet
+    words = outlet.split("-")
+    kept = [words[0][:_OUTLET_ID_LENGTH]]
+    for word in words[1:]:
+        if len("-".join([*kept, word])) > _OUTLET_ID_LENGTH:
+            break
+        kept.append(word)
+    while len(kept) > 1 and kept[-1] in _TRAILING_WORDS:
+        kept.pop()
+    return "-".join(kept)
 
 
 def _cut(words: list[str], fixed: int) -> str:
