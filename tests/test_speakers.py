@@ -3,6 +3,7 @@ alone: who speaks is never more than the text marks."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -1029,3 +1030,57 @@ def test_a_teams_caption_file_s_voices_are_the_interview_s_speakers(
     article = load_archive(project_copy / "content").article("teams")
     assert article.format == "subtitles"
     assert article.paragraphs[1].text == "Ilham Aliyev: By 2027, yes. And more."
+
+
+def test_a_reporter_named_in_chinese_at_a_press_conference_is_no_answer() -> None:
+    """Walk 61: a Chinese foreign ministry press conference names its askers by their
+    outlets ("法新社记者：..."), its host by name ("林剑：..."). A Chinese name before a
+    full-width colon counts only when the interview knows it ("他说：" may open an answer's
+    sentence), so each reporter's question after the first ran on as the spokesperson's
+    answer. A name that is a reporter's, or opens a question, is a speaker no one names."""
+    source = blocks(
+        "总台央视记者：阿塞拜疆总统正在中国进行国事访问。你能否介绍访问成果？",
+        "林剑：两国元首宣布将中阿关系提升为全面战略伙伴关系。",
+        "他说：我们期待双方签署一系列合作文件。",  # an answer's sentence, as before
+        "法新社记者：有报道称双方讨论了中间走廊。",  # a reporter's, though it asks nothing
+        "林剑：建议你向主管部门询问。",
+        "彭博社：经阿塞拜疆的中欧班列有无时间表？",  # a question
+        "林剑：我目前没有掌握这方面的信息。",
+    )
+    out, notes = label_turns(source, frozenset({"记者"}), frozenset({"林剑"}))
+    assert turns(out) == [
+        ("body", None),
+        ("answer", 1),
+        ("answer", 1),
+        ("body", None),
+        ("answer", 2),
+        ("body", None),
+        ("answer", 3),
+    ]
+    assert [line for line, _ in notes] == [1, 4, 6]
+
+
+def test_a_chinese_press_conference_page_gives_no_question_to_its_spokesperson(
+    project_copy: Path,
+) -> None:
+    """The saved page of the press conference (fixture), said to be an interview of its
+    spokesperson: the reporters' questions are no one's, never the spokesperson's."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: lin-jian\n  name: Lin Jian\n  type: person\n  aliases: [林剑]\n")
+    page = Path(__file__).parent / "fixtures/pages/press-conference-zh-reporters.html"
+    shutil.copy(page, content / "articles/mfa.capture.html")
+    (content / "articles/mfa.meta.yaml").write_text(
+        "kind: interview\ninterviewer: xinhua\ninterviewee: lin-jian\n", encoding="utf-8"
+    )
+    art = load_archive(content).article("mfa")
+    said = [(p.text[:6], p.role, p.speaker) for p in art.paragraphs]
+    assert said == [
+        ("总台央视记者", "body", None),
+        ("林剑：今天上", "answer", "lin-jian"),
+        ("双方签署了共", "answer", "lin-jian"),
+        ("法新社记者：", "body", None),
+        ("林剑：中阿是", "answer", "lin-jian"),
+        ("彭博社记者：", "body", None),
+        ("林剑：我目前", "answer", "lin-jian"),
+    ]

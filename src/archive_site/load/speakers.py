@@ -23,7 +23,7 @@ from ..model import Entity, ParagraphRole
 from ..patterns import later
 from ..readers import Block
 from ..readers.base import label_of
-from ..readers.turns import Marker, marker_of, marker_role
+from ..readers.turns import Marker, is_question, marker_of, marker_role
 from ..text import normalise_text
 
 
@@ -126,12 +126,33 @@ def _labels_and_roles(
     marker_in = marker_of(blocks)  # (a bare "Q", as the White House marks a question)
     found = [label_of(b.text) or _bare_marker(b.text, marker_in) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
-    roles = [None if f is None else _role(f[0], asks, answers, sure=f[1]) for f in found]
+    roles = [
+        None if f is None else _role(f[0], asks, answers, sure=f[1] or _asker(f[0], b.text))
+        for b, f in zip(blocks, found, strict=True)
+    ]
     named = {r for label, r in zip(labels, roles, strict=True) if label and not marker_role(label)}
     return labels, [
         None if label and marker_role(label) and r in named and not _asked(b.text) else r
         for b, label, r in zip(blocks, labels, roles, strict=True)
     ]
+
+
+def _asker(label: str, text: str) -> bool:
+    """Whether a name in Chinese, Japanese or Korean that the interview does not know
+    (see :func:`..readers.base.label_of`: "他说：" may open an answer's sentence) surely names
+    a speaker, who asks: it names a reporter ("法新社记者：", "記者：", "기자:"), or its
+    paragraph is a question ("彭博社：...有无时间表？"). At a press conference, whose askers
+    are many and its transcript names by their outlets, the host's answer does not run on
+    over the next question."""
+    if _CJK_NAME().fullmatch(label) is None:
+        return False
+    return label.endswith(_REPORTER_WORDS) or is_question(text)
+
+
+#: The words for a reporter that end a name in Chinese, Japanese or Korean ("总台央视记者").
+_REPORTER_WORDS = ("记者", "記者", "기자")
+#: A name in Chinese, Japanese or Korean (see :func:`..readers.base.label_of`).
+_CJK_NAME = later(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]+")
 
 
 def _asked(text: str) -> bool:

@@ -227,9 +227,9 @@ def _bold_questions(blocks: list[Block], bold: Collection[str]) -> list[int] | N
     ]
     if runs and runs[0] == 0:  # a lead set in bold, the interview's introduction, before
         runs[0] = ends[0]  # its first question (the run's last paragraph), if it asks
-        if not _asks(blocks[ends[0]].text):
+        if not is_question(blocks[ends[0]].text):
             runs, ends = runs[1:], ends[1:]
-    asks = [_asks(blocks[m].text) for m in ends]
+    asks = [is_question(blocks[m].text) for m in ends]
     if len(runs) < 2 or not all(asks[:-1]) or any(m + 1 == len(blocks) for m in ends[:-1]):
         return None
     return runs if asks[-1] or _thanks(blocks[ends[-1]].text) else None
@@ -248,15 +248,17 @@ def asked_in_turns(blocks: list[Block], *, every: bool = False) -> bool:
     firsts: list[str] = list(
         {b.turn: b.text for b in reversed(blocks) if b.role == "question" and b.turn}.values()
     )[::-1]  # the paragraph each question's dash opens
-    asked = [t for t in firsts if _asks(t)]
+    asked = [t for t in firsts if is_question(t)]
     if not every:
         return bool(firsts) and 3 * len(asked) >= 2 * len(firsts)
     return (
-        bool(firsts) and all(map(_asks, firsts[:-1])) and (_asks(firsts[-1]) or _thanks(firsts[-1]))
+        bool(firsts)
+        and all(map(is_question, firsts[:-1]))
+        and (is_question(firsts[-1]) or _thanks(firsts[-1]))
     )
 
 
-def _asks(text: str) -> bool:
+def is_question(text: str) -> bool:
     """Whether a paragraph ends with a question mark (inside closing quotation marks too)."""
     return text.rstrip(" \"'”’»)").endswith(("?", "？", "؟"))
 
