@@ -1004,3 +1004,49 @@ def test_a_wikis_edit_links_are_no_words_of_its_headings() -> None:
     r, _ = read_page("pages/wiki-edit-section.html")
     assert ("History", "heading") in [(b.text, b.role) for b in r.blocks]
     assert not [t for t in texts(r) if "[edit]" in t or "edit ]" in t]
+
+
+def test_a_working_papers_classification_and_suggested_citation_are_furniture() -> None:
+    """Walk 61 (walk 60's SSRN page): "JEL Classification: F13, R41" and the "Suggested
+    Citation" box were paragraphs of the text after the abstract; they are the catalogue's
+    words, a tag list and a citation. The abstract stays."""
+    r, _ = read_page("pages/working-paper-catalogue.html")
+    kinds = {f.kind: f.text for f in r.furniture}
+    assert kinds["citation"].startswith("Suggested Citation:")
+    assert "JEL Classification: F13, R41" in [f.text for f in r.furniture if f.kind == "tags"]
+    assert not [t for t in texts(r) if t.startswith(("JEL", "Huseynova, Leyla and"))]
+    assert texts(r)[-1].startswith("The effect is larger for time-insensitive goods")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Keywords: Middle Corridor, transit fees, route choice",
+        "Ключевые слова: Средний коридор, паром",
+        "关键词：中间走廊；跨里海",
+    ],
+)
+def test_a_papers_keywords_set_as_a_paragraph_are_a_tag_list(paragraph: str) -> None:
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}<p>{paragraph}</p>{_AFTER}"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert paragraph not in texts(r)
+    assert ("tags", paragraph) in [(f.kind, f.text) for f in r.furniture]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Keywords: the ministry will publish its list of projects. Most are ports.",
+        "JEL: a name he gave the project, and kept",  # no codes
+    ],
+)
+def test_a_sentence_after_a_classification_label_stays_text(paragraph: str) -> None:
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}<p>{paragraph}</p>{_AFTER}"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert paragraph in texts(r)

@@ -127,6 +127,7 @@ _NEVER_TEXT = frozenset(
         "read-also",
         "tags",
         "affiliations",
+        "citation",
         "comments",
         "cookie-banner",
         "sidebar",
@@ -1812,6 +1813,14 @@ _YEAR = later(r"(?:1[89]|20)\d{2}")
 
 #: A paragraph of hashtags alone, three or more (two may be a banner's slogans, quoted).
 _HASHTAGS = later(r"#[^\W_][\w-]*(?:[\s,]+#[^\W_][\w-]*){2,}")
+#: A scholarly page's classification of the work, a list after its label: its keywords, no
+#: sentence ("Keywords: Middle Corridor, transit fees", "Ключевые слова: ...", "关键词：..."),
+#: or its JEL codes ("JEL Classification: F13, R41"): the catalogue's words, none of the text's.
+_CLASSIFIED = later(
+    r"(?i:key ?words|ключевые слова|açar sözlər|anahtar kelimeler|mots[- ]clés"
+    r"|schlüsselwörter|palabras clave|关键词|關鍵詞|キーワード)\s?[:：]\s?[^.!?。]{1,300}"
+    r"|JEL(?: (?i:classification|codes?))?\s?:\s?[A-Z]\d{1,2}(?:\s?[,;]\s?[A-Z]\d{1,2}){0,20}\.?"
+)
 
 
 def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | None:
@@ -1831,8 +1840,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "share"  # a count alone, a button's (The New York Times' comments, "87")
     if _PAGE_NUMBER().fullmatch(text) or _JUMP().fullmatch(text):  # a page's number, footer
         return "navigation"  # of a printed or exported document; where a story split goes on
-    if _HASHTAGS().fullmatch(text):  # "#MiddleCorridor #Logistics": a post's tags
-        return "tags"
+    if _HASHTAGS().fullmatch(text) or _CLASSIFIED().fullmatch(text):  # "#MiddleCorridor
+        return "tags"  # #Logistics": a post's tags; "JEL Classification: F13, R41"
     if first and read_byline([text]) is not None:
         return "byline"
     if disclaimer(text):  # an opinion section's note above its pieces, as below them

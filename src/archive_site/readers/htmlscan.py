@@ -72,6 +72,8 @@ _BY_NAME: tuple[tuple[str, Callable[[], re.Pattern[str]]], ...] = tuple(
         ("tags", r"tags?|tag-list|tags-links|cat-links|categories|keywords"),
         # a scholarly article's authors' institutions, under their names: no text of it
         ("affiliations", r"affiliations?|author-affiliations?|aff|affil"),
+        # how to cite the work, a catalogue's or a journal's box: "Suggested Citation: ..."
+        ("citation", r"suggested-citation|cite-as|cite-this(?:-article|-item)?|how-to-cite"),
         ("sidebar", r"sidebar|widget|widget-area|most-read|popular|trending"),
         ("newsletter", r"newsletter|subscribe|signup|newsletter-signup"),
         ("promotion", r"promo|promos|promotion|promotions"),

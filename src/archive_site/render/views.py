@@ -514,6 +514,7 @@ def furniture_summary(article: Article) -> list[str]:
         "read-also": ("a “read also” box", "“read also” boxes"),
         "tags": ("a tag list", "tag lists"),
         "affiliations": ("the authors' affiliations", "lists of the authors' affiliations"),
+        "citation": ("a suggested citation of the work", "suggested citations of the work"),
         "comments": ("the readers' comments", "comment sections"),
         "sidebar": ("a sidebar", "sidebars"),
         "newsletter": ("a newsletter box", "newsletter boxes"),
