@@ -126,15 +126,22 @@ def _labels_and_roles(
     marker_in = marker_of(blocks)  # (a bare "Q", as the White House marks a question)
     found = [label_of(b.text) or _bare_marker(b.text, marker_in) for b in blocks]
     labels = [None if f is None else f[0] for f in found]
-    roles = [
-        None if f is None else _role(f[0], asks, answers, sure=f[1] or _asker(f[0], b.text))
-        for b, f in zip(blocks, found, strict=True)
-    ]
+    roles = [_whose(f, b.text, asks, answers) for b, f in zip(blocks, found, strict=True)]
     named = {r for label, r in zip(labels, roles, strict=True) if label and not marker_role(label)}
     return labels, [
         None if label and marker_role(label) and r in named and not _asked(b.text) else r
         for b, label, r in zip(blocks, labels, roles, strict=True)
     ]
+
+
+def _whose(
+    found: tuple[str, bool] | None, text: str, asks: frozenset[str], answers: frozenset[str]
+) -> str | None:
+    """Whose the name ``found`` (with whether it is surely one) that opens ``text`` is."""
+    if found is None:
+        return None
+    label, sure = found
+    return _role(label, asks, answers, sure=sure or _asker(label, text))
 
 
 def _asker(label: str, text: str) -> bool:
