@@ -5533,6 +5533,42 @@ def test_a_stamp_in_another_calendar_gives_its_exact_gregorian_day(
     assert (found and found.date, found and found.time) == (day, time)
 
 
+@pytest.mark.parametrize(
+    ("stamp", "day", "time", "weekday"),
+    [
+        ("令和7年4月23日（水曜日）15時10分", "2025-04-23", "15:10", "Wed"),
+        ("2025年4月23日（水）", "2025-04-23", None, "Wed"),
+        ("2025年04月23日 星期三 19:20", "2025-04-23", "19:20", "Wed"),
+        ("2025年04月23日（周三）", "2025-04-23", None, "Wed"),
+        ("2025년 4월 23일 (수)", "2025-04-23", None, "Wed"),
+        ("2025년 4월 23일 수요일 오후 2:05", "2025-04-23", "14:05", "Wed"),
+        ("2025年4月23日（木）", "2025-04-23", None, "Thu"),  # told: 23 April was a Wednesday
+        ("2025年4月23日 星期天", "2025-04-23", None, "Sun"),
+    ],
+)
+def test_a_day_of_the_week_after_a_han_or_korean_date_is_read(
+    stamp: str, day: str, time: str | None, weekday: str
+) -> None:
+    """Walk 61: Japan's foreign ministry dates a press conference's record
+    "令和7年4月23日（水曜日）15時10分", the day of the week in brackets after the day, as
+    Japanese, Chinese ("星期三") and Korean ("(수)") pages write it: no such stamp was read, and
+    the page had no date. The day it names is kept, so that another than the date's is told."""
+    found = parse_stamp(stamp)
+    assert found is not None and (found.date, found.time, found.weekday) == (day, time, weekday)
+    assert (found.weekday_note() is None) == (weekday == "Wed")
+
+
+def test_a_japanese_press_conference_record_is_dated_by_its_era_and_weekday_line() -> None:
+    reading, _ = read_as(
+        (FIXTURES / "pages/press-conference-ja-era-weekday.html").read_text(encoding="utf-8"),
+        "html",
+    )
+    assert (reading.fields["published"].value, reading.fields["time"].value) == (
+        "2025-04-23",
+        "15:10",
+    )
+
+
 def test_wire_copy_dated_in_the_solar_hijri_calendar_has_its_gregorian_day() -> None:
     text = (
         "۱۴۰۴/۰۲/۰۳\n\nدیدار وزیر امور خارجه ایران با همتای آذربایجانی\n\n"

@@ -281,8 +281,9 @@ def parse_stamp(line: str) -> Stamp | None:
         return None
     if _DASHED_APART().search(line) and (beside := _beside_hijri(line)) is not None:
         return beside
+    line, named = _han_weekday(line)
     lead = _LEAD().match(line)
-    weekday = lead["wd"] if lead is not None else None
+    weekday = (lead["wd"] if lead is not None else None) or named
     text = line[lead.end() :] if lead is not None else line
     time = zone = None
     m = _zoned_time_first(text) or _TIME_FIRST().match(text) or _TIME_LAST().match(text)
@@ -294,6 +295,36 @@ def parse_stamp(line: str) -> Stamp | None:
         text = m["rest"].strip()
     day = parse_day(text)
     return None if day is None else Stamp(day, time, zone, weekday)
+
+
+#: The day of the week as Japanese, Chinese and Korean write it after the day, in brackets or
+#: not: "2025年4月23日（水曜日）", "（水）", "2025年4月23日 星期三", "2025년 4월 23일 (수)".
+_HAN_WEEKDAY = later(
+    r"(?<=[日일])\s?(?:[（(]\s?(?P<a>[月火水木金土日])(?:曜日?)?\s?[）)]"
+    r"|[（(]?\s?(?:星期|周|礼拜|週)(?P<b>[一二三四五六日天])\s?[）)]?"
+    r"|[（(]\s?(?P<c>[월화수목금토일])(?:요일)?\s?[）)]|(?P<d>[월화수목금토일])요일)"
+)
+#: Those days' names, Monday first: Japanese, Chinese (天 is 日), Korean.
+_HAN_DAYS = {
+    "a": "月火水木金土日",
+    "b": "一二三四五六日",
+    "c": "월화수목금토일",
+    "d": "월화수목금토일",
+}
+
+
+def _han_weekday(line: str) -> tuple[str, str | None]:
+    """``line`` without the day of the week written after its day (see :data:`_HAN_WEEKDAY`),
+    and that day as English names it ("Wed"), so that a stamp naming another day than its
+    date's is told; or ``line`` as it is, and None."""
+    if "日" not in line and "일" not in line:  # (most lines: no pattern is run)
+        return line, None
+    m = _HAN_WEEKDAY().search(line)
+    if m is None:
+        return line, None
+    group = next(g for g in _HAN_DAYS if m[g])
+    number = _HAN_DAYS[group].index(m[group].replace("天", "日"))
+    return line[: m.start()] + line[m.end() :], _WEEKDAYS[number].capitalize()
 
 
 #: A time as Korean writes it, the half of the day before it: "오후 2:05" (2:05 PM).
