@@ -1628,3 +1628,39 @@ def test_a_capital_and_a_colon_the_interview_marks_no_turn_with_is_its_own_words
     art, para = _question(text)
     who = attribute(art, para, None, KNOWN, _span(text, "Haziranda"))
     assert (who.speaker, who.voice) == ("ziyadov", "answer")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Speech by Ilham Aliyev at the Azerbaijan-China Business Forum in Beijing",
+        "Minister's speech at the Trans-Caspian Forum",
+        "Выступление Ильхама Алиева на форуме",
+        "习近平在中阿建交仪式上的讲话",
+    ],
+)
+def test_a_quote_from_a_speech_is_no_outlets_own_words(title: str) -> None:
+    """Walk 61: president.az's "Speech by Ilham Aliyev at ..." and GOV.UK's "Minister's
+    speech at ..." name the speaker in the title alone: a quote from the speech with no
+    ``speaker:`` was shown as the site's own words ("Official web-site of President of
+    Azerbaijan Republic, in its own words"), without a warning. It is a speaker not named,
+    with a warning; named, the speaker's words as reported."""
+    text = "Last year, the volume of cargo transported from China increased by 2.5 times."
+    art = dataclasses.replace(article("speech", texts=(text,)), title=title)
+    span = _span(text, "the volume of cargo")
+    unnamed = attribute(art, art.paragraphs[0], None, {"ilham-aliyev"}, span)
+    assert (unnamed.speaker, unnamed.voice) == (None, "unattributed")
+    assert unnamed.warning is not None and "its title says is someone's words" in unnamed.warning
+    named = attribute(art, art.paragraphs[0], "ilham-aliyev", {"ilham-aliyev"}, span)
+    assert (named.speaker, named.voice, named.warning) == ("ilham-aliyev", "reported", None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Reactions to Aliyev's speech in Beijing", "No:243/25, Statement of the Ministry"],
+)
+def test_a_story_about_a_speech_is_the_outlets_own_words(title: str) -> None:
+    text = "Last year, the volume of cargo transported from China increased by 2.5 times."
+    art = dataclasses.replace(article("story", texts=(text,)), title=title)
+    own = attribute(art, art.paragraphs[0], None, set(), _span(text, "the volume of cargo"))
+    assert (own.speaker, own.voice, own.warning) == (None, "own", None)

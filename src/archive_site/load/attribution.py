@@ -285,7 +285,25 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
+    if article.kind != "interview" and (spoken := _SPOKEN().search(article.title)) is not None:
+        return f"is in a text its title says is someone's words ({spoken[0].strip()!r})"
     return None
+
+
+#: A title saying the text is someone's words, set down as said: a speech's, remarks' or an
+#: address's ("Speech by Ilham Aliyev at ...", "Minister's speech at ...", "Выступление Ильхама
+#: Алиева", "İlham Əliyevin nitqi", "习近平在...上的讲话"): not the outlet's own words, even on
+#: the speaker's own site (president.az, GOV.UK). (Not "Reactions to Aliyev's speech": the
+#: possessive opens the title, in capitalised words; nor a statement, often the outlet's own.)
+_SPOKEN = later(
+    r"^(?:(?:full )?text of |transcript of )?(?:the )?(?:opening |closing |keynote )?"
+    r"(?:speech|remarks|address|lecture|toast)\s+(?:by|of|delivered by)\s"
+    r"|^(?-i:(?:[A-Z][\w.-]*\s){0,4}[A-Z][\w.-]*)['’]s?\s+(?:opening |closing |keynote )?"
+    r"(?:speech|remarks|address|lecture|toast)\b"
+    r"|^(?:выступление|речь|обращение)\s|\b(?:nitqi|çıxışı|müraciəti)\b"
+    r"|(?:讲话|致辞|演讲)(?:（全文）|\(全文\))?$",
+    re.IGNORECASE,
+)
 
 
 def transcript_words(article: Article, paragraph: Paragraph) -> int | None:
