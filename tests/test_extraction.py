@@ -904,6 +904,35 @@ def test_a_citation_date_that_is_no_date_is_not_read() -> None:
     assert "published" not in r.fields
 
 
+@pytest.mark.parametrize(
+    ("tag", "value", "day"),
+    [
+        ("citation_publication_date", "2025/04/04/04/04", None),  # walk60: read 2025-04-04
+        ("citation_publication_date", "2025-04-04junk", None),
+        ("citation_date", "2025-04-0412", None),
+        ("DC.date", "20250404999", None),
+        ("citation_publication_date", "2025/04/04", "2025-04-04"),
+        ("citation_publication_date", "2025-04-04+04:00", "2025-04-04"),  # XML Schema's
+        ("citation_date", "2025-04-04Z", "2025-04-04"),
+        ("DC.date", "20250404", "2025-04-04"),
+    ],
+)
+def test_a_date_tag_gives_a_day_only_when_it_is_wholly_one(
+    tag: str, value: str, day: str | None
+) -> None:
+    """A value that begins with a day and goes on with more (``2025/04/04/04``,
+    ``2025-04-04junk``) is no day the page gives: its first ten characters were read."""
+    page = (
+        f'<html><head><meta name="{tag}" content="{value}"></head><body><article>'
+        f"<h1>Ferries</h1><p>{_BEFORE}</p><p>{_AFTER}</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert (r.fields["published"].value if "published" in r.fields else None) == day
+    meta = page.replace(f'name="{tag}"', 'property="article:published_time"')
+    r = read_text(meta, "p.html", Problems(), fmt="html")
+    assert (r.fields["published"].value if "published" in r.fields else None) == day
+
+
 def test_a_journal_articles_affiliations_are_no_text() -> None:
     """The authors' institutions under their names (``div.affiliations``: "a Azerbaijan
     State Oil and Industry University, Baku") were the text's first two paragraphs."""

@@ -2628,6 +2628,9 @@ def _name_key(name: str) -> str:
 
 _MONTH_NAME = later(rf"\b(?:{MONTH_PATTERN})\b", re.I)
 _CALENDAR_DATE = later(r"\d{4}-\d{2}-\d{2}(?![\d-])|\d{8}(?!\d)")
+#: A day that is the whole of a value with no time, maybe with its zone (XML Schema's
+#: ``2025-04-23+04:00``): ``2025-04-23/04/04`` or ``2025-04-23junk`` is no day the page gives.
+_WHOLE_DAY = later(r"(\d{4}-\d{2}-\d{2}|\d{8})(?:Z|[+-]\d{2}(?::?\d{2})?)?")
 
 
 def _date_fields(value: str, line: int) -> dict[str, _Found]:
@@ -2651,7 +2654,10 @@ def _date_fields(value: str, line: int) -> dict[str, _Found]:
             if when.utcoffset() is not None:
                 out["timezone"] = _Found(_offset(when), line)
             return out
-        return {"published": _Found(dt.date.fromisoformat(text[:10]).isoformat(), line)}
+        day = _WHOLE_DAY().fullmatch(text)
+        if day is None:
+            return {}  # a value that is not wholly a date gives none (not its first ten letters)
+        return {"published": _Found(dt.date.fromisoformat(day[1]).isoformat(), line)}
     except ValueError:
         return {}
 
