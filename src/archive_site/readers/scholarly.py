@@ -105,13 +105,13 @@ def authors(values: list[str], *, split: bool = False) -> str:
     note). ``split``: each value may name several, separated by ``;``."""
     if split:
         values = [part for value in values for part in value.split(";")]
-    names: list[str] = []
+    names: dict[str, None] = {}  # (a dict: an author named again is found at once)
     for value in values:
         name = person(value)
         if name is None:
             return ""
-        if name and name not in names:
-            names.append(name)
+        if name:
+            names[name] = None
     return ", ".join(names)
 
 
