@@ -171,6 +171,33 @@ def test_a_saved_page_says_when_it_was_saved_or_archived(head: str, captured: st
     assert values(r)["published"] == "2025-04-23"  # never the saving's or the archive's day
 
 
+CHROME = "<!-- saved from url=(0027)https://news.example/talks -->"
+
+
+@pytest.mark.parametrize(
+    ("where", "read_it"),
+    [
+        ('<html lang="en">', True),  # SingleFile's place: before <head>
+        ("<!DOCTYPE html>", True),  # Chrome's: before <html>
+        ("<article>", False),  # hostile60's left-alone: a comment in the body dated the capture
+        ("<body>\n", False),
+        ("<p>Baku hosted", False),
+    ],
+)
+def test_only_a_comment_before_the_body_says_when_and_where_the_page_was_saved(
+    where: str, read_it: bool
+) -> None:
+    """A browser's or SingleFile's note opens the page; the same words in its body are the
+    text's (a page quoting one, or a contributor's), and say nothing of this capture."""
+    html = page().replace(where, where + CHROME + SINGLEFILE, 1)
+    r, problems = read(html.encode(), "page.html")
+    assert problems == []
+    got = values(r)
+    assert (got.get("captured"), got.get("url")) == (
+        ("2025-04-24", "https://news.example/talks") if read_it else (None, None)
+    )
+
+
 def test_the_archivist_may_not_contradict_the_capture_s_day(project_copy: Path) -> None:
     """As any field a capture states: the same, or overridden on purpose."""
     articles = project_copy / "content/articles"

@@ -425,6 +425,10 @@ class PageScan:
     items: list[ArticleItem] = field(default_factory=list)
 
 
+#: The elements a page's ``<head>`` holds, before its body begins: a comment after any other
+#: (or after ``<body>``) is no browser's or extension's note on the page, which opens it
+#: (Chrome's before ``<html>``, SingleFile's before ``<head>``), but the text's, whoever wrote it.
+_HEAD_ONLY = frozenset(("html", "head", "title", "meta", "link", "base", "style", "script"))
 #: The comment in which a browser or an extension names the address it saved a page from:
 #: Chrome's, Edge's and Internet Explorer's "Save as" (``<!-- saved from
 #: url=(0077)https://... -->``), SingleFile's (``Page saved with SingleFile`` and on a line
@@ -510,6 +514,7 @@ class _Scanner(HTMLParser):
         self.document = False  # the page is a word processor's export (_DOCUMENT_GENERATOR)
         self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
+        self.in_body = False  # the page's body has begun (see _HEAD_ONLY)
         # The text after a <br> to the next one or its element's end, with its line: a block
         # of its own, so that a paragraph of a page that parts them by <br> has its line.
         self.run: tuple[_Open, list[int], list[str]] | None = None
@@ -521,6 +526,7 @@ class _Scanner(HTMLParser):
             raise _Refused  # nothing after it is read: the parse stops there
         a = {k: v or "" for k, v in attrs}
         line = self.getpos()[0]
+        self.in_body = self.in_body or tag not in _HEAD_ONLY
         self._head(tag, a, line)
         self._note_document(tag, a)
         if tag == "br" and self.stack and not (self.in_furniture or self.skip):
@@ -724,6 +730,8 @@ class _Scanner(HTMLParser):
         return why is not None
 
     def handle_comment(self, data: str) -> None:
+        if self.in_body:
+            return  # a browser's or SingleFile's note opens the page: one in its body is text's
         if self.out.saved_from is None and (m := _SAVED_FROM().search(data)) is not None:
             self.out.saved_from = (m["url"], self.getpos()[0] + data.count("\n", 0, m.start()))
         if self.out.saved_on is None and (m := _SAVED_DATE().search(data)) is not None:
