@@ -13,6 +13,7 @@ from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.model import Archive
 from archive_site.readers import detect_format, read_text, registry
+from archive_site.readers.html import is_page
 from conftest import COMMENTARY, CONTENT, INTERVIEW
 
 
@@ -278,6 +279,29 @@ def test_a_text_in_another_script_says_its_language_whatever_reads_it() -> None:
     assert r.fields["language"].value == "uk" and not r.notes
 
 
+def test_a_page_opening_with_a_comment_of_any_length_is_a_page() -> None:
+    """hostile60's left-alone: detection read the first 4,096 characters, so a SingleFile
+    comment longer than that (1 MB: a saved page's notes) made a ``.html`` file "not look
+    like 'html'", with three errors after it of what "the capture does not say"."""
+    comment = "<!--\n Page saved with SingleFile \n url: https://news.example/talks \n" + (
+        "x" * 1_000_000 + "\n-->\n"
+    )
+    page = (
+        "<!DOCTYPE html><html><head><title>Talks in Baku</title></head><body><article>"
+        "<h1>Talks in Baku</h1><p>The ministers met in Baku on Wednesday to discuss the"
+        " ferries.</p></article></body></html>"
+    )
+    problems = Problems()
+    r = read_text(comment + page, "x.html", problems, fmt="html")
+    assert not list(problems)
+    assert r.fields["title"].value == "Talks in Baku"
+    assert r.fields["url"].value == "https://news.example/talks"
+    assert detect_format(comment + page, "x.txt") == "html"
+    assert is_page("x.txt", (comment + page).encode())
+    assert not is_page("x.txt", (comment + "text" + page).encode())
+    assert is_page("x.txt", (" " * 100_000 + page).encode())
+
+
 def test_a_page_opening_with_many_comments_is_told_at_once() -> None:
     """Comments before the doctype were skipped by a pattern that let a comment hold
     ``-->``: where no ``<html>`` came before the 4,096 characters read, it tried every way
@@ -285,7 +309,8 @@ def test_a_page_opening_with_many_comments_is_told_at_once() -> None:
     comment = "<!--" + "x" * 168 + "-->\n"
     page = "<!DOCTYPE html><html><body><p>Text of the page, long enough to read.</p></body></html>"
     start = time.perf_counter()
-    assert detect_format(comment * 30 + page, "x.txt") != "html"  # past what is read
+    assert detect_format(comment * 20_000 + page, "x.txt") == "html"  # 3.4 MB of them
+    assert detect_format(comment * 20_000 + "text" + page, "x.txt") != "html"
     assert time.perf_counter() - start < 1
     assert detect_format(comment * 20 + page, "x.txt") == "html"
     assert detect_format("<!-- a --> <!-- b -->\n" + page, "x.txt") == "html"

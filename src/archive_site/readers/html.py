@@ -140,7 +140,7 @@ _NEVER_TEXT = frozenset(
 
 
 def detect(capture: Capture) -> bool:
-    return _page_start(capture.text[:4096])
+    return _page_start(capture.text)  # (linear: its opening comments may be any length)
 
 
 def _page_start(text: str) -> bool:
@@ -161,7 +161,13 @@ def is_page(name: str, data: bytes) -> bool:
     """Whether the capture file ``name`` holding ``data`` is a saved web page, before its
     text is known: by its name, or by how its bytes start (in any encoding that writes
     ASCII as ASCII)."""
-    return name.lower().endswith(FORMAT.suffixes) or _page_start(data[:4096].decode("latin-1"))
+    if name.lower().endswith(FORMAT.suffixes):
+        return True
+    head = data[:4096].decode("latin-1")
+    opening = head.lstrip()
+    if not opening or opening.startswith(("<!--", "<?xml")):
+        head = data.decode("latin-1")  # its spaces or comments may go on past 4,096 bytes
+    return _page_start(head)
 
 
 @dataclass(frozen=True, slots=True)
