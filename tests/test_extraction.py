@@ -722,6 +722,18 @@ _AFTER = "<p>The two ports will share a booking system for trucks from June, the
             f"<li>Trucks.</li></ol>{_AFTER}</article>",
             ["1. Ferries now.", "2. Trucks."],
         ),
+        # a number as a browser reads it: its leading digits (hostile60's left-alone: 1e9
+        # was no number), none in '²', which Python calls a digit (an internal error)
+        (
+            f"<article>{_BEFORE}<ol start='²'><li value='1e9'>Ferries.</li><li value=' +7x'>"
+            f"Trucks.</li><li value='{'0' * 5000}12'>Cars.</li></ol>{_AFTER}</article>",
+            ["1. Ferries.", "7. Trucks.", "12. Cars."],
+        ),
+        (
+            f"<article>{_BEFORE}<ol start='-3e2'><li>Ferries.</li><li value='1234567890'>Trucks."
+            f"</li><li value='x1'>Cars.</li></ol>{_AFTER}</article>",
+            ["-3. Ferries.", "-2. Trucks.", "-1. Cars."],
+        ),
     ],
 )
 def test_a_lists_items_are_numbered_as_shown_and_restored_between_paragraphs(

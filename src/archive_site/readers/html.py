@@ -906,10 +906,19 @@ _OWN_NUMBER = later(r"\s*+(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])")
 
 
 def _number(said: Any, otherwise: int) -> int:
-    """A list's or an item's number as its attribute says it (at most 9 digits), else
-    ``otherwise``."""
-    text = str(said).strip() if said is not None else ""
-    return int(text) if text.lstrip("-").isdigit() and len(text) <= 10 else otherwise
+    """A list's or an item's number as its attribute says it (at most 9 digits), read as a
+    browser reads an integer (:data:`_HTML_INTEGER`), else ``otherwise``."""
+    found = _HTML_INTEGER().match(str(said)) if said is not None else None
+    digits = found["digits"].lstrip("0") if found is not None else ""
+    if found is None or len(digits) > 9:
+        return otherwise
+    return int(digits or "0") * (-1 if found["sign"] == "-" else 1)
+
+
+#: An integer as HTML's rules read one from an attribute (``<li value>``, ``<ol start>``):
+#: after ASCII white space, a sign and ASCII digits, whatever follows them (``1e9`` is 1,
+#: ``+7`` is 7); no digits, no number (``²``, which Python calls a digit, is none).
+_HTML_INTEGER = later(r"[ \t\n\f\r]*+(?P<sign>[-+]?)(?P<digits>[0-9]++)")
 
 
 #: The headings of elements' own: ``<h1>`` to ``<h6>``.
