@@ -369,3 +369,41 @@ def test_paragraphs_too_long_to_compare_word_by_word_are_only_said_to_have_chang
     later = replace(article("v2", texts=("One.", "Two", "and a half.", "Three.")), updates="v1")
     found = capture_changes(cast(Archive, _Two(earlier, later)), later)
     assert found is not None and found.changed == ("p2", "p3") and found.wording == ()
+
+
+def test_a_chain_of_captures_is_one_story_however_long() -> None:
+    """hostile60's left-alone: a chain's third capture holding its first's text (the outlet
+    changed a paragraph, then changed it back) was warned of as "one story captured twice";
+    only a direct ``updates`` pair was spared. A capture outside the chain still is one."""
+    from archive_site.load.evidence import stories, warn_captured_twice
+
+    words = "port ferry grain route corridor cargo rail terminal ship trade".split()
+    first = tuple(" ".join(words[n:] + words[:n]) * 2 + f" {n}." for n in range(4))
+    second = (first[0], "A paragraph the outlet changed for a day, then changed back.", *first[2:])
+
+    def capture(ident: str, texts: tuple[str, ...], updates: str | None) -> Article:
+        return replace(article(ident, texts=texts), title="Story", updates=updates)
+
+    chain = [
+        capture("v1", first, None),
+        capture("v2", second, "v1"),
+        capture("v3", first, "v2"),
+        capture("v4", second, "v3"),
+    ]
+    problems = Problems()
+    warn_captured_twice(Path("content"), chain, problems)
+    assert not list(problems)
+    warn_captured_twice(Path("content"), [*chain, capture("w1", first, None)], problems)
+    assert [d.path for d in problems] == ["content/articles/w1.capture.txt"]
+    assert set(stories(chain).values()) == {"v1"}
+    ring = [replace(a, updates="v4") if a.id == "v1" else a for a in chain]
+    assert set(stories([*ring, capture("w1", first, "v3")]).values()) == {"v1"}
+
+
+def test_the_stories_of_a_long_chain_are_found_in_linear_time() -> None:
+    from archive_site.load.evidence import stories
+
+    chain = [replace(article(f"v{n}"), updates=f"v{n - 1}" if n else None) for n in range(20000)]
+    start = time.perf_counter()
+    assert set(stories(reversed(chain)).values()) == {"v0"}
+    assert time.perf_counter() - start < 1

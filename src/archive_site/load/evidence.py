@@ -721,6 +721,7 @@ def warn_captured_twice(
     (:func:`same_text`).  A version under another headline, kept on purpose, is none.
     ``texts``: :func:`long_texts` of ``articles``, when made already."""
     seen: dict[tuple[str, frozenset[str]], list[tuple[str, Article]]] = {}
+    story = stories(articles)
     for a, found in long_texts(articles) if texts is None else texts:
         held = frozenset(found)
         if len(held) < 2:
@@ -729,7 +730,7 @@ def warn_captured_twice(
         title = _title_key(a.title)
         first = next((e for key, e in earlier if _same_title(key, title)), None)
         earlier.append((title, a))
-        if first is not None and first.id not in (a.updates, a.id) and first.updates != a.id:
+        if first is not None and story[first.id] != story[a.id]:
             problems.warning(
                 display_path(content / a.source_file),
                 None,
@@ -737,6 +738,29 @@ def warn_captured_twice(
                 "one story captured twice? Keep one: the site lists both, as two articles (the "
                 "evidence counts them as one)",
             )
+
+
+def stories(articles: Iterable[Article]) -> dict[str, str]:
+    """The story of each article: the first capture its chain of ``updates`` leads back to
+    (itself when it updates none known), or the least id of a ring the chain ends in. A
+    chain of captures is one story however long: its third may hold its first's text.
+    Each article is walked from once, so a chain of thousands is read in linear time."""
+    by_id = {a.id: a for a in articles}
+    story: dict[str, str] = {}
+    for start in by_id:
+        walk: dict[str, int] = {}  # the articles of this walk, in order
+        at: str | None = start
+        while at is not None and at in by_id and at not in story and at not in walk:
+            walk[at] = len(walk)
+            at = by_id[at].updates
+        if at is not None and at in story:
+            first = story[at]
+        elif at is not None and at in walk:  # a ring (an error of its own)
+            first = min(list(walk)[walk[at] :])
+        else:
+            first = list(walk)[-1]
+        story.update(dict.fromkeys(walk, first))
+    return story
 
 
 def _title_key(title: str) -> str:
