@@ -307,7 +307,9 @@ def test_a_bad_value_the_capture_gives_is_told_on_the_capture(project_copy: Path
     (folder / "2024-07-03-sco.meta.yaml").write_text("outlet: Kazinform\nkind: news\n")
     assert failed_build_problems(project_copy) == [
         "content/articles/2024-07-03-sco.capture.txt:1: timezone: expected an offset such as "
-        "+04:00, got '+99:00'"
+        "+04:00, got '+99:00' (the capture is never edited: if it is misread, write 'timezone:' "
+        "with the right value in content/articles/2024-07-03-sco.meta.yaml, and "
+        "'overrides: [timezone]')"
     ]
 
 

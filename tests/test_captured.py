@@ -252,3 +252,30 @@ def test_a_saved_page_s_date_is_the_year_it_writes(date: str, captured: str | No
     mhtml = _mhtml("<Saved by Blink>").replace("Thu, 24 Apr 2025 23:30:00 -0400", date)
     saved = read_text(mhtml, "x.mhtml", Problems(), fmt="mhtml")
     assert values(saved).get("captured") == captured
+
+
+def test_an_impossible_capture_day_the_capture_gives_says_the_way_out(project_copy: Path) -> None:
+    """hostile60's left-alone: a Wayback copy's address of the year 9999 was an error on the
+    capture's line that did not say what to do: the capture is never edited, and the
+    metadata's own value, with 'overrides', is the way out."""
+    folder = project_copy / "content/articles"
+    head = (
+        DATED + '<link rel="canonical" href="https://web.archive.org/web/99991231235959/'
+        'https://news.example/talks">'
+    )
+    (folder / "2025-04-23-talks.capture.html").write_text(page(head=head), encoding="utf-8")
+    meta = folder / "2025-04-23-talks.meta.yaml"
+    meta.write_text("kind: news\noutlet: News Example\n", encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 1
+    assert (
+        "content/articles/2025-04-23-talks.capture.html:1: captured: year 9999 is outside the "
+        "years the site can show and sort (years 1 to 9998), in '9999-12-31' (the capture is "
+        "never edited: if it is misread, write 'captured:' with the right value in "
+        "content/articles/2025-04-23-talks.meta.yaml, and 'overrides: [captured]')"
+    ) in result.stderr
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + "captured: 2025-04-24\noverrides: [captured]\n",
+        encoding="utf-8",
+    )
+    assert cli("check").returncode == 0

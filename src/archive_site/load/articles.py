@@ -517,12 +517,17 @@ class _ArticleReader:
         issues: Iterable[checks.Issue],
     ) -> bool:
         """Report each issue where its value was written: on the capture's line for a value
-        the capture gives, else on the metadata; True if there were none."""
+        the capture gives (saying how to give the right one: the capture is never edited),
+        else on the metadata; True if there were none."""
         ok = True
         for issue in issues:
             field = reading.fields.get(issue.key or "")
             if issue.line is None and issue.key and from_capture.get(issue.key) and field:
-                self.problems.error(display, field.line, f"{issue.key}: {issue.message}")
+                way_out = (
+                    f" (the capture is never edited: if it is misread, write '{issue.key}:' "
+                    f"with the right value in {meta.display}, and 'overrides: [{issue.key}]')"
+                )
+                self.problems.error(display, field.line, f"{issue.key}: {issue.message}{way_out}")
                 ok = False
             else:
                 ok &= checks.report(meta, (issue,))
