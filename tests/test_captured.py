@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from archive_site.errors import Problems
-from archive_site.readers import read_text
+from archive_site.readers import detect_format, read_text
+from archive_site.readers.mhtml import is_mhtml
 from conftest import cli, edit
 from test_containers import DATED, page, read, response, values, warc
 
@@ -279,3 +280,22 @@ def test_an_impossible_capture_day_the_capture_gives_says_the_way_out(project_co
         encoding="utf-8",
     )
     assert cli("check").returncode == 0
+
+
+def test_a_saved_page_s_head_of_any_length_is_mhtml() -> None:
+    """Detection read the first 8,192 bytes for the head's blank line: an address of 1 MB in
+    ``Snapshot-Content-Location`` (or any field as long) made a page Chrome saved "not look
+    like 'mhtml'", and three "the capture does not say" errors followed."""
+    long = "https://news.example/" + "a" * 1_000_000
+    head = f"From: <Saved by Blink>\r\nSnapshot-Content-Location: {long}\r\n"
+    saved = _mhtml("<Saved by Blink>").replace("From: <Saved by Blink>\r\n", head)
+    r, problems = read(saved.encode(), "page.mhtml")
+    assert problems == []
+    assert (values(r)["url"], values(r)["title"], values(r)["captured"]) == (
+        long,
+        "Talks in Baku",
+        "2025-04-24",
+    )
+    assert is_mhtml("page.txt", saved.encode())
+    assert detect_format(saved, "page.txt") == "mhtml"
+    assert not is_mhtml("page.txt", saved.replace("MIME-Version", "MIME").encode())

@@ -26,6 +26,7 @@ import email.policy
 import email.utils
 import quopri
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from email.message import EmailMessage
 from typing import NamedTuple
@@ -39,8 +40,10 @@ from .container import address
 from .html import read as read_page
 
 SUFFIXES = (".mhtml", ".mht", ".eml")
-#: How far into a file its MIME headers are looked for.
+#: How far into a file its MIME headers are looked for first (see :func:`_head`: read only
+#: so far, a page with a field of a megabyte did not "look like 'mhtml'").
 _HEAD_BYTES = 8192
+_BLANK_LINE = later(r"\r?\n\r?\n")
 _MIME_VERSION = later(r"^mime-version\s*:", re.I | re.M)
 _HTML_TYPE = later(r"content-type\s*:\s*text/html\b", re.I)
 _ANY_MULTIPART = later(r"content-type\s*:\s*multipart/", re.I)
@@ -72,11 +75,25 @@ def is_mhtml(name: str, data: bytes) -> bool:
     MIME headers (a version, and a ``multipart/related`` body) before the first blank line."""
     if name.lower().endswith(SUFFIXES):
         return True
-    return _looks_mhtml(data[:_HEAD_BYTES].decode("latin-1"))
+    return _looks_mhtml(_head(data[:_HEAD_BYTES].decode("latin-1"), lambda: data.decode("latin-1")))
 
 
-def _looks_mhtml(text: str) -> bool:
-    head = re.split(r"\r?\n\r?\n", text, maxsplit=1)[0]
+def _head(start: str, whole: Callable[[], str]) -> str:
+    """A file's head, to its first blank line, from its ``start`` (its first
+    :data:`_HEAD_BYTES`), or from its ``whole`` text when no blank line ends the head
+    within them and each whole line of it so far is a field (a browser's
+    ``Snapshot-Content-Location`` may hold an address of a megabyte)."""
+    head = _BLANK_LINE().split(start, maxsplit=1)
+    if len(head) > 1:
+        return head[0]
+    lines = start.lstrip("\ufeff").splitlines()[:-1]  # (the last may go on)
+    lines = lines[1:] if lines and _MBOX_FROM().match(lines[0]) else lines
+    if not lines or not all(_FIELD_LINE().fullmatch(line) for line in lines):
+        return start
+    return _BLANK_LINE().split(whole(), maxsplit=1)[0]
+
+
+def _looks_mhtml(head: str) -> bool:
     if not _MIME_VERSION().search(head):
         return _bare_mail(head)
     return bool(_MULTIPART().search(head) or (_FROM().search(head) and _MAIL_BODY().search(head)))
@@ -129,7 +146,7 @@ def _text(capture: Capture) -> Capture:
 
 
 def detect(capture: Capture) -> bool:
-    return _looks_mhtml(capture.text[:_HEAD_BYTES])
+    return _looks_mhtml(_head(capture.text[:_HEAD_BYTES], lambda: capture.text))
 
 
 class _Part(NamedTuple):
