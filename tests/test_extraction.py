@@ -434,6 +434,50 @@ def test_a_live_blogs_lost_headings_come_back_with_their_times() -> None:
     assert len(r.blocks) == 4
 
 
+def test_a_live_blogs_update_heading_holds_no_script_or_style_of_its_json_ld() -> None:
+    """An update's headline in JSON-LD holding a script and a style sheet (as HTML: some
+    sites give it so) headed the update "10:00 — track(0)b{x:1}Ferry update", words the
+    page never shows: only their tags were taken out."""
+    body = "The ferry left the port of Alat for Kuryk with forty wagons of grain, officials said."
+    said = [
+        {
+            "@type": "BlogPosting",
+            "headline": "<script>track(0)</script><STYLE>b{x:1}</STYLE >Ferry <b>update</b>",
+            "datePublished": "2025-04-23T10:00:00+04:00",
+            "articleBody": f"<p>{body}</p><script>never(1)</script>",
+        },
+        {  # one left open ends the text: the rest is the script's
+            "@type": "BlogPosting",
+            "headline": "Customs <script>track(1) Booking",
+            "datePublished": "2025-04-23T10:05:00+04:00",
+            "articleBody": "The two ports will share a booking system for trucks from June.",
+        },
+    ]
+    ld = {
+        "@type": "LiveBlogPosting",
+        "headline": "Live",
+        "datePublished": "2025-04-23T08:00:00+04:00",
+        "liveBlogUpdate": said,
+    }
+    script = json.dumps(ld).replace("</", "<\\/")  # as a page writes it, in its <script>
+    page = (
+        f'<html><head><script type="application/ld+json">{script}</script></head>'
+        f"<body><article><h1>Live</h1><p>{body}</p><p>The two ports will share a booking "
+        "system for trucks from June.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == [
+        "10:00 — Ferry update",
+        "10:05 — Customs",
+    ]
+    start = time.perf_counter()
+    from archive_site.readers.html import _said_paragraphs
+
+    assert _said_paragraphs("<script>" * 100_000 + "x") == []
+    assert _said_paragraphs("<style>x</style>" * 100_000 + "Ferry") == ["Ferry"]
+    assert time.perf_counter() - start < 1
+
+
 def test_a_page_without_a_live_blog_keeps_its_headings() -> None:
     """Only a live blog's updates are headed: an article's JSON-LD headline and time, and
     its headings, are not an update's."""

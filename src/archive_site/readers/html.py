@@ -466,15 +466,37 @@ def _said_body(page: PageScan, title: Field | None) -> tuple[list[str], int] | N
 #: A tag in a JSON-LD text (some sites give its HTML): a paragraph's or a break's ends a line.
 _SAID_BREAK = later(r"(?i:</p\s*>|<br\s*/?>)")
 _SAID_TAG = later(r"<[^<>]*+>")
+#: The start of an element of a JSON-LD text whose text is none of its words (see
+#: :func:`_unshown`), and the end of each.
+_SAID_UNSHOWN = later(r"<(script|style)\b", re.IGNORECASE)
+_SAID_UNSHOWN_END = {
+    "script": later(r"</script\b[^>]*+>?", re.IGNORECASE),
+    "style": later(r"</style\b[^>]*+>?", re.IGNORECASE),
+}
 
 
 def _said_paragraphs(said: str) -> list[str]:
     """The paragraphs of a JSON-LD text: its lines, without tags, character references
     read."""
-    said = _SAID_TAG().sub("", _SAID_BREAK().sub("\n", said))
+    said = _SAID_TAG().sub("", _SAID_BREAK().sub("\n", _unshown(said)))
     said = unescape(said) if _CHARACTER_REFERENCE().search(said) else said
     lines = (" ".join(nfc(line).split()) for line in said.splitlines())
     return [line for line in lines if line]
+
+
+def _unshown(said: str) -> str:
+    """A JSON-LD text (some sites give its HTML) without its script and style elements,
+    whose text a browser never shows: a live blog's update headed "track(0)b{x:1}Ferry
+    update" by its headline's. Each element's end is looked for from its start, and the
+    text after it from there: linear, however many are left open (one ends the text)."""
+    parts: list[str] = []
+    at = 0
+    while (opened := _SAID_UNSHOWN().search(said, at)) is not None:
+        parts.append(said[at : opened.start()])
+        end = _SAID_UNSHOWN_END[opened[1].lower()]().search(said, opened.end())
+        at = len(said) if end is None else end.end()
+    parts.append(said[at:])
+    return "".join(parts)
 
 
 def _without_shell(text: str, body: list[Block]) -> list[Block]:
