@@ -964,6 +964,37 @@ def test_many_citation_authors_are_read_in_linear_time() -> None:
     assert len(named.split(", ")) == len(family) == 35152
 
 
+_LD_AUTHOR = (
+    '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Ferries",'
+    ' "author": {"@type": "Person", "name": "NAME"}}</script>'
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "name"),
+    [
+        ('<meta name="author" content="NAME">', "&lt;b&gt;Jane Roe&lt;/b&gt;"),
+        ('<meta name="citation_author" content="NAME">', "&lt;script&gt;x()&lt;/script&gt;"),
+        (_LD_AUTHOR, '<a href=\\"/x\\">Jane Roe<\\/a>'),
+    ],
+)
+def test_an_author_holding_markup_names_no_writer(head: str, name: str) -> None:
+    """A page's metadata naming its author in HTML (a CMS's link, a script: the tags as
+    text) gave the author '<a href="/x">Jane Roe</a>' or '<script>x()</script>', shown on
+    the page and cited; what a reader would see of it is not said."""
+
+    def author(named: str) -> str | None:
+        page = (
+            f"<html><head>{head.replace('NAME', named)}</head><body><article><h1>Ferries</h1>"
+            f"<p>{_BEFORE}</p><p>{_AFTER}</p></article></body></html>"
+        )
+        r = read_text(page, "p.html", Problems(), fmt="html")
+        return r.fields["author"].value if "author" in r.fields else None
+
+    assert author(name) is None
+    assert author("Jane Roe") == "Jane Roe"
+
+
 def test_a_citation_date_that_is_no_date_is_not_read() -> None:
     page = (
         '<html><head><meta name="citation_date" content="2025/13">'

@@ -1295,8 +1295,17 @@ _NO_WRITER = later(
 
 def no_writer(name: str) -> bool:
     """Whether an author's slot names no writer (see :data:`_NO_WRITER`): "admin",
-    "Редакция", "Sponsored", "Photo: John Doe"."""
-    return _NO_WRITER().fullmatch(" ".join(name.split())) is not None
+    "Редакция", "Sponsored", "Photo: John Doe"; nor does one holding markup (see
+    :data:`_MARKUP`)."""
+    return _NO_WRITER().fullmatch(" ".join(name.split())) is not None or (
+        "<" in name and _MARKUP().search(name) is not None
+    )
+
+
+#: A tag in an author's name as a page's metadata gives it (``<a href="/x">Jane Roe</a>``,
+#: ``<script>...``): what a reader would see of it is not said (a browser never shows a
+#: ``<meta>`` or JSON-LD), so no writer is read from it rather than a guess.
+_MARKUP = later(r"<[/!?]?[A-Za-z]")
 
 
 def no_person(name: str) -> bool:
