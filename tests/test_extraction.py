@@ -788,6 +788,24 @@ def test_a_lists_items_are_numbered_as_shown_and_restored_between_paragraphs(
     assert texts(r)[1:-1] == items
 
 
+def test_a_restored_lists_items_numbered_below_zero_are_on_their_lines() -> None:
+    """hostile60's left-alone: an item of a list counting down from -5 ("-5. To open ...")
+    was given the line of the paragraph above: its mark was not known as one, so it was
+    looked for with it among the page's blocks."""
+    page = (
+        "<html><body><h1>Decisions</h1>\n"
+        f"<div><p>{_BEFORE}</p>\n"
+        "<ol start='-5' reversed><li>To open the route in May.</li>\n"
+        "<li>To set the tariffs by June.</li></ol>\n"
+        f"<p>{_AFTER}</p></div></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks][1:3] == [
+        (3, "-5. To open the route in May."),
+        (4, "-6. To set the tariffs by June."),
+    ]
+
+
 def test_a_journal_articles_keywords_are_tags_and_its_references_numbered() -> None:
     """A journal's HTML article (walk59): its keywords, a list in a "keywords" section, were
     furniture as a whole but each item ("- Middle Corridor") and the heading "Keywords" were

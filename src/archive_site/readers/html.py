@@ -1585,7 +1585,7 @@ def _stamps_heading(page: PageScan, body: list[Block], aside: list[Furniture]) -
 
 
 #: The mark the extractor, or a list's number, opens a list's item with ("- ", "2. ").
-_ITEM_MARK = later(r"(?:- |\d{1,10}\. )(?=\S)")
+_ITEM_MARK = later(r"(?:- |-?\d{1,10}\. )(?=\S)")
 
 
 def _line_of(key: str, lines: dict[str, int], blocks: _Texts, page: PageScan) -> int | None:
