@@ -377,7 +377,18 @@ def test_a_chain_of_captures_is_one_story_however_long() -> None:
     only a direct ``updates`` pair was spared. A capture outside the chain still is one."""
     from archive_site.load.evidence import stories, warn_captured_twice
 
-    words = "port ferry grain route corridor cargo rail terminal ship trade".split()
+    words = [
+        "port",
+        "ferry",
+        "grain",
+        "route",
+        "corridor",
+        "cargo",
+        "rail",
+        "terminal",
+        "ship",
+        "trade",
+    ]
     first = tuple(" ".join(words[n:] + words[:n]) * 2 + f" {n}." for n in range(4))
     second = (first[0], "A paragraph the outlet changed for a day, then changed back.", *first[2:])
 
