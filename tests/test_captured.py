@@ -245,6 +245,12 @@ def test_a_page_a_browser_saved_as_mhtml_gives_the_address_it_was_saved_from() -
         ("Thu, 24 Apr 0001 23:30:00 GMT", None),  # 2001
         ("Thu, 24 Apr 1 23:30:00 GMT", None),  # 2001
         ("Thu, 24 Apr 1899 23:30:00 GMT", "1899-04-24"),
+        # RFC 5322's obsolete years: 50 to 99 and three digits after 1900 (the email
+        # package: 55 was 2055, 125 the year 125)
+        ("Thu, 24 Apr 55 23:30:00 GMT", "1955-04-24"),
+        ("Thu, 24 Apr 75 23:30:00 GMT", "1975-04-24"),
+        ("Thu, 24 Apr 49 23:30:00 GMT", "2049-04-24"),
+        ("Thu, 24 Apr 125 23:30:00 GMT", "2025-04-24"),
     ],
 )
 def test_a_saved_page_s_date_is_the_year_it_writes(date: str, captured: str | None) -> None:

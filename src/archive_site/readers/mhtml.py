@@ -400,17 +400,29 @@ _MAIL_YEAR = later(
 
 def _mail_time(value: str, written: str) -> dt.datetime | None:
     """The time a Date field (``value``, as the email package gives it; ``written``, its
-    line in the file) says, if it says one; a year not written in two digits (RFC 5322's
-    obsolete form, ``25`` for 2025) is the year it writes: the email package read any
-    year below 100 so, ``0000`` as 2000 and ``1`` as 2001; if not, None."""
+    line in the file) says, if it says one. A year of two or three digits is RFC 5322's
+    obsolete form, read as it says: 00 to 49 in the 2000s, 50 to 99 and any three digits
+    after 1900 (``25`` is 2025, ``75`` 1975, ``125`` 2025; the email package read 50 to 68
+    as 2050 to 2068, and three digits as they are, ``125`` as the year 125). Any other is
+    the year it writes: the email package read any year below 100 as two digits, ``0000``
+    as 2000 and ``1`` as 2001; if not, None."""
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
         return None
     year = _MAIL_YEAR().search(written)
-    if year is not None and len(year[1]) != 2 and int(year[1]) != when.year:
+    digits = year[1] if year is not None and len(year[1]) <= 4 else None
+    if digits is None:
+        return when if year is None else None
+    meant = int(digits)
+    if len(digits) in (2, 3):
+        meant += 2000 if len(digits) == 2 and meant < 50 else 1900
+    elif meant != when.year:
         return None
-    return when
+    try:
+        return when.replace(year=meant)
+    except ValueError:  # 29 February of a year that has none
+        return None
 
 
 def _plain(value: str) -> str:
