@@ -806,6 +806,25 @@ def test_a_restored_lists_items_numbered_below_zero_are_on_their_lines() -> None
     ]
 
 
+def test_a_list_nested_deep_on_a_page_of_one_line_is_read_in_time() -> None:
+    """A block's text holds those of the blocks within it, and on a page saved on one line
+    every block is near the headline, where each was read for a stamp: a list nested 120
+    deep around 40 KB of words was 5 MB of blocks to read so (20 s; 1 MB of words, over
+    five minutes). A block that long holds no stamp's line."""
+    words = "word " * 8000
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}"
+        + "<ol><li>Item " * 120
+        + words
+        + "</li></ol>" * 120
+        + f"{_AFTER}</article></body></html>"
+    )
+    start = time.perf_counter()
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert time.perf_counter() - start < 5
+    assert texts(r)[0].startswith("Azerbaijan and Kazakhstan agreed on Wednesday")
+
+
 def test_a_journal_articles_keywords_are_tags_and_its_references_numbered() -> None:
     """A journal's HTML article (walk59): its keywords, a list in a "keywords" section, were
     furniture as a whole but each item ("- Middle Corridor") and the heading "Keywords" were
