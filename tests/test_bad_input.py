@@ -803,3 +803,42 @@ def test_a_report_shows_two_hundred_problems_and_counts_the_others(project_copy:
     assert "\n... and 100 errors and 1 warning more, not shown: fix these, then run again\n" in (
         result.stderr
     )
+
+
+def test_a_field_too_long_to_be_one_is_an_error_saying_the_way_out(project_copy: Path) -> None:
+    """A page whose whole text was taken for its title (hostile61: a title or an address of
+    1 MB) was accepted and repeated on every list of the site: a one-line field of more than
+    2,000 characters is a misreading, told where it was written (with the way out, when the
+    capture gave it)."""
+    folder = project_copy / "content/articles"
+    headline = "Ferry " * 400  # 2,399 characters once stripped
+    (folder / "2025-04-23-ferry.md").write_text(
+        f"---\ntitle: {headline}\npublished: 2025-04-23\noutlet: Port News\nkind: news\n"
+        f"author: {'Jane Roe, ' * 250}\n---\n\nThe ferry line opened.\n",
+        encoding="utf-8",
+    )
+    page = (
+        f"<!DOCTYPE html><html><head><title>{headline}</title></head><body><article>"
+        f"<h1>{headline}</h1><p>The ferry line opened on Tuesday, the port said.</p>"
+        "<p>It carries trucks and grain.</p></article></body></html>"
+    )
+    (folder / "2025-04-24-page.capture.html").write_text(page, encoding="utf-8")
+    (folder / "2025-04-24-page.meta.yaml").write_text(
+        "outlet: Port News\nkind: news\npublished: 2025-04-24\n", encoding="utf-8"
+    )
+    much = "longer than a line of a record may be (at most 2,000)"
+    assert failed_build_problems(project_copy) == [
+        f"content/articles/2025-04-23-ferry.md:2: title: 2,399 characters, {much}",
+        f"content/articles/2025-04-23-ferry.md:6: author: 2,499 characters, {much}",
+        f"content/articles/2025-04-24-page.capture.html:1: title: 2,399 characters, {much} "
+        "(the capture is never edited: if it is misread, write 'title:' with the right value "
+        "in content/articles/2025-04-24-page.meta.yaml, and 'overrides: [title]')",
+    ]
+    # the way out, as told: the metadata's own title
+    meta = folder / "2025-04-24-page.meta.yaml"
+    meta.write_text(
+        meta.read_text(encoding="utf-8") + "title: Ferry line opens\noverrides: [title]\n",
+        encoding="utf-8",
+    )
+    (folder / "2025-04-23-ferry.md").unlink()
+    assert cli("check").returncode == 0

@@ -254,11 +254,31 @@ def _day_of(key: str, text: str) -> Checked[Day]:
     return Checked((found, cast(PublishedPrecision, precision)))
 
 
+#: The most characters a one-line field of an article may have (its title, outlet, author,
+#: section, address): a headline has a few dozen, a list of a paper's authors a few hundred,
+#: and addresses past 2,000 are refused by many systems.  Longer, it is a misreading (a
+#: page's whole text taken for its title), which every list of the site would repeat.
+MOST_FIELD = 2000
+
+
+def too_long(values: Mapping[str, str | None]) -> tuple[Issue, ...]:
+    """An issue for each of ``values`` longer than :data:`MOST_FIELD` characters."""
+    most = f"longer than a line of a record may be (at most {MOST_FIELD:,})"
+    return tuple(
+        Issue(key, f"{len(value):,} characters, {most}")
+        for key, value in values.items()
+        if value is not None and len(value) > MOST_FIELD
+    )
+
+
 def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checked[Day]:
-    """The fields a capture may state: a title, an outlet, a real day and a time; the day."""
+    """The fields a capture may state: a title, an outlet, a real day and a time, none too
+    long; the day."""
     day = published_day(values["published"], missing)
     partial = day.value is not None and day.value[1] != "day" and values["time"]
+    lines = ("title", "outlet", "author", "section", "url")
     issues = (
+        *too_long({key: values[key] for key in lines}),
         *required("title", values["title"], missing),
         *required("outlet", values["outlet"], missing),
         *day.issues,
