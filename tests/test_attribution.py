@@ -20,7 +20,7 @@ from archive_site.load.attribution import attribute
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
-from archive_site.render.views import _quoted_or_reported
+from archive_site.render.views import _quoted_or_reported, speaker
 from archive_site.text import in_quotation_marks, normalise_text, quotation_around
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
@@ -784,6 +784,57 @@ def test_a_transcript_s_turn_is_quoted_not_reported() -> None:
     lone = dataclasses.replace(article("b", "2025-08-08", texts[1:2]), outlet="Outlet")
     source = Source("b", "This route", "p1", 26, 36, speaker="x", voice="reported")
     assert _quoted_or_reported(lone, source) == "as reported"
+
+
+def test_a_press_conference_s_turn_no_one_is_named_for_is_reported_by_its_name(
+    project_copy: Path,
+) -> None:
+    """A reporter's question at a press conference quotes another ("Reuters: The Azerbaijani
+    side said ..."): the turn is no one's (its name is neither the host's nor the
+    spokesperson's), and a quote from it given the speaker was "Ilham Aliyev, as reported by
+    Ministry of Foreign Affairs", as if the ministry publishing the transcript had reported
+    it; the reporter did, as the turn's name says. A turn no one is named for whose name is
+    the speaker's own ("Mao Ning:", one spokesperson after another) is the speaker's words
+    set down as said, "quoted", not the outlet's report of them."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: guo-jiakun\n  name: Guo Jiakun\n  type: person\n")
+        out.write("- id: mao-ning\n  name: Mao Ning\n  type: person\n")
+    texts = (
+        "Reuters: The Azerbaijani side said the Alat port will be expanded by 2027. How do"
+        " you respond?",
+        "Guo Jiakun: China supports the development of the Middle Corridor.",
+        "Mao Ning: Let me add that the visa-free policy will take effect on May 1.",
+        "AFP: Will the corridor open? Guo Jiakun: Freight trains doubled in the first quarter.",
+    )
+    (content / "articles/presser.capture.txt").write_text("\n\n".join(texts) + "\n", "utf-8")
+    (content / "articles/presser.meta.yaml").write_text(
+        "format: plain\ntitle: Regular Press Conference\npublished: 2025-04-24\n"
+        "outlet: Foreign Ministry\nkind: interview\ninterviewer: xinhua\n"
+        "interviewee: guo-jiakun\n",
+        encoding="utf-8",
+    )
+    quotes = (
+        ("the Alat port will be expanded by 2027", "ilham-aliyev"),
+        ("the visa-free policy will take effect on May 1", "mao-ning"),
+        ("Freight trains doubled in the first quarter", "guo-jiakun"),
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        for n, (quote, who) in enumerate(quotes):
+            out.write(
+                f"- id: presser-{n}\n  date: 2025-04-24\n  title: Said {n}\n  summary: x\n"
+                "  date_note: The day.\n  topics: [diplomacy]\n  sources:\n    - article: presser\n"
+                f"      quote: {quote}\n      speaker: {who}\n"
+            )
+    archive = load_archive(content)
+    said = [speaker(archive, archive.milestone(f"presser-{n}").sources[0]).text for n in range(3)]
+    assert said == [
+        "Ilham Aliyev, as reported by Reuters in Foreign Ministry",
+        "Mao Ning, quoted by Foreign Ministry",
+        "Guo Jiakun, quoted by Foreign Ministry",
+    ]
+    # the press conference's answers, the lead of an interview, are as they were
+    assert archive.article("presser").paragraph("p2").speaker == "guo-jiakun"
 
 
 def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:

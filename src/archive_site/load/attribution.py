@@ -315,6 +315,43 @@ def transcript_words(article: Article, paragraph: Paragraph) -> int | None:
     return label_end(paragraph.text)
 
 
+#: How far back a turn no one is named for is looked for its name: so many paragraphs (a
+#: long text in no turn costs no more per quote), and so many characters of a sentence.
+_TURN_PARAGRAPHS = 50
+_LABEL_CHARS = 200
+
+
+def unnamed_turn(article: Article, paragraph: Paragraph, at: int) -> tuple[str, int] | None:
+    """The name opening the turn no one is named for that the words at ``at`` of
+    ``paragraph`` of an interview are in (a press conference's "Reuters: The Azerbaijani side
+    said ...": "Reuters"; see :mod:`.speakers`), with where in ``paragraph`` its words begin
+    (0: the name opens an earlier paragraph), if they are in one: the last name opening a
+    sentence of ``paragraph`` before ``at`` (a turn run on into another's paragraph,
+    "...? Guo Jiakun: In the first quarter ..."), else the one opening the nearest paragraph
+    before it in no turn. None in a turn (its speaker says who), the lead, or a paragraph
+    in no turn that no name opens (a closing note: the outlet's)."""
+    if article.kind != "interview" or paragraph.role != "body":
+        return None
+    found: tuple[str, int] | None = None
+    for start, _ in sentence_spans(paragraph.text):
+        if start >= at:
+            break
+        opening = paragraph.text[start : start + _LABEL_CHARS]
+        label, end = label_of(opening), label_end(opening)
+        if label is not None and end is not None:
+            found = (label[0], start + end)
+    if found is not None:
+        return found
+    for number in range(paragraph.number - 1, max(paragraph.number - _TURN_PARAGRAPHS, 0), -1):
+        before = article.paragraph(f"p{number}")
+        if before is None or before.role != "body":
+            return None
+        label = label_of(before.text)
+        if label is not None:
+            return label[0], 0
+    return None
+
+
 def _against_transcript(
     article: Article,
     paragraph: Paragraph,

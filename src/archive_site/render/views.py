@@ -15,8 +15,9 @@ from markupsafe import Markup
 from .. import urls
 from ..config import primary_language, text_direction
 from ..counts import number, plural
-from ..load.attribution import transcript_words
+from ..load.attribution import transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
+from ..load.speakers import label_names, names_of
 from ..model import (
     Archive,
     Article,
@@ -82,7 +83,7 @@ def speaker(a: Archive, s: Source) -> Speaker:
     words = {
         "question": "question",
         "answer": "answer",
-        "reported": f"{_quoted_or_reported(art, s)} by {_reporter(a, art, s)}",
+        "reported": f"{_quoted_or_reported(art, s, a)} by {_reporter(a, art, s)}",
         "own": _own_words(art),
     }[s.voice]
     return Speaker(ent, ent.name if ent else who, words)
@@ -107,7 +108,7 @@ def _original_of(art: Article) -> str | None:
     return first.name
 
 
-def _quoted_or_reported(art: Article, s: Source) -> str:
+def _quoted_or_reported(art: Article, s: Source, a: Archive | None = None) -> str:
     """ "quoted" when the source's words are within quotation marks, or in a transcript's
     turn ("PRESIDENT ALIYEV: I think..."), the speaker's own, set down as said; "as
     reported" when they are not (indirect speech: "the minister said the train is expected
@@ -116,12 +117,31 @@ def _quoted_or_reported(art: Article, s: Source) -> str:
     if para is None:
         return "as reported"
     turn = transcript_words(art, para)
+    if turn is None and a is not None and (own := _own_unnamed_turn(a, art, para, s)) is not None:
+        turn = own
     direct = (
         in_quotation_marks(para.text, s.start, s.end)
         or opens_quotation(para.text, s.start)
         or (turn is not None and s.start >= turn)
     )
     return "quoted" if direct else "as reported"
+
+
+def _own_unnamed_turn(a: Archive, art: Article, para: Paragraph, s: Source) -> int | None:
+    """Where the words begin in ``para`` of the turn no one is named for that ``s`` is in
+    (see :func:`~archive_site.load.attribution.unnamed_turn`), when its name is the
+    source's speaker's ("Mao Ning:" of Mao Ning: her words, set down as said); else None."""
+    turn = unnamed_turn(art, para, s.start)
+    if turn is None or not _names(a, turn[0], s.speaker):
+        return None
+    return turn[1]
+
+
+def _names(a: Archive, label: str, who: str | None) -> bool:
+    """Whether a turn's name ``label`` says the entity ``who`` (its name, an alias, a person's
+    family name, a title before it aside: "MS MAO:")."""
+    entity = a.entity(who) if who is not None and who in a.entity_ids else None
+    return entity is not None and bool(label_names(label) & names_of(entity))
 
 
 def _reporter(a: Archive, art: Article, s: Source) -> str:
@@ -131,6 +151,12 @@ def _reporter(a: Archive, art: Article, s: Source) -> str:
     copying outlet reported nothing itself."""
     para = art.paragraph(s.paragraph)
     turn = para.speaker if para is not None else None
+    if turn is None and para is not None:
+        # a turn no one is named for, another's than the speaker's ("Reuters: The Azerbaijani
+        # side said ...?"): whoever its name says reports the words, not the outlet
+        unnamed = unnamed_turn(art, para, s.start)
+        if unnamed is not None and not _names(a, unnamed[0], s.speaker):
+            return f"{unnamed[0]} in {art.outlet}"
     if turn is None:
         first = _original_of(art)
         return art.outlet if first is None else f"{art.outlet}, in a story from {first}"
