@@ -20,7 +20,7 @@ from archive_site.load.attribution import attribute
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
-from archive_site.render.views import _quoted_or_reported, speaker
+from archive_site.render.views import _quoted_or_reported, dependency_text, speaker
 from archive_site.text import in_quotation_marks, normalise_text, quotation_around
 from conftest import COMMENTARY, CONTENT, INTERVIEW, BuiltSite, cli, edit
 from records import article, milestone
@@ -451,6 +451,80 @@ def test_a_dependency_another_milestone_made_is_said_as_this_one_s_speaker() -> 
     ev = compute_evidence([abc, wh], [elsewhere, mixed])
     assert [(d.reason, d.via) for d in ev["mixed"].dependencies] == [
         ("reports-words", "white-house")
+    ]
+
+
+def test_two_records_of_one_interview_are_one_line() -> None:
+    """The foreign ministry's press conference in its English and its Chinese transcript: a
+    reporter's question, quoted from both with no speaker (no one's turn: the reporter is
+    named by an outlet the interview does not know), was two independent lines, the two
+    sharing no words. One interviewer's questions to one interviewee on one day are one
+    interview, however many records of it the archive holds; another day's is another."""
+
+    def record(ident: str, day: str) -> Article:
+        return dataclasses.replace(
+            article(ident, day, ("AFP: Will China invest in the port?",)),
+            kind="interview",
+            interviewer="mfa-china",
+            interviewee="lin-jian",
+        )
+
+    en, zh, next_day = (
+        record("en", "2025-04-23"),
+        record("zh", "2025-04-23"),
+        record("x", "2025-04-24"),
+    )
+
+    def asked_in(ident: str) -> Source:
+        return Source(ident, "Will China invest", "p1", 5, 22, voice="unattributed")
+
+    asked = milestone("m", sources=(asked_in("en"), asked_in("zh")))
+    ev = compute_evidence([en, zh, next_day], [asked])["m"]
+    assert ev.independent == 1
+    assert [(d.article, d.on, d.reason, d.via) for d in ev.dependencies] == [
+        ("zh", "en", "one-interview", "lin-jian")
+    ]
+    again = milestone("m", sources=(asked_in("en"), asked_in("x")))
+    assert compute_evidence([en, zh, next_day], [again])["m"].independent == 2
+    # another interviewer's, or a record dated to the month alone, may be another interview
+    other = dataclasses.replace(zh, interviewer="xinhua")
+    assert compute_evidence([en, other], [asked])["m"].independent == 2
+    month = dataclasses.replace(zh, published=dataclasses.replace(zh.published, precision="month"))
+    assert compute_evidence([en, month], [asked])["m"].independent == 2
+
+
+def test_a_milestone_says_two_transcripts_record_one_interview(project_copy: Path) -> None:
+    """A press conference's two transcripts (English, Chinese), a reporter's question quoted
+    from each: the milestone's page says why they are one line."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: lin-jian\n  name: Lin Jian\n  type: person\n  aliases: [林剑]\n")
+    turns = {
+        "en": "AFP: Will China invest in the port of Alat?\n\nLin Jian: We welcome it.\n",
+        "zh": "法新社记者：中方是否会投资阿拉特港？\n\n林剑：我们欢迎。\n",
+    }
+    for ident, text in turns.items():
+        (content / f"articles/{ident}.capture.txt").write_text(text, encoding="utf-8")
+        (content / f"articles/{ident}.meta.yaml").write_text(
+            f"format: plain\ntitle: Press conference ({ident})\npublished: 2025-04-23\n"
+            "outlet: Foreign Ministry\nkind: interview\ninterviewer: xinhua\n"
+            "interviewee: lin-jian\n",
+            encoding="utf-8",
+        )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: alat-asked\n  date: 2025-04-23\n  title: Asked\n  summary: x\n"
+            "  date_note: The day.\n  topics: [diplomacy]\n  sources:\n"
+            "    - article: en\n      quote: Will China invest in the port of Alat?\n"
+            "      speaker: unnamed\n"
+            "    - article: zh\n      quote: 中方是否会投资阿拉特港？\n      speaker: unnamed\n"
+        )
+    archive = load_archive(content)
+    evidence = archive.evidence["alat-asked"]
+    assert evidence.independent == 1
+    assert [dependency_text(archive, d) for d in evidence.dependencies] == [
+        "Press conference (zh) and Press conference (en) record one interview of Lin Jian,"
+        " on one day"
     ]
 
 

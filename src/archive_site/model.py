@@ -42,7 +42,13 @@ Voice = Literal["own", "reported", "question", "answer", "unattributed"]
 VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer", "unattributed")
 # Why one article is not independent evidence beside another.
 DependencyReason = Literal[
-    "responds-to", "updates", "same-origin", "shares-text", "reports-words", "same-speaker"
+    "responds-to",
+    "updates",
+    "one-interview",
+    "same-origin",
+    "shares-text",
+    "reports-words",
+    "same-speaker",
 ]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")

@@ -4,7 +4,9 @@ Two articles are not independent when one responds to the other (``responds_to``
 both come from one origin and at least one is a syndicated copy (the same piece
 travelling through several outlets), or when a quote in one reports the words of someone
 who speaks in the other (the commentary quoting what the president said in the
-interview, published earlier), or when a milestone quotes the same words (eight or more)
+interview, published earlier), or when both record one interview (one interviewer's
+questions to one interviewee on one day: a press conference's transcripts in two
+languages, whose words share nothing), or when a milestone quotes the same words (eight or more)
 from both: a copy whose chain says nothing of it, or two reports of one statement; or
 when most of the text of one is in the other, lightly edited (:mod:`.near_copies`). The
 articles of the whole archive fall into groups joined by these dependencies; a
@@ -201,6 +203,23 @@ def reported_words(
                     yield Dependency(reporting.id, other.id, "reports-words", s.speaker)
 
 
+def one_interview(articles: Sequence[Article]) -> Iterator[Dependency]:
+    """Two records of one interview: one interviewer's questions to one interviewee, both
+    published on one day (a ministry's press conference, its English and its Chinese
+    transcript; an interview and its translation), whatever their words (a translation
+    shares none) and whoever speaks in the turns no one is named for (a reporter's question
+    in both is one question asked once): each later record on the first."""
+    first: dict[tuple[str, str, object], str] = {}
+    for a in sorted(articles, key=_published_order):
+        if a.kind != "interview" or a.published.precision != "day":
+            continue
+        if a.interviewer is None or a.interviewee is None:
+            continue
+        earlier = first.setdefault((a.interviewer, a.interviewee, a.published.date), a.id)
+        if earlier != a.id:
+            yield Dependency(a.id, earlier, "one-interview", a.interviewee)
+
+
 #: Quotes of at least this many words, word for word the same from two articles, make
 #: them copies of one piece (shorter ones may be a formula: "Thank you.").
 SAME_WORDS_MIN = 8
@@ -356,7 +375,7 @@ def _others(
     by_id = {a.id: a for a in articles}
     words = Words(memo)
     found: dict[tuple[str, str, str], Dependency] = {}
-    deps = (*responses(articles), *reported_words(articles, milestones))
+    deps = (*responses(articles), *one_interview(articles), *reported_words(articles, milestones))
     # two captures of one story carry its words: that they are one story says it all
     captures = {frozenset((d.article, d.on)) for d in deps if d.reason == "updates"}
     paragraphs = {a.id: found for a, found in texts}
