@@ -17,6 +17,7 @@ from typing import cast
 import pytest
 
 from archive_site.errors import Problems
+from archive_site.load import load_archive
 from archive_site.load.articles import check_updates, update_rings
 from archive_site.model import Archive, Article
 from archive_site.render.views import WORDS_COMPARED, capture_changes, word_changes
@@ -74,7 +75,13 @@ def test_a_later_capture_says_what_changed_and_is_one_story(project_copy: Path) 
     _cite_both(project_copy)
     result = cli("build", "-o", "out")
     assert result.returncode == 0, result.stderr
-    assert "warning" not in result.stderr
+    # the one warning: a milestone quotes the paragraph the later capture took out (no story
+    # captured twice)
+    assert result.stderr.count("warning") == 2, result.stderr
+    assert (
+        f"warning: quote: '{LATER}', a later capture of the story of '{EARLIER}', no longer "
+        "holds these words" in result.stderr
+    )
     out = project_copy / "out"
     later = (out / f"articles/{LATER}.html").read_text(encoding="utf-8")
     note = later.split("A later capture of this story; the earlier is ")[1].split("</p>")[0]
@@ -122,6 +129,38 @@ def test_a_later_capture_says_what_changed_and_is_one_story(project_copy: Path) 
     assert not [t for t in told if {t[0], t[1]} == {LATER, EARLIER} and t[2] != "updates"]
     articles = (out / "data/articles.json").read_text(encoding="utf-8")
     assert f'"updates": "{EARLIER}"' in articles
+
+
+def test_a_quote_a_later_capture_no_longer_holds_is_a_warning(project_copy: Path) -> None:
+    """A milestone quoting the first capture of a story the outlet has since corrected
+    ("will open in 2026", then "2027") gave the words with no sign that the outlet changed
+    them: its page said "Parvin Karimzade, as reported by EDnews" of words EDnews no longer
+    prints. Quoting words the later capture still holds, or citing the later capture too
+    (the page then shows both), is no warning."""
+    _later_capture(project_copy, meta=f"updates: {EARLIER}\n")
+    milestones = project_copy / "content/milestones.yaml"
+    quoted = "political dialogue and economic partnership relations between Azerbaijan and China"
+
+    def warnings() -> list[str]:
+        problems = Problems()
+        load_archive(project_copy / "content", problems=problems)
+        return [d.message for d in problems.warnings if "a later capture" in d.message]
+
+    assert warnings() == [
+        f"quote: '{LATER}', a later capture of the story of '{EARLIER}', no longer holds these "
+        "words (the outlet changed them, or took them out): quote what it says instead, or "
+        "cite it too, so that the milestone shows both"
+    ]
+    # the earlier words of a paragraph the later capture added a sentence to: no warning
+    edit(
+        milestones,
+        "      quote: Thanks to the Baku-Tbilisi-Kars railway line, the time for transporting"
+        " goods from China to Europe has been significantly reduced.\n",
+        f"      quote: {quoted}\n",
+    )
+    assert warnings() == []
+    _cite_both(project_copy)
+    assert warnings() == []
 
 
 def test_a_capture_saved_again_unchanged_says_so_and_is_no_story_captured_twice(

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ from ..model import (
     Topic,
 )
 from ..patterns import later
+from ..text import normalise_text
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute
 from .checks import (
@@ -508,7 +510,7 @@ def load_milestones(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
     check_former_ids(milestones, seen, former_lines(records), (display, problems))
-    for line, message in dated_twice(milestones):
+    for line, message in dated_twice(milestones) + changed_later(milestones, articles):
         problems.warning(display, line, message)
     return milestones
 
@@ -546,6 +548,87 @@ def dated_twice(milestones: Sequence[Milestone]) -> list[tuple[int, str]]:
                 out.append((s.line, _DATED_TWICE.format(other.id, other.date.display())))
                 break  # (one warning a milestone)
     return out
+
+
+def changed_later(
+    milestones: Sequence[Milestone], articles: Sequence[Article]
+) -> list[tuple[int, str]]:
+    """A warning, on the source's line, for a quote from a capture of a story whose words its
+    latest capture (``updates``, one after another) no longer holds (the outlet corrected
+    "will open in 2026" to "2027", or took the sentence out), when the milestone cites no
+    later capture of the story: its page would give words the outlet has since changed, and
+    say nothing of it. The latest captures are the story's ends (of a story saved many
+    times over, the first :data:`CAPTURES_COMPARED`), each compared once a quote."""
+    story = _stories(articles)
+    if not story:
+        return []
+    ends = _Ends(story, articles)
+    out: list[tuple[int, str]] = []
+    for m in milestones:
+        shown = {story[s.article] for s in m.sources if s.article in story}
+        for s in m.sources:
+            root, depth = story.get(s.article, (s.article, -1))
+            if depth < 0 or any(r == root and d > depth for r, d in shown):
+                continue  # no later capture, or the milestone cites one
+            changed = ends.without(s, root)
+            if changed is not None:
+                out.append((s.line, _CHANGED_LATER.format(changed, s.article)))
+    return out
+
+
+class _Ends:
+    """The latest captures of each story (see :func:`changed_later`), their texts made once."""
+
+    def __init__(self, story: Mapping[str, tuple[str, int]], articles: Sequence[Article]):
+        earlier = {a.updates for a in articles if a.id in story}
+        self.ends: dict[str, list[Article]] = defaultdict(list)
+        for a in articles:
+            if a.id in story and a.id not in earlier:
+                self.ends[story[a.id][0]].append(a)
+        self.by_id = {a.id: a for a in articles}
+        self.texts: dict[str, str] = {}
+
+    def without(self, s: Source, root: str) -> str | None:
+        """The first of the latest captures of story ``root`` that lacks the words ``s``
+        quotes, if one does."""
+        para = self.by_id[s.article].paragraph(s.paragraph)
+        words = normalise_text(para.text[s.start : s.end]) if para is not None else ""
+        for a in self.ends[root][:CAPTURES_COMPARED]:
+            if a.id not in self.texts:
+                self.texts[a.id] = "\n".join(normalise_text(p.text) for p in a.paragraphs)
+            if a.id != s.article and words and words not in self.texts[a.id]:
+                return a.id
+        return None
+
+
+#: How many of a story's latest captures a quote from an earlier one is compared with.
+CAPTURES_COMPARED = 16
+
+
+def _stories(articles: Sequence[Article]) -> dict[str, tuple[str, int]]:
+    """Each capture of a story saved more than once (``updates``), by id: the story's first
+    capture and how many captures came before it (a ring, an error of its own, is none)."""
+    earlier = {a.id: a.updates for a in articles if a.updates is not None and a.updates != a.id}
+    out: dict[str, tuple[str, int]] = {}
+    for start in earlier:
+        path, aid = [], start
+        while aid not in out and aid in earlier and aid not in path:
+            path.append(aid)
+            aid = earlier[aid]
+        if aid in path:  # a ring
+            continue
+        root, depth = out.get(aid, (aid, 0))
+        out.setdefault(aid, (root, depth))
+        for n, later_id in enumerate(reversed(path), start=1):
+            out[later_id] = (root, depth + n)
+    return out
+
+
+_CHANGED_LATER = (
+    "quote: '{}', a later capture of the story of '{}', no longer holds these words (the "
+    "outlet changed them, or took them out): quote what it says instead, or cite it too, "
+    "so that the milestone shows both"
+)
 
 
 _DATED_TWICE = (
