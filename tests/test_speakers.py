@@ -18,7 +18,7 @@ from archive_site.load.speakers import (
 )
 from archive_site.model import Entity
 from archive_site.readers import Block
-from archive_site.readers.base import speaker_label
+from archive_site.readers.base import label_end, label_of, speaker_label
 from archive_site.readers.turns import has_qa_turns, mark_turns, turns_by_markers
 from conftest import cli
 
@@ -1058,6 +1058,36 @@ def test_a_reporter_named_in_chinese_at_a_press_conference_is_no_answer() -> Non
         ("answer", 3),
     ]
     assert [line for line, _ in notes] == [1, 4, 6]
+
+
+def test_a_japanese_press_conference_s_names_in_brackets_mark_its_turns() -> None:
+    """Japan's foreign ministry sets down a press conference's speakers in black lenticular
+    brackets ("【NHK 山田記者】...", "【岩屋外務大臣】..."), which opened no turn: the
+    reporter's question and the minister's answer before the first turn marked with a colon
+    were the interview's lead, the ministry's own words (a quote from either shown as
+    "外務省, in its own words", with no warning). The minister's name is now his answer, the
+    reporter's (an outlet and a name ending in 記者) no one's; a heading so set, 【概要】,
+    names no one."""
+    source = blocks(
+        "令和7年4月23日（水曜日）15時10分 於：本省会見室",
+        "【NHK 山田記者】日本政府としての受け止めをお聞かせください。",
+        "【岩屋外務大臣】コメントは差し控えたいと思います。",
+        "【概要】両国は協力文書に署名しました。",
+        "記者：中央回廊への日本の関与はありますか。",
+        "岩屋外務大臣：連結性強化を支援しています。",
+    )
+    out, notes = label_turns(source, frozenset({"nhk"}), frozenset({"岩屋外務大臣"}))
+    assert turns(out) == [
+        ("lead", None),
+        ("body", None),
+        ("answer", 1),
+        ("answer", 1),
+        ("body", None),
+        ("answer", 2),
+    ]
+    assert [line for line, _ in notes] == [2, 5]
+    assert label_of("【NHK 山田記者】日本政府として") == ("NHK 山田記者", False)
+    assert label_end("【岩屋外務大臣】コメント") == len("【岩屋外務大臣】")
 
 
 def test_a_chinese_press_conference_page_gives_no_question_to_its_spokesperson(

@@ -151,9 +151,9 @@ def _asker(label: str, text: str) -> bool:
     paragraph is a question ("彭博社：...有无时间表？"). At a press conference, whose askers
     are many and its transcript names by their outlets, the host's answer does not run on
     over the next question."""
-    if _CJK_NAME().fullmatch(label) is None:
-        return False
-    return label.endswith(_REPORTER_WORDS) or is_question(text)
+    if label.endswith(_REPORTER_WORDS):  # ("NHK 山田記者": an outlet, the reporter's name)
+        return True
+    return _CJK_NAME().fullmatch(label) is not None and is_question(text)
 
 
 #: The words for a reporter that end a name in Chinese, Japanese or Korean ("总台央视记者").

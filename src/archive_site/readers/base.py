@@ -157,6 +157,12 @@ _CJK_LABEL = later(
     r"(?P<name>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af·・]{1,12})\s?[：:]\s*(?=\S)"
 )
 
+#: A speaker's name in black lenticular brackets opening a paragraph, as Japan's ministries
+#: set down a press conference (``【NHK 山田記者】...``, ``【岩屋外務大臣】...``); a heading so
+#: set (``【概要】``) is none: the name counts only when the interview knows it, or it names
+#: a reporter (see :mod:`..load.speakers`).
+_BRACKET_LABEL = later(r"【(?P<name>[^【】\n]{1,30})】[ \u3000]*(?=\S)")
+
 #: Words that open a sentence before a colon and name no one ("First: the treaty").
 _NOT_NAMES = frozenset(
     "first second third fourth finally firstly secondly thirdly lastly look note yes no well"  # noqa: SIM905
@@ -176,10 +182,11 @@ def label_of(text: str) -> tuple[str, bool] | None:
     """The name a paragraph opens with as its speaker's, and whether it is surely one: a
     name with an office after it in ordinary capitals may be a list ("Azerbaijan, China
     and Russia: ..."), and is one only when it is a name the interview knows, and so is a
-    name in Chinese, Japanese or Korean before a full-width colon ("记者：")."""
+    name in Chinese, Japanese or Korean before a full-width colon ("记者："), or in black
+    lenticular brackets ("【岩屋外務大臣】")."""
     m = _LABEL().match(text)
-    if m is None and (cjk := _CJK_LABEL().match(text)) is not None:
-        return cjk["name"], False  # a name the interview must know
+    if m is None and (cjk := _CJK_LABEL().match(text) or _BRACKET_LABEL().match(text)):
+        return cjk["name"].strip(), False  # a name the interview must know
     if m is None or not all(w[0].isupper() for w in m["name"].split()):
         return None
     if m["name"].casefold() in _NOT_NAMES:
@@ -196,7 +203,7 @@ def label_of(text: str) -> tuple[str, bool] | None:
 def label_end(text: str) -> int | None:
     """Where the words said begin after the name a paragraph opens with (see
     :func:`label_of`), if it opens with one."""
-    m = _LABEL().match(text) or _CJK_LABEL().match(text)
+    m = _LABEL().match(text) or _CJK_LABEL().match(text) or _BRACKET_LABEL().match(text)
     return None if m is None else m.end()
 
 
