@@ -169,6 +169,14 @@ def test_speaker_unnamed_says_the_source_names_no_one(project_copy: Path) -> Non
         ("The port denied the reports of delays.", "'denied'"),
         ("Analysts predicted a record harvest.", "'predicted'"),
         ("The envoy urged both sides to sign.", "'urged'"),
+        # audit trust61: a reporter's question at a press conference ("Azerbaijani media
+        # reported that ... How do you respond?"), or a news story, handing words on so
+        ("Azerbaijani media reported that the port will be expanded.", "'reported that'"),
+        ("The Kazakh side claims that the route will carry ten million tonnes.", "'claims that'"),
+        ("The minister wrote that the border would open in June.", "'wrote that'"),
+        ("The paper alleged that the contract was signed in May.", "'alleged that'"),
+        ("The ambassador tweeted the agreement would be signed.", "'tweeted'"),
+        ("The minister was quoted as saying the line is ready.", "'quoted as saying'"),
     ],
 )
 def test_more_words_hand_a_sentence_to_someone(text: str, cue: str) -> None:

@@ -31,7 +31,9 @@ from .speakers import label_names
 # Words by which a text hands its sentence to someone else.
 ATTRIBUTION = later(
     r"\baccording to\b"
-    r"|\b(?:states|notes)\s+that\b"
+    r"|\b(?:states|notes|claims|alleged|alleges|reported|reports|wrote|writes|mentioned"
+    r"|indicated|suggested)\s+that\b"
+    r"|\b(?:tweeted|replied|quoted as saying)\b"
     r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
     r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
     r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
