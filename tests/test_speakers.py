@@ -1090,6 +1090,39 @@ def test_a_japanese_press_conference_s_names_in_brackets_mark_its_turns() -> Non
     assert label_end("【岩屋外務大臣】コメント") == len("【岩屋外務大臣】")
 
 
+def test_a_paragraph_after_a_question_that_asks_nothing_is_not_the_question_s() -> None:
+    """A press conference's transcript names its spokesperson's answers, but leaves the name
+    out once ("Reuters: Does China have any comment?" then "China's position is consistent
+    and clear."): the answer ran on as Reuters' question, and Reuters' page listed the
+    spokesperson's words as its own. A paragraph with no name after a question that asked,
+    and asking nothing itself, is no one's to the next turn; a question set over two
+    paragraphs ("Follow-up on that." "Will China retaliate?"), or asking twice, is one."""
+    source = blocks(
+        "Reuters: Does China have any comment on the tariffs?",
+        "China's position on this is consistent and clear.",
+        "There is no winner in a tariff war.",
+        "Lin Jian: We have stated our position many times.",
+        "Reuters: Follow-up on that.",
+        "Will China retaliate?",
+        "And will it file a case at the WTO?",
+        "Lin Jian: I would refer you to the competent authorities.",
+        "On the second question, we will keep you posted.",
+    )
+    out, notes = label_turns(source, frozenset({"reuters"}), frozenset({"lin jian"}))
+    assert turns(out) == [
+        ("question", 1),
+        ("body", None),
+        ("body", None),
+        ("answer", 2),
+        ("question", 3),
+        ("question", 3),
+        ("question", 3),
+        ("answer", 4),
+        ("answer", 4),
+    ]
+    assert [line for line, _ in notes] == [2]
+
+
 def test_a_chinese_press_conference_page_gives_no_question_to_its_spokesperson(
     project_copy: Path,
 ) -> None:

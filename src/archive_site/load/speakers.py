@@ -90,8 +90,9 @@ def label_turns(
     out: list[Block] = []
     notes: list[tuple[int, str]] = []
     noted: set[str] = set()
+    unmarked = _unmarked_answers(blocks, labels, roles)
     turn, role, previous = 0, "lead", None
-    for block, label, said in zip(blocks, labels, roles, strict=True):
+    for n, (block, label, said) in enumerate(zip(blocks, labels, roles, strict=True)):
         marked = block.turn is not None and block.turn != previous  # a reader's new turn
         previous = block.turn
         if stage_direction(block.text):  # the transcriber's, in no one's turn
@@ -102,11 +103,12 @@ def label_turns(
         elif said == "unknown" and label is not None and not marked:
             # (a paragraph the reader saw open with "A:" is the answer: "A: First: ...")
             role = "unknown"
-            if _key(label) not in noted:
-                noted.add(_key(label))
-                notes.append((block.line, _unknown(label)))
+            _note_once(label, block.line, noted, notes)
         elif marked:
             turn, role = turn + 1, block.role
+        elif n in unmarked:
+            role = "unknown"
+            notes.append((block.line, _UNMARKED_ANSWER))
         if block.role == "heading":  # a section's heading, in no turn
             out.append(block)
         elif role in ("question", "answer"):
@@ -114,6 +116,47 @@ def label_turns(
         else:  # before the first turn, or after a speaker no one knows
             out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))
     return out, notes
+
+
+def _note_once(label: str, line: int, noted: set[str], notes: list[tuple[int, str]]) -> None:
+    """The note on a name that is neither who asks nor who answers, once for each name."""
+    if _key(label) not in noted:
+        noted.add(_key(label))
+        notes.append((line, _unknown(label)))
+
+
+def _unmarked_answers(
+    blocks: Sequence[Block], labels: Sequence[str | None], roles: Sequence[str | None]
+) -> set[int]:
+    """The paragraphs that open an answer no name marks: after a question a name opened
+    ("Reuters: Does China have any comment?"), which asked (its last paragraph ends with a
+    question mark), one that opens with no name and asks nothing ("China's position is
+    consistent."). It is no more the asker's words than the next turn's: a press
+    conference's transcript that names its spokesperson's answers now and then leaves a
+    name out, and the answer was the reporter's outlet's question."""
+    out: set[int] = set()
+    asking, asked, previous = False, False, None
+    for n, (block, label, said) in enumerate(zip(blocks, labels, roles, strict=True)):
+        marked = block.turn is not None and block.turn != previous
+        previous = block.turn
+        if said is not None or marked:
+            asking = said == "question" and label is not None and marker_role(label) is None
+            asked = asking and is_question(block.text)
+        elif stage_direction(block.text) or block.role == "heading" or not asking:
+            continue
+        elif asked and not is_question(block.text):
+            out.add(n)
+            asking = False
+        else:
+            asked = is_question(block.text)
+    return out
+
+
+_UNMARKED_ANSWER = (
+    "this paragraph follows a question and opens with no name: it asks nothing, so it is "
+    "not the question's, and no name says whose it is: it is attributed to no one, nor are "
+    "those after it to the next turn (a quote from it may name who says it with 'speaker:')"
+)
 
 
 def _labels_and_roles(
