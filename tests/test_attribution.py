@@ -558,8 +558,8 @@ def test_a_milestone_says_two_transcripts_record_one_interview(project_copy: Pat
     evidence = archive.evidence["alat-asked"]
     assert evidence.independent == 1
     assert [dependency_text(archive, d) for d in evidence.dependencies] == [
-        "Press conference (zh) and Press conference (en) record one interview of Lin Jian,"
-        " on one day"
+        "Press conference (zh) and Press conference (en) record questions to Lin Jian by one"
+        " interviewer (Xinhua News Agency) on one day"
     ]
 
 

@@ -182,7 +182,9 @@ def dependency_text(a: Archive, d: Dependency) -> str:
         return f"{short} shares most of its text with {long_}"
     who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
     if d.reason == "one-interview":  # (two transcripts of one press conference)
-        return f"{x} and {y} record one interview of {who}, on one day"
+        asker = one.interviewer
+        by = a.entity(asker).name if asker is not None and asker in a.entity_ids else asker
+        return f"{x} and {y} record questions to {who} by one interviewer ({by}) on one day"
     if d.reason == "same-speaker":
         return f"{x} and {y} give the words of one speaker ({who})"
     return f"{x} reports the words of {who}, who speaks in {y}"
