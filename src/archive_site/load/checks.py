@@ -278,7 +278,7 @@ def capture_fields(values: Mapping[str, str | None], missing: Missing) -> Checke
     partial = day.value is not None and day.value[1] != "day" and values["time"]
     lines = ("title", "outlet", "author", "section", "url")
     issues = (
-        *too_long({key: values[key] for key in lines}),
+        *too_long({key: values.get(key) for key in lines}),
         *required("title", values["title"], missing),
         *required("outlet", values["outlet"], missing),
         *day.issues,
