@@ -457,3 +457,28 @@ def test_the_stories_of_a_long_chain_are_found_in_linear_time() -> None:
     start = time.perf_counter()
     assert set(stories(reversed(chain)).values()) == {"v0"}
     assert time.perf_counter() - start < 1
+
+
+def test_each_capture_s_place_in_its_story_is_counted_once_for_all() -> None:
+    """One walk of the chains gives each article its story's first capture and how many
+    captures come before it; a ring's captures (and a chain ending in one) have no place."""
+    from archive_site.load.evidence import stories, story_chains
+
+    chain = [replace(article(f"v{n}"), updates=f"v{n - 1}" if n else None) for n in range(5)]
+    ring = [replace(article("r1"), updates="r2"), replace(article("r2"), updates="r1")]
+    into = replace(article("x"), updates="r2")
+    alone = article("y")
+    for order in (chain, list(reversed(chain))):
+        found = story_chains([*order, *ring, into, alone])
+        assert {k: found[k] for k in [f"v{n}" for n in range(5)]} == {
+            f"v{n}": ("v0", n) for n in range(5)
+        }
+        assert found["r1"] == found["r2"] == found["x"] == ("r1", -1)
+        assert found["y"] == ("y", 0)
+    assert stories([*chain, *ring, into, alone]) == {
+        **{f"v{n}": "v0" for n in range(5)},
+        "r1": "r1",
+        "r2": "r1",
+        "x": "r1",
+        "y": "y",
+    }

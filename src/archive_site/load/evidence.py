@@ -762,23 +762,33 @@ def warn_captured_twice(
 def stories(articles: Iterable[Article]) -> dict[str, str]:
     """The story of each article: the first capture its chain of ``updates`` leads back to
     (itself when it updates none known), or the least id of a ring the chain ends in. A
-    chain of captures is one story however long: its third may hold its first's text.
-    Each article is walked from once, so a chain of thousands is read in linear time."""
+    chain of captures is one story however long: its third may hold its first's text."""
+    return {aid: first for aid, (first, _) in story_chains(articles).items()}
+
+
+def story_chains(articles: Iterable[Article]) -> dict[str, tuple[str, int]]:
+    """Each article's story (see :func:`stories`) and how many captures come before it in
+    its chain (0 for the first, and for an article that updates none known); -1 for the
+    captures of a ring (an error of its own) and those whose chain ends in one.  Each
+    article is walked from once, so a chain of thousands is read in linear time."""
     by_id = {a.id: a for a in articles}
-    story: dict[str, str] = {}
+    story: dict[str, tuple[str, int]] = {}
     for start in by_id:
         walk: dict[str, int] = {}  # the articles of this walk, in order
         at: str | None = start
         while at is not None and at in by_id and at not in story and at not in walk:
             walk[at] = len(walk)
             at = by_id[at].updates
-        if at is not None and at in story:
-            first = story[at]
-        elif at is not None and at in walk:  # a ring (an error of its own)
-            first = min(list(walk)[walk[at] :])
-        else:
-            first = list(walk)[-1]
-        story.update(dict.fromkeys(walk, first))
+        path = list(walk)
+        if at is not None and at in story:  # a chain walked before
+            first, before = story[at]
+            ring = before < 0
+        elif at is not None and at in walk:  # a ring
+            first, before, ring = min(path[walk[at] :]), -1, True
+        else:  # the last walked is the first capture
+            first, before, ring = path[-1], -1, False
+        for n, aid in enumerate(reversed(path), start=1):
+            story[aid] = (first, -1 if ring else before + n)
     return story
 
 

@@ -57,6 +57,7 @@ from .checks import (
     report,
     unknown_article,
 )
+from .evidence import story_chains
 from .quotes import QuoteIndex
 from .records import check_former_ids, former_lines, load_list, take_former_ids, take_id
 from .speakers import names_of
@@ -607,21 +608,14 @@ CAPTURES_COMPARED = 16
 
 def _stories(articles: Sequence[Article]) -> dict[str, tuple[str, int]]:
     """Each capture of a story saved more than once (``updates``), by id: the story's first
-    capture and how many captures came before it (a ring, an error of its own, is none)."""
-    earlier = {a.id: a.updates for a in articles if a.updates is not None and a.updates != a.id}
-    out: dict[str, tuple[str, int]] = {}
-    for start in earlier:
-        path, aid = [], start
-        while aid not in out and aid in earlier and aid not in path:
-            path.append(aid)
-            aid = earlier[aid]
-        if aid in path:  # a ring
-            continue
-        root, depth = out.get(aid, (aid, 0))
-        out.setdefault(aid, (root, depth))
-        for n, later_id in enumerate(reversed(path), start=1):
-            out[later_id] = (root, depth + n)
-    return out
+    capture and how many captures came before it (see :func:`.evidence.story_chains`; a
+    ring, an error of its own, is none)."""
+    updated = {a.updates for a in articles}
+    return {
+        aid: (first, before)
+        for aid, (first, before) in story_chains(articles).items()
+        if before > 0 or (before == 0 and aid in updated)
+    }
 
 
 _CHANGED_LATER = (
