@@ -20,6 +20,7 @@ from archive_site.errors import Problems
 from archive_site.load import load_archive
 from archive_site.load.articles import check_updates, update_rings
 from archive_site.model import Archive, Article
+from archive_site.render import paging
 from archive_site.render.views import WORDS_COMPARED, capture_changes, word_changes
 from conftest import cli, edit
 from records import article
@@ -482,3 +483,54 @@ def test_each_capture_s_place_in_its_story_is_counted_once_for_all() -> None:
         "x": "r1",
         "y": "y",
     }
+
+
+def test_a_long_capture_changed_throughout_shows_the_words_then_and_now_of_its_first_paragraphs() -> (
+    None
+):
+    """shape61: a 20,000-word report recaptured with a word changed in each paragraph showed
+    the words then and now of every paragraph: its page held the text twice over (469 KB
+    where the earlier capture's was 196 KB).  The words of the first changed paragraphs are
+    shown, up to :data:`.paging.WORDING_WORDS` of the later capture's words; the others are
+    only said to have changed."""
+    body = " ".join(f"w{n}" for n in range(48))
+    old = [f"Paragraph {k} {body}." for k in range(400)]
+    new = [f"Paragraph {k} {body}!" for k in range(400)]
+    earlier = article("v1", texts=tuple(old))
+    later = replace(article("v2", texts=tuple(new)), updates="v1")
+    found = capture_changes(cast(Archive, _Two(earlier, later)), later)
+    assert found is not None and len(found.changed) == 400
+    shown = paging.WORDING_WORDS // 50
+    assert [pid for pid, _ in found.wording] == [f"p{k + 1}" for k in range(shown)]
+    assert found.wording[0][1][-2:] == (("gone", "w47."), ("new", "w47!"))
+
+
+def test_a_capture_changed_throughout_names_a_few_of_its_changed_paragraphs(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The note on what changed names the first :data:`.paging.CHANGES_LISTED` paragraphs of
+    each kind and how many more (each is marked in the text), the words then and now of
+    the first changed paragraphs alone are shown (a live blog recaptured, its thousand
+    entries changed, named each in one sentence)."""
+    monkeypatch.setattr(paging, "CHANGES_LISTED", 2)
+    monkeypatch.setattr(paging, "WORDING_WORDS", 150)
+    folder = project_copy / ARTICLES
+    capture = (folder / f"{EARLIER}.capture.txt").read_text(encoding="utf-8")
+    paragraphs = capture.split("\n\n")
+    changed = [p.replace(" the ", " THE ", 1) if " the " in p else p for p in paragraphs]
+    assert sum(a != b for a, b in zip(paragraphs, changed, strict=True)) > 4
+    (folder / f"{LATER}.capture.txt").write_text("\n\n".join(changed), encoding="utf-8")
+    earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
+    (folder / f"{LATER}.meta.yaml").write_text(
+        earlier_meta.replace('short_title: "', 'short_title: "v2 ') + f"updates: {EARLIER}\n"
+    )
+    result = cli("build", "-j", "1", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    later = (project_copy / f"out/articles/{LATER}.html").read_text(encoding="utf-8")
+    note = later.split("A later capture of this story; the earlier is ")[1].split("</p>")[0]
+    said = re.sub(r"<[^>]*>", "", note.split("Since then, ")[1])
+    shown = later.count('<details class="was"')
+    marked = later.count('<p class="meta" data-pagefind-ignore>Changed since the earlier capture.')
+    assert shown >= 1 and marked >= 3  # (each changed paragraph is shown or marked)
+    count = shown + marked
+    assert re.fullmatch(rf"¶\d+, ¶\d+ and {count - 2} more are changed\.", said), said

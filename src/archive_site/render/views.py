@@ -345,6 +345,7 @@ def article_view(a: Archive, art: Article, order: Mapping[str, int]) -> dict[str
         "changes": (changes := capture_changes(a, art)),
         "marks": changed_marks(changes),
         "wording": changed_wording(changes),
+        "changes_listed": paging.CHANGES_LISTED,
         "related_count": len(a.links.related_articles.get(art.id, ())),
         "interviewee": a.entity(art.interviewee) if interview and art.interviewee else None,
         "interviewer": a.entity(art.interviewer) if interview and art.interviewer else None,
@@ -413,7 +414,7 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
     changed: list[str] = []
     added: list[str] = []
     removed: list[str] = []
-    wording: list[tuple[str, Wording]] = []
+    compared: list[tuple[str, int]] = []
     matcher = difflib.SequenceMatcher(
         None, old[head : len(old) - tail], new[head : len(new) - tail]
     )
@@ -421,22 +422,40 @@ def capture_changes(a: Archive, art: Article) -> CaptureChanges | None:
         if tag == "replace":
             changed += [p.id for p in art.paragraphs[head + j1 : head + j2]]
             if i2 - i1 == j2 - j1:  # paragraph for paragraph: each in the place of one
-                pairs = zip(old[head + i1 : head + i2], range(head + j1, head + j2), strict=True)
-                wording += [
-                    (art.paragraphs[j].id, words)
-                    for was, j in pairs
-                    if (words := word_changes(was, new[j])) is not None
-                ]
+                compared += zip(
+                    old[head + i1 : head + i2], range(head + j1, head + j2), strict=True
+                )
         elif tag == "insert":
             added += [p.id for p in art.paragraphs[head + j1 : head + j2]]
         elif tag == "delete":
             removed += [p.id for p in earlier.paragraphs[head + i1 : head + i2]]
+    wording = _wordings(compared, art, new)
     headlines = earlier.title_from_capture and art.title_from_capture
     differ = " ".join(earlier.title.split()) != " ".join(art.title.split())
     title = earlier.title if headlines and differ else None
     return CaptureChanges(
         earlier, title, tuple(changed), tuple(added), tuple(removed), headlines, tuple(wording)
     )
+
+
+def _wordings(
+    pairs: Sequence[tuple[str, int]], art: Article, new: Sequence[str]
+) -> list[tuple[str, Wording]]:
+    """The words then and now of the changed paragraphs of ``art`` (each an earlier
+    paragraph's text with the index, in ``new``, of the one in its place), in order, up to
+    :data:`.paging.WORDING_WORDS` of the later capture's words in all: the ones after are
+    only said to have changed."""
+    out = []
+    left = paging.WORDING_WORDS
+    for was, j in pairs:
+        words = word_changes(was, new[j])
+        if words is None:
+            continue
+        left -= len(new[j].split())
+        if left < 0:
+            break
+        out.append((art.paragraphs[j].id, words))
+    return out
 
 
 def word_changes(old: str, new: str) -> Wording | None:
