@@ -534,3 +534,35 @@ def test_a_capture_changed_throughout_names_a_few_of_its_changed_paragraphs(
     assert shown >= 1 and marked >= 3  # (each changed paragraph is shown or marked)
     count = shown + marked
     assert re.fullmatch(rf"¶\d+, ¶\d+ and {count - 2} more are changed\.", said), said
+
+
+def test_a_capture_cut_short_names_a_few_of_the_paragraphs_gone(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The paragraphs gone from the earlier capture are named as the changed are: the first
+    :data:`.paging.CHANGES_LISTED`, then how many more."""
+    monkeypatch.setattr(paging, "CHANGES_LISTED", 2)
+    folder = project_copy / ARTICLES
+    capture = (folder / f"{EARLIER}.capture.txt").read_text(encoding="utf-8")
+    paragraphs = capture.split("\n\n")
+    byline = next(n for n, p in enumerate(paragraphs) if "\\" in p)  # Name\Outlet, and after
+    kept = paragraphs[:4] + paragraphs[byline:]
+    (folder / f"{LATER}.capture.txt").write_text("\n\n".join(kept), encoding="utf-8")
+    earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
+    (folder / f"{LATER}.meta.yaml").write_text(
+        earlier_meta.replace('short_title: "', 'short_title: "v2 ') + f"updates: {EARLIER}\n"
+    )
+    result = cli("build", "-j", "1", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    out = project_copy / "out/articles"
+    later = (out / f"{LATER}.html").read_text(encoding="utf-8")
+    note = later.split("A later capture of this story; the earlier is ")[1].split("</p>")[0]
+    gone = note.split("Since then, ")[1]
+    links = re.findall(rf'<a href="{EARLIER}.html#(p\d+)">', gone)
+    earlier = (out / f"{EARLIER}.html").read_text(encoding="utf-8")
+    paras = r'<div class="para" id="p\d+">'
+    count = len(re.findall(paras, earlier)) - len(re.findall(paras, later))  # (none changed)
+    assert count > 3 and len(links) == 2
+    assert re.sub(r"<[^>]*>", "", gone).endswith(
+        f" and {count - 2} more of the earlier capture are gone."
+    ), gone
