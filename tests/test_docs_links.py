@@ -8,6 +8,7 @@ hyphens, ``-1``, ``-2``... after a heading's second and later namesakes).
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,6 +46,7 @@ def slug(heading: str) -> str:
     return text.replace(" ", "-")
 
 
+@cache
 def anchors(path: Path) -> set[str]:
     found: set[str] = set()
     seen: dict[str, int] = {}
