@@ -158,6 +158,14 @@ MILESTONES = "content/milestones.yaml"
             "menu: the page 'about' is named twice",
             id="menu-naming-a-page-twice",
         ),
+        pytest.param(  # 'menu' was read only when given, so no error named it a known key
+            "content/site.yaml",
+            "publisher: archive-site contributors",
+            "meun: [about]\npublisher: archive-site contributors",
+            "meun: unknown key in site.yaml (did you mean 'menu'? known keys: base_url, "
+            "description, language, license, menu, publisher, repository, subject, title)",
+            id="misspelt-menu",
+        ),
         pytest.param(  # a mark alone would be found in every text (audit 7)
             "content/entities.yaml",
             "aliases: [Xinhua]",

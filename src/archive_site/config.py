@@ -185,7 +185,9 @@ def load_config(
     publisher = rec.text("publisher", required=True)
     license_ = rec.text("license", required=True)
     repository = rec.text("repository")
-    menu = rec.text_items("menu") if "menu" in rec.data else None
+    given = "menu" in rec.data  # read either way: a known key, to name in an unknown one's error
+    items = rec.text_items("menu")
+    menu = items if given else None
     rec.finish()
     if language and not LANGUAGE_TAG().fullmatch(language):
         rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
