@@ -45,6 +45,13 @@ def _later_capture(project: Path, *, meta: str = "", text: bool = True) -> Path:
         capture = "\n\n".join(paragraphs)
     else:
         capture = capture.replace("\n", "\r\n")
+    return _save_later(project, capture, meta)
+
+
+def _save_later(project: Path, capture: str, meta: str) -> Path:
+    """``capture`` saved as a later capture of EDnews' story, its metadata the earlier's
+    (its short title marked v2) plus ``meta``; the metadata file."""
+    folder = project / ARTICLES
     (folder / f"{LATER}.capture.txt").write_bytes(capture.encode("utf-8"))
     earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
     later_meta = folder / f"{LATER}.meta.yaml"
@@ -519,11 +526,7 @@ def test_a_capture_changed_throughout_names_a_few_of_its_changed_paragraphs(
     paragraphs = capture.split("\n\n")
     changed = [p.replace(" the ", " THE ", 1) if " the " in p else p for p in paragraphs]
     assert sum(a != b for a, b in zip(paragraphs, changed, strict=True)) > 4
-    (folder / f"{LATER}.capture.txt").write_text("\n\n".join(changed), encoding="utf-8")
-    earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
-    (folder / f"{LATER}.meta.yaml").write_text(
-        earlier_meta.replace('short_title: "', 'short_title: "v2 ') + f"updates: {EARLIER}\n"
-    )
+    _save_later(project_copy, "\n\n".join(changed), f"updates: {EARLIER}\n")
     result = cli("build", "-j", "1", "-o", "out")
     assert result.returncode == 0, result.stderr
     later = (project_copy / f"out/articles/{LATER}.html").read_text(encoding="utf-8")
@@ -547,11 +550,7 @@ def test_a_capture_cut_short_names_a_few_of_the_paragraphs_gone(
     paragraphs = capture.split("\n\n")
     byline = next(n for n, p in enumerate(paragraphs) if "\\" in p)  # Name\Outlet, and after
     kept = paragraphs[:4] + paragraphs[byline:]
-    (folder / f"{LATER}.capture.txt").write_text("\n\n".join(kept), encoding="utf-8")
-    earlier_meta = (folder / f"{EARLIER}.meta.yaml").read_text(encoding="utf-8")
-    (folder / f"{LATER}.meta.yaml").write_text(
-        earlier_meta.replace('short_title: "', 'short_title: "v2 ') + f"updates: {EARLIER}\n"
-    )
+    _save_later(project_copy, "\n\n".join(kept), f"updates: {EARLIER}\n")
     result = cli("build", "-j", "1", "-o", "out")
     assert result.returncode == 0, result.stderr
     out = project_copy / "out/articles"
