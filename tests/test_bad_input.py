@@ -581,7 +581,7 @@ def test_a_file_in_the_templates_static_folder_the_site_does_not_publish_is_a_wa
     (static / "style.css~").write_bytes(b"old")
     lenient = cli("build", "-q", cwd=project_copy)
     assert lenient.returncode == 0, lenient.stderr
-    copied = "style.css, timeline.js, search.js and favicon.svg"
+    copied = "style.css, timeline.js, search.js, moved.js and favicon.svg"
     for name in ("fonts", "logo.png"):
         told = f"templates/static/{name}: warning: not published: the build copies only {copied}"
         assert told in lenient.stderr

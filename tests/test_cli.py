@@ -167,7 +167,7 @@ def test_a_base_url_with_a_user_or_password_is_refused_without_repeating_it(
 def test_summary_line_verbose_and_quiet(project_copy: Path, tmp_path: Path) -> None:
     normal = build(project_copy, "a")
     assert re.fullmatch(
-        r"Built 119 pages \(142 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
+        r"Built 119 pages \(143 files\): 2 articles, 34 milestones, 56 entities, 7 topics, 11 years "
         r"into a/ in \d+\.\d\d s\n",
         normal.stdout,
     ), normal.stdout

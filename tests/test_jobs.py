@@ -105,7 +105,7 @@ def test_parallel_equals_serial_on_the_seed(
     assert workers() == 0
     parallel = made(planned(CONTENT), tmp_path / "parallel", 3)
     assert workers() == 3
-    assert len(serial) == 142 and parallel == serial
+    assert len(serial) == 143 and parallel == serial
 
 
 @pytest.mark.parametrize("jobs", [2, 5])

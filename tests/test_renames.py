@@ -211,7 +211,9 @@ def test_an_article_renamed_keeps_its_old_address_and_its_paragraphs(small_copy:
     result = cli("-q")
     assert result.returncode == 0, result.stderr
     old = Path(f"dist/articles/{INTERVIEW_ID}.html").read_text(encoding="utf-8")
-    assert f'<script>location.replace("{NEW_ID}.html" + location.hash)</script>' in old
+    script = f'<script src="../assets/moved.js" data-to="{NEW_ID}.html"></script>'
+    assert script in old
+    assert (Path("dist/assets/moved.js")).read_text(encoding="utf-8").count("location.hash") == 1
     assert f'<meta http-equiv="refresh" content="0; url={NEW_ID}.html">' in old
     assert "Ilham Aliyev&#39;s interview with Xinhua News Agency</a>" in old
     assert Path(f"dist/articles/{NEW_ID}.html").is_file()

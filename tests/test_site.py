@@ -256,8 +256,9 @@ def test_page_weights(site: BuiltSite, archive: Archive) -> None:
     js = sum(p.stat().st_size for p in (site.root / "assets").glob("*.js"))
     assert css < 20_000, css
     # 15,000 until search.js typed a filter of many values in a box; 16,500 until it marked
-    # the language of a result in another language than the site's
-    assert js < 17_000, js
+    # the language of a result in another language than the site's; 17,000 until the pages at
+    # former ids ran a file (moved.js) instead of an inline script
+    assert js < 17_200, js
 
 
 def test_every_page_has_semantics(scans: dict[Path, Scan], site: BuiltSite) -> None:

@@ -38,6 +38,8 @@ SITEMAPS = "sitemaps/"
 STYLE = "assets/style.css"
 SCRIPT = "assets/timeline.js"
 SEARCH_SCRIPT = "assets/search.js"
+#: The script of the pages at former ids (see templates/moved.html).
+MOVED_SCRIPT = "assets/moved.js"
 #: The search index's folder, written by Pagefind after the pages (see searchindex).
 SEARCH_INDEX = "pagefind/"
 FAVICON = "assets/favicon.svg"
@@ -46,6 +48,7 @@ ASSETS = (
     ("style.css", STYLE),
     ("timeline.js", SCRIPT),
     ("search.js", SEARCH_SCRIPT),
+    ("moved.js", MOVED_SCRIPT),
     ("favicon.svg", FAVICON),
 )
 DATA = "data/"

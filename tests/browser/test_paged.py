@@ -15,7 +15,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Route, expect
 
 from .sitecheck import serve, vnu_html
 
@@ -75,4 +75,36 @@ def test_the_filters_of_a_year_of_several_pages_say_they_filter_the_page(
                 re.compile(r"^\d+ of 7 milestones on this page$")
             )
     finally:
+        context.close()
+
+
+def test_a_former_address_sends_on_to_the_same_paragraph_under_a_strict_policy(
+    browser: Browser, paged_site: Path
+) -> None:
+    """A citation of a renamed article's paragraph (``formerly-ID.html#p2``) lands on that
+    paragraph of its page, also where the server sends a Content-Security-Policy without
+    'unsafe-inline' (the page's script was inline: blocked, the refresh alone went on, to
+    the top of the page)."""
+    moved = sorted(paged_site.glob("articles/formerly-*.html"))
+    assert len(moved) == 1, moved
+    ident = moved[0].stem.removeprefix("formerly-")
+    context = browser.new_context()
+    blocked: list[str] = []
+
+    def strict(route: Route) -> None:
+        response = route.fetch()
+        headers = {**response.headers, "content-security-policy": "script-src 'self'"}
+        route.fulfill(response=response, headers=headers)
+
+    page = context.new_page()
+    page.on("console", lambda m: blocked.append(m.text) if "Content" in m.text else None)
+    try:
+        with serve(paged_site, "/") as server:
+            page.route("**/*", strict)
+            page.goto(server.base + f"articles/{moved[0].name}#p2")
+            page.wait_for_url(f"**/articles/{ident}.html#p2", timeout=10_000)
+            assert page.evaluate("location.hash") == "#p2"
+            assert blocked == []
+    finally:
+        page.unroute_all(behavior="ignoreErrors")  # (a request still under way: no error)
         context.close()
