@@ -1093,7 +1093,7 @@ def test_a_run_of_spaces_after_a_date_is_read_once() -> None:
     from archive_site.suggest import datewords
 
     split = re.compile(r"\\s[*+](?![+?])(?:\[[^\]]*\]|\\.|[^\\(\[|)])\?\\s[*+]")
-    patterns = datewords.GRAMMAR + datewords.OTHER_GRAMMAR
+    patterns = datewords.grammar() + datewords.other_grammar()
     assert [m[0] for p, _ in patterns for m in split.finditer(p.pattern)] == []
     day = dt.date(2025, 3, 3)
     for words in ("April 1", "1 April", "April 22-24", "22-24 April", "22 апреля"):
@@ -1178,3 +1178,136 @@ def test_a_range_of_days_in_chinese_and_japanese(
 ) -> None:
     found = find_dates(sentence, dt.date(2025, 4, 23), "ja" if "フ" in sentence else "zh")
     assert [(d.edtf, d.inferred) for d in found] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # audit 62: a day in numbers was its year alone ("22/04/2025": 2025); read now when a
+        # number over 12, or the article's language and region, says the order
+        ("en", "It was signed on 22/04/2025 in Baku.", ["2025-04-22"]),
+        ("en", "It was signed on 04/22/2025 in Baku.", ["2025-04-22"]),
+        ("en", "It was signed on 22-04-2025 in Baku.", ["2025-04-22"]),
+        ("en", "It was signed on 2025/4/22 in Baku.", ["2025-04-22"]),
+        ("en", "It was signed on 04/05/2025 in Baku.", ["2025"]),  # which is the day?
+        ("zh", "协议于 04/05/2025 签署。", ["2025"]),
+        ("en-US", "It was signed on 04/05/2025 in Baku.", ["2025-04-05"]),
+        ("en-GB", "It was signed on 04/05/2025 in Baku.", ["2025-05-04"]),
+        ("ru", "Договор подписан 04/05/2025 в Баку.", ["2025-05-04"]),
+        ("en", "It was signed on 31/02/2025.", ["2025"]),  # no such day
+        ("en", "Neither 12/12/20255 nor 1/2/3/4 is a day.", []),
+        ("en", "It was signed on 22.04.25 in Baku.", []),  # which century?
+        # digits of other scripts, and Chinese numerals before 年, 月, 日
+        ("zh", "２０２５年４月２２日签署。", ["2025-04-22"]),
+        ("ja", "２０２５年４月２２日に署名された。", ["2025-04-22"]),
+        ("ar", "في عام ٢٠٢٥ وقع الاتفاق.", ["2025"]),
+        ("fa", "این قرارداد در سال ۲۰۲۵ امضا شد.", ["2025"]),
+        ("fa", "این قرارداد در سال ۱۳۹۸ امضا شد.", []),  # Solar Hijri: no Gregorian year
+        ("zh", "二〇二五年四月签署。", ["2025-04"]),
+        ("zh", "二〇一五年四月二十二日签署。", ["2015-04-22"]),
+        ("zh", "十年前签署，三个月后生效。", []),  # ten years, three months: counts
+        # relative words in Chinese, Japanese, Russian, Azerbaijani, Turkish (the article of
+        # Thursday 24 April 2025)
+        ("zh", "昨天签署了协议。", ["2025-04-23"]),
+        ("ja", "昨日、協定が署名された。", ["2025-04-23"]),
+        ("zh", "上周三签署了协议。", ["2025-04-16"]),  # last week's Wednesday
+        ("zh", "双方将于下周三签署协议。", ["2025-04-30"]),
+        ("zh", "外交部发言人周三表示。", ["2025-04-23"]),
+        ("zh", "每周三举行，一周一次。", []),  # every Wednesday; once a week
+        ("zh", "上周签署了协议。", []),  # a week: no day, as "last week" in English
+        ("zh", "上个月签署了协议，今年生效，去年谈判。", ["2025-03", "2025", "2024"]),
+        ("ja", "昨年署名され、来年発効する。", ["2024", "2026"]),
+        ("ru", "Вчера подписали договор.", ["2025-04-23"]),
+        ("ru", "Позавчера подписали договор.", []),
+        ("ru", "В прошлом месяце подписали договор, в прошлом году начали.", ["2025-03", "2024"]),
+        ("az", "Dünən müqavilə imzalanıb, keçən il danışıqlar başlayıb.", ["2025-04-23", "2024"]),
+        ("az", "Keçən ay müqavilə imzalanıb.", ["2025-03"]),
+        ("tr", "Dün anlaşma imzalandı.", ["2025-04-23"]),
+        ("fr", "Il est arrivé hier.", ["2025-04-23"]),
+        ("de", "Wir sind hier.", []),  # German's "hier" is "here"
+        # a time still going on: an open interval, not the year as an event
+        ("en", "The plant has operated since 1992.", ["1992/.."]),
+        ("en", "The plant operated from 1992 onwards.", ["1992/.."]),
+        ("en", "It has been closed ever since April 2019.", ["2019-04/.."]),
+        ("en", "It opened in 1992, from which it grew.", ["1992"]),
+        ("fr", "Depuis 2015, le port fonctionne.", ["2015/.."]),
+        ("de", "Seit 2017 hat Usbekistan seine Wirtschaft geöffnet.", ["2017/.."]),
+        ("zh", "自1992年以来，该厂一直运营。", ["1992/.."]),
+        ("en", "It has grown since the 1990s.", ["1990/1999"]),  # a range as it is
+        # one of two is neither, nor both; what the words do give is
+        ("en", "It will open sometime in 2027 or 2028.", []),
+        ("en", "The two sides met in 2019, 2020 or 2021.", []),
+        ("ru", "Откроется в 2027 или 2028 году.", []),
+        ("en", "It opened in April or May 2025.", ["2025"]),
+        ("en", "It opened on 22 or 23 April 2025.", ["2025-04"]),
+        ("en", "It opened on April 22 or 23, 2025.", ["2025"]),
+        (
+            "en",
+            "In 2019 or so the plant opened, in 2020 and 2021 it grew.",
+            ["2019", "2020", "2021"],
+        ),
+    ],
+)
+def test_numbers_other_digits_relative_words_open_and_either_dates_are_read_as_written(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 24), language)] == dates
+
+
+def test_a_date_in_other_digits_is_quoted_and_explained_in_the_sentence_s_own_words() -> None:
+    sentence = "据报道，协议于二〇二五年四月二十二日在北京签署。"
+    [words] = find_dates(sentence, dt.date(2025, 4, 24), "zh")
+    assert sentence[words.start : words.end] == "二〇二五年四月二十二日"
+    assert words.basis == "'二〇二五年四月二十二日': a day"
+    [words] = find_dates("签署于２０２５年４月２２日。", dt.date(2025, 4, 24), "zh")
+    assert words.basis == "'２０２５年４月２２日': a day"
+    [words] = find_dates("It was signed on 04/05/2025.", dt.date(2025, 4, 24), "en-US")
+    assert "the month first, as the article's language and region write it" in words.basis
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        "1/" * 50_000 + "2025",
+        "12/12/" * 20_000,
+        "2019 or " * 12_500,
+        "二" * 100_000 + "年",
+        "２" * 100_000,
+        "上周" * 50_000,
+        "since " * 20_000 + "1992",
+    ],
+)
+def test_the_new_forms_take_linear_time_on_hostile_text(text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    find_dates(text, dt.date(2025, 4, 24), "zh")
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [
+        ("en", ""),
+        ("en-US", "mdy"),
+        ("en-PH", "mdy"),
+        ("en-GB", "dmy"),
+        ("en-IN", "dmy"),
+        ("en-CA", ""),
+        ("en-Latn-US", "mdy"),
+        ("ru", "dmy"),
+        ("az-Latn-AZ", "dmy"),
+        ("fr-CA", "dmy"),
+        ("zh", ""),
+        ("zh-CN", ""),
+        ("ja-JP", ""),
+        ("hu-HU", ""),
+    ],
+)
+def test_the_order_of_a_day_in_numbers_is_the_language_s_or_unknown(
+    language: str, order: str
+) -> None:
+    from archive_site.suggest.datewords import numeric_order
+
+    assert numeric_order(language) == order

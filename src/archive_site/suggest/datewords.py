@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -206,6 +207,7 @@ class Context:
     start: int = 0  # where the date's words are in the sentence
     end: int = 0
     french: bool = False  # the sentence's language: French's tenses are read too
+    order: str = ""  # the order its language writes a day in numbers: "dmy", "mdy" or ""
 
     @property
     def future(self) -> bool:
@@ -321,6 +323,56 @@ def _cjk_days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if a is None or b is None or b <= a:
         return None
     return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
+
+
+#: The regions where English writes a day in numbers month first (04/22/2025): the United
+#: States, the Philippines, and the Pacific islands the United States' usage rules; Canada
+#: writes either.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi"})
+_EITHER_REGIONS = frozenset({"ca"})
+#: The languages that write it day first (22/04/2025) wherever they are written (English
+#: is not among them, nor those that write the year first: Chinese, Japanese, Korean,
+#: Hungarian, Lithuanian, Swedish, Persian).
+_DAY_FIRST_LANGUAGES = frozenset(
+    "ru az tr fr de es it pt uk be kk uz ky tg ka hy ro pl cs sk nl el bg sr hr bs sl mk sq"  # noqa: SIM905
+    " lv et fi da no nb nn is ar he id ms vi".split()
+)
+
+
+def numeric_order(language: str) -> str:
+    """How an article in ``language`` (a BCP 47 tag) orders a day written in numbers with
+    its year last: ``dmy`` in a language that always writes it day first (``ru``, ``fr``)
+    and in English of a region that does (``en-GB``, ``en-IN``), ``mdy`` in English of one
+    that writes it month first (``en-US``), else ``""``: its order unknown (``en`` with no
+    region, which may be British or American; ``en-CA``; ``zh``)."""
+    primary, *rest = language.lower().split("-")
+    if primary in _DAY_FIRST_LANGUAGES:
+        return "dmy"
+    regions = [part for part in rest if len(part) == 2 or part.isdigit()]
+    if primary != "en" or not regions or regions[0] in _EITHER_REGIONS:
+        return ""
+    return "mdy" if regions[0] in _MONTH_FIRST_REGIONS else "dmy"
+
+
+def _numeric(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day written in numbers, its year last ("22/04/2025", "04/22/2025"): read when a
+    number over 12 says which is the day, or both are the same, or the article's language
+    says the order ("04/05/2025": 4 May in ``ru`` or ``en-GB``, 5 April in ``en-US``);
+    else none (its year is then read alone)."""
+    a, b = int(m["a"]), int(m["b"])
+    if a == b or (a > 12 and b <= 12):
+        order, how = "dmy", "the day first (its first number is over 12)" if a != b else ""
+    elif b > 12 and a <= 12:
+        order, how = "mdy", "the month first (its second number is over 12)"
+    elif c.order:
+        first = "the day" if c.order == "dmy" else "the month"
+        order, how = c.order, f"{first} first, as the article's language and region write it"
+    else:
+        return None
+    day = _day(int(m["y"]), b if order == "dmy" else a, a if order == "dmy" else b)
+    if day is None:
+        return None
+    return _iso(day), f"'{m[0]}': a day" + (f", {how}" if how else ""), False
 
 
 def _month_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -554,11 +606,16 @@ def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _rel_month_word(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    return _rel_month_read(m[0], m["rel"], c)
+
+
+def _rel_month_read(words: str, rel: str, c: Context) -> tuple[str, str, bool]:
+    """The month before, of, or after publication's (``rel``: "last", "this", "next")."""
     pub = c.published
-    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    shift = {"last": -1, "this": 0, "next": 1}[rel.lower()]
     index = pub.year * 12 + pub.month - 1 + shift
     year, month = divmod(index, 12)
-    basis = f"'{m[0]}' in an article published {_shown(pub)}: {MONTHS[month]} {year}"
+    basis = f"'{words}' in an article published {_shown(pub)}: {MONTHS[month]} {year}"
     return f"{year:04d}-{month + 1:02d}", basis, True
 
 
@@ -682,65 +739,83 @@ _DAYS_DAY_FIRST = (
     rf"(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?(between)\s+and\s+(?:the\s+)?|{_TO})"
     rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*+,?\s*\d))"
 )
-GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
-    (re.compile(pattern), handler)
-    for pattern, handler in (
-        (_DAYS_MONTH_FIRST, _days),
-        (_DAYS_DAY_FIRST, _days),
-        (rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", _full),
-        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _full),
-        (rf"\b(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _full),
-        (rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>{_Y})\b", _full),
-        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s+{_REL}\s+year\b", _day_rel_year),
-        (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+{_REL}\s+year\b", _day_rel_year),
-        (rf"\b(?P<m>{_M})\s+(?:of\s+)?{_REL}\s+year\b", _month_rel_year),  # "July last year"
-        (rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M}),?\s+(?P<y>{_Y})\b", _month_range),
-        # "between April and June 2024", "from April to June 2024": the months, not June
-        (
-            rf"\b(?:(?P<between>[Bb]etween)|[Ff]rom)\s+(?P<m1>{_M})\s+"
-            rf"(?(between)and|(?:to|until|till|through))\s+(?P<m2>{_M}),?\s+(?P<y>{_Y})\b",
-            _month_range,
-        ),
-        (rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?P<y>{_Y})\b", _month_year),
-        (
-            rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<y>{_Y})\b",
-            _season,
-        ),
-        (
-            rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_Y})\s+(?:to|and|until|till|through)\s+(?P<y2>{_Y})\b",
-            _year_range,
-        ),
-        (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
-        (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
-        (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d|{_YY})", _no_year),
-        (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d|{_YY})", _no_year),
-        (rf"\b{_REL}\s+year\b", _rel_year),
-        (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
-        (rf"\b{_REL}\s+month\b", _rel_month_word),
-        (
-            # "three years ago", "a decade ago", "two decades ago", "twenty years ago"
-            rf"(?<!\bhalf\s)(?<!\bHalf\s)\b(?P<n>\d{{1,3}}|(?i:{'|'.join(_NUMBER_WORDS)}))\s+"
-            r"(?P<unit>years?|decades?)\s+ago(?P<today>\s+today)?\b",
-            _years_ago,
-        ),
-        (r"\b[Yy]esterday\b", _yesterday),
-        (
-            rf"\b(?:(?:[Oo]n|{_REL})\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
-            _weekday,
-        ),
-        # news agencies' style, no "on": "officials said Monday", "the leaders met Tuesday"
-        (
-            rf"\b(?:said|says|told|met|held|began|signed|opened|agreed|announced|left|"
-            rf"[a-z]{{3,}}ed)\s+(?P<rel>)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
-            _weekday,
-        ),
-        (
-            rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
-            rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
-            _month_alone,
-        ),
-        (rf"\b(?P<y>{_Y})\b", _year),
-    )
+
+
+@functools.cache
+def grammar() -> tuple[tuple[re.Pattern[str], Handler], ...]:
+    """The patterns of dates as English writes them, most specific first, each with its
+    reader: compiled when first used (see :mod:`archive_site.patterns`)."""
+    return tuple((re.compile(pattern), handler) for pattern, handler in _GRAMMAR)
+
+
+_GRAMMAR: tuple[tuple[str, Handler], ...] = (
+    (_DAYS_MONTH_FIRST, _days),
+    (_DAYS_DAY_FIRST, _days),
+    (rf"\b(?P<m>{_M})\s+(?P<d>{_D}),?\s+(?P<y>{_Y})\b", _full),
+    (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>{_Y})\b", _full),
+    (rf"\b(?P<y>{_Y})-(?P<mo>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b", _full),
+    (rf"\b(?P<d>0?[1-9]|[12]\d|3[01])\.(?P<mo>0?[1-9]|1[0-2])\.(?P<y>{_Y})\b", _full),
+    # in numbers, the year first ("2025/4/22", as Chinese, Japanese and Korean sites
+    # write it) or last ("22/04/2025", "04/22/2025", "22-04-2025")
+    (
+        rf"(?<![\d/.-])(?P<y>{_Y})(?P<sep>[/-])(?P<mo>0?[1-9]|1[0-2])(?P=sep)"
+        r"(?P<d>0?[1-9]|[12]\d|3[01])(?![/.-]?\d)",
+        _full,
+    ),
+    (
+        r"(?<![\d/.-])(?P<a>0?[1-9]|[12]\d|3[01])(?P<sep>[/-])(?P<b>0?[1-9]|[12]\d|3[01])"
+        rf"(?P=sep)(?P<y>{_Y})(?![/.-]?\d)",
+        _numeric,
+    ),
+    (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\s+{_REL}\s+year\b", _day_rel_year),
+    (rf"\b(?P<d>{_D})\s+(?P<m>{_M})\s+{_REL}\s+year\b", _day_rel_year),
+    (rf"\b(?P<m>{_M})\s+(?:of\s+)?{_REL}\s+year\b", _month_rel_year),  # "July last year"
+    (rf"\b(?P<m1>{_M})\s*[-–]\s*(?P<m2>{_M}),?\s+(?P<y>{_Y})\b", _month_range),
+    # "between April and June 2024", "from April to June 2024": the months, not June
+    (
+        rf"\b(?:(?P<between>[Bb]etween)|[Ff]rom)\s+(?P<m1>{_M})\s+"
+        rf"(?(between)and|(?:to|until|till|through))\s+(?P<m2>{_M}),?\s+(?P<y>{_Y})\b",
+        _month_range,
+    ),
+    (rf"\b(?P<m>{_M}),?\s+(?:of\s+)?(?P<y>{_Y})\b", _month_year),
+    (
+        rf"\b(?:[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)\s+(?:of\s+)?(?P<y>{_Y})\b",
+        _season,
+    ),
+    (
+        rf"\b(?:[Ff]rom|[Bb]etween)\s+(?P<y1>{_Y})\s+(?:to|and|until|till|through)\s+(?P<y2>{_Y})\b",
+        _year_range,
+    ),
+    (rf"(?<![\d,.])\b(?P<y1>{_Y})\s*[-–/]\s*(?P<y2>{_Y}|\d\d)\b(?![-–/]?\d)", _year_range),
+    (r"\b(?:the\s+)?(?P<dec>(?:1[6-9]|20)\d)0['’]?s\b", _decade),
+    (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d|{_YY})", _no_year),
+    (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d|{_YY})", _no_year),
+    (rf"\b{_REL}\s+year\b", _rel_year),
+    (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
+    (rf"\b{_REL}\s+month\b", _rel_month_word),
+    (
+        # "three years ago", "a decade ago", "two decades ago", "twenty years ago"
+        rf"(?<!\bhalf\s)(?<!\bHalf\s)\b(?P<n>\d{{1,3}}|(?i:{'|'.join(_NUMBER_WORDS)}))\s+"
+        r"(?P<unit>years?|decades?)\s+ago(?P<today>\s+today)?\b",
+        _years_ago,
+    ),
+    (r"\b[Yy]esterday\b", _yesterday),
+    (
+        rf"\b(?:(?:[Oo]n|{_REL})\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+        _weekday,
+    ),
+    # news agencies' style, no "on": "officials said Monday", "the leaders met Tuesday"
+    (
+        rf"\b(?:said|says|told|met|held|began|signed|opened|agreed|announced|left|"
+        rf"[a-z]{{3,}}ed)\s+(?P<rel>)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+        _weekday,
+    ),
+    (
+        rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
+        rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
+        _month_alone,
+    ),
+    (rf"\b(?P<y>{_Y})\b", _year),
 )
 
 
@@ -790,6 +865,64 @@ def _other_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | Non
     return _rel_year_read(m[0], rel, c)
 
 
+#: "Last month", "this month", "next month" as the other languages read write them: "в
+#: прошлом месяце", "keçən ay", "geçen ay", "le mois dernier", "上个月", "本月", "下个月".
+_OTHER_REL_MONTH = (
+    r"(?i:(?P<last>(?:прошл|минувш)(?:ом|ого)\s+месяц(?:е|а)|(?:keçən|ötən)\s+ay(?:ın|da|dan)?"
+    r"|(?:geçen|geçtiğimiz)\s+ay(?:ın|da)?|le\s+mois\s+(?:dernier|passé)"
+    r"|(?:vergangen|letzt)(?:en|es)\s+Monat(?:s|es)?|el\s+mes\s+pasado|il\s+mese\s+scorso"
+    r"|(?:o|no)\s+mês\s+passado)"
+    r"|(?P<this>(?:этом|этого|текущем|текущего)\s+месяц(?:е|а)|(?:bu|cari)\s+ay(?:ın|da)?"
+    r"|ce\s+mois-ci|diese[mns]?\s+Monat(?:s|es)?|este\s+mes|questo\s+mese|(?:este|neste)\s+mês)"
+    r"|(?P<next>(?:следующ|будущ)(?:ем|его)\s+месяц(?:е|а)|(?:gələn|növbəti)\s+ay(?:ın|da)?"
+    r"|(?:gelecek|önümüzdeki)\s+ay(?:ın|da)?|le\s+mois\s+prochain|nächste[nm]?\s+Monat(?:s|es)?"
+    r"|el\s+próximo\s+mes|il\s+mese\s+prossimo|o\s+próximo\s+mês))"
+)
+
+
+def _other_rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    rel = next(k for k in ("last", "this", "next") if m[k])
+    return _rel_month_read(m[0], rel, c)
+
+
+#: "Yesterday" as the other languages read write it (French's "hier" only in French: in
+#: German it is "here"); "позавчера", 前天, the day before, is not it.
+_OTHER_YESTERDAY = (
+    r"(?<![^\W\d_])(?i:вчера|dünən(?:ki)?|dün(?:kü)?|gestern|ayer|ieri|ontem|(?P<fr>hier))"
+    rf"{_WORD_END}|昨天|昨日"
+)
+
+
+def _other_yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    return None if m["fr"] and not c.french else _yesterday(m, c)
+
+
+#: A day of the week as Chinese writes it: 星期三, 礼拜三, 周三 (Wednesday), and of last,
+#: this or next week, 上周三, 本周三, 下周三 (not 每周三, every Wednesday, nor 一周一次,
+#: once a week: a numeral before 周 counts weeks).
+_CJK_WEEKDAY = (
+    r"(?<!每)(?:(?P<last>上)|(?P<this>本|这|這)|(?P<next>下))?(?:个|個)?"
+    r"(?:(?<![一二三四五六七八九十两兩几幾\d])[周週]|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])(?![次个個遍年])"
+)
+
+
+def _cjk_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day of the week as Chinese names it (see :data:`_CJK_WEEKDAY`): of the week before
+    the publication day's (its weeks begin on Monday), that week, or the next, when the
+    words say which; else read as "on Wednesday" is."""
+    wanted = "一二三四五六日".find(m["wd"]) if m["wd"] != "天" else 6
+    shift = -7 if m["last"] else 7 if m["next"] else 0 if m["this"] else None
+    if shift is None:
+        return _weekday_read(m[0], wanted, "", c)
+    pub = c.published
+    day = pub - dt.timedelta(days=pub.weekday() - wanted - shift)
+    week = {-7: "the week before", 0: "the same week as", 7: "the week after"}[shift]
+    basis = (
+        f"'{m[0]}': the {_WEEKDAYS[wanted]} of {week} publication ({_shown(pub)}), {_shown(day)}"
+    )
+    return _iso(day), basis, True
+
+
 #: A decade as the other languages write it: "1990-е", "1990-х годах", "1990-cı illərdə",
 #: "1990'lı yıllarda", "2000'lerde", "1990er Jahre", "les années 1990", "la década de
 #: 1990", "gli anni 1990", "1990年代" (each of them once read as the year 1990).
@@ -803,82 +936,96 @@ _OTHER_DECADE = (
 _SOLAR = "".join(
     f"(?<!{name})" for name in ("农历", "阴历", "旧历", "夏历", "農曆", "陰曆", "舊曆", "旧暦")
 )
-OTHER_GRAMMAR: tuple[tuple[re.Pattern[str], Handler], ...] = tuple(
-    (re.compile(pattern), handler)
-    for pattern, handler in (
-        (rf"(?<![\d.]){_OTHER_DECADE}", _decade),
-        (
-            r"(?i:\b(?:les\s+)?années|\bdécada\s+de|\bgli\s+anni)\s+(?P<dec>(?:1[6-9]|20)\d)0\b",
-            _decade,
-        ),
-        (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
-        (r"(?P<last>去年)|(?P<this>今年)|(?P<next>明年)", _other_rel_year),
-        # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
-        # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
-        (
-            r"(?i:\b(?:во?\s+(?:(?P<last>прошл(?:ый|ую|ое))\s+|(?P<next>следующ(?:ий|ую|ее))\s+)?"
-            r"|(?<!chaque\s)(?<!les\s)(?<!tous\s)(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
-            r"|(?:am\s+)?(?:(?P<dlast>vergangenen|letzten)|(?P<dnext>kommenden|nächsten))\s+|am\s+)"
-            rf"(?P<wd>{_OWD}))(?:\s+(?P<flast>dernier)|\s+(?P<fnext>prochain))?{_WORD_END}",
-            _other_weekday,
-        ),
-        # Spanish's with its article ("el martes", "el pasado martes", "el martes pasado",
-        # "este miércoles"; not "los martes": every one)
-        (
-            r"(?i:\b(?:el\s+(?:(?P<last>pasado)\s+|(?P<next>próximo)\s+)?|este\s+)"
-            rf"(?P<wd>{_SPANISH_WEEKDAYS})(?:\s+(?P<flast>pasado)|\s+(?P<fnext>próximo"
-            rf"|que\s+viene))?){_WORD_END}",
-            _latin_weekday,
-        ),
-        # Italian's alone or after "this", "last", "next" ("martedì", "martedì scorso", "lo
-        # scorso martedì", "il prossimo martedì"; not "il martedì", "ogni martedì": every one)
-        (
-            r"(?i:(?:\b(?:lo\s+(?P<last>scorso)\s+|il\s+(?P<next>prossimo)\s+|questo\s+)"
-            r"|(?<!\bogni\s)(?<!\bil\s)(?<!\bi\s)(?<![^\W\d_]))"
-            rf"(?P<wd>{_ITALIAN_WEEKDAYS})(?:\s+(?P<flast>scorso)|\s+(?P<fnext>prossimo))?)"
-            rf"{_WORD_END}",
-            _latin_weekday,
-        ),
-        (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
-        (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
-        (_OTHER_DAYS, _days),
-        (
-            rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
-            rf"(?P<y>{_Y})\b",
-            _full,
-        ),
-        # a range of days: "4月23日至25日", "2025年4月23日～25日", "4月30日至5月2日"
-        (
-            rf"{_SOLAR}(?<![\d年月])(?:(?P<y>{_Y})\s*年\s*)?(?P<mo1>1[0-2]|0?[1-9])\s*月\s*"
-            rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*+日?\s*(?:至|到|[-–—~～〜])\s*"
-            rf"(?:(?P<mo2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>[12]\d|3[01]|0?[1-9])\s*日",
-            _cjk_days,
-        ),
-        (
-            rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
-            _full,
-        ),
-        (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
-        (rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
-        (rf"{_SOLAR}(?P<y>{_Y})\s*年(?!\s*\d)", _year),
-        (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
-        (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
-        # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"
-        (
-            rf"(?<![\w.])(?i:en|im|in|em|во?)\s+(?P<om>{_OM}){_WORD_END}"
-            rf"(?!\.?,?\s*(?:de\s+)?\d)",
-            _month_alone,
-        ),
-        (
-            rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
-            rf"(?!\.?,?\s*(?:de\s+)?\d)",
-            _no_year,
-        ),
-        (
-            rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
-            _no_year,
-        ),
-    )
+
+
+@functools.cache
+def other_grammar() -> tuple[tuple[re.Pattern[str], Handler], ...]:
+    """The patterns of dates as the other languages write them (see :data:`_OTHER_GRAMMAR`),
+    compiled when first used."""
+    return tuple((re.compile(pattern), handler) for pattern, handler in _OTHER_GRAMMAR)
+
+
+_OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
+    (rf"(?<![\d.]){_OTHER_DECADE}", _decade),
+    (
+        r"(?i:\b(?:les\s+)?années|\bdécada\s+de|\bgli\s+anni)\s+(?P<dec>(?:1[6-9]|20)\d)0\b",
+        _decade,
+    ),
+    (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
+    # Chinese's and Japanese's (昨年, 来年: Japanese last and next year)
+    (r"(?P<last>去年|昨年)|(?P<this>今年)|(?P<next>明年|来年|來年)", _other_rel_year),
+    (rf"(?<![^\W\d_]){_OTHER_REL_MONTH}{_WORD_END}", _other_rel_month),
+    (
+        r"(?P<last>上个?月|上個月)|(?P<this>本月|这个月|這個月)|(?P<next>下个?月|下個月)",
+        _other_rel_month,
+    ),
+    (_OTHER_YESTERDAY, _other_yesterday),
+    (_CJK_WEEKDAY, _cjk_weekday),
+    # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
+    # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
+    (
+        r"(?i:\b(?:во?\s+(?:(?P<last>прошл(?:ый|ую|ое))\s+|(?P<next>следующ(?:ий|ую|ее))\s+)?"
+        r"|(?<!chaque\s)(?<!les\s)(?<!tous\s)(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
+        r"|(?:am\s+)?(?:(?P<dlast>vergangenen|letzten)|(?P<dnext>kommenden|nächsten))\s+|am\s+)"
+        rf"(?P<wd>{_OWD}))(?:\s+(?P<flast>dernier)|\s+(?P<fnext>prochain))?{_WORD_END}",
+        _other_weekday,
+    ),
+    # Spanish's with its article ("el martes", "el pasado martes", "el martes pasado",
+    # "este miércoles"; not "los martes": every one)
+    (
+        r"(?i:\b(?:el\s+(?:(?P<last>pasado)\s+|(?P<next>próximo)\s+)?|este\s+)"
+        rf"(?P<wd>{_SPANISH_WEEKDAYS})(?:\s+(?P<flast>pasado)|\s+(?P<fnext>próximo"
+        rf"|que\s+viene))?){_WORD_END}",
+        _latin_weekday,
+    ),
+    # Italian's alone or after "this", "last", "next" ("martedì", "martedì scorso", "lo
+    # scorso martedì", "il prossimo martedì"; not "il martedì", "ogni martedì": every one)
+    (
+        r"(?i:(?:\b(?:lo\s+(?P<last>scorso)\s+|il\s+(?P<next>prossimo)\s+|questo\s+)"
+        r"|(?<!\bogni\s)(?<!\bil\s)(?<!\bi\s)(?<![^\W\d_]))"
+        rf"(?P<wd>{_ITALIAN_WEEKDAYS})(?:\s+(?P<flast>scorso)|\s+(?P<fnext>prossimo))?)"
+        rf"{_WORD_END}",
+        _latin_weekday,
+    ),
+    (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
+    (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
+    (_OTHER_DAYS, _days),
+    (
+        rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
+        rf"(?P<y>{_Y})\b",
+        _full,
+    ),
+    # a range of days: "4月23日至25日", "2025年4月23日～25日", "4月30日至5月2日"
+    (
+        rf"{_SOLAR}(?<![\d年月])(?:(?P<y>{_Y})\s*年\s*)?(?P<mo1>1[0-2]|0?[1-9])\s*月\s*"
+        rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*+日?\s*(?:至|到|[-–—~～〜])\s*"
+        rf"(?:(?P<mo2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>[12]\d|3[01]|0?[1-9])\s*日",
+        _cjk_days,
+    ),
+    (
+        rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+        _full,
+    ),
+    (rf"(?<![\w.])(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b", _month_year),
+    (rf"{_SOLAR}(?P<y>{_Y})\s*年\s*(?P<mo>1[0-2]|0?[1-9])\s*月(?!\s*\d)", _month_year),
+    (rf"{_SOLAR}(?P<y>{_Y})\s*年(?!\s*\d)", _year),
+    (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
+    (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
+    # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"
+    (
+        rf"(?<![\w.])(?i:en|im|in|em|во?)\s+(?P<om>{_OM}){_WORD_END}"
+        rf"(?!\.?,?\s*(?:de\s+)?\d)",
+        _month_alone,
+    ),
+    (
+        rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
+        rf"(?!\.?,?\s*(?:de\s+)?\d)",
+        _no_year,
+    ),
+    (
+        rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
+        _no_year,
+    ),
 )
 
 
@@ -921,6 +1068,57 @@ def _approximate(read: tuple[str, str, bool], before: str) -> tuple[str, str, bo
     return f"{edtf}~", f"{basis}; '{about[0].strip()}': about then", inferred
 
 
+#: Words before a date that make it the start of a time still going on: "since 1992", "ever
+#: since April 2019", "depuis 2015", "seit 2015", "desde 2015", "с 2015 года" is no
+#: event of 1992 but all the time from then (``1992/..``).
+_SINCE = re.compile(
+    r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde)\s+(?:the\s+)?$"
+)
+#: Words before and after a date that say so too: "from 1992 onwards", "from 2019 on".
+_FROM = re.compile(r"\b[Ff]rom\s+(?:the\s+)?$")
+_ONWARDS = later(r"\s+(?:on(?:wards?)?|and\s+(?:beyond|after|since))\b(?!\s*\d)")
+#: After a year as Chinese and Japanese write it: "1992年以来", "2019年以降" (since then).
+_SINCE_AFTER = later(r"\s*(?:以来|以來|以降|起)")
+
+
+def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, str, bool]:
+    """``read`` as the open interval it begins when the words around it say it is a time
+    still going on ("since 1992", "from 1992 onwards", "1992年以来": ``1992/..``), never the
+    date alone, which the text does not give as an event; a range, a limit or a date
+    already approximate as it is."""
+    edtf, basis, inferred = read
+    if any(c in edtf for c in "/[]~?"):
+        return read
+    words = _ending(_SINCE, before)
+    if words is None and _ending(_FROM, before) is not None:
+        words = _ONWARDS().match(after)
+    if words is None and edtf[:4].isdigit():
+        words = _SINCE_AFTER().match(after) if "年" in basis else None
+    if words is None:
+        return read
+    return f"{edtf}/..", f"{basis}; '{words[0].strip()}': from then on", inferred
+
+
+#: "Or" between two dates, in the languages read: "2027 or 2028", "April or May 2025",
+#: "22 or 23 April" give one of two, not both, nor the one the words end on.
+_OR = r"\s+(?:or|или|либо|ou|oder|o|veya|ya\s+da|və\s+ya|yaxud|或者?)\s+"
+_OR_BEFORE = re.compile(rf"(?:\d|\b{_M}|(?i:{OTHER_MONTH_PATTERN})){_OR}$")
+_OR_LAST = later(rf"{_OR}$")
+_OR_AFTER = later(rf"(?:,\s*(?:\d+|{_M})\b){{0,5}}{_OR}(?:\d|{_M}\b)")  # "2019, 2020 or 2021"
+
+
+def _either(read: tuple[str, str, bool], before: str, after: str) -> bool:
+    """Whether the date ``read`` is one of two the words give ("in 2027 or 2028"): neither
+    is then the date, nor both (a less precise reading of the same words may be: "April or
+    May 2025" is 2025)."""
+    if "/" in read[0]:
+        return False
+    if _OR_AFTER().match(after) is not None:
+        return True
+    tail = before[-_BACK:]  # the words before looked for only after "or" (each date: fast)
+    return _OR_LAST().search(tail) is not None and _ending(_OR_BEFORE, tail) is not None
+
+
 def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bool:
     """Whether the words at ``start:end`` are within a quotation that the sentence dates to
     a year before publication ("“Last year we signed 20 agreements,” he said in a 2019
@@ -960,12 +1158,33 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
-    ``language`` (a BCP 47 tag: one not English also reads :data:`OTHER_GRAMMAR` first)."""
-    context = Context(published, sentence, french=primary_language(language) == "fr")
+    ``language`` (a BCP 47 tag: one not English also reads :func:`other_grammar` first).
+    Digits of other scripts ("２０２５年４月２２日", "۲۰۲۵", "٢٠٢٥") and Chinese numerals
+    before 年, 月, 日 ("二〇二五年四月") are read as the digits they are; each date's
+    offsets and words are the sentence's own."""
+    text, where = normalised(sentence)
+    primary = primary_language(language)
+    context = Context(published, text, french=primary == "fr", order=numeric_order(language))
+    found = _read(text, context, grammar() if primary == "en" else other_grammar() + grammar())
+    if text == sentence:
+        return found
+    where = where or list(range(len(sentence) + 1))
+    out = []
+    for d in found:
+        start, end = where[d.start], where[d.end]
+        basis = d.basis.replace(f"'{text[d.start : d.end]}'", f"'{sentence[start:end]}'", 1)
+        out.append(dataclasses.replace(d, start=start, end=end, basis=basis))
+    return out
+
+
+def _read(
+    sentence: str, context: Context, patterns: tuple[tuple[re.Pattern[str], Handler], ...]
+) -> list[DateWords]:
+    """The dated expressions ``patterns`` find in ``sentence``, the first to read words
+    taking them, in the order they appear."""
     taken: list[tuple[int, int]] = []
     found: list[DateWords] = []
-    english = primary_language(language) == "en"
-    for pattern, handler in GRAMMAR if english else OTHER_GRAMMAR + GRAMMAR:
+    for pattern, handler in patterns:
         for m in pattern.finditer(sentence):
             if _overlaps(taken, m.start(), m.end()):
                 continue
@@ -974,10 +1193,75 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
                 context, sentence=near.string, start=near.start(), end=near.end()
             )
             read = handler(near, local)
-            if read is None or (read[2] and _said_earlier(near.string, *near.span(), published)):
+            if read is None or (
+                read[2] and _said_earlier(near.string, *near.span(), context.published)
+            ):
                 continue
-            read = _approximate(read, near.string[: near.start()])
-            read = _bounded(read, near.string[: near.start()], m[0])
+            before = near.string[: near.start()]
+            if _either(read, before, near.string[near.end() :]):
+                continue
+            read = _approximate(read, before)
+            read = _bounded(read, before, m[0])
+            read = _open(read, before, near.string[near.end() :])
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
     return sorted(found, key=lambda d: d.start)
+
+
+# --- digits of other scripts ------------------------------------------------------------
+
+#: Chinese numerals, as a year writes them digit by digit ("二〇二五年") and a month or a
+#: day with ten ("十二月", "二十二日").
+_HAN_DIGITS = "〇零一二三四五六七八九"
+#: A run of Chinese numerals before 年, 月, 日 or 号 (a run's first numeral only: linear).
+_HAN_NUMBER = later(rf"(?<![{_HAN_DIGITS}十])[{_HAN_DIGITS}十]{{1,4}}(?=[年月日号號])")
+
+
+def _han_digit(numeral: str) -> int:
+    return max(0, _HAN_DIGITS.index(numeral) - 1)  # 〇 and 零 are 0
+
+
+def _han_value(run: str, unit: str) -> str | None:
+    """The digits a run of Chinese numerals before ``unit`` writes: a year digit by digit
+    ("二〇二五" before 年: 2025), a month (1 to 12) or a day (1 to 31) with ten ("十二", "二十
+    二"); None for any other (a count: "十年", ten years, is no year)."""
+    if unit == "年":
+        if len(run) != 4 or "十" in run:
+            return None
+        return "".join(str(_han_digit(c)) for c in run)
+    tens, ten, units = run.partition("十")
+    if ten:
+        if len(tens) > 1 or len(units) > 1 or "〇" in run or "零" in run:
+            return None
+        value = (_han_digit(tens) if tens else 1) * 10 + (_han_digit(units) if units else 0)
+    elif len(run) == 1:
+        value = _han_digit(run)
+    else:
+        return None
+    return str(value) if 1 <= value <= (12 if unit == "月" else 31) else None
+
+
+def normalised(sentence: str) -> tuple[str, list[int] | None]:
+    """``sentence`` with its digits of other scripts in ASCII, and Chinese numerals before
+    年, 月, 日 (see :func:`_han_value`) in digits; with, when that changed its length, where
+    each of its characters (and its end) was in ``sentence``."""
+    text = sentence
+    if not sentence.isascii():
+        text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in sentence)
+    if not any(c in text for c in _HAN_DIGITS + "十"):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _HAN_NUMBER().finditer(text):
+        value = _han_value(m[0], text[m.end()])
+        if value is None:
+            continue
+        out.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        out.append(value)
+        where.extend([m.start()] * len(value))
+        last = m.end()
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
