@@ -316,3 +316,46 @@ def test_a_page_opening_with_many_comments_is_told_at_once() -> None:
     assert detect_format("<!-- a --> <!-- b -->\n" + page, "x.txt") == "html"
     assert detect_format("<!-- a --> text <!-- b -->" + page, "x.txt") != "html"
     assert detect_format("<!-- a -- b" + page, "x.txt") != "html"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["Printed: 27 April 2025 09:00", "Saved on: 27 April 2025 09:00", "Retrieved 27 April 2025"],
+)
+def test_wire_copy_with_the_day_it_was_saved_under_its_headline_is_read_as_wire(
+    stamp: str,
+) -> None:
+    """Audit 62 (dates61's repro): a capture stamp under the headline made the copy
+    ``plain``: headline, stamp and dateline one paragraph of body, unread.  It is ``wire``
+    now, the stamp furniture and never the day of publication."""
+    text = (
+        f"Ferry line reopens\n{stamp}\n\n"
+        "BAKU, Azerbaijan, April 23. The ferry line reopened on Tuesday, the company said.\n"
+    )
+    fmt = detect_format(text, "w.txt")
+    assert fmt == "wire"
+    reading = read_text(text, "w.txt", Problems(), fmt=fmt)
+    assert reading.fields["title"].value == "Ferry line reopens"
+    assert reading.fields["dateline"].value == "BAKU, Azerbaijan, April 23."
+    assert "published" not in reading.fields
+    assert [b.text for b in reading.blocks] == [
+        "The ferry line reopened on Tuesday, the company said."
+    ]
+    assert [(f.kind, f.text) for f in reading.furniture] == [("timestamp", stamp)]
+
+
+def test_wire_copy_with_its_stamp_and_the_day_it_was_printed_keeps_the_published_one() -> None:
+    text = (
+        "Ferry line reopens\nPublished: 23 April 2025 10:00\nPrinted: 27 April 2025 09:00\n\n"
+        "The ferry line reopened on Tuesday, the company said.\n\nIt runs daily.\n"
+    )
+    reading = read_text(text, "w.txt", Problems(), fmt=detect_format(text, "w.txt"))
+    assert reading.fields["published"].value == "2025-04-23"
+
+
+def test_the_day_a_copy_was_printed_is_not_offered_as_its_day_of_publication() -> None:
+    from archive_site.readers.stamps import days_shown
+
+    text = "Ferry line reopens\nPrinted: 27 April 2025 09:00\n\nBAKU, April 23. Text.\n"
+    assert days_shown(text) == []
+    assert days_shown("Ferry line reopens\nPublished: 23 April 2025\n") == [(2, "2025-04-23")]

@@ -188,6 +188,20 @@ SAVED = (
 _CHANGED_STAMP = later(rf"\s*(?:{CHANGED}|{SAVED})(?!\w)", re.I)
 
 
+#: A stamp's label saying when the page was saved, printed or read ("Printed: ", "Saved on
+#: ", "Retrieved "), its colon and the space after it.
+_SAVED_LABEL = later(rf"\s*(?:{SAVED})(?!\w)\s*[:：]?\s*", re.I)
+
+
+def saved_stamp(line: str) -> Stamp | None:
+    """The stamp of a line that says when the page was saved, printed or read, not
+    published ("Printed: 27 April 2025 09:00", "Saved on: ..."): a capture's own stamp."""
+    label = _SAVED_LABEL().match(line)
+    if label is None or len(line.strip()) > MOST_STAMP:
+        return None
+    return parse_stamp(_unglued(line[label.end() :].strip()))
+
+
 def says_changed(text: str) -> bool:
     """Whether a stamp says when the page changed (``Updated: ...``, ``Обновлено ...``), or
     was saved or printed (``Printed: ...``: see :data:`SAVED`), not when it was published."""
@@ -558,7 +572,7 @@ def _days_on(line: str) -> list[str]:
     """The days a line of a capture shows, in its order: in a tag's attributes, written for
     machines (``content="2025-04-23T16:47:02+02:00"``), or in a text between the tags as
     short as a stamp (a sentence of the text, "relations established on January 3, 1992",
-    says no day of the capture's)."""
+    says no day of the capture's; nor does "Printed: 27 April 2025", the day it was saved)."""
     days: list[str] = []
     for part in _TAG_OR_TEXT().findall(line):
         if part.startswith("<"):
@@ -567,8 +581,8 @@ def _days_on(line: str) -> list[str]:
             ]
             continue
         said = _STAMP_LABEL().sub("", part.strip())
-        if not said or len(said) > _STAMP_LINE:
-            continue
+        if not said or len(said) > _STAMP_LINE or saved_stamp(part.strip()) is not None:
+            continue  # (the day the page was saved or printed is none it was published)
         stamp = parse_stamp(said) or parse_published(said) or find_published_stamp(said)
         placed = _PLACE_BEFORE().match(said)
         if stamp is None and placed is not None:  # a release's "Tehran, 9 August 2025"

@@ -60,7 +60,7 @@ from .byline import (
 )
 from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
 from .release import take_release_furniture
-from .stamps import Stamp, parse_published, parse_stamp, says_changed
+from .stamps import Stamp, parse_published, parse_stamp, saved_stamp, says_changed
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -235,9 +235,16 @@ def _stamps_apart(blocks: list[tuple[list[str], int]]) -> list[tuple[list[str], 
     if not blocks or not 2 <= len(blocks[0][0]) <= 4:
         return blocks
     lines, first = blocks[0]
-    if not _is_headline(lines[0]) or any(parse_published(x) is None for x in lines[1:]):
+    if not _is_headline(lines[0]) or not all(map(_head_stamp, lines[1:])):
         return blocks
     return [*(([x], first + n) for n, x in enumerate(lines)), *blocks[1:]]
+
+
+def _head_stamp(text: str) -> bool:
+    """Whether a line under a headline is a date stamp: of its publication, or of the day
+    the page was saved or printed ("Printed: 27 April 2025 09:00", furniture: the capture's
+    day, never the publication's)."""
+    return parse_published(text) is not None or saved_stamp(text) is not None
 
 
 def _stamp_line(
@@ -280,7 +287,7 @@ def _byline_or_stamp(
         for n, text in [*([(0, beside)] if beside else []), *enumerate(stamps, len(named))]:
             _stamp_line(text, line + n, fields, notes, furniture)
         return True
-    if len(lines) > 3 or any(parse_published(x) is None for x in lines):
+    if len(lines) > 3 or not all(map(_head_stamp, lines)):
         return False
     if "published" in fields and not all(says_changed(x) for x in lines):
         return False
@@ -725,6 +732,8 @@ def detect(capture: Capture) -> bool:
         return True
     if head.rest and match_dateline(join(head.rest[0][0])) is not None:
         return True
+    if "title" in head.fields and any(f.kind == "timestamp" for f in head.furniture):
+        return True  # a headline with the day the page was saved under it: a page's copy
     tail = split_tail(head.rest)
     return bool(tail.furniture) or _credited(head.rest[: tail.end])
 
