@@ -1311,3 +1311,42 @@ def test_the_order_of_a_day_in_numbers_is_the_language_s_or_unknown(
     from archive_site.suggest.datewords import numeric_order
 
     assert numeric_order(language) == order
+
+
+@pytest.mark.parametrize(
+    ("time", "language", "url", "dates"),
+    [
+        # 21:30 UTC is Thursday 24 April in Tokyo: "on Thursday" is that day, not the 17th
+        ("21:30", "en", "https://www.nippon-daily.jp/news/1", ["2025-04-24", "2024"]),
+        ("21:30", "ja", None, ["2025-04-24", "2024"]),
+        ("21:30", "en-IN", None, ["2025-04-24", "2024"]),
+        # in Russia, 21:30 UTC may be the 23rd (Kaliningrad) or the 24th: "on Thursday" none
+        ("21:30", "en", "https://vesti.ru/a", ["2024"]),
+        # nothing says where the outlet is (an English page, a .com): the UTC day, as before
+        ("21:30", "en", "https://example.com/a", ["2025-04-17", "2024"]),
+        ("21:30", "en-GB", None, ["2025-04-17", "2024"]),
+        # a time that is the same day in Tokyo
+        ("10:00", "ja", None, ["2025-04-17", "2024"]),
+    ],
+)
+def test_a_utc_time_is_read_against_the_outlet_s_own_day_where_its_page_says_it_is(
+    time: str, language: str, url: str | None, dates: list[str]
+) -> None:
+    """Dates61 left it: a JSON-LD time in UTC (``2025-04-23T21:30:00Z``) from a Tokyo paper
+    that prints none was read as Wednesday 23 April, and "on Thursday" as the 17th.  The
+    page's moment is kept; relative words are read against the outlet's own day where its
+    address or language says it is, or, when that may be either of two days, only those
+    that give the same date on both."""
+    article = next(a for a in load_archive(CONTENT).articles if a.id == INTERVIEW)
+    article = dataclasses.replace(
+        article,
+        published=Published(dt.date(2025, 4, 23), time, "+00:00"),
+        dateline=None,
+        language=language,
+        url=url,
+        paragraphs=(Paragraph("p1", 1, "They met on Thursday, and first last year.", 1),),
+    )
+    found = mentions_in(article)
+    assert [m.date for m in found] == dates
+    moved = dates[0] != "2025-04-17"
+    assert all(("the outlet's own day" in m.basis) == moved for m in found)

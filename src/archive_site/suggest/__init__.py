@@ -21,6 +21,7 @@ from ..model import Article, Milestone, Paragraph
 from ..patterns import later
 from ..text import sentences
 from .datewords import DateWords, find_dates
+from .zones import outlet_offsets, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,17 +104,59 @@ def mentions_in(article: Article) -> list[Mention]:
     day = anchor(article)
     if day is None:
         return [m for p in article.paragraphs for m in _mentions_in_period(article, p)]
+    pub = article.published
+    if pub.precision == "day" and day == pub.date and (local := outlet_days(article)):
+        return [m for p in article.paragraphs for m in _mentions_on_days(article, p, local)]
     out: list[Mention] = []
     note = ""
-    if article.published.precision != "day" or day != article.published.date:
+    if pub.precision != "day" or day != pub.date:
         note = (
             f"; read against the day of the dateline ({article.dateline!r}), "
-            f"{day.isoformat()}, not the page's ({article.published.display()})"
+            f"{day.isoformat()}, not the page's ({pub.display()})"
         )
     for paragraph in article.paragraphs:
         found = mentions_in_paragraph(article.id, paragraph, day, article.language)
         out.extend(dataclasses.replace(m, basis=m.basis + note) if m.inferred else m for m in found)
     return out
+
+
+def outlet_days(article: Article) -> tuple[dt.date, ...]:
+    """The days an article given a time in UTC (``21:30``, ``+00:00``: a page's ``Z``) may
+    have been published on where its outlet is, when its page says where (see
+    :func:`.zones.outlet_offsets`) and one of them is not the UTC day: 21:30 UTC is 24 April
+    in Tokyo (``(24 April,)``); 23:30 UTC for a Russian address, 24 April from Kaliningrad
+    to Kamchatka; 22:30 UTC for one in Russia, 23 or 24 April.  Else none."""
+    pub = article.published
+    if pub.precision != "day" or pub.time is None or pub.timezone != "+00:00":
+        return ()
+    offsets = outlet_offsets(article.language, article.url)
+    if offsets is None:
+        return ()
+    moment = dt.datetime.combine(pub.date, dt.time.fromisoformat(pub.time))
+    days = tuple(sorted({(moment + dt.timedelta(hours=h)).date() for h in offsets}))
+    return () if days == (pub.date,) else days
+
+
+def _mentions_on_days(
+    article: Article, paragraph: Paragraph, days: tuple[dt.date, ...]
+) -> list[Mention]:
+    """The mentions of a paragraph of an article whose outlet's day is one of ``days`` (see
+    :func:`outlet_days`), not its UTC day: words relative to it read against that day, or,
+    when it may be either of two, only those that give the same date on both ("on
+    Thursday" is none; "last year", most often, is the same)."""
+    pub = article.published
+    readings = [mentions_in_paragraph(article.id, paragraph, d, article.language) for d in days]
+    same = {(m.quote, m.date) for m in readings[-1] if m.inferred}
+    shown = " or ".join(f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in days)
+    note = (
+        f"; read against {shown}, the outlet's own day where {where(article.language, article.url)}"
+        f" says it is: its page gives the time in UTC only ({pub.display()})"
+    )
+    return [
+        m if not m.inferred else dataclasses.replace(m, basis=m.basis + note)
+        for m in readings[0]
+        if not m.inferred or (m.quote, m.date) in same
+    ]
 
 
 def _mentions_in_period(article: Article, paragraph: Paragraph) -> list[Mention]:
