@@ -359,3 +359,39 @@ def test_the_day_a_copy_was_printed_is_not_offered_as_its_day_of_publication() -
     text = "Ferry line reopens\nPrinted: 27 April 2025 09:00\n\nBAKU, April 23. Text.\n"
     assert days_shown(text) == []
     assert days_shown("Ferry line reopens\nPublished: 23 April 2025\n") == [(2, "2025-04-23")]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "day"),
+    [
+        ("22-04-2025 14:05", "2025-04-22"),  # dashed as slashed: the day first (22 > 12)
+        ("04-22-2025", "2025-04-22"),  # the month first (22 > 12)
+        ("04-05-2025", None),  # which is the day? none
+        ("二〇二五年四月二十二日", "2025-04-22"),  # Chinese numerals, as official notices date
+        ("发布时间：二〇二五年四月二十二日", "2025-04-22"),
+        ("二〇二五年十三月一日", None),  # no thirteenth month
+        ("２０２５年４月２２日", "2025-04-22"),  # full-width, as before
+    ],
+)
+def test_a_printed_day_in_dashes_or_chinese_numerals_is_read_when_it_says_which(
+    stamp: str, day: str | None
+) -> None:
+    """Audit 62: '22-04-2025 14:05' under a headline and a notice's '二〇二五年四月二十二日'
+    were no stamps: the copy was plain text, the notice undated."""
+    from archive_site.readers.stamps import parse_published
+
+    found = parse_published(stamp)
+    assert (found.date if found is not None else None) == day
+
+
+def test_a_page_dated_in_chinese_numerals_is_read_so() -> None:
+    page = (
+        '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+        "<title>关于加强运输合作的通知</title></head><body><article>"
+        "<h1>关于加强运输合作的通知</h1><p>二〇二五年四月二十二日</p>"
+        "<p>各有关单位：现将有关事项通知如下。</p><p>双方于去年签署了合作备忘录。</p>"
+        "</article></body></html>"
+    )
+    reading = read_text(page, "n.html", Problems(), fmt=detect_format(page, "n.html"))
+    assert reading.fields["published"].value == "2025-04-22"
+    assert [f.text for f in reading.furniture] == ["二〇二五年四月二十二日"]

@@ -76,6 +76,65 @@ MONTH_PATTERN = (
 )
 
 
+# --- digits of other scripts -------------------------------------------------------------
+
+#: Chinese numerals, as a year writes them digit by digit ("二〇二五年") and a month or a
+#: day with ten ("十二月", "二十二日").
+_HAN_DIGITS = "〇零一二三四五六七八九"
+#: A run of Chinese numerals before 年, 月, 日 or 号 (a run's first numeral only: linear).
+_HAN_NUMBER = later(rf"(?<![{_HAN_DIGITS}十])[{_HAN_DIGITS}十]{{1,4}}(?=[年月日号號])")
+
+
+def _han_digit(numeral: str) -> int:
+    return max(0, _HAN_DIGITS.index(numeral) - 1)  # 〇 and 零 are 0
+
+
+def _han_value(run: str, unit: str) -> str | None:
+    """The digits a run of Chinese numerals before ``unit`` writes: a year digit by digit
+    ("二〇二五" before 年: 2025), a month (1 to 12) or a day (1 to 31) with ten ("十二", "二十
+    二"); None for any other (a count: "十年", ten years, is no year)."""
+    if unit == "年":
+        if len(run) != 4 or "十" in run:
+            return None
+        return "".join(str(_han_digit(c)) for c in run)
+    tens, ten, units = run.partition("十")
+    if ten:
+        if len(tens) > 1 or len(units) > 1 or "〇" in run or "零" in run:
+            return None
+        value = (_han_digit(tens) if tens else 1) * 10 + (_han_digit(units) if units else 0)
+    elif len(run) == 1:
+        value = _han_digit(run)
+    else:
+        return None
+    return str(value) if 1 <= value <= (12 if unit == "月" else 31) else None
+
+
+def normalised_digits(sentence: str) -> tuple[str, list[int] | None]:
+    """``sentence`` with its digits of other scripts in ASCII, and Chinese numerals before
+    年, 月, 日 (see :func:`_han_value`) in digits; with, when that changed its length, where
+    each of its characters (and its end) was in ``sentence``."""
+    text = sentence
+    if not sentence.isascii():
+        text = "".join(str(unicodedata.decimal(c)) if c.isdecimal() else c for c in sentence)
+    if not any(c in text for c in _HAN_DIGITS + "十"):
+        return text, None
+    out: list[str] = []
+    where: list[int] = []
+    last = 0
+    for m in _HAN_NUMBER().finditer(text):
+        value = _han_value(m[0], text[m.end()])
+        if value is None:
+            continue
+        out.append(text[last : m.start()])
+        where.extend(range(last, m.start()))
+        out.append(value)
+        where.extend([m.start()] * len(value))
+        last = m.end()
+    out.append(text[last:])
+    where.extend(range(last, len(text) + 1))
+    return "".join(out), where
+
+
 def month_number(name: str) -> int:
     """The number of a month named as :data:`MONTH_PATTERN` matches it."""
     return MONTH_NUMBERS[name.rstrip(".").casefold()]

@@ -14,7 +14,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in
+from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in, normalised_digits
 from ..patterns import later
 from .base import Field, Reading, iso_date
 
@@ -479,15 +479,16 @@ def find_published_stamp(text: str) -> Stamp | None:
     return next((s for item in items if (s := parse_stamp(before_changed(item)))), None)
 
 
-#: A day with slashes: day first in Europe (24/04/2025), month first in the United States
-#: (04/24/2025); read only when the numbers tell which ("04/05/2025" may be either).
-_SLASHED = later(r"(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4})")
+#: A day with slashes or dashes: day first in Europe (24/04/2025, 24-04-2025), month first
+#: in the United States (04/24/2025); read only when the numbers tell which ("04/05/2025"
+#: may be either).
+_SLASHED = later(r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})")
 
 
 def parse_day(text: str) -> str | None:
     """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None (one of
     another calendar, in the Gregorian: see :func:`_other_calendar_day`)."""
-    text = text.translate(_DIGITS)
+    text = normalised_digits(text.translate(_DIGITS))[0]  # "二〇二五年四月二十二日" too
     other = _other_calendar_day(text.strip())
     if other is not None:
         return other
