@@ -140,7 +140,8 @@ def test_fixture_mentions_are_exactly_the_marked_ones(name: str) -> None:
     found = set()
     for n, block in enumerate(reading.blocks, start=1):
         paragraph = Paragraph(f"p{n}", n, block.text, block.line)
-        for m in mentions_in_paragraph(name, paragraph, published):
+        language = spec.get("language", "en")
+        for m in mentions_in_paragraph(name, paragraph, published, language):
             assert m.quote in block.text  # verbatim
             found.add(f"{m.paragraph} {m.date}")
     assert found == set(spec["mentions"])
@@ -1238,6 +1239,8 @@ def test_a_range_of_days_in_chinese_and_japanese(
         ("en", "It will open sometime in 2027 or 2028.", []),
         ("en", "The two sides met in 2019, 2020 or 2021.", []),
         ("ru", "Откроется в 2027 или 2028 году.", []),
+        ("zh", "双方预计于2027或2028年开通，2019年或2020年签署。", []),
+        ("zh", "2019年和2020年签署。", ["2019", "2020"]),
         ("en", "It opened in April or May 2025.", ["2025"]),
         ("en", "It opened on 22 or 23 April 2025.", ["2025-04"]),
         ("en", "It opened on April 22 or 23, 2025.", ["2025"]),

@@ -1071,11 +1071,9 @@ def _approximate(read: tuple[str, str, bool], before: str) -> tuple[str, str, bo
 #: Words before a date that make it the start of a time still going on: "since 1992", "ever
 #: since April 2019", "depuis 2015", "seit 2015", "desde 2015", "с 2015 года" is no
 #: event of 1992 but all the time from then (``1992/..``).
-_SINCE = re.compile(
-    r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde)\s+(?:the\s+)?$"
-)
+_SINCE = later(r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde)\s+(?:the\s+)?$")
 #: Words before and after a date that say so too: "from 1992 onwards", "from 2019 on".
-_FROM = re.compile(r"\b[Ff]rom\s+(?:the\s+)?$")
+_FROM = later(r"\b[Ff]rom\s+(?:the\s+)?$")
 _ONWARDS = later(r"\s+(?:on(?:wards?)?|and\s+(?:beyond|after|since))\b(?!\s*\d)")
 #: After a year as Chinese and Japanese write it: "1992年以来", "2019年以降" (since then).
 _SINCE_AFTER = later(r"\s*(?:以来|以來|以降|起)")
@@ -1089,8 +1087,8 @@ def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, st
     edtf, basis, inferred = read
     if any(c in edtf for c in "/[]~?"):
         return read
-    words = _ending(_SINCE, before)
-    if words is None and _ending(_FROM, before) is not None:
+    words = _ending(_SINCE(), before)
+    if words is None and _ending(_FROM(), before) is not None:
         words = _ONWARDS().match(after)
     if words is None and edtf[:4].isdigit():
         words = _SINCE_AFTER().match(after) if "年" in basis else None
@@ -1101,8 +1099,8 @@ def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, st
 
 #: "Or" between two dates, in the languages read: "2027 or 2028", "April or May 2025",
 #: "22 or 23 April" give one of two, not both, nor the one the words end on.
-_OR = r"\s+(?:or|или|либо|ou|oder|o|veya|ya\s+da|və\s+ya|yaxud|或者?)\s+"
-_OR_BEFORE = re.compile(rf"(?:\d|\b{_M}|(?i:{OTHER_MONTH_PATTERN})){_OR}$")
+_OR = r"(?:\s+(?:or|или|либо|ou|oder|o|veya|ya\s+da|və\s+ya|yaxud)\s+|\s*(?:或者?|或是)\s*)"
+_OR_BEFORE = later(rf"(?:[\d年月日号]|\b{_M}|(?i:{OTHER_MONTH_PATTERN})){_OR}$")
 _OR_LAST = later(rf"{_OR}$")
 _OR_AFTER = later(rf"(?:,\s*(?:\d+|{_M})\b){{0,5}}{_OR}(?:\d|{_M}\b)")  # "2019, 2020 or 2021"
 
@@ -1116,7 +1114,7 @@ def _either(read: tuple[str, str, bool], before: str, after: str) -> bool:
     if _OR_AFTER().match(after) is not None:
         return True
     tail = before[-_BACK:]  # the words before looked for only after "or" (each date: fast)
-    return _OR_LAST().search(tail) is not None and _ending(_OR_BEFORE, tail) is not None
+    return _OR_LAST().search(tail) is not None and _ending(_OR_BEFORE(), tail) is not None
 
 
 def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bool:
