@@ -1234,6 +1234,8 @@ def test_a_range_of_days_in_chinese_and_japanese(
         ("fr", "Depuis 2015, le port fonctionne.", ["2015/.."]),
         ("de", "Seit 2017 hat Usbekistan seine Wirtschaft geöffnet.", ["2017/.."]),
         ("zh", "自1992年以来，该厂一直运营。", ["1992/.."]),
+        ("zh", "从2019年起，该厂一直运营。", ["2019/.."]),
+        ("zh", "该法于2019年起草。", ["2019"]),  # drafted in 2019
         ("en", "It has grown since the 1990s.", ["1990/1999"]),  # a range as it is
         # one of two is neither, nor both; what the words do give is
         ("en", "It will open sometime in 2027 or 2028.", []),
@@ -1353,3 +1355,20 @@ def test_a_utc_time_is_read_against_the_outlet_s_own_day_where_its_page_says_it_
     assert [m.date for m in found] == dates
     moved = dates[0] != "2025-04-17"
     assert all(("the outlet's own day" in m.basis) == moved for m in found)
+
+
+def test_a_dateline_s_day_beats_the_outlet_s_day_of_a_utc_time() -> None:
+    """A story datelined "BEIJING, April 23 (Xinhua) --" was written on the 23rd: its
+    relative words are read against that day, whatever day 21:30 UTC was in Beijing."""
+    article = next(a for a in load_archive(CONTENT).articles if a.id == INTERVIEW)
+    article = dataclasses.replace(
+        article,
+        published=Published(dt.date(2025, 4, 23), "21:30", "+00:00"),
+        dateline="BEIJING, April 23 (Xinhua) --",
+        language="zh",
+        url=None,
+        paragraphs=(Paragraph("p1", 1, "双方昨天签署了协议。", 1),),
+    )
+    [found] = mentions_in(article)
+    assert found.date == "2025-04-22"
+    assert "own day" not in found.basis

@@ -88,6 +88,16 @@ def anchor(article: Article) -> dt.date | None:
     pub = article.published
     if pub.precision == "year":
         return None
+    day = _dateline_day(article)
+    if day is not None:
+        return day
+    return pub.date if pub.precision == "day" else None
+
+
+def _dateline_day(article: Article) -> dt.date | None:
+    """The day an article's dateline names, when it is in the week up to the publication
+    day (or in the month of an article dated to the month); else none."""
+    pub = article.published
     last = pub.last_day
     for words in find_dates(article.dateline or "", last, article.language):
         if _DAY().fullmatch(words.edtf) is None:
@@ -96,7 +106,7 @@ def anchor(article: Article) -> dt.date | None:
         first = pub.date - dt.timedelta(days=7) if pub.precision == "day" else pub.date
         if first <= day <= last:
             return day
-    return pub.date if pub.precision == "day" else None
+    return None
 
 
 def mentions_in(article: Article) -> list[Mention]:
@@ -105,7 +115,7 @@ def mentions_in(article: Article) -> list[Mention]:
     if day is None:
         return [m for p in article.paragraphs for m in _mentions_in_period(article, p)]
     pub = article.published
-    if pub.precision == "day" and day == pub.date and (local := outlet_days(article)):
+    if day == pub.date and _dateline_day(article) is None and (local := outlet_days(article)):
         return [m for p in article.paragraphs for m in _mentions_on_days(article, p, local)]
     out: list[Mention] = []
     note = ""

@@ -1076,7 +1076,7 @@ _SINCE = later(r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde)\
 _FROM = later(r"\b[Ff]rom\s+(?:the\s+)?$")
 _ONWARDS = later(r"\s+(?:on(?:wards?)?|and\s+(?:beyond|after|since))\b(?!\s*\d)")
 #: After a year as Chinese and Japanese write it: "1992年以来", "2019年以降" (since then).
-_SINCE_AFTER = later(r"\s*(?:以来|以來|以降|起)")
+_SINCE_AFTER = later(r"\s*(?:以来|以來|以降|起(?=[，,、。；\s]|$))")  # (not 起草, drafted)
 
 
 def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, str, bool]:
