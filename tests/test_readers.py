@@ -395,3 +395,27 @@ def test_a_page_dated_in_chinese_numerals_is_read_so() -> None:
     reading = read_text(page, "n.html", Problems(), fmt=detect_format(page, "n.html"))
     assert reading.fields["published"].value == "2025-04-22"
     assert [f.text for f in reading.furniture] == ["二〇二五年四月二十二日"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "day"),
+    [("ru", "2025-05-04"), ("en-GB", "2025-05-04"), ("en-US", "2025-04-05"), ("en", None)],
+)
+def test_a_printed_day_its_numbers_leave_open_is_read_in_the_page_s_language_s_order(
+    lang: str, day: str | None
+) -> None:
+    """Audit 62: '04/05/2025 14:05' under the headline of a page with no date in its
+    metadata was no stamp in any page: read now as the page's language writes a day (4 May
+    in Russian or British English, 5 April in American English); in ``en`` alone, which
+    may be either, none. Either way the line is the page's stamp, not its text."""
+    page = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>Ferry line reopens</title></head><body><article><h1>Ferry line reopens</h1>"
+        "<p>04/05/2025 14:05</p><p>The ferry line between Baku and Aktau reopened, the "
+        "operator said in a statement.</p><p>It will run daily, the operator said.</p>"
+        "</article></body></html>"
+    )
+    reading = read_text(page, "a.html", Problems(), fmt=detect_format(page, "a.html"))
+    published = reading.fields.get("published")
+    assert (published.value if published is not None else None) == day
+    assert [(f.kind, f.text) for f in reading.furniture] == [("timestamp", "04/05/2025 14:05")]

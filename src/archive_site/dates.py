@@ -76,6 +76,55 @@ MONTH_PATTERN = (
 )
 
 
+# --- days in numbers ---------------------------------------------------------------------
+
+#: The regions where English writes a day in numbers month first (04/22/2025): the United
+#: States, the Philippines, and the Pacific islands the United States' usage rules; Canada
+#: writes either.
+_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi"})
+_EITHER_REGIONS = frozenset({"ca"})
+#: The languages that write it day first (22/04/2025) wherever they are written (English
+#: is not among them, nor those that write the year first: Chinese, Japanese, Korean,
+#: Hungarian, Lithuanian, Swedish, Persian).
+_DAY_FIRST_LANGUAGES = frozenset(
+    "ru az tr fr de es it pt uk be kk uz ky tg ka hy ro pl cs sk nl el bg sr hr bs sl mk sq"  # noqa: SIM905
+    " lv et fi da no nb nn is ar he id ms vi".split()
+)
+
+
+def numeric_order(language: str) -> str:
+    """How an article in ``language`` (a BCP 47 tag) orders a day written in numbers with
+    its year last: ``dmy`` in a language that always writes it day first (``ru``, ``fr``)
+    and in English of a region that does (``en-GB``, ``en-IN``), ``mdy`` in English of one
+    that writes it month first (``en-US``), else ``""``: its order unknown (``en`` with no
+    region, which may be British or American; ``en-CA``; ``zh``)."""
+    primary, *rest = language.lower().split("-")
+    if primary in _DAY_FIRST_LANGUAGES:
+        return "dmy"
+    regions = [part for part in rest if len(part) == 2 or part.isdigit()]
+    if primary != "en" or not regions or regions[0] in _EITHER_REGIONS:
+        return ""
+    return "mdy" if regions[0] in _MONTH_FIRST_REGIONS else "dmy"
+
+
+#: A day in numbers, its year last, that its numbers alone may not say the order of:
+#: "04/05/2025", "04-05-2025" (see :func:`in_order`).
+_NUMERIC_DAY = later(
+    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?![\d/-])"
+)
+
+
+def in_order(text: str, order: str) -> str:
+    """``text`` with its first day in numbers whose numbers are both 12 or less
+    ("04/05/2025") written ``YYYY-MM-DD`` as ``order`` ("dmy", "mdy": see
+    :func:`numeric_order`) reads it; ``text`` as it is with no order or no such day."""
+    m = _NUMERIC_DAY().search(text) if order else None
+    if m is None or int(m["a"]) > 12 or int(m["b"]) > 12:
+        return text
+    day, month = (m["a"], m["b"]) if order == "dmy" else (m["b"], m["a"])
+    return f"{text[: m.start()]}{m['y']}-{int(month):02d}-{int(day):02d}{text[m.end() :]}"
+
+
 # --- digits of other scripts -------------------------------------------------------------
 
 #: Chinese numerals, as a year writes them digit by digit ("二〇二五年") and a month or a

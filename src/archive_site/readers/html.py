@@ -31,7 +31,7 @@ from html import unescape
 from typing import Any
 
 from ..config import language_tag, primary_language
-from ..dates import MONTH_PATTERN
+from ..dates import MONTH_PATTERN, in_order, numeric_order
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
@@ -1866,8 +1866,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
     to other stories, see :func:`_drop_pointers`), or None when it is text."""
     if pointer:
         return "read-also"
-    if parse_published(text) is not None:
-        return "timestamp"
+    if parse_published(text) is not None or parse_published(in_order(text, "dmy")) is not None:
+        return "timestamp"  # (a day in numbers either way, "04/05/2025 14:05", a stamp too)
     if first and (labelled := _after_label(text)) is not None and labelled.time is not None:
         return "timestamp"  # a section's name and the stamp, opening the text: "All News 14:21
         # June 14, 2025" (Yonhap)
@@ -1967,10 +1967,11 @@ def _head_stamps(
         return
     under, above = _around_headline(page, head, second)
     names = _credited(fields)
+    order = _page_order(page, fields)
     for text, line in [*under, *above]:
         if len(text) > _MOST_NEAR_STAMP:
             continue  # no stamp's line: a block holding others (a list nested in a list)
-        stamp = _near_stamp(text, line > first, (text, line) in above, names)
+        stamp = _near_stamp(in_order(text, order), line > first, (text, line) in above, names)
         if stamp is not None and not furniture.holding(_key(text)):
             yield stamp, line
 
@@ -2157,6 +2158,15 @@ def _under_headline(text: str) -> Stamp | None:
         return alone
     placed = _placed(before)
     return placed if placed is not None and placed.time is not None else None
+
+
+def _page_order(page: PageScan, fields: dict[str, Field]) -> str:
+    """The order a page's language writes a day in numbers ("04/05/2025": ``dmy`` in
+    ``ru`` or ``en-GB``, ``mdy`` in ``en-US``; see :func:`.dates.numeric_order`), as its
+    metadata or its ``lang`` declares it; ``""`` when they say none."""
+    said = fields.get("language")
+    language = said.value if said is not None else page.lang[0] if page.lang else ""
+    return numeric_order(language)
 
 
 def _credited(fields: dict[str, Field]) -> list[str]:

@@ -31,6 +31,7 @@ from ..dates import (
     month_in,
     month_number,
     normalised_digits,
+    numeric_order,
 )
 from ..patterns import later
 
@@ -323,35 +324,6 @@ def _cjk_days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if a is None or b is None or b <= a:
         return None
     return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
-
-
-#: The regions where English writes a day in numbers month first (04/22/2025): the United
-#: States, the Philippines, and the Pacific islands the United States' usage rules; Canada
-#: writes either.
-_MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "as", "gu", "mp", "pr", "vi"})
-_EITHER_REGIONS = frozenset({"ca"})
-#: The languages that write it day first (22/04/2025) wherever they are written (English
-#: is not among them, nor those that write the year first: Chinese, Japanese, Korean,
-#: Hungarian, Lithuanian, Swedish, Persian).
-_DAY_FIRST_LANGUAGES = frozenset(
-    "ru az tr fr de es it pt uk be kk uz ky tg ka hy ro pl cs sk nl el bg sr hr bs sl mk sq"  # noqa: SIM905
-    " lv et fi da no nb nn is ar he id ms vi".split()
-)
-
-
-def numeric_order(language: str) -> str:
-    """How an article in ``language`` (a BCP 47 tag) orders a day written in numbers with
-    its year last: ``dmy`` in a language that always writes it day first (``ru``, ``fr``)
-    and in English of a region that does (``en-GB``, ``en-IN``), ``mdy`` in English of one
-    that writes it month first (``en-US``), else ``""``: its order unknown (``en`` with no
-    region, which may be British or American; ``en-CA``; ``zh``)."""
-    primary, *rest = language.lower().split("-")
-    if primary in _DAY_FIRST_LANGUAGES:
-        return "dmy"
-    regions = [part for part in rest if len(part) == 2 or part.isdigit()]
-    if primary != "en" or not regions or regions[0] in _EITHER_REGIONS:
-        return ""
-    return "mdy" if regions[0] in _MONTH_FIRST_REGIONS else "dmy"
 
 
 def _numeric(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
