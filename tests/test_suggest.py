@@ -1236,6 +1236,19 @@ def test_a_range_of_days_in_chinese_and_japanese(
         ("zh", "自1992年以来，该厂一直运营。", ["1992/.."]),
         ("zh", "从2019年起，该厂一直运营。", ["2019/.."]),
         ("zh", "该法于2019年起草。", ["2019"]),  # drafted in 2019
+        (
+            "ru",
+            "Порт работает с 2015 года, а терминал с апреля 2019 года.",
+            ["2015/..", "2019-04/.."],
+        ),
+        ("ru", "Порт работал с 2015 года по 2020 год.", ["2015", "2020"]),  # a range's start
+        ("ru", "Встреча с 2015 годом не связана.", ["2015"]),  # "with", not "since"
+        ("az", "Liman 2015-ci ildən bəri işləyir.", ["2015/.."]),
+        (
+            "tr",
+            "Liman 2015'ten beri, terminal 2019 yılından bu yana çalışıyor.",
+            ["2015/..", "2019/.."],
+        ),
         ("en", "It has grown since the 1990s.", ["1990/1999"]),  # a range as it is
         # one of two is neither, nor both; what the words do give is
         ("en", "It will open sometime in 2027 or 2028.", []),

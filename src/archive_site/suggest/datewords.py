@@ -1042,13 +1042,23 @@ def _approximate(read: tuple[str, str, bool], before: str) -> tuple[str, str, bo
 
 #: Words before a date that make it the start of a time still going on: "since 1992", "ever
 #: since April 2019", "depuis 2015", "seit 2015", "desde 2015", "с 2015 года" is no
-#: event of 1992 but all the time from then (``1992/..``).
-_SINCE = later(r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde)\s+(?:the\s+)?$")
+#: event of 1992 but all the time from then (``1992/..``); Russian's "с" (also "with")
+#: only before a year's or a month's words, and not as a range's start ("с 2015 по 2020").
+_SINCE = later(
+    r"(?:\b(?:[Ee]ver\s+)?[Ss]ince|\b[Dd]epuis|\b[Ss]eit|\b[Dd]esde|(?<![^\W\d_])(?P<ru>[Сс]))"
+    r"\s+(?:the\s+)?$"
+)
+_RU_SINCE_AFTER = later(r"\s*(?:года|г\.)(?![^\W\d_])(?!\s*(?:по|до)(?![^\W\d_]))")
 #: Words before and after a date that say so too: "from 1992 onwards", "from 2019 on".
 _FROM = later(r"\b[Ff]rom\s+(?:the\s+)?$")
 _ONWARDS = later(r"\s+(?:on(?:wards?)?|and\s+(?:beyond|after|since))\b(?!\s*\d)")
-#: After a year as Chinese and Japanese write it: "1992年以来", "2019年以降" (since then).
-_SINCE_AFTER = later(r"\s*(?:以来|以來|以降|起(?=[，,、。；\s]|$))")  # (not 起草, drafted)
+#: After a date as Chinese and Japanese write it, "1992年以来", "2019年以降", "从2019年起，"
+#: (not 起草, drafted), and as Azerbaijani and Turkish do: "2015-ci ildən bəri", "2015'ten
+#: beri", "2015 yılından bu yana".
+_SINCE_AFTER = later(
+    r"\s*(?:以来|以來|以降|起(?=[，,、。；\s]|$))"
+    r"|(?:['’][^\W\d_]+)?(?:\s+(?i:yılından|ilindən))?\s+(?i:bəri|beri|bu\s+yana)(?![^\W\d_])"
+)
 
 
 def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, str, bool]:
@@ -1060,10 +1070,12 @@ def _open(read: tuple[str, str, bool], before: str, after: str) -> tuple[str, st
     if any(c in edtf for c in "/[]~?"):
         return read
     words = _ending(_SINCE(), before)
+    if words is not None and words["ru"] and _RU_SINCE_AFTER().match(after) is None:
+        words = None  # "с 2015 по 2020 год": a range's start, not "since"
     if words is None and _ending(_FROM(), before) is not None:
         words = _ONWARDS().match(after)
-    if words is None and edtf[:4].isdigit():
-        words = _SINCE_AFTER().match(after) if "年" in basis else None
+    if words is None:
+        words = _SINCE_AFTER().match(after)
     if words is None:
         return read
     return f"{edtf}/..", f"{basis}; '{words[0].strip()}': from then on", inferred
