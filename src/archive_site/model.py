@@ -39,6 +39,10 @@ ENTITY_TYPES: tuple[EntityType, ...] = (
 # archive does not name (no ``speaker:`` where the text attributes them, a third speaker
 # of an interview).
 Voice = Literal["own", "reported", "question", "answer", "unattributed"]
+
+#: What ``speaker:`` and an interview's ``interviewer:`` say of someone the source does not
+#: name ("officials said"; a press conference's askers, a bare "Question:"): no one is named.
+UNNAMED = "unnamed"
 VOICES: tuple[Voice, ...] = ("own", "reported", "question", "answer", "unattributed")
 # Why one article is not independent evidence beside another.
 DependencyReason = Literal[
@@ -203,7 +207,10 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     turns: tuple[Turn, ...]
     furniture: tuple[Furniture, ...]
-    interviewer: str | None  # entity id
+    #: Entity id; in an interview, None when the source names no asker (``interviewer:
+    #: unnamed``: a press conference's many askers, a ministry's "Question:"): its questions
+    #: are no one's the archive names.
+    interviewer: str | None
     interviewee: str | None  # entity id
     responds_to: tuple[str, ...]  # article ids
     title_from_capture: bool
@@ -232,8 +239,10 @@ class Article:
     def speaker_id(self, speaker: str | None, voice: Voice = "own") -> str | None:
         """Who makes a statement in this article: ``speaker`` (an entity id), else the outlet
         in its own voice (its entity id, or its name); None for words the text attributes
-        to someone the archive does not name (``unattributed``)."""
-        if voice == "unattributed":
+        to someone the archive does not name (``unattributed``), and for a turn of an
+        interview whose speaker the source does not name (a question of ``interviewer:
+        unnamed``): never the outlet's."""
+        if voice == "unattributed" or (speaker is None and voice in ("question", "answer")):
             return None
         return speaker or self.publisher_entity or self.outlet
 

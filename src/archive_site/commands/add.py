@@ -992,7 +992,11 @@ def _kind_need(has_turns: bool, *, marked: bool = False) -> _Need:
 
 def _interview_needs(named: Mapping[str, Sequence[str]]) -> list[_Need]:
     """Who asked and who answered, with the people and organisations the capture names."""
-    comment = ["Entity ids (see entities.yaml): who asked the questions and who answered."]
+    comment = [
+        "Entity ids (see entities.yaml): who asked the questions and who answered.",
+        "('interviewer: unnamed' when the source names no one who asks: a press",
+        "conference's many askers, a ministry's bare 'Question:'.)",
+    ]
     people = ", ".join(named.get("person", ())[:4])
     orgs = ", ".join(named.get("organisation", ())[:4])
     if people:

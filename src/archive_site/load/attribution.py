@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ..model import Article, Citation, Milestone, Paragraph, Voice
+from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
 from ..readers.base import label_end, label_of
 from ..readers.turns import marker_role
@@ -209,11 +209,6 @@ QUOTATION = later(
     r"|[\"“„«「『]\s*(?P<double>[^\"“”„«»「」『』]*)(?:[\"”“»」』]|$))"
 )
 QUOTED_WORDS = 4
-
-
-#: What ``speaker:`` says of words the source gives to no one it names ("officials said"):
-#: they are shown as a speaker not named, and no warning asks who it is.
-UNNAMED = "unnamed"
 
 
 class Attribution(NamedTuple):
@@ -544,7 +539,9 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
     quoted = in_quotation_marks(paragraph.text, *span)
     saying = _reported(paragraph.text, *span)
     said, own = saying if saying is not None else (None, False)
-    if speaker is not None and turn_speaker is not None and speaker != turn_speaker:
+    if turn_speaker is None:
+        return _from_unnamed(paragraph, speaker, (said, own), quoted)
+    if speaker is not None and speaker != turn_speaker:
         # within quotation marks words of saying introduce; or words of saying in the
         # quote's own sentence ("The minister told us the berth will open in 2026"); not
         # the turn's speaker's own ("I told him that ...": their words, not his)
@@ -564,9 +561,46 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
                 f"no one else's words: {why})"
             ),
         )
-    if speaker is None and turn_speaker is not None and said is not None and not own:
+    if speaker is None and said is not None and not own:
         return Attribution(turn_speaker, role, warning=_someone_else_s(paragraph, said, quoted))
-    return Attribution(turn_speaker or speaker, role)
+    return Attribution(turn_speaker, role)
+
+
+def _from_unnamed(
+    paragraph: Paragraph, speaker: str | None, saying: tuple[str | None, bool], quoted: bool
+) -> Attribution:
+    """A quote from a turn whose speaker the source does not name (a question of an
+    interview with ``interviewer: unnamed``: a press conference's "Question: ..."): the
+    words of no one the archive names; or, when the turn quotes someone and ``speaker``
+    names them, their words, which the unnamed asker reports (without ``speaker``, a
+    warning).  A ``speaker`` for the turn's own words would name who asked, which the
+    source does not: an error."""
+    role: Voice = "question" if paragraph.role == "question" else "answer"
+    said, own = saying
+    handed = said is not None and not own
+    if speaker is None:
+        warning = _someone_else_s(paragraph, said, quoted) if handed and said else None
+        return Attribution(None, role, warning=warning)
+    if handed:
+        return Attribution(speaker, "reported")
+    why = (
+        f"the words of saying, {said!r}, are the {role}'s own, in the first person"
+        if own
+        else _why_own(paragraph.text, quoted, role)
+    )
+    return Attribution(
+        None,
+        role,
+        error=(
+            f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} is the "
+            f"{role} of turn {paragraph.turn}, by {_NO_ASKER} (and the quote is no one else's "
+            f"words: {why}): the archive may not name who asked; give no 'speaker:'"
+        ),
+    )
+
+
+#: Who asks, in an interview whose metadata says ``interviewer: unnamed``.
+_NO_ASKER = f"an asker the source does not name ('interviewer: {UNNAMED}')"
 
 
 def _someone_else_s(paragraph: Paragraph, said: str, quoted: bool) -> str:
@@ -574,10 +608,12 @@ def _someone_else_s(paragraph: Paragraph, said: str, quoted: bool) -> str:
     else: within quotation marks, or reported speech ("The president told me that the
     bridge is finished")."""
     how = f"{said!r} and quotation marks around the quote" if quoted else f"{said!r}"
+    by = f"'{paragraph.speaker}'" if paragraph.speaker is not None else _NO_ASKER
+    own = f"'{paragraph.speaker}'" if paragraph.speaker is not None else "no 'speaker:'"
     return (
-        f"paragraph {paragraph.id}, the {paragraph.role} of '{paragraph.speaker}', "
+        f"paragraph {paragraph.id}, the {paragraph.role} of {by}, "
         f"{'quotes' if quoted else 'reports'} someone ({how}): if the words are theirs, "
-        f"name them with 'speaker:' (or '{paragraph.speaker}' if they are the "
+        f"name them with 'speaker:' (or {own} if they are the "
         f"{paragraph.role}'s own)"
     )
 

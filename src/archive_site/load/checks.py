@@ -27,7 +27,16 @@ from ..layout import (
     id_read_as,
     renamed_hint,
 )
-from ..model import ARTICLE_KINDS, Article, Entity, Milestone, Page, PublishedPrecision, Topic
+from ..model import (
+    ARTICLE_KINDS,
+    UNNAMED,
+    Article,
+    Entity,
+    Milestone,
+    Page,
+    PublishedPrecision,
+    Topic,
+)
 from ..patterns import later
 from ..readers import Field
 from ..urls import is_web_url, scheme_hint
@@ -306,6 +315,16 @@ def article_kind(stated: str | None, detected: Field | None, missing: Missing) -
         message = f"the metadata says '{kind}' but the capture {why}"
         return Checked(kind, (Issue("kind", message),))
     return Checked(kind)
+
+
+def named_asker(interviewer: str | None, entity_ids: Collection[str] | None) -> str | None:
+    """The entity an interview's ``interviewer:`` names; None for ``unnamed`` (unless an
+    entity has that id): the source names no asker, as a press conference's transcript
+    or a ministry's answer to "a question of the media", whose askers are many or none
+    it names, so its questions are no one's the archive names."""
+    if interviewer == UNNAMED and (entity_ids is None or UNNAMED not in entity_ids):
+        return None
+    return interviewer
 
 
 def known_speakers(

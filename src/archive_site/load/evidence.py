@@ -208,12 +208,13 @@ def one_interview(articles: Sequence[Article]) -> Iterator[Dependency]:
     published on one day (a ministry's press conference, its English and its Chinese
     transcript; an interview and its translation), whatever their words (a translation
     shares none) and whoever speaks in the turns no one is named for (a reporter's question
-    in both is one question asked once): each later record on the first."""
-    first: dict[tuple[str, str, object], str] = {}
+    in both is one question asked once): each later record on the first.  Askers the
+    source does not name (``interviewer: unnamed``, a press conference's) are one
+    interviewer here: two records of questions to one spokesperson on one day may be of
+    one press conference, and joined they are never counted twice."""
+    first: dict[tuple[str | None, str, object], str] = {}
     for a in sorted(articles, key=_published_order):
-        if a.kind != "interview" or a.published.precision != "day":
-            continue
-        if a.interviewer is None or a.interviewee is None:
+        if a.kind != "interview" or a.published.precision != "day" or a.interviewee is None:
             continue
         earlier = first.setdefault((a.interviewer, a.interviewee, a.published.date), a.id)
         if earlier != a.id:

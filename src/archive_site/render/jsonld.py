@@ -37,9 +37,11 @@ def article_ld(a: Archive, art: Article) -> dict[str, Any]:
         "isBasedOn": urls.absolute(base, urls.capture(art.file_name)),
         "isPartOf": {"@type": "WebSite", "name": a.config.title, "url": base},
     }
-    if art.kind == "interview" and art.interviewee and art.interviewer:
-        asks, answers = a.entity(art.interviewer), a.entity(art.interviewee)
-        ld["author"] = {"@type": _ld_type(asks.type), "name": asks.name}
+    if art.kind == "interview" and art.interviewee:
+        if art.interviewer:  # (none: "interviewer: unnamed", no one the source names asks)
+            asks = a.entity(art.interviewer)
+            ld["author"] = {"@type": _ld_type(asks.type), "name": asks.name}
+        answers = a.entity(art.interviewee)
         ld["about"] = {"@type": _ld_type(answers.type), "name": answers.name}
     elif art.author:
         people = [_ld_person(n, art.author) for n in person_names(art.author)]

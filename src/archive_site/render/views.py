@@ -62,6 +62,11 @@ TYPE_SINGULAR = {
 }
 
 
+#: Who asks a question the source names no asker for (``interviewer: unnamed``), as pages
+#: say it: never a person or an outlet.
+UNNAMED_ASKER = "Asker not named"
+
+
 class Speaker(NamedTuple):
     """Who makes a quoted statement, as pages name it: "Ilham Aliyev" and "answer"."""
 
@@ -77,6 +82,8 @@ class Speaker(NamedTuple):
 def speaker(a: Archive, s: Source) -> Speaker:
     art = a.article(s.article)
     who = art.speaker_id(s.speaker, s.voice)
+    if who is None and s.voice in ("question", "answer"):  # ("interviewer: unnamed")
+        return Speaker(None, UNNAMED_ASKER, s.voice)
     if who is None:
         return Speaker(None, "Speaker not named", f"in {art.outlet}")
     ent = a.entity(who) if who in a.entity_ids else None
@@ -151,6 +158,8 @@ def _reporter(a: Archive, art: Article, s: Source) -> str:
     copying outlet reported nothing itself."""
     para = art.paragraph(s.paragraph)
     turn = para.speaker if para is not None else None
+    if turn is None and para is not None and para.turn is not None:
+        return f"an asker not named in {art.outlet}"  # ("interviewer: unnamed")
     if turn is None and para is not None:
         # a turn no one is named for, another's than the speaker's ("Reuters: The Azerbaijani
         # side said ...?"): whoever its name says reports the words, not the outlet
@@ -183,7 +192,9 @@ def dependency_text(a: Archive, d: Dependency) -> str:
     who = a.entity(d.via).name if d.via is not None and d.via in a.entity_ids else d.via
     if d.reason == "one-interview":  # (two transcripts of one press conference)
         asker = one.interviewer
-        by = a.entity(asker).name if asker is not None and asker in a.entity_ids else asker
+        if asker is None:  # ("interviewer: unnamed": a press conference's askers)
+            return f"{x} and {y} record questions to {who} by askers not named on one day"
+        by = a.entity(asker).name if asker in a.entity_ids else asker
         return f"{x} and {y} record questions to {who} by one interviewer ({by}) on one day"
     if d.reason == "same-speaker":
         return f"{x} and {y} give the words of one speaker ({who})"
