@@ -215,6 +215,7 @@ def test_milestones_json(site: BuiltSite, archive: Archive) -> None:
         "suffix": None,
         "speaker": "ilham-aliyev",
         "voice": "reported",
+        "interpreted": False,
         "url": f"articles/{COMMENTARY}.html#p3",
     }
     # every source says who makes the statement, or that the source names no one (Xinhua's

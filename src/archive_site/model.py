@@ -79,6 +79,9 @@ class Turn:
     role: Literal["question", "answer"]
     speaker: str | None  # entity id
     paragraph_ids: tuple[str, ...]
+    #: The words are an interpreter's rendering of the speaker's, as the name opening the
+    #: turn says ("PRESIDENT ALIYEV (through interpreter):").
+    interpreted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +274,9 @@ class Source:
     line: int = 0  # where the source is declared, in milestones.yaml
     speaker: str | None = None  # entity id of who makes the statement; None: the outlet itself
     voice: Voice = "own"
+    #: The quoted words are an interpreter's rendering of the speaker's: the turn, or the
+    #: transcript's name opening the paragraph, says so ("(through interpreter)").
+    interpreted: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ from ..readers import (
     registry,
 )
 from ..readers.agencies import agency_of
+from ..readers.base import interpreted
 from ..text import normalise_text
 from ..yamlsrc import Record, YList, YMap, read_yaml
 from . import checks
@@ -101,10 +102,13 @@ def paragraphs_and_turns(
     paragraphs: list[Paragraph] = []
     turns: dict[int, list[str]] = {}
     turn_roles: dict[int, str] = {}
+    rendered: set[int] = set()  # the turns an interpreter renders, as their names say
     for number, block in enumerate(blocks, start=1):
         pid = sys.intern(f"p{number}")  # one string for every article's p1 (and the cache's)
         speaker = None
         if block.turn is not None:
+            if block.turn not in turns and interpreted(block.text):
+                rendered.add(block.turn)
             turns.setdefault(block.turn, []).append(pid)
             turn_roles[block.turn] = block.role
             speaker = interviewer if block.role == "question" else interviewee
@@ -117,6 +121,7 @@ def paragraphs_and_turns(
             "question" if turn_roles[n] == "question" else "answer",
             interviewer if turn_roles[n] == "question" else interviewee,
             tuple(pids),
+            n in rendered,
         )
         for n, pids in sorted(turns.items())
     )

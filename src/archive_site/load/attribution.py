@@ -12,6 +12,7 @@ contradicts the interview's turn, is an error.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -22,7 +23,7 @@ from typing import NamedTuple
 
 from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
-from ..readers.base import label_end, label_of
+from ..readers.base import interpreted, label_end, label_of
 from ..readers.turns import marker_role
 from ..text import in_quotation_marks, quotation_around, sentence_spans
 from .checks import unknown_entity
@@ -301,6 +302,17 @@ _SPOKEN = later(
     r"|(?:讲话|致辞|演讲)(?:（全文）|\(全文\))?$",
     re.IGNORECASE,
 )
+
+
+def interpreted_words(article: Article, paragraph: Paragraph) -> bool:
+    """Whether the words of ``paragraph`` are an interpreter's rendering of its speaker's:
+    its interview turn's name says so (see :attr:`..model.Turn.interpreted`), or, in no
+    turn, the transcript's name opening it ("PRESIDENT ALIYEV (through interpreter): ...")."""
+    if paragraph.turn is None:
+        return interpreted(paragraph.text)
+    at = bisect.bisect_left(article.turns, paragraph.turn, key=lambda t: t.number)
+    turns = article.turns
+    return at < len(turns) and turns[at].number == paragraph.turn and turns[at].interpreted
 
 
 def transcript_words(article: Article, paragraph: Paragraph) -> int | None:

@@ -45,7 +45,7 @@ from ..model import (
 from ..patterns import later
 from ..text import normalise_text
 from ..yamlsrc import Record, YList, YMap
-from .attribution import attribute
+from .attribution import attribute, interpreted_words
 from .checks import (
     Checked,
     Issue,
@@ -391,7 +391,8 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     line = src.key_line("quote")
     if who.warning:
         src.problems.warning(src.display, line, f"speaker: {who.warning}")
-    return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2])
+    rendered = interpreted_words(known.articles[article], para)
+    return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2], rendered)
 
 
 def _nested(s: Source, other: Source) -> str | None:

@@ -207,6 +207,29 @@ def label_end(text: str) -> int | None:
     return None if m is None else m.end()
 
 
+#: A note that a speaker's words are an interpreter's rendering, in brackets with the name
+#: that opens a turn or just after it: ``PRESIDENT ALIYEV (through interpreter):``, ``Ilham
+#: Aliyev (via interpreter):``, ``(as interpreted)``, ``(interpretation)``, ``Xi Jinping:
+#: [Translated] ...``, ``(через переводчика)``.
+_INTERPRETED = later(
+    r"[\[(]\s*(?:(?:speaking\s+)?(?:through|via|by|with)\s+(?:an?\s+|the\s+)?interpret(?:er|ers|ation)"
+    r"|(?:as\s+)?interpreted|interpretation|(?:as\s+)?translated|in\s+translation"
+    r"|через\s+переводчика|в\s+переводе|с\s+переводом)\s*[\])]",
+    re.IGNORECASE,
+)
+
+
+def interpreted(text: str) -> bool:
+    """Whether the name a paragraph opens with (see :func:`label_of`) says its words are an
+    interpreter's rendering, or the words after it open saying so (see
+    :data:`_INTERPRETED`)."""
+    end = label_end(text)
+    if end is None:
+        return False
+    head = text[: end + 40]
+    return any(m.start() < end + 2 for m in _INTERPRETED().finditer(head))
+
+
 #: A transcript's speaker with the time, before the name or after it (``[00:00:41] ZAUR
 #: SHIRIYEV:``, ``Jane Roe (00:00:05):``), as :mod:`..load.speakers` reads them.
 _TIMED_SPEAKER = later(

@@ -108,6 +108,7 @@ def article_record(
                 "role": t.role,
                 "speaker": t.speaker,
                 "paragraphs": list(t.paragraph_ids),
+                "interpreted": t.interpreted,
             }
             for t in art.turns
         ],
@@ -131,6 +132,7 @@ def source_record(a: Archive, s: Source) -> dict[str, Any]:
         "suffix": s.suffix,
         "speaker": a.article(s.article).speaker_id(s.speaker, s.voice),
         "voice": s.voice,
+        "interpreted": s.interpreted,
         "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
     }
 

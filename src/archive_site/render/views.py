@@ -80,6 +80,18 @@ class Speaker(NamedTuple):
 
 
 def speaker(a: Archive, s: Source) -> Speaker:
+    """Who makes the statement ``s`` quotes, as pages name it; words an interpreter
+    renders (:attr:`..model.Source.interpreted`) say so: "Ilham Aliyev, answer, through an
+    interpreter"."""
+    said = _speaker(a, s)
+    return said._replace(words=f"{said.words}, {INTERPRETED}") if s.interpreted else said
+
+
+#: What pages add to the speaker of words an interpreter renders.
+INTERPRETED = "through an interpreter"
+
+
+def _speaker(a: Archive, s: Source) -> Speaker:
     art = a.article(s.article)
     who = art.speaker_id(s.speaker, s.voice)
     if who is None and s.voice in ("question", "answer"):  # ("interviewer: unnamed")
@@ -249,6 +261,7 @@ class Block(NamedTuple):
     role: str  # "lead", "body", "question", "answer"
     speaker: Entity | None
     paragraphs: tuple[ParaView, ...]
+    interpreted: bool = False  # the turn's words are an interpreter's rendering
 
 
 def article_blocks(a: Archive, article: Article) -> list[Block]:
@@ -300,7 +313,7 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
         shown = tuple(cites[: paging.CITES_LISTED])
         more = len(cites) - len(shown)
         views.append(ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0))
-    return _by_turn(a, views)
+    return _by_turn(a, article, views)
 
 
 def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
@@ -328,16 +341,17 @@ def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
     return out, grouped
 
 
-def _by_turn(a: Archive, views: list[ParaView]) -> list[Block]:
+def _by_turn(a: Archive, art: Article, views: list[ParaView]) -> list[Block]:
     blocks: list[Block] = []
+    rendered = {t.number for t in art.turns if t.interpreted}
     for view in views:
         p = view.paragraph
         if blocks and p.turn is not None and blocks[-1].paragraphs[-1].paragraph.turn == p.turn:
             last = blocks[-1]
-            blocks[-1] = Block(last.role, last.speaker, (*last.paragraphs, view))
+            blocks[-1] = last._replace(paragraphs=(*last.paragraphs, view))
             continue
         speaker = a.entity(p.speaker) if p.speaker else None
-        blocks.append(Block(p.role, speaker, (view,)))
+        blocks.append(Block(p.role, speaker, (view,), p.turn in rendered))
     return blocks
 
 

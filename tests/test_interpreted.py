@@ -1,0 +1,87 @@
+"""Words an interpreter renders: ``NAME (through interpreter):``, ``(via interpreter)``,
+``(as interpreted)``, ``(interpretation)``, ``NAME: [Translated] ...``.
+
+The turn is the speaker's, but its words are the interpreter's rendering of theirs: the
+article page, the milestone page, the entity page and the data say so.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from archive_site.readers.base import interpreted
+from conftest import cli
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("PRESIDENT XI (through interpreter): We agreed.", True),
+        ("Ilham Aliyev (via interpreter): We agreed.", True),
+        ("Ilham Aliyev (via an interpreter): We agreed.", True),
+        ("Ilham Aliyev (as interpreted): We agreed.", True),
+        ("Ilham Aliyev (interpretation): We agreed.", True),
+        ("PRESIDENT XI (Through Interpreter): Yes.", True),
+        ("Xi Jinping: [Translated] We agreed.", True),
+        ("Ilham Aliyev, President (through interpreter): Yes.", True),
+        ("Путин (через переводчика): Да.", True),
+        # no note, or a note that is the words' own, not the name's
+        ("Jane Roe (00:00:05): Hi.", False),
+        ("Ilham Aliyev: We agreed.", False),
+        ("Jane Roe: we spoke (through an interpreter) yesterday.", False),
+        ("We spoke (through an interpreter) yesterday.", False),
+    ],
+)
+def test_a_name_s_note_says_an_interpreter_renders_the_words(text: str, expected: bool) -> None:
+    assert interpreted(text) is expected
+
+
+INTERVIEW = (
+    "Jane Roe: What did you agree with China?\n\n"
+    "Ilham Aliyev (via interpreter): We agreed to build the second berth by 2026.\n\n"
+    "It will double our capacity.\n\n"
+    "Jane Roe: And the railway?\n\n"
+    "Ilham Aliyev: The railway is finished.\n"
+)
+
+
+def test_interpreted_words_say_so_on_every_page_and_in_the_data(project_copy: Path) -> None:
+    """Before, an answer given through an interpreter read "Ilham Aliyev, answer", as his
+    own words, and the data said nothing of the interpreter."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: jane-roe\n  name: Jane Roe\n  type: person\n")
+    (content / "articles/talk.capture.txt").write_text(INTERVIEW, encoding="utf-8")
+    (content / "articles/talk.meta.yaml").write_text(
+        "format: plain\ntitle: Talk\npublished: 2025-04-22\noutlet: Caspian Review\n"
+        "kind: interview\ninterviewer: jane-roe\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: berth\n  date: 2026\n  status: planned\n  title: Berth\n  summary: x\n"
+            "  date_note: Said in April 2025.\n  topics: [transport]\n  sources:\n"
+            "    - article: talk\n      quote: It will double our capacity.\n"
+            "    - article: talk\n      quote: The railway is finished.\n"
+        )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    out = project_copy / "out"
+    berth = next(
+        m for m in json.loads((out / "data/milestones.json").read_text()) if m["id"] == "berth"
+    )
+    assert [(s["voice"], s["interpreted"]) for s in berth["sources"]] == [
+        ("answer", True),
+        ("answer", False),
+    ]
+    talk = next(
+        a for a in json.loads((out / "data/articles.json").read_text()) if a["id"] == "talk"
+    )
+    assert [t["interpreted"] for t in talk["turns"]] == [False, True, False, False]
+    page = (out / "milestones/berth.html").read_text()
+    assert page.count("answer, through an interpreter") == 1
+    article = (out / "articles/talk.html").read_text()
+    assert article.count(", through an interpreter</p>") == 1  # the turn's heading
+    assert "answer, through an interpreter" in (out / "entities/ilham-aliyev.html").read_text()
