@@ -169,3 +169,35 @@ def test_a_named_interviewer_is_as_it_was(project_copy: Path) -> None:
     source = archive.milestone("asked").sources[0]
     assert (source.speaker, source.voice) == ("mfa-china", "question")
     assert archive.article("presser").interviewer == "mfa-china"
+
+
+PRESSER = (
+    "Reuters: Will China invest in the port of Alat?\n\n"
+    "Guo Jiakun: We welcome cooperation.\n\n"
+    "AFP: Will the ministers meet in May?\n\n"
+    "Guo Jiakun: We will release information in due course.\n\n"
+    "Question: What is China's comment on the trans-Caspian route?\n\n"
+    "Guo Jiakun: We welcome efforts to boost connectivity.\n"
+)
+
+
+def test_a_bare_question_among_named_askers_warns(project_copy: Path) -> None:
+    """A press conference's transcript naming its askers by their outlets, and one question
+    by none: filed as the interviewer the archivist had to name, silently."""
+    content = project_copy / "content"
+    _press_conference(content, interviewer="mfa-china")
+    (content / "articles/presser.capture.txt").write_text(PRESSER, encoding="utf-8")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0
+    warned = [line for line in result.stderr.splitlines() if "several askers" in line]
+    assert len(warned) == 1 and "presser.capture.txt:9: warning" in warned[0]
+    assert "say 'interviewer: unnamed'" in warned[0]
+    # one outlet's questions alone (an interview by Reuters) make no press conference
+    one = PRESSER.replace("AFP:", "Reuters:")
+    (content / "articles/presser.capture.txt").write_text(one, encoding="utf-8")
+    assert "several askers" not in cli("check", cwd=project_copy).stderr
+    # and with the askers unnamed, nothing to warn of
+    (content / "articles/presser.capture.txt").write_text(PRESSER, encoding="utf-8")
+    meta = content / "articles/presser.meta.yaml"
+    meta.write_text(meta.read_text().replace("interviewer: mfa-china", "interviewer: unnamed"))
+    assert "several askers" not in cli("check", cwd=project_copy).stderr

@@ -38,7 +38,7 @@ from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
 from .records import front_former_line, front_key_line, take_former_ids
-from .speakers import interview_names, label_turns, trailing_notes
+from .speakers import interview_names, label_turns, trailing_notes, unnamed_among_askers
 from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
@@ -499,6 +499,9 @@ class _ArticleReader:
                 blocks, notes = label_turns(marked, *said_by)
         for line, note in notes:
             self.problems.warning(display, line, note)
+        bare = unnamed_among_askers(blocks) if asks is not None else None
+        if bare is not None:
+            self.problems.warning(display, bare, _many_askers(asks))
         return trailing_notes(blocks)
 
     def _language(self, meta: Record, reading: Reading) -> str:
@@ -600,6 +603,16 @@ class _ArticleReader:
 
     def _outlet_entity(self, name: str) -> str | None:
         return outlet_entity(name, self.outlet_entities)
+
+
+def _many_askers(asks: str | None) -> str:
+    """The warning on a question no name opens among the named askers of a press
+    conference (see :func:`.speakers.unnamed_among_askers`)."""
+    return (
+        "the text names several askers (reporters' outlets) and this question none: it is "
+        f"filed as the interviewer's, '{asks}'; if the source does not say who asks "
+        "here, say 'interviewer: unnamed' (its questions are then no one's the archive names)"
+    )
 
 
 def _captured(

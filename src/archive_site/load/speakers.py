@@ -118,6 +118,26 @@ def label_turns(
     return out, notes
 
 
+def unnamed_among_askers(blocks: Sequence[Block]) -> int | None:
+    """The line of the first question no name opens ("Question: ...", "Q:", "问："), in an
+    interview's ``blocks`` (with their turns) whose text names two or more askers the
+    archive does not know, each opening a question in no turn ("Reuters: ...?", "AFP:
+    ...?", "法新社记者：..."): a press conference, whose askers are many, so a question none
+    is named for is no one interviewer's; None otherwise."""
+    askers: set[str] = set()
+    first, previous = None, None
+    for b in blocks:
+        opens = b.turn is not None and b.turn != previous
+        previous = b.turn
+        found = label_of(b.text)
+        label = None if found is None or marker_role(found[0]) is not None else found[0]
+        if b.turn is None and label is not None and (is_question(b.text) or _asker(label, b.text)):
+            askers.add(_key(label))
+        elif opens and b.role == "question" and label is None and first is None:
+            first = b.line
+    return first if len(askers) >= 2 else None
+
+
 def _note_once(label: str, line: int, noted: set[str], notes: list[tuple[int, str]]) -> None:
     """The note on a name that is neither who asks nor who answers, once for each name."""
     if _key(label) not in noted:
