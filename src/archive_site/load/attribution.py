@@ -248,6 +248,10 @@ def attribute(
             return Attribution(None, "unattributed", error=wrong)
     if speaker is None or speaker == article.publisher_entity:
         cue = _cue(article, paragraph)
+        if speaker is None and cue is None and (cue := _record_cue(article)) is not None:
+            said_by = record_speaker(article, paragraph, names or {})
+            if said_by is not None:  # ("Speech by Ilham Aliyev at ...": his words)
+                return Attribution(said_by, "reported")
         if speaker is None and cue is not None:
             return Attribution(
                 None,
@@ -283,9 +287,137 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
         return "is a quotation (it opens with a quotation mark)"
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
-    if article.kind != "interview" and (spoken := _SPOKEN().search(article.title)) is not None:
-        return f"is in a text its title says is someone's words ({spoken[0].strip()!r})"
     return None
+
+
+def _record_cue(article: Article) -> str | None:
+    """How an article that is no interview says its text is someone's words, set down as
+    said, if it does: its title names a speech (:data:`_SPOKEN`), or it records a written
+    question and its answer (:data:`_WRITTEN`)."""
+    if article.kind == "interview":
+        return None
+    if (spoken := _SPOKEN().search(article.title)) is not None:
+        return f"is in a text its title says is someone's words ({spoken[0].strip()!r})"
+    if (asked := _written_question(article)) is not None:
+        return (
+            f"is in the record of a written question and its answer ({asked!r}): the "
+            "question is its asker's words, the answer its answerer's"
+        )
+    return None
+
+
+#: A text recording a written question and its answer (a parliament's, a ministry's answer
+#: to a written request), as its title or its first paragraphs say: the question and the
+#: answer are their askers' and answerers' words, not the publisher's ("To ask the
+#: Secretary of State for Transport, what ...", as the UK Parliament records one; "Question
+#: for Department for Transport"; "Question for written answer E-001234/2025", the
+#: European Parliament's; "Answer given by ...", "Written question ...", "Письменный вопрос").
+_WRITTEN = later(
+    r"^(?:to ask (?:the|his majesty['’]s|her majesty['’]s)\s"
+    r"|question for (?:written answer|(?:the )?(?:department|ministry|minister|secretary"
+    r"|commission|council|government|cabinet|office)\b)"
+    r"|written (?:parliamentary )?(?:question|request|answer)s?\b"
+    r"|(?:answer|reply) (?:given |provided )?(?:by|from)\s"
+    r"|письменный (?:вопрос|запрос)|депутатский запрос|ответ на (?:письменный )?(?:вопрос|запрос))",
+    re.IGNORECASE,
+)
+#: The paragraphs that may say so: a record's heading, number and question come first.
+_WRITTEN_PARAGRAPHS = 6
+
+
+def _written_question(article: Article) -> str | None:
+    """The words by which ``article`` says it records a written question and its answer (see
+    :data:`_WRITTEN`), in its title or its first paragraphs; None when it does not."""
+    for text in (article.title, *(p.text for p in article.paragraphs[:_WRITTEN_PARAGRAPHS])):
+        found = _WRITTEN().match(text.strip())
+        # (a heading, a few words, but the question itself: "To ask the Secretary ...")
+        if found is not None and (
+            found[0].casefold().startswith("to ask") or len(text.split()) <= _HEADING_WORDS
+        ):
+            return found[0].strip()
+    return None
+
+
+#: The most words of a paragraph that heads a written question's record.
+_HEADING_WORDS = 20
+
+
+def record_speaker(
+    article: Article, paragraph: Paragraph, names: Mapping[str, frozenset[str]]
+) -> str | None:
+    """Who speaks ``paragraph`` of a text that is someone's words, where the source names
+    them plainly (see :func:`record_name`) and the name is one entity's of the archive."""
+    name = record_name(article, paragraph)
+    if name is None:
+        return None
+    keys = label_names(name)
+    found = [e for e, known in names.items() if keys & known]
+    return found[0] if len(found) == 1 else None
+
+
+def record_name(article: Article, paragraph: Paragraph) -> str | None:
+    """The name of who speaks ``paragraph`` of a text that is someone's words, where the
+    source gives it plainly, an office before it aside: a speech's title, "Speech by Ilham
+    Aliyev at ...", "习近平在...上的讲话"; in a written question's record, the heading above
+    it, "Answer given by Commissioner Kos on behalf of the Commission" ("Kos"), "Question
+    from Jane Roe" (the nearest of the :data:`_TURN_PARAGRAPHS` before it, or it). None
+    where the source names them by office alone ("Minister's speech"), or not at all."""
+    if article.kind == "interview":
+        return None
+    title = _SPEAKER_IN_TITLE().search(article.title)
+    if title is not None:
+        return _without_office(title["name"] or title["own"] or title["han"])
+    if _written_question(article) is None:
+        return None
+    first = max(1, paragraph.number - _TURN_PARAGRAPHS)
+    for number in range(paragraph.number, first - 1, -1):
+        above = article.paragraph(f"p{number}")
+        heading = _RECORD_HEADING().match(above.text.strip()) if above is not None else None
+        if heading is not None:
+            return _without_office(heading["name"])
+    return None
+
+
+#: A speech's speaker named in its title (see :data:`_SPOKEN`): "Speech by Ilham Aliyev at
+#: the Business Forum", "Remarks of Jane Roe to ...", "Ilham Aliyev's speech at ...",
+#: "习近平在...上的讲话".
+_SPEAKER_IN_TITLE = later(
+    r"^(?:(?:full )?text of |transcript of )?(?:the )?(?:opening |closing |keynote )?"
+    r"(?:speech|remarks|address|lecture|toast)\s+(?:by|of|delivered by)\s+"
+    r"(?P<name>(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,5}))(?=\s+(?:at|to|on|in|during"
+    r"|before|for)\b|\s*[,:(–—-]|\s*$)"
+    r"|^(?P<own>(?-i:[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){1,4}))['’]s?\s+(?:opening |closing "
+    r"|keynote )?(?:speech|remarks|address|lecture|toast)\b"
+    r"|^(?P<han>[\u4e00-\u9fff·]{2,8})在.{1,60}(?:讲话|致辞|演讲)(?:（全文）|\(全文\))?$",
+    re.IGNORECASE,
+)
+#: A heading in a written question's record naming who asks or answers what follows:
+#: "Answer given by High Representative/Vice-President Kallas on behalf of the European
+#: Commission", "Answer from Tom Ellis", "Question from Jane Roe (Labour)", "Asked by ...".
+_RECORD_HEADING = later(
+    r"(?:(?:answer|reply)(?: given| provided)? (?:by|from)|answered by|question (?:from|by)"
+    r"|asked by|tabled by)\s+(?P<name>[^\n,;()]{2,80}?)"
+    r"(?=\s+on behalf\b|\s*[,;(]|\s+(?:on|in)\s+\d|\s*\.?$)",
+    re.IGNORECASE,
+)
+
+
+def _without_office(name: str) -> str:
+    """``name`` without the words of an office before it ("High Representative/Vice-President
+    Kallas": "Kallas")."""
+    words = name.replace("/", " ").split()
+    while len(words) > 1 and all(w in _OFFICE_WORDS for w in words[0].casefold().split("-")):
+        words = words[1:]
+    return " ".join(words)
+
+
+#: The words of an office before a name in a record's heading ("High Representative/Vice-
+#: President Kallas", "Commissioner Kos", "Minister of State Tom Ellis").
+_OFFICE_WORDS = frozenset(
+    "high representative vice president commissioner executive minister secretary state"  # noqa: SIM905
+    " deputy prime first chancellor member mr ms mrs dr lord lady baroness sir of the"
+    " parliamentary under".split()
+)
 
 
 #: A title saying the text is someone's words, set down as said: a speech's, remarks' or an

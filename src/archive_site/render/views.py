@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .. import urls
 from ..config import primary_language, text_direction
 from ..counts import number, plural
-from ..load.attribution import transcript_words, unnamed_turn
+from ..load.attribution import record_name, transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
 from ..load.speakers import label_names, names_of
 from ..model import (
@@ -142,8 +142,17 @@ def _quoted_or_reported(art: Article, s: Source, a: Archive | None = None) -> st
         in_quotation_marks(para.text, s.start, s.end)
         or opens_quotation(para.text, s.start)
         or (turn is not None and s.start >= turn)
+        or (a is not None and _record_of(a, art, para, s.speaker))
     )
     return "quoted" if direct else "as reported"
+
+
+def _record_of(a: Archive, art: Article, para: Paragraph, who: str | None) -> bool:
+    """Whether ``para`` is in a record of ``who``'s words, set down as given, as the source
+    names them plainly (a speech's title, a written answer's heading: see
+    :func:`~archive_site.load.attribution.record_name`)."""
+    name = record_name(art, para)
+    return name is not None and _names(a, name, who)
 
 
 def _own_unnamed_turn(a: Archive, art: Article, para: Paragraph, s: Source) -> int | None:

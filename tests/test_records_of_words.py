@@ -1,0 +1,147 @@
+"""Texts that are someone's words, set down as given, on a publisher's site: a written
+question and its answer (a parliament's record), a speech.  Their words are the asker's,
+the answerer's, the speaker's, never the publisher's own; the speaker is read where the
+source names them plainly (a speech's title, a written answer's heading), and warned of
+where it does not (a speech by an office, "Minister's speech"; a record naming no one in
+its text)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+from conftest import cli
+
+FIXTURES = Path(__file__).parent / "fixtures/pages"
+
+EP = (
+    "Question for written answer E-001234/2025\n"
+    "to the Commission\n"
+    "Rule 144\n"
+    "Jane Roe (Renew)\n\n"
+    "Subject: Ferries on the Caspian Sea\n\n"
+    "Does the Commission plan to fund ferries on the Caspian Sea?\n\n"
+    "Answer given by High Representative/Vice-President Kallas on behalf of the European"
+    " Commission (23.4.2025)\n\n"
+    "The Commission will fund two ferries on the Alat-Aktau line in 2026.\n"
+)
+
+
+def _milestone(content: Path, article: str, quote: str, speaker: str = "") -> None:
+    who = f"      speaker: {speaker}\n" if speaker else ""
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: said\n  date: 2025-04-23\n  title: Said\n  summary: x\n"
+            "  date_note: The day of the record.\n  topics: [transport]\n  sources:\n"
+            f"    - article: {article}\n      quote: {quote}\n{who}"
+        )
+
+
+def _said_page(project: Path) -> str:
+    """The milestone's page as words: its markup out, its white space one space."""
+    page = (project / "out/milestones/said.html").read_text()
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", page)))
+
+
+def _source(project: Path) -> dict[str, object]:
+    assert cli("-q", "-o", "out", cwd=project).returncode == 0
+    data = json.loads((project / "out/data/milestones.json").read_text())
+    source: dict[str, object] = next(m for m in data if m["id"] == "said")["sources"][0]
+    return source
+
+
+def test_a_written_answer_is_not_the_parliament_s_own_words(project_copy: Path) -> None:
+    """The UK Parliament's record of a written question: the minister's answer read "UK
+    Parliament, in its own words", with no warning. The names are in the page's card
+    headers, not its text: a warning asks who says it."""
+    content = project_copy / "content"
+    shutil.copy(FIXTURES / "written-question-hansard.html", content / "articles/pq.capture.html")
+    (content / "articles/pq.meta.yaml").write_text("kind: news\n", encoding="utf-8")
+    quote = "The Department has made no specific assessment of ferry capacity on the Caspian Sea."
+    _milestone(content, "pq", quote)
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0
+    assert "is in the record of a written question and its answer" in result.stderr
+    assert (_source(project_copy)["speaker"], _source(project_copy)["voice"]) == (
+        None,
+        "unattributed",
+    )
+
+
+def test_a_written_answer_s_heading_names_its_answerer(project_copy: Path) -> None:
+    """The European Parliament's record: "Answer given by High Representative/Vice-President
+    Kallas on behalf of the European Commission" names who answers, plainly: the answer is
+    hers, quoted; the question, whose asker no heading names, is warned of."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: kaja-kallas\n  name: Kaja Kallas\n  type: person\n")
+    (content / "articles/ep.capture.txt").write_text(EP, encoding="utf-8")
+    (content / "articles/ep.meta.yaml").write_text(
+        "format: plain\ntitle: Ferries on the Caspian Sea\npublished: 2025-04-23\n"
+        "outlet: European Parliament\nkind: news\n",
+        encoding="utf-8",
+    )
+    _milestone(content, "ep", "The Commission will fund two ferries")
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    source = _source(project_copy)
+    assert (source["speaker"], source["voice"]) == ("kaja-kallas", "reported")
+    assert "Kaja Kallas, quoted by European Parliament" in _said_page(project_copy)
+    milestones = content / "milestones.yaml"
+    milestones.write_text(
+        milestones.read_text().replace(
+            "quote: The Commission will fund two ferries", "quote: Does the Commission plan"
+        )
+    )
+    result = cli("check", cwd=project_copy)
+    assert "is in the record of a written question and its answer" in result.stderr
+    assert _source(project_copy)["voice"] == "unattributed"
+
+
+def test_a_speech_s_title_names_its_speaker(project_copy: Path) -> None:
+    """ "Speech by Ilham Aliyev at ..." on the president's own site was warned of, and with
+    no speaker shown as someone not named: the title names him plainly. A family name two
+    entities bear, or an office ("Minister's speech"), names no one: still a warning; and a
+    paragraph handing its words to someone else is theirs, as anywhere."""
+    content = project_copy / "content"
+    text = (
+        "Dear friends,\n\nThe volume of cargo from China through Azerbaijan grew 2.5 times.\n\n"
+        "The minister said the port will be expanded next year.\n"
+    )
+    (content / "articles/speech.capture.txt").write_text(text, encoding="utf-8")
+    meta = content / "articles/speech.meta.yaml"
+    meta.write_text(
+        "format: plain\ntitle: Speech by Ilham Aliyev at the Business Forum\n"
+        "published: 2025-04-23\noutlet: President.az\nkind: news\n",
+        encoding="utf-8",
+    )
+    _milestone(content, "speech", "grew 2.5 times")
+    assert cli("check", "--strict", cwd=project_copy).returncode == 0
+    source = _source(project_copy)
+    assert (source["speaker"], source["voice"]) == ("ilham-aliyev", "reported")
+    assert "Ilham Aliyev, quoted by President.az" in _said_page(project_copy)
+    for title in ("Speech by Aliyev at the Business Forum", "Minister's speech at the Forum"):
+        meta.write_text(
+            meta.read_text().replace("Speech by Ilham Aliyev at the Business Forum", title)
+        )
+        with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+            out.write("- id: heydar-aliyev\n  name: Heydar Aliyev\n  type: person\n")
+        result = cli("check", cwd=project_copy)
+        assert "its title says is someone's words" in result.stderr, title
+        meta.write_text(
+            meta.read_text().replace(title, "Speech by Ilham Aliyev at the Business Forum")
+        )
+        (content / "entities.yaml").write_text(
+            (content / "entities.yaml")
+            .read_text()
+            .replace("- id: heydar-aliyev\n  name: Heydar Aliyev\n  type: person\n", "")
+        )
+    milestones = content / "milestones.yaml"
+    milestones.write_text(
+        milestones.read_text().replace("quote: grew 2.5 times", "quote: the port will be expanded")
+    )
+    result = cli("check", cwd=project_copy)
+    assert "attributes words to someone ('said')" in result.stderr
