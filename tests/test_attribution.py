@@ -953,7 +953,7 @@ def test_milestones_csv(site: BuiltSite, archive: Archive) -> None:
     assert len(rows) == sum(len(m.sources) for m in archive.milestones)
     assert list(rows[0]) == [
         "milestone", "date", "inferred", "status", "title", "article", "paragraph", "speaker",
-        "voice", "quote", "url",
+        "voice", "interpreted", "quote", "url",
     ]  # fmt: skip
     # a plan says so, as on the pages (it read as something that happened: audit 6)
     statuses = {m.id: m.status for m in archive.milestones}

@@ -85,3 +85,9 @@ def test_interpreted_words_say_so_on_every_page_and_in_the_data(project_copy: Pa
     article = (out / "articles/talk.html").read_text()
     assert article.count(", through an interpreter</p>") == 1  # the turn's heading
     assert "answer, through an interpreter" in (out / "entities/ilham-aliyev.html").read_text()
+    rows = (out / "data/milestones.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].split(",")[8:10] == ["voice", "interpreted"]
+    assert [r.split(",")[8:10] for r in rows if r.startswith("berth,")] == [
+        ["answer", "interpreted"],
+        ["answer", ""],
+    ]

@@ -178,6 +178,7 @@ CSV_COLUMNS = (
     "paragraph",
     "speaker",
     "voice",
+    "interpreted",
     "quote",
     "url",
 )
@@ -217,7 +218,7 @@ def csv_rows(a: Archive, m: Milestone) -> bytes:
         )
         row = [m.id, m.date.edtf, "inferred" if m.inferred else "", m.status, m.title, s.article]
         row += [s.paragraph]
-        row += [speaker_name(a, s), s.voice, s.quote, url]
+        row += [speaker_name(a, s), s.voice, "interpreted" if s.interpreted else "", s.quote, url]
         rows.append([_cell(v) for v in row])
     return _csv(rows)
 
