@@ -145,3 +145,24 @@ def test_a_speech_s_title_names_its_speaker(project_copy: Path) -> None:
     )
     result = cli("check", cwd=project_copy)
     assert "attributes words to someone ('said')" in result.stderr
+
+
+def test_a_paragraph_naming_the_speaker_is_not_read_as_theirs(project_copy: Path) -> None:
+    """A speech's page opens with the site's words about it ("President Ilham Aliyev
+    delivered a speech ..."), in the third person: not his words, so not read as his, and
+    warned of as before; a written answer's heading is the record's own words too."""
+    content = project_copy / "content"
+    text = (
+        "President Ilham Aliyev delivered a speech at the Business Forum in Beijing.\n\n"
+        "Dear friends, the volume of cargo grew 2.5 times.\n"
+    )
+    (content / "articles/speech.capture.txt").write_text(text, encoding="utf-8")
+    (content / "articles/speech.meta.yaml").write_text(
+        "format: plain\ntitle: Speech by Ilham Aliyev at the Business Forum\n"
+        "published: 2025-04-23\noutlet: President.az\nkind: news\n",
+        encoding="utf-8",
+    )
+    _milestone(content, "speech", "delivered a speech at the Business Forum")
+    result = cli("check", cwd=project_copy)
+    assert "its title says is someone's words" in result.stderr
+    assert _source(project_copy)["voice"] == "unattributed"

@@ -25,7 +25,7 @@ from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
 from ..readers.base import interpreted, label_end, label_of
 from ..readers.turns import marker_role
-from ..text import in_quotation_marks, quotation_around, sentence_spans
+from ..text import in_quotation_marks, normalise_text, quotation_around, sentence_spans
 from .checks import unknown_entity
 from .speakers import label_names
 
@@ -246,24 +246,35 @@ def attribute(
         wrong = _against_transcript(article, paragraph, speaker, names, span)
         if wrong is not None:
             return Attribution(None, "unattributed", error=wrong)
-    if speaker is None or speaker == article.publisher_entity:
-        cue = _cue(article, paragraph)
-        if speaker is None and cue is None and (cue := _record_cue(article)) is not None:
-            said_by = record_speaker(article, paragraph, names or {})
-            if said_by is not None:  # ("Speech by Ilham Aliyev at ...": his words)
-                return Attribution(said_by, "reported")
-        if speaker is None and cue is not None:
-            return Attribution(
-                None,
-                "unattributed",
-                warning=(
-                    f"paragraph {paragraph.id} {cue}: name who makes this statement with "
-                    "'speaker:' (an entity id; the outlet's own entity if it is the "
-                    f"outlet's voice; '{UNNAMED}' if the source names no one)"
-                ),
-            )
-        return Attribution(speaker, "own")
-    return Attribution(speaker, "reported")
+    if speaker is None:
+        return _unnamed_speaker(article, paragraph, names or {})
+    return Attribution(speaker, "own" if speaker == article.publisher_entity else "reported")
+
+
+def _unnamed_speaker(
+    article: Article, paragraph: Paragraph, names: Mapping[str, frozenset[str]]
+) -> Attribution:
+    """A quote with no ``speaker:`` from a paragraph in no turn: the outlet's own words,
+    unless the paragraph says they are someone's (:func:`_cue`: a warning, and no one's
+    the archive names), or the text is someone's words set down as given (a speech, a
+    written question's record: :func:`_record_cue`), theirs where the source names them
+    plainly (:func:`record_speaker`), else a warning."""
+    cue = _cue(article, paragraph)
+    if cue is None and (cue := _record_cue(article)) is not None:
+        said_by = record_speaker(article, paragraph, names)
+        if said_by is not None:  # ("Speech by Ilham Aliyev at ...": his words)
+            return Attribution(said_by, "reported")
+    if cue is None:
+        return Attribution(None, "own")
+    return Attribution(
+        None,
+        "unattributed",
+        warning=(
+            f"paragraph {paragraph.id} {cue}: name who makes this statement with "
+            "'speaker:' (an entity id; the outlet's own entity if it is the "
+            f"outlet's voice; '{UNNAMED}' if the source names no one)"
+        ),
+    )
 
 
 def _cue(article: Article, paragraph: Paragraph) -> str | None:
@@ -352,7 +363,29 @@ def record_speaker(
         return None
     keys = label_names(name)
     found = [e for e, known in names.items() if keys & known]
-    return found[0] if len(found) == 1 else None
+    if len(found) != 1:
+        return None
+    # a paragraph naming the speaker is about them, not theirs: the site's lead ("President
+    # Ilham Aliyev delivered a speech at ..."), a written answer's heading
+    text = normalise_text(paragraph.text).casefold()
+    return None if any(_mentions(text, n) for n in names[found[0]]) else found[0]
+
+
+#: A letter of an alphabetic script, which a name's own letters must not run on into ("Xi"
+#: is not in "taxi"; "习近平" is in "习近平在...").
+_LETTER = "a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+
+
+def _mentions(text: str, name: str) -> bool:
+    """Whether ``text`` holds ``name`` as a word or words of its own (both casefolded)."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1 : at]
+        after = text[at + len(name) : at + len(name) + 1]
+        if not re.match(f"[{_LETTER}]", before) and not re.match(f"[{_LETTER}]", after):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def record_name(article: Article, paragraph: Paragraph) -> str | None:
