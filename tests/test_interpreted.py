@@ -91,3 +91,32 @@ def test_interpreted_words_say_so_on_every_page_and_in_the_data(project_copy: Pa
         ["answer", "interpreted"],
         ["answer", ""],
     ]
+
+
+def test_a_story_saying_the_words_came_through_an_interpreter(project_copy: Path) -> None:
+    """A news story's '"...," Xi said through an interpreter.': the quote is the
+    interpreter's rendering; a quote in the next sentence, another speaker's, is not."""
+    content = project_copy / "content"
+    text = (
+        "The leaders met in Beijing on Wednesday.\n\n"
+        '"We will open the route next year," Xi said through an interpreter.'
+        ' "Our ports are ready," Aliyev said in English.\n'
+    )
+    (content / "articles/story.capture.txt").write_text(text, encoding="utf-8")
+    (content / "articles/story.meta.yaml").write_text(
+        "format: plain\ntitle: Leaders meet\npublished: 2025-04-23\noutlet: Wire\nkind: news\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: route\n  date: 2026\n  status: planned\n  title: Route\n  summary: x\n"
+            "  date_note: Said in April 2025.\n  topics: [transport]\n  sources:\n"
+            "    - article: story\n      quote: We will open the route next year\n"
+            "      speaker: xi-jinping\n"
+            "    - article: story\n      quote: Our ports are ready\n"
+            "      speaker: ilham-aliyev\n"
+        )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    data = json.loads((project_copy / "out/data/milestones.json").read_text())
+    route = next(m for m in data if m["id"] == "route")
+    assert [s["interpreted"] for s in route["sources"]] == [True, False]

@@ -469,15 +469,39 @@ _SPOKEN = later(
 )
 
 
-def interpreted_words(article: Article, paragraph: Paragraph) -> bool:
-    """Whether the words of ``paragraph`` are an interpreter's rendering of its speaker's:
-    its interview turn's name says so (see :attr:`..model.Turn.interpreted`), or, in no
-    turn, the transcript's name opening it ("PRESIDENT ALIYEV (through interpreter): ...")."""
+def interpreted_words(
+    article: Article, paragraph: Paragraph, span: tuple[int, int] = (0, 0)
+) -> bool:
+    """Whether the words of ``paragraph`` (at ``span``) are an interpreter's rendering of its
+    speaker's: its interview turn's name says so (see :attr:`..model.Turn.interpreted`),
+    or, in no turn, the transcript's name opening it ("PRESIDENT ALIYEV (through
+    interpreter): ..."), or the sentences of the quote ('"We will open it," Xi said
+    through an interpreter.')."""
     if paragraph.turn is None:
-        return interpreted(paragraph.text)
+        return interpreted(paragraph.text) or _said_through(paragraph.text, span)
     at = bisect.bisect_left(article.turns, paragraph.turn, key=lambda t: t.number)
     turns = article.turns
     return at < len(turns) and turns[at].number == paragraph.turn and turns[at].interpreted
+
+
+#: Words saying that someone speaks through an interpreter, in a story's prose.
+_THROUGH_INTERPRETER = later(
+    r"\b(?:through|via|with the help of|speaking through) (?:an? |his |her |their |the )?"
+    r"(?:interpreter|translator)s?\b|\bчерез переводчика\b",
+    re.IGNORECASE,
+)
+
+
+def _said_through(text: str, span: tuple[int, int]) -> bool:
+    """Whether the sentences the quote at ``span`` of ``text`` spans say its words come
+    through an interpreter (:data:`_THROUGH_INTERPRETER`): '"We will open it," Xi said
+    through an interpreter.' (Not another sentence's: it may be another speaker's.)"""
+    found = [m.start() for m in _THROUGH_INTERPRETER().finditer(text)]
+    if not found:  # (most paragraphs: their sentences are never found)
+        return False
+    sentences = sentence_spans(text)
+    within = [(s, e) for s, e in sentences if s < span[1] and span[0] < e]
+    return any(within[0][0] <= at < within[-1][1] for at in found) if within else False
 
 
 def transcript_words(article: Article, paragraph: Paragraph) -> int | None:

@@ -391,7 +391,7 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     line = src.key_line("quote")
     if who.warning:
         src.problems.warning(src.display, line, f"speaker: {who.warning}")
-    rendered = interpreted_words(known.articles[article], para)
+    rendered = interpreted_words(known.articles[article], para, (start, end))
     return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2], rendered)
 
 
