@@ -201,3 +201,46 @@ def test_a_bare_question_among_named_askers_warns(project_copy: Path) -> None:
     meta = content / "articles/presser.meta.yaml"
     meta.write_text(meta.read_text().replace("interviewer: mfa-china", "interviewer: unnamed"))
     assert "several askers" not in cli("check", cwd=project_copy).stderr
+
+
+def test_an_unnamed_interviewee_s_answers_are_no_one_s(project_copy: Path) -> None:
+    """An interview with an official who asked not to be named: the archive had to name an
+    entity as interviewee, and every answer was filed as theirs. ``interviewee: unnamed``
+    makes the answers no one's the archive names, on the pages and in the data."""
+    content = project_copy / "content"
+    _press_conference(content, interviewer="mfa-china")
+    meta = content / "articles/presser.meta.yaml"
+    meta.write_text(meta.read_text().replace("interviewee: guo-jiakun", "interviewee: unnamed"))
+    _quoting(
+        content,
+        "    - article: presser\n      quote: We will release information in due course.\n",
+    )
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    out = project_copy / "out"
+    source = next(
+        m for m in json.loads((out / "data/milestones.json").read_text()) if m["id"] == "asked"
+    )["sources"][0]
+    assert (source["speaker"], source["voice"]) == (None, "answer")
+    assert "Interviewee not named, answer" in (out / "milestones/asked.html").read_text()
+    page = (out / "articles/presser.html").read_text()
+    assert "interviewee not named, questions by" in page
+    assert page.count("Answer · interviewee not named") == 2
+    ld = json.loads(page.split('<script type="application/ld+json">')[1].split("</")[0])
+    assert "about" not in ld and ld["author"]["name"] == "Foreign Ministry"
+    csl = next(
+        c for c in json.loads((out / "data/citations.json").read_text()) if c["id"] == "presser"
+    )
+    assert "author" not in csl and csl["interviewer"]
+    assert "Interviewee" not in (out / "entities/guo-jiakun.html").read_text()
+    # a speaker for the answer's own words would name who answered: an error
+    milestones = content / "milestones.yaml"
+    milestones.write_text(
+        milestones.read_text().replace(
+            "in due course.\n", "in due course.\n      speaker: guo-jiakun\n"
+        )
+    )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert "an interviewee the source does not name ('interviewee: unnamed')" in result.stderr

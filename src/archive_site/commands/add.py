@@ -994,8 +994,8 @@ def _interview_needs(named: Mapping[str, Sequence[str]]) -> list[_Need]:
     """Who asked and who answered, with the people and organisations the capture names."""
     comment = [
         "Entity ids (see entities.yaml): who asked the questions and who answered.",
-        "('interviewer: unnamed' when the source names no one who asks: a press",
-        "conference's many askers, a ministry's bare 'Question:'.)",
+        "('unnamed' when the source names no one: a press conference's many askers,",
+        "a ministry's bare 'Question:'; an official who asked not to be named.)",
     ]
     people = ", ".join(named.get("person", ())[:4])
     orgs = ", ".join(named.get("organisation", ())[:4])

@@ -423,15 +423,16 @@ class _ArticleReader:
         ok = self._report(meta, reading, from_capture, display, (*day.issues, *zone))
         kind = checks.article_kind(meta.text("kind"), reading.fields.get("kind"), missing)
         ok &= checks.report(meta, kind.issues)
-        given, answers = meta.text("interviewer"), meta.text("interviewee")
-        asks = checks.named_asker(given, self.entity_ids)  # None: "unnamed", no one named
+        given, answering = meta.text("interviewer"), meta.text("interviewee")
+        asks = checks.named_speaker(given, self.entity_ids)  # None: "unnamed", no one named
+        answers = checks.named_speaker(answering, self.entity_ids)
         blocks = self._turns(reading, kind.value, asks, answers, values, display)
         ok &= checks.report(
             meta,
             ()
             if self.entity_ids is None
             else checks.known_speakers(asks, answers, self.entity_ids),
-            checks.interview(kind.value, any(b.turn for b in blocks), given, answers, missing),
+            checks.interview(kind.value, any(b.turn for b in blocks), given, answering, missing),
         )
         language = self._language(meta, reading)
         url, captured = values["url"], checks.captured_day(values["captured"])

@@ -794,14 +794,20 @@ def _from_unnamed(
         role,
         error=(
             f"'{speaker}' does not agree with the interview: paragraph {paragraph.id} is the "
-            f"{role} of turn {paragraph.turn}, by {_NO_ASKER} (and the quote is no one else's "
-            f"words: {why}): the archive may not name who asked; give no 'speaker:'"
+            f"{role} of turn {paragraph.turn}, by {_NOT_NAMED[role]} (and the quote is no one "
+            f"else's words: {why}): the archive may not name who {_NOT_NAMED_WHO[role]}; give "
+            "no 'speaker:'"
         ),
     )
 
 
-#: Who asks, in an interview whose metadata says ``interviewer: unnamed``.
-_NO_ASKER = f"an asker the source does not name ('interviewer: {UNNAMED}')"
+#: Who asks or answers, in an interview whose metadata says ``interviewer: unnamed`` or
+#: ``interviewee: unnamed``.
+_NOT_NAMED = {
+    "question": f"an asker the source does not name ('interviewer: {UNNAMED}')",
+    "answer": f"an interviewee the source does not name ('interviewee: {UNNAMED}')",
+}
+_NOT_NAMED_WHO = {"question": "asked", "answer": "answered"}
 
 
 def _someone_else_s(paragraph: Paragraph, said: str, quoted: bool) -> str:
@@ -809,7 +815,8 @@ def _someone_else_s(paragraph: Paragraph, said: str, quoted: bool) -> str:
     else: within quotation marks, or reported speech ("The president told me that the
     bridge is finished")."""
     how = f"{said!r} and quotation marks around the quote" if quoted else f"{said!r}"
-    by = f"'{paragraph.speaker}'" if paragraph.speaker is not None else _NO_ASKER
+    role = "question" if paragraph.role == "question" else "answer"
+    by = f"'{paragraph.speaker}'" if paragraph.speaker is not None else _NOT_NAMED[role]
     own = f"'{paragraph.speaker}'" if paragraph.speaker is not None else "no 'speaker:'"
     return (
         f"paragraph {paragraph.id}, the {paragraph.role} of {by}, "

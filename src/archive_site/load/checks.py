@@ -317,14 +317,15 @@ def article_kind(stated: str | None, detected: Field | None, missing: Missing) -
     return Checked(kind)
 
 
-def named_asker(interviewer: str | None, entity_ids: Collection[str] | None) -> str | None:
-    """The entity an interview's ``interviewer:`` names; None for ``unnamed`` (unless an
-    entity has that id): the source names no asker, as a press conference's transcript
-    or a ministry's answer to "a question of the media", whose askers are many or none
-    it names, so its questions are no one's the archive names."""
-    if interviewer == UNNAMED and (entity_ids is None or UNNAMED not in entity_ids):
+def named_speaker(given: str | None, entity_ids: Collection[str] | None) -> str | None:
+    """The entity an interview's ``interviewer:`` or ``interviewee:`` names; None for
+    ``unnamed`` (unless an entity has that id): the source names no one who asks (a press
+    conference's transcript, a ministry's answer to "a question of the media", whose
+    askers are many or none it names) or who answers (an official who asked not to be
+    named), so those turns are no one's the archive names."""
+    if given == UNNAMED and (entity_ids is None or UNNAMED not in entity_ids):
         return None
-    return interviewer
+    return given
 
 
 def known_speakers(

@@ -491,8 +491,9 @@ def _csl(a: Archive, art: Article) -> dict[str, Any]:
     }
     if art.url and art.captured:  # the day the original was read, as the capture was made
         item["accessed"] = {"date-parts": [_date_parts(art.captured)]}
-    if art.kind == "interview" and art.interviewee:
-        item["author"] = [_agent(a, art.interviewee)]
+    if art.kind == "interview" and (art.interviewee or art.interviewer):
+        if art.interviewee:  # (none: "interviewee: unnamed", the source names no one)
+            item["author"] = [_agent(a, art.interviewee)]
         if art.interviewer:  # the byline's people when the interviewer is the outlet itself
             asked_by_outlet = art.interviewer == art.publisher_entity  # not a copy's reposter
             byline = (

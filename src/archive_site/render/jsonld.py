@@ -37,12 +37,14 @@ def article_ld(a: Archive, art: Article) -> dict[str, Any]:
         "isBasedOn": urls.absolute(base, urls.capture(art.file_name)),
         "isPartOf": {"@type": "WebSite", "name": a.config.title, "url": base},
     }
-    if art.kind == "interview" and art.interviewee:
-        if art.interviewer:  # (none: "interviewer: unnamed", no one the source names asks)
+    if art.kind == "interview" and (art.interviewer or art.interviewee):
+        # (none: "interviewer: unnamed" or "interviewee: unnamed", no one the source names)
+        if art.interviewer:
             asks = a.entity(art.interviewer)
             ld["author"] = {"@type": _ld_type(asks.type), "name": asks.name}
-        answers = a.entity(art.interviewee)
-        ld["about"] = {"@type": _ld_type(answers.type), "name": answers.name}
+        if art.interviewee:
+            answers = a.entity(art.interviewee)
+            ld["about"] = {"@type": _ld_type(answers.type), "name": answers.name}
     elif art.author:
         people = [_ld_person(n, art.author) for n in person_names(art.author)]
         ld["author"] = people[0] if len(people) == 1 else people

@@ -62,9 +62,10 @@ TYPE_SINGULAR = {
 }
 
 
-#: Who asks a question the source names no asker for (``interviewer: unnamed``), as pages
-#: say it: never a person or an outlet.
+#: Who asks a question, or answers, where the source names no one (``interviewer:
+#: unnamed``, ``interviewee: unnamed``), as pages say it: never a person or an outlet.
 UNNAMED_ASKER = "Asker not named"
+UNNAMED_INTERVIEWEE = "Interviewee not named"
 
 
 class Speaker(NamedTuple):
@@ -95,7 +96,9 @@ def _speaker(a: Archive, s: Source) -> Speaker:
     art = a.article(s.article)
     who = art.speaker_id(s.speaker, s.voice)
     if who is None and s.voice in ("question", "answer"):  # ("interviewer: unnamed")
-        return Speaker(None, UNNAMED_ASKER, s.voice)
+        return Speaker(
+            None, UNNAMED_ASKER if s.voice == "question" else UNNAMED_INTERVIEWEE, s.voice
+        )
     if who is None:
         return Speaker(None, "Speaker not named", f"in {art.outlet}")
     ent = a.entity(who) if who in a.entity_ids else None
@@ -179,8 +182,9 @@ def _reporter(a: Archive, art: Article, s: Source) -> str:
     copying outlet reported nothing itself."""
     para = art.paragraph(s.paragraph)
     turn = para.speaker if para is not None else None
-    if turn is None and para is not None and para.turn is not None:
-        return f"an asker not named in {art.outlet}"  # ("interviewer: unnamed")
+    if turn is None and para is not None and para.turn is not None:  # ("... unnamed")
+        who = "an asker" if para.role == "question" else "an interviewee"
+        return f"{who} not named in {art.outlet}"
     if turn is None and para is not None:
         # a turn no one is named for, another's than the speaker's ("Reuters: The Azerbaijani
         # side said ...?"): whoever its name says reports the words, not the outlet
