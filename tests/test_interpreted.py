@@ -120,3 +120,20 @@ def test_a_story_saying_the_words_came_through_an_interpreter(project_copy: Path
     data = json.loads((project_copy / "out/data/milestones.json").read_text())
     route = next(m for m in data if m["id"] == "route")
     assert [s["interpreted"] for s in route["sources"]] == [True, False]
+
+
+def test_interpreters_and_names_are_found_in_linear_time() -> None:
+    """A quote at the start of a megabyte paragraph that says "through an interpreter" at its
+    end: its sentences alone are read (the whole paragraph's took 1.1 s); a name looked for
+    as a word in a megabyte of "taxi " (0.9 s, a match at a time)."""
+    import time
+
+    from archive_site.load.attribution import _mentions, _said_through
+
+    start = time.perf_counter()
+    text = "We met. " * 125_000 + "He said through an interpreter."
+    assert not _said_through(text, (0, 5))
+    assert _said_through(text, (len(text) - 10, len(text) - 2))
+    assert not _mentions("taxi " * 200_000, "xi")
+    assert _mentions("taxi " * 200_000 + "xi", "xi")
+    assert time.perf_counter() - start < 2

@@ -378,14 +378,10 @@ _LETTER = "a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 
 def _mentions(text: str, name: str) -> bool:
     """Whether ``text`` holds ``name`` as a word or words of its own (both casefolded)."""
-    at = text.find(name)
-    while at >= 0:
-        before = text[at - 1 : at]
-        after = text[at + len(name) : at + len(name) + 1]
-        if not re.match(f"[{_LETTER}]", before) and not re.match(f"[{_LETTER}]", after):
-            return True
-        at = text.find(name, at + 1)
-    return False
+    return name in text and re.search(_AS_WORDS.format(re.escape(name)), text) is not None
+
+
+_AS_WORDS = f"(?<![{_LETTER}]){{}}(?![{_LETTER}])"
 
 
 def record_name(article: Article, paragraph: Paragraph) -> str | None:
@@ -496,12 +492,21 @@ def _said_through(text: str, span: tuple[int, int]) -> bool:
     """Whether the sentences the quote at ``span`` of ``text`` spans say its words come
     through an interpreter (:data:`_THROUGH_INTERPRETER`): '"We will open it," Xi said
     through an interpreter.' (Not another sentence's: it may be another speaker's.)"""
-    found = [m.start() for m in _THROUGH_INTERPRETER().finditer(text)]
-    if not found:  # (most paragraphs: their sentences are never found)
+    if _THROUGH_INTERPRETER().search(text) is None:  # (most paragraphs: no sentence is found)
         return False
-    sentences = sentence_spans(text)
-    within = [(s, e) for s, e in sentences if s < span[1] and span[0] < e]
-    return any(within[0][0] <= at < within[-1][1] for at in found) if within else False
+    # the sentences around the quote alone, not a long paragraph's every one (a sentence
+    # longer than the window is read as far as it reaches: no more is said)
+    at = max(0, span[0] - _NEAR)
+    near = text[at : span[1] + _NEAR]
+    quote = (span[0] - at, span[1] - at)
+    within = [(s, e) for s, e in sentence_spans(near) if s < quote[1] and quote[0] < e]
+    if not within:
+        return False
+    return _THROUGH_INTERPRETER().search(near, within[0][0], within[-1][1]) is not None
+
+
+#: How many characters either side of a quote its sentences are looked for in.
+_NEAR = 2000
 
 
 def transcript_words(article: Article, paragraph: Paragraph) -> int | None:
