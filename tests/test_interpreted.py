@@ -137,3 +137,35 @@ def test_interpreters_and_names_are_found_in_linear_time() -> None:
     assert not _mentions("taxi " * 200_000, "xi")
     assert _mentions("taxi " * 200_000 + "xi", "xi")
     assert time.perf_counter() - start < 2
+
+
+def test_an_interpreter_s_turn_is_an_interpreter_s_rendering(project_copy: Path) -> None:
+    """A transcript's "Interpreter: ..." turn is no one's the archive names; a quote from it
+    that names whose words the interpreter renders says they came through an interpreter
+    (it read "Ilham Aliyev, as reported by Interpreter in ...", as if his own)."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: jane-roe\n  name: Jane Roe\n  type: person\n")
+    text = (
+        "Jane Roe: When will the route open?\n\n"
+        "Interpreter: The president says the route will open in September.\n\n"
+        "Jane Roe: Thank you.\n"
+    )
+    (content / "articles/talk.capture.txt").write_text(text, encoding="utf-8")
+    (content / "articles/talk.meta.yaml").write_text(
+        "format: plain\ntitle: Talk\npublished: 2025-04-22\noutlet: Caspian Review\n"
+        "kind: interview\ninterviewer: jane-roe\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: route\n  date: 2025-09\n  status: planned\n  title: Route\n  summary: x\n"
+            "  date_note: Said in April 2025.\n  topics: [transport]\n  sources:\n"
+            "    - article: talk\n      quote: the route will open in September\n"
+            "      speaker: ilham-aliyev\n"
+        )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    data = json.loads((project_copy / "out/data/milestones.json").read_text())
+    (source,) = next(m for m in data if m["id"] == "route")["sources"]
+    assert (source["speaker"], source["interpreted"]) == ("ilham-aliyev", True)
+    assert "through an interpreter" in (project_copy / "out/milestones/route.html").read_text()

@@ -471,14 +471,27 @@ def interpreted_words(
     """Whether the words of ``paragraph`` (at ``span``) are an interpreter's rendering of its
     speaker's: its interview turn's name says so (see :attr:`..model.Turn.interpreted`),
     or, in no turn, the transcript's name opening it ("PRESIDENT ALIYEV (through
-    interpreter): ..."), or the sentences of the quote ('"We will open it," Xi said
-    through an interpreter.')."""
+    interpreter): ..."), or the turn no one is named for being an interpreter's
+    ("Interpreter: ...", see :func:`unnamed_turn`), or the sentences of the quote ('"We
+    will open it," Xi said through an interpreter.')."""
     if paragraph.turn is None:
-        return interpreted(paragraph.text) or _said_through(paragraph.text, span)
+        turn = unnamed_turn(article, paragraph, span[0])
+        return (
+            interpreted(paragraph.text)
+            or _said_through(paragraph.text, span)
+            or (turn is not None and turn[0].casefold() in _INTERPRETERS)
+        )
     at = bisect.bisect_left(article.turns, paragraph.turn, key=lambda t: t.number)
     turns = article.turns
     return at < len(turns) and turns[at].number == paragraph.turn and turns[at].interpreted
 
+
+#: The names by which a transcript gives an interpreter's turn ("Interpreter: ..."): its
+#: words, no one's the archive names, are an interpreter's rendering of whoever a quote's
+#: ``speaker:`` names.
+_INTERPRETERS = frozenset(
+    ("interpreter", "translator", "interpretation", "переводчик", "翻译", "翻訳", "通訳", "통역")
+)
 
 #: Words saying that someone speaks through an interpreter, in a story's prose.
 _THROUGH_INTERPRETER = later(
