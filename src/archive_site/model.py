@@ -280,6 +280,21 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Withdrawal:
+    """A milestone withdrawn as wrong (``withdrawn:``): the day it was, and why.  Its page
+    stays at its address, saying so, its content as it was: readers citing it see what
+    they cited."""
+
+    date: dt.date
+    reason: str
+    line: int = 0  # of ``withdrawn:`` in milestones.yaml
+
+    def display(self) -> str:
+        # Month names from dates.MONTHS, never strftime: output must not depend on the locale.
+        return f"{self.date.day} {MONTHS[self.date.month - 1]} {self.date.year}"
+
+
+@dataclass(frozen=True, slots=True)
 class Milestone:
     """A dated event of the relationship, backed by verbatim quotes."""
 
@@ -300,6 +315,9 @@ class Milestone:
     #: the archivist says and no more precisely (a day, a month or a year; never a time):
     #: None when nothing says.  What a citation's "accessed" is.
     captured: Published | None = None
+    #: Withdrawn as wrong, when and why; None for a current milestone.  A withdrawn one keeps
+    #: its page (and its place in ``data/milestones.json``), and is in no list.
+    withdrawn: Withdrawal | None = None
 
     @property
     def inferred(self) -> bool:
@@ -315,6 +333,11 @@ class Milestone:
             *([self.status] if self.status != "happened" else []),
         ]
         return self.date.display() + (f" ({'; '.join(notes)})" if notes else "")
+
+
+def milestone_order(m: Milestone) -> tuple[tuple[int, int, int, int, tuple[int, int, int]], str]:
+    """A milestone's place in date order (then by id): the timeline's, the data's."""
+    return (m.date.sort_key(), m.id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -467,13 +490,16 @@ class Archive:
 
     config: SiteConfig
     articles: tuple[Article, ...]  # newest first
-    milestones: tuple[Milestone, ...]  # in date order
+    milestones: tuple[Milestone, ...]  # in date order; the current ones (none withdrawn)
     entities: tuple[Entity, ...]  # by type, then name
     topics: tuple[Topic, ...]
     pages: tuple[Page, ...]
     links: Links
     evidence: Mapping[str, Evidence]  # by milestone id
     quotes_by_speaker: Mapping[str, tuple[Citation, ...]]  # entity id: its statements
+    #: The milestones withdrawn as wrong (``withdrawn:``), in date order: each has its page
+    #: and its record in the data, and is in no list, count, feed or cross-link.
+    withdrawn: tuple[Milestone, ...]
     _articles: Mapping[str, Article] = field(repr=False)
     _milestones: Mapping[str, Milestone] = field(repr=False)
     _entities: Mapping[str, Entity] = field(repr=False)
@@ -491,7 +517,15 @@ class Archive:
         return self._articles.keys()
 
     def milestone(self, mid: str) -> Milestone:
+        """The milestone ``mid``, current or withdrawn."""
         return self._milestones[mid]
+
+    @property
+    def every_milestone(self) -> tuple[Milestone, ...]:
+        """Every milestone with a page, current and withdrawn, in date order (then by id)."""
+        if not self.withdrawn:
+            return self.milestones
+        return tuple(sorted((*self.milestones, *self.withdrawn), key=milestone_order))
 
     def entity(self, eid: str) -> Entity:
         return self._entities[eid]

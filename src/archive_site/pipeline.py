@@ -81,7 +81,8 @@ class Report:
         assert a is not None
         counted = (
             plural(len(a.articles), "article"),
-            plural(len(a.milestones), "milestone"),
+            plural(len(a.milestones), "milestone")
+            + (f" (and {len(a.withdrawn):,} withdrawn)" if a.withdrawn else ""),
             plural(len(a.entities), "entity", "entities"),
             plural(len(a.topics), "topic"),
             plural(len(a.years), "year"),

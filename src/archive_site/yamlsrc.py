@@ -153,6 +153,17 @@ class Record:
                 out.append(rec)
         return out
 
+    def record(self, key: str, *, what: str, shape: str) -> Record | None:
+        """The mapping under ``key``, as a record called ``what``; None when absent (a value
+        that is no mapping is reported, with ``shape``, how it is written)."""
+        value = self._take(key, False)
+        if value is None and key not in self.data:
+            return None
+        if not isinstance(value, YMap) or not value:
+            self.error(key, f"expected a mapping of keys to values, as {shape}")
+            return None
+        return Record(value, self.display, self.problems, what)
+
     def finish(self, *, ignore: Callable[[str], bool] | None = None) -> None:
         """Report keys that nothing asked for: they are misspellings or unsupported."""
         known = sorted(self._seen)

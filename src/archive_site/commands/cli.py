@@ -398,12 +398,14 @@ def cmd_check(args: argparse.Namespace, out: Printer) -> int:
         out.problems(report.warnings, "the content")
     assert report.archive is not None
     a = report.archive
-    quotes = sum(len(m.sources) for m in a.milestones)
+    quotes = sum(len(m.sources) for m in a.every_milestone)  # (a withdrawn one's are checked)
+    withdrawn = f", {len(a.withdrawn):,} withdrawn" if a.withdrawn else ""
     # with warnings (listed above), there are problems: only no errors
     verdict = "No errors" if report.warnings else "No problems"
     out.info(
         f"{verdict}: {plural(len(a.articles), 'article')}, "
-        f"{plural(len(a.milestones), 'milestone')} ({plural(quotes, 'quote')} verified), "
+        f"{plural(len(a.milestones), 'milestone')}{withdrawn} ({plural(quotes, 'quote')} "
+        "verified), "
         f"{plural(len(a.entities), 'entity', 'entities')}, {plural(len(a.topics), 'topic')}."
     )
     return EXIT_OK

@@ -137,6 +137,16 @@ def _evidence(
     return evidence, others
 
 
+def _withdrawn_apart(
+    milestones: Sequence[Milestone],
+) -> tuple[tuple[Milestone, ...], tuple[Milestone, ...]]:
+    """The current milestones and the withdrawn ones, each in the order given."""
+    return (
+        tuple(m for m in milestones if m.withdrawn is None),
+        tuple(m for m in milestones if m.withdrawn is not None),
+    )
+
+
 def load_archive(
     content: Path,
     *,
@@ -173,6 +183,8 @@ def load_archive(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
     evidence, others = _evidence(content, articles, milestones, problems, PairMemo.of(cache, keys))
+    # (the evidence counts the withdrawn too: what their quotes show of two articles holds)
+    milestones, withdrawn = _withdrawn_apart(milestones)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
     if not partial or config is None:
@@ -191,8 +203,9 @@ def load_archive(
         links=links,
         evidence=evidence,
         quotes_by_speaker=quotes_by_speaker(articles, milestones),
+        withdrawn=withdrawn,
         _articles=MappingProxyType({a.id: a for a in articles}),
-        _milestones=MappingProxyType({m.id: m for m in milestones}),
+        _milestones=MappingProxyType({m.id: m for m in (*milestones, *withdrawn)}),
         _entities=MappingProxyType({e.id: e for e in entities}),
         _topics=MappingProxyType({t.id: t for t in topics}),
     )

@@ -27,8 +27,10 @@ from ..dates import (
     DateSpec,
     PartialDate,
     months_stated,
+    outside_years,
     parse_edtf,
     states_month,
+    with_suggestion,
 )
 from ..errors import Problems
 from ..layout import MILESTONES_FILE, Ids
@@ -41,6 +43,7 @@ from ..model import (
     Published,
     Source,
     Topic,
+    Withdrawal,
 )
 from ..patterns import later
 from ..text import normalise_text
@@ -293,6 +296,53 @@ def _check_sources(
         rec.problems.warning(rec.display, rec.key_line("date"), f"date: {unsourced}")
 
 
+#: How ``withdrawn:`` is written, for what a value of another shape is told.
+WITHDRAWN_SHAPE = "withdrawn: {date: YYYY-MM-DD, reason: why it is withdrawn}"
+
+
+def check_withdrawal_day(text: str | None) -> Checked[dt.date]:
+    """The day a milestone was withdrawn: a real day, ``YYYY-MM-DD`` (a withdrawal is an
+    act on a day, not in a month or a year)."""
+    if text is None:
+        return Checked(None)
+    if _ISO_MONTH_OR_YEAR().match(text):
+        why = f"a withdrawal is dated to the day, as YYYY-MM-DD, not {text!r}"
+        return Checked(None, (Issue("date", why),))
+    if not _ISO_DAY().match(text):
+        why = f"expected the day it was withdrawn as YYYY-MM-DD, got {text!r}"
+        return Checked(None, (Issue("date", with_suggestion(why, text)),))
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        return Checked(None, (Issue("date", f"{text!r} is not a real date"),))
+    outside = outside_years(day.year, text)
+    return Checked(None, (Issue("date", outside),)) if outside else Checked(day)
+
+
+_ISO_DAY = later(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH_OR_YEAR = later(r"^\d{4}(?:-\d{2})?$")
+
+
+def read_withdrawal(rec: Record) -> tuple[Withdrawal | None, bool]:
+    """The milestone's ``withdrawn:`` (a day and a reason, both required), and whether it
+    is well formed (absent, it is: the milestone is current).  Its problems are said as
+    ``withdrawn: date: ...``, on their own lines."""
+    sub = rec.record("withdrawn", what="withdrawn", shape=WITHDRAWN_SHAPE)
+    if sub is None:
+        return None, "withdrawn" not in rec.data
+    day = check_withdrawal_day(sub.text("date", required=True))
+    reason = sub.text("reason", required="reason" not in sub.data)
+    sub.finish()
+    for issue in day.issues:
+        sub.problems.error(sub.display, sub.key_line("date"), f"withdrawn: date: {issue.message}")
+    if reason is None and "reason" in sub.data:
+        message = "withdrawn: reason: empty; say why it is withdrawn"
+        sub.problems.error(sub.display, sub.key_line("reason"), message)
+    if day.value is None or reason is None:
+        return None, False
+    return Withdrawal(day.value, reason, rec.key_line("withdrawn")), True
+
+
 def check_status(status: str) -> tuple[Issue, ...]:
     if status in MILESTONE_STATUSES:
         return ()
@@ -444,12 +494,13 @@ def read_milestone(
     source_recs = rec.records("sources", required=True, what="source")
     sources = [s for s in (read_source(src, known, index) for src in source_recs) if s is not None]
     former = take_former_ids(rec, ident, urls.milestone)
+    withdrawn, well_formed = read_withdrawal(rec)
     rec.finish()
     all_read = len(sources) == len(source_recs)
     _check_sources(rec, date.value, date_note, status, sources, known, all_read=all_read)
     if ident is None or date.value is None or title is None or summary is None:
         return None
-    if not sources or len(sources) != len(source_recs) or check_status(status):
+    if not sources or not all_read or check_status(status) or not well_formed:
         return None
     return Milestone(
         id=ident,
@@ -464,6 +515,7 @@ def read_milestone(
         line=rec.line,
         summary_line=rec.key_line("summary"),
         former_ids=former,
+        withdrawn=withdrawn,
     )
 
 
@@ -479,7 +531,7 @@ def load_milestones(
     declared: dict[str, int] | None = None,
     failed: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[Milestone, ...]:
-    """The milestones that are valid, in date order (then by id).
+    """The milestones that are valid, in date order (then by id), the withdrawn ones too.
 
     With ``cache`` and the articles' cache keys (``article_keys``, see
     :func:`.articles.load_articles`), a milestone read without a problem is kept, and
@@ -512,7 +564,10 @@ def load_milestones(
         sorted((m for m in loaded if m is not None), key=lambda m: (m.date.sort_key(), m.id))
     )
     check_former_ids(milestones, seen, former_lines(records), (display, problems))
-    for line, message in dated_twice(milestones) + changed_later(milestones, articles):
+    # a withdrawn milestone is compared with no other, and kept as it was cited: its words
+    # changed in a later capture are no reason to edit it (its quotes are still located)
+    current = [m for m in milestones if m.withdrawn is None]
+    for line, message in dated_twice(current) + changed_later(current, articles):
         problems.warning(display, line, message)
     return milestones
 

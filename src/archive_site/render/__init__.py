@@ -59,7 +59,7 @@ class Site:
         with _template_errors(self.renderer.templates):
             for name in env.list_templates(extensions=("html", "xml")):
                 env.get_template(name)
-        self.renderer.md.prepare(m.summary for m in self.renderer.archive.milestones)
+        self.renderer.md.prepare(m.summary for m in self.renderer.archive.every_milestone)
 
 
 def plan_site(

@@ -165,7 +165,15 @@ def milestone_record(a: Archive, m: Milestone) -> dict[str, Any]:
             for d in evidence.dependencies
         ],
         "page": urls.milestone(m.id),
+        **_withdrawal(m),
     }
+
+
+def _withdrawal(m: Milestone) -> dict[str, Any]:
+    """A withdrawn milestone's ``withdrawn``, the day and the reason (a current one has
+    none: the key is only ever there on a withdrawn one)."""
+    w = m.withdrawn
+    return {} if w is None else {"withdrawn": {"date": w.date.isoformat(), "reason": w.reason}}
 
 
 CSV_COLUMNS = (
@@ -686,6 +694,7 @@ class DataParts:
         self._blobs: Blobs | None = None
         self._articles: list[_Held] | None = None
         self._milestones: list[_Held] | None = None
+        self._current: list[_Held] | None = None
 
     def keep(self, key: PartKey, store: PartStore) -> None:
         """Look parts up in ``store``, and keep them there, under ``key``."""
@@ -714,8 +723,15 @@ class DataParts:
         return self._make()[0]
 
     def milestones(self) -> list[_Held]:
-        """The parts of every milestone, in order (see :data:`MilestoneParts`)."""
+        """The parts of every milestone, the withdrawn too, in order (see
+        :data:`MilestoneParts`)."""
         return self._make()[1]
+
+    def current(self) -> list[_Held]:
+        """The parts of the current milestones (none withdrawn), in order."""
+        self._make()
+        assert self._current is not None
+        return self._current
 
     def _make(self) -> tuple[list[_Held], list[_Held]]:
         """The parts of every article and milestone, made (or found) at once: the store
@@ -729,10 +745,14 @@ class DataParts:
                 named = tuple(sorted(names.get(art.id, ())))
                 make = functools.partial(article_parts, a, art, cited_by, named)
                 made.append(("article", (art, cited_by, named), make))
-            for m in a.milestones:
+            every = a.every_milestone
+            for m in every:
                 made.append(("milestone", (m,), functools.partial(milestone_parts, a, m, html)))
             held = self._held(made)
             self._articles, self._milestones = held[: len(a.articles)], held[len(a.articles) :]
+            self._current = [
+                h for h, m in zip(self._milestones, every, strict=True) if m.withdrawn is None
+            ]
         return self._articles, self._milestones
 
     def part(self, held: list[_Held], n: int) -> Iterator[bytes | None]:
@@ -831,16 +851,16 @@ def data_files(a: Archive, parts: DataParts) -> dict[str, Callable[[], FileData]
     def arts(n: int) -> Iterator[bytes]:
         return _some(parts.part(parts.articles(), n))
 
-    def ms(n: int) -> Iterator[bytes]:
-        return _some(parts.part(parts.milestones(), n))
+    def ms(n: int) -> Iterator[bytes]:  # (the current milestones')
+        return _some(parts.part(parts.current(), n))
 
     makers: dict[str, Callable[[], FileData]] = {
         "articles.json": lambda: _listed(arts(0)),
-        "milestones.json": lambda: _listed(ms(0)),
+        "milestones.json": lambda: _listed(_some(parts.part(parts.milestones(), 0))),
         "milestones.csv": lambda: itertools.chain((CSV_HEAD,), ms(1)),
         "entities.json": lambda: _dump([entity_record(a, e) for e in a.entities]),
         "topics.json": lambda: _dump([topic_record(a, t) for t in a.topics]),
-        "timeline.json": lambda: timelinejs(a, ms(2), parts.missing(parts.milestones(), 2)),
+        "timeline.json": lambda: timelinejs(a, ms(2), parts.missing(parts.current(), 2)),
         "citations.json": lambda: _listed(arts(1)),
         "citations.bib": lambda: _joined(b"\n", arts(2)),
         "citations.ris": lambda: _joined(b"\n", arts(3)),

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..dates import PartialDate
-from ..model import Archive, Article, Milestone, Source
+from ..model import Archive, Article, Milestone, Source, Withdrawal
 from .export import no_person, person_names
 
 
@@ -115,7 +115,28 @@ def milestone_ld(
     places = [a.entity(e).name for e in m.entities if a.entity(e).type == "place"]
     if places:
         ld["location"] = [{"@type": "Place", "name": name} for name in places]
-    return ld
+    return ld if m.withdrawn is None else withdrawn_ld(ld, m.withdrawn)
+
+
+def withdrawn_ld(event: dict[str, Any], withdrawn: Withdrawal) -> dict[str, Any]:
+    """The page of a withdrawn milestone: a ``WebPage`` whose ``creativeWorkStatus`` says
+    so, with the withdrawal as its ``correction`` (a ``CorrectionComment``, dated), and the
+    ``Event`` it gave, as it was, as its ``mainEntity``: no event is told as one without
+    saying it is withdrawn."""
+    context, url = event["@context"], event["url"]
+    return {
+        "@context": context,
+        "@type": "WebPage",
+        "url": url,
+        "name": f"Withdrawn: {event['name']}",
+        "creativeWorkStatus": "Withdrawn",
+        "correction": {
+            "@type": "CorrectionComment",
+            "text": withdrawn.reason,
+            "datePublished": withdrawn.date.isoformat(),
+        },
+        "mainEntity": {k: v for k, v in event.items() if k != "@context"},
+    }
 
 
 def _certain(d: PartialDate) -> bool:

@@ -97,6 +97,8 @@ def plan(r: Renderer) -> list[Page]:
         )
     for n, m in enumerate(a.milestones):
         pages += _counted(milestone(m, *_around(a.milestones, n)), more)
+    for m in a.withdrawn:  # at its address still, in no sequence of milestones
+        pages += _counted(milestone(m, None, None), more)
     pages += _counted(entity_index(r), more)
     roles = entity_articles(a)
     for e in a.entities:
@@ -143,7 +145,7 @@ def moved(a: Archive) -> list[Page]:
         (urls.article, a.articles),
         (urls.entity, a.entities),
         (urls.topic, a.topics),
-        (urls.milestone, a.milestones),
+        (urls.milestone, a.every_milestone),
     ]
     return [
         Page(page(old), "moved.html", {"title": _title(r), "canonical": page(r.id)})

@@ -728,7 +728,7 @@ def sitemap_paths(a: Archive) -> list[str]:
     paths = [urls.HOME, urls.TIMELINE, urls.ARTICLES, urls.ENTITIES, urls.TOPICS, urls.YEARS]
     paths += [urls.page(p.id) for p in a.pages]
     paths += [urls.article(x.id) for x in a.articles]
-    paths += [urls.milestone(m.id) for m in a.milestones]
+    paths += [urls.milestone(m.id) for m in a.every_milestone]  # a withdrawn one's address too
     paths += [urls.entity(e.id) for e in a.entities]
     paths += [urls.topic(t.id) for t in a.topics]
     paths += [urls.year(y) for y in a.years]
