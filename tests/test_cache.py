@@ -188,6 +188,17 @@ CASES: list[tuple[str, Edit, Edit, str]] = [
         TEST_BASE_URL,
     ),
     (
+        "milestone withdrawn",  # its page says so; it leaves every list and count
+        lambda c: edit(
+            c / "milestones.yaml",
+            "working visit to China in 2014\n",
+            "working visit to China in 2014\n"
+            "  withdrawn: {date: 2026-03-02, reason: It was a state visit.}\n",
+        ),
+        lambda p: None,
+        TEST_BASE_URL,
+    ),
+    (
         "milestone summary link",
         lambda c: edit(
             c / "milestones.yaml",
@@ -307,6 +318,7 @@ RENDERS_ALL = {
     "milestone",
     "milestones moved down a line",
     "milestone summary link",
+    "milestone withdrawn",
     "entity alias",
     "settings",
     "template",

@@ -11,6 +11,7 @@ result (:func:`render_page`).
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 from collections.abc import Callable, Iterator, Mapping, Sequence, Sized
@@ -251,6 +252,19 @@ def home(r: Renderer) -> Page:
     )
 
 
+def withdrawals(a: Archive) -> list[Milestone]:
+    """The withdrawn milestones the timeline names, each linking to its page (which says
+    when and why): the latest withdrawn first, at most :data:`.paging.WITHDRAWN_LISTED`."""
+    latest = sorted(a.withdrawn, key=lambda m: m.id)
+    latest.sort(key=_withdrawn_on, reverse=True)
+    return latest[: paging.WITHDRAWN_LISTED]
+
+
+def _withdrawn_on(m: Milestone) -> dt.date:
+    assert m.withdrawn is not None
+    return m.withdrawn.date
+
+
 def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
     """The timeline: one page, or an overview page and the years, each split in pages."""
     a = r.archive
@@ -259,12 +273,10 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
     )
     picture = functools.partial(_pictured, urls.TIMELINE, label)
     reads = (a.milestones,)
+    withdrawn = {"withdrawn": withdrawals(a), "withdrawn_count": len(a.withdrawn)}
     if not r.layout.timeline_split:
-        groups = timeline_groups(a.milestones)
-        yield (
-            False,
-            Page(urls.TIMELINE, "timeline.html", {"groups": groups}, view=picture, reads=reads),
-        )
+        groups = {"groups": timeline_groups(a.milestones), **withdrawn}
+        yield (False, Page(urls.TIMELINE, "timeline.html", groups, view=picture, reads=reads))
         return
     years = by_year(a.milestones)
     centuries = paging.by_century(years)
@@ -272,7 +284,7 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
         {"centuries": _centuries(centuries, years), "decades": []}
         if centuries
         else {"centuries": [], "decades": _decades(years)}
-    )
+    ) | withdrawn
     yield (
         False,
         Page(

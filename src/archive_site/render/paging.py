@@ -57,6 +57,9 @@ NAMES_SHOWN = 20
 OVERVIEW_MARKS = 400
 #: Entries of the Atom feed: the latest articles.
 FEED_ENTRIES = 50
+#: The most withdrawn milestones the timeline's first page names (the latest withdrawn
+#: first); ``data/milestones.json`` holds them all, and each keeps its page.
+WITHDRAWN_LISTED = 100
 #: An article page lists under a paragraph this many of the milestones citing it (and says
 #: how many more): a passage quoted by 2,000 milestones made its page a megabyte.
 CITES_LISTED = 20
