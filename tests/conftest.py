@@ -219,6 +219,14 @@ def _recaptured(content: Path) -> None:
     again.write_text(text + f"updates: {ident}\ncaptured: 2020-02\n", encoding="utf-8")
 
 
+def _withdrawn(milestones: Path) -> None:
+    """Withdraw the second milestone of ``milestones`` (``withdrawn:``): its page, saying
+    so, is reached from the timeline's list of withdrawals alone, and in no other list."""
+    head, *records = _RECORD.split(milestones.read_text(encoding="utf-8"))
+    records[1] += "  withdrawn: {date: 2026-03-02, reason: 'Misread: a plan, not a decision.'}\n"
+    milestones.write_text(head + "".join(records), encoding="utf-8")
+
+
 def _quoted_again(milestones: Path, copies: int) -> None:
     """Append ``copies`` of the first milestone of ``milestones``, each its own id, title
     and date (a month of its year apart from the first's, by the archivist's reading: one
@@ -267,6 +275,7 @@ def paged_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("paged")
     content = write_content(work, PAGED_N)
     _quoted_again(content / "milestones.yaml", PAGED_QUOTED_AGAIN)
+    _withdrawn(content / "milestones.yaml")
     _notes(content / "pages", PAGED_NOTES)
     _renamed(content)
     _recaptured(content)

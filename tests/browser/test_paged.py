@@ -10,6 +10,7 @@ Chromium crawl of its 460 pages takes minutes).
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Route, expect
 
-from .sitecheck import serve, vnu_html
+from .sitecheck import axe_pages, serve, vnu_html
 
 pytestmark = [pytest.mark.browser, pytest.mark.tools]
 
@@ -108,3 +109,30 @@ def test_a_former_address_sends_on_to_the_same_paragraph_under_a_strict_policy(
     finally:
         page.unroute_all(behavior="ignoreErrors")  # (a request still under way: no error)
         context.close()
+
+
+def test_a_withdrawn_milestone_s_page_and_the_timeline_naming_it_are_valid_and_accessible(
+    browser: Browser, paged_site: Path, vnu: Path, axe: Path, tmp_path: Path
+) -> None:
+    """The page of the paged archive's withdrawn milestone (its notice before its content,
+    see conftest._withdrawn) and the timeline's first page, which names it: valid HTML,
+    and no axe-core violation in either colour scheme."""
+    data = json.loads((paged_site / "data/milestones.json").read_text(encoding="utf-8"))
+    withdrawn = [m["page"] for m in data if "withdrawn" in m]
+    assert len(withdrawn) == 1
+    pages = [*withdrawn, "timeline.html"]
+    assert 'class="notice"' in (paged_site / withdrawn[0]).read_text(encoding="utf-8")
+    assert withdrawn[0] in (paged_site / "timeline.html").read_text(encoding="utf-8")
+    for rel in pages:
+        copy = tmp_path / rel
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(paged_site / rel, copy)
+    errors = vnu_html(tmp_path)
+    assert not errors, f"{len(errors)} HTML errors:\n" + "\n".join(map(str, errors))
+    context = browser.new_context()
+    try:
+        with serve(paged_site, "/") as server:
+            found = axe_pages(context, [(rel, server.base + rel) for rel in pages])
+    finally:
+        context.close()
+    assert not found, "\n".join(map(str, found))
