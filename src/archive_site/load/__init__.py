@@ -140,7 +140,8 @@ def _evidence(
 def _withdrawn_apart(
     milestones: Sequence[Milestone],
 ) -> tuple[tuple[Milestone, ...], tuple[Milestone, ...]]:
-    """The current milestones and the withdrawn ones, each in the order given."""
+    """The current milestones and the withdrawn ones, each in the order given (after the
+    evidence, which counts the withdrawn too: what their quotes show of two articles holds)."""
     return (
         tuple(m for m in milestones if m.withdrawn is None),
         tuple(m for m in milestones if m.withdrawn is not None),
@@ -183,7 +184,6 @@ def load_archive(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
     evidence, others = _evidence(content, articles, milestones, problems, PairMemo.of(cache, keys))
-    # (the evidence counts the withdrawn too: what their quotes show of two articles holds)
     milestones, withdrawn = _withdrawn_apart(milestones)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)
