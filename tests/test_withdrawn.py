@@ -19,6 +19,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from archive_site import searchindex
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
 from archive_site.pipeline import Paths, build
@@ -106,8 +107,10 @@ def test_its_page_stays_saying_when_and_why_with_its_content_as_it_was(
     cite = main[main.index('<p class="citation">') :]
     assert cite[: cite.index("</p>")].endswith("Withdrawn 2 March 2026.")
     assert "<title>Withdrawn: Ilham Aliyev&#39;s working visit to China, 2014" in html
-    # not in the search index: no body to index, no filters
+    # not in the search index: no body to index, no filters; the other milestones are
     assert "data-pagefind-body" not in html and "data-pagefind-filter" not in html
+    indexed = searchindex.indexed_pages(withdrawn)
+    assert PAGE not in indexed and "milestones/aliyev-state-visit-2015.html" in indexed
 
 
 def test_its_json_ld_is_a_page_whose_status_and_correction_say_it_is_withdrawn(
