@@ -299,3 +299,16 @@ def test_a_link_to_a_year_only_a_withdrawn_milestone_had_is_an_error(small_copy:
     assert result.returncode == 1
     problems = re.findall(r"^\s*\d+\. (.+)$", result.stderr, flags=re.MULTILINE)
     assert problems == [f"content/milestones.yaml:{line + 1}: link: unknown year '2014'"]
+
+
+def test_check_single_voice_leaves_a_withdrawn_milestone_out(small_copy: Path) -> None:
+    content = small_copy / "content"
+
+    def single_voiced() -> set[str]:
+        problems = Problems()
+        load_archive(content, problems=problems, single_voice=True)
+        return {d.message.split("'")[1] for d in problems.warnings if "single voice" in d.message}
+
+    assert WITHDRAWN in single_voiced()  # one quote, Ilham Aliyev's
+    withdraw(content)
+    assert WITHDRAWN not in single_voiced()
