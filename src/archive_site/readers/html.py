@@ -911,7 +911,7 @@ def _numbered(tree: Any) -> set[str]:
         if str(listed.get("type", "")).strip() not in _DECIMAL or "none" in _style(listed):
             continue
         items = [li for li in listed if li.tag == "li"]
-        if any(_OWN_NUMBER().match("".join(li.itertext())) for li in items):
+        if any(_OWN_NUMBER().match(_opening(li)) for li in items):
             continue  # its items number themselves: notes' "[1] ...", "1) ..."
         step = -1 if listed.get("reversed") is not None else 1
         n = _number(listed.get("start"), len(items) if step < 0 else 1)
@@ -921,6 +921,18 @@ def _numbered(tree: Any) -> set[str]:
             numbered.add(" ".join("".join(item.itertext()).split()))
             n += step
     return numbered
+
+
+def _opening(element: Any, most: int = 20) -> str:
+    """The text ``element`` opens with, after white space, to ``most`` characters or a
+    little more (its whole text, joined for each item of a list nested deep, was read
+    again at each level)."""
+    opening = ""
+    for part in element.itertext():
+        opening = opening + part[:most] if opening else part.lstrip()[:most]
+        if len(opening) >= most:
+            break
+    return opening
 
 
 #: A list's item that opens with a number of its own: ``[1]``, ``1.``, ``1)``, ``(1)``.
@@ -1362,9 +1374,11 @@ def _linked_items(tree: Any) -> set[str]:
     href=...>Headline</a></li>``; a list of other stories), none is the text's words."""
     found = set()
     for item in tree.iter("li"):
-        links = list(item.iter("a"))
+        links = list(itertools.islice(item.iter("a"), 2))
+        if len(links) != 1:
+            continue  # (an item's text, read first, made a list nested deep read for seconds)
         text = " ".join("".join(item.itertext()).split())
-        if len(links) == 1 and text and " ".join("".join(links[0].itertext()).split()) == text:
+        if text and " ".join("".join(links[0].itertext()).split()) == text:
             found.add(_key(text))
     return found
 

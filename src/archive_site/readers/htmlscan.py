@@ -314,6 +314,16 @@ _CHANGED_BEFORE = later(rf"(?<!\w)(?:{CHANGED}|{SAVED})(?:\s+(?:on|at|le|am))?\W
 #: after it, joined at each, made a page of 1 MB in 200 levels 50% slower).
 _MOST_BEFORE_BREAK = 10_000
 
+#: A block's text holds those of the blocks within it (a ``<div>``'s, its paragraphs'), so
+#: a page's blocks hold its words as many times as they are nested: 1 MB of words in a list
+#: nested 120 deep, on one line, made 121 MB of blocks, read by each reader (51 s). The
+#: blocks holding others are kept while all the blocks' text is at most this many times
+#: the page's length, plus :data:`_MOST_HELD_MORE` characters (a page's, as saved, holds
+#: its text along with its markup: the pages we know hold at most 3 times their length);
+#: past it, only the blocks holding none (each word of the page once).
+_MOST_HELD_TIMES = 4
+_MOST_HELD_MORE = 1_000_000
+
 
 @dataclass
 class _Open:
@@ -331,6 +341,7 @@ class _Open:
     broken: bool = False  # a <br> has parted its text
     title: bool = False  # a document's paragraph in its Title style (see _DOCUMENT_TITLE)
     item_author: bool = False  # the element is an article item's ``itemprop="author"``
+    nested: bool = False  # it holds an element whose text is kept (a block, furniture's)
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -514,6 +525,9 @@ class _Scanner(HTMLParser):
         self.document = False  # the page is a word processor's export (_DOCUMENT_GENERATOR)
         self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
+        # the characters of the blocks' texts kept so far, and the most (see _MOST_HELD_TIMES)
+        self.held = 0
+        self.most_held = _MOST_HELD_MORE
         self.in_body = False  # the page's body has begun (see _HEAD_ONLY)
         # The text after a <br> to the next one or its element's end, with its line: a block
         # of its own, so that a paragraph of a page that parts them by <br> has its line.
@@ -781,12 +795,8 @@ class _Scanner(HTMLParser):
         if self.run is not None and self.run[0] is top:
             self._end_run()
         text = _space("".join(top.text))
-        if self.stack:  # the parent's text includes the child's
-            self.stack[-1].text.append(" " + "".join(top.text) + " ")
-            self.stack[-1].first_line = self.stack[-1].first_line or top.first_line
-            within = top.text if top.tag in ("b", "strong") else top.bold
-            self.stack[-1].bold.append(" " + "".join(within) + " ")
-            self.stack[-1].authors_in += top.author and top.tag == "a"  # a link to a writer
+        if self.stack:
+            self._to_parent(top, self.stack[-1], text)
         if top.skipped:
             self.skip -= 1
         self._end_script(top.tag)
@@ -805,10 +815,33 @@ class _Scanner(HTMLParser):
             return
         if not self.in_furniture and text:
             self._text_of(top, text)
-        elif text:
+        elif text and self._holds_within(top, text):
             box = next(o for o in reversed(self.stack) if o.furniture is not None)
             assert box.furniture is not None
             self.out.furniture_blocks.append((box.furniture, text, box.line))
+
+    def _to_parent(self, top: _Open, parent: _Open, text: str) -> None:
+        """What an element closed (``top``, of the ``text``) gives the element holding it:
+        its text, its first line, its bold, a link to a writer, whether it holds a block."""
+        parent.text.append(" " + "".join(top.text) + " ")
+        parent.first_line = parent.first_line or top.first_line
+        within = top.text if top.tag in ("b", "strong") else top.bold
+        parent.bold.append(" " + "".join(within) + " ")
+        parent.authors_in += top.author and top.tag == "a"  # a link to a writer
+        parent.nested |= top.nested or (bool(text) and self._kept_as_block(top))
+
+    def _kept_as_block(self, top: _Open) -> bool:
+        """Whether an element's text is one the scan keeps as a block's (or, in the page's
+        furniture, as a furniture block's: any element's there)."""
+        return top.tag in _BLOCKS or (bool(self.in_furniture) and top.furniture is None)
+
+    def _holds_within(self, top: _Open, text: str) -> bool:
+        """Whether a block's ``text`` is kept: always when it holds no other block, else
+        while the blocks' texts are within their bound (see :data:`_MOST_HELD_TIMES`)."""
+        if top.nested and self.held + len(text) > self.most_held:
+            return False
+        self.held += len(text)
+        return True
 
     def _note_document(self, tag: str, a: dict[str, str]) -> None:
         """Whether the page is a word processor's export (see :data:`_DOCUMENT_GENERATOR`)."""
@@ -835,10 +868,10 @@ class _Scanner(HTMLParser):
             self.out.author_groups.append((text, top.line))
         if top.author:  # an element inside another: the inner one first
             self.out.authors.append((text, top.line))
-        if top.tag in _BLOCKS:
+        if top.tag in _BLOCKS and self._holds_within(top, text):
             self.out.blocks.append((text, top.line))
-        if top.tag in _SUBHEADINGS:
-            self.out.headings.append((text, top.line))
+            if top.tag in _SUBHEADINGS:
+                self.out.headings.append((text, top.line))
         if top.tag == "p":
             self.paragraphs += 1
             if _space("".join(top.bold)) == text:  # a paragraph in bold whole
@@ -944,6 +977,7 @@ class _Refused(Exception):
 def scan(html: str) -> PageScan:
     """Scan a page's HTML (any HTML: the parser never fails on bad markup)."""
     scanner = _Scanner()
+    scanner.most_held = _MOST_HELD_TIMES * len(html) + _MOST_HELD_MORE
     try:
         scanner.feed(html)
         scanner.close()
