@@ -400,6 +400,11 @@ def before_changed(text: str) -> str:
     return _CHANGED_AFTER().split(text, maxsplit=1)[0].rstrip(" /|,;-–—(•·")
 
 
+#: A digit, in any script: a stamp's day has one (``元年``, an era's first year, has none,
+#: but its month and day have).
+_A_DIGIT = later(r"\d")
+
+
 def parse_published(line: str) -> Stamp | None:
     """The stamp of its publication a whole line states, perhaps followed by when the page
     changed: "March 3, 2025 11:42 AM GMT+4 Updated 2 hours ago" (as reuters.com heads a
@@ -407,8 +412,8 @@ def parse_published(line: str) -> Stamp | None:
     04.07.2024)": the stamp before "Updated" (the page changed after it was published, so
     that one is the publication's).  None when the line opens with when the page changed
     ("Updated 4:17 AM GMT+4, April 23, 2025" says no publication), or is anything else."""
-    if len(line.strip()) > MOST_STAMP:
-        return None
+    if len(line.strip()) > MOST_STAMP or _A_DIGIT().search(line) is None:
+        return None  # (a day has digits: a line of words alone was searched for "Updated")
     line = _unglued(line)
     stamp = parse_stamp(line)
     if stamp is not None or says_changed(line):
