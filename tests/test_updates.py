@@ -565,3 +565,45 @@ def test_a_capture_cut_short_names_a_few_of_the_paragraphs_gone(
     assert re.sub(r"<[^>]*>", "", gone).endswith(
         f" and {count - 2} more of the earlier capture are gone."
     ), gone
+
+
+def test_each_capture_before_or_after_one_in_its_chain_is_an_earlier_or_later_capture() -> None:
+    """hostile61's left-alone: in a chain v1 <- v2 <- v3, v3 holding v1's text, v3's page
+    listed v1 as "One line of evidence with this article" (the two carry the same words),
+    not as what it is, an earlier capture of the same story; nor did v1's list v3 as a later
+    one. A capture on another branch of the story (v2b, also updating v1) is neither v3's
+    earlier nor its later capture; the captures are listed in the chain's order."""
+    from archive_site.load.index import related_articles
+    from archive_site.model import Dependency
+
+    chain = [
+        replace(article("v1"), updates=None),
+        replace(article("v2"), updates="v1"),
+        replace(article("v3"), updates="v2"),
+        replace(article("v2b"), updates="v1"),
+        replace(article("w1"), updates=None),
+    ]
+    same = {
+        "v1": [Dependency("v3", "v1", "same-origin")],
+        "v3": [Dependency("v3", "v1", "same-origin"), Dependency("v3", "v2b", "same-origin")],
+        "v2b": [Dependency("v3", "v2b", "same-origin")],
+    }
+    found = {
+        aid: [(r.article, r.reasons) for r in rel]
+        for aid, rel in related_articles(chain, [], {}, same).items()
+    }
+    assert found["v3"] == [
+        ("v1", ("updates", "one-text")),
+        ("v2", ("updates",)),
+        ("v2b", ("one-text",)),
+    ]
+    assert found["v1"][:3] == [
+        ("v2", ("updated-by",)),
+        ("v3", ("updated-by", "one-text")),
+        ("v2b", ("updated-by",)),
+    ]
+    assert found["v2"] == [("v1", ("updates",)), ("v3", ("updated-by",))]
+    assert found["w1"] == []
+    ring = [replace(a, updates="v3") if a.id == "v1" else a for a in chain]
+    in_ring = {r.article: r.reasons for r in related_articles(ring, [], {}, same)["v3"]}
+    assert in_ring["v1"] == ("updated-by", "one-text")  # (a ring is an error of its own)

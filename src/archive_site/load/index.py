@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TypeGuard, TypeVar
 
@@ -227,14 +227,17 @@ def related_articles(
 
     Built from inverted indexes (who responds to whom, what each milestone cites, each
     article's dependencies in its words), so only articles that are related are ever
-    compared.  Related articles are the story's other captures first, then those of one
-    text with it (a reader is told it is not independent of them, were the list cut), then
-    in the archive's order; shared milestones in timeline order.
+    compared.  Related articles are the story's other captures first (in its chain's
+    order: each capture before or after it in its chain of ``updates``, not only the
+    next), then those of one text with it (a reader is told it is not independent of
+    them, were the list cut), then in the archive's order; shared milestones in timeline
+    order.
     """
     texts = texts or {}
     article_order = {a.id: n for n, a in enumerate(articles)}
     responded_by = group((t, a.id) for a in articles for t in a.responds_to)
     updated_by = group((a.updates, a.id) for a in articles if a.updates is not None)
+    spans = capture_spans(articles)
     cited_by = group((c.article, c.milestone) for c in cites)
     cited_in = group((c.milestone, c.article) for c in cites)
     out: dict[str, list[Related]] = {}
@@ -246,20 +249,69 @@ def related_articles(
         captures = {*updated_by.get(a.id, ()), *((a.updates,) if a.updates else ())}
         one_text = {_other_end(d, a.id): d for d in reversed(texts.get(a.id, ()))}
         others = {*a.responds_to, *responded_by.get(a.id, ()), *shared, *captures, *one_text}
+        captures |= {b for b in others if _one_story(spans, a.id, b) or _one_story(spans, b, a.id)}
         out[a.id] = [
             _related(
                 a,
                 b,
                 responded_by,
                 sorted(shared.get(b, ()), key=milestone_order.__getitem__),
-                (updated_by, one_text),
+                (updated_by, one_text, spans),
             )
             for b in sorted(
                 (others - {a.id}) & article_order.keys(),
-                key=lambda b: (b not in captures, b not in one_text, article_order[b]),
+                key=lambda b: (
+                    b not in captures,
+                    _place(spans, b, captures),
+                    b not in one_text,
+                    article_order[b],
+                ),
             )
         ]
     return out
+
+
+#: Each capture's span in the tree of its story's captures (see :func:`capture_spans`).
+Spans = Mapping[str, tuple[int, int]]
+
+
+def capture_spans(articles: Iterable[Article]) -> dict[str, tuple[int, int]]:
+    """Each article's span in the tree its story's captures make (each later capture below
+    the one it ``updates``): when it is entered and left in a walk of the tree, so that one
+    capture comes before another in its chain when its span holds the other's (see
+    :func:`_one_story`), told at once, however long the chain. The captures of a ring of
+    ``updates`` (an error of its own), and those below one, have none."""
+    by_id = {a.id: a for a in articles}
+    below = group((a.updates, a.id) for a in by_id.values() if a.updates in by_id)
+    spans: dict[str, tuple[int, int]] = {}
+    clock = 0
+    for root in (aid for aid, a in by_id.items() if a.updates not in by_id):
+        entered: dict[str, int] = {root: clock}
+        walk = [(root, iter(below.get(root, ())))]
+        while walk:
+            aid, rest = walk[-1]
+            nxt = next(rest, None)
+            clock += 1
+            if nxt is None:
+                walk.pop()
+                spans[aid] = (entered[aid], clock)
+            elif nxt not in entered:
+                entered[nxt] = clock
+                walk.append((nxt, iter(below.get(nxt, ()))))
+    return spans
+
+
+def _one_story(spans: Spans, earlier: str, later: str) -> bool:
+    """Whether ``earlier`` comes before ``later`` in one chain of captures of a story."""
+    one, other = spans.get(earlier), spans.get(later)
+    if one is None or other is None or earlier == later:
+        return False
+    return one[0] < other[0] and other[1] <= one[1]
+
+
+def _place(spans: Spans, b: str, captures: Collection[str]) -> int:
+    """Where a capture of the story comes in its chain (0 for any other article)."""
+    return spans[b][0] if b in captures and b in spans else 0
 
 
 def _other_end(d: Dependency, one: str) -> str:
@@ -271,16 +323,18 @@ def _related(
     b: str,
     responded_by: Mapping[str, Sequence[str]],
     shared: Sequence[str],
-    known: tuple[Mapping[str, Sequence[str]], Mapping[str, Dependency]],
+    known: tuple[Mapping[str, Sequence[str]], Mapping[str, Dependency], Spans],
 ) -> Related:
     """How article ``b`` relates to article ``a`` (the two are known to be related);
-    ``known``: the later captures of each story, and the dependency in their words of each
-    article of one text with ``a``."""
-    updated_by, one_text = known
+    ``known``: the later captures of each story, the dependency in their words of each
+    article of one text with ``a``, and each capture's place in its story (see
+    :func:`capture_spans`: a capture before ``a`` in its chain of ``updates``, not only the
+    one it updates, is an earlier capture of its story, and one after it a later one)."""
+    updated_by, one_text, spans = known
     reasons = []
-    if b == a.updates:
+    if b == a.updates or _one_story(spans, b, a.id):
         reasons.append("updates")
-    if b in updated_by.get(a.id, ()):
+    if b in updated_by.get(a.id, ()) or _one_story(spans, a.id, b):
         reasons.append("updated-by")
     if b in a.responds_to:
         reasons.append("responds-to")
