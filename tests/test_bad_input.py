@@ -113,7 +113,9 @@ MILESTONES = "content/milestones.yaml"
             f"content/articles/{COMMENTARY}.meta.yaml",
             "kind: opinion\n",
             "kind: opinion\noverrides: [outlet]\n",
-            "overrides: names 'outlet', but the metadata gives no outlet:",
+            "overrides: names 'outlet', but the metadata gives no outlet, and an article must "
+            f"have one: write 'outlet:' with the right value in content/articles/{COMMENTARY}"
+            ".meta.yaml",
             id="override-without-a-value",
         ),
         pytest.param(
@@ -260,6 +262,27 @@ def test_the_metadata_overrides_what_the_capture_is_misread_to_say(project_copy:
     assert article.title == "A corrected headline" and not article.title_from_capture
 
 
+def test_a_misread_value_an_article_may_lack_is_dropped_by_overrides(project_copy: Path) -> None:
+    """hostile61's left-alone: ``overrides: [author]`` with no author in the metadata was
+    refused ("the metadata gives no author:", the sentence left unfinished), so a value
+    the capture misreads could be replaced but not dropped, though a field in doubt is
+    left out rather than guessed. A field an article may lack (author, section, url,
+    time, timezone, captured) is now dropped; one it must have (title, published, outlet)
+    is an error once, saying what to write, and not again as one the capture does not say."""
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    edit(meta, "kind: opinion\n", "kind: opinion\noverrides: [author, section]\n")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    article = load_archive(project_copy / "content").article(COMMENTARY)
+    assert (article.author, article.section) == (None, None)
+    edit(meta, "overrides: [author, section]", "overrides: [author, title]")
+    assert failed_build_problems(project_copy) == [
+        f"content/articles/{COMMENTARY}.meta.yaml:6: overrides: names 'title', but the "
+        "metadata gives no title, and an article must have one: write 'title:' with the "
+        f"right value in content/articles/{COMMENTARY}.meta.yaml"
+    ]
+
+
 def test_a_missing_capture_is_named(project_copy: Path) -> None:
     capture = project_copy / f"content/articles/{COMMENTARY}.capture.txt"
     capture.unlink()
@@ -317,7 +340,7 @@ def test_a_bad_value_the_capture_gives_is_told_on_the_capture(project_copy: Path
         "content/articles/2024-07-03-sco.capture.txt:1: timezone: expected an offset such as "
         "+04:00, got '+99:00' (the capture is never edited: if it is misread, write 'timezone:' "
         "with the right value in content/articles/2024-07-03-sco.meta.yaml, and "
-        "'overrides: [timezone]')"
+        "'overrides: [timezone]'; or 'overrides: [timezone]' alone, to give none)"
     ]
 
 

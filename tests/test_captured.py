@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from archive_site.errors import Problems
+from archive_site.load import load_archive
 from archive_site.readers import detect_format, read_text
 from archive_site.readers.mhtml import is_mhtml
 from conftest import cli, edit
@@ -279,12 +280,14 @@ def test_an_impossible_capture_day_the_capture_gives_says_the_way_out(project_co
         "content/articles/2025-04-23-talks.capture.html:1: captured: year 9999 is outside the "
         "years the site can show and sort (years 1 to 9998), in '9999-12-31' (the capture is "
         "never edited: if it is misread, write 'captured:' with the right value in "
-        "content/articles/2025-04-23-talks.meta.yaml, and 'overrides: [captured]')"
+        "content/articles/2025-04-23-talks.meta.yaml, and 'overrides: [captured]'; or "
+        "'overrides: [captured]' alone, to give none)"
     ) in result.stderr
-    meta.write_text(
-        meta.read_text(encoding="utf-8") + "captured: 2025-04-24\noverrides: [captured]\n",
-        encoding="utf-8",
-    )
+    first = meta.read_text(encoding="utf-8")
+    meta.write_text(first + "overrides: [captured]\n", encoding="utf-8")
+    assert cli("check").returncode == 0
+    assert load_archive(project_copy / "content").article("2025-04-23-talks").captured is None
+    meta.write_text(first + "captured: 2025-04-24\noverrides: [captured]\n", encoding="utf-8")
     assert cli("check").returncode == 0
 
 

@@ -53,6 +53,10 @@ META_KEYS_FROM_CAPTURE = (
     "captured",
 )
 
+#: The fields of those an article must have: an ``overrides`` of another, with no value in
+#: the metadata, leaves the article without it (a byline misread, and none to give).
+_REQUIRED_FROM_CAPTURE = frozenset(("title", "published", "outlet"))
+
 
 def _same(key: str, a: str, b: str) -> bool:
     if key in ("published", "captured"):
@@ -368,9 +372,15 @@ class _ArticleReader:
         unless the metadata ``overrides`` the capture's (misread) value."""
         captured: Field | None = reading.fields.get(key)
         stated = meta.text(key)
-        if key in overrides:
-            if stated is None:
-                meta.error("overrides", f"names '{key}', but the metadata gives no {key}:")
+        if key in overrides:  # (with no value here, a field an article may lack is dropped)
+            if stated is None and key in _REQUIRED_FROM_CAPTURE:
+                meta.error(
+                    "overrides",
+                    f"names '{key}', but the metadata gives no {key}, and an article must have "
+                    f"one: write '{key}:' with the right value in {meta.display}",
+                )
+                if captured is not None:  # (not told again as one the capture does not say)
+                    return captured.value, True
             return stated, False
         if captured is not None and stated is not None and not _same(key, captured.value, stated):
             meta.error(
@@ -533,9 +543,15 @@ class _ArticleReader:
         for issue in issues:
             field = reading.fields.get(issue.key or "")
             if issue.line is None and issue.key and from_capture.get(issue.key) and field:
+                drop = (
+                    ""
+                    if issue.key in _REQUIRED_FROM_CAPTURE
+                    else f"; or 'overrides: [{issue.key}]' alone, to give none"
+                )
                 way_out = (
                     f" (the capture is never edited: if it is misread, write '{issue.key}:' "
-                    f"with the right value in {meta.display}, and 'overrides: [{issue.key}]')"
+                    f"with the right value in {meta.display}, and 'overrides: [{issue.key}]'"
+                    f"{drop})"
                 )
                 self.problems.error(display, field.line, f"{issue.key}: {issue.message}{way_out}")
                 ok = False
