@@ -607,3 +607,21 @@ def test_each_capture_before_or_after_one_in_its_chain_is_an_earlier_or_later_ca
     ring = [replace(a, updates="v3") if a.id == "v1" else a for a in chain]
     in_ring = {r.article: r.reasons for r in related_articles(ring, [], {}, same)["v3"]}
     assert in_ring["v1"] == ("updated-by", "one-text")  # (a ring is an error of its own)
+
+
+def test_a_mark_of_writing_direction_in_one_run_of_words_reaches_no_other() -> None:
+    """A right-to-left override (U+202E) the earlier capture's words held, gone from the
+    later's, was left open in its struck-through run: a browser showed every word after it
+    in the paragraph, the later capture's own, reversed (the paragraph as the later capture
+    gives it showed them as written). Each run now closes the marks it opens; an isolate
+    and a mark closed in its own run are as they were."""
+    runs = word_changes("the ferry \u202e will open in May", "the ferry will open in June")
+    assert runs == (
+        ("same", "the ferry"),
+        ("gone", "\u202e\u202c"),
+        ("same", "will open in"),
+        ("gone", "May"),
+        ("new", "June"),
+    )
+    runs = word_changes("a \u2067b\u2069 c \u202bd\u202c e", "a \u2067b\u2069 c \u202bd\u202c f")
+    assert runs == (("same", "a \u2067b\u2069 c \u202bd\u202c"), ("gone", "e"), ("new", "f"))

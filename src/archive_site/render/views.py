@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import primary_language, text_direction
+from ..files import closed_directions
 from ..counts import number, plural
 from ..load.attribution import record_name, transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
@@ -502,7 +503,9 @@ def word_changes(old: str, new: str) -> Wording | None:
     than :data:`WORDS_COMPARED` words.  The words both open and end with are set aside first;
     those between are matched as :mod:`difflib` matches them (a word found in more than one
     in a hundred of a long paragraph's not starting a match): whatever it matches, the runs
-    kept and gone are the earlier words in order, and those kept and new the later."""
+    kept and gone are the earlier words in order, and those kept and new the later (each
+    run closing the marks of writing direction it opens: see
+    :func:`~archive_site.files.closed_directions`)."""
     was, now = old.split(), new.split()
     if max(len(was), len(now)) > WORDS_COMPARED:
         return None
@@ -517,7 +520,9 @@ def word_changes(old: str, new: str) -> Wording | None:
             continue
         runs += [("gone", was[head + i1 : head + i2]), ("new", now[head + j1 : head + j2])]
     runs.append(("same", was[len(was) - tail :]))
-    return tuple((kind, " ".join(words)) for kind, words in runs if words)
+    # each run closes the marks of writing direction it opens: a right-to-left override
+    # among the earlier words showed the later capture's after it reversed, in one line
+    return tuple((kind, closed_directions(" ".join(words))) for kind, words in runs if words)
 
 
 def changed_wording(changes: CaptureChanges | None) -> dict[str, Wording]:
