@@ -14,8 +14,8 @@ from markupsafe import Markup
 
 from .. import urls
 from ..config import primary_language, text_direction
-from ..files import closed_directions
 from ..counts import number, plural
+from ..files import closed_directions
 from ..load.attribution import record_name, transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
 from ..load.speakers import label_names, names_of
