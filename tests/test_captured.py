@@ -308,3 +308,30 @@ def test_a_saved_page_s_head_of_any_length_is_mhtml() -> None:
     assert is_mhtml("page.txt", saved.encode())
     assert detect_format(saved, "page.txt") == "mhtml"
     assert not is_mhtml("page.txt", saved.replace("MIME-Version", "MIME").encode())
+
+
+def test_a_language_tag_of_any_length_is_kept_only_when_a_tag_is_that_long(
+    project_copy: Path,
+) -> None:
+    """A page's ``lang`` of 1 MB of subtags (``en-abcdefgh-abcdefgh-...``) matched the tag's
+    pattern, and was the article's language, on every listing, search result and
+    citation; a tag is now at most 100 characters. A capture's longer one is none (the
+    next source's, else the archive's); the metadata's, site.yaml's and init's are errors
+    that say how long, not quoting it back."""
+    hostile = "en-" + "-".join(["abcdefgh"] * 100_000)
+    for lang, read_as in ((hostile, None), ("ar-u-nu-arab", "ar-u-nu-arab")):
+        html = page().replace('<html lang="en">', f'<html lang="{lang}">')
+        r, _problems = read(html.encode(), "page.html")
+        assert values(r).get("language") == read_as
+    meta = (
+        project_copy
+        / "content/articles/2025-04-23-ednews-strategic-partnership-new-stage.meta.yaml"
+    )
+    edit(meta, "kind: opinion\n", f"kind: opinion\nlanguage: {hostile}\n")
+    result = cli("check")
+    assert result.returncode == 1
+    assert (
+        "language: expected a language tag such as 'en' or 'en-GB', got 900,002 characters "
+        "(a tag has at most 100)"
+    ) in result.stderr
+    assert len(result.stderr) < 2_000

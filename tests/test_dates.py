@@ -186,6 +186,12 @@ def test_atom_is_told_when_an_article_was_published_only_to_the_instant_its_sour
         ("en-x", None),
         ("x-pwn", None),
         ('en" onload="x', None),
+        ("x onmouseover=alert(1)", None),
+        ("en-US-u-ca-gregory-nu-latn-hc-h23", "en-US-u-ca-gregory-nu-latn-hc-h23"),
+        # 1 MB of subtags was every listing's, search result's and citation's language
+        ("en-" + "-".join(["abcdefgh"] * 100_000), None),
+        ("en-" + "-".join(["abcdefgh"] * 11), None),  # 101 characters
+        ("en-" + "-".join(["abcdefgh"] * 10) + "-ab", "en-" + "-".join(["abcdefgh"] * 10) + "-ab"),
     ],
 )
 def test_a_language_tag_is_read_as_bcp_47_writes_it(written: str, tag: str | None) -> None:

@@ -421,6 +421,11 @@ def test_a_template_syntax_error_names_the_line(project_copy: Path) -> None:
         ("az", "ltr"),
         ("en-GB", "ltr"),
         ("zh-Hant-TW", "ltr"),
+        ("ar-u-nu-arab", "rtl"),
+        # an extension's or private use's subtags are no script: English with Arabic digits
+        ("en-u-nu-arab", "ltr"),
+        ("en-x-arab", "ltr"),
+        ("az-Latn-u-nu-arab", "ltr"),
     ],
 )
 def test_a_language_is_written_in_its_direction(tag: str, direction: str) -> None:

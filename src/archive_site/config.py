@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 from collections.abc import Callable
@@ -30,11 +31,29 @@ LANGUAGE_TAG = later(
     r"(?:-[Xx](?:-[A-Za-z0-9]{1,8})+)?"
 )
 LANGUAGE_PROBLEM = "expected a language tag such as 'en' or 'en-GB'"
+#: The longest language tag kept (BCP 47 asks that 35 characters be read; one with
+#: extensions, ``en-US-u-ca-gregory-nu-latn-hc-h23``, is longer): a page's ``lang`` of 1 MB
+#: of subtags was the language of its every listing, search result and citation.
+MOST_LANGUAGE_TAG = 100
+
+
+def language_problem(value: str) -> str:
+    """The error on ``value``, which is no language tag we keep (see :func:`language_tag`):
+    a value too long is not quoted back."""
+    if len(value.strip()) > MOST_LANGUAGE_TAG:
+        return (
+            f"{LANGUAGE_PROBLEM}, got {len(value.strip()):,} characters "
+            f"(a tag has at most {MOST_LANGUAGE_TAG})"
+        )
+    return f"{LANGUAGE_PROBLEM}, got {value!r}"
 
 
 def language_tag(value: str) -> str | None:
     """A language tag as a page or a locale writes it ("az", "EN-us", "az_AZ"), in the form
-    the archive keeps (its first subtag in lower case, hyphens); None for anything else."""
+    the archive keeps (its first subtag in lower case, hyphens); None for anything else, or
+    longer than :data:`MOST_LANGUAGE_TAG`."""
+    if len(value.strip()) > MOST_LANGUAGE_TAG:
+        return None
     first, _, rest = value.strip().replace("_", "-").partition("-")
     tag = f"{first.lower()}-{rest}" if rest else first.lower()
     return tag if LANGUAGE_TAG().fullmatch(tag) else None
@@ -56,7 +75,10 @@ def text_direction(tag: str) -> str:
     """``rtl`` or ``ltr``: the direction of text in the language ``tag``, as its script
     subtag says (``az-Arab``, ``ku-Latn``), else its language's usual script (``ar``)."""
     first, *rest = tag.lower().split("-")
-    script = next((s for s in rest if len(s) == 4 and s.isalpha()), None)
+    # (the script is among the subtags before an extension's or private use's: "en-u-nu-arab",
+    # English with Arabic digits, and "en-x-arab" are written left to right)
+    subtags = itertools.takewhile(lambda s: len(s) > 1, rest)
+    script = next((s for s in subtags if len(s) == 4 and s.isalpha()), None)
     if script is not None:
         return "rtl" if script in _RTL_SCRIPTS else "ltr"
     return "rtl" if first in _RTL_LANGUAGES else "ltr"
@@ -189,8 +211,8 @@ def load_config(
     items = rec.text_items("menu")
     menu = items if given else None
     rec.finish()
-    if language and not LANGUAGE_TAG().fullmatch(language):
-        rec.error("language", f"{LANGUAGE_PROBLEM}, got {language!r}")
+    if language and (len(language) > MOST_LANGUAGE_TAG or not LANGUAGE_TAG().fullmatch(language)):
+        rec.error("language", language_problem(language))
     if repository is not None and not is_web_url(repository):
         rec.error("repository", f"expected an http(s) URL, got {repository!r}")
         return None

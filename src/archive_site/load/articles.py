@@ -14,7 +14,7 @@ from typing import NamedTuple, cast
 
 from .. import urls
 from ..cache import RecordCache, digest
-from ..config import LANGUAGE_PROBLEM, language_tag
+from ..config import language_problem, language_tag
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR, META_SUFFIX, Ids
@@ -524,7 +524,7 @@ class _ArticleReader:
             tag = language_tag(stated)
             if tag is not None:
                 return tag
-            meta.error("language", f"{LANGUAGE_PROBLEM}, got {stated!r}")
+            meta.error("language", language_problem(stated))
         declared = reading.fields.get("language")
         return declared.value if declared is not None else self.language
 
