@@ -37,6 +37,12 @@ LANGUAGE_PROBLEM = "expected a language tag such as 'en' or 'en-GB'"
 MOST_LANGUAGE_TAG = 100
 
 
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a language tag as the archive keeps one, as written (see
+    :data:`LANGUAGE_TAG`, :data:`MOST_LANGUAGE_TAG`)."""
+    return len(value) <= MOST_LANGUAGE_TAG and LANGUAGE_TAG().fullmatch(value) is not None
+
+
 def language_problem(value: str) -> str:
     """The error on ``value``, which is no language tag we keep (see :func:`language_tag`):
     a value too long is not quoted back."""
@@ -211,7 +217,7 @@ def load_config(
     items = rec.text_items("menu")
     menu = items if given else None
     rec.finish()
-    if language and (len(language) > MOST_LANGUAGE_TAG or not LANGUAGE_TAG().fullmatch(language)):
+    if language and not is_language_tag(language):
         rec.error("language", language_problem(language))
     if repository is not None and not is_web_url(repository):
         rec.error("repository", f"expected an http(s) URL, got {repository!r}")

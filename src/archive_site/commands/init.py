@@ -17,7 +17,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import LANGUAGE_TAG, MOST_LANGUAGE_TAG, language_problem, normalise_base_url
+from ..config import is_language_tag, language_problem, normalise_base_url
 from ..errors import ArchiveError, Diagnostic, display_path
 from ..files import CONTROL_CHARACTERS
 from ..layout import (
@@ -114,8 +114,7 @@ def site_yaml(options: InitOptions) -> str:
         problem = _text_problem(value)
         if problem is not None:
             problems.append(Diagnostic(option, None, problem))
-    long = len(options.language) > MOST_LANGUAGE_TAG
-    if long or not LANGUAGE_TAG().fullmatch(options.language):
+    if not is_language_tag(options.language):
         problems.append(Diagnostic("--language", None, language_problem(options.language)))
     try:
         normalise_base_url(options.base_url)

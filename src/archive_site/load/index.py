@@ -249,7 +249,7 @@ def related_articles(
         captures = {*updated_by.get(a.id, ()), *((a.updates,) if a.updates else ())}
         one_text = {_other_end(d, a.id): d for d in reversed(texts.get(a.id, ()))}
         others = {*a.responds_to, *responded_by.get(a.id, ()), *shared, *captures, *one_text}
-        captures |= {b for b in others if _one_story(spans, a.id, b) or _one_story(spans, b, a.id)}
+        captures |= _in_story(spans, a.id, others)
         out[a.id] = [
             _related(
                 a,
@@ -307,6 +307,11 @@ def _one_story(spans: Spans, earlier: str, later: str) -> bool:
     if one is None or other is None or earlier == later:
         return False
     return one[0] < other[0] and other[1] <= one[1]
+
+
+def _in_story(spans: Spans, one: str, others: Iterable[str]) -> set[str]:
+    """Those of ``others`` that come before or after ``one`` in its chain of captures."""
+    return {b for b in others if _one_story(spans, one, b) or _one_story(spans, b, one)}
 
 
 def _place(spans: Spans, b: str, captures: Collection[str]) -> int:
