@@ -118,6 +118,27 @@ MILESTONES = "content/milestones.yaml"
             ".meta.yaml",
             id="override-without-a-value",
         ),
+        pytest.param(  # (a line of every list, citation or data file, as a title is)
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            "kind: opinion\nshort_title",
+            f"kind: opinion\norigin: {'Long ' * 500}\nshort_title",
+            "origin: 2,499 characters, longer than a line of a record may be (at most 2,000)",
+            id="origin-too-long",
+        ),
+        pytest.param(
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            "original_name: 000_",
+            f"original_name: {'Long ' * 500}000_",
+            "original_name: 2,524 characters, longer than a line of a record may be (at most 2,000)",
+            id="original-name-too-long",
+        ),
+        pytest.param(
+            f"content/articles/{COMMENTARY}.meta.yaml",
+            'short_title: "EDnews',
+            f'short_title: "{"Long " * 500}EDnews',
+            "short_title: 2,535 characters, longer than a line of a record may be (at most 2,000)",
+            id="short-title-too-long",
+        ),
         pytest.param(
             f"content/articles/{COMMENTARY}.meta.yaml",
             "kind: opinion\n",

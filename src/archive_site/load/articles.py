@@ -449,6 +449,7 @@ class _ArticleReader:
         issues = (*checks.web_url("url", url), *captured.issues)
         ok &= self._report(meta, reading, from_capture, display, issues)
         rest, responds_to, former = _archivist_fields(meta, files.ident)
+        ok &= checks.report(meta, checks.too_long({k: rest[k] for k in _ONE_LINE_ONLY_HERE}))
         meta.finish()
         ok &= self._has_text(reading, display)
         title, outlet = values["title"], values["outlet"]
@@ -655,6 +656,11 @@ def _captured(
             "is wrong",
         )
     return made
+
+
+#: The one-line fields only the metadata gives, each a line of every list or citation of
+#: the article (a short title, the origin's name), no longer than one the capture gives.
+_ONE_LINE_ONLY_HERE = ("short_title", "origin", "original_name")
 
 
 def _archivist_fields(
