@@ -6894,6 +6894,22 @@ _DISAGREEING_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8
             "April 23, 2025 20:40 GMT",
             None,
         ),
+        # hostile62: a day of the year 1 or 9999 (with a zone, or none: a span of a day) went
+        # past the years datetime holds, "internal error" for the whole build; an error of
+        # its own later (a year the site cannot show), and no less a printed day apart
+        *(
+            (
+                f'<meta property="article:published_time" content="{moment}">',
+                "23 April 2025 10:00",
+                f"the page prints 2025-04-23 as its date, its metadata {moment[:10]} (line 3)",
+            )
+            for moment in (
+                "0001-01-01T00:30:00+04:00",
+                "0001-01-01",
+                "9999-12-31T23:30:00-12:00",
+                "9999-12-31",
+            )
+        ),
         # ...nor when they agree, nor under an update's stamp
         ('<meta property="article:published_time" content="2025-04-23">', "23 April 2025", None),
         (

@@ -1991,24 +1991,40 @@ def _head_stamps(
 
 
 #: How far apart two statements of one publication's moment may be and still be one (a
-#: system's time of saving it and the time it prints).
-_SLACK = dt.timedelta(hours=2)
-#: How far from UTC the zones clocks keep are, west and east (UTC-12:00 to UTC+14:00): a
-#: day or a time given in no zone is a moment within them.
-_WEST, _EAST = dt.timedelta(hours=12), dt.timedelta(hours=14)
+#: system's time of saving it and the time it prints), in minutes.
+_SLACK = 2 * 60
+#: How far from UTC the zones clocks keep are, west and east (UTC-12:00 to UTC+14:00), in
+#: minutes: a day or a time given in no zone is a moment within them.
+_WEST, _EAST = 12 * 60, 14 * 60
+_DAY_MINUTES = 24 * 60
 
 
-def _utc_span(day: str, time: str | None, zone: str | None) -> tuple[dt.datetime, dt.datetime]:
-    """The earliest and the latest moments, in UTC (naive), that a day, with its time and
-    its zone if given, may be."""
-    start = dt.datetime.fromisoformat(f"{day}T{time or '00:00'}")
-    if time is not None and zone is not None:
-        moment = _moment(day, time, zone)
-        if moment is not None:
-            at = moment.astimezone(dt.UTC).replace(tzinfo=None)
-            return at, at
-    end = start if time is not None else start + dt.timedelta(days=1)
+def _utc_span(day: str, time: str | None, zone: str | None) -> tuple[int, int] | None:
+    """The earliest and the latest moments, in minutes of UTC from the calendar's start,
+    that a day, with its time and its zone if given, may be; None for no real day or time.
+    Counted in whole numbers: a day of the year 1 or 9999 with a zone went past the years
+    :mod:`datetime` holds, and stopped the whole build ("internal error")."""
+    try:
+        start = dt.date.fromisoformat(day).toordinal() * _DAY_MINUTES
+        clock = dt.time.fromisoformat(time) if time is not None else None
+    except ValueError:
+        return None
+    if clock is not None:
+        start += clock.hour * 60 + clock.minute
+    offset = _offset_minutes(zone) if clock is not None and zone is not None else None
+    if offset is not None:
+        return start - offset, start - offset
+    end = start if clock is not None else start + _DAY_MINUTES
     return start - _EAST, end + _WEST
+
+
+def _offset_minutes(zone: str) -> int | None:
+    """A zone's offset from UTC in minutes (``+04:00``: 240), None for no offset."""
+    try:
+        offset = dt.datetime.fromisoformat(f"2000-01-01T00:00{zone}").utcoffset()
+    except ValueError:
+        return None
+    return None if offset is None else int(offset.total_seconds()) // 60
 
 
 def _printed_otherwise(
@@ -2037,6 +2053,8 @@ def _printed_otherwise(
     time, zone = (fields[k].value if k in fields else None for k in ("time", "timezone"))
     ours = _utc_span(said.value, time, zone)
     theirs = _utc_span(stamp.date, stamp.time, stamp.timezone)
+    if ours is None or theirs is None:
+        return  # (no real day: told as the capture's error)
     if ours[1] + _SLACK >= theirs[0] and theirs[1] + _SLACK >= ours[0]:
         return  # one moment, told in two zones (or close enough to be)
     notes.append(
