@@ -335,3 +335,26 @@ def test_a_language_tag_of_any_length_is_kept_only_when_a_tag_is_that_long(
         "(a tag has at most 100)"
     ) in result.stderr
     assert len(result.stderr) < 2_000
+
+
+def test_a_capture_day_of_the_calendar_s_first_day_is_checked_without_going_before_it(
+    project_copy: Path,
+) -> None:
+    """``published: 0001-01-01`` with a ``captured`` day stopped check and build with an
+    internal error (the day before publication, looked for to compare them, was before the
+    calendar's first); a capture made on a real day before it is still a warning."""
+    folder = project_copy / "content/articles"
+    (folder / "y1.capture.txt").write_text(
+        "The ministers met on the Caspian and agreed to add two ferries to the route.\n",
+        encoding="utf-8",
+    )
+    meta = folder / "y1.meta.yaml"
+    head = "kind: news\ntitle: Ferries\noutlet: Port News\n"
+    meta.write_text(head + "published: 0001-01-01\ncaptured: 0001-01-01\n", encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+    meta.write_text(head + "published: 0001-01-03\ncaptured: 0001-01-01\n", encoding="utf-8")
+    result = cli("check")
+    assert "captured: the capture was made on 0001-01-01, before the article was published" in (
+        result.stderr
+    )

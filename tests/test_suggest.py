@@ -1385,3 +1385,18 @@ def test_a_dateline_s_day_beats_the_outlet_s_day_of_a_utc_time() -> None:
     [found] = mentions_in(article)
     assert found.date == "2025-04-22"
     assert "own day" not in found.basis
+
+
+def test_an_article_of_the_calendar_s_first_days_is_read_without_going_before_them() -> None:
+    """An article published on 1 January of the year 1 (the site takes years 1 to 9998)
+    saying "yesterday" or "last Monday" stopped suggest with an internal error: the day
+    before was looked for before the calendar's first. Such words give no day there; a
+    day after publication, or one on it, is read as anywhere."""
+    from records import article
+
+    first = article("y1", "0001-01-01", ("Yesterday they met. Last Monday they agreed.",))
+    assert [m.date for m in mentions_in(first)] == []
+    assert [d.edtf for d in find_dates("They meet next Monday.", dt.date(1, 1, 1))] == [
+        "0001-01-08"
+    ]
+    assert [d.edtf for d in find_dates("They met yesterday.", dt.date(1, 1, 2))] == ["0001-01-01"]

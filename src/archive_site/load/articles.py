@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
 import hashlib
@@ -646,7 +645,7 @@ def _captured(
     if captured is None:
         return None
     made = Published(captured[0], precision=captured[1])
-    if made.last_day < published[0] - dt.timedelta(days=1):
+    if made.last_day.toordinal() < published[0].toordinal() - 1:  # (no day before the year 1)
         field = reading.fields.get("captured")
         where = (display, field.line) if field else (meta.display, meta.key_line("captured"))
         problems.warning(

@@ -20,7 +20,7 @@ from ..dates import MONTHS, DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
 from ..patterns import later
 from ..text import sentences
-from .datewords import DateWords, find_dates
+from .datewords import DateWords, days_after, find_dates
 from .zones import outlet_offsets, where
 
 
@@ -103,7 +103,8 @@ def _dateline_day(article: Article) -> dt.date | None:
         if _DAY().fullmatch(words.edtf) is None:
             continue
         day = dt.date.fromisoformat(words.edtf)
-        first = pub.date - dt.timedelta(days=7) if pub.precision == "day" else pub.date
+        week_before = days_after(pub.date, -7) or dt.date.min
+        first = week_before if pub.precision == "day" else pub.date
         if first <= day <= last:
             return day
     return None

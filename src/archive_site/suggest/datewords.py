@@ -144,6 +144,14 @@ def _day(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+def days_after(day: dt.date, n: int) -> dt.date | None:
+    """The day ``n`` days after ``day`` (before it, ``n`` below zero); None past the
+    calendar's first or last day (the day before 1 January of the year 1: an article
+    dated so stopped ``suggest`` with an internal error)."""
+    ordinal = day.toordinal() + n
+    return dt.date.fromordinal(ordinal) if 1 <= ordinal <= dt.date.max.toordinal() else None
+
+
 def _iso(day: dt.date) -> str:
     return day.isoformat()
 
@@ -608,7 +616,9 @@ def _years_ago(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 def _yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    day = c.published - dt.timedelta(days=1)
+    day = days_after(c.published, -1)
+    if day is None:
+        return None
     return _iso(day), f"'{m[0]}' in an article published {_shown(c.published)}", True
 
 
@@ -668,20 +678,22 @@ def _latin_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None
     return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
 
 
-def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, str, bool]:
+def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, str, bool] | None:
     """The day a weekday's name (``wanted``: Monday is 0) names: the latest such day on or
     before publication, or the next one after when ``rel`` is "next" or the words speak of
     the future (but never when ``rel`` is "last")."""
     pub = c.published
     if rel == "next" or (c.future and rel != "last"):
-        day = pub + dt.timedelta(days=(wanted - pub.weekday()) % 7 or 7)
+        day = days_after(pub, (wanted - pub.weekday()) % 7 or 7)
         which = "the next"
     else:
         back = (pub.weekday() - wanted) % 7
         if rel == "last" and back == 0:
             back = 7
-        day = pub - dt.timedelta(days=back)
+        day = days_after(pub, -back)
         which = "the latest" if back else "the day of"
+    if day is None:
+        return None
     name = _WEEKDAYS[wanted]
     basis = f"'{words}': {which} {name} from publication ({_shown(pub)}), {_shown(day)}"
     return _iso(day), basis, True
