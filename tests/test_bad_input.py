@@ -894,3 +894,18 @@ def test_a_field_too_long_to_be_one_is_an_error_saying_the_way_out(project_copy:
     )
     (folder / "2025-04-23-ferry.md").unlink()
     assert cli("check").returncode == 0
+
+
+def test_a_message_quoting_a_value_of_a_megabyte_shows_its_start_and_end(
+    project_copy: Path,
+) -> None:
+    """A ``kind:`` of 1 MB was quoted back whole: a megabyte of report for one mistake (and
+    in every page ``serve`` showed). A message is shown to about 2,000 characters: its start,
+    how much is left out, and its end, which says what was expected."""
+    meta = project_copy / f"content/articles/{COMMENTARY}.meta.yaml"
+    line = edit(meta, "kind: opinion\n", f"kind: {'opinion' * 150_000}\n")
+    (problem, _) = failed_build_problems(project_copy)
+    assert problem.startswith(f"content/articles/{COMMENTARY}.meta.yaml:{line}: kind: 'opinion")
+    assert "[... 1,048,048 characters not shown ...]" in problem
+    assert problem.endswith("opinion' is not one of: news, interview, opinion")
+    assert len(problem) < 2_200

@@ -130,10 +130,20 @@ class Problems:
             raise ArchiveError(self._items)
 
 
+#: The most characters of a message shown: one quoting a value of the content whole (a
+#: ``kind:`` of 1 MB) printed it back whole, a megabyte of report for one mistake. A
+#: longer one is shown by its start and its end, saying how much is left out between.
+MOST_MESSAGE = 2000
+_MESSAGE_END = 500
+
+
 def shown_text(text: str) -> str:
     """``text`` (a message) as the terminal is given it: its control characters and marks
     of writing direction as escapes, line breaks and tabs aside (see
-    :attr:`Diagnostic.shown_message`)."""
+    :attr:`Diagnostic.shown_message`); at most about :data:`MOST_MESSAGE` characters."""
+    if len(text) > MOST_MESSAGE:
+        start, end = text[: MOST_MESSAGE - _MESSAGE_END], text[-_MESSAGE_END:]
+        text = f"{start} [... {len(text) - MOST_MESSAGE:,} characters not shown ...] {end}"
     return text.translate(_MESSAGE_ESCAPES)
 
 
