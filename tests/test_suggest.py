@@ -1400,3 +1400,24 @@ def test_an_article_of_the_calendar_s_first_days_is_read_without_going_before_th
         "0001-01-08"
     ]
     assert [d.edtf for d in find_dates("They met yesterday.", dt.date(1, 1, 2))] == ["0001-01-01"]
+
+
+def test_the_readings_of_other_languages_at_the_calendar_s_ends_give_no_day_past_them() -> None:
+    """Two readings merged after the calendar's ends were guarded stopped suggest with an
+    internal error: a Chinese week day ("上周三", the Wednesday of the week before) in an
+    article of 1 January of the year 1, and the outlet's own day of a time in UTC on the
+    calendar's last day (23:30 UTC on 31 December 9999 is the next day in Beijing)."""
+    from records import article
+
+    first = dataclasses.replace(
+        article("y1", "0001-01-01", ("上周三他们会面。下周三再谈。",)), language="zh"
+    )
+    assert [m.date for m in mentions_in(first)] == ["0001-01-10"]
+    last = article("y9", "9999-12-31", ("They met yesterday.",))
+    last = dataclasses.replace(
+        last,
+        language="zh",
+        url="https://news.cn/x",
+        published=Published(dt.date(9999, 12, 31), "23:30", "+00:00"),
+    )
+    assert [m.date for m in mentions_in(last)] == ["9999-12-30"]

@@ -130,6 +130,8 @@ def in_order(text: str, order: str) -> str:
 #: Chinese numerals, as a year writes them digit by digit ("二〇二五年") and a month or a
 #: day with ten ("十二月", "二十二日").
 _HAN_DIGITS = "〇零一二三四五六七八九"
+#: The numerals a day written in Chinese numerals is made of (``二〇二五年四月二十二日``).
+HAN_NUMERALS = _HAN_DIGITS + "十"
 #: A run of Chinese numerals before 年, 月, 日 or 号 (a run's first numeral only: linear).
 _HAN_NUMBER = later(rf"(?<![{_HAN_DIGITS}十])[{_HAN_DIGITS}十]{{1,4}}(?=[年月日号號])")
 

@@ -14,7 +14,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_in, normalised_digits
+from ..dates import (
+    HAN_NUMERALS,
+    MONTH_PATTERN,
+    OTHER_MONTH_PATTERN,
+    month_in,
+    normalised_digits,
+)
 from ..patterns import later
 from .base import Field, Reading, iso_date
 
@@ -400,9 +406,10 @@ def before_changed(text: str) -> str:
     return _CHANGED_AFTER().split(text, maxsplit=1)[0].rstrip(" /|,;-–—(•·")
 
 
-#: A digit, in any script: a stamp's day has one (``元年``, an era's first year, has none,
-#: but its month and day have).
-_A_DIGIT = later(r"\d")
+#: A digit, in any script, or a Chinese numeral before 年, 月, 日 or 号: a stamp's day has
+#: one (``元年``, an era's first year, has none, but its month and day have;
+#: ``二〇二五年四月二十二日`` has numerals alone).
+_A_DIGIT = later(rf"\d|[{HAN_NUMERALS}][年月日号號]")
 
 
 def parse_published(line: str) -> Stamp | None:

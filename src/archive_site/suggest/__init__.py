@@ -143,9 +143,12 @@ def outlet_days(article: Article) -> tuple[dt.date, ...]:
     offsets = outlet_offsets(article.language, article.url)
     if offsets is None:
         return ()
-    moment = dt.datetime.combine(pub.date, dt.time.fromisoformat(pub.time))
-    days = tuple(sorted({(moment + dt.timedelta(hours=h)).date() for h in offsets}))
-    return () if days == (pub.date,) else days
+    clock = dt.time.fromisoformat(pub.time)
+    minutes = clock.hour * 60 + clock.minute
+    # (by the day's number, not a datetime: the calendar's last day plus hours overflowed)
+    shifted = (days_after(pub.date, int((minutes + h * 60) // 1440)) for h in offsets)
+    days = tuple(sorted({d for d in shifted if d is not None}))
+    return () if days in ((pub.date,), ()) else days
 
 
 def _mentions_on_days(

@@ -899,7 +899,9 @@ def _cjk_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if shift is None:
         return _weekday_read(m[0], wanted, "", c)
     pub = c.published
-    day = pub - dt.timedelta(days=pub.weekday() - wanted - shift)
+    day = days_after(pub, wanted + shift - pub.weekday())
+    if day is None:  # (past the calendar's first or last day)
+        return None
     week = {-7: "the week before", 0: "the same week as", 7: "the week after"}[shift]
     basis = (
         f"'{m[0]}': the {_WEEKDAYS[wanted]} of {week} publication ({_shown(pub)}), {_shown(day)}"
