@@ -1420,4 +1420,14 @@ def test_the_readings_of_other_languages_at_the_calendar_s_ends_give_no_day_past
         url="https://news.cn/x",
         published=Published(dt.date(9999, 12, 31), "23:30", "+00:00"),
     )
-    assert [m.date for m in mentions_in(last)] == ["9999-12-30"]
+    assert [m.date for m in mentions_in(last)] == []  # (no milestone may be of 9999)
+
+
+def test_no_suggestion_is_a_date_no_milestone_may_have() -> None:
+    """In an article of the year 1, "last year" was suggested as the year 0 and "three years
+    ago" as -2: dates no milestone may have (years 1 to 9998), which the archivist would
+    copy into milestones.yaml to be refused. They are left out; the others stay."""
+    from records import article
+
+    first = article("y1", "0001-01-01", ("Last year they met. Three years ago too. In 2015.",))
+    assert [m.date for m in mentions_in(first)] == ["2015"]

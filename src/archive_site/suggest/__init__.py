@@ -47,7 +47,7 @@ def mentions_in_paragraph(
         seen: set[str] = set()
         dates = sorted(find_dates(sentence, published, language), key=lambda d: d.inferred)
         for words in dates:  # a date the words state beats the same date inferred
-            if words.edtf in seen:
+            if words.edtf in seen or not _a_milestone_date(words.edtf):
                 continue
             seen.add(words.edtf)
             quote = _quote(sentence, words)
@@ -56,6 +56,16 @@ def mentions_in_paragraph(
             )
     order = {m: i for i, m in enumerate(found)}
     return sorted(found, key=lambda m: (paragraph.text.find(m.quote), order[m]))
+
+
+def _a_milestone_date(edtf: str) -> bool:
+    """Whether a milestone may be dated ``edtf``: "last year" in an article of the year 1
+    is the year 0, which no milestone can be (years 1 to 9998)."""
+    try:
+        parse_edtf(edtf)
+    except DateError:
+        return False
+    return True
 
 
 #: The most characters a mention quotes of its sentence either side of its date's words:
