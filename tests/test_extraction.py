@@ -1151,6 +1151,45 @@ def test_a_written_questions_question_is_kept_beside_its_answer() -> None:
     assert question < answer
 
 
+def test_a_written_questions_cards_keep_their_headers() -> None:
+    """Walk 62 (trust62's repro): the header of each card, who asks (``div.question-header``:
+    "Jane Hartley" / "Labour, Northtown") and who answers, was dropped with its links and
+    listed nowhere. Each is a heading before its card's text, its lines parted by `` · ``,
+    on its own line of the page."""
+    r, _ = read_page("pages/written-question-hansard.html")
+    blocks = [(b.text, b.role, b.line) for b in r.blocks]
+    asker = ("Jane Hartley · Labour, Northtown", "heading", 25)
+    answerer = (
+        "Tom Ellis · Minister of State (Department for Transport) · Answered on 23 April 2025",
+        "heading",
+        34,
+    )
+    assert blocks.index(asker) + 1 == texts(r).index(next(t for t in texts(r) if "To ask" in t))
+    assert texts(r)[blocks.index(answerer) + 1].startswith("The Department has made")
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "",  # one card: nothing tells its header is who speaks
+        "<section class='answer-section'><div class='card card-answer'><div class='card-inner'>"
+        "<div class='answer-header'><a href='/m/2'>Tom Ellis</a> said this.</div>"
+        "<div class='answer-body'><p>{}</p></div></div></div></section>",  # a sentence
+    ],
+)
+def test_a_cards_header_is_read_only_where_the_shape_is_plain(second: str) -> None:
+    said = "Officials keep the Middle Corridor under review with the department. " * 3
+    page = (
+        "<html><body><main><h1>Ferries</h1><section class='question-section'><div class='card"
+        " card-question'><div class='card-inner'><div class='question-header'><a href='/m/1'>"
+        "Jane Hartley</a></div><div class='question-body'><p>"
+        f"{'To ask the Secretary of State for Transport what she has assessed. ' * 3}</p>"
+        f"</div></div></div></section>{second.format(said)}</main></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert not [b for b in r.blocks if "Hartley" in b.text or "Ellis" in b.text]
+
+
 def test_a_box_unlike_the_texts_is_not_restored_as_a_card() -> None:
     """A paragraph in a box whose levels share no class word with the text's (a promotion
     in ``aside.promo > div.promo-inner``), or standing beside the text's own box, is not

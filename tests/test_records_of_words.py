@@ -71,6 +71,33 @@ def test_a_written_answer_is_not_the_parliament_s_own_words(project_copy: Path) 
     )
 
 
+def test_a_written_questions_cards_name_the_asker_and_the_answerer(project_copy: Path) -> None:
+    """Walk 62: the UK Parliament's card headers ("Jane Hartley · Labour, Northtown" above
+    the question, "Tom Ellis · Minister of State ..." above the answer) were dropped, so the
+    record only warned. Where each names one entity of the archive, the words are theirs,
+    quoted by the parliament; a paragraph of the answer after the first is the answerer's
+    too. With no such entity, the warning stays (the test above)."""
+    content = project_copy / "content"
+    shutil.copy(FIXTURES / "written-question-hansard.html", content / "articles/pq.capture.html")
+    (content / "articles/pq.meta.yaml").write_text("kind: news\n", encoding="utf-8")
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: jane-hartley\n  name: Jane Hartley\n  type: person\n")
+        out.write("- id: tom-ellis\n  name: Tom Ellis\n  type: person\n")
+    milestones = content / "milestones.yaml"
+    before = milestones.read_text(encoding="utf-8")
+    for quote, speaker in (
+        ("what assessment she has made of the capacity of ferries", "jane-hartley"),
+        ("The Government welcomed the agreement of 23 April", "tom-ellis"),
+    ):
+        milestones.write_text(before, encoding="utf-8")
+        _milestone(content, "pq", quote)
+        result = cli("check", "--strict", cwd=project_copy)
+        assert result.returncode == 0, result.stderr
+        source = _source(project_copy)
+        assert (source["speaker"], source["voice"]) == (speaker, "reported")
+    assert "Tom Ellis, quoted by UK Parliament" in _said_page(project_copy)
+
+
 def test_a_written_answer_s_heading_names_its_answerer(project_copy: Path) -> None:
     """The European Parliament's record: "Answer given by High Representative/Vice-President
     Kallas on behalf of the European Commission" names who answers, plainly: the answer is

@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, Voice
 from ..patterns import later
-from ..readers.base import interpreted, label_end, label_of
+from ..readers.base import CARD_PARTS, interpreted, label_end, label_of
 from ..readers.turns import marker_role
 from ..text import in_quotation_marks, normalise_text, quotation_around, sentence_spans
 from .checks import unknown_entity
@@ -401,10 +401,29 @@ def record_name(article: Article, paragraph: Paragraph) -> str | None:
     first = max(1, paragraph.number - _TURN_PARAGRAPHS)
     for number in range(paragraph.number, first - 1, -1):
         above = article.paragraph(f"p{number}")
-        heading = _RECORD_HEADING().match(above.text.strip()) if above is not None else None
+        if above is None:
+            continue
+        heading = _RECORD_HEADING().match(above.text.strip())
         if heading is not None:
             return _without_office(heading["name"])
+        if number < paragraph.number and (carded := _card_name(above)) is not None:
+            return carded
     return None
+
+
+def _card_name(above: Paragraph) -> str | None:
+    """The name a card's header opens with, as a saved page's reader sets it (a heading, its
+    lines parted by :data:`CARD_PARTS`: "Tom Ellis · Minister of State (Department for
+    Transport) · Answered on 23 April 2025" above the answer), when it is a name's shape: two
+    to five capitalised words."""
+    if above.role != "heading" or CARD_PARTS not in above.text:
+        return None
+    first = above.text.split(CARD_PARTS)[0].strip()
+    return first if _CARD_NAME().fullmatch(first) else None
+
+
+#: A person's name as a card's header gives it: two to five capitalised words.
+_CARD_NAME = later(r"(?:[A-Z][\w'’.-]*\s){1,4}[A-Z][\w'’.-]*")
 
 
 #: A speech's speaker named in its title (see :data:`_SPOKEN`): "Speech by Ilham Aliyev at

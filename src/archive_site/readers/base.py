@@ -121,6 +121,11 @@ def readable(text: str, display: str, problems: Problems) -> str:
     return text
 
 
+#: What parts the lines of a card's header in its paragraph, a heading (a saved page's written
+#: question: "Jane Hartley · Labour, Northtown" above the question; see
+#: ``html._card_headers``).
+CARD_PARTS = " · "
+
 #: The words marking a question, and an answer, besides ``Q`` and ``A``: in the languages of
 #: the archive's sources (Russian, French, German, Spanish, Turkish, Azerbaijani, Chinese).
 QUESTION_WORDS = ("question", "вопрос", "frage", "pregunta", "soru", "sual", "问", "問")

@@ -39,7 +39,7 @@ from ..patterns import later
 from ..text import INVISIBLE_RUN, normalise_text
 from ..urls import is_web_url, uri_of
 from .agencies import agency_of
-from .base import Block, Capture, Field, Format, Reading, reading, script_language
+from .base import CARD_PARTS, Block, Capture, Field, Format, Reading, reading, script_language
 from .byline import (
     DOMAIN_END,
     OUTLET_WORDS,
@@ -859,7 +859,7 @@ def _shown_in(element: Any) -> bool:
     )
 
 
-def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str], dict[str, str]]:
+def _extract(html: str, hiding: Hiding) -> _Extracted:
     """The page's main text as paragraphs, by trafilatura; what a browser never shows is
     no text (an inert ``<template>``, an element ``hidden``, one styled ``display: none``
     or ``visibility: hidden`` however it is written, or of a class or id that the page's
@@ -872,7 +872,7 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
 
     tree = load_html(html)
     if tree is None:
-        return [], set(), [], {}
+        return _Extracted([], set(), [], {}, set())
     _shadow_roots_shown(tree)
     for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
@@ -890,10 +890,23 @@ def _extract(html: str, hiding: Hiding) -> tuple[list[str], set[str], list[str],
         again = _extracted(trafilatura.extract, _alone(tree, region), precise=False)
         if sum(map(len, again)) > sum(map(len, lines)):
             lines = again
-    lines = _with_missed(tree, lines)
+    lines, headers = _with_headers(tree, _with_missed(tree, lines))
     if numbered:  # the extractor marks every list's item with "- ", numbered or not
         lines = [line[2:] if line[2:] in numbered else line for line in lines]
-    return lines, pointers, others, _teasers(tree, lines)
+    return _Extracted(lines, pointers, others, _teasers(tree, lines), headers)
+
+
+@dataclass(frozen=True, slots=True)
+class _Extracted:
+    """What :func:`_extract` finds: the main text's paragraphs; the texts of the blocks
+    pointing to other stories and of the posts other accounts wrote; the teasers' headings,
+    with their addresses; the cards' headers (see :func:`_card_headers`)."""
+
+    lines: list[str]
+    pointers: set[str]
+    others: list[str]
+    teasers: dict[str, str]
+    headers: set[str]
 
 
 #: The list types whose items a browser numbers 1, 2, 3 (``<ol type="a">``, ``"i"``: not
@@ -1165,6 +1178,78 @@ def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
             out.append(missed.pop(0)[1])
         out.append(text)
     return out + [text for _, text in missed]
+
+
+def _with_headers(tree: Any, texts: list[str]) -> tuple[list[str], set[str]]:
+    """``texts`` with the headers of the cards they are in, each before its card's first
+    paragraph (see :func:`_card_headers`); and the headers (as :func:`_key` gives them)."""
+    elements = [(e, " ".join("".join(e.itertext()).split())) for e in tree.iter("p")]
+    headers = _card_headers(elements, texts)
+    if not headers:
+        return texts, set()
+    out: list[str] = []
+    for text in texts:
+        out.extend(headers.pop(_key(text), ()))
+        out.append(text)
+    return out, {_key(h) for h in out if h not in texts}
+
+
+def _card_headers(elements: list[tuple[Any, str]], texts: list[str]) -> dict[str, list[str]]:
+    """The headers of the cards the text's paragraphs stand in, by the text (as
+    :func:`_key` gives it) of the paragraph each goes before: a written question's card
+    and its answer's, each its box of paragraphs after a box naming who asks or answers
+    (``div.question-header``: "Jane Hartley" / "Labour, Northtown"; ``div.answer-header``:
+    "Tom Ellis" / "Minister of State ..." / "Answered on 23 April 2025"), which the
+    extractor drops as links. Only where the page's shape makes it plain: two cards or
+    more built alike (see :func:`_parallel`), each box's one element before it of the same
+    tag, with a class word in common, of a few words and no paragraph of the text. Its
+    lines as a browser shows them, parted by `` · `` (:data:`CARD_PARTS`)."""
+    taken = {_key(t) for t in texts}
+    firsts: dict[Any, Any] = {}  # each box's first paragraph taken
+    for e, text in elements:
+        if e.tag == "p" and _key(text) in taken and e.getparent() is not None:
+            firsts.setdefault(e.getparent(), e)
+    heads = [(box, p, _before(box)) for box, p in firsts.items()]
+    cards = [(box, p, h, _header_parts(h)) for box, p, h in heads if h is not None]
+    cards = [card for card in cards if card[3]]
+    out: dict[str, list[str]] = {}
+    for box, p, head, parts in cards:
+        if any(
+            other is not box
+            and head.tag == h.tag
+            and _class_words(head) & _class_words(h)
+            and _parallel(p, q)
+            for other, q, h, _ in cards
+        ):
+            out[_key(" ".join("".join(p.itertext()).split()))] = [CARD_PARTS.join(parts)]
+    return out
+
+
+#: The most words of a card's header.
+_HEADER_WORDS = 30
+
+
+def _before(box: Any) -> Any:
+    """The element just before ``box`` among its parent's children, if any and of a class."""
+    head = box.getprevious()
+    while head is not None and not isinstance(head.tag, str):
+        head = head.getprevious()
+    return head if head is not None and _class_words(head) else None
+
+
+def _header_parts(head: Any) -> list[str]:
+    """The lines of a card's header as a browser shows them: its own text and each of its
+    children's (a name's link, its party, the day it was answered), none a paragraph's
+    (a sentence: a header holding one is no header)."""
+    parts = [head.text or ""]
+    for child in head:
+        if isinstance(child.tag, str):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    lines = [" ".join(p.split()) for p in parts if p.strip()]
+    if any(line[-1:] in ".!?" for line in lines) or len(" ".join(lines).split()) > _HEADER_WORDS:
+        return []
+    return lines
 
 
 def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple[int, str]]:
@@ -1496,7 +1581,8 @@ def _paragraphs(
     share box, a "read also" box, tags, comments or a sidebar (or a block within one, and
     nowhere else) is left out.
     """
-    extracted, pointers, others, teasers = _extract(html, page.hiding)
+    got = _extract(html, page.hiding)
+    extracted, pointers, others, teasers = got.lines, got.pointers, got.others, got.teasers
     _without_wrappers(page, [_key(t) for t in extracted])
     furniture, inside = _furniture_texts(page)
     headline = _headline_keys(page, title)
@@ -1515,6 +1601,8 @@ def _paragraphs(
             continue
         if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
             continue  # (a list's item, with its mark or without: "- Share on X")
+        if k in got.headers:  # a card's header: the line of its first part
+            k = _key(text.split(CARD_PARTS)[0])
         last = _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
@@ -1523,7 +1611,8 @@ def _paragraphs(
         if kind is not None:
             aside.append(Furniture(kind, text, last))
         else:
-            body.append(Block(text, last, "heading" if _heading(text, k, headings) else "body"))
+            heading = _heading(text, k, headings) or _key(text) in got.headers
+            body.append(Block(text, last, "heading" if heading else "body"))
     notes.extend(_left_out(short) if body else ())
     aside.extend(_posts_furniture(others, lines, blocks, page))
     return body, aside, _teasers_in(body, teasers)
