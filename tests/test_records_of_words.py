@@ -98,6 +98,62 @@ def test_a_written_questions_cards_name_the_asker_and_the_answerer(project_copy:
     assert "Tom Ellis, quoted by UK Parliament" in _said_page(project_copy)
 
 
+def _govuk_speech(content: Path, people: str) -> Path:
+    """GOV.UK's speech (walk 60's page) as ``speech``, its "From:" line naming ``people``."""
+    page = (FIXTURES / "speech-govuk.html").read_text(encoding="utf-8")
+    said = '<a href="/government/people/tom-ellis">Tom Ellis MP</a>'
+    (content / "articles/speech.capture.html").write_text(
+        page.replace(said, people), encoding="utf-8"
+    )
+    (content / "articles/speech.meta.yaml").write_text("kind: news\n", encoding="utf-8")
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: tom-ellis\n  name: Tom Ellis\n  type: person\n")
+        out.write("- id: jane-roe\n  name: Jane Roe\n  type: person\n")
+        out.write("- id: dbt\n  name: Department for Business and Trade\n  type: organisation\n")
+    return content / "milestones.yaml"
+
+
+def test_a_govuk_speech_is_its_from_lists_one_person_s(project_copy: Path) -> None:
+    """Walk 62 (trust62's milestone ``wait``): "Minister's speech at ..." names an office, and
+    GOV.UK's "From: Department for Business and Trade and Tom Ellis MP" was dropped, listed
+    nowhere, so the speech only warned. The line is furniture the page lists ("lines of the
+    page's details"), and the one person of the archive it names is the speaker, quoted by
+    GOV.UK (the department, an entity too, is no speaker). The lead, "Speech by the Minister
+    for Trade at ...", GOV.UK's words on the speech, is not his."""
+    content = project_copy / "content"
+    milestones = _govuk_speech(content, '<a href="/people/tom-ellis">Tom Ellis MP</a>')
+    before = milestones.read_text(encoding="utf-8")
+    _milestone(content, "speech", "Today the wait is closer to three days")
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (_source(project_copy)["speaker"], _source(project_copy)["voice"]) == (
+        "tom-ellis",
+        "reported",
+    )
+    assert "Tom Ellis, quoted by GOV.UK" in _said_page(project_copy)
+    article = (project_copy / "out/articles/speech.html").read_text(encoding="utf-8")
+    assert "4 lines of the page’s details (From:, Location:)" in html.unescape(article).replace(
+        "'", "’"
+    )
+    milestones.write_text(before, encoding="utf-8")
+    _milestone(content, "speech", "Speech by the Minister for Trade")
+    assert "its title says is someone's words" in cli("check", cwd=project_copy).stderr
+
+
+def test_a_from_list_of_two_people_or_none_names_no_speaker(project_copy: Path) -> None:
+    """A "From:" line naming two persons of the archive, or none, says no one speaks: the
+    warning stays."""
+    content = project_copy / "content"
+    milestones = _govuk_speech(content, "Tom Ellis MP and Jane Roe MP")
+    before = milestones.read_text(encoding="utf-8")
+    _milestone(content, "speech", "Today the wait is closer to three days")
+    assert "its title says is someone's words" in cli("check", cwd=project_copy).stderr
+    _govuk_speech(content, "Lord Smith of Leigh")
+    milestones.write_text(before, encoding="utf-8")
+    _milestone(content, "speech", "Today the wait is closer to three days")
+    assert "its title says is someone's words" in cli("check", cwd=project_copy).stderr
+
+
 def test_a_written_answer_s_heading_names_its_answerer(project_copy: Path) -> None:
     """The European Parliament's record: "Answer given by High Representative/Vice-President
     Kallas on behalf of the European Commission" names who answers, plainly: the answer is

@@ -359,16 +359,51 @@ def record_speaker(
     """Who speaks ``paragraph`` of a text that is someone's words, where the source names
     them plainly (see :func:`record_name`) and the name is one entity's of the archive."""
     name = record_name(article, paragraph)
-    if name is None:
-        return None
-    keys = label_names(name)
-    found = [e for e, known in names.items() if keys & known]
+    if name is not None:
+        keys = label_names(name)
+        found = [e for e, known in names.items() if keys & known]
+    else:
+        found = from_list(article, names)  # "Minister's speech at ...", "From: ... Tom Ellis MP"
     if len(found) != 1:
         return None
     # a paragraph naming the speaker is about them, not theirs: the site's lead ("President
-    # Ilham Aliyev delivered a speech at ..."), a written answer's heading
+    # Ilham Aliyev delivered a speech at ..."), a written answer's heading; so is one saying
+    # what the speech is, as its title does ("Speech by the Minister for Trade at ...")
+    if _SPOKEN().match(paragraph.text.strip()) is not None:
+        return None
     text = normalise_text(paragraph.text).casefold()
     return None if any(_mentions(text, n) for n in names[found[0]]) else found[0]
+
+
+def from_list(article: Article, names: Mapping[str, frozenset[str]]) -> list[str]:
+    """The persons among ``names`` (entities' names, see :func:`.speakers.names_of`) a
+    speech's saved page says it is from, in its list of details (its line ``From:``, page
+    furniture: GOV.UK's "From: Department for Business and Trade and Tom Ellis MP" under
+    "Minister's speech at ..."), each named in full (a name of two words or more): a
+    person, as the archive knows one, by their family name too; an organisation it names
+    is no speaker. None in an article that is no speech (its title, :data:`_SPOKEN`)."""
+    if article.kind == "interview" or _SPOKEN().search(article.title) is None:
+        return []
+    for item in article.furniture:
+        found = _FROM().match(item.text) if item.kind == "details" else None
+        if found is not None:
+            said = normalise_text(found["said"]).casefold()
+            return [
+                e
+                for e, known in names.items()
+                if _a_person(known) and any(" " in n and _mentions(said, n) for n in known)
+            ]
+    return []
+
+
+#: A page's line of details saying whom it is from.
+_FROM = later(r"from:\s*(?P<said>.+)", re.IGNORECASE)
+
+
+def _a_person(known: frozenset[str]) -> bool:
+    """Whether an entity's names (see :func:`.speakers.names_of`) are a person's: the
+    family name of a name in full among them."""
+    return any(" " in n and n.rsplit(" ", 1)[1] in known for n in known)
 
 
 #: A letter of an alphabetic script, which a name's own letters must not run on into ("Xi"

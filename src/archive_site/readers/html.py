@@ -872,7 +872,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
 
     tree = load_html(html)
     if tree is None:
-        return _Extracted([], set(), [], {}, set())
+        return _Extracted([], set(), [], {}, set(), [])
     _shadow_roots_shown(tree)
     for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
@@ -893,7 +893,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     lines, headers = _with_headers(tree, _with_missed(tree, lines))
     if numbered:  # the extractor marks every list's item with "- ", numbered or not
         lines = [line[2:] if line[2:] in numbered else line for line in lines]
-    return _Extracted(lines, pointers, others, _teasers(tree, lines), headers)
+    return _Extracted(lines, pointers, others, _teasers(tree, lines), headers, _details(tree))
 
 
 @dataclass(frozen=True, slots=True)
@@ -907,6 +907,41 @@ class _Extracted:
     others: list[str]
     teasers: dict[str, str]
     headers: set[str]
+    details: list[tuple[str, str]]
+
+
+def _details(tree: Any) -> list[tuple[str, str]]:
+    """The page's lists of details, each term with its description (``<dl>``: GOV.UK's
+    "From: Department for Business and Trade and Tom Ellis MP", "Published 23 April 2025",
+    "Location: Baku, Azerbaijan" between a speech's headline and its text), when each term
+    is a label of a few words and each description short: the extractor drops them, and they
+    are furniture that names who a page is from (see :func:`_paragraphs`). Each as its
+    term and its descriptions, parted by a space, and its description alone."""
+    out: list[tuple[str, str]] = []
+    for listed in tree.iter("dl"):
+        pairs: list[tuple[str, list[str]]] = []
+        for child in listed:
+            text = " ".join("".join(child.itertext()).split()) if isinstance(child.tag, str) else ""
+            if child.tag == "dt" and text:
+                pairs.append((text, []))
+            elif child.tag == "dd" and text and pairs:
+                pairs[-1][1].append(text)
+        if (
+            not pairs
+            or len(pairs) > _MOST_DETAILS
+            or not all(
+                said and len(term.split()) <= _LABEL_WORDS and len(" ".join(said).split()) <= 40
+                for term, said in pairs
+            )
+        ):
+            continue
+        out.extend((f"{term} {'; '.join(said)}", "; ".join(said)) for term, said in pairs)
+    return out
+
+
+#: The most terms of a page's list of details, and the most words of a term (a label).
+_MOST_DETAILS = 12
+_LABEL_WORDS = 4
 
 
 #: The list types whose items a browser numbers 1, 2, 3 (``<ol type="a">``, ``"i"``: not
@@ -1615,6 +1650,7 @@ def _paragraphs(
             body.append(Block(text, last, "heading" if heading else "body"))
     notes.extend(_left_out(short) if body else ())
     aside.extend(_posts_furniture(others, lines, blocks, page))
+    aside.extend(_details_left(got, (furniture, inside, blocks), lines, page))
     return body, aside, _teasers_in(body, teasers)
 
 
@@ -1659,6 +1695,22 @@ def _entries_stamped(page: PageScan, body: list[Block]) -> dict[int, _Entry]:
         elif pending is not None and pending.heading is None and k in headings:
             pending = _Entry(pending.stamp, pending.line, text)
     return entries if len(entries) >= 2 and max(entries) > 0 else {}
+
+
+def _details_left(
+    got: _Extracted,
+    furnished: tuple[_Texts, set[str], _Texts],
+    lines: dict[str, int],
+    page: PageScan,
+) -> Iterator[Furniture]:
+    """The page's lists of details (see :func:`_details`) the extractor left out, not within
+    other furniture (``furnished``: see :func:`_in_furniture`), as furniture."""
+    taken = {_key(t) for t in got.lines}
+    furniture, inside, blocks = furnished
+    for detail, said in got.details:
+        k = _key(said)
+        if k not in taken and not _in_furniture(k, furniture, inside, blocks):
+            yield Furniture("details", detail, _line_of(k, lines, blocks, page) or 1)
 
 
 def _entry_stamp(text: str, key: str, furniture: _Texts) -> bool:

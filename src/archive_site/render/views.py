@@ -16,7 +16,7 @@ from .. import urls
 from ..config import primary_language, text_direction
 from ..counts import number, plural
 from ..files import closed_directions
-from ..load.attribution import record_name, transcript_words, unnamed_turn
+from ..load.attribution import from_list, record_name, transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
 from ..load.speakers import label_names, names_of
 from ..model import (
@@ -154,9 +154,12 @@ def _quoted_or_reported(art: Article, s: Source, a: Archive | None = None) -> st
 def _record_of(a: Archive, art: Article, para: Paragraph, who: str | None) -> bool:
     """Whether ``para`` is in a record of ``who``'s words, set down as given, as the source
     names them plainly (a speech's title, a written answer's heading: see
-    :func:`~archive_site.load.attribution.record_name`)."""
+    :func:`~archive_site.load.attribution.record_name`; a speech's page's "From:" line:
+    :func:`~archive_site.load.attribution.from_list`)."""
     name = record_name(art, para)
-    return name is not None and _names(a, name, who)
+    if name is not None or who is None or who not in a.entity_ids:
+        return name is not None and _names(a, name, who)
+    return bool(from_list(art, {who: names_of(a.entity(who))}))  # (GOV.UK's "From:")
 
 
 def _own_unnamed_turn(a: Archive, art: Article, para: Paragraph, s: Source) -> int | None:
@@ -625,6 +628,10 @@ def furniture_summary(article: Article) -> list[str]:
             "paragraphs after the text (profiles, contacts)",
         ),
         "form": ("a form", "forms"),
+        "details": (
+            "a line of the page's details (From:, Location:)",
+            "lines of the page's details (From:, Location:)",
+        ),
         "properties": ("an export's properties", "exports' properties"),
         "highlights": (
             "the passages a read-later export highlighted",
