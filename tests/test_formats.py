@@ -3119,6 +3119,25 @@ def test_a_day_stored_as_noon_utc_gives_no_time_where_the_page_prints_the_day_al
         ("Lisboa, 3 mai (Lusa) - O", "Lisboa, 3 mai (Lusa) -", "O"),
         ("Officials, 23 out of 30 - were", None, None),
         ("Baku, 3 may - the", None, None),
+        # walk 62: the day in numbers, as a stamp's (dates62's order rules: plain alone)
+        ("BAKU, 23.04.2025. Azerbaijan and", "BAKU, 23.04.2025.", "Azerbaijan and"),
+        ("Baku, 23.04.2025 / Trend / The", "Baku, 23.04.2025 / Trend /", "The"),
+        ("Baku, 23.04.2025 /Trend/ The", "Baku, 23.04.2025 /Trend/", "The"),
+        ("BAKU, 04/23/2025 (Xinhua) -- The", "BAKU, 04/23/2025 (Xinhua) --", "The"),
+        ("BAKU, 2025-04-23 (Reuters) - The", "BAKU, 2025-04-23 (Reuters) -", "The"),
+        ("Баку. 23.04.2025. ИНТЕРФАКС - Президент", "Баку. 23.04.2025. ИНТЕРФАКС -", "Президент"),
+        ("Baku, 23.04.2025. The talks", None, None),  # (no agency: "Baku" may open a sentence)
+        ("BAKU, 31.02.2025. The", None, None),  # no day
+        ("Baku, 23.04.2025 / Jane Roe / The", None, None),  # no agency the readers know
+        ("BAKU, 23.04.2025 The", None, None),
+        # and in Chinese numerals, as a notice dates itself
+        (
+            "新华社北京四月二十三日电（记者张三）中国",
+            "新华社北京四月二十三日电（记者张三）",
+            "中国",
+        ),
+        ("新华社阿斯塔纳七月三日电 中国和", "新华社阿斯塔纳七月三日电", "中国和"),
+        ("新华社北京四月三十二日电 中国", None, None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> None:
@@ -3130,6 +3149,43 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
         assert (found[0].text, found[1]) == (dateline, rest)
         if any(c.isdigit() for c in dateline):
             assert (found[0].month, found[0].day) in ((4, 23), (4, 24), (7, 3), (5, 3))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "day"),
+    [
+        ("BAKU, 22.04.2025. Azerbaijan and", (2025, 4, 22)),
+        ("BAKU, 04/22/2025 (Xinhua) -- The", (2025, 4, 22)),
+        ("BAKU, 22/04/2025 (Xinhua) -- The", (2025, 4, 22)),
+        # its numbers leave the order open: the dateline and its agency, no day
+        ("BAKU, 04/05/2025 (Xinhua) -- The", (None, None, None)),
+        ("新华社北京四月二十四日电 中国", (None, 4, 24)),  # (no year, as with digits)
+    ],
+)
+def test_a_numeric_dateline_gives_the_day_its_numbers_give(
+    paragraph: str, day: tuple[int | None, ...]
+) -> None:
+    """Walk 62 (dates62's left-alone datelines): a dateline's day in numbers or in Chinese
+    numerals left the whole paragraph as text, the story plain text with no date."""
+    found = match_dateline(paragraph)
+    assert found is not None
+    assert (found[0].year, found[0].month, found[0].day) == day
+
+
+def test_a_numeric_dateline_dates_wire_copy() -> None:
+    text = (
+        "Ferry line reopens\n\nBaku, 22.04.2025 / Trend / Azerbaijan and Kazakhstan agreed on"
+        " Tuesday to add two ferries on the Alat-Aktau line.\n\nThe ferries will sail in May.\n"
+    )
+    assert detect_format(text, "n.txt") == "wire"
+    r = read_text(text, "n.txt", Problems(), fmt="wire")
+    assert {k: f.value for k, f in r.fields.items()} == {
+        "title": "Ferry line reopens",
+        "dateline": "Baku, 22.04.2025 / Trend /",
+        "agency": "Trend",
+        "published": "2025-04-22",
+    }
+    assert r.blocks[0].text.startswith("Azerbaijan and Kazakhstan agreed")
 
 
 def test_turan_s_copy_is_read_as_wire_copy_with_its_dateline_and_agency() -> None:

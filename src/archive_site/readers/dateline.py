@@ -10,11 +10,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..dates import MONTH_PATTERN, OTHER_MONTH_PATTERN, month_number, other_month_number
+from ..dates import (
+    MONTH_PATTERN,
+    OTHER_MONTH_PATTERN,
+    month_number,
+    normalised_digits,
+    other_month_number,
+)
 from ..patterns import later
 from .agencies import agency_of
 from .base import Block, Field, iso_date
-from .stamps import STAMP_MONTH_PATTERN, stamp_month_number
+from .stamps import STAMP_MONTH_PATTERN, parse_day, stamp_month_number
 
 #: A word of a place: a capital letter of any script (checked after the match: ``re`` has
 #: no class for them), not a word that opens sentences; or two or three joined by slashes,
@@ -57,7 +63,9 @@ _ORDINAL = r"(?:st|nd|rd|th)?"
 _DAY_MONTH = (
     rf"(?:(?P<m1>{MONTH_PATTERN}|(?:{_ENGLISH_UPPER})(?![^\W\d_]))\s+(?P<d1>\d{{1,2}}){_ORDINAL}"
     rf"|(?P<d2>\d{{1,2}}){_ORDINAL},?\s+(?P<m2>{MONTH_PATTERN})"
-    rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER}))"
+    rf"|(?P<d3>\d{{1,2}})\.?\s+(?:de\s+)?(?P<m3>{_OTHER})"
+    r"|(?P<num>\d{1,2}(?P<ns>[./-])\d{1,2}(?P=ns)\d{4}|\d{4}(?P<is>[./-])\d{1,2}(?P=is)\d{1,2})"
+    r"(?!\d))"
     r"(?:,?\s+(?P<y>\d{4}))?"
 )
 _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
@@ -72,7 +80,7 @@ _AGENCY = r"(?:\((?P<ag>[^()\n]{2,40})\)|/(?P<ag2>[^/\n]{2,40})/)"
 DATELINE = later(
     rf"^(?P<dateline>(?P<place>{_PLACE}(?:[,،]\s*{_PLACE}){{0,2}})(?:[,،]\s*+|\s++|(?=--\())"
     rf"(?:{_DAY_MONTH})?(?:(?:[.,]|\s*(?:--|[-–]))?\s*{_AGENCY})?"
-    r"\s*(?:--|\.[—–-]|[—–:.-]|(?<=\))(?=\s)))"
+    r"\s*(?:--|\.[—–-]|[—–:.-]|(?<=[)/])(?=\s)))"
     r"(?:\s+(?=\S)|(?<=-)(?=[^\W\d_]))"
 )
 
@@ -171,12 +179,9 @@ _ROLES = ("摄影", "报道", "通讯", "实习", "见习", "编辑", "记者")
 
 def match_dateline(text: str) -> tuple[Dateline, str] | None:
     """The dateline opening a paragraph and the paragraph's text after it."""
-    cjk = CJK_DATELINE().match(text)
+    cjk = _cjk_dateline(text)
     if cjk is not None:
-        line = Dateline(
-            cjk["dateline"], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"], _reporters(cjk["who"])
-        )
-        return line, text[cjk.end() :]
+        return cjk
     bracketed = _japanese_dateline(text)
     if bracketed is not None:
         return bracketed
@@ -202,6 +207,27 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
     return _alone(text)
+
+
+def _cjk_dateline(text: str) -> tuple[Dateline, str] | None:
+    """A Chinese agency's dateline opening ``text`` (see :data:`CJK_DATELINE`), its month and
+    day in digits or in Chinese numerals (``新华社北京四月二十四日电``, read as ``4月24日``: see
+    :func:`~archive_site.dates.normalised_digits`), and the text after it."""
+    read, where = text, None
+    if (cjk := CJK_DATELINE().match(text)) is None:
+        read, where = normalised_digits(text[:_CJK_HEAD])  # (a dateline is short)
+        cjk = CJK_DATELINE().match(read) if where is not None else None
+    if cjk is None:
+        return None
+    said, end = cjk.end("dateline"), cjk.end()
+    if where is not None:  # where each character read was in the text
+        said, end = where[said], where[end]
+    who = _reporters(cjk["who"])
+    return Dateline(text[:said], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"], who), text[end:]
+
+
+#: The characters of a text's opening read for a dateline in Chinese numerals.
+_CJK_HEAD = 120
 
 
 #: The longest paragraph read as a dateline standing alone (see :func:`_alone`).
@@ -312,15 +338,20 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
         return None
     if not m[0][-1:].isspace() and (agency is None or agency_of(agency) is None):
         return None  # "-Azerbaijan" close after the dash: only after a news agency's name
-    if m["dateline"].endswith(")") and not _bare(m, agency):
+    ended = m["dateline"].endswith(")") or (m.re is DATELINE() and m["dateline"].endswith("/"))
+    if ended and not _bare(m, agency):  # (no dash after the agency: "/ Trend /" as PTI's)
         return None
     if not _a_place(m["place"], agency):
         return None
-    month, day = _month_day(m)
+    if m.groupdict().get("num"):  # "22.04.2025": read as a stamp's day, its order plain
+        day_read = parse_day(m["num"])
+        year, month, day = (int(n) for n in day_read.split("-")) if day_read else (None,) * 3
+        return Dateline(m["dateline"], month, day, year, agency.strip() if agency else None)
+    month, named = _month_day(m)
     return Dateline(
         m["dateline"],
         month,
-        int(day) if day else None,
+        int(named) if named else None,
         int(m["y"]) if m["y"] else None,
         agency.strip() if agency else None,
     )
@@ -347,7 +378,7 @@ def _bare(m: re.Match[str], agency: str | None) -> bool:
         agency is not None
         and agency_of(agency) is not None
         and m.re is DATELINE()
-        and bool(m["m1"] or m["m2"] or m["m3"])
+        and bool(m["m1"] or m["m2"] or m["m3"] or m["num"])
     )
 
 
@@ -357,6 +388,8 @@ def _dated(m: re.Match[str], agency: str | None) -> bool:
     only "АСТАНА. КАЗИНФОРМ -", see :func:`_known_in_capitals`)."""
     if m["m1"] or m["m2"] or m["m3"]:
         return True
+    if m["num"]:  # a day in numbers whose order is open ("04/05/2025"): only beside an agency
+        return parse_day(m["num"]) is not None or agency is not None
     if m.re is STOPPED_DATELINE():
         return _known_in_capitals(m["place"], agency)
     return agency is not None
