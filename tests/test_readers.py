@@ -344,6 +344,40 @@ def test_wire_copy_with_the_day_it_was_saved_under_its_headline_is_read_as_wire(
     assert [(f.kind, f.text) for f in reading.furniture] == [("timestamp", stamp)]
 
 
+@pytest.mark.parametrize("stamp", ["Printed: 27 April 2025 09:00", "Saved on: 27 April 2025 09:00"])
+def test_wire_copy_opening_with_the_day_it_was_printed_is_read_as_wire(stamp: str) -> None:
+    """Walk 62 (dates62's left-printed-first.txt): a capture stamp on the first line, with no
+    headline, made the copy ``plain``, the stamp its first paragraph. It is ``wire``, the
+    stamp furniture, never the day of publication, and the text starts after it."""
+    text = f"{stamp}\n\nThe ferry line reopened on Tuesday, the company said.\n\nIt runs daily.\n"
+    fmt = detect_format(text, "w.txt")
+    assert fmt == "wire"
+    reading = read_text(text, "w.txt", Problems(), fmt=fmt)
+    assert dict(reading.fields) == {}
+    assert [b.text for b in reading.blocks][0].startswith("The ferry line reopened")
+    assert [(f.kind, f.text) for f in reading.furniture] == [("timestamp", stamp)]
+
+
+def test_a_russian_headline_with_a_dash_is_a_headline_of_wire_copy() -> None:
+    """Walk 62 (dates62's left-ru-dash-headline.txt): "Паромная линия Баку — Актау
+    возобновила работу" was taken for a dateline's place before its dash (words in lower
+    case, which no dateline's place has), so it was no headline: the headline was the
+    text's first paragraph, and the dateline under it unread."""
+    text = (
+        "date 2025-04-24\n\nПаромная линия Баку — Актау возобновила работу\n\n"
+        "БАКУ, 24 апреля. Паромная линия вчера возобновила работу, сообщил оператор.\n\n"
+        "Лицензию продлили в прошлом месяце.\n"
+    )
+    reading = read_text(text, "w.txt", Problems(), fmt=detect_format(text, "w.txt"))
+    assert reading.fields["title"].value == "Паромная линия Баку — Актау возобновила работу"
+    assert reading.fields["dateline"].value == "БАКУ, 24 апреля."
+    assert reading.blocks[0].text.startswith("Паромная линия вчера")
+    # a headline that is a dateline still is none: "BAKU, April 23 -" opens the text
+    text = "BAKU, April 23 - Ferry line reopens\n\nThe line reopened.\n\nIt runs daily.\n"
+    reading = read_text(text, "w.txt", Problems(), fmt="wire")
+    assert "title" not in reading.fields
+
+
 def test_wire_copy_with_its_stamp_and_the_day_it_was_printed_keeps_the_published_one() -> None:
     text = (
         "Ferry line reopens\nPublished: 23 April 2025 10:00\nPrinted: 27 April 2025 09:00\n\n"

@@ -58,7 +58,7 @@ from .byline import (
     take_credits,
     take_opening_credit,
 )
-from .dateline import CJK_DATELINE, DATELINE, match_dateline, take_dateline
+from .dateline import match_dateline, take_dateline
 from .release import take_release_furniture
 from .stamps import Stamp, parse_published, parse_stamp, saved_stamp, says_changed
 
@@ -73,9 +73,8 @@ def _is_headline(text: str) -> bool:
         0 < len(words) <= _MAX_HEADLINE_WORDS
         and not re.search(r"[.:;,。：；，]$", text)
         and parse_stamp(text) is None
-        and DATELINE().match(text + " x") is None
-        and CJK_DATELINE().match(text + " x") is None
-    )
+        and match_dateline(text + " x") is None  # (as read: "Паромная линия Баку — Актау
+    )  # возобновила работу" is no place before a dash, its words in lower case)
 
 
 @dataclass
@@ -131,7 +130,7 @@ def _read_head(blocks: list[tuple[list[str], int]]) -> _Head:
         if agency_of(name) is not None:  # the agency whose copy it is: its origin
             fields["agency"] = Field(name, line)
         rest = rest[1:]
-    while rest and rest[0][0] and parse_published(rest[0][0][0]) is not None:
+    while rest and rest[0][0] and _head_stamp(rest[0][0][0]):  # ("Printed: ..." too)
         _stamp_line(rest[0][0][0], rest[0][1], fields, notes, furniture)
         lines, line = rest[0]
         rest = ([(lines[1:], line + 1)] if lines[1:] else []) + rest[1:]
@@ -732,8 +731,12 @@ def detect(capture: Capture) -> bool:
         return True
     if head.rest and match_dateline(join(head.rest[0][0])) is not None:
         return True
-    if "title" in head.fields and any(f.kind == "timestamp" for f in head.furniture):
-        return True  # a headline with the day the page was saved under it: a page's copy
+    if any(
+        f.kind == "timestamp" and ("title" in head.fields or saved_stamp(f.text))
+        for f in head.furniture
+    ):
+        return True  # a headline with the day the page was saved under it, or that day
+        # opening the text ("Printed: 27 April 2025 09:00"): a page's copy
     tail = split_tail(head.rest)
     return bool(tail.furniture) or _credited(head.rest[: tail.end])
 
