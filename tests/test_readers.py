@@ -354,7 +354,7 @@ def test_wire_copy_opening_with_the_day_it_was_printed_is_read_as_wire(stamp: st
     assert fmt == "wire"
     reading = read_text(text, "w.txt", Problems(), fmt=fmt)
     assert dict(reading.fields) == {}
-    assert [b.text for b in reading.blocks][0].startswith("The ferry line reopened")
+    assert reading.blocks[0].text.startswith("The ferry line reopened")
     assert [(f.kind, f.text) for f in reading.furniture] == [("timestamp", stamp)]
 
 

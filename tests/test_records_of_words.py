@@ -13,6 +13,8 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from conftest import cli
 
 FIXTURES = Path(__file__).parent / "fixtures/pages"
@@ -182,6 +184,42 @@ def test_a_written_answer_s_heading_names_its_answerer(project_copy: Path) -> No
     result = cli("check", cwd=project_copy)
     assert "is in the record of a written question and its answer" in result.stderr
     assert _source(project_copy)["voice"] == "unattributed"
+
+
+@pytest.mark.parametrize(
+    ("record", "speaker"),
+    [
+        (EP, "jane-roe"),  # the heading's lines joined: "... Rule 144 Jane Roe (Renew)"
+        (EP.replace("Rule 144\n", "Rule 144\n\n"), "jane-roe"),  # a paragraph of its own
+        # no answer's heading read after it: an answer in another language may follow
+        (EP.replace("Answer given by", "Réponse donnée par"), None),
+        # the name after the addressee with no line between: "Commission Jane Roe"
+        (EP.replace("Rule 144\n", ""), None),
+        (EP.replace("Jane Roe (Renew)", "Jane Roe (Renew), John Doe (EPP)"), None),  # two
+    ],
+)
+def test_a_written_question_s_asker_on_a_line_of_its_own(
+    project_copy: Path, record: str, speaker: str | None
+) -> None:
+    """Walk 62 (trust62's left-alone): the European Parliament names the asker on a line of
+    their own with their group, "Jane Roe (Renew)", under "Question for written answer ...",
+    with no "Question from" heading: the question warned. Read where the record's shape
+    makes it plain (its head, one name of the archive, an answer's heading after it)."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: jane-roe\n  name: Jane Roe\n  type: person\n")
+    (content / "articles/ep.capture.txt").write_text(record, encoding="utf-8")
+    (content / "articles/ep.meta.yaml").write_text(
+        "format: plain\ntitle: Ferries on the Caspian Sea\npublished: 2025-04-23\n"
+        "outlet: European Parliament\nkind: news\n",
+        encoding="utf-8",
+    )
+    _milestone(content, "ep", "Does the Commission plan to fund ferries")
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    warned = "is in the record of a written question and its answer" in result.stderr
+    assert warned == (speaker is None)
+    assert _source(project_copy)["speaker"] == speaker
 
 
 def test_a_speech_s_title_names_its_speaker(project_copy: Path) -> None:

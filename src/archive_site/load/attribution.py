@@ -443,7 +443,53 @@ def record_name(article: Article, paragraph: Paragraph) -> str | None:
             return _without_office(heading["name"])
         if number < paragraph.number and (carded := _card_name(above)) is not None:
             return carded
+        head = number < min(paragraph.number, _WRITTEN_PARAGRAPHS + 1)
+        if head and (asker := _asker_line(above)) is not None:  # ("Jane Roe (Renew)")
+            return asker if _answer_after(article, paragraph) else None
     return None
+
+
+def _answer_after(article: Article, paragraph: Paragraph) -> bool:
+    """Whether a heading naming who answers ("Answer given by ...", see
+    :data:`_RECORD_HEADING`) follows ``paragraph`` within :data:`_TURN_PARAGRAPHS`: the
+    question ends there, and an answer whose heading is not read (another language's) is
+    not taken for its asker's words."""
+    last = paragraph.number + _TURN_PARAGRAPHS
+    for after in article.paragraphs[paragraph.number : last]:
+        heading = _RECORD_HEADING().match(after.text.strip())
+        if heading is not None and not heading[0].casefold().startswith(
+            ("question", "asked", "tabled")
+        ):
+            return True
+    return False
+
+
+def _asker_line(above: Paragraph) -> str | None:
+    """The asker a written question's record names in its head as the European Parliament
+    does, a name and a political group in brackets on a line of their own ("Jane Roe
+    (Renew)"), where its shape makes it plain: the paragraph that name alone, or the
+    record's heading ending with it ("Question for written answer E-001234/2025 to the
+    Commission Rule 144 Jane Roe (Renew)", its lines joined), one pair of brackets, the
+    name two to four capitalised words after none ("... to the Commission Jane Roe
+    (Renew)" gives "Commission Jane Roe", which names no one of the archive)."""
+    text = above.text.strip()
+    bracket = _GROUP().search(text)
+    if bracket is None or text.count("(") != 1:
+        return None
+    words = text[: bracket.start()].split()
+    run: list[str] = []
+    while words and words[-1][:1].isupper() and len(run) <= _MOST_NAME_WORDS:
+        run.insert(0, words.pop())
+    if not 2 <= len(run) <= _MOST_NAME_WORDS:
+        return None
+    alone = not words
+    return " ".join(run) if alone or _WRITTEN().match(text) is not None else None
+
+
+#: A political group in brackets ending a paragraph: "(Renew)", "(S&D)", "(PPE)".
+_GROUP = later(r"\((?P<group>[^()\n]{2,40})\)\s*$")
+#: The most words of an asker's name on a line of its own.
+_MOST_NAME_WORDS = 4
 
 
 def _card_name(above: Paragraph) -> str | None:
