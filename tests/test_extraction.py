@@ -1190,6 +1190,21 @@ def test_a_cards_header_is_read_only_where_the_shape_is_plain(second: str) -> No
     assert not [b for b in r.blocks if "Hartley" in b.text or "Ellis" in b.text]
 
 
+def test_many_cards_are_compared_in_linear_time() -> None:
+    """Each card's header was compared with every other card's: 4,000 cards unlike each
+    other, 16 million comparisons. Each is compared with the first two and the last."""
+    from trafilatura.utils import load_html
+
+    from archive_site.readers.html import _with_headers
+
+    card = "<div class='q-x'><div class='q-header'><a>Tom</a></div><div class='q-body'><p>{}</p>"
+    texts = [f"Question {n} asked here." for n in range(4000)]
+    tree = load_html(f"<html><body><main>{''.join(card.format(t) + '</div></div>' for t in texts)}")
+    start = time.perf_counter()
+    assert _with_headers(tree, texts) == (texts, set())
+    assert time.perf_counter() - start < 3
+
+
 def test_a_box_unlike_the_texts_is_not_restored_as_a_card() -> None:
     """A paragraph in a box whose levels share no class word with the text's (a promotion
     in ``aside.promo > div.promo-inner``), or standing beside the text's own box, is not

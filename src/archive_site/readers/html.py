@@ -1248,13 +1248,16 @@ def _card_headers(elements: list[tuple[Any, str]], texts: list[str]) -> dict[str
     cards = [(box, p, h, _header_parts(h)) for box, p, h in heads if h is not None]
     cards = [card for card in cards if card[3]]
     out: dict[str, list[str]] = {}
+    # (each card compared with the first two and the last, which stand for all, as in
+    # :func:`_kin`: each with each grows with the square of a page's cards)
+    some = [cards[n] for n in sorted({0, 1, len(cards) - 1}) if 0 <= n < len(cards)]
     for box, p, head, parts in cards:
         if any(
             other is not box
             and head.tag == h.tag
             and _class_words(head) & _class_words(h)
             and _parallel(p, q)
-            for other, q, h, _ in cards
+            for other, q, h, _ in some
         ):
             out[_key(" ".join("".join(p.itertext()).split()))] = [CARD_PARTS.join(parts)]
     return out
