@@ -866,11 +866,7 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
         # the turn's speaker's own ("I told him that ...": their words, not his)
         if said is not None and not own:
             return Attribution(speaker, "reported")
-        why = (
-            f"the words of saying, {said!r}, are the {role}'s own, in the first person"
-            if own
-            else _why_own(paragraph.text, quoted, role)
-        )
+        why = _why_the_turn_s(paragraph, (said, own), quoted, role)
         return Attribution(
             turn_speaker,
             role,
@@ -883,6 +879,17 @@ def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int])
     if speaker is None and said is not None and not own:
         return Attribution(turn_speaker, role, warning=_someone_else_s(paragraph, said, quoted))
     return Attribution(turn_speaker, role)
+
+
+def _why_the_turn_s(
+    paragraph: Paragraph, saying: tuple[str | None, bool], quoted: bool, role: Voice
+) -> str:
+    """Why a quote from a turn is the turn's own words, not ones it reports: its words of
+    saying are in the first person, or see :func:`_why_own`."""
+    said, own = saying
+    if own:
+        return f"the words of saying, {said!r}, are the {role}'s own, in the first person"
+    return _why_own(paragraph.text, quoted, role)
 
 
 def _from_unnamed(
@@ -902,11 +909,7 @@ def _from_unnamed(
         return Attribution(None, role, warning=warning)
     if handed:
         return Attribution(speaker, "reported")
-    why = (
-        f"the words of saying, {said!r}, are the {role}'s own, in the first person"
-        if own
-        else _why_own(paragraph.text, quoted, role)
-    )
+    why = _why_the_turn_s(paragraph, saying, quoted, role)
     return Attribution(
         None,
         role,
