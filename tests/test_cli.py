@@ -570,3 +570,29 @@ def test_a_folder_whose_name_leaves_no_room_for_the_files_beside_it_is_refused(
     assert not [p for p in project_copy.iterdir() if name in p.name]
     fits = cli("build", "-q", "-o", "b" * 225, cwd=project_copy)
     assert fits.returncode == 0, fits.stderr
+
+
+def test_the_process_s_entry_leaves_what_it_holds_to_end_with_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """As the process's entry (no arguments given: ``archive-site``, ``python build.py``),
+    the command freezes what the process holds once done: Python's collection as it exits
+    went over every object a build left, 33 ms of the seed's 0.3 s build. Called with its
+    arguments (as a program or a test calls it), it leaves the collector as it was."""
+    import gc
+
+    from archive_site.commands.cli import build_py_main, main
+    from conftest import CONTENT
+
+    gc.unfreeze()
+    assert main(["check", "-q", "--content", str(CONTENT)]) == 0
+    assert build_py_main(["check", "-q", "--content", str(CONTENT)]) == 0
+    assert gc.get_freeze_count() == 0
+    try:
+        for entry, argv in ((main, "archive-site"), (build_py_main, "build.py")):
+            monkeypatch.setattr(sys, "argv", [argv, "check", "-q", "--content", str(CONTENT)])
+            assert entry() == 0
+            assert gc.get_freeze_count() > 0
+            gc.unfreeze()
+    finally:
+        gc.unfreeze()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import gc
 import os
 import sys
 import time
@@ -440,6 +441,24 @@ def cmd_add(args: argparse.Namespace, out: Printer) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """The ``archive-site`` command (``argv``, else the process's arguments): its exit code.
+    Called as the process's entry (no ``argv``), it leaves what the process holds to end
+    with it (see :func:`_ending`)."""
+    code = _main(argv)
+    if argv is None:
+        _ending()
+    return code
+
+
+def _ending() -> None:
+    """The process ends: what it holds is frozen (``gc.freeze``), out of the garbage
+    collection Python makes as it exits, which went over every object a build left (a
+    build gives back to the collector what it froze: 33 ms of the seed's 0.3 s build with
+    its caches in place).  It is all freed with the process."""
+    gc.freeze()
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args = parser().parse_args(argv)
     verbosity = -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
     out = Printer(verbosity)
@@ -554,4 +573,7 @@ def build_py_main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help")):
         args.insert(0, "build")
-    return main(args)
+    code = main(args)
+    if argv is None:
+        _ending()
+    return code
