@@ -19,6 +19,7 @@ from archive_site.readers import detect_format, read_text
 from archive_site.suggest import mentions_in, mentions_in_paragraph, sentences, suggest
 from archive_site.suggest.datewords import find_dates
 from archive_site.text import sentence_spans
+from bounds import within
 from conftest import COMMENTARY, CONTENT, INTERVIEW, cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -1297,11 +1298,8 @@ def test_a_date_in_other_digits_is_quoted_and_explained_in_the_sentence_s_own_wo
     ],
 )
 def test_the_new_forms_take_linear_time_on_hostile_text(text: str) -> None:
-    import time
-
-    started = time.perf_counter()
-    find_dates(text, dt.date(2025, 4, 24), "zh")
-    assert time.perf_counter() - started < 10
+    with within(10):
+        find_dates(text, dt.date(2025, 4, 24), "zh")
 
 
 @pytest.mark.parametrize(
