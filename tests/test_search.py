@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import signal
+import sys
 import threading
 import time
 from collections import Counter
@@ -915,16 +916,29 @@ def test_an_interrupted_index_stops_the_pagefind_runs_under_way(
     assert not (root / searchindex.STAGE).exists()
 
 
+def _waiting_for_a_run(thread: int) -> bool:
+    """Whether ``thread`` waits for a process it started (in ``Popen.communicate``): a run
+    under way.  Ctrl-C to this thread alone as Pagefind had just written its process id
+    could come while ``Popen`` was still setting up, before there was a run to kill; under
+    load it did, now and then (a real Ctrl-C reaches the child too, and ends it)."""
+    frame = sys._current_frames().get(thread)
+    while frame is not None:
+        if frame.f_code.co_name == "_communicate":
+            return True
+        frame = frame.f_back
+    return False
+
+
 def test_ctrl_c_during_a_single_pagefind_run_kills_it(tmp_path: Path, site: BuiltSite) -> None:
     """One shard at a time, in this thread: Ctrl-C kills the run, as ``subprocess.run`` did."""
     root, sleeper, started = _sleeping_pagefind(site, tmp_path)
 
     def interrupt() -> None:
-        deadline = time.monotonic() + 30
-        while not started.exists() and time.monotonic() < deadline:
-            time.sleep(0.02)
         main = threading.main_thread().ident
         assert main is not None
+        deadline = time.monotonic() + 30
+        while not (started.exists() and _waiting_for_a_run(main)) and time.monotonic() < deadline:
+            time.sleep(0.02)
         signal.pthread_kill(main, signal.SIGINT)  # Ctrl-C, to this thread
 
     if signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
