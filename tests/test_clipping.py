@@ -320,6 +320,8 @@ def test_the_line_read_as_a_headline_stays_text_when_the_front_matter_names_anot
 
 
 def test_a_footnote_s_text_is_a_paragraph_not_lost_as_a_link_s_reference() -> None:
+    """And its mark stays where the text puts it, as its note opens ("[1]"): dropped, the
+    text no longer said which of its words the note is for."""
     text = (
         "# Headline\n\nTrade rose by a third in 2024.[^1] The *ports* grew too.\n\n"
         "[1]: https://example.org/ref\n"
@@ -327,7 +329,7 @@ def test_a_footnote_s_text_is_a_paragraph_not_lost_as_a_link_s_reference() -> No
     )
     r = read(text)
     assert [(b.line, b.text) for b in r.blocks] == [
-        (3, "Trade rose by a third in 2024. The ports grew too."),
+        (3, "Trade rose by a third in 2024.[1] The ports grew too."),
         (6, "[1] World Bank, Middle Corridor report, 2023."),
     ]
 

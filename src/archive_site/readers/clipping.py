@@ -28,10 +28,11 @@ is furniture when the paragraph after it says it again: the lead, twice.
 
 Markdown taken off: ATX and Setext headings (kept as section headings; the first, when it
 opens the text, is the headline), emphasis, strike-through, code spans and fences, links
-(their words kept), images and footnote marks (dropped), block quotes' ``>``, rules,
-link reference definitions, backslash escapes; a list's ``*`` and ``+`` items are set
-``- `` as the other readers set them; a footnote's text is a paragraph, ``[1] ...``; so is
-each row of a table, its cells parted by " | " (the line of dashes under its head dropped).
+(their words kept), images (dropped), block quotes' ``>``, rules, link reference
+definitions, backslash escapes; a list's ``*`` and ``+`` items are set ``- `` as the other
+readers set them; a footnote's mark ``[^1]`` is ``[1]`` and its text a paragraph, ``[1]
+...``; so is each row of a table, its cells parted by " | " (the line of dashes under its
+head dropped).
 
 Jina's reader writes no front matter but a head of its own ("Title: ...", "URL Source:
 ...", "Published Time: ...", then "Markdown Content:" above the text): read as one, its
@@ -100,7 +101,7 @@ _MARKDOWN = later(
 _IMAGE = later(r"(?<!\\)!\[[^\[\]\n]*\](?:\([^()\n]*\)|\[[^\[\]\n]*\])")
 _INLINE = later(
     r"\\(?P<esc>[!-/:-@\[-`{-~])"
-    r"|\[\^[^\[\]\s]+\]"  # a footnote's mark
+    r"|\[\^(?P<mark>[^\[\]\s]+)\]"  # a footnote's mark
     r"|\[(?P<text>(?:\\.|[^\[\]\\])*)\]\((?P<href>(?:[^()\s]|\([^()\s]*\))*)"
     r"""(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\)"""
     r"|\[(?P<ref>(?:\\.|[^\[\]\\])+)\]\[[^\[\]\n]*\]"
@@ -554,6 +555,8 @@ def _plain(m: re.Match[str]) -> str:
         return m["esc"]
     if m["auto"] is not None:
         return m["auto"]
+    if m["mark"] is not None:  # as its note's paragraph opens: "[1] World Bank, 2023."
+        return f"[{m['mark']}]"
     code = m["code"] if m["code"] is not None else m["code2"]
     if code is not None:
         return str(code)
