@@ -1328,3 +1328,73 @@ def test_the_text_of_elements_nested_deep_is_made_once_where_it_is_read() -> Non
         assert found.blocks[0] == ("T", 1)
         assert found.refused is None
         assert any(text.endswith("word word") for text, _ in found.blocks)
+
+
+def test_raised_and_lowered_figures_are_read_as_the_page_shows_them() -> None:
+    """Read as plain figures, ``10<sup>6</sup> tonnes`` was "106 tonnes" and a footnote's
+    mark after a number, ``45<sup>2</sup> million``, "452 million": another number than the
+    page shows, which a milestone could then quote as the source's words.  A ``<sup>`` or
+    ``<sub>`` of figures alone is read in Unicode's raised and lowered figures; any other
+    (``1<sup>st</sup>``, a reference ``<sup>[3]</sup>``) as written.  The page's scan reads
+    them alike, so each paragraph is still found on its line."""
+    paragraphs = [
+        "The port handled 10<sup>6</sup> tonnes of cargo last year, officials said on Tuesday.",
+        "The terminal covers 40 km<sup> 2 </sup> of the coast; its 1<sup>st</sup> berth opens in "
+        "May.",
+        "Emissions of CO<sub>2</sub> fell by 5 percent, the ministry said.<sup class='reference'>"
+        "<a href='#cite_note-3'>[3]</a></sup>",
+        "Exports rose to 45<sup><a href='#fn2'>2</a></sup> million dollars in the first quarter."
+        "<sup>(-1)</sup>",
+    ]
+    page = (
+        "<html lang='en'><head><title>Port</title></head><body><article><h1>Port</h1>\n"
+        + "\n".join(f"<p>{p}</p>" for p in paragraphs)
+        + "\n</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (2, "The port handled 10⁶ tonnes of cargo last year, officials said on Tuesday."),
+        (3, "The terminal covers 40 km² of the coast; its 1st berth opens in May."),
+        (4, "Emissions of CO₂ fell by 5 percent, the ministry said.[3]"),
+        (5, "Exports rose to 45² million dollars in the first quarter.⁽⁻¹⁾"),
+    ]
+    scanned = ["".join(text.split()) for text, _ in scan(page).blocks]
+    assert all("".join(b.text.split()) in scanned for b in r.blocks)
+
+
+def test_a_raised_text_is_not_joined_whole_to_be_found_too_long() -> None:
+    """A ``<sup>`` nested 200 deep around a megabyte of figures is read as figures, not
+    looked at for raised ones (each level's text was joined to be looked at)."""
+    page = (
+        "<html><body><article><h1>T</h1><p>Before the figures, some words of the text.</p><p>"
+        + "<sup>1" * 200
+        + "2" * 1_000_000
+        + "</sup>" * 200
+        + "</p></article></body></html>"
+    )
+    with within(5):
+        r = read_text(page, "p.html", Problems(), fmt="html")
+    assert "⁰¹²" not in "".join(b.text for b in r.blocks)
+    assert "2" * 1000 in "".join(b.text for b in r.blocks)
+
+
+def test_a_paragraph_with_words_in_an_element_is_found_on_its_own_line() -> None:
+    """The page's scan read ``<b>Baku</b>,`` as "Baku ," (a space each side of every
+    element): no paragraph the extractor gave, which then took the line of the article
+    holding it (in an MFA transcript, each turn opening ``<strong>郭嘉昆：</strong>``, every
+    paragraph the first one's).  An element shown within the line adds no space; a menu's
+    links side by side still stand apart."""
+    page = (
+        "<html><body><nav><a href='/'>Home</a><a href='/news'>News</a></nav>\n<article>"
+        "<h1>Port</h1>\n<p>The port of <b>Baku</b>, officials said on Tuesday, handled more "
+        "cargo.</p>\n<p>It was built by <a href='/ktz'>KTZ Express</a>; the operator said so "
+        "in <i>Astana</i>.</p>\n<p>　　<strong>郭嘉昆：</strong>中国－中亚峰会是中国同中亚五国合作的重要平台。"
+        "</p>\n</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (3, "The port of Baku, officials said on Tuesday, handled more cargo."),
+        (4, "It was built by KTZ Express; the operator said so in Astana."),
+        (5, "郭嘉昆：中国－中亚峰会是中国同中亚五国合作的重要平台。"),
+    ]
+    assert [(f.kind, f.text) for f in r.furniture] == [("navigation", "Home News")]

@@ -62,11 +62,13 @@ from .dateline import Dateline, match_dateline, take_dateline
 from .htmlscan import (
     CLOSES_P,
     HIDING_STYLE,
+    MOST_RAISED,
     Hiding,
     PageScan,
     css_of,
     is_shadow_root,
     names_author,
+    raised_as_shown,
     scan,
 )
 from .liveblog import Update, with_updates
@@ -881,6 +883,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
     _custom_as_known(tree)
+    _raised_as_shown(tree)
     numbered = _numbered(tree)
     lines = _extracted(trafilatura.extract, tree, precise=True)
     region = _main_region(tree)
@@ -1041,6 +1044,31 @@ def _custom_as_known(tree: Any) -> None:
         if isinstance(element.tag, str) and "-" in element.tag and ":" not in element.tag:
             blocks = any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in element)
             element.tag = "div" if blocks else "span"
+
+
+def _raised_as_shown(tree: Any) -> None:
+    """Each ``<sup>`` and ``<sub>`` of figures alone in ``tree`` made the characters that
+    show them raised or lowered (see :func:`.htmlscan.raised_as_shown`), as the page's scan
+    reads them: the extractor joined them to the words before, ``10<sup>6</sup>`` as
+    "106".  Their elements within (a footnote's link) go with them."""
+    for element in list(tree.iter("sup", "sub")):
+        shown = raised_as_shown(element.tag, _text_within(element, 4 * MOST_RAISED))
+        if shown is not None:
+            for child in list(element):
+                element.remove(child)  # (its tail, within the element, goes too)
+            element.text = shown
+
+
+def _text_within(element: Any, most: int) -> str:
+    """The text of ``element``, or as much of it as passes ``most`` characters (a
+    ``<sup>`` around a megabyte is not joined whole to be found too long)."""
+    parts, size = [], 0
+    for part in element.itertext():
+        parts.append(part)
+        size += len(part)
+        if size > most:
+            break
+    return "".join(parts)
 
 
 def _extracted(extract: Any, tree: Any, *, precise: bool) -> list[str]:

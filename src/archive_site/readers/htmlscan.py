@@ -31,6 +31,12 @@ _BLOCKS = frozenset(
         "details address section article aside header footer main figure"
     ).split()
 )
+#: The elements a browser shows within the line of the text around them, adding no space
+#: before or after (``<b>Baku</b>,`` is "Baku,"; ``10<sup>6</sup>`` is "10⁶").
+_INLINE = frozenset(
+    "a abbr b bdi bdo cite code del dfn em font i ins kbd mark q s samp small strong sub "  # noqa: SIM905
+    "sup u var".split()
+)
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
 
 
@@ -113,6 +119,39 @@ _MAX_FURNITURE_TEXT = 120
 MOST_DEPTH = 256
 MOST_ATTRIBUTES = 1_000
 MOST_ELEMENTS = 100_000
+
+
+#: The figures Unicode writes raised and lowered: ``<sup>`` and ``<sub>`` text of these
+#: alone is read in those characters (see :func:`raised_as_shown`).
+_FIGURES = "0123456789+-\u2212=()"
+_RAISED = {
+    "sup": str.maketrans(
+        _FIGURES,
+        "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079\u207a\u207b\u207b\u207c\u207d\u207e",
+    ),
+    "sub": str.maketrans(
+        _FIGURES,
+        "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089\u208a\u208b\u208b\u208c\u208d\u208e",
+    ),
+}
+#: The longest text of a ``<sup>`` or ``<sub>`` read so (an exponent, a footnote's number).
+MOST_RAISED = 12
+
+
+def raised_as_shown(tag: str, text: str) -> str | None:
+    """The text of a ``<sup>`` or ``<sub>`` (``tag``) in Unicode's superscript or
+    subscript characters, when it is figures alone (digits, signs, brackets; at most
+    :data:`MOST_RAISED` of them), each of which has one; else None (``1<sup>st</sup>``,
+    a reference ``<sup>[3]</sup>``: read as written).  Read as plain figures, the page's
+    ``10<sup>6</sup> tonnes`` was "106 tonnes", and a footnote's mark after a number,
+    ``45<sup>2</sup> million``, "452 million": another number than the page shows."""
+    table = _RAISED.get(tag)
+    figures = text.strip()
+    if table is None or not figures or len(figures) > MOST_RAISED:
+        return None
+    if any(c not in _FIGURES for c in figures):
+        return None
+    return figures.translate(table)
 
 
 def _space(text: str) -> str:
@@ -362,6 +401,7 @@ class _Open:
     item_author: bool = False  # the element is an article item's ``itemprop="author"``
     nested: bool = False  # it holds an element whose text is kept (a block, furniture's)
     words: bool = False  # its text so far is more than white space
+    element_last: bool = False  # an element closed within it last, no text after it yet
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -859,9 +899,22 @@ class _Scanner(HTMLParser):
         return self.item is not None and (top.item or top.item_author)
 
     def _to_parent(self, top: _Open, parent: _Open) -> None:
-        """What an element closed (``top``) gives the element holding it: its text, its
-        first line, its bold, a link to a writer, whether it holds words, and a block."""
-        parent.text.append(" " + "".join(top.text) + " ")
+        """What an element closed (``top``) gives the element holding it: its text (with a
+        space before and after, but an element shown within the line of the text around it,
+        :data:`_INLINE`, only a space before when an element came just before it: a menu's
+        links stand apart on the page, but ``<b>Baku</b>,`` read "Baku ,", which was no
+        paragraph the extractor gave, so that the paragraph took the line of the article
+        holding it), its first line, its bold, a link to a writer, whether it holds words,
+        and a block."""
+        own = "".join(top.text)
+        if top.tag in _RAISED and sum(map(len, top.text)) <= 4 * MOST_RAISED:
+            own = raised_as_shown(top.tag, own) or own
+        if top.tag not in _INLINE:
+            own = " " + own + " "
+        elif parent.element_last:  # (two links side by side, a menu's, stand apart)
+            own = " " + own
+        parent.text.append(own)
+        parent.element_last = True
         parent.first_line = parent.first_line or top.first_line
         within = top.text if top.tag in ("b", "strong") else top.bold
         parent.bold.append(" " + "".join(within) + " ")
@@ -934,6 +987,7 @@ class _Scanner(HTMLParser):
         if self.skip or not self.stack:
             return
         self.stack[-1].text.append(data)
+        self.stack[-1].element_last = False
         self.stack[-1].words = self.stack[-1].words or (bool(data) and not data.isspace())
         if self.in_furniture:
             self._printed(data)
