@@ -1398,3 +1398,19 @@ def test_a_paragraph_with_words_in_an_element_is_found_on_its_own_line() -> None
         (5, "郭嘉昆：中国－中亚峰会是中国同中亚五国合作的重要平台。"),
     ]
     assert [(f.kind, f.text) for f in r.furniture] == [("navigation", "Home News")]
+
+
+def test_a_q_element_is_a_quotation_within_its_paragraph() -> None:
+    """The extractor took a ``<q>`` for a block quote: the paragraph holding one was parted
+    in three, and the words lost the quotation marks a browser shows around them, which
+    say they are someone's quoted words."""
+    page = (
+        "<html><body><article><h1>Port</h1>\n<p>The minister said that <q>the port will "
+        "open in <q>June</q>, as <b>planned</b></q> and left the hall.</p>\n<p>Officials "
+        "in Baku gave no other date for the opening of the port.</p>\n</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (2, "The minister said that “the port will open in ‘June’, as planned” and left the hall."),
+        (3, "Officials in Baku gave no other date for the opening of the port."),
+    ]

@@ -68,6 +68,7 @@ from .htmlscan import (
     css_of,
     is_shadow_root,
     names_author,
+    quotation_marks,
     raised_as_shown,
     scan,
 )
@@ -884,6 +885,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     _breaks_as_shown(tree)
     _custom_as_known(tree)
     _raised_as_shown(tree)
+    _quotations_as_shown(tree)
     numbered = _numbered(tree)
     lines = _extracted(trafilatura.extract, tree, precise=True)
     region = _main_region(tree)
@@ -1057,6 +1059,23 @@ def _raised_as_shown(tree: Any) -> None:
             for child in list(element):
                 element.remove(child)  # (its tail, within the element, goes too)
             element.text = shown
+
+
+def _quotations_as_shown(tree: Any) -> None:
+    """Each ``<q>`` of ``tree`` made the words a browser shows: within quotation marks, in
+    the line of the text around it.  The extractor took one for a block quote, and parted
+    the paragraph holding it in two, neither with the marks that say whose words are
+    quoted ("The minister said that" / "the port will open in June" / "and left")."""
+    quotes = list(tree.iter("q"))
+    within = [sum(1 for _ in q.iterancestors("q")) for q in quotes]  # (before any is renamed)
+    for q, depth in zip(quotes, within, strict=True):
+        opens, closes = quotation_marks(depth)
+        q.tag = "span"
+        q.text = opens + (q.text or "")
+        if len(q):
+            q[-1].tail = (q[-1].tail or "") + closes
+        else:
+            q.text += closes
 
 
 def _text_within(element: Any, most: int) -> str:

@@ -138,6 +138,12 @@ _RAISED = {
 MOST_RAISED = 12
 
 
+def quotation_marks(within: int) -> tuple[str, str]:
+    """The quotation marks a browser shows around a ``<q>`` within ``within`` others: its
+    words are a quotation, which the text says by them as a page writing them out does."""
+    return ("\u201c", "\u201d") if within % 2 == 0 else ("\u2018", "\u2019")
+
+
 def raised_as_shown(tag: str, text: str) -> str | None:
     """The text of a ``<sup>`` or ``<sub>`` (``tag``) in Unicode's superscript or
     subscript characters, when it is figures alone (digits, signs, brackets; at most
@@ -909,6 +915,9 @@ class _Scanner(HTMLParser):
         own = "".join(top.text)
         if top.tag in _RAISED and sum(map(len, top.text)) <= 4 * MOST_RAISED:
             own = raised_as_shown(top.tag, own) or own
+        if top.tag == "q":
+            opens, closes = quotation_marks(sum(o.tag == "q" for o in self.stack))
+            own = opens + own + closes
         if top.tag not in _INLINE:
             own = " " + own + " "
         elif parent.element_last:  # (two links side by side, a menu's, stand apart)
