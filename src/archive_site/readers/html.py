@@ -875,7 +875,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
 
     tree = load_html(html)
     if tree is None:
-        return _Extracted([], set(), [], {}, set(), [])
+        return _Extracted([], set(), [], {}, set(), [], {})
     _shadow_roots_shown(tree)
     for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
@@ -895,10 +895,12 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
         again = _extracted(trafilatura.extract, _alone(tree, region), precise=False)
         if sum(map(len, again)) > sum(map(len, lines)):
             lines = again
-    lines, headers = _with_headers(tree, _with_missed(tree, lines))
+    lines, rows = _with_missed(tree, lines)
+    lines, headers = _with_headers(tree, lines)
     if numbered:  # the extractor marks every list's item with "- ", numbered or not
         lines = [line[2:] if line[2:] in numbered else line for line in lines]
-    return _Extracted(lines, pointers, others, _teasers(tree, lines), headers, _details(tree))
+    teasers = _teasers(tree, lines)
+    return _Extracted(lines, pointers, others, teasers, headers, _details(tree), rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -913,6 +915,7 @@ class _Extracted:
     teasers: dict[str, str]
     headers: set[str]
     details: list[tuple[str, str]]
+    rows: dict[str, int]  # a table's rows taken (see _with_missed), by text: their lines
 
 
 def _details(tree: Any) -> list[tuple[str, str]]:
@@ -1216,12 +1219,19 @@ def _account_of(post: Any) -> str | None:
 
 def _post_author(post: Any) -> str | None:
     """The first words of the first element of ``post`` that names its author (outside the
-    posts within it), if any."""
-    for element in post.xpath(".//*[count(ancestor::article) = 1]"):
+    posts within it), if any.  (Found by walking the post once: asked in XPath, each
+    element's ancestors were counted, which took 90 s for a table of 16,000 rows.)"""
+    stack = list(reversed(post))  # its elements in the page's order, each before its own
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue  # (a comment)
         if names_author({str(k): str(v) for k, v in element.attrib.items()}):
             first = next((str(t).strip() for t in element.itertext() if str(t).strip()), "")
             if first:
                 return first
+        if element.tag != "article":  # (a post within it: what it holds is its author's)
+            stack.extend(reversed(element))
     return None
 
 
@@ -1230,7 +1240,7 @@ def _post_author(post: Any) -> str | None:
 _MISSED_LINKS = 0.5
 
 
-def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
+def _with_missed(tree: Any, extracted: list[str]) -> tuple[list[str], dict[str, int]]:
     """``extracted`` with the paragraphs the extractor missed among its own, in the page's
     order: a ``<p>`` of the same article (its nearest ``<article>``, ``<main>`` or element
     ``itemprop="articleBody"``: the next story of a page saved after it scrolled on is
@@ -1238,18 +1248,25 @@ def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
     with no class that none it took has (NHK splits its text into several
     ``div.body-text``, of which the extractor took the first alone; ``div.mt-4 embed`` is
     no ``div.mt-4``); and a correction's notice in the article.  What the page's scan
-    finds to be furniture is left out after, as from what the extractor took."""
+    finds to be furniture is left out after, as from what the extractor took.  And the
+    line each row of a table taken starts on, by its text as :func:`_key` gives it (the
+    page's scan has no block of a row's cells parted so)."""
     if not extracted:
-        return extracted
+        return extracted, {}
     # the page's blocks, in its order (its subheadings too: a paragraph missed before one
     # goes before it)
     elements = [
-        (e, " ".join("".join(e.itertext()).split()))
-        for e in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote")
+        (e, _row_text(e) if e.tag == "tr" else " ".join("".join(e.itertext()).split()))
+        for e in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "caption")
     ]
     missed = _missed(elements, extracted)
     if not missed:
-        return extracted
+        return extracted, {}
+    rows = {  # (lxml may not know a line)
+        _key(text): line
+        for n, text in missed
+        if elements[n][0].tag == "tr" and (line := elements[n][0].sourceline)
+    }
     where: dict[str, int] = {}  # each block's first place in the page, by its text
     for n, (_, text) in enumerate(elements):
         where.setdefault(_key(text), n)
@@ -1259,7 +1276,7 @@ def _with_missed(tree: Any, extracted: list[str]) -> list[str]:
         while missed and at is not None and missed[0][0] < at:
             out.append(missed.pop(0)[1])
         out.append(text)
-    return out + [text for _, text in missed]
+    return out + [text for _, text in missed], rows
 
 
 def _with_headers(tree: Any, texts: list[str]) -> tuple[list[str], set[str]]:
@@ -1348,7 +1365,7 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
     # (joined with nothing between: a paragraph the extractor parted at its line breaks is
     # found whole)
     whole = "".join(_key(t).replace(" ", "") for t in extracted)
-    out = _missed_items(elements, took, whole)
+    out = _missed_items(elements, took, whole, {_key(t).replace(" ", "") for t in extracted})
     for n, (p, text) in enumerate(elements):
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
@@ -1362,23 +1379,46 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
 
 
 def _missed_items(
-    elements: list[tuple[Any, str]], took: list[Any], whole: str
+    elements: list[tuple[Any, str]], took: list[Any], whole: str, taken: set[str]
 ) -> list[tuple[int, str]]:
     """The items the extractor missed (and their places among ``elements``) of the lists
     that stand between two paragraphs it took (``took``) of one parent: a press release's
     numbered points after "the parties agreed on the following:", which the extractor
     drops outside an ``<article>`` or ``<main>``; each marked as the extractor marks an
-    item ("- ", or its number, see :func:`_numbered`). Not a list mostly of links."""
+    item ("- ", or its number, see :func:`_numbered`). Not a list mostly of links.  And
+    so the caption and the rows of a table of data standing there (see
+    :func:`_list_or_table`), each row its cells parted by " | ": the extractor leaves
+    every table out, a story's table of figures as much as a page laid out in one.
+    (``whole``: what it took, joined without spaces; ``taken``: each paragraph so.)"""
     between = _lists_between(took)
     out = []
     for n, (item, text) in enumerate(elements):
-        if item.tag != "li" or not text or item.getparent() not in between:
+        box = _table_of(item) if item.tag in ("tr", "caption") else item.getparent()
+        if item.tag not in ("li", "tr", "caption") or not text or box not in between:
             continue
-        if _linked_words(item) <= _MISSED_LINKS * len(text.split()) and _absent(
-            _key(text).replace(" ", ""), whole
-        ):
-            out.append((n, text if item.getparent().tag == "ol" else f"- {text}"))
+        if _linked_words(item) > _MISSED_LINKS * len(text.split()):
+            continue
+        bare = _key(text).replace(" ", "")
+        if (item.tag == "li" and not _absent(bare, whole)) or bare in taken:
+            continue  # (a table's row is looked up whole: the extractor leaves tables out)
+        out.append((n, text if item.tag != "li" or box.tag == "ol" else f"- {text}"))
     return out
+
+
+def _table_of(element: Any) -> Any:
+    """The table holding a row or a caption (a row's parent may be its ``<tbody>``)."""
+    return next(element.iterancestors("table"), None)
+
+
+def _row_text(row: Any) -> str:
+    """A table's row as a paragraph: its cells' texts parted by " | ", as a clipping's
+    table's row is read; empty for a row of empty cells."""
+    cells = [" ".join("".join(c.itertext()).split()) for c in row if c.tag in ("td", "th")]
+    return CELLS.join(cells) if any(cells) else ""
+
+
+#: What parts a table's cells, each row read as a paragraph (as the clipping reader does).
+CELLS = " | "
 
 
 def _lists_between(took: list[Any]) -> set[Any]:
@@ -1392,9 +1432,33 @@ def _lists_between(took: list[Any]) -> set[Any]:
             if child in taken:
                 between.update(lists or ())  # a paragraph taken after them: between
                 lists = []
-            elif child.tag in ("ol", "ul") and lists is not None:
-                lists.append(child)
+            elif lists is not None and (found := _list_or_table(child)) is not None:
+                lists.append(found)
     return between
+
+
+def _list_or_table(element: Any) -> Any:
+    """The list ``element`` is, or the table of data it is or holds alone (a box around
+    one, ``<div class="table-wrap">``); None for any other.  A table of data holds no
+    other table and no block in its cells (a page laid out in a table's cells holds its
+    paragraphs there)."""
+    if element.tag in ("ol", "ul"):
+        return element
+    tables = [element] if element.tag == "table" else list(element.iter("table"))
+    if len(tables) != 1 or element.tag not in ("table", "div", "figure"):
+        return None
+    table = tables[0]
+    if next(table.iter(*_LAYOUT_IN_CELLS), None) is not None:
+        return None
+    if element is not table and element.xpath("string-length(normalize-space(.))") != (
+        table.xpath("string-length(normalize-space(.))")
+    ):
+        return None  # (a box holding more than the table: words of its own)
+    return table
+
+
+#: What a table laid out with, not one of data, holds in its cells.
+_LAYOUT_IN_CELLS = ("p", "div", "ul", "ol", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
 
 
 def _home(element: Any) -> Any:
@@ -1688,7 +1752,7 @@ def _paragraphs(
             continue  # (a list's item, with its mark or without: "- Share on X")
         if k in got.headers:  # a card's header: the line of its first part
             k = _key(text.split(CARD_PARTS)[0])
-        last = _line_of(k, lines, blocks, page) or last
+        last = got.rows.get(k) or _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
             continue
