@@ -23,7 +23,7 @@ from .errors import ArchiveError, Diagnostic, Problems
 from .files import CONTROL_CHARACTERS
 from .options import default_jobs
 from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
-from .write import check_output_contents, check_output_place, write_folder
+from .write import check_output_contents, check_output_place, gone_pages, write_folder
 
 if TYPE_CHECKING:
     from .cache import RecordCache
@@ -255,6 +255,10 @@ def _check_and_plan(
         report.cache = cache
         t0 = time.perf_counter()
         site = plan(paths, report, ahead)
+        gone = gone_pages(previous or paths.output, (p.path for p in site.pages), paths.content)
+        report.warnings = (*report.warnings, *gone)
+        if gone and strict:
+            raise ArchiveError(report.warnings)
         if ahead is not None:
             ahead.codes()  # taken now, and the process ends; the templates load as used
     finally:

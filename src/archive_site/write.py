@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 
 from .errors import ArchiveError, Diagnostic, display_path
 from .files import FileProblem, cache_home, read_bytes
+from .layout import ARTICLES_DIR, ENTITIES_FILE, MILESTONES_FILE, PAGES_DIR, TOPICS_FILE, is_id
 from .patterns import later
 
 if TYPE_CHECKING:
@@ -154,6 +155,58 @@ def _manifest(out: Path) -> frozenset[str]:
     if not text.startswith(_MANIFEST_HEAD):
         return frozenset()
     return frozenset(line for line in text.split("\n")[1:] if line)
+
+
+#: What keeps the address of a record's page when the record goes.
+_KEEP = "keep it, or give '{id}' in the 'former_ids' of the {kind} that takes its place"
+#: Where each kind of record has its page (the folder of its address, "" for a hand-written
+#: page's), what it is called, the content file or folder that holds it, and what keeps its
+#: address when it goes.
+_RECORD_PAGES = (
+    (
+        "milestones/",
+        "milestone",
+        MILESTONES_FILE,
+        "keep its entry, with 'withdrawn:' if the archive no longer holds it true (its page "
+        "stays, saying so), or give '{id}' in the 'former_ids' of the milestone that takes "
+        "its place",
+    ),
+    ("articles/", "article", f"{ARTICLES_DIR}/", _KEEP.replace("keep it", "keep its capture")),
+    ("entities/", "entity", ENTITIES_FILE, _KEEP),
+    ("topics/", "topic", TOPICS_FILE, _KEEP),
+    ("", "page", f"{PAGES_DIR}/", _KEEP),
+)
+
+
+def gone_pages(previous: Path, planned: Iterable[str], content: Path) -> list[Diagnostic]:
+    """A warning for each record's page that the last build into ``previous`` wrote (its
+    manifest says so) and that the site ``planned`` has not, neither as the record's page
+    (a withdrawn milestone keeps its own) nor as a page sending readers on from a former
+    id: its address, which readers may cite, would be the 404 page.  Only the warnings
+    depend on the previous output, never what is written."""
+    kept = set(planned)
+    found: list[Diagnostic] = []
+    for path in sorted(_manifest(previous) - kept):
+        for folder, kind, holder, remedy in _RECORD_PAGES:
+            ident = path.removeprefix(folder).removesuffix(".html")
+            if path.startswith(folder) and path.endswith(".html") and is_id(ident):
+                where = display_path(content / holder) + holder[len(holder.rstrip("/")) :]
+                found.append(_gone(display_path(previous), where, kind, path, ident, remedy))
+                break
+    return found
+
+
+def _gone(previous: str, where: str, kind: str, path: str, ident: str, remedy: str) -> Diagnostic:
+    return Diagnostic(
+        where,
+        None,
+        f"the {kind} '{ident}' is gone: the last build into {previous}/ wrote its page, "
+        f"{path}, and this one would not, so its address, which readers may have cited, "
+        f"would be the 404 page. To keep the address, {remedy.format(id=ident, kind=kind)}. "
+        "(Only the first build without it can tell: the next no longer knows the page; "
+        "--strict stops the build here.)",
+        "warning",
+    )
 
 
 def write_site(

@@ -1,0 +1,155 @@
+"""A record's page the last build wrote and this one would not (a milestone withdrawn, then
+deleted; an article removed): its address, which readers may cite, would be the 404 page
+again. The build warns, naming the record and what keeps the address (``withdrawn:``, a
+``former_ids``), and ``--strict`` stops it with the previous site left as it was. Only
+the warning depends on the previous output: what is written is the same as a cold build's.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from archive_site.errors import ArchiveError
+from archive_site.pipeline import Paths, Report, build
+from conftest import TEST_BASE_URL, cli, cold_builds, edit, small_archive
+from test_withdrawn import PAGE, WITHDRAWN, delete, withdraw
+
+NOTE = "2025-05-01-note"
+
+
+def _build(project: Path, out: Path, *, strict: bool = False) -> Report:
+    with pytest.MonkeyPatch.context() as m:
+        cold_builds(m)
+        return build(
+            Paths(project / "content", project / "templates", out),
+            base_url=TEST_BASE_URL,
+            strict=strict,
+            search=False,
+        )
+
+
+def _tree(root: Path) -> dict[str, str]:
+    return {
+        p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
+
+
+def _note(content: Path) -> Path:
+    path = content / f"articles/{NOTE}.md"
+    path.write_text(
+        "---\ntitle: A note on the port\npublished: 2025-05-01\noutlet: EDnews\nkind: news\n"
+        "---\n\nThe port handled more cargo in April than in any month before.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> tuple[Path, Path]:
+    """The small archive, with a Markdown article, built once into ``dist``."""
+    project = small_archive(tmp_path / "project")
+    _note(project / "content")
+    out = tmp_path / "dist"
+    assert not _build(project, out).warnings
+    assert (out / PAGE).is_file() and (out / f"articles/{NOTE}.html").is_file()
+    return project, out
+
+
+def test_a_milestone_deleted_after_the_last_build_is_warned_of_by_id_and_remedy(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    project, out = built
+    delete(project / "content")
+    (project / f"content/articles/{NOTE}.md").unlink()
+    report = _build(project, out)
+    assert len(report.warnings) == 2, [d.message for d in report.warnings]
+    by_kind = {d.message.split("'")[0]: d for d in report.warnings}
+    milestone = by_kind["the milestone "]
+    assert milestone.path.endswith("content/milestones.yaml") and milestone.line is None
+    assert milestone.severity == "warning"
+    assert milestone.message.startswith(
+        f"the milestone '{WITHDRAWN}' is gone: the last build into "
+    )
+    assert f"wrote its page, {PAGE}, and this one would not" in milestone.message
+    assert "would be the 404 page" in milestone.message
+    assert "'withdrawn:'" in milestone.message
+    assert f"give '{WITHDRAWN}' in the 'former_ids' of the milestone" in milestone.message
+    article = by_kind["the article "]
+    assert article.path.endswith("content/articles/")
+    assert f"the article '{NOTE}' is gone" in article.message
+    assert f"give '{NOTE}' in the 'former_ids' of the article" in article.message
+    # what is written is what a cold build of the same content into a new folder writes
+    fresh = tmp_path / "fresh"
+    assert not _build(project, fresh).warnings
+    assert _tree(out) == _tree(fresh)
+    assert not (out / PAGE).exists()
+    # the build after knows nothing of it (told once: the output is the only memory)
+    assert not _build(project, out).warnings
+
+
+def test_strict_stops_the_build_and_leaves_the_previous_site(built: tuple[Path, Path]) -> None:
+    project, out = built
+    delete(project / "content")
+    before = _tree(out)
+    with pytest.raises(ArchiveError) as caught:
+        _build(project, out, strict=True)
+    assert [d.message.split(":")[0] for d in caught.value.diagnostics] == [
+        f"the milestone '{WITHDRAWN}' is gone"
+    ]
+    assert _tree(out) == before
+    # and on the command line: exit 1, the report names it, nothing written
+    result = cli(
+        "build",
+        "--content",
+        str(project / "content"),
+        "--templates",
+        str(project / "templates"),
+        "-o",
+        str(out),
+        "--strict",
+        env={"ARCHIVE_SITE_NO_CACHE": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 1
+    assert f"the milestone '{WITHDRAWN}' is gone" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _tree(out) == before
+
+
+@pytest.mark.parametrize("keep", ["withdrawn", "renamed"])
+def test_a_page_kept_at_its_address_is_not_warned_of(built: tuple[Path, Path], keep: str) -> None:
+    project, out = built
+    content = project / "content"
+    if keep == "withdrawn":
+        withdraw(content)
+    else:
+        edit(
+            content / "milestones.yaml",
+            f"- id: {WITHDRAWN}\n",
+            f"- id: {WITHDRAWN}-visit\n  former_ids: [{WITHDRAWN}]\n",
+        )
+    note = _note(content)
+    shutil.move(note, content / "articles/2025-05-01-port.md")
+    edit(
+        content / "articles/2025-05-01-port.md",
+        "kind: news\n",
+        f"kind: news\nformer_ids: [{NOTE}]\n",
+    )
+    report = _build(project, out)
+    assert not report.warnings, [d.message for d in report.warnings]
+    assert (out / PAGE).is_file() and (out / f"articles/{NOTE}.html").is_file()
+    # a year's page goes with its last milestone (2014's, withdrawn): a page of the site's
+    # own, no record's, which no former id could keep
+    assert keep == "renamed" or not (out / "years/2014.html").exists()
+
+
+def test_a_first_build_is_not_warned_of(tmp_path: Path) -> None:
+    """No previous output: nothing to compare."""
+    project = small_archive(tmp_path / "project")
+    delete(project / "content")
+    assert not _build(project, tmp_path / "dist").warnings
