@@ -312,3 +312,41 @@ def test_check_single_voice_leaves_a_withdrawn_milestone_out(small_copy: Path) -
     assert WITHDRAWN in single_voiced()  # one quote, Ilham Aliyev's
     withdraw(content)
     assert WITHDRAWN not in single_voiced()
+
+
+def _withdrawal_warnings(content: Path) -> list[tuple[int | None, str]]:
+    problems = Problems()
+    load_archive(content, problems=problems)
+    return [(d.line, d.message) for d in problems.warnings if "withdrawn: date:" in d.message]
+
+
+@pytest.mark.parametrize(
+    ("day", "captured", "told"),
+    [
+        ("2025-04-20", None, "before its source '{}' was published (2025-04-21): no milestone"),
+        ("2025-04-21", None, None),  # the day it was published: possible
+        ("2025-04-22", "2025-05", "before its source '{}' was captured (2025-05): the"),
+        ("2025-04-22", "2025", None),  # a year alone is not wholly after the day
+        ("2025-05-01", "2025-05", None),
+    ],
+    ids=["before-published", "day-published", "before-captured", "year-captured", "month-of"],
+)
+def test_a_withdrawal_dated_before_its_sources_is_warned_of(
+    small_copy: Path, day: str, captured: str | None, told: str | None
+) -> None:
+    """No milestone is withdrawn before it could quote its source (published, or captured,
+    as far as the source says: never compared with the day of the build)."""
+    content = small_copy / "content"
+    line = withdraw(content, WITHDRAWAL.replace("2026-03-02", day))
+    if captured is not None:
+        meta = content / f"articles/{INTERVIEW}.meta.yaml"
+        meta.write_text(meta.read_text(encoding="utf-8") + f"captured: {captured}\n", "utf-8")
+    found = _withdrawal_warnings(content)
+    if told is None:
+        assert found == []
+    else:
+        [(at, message)] = found
+        assert at == line and message.startswith(
+            f"withdrawn: date: {day} is {told.format(INTERVIEW)}"
+        )
+        assert "mistyped?" in found[0][1]

@@ -569,7 +569,47 @@ def load_milestones(
     current = [m for m in milestones if m.withdrawn is None]
     for line, message in dated_twice(current) + changed_later(current, articles):
         problems.warning(display, line, message)
+    for line, message in withdrawn_before_its_sources(milestones, articles):
+        problems.warning(display, line, message)
     return milestones
+
+
+def withdrawn_before_its_sources(
+    milestones: Sequence[Milestone], articles: Sequence[Article]
+) -> list[tuple[int, str]]:
+    """A warning, on the line of ``withdrawn:``, for a milestone withdrawn on a day before
+    one of its sources was published, or captured, as far as the source says (all of a
+    month or a year after it: a source of "2026" is never told it is later than 2 March
+    2026): no milestone quotes words before they are published, nor is withdrawn before it
+    quotes them, and a capture made after the withdrawal is not what readers of the
+    milestone were shown.  Nothing is compared with the day of the build, on which the
+    output must never depend."""
+    by_id = {a.id: a for a in articles}
+    out: list[tuple[int, str]] = []
+    for m in milestones:
+        w = m.withdrawn
+        if w is None:
+            continue
+        for aid in dict.fromkeys(s.article for s in m.sources):
+            a = by_id.get(aid)
+            if a is None:
+                continue
+            for what, when in (("published", a.published), ("captured", a.captured)):
+                if when is not None and when.date > w.date:
+                    out.append((w.line, _WITHDRAWN_EARLY[what].format(w.date, aid, when.day)))
+                    break
+    return out
+
+
+_WITHDRAWN_EARLY = {
+    "published": "withdrawn: date: {0} is before its source '{1}' was published ({2}): no "
+    "milestone quotes words before they are published, nor is withdrawn before it quotes "
+    "them; is the day of the withdrawal, or the source's date, mistyped?",
+    "captured": "withdrawn: date: {0} is before its source '{1}' was captured ({2}): the "
+    "milestone's page shows words from a capture made after it was withdrawn, not the one "
+    "its readers saw; is the day of the withdrawal, or the capture's date, mistyped? (A "
+    "capture made again later belongs beside the first, with 'updates:', not in its place.)",
+}
 
 
 def _days_of(date: DateSpec) -> tuple[tuple[int, int, int], tuple[int, int, int]] | None:
