@@ -350,3 +350,31 @@ def test_a_withdrawal_dated_before_its_sources_is_warned_of(
             f"withdrawn: date: {day} is {told.format(INTERVIEW)}"
         )
         assert "mistyped?" in found[0][1]
+
+
+def test_a_link_to_it_from_markdown_says_it_is_withdrawn(small_copy: Path) -> None:
+    """A current milestone's summary (or a page) linking the withdrawn one is no error (a
+    milestone correcting it, a page of corrections, link it on purpose), but the link is
+    followed by "(withdrawn)" wherever the text is shown: a reader is not left to take it
+    as holding. A link to a current milestone is as it was."""
+    content = small_copy / "content"
+    withdraw(content)
+    edit(
+        content / "milestones.yaml",
+        "  summary: >-\n",
+        "  summary: >-\n    As [the visit](milestone:aliyev-working-visit-2014) and "
+        "[the state visit](milestone:aliyev-state-visit-2015) show,\n",
+    )
+    result = cli("build", "-o", "out")
+    assert result.returncode == 0, result.stderr
+    mark = ' <span class="withdrawn-mark">(withdrawn)</span>'
+    first = "out/milestones/diplomatic-relations-established.html"
+    for page, href in ((first, ""), ("out/timeline.html", "milestones/")):
+        html = (small_copy / page).read_text(encoding="utf-8")
+        assert f'<a href="{href}{WITHDRAWN}.html">the visit</a>{mark} and ' in html
+        assert f'<a href="{href}aliyev-state-visit-2015.html">the state visit</a> show' in html
+    html = (small_copy / first).read_text(encoding="utf-8")
+    ld = json.loads(html.split('<script type="application/ld+json">')[1].split("</script>")[0])
+    assert "As the visit (withdrawn) and the state visit show" in json.dumps(ld)
+    timeline = json.loads((small_copy / "out/data/timeline.json").read_text(encoding="utf-8"))
+    assert "(withdrawn)</span> and" in json.dumps(timeline)

@@ -16,7 +16,7 @@ import collections
 import functools
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING, NamedTuple, Protocol
@@ -87,12 +87,22 @@ class Converted:
     pieces: tuple[str, ...]  # one more than targets
     targets: tuple[str, ...]
 
-    def on(self, here: str, base: str | None = None) -> str:
-        """The HTML on page ``here``; with ``base``, internal links are absolute."""
+    def on(self, here: str, base: str | None = None, marks: Mapping[str, str] | None = None) -> str:
+        """The HTML on page ``here``; with ``base``, internal links are absolute; a link to
+        a site path of ``marks`` is followed by its mark (see :data:`WITHDRAWN_MARK`)."""
         out = [self.pieces[0]]
         for target, piece in zip(self.targets, self.pieces[1:], strict=True):
+            mark = marks.get(target) if marks else None
+            if mark is not None:  # after the link's end: the first, as links never nest
+                piece = piece.replace("</a>", f"</a>{mark}", 1)
             out += (_attribute(_url(target, here, base)), piece)
         return "".join(out)
+
+
+#: What follows a link to a withdrawn milestone in Markdown from content (a summary, a
+#: description, a page): the text around it may lean on it as if it held, and a reader
+#: reading it here, on the timeline or in a data file, is told it does not before following it.
+WITHDRAWN_MARK = ' <span class="withdrawn-mark">(withdrawn)</span>'
 
 
 #: Anything that could make Markdown do more than wrap the text in one paragraph.
@@ -128,10 +138,12 @@ class MarkdownRenderer:
     and folder it appears on (only its internal links' URLs differ between them), and with
     a ``store``, once for as long as it and the program are unchanged."""
 
-    def __init__(self, store: Store | None = None) -> None:
+    def __init__(self, store: Store | None = None, marks: Mapping[str, str] | None = None) -> None:
         self._links = _Links()
         self._converted: dict[str, Converted] = {}
         self._store = store
+        #: What follows a link to each of these site paths (see :meth:`Converted.on`).
+        self._marks = dict(marks or {})
 
     def __call__(
         self, text: str, here: str, *, inline: bool = False, base: str | None = None
@@ -141,7 +153,7 @@ class MarkdownRenderer:
             # Plain prose, one paragraph: what Markdown would make of it, without Markdown.
             words = escape(" ".join(text.split()))
             return words if inline else Markup(f"<p>{words}</p>")  # noqa: S704
-        html = self.converted(text).on(here, base)
+        html = self.converted(text).on(here, base, self._marks)
         if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)  # noqa: S704 - built from escaped text by Markdown

@@ -30,7 +30,7 @@ from .environment import (
 from .export import DataParts
 from .facets import SearchFacets
 from .fragments import KIND_LABELS, Fragments, published_html
-from .markup import MarkdownRenderer, Store
+from .markup import WITHDRAWN_MARK, MarkdownRenderer, Store
 from .views import ROLE_LABELS, TYPE_LABELS, TYPE_SINGULAR, cited, lang_attribute
 
 
@@ -62,7 +62,8 @@ class Renderer:
         self.archive = archive
         self.templates = templates
         self.content = content
-        self.md = MarkdownRenderer(store)
+        withdrawn = {urls.milestone(m.id): WITHDRAWN_MARK for m in archive.withdrawn}
+        self.md = MarkdownRenderer(store, withdrawn)
         self.data = DataParts(archive, self.absolute_html)
         self.cache = FolderCache()
         self.env = template_environment(templates)
