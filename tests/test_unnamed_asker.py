@@ -244,3 +244,33 @@ def test_an_unnamed_interviewee_s_answers_are_no_one_s(project_copy: Path) -> No
     result = cli("check", cwd=project_copy)
     assert result.returncode == 1
     assert "an interviewee the source does not name ('interviewee: unnamed')" in result.stderr
+
+
+def test_speaker_unnamed_on_an_unnamed_asker_s_question_says_what_no_speaker_says(
+    project_copy: Path,
+) -> None:
+    """``speaker: unnamed`` and no ``speaker:`` say one thing of an unnamed asker's own
+    words: both "Asker not named, question" (it said "Speaker not named" for one, "asker not
+    named" for the other). Words the question hands on, ``speaker: unnamed``, stay no one's
+    the archive names, as before."""
+    content = project_copy / "content"
+    _press_conference(content)
+    handed = "the trans-Caspian route will carry ten million tonnes a year by 2030"
+    _quoting(
+        content,
+        "    - article: presser\n      quote: Will the ministers meet in May?\n"
+        "      speaker: unnamed\n",
+        f"    - article: presser\n      quote: {handed}\n      speaker: unnamed\n",
+    )
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    out = project_copy / "out"
+    own, other = next(
+        m for m in json.loads((out / "data/milestones.json").read_text()) if m["id"] == "asked"
+    )["sources"]
+    assert (own["speaker"], own["voice"]) == (None, "question")
+    assert (other["speaker"], other["voice"]) == (None, "unattributed")
+    page = (out / "milestones/asked.html").read_text()
+    assert page.count("Asker not named, question") == 1
+    assert page.count("Speaker not named") == 1

@@ -234,7 +234,7 @@ def attribute(
     the names each entity is known by (see :func:`.speakers.names_of`), by which a
     transcript's turn in an article that is no interview says whose words it holds."""
     if speaker == UNNAMED and UNNAMED not in entity_ids:
-        return Attribution(None, "unattributed")
+        return _said_by_no_one_named(article, paragraph, span)
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=unknown_entity(speaker, entity_ids))
     if paragraph.role in ("question", "answer"):
@@ -249,6 +249,24 @@ def attribute(
     if speaker is None:
         return _unnamed_speaker(article, paragraph, names or {})
     return Attribution(speaker, "own" if speaker == article.publisher_entity else "reported")
+
+
+def _said_by_no_one_named(
+    article: Article, paragraph: Paragraph, span: tuple[int, int]
+) -> Attribution:
+    """A quote whose ``speaker:`` is :data:`UNNAMED` (the source names no one): no one's
+    the archive names.  In a turn whose asker, or interviewee, the source does not name
+    (``interviewer: unnamed``), the turn's own words are its question or answer, as with no
+    ``speaker:`` ("Asker not named, question"): the two say one thing of the same words, and
+    pages say it one way, never "Speaker not named" for one and "asker not named" for the
+    other.  Words the turn hands on to someone stay no one's ("Speaker not named")."""
+    if paragraph.role in ("question", "answer"):
+        inline = _inline_turn(article, paragraph, span)
+        if not isinstance(inline, str) and inline.speaker is None:
+            turn = _from_turn(inline, None, span)
+            if turn.warning is None and turn.error is None:
+                return turn
+    return Attribution(None, "unattributed")
 
 
 def _unnamed_speaker(
