@@ -378,8 +378,11 @@ def record_speaker(
     them plainly (see :func:`record_name`) and the name is one entity's of the archive."""
     name = record_name(article, paragraph)
     if name is not None:
-        keys = label_names(name)
-        found = [e for e, known in names.items() if keys & known]
+        found = []
+        for keys in name_keys(name):  # the fullest first: "Ильхама Алиева" before "Алиева"
+            found = [e for e, known in names.items() if keys & known]
+            if found:
+                break
     else:
         found = from_list(article, names)  # "Minister's speech at ...", "From: ... Tom Ellis MP"
     if len(found) != 1:
@@ -449,6 +452,9 @@ def record_name(article: Article, paragraph: Paragraph) -> str | None:
     title = _SPEAKER_IN_TITLE().search(article.title)
     if title is not None:
         return _without_office(title["name"] or title["own"] or title["han"])
+    inflected = _INFLECTED_IN_TITLE().search(article.title)
+    if inflected is not None:
+        return _INFLECTED + (inflected["ru"] or inflected["az"])
     if _written_question(article) is None:
         return None
     first = max(1, paragraph.number - _TURN_PARAGRAPHS)
@@ -547,6 +553,57 @@ _RECORD_HEADING = later(
     r"(?=\s+on behalf\b|\s*[,;(]|\s+(?:on|in)\s+\d|\s*\.?$)",
     re.IGNORECASE,
 )
+
+
+#: A speech's title in Russian or Azerbaijani, the speaker's name in the genitive, as
+#: written ("Выступление Президента Ильхама Алиева на ...", "Prezident İlham Əliyevin ...
+#: nitqi"): the name a capitalised run of words, in Azerbaijani ending in a genitive's
+#: ending ("-in", "-nın", "-un", "-nün"...).  Such a name is read only as its forms are
+#: declared, or, in Azerbaijani, with its regular ending taken off (see :func:`name_keys`).
+_INFLECTED_IN_TITLE = later(
+    r"^(?:выступление|речь|обращение|слово)\s+(?P<ru>(?-i:[А-ЯЁ][а-яё-]*(?:\s[А-ЯЁ][а-яё-]*){0,4}))"
+    r"(?=\s+(?-i:[а-яё])|\s*[,:(–—-]|\s*$)"
+    r"|^(?P<az>(?-i:(?:[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü-]*\s){0,4}?[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü-]*?"
+    r"[’']?n?[ıiuü]n))\s(?:[^\n]{0,80}\s)?(?:nitqi|çıxışı|müraciəti)\b",
+    re.IGNORECASE,
+)
+#: What opens the name :func:`record_name` gives of an inflected title (never a name's own
+#: character): :func:`name_keys` reads it by its declared forms alone.
+_INFLECTED = "\x00"
+#: The words of an office before a name in a Russian or Azerbaijani title, in the forms
+#: they take there ("Президента", "Prezident", "Baş naziri").
+_OFFICE_INFLECTED = frozenset(
+    "президента премьер-министра министра председателя главы госсекретаря генерального"  # noqa: SIM905
+    " секретаря вице-президента prezident prezidenti baş nazir naziri sədr sədri"
+    " azərbaycan respublikasının".split()
+)
+#: Azerbaijani's genitive endings, the longest first: the name as declared is what is left.
+_GENITIVE_AZ = ("nın", "nin", "nun", "nün", "ın", "in", "un", "ün")
+
+
+def name_keys(name: str) -> list[frozenset[str]]:
+    """The keys a name in a record (see :func:`record_name`) may be known by, in the order
+    they are tried, the fullest first (see :func:`.speakers.label_names`).  A name of an
+    inflected title (``Ильхама Алиева``) is read only as written, its office aside, and
+    by its last two words or more (never a family name alone, nor a given name left out):
+    it says an entity whose names or aliases hold that form ("Ильхама Алиева"); an
+    Azerbaijani one ("İlham Əliyevin") also without its genitive's
+    regular ending ("İlham Əliyev"), after an apostrophe too ("Si Cinpin'in")."""
+    if not name.startswith(_INFLECTED):
+        return [label_names(name)]
+    words = name[1:].split()
+    while len(words) > 1 and words[0].casefold() in _OFFICE_INFLECTED:
+        words = words[1:]
+    last = words[-1]
+    stems = [last] + [
+        last[: -len(end)].rstrip("’'") for end in _GENITIVE_AZ if last.casefold().endswith(end)
+    ]
+    tried: list[frozenset[str]] = []
+    for n in range(len(words), 1, -1):  # (a family name alone, never: "Алиева" is his, in
+        head = " ".join(words[len(words) - n : -1])
+        # the genitive, and hers, Mehriban Aliyeva's, in the nominative)
+        tried.append(frozenset().union(*(label_names(f"{head} {s}".strip()) for s in stems if s)))
+    return tried
 
 
 def _without_office(name: str) -> str:

@@ -16,7 +16,7 @@ from .. import urls
 from ..config import primary_language, text_direction
 from ..counts import number, plural
 from ..files import closed_directions
-from ..load.attribution import from_list, record_name, transcript_words, unnamed_turn
+from ..load.attribution import from_list, name_keys, record_name, transcript_words, unnamed_turn
 from ..load.evidence import is_copy, origin
 from ..load.speakers import label_names, names_of
 from ..model import (
@@ -158,7 +158,8 @@ def _record_of(a: Archive, art: Article, para: Paragraph, who: str | None) -> bo
     :func:`~archive_site.load.attribution.from_list`)."""
     name = record_name(art, para)
     if name is not None or who is None or who not in a.entity_ids:
-        return name is not None and _names(a, name, who)
+        known = names_of(a.entity(who)) if who is not None and who in a.entity_ids else None
+        return name is not None and known is not None and any(k & known for k in name_keys(name))
     return bool(from_list(art, {who: names_of(a.entity(who))}))  # (GOV.UK's "From:")
 
 
