@@ -274,3 +274,34 @@ def test_speaker_unnamed_on_an_unnamed_asker_s_question_says_what_no_speaker_say
     page = (out / "milestones/asked.html").read_text()
     assert page.count("Asker not named, question") == 1
     assert page.count("Speaker not named") == 1
+
+
+def test_interviewee_unnamed_with_a_known_name_in_the_text_says_they_disagree(
+    project_copy: Path,
+) -> None:
+    """``interviewee: unnamed`` over a text whose turns name an entity of the archive
+    ("Guo Jiakun: ..."): the name's warning said "add the name to that entity's aliases",
+    which would not help. It now says what disagrees and the remedy (naming the
+    interviewee); the words stay no one's until the archivist decides. A name no entity
+    has is told as before."""
+    content = project_copy / "content"
+    _press_conference(content, interviewer="xinhua")
+    (content / "articles/presser.capture.txt").write_text(
+        "Xinhua: Will the ministers meet in May?\n\nGuo Jiakun: We will release information "
+        "in due course.\n\nXinhua: And the route?\n\nWang Lei: It opens in June.\n",
+        encoding="utf-8",
+    )
+    meta = content / "articles/presser.meta.yaml"
+    meta.write_text(
+        meta.read_text().replace("interviewee: guo-jiakun", "interviewee: unnamed"), "utf-8"
+    )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "presser.capture.txt:3: warning: 'Guo Jiakun:' names Guo Jiakun ('guo-jiakun'), and "
+        "the metadata says 'interviewee: unnamed' (the source names no one): what follows "
+        "it, to the next turn, is attributed to no one. If the source names who speaks here, "
+        "say so ('interviewee: guo-jiakun'); if not, a quote from it may name who says it "
+        "with 'speaker:'"
+    ) in result.stderr
+    assert "'Wang Lei:' names neither the interviewer nor the interviewee" in result.stderr

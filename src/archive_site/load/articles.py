@@ -17,7 +17,17 @@ from ..config import language_problem, language_tag
 from ..errors import Problems, display_path
 from ..files import FileProblem, read_bytes
 from ..layout import ARTICLES_DIR, META_SUFFIX, Ids
-from ..model import Article, ArticleKind, ChainLink, ChainRole, Entity, Paragraph, Published, Turn
+from ..model import (
+    UNNAMED,
+    Article,
+    ArticleKind,
+    ChainLink,
+    ChainRole,
+    Entity,
+    Paragraph,
+    Published,
+    Turn,
+)
 from ..patterns import later
 from ..readers import (
     Block,
@@ -37,7 +47,13 @@ from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
 from .records import front_former_line, front_key_line, take_former_ids
-from .speakers import interview_names, label_turns, trailing_notes, unnamed_among_askers
+from .speakers import (
+    interview_names,
+    label_turns,
+    named_though_unnamed,
+    trailing_notes,
+    unnamed_among_askers,
+)
 from .split import shared
 
 META_KEYS_FROM_CAPTURE = (
@@ -435,7 +451,8 @@ class _ArticleReader:
         given, answering = meta.text("interviewer"), meta.text("interviewee")
         asks = checks.named_speaker(given, self.entity_ids)  # None: "unnamed", no one named
         answers = checks.named_speaker(answering, self.entity_ids)
-        blocks = self._turns(reading, kind.value, asks, answers, values, display)
+        unnamed = _unnamed_roles((given, asks), (answering, answers))
+        blocks = self._turns(reading, kind.value, (asks, answers, unnamed), values, display)
         ok &= checks.report(
             meta,
             ()
@@ -481,8 +498,7 @@ class _ArticleReader:
         self,
         reading: Reading,
         kind: str | None,
-        asks: str | None,
-        answers: str | None,
+        speakers: tuple[str | None, str | None, tuple[str, ...]],
         values: Mapping[str, str | None],
         display: str,
     ) -> list[Block]:
@@ -492,13 +508,17 @@ class _ArticleReader:
         is an interview, ``Q:`` and ``A:`` mark turns, and dashes (in a saved page, long ones
         only: ``— Вопрос?`` ``— Ответ.``, as Russian and French interviews are set) when most
         of the turns they make questions end with a question mark
-        (:func:`..readers.turns.turns_by_markers`)."""
+        (:func:`..readers.turns.turns_by_markers`).  ``speakers``: who asks and who answers
+        (entity ids; None: no one named), and the roles the metadata says no one is named for
+        (``interviewee: unnamed``)."""
         if kind != "interview":
             return list(reading.blocks)
+        asks, answers, unnamed = speakers
+        told = named_though_unnamed(self.entities, unnamed)
         said_by = interview_names(
             self.entities, asks, answers, (values["outlet"], values["author"])
         )
-        blocks, notes = label_turns(reading.blocks, *said_by)
+        blocks, notes = label_turns(reading.blocks, *said_by, told)
         if not any(b.turn for b in blocks):  # neither its reader nor names mark turns
             from ..readers.turns import turns_by_markers  # only for such interviews
 
@@ -507,7 +527,7 @@ class _ArticleReader:
                 list(reading.blocks), long_dashes=page, dashed=reading.dashed, bold=reading.bold
             )
             if marked is not None:
-                blocks, notes = label_turns(marked, *said_by)
+                blocks, notes = label_turns(marked, *said_by, told)
         for line, note in notes:
             self.problems.warning(display, line, note)
         bare = unnamed_among_askers(blocks) if asks is not None else None
@@ -660,6 +680,15 @@ def _captured(
 #: The one-line fields only the metadata gives, each a line of every list or citation of
 #: the article (a short title, the origin's name), no longer than one the capture gives.
 _ONE_LINE_ONLY_HERE = ("short_title", "origin", "original_name")
+
+
+def _unnamed_roles(
+    asker: tuple[str | None, str | None], answerer: tuple[str | None, str | None]
+) -> tuple[str, ...]:
+    """The roles (``interviewer``, ``interviewee``) the metadata says the source names no one
+    for (``unnamed``, as given, and so read: no entity has that id)."""
+    roles = (("interviewer", asker), ("interviewee", answerer))
+    return tuple(role for role, (said, named) in roles if said == UNNAMED and named is None)
 
 
 def _archivist_fields(

@@ -449,12 +449,9 @@ def record_name(article: Article, paragraph: Paragraph) -> str | None:
     where the source names them by office alone ("Minister's speech"), or not at all."""
     if article.kind == "interview":
         return None
-    title = _SPEAKER_IN_TITLE().search(article.title)
-    if title is not None:
-        return _without_office(title["name"] or title["own"] or title["han"])
-    inflected = _INFLECTED_IN_TITLE().search(article.title)
-    if inflected is not None:
-        return _INFLECTED + (inflected["ru"] or inflected["az"])
+    titled = _title_name(article.title)
+    if titled is not None:
+        return titled
     if _written_question(article) is None:
         return None
     first = max(1, paragraph.number - _TURN_PARAGRAPHS)
@@ -471,6 +468,16 @@ def record_name(article: Article, paragraph: Paragraph) -> str | None:
         if head and (asker := _asker_line(above)) is not None:  # ("Jane Roe (Renew)")
             return asker if _answer_after(article, paragraph) else None
     return None
+
+
+def _title_name(title: str) -> str | None:
+    """The name of who speaks a speech a title names (see :func:`record_name`); an inflected
+    one's (Russian, Azerbaijani) marked :data:`_INFLECTED`."""
+    found = _SPEAKER_IN_TITLE().search(title)
+    if found is not None:
+        return _without_office(found["name"] or found["own"] or found["han"])
+    inflected = _INFLECTED_IN_TITLE().search(title)
+    return None if inflected is None else _INFLECTED + (inflected["ru"] or inflected["az"])
 
 
 def _answer_after(article: Article, paragraph: Paragraph) -> bool:

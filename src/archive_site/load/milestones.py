@@ -567,9 +567,8 @@ def load_milestones(
     # a withdrawn milestone is compared with no other, and kept as it was cited: its words
     # changed in a later capture are no reason to edit it (its quotes are still located)
     current = [m for m in milestones if m.withdrawn is None]
-    for line, message in dated_twice(current) + changed_later(current, articles):
-        problems.warning(display, line, message)
-    for line, message in withdrawn_before_its_sources(milestones, articles):
+    told = dated_twice(current) + changed_later(current, articles)
+    for line, message in told + withdrawn_before_its_sources(milestones, articles):
         problems.warning(display, line, message)
     return milestones
 

@@ -17,9 +17,9 @@ stay in the text, as the source writes them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from ..model import Entity, ParagraphRole
+from ..model import UNNAMED, Entity, ParagraphRole
 from ..patterns import later
 from ..readers import Block
 from ..readers.base import label_of
@@ -76,14 +76,26 @@ def _key(name: str) -> str:
     return normalise_text(name).casefold()
 
 
+def _unknown(label: str) -> str:
+    return (
+        f"'{label}:' names neither the interviewer nor the interviewee: what follows it, "
+        "to the next turn, is attributed to no one (if it is one of them, add the name to "
+        "that entity's aliases in entities.yaml, unless another entity has it too; either "
+        "way, a quote from it may name who says it with 'speaker:')"
+    )
+
+
 def label_turns(
-    blocks: Sequence[Block], asks: frozenset[str], answers: frozenset[str]
+    blocks: Sequence[Block],
+    asks: frozenset[str],
+    answers: frozenset[str],
+    unknown: Callable[[str], str] = _unknown,
 ) -> tuple[list[Block], list[tuple[int, str]]]:
     """``blocks`` with the turns their speakers' names mark (see the module's text), when any
     paragraph opens with the name of who asks (``asks``) or who answers (``answers``), or
     with a name that is neither in turns a reader marked (``Q:``/``A:``: a moderator's
     words within an answer are not the answer); else as they are.  Also the notes on the
-    names that are neither, with their lines."""
+    names that are neither, with their lines (``unknown``: what such a name is told)."""
     labels, roles = _labels_and_roles(blocks, asks, answers)
     if not _names_matter(blocks, labels, roles):
         return list(blocks), []
@@ -103,7 +115,7 @@ def label_turns(
         elif said == "unknown" and label is not None and not marked:
             # (a paragraph the reader saw open with "A:" is the answer: "A: First: ...")
             role = "unknown"
-            _note_once(label, block.line, noted, notes)
+            _note_once(label, block.line, (noted, notes), unknown)
         elif marked:
             turn, role = turn + 1, block.role
         elif n in unmarked:
@@ -116,6 +128,19 @@ def label_turns(
         else:  # before the first turn, or after a speaker no one knows
             out.append(Block(block.text, block.line, "lead" if role == "lead" else "body"))
     return out, notes
+
+
+def _note_once(
+    label: str,
+    line: int,
+    kept: tuple[set[str], list[tuple[int, str]]],
+    unknown: Callable[[str], str],
+) -> None:
+    """The note on a name that is neither who asks nor who answers, once for each name."""
+    noted, notes = kept
+    if _key(label) not in noted:
+        noted.add(_key(label))
+        notes.append((line, unknown(label)))
 
 
 def unnamed_among_askers(blocks: Sequence[Block]) -> int | None:
@@ -136,13 +161,6 @@ def unnamed_among_askers(blocks: Sequence[Block]) -> int | None:
         elif opens and b.role == "question" and label is None and first is None:
             first = b.line
     return first if len(askers) >= 2 else None
-
-
-def _note_once(label: str, line: int, noted: set[str], notes: list[tuple[int, str]]) -> None:
-    """The note on a name that is neither who asks nor who answers, once for each name."""
-    if _key(label) not in noted:
-        noted.add(_key(label))
-        notes.append((line, _unknown(label)))
 
 
 def _unmarked_answers(
@@ -282,13 +300,34 @@ def _paragraph_role(role: str) -> ParagraphRole:
     return "question" if role == "question" else "answer"
 
 
-def _unknown(label: str) -> str:
-    return (
-        f"'{label}:' names neither the interviewer nor the interviewee: what follows it, "
-        "to the next turn, is attributed to no one (if it is one of them, add the name to "
-        "that entity's aliases in entities.yaml, unless another entity has it too; either "
-        "way, a quote from it may name who says it with 'speaker:')"
-    )
+def named_though_unnamed(
+    entities: Iterable[Entity], unnamed: Sequence[str]
+) -> Callable[[str], str]:
+    """What a name that is neither who asks nor who answers is told in an interview whose
+    metadata says the source names no one in ``unnamed``'s roles (``interviewee: unnamed``)
+    when the name is one entity's of the archive ("Ilham Aliyev (via interpreter):"): the
+    text and the metadata disagree, and which is right only the archivist knows; the
+    remedy, when the text names who answers, is naming them.  With no such role, what
+    any such name is told."""
+    if not unnamed:
+        return _unknown
+    entities = tuple(entities)
+
+    def told(label: str) -> str:
+        keys = label_names(label)
+        found = [e for e in entities if keys & names_of(e)]
+        if len(found) != 1:
+            return _unknown(label)
+        said = " and ".join(f"'{role}: {UNNAMED}'" for role in unnamed)
+        remedy = " or ".join(f"'{role}: {found[0].id}'" for role in unnamed)
+        return (
+            f"'{label}:' names {found[0].name} ('{found[0].id}'), and the metadata says {said} "
+            "(the source names no one): what follows it, to the next turn, is attributed to "
+            f"no one. If the source names who speaks here, say so ({remedy}); if not, a quote "
+            "from it may name who says it with 'speaker:'"
+        )
+
+    return told
 
 
 def interview_names(
