@@ -1481,3 +1481,17 @@ def test_a_table_of_many_rows_is_read_in_linear_time() -> None:
         r = read_text(page, "p.html", Problems(), fmt="html")
     assert len(r.blocks) == 16_002
     assert (r.blocks[-2].line, r.blocks[-2].text) == (16_002, "15999 | value 15999 | 47997")
+
+
+def test_a_paragraph_with_words_in_a_span_is_found_on_its_own_line() -> None:
+    """A ``<span>`` may be a box (a card's parts side by side), so the page's scan parts its
+    text from the words beside it: ``<span>port</span>,`` read "port ,", no paragraph the
+    extractor gave, and the paragraph took the article's line. Looked up by its words
+    but for the spaces between them, it is found on its own."""
+    page = (
+        "<html><body><article><h1>Port</h1>\n<p>The first paragraph of the story, on the "
+        "port of Baku.</p>\n<p>The <span class='hl'>port</span>, officials said on Tuesday, "
+        "handled more cargo.</p>\n</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.line for b in r.blocks] == [2, 3]

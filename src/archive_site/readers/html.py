@@ -1859,9 +1859,12 @@ _ITEM_MARK = later(r"(?:- |-?\d{1,10}\. )(?=\S)")
 
 def _line_of(key: str, lines: dict[str, int], blocks: _Texts, page: PageScan) -> int | None:
     """The line an extracted paragraph (``key``, see :func:`_key`) starts on: the page's
-    block's that it is, without its list item's mark too, or the smallest that holds it."""
+    block's that it is, without its list item's mark too, or its words but for the spaces
+    between them (the page's scan parts the text of an element from the words beside it,
+    ``<span>port</span>,``), or the smallest that holds it."""
     unmarked = _unmarked(key)
-    return lines.get(key) or lines.get(unmarked) or _line_of_start(key, blocks, page.blocks)
+    found = lines.get(key) or lines.get(unmarked) or lines.get(key.replace(" ", ""))
+    return found or _line_of_start(key, blocks, page.blocks)
 
 
 def _unmarked(key: str) -> str:
@@ -1916,6 +1919,7 @@ def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[s
     written: dict[str, str] = {}
     for k, (text, line) in zip(blocks.texts, page.blocks, strict=True):
         lines.setdefault(k, line)
+        lines.setdefault(k.replace(" ", ""), line)  # (see _line_of)
         if not text.isascii() and INVISIBLE_RUN().search(text):
             written.setdefault(k, " ".join(text.split()))
     return lines, written
