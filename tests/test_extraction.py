@@ -1495,3 +1495,27 @@ def test_a_paragraph_with_words_in_a_span_is_found_on_its_own_line() -> None:
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert [b.line for b in r.blocks] == [2, 3]
+
+
+def test_a_date_in_a_sentence_keeps_its_words_when_the_page_marks_it_as_a_time() -> None:
+    """The extractor drops every ``<time>``: a date in a sentence, marked as one, lost its
+    words ("the <time>22 April</time> report said" read "the report said"), and with them
+    the dated event the archivist looks for. A stamp and its label stay out of the text."""
+    page = (
+        "<html><body><article><h1>Port</h1>\n"
+        "<p>Updated <time datetime='2025-04-24T10:00'>24 April 2025, 10:00</time></p>\n"
+        "<p>Cargo grew by 20 percent, the <time datetime='2025-04-22'>22 April</time> report "
+        "said, and the customs committee confirmed the figure.</p>\n"
+        "<p>The summit opens on <time datetime='2025-06-23'>23 June</time>.</p>\n"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks if b.line > 2] == [
+        (
+            3,
+            "Cargo grew by 20 percent, the 22 April report said, and the customs committee "
+            "confirmed the figure.",
+        ),
+        (4, "The summit opens on 23 June."),
+    ]
+    assert "24 April" not in " ".join(b.text for b in r.blocks)

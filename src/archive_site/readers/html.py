@@ -886,6 +886,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     _custom_as_known(tree)
     _raised_as_shown(tree)
     _quotations_as_shown(tree)
+    _times_in_sentences(tree)
     numbered = _numbered(tree)
     lines = _extracted(trafilatura.extract, tree, precise=True)
     region = _main_region(tree)
@@ -1079,6 +1080,31 @@ def _quotations_as_shown(tree: Any) -> None:
             q[-1].tail = (q[-1].tail or "") + closes
         else:
             q.text += closes
+
+
+def _times_in_sentences(tree: Any) -> None:
+    """Each ``<time>`` within a paragraph's sentence made a ``<span>``: the extractor drops
+    every ``<time>`` (a byline's stamp is no text), and with one, the words of a date in a
+    sentence ("the <time>22 April</time> report said" read "the report said").  One is
+    within a sentence when its block ends as a sentence does and has two words or more
+    besides its own ("The summit opens on <time>23 April</time>."), or more words than a
+    post's line of labels (see :data:`_LABEL_WORDS`): not a stamp and its label, "Updated
+    <time>...</time>", "Published by Jane Roe on <time>...</time>", "submitted <time>7 days
+    ago</time> by caspian_observer", which :func:`_without_labels` knows by its time."""
+    for time in list(tree.iter("time")):
+        block = next(time.iterancestors(*_TIME_BLOCKS), None)
+        own = len("".join(time.itertext()).split())
+        if block is None or not own:
+            continue
+        text = "".join(block.itertext()).strip()
+        words = len(text.split()) - own
+        if words > _LABEL_WORDS or (words >= 2 and text[-1:] in _SENTENCE_ENDS):
+            time.tag = "span"
+
+
+#: The blocks a ``<time>`` in a sentence stands in, and how a sentence ends.
+_TIME_BLOCKS = ("p", "li", "blockquote", "dd", "td")
+_SENTENCE_ENDS = ".!?…。！？"
 
 
 def _text_within(element: Any, most: int) -> str:
