@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import shutil
@@ -185,6 +186,32 @@ def test_no_function_is_too_long_or_too_complex() -> None:
     assert not new, f"over {MAX_LINES} lines or complexity {MAX_COMPLEXITY} (lines, cc): {new}"
     done = sorted(ALLOWED - set(over))
     assert not done, f"within bounds now (or gone): remove from ALLOWED: {done}"
+
+
+def names_bound_twice(source: str) -> list[str]:
+    """The module-level names a module's source assigns more than once (``X = ...``,
+    ``X: T = ...``): the last assignment is the one every use reads, also those above it."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(source).body:
+        targets = node.targets if isinstance(node, ast.Assign) else []
+        targets = [node.target] if isinstance(node, ast.AnnAssign) else targets
+        for target in targets:
+            if isinstance(target, ast.Name):
+                seen[target.id] = seen.get(target.id, 0) + 1
+    return sorted(name for name, count in seen.items() if count > 1)
+
+
+def test_no_module_gives_one_name_two_values() -> None:
+    """html.py had ``_LABEL_WORDS = 4`` (the words of a list of details' term) and, further
+    down, ``_LABEL_WORDS = 12`` (a post's line of labels): the terms were read with 12
+    (ruff tells a function defined twice, not a constant)."""
+    assert names_bound_twice("A = 1\nB: int = 2\n\ndef f():\n    A = 3\nA = 4\n") == ["A"]
+    twice = {
+        path.relative_to(PACKAGE).as_posix(): found
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if (found := names_bound_twice(path.read_text(encoding="utf-8")))
+    }
+    assert not twice
 
 
 # --- templates ---------------------------------------------------------------------

@@ -939,7 +939,7 @@ def _details(tree: Any) -> list[tuple[str, str]]:
             not pairs
             or len(pairs) > _MOST_DETAILS
             or not all(
-                said and len(term.split()) <= _LABEL_WORDS and len(" ".join(said).split()) <= 40
+                said and len(term.split()) <= _MOST_TERM_WORDS and len(" ".join(said).split()) <= 40
                 for term, said in pairs
             )
         ):
@@ -950,7 +950,7 @@ def _details(tree: Any) -> list[tuple[str, str]]:
 
 #: The most terms of a page's list of details, and the most words of a term (a label).
 _MOST_DETAILS = 12
-_LABEL_WORDS = 4
+_MOST_TERM_WORDS = 4
 
 
 #: The list types whose items a browser numbers 1, 2, 3 (``<ol type="a">``, ``"i"``: not
