@@ -1519,3 +1519,21 @@ def test_a_date_in_a_sentence_keeps_its_words_when_the_page_marks_it_as_a_time()
         (4, "The summit opens on 23 June."),
     ]
     assert "24 April" not in " ".join(b.text for b in r.blocks)
+
+
+def test_an_emoji_set_as_an_image_is_read_in_its_place() -> None:
+    """X and Facebook set each emoji of a post as an image (``<img alt="🇦🇿">``), which the
+    extractor drops: "Baku 🇦🇿 to Aktau 🇰🇿" read "Baku to Aktau". An image whose ``alt`` is
+    emoji alone is read as them; any other image is no text, as before."""
+    page = (
+        "<html><body><article><h1>Ferry</h1>\n<p>The new ferry sails from Baku "
+        "<img alt='🇦🇿' src='1f1e6.svg'> to Aktau <img alt='🇰🇿' src='k.svg'>, the operator "
+        "said <img alt='👍🏽' src='t.svg'> on Tuesday.</p>\n<p>A photo of the ferry at the port "
+        "<img alt='ferry' src='ferry.jpg'> shows its new livery and its name.</p>\n"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (2, "The new ferry sails from Baku 🇦🇿 to Aktau 🇰🇿, the operator said 👍🏽 on Tuesday."),
+        (3, "A photo of the ferry at the port shows its new livery and its name."),
+    ]

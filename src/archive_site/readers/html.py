@@ -66,6 +66,7 @@ from .htmlscan import (
     Hiding,
     PageScan,
     css_of,
+    emoji_of,
     is_shadow_root,
     names_author,
     quotation_marks,
@@ -885,6 +886,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     _breaks_as_shown(tree)
     _custom_as_known(tree)
     _raised_as_shown(tree)
+    _emoji_as_shown(tree)
     _quotations_as_shown(tree)
     _times_in_sentences(tree)
     numbered = _numbered(tree)
@@ -1105,6 +1107,19 @@ def _times_in_sentences(tree: Any) -> None:
 #: The blocks a ``<time>`` in a sentence stands in, and how a sentence ends.
 _TIME_BLOCKS = ("p", "li", "blockquote", "dd", "td")
 _SENTENCE_ENDS = ".!?…。！？"
+
+
+def _emoji_as_shown(tree: Any) -> None:
+    """Each image of ``tree`` that is an emoji (its ``alt`` text one: see
+    :func:`.htmlscan.emoji_of`) made that emoji, in the line of the text around it: the
+    extractor drops images, and a post on X or Facebook, which sets each of its emoji so,
+    lost them ("Baku 🇦🇿 to Aktau" read "Baku to Aktau")."""
+    for image in list(tree.iter("img")):
+        alt = emoji_of(str(image.get("alt", "")))
+        if alt:
+            image.tag = "span"
+            image.attrib.clear()
+            image.text = alt
 
 
 def _text_within(element: Any, most: int) -> str:

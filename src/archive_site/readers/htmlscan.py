@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -142,6 +143,23 @@ def quotation_marks(within: int) -> tuple[str, str]:
     """The quotation marks a browser shows around a ``<q>`` within ``within`` others: its
     words are a quotation, which the text says by them as a page writing them out does."""
     return ("\u201c", "\u201d") if within % 2 == 0 else ("\u2018", "\u2019")
+
+
+def emoji_of(alt: str) -> str:
+    """The emoji an image's ``alt`` text is, if it is emoji alone (symbols, with their
+    joiners, skin tones and variation marks; at most :data:`MOST_EMOJI` characters), as X
+    and Facebook set each emoji of a post as an ``<img alt="🇦🇿">``; else ""."""
+    alt = alt.strip()
+    if not alt or len(alt) > MOST_EMOJI:
+        return ""
+    kinds = {unicodedata.category(c) for c in alt}
+    return alt if "So" in kinds and kinds <= _EMOJI_PARTS else ""
+
+
+#: The most characters of an emoji set as an image (a family with its joiners: 11), and
+#: the kinds of character one is made of.
+MOST_EMOJI = 16
+_EMOJI_PARTS = frozenset({"So", "Sk", "Mn", "Me", "Cf"})
 
 
 def raised_as_shown(tag: str, text: str) -> str | None:
@@ -617,6 +635,7 @@ class _Scanner(HTMLParser):
             # microdata's <meta itemprop="datePublished" content="..."> in the article
             self._take_stamp(tag, a, line)
         if tag in _VOID:
+            self._void(tag, a)
             return
         self._close_hidden_paragraph(tag)
         self._start_script(tag, a, line)
@@ -636,6 +655,12 @@ class _Scanner(HTMLParser):
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
+
+    def _void(self, tag: str, a: dict[str, str]) -> None:
+        """An element with no content: an image that is an emoji is its text (see
+        :func:`emoji_of`)."""
+        if tag == "img" and (alt := emoji_of(a.get("alt", ""))):
+            self.handle_data(alt)
 
     def _take_stamp(self, tag: str, a: dict[str, str], line: int) -> None:
         """The date and time an element gives machines (see :func:`_stamp`), when it is the
