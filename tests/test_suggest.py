@@ -220,7 +220,11 @@ def test_no_false_dates(sentence: str) -> None:
         # news agencies' style, no "on" (audit 6): published on Monday 21 April 2025
         ("Shipping officials said Monday the ferry was full.", ["2025-04-21"]),
         ("The two leaders met Friday in Astana.", ["2025-04-18"]),
-        ("The talks, postponed Thursday, resume next week.", ["2025-04-17"]),
+        # next week: a day of it, Sunday or Monday first (an article in English with no region)
+        (
+            "The talks, postponed Thursday, resume next week.",
+            ["2025-04-17", "2025-04-27/2025-05-04"],
+        ),
         ("Black Monday is remembered.", []),
         # a weekday before a date is the date's (audit 28: "Monday" was also the 21st)
         ("The forum opened on Monday, 28 April 2025.", ["2025-04-28"]),
@@ -431,7 +435,8 @@ def test_sentences_keep_abbreviations_and_quotes_together() -> None:
         ("ru", "Встреча прошла 22 апреля в Пекине.", [("22 апреля", "2024-04-22")]),
         # the next one when the verb speaks of the future, in any of these languages
         ("ru", "Встреча состоится 28 апреля.", [("28 апреля", "2025-04-28")]),
-        ("tr", "Ziyaret 27 Nisan'a kadar sürecek.", [("27 Nisan", "2025-04-27")]),
+        # "kadar" is "until" and "by": on or before the next 27 April, not the past one
+        ("tr", "Ziyaret 27 Nisan'a kadar sürecek.", [("27 Nisan", "[..2025-04-27]")]),
         ("az", "Forum 28 aprel tarixində keçiriləcək.", [("28 aprel", "2025-04-28")]),
         # French's future by its ending, its past by its auxiliary (audit 28: "se tiendra du
         # 28 au 30 avril" was read as the past April's days)
@@ -1216,7 +1221,7 @@ def test_a_range_of_days_in_chinese_and_japanese(
         ("zh", "双方将于下周三签署协议。", ["2025-04-30"]),
         ("zh", "外交部发言人周三表示。", ["2025-04-23"]),
         ("zh", "每周三举行，一周一次。", []),  # every Wednesday; once a week
-        ("zh", "上周签署了协议。", []),  # a week: no day, as "last week" in English
+        ("zh", "上周签署了协议。", ["2025-04-14/2025-04-20"]),  # a day of the week before
         ("zh", "上个月签署了协议，今年生效，去年谈判。", ["2025-03", "2025", "2024"]),
         ("ja", "昨年署名され、来年発効する。", ["2024", "2026"]),
         ("ru", "Вчера подписали договор.", ["2025-04-23"]),
@@ -1242,7 +1247,7 @@ def test_a_range_of_days_in_chinese_and_japanese(
             "Порт работает с 2015 года, а терминал с апреля 2019 года.",
             ["2015/..", "2019-04/.."],
         ),
-        ("ru", "Порт работал с 2015 года по 2020 год.", ["2015", "2020"]),  # a range's start
+        ("ru", "Порт работал с 2015 года по 2020 год.", ["2015/2020"]),  # a range, not "since"
         ("ru", "Встреча с 2015 годом не связана.", ["2015"]),  # "with", not "since"
         ("az", "Liman 2015-ci ildən bəri işləyir.", ["2015/.."]),
         (
@@ -1429,3 +1434,126 @@ def test_no_suggestion_is_a_date_no_milestone_may_have() -> None:
 
     first = article("y1", "0001-01-01", ("Last year they met. Three years ago too. In 2015.",))
     assert [m.date for m in mentions_in(first)] == ["2015"]
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # a week: a day of it, which the words do not say (the article of Thursday 24 April
+        # 2025); its first day Monday, or Sunday too where weeks may begin on it
+        ("en-GB", "Last week the government chose a partner.", ["2025-04-14/2025-04-20"]),
+        ("en", "Last week the government chose a partner.", ["2025-04-13/2025-04-20"]),
+        ("en-US", "The talks resume next week.", ["2025-04-27/2025-05-04"]),
+        ("en", "Over the next week talks will go on.", []),  # seven days, no calendar week
+        ("en", "In the coming weeks talks will resume.", []),
+        ("ru", "На прошлой неделе порт закрыли.", ["2025-04-14/2025-04-20"]),
+        ("tr", "Geçen hafta hükümet seçti.", ["2025-04-14/2025-04-20"]),
+        ("az", "Gələn həftə hökumət seçəcək.", ["2025-04-28/2025-05-04"]),
+        ("fr", "La semaine dernière, le gouvernement a choisi.", ["2025-04-14/2025-04-20"]),
+        ("de", "Letzte Woche hat die Regierung gewählt.", ["2025-04-14/2025-04-20"]),
+        ("es", "La semana pasada el gobierno eligió.", ["2025-04-14/2025-04-20"]),
+        ("zh", "下周，政府将宣布。", ["2025-04-28/2025-05-04"]),
+        ("zh", "本周末，政府宣布。", []),  # the weekend
+        ("ja", "先週、政府は発表した。", ["2025-04-13/2025-04-20"]),
+        # Japanese weekdays, alone and of a week named; a Sunday of a week named is none
+        ("ja", "木曜日に政府は発表した。", ["2025-04-24"]),
+        ("ja", "先週木曜日に政府は発表した。", ["2025-04-17"]),
+        ("ja", "来週の月曜日に会談する予定だ。", ["2025-04-28"]),
+        ("ja", "先週日曜日に発表した。", []),
+        ("ja", "毎週木曜日に会議がある。", []),  # every Thursday
+        # a date's own weekday names no day of its own
+        ("ja", "2025年4月24日（木曜日）に発表した。", ["2025-04-24"]),
+        ("zh", "2025年4月24日（星期四），政府宣布。", ["2025-04-24"]),
+        # a month or a day of last, this or next year; a month since which
+        ("zh", "今年4月，贸易增长。", ["2025-04"]),
+        ("zh", "去年4月22日，政府宣布。", ["2024-04-22"]),
+        ("zh", "4月以来，贸易增长。", ["2025-04/.."]),
+        ("zh", "4月份以来，贸易增长。", ["2025-04/.."]),
+        # ranges: each end at the precision given
+        ("ru", "С 2015 по 2020 год торговля выросла.", ["2015/2020"]),
+        ("ru", "С 2015 до 2020 года торговля выросла.", ["2015/2020"]),
+        ("ru", "С мая по июль 2025 года порт был закрыт.", ["2025-05/2025-07"]),
+        ("ru", "С 1 по 3 мая 2025 года прошли переговоры.", ["2025-05-01/2025-05-03"]),
+        ("zh", "2015年至2020年，贸易增长。", ["2015/2020"]),
+        ("zh", "2015—2020年，贸易增长。", ["2015/2020"]),
+        ("zh", "2015-2020年，贸易增长。", ["2015/2020"]),
+        ("es", "De mayo a julio de 2025 el puerto estuvo cerrado.", ["2025-05/2025-07"]),
+        ("en", "Between 2015 and 2020 trade doubled.", ["2015/2020"]),
+        ("en", "From May to July 2025 the port was shut.", ["2025-05/2025-07"]),
+        # the Solar Hijri calendar: a month is the Gregorian days it spans, a day its day
+        ("fa", "در فروردین ۱۴۰۴ بندر بسته شد.", ["2025-03-21/2025-04-20"]),
+        ("fa", "در ۲۲ فروردین ۱۴۰۴ بندر بسته شد.", ["2025-04-11"]),
+        ("fa", "در دی ۱۴۰۳ بندر بسته شد.", ["2024-12-21/2025-01-19"]),
+        ("fa", "در ۳۰ اسفند ۱۴۰۳ بندر بسته شد.", ["2025-03-20"]),  # 1403 is a leap year
+        ("fa", "در ۳۰ اسفند ۱۴۰۲ بندر بسته شد.", []),  # 1402 is not: no such day
+        ("fa", "در ۲۲ بهمن ۱۳۵۷ انقلاب پیروز شد.", ["1979-02-11"]),
+        ("fa", "تیر ۱۴۰۴", ["2025-06-22/2025-07-22"]),
+        # limits as Spanish, Italian, Turkish and Azerbaijani write them
+        ("es", "El volumen debería duplicarse para 2030.", ["[..2030]"]),
+        ("it", "Il progetto sarà completato entro il 2030.", ["[..2030]"]),
+        ("tr", "Proje 2030 yılına kadar tamamlanacak.", ["[..2030]"]),
+        ("tr", "Komisyonun 15 Eylül'e kadar toplanacağını açıkladı.", ["[..2025-09-15]"]),
+        ("az", "Layihə 2030-cu ilə qədər başa çatacaq.", ["[..2030]"]),
+        # by the end of the year: publication's, unless a year before it says otherwise
+        ("en", "A deal was expected by the end of the year.", ["[..2025]"]),
+        ("en", "In 2019, a deal was expected by the end of the year.", ["2019"]),
+    ],
+)
+def test_weeks_ranges_other_calendars_and_limits_are_read_at_the_precision_given(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 24), language)] == dates
+
+
+def test_a_week_read_says_it_is_a_day_of_it_and_which_days() -> None:
+    [week] = find_dates("Last week the deal was signed.", dt.date(2025, 4, 24), "en")
+    assert week.inferred
+    assert "a week begun on Sunday or Monday" in week.basis
+    assert "from 13 April 2025 to 20 April 2025, which the words do not say" in week.basis
+    [sunday] = find_dates("Last week the deal was signed.", dt.date(2025, 4, 27), "en")
+    assert sunday.edtf == "2025-04-14/2025-04-26"  # on a Sunday its own week may begin
+
+
+@pytest.mark.parametrize(
+    ("year", "month", "first", "last"),
+    [
+        (1404, 1, "2025-03-21", "2025-04-20"),
+        (1403, 1, "2024-03-20", "2024-04-19"),
+        (1403, 12, "2025-02-19", "2025-03-20"),  # a leap year's Esfand: 30 days
+        (1402, 12, "2024-02-20", "2024-03-19"),
+        (1404, 7, "2025-09-23", "2025-10-22"),
+    ],
+)
+def test_a_solar_hijri_month_is_the_gregorian_days_it_spans(
+    year: int, month: int, first: str, last: str
+) -> None:
+    from archive_site.dates import solar_hijri_month
+
+    span = solar_hijri_month(year, month)
+    assert span is not None
+    assert (span[0].isoformat(), span[1].isoformat()) == (first, last)
+    assert solar_hijri_month(year, 13) is None
+    assert solar_hijri_month(4000, 1) is None
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("zh", "上周" * 50_000),
+        ("ja", "先週木曜" * 25_000),
+        ("en", "last week " * 10_000),
+        ("ru", "с 2015 по " * 10_000),
+        ("zh", "2015年至" * 14_000),
+        ("zh", "2015" + " " * 100_000 + "年"),
+        ("fa", "۲۲ فروردین " * 10_000),
+        ("es", "para " * 20_000 + "2030"),
+        ("tr", "2030'a " * 15_000),
+        ("zh", "4月以" * 30_000),
+    ],
+)
+def test_weeks_ranges_and_limits_take_linear_time_on_hostile_text(language: str, text: str) -> None:
+    import time
+
+    started = time.perf_counter()
+    find_dates(text, dt.date(2025, 4, 24), language)
+    assert time.perf_counter() - started < 10

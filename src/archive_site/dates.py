@@ -20,6 +20,7 @@ A year is shown as a year, never as 1 January.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -184,6 +185,66 @@ def normalised_digits(sentence: str) -> tuple[str, list[int] | None]:
     out.append(text[last:])
     where.extend(range(last, len(text) + 1))
     return "".join(out), where
+
+
+#: The Solar Hijri calendar's (Iran's, Afghanistan's) months, in Persian, Farvardin first.
+SOLAR_HIJRI_MONTHS = (
+    "فروردین",
+    "اردیبهشت",
+    "خرداد",
+    "تیر",
+    "مرداد",
+    "شهریور",
+    "مهر",
+    "آبان",
+    "آذر",
+    "دی",
+    "بهمن",
+    "اسفند",
+)
+#: The years of the Solar Hijri calendar where its 33-year cycles of leap years break (the
+#: arithmetic of jalaali-js, after Borkowski, which matches the astronomical calendar from
+#: 1 AP to 3177 AP).
+_SOLAR_HIJRI_BREAKS = (
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
+    2324, 2394, 2456, 3178,
+)  # fmt: skip
+
+
+def _nowruz(year: int) -> tuple[int, bool]:
+    """The day of March (Gregorian, of ``year`` + 621) on which the Solar Hijri ``year``
+    begins, and whether its last month has 30 days (a leap year)."""
+    leap_j, first = -14, _SOLAR_HIJRI_BREAKS[0]
+    jump = 0
+    for brk in _SOLAR_HIJRI_BREAKS[1:]:
+        jump = brk - first
+        if year < brk:
+            break
+        leap_j += jump // 33 * 8 + jump % 33 // 4
+        first = brk
+    n = year - first
+    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
+    if jump % 33 == 4 and jump - n == 4:
+        leap_j += 1
+    gregorian = year + 621
+    leap_g = gregorian // 4 - (gregorian // 100 + 1) * 3 // 4 - 150
+    if jump - n < 6:
+        n = n - jump + (jump + 4) // 33 * 33
+    leap = ((n + 1) % 33 - 1) % 4
+    return 20 + leap_j - leap_g, leap == 0
+
+
+def solar_hijri_month(year: int, month: int) -> tuple[dt.date, dt.date] | None:
+    """The first and last Gregorian days of the Solar Hijri ``year``'s ``month`` (1 is
+    Farvardin), or None for a year outside the calendar's known arithmetic (1 to 3177
+    AP) or a month that is none."""
+    if not (_SOLAR_HIJRI_BREAKS[1] <= year < _SOLAR_HIJRI_BREAKS[-1] and 1 <= month <= 12):
+        return None
+    march, leap = _nowruz(year)
+    before = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    length = 31 if month <= 6 else 30 if month <= 11 or leap else 29
+    first = dt.date(year + 621, 3, march) + dt.timedelta(days=before)
+    return first, first + dt.timedelta(days=length - 1)
 
 
 def month_number(name: str) -> int:

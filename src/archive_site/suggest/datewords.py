@@ -28,10 +28,12 @@ from ..dates import (
     MONTH_PATTERN,
     MONTHS,
     OTHER_MONTH_PATTERN,
+    SOLAR_HIJRI_MONTHS,
     month_in,
     month_number,
     normalised_digits,
     numeric_order,
+    solar_hijri_month,
 )
 from ..patterns import later
 
@@ -217,6 +219,7 @@ class Context:
     end: int = 0
     french: bool = False  # the sentence's language: French's tenses are read too
     order: str = ""  # the order its language writes a day in numbers: "dmy", "mdy" or ""
+    week: str = "monday"  # the day its language's weeks begin on: "monday", or "either"
 
     @property
     def future(self) -> bool:
@@ -699,6 +702,127 @@ def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, s
     return _iso(day), basis, True
 
 
+#: The regions whose weeks begin on Sunday (the United States, Canada, Japan...): "last
+#: week" there may begin a day before a week of Monday's.
+_SUNDAY_REGIONS = frozenset("us ca ph jp br il sa mx".split())  # noqa: SIM905
+
+
+def week_start(language: str) -> str:
+    """The day an article in ``language`` begins its weeks on: ``monday`` (ISO 8601's, and
+    Europe's, China's, Russia's, Türkiye's...), or ``either`` when it may be Sunday (English
+    with no region or of one that counts from Sunday, ``en-US``; Japanese, Portuguese of
+    Brazil)."""
+    primary, *rest = language.lower().split("-")
+    regions = {part for part in rest if len(part) == 2}
+    if regions & _SUNDAY_REGIONS or primary == "ja" or (primary == "en" and not regions):
+        return "either"
+    return "monday"
+
+
+def _week_read(words: str, shift: int, c: Context) -> tuple[str, str, bool] | None:
+    """The week before, of, or after publication's (``shift``: -7, 0, 7 days), as the
+    interval of its days: the words say the day was one of them, not which (EDTF's one-of
+    set is not among the archive's forms); a day earlier when weeks may begin on Sunday."""
+    pub = c.published
+    monday = shift - pub.weekday()  # its first day, in days from publication
+    sunday = shift - (pub.weekday() + 1) % 7 if c.week == "either" else monday
+    first = days_after(pub, min(monday, sunday))
+    last = days_after(pub, max(monday, sunday) + 6)
+    if first is None or last is None:
+        return None
+    week = {-7: "the week before", 0: "the week of", 7: "the week after"}[shift]
+    begins = "Sunday or Monday" if c.week == "either" else "Monday"
+    basis = (
+        f"'{words}': {week} publication ({_shown(pub)}), a week begun on {begins}: a day "
+        f"from {_shown(first)} to {_shown(last)}, which the words do not say"
+    )
+    return f"{_iso(first)}/{_iso(last)}", basis, True
+
+
+def _rel_week(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "last week", "this week", "next week" and as the other languages read say them."""
+    g = m.groupdict()
+    shift = -7 if g["last"] or g.get("zlast") else 7 if g["next"] or g.get("znext") else 0
+    return _week_read(m[0], shift, c)
+
+
+def _cjk_month_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A month, or a day, of last, this or next year as Chinese and Japanese write it:
+    "去年4月", "今年4月22日", "明年3月"."""
+    rel = "last" if m["last"] else "next" if m["next"] else "this"
+    year, month = _relative_year(rel, c), int(m["mo"])
+    if m["d"] is None:
+        basis = (
+            f"'{m[0]}' in an article published {_shown(c.published)}: {MONTHS[month - 1]} {year}"
+        )
+        return f"{year:04d}-{month:02d}", basis, True
+    day = _day(year, month, int(m["d"]))
+    if day is None:
+        return None
+    return _iso(day), f"'{m[0]}' in an article published {_shown(c.published)}: {_shown(day)}", True
+
+
+def _months(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A range of months whose last names the year, in any language read ("с мая по июль
+    2025 года"), as :func:`_month_range` reads English's."""
+    g = m.groupdict()
+    a, b, y = _named_month(g, "1"), _named_month(g, "2"), int(m["y"])
+    if a is None or b is None or a == b:
+        return None
+    first = y - int(b < a)
+    return f"{first:04d}-{a:02d}/{y:04d}-{b:02d}", f"'{m[0]}': the months", False
+
+
+def _solar_hijri(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day or a month of the Solar Hijri calendar ("۲۲ فروردین ۱۴۰۴", "فروردین ۱۴۰۴"):
+    a day is the Gregorian day it is; a month the interval of the Gregorian days it spans
+    (Farvardin 1404 is 21 March to 20 April 2025), never a Gregorian month it is not."""
+    month = SOLAR_HIJRI_MONTHS.index(m["sh"]) + 1
+    span = solar_hijri_month(int(m["y"]), month)
+    if span is None:
+        return None
+    first, last = span
+    if m["d"] is None:
+        basis = (
+            f"'{m[0]}': a month of the Solar Hijri calendar, the days from {_shown(first)} to "
+            f"{_shown(last)}"
+        )
+        return f"{_iso(first)}/{_iso(last)}", basis, False
+    day = days_after(first, int(m["d"]) - 1)
+    if day is None or day > last:
+        return None
+    return _iso(day), f"'{m[0]}': a day of the Solar Hijri calendar, {_shown(day)}", False
+
+
+def _end_of_the_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "by the end of the year", "by year-end": on or before the end of publication's
+    year, unless the sentence names a year before them, which the words may be of."""
+    year = c.published.year
+    if re.search(rf"\b{_Y}\b", c.sentence[: c.start]):
+        return None  # "In 2019, a deal was expected by the end of the year": 2019's
+    basis = (
+        f"'{m[0]}' in an article published {_shown(c.published)}: on or before the end of {year}"
+    )
+    return f"[..{year}]", basis, True
+
+
+_JAPANESE_WEEKDAYS = "月火水木金土日"
+
+
+def _ja_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day of the week as Japanese names it, "木曜日" (Thursday), and of last, this or
+    next week, "先週木曜日", "今週の木曜日", "来週木曜日": as Chinese's are read (see
+    :func:`_cjk_weekday`); a Sunday of a week named, none (a Japanese week may begin on it
+    or end with it)."""
+    wanted = _JAPANESE_WEEKDAYS.index(m["wd"])
+    shift = -7 if m["last"] else 7 if m["next"] else 0 if m["this"] else None
+    if shift is None:
+        return _weekday_read(m[0], wanted, "", c)
+    if wanted == 6:
+        return None
+    return _week_day(m[0], wanted, shift, c)
+
+
 # --- the grammar, most specific first --------------------------------------------------
 
 _REL = r"(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)"
@@ -775,6 +899,16 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
     (rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!\s*+[-–,]?\s*\d|{_YY})", _no_year),
     (rf"\b(?P<d>{_D})\s+(?:of\s+)?(?P<m>{_M})\b(?!\s*+,?\s*\d|{_YY})", _no_year),
     (rf"\b{_REL}\s+year\b", _rel_year),
+    # "last week", "this week", "next week" (not "the last week", "the next week": the
+    # seven days before or after, nor "last week's" alone... which is the same week)
+    (
+        r"(?<!\bthe\s)(?<!\bThe\s)\b(?:(?P<last>[Ll]ast)|[Tt]his|(?P<next>[Nn]ext))\s+week\b",
+        _rel_week,
+    ),
+    (
+        r"\b(?:[Bb]y|[Bb]efore)\s+(?:the\s+)?(?:end\s+of\s+the\s+year|year[-\s]end)\b",
+        _end_of_the_year,
+    ),
     (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
     (rf"\b{_REL}\s+month\b", _rel_month_word),
     (
@@ -885,8 +1019,34 @@ def _other_yesterday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | No
 #: this or next week, 上周三, 本周三, 下周三 (not 每周三, every Wednesday, nor 一周一次,
 #: once a week: a numeral before 周 counts weeks).
 _CJK_WEEKDAY = (
-    r"(?<!每)(?:(?P<last>上)|(?P<this>本|这|這)|(?P<next>下))?(?:个|個)?"
-    r"(?:(?<![一二三四五六七八九十两兩几幾\d])[周週]|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])(?![次个個遍年])"
+    r"(?<!每)(?<![日号號])(?<![日号號][（(])(?:(?P<last>上)|(?P<this>本|这|這)|(?P<next>下))?(?:个|個)?"
+    r"(?:(?<![一二三四五六七八九十两兩几幾\d])[周週]|星期|礼拜|禮拜)(?P<wd>[一二三四五六日天])(?![次个個遍年曜])"
+)
+
+
+#: A day of the week as Japanese writes it: 木曜日, 木曜 (Thursday), 先週木曜日, 今週の木曜日,
+#: 来週木曜日 (not 毎週木曜日, every Thursday, nor a date's own weekday: "4月24日（木曜日）").
+_JA_WEEKDAY = (
+    r"(?<!毎週)(?<!毎週の)(?<!日)(?<!日（)(?<!日\()(?:(?P<last>先週)|(?P<this>今週)|(?P<next>来週))?の?"
+    r"(?P<wd>[月火水木金土日])曜日?(?!ごと|毎)"
+)
+#: "Last week", "this week", "next week" as the other languages read say them: "на прошлой
+#: неделе", "keçən həftə", "geçen hafta", "la semaine dernière", "letzte Woche", "la semana
+#: pasada", "la settimana scorsa", "na semana passada", 上周, 本周, 下周, 先週, 今週, 来週 (not
+#: 上周三: a day of it, see :data:`_CJK_WEEKDAY`).
+_OTHER_REL_WEEK = (
+    r"(?<![^\W\d_])(?i:(?P<last>на\s+(?:прошлой|минувшей)\s+неделе|(?:keçən|ötən)\s+həftə"
+    r"|(?:geçen|geçtiğimiz)\s+hafta|la\s+semaine\s+(?:dernière|passée)"
+    r"|(?:letzte|vergangene)\s+Woche|la\s+semana\s+pasada|la\s+settimana\s+scorsa"
+    r"|(?:na\s+)?semana\s+passada)"
+    r"|(?P<this>на\s+этой\s+неделе|bu\s+həftə|bu\s+hafta|cette\s+semaine|diese\s+Woche"
+    r"|esta\s+semana|questa\s+settimana)"
+    r"|(?P<next>на\s+следующей\s+неделе|(?:gələn|növbəti)\s+həftə"
+    r"|(?:gelecek|önümüzdeki)\s+hafta|la\s+semaine\s+prochaine|(?:nächste|kommende)\s+Woche"
+    r"|la\s+(?:próxima\s+semana|semana\s+(?:próxima|que\s+viene))|la\s+settimana\s+prossima"
+    r"|(?:na\s+)?próxima\s+semana))(?![^\W\d_])"
+    r"|(?<!每)(?:(?P<zlast>上[周週]|上个?星期|上個星期|先週)|(?P<zthis>本[周週]|这[周週]|這[週周]|今週)"
+    r"|(?P<znext>下[周週]|下个?星期|下個星期|来週))(?![一二三四五六日天月火水木金土末])"
 )
 
 
@@ -898,13 +1058,19 @@ def _cjk_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     shift = -7 if m["last"] else 7 if m["next"] else 0 if m["this"] else None
     if shift is None:
         return _weekday_read(m[0], wanted, "", c)
+    return _week_day(m[0], wanted, shift, c)
+
+
+def _week_day(words: str, wanted: int, shift: int, c: Context) -> tuple[str, str, bool] | None:
+    """The day ``wanted`` (Monday is 0) of the week ``shift`` days from publication's (its
+    weeks begun on Monday)."""
     pub = c.published
     day = days_after(pub, wanted + shift - pub.weekday())
     if day is None:  # (past the calendar's first or last day)
         return None
     week = {-7: "the week before", 0: "the same week as", 7: "the week after"}[shift]
     basis = (
-        f"'{m[0]}': the {_WEEKDAYS[wanted]} of {week} publication ({_shown(pub)}), {_shown(day)}"
+        f"'{words}': the {_WEEKDAYS[wanted]} of {week} publication ({_shown(pub)}), {_shown(day)}"
     )
     return _iso(day), basis, True
 
@@ -938,6 +1104,12 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _decade,
     ),
     (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
+    # a month or a day of one: "去年4月", "今年4月22日"
+    (
+        rf"{_SOLAR}(?:(?P<last>去年|昨年)|(?P<this>今年)|(?P<next>明年|来年|來年))\s*"
+        r"(?P<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日)?",
+        _cjk_month_rel_year,
+    ),
     # Chinese's and Japanese's (昨年, 来年: Japanese last and next year)
     (r"(?P<last>去年|昨年)|(?P<this>今年)|(?P<next>明年|来年|來年)", _other_rel_year),
     (rf"(?<![^\W\d_]){_OTHER_REL_MONTH}{_WORD_END}", _other_rel_month),
@@ -947,6 +1119,8 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     ),
     (_OTHER_YESTERDAY, _other_yesterday),
     (_CJK_WEEKDAY, _cjk_weekday),
+    (_JA_WEEKDAY, _ja_weekday),
+    (_OTHER_REL_WEEK, _rel_week),
     # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
     # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
     (
@@ -975,6 +1149,30 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     ),
     (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
     (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
+    # a range of years as Russian and Chinese write it: "с 2015 по 2020 год", "с 2015 года
+    # до 2020 года", "2015年至2020年", "2015—2020年"
+    (
+        rf"(?<![^\W\d_])(?i:с|со)\s+(?P<y1>{_Y})\s+(?:(?i:года|г\.)\s+)?(?i:по|до)\s+"
+        rf"(?P<y2>{_Y})\s*(?i:год[аыу]?|годах|гг?\.)(?![^\W\d_])",
+        _year_range,
+    ),
+    (
+        rf"{_SOLAR}(?<![\d年])(?P<y1>{_Y})(?:\s*+年)?\s*+(?:至|到|[-–—~～〜])\s*(?P<y2>{_Y})\s*年(?!\s*\d)",
+        _year_range,
+    ),
+    # a range of months: "с мая по июль 2025 года", "de mayo a julio de 2025"
+    (
+        rf"(?<![\w.])(?i:с|со|du|de|von|dal|da)\s+(?P<om1>{_OM}){_WORD_END}\s+"
+        rf"(?i:по|до|au|à|a|bis|al)\s+(?P<om2>{_OM}){_WORD_END}\s+(?:de\s+)?(?P<y>{_Y})\b",
+        _months,
+    ),
+    # the Solar Hijri calendar's days and months, its year given: "۲۲ فروردین ۱۴۰۴"
+    (
+        r"(?<![^\W_])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s+)?"
+        rf"(?P<sh>{'|'.join(SOLAR_HIJRI_MONTHS)})(?![^\W\d_])\s+(?:ماه\s+)?(?:سال\s+)?"
+        r"(?P<y>1[2-4]\d\d)(?!\d)",
+        _solar_hijri,
+    ),
     (_OTHER_DAYS, _days),
     (
         rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}\.?,?\s+(?:de\s+)?"
@@ -1012,6 +1210,11 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
         _no_year,
     ),
+    # a month alone since which a time goes on: "4月以来", "4月份以来", "4月以降"
+    (
+        rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月份?(?=\s*(?:以来|以來|以降))",
+        _month_alone,
+    ),
 )
 
 
@@ -1022,19 +1225,31 @@ _BY = re.compile(
     r"(?:\b[Bb]y|\b[Nn]o\s+later\s+than|\b(?:[Bb]y|[Bb]efore)\s+the\s+end\s+of"
     r"|\b[Bb]is(?:\s+Ende)?"
     # French "d'ici 2030", "d'ici à 2027", "d'ici la fin de 2026"; Russian "к 2030 году"
-    r"|\b[Dd]['’]ici(?:\s+(?:à|a))?(?:\s+la\s+fin\s+(?:de|d['’]))?|(?<!\w)[Кк])"
+    r"|\b[Dd]['’]ici(?:\s+(?:à|a))?(?:\s+la\s+fin\s+(?:de|d['’]))?|(?<!\w)[Кк]"
+    # Spanish "para 2030" (by 2030; "hasta", until, is not one), Italian "entro il 2030"
+    r"|\b[Pp]ara(?:\s+(?:finales|fines)\s+de)?|\b[Ee]ntro(?:\s+(?:il|la|i|le|l['’]))?)"
     # "by mid-2026", "by early 2027", "by late 2026": on or before that year's end too
     r"(?:\s+(?:the\s+(?:year\s+)?)?|\s+(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\s+|-))$"
 )
 
 
-def _bounded(read: tuple[str, str, bool], before: str, words: str) -> tuple[str, str, bool]:
+#: Words after a date that make it a limit as Turkish and Azerbaijani put them: "15
+#: Eylül'e kadar", "2030 yılına kadar", "2030-cu ilə qədər", "sentyabrın 15-dək".
+_UNTIL_AFTER = later(
+    r"(?:['’]?(?:[ae]|y[ae]|n[ae]|[ıiuü]n[ae])|\s+(?i:yılına|yılının\s+sonuna))\s+(?i:kadar)(?![^\W\d_])"
+    r"|(?:-(?:[əa]|y[əa])|\s+(?i:ilə|ilin\s+sonuna))?\s+(?i:qədər)(?![^\W\d_])|-(?:dək|dak)(?![^\W\d_])"
+)
+
+
+def _bounded(
+    read: tuple[str, str, bool], before: str, words: str, after: str = ""
+) -> tuple[str, str, bool]:
     """``read`` as the limit it is when the words before it (``before``, or the first of
-    its own ``words``: "By July") make it one: on or before (``[..2030]``), never the date
-    itself, which the text does not say."""
+    its own ``words``: "By July"), or after it (``after``: "15 Eylül'e kadar"), make it
+    one: on or before (``[..2030]``), never the date itself, which the text does not say."""
     edtf, basis, inferred = read
-    limit = _ending(_BY, before) or re.match(r"[Bb]y(?=\s)", words)
-    if "/" in edtf or "~" in edtf or limit is None:
+    limit = _ending(_BY, before) or re.match(r"[Bb]y(?=\s)", words) or _UNTIL_AFTER().match(after)
+    if any(c in edtf for c in "/~[") or limit is None:
         return read
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
 
@@ -1160,7 +1375,13 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
     offsets and words are the sentence's own."""
     text, where = normalised_digits(sentence)
     primary = primary_language(language)
-    context = Context(published, text, french=primary == "fr", order=numeric_order(language))
+    context = Context(
+        published,
+        text,
+        french=primary == "fr",
+        order=numeric_order(language),
+        week=week_start(language),
+    )
     found = _read(text, context, grammar() if primary == "en" else other_grammar() + grammar())
     if text == sentence:
         return found
@@ -1197,7 +1418,7 @@ def _read(
             if _either(read, before, near.string[near.end() :]):
                 continue
             read = _approximate(read, before)
-            read = _bounded(read, before, m[0])
+            read = _bounded(read, before, m[0], near.string[near.end() :])
             read = _open(read, before, near.string[near.end() :])
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
