@@ -202,49 +202,80 @@ SOLAR_HIJRI_MONTHS = (
     "بهمن",
     "اسفند",
 )
-#: The years of the Solar Hijri calendar where its 33-year cycles of leap years break (the
-#: arithmetic of jalaali-js, after Borkowski, which matches the astronomical calendar from
-#: 1 AP to 3177 AP).
-_SOLAR_HIJRI_BREAKS = (
-    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262,
-    2324, 2394, 2456, 3178,
-)  # fmt: skip
+#: The years of the Solar Hijri calendar (jalaali-js's breaks, after Borkowski) at which its
+#: cycle of leap years changes: the arithmetic that follows them gives the Iranian
+#: calendar's days, which astronomy sets, for the years 1 to 3177.
+_BREAKS = (
+    -61,
+    9,
+    38,
+    199,
+    426,
+    686,
+    756,
+    818,
+    1111,
+    1181,
+    1210,
+    1635,
+    2060,
+    2097,
+    2192,
+    2262,
+    2324,
+    2394,
+    2456,
+    3178,
+)
 
 
-def _nowruz(year: int) -> tuple[int, bool]:
-    """The day of March (Gregorian, of ``year`` + 621) on which the Solar Hijri ``year``
-    begins, and whether its last month has 30 days (a leap year)."""
-    leap_j, first = -14, _SOLAR_HIJRI_BREAKS[0]
-    jump = 0
-    for brk in _SOLAR_HIJRI_BREAKS[1:]:
-        jump = brk - first
-        if year < brk:
+def solar_hijri(year: int, month: int, day: int) -> str | None:
+    """The Gregorian ``YYYY-MM-DD`` of a Solar Hijri day (3 Ordibehesht 1404: 2025-04-23);
+    None for no such day, or a year outside 1300 to 1499."""
+    if not (1300 <= year <= 1499 and 1 <= month <= 12):
+        return None  # the year first: a leap year's arithmetic runs past 9999 ('۹۹۹۹')
+    last = 31 if month <= 6 else 30 if month <= 11 else 30 if _solar_leap(year) else 29
+    if not 1 <= day <= last:
+        return None
+    first = dt.date(year + 621, 3, _nowruz(year))
+    offset = (month - 1) * 31 - (month // 7) * (month - 7) + day - 1
+    return (first + dt.timedelta(days=offset)).isoformat()
+
+
+def _nowruz(year: int) -> int:
+    """The day of March on which the Solar Hijri ``year`` begins."""
+    leap_j, start, jump = -14, _BREAKS[0], 0
+    for end in _BREAKS[1:]:
+        jump = end - start
+        if year < end:
             break
         leap_j += jump // 33 * 8 + jump % 33 // 4
-        first = brk
-    n = year - first
+        start = end
+    n = year - start
     leap_j += n // 33 * 8 + (n % 33 + 3) // 4
     if jump % 33 == 4 and jump - n == 4:
         leap_j += 1
-    gregorian = year + 621
-    leap_g = gregorian // 4 - (gregorian // 100 + 1) * 3 // 4 - 150
-    if jump - n < 6:
-        n = n - jump + (jump + 4) // 33 * 33
-    leap = ((n + 1) % 33 - 1) % 4
-    return 20 + leap_j - leap_g, leap == 0
+    gy = year + 621
+    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
+    return 20 + leap_j - leap_g
+
+
+def _solar_leap(year: int) -> bool:
+    """Whether the Solar Hijri ``year`` has 366 days (its Esfand 30)."""
+    this = dt.date(year + 621, 3, _nowruz(year))
+    return (dt.date(year + 622, 3, _nowruz(year + 1)) - this).days == 366
 
 
 def solar_hijri_month(year: int, month: int) -> tuple[dt.date, dt.date] | None:
     """The first and last Gregorian days of the Solar Hijri ``year``'s ``month`` (1 is
-    Farvardin), or None for a year outside the calendar's known arithmetic (1 to 3177
-    AP) or a month that is none."""
-    if not (_SOLAR_HIJRI_BREAKS[1] <= year < _SOLAR_HIJRI_BREAKS[-1] and 1 <= month <= 12):
+    Farvardin: 1404's is 21 March to 20 April 2025), or None where :func:`solar_hijri`
+    gives no day."""
+    first = solar_hijri(year, month, 1)
+    if first is None:
         return None
-    march, leap = _nowruz(year)
-    before = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
-    length = 31 if month <= 6 else 30 if month <= 11 or leap else 29
-    first = dt.date(year + 621, 3, march) + dt.timedelta(days=before)
-    return first, first + dt.timedelta(days=length - 1)
+    length = 31 if month <= 6 else 30 if month <= 11 or _solar_leap(year) else 29
+    day = dt.date.fromisoformat(first)
+    return day, day + dt.timedelta(days=length - 1)
 
 
 def month_number(name: str) -> int:

@@ -18,8 +18,10 @@ from ..dates import (
     HAN_NUMERALS,
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
+    SOLAR_HIJRI_MONTHS,
     month_in,
     normalised_digits,
+    solar_hijri,
 )
 from ..patterns import later
 from .base import Field, Reading, iso_date
@@ -613,7 +615,6 @@ def _days_on(line: str) -> list[str]:
 #: full-width (２３): a stamp's numbers in any of them are read alike.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹๐๑๒๓๔๕๖๗๘๙０１２３４５６７８９", "0123456789" * 4)
 #: The Solar Hijri (Iranian) calendar's months, in Persian.
-_SOLAR_HIJRI_MONTHS = "فروردین اردیبهشت خرداد تیر مرداد شهریور مهر آبان آذر دی بهمن اسفند".split()  # noqa: SIM905
 #: Thai months, in full and cut short ("22 เมษายน 2568", "22 เม.ย. 2568"): its year in the
 #: Buddhist era (543 years after the Gregorian), where it is more than 2400.
 _THAI_MONTHS = [
@@ -634,7 +635,7 @@ _ERAS = {
 _OTHER_CALENDAR_DAY = later(
     r"(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
     r"|(?:民國|民国|中華民國|中华民国)\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月\s*(?P<rd>\d{1,2})\s*日"
-    rf"|(?P<sd>\d{{1,2}})\s+(?P<sm>{'|'.join(_SOLAR_HIJRI_MONTHS)})\s+(?P<sy>\d{{4}})"
+    rf"|(?P<sd>\d{{1,2}})\s+(?P<sm>{'|'.join(SOLAR_HIJRI_MONTHS)})\s+(?P<sy>\d{{4}})"
     r"|(?P<td>\d{1,2})\s+(?P<tm>"
     + "|".join(re.escape(m) for m in sorted(_THAI_MONTH, key=len, reverse=True))
     + r")\.?\s+(?:พ\.ศ\.\s*)?(?P<ty>\d{4})"
@@ -657,73 +658,9 @@ def _other_calendar_day(text: str) -> str | None:
     if m["ry"]:
         return iso_date(1911 + int(m["ry"]), m["rm"], m["rd"])
     if m["sm"]:
-        return solar_hijri(int(m["sy"]), _SOLAR_HIJRI_MONTHS.index(m["sm"]) + 1, int(m["sd"]))
+        return solar_hijri(int(m["sy"]), SOLAR_HIJRI_MONTHS.index(m["sm"]) + 1, int(m["sd"]))
     year = int(m["ty"])
     return iso_date(year - 543 if year > 2400 else year, _THAI_MONTH[m["tm"]], m["td"])
-
-
-#: The years of the Solar Hijri calendar (jalaali-js's breaks, after Borkowski) at which its
-#: cycle of leap years changes: the arithmetic that follows them gives the Iranian
-#: calendar's days, which astronomy sets, for the years 1 to 3177.
-_BREAKS = (
-    -61,
-    9,
-    38,
-    199,
-    426,
-    686,
-    756,
-    818,
-    1111,
-    1181,
-    1210,
-    1635,
-    2060,
-    2097,
-    2192,
-    2262,
-    2324,
-    2394,
-    2456,
-    3178,
-)
-
-
-def solar_hijri(year: int, month: int, day: int) -> str | None:
-    """The Gregorian ``YYYY-MM-DD`` of a Solar Hijri day (3 Ordibehesht 1404: 2025-04-23);
-    None for no such day, or a year outside 1300 to 1499."""
-    if not (1300 <= year <= 1499 and 1 <= month <= 12):
-        return None  # the year first: a leap year's arithmetic runs past 9999 ('۹۹۹۹')
-    last = 31 if month <= 6 else 30 if month <= 11 else 30 if _solar_leap(year) else 29
-    if not 1 <= day <= last:
-        return None
-    first = dt.date(year + 621, 3, _nowruz(year))
-    offset = (month - 1) * 31 - (month // 7) * (month - 7) + day - 1
-    return (first + dt.timedelta(days=offset)).isoformat()
-
-
-def _nowruz(year: int) -> int:
-    """The day of March on which the Solar Hijri ``year`` begins."""
-    leap_j, start, jump = -14, _BREAKS[0], 0
-    for end in _BREAKS[1:]:
-        jump = end - start
-        if year < end:
-            break
-        leap_j += jump // 33 * 8 + jump % 33 // 4
-        start = end
-    n = year - start
-    leap_j += n // 33 * 8 + (n % 33 + 3) // 4
-    if jump % 33 == 4 and jump - n == 4:
-        leap_j += 1
-    gy = year + 621
-    leap_g = gy // 4 - (gy // 100 + 1) * 3 // 4 - 150
-    return 20 + leap_j - leap_g
-
-
-def _solar_leap(year: int) -> bool:
-    """Whether the Solar Hijri ``year`` has 366 days (its Esfand 30)."""
-    this = dt.date(year + 621, 3, _nowruz(year))
-    return (dt.date(year + 622, 3, _nowruz(year + 1)) - this).days == 366
 
 
 # --- years of other calendars ----------------------------------------------------------
