@@ -6971,3 +6971,33 @@ def test_a_printed_date_the_metadata_s_cannot_be_is_a_warning(
     assert line == 5 and note.startswith(warned)
     assert "the metadata's kept" in note and "overrides: [published]" in note
     assert fields(reading)["published"] == meta.split('content="')[1][:10]
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        # 5 April 2025 was a Saturday, 4 May a Sunday: the weekday printed says the order
+        ("Saturday, 04/05/2025 14:05", "2025-04-05"),
+        ("Sunday, 04/05/2025", "2025-05-04"),
+        ("Sat 04/05/2025 14:05 GMT+4", "2025-04-05"),
+        ("Monday, 04/05/2025", None),  # neither was a Monday: no day
+        ("04/05/2025 14:05", None),  # no weekday: the order is open
+    ],
+)
+def test_a_weekday_beside_a_day_in_numbers_says_its_order(line: str, day: str | None) -> None:
+    stamp = parse_stamp(line)
+    assert (stamp.date if stamp is not None else None) == day
+
+
+def test_wire_copy_dated_in_numbers_of_open_order_is_dated_by_its_weekday() -> None:
+    """dates62 left ``04/05/2025 14:05`` under a wire copy's headline undated and the copy
+    plain: its numbers do not say the order. With the weekday beside them they do."""
+    text = (
+        "Ferry line reopens\nSaturday, 04/05/2025 14:05\n\n"
+        "BAKU, April 4. The ferry line reopened on Friday, the company said.\n"
+    )
+    assert detect_format(text, "w.txt") == "wire"
+    reading, _ = read_as(text, "wire")
+    assert reading.fields["published"].value == "2025-04-05"
+    assert reading.fields["time"].value == "14:05"
+    assert reading.fields["title"].value == "Ferry line reopens"

@@ -19,6 +19,7 @@ from ..dates import (
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
     SOLAR_HIJRI_MONTHS,
+    in_order,
     month_in,
     normalised_digits,
     solar_hijri,
@@ -316,7 +317,20 @@ def parse_stamp(line: str) -> Stamp | None:
             return None
         text = m["rest"].strip()
     day = parse_day(text)
+    if day is None and weekday is not None:
+        day = _day_its_weekday_says(text, weekday)
     return None if day is None else Stamp(day, time, zone, weekday)
+
+
+def _day_its_weekday_says(text: str, weekday: str) -> str | None:
+    """The day of a day in numbers whose numbers leave the order open ("04/05/2025") that
+    the day of the week beside it says ("Friday, 04/05/2025"): 5 April 2025 was a Saturday,
+    4 May a Sunday, so "Saturday, 04/05/2025" is 5 April; None when both orders, or
+    neither, give a day that was one."""
+    said = _WEEKDAYS.index(weekday[:3].lower())
+    days = {parse_day(in_order(text, order)) for order in ("dmy", "mdy")}
+    fits = [d for d in days if d is not None and dt.date.fromisoformat(d).weekday() == said]
+    return fits[0] if len(fits) == 1 else None
 
 
 #: The day of the week as Japanese, Chinese and Korean write it after the day, in brackets or
