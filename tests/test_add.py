@@ -1246,3 +1246,49 @@ def test_add_says_a_saved_page_s_folder_of_assets_is_not_copied(project_copy: Pa
         "browser saved them beside it; the site neither reads nor publishes them"
     ) in result.stdout
     assert not list((project_copy / "content/articles").glob("*_files"))
+
+
+def _utc_page(url: str, lang: str = "en") -> str:
+    """A page whose JSON-LD gives its time in UTC only, at 21:30 on 23 April 2025."""
+    return (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        "<title>Tokyo signs Caspian deal</title>\n"
+        f'<meta property="og:url" content="{url}">\n'
+        '<script type="application/ld+json">{"@context":"https://schema.org","@type":'
+        '"NewsArticle","headline":"Tokyo signs Caspian deal","datePublished":'
+        '"2025-04-23T21:30:00Z","publisher":{"@type":"Organization","name":"Nippon Daily"}}'
+        "</script>\n</head><body><article><h1>Tokyo signs Caspian deal</h1>\n"
+        "<p>Japan signed a transport deal with Azerbaijan on Thursday, the ministry said.</p>\n"
+        "</article></body></html>\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "said"),
+    [
+        ("https://www.nippon-daily.jp/news/deal", "en", "there that moment is 24 April 2025,"),
+        ("https://vesti.ru/news/deal", "ru", "is 23 April 2025 or 24 April 2025,"),
+        ("https://caspianwire.com/news/deal", "en", None),  # nothing says where: the UTC day
+        ("https://caspianwire.com/news/deal", "en-GB", None),
+    ],
+)
+def test_add_says_once_when_a_utc_time_may_be_the_outlet_s_next_day(
+    project_copy: Path, url: str, lang: str, said: str | None
+) -> None:
+    """dates62 left ``add`` silent on a page dated ``21:30Z`` whose address is in Japan:
+    only ``suggest`` read its "on Thursday" against Tokyo's 24 April. The archivist adding
+    it is told, once, with the line, and the date it keeps is the UTC day, which is true."""
+    (project_copy / "inbox").mkdir(exist_ok=True)
+    (project_copy / "inbox/utc.html").write_text(_utc_page(url, lang), encoding="utf-8")
+    added = cli("add", "inbox/utc.html", "--id", "utc-page", cwd=project_copy)
+    assert added.returncode == 0, added.stderr
+    notes = [line for line in added.stdout.splitlines() if "given in UTC only" in line]
+    assert len(notes) == (0 if said is None else 1)
+    if said is not None:
+        assert notes[0].startswith("note: content/articles/utc-page.capture.html:")
+        assert said in notes[0]
+        assert "'published' keeps the UTC day" in notes[0]
+    meta = yaml.safe_load(
+        (project_copy / "content/articles/utc-page.meta.yaml").read_text(encoding="utf-8")
+    )
+    assert "published" not in meta or meta["published"] in (None, "2025-04-23")

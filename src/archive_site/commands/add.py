@@ -25,6 +25,7 @@ line itself: an ``--id`` that is not a valid id.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -35,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import urls
+from ..dates import MONTHS
 from ..errors import ArchiveError, Diagnostic, Problems, display_path
 from ..files import CONTROL_CHARACTERS, FileProblem, create_new, is_own_folder, read_bytes
 from ..layout import (
@@ -56,6 +58,7 @@ from ..readers import Field, Reading, capture_text, detect_format, read_text, re
 from ..readers.clipping import is_clipping
 from ..readers.database import document_starts
 from ..readers.stamps import days_shown
+from ..suggest.zones import local_days, where
 
 if TYPE_CHECKING:
     from .cli import Printer
@@ -495,7 +498,41 @@ def _read(capture: Path, data: bytes) -> tuple[Reading, str]:
         raise _fail(capture, line if line > 1 else None, why)  # (1: the page, no line)
     # the warnings reading it gave (control characters read as spaces...), said as notes
     said = tuple((d.line or 1, d.message) for d in problems.warnings)
-    return dataclasses.replace(reading, notes=said + reading.notes), decoded.encoding
+    notes = said + reading.notes + _utc_day_note(reading)
+    return dataclasses.replace(reading, notes=notes), decoded.encoding
+
+
+def _utc_day_note(reading: Reading) -> tuple[tuple[int, str], ...]:
+    """A note, once, when the capture gives its time in UTC only and its page says the
+    outlet is where that moment is another day (see :func:`.suggest.zones.local_days`):
+    21:30 UTC on a ``.jp`` address is 24 April in Tokyo, which may be the day it was
+    published there; else none."""
+    fields = reading.fields
+    published, time, zone = (fields.get(k) for k in ("published", "time", "timezone"))
+    if published is None or time is None or zone is None or zone.value != "+00:00":
+        return ()
+    language = fields["language"].value if "language" in fields else "en"
+    url = fields["url"].value if "url" in fields else None
+    try:
+        day = dt.date.fromisoformat(published.value)
+        days = local_days(day, time.value, language, url)
+    except ValueError:  # (a day or a time that is none: the loader says so)
+        return ()
+    if not days:
+        return ()
+    shown = " or ".join(f"{d.day} {MONTHS[d.month - 1]} {d.year}" for d in days)
+    either = "" if len(days) == 1 else " (either)"
+    return (
+        (
+            published.line,
+            f"its time is given in UTC only ({published.value} {time.value} +00:00), and "
+            f"{where(language, url)}, says where the outlet is: there that moment is {shown},"
+            f" which may be the outlet's own day of publication{either}"
+            ". 'published' keeps the UTC day, which is true; `suggest` reads words such as "
+            "'yesterday' in its text against the outlet's day (when it may be either, only "
+            "the words both days agree on)",
+        ),
+    )
 
 
 #: A line of front matter a Markdown article opens with.

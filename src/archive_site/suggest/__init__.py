@@ -21,7 +21,7 @@ from ..model import Article, Milestone, Paragraph
 from ..patterns import later
 from ..text import sentences
 from .datewords import DateWords, days_after, find_dates
-from .zones import outlet_offsets, where
+from .zones import local_days, where
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,15 +150,7 @@ def outlet_days(article: Article) -> tuple[dt.date, ...]:
     pub = article.published
     if pub.precision != "day" or pub.time is None or pub.timezone != "+00:00":
         return ()
-    offsets = outlet_offsets(article.language, article.url)
-    if offsets is None:
-        return ()
-    clock = dt.time.fromisoformat(pub.time)
-    minutes = clock.hour * 60 + clock.minute
-    # (by the day's number, not a datetime: the calendar's last day plus hours overflowed)
-    shifted = (days_after(pub.date, int((minutes + h * 60) // 1440)) for h in offsets)
-    days = tuple(sorted({d for d in shifted if d is not None}))
-    return () if days in ((pub.date,), ()) else days
+    return local_days(pub.date, pub.time, article.language, article.url)
 
 
 def _mentions_on_days(

@@ -11,6 +11,7 @@ Arabic, Portuguese, Russian with no region: each spoken across many zones.
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import urlsplit
 
 from ..config import primary_language
@@ -120,3 +121,20 @@ def where(language: str, url: str | None) -> str:
     if host.rpartition(".")[2].lower() in _COUNTRY_OFFSETS:
         return f"its address, {host}"
     return f"its language, {language}"
+
+
+def local_days(day: dt.date, time: str, language: str, url: str | None) -> tuple[dt.date, ...]:
+    """The days a moment given in UTC (``day`` at ``time``, ``HH:MM``) is where the outlet
+    is, when its page says where (see :func:`outlet_offsets`) and one of them is not the
+    UTC day: 21:30 UTC is 24 April in Tokyo (``(24 April,)``); 22:30 UTC for a Russian
+    address, 23 or 24 April.  Else none."""
+    offsets = outlet_offsets(language, url)
+    if offsets is None:
+        return ()
+    clock = dt.time.fromisoformat(time)
+    minutes = clock.hour * 60 + clock.minute
+    # (by the day's number, not a datetime: the calendar's last day plus hours overflowed)
+    ordinals = {day.toordinal() + int((minutes + h * 60) // 1440) for h in offsets}
+    last = dt.date.max.toordinal()
+    days = tuple(dt.date.fromordinal(n) for n in sorted(ordinals) if 1 <= n <= last)
+    return () if days in ((day,), ()) else days
