@@ -7001,3 +7001,46 @@ def test_wire_copy_dated_in_numbers_of_open_order_is_dated_by_its_weekday() -> N
     assert reading.fields["published"].value == "2025-04-05"
     assert reading.fields["time"].value == "14:05"
     assert reading.fields["title"].value == "Ferry line reopens"
+
+
+@pytest.mark.parametrize(
+    ("dateline", "day", "time"),
+    [
+        ("BAKU, April 4.", "2025-04-05", "14:05"),  # 5 April: a day after; 4 May a month
+        ("BAKU, May 3.", "2025-05-04", "14:05"),
+        ("BAKU, April 20.", None, None),  # neither order puts it 0 to 2 days before
+    ],
+)
+def test_a_stamp_of_open_order_under_a_headline_is_read_in_the_order_its_dateline_says(
+    dateline: str, day: str | None, time: str | None
+) -> None:
+    """dates62 left ``04/05/2025 14:05`` under a wire copy's headline undated and the copy
+    plain (no headline read): wire copy declares no language to give the order. The copy
+    is wire, its stamp a stamp; its dateline's day says the order when one order alone puts
+    it a story's usual delay before the stamp, and a note says so."""
+    text = (
+        f"Ferry line reopens\n04/05/2025 14:05\n\n{dateline} The ferry line reopened, the "
+        "company said.\n\nIt had been shut for a month.\n"
+    )
+    assert detect_format(text, "w.txt") == "wire"
+    reading, _ = read_as(text, "wire")
+    assert reading.fields["title"].value == "Ferry line reopens"
+    assert reading.fields["dateline"].value == dateline
+    got = reading.fields.get("published")
+    assert (got.value if got else None) == day
+    assert (reading.fields["time"].value if "time" in reading.fields else None) == time
+    said = [note for line, note in reading.notes if line == 2]
+    if day is None:
+        assert [f.kind for f in reading.furniture] == ["timestamp"]
+        assert said == []
+    else:
+        assert [f.kind for f in reading.furniture] == []
+        assert said and f"read as {day}" in said[0] and "open" in said[0]
+    assert all("04/05/2025" not in b.text for b in reading.blocks)
+
+
+def test_a_stamp_whose_numbers_say_the_order_is_read_as_before() -> None:
+    text = "Ferry line reopens\n22/04/2025 14:05\n\nBAKU, April 22. The line reopened.\n\nMore.\n"
+    reading, _ = read_as(text, "wire")
+    assert reading.fields["published"].value == "2025-04-22"
+    assert not [note for line, note in reading.notes if "open" in note]

@@ -445,6 +445,18 @@ def parse_published(line: str) -> Stamp | None:
     return parse_stamp(before) if before and before != line.strip() else None
 
 
+def open_order_stamps(line: str) -> tuple[Stamp, Stamp] | None:
+    """The two stamps a line of publication gives whose day in numbers leaves the order
+    of day and month open ("04/05/2025 14:05": 4 May, day first, and 5 April), when it
+    gives no stamp as it is; else None."""
+    if parse_published(line) is not None:
+        return None
+    first, second = parse_published(in_order(line, "dmy")), parse_published(in_order(line, "mdy"))
+    if first is None or second is None or first.date == second.date:
+        return None
+    return first, second
+
+
 #: What parts the items of a page's line of metadata ("2025年04月24日05:45 | 来源：人民网").
 _BAR = later(r"[|｜丨]")  # (spaces around it taken off each item: "\s*" before it
 # scanned a run of spaces from each of its starts)

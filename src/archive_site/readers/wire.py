@@ -32,6 +32,7 @@ Detected when it finds any of these; text in which it finds none is ``plain``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -58,9 +59,16 @@ from .byline import (
     take_credits,
     take_opening_credit,
 )
-from .dateline import match_dateline, take_dateline
+from .dateline import DATELINE_DAYS_BEFORE, Dateline, dateline_day, match_dateline, take_dateline
 from .release import take_release_furniture
-from .stamps import Stamp, parse_published, parse_stamp, saved_stamp, says_changed
+from .stamps import (
+    Stamp,
+    open_order_stamps,
+    parse_published,
+    parse_stamp,
+    saved_stamp,
+    says_changed,
+)
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -243,7 +251,11 @@ def _head_stamp(text: str) -> bool:
     """Whether a line under a headline is a date stamp: of its publication, or of the day
     the page was saved or printed ("Printed: 27 April 2025 09:00", furniture: the capture's
     day, never the publication's)."""
-    return parse_published(text) is not None or saved_stamp(text) is not None
+    return (
+        parse_published(text) is not None
+        or saved_stamp(text) is not None
+        or open_order_stamps(text) is not None  # "04/05/2025 14:05": a stamp, its day open
+    )
 
 
 def _stamp_line(
@@ -782,7 +794,10 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     if tail.note is not None and any(b.line >= tail.note[0] for b in body):
         notes.append(tail.note)  # (not when the credits took those lines, which it says kept)
     if body:
-        take_dateline(body, 0, match_dateline(body[0].text), fields, notes)
+        found = match_dateline(body[0].text)
+        if found is not None and "published" not in fields:
+            _dated_by_dateline(head.furniture, found[0], fields, notes)
+        take_dateline(body, 0, found, fields, notes)
     if credits and body and separator(body[-1].text):  # "___" before them
         inside.append(Furniture("separator", body[-1].text, body.pop().line))
     furniture = [*head.furniture, *inside, *tail.furniture, *credits]
@@ -790,6 +805,48 @@ def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Readi
     if "language" not in fields and body and (written := script_language(body)) is not None:
         fields["language"] = Field(written, body[0].line)
     return reading(fmt, fields, body, sorted(furniture, key=lambda f: f.line), notes)
+
+
+def _dated_by_dateline(
+    furniture: list[Furniture],
+    dateline: Dateline,
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+) -> None:
+    """The publication's stamp under the headline whose day in numbers leaves its order
+    open ("04/05/2025 14:05"), read in the one order that puts the dateline's day ("BAKU,
+    April 4.") a story's usual delay before it (0 to :data:`DATELINE_DAYS_BEFORE` days:
+    5 April, not 4 May, a month after), with a note saying so; left as it is (page
+    furniture, no day) when both orders do, or neither."""
+    for n, item in enumerate(furniture):
+        pair = open_order_stamps(item.text) if item.kind == "timestamp" else None
+        if pair is None:
+            continue
+        late = [_days_late(dateline, stamp.date) for stamp in pair]
+        fits = [stamp for stamp, days in zip(pair, late, strict=True) if days is not None]
+        if len(fits) == 1:
+            del furniture[n]
+            _take_stamp(fits[0], item.line, fields, notes)
+            other = pair[1] if fits[0] is pair[0] else pair[0]
+            notes.append(
+                (
+                    item.line,
+                    f"the stamp '{item.text}' leaves the order of its day and month open: "
+                    f"read as {fits[0].date}, the dateline's day ({dateline.text.strip()}) "
+                    f"a story's usual delay before it, not as {other.date}",
+                )
+            )
+        return
+
+
+def _days_late(dateline: Dateline, day: str) -> int | None:
+    """How many days the publication ``day`` is after the dateline's day (its year the
+    latest on or before ``day``), when it is 0 to :data:`DATELINE_DAYS_BEFORE`; else None."""
+    named, _ = dateline_day(dateline, day)
+    if named is None:
+        return None
+    late = (dt.date.fromisoformat(day) - dt.date.fromisoformat(named)).days
+    return late if 0 <= late <= DATELINE_DAYS_BEFORE else None
 
 
 def _signature_lines(body: list[Block], blocks: list[tuple[list[str], int]]) -> None:
