@@ -1494,6 +1494,11 @@ def test_no_suggestion_is_a_date_no_milestone_may_have() -> None:
         ("tr", "Proje 2030 yılına kadar tamamlanacak.", ["[..2030]"]),
         ("tr", "Komisyonun 15 Eylül'e kadar toplanacağını açıkladı.", ["[..2025-09-15]"]),
         ("az", "Layihə 2030-cu ilə qədər başa çatacaq.", ["[..2030]"]),
+        # a season: its year, when it is one year and the same in both hemispheres
+        ("en", "It was built last spring.", ["2024"]),  # Mar-May or Sep-Nov 2024
+        ("en", "It opens next spring.", []),  # 2026 in the north, 2025 in the south
+        ("en", "It closed last summer.", []),  # the south's summer is two years'
+        ("en", "It closed last winter.", []),
         # by the end of the year: publication's, unless a year before it says otherwise
         ("en", "A deal was expected by the end of the year.", ["[..2025]"]),
         ("en", "In 2019, a deal was expected by the end of the year.", ["2019"]),
@@ -1557,3 +1562,9 @@ def test_weeks_ranges_and_limits_take_linear_time_on_hostile_text(language: str,
     started = time.perf_counter()
     find_dates(text, dt.date(2025, 4, 24), language)
     assert time.perf_counter() - started < 10
+
+
+def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
+    [spring] = find_dates("It opens next spring.", dt.date(2025, 1, 15))
+    assert (spring.edtf, spring.inferred) == ("2025", True)
+    assert "in either hemisphere" in spring.basis

@@ -806,6 +806,39 @@ def _end_of_the_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | No
     return f"[..{year}]", basis, True
 
 
+#: A season's first month (meteorological) in the northern and the southern hemisphere.
+_SEASON_FIRST = {"spring": (3, 9), "summer": (6, 12), "autumn": (9, 3), "fall": (9, 3)}
+_SEASON_FIRST |= {"winter": (12, 6)}
+
+
+def _season_years(first: int, rel: str, pub: dt.date) -> set[int]:
+    """The years of the months of the season beginning in month ``first`` that ``rel``
+    ("last", "next") names from ``pub``: the next one begun after publication's month, or
+    the latest one over before it."""
+    now = pub.year * 12 + pub.month - 1
+    start = now + 1 + (first - 1 - now - 1) % 12  # the first such start after ``now``
+    if rel == "last":
+        start -= 12 * ((start + 2 - now) // 12 + 1)  # the latest one over before ``now``
+    return {(start + k) // 12 for k in range(3)}
+
+
+def _rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "next spring", "last summer": the year of that season when it lies in one year,
+    and the same, in both hemispheres (the words do not say which: "next spring" in April
+    2025 is 2026's in the north, September 2025 in the south); else none."""
+    north, south = _SEASON_FIRST[m["season"].lower()]
+    rel = m["rel"].lower()
+    years = _season_years(north, rel, c.published)
+    if len(years) != 1 or years != _season_years(south, rel, c.published):
+        return None
+    [year] = years
+    basis = (
+        f"'{m[0]}' in an article published {_shown(c.published)}: in {year} in either "
+        "hemisphere, dated by its year"
+    )
+    return str(year), basis, True
+
+
 _JAPANESE_WEEKDAYS = "月火水木金土日"
 
 
@@ -908,6 +941,10 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
     (
         r"\b(?:[Bb]y|[Bb]efore)\s+(?:the\s+)?(?:end\s+of\s+the\s+year|year[-\s]end)\b",
         _end_of_the_year,
+    ),
+    (
+        r"\b(?P<rel>[Ll]ast|[Nn]ext)\s+(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
+        _rel_season,
     ),
     (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
     (rf"\b{_REL}\s+month\b", _rel_month_word),
