@@ -1278,6 +1278,9 @@ _UNTIL_AFTER = later(
 )
 
 
+_BY_FIRST = later(r"[Bb]y(?=\s)")  # a date's own first word: "By July"
+
+
 def _bounded(
     read: tuple[str, str, bool], before: str, words: str, after: str = ""
 ) -> tuple[str, str, bool]:
@@ -1285,7 +1288,7 @@ def _bounded(
     its own ``words``: "By July"), or after it (``after``: "15 Eylül'e kadar"), make it
     one: on or before (``[..2030]``), never the date itself, which the text does not say."""
     edtf, basis, inferred = read
-    limit = _ending(_BY, before) or re.match(r"[Bb]y(?=\s)", words) or _UNTIL_AFTER().match(after)
+    limit = _ending(_BY, before) or _BY_FIRST().match(words) or _UNTIL_AFTER().match(after)
     if any(c in edtf for c in "/~[") or limit is None:
         return read
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
@@ -1372,6 +1375,8 @@ def _said_earlier(sentence: str, start: int, end: int, published: dt.date) -> bo
     a year before publication ("“Last year we signed 20 agreements,” he said in a 2019
     speech"): words relative to the day they were said ("last year", "on Monday", "April
     23") are then not relative to the publication day, and are read against no day."""
+    if not any(mark in sentence for mark in '“«„"'):
+        return False  # (no quotation: each inferred date of a long text read it again)
     spans = [m.span() for m in _QUOTATION().finditer(sentence)]
     if not any(a <= start and end <= b for a, b in spans):
         return False
@@ -1443,20 +1448,26 @@ def _read(
             if _overlaps(taken, m.start(), m.end()):
                 continue
             near = _near(pattern, m)  # the same words, in the part of the sentence around them
-            local = dataclasses.replace(
-                context, sentence=near.string, start=near.start(), end=near.end()
+            local = Context(  # (not dataclasses.replace: a tenth of a long text's time)
+                context.published,
+                near.string,
+                near.start(),
+                near.end(),
+                context.french,
+                context.order,
+                context.week,
             )
             read = handler(near, local)
             if read is None or (
                 read[2] and _said_earlier(near.string, *near.span(), context.published)
             ):
                 continue
-            before = near.string[: near.start()]
-            if _either(read, before, near.string[near.end() :]):
+            before, after = near.string[: near.start()], near.string[near.end() :]
+            if _either(read, before, after):
                 continue
             read = _approximate(read, before)
-            read = _bounded(read, before, m[0], near.string[near.end() :])
-            read = _open(read, before, near.string[near.end() :])
+            read = _bounded(read, before, m[0], after)
+            read = _open(read, before, after)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
     return sorted(found, key=lambda d: d.start)
