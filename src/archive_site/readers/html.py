@@ -932,10 +932,18 @@ def _details(tree: Any) -> list[tuple[str, str]]:
     for listed in tree.iter("dl"):
         pairs: list[tuple[str, list[str]]] = []
         for child in listed:
-            text = " ".join("".join(child.itertext()).split()) if isinstance(child.tag, str) else ""
+            if child.tag not in ("dt", "dd") or (child.tag == "dd" and not pairs):
+                continue
+            # (read to :data:`_MOST_DETAIL` characters: the text of a list nested in a
+            # description, joined whole at each level of lists nested deep, grew with the
+            # square of the page; a longer one is no detail, and none of its list is)
+            text = " ".join(_opening(child, _MOST_DETAIL + 1).split())
+            if len(text) > _MOST_DETAIL:
+                pairs = []
+                break
             if child.tag == "dt" and text:
                 pairs.append((text, []))
-            elif child.tag == "dd" and text and pairs:
+            elif text:
                 pairs[-1][1].append(text)
         if (
             not pairs
@@ -953,6 +961,8 @@ def _details(tree: Any) -> list[tuple[str, str]]:
 #: The most terms of a page's list of details, and the most words of a term (a label).
 _MOST_DETAILS = 12
 _MOST_TERM_WORDS = 4
+#: The most characters of a term or a description of a list of details (its 40 words at most).
+_MOST_DETAIL = 2000
 
 
 #: The list types whose items a browser numbers 1, 2, 3 (``<ol type="a">``, ``"i"``: not
@@ -965,21 +975,36 @@ def _numbered(tree: Any) -> set[str]:
     them (``1. two new ferries``, from its ``start``, down when ``reversed``, an item's own
     ``value``), and their texts so numbered, as the extractor gives them: a numbered list's
     order and numbers are its text's (a press release's points, cited by number)."""
-    numbered: set[str] = set()
+    items: list[Any] = []
     for listed in tree.iter("ol"):
         if str(listed.get("type", "")).strip() not in _DECIMAL or "none" in _style(listed):
             continue
-        items = [li for li in listed if li.tag == "li"]
-        if any(_OWN_NUMBER().match(_opening(li)) for li in items):
+        ordered = [li for li in listed if li.tag == "li"]
+        if any(_OWN_NUMBER().match(_opening(li)) for li in ordered):
             continue  # its items number themselves: notes' "[1] ...", "1) ..."
         step = -1 if listed.get("reversed") is not None else 1
-        n = _number(listed.get("start"), len(items) if step < 0 else 1)
-        for item in items:
+        n = _number(listed.get("start"), len(ordered) if step < 0 else 1)
+        for item in ordered:
             n = _number(item.get("value"), n)
             item.text = f"{n}. {item.text or ''}"
-            numbered.add(" ".join("".join(item.itertext()).split()))
             n += step
-    return numbered
+        items += ordered
+    # (an item holding a list numbered too is not among them: the extractor gives its own
+    # words apart from its list's, and its whole text, joined at each level of a list
+    # nested deep, grew with the square of the page)
+    holding = _holding(items)
+    return {" ".join("".join(li.itertext()).split()) for li in items if li not in holding}
+
+
+def _holding(items: list[Any]) -> set[Any]:
+    """The elements that hold one of ``items`` (its ancestors), each reached once."""
+    holding: set[Any] = set()
+    for item in items:
+        for up in item.iterancestors():
+            if up in holding:
+                break
+            holding.add(up)
+    return holding
 
 
 def _opening(element: Any, most: int = 20) -> str:
@@ -1296,10 +1321,7 @@ def _with_missed(tree: Any, extracted: list[str]) -> tuple[list[str], dict[str, 
         return extracted, {}
     # the page's blocks, in its order (its subheadings too: a paragraph missed before one
     # goes before it)
-    elements = [
-        (e, _row_text(e) if e.tag == "tr" else " ".join("".join(e.itertext()).split()))
-        for e in tree.iter("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "caption")
-    ]
+    elements = _block_texts(tree, {_weight(_key(t)) for t in extracted})
     missed = _missed(elements, extracted)
     if not missed:
         return extracted, {}
@@ -1310,7 +1332,8 @@ def _with_missed(tree: Any, extracted: list[str]) -> tuple[list[str], dict[str, 
     }
     where: dict[str, int] = {}  # each block's first place in the page, by its text
     for n, (_, text) in enumerate(elements):
-        where.setdefault(_key(text), n)
+        if text is not None:
+            where.setdefault(_key(text), n)
     out: list[str] = []
     for text in extracted:
         at = where.get(_key(text))
@@ -1395,18 +1418,85 @@ def _header_parts(head: Any) -> list[str]:
     return lines
 
 
-def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple[int, str]]:
+#: The blocks of a page among which a paragraph the extractor missed is placed.
+_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "caption")
+
+
+def _block_texts(tree: Any, weights: set[int]) -> list[tuple[Any, str | None]]:
+    """The page's blocks (:data:`_BLOCKS`), in its order, each with its text: each
+    paragraph's; another's where it may be one of the extractor's texts (of one of the
+    ``weights``, see :func:`_weight`), as :func:`_key` reads it, else None (the whole text
+    of each item of a list nested deep, joined at each level, grew with the square of the
+    page: an item's text is made only where its weight is one of the texts')."""
+    weight, same = _weights(tree)
+    made: dict[Any, str] = {}  # each text made, by the element whose text it is
+
+    def text(e: Any) -> str | None:
+        if e.tag in ("tr", "caption"):
+            return None  # (made where its table is taken: see _missed_items)
+        if e.tag == "p":
+            return " ".join("".join(e.itertext()).split())
+        if weight[e] == 0 or weight[e] not in weights:
+            return "" if weight[e] == 0 else None
+        held = same.get(e, e)
+        if held not in made:
+            made[held] = " ".join("".join(held.itertext()).split())
+        return made[held]
+
+    return [(e, text(e)) for e in tree.iter(*_BLOCKS)]
+
+
+def _weights(tree: Any) -> tuple[dict[Any, int], dict[Any, Any]]:
+    """Each element's weight (see :func:`_weight`), in one pass from the leaves up; and for
+    each whose text is, as :func:`_key` reads it, the same as an element's it holds (all
+    else in it white space or invisible), the innermost such element."""
+    weight: dict[Any, int] = {}
+    same: dict[Any, Any] = {}
+    for e in reversed(list(tree.iter())):
+        if not isinstance(e.tag, str):
+            continue
+        total = _weight(e.text or "")
+        heaviest = None
+        for child in e:
+            if isinstance(child.tag, str):
+                total += weight[child]
+                if heaviest is None or weight[child] > weight[heaviest]:
+                    heaviest = child
+            total += _weight(child.tail or "")
+        weight[e] = total
+        if total and heaviest is not None and weight[heaviest] == total:
+            same[e] = same.get(heaviest, heaviest)
+    return weight, same
+
+
+def _weight(text: str) -> int:
+    """The characters of ``text`` that its key (:func:`_key`) keeps, but spaces: the key of
+    an element's text has the weights of its parts together."""
+    if not text.isascii():
+        text = INVISIBLE_RUN().sub("", text).casefold()
+    return sum(map(len, text.split()))
+
+
+def _missed(elements: list[tuple[Any, str | None]], extracted: list[str]) -> list[tuple[int, str]]:
     """The paragraphs (and their places among ``elements``) that the extractor missed
     among those it took, ``extracted`` (see :func:`_with_missed`)."""
     taken = {_key(t) for t in extracted}
-    took = [e for e, text in elements if e.tag == "p" and _key(text) in taken]
-    homes = {_home(p) for p in took} - {None}
-    parents = {_shape(p.getparent()) for p in took if _classes(p.getparent())}
-    own = {c for p in took for c in _classes(p)}
+    took = [e for e, text in elements if e.tag == "p" and _key(text or "") in taken]
     # (joined with nothing between: a paragraph the extractor parted at its line breaks is
     # found whole)
     whole = "".join(_key(t).replace(" ", "") for t in extracted)
     out = _missed_items(elements, took, whole, {_key(t).replace(" ", "") for t in extracted})
+    return sorted(out + _missed_paragraphs(elements, took, whole))
+
+
+def _missed_paragraphs(
+    elements: list[tuple[Any, str | None]], took: list[Any], whole: str
+) -> list[tuple[int, str]]:
+    """The paragraphs of :func:`_missed` (its items' aside)."""
+    homes = {_home(p) for p in took} - {None}
+    parents = {_shape(p.getparent()) for p in took if _classes(p.getparent())}
+    own = {c for p in took for c in _classes(p)}
+    out = []
     for n, (p, text) in enumerate(elements):
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
@@ -1416,11 +1506,11 @@ def _missed(elements: list[tuple[Any, str]], extracted: list[str]) -> list[tuple
             _key(text).replace(" ", ""), whole
         ):
             out.append((n, text))
-    return sorted(out)
+    return out
 
 
 def _missed_items(
-    elements: list[tuple[Any, str]], took: list[Any], whole: str, taken: set[str]
+    elements: list[tuple[Any, str | None]], took: list[Any], whole: str, taken: set[str]
 ) -> list[tuple[int, str]]:
     """The items the extractor missed (and their places among ``elements``) of the lists
     that stand between two paragraphs it took (``took``) of one parent: a press release's
@@ -1433,9 +1523,12 @@ def _missed_items(
     (``whole``: what it took, joined without spaces; ``taken``: each paragraph so.)"""
     between = _lists_between(took)
     out = []
-    for n, (item, text) in enumerate(elements):
+    for n, (item, _) in enumerate(elements):
         box = _table_of(item) if item.tag in ("tr", "caption") else item.getparent()
-        if item.tag not in ("li", "tr", "caption") or not text or box not in between:
+        if item.tag not in ("li", "tr", "caption") or box not in between:
+            continue
+        text = _row_text(item) if item.tag == "tr" else " ".join("".join(item.itertext()).split())
+        if not text:
             continue
         if _linked_words(item) > _MISSED_LINKS * len(text.split()):
             continue
