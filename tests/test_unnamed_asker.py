@@ -305,3 +305,30 @@ def test_interviewee_unnamed_with_a_known_name_in_the_text_says_they_disagree(
         "with 'speaker:'"
     ) in result.stderr
     assert "'Wang Lei:' names neither the interviewer nor the interviewee" in result.stderr
+
+
+def test_an_entity_may_not_take_the_word_for_someone_not_named(project_copy: Path) -> None:
+    """An entity given the id ``unnamed`` (a band of that name, say) silently became the
+    speaker of every ``speaker: unnamed`` quote, the seed's Xinhua question shown as its
+    words ("Unnamed, as reported by Xinhua News Agency") and listed on its page, and the
+    asker of every ``interviewer: unnamed`` record. Its id is an error on its line, which
+    says what to do; the build writes nothing."""
+    content = project_copy / "content"
+    entities = content / "entities.yaml"
+    text = entities.read_text(encoding="utf-8")
+    entities.write_text(
+        text + "- id: unnamed\n  name: Unnamed\n  type: organisation\n", encoding="utf-8"
+    )
+    line = text.count("\n") + 1
+    result = cli("build", "-o", str(project_copy / "site"), cwd=project_copy)
+    assert result.returncode == 1
+    assert f"entities.yaml:{line}: id: 'unnamed' is the word for someone a source" in (
+        result.stderr
+    )
+    assert "give it another id (its name may stay as it is)" in result.stderr
+    assert "1 error" in result.stderr and "Traceback" not in result.stderr
+    assert not (project_copy / "site").exists()
+    entities.write_text(
+        text + "- id: unnamed-band\n  name: Unnamed\n  type: organisation\n", encoding="utf-8"
+    )
+    assert cli("check", cwd=project_copy).returncode == 0

@@ -319,7 +319,7 @@ def article_kind(stated: str | None, detected: Field | None, missing: Missing) -
 
 def named_speaker(given: str | None, entity_ids: Collection[str] | None) -> str | None:
     """The entity an interview's ``interviewer:`` or ``interviewee:`` names; None for
-    ``unnamed`` (unless an entity has that id): the source names no one who asks (a press
+    ``unnamed`` (no entity may have that id): the source names no one who asks (a press
     conference's transcript, a ministry's answer to "a question of the media", whose
     askers are many or none it names) or who answers (an official who asked not to be
     named), so those turns are no one's the archive names."""

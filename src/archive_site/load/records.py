@@ -25,6 +25,7 @@ from ..layout import (
 )
 from ..model import (
     ENTITY_TYPES,
+    UNNAMED,
     Entity,
     Milestone,
     Page,
@@ -269,7 +270,9 @@ def load_entities(
         if etype is not None and etype not in ENTITY_TYPES:
             rec.error("type", not_one_of(etype, ENTITY_TYPES))
             etype = None
-        if ident is None or name is None or etype is None:
+        if ident == UNNAMED:
+            rec.error("id", UNNAMED_ENTITY)
+        if ident in (None, UNNAMED) or name is None or etype is None:
             continue
         _take_names(ident, [(name, rec.key_line("name")), *aliases], names, display, problems)
         out.append(
@@ -289,6 +292,16 @@ def load_entities(
     check_former_ids(out, seen, former_lines(records), (display, problems))
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
+
+
+#: What an entity with the id ``unnamed`` is told: the word a source that names no one is
+#: written with (``speaker:``, ``interviewer:``, ``interviewee:``), which the entity would
+#: silently take for its own, every such quote then its words.
+UNNAMED_ENTITY = (
+    f"'{UNNAMED}' is the word for someone a source does not name ('speaker: {UNNAMED}', "
+    f"'interviewer: {UNNAMED}', 'interviewee: {UNNAMED}'): an entity of that id would be "
+    "taken for each of them; give it another id (its name may stay as it is)"
+)
 
 
 def _take_names(
