@@ -209,6 +209,11 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
             2,
             "withdrawn: reason: empty; say why it is withdrawn",
         ),
+        (  # a reason of characters that show nothing was shown as nothing
+            '  withdrawn:\n    date: 2026-03-02\n    reason: "\\u200b\\u202e \\u2060\\u00a0"\n',
+            2,
+            "withdrawn: reason: empty; say why it is withdrawn",
+        ),
         ("  withdrawn:\n    date: 2026-03-02\n", 1, "withdrawn: missing required key 'reason'"),
         ("  withdrawn: {reason: Wrong.}\n", 0, "withdrawn: missing required key 'date'"),
         (
@@ -228,6 +233,7 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
         "a-month",
         "no-such-day",
         "empty-reason",
+        "invisible-reason",
         "no-reason",
         "no-date",
         "unknown-key",

@@ -243,6 +243,23 @@ def test_a_blank_value_or_list_item_is_no_value() -> None:
     ]
 
 
+def test_a_value_of_characters_that_show_nothing_is_no_value() -> None:
+    """A value of a zero-width space, marks of writing direction or a soft hyphen (a
+    withdrawal's reason of one U+202E) was kept, and shown as nothing."""
+    problems = Problems()
+    text = 'name: "\\u200b\\u202e\\u202c"\naliases:\n  - A\n  - "\\u00ad\\u2066 \\ufeff"\n'
+    data = parse_yaml(text, "f.yaml", problems)
+    rec = Record(data, "f.yaml", problems, "entity")
+    assert rec.text("name", required=True) is None
+    assert rec.text_items("aliases") == (("A", 3),)
+    assert [(d.line, d.message) for d in problems] == [
+        (1, "entity: missing required key 'name'"),
+        (4, "aliases: an empty item"),
+    ]
+    kept = parse_yaml('name: "\\u200bA\\u200f"\n', "f.yaml", problems)
+    assert Record(kept, "f.yaml", problems, "entity").text("name") == "\u200bA\u200f"
+
+
 def test_an_alias_bomb_is_refused_at_its_first_alias() -> None:
     """Nine lines that would stand for 9**9 strings (the "billion laughs")."""
     lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']

@@ -16,6 +16,7 @@ from typing import Any
 
 from .errors import Problems
 from .files import FileProblem, read_bytes
+from .patterns import later
 from .yamltree import YList, YMap
 
 __all__ = ["Record", "YList", "YMap", "parse_yaml", "read_yaml"]
@@ -46,6 +47,12 @@ def read_yaml(path: Path, display: str, problems: Problems) -> Any:
         problems.error(display, line, f"not UTF-8 text ({exc.reason} at byte {exc.start})")
         return None
     return parse_yaml(text, display, problems)
+
+
+#: A character a reader sees: not white space, nor a mark of writing direction or another
+#: character that shows nothing (a zero-width space, a soft hyphen, a byte order mark). A
+#: value of none is empty: a withdrawal's reason of one U+202E was shown as nothing.
+_SHOWN = later(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 #: What a list given as one mapping (``sources:`` and its keys, no ``- ``) is told.
@@ -95,7 +102,7 @@ class Record:
         """The raw value of ``key``, None when absent, empty or blank (reported if required)."""
         self._seen.add(key)
         value = self.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
+        if value is None or (isinstance(value, str) and not _SHOWN().search(value)):
             if required:
                 self.problems.error(
                     self.display, self.line, f"{self.what}: missing required key '{key}'"
@@ -130,9 +137,10 @@ class Record:
         raw = self.data.get(key)
         lines = raw.item_lines if isinstance(raw, YList) else [self.key_line(key)] * len(values)
         items = tuple(zip(values, lines, strict=False))
-        for _, line in (item for item in items if not item[0]):
+        shown = tuple(bool(_SHOWN().search(value)) for value, _ in items)
+        for _, line in (item for item, seen in zip(items, shown, strict=True) if not seen):
             self.problems.error(self.display, line, f"{key}: an empty item")
-        return tuple(item for item in items if item[0])
+        return tuple(item for item, seen in zip(items, shown, strict=True) if seen)
 
     def records(self, key: str, *, required: bool = False, what: str = "") -> list[Record]:
         value = self._take(key, required)
