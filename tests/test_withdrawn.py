@@ -215,6 +215,13 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
             "withdrawn: reason: empty; say why it is withdrawn",
         ),
         ("  withdrawn:\n    date: 2026-03-02\n", 1, "withdrawn: missing required key 'reason'"),
+        (  # a slip of the year: before the source it cites was published, it was not made
+            "  withdrawn: {date: 2016-03-02, reason: Wrong.}\n",
+            0,
+            "withdrawn: date: 2016-03-02 is before the article it cites, "
+            "2025-04-21-aliyev-xinhua-interview, was published (2025-04-21): a milestone is "
+            "withdrawn after it is made from its sources; write the day it was withdrawn",
+        ),
         ("  withdrawn: {reason: Wrong.}\n", 0, "withdrawn: missing required key 'date'"),
         (
             "  withdrawn: {date: 2026-03-02, reason: Wrong., by: me}\n",
@@ -235,6 +242,7 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
         "empty-reason",
         "invisible-reason",
         "no-reason",
+        "before-its-source",
         "no-date",
         "unknown-key",
         "day-first",

@@ -323,6 +323,27 @@ _ISO_DAY = later(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH_OR_YEAR = later(r"^\d{4}(?:-\d{2})?$")
 
 
+def withdrawn_before(
+    withdrawn: Withdrawal | None, cited: Sequence[tuple[str, Published]]
+) -> str | None:
+    """A withdrawal dated before a source the milestone cites was published (``cited``: each
+    source's article and when it was published), more than a day before (the outlet's day
+    may be ahead of the archivist's): a milestone is made from its sources, and withdrawn
+    after, so the day is a slip (2016 for 2026)."""
+    if withdrawn is None:
+        return None
+    after = [(p.date, article, p) for article, p in cited if p.date > withdrawn.date]
+    after = [a for a in after if (a[0] - withdrawn.date).days > 1]
+    if not after:
+        return None
+    _, article, published = max(after, key=lambda a: (a[0], a[1]))
+    return (
+        f"withdrawn: date: {withdrawn.date.isoformat()} is before the article it cites, "
+        f"{article}, was published ({published.day}): a milestone is withdrawn after it is "
+        "made from its sources; write the day it was withdrawn"
+    )
+
+
 def read_withdrawal(rec: Record) -> tuple[Withdrawal | None, bool]:
     """The milestone's ``withdrawn:`` (a day and a reason, both required), and whether it
     is well formed (absent, it is: the milestone is current).  Its problems are said as
@@ -498,6 +519,10 @@ def read_milestone(
     rec.finish()
     all_read = len(sources) == len(source_recs)
     _check_sources(rec, date.value, date_note, status, sources, known, all_read=all_read)
+    cited = [(s.article, known.articles[s.article].published) for s in sources]
+    if (early := withdrawn_before(withdrawn, cited)) is not None:
+        rec.problems.error(rec.display, rec.key_line("withdrawn"), early)
+        return None
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or not all_read or check_status(status) or not well_formed:
