@@ -7044,3 +7044,17 @@ def test_a_stamp_whose_numbers_say_the_order_is_read_as_before() -> None:
     reading, _ = read_as(text, "wire")
     assert reading.fields["published"].value == "2025-04-22"
     assert not [note for line, note in reading.notes if "open" in note]
+
+
+def test_a_datelines_white_space_is_as_a_page_shows_it() -> None:
+    """A dateline of 100,000 spaces between the place and the day (``BAKU,     22.04.2025.
+    Trend:``) was kept whole, and the article's page held them all (105 KB for a story of
+    two sentences). Its white space is one space, as the page shows it; its day is read."""
+    text = (
+        "Ferry route agreed\n\nBAKU, " + " " * 100_000 + "22.04.2025. Trend:\n\n"
+        "The ministers met in Baku on Wednesday to discuss the ferry route, the ministry said."
+        "\n\nThey agreed to open the route in May, the ministry said in a statement after.\n"
+    )
+    r, _ = read_as(text, "wire")
+    assert fields(r)["dateline"] == "BAKU, 22.04.2025."
+    assert fields(r)["published"] == "2025-04-22"

@@ -490,7 +490,9 @@ def dateline_fields(
 ) -> None:
     """Add the dateline (on line ``at``) to ``fields``, and its day as the publication day
     when they have none; a day that differs from theirs (from ``dated_by``) is noted."""
-    fields["dateline"] = Field(line.text, at)
+    # (its white space as a page shows it: a dateline of 100,000 spaces between the place
+    # and the day was kept whole, the article's page holding them all)
+    fields["dateline"] = Field(" ".join(line.text.split()), at)
     if line.agency is not None:  # whose text it is, unless it is the outlet's own
         fields["agency"] = Field(line.agency, at)
     if line.reporters is not None and "author" not in fields:
