@@ -1554,7 +1554,6 @@ def _nested(opened: str, closed: str, inner: str, depth: int = 120) -> str:
     [
         ("<ol><li>Item ", "</li></ol>"),
         ("<ol><li>", "</li></ol>"),  # each item's text the same as the one it holds
-        ("<ul><li>Item ", "</li></ul>"),
         ("<blockquote>Item ", "</blockquote>"),
     ],
 )
@@ -1569,13 +1568,17 @@ def test_the_items_of_a_list_nested_deep_are_joined_once(opened: str, closed: st
 
     from archive_site.readers import html as reader
 
-    tree = load_html(_nested(opened, closed, "word " * 200_000))
-    with within(0.5):
+    tree = load_html(_nested(opened, closed, "word " * 300_000))
+    with within(1.5):  # (2.6 s before on an idle machine)
         numbered = reader._numbered(tree)
     assert len(numbered) == (1 if opened.startswith("<ol>") else 0)  # the innermost item's
     lines = reader._extracted(trafilatura.extract, tree, precise=True)
-    with within(0.5):
+    with within(1.5):
         assert reader._with_missed(tree, lines)[0] == lines
+    # (the text of no block holding others is made: none is one of the extractor's texts)
+    blocks = reader._block_texts(tree, {reader._weight(reader._key(t)) for t in lines})
+    made = [text for e, text in blocks if e.tag != "p" and text]
+    assert sum(map(len, made)) <= 1_600_000
 
 
 def test_a_list_of_details_nested_deep_is_read_in_time() -> None:
@@ -1586,9 +1589,9 @@ def test_a_list_of_details_nested_deep_is_read_in_time() -> None:
 
     from archive_site.readers import html as reader
 
-    inner = "word " * 200_000
+    inner = "word " * 300_000
     tree = load_html(_nested("<dl><dt>From:</dt><dd>", "</dd></dl>", inner))
-    with within(0.5):
+    with within(1.5):  # (7.8 s before, on a loaded machine)
         assert reader._details(tree) == []
     listed = "<dl><dt>From:</dt><dd>Ministry of Transport</dd><dt>Published</dt><dd>23 April</dd>"
     short = load_html(_nested("", "", listed + "</dl>", 0))

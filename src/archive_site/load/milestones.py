@@ -323,6 +323,20 @@ _ISO_DAY = later(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH_OR_YEAR = later(r"^\d{4}(?:-\d{2})?$")
 
 
+def _withdrawn_after(
+    rec: Record, read: tuple[Withdrawal | None, bool], sources: Sequence[Source], known: Known
+) -> bool:
+    """Whether the milestone's withdrawal as read (``read``: see :func:`read_withdrawal`) is
+    well formed and, if any, dated after the articles it cites were published (see
+    :func:`withdrawn_before`; if not, reported on its line)."""
+    withdrawn, well_formed = read
+    cited = [(s.article, known.articles[s.article].published) for s in sources]
+    early = withdrawn_before(withdrawn, cited)
+    if early is not None:
+        rec.problems.error(rec.display, rec.key_line("withdrawn"), early)
+    return well_formed and early is None
+
+
 def withdrawn_before(
     withdrawn: Withdrawal | None, cited: Sequence[tuple[str, Published]]
 ) -> str | None:
@@ -519,10 +533,7 @@ def read_milestone(
     rec.finish()
     all_read = len(sources) == len(source_recs)
     _check_sources(rec, date.value, date_note, status, sources, known, all_read=all_read)
-    cited = [(s.article, known.articles[s.article].published) for s in sources]
-    if (early := withdrawn_before(withdrawn, cited)) is not None:
-        rec.problems.error(rec.display, rec.key_line("withdrawn"), early)
-        return None
+    well_formed = _withdrawn_after(rec, (withdrawn, well_formed), sources, known)
     if ident is None or date.value is None or title is None or summary is None:
         return None
     if not sources or not all_read or check_status(status) or not well_formed:
