@@ -919,6 +919,38 @@ def test_the_parts_of_the_data_files_are_not_held_in_memory(
     assert third.cache is not None and not third.cache.misses[STORED]
 
 
+def test_the_page_keys_are_let_go_once_the_parts_of_the_data_files_are_made(
+    small_copy: Path,
+) -> None:
+    """The key function the parts are looked up with (the build's page keys, which keep a
+    digest of every record) was held, and everything it held, while every page rendered:
+    it goes once the parts are found or made, and the parts read back the same."""
+    import gc
+    import weakref
+
+    from archive_site.load import load_archive
+    from archive_site.render import plan_site
+
+    archive = load_archive(Path("content"))
+    parts = plan_site(archive, Path("templates"), Path("content"), None).renderer.data
+
+    class Keys:  # (a stand-in for PageKeys: an object whose going can be seen)
+        def key(self, kind: str, args: tuple[object, ...]) -> str:
+            return repr(args)
+
+    keys = Keys()
+    gone = weakref.ref(keys)
+    parts.keep(keys.key, RecordCache.of(Path("content"), "salt"))
+    del keys
+    assert gone() is not None  # held while the parts are to be looked up
+    held = parts.articles()
+    gc.collect()
+    assert gone() is None
+    unkept = _unkept(archive)[: len(archive.articles)]
+    for n in range(len(unkept[0].values)):
+        assert list(parts.part(held, n)) == [u.values[n] for u in unkept]
+
+
 def _unkept(archive: Any) -> list[Any]:
     """The parts of the data files of ``archive`` made without a store: in memory."""
     from archive_site.render.export import DataParts

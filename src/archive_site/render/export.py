@@ -749,6 +749,10 @@ class DataParts:
             for m in every:
                 made.append(("milestone", (m,), functools.partial(milestone_parts, a, m, html)))
             held = self._held(made)
+            # The parts are found or made: the key of what each is made from is not asked
+            # again, and what names it (the build's page keys, which keep a digest of every
+            # record) is let go while the pages render (at 10,000 articles, some 8 MiB).
+            self._key = None
             self._articles, self._milestones = held[: len(a.articles)], held[len(a.articles) :]
             self._current = [
                 h for h, m in zip(self._milestones, every, strict=True) if m.withdrawn is None
