@@ -605,3 +605,71 @@ def test_a_page_declaring_utf8_in_another_encoding_is_told_what_to_do() -> None:
         "must have named over HTTP: save the page again with the browser as one file (.mhtml), "
         "which records the encoding the browser read it in, and add that"
     ), said
+
+
+# --- what browsers read that Python's codecs do not --------------------------------------
+
+PAGES = Path(__file__).parent / "fixtures" / "pages"
+
+
+def _read_page(data: bytes, name: str) -> tuple[str, list[str], list[str]]:
+    problems = Problems()
+    found = capture_text(data, name, name, problems)
+    assert found is not None, [d.message for d in problems]
+    reading = read_text(found.text, name, problems, fmt=detect_format(found.text, name))
+    assert not problems.errors, [d.message for d in problems]
+    return found.encoding, [b.text for b in reading.blocks], [reading.fields["title"].value]
+
+
+def test_a_page_declaring_gb2312_is_read_as_browsers_read_it_with_gb18030s_characters() -> None:
+    # A page declaring gb2312 holding characters GBK has not (an emoji, 𠮷: four bytes in
+    # gb18030) and a euro sign as the byte 0x80, as a Chinese site's server writes them:
+    # browsers read it (the WHATWG GBK decoder is its gb18030 decoder); it was refused.
+    data = (PAGES / "gb2312-declared-gb18030-bytes.html").read_bytes()
+    assert b"\x80" in data and "😀".encode("gb18030") in data
+    encoding, blocks, title = _read_page(data, "gb.html")
+    assert encoding == "GBK" and title == ["中阿签署运输走廊合作协议"]
+    assert (
+        blocks[2]
+        == "专家表示，这一合作对于连接欧洲和亚洲的物流网络具有重要意义😀，价格为100€。𠮷野家也在其中。"
+    )
+
+
+def test_a_page_in_euc_jp_with_nec_s_characters_is_read_as_browsers_read_it() -> None:
+    # ①, ㈱: NEC's row 13 of JIS X 0208, in the WHATWG index EUC-JP and Shift_JIS share
+    # (Python's euc_jp has them not, and refused the page).
+    data = (PAGES / "euc-jp-nec-characters.html").read_bytes()
+    encoding, blocks, _ = _read_page(data, "ja.html")
+    assert encoding == "EUC-JP"
+    assert blocks[1:] == [
+        "文書は①貨物輸送の拡大、②通関手続きの簡素化、③港湾設備の近代化を柱とする。",
+        "㈱東京海運の担当者は「中央回廊の重要性はますます高まっている」と述べた。",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fixture", "label"),
+    [("gb2312-declared-gb18030-bytes.html", "gb2312"), ("euc-jp-nec-characters.html", "EUC-JP")],
+)
+def test_an_mhtml_part_in_such_an_encoding_is_read_too(fixture: str, label: str) -> None:
+    page_bytes = (PAGES / fixture).read_bytes()
+    head = (
+        "From: <Saved by Blink>\r\nSnapshot-Content-Location: https://example.com/a\r\n"
+        "Subject: x\r\nDate: Thu, 24 Apr 2025 10:00:00 +0300\r\nMIME-Version: 1.0\r\n"
+        'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="B"\r\n\r\n'
+        f"--B\r\nContent-Type: text/html; charset={label}\r\n"
+        "Content-Transfer-Encoding: 8bit\r\nContent-Location: https://example.com/a\r\n\r\n"
+    )
+    data = head.encode("ascii") + page_bytes.replace(b"\n", b"\r\n") + b"\r\n--B--\r\n"
+    _, blocks, _ = _read_page(data, "saved.mhtml")
+    assert any("①" in b or "😀" in b for b in blocks)
+
+
+def test_bytes_no_browser_reads_in_those_encodings_are_still_refused() -> None:
+    gb = page(TITLE["GBK"], TEXT["GBK"], '<meta charset="gb2312">').encode("gbk")
+    at = gb.index(b"<article>")
+    assert decode(gb[:at] + b"\x81\x20" + gb[at:])[0] is None  # a lead byte, no trail
+    ja = page("x", ["東京"], '<meta charset="euc-jp">').encode("euc_jp")
+    at = ja.index("東京".encode("euc_jp"))
+    _, _, said = decode(ja[:at] + b"\xa9\xa1" + ja[at:])  # row 9: no character
+    assert said and "not EUC-JP text" in said[0]

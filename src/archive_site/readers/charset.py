@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import json
 import re
 from typing import NamedTuple
@@ -104,8 +105,8 @@ _ENCODINGS: dict[str, tuple[str, str]] = {
     "windows-1257": ("cp1257", "cp1257 windows-1257 x-cp1257"),
     "windows-1258": ("cp1258", "cp1258 windows-1258 x-cp1258"),
     "x-mac-cyrillic": ("mac_cyrillic", "x-mac-cyrillic x-mac-ukrainian"),
-    "GBK": (
-        "gbk",
+    "GBK": (  # the standard's GBK decoder is its gb18030 decoder (see decode_as)
+        "gb18030",
         "chinese csgb2312 csiso58gb231280 gb2312 gb_2312 gb_2312-80 gbk iso-ir-58 x-gbk",
     ),
     "gb18030": ("gb18030", "gb18030"),
@@ -157,6 +158,56 @@ def codec_of(label: str) -> tuple[str, str] | None:
     label the WHATWG Encoding Standard does not know (or UTF-8's, read as UTF-8 always)."""
     name = LABELS.get(label.strip().lower())
     return None if name is None or name == "UTF-8" else (_ENCODINGS[name][0], name)
+
+
+def decode_as(data: bytes, codec: str) -> str:
+    """``data`` read in ``codec`` (one of :data:`_ENCODINGS`'), as browsers read it where
+    Python's codec reads less: the WHATWG Encoding Standard reads a page declaring
+    ``gb2312`` or ``gbk`` with its gb18030 decoder (four bytes for a character GBK has not,
+    an emoji, a rare name's character: Python's ``gbk`` refused them), the byte 0x80 as "€"
+    in both, and EUC-JP's two bytes by the index Shift_JIS (``cp932``) reads too (NEC's
+    row 13, ``①``, ``㈱``, and IBM's characters, which Python's ``euc_jp`` refused).
+    Raises :class:`UnicodeDecodeError` for bytes browsers do not read either."""
+    if codec not in _WIDER:
+        return data.decode(codec)
+    _register_wider()
+    return data.decode(codec, _WIDER_ERRORS)
+
+
+#: The codecs whose errors :func:`_wider` looks at again, and its name as an error handler.
+_WIDER = frozenset({"gb18030", "euc_jp"})
+_WIDER_ERRORS = "archive-site-whatwg"
+
+
+@functools.cache
+def _register_wider() -> None:
+    codecs.register_error(_WIDER_ERRORS, _wider)
+
+
+def _wider(exc: UnicodeError) -> tuple[str, int]:
+    """What the standard reads where Python's codec stopped (see :func:`decode_as`): the
+    euro sign of gb18030's byte 0x80, a character of EUC-JP's two bytes in Shift_JIS's
+    index; else the error stands."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    data, start = exc.object, exc.start
+    if exc.encoding == "gb18030" and data[start] == 0x80:
+        return "\u20ac", start + 1
+    pair = data[start : start + 2]
+    if exc.encoding == "euc_jp" and len(pair) == 2 and min(pair) >= 0xA1 and max(pair) < 0xFF:
+        try:
+            return _shift_jis(pair[0] - 0xA0, pair[1] - 0xA0).decode("cp932"), start + 2
+        except UnicodeDecodeError:
+            pass
+    raise exc
+
+
+def _shift_jis(row: int, cell: int) -> bytes:
+    """The Shift_JIS bytes of JIS X 0208's ``row`` and ``cell`` (each 1 to 94)."""
+    lead = (row + 1) // 2 + (0x80 if row <= 62 else 0xC0)
+    if row % 2 == 0:
+        return bytes((lead, cell + 0x9E))
+    return bytes((lead, cell + (0x3F if cell <= 63 else 0x40)))
 
 
 def declared(data: bytes) -> str | None:
@@ -452,7 +503,7 @@ def _decoded(
     data: bytes, codec: str, name: str, what: str, display: str, problems: Problems
 ) -> Decoded | None:
     try:
-        return Decoded(data.decode(codec).removeprefix("\ufeff"), name)
+        return Decoded(decode_as(data, codec).removeprefix("\ufeff"), name)
     except UnicodeDecodeError as exc:
         line = _line_of(data, exc.start, codec)
         problems.error(display, line, f"not {what} ({exc.reason} at byte {exc.start})")

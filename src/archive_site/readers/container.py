@@ -25,7 +25,7 @@ from ..files import MAX_BYTES
 from ..patterns import later
 from ..urls import is_web_url, uri_of
 from .base import Capture, Field, Reading, readable, split_lines
-from .charset import LABELS, Decoded, page_codec
+from .charset import LABELS, Decoded, decode_as, page_codec
 from .html import read as read_page
 from .html import unarchived
 
@@ -155,7 +155,7 @@ def read_html(
         )
         return Reading(fmt, dict(said), ())
     try:
-        text = page.decode(codec[0]).removeprefix("\ufeff")
+        text = decode_as(page, codec[0]).removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
         where = f"{exc.reason} at byte {exc.start}"
         why = f"the page in the {_NAMES[fmt]} is not {codec[1]} text ({where})"

@@ -35,7 +35,7 @@ from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
 from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
-from .charset import Decoded, page_codec
+from .charset import Decoded, decode_as, page_codec
 from .container import address
 from .html import read as read_page
 
@@ -267,7 +267,7 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
     numbers: list[int] = []
     for line, data in pieces:
         try:
-            decoded = data.decode(codec[0])
+            decoded = decode_as(data, codec[0])
         except UnicodeDecodeError:
             _not_text([(line, data)], display, problems, codec[1])
             return None
