@@ -673,3 +673,144 @@ def test_bytes_no_browser_reads_in_those_encodings_are_still_refused() -> None:
     at = ja.index("東京".encode("euc_jp"))
     _, _, said = decode(ja[:at] + b"\xa9\xa1" + ja[at:])  # row 9: no character
     assert said and "not EUC-JP text" in said[0]
+
+
+# --- a text in another encoding of its script than the one it declares ---------------------
+
+
+@pytest.mark.parametrize(
+    ("fixture", "says"),
+    [
+        (
+            "windows-1254-declared-latin1.html",
+            "the page declares the encoding 'iso-8859-1' (windows-1252), but its text does not "
+            "read as windows-1252: its words hold letters and signs of another Latin encoding "
+            "read as windows-1252 ('taþýmacýlýðý': Turkish in windows-1254",
+        ),
+        (
+            "koi8-r-declared-windows-1251.html",
+            "the page declares the encoding 'windows-1251' (windows-1251), but its text does "
+            "not read as windows-1251: its words come out in capitals, each name's first "
+            "letter small ('зТХЪПРЕТЕЧПЪЛЙ')",
+        ),
+    ],
+)
+def test_a_page_in_another_encoding_of_its_script_is_refused_saying_what_to_do(
+    fixture: str, says: str
+) -> None:
+    # Turkish in windows-1254 declaring iso-8859-1, Russian in KOI8-R declaring
+    # windows-1251 (their servers named the encoding over HTTP): they were read, their
+    # words garbled ('Orta Koridor'da yük taþýmacýlýðý artýyor', 'зТХЪПРЕТЕЧПЪЛЙ').
+    text, _, said = decode((PAGES / fixture).read_bytes())
+    assert text is None and len(said) == 1
+    assert said[0].startswith("2: " + says) and said[0].endswith(
+        "(.mhtml), which records the encoding the browser read it in, and add that"
+    )
+
+
+def test_polish_in_windows_1250_declaring_latin1_is_refused_too() -> None:
+    text = ["Wiążę się z tą łódką, żółć gęślą jaźń, wyłącznie w środę."] * 8
+    _, _, said = decode(page("Tytuł", text, '<meta charset="iso-8859-1">').encode("cp1250"))
+    assert len(said) == 1 and "('Wi¹¿ê'" in said[0]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "label", "codec"),
+    [
+        (
+            ["Þjóðin er að fá nýja ríkisstjórn og það verður fróðlegt að sjá hvað gerist."] * 6,
+            "iso-8859-1",
+            "cp1252",
+        ),  # Icelandic: ð, þ, ý are its own
+        (
+            ["La col·lecció del museu és molt important per a la seva història col·lectiva."] * 8,
+            "iso-8859-1",
+            "cp1252",
+        ),
+        (
+            ["¿Qué pasó? ¡Increíble! El nº 5, 1º piso, 2ª edición; señor Muñoz."] * 8,
+            "iso-8859-1",
+            "cp1252",
+        ),
+        (
+            ["СРОЧНО: ПАРОМНАЯ ЛИНИЯ БАКУ — АКТАУ ВОЗОБНОВИЛА РАБОТУ", "Мощность 5 кВт."] * 6,
+            "windows-1251",
+            "cp1251",
+        ),
+        (
+            ["Árvíztűrő tükörfúrógép, őszi szél és hűvös idő Budapesten."] * 8,
+            "iso-8859-2",
+            "iso8859_2",
+        ),
+    ],
+    ids=["icelandic", "catalan", "spanish", "russian-capitals", "hungarian"],
+)
+def test_a_page_in_its_own_encoding_is_read_whatever_its_letters(
+    paragraphs: list[str], label: str, codec: str
+) -> None:
+    html = page("T", paragraphs, f'<meta charset="{label}">')
+    assert decode(html.encode(codec))[0] == html
+
+
+@pytest.mark.parametrize(
+    ("fixture", "says"),
+    [
+        (
+            "utf8-encoded-twice.html",
+            "2: the text holds UTF-8 that was read as windows-1252 "
+            "and saved again ('Ã©' for 'é', at least 10 times)",
+        ),
+        (
+            "utf8-encoded-twice-ru.txt",
+            "1: the text holds UTF-8 that was read as "
+            "windows-1252 and saved again ('Ð“' for 'Г', at least 297 times)",
+        ),
+    ],
+)
+def test_utf8_encoded_twice_is_read_as_it_is_with_a_warning(fixture: str, says: str) -> None:
+    # 'Le corridor mÃ©dian', 'Ð“Ñ€ÑƒÐ·...': a page, or a copy, saved again after being read
+    # in the wrong encoding; kept as the source gives it, but the archivist is told.
+    data = (PAGES / fixture).read_bytes()
+    problems = Problems()
+    found = decode_capture(data, "x", problems, page=fixture.endswith(".html"))
+    assert found is not None and found.text == data.decode("utf-8")
+    said = [f"{d.line}: {d.message}" for d in problems.warnings]
+    assert len(said) == 1 and said[0].startswith(says)
+    assert not problems.errors
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Das macht Spaß“, sagte er über die Straße. „Großartig!“ Über Österreich.",
+        "«\u00a0ÉTÉ\u00a0» est arrivé. « CAFÉ » et « THÉ »\u00a0: voilà.",
+        "Hà Nội: “Ã” và “ã”… Đà Nẵng. São Paulo, Goiânia.",
+    ],
+)
+def test_text_in_utf8_with_such_pairs_now_and_then_is_no_text_encoded_twice(text: str) -> None:
+    assert decode(("\n\n".join([text] * 8)).encode("utf-8"), page=False)[2] == []
+
+
+def test_the_tests_for_another_encoding_of_the_script_are_linear() -> None:
+    import time
+
+    from archive_site.readers.charset import (
+        _cyrillic_misread,
+        _latin_misread,
+        _warn_twice_encoded,
+    )
+
+    for text in (
+        "a" * 1_000_000,
+        "ý" * 1_000_000,
+        "a¹" * 500_000,
+        "зТХЪ " * 200_000,
+        "Ã©" * 500_000,
+        "Ã" * 1_000_000,
+        "Я" * 1_000_000,
+    ):
+        start = time.perf_counter()
+        _latin_misread(text, "windows-1252")
+        _cyrillic_misread(text, "windows-1251")
+        _warn_twice_encoded(text, "x", Problems())
+        assert time.perf_counter() - start < 2, text[:10]

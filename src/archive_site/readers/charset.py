@@ -24,6 +24,7 @@ from __future__ import annotations
 import codecs
 import csv
 import functools
+import itertools
 import json
 import re
 from typing import NamedTuple
@@ -266,9 +267,12 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
         problems.error(display, 1, _NUL_TEXT)
         return None
     try:
-        return Decoded(data.decode("utf-8"), "UTF-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         not_utf8 = exc
+    else:
+        _warn_twice_encoded(text, display, problems)
+        return Decoded(text, "UTF-8")
     label = declared(data) if page else None
     named = LABELS.get(label) if label is not None else None
     if named is None or named == "UTF-8":
@@ -278,11 +282,14 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
         return None
     codec = _ENCODINGS[named][0]
     found = _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
-    garbled = _garbled(found.text) if found is not None else None
-    if found is not None and garbled is not None:
-        line = found.text.count("\n", 0, garbled.start()) + 1
-        problems.error(display, line, _GARBLED_TEXT.format(label, named, garbled.group()))
+    if found is None:
         return None
+    for test, message in _MISREAD:
+        garbled = test(found.text, named)
+        if garbled is not None:
+            line = found.text.count("\n", 0, garbled.start()) + 1
+            problems.error(display, line, message.format(label, named, garbled.group()))
+            return None
     return found
 
 
@@ -308,7 +315,7 @@ _GARBLED_TEXT = (
 )
 
 
-def _garbled(text: str) -> re.Match[str] | None:
+def _garbled(text: str, named: str = "windows-1252") -> re.Match[str] | None:
     """The first run of accented Latin letters in ``text`` when most of its accented
     letters are in such runs (and 20 or more are): a text read in a Latin encoding that is
     not its own (see :data:`_LATIN_RUN`); None otherwise."""
@@ -319,6 +326,123 @@ def _garbled(text: str) -> re.Match[str] | None:
     runs = list(_LATIN_RUN().finditer(sample))
     in_runs = sum(1 for run in runs for ch in run.group() if ch.isalpha())
     return runs[0] if in_runs >= _GARBLED_LETTERS and in_runs * 4 >= accented * 3 else None
+
+
+#: A word holding a letter windows-1252 has where windows-1254 (ISO-8859-9) has Turkish's
+#: ğ, İ, ı, ş (``Ð Ý ý Þ þ ð``: the only letters the two encodings differ in), and a
+#: sign of the Latin-1 Supplement between two letters (``wi¹¿e``: Polish's ą, ż, ł in
+#: windows-1250 read as windows-1252; not ``·``, which Catalan writes in ``col·lecció``, nor
+#: the soft hyphen): a text in another Latin encoding read as windows-1252.
+_TURKISH_LATIN = "ÐÝÞðýþ"
+#: (The word's letters around it are bounded: a text of one word of 100,000 letters would
+#: be scanned again from each of them.)
+_LATIN_WORD = later(
+    rf"[^\W\d_]{{0,40}}(?:[{_TURKISH_LATIN}]|(?<=[^\W\d_])[¡-¬®-¶¸-¹»-¿](?=[^\W\d_]))\w{{0,40}}"
+)
+#: Letters Icelandic and Faroese, which write ð, þ and ý, write as often; Turkish never.
+_ICELANDIC = "áíóúæÁÍÓÚÆ"
+_LATIN_TEXT = (
+    "the page declares the encoding {0!r} ({1}), but its text does not read as {1}: its "
+    "words hold letters and signs of another Latin encoding read as {1} ({2!r}: Turkish "
+    "in windows-1254 or ISO-8859-9, Polish in windows-1250...), whose server named its "
+    "encoding over HTTP and not in the page: save the page again with the browser as "
+    "one file (.mhtml), which records the encoding the browser read it in, and add that"
+)
+
+
+def _latin_misread(text: str, named: str) -> re.Match[str] | None:
+    """The first word of ``text`` read as windows-1252 that is one of another Latin
+    encoding (see :data:`_LATIN_WORD`), when 20 or more are and the text is no Icelandic;
+    None otherwise."""
+    if named != "windows-1252":
+        return None
+    sample = text[:_GARBLED_SAMPLE]
+    words = list(itertools.islice(_LATIN_WORD().finditer(sample), _GARBLED_LETTERS))
+    if len(words) < _GARBLED_LETTERS:
+        return None
+    odd = sum(sample.count(ch) for ch in _TURKISH_LATIN)
+    icelandic = sum(sample.count(ch) for ch in _ICELANDIC)
+    return None if odd and icelandic * 10 >= odd else words[0]
+
+
+#: A word in Cyrillic in small letters but its capital first, and one of three letters or
+#: more all in capitals: what a text in KOI8-R reads as in windows-1251, and the other way
+#: round (the two put the small and the capital letters in each other's places).
+_SMALL_THEN_CAPITALS = later(r"\b[а-яё][А-ЯЁ]{2,}\b")
+_CAPITALS = later(r"\b[А-ЯЁ]{3,}\b")
+_CYRILLIC_WORD = later(r"\b[а-яёА-ЯЁ]{3,}\b")
+_CYRILLIC_TEXT = (
+    "the page declares the encoding {0!r} ({1}), but its text does not read as {1}: its "
+    "words come out in capitals, each name's first letter small ({2!r}), as a text in "
+    "another Cyrillic encoding (KOI8-R, windows-1251) does, whose server named its encoding "
+    "over HTTP and not in the page: save the page again with the browser as one file "
+    "(.mhtml), which records the encoding the browser read it in, and add that"
+)
+
+
+def _cyrillic_misread(text: str, named: str) -> re.Match[str] | None:
+    """The first word of ``text`` in small letters but its first (``зТХЪПРЕ``) when most of
+    its Cyrillic words are in capitals and three or more are such: a text in one Cyrillic
+    encoding read in another; None otherwise."""
+    del named  # (any: KOI8-R read as windows-1251, windows-1251 as KOI8-R or KOI8-U)
+    sample = text[:_GARBLED_SAMPLE]
+    first = _SMALL_THEN_CAPITALS().search(sample)
+    if first is None:
+        return None
+    odd = sum(1 for _ in itertools.islice(_SMALL_THEN_CAPITALS().finditer(sample), 3))
+    words = sum(1 for _ in _CYRILLIC_WORD().finditer(sample))
+    capitals = sum(1 for _ in _CAPITALS().finditer(sample))
+    return first if odd >= 3 and capitals * 2 > words else None
+
+
+_MISREAD = (
+    (_garbled, _GARBLED_TEXT),
+    (_latin_misread, _LATIN_TEXT),
+    (_cyrillic_misread, _CYRILLIC_TEXT),
+)
+
+
+#: A character of UTF-8's two or three bytes read as windows-1252 (or Latin-1) and saved
+#: again as UTF-8: its lead byte's letter (``Ã``, ``Ð``, ``â``) and the signs or letters
+#: of its continuation bytes (``©``, ``€``, ``“``: ``Ã©`` for ``é``, ``â€“`` for ``–``).
+_CONTINUATION = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_TWICE = later(f"[\u00c2-\u00df][{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}")
+_TWICE_TEXT = (
+    "the text holds UTF-8 that was read as windows-1252 and saved again ({0!r} for {1!r}, "
+    "at least {2} times): if the page showed it right, save it again from the browser (as "
+    "one file, .mhtml) or copy its text again; if the source itself shows it so, it is "
+    "kept as the source gives it"
+)
+
+
+def _warn_twice_encoded(text: str, display: str, problems: Problems) -> None:
+    """A warning on the line of its first when ``text`` holds characters encoded twice (see
+    :data:`_TWICE`): three or more, and most of its letters of the Latin-1 Supplement in
+    them (a German "Spaß“" is one such pair, and its text has other ß and ü)."""
+    sample = text[:_GARBLED_SAMPLE]
+    found = []
+    for match in _TWICE().finditer(sample):
+        original = _once(match.group())
+        if original is not None:
+            found.append((match, original))
+    if len(found) < 3:
+        return
+    accented = sum(1 for ch in sample if "\u00c0" <= ch <= "\u00ff")
+    if len(found) * 4 < accented * 3:
+        return
+    first, original = found[0]
+    line = text.count("\n", 0, first.start()) + 1
+    problems.warning(display, line, _TWICE_TEXT.format(first.group(), original, len(found)))
+
+
+def _once(chars: str) -> str | None:
+    """What ``chars`` (a lead and its continuations, see :data:`_TWICE`) were in UTF-8
+    before being read as windows-1252; None when their bytes are no UTF-8 character."""
+    data = bytes(ord(ch) if ord(ch) < 0x100 else ch.encode("cp1252")[0] for ch in chars)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
 
 
 #: What a file of another kind than text or a page opens with, as a researcher may try to
