@@ -6679,6 +6679,122 @@ def test_where_a_split_story_came_from_is_furniture() -> None:
     assert ("navigation", "Continued from page 1.") in {(f.kind, f.text) for f in r.furniture}
 
 
+def _split(r: Reading) -> list[tuple[int, str]]:
+    return [(line, note) for line, note in r.notes if "of its story" in note]
+
+
+_WHOLE = (
+    ": its text may be only that page's; add the story's whole text (its other pages' too, "
+    "or its single-page or print view), or say in the summary that this is a part"
+)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "note"),
+    [
+        (
+            "pages/multipage-first.html",
+            (13, "the page is page 1 of 3 of its story ('Page 1 of 3 Next »')"),
+        ),
+        (
+            "pages/multipage-second.html",
+            (21, "the page is page 2 of 3 of its story ('« Previous Page 2 of 3 Next »')"),
+        ),
+        (
+            "pages/multipage-first-zh.html",
+            (13, "the page is one of 3 pages of its story ('共3页 1 2 3 下一页')"),
+        ),
+    ],
+)
+def test_a_page_of_a_story_split_over_pages_says_it_may_be_a_part(
+    fixture: str, note: tuple[int, str]
+) -> None:
+    """The first page of a story in three (walk63): its three paragraphs were read as the
+    whole article, nothing saying the story went on ("Page 1 of 3 Next »", listed as
+    navigation, and a Chinese site's "共3页 1 2 3 下一页", not even listed)."""
+    r = read_fixture(fixture)
+    assert _split(r) == [(note[0], note[1] + _WHOLE)]
+    assert len(texts(r)) in (2, 3)  # the page's text is read as it was
+
+
+def test_a_next_page_link_to_the_page_s_own_address_says_so_and_the_next_story_s_does_not() -> None:
+    r = read_fixture("pages/post-navigation-next.html")  # rel="next" to /2025/04/newer-story
+    assert _split(r) == []
+    page = (FIXTURES / "pages/post-navigation-next.html").read_text(encoding="utf-8")
+    for href in ("?page=2", "https://caspianreview.example/2025/04/long-road-west/2/"):
+        linked = page.replace('href="/2025/04/newer-story"', f'href="{href}"')
+        r = read_text(linked, "x.html", Problems(), fmt="html")
+        assert [n for _, n in _split(r)] == [
+            f"the page links to the next page of its story ({href!r})" + _WHOLE
+        ]
+
+
+@pytest.mark.parametrize(
+    ("href", "address", "split"),
+    [
+        ("?page=2", None, True),
+        ("?PAGEN_1=2", "https://x.ru/news/1/", True),
+        ("/news/a/page/2", "https://x.com/news/a", True),
+        ("t20250424_123_1.html", "https://x.cn/c/t20250424_123.html", True),
+        ("/news/a-2", "https://x.com/news/a", True),
+        ("?replytocom=2", "https://x.com/news/a", False),  # a comment's reply
+        ("?p=123", "https://x.com/news/a", False),  # a post's short address
+        ("/news/a/comment-page-2/", "https://x.com/news/a", False),
+        ("/news/b", "https://x.com/news/a", False),
+        ("/news/a/2", None, False),  # no address to compare with
+        ("https://other.com/news/a/2", "https://x.com/news/a", False),
+        ("?page=2&sort=new", "https://x.com/news/a", False),
+    ],
+)
+def test_a_next_page_is_the_page_s_own_address_with_a_page_number(
+    href: str, address: str | None, split: bool
+) -> None:
+    from archive_site.readers.parts import _next_page
+
+    assert _next_page(href, address) is split
+
+
+@pytest.mark.parametrize(
+    ("block", "said"),
+    [
+        ("Page 1 of 3 Next »", "is page 1 of 3 of its story"),
+        ("Страница 1 из 3 Следующая страница →", "is page 1 of 3 of its story"),
+        ("Seite 2 von 3", "is page 2 of 3 of its story"),
+        ("Pages: 1 2 3", "has a pager of its story's pages"),
+        ("1 2 3 Next page", "has a pager of its story's pages"),
+        ("« 1 2 3 下一页 »", "has a pager of its story's pages"),
+        ("Page 1 of 1", None),
+        ("1 of 3", None),  # a gallery's photograph, a list
+        ("The report runs to page 1 of 3 volumes, he said.", None),
+        ("Page 5 of 3", None),
+        ("1 2 3 4", None),
+    ],
+)
+def test_what_a_pager_says(block: str, said: str | None) -> None:
+    from archive_site.readers.parts import _pager
+
+    assert _pager(block) == said
+
+
+def test_the_comments_pager_says_nothing_of_the_story() -> None:
+    page = (FIXTURES / "pages/post-navigation-next.html").read_text(encoding="utf-8")
+    paged = page.replace("Great piece! — reader1</div>", "Great piece!</div><div>Page 1 of 5</div>")
+    assert _split(read_text(paged, "x.html", Problems(), fmt="html")) == []
+
+
+def test_a_pager_is_read_in_linear_time() -> None:
+    import time
+
+    from archive_site.readers.parts import _next_page, _pager, split_note
+
+    start = time.perf_counter()
+    for text in ("1 " * 60, "page " * 24, "1" * 120, "Page 1 of 3 " + "» " * 50):
+        _pager(text)
+    _next_page("?" + "page=2&" * 10_000, "https://x.com/a")
+    split_note([], [("Page 1 of 3 " + "x" * 100_000, 1)] * 1000, None)
+    assert time.perf_counter() - start < 2
+
+
 @pytest.mark.parametrize(
     ("line", "kind"),
     [

@@ -74,6 +74,7 @@ from .htmlscan import (
     scan,
 )
 from .liveblog import Update, with_updates
+from .parts import split_note
 from .release import take_release_furniture
 from .scholarly import partial_date, scholarly_fields
 from .stamps import (
@@ -214,6 +215,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         return reading("html", fields, [], page.furniture, notes)
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
+    notes.extend(_split_over_pages(page, fields))
     notes.extend(_more_in_script(text, body))
     body = _without_shell(text, body)
     extracted = len(body)
@@ -379,6 +381,16 @@ def _paywalled(page: PageScan) -> list[tuple[int, str]]:
             if str(node.get("isAccessibleForFree", "")).strip().lower() == "false":
                 return [(line, _PAYWALLED)]
     return []
+
+
+def _split_over_pages(page: PageScan, fields: dict[str, Field]) -> list[tuple[int, str]]:
+    """The note on a page that shows it is one page of a story split over pages (see
+    :mod:`.parts`)."""
+    furniture = [(f.text, f.line) for f in page.furniture if f.kind != "comments"]
+    furniture += [(text, line) for kind, text, line in page.furniture_blocks if kind != "comments"]
+    address = fields["url"].value if "url" in fields else None
+    note = split_note(page.next_links, [*page.blocks, *furniture], address)
+    return [] if note is None else [note]
 
 
 _PAYWALLED = (

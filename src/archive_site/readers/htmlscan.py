@@ -479,6 +479,9 @@ class PageScan:
     json_ld: list[tuple[str, int]] = field(default_factory=list)  # (script text, line)
     canonical: tuple[str, int] | None = None
     bookmark: tuple[str, int] | None = None  # <link rel=bookmark>: archive.today's full address
+    #: The ``href`` of each ``rel="next"`` link (``<link>``, ``<a>``; the first ten), and its
+    #: line: a story split over pages links to its next (see :mod:`.parts`).
+    next_links: list[tuple[str, int]] = field(default_factory=list)
     h1: tuple[str, int] | None = None
     time: tuple[str, int] | None = None
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
@@ -519,6 +522,9 @@ class PageScan:
     #: the page's own is told by the text it holds (a ticker's item is another story's).
     items: list[ArticleItem] = field(default_factory=list)
 
+
+#: The ``rel="next"`` links kept: a page has one, a blog's post navigation two.
+_MOST_NEXT_LINKS = 10
 
 #: The elements a page's ``<head>`` holds, before its body begins: a comment after any other
 #: (or after ``<body>``) is no browser's or extension's note on the page, which opens it
@@ -817,6 +823,8 @@ class _Scanner(HTMLParser):
             self.out.canonical = (a["href"].strip(), line)
         elif tag == "link" and "bookmark" in a.get("rel", "").lower().split():
             self.out.bookmark = self.out.bookmark or (a.get("href", "").strip(), line)
+        if self._is_next(tag, a):
+            self.out.next_links.append((a["href"].strip(), line))
 
     def _refused(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         """Whether this element takes the page beyond a limit (see :data:`MOST_DEPTH`)."""
@@ -1078,6 +1086,16 @@ class _Scanner(HTMLParser):
         if tag == "address" and self.in_article:
             return True
         return names_author(a)
+
+    def _is_next(self, tag: str, a: dict[str, str]) -> bool:
+        """Whether the element is a ``rel="next"`` link with an address, one of the first
+        :data:`_MOST_NEXT_LINKS`."""
+        return (
+            tag in ("link", "a")
+            and "next" in a.get("rel", "").lower().split()
+            and bool(a.get("href"))
+            and len(self.out.next_links) < _MOST_NEXT_LINKS
+        )
 
     def _is_canonical(self, tag: str, a: dict[str, str]) -> bool:
         rel = a.get("rel", "").lower().split()
