@@ -3158,6 +3158,9 @@ def test_datelines(paragraph: str, dateline: str | None, rest: str | None) -> No
         # its numbers leave the order open: the dateline and its agency, no day
         ("BAKU, 04/05/2025 (Xinhua) -- The", (None, None, None)),
         ("新华社北京四月二十四日电 中国", (None, 4, 24)),  # (no year, as with digits)
+        ("新华社北京二〇二五年四月二十四日电 中国", (2025, 4, 24)),  # with its year (walk63)
+        ("新华社北京2025年4月24日电（记者张三）中国", (2025, 4, 24)),
+        ("中新网2025年4月24日电 中国", (2025, 4, 24)),
     ],
 )
 def test_a_numeric_dateline_gives_the_day_its_numbers_give(
@@ -3168,6 +3171,20 @@ def test_a_numeric_dateline_gives_the_day_its_numbers_give(
     found = match_dateline(paragraph)
     assert found is not None
     assert (found[0].year, found[0].month, found[0].day) == day
+
+
+def test_a_chinese_dateline_with_its_year_dates_wire_copy() -> None:
+    """Walk 63 (walk62's left-alone): ``新华社北京二〇二五年四月二十四日电`` was no dateline
+    (the pattern had no year), the copy plain text with no title, date or author."""
+    r = read_fixture("wire/xinhua-dateline-year.txt")
+    assert r.format == "wire"
+    got = fields(r)
+    assert (got["published"], got["agency"], got["author"]) == ("2025-04-24", "新华社", "张三")
+    assert got["dateline"] == "新华社北京二〇二五年四月二十四日电（记者张三）"
+    assert texts(r)[0].startswith("中国和阿塞拜疆周四")
+    impossible = (FIXTURES / "wire/xinhua-dateline-year.txt").read_text(encoding="utf-8")
+    impossible = impossible.replace("二〇二五年四月二十四日", "2025年2月30日")
+    assert "published" not in fields(read_text(impossible, "x.txt", Problems(), fmt="wire"))
 
 
 def test_a_numeric_dateline_dates_wire_copy() -> None:

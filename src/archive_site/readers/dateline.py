@@ -154,7 +154,7 @@ class Dateline:
 _HAN = "\u4e00-\u9fff"
 CJK_DATELINE = later(
     rf"^(?P<dateline>(?P<ag>[{_HAN}]{{1,4}}[社网])(?P<place>[{_HAN}]{{0,10}}?)"
-    rf"(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(](?P<who>[^）)\n]{{1,40}})[）)])?)\s*(?=\S)"
+    rf"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>\d{{1,2}})月(?P<d>\d{{1,2}})日[电讯](?:[（(](?P<who>[^）)\n]{{1,40}})[）)])?)\s*(?=\S)"
 )
 #: The reporters in a Chinese dateline's brackets: 记者, then names of two to four
 #: characters parted by 、, a space or a comma, and nothing else ("记者王小明、李华"; not
@@ -223,7 +223,8 @@ def _cjk_dateline(text: str) -> tuple[Dateline, str] | None:
     if where is not None:  # where each character read was in the text
         said, end = where[said], where[end]
     who = _reporters(cjk["who"])
-    return Dateline(text[:said], int(cjk["m"]), int(cjk["d"]), None, cjk["ag"], who), text[end:]
+    year = int(cjk["y"]) if cjk["y"] else None
+    return Dateline(text[:said], int(cjk["m"]), int(cjk["d"]), year, cjk["ag"], who), text[end:]
 
 
 #: The characters of a text's opening read for a dateline in Chinese numerals.
