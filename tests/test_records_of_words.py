@@ -287,3 +287,21 @@ def test_a_paragraph_naming_the_speaker_is_not_read_as_theirs(project_copy: Path
     result = cli("check", cwd=project_copy)
     assert "its title says is someone's words" in result.stderr
     assert _source(project_copy)["voice"] == "unattributed"
+
+
+def test_a_card_header_s_name_in_letters_beyond_ascii_names_the_asker(project_copy: Path) -> None:
+    """Walk 63 (walk62's left-alone): a card's header naming "Ülkər Məmmədova" was kept as a
+    heading but named no one (its name was read with [A-Z] only), so the record warned."""
+    content = project_copy / "content"
+    page = (FIXTURES / "written-question-hansard.html").read_text(encoding="utf-8")
+    (content / "articles/pq.capture.html").write_text(
+        page.replace("Jane Hartley", "Ülkər Məmmədova"), encoding="utf-8"
+    )
+    (content / "articles/pq.meta.yaml").write_text("kind: news\n", encoding="utf-8")
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: ulker-mammadova\n  name: Ülkər Məmmədova\n  type: person\n")
+    _milestone(content, "pq", "what assessment she has made of the capacity of ferries")
+    result = cli("check", "--strict", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    source = _source(project_copy)
+    assert (source["speaker"], source["voice"]) == ("ulker-mammadova", "reported")

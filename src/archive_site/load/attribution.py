@@ -531,11 +531,18 @@ def _card_name(above: Paragraph) -> str | None:
     if above.role != "heading" or CARD_PARTS not in above.text:
         return None
     first = above.text.split(CARD_PARTS)[0].strip()
-    return first if _CARD_NAME().fullmatch(first) else None
+    words = first.split()
+    named = 2 <= len(words) <= _MOST_CARD_WORDS and all(
+        w[:1].isupper() and _CARD_WORD().fullmatch(w) for w in words
+    )
+    return " ".join(words) if named else None
 
 
-#: A person's name as a card's header gives it: two to five capitalised words.
-_CARD_NAME = later(r"(?:[A-Z][\w'’.-]*\s){1,4}[A-Z][\w'’.-]*")
+#: A word of a person's name as a card's header gives it, of two to five such words, each
+#: opening with a capital of any alphabet ("Ülkər Məmmədova", "Łukasz Nowak", "Ольга
+#: Петрова"; not "[A-Z]" alone, walk63): a letter, then letters, digits or a name's signs.
+_CARD_WORD = later(r"[^\W\d_][\w'’.-]*")
+_MOST_CARD_WORDS = 5
 
 
 #: A speech's speaker named in its title (see :data:`_SPOKEN`): "Speech by Ilham Aliyev at
