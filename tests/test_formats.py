@@ -2616,6 +2616,71 @@ dy></html>
 """
 
 
+def test_a_forwarded_newsletter_is_the_newsletter_s_not_the_forwarder_s() -> None:
+    """Walk 63: a newsletter a friend forwarded (Gmail's "---------- Forwarded message
+    ---------" and its head in the page) was read as published by the friend, "Ayla
+    Friend", on the day she forwarded it (2025-04-25 12:02 +02:00). Its outlet and day are
+    the forwarded head's; its time is not, the head giving no zone (a mail program writes
+    it in the forwarder's)."""
+    r = read_fixture("pages/newsletter-forwarded.eml")
+    got = fields(r)
+    assert (got["outlet"], got["published"], got["title"]) == (
+        "The Caspian Brief",
+        "2025-04-23",
+        "Ferries, freight and the Middle Corridor",
+    )
+    assert "time" not in got and "timezone" not in got
+    assert texts(r)[0].startswith("Good morning. Freight on the Middle Corridor")
+
+
+@pytest.mark.parametrize(
+    ("head", "said"),
+    [
+        (
+            "Begin forwarded message:<br><br>From: The Caspian Brief &lt;n@caspianbrief.com&gt;"
+            "<br>Subject: Fwd: Ferries<br>Date: April 23, 2025 at 6:01:12 AM GMT+4<br>",
+            {
+                "outlet": "The Caspian Brief",
+                "published": "2025-04-23",
+                "time": "06:01",
+                "timezone": "+04:00",
+            },
+        ),
+        (
+            "-----Original Message-----<br>From: Jane Roe &lt;jane@example.com&gt;<br>"
+            "Sent: Wednesday, April 23, 2025 6:01 AM<br>",
+            {"outlet": "Jane Roe", "published": "2025-04-23"},
+        ),
+        ("---------- Forwarded message ---------<br>From: someone<br>", {}),
+    ],
+)
+def test_a_forwarded_head_is_read_as_mail_programs_write_it(
+    head: str, said: dict[str, str]
+) -> None:
+    from archive_site.readers.mhtml import _forwarded
+
+    found = _forwarded(f"<div>{head}</div><p>Text.</p>", "Fwd: x")
+    assert {k: v for k, (v, _) in (found or {}).items() if k != "title"} == said
+
+
+def test_a_forward_that_names_no_sender_says_to_give_them() -> None:
+    page = (FIXTURES / "pages/newsletter-forwarded.eml").read_text(encoding="utf-8")
+    unmarked = page.replace("---------- Forwarded message ---------<br>", "")
+    unmarked = unmarked.replace("---------- Forwarded message ---------", "")
+    r = read_text(unmarked, "x.eml", Problems(), fmt="mhtml")  # "Fwd:" only
+    assert "outlet" not in fields(r) and "published" not in fields(r)
+    assert (
+        1,
+        "a forwarded e-mail: its From and Date are who forwarded it and when, not the "
+        "publication's, and the forwarded message's head does not say its 'outlet' or "
+        "'published': give them in the metadata",
+    ) in r.notes
+    direct = page.replace("Subject: Fwd: ", "Subject: ").replace(
+        "---------- Forwarded message ---------", ""
+    )
+    assert fields(read_text(direct, "x.eml", Problems(), fmt="mhtml"))["outlet"] == "Ayla Friend"
+
+
 def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
     """An .eml was read as plain text: its headers, MIME separators, undecoded
     quoted-printable and raw HTML were the article's text (audit 6).  Its page is read, and

@@ -24,6 +24,7 @@ import datetime as dt
 import email.parser
 import email.policy
 import email.utils
+import html
 import quopri
 import re
 from collections.abc import Callable
@@ -38,6 +39,7 @@ from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, decode_as, page_codec
 from .container import address
 from .html import read as read_page
+from .stamps import parse_published
 
 SUFFIXES = (".mhtml", ".mht", ".eml")
 #: How far into a file its MIME headers are looked for first (see :func:`_head`: read only
@@ -344,6 +346,15 @@ def read(capture: Capture, problems: Problems) -> Reading:
     for d in own:
         problems.extend([replace(d, line=None if d.line is None else at(d.line))])
     fields = {k: Field(f.value, at(f.line)) for k, f in reading.fields.items()}
+    forwarded = _forwarded(text, str(top.get("subject", "")))
+    notes = tuple((at(line), note) for line, note in reading.notes)
+    if forwarded is not None:  # its From and Date are the forwarder's, not the publication's
+        said = {k: v for k, v in said.items() if k not in _SENDERS} | {
+            k: Field(v, at(line)) for k, (v, line) in forwarded.items()
+        }
+        unsaid = [k for k in ("outlet", "published") if k not in said and k not in fields]
+        if unsaid:
+            notes += ((1, _FORWARDED_TEXT.format(" or ".join(f"'{k}'" for k in unsaid))),)
     for key, value in said.items():
         fields.setdefault(key, value)
     return replace(
@@ -352,8 +363,15 @@ def read(capture: Capture, problems: Problems) -> Reading:
         fields=fields,
         blocks=tuple(replace(b, line=at(b.line)) for b in reading.blocks),
         furniture=tuple(replace(f, line=at(f.line)) for f in reading.furniture),
-        notes=tuple((at(line), note) for line, note in reading.notes),
+        notes=notes,
     )
+
+
+_FORWARDED_TEXT = (
+    "a forwarded e-mail: its From and Date are who forwarded it and when, not the "
+    "publication's, and the forwarded message's head does not say its {}: give them in the "
+    "metadata"
+)
 
 
 def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[str, Field]:
@@ -389,6 +407,91 @@ def _mail_fields(lines: tuple[str, ...], end: int, top: EmailMessage) -> dict[st
     if sender:
         out["outlet"] = Field(sender, line_of("from:"))
     return out
+
+
+#: What an e-mail's own head says of its sender, which a forwarded e-mail's is not: who
+#: forwarded it, when, and its subject with "Fwd:".
+_SENDERS = frozenset({"outlet", "published", "time", "timezone", "title"})
+#: The line a mail program opens a forwarded message with, in its text: Gmail's
+#: "---------- Forwarded message ---------", Outlook's "-----Original Message-----",
+#: Thunderbird's "-------- Forwarded Message --------", Apple Mail's "Begin forwarded
+#: message:", and theirs in other languages.
+_FORWARD_MARK = later(
+    r"-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht"
+    r"|message transféré|mensaje reenviado|messaggio inoltrato|mensagem encaminhada"
+    r"|пересылаемое сообщение|исходное сообщение|iletilen ileti|转发的邮件)\s*-{2,}"
+    r"|begin forwarded message:",
+    re.IGNORECASE,
+)
+#: A forwarded e-mail's subject: "Fwd:", "FW:", German "WG:", French "TR:", Russian "Пересл:".
+_FORWARD_SUBJECT = later(r"\s*(?:fwd?|wg|tr|rv|enc|vs|ilt|пересл|転送|转发)\s*[:：]", re.I)
+#: A field of the forwarded message's head, in the text after the mark: "From: ...".
+_FORWARD_FIELD = later(
+    r"(?P<name>from|date|sent|subject|von|datum|de|от|дата)\s*:\s*(?P<value>[^\n]+)", re.I
+)
+#: The forwarded head's field names, by what they say.
+_FORWARD_NAMES = {
+    "from": "from",
+    "von": "from",
+    "de": "from",
+    "от": "from",
+    "date": "date",
+    "sent": "date",
+    "datum": "date",
+    "дата": "date",
+    "subject": "subject",
+}
+#: The characters after the mark read for its head, and its lines at most.
+_FORWARD_HEAD = 2000
+_FORWARD_LINES = 8
+
+
+def _forwarded(text: str, subject: str) -> dict[str, tuple[str, int]] | None:
+    """What a forwarded e-mail's forwarded message says of itself, in its head after the
+    mark (see :data:`_FORWARD_MARK`), each with the page text's line: its sender's name
+    (the outlet), its day (and time, when the head gives its zone: a mail program writes
+    it in the forwarder's), its subject; None when the e-mail is no forward (nor its
+    subject one, "Fwd: ...", which alone says only that its own head is not the
+    publication's)."""
+    mark = _FORWARD_MARK().search(text)
+    if mark is None:
+        return {} if _FORWARD_SUBJECT().match(subject) else None
+    head = _head_text(text[mark.end() : mark.end() + _FORWARD_HEAD])
+    out: dict[str, tuple[str, int]] = {}
+    for line in head.split("\n")[:_FORWARD_LINES]:
+        found = _FORWARD_FIELD().match(line.strip())
+        name = _FORWARD_NAMES.get(found["name"].lower()) if found else None
+        if found is None or name is None:
+            continue
+        where = text.count("\n", 0, mark.end()) + 1  # (the mark's line: its head is under it)
+        out.update(_forwarded_field(name, found["value"].strip(), where))
+    return out
+
+
+def _forwarded_field(name: str, value: str, line: int) -> dict[str, tuple[str, int]]:
+    """The fields a forwarded head's field ``name`` (``from``, ``date``, ``subject``) of
+    ``value`` gives, on ``line``."""
+    if name == "from":
+        sender, mail = email.utils.parseaddr(value)
+        named = _plain(sender) if "@" in mail else ""
+        return {"outlet": (named, line)} if named else {}
+    if name == "subject":
+        title = _plain(_FORWARD_SUBJECT().sub("", value, count=1))
+        return {"title": (title, line)} if title else {}
+    stamp = parse_published(value)
+    if stamp is None:
+        return {}
+    out = {"published": (stamp.date, line)}
+    if stamp.time is not None and stamp.timezone is not None:
+        out |= {"time": (stamp.time, line), "timezone": (stamp.timezone, line)}
+    return out
+
+
+def _head_text(fragment: str) -> str:
+    """The text of a piece of a page, a line for each of its lines (``<br>``, a block's
+    end): a forwarded head as the mail program wrote it in the page."""
+    lined = re.sub(r"(?i)<br\s*/?>|</(?:div|p|tr|li|h\d)\s*>", "\n", fragment)
+    return html.unescape(re.sub(r"<[^>]*>", "", lined))
 
 
 #: The year of a Date field (``Thu, 24 Apr 2025 23:30:00 +0400``): the number after the
