@@ -6570,6 +6570,48 @@ def test_a_line_of_spaces_is_told_at_once_to_hold_no_chinese_page_s_items() -> N
             assert find_published_stamp("a" + " " * 398 + "x") is None
 
 
+def test_a_live_blog_s_entries_are_headed_by_their_time_elements() -> None:
+    """Walk 63: a live blog with no JSON-LD, each entry opening with a ``<time datetime>``
+    ("18:45", "23 Apr 16:30"): the entries ran together, their times dropped and listed
+    nowhere, so a paragraph of the 24th read as of the blog's day, the 23rd. Each is now
+    headed by its time (its day too when it is not the blog's) and its heading; the blog's
+    own day and time are its page's, never an entry's."""
+    r = read_fixture("pages/liveblog-time-elements.html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == [
+        "2025-04-24 18:45 — Summit ends with joint declaration",
+        "2025-04-24 12:10 — Kazakh minister: ferry capacity to double",
+        "16:30",
+        "09:05 — Delegations arrive",
+        "07:00 — Welcome to our live coverage",
+    ]
+    assert (fields(r)["published"], fields(r)["time"]) == ("2025-04-23", "07:00")
+    assert texts(r)[2].startswith("The five leaders signed")
+
+
+def test_entries_time_elements_are_read_in_linear_time() -> None:
+    import time
+
+    from archive_site.readers.html import _time_updates
+    from archive_site.readers.htmlscan import scan
+
+    lengths = "".join(
+        f'<div><time datetime="2025-04-23T10:00:00+04:00">{"1" * n}</time><p>Paragraph {n} '
+        "with words enough to be text of the page.</p></div>"
+        for n in range(1, 2000)
+    )
+    page = scan(f"<html><body><article><h1>Live</h1>{lengths}</article></body></html>")
+    start = time.perf_counter()
+    assert len(_time_updates(page, {})) == 60  # (a time's text of 60 characters at most)
+    assert time.perf_counter() - start < 2
+
+
+def test_one_time_element_heads_nothing() -> None:
+    page = (FIXTURES / "pages/liveblog-time-elements.html").read_text(encoding="utf-8")
+    one = re.sub(r"<time[^>]*>(?!18:45)[^<]*</time>", "", page)
+    r = read_text(one, "x.html", Problems(), fmt="html")
+    assert not any("—" in b.text or b.text[:2].isdigit() for b in r.blocks if b.role == "heading")
+
+
 def test_a_live_blogs_first_entry_gives_the_day_not_its_time() -> None:
     """A live blog with no metadata (walk54): under its headline each entry opens with its
     own stamp, the latest first ("12.08.2025, 19:42", then "14:10", then "09:15"). The

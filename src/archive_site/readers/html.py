@@ -20,6 +20,7 @@ its line; no paragraph of it reaches the text.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import itertools
 import json
@@ -407,7 +408,7 @@ def _live_blog(
     text does not hold."""
     said = _live_updates(page, fields)
     if said is None:
-        return body
+        return _timed_entries(page, body, fields)
     updates, line = said
     body, missing = with_updates(body, updates, _key)
     if missing:
@@ -420,6 +421,76 @@ _UPDATES_MISSING = (
     "{} of the {} updates the page's JSON-LD gives its live blog are not in its text (the "
     "first: {}): the page may show only some of them; compare with the live blog"
 )
+
+
+def _timed_entries(page: PageScan, body: list[Block], fields: dict[str, Field]) -> list[Block]:
+    """``body`` with a live blog's entries headed by their times, where no JSON-LD lists
+    them but each opens with a ``<time datetime>`` (see :func:`_time_updates`): two or
+    more, else ``body`` as it is."""
+    updates = _time_updates(page, fields)
+    if len(updates) < _LEAST_ENTRIES:
+        return body
+    headed, missing = with_updates(body, updates, _key)
+    return headed if len(updates) - len(missing) >= _LEAST_ENTRIES else body
+
+
+#: The entries, at least, that make a page's timed blocks a live blog's.
+_LEAST_ENTRIES = 2
+
+
+def _time_updates(page: PageScan, fields: dict[str, Field]) -> list[Update]:
+    """A live blog's entries as its page writes them, each a block (``<div>``, ``<li>``,
+    ``<article>``) opening with a ``<time>`` whose ``datetime`` has a time, then its heading
+    or its first paragraph: an update with that time (its day too, when it is not the
+    page's) and heading, as the JSON-LD's are (see :func:`_update`)."""
+    day = fields["published"].value if "published" in fields else None
+    sizes = {len(t) + 1 for _, t, _ in page.times if 0 < len(t) <= _MOST_ENTRY_STAMP}
+    containers = _opening_with(sizes, page.blocks)
+    headings = _by_opening(t for t, _ in page.headings)
+    opened = sorted({len(k) for k in headings})
+    updates: list[Update] = []
+    for stamp, text, _ in page.times:
+        found = _date_fields(stamp, 0) if text else {}
+        waiting = containers.get(text + " ")
+        if "time" not in found or not waiting:
+            continue
+        rest = waiting.popleft()[len(text) + 1 :]
+        head = next(
+            (h for n in opened for h in headings.get(rest[:n], ()) if rest.startswith(h + " ")),
+            "",
+        )
+        when = found["time"].value
+        if "published" in found and found["published"].value != day:
+            when = f"{found['published'].value} {when}"
+        opening = rest[len(head) :].strip()
+        updates.append(Update(head, when, _key(head) if head else "", _key(opening)))
+    return updates
+
+
+#: The characters of a block's text by which it is looked up (see :func:`_by_opening`).
+_OPENED = 12
+
+
+def _opening_with(
+    lengths: set[int], blocks: Sequence[tuple[str, int]]
+) -> dict[str, collections.deque[str]]:
+    """The texts of ``blocks``, in their order, by their openings of each of ``lengths``
+    (a ``<time>``'s text and a space, at most :data:`_MOST_ENTRY_STAMP` long): the blocks
+    each ``<time>`` may open."""
+    out: dict[str, collections.deque[str]] = {}
+    for size in sorted(lengths):
+        for text, _ in blocks:
+            if len(text) > size and text[size - 1] == " ":
+                out.setdefault(text[:size], collections.deque()).append(text)
+    return out
+
+
+def _by_opening(texts: Iterator[str] | Sequence[str]) -> dict[str, list[str]]:
+    """``texts`` by their first :data:`_OPENED` characters."""
+    out: dict[str, list[str]] = {}
+    for text in texts:
+        out.setdefault(text[:_OPENED], []).append(text)
+    return out
 
 
 def _live_updates(page: PageScan, fields: dict[str, Field]) -> tuple[list[Update], int] | None:

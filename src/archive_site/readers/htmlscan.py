@@ -426,6 +426,7 @@ class _Open:
     nested: bool = False  # it holds an element whose text is kept (a block, furniture's)
     words: bool = False  # its text so far is more than white space
     element_last: bool = False  # an element closed within it last, no text after it yet
+    stamp: str = ""  # a <time>'s datetime
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -482,6 +483,9 @@ class PageScan:
     #: The ``href`` of each ``rel="next"`` link (``<link>``, ``<a>``; the first ten), and its
     #: line: a story split over pages links to its next (see :mod:`.parts`).
     next_links: list[tuple[str, int]] = field(default_factory=list)
+    #: Each ``<time>`` with a ``datetime`` outside the furniture (the first 2,000): its
+    #: ``datetime``, its text and its line (a live blog's entries' times).
+    times: list[tuple[str, str, int]] = field(default_factory=list)
     h1: tuple[str, int] | None = None
     time: tuple[str, int] | None = None
     lang: tuple[str, int] | None = None  # the language the page declares (<html lang>)
@@ -525,6 +529,8 @@ class PageScan:
 
 #: The ``rel="next"`` links kept: a page has one, a blog's post navigation two.
 _MOST_NEXT_LINKS = 10
+#: The ``<time>`` elements kept: a live blog of a thousand entries has as many.
+_MOST_TIMES = 2000
 
 #: The elements a page's ``<head>`` holds, before its body begins: a comment after any other
 #: (or after ``<body>``) is no browser's or extension's note on the page, which opens it
@@ -659,6 +665,7 @@ class _Scanner(HTMLParser):
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
+        opened.stamp = a.get("datetime", "").strip() if tag == "time" else ""
         opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
 
@@ -929,7 +936,7 @@ class _Scanner(HTMLParser):
         an author, a link, an article item's (but not the text of a block holding others
         past their bound: see :data:`_MOST_HELD_TIMES`). A span's text, joined again and
         parted into words at each level of 120 nested around 1 MB of words, took 3 s."""
-        if top.furniture is not None or top.tag in ("h1", "title", "p"):
+        if top.furniture is not None or top.tag in ("h1", "title", "p") or top.stamp:
             return True
         if self.in_furniture or top.tag in _BLOCKS:
             return not (top.nested and self.held >= self.most_held)
@@ -1000,6 +1007,8 @@ class _Scanner(HTMLParser):
             self.out.h1 = (text, top.line)
         if top.tag == "title" and self.out.title is None:
             self.out.title = (text, top.line)
+        if top.stamp and len(self.out.times) < _MOST_TIMES:
+            self.out.times.append((top.stamp, text, top.line))
         if top.authors_in > 1:
             self.out.author_groups.append((text, top.line))
         if top.author:  # an element inside another: the inner one first
