@@ -3238,6 +3238,34 @@ def test_a_numeric_dateline_gives_the_day_its_numbers_give(
     assert (found[0].year, found[0].month, found[0].day) == day
 
 
+@pytest.mark.parametrize(
+    ("lang", "published"),
+    [("ru", "2025-05-04"), ("en-US", "2025-04-05"), ("en-GB", "2025-05-04"), ("en", None)],
+)
+def test_a_saved_page_s_numeric_dateline_is_read_in_its_language_s_order(
+    lang: str, published: str | None
+) -> None:
+    """Walk 63 (walk62's left-alone): a saved page declaring its language gave
+    ``БАКУ, 04/05/2025 (Xinhua) --`` no day (the dateline reader was not told the page's
+    language; its stamps already were, dates62). Read as its language writes it; in ``en``
+    with no region, which may write either, still none; wire copy, which declares none,
+    neither (the test above)."""
+    page = (FIXTURES / "pages/dateline-numeric-open-ru.html").read_text(encoding="utf-8")
+    r = read_text(page.replace('lang="ru"', f'lang="{lang}"'), "x.html", Problems(), fmt="html")
+    got = fields(r)
+    assert (got["dateline"], got["agency"]) == ("БАКУ, 04/05/2025 (Xinhua) --", "Xinhua")
+    assert got.get("published") == published
+    assert texts(r)[0].startswith("Паромная линия между")
+
+
+def test_a_dateline_s_open_day_is_read_in_the_order_given() -> None:
+    found = match_dateline("BAKU, 04/05/2025 (Xinhua) -- The", "dmy")
+    assert found is not None and (found[0].year, found[0].month, found[0].day) == (2025, 5, 4)
+    found = match_dateline("BAKU, 04/05/2025 (Xinhua) -- The")
+    assert found is not None and found[0].day is None
+    assert match_dateline("BAKU, 31/02/2025 (Xinhua) -- The", "dmy")[0].day is None  # type: ignore[index]
+
+
 def test_a_chinese_dateline_with_its_year_dates_wire_copy() -> None:
     """Walk 63 (walk62's left-alone): ``新华社北京二〇二五年四月二十四日电`` was no dateline
     (the pattern had no year), the copy plain text with no title, date or author."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..dates import (
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
+    in_order,
     month_number,
     normalised_digits,
     other_month_number,
@@ -177,8 +178,11 @@ def _reporters(said: str | None) -> str | None:
 _ROLES = ("摄影", "报道", "通讯", "实习", "见习", "编辑", "记者")
 
 
-def match_dateline(text: str) -> tuple[Dateline, str] | None:
-    """The dateline opening a paragraph and the paragraph's text after it."""
+def match_dateline(text: str, order: str = "") -> tuple[Dateline, str] | None:
+    """The dateline opening a paragraph and the paragraph's text after it; ``order``, how
+    the capture's declared language writes a day in numbers whose numbers leave it open
+    (``dmy``, ``mdy``: see :func:`~archive_site.dates.numeric_order`; a saved page declares
+    one, wire copy none), reads ``BAKU, 04/05/2025 (Xinhua) --`` as that day."""
     cjk = _cjk_dateline(text)
     if cjk is not None:
         return cjk
@@ -203,7 +207,7 @@ def match_dateline(text: str) -> tuple[Dateline, str] | None:
         COMMA_DATELINE().match(text),
         BARE_AGENCY_DATELINE().match(text),
     ):
-        found = None if m is None else _dateline(m)
+        found = None if m is None else _dateline(m, order)
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
     return _alone(text)
@@ -329,13 +333,13 @@ def _cited(m: re.Match[str], agency: str | None) -> bool:
     return initials and (agency is None or agency_of(agency) is None)
 
 
-def _dateline(m: re.Match[str]) -> Dateline | None:
+def _dateline(m: re.Match[str], order: str = "") -> Dateline | None:
     """The dateline a match of :data:`DATELINE`, :data:`STOPPED_DATELINE`,
     :data:`COMMA_DATELINE` or :data:`BARE_AGENCY_DATELINE` is, if it is one; never a
     citation's name and year ("Sultanova, A. (2025).", "Smith, J. (2024, April 3).")."""
     found = m.groupdict()
     agency = found["ag"] or found.get("ag2")
-    if not _agency_as_written(m, agency) or _cited(m, agency) or not _dated(m, agency):
+    if not _agency_as_written(m, agency) or _cited(m, agency) or not _dated(m, agency, order):
         return None
     if not m[0][-1:].isspace() and (agency is None or agency_of(agency) is None):
         return None  # "-Azerbaijan" close after the dash: only after a news agency's name
@@ -345,7 +349,7 @@ def _dateline(m: re.Match[str]) -> Dateline | None:
     if not _a_place(m["place"], agency):
         return None
     if m.groupdict().get("num"):  # "22.04.2025": read as a stamp's day, its order plain
-        day_read = parse_day(m["num"])
+        day_read = parse_day(m["num"]) or parse_day(in_order(m["num"], order))
         year, month, day = (int(n) for n in day_read.split("-")) if day_read else (None,) * 3
         return Dateline(m["dateline"], month, day, year, agency.strip() if agency else None)
     month, named = _month_day(m)
@@ -383,14 +387,14 @@ def _bare(m: re.Match[str], agency: str | None) -> bool:
     )
 
 
-def _dated(m: re.Match[str], agency: str | None) -> bool:
+def _dated(m: re.Match[str], agency: str | None, order: str = "") -> bool:
     """Whether a dateline's match names its day, or, with no day, an agency: a place alone
     is no dateline; nor, stopped, a place and words ("Baku. The talks - ...": with no day,
     only "АСТАНА. КАЗИНФОРМ -", see :func:`_known_in_capitals`)."""
     if m["m1"] or m["m2"] or m["m3"]:
         return True
     if m["num"]:  # a day in numbers whose order is open ("04/05/2025"): only beside an agency
-        return parse_day(m["num"]) is not None or agency is not None
+        return parse_day(in_order(m["num"], order)) is not None or agency is not None
     if m.re is STOPPED_DATELINE():
         return _known_in_capitals(m["place"], agency)
     return agency is not None

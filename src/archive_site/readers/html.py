@@ -247,7 +247,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         _head_byline(page, opening, fields)
         _header_agency(page, opening, second, fields)
         _in_outlet_zone(page, second, fields)
-        at, found = _dateline_of(body)
+        at, found = _dateline_of(body, _page_order(page, fields))
         take_dateline(body, at, found, fields, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
             body = mark_turns(body, dashes=False)
@@ -763,14 +763,15 @@ def _labelled_head(body: list[Block], aside: list[Furniture], fields: dict[str, 
         fields.update((k, Field(v, head.line)) for k, v in stamp.fields())
 
 
-def _dateline_of(body: list[Block]) -> tuple[int, tuple[Dateline, str] | None]:
+def _dateline_of(body: list[Block], order: str) -> tuple[int, tuple[Dateline, str] | None]:
     """The paragraph a dateline opens, and the dateline: the first paragraph's, else the
     second's when it names its agency (TASS prints a lead in bold before it: "BAKU, April
-    23. /TASS/. ..."), or the first after a correction's notice above the text."""
+    23. /TASS/. ..."), or the first after a correction's notice above the text; a day in
+    numbers whose order is open read in the ``order`` the page's language writes it."""
     first = 1 if len(body) > 1 and _CORRECTION().search(body[0].text) else 0
-    found = match_dateline(body[first].text)
+    found = match_dateline(body[first].text, order)
     if found is None and len(body) > first + 1:
-        second = match_dateline(body[first + 1].text)
+        second = match_dateline(body[first + 1].text, order)
         if second is not None and second[0].agency is not None:
             return first + 1, second
     return first, found
