@@ -349,8 +349,7 @@ def _dateline(m: re.Match[str], order: str = "") -> Dateline | None:
     if not _a_place(m["place"], agency):
         return None
     if m.groupdict().get("num"):  # "22.04.2025": read as a stamp's day, its order plain
-        day_read = parse_day(m["num"]) or parse_day(in_order(m["num"], order))
-        year, month, day = (int(n) for n in day_read.split("-")) if day_read else (None,) * 3
+        year, month, day = _numeric_day(m["num"], order)
         return Dateline(m["dateline"], month, day, year, agency.strip() if agency else None)
     month, named = _month_day(m)
     return Dateline(
@@ -385,6 +384,16 @@ def _bare(m: re.Match[str], agency: str | None) -> bool:
         and m.re is DATELINE()
         and bool(m["m1"] or m["m2"] or m["m3"] or m["num"])
     )
+
+
+def _numeric_day(written: str, order: str) -> tuple[int | None, int | None, int | None]:
+    """The year, month and day of a dateline's day in numbers (``22.04.2025``), read as a
+    stamp's is, or, its order open (``04/05/2025``), in ``order``; none, when neither."""
+    read = parse_day(written) or parse_day(in_order(written, order))
+    if read is None:
+        return None, None, None
+    year, month, day = (int(n) for n in read.split("-"))
+    return year, month, day
 
 
 def _dated(m: re.Match[str], agency: str | None, order: str = "") -> bool:
