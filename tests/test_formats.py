@@ -6928,6 +6928,41 @@ def test_what_a_pager_says(block: str, said: str | None) -> None:
     assert _pager(block) == said
 
 
+def test_a_page_whose_text_is_followed_by_a_link_to_read_on_says_it_may_be_an_excerpt() -> None:
+    """Walk 63: a page ending its three paragraphs with "Continue reading" (a link to the
+    story elsewhere: a teaser, a republished opening) was read as the whole article, the
+    link dropped and listed nowhere."""
+    r = read_fixture("pages/excerpt-continue-reading.html")
+    assert r.notes == (
+        (
+            13,
+            "the page's text is followed by a link to read on ('Continue reading'): its text "
+            "may be only an excerpt of the story (a teaser, a republished opening); add the "
+            "story's own page, or compare with it",
+        ),
+    )
+    assert len(texts(r)) == 3
+
+
+@pytest.mark.parametrize(
+    ("block", "excerpt"),
+    [
+        ("Continue reading →", True),
+        ("Read the full article", True),
+        ("Lire la suite", True),
+        ("Читать далее...", True),
+        ("阅读全文", True),
+        ("Continue reading the talks, he said.", False),
+        ("Read more about the Middle Corridor in our archive of stories", False),
+    ],
+)
+def test_what_says_the_story_goes_on(block: str, excerpt: bool) -> None:
+    from archive_site.readers.parts import excerpt_note
+
+    assert (excerpt_note([("Text.", 1), (block, 2)], 1) is not None) is excerpt
+    assert excerpt_note([(block, 1), ("Text.", 2)], 2) is None  # (above the text's end)
+
+
 def test_the_comments_pager_says_nothing_of_the_story() -> None:
     page = (FIXTURES / "pages/post-navigation-next.html").read_text(encoding="utf-8")
     paged = page.replace("Great piece! — reader1</div>", "Great piece!</div><div>Page 1 of 5</div>")

@@ -75,7 +75,7 @@ from .htmlscan import (
     scan,
 )
 from .liveblog import Update, with_updates
-from .parts import split_note
+from .parts import excerpt_note, split_note
 from .release import take_release_furniture
 from .scholarly import partial_date, scholarly_fields
 from .stamps import (
@@ -217,6 +217,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
     notes.extend(_split_over_pages(page, fields))
+    read_on = excerpt_note(page.blocks, body[-1].line) if body else None
+    notes.extend([read_on] if read_on is not None else [])
     notes.extend(_more_in_script(text, body))
     body = _without_shell(text, body)
     extracted = len(body)

@@ -146,6 +146,34 @@ def _without_extension(path: str) -> tuple[str, str]:
     return (path, "") if found is None else (path[: found.start()], found.group())
 
 
+def excerpt_note(blocks: Iterable[tuple[str, int]], last: int) -> tuple[int, str] | None:
+    """The note on a page whose text is followed by a block that is only a link's words
+    saying the story goes on elsewhere (see :data:`_READ_ON`), on or after the line
+    ``last`` of the text's last paragraph (``blocks``: the page's, outside its furniture):
+    its text may be an excerpt; None for any other page."""
+    for text, line in blocks:
+        if line >= last and len(text) <= _PAGER_LONGEST and _READ_ON().fullmatch(text):
+            return line, _EXCERPT.format(text)
+    return None
+
+
+#: A link alone after a page's text saying the story goes on elsewhere, as a teaser or a
+#: republished opening ends: "Continue reading →", "Read the full article", "Lire la
+#: suite", "Читать далее", "Devamını oku", "阅读全文", "続きを読む".
+_READ_ON = later(
+    r"(?:continue reading|keep reading|read (?:the )?(?:full|whole|rest of the) "
+    r"(?:article|story|piece|report)|read more|lire la suite|weiterlesen|seguir leyendo"
+    r"|continua a leggere|leia mais|читать (?:далее|полностью)|devamını oku|davamını oxu"
+    r"|阅读全文|查看全文|全文を読む|続きを読む)\s*(?:»|›|→|…|\.\.\.)?",
+    re.IGNORECASE,
+)
+_EXCERPT = (
+    "the page's text is followed by a link to read on ({!r}): its text may be only an "
+    "excerpt of the story (a teaser, a republished opening); add the story's own page, or "
+    "compare with it"
+)
+
+
 _SPLIT = (
     "the page {said} ({text!r}): its text may be only that page's; add the "
     "story's whole text (its other pages' too, or its single-page or print view), or say "
