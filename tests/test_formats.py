@@ -2631,6 +2631,26 @@ def test_a_forwarded_newsletter_is_the_newsletter_s_not_the_forwarder_s() -> Non
     )
     assert "time" not in got and "timezone" not in got
     assert texts(r)[0].startswith("Good morning. Freight on the Middle Corridor")
+    assert [f.text for f in r.furniture if f.kind == "forwarded"] == [
+        "Thought you'd want this one.",  # the forwarder's words, never the newsletter's
+        "From: The Caspian Brief <newsletter@caspianbrief.com>",
+        "Date: Wed, Apr 23, 2025 at 6:01 AM",
+        "Subject: The Caspian Brief: Ferries, freight and the Middle Corridor",
+        "To: <friend@gmail.com>",
+    ]
+
+
+def test_a_forwarder_s_note_is_never_the_newsletter_s_text() -> None:
+    """Walk 63: the forwarder's note above the forwarded message ("Thought you would want
+    to read this one ...", eight words or more) was the newsletter's first paragraph,
+    its words the outlet's."""
+    page = (FIXTURES / "pages/newsletter-forwarded.eml").read_text(encoding="utf-8")
+    note = "Thought you would want to read this one about the ferries, it is quite relevant."
+    r = read_text(
+        page.replace("Thought you'd want this one.", note), "x.eml", Problems(), fmt="mhtml"
+    )
+    assert texts(r)[0].startswith("Good morning.")
+    assert ("forwarded", note) in {(f.kind, f.text) for f in r.furniture}
 
 
 @pytest.mark.parametrize(

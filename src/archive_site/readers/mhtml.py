@@ -34,6 +34,7 @@ from typing import NamedTuple
 
 from ..errors import Problems
 from ..files import CONTROL_CHARACTERS, nfc
+from ..model import Furniture
 from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
 from .charset import Decoded, decode_as, page_codec
@@ -338,6 +339,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     text, numbers = found
     own = Problems()
     text = readable(text, capture.display, own)  # "=00" decodes to a control character
+    text, note = _without_forwarders_note(text)
     reading = read_page(Capture.of(text, capture.display), own)
 
     def at(line: int) -> int:
@@ -346,25 +348,69 @@ def read(capture: Capture, problems: Problems) -> Reading:
     for d in own:
         problems.extend([replace(d, line=None if d.line is None else at(d.line))])
     fields = {k: Field(f.value, at(f.line)) for k, f in reading.fields.items()}
-    forwarded = _forwarded(text, str(top.get("subject", "")))
     notes = tuple((at(line), note) for line, note in reading.notes)
-    if forwarded is not None:  # its From and Date are the forwarder's, not the publication's
-        said = {k: v for k, v in said.items() if k not in _SENDERS} | {
-            k: Field(v, at(line)) for k, (v, line) in forwarded.items()
-        }
-        unsaid = [k for k in ("outlet", "published") if k not in said and k not in fields]
-        if unsaid:
-            notes += ((1, _FORWARDED_TEXT.format(" or ".join(f"'{k}'" for k in unsaid))),)
+    said, unsaid = _said_of_forward(text, str(top.get("subject", "")), said, fields, at)
+    notes += unsaid
     for key, value in said.items():
         fields.setdefault(key, value)
+    furniture = tuple(replace(f, line=at(f.line)) for f in reading.furniture)
+    forwarding = ([note] if note is not None else []) + _forwarded_head(text)
+    furniture = (*(Furniture("forwarded", t, at(n)) for t, n in forwarding), *furniture)
     return replace(
         reading,
         format="mhtml",
         fields=fields,
         blocks=tuple(replace(b, line=at(b.line)) for b in reading.blocks),
-        furniture=tuple(replace(f, line=at(f.line)) for f in reading.furniture),
+        furniture=furniture,
         notes=notes,
     )
+
+
+def _said_of_forward(
+    text: str,
+    subject: str,
+    said: dict[str, Field],
+    fields: dict[str, Field],
+    at: Callable[[int], int],
+) -> tuple[dict[str, Field], tuple[tuple[int, str], ...]]:
+    """What an e-mail's head says (``said``), or, a forwarded one's (see :func:`_forwarded`),
+    what its forwarded head says instead, its own From and Date being the forwarder's;
+    and the note saying what neither it nor the page (``fields``) says, if anything.
+    ``at``: the capture's line of a line of the page's text."""
+    forwarded = _forwarded(text, subject)
+    if forwarded is None:
+        return said, ()
+    said = {k: v for k, v in said.items() if k not in _SENDERS} | {
+        k: Field(v, at(line)) for k, (v, line) in forwarded.items()
+    }
+    unsaid = [k for k in ("outlet", "published") if k not in said and k not in fields]
+    if not unsaid:
+        return said, ()
+    return said, ((1, _FORWARDED_TEXT.format(" or ".join(f"'{k}'" for k in unsaid))),)
+
+
+def _without_forwarders_note(text: str) -> tuple[str, tuple[str, int] | None]:
+    """A forwarded e-mail's page (see :data:`_FORWARD_MARK`) without what comes before the
+    forwarded message, the forwarder's own words ("Thought you'd want this one": never the
+    newsletter's), each of its lines kept empty (every line named stays the file's); and
+    those words, with their line, to be listed as furniture (``forwarded``). ``text`` as it
+    is, and None, in any other e-mail."""
+    mark = _FORWARD_MARK().search(text)
+    if mark is None:
+        return text, None
+    before = text[: mark.start()]
+    said = " ".join(_head_text(_UNSHOWN().sub(" ", before[-_NOTE_READ:])).split())
+    blanked = "\n" * before.count("\n") + text[mark.start() :]
+    if not said:
+        return blanked, None
+    return blanked, (said, before.count("\n") + 1)
+
+
+#: The characters before the mark read for the forwarder's note (a few lines, as mail
+#: programs write it; a page's head of styles before it is not read again and again).
+_NOTE_READ = 2000
+#: What a page's head holds that is no words of it: its title, its styles, its scripts.
+_UNSHOWN = later(r"<(title|style|script)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 
 
 _FORWARDED_TEXT = (
@@ -427,7 +473,7 @@ _FORWARD_MARK = later(
 _FORWARD_SUBJECT = later(r"\s*(?:fwd?|wg|tr|rv|enc|vs|ilt|пересл|転送|转发)\s*[:：]", re.I)
 #: A field of the forwarded message's head, in the text after the mark: "From: ...".
 _FORWARD_FIELD = later(
-    r"(?P<name>from|date|sent|subject|von|datum|de|от|дата)\s*:\s*(?P<value>[^\n]+)", re.I
+    r"(?P<name>to|cc|from|date|sent|subject|von|datum|de|от|дата)\s*:\s*(?P<value>[^\n]+)", re.I
 )
 #: The forwarded head's field names, by what they say.
 _FORWARD_NAMES = {
@@ -466,6 +512,18 @@ def _forwarded(text: str, subject: str) -> dict[str, tuple[str, int]] | None:
         where = text.count("\n", 0, mark.end()) + 1  # (the mark's line: its head is under it)
         out.update(_forwarded_field(name, found["value"].strip(), where))
     return out
+
+
+def _forwarded_head(text: str) -> list[tuple[str, int]]:
+    """The lines of a forwarded e-mail's forwarded head (``From: ...``, ``Date: ...``: see
+    :func:`_forwarded`), each with the mark's line: furniture, never the text."""
+    mark = _FORWARD_MARK().search(text)
+    if mark is None:
+        return []
+    line = text.count("\n", 0, mark.end()) + 1
+    head = _head_text(text[mark.end() : mark.end() + _FORWARD_HEAD]).split("\n")
+    said = (" ".join(h.split()) for h in head[:_FORWARD_LINES])
+    return [(h, line) for h in said if h and _FORWARD_FIELD().match(h)]
 
 
 def _forwarded_field(name: str, value: str, line: int) -> dict[str, tuple[str, int]]:

@@ -634,6 +634,10 @@ def furniture_summary(article: Article) -> list[str]:
             "lines of the page's details (From:, Location:)",
         ),
         "properties": ("an export's properties", "exports' properties"),
+        "forwarded": (
+            "a line of the e-mail's forwarding (its note, the forwarded head)",
+            "lines of the e-mail's forwarding (its note, the forwarded head)",
+        ),
         "highlights": (
             "the passages a read-later export highlighted",
             "the passages read-later exports highlighted",
