@@ -792,7 +792,6 @@ def test_text_in_utf8_with_such_pairs_now_and_then_is_no_text_encoded_twice(text
 
 
 def test_the_tests_for_another_encoding_of_the_script_are_linear() -> None:
-    import time
 
     from archive_site.readers.charset import (
         _cyrillic_misread,
@@ -809,8 +808,7 @@ def test_the_tests_for_another_encoding_of_the_script_are_linear() -> None:
         "Ã" * 1_000_000,
         "Я" * 1_000_000,
     ):
-        start = time.perf_counter()
-        _latin_misread(text, "windows-1252")
-        _cyrillic_misread(text, "windows-1251")
-        _warn_twice_encoded(text, "x", Problems())
-        assert time.perf_counter() - start < 2, text[:10]
+        with within(2):
+            _latin_misread(text, "windows-1252")
+            _cyrillic_misread(text, "windows-1251")
+            _warn_twice_encoded(text, "x", Problems())

@@ -1558,11 +1558,9 @@ def test_a_solar_hijri_month_is_the_gregorian_days_it_spans(
     ],
 )
 def test_weeks_ranges_and_limits_take_linear_time_on_hostile_text(language: str, text: str) -> None:
-    import time
 
-    started = time.perf_counter()
-    find_dates(text, dt.date(2025, 4, 24), language)
-    assert time.perf_counter() - started < 10
+    with within(10):
+        find_dates(text, dt.date(2025, 4, 24), language)
 
 
 def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
