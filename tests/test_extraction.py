@@ -1627,3 +1627,22 @@ def test_the_blocks_of_lists_nested_a_few_deep_read_as_they_did() -> None:
         "1. Two new ferries 1. The first in May2. The second in June by the two ports",
         "2. A booking system",
     ]
+
+
+def test_a_table_closing_the_text_is_read_and_a_list_of_details_it_took_is_not_left_out() -> None:
+    """A story's table of figures after its last paragraph is read as one between two (a
+    list there is not: it is as often the page's other stories). A list of details
+    (``<dl>``) the extractor took into the text was also listed as "details" left out."""
+    page = (
+        "<html><body><article><h1>Trade</h1>\n"
+        "<p>Trade between Azerbaijan and China grew quickly last year, customs figures show.</p>\n"
+        "<dl><dt>Capacity</dt><dd>Ten million tonnes a year by 2030, the operator says.</dd></dl>\n"
+        "<p>Most of the growth came from transit cargo, the customs committee said.</p>\n"
+        "<table><tr><th>Year</th><th>Exports</th></tr>\n<tr><td>2024</td><td>620</td></tr>"
+        "</table>\n<ul><li>Other stories about the ferries on the Caspian Sea</li></ul>\n"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.line, b.text) for b in r.blocks][-2:] == [(5, "Year | Exports"), (6, "2024 | 620")]
+    assert "Ten million tonnes a year by 2030, the operator says." in texts(r)[2]
+    assert not [f for f in r.furniture if f.kind == "details"]

@@ -1642,8 +1642,10 @@ CELLS = " | "
 
 
 def _lists_between(took: list[Any]) -> set[Any]:
-    """The lists (``<ol>``, ``<ul>``) among the children of a parent of the paragraphs
-    ``took`` that stand after one of them and before another."""
+    """The lists (``<ol>``, ``<ul>``) and tables of data among the children of a parent of
+    the paragraphs ``took`` that stand after one of them and before another; and the
+    tables after the last of two or more (a story's table of figures closing it: the lists
+    there are a page's other stories as often as the text's)."""
     taken = set(took)
     between: set[Any] = set()
     for parent in {p.getparent() for p in took} - {None}:
@@ -1654,6 +1656,8 @@ def _lists_between(took: list[Any]) -> set[Any]:
                 lists = []
             elif lists is not None and (found := _list_or_table(child)) is not None:
                 lists.append(found)
+        if sum(child in taken for child in parent) > 1:  # (the text's, not a box's)
+            between.update(t for t in lists or () if t.tag == "table")
     return between
 
 
@@ -1670,6 +1674,8 @@ def _list_or_table(element: Any) -> Any:
     table = tables[0]
     if next(table.iter(*_LAYOUT_IN_CELLS), None) is not None:
         return None
+    if _linked_words(table) > _MISSED_LINKS * len("".join(table.itertext()).split()):
+        return None  # (a box of links: Wikipedia's navigation box)
     if element is not table and element.xpath("string-length(normalize-space(.))") != (
         table.xpath("string-length(normalize-space(.))")
     ):
@@ -2038,8 +2044,9 @@ def _details_left(
     page: PageScan,
 ) -> Iterator[Furniture]:
     """The page's lists of details (see :func:`_details`) the extractor left out, not within
-    other furniture (``furnished``: see :func:`_in_furniture`), as furniture."""
-    taken = {_key(t) for t in got.lines}
+    other furniture (``furnished``: see :func:`_in_furniture`), as furniture (one it took,
+    each term and description marked as a list's item, is the text's)."""
+    taken = {_unmarked(_key(t)) for t in got.lines}
     furniture, inside, blocks = furnished
     for detail, said in got.details:
         k = _key(said)
