@@ -3528,6 +3528,29 @@ def test_a_line_without_a_digit_is_not_searched_for_when_it_changed(
     assert searched == ["Ferries 2025 Updated"]
 
 
+def test_a_line_is_read_for_its_stamp_once_a_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each reader, and each reader's detection before it, read the lines of a capture's head
+    for a stamp again (2.8 times each line over tests/fixtures' wire copy; 12 times at 2,000
+    captures of one story): a line's stamp is kept, and asked again, not read again. A line
+    longer than MOST_KEPT is read each time (kept, a hostile megabyte would stay)."""
+    from archive_site.readers import stamps
+
+    read: list[str] = []
+    unglued = stamps._unglued
+    monkeypatch.setattr(stamps, "_unglued", lambda t: read.append(t) or unglued(t))
+    line = "23 April 2025 14:05 (a line of test_a_line_is_read_for_its_stamp_once)"
+    first = [parse_stamp(line), parse_published(line)]
+    count = len(read)
+    assert count > 0
+    assert [parse_stamp(line), parse_published(line)] == first
+    assert len(read) == count  # asked again: not read again
+    assert parse_published(" 22 April 2025, 09:15 ") == Stamp("2025-04-22", "09:15")
+    long = "22 April 2025" + " " * stamps.MOST_KEPT
+    read.clear()
+    assert parse_stamp(long) == parse_stamp(long) == Stamp("2025-04-22")
+    assert len(read) == 2  # read each time
+
+
 @pytest.mark.parametrize("byline", ["By Guest Contributor", "By admin", "By Redaktion"])
 def test_a_byline_naming_a_placeholder_or_an_office_names_no_writer(byline: str) -> None:
     """ "By Guest Contributor" named its writer "Guest Contributor" (audit 11)."""

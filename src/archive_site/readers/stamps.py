@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from ..dates import (
     HAN_NUMERALS,
@@ -296,10 +299,36 @@ def _unglued(line: str) -> str:
     return _GLUED().sub(lambda m: f"{m[1]} {m[2]}" if m[1] else " ", line)
 
 
+_T = TypeVar("_T")
+
+#: A line this long or shorter is read once a process for a stamp: the readers, and each
+#: reader's detection before them, ask for the same lines of a page's head again and again
+#: (2.8 times each over the wire copy of tests/fixtures); a longer one, each time (kept, a
+#: hostile page's lines of a megabyte would be kept with it).
+MOST_KEPT = 1_000
+#: How many lines' stamps are kept (the most recently asked).
+KEPT_LINES = 4_096
+
+
+def _kept(parse: Callable[[str], _T]) -> Callable[[str], _T]:
+    """``parse``, its results for lines of :data:`MOST_KEPT` characters or fewer kept."""
+    kept = functools.lru_cache(maxsize=KEPT_LINES)(parse)
+
+    @functools.wraps(parse)
+    def parsed(line: str) -> _T:
+        return kept(line) if len(line) <= MOST_KEPT else parse(line)
+
+    return parsed
+
+
+@_kept
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
-    line = _unglued(line.strip().translate(_DIGITS).translate(_ARABIC_MARKS))
-    line = _HAN_CLOCK().sub(_han_clock, _KOREAN_CLOCK().sub(_korean_clock, line))
+    line = line.strip()
+    other = not line.isascii()  # (a line in ASCII has no other digits, marks, or Han clock)
+    line = _unglued(line.translate(_DIGITS).translate(_ARABIC_MARKS) if other else line)
+    if other:
+        line = _HAN_CLOCK().sub(_han_clock, _KOREAN_CLOCK().sub(_korean_clock, line))
     if len(line) > MOST_STAMP:
         return None
     if _DASHED_APART().search(line) and (beside := _beside_hijri(line)) is not None:
@@ -428,6 +457,7 @@ def before_changed(text: str) -> str:
 _A_DIGIT = later(rf"\d|[{HAN_NUMERALS}][年月日号號]")
 
 
+@_kept
 def parse_published(line: str) -> Stamp | None:
     """The stamp of its publication a whole line states, perhaps followed by when the page
     changed: "March 3, 2025 11:42 AM GMT+4 Updated 2 hours ago" (as reuters.com heads a
@@ -528,7 +558,8 @@ _SLASHED = later(r"(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})
 def parse_day(text: str) -> str | None:
     """``YYYY-MM-DD`` for a text that is exactly one written-out day, else None (one of
     another calendar, in the Gregorian: see :func:`_other_calendar_day`)."""
-    text = normalised_digits(text.translate(_DIGITS))[0]  # "二〇二五年四月二十二日" too
+    if not text.isascii():
+        text = normalised_digits(text.translate(_DIGITS))[0]  # "二〇二五年四月二十二日" too
     other = _other_calendar_day(text.strip())
     if other is not None:
         return other
