@@ -21,7 +21,7 @@ from ..model import Furniture
 from ..patterns import later
 from ..text import INVISIBLE_RUN
 from .agencies import AGENCIES, PLACE, agency_of
-from .base import Block, Field
+from .base import Block, Field, read_once
 from .dateline import DATELINE
 from .stamps import parse_stamp, says_changed
 
@@ -114,7 +114,14 @@ _BRACKETED_AFTER = later(  # (what is matched not given back: a run of spaces on
 )
 
 
-def read_byline(lines: list[str]) -> Byline | None:
+def read_byline(lines: Sequence[str]) -> Byline | None:
+    """What a byline block names, or None when the block is no byline (see
+    :func:`_read_byline`)."""
+    return _read_byline(tuple(lines)) if 1 <= len(lines) <= 2 else None
+
+
+@read_once
+def _read_byline(lines: tuple[str, ...]) -> Byline | None:
     """What a byline block names, or None when the block is no byline.
 
     The block is a ``By NAMES`` line, and perhaps a line of the writer's affiliation after
@@ -126,7 +133,7 @@ def read_byline(lines: list[str]) -> Byline | None:
     """
     if not 1 <= len(lines) <= 2 or (len(lines) == 2 and not _is_affiliation(lines[1])):
         return None
-    lines = [_byline_head(lines[0]), *lines[1:]]
+    lines = (_byline_head(lines[0]), *lines[1:])
     bracketed = _BRACKETED_AFTER().fullmatch(lines[0]) if len(lines) == 1 else None
     if (
         bracketed is not None
@@ -134,7 +141,7 @@ def read_byline(lines: list[str]) -> Byline | None:
         and bracketed["affiliation"][:1].isupper()
         and _is_affiliation(bracketed["affiliation"])
     ):
-        lines = [bracketed["names"].rstrip(), bracketed["affiliation"]]  # "By Li Qiao (People's
+        lines = (bracketed["names"].rstrip(), bracketed["affiliation"])  # "By Li Qiao (People's
         # Daily)": the brackets hold the affiliation's line
     other = _OTHER_BY().match(lines[0])
     if other is not None:  # "Par Claire Duval", "Автор: Иван Петров": a line of its own

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import functools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
 
 from ..dates import (
     HAN_NUMERALS,
@@ -28,7 +25,7 @@ from ..dates import (
     solar_hijri,
 )
 from ..patterns import later
-from .base import Field, Reading, iso_date
+from .base import Field, Reading, iso_date, read_once
 
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?)"
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # as date.weekday() counts
@@ -299,29 +296,7 @@ def _unglued(line: str) -> str:
     return _GLUED().sub(lambda m: f"{m[1]} {m[2]}" if m[1] else " ", line)
 
 
-_T = TypeVar("_T")
-
-#: A line this long or shorter is read once a process for a stamp: the readers, and each
-#: reader's detection before them, ask for the same lines of a page's head again and again
-#: (2.8 times each over the wire copy of tests/fixtures); a longer one, each time (kept, a
-#: hostile page's lines of a megabyte would be kept with it).
-MOST_KEPT = 1_000
-#: How many lines' stamps are kept (the most recently asked).
-KEPT_LINES = 4_096
-
-
-def _kept(parse: Callable[[str], _T]) -> Callable[[str], _T]:
-    """``parse``, its results for lines of :data:`MOST_KEPT` characters or fewer kept."""
-    kept = functools.lru_cache(maxsize=KEPT_LINES)(parse)
-
-    @functools.wraps(parse)
-    def parsed(line: str) -> _T:
-        return kept(line) if len(line) <= MOST_KEPT else parse(line)
-
-    return parsed
-
-
-@_kept
+@read_once
 def parse_stamp(line: str) -> Stamp | None:
     """The stamp a whole line states, or None when the line is anything else."""
     line = line.strip()
@@ -457,7 +432,7 @@ def before_changed(text: str) -> str:
 _A_DIGIT = later(rf"\d|[{HAN_NUMERALS}][年月日号號]")
 
 
-@_kept
+@read_once
 def parse_published(line: str) -> Stamp | None:
     """The stamp of its publication a whole line states, perhaps followed by when the page
     changed: "March 3, 2025 11:42 AM GMT+4 Updated 2 hours ago" (as reuters.com heads a
@@ -475,6 +450,7 @@ def parse_published(line: str) -> Stamp | None:
     return parse_stamp(before) if before and before != line.strip() else None
 
 
+@read_once
 def open_order_stamps(line: str) -> tuple[Stamp, Stamp] | None:
     """The two stamps a line of publication gives whose day in numbers leaves the order
     of day and month open ("04/05/2025 14:05": 4 May, day first, and 5 April), when it
