@@ -21,9 +21,13 @@ run or a render worker), and the
 pages: how many, their total size, the largest and how many exceed 250 KB.
 With ``--pelican BIN`` (the ``pelican`` program of a virtual environment
 that has it) it also times a cold Pelican build of the same articles,
-alternating with ours.  It prints figures; it is not a test.  Usage::
+alternating with ours.  ``--captures wire`` writes the captures as wire copy, so
+that each build detects their format and reads their headline and day (the
+default's plain captures declare them).  It prints figures; it is not a test.
+Usage::
 
     python bench/scale.py --articles 1000 5000 [--runs 3] [--jobs N] [--pelican BIN] [--each]
+        [--captures wire]
 """
 
 from __future__ import annotations
@@ -44,7 +48,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import edit_one_article, write_content, write_pelican
+from synthetic import CAPTURES, edit_one_article, write_content, write_pelican
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGE = re.compile(r"^\s+(?P<name>\S.*?)\s+(?P<ms>[\d.]+) ms$")
@@ -145,7 +149,7 @@ def median_line(label: str, runs: Sequence[Run], n: int) -> str:
 def bench(n: int, args: argparse.Namespace) -> None:
     work = Path(tempfile.mkdtemp(prefix=f"archive-site-scale-{n}-"))
     try:
-        content = write_content(work, n)
+        content = write_content(work, n, captures=args.captures)
         env = dict(os.environ)
         env.pop("ARCHIVE_SITE_NO_CACHE", None)
         env["XDG_CACHE_HOME"] = str(work / "xdg")
@@ -199,12 +203,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--pelican", metavar="BIN", help="a pelican program to compare with")
     parser.add_argument("--each", action="store_true", help="print each round's figures too")
     parser.add_argument("--keep", action="store_true", help="keep the work folders")
+    parser.add_argument(
+        "--captures",
+        choices=CAPTURES,
+        default="plain",
+        help="the captures: plain text, their metadata giving format, title and day (default), "
+        "or wire copy read for them (see synthetic.py)",
+    )
     args = parser.parse_args(argv)
     # The package's bytecode, as `make site` writes it: under PYTHONDONTWRITEBYTECODE (set on
     # some machines) every build would otherwise compile its modules again, about 30 ms of
     # a warm build (Python still reads .pyc files under that setting).
     compileall.compile_dir(ROOT / "src", quiet=1)
-    print(f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {args.runs}")
+    print(
+        f"Python {sys.version.split()[0]} on {os.cpu_count()} cores; medians of {args.runs}; "
+        f"{args.captures} captures"
+    )
     for n in args.articles:
         bench(n, args)
     return 0

@@ -9,6 +9,12 @@ an earlier one; each names three entities in its text; each milestone has one
 or two topics, two entities, a date at day, month or year precision, and a
 summary linking to one of its entities.
 
+``captures="wire"`` writes each capture as wire copy instead, as an archivist's saved
+text is: its day and time, its headline and a dateline above the text, and no
+``format``, ``title`` or ``published`` in its metadata, so that the build detects the
+format and reads them from the capture (the plain captures declare all three, and the
+readers' work on a capture's head is not measured).
+
 ``generate(..., pelican=True)`` also writes ``folder/pelican/``: the same
 articles as Markdown for Pelican (title, date, category from the milestone's
 first topic, tags from its entities), with a ``pelicanconf.py``.
@@ -238,8 +244,35 @@ A generated archive: see the [timeline](site:timeline.html).
 """
 
 
-def write_content(folder: Path, n: int, seed: int = 0) -> Path:
-    """Write ``folder/content`` for ``n`` articles; returns the content folder."""
+CAPTURES = ("plain", "wire")
+_CITIES = ("BAKU", "ASTANA", "TASHKENT", "ANKARA", "BEIJING", "TBILISI", "AKTAU")
+
+
+def _wire_copy(a: Article, rng: random.Random) -> str:
+    """``a`` as wire copy: "12 March 1990 14:05", the headline, "BAKU, March 12 -- " before
+    the first paragraph."""
+    day = f"{a.published.day} {_MONTHS[a.published.month - 1]} {a.published.year}"
+    stamp = f"{day} {rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}"
+    dateline = f"{rng.choice(_CITIES)}, {_MONTHS[a.published.month - 1]} {a.published.day} -- "
+    body = [dateline + a.paragraphs[0], *a.paragraphs[1:]]
+    return "\n\n".join([stamp, a.title, *body]) + "\n"
+
+
+def _meta(a: Article, captures: str) -> str:
+    """``a``'s metadata file: with its format, title and day unless the capture gives them."""
+    said = "" if captures == "wire" else "format: plain\n"
+    if captures != "wire":
+        said += f"title: {_yaml_str(a.title)}\npublished: {a.published.isoformat()}\n"
+    meta = (
+        f"{said}outlet: {a.outlet}\nauthor: {a.author}\nkind: news\n"
+        f"summary: {_yaml_str(a.paragraphs[0][:160])}\n"
+    )
+    return meta + (f"responds_to: [{a.responds_to}]\n" if a.responds_to else "")
+
+
+def write_content(folder: Path, n: int, seed: int = 0, captures: str = "plain") -> Path:
+    """Write ``folder/content`` for ``n`` articles, the captures as ``captures`` says (see
+    the module's text); returns the content folder."""
     entities, topics, articles, milestones = build_corpus(n, seed)
     content = folder / "content"
     (content / "articles").mkdir(parents=True, exist_ok=True)
@@ -261,18 +294,13 @@ def write_content(folder: Path, n: int, seed: int = 0) -> Path:
         ),
         encoding="utf-8",
     )
+    rng = random.Random(seed)
     for a in articles:
-        (content / "articles" / f"{a.id}.capture.txt").write_text(
-            "\n\n".join(a.paragraphs) + "\n", encoding="utf-8"
+        text = _wire_copy(a, rng) if captures == "wire" else "\n\n".join(a.paragraphs) + "\n"
+        (content / "articles" / f"{a.id}.capture.txt").write_text(text, encoding="utf-8")
+        (content / "articles" / f"{a.id}.meta.yaml").write_text(
+            _meta(a, captures), encoding="utf-8"
         )
-        meta = (
-            f"format: plain\ntitle: {_yaml_str(a.title)}\npublished: {a.published.isoformat()}\n"
-            f"outlet: {a.outlet}\nauthor: {a.author}\nkind: news\n"
-            f"summary: {_yaml_str(a.paragraphs[0][:160])}\n"
-        )
-        if a.responds_to:
-            meta += f"responds_to: [{a.responds_to}]\n"
-        (content / "articles" / f"{a.id}.meta.yaml").write_text(meta, encoding="utf-8")
     (content / "milestones.yaml").write_text(
         "".join(
             f"- id: {m.id}\n  date: {_yaml_str(m.date)}\n  title: {_yaml_str(m.title)}\n"
@@ -332,8 +360,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--articles", "-n", type=int, default=1000, help="how many articles")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--pelican", action="store_true", help="also write a Pelican project")
+    parser.add_argument(
+        "--captures", choices=CAPTURES, default="plain", help="plain text (default) or wire copy"
+    )
     args = parser.parse_args(argv)
-    content = write_content(args.folder, args.articles, args.seed)
+    content = write_content(args.folder, args.articles, args.seed, args.captures)
     print(f"wrote {content}")
     if args.pelican:
         print(f"wrote {write_pelican(args.folder, args.articles, args.seed)}")

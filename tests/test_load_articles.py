@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
-from archive_site.load import checks
+from archive_site.errors import Problems
+from archive_site.load import checks, load_archive
 from archive_site.load.articles import (
     check_responses,
     outlet_entities,
@@ -309,3 +311,22 @@ def test_an_agency_s_other_name_as_outlet_is_its_entity() -> None:
     # two organisations for one agency: neither is taken for its other names
     table = outlet_entities([xinhua, Entity("xinhua-net", "Xinhuanet", "organisation", ())])
     assert outlet_entity("新华网", table) is None
+
+
+def test_the_benchmarks_wire_captures_read_as_the_plain_ones_say(tmp_path: Path) -> None:
+    """``bench/scale.py --captures wire`` measures an archive whose captures are wire copy
+    the build reads its headline, day and dateline from: the same archive as the plain
+    captures' (each article's title, day and paragraphs), the reading added."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    from synthetic import write_content
+
+    plain = load_archive(write_content(tmp_path / "plain", 14), problems=Problems())
+    wire = load_archive(write_content(tmp_path / "wire", 14, captures="wire"), problems=Problems())
+    assert [a.id for a in plain.articles] == [a.id for a in wire.articles]
+    for p, w in zip(plain.articles, wire.articles, strict=True):
+        assert (p.format, w.format) == ("plain", "wire")
+        assert (w.title, w.published.date) == (p.title, p.published.date)
+        assert w.published.time is not None and w.dateline and w.dateline.endswith(" --")
+        assert [x.text for x in w.paragraphs] == [x.text for x in p.paragraphs]
