@@ -718,7 +718,7 @@ def disclaimer(text: str) -> bool:
     """Whether a paragraph is an outlet's disclaimer, its words on every piece of its, not
     one (see :data:`_DISCLAIMER`), and not a sentence reporting one ("the embassy said that
     the views expressed in this article are those of the author")."""
-    return bool(_DISCLAIMER().search(text)) and len(text) <= 600 and not _REPORTS().search(text)
+    return len(text) <= 600 and bool(_DISCLAIMER().search(text)) and not _REPORTS().search(text)
 
 
 #: Words by which a story reports what someone said or wrote: a last paragraph holding
