@@ -704,18 +704,18 @@ def test_an_unknown_article_id_is_told_with_its_control_characters_escaped(
             " May 10.",
             "en",
             dt.date(2025, 5, 6),
-            ["2025-05-10"],
+            ["../2025-05-10"],  # (dates64: a time until that day, not the day)
         ),
-        ("The drills lasted until May 2.", "en", dt.date(2025, 5, 6), ["2025-05-02"]),
-        ("The drills were held until May 10.", "en", dt.date(2025, 5, 6), ["2024-05-10"]),
+        ("The drills lasted until May 2.", "en", dt.date(2025, 5, 6), ["../2025-05-02"]),
+        ("The drills were held until May 10.", "en", dt.date(2025, 5, 6), ["../2024-05-10"]),
         # futures in Russian, German and Chinese
-        ("Визит продлится до 24 апреля.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
+        ("Визит продлится до 24 апреля.", "ru", dt.date(2025, 4, 23), ["[..2025-04-24]"]),
         ("Переговоры пройдут 24 апреля в Пекине.", "ru", dt.date(2025, 4, 23), ["2025-04-24"]),
         ("双方将于8月31日在天津举行会谈。", "zh", dt.date(2025, 4, 25), ["2025-08-31"]),
         # in traditional characters, Taiwan's; "will stay until"; Japanese "is scheduled"
         # (audit 12: the day before publication's year)
         ("雙方將於4月28日簽署協議。", "zh-TW", dt.date(2025, 4, 22), ["2025-04-28"]),
-        ("代表團將停留至4月25日。", "zh-TW", dt.date(2025, 4, 22), ["2025-04-25"]),
+        ("代表團將停留至4月25日。", "zh-TW", dt.date(2025, 4, 22), ["../2025-04-25"]),
         ("会談は5月1日に行われる予定だ。", "ja", dt.date(2025, 4, 22), ["2025-05-01"]),
         ("双方于4月20日签署协议。", "zh", dt.date(2025, 4, 22), ["2025-04-20"]),
     ],
@@ -939,7 +939,9 @@ def test_the_words_before_a_date_are_read_back_from_it(monkeypatch: pytest.Monke
             "The war in the autumn of 2020 ended with a ceasefire signed on November 9-10.",
             ["2020"],
         ),
-        ("The contract was terminated in 2020, in January that year.", ["2020"]),
+        # ...but with "that year", the year named before it is its (dates64), and none named,
+        # none
+        ("The contract was terminated in 2020, in January that year.", ["2020", "2020-01"]),
         ("It was frozen in 2019 and thawed on 3 May.", ["2019"]),
         ("The talks began in 2018 and the deal came in March.", ["2018"]),
         # ...in the clause before, which its own goes on with (walk-through 30: "the 4th of
@@ -950,7 +952,7 @@ def test_the_words_before_a_date_are_read_back_from_it(monkeypatch: pytest.Monke
         ),
         ("The line opened in 2006, then closed in March.", ["2006"]),
         ("Talks collapsed in January of the following year.", []),
-        ("A treaty was signed in 2021; in June the same year, troops left.", ["2021"]),
+        ("A treaty was signed in 2021; in June the same year, troops left.", ["2021", "2021-06"]),
         # a day named first, or a year still to come, leaves the day as it was
         (
             "The ministry said on May 5 that the consulate, agreed in 2019, opened.",
@@ -1453,7 +1455,7 @@ def test_no_suggestion_is_a_date_no_milestone_may_have() -> None:
         ("de", "Letzte Woche hat die Regierung gewählt.", ["2025-04-14/2025-04-20"]),
         ("es", "La semana pasada el gobierno eligió.", ["2025-04-14/2025-04-20"]),
         ("zh", "下周，政府将宣布。", ["2025-04-28/2025-05-04"]),
-        ("zh", "本周末，政府宣布。", []),  # the weekend
+        ("zh", "本周末，政府宣布。", ["2025-04-26/2025-04-27"]),  # the weekend (dates64)
         ("ja", "先週、政府は発表した。", ["2025-04-13/2025-04-20"]),
         # Japanese weekdays, alone and of a week named; a Sunday of a week named is none
         ("ja", "木曜日に政府は発表した。", ["2025-04-24"]),
@@ -1567,3 +1569,162 @@ def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
     [spring] = find_dates("It opens next spring.", dt.date(2025, 1, 15))
     assert (spring.edtf, spring.inferred) == ("2025", True)
     assert "in either hemisphere" in spring.basis
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # "until": a time that lasts until the day, not the day (dates63 left "the drills run
+        # until May 10" as 10 May); its year inferred as any day's, the present still to come
+        ("en", "The drills run until May 10.", dt.date(2025, 4, 24), ["../2025-05-10"]),
+        ("en", "They run until May 10, the union said.", dt.date(2025, 4, 24), ["../2025-05-10"]),
+        ("en", "The drills ran until May 10.", dt.date(2025, 4, 24), ["../2024-05-10"]),
+        ("en", "Rates apply through 31 August.", dt.date(2025, 6, 2), ["../2025-08-31"]),
+        ("en", "Bookings can be made until the end of July.", dt.date(2025, 6, 2), ["../2025-07"]),
+        ("en", "The permits are valid until 31 December 2026.", None, ["../2026-12-31"]),
+        ("en", "Until 2019, he was minister.", None, ["../2019"]),
+        ("en", "He will stay till the end of 2026.", None, ["../2026"]),
+        # a verb that moves the event to it: its day, as before
+        ("en", "The link will be delayed until next year.", None, ["2026"]),
+        ("en", "The vote was postponed until May 20.", dt.date(2025, 5, 24), ["2025-05-20"]),
+        # "not ... until": on or after it
+        ("en", "The permits were not renewed until February 2024.", None, ["[2024-02..]"]),
+        ("en", "The port won't reopen until May 20.", dt.date(2025, 4, 24), ["[2025-05-20..]"]),
+        ("fr", "Les exercices dureront jusqu'au 31 mai.", dt.date(2025, 4, 24), ["../2025-05-31"]),
+        ("fr", "Le contrat court jusqu'en 2030.", None, ["../2030"]),
+        ("es", "El contrato es válido hasta el 31 de mayo de 2026.", None, ["../2026-05-31"]),
+        ("it", "Il cantiere resterà aperto fino al 31 maggio 2026.", None, ["../2026-05-31"]),
+        (
+            "ru",
+            "Ледовая обстановка сохранится по 28 февраля.",
+            dt.date(2025, 2, 19),
+            ["../2025-02-28"],
+        ),
+        ("ru", "Данные по 2024 году опубликованы.", None, ["2024"]),  # "for 2024"
+        ("ru", "Новый паром будет построен до 2027 года.", None, ["[..2027]"]),
+        ("ru", "Порт не откроется до 10 мая.", dt.date(2025, 4, 24), ["[2025-05-10..]"]),
+        ("ru", "Порт был закрыт до 2 мая.", dt.date(2025, 4, 24), ["[..2024-05-02]"]),
+        ("zh", "有效期至2027年12月31日。", None, ["../2027-12-31"]),
+        ("zh", "截至2024年12月31日，共开行。", None, ["2024-12-31"]),  # "as of"
+        # ranges keep their words
+        ("en", "The talks ran from April 22 until May 10.", None, ["2025-04-22/2025-05-10"]),
+        ("ru", "с 2015 по 2020 год", None, ["2015/2020"]),
+        # the aims for a year are no event of it, nor a limit; "para" after a verb is one
+        ("es", "Los objetivos para 2030 son realistas.", None, []),
+        ("es", "Kazajistán quiere duplicar el tránsito para 2030.", None, ["[..2030]"]),
+        ("en", "Our targets for 2030 are realistic.", None, []),
+        ("ru", "Цели на 2030 год амбициозны.", None, []),
+        ("it", "Gli obiettivi per il 2030 sono realistici.", None, []),
+        # "this spring": the year, when it is one in either hemisphere
+        ("en", "It opens this spring.", dt.date(2025, 4, 24), ["2025"]),
+        ("en", "It opened this past spring.", dt.date(2025, 4, 24), ["2024"]),
+        ("en", "It opens this autumn.", dt.date(2025, 3, 12), ["2025"]),
+        ("en", "It opens this summer.", dt.date(2025, 4, 24), []),  # December 2024 in the south?
+        ("en", "It opens this winter.", dt.date(2025, 4, 24), []),
+        ("ru", "Этой весной линия откроется.", dt.date(2025, 2, 19), ["2025"]),
+        ("ru", "Прошлой осенью порт обработал рекорд.", dt.date(2025, 2, 19), ["2024"]),
+        ("ru", "Следующей весной линия откроется.", dt.date(2025, 4, 24), []),
+        ("zh", "今年春天以来货源充足。", None, ["2025/.."]),
+        ("zh", "明年春天，港站二期工程将投入使用。", None, ["2026"]),
+        ("zh", "去年秋天开通。", None, ["2024"]),
+        # weekends: the Saturday and Sunday, a day of them the words do not say
+        ("zh", "上周末，政府宣布。", None, ["2025-04-19/2025-04-20"]),
+        ("zh", "下周末，政府将宣布。", None, ["2025-05-03/2025-05-04"]),
+        ("en", "The government said last weekend it would act.", None, ["2025-04-19/2025-04-20"]),
+        ("en", "The minister is due to visit this weekend.", None, ["2025-04-26/2025-04-27"]),
+        ("en", "The minister will visit next weekend.", None, ["2025-04-26/2025-05-04"]),
+        (
+            "en",
+            "The minister will visit next weekend.",
+            dt.date(2025, 4, 26),
+            ["2025-05-03/2025-05-04"],
+        ),
+        (
+            "en",
+            "Officials said over the weekend that talks failed.",
+            None,
+            ["2025-04-19/2025-04-20"],
+        ),
+        ("en", "This weekend's talks were long.", None, []),  # the one over, or the next?
+        ("en", "It ran over the weekend of 24-25 April.", None, ["2025-04-24/2025-04-25"]),
+        ("ru", "На прошлых выходных прошли учения.", None, ["2025-04-19/2025-04-20"]),
+        ("tr", "Geçen hafta sonu tatbikat yapıldı.", None, ["2025-04-19/2025-04-20"]),
+        # a Solar Hijri day with no year: the latest such day, or the next in the future
+        ("fa", "باکو، ۴ اردیبهشت. خط بازگشایی شد.", None, ["2025-04-24"]),
+        ("fa", "۳۰ اسفند خط بازگشایی شد.", None, ["2025-03-20"]),
+        ("fa", "۵ خرداد خط بازگشایی خواهد شد.", None, ["2025-05-26"]),
+        ("fa", "فروردین", None, []),
+        # a month of this year to another: "今年1月至3月"
+        ("zh", "今年1月至3月，共开行1012列。", None, ["2025-01/2025-03"]),
+        # "that year": the year named before it
+        (
+            "en",
+            "It was frozen since 2020, after a ban in January that year.",
+            None,
+            ["2020/..", "2020-01"],
+        ),
+        (
+            "en",
+            "It opened in 2019 and closed in June the following year.",
+            None,
+            ["2019", "2020-06"],
+        ),
+        ("en", "It closed in June the following year.", None, []),
+    ],
+)
+def test_until_seasons_weekends_that_year_and_solar_hijri_days_are_read_as_the_words_give(
+    language: str, sentence: str, published: dt.date | None, dates: list[str]
+) -> None:
+    found = find_dates(sentence, published or dt.date(2025, 4, 24), language)
+    assert [d.edtf for d in found] == dates
+
+
+def test_until_and_that_year_say_how_they_were_read() -> None:
+    [until] = find_dates("The drills run until May 10.", dt.date(2025, 4, 24))
+    assert "'until': the end of a time that lasts until it, its start not said" in until.basis
+    assert until.inferred
+    [_, january] = find_dates(
+        "It opened in 2019 and closed in June the following year.", dt.date(2025, 4, 24)
+    )
+    assert january.basis == (
+        "'in June the following year': the year after it, of the year the sentence names "
+        "before (2019): June 2020"
+    )
+    [weekend] = find_dates("The minister will visit next weekend.", dt.date(2025, 4, 24))
+    assert "a day from 26 April 2025 to 4 May 2025, which the words do not say" in weekend.basis
+
+
+def test_that_year_may_be_one_an_earlier_sentence_of_its_paragraph_names() -> None:
+    text = (
+        "Traffic fell 12 percent in 2024. The operator said in January that year it would invest."
+    )
+    found = mentions_in_paragraph("a", Paragraph("p1", 1, text, 1), dt.date(2025, 5, 14))
+    assert [(m.date, m.inferred) for m in found] == [("2024", False), ("2024-01", True)]
+    alone = "The operator said in January that year it would invest."
+    assert mentions_in_paragraph("a", Paragraph("p1", 1, alone, 1), dt.date(2025, 5, 14)) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "until May 10 " * 10_000),
+        ("en", "not " * 25_000 + "until May 10"),
+        ("fa", "۴ اردیبهشت " * 10_000),
+        ("zh", "上周末" * 30_000),
+        ("en", "over the weekend " * 8_000),
+        ("en", "this spring " * 10_000),
+        ("ru", "Этой весной " * 10_000),
+        ("zh", "今年春天" * 25_000),
+        ("es", "objetivos para " * 10_000 + "2030"),
+        ("en", "2020 " + "in January that year " * 5_000),
+        ("en", "2019 " * 20_000 + "in January that year"),
+        ("ru", "по 28 февраля " * 8_000),
+        ("zh", "今年1月至3月" * 15_000),
+        ("fr", "jusqu'au " * 20_000 + "31 mai"),
+    ],
+)
+def test_until_seasons_weekends_and_that_year_take_linear_time_on_hostile_text(
+    language: str, text: str
+) -> None:
+    with within(10):
+        find_dates(text, dt.date(2025, 4, 24), language)

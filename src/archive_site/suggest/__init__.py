@@ -20,7 +20,7 @@ from ..dates import MONTHS, DateError, DateSpec, parse_edtf
 from ..model import Article, Milestone, Paragraph
 from ..patterns import later
 from ..text import sentences
-from .datewords import DateWords, days_after, find_dates
+from .datewords import REACH, DateWords, days_after, find_dates
 from .zones import local_days, where
 
 
@@ -43,9 +43,12 @@ def mentions_in_paragraph(
     """The dated mentions of one paragraph (in an article in ``language``), one per date
     and sentence."""
     found: list[Mention] = []
+    earlier = ""  # the paragraph's words before the sentence (its last: "that year" is theirs)
     for sentence in sentences(paragraph.text):
         seen: set[str] = set()
-        dates = sorted(find_dates(sentence, published, language), key=lambda d: d.inferred)
+        dates = find_dates(sentence, published, language, earlier)
+        earlier = f"{earlier} {sentence}"[-REACH:]
+        dates.sort(key=lambda d: d.inferred)
         for words in dates:  # a date the words state beats the same date inferred
             if words.edtf in seen or not _a_milestone_date(words.edtf):
                 continue

@@ -80,7 +80,7 @@ _FUTURE = (
     # "keçiriləcəyini"), Russian, German, French by their auxiliaries
     r"|[^\W\d_]+(?:acak|ecek|acağ|eceğ|acaq|əcək|əcəy|əcəğ)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
     r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
-    r"|werden|sera|seront|findet|finden"
+    r"|werden|sera|seront|findet|finden|خواهد|خواهند"
     # Spanish, Italian and Portuguese: their future's endings ("celebrará", "firmarán",
     # "sarà", "firmeranno", "assinarão"), "is expected", "next"
     r"|[^\W\d_]+(?:rá|rán|rà|ranno|rão)|se\s+prevé|(?:está|è|é)\s+previst[oa]|prevé"
@@ -174,19 +174,47 @@ Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 #: "the planned route", "its renewed push").  The irregular verbs' past forms that are no
 #: present's too ("spoke", "wrote", "led"; not "set", "put", "cut", "read"): without them
 #: "Eurasianet spoke with him about the route the deal of August 8 would open" had only a
-#: future, and its August 8 was the next one, a year after the interview.
+#: future, and its August 8 was the next one, a year after the interview.  Not "won" in
+#: "won't", nor a participle after "be" ("can be made": the auxiliary's tense).
 _PAST = later(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
-    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbe\s)"
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
-    r"|won|spoke|wrote|sent|brought|bought|found|saw|got|kept|ran|rose|fell|led|paid|sold"
+    r"|won(?!['’]t)|spoke|wrote|sent|brought|bought|found|saw|got|kept|ran|rose|fell|led|paid|sold"
     r"|built|struck|became|chose|drove|flew|grew|knew|stood|thought|caught|taught|felt"
     r"|heard|meant|lost|sought|fought|broke|spent|lent|sank|sat|swore|threw|understood"
     r"|withdrew|undertook|oversaw|forgot|froze|hid|hung|laid|rang|shook|shot|stole|stuck"
     r"|tore|wore|drew|arose|dealt|dug|fed|forgave|[a-z]{2,}ed)\b"
 )
-#: Words before a day that the present tense makes a time to come: "run until May 10".
-_UNTIL = later(r"\b(?:until|till|through)\s+$", re.IGNORECASE)
+#: Words before a date that make it the last day, month or year of a time that lasts until
+#: it ("the drills run until May 10", "valid till 2030", "rates apply through 31 August",
+#: "until the end of July"; French "jusqu'au 31 mai", "jusqu'en 2030", "jusqu'à la fin de
+#: 2026"; Spanish "hasta el 31 de mayo"; Italian "fino al 31 maggio", "fino a maggio";
+#: Russian "по 28 февраля", a day only: "по 2024 году" is "for 2024"; Chinese 至, 直至, 直到,
+#: not 截至, "as of"), or, Russian "до", its limit, "until" and "by" both ("до 2027 года").
+_UNTIL_BEFORE = later(
+    r"(?:\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)(?:\s+the(?:\s+end\s+of(?:\s+the)?)?)?"
+    r"|\b[Jj]usqu['’](?:au|aux|en|à|a)(?:\s+(?:la\s+)?fin\s+(?:de|d['’]))?"
+    r"|\b[Hh]asta(?:\s+(?:el|la|finales\s+de|fines\s+de))?"
+    r"|\b[Ff]ino\s+(?:al|a|alla\s+fine\s+del?|all['’])"
+    r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о))|(?<!截)(?:直至|直到|至))\s*$"
+)
+#: A word before "until" saying what lasts until it does not, so that what it says of
+#: happens on or after it: "were not renewed until February 2024", "не откроется до 10 мая".
+_NOT = later(r"(?:\b(?:not|never)|n['’]t|(?<![^\W\d_])не)(?:\s+[^\s,;:]+){0,3}\s*$", re.I)
+#: A verb before "until" that moves what it says of to the date: "the vote was postponed until
+#: May 20", "delayed until next year", "put off until 2026": the date is then the event's own.
+_MOVED = later(
+    r"\b(?:postpon|delay|defer|adjourn|reschedul|put\s+off|push(?:ed|es)?\s+back)[a-z]*"
+    r"(?:\s+[^\s,;:]+){0,2}\s*$",
+    re.I,
+)
+#: A verb in the past as Russian puts it ("был", "закрылся", "сообщили"), and Chinese's
+#: marks of what is done (已, 曾, 了): read only before a date after "until" (see :func:`_future`).
+_OTHER_PAST = later(
+    r"(?<![^\W\d_])(?:[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ёл)(?:а|о|и)?(?:сь|ся)?)(?![^\W\d_])|[已曾了]",
+    re.I,
+)
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
 _FUTURE_VERB = later(
     rf"(?<!been\s)(?:{_FUTURE})(?:\s+(?:not\s+)?(?:to\s+be\s+|be\s+|to\s+)?[a-z]+)?",
@@ -220,6 +248,7 @@ class Context:
     french: bool = False  # the sentence's language: French's tenses are read too
     order: str = ""  # the order its language writes a day in numbers: "dmy", "mdy" or ""
     week: str = "monday"  # the day its language's weeks begin on: "monday", or "either"
+    earlier: str = ""  # its paragraph's words before it (their last): "that year" may be theirs
 
     @property
     def future(self) -> bool:
@@ -228,8 +257,8 @@ class Context:
         verb before them first (the clause they are in: "welcomed Aliyev on Wednesday for
         a visit expected to...": welcomed), and none within quotation marks they are not
         in ("on April 23, “... will remain a bottleneck”": the quotation's own tense); and
-        a day "until" which something lasts in a sentence with no verb in the past ("the
-        drills run until May 10")."""
+        a day "until" which something lasts with no verb in the past before it ("the drills
+        run until May 10, the union said")."""
         return _future(self.sentence, self.start, self.end, self.french)
 
 
@@ -240,7 +269,7 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     ahead = [m.span() for m in _FUTURE_VERB().finditer(text)]
     if french:
         ahead += [m.span() for m in _FRENCH_FUTURE().finditer(text)]
-    if _UNTIL().search(text[:start]) and not _PAST().search(text):
+    if _ending(_UNTIL_BEFORE(), text, start) and not _past_before(text[:start], french):
         return True  # "the drills run until May 10": a time still to come, no verb past
     if not ahead:
         return False
@@ -260,6 +289,14 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     if before:  # the nearest before; a tie: the past
         return min(before, key=lambda v: (gap(v[0]), v[1] == "future"))[1] == "future"
     return min(map(gap, ahead)) < min(map(gap, past))  # a tie: the past
+
+
+def _past_before(text: str, french: bool) -> bool:
+    """Whether ``text`` (the words before a date after "until") has a verb in the past: a
+    reporting verb after it ("run until May 10, the union said") is not the time it lasts."""
+    if _PAST().search(text) or _OTHER_PAST().search(text):
+        return True
+    return french and _FRENCH_PAST().search(text) is not None
 
 
 def _outside_quotations(sentence: str, start: int, end: int) -> str:
@@ -391,6 +428,18 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 #: A part of a year before it: "Q3 2024", "H1 2025" (the year, which is all EDTF here says).
 _TARGETS_AFTER = later(r"\s+(?:targets?|goals?|objectives?)\b", re.IGNORECASE)
+#: The aims set for a year, the noun before it: "our targets for 2030", "los objetivos para
+#: 2030", "gli obiettivi per il 2030", "les objectifs pour 2030", "die Ziele für 2030",
+#: "цели на 2030 год", "the plan for 2026", "the budget for 2025": no event of the year,
+#: as "2030 targets" is none, nor a limit ("para 2030" after a verb is: "by 2030").
+_AIMS_FOR = later(
+    r"(?<![^\W\d_])(?:targets?|goals?|objectives?|plans?|strategy|agenda|vision|budget|forecasts?"
+    r"|objetivos?|metas?|planes|estrategia|visión|presupuesto|previsiones|obiettivi|obiettivo"
+    r"|piano|strategia|previsioni|objectifs?|cibles?|Ziele?|Plan|Haushalt|цел(?:ь|и|ей|ям)"
+    r"|задачи|план(?:ы|ов)?|прогноз(?:ы|ов)?|стратеги[яи]|бюджет)"
+    r"\s+(?:for|para|per|pour|für|на)(?:\s+(?:the|el|il|l['’]|le|das))?\s*$",
+    re.IGNORECASE,
+)
 _PART_OF_YEAR = re.compile(r"\b(?:Q[1-4]|H[12])\s*$")
 
 
@@ -406,7 +455,7 @@ def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return m["y"], f"'{part[0].strip()} {m[0]}': a part of a year, dated by its year", False
     if _ending(_BEFORE_NOT_YEAR, before) or re.match(r"[,.]\d|:\d|\d|[-–]\d", after):
         return None
-    if _UNIT_AFTER().match(after) or _TARGETS_AFTER().match(after):
+    if _UNIT_AFTER().match(after) or _TARGETS_AFTER().match(after) or _ending(_AIMS_FOR(), before):
         return None  # a quantity: "2000 tonnes"; the goals set for a year: "2030 targets"
     return m["y"], f"'{m[0]}': a year", False
 
@@ -433,10 +482,45 @@ def _nearest(c: Context, month: int, day: int | None) -> dt.date | None:
 #: Words after a day or a month that give it a year the text names elsewhere: "in January
 #: that year", "in June of the following year".
 _THAT_YEAR = later(
-    r"\s*,?\s*(?:of\s+)?(?:that|the\s+same|the\s+following|the\s+next|the\s+previous"
-    r"|the\s+preceding)\s+year\b",
+    r"\s*,?\s*(?:of\s+)?(?:that|the\s+same|(?P<next>the\s+following|the\s+next)"
+    r"|(?P<prev>the\s+previous|the\s+preceding))\s+year\b",
     re.IGNORECASE,
 )
+
+
+def _year_named_before(c: Context) -> int | None:
+    """The last year the sentence names before the date's words, as a year (not a number
+    of something, "1,200 wagons", "No. 2019", nor an end of a range, "2019-2021")."""
+    for before in (c.sentence[: c.start][-REACH:], c.earlier[-REACH:]):
+        for y in reversed(list(re.finditer(rf"\b{_Y}\b", before))):
+            head, tail = before[: y.start()], before[y.end() :]
+            if _ending(_BEFORE_NOT_YEAR, head) or re.search(r"[-–/]\s*$", head):
+                continue
+            if _UNIT_AFTER().match(tail) or re.match(r"\s*[-–/]?\s*\d", tail):
+                continue
+            return int(y[0])
+    return None
+
+
+def _in_that_year(
+    words: str, c: Context, month: int, day: int | None
+) -> tuple[str, str, bool] | None:
+    """A day or a month whose year the words after it give as one the sentence names
+    before it ("terminated in January that year", "closed in June the following year"):
+    in that year, inferred, and said so; none when the sentence names none before it."""
+    that = _THAT_YEAR().match(c.sentence, c.end)
+    named = _year_named_before(c)
+    if that is None or named is None:
+        return None
+    year = named + (1 if that["next"] else -1 if that["prev"] else 0)
+    when = _day(year, month, day or 1)
+    if when is None:
+        return None
+    said = f"{words}{c.sentence[c.end : that.end()]}"
+    how = "the year after it" if that["next"] else "the year before it" if that["prev"] else "it"
+    name = f"{day} {MONTHS[month - 1]}" if day else MONTHS[month - 1]
+    basis = f"'{said}': {how}, of the year the sentence names before ({named}): {name} {year}"
+    return (_iso(when) if day else f"{year:04d}-{month:02d}"), basis, True
 
 
 _CLAUSE = later(r"[,;:(—–](?!\d)")
@@ -471,6 +555,8 @@ def _year_told_elsewhere(c: Context, year: int) -> bool:
 
 def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month, day = _month_of(m.groupdict()), _num(m["d"])
+    if _THAT_YEAR().match(c.sentence, c.end):
+        return _in_that_year(m[0], c, month, day)
     named = _ending(_WEEKDAY_BEFORE, c.sentence, c.start)
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
@@ -577,6 +663,8 @@ def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month = _month_of(m.groupdict())
+    if _THAT_YEAR().match(c.sentence, c.end):
+        return _in_that_year(m[0], c, month, None)
     when = _nearest(c, month, None)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
@@ -751,6 +839,15 @@ def _cjk_month_rel_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] |
     "去年4月", "今年4月22日", "明年3月"."""
     rel = "last" if m["last"] else "next" if m["next"] else "this"
     year, month = _relative_year(rel, c), int(m["mo"])
+    if m["mo2"] is not None:  # "今年1月至3月"
+        last = int(m["mo2"])
+        if last <= month:
+            return None
+        basis = (
+            f"'{m[0]}' in an article published {_shown(c.published)}: {MONTHS[month - 1]} to "
+            f"{MONTHS[last - 1]} {year}"
+        )
+        return f"{year:04d}-{month:02d}/{year:04d}-{last:02d}", basis, True
     if m["d"] is None:
         basis = (
             f"'{m[0]}' in an article published {_shown(c.published)}: {MONTHS[month - 1]} {year}"
@@ -778,6 +875,8 @@ def _solar_hijri(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     a day is the Gregorian day it is; a month the interval of the Gregorian days it spans
     (Farvardin 1404 is 21 March to 20 April 2025), never a Gregorian month it is not."""
     month = SOLAR_HIJRI_MONTHS.index(m["sh"]) + 1
+    if m["y"] is None:
+        return _solar_hijri_no_year(m[0], month, int(m["d"]), c)
     span = solar_hijri_month(int(m["y"]), month)
     if span is None:
         return None
@@ -792,6 +891,32 @@ def _solar_hijri(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if day is None or day > last:
         return None
     return _iso(day), f"'{m[0]}': a day of the Solar Hijri calendar, {_shown(day)}", False
+
+
+def _solar_hijri_no_year(
+    words: str, month: int, day: int, c: Context
+) -> tuple[str, str, bool] | None:
+    """A day of the Solar Hijri calendar with no year ("باکو، ۴ اردیبهشت", a dateline): the
+    latest such day on or before publication, or the next one if the sentence speaks of
+    the future, as a Gregorian day with no year is inferred."""
+    pub = c.published
+    days = []
+    for year in (pub.year - 622, pub.year - 621, pub.year - 620):
+        span = solar_hijri_month(year, month)
+        when = None if span is None else days_after(span[0], day - 1)
+        if span is not None and when is not None and when <= span[1]:
+            days.append((year, when))
+    fits = [d for d in days if (d[1] >= pub if c.future else d[1] <= pub)]
+    if not fits:
+        return None
+    year, when = min(fits, key=lambda d: abs((d[1] - pub).days))
+    which = "next" if c.future else "latest"
+    how = "on or after" if c.future else "on or before"
+    basis = (
+        f"'{words}' gives no year: the {which} such day of the Solar Hijri calendar {how} "
+        f"publication ({_shown(pub)}) is in its year {year}, {_shown(when)}"
+    )
+    return _iso(when), basis, True
 
 
 def _end_of_the_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -822,14 +947,42 @@ def _season_years(first: int, rel: str, pub: dt.date) -> set[int]:
     return {(start + k) // 12 for k in range(3)}
 
 
+def _this_season_years(first: int, pub: dt.date) -> set[int]:
+    """The years of the months of "this" season beginning in month ``first`` from ``pub``:
+    the one publication's month is in; else the one over before it and the next, those of
+    them in publication's year ("this spring" in April is this year's, in either
+    hemisphere: not last September's)."""
+    now = pub.year * 12 + pub.month - 1
+    start = now - (now - (first - 1)) % 12  # the latest such start on or before ``now``
+    spans = [range(start, start + 3)]
+    if now >= start + 3:  # over: the one before and the next, in publication's year
+        spans = [r for r in (spans[0], range(start + 12, start + 15)) if now // 12 in _years(r)]
+    return set().union(*map(_years, spans))
+
+
+def _years(months: range) -> set[int]:
+    return {k // 12 for k in months}
+
+
+#: The seasons as Russian names them, in the instrumental ("весной": in spring).
+_RU_SEASONS = {"весной": "spring", "летом": "summer", "осенью": "autumn", "зимой": "winter"}
+
+
 def _rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    """ "next spring", "last summer": the year of that season when it lies in one year,
-    and the same, in both hemispheres (the words do not say which: "next spring" in April
-    2025 is 2026's in the north, September 2025 in the south); else none."""
-    north, south = _SEASON_FIRST[m["season"].lower()]
-    rel = m["rel"].lower()
-    years = _season_years(north, rel, c.published)
-    if len(years) != 1 or years != _season_years(south, rel, c.published):
+    """ "next spring", "last summer", "this autumn" (and so in Russian, "следующей весной",
+    "этой осенью"): the year of that season when it lies in one year, and the same, in both
+    hemispheres (the words do not say which: "next spring" in April 2025 is 2026's in the
+    north, September 2025 in the south); else none."""
+    season = m["season"].lower()
+    north, south = _SEASON_FIRST[_RU_SEASONS.get(season, season)]
+    rel = _SEASON_REL.get(m["rel"].lower()[:4], "last" if m.groupdict().get("past") else "this")
+    if rel == "this":
+        years = _this_season_years(north, c.published)
+        other = _this_season_years(south, c.published)
+    else:
+        years = _season_years(north, rel, c.published)
+        other = _season_years(south, rel, c.published)
+    if len(years) != 1 or years != other:
         return None
     [year] = years
     basis = (
@@ -837,6 +990,58 @@ def _rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         "hemisphere, dated by its year"
     )
     return str(year), basis, True
+
+
+#: The words of "last", "next" as a season's (their first four letters) in English and Russian.
+_SEASON_REL = {"last": "last", "next": "next", "прош": "last", "мину": "last"}
+_SEASON_REL |= {"след": "next", "буду": "next"}
+
+
+def _cjk_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A season of last, this or next year as Chinese writes it ("今年春天", "去年秋季",
+    "明年夏天", "今年冬天"): dated by the year the words name, as "spring 2025" and "winter
+    2025" are."""
+    rel = "last" if m["last"] else "next" if m["next"] else "this"
+    year = _relative_year(rel, c)
+    basis = (
+        f"'{m[0]}' in an article published {_shown(c.published)}: a season of {year}, "
+        "dated by its year"
+    )
+    return str(year), basis, True
+
+
+def _weekend(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "last weekend", "this weekend", "next weekend", "over the weekend" (and as the other
+    languages read say them: "на прошлых выходных", "geçen hafta sonu", 上周末, 本周末): the
+    Saturday and Sunday of the week before publication's (a week begun on Monday), of its
+    own, or of the next, as an interval (which day the words do not say): "this weekend"
+    in a sentence in the past, on a weekday, none (the one just over, or the next?); "next
+    weekend" on a weekday, but in Chinese (下周末, next week's), this week's or the next
+    week's; "over the weekend" this week's if the words speak of the future, else the
+    latest one begun."""
+    g = m.groupdict()
+    pub, weekday = c.published, c.published.weekday()
+    if g.get("over"):
+        shift = 0 if c.future or weekday >= 5 else -7
+    else:
+        last = g["last"] or g.get("tlast") or g.get("zlast")
+        shift = -7 if last else 7 if g["next"] or g.get("tnext") or g.get("znext") else 0
+    if shift == 0 and weekday < 5 and not c.future and _past_before(c.sentence, c.french):
+        return None  # "this weekend's talks were...": the one over, or the next?
+    either = shift == 7 and weekday < 5 and not g.get("cjk")
+    first = days_after(pub, 5 - weekday + (0 if either else shift))
+    last = days_after(pub, 6 - weekday + shift)
+    if first is None or last is None:
+        return None
+    week = {-7: "the week before", 0: "the week of", 7: "the week after"}[shift]
+    which = f"{week} publication ({_shown(pub)})"
+    if either:
+        which = f"the week of publication ({_shown(pub)}) or the week after, which they do not say"
+    basis = (
+        f"'{m[0]}': the Saturday and Sunday of {which}: a day from {_shown(first)} to "
+        f"{_shown(last)}, which the words do not say"
+    )
+    return f"{_iso(first)}/{_iso(last)}", basis, True
 
 
 _JAPANESE_WEEKDAYS = "月火水木金土日"
@@ -943,8 +1148,16 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _end_of_the_year,
     ),
     (
-        r"\b(?P<rel>[Ll]ast|[Nn]ext)\s+(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
+        r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?P<past>past))?)\s+"
+        r"(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
         _rel_season,
+    ),
+    # "last weekend", "this weekend", "next weekend", "over the weekend" (not "the last
+    # weekend", nor "the weekend of 24-25 May": its days)
+    (
+        r"(?<!\bthe\s)(?<!\bThe\s)\b(?:(?P<last>[Ll]ast)|[Tt]his|(?P<next>[Nn]ext))\s+week-?end\b"
+        r"|\b(?P<over>[Oo]ver|[Aa]t|[Oo]n|[Dd]uring)\s+the\s+week-?end\b(?!['’]s|\s+of\b)",
+        _weekend,
     ),
     (rf"\b{_REL}\s+(?P<m>{_M})\b(?!\s*\d)", _rel_month),
     (rf"\b{_REL}\s+month\b", _rel_month_word),
@@ -1087,6 +1300,19 @@ _OTHER_REL_WEEK = (
 )
 
 
+#: "Last weekend", "this weekend", "next weekend" as the other languages read say them:
+#: "на прошлых выходных", "в эти выходные", "в следующие выходные", "geçen hafta sonu", "bu
+#: hafta sonu", "keçən həftəsonu", 上周末, 本周末, 这周末, 下周末 (Chinese's next one is the
+#: next week's: ``cjk``).
+_OTHER_WEEKEND = (
+    r"(?<![^\W\d_])(?i:(?:на|в)\s+(?:(?P<last>прошл|минувш)|эт|(?P<next>следующ|ближайш))"
+    r"(?:их|ых|ие|ые|и)\s+выходн(?:ых|ые)"
+    r"|(?:(?P<tlast>geçen|geçtiğimiz|keçən|ötən)|bu|(?P<tnext>gelecek|önümüzdeki|gələn))\s+"
+    r"(?:hafta\s*sonu|həftə\s*sonu)[^\W\d_]*)(?![^\W\d_])"
+    r"|(?P<cjk>(?P<zlast>上[周週]末)|本[周週]末|这个?周末|這個?週末|(?P<znext>下[周週]末))"
+)
+
+
 def _cjk_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     """A day of the week as Chinese names it (see :data:`_CJK_WEEKDAY`): of the week before
     the publication day's (its weeks begin on Monday), that week, or the next, when the
@@ -1141,10 +1367,17 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _decade,
     ),
     (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
+    # a season of last, this or next year: "今年春天", "去年秋季"
+    (
+        r"(?:(?P<last>去年)|(?P<this>今年)|(?P<next>明年|来年|來年))\s*的?"
+        r"(?P<season>[春夏秋冬])(?:天|季)",
+        _cjk_season,
+    ),
     # a month or a day of one: "去年4月", "今年4月22日"
     (
         rf"{_SOLAR}(?:(?P<last>去年|昨年)|(?P<this>今年)|(?P<next>明年|来年|來年))\s*"
-        r"(?P<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日)?",
+        r"(?P<mo>1[0-2]|0?[1-9])\s*月(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日"
+        r"|\s*(?:至|到|[-–—~～〜])\s*(?P<mo2>1[0-2]|0?[1-9])\s*月(?!\s*\d))?",
         _cjk_month_rel_year,
     ),
     # Chinese's and Japanese's (昨年, 来年: Japanese last and next year)
@@ -1157,7 +1390,14 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     (_OTHER_YESTERDAY, _other_yesterday),
     (_CJK_WEEKDAY, _cjk_weekday),
     (_JA_WEEKDAY, _ja_weekday),
+    (_OTHER_WEEKEND, _weekend),
     (_OTHER_REL_WEEK, _rel_week),
+    # "прошлой весной", "этим летом", "следующей осенью"
+    (
+        r"(?<![^\W\d_])(?i:(?P<rel>прошл|минувш|эт|следующ|будущ)(?:ой|ей|им|ым)\s+"
+        r"(?P<season>весной|летом|осенью|зимой))(?![^\W\d_])",
+        _rel_season,
+    ),
     # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
     # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
     (
@@ -1206,8 +1446,8 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     # the Solar Hijri calendar's days and months, its year given: "۲۲ فروردین ۱۴۰۴"
     (
         r"(?<![^\W_])(?:(?P<d>[12]\d|3[01]|0?[1-9])\s+)?"
-        rf"(?P<sh>{'|'.join(SOLAR_HIJRI_MONTHS)})(?![^\W\d_])\s+(?:ماه\s+)?(?:سال\s+)?"
-        r"(?P<y>1[2-4]\d\d)(?!\d)",
+        rf"(?P<sh>{'|'.join(SOLAR_HIJRI_MONTHS)})(?![^\W\d_])(?:\s+(?:ماه\s+)?(?:سال\s+)?"
+        r"(?P<y>1[2-4]\d\d)(?!\d)|(?(d)(?!\s*(?:ماه\s+)?(?:سال\s+)?\d)|(?!)))",
         _solar_hijri,
     ),
     (_OTHER_DAYS, _days),
@@ -1292,6 +1532,29 @@ def _bounded(
     if any(c in edtf for c in "/~[") or limit is None:
         return read
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
+
+
+def _until(read: tuple[str, str, bool], before: str) -> tuple[str, str, bool]:
+    """``read`` as the end of a time that lasts until it, when the words before it say so
+    ("until May 10": ``../2025-05-10``, the day it ends, its start not said; never the day
+    itself, which the text does not give as the event's), or, "not ... until", the day on
+    or after which what the words say of happens (``[2024-02..]``); Russian "до" ("until",
+    "by") on or before it (``[..2027]``); a range, a limit or an approximate date as it is."""
+    edtf, basis, inferred = read
+    if any(c in edtf for c in "/~?[]"):
+        return read
+    words = _ending(_UNTIL_BEFORE(), before)
+    if words is None or (words["ru"] and len(edtf) != len("2025-05-10")):
+        return read
+    said = words[0].strip()
+    if _ending(_MOVED(), before, words.start()) is not None:
+        return read  # "postponed until May 20": the vote's day
+    if _ending(_NOT(), before, words.start()) is not None:
+        return f"[{edtf}..]", f"{basis}; 'not ... {said}': on or after it", inferred
+    if words["limit"]:
+        return f"[..{edtf}]", f"{basis}; '{said}': on or before it", inferred
+    basis = f"{basis}; '{said}': the end of a time that lasts until it, its start not said"
+    return f"../{edtf}", basis, inferred
 
 
 #: The words before a date that make it approximate (see :data:`.dates.APPROXIMATELY`).
@@ -1409,9 +1672,12 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     return i > 0 and taken[i - 1][1] > start
 
 
-def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[DateWords]:
+def find_dates(
+    sentence: str, published: dt.date, language: str = "en", earlier: str = ""
+) -> list[DateWords]:
     """The dated expressions of a sentence, in the order they appear; in an article in
-    ``language`` (a BCP 47 tag: one not English also reads :func:`other_grammar` first).
+    ``language`` (a BCP 47 tag: one not English also reads :func:`other_grammar` first),
+    ``earlier`` the words of its paragraph before it (a year "that year" may be).
     Digits of other scripts ("２０２５年４月２２日", "۲۰۲۵", "٢٠٢٥") and Chinese numerals
     before 年, 月, 日 ("二〇二五年四月") are read as the digits they are; each date's
     offsets and words are the sentence's own."""
@@ -1423,6 +1689,7 @@ def find_dates(sentence: str, published: dt.date, language: str = "en") -> list[
         french=primary == "fr",
         order=numeric_order(language),
         week=week_start(language),
+        earlier=earlier[-REACH:],
     )
     found = _read(text, context, grammar() if primary == "en" else other_grammar() + grammar())
     if text == sentence:
@@ -1456,6 +1723,7 @@ def _read(
                 context.french,
                 context.order,
                 context.week,
+                context.earlier,
             )
             read = handler(near, local)
             if read is None or (
@@ -1467,6 +1735,7 @@ def _read(
                 continue
             read = _approximate(read, before)
             read = _bounded(read, before, m[0], after)
+            read = _until(read, before)
             read = _open(read, before, after)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
