@@ -175,10 +175,11 @@ Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 #: present's too ("spoke", "wrote", "led"; not "set", "put", "cut", "read"): without them
 #: "Eurasianet spoke with him about the route the deal of August 8 would open" had only a
 #: future, and its August 8 was the next one, a year after the interview.  Not "won" in
-#: "won't", nor a participle after "be" ("can be made": the auxiliary's tense).
+#: "won't", nor a participle after "be" or "been" ("can be made", "have been told": the
+#: auxiliary's tense).
 _PAST = later(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
-    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbe\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbe\s)(?<!\bbeen\s)"
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
     r"|won(?!['’]t)|spoke|wrote|sent|brought|bought|found|saw|got|kept|ran|rose|fell|led|paid|sold"
     r"|built|struck|became|chose|drove|flew|grew|knew|stood|thought|caught|taught|felt"
@@ -269,7 +270,7 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     ahead = [m.span() for m in _FUTURE_VERB().finditer(text)]
     if french:
         ahead += [m.span() for m in _FRENCH_FUTURE().finditer(text)]
-    if _ending(_UNTIL_BEFORE(), text, start) and not _past_before(text[:start], french):
+    if _ending(_UNTIL_BEFORE(), text, start) and not _past_around(text, start, end, french):
         return True  # "the drills run until May 10": a time still to come, no verb past
     if not ahead:
         return False
@@ -291,9 +292,25 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     return min(map(gap, ahead)) < min(map(gap, past))  # a tie: the past
 
 
+#: The verbs that report what is said ("said", "told", "announced", "сообщили"): after a
+#: date "until" which something lasts, the reporter's time, not its.
+_SAID = later(
+    r"\b(?:said|says|told|announced|reported|added|stated|noted|confirmed|explained)\b"
+    r"|(?<![^\W\d_])(?:сообщ|заяв|рассказ|отмет|подчеркн|уточн)[а-яё]*(?![^\W\d_])",
+    re.I,
+)
+
+
+def _past_around(text: str, start: int, end: int, french: bool) -> bool:
+    """Whether the words around a date after "until" (at ``start:end`` in ``text``) have a
+    verb in the past, before it or after it but one that reports what was said ("run until
+    May 10, the union said" is still to come; "Until May 2, the port was closed" is gone)."""
+    return _past_before(text[:start], french) or _past_before(_SAID().sub(" ", text[end:]), french)
+
+
 def _past_before(text: str, french: bool) -> bool:
-    """Whether ``text`` (the words before a date after "until") has a verb in the past: a
-    reporting verb after it ("run until May 10, the union said") is not the time it lasts."""
+    """Whether ``text`` has a verb in the past (as English, Russian, Chinese or, in French,
+    French put it)."""
     if _PAST().search(text) or _OTHER_PAST().search(text):
         return True
     return french and _FRENCH_PAST().search(text) is not None
