@@ -1619,6 +1619,8 @@ def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
         ("ru", "Порт был закрыт до 2 мая.", dt.date(2025, 4, 24), ["[..2024-05-02]"]),
         ("zh", "有效期至2027年12月31日。", None, ["../2027-12-31"]),
         ("zh", "截至2024年12月31日，共开行。", None, ["2024-12-31"]),  # "as of"
+        ("zh", "2024年1月1日至2025年12月31日", None, ["2024-01-01/2025-12-31"]),
+        ("en", "Stocks will last till May.", None, ["../2025-05"]),
         # ranges keep their words
         ("en", "The talks ran from April 22 until May 10.", None, ["2025-04-22/2025-05-10"]),
         ("ru", "с 2015 по 2020 год", None, ["2015/2020"]),

@@ -200,6 +200,9 @@ _UNTIL_BEFORE = later(
     r"|\b[Ff]ino\s+(?:al|a|alla\s+fine\s+del?|all['’])"
     r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о))|(?<!截)(?:直至|直到|至))\s*$"
 )
+_UNTIL_FIRST = later(
+    r"(?:[Uu]ntil|[Tt]ill|[Tt]hrough)(?=\s)"
+)  # a date's own first word: "until May"
 #: A word before "until" saying what lasts until it does not, so that what it says of
 #: happens on or after it: "were not renewed until February 2024", "не откроется до 10 мая".
 _NOT = later(r"(?:\b(?:not|never)|n['’]t|(?<![^\W\d_])не)(?:\s+[^\s,;:]+){0,3}\s*$", re.I)
@@ -270,7 +273,8 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     ahead = [m.span() for m in _FUTURE_VERB().finditer(text)]
     if french:
         ahead += [m.span() for m in _FRENCH_FUTURE().finditer(text)]
-    if _ending(_UNTIL_BEFORE(), text, start) and not _past_around(text, start, end, french):
+    until = _ending(_UNTIL_BEFORE(), text, start) or _UNTIL_FIRST().match(text, start)
+    if until and not _past_around(text, start, end, french):
         return True  # "the drills run until May 10": a time still to come, no verb past
     if not ahead:
         return False
@@ -385,7 +389,8 @@ def _cjk_days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return _days(m, c)
     m1, d1, m2, d2 = _from_to(m.groupdict())
     year = int(m["y"])
-    a, b = _day(year, m1, d1), _day(year + int(m2 < m1), m2, d2)
+    last = int(m["y2"]) if m["y2"] else year + int(m2 < m1)
+    a, b = _day(year, m1, d1), _day(last, m2, d2)
     if a is None or b is None or b <= a:
         return None
     return f"{_iso(a)}/{_iso(b)}", f"'{m[0]}': {_days_between(a, b)}", False
@@ -1196,7 +1201,7 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _weekday,
     ),
     (
-        rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
+        rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
         rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
         _month_alone,
     ),
@@ -1473,11 +1478,13 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         rf"(?P<y>{_Y})\b",
         _full,
     ),
-    # a range of days: "4月23日至25日", "2025年4月23日～25日", "4月30日至5月2日"
+    # a range of days: "4月23日至25日", "2025年4月23日～25日", "4月30日至5月2日",
+    # "2024年1月1日至2025年12月31日"
     (
         rf"{_SOLAR}(?<![\d年月])(?:(?P<y>{_Y})\s*年\s*)?(?P<mo1>1[0-2]|0?[1-9])\s*月\s*"
         rf"(?P<d1>[12]\d|3[01]|0?[1-9])\s*+日?\s*(?:至|到|[-–—~～〜])\s*"
-        rf"(?:(?P<mo2>1[0-2]|0?[1-9])\s*月\s*)?(?P<d2>[12]\d|3[01]|0?[1-9])\s*日",
+        rf"(?:(?(y)(?:(?P<y2>{_Y})\s*年\s*)?|)(?P<mo2>1[0-2]|0?[1-9])\s*月\s*)?"
+        rf"(?P<d2>[12]\d|3[01]|0?[1-9])\s*日",
         _cjk_days,
     ),
     (
@@ -1551,24 +1558,26 @@ def _bounded(
     return f"[..{edtf}]", f"{basis}; '{limit[0].strip()}': on or before it", inferred
 
 
-def _until(read: tuple[str, str, bool], before: str) -> tuple[str, str, bool]:
+def _until(read: tuple[str, str, bool], before: str, own: str) -> tuple[str, str, bool]:
     """``read`` as the end of a time that lasts until it, when the words before it say so
     ("until May 10": ``../2025-05-10``, the day it ends, its start not said; never the day
     itself, which the text does not give as the event's), or, "not ... until", the day on
     or after which what the words say of happens (``[2024-02..]``); Russian "до" ("until",
-    "by") on or before it (``[..2027]``); a range, a limit or an approximate date as it is."""
+    "by") on or before it (``[..2027]``); a range, a limit or an approximate date as it is.
+    The words may be the date's ``own`` first: "until May"."""
     edtf, basis, inferred = read
     if any(c in edtf for c in "/~?[]"):
         return read
-    words = _ending(_UNTIL_BEFORE(), before)
-    if words is None or (words["ru"] and len(edtf) != len("2025-05-10")):
+    words = _ending(_UNTIL_BEFORE(), before) or _UNTIL_FIRST().match(own)
+    if words is None or (words.groupdict().get("ru") and len(edtf) != len("2025-05-10")):
         return read
     said = words[0].strip()
-    if _ending(_MOVED(), before, words.start()) is not None:
+    where = words.start() if words.string is before else len(before)
+    if _ending(_MOVED(), before, where) is not None:
         return read  # "postponed until May 20": the vote's day
-    if _ending(_NOT(), before, words.start()) is not None:
+    if _ending(_NOT(), before, where) is not None:
         return f"[{edtf}..]", f"{basis}; 'not ... {said}': on or after it", inferred
-    if words["limit"]:
+    if words.groupdict().get("limit"):
         return f"[..{edtf}]", f"{basis}; '{said}': on or before it", inferred
     basis = f"{basis}; '{said}': the end of a time that lasts until it, its start not said"
     return f"../{edtf}", basis, inferred
@@ -1752,7 +1761,7 @@ def _read(
                 continue
             read = _approximate(read, before)
             read = _bounded(read, before, m[0], after)
-            read = _until(read, before)
+            read = _until(read, before, m[0])
             read = _open(read, before, after)
             bisect.insort(taken, (m.start(), m.end()))
             found.append(DateWords(m.start(), m.end(), *read))
