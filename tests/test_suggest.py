@@ -1636,6 +1636,16 @@ def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
         ("en", "It opens this autumn.", dt.date(2025, 3, 12), ["2025"]),
         ("en", "It opens this summer.", dt.date(2025, 4, 24), []),  # December 2024 in the south?
         ("en", "It opens this winter.", dt.date(2025, 4, 24), []),
+        # "in the autumn", no year named before it: this season or the next (the future) or
+        # the latest (the past), when one year in both hemispheres
+        (
+            "en",
+            "Officials said the section would open in the autumn.",
+            dt.date(2025, 3, 7),
+            ["2025"],
+        ),
+        ("en", "The talks failed in the spring.", dt.date(2025, 4, 24), []),  # 2024 in the south
+        ("en", "In 2019 the port closed, and it reopened in the autumn.", None, ["2019"]),
         ("ru", "Этой весной линия откроется.", dt.date(2025, 2, 19), ["2025"]),
         ("ru", "Прошлой осенью порт обработал рекорд.", dt.date(2025, 2, 19), ["2024"]),
         ("ru", "Следующей весной линия откроется.", dt.date(2025, 4, 24), []),

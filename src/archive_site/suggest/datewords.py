@@ -986,6 +986,38 @@ def _years(months: range) -> set[int]:
     return {k // 12 for k in months}
 
 
+def _season_of_tense(first: int, pub: dt.date, future: bool) -> set[int]:
+    """The years of the months of the season beginning in month ``first`` that "in the
+    autumn" names from ``pub``: the one publication's month is in; else the next one, in
+    words of the future, or the latest one over."""
+    now = pub.year * 12 + pub.month - 1
+    start = now - (now - (first - 1)) % 12  # the latest such start on or before ``now``
+    if now >= start + 3 and future:
+        start += 12
+    return _years(range(start, start + 3))
+
+
+def _season_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "in the autumn" with no year, where neither its sentence nor its paragraph names one
+    before it (it may be that year's): the season the publication's month is in, or the
+    next (the future) or the latest over, dated by its year when that is one and the same
+    in both hemispheres ("would open in the autumn" in March 2025: September to November
+    2025 in the north, March to May 2025 in the south); else none."""
+    if _year_named_before(c) is not None:
+        return None
+    north, south = _SEASON_FIRST[m["season"].lower()]
+    years = _season_of_tense(north, c.published, c.future)
+    if len(years) != 1 or years != _season_of_tense(south, c.published, c.future):
+        return None
+    [year] = years
+    which = "next" if c.future else "latest"
+    basis = (
+        f"'{m[0]}' gives no year: the season of publication ({_shown(c.published)}) or the "
+        f"{which}, in {year} in either hemisphere, dated by its year"
+    )
+    return str(year), basis, True
+
+
 #: The seasons as Russian names them, in the instrumental ("весной": in spring).
 _RU_SEASONS = {"весной": "spring", "летом": "summer", "осенью": "autumn", "зимой": "winter"}
 
@@ -1173,6 +1205,12 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
         r"\b(?P<rel>[Ll]ast|[Nn]ext|[Tt]his(?:\s+(?P<past>past))?)\s+"
         r"(?P<season>(?i:spring|summer|autumn|fall|winter))\b",
         _rel_season,
+    ),
+    # "in the autumn", no year after it ("in the autumn of 2020" is 2020's, above)
+    (
+        r"\b(?:[Ii]n|[Dd]uring)\s+the\s+(?P<season>(?i:spring|summer|autumn|fall|winter))\b"
+        r"(?!['’]s|\s+(?:of\b|\d|['’]\d))",
+        _season_alone,
     ),
     # "last weekend", "this weekend", "next weekend", "over the weekend" (not "the last
     # weekend", nor "the weekend of 24-25 May": its days)
