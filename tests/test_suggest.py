@@ -1746,6 +1746,8 @@ def test_that_year_may_be_one_an_earlier_sentence_of_its_paragraph_names() -> No
         ("ru", "по 28 февраля " * 8_000),
         ("zh", "今年1月至3月" * 15_000),
         ("fr", "jusqu'au " * 20_000 + "31 mai"),
+        ("en", "would open in the autumn " * 4_000),
+        ("en", "till May " * 10_000),
     ],
 )
 def test_until_seasons_weekends_and_that_year_take_linear_time_on_hostile_text(
