@@ -1681,6 +1681,15 @@ def test_next_spring_is_a_year_where_both_hemispheres_give_it() -> None:
         ("fa", "فروردین", None, []),
         # a month of this year to another: "今年1月至3月"
         ("zh", "今年1月至3月，共开行1012列。", None, ["2025-01/2025-03"]),
+        # a day something starts from: the nearest, whatever the telling's tense
+        ("en", "It announced a service starting on 16 June.", dt.date(2025, 6, 2), ["2025-06-16"]),
+        (
+            "en",
+            "The strike, beginning on May 2, has cost millions.",
+            dt.date(2025, 5, 14),
+            ["2025-05-02"],
+        ),
+        ("en", "The rules apply effective 1 December.", dt.date(2025, 4, 24), ["2024-12-01"]),
         # "that year": the year named before it
         (
             "en",

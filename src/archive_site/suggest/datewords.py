@@ -582,6 +582,8 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     named = _ending(_WEEKDAY_BEFORE, c.sentence, c.start)
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
+    if _ending(_STARTING(), c.sentence, c.start):
+        return _start_no_year(m[0], month, day, c)
     when = _nearest(c, month, day)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
@@ -590,6 +592,34 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     basis = (
         f"'{m[0]}' gives no year: the {which} {day} {MONTHS[month - 1]} {how} publication "
         f"({_shown(c.published)}) is in {when.year}"
+    )
+    return _iso(when), basis, True
+
+
+#: Words before a day that make it when something starts, whatever the tense of the verb
+#: that tells of it ("announced a service starting on 16 June", "effective 1 July", "the
+#: strike, beginning on May 2, has..."): a participle, not the sentence's time.
+_STARTING = later(
+    r"\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+(?:on|from|as\s+of))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _start_no_year(words: str, month: int, day: int, c: Context) -> tuple[str, str, bool] | None:
+    """A day with no year from which something starts (see :data:`_STARTING`): the one
+    nearest publication, before or after it (the verb's tense is the telling's, not the
+    start's: "announced ... starting on 16 June" on 2 June is 16 June 2025)."""
+    pub = c.published
+    days = [_day(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
+    fits = [d for d in days if d is not None]
+    if not fits:
+        return None
+    when = min(fits, key=lambda d: (abs((d - pub).days), d))
+    if _year_told_elsewhere(c, when.year):
+        return None
+    basis = (
+        f"'{words}' gives no year: the {day} {MONTHS[month - 1]} nearest publication "
+        f"({_shown(pub)}), a day something starts from, is in {when.year}"
     )
     return _iso(when), basis, True
 
