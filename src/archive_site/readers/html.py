@@ -69,6 +69,7 @@ from .htmlscan import (
     css_of,
     emoji_of,
     is_shadow_root,
+    is_struck,
     names_author,
     quotation_marks,
     raised_as_shown,
@@ -217,6 +218,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
     notes.extend(_split_over_pages(page, fields))
+    notes.extend(_struck_note(page))
     read_on = excerpt_note(page.blocks, body[-1].line) if body else None
     notes.extend([read_on] if read_on is not None else [])
     notes.extend(_more_in_script(text, body))
@@ -967,6 +969,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
     _drop_hidden(tree, hiding)
+    _drop_struck(tree, hiding)
     others = _drop_others_posts(tree)
     pointers = _drop_pointers(tree)
     _breaks_as_shown(tree)
@@ -1789,6 +1792,41 @@ def _drop_hidden(tree: Any, hiding: Hiding) -> None:
         if "visibility" in hides[0] and _shown_in(element):
             continue
         element.drop_tree()
+
+
+def _drop_struck(tree: Any, hiding: Hiding) -> None:
+    """Drop from ``tree`` the elements shown struck through (see
+    :func:`.htmlscan.is_struck`): words the page withdrew, never its text (the page's scan
+    lists them as furniture); the words after them stay."""
+    for element in list(tree.iter()):
+        if isinstance(element.tag, str) and is_struck(
+            element.tag, {k: str(v) for k, v in element.attrib.items()}, hiding
+        ):
+            element.drop_tree()
+
+
+def _struck_note(page: PageScan) -> list[tuple[int, str]]:
+    """What the page says by words struck through outside its furniture (see
+    :func:`.htmlscan.is_struck`), on the line of the first: they are not read."""
+    struck = [f for f in page.furniture if f.kind == "struck"]
+    if not struck:
+        return []
+    shown = "; ".join(f"'{f.text}'" for f in struck[:_MOST_STRUCK_SHOWN])
+    more = (
+        f" and {len(struck) - _MOST_STRUCK_SHOWN} more" if len(struck) > _MOST_STRUCK_SHOWN else ""
+    )
+    return [
+        (
+            struck[0].line,
+            f"the page shows words struck through ({shown}{more}): words it withdrew, as a "
+            "correction shows them; they are not read as its text (they are listed as page "
+            "furniture), and the words it shows beside them are",
+        )
+    ]
+
+
+#: The struck passages a note names (see :func:`_struck_note`).
+_MOST_STRUCK_SHOWN = 3
 
 
 def _drop_pointers(tree: Any) -> set[str]:

@@ -224,6 +224,10 @@ class Hiding:
     #: The names hidden ``!important``, and those shown ``!important``.
     important: frozenset[str] = frozenset()
     shown_important: frozenset[str] = frozenset()
+    #: The classes and ids a rule of their own, at the sheet's top level, strikes through
+    #: (``.c7 { text-decoration: line-through }``, as Google Docs' export sets struck words):
+    #: see :func:`is_struck`.
+    struck: frozenset[str] = frozenset()
 
     def hides(self, classes: str, ident: str, style: str) -> bool:
         """Whether an element of the ``class``, ``id`` and ``style`` attributes given is
@@ -251,7 +255,16 @@ class Hiding:
             self.showing | other.showing,
             self.important | other.important,
             self.shown_important | other.shown_important,
+            self.struck | other.struck,
         )
+
+    def strikes(self, a: dict[str, str]) -> bool:
+        """Whether an element of the attributes ``a`` is of a class or id these rules strike
+        through (see :attr:`struck`)."""
+        if not self.struck:
+            return False
+        names = [*a.get("class", "").split(), a.get("id", "").strip()]
+        return any(n in self.struck for n in names if n)
 
 
 _CSS_MARK = later(r"[{};]")
@@ -263,6 +276,29 @@ _HIDES = later(r"(?:^|;)display:none(?:!important)?(?:;|$)")
 _NOT = later(r":not\([^()]*\)")
 _CSS_STRING = later(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
 _SHOWS = later(r"(?:^|;)(?:display:(?!none)|visibility:visible)")
+#: A declaration striking its element's words through, as :func:`css_of` gives it
+#: (``text-decoration: line-through``, ``text-decoration-line: underline line-through``),
+#: and one showing a struck element's words as others are (``text-decoration: none``).
+_STRIKES = later(r"(?:^|;)text-decoration(?:-line)?:[^;]*line-through")
+_UNSTRUCK = later(r"(?:^|;)text-decoration(?:-line)?:none(?:!important)?(?:;|$)")
+#: The elements a browser shows struck through: a deletion, ``<del>``, and words no longer
+#: accurate, ``<s>`` (``<strike>``, its old name).
+_STRUCK_TAGS = frozenset(("del", "s", "strike"))
+
+
+def is_struck(tag: str, a: dict[str, str], hiding: Hiding) -> bool:
+    """Whether an element of the tag ``tag`` and attributes ``a`` shows its words struck
+    through: a ``<del>``, ``<s>`` or ``<strike>`` (but one styled ``text-decoration:
+    none``), or an element styled ``text-decoration: line-through``, by its own style or,
+    by its class or id, the page's style sheet's (``hiding``: see :attr:`Hiding.struck`).
+    A news page strikes through the words a correction withdrew, and shows those that
+    replace them after (``<del>5 million</del> <ins>6 million</ins> tonnes``): read as
+    text, the struck words stood as the page's ("5 million 6 million tonnes"), words a
+    milestone could have quoted."""
+    style = css_of(a["style"]) if a.get("style") else ""
+    if tag in _STRUCK_TAGS:
+        return _UNSTRUCK().search(style) is None
+    return _STRIKES().search(style) is not None or hiding.strikes(a)
 
 
 def _applied(a: dict[str, str]) -> bool:
@@ -282,8 +318,11 @@ def hiding_rules(css: str) -> Hiding:
     showing: set[str] = set()
     important: set[str] = set()
     shown_important: set[str] = set()
+    struck: set[str] = set()
     for prelude, body, top, printed in _rules(css):
         declared = css_of(body)
+        if top and _STRIKES().search(declared):
+            struck.update(_simple_names(prelude))
         shows = _SHOWS().search(declared)
         if shows and not printed:
             names = {_css_name(n) for n in _NAMES().findall(_NOT().sub("", prelude))}
@@ -298,7 +337,17 @@ def hiding_rules(css: str) -> Hiding:
                 (classes if simple[1] == "." else ids).add(name)
                 if strongly:
                     important.add(name)
-    return Hiding(*(frozenset(x) for x in (classes, ids, showing, important, shown_important)))
+    found = (classes, ids, showing, important, shown_important, struck)
+    return Hiding(*(frozenset(x) for x in found))
+
+
+def _simple_names(prelude: str) -> Iterator[str]:
+    """The class's or id's name of each of a rule's selectors that is one alone (``.c7``,
+    ``#note``; not ``.toc .c7``)."""
+    for selector in prelude.split(","):
+        simple = _SIMPLE_SELECTOR().fullmatch(selector.strip())
+        if simple is not None:
+            yield _css_name(simple[2])
 
 
 def _css_name(written: str) -> str:
@@ -427,6 +476,7 @@ class _Open:
     words: bool = False  # its text so far is more than white space
     element_last: bool = False  # an element closed within it last, no text after it yet
     stamp: str = ""  # a <time>'s datetime
+    struck: bool = False  # its words are shown struck through (see is_struck): no text
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -607,6 +657,7 @@ class _Scanner(HTMLParser):
         # what the page's style sheets hide, so far (see Hiding)
         self.hiding = Hiding()
         self.in_furniture = 0
+        self.in_struck = 0  # within elements shown struck through (see is_struck)
         # a label of a printed address just read, its address to follow (see _printed)
         self.address_label = False
         self.in_article = 0
@@ -653,7 +704,8 @@ class _Scanner(HTMLParser):
         self._start_script(tag, a, line)
         skipped = self._skipped(tag, a)
         self.skip += skipped
-        kind = None if self.in_furniture else self._furniture_kind(tag, a)
+        kind, struck = self._kind_of(tag, a)
+        self.in_struck += struck
         if kind is not None:
             self.in_furniture += 1
         if tag in ("article", "main"):
@@ -663,11 +715,22 @@ class _Scanner(HTMLParser):
             self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
+        opened.struck = struck
         opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.stamp = a.get("datetime", "").strip() if tag == "time" else ""
         opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
+
+    def _kind_of(self, tag: str, a: dict[str, str]) -> tuple[str | None, bool]:
+        """The kind of furniture an element opens, if it opens one; and whether its words
+        are shown struck through (see :func:`is_struck`): furniture of its own, "struck",
+        outside other furniture (in one, its words are no text either way)."""
+        kind = None if self.in_furniture else self._furniture_kind(tag, a)
+        struck = is_struck(tag, a, self.hiding)
+        if struck and kind is None and not self.in_furniture:
+            kind = "struck"
+        return kind, struck
 
     def _void(self, tag: str, a: dict[str, str]) -> None:
         """An element with no content: an image that is an emoji is its text (see
@@ -909,6 +972,7 @@ class _Scanner(HTMLParser):
             self._to_parent(top, self.stack[-1])
         if top.skipped:
             self.skip -= 1
+        self.in_struck -= top.struck
         self._end_script(top.tag)
         if top.tag in ("article", "main"):
             self.in_article -= 1
@@ -952,6 +1016,9 @@ class _Scanner(HTMLParser):
         paragraph the extractor gave, so that the paragraph took the line of the article
         holding it), its first line, its bold, a link to a writer, whether it holds words,
         and a block."""
+        if top.struck:  # (its line is where its block starts, still)
+            parent.first_line = parent.first_line or top.first_line
+            return
         own = "".join(top.text)
         if top.tag in _RAISED and sum(map(len, top.text)) <= 4 * MOST_RAISED:
             own = raised_as_shown(top.tag, own) or own
@@ -1045,7 +1112,7 @@ class _Scanner(HTMLParser):
         if not self.stack[-1].first_line and data.strip():
             lead = data[: len(data) - len(data.lstrip())]
             self.stack[-1].first_line = self.getpos()[0] + lead.count("\n")
-        if self.run is not None:
+        if self.run is not None and not self.in_struck:
             _, line, parts = self.run
             if not line and data.strip():  # the line the run's first word is on
                 line.append(self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n"))

@@ -638,6 +638,10 @@ def furniture_summary(article: Article) -> list[str]:
             "a line of the e-mail's forwarding (its note, the forwarded head)",
             "lines of the e-mail's forwarding (its note, the forwarded head)",
         ),
+        "struck": (
+            "words the page shows struck through (withdrawn)",
+            "passages the page shows struck through (withdrawn)",
+        ),
         "highlights": (
             "the passages a read-later export highlighted",
             "the passages read-later exports highlighted",

@@ -1,0 +1,117 @@
+"""Words a page shows struck through (``<del>``, ``<s>``, ``<strike>``, ``text-decoration:
+line-through``): a correction shown in place, the withdrawn words struck and the new ones
+after them. They were read as current text ("handled 5 million 6 million tonnes"), words
+the page withdrew, which a milestone could have quoted (walk64)."""
+
+from __future__ import annotations
+
+import quopri
+from pathlib import Path
+
+from archive_site.errors import Problems
+from archive_site.readers import Reading, capture_text, detect_format, read_text
+from test_containers import response, warc
+from test_formats import mhtml
+
+FIXTURES = Path(__file__).parent / "fixtures"
+STRUCK = FIXTURES / "pages/correction-struck.html"
+
+
+def read_bytes(data: bytes, name: str) -> tuple[Reading, list[str]]:
+    problems = Problems()
+    decoded = capture_text(data, name, name, problems)
+    assert decoded is not None
+    r = read_text(decoded.text, name, problems, fmt=detect_format(decoded.text, name))
+    said = [f"{d.line}: {d.message}" for d in problems]
+    return r, said + [f"{line}: {note}" for line, note in r.notes]
+
+
+def texts(r: Reading) -> list[str]:
+    return [b.text for b in r.blocks]
+
+
+def struck(r: Reading) -> list[tuple[int, str]]:
+    return [(f.line, f.text) for f in r.furniture if f.kind == "struck"]
+
+
+def test_struck_words_are_not_read_as_the_text_but_listed_and_noted() -> None:
+    r, said = read_bytes(STRUCK.read_bytes(), "correction-struck.html")
+    assert texts(r)[:4] == [
+        "The port of Aktau handled 6 million tonnes of cargo in 2024, its operator said on "
+        "Wednesday, as more freight between China and Europe moved across the Caspian Sea.",
+        "Traffic on the route, known as the Middle Corridor, has grown since 2022, when shippers "
+        "began avoiding the northern route through Russia. The operator expects a rise of 15 per "
+        "cent this year.",
+        "“We are adding two berths for container ships and a new grain terminal,” said Marat "
+        "Zhaksybekov, the port’s director, speaking at a conference in Almaty. “The second berth "
+        "will open in June.”",
+        "The port’s expansion is being financed in part by the Asian Development Bank, which "
+        "approved a loan of $120 million in March.",
+    ]
+    assert [b.line for b in r.blocks[:4]] == [33, 34, 35, 36]  # (each on its own line still)
+    assert struck(r) == [
+        (33, "5 million"),
+        (34, "a rise of 20 per cent"),
+        (35, "first berth"),
+        (36, "$150 million"),  # (struck by its style)
+    ]
+    assert len(said) == 1 and said[0].startswith("33: the page shows words struck through")
+    assert "'5 million'; 'a rise of 20 per cent'; 'first berth' and 1 more" in said[0]
+    # the correction's notice and the update at the story's foot stay in the text
+    assert texts(r)[-2].startswith("Correction, 25 April 2025: An earlier version")
+    assert texts(r)[-1].startswith("Update: The operator said on Thursday")
+
+
+def test_struck_words_in_mhtml_and_warc_are_not_the_text_either() -> None:
+    page = STRUCK.read_bytes()
+    body = quopri.encodestring(page.replace(b"\n", b"\r\n"))
+    saved = mhtml("Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable", body)
+    archived = warc(response(page))
+    for data, name in ((saved, "page.mhtml"), (archived, "page.warc")):
+        r, said = read_bytes(data, name)
+        assert "handled 6 million tonnes" in texts(r)[0], name
+        assert not any("5 million 6 million" in t for t in texts(r)), name
+        assert [t for _, t in struck(r)][:2] == ["5 million", "a rise of 20 per cent"], name
+        assert any("struck through" in s for s in said), name
+
+
+def test_a_style_sheet_s_struck_class_and_a_whole_struck_paragraph() -> None:
+    """Google Docs' export strikes words by a class of its style sheet (``.c3 {
+    text-decoration: line-through }``); a struck paragraph (``<p><s>...</s></p>``) is no
+    paragraph; a ``<del>`` styled ``text-decoration: none`` shows as the text around it."""
+    page = (
+        "<html><head><style>.c1{font-weight:700}.c3{color:#000;text-decoration:line-through}"
+        "</style></head><body class='doc-content'>\n"
+        "<h1>Ferry schedule</h1>\n"
+        "<p class='c1'><span>The ferry leaves Baku at </span><span class='c3'>09:00</span>"
+        "<span> 11:00 every day except Sunday, the company said on its website.</span></p>\n"
+        "<p><s>The ferry also calls at Turkmenbashi on Fridays, the company said.</s></p>\n"
+        "<p>Tickets cost <del style='text-decoration: none'>forty</del> manat for a car and "
+        "its driver, the company said.</p>\n"
+        "</body></html>"
+    )
+    r, said = read_bytes(page.encode(), "doc.html")
+    assert texts(r) == [
+        "The ferry leaves Baku at 11:00 every day except Sunday, the company said on its website.",
+        "Tickets cost forty manat for a car and its driver, the company said.",
+    ]
+    assert struck(r) == [
+        (3, "09:00"),
+        (4, "The ferry also calls at Turkmenbashi on Fridays, the company said."),
+    ]
+    assert [s.split(":")[0] for s in said] == ["3"]  # (the note, on the first's line)
+
+
+def test_struck_words_in_the_page_s_furniture_are_not_listed() -> None:
+    """A comment's or a sidebar's struck words are furniture's already: not listed again,
+    no note (a shop's old price in a sidebar, ``<s>$20</s> $15``)."""
+    page = (
+        "<html><body><article><h1>Talks</h1>\n"
+        "<p>Baku hosted the talks on Wednesday, officials said, and more was agreed.</p>\n"
+        "<p>The ministers also discussed the Middle Corridor and new rail links.</p>\n"
+        "</article><aside class='sidebar'><p>Atlas of the Caspian <s>$20</s> $15</p></aside>"
+        "</body></html>"
+    )
+    r, said = read_bytes(page.encode(), "p.html")
+    assert len(texts(r)) == 2 and not struck(r) and said == []
+    assert [f.text for f in r.furniture if f.kind == "sidebar"] == ["Atlas of the Caspian $15"]
