@@ -1646,3 +1646,40 @@ def test_a_table_closing_the_text_is_read_and_a_list_of_details_it_took_is_not_l
     assert [(b.line, b.text) for b in r.blocks][-2:] == [(5, "Year | Exports"), (6, "2024 | 620")]
     assert "Ten million tonnes a year by 2030, the operator says." in texts(r)[2]
     assert not [f for f in r.furniture if f.kind == "details"]
+
+
+def test_a_stamp_s_label_is_no_paragraph() -> None:
+    """Walk 64: ``<p>Updated <time datetime="...">23 April 2025</time></p>`` between the
+    paragraphs: the extractor drops the ``<time>`` and kept its label, "Updated", a
+    paragraph of one word in the text. The label of a stamp taken is no paragraph: the
+    stamp is furniture, once, on its line (in other words and languages too)."""
+    r, _ = read_page("pages/stamp-label-between-paragraphs.html")
+    assert [b.line for b in r.blocks][:2] == [14, 16]
+    assert "Updated" not in texts(r)
+    assert [(f.line, f.text) for f in r.furniture if f.kind == "timestamp"] == [
+        (15, "Updated 23 April 2025")
+    ]
+    page = (FIXTURES / "pages/stamp-label-between-paragraphs.html").read_text(encoding="utf-8")
+    for label, shown in (
+        ("Last updated:", "23 April 2025, 08:15"),
+        ("Обновлено", "23 апреля 2025"),
+    ):
+        other = page.replace("Updated <time", f"<span>{label}</span> <time").replace(
+            ">23 April 2025<", f">{shown}<"
+        )
+        r = read_text(other, "p.html", Problems(), fmt="html")
+        assert texts(r)[1].startswith("The agreement, signed in Tbilisi"), label
+        assert [f.text for f in r.furniture if f.kind == "timestamp"] == [f"{label} {shown}"]
+
+
+def test_stamps_labels_are_found_in_linear_time() -> None:
+    """A minified page (one line) of 2,000 stamps each with its label."""
+    stamps = "".join(
+        f'<p>Updated <time datetime="2025-04-23T10:00:00+04:00">{n % 28 + 1} April 2025</time></p>'
+        f"<p>Paragraph {n} with words enough to be text of the page, and more of them.</p>"
+        for n in range(2000)
+    )
+    page = f"<html><body><article><h1>Live</h1>{stamps}</article></body></html>"
+    with within(20):
+        r = read_text(page, "p.html", Problems(), fmt="html")
+    assert "Updated" not in texts(r)

@@ -2007,10 +2007,14 @@ def _paragraphs(
     last = 1
     found = extracted or [t for t, _ in _innermost(blocks, page.blocks)]
     short: list[tuple[str, int]] = []
+    labels = _stamp_labels(page, {_key(t) for t in found})
     for text in found:
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
         if k in headline or k.replace(" ", "") in headline:
+            continue
+        if k in labels:  # a stamp's label, its time dropped: the stamp is furniture
+            aside.extend([labels[k]] if labels[k].text else [])
             continue
         if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
             continue  # (a list's item, with its mark or without: "- Share on X")
@@ -2030,6 +2034,32 @@ def _paragraphs(
     aside.extend(_posts_furniture(others, lines, blocks, page))
     aside.extend(_details_left(got, (furniture, inside, blocks), lines, page))
     return body, aside, _teasers_in(body, teasers)
+
+
+def _stamp_labels(page: PageScan, found: set[str]) -> dict[str, Furniture]:
+    """The labels of the stamps the page marks by a ``<time>`` in a block of their own
+    (``<p>Updated <time datetime="...">23 April 2025</time></p>``), by their text as
+    :func:`_key` gives it: the extractor drops every ``<time>`` but one in a sentence (see
+    :func:`_times_in_sentences`) and left the label, "Updated", a paragraph of one word.
+    Each with its stamp as furniture, on its line (its text empty when the extractor's
+    paragraphs, ``found``, hold it already: it is furniture so). A label is a word or three
+    of no digit before or after the stamp (see :func:`_after_label`)."""
+    shown = {(line, " ".join(said.split())) for _, said, line in page.times}
+    labels: dict[str, Furniture] = {}
+    for text, line in page.blocks if shown else ():
+        words = text.split() if len(text) <= _MOST_STAMP_BLOCK else []
+        for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
+            for label, said in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+                if (line, " ".join(said)) not in shown or any(c.isdigit() for c in "".join(label)):
+                    continue
+                if _after_label(text) is not None or _before_label(text) is not None:
+                    stamp = "" if _key(text) in found else text
+                    labels.setdefault(_key(" ".join(label)), Furniture("timestamp", stamp, line))
+    return labels
+
+
+#: The longest block that is a stamp and its label (see :func:`_stamp_labels`).
+_MOST_STAMP_BLOCK = 120
 
 
 #: The longest block that is a stamp heading a live blog's entry (see :func:`_entries_stamped`).
