@@ -4,6 +4,7 @@ the text, another account's reply kept in a thread, text only in the page's meta
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1683,3 +1684,26 @@ def test_stamps_labels_are_found_in_linear_time() -> None:
     with within(20):
         r = read_text(page, "p.html", Problems(), fmt="html")
     assert "Updated" not in texts(r)
+
+
+def test_a_list_closing_the_story_is_read() -> None:
+    """Walk 64: a ministry's press release with no ``<article>`` or ``<main>``, ending with
+    its points ("the parties agreed to take the following steps:" and a ``<ul>``): the
+    extractor dropped the list, and nothing listed it. A list just after the last of two
+    or more paragraphs of one parent, nothing between them, is read as one between two
+    is; not one mostly of links, nor one after a box between (the page's other stories)."""
+    r, _ = read_page("pages/points-after-last-paragraph.html")
+    assert [(b.line, b.text) for b in r.blocks][2:] == [
+        (15, "Under the protocol, the parties agreed to take the following steps in 2025:"),
+        (17, "- to increase the number of ferry trips between Alat and Aktau to twelve a month;"),
+        (18, "- to set a single tariff for containers carried by the ferries from 1 July;"),
+        (19, "- to open a joint digital platform for freight bookings by the end of the year."),
+    ]
+    page = (FIXTURES / "pages/points-after-last-paragraph.html").read_text(encoding="utf-8")
+    linked = re.sub(r"<li>(to [^<]*)</li>", r'<li><a href="/en/news/9">\1</a></li>', page)
+    boxed = page.replace(
+        "<ul>\n<li>to increase", '<div class="note">Photo: Ministry</div>\n<ul>\n<li>to increase'
+    )
+    for other in (linked, boxed):
+        r = read_text(other, "p.html", Problems(), fmt="html")
+        assert texts(r)[-1].startswith("Under the protocol, the parties agreed")

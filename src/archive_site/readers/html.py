@@ -1647,20 +1647,27 @@ CELLS = " | "
 def _lists_between(took: list[Any]) -> set[Any]:
     """The lists (``<ol>``, ``<ul>``) and tables of data among the children of a parent of
     the paragraphs ``took`` that stand after one of them and before another; and the
-    tables after the last of two or more (a story's table of figures closing it: the lists
-    there are a page's other stories as often as the text's)."""
+    tables after the last of two or more (a story's table of figures closing it), and the
+    lists just after it, nothing else between (a story's points closing it; with no
+    paragraph of it after them, a list further on is a page's other stories as often as
+    the text's)."""
     taken = set(took)
     between: set[Any] = set()
     for parent in {p.getparent() for p in took} - {None}:
         lists: list[Any] | None = None  # (None: no paragraph taken yet)
+        closing: list[Any] | None = []  # the lists just after the last paragraph taken
         for child in parent:
             if child in taken:
                 between.update(lists or ())  # a paragraph taken after them: between
-                lists = []
+                lists, closing = [], []
             elif lists is not None and (found := _list_or_table(child)) is not None:
                 lists.append(found)
+                closing = None if closing is None else [*closing, found]
+            elif isinstance(child.tag, str) and "".join(child.itertext()).strip():
+                closing = None  # (something else stands between: a box, another story)
         if sum(child in taken for child in parent) > 1:  # (the text's, not a box's)
             between.update(t for t in lists or () if t.tag == "table")
+            between.update(closing or ())
     return between
 
 
