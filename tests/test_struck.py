@@ -55,7 +55,7 @@ def test_struck_words_are_not_read_as_the_text_but_listed_and_noted() -> None:
         (35, "first berth"),
         (36, "$150 million"),  # (struck by its style)
     ]
-    assert len(said) == 1 and said[0].startswith("33: the page shows words struck through")
+    assert len(said) == 1 and said[0].startswith("33: the capture shows words struck through")
     assert "'5 million'; 'a rise of 20 per cent'; 'first berth' and 1 more" in said[0]
     # the correction's notice and the update at the story's foot stay in the text
     assert texts(r)[-2].startswith("Correction, 25 April 2025: An earlier version")
@@ -115,3 +115,21 @@ def test_struck_words_in_the_page_s_furniture_are_not_listed() -> None:
     r, said = read_bytes(page.encode(), "p.html")
     assert len(texts(r)) == 2 and not struck(r) and said == []
     assert [f.text for f in r.furniture if f.kind == "sidebar"] == ["Atlas of the Caspian $15"]
+
+
+def test_struck_words_in_a_markdown_clipping_are_not_the_text_either() -> None:
+    """A clipper writes a page's ``<del>`` as ``~~5 million~~`` (Obsidian's Web Clipper,
+    MarkDownload): the strike-through was taken off and its words kept as text."""
+    r, said = read_bytes((FIXTURES / "clippings/correction-struck.md").read_bytes(), "clip.md")
+    assert r.format == "clipping"
+    assert texts(r)[:2] == [
+        "The port of Aktau handled 6 million tonnes of cargo in 2024, its operator said on "
+        "Wednesday, as more freight between China and Europe moved across the Caspian Sea.",
+        "Traffic on the route, known as the Middle Corridor, has grown since 2022. The operator "
+        "expects a rise of 15 per cent this year.",
+    ]
+    assert texts(r)[2].startswith("Correction, 25 April 2025: An earlier version")
+    assert struck(r) == [(11, "5 million"), (13, "a rise of 20 per cent")]
+    assert [s.split(":")[0] for s in said] == ["11"]
+    fenced = read_bytes(b"# Code\n\nThe shell's prompt is shown so:\n\n```\n~~a~~\n```\n", "c.md")
+    assert not struck(fenced[0])

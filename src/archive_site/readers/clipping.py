@@ -27,7 +27,8 @@ MarkDownload's "> ## Excerpt" opening the text (the page's description under tha
 is furniture when the paragraph after it says it again: the lead, twice.
 
 Markdown taken off: ATX and Setext headings (kept as section headings; the first, when it
-opens the text, is the headline), emphasis, strike-through, code spans and fences, links
+opens the text, is the headline), emphasis, strike-through (its words too: withdrawn, they
+are furniture), code spans and fences, links
 (their words kept), images (dropped), block quotes' ``>``, rules, link reference
 definitions, backslash escapes; a list's ``*`` and ``+`` items are set ``- `` as the other
 readers set them; a footnote's mark ``[^1]`` is ``[1]`` and its text a paragraph, ``[1]
@@ -56,7 +57,7 @@ from .base import Block, Capture, Field, Format, Reading, reading
 from .byline import read_byline, take_opening_credit
 from .dateline import match_dateline, take_dateline
 from .frontmatter import has_front_matter
-from .html import outlet_as_named, stamp_of
+from .html import outlet_as_named, stamp_of, struck_note
 from .htmlscan import shows_its_host
 from .stamps import Stamp, parse_stamp, says_changed
 from .wire import promotion, read_blocks
@@ -247,8 +248,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
     meta = _head_meta(blocks[described:prose], fields)
     links, captions = _above_text(lines, blocks[:prose], described, meta)
     noted = _highlights(lines, blocks)
+    struck = _struck(capture.lines)
+    notes.extend(struck_note(struck))
     furniture = sorted(
         [
+            *struck,
             *(Furniture("properties", capture.lines[n].strip(), n + 1) for n in taken),
             *found.furniture,
             *excerpt,
@@ -540,6 +544,8 @@ def _inline_apart(lines: list[str]) -> list[str]:
             continue
         if block:
             text = _INLINE().sub(_plain, _IMAGE().sub("", "\n".join(block)))
+            if "~~" in "".join(block):  # (the space beside words struck through, once)
+                text = _SPACES().sub(" ", text)
             made = text.split("\n")
             out.extend(
                 made if len(made) == len(block) else [" ".join(made), *[""] * (len(block) - 1)]
@@ -549,12 +555,34 @@ def _inline_apart(lines: list[str]) -> list[str]:
     return out[:-1]
 
 
+#: Spaces running between words (where words struck through stood between them).
+_SPACES = later(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+def _struck(lines: tuple[str, ...]) -> list[Furniture]:
+    """The passages the clipping strikes through (``~~5 million~~``, as a clipper writes a
+    page's ``<del>``, ``<s>``: a correction shown in place, the new words after them), each
+    on its line, outside code fences: words withdrawn, never the text (see :func:`_plain`),
+    listed as furniture."""
+    out: list[Furniture] = []
+    fenced = False
+    for n, line in enumerate(lines):
+        if _FENCE().match(line):
+            fenced = not fenced
+        elif not fenced and "~~" in line:
+            found = (m["sk"] for m in _INLINE().finditer(line) if m["sk"] is not None)
+            out.extend(Furniture("struck", " ".join(t.split()), n + 1) for t in found)
+    return out
+
+
 def _plain(m: re.Match[str]) -> str:
     """What a piece of inline Markdown reads as."""
     if m["esc"] is not None:
         return m["esc"]
     if m["auto"] is not None:
         return m["auto"]
+    if m["sk"] is not None:  # struck through: words withdrawn, no text (see _struck)
+        return ""
     if m["mark"] is not None:  # as its note's paragraph opens: "[1] World Bank, 2023."
         return f"[{m['mark']}]"
     code = m["code"] if m["code"] is not None else m["code2"]

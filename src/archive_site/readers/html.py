@@ -1815,7 +1815,12 @@ def _drop_struck(tree: Any, hiding: Hiding) -> None:
 def _struck_note(page: PageScan) -> list[tuple[int, str]]:
     """What the page says by words struck through outside its furniture (see
     :func:`.htmlscan.is_struck`), on the line of the first: they are not read."""
-    struck = [f for f in page.furniture if f.kind == "struck"]
+    return struck_note([f for f in page.furniture if f.kind == "struck"])
+
+
+def struck_note(struck: list[Furniture]) -> list[tuple[int, str]]:
+    """The note on a capture's passages shown struck through, ``struck`` (furniture of the
+    kind "struck"), on the line of the first: they are not read as its text."""
     if not struck:
         return []
     shown = "; ".join(f"'{f.text}'" for f in struck[:_MOST_STRUCK_SHOWN])
@@ -1825,7 +1830,7 @@ def _struck_note(page: PageScan) -> list[tuple[int, str]]:
     return [
         (
             struck[0].line,
-            f"the page shows words struck through ({shown}{more}): words it withdrew, as a "
+            f"the capture shows words struck through ({shown}{more}): words withdrawn, as a "
             "correction shows them; they are not read as its text (they are listed as page "
             "furniture), and the words it shows beside them are",
         )
