@@ -7418,3 +7418,31 @@ def test_a_datelines_white_space_is_as_a_page_shows_it() -> None:
     r, _ = read_as(text, "wire")
     assert fields(r)["dateline"] == "BAKU, 22.04.2025."
     assert fields(r)["published"] == "2025-04-22"
+
+
+def test_a_live_blog_s_button_to_load_earlier_entries_is_noted() -> None:
+    """Walk 64: a live blog with no JSON-LD whose page ends with "Load earlier posts": a
+    browser saves the entries it showed, and nothing said the earlier ones may be missing.
+    A note says so now, on the button's line; a story's page (no live blog) with such a
+    button (its comments') gets none, nor does the blog without it."""
+    page = (FIXTURES / "pages/liveblog-load-earlier.html").read_text(encoding="utf-8")
+    r = read_text(page, "live.html", Problems(), fmt="html")
+    said = [(line, note) for line, note in r.notes if "load more of its entries" in note]
+    assert said == [
+        (
+            22,
+            "the live blog's page holds a button or a link to load more of its entries "
+            "('Load earlier posts'): a browser saves the entries it showed, the latest, and "
+            "the blog's earlier ones may be missing from the capture; add them (a capture of "
+            "the whole blog), or say in the summary that this is its latest entries",
+        )
+    ]
+    for words in ("Показать ещё", "<span>Show more updates</span>", "加载更多"):
+        other = page.replace("Load earlier posts", words)
+        r = read_text(other, "live.html", Problems(), fmt="html")
+        assert any("load more of its entries" in note for _, note in r.notes), words
+    without = page.replace('<button class="load-more">Load earlier posts</button>', "")
+    story = re.sub(r"<time[^>]*>[^<]*</time>", "", page)
+    for other in (without, story):
+        r = read_text(other, "live.html", Problems(), fmt="html")
+        assert not any("load more of its entries" in note for _, note in r.notes)

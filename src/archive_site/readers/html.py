@@ -76,7 +76,7 @@ from .htmlscan import (
     scan,
 )
 from .liveblog import Update, with_updates
-from .parts import excerpt_note, split_note
+from .parts import earlier_entries_note, excerpt_note, split_note
 from .release import take_release_furniture
 from .scholarly import partial_date, scholarly_fields
 from .stamps import (
@@ -259,7 +259,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
-        body = _live_blog(page, _stamps_heading(page, body, aside), fields, notes)
+        headed = _live_blog(page, _stamps_heading(page, body, aside), fields, notes)
+        earlier = earlier_entries_note(text) if headed != body else None
+        notes.extend([earlier] if earlier is not None else [])
+        body = headed
     _language_written(body, fields, notes)
     _as_wiki_page(text, page, fields, notes)
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)

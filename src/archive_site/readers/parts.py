@@ -179,3 +179,39 @@ _SPLIT = (
     "story's whole text (its other pages' too, or its single-page or print view), or say "
     "in the summary that this is a part"
 )
+
+
+def earlier_entries_note(html: str) -> tuple[int, str] | None:
+    """The note on a live blog's page (``html``) holding a button or a link to load more of
+    its entries, "Load earlier posts", "Show more updates", "Показать ещё", "加载更多" (see
+    :data:`_LOAD_MORE`): a browser saves the entries it showed, the latest, and the blog's
+    earlier ones may be missing from the capture; None when it holds none."""
+    found = _LOAD_MORE().search(html)
+    if found is None:
+        return None
+    line = html.count("\n", 0, found.start("words")) + 1
+    return line, _EARLIER_ENTRIES.format(" ".join(found["words"].split()))
+
+
+#: A button's or a link's words loading more of a live blog's entries, its element's whole
+#: text (within an inner element, a ``<span>``, too).
+_MORE_WORDS = (
+    r"(?:load|show|see|view)\s+(?:more|earlier|older|previous)"
+    r"(?:\s+(?:posts|updates|entries|news))?|(?:load|show|see|view)\s+all\s+(?:posts|updates)"
+    r"|(?:earlier|older|previous)\s+(?:posts|updates|entries)|more\s+(?:posts|updates)"
+    r"|charger\s+plus|voir\s+plus|afficher\s+plus|mehr\s+(?:laden|anzeigen)"
+    r"|cargar\s+más|ver\s+más|carregar\s+mais|daha\s+fazla\s+(?:yükle|göster)"
+    r"|(?:показать|загрузить)\s+(?:ещё|еще|больше)|ещё\s+(?:записи|новости)"
+    r"|加载更多|查看更多|更多内容|もっと見る|さらに読み込む"
+)
+_LOAD_MORE = later(
+    r"<(?P<tag>button|a)\b[^<>]{0,1000}>\s*(?:<(?:span|i|strong|b)\b[^<>]{0,300}>\s*)?"
+    rf"(?P<words>(?i:{_MORE_WORDS}))\s*(?:…|\.\.\.|»|›|→|↓)?\s*"
+    r"(?:</(?:span|i|strong|b)>\s*)?</(?P=tag)\s*>",
+)
+_EARLIER_ENTRIES = (
+    "the live blog's page holds a button or a link to load more of its entries ({!r}): a "
+    "browser saves the entries it showed, the latest, and the blog's earlier ones may be "
+    "missing from the capture; add them (a capture of the whole blog), or say in the "
+    "summary that this is its latest entries"
+)
