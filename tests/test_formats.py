@@ -7446,3 +7446,27 @@ def test_a_live_blog_s_button_to_load_earlier_entries_is_noted() -> None:
     for other in (without, story):
         r = read_text(other, "live.html", Problems(), fmt="html")
         assert not any("load more of its entries" in note for _, note in r.notes)
+
+
+def test_a_pager_and_a_link_to_read_on_are_listed_as_navigation() -> None:
+    """Walk 63's leftover: a pager the page's classes do not mark (``共3页 1 2 3 下一页``,
+    ``Страница 1 из 3 Следующая страница →``) and a link to read on (``Continue reading``)
+    gave their notes but were listed nowhere among what was left out of the text. Each is
+    navigation now, on its line, once (not the page's number again within its pager)."""
+    for name, text in (
+        ("pages/multipage-first-zh.html", "共3页 1 2 3 下一页"),
+        ("pages/excerpt-continue-reading.html", "Continue reading"),
+    ):
+        r = read_fixture(name)
+        assert [(f.line, f.text) for f in r.furniture if f.kind == "navigation"][-1:] == [
+            (13, text)
+        ], name
+    page = (FIXTURES / "pages/multipage-first-zh.html").read_text(encoding="utf-8")
+    ru = re.sub(
+        r'<div id="div_currpage">.*</div>',
+        "<div><p>Страница 1 из 3</p> <a href='?page=2'>Следующая страница →</a></div>",
+        page,
+    )
+    r = read_text(ru, "p.html", Problems(), fmt="html")
+    said = [f.text for f in r.furniture if f.kind == "navigation" and "Страница" in f.text]
+    assert said == ["Страница 1 из 3 Следующая страница →"]

@@ -76,7 +76,7 @@ from .htmlscan import (
     scan,
 )
 from .liveblog import Update, with_updates
-from .parts import earlier_entries_note, excerpt_note, split_note
+from .parts import earlier_entries_note, excerpt_note, pagers, split_note
 from .release import take_release_furniture
 from .scholarly import partial_date, scholarly_fields
 from .stamps import (
@@ -222,6 +222,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     read_on = excerpt_note(page.blocks, body[-1].line) if body else None
     notes.extend([read_on] if read_on is not None else [])
     notes.extend(_more_in_script(text, body))
+    aside.extend(_pagers_left(page, body, aside))
     body = _without_shell(text, body)
     extracted = len(body)
     body = _with_standfirst(page, body)
@@ -399,6 +400,18 @@ def _split_over_pages(page: PageScan, fields: dict[str, Field]) -> list[tuple[in
     address = fields["url"].value if "url" in fields else None
     note = split_note(page.next_links, [*page.blocks, *furniture], address)
     return [] if note is None else [note]
+
+
+def _pagers_left(page: PageScan, body: list[Block], aside: list[Furniture]) -> list[Furniture]:
+    """The page's pagers and links to read on (see :func:`.parts.pagers`) that no furniture
+    holds yet, as navigation: the notes name them, and they were listed nowhere."""
+    kept = {_key(t) for t in [*(b.text for b in body), *(f.text for f in aside)]}
+    last = body[-1].line if body else 0
+    return [
+        Furniture("navigation", text, line)
+        for text, line in pagers(page.blocks, last)
+        if _key(text) not in kept
+    ]
 
 
 _PAYWALLED = (

@@ -181,6 +181,26 @@ _SPLIT = (
 )
 
 
+def pagers(blocks: Iterable[tuple[str, int]], last: int) -> list[tuple[str, int]]:
+    """The blocks (``blocks``: the page's, outside its furniture, each with its line) that
+    are a story's pager (see :func:`_pager`), or a link to read on at or after the line
+    ``last`` of the text's last paragraph (see :func:`excerpt_note`): the page's
+    navigation, no text, which the notes name; the first :data:`_MOST_PAGERS`, and not one
+    within another of them ("Страница 1 из 3" within its pager's "Страница 1 из 3
+    Следующая страница →")."""
+    found: list[tuple[str, int]] = []
+    for text, line in blocks:
+        if len(text) > _PAGER_LONGEST or len(found) >= _MOST_PAGERS:
+            continue
+        if _pager(text) is not None or (line >= last and _READ_ON().fullmatch(text)):
+            found.append((text, line))
+    return [(t, n) for t, n in found if not any(t != u and t in u for u, _ in found)]
+
+
+#: The most pagers listed (a page's pager at its head and at its foot: two).
+_MOST_PAGERS = 10
+
+
 def earlier_entries_note(html: str) -> tuple[int, str] | None:
     """The note on a live blog's page (``html``) holding a button or a link to load more of
     its entries, "Load earlier posts", "Show more updates", "Показать ещё", "加载更多" (see
