@@ -812,3 +812,31 @@ def test_the_tests_for_another_encoding_of_the_script_are_linear() -> None:
             _latin_misread(text, "windows-1252")
             _cyrillic_misread(text, "windows-1251")
             _warn_twice_encoded(text, "x", Problems())
+
+
+def test_czech_in_windows_1250_declaring_latin1_is_refused() -> None:
+    """Walk 63's leftover: Czech's ě, ř, č in windows-1250 read as windows-1252 are letters,
+    ``ì``, ``ø``, ``è`` (``Pøeprava zboží ... mezi Èeskem``), which no check caught: the
+    page was read, its words garbled. Now refused on the first's line, as Polish is."""
+    data = (PAGES / "windows-1250-czech-declared-latin1.html").read_bytes()
+    text, _, said = decode(data)
+    assert text is None and len(said) == 1
+    assert said[0].startswith("3: the page declares the encoding 'iso-8859-1' (windows-1252)")
+    assert "('Pøeprava': Turkish in windows-1254 or ISO-8859-9, Polish or Czech in" in said[0]
+    right = data.replace(b"charset=iso-8859-1", b"charset=windows-1250")
+    assert decode(right)[0] is not None  # (declared right, it is read)
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        ["Søndag åbnede færgen mellem Køge og Rønne, og passagererne var glade for det."] * 10,
+        ["Très bientôt, après le problème, où la fenêtre est, il règne une sérénité."] * 10,
+        ["La història d'època de València, als països veïns, és també això: una pòlissa."] * 10,
+        ["Così però è più facile: lunedì e martedì la città è aperta, né più né meno."] * 10,
+    ],
+    ids=["danish", "french", "catalan", "italian"],
+)
+def test_latin_pages_with_those_letters_are_no_czech(paragraphs: list[str]) -> None:
+    html = page("T", paragraphs, '<meta charset="iso-8859-1">')
+    assert decode(html.encode("cp1252"))[0] == html

@@ -344,8 +344,8 @@ _ICELANDIC = "áíóúæÁÍÓÚÆ"
 _LATIN_TEXT = (
     "the page declares the encoding {0!r} ({1}), but its text does not read as {1}: its "
     "words hold letters and signs of another Latin encoding read as {1} ({2!r}: Turkish "
-    "in windows-1254 or ISO-8859-9, Polish in windows-1250...), whose server named its "
-    "encoding over HTTP and not in the page: save the page again with the browser as "
+    "in windows-1254 or ISO-8859-9, Polish or Czech in windows-1250...), whose server named "
+    "its encoding over HTTP and not in the page: save the page again with the browser as "
     "one file (.mhtml), which records the encoding the browser read it in, and add that"
 )
 
@@ -363,6 +363,42 @@ def _latin_misread(text: str, named: str) -> re.Match[str] | None:
     odd = sum(sample.count(ch) for ch in _TURKISH_LATIN)
     icelandic = sum(sample.count(ch) for ch in _ICELANDIC)
     return None if odd and icelandic * 10 >= odd else words[0]
+
+
+#: A letter within a word (between two letters) that windows-1252 has where windows-1250
+#: has Czech's ě, ř, č, ň, ů, ď (``mìsto``, ``pøeprava``, ``Èeská``): Czech in windows-1250
+#: read as windows-1252, whose letters all read as letters (Polish's read as signs, see
+#: :data:`_LATIN_WORD`). Danish writes ø, French and Catalan è, ò, ï within words, Italian
+#: ì, ò, ù at a word's end: none of them ì within a word and ø both, as Czech does.
+_CZECH_LETTER = later(r"(?<=[^\W\d_])[ìøèòùïÌØÈÒÙÏ](?=[^\W\d_])")
+_CZECH_E = "ìÌ"
+_CZECH_R = "øØ"
+_CZECH_WORDS = 20  # the least such letters, and at least 3 of ì and of ø
+_CZECH_EACH = 3
+
+
+def _czech_misread(text: str, named: str) -> re.Match[str] | None:
+    """The first letter of ``text`` read as windows-1252 that is Czech's in windows-1250
+    (see :data:`_CZECH_LETTER`), when 20 or more are, 3 or more of them ì and as many ø;
+    None otherwise."""
+    if named != "windows-1252":
+        return None
+    found = list(itertools.islice(_CZECH_LETTER().finditer(text[:_GARBLED_SAMPLE]), 2000))
+    if len(found) < _CZECH_WORDS:
+        return None
+    e = sum(1 for m in found if m[0] in _CZECH_E)
+    r = sum(1 for m in found if m[0] in _CZECH_R)
+    return _word_at(text, found[0].start()) if e >= _CZECH_EACH and r >= _CZECH_EACH else None
+
+
+def _word_at(text: str, at: int) -> re.Match[str] | None:
+    """The word of ``text`` holding the character at ``at`` (its letters around it, at
+    most 40 each side)."""
+    start = max(0, at - 40)
+    return _AROUND().search(text, start, at + 41) if at >= 0 else None
+
+
+_AROUND = later(r"[^\W\d_]{0,40}[ìøèòùïÌØÈÒÙÏ]\w{0,40}")
 
 
 #: A word in Cyrillic in small letters but its capital first, and one of three letters or
@@ -398,6 +434,7 @@ def _cyrillic_misread(text: str, named: str) -> re.Match[str] | None:
 _MISREAD = (
     (_garbled, _GARBLED_TEXT),
     (_latin_misread, _LATIN_TEXT),
+    (_czech_misread, _LATIN_TEXT),
     (_cyrillic_misread, _CYRILLIC_TEXT),
 )
 
