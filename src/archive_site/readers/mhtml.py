@@ -28,7 +28,7 @@ import html
 import quopri
 import re
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from typing import NamedTuple
 
@@ -584,6 +584,78 @@ def _mail_time(value: str, written: str) -> dt.datetime | None:
         return when.replace(year=meant)
     except ValueError:  # 29 February of a year that has none
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class MailHead:
+    """A mail program's head atop an e-mail saved as text (see :func:`text_mail_head`):
+    what it says of the e-mail, its lines as furniture, a note, and the line after it."""
+
+    fields: dict[str, Field]
+    furniture: list[Furniture]
+    notes: list[tuple[int, str]]
+    end: int  # the index of the first line after the head
+
+
+#: A field of the head a mail program writes atop an e-mail saved as text (Outlook's "Save
+#: As" .txt: ``From:``, ``Sent:``, ``To:``, ``Subject:``; Thunderbird's: ``Subject:``,
+#: ``From:``, ``Date:``, ``To:``), in English, German, French and Russian, by what it says.
+_TEXT_HEAD_FIELD = later(
+    r"(?P<name>from|sent|date|to|cc|bcc|subject|importance|attachments|reply-to|von|gesendet"
+    r"|an|betreff|de|envoyé|à|objet|от|отправлено|кому|копия|тема)\s*:\s*(?P<value>\S.*)",
+    re.IGNORECASE,
+)
+_TEXT_HEAD_NAMES = {
+    **dict.fromkeys(("from", "von", "de", "от"), "from"),
+    **dict.fromkeys(("sent", "date", "gesendet", "envoyé", "отправлено"), "date"),
+    **dict.fromkeys(("subject", "betreff", "objet", "тема"), "subject"),
+}
+_TEXT_HEAD_LINES = 12
+#: Outlook's address after the sender's name in a text save: "[mailto:news@example.com]".
+_MAILTO = later(r"\[mailto:(?P<mail>[^\]\s]+)\]", re.IGNORECASE)
+_TEXT_FORWARDED = (
+    "the e-mail saved as text is a forward ({!r}): its head's sender and day are who "
+    "forwarded it and when, not the publication's; give the forwarded message's sender "
+    "(outlet) and day (published) in the metadata"
+)
+
+
+def text_mail_head(lines: tuple[str, ...] | list[str]) -> MailHead | None:
+    """The head a mail program writes atop an e-mail saved as text, when the text opens
+    with one: lines of fields to a blank line (at most twelve), among them a ``From`` with
+    an e-mail address, a ``Subject`` and a ``Sent`` or ``Date``. Its sender's name is the
+    outlet, its subject the title, its day the publication's (its time with a zone only:
+    Outlook writes it in the saver's, and says none), each on its line; a forward's
+    (``FW:``, a forwarding mark in its text) says none of them but a note. None for any
+    other text: a memo's typed head, ``From: Ministry of Transport``, names no address, and
+    is its text."""
+    found: dict[str, tuple[str, int]] = {}
+    head: list[Furniture] = []
+    for n, line in enumerate(lines[:_TEXT_HEAD_LINES]):
+        said = _TEXT_HEAD_FIELD().fullmatch(line.strip())
+        if not line.strip() or said is None:
+            break
+        head.append(Furniture("mail-head", " ".join(line.split()), n + 1))
+        name = _TEXT_HEAD_NAMES.get(said["name"].lower())
+        if name is not None:
+            found.setdefault(name, (said["value"].strip(), n + 1))
+    end = len(head)
+    if end == len(lines[:_TEXT_HEAD_LINES]) and end == _TEXT_HEAD_LINES:
+        return None  # (no blank line ends it)
+    if (end < len(lines) and lines[end].strip()) or not {"from", "subject", "date"} <= set(found):
+        return None
+    sender = _MAILTO().sub(r"<\g<mail>>", found["from"][0])
+    if "@" not in email.utils.parseaddr(sender)[1]:
+        return None
+    subject, at = found["subject"]
+    if _FORWARD_SUBJECT().match(subject) or _FORWARD_MARK().search("\n".join(lines[end:])):
+        return MailHead({}, head, [(at, _TEXT_FORWARDED.format(subject))], end)
+    fields: dict[str, Field] = {}
+    for name in ("from", "subject", "date"):
+        value, at = found[name]
+        given = _forwarded_field(name, sender if name == "from" else value, at)
+        fields |= {k: Field(v, n) for k, (v, n) in given.items()}
+    return MailHead(fields, head, [], end)
 
 
 def _plain(value: str) -> str:

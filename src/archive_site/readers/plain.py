@@ -16,16 +16,25 @@ from .base import (
     Format,
     Reading,
     join,
+    reading,
     script_language,
     split_blocks,
 )
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
-    body = [Block(join(bl), line) for bl, line in split_blocks(capture.lines)]
+    from .mhtml import text_mail_head  # (a mail program's head atop an e-mail saved as text)
+
+    lines = list(capture.lines)
+    head = text_mail_head(lines)
+    if head is not None:
+        lines[: head.end] = [""] * head.end  # its lines are no text
+    body = [Block(join(bl), line) for bl, line in split_blocks(tuple(lines))]
     written = script_language(body)  # Russian text, say: never published as the site's
-    fields = EMPTY_FIELDS if written is None else {"language": Field(written, body[0].line)}
-    return Reading("plain", fields, tuple(body))
+    fields = {} if written is None else {"language": Field(written, body[0].line)}
+    if head is None:
+        return Reading("plain", fields or EMPTY_FIELDS, tuple(body))
+    return reading("plain", head.fields | fields, body, head.furniture, head.notes)
 
 
 def detect(capture: Capture) -> bool:

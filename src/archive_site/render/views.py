@@ -638,6 +638,10 @@ def furniture_summary(article: Article) -> list[str]:
             "a line of the e-mail's forwarding (its note, the forwarded head)",
             "lines of the e-mail's forwarding (its note, the forwarded head)",
         ),
+        "mail-head": (
+            "a line of the e-mail's head (From:, Sent:, To:)",
+            "lines of the e-mail's head (From:, Sent:, To:)",
+        ),
         "struck": (
             "words the page shows struck through (withdrawn)",
             "passages the page shows struck through (withdrawn)",
