@@ -133,3 +133,15 @@ def test_struck_words_in_a_markdown_clipping_are_not_the_text_either() -> None:
     assert [s.split(":")[0] for s in said] == ["11"]
     fenced = read_bytes(b"# Code\n\nThe shell's prompt is shown so:\n\n```\n~~a~~\n```\n", "c.md")
     assert not struck(fenced[0])
+
+
+def test_struck_words_in_a_json_ld_article_body_of_html_are_not_the_text() -> None:
+    """A page built by a script reads its text from its JSON-LD's ``articleBody``, which
+    some sites give as HTML: a ``<del>`` there was read as text too."""
+    page = (FIXTURES / "pages/jsonld-body-only.html").read_text(encoding="utf-8")
+    said = "to about 4.5 million tonnes."
+    assert said in page
+    struck = page.replace(said, "to about <del>4.2 million</del> <ins>4.5 million</ins> tonnes.")
+    r, _ = read_bytes(struck.encode(), "p.html")
+    assert any(t.endswith("to about 4.5 million tonnes.") for t in texts(r))
+    assert not any("4.2 million" in t for t in texts(r))

@@ -574,11 +574,12 @@ def _said_body(page: PageScan, title: Field | None) -> tuple[list[str], int] | N
 _SAID_BREAK = later(r"(?i:</p\s*>|<br\s*/?>)")
 _SAID_TAG = later(r"<[^<>]*+>")
 #: The start of an element of a JSON-LD text whose text is none of its words (see
-#: :func:`_unshown`), and the end of each.
-_SAID_UNSHOWN = later(r"<(script|style)\b", re.IGNORECASE)
+#: :func:`_unshown`; words struck through too, see :func:`.htmlscan.is_struck`), and the
+#: end of each.
+_SAID_UNSHOWN = later(r"<(script|style|del|strike|s)\b", re.IGNORECASE)
 _SAID_UNSHOWN_END = {
-    "script": later(r"</script\b[^>]*+>?", re.IGNORECASE),
-    "style": later(r"</style\b[^>]*+>?", re.IGNORECASE),
+    name: later(rf"</{name}\b[^>]*+>?", re.IGNORECASE)
+    for name in ("script", "style", "del", "strike", "s")
 }
 
 
