@@ -7470,3 +7470,30 @@ def test_a_pager_and_a_link_to_read_on_are_listed_as_navigation() -> None:
     r = read_text(ru, "p.html", Problems(), fmt="html")
     said = [f.text for f in r.furniture if f.kind == "navigation" and "Страница" in f.text]
     assert said == ["Страница 1 из 3 Следующая страница →"]
+
+
+def test_a_live_blog_shaped_as_a_chat_names_no_one_writer_and_each_header_is_on_its_line() -> None:
+    """Walk 63's leftover (walk64): a live blog whose entries are a chat's messages, each
+    headed by its writer's name and time (``Aigerim Nurlanova · 11:42``, ``Daniyar Ospanov
+    · 10:15``). The first entry's writer was read as the whole page's author, and a header
+    naming her again took her first header's line. Now no author, but a note; each header
+    on its own line."""
+    r = read_fixture("pages/liveblog-chat.html")
+    assert "author" not in fields(r)
+    assert [(b.line, b.text) for b in r.blocks if b.role == "heading"] == [
+        (10, "Aigerim Nurlanova · 11:42"),
+        (12, "Daniyar Ospanov · 10:15"),
+        (14, "Aigerim Nurlanova · 09:05"),
+    ]
+    assert r.notes == (
+        (
+            10,
+            "the page names 2 writers, each heading entries of its text (Aigerim Nurlanova, "
+            "Daniyar Ospanov): none is read as the whole page's author; give its author (or "
+            "the outlet's) in the metadata",
+        ),
+    )
+    one = (FIXTURES / "pages/liveblog-chat.html").read_text(encoding="utf-8")
+    one = one.replace("Daniyar Ospanov", "Aigerim Nurlanova")  # (one writer: hers)
+    r = read_text(one, "p.html", Problems(), fmt="html")
+    assert fields(r)["author"] == "Aigerim Nurlanova"

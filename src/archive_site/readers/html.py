@@ -246,7 +246,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     else:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
-        _own_item(page, body, fields)
+        _text_writers(page, body, fields, notes)
         _printed_otherwise(page, (opening, second, body[-1].line), fields, notes)
         _stamp_date(page, (opening, second, body[-1].line), fields, notes)
         _head_byline(page, opening, fields)
@@ -269,6 +269,45 @@ def read(capture: Capture, problems: Problems) -> Reading:
     furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
+
+
+def _text_writers(
+    page: PageScan, body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """The author the page's own article item gives (see :func:`_own_item`), and none an
+    element gave when the page's elements naming writers are its entries' (see
+    :func:`_entries_writers`)."""
+    _entries_writers(page, body, fields, notes)
+    _own_item(page, body, fields)
+
+
+def _entries_writers(
+    page: PageScan, body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> None:
+    """No author, but a note, where the one read is an element's (see
+    :func:`_element_author`) and the elements naming writers on the lines of the text's
+    headings name two or more: a live blog's entries, each headed by its writer's name, as
+    a chat's messages (``Aigerim Nurlanova · 11:42``, ``Daniyar
+    Ospanov · 10:15``): the first entry's writer was read as the whole page's."""
+    author = fields.get("author")
+    if author is None or not any(line == author.line for _, line in page.authors):
+        return
+    headings = {b.line for b in body if b.role == "heading"}
+    names = [n for text, line in page.authors if line in headings and (n := named_author(text))]
+    writers = list(dict.fromkeys(names))
+    if len(names) < 2 or len(writers) < 2:
+        return
+    del fields["author"]
+    more = "..." if len(writers) > _MOST_WRITERS_SHOWN else ""
+    shown = ", ".join(writers[:_MOST_WRITERS_SHOWN]) + more
+    notes.append((author.line, _ENTRIES_WRITERS.format(len(writers), shown)))
+
+
+_MOST_WRITERS_SHOWN = 3
+_ENTRIES_WRITERS = (
+    "the page names {} writers, each heading entries of its text ({}): none is read as "
+    "the whole page's author; give its author (or the outlet's) in the metadata"
+)
 
 
 def _own_item(page: PageScan, body: list[Block], fields: dict[str, Field]) -> None:
@@ -2047,8 +2086,9 @@ def _paragraphs(
             continue
         if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
             continue  # (a list's item, with its mark or without: "- Share on X")
-        if k in got.headers:  # a card's header: the line of its first part
-            k = _key(text.split(CARD_PARTS)[0])
+        if k in got.headers:  # a card's header: the line of its block, else of its first part
+            whole = _key(text.replace(CARD_PARTS, " "))  # (a name heads many a chat's cards)
+            k = whole if whole in lines else _key(text.split(CARD_PARTS)[0])
         last = got.rows.get(k) or _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
