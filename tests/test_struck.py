@@ -145,3 +145,15 @@ def test_struck_words_in_a_json_ld_article_body_of_html_are_not_the_text() -> No
     r, _ = read_bytes(struck.encode(), "p.html")
     assert any(t.endswith("to about 4.5 million tonnes.") for t in texts(r))
     assert not any("4.2 million" in t for t in texts(r))
+
+
+def test_a_correction_in_an_aside_and_an_editor_s_note_after_the_text_stay_text() -> None:
+    """The correction's notice in an ``<aside class="correction-notice">`` of the article
+    was a sidebar, furniture; an update in a ``<div class="editors-note">`` after the
+    story's box was lost without a word. Both are the outlet's word on its text."""
+    r, _ = read_bytes((FIXTURES / "pages/correction-in-aside.html").read_bytes(), "c.html")
+    assert [(b.line, b.text[:40]) for b in r.blocks][-2:] == [
+        (39, "Correction, 25 April 2025: An earlier ve"),
+        (40, "Update: The operator said on Thursday th"),
+    ]
+    assert not [f for f in r.furniture if f.kind == "sidebar"]

@@ -71,6 +71,7 @@ from .htmlscan import (
     is_shadow_root,
     is_struck,
     names_author,
+    names_correction,
     quotation_marks,
     raised_as_shown,
     scan,
@@ -1645,7 +1646,7 @@ def _missed_paragraphs(
     for n, (p, text) in enumerate(elements):
         if p.tag != "p" or not text or _home(p) not in homes:
             continue
-        if not (_kin(p, parents, own, took) or _CORRECTION().search(text)):
+        if not (_kin(p, parents, own, took) or _CORRECTION().search(text) or _corrects(p)):
             continue
         if _linked_words(p) <= _MISSED_LINKS * len(text.split()) and _absent(
             _key(text).replace(" ", ""), whole
@@ -1819,6 +1820,18 @@ _CORRECTION = later(
     r"|\buna\s+versión\s+anterior\s+de\s+este\s+(?:artículo|texto)",
     re.IGNORECASE,
 )
+
+
+def _corrects(p: Any) -> bool:
+    """Whether a paragraph is in an element of the article that holds the outlet's
+    correction or its note on an update, by its class or id (see
+    :func:`.htmlscan.names_correction`: ``div.editors-note``, ``aside.correction``)."""
+    for element in itertools.chain([p], p.iterancestors()):
+        if element.tag in ("article", "main", "body"):
+            return False
+        if names_correction({k: str(v) for k, v in element.attrib.items()}):
+            return True
+    return False
 
 
 def _absent(text: str, whole: str) -> bool:

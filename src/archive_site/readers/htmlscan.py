@@ -388,6 +388,22 @@ _AUTHOR = later(
 )
 
 
+#: An element holding the outlet's correction of the text or its note on an update, by its
+#: class or id (``aside.correction-notice``, ``div.editors-note``, ``p.clarification``):
+#: the outlet's word on what its text said before, text in the article, never furniture.
+_CORRECTION_BOX = later(
+    r"(?:^|[\s_-])(?:corrections?|clarifications?|errat(?:um|a)|editors?[\s_-]*notes?"
+    r"|update[\s_-]*notes?|update[\s_-]*notice)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+
+
+def names_correction(a: dict[str, str]) -> bool:
+    """Whether an element of the attributes ``a`` says it holds a correction or an
+    editor's note (see :data:`_CORRECTION_BOX`)."""
+    return bool(_CORRECTION_BOX().search(_CAMEL().sub(" ", _names(a))))
+
+
 def names_author(a: dict[str, str]) -> bool:
     """Whether an element of the attributes ``a`` says it names an author: ``rel="author"``,
     ``itemprop="author"``, or a class, id or label saying so (see :data:`_AUTHOR`)."""
@@ -1139,6 +1155,8 @@ class _Scanner(HTMLParser):
     def _furniture_kind(self, tag: str, a: dict[str, str]) -> str | None:
         if tag in ("html", "body", "main", "article"):
             return None
+        if self.in_article and names_correction(a):
+            return None  # (an <aside> too: the outlet's correction is the text's)
         names = _CAMEL().sub(" ", _names(a))
         if names:
             for kind, pattern in _BY_NAME:
