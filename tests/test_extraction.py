@@ -741,13 +741,18 @@ _AFTER = "<p>The two ports will share a booking system for trucks from June, the
             f"<div>{_BEFORE}<ul><li>Ferries.</li><li>Trucks.</li></ul>{_AFTER}</div>",
             ["- Ferries.", "- Trucks."],
         ),
-        # ...not one of links, nor one after the text's last paragraph
+        # ...not one of links, nor one after the text's last paragraph with a box between
+        # (one just after it is read: see test_a_list_closing_the_story_is_read)
         (
             f"<div>{_BEFORE}<ul><li><a href='/a'>Ferries</a></li><li><a href='/b'>Trucks</a>"
             f"</li></ul>{_AFTER}</div>",
             [],
         ),
-        (f"<div>{_BEFORE}{_AFTER}<ul><li>Ferries.</li><li>Trucks.</li></ul></div>", []),
+        (
+            f"<div>{_BEFORE}{_AFTER}<div class='note'>Photo: Ministry of Transport</div>"
+            "<ul><li>Ferries.</li><li>Trucks.</li></ul></div>",
+            [],
+        ),
         # a script's or a style sheet's text in an item is none of its words (hostile60)
         (
             f"<div>{_BEFORE}<ul><li>Ferries <script>track('x')</script>now.</li><li>Trucks"

@@ -2092,16 +2092,14 @@ def _paragraphs(
     for text in found:
         k = _key(text)
         text = written.get(k, text)  # as the page writes it: its joiners and soft hyphens
-        if k in headline or k.replace(" ", "") in headline:
+        if _the_headline(k, headline):
             continue
         if k in labels:  # a stamp's label, its time dropped: the stamp is furniture
-            aside.extend([labels[k]] if labels[k].text else [])
+            aside.extend(labels[k])
             continue
         if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
             continue  # (a list's item, with its mark or without: "- Share on X")
-        if k in got.headers:  # a card's header: the line of its block, else of its first part
-            whole = _key(text.replace(CARD_PARTS, " "))  # (a name heads many a chat's cards)
-            k = whole if whole in lines else _key(text.split(CARD_PARTS)[0])
+        k = _header_key(text, k, got.headers, lines)
         last = got.rows.get(k) or _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
@@ -2118,16 +2116,32 @@ def _paragraphs(
     return body, aside, _teasers_in(body, teasers)
 
 
-def _stamp_labels(page: PageScan, found: set[str]) -> dict[str, Furniture]:
+def _the_headline(key: str, headline: set[str]) -> bool:
+    """Whether a paragraph (as :func:`_key` gives it) is the headline, with its spaces or
+    without them (see :func:`_headline_keys`)."""
+    return key in headline or key.replace(" ", "") in headline
+
+
+def _header_key(text: str, key: str, headers: set[str], lines: dict[str, int]) -> str:
+    """The key a paragraph's line is looked up by: a card's header's (see
+    :func:`_card_headers`) is its block's, its parts as the page's scan joins them, else
+    its first part's (a name heads many a chat's cards: each its own line)."""
+    if key not in headers:
+        return key
+    whole = _key(text.replace(CARD_PARTS, " "))
+    return whole if whole in lines else _key(text.split(CARD_PARTS)[0])
+
+
+def _stamp_labels(page: PageScan, found: set[str]) -> dict[str, list[Furniture]]:
     """The labels of the stamps the page marks by a ``<time>`` in a block of their own
     (``<p>Updated <time datetime="...">23 April 2025</time></p>``), by their text as
     :func:`_key` gives it: the extractor drops every ``<time>`` but one in a sentence (see
     :func:`_times_in_sentences`) and left the label, "Updated", a paragraph of one word.
-    Each with its stamp as furniture, on its line (its text empty when the extractor's
-    paragraphs, ``found``, hold it already: it is furniture so). A label is a word or three
+    Each with its stamp as furniture, on its line (none when the extractor's paragraphs,
+    ``found``, hold it already: it is furniture so). A label is a word or three
     of no digit before or after the stamp (see :func:`_after_label`)."""
     shown = {(line, " ".join(said.split())) for _, said, line in page.times}
-    labels: dict[str, Furniture] = {}
+    labels: dict[str, list[Furniture]] = {}
     for text, line in page.blocks if shown else ():
         words = text.split() if len(text) <= _MOST_STAMP_BLOCK else []
         for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
@@ -2135,8 +2149,8 @@ def _stamp_labels(page: PageScan, found: set[str]) -> dict[str, Furniture]:
                 if (line, " ".join(said)) not in shown or any(c.isdigit() for c in "".join(label)):
                     continue
                 if _after_label(text) is not None or _before_label(text) is not None:
-                    stamp = "" if _key(text) in found else text
-                    labels.setdefault(_key(" ".join(label)), Furniture("timestamp", stamp, line))
+                    stamp = [] if _key(text) in found else [Furniture("timestamp", text, line)]
+                    labels.setdefault(_key(" ".join(label)), stamp)
     return labels
 
 
