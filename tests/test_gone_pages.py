@@ -15,6 +15,7 @@ import pytest
 
 from archive_site.errors import ArchiveError
 from archive_site.pipeline import Paths, Report, build
+from archive_site.write import MANIFEST, gone_pages
 from conftest import TEST_BASE_URL, cli, cold_builds, edit, small_archive
 from test_withdrawn import PAGE, WITHDRAWN, delete, withdraw
 
@@ -68,8 +69,8 @@ def test_a_milestone_deleted_after_the_last_build_is_warned_of_by_id_and_remedy(
     delete(project / "content")
     (project / f"content/articles/{NOTE}.md").unlink()
     report = _build(project, out)
-    assert len(report.warnings) == 2, [d.message for d in report.warnings]
-    by_kind = {d.message.split("'")[0]: d for d in report.warnings}
+    assert len(report.warnings) == 3, [d.message for d in report.warnings]
+    by_kind = {d.message.split("'")[0]: d for d in report.warnings if "'" in d.message[:20]}
     milestone = by_kind["the milestone "]
     assert milestone.path.endswith("content/milestones.yaml") and milestone.line is None
     assert milestone.severity == "warning"
@@ -84,6 +85,12 @@ def test_a_milestone_deleted_after_the_last_build_is_warned_of_by_id_and_remedy(
     assert article.path.endswith("content/articles/")
     assert f"the article '{NOTE}' is gone" in article.message
     assert f"give '{NOTE}' in the 'former_ids' of the article" in article.message
+    # and 2014's page, which went with its only milestone
+    (year,) = (d for d in report.warnings if d.message.startswith("the year "))
+    assert year.path.endswith("content/") and year.line is None
+    assert year.message.startswith("the year 2014 is gone: the last build into ")
+    assert "wrote its page, years/2014.html, and this one would not" in year.message
+    assert "would be the 404 page" in year.message and "'withdrawn:'" in year.message
     # what is written is what a cold build of the same content into a new folder writes
     fresh = tmp_path / "fresh"
     assert not _build(project, fresh).warnings
@@ -100,7 +107,8 @@ def test_strict_stops_the_build_and_leaves_the_previous_site(built: tuple[Path, 
     with pytest.raises(ArchiveError) as caught:
         _build(project, out, strict=True)
     assert [d.message.split(":")[0] for d in caught.value.diagnostics] == [
-        f"the milestone '{WITHDRAWN}' is gone"
+        f"the milestone '{WITHDRAWN}' is gone",
+        "the year 2014 is gone",
     ]
     assert _tree(out) == before
     # and on the command line: exit 1, the report names it, nothing written
@@ -143,9 +151,46 @@ def test_a_page_kept_at_its_address_is_not_warned_of(built: tuple[Path, Path], k
     report = _build(project, out)
     assert not report.warnings, [d.message for d in report.warnings]
     assert (out / PAGE).is_file() and (out / f"articles/{NOTE}.html").is_file()
-    # a year's page goes with its last milestone (2014's, withdrawn): a page of the site's
-    # own, no record's, which no former id could keep
-    assert keep == "renamed" or not (out / "years/2014.html").exists()
+    # the page of a year that only a withdrawn milestone has stays (saying so)
+    assert (out / "years/2014.html").is_file()
+
+
+def test_a_year_page_gone_with_its_last_article_is_warned_of(tmp_path: Path) -> None:
+    """An article alone in its year (the note of 2013) removed: the year's page goes."""
+    project = small_archive(tmp_path / "project")
+    note = _note(project / "content")
+    edit(note, "published: 2025-05-01\n", "published: 2013-05-01\n")
+    out = tmp_path / "dist"
+    assert not _build(project, out).warnings
+    assert (out / "years/2013.html").is_file()
+    note.unlink()
+    messages = [d.message for d in _build(project, out).warnings]
+    assert [m.split(":")[0] for m in messages] == [
+        f"the article '{NOTE}' is gone",
+        "the year 2013 is gone",
+    ]
+    assert "or its last article" in messages[1]
+
+
+def test_only_the_first_page_of_a_list_is_an_address_warned_of(tmp_path: Path) -> None:
+    """The pages past a list's first (``entities/ID/2.html``...) shift as the list grows or
+    shrinks: no record's address, never warned of (README, "Renaming or merging a record");
+    a record's first page and a year's are."""
+    previous = tmp_path / "dist"
+    previous.mkdir()
+    later = ["entities/x/2.html", "topics/t/3.html", "years/2014/2.html", "milestones/m/2.html"]
+    first = ["entities/x.html", "years/2014.html", "years/-5.html"]
+    (previous / MANIFEST).write_text(
+        "# Files written by archive-site; a build replaces only a folder holding these.\n"
+        + "".join(f"{p}\n" for p in sorted([*later, *first, "years/1900-1999.html"])),
+        encoding="utf-8",
+    )
+    gone = gone_pages(previous, [], tmp_path / "content")
+    assert [d.message.split(" is gone")[0] for d in gone] == [
+        "the entity 'x'",
+        "the year -5",
+        "the year 2014",
+    ]
 
 
 def test_a_first_build_is_not_warned_of(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from conftest import INTERVIEW, TEST_BASE_URL, _records, cli, cold_builds, edit,
 
 WITHDRAWN = "aliyev-working-visit-2014"
 PAGE = f"milestones/{WITHDRAWN}.html"
+YEAR = "years/2014.html"  # the page of its year, which it alone has
 QUOTE = "At the invitation of President Xi Jinping, I paid a working visit to China in 2014"
 REASON = 'The visit of 2014 was a state visit <b>not</b> a "working" one & so dated wrong.'
 #: The withdrawal, written under the milestone's last source.
@@ -135,25 +136,52 @@ def test_its_json_ld_is_a_page_whose_status_and_correction_say_it_is_withdrawn(
 def test_it_leaves_every_list_count_and_cross_link_as_if_deleted(
     sites: tuple[Path, Path],
 ) -> None:
-    """Withdrawn or deleted, the site is the same (the timeline's year 2014 and the year's
-    page gone, the counts one less, the interview's paragraph no longer marked, the
-    entities' and topic's lists without it) but for its page, the timeline's list of
-    withdrawals, the sitemap and the data that keep it, and the list of the output's files."""
+    """Withdrawn or deleted, the site is the same (the timeline's year 2014 gone, the
+    counts one less, the interview's paragraph no longer marked, the entities' and topic's
+    lists without it) but for its page, the timeline's list of withdrawals, the page of
+    2014 (its only year) kept saying so, the sitemap and the data that keep them, and the
+    list of the output's files."""
     withdrawn, deleted = _tree(sites[0]), _tree(sites[1])
     differ = {p for p in withdrawn.keys() | deleted.keys() if withdrawn.get(p) != deleted.get(p)}
     assert differ == {
         PAGE,
         "timeline.html",
+        YEAR,
         "sitemap.xml",
         "data/milestones.json",
         ".archive-site-files",
     }
-    assert "years/2014.html" not in withdrawn
+    assert YEAR not in deleted
     timeline = (sites[0] / "timeline.html").read_text(encoding="utf-8")
     listed = timeline[timeline.index('<section class="withdrawals"') :]
     assert f'<a href="{PAGE}">' in listed and 'datetime="2026-03-02"' in listed
     assert timeline.count(f'href="{PAGE}') == 1  # (no entry of the timeline's own)
     assert f"<loc>{TEST_BASE_URL}{PAGE}</loc>" in (sites[0] / "sitemap.xml").read_text()
+    assert f"<loc>{TEST_BASE_URL}{YEAR}</loc>" in (sites[0] / "sitemap.xml").read_text()
+
+
+def test_the_page_of_a_year_only_it_had_stays_saying_so_in_no_list(
+    sites: tuple[Path, Path],
+) -> None:
+    """``years/2014.html``, which readers may have cited, stays: it says the archive holds
+    no milestone of 2014 now and names the withdrawn one, with the day; it is in no list,
+    sequence or search, and a page of another year with current milestones is unchanged."""
+    withdrawn, deleted = sites
+    html = (withdrawn / YEAR).read_text(encoding="utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "The archive holds no milestone of 2014 now, nor any article published in it" in main
+    listed = main[main.index('<section class="withdrawals"') :]
+    assert '<a href="../milestones/aliyev-working-visit-2014.html">' in listed
+    assert '<time datetime="2026-03-02">2 March 2026</time>' in listed
+    assert '<ol class="tl">' not in main  # no current entry
+    assert "data-pagefind" not in html and 'rel="prev"' not in html and 'rel="next"' not in html
+    assert YEAR not in searchindex.indexed_pages(withdrawn)
+    for listing in ("years/index.html", "years/2015.html", "years/2025.html", "timeline.html"):
+        assert 'href="2014.html"' not in (withdrawn / listing).read_text(encoding="utf-8")
+        assert "years/2014.html" not in (withdrawn / listing).read_text(encoding="utf-8")
+    assert (withdrawn / "years/2015.html").read_bytes() == (
+        deleted / "years/2015.html"
+    ).read_bytes()
 
 
 def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
@@ -299,8 +327,9 @@ def test_the_milestone_correcting_it_may_quote_the_same_words(small_copy: Path) 
 
 
 def test_a_link_to_a_year_only_a_withdrawn_milestone_had_is_an_error(small_copy: Path) -> None:
-    """2014 has no page once its one milestone is withdrawn: a summary linking it is told,
-    as a link to any year with no page is; a link to the withdrawn milestone's page holds."""
+    """2014 is in no list once its one milestone is withdrawn (its page stays for those who
+    cited it, saying so): a summary linking it is told, as a link to any year with no page
+    is; a link to the withdrawn milestone's page holds."""
     content = small_copy / "content"
     withdraw(content)
     path = content / "milestones.yaml"
@@ -392,3 +421,26 @@ def test_a_link_to_it_from_markdown_says_it_is_withdrawn(small_copy: Path) -> No
     assert "As the visit (withdrawn) and the state visit show" in json.dumps(ld)
     timeline = json.loads((small_copy / "out/data/timeline.json").read_text(encoding="utf-8"))
     assert "(withdrawn)</span> and" in json.dumps(timeline)
+
+
+def test_a_year_with_current_milestones_names_its_withdrawn_one_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dated 2015, beside the state visit: 2015's page lists the current one and names the
+    withdrawn one under "Withdrawn" (a reader who cited the page for it is told)."""
+    project = small_archive(tmp_path)
+    content = project / "content"
+    withdraw(content)
+    edit(
+        content / "milestones.yaml",
+        f'- id: {WITHDRAWN}\n  date: "2014"\n',
+        f'- id: {WITHDRAWN}\n  date: "2015"\n  date_note: Misread as the state visit\'s year.\n',
+    )
+    out = _build(project, monkeypatch)
+    assert not (out / YEAR).exists()
+    html = (out / "years/2015.html").read_text(encoding="utf-8")
+    main = html[html.index("<main") : html.index("</main>")]
+    assert "data-pagefind-body" in html and '<ol class="tl">' in main
+    current, listed = main.split('<section class="withdrawals"')
+    assert "aliyev-state-visit-2015" in current and WITHDRAWN not in current
+    assert f'<a href="../{PAGE}">' in listed and "withdrawn on" in listed

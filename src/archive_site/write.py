@@ -187,6 +187,8 @@ def gone_pages(previous: Path, planned: Iterable[str], content: Path) -> list[Di
     kept = set(planned)
     found: list[Diagnostic] = []
     for path in sorted(_manifest(previous) - kept):
+        if _YEAR_PAGE().fullmatch(path):
+            found.append(_gone_year(display_path(previous), display_path(content), path))
         for folder, kind, holder, remedy in _RECORD_PAGES:
             ident = path.removeprefix(folder).removesuffix(".html")
             if path.startswith(folder) and path.endswith(".html") and is_id(ident):
@@ -205,6 +207,26 @@ def _gone(previous: str, where: str, kind: str, path: str, ident: str, remedy: s
         f"would be the 404 page. To keep the address, {remedy.format(id=ident, kind=kind)}. "
         "(Only the first build without it can tell: the next no longer knows the page; "
         "--strict stops the build here.)",
+        "warning",
+    )
+
+
+#: A year's page (its first: the pages past it shift as its lists grow, see README).
+_YEAR_PAGE = later(r"years/-?\d+\.html")
+
+
+def _gone_year(previous: str, content: str, path: str) -> Diagnostic:
+    year = path.removeprefix("years/").removesuffix(".html")
+    return Diagnostic(
+        f"{content}/",
+        None,
+        f"the year {year} is gone: the last build into {previous}/ wrote its page, {path}, "
+        f"and this one would not, as no milestone of {year} (current or withdrawn) nor article "
+        "published in it is left, so its address, which readers may have cited, would be the "
+        f"404 page. To keep the address, keep the year's last milestone, with 'withdrawn:' if "
+        "the archive no longer holds it true (the year's page stays, naming it as withdrawn), "
+        "or its last article. (Only the first build without it can tell: the next no longer "
+        "knows the page; --strict stops the build here.)",
         "warning",
     )
 

@@ -199,7 +199,8 @@ def known_targets(
     """The targets each internal link scheme may name; ``failed``: by scheme, the ids of
     the records declared but not loaded, whose own problems are reported: a link to one is
     no second problem ("unknown milestone" of a milestone whose quote is wrong)."""
-    # (a year of a withdrawn milestone alone has no page: it is in no year's list)
+    # (a year only withdrawn milestones have keeps its page, for those who cited it, but
+    # is in no list: no current record leads there)
     years = {str(y) for m in milestones if m.withdrawn is None for y in m.date.years()}
     years |= {str(a.published.date.year) for a in articles}
     failed = failed or {}

@@ -44,6 +44,7 @@ from .views import (
     sitemap_paths,
     timeline_groups,
     topic_counts,
+    withdrawn_by_year,
     year_counts,
 )
 
@@ -112,8 +113,11 @@ def plan(r: Renderer) -> list[Page]:
         pages += _counted(topic(r, t, n), more)
     pages += _counted(year_index(r), more)
     years = a.years
+    withdrawn = withdrawn_by_year(a)
     for n, y in enumerate(years):
-        pages += _counted(year(r, y, *_around(years, n)), more)
+        pages += _counted(year(r, y, *_around(years, n), withdrawn.get(y, [])), more)
+    for y in sorted(withdrawn.keys() - set(years)):  # kept at its address, in no sequence
+        pages += _counted(year(r, y, None, None, withdrawn[y]), more)
     pages += [Page(urls.page(p.id), "page.html", {"p": p}) for p in a.pages]
     pages += moved(a)
     if r.menu.indexed:
@@ -564,7 +568,12 @@ _NO_CENTURY: dict[str, object] = {
 }
 
 
-def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tuple[bool, Page]]:
+def year(
+    r: Renderer, y: int, prev: int | None, nxt: int | None, withdrawn: Sequence[Milestone] = ()
+) -> Iterator[tuple[bool, Page]]:
+    """A year's page: its milestones, states and articles; and on its first page the
+    milestones of the year withdrawn as wrong.  A year only withdrawn milestones have keeps
+    its page (``kept``), which readers may have cited, saying so; it is in no list."""
     a = r.archive
     milestones = [a.milestone(m) for m in a.links.milestones_by_year.get(y, ())]
     articles = [a.article(x) for x in a.links.articles_by_year.get(y, ())]
@@ -576,6 +585,8 @@ def year(r: Renderer, y: int, prev: int | None, nxt: int | None) -> Iterator[tup
         milestones=milestones,
         articles=articles,
         states=states,
+        withdrawn=list(withdrawn),
+        kept=not (milestones or articles or states),
         year=y,
         prev=prev,
         next=nxt,

@@ -756,7 +756,7 @@ def sitemap_paths(a: Archive) -> list[str]:
     paths += [urls.milestone(m.id) for m in a.every_milestone]  # a withdrawn one's address too
     paths += [urls.entity(e.id) for e in a.entities]
     paths += [urls.topic(t.id) for t in a.topics]
-    paths += [urls.year(y) for y in a.years]
+    paths += [urls.year(y) for y in sorted({*a.years, *withdrawn_by_year(a)})]
     return paths
 
 
@@ -791,6 +791,16 @@ def most_cited(
 def topic_counts(a: Archive) -> list[tuple[Topic, int]]:
     """Every topic with its number of milestones."""
     return [(t, len(a.links.milestones_by_topic.get(t.id, ()))) for t in a.topics]
+
+
+def withdrawn_by_year(a: Archive) -> dict[int, list[Milestone]]:
+    """The withdrawn milestones by each year whose list they left: every year an event
+    happens in, the year of a state."""
+    by: dict[int, list[Milestone]] = {}
+    for m in a.withdrawn:
+        for y in (m.date.year,) if m.date.is_state else m.date.years():
+            by.setdefault(y, []).append(m)
+    return by
 
 
 def year_counts(a: Archive) -> list[tuple[int, int, int, int]]:
