@@ -13,6 +13,7 @@ from archive_site.load import load_archive
 from archive_site.load.speakers import (
     interview_names,
     label_turns,
+    named_though_unnamed,
     names_of,
     trailing_notes,
 )
@@ -243,7 +244,33 @@ def test_a_transcript_names_its_speakers_with_their_office_and_time() -> None:
         ("question", 4),
         ("body", None),  # a third speaker is no one's
     ]
-    assert [n.split(":")[0] for _, n in notes] == ["'JOHN ROE"]
+    # the label as written, with the office it gives (a note quotes what the source says)
+    assert [n.split(":")[0] for _, n in notes] == ["'JOHN ROE, CNN CORRESPONDENT"]
+
+
+@pytest.mark.parametrize(
+    ("written", "label"),
+    [
+        ("Ilham Aliyev (via interpreter):", "Ilham Aliyev (via interpreter):"),
+        ("ILHAM ALIYEV, PRESIDENT (through interpreter):", None),
+        ("[00:01:12] Ilham Aliyev:", None),
+        ("**Ilham Aliyev (via interpreter):**", "Ilham Aliyev (via interpreter):"),
+        ("Ilham Aliyev:", None),
+    ],
+)
+def test_a_note_on_a_name_quotes_its_label_as_written(written: str, label: str | None) -> None:
+    """Under ``interviewee: unnamed``, the note on a turn naming an entity quoted
+    ``'Ilham Aliyev:'`` for ``Ilham Aliyev (via interpreter):``, dropping what the source
+    says of who speaks; it quotes the label as the text writes it (bold marks aside)."""
+    aliyev = Entity("ilham-aliyev", "Ilham Aliyev", "person", ())
+    reporter = Entity("jane-roe", "Jane Roe", "person", ())
+    source = blocks("Jane Roe: Will you go?", f"{written} We will go.")
+    told = named_though_unnamed([aliyev, reporter], ["interviewee"])
+    _, notes = label_turns(source, names_of(reporter), frozenset(), told)
+    (note,) = (n for _, n in notes)
+    assert note.startswith(
+        f"'{label or written}' names Ilham Aliyev ('ilham-aliyev'), and the metadata"
+    )
 
 
 def test_a_transcript_s_stage_directions_are_in_no_one_s_turn() -> None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from ..model import UNNAMED, Entity, ParagraphRole
 from ..patterns import later
 from ..readers import Block
-from ..readers.base import label_of
+from ..readers.base import label_as_written, label_of
 from ..readers.turns import Marker, is_question, marker_of, marker_role
 from ..text import normalise_text
 
@@ -76,9 +76,9 @@ def _key(name: str) -> str:
     return normalise_text(name).casefold()
 
 
-def _unknown(label: str) -> str:
+def _unknown(label: str, written: str) -> str:
     return (
-        f"'{label}:' names neither the interviewer nor the interviewee: what follows it, "
+        f"'{written}' names neither the interviewer nor the interviewee: what follows it, "
         "to the next turn, is attributed to no one (if it is one of them, add the name to "
         "that entity's aliases in entities.yaml, unless another entity has it too; either "
         "way, a quote from it may name who says it with 'speaker:')"
@@ -89,7 +89,7 @@ def label_turns(
     blocks: Sequence[Block],
     asks: frozenset[str],
     answers: frozenset[str],
-    unknown: Callable[[str], str] = _unknown,
+    unknown: Callable[[str, str], str] = _unknown,
 ) -> tuple[list[Block], list[tuple[int, str]]]:
     """``blocks`` with the turns their speakers' names mark (see the module's text), when any
     paragraph opens with the name of who asks (``asks``) or who answers (``answers``), or
@@ -115,7 +115,7 @@ def label_turns(
         elif said == "unknown" and label is not None and not marked:
             # (a paragraph the reader saw open with "A:" is the answer: "A: First: ...")
             role = "unknown"
-            _note_once(label, block.line, (noted, notes), unknown)
+            _note_once((label, block.text), block.line, (noted, notes), unknown)
         elif marked:
             turn, role = turn + 1, block.role
         elif n in unmarked:
@@ -131,16 +131,18 @@ def label_turns(
 
 
 def _note_once(
-    label: str,
+    label: tuple[str, str],
     line: int,
     kept: tuple[set[str], list[tuple[int, str]]],
-    unknown: Callable[[str], str],
+    unknown: Callable[[str, str], str],
 ) -> None:
-    """The note on a name that is neither who asks nor who answers, once for each name."""
-    noted, notes = kept
-    if _key(label) not in noted:
-        noted.add(_key(label))
-        notes.append((line, unknown(label)))
+    """The note on a name that is neither who asks nor who answers, once for each name
+    (``label``: the name, and the paragraph it opens, whose label as written the note
+    quotes)."""
+    noted, (name, text) = kept[0], label
+    if _key(name) not in noted:
+        noted.add(_key(name))
+        kept[1].append((line, unknown(name, label_as_written(text) or f"{name}:")))
 
 
 def unnamed_among_askers(blocks: Sequence[Block]) -> int | None:
@@ -302,7 +304,7 @@ def _paragraph_role(role: str) -> ParagraphRole:
 
 def named_though_unnamed(
     entities: Iterable[Entity], unnamed: Sequence[str]
-) -> Callable[[str], str]:
+) -> Callable[[str, str], str]:
     """What a name that is neither who asks nor who answers is told in an interview whose
     metadata says the source names no one in ``unnamed``'s roles (``interviewee: unnamed``)
     when the name is one entity's of the archive ("Ilham Aliyev (via interpreter):"): the
@@ -313,15 +315,15 @@ def named_though_unnamed(
         return _unknown
     entities = tuple(entities)
 
-    def told(label: str) -> str:
+    def told(label: str, written: str) -> str:
         keys = label_names(label)
         found = [e for e in entities if keys & names_of(e)]
         if len(found) != 1:
-            return _unknown(label)
+            return _unknown(label, written)
         said = " and ".join(f"'{role}: {UNNAMED}'" for role in unnamed)
         remedy = " or ".join(f"'{role}: {found[0].id}'" for role in unnamed)
         return (
-            f"'{label}:' names {found[0].name} ('{found[0].id}'), and the metadata says {said} "
+            f"'{written}' names {found[0].name} ('{found[0].id}'), and the metadata says {said} "
             "(the source names no one): what follows it, to the next turn, is attributed to "
             f"no one. If the source names who speaks here, say so ({remedy}); if not, a quote "
             "from it may name who says it with 'speaker:'"

@@ -214,6 +214,17 @@ def label_end(text: str) -> int | None:
     return None if m is None else m.end()
 
 
+def label_as_written(text: str) -> str | None:
+    """The name a paragraph opens with (see :func:`label_of`) as the text writes it, with
+    what the text says with it (an office, an interpreter's note, the time) and its colon,
+    without bold marks (``Ilham Aliyev (via interpreter):``): what a note on the name
+    quotes, never more nor less than the source says of who speaks."""
+    end = label_end(text)
+    if end is None:
+        return None
+    return text[:end].replace("**", "").replace("__", "").strip() or None
+
+
 #: A note that a speaker's words are an interpreter's rendering, in brackets with the name
 #: that opens a turn or just after it: ``PRESIDENT ALIYEV (through interpreter):``, ``Ilham
 #: Aliyev (via interpreter):``, ``(as interpreted)``, ``(interpretation)``, ``Xi Jinping:
