@@ -383,10 +383,15 @@ class Entity:
     #: the archivist says and no more precisely (a day, a month or a year; never a time):
     #: None when nothing says.  What a citation's "accessed" is.
     captured: Published | None = None
+    #: Forms of its name a text uses that are no name of its own to show: a name
+    #: inflected ("Ильхама Алиева", the genitive, in "Выступление Ильхама Алиева"), found
+    #: and read as its names are, never listed among its aliases (``name_forms``).
+    name_forms: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
-        return (self.name, *self.aliases)
+        """Every name it is found and read by: its name, aliases and name forms."""
+        return (self.name, *self.aliases, *self.name_forms)
 
 
 @dataclass(frozen=True, slots=True)

@@ -225,6 +225,11 @@ def _kept_tree(blobs: Blobs, entry: object) -> object | None:
 _YAML = "yaml"
 
 
+def _own_names(given: Sequence[tuple[str, int]], before: Sequence[str]) -> tuple[str, ...]:
+    """The names ``given`` (each with its line), once each and none of those ``before``."""
+    return tuple(dict.fromkeys(n for n, _ in given if n not in before))
+
+
 def _not_names(rec: Record, given: Sequence[tuple[str, int]], names: list[str]) -> tuple[str, ...]:
     """An entity's ``not:`` names: each must hold one of its names as whole words (else it
     would hide another entity's mentions, or nothing: a warning, and it is left out; an
@@ -263,6 +268,7 @@ def load_entities(
         name = rec.text("name", required=True)
         etype = rec.text("type", required=True)
         aliases = rec.text_items("aliases")
+        forms = rec.text_items("name_forms")
         description = rec.text("description")
         not_names = rec.text_items("not")
         former = take_former_ids(rec, ident, urls.entity)
@@ -274,16 +280,18 @@ def load_entities(
             rec.error("id", UNNAMED_ENTITY)
         if ident in (None, UNNAMED) or name is None or etype is None:
             continue
-        _take_names(ident, [(name, rec.key_line("name")), *aliases], names, display, problems)
+        said = [(name, rec.key_line("name")), *aliases, *forms]
+        _take_names(ident, said, names, display, problems)
         out.append(
             Entity(
                 id=ident,
                 name=name,
                 type=etype,
-                aliases=tuple(dict.fromkeys(a for a, _ in aliases if a != name)),
+                aliases=_own_names(aliases, [name]),
+                name_forms=_own_names(forms, [name, *(a for a, _ in aliases)]),
                 description=description,
                 line=rec.line,
-                not_names=_not_names(rec, not_names, [name, *(a for a, _ in aliases)]),
+                not_names=_not_names(rec, not_names, [n for n, _ in said]),
                 former_ids=former,
             )
         )

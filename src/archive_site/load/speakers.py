@@ -62,13 +62,16 @@ def stage_direction(text: str) -> bool:
 
 
 def names_of(entity: Entity | None, *more: str) -> frozenset[str]:
-    """The names that say ``entity`` (its name, aliases, and for a person the last word of
-    each: "Jabbarov" for "Mikayil Jabbarov"), and ``more``, compared casefolded."""
+    """The names that say ``entity`` (its name, aliases and name forms, and for a person
+    the last word of its name and of each alias: "Jabbarov" for "Mikayil Jabbarov"; never
+    of a name form, "Алиева" of "Ильхама Алиева", his name inflected and hers, Mehriban
+    Aliyeva's, as it is), and ``more``, compared casefolded."""
     names = list(more)
     if entity is not None:
         names += entity.names
         if entity.type == "person":
-            names += [n.split()[-1] for n in entity.names if len(n.split()) > 1]
+            own = (entity.name, *entity.aliases)
+            names += [n.split()[-1] for n in own if len(n.split()) > 1]
     return frozenset(_key(n) for n in names if n.strip())
 
 

@@ -237,6 +237,7 @@ def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
         "name": e.name,
         "type": e.type,
         "aliases": list(e.aliases),
+        "name_forms": list(e.name_forms),
         "description": e.description,
         "page": urls.entity(e.id),
         "milestones": list(a.links.milestones_by_entity.get(e.id, ())),
