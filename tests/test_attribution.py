@@ -739,10 +739,22 @@ def test_articles_holding_the_same_paragraphs_are_one_line_though_no_milestone_q
     assert [(d.article, d.on) for d in evidence.dependencies] == [("abc", "ap")]
     # one paragraph in common (Trend holds the minister's sentence too) joins nothing
     assert not [d for d in dependencies([ap, other], []) if d.reason == "same-origin"]
-    # nor one long one: a background paragraph two outlets keep (review 12)
+    # nor one long one: a background paragraph two outlets keep (review 12), each among
+    # its own (two articles whose whole text it is are one text: test_near_copies)
     long = " ".join(["The port of Alat on the Caspian coast"] * 4) + "."
     a, b = (
-        dataclasses.replace(other, id=i, paragraphs=(Paragraph("p1", 1, long, 1),)) for i in "ab"
+        dataclasses.replace(
+            other,
+            id=i,
+            paragraphs=(
+                Paragraph("p1", 1, lead, 1),
+                Paragraph("p2", 3, long, 2),
+            ),
+        )
+        for i, lead in (
+            ("first", "The ferry sailed from the new berth on its first run on Monday."),
+            ("second", "Kazakhstan's grain exporters said they would book more wagons this year."),
+        )
     )
     assert dependencies([a, b], []) == []
 

@@ -12,11 +12,11 @@ import pytest
 
 from archive_site.cache import RecordCache
 from archive_site.load import near_copies
-from archive_site.load.evidence import dependencies, long_texts
+from archive_site.load.evidence import compute_evidence, dependencies, long_texts
 from archive_site.load.near_copies import Words
-from archive_site.model import Article
+from archive_site.model import Article, Source
 from conftest import cli
-from records import article
+from records import article, milestone
 
 #: A wire story whose every paragraph has a number in words, a name, "said", a British
 #: spelling or a day: each light edit below changes every paragraph, so that no paragraph
@@ -624,3 +624,69 @@ def test_a_copy_set_as_one_block_is_found() -> None:
         "declined to say how much a crossing would cost or when tickets would go on sale.",
     )
     assert _found(_pair(STORY, brief)) == []
+
+
+#: A port's statement, as two outlets reprinted it: one paragraph, several sentences.
+_BRIEF = (
+    "The Port of Baku handled a record 7.1 million tonnes of cargo in 2024, its "
+    "administration said on Monday in a statement. The new ferry terminal at Alat will open "
+    "to container traffic in June 2025, the statement added, and a second berth is planned "
+    "for 2026."
+)
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        (_BRIEF,),
+        (_BRIEF, "Read more on our site."),  # a short line of the outlet's own
+        (
+            _BRIEF,
+            "The port's administration has published a monthly figure since 2019, and the "
+            "ministry of transport expects growth to slow this year as the Russian route "
+            "recovers some of the freight that moved south.",
+        ),  # a paragraph of its own: the brief is still most of it
+    ],
+    ids=["whole", "with-a-line", "with-a-paragraph"],
+)
+def test_a_one_paragraph_text_reprinted_whole_is_one_text(later: tuple[str, ...]) -> None:
+    """trust64: two outlets reprinting one statement as one paragraph were two independent
+    lines ("2 sources in 2 articles, 2 independent lines of evidence") when a milestone
+    quoted one sentence from each: the exact rule asks for two paragraphs in common, and
+    the near-copy rule two of each. A text of one paragraph held whole by another is one."""
+    pair = _pair((_BRIEF,), later)
+    assert _found(pair) == [("later", "first", "same-origin")]
+    statement = _BRIEF.index("The new ferry")
+    m = milestone(
+        "m",
+        sources=(
+            Source("first", _BRIEF[:20], "p1", 0, 20),
+            Source("later", _BRIEF[statement : statement + 20], "p1", statement, statement + 20),
+        ),
+    )
+    (ev,) = compute_evidence(pair, [m]).values()
+    assert sorted(map(sorted, ev.lines)) == [["first", "later"]]
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        # a short statement (fewer than 24 words): a formula two outlets may both print
+        (
+            ("The ministry said the port will open in June 2025 as planned.",),
+            ("The ministry said the port will open in June 2025 as planned.",),
+        ),
+        # the brief as a background paragraph of two stories, each with its own lead
+        (
+            ("Grain exporters in Kazakhstan said on Tuesday they would book more wagons.", _BRIEF),
+            ("A storm closed the Alat ferry terminal for a day, port officials said.", _BRIEF),
+        ),
+        # a digest holding the brief among three others' texts
+        ((_BRIEF,), (_BRIEF, *STORY)),
+    ],
+    ids=["formula", "background", "digest"],
+)
+def test_a_paragraph_held_whole_that_is_not_most_of_a_text_joins_nothing(
+    first: tuple[str, ...], later: tuple[str, ...]
+) -> None:
+    assert [f for f in _found(_pair(first, later)) if f[2] == "same-origin"] == []

@@ -31,7 +31,7 @@ from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import at_least_words, normalise_text
-from .near_copies import PairMemo, Words, near_copies
+from .near_copies import LONGER_MIN, PairMemo, Words, near_copies
 
 
 def origin(article: Article) -> str:
@@ -261,9 +261,10 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
     :func:`_one_text_whole`): two paragraphs of stock background, or of one briefing's
     words, in longer stories make no copy.  ``texts``: :func:`long_texts` of
     ``articles``, when made already."""
+    texts = long_texts(articles) if texts is None else texts
     first: dict[str, tuple[Article, bool]] = {}
     shared: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for a, found in long_texts(articles) if texts is None else texts:
+    for a, found in texts:
         keys: dict[str, bool] = {}
         for key, whole in map(_opening, found):
             keys[key] = keys.get(key, False) or whole
@@ -276,6 +277,48 @@ def same_text(articles: Sequence[Article], texts: LongTexts | None = None) -> It
                 counts[1] += whole or was_whole
                 if not joined and _one_text(*counts):
                     yield Dependency(a.id, earlier.id, "same-origin")
+    yield from _whole_copies(texts)
+
+
+#: The fewest words a text of one long paragraph held whole by another article must have to
+#: make the two one text (:func:`_whole_copies`): three times :data:`SAME_WORDS_MIN`, so
+#: that no formula, disclaimer or stock line does.
+WHOLE_COPY_MIN = 3 * SAME_WORDS_MIN
+
+
+def _whole_copies(texts: LongTexts) -> Iterator[Dependency]:
+    """Two articles of which one's text is, but for short lines, a paragraph (or more) the
+    other holds whole, word for word, of :data:`WHOLE_COPY_MIN` words or more: one text,
+    however short (a statement or a brief reprinted by two outlets as one paragraph, which
+    the two paragraphs :func:`same_text` asks for never join): the later on the earlier
+    that first held it.  What the two hold must be every long paragraph of one and half
+    its words or more (a background paragraph two stories keep among their own joins
+    nothing), and :data:`.near_copies.LONGER_MIN` of the other's (a digest holding a
+    story whole joins none: it would join the stories it holds to one another).  Compared
+    whole, never by a paragraph's opening: two stories opening with one stock line are two."""
+    first: dict[str, Article] = {}
+    sizes: dict[str, tuple[int, int]] = {}
+    for a, found in texts:
+        paragraphs = set(found)
+        sizes[a.id] = (len(paragraphs), sum(p.text.count(" ") + 1 for p in a.paragraphs))
+        shared: dict[str, list[str]] = defaultdict(list)
+        for text in sorted(paragraphs):
+            earlier = first.setdefault(text, a)
+            if earlier is not a:
+                shared[earlier.id].append(text)
+        for on, held in shared.items():
+            if _held_whole(held, sizes[a.id], sizes[on]):
+                yield Dependency(a.id, on, "same-origin")
+
+
+def _held_whole(held: Sequence[str], one: tuple[int, int], other: tuple[int, int]) -> bool:
+    """Whether paragraphs two articles both hold (``held``) make them one text (see
+    :func:`_whole_copies`); ``one`` and ``other``: each article's number of long
+    paragraphs and of words."""
+    words = sum(t.count(" ") + 1 for t in held)
+    whole = any(n == len(held) and 2 * words >= total for n, total in (one, other))
+    most = words >= LONGER_MIN * max(one[1], other[1])
+    return whole and most and at_least_words(" ".join(held), WHOLE_COPY_MIN)
 
 
 def _one_text(keys: int, whole: int) -> bool:
