@@ -1776,6 +1776,40 @@ def test_a_paragraph_holding_two_turns_gives_each_quote_its_own_turn() -> None:
     assert attribute(art, para, None, KNOWN, _span(text, "a second berth")).voice == "answer"
 
 
+def test_a_turn_run_into_another_s_paragraph_by_its_speaker_s_name_is_theirs() -> None:
+    """trust64: "Xinhua: ... Will rail fares rise? Ilham Aliyev: No, they will not rise
+    before 2026." (a capture whose turns ran together, named by their speakers): the answer's
+    words were the interviewer's question ("Xinhua News Agency, question"), and a quote
+    across the name was one speaker's. By the names of who asks and who answers, as by a
+    turn's marker, each part is its speaker's, and a quote across the name is an error."""
+    text = (
+        "Our readers sent many questions. Will rail fares rise this summer? Ziyadov: No, they "
+        "will not rise before 2026. Caspian Times: And the ferry?"
+    )
+    art, para = _question(text)
+    names = {
+        "ziyadov": frozenset({"ziyadov", "taleh ziyadov"}),
+        "caspian-times": frozenset({"caspian times"}),
+    }
+    for quote, said in (
+        ("they will not rise before 2026", ("ziyadov", "answer")),
+        ("Will rail fares rise this summer?", ("caspian-times", "question")),
+        ("And the ferry?", ("caspian-times", "question")),
+    ):
+        who = attribute(art, para, None, KNOWN, _span(text, quote), names)
+        assert (who.speaker, who.voice, who.error) == (*said, None), quote
+    across = attribute(art, para, None, KNOWN, _span(text, "this summer? Ziyadov: No"), names)
+    assert across.error == (
+        "the quote runs across two turns: paragraph p5 holds 'Ziyadov:' within it; quote each "
+        "turn as a source of its own"
+    )
+    # a name no one of the interview has is no turn: the paragraph's own ("Plan B:")
+    text = "We met twice. Mr Wang: he agreed. Then the berth opened."
+    art, para = _answer(text)
+    who = attribute(art, para, None, KNOWN, _span(text, "he agreed"), names)
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")
+
+
 def test_a_capital_and_a_colon_the_interview_marks_no_turn_with_is_its_own_words() -> None:
     """A marker within a paragraph is one of those the interview's turns open with: in an
     interview marked "Q:" and "A:", an answer's "... in 2019. S: the second berth ..." was

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
-from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, Voice
+from ..model import UNNAMED, Article, Citation, Milestone, Paragraph, ParagraphRole, Voice
 from ..patterns import later
 from ..readers.base import CARD_PARTS, interpreted, label_end, label_of
 from ..readers.turns import marker_role
@@ -238,7 +238,7 @@ def attribute(
     if speaker is not None and speaker not in entity_ids:
         return Attribution(None, "own", error=unknown_entity(speaker, entity_ids))
     if paragraph.role in ("question", "answer"):
-        inline = _inline_turn(article, paragraph, span)
+        inline = _inline_turn(article, paragraph, span, names)
         if isinstance(inline, str):
             return Attribution(None, "unattributed", error=inline)
         return _from_turn(inline, speaker, span)
@@ -909,15 +909,48 @@ def _marks(who: str, role: str, markers: frozenset[str]) -> bool:
     return any((len(m) == 1) == (len(who) == 1) for m in markers)
 
 
-def _inline_turn(article: Article, paragraph: Paragraph, span: tuple[int, int]) -> Paragraph | str:
+def _inline_turn(
+    article: Article,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    names: Mapping[str, frozenset[str]] | None = None,
+) -> Paragraph | str:
     """``paragraph`` as the turn the quote at ``span`` is in: a paragraph of one turn
-    ("Q: Will it open?") as it is; one holding another turn's marker after a sentence
-    ("Q: Will it open? A: Yes, in June."; a marker the interview's turns open with, see
-    :func:`_turn_markers`), of the last marker before the quote, with its speaker ("Yes,
-    in June." is the interviewee's answer, not the question's); or why the quote cannot
-    be one turn's words (a marker within it)."""
-    role = paragraph.role
+    ("Q: Will it open?") as it is; one holding another turn after a sentence, by its
+    marker ("Q: Will it open? A: Yes, in June."; a marker the interview's turns open with,
+    see :func:`_turn_markers`) or by the name of who asks or answers (``names``: "Xinhua:
+    Will it open? Ilham Aliyev: Yes, in June."), of the last turn before the quote, with its
+    speaker ("Yes, in June." is the interviewee's answer, not the question's); or why the
+    quote cannot be one turn's words (a marker or a name within it)."""
+    found = [
+        _inline_marker(article, paragraph, span),
+        _inline_name(article, paragraph, span, names),
+    ]
+    for f in found:
+        if isinstance(f, str):
+            return f
+    opened = [f for f in found if isinstance(f, tuple)]
+    role: ParagraphRole = max(opened, key=lambda f: f[1])[0] if opened else paragraph.role
+    if role == paragraph.role:
+        return paragraph
+    speaker = article.interviewer if role == "question" else article.interviewee
+    return dataclasses.replace(paragraph, role=role, speaker=speaker)
+
+
+def _across(paragraph: Paragraph, label: str) -> str:
+    return (
+        f"the quote runs across two turns: paragraph {paragraph.id} holds {label!r} within "
+        "it; quote each turn as a source of its own"
+    )
+
+
+def _inline_marker(
+    article: Article, paragraph: Paragraph, span: tuple[int, int]
+) -> tuple[ParagraphRole, int] | str | None:
+    """The role of the last turn's marker within ``paragraph`` before the quote at ``span``
+    (see :func:`_inline_turn`) and where it is; or why the quote is no one turn's."""
     markers: frozenset[str] | None = None
+    last = None
     for m in _INLINE_MARKER().finditer(paragraph.text, 0, span[1]):
         said = marker_role(m["who"]) if m["who"][:1].isupper() else None
         if said is not None and markers is None:
@@ -925,15 +958,41 @@ def _inline_turn(article: Article, paragraph: Paragraph, span: tuple[int, int]) 
         if said is None or markers is None or not _marks(m["who"].casefold(), said, markers):
             continue
         if m.start() >= span[0]:
-            return (
-                f"the quote runs across two turns: paragraph {paragraph.id} holds "
-                f"{m['who'] + ':'!r} within it; quote each turn as a source of its own"
-            )
-        role = said
-    if role == paragraph.role:
-        return paragraph
-    speaker = article.interviewer if role == "question" else article.interviewee
-    return dataclasses.replace(paragraph, role=role, speaker=speaker)
+            return _across(paragraph, m["who"] + ":")
+        last = (said, m.start())
+    return last
+
+
+def _inline_name(
+    article: Article,
+    paragraph: Paragraph,
+    span: tuple[int, int],
+    names: Mapping[str, frozenset[str]] | None,
+) -> tuple[ParagraphRole, int] | str | None:
+    """The role of the last name of who asks or answers (by the ``names`` of the interview's
+    interviewer and interviewee) opening a sentence within ``paragraph`` before the quote at
+    ``span`` ("...? Ilham Aliyev: No, ..."), and where it is; or why the quote is no one
+    turn's (such a name within it, "...? Ilham Aliyev: No...": two speakers' words)."""
+    who_is: tuple[tuple[ParagraphRole, str | None], ...] = (
+        ("question", article.interviewer),
+        ("answer", article.interviewee),
+    )
+    roles = [
+        (role, names[who]) for role, who in who_is if names and who is not None and who in names
+    ]
+    last = None
+    for m in _SENTENCE_LABEL().finditer(paragraph.text) if roles else ():
+        if m.end() >= span[1]:
+            break
+        named = _named_at(paragraph.text, m.end())
+        keys = label_names(named[0]) if named is not None else frozenset()
+        role = next((r for r, known in roles if keys & known), None)
+        if named is None or role is None:
+            continue
+        if m.end() >= span[0]:
+            return _across(paragraph, paragraph.text[m.end() : named[1]].strip())
+        last = (role, m.end())
+    return last
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:
