@@ -18,7 +18,7 @@ from archive_site.load import load_archive
 from archive_site.load.articles import copied_from, publication_chain, same_outlet
 from archive_site.load.attribution import attribute
 from archive_site.load.evidence import compute_evidence, dependencies
-from archive_site.model import Archive, Article, ChainLink, Paragraph, Source
+from archive_site.model import UNNAMED, Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
 from archive_site.render.views import _quoted_or_reported, dependency_text, speaker
 from archive_site.text import in_quotation_marks, normalise_text, quotation_around
@@ -1774,6 +1774,43 @@ def test_a_paragraph_holding_two_turns_gives_each_quote_its_own_turn() -> None:
     text = "We met twice. Then: the berth opened. Plan B: a second berth."
     art, para = _answer(text)
     assert attribute(art, para, None, KNOWN, _span(text, "a second berth")).voice == "answer"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "handed"),
+    [
+        (
+            'One reader asks: "Will the corridor replace the northern route?" I do not think so.',
+            "Will the corridor replace the northern route?",
+            "'asks'",
+        ),
+        (
+            "A student wondered, “Will fares rise next year?” They will not.",
+            "Will fares rise next year?",
+            "'wondered'",
+        ),
+        # his own question, in the first person: the answer's words
+        ('I asked him: "Will you come to Baku in May?" He agreed.', "Will you come", None),
+        # "asked" that hands on no words: the answer's own
+        ("We asked companies to bid for the berth by June.", "bid for the berth", None),
+    ],
+)
+def test_a_question_an_answer_reads_out_is_not_the_answer_s_words(
+    text: str, quote: str, handed: str | None
+) -> None:
+    """trust64: an interviewee reading out a reader's question ('One reader asks: "Will the
+    corridor replace ...?"') made it his answer ("Ilham Aliyev, answer"), with no warning:
+    "asks" was no word of saying. Asking in quotation marks hands the words on."""
+    art, para = _answer(text)
+    who = attribute(art, para, None, KNOWN, _span(text, quote))
+    assert (who.speaker, who.voice) == ("ziyadov", "answer")
+    if handed is None:
+        assert who.warning is None
+    else:
+        assert who.warning is not None and f"quotes someone ({handed} and quotation" in who.warning
+        # named, they are someone else's words the answer reports
+        named = attribute(art, para, UNNAMED, KNOWN, _span(text, quote))
+        assert named.speaker is None and named.voice != "answer"
 
 
 def test_a_turn_run_into_another_s_paragraph_by_its_speaker_s_name_is_theirs() -> None:

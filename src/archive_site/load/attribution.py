@@ -35,6 +35,9 @@ ATTRIBUTION = later(
     r"|\b(?:states|notes|claims|alleged|alleges|reported|reports|wrote|writes|mentioned"
     r"|indicated|suggested)\s+that\b"
     r"|\b(?:tweeted|replied|quoted as saying)\b"
+    # a question handed on: asked in its own words, within quotation marks ("One reader
+    # asks: “Will fares rise?”"), not "asked companies to bid"
+    r"|\b(?:asks|asked|wonders|wondered|inquired|enquired)\b(?=\s*[:,]?\s*[\"“«„'‘])"
     r"|\b(?:said|says|stated|noted|emphasi[sz]ed|recalled|added|told|"
     r"believes|stressed|underlined|pointed out|announced|announces|declared|declares|claimed"
     r"|insisted|argued|explained|warned|confirmed|asserted|affirmed|reiterated|remarked"
