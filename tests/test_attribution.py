@@ -1964,3 +1964,65 @@ def test_a_speech_title_in_russian_or_azerbaijani_names_its_speaker_by_declared_
         assert who.warning is not None and "its title says is someone's words" in who.warning
     else:
         assert (who.speaker, who.voice, who.warning) == (said_by, "reported", None)
+
+
+_NESTED = (
+    "Parvin Karimzade, a deputy, said: \"The President told us that 'the ferry terminal at "
+    "Alat will open in June 2025', and we believe it will.\""
+)
+_NAMES = {
+    "parvin-karimzade": frozenset({"parvin karimzade", "karimzade"}),
+    "ilham-aliyev": frozenset({"ilham aliyev", "aliyev"}),
+}
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "warned"),
+    [
+        (_NESTED, "the ferry terminal at Alat will open", "parvin-karimzade", True),
+        # the one she quotes, named: theirs, as she reports them
+        (_NESTED, "the ferry terminal at Alat will open", "ilham-aliyev", False),
+        # her own words around the inner quotation
+        (_NESTED, "we believe it will", "parvin-karimzade", False),
+        # curly marks, the same
+        (
+            "Karimzade said: “Xi told us ‘the route will double by 2027’, and it will.”",
+            "the route will double by 2027",
+            "parvin-karimzade",
+            True,
+        ),
+        # her own words quoted inside hers, in the first person: hers
+        (
+            "Karimzade said: \"I told them 'the ferry will sail in June' and I stand by it.\"",
+            "the ferry will sail in June",
+            "parvin-karimzade",
+            False,
+        ),
+        # an apostrophe is no quotation
+        (
+            'Karimzade said: "The President told us Azerbaijan\'s port will open in June."',
+            "port will open in June",
+            "parvin-karimzade",
+            False,
+        ),
+    ],
+    ids=["outer", "inner-named", "her-own", "curly", "first-person", "apostrophe"],
+)
+def test_a_quotation_within_a_speaker_s_quotation_is_not_theirs(
+    text: str, quote: str, speaker: str, warned: bool
+) -> None:
+    """trust64: 'Parvin Karimzade said: "The President told us that 'the ferry terminal ...
+    will open in June 2025' ..."' with ``speaker: parvin-karimzade`` read "Parvin Karimzade,
+    quoted by EDnews", with no warning: the words are the President's, which she hands on."""
+    art = dataclasses.replace(article("ednews", texts=(text,)), outlet="EDnews")
+    who = attribute(art, art.paragraphs[0], speaker, set(_NAMES), _span(text, quote), _NAMES)
+    assert (who.speaker, who.error) == (speaker, None)
+    if warned:
+        assert who.warning == (
+            f"paragraph p1 names '{speaker}' outside the quotation the quote is in, and the "
+            "quote is a quotation within it, handed on ('told'): the words are whoever "
+            f"'{speaker}' quotes, not theirs; name who says them with 'speaker:' "
+            f"('{speaker}' reports them)"
+        )
+    else:
+        assert who.warning is None

@@ -251,7 +251,51 @@ def attribute(
             return Attribution(None, "unattributed", error=wrong)
     if speaker is None:
         return _unnamed_speaker(article, paragraph, names or {})
-    return Attribution(speaker, "own" if speaker == article.publisher_entity else "reported")
+    voice: Voice = "own" if speaker == article.publisher_entity else "reported"
+    known = (names or {}).get(speaker, frozenset())
+    return Attribution(speaker, voice, warning=_quoted_by(paragraph, speaker, known, span))
+
+
+#: A quotation's opening mark within another's words, after a space, a colon, a dash or a
+#: bracket (not an apostrophe: "Azerbaijan's"), and its closing mark before no letter.
+_INNER_OPENING = later(r"(?:(?<=[\s:(\[—–])|^)['‘‹]")
+_INNER_CLOSING = later(r"['’›](?![^\W\d_])")
+
+
+def _quoted_by(
+    paragraph: Paragraph, speaker: str, known: frozenset[str], span: tuple[int, int]
+) -> str | None:
+    """The warning on a quote the archivist gives to ``speaker`` (by the names ``known``)
+    that is a quotation within another's: ``speaker`` is named outside the words within
+    quotation marks ('Parvin Karimzade said: "The President told us that 'the terminal
+    will open in June'..."'), and the quote within them is in a quotation of its own, handed
+    on by words of saying ("told") that are not the first person's: the words are whoever
+    ``speaker`` quotes.  None otherwise."""
+    text = paragraph.text
+    outer = quotation_around(text, *span) if known else None
+    if outer is None:
+        return None
+    inner = _inner_quotation(text, outer, span)
+    said = _saying(text[outer[0] : inner], inner - outer[0]) if inner is not None else None
+    rest = normalise_text(text[: outer[0]] + " " + text[outer[1] :]).casefold()
+    if said is None or said[1] or not any(_mentions(rest, n) for n in known):
+        return None
+    return (
+        f"paragraph {paragraph.id} names '{speaker}' outside the quotation the quote is in, "
+        f"and the quote is a quotation within it, handed on ({said[0]!r}): the words are "
+        f"whoever '{speaker}' quotes, not theirs; name who says them with 'speaker:' "
+        f"('{speaker}' reports them)"
+    )
+
+
+def _inner_quotation(text: str, outer: tuple[int, int], span: tuple[int, int]) -> int | None:
+    """Where the quotation within the quotation ``outer`` that the quote at ``span`` is in
+    opens, if it is in one (single marks within double ones)."""
+    opening = [m.start() for m in _INNER_OPENING().finditer(text, outer[0] + 1, span[0] + 1)]
+    if not opening:
+        return None
+    closing = _INNER_CLOSING().search(text, span[1] - 1, outer[1])
+    return opening[-1] if closing is not None else None
 
 
 def _said_by_no_one_named(
