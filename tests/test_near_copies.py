@@ -690,3 +690,18 @@ def test_a_paragraph_held_whole_that_is_not_most_of_a_text_joins_nothing(
     first: tuple[str, ...], later: tuple[str, ...]
 ) -> None:
     assert [f for f in _found(_pair(first, later)) if f[2] == "same-origin"] == []
+
+
+def test_a_one_paragraph_brief_reprinted_lightly_edited_is_one_text() -> None:
+    """trust64: the same brief of one paragraph, with a clause moved and a word changed
+    within it, was two independent lines: the near-copy rule asked for two paragraphs of
+    each. Two texts of one paragraph each, the whole of both, are compared whole."""
+    edited = _BRIEF.replace(
+        "said on Monday in a statement", "said in a statement on Monday"
+    ).replace("will open to container", "is to open to container")
+    assert _found(_pair((_BRIEF,), (edited,))) == [("later", "first", "shares-text")]
+    # two reports of one statement, each its own prose around the quoted words: two
+    quoted = '"The new terminal will open to container traffic in June 2025," the port said.'
+    one = f"Baku's port expects its Alat ferry terminal to take boxes from the summer. {quoted}"
+    other = f"Container ships will call at Alat soon, officials said on Monday. {quoted}"
+    assert _found(_pair((one,), (other,))) == []

@@ -21,7 +21,8 @@ cost grows with the archive, never with its pairs:
   articles are near copies when the shorter's runs are mostly in the other
   (:data:`SHARE_MIN` of their weight), spread over most of its paragraphs
   (:data:`SPREAD_MIN`) and two paragraphs of each at least (one passage in common is a
-  background paragraph or a statement), with at least :data:`OWN_MIN` runs of the
+  background paragraph or a statement; but two texts of one paragraph each, the whole of
+  both, a brief two outlets reprint, are compared whole), with at least :data:`OWN_MIN` runs of the
   reporter's own prose in common, and the other's runs in the shorter's are not a small
   part of it (:data:`LONGER_MIN`: a digest holding three stories or more joins none of
   them).  Words within quotation marks weigh :data:`QUOTED_WEIGHT` of the reporter's own:
@@ -322,10 +323,13 @@ class _Profile:
         if mine.spread < SPREAD_MIN or mine.paragraphs < short.least_paragraphs:
             return False
         theirs = long_.found_in(short.runs)
+        # (two texts of one paragraph each, the whole of both: a brief or a statement two
+        # outlets reprint, lightly edited, is one text, as it is word for word)
+        briefs = len(short.paragraphs) == len(long_.paragraphs) == 1
         return (
             theirs.weight >= LONGER_MIN * long_.weight
             and theirs.paragraphs >= long_.least_paragraphs
-            and max(mine.paragraphs, theirs.paragraphs) >= 2
+            and (max(mine.paragraphs, theirs.paragraphs) >= 2 or briefs)
         )
 
     @property
