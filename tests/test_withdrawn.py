@@ -169,7 +169,11 @@ def test_the_page_of_a_year_only_it_had_stays_saying_so_in_no_list(
     withdrawn, deleted = sites
     html = (withdrawn / YEAR).read_text(encoding="utf-8")
     main = html[html.index("<main") : html.index("</main>")]
-    assert "The archive holds no milestone of 2014 now, nor any article published in it" in main
+    assert (
+        "The archive holds no milestone of 2014 now, nor any article published in it. This "
+        "page stays at its address for those who cited it: the year's milestone was "
+        "withdrawn as wrong." in main
+    )
     listed = main[main.index('<section class="withdrawals"') :]
     assert '<a href="../milestones/aliyev-working-visit-2014.html">' in listed
     assert '<time datetime="2026-03-02">2 March 2026</time>' in listed
