@@ -36,8 +36,11 @@ from archive_site.stamp import (
     Stamp,
     Tree,
     combined,
+    known_path,
     library_versions,
+    read_known,
     stamp_path,
+    write_known,
     write_stamp,
 )
 from conftest import COMMENTARY, ROOT, TEST_BASE_URL, cli, cold_builds, edit
@@ -507,6 +510,67 @@ def test_a_file_hashed_long_after_its_last_change_is_trusted_by_its_status(
     found = Found.look({"content": content}, _SETTINGS)
     assert not stamp.inputs_unchanged(found)
     assert found.hashed(stamp).fingerprint != stamp.fingerprint
+
+
+def test_the_hashes_kept_apart_vouch_for_the_files_unchanged_since_by_their_status(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build without a stamp of its output (serve's, each into a new folder) reads again
+    only the files whose status changed since the last build from the same folders, or
+    that changed too shortly before it looked (git's "racily clean" rule)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("aaa")
+    (content / "b.txt").write_text("bbb")
+    found = Found.look({"content": content}, _SETTINGS)
+    assert read_known(found) is None
+    racy = found.hashed(None)
+    write_known(racy)  # every file changed within the tick before the look: none trusted
+    assert found.hashed(read_known(found)).read == 2
+    later = time.time_ns() + 3 * RACY_NS  # as if looked at three seconds after the changes
+    monkeypatch.setattr(time, "time_ns", lambda: later)
+    first = Found.look({"content": content}, _SETTINGS).hashed(None)
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    write_known(first)
+    found = Found.look({"content": content}, _SETTINGS)
+    again = found.hashed(read_known(found))
+    assert again.read == 0 and again.fingerprint == first.fingerprint
+    (content / "b.txt").write_text("BBB")  # the same size
+    found = Found.look({"content": content}, _SETTINGS)
+    edited = found.hashed(read_known(found))
+    assert edited.read == 1
+    assert edited.fingerprint == found.hashed(None).fingerprint != first.fingerprint
+    other = tmp_path / "other"
+    shutil.copytree(content, other)
+    assert read_known(Found.look({"content": other}, _SETTINGS)) is None  # others' folders
+    known_path(found).write_bytes(b"{damaged\n")
+    assert read_known(found) is None
+
+
+def test_a_build_into_a_new_folder_reads_only_the_files_changed_and_builds_as_cold(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As ``serve`` builds (into a new folder each time, taking unchanged pages from the last,
+    no search index, no stamp): after an edit only the edited file is read to be hashed,
+    and the site is the one a cold build makes."""
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    monkeypatch.setattr(stamp_module, "RACY_NS", 0)  # (the copy was made just now)
+    paths = [Paths(Path("content"), Path("templates"), Path(f"out{n}")) for n in range(3)]
+    build(paths[0], base_url=TEST_BASE_URL, search=False)
+    meta = f"content/articles/{COMMENTARY}.meta.yaml"
+    edit(small_copy / meta, "EDnews: the", "EDnews: The")
+    read: list[str] = []
+    sha = stamp_module._sha
+    with monkeypatch.context() as m:
+        m.setattr(stamp_module, "_sha", lambda path: read.append(path) or sha(path))
+        build(paths[1], base_url=TEST_BASE_URL, search=False, previous=paths[0].output)
+    assert read == [meta]
+    with monkeypatch.context() as m:
+        cold_builds(m)
+        build(paths[2], base_url=TEST_BASE_URL, search=False)
+    assert _tree(small_copy / "out1") == _tree(small_copy / "out2")
 
 
 def test_the_output_is_looked_at_by_status_and_recent_files_by_hash(tmp_path: Path) -> None:

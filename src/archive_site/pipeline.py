@@ -22,7 +22,17 @@ from typing import TYPE_CHECKING, NamedTuple
 from .errors import ArchiveError, Diagnostic, Problems
 from .files import CONTROL_CHARACTERS
 from .options import default_jobs
-from .stamp import PACKAGE, Found, Inputs, Stamp, forget, write_stamp
+from .stamp import (
+    PACKAGE,
+    Found,
+    Inputs,
+    Stamp,
+    forget,
+    newer,
+    read_known,
+    write_known,
+    write_stamp,
+)
 from .write import check_output_contents, check_output_place, gone_pages, write_folder
 
 if TYPE_CHECKING:
@@ -184,8 +194,9 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     """
     folders = {"content": paths.content, "templates": paths.templates, "code": PACKAGE}
     previous = Stamp.read(paths.output)
-    if previous is None:
-        return Found.look(folders, settings).hashed(None)
+    if previous is None:  # (serve's builds, each into a new folder)
+        found = Found.look(folders, settings)
+        return found.hashed(read_known(found))
     aside = previous.look_aside(paths.output)  # the output, looked at meanwhile
     try:
         found = Found.look(folders, settings)
@@ -195,7 +206,7 @@ def _stamped(paths: Paths, settings: Mapping[str, object]) -> Report | Inputs:
     finally:
         if aside is not None:
             aside.close()
-    hashed = found.hashed(previous)
+    hashed = found.hashed(newer(previous, read_known(found)))
     unchanged = hashed.fingerprint == previous.fingerprint  # (when not ``same``: only touched)
     if (
         not same
@@ -324,9 +335,11 @@ def record_cache(content: Path, *, base_url: str | None, strict: bool) -> Record
         return None
     settings = _settings(base_url, strict)
     try:
-        found = Found.look({"content": content, "code": PACKAGE}, settings).hashed(None)
+        looked = Found.look({"content": content, "code": PACKAGE}, settings)
+        found = looked.hashed(read_known(looked))
     except (OSError, ArchiveError):
         return None
+    write_known(found)
     return _record_cache(content, found, settings)
 
 
@@ -421,6 +434,8 @@ def build(
         if cache is not None and not search:
             cache.save()  # (with the search index, saved before it: see index)
         _remember(paths.output, report, reuse, made, found_inputs if search else None, deleted)
+        if found_inputs is not None:
+            write_known(found_inputs)  # (for a build with no stamp of its output: serve's)
     finally:
         deleted()
     return report

@@ -51,7 +51,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .files import FileProblem, create_new, read_bytes
+from .files import FileProblem, cache_home, create_new, made_own_folder, read_bytes
 
 #: Files whose change time is this close to the moment they were hashed are hashed again
 #: (nanoseconds): more than a clock tick plus the coarsest file-system time resolution
@@ -377,12 +377,19 @@ class Found:
             h.update(f"\0{name}\0{tree.digest}".encode())
         return h.hexdigest()
 
-    def hashed(self, previous: Stamp | None) -> Inputs:
-        """Every file hashed: read again where ``previous`` cannot vouch for it."""
+    @property
+    def roots(self) -> dict[str, str]:
+        """Each folder looked at, by name, as an absolute path."""
+        return {name: str(Path(tree.root).absolute()) for name, tree in self.trees.items()}
+
+    def hashed(self, previous: Stamp | Known | None) -> Inputs:
+        """Every file hashed: read again where ``previous`` (a stamp, or the hashes the last
+        build from the same folders kept: :func:`read_known`) cannot vouch for it."""
         known = previous.file_hashes() if previous is not None else {}
         trusted_before = previous.scanned_ns - RACY_NS if previous is not None else 0
         hashes: dict[str, tuple[Stat, str]] = {}
         others: list[str] = []
+        read = 0
         for name, tree in self.trees.items():
             for rel, st in tree.entries():
                 key = f"{name}/{rel}"
@@ -394,9 +401,12 @@ class Found:
                 trusted = (
                     was is not None and was[0] == now and not _changed_since(st, trusted_before)
                 )
-                digest = was[1] if trusted and was is not None else _sha(f"{tree.root}/{rel}")
+                if trusted and was is not None:
+                    digest = was[1]
+                else:
+                    digest, read = _sha(f"{tree.root}/{rel}"), read + 1
                 hashes[key] = (now, digest)
-        return Inputs(self, hashes, others)
+        return Inputs(self, hashes, others, read)
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,6 +417,7 @@ class Inputs:
     found: Found
     hashes: dict[str, tuple[Stat, str]]
     others: list[str]
+    read: int = 0  # the files hashed by reading them (the others' hashes were known)
 
     @property
     def fingerprint(self) -> str:
@@ -500,15 +511,7 @@ class Stamp:
 
     def file_hashes(self) -> dict[str, tuple[Stat, str]]:
         """The recorded status and hash of every input file (none if the record is damaged)."""
-        known: dict[str, tuple[Stat, str]] = {}
-        try:
-            for line in self.hashes.decode(errors="surrogateescape").split("\n")[:-1]:
-                key, status, digest = line.split("\t")
-                mode, size, mtime, inode, ctime = map(int, status.split())
-                known[key] = ((mode, size, mtime, inode, ctime), digest)
-        except ValueError:
-            return {}
-        return known
+        return _file_hashes(self.hashes)
 
     def inputs_unchanged(self, found: Found) -> bool:
         """Whether nothing the build reads has changed, by their statuses (and the hashes
@@ -681,7 +684,6 @@ def write_stamp(
                 large = sum(len(names) for _, names, _ in tree.folders) >= ASIDE_MIN_FILES
                 aside = tree.split(len(inputs.hashes) + len(inputs.others)) if large else []
                 digest, recent = tree.digest_apart(aside), tree.changed_since(now)
-            lines = [f"{k}\t{' '.join(map(str, s))}\t{d}\n" for k, (s, d) in inputs.hashes.items()]
             data = {
                 "format": FORMAT,
                 "listing": found.listing,
@@ -695,9 +697,93 @@ def write_stamp(
             }
             data["seal"] = _seal(data)
             f.write(json.dumps(data, separators=(",", ":")).encode() + b"\n")
-            f.write("".join(lines).encode(errors="surrogateescape"))
+            f.write(_hash_lines(inputs))
         tmp.replace(path)
         _earlier_stamp_path(output).unlink(missing_ok=True)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def _file_hashes(lines: bytes) -> dict[str, tuple[Stat, str]]:
+    """The status and hash of each file of :func:`_hash_lines` (none if one is damaged)."""
+    known: dict[str, tuple[Stat, str]] = {}
+    try:
+        for line in lines.decode(errors="surrogateescape").split("\n")[:-1]:
+            key, status, digest = line.split("\t")
+            mode, size, mtime, inode, ctime = map(int, status.split())
+            known[key] = ((mode, size, mtime, inode, ctime), digest)
+    except ValueError:
+        return {}
+    return known
+
+
+def _hash_lines(inputs: Inputs) -> bytes:
+    """Every input file of ``inputs``: ``key\tstatus\tsha256``, a line each."""
+    lines = [f"{k}\t{' '.join(map(str, s))}\t{d}\n" for k, (s, d) in inputs.hashes.items()]
+    return "".join(lines).encode(errors="surrogateescape")
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """The hashes of the files the last build (or check) from the same folders read, kept
+    in the user's cache folder (see :func:`write_known`): what a build without a stamp of
+    its own output needs not read again (``serve`` builds into a new folder each time, and
+    makes no stamp).  They vouch for a file by the same rule as a stamp's."""
+
+    scanned_ns: int
+    hashes: bytes  # as a stamp's
+
+    def file_hashes(self) -> dict[str, tuple[Stat, str]]:
+        return _file_hashes(self.hashes)
+
+
+#: Raised by every change to what :func:`write_known` writes.
+KNOWN_FORMAT = 1
+
+
+def known_path(found: Found) -> Path:
+    """Where the hashes of the files under ``found``'s folders are kept (see :class:`Known`)."""
+    name = hashlib.sha256(json.dumps(found.roots, sort_keys=True).encode()).hexdigest()[:32]
+    return cache_home() / "hashes" / name
+
+
+def read_known(found: Found) -> Known | None:
+    """The hashes kept of the files under ``found``'s folders, or None when there are none
+    that can be used (another format, other folders, damaged)."""
+    try:
+        head, _, lines = read_bytes(known_path(found)).partition(b"\n")
+        data = json.loads(head)
+        scanned = data["scanned_ns"]
+        if data.get("format") != KNOWN_FORMAT or data.get("roots") != found.roots:
+            return None
+    except (FileProblem, OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return Known(scanned, lines) if type(scanned) is int else None
+
+
+def newer(stamp: Stamp | None, known: Known | None) -> Stamp | Known | None:
+    """The one of ``stamp`` and ``known`` taken later: it vouches for more files."""
+    if stamp is None or known is None:
+        return stamp or known
+    return known if known.scanned_ns > stamp.scanned_ns else stamp
+
+
+def write_known(inputs: Inputs) -> None:
+    """Keep the hashes of ``inputs`` for the next build from the same folders (see
+    :class:`Known`), when it read any file (else those kept hold: best effort)."""
+    if not inputs.read:
+        return
+    path = known_path(inputs.found)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    head = {"format": KNOWN_FORMAT, "roots": inputs.found.roots}
+    head["scanned_ns"] = inputs.found.scanned_ns
+    try:
+        if not made_own_folder(path.parent):
+            return
+        with os.fdopen(create_new(tmp), "wb") as f:
+            f.write(json.dumps(head).encode() + b"\n" + _hash_lines(inputs))
+        tmp.replace(path)
     except OSError:
         with contextlib.suppress(OSError):
             tmp.unlink(missing_ok=True)
