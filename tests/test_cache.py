@@ -418,6 +418,32 @@ def test_unchanged_articles_come_from_the_cache(
     assert _tree(small_copy / "serve-site-2") == _tree(small_copy / "dist")
 
 
+def test_the_long_paragraphs_of_the_articles_unchanged_come_from_the_cache(
+    small_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Which paragraphs of an article the evidence compares (its long ones, normalised) is
+    kept under the article's cache key: an edit finds them again for the article edited
+    alone, and its evidence is a cold build's (see test_a_cached_build_equals_a_cold_build)."""
+    from archive_site.load import evidence
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    first = _build(small_copy, "dist")
+    assert first.cache is not None and first.cache.misses["long-texts"] == 2
+    edit(
+        _capture(small_copy / "content", INTERVIEW),
+        "At the invitation of President Xi Jinping, I paid",
+        "Well. At the invitation of President Xi Jinping, I paid",
+    )
+    normalised: list[str] = []
+    norm = evidence.normalise_text
+    with monkeypatch.context() as m:
+        m.setattr(evidence, "normalise_text", lambda t: normalised.append(t) or norm(t))
+        again = _build(small_copy, "dist")
+    assert again.cache is not None and again.archive is None  # (let go: see Report.let_go)
+    assert again.cache.hits["long-texts"] == 1 and again.cache.misses["long-texts"] == 1
+    assert any(t.startswith("Well. At the invitation") for t in normalised)  # read again
+
+
 def test_check_and_suggest_read_the_record_cache_and_keep_it(
     small_copy: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -130,7 +130,7 @@ def _evidence(
     :func:`.evidence.text_dependencies`); a story captured twice is told.  The long
     paragraphs' texts, made once for all three, are not kept (``memo``: what comparing two
     articles' words gave an earlier build, see :class:`.near_copies.PairMemo`)."""
-    texts = long_texts(articles)
+    texts = long_texts(articles, memo)
     others = other_dependencies(articles, milestones, texts, memo)
     evidence = compute_evidence(articles, milestones, texts, others)
     warn_captured_twice(content, articles, problems, texts)

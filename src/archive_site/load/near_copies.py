@@ -44,11 +44,16 @@ import unicodedata
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard, TypeVar
 
 from ..cache import RecordCache
 from ..model import Article, Dependency
 from ..patterns import later
 from ..text import IDEOGRAPHIC, normalise_text
+
+T = TypeVar("T")
+#: Whether a cache's entry is what it should be.
+Valid = Callable[[object], TypeGuard[T]]
 
 #: How many characters of each end of a long paragraph it is known by as a candidate.
 END_KEY = 40
@@ -131,6 +136,21 @@ class PairMemo:
     def of(cls, cache: RecordCache | None, keys: Mapping[str, str]) -> PairMemo | None:
         """The memo of a build with a cache; None without one."""
         return None if cache is None else cls(cache, keys)
+
+    def one(self, kind: str, article: str, compute: Callable[[], T], valid: Valid[T]) -> T:
+        """What ``compute()`` gives of the one article ``article`` (which reads nothing but
+        the article), kept under its cache key as an entry of ``kind``; a kept entry is used
+        only when ``valid`` (a cache is never trusted)."""
+        mine = self.keys.get(article)
+        if mine is None:  # (an article whose files changed while read)
+            return compute()
+        key = self.cache.key(kind, mine)
+        found = self.cache.get(kind, key)
+        if valid(found):
+            return found
+        value = compute()
+        self.cache.put(kind, key, value)
+        return value
 
     def get(self, test: str, one: str, other: str, compute: Callable[[], bool]) -> bool:
         """What ``test`` gave for ``one`` and ``other``: kept, else ``compute()``."""
