@@ -70,6 +70,36 @@ def test_mentions_found_as_the_articles_were_read_are_taken(
     assert again.hits["mentions"] == 2
 
 
+def test_mentions_are_kept_under_what_the_article_was_read_from(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the articles' cache keys (what each was read from), an article's mentions are
+    found under its key and the names, without hashing its text; another key (the article
+    read again from other bytes) or other names find them again."""
+    from archive_site.cache import RecordCache
+
+    b = article("b", texts=("Beta Bank and Alpha met.", "Nothing here."))
+    a = article("a", texts=("Alpha Corp said.",))
+    alone = find_mentions([b, a], ENTITIES)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    cache = RecordCache.of(tmp_path / "content", "salt")
+    keys = {"a": "key of a", "b": "key of b"}
+    assert find_mentions([b, a], ENTITIES, cache, None, keys) == alone
+    cache.save()
+    again = RecordCache.of(tmp_path / "content", "salt")
+    texts: list[object] = []
+    key = again.key
+    monkeypatch.setattr(again, "key", lambda *parts: texts.extend(parts) or key(*parts))
+    assert find_mentions([b, a], ENTITIES, again, None, keys) == alone
+    assert again.hits["mentions"] == 2 and "Alpha Corp said." not in texts
+    edited = article("a", texts=("Nothing of note.",))
+    found = find_mentions([b, edited], ENTITIES, again, None, {**keys, "a": "key of a, edited"})
+    assert found == {("b", "p1"): alone[("b", "p1")]}
+    assert again.misses["mentions"] == 1
+    fewer = ENTITIES[1:]
+    assert find_mentions([b, a], fewer, again, None, keys) == find_mentions([b, a], fewer)
+
+
 def test_mentions_and_entities_by_article_keep_first_mention_order() -> None:
     arts = [
         article("a", texts=("Beta Bank, then Alpha.", "Alpha again, Beta Bank again.")),

@@ -191,7 +191,7 @@ def load_archive(
         problems.raise_if_errors(strict=strict)
     assert config is not None, "a missing or invalid site.yaml is always reported"
     links = compute_links(
-        articles, milestones, entities, cache, mentions, text_dependencies(others)
+        articles, milestones, entities, cache, mentions, text_dependencies(others), keys
     )
     return Archive(
         config=config,

@@ -15,7 +15,7 @@ from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, S
 from types import MappingProxyType
 from typing import TypeGuard, TypeVar
 
-from ..cache import RecordCache
+from ..cache import RecordCache, digest
 from ..model import (
     MOST_COMPANIONS,
     Article,
@@ -76,23 +76,33 @@ def find_mentions(
     entities: Sequence[Entity],
     cache: RecordCache | None = None,
     found_already: Mapping[str, ArticleMentions] | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> dict[ParagraphKey, tuple[Mention, ...]]:
     """Every paragraph that names an entity, with its mentions; articles in id order.
 
     An article's mentions depend only on its paragraphs and the entities: they are kept
-    in ``cache`` under a key made of both.  The finder is made only for an article that
-    is not in the cache (making it compiles a pattern of the names).  ``found_already``:
-    those found as the articles were read (see :mod:`.articles`), by article id."""
+    in ``cache`` under a key made of both: the names, and the article's cache key (``keys``,
+    by id: what it was read from, see :func:`.articles.load_articles`), else its id and
+    paragraphs (hashing the text of every article took 0.11 s of each load at 10,000).
+    The finder is made only for an article that is not in the cache (making it compiles a
+    pattern of the names).  ``found_already``: those found as the articles were read (see
+    :mod:`.articles`), by article id."""
     finder = functools.cache(lambda: name_finder(entities))
     found_already = found_already or {}
+    keys = keys or {}
     names = repr(tuple((e.id, e.names, e.not_names) for e in entities))
+    named = digest("names", names)
     out: dict[ParagraphKey, tuple[Mention, ...]] = {}
     for a in sorted(articles, key=lambda a: a.id):
         known = found_already.get(a.id)
         if cache is None:
             found = known if known is not None else mentions_in(a, finder())
         else:
-            key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
+            read_from = keys.get(a.id)
+            if read_from is not None:
+                key = cache.key("read from", named, read_from)
+            else:
+                key = cache.key(names, a.id, *(p.text for p in a.paragraphs))
             entry = cache.get(_MENTIONS, key)
             if _mentions_of(entry, a.id):
                 found = entry
@@ -375,13 +385,15 @@ def compute_links(
     cache: RecordCache | None = None,
     found_mentions: Mapping[str, ArticleMentions] | None = None,
     texts: Mapping[str, Sequence[Dependency]] | None = None,
+    keys: Mapping[str, str] | None = None,
 ) -> Links:
     """Every cross-link of the archive; ``articles`` newest first, ``milestones`` in date order;
     ``found_mentions``: the mentions found as articles were read, by article id; ``texts``:
-    each article's dependencies in its words (see :func:`.evidence.text_dependencies`)."""
+    each article's dependencies in its words (see :func:`.evidence.text_dependencies`);
+    ``keys``: each article's cache key (see :func:`find_mentions`)."""
     article_order = {a.id: n for n, a in enumerate(articles)}
     milestone_order = {m.id: n for n, m in enumerate(milestones)}
-    mentions = find_mentions(articles, entities, cache, found_mentions)
+    mentions = find_mentions(articles, entities, cache, found_mentions, keys)
     named = entities_by_article(mentions)
     cites = citations(milestones)
     return Links(
