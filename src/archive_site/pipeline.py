@@ -433,9 +433,7 @@ def build(
     try:  # while the old site is deleted
         if cache is not None and not search:
             cache.save()  # (with the search index, saved before it: see index)
-        _remember(paths.output, report, reuse, made, found_inputs if search else None, deleted)
-        if found_inputs is not None:
-            write_known(found_inputs)  # (for a build with no stamp of its output: serve's)
+        _remember(paths.output, report, reuse, made, (found_inputs, search), deleted)
     finally:
         deleted()
     return report
@@ -465,18 +463,23 @@ def _remember(
     report: Report,
     reuse: Reuse | None,
     made: Timing,
-    found: Inputs | None,
+    stamped: tuple[Inputs | None, bool],
     deleted: Callable[[], None],
 ) -> None:
-    """What the next build into ``output`` reads besides the record cache: the record of
-    its pages and (for a complete site) the stamp of its inputs and its warnings, once
-    the old site is ``deleted`` (waits for it): the new site's files that were linked from
-    the old one lose a link, which changes their status, which the stamp records."""
+    """What the next build reads besides the record cache: the record of its pages, the
+    hashes of the inputs ``stamped`` (for a build with no stamp of its output: serve's) and,
+    for a complete site (``stamped``'s second), the stamp of its inputs and its warnings,
+    once the old site is ``deleted`` (waits for it): the new site's files that were linked
+    from the old one lose a link, which changes their status, which the stamp records."""
     from .produce import write_record
 
     if reuse is not None:
         write_record(output, reuse.entries(made))
+    inputs, complete = stamped
+    if inputs is not None:
+        write_known(inputs)
     deleted()
+    found = inputs if complete else None
     if found is not None:  # its warnings kept, to be said again by a build with nothing to do
         warned = [[d.path, d.line, d.message] for d in report.warnings]
         figures = {
