@@ -526,6 +526,42 @@ def test_entries_are_kept_under_the_bytes_they_were_read_from(
     assert handed.hits["articles"] == 1 and handed.misses["articles"] == 1
 
 
+def test_a_capture_saved_while_it_is_read_is_kept_under_the_bytes_read(
+    project_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article read again was kept under the hash of its files taken just before they
+    were read: a save between the two (serve builds as the archivist saves) kept the new
+    text under the old bytes' key, and once the save was undone a build took the new text
+    for the old. It is kept under the hashes of the bytes it was read from."""
+    from archive_site.errors import Problems
+    from archive_site.load import articles, load_archive
+
+    monkeypatch.delenv("ARCHIVE_SITE_NO_CACHE", raising=False)
+    content = project_copy / "content"
+    capture = content / "articles" / f"{INTERVIEW}.capture.txt"
+    original = capture.read_bytes()
+    saved = original.replace(b"Azernews presents", b"Azernews now presents", 1)
+    assert saved != original
+    real = articles.read_bytes
+
+    def a_save_just_after(path: Path) -> bytes:
+        data = real(path)
+        if path == capture and data == original:
+            capture.write_bytes(saved)
+        return data
+
+    first = RecordCache.of(content, "salt")
+    with monkeypatch.context() as m:
+        m.setattr(articles, "read_bytes", a_save_just_after)
+        load_archive(content, problems=Problems(), cache=first)
+    first.save()
+    capture.write_bytes(original)  # the save undone
+    cold = load_archive(content, problems=Problems())
+    kept = RecordCache.of(content, "salt")
+    assert load_archive(content, problems=Problems(), cache=kept) == cold
+    assert kept.hits["articles"] == 2
+
+
 def test_milestones_from_the_cache_keep_their_lines(
     project_copy: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

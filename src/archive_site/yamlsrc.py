@@ -19,7 +19,7 @@ from .files import FileProblem, read_bytes
 from .patterns import later
 from .yamltree import YList, YMap
 
-__all__ = ["Record", "YList", "YMap", "parse_yaml", "read_yaml"]
+__all__ = ["Record", "YList", "YMap", "parse_yaml", "read_yaml", "yaml_of"]
 
 
 def parse_yaml(text: str, display: str, problems: Problems, *, first_line: int = 1) -> Any:
@@ -37,6 +37,11 @@ def read_yaml(path: Path, display: str, problems: Problems) -> Any:
     except FileProblem as exc:
         problems.error(display, None, str(exc))
         return None
+    return yaml_of(data, display, problems)
+
+
+def yaml_of(data: bytes, display: str, problems: Problems) -> Any:
+    """Parse the bytes of a YAML file (see :func:`read_yaml`); undecodable text is reported."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         problems.error(display, 1, "UTF-16 text: save it as UTF-8")
         return None

@@ -42,7 +42,7 @@ from ..readers import (
 from ..readers.agencies import agency_of
 from ..readers.base import interpreted
 from ..text import normalise_text
-from ..yamlsrc import Record, YList, YMap, read_yaml
+from ..yamlsrc import Record, YList, YMap, read_yaml, yaml_of
 from . import checks
 from .discover import ArticleFiles, discover_articles
 from .index import ArticleMentions, mentions_in, name_finder
@@ -309,8 +309,14 @@ class _ArticleReader:
         reading: see :mod:`.split`), with what :meth:`taken` keeps of it: its mentions of
         the entities too (the cross-link index takes them: see :func:`.index.find_mentions`)."""
         before = len(self.problems)
-        key = None if self.cache is None else self._key(files, self.cache, _hash_now)
-        article = self._read(files)
+        read: dict[Path, str] = {}  # the SHA-256 of the bytes read, by file
+        article = self._read(files, read)
+        # The key of the bytes read (all of them, when an article was read): a save between
+        # a look at the files and the reading is not kept under the bytes before it.
+        whole = all(path in read for path in (files.source, files.meta) if path is not None)
+        key = None
+        if self.cache is not None and whole:
+            key = self._key(files, self.cache, lambda rel, path: read[path])
         clean = len(self.problems) == before
         found = None if article is None else mentions_in(article, self.finder())
         return (article, self.responds_to.get(files.ident), key, clean, found)
@@ -342,13 +348,23 @@ class _ArticleReader:
             return None  # reported when the article is read
         return cache.key(*parts)
 
-    def _read(self, files: ArticleFiles) -> Article | None:
+    def _bytes(self, path: Path, display: str, read: dict[Path, str]) -> bytes | None:
+        """The bytes of ``path``, their SHA-256 noted in ``read``; None, reported, when it
+        cannot be read."""
+        try:
+            data = read_bytes(path)
+        except FileProblem as exc:
+            self.problems.error(display, None, str(exc))
+            return None
+        read[path] = hashlib.sha256(data).hexdigest()
+        return data
+
+    def _read(self, files: ArticleFiles, read: dict[Path, str]) -> Article | None:
+        """The article of ``files``; ``read`` takes the SHA-256 of each file's bytes read."""
         problems = self.problems
         display = display_path(files.source)
-        try:
-            data = read_bytes(files.source)
-        except FileProblem as exc:
-            problems.error(display, None, str(exc))
+        data = self._bytes(files.source, display, read)
+        if data is None:
             return None
         decoded = capture_text(data, files.source.name, display, problems)
         if decoded is None:
@@ -357,7 +373,8 @@ class _ArticleReader:
         meta_rec: Record | None
         if files.meta is not None:
             meta_display = display_path(files.meta)
-            raw = read_yaml(files.meta, meta_display, problems)
+            meta_data = self._bytes(files.meta, meta_display, read)
+            raw = None if meta_data is None else yaml_of(meta_data, meta_display, problems)
             if raw is None:
                 return None
             meta_rec = Record.of(raw, 1, meta_display, problems, "metadata")
@@ -913,11 +930,6 @@ _UNCACHED = _Uncached.UNCACHED
 _Fresh = tuple[
     Article | None, tuple[tuple[str, int], ...] | None, str | None, bool, ArticleMentions | None
 ]
-
-
-def _hash_now(rel: str, path: Path) -> str:
-    """The SHA-256 of the file's bytes as they are now (raises FileProblem)."""
-    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def _valid_entry(
