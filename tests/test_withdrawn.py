@@ -260,6 +260,12 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
             0,
             "by: unknown key in withdrawn (known keys: date, reason)",
         ),
+        (  # a reason of 1 MB made a page of 4 MB: it is said four times
+            f"  withdrawn:\n    date: 2026-03-02\n    reason: {'Wrong. ' * 286}\n",
+            2,
+            "withdrawn: reason: 2,001 characters long; say why it is withdrawn in at most 2,000 "
+            "(the page repeats it in its description and its data)",
+        ),
         (
             "  withdrawn: {date: 02.03.2026, reason: Wrong.}\n",
             0,
@@ -277,6 +283,7 @@ def test_the_data_keep_it_with_its_withdrawal_and_follow_the_schema(
         "before-its-source",
         "no-date",
         "unknown-key",
+        "reason-too-long",
         "day-first",
     ],
 )

@@ -358,6 +358,19 @@ def withdrawn_before(
     )
 
 
+#: The most characters a withdrawal's reason may hold: the page shows it in its notice and
+#: says it again in its description, Open Graph's and its data (JSON-LD), so a reason of
+#: 1 MB made a page of 4 MB.  A reason is a sentence or a paragraph.
+MOST_REASON = 2000
+
+
+def _long_reason(size: int) -> str:
+    return (
+        f"withdrawn: reason: {size:,} characters long; say why it is withdrawn in at most "
+        f"{MOST_REASON:,} (the page repeats it in its description and its data)"
+    )
+
+
 def read_withdrawal(rec: Record) -> tuple[Withdrawal | None, bool]:
     """The milestone's ``withdrawn:`` (a day and a reason, both required), and whether it
     is well formed (absent, it is: the milestone is current).  Its problems are said as
@@ -373,6 +386,9 @@ def read_withdrawal(rec: Record) -> tuple[Withdrawal | None, bool]:
     if reason is None and "reason" in sub.data:
         message = "withdrawn: reason: empty; say why it is withdrawn"
         sub.problems.error(sub.display, sub.key_line("reason"), message)
+    if reason is not None and len(reason) > MOST_REASON:
+        sub.problems.error(sub.display, sub.key_line("reason"), _long_reason(len(reason)))
+        reason = None
     if day.value is None or reason is None:
         return None, False
     return Withdrawal(day.value, reason, rec.key_line("withdrawn")), True
