@@ -822,6 +822,38 @@ def test_a_list_nested_deep_on_a_page_of_one_line_is_read_in_time() -> None:
     assert texts(r)[0].startswith("Azerbaijan and Kazakhstan agreed on Wednesday")
 
 
+_PORT_TEXT = (
+    "<p>The ministry said on Tuesday that the new ferry line across the sea would open in the "
+    "spring, after two years of delays at the port.</p><p>Officials expect the line to carry "
+    "about forty thousand passengers a year once it runs at full capacity, the statement "
+    "added.</p><p>The port's first terminal was built in the nineteen seventies and has been "
+    "rebuilt twice since then.</p>"
+)
+
+
+@pytest.mark.parametrize("join", ["", "\n"])
+def test_a_date_below_the_text_is_no_stamp_on_a_page_of_one_line(join: str) -> None:
+    """On a page saved on one line every block was "from the headline to the text's first
+    line": a date on a block of its own below the text's paragraphs was read as the page's
+    stamp (published 2019-03-12).  The blocks near the headline end, in page order, at the
+    text's second paragraph, as they do by line on a page of many lines; a stamp between
+    the headline and the text is read either way."""
+    tail = "<div>12 March 2019</div><p>Its last rebuilding ended in 2019, at a cost.</p>"
+    for stamp, published in (("", None), ("<div>Published 3 March 2025</div>", "2025-03-03")):
+        page = (
+            (
+                "<html><head><title>Ferry line to open in spring</title></head><body><article>"
+                f"<h1>Ferry line to open in spring</h1>{stamp}{_PORT_TEXT}{tail}</article></body></html>"
+            )
+            .replace("<p>", join + "<p>")
+            .replace("<div>", join + "<div>")
+        )
+        r = read_text(page, "p.html", Problems(), fmt="html")
+        assert texts(r)[0].startswith("The ministry said on Tuesday")
+        date = r.fields.get("published")
+        assert (date.value if date else None) == published, (join, stamp)
+
+
 def test_a_journal_articles_keywords_are_tags_and_its_references_numbered() -> None:
     """A journal's HTML article (walk59): its keywords, a list in a "keywords" section, were
     furniture as a whole but each item ("- Middle Corridor") and the heading "Keywords" were

@@ -21,6 +21,7 @@ its line; no paragraph of it reaches the text.
 from __future__ import annotations
 
 import collections
+import dataclasses
 import datetime as dt
 import itertools
 import json
@@ -248,11 +249,12 @@ def read(capture: Capture, problems: Problems) -> Reading:
         lead = lead if len(body) > 1 else 0
         opening, second = body[lead].line, body[min(lead + 1, len(body) - 1)].line
         _text_writers(page, body, fields, notes)
-        _printed_otherwise(page, (opening, second, body[-1].line), fields, notes)
-        _stamp_date(page, (opening, second, body[-1].line), fields, notes)
-        _head_byline(page, opening, fields)
-        _header_agency(page, opening, second, fields)
-        _in_outlet_zone(page, second, fields)
+        near = _to_text(page, fields, body[min(lead + 1, len(body) - 1)].text)
+        _printed_otherwise((page, near), (opening, second, body[-1].line), fields, notes)
+        _stamp_date((page, near), (opening, second, body[-1].line), fields, notes)
+        _head_byline(near, opening, fields)
+        _header_agency(near, opening, second, fields)
+        _in_outlet_zone(near, second, fields)
         at, found = _dateline_of(body, _page_order(page, fields))
         take_dateline(body, at, found, fields, notes, "the page's date")
         if has_qa_turns(body):  # only outright: a page's "- " or "— " may open anything
@@ -2588,7 +2590,7 @@ _MOST_NEAR_STAMP = 2000
 
 
 def _stamp_date(
-    page: PageScan,
+    pages: tuple[PageScan, PageScan],
     lines: tuple[int, int, int],
     fields: dict[str, Field],
     notes: list[tuple[int, str]],
@@ -2600,13 +2602,15 @@ def _stamp_date(
     page's furniture (another story's); or, down to its second paragraph's line ``second``
     (after a standfirst), one that says it is the publication's, or has a time (a date
     alone there may head a section: "3 July 2024"). ``lines``: ``first``, ``second`` and
-    the line of the text's last paragraph (see :func:`_entries_of`)."""
+    the line of the text's last paragraph (see :func:`_entries_of`). ``pages``: the page,
+    and the page to its text (see :func:`_to_text`)."""
     _, _, last = lines
     if "published" in fields and "time" in fields:
         return
     known = fields["published"].value if "published" in fields else None
+    page, to_text = pages
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    for near, line in _head_stamps(page, lines, fields, furniture):
+    for near, line in _head_stamps(to_text, lines, fields, furniture):
         if known is not None and (near.date != known or near.time is None):
             continue  # the metadata's day alone: a stamp of that day may tell its time
         stamp: Stamp | None = near
@@ -2678,7 +2682,7 @@ def _offset_minutes(zone: str) -> int | None:
 
 
 def _printed_otherwise(
-    page: PageScan,
+    pages: tuple[PageScan, PageScan],
     lines: tuple[int, int, int],
     fields: dict[str, Field],
     notes: list[tuple[int, str]],
@@ -2687,14 +2691,16 @@ def _printed_otherwise(
     the page prints near its headline cannot be in any zone: a day or more apart ("Published:
     April 22, 2025 08:00" under a ``datePublished`` of 23 April, 09:00 +04:00; "23 April 2025"
     under one of 2024). The metadata's is kept (one of them is wrong: the archivist says
-    which); not a live blog's first entry's stamp, nor an update's (never read)."""
+    which); not a live blog's first entry's stamp, nor an update's (never read).
+    ``pages``: as :func:`_stamp_date` takes them."""
+    page, to_text = pages
     said = fields.get("published")
     if said is None or not _ISO_DAY().fullmatch(said.value):
         return
     if other_calendar(int(said.value[:4])) is not None:
         return  # another calendar's day, told apart (see :func:`.stamps.gregorian`)
     furniture = _Texts([_key(t) for t in page.furniture_text])
-    found = next(_head_stamps(page, lines, fields, furniture), None)
+    found = next(_head_stamps(to_text, lines, fields, furniture), None)
     if found is None or found[0].date == said.value:
         return
     stamp, line = found
@@ -3034,7 +3040,18 @@ def _around_headline(
     not only its lines: a page saved on one line (minified) has a top bar's "Sunday, 27 April
     2025" on the headline's line, above it."""
     start, headline = head[1], _key(head[0])
-    at = next(
+    at = _headline_at(page, head)
+    if at is None:
+        before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
+        return [b for b in page.blocks if start <= b[1] <= first], before
+    before = [b for b in page.blocks[:at] if headline not in _key(b[0])][-1:]
+    return [b for b in page.blocks[at:] if start <= b[1] <= first], before
+
+
+def _headline_at(page: PageScan, head: tuple[str, int]) -> int | None:
+    """The index of the headline's block ``head`` among the page's blocks, if it is one."""
+    start, headline = head[1], _key(head[0])
+    return next(
         (
             n
             for n, (text, line) in enumerate(page.blocks)
@@ -3042,11 +3059,40 @@ def _around_headline(
         ),
         None,
     )
-    if at is None:
-        before = [b for b in page.blocks if b[1] < start and headline not in _key(b[0])][-1:]
-        return [b for b in page.blocks if start <= b[1] <= first], before
-    before = [b for b in page.blocks[:at] if headline not in _key(b[0])][-1:]
-    return [b for b in page.blocks[at:] if start <= b[1] <= first], before
+
+
+def _to_text(page: PageScan, fields: dict[str, Field], paragraph: str) -> PageScan:
+    """The page as the steps that read what lies between its headline and its text see it:
+    its blocks to the first, after the headline's, that holds the text's paragraph
+    ``paragraph`` (its second; a block is listed as it ends, so this is the paragraph's own),
+    and the blocks around that one (see :func:`_around`).  Those steps bound the blocks by
+    their lines as well: on a page saved on one line, every block was "from the headline to
+    the text's first line", each read for a stamp and a byline (a page of 2,000 cards: 26
+    s), and a date on a block below the text's paragraphs was read as the page's stamp.  The
+    whole page when the headline or the paragraph is not found among its blocks."""
+    head = _headline(page, fields)
+    at = None if head is None else _headline_at(page, head)
+    key = _key(paragraph)  # (whole: the first words of a card's question are every card's)
+    if at is None or not key:
+        return page
+    most = 2 * len(paragraph) + 100  # (a block much longer is one around it, never looked at)
+    for n in range(at + 1, len(page.blocks)):
+        text, line = page.blocks[n]
+        if len(text) <= most and key in _key(text):
+            after = [b for b in page.blocks[n + 1 :] if _around(b, line, key)]
+            return dataclasses.replace(page, blocks=[*page.blocks[: n + 1], *after])
+    return page
+
+
+def _around(block: tuple[str, int], line: int, key: str) -> bool:
+    """Whether a block listed after a paragraph that starts on ``line`` and is ``key`` is
+    one around it: one starting on an earlier line (it ends after the paragraph's end),
+    or on the paragraph's line and holding it (read to the length of a block read for a
+    stamp: a list nested deep around it would be read again at each depth)."""
+    text, start = block
+    if start != line:
+        return start < line
+    return len(text) <= _MOST_NEAR_STAMP and key in _key(text)
 
 
 #: Words before a stamp above the headline that name the story's section ("Transport 3 June
