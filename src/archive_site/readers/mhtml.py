@@ -27,7 +27,7 @@ import email.utils
 import html
 import quopri
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from email.message import EmailMessage
 from typing import NamedTuple
@@ -158,6 +158,31 @@ class _Part(NamedTuple):
     headers: EmailMessage
     lines: list[str]
     first: int
+
+
+#: The most characters a field of an e-mail's or MHTML file's head may hold, its lines
+#: unfolded (mail programs fold a line at 78 and write none over 998; a References field of a
+#: long thread holds a few thousand): a From of 1 MB took Python's parser 37 s.
+MOST_FIELD = 20_000
+_LONG_FIELD = (
+    "the file's head has a field {0!r} of {1:,} characters, which no mail program or browser "
+    "writes (at most " + f"{MOST_FIELD:,}" + "): the file is damaged or was made by hand; "
+    "save the e-mail or page again"
+)
+
+
+def _long_field(head: Sequence[str]) -> tuple[int, str, int] | None:
+    """The first field of ``head`` (a head's lines) longer than :data:`MOST_FIELD`: its
+    line (counted from 1), its name and its length, its continuation lines with it."""
+    start, name, size = 0, "", 0
+    for n, line in enumerate([*head, "end:"]):
+        if line[:1] in (" ", "\t") and n:
+            size += len(line)
+            continue
+        if size > MOST_FIELD:
+            return start + 1, name, size
+        start, name, size = n, line.partition(":")[0][:40], len(line)
+    return None
 
 
 def _headers(lines: list[str]) -> EmailMessage:
@@ -326,6 +351,10 @@ def read(capture: Capture, problems: Problems) -> Reading:
         )
         return Reading("mhtml", {}, ())
     end = _header_end(capture.lines, 0)
+    long = _long_field(capture.lines[:end])
+    if long is not None:  # Python's parser of a field takes time growing with its square
+        problems.error(capture.display, long[0], _LONG_FIELD.format(*long[1:]))
+        return Reading("mhtml", {}, ())
     top = _headers(list(capture.lines[:end]))
     part = _page_part(capture.lines, end, top)
     said = _mail_fields(capture.lines, end, top)  # (said too when no page is found)
