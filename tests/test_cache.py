@@ -413,6 +413,11 @@ def test_unchanged_articles_come_from_the_cache(
     assert again.cache.hits["links"] > 0
     # site.yaml, entities.yaml, topics.yaml and milestones.yaml, unchanged
     assert again.cache.hits["yaml"] == 4
+    # the load's results were kept and let go before the pages rendered, and nothing asked
+    # for them after
+    for report in (first, again):
+        assert report.cache is not None and report.cache.late == 0
+        assert {"articles", "mentions", "links", "yaml", "milestones"} <= report.cache.finished
     # serve builds each time into a new folder: the cache is the content folder's
     elsewhere = _build(small_copy, "serve-site-2")
     assert elsewhere.cache is not None and elsewhere.cache.hits["articles"] == 2
@@ -1096,3 +1101,20 @@ def test_a_file_damaged_in_place_is_read_as_none(
     again.put("articles", again.key("x"), ("Baku talks resume", "2025-04-21"))
     again.save()
     assert f.read_bytes() == data  # written again whole
+
+
+def test_a_kind_finished_is_kept_at_once_and_let_go(tmp_path: Path) -> None:
+    cache = RecordCache(tmp_path / "cache", "salt")
+    cache.put("mentions", "k1", ("p1", 1))
+    cache.put("articles", "k2", "an article")
+    cache.finish(["mentions"])
+    assert cache.kinds() == {"articles"}  # the entries of "mentions" are no longer held
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == ["mentions.0-of-1.pickle"]
+    # asked for after: nothing found, nothing kept, and counted (a build asks nothing late)
+    assert cache.get("mentions", "k1") is None and cache.late == 1
+    cache.put("mentions", "k3", ("p2", 2))
+    assert cache.late == 2
+    cache.save()  # the rest; the finished kind's file is left as finish wrote it
+    again = RecordCache(tmp_path / "cache", "salt")
+    assert again.get("mentions", "k1") == ("p1", 1) and again.get("mentions", "k3") is None
+    assert again.get("articles", "k2") == "an article"

@@ -264,6 +264,8 @@ def _check_and_plan(
     try:
         report = check(paths, base_url=base_url, strict=strict, cache=cache, jobs=jobs)
         report.cache = cache
+        if cache is not None:  # the load's results kept now, not held through the render
+            cache.finish(cache.kinds())
         t0 = time.perf_counter()
         site = plan(paths, report, ahead)
         gone = gone_pages(previous or paths.output, (p.path for p in site.pages), paths.content)
