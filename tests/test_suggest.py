@@ -1764,3 +1764,78 @@ def test_until_seasons_weekends_and_that_year_take_linear_time_on_hostile_text(
 ) -> None:
     with within(10):
         find_dates(text, dt.date(2025, 4, 24), language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # a day with no year something is moved to is still to come, whatever the tense of
+        # the verb that moved it, in each language read, the verb before it or after it
+        (
+            "en",
+            "The summit has been postponed until January 20, the ministry said on Wednesday.",
+            dt.date(2025, 11, 12),
+            ["2026-01-20", "2025-11-12"],
+        ),
+        ("en", "The vote was delayed to May 20.", dt.date(2025, 4, 24), ["2025-05-20"]),
+        ("en", "The talks were rescheduled for Monday.", dt.date(2025, 4, 24), ["2025-04-28"]),
+        (
+            "fr",
+            "Le port a reporté jusqu'au 15 juin l'ouverture du terminal.",
+            dt.date(2025, 3, 5),
+            ["2025-06-15"],
+        ),
+        ("fr", "Le vote a été repoussé au 3 mai.", dt.date(2025, 3, 5), ["2025-05-03"]),
+        (
+            "es",
+            "Aplazaron hasta el 3 de noviembre la cumbre.",
+            dt.date(2025, 9, 17),
+            ["2025-11-03"],
+        ),
+        ("it", "Il vertice è stato rinviato al 3 marzo.", dt.date(2025, 9, 17), ["2026-03-03"]),
+        ("ru", "Саммит перенесли на 20 января.", dt.date(2025, 11, 12), ["2026-01-20"]),
+        ("de", "Die Linie ist auf September verschoben worden.", dt.date(2025, 6, 25), ["2025-09"]),
+        ("tr", "Zirve 20 Ocak'a ertelendi.", dt.date(2025, 11, 12), ["2026-01-20"]),
+        ("az", "Sammit yanvarın 20-nə təxirə salındı.", dt.date(2025, 11, 12), ["2026-01-20"]),
+        # not a day something is moved to: the day of a delay, a report, a time until
+        ("en", "The ferry was delayed on May 2 by a storm.", dt.date(2025, 11, 12), ["2025-05-02"]),
+        (
+            "en",
+            "Cases reported until May 2 were counted.",
+            dt.date(2025, 11, 12),
+            ["../2025-05-02"],
+        ),
+        ("en", "The drills ran until May 10.", dt.date(2025, 4, 24), ["../2024-05-10"]),
+        ("fr", "Le ministre a signé le 3 mai.", dt.date(2025, 3, 5), ["2024-05-03"]),
+        ("es", "El reporte del 3 de mayo fue publicado.", dt.date(2025, 3, 5), ["2024-05-03"]),
+        ("de", "Die Zahl stieg im September.", dt.date(2025, 6, 25), ["2024-09"]),
+    ],
+)
+def test_a_date_something_is_moved_to_is_still_to_come(
+    language: str, sentence: str, published: dt.date, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, published, language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # a weekday "until" which a time lasts ends it; a participle after a present "is",
+        # "stays", "remains" is a state now, no verb in the past
+        (
+            "The port has been closed since November 8 and stays closed until Sunday, "
+            "the port authority said.",
+            ["2025-11-08/..", "../2025-11-16"],
+        ),
+        ("The border is closed until Friday.", ["../2025-11-14"]),
+        ("The border remains shut till Monday.", ["../2025-11-17"]),
+        ("The talks are planned for Monday.", ["2025-11-17"]),
+        # gone: a verb in the past before it
+        ("The border was closed until Sunday.", ["../2025-11-09"]),
+        ("Until Sunday, the port closed at night.", ["../2025-11-09"]),
+        # no weekday: "Sunday" alone, a name
+        ("Sunday Times reporters were there until 2019.", ["../2019"]),
+    ],
+)
+def test_a_weekday_until_which_a_time_lasts_ends_it(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 12))] == dates

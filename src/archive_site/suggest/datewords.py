@@ -176,10 +176,12 @@ Handler = Callable[[re.Match[str], "Context"], tuple[str, str, bool] | None]
 #: "Eurasianet spoke with him about the route the deal of August 8 would open" had only a
 #: future, and its August 8 was the next one, a year after the interview.  Not "won" in
 #: "won't", nor a participle after "be" or "been" ("can be made", "have been told": the
-#: auxiliary's tense).
+#: auxiliary's tense), or after a present "is", "are", "stays", "remains" ("stays closed
+#: until Sunday": a state now, still to end).
 _PAST = later(
     r"(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bour\s)"
-    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbe\s)(?<!\bbeen\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)"
+    r"(?<!\bstays\s)(?<!\bstay\s)(?<!\bremains\s)(?<!\bremain\s)"
     r"\b(?:said|told|was|were|had|did|took|met|held|began|left|came|went|made|gave"
     r"|won(?!['’]t)|spoke|wrote|sent|brought|bought|found|saw|got|kept|ran|rose|fell|led|paid|sold"
     r"|built|struck|became|chose|drove|flew|grew|knew|stood|thought|caught|taught|felt"
@@ -203,14 +205,42 @@ _UNTIL_BEFORE = later(
 _UNTIL_FIRST = later(
     r"(?:[Uu]ntil|[Tt]ill|[Tt]hrough)(?=\s)"
 )  # a date's own first word: "until May"
+#: The stems of the verbs that move an event to a later date in the other languages read
+#: (see :data:`_MOVED`).
+_MOVED_STEMS = (
+    r"reporté|reportera|reporteront|repouss|ajourn|aplaz|pospu[se]|posterg|rinvi[aoò]|posticip"
+    r"|перенес|перенос|отлож"
+)
 #: A word before "until" saying what lasts until it does not, so that what it says of
 #: happens on or after it: "were not renewed until February 2024", "не откроется до 10 мая".
 _NOT = later(r"(?:\b(?:not|never)|n['’]t|(?<![^\W\d_])не)(?:\s+[^\s,;:]+){0,3}\s*$", re.I)
 #: A verb before "until" that moves what it says of to the date: "the vote was postponed until
 #: May 20", "delayed until next year", "put off until 2026": the date is then the event's own.
+#: So too in the other languages read: French "reporté", "repoussé", "ajourné", Spanish
+#: "aplazaron", "pospuesto", "postergado", Italian "rinviato", "posticipato", Russian
+#: "перенесли", "отложено" (their participles' and verbs' stems).
 _MOVED = later(
-    r"\b(?:postpon|delay|defer|adjourn|reschedul|put\s+off|push(?:ed|es)?\s+back)[a-z]*"
+    rf"(?:\b(?:postpon|delay|defer|adjourn|reschedul|put\s+off|push(?:ed|es)?\s+back)[a-z]*"
+    rf"|(?<![^\W\d_])(?:{_MOVED_STEMS})[^\W\d_]*)"
     r"(?:\s+[^\s,;:]+){0,2}\s*$",
+    re.I,
+)
+#: A verb after a date that moves something to it, as German, Turkish and Azerbaijani put
+#: it after the date: "auf September verschoben", "20 Ocak'a ertelendi", "yanvarın 20-nə
+#: təxirə salındı".
+_MOVED_AFTER = later(
+    r"(?:['’]?[^\W\d_]{1,4}|-[^\W\d_]{1,4})?\s+(?:verschoben|vertagt|verlegt|ertelen[^\W\d_]*"
+    r"|təxirə\s+salın[^\W\d_]*)(?![^\W\d_])",
+    re.I,
+)
+#: What a thing is moved to after one of :data:`_MOVED`'s verbs: "postponed until", "delayed
+#: to", "reporté au", "a reporté jusqu'au", "aplazaron hasta el", "rinviato al", "перенесли
+#: на" (not "delayed on May 2": the day of the delay).
+_MOVED_TO = later(
+    rf"(?:\b(?:postpon|delay|defer|adjourn|reschedul|put\s+off|push(?:ed|es)?\s+back)[a-z]*"
+    rf"|(?<![^\W\d_])(?:{_MOVED_STEMS})[^\W\d_]*)"
+    r"(?:\s+[^\s,;:]+){0,2}?\s+(?:until|till|to|into|for|jusqu['’](?:au|à|en)|au|à|en|hasta|al|a"
+    r"|para|на|до)(?:\s+(?:the|el|la|le|il|l['’]))?\s*$",
     re.I,
 )
 #: A verb in the past as Russian puts it ("был", "закрылся", "сообщили"), and Chinese's
@@ -270,6 +300,8 @@ class Context:
 def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     """Whether the words at ``start:end`` speak of the future (see :attr:`Context.future`)."""
     text = _outside_quotations(sentence, start, end)
+    if _moved_to(text, start, end):
+        return True  # "postponed until Monday", "auf September verschoben": still to come
     ahead = [m.span() for m in _FUTURE_VERB().finditer(text)]
     if french:
         ahead += [m.span() for m in _FRENCH_FUTURE().finditer(text)]
@@ -294,6 +326,16 @@ def _future(sentence: str, start: int, end: int, french: bool) -> bool:
     if before:  # the nearest before; a tie: the past
         return min(before, key=lambda v: (gap(v[0]), v[1] == "future"))[1] == "future"
     return min(map(gap, ahead)) < min(map(gap, past))  # a tie: the past
+
+
+def _moved_to(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``start:end`` in ``text`` is one a thing is moved to (see
+    :data:`_MOVED_TO`, :data:`_MOVED_AFTER`): a weekday or a month to come; a day with no
+    year the one nearest publication (see :func:`_start_no_year`)."""
+    own = re.match(r"\S+\s+", text[start:end])  # a date's own first word: "for Monday"
+    ends = (start,) if own is None else (start, start + own.end())
+    moved = any(_ending(_MOVED_TO(), text, at) for at in ends)
+    return moved or _MOVED_AFTER().match(text, end) is not None
 
 
 #: The verbs that report what is said ("said", "told", "announced", "сообщили"): after a
@@ -583,7 +625,9 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
     if _ending(_STARTING(), c.sentence, c.start):
-        return _start_no_year(m[0], month, day, c)
+        return _start_no_year(m[0], month, day, c, "a day something starts from")
+    if _moved_to(c.sentence, c.start, c.end):
+        return _start_no_year(m[0], month, day, c, "a day something is moved to")
     when = _nearest(c, month, day)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
@@ -605,10 +649,14 @@ _STARTING = later(
 )
 
 
-def _start_no_year(words: str, month: int, day: int, c: Context) -> tuple[str, str, bool] | None:
-    """A day with no year from which something starts (see :data:`_STARTING`): the one
-    nearest publication, before or after it (the verb's tense is the telling's, not the
-    start's: "announced ... starting on 16 June" on 2 June is 16 June 2025)."""
+def _start_no_year(
+    words: str, month: int, day: int, c: Context, what: str
+) -> tuple[str, str, bool] | None:
+    """A day with no year from which something starts (see :data:`_STARTING`), or to which
+    it is moved (see :func:`_moved_to`): the one nearest publication, before or after it
+    (the verb's tense is the telling's, not the start's: "announced ... starting on 16 June"
+    on 2 June is 16 June 2025; "postponed until January 20" in November, the next January,
+    in May, after it, the May 20 just over)."""
     pub = c.published
     days = [_day(y, month, day) for y in (pub.year - 1, pub.year, pub.year + 1)]
     fits = [d for d in days if d is not None]
@@ -619,7 +667,7 @@ def _start_no_year(words: str, month: int, day: int, c: Context) -> tuple[str, s
         return None
     basis = (
         f"'{words}' gives no year: the {day} {MONTHS[month - 1]} nearest publication "
-        f"({_shown(pub)}), a day something starts from, is in {when.year}"
+        f"({_shown(pub)}), {what}, is in {when.year}"
     )
     return _iso(when), basis, True
 
@@ -1259,7 +1307,7 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
     ),
     (r"\b[Yy]esterday\b", _yesterday),
     (
-        rf"\b(?:(?:[Oo]n|{_REL})\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
+        rf"\b(?:(?:[Oo]n|{_REL}|[Uu]ntil|[Tt]ill|[Ff]or)\s+)(?P<wd>{'|'.join(_WEEKDAYS)})\b",
         _weekday,
     ),
     # news agencies' style, no "on": "officials said Monday", "the leaders met Tuesday"
@@ -1564,9 +1612,10 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     (rf"{_SOLAR}(?P<y>{_Y})\s*年(?!\s*\d)", _year),
     (rf"(?<![\w.]){_AZ_YEAR}[^\W\d_]*", _year),  # after "2 aprel 1992-ci ildə" (a day)
     (rf"(?<![\w.]){_AZ_DAY}{_WORD_END}", _no_year),
-    # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"
+    # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"; or
+    # "to" it as German moves a thing to a month: "auf September verschoben"
     (
-        rf"(?<![\w.])(?i:en|im|in|em|во?)\s+(?P<om>{_OM}){_WORD_END}"
+        rf"(?<![\w.])(?i:en|im|in|em|во?|auf)\s+(?P<om>{_OM}){_WORD_END}"
         rf"(?!\.?,?\s*(?:de\s+)?\d)",
         _month_alone,
     ),
