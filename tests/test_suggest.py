@@ -1839,3 +1839,72 @@ def test_a_date_something_is_moved_to_is_still_to_come(
 )
 def test_a_weekday_until_which_a_time_lasts_ends_it(sentence: str, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 12))] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # a season named from publication, in the other languages read: its year when it
+        # is one in both hemispheres, as "last autumn", "this spring" are (a summer or a
+        # winter seldom is: December to February in the south, or across two years)
+        ("tr", "Hat bu bahar rekor kırdı.", dt.date(2025, 4, 16), ["2025"]),
+        ("tr", "Önümüzdeki sonbaharda hat açılacak.", dt.date(2025, 1, 16), ["2025"]),
+        ("tr", "Hat geçen sonbahar kapalı kalmıştı.", dt.date(2025, 4, 16), ["2024"]),
+        ("tr", "Geçen kışın liman kapandı.", dt.date(2025, 7, 16), []),
+        (
+            "az",
+            "Tikinti keçən payız başlayıb və bu yaz başa çatıb.",
+            dt.date(2025, 4, 8),
+            ["2024", "2025"],
+        ),
+        ("az", "Gələn yay yeni xətt açılacaq.", dt.date(2025, 2, 8), []),
+        (
+            "fr",
+            "Le chantier, lancé au printemps dernier, a pris du retard.",
+            dt.date(2025, 3, 5),
+            ["2024"],
+        ),
+        ("fr", "Cet automne, le port ouvrira.", dt.date(2025, 3, 5), ["2025"]),
+        ("fr", "L'été dernier, le port a fermé.", dt.date(2025, 1, 5), []),
+        ("de", "In diesem Frühjahr stieg der Verkehr.", dt.date(2025, 6, 25), ["2025"]),
+        ("de", "Im letzten Sommer fiel der Pegel.", dt.date(2025, 1, 25), []),
+        ("es", "Esta primavera, la sequía redujo el caudal.", dt.date(2025, 9, 17), ["2025"]),
+        ("es", "El otoño pasado firmaron un memorando.", dt.date(2025, 4, 17), ["2024"]),
+        ("it", "Quest'estate il porto ha chiuso.", dt.date(2025, 9, 17), []),
+        ("it", "Il prossimo autunno il porto riaprirà.", dt.date(2025, 1, 17), ["2025"]),
+        ("de", "Im kommenden Frühling öffnet die Linie.", dt.date(2025, 1, 17), ["2025"]),
+        ("pt", "No outono passado, o porto fechou.", dt.date(2025, 4, 17), ["2024"]),
+        ("pt", "Nesta primavera o porto abriu.", dt.date(2025, 4, 17), ["2025"]),
+        # none: the hemisphere gives another year ("bu yaz", Turkish's summer, in April: June
+        # 2025 in the north, December 2024 or 2025 in the south), or no season is named
+        ("tr", "Bu yaz hatta ek seferler planlanıyor.", dt.date(2025, 4, 16), []),
+        ("de", "Bereits im vergangenen Herbst hatten sie unterzeichnet.", dt.date(2025, 6, 25), []),
+        ("es", "El pasado otoño firmaron un memorando.", dt.date(2025, 9, 17), []),
+        ("it", "La primavera scorsa il porto ha chiuso.", dt.date(2025, 9, 17), []),
+        ("tr", "Bu yazıda bahar yok.", dt.date(2025, 4, 16), []),  # "this text"
+        ("es", "La primavera árabe cambió la región.", dt.date(2025, 4, 16), []),
+        ("de", "Der Sommer war heiß.", dt.date(2025, 9, 16), []),
+        ("fr", "Le Printemps de Bourges a lieu chaque année.", dt.date(2025, 4, 16), []),
+        # "bu yaz" in an article in neither Turkish nor Azerbaijani: which season?
+        ("ru", "bu yaz", dt.date(2025, 4, 16), []),
+    ],
+)
+def test_a_season_named_from_publication_in_the_other_languages(
+    language: str, sentence: str, published: dt.date, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, published, language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("tr", "geçen sonbahar " * 10_000),
+        ("fr", "au printemps dernier " * 8_000),
+        ("es", "el " * 30_000 + "otoño"),
+        ("en", "postponed " * 20_000 + "until May 20"),
+        ("de", "September " * 20_000 + "verschoben"),
+    ],
+)
+def test_seasons_and_moved_dates_take_linear_time_on_hostile_text(language: str, text: str) -> None:
+    with within(10):
+        find_dates(text, dt.date(2025, 4, 24), language)

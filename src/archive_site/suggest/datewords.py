@@ -283,6 +283,7 @@ class Context:
     order: str = ""  # the order its language writes a day in numbers: "dmy", "mdy" or ""
     week: str = "monday"  # the day its language's weeks begin on: "monday", or "either"
     earlier: str = ""  # its paragraph's words before it (their last): "that year" may be theirs
+    language: str = ""  # its language's primary subtag: "tr", "az" ("bu yaz": summer, spring)
 
     @property
     def future(self) -> bool:
@@ -1106,8 +1107,14 @@ def _rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     hemispheres (the words do not say which: "next spring" in April 2025 is 2026's in the
     north, September 2025 in the south); else none."""
     season = m["season"].lower()
-    north, south = _SEASON_FIRST[_RU_SEASONS.get(season, season)]
     rel = _SEASON_REL.get(m["rel"].lower()[:4], "last" if m.groupdict().get("past") else "this")
+    return _season_read(m[0], _RU_SEASONS.get(season, season), rel, c)
+
+
+def _season_read(words: str, season: str, rel: str, c: Context) -> tuple[str, str, bool] | None:
+    """The year of the ``season`` ("spring") ``rel`` ("last", "this", "next") names from
+    publication, when it lies in one year, and the same, in both hemispheres; else none."""
+    north, south = _SEASON_FIRST[season]
     if rel == "this":
         years = _this_season_years(north, c.published)
         other = _this_season_years(south, c.published)
@@ -1118,10 +1125,43 @@ def _rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return None
     [year] = years
     basis = (
-        f"'{m[0]}' in an article published {_shown(c.published)}: in {year} in either "
+        f"'{words}' in an article published {_shown(c.published)}: in {year} in either "
         "hemisphere, dated by its year"
     )
     return str(year), basis, True
+
+
+#: The seasons as Turkish, Azerbaijani, French, German, Spanish, Italian and Portuguese
+#: name them ("yaz" is Turkish's summer and Azerbaijani's spring: see
+#: :func:`_other_rel_season`).
+_OTHER_SEASONS = {
+    "spring": "ilkbahar bahar yaz printemps frühling frühjahr primavera",
+    "summer": "yay été sommer verano estate verão",
+    "autumn": "sonbahar güz payız automne herbst otoño autunno outono",
+    "winter": "kış qış hiver winter invierno inverno",
+}
+_OTHER_SEASON = {word: season for season, words in _OTHER_SEASONS.items() for word in words.split()}
+#: "Last", "next" before a season as Azerbaijani says them ("yaz" after them is spring).
+_AZ_REL = ("keçən", "ötən", "gələn", "növbəti")
+
+
+def _other_rel_season(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """ "geçen sonbahar", "bu bahar", "keçən payız", "au printemps dernier", "cet automne",
+    "im vergangenen Herbst", "el pasado otoño", "esta primavera", "la primavera scorsa": as
+    "last autumn", "this spring" are (see :func:`_season_read`); "yaz", summer in Turkish
+    and spring in Azerbaijani, by the word before it or the article's language (none in
+    another)."""
+    g = {k: v for k, v in m.groupdict().items() if v}
+    word = next(v for k, v in g.items() if k.startswith("s")).lower()
+    rel = "last" if any(k.startswith("last") for k in g) else "this"
+    rel = "next" if any(k.startswith("next") for k in g) else rel
+    season = _OTHER_SEASON.get(word)
+    if word == "yaz":
+        said = m[0].lower().split()[0]
+        az = said in _AZ_REL or (said == "bu" and c.language == "az")
+        tr = not az and (said != "bu" or c.language == "tr")
+        season = "spring" if az else "summer" if tr else None
+    return None if season is None else _season_read(m[0], season, rel, c)
 
 
 #: The words of "last", "next" as a season's (their first four letters) in English and Russian.
@@ -1491,6 +1531,34 @@ _SOLAR = "".join(
 )
 
 
+#: A season named from publication as Turkish, Azerbaijani, French, German, Spanish,
+#: Italian and Portuguese say it (see :func:`_other_rel_season`); Turkish and Azerbaijani
+#: with the suffixes of "in", "of" ("baharda", "payızın"), not "bu yazı" ("this text").
+_OTHER_REL_SEASON = (
+    r"(?<![^\W\d_])(?i:(?:(?P<last1>geçen|geçtiğimiz|keçən|ötən)|(?P<next1>gelecek|önümüzdeki"
+    r"|gələn|növbəti)|bu)\s+(?P<s1>ilkbahar|bahar|sonbahar|güz|yaz|kış|yay|payız|qış)"
+    r"(?:da|de|də|ta|te|ki|dan|den|dən|ın|in|un|ün)?"
+    r"|(?:im\s+|in\s+)?(?:(?P<last2>vergangenen|letzten)|(?P<next2>nächsten|kommenden)"
+    r"|diese[mns]?)\s+(?P<s2>Frühling|Frühjahr|Sommer|Herbst|Winter)s?"
+    r"|(?:ce|cet)\s+(?P<s3>printemps|été|automne|hiver)"
+    r"|(?:(?:au|le|l['’]|en)\s*)?(?P<s4>printemps|été|automne|hiver)\s+(?:(?P<last4>dernier|passé)"
+    r"|(?P<next4>prochain))"
+    r"|(?:est[ae]|(?:el|la)\s+(?:(?P<last5>pasad[oa])|(?P<next5>próxim[oa])))\s+"
+    r"(?P<s5>primavera|verano|otoño|invierno)"
+    r"|(?:en\s+)?(?:el|la)\s+(?P<s6>primavera|verano|otoño|invierno)\s+(?:(?P<last6>pasad[oa])"
+    r"|(?P<next6>próxim[oa]|que\s+viene))"
+    r"|(?:quest[ao]\s+|quest['’])(?P<s7>primavera|estate|autunno|inverno)"
+    r"|(?:la\s+|l['’])(?P<s8>primavera|estate|autunno|inverno)\s+(?:(?P<last8>scors[ao])"
+    r"|(?P<next8>prossim[ao]))"
+    r"|(?:il|lo|la)\s+(?:(?P<last9>scors[ao])|(?P<next9>prossim[ao]))\s+"
+    r"(?P<s9>primavera|estate|autunno|inverno)"
+    r"|(?:n?est[ae]|n?[oa]\s+(?:(?P<last10>passad[oa])|(?P<next10>próxim[oa])))\s+"
+    r"(?P<s10>primavera|verão|outono|inverno)"
+    r"|n?[oa]\s+(?P<s11>primavera|verão|outono|inverno)\s+(?:(?P<last11>passad[oa])"
+    r"|(?P<next11>que\s+vem)))(?![^\W\d_])"
+)
+
+
 @functools.cache
 def other_grammar() -> tuple[tuple[re.Pattern[str], Handler], ...]:
     """The patterns of dates as the other languages write them (see :data:`_OTHER_GRAMMAR`),
@@ -1536,6 +1604,9 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         r"(?P<season>весной|летом|осенью|зимой))(?![^\W\d_])",
         _rel_season,
     ),
+    # "geçen sonbahar", "bu baharda", "keçən payız", "au printemps dernier", "cet automne",
+    # "im vergangenen Herbst", "el pasado otoño", "esta primavera", "l'estate scorsa"
+    (_OTHER_REL_SEASON, _other_rel_season),
     # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
     # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
     (
@@ -1833,6 +1904,7 @@ def find_dates(
         order=numeric_order(language),
         week=week_start(language),
         earlier=earlier[-REACH:],
+        language=primary,
     )
     found = _read(text, context, grammar() if primary == "en" else other_grammar() + grammar())
     if text == sentence:
@@ -1867,6 +1939,7 @@ def _read(
                 context.order,
                 context.week,
                 context.earlier,
+                context.language,
             )
             read = handler(near, local)
             if read is None or (
