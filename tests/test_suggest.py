@@ -1908,3 +1908,42 @@ def test_a_season_named_from_publication_in_the_other_languages(
 def test_seasons_and_moved_dates_take_linear_time_on_hostile_text(language: str, text: str) -> None:
     with within(10):
         find_dates(text, dt.date(2025, 4, 24), language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # "by the end of that year": of the year named before it
+        (
+            "en",
+            "It was proposed in March 2023 and was to be approved by the end of that year.",
+            ["2023-03", "[..2023]"],
+        ),
+        (
+            "en",
+            "Talks began in 2019 and ended before the end of the same year.",
+            ["2019", "[..2019]"],
+        ),
+        ("en", "It was to be approved by the end of that year.", []),  # which year?
+        # "by the end of the year" as the other languages read say it: publication's
+        ("es", "Las partes quieren firmar uno nuevo antes de finales de año.", ["[..2025]"]),
+        ("fr", "Le terminal ouvrira d'ici la fin de l'année.", ["[..2025]"]),
+        ("de", "Der Anleger soll bis Jahresende fertig sein.", ["[..2025]"]),
+        ("de", "Der Anleger soll bis Ende des Jahres fertig sein.", ["[..2025]"]),
+        ("ru", "Паром будет построен до конца этого года.", ["[..2025]"]),
+        ("ru", "Паром будет построен к концу года.", ["[..2025]"]),
+        ("tr", "Hat bu yıl sonuna kadar tamamlanacak.", ["[..2025]"]),
+        ("az", "Terminal ilin sonunadək tikiləcək.", ["[..2025]"]),
+        ("it", "Il porto riaprirà entro la fine dell'anno.", ["[..2025]"]),
+        ("pt", "O porto abre até o final do ano.", ["[..2025]"]),
+        # a year named before them: that year's, perhaps, so none
+        ("ru", "В 2019 году паром должны были построить до конца года.", ["2019"]),
+        # not the end of a year: the end of a month, of a school year
+        ("ru", "Паром будет построен до конца мая.", []),
+        ("de", "Bis Ende des Schuljahres bleibt es so.", []),
+    ],
+)
+def test_the_end_of_the_year_is_the_year_s_its_words_name(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 24), language)] == dates

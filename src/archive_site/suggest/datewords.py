@@ -1021,8 +1021,17 @@ def _solar_hijri_no_year(
 
 
 def _end_of_the_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    """ "by the end of the year", "by year-end": on or before the end of publication's
-    year, unless the sentence names a year before them, which the words may be of."""
+    """ "by the end of the year", "by year-end" (and as the other languages read say it:
+    "d'ici la fin de l'année", "bis Jahresende", "до конца года", "yıl sonuna kadar"): on or
+    before the end of publication's year, unless the sentence names a year before them,
+    which the words may be of; "by the end of that year", "of the same year": of the year
+    named before them, in the sentence or its paragraph, none when none is."""
+    if m.groupdict().get("that"):
+        named = _year_named_before(c)
+        if named is None:
+            return None
+        basis = f"'{m[0]}': on or before the end of the year named before it, {named}"
+        return f"[..{named}]", basis, True
     year = c.published.year
     if re.search(rf"\b{_Y}\b", c.sentence[: c.start]):
         return None  # "In 2019, a deal was expected by the end of the year": 2019's
@@ -1030,6 +1039,20 @@ def _end_of_the_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | No
         f"'{m[0]}' in an article published {_shown(c.published)}: on or before the end of {year}"
     )
     return f"[..{year}]", basis, True
+
+
+#: "By the end of the year" as the other languages read say it (see :func:`_end_of_the_year`).
+_OTHER_END_OF_THE_YEAR = (
+    r"(?<![^\W\d_])(?i:(?:antes\s+de|para)\s+(?:(?:finales|fines)\s+del?|fin\s+de)"
+    r"(?:\s+este)?\s+año"
+    r"|(?:d['’]ici|avant)(?:\s+à)?\s+la\s+fin\s+de\s+(?:l['’]année|cette\s+année)"
+    r"|bis\s+(?:zum\s+)?(?:Jahresende|Ende\s+(?:des|dieses)\s+Jahres)"
+    r"|entro\s+(?:la\s+)?fine\s+(?:dell['’]anno|di\s+quest['’]anno|anno)"
+    r"|(?:até|antes\s+d)[oa]?\s+(?:o\s+)?fi(?:m|nal)\s+(?:do|deste)\s+ano"
+    r"|(?:до|к)\s+конц[уа]\s+(?:(?:этого|текущего)\s+)?года"
+    r"|(?:bu\s+)?yıl\s+sonuna\s+kadar|(?:bu\s+)?(?:ilin|il)\s+sonuna\s*(?:dək|qədər))"
+    r"(?![^\W\d_])"
+)
 
 
 #: A season's first month (meteorological) in the northern and the southern hemisphere.
@@ -1316,7 +1339,8 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _rel_week,
     ),
     (
-        r"\b(?:[Bb]y|[Bb]efore)\s+(?:the\s+)?(?:end\s+of\s+the\s+year|year[-\s]end)\b",
+        r"\b(?:[Bb]y|[Bb]efore)\s+(?:the\s+)?(?:end\s+of\s+(?:the|(?P<that>that|the\s+same))"
+        r"\s+year|year[-\s]end)\b",
         _end_of_the_year,
     ),
     (
@@ -1572,6 +1596,7 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         r"(?i:\b(?:les\s+)?années|\bdécada\s+de|\bgli\s+anni)\s+(?P<dec>(?:1[6-9]|20)\d)0\b",
         _decade,
     ),
+    (_OTHER_END_OF_THE_YEAR, _end_of_the_year),  # before "this year": "до конца этого года"
     (rf"(?<![^\W\d_]){_OTHER_REL_YEAR}{_WORD_END}", _other_rel_year),
     # a season of last, this or next year: "今年春天", "去年秋季"
     (
