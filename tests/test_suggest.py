@@ -1947,3 +1947,42 @@ def test_the_end_of_the_year_is_the_year_s_its_words_name(
     language: str, sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 4, 24), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # a day something starts from, as the other languages say it: the one nearest
+        # publication, whatever the tense of the telling
+        (
+            "fr",
+            "Les nouveaux tarifs, en vigueur à compter du 1er avril, visent les exportateurs.",
+            dt.date(2025, 3, 5),
+            ["2025-04-01"],
+        ),
+        ("de", "Die neue Tarifordnung gilt ab dem 1. Juli.", dt.date(2025, 6, 25), ["2025-07-01"]),
+        (
+            "es",
+            "Las tarifas rigen a partir del 1 de octubre.",
+            dt.date(2025, 9, 17),
+            ["2025-10-01"],
+        ),
+        ("it", "Le tariffe valgono a partire dal 1 ottobre.", dt.date(2025, 9, 17), ["2025-10-01"]),
+        ("ru", "Переправа, закрытая с 10 января, откроется.", dt.date(2025, 2, 19), ["2025-01-10"]),
+        # its year given: that year's
+        ("de", "Er war ab dem 1. Juli 2024 Minister.", dt.date(2025, 6, 25), ["2024-07-01"]),
+        # no start: a day the tense places ("le 1er avril" in the past), a range's first day
+        ("fr", "Le terminal a ouvert le 1er avril.", dt.date(2025, 3, 5), ["2024-04-01"]),
+        ("ru", "Учения пройдут с 22 по 24 апреля.", dt.date(2025, 4, 2), ["2025-04-22/2025-04-24"]),
+        # Turkish's limit of a year's end and its aims for a year
+        ("tr", "Merkez 2026 yılı sonuna kadar tamamlanacak.", dt.date(2025, 4, 16), ["[..2026]"]),
+        ("tr", "Toplantıda 2030 hedefleri ele alındı.", dt.date(2025, 4, 16), []),
+        ("tr", "2030 yılı hedefleri açıklandı.", dt.date(2025, 4, 16), []),
+        ("az", "2030 hədəfləri açıqlandı.", dt.date(2025, 4, 16), []),
+        ("tr", "Hedefler 2030 yılında açıklanacak.", dt.date(2025, 4, 16), ["2030"]),
+    ],
+)
+def test_start_days_limits_and_aims_in_the_other_languages(
+    language: str, sentence: str, published: dt.date, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, published, language)] == dates

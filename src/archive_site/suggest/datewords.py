@@ -492,7 +492,11 @@ def _decade(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 
 #: A part of a year before it: "Q3 2024", "H1 2025" (the year, which is all EDTF here says).
-_TARGETS_AFTER = later(r"\s+(?:targets?|goals?|objectives?)\b", re.IGNORECASE)
+#: So too Turkish's and Azerbaijani's: "2030 hedefleri", "2030 yılı hedefleri", "2030 hədəfləri".
+_TARGETS_AFTER = later(
+    r"\s+(?:targets?|goals?|objectives?|(?:yılı\s+)?(?:hedef|hədəf)[^\W\d_]*)(?![^\W\d_])",
+    re.IGNORECASE,
+)
 #: The aims set for a year, the noun before it: "our targets for 2030", "los objetivos para
 #: 2030", "gli obiettivi per il 2030", "les objectifs pour 2030", "die Ziele für 2030",
 #: "цели на 2030 год", "the plan for 2026", "the budget for 2025": no event of the year,
@@ -644,8 +648,12 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 #: Words before a day that make it when something starts, whatever the tense of the verb
 #: that tells of it ("announced a service starting on 16 June", "effective 1 July", "the
 #: strike, beginning on May 2, has..."): a participle, not the sentence's time.
+#: So too "à compter du 1er avril", "à partir du", "dès le", "ab dem 1. Juli", "ab 1. Juli", "a
+#: partir del 1 de abril", "a partire dal 1° aprile", "с 1 июля".
 _STARTING = later(
-    r"\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+(?:on|from|as\s+of))?\s+$",
+    r"(?:\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+(?:on|from|as\s+of))?"
+    r"|\b(?:[àa]\s+(?:compter|partir)\s+du|dès\s+le|ab(?:\s+dem)?|a\s+partir\s+del?"
+    r"|a\s+partire\s+dal|(?<![^\W\d_])с))\s+$",
     re.IGNORECASE,
 )
 
@@ -1748,9 +1756,11 @@ _BY = re.compile(
 
 
 #: Words after a date that make it a limit as Turkish and Azerbaijani put them: "15
-#: Eylül'e kadar", "2030 yılına kadar", "2030-cu ilə qədər", "sentyabrın 15-dək".
+#: Eylül'e kadar", "2030 yılına kadar", "2026 yılı sonuna kadar", "2030-cu ilə qədər",
+#: "sentyabrın 15-dək".
 _UNTIL_AFTER = later(
-    r"(?:['’]?(?:[ae]|y[ae]|n[ae]|[ıiuü]n[ae])|\s+(?i:yılına|yılının\s+sonuna))\s+(?i:kadar)(?![^\W\d_])"
+    r"(?:['’]?(?:[ae]|y[ae]|n[ae]|[ıiuü]n[ae])|\s+(?i:yılına|yılının\s+sonuna|yılı\s+sonuna))"
+    r"\s+(?i:kadar)(?![^\W\d_])"
     r"|(?:-(?:[əa]|y[əa])|\s+(?i:ilə|ilin\s+sonuna))?\s+(?i:qədər)(?![^\W\d_])|-(?:dək|dak)(?![^\W\d_])"
 )
 
