@@ -1903,6 +1903,9 @@ def test_a_season_named_from_publication_in_the_other_languages(
         ("es", "el " * 30_000 + "otoño"),
         ("en", "postponed " * 20_000 + "until May 20"),
         ("de", "September " * 20_000 + "verschoben"),
+        ("tr", "geçen cuma günü " * 8_000),
+        ("fa", "روز سه‌شنبه " * 10_000),
+        ("az", "hər " * 20_000 + "bazar ertəsi"),
     ],
 )
 def test_seasons_and_moved_dates_take_linear_time_on_hostile_text(language: str, text: str) -> None:
@@ -1983,6 +1986,32 @@ def test_the_end_of_the_year_is_the_year_s_its_words_name(
     ],
 )
 def test_start_days_limits_and_aims_in_the_other_languages(
+    language: str, sentence: str, published: dt.date, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, published, language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "published", "dates"),
+    [
+        # the days of the week as Turkish, Azerbaijani and Persian name them, read as "on
+        # Wednesday" is: the latest such day, or the next in words of the future
+        ("tr", "Bakanlık çarşamba günü açıkladı.", dt.date(2025, 4, 16), ["2025-04-16"]),
+        ("tr", "Geçen cuma günü toplantı yapıldı.", dt.date(2025, 4, 16), ["2025-04-11"]),
+        ("tr", "Toplantı gelecek salı günü yapılacak.", dt.date(2025, 4, 16), ["2025-04-22"]),
+        ("az", "Nazir bazar ertəsi bəyanat verib.", dt.date(2025, 4, 8), ["2025-04-07"]),
+        ("az", "Görüş cümə günü keçiriləcək.", dt.date(2025, 4, 8), ["2025-04-11"]),
+        ("fa", "پایانه روز سه‌شنبه افتتاح شد.", dt.date(2025, 5, 14), ["2025-05-13"]),
+        ("fa", "روز شنبه گذشته جلسه برگزار شد.", dt.date(2025, 5, 14), ["2025-05-10"]),
+        ("fa", "جلسه روز یکشنبه برگزار خواهد شد.", dt.date(2025, 5, 14), ["2025-05-18"]),
+        # not a day: a market, a prayer, every one
+        ("tr", "Pazar yerinde cuma namazı kılındı.", dt.date(2025, 4, 16), []),
+        ("tr", "Tren her çarşamba günü kalkıyor.", dt.date(2025, 4, 16), []),
+        ("az", "Qatar hər cümə günü yola düşür.", dt.date(2025, 4, 8), []),
+        ("fa", "قطار هر روز شنبه حرکت می‌کند.", dt.date(2025, 5, 14), []),
+    ],
+)
+def test_a_weekday_in_turkish_azerbaijani_and_persian(
     language: str, sentence: str, published: dt.date, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, published, language)] == dates

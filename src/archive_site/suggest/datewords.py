@@ -838,17 +838,19 @@ def _weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 
 #: The days of the week as Russian (after "в", "во": the accusative), French, German,
 #: Spanish and Italian name them, Monday first.
-_OTHER_WEEKDAYS = {
-    name: n
-    for names in (
-        ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
-        ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-        ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-        ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-        ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    )
-    for n, name in enumerate(names)
-} | {"sonnabend": 5}
+def _week_of_names(*weeks: tuple[str, ...]) -> dict[str, int]:
+    """Each name of the ``weeks`` (each its days' names, Monday first) to its day's number
+    (Monday is 0)."""
+    return {name: n for names in weeks for n, name in enumerate(names)}
+
+
+_OTHER_WEEKDAYS = _week_of_names(
+    ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
+    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+) | {"sonnabend": 5}
 #: Spanish's and Italian's weekdays (see :data:`_OTHER_WEEKDAYS`).
 _SPANISH_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[21:28])
 _ITALIAN_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[28:35])
@@ -1247,6 +1249,39 @@ def _weekend(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return f"{_iso(first)}/{_iso(last)}", basis, True
 
 
+#: The days of the week as Turkish, Azerbaijani and Persian name them, Monday first (their
+#: spaces and zero-width non-joiners left out: "bazar ertəsi", "سه‌شنبه").
+_TR_AZ_FA_WEEKDAYS = _week_of_names(
+    ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+    ("bazarertəsi", "çərşənbəaxşamı", "çərşənbə", "cüməaxşamı", "cümə", "şənbə", "bazar"),
+    ("دوشنبه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
+)
+
+
+def _tr_az_fa_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day of the week as Turkish, Azerbaijani and Persian name it ("çarşamba günü",
+    "geçen cuma günü", "bazar ertəsi", "روز سه‌شنبه"): as "on Wednesday" is read."""
+    g = m.groupdict()
+    word = g["wd"] or g["wd2"] or g["wd3"]
+    wanted = _TR_AZ_FA_WEEKDAYS[re.sub(r"[\s\u200c]", "", word.lower())]
+    rel = "last" if g["last"] or g["last3"] else "next" if g["next"] or g["next3"] else ""
+    return _weekday_read(m[0], wanted, rel, c)
+
+
+#: Turkish's and Azerbaijani's with "günü" (day) after them ("pazar" alone is a market, "cuma"
+#: a prayer), Azerbaijani's of two words alone, Persian's after "روز" (day); not every one
+#: ("her çarşamba günü", "hər cümə günü", "هر روز شنبه").
+_TR_AZ_FA_WEEKDAY = (
+    r"(?<![^\W\d_])(?<![Hh]er\s)(?<![Hh]ər\s)(?i:(?:(?P<last>geçen|geçtiğimiz|keçən|ötən)|(?P<next>gelecek|önümüzdeki"
+    r"|gələn|növbəti)|bu)\s+)?(?P<wd>(?i:pazartesi|salı|çarşamba|perşembe|cumartesi|cuma|pazar"
+    r"|bazar\s+ertəsi|çərşənbə\s+axşamı|çərşənbə|cümə\s+axşamı|cümə|şənbə|bazar))\s+(?i:günü)"
+    r"(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?<![Hh]ər\s)(?P<wd2>(?i:bazar\s+ertəsi|çərşənbə\s+axşamı|cümə\s+axşamı))"
+    r"(?![^\W\d_])|(?<!هر\s)روز\s+(?P<wd3>(?:یک|دو|سه|چهار|پنج)?\u200c?\s?شنبه|جمعه)(?![^\W\d_])"
+    r"(?:\s+(?P<last3>گذشته)|\s+(?P<next3>آینده))?"
+)
+
+
 _JAPANESE_WEEKDAYS = "月火水木金土日"
 
 
@@ -1629,6 +1664,7 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     (_OTHER_YESTERDAY, _other_yesterday),
     (_CJK_WEEKDAY, _cjk_weekday),
     (_JA_WEEKDAY, _ja_weekday),
+    (_TR_AZ_FA_WEEKDAY, _tr_az_fa_weekday),
     (_OTHER_WEEKEND, _weekend),
     (_OTHER_REL_WEEK, _rel_week),
     # "прошлой весной", "этим летом", "следующей осенью"
