@@ -2015,3 +2015,25 @@ def test_a_weekday_in_turkish_azerbaijani_and_persian(
     language: str, sentence: str, published: dt.date, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, published, language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # a start told in the present is a day something starts from: the nearest
+        ("en", "The new rules take effect on December 1.", ["2025-12-01"]),
+        ("en", "The decree comes into force on 1 December.", ["2025-12-01"]),
+        ("fr", "Le décret entre en vigueur le 1er décembre.", ["2025-12-01"]),
+        ("de", "Die Verordnung tritt am 1. Dezember in Kraft.", ["2025-12-01"]),
+        ("es", "La ley entra en vigor el 1 de diciembre.", ["2025-12-01"]),
+        ("it", "La legge entra in vigore il 1 dicembre.", ["2025-12-01"]),
+        ("ru", "Закон вступает в силу 1 декабря.", ["2025-12-01"]),
+        # told in the past: the latest
+        ("en", "The decree took effect on 1 December.", ["2024-12-01"]),
+        ("de", "Die Verordnung trat am 1. Dezember in Kraft.", ["2024-12-01"]),
+    ],
+)
+def test_a_start_told_in_the_present_is_the_day_nearest_publication(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 12), language)] == dates

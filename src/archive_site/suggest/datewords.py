@@ -649,9 +649,15 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 #: that tells of it ("announced a service starting on 16 June", "effective 1 July", "the
 #: strike, beginning on May 2, has..."): a participle, not the sentence's time.
 #: So too "à compter du 1er avril", "à partir du", "dès le", "ab dem 1. Juli", "ab 1. Juli", "a
-#: partir del 1 de abril", "a partire dal 1° aprile", "с 1 июля".
+#: partir del 1 de abril", "a partire dal 1° aprile", "с 1 июля"; and a start told in the
+#: present, "takes effect on", "comes into force on", "entre en vigueur le", "entra en vigor
+#: el", "tritt am 1. Dezember in Kraft", "вступает в силу" (not "took effect": the past).
 _STARTING = later(
-    r"(?:\b(?:starting|beginning|commencing|effective|taking\s+effect)(?:\s+(?:on|from|as\s+of))?"
+    r"(?:\b(?:starting|beginning|commencing|effective|taking\s+effect|takes?\s+effect"
+    r"|comes?\s+into\s+(?:force|effect)|enters?\s+into\s+force|goes\s+into\s+effect)"
+    r"(?:\s+(?:on|from|as\s+of))?"
+    r"|\b(?:entre\s+en\s+vigueur(?:\s+le)?|entra\s+en\s+vigor(?:\s+el)?"
+    r"|entra\s+in\s+vigore(?:\s+il)?|tritt\s+(?:am|zum|ab)|вступает\s+в\s+силу(?:\s+с)?)"
     r"|\b(?:[àa]\s+(?:compter|partir)\s+du|dès\s+le|ab(?:\s+dem)?|a\s+partir\s+del?"
     r"|a\s+partire\s+dal|(?<![^\W\d_])с))\s+$",
     re.IGNORECASE,
