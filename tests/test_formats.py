@@ -7530,3 +7530,52 @@ def test_a_live_blog_shaped_as_a_chat_names_no_one_writer_and_each_header_is_on_
     one = one.replace("Daniyar Ospanov", "Aigerim Nurlanova")  # (one writer: hers)
     r = read_text(one, "p.html", Problems(), fmt="html")
     assert fields(r)["author"] == "Aigerim Nurlanova"
+
+
+def test_a_solar_hijri_dateline_is_read_and_dates_its_copy() -> None:
+    """A Persian agency's dateline, "تهران، ۲۴ اردیبهشت.", was the text's first words (the
+    script has no capitals, and the month is the Solar Hijri calendar's): suggest took its
+    day for an event."""
+    r = read_fixture("wire/fa-solar-hijri.txt")
+    assert r.fields["dateline"].value == "باکو، ۴ اردیبهشت."
+    assert texts(r)[0].startswith("خط کشتیرانی میان باکو")
+    found = match_dateline("تهران، ۲۴ اردیبهشت ۱۴۰۴ - پایانه جدید افتتاح شد.")
+    assert found is not None
+    line, rest = found
+    assert (line.text, line.calendar, line.year, line.month, line.day) == (
+        "تهران، ۲۴ اردیبهشت ۱۴۰۴ -",
+        "solar-hijri",
+        1404,
+        2,
+        24,
+    )
+    assert rest == "پایانه جدید افتتاح شد."
+    # with no date header, its day (its year written) is the Gregorian day it is; with no
+    # year, the latest such day on or before the header's, its year inferred, and noted
+    # when far from it
+    copy = "{}عنوان\n\nتهران، ۲۴ اردیبهشت{}. متن خبر.\n\nپاراگراف دوم.\n"
+    dated, _ = read_as(copy.format("", " ۱۴۰۴"), "wire")
+    assert dated.fields["published"].value == "2025-05-14"
+    far, _ = read_as(copy.format("date 2025-06-20\n\n", ""), "wire")
+    assert far.fields["published"].value == "2025-06-20"
+    assert far.notes == (
+        (
+            5,
+            "the dateline says 2025-05-14 (its year inferred), the date header 2025-06-20: "
+            "the date header kept",
+        ),
+    )
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "تهران، ۳۵ اردیبهشت. متن خبر.",  # no such day
+        "تهران، ۲۴ مه. متن خبر.",  # no month of the Solar Hijri calendar
+        "تهران ۲۴ اردیبهشت متن خبر.",  # no comma, no stop: words of a sentence
+        "در تهران، ۲۴ اردیبهشت جلسه‌ای برگزار شد.",  # a sentence: no stop after the day
+    ],
+)
+def test_no_solar_hijri_dateline_where_there_is_none(paragraph: str) -> None:
+    found = match_dateline(paragraph)
+    assert found is None or found[0].calendar != "solar-hijri"

@@ -266,6 +266,18 @@ def _solar_leap(year: int) -> bool:
     return (dt.date(year + 622, 3, _nowruz(year + 1)) - this).days == 366
 
 
+def solar_hijri_days(month: int, day: int, near: dt.date) -> list[tuple[int, dt.date]]:
+    """The Solar Hijri years that may hold the Gregorian days around ``near`` whose ``month``
+    has the ``day`` (a dateline's "۴ اردیبهشت", its year not written), each with that
+    day in the Gregorian calendar."""
+    out = []
+    for year in (near.year - 622, near.year - 621, near.year - 620):
+        when = solar_hijri(year, month, day)
+        if when is not None:
+            out.append((year, dt.date.fromisoformat(when)))
+    return out
+
+
 def solar_hijri_month(year: int, month: int) -> tuple[dt.date, dt.date] | None:
     """The first and last Gregorian days of the Solar Hijri ``year``'s ``month`` (1 is
     Farvardin: 1404's is 21 March to 20 April 2025), or None where :func:`solar_hijri`

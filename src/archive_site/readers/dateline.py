@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from ..dates import (
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
+    SOLAR_HIJRI_MONTHS,
     in_order,
     month_number,
     normalised_digits,
     other_month_number,
+    solar_hijri,
+    solar_hijri_days,
 )
 from ..patterns import later
 from .agencies import agency_of
@@ -138,6 +141,17 @@ SLASHED_DATELINE = later(
 )
 
 
+#: ``تهران، ۲۴ اردیبهشت.``, ``باکو، ۴ اردیبهشت ۱۴۰۴ -``: a place, the Arabic script's comma,
+#: a day of the Solar Hijri calendar (its year perhaps), then a stop or a dash, as Persian
+#: agencies' copy opens; the place in letters (the script has no capitals: the month's
+#: name after the comma says it is a dateline); or standing alone as a paragraph.
+SOLAR_HIJRI_DATELINE = later(
+    r"^(?P<dateline>(?P<place>[^\W\d_]{2,20}(?:[\s\u200c][^\W\d_]{2,20}){0,2})\s?،\s*"
+    rf"(?P<d>\d{{1,2}})\s+(?P<sh>{'|'.join(SOLAR_HIJRI_MONTHS)})"
+    r"(?:\s+(?P<y>\d{4}))?\s*(?:[.][—–-]?|[—–-]))(?:\s+(?=\S)|\s*$)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Dateline:
     text: str  # as written, e.g. "BEIJING, April 23 (Xinhua) --"
@@ -148,6 +162,8 @@ class Dateline:
     #: The reporters a Chinese agency's dateline names in its brackets, after 记者 ("reporter"):
     #: ``（记者王小明）``, as the text's writers are written ("王小明, 李华").
     reporters: str | None = None
+    #: The calendar its month and day are of: the Gregorian (""), or "solar-hijri".
+    calendar: str = ""
 
 
 #: A Chinese agency's or site's dateline: ``新华社北京4月23日电（记者张三）``, ``中新网4月23日电``
@@ -195,6 +211,9 @@ def match_dateline(text: str, order: str = "") -> tuple[Dateline, str] | None:
         day, month = int(slashed["d"]), int(slashed["m"])
         line = Dateline(slashed["dateline"], month, day, year, slashed["ag"])
         return line, text[slashed.end() :]
+    hijri = _solar_hijri_dateline(text)
+    if hijri is not None:
+        return hijri
     dashed = DASHED_DATELINE().match(text)
     if dashed is not None and agency_of(dashed["ag"]) is not None:
         return Dateline(dashed["dateline"], None, None, None, dashed["ag"]), text[dashed.end() :]
@@ -211,6 +230,19 @@ def match_dateline(text: str, order: str = "") -> tuple[Dateline, str] | None:
         if m is not None and found is not None:
             return _with_agency_after(found, text[m.end() :])  # (empty: standing alone)
     return _alone(text)
+
+
+def _solar_hijri_dateline(text: str) -> tuple[Dateline, str] | None:
+    """A dateline of the Solar Hijri calendar opening ``text`` (see
+    :data:`SOLAR_HIJRI_DATELINE`), its day one its month has, and the text after it."""
+    m = SOLAR_HIJRI_DATELINE().match(text)
+    if m is None or not 1 <= int(m["d"]) <= 31:
+        return None
+    month = SOLAR_HIJRI_MONTHS.index(m["sh"]) + 1
+    year = int(m["y"]) if m["y"] else None
+    return Dateline(m["dateline"], month, int(m["d"]), year, None, None, "solar-hijri"), text[
+        m.end() :
+    ]
 
 
 def _cjk_dateline(text: str) -> tuple[Dateline, str] | None:
@@ -452,6 +484,8 @@ def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, boo
     """
     if line.month is None or line.day is None:
         return None, False
+    if line.calendar == "solar-hijri":
+        return _solar_hijri_day(line.month, line.day, line.year, published)
     if line.year is not None:
         return iso_date(line.year, line.month, line.day), False
     if published is None:
@@ -459,6 +493,20 @@ def dateline_day(line: Dateline, published: str | None) -> tuple[str | None, boo
     pub = dt.date.fromisoformat(published)
     year = pub.year if (line.month, line.day) <= (pub.month, pub.day) else pub.year - 1
     return iso_date(year, line.month, line.day), True
+
+
+def _solar_hijri_day(
+    month: int, day: int, year: int | None, published: str | None
+) -> tuple[str | None, bool]:
+    """The Gregorian day a Solar Hijri dateline names ("۲۴ اردیبهشت ۱۴۰۴": 2025-05-14);
+    without its year, the latest such day on or before publication, its year inferred."""
+    if year is not None:
+        return solar_hijri(year, month, day), False
+    if published is None:
+        return None, False
+    pub = dt.date.fromisoformat(published)
+    days = [when for _, when in solar_hijri_days(month, day, pub) if when <= pub]
+    return (max(days).isoformat(), True) if days else (None, False)
 
 
 def take_dateline(

@@ -33,6 +33,7 @@ from ..dates import (
     month_number,
     normalised_digits,
     numeric_order,
+    solar_hijri_days,
     solar_hijri_month,
 )
 from ..patterns import later
@@ -1017,12 +1018,7 @@ def _solar_hijri_no_year(
     latest such day on or before publication, or the next one if the sentence speaks of
     the future, as a Gregorian day with no year is inferred."""
     pub = c.published
-    days = []
-    for year in (pub.year - 622, pub.year - 621, pub.year - 620):
-        span = solar_hijri_month(year, month)
-        when = None if span is None else days_after(span[0], day - 1)
-        if span is not None and when is not None and when <= span[1]:
-            days.append((year, when))
+    days = solar_hijri_days(month, day, pub)
     fits = [d for d in days if (d[1] >= pub if c.future else d[1] <= pub)]
     if not fits:
         return None
