@@ -2037,3 +2037,28 @@ def test_a_start_told_in_the_present_is_the_day_nearest_publication(
     language: str, sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 12), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published", "dates"),
+    [
+        # German "bis", "bis zum": "until" and "by" both, so on or before it, as Russian's
+        # "до" is; a day with no year still to come unless a verb before it is past
+        (
+            "Der Hafen Kuryk bleibt bis zum 30. Juni wegen Bauarbeiten geschlossen.",
+            dt.date(2025, 6, 25),
+            ["[..2025-06-30]"],
+        ),
+        ("Bis zum 30. Juni soll der Bericht vorliegen.", dt.date(2025, 6, 25), ["[..2025-06-30]"]),
+        ("Der Hafen war bis zum 2. Mai geschlossen.", dt.date(2025, 4, 24), ["[..2024-05-02]"]),
+        ("Der Vertrag gilt bis 2030.", dt.date(2025, 4, 24), ["[..2030]"]),
+        # a range's "bis" is the range's
+        (
+            "Die Gespräche dauerten vom 22. bis 24. April.",
+            dt.date(2025, 4, 24),
+            ["2025-04-22/2025-04-24"],
+        ),
+    ],
+)
+def test_german_bis_is_on_or_before_it(sentence: str, published: dt.date, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, published, "de")] == dates

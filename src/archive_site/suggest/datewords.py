@@ -195,13 +195,16 @@ _PAST = later(
 #: "until the end of July"; French "jusqu'au 31 mai", "jusqu'en 2030", "jusqu'à la fin de
 #: 2026"; Spanish "hasta el 31 de mayo"; Italian "fino al 31 maggio", "fino a maggio";
 #: Russian "по 28 февраля", a day only: "по 2024 году" is "for 2024"; Chinese 至, 直至, 直到,
-#: not 截至, "as of"), or, Russian "до", its limit, "until" and "by" both ("до 2027 года").
+#: not 截至, "as of"), or, Russian "до", its limit, "until" and "by" both ("до 2027 года"),
+#: and so German "bis", "bis zum" ("bleibt bis zum 30. Juni geschlossen", "soll bis zum 30.
+#: Juni fertig sein": on or before it, true of both).
 _UNTIL_BEFORE = later(
     r"(?:\b(?:[Uu]ntil|[Tt]ill|[Tt]hrough)(?:\s+the(?:\s+end\s+of(?:\s+the)?)?)?"
     r"|\b[Jj]usqu['’](?:au|aux|en|à|a)(?:\s+(?:la\s+)?fin\s+(?:de|d['’]))?"
     r"|\b[Hh]asta(?:\s+(?:el|la|finales\s+de|fines\s+de))?"
     r"|\b[Ff]ino\s+(?:al|a|alla\s+fine\s+del?|all['’])"
-    r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о))|(?<!截)(?:直至|直到|至))\s*$"
+    r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о|[Bb]is(?:\s+(?:zum|zur))?))"
+    r"|(?<!截)(?:直至|直到|至))\s*$"
 )
 _UNTIL_FIRST = later(
     r"(?:[Uu]ntil|[Tt]ill|[Tt]hrough)(?=\s)"
@@ -244,10 +247,12 @@ _MOVED_TO = later(
     r"|para|на|до)(?:\s+(?:the|el|la|le|il|l['’]))?\s*$",
     re.I,
 )
-#: A verb in the past as Russian puts it ("был", "закрылся", "сообщили"), and Chinese's
+#: A verb in the past as Russian and German put it ("был", "закрылся", "сообщили", "war",
+#: "wurde", "blieb"), and Chinese's
 #: marks of what is done (已, 曾, 了): read only before a date after "until" (see :func:`_future`).
 _OTHER_PAST = later(
-    r"(?<![^\W\d_])(?:[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ёл)(?:а|о|и)?(?:сь|ся)?)(?![^\W\d_])|[已曾了]",
+    r"(?<![^\W\d_])(?:[а-яё]+(?:ал|ял|ил|ел|ыл|ул|ёл)(?:а|о|и)?(?:сь|ся)?"
+    r"|war|waren|wurde|wurden|hatte|hatten|blieb|blieben)(?![^\W\d_])|[已曾了]",
     re.I,
 )
 #: A verb of the future with the verb it governs ("will be held", "is expected to open").
