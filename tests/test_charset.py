@@ -840,3 +840,121 @@ def test_czech_in_windows_1250_declaring_latin1_is_refused() -> None:
 def test_latin_pages_with_those_letters_are_no_czech(paragraphs: list[str]) -> None:
     html = page("T", paragraphs, '<meta charset="iso-8859-1">')
     assert decode(html.encode("cp1252"))[0] == html
+
+
+# --- a text in one legacy encoding of its script declared as another: any of them ---------
+
+#: Texts of the scripts with several legacy encodings, as wire copy writes them (quotes of
+#: ASCII: KOI8-R and ISO-8859-5 have no «»).
+SCRIPT_TEXT = {
+    "ru": 'Президент Азербайджана Ильхам Алиев дал интервью агентству "Синьхуа". Он '
+    "заявил, что отношения между Баку и Пекином находятся на высоком уровне. Паромная линия "
+    "Баку - Актау возобновила работу; объём перевозок вырос на 10%. Министр отметил роль "
+    "Среднего коридора и Транскаспийского маршрута.",
+    "uk": "Президент України заявив, що м’ясо та зерно п’ять років поспіль експортуються "
+    "через порти. Ім’я міністра назвали в понеділок. Об’єднання громад отримало нові гроші; "
+    "Європейський союз підтримав ініціативу. Ґрунтовні зміни ще попереду.",
+    "sr": "Председник Србије је рекао да ће се преговори наставити у Београду. Љубљана и "
+    "Њујорк, ђак и џеп, ћерка и ћуприја.",
+    "el": "Άποψη: Ο πρόεδρος μίλησε για τις σχέσεις με την Κίνα. Άλλωστε η Ελλάδα και η "
+    'Αίγυπτος υπέγραψαν συμφωνία. Όπως είπε, "Ήταν μια ιστορική μέρα". Άρθρο του υπουργού '
+    "για τον ρόλο του Μεσαίου Διαδρόμου. Ύστερα από πολλές συζητήσεις, Άγγελος Παππάς.",
+    "ar": "قال الرئيس الأذربيجاني إلهام علييف في مقابلة مع وكالة شينخوا إن العلاقات بين باكو "
+    "وبكين وصلت إلى مستوى عالٍ، وإن الشراكة الاستراتيجية تم توقيعها في أبريل 2025. وأضاف "
+    "أن خط العبارات بين باكو وأكتاو استأنف عمله.",
+    "fa": "رئيس‌جمهور آذربايجان گفت که روابط با چين در سطح بالايي است. پيمان همکاري در ماه "
+    "آوريل امضا شد و گذرگاه مياني اهميت زيادي دارد؛ مي‌خواهيم آن را گسترش دهيم.",
+}
+CYRILLIC = ("windows-1251", "KOI8-R", "KOI8-U", "ISO-8859-5", "IBM866", "x-mac-cyrillic")
+SCRIPT_ENCODINGS = {
+    "ru": CYRILLIC,
+    "uk": CYRILLIC,
+    "sr": CYRILLIC,
+    "el": ("ISO-8859-7", "windows-1253"),
+    "ar": ("windows-1256", "ISO-8859-6"),
+    "fa": ("windows-1256", "ISO-8859-6"),
+}
+
+
+def script_page(language: str, label: str) -> str:
+    sentences = SCRIPT_TEXT[language].split(". ")
+    return page("T", sentences, f'<meta charset="{label}">')
+
+
+@pytest.mark.parametrize(
+    ("language", "real", "label", "wrong", "right"),
+    [
+        ("ru", "ISO-8859-5", "windows-1251", "їаХЧШФХЭв", "Президент"),
+        ("ru", "IBM866", "windows-1251", "ЏаҐ§Ё¤Ґ\xadв", "Президент"),
+        ("uk", "x-mac-cyrillic", "windows-1251", "кра»ни", "країни"),
+        ("ru", "windows-1251", "iso-8859-5", "Я№хчшфхэђ", "Президент"),
+        ("ru", "windows-1251", "cp866", "╧ЁхчшфхэЄ", "Президент"),
+        ("ru", "x-mac-cyrillic", "windows-1251", "€льхам", "Ильхам"),
+        ("sr", "ISO-8859-5", "koi8-r", "©ЮутАутщьз", "Председник"),
+        ("el", "ISO-8859-7", "windows-1253", "¶ποψη", "Άποψη"),
+        ("ar", "ISO-8859-6", "windows-1256", "âان", "قال"),
+    ],
+)
+def test_a_page_in_another_legacy_encoding_of_its_script_is_refused_naming_it(
+    language: str, real: str, label: str, wrong: str, right: str
+) -> None:
+    """Hostile65's first: Russian in ISO-8859-5 or IBM866 declaring windows-1251 (its server
+    named its encoding over HTTP) was read as gibberish without a word ('їаХЧШФХЭв' for
+    'Президент'), as Greek in ISO-8859-7 declaring windows-1253 ('¶ποψη') and Arabic in
+    ISO-8859-6 declaring windows-1256 were: only KOI8-R and windows-1251 read as each other
+    were caught. Now the text is read in each encoding of its script; one that reads it as
+    words where the declared one reads signs and letters out of order is named."""
+    html = script_page(language, real)
+    data = html.replace(real, label).encode(ENCODINGS[real][0])
+    text, _, said = decode(data)
+    assert text is None and len(said) == 1
+    line = html[: html.index("<p>")].count("\n") + 1
+    named = LABELS[label]
+    assert said[0] == (
+        f"{line}: the page declares the encoding '{label}' ({named}), but its text does not "
+        f"read as {named}: its words come out as letters and signs out of their order "
+        f"({wrong!r}), and read as {real} they are words ({right!r}): a text in {real} "
+        "whose server named its encoding over HTTP and not in the page: save the page again "
+        "with the browser as one file (.mhtml), which records the encoding the browser read "
+        "it in, and add that"
+    )
+    assert decode(data.replace(label.encode(), real.encode()))[0] == html  # declared right
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [(lang, name) for lang, names in SCRIPT_ENCODINGS.items() for name in names],
+)
+def test_a_text_in_each_legacy_encoding_of_its_script_declared_so_is_read(
+    language: str, name: str
+) -> None:
+    # Ukrainian's apostrophes, Arabic's vowel marks, Persian's joiners (its text in
+    # windows-1256 writes Arabic's yeh, which has it) are
+    # within words; a text KOI8-R and KOI8-U read alike is either.
+    html = script_page(language, name)
+    try:
+        data = html.encode(ENCODINGS[name][0])
+    except UnicodeEncodeError:
+        pytest.skip(f"{name} has not the letters of {language}")
+    assert decode(data) == (html, name, [])
+    if name == "KOI8-R" and language == "ru":
+        assert decode(data.replace(b"KOI8-R", b"KOI8-U"))[0] is not None
+
+
+def test_a_few_words_of_another_script_or_in_capitals_are_no_text_misread() -> None:
+    # A name in capitals, a word in Latin letters, a brand in mixed case ('ВКонтакте') are words.
+    text = [
+        "Агентство ТАСС сообщило, что ВКонтакте и iPhone открыли офис в Баку.",
+        "Представитель ВКонтакте подтвердил это; ВКонтакте работает с 2006 года.",
+    ]
+    html = page("Т", text, '<meta charset="windows-1251">')
+    assert decode(html.encode("cp1251")) == (html, "windows-1251", [])
+
+
+def test_the_test_for_another_legacy_encoding_of_the_script_is_linear() -> None:
+    from archive_site.readers.charset import _script_misread
+
+    for text in ("Я" * 1_000_000, "їаХЧ " * 200_000, "¶" * 1_000_000, "Яa" * 500_000):
+        data = text.encode("cp1251", "replace")
+        with within(2):
+            _script_misread(data, data.decode("cp1251"), "windows-1251")

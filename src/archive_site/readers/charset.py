@@ -27,6 +27,7 @@ import functools
 import itertools
 import json
 import re
+import unicodedata
 from typing import NamedTuple
 
 from ..errors import Problems
@@ -284,13 +285,28 @@ def decode_capture(data: bytes, display: str, problems: Problems, *, page: bool)
     found = _decoded(data, codec, named, f"{named} text, as the page declares", display, problems)
     if found is None:
         return None
+    return None if _misread(data, found.text, label, named, display, problems) else found
+
+
+def _misread(
+    data: bytes, text: str, label: str | None, named: str, display: str, problems: Problems
+) -> bool:
+    """Whether ``text`` (``data`` read as ``named``, as the page declares) is a text in
+    another encoding read in that one (see :data:`_MISREAD` and :func:`_script_misread`),
+    refused on its line when it is."""
     for test, message in _MISREAD:
-        garbled = test(found.text, named)
+        garbled = test(text, named)
         if garbled is not None:
-            line = found.text.count("\n", 0, garbled.start()) + 1
+            line = text.count("\n", 0, garbled.start()) + 1
             problems.error(display, line, message.format(label, named, garbled.group()))
-            return None
-    return found
+            return True
+    other = _script_misread(data, text, named)
+    if other is None:
+        return False
+    at, wrong, name, right = other
+    line = text.count("\n", 0, at) + 1
+    problems.error(display, line, _SCRIPT_TEXT.format(label, named, wrong, name, right))
+    return True
 
 
 #: A run of three letters or more of the Latin-1 Supplement and Latin Extended-A and -B
@@ -437,6 +453,106 @@ _MISREAD = (
     (_czech_misread, _LATIN_TEXT),
     (_cyrillic_misread, _CYRILLIC_TEXT),
 )
+
+
+#: The legacy encodings of one script (each a single byte a character), in the order one
+#: is named when a text in several reads right: a text in one of them may be declared as
+#: another (its server named the right one over HTTP), and reads as words of its script
+#: in neither's order of letters (ISO-8859-5's or IBM866's Russian read as windows-1251:
+#: ``°ЫШХТ``, ``Ђ«ЁҐў`` for ``Алиев``).
+_SCRIPTS = (
+    ("windows-1251", "KOI8-R", "KOI8-U", "ISO-8859-5", "IBM866", "x-mac-cyrillic"),
+    ("ISO-8859-7", "windows-1253"),
+    ("windows-1256", "ISO-8859-6"),
+)
+#: A word of a text in such an encoding: a run of characters beyond ASCII (its letters all
+#: are; a space, a digit or a mark of ASCII ends it), among the text's first 2,000.
+_BEYOND_ASCII = later(r"[^\x00-\x7f]+")
+_SCRIPT_WORDS = 2000
+#: What may stand within a word besides its letters: combining marks, digits, dashes, an
+#: apostrophe (Ukrainian's ``м’ясо``), a soft hyphen, the joiners (Persian's ZWNJ).
+_WITHIN_WORD = "\u2019\u02bc\u00ad\u200c\u200d"
+#: The odd words that make a text misread, when the encoding read right has at most a fifth
+#: as many (a text in its own encoding has next to none: its words' letters are of one
+#: script, small after the first or all capitals, with no sign among them).
+_SCRIPT_ODD = 3
+_SCRIPT_TEXT = (
+    "the page declares the encoding {0!r} ({1}), but its text does not read as {1}: its "
+    "words come out as letters and signs out of their order ({2!r}), and read as {3} they "
+    "are words ({4!r}): a text in {3} whose server named its encoding over HTTP and not in "
+    "the page: save the page again with the browser as one file (.mhtml), which records "
+    "the encoding the browser read it in, and add that"
+)
+
+
+def _script_misread(data: bytes, text: str, named: str) -> tuple[int, str, str, str] | None:
+    """Where the first odd word of ``text`` (``data`` read as ``named``) is, that word, and
+    the encoding of ``named``'s script (see :data:`_SCRIPTS`) that reads the text with at
+    most a fifth as many odd words (see :func:`_odd_word`), and the word as it reads the
+    same bytes, when ``text`` has three or more; None otherwise."""
+    group = next((g for g in _SCRIPTS if named in g), None)
+    if group is None:
+        return None
+    sample = text[:_GARBLED_SAMPLE]
+    odd = _odd_words(sample)
+    if len(odd) < _SCRIPT_ODD:
+        return None
+    best: tuple[int, str] | None = None
+    for name in group:
+        if name == named:
+            continue
+        try:  # (one byte a character: the sample's bytes are the data's first as many)
+            other = data[: len(sample)].decode(_ENCODINGS[name][0])
+        except UnicodeDecodeError:
+            continue
+        count = len(_odd_words(other))
+        if count * 5 <= len(odd) and (best is None or count < best[0]):
+            best = (count, name)
+    if best is None:
+        return None
+    start, end = odd[0]
+    right = data[start:end].decode(_ENCODINGS[best[1]][0])
+    return start, sample[start:end], best[1], right
+
+
+def _odd_words(text: str) -> list[tuple[int, int]]:
+    """The spans of the words of ``text`` (see :data:`_BEYOND_ASCII`) that no text of a
+    script writes (see :func:`_odd_word`), its punctuation around each left out."""
+    found = []
+    for run in itertools.islice(_BEYOND_ASCII().finditer(text), _SCRIPT_WORDS):
+        start, end = run.span()
+        while start < end and _around_word(text[start]):
+            start += 1
+        while end > start and _around_word(text[end - 1]):
+            end -= 1
+        word = text[start:end]
+        if any(ch.isalpha() for ch in word) and _odd_word(word):
+            found.append((start, end))
+    return found
+
+
+def _around_word(ch: str) -> bool:
+    """Whether ``ch`` may stand next to a word: a mark of punctuation (but the pilcrow and
+    the section sign, which stand before numbers), a space, an invisible format mark."""
+    kind = unicodedata.category(ch)
+    return (kind[0] == "P" and ch not in "¶§") or kind in ("Zs", "Cf")
+
+
+def _odd_word(word: str) -> bool:
+    """Whether ``word`` is none a script writes: a sign within it (see
+    :data:`_WITHIN_WORD`), letters of two scripts, or a capital after a small letter or
+    small letters and capitals after its first (``зТХЪПРЕ``, ``ЧРпТШЫ``)."""
+    scripts = set()
+    for ch in word:
+        kind = unicodedata.category(ch)
+        if kind[0] == "M" or kind in ("Pd", "Nd") or ch in _WITHIN_WORD:
+            continue
+        if not ch.isalpha():
+            return True
+        scripts.add(unicodedata.name(ch, "?").split()[0])
+    rest = word[1:]
+    upper = any(ch.isupper() for ch in rest)
+    return len(scripts) > 1 or (upper and (word[0].islower() or any(ch.islower() for ch in rest)))
 
 
 #: A character of UTF-8's two or three bytes read as windows-1252 (or Latin-1) and saved
