@@ -2734,6 +2734,53 @@ def test_an_email_s_head_with_a_field_of_a_megabyte_is_an_error_on_its_line(
     assert "which no mail program or browser writes (at most 20,000)" in error[1]
 
 
+#: A page Chrome saved as MHTML, its page's part's head to be filled in.
+SAVED_PAGE = (
+    "From: <Saved by Blink>\nSnapshot-Content-Location: https://example.com/a\n"
+    "Subject: Ferry\nDate: Thu, 24 Apr 2025 10:00:00 +0300\nMIME-Version: 1.0\n"
+    'Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="B"\n\n'
+    "--B\n{}\nContent-Location: https://example.com/a\n\n"
+    "<html><head><title>Ferry</title></head><body><article><h1>Ferry resumes</h1>"
+    "<p>The ferry between Baku and Aktau resumed its crossings on Thursday, the port said.</p>"
+    "</article></body></html>\n--B--\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "name"),
+    [
+        ("Content-Type: text/html; charset=utf-8;" + " x=y;" * 200_000, "Content-Type"),
+        ("Content-Type: text/html;" + "\n x=y;" * 100_000, "Content-Type"),
+        ("Content-Type: text/html\nFrom: " + "Ayla, " * 100_000, "From"),
+        (
+            "Content-Type: multipart/alternative;" + " x=y;" * 200_000 + ' boundary="C"',
+            "Content-Type",
+        ),
+    ],
+    ids=["a-content-type-of-1-mb", "folded-over-100000-lines", "a-from-of-600-kb", "a-multipart"],
+)
+def test_a_part_s_head_with_a_field_of_a_megabyte_is_an_error_on_its_line(
+    field: str, name: str
+) -> None:
+    """Hostile65: the bound on the file's own head's fields was not on its parts': a page's
+    part whose Content-Type held 200 KB of parameters took 5.8 s of CPU to read, 1 MB
+    minutes (Python's parser takes time growing with its square). A part's head that is
+    parsed is bounded as the file's own is: an error on the field's line."""
+    page = SAVED_PAGE.format(field)
+    problems = Problems()
+    with within(1.0):
+        r = read_text(page, "x.mhtml", problems, fmt="mhtml")
+    assert not r.blocks and not r.fields
+    [(line, message)] = [(e.line, e.message) for e in problems.errors]
+    assert line == page[: page.index("\n" + name + ":", page.index("--B"))].count("\n") + 2
+    assert message.startswith(f"a part's head has a field '{name}' of ")
+    assert "which no mail program or browser writes (at most 20,000)" in message
+    fine = SAVED_PAGE.format("Content-Type: text/html;\n charset=utf-8")
+    assert texts(read_text(fine, "x.mhtml", Problems(), fmt="mhtml")) == [
+        "The ferry between Baku and Aktau resumed its crossings on Thursday, the port said."
+    ]
+
+
 def test_a_newsletter_saved_as_an_email_is_read_as_its_page() -> None:
     """An .eml was read as plain text: its headers, MIME separators, undecoded
     quoted-printable and raw HTML were the article's text (audit 6).  Its page is read, and

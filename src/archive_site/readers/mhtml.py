@@ -172,6 +172,17 @@ _LONG_FIELD = (
     "writes (at most " + f"{MOST_FIELD:,}" + "): the file is damaged or was made by hand; "
     "save the e-mail or page again"
 )
+#: The same of a part's head (the page's, an attachment's), parsed as the file's own is.
+_LONG_PART_FIELD = "a part's head" + _LONG_FIELD.removeprefix("the file's head")
+
+
+class _LongField(Exception):
+    """A part's head holding a field :func:`_long_field` finds: its line in the file (counted
+    from 1), its name and its length."""
+
+    def __init__(self, line: int, name: str, size: int) -> None:
+        super().__init__(line, name, size)
+        self.found = (line, name, size)
 
 
 def _long_field(head: Sequence[str]) -> tuple[int, str, int] | None:
@@ -194,6 +205,16 @@ def _headers(lines: list[str]) -> EmailMessage:
     message = parser.parsestr("\n".join(lines) + "\n\n")
     assert isinstance(message, EmailMessage)  # the default policy's class
     return message
+
+
+def _parsed_part(head: Sequence[str], before: int) -> EmailMessage:
+    """A part's head (``head``, its lines, after the file's line ``before``) parsed, as the
+    file's own is: raises :class:`_LongField` when a field is too long to parse in time
+    (see :data:`MOST_FIELD`)."""
+    long = _long_field(head)
+    if long is not None:
+        raise _LongField(before + long[0], *long[1:])
+    return _headers(list(head))
 
 
 def _header_end(lines: tuple[str, ...] | list[str], start: int) -> int:
@@ -223,11 +244,12 @@ def _page_part(lines: tuple[str, ...], end: int, top: EmailMessage, depth: int =
         )
         head = lines[i + 1 : head_end]
         if any(_HTML_TYPE().match(line) for line in head):  # parsed only then: a page has
-            headers = _headers(list(head))  # hundreds of parts, a planted file thousands
+            headers = _parsed_part(head, i + 1)  # hundreds of parts, a planted file thousands
             if headers.get_content_type() == "text/html":
                 return _Part(headers, list(lines[head_end + 1 : body_end]), head_end + 2)
         elif depth < _MOST_NESTED and any(_ANY_MULTIPART().match(line) for line in head):
-            found = _page_part(lines[:body_end], head_end, _headers(list(head)), depth + 1)
+            headers = _parsed_part(head, i + 1)
+            found = _page_part(lines[:body_end], head_end, headers, depth + 1)
             if found is not None:
                 return found
         i = body_end
@@ -360,7 +382,11 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, long[0], _LONG_FIELD.format(*long[1:]))
         return Reading("mhtml", {}, ())
     top = _headers(list(capture.lines[:end]))
-    part = _page_part(capture.lines, end, top)
+    try:
+        part = _page_part(capture.lines, end, top)
+    except _LongField as exc:
+        problems.error(capture.display, exc.found[0], _LONG_PART_FIELD.format(*exc.found[1:]))
+        return Reading("mhtml", {}, ())
     said = _mail_fields(capture.lines, end, top)  # (said too when no page is found)
     if part is None:
         line, message = _no_page(capture.lines, end, top)
