@@ -3491,9 +3491,19 @@ def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
             "elements nested more than 256 deep: the text extractor reads no deeper, "
             "and would lose the text",
         ),
-        ("<b>x</b>" * 100_000, "more than 100,000 elements: " + SLOW),
+        (("<p>" + "<b>x</b>" * 1_000 + "</p>") * 100, "more than 100,000 elements: " + SLOW),
+        (
+            "<p>" + "<span>word</span> " * 30_000 + "</p>",
+            "an element (<p>, of line 2) holding more than 5,000 elements of text (<a>, "
+            "<span>, <b>...) side by side: " + SLOW,
+        ),
+        (
+            "<div>" + "<a href='/n'>word</a> <i>x</i> " * 2_501 + "</div>",
+            "an element (<div>, of line 2) holding more than 5,000 elements of text (<a>, "
+            "<span>, <b>...) side by side: " + SLOW,
+        ),
     ],
-    ids=["attributes", "depth", "elements"],
+    ids=["attributes", "depth", "elements", "spans-in-a-paragraph", "links-in-a-div"],
 )
 def test_a_page_beyond_a_limit_is_refused_on_its_line(body: str, why: str) -> None:
     """lxml takes the square of an element's attributes (100,000: minutes), trafilatura
@@ -3501,8 +3511,29 @@ def test_a_page_beyond_a_limit_is_refused_on_its_line(body: str, why: str) -> No
     reading, problems = read_page(HEAD + body + "</article></body></html>")
     assert not reading.blocks
     (line, message), *_ = problems
-    assert line == (3 if why.startswith("an element") else 2)
+    assert line == (3 if "attributes" in why else 2)
     assert message == f"the page has {why}; it is not read"
+
+
+def test_a_paragraph_of_thousands_of_marked_words_is_refused_before_the_extractor_sees_it() -> None:
+    """Hostile65: a paragraph of 30,000 ``<span>`` took 193 s of CPU to read (15,000: 7.5 s),
+    all but a second of it in the extractor, whose parser orders the pieces of text left
+    side by side when their tags are taken out in time growing with their square. More
+    than 5,000 in one element is refused at once; 5,000 are read, as are thousands in
+    several paragraphs, and as many in a list's items."""
+    words = "".join(f"<span>w{n}</span> " for n in range(30_000))
+    with within(1.0):
+        reading, problems = read_page(HEAD + "<p>" + words + "</p></article></body></html>")
+    assert not reading.blocks and len(problems) == 1
+    five = "".join(f"<span>w{n}</span> " for n in range(5_000))
+    with within(6.0):
+        reading, problems = read_page(HEAD + "<p>" + five + "</p></article></body></html>")
+    assert problems == [] and texts(reading)[0].startswith("w0 w1 w2 ")
+    items = "".join(f"<li><b>w{n}</b> <i>x</i></li>" for n in range(1_000))
+    reading, problems = read_page(
+        HEAD + "<p>A list.</p><ul>" + items + "</ul></article></body></html>"
+    )
+    assert problems == []
 
 
 def test_a_page_within_the_limits_is_read() -> None:
