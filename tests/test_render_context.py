@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+from markupsafe import escape
+
+from archive_site import urls
+from archive_site.model import Archive, Source
 from archive_site.render.context import FOLDERS_KEPT, FolderCache, Where
+from archive_site.render.views import Speaker, speaker
 
 
 def at(path: str, rooted: bool = False) -> Where:
@@ -85,3 +91,39 @@ def test_an_article_s_text_is_marked_with_its_language_when_it_is_another() -> N
 
     assert text_language("az", "en") == "az" and text_language("ru-RU", "en-GB") == "ru-RU"
     assert text_language("en-US", "en") is None and text_language("EN", "en-GB") is None
+
+
+def test_who_makes_a_source_s_statement_is_worked_out_once_however_many_pages_list_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A milestone's sources are listed on its page and in its entries of the timeline, its
+    year, its topics and its entities, in as many folders: the speaker of each is found
+    once, and every list names the one found."""
+    from archive_site.load import load_archive
+    from archive_site.render import fragments, render_site
+    from conftest import CONTENT, TEMPLATES
+
+    archive = load_archive(CONTENT)
+    asked: Counter[Source] = Counter()
+
+    def counted(a: Archive, s: Source) -> Speaker:
+        asked[s] += 1
+        return speaker(a, s)
+
+    monkeypatch.setattr(fragments, "speaker", counted)
+    outputs = render_site(archive, TEMPLATES, CONTENT)
+    sources = {s for m in archive.milestones for s in m.sources}
+    assert set(asked) == sources
+    assert max(asked.values()) == 1
+    lists = [o for o in outputs if o.path.endswith(".html") and b'class="srcs"' in o.data]
+    assert len({o.path.rpartition("/")[0] for o in lists}) >= 4  # listed in many folders
+    pages = {o.path: o.data.decode() for o in lists}
+    for m in archive.milestones:
+        page = pages[urls.milestone(m.id)]
+        for s in m.sources:
+            who = speaker(archive, s)
+            name = escape(who.name)
+            assert f'<span class="by">{"<a " if who.entity else ""}' in page
+            assert f"{name}</a>, {escape(who.words)}</span>" in page or (
+                f'<span class="by">{name}, {escape(who.words)}</span>' in page
+            )

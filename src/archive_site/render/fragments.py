@@ -22,7 +22,7 @@ from ..dates import DateSpec
 from ..model import Archive, Article, Entity, Milestone, Published, Source
 from . import paging
 from .context import FolderCache, Where, where
-from .views import evidence_summary, lang_attribute, speaker
+from .views import Speaker, evidence_summary, lang_attribute, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
 
@@ -51,6 +51,9 @@ class Fragments:
     def __init__(self, archive: Archive, cache: FolderCache) -> None:
         self.archive = archive
         self._cache = cache
+        # Who makes each source's statement, worked out once: a milestone's sources are
+        # listed on its page and in its entry of the timeline, its year, topics and entities.
+        self._speakers: dict[Source, Speaker] = {}
 
     def globals(self) -> dict[str, Any]:
         """The fragments as template globals, which find the page in the template's context."""
@@ -147,7 +150,9 @@ class Fragments:
 
     def _speaker(self, at: Where, s: Source) -> str:
         """Who makes the statement: the speaker's name, linked to their page, and the voice."""
-        who = speaker(self.archive, s)
+        who = self._speakers.get(s)
+        if who is None:
+            who = self._speakers[s] = speaker(self.archive, s)
         name = escape(who.name)
         if who.entity is not None:
             name = Markup(f'<a href="{at.href(urls.entity(who.entity.id))}">{name}</a>')  # noqa: S704
