@@ -2026,3 +2026,74 @@ def test_a_quotation_within_a_speaker_s_quotation_is_not_theirs(
         )
     else:
         assert who.warning is None
+
+
+def _requires_a_word(ops: list[tuple[object, object]], words: tuple[str, ...]) -> bool:
+    """Whether every match of the parsed pattern ``ops`` holds one of ``words``: a run of
+    letters it always matches holds one, or a group of alternatives it always matches has
+    one in each."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    run, runs = "", []
+    for op, value in ops:
+        if op is c.LITERAL:
+            run += chr(value)  # type: ignore[arg-type]
+            continue
+        runs.append(run)
+        run = ""
+        if op is c.SUBPATTERN and _requires_a_word(list(value[-1]), words):  # type: ignore[index]
+            return True
+        if op is c.BRANCH and all(_requires_a_word(list(b), words) for b in value[1]):  # type: ignore[index]
+            return True
+    runs.append(run)
+    return any(w in r for r in runs for w in words)
+
+
+def test_every_match_of_the_words_of_saying_holds_a_word_they_are_looked_for_by() -> None:
+    from re import _parser  # type: ignore[attr-defined]
+
+    from archive_site.load.attribution import _ATTRIBUTION_WORDS, ATTRIBUTION
+
+    parsed = list(_parser.parse(ATTRIBUTION().pattern, ATTRIBUTION().flags))
+    assert _requires_a_word(parsed, _ATTRIBUTION_WORDS)
+    # each alternative on its own, so that a new one without its word is named
+    for alternative in ATTRIBUTION().pattern.split("|\\b"):
+        alone = alternative if alternative.startswith("\\b") else "\\b" + alternative
+        try:
+            ops = list(_parser.parse(alone, ATTRIBUTION().flags))
+        except re.error:
+            continue  # (split inside a group: the whole pattern's check covers it)
+        assert _requires_a_word(ops, _ATTRIBUTION_WORDS), alone
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("The port opened in May with two berths and a ferry line.", None),
+        ("The minister said the port would open in May.", "said"),
+        ("THE MINISTER SAİD THE PORT WOULD OPEN.", "SAİD"),  # İ is i to the pattern
+        ("The minister ſaid so.", "ſaid"),  # the long s
+        ("One reader as\u212as: “Will fares rise?”", "as\u212as"),  # the Kelvin sign
+        ("According to the deputy, the line opens in May.", "According to"),
+        ("She expressed these views at the forum.", "expressed these views"),
+        ("He emphasized that the road is open.", "emphasized"),
+        ("The task of the basket weavers was noted in passing.", "noted"),
+    ],
+)
+def test_a_paragraph_without_a_word_of_saying_is_not_searched_for_one(
+    monkeypatch: pytest.MonkeyPatch, text: str, said: str | None
+) -> None:
+    from archive_site.load import attribution
+
+    real = attribution.ATTRIBUTION()
+    searched: list[str] = []
+
+    class Spy:
+        def search(self, t: str) -> re.Match[str] | None:
+            searched.append(t)
+            return real.search(t)
+
+    monkeypatch.setattr(attribution, "ATTRIBUTION", lambda: Spy())
+    assert attribution._said(text) == said
+    assert (searched == [text]) == (said is not None)  # searched where it finds its words
+    assert real.search(text) is None or real.search(text).group(0) == said  # as without
