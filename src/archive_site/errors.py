@@ -8,6 +8,7 @@ into text and an exit code.
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -150,11 +151,41 @@ def shown_text(text: str) -> str:
 def display_path(path: object) -> str:
     """The path as the user should read it: relative to the working folder when inside it."""
     text = os.fspath(path)  # type: ignore[call-overload]
+    if isinstance(text, str):
+        folder, _, name = text.rpartition(os.sep)
+        plain = name and not name.startswith(".") and (os.altsep is None or os.altsep not in name)
+        cwd = os.getcwd()  # noqa: PTH109 - a string, as relpath reads it
+        shown = _shown_folder(folder, cwd) if folder and plain else None
+        if shown is not None:  # (a file of a folder, as each article's files are)
+            return f"{shown}/{_edge_spaces(name.translate(_PATH_ESCAPES))}"
+    return _shown(text)
+
+
+@functools.lru_cache(maxsize=64)
+def _shown_folder(folder: str, cwd: str) -> str | None:
+    """How :func:`display_path` shows ``folder``, the folder of the files it shows as it and
+    their names (``cwd``: the working folder, which it is relative to); None for the working
+    folder itself, whose files it shows by their names alone, its parent, and another
+    drive's."""
+    try:
+        rel = os.path.relpath(folder, cwd)
+    except ValueError:
+        return None
+    if rel in (".", ".."):  # (a file of the working folder's parent may be the folder)
+        return None
+    return _escaped(folder if rel.startswith("..") else rel)
+
+
+def _shown(text: str) -> str:
     try:
         rel = os.path.relpath(text)
     except ValueError:  # another drive on Windows
         return str(text).replace(os.sep, "/")
-    shown = text if rel.startswith("..") else rel
+    return _escaped(text if rel.startswith("..") else rel)
+
+
+def _escaped(shown: str) -> str:
+    """A path shown with ``/`` between its names, each name's marks escaped."""
     return "/".join(
         map(_edge_spaces, str(shown).replace(os.sep, "/").translate(_PATH_ESCAPES).split("/"))
     )
