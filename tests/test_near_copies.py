@@ -705,3 +705,60 @@ def test_a_one_paragraph_brief_reprinted_lightly_edited_is_one_text() -> None:
     one = f"Baku's port expects its Alat ferry terminal to take boxes from the summer. {quoted}"
     other = f"Container ships will call at Alat soon, officials said on Monday. {quoted}"
     assert _found(_pair((one,), (other,))) == []
+
+
+#: trust65: the brief's first and last words, as a copying outlet rewrote them.
+_BRIEF_EDITS = {
+    "its first words": (("The Port of Baku handled", "Baku's seaport handled"),),
+    "its last words": (("planned for 2026.", "planned to follow in 2026."),),
+    "both": (
+        ("The Port of Baku handled", "Baku's seaport handled"),
+        ("planned for 2026.", "planned to follow in 2026."),
+    ),
+}
+
+
+@pytest.mark.parametrize("edits", _BRIEF_EDITS.values(), ids=_BRIEF_EDITS.keys())
+def test_a_brief_whose_first_or_last_words_were_edited_is_one_text(
+    edits: tuple[tuple[str, str], ...],
+) -> None:
+    """trust65: a brief of one paragraph has two ends only; a copy that rewrote its first or
+    its last forty characters kept one of them, was never compared, and counted as an
+    independent line. A brief is known by its sentences' ends too."""
+    edited = _BRIEF
+    for old, new in edits:
+        edited = edited.replace(old, new)
+    assert edited[:40] != _BRIEF[:40] or edited[-40:] != _BRIEF[-40:]
+    assert _found(_pair((_BRIEF,), (edited,))) == [("later", "first", "shares-text")]
+    # so too a copy of a story set as one block, its first and last words rewritten
+    block = " ".join(STORY).replace("The new rail ferry", "A new rail ferry")
+    block = block.replace("double again by the end of 2027.", "double by late 2027.")
+    assert _found(_pair(STORY, (block,))) == [("later", "first", "shares-text")]
+
+
+@pytest.mark.parametrize(
+    "other",
+    [
+        # a brief of its own keeping the statement's background sentence, and a formula
+        (
+            "The new ferry terminal at Alat will open to container traffic in June 2025, the "
+            "statement added, and a second berth is planned for 2026. Kazakh exporters said "
+            "on Tuesday they expect to book more wagons on the Kuryk route next year, as "
+            "freight rates on the northern corridor keep rising and sanctions bite.",
+        ),
+        # a story of several sentences that shares the statement's first sentence alone
+        (
+            "The Port of Baku handled a record 7.1 million tonnes of cargo in 2024, its "
+            "administration said on Monday in a statement. Georgian ports at Poti and Batumi "
+            "reported falling volumes for the same year, and shipping lines blamed high fees "
+            "and the slow rail link across the Surami pass for the drop.",
+        ),
+    ],
+    ids=["a-background-sentence", "one-sentence-of-two"],
+)
+def test_briefs_sharing_one_sentence_of_another_are_two(other: tuple[str, ...]) -> None:
+    """trust65: a brief is compared with a text sharing the ends of two of its sentences;
+    one sharing one sentence (a background line, a statement's figure), both its ends, is
+    its own text, and not even compared."""
+    assert near_copies._candidates(long_texts(_pair((_BRIEF,), other))) == []
+    assert _found(_pair((_BRIEF,), other)) == []

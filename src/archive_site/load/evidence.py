@@ -19,7 +19,6 @@ for the milestone that cites them: one voice, however many carry it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict, deque
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from ..layout import MILESTONES_FILE
 from ..model import Article, Dependency, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import at_least_words, normalise_text
-from .near_copies import LONGER_MIN, PairMemo, Words, near_copies
+from .near_copies import LONGER_MIN, SENTENCE_END, PairMemo, Words, near_copies
 
 
 def origin(article: Article) -> str:
@@ -329,12 +328,6 @@ def _one_text(keys: int, whole: int) -> bool:
     return (keys >= 2 and whole >= 1) or keys >= 3
 
 
-#: The end of a (normalised) text's sentence: a full stop, a question or exclamation mark or
-#: an ellipsis, the quotation marks or brackets closing there, then a space.  Cruder than
-#: :func:`~archive_site.text.sentence_spans` (abbreviations, ordinals), which took seconds
-#: over the paragraphs of 10,000 articles (this, a fifth of one): here a cut need only be
-#: made alike in two copies.
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"')\]]*(?= )")
 #: The (folded) quotation marks a quotation opens with.
 _QUOTATION_MARKS = "\"'「『"
 
@@ -349,7 +342,7 @@ def _opening(text: str) -> tuple[str, bool]:
     if text[:1] in _QUOTATION_MARKS:
         return text, True
     start = 0
-    for end in _SENTENCE_END.finditer(text):
+    for end in SENTENCE_END().finditer(text):
         piece = text[start : end.end()]
         if piece.count(" ") + 1 >= SAME_WORDS_MIN:
             return piece, False  # (a sentence end is followed by a space: not the whole)

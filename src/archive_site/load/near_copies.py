@@ -10,7 +10,10 @@ cost grows with the archive, never with its pairs:
 * **Candidates.**  Each long paragraph (see :func:`~.evidence.long_texts`) is known by its
   first and its last :data:`END_KEY` characters (case folded): a light edit within a
   paragraph leaves one end or the other as it was, and a paragraph joined to the next keeps
-  both.  An inverted index of these keys gives the pairs of articles sharing
+  both.  A brief (:data:`BRIEF_PARAGRAPHS` long paragraphs or fewer) is known by each of its
+  sentences' ends too: one of one paragraph has two ends only, and a copy whose first or
+  last words were edited (a lede's "The Port of Baku" as "Baku's port") kept one of them,
+  and was never compared.  An inverted index of these keys gives the pairs of articles sharing
   :data:`CANDIDATE_KEYS` of them; a key held by more than :data:`STOCK` articles is a stock
   line (a boilerplate sentence, a background paragraph every story keeps), which joins no
   pair.  Reading every word of 10,000 articles took one to two seconds, a tenth of a load;
@@ -41,7 +44,7 @@ from __future__ import annotations
 import functools
 import itertools
 import unicodedata
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeGuard, TypeVar
@@ -61,6 +64,8 @@ END_KEY = 40
 STOCK = 16
 #: How many paragraph ends two articles must share to be compared at all.
 CANDIDATE_KEYS = 2
+#: An article of this many long paragraphs or fewer is known by its sentences' ends too.
+BRIEF_PARAGRAPHS = 2
 #: How many (folded) words a run compared has.
 SHINGLE = 5
 #: What a run within quotation marks weighs, the reporter's own words weighing one.
@@ -210,39 +215,87 @@ class Words:
 
 def _candidates(texts: LongTexts) -> list[tuple[int, int]]:
     """The pairs of articles (their places in ``texts``, the earlier first) sharing
-    :data:`CANDIDATE_KEYS` paragraph ends, none of them held by more than :data:`STOCK`.
-    A key held once is held as its article's place, not in a list: 160,000 lists for the
-    paragraphs of 10,000 articles made the collector go through the whole archive (0.7 s)."""
+    :data:`CANDIDATE_KEYS` paragraph ends at as many places of each (see :func:`_ends`: a
+    brief's sentence shared whole, its two ends, is one place), none of them held by more
+    than :data:`STOCK`.  A key held once is held as one number, its article's place and the
+    key's (see :func:`_held`), not in a list: 160,000 lists for the paragraphs of 10,000
+    articles made the collector go through the whole archive (0.7 s)."""
     holders: dict[str, int | list[int]] = {}
     for n, (_, found) in enumerate(texts):
-        for key in _ends(found):
+        for key, place in _ends(found).items():
             held = holders.get(key)
             if held is None:
-                holders[key] = n
+                holders[key] = _held(n, place)
             elif isinstance(held, int):
-                holders[key] = [held, n]
+                holders[key] = [held, _held(n, place)]
             elif len(held) <= STOCK:
-                held.append(n)
-    shared: Counter[tuple[int, int]] = Counter()
+                held.append(_held(n, place))
+    places: dict[tuple[int, int], set[tuple[int, int]]] = {}
     for held in holders.values():
         if isinstance(held, list) and len(held) <= STOCK:
-            shared.update((a, b) for i, a in enumerate(held) for b in held[i + 1 :])
-    return sorted(pair for pair, count in shared.items() if count >= CANDIDATE_KEYS)
+            for i, one in enumerate(held):
+                for other in held[i + 1 :]:
+                    pair = (one >> _PLACE_BITS, other >> _PLACE_BITS)
+                    places.setdefault(pair, set()).add((one & _PLACE, other & _PLACE))
+    return sorted(pair for pair, shared in places.items() if _apart(shared))
 
 
-def _ends(found: Sequence[str]) -> set[str]:
-    """The keys of an article's long paragraphs: each one's first and last
-    :data:`END_KEY` characters, case folded and without their marks (see :func:`_plain`),
-    once each."""
-    keys: set[str] = set()
-    for text in found:
+#: The bits of a key's place in its article (see :func:`_held`).
+_PLACE_BITS = 20
+_PLACE = (1 << _PLACE_BITS) - 1
+
+
+def _held(article: int, place: int) -> int:
+    """An article's place in the texts and a key's place in it, as one number."""
+    return article << _PLACE_BITS | min(place, _PLACE)
+
+
+def _apart(shared: set[tuple[int, int]]) -> bool:
+    """Whether the places of keys two articles share are :data:`CANDIDATE_KEYS` or more
+    apart in each of the two."""
+    return len(shared) >= CANDIDATE_KEYS and all(
+        len({p[side] for p in shared}) >= CANDIDATE_KEYS for side in (0, 1)
+    )
+
+
+def _ends(found: Sequence[str]) -> dict[str, int]:
+    """The keys of an article's long paragraphs, each with its place: each one's first and
+    last :data:`END_KEY` characters, case folded and without their marks (see
+    :func:`_plain`), once each, two places; in a brief (:data:`BRIEF_PARAGRAPHS` long
+    paragraphs or fewer), each sentence's too (see :func:`_cuts`), as if it were a paragraph
+    of its own, but its two ends one place: a copy of a brief whose first or last words were
+    edited keeps its other sentences' ends, a paragraph of the other's that the brief joined
+    to the next opens and ends as it did, and two texts sharing a sentence (a statement's
+    figure, a background line) share one place."""
+    keys: dict[str, int] = {}
+    brief = len(found) <= BRIEF_PARAGRAPHS
+    pieces = ((t, *cut) for t in found for cut in (_cuts(t) if brief else ((0, len(t)),)))
+    for n, (text, start, end) in enumerate(pieces):
         if text.isascii():
-            keys.add("<" + text[:END_KEY].casefold())
-            keys.add(">" + text[-END_KEY:].casefold())
-        else:  # (a letter and its mark may be two characters: the ends are cut when plain)
-            keys.add("<" + _plain(text[: 2 * END_KEY].casefold())[:END_KEY])
-            keys.add(">" + _plain(text[-2 * END_KEY :].casefold())[-END_KEY:])
+            head = text[start : start + END_KEY].casefold()
+            tail = text[max(start, end - END_KEY) : end].casefold()
+        else:  # (a letter and its mark may be two characters: cut when plain)
+            head = _plain(text[start : start + 2 * END_KEY].casefold())[:END_KEY]
+            tail = _plain(text[max(start, end - 2 * END_KEY) : end].casefold())[-END_KEY:]
+        keys.setdefault("<" + head, 2 * n)
+        keys.setdefault(">" + tail, 2 * n + (not brief))
     return keys
+
+
+#: The end of a (normalised) text's sentence: a full stop, a question or exclamation mark or
+#: an ellipsis, the quotation marks or brackets closing there, then a space.  Cruder than
+#: :func:`~archive_site.text.sentence_spans` (abbreviations, ordinals), which took seconds
+#: over the paragraphs of 10,000 articles (this, a fifth of one): here a cut need only be
+#: made alike in two copies.
+SENTENCE_END = later(r"[.!?\u2026][\"')\]]*(?= )")
+
+
+def _cuts(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` is cut into sentences (see :data:`SENTENCE_END`): each one's start and
+    end, the first starting and the last ending where the text does."""
+    ends = [m.end() for m in SENTENCE_END().finditer(text)]
+    starts = [0, *(e + 1 for e in ends)]
+    return list(zip(starts, [*ends, len(text)], strict=True))
 
 
 def _plain(text: str) -> str:
