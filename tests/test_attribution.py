@@ -16,7 +16,7 @@ import pytest
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
 from archive_site.load.articles import copied_from, publication_chain, same_outlet
-from archive_site.load.attribution import attribute
+from archive_site.load.attribution import attribute, run_in_turns
 from archive_site.load.evidence import compute_evidence, dependencies
 from archive_site.model import UNNAMED, Archive, Article, ChainLink, Paragraph, Source
 from archive_site.readers import read_text
@@ -2097,3 +2097,77 @@ def test_a_paragraph_without_a_word_of_saying_is_not_searched_for_one(
     assert attribution._said(text) == said
     assert (searched == [text]) == (said is not None)  # searched where it finds its words
     assert real.search(text) is None or real.search(text).group(0) == said  # as without
+
+
+@pytest.mark.parametrize(
+    ("capture", "label"),
+    [
+        (
+            "Q: Will the ferry run in winter? A: Yes, it will sail from December, twice a "
+            "week.\n\nQ: And the fares?\n\nA: They will not rise before 2026.\n",
+            "A:",
+        ),
+        (
+            "Xinhua: Will the ferry run in winter? Ilham Aliyev: Yes, it will sail from "
+            "December, twice a week.\n\nXinhua: And the fares?\n\n"
+            "Ilham Aliyev: They will not rise before 2026.\n",
+            "Ilham Aliyev:",
+        ),
+    ],
+    ids=["marker", "name"],
+)
+def test_an_answer_run_into_the_question_s_paragraph_is_said_on_the_page(
+    project_copy: Path, capture: str, label: str
+) -> None:
+    """trust65: an answer run into the question's paragraph ("...? A: Yes, ...") was given
+    to its speaker in the quotes, but the article page showed the paragraph under the
+    interviewer's label alone, as if the answer were the question's words. The page says
+    under the paragraph which turns run together in it, from where, and whose they are."""
+    content = project_copy / "content"
+    (content / "articles/ferry-qa.capture.txt").write_text(capture, encoding="utf-8")
+    (content / "articles/ferry-qa.meta.yaml").write_text(
+        "format: plain\ntitle: Ferry questions\npublished: 2025-04-24\noutlet: Xinhua\n"
+        "kind: interview\ninterviewer: xinhua\ninterviewee: ilham-aliyev\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: winter-ferry\n  date: 2025-04-24\n  title: Winter ferry\n  summary: x\n"
+            "  date_note: The day of the interview.\n  topics: [diplomacy]\n  sources:\n"
+            "    - article: ferry-qa\n      quote: it will sail from December, twice a week\n"
+        )
+    assert cli("-q", "-o", "out", cwd=project_copy).returncode == 0
+    page = (project_copy / "out/articles/ferry-qa.html").read_text(encoding="utf-8")
+    said = (
+        f"Turns run together in this paragraph: from “{label}”, answer · "
+        '<a href="../entities/ilham-aliyev.html">Ilham Aliyev</a>.'
+    )
+    assert page.count("Turns run together") == 1 and said in page
+    # the paragraph's heading still names the turn it opens with
+    first = page.split('id="p1"')[0].rsplit('<p class="who"', 1)[1]
+    assert "Question · " in first and "Xinhua" in first
+    milestone = (project_copy / "out/milestones/winter-ferry.html").read_text(encoding="utf-8")
+    assert 'ilham-aliyev.html">Ilham Aliyev</a>, answer</span>' in milestone
+
+
+def test_the_turns_run_into_a_paragraph_are_those_its_quotes_are_given_to() -> None:
+    """trust65: :func:`run_in_turns` finds the turns the quotes are given to, in order, and
+    no other: a name neither of the interview's has, or a name of the turn already
+    speaking, opens no turn."""
+    names = {
+        "ziyadov": frozenset({"ziyadov", "taleh ziyadov"}),
+        "caspian-times": frozenset({"caspian times"}),
+    }
+    text = (
+        "Will rail fares rise this summer? Ziyadov: No, they will not rise before 2026. "
+        "Caspian Times: And the ferry? Ziyadov: From December."
+    )
+    art, para = _question(text)
+    assert run_in_turns(art, para, names) == (
+        ("answer", "ziyadov", "Ziyadov:"),
+        ("question", "caspian-times", "Caspian Times:"),
+        ("answer", "ziyadov", "Ziyadov:"),
+    )
+    for text in ("We met twice. Mr Wang: he agreed.", "No. Ziyadov: I said no."):
+        art, para = _answer(text)
+        assert run_in_turns(art, para, names) == ()

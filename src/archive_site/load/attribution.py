@@ -17,7 +17,7 @@ import dataclasses
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -1033,18 +1033,26 @@ def _inline_marker(
 ) -> tuple[ParagraphRole, int] | str | None:
     """The role of the last turn's marker within ``paragraph`` before the quote at ``span``
     (see :func:`_inline_turn`) and where it is; or why the quote is no one turn's."""
-    markers: frozenset[str] | None = None
     last = None
-    for m in _INLINE_MARKER().finditer(paragraph.text, 0, span[1]):
+    for said, start, label in _markers_within(article, paragraph, span[1]):
+        if start >= span[0]:
+            return _across(paragraph, label)
+        last = (said, start)
+    return last
+
+
+def _markers_within(
+    article: Article, paragraph: Paragraph, end: int
+) -> Iterator[tuple[ParagraphRole, int, str]]:
+    """Each turn's marker within ``paragraph`` before ``end`` after a sentence (see
+    :func:`_inline_turn`): its role, where it is, and the marker as written ("A:")."""
+    markers: frozenset[str] | None = None
+    for m in _INLINE_MARKER().finditer(paragraph.text, 0, end):
         said = marker_role(m["who"]) if m["who"][:1].isupper() else None
         if said is not None and markers is None:
             markers = _turn_markers(article)
-        if said is None or markers is None or not _marks(m["who"].casefold(), said, markers):
-            continue
-        if m.start() >= span[0]:
-            return _across(paragraph, m["who"] + ":")
-        last = (said, m.start())
-    return last
+        if said is not None and markers is not None and _marks(m["who"].casefold(), said, markers):
+            yield said, m.start(), m["who"] + ":"
 
 
 def _inline_name(
@@ -1057,6 +1065,20 @@ def _inline_name(
     interviewer and interviewee) opening a sentence within ``paragraph`` before the quote at
     ``span`` ("...? Ilham Aliyev: No, ..."), and where it is; or why the quote is no one
     turn's (such a name within it, "...? Ilham Aliyev: No...": two speakers' words)."""
+    last = None
+    for role, start, label in _names_within(article, paragraph, span[1], names):
+        if start >= span[0]:
+            return _across(paragraph, label)
+        last = (role, start)
+    return last
+
+
+def _names_within(
+    article: Article, paragraph: Paragraph, end: int, names: Mapping[str, frozenset[str]] | None
+) -> Iterator[tuple[ParagraphRole, int, str]]:
+    """Each name of who asks or answers opening a sentence within ``paragraph`` before
+    ``end`` (see :func:`_inline_name`): the role of its turn, where the name is, and the
+    name and its colon as written ("Ilham Aliyev:")."""
     who_is: tuple[tuple[ParagraphRole, str | None], ...] = (
         ("question", article.interviewer),
         ("answer", article.interviewee),
@@ -1064,19 +1086,39 @@ def _inline_name(
     roles = [
         (role, names[who]) for role, who in who_is if names and who is not None and who in names
     ]
-    last = None
     for m in _SENTENCE_LABEL().finditer(paragraph.text) if roles else ():
-        if m.end() >= span[1]:
-            break
+        if m.end() >= end:
+            return
         named = _named_at(paragraph.text, m.end())
         keys = label_names(named[0]) if named is not None else frozenset()
         role = next((r for r, known in roles if keys & known), None)
-        if named is None or role is None:
-            continue
-        if m.end() >= span[0]:
-            return _across(paragraph, paragraph.text[m.end() : named[1]].strip())
-        last = (role, m.end())
-    return last
+        if named is not None and role is not None:
+            yield role, m.end(), paragraph.text[m.end() : named[1]].strip()
+
+
+def run_in_turns(
+    article: Article, paragraph: Paragraph, names: Mapping[str, frozenset[str]]
+) -> tuple[tuple[ParagraphRole, str | None, str], ...]:
+    """The turns an interview's ``paragraph`` runs into its own after a sentence, as the
+    quotes in it are attributed (see :func:`_inline_turn`: "Xinhua: Will fares rise?
+    Ilham Aliyev: No, not before 2026."): each one's role, speaker (an entity id; None for
+    one the source does not name) and marker or name as written, in order; a marker or a
+    name of the turn already speaking is no new turn.  Empty for a paragraph in no turn."""
+    if paragraph.role not in ("question", "answer"):
+        return ()
+    end = len(paragraph.text)
+    found = sorted(
+        [*_markers_within(article, paragraph, end), *_names_within(article, paragraph, end, names)],
+        key=lambda f: f[1],
+    )
+    out: list[tuple[ParagraphRole, str | None, str]] = []
+    role: ParagraphRole = paragraph.role
+    for said, _, label in found:
+        if said != role:
+            who = article.interviewer if said == "question" else article.interviewee
+            out.append((said, who, label))
+            role = said
+    return tuple(out)
 
 
 def _from_turn(paragraph: Paragraph, speaker: str | None, span: tuple[int, int]) -> Attribution:

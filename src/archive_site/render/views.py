@@ -16,7 +16,14 @@ from .. import urls
 from ..config import primary_language, text_direction
 from ..counts import number, plural
 from ..files import closed_directions
-from ..load.attribution import from_list, name_keys, record_name, transcript_words, unnamed_turn
+from ..load.attribution import (
+    from_list,
+    name_keys,
+    record_name,
+    run_in_turns,
+    transcript_words,
+    unnamed_turn,
+)
 from ..load.evidence import is_copy, origin
 from ..load.speakers import label_names, names_of
 from ..model import (
@@ -271,6 +278,10 @@ class ParaView(NamedTuple):
     cites: tuple[Cite, ...]
     more: int = 0
     anchored: bool = False  # the list has an id, a marker of many quotes links to
+    #: The turns run into the paragraph after its first (see :func:`run_in_turns`), as the
+    #: page names them: "answer", the speaker (None: one the source does not name), and the
+    #: marker or the name opening it as written ("Ilham Aliyev:").
+    run_in: tuple[tuple[str, Entity | None, str], ...] = ()
 
 
 class Block(NamedTuple):
@@ -330,8 +341,24 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
             )
         shown = tuple(cites[: paging.CITES_LISTED])
         more = len(cites) - len(shown)
-        views.append(ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0))
+        view = ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0)
+        views.append(view._replace(run_in=_run_in(a, article, p)))
     return _by_turn(a, article, views)
+
+
+def _run_in(a: Archive, art: Article, p: Paragraph) -> tuple[tuple[str, Entity | None, str], ...]:
+    """The turns run into ``p`` after its first, as its quotes are attributed ("...? Ilham
+    Aliyev: No, ..." in the interviewer's question is Ilham Aliyev's answer): the page
+    says so under it, as the quotes' speakers do, where the paragraph's heading names its
+    first turn's speaker only."""
+    if art.kind != "interview" or p.turn is None:
+        return ()
+    who = (art.interviewer, art.interviewee)
+    names = {e: names_of(a.entity(e)) for e in who if e is not None and e in a.entity_ids}
+    return tuple(
+        (role, a.entity(e) if e is not None and e in a.entity_ids else None, label)
+        for role, e, label in run_in_turns(art, p, names)
+    )
 
 
 def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
