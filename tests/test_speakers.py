@@ -3,6 +3,7 @@ alone: who speaks is never more than the text marks."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -1174,3 +1175,79 @@ def test_a_chinese_press_conference_page_gives_no_question_to_its_spokesperson(
         ("彭博社记者：", "body", None),
         ("林剑：我目前", "answer", "lin-jian"),
     ]
+
+
+#: trust65: an agency's report of what a newspaper quoted the president as saying.
+_RELAYED = (
+    "President Ilham Aliyev told the French newspaper Le Monde that the Middle Corridor "
+    "“will double its capacity by 2027”, Xinhua reported on Friday.\n\n"
+    "The corridor carried 4.5 million tonnes last year, officials said.\n"
+)
+
+
+def _relayed(content: Path, *source_keys: str) -> None:
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: le-monde\n  name: Le Monde\n  type: organisation\n"
+            "- id: jane-roe\n  name: Jane Roe\n  type: person\n"
+        )
+    (content / "articles/relayed.capture.txt").write_text(_RELAYED, encoding="utf-8")
+    (content / "articles/relayed.meta.yaml").write_text(
+        "format: plain\ntitle: Aliyev on the corridor\npublished: 2025-04-25\n"
+        "outlet: Xinhua\nkind: news\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: corridor-doubling\n  date: 2027\n  status: planned\n  title: Doubling\n"
+            "  summary: x\n  date_note: Said in April 2025.\n  topics: [transport]\n"
+            "  sources:\n    - article: relayed\n      quote: will double its capacity by 2027\n"
+            + "".join(f"      {k}\n" for k in source_keys)
+        )
+
+
+def test_words_an_article_has_through_another_outlet_say_through_whom(
+    project_copy: Path,
+) -> None:
+    """trust65: agency A reporting that newspaper B quoted C: the page said "C, quoted by
+    A", and the metadata had no way to say B ('via' was an unknown key). ``via:`` names B,
+    where the article's text names it: "C, via B, quoted by A", in the data too."""
+    content = project_copy / "content"
+    _relayed(content, "speaker: ilham-aliyev", "via: le-monde")
+    result = cli("-q", "-o", "out", cwd=project_copy)
+    assert result.returncode == 0, result.stderr
+    page = (project_copy / "out/milestones/corridor-doubling.html").read_text(encoding="utf-8")
+    assert "Ilham Aliyev</a>, via Le Monde, quoted by Xinhua</span>" in page
+    aliyev = (project_copy / "out/entities/ilham-aliyev.html").read_text(encoding="utf-8")
+    assert "via Le Monde, quoted by Xinhua" in aliyev
+    data = json.loads((project_copy / "out/data/milestones.json").read_text(encoding="utf-8"))
+    (source,) = next(m for m in data if m["id"] == "corridor-doubling")["sources"]
+    assert (source["speaker"], source["voice"], source["via"]) == (
+        "ilham-aliyev",
+        "reported",
+        "le-monde",
+    )
+    # a source with no 'via' has no such key (the seed's data are as they were)
+    assert all("via" not in s for m in data if m["id"] != "corridor-doubling" for s in m["sources"])
+
+
+@pytest.mark.parametrize(
+    ("keys", "said"),
+    [
+        (("speaker: ilham-aliyev", "via: jane-roe"), "the article never names 'jane-roe'"),
+        (("via: le-monde",), "'le-monde' relays someone's words: it names whom, for words"),
+        (("speaker: ilham-aliyev", "via: ilham-aliyev"), "'ilham-aliyev' is the speaker"),
+        (("speaker: ilham-aliyev", "via: xinhua"), "'xinhua' is the article's outlet"),
+        (("speaker: ilham-aliyev", "via: le-mond"), "unknown entity 'le-mond' (did you mean"),
+    ],
+    ids=["not-named", "no-speaker", "the-speaker", "the-outlet", "unknown"],
+)
+def test_a_via_the_source_does_not_say_is_an_error(
+    project_copy: Path, keys: tuple[str, ...], said: str
+) -> None:
+    content = project_copy / "content"
+    _relayed(content, *keys)
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1
+    assert said in result.stderr and "milestones.yaml" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -277,6 +277,9 @@ class Source:
     #: The quoted words are an interpreter's rendering of the speaker's: the turn, or the
     #: transcript's name opening the paragraph, says so ("(through interpreter)").
     interpreted: bool = False
+    #: Entity id of whom the article, as its text says, has the speaker's words from
+    #: (``via:``): agency A reports that newspaper B quoted C, "C, via B, quoted by A".
+    via: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

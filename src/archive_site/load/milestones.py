@@ -43,6 +43,7 @@ from ..model import (
     Published,
     Source,
     Topic,
+    Voice,
     Withdrawal,
 )
 from ..patterns import later
@@ -473,6 +474,7 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     prefix = src.text("prefix")
     suffix = src.text("suffix")
     speaker = src.text("speaker")
+    via = src.text("via")
     src.finish()
     if article is None or quote is None or _broken(src, article, known):
         return None
@@ -492,8 +494,49 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
     line = src.key_line("quote")
     if who.warning:
         src.problems.warning(src.display, line, f"speaker: {who.warning}")
+    if via is not None and not report(src, check_via(via, who[:2], known.articles[article], known)):
+        return None
     rendered = interpreted_words(known.articles[article], para, (start, end))
-    return Source(article, quote, para.id, start, end, prefix, suffix, line, *who[:2], rendered)
+    return Source(
+        article, quote, para.id, start, end, prefix, suffix, line, *who[:2], rendered, via
+    )
+
+
+def check_via(
+    via: str, said: tuple[str | None, Voice], article: Article, known: Known
+) -> tuple[Issue, ...]:
+    """``via:``, whom the article has the speaker's words from (agency A reports that
+    newspaper B quoted C): an entity, another than the speaker and the article's outlet,
+    for a quote of someone's words (``reported``), that the article's title or text names:
+    a page says "C, via B" only where the source does."""
+    speaker, voice = said
+    if via not in known.entities:
+        hint = near_id(via, known.entities)
+        return (Issue("via", f"unknown entity '{via}' ({hint}see entities.yaml)"),)
+    if voice != "reported" or speaker is None:
+        why = "words the article reports, with their 'speaker:'"
+        return (Issue("via", f"'{via}' relays someone's words: it names whom, for {why}"),)
+    if via in (speaker, article.publisher_entity):
+        who = "the speaker" if via == speaker else "the article's outlet"
+        return (
+            Issue("via", f"'{via}' is {who}: 'via' names a third, whom the words came through"),
+        )
+    names = known.names.get(via, frozenset())
+    texts = (
+        normalise_text(t).casefold() for t in (article.title, *(p.text for p in article.paragraphs))
+    )
+    if not any(_names_in(names, t) for t in texts):
+        message = (
+            f"the article never names '{via}' ({', '.join(sorted(names)) or 'no name'}): a "
+            "source relays words through whom its text says, and no one else"
+        )
+        return (Issue("via", message),)
+    return ()
+
+
+def _names_in(names: Collection[str], text: str) -> bool:
+    """Whether ``text`` (normalised, casefolded) holds one of ``names`` as whole words."""
+    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n in text)
 
 
 def _nested(s: Source, other: Source) -> str | None:

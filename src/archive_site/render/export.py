@@ -124,7 +124,9 @@ def speaker_name(a: Archive, s: Source) -> str:
 
 
 def source_record(a: Archive, s: Source) -> dict[str, Any]:
-    return {
+    """A source as ``milestones.json`` holds it; ``via`` only where the milestone names
+    whom the article has the words from (a key only such a source has)."""
+    record = {
         "article": s.article,
         "paragraph": s.paragraph,
         "quote": s.quote,
@@ -135,6 +137,7 @@ def source_record(a: Archive, s: Source) -> dict[str, Any]:
         "interpreted": s.interpreted,
         "url": urls.article(s.article) + "#" + urls.paragraph_fragment(s.paragraph),
     }
+    return record if s.via is None else {**record, "via": s.via}
 
 
 def milestone_record(a: Archive, m: Milestone) -> dict[str, Any]:

@@ -91,8 +91,11 @@ class Speaker(NamedTuple):
 def speaker(a: Archive, s: Source) -> Speaker:
     """Who makes the statement ``s`` quotes, as pages name it; words an interpreter
     renders (:attr:`..model.Source.interpreted`) say so: "Ilham Aliyev, answer, through an
-    interpreter"."""
+    interpreter"; and words the article has from another (:attr:`..model.Source.via`),
+    through whom: "Ilham Aliyev, via Le Monde, quoted by Xinhua News Agency"."""
     said = _speaker(a, s)
+    if s.via is not None:
+        said = said._replace(words=f"via {a.entity(s.via).name}, {said.words}")
     return said._replace(words=f"{said.words}, {INTERPRETED}") if s.interpreted else said
 
 
