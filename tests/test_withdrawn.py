@@ -23,6 +23,7 @@ from archive_site import searchindex
 from archive_site.errors import ArchiveError, Problems
 from archive_site.load import load_archive
 from archive_site.pipeline import Paths, build
+from archive_site.render import paging
 from conftest import INTERVIEW, TEST_BASE_URL, _records, cli, cold_builds, edit, small_archive
 
 WITHDRAWN = "aliyev-working-visit-2014"
@@ -455,3 +456,49 @@ def test_a_year_with_current_milestones_names_its_withdrawn_one_too(
     current, listed = main.split('<section class="withdrawals"')
     assert "aliyev-state-visit-2015" in current and WITHDRAWN not in current
     assert f'<a href="../{PAGE}">' in listed and "withdrawn on" in listed
+
+
+#: trust65: the only milestone of 1992, and of its century, in the small archive.
+_RELATIONS = "diplomatic-relations-established"
+#: Its last line, under which the withdrawal is written.
+_RELATIONS_END = "      speaker: ilham-aliyev\n\n- id: aliyev-working-visit-2014\n"
+
+
+def test_the_timeline_s_pages_of_a_year_and_a_century_only_it_had_stay_saying_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trust65: in a timeline split by year and listing its years by century, withdrawing
+    the only milestone of 1992 left years/1992.html at its address but took away
+    timeline/1992.html, timeline/1900-1999.html and years/1900-1999.html, which readers may
+    have cited: the 404 page, and warned of only in a build into the last one's folder.
+    Each stays, saying the archive holds none of its milestones now and naming the
+    withdrawn one, in no list; deleted, the milestone's pages are gone as before."""
+    kept = ("timeline/1992.html", "timeline/1900-1999.html", "years/1900-1999.html")
+    built = {}
+    for name in ("current", "withdrawn", "deleted"):
+        project = small_archive(tmp_path / name)
+        milestones = project / "content/milestones.yaml"
+        if name == "withdrawn":
+            head, tail = _RELATIONS_END.split("\n\n")
+            edit(milestones, _RELATIONS_END, f"{head}\n{WITHDRAWAL}\n{tail}")
+        if name == "deleted":
+            head, records = _records(milestones)
+            rest = "".join(t for i, t in records if i != _RELATIONS)
+            milestones.write_text(head + rest, encoding="utf-8")
+        with monkeypatch.context() as m:
+            m.setattr(paging, "TIMELINE_ONE_PAGE", 1)
+            m.setattr(paging, "YEARS_LISTED", 1)
+            built[name] = _build(project, m)
+    for path in kept:
+        assert (built["current"] / path).is_file(), path
+        assert not (built["deleted"] / path).exists(), path
+        html = (built["withdrawn"] / path).read_text(encoding="utf-8")
+        main = html[html.index("<main") : html.index("</main>")]
+        assert "no milestone" in main and "This page stays at its address" in main, path
+        listed = main[main.index('<section class="withdrawals"') :]
+        assert f'milestones/{_RELATIONS}.html">Diplomatic relations established</a>' in listed
+        assert '<time datetime="2026-03-02">2 March 2026</time>' in listed, path
+        assert '<ol class="tl">' not in main and 'rel="prev"' not in html, path
+    for listing in ("timeline.html", "years/index.html", "timeline/2000-2099.html"):
+        html = (built["withdrawn"] / listing).read_text(encoding="utf-8")
+        assert "1900-1999.html" not in html and "1992.html" not in html, listing

@@ -310,9 +310,55 @@ def timeline(r: Renderer) -> Iterator[tuple[bool, Page]]:
             new=True,
             year=y,
             milestones=years[y],
+            withdrawn=[],
             prev=before,
             next=after,
         )
+    yield from _kept_timeline(a, years, centuries)
+
+
+def _kept_timeline(
+    a: Archive, years: Mapping[int, object], centuries: Mapping[paging.Century, object]
+) -> Iterator[tuple[bool, Page]]:
+    """The pages of a timeline split by year that only withdrawn milestones were filed under
+    (their year's, and, where the timeline lists its years by century, their century's):
+    each stays at its address, which readers may have cited, saying the timeline holds none
+    of its milestones now and naming them; in no list or sequence (as a year's page: see
+    :func:`year`).  Deleted, a milestone's pages are the 404 page's, as its own is."""
+    gone: dict[int, list[Milestone]] = {}
+    for m in a.withdrawn:
+        if m.date.year not in years:
+            gone.setdefault(m.date.year, []).append(m)
+    for y in sorted(gone):
+        yield from _paged(
+            "timeline-year.html",
+            urls.timeline_year(y),
+            ([],),
+            new=True,
+            year=y,
+            milestones=[],
+            withdrawn=gone[y],
+            prev=None,
+            next=None,
+        )
+    for c, ms in _kept_centuries(gone, centuries).items():
+        values = {"first": c.first, "last": c.last, "count": 0, "decades": [], "withdrawn": ms}
+        values |= {"prev": None, "next": None}
+        yield True, Page(urls.timeline_century(c.first, c.last), "timeline-century.html", values)
+
+
+def _kept_centuries(
+    gone: Mapping[int, list[Milestone]], listed: Mapping[paging.Century, object]
+) -> dict[paging.Century, list[Milestone]]:
+    """The centuries of the years ``gone`` (each year's withdrawn milestones) that are not
+    ``listed`` (a listing by century's, none when it lists its years one by one), each
+    with their milestones."""
+    out: dict[paging.Century, list[Milestone]] = {}
+    for y in sorted(gone) if listed else ():
+        c = paging.century(y)
+        if c not in listed:
+            out.setdefault(c, []).extend(m for m in gone[y] if m not in out.get(c, ()))
+    return out
 
 
 def _timeline_centuries(
@@ -333,6 +379,7 @@ def _timeline_centuries(
                     "last": c.last,
                     "count": sum(len(years[y]) for y in centuries[c]),
                     "decades": _decades({y: years[y] for y in centuries[c]}),
+                    "withdrawn": [],
                     "prev": before,
                     "next": after,
                 },
@@ -554,8 +601,14 @@ def year_index(r: Renderer) -> Iterator[tuple[bool, Page]]:
             "span": spans[n],
             "prev": before,
             "next": after,
+            "withdrawn": [],
         }
         yield True, Page(urls.years_century(c.first, c.last), "years.html", values)
+    gone = {y: ms for y, ms in withdrawn_by_year(r.archive).items() if y not in counts}
+    for c, ms in _kept_centuries(gone, centuries).items():
+        kept = {**_NO_CENTURY, "title": f"{c.first}–{c.last}", "span": (c.first, c.last)}
+        kept |= {"years": [], "withdrawn": ms}
+        yield True, Page(urls.years_century(c.first, c.last), "years.html", kept)
 
 
 #: The years index's values when it is no century's page.
@@ -565,6 +618,7 @@ _NO_CENTURY: dict[str, object] = {
     "span": None,
     "prev": None,
     "next": None,
+    "withdrawn": [],  # a century's only withdrawn milestones, on its page kept
 }
 
 
