@@ -2171,3 +2171,47 @@ def test_the_turns_run_into_a_paragraph_are_those_its_quotes_are_given_to() -> N
     for text in ("We met twice. Mr Wang: he agreed.", "No. Ziyadov: I said no."):
         art, para = _answer(text)
         assert run_in_turns(art, para, names) == ()
+
+
+_PEOPLE = {
+    "ilham-aliyev": frozenset({"ilham aliyev", "aliyev"}),
+    "azerbaijan": frozenset({"azerbaijan"}),
+}
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Aliyev: Middle Corridor capacity to double by 2027", "'Aliyev:'"),
+        ("Ilham Aliyev: Middle Corridor capacity to double by 2027", "'Ilham Aliyev:'"),
+        # a label naming no person: a place, a kind of story, an outlet's tag
+        ("Azerbaijan: Middle Corridor capacity to double by 2027", None),
+        ("Analysis: Middle Corridor capacity to double by 2027", None),
+        ("Middle Corridor capacity to double by 2027", None),
+    ],
+)
+def test_a_lead_whose_headline_gives_its_claim_to_someone_is_not_the_outlet_s(
+    title: str, said: str | None
+) -> None:
+    """trust65: a story headed "Aliyev: Middle Corridor capacity to double by 2027" whose
+    lead restates the claim with no words of saying: a quote of the lead was "Xinhua News
+    Agency, in its own words", the claim the headline gives to Aliyev. The lead of a story
+    whose headline opens with a person's name and a colon is someone's words: a warning
+    asks whose, as for any paragraph attributing words; the paragraphs after it, and a
+    headline labelled by no person, stay the outlet's."""
+    texts = (
+        "The capacity of the Middle Corridor will double by 2027, and new terminals at Alat "
+        "will open next year.",
+        "The corridor carried 4.5 million tonnes of cargo in 2024.",
+    )
+    art = dataclasses.replace(article("a", "2025-04-25", texts), title=title, outlet="Trend")
+    lead, after = art.paragraphs
+    who = attribute(art, lead, None, KNOWN, (0, 20), _PEOPLE)
+    if said is None:
+        assert (who.voice, who.warning) == ("own", None)
+    else:
+        assert who.voice == "unattributed" and who.warning is not None
+        assert f"headline gives its claim to someone ({said})" in who.warning
+        named = attribute(art, lead, "ilham-aliyev", {*KNOWN, "ilham-aliyev"}, (0, 20), _PEOPLE)
+        assert (named.speaker, named.voice, named.warning) == ("ilham-aliyev", "reported", None)
+    assert attribute(art, after, None, KNOWN, (0, 20), _PEOPLE).voice == "own"

@@ -366,6 +366,8 @@ def _unnamed_speaker(
         said_by = record_speaker(article, paragraph, names)
         if said_by is not None:  # ("Speech by Ilham Aliyev at ...": his words)
             return Attribution(said_by, "reported")
+    if cue is None and paragraph.number == 1:
+        cue = _headline_cue(article, names)
     if cue is None:
         return Attribution(None, "own")
     return Attribution(
@@ -401,6 +403,23 @@ def _cue(article: Article, paragraph: Paragraph) -> str | None:
     if article.kind == "interview" and paragraph.role == "body":
         return "is in no turn of the interview (its speaker is not marked)"
     return None
+
+
+def _headline_cue(article: Article, names: Mapping[str, frozenset[str]]) -> str | None:
+    """How a story's headline gives its claim to a person the archive knows, if it does: it
+    opens with their name and a colon ("Aliyev: Middle Corridor capacity to double by
+    2027", "Алиев: ..."), as news headlines give a claim to who made it; its lead, which
+    restates the claim, is then theirs as the headline says, not the outlet's own words,
+    though no words of saying are in it.  None in an interview (its turns say who speaks)
+    and for a label naming no person ("Azerbaijan: ...", "Analysis: ...")."""
+    named = None if article.kind == "interview" else _named_at(article.title, 0)
+    if named is None:
+        return None
+    keys = label_names(named[0])
+    if not any(keys & known and _a_person(known) for known in names.values()):
+        return None
+    label = article.title[: named[1]].strip()
+    return f"is the lead of a story whose headline gives its claim to someone ({label!r})"
 
 
 def _record_cue(article: Article) -> str | None:
