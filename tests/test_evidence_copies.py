@@ -246,3 +246,87 @@ def test_one_outlet_s_copies_of_one_text_fold_each_title_once(tmp_path: Path) ->
     assert _CountedTitle.folds <= len(pieces)
     said = [w.message for w in problems.warnings]
     assert len(said) == 1 and "the same text as 'c007'" in said[0]
+
+
+#: trust65: two outlets of one owner, each in its own words, and the owner.
+_OWNED = (
+    ("own-a", "RIA Novosti", "A new ferry line between Baku and Astrakhan will open in June."),
+    ("own-b", "Sputnik Azerbaijan", "Ferries between Astrakhan and Baku are to start in June."),
+)
+
+
+def _owned_archive(content: Path, owners: Mapping[str, str]) -> None:
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: rossiya-segodnya\n  name: Rossiya Segodnya\n  type: organisation\n")
+        out.write("- id: jane-roe\n  name: Jane Roe\n  type: person\n")
+        for ident, name in (("ria-novosti", "RIA Novosti"), ("sputnik-az", "Sputnik Azerbaijan")):
+            owner = f"  owner: {owners[ident]}\n" if ident in owners else ""
+            out.write(f"- id: {ident}\n  name: {name}\n  type: organisation\n{owner}")
+    sources = ""
+    for ident, outlet, text in _OWNED:
+        (content / f"articles/{ident}.capture.txt").write_text(text + "\n", encoding="utf-8")
+        (content / f"articles/{ident}.meta.yaml").write_text(
+            f"format: plain\ntitle: Ferry ({outlet})\npublished: 2025-04-28\n"
+            f"outlet: {outlet}\nkind: news\n",
+            encoding="utf-8",
+        )
+        quote = text.split(" are " if " are " in text else " will ")[1].rstrip(".")
+        sources += f"    - article: {ident}\n      quote: {quote}\n"
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: astrakhan-ferry\n  date: 2025-06\n  status: planned\n  title: Ferry\n"
+            "  summary: x\n  date_note: Said in April 2025.\n  topics: [trade]\n  sources:\n"
+            + sources
+        )
+
+
+def test_the_own_words_of_outlets_of_one_owner_are_one_line(project_copy: Path) -> None:
+    """trust65: RIA Novosti and Sputnik Azerbaijan, both run by Rossiya Segodnya, each
+    telling of the ferry in its own words, were two independent lines, and the archive had
+    no way to say they have one owner. ``owner:`` says so, and their own words are one line,
+    as one outlet's two stories are; without it they stay two."""
+    from archive_site.load import load_archive
+    from archive_site.render.views import dependency_text
+
+    content = project_copy / "content"
+    _owned_archive(content, {"ria-novosti": "rossiya-segodnya", "sputnik-az": "rossiya-segodnya"})
+    archive = load_archive(content)
+    ev = archive.evidence["astrakhan-ferry"]
+    assert ev.independent == 1
+    assert [dependency_text(archive, d) for d in ev.dependencies] == [
+        "Ferry (Sputnik Azerbaijan) and Ferry (RIA Novosti) are in the own words of outlets "
+        "of one owner (Rossiya Segodnya)"
+    ]
+    assert ev.voices == ("ria-novosti", "sputnik-az")  # two outlets' words, not one voice
+
+
+def test_outlets_of_no_common_owner_stay_two_lines(project_copy: Path) -> None:
+    from archive_site.load import load_archive
+
+    content = project_copy / "content"
+    _owned_archive(content, {"ria-novosti": "rossiya-segodnya"})
+    assert load_archive(content).evidence["astrakhan-ferry"].independent == 2
+
+
+@pytest.mark.parametrize(
+    ("owners", "said"),
+    [
+        ({"ria-novosti": "rossiya-segodnaya"}, "owner: 'rossiya-segodnaya' is no entity (did you"),
+        ({"ria-novosti": "jane-roe"}, "owner: 'jane-roe' is a person ("),
+        (
+            {"ria-novosti": "sputnik-az", "sputnik-az": "ria-novosti"},
+            "owner: 'sputnik-az' is owned by 'ria-novosti' itself: owners run in a ring",
+        ),
+    ],
+    ids=["unknown", "a-person", "a-ring"],
+)
+def test_an_owner_that_is_not_one_is_an_error_on_its_line(
+    project_copy: Path, owners: Mapping[str, str], said: str
+) -> None:
+    from conftest import cli
+
+    content = project_copy / "content"
+    _owned_archive(content, owners)
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 1 and said in result.stderr, result.stderr
+    assert "entities.yaml:" in result.stderr and "Traceback" not in result.stderr

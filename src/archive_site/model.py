@@ -53,6 +53,7 @@ DependencyReason = Literal[
     "shares-text",
     "reports-words",
     "same-speaker",
+    "same-owner",
 ]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
@@ -390,6 +391,9 @@ class Entity:
     #: inflected ("Ильхама Алиева", the genitive, in "Выступление Ильхама Алиева"), found
     #: and read as its names are, never listed among its aliases (``name_forms``).
     name_forms: tuple[str, ...] = ()
+    #: Entity id of the organisation or group that owns or runs it (``owner:``, as the
+    #: archivist knows it): outlets of one owner are one line of evidence.
+    owner: str | None = None
 
     @property
     def names(self) -> tuple[str, ...]:

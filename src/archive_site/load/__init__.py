@@ -40,7 +40,7 @@ from .index import compute_links
 from .links import check_all_links
 from .milestones import load_milestones
 from .near_copies import PairMemo
-from .records import check_menu, load_entities, load_pages, load_topics, yaml_tree
+from .records import check_menu, load_entities, load_pages, load_topics, owners_of, yaml_tree
 
 __all__ = ["load_archive", "load_entities"]
 
@@ -120,19 +120,24 @@ def _milestones(
 
 def _evidence(
     content: Path,
-    articles: Sequence[Article],
-    milestones: Sequence[Milestone],
+    loaded: tuple[Sequence[Article], Sequence[Milestone], Sequence[Entity]],
     problems: Problems,
-    memo: PairMemo | None,
+    kept: tuple[RecordCache | None, Mapping[str, str]],
 ) -> tuple[Mapping[str, Evidence], list[Dependency]]:
     """Each milestone's lines of evidence, and the dependencies between articles but the
     copies their chains declare (for the related articles' index: see
     :func:`.evidence.text_dependencies`); a story captured twice is told.  The long
-    paragraphs' texts, made once for all three, are not kept (``memo``: what comparing two
-    articles' words gave an earlier build, see :class:`.near_copies.PairMemo`)."""
+    paragraphs' texts, made once for all three, are not kept (``kept``: the record cache and
+    the articles' cache keys, for what comparing two articles' words gave an earlier build,
+    see :class:`.near_copies.PairMemo`); the entities say which outlets one owner runs
+    (``owner:``)."""
+    articles, milestones, entities = loaded
+    memo = PairMemo.of(*kept)
     texts = long_texts(articles, memo)
     others = other_dependencies(articles, milestones, texts, memo)
-    evidence = compute_evidence(articles, milestones, texts, others)
+    by_id = {e.id: e for e in entities}
+    owners = {e.id: owners_of(e.id, by_id)[-1] for e in entities if e.owner is not None}
+    evidence = compute_evidence(articles, milestones, texts, others, owners)
     warn_captured_twice(content, articles, problems, texts)
     return evidence, others
 
@@ -183,7 +188,7 @@ def load_archive(
     milestones = _milestones(
         content, (articles, broken, keys), (entities, topics, pages), failed, problems, cache, jobs
     )
-    evidence, others = _evidence(content, articles, milestones, problems, PairMemo.of(cache, keys))
+    evidence, others = _evidence(content, (articles, milestones, entities), problems, (cache, keys))
     milestones, withdrawn = _withdrawn_apart(milestones)
     if single_voice:
         warn_single_voice(content, milestones, evidence, problems)

@@ -28,7 +28,7 @@ from typing import TypeGuard
 
 from ..errors import Problems, display_path
 from ..layout import MILESTONES_FILE
-from ..model import Article, Dependency, Evidence, Milestone
+from ..model import Article, Dependency, DependencyReason, Evidence, Milestone
 from ..readers.agencies import agency_of
 from ..text import at_least_words, normalise_text
 from .near_copies import LONGER_MIN, SENTENCE_END, PairMemo, Words, near_copies
@@ -707,10 +707,12 @@ def compute_evidence(
     milestones: Sequence[Milestone],
     texts: LongTexts | None = None,
     others: Sequence[Dependency] | None = None,
+    owners: Mapping[str, str] | None = None,
 ) -> Mapping[str, Evidence]:
     """Each milestone's lines of evidence and the dependencies that join its articles
     (``texts``: see :func:`same_text`; ``others``: :func:`other_dependencies`, when found
-    already)."""
+    already; ``owners``: the owner at the top of each outlet's that has one, by entity id,
+    see :func:`_one_line_a_speaker`)."""
     by_id = {a.id: a for a in articles}
     held = Copies.of(articles)
     if others is None:
@@ -722,7 +724,7 @@ def compute_evidence(
         cited = list(dict.fromkeys(s.article for s in m.sources))
         # (a source whose speaker the archive does not name may be anyone: no one voice)
         named = [by_id[s.article].speaker_id(s.speaker, s.voice) for s in m.sources]
-        line_of, spoken = _one_line_a_speaker(m, named, group_of)
+        line_of, spoken = _one_line_a_speaker(m, named, group_of, owners or {})
         lines: dict[str, list[str]] = defaultdict(list)
         for aid in cited:
             lines[line_of[aid]].append(aid)
@@ -758,12 +760,17 @@ def _said_here(
 
 
 def _one_line_a_speaker(
-    m: Milestone, named: Sequence[str | None], group_of: Mapping[str, str]
+    m: Milestone,
+    named: Sequence[str | None],
+    group_of: Mapping[str, str],
+    owners: Mapping[str, str] = MappingProxyType({}),
 ) -> tuple[dict[str, str], tuple[Dependency, ...]]:
     """Each cited article's line of evidence for ``m``: its group, the groups of articles
     giving the words of one speaker (``named``: each source's) made one line, as one voice
-    is one line however many outlets carry it; and the dependencies saying so, each
-    article tied to the first that gives the speaker's words."""
+    is one line however many outlets carry it; so too the own words of outlets one owner
+    runs (``owners``: the owner at the top of each outlet's that has one, ``owner:``), as
+    one outlet's stories in its own voice are; and the dependencies saying so, each article
+    tied to the first that gives the speaker's (or the owner's outlets') words."""
     parent: dict[str, str] = {}
 
     def root(g: str) -> str:
@@ -771,18 +778,18 @@ def _one_line_a_speaker(
             g = parent[g]
         return g
 
-    first: dict[str, str] = {}  # speaker: the first article giving their words
+    first: dict[str, tuple[str, str]] = {}  # voice: the first article giving its words
     found: dict[tuple[str, str], Dependency] = {}
     for s, who in zip(m.sources, named, strict=True):
         if who is None:
             continue
-        earlier = first.setdefault(who, s.article)
+        voice = owners.get(who, who) if s.voice == "own" else who
+        earlier, said_by = first.setdefault(voice, (s.article, who))
         x, y = root(group_of[s.article]), root(group_of[earlier])
         if x != y:
             parent[max(x, y)] = min(x, y)
-            found.setdefault(
-                (s.article, earlier), Dependency(s.article, earlier, "same-speaker", who)
-            )
+            reason: DependencyReason = "same-speaker" if said_by == who else "same-owner"
+            found.setdefault((s.article, earlier), Dependency(s.article, earlier, reason, voice))
     line_of = {s.article: root(group_of[s.article]) for s in m.sources}
     return line_of, tuple(found.values())
 

@@ -38,7 +38,7 @@ from ..text import (
     normalise_text,
 )
 from ..yamlsrc import Record, YList, YMap, read_yaml
-from .checks import not_one_of
+from .checks import near_id, not_one_of
 from .discover import hidden_warning, is_hidden
 
 #: The names of the site's own files at its top, which no hand-written page may take.
@@ -271,6 +271,7 @@ def load_entities(
         forms = rec.text_items("name_forms")
         description = rec.text("description")
         not_names = rec.text_items("not")
+        owner = rec.text("owner")
         former = take_former_ids(rec, ident, urls.entity)
         rec.finish()
         if etype is not None and etype not in ENTITY_TYPES:
@@ -293,13 +294,51 @@ def load_entities(
                 line=rec.line,
                 not_names=_not_names(rec, not_names, [n for n, _ in said]),
                 former_ids=former,
+                owner=owner,
             )
         )
     order = {t: n for n, t in enumerate(ENTITY_TYPES)}
-    out = _not_others(out, display, problems)
+    out = _owned(_not_others(out, display, problems), display, problems)
     check_former_ids(out, seen, former_lines(records), (display, problems))
     not_loaded(seen, out, failed)
     return tuple(sorted(out, key=lambda e: (order[e.type], e.name.casefold(), e.id)))
+
+
+def _owned(entities: list[Entity], display: str, problems: Problems) -> list[Entity]:
+    """``entities`` with their ``owner:`` checked: an organisation or a group of the
+    archive, not the entity itself, nor one it owns, however far down; each wrong one an
+    error on the entity's line (and left out, so that nothing joins on a guess)."""
+    by_id = {e.id: e for e in entities}
+    out = []
+    for e in entities:
+        owner = by_id.get(e.owner) if e.owner is not None else None
+        if e.owner is None:
+            out.append(e)
+            continue
+        if owner is None or owner.type not in ("organisation", "group"):
+            what = f"no entity ({near_id(e.owner, by_id)}" if owner is None else f"a {owner.type} ("
+            why = (
+                f"owner: '{e.owner}' is {what}the owner of an outlet is an organisation or a "
+                "group of entities.yaml)"
+            )
+        elif e.id in owners_of(e.owner, by_id):
+            why = f"owner: '{e.owner}' is owned by '{e.id}' itself: owners run in a ring"
+        else:
+            out.append(e)
+            continue
+        problems.error(display, e.line, why)
+        out.append(replace(e, owner=None))
+    return out
+
+
+def owners_of(ident: str, by_id: Mapping[str, Entity]) -> list[str]:
+    """``ident`` and the owners above it, in order, as far as they go (a ring once)."""
+    chain = [ident]
+    while (e := by_id.get(chain[-1])) is not None and e.owner is not None:
+        if e.owner in chain:
+            break
+        chain.append(e.owner)
+    return chain
 
 
 #: What an entity with the id ``unnamed`` is told: the word a source that names no one is

@@ -235,7 +235,9 @@ def csv_rows(a: Archive, m: Milestone) -> bytes:
 
 
 def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
-    return {
+    """An entity as ``entities.json`` holds it; ``owner`` only on one that has one (a key
+    only such an entity has)."""
+    record = {
         "id": e.id,
         "name": e.name,
         "type": e.type,
@@ -247,6 +249,7 @@ def entity_record(a: Archive, e: Entity) -> dict[str, Any]:
         "articles": list(a.links.articles_by_entity.get(e.id, ())),
         "mentions": len(a.links.mentions_by_entity.get(e.id, ())),
     }
+    return record if e.owner is None else {**record, "owner": e.owner}
 
 
 def topic_record(a: Archive, t: Topic) -> dict[str, Any]:

@@ -238,6 +238,8 @@ def dependency_text(a: Archive, d: Dependency) -> str:
         return f"{x} and {y} record questions to {who} by one interviewer ({by}) on one day"
     if d.reason == "same-speaker":
         return f"{x} and {y} give the words of one speaker ({who})"
+    if d.reason == "same-owner":  # (outlets one owner runs, each in its own words)
+        return f"{x} and {y} are in the own words of outlets of one owner ({who})"
     return f"{x} reports the words of {who}, who speaks in {y}"
 
 
