@@ -1251,3 +1251,26 @@ def test_a_via_the_source_does_not_say_is_an_error(
     assert result.returncode == 1
     assert said in result.stderr and "milestones.yaml" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_via_named_in_chinese_is_found_as_a_speaker_s_name_is(project_copy: Path) -> None:
+    """trust65: a via's name is looked for as attribution looks for a speaker's; a name in
+    Chinese, which no space parts from the words after it, is found."""
+    content = project_copy / "content"
+    with (content / "entities.yaml").open("a", encoding="utf-8") as out:
+        out.write("- id: renmin-ribao\n  name: 人民日报\n  type: organisation\n")
+    text = "据人民日报报道，阿利耶夫总统表示“中间走廊运力将在2027年翻番”。\n"
+    (content / "articles/zh-relayed.capture.txt").write_text(text, encoding="utf-8")
+    (content / "articles/zh-relayed.meta.yaml").write_text(
+        "format: plain\ntitle: 中间走廊\npublished: 2025-04-25\noutlet: Xinhua\nkind: news\n",
+        encoding="utf-8",
+    )
+    with (content / "milestones.yaml").open("a", encoding="utf-8") as out:
+        out.write(
+            "- id: zh-doubling\n  date: 2027\n  status: planned\n  title: Doubling\n"
+            "  summary: x\n  date_note: Said in April 2025.\n  topics: [transport]\n"
+            "  sources:\n    - article: zh-relayed\n      quote: 中间走廊运力将在2027年翻番\n"
+            "      speaker: ilham-aliyev\n      via: renmin-ribao\n"
+        )
+    result = cli("check", cwd=project_copy)
+    assert result.returncode == 0, result.stderr

@@ -315,7 +315,7 @@ def _quoted_by(
     inner = _inner_quotation(text, outer, span)
     said = _saying(text[outer[0] : inner], inner - outer[0]) if inner is not None else None
     rest = normalise_text(text[: outer[0]] + " " + text[outer[1] :]).casefold()
-    if said is None or said[1] or not any(_mentions(rest, n) for n in known):
+    if said is None or said[1] or not any(mentions(rest, n) for n in known):
         return None
     return (
         f"paragraph {paragraph.id} names '{speaker}' outside the quotation the quote is in, "
@@ -496,7 +496,7 @@ def record_speaker(
     if _SPOKEN().match(paragraph.text.strip()) is not None:
         return None
     text = normalise_text(paragraph.text).casefold()
-    return None if any(_mentions(text, n) for n in names[found[0]]) else found[0]
+    return None if any(mentions(text, n) for n in names[found[0]]) else found[0]
 
 
 def from_list(article: Article, names: Mapping[str, frozenset[str]]) -> list[str]:
@@ -515,7 +515,7 @@ def from_list(article: Article, names: Mapping[str, frozenset[str]]) -> list[str
             return [
                 e
                 for e, known in names.items()
-                if _a_person(known) and any(" " in n and _mentions(said, n) for n in known)
+                if _a_person(known) and any(" " in n and mentions(said, n) for n in known)
             ]
     return []
 
@@ -535,7 +535,7 @@ def _a_person(known: frozenset[str]) -> bool:
 _LETTER = "a-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
 
 
-def _mentions(text: str, name: str) -> bool:
+def mentions(text: str, name: str) -> bool:
     """Whether ``text`` holds ``name`` as a word or words of its own (both casefolded)."""
     return name in text and re.search(_AS_WORDS.format(re.escape(name)), text) is not None
 

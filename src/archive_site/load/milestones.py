@@ -49,7 +49,7 @@ from ..model import (
 from ..patterns import later
 from ..text import normalise_text
 from ..yamlsrc import Record, YList, YMap
-from .attribution import attribute, interpreted_words
+from .attribution import attribute, interpreted_words, mentions
 from .checks import (
     Checked,
     Issue,
@@ -525,18 +525,13 @@ def check_via(
     texts = (
         normalise_text(t).casefold() for t in (article.title, *(p.text for p in article.paragraphs))
     )
-    if not any(_names_in(names, t) for t in texts):
+    if not any(mentions(t, n) for t in texts for n in names):
         message = (
             f"the article never names '{via}' ({', '.join(sorted(names)) or 'no name'}): a "
             "source relays words through whom its text says, and no one else"
         )
         return (Issue("via", message),)
     return ()
-
-
-def _names_in(names: Collection[str], text: str) -> bool:
-    """Whether ``text`` (normalised, casefolded) holds one of ``names`` as whole words."""
-    return any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", text) for n in names if n in text)
 
 
 def _nested(s: Source, other: Source) -> str | None:
