@@ -2163,14 +2163,16 @@ def test_the_turns_run_into_a_paragraph_are_those_its_quotes_are_given_to() -> N
         "Caspian Times: And the ferry? Ziyadov: From December."
     )
     art, para = _question(text)
-    assert run_in_turns(art, para, names) == (
-        ("answer", "ziyadov", "Ziyadov:"),
-        ("question", "caspian-times", "Caspian Times:"),
-        ("answer", "ziyadov", "Ziyadov:"),
-    )
+    assert run_in_turns(art, names) == {
+        para.id: (
+            ("answer", "ziyadov", "Ziyadov:"),
+            ("question", "caspian-times", "Caspian Times:"),
+            ("answer", "ziyadov", "Ziyadov:"),
+        )
+    }
     for text in ("We met twice. Mr Wang: he agreed.", "No. Ziyadov: I said no."):
         art, para = _answer(text)
-        assert run_in_turns(art, para, names) == ()
+        assert run_in_turns(art, names) == {}
 
 
 _PEOPLE = {
@@ -2215,3 +2217,25 @@ def test_a_lead_whose_headline_gives_its_claim_to_someone_is_not_the_outlet_s(
         named = attribute(art, lead, "ilham-aliyev", {*KNOWN, "ilham-aliyev"}, (0, 20), _PEOPLE)
         assert (named.speaker, named.voice, named.warning) == ("ilham-aliyev", "reported", None)
     assert attribute(art, after, None, KNOWN, (0, 20), _PEOPLE).voice == "own"
+
+
+def test_the_turns_run_into_an_interview_s_paragraphs_are_found_in_linear_time() -> None:
+    """trust65: the markers an interview's turns open with are found once for the whole
+    interview, not once for each paragraph holding one: 4,000 paragraphs each running an
+    answer into its question ("Q: Will berth 7 open? A: Yes, in June.") took 8 s."""
+    texts = tuple(f"Q: Will berth {n} open? A: Yes, in June." for n in range(20000))
+    art = dataclasses.replace(
+        article("d", "2025-01-01", texts),
+        kind="interview",
+        interviewer="caspian-times",
+        interviewee="ziyadov",
+    )
+    art = dataclasses.replace(
+        art,
+        paragraphs=tuple(
+            dataclasses.replace(p, role="question", turn=p.number) for p in art.paragraphs
+        ),
+    )
+    with within(4):
+        found = run_in_turns(art, {})
+    assert len(found) == 20000 and found["p7"] == (("answer", "ziyadov", "A:"),)

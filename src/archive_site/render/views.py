@@ -305,6 +305,7 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
     linked: set[str] = set()
     number = 0
     views: list[ParaView] = []
+    run_in = _run_in(a, article)
     for p in article.paragraphs:
         cites_here = sorted(
             a.links.citations_by_paragraph.get((article.id, p.id), ()),
@@ -347,23 +348,24 @@ def article_blocks(a: Archive, article: Article) -> list[Block]:
         shown = tuple(cites[: paging.CITES_LISTED])
         more = len(cites) - len(shown)
         view = ParaView(p, annotate(p.text, spans), shown, more, grouped or more > 0)
-        views.append(view._replace(run_in=_run_in(a, article, p)))
+        views.append(view._replace(run_in=run_in.get(p.id, ())))
     return _by_turn(a, article, views)
 
 
-def _run_in(a: Archive, art: Article, p: Paragraph) -> tuple[tuple[str, Entity | None, str], ...]:
-    """The turns run into ``p`` after its first, as its quotes are attributed ("...? Ilham
-    Aliyev: No, ..." in the interviewer's question is Ilham Aliyev's answer): the page
-    says so under it, as the quotes' speakers do, where the paragraph's heading names its
-    first turn's speaker only."""
-    if art.kind != "interview" or p.turn is None:
-        return ()
+def _run_in(a: Archive, art: Article) -> dict[str, tuple[tuple[str, Entity | None, str], ...]]:
+    """The turns run into each paragraph after its first, by its id, as its quotes are
+    attributed ("...? Ilham Aliyev: No, ..." in the interviewer's question is Ilham Aliyev's
+    answer): the page says so under it, as the quotes' speakers do, where the paragraph's
+    heading names its first turn's speaker only."""
     who = (art.interviewer, art.interviewee)
     names = {e: names_of(a.entity(e)) for e in who if e is not None and e in a.entity_ids}
-    return tuple(
-        (role, a.entity(e) if e is not None and e in a.entity_ids else None, label)
-        for role, e, label in run_in_turns(art, p, names)
-    )
+    return {
+        pid: tuple(
+            (role, a.entity(e) if e is not None and e in a.entity_ids else None, label)
+            for role, e, label in turns
+        )
+        for pid, turns in run_in_turns(art, names).items()
+    }
 
 
 def _grouped_marks(spans: list[Span], listed: str) -> tuple[list[Span], bool]:
