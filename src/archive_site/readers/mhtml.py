@@ -703,18 +703,92 @@ def text_mail_head(lines: tuple[str, ...] | list[str]) -> MailHead | None:
         return None  # (no blank line ends it)
     if (end < len(lines) and lines[end].strip()) or not {"from", "subject", "date"} <= set(found):
         return None
-    sender = _MAILTO().sub(r"<\g<mail>>", found["from"][0])
-    if "@" not in email.utils.parseaddr(sender)[1]:
+    if "@" not in email.utils.parseaddr(_MAILTO().sub(r"<\g<mail>>", found["from"][0]))[1]:
         return None
     subject, at = found["subject"]
     if _FORWARD_SUBJECT().match(subject) or _FORWARD_MARK().search("\n".join(lines[end:])):
-        return MailHead({}, head, [(at, _TEXT_FORWARDED.format(subject))], end)
+        return _text_forward(lines, MailHead({}, head, [], end), subject, at)
+    return MailHead(_text_head_fields(found), head, [], end)
+
+
+def _text_head_fields(found: dict[str, tuple[str, int]]) -> dict[str, Field]:
+    """What a mail program's head in a text (its fields ``from``, ``subject``, ``date`` as
+    :data:`_TEXT_HEAD_NAMES` names them, each with its line) says: the sender's name (with
+    an address) the outlet, the subject the title, the day the publication's (its time
+    with a zone only)."""
     fields: dict[str, Field] = {}
     for name in ("from", "subject", "date"):
+        if name not in found:
+            continue
         value, at = found[name]
-        given = _forwarded_field(name, sender if name == "from" else value, at)
+        value = _MAILTO().sub(r"<\g<mail>>", value) if name == "from" else value
+        given = _forwarded_field(name, value, at)
         fields |= {k: Field(v, n) for k, (v, n) in given.items()}
-    return MailHead(fields, head, [], end)
+    return fields
+
+
+#: Outlook's rule above a forwarded message's head in a text (``____...``, 32 of them).
+_OUTLOOK_RULE = later(r"_{10,}")
+#: How many messages forwarded within one another a text's heads are followed through.
+_MOST_FORWARDS = 8
+
+
+def _text_forward(lines: Sequence[str], own: MailHead, subject: str, at: int) -> MailHead:
+    """The head of an e-mail saved as text that forwards another (``own``: its head, which
+    says who forwarded it and when): the forwarded message's head below the forwarder's
+    note and the mail program's mark (see :func:`_inner_head`) says the sender, the day
+    and the subject, the publication's; the note, the mark and that head are furniture
+    (``forwarded``), never the text.  A message forwarded again within it is followed to
+    the first that forwards nothing.  A note asks for what no forwarded head says."""
+    furniture, fields, end = list(own.furniture), {}, own.end
+    for _ in range(_MOST_FORWARDS):
+        inner = _inner_head(lines, end)
+        if inner is None:
+            break
+        stop, found = inner
+        furniture += [
+            Furniture("forwarded", " ".join(lines[n].split()), n + 1)
+            for n in range(end, stop)
+            if lines[n].strip()
+        ]
+        fields, end = _text_head_fields(found), stop
+        inner_subject = found.get("subject", ("", 0))[0]
+        if not _FORWARD_SUBJECT().match(inner_subject):
+            break
+    unsaid = [k for k in ("outlet", "published") if k not in fields]
+    if len(unsaid) == 2:
+        return MailHead(fields, furniture, [(at, _TEXT_FORWARDED.format(subject))], end)
+    notes = [(at, _FORWARDED_TEXT.format(" or ".join(f"'{k}'" for k in unsaid)))] if unsaid else []
+    return MailHead(fields, furniture, notes, end)
+
+
+def _inner_head(lines: Sequence[str], start: int) -> tuple[int, dict[str, tuple[str, int]]] | None:
+    """The head of the message a text forwards, from line index ``start``: the first line
+    holding a mail program's mark (:data:`_FORWARD_MARK`), or Outlook's rule (``____``) just
+    above a ``From`` line, then, after at most two blank lines, its fields (``From:``,
+    ``Sent:``, ``Subject:``..., each on a line) to the first line that is none: the index
+    after the head, and its fields by name with their lines.  None when
+    no such mark is found, or no field under it."""
+    for n in range(start, len(lines)):
+        line = lines[n].strip()
+        if not (_FORWARD_MARK().search(line) or _OUTLOOK_RULE().fullmatch(line)):
+            continue
+        first = n + 1
+        while first < min(n + 3, len(lines)) and not lines[first].strip():
+            first += 1
+        found: dict[str, tuple[str, int]] = {}
+        stop = first
+        while stop < min(first + _TEXT_HEAD_LINES, len(lines)):
+            said = _TEXT_HEAD_FIELD().fullmatch(lines[stop].strip())
+            if said is None:
+                break
+            name = _TEXT_HEAD_NAMES.get(said["name"].lower())
+            if name is not None:
+                found.setdefault(name, (said["value"].strip(), stop + 1))
+            stop += 1
+        if found and (_FORWARD_MARK().search(line) or "from" in found):
+            return stop, found
+    return None
 
 
 def _plain(value: str) -> str:

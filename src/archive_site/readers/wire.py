@@ -35,6 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import Problems
 from ..model import Furniture
@@ -69,6 +70,9 @@ from .stamps import (
     saved_stamp,
     says_changed,
 )
+
+if TYPE_CHECKING:
+    from .mhtml import MailHead
 
 # --- the head: date header, headline, byline ----------------------------------
 
@@ -734,7 +738,22 @@ def _furniture(run: list[tuple[list[str], int]]) -> list[Furniture]:
 # --- the reader ---------------------------------------------------------------
 
 
+def _under_mail_head(capture: Capture) -> tuple[Capture, MailHead | None]:
+    """``capture`` with the head a mail program writes atop an e-mail saved as text (see
+    :func:`.mhtml.text_mail_head`) blanked, each line kept (every line named stays the
+    file's), and that head; ``capture`` as it is, and None, when it opens with none: an
+    agency's story sent by e-mail and saved as text is news copy under its head."""
+    from .mhtml import text_mail_head  # (see .plain: the module reads saved pages too)
+
+    head = text_mail_head(capture.lines)
+    if head is None:
+        return capture, None
+    lines = ("",) * head.end + capture.lines[head.end :]
+    return Capture(capture.text, lines, capture.display), head
+
+
 def detect(capture: Capture) -> bool:
+    capture, _ = _under_mail_head(capture)
     blocks = split_blocks(capture.lines)
     if len(blocks) < 2:
         return False
@@ -768,7 +787,19 @@ def _credited(blocks: list[tuple[list[str], int]]) -> bool:
 
 
 def read(capture: Capture, problems: Problems) -> Reading:
-    return read_blocks(split_blocks(capture.lines))
+    capture, mail = _under_mail_head(capture)
+    found = read_blocks(split_blocks(capture.lines))
+    if mail is None:
+        return found
+    # what the copy says of itself (its date header, headline) before what its e-mail's
+    # head says (when it was sent, its subject)
+    return reading(
+        "wire",
+        mail.fields | dict(found.fields),
+        found.blocks,
+        sorted([*mail.furniture, *found.furniture], key=lambda f: f.line),
+        [*mail.notes, *found.notes],
+    )
 
 
 def read_blocks(blocks: list[tuple[list[str], int]], fmt: str = "wire") -> Reading:
