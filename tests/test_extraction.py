@@ -381,6 +381,16 @@ def test_a_live_blogs_updates_are_headed_by_their_time_and_heading() -> None:
     assert [b.line for b in r.blocks][:4] == [17, 17, 18, 19]
     notes = [n for _, n in r.notes]
     assert any(n.startswith("1 of the 4 updates") and "“Talks open”" in n for n in notes)
+    # its button loading more is said in that note, not in a second note of the same gap
+    # (walk64's leftover: two notes of one gap)
+    assert r.notes == (
+        (
+            6,
+            "1 of the 4 updates the page's JSON-LD gives its live blog are not in its text "
+            "(the first: “Talks open”): the page may show only some of them; compare with "
+            "the live blog (its page holds a button to load more: 'Load earlier updates')",
+        ),
+    )
 
 
 def test_a_live_blogs_lost_headings_come_back_with_their_times() -> None:

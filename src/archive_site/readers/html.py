@@ -78,7 +78,7 @@ from .htmlscan import (
     scan,
 )
 from .liveblog import Update, with_updates
-from .parts import earlier_entries_note, excerpt_note, pagers, split_note
+from .parts import earlier_entries_note, excerpt_note, load_more, pagers, split_note
 from .release import take_release_furniture
 from .scholarly import partial_date, scholarly_fields
 from .stamps import (
@@ -263,9 +263,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
             said = fields.get("kind")
             if kind is not None and (said is None or said.value == "news"):
                 fields["kind"] = kind  # more than news (a NewsArticle's kind): an interview
-        headed = _live_blog(page, _stamps_heading(page, body, aside), fields, notes)
-        earlier = earlier_entries_note(text) if headed != body else None
-        notes.extend([earlier] if earlier is not None else [])
+        headed, missing = _live_blog(page, _stamps_heading(page, body, aside), fields)
+        notes.extend(_live_blog_notes(missing, load_more(text) if headed != body else None))
         body = headed
     _language_written(body, fields, notes)
     _as_wiki_page(text, page, fields, notes)
@@ -463,20 +462,35 @@ _PAYWALLED = (
 
 
 def _live_blog(
-    page: PageScan, body: list[Block], fields: dict[str, Field], notes: list[tuple[int, str]]
-) -> list[Block]:
+    page: PageScan, body: list[Block], fields: dict[str, Field]
+) -> tuple[list[Block], tuple[int, str] | None]:
     """``body`` with each of its live blog's updates headed by its time and heading, as the
-    page's JSON-LD gives them (see :mod:`.liveblog`); ``notes`` says how many of them the
-    text does not hold."""
+    page's JSON-LD gives them (see :mod:`.liveblog`); and the note saying how many of them
+    the text does not hold, if any."""
     said = _live_updates(page, fields)
     if said is None:
-        return _timed_entries(page, body, fields)
+        return _timed_entries(page, body, fields), None
     updates, line = said
     body, missing = with_updates(body, updates, _key)
-    if missing:
-        first = f"“{missing[0].headline}”" if missing[0].headline else missing[0].when
-        notes.append((line, _UPDATES_MISSING.format(len(missing), len(updates), first)))
-    return body
+    if not missing:
+        return body, None
+    first = f"“{missing[0].headline}”" if missing[0].headline else missing[0].when
+    return body, (line, _UPDATES_MISSING.format(len(missing), len(updates), first))
+
+
+def _live_blog_notes(
+    missing: tuple[int, str] | None, button: tuple[int, str] | None
+) -> list[tuple[int, str]]:
+    """The notes on a live blog's entries the capture may not hold: the one saying how many
+    of the updates its JSON-LD gives the text does not hold (``missing``), else the one on
+    its page's button loading more of them (``button``: its line and words, see
+    :func:`.parts.load_more`); one note, not two, when both are (one gap told twice), the
+    first naming the button."""
+    if missing is None:
+        return [] if button is None else [earlier_entries_note(button)]
+    if button is None:
+        return [missing]
+    return [(missing[0], f"{missing[1]} (its page holds a button to load more: {button[1]!r})")]
 
 
 _UPDATES_MISSING = (

@@ -201,16 +201,21 @@ def pagers(blocks: Iterable[tuple[str, int]], last: int) -> list[tuple[str, int]
 _MOST_PAGERS = 10
 
 
-def earlier_entries_note(html: str) -> tuple[int, str] | None:
-    """The note on a live blog's page (``html``) holding a button or a link to load more of
-    its entries, "Load earlier posts", "Show more updates", "Показать ещё", "加载更多" (see
-    :data:`_LOAD_MORE`): a browser saves the entries it showed, the latest, and the blog's
-    earlier ones may be missing from the capture; None when it holds none."""
+def load_more(html: str) -> tuple[int, str] | None:
+    """The first button or link of a page (``html``) loading more of a live blog's entries,
+    "Load earlier posts", "Show more updates", "Показать ещё", "加载更多" (see
+    :data:`_LOAD_MORE`): its line and words; None when it holds none."""
     found = _LOAD_MORE().search(html)
     if found is None:
         return None
-    line = html.count("\n", 0, found.start("words")) + 1
-    return line, _EARLIER_ENTRIES.format(" ".join(found["words"].split()))
+    return html.count("\n", 0, found.start("words")) + 1, " ".join(found["words"].split())
+
+
+def earlier_entries_note(button: tuple[int, str]) -> tuple[int, str]:
+    """The note on a live blog's page holding a button to load more of its entries (see
+    :func:`load_more`: its line and words): a browser saves the entries it showed, the
+    latest, and the blog's earlier ones may be missing from the capture."""
+    return button[0], _EARLIER_ENTRIES.format(button[1])
 
 
 #: A button's or a link's words loading more of a live blog's entries, its element's whole
