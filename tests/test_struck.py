@@ -157,3 +157,41 @@ def test_a_correction_in_an_aside_and_an_editor_s_note_after_the_text_stay_text(
         (40, "Update: The operator said on Thursday th"),
     ]
     assert not [f for f in r.furniture if f.kind == "sidebar"]
+
+
+def test_words_struck_by_a_compound_selector_of_the_style_sheet() -> None:
+    """walk64's leftover: a rule striking through by a selector of more than a class alone
+    (``.story .del``, ``p > span.x``, ``span.old``) struck nothing, and its words were read
+    as text. What the rule selects is struck; what it does not select (a ``.del`` outside a
+    ``.story``, a ``span.x`` not a paragraph's child, one styled ``text-decoration: none``
+    by itself) is text, and a selector of a kind not read (a pseudo-class's, a sibling's)
+    strikes nothing."""
+    page = (
+        "<html><head><style>\n"
+        ".story .del, p > span.x { color: #900; text-decoration: line-through }\n"
+        "span.old{text-decoration-line:line-through}\n"
+        "a.gone:hover, .toc + .x, [data-old] { text-decoration: line-through }\n"
+        "</style></head><body>\n"
+        "<div class='story'><h1>Ferry schedule</h1>\n"
+        "<p>The ferry leaves Baku at <span class='del'>09:00</span> 11:00 every day, the "
+        "company said on its website.</p>\n"
+        "<p>A car and its driver pay <span class='x'>forty</span> fifty manat, and a "
+        "truck <span class='old'>200</span> 240 manat, the company said.</p>\n"
+        "<p>The crossing takes <b><span class='x'>eighteen</span></b> hours, and the "
+        "ferry carries <span class='x' style='text-decoration:none'>forty</span> trucks.</p>\n"
+        "<p>Tickets are sold at <a class='gone' href='/port'>the port</a> and "
+        "<span data-old=''>online</span> too, the company said.</p>\n"
+        "</div><p>Printed from <span class='del'>the archive</span>.</p>\n"
+        "</body></html>"
+    )
+    r, said = read_bytes(page.encode(), "p.html")
+    assert texts(r)[:4] == [
+        "The ferry leaves Baku at 11:00 every day, the company said on its website.",
+        "A car and its driver pay fifty manat, and a truck 240 manat, the company said.",
+        "The crossing takes eighteen hours, and the ferry carries forty trucks.",
+        "Tickets are sold at the port and online too, the company said.",
+    ]
+    assert struck(r) == [(7, "09:00"), (8, "forty"), (8, "200")]
+    assert [s.split(":")[0] for s in said] == ["7"]
+    # so too in a page's tree read for its text (the extractor's), as the scan
+    assert not any("09:00" in t or "200 " in t for t in texts(r))

@@ -65,8 +65,10 @@ from .htmlscan import (
     CLOSES_P,
     HIDING_STYLE,
     MOST_RAISED,
+    NO_STATES,
     Hiding,
     PageScan,
+    States,
     css_of,
     emoji_of,
     is_shadow_root,
@@ -76,6 +78,7 @@ from .htmlscan import (
     quotation_marks,
     raised_as_shown,
     scan,
+    strike_states,
 )
 from .liveblog import Update, with_updates
 from .parts import earlier_entries_note, excerpt_note, load_more, pagers, split_note
@@ -1896,10 +1899,17 @@ def _drop_struck(tree: Any, hiding: Hiding) -> None:
     """Drop from ``tree`` the elements shown struck through (see
     :func:`.htmlscan.is_struck`): words the page withdrew, never its text (the page's scan
     lists them as furniture); the words after them stay."""
+    states: dict[Any, States] = {}
     for element in list(tree.iter()):
-        if isinstance(element.tag, str) and is_struck(
-            element.tag, {k: str(v) for k, v in element.attrib.items()}, hiding
-        ):
+        if not isinstance(element.tag, str):
+            continue
+        a = {k: str(v) for k, v in element.attrib.items()}
+        selected = False
+        if hiding.struck_selectors:  # (each element's states from its parent's, once)
+            parent = states.get(element.getparent(), NO_STATES)
+            states[element] = strike_states(hiding, element.tag, a, parent)
+            selected = states[element][2]
+        if is_struck(element.tag, a, hiding, selected):
             element.drop_tree()
 
 

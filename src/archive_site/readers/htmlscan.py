@@ -14,7 +14,7 @@ import datetime as dt
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -268,6 +268,12 @@ class Hiding:
     #: (``.c7 { text-decoration: line-through }``, as Google Docs' export sets struck words):
     #: see :func:`is_struck`.
     struck: frozenset[str] = frozenset()
+    #: The other selectors such a rule strikes through with: compounds of a tag, classes
+    #: and an id joined by descendant and child combinators (``.story .del``, ``p >
+    #: span.x``, ``span.del``): see :func:`strike_states`.
+    struck_selectors: tuple[Selector, ...] = ()
+    #: Their compounds by one name each names (see :func:`by_name`).
+    struck_by_name: Mapping[str, tuple[Named, ...]] = field(default_factory=dict)
 
     def hides(self, classes: str, ident: str, style: str) -> bool:
         """Whether an element of the ``class``, ``id`` and ``style`` attributes given is
@@ -289,6 +295,10 @@ class Hiding:
         return not (own_shows or ident in shown or any(c in shown for c in names))
 
     def __or__(self, other: Hiding) -> Hiding:
+        selectors = (
+            *self.struck_selectors,
+            *(x for x in other.struck_selectors if x not in self.struck_selectors),
+        )[:_MOST_SELECTORS]
         return Hiding(
             self.classes | other.classes,
             self.ids | other.ids,
@@ -296,6 +306,8 @@ class Hiding:
             self.important | other.important,
             self.shown_important | other.shown_important,
             self.struck | other.struck,
+            selectors,
+            by_name(selectors),
         )
 
     def strikes(self, a: dict[str, str]) -> bool:
@@ -326,11 +338,12 @@ _UNSTRUCK = later(r"(?:^|;)text-decoration(?:-line)?:none(?:!important)?(?:;|$)"
 _STRUCK_TAGS = frozenset(("del", "s", "strike"))
 
 
-def is_struck(tag: str, a: dict[str, str], hiding: Hiding) -> bool:
+def is_struck(tag: str, a: dict[str, str], hiding: Hiding, selected: bool = False) -> bool:
     """Whether an element of the tag ``tag`` and attributes ``a`` shows its words struck
     through: a ``<del>``, ``<s>`` or ``<strike>`` (but one styled ``text-decoration:
     none``), or an element styled ``text-decoration: line-through``, by its own style or,
-    by its class or id, the page's style sheet's (``hiding``: see :attr:`Hiding.struck`).
+    by its class or id, the page's style sheet's (``hiding``: see :attr:`Hiding.struck`),
+    or by another selector of its (``selected``: see :func:`strike_states`).
     A news page strikes through the words a correction withdrew, and shows those that
     replace them after (``<del>5 million</del> <ins>6 million</ins> tonnes``): read as
     text, the struck words stood as the page's ("5 million 6 million tonnes"), words a
@@ -338,7 +351,115 @@ def is_struck(tag: str, a: dict[str, str], hiding: Hiding) -> bool:
     style = css_of(a["style"]) if a.get("style") else ""
     if tag in _STRUCK_TAGS:
         return _UNSTRUCK().search(style) is None
-    return _STRIKES().search(style) is not None or hiding.strikes(a)
+    if _UNSTRUCK().search(style) is not None:
+        return False
+    return _STRIKES().search(style) is not None or hiding.strikes(a) or selected
+
+
+@dataclass(frozen=True, slots=True)
+class Compound:
+    """One compound of a CSS selector: a tag (``""``: any), classes and an id, all of which
+    an element must have; ``child``: joined to the compound before it by ``>`` (its
+    element's parent must match that one), else by a space (an ancestor must)."""
+
+    tag: str
+    classes: frozenset[str]
+    ident: str
+    child: bool
+
+    def matches(self, tag: str, classes: frozenset[str], ident: str) -> bool:
+        return (
+            (not self.tag or self.tag == tag)
+            and self.classes <= classes
+            and (not self.ident or self.ident == ident)
+        )
+
+
+Selector = tuple[Compound, ...]
+#: A selector's compound (``span.del``, ``.story``, ``#x``, ``p``, ``*``) and a combinator
+#: between two (``>``, or white space: a descendant's).
+_COMPOUND = later(rf"(?P<tag>[A-Za-z][\w-]*|\*)?(?P<names>(?:[.#]{_NAME})*)")
+_COMBINATOR = later(r"\s*>\s*|\s+")
+#: The compounds a selector read has at most (a page's are a few).
+_MOST_COMPOUNDS = 8
+
+
+def _selector(text: str) -> Selector | None:
+    """The selector ``text`` as :class:`Compound` s, when it is made of compounds of a tag,
+    classes and an id joined by descendant and child combinators (``.story .del``, ``p >
+    span.x``); None for any other (an attribute's, a pseudo-class's, a sibling's: what is
+    not understood strikes nothing), and for a class or an id alone (see
+    :attr:`Hiding.struck`)."""
+    text, pos, child = text.strip(), 0, False
+    out: list[Compound] = []
+    while pos < len(text) and len(out) < _MOST_COMPOUNDS:
+        m = _COMPOUND().match(text, pos)
+        if m is None or m.end() == pos:
+            return None
+        names = [(n[1], _css_name(n[2])) for n in _SIMPLE_SELECTOR().finditer(m["names"])]
+        ids = [n for mark, n in names if mark == "#"]
+        tag = "" if m["tag"] in (None, "*") else m["tag"].lower()
+        classes = frozenset(n for mark, n in names if mark == ".")
+        out.append(Compound(tag, classes, ids[0] if ids else "", child))
+        pos = m.end()
+        if pos < len(text):
+            joined = _COMBINATOR().match(text, pos)
+            if joined is None:
+                return None
+            child, pos = ">" in joined[0], joined.end()
+    whole = pos >= len(text) and bool(out)
+    alone = len(out) == 1 and not out[0].tag and len(out[0].classes) + bool(out[0].ident) == 1
+    return tuple(out) if whole and not alone else None
+
+
+#: A selector's compound, with its selector's index and its own, and whether it is the
+#: selector's last (its element is the one struck).
+Named = tuple[int, int, bool, Compound]
+
+
+def by_name(selectors: Sequence[Selector]) -> dict[str, tuple[Named, ...]]:
+    """``selectors``' compounds by one name each names, a class, else its id, else its tag
+    (``""``: none, ``*``): an element is matched only against the compounds of its names,
+    not every compound of the page's."""
+    found: dict[str, list[Named]] = {}
+    for s, selector in enumerate(selectors):
+        for k, c in enumerate(selector):
+            key = min(c.classes) if c.classes else c.ident or c.tag
+            found.setdefault(key, []).append((s, k, k == len(selector) - 1, c))
+    return {key: tuple(v) for key, v in found.items()}
+
+
+#: What :func:`strike_states` gives an element: the selectors' compounds it matches, with
+#: those before them matched above it, each as (selector, compound); those of it and of its
+#: ancestors; whether it is struck.
+States = tuple[frozenset[tuple[int, int]], frozenset[tuple[int, int]], bool]
+NO_STATES: States = (frozenset(), frozenset(), False)
+
+
+def strike_states(hiding: Hiding, tag: str, a: dict[str, str], parent: States) -> States:
+    """Whether an element of the tag ``tag`` and attributes ``a`` is selected by one of the
+    selectors a page's style sheet strikes through with (see
+    :attr:`Hiding.struck_selectors`), given its parent's states (``parent``; :data:`NO_STATES`
+    at the top): each compound it matches whose compound before it its parent matched (``>``)
+    or an ancestor did (a space), the first with none before it; its states, for its
+    children.  Each element is read once, its ancestors never again (a page nested 256 deep
+    of 100,000 elements), and only against the compounds naming its tag, an id or a class
+    of its (see :func:`by_name`)."""
+    classes = frozenset(a.get("class", "").split())
+    ident = a.get("id", "").strip()
+    matched = set()
+    struck = False
+    for name in {"", tag, ident, *classes}:
+        for s, k, last, compound in hiding.struck_by_name.get(name, ()):
+            if not compound.matches(tag, classes, ident):
+                continue
+            if k == 0 or (s, k - 1) in (parent[0] if compound.child else parent[1]):
+                matched.add((s, k))
+                struck = struck or last
+    if not matched:
+        return frozenset(), parent[1], False
+    own = frozenset(matched)
+    return own, parent[1] | own, struck
 
 
 def _applied(a: dict[str, str]) -> bool:
@@ -359,10 +480,13 @@ def hiding_rules(css: str) -> Hiding:
     important: set[str] = set()
     shown_important: set[str] = set()
     struck: set[str] = set()
+    selectors: list[Selector] = []
     for prelude, body, top, printed in _rules(css):
         declared = css_of(body)
         if top and _STRIKES().search(declared):
             struck.update(_simple_names(prelude))
+            read = (_selector(x) for x in prelude.split(","))
+            selectors += [x for x in read if x is not None and x not in selectors]
         shows = _SHOWS().search(declared)
         if shows and not printed:
             names = {_css_name(n) for n in _NAMES().findall(_NOT().sub("", prelude))}
@@ -377,8 +501,21 @@ def hiding_rules(css: str) -> Hiding:
                 (classes if simple[1] == "." else ids).add(name)
                 if strongly:
                     important.add(name)
-    found = (classes, ids, showing, important, shown_important, struck)
-    return Hiding(*(frozenset(x) for x in found))
+    kept = tuple(selectors[:_MOST_SELECTORS])
+    return Hiding(
+        frozenset(classes),
+        frozenset(ids),
+        frozenset(showing),
+        frozenset(important),
+        frozenset(shown_important),
+        frozenset(struck),
+        kept,
+        by_name(kept),
+    )
+
+
+#: The selectors striking through that a page's style sheets are read for, at most.
+_MOST_SELECTORS = 64
 
 
 def _simple_names(prelude: str) -> Iterator[str]:
@@ -534,6 +671,7 @@ class _Open:
     stamp: str = ""  # a <time>'s datetime
     struck: bool = False  # its words are shown struck through (see is_struck): no text
     unwrapped: int = 0  # the elements of text among its children (see MOST_UNWRAPPED)
+    states: States = NO_STATES  # what the selectors striking through match (strike_states)
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -761,7 +899,8 @@ class _Scanner(HTMLParser):
         self._start_script(tag, a, line)
         skipped = self._skipped(tag, a)
         self.skip += skipped
-        kind, struck = self._kind_of(tag, a)
+        states = self._strike_states(tag, a)
+        kind, struck = self._kind_of(tag, a, states[2])
         self.in_struck += struck
         if kind is not None:
             self.in_furniture += 1
@@ -772,19 +911,28 @@ class _Scanner(HTMLParser):
             self._headline_opens(tag)
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
-        opened.struck = struck
+        opened.struck, opened.states = struck, states
         opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.stamp = a.get("datetime", "").strip() if tag == "time" else ""
         opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
 
-    def _kind_of(self, tag: str, a: dict[str, str]) -> tuple[str | None, bool]:
+    def _strike_states(self, tag: str, a: dict[str, str]) -> States:
+        """What the page's selectors striking through match of an element (see
+        :func:`strike_states`); nothing when its style sheets have none."""
+        if not self.hiding.struck_selectors:
+            return NO_STATES
+        parent = self.stack[-1].states if self.stack else NO_STATES
+        return strike_states(self.hiding, tag, a, parent)
+
+    def _kind_of(self, tag: str, a: dict[str, str], selected: bool) -> tuple[str | None, bool]:
         """The kind of furniture an element opens, if it opens one; and whether its words
-        are shown struck through (see :func:`is_struck`): furniture of its own, "struck",
+        are shown struck through (see :func:`is_struck`; ``selected``: by a selector of the
+        page's style sheet, see :func:`strike_states`): furniture of its own, "struck",
         outside other furniture (in one, its words are no text either way)."""
         kind = None if self.in_furniture else self._furniture_kind(tag, a)
-        struck = is_struck(tag, a, self.hiding)
+        struck = is_struck(tag, a, self.hiding, selected)
         if struck and kind is None and not self.in_furniture:
             kind = "struck"
         return kind, struck
