@@ -98,9 +98,11 @@ from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import (
     MAX_PROMOTION_WORDS,
     copyright_origin,
+    navigation,
     points_elsewhere,
     promotion,
     separator,
+    split_tail,
 )
 
 #: schema.org types of an article, and the kind some of them state.
@@ -234,6 +236,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     lead = len(body) - extracted  # the standfirst the extractor left out, put first
     outlet = fields.get("outlet")
     body = _without_boilerplate(page, body, aside, outlet.value if outlet else None)
+    body = _without_column(page, body, aside)  # "Latest news" and its headlines after the text
     aside.extend(take_release_furniture(body, fields))  # ("News provided by", "About ...")
     _byline_author(aside, fields)
     aside.extend(take_credits(body, fields))
@@ -2507,6 +2510,48 @@ def _without_boilerplate(
         return body
     aside.extend(Furniture("boilerplate", b.text, b.line) for b in after)
     return kept
+
+
+def _without_column(page: PageScan, body: list[Block], aside: list[Furniture]) -> list[Block]:
+    """``body`` without a column of other stories the extractor took after the text: a
+    label saying what it lists, alone on its line ("Latest news", "Most read", "Top
+    stories", "Related news": see :func:`.wire.split_tail`; a block of the page's the
+    extractor dropped, ``div.block-title``, too), then to the text's end only short lines
+    that are no sentences (headlines, their times), as wire copy's trailing furniture is
+    found; they are furniture (added to ``aside``), never the outlet's words of this story.
+    A short run with no such label above it is kept (a list of points, a signature), and
+    so is the text before it, two paragraphs at least."""
+    if len(body) < _LEAST_BEFORE_COLUMN + 2:
+        return body
+    lines = {b.line for b in body}
+    dropped = [
+        ([text], line)
+        for text, line in page.blocks
+        if line > body[_LEAST_BEFORE_COLUMN - 1].line
+        and line not in lines
+        and len(text.split()) <= _MOST_COLUMN_LABEL_WORDS
+        and (points_elsewhere(text) or navigation(text))
+    ]
+    blocks = sorted([*(([b.text], b.line) for b in body), *dropped], key=lambda x: x[1])
+    tail = split_tail(blocks)
+    run = tail.furniture
+    if (
+        len(run) < 2
+        or run[0].kind != "navigation"
+        or len(run[0].text.split()) > _MOST_COLUMN_LABEL_WORDS
+    ):
+        return body
+    kept = [b for b in body if b.line < run[0].line]
+    if len(kept) < _LEAST_BEFORE_COLUMN:
+        return body
+    aside.extend(run)
+    return kept
+
+
+#: The paragraphs of the text before a column of other stories, at least; the words of
+#: its label, at most.
+_LEAST_BEFORE_COLUMN = 2
+_MOST_COLUMN_LABEL_WORDS = 4
 
 
 def _ends_the_text(text: str, outlet: str | None) -> bool:

@@ -657,6 +657,12 @@ def _sign(text: str) -> str | None:
     return None
 
 
+def navigation(text: str) -> bool:
+    """Whether ``text`` says it is a page's navigation (see :data:`_NAVIGATION`: "Latest
+    news", "Most read", "Top stories"), no sentence."""
+    return _NAVIGATION().match(text) is not None and not _is_sentence(text)
+
+
 def _signed_box(lines: list[str]) -> bool:
     """A block of several short lines under a sign ("Sign up for our newsletter", then "Get
     the latest news delivered to your inbox every morning.", "Enter your email"): a box of
