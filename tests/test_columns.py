@@ -50,3 +50,12 @@ def test_what_no_label_marks_or_a_sentence_ends_stays_text() -> None:
     assert [b.text for b in read(short).blocks][:1] == [
         "The ferry left Baku on Tuesday with forty trucks on board, the port said."
     ]
+
+
+def test_a_label_alone_after_the_text_the_extractor_dropped_adds_nothing() -> None:
+    """A wiki page's "Categories:" after its text, dropped by the extractor with its links,
+    was listed twice as a column's label, though no headline of it was in the text."""
+    page = (PAGES.parent / "pages/wiki-edit-section.html").read_text(encoding="utf-8")
+    r = read(page)
+    assert not any(f.text.startswith("Categories:") for f in r.furniture)
+    assert r.blocks[-1].text.startswith("The route's association was founded")

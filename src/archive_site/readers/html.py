@@ -2542,8 +2542,8 @@ def _without_column(page: PageScan, body: list[Block], aside: list[Furniture]) -
     ):
         return body
     kept = [b for b in body if b.line < run[0].line]
-    if len(kept) < _LEAST_BEFORE_COLUMN:
-        return body
+    if len(kept) < _LEAST_BEFORE_COLUMN or len(kept) == len(body):
+        return body  # (a label alone after the text, "Categories:", the extractor dropped)
     aside.extend(run)
     return kept
 
