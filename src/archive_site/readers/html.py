@@ -94,6 +94,7 @@ from .stamps import (
     parse_stamp,
     says_changed,
 )
+from .tgpost import Post, telegram_post
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import (
     MAX_PROMOTION_WORDS,
@@ -214,6 +215,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
     if (chat := _chat_export(text)) is not None:  # its first post was read, the rest dropped
         problems.error(capture.display, chat, _CHAT_EXPORT)
         return reading("html", {}, [], page.furniture, notes)
+    if _on_telegram(fields) and (post := telegram_post(text)) is not None:
+        return _telegram(page, post, fields, notes)  # Telegram's preview of a channel's post
     if page.refused is not None:  # its text is not extracted; what was found before, kept
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
@@ -701,6 +704,38 @@ _CHAT_EXPORT = (
     "article is one post; add each post on its own, its text copied into a .txt file (its "
     "channel, day and time, shown above it, are for the metadata)"
 )
+
+
+def _telegram(
+    page: PageScan, post: Post, fields: dict[str, Field], notes: list[tuple[int, str]]
+) -> Reading:
+    """The reading of a page of Telegram's preview of a channel's post (see :mod:`.tgpost`):
+    its words, the channel its outlet, its time; the page's tags name the channel as its
+    title and Telegram as its outlet, which the post is not (it has no headline)."""
+    said = {k: v for k, v in fields.items() if k not in ("title", "outlet", "url")}
+    opening = post.blocks[0].text[:_POST_OPENING] if post.blocks else None
+    # (the widget the scan took for a sidebar: the post itself)
+    furniture = [f for f in page.furniture if opening is None or opening not in f.text]
+    return reading(
+        "html",
+        said | post.fields,
+        post.blocks,
+        sorted([*furniture, *post.furniture], key=lambda f: f.line),
+        notes,
+    )
+
+
+#: The characters of a post's first paragraph that tell the widget holding it.
+_POST_OPENING = 40
+
+
+def _on_telegram(fields: dict[str, Field]) -> bool:
+    """Whether a page's tags say it is Telegram's own (``og:site_name`` "Telegram", or its
+    address on ``t.me``): a news page holding a post's widget is the news page's."""
+    outlet, url = fields.get("outlet"), fields.get("url")
+    return (outlet is not None and outlet.value == "Telegram") or (
+        url is not None and url.value.startswith(("https://t.me/", "http://t.me/"))
+    )
 
 
 def _chat_export(text: str) -> int | None:
@@ -3520,6 +3555,12 @@ def _date_fields(value: str, line: int) -> dict[str, _Found]:
         return {"published": _Found(dt.date.fromisoformat(day[1]).isoformat(), line)}
     except ValueError:
         return {}
+
+
+def date_fields(value: str, line: int) -> dict[str, Field]:
+    """The ``published``, ``time`` and ``timezone`` fields an ISO 8601 date-time (or a date
+    written out) gives, on ``line`` (see :func:`_date_fields`)."""
+    return {k: Field(f.value, f.line) for k, f in _date_fields(value, line).items()}
 
 
 def _offset(when: dt.datetime) -> str:
