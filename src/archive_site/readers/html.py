@@ -150,6 +150,7 @@ _NEVER_TEXT = frozenset(
         "embedded-post",
         "appeal",
         "promotion",
+        "contents",
     }
 )
 
@@ -2026,6 +2027,8 @@ def _linked_items(tree: Any) -> set[str]:
         links = list(itertools.islice(item.iter("a"), 2))
         if len(links) != 1:
             continue  # (an item's text, read first, made a list nested deep read for seconds)
+        if links[0].get("href", "").strip().startswith("#"):
+            continue  # a table of contents' item: the page's own section, its heading's words
         text = " ".join("".join(item.itertext()).split())
         if text and " ".join("".join(links[0].itertext()).split()) == text:
             found.add(_key(text))

@@ -83,6 +83,8 @@ _BY_NAME: tuple[tuple[str, Callable[[], re.Pattern[str]]], ...] = tuple(
         # how to cite the work, a catalogue's or a journal's box: "Suggested Citation: ..."
         ("citation", r"suggested-citation|cite-as|cite-this(?:-article|-item)?|how-to-cite"),
         ("sidebar", r"sidebar|widget|widget-area|most-read|popular|trending"),
+        # a table of contents: links to the page's own sections, their headings' words
+        ("contents", r"toc|table-of-contents|ez-toc-container|lwptoc|toc-container"),
         ("newsletter", r"newsletter|subscribe|signup|newsletter-signup"),
         ("promotion", r"promo|promos|promotion|promotions"),
         ("navigation", r"breadcrumbs?|menu|nav|navigation|top-menu|skip-link|pagination"),
