@@ -57,6 +57,8 @@ def test_struck_words_are_not_read_as_the_text_but_listed_and_noted() -> None:
     ]
     assert len(said) == 1 and said[0].startswith("33: the capture shows words struck through")
     assert "'5 million'; 'a rise of 20 per cent'; 'first berth' and 1 more" in said[0]
+    # the words it marks inserted beside them, read, are named in that note (not another)
+    assert said[0].endswith("the words it shows beside them ('6 million') are")
     # the correction's notice and the update at the story's foot stay in the text
     assert texts(r)[-2].startswith("Correction, 25 April 2025: An earlier version")
     assert texts(r)[-1].startswith("Update: The operator said on Thursday")
@@ -195,3 +197,29 @@ def test_words_struck_by_a_compound_selector_of_the_style_sheet() -> None:
     assert [s.split(":")[0] for s in said] == ["7"]
     # so too in a page's tree read for its text (the extractor's), as the scan
     assert not any("09:00" in t or "200 " in t for t in texts(r))
+
+
+def test_words_marked_inserted_are_read_and_noted() -> None:
+    """walk64's leftover: words a page marks as inserted (``<ins>``, a correction's new
+    words) were read as its text with nothing to tell them from the rest. They are read,
+    and a note names them; an advertisement's empty ``<ins>`` (AdSense's) and one in the
+    page's furniture are no such words."""
+    page = (
+        "<html><body><article><h1>Ferry schedule</h1>\n"
+        "<p>The ferry leaves Baku at <ins datetime='2025-04-25'>11:00</ins> every day, the "
+        "company said on its website on Thursday.</p>\n"
+        "<ins class='adsbygoogle' style='display:block' data-ad-client='ca-pub-1'></ins>\n"
+        "<p>Tickets cost fifty manat for a car and its driver, the company said.</p>\n"
+        "</article><aside class='sidebar'><p>Atlas of the Caspian <ins>now $15</ins></p>"
+        "</aside></body></html>"
+    )
+    r, said = read_bytes(page.encode(), "p.html")
+    assert texts(r)[0] == (
+        "The ferry leaves Baku at 11:00 every day, the company said on its website on Thursday."
+    )
+    assert said == [
+        "2: the capture marks words as inserted ('11:00'): words a correction or an update "
+        "put in, read as its text; a quote of them quotes the corrected text"
+    ]
+    plain = page.replace("<ins datetime='2025-04-25'>11:00</ins>", "11:00")
+    assert read_bytes(plain.encode(), "p.html")[1] == []

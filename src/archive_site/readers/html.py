@@ -229,7 +229,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     body = _shown_or_said(page, body, fields.get("title"), notes)
     notes.extend(_paywalled(page))
     notes.extend(_split_over_pages(page, fields))
-    notes.extend(_struck_note(page))
+    notes.extend(_struck_note(page, body))
     read_on = excerpt_note(page.blocks, body[-1].line) if body else None
     notes.extend([read_on] if read_on is not None else [])
     notes.extend(_more_in_script(text, body))
@@ -1952,29 +1952,51 @@ def _drop_struck(tree: Any, hiding: Hiding) -> None:
             element.drop_tree()
 
 
-def _struck_note(page: PageScan) -> list[tuple[int, str]]:
+def _struck_note(page: PageScan, body: list[Block]) -> list[tuple[int, str]]:
     """What the page says by words struck through outside its furniture (see
-    :func:`.htmlscan.is_struck`), on the line of the first: they are not read."""
-    return struck_note([f for f in page.furniture if f.kind == "struck"])
+    :func:`.htmlscan.is_struck`), on the line of the first: they are not read; and by the
+    words it marks as inserted (``<ins>``) that its text holds: read, and named."""
+    said = " ".join(b.text for b in body)
+    inserted = [(text, line) for text, line in page.inserted if text in said]
+    return struck_note([f for f in page.furniture if f.kind == "struck"], inserted)
 
 
-def struck_note(struck: list[Furniture]) -> list[tuple[int, str]]:
+def _named(passages: list[str]) -> str:
+    """The first passages a note names, quoted, and how many more."""
+    shown = "; ".join(f"'{t}'" for t in passages[:_MOST_STRUCK_SHOWN])
+    more = len(passages) - _MOST_STRUCK_SHOWN
+    return f"{shown} and {more} more" if more > 0 else shown
+
+
+def struck_note(
+    struck: list[Furniture], inserted: list[tuple[str, int]] | None = None
+) -> list[tuple[int, str]]:
     """The note on a capture's passages shown struck through, ``struck`` (furniture of the
-    kind "struck"), on the line of the first: they are not read as its text."""
-    if not struck:
+    kind "struck"), on the line of the first: they are not read as its text; naming the
+    words ``inserted`` (``<ins>``, with their lines) beside them, which are.  Words marked
+    inserted with none struck have a note of their own: a correction's new words, read as
+    the text, which the text alone no longer tells from the rest (one note, not two, when
+    both are)."""
+    inserted = inserted or []
+    if not struck and not inserted:
         return []
-    shown = "; ".join(f"'{f.text}'" for f in struck[:_MOST_STRUCK_SHOWN])
-    more = (
-        f" and {len(struck) - _MOST_STRUCK_SHOWN} more" if len(struck) > _MOST_STRUCK_SHOWN else ""
-    )
+    if not struck:
+        return [(inserted[0][1], _INSERTED.format(_named([t for t, _ in inserted])))]
+    beside = f" ({_named([t for t, _ in inserted])})" if inserted else ""
     return [
         (
             struck[0].line,
-            f"the capture shows words struck through ({shown}{more}): words withdrawn, as a "
-            "correction shows them; they are not read as its text (they are listed as page "
-            "furniture), and the words it shows beside them are",
+            f"the capture shows words struck through ({_named([f.text for f in struck])}): "
+            "words withdrawn, as a correction shows them; they are not read as its text (they "
+            f"are listed as page furniture), and the words it shows beside them{beside} are",
         )
     ]
+
+
+_INSERTED = (
+    "the capture marks words as inserted ({}): words a correction or an update put in, "
+    "read as its text; a quote of them quotes the corrected text"
+)
 
 
 #: The struck passages a note names (see :func:`_struck_note`).

@@ -674,6 +674,7 @@ class _Open:
     struck: bool = False  # its words are shown struck through (see is_struck): no text
     unwrapped: int = 0  # the elements of text among its children (see MOST_UNWRAPPED)
     states: States = NO_STATES  # what the selectors striking through match (strike_states)
+    inserted: bool = False  # an <ins>: words the page marks as inserted (PageScan.inserted)
 
 
 #: The type of a microdata item that is an article: ``itemtype="https://schema.org/NewsArticle"``.
@@ -742,6 +743,9 @@ class PageScan:
     #: Roe</a> and <a>John Doe</a>"): the whole byline.
     author_groups: list[tuple[str, int]] = field(default_factory=list)
     furniture: list[Furniture] = field(default_factory=list)
+    #: The words the page marks as inserted (``<ins>``) outside its furniture, with their
+    #: lines: a correction's new words, shown beside those it struck through.
+    inserted: list[tuple[str, int]] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     #: The text of each element within furniture, with the furniture's kind ("appeal": a
     #: box's heading, "Support OC Media", or its link, as the extractor may give it alone).
@@ -914,11 +918,23 @@ class _Scanner(HTMLParser):
             self._take_stamp(tag, a, line)
         opened = _Open(tag, line, kind, author=self._names_author(tag, a), skipped=skipped)
         opened.struck, opened.states = struck, states
+        opened.inserted = self._inserted(tag)
         opened.title = self._document_title(tag, a)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.stamp = a.get("datetime", "").strip() if tag == "time" else ""
         opened.item, opened.item_author = item, self._item_author(a)
         self.stack.append(opened)
+
+    def _inserted(self, tag: str) -> bool:
+        """Whether an element opening is words the page marks as inserted (an ``<ins>``),
+        outside its furniture and words struck through (see :attr:`PageScan.inserted`)."""
+        return tag == "ins" and not (self.in_furniture or self.in_struck)
+
+    def _take_inserted(self, top: _Open, text: str) -> None:
+        """The words of an ``<ins>`` closed (``top``, its ``text``), with its line, when a
+        browser shows them and they hold a letter or a digit (an advertisement's is empty)."""
+        if top.inserted and not top.skipped and any(c.isalnum() for c in text):
+            self.out.inserted.append((text, top.first_line or top.line))
 
     def _strike_states(self, tag: str, a: dict[str, str]) -> States:
         """What the page's selectors striking through match of an element (see
@@ -1198,6 +1214,7 @@ class _Scanner(HTMLParser):
             self.in_article -= 1
         self.in_item -= top.item
         self._item_closed(top, text)
+        self._take_inserted(top, text)
         if top.furniture is not None:
             self.in_furniture -= 1
             if text:
@@ -1221,6 +1238,8 @@ class _Scanner(HTMLParser):
         past their bound: see :data:`_MOST_HELD_TIMES`). A span's text, joined again and
         parted into words at each level of 120 nested around 1 MB of words, took 3 s."""
         if top.furniture is not None or top.tag in ("h1", "title", "p") or top.stamp:
+            return True
+        if top.inserted:
             return True
         if self.in_furniture or top.tag in _BLOCKS:
             return not (top.nested and self.held >= self.most_held)
