@@ -394,7 +394,7 @@ class RecordCache:
         build asks no more of them (one that did would find nothing, and keep nothing).
         The load stage's results are so kept before the pages render: the entries of what
         the archive does not hold itself (the mentions, the long texts, the keys) held
-        some 30 MiB through the render of 10,000 articles."""
+        2.3 MiB of Python objects through the render of 1,000 articles (traced)."""
         for kind in sorted(kinds):
             self._save(kind)
             self.finished.add(kind)
