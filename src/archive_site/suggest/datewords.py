@@ -302,6 +302,16 @@ class Context:
         run until May 10, the union said")."""
         return _future(self.sentence, self.start, self.end, self.french)
 
+    @property
+    def which(self) -> str:
+        """Which of the days the words may name, by :attr:`future`: "next" or "latest"."""
+        return "next" if self.future else "latest"
+
+    @property
+    def how(self) -> str:
+        """Where that day is from publication, by :attr:`future`."""
+        return "on or after" if self.future else "on or before"
+
 
 @functools.lru_cache(maxsize=16)  # a date's words are read for their tense more than once
 def _future(sentence: str, start: int, end: int, french: bool) -> bool:
@@ -642,8 +652,7 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     when = _nearest(c, month, day)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
-    which = "next" if c.future else "latest"
-    how = "on or after" if c.future else "on or before"
+    which, how = c.which, c.how
     basis = (
         f"'{m[0]}' gives no year: the {which} {day} {MONTHS[month - 1]} {how} publication "
         f"({_shown(c.published)}) is in {when.year}"
@@ -734,7 +743,7 @@ def _days_no_year(
     if start is None or end is None or _year_told_elsewhere(c, start.year):
         return None
     which = "next such days not over" if c.future else "latest such days begun"
-    how = "on or after" if c.future else "on or before"
+    how = c.how
     basis = (
         f"'{m[0]}' gives no year: the {which} {how} publication ({_shown(c.published)}) "
         f"are {_shown(start)} to {_shown(end)}"
@@ -789,7 +798,7 @@ def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     when = _nearest(c, month, None)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
-    which = "next" if c.future else "latest"
+    which = c.which
     basis = (
         f"'{m[0]}' gives no year: the {which} {MONTHS[month - 1]} from publication "
         f"({_shown(c.published)}) is in {when.year}"
@@ -1028,8 +1037,7 @@ def _solar_hijri_no_year(
     if not fits:
         return None
     year, when = min(fits, key=lambda d: abs((d[1] - pub).days))
-    which = "next" if c.future else "latest"
-    how = "on or after" if c.future else "on or before"
+    which, how = c.which, c.how
     basis = (
         f"'{words}' gives no year: the {which} such day of the Solar Hijri calendar {how} "
         f"publication ({_shown(pub)}) is in its year {year}, {_shown(when)}"
@@ -1129,7 +1137,7 @@ def _season_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     if len(years) != 1 or years != _season_of_tense(south, c.published, c.future):
         return None
     [year] = years
-    which = "next" if c.future else "latest"
+    which = c.which
     basis = (
         f"'{m[0]}' gives no year: the season of publication ({_shown(c.published)}) or the "
         f"{which}, in {year} in either hemisphere, dated by its year"
