@@ -17,13 +17,16 @@ would otherwise compile it each time where PYTHONDONTWRITEBYTECODE is set).
 It prints the median wall time of each, the time of each stage (as ``-v``
 reports it), the peak resident memory of the largest process (and, in brackets,
 of the build's own process, which ``-v`` reports: the largest may be a Pagefind
-run or a render worker), and the
-pages: how many, their total size, the largest and how many exceed 250 KB.
+run or a render worker), the most memory all its processes held at once
+(``all``: see :class:`Together`), and the pages: how many, their total size,
+the largest and how many exceed 250 KB.
 With ``--pelican BIN`` (the ``pelican`` program of a virtual environment
 that has it) it also times a cold Pelican build of the same articles,
-alternating with ours.  ``--captures wire`` writes the captures as wire copy, so
-that each build detects their format and reads their headline and day (the
-default's plain captures declare them).  It prints figures; it is not a test.
+alternating with ours, and gives the ratio of the two cold builds, and of
+Pelican's to ours less its search index stage (Pelican makes none).
+``--captures wire`` writes the captures as wire copy, so that each build
+detects their format and reads their headline and day (the default's plain
+captures declare them).  It prints figures; it is not a test.
 Usage::
 
     python bench/scale.py --articles 1000 5000 [--runs 3] [--jobs N] [--pelican BIN] [--each]
@@ -41,6 +44,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -56,6 +60,8 @@ OWN_PEAK = re.compile(r"^\s+peak memory\s+(?P<mib>\d+) MiB in this process")
 KEEP = {"content", "pelican", "xdg"}  # everything else in the work folder is build output
 LIMIT = 250 * 1024
 TRASH = "trash"  # outputs of earlier runs, deleted when the size is done
+SEARCH = "search index"  # the stage (as ``-v`` names it) that Pelican has no peer of
+SAMPLE_S = 0.05  # seconds between two looks at the memory of a build's processes
 
 
 @dataclass(slots=True)
@@ -66,6 +72,61 @@ class Run:
     peak_mib: float
     stages: dict[str, float] = field(default_factory=dict)
     own_mib: float | None = None  # the build's own process, as it says
+    together_mib: float = 0.0  # all its processes at once (sampled; see Together)
+
+
+class Together:
+    """The most memory a process and those below it held at once, sampled every
+    :data:`SAMPLE_S` while it runs: the sum of each one's proportional set size (a page
+    shared by forked processes counted once in all, where the peak resident size of each
+    counts it in each).  A peak shorter than a sample may be missed."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kib = 0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+
+    def stop(self) -> float:
+        """Stop sampling: the peak in MiB."""
+        self._done.set()
+        self._thread.join()
+        return self.peak_kib / 1024
+
+    def _sample(self) -> None:
+        while not self._done.wait(SAMPLE_S):
+            self.peak_kib = max(self.peak_kib, sum(map(pss_kib, process_tree(self.pid))))
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and the processes below it, from each process's parent in /proc."""
+    below: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                stat = Path(entry.path, "stat").read_bytes()
+            except OSError:  # ended since
+                continue
+            parent = int(stat[stat.rindex(b")") + 2 :].split()[1])
+            below.setdefault(parent, []).append(int(entry.name))
+    found, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        found.append(pid)
+        todo += below.get(pid, [])
+    return found
+
+
+def pss_kib(pid: int) -> int:
+    """The proportional set size of ``pid`` in KiB (0 when it has ended)."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Run, str]:
@@ -79,14 +140,16 @@ def measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> tuple[Run, s
     with tempfile.TemporaryFile("w+", encoding="utf-8") as log:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=log, stderr=subprocess.STDOUT)
+        together = Together(proc.pid)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
+        together_mib = together.stop()
         proc.returncode = os.waitstatus_to_exitcode(status)
         log.seek(0)
         text = log.read()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{text}")
-    return Run(seconds, usage.ru_maxrss / 1024), text
+    return Run(seconds, usage.ru_maxrss / 1024, together_mib=together_mib), text
 
 
 def build_run(cmd: Sequence[str], work: Path, env: dict[str, str]) -> Run:
@@ -140,8 +203,9 @@ def median_line(label: str, runs: Sequence[Run], n: int) -> str:
     per = f"{secs / n * 1000:6.2f} ms/article" if n else ""
     owns = [r.own_mib for r in runs if r.own_mib is not None]
     own = f" (own {statistics.median(owns):4.0f})" if owns else ""
+    together = statistics.median(r.together_mib for r in runs)
     return (
-        f"  {label:<8} {secs:8.2f} s  {per}  peak {peak:6.0f} MiB{own}  "
+        f"  {label:<8} {secs:8.2f} s  {per}  peak {peak:6.0f} MiB{own} all {together:4.0f}  "
         f"[{', '.join(sorted(parts))}]"
     )
 
@@ -187,6 +251,8 @@ def bench(n: int, args: argparse.Namespace) -> None:
             median = statistics.median(r.seconds for r in theirs)
             print(median_line("pelican", theirs, n))
             print(f"  Pelican cold / archive-site cold: {median / ours:.2f}")
+            bare = statistics.median(r.seconds - r.stages.get(SEARCH, 0.0) for r in results["cold"])
+            print(f"  Pelican cold / archive-site cold less its {SEARCH}: {median / bare:.2f}")
         sys.stdout.flush()
     finally:
         if args.keep:
