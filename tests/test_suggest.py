@@ -2062,3 +2062,39 @@ def test_a_start_told_in_the_present_is_the_day_nearest_publication(
 )
 def test_german_bis_is_on_or_before_it(sentence: str, published: dt.date, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, published, "de")] == dates
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        # a chronology's entry: a day or a month with no year is of the year it opens with
+        (
+            "- 2017: The Baku–Tbilisi–Kars railway opens on Oct. 30.",
+            [("2017", False), ("2017-10-30", True)],
+        ),
+        (
+            "2022 – After the invasion of Ukraine in February, volumes triple. "
+            "Tariffs fall on 1 July.",
+            [("2022", False), ("2022-02", True), ("2022-07-01", True)],
+        ),
+        (
+            "• Sept. 2013: Xi proposes the Belt in Astana on Sept. 7.",
+            [("2013-09", False), ("2013-09-07", True)],
+        ),
+        # guards: no entry, or a year not opening the paragraph, is no label
+        ("The railway opens on Oct. 30.", [("2024-10-30", True)]),
+        ("In 2017 the railway opened on Oct. 30.", [("2017", False)]),
+        (
+            "Traffic rose in 2017: the railway opens on Oct. 30.",
+            [("2017", False), ("2024-10-30", True)],
+        ),
+        ("2017-2019: a railway opens on Oct. 30.", [("2017/2019", False), ("2024-10-30", True)]),
+    ],
+)
+def test_a_day_in_a_chronology_s_entry_is_of_the_year_the_entry_opens_with(
+    text: str, dates: list[tuple[str, bool]]
+) -> None:
+    found = mentions_in_paragraph("a", Paragraph("p1", 1, text, 1), dt.date(2025, 8, 14))
+    assert [(m.date, m.inferred) for m in found] == dates
+    if len(dates) > 1 and dates[1][1] and not text.startswith(("The", "In ", "Traffic", "2017-")):
+        assert "the entry it is in opens with its year" in found[1].basis

@@ -290,6 +290,7 @@ class Context:
     week: str = "monday"  # the day its language's weeks begin on: "monday", or "either"
     earlier: str = ""  # its paragraph's words before it (their last): "that year" may be theirs
     language: str = ""  # its language's primary subtag: "tr", "az" ("bu yaz": summer, spring)
+    label: int = 0  # the year its paragraph, a chronology's entry, opens with ("2017: ..."), or 0
 
     @property
     def future(self) -> bool:
@@ -598,14 +599,40 @@ def _in_that_year(
     if that is None or named is None:
         return None
     year = named + (1 if that["next"] else -1 if that["prev"] else 0)
+    said = f"{words}{c.sentence[c.end : that.end()]}"
+    how = "the year after it" if that["next"] else "the year before it" if that["prev"] else "it"
+    return _in_year(
+        year, month, day, f"'{said}': {how}, of the year the sentence names before ({named})"
+    )
+
+
+def _in_year(year: int, month: int, day: int | None, why: str) -> tuple[str, str, bool] | None:
+    """A day or a month in ``year``, which ``why`` (the basis's first words) says the text
+    gives elsewhere than in its words: inferred."""
     when = _day(year, month, day or 1)
     if when is None:
         return None
-    said = f"{words}{c.sentence[c.end : that.end()]}"
-    how = "the year after it" if that["next"] else "the year before it" if that["prev"] else "it"
     name = f"{day} {MONTHS[month - 1]}" if day else MONTHS[month - 1]
-    basis = f"'{said}': {how}, of the year the sentence names before ({named}): {name} {year}"
-    return (_iso(when) if day else f"{year:04d}-{month:02d}"), basis, True
+    return (_iso(when) if day else f"{year:04d}-{month:02d}"), f"{why}: {name} {year}", True
+
+
+#: A chronology's entry, opening with the year it is of (perhaps with its month) before a
+#: colon or a spaced dash: "2017: The railway opens on Oct. 30.", "- Sept. 2013 – Xi proposes".
+_ENTRY_LABEL = later(rf"[^\w\s]?\s*(?:{_M}\.?\s+)?(?P<y>{_Y})\s*(?::|\s[-–—])\s")
+
+
+def _of_the_entry(
+    words: str, c: Context, month: int, day: int | None
+) -> tuple[str, str, bool] | None:
+    """A day or a month with no year in a chronology's entry (see :data:`_ENTRY_LABEL`):
+    of the year the entry opens with ("2017: The railway opens on Oct. 30": 30 October
+    2017), not the publication's, inferred and said so."""
+    return _in_year(
+        c.label,
+        month,
+        day,
+        f"'{words}' gives no year: the entry it is in opens with its year ({c.label})",
+    )
 
 
 _CLAUSE = later(r"[,;:(—–](?!\d)")
@@ -642,6 +669,8 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month, day = _month_of(m.groupdict()), _num(m["d"])
     if _THAT_YEAR().match(c.sentence, c.end):
         return _in_that_year(m[0], c, month, day)
+    if c.label:
+        return _of_the_entry(m[0], c, month, day)
     named = _ending(_WEEKDAY_BEFORE, c.sentence, c.start)
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
@@ -795,6 +824,8 @@ def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month = _month_of(m.groupdict())
     if _THAT_YEAR().match(c.sentence, c.end):
         return _in_that_year(m[0], c, month, None)
+    if c.label:
+        return _of_the_entry(m[0], c, month, None)
     when = _nearest(c, month, None)
     if when is None or _year_told_elsewhere(c, when.year):
         return None
@@ -1983,6 +2014,7 @@ def find_dates(
     offsets and words are the sentence's own."""
     text, where = normalised_digits(sentence)
     primary = primary_language(language)
+    entry = _ENTRY_LABEL().match((earlier or sentence).lstrip()) if len(earlier) < REACH else None
     context = Context(
         published,
         text,
@@ -1991,6 +2023,7 @@ def find_dates(
         week=week_start(language),
         earlier=earlier[-REACH:],
         language=primary,
+        label=int(entry["y"]) if entry else 0,
     )
     found = _read(text, context, grammar() if primary == "en" else other_grammar() + grammar())
     if text == sentence:
@@ -2026,6 +2059,7 @@ def _read(
                 context.week,
                 context.earlier,
                 context.language,
+                context.label,
             )
             read = handler(near, local)
             if read is None or (
