@@ -2098,3 +2098,25 @@ def test_a_day_in_a_chronology_s_entry_is_of_the_year_the_entry_opens_with(
     assert [(m.date, m.inferred) for m in found] == dates
     if len(dates) > 1 and dates[1][1] and not text.startswith(("The", "In ", "Traffic", "2017-")):
         assert "the entry it is in opens with its year" in found[1].basis
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "dates"),
+    [
+        # a fiscal year is not the calendar year of its number
+        ("Its fiscal 2024 report, published in March, showed a loss.", "en", ["2025-03"]),
+        ("Revenue rose in FY 2025 and in the 2024 fiscal year.", "en", []),
+        ("The financial year 2023 closed with a surplus.", "en", []),
+        ("事業は２０２４年度に始まった。", "ja", []),
+        # guards: the calendar year beside fiscal words, and Chinese 年度 (the calendar year's)
+        ("In 2024 the fiscal deficit fell.", "en", ["2024"]),
+        ("In fiscal terms, 2024 was a hard year.", "en", ["2024"]),
+        ("Q3 2024 was the best quarter of the fiscal year.", "en", ["2024"]),
+        ("事業は２０２４年に始まった。", "ja", ["2024"]),
+        ("公司发布了2024年度报告。", "zh", ["2024"]),
+    ],
+)
+def test_a_fiscal_year_is_not_the_calendar_year_of_its_number(
+    sentence: str, language: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 8, 14), language)] == dates

@@ -527,6 +527,11 @@ _AIMS_FOR = later(
     re.IGNORECASE,
 )
 _PART_OF_YEAR = re.compile(r"\b(?:Q[1-4]|H[12])\s*$")
+#: A fiscal year, which is not the calendar year of its number ("fiscal 2024", "FY 2025",
+#: "the 2024 fiscal year", Japanese "２０２４年度": April 2024 to March 2025 in Japan, October
+#: 2024 to September 2025 in the United States' "FY2025"): the words do not say its months.
+_FISCAL_BEFORE = later(r"(?:\b(?i:fiscal|financial)(?:\s+(?i:year))?|\bFY)\s*$")
+_FISCAL_AFTER = later(r"\s*(?i:fiscal|financial)\s+(?i:year)\b")
 
 
 def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
@@ -543,7 +548,18 @@ def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return None
     if _UNIT_AFTER().match(after) or _TARGETS_AFTER().match(after) or _ending(_AIMS_FOR(), before):
         return None  # a quantity: "2000 tonnes"; the goals set for a year: "2030 targets"
+    if _fiscal(before, after, c.language):
+        return None
     return m["y"], f"'{m[0]}': a year", False
+
+
+def _fiscal(before: str, after: str, language: str) -> bool:
+    """Whether the year between ``before`` and ``after`` is a fiscal year's (see
+    :data:`_FISCAL_BEFORE`); 年度 only in Japanese (in Chinese "2024年度报告" is the calendar
+    year's annual report)."""
+    if language == "ja" and after.startswith("度"):
+        return True
+    return bool(_ending(_FISCAL_BEFORE(), before) or _FISCAL_AFTER().match(after))
 
 
 # --- relative dates -------------------------------------------------------------
