@@ -2120,3 +2120,61 @@ def test_a_fiscal_year_is_not_the_calendar_year_of_its_number(
     sentence: str, language: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 8, 14), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # a day of the month alone, as Japanese and Chinese news give an event's day: of
+        # publication's month, on or before its day
+        ("ja", "国際協力機構（ＪＩＣＡ）は１５日、円借款を供与すると発表した。", ["2025-10-15"]),
+        ("zh", "外交部发言人16日表示，会谈取得成果。", ["2025-10-16"]),
+        ("zh", "会议于13日至15日在北京举行。", ["2025-10-13/2025-10-15"]),
+        # a year of a Japanese era, its month and day perhaps
+        ("ja", "円借款の契約は令和６年１１月に結ばれていた。", ["2024-11"]),
+        ("ja", "平成元年に設立された。", ["1989"]),
+        ("ja", "昭和６４年１月５日に", ["1989-01-05"]),
+        # Japanese "までに": by
+        ("ja", "事業は２０２７年３月までに完了する予定だ。", ["[..2027-03]"]),
+        # guards: a day after publication's (to come, or last month's?), a count of days,
+        # every month's, a fiscal year of an era, a day outside its era, the lunar calendar
+        ("ja", "２５日に会議が開かれる。", []),
+        ("ja", "工事は１５日間続き、３日後に再開した。", []),
+        ("ja", "毎月１５日に会合がある。", []),
+        ("zh", "须在30日内完成。", []),
+        ("ja", "令和６年度の予算", []),
+        ("ja", "令和元年４月に", []),
+        ("ja", "昭和６４年２月に", []),
+        ("zh", "农历8日", []),
+    ],
+)
+def test_a_day_alone_and_an_era_s_year_in_japanese_and_chinese(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 10, 16), language)] == dates
+
+
+def test_a_day_alone_says_which_month_it_was_given() -> None:
+    [day] = find_dates("外交部发言人16日表示", dt.date(2025, 10, 16), "zh")
+    assert day.inferred
+    assert day.basis == (
+        "'16日' gives no month: 16 October 2025, of publication's month, on or before "
+        "publication (16 October 2025)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("ja", "１５日" * 20_000),
+        ("zh", "13日至" * 20_000),
+        ("ja", "令和６年１１月" * 10_000),
+        ("en", "- 2017: on Oct. 30 " * 5_000),
+        ("en", "fiscal " * 20_000 + "2024"),
+    ],
+)
+def test_days_alone_eras_entries_and_fiscal_years_take_linear_time_on_hostile_text(
+    language: str, text: str
+) -> None:
+    with within(10):
+        find_dates(text, dt.date(2025, 10, 16), language)

@@ -1631,6 +1631,51 @@ def _cjk_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return _week_day(m[0], wanted, shift, c)
 
 
+def _cjk_day_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A day of the month alone, or two as a range, as Chinese and Japanese news give an
+    event's day ("１５日、発表した", "外交部发言人21日表示", "20日至22日"): of publication's
+    month, when it is on or before publication's day, inferred; a later day is none (this
+    month's still to come, or last month's? the tense would say, which is not read here)."""
+    pub, first, last = c.published, int(m["d"]), int(m["d2"] or m["d"])
+    if not first <= pub.day or last < first:
+        return None
+    start, end = pub.replace(day=first), _day(pub.year, pub.month, last)
+    if end is None:
+        return None
+    how = f"of publication's month, on or before publication ({_shown(pub)})"
+    if m["d2"]:
+        said = f"{_shown(start)} to {_shown(end)}"
+        return f"{_iso(start)}/{_iso(end)}", f"'{m[0]}' give no month: {said}, {how}", True
+    return _iso(start), f"'{m[0]}' gives no month: {_shown(start)}, {how}", True
+
+
+#: Japan's eras, by their first day and the Gregorian year before their first (Reiwa 1 is
+#: 2019): "令和6年11月" is November 2024.
+_ERAS = {
+    "令和": (dt.date(2019, 5, 1), 2018),
+    "平成": (dt.date(1989, 1, 8), 1988),
+    "昭和": (dt.date(1926, 12, 25), 1925),
+}
+_ERA_ENDS = {"令和": dt.date.max, "平成": dt.date(2019, 4, 30), "昭和": dt.date(1989, 1, 7)}
+
+
+def _ja_era(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A year of a Japanese era, with its month and day perhaps ("令和6年11月", "平成元年"):
+    the Gregorian year, month or day it is; none outside the era (a day of "令和元年4月"
+    was still Heisei's), nor a fiscal year ("令和6年度")."""
+    begun, before = _ERAS[m["era"]]
+    year = before + (1 if m["n"] == "元" else int(m["n"]))
+    if c.sentence.startswith("度", m.end()):
+        return None
+    month, day = int(m["mo"] or 0), int(m["d"] or 0)
+    first = _day(year, month or 1, day or 1)
+    last = _day(year, month or 12, day or (31 if month in (0, 12) else 28))
+    if first is None or last is None or last < begun or first > _ERA_ENDS[m["era"]]:
+        return None
+    edtf = _iso(first) if day else f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+    return edtf, f"'{m[0]}': the year {year - before} of the {m['era']} era, {year}", False
+
+
 def _week_day(words: str, wanted: int, shift: int, c: Context) -> tuple[str, str, bool] | None:
     """The day ``wanted`` (Monday is 0) of the week ``shift`` days from publication's (its
     weeks begun on Monday)."""
@@ -1830,6 +1875,20 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日",
         _no_year,
     ),
+    # a year of a Japanese era: "令和6年11月", "平成元年"
+    (
+        r"(?P<era>令和|平成|昭和)\s*(?P<n>元|[1-9]\d?)\s*年(?:\s*(?P<mo>1[0-2]|0?[1-9])\s*月"
+        r"(?:\s*(?P<d>[12]\d|3[01]|0?[1-9])\s*日)?)?",
+        _ja_era,
+    ),
+    # a day of the month alone, as Chinese and Japanese news give an event's day: "１５日",
+    # "21日表示" (not "15日間", fifteen days, "3日後", "毎月15日", every month's, "第3日")
+    (
+        rf"{_SOLAR}(?<![\d年月毎每第数數])(?<!月\s)(?P<d>[12]\d|3[01]|0?[1-9])\s*日"
+        r"(?:\s*(?:至|到|[-–—~～〜])\s*(?P<d2>[12]\d|3[01]|0?[1-9])\s*日)?"
+        r"(?![間间後后前目内內連连当以分ぶ])",
+        _cjk_day_alone,
+    ),
     # a month alone since which a time goes on: "4月以来", "4月份以来", "4月以降"
     (
         rf"{_SOLAR}(?<![\d年])(?P<mo>1[0-2]|0?[1-9])\s*月份?(?=\s*(?:以来|以來|以降))",
@@ -1860,6 +1919,7 @@ _UNTIL_AFTER = later(
     r"(?:['’]?(?:[ae]|y[ae]|n[ae]|[ıiuü]n[ae])|\s+(?i:yılına|yılının\s+sonuna|yılı\s+sonuna))"
     r"\s+(?i:kadar)(?![^\W\d_])"
     r"|(?:-(?:[əa]|y[əa])|\s+(?i:ilə|ilin\s+sonuna))?\s+(?i:qədər)(?![^\W\d_])|-(?:dək|dak)(?![^\W\d_])"
+    r"|\s*までに"  # Japanese "２０２７年３月までに", by March 2027
 )
 
 
