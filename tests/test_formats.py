@@ -1783,6 +1783,18 @@ def test_a_page_declaring_no_language_is_the_one_its_script_tells() -> None:
     # and one name in another language's letters tells nothing
     assert language("Президент Касым-Жомарт Тоқаев прибыл в Баку на переговоры.") == "ru"
     assert language("قال الرئيس مسعود پزشکیان إن بلاده تسعى إلى تعزيز التعاون.") == "ar"
+    # Persian with none of the letters only Persian writes in two words is Persian by its
+    # words (dates65: a wire story of Tehran was 'ar'), typed with Arabic's ي and ك too
+    assert (
+        language(
+            "پایانه جدید بندر انزلی روز سه‌شنبه افتتاح شد. ساخت این پایانه در مهر آغاز شده بود."
+        )
+        == "fa"
+    )
+    assert language("ساخت اين پايانه در مهر آغاز شده بود و امروز افتتاح شد.") == "fa"
+    # guards: Arabic stays Arabic, a Persian word or two in it too
+    assert language("أعلنت الهيئة يوم الأحد توقيع اتفاقية مع أذربيجان لتشغيل خط شحن.") == "ar"
+    assert language("وقال إن البرنامج الذي أطلق في طهران باسم «در راه» كان ناجحا.") == "ar"
     # letters many languages of the script share tell none: Bulgarian, or French
     assert language("България и Китай подписаха споразумение за сътрудничество.") is None
     assert language("Le président azerbaïdjanais est arrivé à Pékin pour une visite.") is None

@@ -459,7 +459,31 @@ def _by_script(text: str, letters: int) -> str | None:
                 return tag or None
             if _words_with(words, _KAZAKH_OTHERS) >= 2:
                 return "kk"
+    if script == "arabic" and _persian(text):
+        return "fa"
     return _SCRIPTS[script]
+
+
+#: The commonest words of Persian ("in", "from", "this", "that", "is", "with", "for", "was",
+#: the object's "را", "became"), as Persian writes them and as a keyboard of Arabic's letters
+#: (ي, ك) does; and of Arabic ("in", "on", "to", "that", "which", "about", "with", "this",
+#: "was"), which Persian does not write. Persian and Arabic share a script, not these words:
+#: a short Persian text may hold none of the letters only Persian writes (پ چ ژ گ) in two
+#: words.
+_PERSIAN_WORDS = frozenset(
+    w
+    for word in "در از این آن است با برای بود را شد شده می کرد که یک".split()  # noqa: SIM905
+    for w in (word, word.replace("ی", "ي").replace("ک", "ك"))
+)
+_ARABIC_WORDS = frozenset("في على إلى أن إن التي الذي عن مع هذا هذه كان كانت قد".split())  # noqa: SIM905
+
+
+def _persian(text: str) -> bool:
+    """Whether a text in the Arabic script is Persian by its commonest words (see
+    :data:`_PERSIAN_WORDS`): two or more, and more than Arabic's."""
+    words = _WORDS().findall(text)
+    persian = sum(w in _PERSIAN_WORDS for w in words)
+    return persian >= 2 and persian > sum(w in _ARABIC_WORDS for w in words)
 
 
 #: The scripts :data:`_SCRIPT_LETTERS` tells languages in, and the language of each when
