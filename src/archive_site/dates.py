@@ -187,6 +187,14 @@ def normalised_digits(sentence: str) -> tuple[str, list[int] | None]:
     return "".join(out), where
 
 
+#: Japan's eras: the Gregorian year before each's first, and its first and last days
+#: ("令和7年" is 2025; a day of "令和元年4月" was still Heisei's).
+JAPANESE_ERAS = {
+    "令和": (2018, dt.date(2019, 5, 1), dt.date.max),
+    "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
+    "昭和": (1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
+}
+
 #: The Solar Hijri calendar's (Iran's, Afghanistan's) months, in Persian, Farvardin first.
 SOLAR_HIJRI_MONTHS = (
     "فروردین",

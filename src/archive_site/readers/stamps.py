@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from ..dates import (
     HAN_NUMERALS,
+    JAPANESE_ERAS,
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
     SOLAR_HIJRI_MONTHS,
@@ -659,12 +660,6 @@ _THAI_MONTH = {
     **{m: n for n, m in enumerate(_THAI_MONTHS, 1)},
     **{m.rstrip("."): n for n, m in enumerate(_THAI_SHORT, 1)},
 }
-#: Japan's eras: the Gregorian year before each's first, and its first and last days.
-_ERAS = {
-    "令和": (2018, dt.date(2019, 5, 1), dt.date.max),
-    "平成": (1988, dt.date(1989, 1, 8), dt.date(2019, 4, 30)),
-    "昭和": (1925, dt.date(1926, 12, 25), dt.date(1989, 1, 7)),
-}
 _OTHER_CALENDAR_DAY = later(
     r"(?P<era>令和|平成|昭和)\s*(?P<ey>\d{1,2}|元)\s*年\s*(?P<em>\d{1,2})\s*月\s*(?P<ed>\d{1,2})\s*日"
     r"|(?:民國|民国|中華民國|中华民国)\s*(?P<ry>\d{2,3})\s*年\s*(?P<rm>\d{1,2})\s*月\s*(?P<rd>\d{1,2})\s*日"
@@ -684,7 +679,7 @@ def _other_calendar_day(text: str) -> str | None:
     if m is None:
         return None
     if m["era"]:
-        before, first, last = _ERAS[m["era"]]
+        before, first, last = JAPANESE_ERAS[m["era"]]
         year = before + (1 if m["ey"] == "元" else int(m["ey"]))
         day = iso_date(year, m["em"], m["ed"])
         return day if day is not None and first <= dt.date.fromisoformat(day) <= last else None

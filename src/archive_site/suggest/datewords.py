@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from ..config import primary_language
 from ..dates import (
     APPROXIMATELY,
+    JAPANESE_ERAS,
     MONTH_PATTERN,
     MONTHS,
     OTHER_MONTH_PATTERN,
@@ -1649,28 +1650,18 @@ def _cjk_day_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None
     return _iso(start), f"'{m[0]}' gives no month: {_shown(start)}, {how}", True
 
 
-#: Japan's eras, by their first day and the Gregorian year before their first (Reiwa 1 is
-#: 2019): "令和6年11月" is November 2024.
-_ERAS = {
-    "令和": (dt.date(2019, 5, 1), 2018),
-    "平成": (dt.date(1989, 1, 8), 1988),
-    "昭和": (dt.date(1926, 12, 25), 1925),
-}
-_ERA_ENDS = {"令和": dt.date.max, "平成": dt.date(2019, 4, 30), "昭和": dt.date(1989, 1, 7)}
-
-
 def _ja_era(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     """A year of a Japanese era, with its month and day perhaps ("令和6年11月", "平成元年"):
     the Gregorian year, month or day it is; none outside the era (a day of "令和元年4月"
     was still Heisei's), nor a fiscal year ("令和6年度")."""
-    begun, before = _ERAS[m["era"]]
+    before, begun, ended = JAPANESE_ERAS[m["era"]]
     year = before + (1 if m["n"] == "元" else int(m["n"]))
     if c.sentence.startswith("度", m.end()):
         return None
     month, day = int(m["mo"] or 0), int(m["d"] or 0)
     first = _day(year, month or 1, day or 1)
     last = _day(year, month or 12, day or (31 if month in (0, 12) else 28))
-    if first is None or last is None or last < begun or first > _ERA_ENDS[m["era"]]:
+    if first is None or last is None or last < begun or first > ended:
         return None
     edtf = _iso(first) if day else f"{year:04d}-{month:02d}" if month else f"{year:04d}"
     return edtf, f"'{m[0]}': the year {year - before} of the {m['era']} era, {year}", False
