@@ -2178,3 +2178,57 @@ def test_days_alone_eras_entries_and_fiscal_years_take_linear_time_on_hostile_te
 ) -> None:
     with within(10):
         find_dates(text, dt.date(2025, 10, 16), language)
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # last and next year after a contracted article: Italian, Spanish, Portuguese
+        ("it", "Il 18% in più rispetto allo stesso periodo dello scorso anno.", ["2024"]),
+        ("it", "Dell'anno scorso restano i debiti; nel prossimo anno si vedrà.", ["2024", "2026"]),
+        ("es", "Las ventas del año pasado crecieron.", ["2024"]),
+        ("pt", "As vendas do ano passado cresceram.", ["2024"]),
+        # the first of a month as Italian and Portuguese write it
+        ("it", "Dal 1° agosto entreranno in vigore le nuove tariffe.", ["2025-08-01"]),
+        ("pt", "A lei entra em vigor em 1º de agosto de 2025.", ["2025-08-01"]),
+        # "previsto", "prevista": expected, the future
+        (
+            "it",
+            "L'inaugurazione, prevista per il 15 settembre, è stata rinviata a dicembre.",
+            ["2025-09-15", "2025-12"],
+        ),
+        # a month "to" which a thing is moved; Italian's "a" month, "in" it
+        ("en", "The vote was put off to March.", ["2026-03"]),
+        ("en", "Talks were rescheduled for May.", ["2026-05"]),
+        ("es", "La reunión fue aplazada a octubre.", ["2025-10"]),
+        ("it", "A marzo il porto ha chiuso.", ["2025-03"]),
+        # two days in a row joined by "and" are one interval
+        (
+            "it",
+            "Durante la visita del 2 e 3 luglio le due parti hanno discusso.",
+            ["2025-07-02/2025-07-03"],
+        ),
+        ("en", "Talks were held on 2 and 3 July 2024.", ["2024-07-02/2024-07-03"]),
+        ("fr", "Les 2 et 3 juillet, le sommet s'est tenu à Bakou.", ["2025-07-02/2025-07-03"]),
+        ("ru", "Переговоры прошли 2 и 3 июля.", ["2025-07-02/2025-07-03"]),
+        # a programme's name is no date
+        ("it", "Secondo il Piano 2030 del governo, entro il 2028 il porto crescerà.", ["[..2028]"]),
+        ("en", "Saudi Vision 2030 and Horizon 2020 funds paid for it.", []),
+        ("uk", "Стратегія «Україна 2030» передбачає подвоєння експорту.", []),
+        # guards: "to" or "for" a month with no verb moving a thing; two days not in a row;
+        # "due" to a cause, and Italian's two; a quotation ending with a year; "plan," apart
+        ("en", "Sales rose from April to June.", ["2025-04"]),
+        ("en", "They drew up a plan for May Day.", []),
+        ("en", "Strikes were held on 2 and 9 July.", ["2025-07-09"]),
+        ("en", "It was cancelled due to the storm on May 2.", ["2025-05-02"]),
+        ("en", "The line is due to open on 2 August.", ["2025-08-02"]),
+        ("it", "Le due parti si sono incontrate il 2 luglio.", ["2025-07-02"]),
+        ("uk", "Він сказав: «Ми відкриємо лінію у 2030».", ["2030"]),
+        ("en", "Under the plan, 2026 is when it opens.", ["2026"]),
+        ("it", "Il 1° posto in classifica.", []),
+    ],
+)
+def test_italian_forms_moved_months_days_in_a_row_and_names(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 7, 9), language)] == dates

@@ -40,7 +40,9 @@ from ..dates import (
 from ..patterns import later
 
 _M = MONTH_PATTERN
-_D = r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|1er)"  # "1er avril 2024", French's first
+_D = (
+    r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?|1er|1[°º])"  # "1er avril", "1° agosto": the first
+)
 _Y = r"(?:1[6-9]\d\d|20\d\d)"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _NUMBER_WORDS = {
@@ -73,7 +75,10 @@ _NUMBER_WORDS = {
 } | {"a": 1, "thirty": 30, "forty": 40, "fifty": 50}
 #: The words of a verb of the future (read with case ignored: see :data:`_FUTURE_VERB`).
 _FUTURE = (
-    r"\b(?:will|shall|would(?!\s+have\b)|due|expected|planned|plans?|scheduled|upcoming|next"
+    r"\b(?:will|shall|would(?!\s+have\b)|expected|planned|plans?|scheduled|upcoming|next"
+    # "due" to come ("due to open", "due in May"), not "due to the storm", nor Italian's two
+    r"|due(?=\s+(?:in|on|by|at|for|next|this|to\s+(?:be|open|start|begin|take|hold|close|resume"
+    r"|arrive|launch|sign|meet|visit|end|finish|complete|run|enter|reopen|return)\b))"
     # what one looks to now, in the present: "we expect loadings to resume in May"
     r"|expects?|intends?|anticipates?"
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
@@ -85,7 +90,7 @@ _FUTURE = (
     r"|werden|sera|seront|findet|finden|خواهد|خواهند"
     # Spanish, Italian and Portuguese: their future's endings ("celebrará", "firmarán",
     # "sarà", "firmeranno", "assinarão"), "is expected", "next"
-    r"|[^\W\d_]+(?:rá|rán|rà|ranno|rão)|se\s+prevé|(?:está|è|é)\s+previst[oa]|prevé"
+    r"|[^\W\d_]+(?:rá|rán|rà|ranno|rão)|se\s+prevé|previst[oaie]s?|prevé"
     r"|próxim[oa]s?|prossim[oa]|prossimi|prossime)\b"
     # Chinese: "will" (将于, 将在, 即将), "is expected to" (预计), "plans to" (计划), "is
     # scheduled" (预定), in simplified and in traditional characters (將於, 預計: Taiwan's,
@@ -125,7 +130,10 @@ _BEFORE_NOT_YEAR = re.compile(
     r"|\bUS\$"
     # a number that names a thing, not a time: "Article 2019", "route 2024", "ISBN ..."
     r"|\b(?:article|art\.|section|sec\.|clause|chapter|paragraph|rule|route|bus|room|gate"
-    r"|platform|highway|ISBN|ISSN|tel\.?|phone|ext\.|code|item|ref\.?))\s*$",
+    r"|platform|highway|ISBN|ISSN|tel\.?|phone|ext\.|code|item|ref\.?"
+    # a programme's name: "Vision 2030", "Piano 2030", "Horizon 2020", "Strategy 2050"
+    r"|plan|piano|plano|vision|visión|visione|vizyon|agenda|strategy|strateg(?:ia|ie|y)"
+    r"|estrategia|stratégie|programme|program|programma|horizon|horizonte|orizzonte))\s*$",
     re.I,
 )
 
@@ -433,6 +441,8 @@ def _days(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     m1, d1, m2, d2 = _from_to(m.groupdict())
     if m1 == m2 and d2 <= d1:
         return None  # "April 24 to 22": no range
+    if m.groupdict().get("both") and (m1, d2) != (m2, d1 + 1):
+        return None  # "on 2 and 3 July": both days, a range; "on 2 and 9 July": two days
     if m["y"] is None:
         return _days_no_year(m, c, (m1, d1, m2, d2))
     year = int(m["y"])
@@ -549,9 +559,20 @@ def _year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
         return None
     if _UNIT_AFTER().match(after) or _TARGETS_AFTER().match(after) or _ending(_AIMS_FOR(), before):
         return None  # a quantity: "2000 tonnes"; the goals set for a year: "2030 targets"
-    if _fiscal(before, after, c.language):
+    if _fiscal(before, after, c.language) or _named(before, after):
         return None
     return m["y"], f"'{m[0]}': a year", False
+
+
+#: A name in quotation marks of a word or two and a year: «Україна 2030», “Kazakhstan 2050”.
+_NAME_BEFORE = later(r"[«“„\"][^\W\d_]+(?:[\s-][^\W\d_]+)?\s+$")
+_NAME_AFTER = later(r"[»”“\"]")
+
+
+def _named(before: str, after: str) -> bool:
+    """Whether the year between ``before`` and ``after`` ends a name in quotation marks (see
+    :data:`_NAME_BEFORE`): a programme's, a strategy's, not a time."""
+    return bool(_NAME_AFTER().match(after) and _ending(_NAME_BEFORE(), before))
 
 
 def _fiscal(before: str, after: str, language: str) -> bool:
@@ -837,8 +858,20 @@ def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     return f"{year:04d}-{month:02d}", basis, True
 
 
+#: Words before a month alone that make it a date only after a verb that moves a thing to it
+#: ("put off to March", "rescheduled for May", Spanish "aplazado a mayo"), or in Italian, where
+#: "a", "ad" and "per" say "in" and "for" ("a dicembre", "prevista per ottobre"): "from April
+#: to June", "a plan for May Day" are none.
+_TO_A_MONTH = {"to": "", "for": "", "a": "it", "ad": "it", "per": "it"}
+
+
 def _month_alone(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     month = _month_of(m.groupdict())
+    word = m[0].split(None, 1)[0].lower()
+    if word in _TO_A_MONTH and not (
+        _TO_A_MONTH[word] == c.language != "" or _moved_to(c.sentence, c.start, c.end)
+    ):
+        return None
     if _THAT_YEAR().match(c.sentence, c.end):
         return _in_that_year(m[0], c, month, None)
     if c.label:
@@ -1376,14 +1409,14 @@ _TO = r"(?:\s*[-–—]\s*|\s+(?:to|until|till|through)\s+(?:the\s+)?)"
 #: followed by a number, a time's minutes or a month ("to 24:00", "April 22 to 24 May").
 _DAYS_MONTH_FIRST = (
     rf"\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?P<m1>{_M})\s+(?P<d1>{_D})"
-    rf"(?(between)\s+and\s+(?:the\s+)?|{_TO})(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})"
+    rf"(?(between)\s+and\s+(?:the\s+)?|(?:{_TO}|\s+(?P<both>and)\s+))(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})"
     rf"(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*+[-–,]?\s*\d|[:.]\d|\s+(?:of\s+)?{_M}))"
 )
 #: A range of days, the day before the month: "22–24 April 2025", "between 22 and 24 April
 #: 2025", "from 22 to 24 April", "31 August – 1 September 2025".
 _DAYS_DAY_FIRST = (
     rf"(?<![\d,.])\b(?:(?:(?P<between>[Bb]etween)|[Ff]rom)\s+)?(?:the\s+)?(?P<d1>{_D})"
-    rf"(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?(between)\s+and\s+(?:the\s+)?|{_TO})"
+    rf"(?:\s+(?:of\s+)?(?P<m1>{_M}))?(?(between)\s+and\s+(?:the\s+)?|(?:{_TO}|\s+(?P<both>and)\s+))"
     rf"(?P<d2>{_D})\s+(?:of\s+)?(?P<m2>{_M})(?:,?\s+(?P<y>{_Y})\b|\b(?!\s*+,?\s*\d))"
 )
 
@@ -1488,7 +1521,7 @@ _GRAMMAR: tuple[tuple[str, Handler], ...] = (
     ),
     (
         rf"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Tt]hrough|[Bb]y|[Ff]rom|[Ee]arly|[Ll]ate|[Mm]id-?|[Ee]nd\s+of|"
-        rf"[Bb]eginning\s+of)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
+        rf"[Bb]eginning\s+of|[Tt]o|[Ff]or)\s+(?P<m>{_M})\b(?!\s*\d|{_YY})",
         _month_alone,
     ),
     (rf"\b(?P<y>{_Y})\b", _year),
@@ -1508,7 +1541,8 @@ _WORD_END = r"(?![^\W\d_])"  # the month's word ends there (not "maint", "marsh"
 _OTHER_DAYS = (
     rf"(?<![\w.])(?:(?P<lead>(?i:du|vom|von|del|dal|de|с|со))\s+)?(?P<d1>{_D})\.?"
     rf"(?:\s+(?:de\s+)?(?P<om1>{_OM}){_WORD_END}\.?)?"
-    r"(?:\s*[-–—]\s*|\s+bis\s+(?:zum\s+)?|(?(lead)\s+(?i:au|al|a|по|до)\s+|(?!)))"
+    r"(?:\s*[-–—]\s*|\s+bis\s+(?:zum\s+)?|\s+(?P<both>(?i:e|et|y|und|и|і|ve|və))\s+"
+    r"|(?(lead)\s+(?i:au|al|a|по|до)\s+|(?!)))"
     rf"(?P<d2>{_D})\.?\s+(?:de\s+)?(?P<om2>{_OM}){_WORD_END}"
     rf"(?:\.?,?\s+(?:de\s+)?(?P<y>{_Y})\b|(?!\.?,?\s*(?:de\s+)?\d))"
 )
@@ -1525,14 +1559,16 @@ _OTHER_REL_YEAR = (
     r"|(?:ötən|keçən)\s+il(?:in|də|dən|ki)?|(?:geçen|geçtiğimiz)\s+yıl(?:ın|ında|da|ki)?"
     rf"|l{_A}ann[ée]e\s+(?:derni[èe]re|pass[ée]e)|l{_A}an\s+(?:dernier|pass[ée])"
     r"|(?:vergangen|letzt)(?:en|es)\s+Jahr(?:es)?"
-    rf"|el\s+año\s+pasado|l{_A}anno\s+scorso|(?:o|no)\s+ano\s+passado)"
+    rf"|d?el\s+año\s+pasado|(?:(?:de|ne|a|da)l)?l{_A}anno\s+(?:scorso|passato)"
+    r"|(?:lo|dello|nello|allo|dallo)\s+scorso\s+anno|(?:o|no|do)\s+ano\s+passado)"
     r"|(?P<this>(?:этом|этого|текущем|текущего|нынешнем|нынешнего)\s+год(?:у|а)?"
     r"|(?:bu|cari)\s+il(?:in|də|dən|ki)?|bu\s+yıl(?:ın|ında|da|ki)?|cette\s+année"
     rf"|diese[mns]?\s+Jahr(?:es)?|este\s+año|quest{_A}anno|(?:este|neste)\s+ano)"
     r"|(?P<next>(?:следующ|будущ)(?:ем|его|ий)\s+год(?:у|а)?"
     r"|(?:gələn|növbəti)\s+il(?:in|də|dən)?|(?:gelecek|önümüzdeki)\s+yıl(?:ın|ında|da)?"
     rf"|l{_A}ann[ée]e\s+prochaine|l{_A}an\s+prochain|nächste[ns]?\s+Jahr(?:es)?"
-    rf"|el\s+próximo\s+año|l{_A}anno\s+prossimo|il\s+prossimo\s+anno|o\s+próximo\s+ano))"
+    rf"|d?el\s+próximo\s+año|(?:(?:de|ne|a|da)l)?l{_A}anno\s+prossimo"
+    r"|(?:il|del|nel|al|dal)\s+prossimo\s+anno|(?:o|no|do)\s+próximo\s+ano))"
 )
 
 
@@ -1853,7 +1889,7 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"; or
     # "to" it as German moves a thing to a month: "auf September verschoben"
     (
-        rf"(?<![\w.])(?i:en|im|in|em|во?|auf)\s+(?P<om>{_OM}){_WORD_END}"
+        rf"(?<![\w.])(?i:en|im|in|em|во?|auf|a|ad|per)\s+(?P<om>{_OM}){_WORD_END}"
         rf"(?!\.?,?\s*(?:de\s+)?\d)",
         _month_alone,
     ),
