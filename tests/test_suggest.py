@@ -2232,3 +2232,23 @@ def test_italian_forms_moved_months_days_in_a_row_and_names(
     language: str, sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 7, 9), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # a past "was" just before the words of a start: the state began then, the latest day
+        ("de", "Der Abschnitt war ab 1. Dezember gesperrt.", ["2024-12-01"]),
+        ("de", "Die Strecke wurde ab 1. Dezember gesperrt.", ["2024-12-01"]),
+        ("en", "The new tariff was effective 1 December.", ["2024-12-01"]),
+        # guards: a present or a future state, and a past report of a start, are the nearest
+        ("de", "Der Abschnitt ist ab 1. Dezember gesperrt.", ["2025-12-01"]),
+        ("de", "Die Strecke wird ab 1. Dezember gesperrt.", ["2025-12-01"]),
+        ("en", "Tariffs were announced effective 1 December.", ["2025-12-01"]),
+        ("en", "The ministry announced a service starting on December 1.", ["2025-12-01"]),
+    ],
+)
+def test_a_start_after_a_past_was_is_the_latest_day(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 25), language)] == dates

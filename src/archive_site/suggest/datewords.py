@@ -712,7 +712,8 @@ def _no_year(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     named = _ending(_WEEKDAY_BEFORE, c.sentence, c.start)
     if named is not None:
         return _no_year_of_weekday(m[0], month, day, named["wd"], c)
-    if _ending(_STARTING(), c.sentence, c.start):
+    starting = _ending(_STARTING(), c.sentence, c.start)
+    if starting and not _ending(_WAS(), c.sentence, starting.start()):
         return _start_no_year(m[0], month, day, c, "a day something starts from")
     if _moved_to(c.sentence, c.start, c.end):
         return _start_no_year(m[0], month, day, c, "a day something is moved to")
@@ -742,6 +743,18 @@ _STARTING = later(
     r"|entra\s+in\s+vigore(?:\s+il)?|tritt\s+(?:am|zum|ab)|вступает\s+в\s+силу(?:\s+с)?)"
     r"|\b(?:[àa]\s+(?:compter|partir)\s+du|dès\s+le|ab(?:\s+dem)?|a\s+partir\s+del?"
     r"|a\s+partire\s+dal|(?<![^\W\d_])с))\s+$",
+    re.IGNORECASE,
+)
+
+
+#: A verb in the past of being just before the words of a start ("der Abschnitt war ab 1.
+#: Dezember gesperrt", "the rule was effective 1 December"): the state it tells of began in
+#: the past, and the day is read as any day with no year is (the latest, unless the sentence
+#: speaks of the future), not the one nearest publication. Not with a participle between
+#: ("tariffs were announced effective 1 December": the announcing is past, not the start).
+_WAS = later(
+    r"(?<![^\W\d_])(?:was|were|had\s+been|war|waren|wurde|wurden|était|étaient|era|eran|erano"
+    r"|fue|fueron|был[аио]?|были)\s*$",
     re.IGNORECASE,
 )
 
