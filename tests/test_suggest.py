@@ -2252,3 +2252,30 @@ def test_a_start_after_a_past_was_is_the_latest_day(
     language: str, sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 11, 25), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "dates"),
+    [
+        # Ukrainian: its months, last, this and next year, its weekdays, "by the end of"
+        ("uk", "Угоду сторони підписали ще 24 липня 1995 року.", ["1995-07-24"]),
+        ("uk", "Україна та Азербайджан у середу підписали меморандум.", ["2025-03-19"]),
+        ("uk", "У п’ятницю відбулася зустріч.", ["2025-03-14"]),
+        ("uk", "Торік експорт зріс, а цього року впаде.", ["2024", "2025"]),
+        ("uk", "Наступного року обсяги зростуть.", ["2026"]),
+        ("uk", "Перші поставки очікуються у травні.", ["2025-05"]),
+        ("uk", "Хаб запрацює до кінця 2026 року.", ["[..2026]"]),
+        ("uk", "Зустріч відбудеться 25 квітня.", ["2025-04-25"]),
+        # and so Russian's "до конца" and "ожидается"
+        ("ru", "Хаб заработает до конца 2026 года.", ["[..2026]"]),
+        ("ru", "Поставки ожидаются в мае.", ["2025-05"]),
+        # guards: "лютий", fierce, alone; the past May; every Wednesday is none
+        ("uk", "Він був лютий.", []),
+        ("uk", "Поставки почалися у травні.", ["2024-05"]),
+        ("ru", "Мы встречаемся по средам.", []),
+    ],
+)
+def test_ukrainian_dates_and_russian_by_the_end_of(
+    language: str, sentence: str, dates: list[str]
+) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 3, 20), language)] == dates

@@ -303,6 +303,10 @@ def month_number(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").casefold()]
 
 
+#: Ukrainian's months as a day's (the genitive: "23 квітня 2025"), in the stamps' months too.
+UKRAINIAN_MONTHS = (
+    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
+)
 #: Month names in other languages, as news sites' date stamps and datelines write them (a
 #: day's month: the genitive, in Russian; its month alone, in the nominative, and "in" a
 #: month, the prepositional, in running text); also read in the running text of an article in
@@ -316,6 +320,11 @@ _LANGUAGES = (
     "января февраля марта апреля мая июня июля августа сентября октября ноября декабря",
     "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь",
     "январе феврале марте апреле мае июне июле августе сентябре октябре ноябре декабре",
+    # Ukrainian: a day's month (the genitive), a month alone, "in" it ("у травні")
+    UKRAINIAN_MONTHS,
+    "січень лютий березень квітень травень червень липень серпень вересень жовтень листопад "
+    "грудень",
+    "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Georgian, as a day's month and its genitive ("23 აპრილი 2025", "23 აპრილის")

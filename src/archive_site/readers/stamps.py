@@ -20,6 +20,7 @@ from ..dates import (
     MONTH_PATTERN,
     OTHER_MONTH_PATTERN,
     SOLAR_HIJRI_MONTHS,
+    UKRAINIAN_MONTHS,
     in_order,
     month_in,
     normalised_digits,
@@ -118,7 +119,7 @@ _DATE_FORMS = (
 #: Polish, Indonesian and Malay, Arabic (as Egypt and the Gulf write them), Hindi, Hebrew,
 #: Armenian, Kazakh, Uzbek.
 _STAMP_LANGUAGES = (
-    "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня",
+    UKRAINIAN_MONTHS,
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
     "listopada grudnia",
     "januari februari maret april mei juni juli agustus september oktober november desember",

@@ -88,6 +88,9 @@ _FUTURE = (
     r"|[^\W\d_]+(?:acak|ecek|acağ|eceğ|acaq|əcək|əcəy|əcəğ)[^\W\d_]*|будет|будут|состоится|состоятся|пройд[её]т"
     r"|пройдут|продлится|продлятся|начн[её]тся|откроется|откроются|заверш[иа]тся|wird"
     r"|werden|sera|seront|findet|finden|خواهد|خواهند"
+    # Russian's and Ukrainian's "is expected", "is planned", Ukrainian's "will"
+    r"|ожида[ею]тся|планиру[ею]тся|буде|будуть|відбудеться|відбудуться|очіку[ює]ться"
+    r"|очікуються|плану[ює]ться|плануються"
     # Spanish, Italian and Portuguese: their future's endings ("celebrará", "firmarán",
     # "sarà", "firmeranno", "assinarão"), "is expected", "next"
     r"|[^\W\d_]+(?:rá|rán|rà|ranno|rão)|se\s+prevé|previst[oaie]s?|prevé"
@@ -212,7 +215,7 @@ _UNTIL_BEFORE = later(
     r"|\b[Jj]usqu['’](?:au|aux|en|à|a)(?:\s+(?:la\s+)?fin\s+(?:de|d['’]))?"
     r"|\b[Hh]asta(?:\s+(?:el|la|finales\s+de|fines\s+de))?"
     r"|\b[Ff]ino\s+(?:al|a|alla\s+fine\s+del?|all['’])"
-    r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о|[Bb]is(?:\s+(?:zum|zur))?))"
+    r"|(?<![^\W\d_])(?:(?P<ru>[Пп]о)|(?P<limit>[Дд]о(?:\s+(?:конца|кінця))?|[Bb]is(?:\s+(?:zum|zur))?))"
     r"|(?<!截)(?:直至|直到|至))\s*$"
 )
 _UNTIL_FIRST = later(
@@ -965,7 +968,8 @@ _OTHER_WEEKDAYS = _week_of_names(
     ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
     ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
     ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-) | {"sonnabend": 5}
+    ("понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"),
+) | {"sonnabend": 5, "п’ятницю": 4}
 #: Spanish's and Italian's weekdays (see :data:`_OTHER_WEEKDAYS`).
 _SPANISH_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[21:28])
 _ITALIAN_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[28:35])
@@ -1568,16 +1572,18 @@ _AZ_DAY = rf"(?P<om>{_OM})(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?P<d>{_D})-[^\W
 #: the singular: "в прошлые годы", "son illərdə", "in den letzten Jahren" are no year).
 _A = "['’]"
 _OTHER_REL_YEAR = (
-    r"(?i:(?P<last>(?:прошл|минувш)(?:ом|ого|ем|его|ый|ий)\s+год(?:у|а)?"
+    r"(?i:(?P<last>(?:прошл|минувш)(?:ом|ого|ем|его|ый|ий)\s+год(?:у|а)?|торік"
+    r"|минул(?:ого|ому)\s+ро(?:ку|ці)"
     r"|(?:ötən|keçən)\s+il(?:in|də|dən|ki)?|(?:geçen|geçtiğimiz)\s+yıl(?:ın|ında|da|ki)?"
     rf"|l{_A}ann[ée]e\s+(?:derni[èe]re|pass[ée]e)|l{_A}an\s+(?:dernier|pass[ée])"
     r"|(?:vergangen|letzt)(?:en|es)\s+Jahr(?:es)?"
     rf"|d?el\s+año\s+pasado|(?:(?:de|ne|a|da)l)?l{_A}anno\s+(?:scorso|passato)"
     r"|(?:lo|dello|nello|allo|dallo)\s+scorso\s+anno|(?:o|no|do)\s+ano\s+passado)"
-    r"|(?P<this>(?:этом|этого|текущем|текущего|нынешнем|нынешнего)\s+год(?:у|а)?"
+    r"|(?P<this>(?:этом|этого|текущем|текущего|нынешнем|нынешнего)\s+год(?:у|а)?|цьогоріч"
+    r"|(?:цього|цьому|поточного|поточному)\s+ро(?:ку|ці)"
     r"|(?:bu|cari)\s+il(?:in|də|dən|ki)?|bu\s+yıl(?:ın|ında|da|ki)?|cette\s+année"
     rf"|diese[mns]?\s+Jahr(?:es)?|este\s+año|quest{_A}anno|(?:este|neste)\s+ano)"
-    r"|(?P<next>(?:следующ|будущ)(?:ем|его|ий)\s+год(?:у|а)?"
+    r"|(?P<next>(?:следующ|будущ)(?:ем|его|ий)\s+год(?:у|а)?|наступн(?:ого|ому)\s+ро(?:ку|ці)"
     r"|(?:gələn|növbəti)\s+il(?:in|də|dən)?|(?:gelecek|önümüzdeki)\s+yıl(?:ın|ında|da)?"
     rf"|l{_A}ann[ée]e\s+prochaine|l{_A}an\s+prochain|nächste[ns]?\s+Jahr(?:es)?"
     rf"|d?el\s+próximo\s+año|(?:(?:de|ne|a|da)l)?l{_A}anno\s+prossimo"
@@ -1826,7 +1832,7 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     # "в понедельник", "в прошлую пятницу", "lundi", "lundi dernier", "am Montag", "am
     # kommenden Freitag" (not "chaque lundi", "les lundis": no day)
     (
-        r"(?i:\b(?:во?\s+(?:(?P<last>прошл(?:ый|ую|ое))\s+|(?P<next>следующ(?:ий|ую|ее))\s+)?"
+        r"(?i:\b(?:(?:во?|у)\s+(?:(?P<last>прошл(?:ый|ую|ое))\s+|(?P<next>следующ(?:ий|ую|ее))\s+)?"
         r"|(?<!chaque\s)(?<!les\s)(?<!tous\s)(?=(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b)"
         r"|(?:am\s+)?(?:(?P<dlast>vergangenen|letzten)|(?P<dnext>kommenden|nächsten))\s+|am\s+)"
         rf"(?P<wd>{_OWD}))(?:\s+(?P<flast>dernier)|\s+(?P<fnext>prochain))?{_WORD_END}",
@@ -1902,7 +1908,7 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"; or
     # "to" it as German moves a thing to a month: "auf September verschoben"
     (
-        rf"(?<![\w.])(?i:en|im|in|em|во?|auf|a|ad|per)\s+(?P<om>{_OM}){_WORD_END}"
+        rf"(?<![\w.])(?i:en|im|in|em|во?|у|auf|a|ad|per)\s+(?P<om>{_OM}){_WORD_END}"
         rf"(?!\.?,?\s*(?:de\s+)?\d)",
         _month_alone,
     ),
