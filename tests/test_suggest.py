@@ -2279,3 +2279,23 @@ def test_ukrainian_dates_and_russian_by_the_end_of(
     language: str, sentence: str, dates: list[str]
 ) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 3, 20), language)] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # Uzbek in the Latin script: a day after its year, last, this and next year, limits
+        ("Bitim 2024-yil 6-iyunda Pekinda imzolangan.", ["2024-06-06"]),
+        ("Bitim 2024-yil 23-sentabrda imzolangan.", ["2024-09-23"]),
+        ("O'tgan yili tranzit hajmi oshdi.", ["2024"]),
+        ("Oʻtgan yili tranzit hajmi oshdi.", ["2024"]),
+        ("Kelgusi yili yo'l ochiladi.", ["2026"]),
+        ("Birinchi bosqich 2027-yil oxirigacha tayyor bo'ladi.", ["[..2027]"]),
+        ("Butun yo'l 2030-yilgacha ishga tushadi.", ["[..2030]"]),
+        # guards: a year alone, and since a year, as before
+        ("2024-yilda 8,5 million tonna yuk tashidik.", ["2024"]),
+        ("2017-yildan beri hajm ikki baravar oshdi.", ["2017"]),
+    ],
+)
+def test_uzbek_dates_in_the_latin_script(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 28), "uz")] == dates

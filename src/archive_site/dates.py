@@ -307,6 +307,8 @@ def month_number(name: str) -> int:
 UKRAINIAN_MONTHS = (
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"
 )
+#: Uzbek's months in the Latin script ("6-iyun", "23 sentabr 2025"): the stamps' too.
+UZBEK_MONTHS = "yanvar fevral mart aprel may iyun iyul avgust sentabr oktabr noyabr dekabr"
 #: Month names in other languages, as news sites' date stamps and datelines write them (a
 #: day's month: the genitive, in Russian; its month alone, in the nominative, and "in" a
 #: month, the prepositional, in running text); also read in the running text of an article in
@@ -326,6 +328,8 @@ _LANGUAGES = (
     "грудень",
     "січні лютому березні квітні травні червні липні серпні вересні жовтні листопаді грудні",
     "yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr",
+    # Uzbek's in the Latin script, where they are not Azerbaijani's ("23 sentabr 2025")
+    UZBEK_MONTHS,
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
     # Georgian, as a day's month and its genitive ("23 აპრილი 2025", "23 აპრილის")
     "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი "

@@ -21,6 +21,7 @@ from ..dates import (
     OTHER_MONTH_PATTERN,
     SOLAR_HIJRI_MONTHS,
     UKRAINIAN_MONTHS,
+    UZBEK_MONTHS,
     in_order,
     month_in,
     normalised_digits,
@@ -132,9 +133,9 @@ _STAMP_LANGUAGES = (
     "հունվար փետրվար մարտ ապրիլ մայիս հունիս հուլիս օգոստոս սեպտեմբեր հոկտեմբեր նոյեմբեր դեկտեմբեր",
     "հունվարի փետրվարի մարտի ապրիլի մայիսի հունիսի հուլիսի օգոստոսի սեպտեմբերի հոկտեմբերի "
     "նոյեմբերի դեկտեմբերի",
-    # Kazakh ("23 сәуір 2025 ж."), and Uzbek's where it is not Azerbaijani's ("23 sentabr 2025")
+    # Kazakh ("23 сәуір 2025 ж."), and Uzbek's ("23 sentabr 2025")
     "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан",
-    "_ _ _ _ _ _ _ avgust sentabr oktabr _ _",
+    UZBEK_MONTHS,
 )
 _STAMP_MONTHS = {
     name: n

@@ -1573,17 +1573,18 @@ _AZ_DAY = rf"(?P<om>{_OM})(?:ın|in|un|ün|nın|nin|nun|nün)\s+(?P<d>{_D})-[^\W
 _A = "['’]"
 _OTHER_REL_YEAR = (
     r"(?i:(?P<last>(?:прошл|минувш)(?:ом|ого|ем|его|ый|ий)\s+год(?:у|а)?|торік"
-    r"|минул(?:ого|ому)\s+ро(?:ку|ці)"
+    r"|минул(?:ого|ому)\s+ро(?:ку|ці)|o[ʻ'’‘]tgan\s+yil(?:i|da|gi)?"
     r"|(?:ötən|keçən)\s+il(?:in|də|dən|ki)?|(?:geçen|geçtiğimiz)\s+yıl(?:ın|ında|da|ki)?"
     rf"|l{_A}ann[ée]e\s+(?:derni[èe]re|pass[ée]e)|l{_A}an\s+(?:dernier|pass[ée])"
     r"|(?:vergangen|letzt)(?:en|es)\s+Jahr(?:es)?"
     rf"|d?el\s+año\s+pasado|(?:(?:de|ne|a|da)l)?l{_A}anno\s+(?:scorso|passato)"
     r"|(?:lo|dello|nello|allo|dallo)\s+scorso\s+anno|(?:o|no|do)\s+ano\s+passado)"
     r"|(?P<this>(?:этом|этого|текущем|текущего|нынешнем|нынешнего)\s+год(?:у|а)?|цьогоріч"
-    r"|(?:цього|цьому|поточного|поточному)\s+ро(?:ку|ці)"
+    r"|(?:цього|цьому|поточного|поточному)\s+ро(?:ку|ці)|(?:shu|joriy)\s+yil(?:i|da|gi)?"
     r"|(?:bu|cari)\s+il(?:in|də|dən|ki)?|bu\s+yıl(?:ın|ında|da|ki)?|cette\s+année"
     rf"|diese[mns]?\s+Jahr(?:es)?|este\s+año|quest{_A}anno|(?:este|neste)\s+ano)"
     r"|(?P<next>(?:следующ|будущ)(?:ем|его|ий)\s+год(?:у|а)?|наступн(?:ого|ому)\s+ро(?:ку|ці)"
+    r"|(?:kelgusi|keyingi)\s+yil(?:i|da|gi)?"
     r"|(?:gələn|növbəti)\s+il(?:in|də|dən)?|(?:gelecek|önümüzdeki)\s+yıl(?:ın|ında|da)?"
     rf"|l{_A}ann[ée]e\s+prochaine|l{_A}an\s+prochain|nächste[ns]?\s+Jahr(?:es)?"
     rf"|d?el\s+próximo\s+año|(?:(?:de|ne|a|da)l)?l{_A}anno\s+prossimo"
@@ -1856,6 +1857,12 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _latin_weekday,
     ),
     (rf"(?<![\w.]){_AZ_YEAR}(?:in)?\s+{_AZ_DAY}{_WORD_END}", _full),
+    # Uzbek's, the year first, then the day and its month: "2024-yil 6-iyunda"
+    (
+        rf"(?<![\w.])(?P<y>{_Y})-(?i:yil)(?:ning|da)?\s+(?P<d>{_D})-(?P<om>{_OM})[^\W\d_]{{0,4}}"
+        rf"{_WORD_END}",
+        _full,
+    ),
     (rf"(?<![\w.]){_AZ_YEAR}in\s+(?P<om>{_OM}){_WORD_END}\s+(?i:ay)[^\W\d_]*", _month_year),
     # a range of years as Russian and Chinese write it: "с 2015 по 2020 год", "с 2015 года
     # до 2020 года", "2015年至2020年", "2015—2020年"
@@ -1966,6 +1973,8 @@ _UNTIL_AFTER = later(
     r"\s+(?i:kadar)(?![^\W\d_])"
     r"|(?:-(?:[əa]|y[əa])|\s+(?i:ilə|ilin\s+sonuna))?\s+(?i:qədər)(?![^\W\d_])|-(?:dək|dak)(?![^\W\d_])"
     r"|\s*までに"  # Japanese "２０２７年３月までに", by March 2027
+    # Uzbek: "2030-yilgacha", "2027-yil oxirigacha" (by the end of 2027)
+    r"|-(?i:yil)(?:gacha|\s+(?i:oxiri)gacha)(?![^\W\d_])"
 )
 
 
