@@ -2299,3 +2299,20 @@ def test_ukrainian_dates_and_russian_by_the_end_of(
 )
 def test_uzbek_dates_in_the_latin_script(sentence: str, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 5, 28), "uz")] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # Arabic "by" (بحلول) a year is a limit; "Vision" (رؤية) a year is a programme's name
+        ("على أن تكتمل المرحلة الأولى من المشروع بحلول نهاية 2026.", ["[..2026]"]),
+        ("بحلول عام 2030 سيتضاعف الإنتاج.", ["[..2030]"]),
+        ("وعُقد الاجتماع ضمن رؤية السعودية 2030.", []),
+        ("أطلقت المملكة رؤية 2030 قبل سنوات.", []),
+        # guards: a year after "in", and "the government's vision in 2030"
+        ("بلغ 120 مليون دولار في عام 2024.", ["2024"]),
+        ("ناقشوا رؤية الحكومة في 2030.", ["2030"]),
+    ],
+)
+def test_arabic_by_a_year_and_vision_2030(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 3, 10), "ar")] == dates

@@ -136,7 +136,8 @@ _BEFORE_NOT_YEAR = re.compile(
     r"|platform|highway|ISBN|ISSN|tel\.?|phone|ext\.|code|item|ref\.?"
     # a programme's name: "Vision 2030", "Piano 2030", "Horizon 2020", "Strategy 2050"
     r"|plan|piano|plano|vision|visión|visione|vizyon|agenda|strategy|strateg(?:ia|ie|y)"
-    r"|estrategia|stratégie|programme|program|programma|horizon|horizonte|orizzonte))\s*$",
+    r"|estrategia|stratégie|programme|program|programma|horizon|horizonte|orizzonte"
+    r"|(?<![^\W\d_])رؤية(?:\s+[^\W\d_]+)?))\s*$",
     re.I,
 )
 
@@ -1959,7 +1960,9 @@ _BY = re.compile(
     # French "d'ici 2030", "d'ici à 2027", "d'ici la fin de 2026"; Russian "к 2030 году"
     r"|\b[Dd]['’]ici(?:\s+(?:à|a))?(?:\s+la\s+fin\s+(?:de|d['’]))?|(?<!\w)[Кк]"
     # Spanish "para 2030" (by 2030; "hasta", until, is not one), Italian "entro il 2030"
-    r"|\b[Pp]ara(?:\s+(?:finales|fines)\s+de)?|\b[Ee]ntro(?:\s+(?:il|la|i|le|l['’]))?)"
+    r"|\b[Pp]ara(?:\s+(?:finales|fines)\s+de)?|\b[Ee]ntro(?:\s+(?:il|la|i|le|l['’]))?"
+    # Arabic "بحلول 2030", "بحلول نهاية 2026", "بحلول عام 2030" (by)
+    r"|(?<![^\W\d_])بحلول(?:\s+(?:نهاية|أواخر))?(?:\s+(?:عام|العام))?)"
     # "by mid-2026", "by early 2027", "by late 2026": on or before that year's end too
     r"(?:\s+(?:the\s+(?:year\s+)?)?|\s+(?:[Ee]arly|[Mm]id|[Ll]ate)(?:\s+|-))$"
 )
