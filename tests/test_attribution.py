@@ -863,6 +863,69 @@ def test_entity_pages_list_what_each_person_is_quoted_as_saying(
             "the berth will open in 2026",
             "as reported",
         ),
+        # a quotation running on into the outlet's own words is no quotation of them, in
+        # any of the marks the readers meet
+        *(
+            (
+                f"Aliyev said the talks were {o}productive{c} and would continue next year.",
+                f"productive{c} and would continue next year.",
+                "as reported",
+            )
+            for o, c in ("“”", "«»", "„“", "「」", "''", "‘’", '""')
+        ),
+        *(
+            (
+                f"Aliyev said the talks were {o}productive{c} and would continue next year.",
+                f"{o}productive{c} and would continue",
+                "as reported",
+            )
+            for o, c in ("“”", "«»", "„“", "「」", "''", "‘’", '""')
+        ),
+        *(
+            (
+                f"Aliyev said the talks were {o}productive and will go on{c}.",
+                "productive and will go on",
+                "quoted",
+            )
+            for o, c in ("“”", "«»", "„“", "「」", "''", "‘’", '""')
+        ),
+        (
+            "He called them “productive” and said the work “will go on next year”.",
+            "“productive” and said the work “will go on next year”",
+            "as reported",
+        ),
+        (
+            "Aliyev told us: “The talks were productive.”",
+            "Aliyev told us: “The talks were productive.”",
+            "as reported",
+        ),
+        (
+            "“The talks were productive,” he said, adding that they would go on.",
+            "“The talks were productive,” he said, adding that they would go on.",
+            "as reported",
+        ),
+        (
+            "“The talks were productive,” he said. They will go on next year.",
+            "“The talks were productive,” he said. They will go on next year.",
+            "as reported",
+        ),
+        (
+            "“The talks were productive,” he said. “They will go on.”",
+            "“The talks were productive,” he said. “They will go on.”",
+            "quoted",
+        ),
+        ("「会談は有意義だった」と述べた。", "「会談は有意義だった」と述べた。", "quoted"),
+        # an apostrophe opens and closes no quotation
+        ("Azerbaijan's talks were 'productive' on Monday.", "'productive'", "quoted"),
+        ("Azerbaijan's talks were productive, its minister said.", "talks were", "as reported"),
+        # a quotation within another in the same straight marks (EDnews' ¶2)
+        (
+            'He emphasized: "On July 3 the "Joint Declaration" was adopted.',
+            'On July 3 the "Joint Declaration" was adopted.',
+            "quoted",
+        ),
+        # a quotation going on in the next paragraph runs to this one's end
+        ("“The talks were productive, and they will go on", "they will go on", "quoted"),
     ],
 )
 def test_words_within_quotation_marks_are_quoted_others_reported(
@@ -870,7 +933,10 @@ def test_words_within_quotation_marks_are_quoted_others_reported(
 ) -> None:
     """EDnews' "According to the deputy, ..." was "Parvin Karimzade, quoted by EDnews", and
     her page listed it as what she is "quoted as saying": the words are the outlet's, what
-    they report hers (audit 5)."""
+    they report hers (audit 5).  A quote running on from a quotation into the outlet's own
+    words ('the talks were “productive” and would continue next year') was "quoted" whole,
+    its start just after an opening mark: the outlet's paraphrase shown as the speaker's
+    words (trust66)."""
     start = text.index(quote)
     art = dataclasses.replace(article("a", "2024-01-01", (text,)), outlet="Trend")
     source = Source(

@@ -8,6 +8,7 @@ and apostrophes, and dashes.  Nothing is ever matched fuzzily.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
@@ -304,19 +305,6 @@ _MARKS = "".join(dict.fromkeys(_OPENING + _CLOSING))
 _MARK = later(f"[{_MARKS}]")
 
 
-def opens_quotation(text: str, start: int) -> bool:
-    """Whether a passage starting at ``start`` starts a quotation: with its opening mark, or
-    just after it (« Nos relations... », a déclaré M. Aliev; "...," Ziyadov said)."""
-    marks = _OPENING + "«"
-    here = text[start] if start < len(text) else ""
-    before = text[start - 1] if 0 < start <= len(text) else ""
-    if (here and here in marks) or (before and before in marks):
-        return True
-    if here == '"':
-        return text.count('"', 0, start) % 2 == 0
-    return before == '"' and text.count('"', 0, start - 1) % 2 == 0
-
-
 def in_quotation_marks(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies within quotation marks (or is quoted whole, its
     marks included): the nearest mark before it opens a quotation, the nearest after closes
@@ -338,6 +326,97 @@ def quotation_around(text: str, start: int, end: int) -> tuple[int, int] | None:
     if text[last] not in _OPENING or after.group() not in _CLOSING:
         return None
     return last, after.end()
+
+
+#: Each mark that opens a quotation, and the marks that close it: English “...”, German
+#: „...“ (or „...”), French «...» and ‹...›, Chinese and Japanese 「...」 and 『...』,
+#: straight "...", and single ‘...’ and '...'.
+_CLOSERS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    '"': '"',
+    "‘": "’",
+    "'": "'",
+}
+#: Marks that are apostrophes too, or open and close alike: one opens a quotation only
+#: after no letter or digit and before no space ("Azerbaijan's", the "Joint Declaration"),
+#: and closes one only after no space and before no letter or digit ("productive" and).
+_BY_PLACE = "'\"’"
+
+
+def quotations(text: str) -> list[tuple[int, int]]:
+    """The spans of the quotations of ``text`` not within another, their marks included, in
+    any of the marks of :data:`_CLOSERS` (a quotation within another, in the same marks
+    too: 'emphasized: "... the "Joint Declaration ..." was adopted."'); a quotation left
+    open (a quotation going on in the next paragraph) runs to the end."""
+    out: list[tuple[int, int]] = []
+    open_at: list[tuple[str, int]] = []  # (opening mark, where) of the quotations open
+    for at, char in enumerate(text):
+        if char not in _CLOSERS and char not in "”»›」』’":
+            continue
+        before = text[at - 1] if at else " "
+        may_open, may_close = _may_open_close(char, before, text[at + 1 : at + 2] or " ")
+        top = open_at[-1][0] if open_at else None
+        nested = top == char and may_open and before.isspace()  # the "Joint ...": opens
+        if top is not None and char in _CLOSERS[top] and may_close and not nested:
+            opener = open_at.pop()
+            if not open_at:
+                out.append((opener[1], at + 1))
+        elif char in _CLOSERS and may_open:
+            open_at.append((char, at))
+    if open_at:
+        out.append((open_at[0][1], len(text)))
+    return out
+
+
+def _may_open_close(char: str, before: str, after: str) -> tuple[bool, bool]:
+    """Whether the mark ``char``, between ``before`` and ``after``, may open a quotation,
+    and whether it may close one (see :data:`_BY_PLACE`)."""
+    if char not in _BY_PLACE:
+        return True, True
+    return (
+        not before.isalnum() and not after.isspace(),
+        not before.isspace() and not after.isalnum(),
+    )
+
+
+def quoted_throughout(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` holds only words within quotation marks (see
+    :func:`quotations`), but for the words that, after a quotation ending a clause, hand it
+    on to the end of their sentence with no clause of their own ('"The berth will open,"
+    Ziyadov said.', « Nos relations sont solides », a déclaré M. Aliev.): words the outlet
+    writes around or after the quoted ones ('the talks were “productive” and would continue
+    next year', 'He told us: “...”') are not the speaker's words set down as said."""
+    held = [(s, e) for s, e in quotations(text) if s < end and start < e]
+    if not held or not _no_words(text[start : held[0][0]]):
+        return False
+    gaps = [(e, s) for (_, e), (s, _) in itertools.pairwise(held)] + [(held[-1][1], end)]
+    return all(_no_words(text[a:b]) or _handing_on(text, a, b) for a, b in gaps)
+
+
+def _no_words(piece: str) -> bool:
+    return not any(c.isalnum() for c in piece)
+
+
+def _handing_on(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after a quotation ending at ``start``, is words handing
+    it on: the quotation ends a clause (a comma, a question or exclamation mark within its
+    marks, a comma after them, or, with no space, Chinese and Japanese marks: 「...」と述べた),
+    and the words run to their sentence's end with no other clause (', he said.'; not ', he
+    said, adding that ...', nor ', he said. The talks ...')."""
+    inside = text[max(0, start - 3) : start].rstrip("”“»›’'\" \u00a0")
+    words = text[start:end].strip()
+    cjk = inside.endswith(("」", "』")) and not text[start : start + 1].isspace()
+    if not (cjk or inside.endswith((",", "?", "!", "，")) or words.startswith(",")):
+        return False
+    body = words.lstrip(",").strip()
+    return (
+        not any(c in ",;:，；：、" for c in body.rstrip(".…。")) and len(sentence_spans(body)) < 2
+    )
 
 
 # --- sentences ---------------------------------------------------------------------------

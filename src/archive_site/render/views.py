@@ -38,7 +38,7 @@ from ..model import (
     Topic,
 )
 from ..patterns import later
-from ..text import in_quotation_marks, opens_quotation, word_count
+from ..text import quoted_throughout, word_count
 from . import paging
 from .markup import Span, annotate
 
@@ -142,10 +142,12 @@ def _original_of(art: Article) -> str | None:
 
 
 def _quoted_or_reported(art: Article, s: Source, a: Archive | None = None) -> str:
-    """ "quoted" when the source's words are within quotation marks, or in a transcript's
-    turn ("PRESIDENT ALIYEV: I think..."), the speaker's own, set down as said; "as
-    reported" when they are not (indirect speech: "the minister said the train is expected
-    in April", the outlet's words for what was said)."""
+    """ "quoted" when the source's words are within quotation marks (all of them, but for
+    words handing the quotation on: see :func:`~archive_site.text.quoted_throughout`), or
+    in a transcript's turn ("PRESIDENT ALIYEV: I think..."), the speaker's own, set down as
+    said; "as reported" when they are not (indirect speech: "the minister said the train is
+    expected in April", the outlet's words for what was said; words running on from a
+    quotation into the outlet's own, 'the talks were “productive” and would continue')."""
     para = art.paragraph(s.paragraph)
     if para is None:
         return "as reported"
@@ -153,8 +155,7 @@ def _quoted_or_reported(art: Article, s: Source, a: Archive | None = None) -> st
     if turn is None and a is not None and (own := _own_unnamed_turn(a, art, para, s)) is not None:
         turn = own
     direct = (
-        in_quotation_marks(para.text, s.start, s.end)
-        or opens_quotation(para.text, s.start)
+        quoted_throughout(para.text, s.start, s.end)
         or (turn is not None and s.start >= turn)
         or (a is not None and _record_of(a, art, para, s.speaker))
     )
