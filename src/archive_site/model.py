@@ -54,6 +54,7 @@ DependencyReason = Literal[
     "reports-words",
     "same-speaker",
     "same-owner",
+    "translation",
 ]
 MilestoneStatus = Literal["happened", "planned", "ongoing"]
 MILESTONE_STATUSES: tuple[MilestoneStatus, ...] = ("happened", "planned", "ongoing")
@@ -230,6 +231,9 @@ class Article:
     #: The article id of an earlier capture of the same story (``updates``): the outlet's
     #: page saved again after it changed.  One story: one line of evidence.
     updates: str | None = None
+    #: The article id of the story this one is a translation of (``origin: article:ID``):
+    #: the words of one story in two languages, one line of evidence.
+    translates: str | None = None
 
     @property
     def file_name(self) -> str:

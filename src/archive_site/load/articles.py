@@ -105,6 +105,7 @@ class _Fields:
     former_ids: tuple[str, ...]
     captured: Published | None
     updates: str | None
+    translates: str | None
 
 
 #: The most paragraphs an article may have: a book-length transcript has a few thousand;
@@ -482,6 +483,7 @@ class _ArticleReader:
         issues = (*checks.web_url("url", url), *captured.issues)
         ok &= self._report(meta, reading, from_capture, display, issues)
         rest, responds_to, former = _archivist_fields(meta, files.ident)
+        translates = translated_from(rest["origin"])
         ok &= checks.report(meta, checks.too_long({k: rest[k] for k in _ONE_LINE_ONLY_HERE}))
         meta.finish()
         ok &= self._has_text(reading, display)
@@ -499,7 +501,8 @@ class _ArticleReader:
             url=url,
             summary=rest["summary"],
             short_title=rest["short_title"] or title,
-            origin=rest["origin"],
+            origin=None if translates else rest["origin"],
+            translates=translates,
             original_name=rest["original_name"],
             interviewer=asks,
             interviewee=answers,
@@ -653,6 +656,7 @@ class _ArticleReader:
             former_ids=fields.former_ids,
             captured=fields.captured,
             updates=fields.updates,
+            translates=fields.translates,
         )
 
     def _outlet_entity(self, name: str) -> str | None:
@@ -759,6 +763,66 @@ def _former_line(path: Path, old: str) -> int | None:
         found = (n for v, n in zip(raw, raw.item_lines, strict=True) if str(v).strip() == old)
         return next(found, tree.key_lines.get("former_ids"))
     return tree.key_lines.get("former_ids") if isinstance(tree, YMap) else None
+
+
+#: How ``origin:`` names an article of the archive, not an outlet: the one this article is
+#: a translation of (``origin: article:2025-04-21-xinhua-interview``), as a summary links one.
+TRANSLATED_FROM = "article:"
+
+
+def translated_from(origin: str | None) -> str | None:
+    """The id of the article an ``origin:`` of :data:`TRANSLATED_FROM` names, else None."""
+    if origin is None or not origin.startswith(TRANSLATED_FROM):
+        return None
+    return origin[len(TRANSLATED_FROM) :].strip()
+
+
+def check_translations(
+    articles: Sequence[Article],
+    declared: Mapping[str, Path],
+    known: Collection[str],
+    problems: Problems,
+) -> None:
+    """Each article's ``origin: article:ID`` names another article of the archive, published
+    no later than it (a translation is made from words already published), that is no
+    translation of it in turn; one in the article's own language is a warning (a copy in
+    one language names its original's outlet as ``origin``)."""
+    by_id = {a.id: a for a in articles}
+    for a in sorted((a for a in articles if a.translates is not None), key=lambda a: a.id):
+        error, warning = _translation_problem(a, by_id, known)
+        if error or warning:
+            path = declared.get(a.id, Path(a.metadata_file or a.source_file))
+            report = problems.error if error else problems.warning
+            report(display_path(path), _key_line(path, "origin"), f"origin: {error or warning}")
+
+
+def _translation_problem(
+    a: Article, by_id: Mapping[str, Article], known: Collection[str]
+) -> tuple[str | None, str | None]:
+    """What is wrong with ``a``'s ``origin: article:ID``: an error, else a warning; or
+    neither."""
+    ident = a.translates or ""
+    original = by_id.get(ident)
+    if not ident:
+        return f"'{TRANSLATED_FROM}' names no article: give the id of the one translated", None
+    if ident == a.id:
+        return "an article is no translation of itself", None
+    if original is None:  # one declared that did not load has its own problems told
+        return (None if ident in known else checks.unknown_article(ident, known)), None
+    if original.published.date > a.published.last_day:
+        return (
+            f"'{ident}' was published on {original.published.day}, after this article "
+            f"({a.published.day}): a translation is made from words already published",
+            None,
+        )
+    if original.translates == a.id:
+        return f"'{ident}' says it is a translation of this article: only one is the original", None
+    if original.language.split("-")[0].lower() == a.language.split("-")[0].lower():
+        return None, (
+            f"'{ident}' is in this article's language ({a.language}): a translation is in "
+            "another; a copy names its original's outlet ('origin: OUTLET')"
+        )
+    return None, None
 
 
 def check_responses(
@@ -997,5 +1061,6 @@ def load_articles(
                 display_path(f.meta or f.source), issue.line, f"{issue.key}: {issue.message}"
             )
     check_updates(articles, declared, known, problems)
+    check_translations(articles, declared, known, problems)
     newest_first = sorted(articles, key=lambda a: (a.published.sort_key, a.id), reverse=True)
     return LoadedArticles(tuple(newest_first), broken, reader.keys, reader.mentions)

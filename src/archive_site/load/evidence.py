@@ -71,8 +71,9 @@ def article_speakers(article: Article) -> set[str]:
 
 
 def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
-    """Each article responding to another, and each later capture of a story (``updates``)
-    on the earlier: one story, however often it was saved."""
+    """Each article responding to another, each later capture of a story (``updates``) on
+    the earlier: one story, however often it was saved; and each translation on the article
+    it translates (``origin: article:ID``): one story's words, in whatever language."""
     known = {a.id for a in articles}
     for a in articles:
         for other in a.responds_to:
@@ -80,6 +81,8 @@ def responses(articles: Sequence[Article]) -> Iterator[Dependency]:
                 yield Dependency(a.id, other, "responds-to")
         if a.updates in known and a.updates != a.id:
             yield Dependency(a.id, a.updates, "updates")
+        if a.translates in known and a.translates != a.id:
+            yield Dependency(a.id, a.translates, "translation")
 
 
 def _least(
@@ -685,7 +688,7 @@ def other_dependencies(
 
 
 #: The reasons of the dependencies found in two articles' words (see :func:`text_dependencies`).
-TEXT_REASONS = frozenset({"same-origin", "shares-text"})
+TEXT_REASONS = frozenset({"same-origin", "shares-text", "translation"})
 
 
 def text_dependencies(others: Iterable[Dependency]) -> dict[str, list[Dependency]]:

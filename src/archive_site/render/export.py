@@ -61,8 +61,9 @@ def _dump(value: Any) -> bytes:
 def article_record(
     art: Article, cited_by: Sequence[str], entities: Sequence[str]
 ) -> dict[str, Any]:
-    """An article's record, with the milestones citing it and the entities it names (ids)."""
-    return {
+    """An article's record, with the milestones citing it and the entities it names (ids);
+    ``translates`` on a translation only (``origin: article:ID``)."""
+    record = {
         "id": art.id,
         "title": art.title,
         "title_from_capture": art.title_from_capture,
@@ -113,6 +114,7 @@ def article_record(
             for t in art.turns
         ],
     }
+    return record if art.translates is None else {**record, "translates": art.translates}
 
 
 def speaker_name(a: Archive, s: Source) -> str:

@@ -223,6 +223,8 @@ def dependency_text(a: Archive, d: Dependency) -> str:
         x, y = f"{x} ({one.outlet})", f"{y} ({other.outlet})"
     if d.reason == "responds-to":
         return f"{x} responds to {y}"
+    if d.reason == "translation":
+        return f"{x} is a translation of {y}"
     if d.reason == "same-origin":
         if d.via is None:
             return f"{x} and {y} carry the same words"
