@@ -762,3 +762,150 @@ def test_briefs_sharing_one_sentence_of_another_are_two(other: tuple[str, ...]) 
     its own text, and not even compared."""
     assert near_copies._candidates(long_texts(_pair((_BRIEF,), other))) == []
     assert _found(_pair((_BRIEF,), other)) == []
+
+
+#: A press release: its lede, three paragraphs of its body, its closing line.
+_RELEASE = (
+    "Azerbaijan Railways and the Kazakh national railway company signed an agreement in Baku "
+    "on Wednesday to set up a joint venture for container traffic on the Middle Corridor.",
+    "The joint venture will operate a fleet of four hundred flat wagons and run block trains "
+    "between Dostyk on the Chinese border and the port of Alat, with a transit time of no "
+    "more than fifteen days from Xian to Baku.",
+    "The partners will each hold half of the shares and will invest a combined one hundred "
+    "and twenty million dollars in wagons, terminal equipment and a digital booking platform "
+    "over the next three years.",
+    "The first trains under the new arrangement are expected in the autumn, once the "
+    "regulators of both countries have approved the venture and its tariffs for the season.",
+    "The agreement was signed by the heads of the two companies in the presence of the "
+    "transport ministers of Azerbaijan and Kazakhstan.",
+)
+#: Light edits each reprint makes to the release's middle, so that no two keep one of its
+#: paragraphs word for word (the exact rule would join them).
+_LIGHT = (
+    (("four hundred", "400"), ("one hundred and twenty", "120"), ("autumn", "fall")),
+    (("Xian", "Xi'an"), ("three years", "3 years"), ("the season", "next season")),
+    (("fifteen days", "15 days"), ("combined", "total"), ("in the autumn", "this autumn")),
+)
+
+
+def _lightly(texts: tuple[str, ...], edits: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
+    return tuple(text.replace(old, new) for text, (old, new) in zip(texts, edits, strict=True))
+
+
+#: Three sites' reprints: each its own first and last paragraphs, the release's middle
+#: lightly edited.
+_REPRINTS = tuple(
+    (lede, *_lightly(_RELEASE[1:4], edits), closing)
+    for edits, (lede, closing) in zip(
+        _LIGHT,
+        (
+            (
+                "Baku and Astana have moved to speed up container freight across the Caspian, "
+                "with their railways agreeing on Wednesday to create a common operator for the "
+                "route that bypasses Russia and has drawn growing interest from European buyers.",
+                "Analysts said the deal could help the corridor compete with the sea route through "
+                "the Suez Canal, which has become more expensive since shipping companies began "
+                "avoiding the Red Sea, and with the northern route through Russia and Belarus.",
+            ),
+            (
+                "The national railways of Azerbaijan and Kazakhstan will merge their container "
+                "operations on the trans-Caspian route into a single company, according to a "
+                "statement issued after talks between the two sides in the Azerbaijani capital.",
+                "Kazakhstan has been seeking to raise transit volumes through its territory to ten "
+                "million tonnes a year by the end of the decade, and officials in Astana have "
+                "repeatedly called for lower tariffs on the Caspian crossing to achieve that.",
+            ),
+            (
+                "Container trains from China to Europe via the Caspian Sea will soon be run by a "
+                "single company, as the railways of Azerbaijan and Kazakhstan finalised plans for "
+                "a joint operator that both governments have promoted for more than two years now.",
+                "Freight through the Middle Corridor reached four and a half million tonnes last "
+                "year, according to the association that coordinates the route, still a fraction "
+                "of the volumes that travel from China to Europe overland through Russia each year.",
+            ),
+        ),
+        strict=True,
+    )
+)
+
+
+def _outlets(texts: tuple[tuple[str, ...], ...], day: int = 7) -> list[Article]:
+    return [
+        dataclasses.replace(article(f"r{n}", f"2024-05-{day + n:02d}", t), outlet=f"Site {n}")
+        for n, t in enumerate(texts)
+    ]
+
+
+def test_a_press_release_reprinted_with_its_own_ends_is_one_line() -> None:
+    """A press release three sites reprint, each with its own first and last paragraphs
+    (longer than the release's), its middle kept: the three were three independent lines,
+    the shorter's text not mostly in the other's (trust66)."""
+    reprints = _outlets(_REPRINTS)
+    found = _found(reprints)
+    assert found == [
+        ("r1", "r0", "shares-passage"),
+        ("r2", "r0", "shares-passage"),
+        ("r2", "r1", "shares-passage"),
+    ]
+    # a milestone quoting each its own words of the middle: no quote the same in two
+    quotes = ("a fleet of 400 flat wagons", "from Xi'an to Baku", "no more than 15 days")
+    m = milestone(
+        "jv",
+        "2024-05",
+        tuple(
+            Source(a.id, q, "p2", a.paragraphs[1].text.index(q), 0)
+            for a, q in zip(reprints, quotes, strict=True)
+        ),
+    )
+    m = dataclasses.replace(
+        m, sources=tuple(dataclasses.replace(s, end=s.start + len(s.quote)) for s in m.sources)
+    )
+    evidence = compute_evidence(reprints, [m])["jv"]
+    assert evidence.independent == 1
+    assert {d.reason for d in evidence.dependencies} == {"shares-passage"}
+    # so too with the release itself, lightly edited in the reprints' middle
+    edited = tuple((t[0], t[1].replace("four hundred", "400"), *t[2:]) for t in _REPRINTS)
+    assert len(_found(_outlets((_RELEASE, *edited)))) == 6
+
+
+PASSAGE_NEGATIVES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "two stories keeping the same two background paragraphs": (
+        (_REPRINTS[0][0], *_REPRINTS[0][1:3], _REPRINTS[0][-1]),
+        (_REPRINTS[1][0], *_REPRINTS[1][1:3], _REPRINTS[1][-1]),
+    ),
+    "two stories sharing a background paragraph and a closing formula": (
+        (_REPRINTS[0][0], _REPRINTS[0][1], _REPRINTS[0][-1], _RELEASE[4]),
+        (_REPRINTS[1][0], _REPRINTS[1][1], _REPRINTS[1][-1], _RELEASE[4]),
+    ),
+    "three paragraphs in common, not in a row": (
+        (_REPRINTS[0][1], _REPRINTS[0][0], _REPRINTS[0][2], _REPRINTS[0][-1], _REPRINTS[0][3]),
+        (_REPRINTS[1][1], _REPRINTS[1][0], _REPRINTS[1][2], _REPRINTS[1][-1], _REPRINTS[1][3]),
+    ),
+    "three short paragraphs in a row in common": (
+        (
+            _REPRINTS[0][0],
+            "The trains will run twice a week from June.",
+            "Tickets will be sold online by the operator.",
+            "Prices were not given by the firm.",
+            _REPRINTS[0][-1],
+        ),
+        (
+            _REPRINTS[1][0],
+            "The trains will run twice a week from June.",
+            "Tickets will be sold online by the operator.",
+            "Prices were not given by the firm.",
+            _REPRINTS[1][-1],
+        ),
+    ),
+    "two reports of one briefing, quoting three paragraphs of it in a row": (
+        (_REPRINTS[0][0], *(f'"{s}," the ministry said.' for s in _STATEMENT), _REPRINTS[0][-1]),
+        (_REPRINTS[1][0], *(f'"{s}," a spokesman said.' for s in _STATEMENT), _REPRINTS[1][-1]),
+    ),
+}
+
+
+@pytest.mark.parametrize("texts", PASSAGE_NEGATIVES.values(), ids=PASSAGE_NEGATIVES.keys())
+def test_two_stories_sharing_background_or_a_formula_share_no_passage(
+    texts: tuple[tuple[str, ...], tuple[str, ...]],
+) -> None:
+    assert _found(_pair(*texts)) == []

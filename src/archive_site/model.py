@@ -51,6 +51,7 @@ DependencyReason = Literal[
     "one-interview",
     "same-origin",
     "shares-text",
+    "shares-passage",
     "reports-words",
     "same-speaker",
     "same-owner",

@@ -688,7 +688,7 @@ def other_dependencies(
 
 
 #: The reasons of the dependencies found in two articles' words (see :func:`text_dependencies`).
-TEXT_REASONS = frozenset({"same-origin", "shares-text", "translation"})
+TEXT_REASONS = frozenset({"same-origin", "shares-text", "shares-passage", "translation"})
 
 
 def text_dependencies(others: Iterable[Dependency]) -> dict[str, list[Dependency]]:

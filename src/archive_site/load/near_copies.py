@@ -29,7 +29,9 @@ cost grows with the archive, never with its pairs:
   reporter's own prose in common, and the other's runs in the shorter's are not a small
   part of it (:data:`LONGER_MIN`: a digest holding three stories or more joins none of
   them).  Words within quotation marks weigh :data:`QUOTED_WEIGHT` of the reporter's own:
-  two reports of one statement share its quoted words, not the prose around them.
+  two reports of one statement share its quoted words, not the prose around them.  Two
+  that are not may still share a passage (:meth:`_Profile.shares_passage`): a press
+  release reprinted with its first and last paragraphs rewritten keeps its middle.
 
 The exact rule's pairs are weighed by the same runs (:meth:`Words.mostly_shared`): two
 paragraphs word for word are one text only when they are half of the shorter's.
@@ -84,6 +86,12 @@ OWN_MIN = 10
 KEPT = 64
 #: A paragraph of prose: one holding at least this many runs outside quotation marks.
 PROSE_RUNS = 3
+#: How many paragraphs of prose in a row, each mostly in the other text, make a passage two
+#: texts share (see :meth:`_Profile.shares_passage`): more than two, which two stories keep
+#: as background.
+PASSAGE_PARAGRAPHS = 3
+#: How many runs of the reporter's own words such a passage holds, found in the other.
+PASSAGE_RUNS = 60
 
 #: Each article in published order with its long paragraphs' texts (as
 #: :func:`~.evidence.long_texts` makes them).
@@ -120,8 +128,12 @@ def near_copies(
     candidates' words are read (``words``), all their paragraphs' (a short one too weighs)."""
     for earlier, later_ in _candidates(texts):
         one, other = texts[later_][0], texts[earlier][0]
-        if not known(one.id, other.id) and words.near_copy(one, other):
+        if known(one.id, other.id):
+            continue
+        if words.near_copy(one, other):
             yield Dependency(one.id, other.id, "shares-text")
+        elif words.shares_passage(one, other):
+            yield Dependency(one.id, other.id, "shares-passage")
 
 
 class PairMemo:
@@ -208,6 +220,13 @@ class Words:
     def near_copy(self, one: Article, other: Article) -> bool:
         """Whether ``one`` and ``other`` are near copies (see :meth:`_Profile.near_copy`)."""
         return self._kept("near-copy", one, other, lambda: self.of(one).near_copy(self.of(other)))
+
+    def shares_passage(self, one: Article, other: Article) -> bool:
+        """Whether ``one`` and ``other`` share a passage (see
+        :meth:`_Profile.shares_passage`)."""
+        return self._kept(
+            "shares-passage", one, other, lambda: self.of(one).shares_passage(self.of(other))
+        )
 
     def _kept(self, test: str, one: Article, other: Article, compute: Callable[[], bool]) -> bool:
         return compute() if self.memo is None else self.memo.get(test, one.id, other.id, compute)
@@ -404,6 +423,30 @@ class _Profile:
             and theirs.paragraphs >= long_.least_paragraphs
             and (max(mine.paragraphs, theirs.paragraphs) >= 2 or briefs)
         )
+
+    def shares_passage(self, other: _Profile) -> bool:
+        """Whether the two hold one passage: :data:`PASSAGE_PARAGRAPHS` paragraphs of prose
+        in a row of one of them (paragraphs of no prose between them aside), each mostly in
+        the other, of :data:`PASSAGE_RUNS` runs of the reporter's own words found there.  A
+        press release three sites reprint with their own first and last paragraphs keeps its
+        middle; two stories keeping one or two background paragraphs or a formula, or
+        printing a statement's quoted words, hold no such passage."""
+        for one, two in ((self, other), (other, self)):
+            row = runs = 0
+            for found, mine in one.prose_found_in(two.runs):
+                mostly = 2 * found >= mine
+                row, runs = (row + 1, runs + found) if mostly else (0, 0)
+                if row >= PASSAGE_PARAGRAPHS and runs >= PASSAGE_RUNS:
+                    return True
+        return False
+
+    def prose_found_in(self, runs: frozenset[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+        """For each paragraph of prose (see :data:`PROSE_RUNS`), in order, how many of its
+        runs of the reporter's own words ``runs`` holds, and how many it has."""
+        for paragraph, flags in self.paragraphs:
+            own = [run for run, quoted in zip(paragraph, flags, strict=True) if not quoted]
+            if len(own) >= PROSE_RUNS:
+                yield sum(run in runs for run in own), len(own)
 
     @property
     def least_paragraphs(self) -> int:

@@ -229,6 +229,8 @@ def dependency_text(a: Archive, d: Dependency) -> str:
         if d.via is None:
             return f"{x} and {y} carry the same words"
         return f"{x} and {y} come from one origin ({d.via})"
+    if d.reason == "shares-passage":  # (a press release's middle, its ends rewritten)
+        return f"{x} and {y} share a passage of several paragraphs"
     if d.reason == "shares-text":  # the shorter's text is mostly in the other's
         short, long_ = (x, y) if _words(one) <= _words(other) else (y, x)
         return f"{short} shares most of its text with {long_}"
