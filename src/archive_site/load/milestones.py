@@ -47,9 +47,9 @@ from ..model import (
     Withdrawal,
 )
 from ..patterns import later
-from ..text import normalise_text
+from ..text import at_least_words, normalise_text
 from ..yamlsrc import Record, YList, YMap
-from .attribution import attribute, interpreted_words, mentions
+from .attribution import attribute, from_list, interpreted_words, mentions
 from .checks import (
     Checked,
     Issue,
@@ -61,7 +61,7 @@ from .checks import (
     report,
     unknown_article,
 )
-from .evidence import story_chains
+from .evidence import SAME_WORDS_MIN, story_chains
 from .quotes import QuoteIndex
 from .records import check_former_ids, former_lines, load_list, take_former_ids, take_id
 from .speakers import names_of
@@ -280,6 +280,8 @@ def _check_sources(
     (a warning, see :func:`after_every_source`)."""
     sourced = check_date_sourced(date, date_note, sources) if all_read else ()
     report(rec, check_repeated_sources(sources), sourced)
+    for issue in speakers_disagree(sources, known.articles):
+        rec.problems.warning(rec.display, issue.line, f"{issue.key}: {issue.message}")
     articles = [known.articles[s.article] for s in sources]
     published = [a.published for a in articles]
     late = after_every_source(date, status, published, date_note) if all_read else None
@@ -492,8 +494,9 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
         src.error("speaker", who.error)
         return None
     line = src.key_line("quote")
-    if who.warning:
-        src.problems.warning(src.display, line, f"speaker: {who.warning}")
+    warning = who.warning or _named_nowhere(who[:2], known.articles[article], known)
+    if warning:
+        src.problems.warning(src.display, line, f"speaker: {warning}")
     if via is not None and not report(src, check_via(via, who[:2], known.articles[article], known)):
         return None
     rendered = interpreted_words(known.articles[article], para, (start, end))
@@ -522,16 +525,75 @@ def check_via(
             Issue("via", f"'{via}' is {who}: 'via' names a third, whom the words came through"),
         )
     names = known.names.get(via, frozenset())
-    texts = (
-        normalise_text(t).casefold() for t in (article.title, *(p.text for p in article.paragraphs))
-    )
-    if not any(mentions(t, n) for t in texts for n in names):
+    if not _names_any(article, names):
         message = (
             f"the article never names '{via}' ({', '.join(sorted(names)) or 'no name'}): a "
             "source relays words through whom its text says, and no one else"
         )
         return (Issue("via", message),)
     return ()
+
+
+def _names_any(article: Article, names: Collection[str], *more: str) -> bool:
+    """Whether the article's title or text, or ``more``, names any of ``names``
+    (casefolded)."""
+    own = (article.title, *more, *(p.text for p in article.paragraphs))
+    texts = (normalise_text(t).casefold() for t in own)
+    return any(mentions(t, n) for t in texts for n in names)
+
+
+def _named_nowhere(said: tuple[str | None, Voice], article: Article, known: Known) -> str | None:
+    """The warning on a quote whose ``speaker:`` the article names nowhere, in its title, its
+    byline, its text or the "From:" line of a speech's page (:func:`.attribution.from_list`),
+    when it reports their words (not a turn's speaker, nor its outlet): the page
+    would give the words to someone the source does not say said them (a spokesman by
+    name for "the ministry said"); None otherwise."""
+    speaker, voice = said
+    if voice != "reported" or speaker is None or speaker == article.publisher_entity:
+        return None
+    names = known.names.get(speaker, frozenset())
+    byline = article.author or ""
+    if not names or _names_any(article, names, byline) or from_list(article, {speaker: names}):
+        return None
+    return (
+        f"the article never names '{speaker}' ({', '.join(sorted(names))}): the page would "
+        "show them saying words their source gives no one so named; name whom its text "
+        "says says them, or 'speaker: unnamed' for someone it does not name"
+    )
+
+
+def speakers_disagree(sources: Sequence[Source], articles: Mapping[str, Article]) -> list[Issue]:
+    """Each source giving the words of an earlier source of the milestone (the same words,
+    white space and quotation marks aside, or words within them) to another speaker: two
+    outlets that disagree on who said them, which the page would show as two statements."""
+    said: list[tuple[str, str, Source]] = []
+    issues = []
+    for s in sources:
+        who = articles[s.article].speaker_id(s.speaker, s.voice)
+        words = normalise_text(s.quote).casefold().strip(" \"'.,;:")
+        if who is None:
+            continue
+        other = next((o for w, k, o in said if k != who and _same_words(words, w)), None)
+        if other is not None:
+            first = articles[other.article].speaker_id(other.speaker, other.voice)
+            issues.append(
+                Issue(
+                    "speaker",
+                    f"these words are '{who}'s here and '{first}'s in {other.article} (line "
+                    f"{other.line}): the sources disagree on who said them; say so in the "
+                    "summary, or quote only the source you follow",
+                    s.line,
+                )
+            )
+        said.append((words, who, s))
+    return issues
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Whether one of two (normalised) quotes holds the other, of eight words or more (as
+    the evidence counts words a milestone quotes from two articles)."""
+    short, long_ = (one, other) if len(one) <= len(other) else (other, one)
+    return short in long_ and at_least_words(short, SAME_WORDS_MIN)
 
 
 def _nested(s: Source, other: Source) -> str | None:
