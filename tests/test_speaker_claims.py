@@ -141,3 +141,36 @@ def test_the_same_words_two_outlets_give_two_people_are_warned_of(project_copy: 
     )
     # the third agrees with the first, and is told it disagrees with the second
     assert said.count("disagree on who said them") == 2
+
+
+@pytest.mark.parametrize(
+    ("quote", "warned"),
+    [
+        ("productive and will continue next year” and would be resumed", True),
+        ("productive and will continue next year”", False),
+        ("The talks in Beijing were productive", False),
+    ],
+)
+def test_a_quote_running_on_from_a_quotation_into_the_outlet_s_words_is_warned_of(
+    project_copy: Path, quote: str, warned: bool
+) -> None:
+    """A quote cut from inside a quotation into the outlet's words after it is shown "as
+    reported" (trust66), and the archivist is told why: one that ends within the
+    quotation, or with the words handing it on, is no warning."""
+    milestones = _archive(
+        project_copy,
+        [("2025-05-02-wire-a", "Caspian Wire", "Hikmat Hajiyev", "hikmat-hajiyev")],
+    )
+    story = project_copy / ARTICLES / "2025-05-02-wire-a.md"
+    text = story.read_text(encoding="utf-8").replace(",” Hikmat", "” and would be resumed, Hikmat")
+    story.write_text(text, encoding="utf-8")
+    text = milestones.read_text(encoding="utf-8")
+    old = "      quote: The talks in Beijing were productive and will continue next year\n"
+    milestones.write_text(text.replace(old, f"      quote: {quote}\n"), encoding="utf-8")
+    result = cli("check")
+    assert result.returncode == 0, result.stderr
+    said = (
+        "the quote runs on from words within quotation marks into the outlet's own "
+        "('and would be resumed')"
+    )
+    assert (said in result.stderr) is warned, result.stderr

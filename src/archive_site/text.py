@@ -373,6 +373,16 @@ def quotations(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def run_on_words(text: str, start: int, end: int) -> str | None:
+    """The words after a quotation's closing mark that ``text[start:end]`` runs on into,
+    when it starts within the quotation and is not :func:`quoted_throughout`: 'and would
+    continue next year' of 'productive” and would continue next year'; else None."""
+    around = next(((s, e) for s, e in quotations(text) if s <= start < e), None)
+    if around is None or end <= around[1] or quoted_throughout(text, start, end):
+        return None
+    return text[around[1] : end].strip()
+
+
 def _may_open_close(char: str, before: str, after: str) -> tuple[bool, bool]:
     """Whether the mark ``char``, between ``before`` and ``after``, may open a quotation,
     and whether it may close one (see :data:`_BY_PLACE`)."""

@@ -47,7 +47,7 @@ from ..model import (
     Withdrawal,
 )
 from ..patterns import later
-from ..text import at_least_words, normalise_text
+from ..text import at_least_words, normalise_text, run_on_words
 from ..yamlsrc import Record, YList, YMap
 from .attribution import attribute, from_list, interpreted_words, mentions
 from .checks import (
@@ -494,7 +494,11 @@ def read_source(src: Record, known: Known, index: QuoteIndex) -> Source | None:
         src.error("speaker", who.error)
         return None
     line = src.key_line("quote")
-    warning = who.warning or _named_nowhere(who[:2], known.articles[article], known)
+    warning = (
+        who.warning
+        or _named_nowhere(who[:2], known.articles[article], known)
+        or _run_on(para.text, (start, end), who.voice)
+    )
     if warning:
         src.problems.warning(src.display, line, f"speaker: {warning}")
     if via is not None and not report(src, check_via(via, who[:2], known.articles[article], known)):
@@ -532,6 +536,19 @@ def check_via(
         )
         return (Issue("via", message),)
     return ()
+
+
+def _run_on(text: str, span: tuple[int, int], voice: Voice) -> str | None:
+    """The warning on a quote of someone's words (``reported``) that runs on from a
+    quotation into the outlet's own words: the page says "as reported" of it all."""
+    words = run_on_words(text, *span) if voice == "reported" else None
+    if words is None:
+        return None
+    return (
+        f"the quote runs on from words within quotation marks into the outlet's own "
+        f"({words[:60]!r}): the page shows it all as reported, not quoted; quote the "
+        "words within the marks alone to show them as the speaker's"
+    )
 
 
 def _names_any(article: Article, names: Collection[str], *more: str) -> bool:
