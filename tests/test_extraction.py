@@ -1769,3 +1769,49 @@ def test_a_paragraph_of_many_times_is_read_in_linear_time() -> None:
     with within(1.0):
         _times_in_sentences(tree)
     assert not list(tree.iter("time")) and len(list(tree.iter("span"))) == 6000
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        '<div class="header-anchor-parent"><a class="header-anchor">§</a></div>',  # Substack
+        '<a class="headerlink" href="#who-pays" title="Permalink to this heading">¶</a>',
+        ' <a class="anchor" href="#who-pays" aria-hidden="true">#</a>',  # Hugo
+        '<a href=" #who-pays" aria-label="Link to this section">🔗</a>',
+    ],
+)
+def test_a_headings_own_anchor_is_no_word_of_it(anchor: str) -> None:
+    """A link in a heading to its own place in the page, showing a sign and no word, is the
+    heading's anchor: Substack's ``<div class="header-anchor-parent"><a>§</a></div>`` made
+    the heading "Who pays §" a paragraph of the text (walk 65), and a Sphinx page's ``¶``
+    was read as "Who pays¶"."""
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}"
+        f"<h3>Who pays{anchor}</h3>{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.text, b.role) for b in r.blocks] == [
+        (
+            "Azerbaijan and Kazakhstan agreed on Wednesday to add two ferries on the Caspian.",
+            "body",
+        ),
+        ("Who pays", "heading"),
+        ("The two ports will share a booking system for trucks from June, they said.", "body"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "text"),
+    [
+        ('<a href="#who-pays">Who pays</a>', "Who pays"),  # a heading linking to itself (MDN's)
+        ('Who pays <a href="/en/costs">§ 4</a>', "Who pays § 4"),  # its words, not a sign
+        ('Who pays <a href="/en/costs">→</a>', "Who pays →"),  # a link to another page
+    ],
+)
+def test_a_link_in_a_heading_with_words_or_to_another_page_is_kept(heading: str, text: str) -> None:
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}"
+        f"<h3>{heading}</h3>{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert texts(r)[1] == text

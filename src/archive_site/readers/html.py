@@ -71,6 +71,7 @@ from .htmlscan import (
     States,
     css_of,
     emoji_of,
+    is_permalink,
     is_shadow_root,
     is_struck,
     names_author,
@@ -974,6 +975,19 @@ _NEVER_SHOWN = "//template | //script | //style | //*[@hidden and not(@hidden = 
 _EDIT_SECTION = "//*[contains(concat(' ', normalize-space(@class), ' '), ' mw-editsection ')]"
 
 
+#: The links in a page's headings (the heading's own anchor among them: see
+#: :func:`.htmlscan.is_permalink`).
+_HEADING_LINKS = "//*[self::h1 or self::h2 or self::h3 or self::h4 or self::h5 or self::h6]//a"
+
+
+def _drop_permalinks(tree: Any) -> None:
+    """Each heading's own anchor (``§``, ``¶``: see :func:`.htmlscan.is_permalink`) out of
+    ``tree``, the words after it kept."""
+    for link in tree.xpath(_HEADING_LINKS):
+        if is_permalink(link.get("href"), "".join(link.itertext())):
+            link.drop_tree()
+
+
 def _shadow_roots_shown(tree: Any) -> None:
     """Each declarative shadow root of ``tree`` (see :func:`.htmlscan.is_shadow_root`) made
     what a browser shows: its content in place of its parent's, each ``<slot>`` in it
@@ -1083,6 +1097,7 @@ def _extract(html: str, hiding: Hiding) -> _Extracted:
     _shadow_roots_shown(tree)
     for hidden in tree.xpath(f"{_NEVER_SHOWN} | {_EDIT_SECTION}"):
         hidden.drop_tree()
+    _drop_permalinks(tree)
     _drop_hidden(tree, hiding)
     _drop_struck(tree, hiding)
     others = _drop_others_posts(tree)

@@ -39,6 +39,16 @@ _INLINE = frozenset(
     "sup u var".split()
 )
 _SKIP = frozenset({"script", "style", "noscript", "template", "svg"})
+_HEADINGS = frozenset(("h1", *_SUBHEADINGS))
+
+
+def is_permalink(href: str | None, text: str) -> bool:
+    """Whether a link in a heading is the heading's own anchor, no word of it: a link to a
+    place in the page (``href="#who-pays"``) or to none, showing no letter nor digit
+    (Substack's and Ghost's ``§``, Sphinx's ``¶``, Hugo's ``#``, ``🔗``). "Who pays§" was a
+    paragraph, no heading; a heading that is a link to its own place (MDN's) keeps its
+    words."""
+    return (not href or href.lstrip().startswith("#")) and not any(c.isalnum() for c in text)
 
 
 def is_shadow_root(tag: str, a: dict[str, str]) -> bool:
@@ -862,6 +872,7 @@ class _Scanner(HTMLParser):
         # a label of a printed address just read, its address to follow (see _printed)
         self.address_label = False
         self.in_article = 0
+        self.in_heading = 0  # within an <h1>...<h6> (see is_permalink)
         self.in_item = 0  # within microdata items of an article's type (see _ARTICLE_ITEM)
         #: the outermost article item open: its first block, its datePublished and author
         self.item: _OpenItem | None = None
@@ -912,6 +923,7 @@ class _Scanner(HTMLParser):
             self.in_furniture += 1
         if tag in ("article", "main"):
             self.in_article += 1
+        self.in_heading += tag in _HEADINGS
         item = self._item_opens(tag, a, line)
         if not self.in_furniture:
             self._headline_opens(tag)
@@ -1212,6 +1224,7 @@ class _Scanner(HTMLParser):
         self._end_script(top.tag)
         if top.tag in ("article", "main"):
             self.in_article -= 1
+        self.in_heading -= top.tag in _HEADINGS
         self.in_item -= top.item
         self._item_closed(top, text)
         self._take_inserted(top, text)
@@ -1259,6 +1272,8 @@ class _Scanner(HTMLParser):
             parent.first_line = parent.first_line or top.first_line
             return
         own = "".join(top.text)
+        if top.tag == "a" and self.in_heading and is_permalink(top.href, own):
+            return  # (its heading's anchor, "§": no word of it)
         if top.tag in _RAISED and sum(map(len, top.text)) <= 4 * MOST_RAISED:
             own = raised_as_shown(top.tag, own) or own
         if top.tag == "q":
