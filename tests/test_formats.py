@@ -2398,6 +2398,63 @@ def test_stamps(line: str, stamp: Stamp | None) -> None:
     assert stamp is None or stamp.weekday_note() is None
 
 
+@pytest.mark.parametrize(
+    ("line", "stamp"),
+    [
+        # walk 65: Outlook's German date, in a forwarded head; no day was read
+        ("Mittwoch, 23. April 2025 06:01", Stamp("2025-04-23", "06:01", None, "Mittwoch")),
+        ("Mittwoch, 23. April 2025 um 06:01 Uhr", Stamp("2025-04-23", "06:01", None, "Mittwoch")),
+        ("mercredi 23 avril 2025 à 06h01", Stamp("2025-04-23", "06:01", None, "mercredi")),
+        ("miércoles, 23 de abril de 2025", Stamp("2025-04-23", None, None, "miércoles")),
+        (
+            "quarta-feira, 23 de abril de 2025 às 06:01",
+            Stamp("2025-04-23", "06:01", None, "quarta-feira"),
+        ),
+        ("mercoledì 23 aprile 2025 alle 06:01", Stamp("2025-04-23", "06:01", None, "mercoledì")),
+        ("Среда, 23 апреля 2025 г. в 06:01", Stamp("2025-04-23", "06:01", None, "Среда")),
+        ("Çarşamba, 23 Nisan 2025 saat 06:01", Stamp("2025-04-23", "06:01", None, "Çarşamba")),
+        ("SALI, 22 Nisan 2025", Stamp("2025-04-22", None, None, "SALI")),
+        ("Çərşənbə axşamı, 22 aprel 2025", Stamp("2025-04-22", None, None, "Çərşənbə axşamı")),
+        ("الأربعاء، 23 أبريل 2025 06:01", Stamp("2025-04-23", "06:01", None, "الأربعاء")),
+        ("چهارشنبه ۳ اردیبهشت ۱۴۰۴", Stamp("2025-04-23", None, None, "چهارشنبه")),
+    ],
+)
+def test_a_stamp_opening_with_a_day_of_the_week_in_another_language_is_read(
+    line: str, stamp: Stamp
+) -> None:
+    """A stamp opening with the day of the week in German, French, Spanish, Portuguese,
+    Italian, Russian, Turkish, Azerbaijani, Arabic or Persian, or with the time after their
+    word for "at", gave no day; the day of the week is checked as an English one is."""
+    assert parse_published(line) == stamp
+    assert stamp.weekday_note() is None
+
+
+@pytest.mark.parametrize(
+    ("line", "said"),
+    [
+        ("Donnerstag, 23. April 2025 06:01", "Donnerstag"),
+        ("الخميس 23 أبريل 2025", "الخميس"),
+        ("Perşembe, 23 Nisan 2025", "Perşembe"),
+    ],
+)
+def test_a_day_of_the_week_in_another_language_that_the_day_was_not_is_told(
+    line: str, said: str
+) -> None:
+    stamp = parse_published(line)
+    assert stamp is not None and stamp.date == "2025-04-23"
+    assert stamp.weekday_note() == (
+        f"the date stamp says {said}, but 2025-04-23 was a Wednesday: the day or the date is "
+        "wrong (the date is kept)"
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Mittwoch", "Mittwoch, 06:01", "Bazar 23", "Mittwochs 23. April 2025", "um 06:01"]
+)
+def test_a_day_of_the_week_alone_or_in_a_word_is_no_stamp(line: str) -> None:
+    assert parse_published(line) is None
+
+
 def test_a_stamp_is_read_in_linear_time_on_spaces() -> None:
     """A line of 390 spaces between two words took a second in ``parse_stamp`` (the
     spaces before a time at the line's end, divided every way between two runs: walk57);

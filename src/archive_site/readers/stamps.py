@@ -39,6 +39,56 @@ _OTHER_WEEKDAY = (
     r"(?:Thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|Chủ\s+nhật"
     r"|Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu)"
 )
+
+
+def _folded(name: str) -> str:
+    """A name as the tables of days key it: case folded, the dotted and dotless i alike
+    (Turkish "SALI" is "salı")."""
+    return name.casefold().replace("i\u0307", "i").replace("ı", "i")
+
+
+#: The days of the week as the stamps of news sites in other languages open with them
+#: ("Mittwoch, 23. April 2025 06:01", Outlook's German; "mercredi 23 avril 2025", "Среда, 23
+#: апреля 2025", "Çarşamba, 23 Nisan 2025", "الأربعاء 23 أبريل 2025", "چهارشنبه ۳ اردیبهشت
+#: ۱۴۰۴"), Monday first, each day's names parted by "|" (German, French, Spanish, Italian,
+#: Portuguese, Russian, Turkish, Azerbaijani, Arabic, Persian): checked against the day as
+#: English ones are.
+_NAMED_WEEKDAYS = tuple(
+    day.split("|")
+    for day in (
+        "montag|lundi|lunes|lunedì|segunda-feira|понедельник|pazartesi|bazar ertəsi|الاثنين"
+        "|الإثنين|دوشنبه",
+        "dienstag|mardi|martes|martedì|terça-feira|вторник|salı|çərşənbə axşamı|الثلاثاء"
+        "|سه\u200cشنبه|سه شنبه|سهشنبه",
+        "mittwoch|mercredi|miércoles|mercoledì|quarta-feira|среда|çarşamba|çərşənbə|الأربعاء"
+        "|چهارشنبه",
+        "donnerstag|jeudi|jueves|giovedì|quinta-feira|четверг|perşembe|cümə axşamı|الخميس"
+        "|پنج\u200cشنبه|پنجشنبه|پنج شنبه",
+        "freitag|vendredi|viernes|venerdì|sexta-feira|пятница|cuma|cümə|الجمعة|جمعه",
+        "samstag|sonnabend|samedi|sábado|sabato|суббота|cumartesi|şənbə|السبت|شنبه",
+        "sonntag|dimanche|domingo|domenica|воскресенье|pazar|bazar|الأحد|یکشنبه"
+        "|یک\u200cشنبه|یک شنبه",
+    )
+)
+_WEEKDAY_NUMBERS = {_folded(name): n for n, names in enumerate(_NAMED_WEEKDAYS) for name in names}
+_NAMED_WEEKDAY = "|".join(
+    sorted(
+        (re.escape(name) for names in _NAMED_WEEKDAYS for name in names),
+        key=lambda name: (-len(name), name),
+    )
+)
+
+
+def weekday_number(written: str) -> int | None:
+    """The day of the week a stamp names (as :data:`_WEEKDAY` or :data:`_NAMED_WEEKDAYS`
+    write it, in any case), Monday 0; None for a name neither knows (Vietnamese's and
+    Indonesian's, read over)."""
+    named = _WEEKDAY_NUMBERS.get(_folded(written))
+    if named is None and written[:3].lower() in _WEEKDAYS:
+        return _WEEKDAYS.index(written[:3].lower())
+    return named
+
+
 _TIME = r"(?P<h>\d{1,2})[:.h](?P<min>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<ampm>[AaPp])\.?\s*[Mm]\.?)?"
 #: A UTC offset (GMT+4, +04:00, +0400, Z, GMT), or a zone's abbreviation: read as its
 #: offset when it names one zone only (:data:`ZONES`), else as no offset (BST is British
@@ -231,7 +281,7 @@ _PUBLISHED = (
 )
 _LEAD = later(
     rf"^(?:(?:{_PUBLISHED}|{CHANGED})(?:\s+(?:on|le|am|el|il|em))?(?:\s*[:：]|\s+[-–—])?\s*)?"
-    rf"(?:(?:(?P<wd>{_WEEKDAY})|{_OTHER_WEEKDAY}),?\s+)?",
+    rf"(?:(?:(?P<wd>{_WEEKDAY}|{_NAMED_WEEKDAY})|{_OTHER_WEEKDAY})[,،]?\s+)?",
     re.I,
 )
 #: (Parted from the day by a comma, a slash or a bar, "15:20 / 23.04.2025" as Kun.uz stamps a
@@ -242,10 +292,11 @@ _ZONED_TIME_FIRST = later(rf"^{_TIME}\s*{_TZ}\s*,?\s+(?P<rest>.+)$")
 #: (Persian's comma, "۳ اردیبهشت ۱۴۰۴، ۱۴:۳۵", or its word for the hour, "۱۴۰۴/۰۲/۰۳ ساعت
 #: ۱۴:۳۵", as Tasnim stamps a story; the spaces around them taken once, possessively: a line
 #: of 400 spaces between two words took 1 s; Thai's "น.", the hour's, after the time; a
-#: time in square brackets, as AZERTAC stamps a story, "23.04.2025 [15:40]".)
+#: time in square brackets, as AZERTAC stamps a story, "23.04.2025 [15:40]"; the words for
+#: "at" of German, Italian, Portuguese, Turkish and Russian before it, "um 06:01 Uhr".)
 _TIME_LAST = later(
-    rf"^(?P<rest>.+?)\s*+(?:,|،|\bat\b|\bà\b|\||-|–|/|ساعت)?\s*+(?P<open>\[)?{_TIME}(?(open)\])"
-    rf"(?:\s*น\.)?(?:\s*{_TZ})?$"
+    rf"^(?P<rest>.+?)\s*+(?:,|،|\b(?:at|à|um|alle|às|saat|в)\b|\||-|–|/|ساعت)?\s*+"
+    rf"(?P<open>\[)?{_TIME}(?(open)\])(?:\s*(?:น\.|Uhr\b))?(?:\s*{_TZ})?$"
 )
 
 
@@ -262,9 +313,9 @@ class Stamp:
         """What is wrong when the stamp names a day of the week its date was not on."""
         if self.weekday is None:
             return None
-        said = _WEEKDAYS.index(self.weekday[:3].lower())
+        said = weekday_number(self.weekday)
         day = dt.date.fromisoformat(self.date)
-        if said == day.weekday():
+        if said is None or said == day.weekday():
             return None
         return (
             f"the date stamp says {self.weekday.rstrip('.')}, but {self.date} was a "
@@ -334,7 +385,7 @@ def _day_its_weekday_says(text: str, weekday: str) -> str | None:
     the day of the week beside it says ("Friday, 04/05/2025"): 5 April 2025 was a Saturday,
     4 May a Sunday, so "Saturday, 04/05/2025" is 5 April; None when both orders, or
     neither, give a day that was one."""
-    said = _WEEKDAYS.index(weekday[:3].lower())
+    said = weekday_number(weekday)
     days = {parse_day(in_order(text, order)) for order in ("dmy", "mdy")}
     fits = [d for d in days if d is not None and dt.date.fromisoformat(d).weekday() == said]
     return fits[0] if len(fits) == 1 else None
