@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from archive_site.errors import Problems
 from archive_site.readers import Reading, detect_format, read_text
 
@@ -160,3 +162,88 @@ def test_a_memo_s_typed_head_and_outlook_s_mailto_form() -> None:
     assert fields(read(mailto))["outlet"] == ("The Caspian Brief", 1)
     no_blank = mailto.replace("Subject: Ferries\n\n", "Subject: Ferries\n")
     assert fields(read(no_blank)) == {}  # (no blank line ends the head: none)
+
+
+def test_outlook_s_german_forward_is_read_by_its_original_message_s_head() -> None:
+    """walk65's leftover: German Outlook opens the forwarded message with "-----Ursprüngliche
+    Nachricht-----", which was no mark of a forward: the mark and the forwarded head were a
+    paragraph of the text, and its day, "Mittwoch, 23. April 2025 06:01", no stamp."""
+    r = read((MAIL / "outlook-forward-de-saved-as-text.txt").read_text(encoding="utf-8"))
+    assert fields(r) == {
+        "outlet": ("The Caspian Brief", 9),
+        "published": ("2025-04-23", 10),  # (no time: Outlook names no zone)
+        "title": ("The Caspian Brief: Fähren, Fracht und der Mittlere Korridor", 11),
+    }
+    assert r.notes == ()
+    assert [b.line for b in r.blocks] == [13, 15]
+    assert [(f.kind, f.line) for f in r.furniture][4:] == [
+        ("forwarded", n) for n in (6, 8, 9, 10, 11)
+    ]
+
+
+@pytest.mark.parametrize(
+    "mark",
+    [
+        "-----Message d'origine-----",
+        "-----Mensaje original-----",
+        "-----Messaggio originale-----",
+        "-----Mensagem original-----",
+        "-----Oorspronkelijk bericht-----",
+    ],
+)
+def test_outlook_s_mark_of_the_original_message_in_other_languages(mark: str) -> None:
+    text = (
+        "From: Ayla Friend <ayla@example.net>\nSent: Friday, April 25, 2025 12:02 PM\n"
+        f"Subject: FW: Ferries\n\nFYI\n\n{mark}\n"
+        "From: The Caspian Brief <newsletter@caspianbrief.com>\n"
+        "Sent: Wednesday, April 23, 2025 6:01 AM\nSubject: Ferries\n\n"
+        "Freight on the Middle Corridor grew by 60 percent in the first quarter.\n"
+    )
+    r = read(text)
+    assert fields(r)["outlet"] == ("The Caspian Brief", 8)
+    assert [b.text[:7] for b in r.blocks] == ["Freight"]
+
+
+def test_a_forward_quoting_the_message_whole_is_read_unquoted() -> None:
+    """A forward "inline, quoted" (Thunderbird's, mutt's): the forwarded head and text each
+    line opening with ">". Its head was not followed (a note asked for the sender and the
+    day) and its paragraphs kept their marks ("> Good morning. ... > first quarter")."""
+    r = read((MAIL / "thunderbird-forward-quoted-saved-as-text.txt").read_text(encoding="utf-8"))
+    assert r.format == "plain"
+    assert fields(r) == {
+        "title": ("The Caspian Brief: Ferries, freight and the Middle Corridor", 9),
+        "published": ("2025-04-23", 10),
+        "time": ("06:01", 10),
+        "timezone": ("+04:00", 10),
+        "outlet": ("The Caspian Brief", 11),
+    }
+    assert r.notes == ()
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (
+            14,
+            "Good morning. Freight on the Middle Corridor grew by 60 percent in the first "
+            "quarter, the route's association said on Tuesday.",
+        ),
+        (17, "The ferries between Alat and Aktau now sail twice a week."),
+    ]
+    assert [(f.kind, f.line) for f in r.furniture][4:] == [
+        ("forwarded", n) for n in (6, 8, 9, 10, 11, 12)
+    ]
+
+
+def test_a_quotation_that_is_not_a_forward_or_not_its_end_is_left_as_written() -> None:
+    """A reply quoting a message, or a forward whose own words follow the quotation, is
+    not read as the quoted message: its lines keep their marks."""
+    reply = (
+        "From: Ayla Friend <ayla@example.net>\nSent: Friday, April 25, 2025 12:02 PM\n"
+        "Subject: Re: Ferries\n\n> Do the ferries sail twice a week now?\n\nYes, since March.\n"
+    )
+    r = read(reply)
+    assert [b.text for b in r.blocks] == [
+        "> Do the ferries sail twice a week now?",
+        "Yes, since March.",
+    ]
+    forward = (MAIL / "thunderbird-forward-quoted-saved-as-text.txt").read_text(encoding="utf-8")
+    r = read(forward + "\nSee the second paragraph.\n")
+    assert "outlet" not in fields(r) and r.notes
+    assert r.blocks[-2].text.startswith("> -------- Forwarded Message --------")

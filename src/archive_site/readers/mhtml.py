@@ -524,7 +524,9 @@ _SENDERS = frozenset({"outlet", "published", "time", "timezone", "title"})
 _FORWARD_MARK = later(
     r"-{2,}\s*(?:forwarded message|original message|weitergeleitete nachricht"
     r"|message transféré|mensaje reenviado|messaggio inoltrato|mensagem encaminhada"
-    r"|пересылаемое сообщение|исходное сообщение|iletilen ileti|转发的邮件)\s*-{2,}"
+    r"|пересылаемое сообщение|исходное сообщение|iletilen ileti|转发的邮件"
+    r"|ursprüngliche nachricht|message d['’]origine|mensaje original|messaggio originale"
+    r"|mensagem original|oorspronkelijk bericht|oryginalna wiadomość)\s*-{2,}"
     r"|begin forwarded message:",
     re.IGNORECASE,
 )
@@ -654,6 +656,9 @@ class MailHead:
     furniture: list[Furniture]
     notes: list[tuple[int, str]]
     end: int  # the index of the first line after the head
+    #: The text's lines as read, when they are not the text's own: a forward quoted whole
+    #: (each line of it opening with ">"), its lines without their mark (see :func:`_unquoted`).
+    lines: tuple[str, ...] | None = None
 
 
 #: A field of the head a mail program writes atop an e-mail saved as text (Outlook's "Save
@@ -707,8 +712,33 @@ def text_mail_head(lines: tuple[str, ...] | list[str]) -> MailHead | None:
         return None
     subject, at = found["subject"]
     if _FORWARD_SUBJECT().match(subject) or _FORWARD_MARK().search("\n".join(lines[end:])):
-        return _text_forward(lines, MailHead({}, head, [], end), subject, at)
+        unquoted = _unquoted(lines, end)
+        forward = _text_forward(unquoted or lines, MailHead({}, head, [], end), subject, at)
+        return forward if unquoted is None else replace(forward, lines=unquoted)
     return MailHead(_text_head_fields(found), head, [], end)
+
+
+def _unquoted(lines: Sequence[str], end: int) -> tuple[str, ...] | None:
+    """``lines`` with the mark of a quotation (``>``) taken off the lines of a forward that
+    quotes the forwarded message whole after the line index ``end`` (Thunderbird's and
+    mutt's "forward inline, quoted": "> -------- Forwarded Message --------", "> From:
+    ...", "> Good morning."): every line from the first so marked to the end is, but blank
+    ones; one level taken off, each line where it was.  None when the forward quotes
+    nothing so, or not to its end (a message of the forwarder's own after a quotation)."""
+    first = next((n for n in range(end, len(lines)) if lines[n].startswith(">")), None)
+    if first is None:
+        return None
+    rest = lines[first:]
+    if not all(line.startswith(">") or not line.strip() for line in rest):
+        return None
+    return (*lines[:first], *(_without_mark(line) for line in rest))
+
+
+def _without_mark(line: str) -> str:
+    """A line of a quotation without its mark, ``>`` and the space after it."""
+    if not line.startswith(">"):
+        return line
+    return line[2:] if line[1:2] in (" ", "\t") else line[1:]
 
 
 def _text_head_fields(found: dict[str, tuple[str, int]]) -> dict[str, Field]:

@@ -28,6 +28,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     lines = list(capture.lines)
     head = text_mail_head(lines)
     if head is not None:
+        lines = list(head.lines or lines)  # (a forward quoted whole: its lines unquoted)
         lines[: head.end] = [""] * head.end  # its lines are no text
     body = [Block(join(bl), line) for bl, line in split_blocks(tuple(lines))]
     written = script_language(body)  # Russian text, say: never published as the site's

@@ -754,7 +754,7 @@ def _under_mail_head(capture: Capture) -> tuple[Capture, MailHead | None]:
     head = text_mail_head(capture.lines)
     if head is None:
         return capture, None
-    lines = ("",) * head.end + capture.lines[head.end :]
+    lines = ("",) * head.end + (head.lines or capture.lines)[head.end :]
     return Capture(capture.text, lines, capture.display), head
 
 
