@@ -36,3 +36,33 @@ def test_a_table_of_contents_no_class_names_keeps_the_headings_too() -> None:
     r = read(page)
     headings = [b.text for b in r.blocks if b.role == "heading"]
     assert headings == ["Freight volumes", "Ferries", "Tariffs"]
+
+
+def test_the_headings_of_a_table_of_contents_no_class_names_are_on_their_own_lines() -> None:
+    """walk65's leftover: with no class naming the table, each heading took the line of its
+    item in the table, the first block of its words (10 for all three), not its own."""
+    page = PAGE.read_text(encoding="utf-8").replace('class="toc"', 'class="box"')
+    r = read(page.replace('class="toc-title"', ""))
+    assert [(b.line, b.text) for b in r.blocks if b.role == "heading"] == [
+        (11, "Freight volumes"),
+        (13, "Ferries"),
+        (15, "Tariffs"),
+    ]
+
+
+def test_a_heading_repeated_is_on_the_line_of_each() -> None:
+    """A heading of the same words twice (a live blog's "Update", a report's "Background"
+    in two parts) is each on its own line, not both on the first's."""
+    para = "The ministers agreed to raise the capacity of the route to ten million tonnes."
+    page = (
+        "<html><body><article><h1>Ferries</h1>\n"
+        f"<h2>Update</h2>\n<p>{para}</p>\n"
+        f"<h2>Update</h2>\n<p>{para.replace('ten', 'twelve')}</p>\n</article></body></html>"
+    )
+    r = read(page)
+    assert [(b.line, b.role) for b in r.blocks] == [
+        (2, "heading"),
+        (3, "body"),
+        (4, "heading"),
+        (5, "body"),
+    ]

@@ -27,7 +27,7 @@ import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from dataclasses import dataclass
 from html import unescape
 from typing import Any
@@ -2145,7 +2145,7 @@ def _breaks_as_shown(tree: Any) -> None:
             element.tail = _BREAK().sub(" ", tail)
 
 
-def _heading(text: str, key: str, headings: set[str]) -> bool:
+def _heading(text: str, key: str, headings: Container[str]) -> bool:
     """Whether an extracted paragraph is a heading of the text's: an ``<h2>`` to ``<h6>``,
     short and not a sentence (a standfirst set in an ``<h2>`` is a paragraph)."""
     return key in headings and len(text.split()) <= _MOST_HEADING_WORDS and text[-1:] not in ".!?"
@@ -2191,7 +2191,8 @@ def _paragraphs(
     furniture, inside = _furniture_texts(page)
     headline = _headline_keys(page, title)
     blocks = _Texts([_key(text) for text, _ in page.blocks])
-    headings = {_key(text) for text, _ in page.headings}
+    headed = _heading_lines(page)
+    headings = set(headed)
     lines, written = _block_lines(blocks, page)
     body: list[Block] = []
     aside: list[Furniture] = []
@@ -2210,7 +2211,8 @@ def _paragraphs(
         if any(_in_furniture(x, furniture, inside, blocks) for x in {k, _unmarked(k)}):
             continue  # (a list's item, with its mark or without: "- Share on X")
         k = _header_key(text, k, got.headers, lines)
-        last = got.rows.get(k) or _line_of(k, lines, blocks, page) or last
+        own = _heading_line(text, k, headed, last)
+        last = got.rows.get(k) or own or _line_of(k, lines, blocks, page) or last
         if not extracted and len(text.split()) < _LEAST_BLOCK_WORDS:
             short.append((text, last))
             continue
@@ -2224,6 +2226,27 @@ def _paragraphs(
     aside.extend(_posts_furniture(others, lines, blocks, page))
     aside.extend(_details_left(got, (furniture, inside, blocks), lines, page))
     return body, aside, _teasers_in(body, teasers)
+
+
+def _heading_lines(page: PageScan) -> dict[str, list[int]]:
+    """The lines of the page's headings (``<h2>`` to ``<h6>`` outside its furniture), by
+    their texts as paragraphs are looked up (see :func:`_key`), in the page's order."""
+    headed: dict[str, list[int]] = {}
+    for text, line in page.headings:
+        headed.setdefault(_key(text), []).append(line)
+    return headed
+
+
+def _heading_line(text: str, key: str, headed: dict[str, list[int]], last: int) -> int | None:
+    """The line of the heading a paragraph (``text``, ``key``: see :func:`_key`) is, when it
+    is read as one (see :func:`_heading`): the first of its words at or after the line of
+    the paragraph before it (``last``), else the first; not the line of an earlier block
+    of the same words (a table of contents' item linking to it, whose class does not say
+    it is one, gave each heading the table's line)."""
+    if not _heading(text, key, headed):
+        return None
+    found = headed[key]
+    return next((line for line in found if line >= last), found[0])
 
 
 def _the_headline(key: str, headline: set[str]) -> bool:
