@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from archive_site.errors import Problems
 from archive_site.readers import Reading, read_text
 
@@ -66,10 +68,64 @@ def test_a_post_s_widget_in_another_site_s_page_and_a_channel_s_page() -> None:
     r = read(news)
     assert r.fields["outlet"].value == "Caspian Times"
     assert r.blocks[0].text.startswith("The port of Alat grew again")
-    # a channel's page of several posts (t.me/s/channel) is no one post
+    # a page of several posts is the one its address names (t.me/caspianports/4512), and
+    # none else (see test_a_channel_s_page_naming_none_of_its_posts_is_refused_saying_what_to_do)
     two = post.replace('data-post="caspianports/4512"', 'data-post="caspianports/4511"')
     body = two[
         two.index('<div class="tgme_widget_message_wrap') : two.index('<div class="tgme_footer')
     ]
     channel = post.replace('<div class="tgme_footer', body + '<div class="tgme_footer')
-    assert read(channel).fields["outlet"].value == "Telegram"  # (not read as one post's)
+    r = read(channel)
+    assert r.fields["outlet"].value == "Caspian Ports"
+    assert (r.fields["url"].value, r.fields["url"].line) == ("https://t.me/caspianports/4512", 20)
+
+
+CHANNEL = Path(__file__).parent / "fixtures/pages/telegram-channel.html"
+
+
+def test_a_channel_s_page_scrolled_to_a_post_is_read_as_that_post() -> None:
+    """A channel's page of several posts (``t.me/s/caspianports/4512``, a post's "Context"
+    link) was read as the extractor's pick, the last post, with the channel's name as its
+    title, "Telegram" as its outlet and no day (walk65 left it). Its address names the
+    post: that one is read, as its own page is."""
+    r = read(CHANNEL.read_text(encoding="utf-8"))
+    assert {k: (f.value, f.line) for k, f in r.fields.items()} == {
+        "outlet": ("Caspian Ports", 39),
+        "published": ("2025-04-22", 41),
+        "time": ("09:41", 41),
+        "timezone": ("+00:00", 41),
+        "url": ("https://t.me/caspianports/4512", 37),
+    }
+    assert [(b.line, b.text[:30]) for b in r.blocks] == [
+        (40, "🚢 The port of Alat handled 1.1"),
+        (40, "Container traffic grew by 35%,"),
+    ]
+    assert not any("Akademik" in b.text or "Lianyungang" in b.text for b in r.blocks)
+    page = CHANNEL.read_text(encoding="utf-8").replace(
+        "/s/caspianports/4512", "/s/caspianports/4510"
+    )
+    r = read(page)
+    assert r.fields["published"].value == "2025-04-21"
+    assert [b.text[:20] for b in r.blocks] == ["The ferry Akademik T", "Sailings will be twi"]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        '<link rel="canonical" href="https://t.me/s/caspianports">',
+        '<link rel="canonical" href="https://t.me/s/caspianports/4499">',  # (a post not in it)
+    ],
+)
+def test_a_channel_s_page_naming_none_of_its_posts_is_refused_saying_what_to_do(
+    address: str,
+) -> None:
+    page = CHANNEL.read_text(encoding="utf-8").replace(
+        '<link rel="canonical" href="https://t.me/s/caspianports/4512">', address
+    )
+    problems = Problems()
+    r = read_text(page, "p.html", problems, fmt="html")
+    assert r.blocks == ()
+    assert [(d.severity, d.line) for d in problems] == [("error", 19)]
+    message = next(iter(problems)).message
+    assert message.startswith("a Telegram channel's page of 3 posts (t.me/s/channel)")
+    assert "https://t.me/channel/NUMBER" in message

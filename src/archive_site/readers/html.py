@@ -95,7 +95,7 @@ from .stamps import (
     parse_stamp,
     says_changed,
 )
-from .tgpost import Post, telegram_post
+from .tgpost import Channel, Post, telegram_post
 from .turns import has_qa_turns, interview_field, mark_turns
 from .wire import (
     MAX_PROMOTION_WORDS,
@@ -214,11 +214,9 @@ def read(capture: Capture, problems: Problems) -> Reading:
         notes.append((line, f"{what} (the first {first[0]}) read as spaces"))
     page = scan(text)
     fields = _metadata(page, notes)
-    if (chat := _chat_export(text)) is not None:  # its first post was read, the rest dropped
-        problems.error(capture.display, chat, _CHAT_EXPORT)
-        return reading("html", {}, [], page.furniture, notes)
-    if _on_telegram(fields) and (post := telegram_post(text)) is not None:
-        return _telegram(page, post, fields, notes)  # Telegram's preview of a channel's post
+    spaced = Capture(text, capture.lines, capture.display)  # (its control references spaces)
+    if (telegram := _from_telegram(spaced, page, fields, notes, problems)) is not None:
+        return telegram
     if page.refused is not None:  # its text is not extracted; what was found before, kept
         why, line = page.refused
         problems.error(capture.display, line, f"the page has {why}; it is not read")
@@ -708,6 +706,30 @@ _CHAT_EXPORT = (
 )
 
 
+def _from_telegram(
+    capture: Capture,
+    page: PageScan,
+    fields: dict[str, Field],
+    notes: list[tuple[int, str]],
+    problems: Problems,
+) -> Reading | None:
+    """The reading of a page of Telegram's: a post's preview, the post (see
+    :func:`_telegram`); a channel's page, the post its address names, or no article, an
+    error saying what to do, when it names none of them; an export of a chat or a channel
+    (its first post was read, the rest dropped), no article, an error. None for any other
+    page."""
+    if (chat := _chat_export(capture.text)) is not None:
+        problems.error(capture.display, chat, _CHAT_EXPORT)
+        return reading("html", {}, [], page.furniture, notes)
+    if not _on_telegram(fields):
+        return None  # (a news page holding a post's widget is the news page's)
+    post = telegram_post(capture.text, _addresses(page, fields))
+    if isinstance(post, Channel):
+        problems.error(capture.display, post.line, _CHANNEL.format(post.posts))
+        return reading("html", {}, [], page.furniture, notes)
+    return None if post is None else _telegram(page, post, fields, notes)
+
+
 def _telegram(
     page: PageScan, post: Post, fields: dict[str, Field], notes: list[tuple[int, str]]
 ) -> Reading:
@@ -725,6 +747,20 @@ def _telegram(
         sorted([*furniture, *post.furniture], key=lambda f: f.line),
         notes,
     )
+
+
+_CHANNEL = (
+    "a Telegram channel's page of {} posts (t.me/s/channel), its address naming none of "
+    "them: an article is one post; save the post's own page (the link of its time, "
+    "https://t.me/channel/NUMBER) and add that, or add each post on its own"
+)
+
+
+def _addresses(page: PageScan, fields: dict[str, Field]) -> tuple[str, ...]:
+    """The addresses a page gives of itself: its canonical one (its ``url``), and the one
+    a browser saved it from."""
+    url, saved = fields.get("url"), page.saved_from
+    return tuple(a for a in (url and url.value, saved and saved[0]) if a)
 
 
 #: The characters of a post's first paragraph that tell the widget holding it.

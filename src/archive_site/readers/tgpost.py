@@ -36,10 +36,25 @@ class Post:
     furniture: list[Furniture]
 
 
-def telegram_post(text: str) -> Post | None:
-    """The post of a page of Telegram's post preview (see the module's text); None for any
-    other page, and for a page of several posts (a channel's, ``t.me/s/channel``: no one
-    article)."""
+@dataclass(frozen=True, slots=True)
+class Channel:
+    """A page of a channel's posts (``t.me/s/channel``) naming none of them: how many it
+    holds, and the line of the first."""
+
+    posts: int
+    line: int
+
+
+#: The post a page's address names: ``https://t.me/caspianports/4512``, or a channel's page
+#: scrolled to it, ``https://t.me/s/caspianports/4512`` (the "Context" link of a post).
+_POST_ADDRESS = later(r"https?://t\.me/(?:s/)?(?P<post>[A-Za-z]\w{3,31}/\d{1,10})(?:[/?#]|$)")
+
+
+def telegram_post(text: str, addresses: tuple[str, ...] = ()) -> Post | Channel | None:
+    """The post of a page of Telegram's post preview (see the module's text); on a page of
+    several posts (a channel's, ``t.me/s/channel``), the one its address (one of
+    ``addresses``: its canonical address, the one it was saved from) names, or, naming none
+    of them, the :class:`Channel` (no one article); None for any other page."""
     if _MARK not in text:
         return None
     from trafilatura.utils import load_html  # (the reader's own parser: lines kept)
@@ -48,6 +63,12 @@ def telegram_post(text: str) -> Post | None:
     if tree is None:
         return None
     posts = tree.xpath(f"//div{_CLASS.format(_MARK)}[@data-post]")
+    if len(posts) > 1:
+        named = {m["post"].casefold() for a in addresses if (m := _POST_ADDRESS().match(a))}
+        chosen = [p for p in posts if p.get("data-post", "").strip().casefold() in named]
+        if len(chosen) != 1:
+            return Channel(len(posts), posts[0].sourceline or 1)
+        posts = chosen
     if len(posts) != 1:
         return None
     post = posts[0]
