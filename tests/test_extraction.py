@@ -1815,3 +1815,59 @@ def test_a_link_in_a_heading_with_words_or_to_another_page_is_kept(heading: str,
     )
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert texts(r)[1] == text
+
+
+def test_a_callout_cards_sentence_between_the_paragraphs_is_read() -> None:
+    """A Ghost post's callout card (``div.kg-callout-card > div.kg-callout-text``) between
+    two paragraphs: its sentence, the author's words, was lost, neither text nor furniture
+    (walk 65). A ``<div>`` of words alone standing between two paragraphs the extractor
+    took, or within a box standing there, is read when it is a sentence."""
+    r, problems = read_page("pages/ghost-callout-card.html")
+    assert not list(problems)
+    assert [(b.line, b.text[:40]) for b in r.blocks][1:] == [
+        (28, "Aktau handled 7.3 million tonnes of carg"),
+        (30, "Its new container hub, built with Abu Dh"),
+        (31, "The Middle Corridor carried 4.5 million "),
+        (32, "Shippers say the port's weak point is th"),
+    ]
+    assert not [f for f in r.furniture if "Middle Corridor carried" in f.text]
+
+
+_CALLOUT = (
+    '<div class="kg-card kg-callout-card kg-callout-card-blue"><div class="kg-callout-emoji">'
+    '💡</div><div class="kg-callout-text">The Middle Corridor carried 4.5 million tonnes in '
+    "2024.</div></div>"
+)
+_SENTENCE = "The ferry line between Alat and Aktau will add two ships by the end of 2026."
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        '<div class="ad-label">Advertisement</div>',  # a label, no sentence
+        '<div class="inline">Story continues below the advertisement</div>',
+        f'<div class="image"><img src="a.jpg" alt=""><div class="credit">{_SENTENCE}</div></div>',
+        f'<div class="newsletter-box"><div>{_SENTENCE}</div></div>',  # furniture, by its class
+        f'<div class="inline"><a href="/en/news/9">{_SENTENCE}</a></div>',  # a link
+    ],
+)
+def test_a_box_between_the_paragraphs_that_is_no_sentence_of_the_text_is_not_read(
+    box: str,
+) -> None:
+    page = (FIXTURES / "pages/ghost-callout-card.html").read_text(encoding="utf-8")
+    r = read_text(page.replace(_CALLOUT, box), "p.html", Problems(), fmt="html")
+    assert [b.line for b in r.blocks] == [24, 28, 30, 32]
+
+
+def test_a_box_of_words_after_the_text_is_not_read_as_its_own() -> None:
+    """Only a box standing between two paragraphs the extractor took is the text's: one
+    after its last (a site's note, an author's box) is left as it was."""
+    page = (FIXTURES / "pages/ghost-callout-card.html").read_text(encoding="utf-8")
+    last = "<p>Shippers say the port's weak point"
+    after = page.replace(_CALLOUT, "").replace(last, f"{_CALLOUT}\n{last}")
+    assert "Middle Corridor carried" in "".join(
+        texts(read_text(after, "p.html", Problems(), fmt="html"))
+    )
+    end = page.replace(_CALLOUT, "").replace("</section>", f"{_CALLOUT}</section>")
+    r = read_text(end, "p.html", Problems(), fmt="html")
+    assert not [t for t in texts(r) if "Middle Corridor carried" in t]
