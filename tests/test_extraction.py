@@ -1871,3 +1871,13 @@ def test_a_box_of_words_after_the_text_is_not_read_as_its_own() -> None:
     end = page.replace(_CALLOUT, "").replace("</section>", f"{_CALLOUT}</section>")
     r = read_text(end, "p.html", Problems(), fmt="html")
     assert not [t for t in texts(r) if "Middle Corridor carried" in t]
+
+
+def test_a_chinese_portals_editor_line_in_brackets_is_furniture() -> None:
+    """Xinhuanet's page ends its text with "【责任编辑: 刘洋】" (its editor, in black lenticular
+    brackets): it was the text's last paragraph (walk 66); it is a credit, as
+    "（责任编辑：王磊）" is."""
+    r, _ = read_page("pages/xinhuanet-editor-photo.html")
+    assert not [t for t in texts(r) if "责任编辑" in t]
+    assert ("credits", "【责任编辑: 刘洋】", 29) in [(f.kind, f.text, f.line) for f in r.furniture]
+    assert texts(r)[0].startswith("阿塞拜疆总统阿利耶夫23日在巴库表示")

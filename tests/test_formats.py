@@ -6405,6 +6405,12 @@ def test_agency_copy_ends_and_heads(
         ("Editor: Liu Yang", True),
         ("[Editor: Wang Lei]", True),
         ("（责任编辑：王磊）", True),
+        # walk66: Xinhua's page's "【责任编辑: 刘洋】" and People's Daily's "(责编：...)" were
+        # the text's last paragraph
+        ("【责任编辑: 刘洋】", True),
+        ("(责编：杨光宇、岳弘彬)", True),
+        ("（责编：杨光宇，岳弘彬）", True),
+        ("编辑：这是一个很长的句子不是名字而是文章的一部分内容", False),
         ("Editor: Thank you.", False),  # an interview's last question, by its label
         ("Editor: Why did you sign it?", False),
         ("burs-sst/dw", True),

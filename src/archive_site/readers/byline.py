@@ -437,11 +437,13 @@ _EDITOR_LABEL = (
     r"[^;():.!?]{2,80}"
 )
 #: The editor a page names after its text, as Xinhua's and People's Daily's do: "Editor: Liu
-#: Yang", "[Editor: Wang Lei]", "（责任编辑：王磊）" (a name: words opening with capitals, or
-#: a few characters; "Editor: Thank you." ending an interview is its last question).
+#: Yang", "[Editor: Wang Lei]", "（责任编辑：王磊）", "【责任编辑: 刘洋】", "(责编：杨光宇、岳弘彬)"
+#: (a name: words opening with capitals, or a few characters, up to three parted by "、";
+#: "Editor: Thank you." ending an interview is its last question).
 _EDITOR_NAMED = (
-    r"[\[(（]?\s*(?:(?:chief\s+)?editors?\s*[:：]\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
-    r"|(?:责任编辑|責任編輯|编辑|編輯)\s*[:：]\s*[^\s\]）)：:]{2,12}(?:\s+[^\s\]）)：:]{2,12})?)\s*[\])）]?"
+    r"[\[(（【]?\s*(?:(?:chief\s+)?editors?\s*[:：]\s*(?-i:[A-Z])[\w'’-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3}"
+    r"|(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：]\s*[^\s\]）)】、，,：:]{2,12}"
+    r"(?:(?:\s+|\s*[、，,]\s*)[^\s\]）)】、，,：:]{2,12}){0,2})\s*[\])）】]?"
 )
 _CREDITS = later(
     rf"(?:\(|\*+)?\s*{_ROLE}\s+by:?\s+[^;()]+(?:;\s*(?:and\s+)?{_ROLE}\s+by:?\s+[^;()]+)*\)?\.?"
