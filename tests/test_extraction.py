@@ -1881,3 +1881,35 @@ def test_a_chinese_portals_editor_line_in_brackets_is_furniture() -> None:
     assert not [t for t in texts(r) if "责任编辑" in t]
     assert ("credits", "【责任编辑: 刘洋】", 29) in [(f.kind, f.text, f.line) for f in r.furniture]
     assert texts(r)[0].startswith("阿塞拜疆总统阿利耶夫23日在巴库表示")
+
+
+def test_a_stamp_after_a_place_and_a_writer_parted_by_a_dash_is_the_pages_date() -> None:
+    """An Arabic news page sets under its headline "باكو - أحمد الحسيني" (the place, a dash,
+    the writer) beside "الأربعاء 23 أبريل 2025 - 14:35": the dash made the label four words,
+    one more than a label may be, and the page had no date (walk 66). The signs between a
+    label's words are no words of it."""
+    r, problems = read_page("pages/arabic-place-writer-stamp.html")
+    assert not list(problems)
+    fields = {k: (f.value, f.line) for k, f in r.fields.items()}
+    assert fields["published"] == ("2025-04-23", 17) and fields["time"] == ("14:35", 17)
+    assert r.blocks[0].line == 19
+
+
+@pytest.mark.parametrize(
+    ("meta", "stamp"),
+    [
+        ("Baku - Farid Aliyev | 23 April 2025 14:35", ("2025-04-23", "14:35")),
+        ("Business · Farid Aliyev · 23 April 2025 14:35", ("2025-04-23", "14:35")),
+        ("Ministry of Foreign Affairs of Azerbaijan 23 April 2025 14:35", None),  # 6 words
+    ],
+)
+def test_the_signs_between_a_labels_words_do_not_count(
+    meta: str, stamp: tuple[str, str] | None
+) -> None:
+    page = (
+        f"<html><body><article><h1>Ferries</h1><div class='meta'>{meta}</div>"
+        f"{_BEFORE}{_AFTER}</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    got = (r.fields["published"].value, r.fields["time"].value) if "time" in r.fields else None
+    assert got == stamp

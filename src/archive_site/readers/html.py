@@ -3370,9 +3370,11 @@ _MOST_LABEL_WORDS = 3
 
 
 def _after_label(text: str) -> Stamp | None:
-    """The stamp a block near the headline ends with, after a word or three of no digit."""
+    """The stamp a block near the headline ends with, after a word or three of no digit
+    (and the signs between them: "باكو - أحمد الحسيني الأربعاء 23 أبريل 2025 - 14:35", a
+    place and the writer's name before it, as Arabic pages set them)."""
     words = text.split()
-    for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
+    for n in _label_lengths(words):
         if any(c.isdigit() for w in words[:n] for c in w):
             return None
         stamp = parse_stamp(" ".join(words[n:]))
@@ -3385,13 +3387,25 @@ def _before_label(text: str) -> Stamp | None:
     """The stamp a block near the headline opens with, before a word or three of no digit:
     the writer's name beside it, "2025年4月21日 10時30分 山田太郎" (walk51's Japanese page)."""
     words = text.split()
-    for n in range(1, min(_MOST_LABEL_WORDS, len(words) - 1) + 1):
+    for n in _label_lengths(words[::-1]):
         if any(c.isdigit() for w in words[-n:] for c in w):
             return None
         stamp = parse_stamp(" ".join(words[:-n]))
         if stamp is not None:
             return stamp
     return None
+
+
+def _label_lengths(words: list[str]) -> Iterator[int]:
+    """How many of ``words``, from the first, a label may be: up to
+    :data:`_MOST_LABEL_WORDS` words, the signs between them not counted ("-", "|", "·"),
+    leaving one at least."""
+    counted = 0
+    for n in range(1, len(words)):
+        counted += any(c.isalnum() for c in words[n - 1])
+        if counted > _MOST_LABEL_WORDS:
+            return
+        yield n
 
 
 def _line_of_start(key: str, blocks: _Texts, lines: list[tuple[str, int]]) -> int | None:
