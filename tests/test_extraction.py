@@ -1913,3 +1913,39 @@ def test_the_signs_between_a_labels_words_do_not_count(
     r = read_text(page, "p.html", Problems(), fmt="html")
     got = (r.fields["published"].value, r.fields["time"].value) if "time" in r.fields else None
     assert got == stamp
+
+
+def test_a_published_documents_headings_between_its_paragraphs_are_read() -> None:
+    """A page Google Docs published ("Publish to the web"): the extractor dropped its
+    section headings, "Summary" and "Outlook" (walk 66). A heading standing just above a
+    paragraph it took, in their parent, is the text's (an empty paragraph between them
+    too)."""
+    r, problems = read_page("pages/google-docs-published.html")
+    assert not list(problems)
+    assert [(b.role, b.text[:30]) for b in r.blocks] == [
+        ("body", "Prepared by the Caspian Transi"),
+        ("heading", "Summary"),
+        ("body", "Freight on the Middle Corridor"),
+        ("body", "- Container traffic through Ak"),
+        ("body", "- Two new ferries are due on t"),
+        ("heading", "Outlook"),
+        ("body", "The association expects 5.2 mi"),
+        ("body", "Contact: observatory@example.o"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        # a list's heading, the list of links not taken
+        '<h3 class="c1">Related reports</h3><ul><li><a href="/r1">Caspian ports in 2024</a></li>'
+        '<li><a href="/r2">Ferries of the Caspian</a></li></ul>',
+        '<h3 class="c1"><a href="/r1">Caspian ports in 2024</a></h3>',  # a link to another
+    ],
+)
+def test_a_heading_missed_not_above_a_paragraph_or_of_a_link_is_not_read(heading: str) -> None:
+    page = (FIXTURES / "pages/google-docs-published.html").read_text(encoding="utf-8")
+    page = page.replace('<h2 class="c1" id="h.ghi"><span class="c0">Outlook</span></h2>', heading)
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.text for b in r.blocks if b.role == "heading"] == ["Summary"]
+    assert not [t for t in texts(r) if "Related" in t or "Caspian ports" in t]

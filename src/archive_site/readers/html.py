@@ -1746,37 +1746,59 @@ def _missed(elements: list[tuple[Any, str | None]], extracted: list[str]) -> lis
     # (joined with nothing between: a paragraph the extractor parted at its line breaks is
     # found whole)
     whole = "".join(_key(t).replace(" ", "") for t in extracted)
-    out = _missed_items(elements, took, whole, {_key(t).replace(" ", "") for t in extracted})
-    out += _missed_boxes(elements, took, whole)
+    bare = {_key(t).replace(" ", "") for t in extracted}
+    out = _missed_items(elements, took, whole, bare)
+    out += _missed_boxes(elements, took, (whole, bare))
     return sorted(out + _missed_paragraphs(elements, took, whole))
 
 
 def _missed_boxes(
-    elements: list[tuple[Any, str | None]], took: list[Any], whole: str
+    elements: list[tuple[Any, str | None]], took: list[Any], extracted: tuple[str, set[str]]
 ) -> list[tuple[int, str]]:
     """The sentences the extractor missed in a ``<div>`` of words alone (no block within
     it) standing between two paragraphs it took (``took``) of one parent, or within a box
     standing there: Ghost's callout card (``div.kg-callout-card > div.kg-callout-text``,
     "The Middle Corridor carried 4.5 million tonnes in 2024.") was lost. Each with the
     place among ``elements`` of the last block before it; a sentence (see
-    :func:`_a_sentence`), not mostly links, none the extractor took. (``whole``: what it
-    took, joined without spaces.)"""
+    :func:`_a_sentence`), not mostly links, none the extractor took. And a heading just
+    above a paragraph it took (see :func:`_heading_missed`). (``extracted``: what it took,
+    joined without spaces, and each of its paragraphs so.)"""
+    whole, taken_texts = extracted
     at = {id(e): n for n, (e, _) in enumerate(elements)}
     taken = {id(p) for p in took}
     out: list[tuple[int, str]] = []
     for parent in {id(p.getparent()): p.getparent() for p in took}.values():
         last: int | None = None  # the place of the last block, once one taken is passed
         between: list[tuple[int, str]] = []  # what stands after a paragraph taken
+        heading: tuple[int, str] | None = None  # a heading missed, above what follows
         for child in parent:
             if id(child) in taken:
-                out += between
-                between, last = [], at[id(child)]
+                out += [*between, *([heading] if heading is not None else [])]
+                between, last, heading = [], at[id(child)], None
                 continue
             if last is None or not isinstance(child.tag, str):
                 continue
+            if child.tag in _HEADINGS[1:] or "".join(child.itertext()).strip():
+                heading = _heading_missed(child, at, taken_texts)
             between += [(last, text) for text in _words_boxed(child, whole)]
             last = max((at[id(e)] for e in child.iter() if id(e) in at), default=last)
     return out
+
+
+def _heading_missed(element: Any, at: dict[int, int], taken: set[str]) -> tuple[int, str] | None:
+    """A section's heading (``<h2>`` to ``<h6>``) the extractor missed, with its place
+    among the page's blocks (``at``, by element), kept when a paragraph it took is next
+    (see :func:`_missed_boxes`): a document's "Summary" and "Outlook", which a page Google
+    Docs published has between its paragraphs, were lost. Not one mostly of links, nor
+    one the extractor took (``taken``: its paragraphs, as :func:`_key` gives them, without
+    spaces)."""
+    if element.tag not in _HEADINGS[1:]:
+        return None
+    text = " ".join("".join(element.itertext()).split())
+    if not text or _linked_words(element) > _MISSED_LINKS * len(text.split()):
+        return None
+    bare = _key(text).replace(" ", "")
+    return (at[id(element)], text) if bare and bare not in taken else None
 
 
 #: What a box holding a picture, a video or another page shows (its words are a caption).
