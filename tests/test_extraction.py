@@ -1949,3 +1949,49 @@ def test_a_heading_missed_not_above_a_paragraph_or_of_a_link_is_not_read(heading
     r = read_text(page, "p.html", Problems(), fmt="html")
     assert [b.text for b in r.blocks if b.role == "heading"] == ["Summary"]
     assert not [t for t in texts(r) if "Related" in t or "Caspian ports" in t]
+
+
+def test_a_print_views_address_after_its_text_in_another_language_is_its_address() -> None:
+    """A Russian site's print view ends its text with "Адрес материала: https://..." in a
+    ``<p>`` of its own: it was the text's last paragraph, and the page had no address
+    (walk 66). A block of a label saying the address is the page's own ("address of the
+    material") and the address alone is furniture, and gives the page's address when it
+    names none of its own; "URL: https://..." in the text stays a reference's (see
+    test_only_one_address_printed_after_its_label_in_the_furniture_is_the_pages)."""
+    r, problems = read_page("pages/print-view-address-ru.html")
+    assert not list(problems)
+    assert (r.fields["url"].value, r.fields["url"].line) == (
+        "https://kaspvestnik.example/news/2025/04/23/paromy.html",
+        19,
+    )
+    assert not [t for t in texts(r) if "Адрес материала" in t]
+    assert ("address", 19) in [(f.kind, f.line) for f in r.furniture]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Article URL: https://caspiantimes.example/news/ferries",
+        "Ссылка на материал: https://kaspvestnik.example/news/paromy.html",
+        "本文链接：https://www.example.cn/2025-04/23/c_1.htm",
+    ],
+)
+def test_a_printed_address_after_the_text_is_furniture_the_canonical_kept(line: str) -> None:
+    page = (
+        "<html><head><link rel='canonical' href='https://example.org/a'></head><body><article>"
+        f"<h1>Ferries</h1>{_BEFORE}{_AFTER}<p>{line}</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert r.fields["url"].value == "https://example.org/a"
+    assert [f.kind for f in r.furniture if f.text == line] == ["address"]
+    assert len(texts(r)) == 2
+
+
+def test_a_sentence_naming_an_address_is_text() -> None:
+    said = "The report's URL: https://example.org/report.pdf was sent to reporters on Monday."
+    page = (
+        f"<html><body><article><h1>Ferries</h1>{_BEFORE}<p>{said}</p>{_AFTER}"
+        "</article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert said in texts(r) and "url" not in r.fields

@@ -76,6 +76,7 @@ from .htmlscan import (
     is_struck,
     names_author,
     names_correction,
+    printed_address,
     quotation_marks,
     raised_as_shown,
     scan,
@@ -2842,6 +2843,8 @@ def _furniture_kind(text: str, *, first: bool, pointer: bool = False) -> str | N
         return "boilerplate"
     if print_notice(text):  # where the story ran in print, wherever the page sets it
         return "boilerplate"
+    if printed_address(text) is not None:  # a print view's "Адрес материала: https://..."
+        return "address"
     return promotion(text, first=first)
 
 

@@ -827,13 +827,35 @@ def _saved_day(m: re.Match[str], line: int) -> tuple[str, int] | None:
     return day.isoformat(), line
 
 
-#: A page's own address printed in its furniture after a label, as a print view's footer
-#: gives it (``URL: https://...``, ``Permalink: https://...``): the label, and the address
-#: after it or in the link that follows. ("Source:" is not one: it may name another's.)
-_PRINTED_ADDRESS = later(
-    r"\s*+(?:(?:article|page|story)\s++)?(?:url|permalink)\s*+:\s*+(?P<url>https?://\S++)?\s*+",
-    re.IGNORECASE,
+#: The labels saying that the address after them is the page's own: "Article URL",
+#: Russian sites' "Адрес материала", and those of French, German, Spanish, Turkish and
+#: Chinese print views.
+_OWN_LABEL = (
+    r"(?:article|page|story)\s++url|адрес\s++(?:материала|страницы|статьи)"
+    r"|ссылка\s++на\s++(?:материал|статью|новость)|постоянная\s++ссылка"
+    r"|url\s++de\s++l['’]article|adresse\s++de\s++l['’]article|lien\s++permanent|artikel-url"
+    r"|enlace\s++permanente|kalıcı\s++bağlantı|haber\s++(?:linki|adresi)"
+    r"|本文链接|原文链接|文章链接|本文地址"
 )
+_ADDRESS_AFTER = r"\s*+[:：]\s*+(?P<url>https?://\S++)?\s*+"
+#: A page's own address printed in its furniture after a label, as a print view's footer
+#: gives it (``URL: https://...``, ``Permalink: https://...``, or one of :data:`_OWN_LABEL`):
+#: the label, and the address after it or in the link that follows. ("Source:" is not one:
+#: it may name another's.)
+_PRINTED_ADDRESS = later(rf"\s*+(?:url|permalink|{_OWN_LABEL}){_ADDRESS_AFTER}", re.IGNORECASE)
+#: An address printed in a block of the text after a label saying it is the page's own
+#: (in the text, "URL: https://..." is a reference's).
+_OWN_ADDRESS = later(rf"\s*+(?:{_OWN_LABEL}){_ADDRESS_AFTER}", re.IGNORECASE)
+
+
+def printed_address(text: str) -> str | None:
+    """The address a block gives after a label saying it is the page's own, and nothing
+    else (see :data:`_OWN_ADDRESS`: a print view's "Адрес материала: https://..." after its
+    text); None for any other."""
+    found = _OWN_ADDRESS().fullmatch(text) if len(text) <= _MOST_PRINTED else None
+    return None if found is None else found["url"]
+
+
 #: The longest text a printed address is looked for in (an address is at most 2,000
 #: characters, as browsers take it).
 _MOST_PRINTED = 2100
@@ -1335,15 +1357,22 @@ class _Scanner(HTMLParser):
         if top.author:  # an element inside another: the inner one first
             self.out.authors.append((text, top.line))
         if top.tag in _BLOCKS and self._holds_within(top, text):
-            self.out.blocks.append((text, top.line))
-            if top.tag in _SUBHEADINGS:
-                self.out.headings.append((text, top.line))
+            self._block(top, text)
         if top.tag == "p":
             self.paragraphs += 1
             if _space("".join(top.bold)) == text:  # a paragraph in bold whole
                 self.out.bold.append(text)
         elif top.href and not self.paragraphs and self._first_link_to_host(text, top.href):
             self.out.source_link = (top.href, top.line)
+
+    def _block(self, top: _Open, text: str) -> None:
+        """A block of the text, outside the furniture: a heading too, or a paragraph of the
+        page's own address after its label (see :func:`printed_address`)."""
+        self.out.blocks.append((text, top.line))
+        if top.tag in _SUBHEADINGS:
+            self.out.headings.append((text, top.line))
+        if top.tag == "p" and (url := printed_address(text)) is not None:
+            self.out.printed_addresses.append((url, top.first_line or top.line))
 
     def _first_link_to_host(self, text: str, href: str) -> bool:
         """Whether a link showing the host of its address is the first (see
