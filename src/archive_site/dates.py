@@ -303,6 +303,41 @@ def month_number(name: str) -> int:
     return MONTH_NUMBERS[name.rstrip(".").casefold()]
 
 
+#: The days of the week, Monday first, as each language names one on its own (a stamp's
+#: "Mittwoch, 23. April 2025", "Среда, 23 апреля"; "le mardi 22 avril" in running text): the
+#: stamps' and ``suggest``'s.  Persian's are written with the zero-width non-joiner of their
+#: standard spelling ("سه‌شنبه"), also met with a space or with neither.
+WEEKDAY_NAMES: dict[str, tuple[str, ...]] = {
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": (
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira",
+        "sábado",
+        "domingo",
+    ),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+    "az": ("bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"),
+    "ar": ("الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"),
+    "fa": ("دوشنبه", "سه\u200cشنبه", "چهارشنبه", "پنج\u200cشنبه", "جمعه", "شنبه", "یک\u200cشنبه"),
+}
+#: Other spellings of a day's name (its number, Monday 0): German's other Saturday, Arabic's
+#: Monday with its hamza.
+WEEKDAY_VARIANTS = {"sonnabend": 5, "الإثنين": 0}
+#: Russian's and Ukrainian's days as they are named after "в", "во", "у" (the accusative:
+#: "в среду", "у п'ятницю"), Monday first.
+WEEKDAYS_AFTER_ON = {
+    "ru": ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
+    "uk": ("понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"),
+}
+
+
 #: Ukrainian's months as a day's (the genitive: "23 квітня 2025"), in the stamps' months too.
 UKRAINIAN_MONTHS = (
     "січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня"

@@ -22,6 +22,8 @@ from ..dates import (
     SOLAR_HIJRI_MONTHS,
     UKRAINIAN_MONTHS,
     UZBEK_MONTHS,
+    WEEKDAY_NAMES,
+    WEEKDAY_VARIANTS,
     in_order,
     month_in,
     normalised_digits,
@@ -47,28 +49,27 @@ def _folded(name: str) -> str:
     return name.casefold().replace("i\u0307", "i").replace("ı", "i")
 
 
+def _spellings(name: str) -> tuple[str, ...]:
+    """``name`` as it is written: a Persian name with its zero-width non-joiner, also with a
+    space or with neither ("سه\u200cشنبه", "سه شنبه", "سهشنبه")."""
+    if "\u200c" not in name:
+        return (name,)
+    return name, name.replace("\u200c", " "), name.replace("\u200c", "")
+
+
 #: The days of the week as the stamps of news sites in other languages open with them
 #: ("Mittwoch, 23. April 2025 06:01", Outlook's German; "mercredi 23 avril 2025", "Среда, 23
 #: апреля 2025", "Çarşamba, 23 Nisan 2025", "الأربعاء 23 أبريل 2025", "چهارشنبه ۳ اردیبهشت
-#: ۱۴۰۴"), Monday first, each day's names parted by "|" (German, French, Spanish, Italian,
-#: Portuguese, Russian, Turkish, Azerbaijani, Arabic, Persian): checked against the day as
-#: English ones are.
+#: ۱۴۰۴"), Monday first, each day's names in every language of :data:`WEEKDAY_NAMES`:
+#: checked against the day as English ones are.
 _NAMED_WEEKDAYS = tuple(
-    day.split("|")
-    for day in (
-        "montag|lundi|lunes|lunedì|segunda-feira|понедельник|pazartesi|bazar ertəsi|الاثنين"
-        "|الإثنين|دوشنبه",
-        "dienstag|mardi|martes|martedì|terça-feira|вторник|salı|çərşənbə axşamı|الثلاثاء"
-        "|سه\u200cشنبه|سه شنبه|سهشنبه",
-        "mittwoch|mercredi|miércoles|mercoledì|quarta-feira|среда|çarşamba|çərşənbə|الأربعاء"
-        "|چهارشنبه",
-        "donnerstag|jeudi|jueves|giovedì|quinta-feira|четверг|perşembe|cümə axşamı|الخميس"
-        "|پنج\u200cشنبه|پنجشنبه|پنج شنبه",
-        "freitag|vendredi|viernes|venerdì|sexta-feira|пятница|cuma|cümə|الجمعة|جمعه",
-        "samstag|sonnabend|samedi|sábado|sabato|суббота|cumartesi|şənbə|السبت|شنبه",
-        "sonntag|dimanche|domingo|domenica|воскресенье|pazar|bazar|الأحد|یکشنبه"
-        "|یک\u200cشنبه|یک شنبه",
+    tuple(
+        dict.fromkeys(
+            [spelling for names in WEEKDAY_NAMES.values() for spelling in _spellings(names[n])]
+            + [name for name, number in WEEKDAY_VARIANTS.items() if number == n]
+        )
     )
+    for n in range(7)
 )
 _WEEKDAY_NUMBERS = {_folded(name): n for n, names in enumerate(_NAMED_WEEKDAYS) for name in names}
 _NAMED_WEEKDAY = "|".join(

@@ -30,6 +30,9 @@ from ..dates import (
     MONTHS,
     OTHER_MONTH_PATTERN,
     SOLAR_HIJRI_MONTHS,
+    WEEKDAY_NAMES,
+    WEEKDAY_VARIANTS,
+    WEEKDAYS_AFTER_ON,
     month_in,
     month_number,
     normalised_digits,
@@ -964,16 +967,13 @@ def _week_of_names(*weeks: tuple[str, ...]) -> dict[str, int]:
 
 
 _OTHER_WEEKDAYS = _week_of_names(
-    ("понедельник", "вторник", "среду", "четверг", "пятницу", "субботу", "воскресенье"),
-    ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
-    ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag"),
-    ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
-    ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
-    ("понеділок", "вівторок", "середу", "четвер", "п'ятницю", "суботу", "неділю"),
-) | {"sonnabend": 5, "п’ятницю": 4}
+    WEEKDAYS_AFTER_ON["ru"],
+    *(WEEKDAY_NAMES[language] for language in ("fr", "de", "es", "it")),
+    WEEKDAYS_AFTER_ON["uk"],
+) | {"sonnabend": WEEKDAY_VARIANTS["sonnabend"], "п’ятницю": 4}
 #: Spanish's and Italian's weekdays (see :data:`_OTHER_WEEKDAYS`).
-_SPANISH_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[21:28])
-_ITALIAN_WEEKDAYS = "|".join(list(_OTHER_WEEKDAYS)[28:35])
+_SPANISH_WEEKDAYS = "|".join(WEEKDAY_NAMES["es"])
+_ITALIAN_WEEKDAYS = "|".join(WEEKDAY_NAMES["it"])
 _OWD = "|".join(_OTHER_WEEKDAYS)
 
 
@@ -1366,9 +1366,10 @@ def _weekend(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
 #: The days of the week as Turkish, Azerbaijani and Persian name them, Monday first (their
 #: spaces and zero-width non-joiners left out: "bazar ertəsi", "سه‌شنبه").
 _TR_AZ_FA_WEEKDAYS = _week_of_names(
-    ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
-    ("bazarertəsi", "çərşənbəaxşamı", "çərşənbə", "cüməaxşamı", "cümə", "şənbə", "bazar"),
-    ("دوشنبه", "سهشنبه", "چهارشنبه", "پنجشنبه", "جمعه", "شنبه", "یکشنبه"),
+    *(
+        tuple(re.sub(r"[\s\u200c]", "", name) for name in WEEKDAY_NAMES[lang])
+        for lang in ["tr", "az", "fa"]
+    )
 )
 
 
