@@ -840,8 +840,9 @@ def test_a_page_of_too_many_elements_is_parsed_no_further(monkeypatch: pytest.Mo
     monkeypatch.setattr(
         htmlscan._Scanner, "handle_endtag", lambda self, tag: ended.append(tag) or handle(self, tag)
     )
-    many = ("<b>a</b>" * 1_000 + "</p><p>") * 150  # (150 paragraphs: see MOST_UNWRAPPED)
-    html = page(first="Talks.").replace("<p>", "<p>" + many, 1)
+    # (150 list items: see MOST_UNWRAPPED, MOST_IN_PARAGRAPHS)
+    many = "<ul>" + ("<li>" + "<b>a</b>" * 1_000 + "</li>") * 150 + "</ul>"
+    html = page(first="Talks.").replace("<p>", many + "<p>", 1)
     data = warc(response(html.encode()), gzipped=True)
     r, problems = read(data, "big.warc.gz")
     assert r.blocks == () and len(problems) == 1

@@ -3563,7 +3563,12 @@ def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
             "elements nested more than 256 deep: the text extractor reads no deeper, "
             "and would lose the text",
         ),
-        (("<p>" + "<b>x</b>" * 1_000 + "</p>") * 100, "more than 100,000 elements: " + SLOW),
+        (("<li>" + "<b>x</b>" * 1_000 + "</li>") * 100, "more than 100,000 elements: " + SLOW),
+        (
+            ("<p>x" + "<b>x</b>" * 9 + "</p>") * 4_001,
+            "more than 40,000 elements within paragraphs (<p> and the elements of text in "
+            "them): " + SLOW,
+        ),
         (
             "<p>" + "<span>word</span> " * 30_000 + "</p>",
             "an element (<p>, of line 2) holding more than 5,000 elements of text (<a>, "
@@ -3575,7 +3580,14 @@ def read_page(html: str) -> tuple[Reading, list[tuple[int | None, str]]]:
             "<span>, <b>...) side by side: " + SLOW,
         ),
     ],
-    ids=["attributes", "depth", "elements", "spans-in-a-paragraph", "links-in-a-div"],
+    ids=[
+        "attributes",
+        "depth",
+        "elements",
+        "in-paragraphs",
+        "spans-in-a-paragraph",
+        "links-in-a-div",
+    ],
 )
 def test_a_page_beyond_a_limit_is_refused_on_its_line(body: str, why: str) -> None:
     """lxml takes the square of an element's attributes (100,000: minutes), trafilatura
@@ -3606,6 +3618,39 @@ def test_a_paragraph_of_thousands_of_marked_words_is_refused_before_the_extracto
         HEAD + "<p>A list.</p><ul>" + items + "</ul></article></body></html>"
     )
     assert problems == []
+
+
+def test_a_page_of_tens_of_thousands_of_elements_in_paragraphs_is_refused_at_once() -> None:
+    """Hostile66: the extractor takes the pieces of text of all a page's paragraphs at once
+    (``//p//text()``), in time growing with the square of their number: 6,000 paragraphs of
+    ten ``<b>`` each, under every other limit, took 14 s of CPU to read. More than 40,000
+    elements within paragraphs is refused; a long article dense with links and notes is
+    read, and so are elements in the blocks after a paragraph left open, which end it."""
+    para = "<p>w" + "<b>x</b> " * 9 + "</p>\n"
+    with within(2.0):
+        reading, problems = read_page(HEAD + para * 6_000 + "</article></body></html>")
+    assert not reading.blocks
+    assert problems == [
+        (
+            4_002,
+            "the page has more than 40,000 elements within paragraphs (<p> and the elements of "
+            f"text in them): {SLOW}; it is not read",
+        )
+    ]
+    note = '<sup class="reference"><a href="#n"><span>[</span>1<span>]</span></a></sup>'
+    article = "".join(
+        f"<p>In paragraph {n} the ministers of <a href='/a'>Azerbaijan</a> and "
+        f"<a href='/b'>China</a> signed a plan on transport and trade.{note}</p>\n"
+        for n in range(1_000)
+    )
+    reading, problems = read_page(HEAD + article + "</article></body></html>")
+    assert problems == [] and len(reading.blocks) == 1_000
+    assert texts(reading)[999] == (
+        "In paragraph 999 the ministers of Azerbaijan and China signed a plan on transport "
+        "and trade.[1]"
+    )
+    left_open = "<p>The lead, left open." + "<div><b>x</b></div>" * 21_000
+    assert scan(HEAD + left_open + "</article></body></html>").refused is None
 
 
 def test_a_page_within_the_limits_is_read() -> None:

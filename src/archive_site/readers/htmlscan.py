@@ -139,6 +139,13 @@ MOST_ELEMENTS = 100_000
 #: extractor 0.8 s), of 15,000 7.5 s, of 30,000 193 s. A paragraph of 5,000 is a text of
 #: 5,000 words at least, each marked up alone.
 MOST_UNWRAPPED = 5_000
+#: The most elements within paragraphs in all (each ``<p>`` and the elements of text in it):
+#: the extractor takes the pieces of text of all the page's paragraphs at once
+#: (``//p//text()``), in time growing with the square of their number (libxml2's XPath):
+#: 6,000 paragraphs of ten ``<b>`` each took 14 s of CPU to read, 80,000 paragraphs of one
+#: word 25 s. A long article of a wiki dense with marked-up formulas, 40,000 words (the
+#: extractor's test page of one repeated), has 23,000 and is read in 1.4 s.
+MOST_IN_PARAGRAPHS = 40_000
 #: The elements of text the extractor unwraps, keeping their words (a link, a span, bold
 #: and the other marks of text; its lists of tags stripped and of formatting).
 _UNWRAPPED = frozenset(
@@ -683,6 +690,7 @@ class _Open:
     stamp: str = ""  # a <time>'s datetime
     struck: bool = False  # its words are shown struck through (see is_struck): no text
     unwrapped: int = 0  # the elements of text among its children (see MOST_UNWRAPPED)
+    paragraph: bool = False  # a <p>, or within one (see MOST_IN_PARAGRAPHS)
     states: States = NO_STATES  # what the selectors striking through match (strike_states)
     inserted: bool = False  # an <ins>: words the page marks as inserted (PageScan.inserted)
 
@@ -906,6 +914,7 @@ class _Scanner(HTMLParser):
         self.document = False  # the page is a word processor's export (_DOCUMENT_GENERATOR)
         self.paragraphs = 0  # the <p> elements of text closed so far
         self.elements = 0
+        self.in_paragraphs = 0  # the elements within paragraphs (see MOST_IN_PARAGRAPHS)
         # the characters of the blocks' texts kept so far, and the most (see _MOST_HELD_TIMES)
         self.held = 0
         self.most_held = _MOST_HELD_MORE
@@ -954,6 +963,7 @@ class _Scanner(HTMLParser):
         opened.struck, opened.states = struck, states
         opened.inserted = self._inserted(tag)
         opened.title = self._document_title(tag, a)
+        opened.paragraph = self._in_paragraph(tag)
         opened.href = a.get("href", "").strip() if tag == "a" else ""
         opened.stamp = a.get("datetime", "").strip() if tag == "time" else ""
         opened.item, opened.item_author = item, self._item_author(a)
@@ -1164,6 +1174,11 @@ class _Scanner(HTMLParser):
             )
         elif self.elements > MOST_ELEMENTS:
             why = f"more than {MOST_ELEMENTS:,} elements: {slow}"
+        elif self._in_paragraph(tag) and self._counted_in_paragraphs():
+            why = (
+                f"more than {MOST_IN_PARAGRAPHS:,} elements within paragraphs (<p> and the "
+                f"elements of text in them): {slow}"
+            )
         elif tag in _UNWRAPPED and self.stack and self._unwrapped(self.stack[-1]):
             held = self.stack[-1]
             why = (
@@ -1178,6 +1193,18 @@ class _Scanner(HTMLParser):
         if why is not None:
             self.out.refused = (why, self.getpos()[0])
         return why is not None
+
+    def _in_paragraph(self, tag: str) -> bool:
+        """Whether an element opening is a paragraph or within one, as the extractor's parser
+        builds the page: a block (:data:`CLOSES_P`) ends a paragraph left open."""
+        if tag == "p":
+            return True
+        return bool(self.stack) and self.stack[-1].paragraph and tag not in CLOSES_P
+
+    def _counted_in_paragraphs(self) -> bool:
+        """Whether one more element within paragraphs is too many (MOST_IN_PARAGRAPHS)."""
+        self.in_paragraphs += 1
+        return self.in_paragraphs > MOST_IN_PARAGRAPHS
 
     @staticmethod
     def _unwrapped(held: _Open) -> bool:
