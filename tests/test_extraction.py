@@ -1378,6 +1378,16 @@ def test_the_text_of_elements_nested_deep_is_made_once_where_it_is_read() -> Non
         assert any(text.endswith("word word") for text, _ in found.blocks)
 
 
+def port_page(paragraphs: list[str]) -> tuple[str, Reading]:
+    """A page of these paragraphs, one a line from its second, and its reading."""
+    page = (
+        "<html lang='en'><head><title>Port</title></head><body><article><h1>Port</h1>\n"
+        + "\n".join(f"<p>{p}</p>" for p in paragraphs)
+        + "\n</article></body></html>"
+    )
+    return page, read_text(page, "p.html", Problems(), fmt="html")
+
+
 def test_raised_and_lowered_figures_are_read_as_the_page_shows_them() -> None:
     """Read as plain figures, ``10<sup>6</sup> tonnes`` was "106 tonnes" and a footnote's
     mark after a number, ``45<sup>2</sup> million``, "452 million": another number than the
@@ -1394,18 +1404,45 @@ def test_raised_and_lowered_figures_are_read_as_the_page_shows_them() -> None:
         "Exports rose to 45<sup><a href='#fn2'>2</a></sup> million dollars in the first quarter."
         "<sup>(-1)</sup>",
     ]
-    page = (
-        "<html lang='en'><head><title>Port</title></head><body><article><h1>Port</h1>\n"
-        + "\n".join(f"<p>{p}</p>" for p in paragraphs)
-        + "\n</article></body></html>"
-    )
-    r = read_text(page, "p.html", Problems(), fmt="html")
+    page, r = port_page(paragraphs)
     assert [(b.line, b.text) for b in r.blocks] == [
         (2, "The port handled 10⁶ tonnes of cargo last year, officials said on Tuesday."),
         (3, "The terminal covers 40 km² of the coast; its 1st berth opens in May."),
         (4, "Emissions of CO₂ fell by 5 percent, the ministry said.[3]"),
         (5, "Exports rose to 45² million dollars in the first quarter.⁽⁻¹⁾"),
     ]
+    scanned = ["".join(text.split()) for text, _ in scan(page).blocks]
+    assert all("".join(b.text.split()) in scanned for b in r.blocks)
+
+
+def test_raised_figures_within_raised_figures_are_read_with_a_note_on_their_line() -> None:
+    """Hostile66: a ``<sup>`` of figures holding another's (``x<sup>2<sup>3</sup></sup>``, a
+    footnote's mark on an exponent, ``10<sup>6<sup><a>1</a></sup></sup>``) was read in one
+    run of raised figures, "10⁶¹ tonnes", another number than the page shows, and nothing
+    said so: Unicode's raised figures have one level. The text is read so, with a note on
+    the outer element's line; a mark wrapped twice, with no figures of its own beside it,
+    is one raised mark, and the page's scan reads each paragraph alike."""
+    paragraphs = [
+        "The port handled 10<sup>6</sup> tonnes of cargo last year, officials said on Tuesday.",
+        "Output reached 10<sup><sup>6</sup></sup> tonnes in the year, the ministry said.",
+        "The bay holds\n2<sup>6<sup><a href='#fn1'>1</a></sup></sup> tonnes, the survey says.",
+        "The rate is x<sup>2<sup>3</sup></sup> a year.",
+    ]
+    page, r = port_page(paragraphs)
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (2, "The port handled 10⁶ tonnes of cargo last year, officials said on Tuesday."),
+        (3, "Output reached 10⁶ tonnes in the year, the ministry said."),
+        (4, "The bay holds 2⁶¹ tonnes, the survey says."),
+        (6, "The rate is x²³ a year."),
+    ]
+    assert r.notes == (
+        (
+            5,
+            "raised figures within raised figures, read as one run '⁶¹' (and 1 more): the page "
+            "shows them on two levels (a power of a power, or a footnote's mark on an "
+            "exponent), which the text cannot; check the number against the page",
+        ),
+    )
     scanned = ["".join(text.split()) for text, _ in scan(page).blocks]
     assert all("".join(b.text.split()) in scanned for b in r.blocks)
 

@@ -230,6 +230,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
     notes.extend(_paywalled(page))
     notes.extend(_split_over_pages(page, fields))
     notes.extend(_struck_note(page, body))
+    notes.extend(_raised_within_note(page, body))
     read_on = excerpt_note(page.blocks, body[-1].line) if body else None
     notes.extend([read_on] if read_on is not None else [])
     notes.extend(_more_in_script(text, body))
@@ -2093,6 +2094,27 @@ def _struck_note(page: PageScan, body: list[Block]) -> list[tuple[int, str]]:
     said = " ".join(b.text for b in body)
     inserted = [(text, line) for text, line in page.inserted if text in said]
     return struck_note([f for f in page.furniture if f.kind == "struck"], inserted)
+
+
+def _raised_within_note(page: PageScan, body: list[Block]) -> list[tuple[int, str]]:
+    """A note on the first ``<sup>`` or ``<sub>`` of the text holding figures of its own
+    beside another's within it (see :attr:`.htmlscan.PageScan.raised_within`): the page
+    shows them on two levels (a power of a power, a footnote's mark on an exponent), the
+    text in one run of raised figures, which reads as one number."""
+    said = " ".join(b.text for b in body)
+    found = [(shown, line) for shown, line in page.raised_within if shown in said]
+    if not found:
+        return []
+    (shown, line), more = found[0], len(found) - 1
+    also = f" (and {more} more)" if more else ""
+    return [
+        (
+            line,
+            f"raised figures within raised figures, read as one run '{shown}'{also}: the page "
+            "shows them on two levels (a power of a power, or a footnote's mark on an "
+            "exponent), which the text cannot; check the number against the page",
+        )
+    ]
 
 
 def _named(passages: list[str]) -> str:

@@ -232,9 +232,13 @@ def raised_as_shown(tag: str, text: str) -> str | None:
     figures = text.strip()
     if table is None or not figures or len(figures) > MOST_RAISED:
         return None
-    if any(c not in _FIGURES for c in figures):
-        return None
+    if any(c not in _FIGURES and c not in _SHOWN[tag] for c in figures):
+        return None  # (figures already raised: a raised element's within it, as read)
     return figures.translate(table)
+
+
+#: The characters each table of :data:`_RAISED` writes.
+_SHOWN = {tag: frozenset(map(chr, table.values())) for tag, table in _RAISED.items()}
 
 
 def _space(text: str) -> str:
@@ -691,6 +695,7 @@ class _Open:
     struck: bool = False  # its words are shown struck through (see is_struck): no text
     unwrapped: int = 0  # the elements of text among its children (see MOST_UNWRAPPED)
     paragraph: bool = False  # a <p>, or within one (see MOST_IN_PARAGRAPHS)
+    raised_within: str = ""  # a raised element's figures within it, as read (see _raised)
     states: States = NO_STATES  # what the selectors striking through match (strike_states)
     inserted: bool = False  # an <ins>: words the page marks as inserted (PageScan.inserted)
 
@@ -764,6 +769,9 @@ class PageScan:
     #: The words the page marks as inserted (``<ins>``) outside its furniture, with their
     #: lines: a correction's new words, shown beside those it struck through.
     inserted: list[tuple[str, int]] = field(default_factory=list)
+    #: Each ``<sup>`` or ``<sub>`` of figures holding another's beside its own, read in one
+    #: level of raised figures, with its line (see ``_Scanner._raised``).
+    raised_within: list[tuple[str, int]] = field(default_factory=list)
     furniture_text: list[str] = field(default_factory=list)  # the whole text of each
     #: The text of each element within furniture, with the furniture's kind ("appeal": a
     #: box's heading, "Support OC Media", or its link, as the extractor may give it alone).
@@ -1293,6 +1301,22 @@ class _Scanner(HTMLParser):
             assert box.furniture is not None
             self.out.furniture_blocks.append((box.furniture, text, box.line))
 
+    def _raised(self, top: _Open, own: str, parent: _Open) -> str:
+        """The text of a ``<sup>`` or ``<sub>`` closed (``top``, its text ``own``) as the
+        extractor's tree reads it (see :func:`raised_as_shown`); one of figures of its own
+        beside those of a raised element within it (``x<sup>2<sup>3</sup></sup>``, a
+        footnote's mark on an exponent) kept with its line (:attr:`PageScan.raised_within`):
+        Unicode's raised figures have one level, and the two read as one number."""
+        shown = raised_as_shown(top.tag, own)
+        if shown is None:
+            return own
+        if top.raised_within and shown.strip() != top.raised_within:
+            self.out.raised_within.append((shown, top.line))
+        held = next((o for o in reversed(self.stack) if o.tag in _RAISED), None)
+        if held is not None:
+            held.raised_within = shown.strip()
+        return shown
+
     def _needs_text(self, top: _Open) -> bool:
         """Whether what an element's words are is read, not only whether it has some: the
         page's furniture and what is in it, a block, the headline, the title, a paragraph,
@@ -1324,7 +1348,7 @@ class _Scanner(HTMLParser):
         if top.tag == "a" and self.in_heading and is_permalink(top.href, own):
             return  # (its heading's anchor, "§": no word of it)
         if top.tag in _RAISED and sum(map(len, top.text)) <= 4 * MOST_RAISED:
-            own = raised_as_shown(top.tag, own) or own
+            own = self._raised(top, own, parent)
         if top.tag == "q":
             opens, closes = quotation_marks(sum(o.tag == "q" for o in self.stack))
             own = opens + own + closes
