@@ -869,3 +869,60 @@ def test_a_page_its_container_labels_utf_16_without_its_byte_order_mark(
     utf8 = page().encode()  # a page labelled so that is not (no NUL): read as what it is
     r, problems = read(warc(response(utf8, content_type=f"text/html; charset={label}")), "p.warc")
     assert problems == [] and r.blocks[0].text == FIRST
+
+
+#: A Russian page in KOI8-R declaring windows-1251 in itself (a fixture of the saved pages).
+RUSSIAN = Path(__file__).parent / "fixtures" / "pages" / "koi8-r-declared-windows-1251.html"
+
+
+def mhtml_of(page: bytes, label: str) -> bytes:
+    """An MHTML file as Chrome writes one: its page's part, quoted-printable, in ``label``."""
+    import quopri
+
+    boundary = "----MultipartBoundary--k1----"
+    head = (
+        "From: <Saved by Blink>\r\nSubject: Page\r\nMIME-Version: 1.0\r\n"
+        f'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n\tboundary="{boundary}"\r\n'
+        f"\r\n--{boundary}\r\nContent-Type: text/html; charset={label}\r\n"
+        f"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: {URL}\r\n\r\n"
+    )
+    return head.encode() + quopri.encodestring(page) + f"\r\n--{boundary}--\r\n".encode()
+
+
+@pytest.mark.parametrize("container", ["mhtml", "warc", "webarchive"])
+def test_a_page_a_container_labels_in_another_encoding_of_its_script_is_refused(
+    container: str,
+) -> None:
+    """Hostile66: the checks that a page declaring one encoding is not a text in another
+    (see .charset) ran on a saved page alone: a page in KOI8-R that an MHTML part, a WARC
+    record's HTTP head or a web archive labels windows-1251 was read as letters out of
+    their order ('зТХЪПРЕТЕЧПЪЛЙ'), and nothing said so. It is an error on the part's line
+    (its first word misread); labelled KOI8-R, or in the windows-1251 it is labelled, it
+    is read."""
+    koi8 = RUSSIAN.read_bytes()
+    cp1251 = koi8.decode("koi8-r").encode("windows-1251")
+
+    def contained(page: bytes, label: str) -> tuple[bytes, str]:
+        if container == "mhtml":
+            return mhtml_of(page, label), "page.mhtml"
+        if container == "warc":
+            return warc(response(page, content_type=f"text/html; charset={label}")), "p.warc"
+        return webarchive(page, WebResourceTextEncodingName=label), "p.webarchive"
+
+    r, problems = read(*contained(koi8, "windows-1251"))
+    assert r.blocks == () and len(problems) == 1
+    line, message = problems[0].split(": ", 1)
+    what = {"mhtml": "MHTML file", "warc": "WARC file", "webarchive": "web archive"}[container]
+    assert message.startswith(
+        f"the page in the {what} is labelled 'windows-1251' (windows-1251), but its text does "
+        "not read as windows-1251: its words come out garbled ('"
+    )
+    assert message.endswith(
+        "the file names another encoding than its page is in, and the page is not read "
+        "(capture it again, or save the text it shows)"
+    )
+    if container == "mhtml":  # (the part's line of the first word misread; the others, one)
+        assert int(line) > 10
+    for page, label in ((koi8, "koi8-r"), (cp1251, "windows-1251")):
+        r, problems = read(*contained(page, label))
+        assert problems == [] and "Грузоперевозки" in r.fields["title"].value

@@ -292,21 +292,52 @@ def _misread(
     data: bytes, text: str, label: str | None, named: str, display: str, problems: Problems
 ) -> bool:
     """Whether ``text`` (``data`` read as ``named``, as the page declares) is a text in
-    another encoding read in that one (see :data:`_MISREAD` and :func:`_script_misread`),
-    refused on its line when it is."""
+    another encoding read in that one (see :func:`misread`), refused on its line when it
+    is."""
+    found = misread(data, text, label, named)
+    if found is not None:
+        problems.error(display, text.count("\n", 0, found.at) + 1, found.message)
+    return found is not None
+
+
+class Misread(NamedTuple):
+    """Where a text read in one encoding is one in another (see :func:`misread`)."""
+
+    at: int  # the offset in the text of its first word misread
+    word: str  # that word, as misread
+    other: str  # the encoding that reads it, when one is known; else ""
+    right: str  # the word as that one reads it
+    message: str  # the error on a saved page's misreading, its way out with it
+
+
+def misread(data: bytes, text: str, label: str | None, named: str) -> Misread | None:
+    """Where ``text`` (``data`` read as ``named``, the encoding ``label`` names) is a text
+    in another encoding read in that one (see :data:`_MISREAD` and
+    :func:`_script_misread`); None when it reads as its own."""
     for test, message in _MISREAD:
         garbled = test(text, named)
         if garbled is not None:
-            line = text.count("\n", 0, garbled.start()) + 1
-            problems.error(display, line, message.format(label, named, garbled.group()))
-            return True
+            word = garbled.group()
+            return Misread(garbled.start(), word, "", "", message.format(label, named, word))
     other = _script_misread(data, text, named)
     if other is None:
-        return False
+        return None
     at, wrong, name, right = other
-    line = text.count("\n", 0, at) + 1
-    problems.error(display, line, _SCRIPT_TEXT.format(label, named, wrong, name, right))
-    return True
+    return Misread(at, wrong, name, right, _SCRIPT_TEXT.format(label, named, wrong, name, right))
+
+
+def misread_within(what: str, label: str, named: str, found: Misread) -> str:
+    """The error on a page ``what`` holds (``"the page in the MHTML file"``) that the
+    file labels ``label`` (``named``) but is a text in another encoding (``found``): the
+    file names another encoding than the page's, and the text is not read (a browser
+    reading it so shows the same letters out of order)."""
+    reads = f", and read as {found.other} they are words ({found.right!r})" if found.other else ""
+    return (
+        f"{what} is labelled {label!r} ({named}), but its text does not read as {named}: "
+        f"its words come out garbled ({found.word!r}){reads}: the file "
+        "names another encoding than its page is in, and the page is not read (capture it "
+        "again, or save the text it shows)"
+    )
 
 
 #: A run of three letters or more of the Latin-1 Supplement and Latin Extended-A and -B

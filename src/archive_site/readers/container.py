@@ -25,7 +25,7 @@ from ..files import MAX_BYTES
 from ..patterns import later
 from ..urls import is_web_url, uri_of
 from .base import Capture, Field, Reading, readable, split_lines
-from .charset import LABELS, Decoded, decode_as, page_codec
+from .charset import LABELS, Decoded, declared, decode_as, misread, misread_within, page_codec
 from .html import read as read_page
 from .html import unarchived
 
@@ -161,6 +161,13 @@ def read_html(
         why = f"the page in the {_NAMES[fmt]} is not {codec[1]} text ({where})"
         problems.error(capture.display, line, why)
         return Reading(fmt, dict(said), ())
+    if codec[1] not in ("UTF-8", "UTF-16"):
+        named = label or declared(page) or codec[1]
+        found = misread(page, text, named, codec[1])
+        if found is not None:
+            what = f"the page in the {_NAMES[fmt]}"
+            problems.error(capture.display, line, misread_within(what, named, codec[1], found))
+            return Reading(fmt, dict(said), ())
     own = Problems()
     text = readable("\n".join(split_lines(text)), capture.display, own)
     reading = read_page(Capture.of(text, capture.display), own)

@@ -37,7 +37,7 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
-from .charset import Decoded, decode_as, page_codec
+from .charset import Decoded, declared, decode_as, misread, misread_within, page_codec
 from .container import address
 from .html import read as read_page
 from .stamps import parse_published
@@ -328,7 +328,32 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
         for piece in split_lines(decoded.removeprefix("\ufeff")):
             text_lines.append(piece)
             numbers.append(line)
+    if codec[1] != "UTF-8" and _misread(pieces, whole, codec, label, display, problems):
+        return None
     return "\n".join(text_lines), numbers
+
+
+def _misread(
+    pieces: list[tuple[int, bytes]],
+    whole: bytes,
+    codec: tuple[str, str],
+    label: object,
+    display: str,
+    problems: Problems,
+) -> bool:
+    """Whether the page (its ``pieces``, joined ``whole``) is a text in another encoding
+    than its part or itself names (``codec``), refused on the line of its first word
+    misread (see :func:`.charset.misread`): a part labelled windows-1251 holding KOI8-R
+    was read as letters out of their order, and nothing said so."""
+    named = label if isinstance(label, str) else declared(whole) or codec[1]
+    found = misread(whole, decode_as(whole, codec[0]), named, codec[1])
+    if found is None:
+        return False
+    line = pieces[min(whole.count(b"\n", 0, found.at), len(pieces) - 1)][0]
+    problems.error(
+        display, line, misread_within("the page in the MHTML file", named, codec[1], found)
+    )
+    return True
 
 
 def _not_text(pieces: list[tuple[int, bytes]], display: str, problems: Problems, what: str) -> None:
