@@ -5186,7 +5186,29 @@ def test_a_paragraph_wrapped_in_the_page_source_is_one_paragraph() -> None:
     assert [b.line for b in r.blocks[:2]] == [1, 3]
 
 
-@pytest.mark.parametrize("reference", ["&#x1b;", "&#X1B;", "&#27;", "&#x7f;", "&#0000155;"])
+def test_a_reference_to_128_to_159_is_the_character_windows_1252_has_there() -> None:
+    """Hostile66: HTML's parser reads ``&#146;`` as "’", ``&#147;`` and ``&#148;`` as "“"
+    and "”", ``&#150;`` as "–", ``&#x80;`` as "€" (windows-1252's characters, as an old
+    page written on Windows has them); they were read as control characters, spaces: "We
+    won t wait", the quotation marks that say whose words they are and the euro sign lost,
+    with a note calling them controls. The five windows-1252 leaves undefined are controls
+    still, and so is the note on them, on the line of the first."""
+    r, _ = read_page(
+        '<html lang="en"><body><article><h1>The minister on the talks</h1>\n'
+        "<p>The minister said: &#147;We won&#146;t wait&#148; &#150; and the price rose to "
+        "&#x80;5 million&#133;</p>\n<p>Freight through the port grew by a fifth, the ministry "
+        "said&#x9D; on Tuesday&#129;.</p></article></body></html>"
+    )
+    assert texts(r) == [
+        "The minister said: “We won’t wait” – and the price rose to €5 million…",
+        "Freight through the port grew by a fifth, the ministry said on Tuesday .",
+    ]
+    assert r.notes == (
+        (3, "2 references to a control character (the first &#x9D;) read as spaces"),
+    )
+
+
+@pytest.mark.parametrize("reference", ["&#x1b;", "&#X1B;", "&#27;", "&#x7f;", "&#0000157;"])
 def test_a_reference_to_a_control_character_is_a_space(reference: str) -> None:
     """One ``&#x1b;`` in a paragraph made a whole page "no article text found" (audit 5);
     the character written as it is was read as a space, with a note."""

@@ -204,15 +204,41 @@ _CONTROL_REFERENCE = later(
 )
 
 
-def read(capture: Capture, problems: Problems) -> Reading:
-    notes: list[tuple[int, str]] = []
-    text = capture.text
-    first = _CONTROL_REFERENCE().search(text)
+def _referenced(text: str, notes: list[tuple[int, str]]) -> str:
+    """``text`` with its references to a control character read as spaces, with a note on
+    the line of the first; but a reference to one of 128 to 159 that windows-1252 gives a
+    character is that character, as HTML's parser reads it (``&#146;`` is "’", ``&#147;``
+    "“", ``&#150;`` "–", ``&#128;`` "€", as an old page written on Windows has them): read
+    as spaces, "We won&#146;t wait" was "We won t wait", the quotation marks and the euro
+    sign lost."""
+    first: re.Match[str] | None = None
+    count = 0
+
+    def shown(found: re.Match[str]) -> str:
+        nonlocal first, count
+        digits = found[0][2:-1]
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        if 0x80 <= code <= 0x9F:
+            try:
+                return bytes([code]).decode("windows-1252")
+            except UnicodeDecodeError:
+                pass  # (five it leaves as controls: 129, 141, 143, 144, 157)
+        first, count = first or found, count + 1
+        return " "
+
+    read = _CONTROL_REFERENCE().sub(shown, text)
     if first is not None:
-        text, count = _CONTROL_REFERENCE().subn(" ", text)
         line = text.count("\n", 0, first.start()) + 1
         what = f"{count} reference{'s' if count > 1 else ''} to a control character"
         notes.append((line, f"{what} (the first {first[0]}) read as spaces"))
+    return read
+
+
+def read(capture: Capture, problems: Problems) -> Reading:
+    notes: list[tuple[int, str]] = []
+    text = capture.text
+    if _CONTROL_REFERENCE().search(text) is not None:
+        text = _referenced(text, notes)
     page = scan(text)
     fields = _metadata(page, notes)
     spaced = Capture(text, capture.lines, capture.display)  # (its control references spaces)
