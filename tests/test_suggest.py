@@ -384,6 +384,26 @@ def test_a_range_says_how_it_was_read() -> None:
     assert "gives no year" not in month.basis and "July 2024" in month.basis
 
 
+def test_a_day_its_month_has_not_is_its_month_saying_so() -> None:
+    """Hostile66: "signed on 30 February 2025" was offered as "'February 2025': a month",
+    the day the text gives dropped, as if the words named the month alone, and nothing
+    said the day was none. The month is offered still, saying the day is no day of it; a
+    real day, a leap year's 29 February, is the day."""
+    pub = dt.date(2025, 4, 23)
+    ((when, why),) = [
+        (d.edtf, d.basis) for d in find_dates("It was signed on 30 February 2025.", pub)
+    ]
+    assert (when, why) == (
+        "2025-02",
+        "'30 February 2025': no such day (February 2025 has 28 days): its month",
+    )
+    found = find_dates("They met on April 31, 2025 and on 29 February 2024.", pub)
+    assert [(d.edtf, d.basis) for d in found] == [
+        ("2025-04", "'April 31, 2025': no such day (April 2025 has 30 days): its month"),
+        ("2024-02-29", "'29 February 2024': a day"),
+    ]
+
+
 def test_sentences_keep_abbreviations_and_quotes_together() -> None:
     text = 'Trade with the U.S. grew. Dr. Smith said: "It is good." Then he left.'
     assert sentences(text) == [

@@ -416,9 +416,24 @@ def _month_of(g: Mapping[str, str | None]) -> int:
 
 def _full(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
     g = m.groupdict()
-    month = _month_of(g)
-    day = _day(int(g["y"]), month, _num(g["d"]))
-    return None if day is None else (_iso(day), f"'{m[0]}': a day", False)
+    year, month = int(g["y"]), _month_of(g)
+    day = _day(year, month, _num(g["d"]))
+    if day is None:
+        return _no_such_day(m[0], year, month)
+    return _iso(day), f"'{m[0]}': a day", False
+
+
+def _no_such_day(words: str, year: int, month: int) -> tuple[str, str, bool] | None:
+    """The month of a day its month has not (``30 February 2025``, ``31 April``), saying so:
+    the month was offered as if the words named it alone ("'February 2025': a month"), the
+    day the text gives dropped, and nothing said it was no day; None past the calendar's
+    years."""
+    first = _day(year, month, 1)
+    if first is None:
+        return None
+    last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    why = f"no such day ({MONTHS[month - 1]} {year} has {last.day} days): its month"
+    return f"{year:04d}-{month:02d}", f"'{words}': {why}", False
 
 
 def _named_month(g: Mapping[str, str | None], end: str) -> int | None:
