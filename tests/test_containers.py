@@ -6,6 +6,7 @@ by hand (a ``.warc.gz``, each record gzipped on its own).
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
@@ -926,3 +927,33 @@ def test_a_page_a_container_labels_in_another_encoding_of_its_script_is_refused(
     for page, label in ((koi8, "koi8-r"), (cp1251, "windows-1251")):
         r, problems = read(*contained(page, label))
         assert problems == [] and "Грузоперевозки" in r.fields["title"].value
+
+
+@pytest.mark.parametrize(
+    ("label", "data"),
+    [
+        ("utf-16", codecs.BOM_UTF16_LE + PAGE.format(head=DATED, first=FIRST).encode("utf-16-le")),
+        (
+            "x-unknown",
+            codecs.BOM_UTF16_BE + PAGE.format(head=DATED, first=FIRST).encode("utf-16-be"),
+        ),
+        ("utf-16", PAGE.format(head=DATED, first=FIRST).encode("utf-16-le")),
+        ("utf-16be", PAGE.format(head=DATED, first=FIRST).encode("utf-16-be")),
+    ],
+    ids=["le-with-mark", "be-with-mark-unlabelled", "labelled-le", "labelled-be"],
+)
+def test_a_page_in_utf_16_in_an_mhtml_part_is_read_as_in_a_warc_record(
+    label: str, data: bytes
+) -> None:
+    """Hostile66: an MHTML part's page in UTF-16 was read line by line as UTF-8, its line
+    ends (two bytes) parted in the middle: with its byte-order mark, "the page in the MHTML
+    file is not UTF-8 text"; labelled UTF-16 without it, every other character a NUL, a
+    warning of control characters and no text. It is read as a WARC record's or a web
+    archive's is, every line named the part's first (13; as base64's are)."""
+    r, problems = read(mhtml_of(data, label), "page.mhtml")
+    assert problems == []
+    second = "The ministers also discussed the Middle Corridor and new rail links, officials"
+    assert [(b.line, b.text) for b in r.blocks] == [
+        (13, FIRST),
+        (13, f"{second} said after the meeting."),
+    ]

@@ -146,7 +146,7 @@ def read_html(
     :func:`.charset.page_codec`; in UTF-16 with its byte-order mark) read as a saved page
     is, as the format ``fmt``, every line named the capture's ``line``; the fields ``said``
     (its address...) where the page says none."""
-    codec = ("utf-16", "UTF-16") if page.startswith(_UTF16_BOMS) else _codec(page, label)
+    codec = contained_codec(page, label)
     if codec is None:
         unknown = label is not None and label.strip().lower() not in LABELS
         why = f" (the encoding it names, {label!r}, is not one browsers read)" if unknown else ""
@@ -161,7 +161,7 @@ def read_html(
         why = f"the page in the {_NAMES[fmt]} is not {codec[1]} text ({where})"
         problems.error(capture.display, line, why)
         return Reading(fmt, dict(said), ())
-    if codec[1] not in ("UTF-8", "UTF-16"):
+    if not codec[1].startswith("UTF-"):
         named = label or declared(page) or codec[1]
         found = misread(page, text, named, codec[1])
         if found is not None:
@@ -189,11 +189,15 @@ def read_html(
 _NAMES = {"webarchive": "web archive", "warc": "WARC file"}
 
 
-def _codec(page: bytes, label: str | None) -> tuple[str, str] | None:
-    """The codec of a page its container labels (see :func:`.charset.page_codec`): UTF-16
-    when the label names it and the page has the NULs of its ASCII (a page in UTF-16
-    without its byte-order mark was read as UTF-8, every other character a NUL, its
-    text lost); else as a saved file's page is."""
+def contained_codec(page: bytes, label: str | None) -> tuple[str, str] | None:
+    """The codec of a page its container labels ``label`` (an MHTML part, a WARC record's
+    HTTP head, a web archive), and its encoding's name: UTF-16 when the page starts with
+    its byte-order mark, or the label names it and the page has the NULs of its ASCII (a
+    page in UTF-16 without its byte-order mark was read as UTF-8, every other character a
+    NUL, its text lost); else as a saved file's page is (see
+    :func:`.charset.page_codec`)."""
+    if page.startswith(_UTF16_BOMS):
+        return "utf-16", "UTF-16"
     utf16 = _UTF16_LABELS.get(label.strip().lower()) if label is not None else None
     if utf16 is not None and b"\0" in page:
         return utf16

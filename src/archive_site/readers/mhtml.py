@@ -37,8 +37,8 @@ from ..files import CONTROL_CHARACTERS, nfc
 from ..model import Furniture
 from ..patterns import later
 from .base import Capture, Field, Format, Reading, readable, split_lines
-from .charset import Decoded, declared, decode_as, misread, misread_within, page_codec
-from .container import address
+from .charset import Decoded, declared, decode_as, misread, misread_within
+from .container import address, contained_codec
 from .html import read as read_page
 from .stamps import parse_published
 
@@ -313,10 +313,12 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
     pieces = _logical_lines(part)
     whole = b"\n".join(data for _, data in pieces)
     label = part.headers.get_param("charset")
-    codec = page_codec(whole, label if isinstance(label, str) else None)
+    codec = contained_codec(whole, label if isinstance(label, str) else None)
     if codec is None:
         _not_text(pieces, display, problems, "UTF-8")
         return None
+    if codec[1].startswith("UTF-16"):
+        return _utf16_text(pieces, codec, display, problems)
     text_lines: list[str] = []
     numbers: list[int] = []
     for line, data in pieces:
@@ -328,9 +330,25 @@ def _page_text(part: _Part, display: str, problems: Problems) -> tuple[str, list
         for piece in split_lines(decoded.removeprefix("\ufeff")):
             text_lines.append(piece)
             numbers.append(line)
-    if codec[1] != "UTF-8" and _misread(pieces, whole, codec, label, display, problems):
+    if not codec[1].startswith("UTF-") and _misread(pieces, whole, codec, label, display, problems):
         return None
     return "\n".join(text_lines), numbers
+
+
+def _utf16_text(
+    pieces: list[tuple[int, bytes]], codec: tuple[str, str], display: str, problems: Problems
+) -> tuple[str, list[int]] | None:
+    """The text of a page in UTF-16 (see :func:`.container.contained_codec`), every line
+    named the part's first, as base64's are: its line ends are two bytes, and the part's
+    lines parted at one were read each alone, as UTF-8 ("the page in the MHTML file is not
+    UTF-8 text", or its text every other character a NUL, and no text)."""
+    try:
+        text = decode_as(b"\n".join(data for _, data in pieces), codec[0]).removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        _not_text(pieces[:1], display, problems, codec[1])
+        return None
+    lines = split_lines(text)
+    return "\n".join(lines), [pieces[0][0] if pieces else 1] * len(lines)
 
 
 def _misread(
