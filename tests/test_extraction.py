@@ -1378,6 +1378,31 @@ def test_the_text_of_elements_nested_deep_is_made_once_where_it_is_read() -> Non
         assert any(text.endswith("word word") for text, _ in found.blocks)
 
 
+@pytest.mark.parametrize("unit", ["<a", "</a", "<?a", "<!a"])
+def test_a_tag_that_never_ends_takes_the_rest_of_the_page_at_once(unit: str) -> None:
+    """Hostile66: Python 3.11's HTML parser read a tag, an end tag or a declaration that
+    never ends again from each "<" in what follows it: "<a" 50,000 times (100 KB) after the
+    text took the page's scan 6.4 s of CPU, 200 KB four times as long. It takes the rest of
+    the page, as a browser's parser does (and Python's from 3.13.4); the text before it is
+    read, each paragraph on its line."""
+    page = (
+        "<html lang='en'><head><title>Port</title></head><body><article><h1>Port</h1>\n"
+        "<p>The port handled a million tonnes of cargo last year, officials said.</p>\n"
+        "<p>Its second berth opens in May, the director said on Tuesday.</p>\n"
+        + (unit + "b")
+        * (200_000 // (len(unit) + 1))
+    )
+    with within(1.0):
+        found = scan(page)
+    paragraphs = [
+        ("The port handled a million tonnes of cargo last year, officials said.", 2),
+        ("Its second berth opens in May, the director said on Tuesday.", 3),
+    ]
+    assert all(p in found.blocks for p in paragraphs)
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [(b.text, b.line) for b in r.blocks] == paragraphs
+
+
 def port_page(paragraphs: list[str]) -> tuple[str, Reading]:
     """A page of these paragraphs, one a line from its second, and its reading."""
     page = (
