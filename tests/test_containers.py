@@ -382,6 +382,12 @@ def _short_length() -> bytes:
     return warc(wrong, request())
 
 
+def _length(length: bytes) -> bytes:
+    """A WARC file of one response whose Content-Length is ``length``."""
+    good = response(page().encode())
+    return warc(re.sub(rb"Content-Length: \d+", b"Content-Length: " + length, good, count=1))
+
+
 #: The line of the second record's first line in :func:`_truncated`.
 SECOND = _truncated().split(b"\n").index(b"WARC/1.1\r", 1) + 1
 
@@ -461,6 +467,15 @@ SECOND = _truncated().split(b"\n").index(b"WARC/1.1\r", 1) + 1
         (_bomb(), 1, "gzip member 1 decompresses to more than 32 MB"),
         (gzip.compress(_truncated()), 1, "record 2 is cut short"),
         (warc(response(page().encode()), gzipped=True)[:-40], 1, "gzip member 1 is cut short"),
+        # hostile66: these three were "has no Content-Length (or not a number: '...')"
+        (
+            _length(b"1000000000000000"),
+            1,
+            "record 1's Content-Length (1000000000000000) is more bytes than any capture the "
+            "build reads",
+        ),
+        (_length(b"-5"), 1, "record 1's Content-Length is not a number of bytes: '-5'"),
+        (_length(b"12abc"), 1, "record 1's Content-Length is not a number of bytes: '12abc'"),
     ],
 )
 def test_a_warc_file_that_cannot_be_read_is_refused_on_its_line(

@@ -310,7 +310,7 @@ def _records(stream: bytes, *, counted: bool) -> Iterator[_Record]:
         headers = _headers(stream[pos : end.start()])
         length = headers.get("content-length", "").strip()
         if not _LENGTH().fullmatch(length):
-            raise Refused(f"{where} has no Content-Length (or not a number: {length[:20]!r})", line)
+            raise Refused(_no_length(where, length), line)
         start, size = end.end(), int(length)
         if start + size > len(stream):
             left = len(stream) - start
@@ -322,6 +322,17 @@ def _records(stream: bytes, *, counted: bool) -> Iterator[_Record]:
             why = f"{where}'s Content-Length ({size:,}) is wrong: no record follows where it ends"
             raise Refused(why, line)
         yield _Record(headers, stream[start:pos], line, number)
+
+
+def _no_length(where: str, length: str) -> str:
+    """Why a record's Content-Length is none the reader takes: missing, no whole number of
+    bytes, or more bytes than any file it reads (a number of 16 digits was "not a number")."""
+    if not length:
+        return f"{where} has no Content-Length"
+    if length.isdigit() and length.isascii():
+        much = "is more bytes than any capture the build reads"
+        return f"{where}'s Content-Length ({length[:20]}) {much}"
+    return f"{where}'s Content-Length is not a number of bytes: {length[:20]!r}"
 
 
 def _headers(head: bytes) -> dict[str, str]:
