@@ -1165,3 +1165,54 @@ def test_a_record_in_the_users_cache_is_never_read_through_a_link(
     fifo = tmp_path / "fifo.json"
     os.mkfifo(fifo)
     assert _read_record(fifo) == {}  # not opened for reading: no writer would ever come
+
+
+def _set_first(path: Path, key: str, value: str) -> int:
+    """The first ``key:`` of the YAML (or front matter) ``path`` given ``value`` (its block's
+    continuation lines dropped); its line."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(n for n, line in enumerate(lines) if line.lstrip(" -").startswith(f"{key}:"))
+    indent = len(lines[at]) - len(lines[at].lstrip(" -"))
+    end = at + 1
+    while (
+        end < len(lines)
+        and lines[end].strip()
+        and len(lines[end]) - len(lines[end].lstrip()) > indent
+    ):
+        end += 1
+    lines[at:end] = [f'{lines[at][:indent]}{key}: "{value}"']
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return at + 1
+
+
+@pytest.mark.parametrize(
+    ("file", "key"),
+    [
+        ("milestones.yaml", "summary"),
+        ("articles/2025-04-21-aliyev-xinhua-interview.meta.yaml", "summary"),
+        ("entities.yaml", "description"),
+        ("topics.yaml", "description"),
+        ("pages/about.md", "description"),
+    ],
+)
+def test_prose_longer_than_the_site_shows_wherever_it_lists_it_is_refused_on_its_line(
+    project_copy: Path, file: str, key: str
+) -> None:
+    """A summary or a description of 3 MB made the pages showing it 3 MB (a milestone's: the
+    timeline, its year's and its topic's page): past MOST_PROSE characters it is an error on
+    its line; at MOST_PROSE it is read."""
+    from archive_site.load.checks import MOST_PROSE
+
+    words = ("Baku and Beijing " * MOST_PROSE)[: MOST_PROSE - 1] + "x"
+    line = _set_first(project_copy / "content" / file, key, words + "y")
+    run = cli("check")
+    assert run.code == 1, run.out + run.err
+    assert (
+        f"content/{file}:{line}: {key}: {MOST_PROSE + 1:,} characters long, more than the "
+        f"{MOST_PROSE:,} it may have"
+    ) in run.err
+    assert len(run.problems) == 1, run.err
+    assert "Traceback" not in run.err
+    _set_first(project_copy / "content" / file, key, words)
+    run = cli("check")
+    assert run.code == 0, run.out + run.err

@@ -717,8 +717,8 @@ def _archivist_fields(
 ) -> tuple[dict[str, str | None], tuple[tuple[str, int], ...], tuple[str, ...]]:
     """What only the metadata says of an article: its texts (summary, short title, origin,
     original name), the articles it responds to (with their lines) and its former ids."""
-    keys = ("summary", "short_title", "origin", "original_name", "updates")
-    rest = {key: meta.text(key) for key in keys}
+    keys = ("short_title", "origin", "original_name", "updates")
+    rest = {"summary": checks.prose(meta, "summary"), **{key: meta.text(key) for key in keys}}
     responds_to = meta.text_items("responds_to")
     return rest, responds_to, take_former_ids(meta, ident, urls.article)
 

@@ -270,6 +270,29 @@ def _day_of(key: str, text: str) -> Checked[Day]:
 MOST_FIELD = 2000
 
 
+#: The most characters of an archivist's prose that the site shows wherever its record is
+#: listed or described: a milestone's or an article's summary, an entity's, a topic's or a
+#: page's description (a paragraph or a few; the seed's longest has 479).  The timeline and
+#: the milestone's year's and topics' pages show a milestone's summary, and a page's
+#: description and data repeat it: one of 3 MB made the seed's milestone page 6 MB and the
+#: timeline, its year's and its topic's pages 3 MB each.
+MOST_PROSE = 4000
+
+
+def prose(rec: Record, key: str, *, required: bool = False) -> str | None:
+    """The text of ``key`` (see :meth:`Record.text`), or None, with an error on its line, when
+    it is longer than :data:`MOST_PROSE`."""
+    value = rec.text(key, required=required)
+    if value is not None and len(value) > MOST_PROSE:
+        rec.error(
+            key,
+            f"{len(value):,} characters long, more than the {MOST_PROSE:,} it may have: the "
+            "site shows it wherever the record is listed or described; shorten it",
+        )
+        return None
+    return value
+
+
 def too_long(values: Mapping[str, str | None]) -> tuple[Issue, ...]:
     """An issue for each of ``values`` longer than :data:`MOST_FIELD` characters."""
     most = f"longer than a line of a record may be (at most {MOST_FIELD:,})"

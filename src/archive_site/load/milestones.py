@@ -57,6 +57,7 @@ from .checks import (
     former_of,
     near_id,
     not_one_of,
+    prose,
     record_ids,
     report,
     unknown_article,
@@ -652,7 +653,7 @@ def read_milestone(
     warn_long_span(rec, date.value)
     date_note = rec.text("date_note")
     title = rec.text("title", required=True)
-    summary = rec.text("summary", required=True)
+    summary = prose(rec, "summary", required=True)
     status = rec.text("status") or "happened"
     report(rec, check_status(status))
     topics = rec.text_items("topics")

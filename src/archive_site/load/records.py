@@ -38,7 +38,7 @@ from ..text import (
     normalise_text,
 )
 from ..yamlsrc import Record, YList, YMap, read_yaml
-from .checks import near_id, not_one_of
+from .checks import near_id, not_one_of, prose
 from .discover import hidden_warning, is_hidden
 
 #: The names of the site's own files at its top, which no hand-written page may take.
@@ -269,7 +269,7 @@ def load_entities(
         etype = rec.text("type", required=True)
         aliases = rec.text_items("aliases")
         forms = rec.text_items("name_forms")
-        description = rec.text("description")
+        description = prose(rec, "description")
         not_names = rec.text_items("not")
         owner = rec.text("owner")
         former = take_former_ids(rec, ident, urls.entity)
@@ -444,7 +444,7 @@ def load_topics(
     for rec in records:
         ident = take_id(rec, seen, urls.topic)
         title = rec.text("title", required=True)
-        description = rec.text("description", required=True)
+        description = prose(rec, "description", required=True)
         former = take_former_ids(rec, ident, urls.topic)
         rec.finish()
         if ident and title and description:
@@ -623,7 +623,7 @@ def _read_page(ident: str, rel: str, data: bytes, display: str, problems: Proble
         return None
     rec = Record(front.data, display, problems, "front matter")
     title = rec.text("title", required=True)
-    description = rec.text("description", required=True)
+    description = prose(rec, "description", required=True)
     menu = rec.text("menu")
     former = take_former_ids(rec, ident, urls.page)
     rec.finish()
