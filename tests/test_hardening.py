@@ -177,8 +177,9 @@ SLOW_MARKDOWN = {
 def test_markdown_that_would_take_minutes_is_a_problem_on_its_line(
     small_copy: Path, text: str
 ) -> None:
-    """In a milestone's summary and in a page: refused before Markdown reads it."""
-    edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + " " + text)
+    """In a milestone's summary and in a page: refused before Markdown reads it (in the
+    summary, as much of it as a summary may hold: see the test of MOST_PROSE)."""
+    edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + " " + text[:3000])
     lines = (small_copy / MILESTONES).read_text(encoding="utf-8").split("\n")
     summary = next(n for n in range(edited, 0, -1) if lines[n - 1].startswith("  summary:"))
     page = append(small_copy / ABOUT, "\n" + text + "\n") + 1
@@ -207,18 +208,33 @@ def test_a_paragraph_with_more_markup_than_markdown_reads_in_time_is_a_problem(
     small_copy: Path, text: str
 ) -> None:
     """In a page and in a milestone's summary (a folded one, which has no line breaks):
-    refused before Markdown reads it, on the line the paragraph starts on."""
+    refused before Markdown reads it, on the line the paragraph starts on (a summary, this
+    long, by its length: see the test of MOST_PROSE)."""
     page = append(small_copy / ABOUT, "\nA short paragraph.\n\nThe long one:" + text + "\n") + 3
-    wheres = [f"{ABOUT}:{page}"]
+    wheres = [(f"{ABOUT}:{page}", "signs of Markdown markup in one paragraph")]
     if "\n" not in text:
         edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + text)
         lines = (small_copy / MILESTONES).read_text(encoding="utf-8").split("\n")
         summary = next(n for n in range(edited, 0, -1) if lines[n - 1].startswith("  summary:"))
-        wheres.append(f"{MILESTONES}:{summary}")
+        wheres.append((f"{MILESTONES}:{summary}", "characters long, more than the 4,000"))
     run = cli("check")
-    for where in wheres:
-        assert_problem(run, where, "signs of Markdown markup in one paragraph")
+    for where, words in wheres:
+        assert_problem(run, where, words)
     assert len(run.problems) == len(wheres), run.err
+
+
+def test_a_summary_within_its_length_with_more_markup_than_markdown_reads_is_a_problem(
+    small_copy: Path,
+) -> None:
+    """A summary short enough to be read (MOST_PROSE) may still hold more signs of markup
+    than Markdown reads in time (MOST_MARKS): refused on its line before Markdown reads it."""
+    text = " " + "\\*" * (MOST_MARKS // 2 + 1)
+    edited = edit(small_copy / MILESTONES, FIRST_SUMMARY, FIRST_SUMMARY + text)
+    lines = (small_copy / MILESTONES).read_text(encoding="utf-8").split("\n")
+    summary = next(n for n in range(edited, 0, -1) if lines[n - 1].startswith("  summary:"))
+    run = cli("check")
+    assert_problem(run, f"{MILESTONES}:{summary}", "signs of Markdown markup in one paragraph")
+    assert len(run.problems) == 1, run.err
 
 
 def test_markup_is_counted_per_paragraph() -> None:
