@@ -22,7 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from ..errors import ArchiveError, Diagnostic, display_path
-from ..files import FileProblem, cache_home, read_bytes
+from ..files import FileProblem, balanced_directions, cache_home, read_bytes
 from ..processes import end_with_parent
 
 if TYPE_CHECKING:
@@ -78,12 +78,23 @@ def markdown_filter(ctx: jinja2.runtime.Context, text: str) -> Markup:
     return convert(ctx, text)  # type: ignore[no-any-return]
 
 
+def printed(value: Any) -> Any:
+    """What a template prints for ``value`` (each ``{{ ... }}``, the environment's
+    ``finalize``): a text, closing the writing directions it opens and without the marks
+    closing those it did not (:func:`~archive_site.files.balanced_directions`), whatever
+    element it lands in; HTML made by the renderer (:class:`~markupsafe.Markup`) as it is."""
+    if type(value) is str:
+        return balanced_directions(value)
+    return value
+
+
 def make_environment(templates: Path) -> TemplateEnvironment:
     """The environment for the templates in ``templates``; set its globals, then call
     :func:`cache_compiled`."""
     return TemplateEnvironment(
         loader=_RegularFiles(templates),
         autoescape=True,
+        finalize=printed,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -167,6 +178,7 @@ def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
             env.lstrip_blocks,
             env.keep_trailing_newline,
             env.autoescape,
+            getattr(env.finalize, "__qualname__", None),  # compiled into each template's code
             sorted(env.filters),
             sorted(env.tests),
             sorted(env.globals),

@@ -37,6 +37,7 @@ from markupsafe import escape
 from .. import urls
 from ..cache import Blobs, Ref, SpillBlobs, Unreadable, ref_sizes
 from ..counts import plural
+from ..files import balanced_directions
 from ..model import Archive, Article, Entity, FileData, Milestone, Published, Source, Topic
 from ..patterns import later
 from ..readers.agencies import AGENCIES, PLACE
@@ -289,8 +290,8 @@ def timeline_event(a: Archive, m: Milestone, html: Callable[[str], str]) -> dict
         "unique_id": m.id,
         "start_date": _timeline_date(start.year, start.month, start.day),
         "display_date": str(escape(m.date_label)),
-        "text": {"headline": str(escape(m.title)), "text": html(m.summary)},
-        "group": str(escape(a.topic(m.topics[0]).title)),
+        "text": {"headline": str(escape(balanced_directions(m.title))), "text": html(m.summary)},
+        "group": str(escape(balanced_directions(a.topic(m.topics[0]).title))),
     }
     if d.kind == "interval" and d.end is not None:
         event["end_date"] = _timeline_date(d.end.year, d.end.month, d.end.day)

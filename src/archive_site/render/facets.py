@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..config import text_direction
+from ..files import balanced_directions
 from ..model import Archive, Article, Entity, Milestone, Topic
 from . import paging
 from .views import text_language
@@ -153,7 +154,10 @@ class SearchFacets:
             tags.append(("sort", f"date:{f.sort}"))
         tags += [("filter", f"{key}:{value}") for key, value in f.filters]
         tags += [("meta", f"{key}:{value}") for key, value in self.language(record)]
-        spans = "".join(f'<span data-pagefind-{what}="{escape(v)}"></span>' for what, v in tags)
+        spans = "".join(
+            f'<span data-pagefind-{what}="{escape(balanced_directions(v))}"></span>'
+            for what, v in tags
+        )
         return Markup(f'<div class="pf" hidden>{spans}</div>')  # noqa: S704 - escaped above
 
     def choices(self) -> list[FilterChoice]:

@@ -19,12 +19,21 @@ from markupsafe import Markup, escape
 from .. import urls
 from ..counts import number
 from ..dates import DateSpec
+from ..files import balanced_directions
 from ..model import Archive, Article, Entity, Milestone, Published, Source
 from . import paging
 from .context import FolderCache, Where, where
 from .views import Speaker, evidence_summary, lang_attribute, speaker
 
 KIND_LABELS = {"news": "News", "interview": "Interview", "opinion": "Opinion"}
+
+
+def inline(text: str) -> Markup:
+    """``text`` of the content escaped, to be shown among other words (a name in a list, a
+    quote cut out of its paragraph): closing the writing directions it opens, without the
+    marks closing those it did not (:func:`~archive_site.files.balanced_directions`), as
+    the templates print a text."""
+    return escape(balanced_directions(text))
 
 
 def date_html(spec: DateSpec) -> Markup:
@@ -75,7 +84,7 @@ class Fragments:
 
         def build() -> str:
             return ", ".join(
-                f'<a href="{at.href(urls.entity(e))}">{escape(self.archive.entity(e).name)}</a>'
+                f'<a href="{at.href(urls.entity(e))}">{inline(self.archive.entity(e).name)}</a>'
                 for e in ids
             )
 
@@ -87,7 +96,7 @@ class Fragments:
         def build() -> str:
             return " ".join(
                 f'<a class="tag" href="{at.href(urls.topic(t))}">'
-                f"{escape(self.archive.topic(t).title)}</a>"
+                f"{inline(self.archive.topic(t).title)}</a>"
                 for t in ids
             )
 
@@ -119,18 +128,18 @@ class Fragments:
             a = self.archive
             out = []
             if len(m.sources) > 1:
-                out.append(f'<p class="nsrc">{escape(evidence_summary(a, m))}:</p>')
+                out.append(f'<p class="nsrc">{inline(evidence_summary(a, m))}:</p>')
             out.append('<ul class="srcs">')
             for s in shown:
                 art = a.article(s.article)
                 para = art.paragraph(s.paragraph)
                 assert para is not None
                 lang = lang_attribute(a, art)
-                title = escape(art.short_title)
+                title = inline(art.short_title)
                 out.append(
                     # (the line break parts the quote's last word from the speaker's
                     # first in the search index, which reads the text as one string)
-                    f"<li><blockquote{lang}>{escape(para.text[s.start : s.end])}</blockquote>\n"
+                    f"<li><blockquote{lang}>{inline(para.text[s.start : s.end])}</blockquote>\n"
                     f"{self._speaker(at, s)}, "
                     f'<a href="{at.href(urls.article(art.id), s.paragraph)}">'
                     f"{f'<span{lang}>{title}</span>' if lang else title}, "
@@ -153,10 +162,10 @@ class Fragments:
         who = self._speakers.get(s)
         if who is None:
             who = self._speakers[s] = speaker(self.archive, s)
-        name = escape(who.name)
+        name = inline(who.name)
         if who.entity is not None:
             name = Markup(f'<a href="{at.href(urls.entity(who.entity.id))}">{name}</a>')  # noqa: S704
-        return f'<span class="by">{name}, {escape(who.words)}</span>'
+        return f'<span class="by">{name}, {inline(who.words)}</span>'
 
     def short(self, at: Where, m: Milestone) -> Markup:
         """A milestone on one line, for small timelines."""
@@ -167,7 +176,7 @@ class Fragments:
             status = f" ({escape(', '.join(notes))})" if notes else ""
             return (
                 f'<li><span class="d">{date_html(m.date)}{status}</span> '
-                f'<a href="{at.href(urls.milestone(m.id))}">{escape(m.title)}</a></li>'
+                f'<a href="{at.href(urls.milestone(m.id))}">{inline(m.title)}</a></li>'
             )
 
         return self._cache.get(at, ("short", m.id), build)
@@ -176,8 +185,8 @@ class Fragments:
         def build() -> str:
             return (
                 f'<li><a href="{at.href(urls.article(art.id))}"{lang_attribute(self.archive, art)}>'
-                f"{escape(art.title)}</a> "
-                f'<span class="meta">{KIND_LABELS[art.kind]} · {escape(art.outlet)} · '
+                f"{inline(art.title)}</a> "
+                f'<span class="meta">{KIND_LABELS[art.kind]} · {inline(art.outlet)} · '
                 f"{published_html(art.published)}</span></li>"
             )
 
@@ -194,7 +203,7 @@ class Fragments:
         """Entities with a count each, as list items."""
         return Markup(  # noqa: S704 - names escaped
             "".join(
-                f'<li><a href="{at.href(urls.entity(e.id))}">{escape(e.name)}</a> '
+                f'<li><a href="{at.href(urls.entity(e.id))}">{inline(e.name)}</a> '
                 f'<span class="meta">{number(n)}</span></li>'
                 for e, n in pairs
             )

@@ -10,13 +10,27 @@ from markupsafe import Markup
 
 from .. import urls
 from ..dates import PartialDate
+from ..files import balanced_directions
 from ..model import Archive, Article, Milestone, Source, Withdrawal
 from .export import no_person, person_names
 
 
+def _balanced(value: Any) -> Any:
+    """``value`` with each of its texts balanced (:func:`~.files.balanced_directions`): a
+    reader of the data shows them among other words, as the pages do."""
+    if isinstance(value, str):
+        return balanced_directions(value)
+    if isinstance(value, Mapping):
+        return {k: _balanced(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_balanced(v) for v in value]
+    return value
+
+
 def script(data: Mapping[str, Any]) -> Markup:
-    """``data`` in a ``<script type="application/ld+json">``, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, indent=None, separators=(",", ":"))
+    """``data`` in a ``<script type="application/ld+json">``, safe inside HTML, its texts
+    balanced in their writing directions."""
+    text = json.dumps(_balanced(data), ensure_ascii=False, indent=None, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(f'<script type="application/ld+json">{text}</script>')  # noqa: S704
 

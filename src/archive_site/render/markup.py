@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, NamedTuple, Protocol
 from markupsafe import Markup, escape
 
 from .. import urls
+from ..files import balanced_directions
 from ..mdtext import escape_raw_html, new_markdown
 from ..patterns import later
 
@@ -268,7 +269,8 @@ def annotate(text: str, spans: Sequence[Span]) -> Markup:
         for q in ending.get(b, ()):
             if q.label:  # (one marker for many quotes ending here: see views)
                 out.append(
-                    f'<a class="cite" href="{escape(q.href)}" title="{escape(q.title)}" '
+                    f'<a class="cite" href="{escape(q.href)}" '
+                    f'title="{escape(balanced_directions(q.title))}" '
                     f"data-pagefind-ignore><sup>{escape(q.label)}</sup></a>"
                 )
     return Markup("".join(out))  # noqa: S704 - every piece of text is escaped above

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..counts import plural
 from ..dates import DateSpec, PartialDate
+from ..files import balanced_directions
 from ..model import Milestone
 from . import paging
 
@@ -108,7 +109,7 @@ def overview(
     for mk in marks:
         m = mk.milestone
         y = TOP + (rows - 1 - mk.row) * ROW
-        name = f"{m.date_label}: {m.title}"
+        name = escape(balanced_directions(f"{m.date_label}: {m.title}"))
         cls = f"mk {m.date.precision} {m.date.kind} {m.status}"
         if m.date.kind == "single" and m.date.precision == "day":
             shape = f'<circle cx="{(mk.x0 + mk.x1) / 2:.0f}" cy="{y + ROW / 2:.0f}" r="{DOT}"/>'
@@ -117,9 +118,7 @@ def overview(
                 f'<rect x="{mk.x0:.0f}" y="{y + 1.5:.1f}" width="{mk.x1 - mk.x0:.0f}" '
                 f'height="{ROW - 3}" rx="3"/>'
             )
-        parts.append(
-            f'<a href="{escape(href(m))}" class="{cls}"><title>{escape(name)}</title>{shape}</a>'
-        )
+        parts.append(f'<a href="{escape(href(m))}" class="{cls}"><title>{name}</title>{shape}</a>')
     parts.append("</svg>")
     return Markup("".join(parts))  # noqa: S704 - every value above is escaped or numeric
 
