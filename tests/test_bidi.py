@@ -5,12 +5,15 @@ opens and keeps no mark closing one it did not."""
 
 from __future__ import annotations
 
+import itertools
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import cli
+from conftest import TEMPLATES, cli
 from htmlscan import scan_html
 
 RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
@@ -137,3 +140,31 @@ def test_feed_and_timeline_data_balanced(built: Path) -> None:
     timeline = json.loads((built / "data/timeline.json").read_text(encoding="utf-8"))
     headlines = [e["text"]["headline"] for e in timeline["events"]]
     assert f"Berth {RLO}opens{PDF}" in headlines
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="needs Node.js")
+def test_search_excerpts_balance_their_words_as_the_pages_do() -> None:
+    """search.js cuts a result's excerpts out of the page's text as Pagefind gives it, its
+    paragraphs run together: the words it shows close the directions they open and keep no
+    mark closing one they did not, as :func:`~archive_site.files.balanced_directions` has
+    a text (every text of up to five of these characters, in words)."""
+    from archive_site.files import balanced_directions
+
+    alphabet = ["a", " ", RLO, PDF, RLI, PDI, "\u202a", "\u2066"]
+    texts = ["".join(t) for n in range(6) for t in itertools.product(alphabet, repeat=n)]
+    script = (
+        "const b = require(process.argv[1]).balanced;"
+        "const texts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+        "process.stdout.write(JSON.stringify(texts.map(t => b(t.split(' ')).join(' '))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script, str(TEMPLATES / "static/search.js")],
+        input=json.dumps(texts),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    )
+    shown = json.loads(result.stdout)
+    assert [t for t, s in zip(texts, shown, strict=True) if s != balanced_directions(t)] == []
+    assert shown[texts.index(f"a{RLO} a")] == f"a{RLO} a{PDF}"

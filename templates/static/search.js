@@ -5,6 +5,32 @@
    Pagefind's code and index are loaded only once there is something to search. */
 (function () {
   "use strict";
+  var MARK = /[\u202a-\u202e\u2066-\u2069]/g, ISOLATES = "\u2066\u2067\u2068";
+
+  // Words cut out of a page's text (Pagefind's: its paragraphs run together), closing the
+  // writing directions they open and without the marks closing one they did not: else a
+  // paragraph's override, open to its end as in its source, reversed the next paragraph's.
+  function balanced(words) {
+    var open = [];
+    var out = words.map(function (w) {
+      return w.replace(MARK, function (c) {
+        var iso = -1;
+        open.forEach(function (o, i) { if (ISOLATES.indexOf(o) >= 0) iso = i; });
+        if (c === "\u202c") {
+          if (!open.length || iso === open.length - 1) return "";
+          open.pop();
+        } else if (c === "\u2069") {
+          if (iso < 0) return "";
+          open.length = iso;
+        } else open.push(c);
+        return c;
+      });
+    });
+    if (out.length) out[out.length - 1] += open.reverse().map(function (o) { return ISOLATES.indexOf(o) >= 0 ? "\u2069" : "\u202c"; }).join("");
+    return out;
+  }
+  if (typeof document === "undefined") return void (module.exports = { balanced: balanced }); // (a test's, in Node)
+
   var form = document.getElementById("search");
   if (!form || location.protocol === "file:" || !window.URLSearchParams) return;
   var off = document.getElementById("search-off");
@@ -141,12 +167,13 @@
     var end = Math.min(to, first + AROUND + 1);
     var p = el("p");
     var marked = {};
+    var shown = balanced(words.slice(start, end));
     inside.forEach(function (h) { marked[h] = true; });
     if (start > from) p.appendChild(document.createTextNode("… "));
     for (var i = start; i < end; i += 1) {
       if (i > start) p.appendChild(document.createTextNode(" "));
-      if (marked[i]) p.appendChild(el("mark", words[i]));
-      else p.appendChild(document.createTextNode(words[i]));
+      if (marked[i]) p.appendChild(el("mark", shown[i - start]));
+      else p.appendChild(document.createTextNode(shown[i - start]));
     }
     if (end < to) p.appendChild(document.createTextNode(" …"));
     return p;
