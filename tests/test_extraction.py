@@ -1945,6 +1945,49 @@ def test_a_chinese_portals_editor_line_in_brackets_is_furniture() -> None:
     assert texts(r)[0].startswith("阿塞拜疆总统阿利耶夫23日在巴库表示")
 
 
+def test_a_chinese_photographs_caption_ending_in_its_credit_is_furniture() -> None:
+    """Xinhuanet sets a photograph's caption as a paragraph of the text after the picture's,
+    ending in its photographer's credit, "新华社记者王超摄": it was the text's last paragraph
+    (walk 66). A Chinese credit so ("记者 X 摄", "（X 摄）") ends a caption and nothing else."""
+    r, _ = read_page("pages/xinhuanet-editor-photo.html")
+    assert not [t for t in texts(r) if t.endswith("摄")]
+    caption = "4月23日，阿塞拜疆总统阿利耶夫在巴库出席活动。新华社记者王超摄"
+    assert ("caption", caption, 27) in [(f.kind, f.text, f.line) for f in r.furniture]
+    assert texts(r)[-1] == "据阿塞拜疆交通部介绍，阿拉特港至阿克套港的新渡轮将于今年6月投入运营。"
+
+
+_ZH_FIRST = "阿塞拜疆总统阿利耶夫23日在巴库表示，中间走廊合作协议将使跨里海运输能力大幅提升。"
+_ZH_LAST = "据阿塞拜疆交通部介绍，阿拉特港至阿克套港的新渡轮将于今年6月投入运营。"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "caption"),
+    [
+        ("4月23日，阿利耶夫在巴库出席活动。新华社记者 刘洋 摄", True),
+        ("4月23日，阿利耶夫在巴库出席活动。（新华社记者 刘洋 摄）", True),
+        ("这是4月23日在巴库港拍摄的渡轮。新华社发（人民网 杨光宇 摄）", True),
+        ("这是4月23日在巴库港拍摄的渡轮。（刘洋摄）", True),
+        # prose: the verb "拍摄" ending a clause, a photographer named in a sentence
+        ("该纪录片由著名摄影师张三在巴库港拍摄", False),
+        ("这些照片都是记者在现场拍摄。", False),
+        ("新华社记者王超摄制的纪录片23日在巴库首映，阿利耶夫出席了首映式。", False),
+        ("他说，照片由新华社记者王超摄，展示了新港口的面貌。", False),
+        # a paragraph of several sentences that a credit ends: the text's, run into it
+        ("阿利耶夫说，运量将翻番。他表示，港口将扩建。他还说，铁路将升级。新华社记者王超摄", False),
+    ],
+)
+def test_a_paragraph_ending_in_a_chinese_photographers_credit_is_a_caption(
+    paragraph: str, caption: bool
+) -> None:
+    """Inside the text, a paragraph ending in a Chinese photographer's credit is a caption;
+    one that ends in "摄" within a sentence, or says several things before a credit, stays."""
+    page = f"<html><body><article><p>{_ZH_FIRST}</p><p>{paragraph}</p><p>{_ZH_LAST}</p>"
+    r = read_text(f"{page}</article></body></html>", "p.html", Problems(), fmt="html")
+    assert (paragraph in texts(r)) is not caption
+    assert (("caption", paragraph) in [(f.kind, f.text) for f in r.furniture]) is caption
+    assert texts(r)[0] == _ZH_FIRST and texts(r)[-1] == _ZH_LAST
+
+
 def test_a_stamp_after_a_place_and_a_writer_parted_by_a_dash_is_the_pages_date() -> None:
     """An Arabic news page sets under its headline "باكو - أحمد الحسيني" (the place, a dash,
     the writer) beside "الأربعاء 23 أبريل 2025 - 14:35": the dash made the label four words,

@@ -1935,6 +1935,22 @@ def test_a_caption_credited_as_agencies_credit_photographs_is_furniture(caption:
     assert texts(r)[0] == poll
 
 
+def test_a_chinese_caption_inside_wire_copy_is_furniture() -> None:
+    """Wire copy in Chinese may carry a photograph's caption among its paragraphs, ending in
+    its photographer's credit ("新华社记者 刘洋 摄"): a caption, not the story's words."""
+    caption = "4月23日，阿塞拜疆总统阿利耶夫在巴库出席活动。新华社记者 刘洋 摄"
+    copy = (
+        "date 2025-04-24\n\n中阿运输合作取得新进展\n\n新华社北京4月24日电 中国与阿塞拜疆"
+        f"昨天在北京签署了运输合作协议。\n\n{caption}\n\n一周一次的班列每周三发车。\n"
+    )
+    r = read_text(copy, "w.txt", Problems(), fmt="wire")
+    assert [b.text for b in r.blocks] == [
+        "中国与阿塞拜疆昨天在北京签署了运输合作协议。",
+        "一周一次的班列每周三发车。",
+    ]
+    assert [(f.kind, f.text, f.line) for f in r.furniture] == [("caption", caption, 7)]
+
+
 @pytest.mark.parametrize(
     ("ld", "url"),
     [

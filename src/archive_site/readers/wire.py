@@ -406,19 +406,31 @@ _PAYWALL_OPENING = later(
     r"|donate\s+(?:now|today)\b)",
     re.IGNORECASE,
 )
+#: A photographer's credit in Chinese, ending a paragraph as it ends a picture's caption and
+#: nothing else: "新华社记者 李学仁 摄", "新华社记者王超摄" (photographed by the reporter),
+#: "（刘洋 摄）", "新华社发（人民网 杨光宇 摄）"; not the verb "拍摄" (to film) ending a clause,
+#: nor a name and "摄" followed by more words ("记者王超摄制的纪录片...").
+_SHOT_BY = (
+    r"(?:(?:记者|攝影|摄影)\s*[^\s，。]{1,12}(?:\s+[^\s，。]{1,12})?"
+    r"|[（(]\s*[^\s，。（）()]{1,12}(?:\s+[^\s，。（）()]{1,12}){0,2})\s*(?<!拍)[摄攝]\s*[)）]?\s*$"
+)
 #: A photograph's credit ending a paragraph, as a caption ends: "... in Beijing. Photo:
 #: Xinhua", "(Photo by Jane Roe/AFP)", "Фото: ТАСС", "... April 23, 2025. (Xinhua/Li
-#: Xueren)", "新华社记者 李学仁 摄".
+#: Xueren)", and the Chinese credit (:data:`_SHOT_BY`).
 _PHOTO_CREDIT = later(
     r"(?:^|[.!?]\s+|\(\s*|\|\s*)(?:photo(?:graph)?s?|image|picture|фото|foto|صورة)"
     r"(?:\s*:\s*|\s*/\s*|\s+by\s+)[^\s.,:;!?()]+(?:\s+[^\s.,:;!?()]+){0,5}\)?\s*$"
     # an agency and its photographer, a name of two words or more: "(Xinhua/Li Xueren)", "(AP
     # Photo/Ng Han Guan)" (not "(RFE/RL)", "(Reuters/Ipsos)": sources)
     r"|[.!?]\s*\(\s*(?-i:[A-Z][\w.-]*)(?:\s+[\w.-]+)?\s*/\s*(?-i:[A-Z])[^()/\s]*\s+[^()/]{1,40}\)\s*$"
-    # Chinese: "新华社记者 李学仁 摄" (photographed by the reporter)
-    r"|(?:记者|攝影|摄影)\s*[^\s，。]{1,12}(?:\s+[^\s，。]{1,12})?\s*[摄攝]\s*[)）]?\s*$",
+    rf"|{_SHOT_BY}",
     re.IGNORECASE,
 )
+_SHOT_BY_ENDING = later(_SHOT_BY)
+#: The most sentences a caption ending in the Chinese credit says before it (what the
+#: picture shows, and perhaps a sentence of why): a paragraph of more, run into a credit,
+#: is taken for text.
+_MOST_CAPTION_SENTENCES = 2
 
 
 def _sources_credited(text: str) -> bool:
@@ -599,15 +611,28 @@ def _counters(text: str) -> bool:
     )
 
 
+def _shot_by(text: str) -> bool:
+    """Whether a paragraph is a picture's caption wherever it stands: ending in a Chinese
+    photographer's credit (:data:`_SHOT_BY`, "...出席活动。新华社记者王超摄"), which ends
+    nothing but a caption, after a sentence or two (:data:`_MOST_CAPTION_SENTENCES`)."""
+    credit = _SHOT_BY_ENDING().search(text)
+    if credit is None or len(text.split()) > _MAX_CAPTION_WORDS:
+        return False
+    said = text[: credit.start()]
+    return sum(said.count(end) for end in "。！？!?") <= _MOST_CAPTION_SENTENCES
+
+
 def promotion(text: str, *, first: bool = False) -> str | None:
     """The kind of furniture a paragraph inside the text is, when it points to another
     story ("read-also"), asks the reader to follow or pay for the outlet ("prompt"), marks
     an advertisement's place ("advertisement"), or, before the text (``first``), is a
     photograph's caption, ending with its credit ("caption": inside the text, a paragraph
-    ending "(Photo: press service)" may be text, and is kept); else None."""
+    ending "(Photo: press service)" may be text, and is kept; one ending in a Chinese
+    photographer's credit, "新华社记者王超摄", is a caption anywhere, see :func:`_shot_by`);
+    else None."""
     words = len(text.split())
     caption = first and words <= _MAX_CAPTION_WORDS and _PHOTO_CREDIT().search(text)
-    if caption and not _sources_credited(text):
+    if (caption and not _sources_credited(text)) or _shot_by(text):
         return "caption"
     if words > MAX_PROMOTION_WORDS:
         return None
