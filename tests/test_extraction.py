@@ -1988,6 +1988,79 @@ def test_a_paragraph_ending_in_a_chinese_photographers_credit_is_a_caption(
     assert texts(r)[0] == _ZH_FIRST and texts(r)[-1] == _ZH_LAST
 
 
+_PULLED = "We expect the Middle Corridor to carry ten million tonnes a year by 2027."
+
+
+def test_a_pull_quote_of_words_the_text_has_nowhere_else_is_read_in_its_place() -> None:
+    """A WordPress pull quote (``figure.wp-block-pullquote > blockquote > p``, then its
+    ``<cite>``) whose words the text has nowhere else was lost, neither text nor furniture
+    (walk 66): it is read where it stands, its quotation and its credit a paragraph each, as
+    a ``<blockquote>`` the extractor takes is; the page's quotation in a ``<blockquote>`` of
+    its own stays where it was."""
+    r, problems = read_page("pages/wordpress-pullquote.html")
+    assert not list(problems)
+    got = [(b.line, b.text) for b in r.blocks]
+    assert got[1:5] == [
+        (
+            30,
+            "The ships, built at the Baku Shipyard, can each carry 56 rail wagons, the company said.",
+        ),
+        (31, _PULLED),
+        (31, "Rauf Valiyev, chairman of ASCO"),
+        (32, "A bottleneck at sea"),
+    ]
+    assert [b.line for b in r.blocks] == [29, 30, 31, 31, 32, 33, 37, 38, 40]
+    assert not [f for f in r.furniture if f.kind == "pull-quote"]
+
+
+_SHIPS = "The ships, built at the Baku Shipyard, can each carry 56 rail wagons, the company said."
+
+
+@pytest.mark.parametrize(
+    "pulled",
+    [
+        "The ships, built at the Baku Shipyard, can each carry 56 rail wagons.",  # its start
+        "“…can each carry 56 rail wagons, the company said.”",  # its end, in marks
+        _SHIPS,  # a whole paragraph of the text
+    ],
+)
+def test_a_pull_quote_repeating_words_of_the_text_is_furniture(pulled: str) -> None:
+    """A pull quote repeating words of the text, its beginning or its end, set large between
+    its paragraphs, is furniture: the text reads as it did, once."""
+    page = (FIXTURES / "pages/wordpress-pullquote.html").read_text(encoding="utf-8")
+    r = read_text(page.replace(_PULLED, pulled), "p.html", Problems(), fmt="html")
+    assert [b.line for b in r.blocks] == [29, 30, 32, 33, 37, 38, 40]
+    assert texts(r).count(_SHIPS) == 1
+    pull = [(f.line, f.text) for f in r.furniture if f.kind == "pull-quote"]
+    assert pull == [(31, f"{pulled} Rauf Valiyev, chairman of ASCO")]
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<aside class='pull-quote'><p>{_PULLED}</p></aside>",
+        f"<div class='PullQuote'><blockquote>“{_PULLED}”</blockquote></div>",
+    ],
+)
+def test_a_pull_quote_in_other_markup_is_read_when_the_text_lacks_its_words(box: str) -> None:
+    """A pull quote as other sites mark it (a class "pull-quote", "PullQuote") is read so
+    too, where it stands."""
+    page = (
+        "<html><body><article><h1>Two more ferries</h1><p>Azerbaijan and Kazakhstan agreed "
+        f"on Wednesday to add two ferries to the Caspian crossing.</p>\n{box}\n<p>The two "
+        "ports will share a booking system for trucks from June.</p></article></body></html>"
+    )
+    r = read_text(page, "p.html", Problems(), fmt="html")
+    assert [b.line for b in r.blocks] == [1, 2, 3]
+    assert texts(r)[1].strip("“”") == _PULLED
+    assert not [f for f in r.furniture if f.kind == "pull-quote"]
+    # repeating the text's words, it is furniture alone, whether the extractor took it or not
+    repeats = page.replace(_PULLED, "The two ports will share a booking system for trucks")
+    r = read_text(repeats, "p.html", Problems(), fmt="html")
+    assert [b.line for b in r.blocks] == [1, 3]
+    assert [f.line for f in r.furniture if f.kind == "pull-quote"] == [2]
+
+
 def test_a_stamp_after_a_place_and_a_writer_parted_by_a_dash_is_the_pages_date() -> None:
     """An Arabic news page sets under its headline "باكو - أحمد الحسيني" (the place, a dash,
     the writer) beside "الأربعاء 23 أبريل 2025 - 14:35": the dash made the label four words,

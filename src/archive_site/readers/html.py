@@ -253,6 +253,7 @@ def read(capture: Capture, problems: Problems) -> Reading:
         problems.error(capture.display, body[0].line, _LIST.format(teasers.count))
         return reading("html", fields, [], page.furniture, notes)
     body = _shown_or_said(page, body, fields.get("title"), notes)
+    body, pulled = _with_pull_quotes(page, body)
     notes.extend(_paywalled(page))
     notes.extend(_split_over_pages(page, fields))
     notes.extend(_struck_note(page, body))
@@ -305,7 +306,8 @@ def read(capture: Capture, problems: Problems) -> Reading:
         body = headed
     _language_written(body, fields, notes)
     _as_wiki_page(text, page, fields, notes)
-    furniture = sorted([*page.furniture, *aside], key=lambda f: f.line)
+    kept = [f for f in page.furniture if f not in pulled]
+    furniture = sorted([*kept, *aside], key=lambda f: f.line)
     dashed, bold = _page_dashes(page, body), _page_bold(page, body)
     return reading("html", fields, body, furniture, notes, dashed=dashed, bold=bold)
 
@@ -2395,6 +2397,86 @@ def _paragraphs(
     return body, aside, _teasers_in(body, teasers)
 
 
+#: The marks a pull quote may set around its words that the text has not.
+_PULLED_MARKS = "\"“”„«»‘’'‹›…. "
+
+
+def _with_pull_quotes(page: PageScan, body: list[Block]) -> tuple[list[Block], set[Furniture]]:
+    """``body`` with the pull quotes (the page's furniture of that kind, see
+    :mod:`.htmlscan`) whose words are nowhere else in it, each in its place by its line, its
+    parts (its quotation, then the name its ``<cite>`` credits) a paragraph each, as the
+    extractor reads a ``<blockquote>``; and those pull quotes. A pull quote repeating words
+    of the text, its beginning or its end (see :data:`_ENDS`), is furniture alone, the
+    extractor's paragraph of it (on its line, of its words) left out. A WordPress pull quote
+    (``figure.wp-block-pullquote``) of words the text has nowhere else, "We expect the
+    Middle Corridor to carry ten million tonnes...", was lost."""
+    quotes = [
+        (f, t)
+        for f, t in zip(page.furniture, page.furniture_text, strict=True)
+        if f.kind == "pull-quote"
+    ]
+    if not quotes or not body:
+        return body, set()
+    whole = "".join(_key(b.text).replace(" ", "") for b in body)
+    at_line: dict[int, list[int]] = {}  # the paragraphs on each line, by their place
+    for n, b in enumerate(body):
+        at_line.setdefault(b.line, []).append(n)
+    inner = _pulled_parts(page)
+    dropped: set[int] = set()
+    added: list[Block] = []
+    pulled: set[Furniture] = set()
+    for f, text in quotes:
+        parts = _innermost_parts([t for t in inner.get(f.line, []) if t in text]) or [text]
+        taken = _taken_of(parts, body, at_line.get(f.line, []))
+        quoted = _key(parts[0].strip(_PULLED_MARKS)).replace(" ", "")
+        if not quoted:
+            continue
+        if any(whole.count(end) > len(taken) for end in (quoted[:_ENDS], quoted[-_ENDS:])):
+            dropped.update(taken)  # a repetition: furniture alone
+            continue
+        pulled.add(f)
+        added += [] if taken else [Block(part, f.line, "body") for part in parts]
+    kept = [b for n, b in enumerate(body) if n not in dropped]
+    return _merged_by_line(kept, sorted(added, key=lambda b: b.line)), pulled
+
+
+def _taken_of(parts: list[str], body: list[Block], there: list[int]) -> list[int]:
+    """The places of the paragraphs of ``body`` that the extractor took of a pull quote (of
+    its ``parts``): those of its words on its line (``there``, their places)."""
+    keys = {_key(part) for part in parts}
+    return [n for n in there if _key(body[n].text) in keys]
+
+
+def _pulled_parts(page: PageScan) -> dict[int, list[str]]:
+    """The texts of the elements within the page's pull quotes, by the line of each."""
+    inner: dict[int, list[str]] = {}
+    for kind, text, line in page.furniture_blocks:
+        if kind == "pull-quote":
+            inner.setdefault(line, []).append(text)
+    return inner
+
+
+def _innermost_parts(texts: list[str]) -> list[str]:
+    """Those of ``texts`` (an element's, and of the elements within it) holding none of
+    the others, in order, once each: a pull quote's quotation and its credit."""
+    texts = list(dict.fromkeys(texts))
+    return [t for t in texts if not any(o != t and o in t for o in texts)]
+
+
+def _merged_by_line(body: list[Block], added: list[Block]) -> list[Block]:
+    """``body`` with each of ``added`` (in the page's order) before the first of its
+    paragraphs on a later line."""
+    out: list[Block] = []
+    waiting = iter(added)
+    nxt = next(waiting, None)
+    for b in body:
+        while nxt is not None and nxt.line < b.line:
+            out.append(nxt)
+            nxt = next(waiting, None)
+        out.append(b)
+    return out + ([nxt] if nxt is not None else []) + list(waiting)
+
+
 def _heading_lines(page: PageScan) -> dict[str, list[int]]:
     """The lines of the page's headings (``<h2>`` to ``<h6>`` outside its furniture), by
     their texts as paragraphs are looked up (see :func:`_key`), in the page's order."""
@@ -2613,6 +2695,9 @@ def _block_lines(blocks: _Texts, page: PageScan) -> tuple[dict[str, int], dict[s
         lines.setdefault(k.replace(" ", ""), line)  # (see _line_of)
         if not text.isascii() and INVISIBLE_RUN().search(text):
             written.setdefault(k, " ".join(text.split()))
+    for kind, text, line in page.furniture_blocks:  # a pull quote the extractor took: its
+        if kind == "pull-quote":  # line, when no block of the text has its words
+            lines.setdefault(_key(text), line)
     return lines, written
 
 

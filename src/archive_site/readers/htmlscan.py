@@ -82,6 +82,9 @@ _BY_NAME: tuple[tuple[str, Callable[[], re.Pattern[str]]], ...] = tuple(
             r"telegram-post|bluesky-embed|embedded-post|social-embed|embed-(?:twitter|x|"
             r"instagram|facebook|telegram|tiktok|bluesky)",
         ),
+        # a pull quote: words of the text set large between its paragraphs, or the text's
+        # own words set so (see html._pull_quotes)
+        ("pull-quote", r"pull[\s_-]?quotes?|pull[\s_-]?out[\s_-]quotes?"),
         # a call to give money or join: the outlet's, not the text's
         ("appeal", r"donate|donations?|membership|member-box|support-us|supportus|fundraising"),
         ("comments", r"comments?|comment-list|comments-area|respond|disqus"),

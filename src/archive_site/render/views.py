@@ -661,6 +661,7 @@ def furniture_summary(article: Article) -> list[str]:
         "appeal": ("a call to give money or join", "calls to give money or join"),
         "footer": ("the site's footer", "footers"),
         "caption": ("a figure caption", "figure captions"),
+        "pull-quote": ("a pull quote repeating the text", "pull quotes repeating the text"),
         "advertisement": ("an advertisement label", "advertisement labels"),
         "copyright": ("a copyright line", "copyright lines"),
         "boilerplate": (
