@@ -2255,6 +2255,29 @@ def test_italian_forms_moved_months_days_in_a_row_and_names(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # "due" to a cause, a word of how much between: the past day, not next year's
+        ("The delay was due in part to a strike on May 2.", ["2025-05-02"]),
+        ("The drop was due in large part to the strike on May 2.", ["2025-05-02"]),
+        ("The delay was due at least in part to a strike on May 2.", ["2025-05-02"]),
+        ("Rates were high due in part to a strike in May.", ["2025-05"]),
+        ("The vote, due in no small measure to pressure, was held on May 2.", ["2025-05-02"]),
+        ("The delay was due largely to a strike on May 2.", ["2025-05-02"]),
+        # guards: "due" to come, by a day, to a verb, for a thing
+        ("It is due in May.", ["2026-05"]),
+        ("Payment is due on May 2.", ["2026-05-02"]),
+        ("The report is due by May 2.", ["[..2026-05-02]"]),
+        ("The line is due to open on 2 August.", ["2026-08-02"]),
+        ("The ship is due for repairs in May.", ["2026-05"]),
+        ("The plant is due in part to reopen on May 2.", ["2026-05-02"]),
+    ],
+)
+def test_due_to_a_cause_is_no_future(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 8, 14), "en")] == dates
+
+
+@pytest.mark.parametrize(
     ("language", "sentence", "dates"),
     [
         # a past "was" just before the words of a start: the state began then, the latest day

@@ -76,12 +76,20 @@ _NUMBER_WORDS = {
         start=1,
     )
 } | {"a": 1, "thirty": 30, "forty": 40, "fifty": 50}
+#: The verbs after "due to" that make it scheduled ("due to open"), not a cause ("due to the
+#: storm").
+_DUE_VERB = (
+    r"(?:be|open|start|begin|take|hold|close|resume|arrive|launch|sign|meet|visit|end|finish"
+    r"|complete|run|enter|reopen|return)\b"
+)
 #: The words of a verb of the future (read with case ignored: see :data:`_FUTURE_VERB`).
 _FUTURE = (
     r"\b(?:will|shall|would(?!\s+have\b)|expected|planned|plans?|scheduled|upcoming|next"
-    # "due" to come ("due to open", "due in May"), not "due to the storm", nor Italian's two
-    r"|due(?=\s+(?:in|on|by|at|for|next|this|to\s+(?:be|open|start|begin|take|hold|close|resume"
-    r"|arrive|launch|sign|meet|visit|end|finish|complete|run|enter|reopen|return)\b))"
+    # "due" to come ("due to open", "due in May"), not "due to the storm", nor Italian's two,
+    # nor a cause with a word of how much between ("due in part to", "due in large part to",
+    # "due at least in part to", "due largely to a strike": "to" and no verb after it)
+    rf"|due(?!(?:\s+(?:in\s+(?:[a-z]+\s+){{0,2}}(?:part|measure)|at\s+least|[a-z]+ly))+"
+    rf"\s+to\s+(?!{_DUE_VERB}))(?=\s+(?:in|on|by|at|for|next|this|to\s+{_DUE_VERB}))"
     # what one looks to now, in the present: "we expect loadings to resume in May"
     r"|expects?|intends?|anticipates?"
     r"|is to|are to|(?:is|are|am|'s)\s+(?:set|slated|poised|about)\s+to(?!\s*\d)"
