@@ -2371,6 +2371,10 @@ def test_plain_text_without_any_sign_stays_plain() -> None:
         ("송고시간2025-04-23 14:05", Stamp("2025-04-23", "14:05")),  # Yonhap's "sent"
         ("פורסם: 23 באפריל 2025, 14:05", Stamp("2025-04-23", "14:05")),  # Hebrew
         ("تاريخ النشر: 22 أبريل 2025", Stamp("2025-04-22")),  # Arabic's label
+        # Arabic's months as the Levant and Iraq name them, and April with its hamza below
+        ("23 نيسان 2025", Stamp("2025-04-23")),
+        ("5 تشرين الأول 2024", Stamp("2024-10-05")),
+        ("15 إبريل 2025", Stamp("2025-04-15")),
         ("تاریخ انتشار: ۳ اردیبهشت ۱۴۰۴", Stamp("2025-04-23")),  # Persian's
         # the Gregorian day beside the Hijri one, as Saudi papers date a story (audit 12)
         ("الثلاثاء 24 شوال 1446 هـ - 22 أبريل 2025 م", Stamp("2025-04-22")),

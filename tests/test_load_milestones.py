@@ -296,6 +296,11 @@ def test_months_a_text_names() -> None:
     assert months_stated("on April 2, 1992, and in Sept. 2019") == {4, 9}
     assert months_stated("Nisan'da ve Mayıs ayında, 15.06.2023, 2023-07-01") == {4, 5, 6, 7}
     assert months_stated("Martin may come; 2023") == set()
+    assert months_stated("وقّع في 5 تشرين الأول، وافتتح في نيسان وفي مايو") == {10, 4, 5}
+    # Arabic's "آب" (August; Persian's water) and "مارس" (March; a verb) by a number or "في"
+    assert months_stated("مارس الوزير ضغوطا على آب") == set()
+    assert months_stated("وقّع في 15 آب، وافتتح في مارس") == {8, 3}
+    assert months_stated("مارس 2025") == {3}
 
 
 def test_a_milestone_quoting_an_article_without_a_cache_key_is_not_kept(tmp_path: Path) -> None:

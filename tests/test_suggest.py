@@ -2246,6 +2246,9 @@ def test_days_alone_eras_entries_and_fiscal_years_take_linear_time_on_hostile_te
         ("uk", "Він сказав: «Ми відкриємо лінію у 2030».", ["2030"]),
         ("en", "Under the plan, 2026 is when it opens.", ["2026"]),
         ("it", "Il 1° posto in classifica.", []),
+        # a month named with another after "/": one of two (their year), not the first alone
+        ("fr", "Le chantier reprendra en avril/mai 2026.", ["2026"]),
+        ("fr", "Le 15 avril/mai, le chantier a repris.", []),
     ],
 )
 def test_italian_forms_moved_months_days_in_a_row_and_names(
@@ -2358,4 +2361,43 @@ def test_uzbek_dates_in_the_latin_script(sentence: str, dates: list[str]) -> Non
     ],
 )
 def test_arabic_by_a_year_and_vision_2030(sentence: str, dates: list[str]) -> None:
+    assert [d.edtf for d in find_dates(sentence, dt.date(2025, 3, 10), "ar")] == dates
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dates"),
+    [
+        # weekdays after "day", "morning", "evening", or before "last", "next"
+        ("أعلنت الهيئة يوم الأحد توقيع اتفاقية مع أذربيجان.", ["2025-03-09"]),
+        ("التقى الوزيران الأربعاء الماضي في باكو.", ["2025-03-05"]),
+        ("ستعقد القمة الجمعة المقبلة.", ["2025-03-14"]),
+        ("قال الوزير مساء الخميس إن الخط جاهز.", ["2025-03-06"]),
+        ("وفي يوم الإثنين القادم تبدأ الرحلات.", ["2025-03-17"]),
+        # months as Egypt and the Gulf name them and as the Levant and Iraq do, "last",
+        # "this", "next" after a month or a day
+        ("ووقّع البلدان مذكرة تفاهم في مايو الماضي.", ["2024-05"]),
+        ("تنطلق أولى الرحلات في 15 أبريل المقبل.", ["2025-04-15"]),
+        ("افتتح الخط في نيسان الماضي.", ["2024-04"]),
+        ("وقّع الاتفاق في 5 تشرين الأول 2024.", ["2024-10-05"]),
+        ("وصلت الشحنة في 3 تشرين الثاني الماضي.", ["2024-11-03"]),
+        ("تنتهي الأعمال في مارس الجاري.", ["2025-03"]),
+        ("انطلقت الرحلة الأولى في 15 إبريل 2024.", ["2024-04-15"]),
+        # a month named twice, Egypt's and the Levant's names; two months, their year
+        ("وقع الاتفاق في 15 أبريل/نيسان 2024.", ["2024-04-15"]),
+        ("افتتح في مايو/أيار الماضي.", ["2024-05"]),
+        ("افتتح في أبريل / نيسان.", ["2024-04"]),
+        ("في 3 تشرين الأول/أكتوبر المقبل.", ["2025-10-03"]),
+        ("يبدأ التشغيل في أبريل/مايو 2024.", ["2024"]),
+        ("يبدأ التشغيل في أبريل/مايو.", []),
+        # guards: every Sunday; "the one"; a weekday a date follows; a month with no "in"; a
+        # month with no year after a year the sentence names (which year is it of?)
+        ("افتتحت المحطة في أكتوبر 2023، وتوسعت في فبراير.", ["2023-10"]),
+        ("يعقد الاجتماع كل يوم أحد.", []),
+        ("يعقد الاجتماع كل يوم الأحد.", []),
+        ("الأحد هو أول أيام الأسبوع.", []),
+        ("يوم الأحد الموافق 9 مارس وقع الاتفاق.", ["2025-03-09"]),
+        ("اشترى سيارة نيسان جديدة.", []),
+    ],
+)
+def test_arabic_weekdays_months_and_last_and_next(sentence: str, dates: list[str]) -> None:
     assert [d.edtf for d in find_dates(sentence, dt.date(2025, 3, 10), "ar")] == dates

@@ -344,6 +344,10 @@ UKRAINIAN_MONTHS = (
 )
 #: Uzbek's months in the Latin script ("6-iyun", "23 sentabr 2025"): the stamps' too.
 UZBEK_MONTHS = "yanvar fevral mart aprel may iyun iyul avgust sentabr oktabr noyabr dekabr"
+#: Arabic's months as Egypt and the Gulf name them ("23 أبريل 2025"): the stamps' too.
+ARABIC_MONTHS = "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر"
+#: Their other spellings: April without its hamza or with it below, June's and July's in -يه.
+ARABIC_SPELLINGS = {"ابريل": 4, "إبريل": 4, "يونيه": 6, "يوليه": 7}
 #: Month names in other languages, as news sites' date stamps and datelines write them (a
 #: day's month: the genitive, in Russian; its month alone, in the nominative, and "in" a
 #: month, the prepositional, in running text); also read in the running text of an article in
@@ -366,6 +370,10 @@ _LANGUAGES = (
     # Uzbek's in the Latin script, where they are not Azerbaijani's ("23 sentabr 2025")
     UZBEK_MONTHS,
     "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    # Arabic, as Egypt and the Gulf name them and as the Levant and Iraq do ("15 نيسان",
+    # "تشرين الأول": a name of two words is written with "_" between them here)
+    ARABIC_MONTHS,
+    "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
     # Georgian, as a day's month and its genitive ("23 აპრილი 2025", "23 აპრილის")
     "იანვარი თებერვალი მარტი აპრილი მაისი ივნისი ივლისი აგვისტო სექტემბერი ოქტომბერი ნოემბერი "
     "დეკემბერი",
@@ -390,23 +398,35 @@ _SHORT = {
 
 def _fold(name: str) -> str:
     """A month name as the table keys it: case folded, dotted and dotless i alike (the
-    Turkish and Azerbaijani İ and ı; a regular expression that ignores case matches them)."""
-    return name.casefold().replace("i\u0307", "i").replace("ı", "i")
+    Turkish and Azerbaijani İ and ı; a regular expression that ignores case matches them),
+    the words of a name of two one space apart ("تشرين  الأول")."""
+    return " ".join(name.casefold().replace("i\u0307", "i").replace("ı", "i").split())
 
 
+def _names(line: str) -> list[str]:
+    """A line of :data:`_LANGUAGES`'s names, a name of two words ("تشرين_الأول") as written."""
+    return [name.replace("_", " ") for name in line.split()]
+
+
+_ALL_NAMES = [name for names in _LANGUAGES for name in _names(names)]
 _OTHER_MONTHS: dict[str, int] = {
     _fold(name): n
     for name, n in [
-        *((name, n) for names in _LANGUAGES for n, name in enumerate(names.split(), start=1)),
+        *((name, n) for names in _LANGUAGES for n, name in enumerate(_names(names), start=1)),
         *_SHORT.items(),
+        *ARABIC_SPELLINGS.items(),
     ]
 }
-#: A regular-expression fragment matching one of those names (match it ignoring case).
+#: A regular-expression fragment matching one of those names (match it ignoring case; the
+#: words of a name of two with any white space between them).
 OTHER_MONTH_PATTERN = (
     "(?:"
     + "|".join(
         sorted(
-            {re.escape(w) for w in (*" ".join(_LANGUAGES).split(), *_SHORT)},
+            {
+                re.escape(w).replace("\\ ", r"\s+")
+                for w in (*_ALL_NAMES, *_SHORT, *ARABIC_SPELLINGS)
+            },
             key=lambda m: (-len(m), m),
         )
     )
@@ -429,11 +449,25 @@ _AZERBAIJANI_MONTH = later(
 #: Another language's month name, whole or, five letters or more, with an ending
 #: (Azerbaijani "aprelin", Turkish "Nisan'da"); "Mart" is no "Martin".
 _LONG_OTHER_MONTHS = "|".join(
-    sorted({re.escape(w) for w in " ".join(_LANGUAGES).split() if len(w) >= 5}, key=len)[::-1]
+    sorted({re.escape(w) for w in _ALL_NAMES if len(w) >= 5 and " " not in w}, key=len)[::-1]
 )
 _OTHER_MONTH = later(
     rf"(?<!\w)(?:{OTHER_MONTH_PATTERN}(?!\w)|(?:{_LONG_OTHER_MONTHS})(?=\w))", re.I
 )
+#: Arabic's month names that are also common words: "آب", August, is Persian's "water";
+#: "مارس", March, is "practised", a verb.
+_ALSO_WORDS = frozenset(("آب", "مارس"))
+_NUMBER_OR_IN_BEFORE = later(r"(?:\d|(?<![^\W\d_])في)\s*$")
+_NUMBER_AFTER = later(r"\s*\d")
+
+
+def _dated(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` of ``text`` is a date's month: after a number or
+    "في" (in), or before a number ("15 آب", "في مارس", "مارس 2025")."""
+    before = text[max(0, start - 8) : start]
+    return bool(_NUMBER_OR_IN_BEFORE().search(before) or _NUMBER_AFTER().match(text, end))
+
+
 _NUMBERED_MONTH = later(
     r"(?<!\d)\d{4}[-./](?P<a>\d{1,2})[-./]\d{1,2}(?!\d)"
     r"|(?<!\d)\d{1,2}\.(?P<b>\d{1,2})\.(?:\d{4}|\d{2})(?!\d)"
@@ -459,7 +493,11 @@ def months_stated(text: str) -> set[int]:
     found = {month_number(m[0]) for m in _ENGLISH_MONTH().finditer(text)}
     found |= {other_month_number(m[1]) for m in _AZERBAIJANI_MONTH().finditer(text)}
     # (not "may" in lower case, Azerbaijani's May and English's verb)
-    found |= {other_month_number(m[0]) for m in _OTHER_MONTH().finditer(text) if m[0] != "may"}
+    found |= {
+        other_month_number(m[0])
+        for m in _OTHER_MONTH().finditer(text)
+        if m[0] != "may" and (m[0] not in _ALSO_WORDS or _dated(text, m.start(), m.end()))
+    }
     for m in _NUMBERED_MONTH().finditer(text):
         for number in (int(g) for g in (m["a"], m["b"], m["c"], m["s1"], m["s2"]) if g):
             if 1 <= number <= 12:

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass
 
 from ..dates import (
+    ARABIC_MONTHS,
+    ARABIC_SPELLINGS,
     HAN_NUMERALS,
     JAPANESE_ERAS,
     MONTH_PATTERN,
@@ -175,7 +177,7 @@ _STAMP_LANGUAGES = (
     "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października "
     "listopada grudnia",
     "januari februari maret april mei juni juli agustus september oktober november desember",
-    "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    ARABIC_MONTHS,
     "जनवरी फ़रवरी मार्च अप्रैल मई जून जुलाई अगस्त सितंबर अक्टूबर नवंबर दिसंबर",
     # Hebrew, alone and as a day's month ("23 באפריל 2025", "in April")
     "ינואר פברואר מרץ אפריל מאי יוני יולי אוגוסט ספטמבר אוקטובר נובמבר דצמבר",
@@ -193,7 +195,7 @@ _STAMP_MONTHS = {
     for names in _STAMP_LANGUAGES
     for n, name in enumerate(names.split(), start=1)
     if name != "_"
-} | {"ابريل": 4, "يونيه": 6, "يوليه": 7, "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12}
+} | {**ARABIC_SPELLINGS, "फरवरी": 2, "सितम्बर": 9, "नवम्बर": 11, "दिसम्बर": 12}
 #: A regular-expression fragment matching one of those months (match it ignoring case).
 STAMP_MONTH_PATTERN = (
     "(?:" + "|".join(sorted(map(re.escape, _STAMP_MONTHS), key=len, reverse=True)) + ")"

@@ -37,6 +37,7 @@ from ..dates import (
     month_number,
     normalised_digits,
     numeric_order,
+    other_month_number,
     solar_hijri_days,
     solar_hijri_month,
 )
@@ -890,15 +891,45 @@ def _rel_year_read(words: str, rel: str, c: Context) -> tuple[str, str, bool]:
 
 
 def _rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
-    pub, month, rel = c.published, month_number(m["m"]), m["rel"].lower()
+    return _rel_month_named(m[0], month_number(m["m"]), None, m["rel"].lower(), c)
+
+
+def _rel_month_named(
+    words: str, month: int, day: int | None, rel: str, c: Context
+) -> tuple[str, str, bool] | None:
+    """The ``month`` (or its ``day``) ``rel`` ("last", "this", "next") names from publication:
+    the latest before publication's month (or day), of its year, or the next after it."""
+    pub = c.published
+    when, now = (month, day or 0), (pub.month, pub.day if day else 0)
     if rel == "this":
         year = pub.year
     elif rel == "last":
-        year = pub.year if month < pub.month else pub.year - 1
+        year = pub.year if when < now else pub.year - 1
     else:
-        year = pub.year if month > pub.month else pub.year + 1
-    basis = f"'{m[0]}' in an article published {_shown(pub)}: {MONTHS[month - 1]} {year}"
-    return f"{year:04d}-{month:02d}", basis, True
+        year = pub.year if when > now else pub.year + 1
+    said = f"'{words}' in an article published {_shown(pub)}"
+    if day is None:
+        return f"{year:04d}-{month:02d}", f"{said}: {MONTHS[month - 1]} {year}", True
+    date = _day(year, month, day)
+    return None if date is None else (_iso(date), f"{said}: {_shown(date)}", True)
+
+
+#: "Last", "this", "next" after a month or a day as Arabic says them ("مايو الماضي", "15 أبريل
+#: المقبل", "مارس الجاري"), and after a weekday ("الأحد الماضي", "الجمعة المقبلة").
+_AR_REL = (
+    r"\s+(?:(?P<last>الماضي|الماضية|المنصرم|المنصرمة)|(?P<this>الجاري|الحالي)"
+    r"|(?P<next>المقبل|المقبلة|القادم|القادمة))(?![^\W\d_])"
+)
+
+
+def _ar_rel_month(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A month or a day of it with Arabic's "last", "this", "next" after it (see
+    :data:`_AR_REL`): read as "last May" is, a day the latest before publication or the next
+    after it."""
+    rel = next(k for k in ("last", "this", "next") if m[k])
+    return _rel_month_named(
+        m[0], _month_of(m.groupdict()), _num(m["d"]) if m["d"] else None, rel, c
+    )
 
 
 #: Words before a month alone that make it a date only after a verb that moves a thing to it
@@ -993,7 +1024,14 @@ _OTHER_WEEKDAYS = _week_of_names(
     WEEKDAYS_AFTER_ON["ru"],
     *(WEEKDAY_NAMES[language] for language in ("fr", "de", "es", "it")),
     WEEKDAYS_AFTER_ON["uk"],
-) | {"sonnabend": WEEKDAY_VARIANTS["sonnabend"], "п’ятницю": 4}
+    WEEKDAY_NAMES["ar"],
+) | {
+    "sonnabend": WEEKDAY_VARIANTS["sonnabend"],
+    "п’ятницю": 4,
+    "الإثنين": WEEKDAY_VARIANTS["الإثنين"],
+}
+#: Arabic's weekdays (see :data:`_OTHER_WEEKDAYS`).
+_ARABIC_WEEKDAYS = "|".join([*WEEKDAY_NAMES["ar"], "الإثنين"])
 #: Spanish's and Italian's weekdays (see :data:`_OTHER_WEEKDAYS`).
 _SPANISH_WEEKDAYS = "|".join(WEEKDAY_NAMES["es"])
 _ITALIAN_WEEKDAYS = "|".join(WEEKDAY_NAMES["it"])
@@ -1021,6 +1059,42 @@ def _latin_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None
         return None
     rel = "last" if m["last"] or m["flast"] else "next" if m["next"] or m["fnext"] else ""
     return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"].lower()], rel, c)
+
+
+_AR_IN = later(r"(?<![^\W\d_])في\s+$")  # "in" just before a month: "في أبريل/نيسان"
+
+
+def _ar_two_names(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A month Arabic names twice, as Egypt's and the Levant's names of it ("15 أبريل/نيسان
+    2024", "في مايو/أيار الماضي"): one month, read as one name of it is; two months
+    ("أبريل/مايو 2024") their year, with none none (a month alone or a day is not read
+    before "/" and a month); a month alone only after "في" (in), as one name is."""
+    if other_month_number(m["om"]) != other_month_number(m["om2"]):
+        return (
+            (m["y"], f"'{m[0]}': one of two months, dated by its year", False) if m["y"] else None
+        )
+    if m["y"]:
+        return _full(m, c) if m["d"] else _month_year(m, c)
+    if m["last"] or m["this"] or m["next"]:
+        return _ar_rel_month(m, c)
+    if m["d"]:
+        return _no_year(m, c)
+    return _month_alone(m, c) if _AR_IN().search(c.sentence, 0, c.start) else None
+
+
+#: A date after an Arabic weekday, perhaps after "corresponding to" ("الأحد، الموافق 9 مارس").
+_AR_DATE_AFTER = later(rf"\s*[،,]?\s*(?:الموافق\s+(?:لـ?\s*)?)?{_D}\s+{_ANY_MONTH}")
+
+
+def _ar_weekday(m: re.Match[str], c: Context) -> tuple[str, str, bool] | None:
+    """A weekday as Arabic says it, after "day", "morning", "evening" ("يوم الأحد", "مساء
+    الخميس") or before "last", "next" ("الأحد الماضي", "الجمعة المقبلة"): as "on Sunday",
+    "last Sunday" are read; a weekday alone ("الأحد" is also "the one") none, nor one a date
+    follows."""
+    rel = "last" if m["last"] else "next" if m["next"] else ""
+    if not (m["on"] or rel) or _AR_DATE_AFTER().match(c.sentence, m.end()):
+        return None
+    return _weekday_read(m[0], _OTHER_WEEKDAYS[m["wd"]], rel, c)
 
 
 def _weekday_read(words: str, wanted: int, rel: str, c: Context) -> tuple[str, str, bool] | None:
@@ -1841,6 +1915,20 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
         _other_rel_month,
     ),
     (_OTHER_YESTERDAY, _other_yesterday),
+    # a month Arabic names twice: "15 أبريل/نيسان 2024", "مايو/أيار الماضي"
+    (
+        rf"(?<![\w.])(?:(?P<d>{_D})\s+)?(?P<om>{_OM})\s*/\s*(?P<om2>{_OM}){_WORD_END}"
+        rf"(?:\s+(?P<y>{_Y})\b|{_AR_REL})?",
+        _ar_two_names,
+    ),
+    # Arabic's month or day "last", "this", "next": "مايو الماضي", "15 أبريل المقبل"
+    (rf"(?<![\w.])(?:(?P<d>{_D})\s+)?(?P<om>{_OM}){_WORD_END}{_AR_REL}", _ar_rel_month),
+    # Arabic's weekdays: "يوم الأحد", "الأحد الماضي" (not "كل يوم أحد", every Sunday)
+    (
+        r"(?<![^\W\d_])(?<!كل\s)(?:(?P<on>[وف]?(?:يوم|صباح|مساء))\s+)?"
+        rf"(?P<wd>{_ARABIC_WEEKDAYS}){_WORD_END}(?:{_AR_REL})?",
+        _ar_weekday,
+    ),
     (_CJK_WEEKDAY, _cjk_weekday),
     (_JA_WEEKDAY, _ja_weekday),
     (_TR_AZ_FA_WEEKDAY, _tr_az_fa_weekday),
@@ -1940,13 +2028,13 @@ _OTHER_GRAMMAR: tuple[tuple[str, Handler], ...] = (
     # a month alone, "in" it: "en octobre", "im März", "в марте", "en enero", "em maio"; or
     # "to" it as German moves a thing to a month: "auf September verschoben"
     (
-        rf"(?<![\w.])(?i:en|im|in|em|во?|у|auf|a|ad|per)\s+(?P<om>{_OM}){_WORD_END}"
-        rf"(?!\.?,?\s*(?:de\s+)?\d)",
+        rf"(?<![\w.])(?i:en|im|in|em|во?|у|auf|a|ad|per|في)\s+(?P<om>{_OM}){_WORD_END}"
+        rf"(?!\.?,?\s*(?:de\s+)?\d|\s*/\s*{_OM})",
         _month_alone,
     ),
     (
         rf"(?<![\w.])(?P<d>{_D})\.?\s+(?:de\s+)?(?P<om>{_OM}){_WORD_END}"
-        rf"(?!\.?,?\s*(?:de\s+)?\d)",
+        rf"(?!\.?,?\s*(?:de\s+)?\d|\s*/\s*{_OM})",
         _no_year,
     ),
     (
