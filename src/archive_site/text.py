@@ -346,6 +346,10 @@ _CLOSERS = {
 #: after no letter or digit and before no space ("Azerbaijan's", the "Joint Declaration"),
 #: and closes one only after no space and before no letter or digit ("productive" and).
 _BY_PLACE = "'\"’"
+#: Any of the marks of :data:`_CLOSERS`, opening or closing.
+_QUOTATION_MARK = later(
+    "[" + re.escape("".join(dict.fromkeys("".join(_CLOSERS) + "".join(_CLOSERS.values())))) + "]"
+)
 
 
 def quotations(text: str) -> list[tuple[int, int]]:
@@ -355,9 +359,8 @@ def quotations(text: str) -> list[tuple[int, int]]:
     open (a quotation going on in the next paragraph) runs to the end."""
     out: list[tuple[int, int]] = []
     open_at: list[tuple[str, int]] = []  # (opening mark, where) of the quotations open
-    for at, char in enumerate(text):
-        if char not in _CLOSERS and char not in "”»›」』’":
-            continue
+    for m in _QUOTATION_MARK().finditer(text):  # (a loop over every character: 0.1 ms a text)
+        at, char = m.start(), m[0]
         before = text[at - 1] if at else " "
         may_open, may_close = _may_open_close(char, before, text[at + 1 : at + 2] or " ")
         top = open_at[-1][0] if open_at else None
